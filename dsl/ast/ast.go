@@ -1,0 +1,204 @@
+// Package ast is the syntax tree of .fw files: what the parser produces and the
+// checker reads. Every node carries the position of its first token.
+package ast
+
+import "fmt"
+
+// Pos is a position in a source file. Line and Col are 1-based; Col counts runes.
+type Pos struct {
+	File   string
+	Offset int // byte offset, 0-based
+	Line   int
+	Col    int
+}
+
+// IsValid reports whether the position points into a file.
+func (p Pos) IsValid() bool { return p.Line > 0 }
+
+// String formats the position as file:line:col.
+func (p Pos) String() string {
+	if !p.IsValid() {
+		if p.File == "" {
+			return "-"
+		}
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Before orders positions by file, then offset (line and column as a fallback).
+func (p Pos) Before(q Pos) bool {
+	if p.File != q.File {
+		return p.File < q.File
+	}
+	if p.Line != q.Line {
+		return p.Line < q.Line
+	}
+	return p.Col < q.Col
+}
+
+// Ident is a name with its position.
+type Ident struct {
+	Pos  Pos
+	Name string
+}
+
+// File is one parsed .fw file.
+type File struct {
+	Name     string // path as given to the parser
+	Package  Ident
+	Decls    []Decl
+	Comments []*Comment // every comment, in source order (for fmt)
+}
+
+// Comment is a line comment, text without the leading "//".
+type Comment struct {
+	Pos  Pos
+	Text string
+}
+
+// Decl is a top-level declaration: *EnumDecl, *EventDecl or *ProcessorDecl.
+type Decl interface {
+	DeclName() Ident
+	decl()
+}
+
+// EnumDecl is `enum Name { A B C }`.
+type EnumDecl struct {
+	Pos      Pos
+	Name     Ident
+	Variants []Ident
+}
+
+// EventDecl is `event Name { field type ... }`.
+type EventDecl struct {
+	Pos    Pos
+	Name   Ident
+	Fields []*FieldDecl
+}
+
+// FieldDecl is one `name type` line of an event.
+type FieldDecl struct {
+	Pos  Pos
+	Name Ident
+	Type Ident // string, int, float, bool, bytes or an enum name
+}
+
+// ProcessorDecl is `processor Name { options... cases... }`.
+type ProcessorDecl struct {
+	Pos     Pos
+	Name    Ident
+	Options []*Option
+	Cases   []*Case
+}
+
+// Option is a processor option line such as `concurrency 4`.
+type Option struct {
+	Pos   Pos
+	Name  Ident
+	Value *IntLit // nil when the option takes no value
+}
+
+// IntLit is an integer literal as written.
+type IntLit struct {
+	Pos Pos
+	Raw string
+}
+
+// CaseKind tells event cases from lifecycle cases.
+type CaseKind int
+
+const (
+	CaseEvent     CaseKind = iota // on Event{...}
+	CaseInit                      // on init
+	CasePhase                     // on phase
+	CaseTerminate                 // on terminate
+)
+
+func (k CaseKind) String() string {
+	switch k {
+	case CaseInit:
+		return "init"
+	case CasePhase:
+		return "phase"
+	case CaseTerminate:
+		return "terminate"
+	}
+	return "event"
+}
+
+// Case is one `on` line of a processor.
+type Case struct {
+	Pos    Pos
+	Kind   CaseKind
+	Event  Ident           // CaseEvent only
+	Fields []*FieldPattern // CaseEvent only; nil for `on Event` without braces
+	Name   *Ident          // `as Name`, nil when absent
+	Emits  []Ident         // `-> A, B`
+}
+
+// FieldPattern is one `field` or `field: pattern` entry of an event pattern.
+type FieldPattern struct {
+	Pos     Pos
+	Field   Ident
+	Pattern Pattern // nil for the shorthand `field`, which binds the value to `field`
+}
+
+// Pattern is the pattern of one field: *Wildcard, *Name or *Literal.
+type Pattern interface {
+	PatPos() Pos
+	pattern()
+}
+
+// Wildcard is `_`.
+type Wildcard struct{ Pos Pos }
+
+// Name is an identifier in a pattern: a binding, or an enum variant (the checker decides).
+type Name struct {
+	Pos  Pos
+	Name string
+}
+
+// LitKind is the lexical kind of a literal.
+type LitKind int
+
+const (
+	LitString LitKind = iota
+	LitInt
+	LitFloat
+	LitBool
+)
+
+func (k LitKind) String() string {
+	switch k {
+	case LitInt:
+		return "int"
+	case LitFloat:
+		return "float"
+	case LitBool:
+		return "bool"
+	}
+	return "string"
+}
+
+// Literal is a literal value as written: Raw holds the source text, including
+// quotes for strings and a leading '-' for negative numbers.
+type Literal struct {
+	Pos  Pos
+	Kind LitKind
+	Raw  string
+}
+
+func (d *EnumDecl) DeclName() Ident      { return d.Name }
+func (d *EventDecl) DeclName() Ident     { return d.Name }
+func (d *ProcessorDecl) DeclName() Ident { return d.Name }
+func (*EnumDecl) decl()                  {}
+func (*EventDecl) decl()                 {}
+func (*ProcessorDecl) decl()             {}
+
+func (p *Wildcard) PatPos() Pos { return p.Pos }
+func (p *Name) PatPos() Pos     { return p.Pos }
+func (p *Literal) PatPos() Pos  { return p.Pos }
+func (*Wildcard) pattern()      {}
+func (*Name) pattern()          {}
+func (*Literal) pattern()       {}
