@@ -63,6 +63,9 @@ type Program struct {
 	Package string
 	Events  []EventInfo // indexed by Kind
 	Procs   []ProcInfo  // declaration order
+	// Routes is the generated routing table: for each Kind, the processors that
+	// have a case for it, in processor order. Route applies the patterns on top.
+	Routes [][]int32
 }
 
 // Dispatcher is implemented by generated code, bound to the application's handlers.

@@ -79,9 +79,9 @@ type Case struct {
 	Index int    // among the processor's event cases; -1 for lifecycle cases
 	Kind  ast.CaseKind
 	Pos   ast.Pos
-	Event *Event  // event cases only
-	Tests []Test  // field tests, in field order (event cases only); all must hold
-	Binds []Bind  // bound values, in the order they appear in the pattern
+	Event *Event   // event cases only
+	Tests []Test   // field tests, in field order (event cases only); all must hold
+	Binds []Bind   // bound values, in the order they appear in the pattern
 	Emits []*Event // declared emits, sorted by event kind
 }
 

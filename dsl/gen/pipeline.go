@@ -1,0 +1,368 @@
+package gen
+
+import (
+	"go/token"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/fwgo/fw/dsl/ast"
+	"github.com/fwgo/fw/dsl/ir"
+)
+
+// pipelineFile emits the package-wide code: the Event interface, kinds, the
+// program description with its routing table, compiled routing and dispatch,
+// Pipeline, and JSON by event name.
+func (g *generator) pipelineFile(f *jen.File) {
+	pkg := g.pkg
+	f.Comment("The generated code needs a runtime that supports it; a mismatch fails to compile here.")
+	f.Const().Id("_").Op("=").Add(rt("SupportPackageIsVersion1"))
+
+	f.Commentf("Event is implemented by every event type of package %s.", pkg.Name)
+	f.Type().Id("Event").Interface(
+		jen.Comment("EventName returns the event's stable name."),
+		jen.Id("EventName").Params().String(),
+		jen.Comment("AppendBinary appends the canonical binary encoding."),
+		jen.Id("AppendBinary").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()),
+		jen.Id("fwMsg").Params().Add(rt("Msg")),
+	)
+
+	if len(pkg.Events) > 0 {
+		f.Comment("Dense event kinds, for dispatch. Stable names, not kinds, are persisted.")
+		f.Const().DefsFunc(func(d *jen.Group) {
+			for _, ev := range pkg.Events {
+				d.Id(kindName(ev)).Add(rt("Kind")).Op("=").Lit(ev.Kind)
+			}
+		})
+	}
+
+	g.program(f)
+	g.pipelineType(f)
+	g.route(f)
+	g.invoke(f)
+	g.jsonFuncs(f)
+}
+
+func (g *generator) program(f *jen.File) {
+	pkg := g.pkg
+	routes := make([][]int, len(pkg.Events))
+	for _, p := range pkg.Processors {
+		for _, ev := range pkg.Events {
+			for _, c := range p.Cases {
+				if c.Event == ev {
+					routes[ev.Kind] = append(routes[ev.Kind], p.Index)
+					break
+				}
+			}
+		}
+	}
+	f.Comment("fwProgram describes the package to the runtime. Routes is the routing table:")
+	f.Comment("for each event kind, the processors that have a case for it.")
+	f.Var().Id("fwProgram").Op("=").Add(rt("Program")).Values(jen.Dict{
+		jen.Id("Package"): jen.Lit(pkg.Name),
+		jen.Id("Events"): jen.Index().Add(rt("EventInfo")).ValuesFunc(func(vs *jen.Group) {
+			for _, ev := range pkg.Events {
+				vs.Values(jen.Dict{jen.Id("Name"): jen.Lit(ev.Name)})
+			}
+		}),
+		jen.Id("Procs"): jen.Index().Add(rt("ProcInfo")).ValuesFunc(func(vs *jen.Group) {
+			for _, p := range pkg.Processors {
+				d := jen.Dict{
+					jen.Id("Name"): jen.Lit(p.Name),
+					jen.Id("Cases"): jen.Index().String().ValuesFunc(func(cs *jen.Group) {
+						for _, c := range p.Cases {
+							cs.Lit(c.Name)
+						}
+					}),
+					jen.Id("Concurrency"): jen.Lit(p.Concurrency),
+				}
+				if p.Init != nil {
+					d[jen.Id("Init")] = jen.True()
+				}
+				if p.Phase != nil {
+					d[jen.Id("Phase")] = jen.True()
+				}
+				if p.Terminate != nil {
+					d[jen.Id("Terminate")] = jen.True()
+				}
+				vs.Values(d)
+			}
+		}),
+		jen.Id("Routes"): jen.Index().Index().Int32().ValuesFunc(func(vs *jen.Group) {
+			for _, ev := range pkg.Events {
+				vs.Id(kindName(ev)).Op(":").ValuesFunc(func(ps *jen.Group) {
+					for _, p := range routes[ev.Kind] {
+						ps.Lit(p)
+					}
+				})
+			}
+		}),
+	})
+}
+
+// handlerParam is NewPipeline's parameter name for a processor's handler.
+func handlerParam(p *ir.Processor) string {
+	n := strings.ToLower(p.Name[:1]) + p.Name[1:]
+	for token.IsKeyword(n) || n == "opts" || n == "fwrt" || n == "d" || slicesContains(predeclared, n) {
+		n += "_"
+	}
+	return n
+}
+
+func slicesContains(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
+
+func handlerField(p *ir.Processor) string { return "h" + p.Name }
+
+func (g *generator) pipelineType(f *jen.File) {
+	pkg := g.pkg
+	f.Comment("fwDispatcher binds the application's handlers to the compiled routing.")
+	f.Type().Id("fwDispatcher").StructFunc(func(s *jen.Group) {
+		for _, p := range pkg.Processors {
+			s.Id(handlerField(p)).Id(HandlerName(p))
+		}
+	})
+
+	f.Commentf("Pipeline runs the processors of package %s. Create it with NewPipeline.", pkg.Name)
+	f.Type().Id("Pipeline").Struct(jen.Id("engine").Op("*").Add(rt("Engine")))
+
+	f.Comment("NewPipeline returns a pipeline with one handler per processor, in declaration")
+	f.Comment("order; a nil handler panics. Options are the runtime's (fwrt.WithWorkers, ...).")
+	f.Func().Id("NewPipeline").ParamsFunc(func(ps *jen.Group) {
+		for _, p := range pkg.Processors {
+			ps.Id(handlerParam(p)).Id(HandlerName(p))
+		}
+		ps.Id("opts").Op("...").Add(rt("Option"))
+	}).Op("*").Id("Pipeline").BlockFunc(func(b *jen.Group) {
+		for _, p := range pkg.Processors {
+			b.If(jen.Id(handlerParam(p)).Op("==").Nil()).Block(
+				jen.Panic(jen.Lit(pkg.Name + ".NewPipeline: nil handler for processor " + p.Name)),
+			)
+		}
+		b.Id("d").Op(":=").Op("&").Id("fwDispatcher").ValuesFunc(func(vs *jen.Group) {
+			for _, p := range pkg.Processors {
+				vs.Id(handlerField(p)).Op(":").Id(handlerParam(p))
+			}
+		})
+		b.Return(jen.Op("&").Id("Pipeline").Values(jen.Dict{
+			jen.Id("engine"): rt("New").Call(jen.Op("&").Id("fwProgram"), jen.Id("d"), jen.Id("opts").Op("...")),
+		}))
+	})
+
+	f.Comment("Submit queues an event for phase 0. Call it before Run.")
+	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Submit").Params(jen.Id("ev").Id("Event")).Block(
+		jen.Id("p").Dot("engine").Dot("Submit").Call(jen.Id("ev").Dot("fwMsg").Call()))
+	f.Comment("Run runs the pipeline until no work is left, a handler fails, or ctx is done.")
+	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Run").Params(jen.Id("ctx").Qual("context", "Context")).Error().Block(
+		jen.Return(jen.Id("p").Dot("engine").Dot("Run").Call(jen.Id("ctx"))))
+	f.Comment("Stats returns the run's job accounting.")
+	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Stats").Params().Add(rt("Stats")).Block(
+		jen.Return(jen.Id("p").Dot("engine").Dot("Stats").Call()))
+}
+
+// route compiles every processor's patterns into one function: a switch on the
+// event kind, then per processor a switch whose cases are the processor's cases
+// in order, so the first match wins. Only fields that a pattern tests are read.
+func (g *generator) route(f *jen.File) {
+	pkg := g.pkg
+	f.Comment("Route appends the deliveries of m: per processor with a matching case, the first one.")
+	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("Route").Params(
+		jen.Id("m").Add(rt("Msg")), jen.Id("dst").Index().Add(rt("Delivery")),
+	).Index().Add(rt("Delivery")).BlockFunc(func(b *jen.Group) {
+		if len(pkg.Events) == 0 {
+			b.Return(jen.Id("dst"))
+			return
+		}
+		b.Switch(jen.Id("m").Dot("Kind")).BlockFunc(func(sw *jen.Group) {
+			for _, ev := range pkg.Events {
+				body := g.routeKind(ev)
+				if len(body) == 0 {
+					continue
+				}
+				sw.Case(jen.Id(kindName(ev))).Block(body...)
+			}
+		})
+		b.Return(jen.Id("dst"))
+	})
+}
+
+func (g *generator) routeKind(ev *ir.Event) []jen.Code {
+	var body []jen.Code
+	needEv := false
+	for _, p := range g.pkg.Processors {
+		var cases []*ir.Case
+		for _, c := range p.Cases {
+			if c.Event == ev {
+				cases = append(cases, c)
+			}
+		}
+		if len(cases) == 0 {
+			continue
+		}
+		deliver := func(c *ir.Case) *jen.Statement {
+			return jen.Id("dst").Op("=").Append(jen.Id("dst"), rt("Delivery").Values(
+				jen.Id("Proc").Op(":").Lit(p.Index), jen.Id("Case").Op(":").Lit(c.Index)))
+		}
+		if len(cases[0].Tests) == 0 {
+			body = append(body, deliver(cases[0]).Comment(p.Name+": "+cases[0].Name))
+			continue
+		}
+		needEv = true
+		body = append(body, jen.Comment(p.Name))
+		body = append(body, jen.Switch().BlockFunc(func(sw *jen.Group) {
+			for _, c := range cases {
+				if len(c.Tests) == 0 {
+					// Unconditional: it catches everything the earlier cases left;
+					// later cases can never match.
+					sw.Default().Add(deliver(c))
+					return
+				}
+				sw.Case(condition(c)).Add(deliver(c))
+			}
+		}))
+	}
+	if needEv {
+		body = append([]jen.Code{jen.Id("ev").Op(":=").Id("m").Dot("Ev").Assert(jen.Op("*").Id(ev.Name))}, body...)
+	}
+	return body
+}
+
+// condition is the conjunction of a case's field tests.
+func condition(c *ir.Case) *jen.Statement {
+	var cond *jen.Statement
+	for _, t := range c.Tests {
+		x := test(t)
+		if cond == nil {
+			cond = x
+		} else {
+			cond = cond.Op("&&").Add(x)
+		}
+	}
+	return cond
+}
+
+func test(t ir.Test) *jen.Statement {
+	x := jen.Id("ev").Dot(GoName(t.Field.Name))
+	switch t.Field.Type.Kind {
+	case ir.String:
+		return x.Op("==").Lit(t.Value.String)
+	case ir.Bytes:
+		// string(b) == "lit" does not allocate.
+		return jen.String().Parens(x).Op("==").Lit(t.Value.String)
+	case ir.Int:
+		return x.Op("==").Op(strconv.FormatInt(t.Value.Int, 10))
+	case ir.Float:
+		return x.Op("==").Op(formatFloat(t.Value.Float))
+	case ir.Bool:
+		if t.Value.Bool {
+			return x
+		}
+		return jen.Op("!").Add(x)
+	case ir.EnumType:
+		return x.Op("==").Id(t.Field.Type.Enum.Name + t.Field.Type.Enum.Variants[t.Value.Int])
+	}
+	panic("gen: unknown field type")
+}
+
+// formatFloat renders a float constant; Go's == gives the pattern semantics
+// (-0.0 equals 0.0, NaN equals nothing).
+func formatFloat(v float64) string {
+	s := strconv.FormatFloat(v, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".eEn") {
+		s += ".0"
+	}
+	return s
+}
+
+// invoke compiles the dispatch of a delivery to the typed handler method.
+func (g *generator) invoke(f *jen.File) {
+	pkg := g.pkg
+	f.Comment("Invoke calls the handler method of a delivery with the values its case binds.")
+	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("Invoke").Params(
+		jen.Id("c").Op("*").Add(rt("Call")), jen.Id("dl").Add(rt("Delivery")), jen.Id("m").Add(rt("Msg")),
+	).Error().BlockFunc(func(b *jen.Group) {
+		if len(pkg.Processors) > 0 {
+			b.Switch(jen.Id("dl").Dot("Proc")).BlockFunc(func(sw *jen.Group) {
+				for _, p := range pkg.Processors {
+					sw.Case(jen.Lit(p.Index)).Block(jen.Switch(jen.Id("dl").Dot("Case")).BlockFunc(func(cs *jen.Group) {
+						for _, c := range allCases(p) {
+							g.invokeCase(cs, p, c)
+						}
+					}))
+				}
+			})
+		}
+		b.Return(rt("UnknownDelivery").Call(jen.Id("dl")))
+	})
+}
+
+var lifecycleCase = map[ast.CaseKind]string{
+	ast.CaseInit: "CaseInit", ast.CasePhase: "CasePhase", ast.CaseTerminate: "CaseTerminate",
+}
+
+func (g *generator) invokeCase(cs *jen.Group, p *ir.Processor, c *ir.Case) {
+	h := jen.Id("d").Dot(handlerField(p)).Dot(MethodName(c))
+	ctx := jen.Id(ContextName(p, c)).Values(jen.Id("c"))
+	if label, ok := lifecycleCase[c.Kind]; ok {
+		args := []jen.Code{ctx}
+		if c.Kind == ast.CasePhase {
+			args = append(args, jen.Id("c").Dot("Phase").Call())
+		}
+		cs.Case(rt(label)).Block(jen.Return(h.Call(args...)))
+		return
+	}
+	var body []jen.Code
+	args := []jen.Code{ctx}
+	if len(c.Binds) > 0 {
+		body = append(body, jen.Id("ev").Op(":=").Id("m").Dot("Ev").Assert(jen.Op("*").Id(c.Event.Name)))
+		for _, bd := range c.Binds {
+			args = append(args, jen.Id("ev").Dot(GoName(bd.Field.Name)))
+		}
+	}
+	body = append(body, jen.Return(h.Call(args...)))
+	cs.Case(jen.Lit(c.Index)).Block(body...)
+}
+
+func (g *generator) jsonFuncs(f *jen.File) {
+	pkg := g.pkg
+	f.Comment("DecodeJSON decodes one event from a JSON object whose \"event\" member names its")
+	f.Comment("type, e.g. {\"event\":\"Name\",\"field\":1}. Every field must be present, and unknown")
+	f.Comment("members are errors.")
+	f.Func().Id("DecodeJSON").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).BlockFunc(func(b *jen.Group) {
+		b.List(jen.Id("name"), jen.Err()).Op(":=").Add(rt("JSONEventName")).Call(jen.Id("data"))
+		b.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+		if len(pkg.Events) > 0 {
+			b.Switch(jen.Id("name")).BlockFunc(func(sw *jen.Group) {
+				for _, ev := range pkg.Events {
+					sw.Case(jen.Lit(ev.Name)).Block(decodeJSONCase(ev)...)
+				}
+			})
+		}
+		b.Return(jen.Nil(), jen.Op("&").Add(rt("UnknownEventError")).Values(jen.Dict{jen.Id("Name"): jen.Id("name")}))
+	})
+
+	f.Comment("EncodeJSON encodes an event as a JSON object with its name in the \"event\" member.")
+	f.Func().Id("EncodeJSON").Params(jen.Id("ev").Id("Event")).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(b *jen.Group) {
+		if len(pkg.Events) > 0 {
+			b.Id("m").Op(":=").Id("ev").Dot("fwMsg").Call()
+			b.Switch(jen.Id("m").Dot("Kind")).BlockFunc(func(sw *jen.Group) {
+				for _, ev := range pkg.Events {
+					sw.Case(jen.Id(kindName(ev))).Block(jen.Return(jen.Qual("encoding/json", "Marshal").Call(
+						jen.Struct(
+							jen.Id("Event").String().Tag(map[string]string{"json": "event"}),
+							jen.Op("*").Id(ev.Name),
+						).Values(jen.Lit(ev.Name), jen.Id("m").Dot("Ev").Assert(jen.Op("*").Id(ev.Name))),
+					)))
+				}
+			})
+		}
+		b.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("fw: EncodeJSON: unknown event %T"), jen.Id("ev")))
+	})
+}
