@@ -1,12 +1,24 @@
 package runtime
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+)
 
 // Call is the context of one handler call. Generated per-case context types wrap it
-// and expose only the emits the case declares.
+// and expose only the emits the case declares. The engine reuses Call values, so a
+// Call is valid only until its handler returns.
 type Call struct {
 	ctx   context.Context
 	phase int
+	step  int
+	input int
 	msg   Msg
 	out   []Msg
 }
@@ -17,23 +29,598 @@ func (c *Call) Context() context.Context { return c.ctx }
 // Phase returns the current phase (for `on phase`, the phase that completed).
 func (c *Call) Phase() int { return c.phase }
 
+// Step returns the step of the current phase the call belongs to (for lifecycle
+// calls, the number of steps the phase has run so far).
+func (c *Call) Step() int { return c.step }
+
+// Input returns the position of the event in the processor's inbox for this step,
+// as reported in HandlerError.Input (0 for lifecycle calls). With Phase and Step it
+// identifies the call within a run, independently of the worker count.
+func (c *Call) Input() int { return c.input }
+
 // Msg returns the event being handled (the zero Msg for lifecycle calls).
 func (c *Call) Msg() Msg { return c.msg }
 
 // Emit records an emission; it takes effect only if the call returns nil.
 func (c *Call) Emit(m Msg) { c.out = append(c.out, m) }
 
-// Engine runs a Program. STUB: being implemented.
-type Engine struct{}
+// Engine runs a Program: it routes events to processor inboxes, calls the handlers
+// and feeds their emissions back, in phases made of steps.
+//
+// Execution. Phase 0, step 0 holds the submitted events (in submission order)
+// followed by the emissions of the `on init` calls (processors in declaration
+// order). In every step, each event is routed (Dispatcher.Route) and appended to the
+// inbox of every processor it is delivered to. Each processor handles its inbox in
+// order, one call at a time, or with up to ProcInfo.Concurrency overlapping calls;
+// different processors run in parallel, with at most WithWorkers calls running in
+// total. When every call of the step has returned, the emissions of the step form
+// the next step. A step without events completes the phase: every processor with
+// `on phase` is called in declaration order with Call.Phase() = the completed phase,
+// and their emissions form step 0 of the next phase. If they emit nothing, the
+// processors with `on terminate` are called in declaration order (their emissions
+// are discarded) and Run returns nil.
+//
+// Delivery order rule. Every event has a causal position
+//
+//	(phase, step, source, input position, emission index)
+//
+// and each step's events are ordered by it. The source of an event is the caller
+// (submissions, first) or the processor that emitted it (then processors in
+// declaration order); the input position is the position, in that processor's inbox
+// for the step, of the event whose call emitted it (for submissions: submission
+// order; for `on init` and `on phase` emissions: 0); the emission index is the order
+// of Emit calls within the call. Each processor's inbox for a step lists the step's
+// events routed to it in that order, and only emissions of calls that returned nil
+// without panicking take part. Hence, for deterministic handlers, the sequence of
+// events each processor receives, and every emission, is the same on every run and
+// for any worker count or GOMAXPROCS, even for processors with concurrency N > 1
+// whose calls complete out of order.
+//
+// Accounting. ProcStats.Received counts deliveries, Handled successful event calls,
+// Failed failed calls (lifecycle calls included), Emitted the emissions of
+// successful calls (lifecycle calls included, `on terminate` excluded).
+// PhaseStats.Steps counts the steps that had events, Events the events of those
+// steps, Deliveries their deliveries.
+//
+// Errors. The first failing call (an error or a recovered panic) stops the run: no
+// call starts after it, calls in flight finish, and Run returns a *HandlerError. When
+// several calls of one step fail concurrently, the one with the smallest (processor,
+// input position) is reported. For lifecycle calls the error's Input is 0 and its
+// Step is the number of steps the phase had run. If ctx is cancelled first, the run
+// stops the same way and Run returns ctx.Err(); it is checked before every call.
+//
+// An Engine runs once. Its handlers must not retain a Call after returning.
+type Engine struct {
+	prog *Program
+	disp Dispatcher
+	cfg  config
+
+	mu        sync.Mutex // guards submitted, started and phases
+	submitted []Msg
+	started   bool
+	phases    []PhaseStats
+	counts    []procCounts // live per-processor counters, read by Stats
+
+	// Run state: owned by the goroutine running Run; pool workers read it (and
+	// write their processor's fields) only between being handed work under
+	// pool.mu and handing it back, which orders their accesses.
+	ctx    context.Context
+	done   <-chan struct{}
+	procs  []proc
+	cur    []Msg // the current step's events
+	spare  []Msg // the previous step's buffer, reused for the next step
+	routes []Delivery
+	call   Call // serial mode and lifecycle calls
+	phase  int
+	step   int
+	pool   *pool // nil in serial mode
+
+	// Why the run stops (in parallel mode guarded by pool.mu): a handler failure
+	// or, if it came first, the context's cancellation.
+	herr     *HandlerError
+	herrProc int
+	canceled bool
+}
+
+type procCounts struct {
+	received, handled, failed, emitted atomic.Uint64
+	_                                  [32]byte // keep processors on separate cache lines
+}
+
+// item is one delivery in an inbox: an index into the step's events and the case.
+type item struct {
+	ev int
+	cs int32
+}
+
+type proc struct {
+	limit int // overlapping calls allowed, at least 1
+	inbox []item
+
+	// Parallel mode only, guarded by pool.mu.
+	next    int // first inbox position not handed out yet
+	running int
+	call    Call   // a serial processor's call; its out collects the step's emissions
+	calls   []Call // a concurrent processor's calls, one per inbox position
+}
 
 // New returns an engine for p that calls handlers through d.
-func New(p *Program, d Dispatcher, opts ...Option) *Engine { return &Engine{} }
+func New(p *Program, d Dispatcher, opts ...Option) *Engine {
+	if p == nil || d == nil {
+		panic("fw: runtime.New needs a Program and a Dispatcher")
+	}
+	cfg := config{workers: 1, maxPhases: 10000, logger: slog.New(slog.DiscardHandler)}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	e := &Engine{
+		prog:   p,
+		disp:   d,
+		cfg:    cfg,
+		counts: make([]procCounts, len(p.Procs)),
+		procs:  make([]proc, len(p.Procs)),
+	}
+	for i := range e.procs {
+		e.procs[i].limit = max(1, p.Procs[i].Concurrency)
+	}
+	return e
+}
 
-// Submit queues an event for phase 0. It must be called before Run.
-func (e *Engine) Submit(m Msg) {}
+// Submit queues an event for phase 0. It must be called before Run; calling it once
+// Run has started panics.
+func (e *Engine) Submit(m Msg) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.started {
+		panic("fw: Engine.Submit called after Run started; submit every event before Run")
+	}
+	e.submitted = append(e.submitted, m)
+}
 
-// Run runs the pipeline to completion.
-func (e *Engine) Run(ctx context.Context) error { return nil }
+// Run runs the pipeline to completion (see Engine for the semantics). It may be
+// called once; later calls return ErrAlreadyRun. No goroutine it starts outlives it.
+func (e *Engine) Run(ctx context.Context) (err error) {
+	e.mu.Lock()
+	if e.started {
+		e.mu.Unlock()
+		return ErrAlreadyRun
+	}
+	e.started = true
+	cur := e.submitted
+	e.submitted = nil
+	e.mu.Unlock()
 
-// Stats returns a snapshot of the job accounting.
-func (e *Engine) Stats() Stats { return Stats{} }
+	e.ctx, e.done = ctx, ctx.Done()
+	defer e.release()
+	if n := e.workerCount(); n > 1 {
+		e.startPool(n)
+		defer e.stopPool()
+	}
+	defer func() {
+		if err != nil {
+			e.cfg.logger.LogAttrs(ctx, slog.LevelDebug, "fw: run failed", slog.String("err", err.Error()))
+		}
+	}()
+
+	for phase := 0; ; phase++ {
+		if phase >= e.cfg.maxPhases {
+			return fmt.Errorf("%w (%d)", ErrMaxPhases, e.cfg.maxPhases)
+		}
+		e.phase, e.step = phase, 0
+		e.mu.Lock()
+		e.phases = append(e.phases, PhaseStats{Phase: phase})
+		e.mu.Unlock()
+		if phase == 0 {
+			if cur, err = e.lifecycle(CaseInit, cur); err != nil {
+				return err
+			}
+		}
+		for ; len(cur) > 0; e.step++ {
+			if cur, err = e.runStep(cur); err != nil {
+				return err
+			}
+		}
+		e.cfg.logger.LogAttrs(ctx, slog.LevelDebug, "fw: phase complete",
+			slog.Int("phase", phase), slog.Int("steps", e.step))
+		if cur, err = e.lifecycle(CasePhase, cur); err != nil {
+			return err
+		}
+		if len(cur) == 0 {
+			break
+		}
+	}
+	_, err = e.lifecycle(CaseTerminate, cur)
+	return err
+}
+
+// Stats returns a snapshot of the job accounting. It is safe to call at any time,
+// also while Run is running; after Run returns it is exact.
+func (e *Engine) Stats() Stats {
+	st := Stats{Processors: make([]ProcStats, len(e.counts))}
+	for i := range e.counts {
+		c := &e.counts[i]
+		st.Processors[i] = ProcStats{
+			Name:     e.prog.Procs[i].Name,
+			Received: c.received.Load(),
+			Handled:  c.handled.Load(),
+			Failed:   c.failed.Load(),
+			Emitted:  c.emitted.Load(),
+		}
+	}
+	e.mu.Lock()
+	st.Phases = slices.Clone(e.phases)
+	e.mu.Unlock()
+	return st
+}
+
+// lifecycle calls the processors that have the lifecycle case cs, in declaration
+// order, appending their emissions to out (terminate emissions are dropped).
+func (e *Engine) lifecycle(cs int32, out []Msg) ([]Msg, error) {
+	if e.cancelled() {
+		return out, e.ctx.Err()
+	}
+	c := &e.call
+	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: out}
+	defer func() { c.out = nil }()
+	for i := range e.prog.Procs {
+		pi := &e.prog.Procs[i]
+		if !(cs == CaseInit && pi.Init || cs == CasePhase && pi.Phase || cs == CaseTerminate && pi.Terminate) {
+			continue
+		}
+		if e.cancelled() {
+			return c.out, e.ctx.Err()
+		}
+		mark := len(c.out)
+		if err := e.invoke(c, Delivery{Proc: int32(i), Case: cs}, Msg{}); err != nil {
+			c.out = c.out[:mark]
+			e.counts[i].failed.Add(1)
+			return c.out, e.handlerError(i, cs, Msg{}, 0, err)
+		}
+		if cs == CaseTerminate {
+			clear(c.out[mark:])
+			c.out = c.out[:mark]
+		} else if n := len(c.out) - mark; n > 0 {
+			e.counts[i].emitted.Add(uint64(n))
+		}
+	}
+	return c.out, nil
+}
+
+// runStep routes the events of one step into the inboxes, runs every call and
+// returns the next step's events.
+func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
+	if e.cancelled() {
+		return nil, e.ctx.Err()
+	}
+	deliveries := 0
+	for i, m := range cur {
+		e.routes = e.disp.Route(m, e.routes[:0])
+		for _, d := range e.routes {
+			p := &e.procs[d.Proc]
+			p.inbox = append(p.inbox, item{ev: i, cs: d.Case})
+		}
+		deliveries += len(e.routes)
+	}
+	for i := range e.procs {
+		if n := len(e.procs[i].inbox); n > 0 {
+			e.counts[i].received.Add(uint64(n))
+		}
+	}
+	e.mu.Lock()
+	ps := &e.phases[len(e.phases)-1]
+	ps.Steps++
+	ps.Events += uint64(len(cur))
+	ps.Deliveries += uint64(deliveries)
+	e.mu.Unlock()
+
+	e.cur = cur
+	next := e.spare[:0]
+	var err error
+	if e.pool == nil {
+		next, err = e.serialStep(next)
+	} else {
+		next, err = e.parallelStep(next)
+	}
+	for i := range e.procs {
+		e.procs[i].inbox = e.procs[i].inbox[:0]
+	}
+	e.spare, e.cur = cur, nil
+	return next, err
+}
+
+// serialStep runs the step on the calling goroutine: processor after processor,
+// each inbox in order, so emissions go straight into the next step's buffer in
+// delivery order.
+func (e *Engine) serialStep(next []Msg) ([]Msg, error) {
+	c := &e.call
+	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: next}
+	defer func() { c.out = nil }()
+	for i := range e.procs {
+		if herr, canceled := e.runSerial(c, i, 0); herr != nil {
+			return c.out, herr
+		} else if canceled {
+			return c.out, e.ctx.Err()
+		}
+	}
+	return c.out, nil
+}
+
+// runSerial handles processor i's inbox from position from, one call at a time,
+// appending emissions to c.out. It stops at the first failure, on cancellation, or
+// when the pool is stopping.
+func (e *Engine) runSerial(c *Call, i, from int) (herr *HandlerError, canceled bool) {
+	p := &e.procs[i]
+	cnt := &e.counts[i]
+	for j := from; j < len(p.inbox); j++ {
+		if e.pool != nil && e.pool.stop.Load() {
+			return nil, false
+		}
+		if e.cancelled() {
+			return nil, true
+		}
+		it := p.inbox[j]
+		m := e.cur[it.ev]
+		c.msg, c.input = m, j
+		mark := len(c.out)
+		if err := e.invoke(c, Delivery{Proc: int32(i), Case: it.cs}, m); err != nil {
+			clear(c.out[mark:])
+			c.out = c.out[:mark]
+			cnt.failed.Add(1)
+			return e.handlerError(i, it.cs, m, j, err), false
+		}
+		cnt.handled.Add(1)
+		if n := len(c.out) - mark; n > 0 {
+			cnt.emitted.Add(uint64(n))
+		}
+	}
+	return nil, false
+}
+
+// invoke calls the handler, turning a panic into a *PanicError.
+func (e *Engine) invoke(c *Call, d Delivery, m Msg) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &PanicError{Value: r, Stack: debug.Stack()}
+		}
+	}()
+	return e.disp.Invoke(c, d, m)
+}
+
+// cancelled reports whether the run's context is done, without blocking.
+func (e *Engine) cancelled() bool {
+	select {
+	case <-e.done:
+		return true
+	default:
+		return false
+	}
+}
+
+func (e *Engine) handlerError(i int, cs int32, m Msg, input int, err error) *HandlerError {
+	p := &e.prog.Procs[i]
+	he := &HandlerError{Processor: p.Name, Input: input, Phase: e.phase, Step: e.step, Err: err}
+	switch cs {
+	case CaseInit:
+		he.Case = "init"
+	case CasePhase:
+		he.Case = "phase"
+	case CaseTerminate:
+		he.Case = "terminate"
+	default:
+		he.Case = strconv.Itoa(int(cs))
+		if cs >= 0 && int(cs) < len(p.Cases) {
+			he.Case = p.Cases[cs]
+		}
+		he.Event = "kind " + strconv.Itoa(int(m.Kind))
+		if int(m.Kind) < len(e.prog.Events) {
+			he.Event = e.prog.Events[m.Kind].Name
+		}
+	}
+	return he
+}
+
+// release drops the run's buffers so that events do not stay reachable from an
+// Engine that has finished.
+func (e *Engine) release() {
+	e.procs, e.cur, e.spare, e.routes, e.call = nil, nil, nil, nil, Call{}
+}
+
+// workerCount is the number of pool workers worth starting: more than the total
+// number of calls that may overlap would only sleep.
+func (e *Engine) workerCount() int {
+	total := 0
+	for i := range e.procs {
+		total += e.procs[i].limit
+	}
+	return min(e.cfg.workers, total)
+}
+
+// pool runs a step's calls on a fixed set of workers. Workers take work under mu
+// and run handlers without it. A serial processor is handed to one worker for its
+// whole inbox (its calls could not overlap anyway), a concurrent processor one
+// call at a time, up to its limit, each call with its own Call and emission buffer
+// so that the coordinator can commit them in input order.
+type pool struct {
+	mu      sync.Mutex
+	work    sync.Cond // a step opened, or quit
+	idle    sync.Cond // the step drained
+	open    bool      // a step's work may be handed out
+	quit    bool
+	stop    atomic.Bool // no call may start (failure or cancellation); read without mu
+	left    int         // calls not handed out yet
+	running int         // handed-out work not finished
+	rr      int         // processor to look at first, so that workers spread out
+	wg      sync.WaitGroup
+}
+
+func (e *Engine) startPool(n int) {
+	s := &pool{}
+	s.work.L, s.idle.L = &s.mu, &s.mu
+	e.pool = s
+	s.wg.Add(n)
+	for range n {
+		go e.worker()
+	}
+}
+
+func (e *Engine) stopPool() {
+	s := e.pool
+	s.mu.Lock()
+	s.quit = true
+	s.work.Broadcast()
+	s.mu.Unlock()
+	s.wg.Wait()
+	e.pool = nil
+}
+
+// parallelStep hands the step's inboxes to the pool, waits until it drains, and
+// commits the emissions in delivery order.
+func (e *Engine) parallelStep(next []Msg) ([]Msg, error) {
+	s := e.pool
+	total := 0
+	for i := range e.procs {
+		p := &e.procs[i]
+		p.next, p.running = 0, 0
+		total += len(p.inbox)
+		if p.limit == 1 {
+			p.call = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: p.call.out[:0]}
+		} else if n := len(p.inbox); n > len(p.calls) {
+			p.calls = append(p.calls, make([]Call, n-len(p.calls))...)
+		}
+	}
+	if total > 0 {
+		s.mu.Lock()
+		s.open, s.left, s.rr = true, total, 0
+		s.work.Broadcast()
+		for s.running > 0 || s.left > 0 && !s.stop.Load() {
+			s.idle.Wait()
+		}
+		s.open = false
+		s.mu.Unlock()
+	}
+	if e.herr != nil {
+		return next, e.herr
+	}
+	if e.canceled {
+		return next, e.ctx.Err()
+	}
+	for i := range e.procs {
+		p := &e.procs[i]
+		if p.limit == 1 {
+			next = append(next, p.call.out...)
+			clear(p.call.out)
+			continue
+		}
+		for j := range p.inbox {
+			next = append(next, p.calls[j].out...)
+			clear(p.calls[j].out)
+		}
+	}
+	return next, nil
+}
+
+func (e *Engine) worker() {
+	s := e.pool
+	defer s.wg.Done()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for {
+		i, j, ok := e.pick()
+		if !ok {
+			if s.quit {
+				return
+			}
+			s.work.Wait()
+			continue
+		}
+		s.mu.Unlock()
+		p := &e.procs[i]
+		var herr *HandlerError
+		var canceled bool
+		if p.limit == 1 {
+			herr, canceled = e.runSerial(&p.call, i, j)
+		} else {
+			herr, canceled = e.runConcurrent(i, j)
+		}
+		s.mu.Lock()
+		p.running--
+		s.running--
+		switch {
+		case herr != nil:
+			e.recordFailure(i, herr)
+		case canceled:
+			if e.herr == nil {
+				e.canceled = true
+			}
+			s.stop.Store(true)
+		}
+		if s.running == 0 && (s.left == 0 || s.stop.Load()) {
+			s.idle.Signal()
+		}
+	}
+}
+
+// pick hands out work, with pool.mu held: the rest of a serial processor's inbox,
+// or one call of a concurrent processor that is below its limit.
+func (e *Engine) pick() (i, j int, ok bool) {
+	s := e.pool
+	if !s.open || s.left == 0 || s.stop.Load() {
+		return 0, 0, false
+	}
+	n := len(e.procs)
+	for k := range n {
+		i = (s.rr + k) % n
+		p := &e.procs[i]
+		if p.running >= p.limit || p.next >= len(p.inbox) {
+			continue
+		}
+		j = p.next
+		if p.limit == 1 {
+			p.next = len(p.inbox)
+		} else {
+			p.next++
+		}
+		s.left -= p.next - j
+		p.running++
+		s.running++
+		s.rr = (i + 1) % n
+		return i, j, true
+	}
+	return 0, 0, false
+}
+
+// runConcurrent runs call j of concurrent processor i with its own Call.
+func (e *Engine) runConcurrent(i, j int) (herr *HandlerError, canceled bool) {
+	if e.cancelled() {
+		return nil, true
+	}
+	p := &e.procs[i]
+	c := &p.calls[j]
+	it := p.inbox[j]
+	m := e.cur[it.ev]
+	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, input: j, msg: m, out: c.out[:0]}
+	cnt := &e.counts[i]
+	if err := e.invoke(c, Delivery{Proc: int32(i), Case: it.cs}, m); err != nil {
+		clear(c.out)
+		c.out = c.out[:0]
+		cnt.failed.Add(1)
+		return e.handlerError(i, it.cs, m, j, err), false
+	}
+	cnt.handled.Add(1)
+	if n := len(c.out); n > 0 {
+		cnt.emitted.Add(uint64(n))
+	}
+	return nil, false
+}
+
+// recordFailure keeps, with pool.mu held, the failure to report: the one with the
+// smallest (processor, input position), unless cancellation was seen first.
+func (e *Engine) recordFailure(i int, herr *HandlerError) {
+	e.pool.stop.Store(true)
+	if e.canceled {
+		return
+	}
+	if e.herr == nil || i < e.herrProc || i == e.herrProc && herr.Input < e.herr.Input {
+		e.herr, e.herrProc = herr, i
+	}
+}

@@ -1,13 +1,253 @@
 // Package check resolves and checks parsed .fw files and builds the IR.
+//
+// Check reports every problem it finds, not only the first: each stage keeps
+// going after an error with whatever it could resolve, and skips only what
+// depends on a name that did not resolve (so one typo gives one diagnostic,
+// not a cascade).
 package check
 
 import (
+	"cmp"
+	"path/filepath"
+	"slices"
+	"strings"
+
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/diag"
 	"github.com/fwgo/fw/dsl/ir"
 )
 
-// Check checks the files of one package. STUB: being implemented.
+// Rule names of the diagnostics of this package.
+const (
+	rulePackageMismatch       = "package-mismatch"
+	ruleBadName               = "bad-name"
+	ruleDuplicateDeclaration  = "duplicate-declaration"
+	ruleDuplicateVariant      = "duplicate-variant"
+	ruleDuplicateField        = "duplicate-field"
+	ruleNameCollision         = "name-collision"
+	ruleUnknownType           = "unknown-type"
+	ruleUnknownEvent          = "unknown-event"
+	ruleUnknownField          = "unknown-field"
+	ruleDuplicateFieldPattern = "duplicate-field-pattern"
+	ruleDuplicateBinding      = "duplicate-binding"
+	ruleBadLiteral            = "bad-literal"
+	ruleDuplicateCase         = "duplicate-case"
+	ruleUnknownOption         = "unknown-option"
+	ruleBadOption             = "bad-option"
+	ruleTerminateEmits        = "terminate-emits"
+)
+
+// Check checks the files of one package and builds its IR. The files may come
+// in any order; nil files are ignored. It returns every diagnostic, sorted, and
+// a nil package when any of them is an error. Without files it returns an
+// empty package: reporting "no .fw files" is the caller's business.
 func Check(files []*ast.File) (*ir.Package, diag.List) {
-	return nil, nil
+	c := &checker{
+		pkg:     &ir.Package{Files: []string{}},
+		decls:   map[string]ast.Decl{},
+		enums:   map[string]*ir.Enum{},
+		events:  map[string]*ir.Event{},
+		badType: map[*ir.Field]bool{},
+	}
+	files = sortFiles(files)
+	for _, f := range files {
+		c.pkg.Files = append(c.pkg.Files, filepath.Base(f.Name))
+	}
+	c.packageName(files)
+	c.declare(files)
+	c.resolveFields()
+	c.sortDecls()
+	c.resolveProcessors()
+	c.generatedNames(files)
+
+	diags := c.diags.Sort()
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return c.pkg, diags
+}
+
+// checker holds the state of one Check call.
+type checker struct {
+	diags diag.List
+	pkg   *ir.Package
+
+	decls   map[string]ast.Decl // the first declaration of each top-level name
+	enums   map[string]*ir.Enum
+	events  map[string]*ir.Event
+	evDecls []eventDecl          // first declarations of events, in declaration order
+	prDecls []procDecl           // first declarations of processors, in declaration order
+	badType map[*ir.Field]bool   // fields whose type did not resolve: their patterns are not type-checked
+}
+
+type eventDecl struct {
+	ev   *ir.Event
+	decl *ast.EventDecl
+}
+
+type procDecl struct {
+	file string // base name
+	decl *ast.ProcessorDecl
+}
+
+func (c *checker) report(d diag.Diagnostic) { c.diags = append(c.diags, d) }
+
+func (c *checker) errorf(pos ast.Pos, rule, format string, args ...any) {
+	c.report(diag.Errorf(pos, rule, format, args...))
+}
+
+// sortFiles drops nil files and sorts the others by base name (then full name,
+// to stay deterministic when two directories are mixed).
+func sortFiles(files []*ast.File) []*ast.File {
+	out := make([]*ast.File, 0, len(files))
+	for _, f := range files {
+		if f != nil {
+			out = append(out, f)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *ast.File) int {
+		return cmp.Or(
+			strings.Compare(filepath.Base(a.Name), filepath.Base(b.Name)),
+			strings.Compare(a.Name, b.Name))
+	})
+	return out
+}
+
+// packageName settles the package name and reports the files that disagree.
+// The name declared by most files wins, ties going to the first file: the
+// error then points at the odd one out rather than at the majority.
+func (c *checker) packageName(files []*ast.File) {
+	count := map[string]int{}
+	first := map[string]ast.Ident{}
+	var order []string
+	for _, f := range files {
+		n := f.Package.Name
+		if n == "" {
+			continue // a syntax error, reported by the parser
+		}
+		if count[n] == 0 {
+			order = append(order, n)
+			first[n] = f.Package
+		}
+		count[n]++
+	}
+	if len(order) == 0 {
+		return
+	}
+	name := order[0]
+	for _, n := range order[1:] {
+		if count[n] > count[name] {
+			name = n
+		}
+	}
+	c.pkg.Name = name
+	want := first[name]
+	for _, f := range files {
+		if n := f.Package.Name; n != "" && n != name {
+			c.report(diag.Errorf(f.Package.Pos, rulePackageMismatch,
+				"package %s does not match package %s of the other files", n, name).
+				With(want.Pos, "package %s declared here", name))
+		}
+	}
+	if msg := badPackageName(name); msg != "" {
+		c.errorf(want.Pos, ruleBadName, "%s", msg)
+	}
+}
+
+// declare registers the top-level declarations of all files, in declaration
+// order, and builds the enums and the (still field-less) events.
+func (c *checker) declare(files []*ast.File) {
+	for _, f := range files {
+		base := filepath.Base(f.Name)
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.EnumDecl:
+				if d != nil && c.declareName(d, "enum", d.Name) {
+					c.enum(d, base)
+				}
+			case *ast.EventDecl:
+				if d != nil && c.declareName(d, "event", d.Name) {
+					ev := &ir.Event{Name: d.Name.Name, File: base, Pos: d.Pos}
+					c.events[ev.Name] = ev
+					c.evDecls = append(c.evDecls, eventDecl{ev, d})
+				}
+			case *ast.ProcessorDecl:
+				if d != nil && c.declareName(d, "processor", d.Name) {
+					c.prDecls = append(c.prDecls, procDecl{base, d})
+				}
+			}
+		}
+	}
+}
+
+// declareName checks the name of a top-level declaration and reports whether
+// d is its first declaration. Enums, events and processors share one namespace.
+func (c *checker) declareName(d ast.Decl, kind string, name ast.Ident) bool {
+	if name.Name == "" {
+		return false
+	}
+	if !startsUpper(name.Name) {
+		c.errorf(name.Pos, ruleBadName,
+			"%s name %s must start with an upper-case letter: it becomes an exported Go name", kind, name.Name)
+	}
+	if first, ok := c.decls[name.Name]; ok {
+		c.report(diag.Errorf(name.Pos, ruleDuplicateDeclaration, "%s redeclared in this package", name.Name).
+			With(first.DeclName().Pos, "first declared here"))
+		return false
+	}
+	c.decls[name.Name] = d
+	return true
+}
+
+// enum builds an enum; a repeated variant is reported and left out.
+func (c *checker) enum(d *ast.EnumDecl, file string) {
+	e := &ir.Enum{Name: d.Name.Name, File: file, Pos: d.Pos, Variants: []string{}}
+	seen := map[string]ast.Pos{}
+	for _, v := range d.Variants {
+		if v.Name == "" {
+			continue
+		}
+		if first, ok := seen[v.Name]; ok {
+			c.report(diag.Errorf(v.Pos, ruleDuplicateVariant, "duplicate variant %s in enum %s", v.Name, e.Name).
+				With(first, "first declared here"))
+			continue
+		}
+		seen[v.Name] = v.Pos
+		e.Variants = append(e.Variants, v.Name)
+	}
+	c.enums[e.Name] = e
+	c.pkg.Enums = append(c.pkg.Enums, e)
+}
+
+// sortDecls puts enums and events in name order and numbers the events.
+func (c *checker) sortDecls() {
+	slices.SortFunc(c.pkg.Enums, func(a, b *ir.Enum) int { return strings.Compare(a.Name, b.Name) })
+	for _, ed := range c.evDecls {
+		c.pkg.Events = append(c.pkg.Events, ed.ev)
+	}
+	slices.SortFunc(c.pkg.Events, func(a, b *ir.Event) int { return strings.Compare(a.Name, b.Name) })
+	for i, ev := range c.pkg.Events {
+		ev.Kind = i
+	}
+}
+
+// declKind names the kind of a declaration for messages.
+func declKind(d ast.Decl) string {
+	switch d.(type) {
+	case *ast.EnumDecl:
+		return "an enum"
+	case *ast.EventDecl:
+		return "an event"
+	}
+	return "a processor"
+}
+
+// sortedKeys returns the keys of m in order, as candidates for suggestions.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }

@@ -103,12 +103,7 @@ func (g *generator) sourceFile(f *jen.File, src string) {
 }
 
 // GoName returns the exported Go name of a .fw field.
-func GoName(field string) string {
-	if field == "" {
-		return field
-	}
-	return strings.ToUpper(field[:1]) + field[1:]
-}
+func GoName(field string) string { return ir.GoFieldName(field) }
 
 func kindName(ev *ir.Event) string { return "fwKind" + ev.Name }
 

@@ -5,12 +5,13 @@ import (
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
-// The grammar follows docs/language.md but is deliberately permissive where
-// the checker gives better messages: option names and values, type names and
-// the meaning of identifiers in patterns are not restricted here.
+// The grammar structs follow docs/language.md. They are deliberately
+// permissive where the checker gives better messages: option names and
+// values, type names and the meaning of identifiers in patterns are not
+// restricted here. Every struct that becomes an AST node records the position
+// of its first token in Pos.
 
 type fileG struct {
-	Pos     lexer.Position
 	Package *identG  `"package" @@`
 	Decls   []*declG `@@*`
 }
@@ -51,6 +52,7 @@ type processorG struct {
 }
 
 // itemG is one entry of a processor body; options and cases may be mixed.
+// `on` is reserved, so the first token tells them apart.
 type itemG struct {
 	Case   *caseG   `  @@`
 	Option *optionG `| @@`
@@ -67,6 +69,8 @@ type intG struct {
 	Raw string `@Int`
 }
 
+// caseG is an `on` line. The lifecycle words are not reserved, so they are
+// tried before an event pattern: `on init` is the lifecycle case.
 type caseG struct {
 	Pos       lexer.Position
 	Lifecycle *lifecycleG `"on" ( @@`
@@ -80,10 +84,13 @@ type lifecycleG struct {
 	Kind string `@( "init" | "phase" | "terminate" )`
 }
 
+// eventPatG is `Event` or `Event{...}`; Braces tells the two apart when the
+// braces are empty. The negative lookahead (?! "," "}") stops the repetition
+// before a trailing comma without needing parser lookahead (see newParser).
 type eventPatG struct {
 	Name   *identG      `@@`
 	Braces bool         `( @"{"`
-	Fields []*fieldPatG `( @@ ( "," @@ )* ","? )? "}" )?`
+	Fields []*fieldPatG `  ( @@ ( (?! "," "}") "," @@ )* ","? )? "}" )?`
 }
 
 type fieldPatG struct {
@@ -92,6 +99,8 @@ type fieldPatG struct {
 	Pattern *patternG `( ":" @@ )?`
 }
 
+// patternG captures the token of a pattern into the field of its type; the
+// converter tells `_`, `true` and `false` from other identifiers.
 type patternG struct {
 	Pos    lexer.Position
 	String string `  @String`
@@ -100,7 +109,17 @@ type patternG struct {
 	Ident  string `| @Ident`
 }
 
-var parser = participle.MustBuild[fileG](
-	participle.Lexer(lexDef),
-	participle.Elide(tokComment),
-)
+// parser is built once; participle parsers are safe for concurrent use.
+var parser = newParser()
+
+// newParser builds the parser with lookahead 0: a branch that has consumed a
+// token and then fails is an error at the failing token, instead of being
+// backtracked and reported, less precisely, at an earlier token. The grammar
+// is LL(1), so no backtracking is ever needed.
+func newParser() *participle.Parser[fileG] {
+	return participle.MustBuild[fileG](
+		participle.Lexer(lexDef),
+		participle.Elide(tokComment),
+		participle.UseLookahead(0),
+	)
+}

@@ -1,8 +1,17 @@
 package parser
 
-import "github.com/alecthomas/participle/v2/lexer"
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
 
-// Token type names of the lexer; the grammar refers to them as @Ident, @Int, ...
+	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/fwgo/fw/dsl/ast"
+	"github.com/fwgo/fw/dsl/diag"
+)
+
+// Names of the token types; the grammar refers to them as @Ident, @Int, ...
 const (
 	tokComment = "Comment"
 	tokArrow   = "Arrow"
@@ -21,12 +30,13 @@ const (
 //   - the reserved keywords come before identifiers; the trailing \b keeps
 //     `onX` or `events` an identifier.
 //
-// Numbers are matched loosely (an int runs over any letters and digits, so
+// Ints are matched loosely (an int runs over any letters and digits, so
 // `0x1F`, `1_000` and the bad `12abc` are each one token) and validated when
 // converting, which gives a better message than a lexer error in mid-token.
+//
 // The rule "whitespace" starts with a lower-case letter, which makes
-// participle's lexer drop it; comments are kept as tokens so that ParseFile
-// can collect them, and are elided before parsing.
+// participle's lexer drop it. Comments are kept as tokens so that ParseFile
+// can collect them; they are elided before parsing.
 var lexDef = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: tokComment, Pattern: `//[^\n]*`},
 	{Name: "whitespace", Pattern: `[ \t\r\n]+`},
@@ -38,3 +48,116 @@ var lexDef = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: tokIdent, Pattern: `[A-Za-z_][A-Za-z0-9_]*`},
 	{Name: tokPunct, Pattern: `[{}:,;]`},
 })
+
+// Token types as numbered by lexDef.
+var (
+	typeComment = lexDef.Symbols()[tokComment]
+	typeArrow   = lexDef.Symbols()[tokArrow]
+	typeFloat   = lexDef.Symbols()[tokFloat]
+	typeInt     = lexDef.Symbols()[tokInt]
+	typeString  = lexDef.Symbols()[tokString]
+	typeKeyword = lexDef.Symbols()[tokKeyword]
+	typeIdent   = lexDef.Symbols()[tokIdent]
+	typePunct   = lexDef.Symbols()[tokPunct]
+)
+
+// tokenize lexes src into tokens, comments included, ending with an EOF
+// token. It reports the first lexical error, if any.
+func tokenize(filename string, src []byte) ([]lexer.Token, diag.List) {
+	// participle's lexer would accept invalid UTF-8 and NUL bytes inside
+	// strings and comments; like Go, .fw rejects them anywhere.
+	if off, msg := checkEncoding(src); msg != "" {
+		return nil, diag.List{syntaxError(posAt(filename, src, off), "%s", msg)}
+	}
+	lx, err := lexDef.LexString(filename, string(src))
+	if err != nil {
+		return nil, diag.List{syntaxError(ast.Pos{File: filename, Line: 1, Col: 1}, "%v", err)}
+	}
+	var toks []lexer.Token
+	for {
+		tok, err := lx.Next()
+		if err != nil {
+			return nil, diag.List{lexError(filename, src, err)}
+		}
+		toks = append(toks, tok)
+		if tok.EOF() {
+			return toks, nil
+		}
+	}
+}
+
+// checkEncoding returns the offset of the first invalid UTF-8 sequence or
+// NUL byte in src, with a message; the message is empty if there is none.
+func checkEncoding(src []byte) (int, string) {
+	for off := 0; off < len(src); {
+		r, size := utf8.DecodeRune(src[off:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return off, "invalid UTF-8 encoding"
+		case r == 0:
+			return off, "invalid NUL character"
+		}
+		off += size
+	}
+	return 0, ""
+}
+
+// lexError turns the lexer's error into a diagnostic. The lexer only fails
+// where no rule matches; its message quotes the next 16 runes, so we look at
+// the offending character ourselves to say what is wrong.
+func lexError(filename string, src []byte, err error) diag.Diagnostic {
+	lerr, ok := err.(*lexer.Error)
+	if !ok || lerr.Pos.Offset < 0 || lerr.Pos.Offset >= len(src) {
+		return syntaxError(ast.Pos{File: filename, Line: 1, Col: 1}, "%v", err)
+	}
+	pos := toPos(filename, lerr.Pos)
+	r, _ := utf8.DecodeRune(src[lerr.Pos.Offset:])
+	switch r {
+	case '"':
+		// A quote that the string rule did not match: the line ends first.
+		return syntaxError(pos, "string literal not terminated")
+	case '-':
+		return syntaxError(pos, `invalid character '-' (expected "->" or a number)`)
+	case '/':
+		return syntaxError(pos, `invalid character '/' (comments start with "//")`)
+	}
+	return syntaxError(pos, "invalid character %s", quoteRune(r))
+}
+
+// quoteRune formats r for a message: 'x', or U+00A0 for invisible runes.
+func quoteRune(r rune) string {
+	if unicode.IsPrint(r) {
+		return fmt.Sprintf("'%c'", r)
+	}
+	return fmt.Sprintf("U+%04X", r)
+}
+
+// toPos converts a participle position. participle counts columns in runes,
+// as ast.Pos wants, and tokenize has rejected invalid UTF-8, so Column needs
+// no fixing up.
+func toPos(filename string, p lexer.Position) ast.Pos {
+	return ast.Pos{File: filename, Offset: p.Offset, Line: p.Line, Col: p.Column}
+}
+
+// posAt computes the position of byte offset off in src, counting columns in
+// runes (an invalid byte counts as one).
+func posAt(filename string, src []byte, off int) ast.Pos {
+	off = min(max(off, 0), len(src))
+	pos := ast.Pos{File: filename, Offset: off, Line: 1, Col: 1}
+	for i := 0; i < off; {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == '\n' {
+			pos.Line++
+			pos.Col = 1
+		} else {
+			pos.Col++
+		}
+		i += size
+	}
+	return pos
+}
+
+// syntaxError builds a diagnostic of rule "syntax".
+func syntaxError(pos ast.Pos, format string, args ...any) diag.Diagnostic {
+	return diag.Errorf(pos, "syntax", format, args...)
+}

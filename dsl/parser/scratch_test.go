@@ -10,6 +10,8 @@ func TestScratch(t *testing.T) {
 		"package p\nprocessor P { on Order{region: } }",
 		"package p\nprocessor P { on Order{region: \"x\" a} }",
 		"package p\nprocessor P { on Order{region: \"x\",,} }",
+		"package p\nprocessor P { on Order{region: \"x\",} }",
+		"package p\nprocessor P { on Order{region: \"x\",b} }",
 		"package p\nprocessor P { on Order as }",
 		"package p\nprocessor P { on Order -> }",
 		"package p\nprocessor P { on }",
@@ -27,6 +29,8 @@ func TestScratch(t *testing.T) {
 		"package",
 		"package p\nprocessor P { on Order{a b} }",
 		"package p\nprocessor P { on Order{a: on} }",
+		"package p\nprocessor P { on Order{,} }",
+		"package p\nprocessor P { on Order{} x 3; on init as X -> A, B; }",
 	} {
 		f, err := parser.ParseString("x.fw", src)
 		_ = f

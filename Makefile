@@ -1,0 +1,41 @@
+# fw: common tasks. `make demo` and `make test` are the two set-up commands.
+GO ?= go
+EXAMPLES := $(notdir $(wildcard testdata/examples/*))
+
+.PHONY: all demo generate check-generated test test-short vet fuzz bench
+
+all: test
+
+## demo: regenerate the quickstart from its .fw file and run it (prints Hello, world!)
+demo: generate
+	$(GO) run ./examples/greeter
+
+## generate: regenerate generated/<example> from testdata/examples/<example>
+generate:
+	@for ex in $(EXAMPLES); do \
+		$(GO) run ./cmd/fwgen generate -o generated/$$ex testdata/examples/$$ex || exit $$?; \
+	done
+
+## check-generated: fail if anything under generated/ is stale
+check-generated:
+	@for ex in $(EXAMPLES); do \
+		$(GO) run ./cmd/fwgen generate -check -o generated/$$ex testdata/examples/$$ex || exit $$?; \
+	done
+
+## test: vet, then every test (race detector on), the generated-code checks included
+test: vet
+	$(GO) test -race -count=1 ./...
+
+test-short:
+	$(GO) test -short ./...
+
+vet:
+	$(GO) vet ./...
+
+## fuzz: run the parser fuzz target for a minute
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./dsl/parser
+
+## bench: the benchmarks recorded in docs/BENCHMARKS.md
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./generated/... ./runtime/...

@@ -1,0 +1,41 @@
+// Command fwgen turns the .fw files of a package into Go code: event types,
+// typed handler interfaces and contexts, and a generated pipeline with its
+// routing table (see docs/language.md).
+//
+// Pin it as a tool of your module and run it through go generate:
+//
+//	go get -tool github.com/fwgo/fw/cmd/fwgen
+//
+//	//go:generate go tool fwgen generate
+//
+// Usage:
+//
+//	fwgen generate [-check] [paths]
+//	fwgen version
+//	fwgen help [command]
+//
+// generate writes x.fw.go for every x.fw of a directory, plus fwpipeline.fw.go,
+// rewriting a file only when its bytes change and removing outputs whose source
+// is gone. Paths are directories (default "."); a .fw file stands for its
+// directory, and dir/... for dir and every subdirectory with .fw files
+// (testdata, vendor and dot-directories are skipped).
+//
+// With -check, generate writes nothing and prints one line to stderr for every
+// file that is not up to date:
+//
+//	fwgen: stale: dir/x.fw.go: missing
+//	fwgen: stale: dir/x.fw.go: out of date
+//	fwgen: stale: dir/y.fw.go: no longer generated
+//
+// Diagnostics are printed to stderr as file:line:col: severity: message [rule].
+// Exit codes: 0 success (warnings only included), 1 errors in .fw files or stale
+// files (-check), 2 usage or I/O errors.
+package main
+
+import (
+	"os"
+
+	"github.com/fwgo/fw/internal/cli"
+)
+
+func main() { os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }

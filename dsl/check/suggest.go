@@ -1,0 +1,69 @@
+package check
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// suggest returns the candidate closest to name, for "did you mean" hints, or
+// "" when none is close enough. A candidate equal to name but for case wins;
+// otherwise the one with the smallest edit distance (compared without case, so
+// that `ORDR` finds `Order`) wins, ties going to the first in sorted order.
+// A candidate must be within max(1, len(name)/3) edits: beyond that a
+// suggestion is more confusing than helpful.
+func suggest(name string, candidates []string) string {
+	if name == "" {
+		return ""
+	}
+	sorted := slices.Clone(candidates)
+	slices.Sort(sorted)
+	for _, c := range sorted {
+		if c != name && strings.EqualFold(c, name) {
+			return c
+		}
+	}
+	limit := max(1, utf8.RuneCountInString(name)/3)
+	best, bestDist := "", limit+1
+	lower := strings.ToLower(name)
+	for _, c := range sorted {
+		if c == name {
+			continue
+		}
+		if d := levenshtein(lower, strings.ToLower(c)); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// didYouMean formats the suggestion for name as a message suffix, or "".
+func didYouMean(name string, candidates []string) string {
+	if s := suggest(name, candidates); s != "" {
+		return "; did you mean " + s + "?"
+	}
+	return ""
+}
+
+// levenshtein returns the edit distance between a and b, counted in runes.
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	// prev[j] is the distance between ra[:i-1] and rb[:j]: two rows suffice.
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
