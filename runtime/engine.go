@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"math"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -128,8 +129,9 @@ type procCounts struct {
 }
 
 // item is one delivery in an inbox: an index into the step's events and the case.
+// Both fit in 32 bits to keep inboxes small.
 type item struct {
-	ev int
+	ev int32
 	cs int32
 }
 
@@ -170,11 +172,12 @@ func New(p *Program, d Dispatcher, opts ...Option) *Engine {
 // Run has started panics.
 func (e *Engine) Submit(m Msg) {
 	e.mu.Lock()
-	defer e.mu.Unlock()
 	if e.started {
+		e.mu.Unlock()
 		panic("fw: Engine.Submit called after Run started; submit every event before Run")
 	}
 	e.submitted = append(e.submitted, m)
+	e.mu.Unlock()
 }
 
 // Run runs the pipeline to completion (see Engine for the semantics). It may be
@@ -292,15 +295,20 @@ func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 	if e.cancelled() {
 		return nil, e.ctx.Err()
 	}
-	deliveries := 0
-	for i, m := range cur {
-		e.routes = e.disp.Route(m, e.routes[:0])
-		for _, d := range e.routes {
-			p := &e.procs[d.Proc]
-			p.inbox = append(p.inbox, item{ev: i, cs: d.Case})
-		}
-		deliveries += len(e.routes)
+	if len(cur) > math.MaxInt32 {
+		panic("fw: more than MaxInt32 events in one step")
 	}
+	deliveries := 0
+	routes := e.routes // a local, so the loop stores no pointer into the heap
+	for i, m := range cur {
+		routes = e.disp.Route(m, routes[:0])
+		for _, d := range routes {
+			p := &e.procs[d.Proc]
+			p.inbox = append(p.inbox, item{ev: int32(i), cs: d.Case})
+		}
+		deliveries += len(routes)
+	}
+	e.routes = routes
 	for i := range e.procs {
 		if n := len(e.procs[i].inbox); n > 0 {
 			e.counts[i].received.Add(uint64(n))
@@ -347,10 +355,18 @@ func (e *Engine) serialStep(next []Msg) ([]Msg, error) {
 
 // runSerial handles processor i's inbox from position from, one call at a time,
 // appending emissions to c.out. It stops at the first failure, on cancellation, or
-// when the pool is stopping.
+// when the pool is stopping. Counters are published once per batch, not per call.
 func (e *Engine) runSerial(c *Call, i, from int) (herr *HandlerError, canceled bool) {
 	p := &e.procs[i]
-	cnt := &e.counts[i]
+	var handled, emitted uint64
+	defer func() {
+		cnt := &e.counts[i]
+		cnt.handled.Add(handled)
+		cnt.emitted.Add(emitted)
+		if herr != nil {
+			cnt.failed.Add(1)
+		}
+	}()
 	for j := from; j < len(p.inbox); j++ {
 		if e.pool != nil && e.pool.stop.Load() {
 			return nil, false
@@ -365,13 +381,10 @@ func (e *Engine) runSerial(c *Call, i, from int) (herr *HandlerError, canceled b
 		if err := e.invoke(c, Delivery{Proc: int32(i), Case: it.cs}, m); err != nil {
 			clear(c.out[mark:])
 			c.out = c.out[:mark]
-			cnt.failed.Add(1)
 			return e.handlerError(i, it.cs, m, j, err), false
 		}
-		cnt.handled.Add(1)
-		if n := len(c.out) - mark; n > 0 {
-			cnt.emitted.Add(uint64(n))
-		}
+		handled++
+		emitted += uint64(len(c.out) - mark)
 	}
 	return nil, false
 }
@@ -388,6 +401,9 @@ func (e *Engine) invoke(c *Call, d Delivery, m Msg) (err error) {
 
 // cancelled reports whether the run's context is done, without blocking.
 func (e *Engine) cancelled() bool {
+	if e.done == nil { // a context that is never cancelled
+		return false
+	}
 	select {
 	case <-e.done:
 		return true

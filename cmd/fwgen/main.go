@@ -10,7 +10,7 @@
 //
 // Usage:
 //
-//	fwgen generate [-check] [paths]
+//	fwgen generate [-check] [-o dir] [paths]
 //	fwgen version
 //	fwgen help [command]
 //
@@ -18,7 +18,8 @@
 // rewriting a file only when its bytes change and removing outputs whose source
 // is gone. Paths are directories (default "."); a .fw file stands for its
 // directory, and dir/... for dir and every subdirectory with .fw files
-// (testdata, vendor and dot-directories are skipped).
+// (testdata, vendor and dot-directories are skipped). With -o dir, the outputs
+// of a single package go to dir instead of its own directory.
 //
 // With -check, generate writes nothing and prints one line to stderr for every
 // file that is not up to date:

@@ -43,7 +43,7 @@ const (
 // empty package: reporting "no .fw files" is the caller's business.
 func Check(files []*ast.File) (*ir.Package, diag.List) {
 	c := &checker{
-		pkg:     &ir.Package{Files: []string{}},
+		pkg:     &ir.Package{},
 		decls:   map[string]ast.Decl{},
 		enums:   map[string]*ir.Enum{},
 		events:  map[string]*ir.Event{},
@@ -75,9 +75,9 @@ type checker struct {
 	decls   map[string]ast.Decl // the first declaration of each top-level name
 	enums   map[string]*ir.Enum
 	events  map[string]*ir.Event
-	evDecls []eventDecl          // first declarations of events, in declaration order
-	prDecls []procDecl           // first declarations of processors, in declaration order
-	badType map[*ir.Field]bool   // fields whose type did not resolve: their patterns are not type-checked
+	evDecls []eventDecl        // first declarations of events, in declaration order
+	prDecls []procDecl         // first declarations of processors, in declaration order
+	badType map[*ir.Field]bool // fields whose type did not resolve: their patterns are not type-checked
 }
 
 type eventDecl struct {
@@ -201,7 +201,7 @@ func (c *checker) declareName(d ast.Decl, kind string, name ast.Ident) bool {
 
 // enum builds an enum; a repeated variant is reported and left out.
 func (c *checker) enum(d *ast.EnumDecl, file string) {
-	e := &ir.Enum{Name: d.Name.Name, File: file, Pos: d.Pos, Variants: []string{}}
+	e := &ir.Enum{Name: d.Name.Name, File: file, Pos: d.Pos}
 	seen := map[string]ast.Pos{}
 	for _, v := range d.Variants {
 		if v.Name == "" {

@@ -30,7 +30,6 @@ var eventMembers = map[string]string{
 func (c *checker) resolveFields() {
 	for _, ed := range c.evDecls {
 		ev := ed.ev
-		ev.Fields = []*ir.Field{}
 		seen := map[string]*ast.FieldDecl{} // by Go name
 		for _, fd := range ed.decl.Fields {
 			if fd == nil || fd.Name.Name == "" {

@@ -10,8 +10,8 @@ import (
 // "" when none is close enough. A candidate equal to name but for case wins;
 // otherwise the one with the smallest edit distance (compared without case, so
 // that `ORDR` finds `Order`) wins, ties going to the first in sorted order.
-// A candidate must be within max(1, len(name)/3) edits: beyond that a
-// suggestion is more confusing than helpful.
+// A candidate must be within max(1, len(name)/3) edits, and not be entirely
+// different: beyond that a suggestion is more confusing than helpful.
 func suggest(name string, candidates []string) string {
 	if name == "" {
 		return ""
@@ -30,7 +30,10 @@ func suggest(name string, candidates []string) string {
 		if c == name {
 			continue
 		}
-		if d := levenshtein(lower, strings.ToLower(c)); d < bestDist {
+		// d < the longer length: replacing every letter of `Q` by `A` is
+		// within one edit, but no help.
+		d := levenshtein(lower, strings.ToLower(c))
+		if d < bestDist && d < max(utf8.RuneCountInString(name), utf8.RuneCountInString(c)) {
 			best, bestDist = c, d
 		}
 	}

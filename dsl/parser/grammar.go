@@ -12,101 +12,101 @@ import (
 // of its first token in Pos.
 
 type fileG struct {
-	Package *identG  `"package" @@`
-	Decls   []*declG `@@*`
+	Package *identG  `parser:"'package' @@"`
+	Decls   []*declG `parser:"@@*"`
 }
 
 type identG struct {
 	Pos  lexer.Position
-	Name string `@Ident`
+	Name string `parser:"@Ident"`
 }
 
 type declG struct {
-	Enum      *enumG      `  @@`
-	Event     *eventG     `| @@`
-	Processor *processorG `| @@`
+	Enum      *enumG      `parser:"@@"`
+	Event     *eventG     `parser:"| @@"`
+	Processor *processorG `parser:"| @@"`
 }
 
 type enumG struct {
 	Pos      lexer.Position
-	Name     *identG   `"enum" @@ "{"`
-	Variants []*identG `( @@ ( "," | ";" )? )* "}"`
+	Name     *identG   `parser:"'enum' @@ '{'"`
+	Variants []*identG `parser:"( @@ ( ',' | ';' )? )* '}'"`
 }
 
 type eventG struct {
 	Pos    lexer.Position
-	Name   *identG       `"event" @@ "{"`
-	Fields []*fieldDeclG `( @@ ( "," | ";" )? )* "}"`
+	Name   *identG       `parser:"'event' @@ '{'"`
+	Fields []*fieldDeclG `parser:"( @@ ( ',' | ';' )? )* '}'"`
 }
 
 type fieldDeclG struct {
 	Pos  lexer.Position
-	Name *identG `@@`
-	Type *identG `@@`
+	Name *identG `parser:"@@"`
+	Type *identG `parser:"@@"`
 }
 
 type processorG struct {
 	Pos   lexer.Position
-	Name  *identG  `"processor" @@ "{"`
-	Items []*itemG `( @@ ";"? )* "}"`
+	Name  *identG  `parser:"'processor' @@ '{'"`
+	Items []*itemG `parser:"( @@ ';'? )* '}'"`
 }
 
 // itemG is one entry of a processor body; options and cases may be mixed.
 // `on` is reserved, so the first token tells them apart.
 type itemG struct {
-	Case   *caseG   `  @@`
-	Option *optionG `| @@`
+	Case   *caseG   `parser:"@@"`
+	Option *optionG `parser:"| @@"`
 }
 
 type optionG struct {
 	Pos   lexer.Position
-	Name  *identG `@@`
-	Value *intG   `@@?`
+	Name  *identG `parser:"@@"`
+	Value *intG   `parser:"@@?"`
 }
 
 type intG struct {
 	Pos lexer.Position
-	Raw string `@Int`
+	Raw string `parser:"@Int"`
 }
 
 // caseG is an `on` line. The lifecycle words are not reserved, so they are
 // tried before an event pattern: `on init` is the lifecycle case.
 type caseG struct {
 	Pos       lexer.Position
-	Lifecycle *lifecycleG `"on" ( @@`
-	Event     *eventPatG  `     | @@ )`
-	Name      *identG     `( "as" @@ )?`
-	Emits     []*identG   `( "->" @@ ( "," @@ )* )?`
+	Lifecycle *lifecycleG `parser:"'on' ( @@"`
+	Event     *eventPatG  `parser:"| @@ )"`
+	Name      *identG     `parser:"( 'as' @@ )?"`
+	Emits     []*identG   `parser:"( '->' @@ ( ',' @@ )* )?"`
 }
 
 type lifecycleG struct {
 	Pos  lexer.Position
-	Kind string `@( "init" | "phase" | "terminate" )`
+	Kind string `parser:"@( 'init' | 'phase' | 'terminate' )"`
 }
 
 // eventPatG is `Event` or `Event{...}`; Braces tells the two apart when the
 // braces are empty. The negative lookahead (?! "," "}") stops the repetition
 // before a trailing comma without needing parser lookahead (see newParser).
 type eventPatG struct {
-	Name   *identG      `@@`
-	Braces bool         `( @"{"`
-	Fields []*fieldPatG `  ( @@ ( (?! "," "}") "," @@ )* ","? )? "}" )?`
+	Name   *identG      `parser:"@@"`
+	Braces bool         `parser:"( @'{'"`
+	Fields []*fieldPatG `parser:"( @@ ( (?! ',' '}') ',' @@ )* ','? )? '}' )?"`
 }
 
 type fieldPatG struct {
 	Pos     lexer.Position
-	Field   *identG   `@@`
-	Pattern *patternG `( ":" @@ )?`
+	Field   *identG   `parser:"@@"`
+	Pattern *patternG `parser:"( ':' @@ )?"`
 }
 
 // patternG captures the token of a pattern into the field of its type; the
 // converter tells `_`, `true` and `false` from other identifiers.
 type patternG struct {
 	Pos    lexer.Position
-	String string `  @String`
-	Float  string `| @Float`
-	Int    string `| @Int`
-	Ident  string `| @Ident`
+	String string `parser:"@String"`
+	Float  string `parser:"| @Float"`
+	Int    string `parser:"| @Int"`
+	Ident  string `parser:"| @Ident"`
 }
 
 // parser is built once; participle parsers are safe for concurrent use.

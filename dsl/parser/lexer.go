@@ -30,9 +30,10 @@ const (
 //   - the reserved keywords come before identifiers; the trailing \b keeps
 //     `onX` or `events` an identifier.
 //
-// Ints are matched loosely (an int runs over any letters and digits, so
-// `0x1F`, `1_000` and the bad `12abc` are each one token) and validated when
-// converting, which gives a better message than a lexer error in mid-token.
+// Numbers are matched loosely (they run over any letters and digits, so
+// `0x1F`, `1_000`, and the bad `12abc` and `1.5e` are each one token) and
+// validated when converting, which gives a better message than a lexer or
+// parser error in mid-token.
 //
 // The rule "whitespace" starts with a lower-case letter, which makes
 // participle's lexer drop it. Comments are kept as tokens so that ParseFile
@@ -41,7 +42,7 @@ var lexDef = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: tokComment, Pattern: `//[^\n]*`},
 	{Name: "whitespace", Pattern: `[ \t\r\n]+`},
 	{Name: tokArrow, Pattern: `->`},
-	{Name: tokFloat, Pattern: `-?[0-9][0-9_]*(?:\.[0-9_]*(?:[eE][+-]?[0-9_]+)?|[eE][+-]?[0-9_]+)`},
+	{Name: tokFloat, Pattern: `-?[0-9][0-9_]*(?:\.[0-9_]*(?:[eE][+-]?[0-9_]+)?|[eE][+-]?[0-9_]+)[0-9A-Za-z_.]*`},
 	{Name: tokInt, Pattern: `-?[0-9][0-9A-Za-z_]*`},
 	{Name: tokString, Pattern: `"(?:[^"\\\n]|\\.)*"`},
 	{Name: tokKeyword, Pattern: `(?:package|enum|event|processor|on)\b`},

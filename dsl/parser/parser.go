@@ -1,12 +1,248 @@
 // Package parser turns .fw source into an ast.File.
+//
+// It uses a participle grammar (grammar.go) over a custom lexer (lexer.go)
+// and converts the grammar structs into the ast (convert.go). participle
+// stops at the first syntax error, so a file with a syntax error yields one
+// diagnostic, except for malformed literals, which are all reported.
 package parser
 
 import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/diag"
 )
 
-// ParseFile parses one .fw file. STUB: being implemented.
-func ParseFile(filename string, src []byte) (*ast.File, diag.List) {
-	return nil, diag.List{diag.Errorf(ast.Pos{File: filename, Line: 1, Col: 1}, "syntax", "parser not implemented")}
+// ParseFile parses one .fw file. filename is used in positions only. On
+// error it returns a nil file and diagnostics of rule "syntax".
+func ParseFile(filename string, src []byte) (file *ast.File, diags diag.List) {
+	defer recoverParse(filename, &file, &diags)
+
+	toks, diags := tokenize(filename, src)
+	if len(diags) > 0 {
+		return nil, diags
+	}
+	peek, err := lexer.Upgrade(&tokenSlice{toks: toks}, typeComment)
+	if err != nil {
+		return nil, diag.List{syntaxError(ast.Pos{File: filename, Line: 1, Col: 1}, "%v", err)}
+	}
+	g, err := parser.ParseFromLexer(peek)
+	if err != nil {
+		return nil, diag.List{parseError(filename, toks, err)}
+	}
+	c := &converter{filename: filename}
+	file = c.file(g, toks)
+	if len(c.diags) > 0 {
+		return nil, c.diags.Sort()
+	}
+	return file, nil
+}
+
+// recoverParse, deferred, turns a panic in participle (or in this package)
+// into a diagnostic: a bad input must not take the tool down.
+func recoverParse(filename string, file **ast.File, diags *diag.List) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	pos, msg := ast.Pos{File: filename, Line: 1, Col: 1}, fmt.Sprint(r)
+	if perr, ok := r.(participle.Error); ok && perr.Position().Line > 0 {
+		// Its Error() starts with the position, which the diagnostic has.
+		pos, msg = toPos(filename, perr.Position()), perr.Message()
+	}
+	*file, *diags = nil, diag.List{syntaxError(pos, "internal parser error: %s", msg)}
+}
+
+// tokenSlice replays lexed tokens to participle, which wants a lexer.Lexer.
+type tokenSlice struct {
+	toks []lexer.Token
+	next int
+}
+
+func (l *tokenSlice) Next() (lexer.Token, error) {
+	if l.next >= len(l.toks) {
+		return l.toks[len(l.toks)-1], nil // the EOF token, again
+	}
+	t := l.toks[l.next]
+	l.next++
+	return t, nil
+}
+
+// parseError turns participle's error into a diagnostic at the offending
+// token. participle's message has the form `unexpected token "x" (expected
+// <EBNF of the rest of the production>)`, which says little to a user; we
+// keep only which production was expected and rephrase it with the help of
+// the tokens that come before (see expectation).
+func parseError(filename string, toks []lexer.Token, err error) diag.Diagnostic {
+	var uerr *participle.UnexpectedTokenError
+	if !errors.As(err, &uerr) {
+		var perr participle.Error
+		if errors.As(err, &perr) {
+			msg := perr.Message()
+			if strings.HasPrefix(msg, "too many iterations") {
+				// participle caps repetitions and names the EBNF.
+				msg = fmt.Sprintf("too many entries (more than %d)", participle.MaxIterations)
+			}
+			return syntaxError(toPos(filename, perr.Position()), "%s", msg)
+		}
+		return syntaxError(ast.Pos{File: filename, Line: 1, Col: 1}, "%v", err)
+	}
+	tok := uerr.Unexpected
+	expect := ""
+	if _, e, ok := strings.Cut(uerr.Message(), " (expected "); ok {
+		expect = strings.TrimSuffix(e, ")")
+	}
+	msg := "unexpected " + describe(tok)
+	if want := expectation(toks, tok, expect); want != "" {
+		msg += ", expected " + want
+		if tok.Type == typeKeyword && wantsName(want) {
+			msg += fmt.Sprintf(" (%q is a reserved keyword)", tok.Value)
+		}
+	}
+	return syntaxError(toPos(filename, tok.Pos), "%s", msg)
+}
+
+// describe names a token for a message.
+func describe(t lexer.Token) string {
+	switch t.Type {
+	case lexer.EOF:
+		return "end of file"
+	case typeKeyword:
+		return fmt.Sprintf("keyword %q", t.Value)
+	case typeIdent:
+		return fmt.Sprintf("name %q", t.Value)
+	case typeInt, typeFloat:
+		return "number " + t.Value
+	case typeString:
+		const max = 24
+		v := t.Value
+		if r := []rune(v); len(r) > max {
+			v = string(r[:max]) + `..."`
+		}
+		return "string " + v
+	}
+	return fmt.Sprintf("%q", t.Value)
+}
+
+// block is the kind of braces a token is in.
+type block int
+
+const (
+	topLevel block = iota
+	enumBody
+	eventBody
+	processorBody
+	patternBody
+)
+
+// opens maps a keyword to the block that its next "{" opens.
+var opens = map[string]block{"enum": enumBody, "event": eventBody, "processor": processorBody, "on": patternBody}
+
+// contextOf returns the block that tok is in and the token before it,
+// comments skipped (nil if tok is the first).
+func contextOf(toks []lexer.Token, tok lexer.Token) (block, *lexer.Token) {
+	var (
+		stack   []block
+		opening = topLevel // what the next "{" opens
+		prev    *lexer.Token
+	)
+	for i := range toks {
+		t := &toks[i]
+		if t.EOF() || t.Pos.Offset >= tok.Pos.Offset {
+			break
+		}
+		if t.Type == typeComment {
+			continue
+		}
+		switch {
+		case t.Type == typeKeyword:
+			opening = opens[t.Value]
+		case t.Type == typePunct && t.Value == "{":
+			stack = append(stack, opening)
+		case t.Type == typePunct && t.Value == "}" && len(stack) > 0:
+			stack = stack[:len(stack)-1]
+		}
+		prev = t
+	}
+	if len(stack) == 0 {
+		return topLevel, prev
+	}
+	return stack[len(stack)-1], prev
+}
+
+// expectation phrases what the parser expected at tok, given the EBNF of
+// the production that participle was trying to match (empty when it was
+// not in the middle of one). Only the head of the EBNF matters.
+func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
+	b, prev := contextOf(toks, tok)
+	prevIs := func(vals ...string) bool {
+		if prev == nil || prev.Type == typeString {
+			return false
+		}
+		for _, v := range vals {
+			if prev.Value == v {
+				return true
+			}
+		}
+		return false
+	}
+	head, _, _ := strings.Cut(expect, " ")
+	switch head {
+	case `"{"`:
+		return `"{"`
+	case "PatternG":
+		return "a pattern"
+	case "FieldPatG":
+		return "a field pattern"
+	case "(LifecycleG":
+		return `an event name, "init", "phase" or "terminate"`
+	case "IdentG":
+		switch {
+		case prevIs("package"):
+			return "a package name"
+		case prevIs("enum"):
+			return "an enum name"
+		case prevIs("event"):
+			return "an event name"
+		case prevIs("processor"):
+			return "a processor name"
+		case prevIs("as"):
+			return "a case name"
+		case prevIs("->", ","):
+			return "an event name"
+		case b == eventBody:
+			return "a field type"
+		}
+		return "a name"
+	case `"}"`, "":
+		switch b {
+		case enumBody:
+			return `an enum variant or "}"`
+		case eventBody:
+			return `a field name or "}"`
+		case processorBody:
+			return `an option, "on" or "}"`
+		case patternBody:
+			if prevIs("{", ",") {
+				return `a field pattern or "}"`
+			}
+			return `"," or "}"`
+		}
+		if prev == nil {
+			return `"package"`
+		}
+		return `"enum", "event" or "processor"`
+	}
+	return ""
+}
+
+// wantsName reports whether an expectation includes a name or a pattern,
+// where a keyword may have been meant as one.
+func wantsName(want string) bool {
+	return strings.Contains(want, "name") || strings.Contains(want, "pattern") || strings.Contains(want, "variant")
 }

@@ -1,0 +1,153 @@
+package check
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fwgo/fw/dsl/ast"
+	"github.com/fwgo/fw/dsl/parser"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/check")
+
+// corpusDir holds the checker's corpus: each x.fw is a one-file package, each
+// directory x/ a package of its .fw files; x.golden beside it holds the
+// expected diagnostics in text form (empty for a clean package).
+const corpusDir = "../../testdata/check"
+
+// corpus returns the packages of the corpus: name → file paths relative to corpusDir.
+func corpus(t *testing.T) map[string][]string {
+	t.Helper()
+	entries, err := os.ReadDir(corpusDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs := map[string][]string{}
+	for _, e := range entries {
+		switch {
+		case e.IsDir():
+			files, err := filepath.Glob(filepath.Join(corpusDir, e.Name(), "*.fw"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range files {
+				pkgs[e.Name()] = append(pkgs[e.Name()], filepath.Join(e.Name(), filepath.Base(f)))
+			}
+		case strings.HasSuffix(e.Name(), ".fw"):
+			pkgs[strings.TrimSuffix(e.Name(), ".fw")] = []string{e.Name()}
+		}
+	}
+	return pkgs
+}
+
+// parseCorpus parses files (relative to corpusDir), named by their relative
+// paths so that the goldens do not depend on where the tests run.
+func parseCorpus(t *testing.T, paths []string) []*ast.File {
+	t.Helper()
+	var files []*ast.File
+	for _, p := range paths {
+		src, err := os.ReadFile(filepath.Join(corpusDir, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, diags := parser.ParseFile(filepath.ToSlash(p), src)
+		if len(diags) > 0 {
+			t.Fatalf("corpus files must parse:\n%s", diags.Text())
+		}
+		files = append(files, f)
+	}
+	return files
+}
+
+func TestGolden(t *testing.T) {
+	for name, paths := range corpus(t) {
+		t.Run(name, func(t *testing.T) {
+			pkg, diags := Check(parseCorpus(t, paths))
+			got := diags.Text()
+			golden := filepath.Join(corpusDir, name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("diagnostics differ from %s (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", golden, got, want)
+			}
+			if (pkg == nil) != diags.HasErrors() {
+				t.Errorf("package is %v with errors=%v", pkg, diags.HasErrors())
+			}
+		})
+	}
+}
+
+// TestGoldenCoversRules keeps the corpus complete: every rule of the checker
+// shows in some golden file.
+func TestGoldenCoversRules(t *testing.T) {
+	var all strings.Builder
+	for name := range corpus(t) {
+		data, err := os.ReadFile(filepath.Join(corpusDir, name+".golden"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.Write(data)
+	}
+	for _, rule := range allRules {
+		if !strings.Contains(all.String(), "["+rule+"]") {
+			t.Errorf("no golden file shows rule %s", rule)
+		}
+	}
+}
+
+var allRules = []string{
+	rulePackageMismatch, ruleBadName, ruleDuplicateDeclaration, ruleDuplicateVariant,
+	ruleDuplicateField, ruleNameCollision, ruleUnknownType, ruleUnknownEvent,
+	ruleUnknownField, ruleDuplicateFieldPattern, ruleDuplicateBinding, ruleBadLiteral,
+	ruleDuplicateCase, ruleUnknownOption, ruleBadOption, ruleTerminateEmits,
+}
+
+// FuzzCheck checks that whatever the parser accepts, Check neither panics nor
+// returns a package that breaks the IR's invariants. Seeds: the corpus.
+func FuzzCheck(f *testing.F) {
+	paths, _ := filepath.Glob(filepath.Join(corpusDir, "*.fw"))
+	for _, p := range paths {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		file, diags := parser.ParseFile("fuzz.fw", src)
+		if len(diags) > 0 || file == nil {
+			return
+		}
+		pkg, diags := Check([]*ast.File{file})
+		if (pkg == nil) != diags.HasErrors() {
+			t.Fatalf("package %v with errors=%v", pkg, diags.HasErrors())
+		}
+		if pkg == nil {
+			return
+		}
+		for i, ev := range pkg.Events {
+			if ev.Kind != i {
+				t.Fatalf("event %s has kind %d at index %d", ev.Name, ev.Kind, i)
+			}
+		}
+		for i, p := range pkg.Processors {
+			if p.Index != i || p.Concurrency < 1 {
+				t.Fatalf("processor %s: index %d at %d, concurrency %d", p.Name, p.Index, i, p.Concurrency)
+			}
+			for j, c := range p.Cases {
+				if c.Index != j || c.Event == nil {
+					t.Fatalf("processor %s: case %s index %d at %d, event %v", p.Name, c.Name, c.Index, j, c.Event)
+				}
+			}
+		}
+	})
+}

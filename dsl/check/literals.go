@@ -1,0 +1,154 @@
+package check
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fwgo/fw/dsl/ast"
+	"github.com/fwgo/fw/dsl/ir"
+)
+
+// literal converts lit to a value of field f's type, reporting a literal of the
+// wrong kind or one that does not convert.
+func (c *checker) literal(f *ir.Field, lit *ast.Literal) (ir.Value, bool) {
+	var (
+		v   ir.Value
+		msg string
+	)
+	switch t := f.Type; {
+	case t.Kind == ir.EnumType:
+		msg = c.enumLiteral(f, lit)
+	case !accepts(t.Kind, lit.Kind):
+		msg = fmt.Sprintf("cannot use %s literal %s for %s field %s", lit.Kind, lit.Raw, typeName(t), f.Name)
+		if t.Kind == ir.Bytes {
+			msg += ": bytes fields match string literals"
+		}
+	case t.Kind == ir.String || t.Kind == ir.Bytes:
+		v.String, msg = unquote(lit.Raw)
+	case t.Kind == ir.Int:
+		v.Int, msg = parseInt(lit.Raw)
+	case t.Kind == ir.Float:
+		v.Float, msg = parseFloat(lit.Raw, lit.Kind)
+	case t.Kind == ir.Bool:
+		switch lit.Raw {
+		case "true":
+			v.Bool = true
+		case "false":
+		default:
+			msg = "malformed bool literal " + lit.Raw
+		}
+	}
+	if msg != "" {
+		c.errorf(lit.Pos, ruleBadLiteral, "%s", msg)
+		return v, false
+	}
+	return v, true
+}
+
+// accepts reports whether a literal of kind lk may match a field of kind tk.
+// An int literal is a valid float (`price: 10`), never the other way round:
+// `amount: 1.5` would silently match nothing.
+func accepts(tk ir.TypeKind, lk ast.LitKind) bool {
+	switch tk {
+	case ir.String, ir.Bytes:
+		return lk == ast.LitString
+	case ir.Int:
+		return lk == ast.LitInt
+	case ir.Float:
+		return lk == ast.LitFloat || lk == ast.LitInt
+	case ir.Bool:
+		return lk == ast.LitBool
+	}
+	return false
+}
+
+// enumLiteral explains why lit cannot match enum field f (only a variant,
+// written as an identifier, can). A string that names a variant gets a hint.
+func (c *checker) enumLiteral(f *ir.Field, lit *ast.Literal) string {
+	e := f.Type.Enum
+	msg := fmt.Sprintf("cannot use %s literal %s for %s field %s", lit.Kind, lit.Raw, e.Name, f.Name)
+	if lit.Kind == ast.LitString {
+		if s, bad := unquote(lit.Raw); bad == "" {
+			hint := s
+			if !slices.Contains(e.Variants, s) {
+				hint = suggest(s, e.Variants)
+			}
+			if hint != "" {
+				return msg + "; did you mean " + hint + "?"
+			}
+		}
+	}
+	if len(e.Variants) == 0 {
+		return msg + ": enum " + e.Name + " has no variants"
+	}
+	return msg + ": write a variant of " + e.Name + " (" + strings.Join(e.Variants, ", ") + ")"
+}
+
+// unquote returns the value of a string literal, or a message naming the
+// escape that is wrong.
+func unquote(raw string) (string, string) {
+	s, err := strconv.Unquote(raw)
+	if err == nil {
+		return s, ""
+	}
+	if len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' {
+		// Walk the literal to find the bad escape.
+		rest := raw[1 : len(raw)-1]
+		for rest != "" {
+			_, _, tail, err := strconv.UnquoteChar(rest, '"')
+			if err != nil {
+				esc := rest[:1]
+				if rest[0] == '\\' && len(rest) > 1 {
+					_, n := utf8.DecodeRuneInString(rest[1:])
+					esc = rest[:1+n]
+				}
+				return "", fmt.Sprintf("bad string literal %s: invalid escape or character %s", raw, esc)
+			}
+			rest = tail
+		}
+	}
+	return "", "malformed string literal " + raw
+}
+
+// parseInt converts an int literal with Go's syntax (0x, 0o, 0b and legacy 0
+// prefixes, _ separators, a leading '-'), as the parser validates it.
+func parseInt(raw string) (int64, string) {
+	v, err := strconv.ParseInt(raw, 0, 64)
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		return 0, fmt.Sprintf("int literal %s overflows int64", raw)
+	case err != nil:
+		return 0, "malformed int literal " + raw
+	}
+	return v, ""
+}
+
+// parseFloat converts a float literal, or an int literal for a float field.
+func parseFloat(raw string, kind ast.LitKind) (float64, string) {
+	if kind == ast.LitInt {
+		v, msg := parseInt(raw)
+		if msg == "" {
+			return float64(v), ""
+		}
+		// Too large for int64 is still a valid float: 100000000000000000000.
+		if _, err := strconv.ParseInt(raw, 0, 64); errors.Is(err, strconv.ErrRange) {
+			if f, err := strconv.ParseFloat(raw, 64); err == nil {
+				return f, ""
+			}
+		}
+		return 0, msg
+	}
+	f, err := strconv.ParseFloat(raw, 64)
+	switch {
+	case err != nil && math.IsInf(f, 0):
+		return 0, fmt.Sprintf("float literal %s overflows float64", raw)
+	case err != nil:
+		return 0, "malformed float literal " + raw
+	}
+	return f, ""
+}

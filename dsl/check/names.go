@@ -1,0 +1,176 @@
+package check
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+
+	"github.com/fwgo/fw/dsl/ast"
+	"github.com/fwgo/fw/dsl/diag"
+)
+
+// startsUpper reports whether s starts with an upper-case ASCII letter, so that
+// it is an exported Go identifier.
+func startsUpper(s string) bool { return s != "" && 'A' <= s[0] && s[0] <= 'Z' }
+
+// startsLetter reports whether s starts with an ASCII letter: a field name
+// starting with `_` would give an unexported Go field.
+func startsLetter(s string) bool {
+	return s != "" && ('a' <= s[0] && s[0] <= 'z' || 'A' <= s[0] && s[0] <= 'Z')
+}
+
+// exportedName is the Go name of a field: the name with its first letter in
+// upper case. It must agree with the generator's gen.GoName.
+func exportedName(field string) string {
+	if field == "" {
+		return field
+	}
+	return strings.ToUpper(field[:1]) + field[1:]
+}
+
+// badPackageName explains why name cannot be the Go package name, or returns "".
+func badPackageName(name string) string {
+	for i := 0; i < len(name); i++ {
+		ch := name[i]
+		if !('a' <= ch && ch <= 'z' || i > 0 && ('0' <= ch && ch <= '9' || ch == '_')) {
+			return fmt.Sprintf("package name %s must be a lower-case Go identifier (a-z, then a-z, 0-9 or _)", name)
+		}
+	}
+	if token.IsKeyword(name) {
+		return fmt.Sprintf("package name %s is a Go keyword", name)
+	}
+	return ""
+}
+
+// packageNames are the exported package-level names of the generated pipeline
+// file; no declaration may generate one of them.
+var packageNames = []string{"DecodeJSON", "EncodeJSON", "Event", "NewPipeline", "Pipeline"}
+
+// lifecycleNames are the case names of the lifecycle cases, by kind. An event
+// case may not take one: its context type would be the lifecycle case's.
+var lifecycleNames = map[ast.CaseKind]string{
+	ast.CaseInit:      "Init",
+	ast.CasePhase:     "Phase",
+	ast.CaseTerminate: "Terminate",
+}
+
+// isLifecycleName reports whether name is reserved for a lifecycle case, and for which.
+func isLifecycleName(name string) (ast.CaseKind, bool) {
+	for k, n := range lifecycleNames {
+		if n == name {
+			return k, true
+		}
+	}
+	return ast.CaseEvent, false
+}
+
+// goNameOwner is the declaration that generates a package-level Go name.
+type goNameOwner struct {
+	pos  ast.Pos // invalid for the names of the pipeline file
+	what string
+}
+
+// generatedNames reports package-level Go identifiers that two declarations
+// would both generate, at the later declaration. The generator's exported
+// package-level names are: the type of each event and enum; one constant per
+// variant (enum name + variant); per processor P the interface PHandler and one
+// context type per case (P + case name + "Context"); and packageNames.
+//
+// Only first declarations take part (the others are already reported as
+// duplicates), so that one mistake gives one diagnostic.
+func (c *checker) generatedNames(files []*ast.File) {
+	taken := map[string]goNameOwner{}
+	for _, n := range packageNames {
+		taken[n] = goNameOwner{what: "the generated package-level " + n}
+	}
+	claim := func(name string, pos ast.Pos, what string) {
+		prev, ok := taken[name]
+		if !ok {
+			taken[name] = goNameOwner{pos, what}
+			return
+		}
+		d := diag.Errorf(pos, ruleNameCollision, "%s generates the Go name %s, already used by %s", what, name, prev.what)
+		if prev.pos.IsValid() {
+			d = d.With(prev.pos, "%s declared here", prev.what)
+		}
+		c.report(d)
+	}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.EnumDecl:
+				if d == nil || c.decls[d.Name.Name] != ast.Decl(d) {
+					continue
+				}
+				name := d.Name.Name
+				claim(name, d.Name.Pos, "enum "+name)
+				seen := map[string]bool{}
+				for _, v := range d.Variants {
+					if v.Name == "" || seen[v.Name] {
+						continue
+					}
+					seen[v.Name] = true
+					claim(name+v.Name, v.Pos, fmt.Sprintf("variant %s of enum %s", v.Name, name))
+				}
+			case *ast.EventDecl:
+				if d == nil || c.decls[d.Name.Name] != ast.Decl(d) {
+					continue
+				}
+				claim(d.Name.Name, d.Name.Pos, "event "+d.Name.Name)
+			case *ast.ProcessorDecl:
+				if d == nil || c.decls[d.Name.Name] != ast.Decl(d) {
+					continue
+				}
+				p := d.Name.Name
+				claim(p+"Handler", d.Name.Pos, "the handler interface of processor "+p)
+				for _, cc := range caseContexts(d) {
+					claim(p+cc.name+"Context", cc.pos, fmt.Sprintf("the context of %s of processor %s", cc.what, p))
+				}
+			}
+		}
+	}
+}
+
+// caseContext is a case that gets a context type.
+type caseContext struct {
+	name string // case name
+	what string // for messages
+	pos  ast.Pos
+}
+
+// caseContexts lists the cases of d that get a context type: the first of each
+// lifecycle case and the first event case of each valid name, in source order.
+func caseContexts(d *ast.ProcessorDecl) []caseContext {
+	var out []caseContext
+	seen := map[string]bool{}
+	for _, cs := range d.Cases {
+		if cs == nil {
+			continue
+		}
+		var cc caseContext
+		if n, ok := lifecycleNames[cs.Kind]; ok {
+			cc = caseContext{name: n, what: "on " + cs.Kind.String(), pos: cs.Pos}
+		} else if cs.Kind == ast.CaseEvent {
+			name, pos := caseName(cs)
+			if _, reserved := isLifecycleName(name); reserved {
+				continue
+			}
+			cc = caseContext{name: name, what: "case " + name, pos: pos}
+		}
+		if cc.name == "" || seen[cc.name] {
+			continue
+		}
+		seen[cc.name] = true
+		out = append(out, cc)
+	}
+	return out
+}
+
+// caseName returns the name of an event case, the `as` name or else the event
+// name, with the position of the name that gave it.
+func caseName(cs *ast.Case) (string, ast.Pos) {
+	if cs.Name != nil && cs.Name.Name != "" {
+		return cs.Name.Name, cs.Name.Pos
+	}
+	return cs.Event.Name, cs.Event.Pos
+}

@@ -1,0 +1,185 @@
+package check
+
+import (
+	"slices"
+
+	"github.com/fwgo/fw/dsl/ast"
+	"github.com/fwgo/fw/dsl/diag"
+	"github.com/fwgo/fw/dsl/ir"
+)
+
+// knownOptions are the processor options, for suggestions.
+var knownOptions = []string{"concurrency"}
+
+// maxConcurrency bounds `concurrency N`: more overlapping calls than this is
+// certainly a typo, and the runtime sizes buffers by it.
+const maxConcurrency = 1 << 16
+
+// resolveProcessors builds the processors in declaration order.
+func (c *checker) resolveProcessors() {
+	for i, pd := range c.prDecls {
+		c.pkg.Processors = append(c.pkg.Processors, c.processor(pd, i))
+	}
+}
+
+func (c *checker) processor(pd procDecl, index int) *ir.Processor {
+	d := pd.decl
+	p := &ir.Processor{Name: d.Name.Name, Index: index, File: pd.file, Pos: d.Pos, Concurrency: 1}
+	c.options(p, d.Options)
+
+	// The first lifecycle case of each kind: later ones are duplicates, and an
+	// event case that takes a lifecycle name points at it.
+	lifecycle := map[ast.CaseKind]*ast.Case{}
+	for _, cs := range d.Cases {
+		if _, ok := lifecycleNames[kindOf(cs)]; ok && lifecycle[cs.Kind] == nil {
+			lifecycle[cs.Kind] = cs
+		}
+	}
+	names := map[string]ast.Pos{} // event case names
+	for _, cs := range d.Cases {
+		switch kindOf(cs) {
+		case ast.CaseInit, ast.CasePhase, ast.CaseTerminate:
+			c.lifecycleCase(p, cs, lifecycle[cs.Kind])
+		case ast.CaseEvent:
+			c.eventCase(p, cs, names, lifecycle)
+		}
+	}
+	return p
+}
+
+// kindOf is the kind of a case; nil cases and unknown kinds are -1, so that
+// they match no switch arm.
+func kindOf(cs *ast.Case) ast.CaseKind {
+	if cs == nil || cs.Kind < ast.CaseEvent || cs.Kind > ast.CaseTerminate {
+		return -1
+	}
+	return cs.Kind
+}
+
+func (c *checker) options(p *ir.Processor, opts []*ast.Option) {
+	var conc *ast.Option
+	for _, o := range opts {
+		if o == nil || o.Name.Name == "" {
+			continue
+		}
+		switch o.Name.Name {
+		case "concurrency":
+			if conc != nil {
+				c.report(diag.Errorf(o.Name.Pos, ruleBadOption, "concurrency given twice in processor %s", p.Name).
+					With(conc.Name.Pos, "first given here"))
+				continue
+			}
+			conc = o
+			if o.Value == nil {
+				c.errorf(o.Name.Pos, ruleBadOption, "concurrency needs a value, e.g. concurrency 4")
+				continue
+			}
+			n, msg := parseInt(o.Value.Raw)
+			if msg != "" || n < 1 || n > maxConcurrency {
+				c.errorf(o.Value.Pos, ruleBadOption, "concurrency must be an integer from 1 to %d, not %s", maxConcurrency, o.Value.Raw)
+				continue
+			}
+			p.Concurrency = int(n)
+		default:
+			if hint := didYouMean(o.Name.Name, knownOptions); hint != "" {
+				c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s%s", o.Name.Name, hint)
+			} else {
+				c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s: the only option is concurrency", o.Name.Name)
+			}
+		}
+	}
+}
+
+// lifecycleCase checks `on init`, `on phase` or `on terminate`; first is the
+// processor's first case of that kind.
+func (c *checker) lifecycleCase(p *ir.Processor, cs, first *ast.Case) {
+	name := lifecycleNames[cs.Kind]
+	kw := "on " + cs.Kind.String()
+	if cs.Name != nil && cs.Name.Name != "" {
+		c.errorf(cs.Name.Pos, ruleBadName, "%s cannot be renamed: its handler method is always %s", kw, name)
+	}
+	if cs != first {
+		c.report(diag.Errorf(cs.Pos, ruleDuplicateCase, "duplicate %s in processor %s", kw, p.Name).
+			With(first.Pos, "first %s here", kw))
+	}
+	ic := &ir.Case{Name: name, Index: -1, Kind: cs.Kind, Pos: cs.Pos}
+	if cs.Kind == ast.CaseTerminate && len(cs.Emits) > 0 {
+		// The events of an emit would never be delivered: the run is over.
+		// The emit list is not resolved, so that removing it fixes everything.
+		c.errorf(cs.Emits[0].Pos, ruleTerminateEmits, "on terminate may not emit: the run is over when it is called")
+	} else {
+		ic.Emits = c.emits(cs.Emits)
+	}
+	if cs != first {
+		return
+	}
+	switch cs.Kind {
+	case ast.CaseInit:
+		p.Init = ic
+	case ast.CasePhase:
+		p.Phase = ic
+	case ast.CaseTerminate:
+		p.Terminate = ic
+	}
+}
+
+// eventCase checks an `on Event{...}` case; names holds the names of the
+// processor's earlier event cases.
+func (c *checker) eventCase(p *ir.Processor, cs *ast.Case, names map[string]ast.Pos, lifecycle map[ast.CaseKind]*ast.Case) {
+	ev := c.lookupEvent(cs.Event)
+	name, pos := caseName(cs)
+	if kind, ok := isLifecycleName(name); ok {
+		var d diag.Diagnostic
+		if cs.Name != nil && cs.Name.Name != "" {
+			d = diag.Errorf(pos, ruleNameCollision,
+				"case name %s is reserved for on %s: choose another name", name, kind)
+		} else {
+			d = diag.Errorf(pos, ruleNameCollision,
+				`case name %s (from event %s) is reserved for on %s: rename the case with "as Name"`, name, name, kind)
+		}
+		if lc := lifecycle[kind]; lc != nil {
+			d = d.With(lc.Pos, "on %s declared here", kind)
+		}
+		c.report(d)
+	} else if first, ok := names[name]; ok {
+		c.report(diag.Errorf(pos, ruleDuplicateCase,
+			`duplicate case %s in processor %s: rename this one with "as Name"`, name, p.Name).
+			With(first, "first case %s here", name))
+	} else if name != "" {
+		names[name] = pos
+	}
+	ic := &ir.Case{Name: name, Index: len(p.Cases), Kind: ast.CaseEvent, Pos: cs.Pos, Event: ev}
+	c.patterns(cs, ev, ic)
+	ic.Emits = c.emits(cs.Emits)
+	p.Cases = append(p.Cases, ic)
+}
+
+// lookupEvent resolves an event name, reporting an unknown one. It returns nil
+// for an empty name: the parser has reported it.
+func (c *checker) lookupEvent(id ast.Ident) *ir.Event {
+	if id.Name == "" {
+		return nil
+	}
+	if ev, ok := c.events[id.Name]; ok {
+		return ev
+	}
+	if d, ok := c.decls[id.Name]; ok {
+		c.report(diag.Errorf(id.Pos, ruleUnknownEvent, "%s is %s, not an event", id.Name, declKind(d)).
+			With(d.DeclName().Pos, "%s declared here", id.Name))
+		return nil
+	}
+	c.errorf(id.Pos, ruleUnknownEvent, "unknown event %s%s", id.Name, didYouMean(id.Name, sortedKeys(c.events)))
+	return nil
+}
+
+// emits resolves an emit list: deduplicated and sorted by event kind.
+func (c *checker) emits(ids []ast.Ident) []*ir.Event {
+	var out []*ir.Event
+	for _, id := range ids {
+		if ev := c.lookupEvent(id); ev != nil && !slices.Contains(out, ev) {
+			out = append(out, ev)
+		}
+	}
+	slices.SortFunc(out, func(a, b *ir.Event) int { return a.Kind - b.Kind })
+	return out
+}

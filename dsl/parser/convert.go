@@ -1,0 +1,250 @@
+package parser
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/fwgo/fw/dsl/ast"
+	"github.com/fwgo/fw/dsl/diag"
+)
+
+// converter turns the grammar structs into the AST. It also checks the
+// spelling of literals, which the lexer matches loosely, and collects a
+// diagnostic for each bad one.
+type converter struct {
+	filename string
+	diags    diag.List
+}
+
+func (c *converter) pos(p lexer.Position) ast.Pos { return toPos(c.filename, p) }
+
+func (c *converter) ident(g *identG) ast.Ident {
+	return ast.Ident{Pos: c.pos(g.Pos), Name: g.Name}
+}
+
+func (c *converter) idents(gs []*identG) []ast.Ident {
+	if len(gs) == 0 {
+		return nil
+	}
+	out := make([]ast.Ident, len(gs))
+	for i, g := range gs {
+		out[i] = c.ident(g)
+	}
+	return out
+}
+
+func (c *converter) file(g *fileG, toks []lexer.Token) *ast.File {
+	f := &ast.File{Name: c.filename, Package: c.ident(g.Package)}
+	for _, d := range g.Decls {
+		switch {
+		case d.Enum != nil:
+			f.Decls = append(f.Decls, c.enum(d.Enum))
+		case d.Event != nil:
+			f.Decls = append(f.Decls, c.event(d.Event))
+		case d.Processor != nil:
+			f.Decls = append(f.Decls, c.processor(d.Processor))
+		}
+	}
+	for _, t := range toks {
+		if t.Type == typeComment {
+			// Drop the '\r' of a CRLF line ending, which the rule includes.
+			text := strings.TrimSuffix(strings.TrimPrefix(t.Value, "//"), "\r")
+			f.Comments = append(f.Comments, &ast.Comment{Pos: c.pos(t.Pos), Text: text})
+		}
+	}
+	return f
+}
+
+func (c *converter) enum(g *enumG) *ast.EnumDecl {
+	return &ast.EnumDecl{Pos: c.pos(g.Pos), Name: c.ident(g.Name), Variants: c.idents(g.Variants)}
+}
+
+func (c *converter) event(g *eventG) *ast.EventDecl {
+	d := &ast.EventDecl{Pos: c.pos(g.Pos), Name: c.ident(g.Name)}
+	for _, fg := range g.Fields {
+		d.Fields = append(d.Fields, &ast.FieldDecl{Pos: c.pos(fg.Pos), Name: c.ident(fg.Name), Type: c.ident(fg.Type)})
+	}
+	return d
+}
+
+func (c *converter) processor(g *processorG) *ast.ProcessorDecl {
+	d := &ast.ProcessorDecl{Pos: c.pos(g.Pos), Name: c.ident(g.Name)}
+	for _, it := range g.Items {
+		switch {
+		case it.Option != nil:
+			d.Options = append(d.Options, c.option(it.Option))
+		case it.Case != nil:
+			d.Cases = append(d.Cases, c.caseOf(it.Case))
+		}
+	}
+	return d
+}
+
+func (c *converter) option(g *optionG) *ast.Option {
+	o := &ast.Option{Pos: c.pos(g.Pos), Name: c.ident(g.Name)}
+	if g.Value != nil {
+		c.checkInt(g.Value.Pos, g.Value.Raw)
+		o.Value = &ast.IntLit{Pos: c.pos(g.Value.Pos), Raw: g.Value.Raw}
+	}
+	return o
+}
+
+var lifecycleKinds = map[string]ast.CaseKind{
+	"init":      ast.CaseInit,
+	"phase":     ast.CasePhase,
+	"terminate": ast.CaseTerminate,
+}
+
+func (c *converter) caseOf(g *caseG) *ast.Case {
+	k := &ast.Case{Pos: c.pos(g.Pos), Emits: c.idents(g.Emits)}
+	if g.Lifecycle != nil {
+		k.Kind = lifecycleKinds[g.Lifecycle.Kind]
+	} else if p := g.Event; p != nil {
+		k.Kind = ast.CaseEvent
+		k.Event = c.ident(p.Name)
+		if p.Braces {
+			// `on E{}` has an empty, non-nil list; `on E` has none.
+			k.Fields = make([]*ast.FieldPattern, 0, len(p.Fields))
+		}
+		for _, fp := range p.Fields {
+			k.Fields = append(k.Fields, &ast.FieldPattern{
+				Pos:     c.pos(fp.Pos),
+				Field:   c.ident(fp.Field),
+				Pattern: c.pattern(fp.Pattern),
+			})
+		}
+	}
+	if g.Name != nil {
+		name := c.ident(g.Name)
+		k.Name = &name
+	}
+	return k
+}
+
+// pattern converts a field pattern; nil stays nil (the shorthand `field`).
+func (c *converter) pattern(g *patternG) ast.Pattern {
+	if g == nil {
+		return nil
+	}
+	pos := c.pos(g.Pos)
+	switch {
+	case g.String != "":
+		c.checkString(g.Pos, g.String)
+		return &ast.Literal{Pos: pos, Kind: ast.LitString, Raw: g.String}
+	case g.Float != "":
+		c.checkFloat(g.Pos, g.Float)
+		return &ast.Literal{Pos: pos, Kind: ast.LitFloat, Raw: g.Float}
+	case g.Int != "":
+		c.checkInt(g.Pos, g.Int)
+		return &ast.Literal{Pos: pos, Kind: ast.LitInt, Raw: g.Int}
+	case g.Ident == "_":
+		return &ast.Wildcard{Pos: pos}
+	case g.Ident == "true" || g.Ident == "false":
+		return &ast.Literal{Pos: pos, Kind: ast.LitBool, Raw: g.Ident}
+	}
+	return &ast.Name{Pos: pos, Name: g.Ident}
+}
+
+func (c *converter) errorf(p lexer.Position, format string, args ...any) {
+	c.diags = append(c.diags, syntaxError(c.pos(p), format, args...))
+}
+
+// checkString reports the first invalid escape of a string literal (the
+// lexer accepts a backslash before any character). Strings hold no newline,
+// so the escape is on the line of the literal.
+func (c *converter) checkString(p lexer.Position, raw string) {
+	body := raw[1 : len(raw)-1]
+	for i := 0; i < len(body); {
+		if body[i] != '\\' {
+			_, size := utf8.DecodeRuneInString(body[i:])
+			i += size
+			continue
+		}
+		_, _, tail, err := strconv.UnquoteChar(body[i:], '"')
+		if err != nil {
+			_, size := utf8.DecodeRuneInString(body[i+1:])
+			esc := body[i : i+1+size]
+			p.Offset += 1 + i
+			p.Column += 1 + utf8.RuneCountInString(body[:i])
+			c.errorf(p, "invalid escape sequence %s in string literal", esc)
+			return
+		}
+		i = len(body) - len(tail)
+	}
+}
+
+// checkFloat reports a malformed float literal. An out-of-range value is
+// well-formed; the checker decides about values.
+func (c *converter) checkFloat(p lexer.Position, raw string) {
+	if _, err := strconv.ParseFloat(raw, 64); err != nil && !errors.Is(err, strconv.ErrRange) {
+		c.errorf(p, "invalid floating-point literal %s", raw)
+	}
+}
+
+// checkInt reports a malformed integer literal, with the wording of the Go
+// compiler. The value is not checked: the checker decides about the range
+// (and strconv.ParseInt stops at an overflow before seeing all digits, so it
+// cannot tell syntax from range here).
+func (c *converter) checkInt(p lexer.Position, raw string) {
+	if msg := intSyntax(raw); msg != "" {
+		c.errorf(p, "%s", msg)
+	}
+}
+
+// intSyntax returns what is wrong with the integer literal raw, or "".
+func intSyntax(raw string) string {
+	s := strings.TrimPrefix(raw, "-")
+	base, name, prefix := 10, "decimal", 0
+	if len(s) >= 2 && s[0] == '0' {
+		switch s[1] | 0x20 { // lower case
+		case 'x':
+			base, name, prefix = 16, "hexadecimal", 2
+		case 'o':
+			base, name, prefix = 8, "octal", 2
+		case 'b':
+			base, name, prefix = 2, "binary", 2
+		default:
+			// A leading 0 makes an octal literal, as in Go.
+			base, name, prefix = 8, "octal", 1
+		}
+	}
+	digits, ndigits := s[prefix:], 0
+	for i := 0; i < len(digits); i++ {
+		ch := digits[i]
+		if ch == '_' {
+			// '_' must separate successive digits, but may follow the
+			// base prefix.
+			if (i == 0 && prefix == 0) || (i > 0 && digits[i-1] == '_') || i == len(digits)-1 {
+				return "'_' must separate successive digits"
+			}
+			continue
+		}
+		if digitVal(ch) >= base {
+			return fmt.Sprintf("invalid digit %s in %s literal", quoteRune(rune(ch)), name)
+		}
+		ndigits++
+	}
+	if ndigits == 0 && prefix == 2 {
+		return name + " literal has no digits"
+	}
+	return ""
+}
+
+// digitVal is the value of the digit ch, or 36 if it is not a digit (the
+// lexer only lets letters, digits and '_' into an int token).
+func digitVal(ch byte) int {
+	switch {
+	case '0' <= ch && ch <= '9':
+		return int(ch - '0')
+	case 'a' <= ch && ch <= 'z':
+		return int(ch-'a') + 10
+	case 'A' <= ch && ch <= 'Z':
+		return int(ch-'A') + 10
+	}
+	return 36
+}

@@ -1,0 +1,193 @@
+package parser
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/fwgo/fw/dsl/ast"
+)
+
+// dump renders a file compactly, one declaration, field, option, case or
+// comment a line, for comparing with the expected shape. With withPos, names
+// and keywords carry @line:col.
+func dump(f *ast.File, withPos bool) string {
+	d := &dumper{withPos: withPos}
+	d.line(0, "package %s", d.id(f.Package))
+	for _, decl := range f.Decls {
+		switch x := decl.(type) {
+		case *ast.EnumDecl:
+			var vs []string
+			for _, v := range x.Variants {
+				vs = append(vs, d.id(v))
+			}
+			d.line(0, "enum%s %s {%s}", d.at(x.Pos), d.id(x.Name), strings.Join(vs, " "))
+		case *ast.EventDecl:
+			d.line(0, "event%s %s", d.at(x.Pos), d.id(x.Name))
+			for _, fd := range x.Fields {
+				d.line(1, "%s %s", d.id(fd.Name), d.id(fd.Type))
+			}
+		case *ast.ProcessorDecl:
+			d.line(0, "processor%s %s", d.at(x.Pos), d.id(x.Name))
+			for _, o := range x.Options {
+				if o.Value == nil {
+					d.line(1, "option %s", d.id(o.Name))
+				} else {
+					d.line(1, "option %s %s%s", d.id(o.Name), o.Value.Raw, d.at(o.Value.Pos))
+				}
+			}
+			for _, c := range x.Cases {
+				d.line(1, "%s", d.caseOf(c))
+			}
+		default:
+			d.line(0, "?%T", decl)
+		}
+	}
+	for _, c := range f.Comments {
+		d.line(0, "comment%s %q", d.at(c.Pos), c.Text)
+	}
+	return d.b.String()
+}
+
+type dumper struct {
+	b       strings.Builder
+	withPos bool
+}
+
+func (d *dumper) line(indent int, format string, args ...any) {
+	d.b.WriteString(strings.Repeat("  ", indent))
+	fmt.Fprintf(&d.b, format, args...)
+	d.b.WriteByte('\n')
+}
+
+func (d *dumper) at(p ast.Pos) string {
+	if !d.withPos {
+		return ""
+	}
+	return fmt.Sprintf("@%d:%d", p.Line, p.Col)
+}
+
+func (d *dumper) id(i ast.Ident) string { return i.Name + d.at(i.Pos) }
+
+func (d *dumper) caseOf(c *ast.Case) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "on%s ", d.at(c.Pos))
+	if c.Kind != ast.CaseEvent {
+		b.WriteString(c.Kind.String())
+	} else {
+		b.WriteString(d.id(c.Event))
+		if c.Fields != nil {
+			var fs []string
+			for _, fp := range c.Fields {
+				s := d.id(fp.Field)
+				if fp.Pattern != nil {
+					s += ": " + d.pattern(fp.Pattern)
+				}
+				fs = append(fs, s)
+			}
+			fmt.Fprintf(&b, "{%s}", strings.Join(fs, ", "))
+		}
+	}
+	if c.Name != nil {
+		fmt.Fprintf(&b, " as %s", d.id(*c.Name))
+	}
+	if c.Emits != nil {
+		var es []string
+		for _, e := range c.Emits {
+			es = append(es, d.id(e))
+		}
+		fmt.Fprintf(&b, " -> %s", strings.Join(es, ", "))
+	}
+	return b.String()
+}
+
+func (d *dumper) pattern(p ast.Pattern) string {
+	switch x := p.(type) {
+	case *ast.Wildcard:
+		return "_" + d.at(x.Pos)
+	case *ast.Name:
+		return "name:" + x.Name + d.at(x.Pos)
+	case *ast.Literal:
+		return x.Kind.String() + ":" + x.Raw + d.at(x.Pos)
+	}
+	return fmt.Sprintf("?%T", p)
+}
+
+// checkPositions checks every position in f: it names the file, its line
+// and column (in runes) agree with its byte offset, and the source at the
+// offset starts with the node's first token.
+func checkPositions(t testing.TB, filename string, src []byte, f *ast.File) {
+	t.Helper()
+	check := func(what string, p ast.Pos, text string) {
+		t.Helper()
+		if p.File != filename {
+			t.Errorf("%s %q: file %q, want %q", what, text, p.File, filename)
+		}
+		if want := posAt(filename, src, p.Offset); p != want {
+			t.Errorf("%s %q: position %+v, but offset %d is at %d:%d", what, text, p, p.Offset, want.Line, want.Col)
+		}
+		if p.Offset < 0 || p.Offset > len(src) || !strings.HasPrefix(string(src[p.Offset:]), text) {
+			t.Errorf("%s %q at %s: source there is not the node's text", what, text, p)
+		}
+	}
+	id := func(what string, i ast.Ident) { check(what, i.Pos, i.Name) }
+	if f.Name != filename {
+		t.Errorf("file name %q, want %q", f.Name, filename)
+	}
+	id("package", f.Package)
+	for _, decl := range f.Decls {
+		switch x := decl.(type) {
+		case *ast.EnumDecl:
+			check("enum", x.Pos, "enum")
+			id("enum name", x.Name)
+			for _, v := range x.Variants {
+				id("variant", v)
+			}
+		case *ast.EventDecl:
+			check("event", x.Pos, "event")
+			id("event name", x.Name)
+			for _, fd := range x.Fields {
+				check("field decl", fd.Pos, fd.Name.Name)
+				id("field name", fd.Name)
+				id("field type", fd.Type)
+			}
+		case *ast.ProcessorDecl:
+			check("processor", x.Pos, "processor")
+			id("processor name", x.Name)
+			for _, o := range x.Options {
+				check("option", o.Pos, o.Name.Name)
+				id("option name", o.Name)
+				if o.Value != nil {
+					check("option value", o.Value.Pos, o.Value.Raw)
+				}
+			}
+			for _, c := range x.Cases {
+				check("case", c.Pos, "on")
+				if c.Kind == ast.CaseEvent {
+					id("case event", c.Event)
+				}
+				for _, fp := range c.Fields {
+					check("field pattern", fp.Pos, fp.Field.Name)
+					id("pattern field", fp.Field)
+					switch p := fp.Pattern.(type) {
+					case *ast.Wildcard:
+						check("wildcard", p.Pos, "_")
+					case *ast.Name:
+						check("name pattern", p.Pos, p.Name)
+					case *ast.Literal:
+						check("literal", p.Pos, p.Raw)
+					}
+				}
+				if c.Name != nil {
+					id("case name", *c.Name)
+				}
+				for _, e := range c.Emits {
+					id("emit", e)
+				}
+			}
+		}
+	}
+	for _, c := range f.Comments {
+		check("comment", c.Pos, "//"+c.Text)
+	}
+}

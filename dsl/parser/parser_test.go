@@ -1,0 +1,326 @@
+package parser
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/fwgo/fw/dsl/ast"
+	"github.com/fwgo/fw/dsl/diag"
+)
+
+// parseOK parses src and fails the test on diagnostics. It also checks all
+// positions of the result.
+func parseOK(t *testing.T, src string) *ast.File {
+	t.Helper()
+	f, diags := ParseFile("x.fw", []byte(src))
+	if len(diags) > 0 || f == nil {
+		t.Fatalf("ParseFile(%q): unexpected diagnostics:\n%s", src, diags.Text())
+	}
+	checkPositions(t, "x.fw", []byte(src), f)
+	return f
+}
+
+func TestParseExample(t *testing.T) {
+	src, err := os.ReadFile("testdata/example.fw")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, diags := ParseFile("testdata/example.fw", src)
+	if len(diags) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%s", diags.Text())
+	}
+	checkPositions(t, "testdata/example.fw", src, f)
+	want := `package shop@1:9
+enum@4:1 Status@4:6 {NEW@4:15 PAID@4:19 CANCELLED@4:24}
+event@6:1 Order@6:7
+  id@7:5 string@7:12
+  region@8:5 string@8:12
+  amount@9:5 int@9:12
+  status@10:5 Status@10:12
+event@12:1 Invoice@12:7
+  id@12:17 string@12:20
+  total@12:28 int@12:34
+event@13:1 Tick@13:7
+processor@15:1 Billing@15:11
+  option concurrency@16:5 4@16:17
+  on@17:5 init -> Order@17:16
+  on@18:5 Order@18:8{region@18:14: string:"EU"@18:22, amount@18:28: name:a@18:36} as Domestic@18:42 -> Invoice@18:54
+  on@19:5 Order@19:8{status@19:14: name:CANCELLED@19:22}
+  on@20:5 Order@20:8{id@20:14, amount@20:18: _@20:26} as Other@20:32 -> Invoice@20:41
+  on@21:5 phase
+  on@22:5 terminate
+comment@3:1 " Line comments start with // and run to the end of the line."
+`
+	if got := dump(f, true); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if f.Name != "testdata/example.fw" {
+		t.Errorf("Name = %q", f.Name)
+	}
+}
+
+func TestParseValid(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"package only", "package p", "package p\n"},
+		{"everything on one line", "package p event E {a int} processor P {on E}",
+			"package p\nevent E\n  a int\nprocessor P\n  on E\n"},
+		{"enum separators", "package p\nenum E { A, B; C\n D, }",
+			"package p\nenum E {A B C D}\n"},
+		{"empty enum", "package p\nenum E {}", "package p\nenum E {}\n"},
+		{"event with all types", "package p\nevent E { s string; i int, f float\n b bool bytes bytes st Status; }",
+			"package p\nevent E\n  s string\n  i int\n  f float\n  b bool\n  bytes bytes\n  st Status\n"},
+		{"empty event", "package p\nevent Tick {}", "package p\nevent Tick\n"},
+		{"identifiers with _ and digits", "package p_1\nevent E_2 { _x int; y9 T_3 }",
+			"package p_1\nevent E_2\n  _x int\n  y9 T_3\n"},
+		{"unreserved keywords as names", "package init\nevent as { phase int; true bool }\nenum terminate { init as }",
+			"package init\nevent as\n  phase int\n  true bool\nenum terminate {init as}\n"},
+		{"processor options", "package p\nprocessor P { concurrency 4; verbose\n limit 0x10; depth -1 }",
+			"package p\nprocessor P\n  option concurrency 4\n  option verbose\n  option limit 0x10\n  option depth -1\n"},
+		{"options and cases mixed", "package p\nprocessor P { on init; concurrency 2; on A\n debug }",
+			"package p\nprocessor P\n  option concurrency 2\n  option debug\n  on init\n  on A\n"},
+		{"lifecycle cases", "package p\nprocessor P { on init -> A, B; on phase on terminate\n on init as Start }",
+			"package p\nprocessor P\n  on init -> A, B\n  on phase\n  on terminate\n  on init as Start\n"},
+		{"event cases with and without braces", "package p\nprocessor P { on A on B{} on C{x} }",
+			"package p\nprocessor P\n  on A\n  on B{}\n  on C{x}\n"},
+		{"bindings and wildcard", "package p\nprocessor P { on A{id, amount: a, region: _, who: initial} }",
+			"package p\nprocessor P\n  on A{id, amount: name:a, region: _, who: name:initial}\n"},
+		{"trailing comma in pattern", "package p\nprocessor P { on A{id, amount: 1,} }",
+			"package p\nprocessor P\n  on A{id, amount: int:1}\n"},
+		{"as and emits", "package p\nprocessor P { on A{r: \"EU\"} as Domestic -> Invoice, Audit , Log; on B -> C }",
+			"package p\nprocessor P\n  on A{r: string:\"EU\"} as Domestic -> Invoice, Audit, Log\n  on B -> C\n"},
+		{"literals", `package p
+processor P { on E{
+	a: "EU", b: "a\tb\"\u00e9\\", c: "", d: "é€",
+	e: 42, f: -7, g: 0x1F, h: 0o17, i: 0b101, j: 1_000, k: 0, l: 017, m: -0x8000000000000000,
+	n: 1.5, o: -0.0, p: 1e9, q: 2.5e-3, r: -1.5, s: 1E+3, t: 1_0.5,
+	u: true, v: false, w: PAID, x: _, y: True,
+} }`,
+			"package p\nprocessor P\n  on E{" +
+				`a: string:"EU", b: string:"a\tb\"\u00e9\\", c: string:"", d: string:"é€", ` +
+				"e: int:42, f: int:-7, g: int:0x1F, h: int:0o17, i: int:0b101, j: int:1_000, k: int:0, l: int:017, m: int:-0x8000000000000000, " +
+				"n: float:1.5, o: float:-0.0, p: float:1e9, q: float:2.5e-3, r: float:-1.5, s: float:1E+3, t: float:1_0.5, " +
+				"u: bool:true, v: bool:false, w: name:PAID, x: _, y: name:True}\n"},
+		{"out-of-range numbers are the checker's business", "package p\nprocessor P { limit 99999999999999999999; on E{a: 1e999} }",
+			"package p\nprocessor P\n  option limit 99999999999999999999\n  on E{a: float:1e999}\n"},
+		{"comments", "// head\npackage p // pkg\n// before\nenum E { A // a\n B } // after\nprocessor P {\n // in\n on A{ // x\n x: 1 // y\n }\n}\n// last",
+			"package p\nenum E {A B}\nprocessor P\n  on A{x: int:1}\n" +
+				"comment \" head\"\ncomment \" pkg\"\ncomment \" before\"\ncomment \" a\"\ncomment \" after\"\n" +
+				"comment \" in\"\ncomment \" x\"\ncomment \" y\"\ncomment \" last\"\n"},
+		{"comment at end of file without newline", "package p //end", "package p\ncomment \"end\"\n"},
+		{"empty comment", "package p\n//\n", "package p\ncomment \"\"\n"},
+		{"CRLF line endings", "package p\r\n// crlf\r\nenum E {\r\n A\r\n}\r\n",
+			"package p\nenum E {A}\ncomment \" crlf\"\n"},
+		{"tabs and blank lines", "\n\n\tpackage\tp\n\n\n\tevent\tE\t{\ta\tint\t}\n",
+			"package p\nevent E\n  a int\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := parseOK(t, tt.src)
+			if got := dump(f, false); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseFieldsNilVersusEmpty(t *testing.T) {
+	f := parseOK(t, "package p\nprocessor P { on A; on B{}; on init }")
+	cases := f.Decls[0].(*ast.ProcessorDecl).Cases
+	if cases[0].Fields != nil {
+		t.Errorf("on A: Fields = %#v, want nil", cases[0].Fields)
+	}
+	if cases[1].Fields == nil || len(cases[1].Fields) != 0 {
+		t.Errorf("on B{}: Fields = %#v, want empty and non-nil", cases[1].Fields)
+	}
+	if cases[2].Fields != nil || cases[2].Kind != ast.CaseInit || cases[2].Event != (ast.Ident{}) || cases[2].Name != nil || cases[2].Emits != nil {
+		t.Errorf("on init: %+v", cases[2])
+	}
+	if cases[0].Kind != ast.CaseEvent || cases[0].Name != nil || cases[0].Emits != nil {
+		t.Errorf("on A: %+v", cases[0])
+	}
+}
+
+func TestParseKindsAndPositions(t *testing.T) {
+	// Columns count runes: the é and € before the patterns take one each.
+	src := "package p\n// é€\nprocessor P { on E{s: \"é€\", n: -1, f: -2.5, b: false, w: _, x: y} as Z }"
+	f := parseOK(t, src)
+	c := f.Decls[0].(*ast.ProcessorDecl).Cases[0]
+	type want struct {
+		kind      string
+		raw       string
+		line, col int
+		offset    int
+	}
+	wants := []want{
+		{"string", `"é€"`, 3, 23, 41},
+		{"int", "-1", 3, 32, 53}, // byte column would be 35
+		{"float", "-2.5", 3, 39, 60},
+		{"bool", "false", 3, 48, 69},
+		{"wildcard", "_", 3, 58, 79},
+		{"name", "y", 3, 64, 85},
+	}
+	for i, w := range wants {
+		var kind, raw string
+		var pos ast.Pos
+		switch p := c.Fields[i].Pattern.(type) {
+		case *ast.Literal:
+			kind, raw, pos = p.Kind.String(), p.Raw, p.Pos
+		case *ast.Wildcard:
+			kind, raw, pos = "wildcard", "_", p.Pos
+		case *ast.Name:
+			kind, raw, pos = "name", p.Name, p.Pos
+		}
+		got := want{kind, raw, pos.Line, pos.Col, pos.Offset}
+		if got != w || pos.File != "x.fw" {
+			t.Errorf("pattern %d: got %+v in %q, want %+v", i, got, pos.File, w)
+		}
+	}
+	if c.Name.Pos.Col != 70 || c.Name.Pos.Offset != 91 {
+		t.Errorf("as name at %+v, want col 70, offset 91", c.Name.Pos)
+	}
+	if cm := f.Comments[0]; cm.Text != " é€" || cm.Pos.Line != 2 || cm.Pos.Col != 1 || cm.Pos.Offset != 10 {
+		t.Errorf("comment %+v", cm)
+	}
+}
+
+func TestParseInvalid(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		// File structure.
+		{"empty file", "", `x.fw:1:1: error: unexpected end of file, expected "package" [syntax]`},
+		{"only a comment", "// c\n", `x.fw:2:1: error: unexpected end of file, expected "package" [syntax]`},
+		{"misspelled package", "packag p", `x.fw:1:1: error: unexpected name "packag", expected "package" [syntax]`},
+		{"no package name", "package", `x.fw:1:8: error: unexpected end of file, expected a package name [syntax]`},
+		{"keyword as package name", "package on",
+			`x.fw:1:9: error: unexpected keyword "on", expected a package name ("on" is a reserved keyword) [syntax]`},
+		{"stray name at top level", "package p\nfoo",
+			`x.fw:2:1: error: unexpected name "foo", expected "enum", "event" or "processor" [syntax]`},
+		{"stray brace at top level", "package p\nevent E {} }",
+			`x.fw:2:12: error: unexpected "}", expected "enum", "event" or "processor" [syntax]`},
+		{"second package clause", "package p\npackage q",
+			`x.fw:2:1: error: unexpected keyword "package", expected "enum", "event" or "processor" [syntax]`},
+		// Enums.
+		{"enum without name", "package p\nenum { A }", `x.fw:2:6: error: unexpected "{", expected an enum name [syntax]`},
+		{"enum without brace", "package p\nenum E A }", `x.fw:2:8: error: unexpected name "A", expected "{" [syntax]`},
+		{"double comma in enum", "package p\nenum E { A,, B }",
+			`x.fw:2:12: error: unexpected ",", expected an enum variant or "}" [syntax]`},
+		{"number in enum", "package p\nenum E { A, 3 }",
+			`x.fw:2:13: error: unexpected number 3, expected an enum variant or "}" [syntax]`},
+		{"unclosed enum", "package p\nenum E { A",
+			`x.fw:2:11: error: unexpected end of file, expected an enum variant or "}" [syntax]`},
+		// Events.
+		{"field without type", "package p\nevent E { a }", `x.fw:2:13: error: unexpected "}", expected a field type [syntax]`},
+		{"field type as string", "package p\nevent E { a \"a long string literal, longer than shown\" }",
+			`x.fw:2:13: error: unexpected string "a long string literal, ...", expected a field type [syntax]`},
+		{"keyword as field name", "package p\nevent E { on int }",
+			`x.fw:2:11: error: unexpected keyword "on", expected a field name or "}" ("on" is a reserved keyword) [syntax]`},
+		{"colon in event", "package p\nevent E { a: int }", `x.fw:2:12: error: unexpected ":", expected a field type [syntax]`},
+		// Processors.
+		{"number in processor", "package p\nprocessor P { 4 }",
+			`x.fw:2:15: error: unexpected number 4, expected an option, "on" or "}" [syntax]`},
+		{"comma after option", "package p\nprocessor P { concurrency 4, on A }",
+			`x.fw:2:28: error: unexpected ",", expected an option, "on" or "}" [syntax]`},
+		{"on without event", "package p\nprocessor P { on }",
+			`x.fw:2:18: error: unexpected "}", expected an event name, "init", "phase" or "terminate" [syntax]`},
+		{"event named init", "package p\nprocessor P { on init{} }",
+			`x.fw:2:22: error: unexpected "{", expected an option, "on" or "}" [syntax]`},
+		{"as without name", "package p\nprocessor P { on A as }", `x.fw:2:23: error: unexpected "}", expected a case name [syntax]`},
+		{"arrow without event", "package p\nprocessor P { on A -> }", `x.fw:2:23: error: unexpected "}", expected an event name [syntax]`},
+		{"trailing comma in emits", "package p\nprocessor P { on A -> B, }", `x.fw:2:26: error: unexpected "}", expected an event name [syntax]`},
+		{"unclosed processor", "package p\nprocessor P { on A",
+			`x.fw:2:19: error: unexpected end of file, expected an option, "on" or "}" [syntax]`},
+		// Event patterns.
+		{"missing pattern", "package p\nprocessor P { on A{region: } }", `x.fw:2:28: error: unexpected "}", expected a pattern [syntax]`},
+		{"missing comma", "package p\nprocessor P { on A{a b} }", `x.fw:2:22: error: unexpected name "b", expected "," or "}" [syntax]`},
+		{"double comma", "package p\nprocessor P { on A{a,,b} }", `x.fw:2:22: error: unexpected ",", expected a field pattern [syntax]`},
+		{"leading comma", "package p\nprocessor P { on A{,} }", `x.fw:2:20: error: unexpected ",", expected a field pattern or "}" [syntax]`},
+		{"semicolon in pattern", "package p\nprocessor P { on A{a; b} }", `x.fw:2:21: error: unexpected ";", expected "," or "}" [syntax]`},
+		{"keyword as pattern", "package p\nprocessor P { on A{a: on} }",
+			`x.fw:2:23: error: unexpected keyword "on", expected a pattern ("on" is a reserved keyword) [syntax]`},
+		{"nested colon", "package p\nprocessor P { on A{a: b: c} }", `x.fw:2:24: error: unexpected ":", expected "," or "}" [syntax]`},
+		{"error on a later line", "package p\n\nprocessor P {\n  on A{\n    x: ,\n  }\n}",
+			`x.fw:5:8: error: unexpected ",", expected a pattern [syntax]`},
+		{"column after multibyte string", "package p\nprocessor P { on A{s: \"é€\" t} }",
+			`x.fw:2:28: error: unexpected name "t", expected "," or "}" [syntax]`},
+		// Lexical errors.
+		{"invalid character", "package p\nevent E { a @ }", `x.fw:2:13: error: invalid character '@' [syntax]`},
+		{"lone minus", "package p\nprocessor P { on A{a: - 1} }",
+			`x.fw:2:23: error: invalid character '-' (expected "->" or a number) [syntax]`},
+		{"single slash", "package p / c", `x.fw:1:11: error: invalid character '/' (comments start with "//") [syntax]`},
+		{"unterminated string", "package p\nprocessor P { on A{a: \"abc} }\n}",
+			`x.fw:2:23: error: string literal not terminated [syntax]`},
+		{"invalid escape", "package p\nprocessor P { on A{a: \"é\\q\"} }",
+			`x.fw:2:25: error: invalid escape sequence \q in string literal [syntax]`},
+		{"short unicode escape", "package p\nprocessor P { on A{a: \"\\u12\"} }",
+			`x.fw:2:24: error: invalid escape sequence \u in string literal [syntax]`},
+		{"surrogate escape", "package p\nprocessor P { on A{a: \"\\ud800\"} }",
+			`x.fw:2:24: error: invalid escape sequence \u in string literal [syntax]`},
+		{"single quote escape", "package p\nprocessor P { on A{a: \"\\'\"} }",
+			`x.fw:2:24: error: invalid escape sequence \' in string literal [syntax]`},
+		{"invalid UTF-8", "package p\nevent E { a \xff }", `x.fw:2:13: error: invalid UTF-8 encoding [syntax]`},
+		{"NUL byte", "package p\x00", `x.fw:1:10: error: invalid NUL character [syntax]`},
+		{"non-breaking space", "package\u00a0p", `x.fw:1:8: error: invalid character U+00A0 [syntax]`},
+		{"malformed numbers, all reported", "package p\nprocessor P { limit 0x; on A{a: 12abc, b: 08, c: 1__0, d: 1.5e, e: 0b102, f: 1_, g: 0x_1F, h: 0_7} }",
+			"x.fw:2:21: error: hexadecimal literal has no digits [syntax]\n" +
+				"x.fw:2:33: error: invalid digit 'a' in decimal literal [syntax]\n" +
+				"x.fw:2:43: error: invalid digit '8' in octal literal [syntax]\n" +
+				"x.fw:2:50: error: '_' must separate successive digits [syntax]\n" +
+				"x.fw:2:59: error: invalid floating-point literal 1.5e [syntax]\n" +
+				"x.fw:2:68: error: invalid digit '2' in binary literal [syntax]\n" +
+				"x.fw:2:78: error: '_' must separate successive digits [syntax]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, diags := ParseFile("x.fw", []byte(tt.src))
+			if f != nil {
+				t.Errorf("got a file, want nil")
+			}
+			if got := strings.TrimSuffix(diags.Text(), "\n"); got != tt.want {
+				t.Errorf("diagnostics\n got: %s\nwant: %s", got, tt.want)
+			}
+			for _, d := range diags {
+				if d.Severity != diag.Error || d.Rule != "syntax" || d.Pos.File != "x.fw" {
+					t.Errorf("diagnostic %+v: want an error of rule syntax in x.fw", d)
+				}
+				if want := posAt("x.fw", []byte(tt.src), d.Pos.Offset); d.Pos != want {
+					t.Errorf("diagnostic at %+v, but its offset is at %+v", d.Pos, want)
+				}
+			}
+		})
+	}
+}
+
+func TestParseErrorFallbacks(t *testing.T) {
+	pos := lexer.Position{Filename: "x.fw", Offset: 10, Line: 2, Column: 3}
+	d := parseError("x.fw", nil, participle.Errorf(pos, "too many iterations of (X)* (> %d)", participle.MaxIterations))
+	if want := "x.fw:2:3: error: too many entries (more than 1000000) [syntax]"; d.String() != want {
+		t.Errorf("got %s, want %s", d, want)
+	}
+	d = parseError("x.fw", nil, participle.Errorf(pos, "something else"))
+	if want := "x.fw:2:3: error: something else [syntax]"; d.String() != want {
+		t.Errorf("got %s, want %s", d, want)
+	}
+}
+
+func TestParseRecoversPanics(t *testing.T) {
+	f, diags := func() (f *ast.File, diags diag.List) {
+		defer recoverParse("x.fw", &f, &diags)
+		f = &ast.File{}
+		panic("boom")
+	}()
+	if f != nil || diags.Text() != "x.fw:1:1: error: internal parser error: boom [syntax]\n" {
+		t.Errorf("got %v, %q", f, diags.Text())
+	}
+	f, diags = func() (f *ast.File, diags diag.List) {
+		defer recoverParse("x.fw", &f, &diags)
+		panic(participle.Errorf(lexer.Position{Line: 3, Column: 4, Offset: 20}, "bad branch"))
+	}()
+	if f != nil || diags.Text() != "x.fw:3:4: error: internal parser error: bad branch [syntax]\n" {
+		t.Errorf("got %v, %q", f, diags.Text())
+	}
+}

@@ -1,0 +1,70 @@
+package runtime_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	fwrt "github.com/fwgo/fw/runtime"
+)
+
+// chain is a 4-processor chain, P0: E0 -> E1, P1: E1 -> E2, P2: E2 -> E3, P3: E3.
+// Handlers re-emit the event struct they got (messages are immutable) so that the
+// allocations measured are the engine's.
+var chainProgram = &fwrt.Program{
+	Package: "chain",
+	Events:  []fwrt.EventInfo{{Name: "E0"}, {Name: "E1"}, {Name: "E2"}, {Name: "E3"}},
+	Procs: []fwrt.ProcInfo{
+		{Name: "P0", Cases: []string{"E0"}},
+		{Name: "P1", Cases: []string{"E1"}},
+		{Name: "P2", Cases: []string{"E2"}},
+		{Name: "P3", Cases: []string{"E3"}},
+	},
+}
+
+type chain struct{ sum int64 }
+
+func (*chain) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
+	if m.Kind <= 3 {
+		dst = append(dst, fwrt.Delivery{Proc: int32(m.Kind), Case: 0})
+	}
+	return dst
+}
+
+func (ch *chain) Invoke(c *fwrt.Call, d fwrt.Delivery, m fwrt.Msg) error {
+	ch.sum += m.Ev.(*Order).Amount
+	if d.Proc < 3 {
+		c.Emit(fwrt.Msg{Kind: m.Kind + 1, Ev: m.Ev})
+	}
+	return nil
+}
+
+const chainEvents = 1000
+
+func benchChain(b *testing.B, workers int) {
+	evs := make([]Order, chainEvents)
+	for i := range evs {
+		evs[i].Amount = int64(i)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		e := fwrt.New(chainProgram, &chain{}, fwrt.WithWorkers(workers))
+		for i := range evs {
+			e.Submit(fwrt.Msg{Kind: 0, Ev: &evs[i]})
+		}
+		if err := e.Run(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*chainEvents*4), "ns/call")
+}
+
+// BenchmarkEngineChain runs 1000 events through the chain (4000 handler calls) per
+// op on one worker.
+func BenchmarkEngineChain(b *testing.B) { benchChain(b, 1) }
+
+func BenchmarkEngineChainWorkers(b *testing.B) {
+	for _, w := range []int{2, 4} {
+		b.Run(fmt.Sprint("workers=", w), func(b *testing.B) { benchChain(b, w) })
+	}
+}
