@@ -302,7 +302,7 @@ processor P { on e{_x: range} }
 			name: "unknown-event",
 			srcs: []src{{"a.fw", "package p\nevent Order {}\nprocessor P {\n on Ordre -> Oder, Order\n on phase -> Xyz\n}\n"}},
 			// A transposition is two edits: too many for a five-letter name.
-			want: "a.fw:4:5: error: unknown event Ordre [unknown-event]\n" +
+			want: "a.fw:4:5: error: unknown event Ordre; did you mean Order? [unknown-event]\n" +
 				"a.fw:4:14: error: unknown event Oder; did you mean Order? [unknown-event]\n" +
 				"a.fw:5:14: error: unknown event Xyz [unknown-event]\n",
 		},

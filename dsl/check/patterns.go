@@ -60,6 +60,11 @@ func (c *checker) patterns(cs *ast.Case, ev *ir.Event, ic *ir.Case) {
 			case f != nil && f.Type.Kind == ir.EnumType && f.Type.Enum != nil && slices.Contains(f.Type.Enum.Variants, p.Name):
 				i := slices.Index(f.Type.Enum.Variants, p.Name)
 				ic.Tests = append(ic.Tests, ir.Test{Field: f, Value: ir.Value{Int: int64(i)}})
+			case f != nil && f.Type.Kind == ir.EnumType && f.Type.Enum != nil && startsUpper(p.Name):
+				// On an enum field, a capitalised name is meant as a variant: a
+				// misspelt variant must not silently become a binding.
+				c.errorf(p.Pos, ruleBadLiteral, "unknown variant %s of enum %s%s", p.Name, f.Type.Enum.Name,
+					didYouMean(p.Name, f.Type.Enum.Variants))
 			default:
 				bind(p.Name, p.Pos, f, false)
 			}

@@ -48,10 +48,13 @@ func didYouMean(name string, candidates []string) string {
 	return ""
 }
 
-// levenshtein returns the edit distance between a and b, counted in runes.
+// levenshtein returns the optimal-string-alignment edit distance between a and
+// b, counted in runes: insertions, deletions, substitutions, and transpositions
+// of two adjacent runes each count one edit (so Strat is one edit from Start).
 func levenshtein(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	// prev[j] is the distance between ra[:i-1] and rb[:j]: two rows suffice.
+	// Three rows: d[i-2], d[i-1] and d[i]; the transposition looks two rows back.
+	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -65,8 +68,11 @@ func levenshtein(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
 }

@@ -53,7 +53,6 @@ var lexDef = lexer.MustSimple([]lexer.SimpleRule{
 // Token types as numbered by lexDef.
 var (
 	typeComment = lexDef.Symbols()[tokComment]
-	typeArrow   = lexDef.Symbols()[tokArrow]
 	typeFloat   = lexDef.Symbols()[tokFloat]
 	typeInt     = lexDef.Symbols()[tokInt]
 	typeString  = lexDef.Symbols()[tokString]

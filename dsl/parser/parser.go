@@ -119,10 +119,10 @@ func describe(t lexer.Token) string {
 	case typeInt, typeFloat:
 		return "number " + t.Value
 	case typeString:
-		const max = 24
+		const maxRunes = 24
 		v := t.Value
-		if r := []rune(v); len(r) > max {
-			v = string(r[:max]) + `..."`
+		if r := []rune(v); len(r) > maxRunes {
+			v = string(r[:maxRunes]) + `..."`
 		}
 		return "string " + v
 	}
@@ -203,6 +203,9 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 		return `an event name, "init", "phase" or "terminate"`
 	case "IdentG":
 		switch {
+		case b == eventBody:
+			// The event's name comes before its "{".
+			return "a field type"
 		case prevIs("package"):
 			return "a package name"
 		case prevIs("enum"):
@@ -215,8 +218,6 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 			return "a case name"
 		case prevIs("->", ","):
 			return "an event name"
-		case b == eventBody:
-			return "a field type"
 		}
 		return "a name"
 	case `"}"`, "":

@@ -219,6 +219,7 @@ func TestParseInvalid(t *testing.T) {
 			`x.fw:2:13: error: unexpected string "a long string literal, ...", expected a field type [syntax]`},
 		{"keyword as field name", "package p\nevent E { on int }",
 			`x.fw:2:11: error: unexpected keyword "on", expected a field name or "}" ("on" is a reserved keyword) [syntax]`},
+		{"field named as without type", "package p\nevent E { as }", `x.fw:2:14: error: unexpected "}", expected a field type [syntax]`},
 		{"colon in event", "package p\nevent E { a: int }", `x.fw:2:12: error: unexpected ":", expected a field type [syntax]`},
 		// Processors.
 		{"number in processor", "package p\nprocessor P { 4 }",
@@ -322,5 +323,50 @@ func TestParseRecoversPanics(t *testing.T) {
 	}()
 	if f != nil || diags.Text() != "x.fw:3:4: error: internal parser error: bad branch [syntax]\n" {
 		t.Errorf("got %v, %q", f, diags.Text())
+	}
+}
+
+// TestParseErrorsSayWhatWasExpected breaks the example file in many ways
+// (dropping a token, inserting one) and checks that every syntax error names
+// what was expected, at a valid position.
+func TestParseErrorsSayWhatWasExpected(t *testing.T) {
+	src, err := os.ReadFile("testdata/example.fw")
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks, diags := tokenize("x.fw", src)
+	if len(diags) > 0 {
+		t.Fatal(diags.Text())
+	}
+	var variants []string
+	for _, tok := range toks {
+		off := tok.Pos.Offset
+		if !tok.EOF() && tok.Type != typeComment {
+			variants = append(variants, string(src[:off])+string(src[off+len(tok.Value):]))
+		}
+		for _, ins := range []string{"{", "}", ",", ":", ";", "->", "x", "1", `"s"`, "on", "as", "event"} {
+			variants = append(variants, string(src[:off])+" "+ins+" "+string(src[off:]))
+		}
+	}
+	failed := 0
+	for _, v := range variants {
+		f, diags := ParseFile("x.fw", []byte(v))
+		if len(diags) == 0 {
+			continue
+		}
+		failed++
+		if f != nil || len(diags) != 1 {
+			t.Errorf("%q: got file %v and %d diagnostics", v, f != nil, len(diags))
+		}
+		d := diags[0]
+		if !strings.HasPrefix(d.Message, "unexpected ") || !strings.Contains(d.Message, ", expected ") {
+			t.Errorf("%q: message does not say what was expected: %s", v, d)
+		}
+		if want := posAt("x.fw", []byte(v), d.Pos.Offset); d.Pos != want {
+			t.Errorf("%q: diagnostic at %+v, but its offset is at %+v", v, d.Pos, want)
+		}
+	}
+	if failed < len(variants)/2 {
+		t.Errorf("only %d of %d variants failed to parse", failed, len(variants))
 	}
 }
