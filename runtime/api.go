@@ -153,8 +153,9 @@ type PanicError struct {
 func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
 
 // ProcStats counts one processor's work. Received counts event deliveries;
-// Handled and Failed count event calls; Emitted counts committed emissions of all
-// its calls, lifecycle calls included.
+// Handled counts successful event calls; Failed counts failed calls, lifecycle calls
+// included; Emitted counts committed emissions of all its calls, lifecycle calls
+// included (`on terminate` emissions are discarded, so never counted).
 type ProcStats struct {
 	Name        string
 	Received    uint64

@@ -40,7 +40,9 @@ func AppendInt(b []byte, v int64) []byte { return binary.AppendVarint(b, v) }
 func AppendUint(b []byte, v uint64) []byte { return binary.AppendUvarint(b, v) }
 
 // AppendFloat appends the big-endian IEEE 754 bits of v.
-func AppendFloat(b []byte, v float64) []byte { return binary.BigEndian.AppendUint64(b, math.Float64bits(v)) }
+func AppendFloat(b []byte, v float64) []byte {
+	return binary.BigEndian.AppendUint64(b, math.Float64bits(v))
+}
 
 // AppendBool appends 0 or 1.
 func AppendBool(b []byte, v bool) []byte {

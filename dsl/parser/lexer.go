@@ -30,10 +30,12 @@ const (
 //   - the reserved keywords come before identifiers; the trailing \b keeps
 //     `onX` or `events` an identifier.
 //
-// Numbers are matched loosely (they run over any letters and digits, so
-// `0x1F`, `1_000`, and the bad `12abc` and `1.5e` are each one token) and
-// validated when converting, which gives a better message than a lexer or
-// parser error in mid-token.
+// Numbers are matched loosely and validated when converting, which gives a
+// better message than a lexer or parser error in mid-token: a float is
+// decimal digits, then '.' or an exponent marker, then any run of digits,
+// letters, '_' and '.' in which an 'e' may take a sign; an int is a digit and
+// any run of digits, letters and '_'. So `2.5e-3`, `0x1F` and the bad `1.5e`,
+// `1.2.3` and `12abc` are each one token.
 //
 // The rule "whitespace" starts with a lower-case letter, which makes
 // participle's lexer drop it. Comments are kept as tokens so that ParseFile
@@ -42,7 +44,7 @@ var lexDef = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: tokComment, Pattern: `//[^\n]*`},
 	{Name: "whitespace", Pattern: `[ \t\r\n]+`},
 	{Name: tokArrow, Pattern: `->`},
-	{Name: tokFloat, Pattern: `-?[0-9][0-9_]*(?:\.[0-9_]*(?:[eE][+-]?[0-9_]+)?|[eE][+-]?[0-9_]+)[0-9A-Za-z_.]*`},
+	{Name: tokFloat, Pattern: `-?[0-9][0-9_]*(?:\.|[eE][+-]?)(?:[0-9A-DF-Za-df-z_.]|[eE][+-]?)*`},
 	{Name: tokInt, Pattern: `-?[0-9][0-9A-Za-z_]*`},
 	{Name: tokString, Pattern: `"(?:[^"\\\n]|\\.)*"`},
 	{Name: tokKeyword, Pattern: `(?:package|enum|event|processor|on)\b`},
