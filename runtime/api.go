@@ -77,6 +77,14 @@ type Dispatcher interface {
 	// Invoke calls the handler method of d. For CasePhase, c.Phase() is the phase
 	// that completed. m is the zero Msg for lifecycle calls.
 	Invoke(c *Call, d Delivery, m Msg) error
+	// Dispatch routes m and calls, for every processor with a matching case,
+	// that case's handler at once, in processor order: the match and the call
+	// are one compiled switch, with no inbox in between. The engine uses it
+	// when a run has one worker. It must bracket every handler call with
+	// Serial.Begin and Serial.End, and skip the call when Begin returns nil. It
+	// need not recover panics: the engine does, once for the whole step, and a
+	// panic fails the call begun last.
+	Dispatch(x *Serial, m Msg)
 }
 
 // Option configures an Engine.

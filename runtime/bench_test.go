@@ -68,3 +68,5 @@ func BenchmarkEngineChainWorkers(b *testing.B) {
 		b.Run(fmt.Sprint("workers=", w), func(b *testing.B) { benchChain(b, w) })
 	}
 }
+
+func (ch *chain) Dispatch(x *fwrt.Serial, m fwrt.Msg) { dispatchVia(ch, x, m) }

@@ -304,3 +304,5 @@ func TestDeterminism(t *testing.T) {
 		})
 	}
 }
+
+func (d *rDisp) Dispatch(x *fwrt.Serial, m fwrt.Msg) { dispatchVia(d, x, m) }

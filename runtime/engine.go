@@ -83,12 +83,19 @@ func (c *Call) Emit(m Msg) { c.out = append(c.out, m) }
 // PhaseStats.Steps counts the steps that had events, Events the events of those
 // steps, Deliveries their deliveries.
 //
+// Scheduling. With one worker the engine dispatches a step event by event through
+// Dispatcher.Dispatch, calling each matching processor in processor order before
+// the next event; with more, it routes the whole step into inboxes first and hands
+// them to a pool. Either way each processor receives the same sequence.
+//
 // Errors. The first failing call (an error or a recovered panic) stops the run: no
-// call starts after it, calls in flight finish, and Run returns a *HandlerError. When
-// several calls of one step fail concurrently, the one with the smallest (processor,
-// input position) is reported. For lifecycle calls the error's Input is 0 and its
-// Step is the number of steps the phase had run. If ctx is cancelled first, the run
-// stops the same way and Run returns ctx.Err(); it is checked before every call.
+// call starts after it, calls in flight finish, and Run returns a *HandlerError. With
+// one worker that is the first failure in (event, processor) order; when several
+// calls of one step fail concurrently, the one with the smallest (processor, input
+// position) is reported. For lifecycle calls the error's Input is 0 and its Step is
+// the number of steps the phase had run. If ctx is cancelled first, the run stops
+// the same way and Run returns ctx.Err(); it is checked before every event (one
+// worker) or every call (more).
 //
 // An Engine runs once. Its handlers must not retain a Call after returning.
 type Engine struct {
@@ -111,7 +118,8 @@ type Engine struct {
 	cur    []Msg // the current step's events
 	spare  []Msg // the previous step's buffer, reused for the next step
 	routes []Delivery
-	call   Call // serial mode and lifecycle calls
+	call   Call   // lifecycle calls
+	serial Serial // serial mode (one worker)
 	phase  int
 	step   int
 	pool   *pool // nil in serial mode
@@ -298,6 +306,11 @@ func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 	if len(cur) > math.MaxInt32 {
 		panic("fw: more than MaxInt32 events in one step")
 	}
+	if e.pool == nil {
+		next, err := e.fusedStep(cur, e.spare[:0])
+		e.spare = cur
+		return next, err
+	}
 	deliveries := 0
 	routes := e.routes // a local, so the loop stores no pointer into the heap
 	for i, m := range cur {
@@ -314,21 +327,11 @@ func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 			e.counts[i].received.Add(uint64(n))
 		}
 	}
-	e.mu.Lock()
-	ps := &e.phases[len(e.phases)-1]
-	ps.Steps++
-	ps.Events += uint64(len(cur))
-	ps.Deliveries += uint64(deliveries)
-	e.mu.Unlock()
+	e.countStep(len(cur), deliveries)
 
 	e.cur = cur
 	next := e.spare[:0]
-	var err error
-	if e.pool == nil {
-		next, err = e.serialStep(next)
-	} else {
-		next, err = e.parallelStep(next)
-	}
+	next, err := e.parallelStep(next)
 	for i := range e.procs {
 		e.procs[i].inbox = e.procs[i].inbox[:0]
 	}
@@ -336,21 +339,14 @@ func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 	return next, err
 }
 
-// serialStep runs the step on the calling goroutine: processor after processor,
-// each inbox in order, so emissions go straight into the next step's buffer in
-// delivery order.
-func (e *Engine) serialStep(next []Msg) ([]Msg, error) {
-	c := &e.call
-	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: next}
-	defer func() { c.out = nil }()
-	for i := range e.procs {
-		if herr, canceled := e.runSerial(c, i, 0); herr != nil {
-			return c.out, herr
-		} else if canceled {
-			return c.out, e.ctx.Err()
-		}
-	}
-	return c.out, nil
+// countStep adds a step to the current phase's stats.
+func (e *Engine) countStep(events, deliveries int) {
+	e.mu.Lock()
+	ps := &e.phases[len(e.phases)-1]
+	ps.Steps++
+	ps.Events += uint64(events)
+	ps.Deliveries += uint64(deliveries)
+	e.mu.Unlock()
 }
 
 // runSerial handles processor i's inbox from position from, one call at a time,
@@ -413,8 +409,12 @@ func (e *Engine) cancelled() bool {
 }
 
 func (e *Engine) handlerError(i int, cs int32, m Msg, input int, err error) *HandlerError {
-	p := &e.prog.Procs[i]
-	he := &HandlerError{Processor: p.Name, Input: input, Phase: e.phase, Step: e.step, Err: err}
+	return newHandlerError(e.prog, e.phase, e.step, i, cs, m, input, err)
+}
+
+func newHandlerError(prog *Program, phase, step, i int, cs int32, m Msg, input int, err error) *HandlerError {
+	p := &prog.Procs[i]
+	he := &HandlerError{Processor: p.Name, Input: input, Phase: phase, Step: step, Err: err}
 	switch cs {
 	case CaseInit:
 		he.Case = "init"
@@ -428,8 +428,8 @@ func (e *Engine) handlerError(i int, cs int32, m Msg, input int, err error) *Han
 			he.Case = p.Cases[cs]
 		}
 		he.Event = "kind " + strconv.Itoa(int(m.Kind))
-		if int(m.Kind) < len(e.prog.Events) {
-			he.Event = e.prog.Events[m.Kind].Name
+		if int(m.Kind) < len(prog.Events) {
+			he.Event = prog.Events[m.Kind].Name
 		}
 	}
 	return he
@@ -438,7 +438,7 @@ func (e *Engine) handlerError(i int, cs int32, m Msg, input int, err error) *Han
 // release drops the run's buffers so that events do not stay reachable from an
 // Engine that has finished.
 func (e *Engine) release() {
-	e.procs, e.cur, e.spare, e.routes, e.call = nil, nil, nil, nil, Call{}
+	e.procs, e.cur, e.spare, e.routes, e.call, e.serial = nil, nil, nil, nil, Call{}, Serial{}
 }
 
 // workerCount is the number of pool workers worth starting: more than the total

@@ -379,9 +379,15 @@ func TestHandlerError(t *testing.T) {
 			}
 			// The run stopped at the failure: x2 was not handled, and nothing
 			// emitted reached Down, least of all the failed call's emission.
+			// With one worker events are dispatched one by one, so x2 was not
+			// even delivered; with more, the whole step was routed first.
 			equalLines(t, "calls", tr.get(), []string{"Work x0", "Work bad"})
 			st := e.Stats().Processors
-			if st[0].Received != 3 || st[0].Handled != 1 || st[0].Failed != 1 || st[0].Emitted != 1 || st[1].Received != 0 {
+			received := uint64(3)
+			if w == 1 {
+				received = 2
+			}
+			if st[0].Received != received || st[0].Handled != 1 || st[0].Failed != 1 || st[0].Emitted != 1 || st[1].Received != 0 {
 				t.Errorf("stats %+v", st)
 			}
 			checkNoLeak(t, base)
@@ -553,8 +559,10 @@ func TestCancel(t *testing.T) {
 			if st[0].Handled != 4 {
 				t.Errorf("P handled %d, want 4: calls must stop right after the cancelling one", st[0].Handled)
 			}
-			if w == 1 && st[1].Handled != 0 {
-				t.Errorf("Q handled %d with one worker, want 0", st[1].Handled)
+			// With one worker, events are dispatched one by one to P then Q, and
+			// cancellation is checked before each event: Q gets events 0 to 3.
+			if w == 1 && st[1].Handled != 4 {
+				t.Errorf("Q handled %d with one worker, want 4", st[1].Handled)
 			}
 			if st[1].Handled > 100-1 {
 				t.Errorf("Q handled its whole inbox")
@@ -711,3 +719,5 @@ func TestStatsDuringRun(t *testing.T) {
 		t.Errorf("stats %+v", st)
 	}
 }
+
+func (s *shop) Dispatch(x *fwrt.Serial, m fwrt.Msg) { dispatchVia(s, x, m) }

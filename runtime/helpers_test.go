@@ -40,6 +40,17 @@ func (d *disp) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
 }
 
 func (d *disp) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error { return d.invoke(c, dl, m) }
+func (d *disp) Dispatch(x *fwrt.Serial, m fwrt.Msg)                     { dispatchVia(d, x, m) }
+
+// dispatchVia is Dispatch done with Route and Invoke, which is what generated
+// code compiles into one switch.
+func dispatchVia(d fwrt.Dispatcher, x *fwrt.Serial, m fwrt.Msg) {
+	for _, dl := range d.Route(m, nil) {
+		if c := x.Begin(dl.Proc, dl.Case, m); c != nil {
+			x.End(d.Invoke(c, dl, m))
+		}
+	}
+}
 
 // trace records lines from handlers that may run concurrently.
 type trace struct {

@@ -40,6 +40,7 @@ func (g *generator) pipelineFile(f *jen.File) {
 	g.program(f)
 	g.pipelineType(f)
 	g.route(f)
+	g.dispatch(f)
 	g.invoke(f)
 	g.jsonFuncs(f)
 }
@@ -171,29 +172,51 @@ func (g *generator) pipelineType(f *jen.File) {
 // event kind, then per processor a switch whose cases are the processor's cases
 // in order, so the first match wins. Only fields that a pattern tests are read.
 func (g *generator) route(f *jen.File) {
-	pkg := g.pkg
 	f.Comment("Route appends the deliveries of m: per processor with a matching case, the first one.")
 	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("Route").Params(
 		jen.Id("m").Add(rt("Msg")), jen.Id("dst").Index().Add(rt("Delivery")),
 	).Index().Add(rt("Delivery")).BlockFunc(func(b *jen.Group) {
-		if len(pkg.Events) == 0 {
-			b.Return(jen.Id("dst"))
-			return
-		}
-		b.Switch(jen.Id("m").Dot("Kind")).BlockFunc(func(sw *jen.Group) {
-			for _, ev := range pkg.Events {
-				body := g.routeKind(ev)
-				if len(body) == 0 {
-					continue
-				}
-				sw.Case(jen.Id(kindName(ev))).Block(body...)
-			}
+		g.kindSwitch(b, false, func(p *ir.Processor, c *ir.Case) jen.Code {
+			return jen.Id("dst").Op("=").Append(jen.Id("dst"), rt("Delivery").Values(
+				jen.Id("Proc").Op(":").Lit(p.Index), jen.Id("Case").Op(":").Lit(c.Index)))
 		})
 		b.Return(jen.Id("dst"))
 	})
 }
 
-func (g *generator) routeKind(ev *ir.Event) []jen.Code {
+// dispatch compiles the same switch as route, but calls each matching case's
+// handler in place: the engine's path when handler calls cannot overlap.
+func (g *generator) dispatch(f *jen.File) {
+	f.Comment("Dispatch routes m and calls the handler of each matching case at once.")
+	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("Dispatch").Params(
+		jen.Id("x").Op("*").Add(rt("Serial")), jen.Id("m").Add(rt("Msg")),
+	).BlockFunc(func(b *jen.Group) {
+		g.kindSwitch(b, true, func(p *ir.Processor, c *ir.Case) jen.Code {
+			return jen.If(
+				jen.Id("c").Op(":=").Id("x").Dot("Begin").Call(jen.Lit(p.Index), jen.Lit(c.Index), jen.Id("m")),
+				jen.Id("c").Op("!=").Nil(),
+			).Block(jen.Id("x").Dot("End").Call(handlerCall(p, c, jen.Id("ev"))))
+		})
+	})
+}
+
+// kindSwitch emits `switch m.Kind` with, per kind, each processor's cases in
+// order; deliver gives the code run for the matching case, and bindsRead says
+// whether it reads the bound fields of the event (as ev).
+func (g *generator) kindSwitch(b *jen.Group, bindsRead bool, deliver func(*ir.Processor, *ir.Case) jen.Code) {
+	if len(g.pkg.Events) == 0 {
+		return
+	}
+	b.Switch(jen.Id("m").Dot("Kind")).BlockFunc(func(sw *jen.Group) {
+		for _, ev := range g.pkg.Events {
+			if body := g.kindBody(ev, bindsRead, deliver); len(body) > 0 {
+				sw.Case(jen.Id(kindName(ev))).Block(body...)
+			}
+		}
+	})
+}
+
+func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Processor, *ir.Case) jen.Code) []jen.Code {
 	var body []jen.Code
 	needEv := false
 	for _, p := range g.pkg.Processors {
@@ -206,12 +229,9 @@ func (g *generator) routeKind(ev *ir.Event) []jen.Code {
 		if len(cases) == 0 {
 			continue
 		}
-		deliver := func(c *ir.Case) *jen.Statement {
-			return jen.Id("dst").Op("=").Append(jen.Id("dst"), rt("Delivery").Values(
-				jen.Id("Proc").Op(":").Lit(p.Index), jen.Id("Case").Op(":").Lit(c.Index)))
-		}
 		if len(cases[0].Tests) == 0 {
-			body = append(body, deliver(cases[0]).Comment(p.Name+": "+cases[0].Name))
+			body = append(body, jen.Comment(p.Name+": "+cases[0].Name), deliver(p, cases[0]))
+			needEv = needEv || bindsRead && len(cases[0].Binds) > 0
 			continue
 		}
 		needEv = true
@@ -221,10 +241,10 @@ func (g *generator) routeKind(ev *ir.Event) []jen.Code {
 				if len(c.Tests) == 0 {
 					// Unconditional: it catches everything the earlier cases left;
 					// later cases can never match.
-					sw.Default().Add(deliver(c))
+					sw.Default().Add(deliver(p, c))
 					return
 				}
-				sw.Case(condition(c)).Add(deliver(c))
+				sw.Case(condition(c)).Add(deliver(p, c))
 			}
 		}))
 	}
@@ -232,6 +252,16 @@ func (g *generator) routeKind(ev *ir.Event) []jen.Code {
 		body = append([]jen.Code{jen.Id("ev").Op(":=").Id("m").Dot("Ev").Assert(jen.Op("*").Id(ev.Name))}, body...)
 	}
 	return body
+}
+
+// handlerCall is the call of a case's handler method with its context (wrapping
+// the *fwrt.Call c) and its bound values read from the event ev.
+func handlerCall(p *ir.Processor, c *ir.Case, ev jen.Code) *jen.Statement {
+	args := []jen.Code{jen.Id(ContextName(p, c)).Values(jen.Id("c"))}
+	for _, bd := range c.Binds {
+		args = append(args, jen.Add(ev).Dot(GoName(bd.Field.Name)))
+	}
+	return jen.Id("d").Dot(handlerField(p)).Dot(MethodName(c)).Call(args...)
 }
 
 // condition is the conjunction of a case's field tests.
@@ -319,14 +349,10 @@ func (g *generator) invokeCase(cs *jen.Group, p *ir.Processor, c *ir.Case) {
 		return
 	}
 	var body []jen.Code
-	args := []jen.Code{ctx}
 	if len(c.Binds) > 0 {
 		body = append(body, jen.Id("ev").Op(":=").Id("m").Dot("Ev").Assert(jen.Op("*").Id(c.Event.Name)))
-		for _, bd := range c.Binds {
-			args = append(args, jen.Id("ev").Dot(GoName(bd.Field.Name)))
-		}
 	}
-	body = append(body, jen.Return(h.Call(args...)))
+	body = append(body, jen.Return(handlerCall(p, c, jen.Id("ev"))))
 	cs.Case(jen.Lit(c.Index)).Block(body...)
 }
 

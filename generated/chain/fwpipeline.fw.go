@@ -106,15 +106,49 @@ func (p *Pipeline) Stats() fwrt.Stats {
 func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
 	switch m.Kind {
 	case fwKindA:
-		dst = append(dst, fwrt.Delivery{Proc: 0, Case: 0}) // P1: A
+		// P1: A
+		dst = append(dst, fwrt.Delivery{Proc: 0, Case: 0})
 	case fwKindB:
-		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 0}) // P2: B
+		// P2: B
+		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 0})
 	case fwKindC:
-		dst = append(dst, fwrt.Delivery{Proc: 2, Case: 0}) // P3: C
+		// P3: C
+		dst = append(dst, fwrt.Delivery{Proc: 2, Case: 0})
 	case fwKindD:
-		dst = append(dst, fwrt.Delivery{Proc: 3, Case: 0}) // P4: D
+		// P4: D
+		dst = append(dst, fwrt.Delivery{Proc: 3, Case: 0})
 	}
 	return dst
+}
+
+// Dispatch routes m and calls the handler of each matching case at once.
+func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
+	switch m.Kind {
+	case fwKindA:
+		ev := m.Ev.(*A)
+		// P1: A
+		if c := x.Begin(0, 0, m); c != nil {
+			x.End(d.hP1.OnA(P1AContext{c}, ev.N))
+		}
+	case fwKindB:
+		ev := m.Ev.(*B)
+		// P2: B
+		if c := x.Begin(1, 0, m); c != nil {
+			x.End(d.hP2.OnB(P2BContext{c}, ev.N))
+		}
+	case fwKindC:
+		ev := m.Ev.(*C)
+		// P3: C
+		if c := x.Begin(2, 0, m); c != nil {
+			x.End(d.hP3.OnC(P3CContext{c}, ev.N))
+		}
+	case fwKindD:
+		ev := m.Ev.(*D)
+		// P4: D
+		if c := x.Begin(3, 0, m); c != nil {
+			x.End(d.hP4.OnD(P4DContext{c}, ev.N))
+		}
+	}
 }
 
 // Invoke calls the handler method of a delivery with the values its case binds.

@@ -80,11 +80,31 @@ func (p *Pipeline) Stats() fwrt.Stats {
 func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
 	switch m.Kind {
 	case fwKindGreet:
-		dst = append(dst, fwrt.Delivery{Proc: 0, Case: 1}) // Greeter: Greet
+		// Greeter: Greet
+		dst = append(dst, fwrt.Delivery{Proc: 0, Case: 1})
 	case fwKindStart:
-		dst = append(dst, fwrt.Delivery{Proc: 0, Case: 0}) // Greeter: Start
+		// Greeter: Start
+		dst = append(dst, fwrt.Delivery{Proc: 0, Case: 0})
 	}
 	return dst
+}
+
+// Dispatch routes m and calls the handler of each matching case at once.
+func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
+	switch m.Kind {
+	case fwKindGreet:
+		ev := m.Ev.(*Greet)
+		// Greeter: Greet
+		if c := x.Begin(0, 1, m); c != nil {
+			x.End(d.hGreeter.OnGreet(GreeterGreetContext{c}, ev.Who))
+		}
+	case fwKindStart:
+		ev := m.Ev.(*Start)
+		// Greeter: Start
+		if c := x.Begin(0, 0, m); c != nil {
+			x.End(d.hGreeter.OnStart(GreeterStartContext{c}, ev.Who))
+		}
+	}
 }
 
 // Invoke calls the handler method of a delivery with the values its case binds.

@@ -102,7 +102,8 @@ func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
 	switch m.Kind {
 	case fwKindInvoice:
 		ev := m.Ev.(*Invoice)
-		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 1}) // Audit: Invoice
+		// Audit: Invoice
+		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 1})
 		// Ledger
 		switch {
 		case ev.Domestic:
@@ -121,9 +122,11 @@ func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
 		default:
 			dst = append(dst, fwrt.Delivery{Proc: 0, Case: 3})
 		}
-		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 0}) // Audit: Seen
+		// Audit: Seen
+		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 0})
 	case fwKindRefund:
-		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 2}) // Audit: Refund
+		// Audit: Refund
+		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 2})
 	case fwKindReport:
 		ev := m.Ev.(*Report)
 		// Ledger
@@ -135,6 +138,69 @@ func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
 		}
 	}
 	return dst
+}
+
+// Dispatch routes m and calls the handler of each matching case at once.
+func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
+	switch m.Kind {
+	case fwKindInvoice:
+		ev := m.Ev.(*Invoice)
+		// Audit: Invoice
+		if c := x.Begin(1, 1, m); c != nil {
+			x.End(d.hAudit.OnInvoice(AuditInvoiceContext{c}, ev.ID, ev.Total))
+		}
+		// Ledger
+		switch {
+		case ev.Domestic:
+			if c := x.Begin(2, 2, m); c != nil {
+				x.End(d.hLedger.OnDomesticTotal(LedgerDomesticTotalContext{c}, ev.Total))
+			}
+		}
+	case fwKindOrder:
+		ev := m.Ev.(*Order)
+		// Billing
+		switch {
+		case ev.Status == StatusCANCELLED:
+			if c := x.Begin(0, 0, m); c != nil {
+				x.End(d.hBilling.OnCancelled(BillingCancelledContext{c}, ev.ID))
+			}
+		case ev.Region == "EU":
+			if c := x.Begin(0, 1, m); c != nil {
+				x.End(d.hBilling.OnDomestic(BillingDomesticContext{c}, ev.Amount, ev.ID))
+			}
+		case !ev.Paid:
+			if c := x.Begin(0, 2, m); c != nil {
+				x.End(d.hBilling.OnUnpaid(BillingUnpaidContext{c}))
+			}
+		default:
+			if c := x.Begin(0, 3, m); c != nil {
+				x.End(d.hBilling.OnOther(BillingOtherContext{c}, ev.ID, ev.Amount))
+			}
+		}
+		// Audit: Seen
+		if c := x.Begin(1, 0, m); c != nil {
+			x.End(d.hAudit.OnSeen(AuditSeenContext{c}, ev.Price))
+		}
+	case fwKindRefund:
+		ev := m.Ev.(*Refund)
+		// Audit: Refund
+		if c := x.Begin(1, 2, m); c != nil {
+			x.End(d.hAudit.OnRefund(AuditRefundContext{c}, ev.ID))
+		}
+	case fwKindReport:
+		ev := m.Ev.(*Report)
+		// Ledger
+		switch {
+		case ev.Phase == 0:
+			if c := x.Begin(2, 0, m); c != nil {
+				x.End(d.hLedger.OnFirst(LedgerFirstContext{c}, ev.Orders))
+			}
+		default:
+			if c := x.Begin(2, 1, m); c != nil {
+				x.End(d.hLedger.OnReport(LedgerReportContext{c}, ev.Phase, ev.Orders))
+			}
+		}
+	}
 }
 
 // Invoke calls the handler method of a delivery with the values its case binds.

@@ -1,0 +1,131 @@
+package runtime
+
+import "runtime/debug"
+
+// Serial is the engine's side of Dispatcher.Dispatch, in a run with one
+// worker: one Call per processor, whose emission buffer collects the
+// processor's emissions of the step in input order.
+type Serial struct {
+	prog  *Program
+	phase int
+	step  int
+	procs []serialProc
+	stop  bool  // a call failed: no further call may start
+	proc  int32 // the call in progress: processor, case, emission mark
+	cs    int32
+	mark  int
+	herr  *HandlerError
+}
+
+type serialProc struct {
+	call   Call
+	calls  int // calls begun this step: the processor's deliveries
+	failed int
+}
+
+// Begin starts a call of case cs of processor proc for m and returns its Call,
+// or nil when the run is stopping and the call must not be made.
+func (x *Serial) Begin(proc, cs int32, m Msg) *Call {
+	if x.stop {
+		return nil
+	}
+	p := &x.procs[proc]
+	c := &p.call
+	c.msg, c.input = m, p.calls
+	p.calls++
+	x.proc, x.cs, x.mark = proc, cs, len(c.out)
+	return c
+}
+
+// End ends the call begun last with the handler's result: a failed call's
+// emissions are discarded and the run stops.
+func (x *Serial) End(err error) {
+	if err != nil {
+		x.fail(err)
+	}
+}
+
+func (x *Serial) fail(err error) {
+	p := &x.procs[x.proc]
+	c := &p.call
+	clear(c.out[x.mark:])
+	c.out = c.out[:x.mark]
+	p.failed++
+	x.stop = true
+	x.herr = newHandlerError(x.prog, x.phase, x.step, int(x.proc), x.cs, c.msg, c.input, err)
+}
+
+// NewSerial returns a Serial for p, as the engine makes for a step, to drive a
+// Dispatcher directly: for tests and benchmarks of generated code.
+func NewSerial(p *Program) *Serial {
+	return &Serial{prog: p, procs: make([]serialProc, len(p.Procs))}
+}
+
+// Err returns the failure that stopped the dispatch, or nil.
+func (x *Serial) Err() error {
+	if x.herr == nil {
+		return nil
+	}
+	return x.herr
+}
+
+// fusedStep runs a step through Dispatcher.Dispatch on the calling goroutine:
+// event after event, each to every processor it matches. Each processor still
+// receives its events in the order of the delivery rule, and the next step is
+// still the processors' emissions in processor order.
+func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
+	x := &e.serial
+	if x.prog == nil {
+		*x = *NewSerial(e.prog)
+	}
+	x.phase, x.step = e.phase, e.step
+	for i := range x.procs {
+		p := &x.procs[i]
+		p.call = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: p.call.out[:0]}
+		p.calls, p.failed = 0, 0
+	}
+	x.stop, x.herr = false, nil
+	canceled := e.fusedEvents(x, cur)
+	deliveries := 0
+	for i := range x.procs {
+		p := &x.procs[i]
+		cnt := &e.counts[i]
+		cnt.received.Add(uint64(p.calls))
+		cnt.handled.Add(uint64(p.calls - p.failed))
+		cnt.failed.Add(uint64(p.failed))
+		cnt.emitted.Add(uint64(len(p.call.out)))
+		deliveries += p.calls
+		next = append(next, p.call.out...)
+		clear(p.call.out)
+		p.call.msg = Msg{}
+	}
+	e.countStep(len(cur), deliveries)
+	switch {
+	case x.herr != nil:
+		return next, x.herr
+	case canceled:
+		return next, e.ctx.Err()
+	}
+	return next, nil
+}
+
+// fusedEvents dispatches the step's events until one fails or ctx is done. One
+// deferred recover serves the whole step (a defer per event would cost more than
+// the dispatch): a panic fails the call in progress, and stops the step anyway.
+func (e *Engine) fusedEvents(x *Serial, cur []Msg) (canceled bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			x.fail(&PanicError{Value: r, Stack: debug.Stack()})
+		}
+	}()
+	for _, m := range cur {
+		if e.cancelled() {
+			return true
+		}
+		e.disp.Dispatch(x, m)
+		if x.stop {
+			return false
+		}
+	}
+	return false
+}
