@@ -39,6 +39,15 @@ func (ch *chain) Invoke(c *fwrt.Call, d fwrt.Delivery, m fwrt.Msg) error {
 	return nil
 }
 
+// Dispatch is what generated code compiles for this routing: match and call in place.
+func (ch *chain) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
+	if m.Kind <= 3 {
+		if c := x.Begin(int32(m.Kind), 0, m); c != nil {
+			x.End(ch.Invoke(c, fwrt.Delivery{Proc: int32(m.Kind)}, m))
+		}
+	}
+}
+
 const chainEvents = 1000
 
 func benchChain(b *testing.B, workers int) {
@@ -68,5 +77,3 @@ func BenchmarkEngineChainWorkers(b *testing.B) {
 		b.Run(fmt.Sprint("workers=", w), func(b *testing.B) { benchChain(b, w) })
 	}
 }
-
-func (ch *chain) Dispatch(x *fwrt.Serial, m fwrt.Msg) { dispatchVia(ch, x, m) }
