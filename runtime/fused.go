@@ -11,16 +11,16 @@ type Serial struct {
 	step  int
 	procs []serialProc
 	stop  bool  // a call failed: no further call may start
-	proc  int32 // the call in progress: processor, case, emission mark
-	cs    int32
-	mark  int
+	proc  int32 // the processor whose call is in progress
 	herr  *HandlerError
 }
 
 type serialProc struct {
 	call   Call
-	calls  int // calls begun this step: the processor's deliveries
+	calls  int   // calls begun this step: the processor's deliveries
 	failed int
+	cs     int32 // the case of the call begun last
+	mark   int   // len(call.out) when it began
 }
 
 // Begin starts a call of case cs of processor proc for m and returns its Call,
@@ -30,11 +30,11 @@ func (x *Serial) Begin(proc, cs int32, m Msg) *Call {
 		return nil
 	}
 	p := &x.procs[proc]
-	c := &p.call
-	c.msg, c.input = m, p.calls
+	p.cs, p.mark = cs, len(p.call.out)
+	p.call.msg, p.call.input = m, p.calls
 	p.calls++
-	x.proc, x.cs, x.mark = proc, cs, len(c.out)
-	return c
+	x.proc = proc
+	return &p.call
 }
 
 // End ends the call begun last with the handler's result: a failed call's
@@ -48,11 +48,11 @@ func (x *Serial) End(err error) {
 func (x *Serial) fail(err error) {
 	p := &x.procs[x.proc]
 	c := &p.call
-	clear(c.out[x.mark:])
-	c.out = c.out[:x.mark]
+	clear(c.out[p.mark:])
+	c.out = c.out[:p.mark]
 	p.failed++
 	x.stop = true
-	x.herr = newHandlerError(x.prog, x.phase, x.step, int(x.proc), x.cs, c.msg, c.input, err)
+	x.herr = newHandlerError(x.prog, x.phase, x.step, int(x.proc), p.cs, c.msg, c.input, err)
 }
 
 // NewSerial returns a Serial for p, as the engine makes for a step, to drive a
