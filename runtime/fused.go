@@ -16,8 +16,7 @@ type Serial struct {
 }
 
 type serialProc struct {
-	call   Call
-	calls  int   // calls begun this step: the processor's deliveries
+	call   Call // its input counts the calls begun this step, from -1
 	failed int
 	cs     int32 // the case of the call begun last
 	mark   int   // len(call.out) when it began
@@ -31,8 +30,8 @@ func (x *Serial) Begin(proc, cs int32, m Msg) *Call {
 	}
 	p := &x.procs[proc]
 	p.cs, p.mark = cs, len(p.call.out)
-	p.call.msg, p.call.input = m, p.calls
-	p.calls++
+	p.call.msg = m
+	p.call.input++ // starts at -1: the call's position in the processor's inbox
 	x.proc = proc
 	return &p.call
 }
@@ -58,7 +57,11 @@ func (x *Serial) fail(err error) {
 // NewSerial returns a Serial for p, as the engine makes for a step, to drive a
 // Dispatcher directly: for tests and benchmarks of generated code.
 func NewSerial(p *Program) *Serial {
-	return &Serial{prog: p, procs: make([]serialProc, len(p.Procs))}
+	x := &Serial{prog: p, procs: make([]serialProc, len(p.Procs))}
+	for i := range x.procs {
+		x.procs[i].call.input = -1
+	}
+	return x
 }
 
 // Err returns the failure that stopped the dispatch, or nil.
@@ -81,8 +84,8 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 	x.phase, x.step = e.phase, e.step
 	for i := range x.procs {
 		p := &x.procs[i]
-		p.call = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: p.call.out[:0]}
-		p.calls, p.failed = 0, 0
+		p.call = Call{ctx: e.ctx, phase: e.phase, step: e.step, input: -1, out: p.call.out[:0]}
+		p.failed = 0
 	}
 	x.stop, x.herr = false, nil
 	canceled := e.fusedEvents(x, cur)
@@ -90,11 +93,12 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 	for i := range x.procs {
 		p := &x.procs[i]
 		cnt := &e.counts[i]
-		cnt.received.Add(uint64(p.calls))
-		cnt.handled.Add(uint64(p.calls - p.failed))
+		calls := p.call.input + 1
+		cnt.received.Add(uint64(calls))
+		cnt.handled.Add(uint64(calls - p.failed))
 		cnt.failed.Add(uint64(p.failed))
 		cnt.emitted.Add(uint64(len(p.call.out)))
-		deliveries += p.calls
+		deliveries += calls
 		next = append(next, p.call.out...)
 		clear(p.call.out)
 		p.call.msg = Msg{}
