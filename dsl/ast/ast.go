@@ -70,9 +70,10 @@ type EnumDecl struct {
 	Variants []Ident
 }
 
-// EventDecl is `event Name { field type ... }`.
+// EventDecl is `[input] event Name { field type ... }`.
 type EventDecl struct {
 	Pos    Pos
+	Input  bool // marked `input`: submitted from outside, not only emitted
 	Name   Ident
 	Fields []*FieldDecl
 }
@@ -92,11 +93,13 @@ type ProcessorDecl struct {
 	Cases   []*Case
 }
 
-// Option is a processor option line such as `concurrency 4`.
+// Option is a processor option line such as `concurrency 4`, `exhaustive` or
+// `exhaustive Order, Refund`.
 type Option struct {
-	Pos   Pos
-	Name  Ident
-	Value *IntLit // nil when the option takes no value
+	Pos    Pos
+	Name   Ident
+	Value  *IntLit // nil when the option takes no number
+	Events []Ident // names after the option (e.g. `exhaustive Order`), nil when none
 }
 
 // IntLit is an integer literal as written.
@@ -144,7 +147,8 @@ type FieldPattern struct {
 	Pattern Pattern // nil for the shorthand `field`, which binds the value to `field`
 }
 
-// Pattern is the pattern of one field: *Wildcard, *Name or *Literal.
+// Pattern is the pattern of one field: *Wildcard, *Name, *Literal, *Alt, *Range,
+// *Compare, *Not or *Prefix.
 type Pattern interface {
 	PatPos() Pos
 	pattern()
@@ -157,6 +161,41 @@ type Wildcard struct{ Pos Pos }
 type Name struct {
 	Pos  Pos
 	Name string
+}
+
+// Alt is `p | q | ...` (two or more alternatives). A parenthesised pattern
+// `(p)` is p itself; the parser keeps no node for parentheses.
+type Alt struct {
+	Pos  Pos
+	Alts []Pattern
+}
+
+// Range is `lo..hi` (inclusive), `lo..<hi` (half-open), `..hi`, `..<hi` or `lo..`.
+// Lo and Hi are *Literal or *Name (an enum variant); nil when open.
+type Range struct {
+	Pos       Pos
+	Lo, Hi    Pattern
+	Exclusive bool // `..<`: hi is excluded
+}
+
+// Compare is `< v`, `<= v`, `> v` or `>= v`; Value is *Literal or *Name.
+type Compare struct {
+	Pos   Pos
+	Op    string // "<", "<=", ">", ">="
+	Value Pattern
+}
+
+// Not is `!= p`: p is a *Literal, a *Name (variant), or an *Alt of those
+// written in parentheses, `!= (a | b)`.
+type Not struct {
+	Pos     Pos
+	Pattern Pattern
+}
+
+// Prefix is `prefix "p"`: strings (or bytes) that start with p.
+type Prefix struct {
+	Pos   Pos
+	Value *Literal
 }
 
 // LitKind is the lexical kind of a literal.
@@ -182,7 +221,8 @@ func (k LitKind) String() string {
 }
 
 // Literal is a literal value as written: Raw holds the source text, including
-// quotes for strings and a leading '-' for negative numbers.
+// quotes for strings and a leading '-' for negative numbers. Floats include the
+// words inf, -inf and nan.
 type Literal struct {
 	Pos  Pos
 	Kind LitKind
@@ -199,6 +239,16 @@ func (*ProcessorDecl) decl()             {}
 func (p *Wildcard) PatPos() Pos { return p.Pos }
 func (p *Name) PatPos() Pos     { return p.Pos }
 func (p *Literal) PatPos() Pos  { return p.Pos }
+func (p *Alt) PatPos() Pos      { return p.Pos }
+func (p *Range) PatPos() Pos    { return p.Pos }
+func (p *Compare) PatPos() Pos  { return p.Pos }
+func (p *Not) PatPos() Pos      { return p.Pos }
+func (p *Prefix) PatPos() Pos   { return p.Pos }
 func (*Wildcard) pattern()      {}
 func (*Name) pattern()          {}
 func (*Literal) pattern()       {}
+func (*Alt) pattern()           {}
+func (*Range) pattern()         {}
+func (*Compare) pattern()       {}
+func (*Not) pattern()           {}
+func (*Prefix) pattern()        {}
