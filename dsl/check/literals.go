@@ -11,13 +11,14 @@ import (
 
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/ir"
+	"github.com/fwgo/fw/dsl/space"
 )
 
 // literal converts lit to a value of field f's type, reporting a literal of the
 // wrong kind or one that does not convert.
-func (c *checker) literal(f *ir.Field, lit *ast.Literal) (ir.Value, bool) {
+func (c *checker) literal(f *ir.Field, lit *ast.Literal) (litValue, bool) {
 	var (
-		v   ir.Value
+		v   litValue
 		msg string
 	)
 	switch t := f.Type; {
@@ -48,6 +49,28 @@ func (c *checker) literal(f *ir.Field, lit *ast.Literal) (ir.Value, bool) {
 		return v, false
 	}
 	return v, true
+}
+
+// litValue is a literal converted to its field's type: only the member for that
+// type is meaningful.
+type litValue struct {
+	String string
+	Int    int64
+	Float  float64
+	Bool   bool
+}
+
+// set returns {v} in the domain of field f.
+func (v litValue) set(f *ir.Field) space.Set {
+	switch f.Type.Kind {
+	case ir.Int, ir.EnumType:
+		return space.IntValue(f.Domain(), v.Int)
+	case ir.Float:
+		return space.FloatValue(v.Float)
+	case ir.Bool:
+		return space.BoolValue(v.Bool)
+	}
+	return space.StringValue(v.String)
 }
 
 // accepts reports whether a literal of kind lk may match a field of kind tk.

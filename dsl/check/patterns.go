@@ -8,6 +8,7 @@ import (
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/diag"
 	"github.com/fwgo/fw/dsl/ir"
+	"github.com/fwgo/fw/dsl/space"
 )
 
 // patterns checks the field patterns of an event case and fills ic.Tests and
@@ -59,7 +60,7 @@ func (c *checker) patterns(cs *ast.Case, ev *ir.Event, ic *ir.Case) {
 				c.test(ic, f, &ast.Literal{Pos: p.Pos, Kind: ast.LitBool, Raw: p.Name})
 			case f != nil && f.Type.Kind == ir.EnumType && f.Type.Enum != nil && slices.Contains(f.Type.Enum.Variants, p.Name):
 				i := slices.Index(f.Type.Enum.Variants, p.Name)
-				ic.Tests = append(ic.Tests, ir.Test{Field: f, Value: ir.Value{Int: int64(i)}})
+				ic.Tests = append(ic.Tests, ir.Test{Field: f, Set: space.IntValue(f.Domain(), int64(i)), Pos: p.Pos})
 			case f != nil && f.Type.Kind == ir.EnumType && f.Type.Enum != nil && startsUpper(p.Name):
 				// On an enum field, a capitalised name is meant as a variant: a
 				// misspelt variant must not silently become a binding.
@@ -108,6 +109,6 @@ func (c *checker) test(ic *ir.Case, f *ir.Field, lit *ast.Literal) {
 		return
 	}
 	if v, ok := c.literal(f, lit); ok {
-		ic.Tests = append(ic.Tests, ir.Test{Field: f, Value: v})
+		ic.Tests = append(ic.Tests, ir.Test{Field: f, Set: v.set(f), Pos: lit.Pos})
 	}
 }

@@ -264,43 +264,6 @@ func handlerCall(p *ir.Processor, c *ir.Case, ev jen.Code) *jen.Statement {
 	return jen.Id("d").Dot(handlerField(p)).Dot(MethodName(c)).Call(args...)
 }
 
-// condition is the conjunction of a case's field tests.
-func condition(c *ir.Case) *jen.Statement {
-	var cond *jen.Statement
-	for _, t := range c.Tests {
-		x := test(t)
-		if cond == nil {
-			cond = x
-		} else {
-			cond = cond.Op("&&").Add(x)
-		}
-	}
-	return cond
-}
-
-func test(t ir.Test) *jen.Statement {
-	x := jen.Id("ev").Dot(GoName(t.Field.Name))
-	switch t.Field.Type.Kind {
-	case ir.String:
-		return x.Op("==").Lit(t.Value.String)
-	case ir.Bytes:
-		// string(b) == "lit" does not allocate.
-		return jen.String().Parens(x).Op("==").Lit(t.Value.String)
-	case ir.Int:
-		return x.Op("==").Op(strconv.FormatInt(t.Value.Int, 10))
-	case ir.Float:
-		return x.Op("==").Op(formatFloat(t.Value.Float))
-	case ir.Bool:
-		if t.Value.Bool {
-			return x
-		}
-		return jen.Op("!").Add(x)
-	case ir.EnumType:
-		return x.Op("==").Id(t.Field.Type.Enum.Name + t.Field.Type.Enum.Variants[t.Value.Int])
-	}
-	panic("gen: unknown field type")
-}
-
 // formatFloat renders a float constant; Go's == gives the pattern semantics
 // (-0.0 equals 0.0, NaN equals nothing).
 func formatFloat(v float64) string {

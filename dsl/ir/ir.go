@@ -3,7 +3,10 @@
 // is in a fixed order so that generation is deterministic.
 package ir
 
-import "github.com/fwgo/fw/dsl/ast"
+import (
+	"github.com/fwgo/fw/dsl/ast"
+	"github.com/fwgo/fw/dsl/space"
+)
 
 // Package is a checked .fw package: all .fw files of one directory.
 type Package struct {
@@ -47,6 +50,7 @@ type Type struct {
 type Event struct {
 	Name   string // stable name: the persisted identity and the JSON "event" value
 	Kind   int    // dense id, index in Package.Events
+	Input  bool   // declared `input event`: submitted from outside
 	File   string
 	Pos    ast.Pos
 	Fields []*Field // declaration order
@@ -66,8 +70,9 @@ type Processor struct {
 	Index       int // position in Package.Processors
 	File        string
 	Pos         ast.Pos
-	Concurrency int     // >= 1
-	Cases       []*Case // event cases, in source order; Cases[i].Index == i
+	Concurrency int      // >= 1
+	Exhaustive  []*Event // event types whose cases must cover every value (`exhaustive`), sorted by kind
+	Cases       []*Case  // event cases, in source order; Cases[i].Index == i
 	Init        *Case   // nil when absent
 	Phase       *Case
 	Terminate   *Case
@@ -85,19 +90,12 @@ type Case struct {
 	Emits []*Event // declared emits, sorted by event kind
 }
 
-// Test requires a field to equal a literal value.
+// Test requires a field's value to lie in Set. A field whose pattern accepts
+// every value (a binding, `_`, or omitted) has no Test.
 type Test struct {
 	Field *Field
-	Value Value
-}
-
-// Value is a typed literal. Only the member for the field's type is meaningful;
-// an enum variant is stored in Int as its index.
-type Value struct {
-	String string
-	Int    int64
-	Float  float64
-	Bool   bool
+	Set   space.Set // never empty (an empty pattern is an error) and never the whole domain
+	Pos   ast.Pos   // the field pattern
 }
 
 // Bind passes a field's value to the handler as a parameter named Name.
@@ -105,4 +103,19 @@ type Bind struct {
 	Name  string
 	Field *Field
 	Pos   ast.Pos
+}
+
+// Domain returns the value domain of the field's type.
+func (f *Field) Domain() space.Domain {
+	switch f.Type.Kind {
+	case Int:
+		return space.IntDomain()
+	case Float:
+		return space.Domain{Kind: space.Float}
+	case Bool:
+		return space.Domain{Kind: space.Bool}
+	case EnumType:
+		return space.EnumDomain(f.Type.Enum.Variants)
+	}
+	return space.Domain{Kind: space.String} // string and bytes
 }

@@ -85,14 +85,14 @@ func (c change) apply() error {
 	if c.data == nil {
 		return os.Remove(c.path)
 	}
-	return writeFile(c.path, c.data)
+	return writeFile(c.path, c.data, 0o644)
 }
 
-// writeFile replaces path with data through a temporary file in the same
-// directory and a rename, so that an interrupted run never leaves a truncated
-// file behind. The temporary name starts with a dot and does not end in .go,
-// so the go command ignores it meanwhile.
-func writeFile(path string, data []byte) error {
+// writeFile replaces path with data, with permissions perm, through a
+// temporary file in the same directory and a rename, so that an interrupted run
+// never leaves a truncated file behind. The temporary name starts with a dot and
+// does not end in .go or .fw, so the go command and fwgen ignore it meanwhile.
+func writeFile(path string, data []byte, perm fs.FileMode) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return err
@@ -100,7 +100,7 @@ func writeFile(path string, data []byte) error {
 	tmp := f.Name()
 	_, err = f.Write(data)
 	if err == nil {
-		err = f.Chmod(0o644)
+		err = f.Chmod(perm)
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr

@@ -1,0 +1,155 @@
+package gen
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/fwgo/fw/dsl/ir"
+	"github.com/fwgo/fw/dsl/space"
+)
+
+// condition is the conjunction of a case's field tests, reading the event as ev.
+func condition(c *ir.Case) *jen.Statement {
+	var cond *jen.Statement
+	for _, t := range c.Tests {
+		x := testCond(t, len(c.Tests) > 1)
+		if cond == nil {
+			cond = x
+		} else {
+			cond = cond.Op("&&").Add(x)
+		}
+	}
+	return cond
+}
+
+// testCond compiles one field test into a boolean expression: comparisons for
+// ranges, == for literals, strings.HasPrefix for prefixes. Go's float
+// comparisons give the pattern semantics: -0.0 equals 0.0 and no comparison
+// holds for NaN, so only sets that contain NaN test for it. A disjunction is
+// parenthesised when paren is set.
+func testCond(t ir.Test, paren bool) *jen.Statement {
+	x := jen.Id("ev").Dot(GoName(t.Field.Name))
+	s := t.Set
+	var terms []*jen.Statement
+	conj := false // terms are joined with && rather than ||
+	switch s.Kind {
+	case space.Int:
+		d := t.Field.Domain()
+		lit := func(v int64) *jen.Statement {
+			if d.Variants != nil {
+				return jen.Id(t.Field.Type.Enum.Name + d.Variants[v])
+			}
+			return jen.Op(strconv.FormatInt(v, 10))
+		}
+		// Test the smaller of the set and its complement.
+		rs, neg := s.Ints, false
+		if c := space.Complement(d, s).Ints; len(c) < len(rs) {
+			rs, neg, conj = c, true, true
+		}
+		for _, r := range rs {
+			terms = append(terms, intRange(x, r, d, lit, neg))
+		}
+	case space.Float:
+		for _, r := range s.Floats {
+			terms = append(terms, floatRange(x, r))
+		}
+		if s.NaN {
+			terms = append(terms, jen.Qual("math", "IsNaN").Call(x.Clone()))
+		}
+	case space.String:
+		if t.Field.Type.Kind == ir.Bytes {
+			x = jen.String().Parens(x) // string(b) in a comparison does not allocate
+		}
+		for _, l := range s.Str.Lits {
+			if s.Str.Neg {
+				terms = append(terms, x.Clone().Op("!=").Lit(l))
+			} else {
+				terms = append(terms, x.Clone().Op("==").Lit(l))
+			}
+		}
+		conj = s.Str.Neg
+		for _, p := range s.Str.Prefixes {
+			terms = append(terms, jen.Qual("strings", "HasPrefix").Call(x.Clone(), jen.Lit(p)))
+		}
+	case space.Bool:
+		if s.Bools == 1 {
+			terms = append(terms, jen.Op("!").Add(x))
+		} else {
+			terms = append(terms, x)
+		}
+	}
+	op := "||"
+	if conj {
+		op = "&&"
+	}
+	cond := terms[0]
+	for _, t := range terms[1:] {
+		cond = cond.Op(op).Add(t)
+	}
+	if len(terms) > 1 && paren {
+		return jen.Parens(cond)
+	}
+	return cond
+}
+
+// intRange tests x in r (or, when neg, x not in r).
+func intRange(x *jen.Statement, r space.IntRange, d space.Domain, lit func(int64) *jen.Statement, neg bool) *jen.Statement {
+	switch {
+	case r.Lo == r.Hi && neg:
+		return x.Clone().Op("!=").Add(lit(r.Lo))
+	case r.Lo == r.Hi:
+		return x.Clone().Op("==").Add(lit(r.Lo))
+	case r.Lo == d.Min && neg:
+		return x.Clone().Op(">").Add(lit(r.Hi))
+	case r.Lo == d.Min:
+		return x.Clone().Op("<=").Add(lit(r.Hi))
+	case r.Hi == d.Max && neg:
+		return x.Clone().Op("<").Add(lit(r.Lo))
+	case r.Hi == d.Max:
+		return x.Clone().Op(">=").Add(lit(r.Lo))
+	case neg:
+		return jen.Parens(x.Clone().Op("<").Add(lit(r.Lo)).Op("||").Add(x.Clone()).Op(">").Add(lit(r.Hi)))
+	}
+	return jen.Parens(x.Clone().Op(">=").Add(lit(r.Lo)).Op("&&").Add(x.Clone()).Op("<=").Add(lit(r.Hi)))
+}
+
+// floatRange tests x in r.
+func floatRange(x *jen.Statement, r space.FloatRange) *jen.Statement {
+	if r.Lo == r.Hi {
+		return x.Clone().Op("==").Add(floatLit(r.Lo))
+	}
+	var parts []*jen.Statement
+	if !math.IsInf(r.Lo, -1) || r.LoOpen {
+		op := ">="
+		if r.LoOpen {
+			op = ">"
+		}
+		parts = append(parts, x.Clone().Op(op).Add(floatLit(r.Lo)))
+	}
+	if !math.IsInf(r.Hi, 1) || r.HiOpen {
+		op := "<="
+		if r.HiOpen {
+			op = "<"
+		}
+		parts = append(parts, x.Clone().Op(op).Add(floatLit(r.Hi)))
+	}
+	switch len(parts) {
+	case 0: // -inf..inf: every value but NaN
+		return jen.Op("!").Qual("math", "IsNaN").Call(x.Clone())
+	case 1:
+		return parts[0]
+	}
+	return jen.Parens(parts[0].Op("&&").Add(parts[1]))
+}
+
+func floatLit(f float64) *jen.Statement {
+	switch {
+	case math.IsInf(f, 1):
+		return jen.Qual("math", "Inf").Call(jen.Lit(1))
+	case math.IsInf(f, -1):
+		return jen.Qual("math", "Inf").Call(jen.Lit(-1))
+	}
+	return jen.Op(formatFloat(f))
+}
