@@ -73,7 +73,7 @@ type Processor struct {
 	Concurrency int      // >= 1
 	Exhaustive  []*Event // event types whose cases must cover every value (`exhaustive`), sorted by kind
 	Cases       []*Case  // event cases, in source order; Cases[i].Index == i
-	Init        *Case   // nil when absent
+	Init        *Case    // nil when absent
 	Phase       *Case
 	Terminate   *Case
 }

@@ -11,14 +11,14 @@ import (
 type AtomKind uint8
 
 const (
-	AtomInts      AtomKind = iota // the ints Lo..Hi
-	AtomPoint                     // the float F
-	AtomOpen                      // the floats strictly between F and G
-	AtomNaN                       // NaN
-	AtomLit                       // the string S
-	AtomPrefix                    // strings with prefix S that no longer listed prefix and no listed literal claims
-	AtomOtherStr                  // strings that no listed literal or prefix claims
-	AtomBool                      // the bool B
+	AtomInts     AtomKind = iota // the ints Lo..Hi
+	AtomPoint                    // the float F
+	AtomOpen                     // the floats strictly between F and G
+	AtomNaN                      // NaN
+	AtomLit                      // the string S
+	AtomPrefix                   // strings with prefix S that no longer listed prefix and no listed literal claims
+	AtomOtherStr                 // strings that no listed literal or prefix claims
+	AtomBool                     // the bool B
 )
 
 // Atom is one cell of a partition: a non-empty set of values that every set

@@ -379,7 +379,9 @@ func minimalPrefixes(ps []string) []string {
 }
 
 // String renders s in pattern syntax, for messages: `1..5 | 7`, `!= ("a" | "b")`.
-func (s Set) String() string { return s.Format(Domain{Kind: s.Kind, Min: math.MinInt64, Max: math.MaxInt64}) }
+func (s Set) String() string {
+	return s.Format(Domain{Kind: s.Kind, Min: math.MinInt64, Max: math.MaxInt64})
+}
 
 // Format renders s in pattern syntax using d (enum variant names).
 func (s Set) Format(d Domain) string {
