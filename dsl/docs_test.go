@@ -3,16 +3,22 @@ package dsl_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/fwgo/fw/dsl"
+	"github.com/fwgo/fw/dsl/diag"
 	"github.com/fwgo/fw/dsl/gen"
 )
 
-// TestDocExamples checks every ```fw block of the docs and the README: each must
-// parse, check without errors and generate. (docs/tutorial.md's blocks are also
-// built and run by internal/cli's TestTutorial.)
+// TestDocExamples checks every ```fw block of the docs and the README. A plain
+// ```fw block must parse, check without errors and generate; in the files of
+// strictDocs, without warnings either. A block marked ```fw lint=RULE is an
+// example of that rule: it must report RULE, and nothing else. A line
+// `// file: name.fw` in a block starts another file of the same package.
+// (docs/tutorial.md's blocks are also built and run by internal/cli's
+// TestTutorial.)
 func TestDocExamples(t *testing.T) {
 	paths, _ := filepath.Glob("../docs/*.md")
 	paths = append(paths, "../README.md")
@@ -24,10 +30,15 @@ func TestDocExamples(t *testing.T) {
 		}
 		for i, block := range fwBlocks(string(data)) {
 			n++
-			name := filepath.Base(path) + "#" + string(rune('1'+i)) + ".fw"
-			pkg, diags := dsl.Load([]string{name}, [][]byte{[]byte(block)})
-			if diags.HasErrors() {
-				t.Errorf("%s: fw block %d:\n%s", path, i+1, diags.Text())
+			name := filepath.Base(path) + "#" + strconv.Itoa(i+1) + ".fw"
+			names, srcs := splitFiles(name, block.body)
+			pkg, diags := dsl.Load(names, srcs)
+			if block.rule != "" {
+				checkLintExample(t, name, block.rule, diags)
+				continue
+			}
+			if diags.HasErrors() || len(diags) > 0 && strictDocs[filepath.Base(path)] {
+				t.Errorf("%s: fw block %d must be clean:\n%s", path, i+1, diags.Text())
 				continue
 			}
 			if _, err := gen.Generate(pkg); err != nil {
@@ -40,10 +51,35 @@ func TestDocExamples(t *testing.T) {
 	}
 }
 
-// fwBlocks returns the bodies of the fenced blocks whose info string starts with "fw".
-func fwBlocks(md string) []string {
-	var blocks []string
+// strictDocs are the docs whose plain fw blocks must not even have warnings.
+var strictDocs = map[string]bool{"lint.md": true}
+
+// checkLintExample requires diags to be one or more diagnostics of rule.
+func checkLintExample(t *testing.T, name, rule string, diags diag.List) {
+	t.Helper()
+	found := false
+	for _, d := range diags {
+		if d.Rule != rule {
+			t.Errorf("%s: example of %s also reports:\n%s", name, rule, d.Format())
+		}
+		found = found || d.Rule == rule
+	}
+	if !found {
+		t.Errorf("%s: example of %s does not report it; got:\n%s", name, rule, diags.Text())
+	}
+}
+
+// fwBlock is a fenced ```fw block: its body, and the rule of `lint=RULE`.
+type fwBlock struct {
+	body string
+	rule string
+}
+
+// fwBlocks returns the fenced blocks whose info string starts with "fw".
+func fwBlocks(md string) []fwBlock {
+	var blocks []fwBlock
 	var body strings.Builder
+	var cur fwBlock
 	inside, keep := false, false
 	for line := range strings.Lines(md) {
 		trimmed := strings.TrimSpace(line)
@@ -51,15 +87,37 @@ func fwBlocks(md string) []string {
 		case !inside && strings.HasPrefix(trimmed, "```"):
 			info := strings.Fields(strings.TrimPrefix(trimmed, "```"))
 			inside, keep = true, len(info) > 0 && info[0] == "fw"
+			cur = fwBlock{}
+			for _, attr := range info[min(1, len(info)):] {
+				if rule, ok := strings.CutPrefix(attr, "lint="); ok {
+					cur.rule = rule
+				}
+			}
 			body.Reset()
 		case inside && trimmed == "```":
 			inside = false
 			if keep {
-				blocks = append(blocks, body.String())
+				cur.body = body.String()
+				blocks = append(blocks, cur)
 			}
 		case inside:
 			body.WriteString(line)
 		}
 	}
 	return blocks
+}
+
+// splitFiles splits a block at its `// file: name` lines.
+func splitFiles(name, block string) ([]string, [][]byte) {
+	names := []string{name}
+	srcs := [][]byte{nil}
+	for line := range strings.Lines(block) {
+		if f, ok := strings.CutPrefix(strings.TrimSpace(line), "// file: "); ok {
+			names = append(names, f)
+			srcs = append(srcs, nil)
+			continue
+		}
+		srcs[len(srcs)-1] = append(srcs[len(srcs)-1], line...)
+	}
+	return names, srcs
 }

@@ -11,6 +11,9 @@
 // Usage:
 //
 //	fwgen generate [-check] [-o dir] [paths]
+//	fwgen lint [-format text|json] [paths]
+//	fwgen fmt [-w | -d | -check] [paths]
+//	fwgen graph [-format dot|mermaid] [path]
 //	fwgen version
 //	fwgen help [command]
 //
@@ -28,9 +31,24 @@
 //	fwgen: stale: dir/x.fw.go: out of date
 //	fwgen: stale: dir/y.fw.go: no longer generated
 //
-// Diagnostics are printed to stderr as file:line:col: severity: message [rule].
-// Exit codes: 0 success (warnings only included), 1 errors in .fw files or stale
-// files (-check), 2 usage or I/O errors.
+// generate prints diagnostics to stderr as file:line:col: severity: message [rule].
+//
+// lint checks the packages (same paths as generate) without writing anything
+// and prints every diagnostic, errors and lint warnings, on stdout: as text, or
+// with -format json as one JSON array for all the packages.
+//
+// fmt prints .fw files (a directory stands for its .fw files, "-" for the
+// standard input) in the canonical layout on stdout; -w rewrites the files that
+// change instead, -d prints unified diffs, and -check lists the files that are
+// not formatted (exit 1 if any). Files with syntax errors are left alone.
+//
+// graph prints the event flow of one package (events, processors, the cases
+// that handle each event and the events each processor emits) as a Graphviz
+// digraph, or with -format mermaid as a Mermaid flowchart; see docs/graph.md.
+//
+// Exit codes: 0 success (warnings only included), 1 errors in .fw files, stale
+// files (generate -check) or unformatted files (fmt -check), 2 usage or I/O
+// errors.
 package main
 
 import (

@@ -35,6 +35,8 @@ const (
 	ruleUnknownOption         = "unknown-option"
 	ruleBadOption             = "bad-option"
 	ruleTerminateEmits        = "terminate-emits"
+	ruleBadPattern            = "bad-pattern"
+	ruleEmptyPattern          = "empty-pattern"
 )
 
 // Check checks the files of one package and builds its IR. The files may come
@@ -59,6 +61,7 @@ func Check(files []*ast.File) (*ir.Package, diag.List) {
 	c.sortDecls()
 	c.resolveProcessors()
 	c.generatedNames(files)
+	c.lint(files)
 
 	diags := c.diags.Sort()
 	if diags.HasErrors() {
@@ -78,6 +81,7 @@ type checker struct {
 	evDecls []eventDecl        // first declarations of events, in declaration order
 	prDecls []procDecl         // first declarations of processors, in declaration order
 	badType map[*ir.Field]bool // fields whose type did not resolve: their patterns are not type-checked
+	procs   []*procInfo        // what the lint rules need of each processor, in declaration order
 }
 
 type eventDecl struct {
@@ -167,7 +171,7 @@ func (c *checker) declare(files []*ast.File) {
 				}
 			case *ast.EventDecl:
 				if d != nil && c.declareName(d, "event", d.Name) {
-					ev := &ir.Event{Name: d.Name.Name, File: base, Pos: d.Pos}
+					ev := &ir.Event{Name: d.Name.Name, Input: d.Input, File: base, Pos: d.Pos}
 					c.events[ev.Name] = ev
 					c.evDecls = append(c.evDecls, eventDecl{ev, d})
 				}

@@ -111,13 +111,16 @@ var allRules = []string{
 	ruleDuplicateField, ruleNameCollision, ruleUnknownType, ruleUnknownEvent,
 	ruleUnknownField, ruleDuplicateFieldPattern, ruleDuplicateBinding, ruleBadLiteral,
 	ruleDuplicateCase, ruleUnknownOption, ruleBadOption, ruleTerminateEmits,
+	ruleBadPattern, ruleEmptyPattern,
 }
 
 // FuzzCheck checks that whatever the parser accepts, Check neither panics nor
-// returns a package that breaks the IR's invariants. Seeds: the corpus.
+// returns a package that breaks the IR's invariants. Seeds: the corpus and the
+// lint fixtures.
 func FuzzCheck(f *testing.F) {
 	paths, _ := filepath.Glob(filepath.Join(corpusDir, "*.fw"))
-	for _, p := range paths {
+	lint, _ := filepath.Glob(filepath.Join(lintDir, "*.fw"))
+	for _, p := range append(paths, lint...) {
 		if data, err := os.ReadFile(p); err == nil {
 			f.Add(data)
 		}
@@ -146,6 +149,11 @@ func FuzzCheck(f *testing.F) {
 			for j, c := range p.Cases {
 				if c.Index != j || c.Event == nil {
 					t.Fatalf("processor %s: case %s index %d at %d, event %v", p.Name, c.Name, c.Index, j, c.Event)
+				}
+				for _, test := range c.Tests {
+					if test.Set.IsEmpty() || isFull(test.Field.Domain(), test.Set) {
+						t.Fatalf("processor %s: case %s: test of %s is %s", p.Name, c.Name, test.Field.Name, test.Set)
+					}
 				}
 			}
 		}

@@ -11,10 +11,29 @@ import (
 	"github.com/fwgo/fw/dsl/space"
 )
 
+// fieldInfo is what the lint rules need of one checked field pattern other
+// than a binding or `_`.
+type fieldInfo struct {
+	field *ir.Field
+	set   space.Set // the values the pattern matches, never empty
+	full  bool      // set is the whole domain: the pattern tests nothing
+	pos   ast.Pos
+	top   []piece   // the top-level alternatives (the pattern itself when it is no `|`)
+	alts  [][]piece // every `|` of the pattern, the top-level one and one inside `!=`
+}
+
+// piece is one alternative of a pattern (or a whole pattern) with its values.
+type piece struct {
+	node ast.Pattern
+	set  space.Set
+}
+
 // patterns checks the field patterns of an event case and fills ic.Tests and
 // ic.Binds. ev is nil when the event did not resolve: the checks that need no
-// event (duplicate fields and bindings, binding names) still run.
-func (c *checker) patterns(cs *ast.Case, ev *ir.Event, ic *ir.Case) {
+// event (duplicate fields and bindings, binding names) still run. It returns
+// the field patterns that checked without error (but bindings and `_`), in
+// field order.
+func (c *checker) patterns(cs *ast.Case, ev *ir.Event, ic *ir.Case) []*fieldInfo {
 	fields := map[string]ast.Pos{} // first pattern of each field
 	binds := map[string]ast.Pos{}  // first binding of each name
 	bind := func(name string, pos ast.Pos, f *ir.Field, shorthand bool) {
@@ -35,6 +54,7 @@ func (c *checker) patterns(cs *ast.Case, ev *ir.Event, ic *ir.Case) {
 			ic.Binds = append(ic.Binds, ir.Bind{Name: name, Field: f, Pos: pos})
 		}
 	}
+	var infos []*fieldInfo
 	for _, fp := range cs.Fields {
 		if fp == nil || fp.Field.Name == "" {
 			continue
@@ -47,36 +67,93 @@ func (c *checker) patterns(cs *ast.Case, ev *ir.Event, ic *ir.Case) {
 		}
 		fields[name] = fp.Field.Pos
 		f := c.lookupField(ev, fp.Field)
+		if f != nil && c.badType[f] {
+			f = nil // its type is unknown: nothing to check the pattern against
+		}
 		switch p := fp.Pattern.(type) {
 		case nil:
 			bind(name, fp.Field.Pos, f, true)
+			continue
 		case *ast.Wildcard:
+			continue
 		case *ast.Name:
-			switch {
-			case p == nil:
-			case p.Name == "_": // the parser gives *ast.Wildcard, but be lenient
-			case p.Name == "true" || p.Name == "false":
-				// Literals in the grammar: never bindings, whatever the parser made of them.
-				c.test(ic, f, &ast.Literal{Pos: p.Pos, Kind: ast.LitBool, Raw: p.Name})
-			case f != nil && f.Type.Kind == ir.EnumType && f.Type.Enum != nil && slices.Contains(f.Type.Enum.Variants, p.Name):
-				i := slices.Index(f.Type.Enum.Variants, p.Name)
-				ic.Tests = append(ic.Tests, ir.Test{Field: f, Set: space.IntValue(f.Domain(), int64(i)), Pos: p.Pos})
-			case f != nil && f.Type.Kind == ir.EnumType && f.Type.Enum != nil && startsUpper(p.Name):
-				// On an enum field, a capitalised name is meant as a variant: a
-				// misspelt variant must not silently become a binding.
-				c.errorf(p.Pos, ruleBadLiteral, "unknown variant %s of enum %s%s", p.Name, f.Type.Enum.Name,
-					didYouMean(p.Name, f.Type.Enum.Variants))
-			default:
+			if p == nil || p.Name == "_" { // the parser gives *ast.Wildcard, but be lenient
+				continue
+			}
+			if isBinding(f, p.Name) {
 				bind(p.Name, p.Pos, f, false)
+				continue
 			}
-		case *ast.Literal:
-			if p != nil {
-				c.test(ic, f, p)
+		}
+		if isNil(fp.Pattern) || f == nil {
+			continue
+		}
+		fi := &fieldInfo{field: f, pos: fp.Pattern.PatPos()}
+		set, ok := c.pattern(f, fp.Pattern, ctxTop, fi)
+		switch {
+		case !ok:
+		case set.IsEmpty():
+			c.emptyPattern(f, fp.Pattern)
+		default:
+			fi.set, fi.full = set, isFull(f.Domain(), set)
+			if len(fi.top) == 0 {
+				fi.top = []piece{{fp.Pattern, set}}
 			}
+			if !fi.full { // a pattern that matches everything needs no test
+				ic.Tests = append(ic.Tests, ir.Test{Field: f, Set: set, Pos: fi.pos})
+			}
+			infos = append(infos, fi)
 		}
 	}
 	// Tests go in field order, the order in which the generated code compares.
 	slices.SortStableFunc(ic.Tests, func(a, b ir.Test) int { return a.Field.Index - b.Field.Index })
+	slices.SortStableFunc(infos, func(a, b *fieldInfo) int { return a.field.Index - b.field.Index })
+	return infos
+}
+
+// isNil reports whether p is nil or a typed nil node.
+func isNil(p ast.Pattern) bool {
+	switch p := p.(type) {
+	case nil:
+		return true
+	case *ast.Name:
+		return p == nil
+	case *ast.Literal:
+		return p == nil
+	case *ast.Alt:
+		return p == nil
+	case *ast.Range:
+		return p == nil
+	case *ast.Compare:
+		return p == nil
+	case *ast.Not:
+		return p == nil
+	case *ast.Prefix:
+		return p == nil
+	case *ast.Wildcard:
+		return p == nil
+	}
+	return false
+}
+
+// isBinding reports whether name, written as the pattern of field f, binds the
+// value. `true` and `false` are literals in the grammar; on an enum field, a
+// variant is a literal, and so is any capitalised name (a misspelt variant must
+// not silently become a binding: it is reported as an unknown variant); on a
+// float field, inf and nan are literals. When f is nil (the field did not
+// resolve), every other name counts as a binding, for the duplicate checks.
+func isBinding(f *ir.Field, name string) bool {
+	switch {
+	case name == "true" || name == "false":
+		return false
+	case f == nil:
+		return true
+	case f.Type.Kind == ir.EnumType && f.Type.Enum != nil:
+		return !startsUpper(name) && !slices.Contains(f.Type.Enum.Variants, name)
+	case f.Type.Kind == ir.Float:
+		return name != "inf" && name != "nan"
+	}
+	return true
 }
 
 // lookupField resolves the field of a pattern, reporting an unknown one. It
@@ -102,13 +179,11 @@ func (c *checker) lookupField(ev *ir.Event, id ast.Ident) *ir.Field {
 	return nil
 }
 
-// test adds the test of field f against lit, once lit is checked against the
-// field's type. Nothing is checked when the field did not resolve.
-func (c *checker) test(ic *ir.Case, f *ir.Field, lit *ast.Literal) {
-	if f == nil || c.badType[f] {
-		return
+// isFull reports whether s is the whole domain d.
+func isFull(d space.Domain, s space.Set) bool {
+	if s.Kind == space.String {
+		// Complement does not take prefixes; only the prefix "" covers every string.
+		return s.Str.Neg && len(s.Str.Lits) == 0 || slices.Contains(s.Str.Prefixes, "")
 	}
-	if v, ok := c.literal(f, lit); ok {
-		ic.Tests = append(ic.Tests, ir.Test{Field: f, Set: v.set(f), Pos: lit.Pos})
-	}
+	return space.Complement(d, s).IsEmpty()
 }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/diag"
@@ -9,7 +10,7 @@ import (
 )
 
 // knownOptions are the processor options, for suggestions.
-var knownOptions = []string{"concurrency"}
+var knownOptions = []string{"concurrency", "exhaustive"}
 
 // maxConcurrency bounds `concurrency N`: more overlapping calls than this is
 // certainly a typo, and the runtime sizes buffers by it.
@@ -25,7 +26,9 @@ func (c *checker) resolveProcessors() {
 func (c *checker) processor(pd procDecl, index int) *ir.Processor {
 	d := pd.decl
 	p := &ir.Processor{Name: d.Name.Name, Index: index, File: pd.file, Pos: d.Pos, Concurrency: 1}
-	c.options(p, d.Options)
+	exhaustive := c.options(p, d.Options)
+	pi := &procInfo{p: p, decl: d, exhaustive: map[*ir.Event]ast.Pos{}}
+	c.procs = append(c.procs, pi)
 
 	// The first lifecycle case of each kind: later ones are duplicates, and an
 	// event case that takes a lifecycle name points at it.
@@ -41,9 +44,10 @@ func (c *checker) processor(pd procDecl, index int) *ir.Processor {
 		case ast.CaseInit, ast.CasePhase, ast.CaseTerminate:
 			c.lifecycleCase(p, cs, lifecycle[cs.Kind])
 		case ast.CaseEvent:
-			c.eventCase(p, cs, names, lifecycle)
+			c.eventCase(pi, cs, names, lifecycle)
 		}
 	}
+	c.exhaustive(pi, exhaustive)
 	return p
 }
 
@@ -56,7 +60,9 @@ func kindOf(cs *ast.Case) ast.CaseKind {
 	return cs.Kind
 }
 
-func (c *checker) options(p *ir.Processor, opts []*ast.Option) {
+// options sets the processor's options but `exhaustive`, which needs the
+// cases: those options are returned, for exhaustive.
+func (c *checker) options(p *ir.Processor, opts []*ast.Option) (exhaustive []*ast.Option) {
 	var conc *ast.Option
 	for _, o := range opts {
 		if o == nil || o.Name.Name == "" {
@@ -80,14 +86,73 @@ func (c *checker) options(p *ir.Processor, opts []*ast.Option) {
 				continue
 			}
 			p.Concurrency = int(n)
+		case "exhaustive":
+			if o.Value != nil {
+				c.errorf(o.Value.Pos, ruleBadOption, "exhaustive takes event names, not a number: exhaustive or exhaustive Order, Refund")
+				continue
+			}
+			exhaustive = append(exhaustive, o)
 		default:
 			if hint := didYouMean(o.Name.Name, knownOptions); hint != "" {
 				c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s%s", o.Name.Name, hint)
 			} else {
-				c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s: the only option is concurrency", o.Name.Name)
+				c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s: the options are %s", o.Name.Name, strings.Join(knownOptions, " and "))
+			}
+		}
+		if o.Name.Name != "exhaustive" && len(o.Events) > 0 {
+			c.errorf(o.Events[0].Pos, ruleBadOption, "only exhaustive takes event names")
+		}
+	}
+	return exhaustive
+}
+
+// exhaustive resolves the `exhaustive` options of a processor into
+// p.Exhaustive: a bare `exhaustive` names every event type the processor has
+// cases for; `exhaustive Order, Refund` names those, which must each have a case.
+func (c *checker) exhaustive(pi *procInfo, opts []*ast.Option) {
+	p := pi.p
+	var handled []*ir.Event // in case order
+	for _, ci := range pi.cases {
+		if !slices.Contains(handled, ci.ic.Event) {
+			handled = append(handled, ci.ic.Event)
+		}
+	}
+	add := func(ev *ir.Event, pos ast.Pos) {
+		if _, ok := pi.exhaustive[ev]; !ok {
+			pi.exhaustive[ev] = pos
+			p.Exhaustive = append(p.Exhaustive, ev)
+		}
+	}
+	for _, o := range opts {
+		if len(o.Events) == 0 {
+			if len(handled) == 0 && !c.hasUnresolvedCase(pi) {
+				c.errorf(o.Name.Pos, ruleBadOption, "exhaustive: processor %s has no event cases", p.Name)
+			}
+			for _, ev := range handled {
+				add(ev, o.Name.Pos)
+			}
+			continue
+		}
+		for _, id := range o.Events {
+			ev := c.lookupEvent(id)
+			switch {
+			case ev == nil:
+			case !slices.Contains(handled, ev):
+				c.errorf(id.Pos, ruleBadOption, "exhaustive %s: processor %s has no case for %s", id.Name, p.Name, id.Name)
+			default:
+				add(ev, id.Pos)
 			}
 		}
 	}
+	slices.SortFunc(p.Exhaustive, func(a, b *ir.Event) int { return a.Kind - b.Kind })
+}
+
+// hasUnresolvedCase reports whether the processor has an event case whose
+// event did not resolve (and was reported).
+func (c *checker) hasUnresolvedCase(pi *procInfo) bool {
+	return slices.ContainsFunc(pi.decl.Cases, func(cs *ast.Case) bool {
+		return kindOf(cs) == ast.CaseEvent && c.events[cs.Event.Name] == nil
+	})
 }
 
 // lifecycleCase checks `on init`, `on phase` or `on terminate`; first is the
@@ -125,7 +190,8 @@ func (c *checker) lifecycleCase(p *ir.Processor, cs, first *ast.Case) {
 
 // eventCase checks an `on Event{...}` case; names holds the names of the
 // processor's earlier event cases.
-func (c *checker) eventCase(p *ir.Processor, cs *ast.Case, names map[string]ast.Pos, lifecycle map[ast.CaseKind]*ast.Case) {
+func (c *checker) eventCase(pi *procInfo, cs *ast.Case, names map[string]ast.Pos, lifecycle map[ast.CaseKind]*ast.Case) {
+	p := pi.p
 	ev := c.lookupEvent(cs.Event)
 	name, pos := caseName(cs)
 	if kind, ok := isLifecycleName(name); ok {
@@ -149,9 +215,14 @@ func (c *checker) eventCase(p *ir.Processor, cs *ast.Case, names map[string]ast.
 		names[name] = pos
 	}
 	ic := &ir.Case{Name: name, Index: len(p.Cases), Kind: ast.CaseEvent, Pos: cs.Pos, Event: ev}
-	c.patterns(cs, ev, ic)
+	errs := len(c.diags) // only errors are reported before lint
+	fields := c.patterns(cs, ev, ic)
+	ok := len(c.diags) == errs // before the emits: a bad emit does not change what the case matches
 	ic.Emits = c.emits(cs.Emits)
 	p.Cases = append(p.Cases, ic)
+	if ev != nil {
+		pi.cases = append(pi.cases, &caseInfo{ic: ic, decl: cs, ok: ok, fields: fields})
+	}
 }
 
 // lookupEvent resolves an event name, reporting an unknown one. It returns nil

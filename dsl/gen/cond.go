@@ -37,8 +37,13 @@ func testCond(t ir.Test, paren bool) *jen.Statement {
 	switch s.Kind {
 	case space.Int:
 		d := t.Field.Domain()
+		if d.Variants != nil {
+			// Compare within the Go type (uint32), so that a value that is no
+			// variant fails every test, as it lies in no set.
+			d = space.Domain{Kind: space.Int, Min: 0, Max: math.MaxUint32, Variants: d.Variants}
+		}
 		lit := func(v int64) *jen.Statement {
-			if d.Variants != nil {
+			if d.Variants != nil && v < int64(len(d.Variants)) {
 				return jen.Id(t.Field.Type.Enum.Name + d.Variants[v])
 			}
 			return jen.Op(strconv.FormatInt(v, 10))

@@ -38,8 +38,10 @@ func OutputName(source string) string { return source + ".go" }
 func IsOutput(data []byte) bool { return bytes.HasPrefix(data, []byte("// "+Header+"\n")) }
 
 // Generate returns the Go files for pkg, sorted by name.
-func Generate(pkg *ir.Package) ([]File, error) {
-	g := &generator{pkg: pkg}
+func Generate(pkg *ir.Package) ([]File, error) { return generate(pkg, defaultOptions) }
+
+func generate(pkg *ir.Package, opt options) ([]File, error) {
+	g := &generator{pkg: pkg, opt: opt}
 	var files []File
 	for _, src := range pkg.Files {
 		f := g.newFile(src)
@@ -62,7 +64,9 @@ func Generate(pkg *ir.Package) ([]File, error) {
 }
 
 type generator struct {
-	pkg *ir.Package
+	pkg   *ir.Package
+	opt   options
+	match []*matcher // by event kind, nil for direct matching; see matchers
 }
 
 func (g *generator) newFile(source string) *jen.File {

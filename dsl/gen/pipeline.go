@@ -42,6 +42,7 @@ func (g *generator) pipelineFile(f *jen.File) {
 	g.route(f)
 	g.dispatch(f)
 	g.invoke(f)
+	g.matchCode(f)
 	g.jsonFuncs(f)
 }
 
@@ -217,6 +218,9 @@ func (g *generator) kindSwitch(b *jen.Group, bindsRead bool, deliver func(*ir.Pr
 }
 
 func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Processor, *ir.Case) jen.Code) []jen.Code {
+	if m := g.matchers()[ev.Kind]; m != nil {
+		return g.compiledBody(m, !bindsRead, deliver)
+	}
 	var body []jen.Code
 	needEv := false
 	for _, p := range g.pkg.Processors {

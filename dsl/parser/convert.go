@@ -65,7 +65,7 @@ func (c *converter) enum(g *enumG) *ast.EnumDecl {
 }
 
 func (c *converter) event(g *eventG) *ast.EventDecl {
-	d := &ast.EventDecl{Pos: c.pos(g.Pos), Name: c.ident(g.Name)}
+	d := &ast.EventDecl{Pos: c.pos(g.Pos), Input: g.Input, Name: c.ident(g.Name)}
 	for _, fg := range g.Fields {
 		d.Fields = append(d.Fields, &ast.FieldDecl{Pos: c.pos(fg.Pos), Name: c.ident(fg.Name), Type: c.ident(fg.Type)})
 	}
@@ -86,10 +86,13 @@ func (c *converter) processor(g *processorG) *ast.ProcessorDecl {
 }
 
 func (c *converter) option(g *optionG) *ast.Option {
-	o := &ast.Option{Pos: c.pos(g.Pos), Name: c.ident(g.Name)}
+	o := &ast.Option{Pos: c.pos(g.Pos), Name: ast.Ident{Pos: c.pos(g.Name.Pos), Name: g.Name.Name}}
 	if g.Value != nil {
 		c.checkInt(g.Value.Pos, g.Value.Raw)
 		o.Value = &ast.IntLit{Pos: c.pos(g.Value.Pos), Raw: g.Value.Raw}
+	}
+	if e := g.Events; e != nil {
+		o.Events = append([]ast.Ident{{Pos: c.pos(e.First.Pos), Name: e.First.Name}}, c.idents(e.Rest)...)
 	}
 	return o
 }
@@ -127,10 +130,90 @@ func (c *converter) caseOf(g *caseG) *ast.Case {
 }
 
 // pattern converts a field pattern; nil stays nil (the shorthand `field`).
+// A single alternative is that pattern itself, without an Alt.
 func (c *converter) pattern(g *patternG) ast.Pattern {
 	if g == nil {
 		return nil
 	}
+	if len(g.Alts) == 1 {
+		return c.unary(g.Alts[0])
+	}
+	alt := &ast.Alt{Pos: c.pos(g.Pos), Alts: make([]ast.Pattern, len(g.Alts))}
+	for i, u := range g.Alts {
+		alt.Alts[i] = c.unary(u)
+	}
+	return alt
+}
+
+func (c *converter) unary(g *unaryG) ast.Pattern {
+	pos := c.pos(g.Pos)
+	switch {
+	case g.Not != nil:
+		return &ast.Not{Pos: pos, Pattern: c.notOperand(g.Not)}
+	case g.Cmp != nil:
+		return &ast.Compare{Pos: pos, Op: g.CmpOp, Value: c.operand(g.Cmp, "cannot be compared")}
+	case g.Prefix != nil:
+		c.checkString(g.Prefix.Pos, g.Prefix.Raw)
+		return &ast.Prefix{Pos: pos, Value: &ast.Literal{Pos: c.pos(g.Prefix.Pos), Kind: ast.LitString, Raw: g.Prefix.Raw}}
+	case g.RangeTo != nil:
+		return &ast.Range{Pos: pos, Hi: c.operand(g.RangeTo.Hi, rangeBound), Exclusive: g.RangeTo.Op == "..<"}
+	case g.Group != nil:
+		return c.pattern(g.Group)
+	case g.Atom != nil:
+		a := g.Atom
+		switch {
+		case a.Excl != nil:
+			return &ast.Range{Pos: pos, Lo: c.operand(a.Value, rangeBound), Hi: c.operand(a.Excl, rangeBound), Exclusive: true}
+		case a.Incl:
+			r := &ast.Range{Pos: pos, Lo: c.operand(a.Value, rangeBound)}
+			if a.InclHi != nil {
+				r.Hi = c.operand(a.InclHi, rangeBound)
+			}
+			return r
+		}
+		return c.value(a.Value)
+	}
+	// The grammar always fills one of the branches.
+	c.errorf(g.Pos, "internal parser error: empty pattern")
+	return &ast.Wildcard{Pos: pos}
+}
+
+const rangeBound = "cannot be a range bound"
+
+// notOperand converts the operand of "!=": a value, or an Alt of values
+// written in parentheses (one value in parentheses is that value).
+func (c *converter) notOperand(g *notG) ast.Pattern {
+	const what = "cannot be negated"
+	if g.Value != nil {
+		return c.operand(g.Value, what)
+	}
+	if len(g.Alts) == 1 {
+		return c.operand(g.Alts[0], what)
+	}
+	// The Alt starts at its first value, inside the parenthesis.
+	alt := &ast.Alt{Pos: c.pos(g.Alts[0].Pos), Alts: make([]ast.Pattern, len(g.Alts))}
+	for i, v := range g.Alts {
+		alt.Alts[i] = c.operand(v, what)
+	}
+	return alt
+}
+
+// operand converts the value of a range, comparison or negation, which is
+// a *Literal or a *Name: a wildcard is an error, "what" says why.
+func (c *converter) operand(g *valueG, what string) ast.Pattern {
+	p := c.value(g)
+	if _, ok := p.(*ast.Wildcard); ok {
+		c.errorf(g.Pos, "wildcard \"_\" %s", what)
+	}
+	return p
+}
+
+// floatWords are the identifiers that are float literals in a pattern;
+// "-inf" is a float token.
+var floatWords = map[string]bool{"inf": true, "nan": true}
+
+// value converts one value token: a literal, `_` or a name.
+func (c *converter) value(g *valueG) ast.Pattern {
 	pos := c.pos(g.Pos)
 	switch {
 	case g.String != "":
@@ -146,6 +229,8 @@ func (c *converter) pattern(g *patternG) ast.Pattern {
 		return &ast.Wildcard{Pos: pos}
 	case g.Ident == "true" || g.Ident == "false":
 		return &ast.Literal{Pos: pos, Kind: ast.LitBool, Raw: g.Ident}
+	case floatWords[g.Ident]:
+		return &ast.Literal{Pos: pos, Kind: ast.LitFloat, Raw: g.Ident}
 	}
 	return &ast.Name{Pos: pos, Name: g.Ident}
 }

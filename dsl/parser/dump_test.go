@@ -23,18 +23,29 @@ func dump(f *ast.File, withPos bool) string {
 			}
 			d.line(0, "enum%s %s {%s}", d.at(x.Pos), d.id(x.Name), strings.Join(vs, " "))
 		case *ast.EventDecl:
-			d.line(0, "event%s %s", d.at(x.Pos), d.id(x.Name))
+			input := ""
+			if x.Input {
+				input = "input "
+			}
+			d.line(0, "%sevent%s %s", input, d.at(x.Pos), d.id(x.Name))
 			for _, fd := range x.Fields {
 				d.line(1, "%s %s", d.id(fd.Name), d.id(fd.Type))
 			}
 		case *ast.ProcessorDecl:
 			d.line(0, "processor%s %s", d.at(x.Pos), d.id(x.Name))
 			for _, o := range x.Options {
-				if o.Value == nil {
-					d.line(1, "option %s", d.id(o.Name))
-				} else {
-					d.line(1, "option %s %s%s", d.id(o.Name), o.Value.Raw, d.at(o.Value.Pos))
+				s := "option " + d.id(o.Name)
+				if o.Value != nil {
+					s += " " + o.Value.Raw + d.at(o.Value.Pos)
 				}
+				if o.Events != nil {
+					var es []string
+					for _, e := range o.Events {
+						es = append(es, d.id(e))
+					}
+					s += " events " + strings.Join(es, ", ")
+				}
+				d.line(1, "%s", s)
 			}
 			for _, c := range x.Cases {
 				d.line(1, "%s", d.caseOf(c))
@@ -109,8 +120,33 @@ func (d *dumper) pattern(p ast.Pattern) string {
 		return "name:" + x.Name + d.at(x.Pos)
 	case *ast.Literal:
 		return x.Kind.String() + ":" + x.Raw + d.at(x.Pos)
+	case *ast.Alt:
+		var as []string
+		for _, a := range x.Alts {
+			as = append(as, d.pattern(a))
+		}
+		return "alt" + d.at(x.Pos) + "(" + strings.Join(as, " | ") + ")"
+	case *ast.Range:
+		op := ".."
+		if x.Exclusive {
+			op = "..<"
+		}
+		return "range" + d.at(x.Pos) + "(" + d.bound(x.Lo) + " " + op + " " + d.bound(x.Hi) + ")"
+	case *ast.Compare:
+		return "cmp" + d.at(x.Pos) + "(" + x.Op + " " + d.pattern(x.Value) + ")"
+	case *ast.Not:
+		return "not" + d.at(x.Pos) + "(" + d.pattern(x.Pattern) + ")"
+	case *ast.Prefix:
+		return "prefix" + d.at(x.Pos) + "(" + d.pattern(x.Value) + ")"
 	}
 	return fmt.Sprintf("?%T", p)
+}
+
+func (d *dumper) bound(p ast.Pattern) string {
+	if p == nil {
+		return "nil"
+	}
+	return d.pattern(p)
 }
 
 // checkPositions checks every position in f: it names the file, its line
@@ -144,7 +180,11 @@ func checkPositions(t testing.TB, filename string, src []byte, f *ast.File) {
 				id("variant", v)
 			}
 		case *ast.EventDecl:
-			check("event", x.Pos, "event")
+			if x.Input {
+				check("input event", x.Pos, "input")
+			} else {
+				check("event", x.Pos, "event")
+			}
 			id("event name", x.Name)
 			for _, fd := range x.Fields {
 				check("field decl", fd.Pos, fd.Name.Name)
@@ -160,6 +200,9 @@ func checkPositions(t testing.TB, filename string, src []byte, f *ast.File) {
 				if o.Value != nil {
 					check("option value", o.Value.Pos, o.Value.Raw)
 				}
+				for _, e := range o.Events {
+					id("option event", e)
+				}
 			}
 			for _, c := range x.Cases {
 				check("case", c.Pos, "on")
@@ -169,13 +212,8 @@ func checkPositions(t testing.TB, filename string, src []byte, f *ast.File) {
 				for _, fp := range c.Fields {
 					check("field pattern", fp.Pos, fp.Field.Name)
 					id("pattern field", fp.Field)
-					switch p := fp.Pattern.(type) {
-					case *ast.Wildcard:
-						check("wildcard", p.Pos, "_")
-					case *ast.Name:
-						check("name pattern", p.Pos, p.Name)
-					case *ast.Literal:
-						check("literal", p.Pos, p.Raw)
+					if fp.Pattern != nil {
+						checkPattern(t, check, src, fp.Pattern)
 					}
 				}
 				if c.Name != nil {
@@ -189,5 +227,84 @@ func checkPositions(t testing.TB, filename string, src []byte, f *ast.File) {
 	}
 	for _, c := range f.Comments {
 		check("comment", c.Pos, "//"+c.Text)
+	}
+}
+
+// checkPattern checks the positions of a pattern and of its parts. A node's
+// first token is its own text, except for an Alt, whose first token is that
+// of its first alternative, which may be a "(" that the AST does not keep,
+// and a Range with a low bound, which starts at the bound.
+func checkPattern(t testing.TB, check func(string, ast.Pos, string), src []byte, p ast.Pattern) {
+	t.Helper()
+	switch x := p.(type) {
+	case *ast.Wildcard:
+		check("wildcard", x.Pos, "_")
+	case *ast.Name:
+		check("name pattern", x.Pos, x.Name)
+	case *ast.Literal:
+		check("literal", x.Pos, x.Raw)
+	case *ast.Alt:
+		if len(x.Alts) < 2 {
+			t.Errorf("alternatives at %s: %d, want 2 or more", x.Pos, len(x.Alts))
+		}
+		first := x.Alts[0].PatPos()
+		if x.Pos != first {
+			check("alternatives", x.Pos, "(")
+			if !x.Pos.Before(first) {
+				t.Errorf("alternatives at %s after their first at %s", x.Pos, first)
+			}
+		}
+		for _, a := range x.Alts {
+			checkPattern(t, check, src, a)
+		}
+	case *ast.Range:
+		if x.Lo == nil && x.Hi == nil {
+			t.Errorf("range at %s without bounds", x.Pos)
+		}
+		if x.Lo != nil {
+			if x.Pos != x.Lo.PatPos() {
+				t.Errorf("range at %s, low bound at %s", x.Pos, x.Lo.PatPos())
+			}
+			checkValue(t, check, src, x.Lo)
+		} else {
+			check("range", x.Pos, "..")
+		}
+		if x.Hi != nil {
+			checkValue(t, check, src, x.Hi)
+		}
+	case *ast.Compare:
+		check("comparison", x.Pos, x.Op)
+		checkValue(t, check, src, x.Value)
+	case *ast.Not:
+		check("negation", x.Pos, "!=")
+		if alt, ok := x.Pattern.(*ast.Alt); ok {
+			checkPattern(t, check, src, alt)
+			for _, a := range alt.Alts {
+				checkValue(t, check, src, a)
+			}
+		} else {
+			checkValue(t, check, src, x.Pattern)
+		}
+	case *ast.Prefix:
+		check("prefix", x.Pos, "prefix")
+		if x.Value == nil || x.Value.Kind != ast.LitString {
+			t.Errorf("prefix at %s: value %+v, want a string", x.Pos, x.Value)
+		} else {
+			check("prefix value", x.Value.Pos, x.Value.Raw)
+		}
+	default:
+		t.Errorf("unexpected pattern %T", p)
+	}
+}
+
+// checkValue checks an operand of a range, comparison or negation: a
+// *Literal or a *Name.
+func checkValue(t testing.TB, check func(string, ast.Pos, string), src []byte, p ast.Pattern) {
+	t.Helper()
+	switch p.(type) {
+	case *ast.Literal, *ast.Name:
+		checkPattern(t, check, src, p)
+	default:
+		t.Errorf("operand %T at %s, want a literal or a name", p, p.PatPos())
 	}
 }

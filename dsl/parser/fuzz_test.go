@@ -34,6 +34,14 @@ var fuzzSeeds = []string{
 	"package p\nprocessor P { on X{a,,b} }",
 	"package p\n}}}}{{{{",
 	"-> - -- -1- 1-> //",
+	"package p\ninput event E { a int }\nprocessor P { exhaustive; exhaustive E, F; limit 2 E; on E{a: 1 | 2 | (3 | 4)} }",
+	"package p\nprocessor P { on X{a: 1..5, b: 1..<5, c: ..5, d: ..<5, e: 1.., f: -1..-5, g: ..-1, h: NEW..PAID, i: 1.5..2.5} }",
+	"package p\nprocessor P { on X{a: < 5, b: <= -1, c: > 1e3, d: >= X, e: != 1, f: != (A | B), g: prefix \"p\", h: != \"s\"} }",
+	"package p\nprocessor P { on X{a: inf, b: -inf, c: nan, d: -inf..inf, e: != nan | < -inf} }",
+	"package p\nprocessor P { on X{a: ((1)), b: (< 1 | != 2) | 3..} }",
+	"package p\nprocessor P { on X{a: 1...2, b: 1., c: !, d: =, e: ..<, f: prefix 5, g: != _, h: _..1} }",
+	"package p\nprocessor P { on X{a: (((((((((((1)))))))))))} }",
+	"package p\ninput enum E {}",
 }
 
 func FuzzParse(f *testing.F) {

@@ -33,8 +33,11 @@ type enumG struct {
 	Variants []*identG `parser:"( @@ ( ',' | ';' )? )* '}'"`
 }
 
+// eventG is `[input] event Name {...}`. `input` is not reserved: it is
+// matched by value, and only here.
 type eventG struct {
 	Pos    lexer.Position
+	Input  bool          `parser:"@'input'?"`
 	Name   *identG       `parser:"'event' @@ '{'"`
 	Fields []*fieldDeclG `parser:"( @@ ( ',' | ';' )? )* '}'"`
 }
@@ -58,11 +61,73 @@ type itemG struct {
 	Option *optionG `parser:"| @@"`
 }
 
+// optionG is `name [int] [Event {, Event}]`. Newlines are white space, so
+// an option followed by another would read as an option with an event list
+// if names of both kinds could be alike: an option's name starts with a
+// lower-case letter (or '_'), and its event list with an upper-case one, as
+// event names do.
 type optionG struct {
-	Pos   lexer.Position
-	Name  *identG `parser:"@@"`
-	Value *intG   `parser:"@@?"`
+	Pos    lexer.Position
+	Name   *lowerIdentG `parser:"@@"`
+	Value  *intG        `parser:"@@?"`
+	Events *optEventsG  `parser:"@@?"`
 }
+
+type optEventsG struct {
+	First *upperIdentG `parser:"@@"`
+	Rest  []*identG    `parser:"( ',' @@ )*"`
+}
+
+// upperIdentG is an identifier that starts with an upper-case letter,
+// lowerIdentG one that does not. participle cannot test a token's spelling,
+// so they parse themselves.
+type (
+	upperIdentG struct {
+		Pos  lexer.Position
+		Name string
+	}
+	lowerIdentG struct {
+		Pos  lexer.Position
+		Name string
+	}
+)
+
+// Parse implements participle.Parseable: it takes the next token if it is
+// an identifier that starts with an upper-case letter, and otherwise
+// matches nothing.
+func (u *upperIdentG) Parse(lex *lexer.PeekingLexer) error {
+	var ok bool
+	u.Pos, u.Name, ok = identStarting(lex, true)
+	if !ok {
+		return participle.NextMatch
+	}
+	return nil
+}
+
+// Parse implements participle.Parseable: it takes the next token if it is
+// an identifier that does not start with an upper-case letter, and
+// otherwise matches nothing.
+func (l *lowerIdentG) Parse(lex *lexer.PeekingLexer) error {
+	var ok bool
+	l.Pos, l.Name, ok = identStarting(lex, false)
+	if !ok {
+		return participle.NextMatch
+	}
+	return nil
+}
+
+// identStarting takes the next token if it is an identifier whose first
+// letter is upper-case or not, as upper says.
+func identStarting(lex *lexer.PeekingLexer, upper bool) (lexer.Position, string, bool) {
+	t := lex.Peek()
+	if t.Type != typeIdent || isUpper(t.Value) != upper {
+		return lexer.Position{}, "", false
+	}
+	lex.Next()
+	return t.Pos, t.Value, true
+}
+
+func isUpper(name string) bool { return name != "" && 'A' <= name[0] && name[0] <= 'Z' }
 
 type intG struct {
 	Pos lexer.Position
@@ -99,14 +164,64 @@ type fieldPatG struct {
 	Pattern *patternG `parser:"( ':' @@ )?"`
 }
 
-// patternG captures the token of a pattern into the field of its type; the
-// converter tells `_`, `true` and `false` from other identifiers.
+// patternG is `p | q | ...`, or one pattern; "|" binds loosest.
 type patternG struct {
+	Pos  lexer.Position
+	Alts []*unaryG `parser:"@@ ( '|' @@ )*"`
+}
+
+// unaryG is one alternative. Each operator applies to one value, so the
+// first token decides: "!=", a comparison, `prefix`, a range without a low
+// bound, "(", or a value, possibly the low bound of a range. `prefix` is
+// matched by value, so it cannot be a binding name; `prefix` followed by
+// anything but a string is an error.
+type unaryG struct {
+	Pos     lexer.Position
+	Not     *notG     `parser:"  '!=' @@"`
+	CmpOp   string    `parser:"| ( @( '<=' | '>=' | '<' | '>' )"`
+	Cmp     *valueG   `parser:"    @@ )"`
+	Prefix  *stringG  `parser:"| 'prefix' @@"`
+	RangeTo *rangeToG `parser:"| @@"`
+	Group   *patternG `parser:"| '(' @@ ')'"`
+	Atom    *atomG    `parser:"| @@"`
+}
+
+// notG is the operand of "!=": a value, or values in parentheses separated
+// by "|".
+type notG struct {
+	Pos   lexer.Position
+	Value *valueG   `parser:"  @@"`
+	Alts  []*valueG `parser:"| '(' @@ ( '|' @@ )* ')'"`
+}
+
+// rangeToG is `..hi` or `..<hi`.
+type rangeToG struct {
+	Op string  `parser:"@( '..<' | '..' )"`
+	Hi *valueG `parser:"@@"`
+}
+
+// atomG is a value, or a range from it: `lo..<hi`, `lo..hi` or `lo..`.
+type atomG struct {
+	Value  *valueG `parser:"@@"`
+	Excl   *valueG `parser:"(   '..<' @@"`
+	Incl   bool    `parser:"  | @'..'"`
+	InclHi *valueG `parser:"    @@? )?"`
+}
+
+// valueG captures the token of a value into the field of its type; the
+// converter tells `_`, `true`, `false`, `inf` and `nan` from other
+// identifiers.
+type valueG struct {
 	Pos    lexer.Position
-	String string `parser:"@String"`
+	String string `parser:"  @String"`
 	Float  string `parser:"| @Float"`
 	Int    string `parser:"| @Int"`
 	Ident  string `parser:"| @Ident"`
+}
+
+type stringG struct {
+	Pos lexer.Position
+	Raw string `parser:"@String"`
 }
 
 // parser is built once; participle parsers are safe for concurrent use.

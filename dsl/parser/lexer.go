@@ -28,14 +28,21 @@ const (
 //   - "->" comes before the numbers, which may start with '-';
 //   - floats come before ints, which would otherwise match their integer part;
 //   - the reserved keywords come before identifiers; the trailing \b keeps
-//     `onX` or `events` an identifier.
+//     `onX` or `events` an identifier;
+//   - among the punctuation, "..<" comes before "..", and "<=", ">=", "!="
+//     before "<" and ">".
 //
 // Numbers are matched loosely and validated when converting, which gives a
 // better message than a lexer or parser error in mid-token: a float is
-// decimal digits, then '.' or an exponent marker, then any run of digits,
-// letters, '_' and '.' in which an 'e' may take a sign; an int is a digit and
+// decimal digits, then a '.' followed by a digit, letter or '_', or an
+// exponent marker, then any run of digits, letters and '_', of such '.'
+// pairs, and of exponent markers with an optional sign; an int is a digit and
 // any run of digits, letters and '_'. So `2.5e-3`, `0x1F` and the bad `1.5e`,
-// `1.2.3` and `12abc` are each one token.
+// `1.2.3` and `12abc` are each one token, while a '.' followed by another '.'
+// ends a number: `1..5` is 1, "..", 5 and `1.5..2.5` is 1.5, "..", 2.5. (RE2
+// has no lookahead, hence the pairs; the price is that `1.`, without a digit
+// after the point, is not a float.) `-inf` is a float token; `inf` and `nan`
+// are identifiers that the converter reads as floats in a pattern.
 //
 // The rule "whitespace" starts with a lower-case letter, which makes
 // participle's lexer drop it. Comments are kept as tokens so that ParseFile
@@ -44,17 +51,18 @@ var lexDef = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: tokComment, Pattern: `//[^\n]*`},
 	{Name: "whitespace", Pattern: `[ \t\r\n]+`},
 	{Name: tokArrow, Pattern: `->`},
-	{Name: tokFloat, Pattern: `-?[0-9][0-9_]*(?:\.|[eE][+-]?)(?:[0-9A-DF-Za-df-z_.]|[eE][+-]?)*`},
+	{Name: tokFloat, Pattern: `-inf\b|-?[0-9][0-9_]*(?:\.[0-9A-Za-z_]|[eE][+-]?)(?:[0-9A-DF-Za-df-z_]|\.[0-9A-Za-z_]|[eE][+-]?)*`},
 	{Name: tokInt, Pattern: `-?[0-9][0-9A-Za-z_]*`},
 	{Name: tokString, Pattern: `"(?:[^"\\\n]|\\.)*"`},
 	{Name: tokKeyword, Pattern: `(?:package|enum|event|processor|on)\b`},
 	{Name: tokIdent, Pattern: `[A-Za-z_][A-Za-z0-9_]*`},
-	{Name: tokPunct, Pattern: `[{}:,;]`},
+	{Name: tokPunct, Pattern: `\.\.<|\.\.|<=|>=|!=|[{}:,;<>|()]`},
 })
 
 // Token types as numbered by lexDef.
 var (
 	typeComment = lexDef.Symbols()[tokComment]
+	typeArrow   = lexDef.Symbols()[tokArrow]
 	typeFloat   = lexDef.Symbols()[tokFloat]
 	typeInt     = lexDef.Symbols()[tokInt]
 	typeString  = lexDef.Symbols()[tokString]
@@ -122,6 +130,13 @@ func lexError(filename string, src []byte, err error) diag.Diagnostic {
 		return syntaxError(pos, `invalid character '-' (expected "->" or a number)`)
 	case '/':
 		return syntaxError(pos, `invalid character '/' (comments start with "//")`)
+	case '!':
+		return syntaxError(pos, `invalid character '!' (expected "!=")`)
+	case '.':
+		if off := lerr.Pos.Offset; off > 0 && '0' <= src[off-1] && src[off-1] <= '9' {
+			return syntaxError(pos, "invalid character '.' (a decimal point must be followed by a digit)")
+		}
+		return syntaxError(pos, `invalid character '.' (expected ".." or "..<")`)
 	}
 	return syntaxError(pos, "invalid character %s", quoteRune(r))
 }

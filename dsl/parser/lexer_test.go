@@ -39,6 +39,18 @@ func TestLexer(t *testing.T) {
 				"Ident:onX@1:33/32 Ident:on_@1:37/36 Ident:on2@1:41/40 Ident:events@1:45/44 Ident:init@1:52/51 " +
 				"Ident:as@1:57/56 Ident:_@1:60/59 Ident:true@1:62/61"},
 		{"punctuation", "{}:,;", "Punct:{@1:1/0 Punct:}@1:2/1 Punct::@1:3/2 Punct:,@1:4/3 Punct:;@1:5/4"},
+		{"operators", "..<.. <=>=!=<>|()", "Punct:..<@1:1/0 Punct:..@1:4/3 Punct:<=@1:7/6 Punct:>=@1:9/8 Punct:!=@1:11/10 " +
+			"Punct:<@1:13/12 Punct:>@1:14/13 Punct:|@1:15/14 Punct:(@1:16/15 Punct:)@1:17/16"},
+		{"ranges of ints", "1..5 -1..-5 ..-1 1..<-2 0x1F..<0x2F 1..",
+			"Int:1@1:1/0 Punct:..@1:2/1 Int:5@1:4/3 Int:-1@1:6/5 Punct:..@1:8/7 Int:-5@1:10/9 Punct:..@1:13/12 Int:-1@1:15/14 " +
+				"Int:1@1:18/17 Punct:..<@1:19/18 Int:-2@1:22/21 Int:0x1F@1:25/24 Punct:..<@1:29/28 Int:0x2F@1:32/31 Int:1@1:37/36 Punct:..@1:38/37"},
+		{"ranges of floats and names", "1.5..2.5 1e3..<1e-3 NEW..PAID a..",
+			"Float:1.5@1:1/0 Punct:..@1:4/3 Float:2.5@1:6/5 Float:1e3@1:10/9 Punct:..<@1:13/12 Float:1e-3@1:16/15 " +
+				"Ident:NEW@1:21/20 Punct:..@1:24/23 Ident:PAID@1:26/25 Ident:a@1:31/30 Punct:..@1:32/31"},
+		{"arrows are not comparisons", "A->B <-1 >-1 !=-1",
+			"Ident:A@1:1/0 Arrow:->@1:2/1 Ident:B@1:4/3 Punct:<@1:6/5 Int:-1@1:7/6 Punct:>@1:10/9 Int:-1@1:11/10 Punct:!=@1:14/13 Int:-1@1:16/15"},
+		{"float words", "inf -inf nan -inf..inf",
+			"Ident:inf@1:1/0 Float:-inf@1:5/4 Ident:nan@1:10/9 Float:-inf@1:14/13 Punct:..@1:18/17 Ident:inf@1:20/19"},
 		{"strings keep quotes and escapes", `"a\"b" "\u00e9\t"`,
 			`String:"a\"b"@1:1/0 String:"\u00e9\t"@1:8/7`},
 		{"comments and newlines", "a // one\n\t// two\r\nb//three",
@@ -67,6 +79,13 @@ func TestLexerErrors(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"a @", "x.fw:1:3: error: invalid character '@' [syntax]"},
 		{"a - >", `x.fw:1:3: error: invalid character '-' (expected "->" or a number) [syntax]`},
+		{"a -info", `x.fw:1:3: error: invalid character '-' (expected "->" or a number) [syntax]`},
+		{"a ! b", `x.fw:1:3: error: invalid character '!' (expected "!=") [syntax]`},
+		{"a = b", `x.fw:1:3: error: invalid character '=' [syntax]`},
+		{"..<=", `x.fw:1:4: error: invalid character '=' [syntax]`},
+		{"a.b", `x.fw:1:2: error: invalid character '.' (expected ".." or "..<") [syntax]`},
+		{"1...2", `x.fw:1:4: error: invalid character '.' (expected ".." or "..<") [syntax]`},
+		{"x 1. y", `x.fw:1:4: error: invalid character '.' (a decimal point must be followed by a digit) [syntax]`},
 		{"a / b", `x.fw:1:3: error: invalid character '/' (comments start with "//") [syntax]`},
 		{"a\n  \"abc\nb", "x.fw:2:3: error: string literal not terminated [syntax]"},
 		{`"abc\"`, "x.fw:1:1: error: string literal not terminated [syntax]"},

@@ -27,6 +27,9 @@ func ParseFile(filename string, src []byte) (file *ast.File, diags diag.List) {
 	if len(diags) > 0 {
 		return nil, diags
 	}
+	if d, ok := checkNesting(filename, toks); !ok {
+		return nil, diag.List{d}
+	}
 	peek, err := lexer.Upgrade(&tokenSlice{toks: toks}, typeComment)
 	if err != nil {
 		return nil, diag.List{syntaxError(ast.Pos{File: filename, Line: 1, Col: 1}, "%v", err)}
@@ -56,6 +59,29 @@ func recoverParse(filename string, file **ast.File, diags *diag.List) {
 		pos, msg = toPos(filename, perr.Position()), perr.Message()
 	}
 	*file, *diags = nil, diag.List{syntaxError(pos, "internal parser error: %s", msg)}
+}
+
+// maxNesting bounds the nesting of parentheses in patterns. participle
+// parses them by recursion, and a Go stack overflow cannot be recovered.
+const maxNesting = 100
+
+// checkNesting reports the first "(" nested more than maxNesting deep.
+func checkNesting(filename string, toks []lexer.Token) (diag.Diagnostic, bool) {
+	depth := 0
+	for _, t := range toks {
+		if t.Type != typePunct {
+			continue
+		}
+		switch t.Value {
+		case "(":
+			if depth++; depth > maxNesting {
+				return syntaxError(toPos(filename, t.Pos), "parentheses nested too deeply (more than %d)", maxNesting), false
+			}
+		case ")":
+			depth = max(depth-1, 0)
+		}
+	}
+	return diag.Diagnostic{}, true
 }
 
 // tokenSlice replays lexed tokens to participle, which wants a lexer.Lexer.
@@ -100,8 +126,14 @@ func parseError(filename string, toks []lexer.Token, err error) diag.Diagnostic 
 	msg := "unexpected " + describe(tok)
 	if want := expectation(toks, tok, expect); want != "" {
 		msg += ", expected " + want
-		if tok.Type == typeKeyword && wantsName(want) {
+		switch {
+		case tok.Type == typeKeyword && wantsName(want):
 			msg += fmt.Sprintf(" (%q is a reserved keyword)", tok.Value)
+		case tok.Type == typeIdent && isUpper(tok.Value) && strings.HasPrefix(want, "an option,"):
+			if _, prev := contextOf(toks, tok); prev == nil || prev.Type != typeIdent || !isUpper(prev.Value) {
+				// Not a missing "," in an option's event list.
+				msg += " (option names start with a lower-case letter)"
+			}
 		}
 	}
 	return syntaxError(toPos(filename, tok.Pos), "%s", msg)
@@ -193,10 +225,21 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 	}
 	head, _, _ := strings.Cut(expect, " ")
 	switch head {
-	case `"{"`:
-		return `"{"`
-	case "PatternG":
+	case `"{"`, `"event"`:
+		return head
+	case `")"`:
+		return `"|" or ")"`
+	case "PatternG", "UnaryG":
 		return "a pattern"
+	case "ValueG", "(ValueG":
+		if prevIs("..", "..<") {
+			return "a range bound"
+		}
+		return "a value"
+	case "NotG":
+		return `a value or "("`
+	case "StringG":
+		return "a string"
 	case "FieldPatG":
 		return "a field pattern"
 	case "(LifecycleG":
@@ -237,7 +280,7 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 		if prev == nil {
 			return `"package"`
 		}
-		return `"enum", "event" or "processor"`
+		return `"enum", "event", "input event" or "processor"`
 	}
 	return ""
 }
@@ -245,5 +288,10 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 // wantsName reports whether an expectation includes a name or a pattern,
 // where a keyword may have been meant as one.
 func wantsName(want string) bool {
-	return strings.Contains(want, "name") || strings.Contains(want, "pattern") || strings.Contains(want, "variant")
+	for _, w := range []string{"name", "pattern", "variant", "value", "bound"} {
+		if strings.Contains(want, w) {
+			return true
+		}
+	}
+	return false
 }

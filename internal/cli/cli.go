@@ -31,7 +31,7 @@ type command struct {
 }
 
 // commands in the order of the usage text.
-var commands = []*command{generateCmd, versionCmd}
+var commands = []*command{generateCmd, lintCmd, fmtCmd, graphCmd, versionCmd}
 
 func lookup(name string) *command {
 	for _, c := range commands {
@@ -114,7 +114,7 @@ func (e *env) help(args []string) int {
 
 func usage(w io.Writer) {
 	var b strings.Builder
-	b.WriteString("fwgen generates Go code from .fw files.\n\nUsage:\n\n\tfwgen <command> [arguments]\n\nCommands:\n\n")
+	b.WriteString("fwgen generates Go code from .fw files, and lints, formats and draws them.\n\nUsage:\n\n\tfwgen <command> [arguments]\n\nCommands:\n\n")
 	for _, c := range commands {
 		fmt.Fprintf(&b, "\t%-10s %s\n", c.name, c.summary)
 	}

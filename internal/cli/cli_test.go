@@ -34,6 +34,7 @@ func TestScripts(t *testing.T) {
 			"exitcode":  exitcode,
 			"backdate":  backdate,
 			"backdated": backdated,
+			"mode":      mode,
 		},
 	})
 }
@@ -101,6 +102,22 @@ func backdated(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("%s was not rewritten", a)
 		case !same && !neg:
 			ts.Fatalf("%s was rewritten", a)
+		}
+	}
+}
+
+// mode PERM file...: check that the files have the permission bits PERM (octal).
+func mode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: mode PERM file...")
+	}
+	want, err := strconv.ParseUint(args[0], 8, 32)
+	ts.Check(err)
+	for _, a := range args[1:] {
+		info, err := os.Stat(ts.MkAbs(a))
+		ts.Check(err)
+		if got := info.Mode().Perm(); got != os.FileMode(want) {
+			ts.Fatalf("%s has mode %#o, want %#o", a, got, want)
 		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/fwgo/fw/dsl"
 	"github.com/fwgo/fw/dsl/gen"
@@ -50,21 +49,9 @@ stale files, 2 on usage or I/O errors.
 }
 
 func (e *env) generate(paths []string, out string, check bool) int {
-	for _, p := range paths {
-		// The flag package stops at the first path, so a later flag would
-		// otherwise be taken for a path and fail in a confusing way.
-		if strings.HasPrefix(p, "-") {
-			return e.usageError("flag %s after a path: flags come first", p)
-		}
-	}
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	dirs, errs := packageDirs(paths)
-	code := ExitOK
-	for _, err := range errs {
-		fmt.Fprintf(e.stderr, "fwgen: %v\n", err)
-		code = ExitUsage
+	dirs, code, ok := e.expandPaths(paths)
+	if !ok {
+		return code
 	}
 	if out != "" && len(dirs) > 1 {
 		// Two packages cannot share one output directory.

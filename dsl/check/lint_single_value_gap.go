@@ -1,0 +1,93 @@
+package check
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/fwgo/fw/dsl/ast"
+	"github.com/fwgo/fw/dsl/diag"
+	"github.com/fwgo/fw/dsl/ir"
+	"github.com/fwgo/fw/dsl/space"
+)
+
+// singleValueGaps reports [single-value-gap]: two int ranges, adjacent
+// alternatives of one `|` or in consecutive cases of m, that leave out
+// exactly one value between them, which no pattern on the field matches:
+// `0..<5` then `6..10` misses 5 (rustc's non_contiguous_range_endpoints).
+// The lower one must be a range; the upper one may be a single value.
+func (l *linter) singleValueGaps(m *matrix, dead bitset) {
+	for c, col := range m.cols {
+		if col.field.Type.Kind != ir.Int {
+			continue
+		}
+		// uncovered reports whether no row's pattern on the field matches v.
+		uncovered := func(v int64) bool {
+			a, _ := slices.BinarySearchFunc(col.atoms, v, func(a space.Atom, v int64) int {
+				if a.Hi < v {
+					return -1
+				}
+				return cmp.Compare(a.Lo, v)
+			})
+			if a >= len(col.atoms) || col.atoms[a].Lo > v {
+				a-- // v lies inside the atom before
+			}
+			for r := range col.rowsOf[a].all {
+				if !col.wild.has(r) {
+					return false
+				}
+			}
+			return true
+		}
+		prev := -1 // the previous live row
+		for i, ci := range m.rows {
+			if dead.has(i) {
+				continue
+			}
+			fi := ci.field(col.field)
+			if fi == nil {
+				prev = -1
+				continue
+			}
+			for j := 0; j+1 < len(fi.top); j++ {
+				l.gap(col.field, fi.top[j], fi.top[j+1], ci, ci, uncovered)
+			}
+			if prev >= 0 && m.compatible(prev, i, c) {
+				for _, a := range m.rows[prev].field(col.field).top {
+					for _, b := range fi.top {
+						l.gap(col.field, a, b, m.rows[prev], ci, uncovered)
+					}
+				}
+			}
+			prev = i
+		}
+	}
+}
+
+// gap reports the value between a (of case ca) and b (of case cb) if there
+// is exactly one, whichever of the two is the lower.
+func (l *linter) gap(f *ir.Field, a, b piece, ca, cb *caseInfo, uncovered func(int64) bool) {
+	for range 2 {
+		lo, hi, ok := intRange(f, a)
+		if ok && len(b.set.Ints) == 1 && hi < math.MaxInt64-1 && b.set.Ints[0].Lo == hi+2 && lo < hi && uncovered(hi+1) {
+			v := hi + 1
+			where := ""
+			if ca != cb {
+				where = fmt.Sprintf(" of cases %s and %s", ca.ic.Name, cb.ic.Name)
+			}
+			hint := ""
+			if r, ok := a.node.(*ast.Range); ok && r.Exclusive {
+				incl := *r
+				incl.Exclusive = false
+				hint = fmt.Sprintf(" (..< leaves out its bound: did you mean %s?)", patString(&incl))
+			}
+			l.warn(ca.decl, diag.Warningf(a.node.PatPos(), ruleSingleValueGap,
+				"%d falls between %s and %s%s: no pattern on %s matches it%s",
+				v, patString(a.node), patString(b.node), where, f.Name, hint).
+				With(b.node.PatPos(), "%s", patString(b.node)))
+			return
+		}
+		a, b, ca, cb = b, a, cb, ca
+	}
+}

@@ -1,0 +1,51 @@
+package check
+
+import (
+	"github.com/fwgo/fw/dsl/diag"
+	"github.com/fwgo/fw/dsl/ir"
+)
+
+// unhandledEvents reports [unhandled-event]: an event that a case emits but
+// that no processor of the package has a case for, at each emit.
+func (l *linter) unhandledEvents() {
+	handled := l.handled()
+	for _, pi := range l.c.procs {
+		for _, cs := range pi.decl.Cases {
+			if cs == nil {
+				continue
+			}
+			seen := map[*ir.Event]bool{}
+			for _, id := range cs.Emits {
+				ev := l.c.events[id.Name]
+				if ev == nil || handled[ev] != nil || seen[ev] {
+					continue
+				}
+				seen[ev] = true
+				l.warn(cs, diag.Warningf(id.Pos, ruleUnhandledEvent,
+					"event %s is emitted here but no processor handles it", ev.Name))
+			}
+		}
+	}
+}
+
+// handler is the first case of a processor for some event type.
+type handler struct {
+	proc *procInfo
+	cs   *caseInfo
+}
+
+// handled maps each event that some processor has a case for to the first
+// such case of each processor.
+func (l *linter) handled() map[*ir.Event][]handler {
+	out := map[*ir.Event][]handler{}
+	for _, pi := range l.c.procs {
+		seen := map[*ir.Event]bool{}
+		for _, ci := range pi.cases {
+			if ev := ci.ic.Event; !seen[ev] {
+				seen[ev] = true
+				out[ev] = append(out[ev], handler{pi, ci})
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,36 @@
+package check
+
+import (
+	"github.com/fwgo/fw/dsl/diag"
+	"github.com/fwgo/fw/dsl/ir"
+)
+
+// unproducedEvents reports [unproduced-event]: an event that some processor
+// handles but that no case emits and that is not declared `input` (submitted
+// from outside), at its declaration.
+func (l *linter) unproducedEvents() {
+	emitted := map[*ir.Event]bool{}
+	for _, p := range l.c.pkg.Processors {
+		for _, ic := range append([]*ir.Case{p.Init, p.Phase, p.Terminate}, p.Cases...) {
+			if ic != nil {
+				for _, ev := range ic.Emits {
+					emitted[ev] = true
+				}
+			}
+		}
+	}
+	handled := l.handled()
+	for _, ed := range l.c.evDecls {
+		ev := ed.ev
+		if ev.Input || emitted[ev] || handled[ev] == nil {
+			continue
+		}
+		d := diag.Warningf(ev.Pos, ruleUnproducedEvent,
+			"event %s is handled but no case emits it; if it comes from outside, declare it as input event %s",
+			ev.Name, ev.Name)
+		for _, h := range handled[ev] {
+			d = d.With(h.cs.decl.Pos, "handled by case %s of processor %s", h.cs.ic.Name, h.proc.p.Name)
+		}
+		l.warn(nil, d)
+	}
+}

@@ -1,0 +1,241 @@
+package gen
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fwgo/fw/dsl/ir"
+)
+
+var (
+	diffSets = flag.Int("diff.sets", 12, "TestCompiledMatchDifferential: number of random pattern sets")
+	diffSeed = flag.Uint64("diff.seed", 1, "TestCompiledMatchDifferential: random seed")
+)
+
+// TestCompiledMatchDifferential generates random packages, compiles their
+// generated code (every pattern set with direct switches and with each option
+// variant of the compiled matcher) together with a harness into one program,
+// runs it, and checks Route, Dispatch and Invoke on boundary values against
+// the naive interpreter of the patterns. The harness also checks that bound
+// values reach the handlers and that Route and Dispatch do not allocate.
+func TestCompiledMatchDifferential(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs generated code")
+	}
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", fmt.Appendf(nil, "module fwdiff\n\ngo 1.26\n\nrequire github.com/fwgo/fw v0.0.0\n\nreplace github.com/fwgo/fw => %s\n", root))
+	write("go.sum", sum)
+
+	r := rand.New(rand.NewPCG(*diffSeed, 7))
+	type variant struct {
+		name string
+		pkg  *ir.Package
+		vs   []vector
+		opt  options
+	}
+	var variants []variant
+	for i := range *diffSets {
+		maxProcs := 12
+		if i%3 == 0 {
+			maxProcs = 40
+		}
+		pkg := randPackage(r, "", maxProcs)
+		vs := vectors(r, pkg, 40)
+		opts := append([]options{{strategy: direct}}, optionVariants...)
+		for j, o := range opts {
+			name := fmt.Sprintf("p%dv%d", i, j)
+			variants = append(variants, variant{name, pkg, vs, o})
+		}
+	}
+	var main bytes.Buffer
+	main.WriteString("package main\n\nimport (\n\t\"bufio\"\n\t\"fmt\"\n\t\"os\"\n\n")
+	for _, v := range variants {
+		fmt.Fprintf(&main, "\t%q\n", "fwdiff/"+v.name)
+	}
+	main.WriteString(")\n\nfunc main() {\n\tw := bufio.NewWriter(os.Stdout)\n\tdefer w.Flush()\n")
+	for _, v := range variants {
+		v.pkg.Name = v.name
+		files, err := generate(v.pkg, v.opt)
+		if err != nil {
+			t.Fatalf("%s: %v", v.name, err)
+		}
+		again, _ := generate(v.pkg, v.opt)
+		for k, f := range files {
+			if !bytes.Equal(f.Data, again[k].Data) {
+				t.Fatalf("%s: %s differs between two runs", v.name, f.Name)
+			}
+			write(filepath.Join(v.name, f.Name), f.Data)
+		}
+		write(filepath.Join(v.name, "harness.go"), harness(v.pkg, v.vs))
+		fmt.Fprintf(&main, "\tfmt.Fprintln(w, \"== %s\")\n\t%s.Run(w)\n", v.name, v.name)
+	}
+	main.WriteString("}\n")
+	write("main.go", main.Bytes())
+
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	env := append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off")
+	// Vetting every package would double the time: vet those of the first sets.
+	vetArgs := []string{"vet"}
+	for _, v := range variants[:min(len(variants), 18)] {
+		vetArgs = append(vetArgs, "./"+v.name)
+	}
+	vet := exec.CommandContext(ctx, gobin, vetArgs...)
+	vet.Dir, vet.Env = dir, env
+	if out, err := vet.CombinedOutput(); err != nil {
+		t.Fatalf("go vet: %v\n%s", err, out)
+	}
+	run := exec.CommandContext(ctx, gobin, "run", ".")
+	run.Dir, run.Env = dir, env
+	var stderr bytes.Buffer
+	run.Stderr = &stderr
+	out, err := run.Output()
+	if err != nil {
+		t.Fatalf("go run: %v\n%s", err, stderr.Bytes())
+	}
+
+	// Compare with the interpreter.
+	got := map[string][]string{}
+	var cur string
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if name, ok := strings.CutPrefix(line, "== "); ok {
+			cur = name
+			continue
+		}
+		got[cur] = append(got[cur], line)
+	}
+	failures := 0
+	for _, v := range variants {
+		lines := got[v.name]
+		if len(lines) != len(v.vs) {
+			t.Errorf("%s: %d results for %d events; output:\n%s", v.name, len(lines), len(v.vs), strings.Join(lines, "\n"))
+			continue
+		}
+		for i, line := range lines {
+			want := fmt.Sprint(interpret(v.pkg, v.vs[i]))
+			if line != strconv.Itoa(i)+" "+want+" "+want+" "+want && failures < 20 {
+				failures++
+				t.Errorf("%s (%+v): %s\n got (route, dispatch, invoke) %s\nwant %s", v.name, v.opt, goEvent(v.vs[i]), line, want)
+			}
+		}
+	}
+	t.Logf("%d packages", len(variants))
+}
+
+// harness returns the Go source of a file that drives the generated package:
+// its Run prints, per event, the deliveries of Route, those Dispatch calls and
+// those Invoke calls, and then any allocation of Route and Dispatch or any
+// handler that saw a bound value differ from the event's field.
+func harness(pkg *ir.Package, vs []vector) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"fmt\"\n\t\"io\"\n\t\"math\"\n\t\"runtime\"\n\n\tfwrt \"github.com/fwgo/fw/runtime\"\n)\n\n", pkg.Name)
+	b.WriteString("var _ = math.Float64frombits\n\n")
+	b.WriteString("type fwdRec struct {\n\tgot   []fwrt.Delivery\n\tcheck bool\n\tbad   []string\n}\n\n")
+	for _, p := range pkg.Processors {
+		fmt.Fprintf(&b, "type fwd%s struct{ r *fwdRec }\n\n", p.Name)
+		for _, c := range p.Cases {
+			fmt.Fprintf(&b, "func (h fwd%s) %s(c %s", p.Name, MethodName(c), ContextName(p, c))
+			for i, bd := range c.Binds {
+				fmt.Fprintf(&b, ", b%d %s", i, goTypeName(bd.Field.Type))
+			}
+			fmt.Fprintf(&b, ") error {\n\th.r.got = append(h.r.got, fwrt.Delivery{Proc: %d, Case: %d})\n", p.Index, c.Index)
+			if len(c.Binds) > 0 {
+				b.WriteString("\tif h.r.check {\n\t\te := c.Event()\n")
+				for i, bd := range c.Binds {
+					fmt.Fprintf(&b, "\t\tif fmt.Sprint(e.%s) != fmt.Sprint(b%d) {\n\t\t\th.r.bad = append(h.r.bad, %q)\n\t\t}\n",
+						GoName(bd.Field.Name), i, p.Name+"."+c.Name+" binds "+bd.Field.Name)
+				}
+				b.WriteString("\t}\n")
+			}
+			b.WriteString("\treturn nil\n}\n\n")
+		}
+	}
+	b.WriteString("var fwdEvents = []Event{\n")
+	for _, v := range vs {
+		fmt.Fprintf(&b, "\t%s,\n", goEvent(v))
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("func Run(w io.Writer) {\n\tr := &fwdRec{got: make([]fwrt.Delivery, 0, 256)}\n\td := &fwDispatcher{")
+	for i, p := range pkg.Processors {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s: fwd%s{r}", handlerField(p), p.Name)
+	}
+	b.WriteString(`}
+	x := fwrt.NewSerial(&fwProgram)
+	c := &fwrt.Call{}
+	dst := make([]fwrt.Delivery, 0, 256)
+	msgs := make([]fwrt.Msg, len(fwdEvents))
+	for i, ev := range fwdEvents {
+		m := ev.fwMsg()
+		msgs[i] = m
+		dst = d.Route(m, dst[:0])
+		r.got, r.check = r.got[:0], true
+		d.Dispatch(x, m)
+		fmt.Fprintf(w, "%d %v %v", i, dst, r.got)
+		r.got, r.check = r.got[:0], false
+		for _, dl := range dst {
+			if err := d.Invoke(c, dl, m); err != nil {
+				panic(err)
+			}
+		}
+		fmt.Fprintf(w, " %v\n", r.got)
+	}
+	if err := x.Err(); err != nil {
+		panic(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for _, m := range msgs {
+		dst = d.Route(m, dst[:0])
+		r.got = r.got[:0]
+		d.Dispatch(x, m)
+	}
+	runtime.ReadMemStats(&after)
+	if n := after.Mallocs - before.Mallocs; n > 0 {
+		fmt.Fprintf(w, "%d allocations\n", n)
+	}
+	for _, s := range r.bad {
+		fmt.Fprintln(w, "bad", s)
+	}
+}
+`)
+	return b.Bytes()
+}

@@ -1,0 +1,621 @@
+package gen
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/fwgo/fw/dsl/ir"
+	"github.com/fwgo/fw/dsl/space"
+)
+
+// This file emits the compiled matchers of match.go: per event type, one
+// package-level table (fwTable<Event>), one atom lookup method per tested field
+// (fwAtom<Field>) and the match method (fwMatch) that Route and Dispatch call.
+
+// matchers returns the compiled matcher of each event kind, nil where the event
+// type is matched by direct switches.
+func (g *generator) matchers() []*matcher {
+	if g.match == nil {
+		g.match = make([]*matcher, len(g.pkg.Events))
+		for _, ev := range g.pkg.Events {
+			if rows := eventRows(g.pkg, ev); g.opt.useCompiled(rows) {
+				g.match[ev.Kind] = newMatcher(ev, rows, g.opt)
+			}
+		}
+	}
+	return g.match
+}
+
+func tableName(ev *ir.Event) string { return "fwTable" + ev.Name }
+
+// uintType is the smallest unsigned type that holds max.
+func uintType(max int) string {
+	switch {
+	case max <= math.MaxUint8:
+		return "uint8"
+	case max <= math.MaxUint16:
+		return "uint16"
+	}
+	return "uint32"
+}
+
+// arrayLit renders [len(items)]typ{...}: perLine items a line, or, when
+// comments is set, one item a line with its comment.
+func arrayLit(typ string, items, comments []string, perLine int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "[%d]%s{", len(items), typ)
+	for i, it := range items {
+		switch {
+		case comments != nil:
+			b.WriteString("\n" + it + ", // " + comments[i])
+		case i%perLine == 0:
+			b.WriteString("\n" + it + ",")
+		default:
+			b.WriteString(" " + it + ",")
+		}
+	}
+	if len(items) > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString("}")
+	return b.String()
+}
+
+func itoas(xs []int) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = strconv.Itoa(x)
+	}
+	return out
+}
+
+// tableField is one field of an fwTable struct: its declaration and value.
+type tableField struct {
+	name, typ, comment, value string
+}
+
+// matchCode emits the compiled matchers and the helpers they use.
+func (g *generator) matchCode(f *jen.File) {
+	var searchInt, searchFloat, dags bool
+	for _, m := range g.matchers() {
+		if m == nil {
+			continue
+		}
+		plans := make([]*lookup, len(m.fields))
+		for i, fd := range m.fields {
+			plans[i] = fd.plan(g.opt)
+			if m.used(i) {
+				searchInt = searchInt || plans[i].kind == intSearch
+				searchFloat = searchFloat || plans[i].kind == floatSearch
+			}
+		}
+		g.matchTable(f, m, plans)
+		for i, fd := range m.fields {
+			if m.used(i) {
+				g.atomMethod(f, m, fd, plans[i])
+			}
+		}
+		g.matchMethod(f, m)
+		for gi, gr := range m.groups {
+			if gr.kind == dagGroup {
+				g.walkMethod(f, m, gi, gr)
+				dags = true
+			}
+		}
+	}
+	if dags {
+		f.Comment("fwNode is a node of a decision graph (see the fwWalk methods).")
+		f.Type().Id("fwNode").Struct(
+			jen.Id("field").Uint32().Comment("the field to look up"),
+			jen.Id("dense").Bool().Comment("the class of atom a is dense[lo+a], else dflt unless exc[lo:hi] lists a"),
+			jen.List(jen.Id("dflt"), jen.Id("lo"), jen.Id("hi")).Uint32(),
+			jen.Id("base").Uint32().Comment("the next reference of class c is next[base+c]"),
+		)
+		f.Comment("fwExc is an exception of a node's class map.")
+		f.Type().Id("fwExc").Struct(jen.List(jen.Id("atom"), jen.Id("class")).Uint32())
+	}
+	if searchInt {
+		f.Comment("fwSearchInt64 returns how many of the ascending cuts are <= v.")
+		f.Func().Id("fwSearchInt64").Params(jen.Id("cuts").Index().Int64(), jen.Id("v").Int64()).Int().Block(searchBody()...)
+	}
+	if searchFloat {
+		f.Comment("fwSearchFloat64 returns how many of the ascending points are <= v (v is no NaN).")
+		f.Func().Id("fwSearchFloat64").Params(jen.Id("cuts").Index().Float64(), jen.Id("v").Float64()).Int().Block(searchBody()...)
+	}
+}
+
+func searchBody() []jen.Code {
+	return []jen.Code{
+		jen.List(jen.Id("i"), jen.Id("j")).Op(":=").List(jen.Lit(0), jen.Len(jen.Id("cuts"))),
+		jen.For(jen.Id("i").Op("<").Id("j")).Block(
+			jen.Id("h").Op(":=").Int().Parens(jen.Uint().Parens(jen.Id("i").Op("+").Id("j")).Op(">>").Lit(1)),
+			jen.If(jen.Id("cuts").Index(jen.Id("h")).Op("<=").Id("v")).Block(
+				jen.Id("i").Op("=").Id("h").Op("+").Lit(1),
+			).Else().Block(
+				jen.Id("j").Op("=").Id("h"),
+			),
+		),
+		jen.Return(jen.Id("i")),
+	}
+}
+
+// size describes the rows of m.
+func (m *matcher) size() string {
+	return plural(len(m.rows), "case") + " of " + plural(len(m.procRuns()), "processor")
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}
+
+// groupDoc describes the processors of a group.
+func (m *matcher) groupDoc(gr *group) string {
+	first, last := m.rows[gr.rows[0]].proc, m.rows[gr.rows[len(gr.rows)-1]].proc
+	if first == last {
+		return "processor " + first.Name
+	}
+	return "processors " + first.Name + " to " + last.Name
+}
+
+// matchTable emits fwTable<Event>.
+func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup) {
+	ev := m.ev
+	rowType := uintType(len(m.rows) - 1)
+	var flat []int
+	var start []int
+	for _, l := range m.lists {
+		start = append(start, len(flat))
+		flat = append(flat, l...)
+	}
+	start = append(start, len(flat))
+	listType := uintType(len(m.lists) - 1)
+
+	var rows, rowDocs []string
+	for _, r := range m.rows {
+		rows = append(rows, fmt.Sprintf("{Proc: %d, Case: %d}", r.proc.Index, r.cas.Index))
+		rowDocs = append(rowDocs, r.proc.Name+": "+r.cas.Name)
+	}
+	fields := []tableField{
+		{"rows", fmt.Sprintf("[%d]fwrt.Delivery", len(rows)), "row → delivery: the cases for " + ev.Name + ", in processor order", arrayLit("fwrt.Delivery", rows, rowDocs, 0)},
+		{"start", fmt.Sprintf("[%d]%s", len(start), uintType(len(flat))), "match list l is match[start[l]:start[l+1]]", arrayLit(uintType(len(flat)), itoas(start), nil, 16)},
+		{"match", fmt.Sprintf("[%d]%s", len(flat), rowType), "the match lists: rows, per processor its first matching case", arrayLit(rowType, itoas(flat), nil, 16)},
+	}
+	for i, fd := range m.fields {
+		p, name := plans[i], GoName(fd.field.Name)
+		if !m.used(i) {
+			continue
+		}
+		switch p.kind {
+		case intDense:
+			vals := itoas(p.dense)
+			fields = append(fields, tableField{"dense_" + name, fmt.Sprintf("[%d]%s", len(vals), uintType(len(fd.atoms))),
+				fmt.Sprintf("the atom of %s for each value from %d", fd.field.Name, p.cuts[0]), arrayLit(uintType(len(fd.atoms)), vals, nil, 16)})
+		case intSearch:
+			vals := make([]string, len(p.cuts))
+			for j, c := range p.cuts {
+				vals[j] = strconv.FormatInt(c, 10)
+			}
+			fields = append(fields, tableField{"cuts_" + name, fmt.Sprintf("[%d]int64", len(vals)),
+				fmt.Sprintf("atom i+1 of %s starts at cuts_%s[i]", fd.field.Name, name), arrayLit("int64", vals, nil, 8)})
+		case floatSearch:
+			vals := make([]string, len(p.pts))
+			for j, v := range p.pts {
+				vals[j] = formatFloat(v)
+			}
+			slots := make([]int, len(p.slots))
+			for j, a := range p.slots {
+				slots[j] = max(a, 0)
+			}
+			fields = append(fields,
+				tableField{"pts_" + name, fmt.Sprintf("[%d]float64", len(vals)),
+					fmt.Sprintf("the finite points that split %s, ascending", fd.field.Name), arrayLit("float64", vals, nil, 8)},
+				tableField{"slots_" + name, fmt.Sprintf("[%d]%s", len(slots), uintType(len(fd.atoms))),
+					fmt.Sprintf("the atom below pts_%s[j] (2j; the last is above them all) and at it (2j+1)", name),
+					arrayLit(uintType(len(fd.atoms)), itoas(slots), nil, 16)})
+		}
+	}
+	for gi, gr := range m.groups {
+		doc := m.groupDoc(gr)
+		if gr.kind == switchGroup {
+			continue
+		}
+		if gr.kind == dagGroup {
+			fields = append(fields, dagFields(gi, gr.dag, doc)...)
+			continue
+		}
+		if len(gr.fields) == 1 {
+			// One field: the leaf table is indexed by its atoms directly.
+			fd := m.fields[gr.fields[0]]
+			vals := make([]int, fd.natoms())
+			for a := range vals {
+				vals[a] = gr.leaves[gr.class[0][a]]
+			}
+			fields = append(fields, tableField{fmt.Sprintf("leaf%d", gi), fmt.Sprintf("[%d]%s", len(vals), listType),
+				fmt.Sprintf("%s: the match list of each atom of %s", doc, fd.field.Name), arrayLit(listType, itoas(vals), nil, 16)})
+			continue
+		}
+		var names []string
+		for i, fi := range gr.fields {
+			fd := m.fields[fi]
+			names = append(names, fd.field.Name)
+			offs := make([]int, fd.natoms())
+			for a := range offs {
+				offs[a] = gr.class[i][a] * gr.stride[i]
+			}
+			t := uintType(len(gr.leaves) - 1)
+			fields = append(fields, tableField{fmt.Sprintf("off%d_%s", gi, GoName(fd.field.Name)), fmt.Sprintf("[%d]%s", len(offs), t),
+				fmt.Sprintf("%s: the leaf offset of each atom of %s", doc, fd.field.Name), arrayLit(t, itoas(offs), nil, 16)})
+		}
+		what := "the match list of each leaf (the sum of the offsets of " + strings.Join(names, ", ") + ")"
+		if len(gr.fields) == 0 {
+			what = "the match list of every " + ev.Name
+		}
+		fields = append(fields, tableField{fmt.Sprintf("leaf%d", gi), fmt.Sprintf("[%d]%s", len(gr.leaves), listType),
+			doc + ": " + what, arrayLit(listType, itoas(gr.leaves), nil, 16)})
+	}
+
+	name := tableName(ev)
+	f.Commentf("%s is the compiled matching of %s events by %s (see", name, ev.Name, m.size())
+	f.Commentf("%s.fwMatch). Each field that a case tests is split into atoms, value sets that", ev.Name)
+	f.Comment("every pattern holds whole or not at all; the atoms index the tables of the groups")
+	f.Commentf("of processors (%d), whose entries are match lists.", len(m.groups))
+	var decl []jen.Code
+	var vals strings.Builder
+	vals.WriteString("{\n")
+	for _, tf := range fields {
+		decl = append(decl, jen.Id(tf.name).Id(tf.typ).Comment(tf.comment))
+		vals.WriteString(tf.name + ": " + tf.value + ",\n")
+	}
+	vals.WriteString("}")
+	f.Var().Id(name).Op("=").Struct(decl...).Id(vals.String())
+}
+
+// dagFields are the tables of a decision graph.
+func dagFields(gi int, d *dag, doc string) []tableField {
+	var nodes, next, dense, exc []string
+	for _, nd := range d.nodes {
+		nodes = append(nodes, fmt.Sprintf("{%d, %t, %d, %d, %d, %d}", nd.field, nd.dense, nd.dflt, nd.lo, nd.hi, nd.base))
+	}
+	next = itoas(d.next)
+	dense = itoas(d.dense)
+	for _, e := range d.exc {
+		exc = append(exc, fmt.Sprintf("{%d, %d}", e[0], e[1]))
+	}
+	out := []tableField{
+		{fmt.Sprintf("nodes%d", gi), fmt.Sprintf("[%d]fwNode", len(nodes)), doc + ": the nodes of the decision graph", arrayLit("fwNode", nodes, nil, 4)},
+		{fmt.Sprintf("next%d", gi), fmt.Sprintf("[%d]uint32", len(next)), doc + ": the next references of the classes", arrayLit("uint32", next, nil, 16)},
+	}
+	if len(dense) > 0 {
+		out = append(out, tableField{fmt.Sprintf("dense%d", gi), fmt.Sprintf("[%d]uint32", len(dense)), doc + ": the dense class maps", arrayLit("uint32", dense, nil, 16)})
+	}
+	if len(exc) > 0 {
+		out = append(out, tableField{fmt.Sprintf("exc%d", gi), fmt.Sprintf("[%d]fwExc", len(exc)), doc + ": the exceptions of the sparse class maps", arrayLit("fwExc", exc, nil, 8)})
+	}
+	return out
+}
+
+// atomDoc describes an atom for comments.
+func atomDoc(fd *matchField, a int) string {
+	if a == len(fd.atoms) {
+		return "no variant"
+	}
+	at := fd.atoms[a]
+	d := fd.field.Domain()
+	switch at.Kind {
+	case space.AtomInts:
+		if at.Lo == at.Hi {
+			return space.FormatValue(d, space.Value{Int: at.Lo})
+		}
+		return space.Set{Kind: space.Int, Ints: []space.IntRange{{Lo: at.Lo, Hi: at.Hi}}}.Format(d)
+	case space.AtomPoint:
+		return space.FormatFloat(at.F)
+	case space.AtomOpen:
+		return "> " + space.FormatFloat(at.F) + " & < " + space.FormatFloat(at.G)
+	case space.AtomNaN:
+		return "nan"
+	case space.AtomLit:
+		return strconv.Quote(at.S)
+	case space.AtomPrefix:
+		return "prefix " + strconv.Quote(at.S)
+	case space.AtomOtherStr:
+		return "any other string"
+	}
+	return strconv.FormatBool(at.B)
+}
+
+// atomMethod emits fwAtom<Field>, the atom lookup of one field.
+func (g *generator) atomMethod(f *jen.File, m *matcher, fd *matchField, p *lookup) {
+	ev, name := m.ev, GoName(fd.field.Name)
+	tbl := jen.Id(tableName(ev))
+	x := jen.Id("e").Dot(name)
+	ret := func(a int) *jen.Statement { return jen.Return(jen.Lit(a)) }
+	var body []jen.Code
+	switch p.kind {
+	case intChain, intDense, intSearch:
+		enum := fd.field.Type.Kind == ir.EnumType
+		lit := func(v int64) *jen.Statement {
+			if enum {
+				return jen.Id(fd.field.Type.Enum.Name + fd.field.Type.Enum.Variants[v])
+			}
+			return jen.Op(strconv.FormatInt(v, 10))
+		}
+		body = append(body, jen.Id("v").Op(":=").Add(x))
+		var chain []jen.Code
+		if enum {
+			chain = append(chain, jen.Case(jen.Id("v").Op(">=").Lit(int(p.nvar))).Add(ret(p.outside)).Comment("no variant"))
+		}
+		switch p.kind {
+		case intChain:
+			for i, c := range p.cuts {
+				chain = append(chain, jen.Case(jen.Id("v").Op("<").Add(lit(c))).Add(ret(i)))
+			}
+			body = append(body, jen.Switch().Block(chain...), ret(len(p.cuts)))
+		case intDense:
+			chain = append(chain, jen.Case(jen.Id("v").Op("<").Add(lit(p.cuts[0]))).Add(ret(0)))
+			dense := tbl.Clone().Dot("dense_" + name)
+			diff := jen.Id("v").Op("-").Add(lit(p.cuts[0]))
+			if !enum && p.cuts[0] < 0 {
+				diff = jen.Id("v").Op("-").Parens(lit(p.cuts[0]))
+			}
+			body = append(body,
+				jen.Switch().Block(chain...),
+				jen.If(jen.Id("d").Op(":=").Uint64().Parens(diff), jen.Id("d").Op("<").Uint64().Parens(jen.Len(dense))).Block(
+					jen.Return(jen.Int().Parens(dense.Clone().Index(jen.Id("d"))))),
+				ret(len(p.cuts)))
+		case intSearch:
+			v := jen.Id("v")
+			if enum {
+				v = jen.Int64().Parens(v)
+				body = append(body, jen.Switch().Block(chain...))
+			}
+			body = append(body, jen.Return(jen.Id("fwSearchInt64").Call(tbl.Clone().Dot("cuts_"+name).Index(jen.Op(":")), v)))
+		}
+	case floatChain, floatSearch:
+		v := jen.Id("v")
+		chain := []jen.Code{
+			jen.Case(jen.Qual("math", "IsNaN").Call(v)).Add(ret(p.nan)),
+			jen.Case(v.Clone().Op("<").Op("-").Qual("math", "MaxFloat64")).Add(ret(p.negInf)).Comment("-inf"),
+		}
+		body = append(body, jen.Id("v").Op(":=").Add(x))
+		if p.kind == floatChain {
+			for j := 0; j <= len(p.pts); j++ {
+				hi := jen.Qual("math", "MaxFloat64")
+				op := "<="
+				if j < len(p.pts) {
+					hi, op = jen.Op(formatFloat(p.pts[j])), "<"
+				}
+				if p.slots[2*j] >= 0 {
+					chain = append(chain, jen.Case(v.Clone().Op(op).Add(hi)).Add(ret(p.slots[2*j])))
+				}
+				if j < len(p.pts) {
+					chain = append(chain, jen.Case(v.Clone().Op("<=").Op(formatFloat(p.pts[j]))).Add(ret(p.slots[2*j+1])))
+				}
+			}
+			body = append(body, jen.Switch().Block(chain...), ret(p.posInf).Comment("inf"))
+			break
+		}
+		chain = append(chain, jen.Case(v.Clone().Op(">").Qual("math", "MaxFloat64")).Add(ret(p.posInf)).Comment("inf"))
+		pts, slots := tbl.Clone().Dot("pts_"+name), tbl.Clone().Dot("slots_"+name)
+		body = append(body,
+			jen.Switch().Block(chain...),
+			jen.Id("j").Op(":=").Id("fwSearchFloat64").Call(pts.Clone().Index(jen.Op(":")), v),
+			jen.If(jen.Id("j").Op(">").Lit(0).Op("&&").Add(pts.Clone()).Index(jen.Id("j").Op("-").Lit(1)).Op("==").Id("v")).Block(
+				jen.Return(jen.Int().Parens(slots.Clone().Index(jen.Lit(2).Op("*").Id("j").Op("-").Lit(1))))),
+			jen.Return(jen.Int().Parens(slots.Clone().Index(jen.Lit(2).Op("*").Id("j")))))
+	case strSwitch:
+		s := x
+		slice := func(n int) *jen.Statement { return x.Clone().Index(jen.Op(":").Lit(n)) }
+		if fd.field.Type.Kind == ir.Bytes {
+			// A switch on string(b) does not allocate.
+			s = jen.String().Parens(x)
+			slice = func(n int) *jen.Statement { return jen.String().Parens(x.Clone().Index(jen.Op(":").Lit(n))) }
+		}
+		if len(p.lits) > 0 {
+			body = append(body, jen.Switch(s).BlockFunc(func(sw *jen.Group) {
+				for _, a := range fd.atoms {
+					if a.Kind == space.AtomLit {
+						sw.Case(jen.Lit(a.S)).Add(ret(p.lits[a.S]))
+					}
+				}
+			}))
+		}
+		for _, ps := range p.byLen {
+			n := len(ps[0])
+			body = append(body, jen.If(jen.Len(x).Op(">=").Lit(n)).Block(jen.Switch(slice(n)).BlockFunc(func(sw *jen.Group) {
+				for _, pr := range ps {
+					sw.Case(jen.Lit(pr)).Add(ret(p.prefix[pr])).Comment("prefix")
+				}
+			})))
+		}
+		body = append(body, ret(p.other))
+	case boolLookup:
+		body = append(body, jen.If(x).Block(ret(1)), ret(0))
+	}
+	f.Commentf("fwAtom%s returns the atom of e.%s in %s.", name, name, tableName(ev))
+	if n := fd.natoms(); n <= 8 {
+		var docs []string
+		for a := 0; a < n; a++ {
+			docs = append(docs, fmt.Sprintf("%d: %s", a, atomDoc(fd, a)))
+		}
+		f.Comment("Atoms: " + strings.Join(docs, "; "))
+	} else {
+		f.Commentf("%s has %d atoms.", fd.field.Name, n)
+	}
+	f.Func().Params(jen.Id("e").Op("*").Id(ev.Name)).Id("fwAtom" + name).Params().Int().Block(body...)
+}
+
+// matchMethod emits fwMatch: the rows of the event's table that it matches.
+func (g *generator) matchMethod(f *jen.File, m *matcher) {
+	ev := m.ev
+	tbl := jen.Id(tableName(ev))
+	rowType := uintType(len(m.rows) - 1)
+	list := func(l jen.Code) *jen.Statement {
+		return tbl.Clone().Dot("match").Index(
+			tbl.Clone().Dot("start").Index(l).Op(":").Add(tbl.Clone()).Dot("start").Index(jen.Add(l).Op("+").Lit(1)))
+	}
+	call := func(fi int) jen.Code { return jen.Id("ev").Dot("fwAtom" + GoName(m.fields[fi].field.Name)).Call() }
+	// leaf is the match list of group gi, reading the atom of field fi as atom(fi).
+	leaf := func(gi int, gr *group, atom func(int) jen.Code) *jen.Statement {
+		switch {
+		case gr.kind == dagGroup:
+			return jen.Id("ev").Dot(fmt.Sprintf("fwWalk%d", gi)).Call()
+		case len(gr.fields) == 0:
+			return tbl.Clone().Dot(fmt.Sprintf("leaf%d", gi)).Index(jen.Lit(0))
+		case len(gr.fields) == 1:
+			return tbl.Clone().Dot(fmt.Sprintf("leaf%d", gi)).Index(atom(gr.fields[0]))
+		}
+		var sum *jen.Statement
+		for _, fi := range gr.fields {
+			off := tbl.Clone().Dot(fmt.Sprintf("off%d_%s", gi, GoName(m.fields[fi].field.Name))).Index(atom(fi))
+			if sum == nil {
+				sum = off
+			} else {
+				sum = sum.Op("+").Add(off)
+			}
+		}
+		return tbl.Clone().Dot(fmt.Sprintf("leaf%d", gi)).Index(sum)
+	}
+
+	f.Commentf("fwMatch returns the rows of %s.rows that ev matches: per processor with a", tableName(ev))
+	if len(m.groups) == 1 && m.groups[0].kind != switchGroup {
+		f.Comment("matching case, the first one, in processor order.")
+		f.Func().Params(jen.Id("ev").Op("*").Id(ev.Name)).Id("fwMatch").Params().Index().Id(rowType).Block(
+			jen.Id("l").Op(":=").Add(leaf(0, m.groups[0], call)),
+			jen.Return(list(jen.Id("l"))),
+		)
+		return
+	}
+	f.Comment("matching case, the first one, in processor order: the lists of the groups of")
+	f.Comment("processors, in order.")
+	var body []jen.Code
+	// Look each field that tables read up once: several may read it.
+	var names, calls []jen.Code
+	for fi, fd := range m.fields {
+		if slices.ContainsFunc(m.groups, func(gr *group) bool { return slices.Contains(gr.fields, fi) }) {
+			names = append(names, jen.Id("a"+GoName(fd.field.Name)))
+			calls = append(calls, call(fi))
+		}
+	}
+	if len(names) > 0 {
+		body = append(body, jen.List(names...).Op(":=").List(calls...))
+	}
+	atom := func(fi int) jen.Code { return jen.Id("a" + GoName(m.fields[fi].field.Name)) }
+	for gi, gr := range m.groups {
+		l := jen.Id(fmt.Sprintf("l%d", gi))
+		switch gr.kind {
+		case switchGroup:
+			body = append(body,
+				jen.Comment(m.groupDoc(gr)+": its case switch (its decision graph would be too large)"),
+				jen.Add(l).Op(":=").Id(uintType(len(m.lists)-1)).Parens(jen.Lit(gr.empty)),
+				jen.Switch().BlockFunc(func(sw *jen.Group) {
+					for k, r := range gr.rows {
+						c := m.rows[r].cas
+						if len(c.Tests) == 0 {
+							sw.Default().Add(l.Clone()).Op("=").Lit(gr.rowList[k])
+							return
+						}
+						sw.Case(condition(c)).Add(l.Clone()).Op("=").Lit(gr.rowList[k])
+					}
+				}))
+		case dagGroup:
+			body = append(body, jen.Comment(m.groupDoc(gr)+": a decision graph"), jen.Add(l).Op(":=").Add(leaf(gi, gr, atom)))
+		default:
+			body = append(body, jen.Comment(m.groupDoc(gr)+": a table"), jen.Add(l).Op(":=").Add(leaf(gi, gr, atom)))
+		}
+		body = append(body, jen.Id("m").Index(jen.Lit(gi)).Op("=").Add(list(l)))
+	}
+	body = append(body, jen.Return())
+	f.Func().Params(jen.Id("ev").Op("*").Id(ev.Name)).Id("fwMatch").Params().Params(
+		jen.Id("m").Index(jen.Lit(len(m.groups))).Index().Id(rowType)).Block(body...)
+}
+
+// walkMethod emits fwWalk<group>, the walk of a group's decision graph.
+func (g *generator) walkMethod(f *jen.File, m *matcher, gi int, gr *group) {
+	d := gr.dag
+	tbl := func(name string) *jen.Statement { return jen.Id(tableName(m.ev)).Dot(fmt.Sprintf("%s%d", name, gi)) }
+	n := len(d.nodes)
+	hasDense, hasExc := len(d.dense) > 0, len(d.exc) > 0
+	var lookup []jen.Code
+	switch {
+	case hasDense && hasExc:
+		lookup = []jen.Code{jen.If(jen.Id("nd").Dot("dense")).Block(
+			jen.Id("c").Op("=").Uint32().Parens(tbl("dense").Index(jen.Id("nd").Dot("lo").Op("+").Id("a"))),
+		).Else().Block(excLoop(tbl("exc")))}
+	case hasDense:
+		lookup = []jen.Code{jen.Id("c").Op("=").Uint32().Parens(tbl("dense").Index(jen.Id("nd").Dot("lo").Op("+").Id("a")))}
+	default:
+		lookup = []jen.Code{excLoop(tbl("exc"))}
+	}
+	f.Commentf("fwWalk%d returns the match list of %s: it walks their decision", gi, m.groupDoc(gr))
+	f.Commentf("graph from the root. Node i (%s.nodes%d[i]) looks one field up and maps", tableName(m.ev), gi)
+	f.Comment("its atom to a class (a dense map, or a default and exceptions), and the class to the")
+	f.Commentf("next node, or past the last node (%d) to a match list.", n)
+	f.Func().Params(jen.Id("ev").Op("*").Id(m.ev.Name)).Id(fmt.Sprintf("fwWalk%d", gi)).Params().Uint32().Block(
+		jen.Id("ref").Op(":=").Uint32().Parens(jen.Lit(d.root)),
+		jen.For(jen.Id("ref").Op("<").Lit(n)).Block(
+			jen.Id("nd").Op(":=").Op("&").Add(tbl("nodes")).Index(jen.Id("ref")),
+			jen.Var().Id("a").Uint32(),
+			jen.Switch(jen.Id("nd").Dot("field")).BlockFunc(func(sw *jen.Group) {
+				for _, fi := range d.order {
+					sw.Case(jen.Lit(fi)).Id("a").Op("=").Uint32().Parens(jen.Id("ev").Dot("fwAtom" + GoName(m.fields[fi].field.Name)).Call())
+				}
+			}),
+			jen.Id("c").Op(":=").Id("nd").Dot("dflt"),
+			jen.Add(lookup...),
+			jen.Id("ref").Op("=").Add(tbl("next")).Index(jen.Id("nd").Dot("base").Op("+").Id("c")),
+		),
+		jen.Return(jen.Id("ref").Op("-").Lit(n)),
+	)
+}
+
+func excLoop(exc *jen.Statement) jen.Code {
+	return jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(exc).Index(jen.Id("nd").Dot("lo").Op(":").Id("nd").Dot("hi"))).Block(
+		jen.If(jen.Id("e").Dot("atom").Op("==").Id("a")).Block(
+			jen.Id("c").Op("=").Id("e").Dot("class"),
+			jen.Break(),
+		),
+	)
+}
+
+// compiledBody is the body of Route's or Dispatch's case for an event type
+// with a compiled matcher: for each row that fwMatch gives, the delivery.
+func (g *generator) compiledBody(m *matcher, route bool, deliver func(*ir.Processor, *ir.Case) jen.Code) []jen.Code {
+	ev := m.ev
+	var each jen.Code
+	if route {
+		each = jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id(tableName(ev)).Dot("rows").Index(jen.Id("r")))
+	} else {
+		each = jen.Switch(jen.Id("r")).BlockFunc(func(sw *jen.Group) {
+			for i, r := range m.rows {
+				sw.Case(jen.Lit(i)).Block(jen.Comment(r.proc.Name+": "+r.cas.Name), deliver(r.proc, r.cas))
+			}
+		})
+	}
+	var match, decl jen.Code
+	if route {
+		match = jen.Id("m").Dot("Ev").Assert(jen.Op("*").Id(ev.Name)).Dot("fwMatch").Call()
+	} else {
+		decl = jen.Id("ev").Op(":=").Id("m").Dot("Ev").Assert(jen.Op("*").Id(ev.Name))
+		match = jen.Id("ev").Dot("fwMatch").Call()
+	}
+	var loop jen.Code
+	if len(m.groups) == 1 && m.groups[0].kind != switchGroup {
+		loop = jen.For(jen.List(jen.Id("_"), jen.Id("r")).Op(":=").Range().Add(match)).Block(each)
+	} else {
+		loop = jen.For(jen.List(jen.Id("_"), jen.Id("rs")).Op(":=").Range().Add(match)).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("r")).Op(":=").Range().Id("rs")).Block(each))
+	}
+	comment := jen.Commentf("%s: compiled (%s).", m.size(), tableName(ev))
+	if decl != nil {
+		return []jen.Code{decl, comment, loop}
+	}
+	return []jen.Code{comment, loop}
+}
