@@ -77,6 +77,7 @@ func (c *checker) lint(files []*ast.File) {
 			unreachable := l.unreachableCases(m)
 			l.rangeEndpointOverlaps(m, unreachable)
 			l.singleValueGaps(m, unreachable)
+			// A case left out for an error could cover what seems missing.
 			if pos, ok := pi.exhaustive[m.ev]; ok && len(m.rows) == pi.count(m.ev) {
 				l.nonExhaustive(pi, m, pos)
 			}
@@ -127,6 +128,10 @@ func (pi *procInfo) count(ev *ir.Event) int {
 	}
 	return n
 }
+
+// maxRelated bounds the related positions of a warning that lists cases:
+// past a few, more lines hide the warning rather than explain it.
+const maxRelated = 5
 
 // caseList names cases for a message: "A", "A and B", "A, B and C", and past
 // four names "A, B, C and 5 more".

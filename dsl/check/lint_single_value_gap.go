@@ -40,7 +40,8 @@ func (l *linter) singleValueGaps(m *matrix, dead bitset) {
 			}
 			return true
 		}
-		prev := -1 // the previous live row
+		reported := map[ast.Pattern]bool{} // lower ranges already reported: one gap each
+		prev := -1                         // the previous live row
 		for i, ci := range m.rows {
 			if dead.has(i) {
 				continue
@@ -51,12 +52,12 @@ func (l *linter) singleValueGaps(m *matrix, dead bitset) {
 				continue
 			}
 			for j := 0; j+1 < len(fi.top); j++ {
-				l.gap(col.field, fi.top[j], fi.top[j+1], ci, ci, uncovered)
+				l.gap(col.field, fi.top[j], fi.top[j+1], ci, ci, uncovered, reported)
 			}
 			if prev >= 0 && m.compatible(prev, i, c) {
 				for _, a := range m.rows[prev].field(col.field).top {
 					for _, b := range fi.top {
-						l.gap(col.field, a, b, m.rows[prev], ci, uncovered)
+						l.gap(col.field, a, b, m.rows[prev], ci, uncovered, reported)
 					}
 				}
 			}
@@ -66,11 +67,14 @@ func (l *linter) singleValueGaps(m *matrix, dead bitset) {
 }
 
 // gap reports the value between a (of case ca) and b (of case cb) if there
-// is exactly one, whichever of the two is the lower.
-func (l *linter) gap(f *ir.Field, a, b piece, ca, cb *caseInfo, uncovered func(int64) bool) {
+// is exactly one, whichever of the two is the lower, unless the lower one is
+// in reported.
+func (l *linter) gap(f *ir.Field, a, b piece, ca, cb *caseInfo, uncovered func(int64) bool, reported map[ast.Pattern]bool) {
 	for range 2 {
 		lo, hi, ok := intRange(f, a)
-		if ok && len(b.set.Ints) == 1 && hi < math.MaxInt64-1 && b.set.Ints[0].Lo == hi+2 && lo < hi && uncovered(hi+1) {
+		if ok && len(b.set.Ints) == 1 && hi < math.MaxInt64-1 && b.set.Ints[0].Lo == hi+2 && lo < hi &&
+			!reported[a.node] && uncovered(hi+1) {
+			reported[a.node] = true
 			v := hi + 1
 			where := ""
 			if ca != cb {

@@ -28,7 +28,7 @@ func (l *linter) unproducedEvents() {
 		d := diag.Warningf(ev.Pos, ruleUnproducedEvent,
 			"event %s is handled but no case emits it; if it comes from outside, declare it as input event %s",
 			ev.Name, ev.Name)
-		for _, h := range handled[ev] {
+		for _, h := range handled[ev][:min(len(handled[ev]), maxRelated)] {
 			d = d.With(h.cs.decl.Pos, "handled by case %s of processor %s", h.cs.ic.Name, h.proc.p.Name)
 		}
 		l.warn(nil, d)

@@ -10,15 +10,12 @@ import "github.com/fwgo/fw/dsl/diag"
 // rules leave alone.
 func (l *linter) unreachableCases(m *matrix) bitset {
 	dead := newBitset(len(m.rows))
+	live := newBitset(len(m.rows)) // the reachable rows before row i: the unreachable ones add nothing, and naming them would not help
 	for i, ci := range m.rows {
-		earlier := newBitset(len(m.rows))
-		earlier.setRange(0, i)
-		for j := range dead.all {
-			earlier[j/64] &^= 1 << (j % 64) // covered by the others: naming it would not help
-		}
 		q := m.rowCells(i)
-		cands := m.overlapping(q, earlier, -1)
+		cands := m.overlapping(q, live)
 		if !cands.any() || m.useful(q, cands).isUseful() {
+			live.set(i)
 			continue
 		}
 		dead.set(i)
@@ -35,6 +32,9 @@ func (l *linter) unreachableCases(m *matrix) bitset {
 			"case %s is unreachable: every %s it matches is matched by earlier %s %s",
 			ci.ic.Name, m.ev.Name, plural(len(names), "case", "cases"), caseList(names))
 		for j := range cands.all {
+			if len(d.Related) == maxRelated {
+				break
+			}
 			d = d.With(m.rows[j].decl.Pos, "case %s", m.rows[j].ic.Name)
 		}
 		l.warn(ci.decl, d)

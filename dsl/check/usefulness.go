@@ -140,11 +140,11 @@ func (m *matrix) cell(i, c int) bitset {
 }
 
 // overlapping returns the rows among cands whose patterns share a value with
-// q (a cell per column), skipping column skip (-1 for none).
-func (m *matrix) overlapping(q []bitset, cands bitset, skip int) bitset {
+// q (a cell per column).
+func (m *matrix) overlapping(q []bitset, cands bitset) bitset {
 	out := cands.clone()
 	for c, col := range m.cols {
-		if c == skip || q[c] == nil || q[c].equal(col.all) {
+		if q[c].equal(col.all) {
 			continue // every row has a value in common with the whole domain
 		}
 		inter := newBitset(len(m.rows))
@@ -181,8 +181,8 @@ type search struct {
 	aborted   bool
 }
 
-// useful reports whether some value of q matches none of rows; the witness
-// is then in s.wit. When the search gives up (s.aborted), it returns true.
+// useful looks for a value of q that none of rows matches: s.isUseful()
+// tells whether there is one, and s.wit then holds it.
 func (m *matrix) useful(q []bitset, rows bitset) *search {
 	s := &search{m: m, q: q, wit: make([]bitset, len(m.cols)), failed: make([]map[string]bool, len(m.cols))}
 	n := len(m.cols)
@@ -206,6 +206,8 @@ func (m *matrix) useful(q []bitset, rows bitset) *search {
 // (s.aborted): an unproven case counts as reachable.
 func (s *search) isUseful() bool { return s.wit != nil }
 
+// run answers the question for columns col and on, given rows, the rows that
+// match the atoms chosen for the columns before col.
 func (s *search) run(col int, rows bitset) bool {
 	if !rows.any() {
 		for c := col; c < len(s.q); c++ {

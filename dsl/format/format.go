@@ -20,19 +20,27 @@
 //     after an operator (`< 5`, `!= (a | b)`, `prefix "p"`); parentheses only
 //     where the syntax tree needs them (alternatives inside alternatives, or
 //     after "!="). Literals are printed as written (0x1F stays 0x1F).
-//   - Blank lines between fields, variants, options and cases: a run of them
-//     becomes one, none where there was none, and never right after "{" or
-//     right before "}".
-//   - Comments: a comment on its own line stays on its own line, before the
+//   - Blank lines between fields, variants, options and cases, and between
+//     comments and what follows them: a run of them becomes one, none where
+//     there was none, and never right after "{" or right before "}".
+//   - A comment on its own line stays on its own line, right before the
 //     element that follows it (declaration, field, variant, option, case, or
-//     the closing brace), at that element's indentation (a comment before a
-//     closing brace is indented as the block's entries). A comment at the end
-//     of a line stays at the end of the line of the element it follows,
-//     after one space. A comment inside an element that prints on one line
-//     (say, between the fields of a multi-line event pattern) moves, in
-//     order, to its own line before that element. Trailing white space and
-//     carriage returns are removed from comments; their text is otherwise
-//     kept, and directives such as //fw:ignore are ordinary comments.
+//     closing brace), at that element's indentation; before a closing brace,
+//     at the indentation of the block's entries. So a directive such as
+//     //fw:ignore still applies to the line after it.
+//   - A comment at the end of a line stays at the end of the line of the
+//     element it follows, after one space. For a declaration written on one
+//     line and printed on several, that is its first line.
+//   - A comment inside an element that prints on one line (say, between the
+//     fields of a multi-line event pattern) moves to its own line before the
+//     element, above the element's other comments, keeping their order.
+//   - Trailing white space and carriage returns are removed from comments;
+//     their text is otherwise kept. Directives such as //fw:ignore are
+//     ordinary comments.
+//
+// Source checks that the result parses to the same declarations as the
+// input; if it did not (a bug), it returns an error of rule "internal"
+// rather than a changed file.
 package format
 
 import (

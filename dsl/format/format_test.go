@@ -231,6 +231,8 @@ var fuzzSeeds = []string{
 	"package p\r\n// crlf\r\nevent E { a int }\r\n",
 	"package p\nprocessor P { on A{a: ((1 | 2)) | (3 | (4)), b: != (X), c: (..<-5) | 1.., d: prefix \"x\"} }",
 	"package p //   \t\n//\n",
+	"package p\nprocessor P { on A; as B; on C; as; limit 1; x E, F; y 2 G }",
+	"package p\nprocessor A { a 0;b0000 }",
 }
 
 // TestCommentsEverywhere puts a comment, at the end of a line or on a line

@@ -64,6 +64,7 @@ func testCond(t ir.Test, paren bool) *jen.Statement {
 			terms = append(terms, jen.Qual("math", "IsNaN").Call(x.Clone()))
 		}
 	case space.String:
+		b := x
 		if t.Field.Type.Kind == ir.Bytes {
 			x = jen.String().Parens(x) // string(b) in a comparison does not allocate
 		}
@@ -76,6 +77,13 @@ func testCond(t ir.Test, paren bool) *jen.Statement {
 		}
 		conj = s.Str.Neg
 		for _, p := range s.Str.Prefixes {
+			if t.Field.Type.Kind == ir.Bytes {
+				// Compare a slice: strings.HasPrefix(string(b), p) may allocate.
+				n := jen.Lit(len(p))
+				terms = append(terms, jen.Parens(jen.Len(b.Clone()).Op(">=").Add(n).Op("&&").
+					String().Parens(b.Clone().Index(jen.Op(":").Add(n))).Op("==").Lit(p)))
+				continue
+			}
 			terms = append(terms, jen.Qual("strings", "HasPrefix").Call(x.Clone(), jen.Lit(p)))
 		}
 	case space.Bool:

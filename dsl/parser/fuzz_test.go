@@ -42,6 +42,7 @@ var fuzzSeeds = []string{
 	"package p\nprocessor P { on X{a: 1...2, b: 1., c: !, d: =, e: ..<, f: prefix 5, g: != _, h: _..1} }",
 	"package p\nprocessor P { on X{a: (((((((((((1)))))))))))} }",
 	"package p\ninput enum E {}",
+	"package p\nprocessor P { A 0;A0000 } processor Q { on A; as B; exhaustive A B }",
 }
 
 func FuzzParse(f *testing.F) {

@@ -133,12 +133,22 @@ func lexError(filename string, src []byte, err error) diag.Diagnostic {
 	case '!':
 		return syntaxError(pos, `invalid character '!' (expected "!=")`)
 	case '.':
-		if off := lerr.Pos.Offset; off > 0 && '0' <= src[off-1] && src[off-1] <= '9' {
+		// After a number, as in `1.`, the '.' was meant as a decimal point.
+		start := lerr.Pos.Offset
+		for start > 0 && isWordByte(src[start-1]) {
+			start--
+		}
+		if start < lerr.Pos.Offset && '0' <= src[start] && src[start] <= '9' {
 			return syntaxError(pos, "invalid character '.' (a decimal point must be followed by a digit)")
 		}
 		return syntaxError(pos, `invalid character '.' (expected ".." or "..<")`)
 	}
 	return syntaxError(pos, "invalid character %s", quoteRune(r))
+}
+
+// isWordByte reports whether b may be part of an identifier or a number.
+func isWordByte(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
 }
 
 // quoteRune formats r for a message: 'x', or U+00A0 for invisible runes.

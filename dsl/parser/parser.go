@@ -3,7 +3,10 @@
 // It uses a participle grammar (grammar.go) over a custom lexer (lexer.go)
 // and converts the grammar structs into the ast (convert.go). participle
 // stops at the first syntax error, so a file with a syntax error yields one
-// diagnostic, except for malformed literals, which are all reported.
+// diagnostic, except for the errors found when converting (malformed
+// literals, a wildcard as a range bound, compared or negated value), which
+// are all reported. Tokens gives the tokens to tools that need the layout
+// of the source, such as the formatter.
 package parser
 
 import (

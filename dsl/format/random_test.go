@@ -1,0 +1,237 @@
+package format
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/fwgo/fw/dsl/parser"
+)
+
+// TestRandomSources generates random valid sources, every form of the
+// grammar with random separators, white space and comments between the
+// tokens, and checks the properties on each.
+func TestRandomSources(t *testing.T) {
+	n := 1000
+	if testing.Short() {
+		n = 100
+	}
+	for i := range n {
+		g := &gen{r: rand.New(rand.NewPCG(uint64(i), 7))}
+		src := g.file()
+		name := fmt.Sprintf("random%d.fw", i)
+		if _, diags := parser.ParseFile(name, []byte(src)); len(diags) > 0 {
+			t.Fatalf("generated source does not parse:\n%s\n%s", diags.Text(), src)
+		}
+		checkProperties(t, name, []byte(src))
+		if t.Failed() {
+			t.Fatalf("source:\n%s", src)
+		}
+	}
+}
+
+type gen struct {
+	r        *rand.Rand
+	toks     []string
+	comments int
+}
+
+func (g *gen) emit(toks ...string) { g.toks = append(g.toks, toks...) }
+
+func (g *gen) pick(xs ...string) string { return xs[g.r.IntN(len(xs))] }
+
+func (g *gen) maybe(p float64) bool { return g.r.Float64() < p }
+
+func (g *gen) upper() string { return g.pick("A", "Order", "NEW", "PAID", "X1", "Tick") }
+func (g *gen) lower() string { return g.pick("a", "id", "amount", "x_y", "_z", "region") }
+
+// file joins the tokens with random white space and comments.
+func (g *gen) file() string {
+	g.emit("package", g.lower())
+	for range g.r.IntN(7) {
+		switch g.r.IntN(3) {
+		case 0:
+			g.enum()
+		case 1:
+			g.event()
+		default:
+			g.processor()
+		}
+	}
+	var b strings.Builder
+	for i, tok := range g.toks {
+		if i > 0 || g.maybe(0.1) {
+			b.WriteString(g.space())
+		}
+		b.WriteString(tok)
+	}
+	if g.maybe(0.3) {
+		b.WriteString(g.space())
+	}
+	return b.String()
+}
+
+func (g *gen) space() string {
+	g.comments++
+	switch x := g.r.IntN(100); {
+	case x < 50:
+		return " "
+	case x < 65:
+		return "\n"
+	case x < 70:
+		return "\n\n\n"
+	case x < 80:
+		return fmt.Sprintf(" // c%d\n", g.comments)
+	case x < 90:
+		return fmt.Sprintf("\n// c%d\n", g.comments)
+	case x < 95:
+		return fmt.Sprintf("\n\n//fw:ignore r%d \n\n", g.comments)
+	}
+	return "\t"
+}
+
+func (g *gen) sep(seps ...string) {
+	if g.maybe(0.3) {
+		g.emit(g.pick(seps...))
+	}
+}
+
+func (g *gen) enum() {
+	g.emit("enum", g.upper(), "{")
+	for range g.r.IntN(6) {
+		g.emit(g.upper())
+		g.sep(",", ";")
+	}
+	g.emit("}")
+}
+
+func (g *gen) event() {
+	if g.maybe(0.3) {
+		g.emit("input")
+	}
+	g.emit("event", g.upper(), "{")
+	for range g.r.IntN(5) {
+		g.emit(g.pick("a", "region", "amount_total", "x"), g.pick("int", "string", "Status", "float"))
+		g.sep(",", ";")
+	}
+	g.emit("}")
+}
+
+func (g *gen) processor() {
+	g.emit("processor", g.upper(), "{")
+	for range g.r.IntN(6) {
+		if g.maybe(0.3) {
+			g.emit(g.pick("concurrency", "exhaustive", "limit", "x"))
+			if g.maybe(0.4) {
+				g.emit(g.pick("4", "0x10", "-1"))
+			}
+			if g.maybe(0.4) {
+				g.emit(g.upper())
+				for range g.r.IntN(3) {
+					g.emit(",", g.pick(g.upper(), g.lower()))
+				}
+			}
+		} else {
+			g.caseOf()
+		}
+		g.sep(";")
+	}
+	g.emit("}")
+}
+
+func (g *gen) caseOf() {
+	g.emit("on")
+	switch g.r.IntN(5) {
+	case 0:
+		g.emit(g.pick("init", "phase", "terminate"))
+	case 1:
+		g.emit(g.upper())
+	default:
+		g.emit(g.upper(), "{")
+		n := g.r.IntN(4)
+		for i := range n {
+			if i > 0 {
+				g.emit(",")
+			}
+			g.emit(g.lower())
+			if g.maybe(0.8) {
+				g.emit(":")
+				g.pattern(0)
+			}
+		}
+		if n > 0 && g.maybe(0.2) {
+			g.emit(",")
+		}
+		g.emit("}")
+	}
+	if g.maybe(0.4) {
+		g.emit("as", g.upper())
+	}
+	if g.maybe(0.4) {
+		g.emit("->", g.upper())
+		for range g.r.IntN(3) {
+			g.emit(",", g.upper())
+		}
+	}
+}
+
+func (g *gen) value() string {
+	switch g.r.IntN(5) {
+	case 0:
+		return g.pick("1", "-5", "0x1F", "1_000", "012", "0")
+	case 1:
+		return g.pick("1.5", "-0.0", "1e9", "2.5e-3", "inf", "-inf", "nan")
+	case 2:
+		return g.pick(`"EU"`, `"a\tb"`, `""`, `"é"`)
+	case 3:
+		return g.pick("true", "false")
+	}
+	return g.pick(g.upper(), g.lower())
+}
+
+func (g *gen) pattern(depth int) {
+	g.unary(depth)
+	for g.maybe(0.3) {
+		g.emit("|")
+		g.unary(depth)
+	}
+}
+
+func (g *gen) unary(depth int) {
+	switch g.r.IntN(10) {
+	case 0:
+		g.emit("!=")
+		if g.maybe(0.5) {
+			g.emit(g.value())
+		} else {
+			g.emit("(", g.value())
+			for range g.r.IntN(3) {
+				g.emit("|", g.value())
+			}
+			g.emit(")")
+		}
+	case 1:
+		g.emit(g.pick("<", "<=", ">", ">="), g.value())
+	case 2:
+		g.emit("prefix", g.pick(`"p"`, `"https://"`))
+	case 3:
+		g.emit(g.pick("..", "..<"), g.value())
+	case 4:
+		if depth < 3 {
+			g.emit("(")
+			g.pattern(depth + 1)
+			g.emit(")")
+		} else {
+			g.emit("_")
+		}
+	case 5:
+		g.emit(g.value(), g.pick("..", "..<"), g.value())
+	case 6:
+		g.emit(g.value(), "..")
+	case 7:
+		g.emit("_")
+	default:
+		g.emit(g.value())
+	}
+}

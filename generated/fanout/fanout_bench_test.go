@@ -1,0 +1,106 @@
+package fanout
+
+import (
+	"fmt"
+	"testing"
+
+	fwrt "github.com/fwgo/fw/runtime"
+)
+
+// hit is the handler of every processor (one instance per context type): it
+// only counts calls, so the benchmarks measure matching and dispatch, not work.
+type hit[C any] struct{ n *int }
+
+func (h hit[C]) OnHit(C, int64) error { *h.n++; return nil }
+
+// fanoutCases are the events of BenchmarkFanout: an Order that one of the 1,000
+// processors matches (eight ids across the range, in turn), an Order that none
+// matches (eight unlisted ids), and a Single, whose one processor matches it.
+func fanoutCases() []struct {
+	name  string
+	msgs  [8]fwrt.Msg
+	calls int // handler calls per event
+} {
+	var hit1000, miss1000, hit1 [8]fwrt.Msg
+	for i, id := range []int{3, 127, 250, 499, 500, 731, 998, 999} {
+		hit1000[i] = Order{ID: fmt.Sprintf("p%04d", id), Amount: int64(i)}.fwMsg()
+		miss1000[i] = Order{ID: fmt.Sprintf("q%04d", id), Amount: int64(i)}.fwMsg()
+		hit1[i] = Single{ID: "p0000", Amount: int64(i)}.fwMsg()
+	}
+	return []struct {
+		name  string
+		msgs  [8]fwrt.Msg
+		calls int
+	}{{"hit-of-1000", hit1000, 1}, {"miss-of-1000", miss1000, 0}, {"hit-of-1", hit1, 1}}
+}
+
+// BenchmarkFanout measures the per-event cost of matching an event against
+// 1,000 processors with disjoint literal patterns (a compiled table) and
+// against one (a direct switch), beside the switch a person would write.
+func BenchmarkFanout(b *testing.B) {
+	for _, fc := range fanoutCases() {
+		b.Run(fc.name+"/generated-fused", func(b *testing.B) {
+			var n int
+			d := newDispatcher(&n)
+			x := fwrt.NewSerial(&fwProgram)
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				d.Dispatch(x, fc.msgs[i&7])
+			}
+			if err := x.Err(); err != nil {
+				b.Fatal(err)
+			}
+		})
+		b.Run(fc.name+"/generated-route", func(b *testing.B) {
+			var n int
+			d := newDispatcher(&n)
+			dst := make([]fwrt.Delivery, 0, 8)
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				dst = d.Route(fc.msgs[i&7], dst[:0])
+			}
+		})
+		b.Run(fc.name+"/handwritten", func(b *testing.B) {
+			var n int
+			d := newDispatcher(&n)
+			c := &fwrt.Call{}
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				if err := handDispatch(d, c, fc.msgs[i&7]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestFanoutAgrees checks that the generated Dispatch, Route then Invoke, and
+// the benchmark's hand-written switch make the same calls.
+func TestFanoutAgrees(t *testing.T) {
+	for _, fc := range fanoutCases() {
+		var fused, routed, hand int
+		fd, rd, hd := newDispatcher(&fused), newDispatcher(&routed), newDispatcher(&hand)
+		x := fwrt.NewSerial(&fwProgram)
+		c := &fwrt.Call{}
+		for _, m := range fc.msgs {
+			fd.Dispatch(x, m)
+			for _, dl := range rd.Route(m, nil) {
+				if err := rd.Invoke(c, dl, m); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := handDispatch(hd, c, m); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if want := fc.calls * len(fc.msgs); fused != want || routed != want || hand != want {
+			t.Errorf("%s: fused %d calls, route+invoke %d, hand-written %d, want %d", fc.name, fused, routed, hand, want)
+		}
+	}
+	// The Order of p0500 goes to P0500 alone.
+	m := Order{ID: "p0500"}.fwMsg()
+	var n int
+	if got := newDispatcher(&n).Route(m, nil); len(got) != 1 || got[0] != (fwrt.Delivery{Proc: 501, Case: 0}) {
+		t.Errorf("Route(p0500) = %v", got)
+	}
+}

@@ -1,0 +1,82 @@
+//go:build ignore
+
+// mkfanout writes the source of package fanout (testdata/fanout.fw) and the
+// benchmark's handler table and hand-written switch (handlers_test.go). From
+// generated/fanout:
+//
+//	go run testdata/mkfanout.go
+//	go test -run TestFresh -update   # regenerates the .fw.go files
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"log"
+	"os"
+)
+
+const n = 1000
+
+func main() {
+	var fw bytes.Buffer
+	fw.WriteString(`// 1,000 processors with disjoint literal patterns, for the benchmark of compiled
+// matching (docs/BENCHMARKS.md): an Order matches at most one of them. Single has
+// the same pattern for one processor. Written by mkfanout.go; do not edit.
+package fanout
+
+event Order { id string; amount int }
+event Single { id string; amount int }
+
+processor One { on Single{id: "p0000", amount} as Hit }
+
+`)
+	for i := range n {
+		fmt.Fprintf(&fw, "processor P%04d { on Order{id: \"p%04d\", amount} as Hit }\n", i, i)
+	}
+	if err := os.WriteFile("testdata/fanout.fw", fw.Bytes(), 0o644); err != nil {
+		log.Fatal(err)
+	}
+
+	var g bytes.Buffer
+	g.WriteString(`// Written by testdata/mkfanout.go; do not edit.
+
+package fanout
+
+import fwrt "github.com/fwgo/fw/runtime"
+
+// newDispatcher binds every processor to a handler that counts its calls in *n.
+func newDispatcher(n *int) *fwDispatcher {
+	return &fwDispatcher{
+		hOne: hit[OneHitContext]{n},
+`)
+	for i := range n {
+		fmt.Fprintf(&g, "\t\thP%04d: hit[P%04dHitContext]{n},\n", i, i)
+	}
+	g.WriteString(`	}
+}
+
+// handDispatch is the switch a person would write for the same patterns,
+// calling the same handlers through the same interfaces.
+func handDispatch(d *fwDispatcher, c *fwrt.Call, m fwrt.Msg) error {
+	switch m.Kind {
+	case fwKindSingle:
+		if o := m.Ev.(*Single); o.ID == "p0000" {
+			return d.hOne.OnHit(OneHitContext{c}, o.Amount)
+		}
+	case fwKindOrder:
+		o := m.Ev.(*Order)
+		switch o.ID {
+`)
+	for i := range n {
+		fmt.Fprintf(&g, "\t\tcase \"p%04d\":\n\t\t\treturn d.hP%04d.OnHit(P%04dHitContext{c}, o.Amount)\n", i, i, i)
+	}
+	g.WriteString("\t\t}\n\t}\n\treturn nil\n}\n")
+	src, err := format.Source(g.Bytes())
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile("handlers_test.go", src, 0o644); err != nil {
+		log.Fatal(err)
+	}
+}

@@ -1,0 +1,460 @@
+// Package badgerarchive is the persistent archive.Archive of fw: a Badger
+// database in a workspace directory, for caches that outlive a run.
+//
+// Layout of a workspace directory:
+//
+//	fw.lock     lock file: held (flock) by the process that has the workspace open; holds its pid
+//	archive/    the Badger database
+//
+// Keys in the database are "c/" followed by the 32 bytes of an archive.Key;
+// values are encoded archive records (archive.EncodeRecord). The key "m/format"
+// holds the layout version (FormatVersion).
+//
+// Guarantees:
+//
+//   - One process at a time: a second Open of the workspace, from another
+//     process or from this one, fails at once with an error wrapping
+//     archive.ErrWorkspaceInUse that names the workspace and the holder's pid.
+//   - Crash consistency: every Put acknowledged by Flush (or Close) survives a
+//     kill -9 of the process; with WithSyncWrites(true) it also survives a
+//     crash of the machine. An entry is whole or absent: each record is one
+//     Badger value, written in a checksummed transaction that Badger replays
+//     whole or drops on open, and the record's own CRC-32C catches any damage
+//     after that.
+//   - A damaged entry reads as a *archive.CorruptError (a miss); a Put of the
+//     same key rewrites it.
+//   - A panic inside Badger's Open is returned as an error.
+//
+// Writes are blind (no read-modify-write transactions) and go through Badger's
+// WriteBatch, so they never meet badger.ErrConflict.
+package badgerarchive
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
+
+	"github.com/fwgo/fw/runtime/archive"
+)
+
+// ErrWorkspaceInUse is archive.ErrWorkspaceInUse, wrapped by the error of
+// opening a workspace that is held.
+var ErrWorkspaceInUse = archive.ErrWorkspaceInUse
+
+// FormatVersion is the version of the workspace layout described in the
+// package documentation.
+const FormatVersion = "fw-archive/1"
+
+const (
+	lockFileName = "fw.lock"
+	dbDirName    = "archive"
+	entryPrefix  = "c/"
+	formatKey    = "m/format"
+)
+
+// Badger sizing for a small embedded store. Badger's defaults target a large
+// server (64 MiB memtables, five of them, a 256 MiB block cache, 1 GiB value
+// log files, four compactors); a cache in a workspace holds megabytes to a few
+// gigabytes and shares the machine with the application.
+const (
+	// memTableSize bounds each in-memory table (Badger allocates its arena up
+	// front). A transaction may carry up to 15% of it, 1.2 MiB here.
+	memTableSize = 8 << 20
+	// numMemtables: one being filled, one being flushed to disk.
+	numMemtables = 2
+	// Level-0 tables before compaction starts, and before writes stall
+	// (kept proportional to the fewer memtables, as Badger's docs advise).
+	numLevelZeroTables      = 2
+	numLevelZeroTablesStall = 8
+	// numCompactors is Badger's minimum (one is rejected, zero disables
+	// compaction).
+	numCompactors = 2
+	// valueThreshold: records up to 64 KiB live in the LSM tree (one read,
+	// compacted with their keys); larger ones go to the value log, written once.
+	valueThreshold = 64 << 10
+	// valueLogFileSize: 64 MiB files instead of 1 GiB. It also bounds the size
+	// of one value, so MaxRecordSize is a little below it.
+	valueLogFileSize = 64 << 20
+	// MaxRecordSize is the largest encoded record Put accepts; a larger one
+	// fails with archive.ErrTooLarge and should run uncached.
+	MaxRecordSize = valueLogFileSize - 1<<20
+	// defaultBatchBytes: Puts are buffered and written in one WriteBatch on
+	// Flush, or as soon as this many bytes are buffered.
+	defaultBatchBytes = 4 << 20
+)
+
+// badgerOptions returns the options for the database in dir.
+func (c *config) badgerOptions(dir string) badger.Options {
+	o := badger.DefaultOptions(dir).
+		WithSyncWrites(c.syncWrites).
+		// Only the latest record of a key is ever read; a rewrite replaces it.
+		WithNumVersionsToKeep(1).
+		// Writes are blind and reads are snapshot reads: conflict detection
+		// would cost memory per transaction and protect nothing.
+		WithDetectConflicts(false).
+		WithMemTableSize(memTableSize).
+		WithNumMemtables(numMemtables).
+		WithNumLevelZeroTables(numLevelZeroTables).
+		WithNumLevelZeroTablesStall(numLevelZeroTablesStall).
+		WithNumCompactors(numCompactors).
+		WithValueThreshold(valueThreshold).
+		WithValueLogFileSize(valueLogFileSize).
+		// Records are small and mostly incompressible binary; without
+		// compression (and encryption) Badger needs no block cache: tables are
+		// memory-mapped and the OS page cache serves reads.
+		WithCompression(options.None).
+		WithBlockCacheSize(0).
+		WithIndexCacheSize(0).
+		// A damaged table block is reported (and read as a corrupt entry)
+		// rather than decoded into garbage keys; the cost is a CRC per block
+		// read. Values carry their own CRC (the record's), so the value log's
+		// check is not repeated on read.
+		WithChecksumVerificationMode(options.OnBlockRead).
+		// No expvar metrics; only Stream uses more goroutines.
+		WithMetricsEnabled(false).
+		WithNumGoroutines(2)
+	if c.logger != nil {
+		o = o.WithLogger(&badgerLogger{l: c.logger.With("component", "badger", "workspace", c.workspace)})
+	} else {
+		// Badger logs opening and replay details at INFO: silence by default.
+		o = o.WithLogger(nil)
+	}
+	return o
+}
+
+// Option configures Open.
+type Option func(*config)
+
+type config struct {
+	workspace  string
+	syncWrites bool
+	logger     *slog.Logger
+	batchBytes int
+}
+
+// WithSyncWrites makes every write fsync before it is acknowledged (default
+// false). Without it an acknowledged Put survives a crash of the process (the
+// data is in the OS page cache) but not necessarily one of the machine.
+func WithSyncWrites(on bool) Option { return func(c *config) { c.syncWrites = on } }
+
+// WithLogger sends Badger's own messages to l: its errors and warnings at
+// their level, its info and debug messages at debug level (default: none).
+func WithLogger(l *slog.Logger) Option { return func(c *config) { c.logger = l } }
+
+// WithBatchBytes sets how many bytes of encoded records Put buffers before it
+// writes them without waiting for Flush (default 4 MiB).
+func WithBatchBytes(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.batchBytes = n
+		}
+	}
+}
+
+// Archive is an archive.Archive in a workspace directory. It is safe for
+// concurrent use.
+type Archive struct {
+	dir    string
+	cfg    config
+	db     *badger.DB
+	unlock func()
+
+	// life guards db and closed: every method holds it for reading while it
+	// uses the database, Close for writing.
+	life   sync.RWMutex
+	closed bool
+
+	// flushMu serialises flushes, so entries are written in Put order batches.
+	flushMu sync.Mutex
+
+	// mu guards the buffers. pending holds Puts not yet handed to Badger;
+	// flushing holds those being written by the current flush. Both are
+	// visible to Get.
+	mu           sync.Mutex
+	pending      map[archive.Key][]byte
+	pendingBytes int
+	flushing     map[archive.Key][]byte
+}
+
+var _ archive.Archive = (*Archive)(nil)
+
+// InUseError is the error of opening a workspace that is held. It wraps
+// ErrWorkspaceInUse.
+type InUseError struct {
+	Dir string
+	PID int // the holder's pid, when known; 0 otherwise
+}
+
+func (e *InUseError) Error() string {
+	s := fmt.Sprintf("fw: workspace %s is in use by another process", e.Dir)
+	if e.PID > 0 {
+		s += fmt.Sprintf(" (pid %d)", e.PID)
+	}
+	return s
+}
+
+func (e *InUseError) Unwrap() error { return ErrWorkspaceInUse }
+
+// badgerOpen is badger.Open; tests replace it.
+var badgerOpen = badger.Open
+
+// Open opens (creating if needed) the archive of the workspace directory dir.
+// It fails at once with an *InUseError if another process, or another open
+// Archive, holds the workspace.
+func Open(dir string, opts ...Option) (*Archive, error) {
+	if dir == "" {
+		return nil, errors.New("fw: empty workspace directory")
+	}
+	cfg := config{workspace: dir, batchBytes: defaultBatchBytes}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("fw: workspace %s: %w", dir, err)
+	}
+	unlock, err := lockWorkspace(dir)
+	if err != nil {
+		return nil, err
+	}
+	db, err := openDB(cfg.badgerOptions(filepath.Join(dir, dbDirName)))
+	if err != nil {
+		unlock()
+		if isBadgerLockError(err) {
+			return nil, &InUseError{Dir: dir}
+		}
+		return nil, fmt.Errorf("fw: opening the archive of workspace %s: %w", dir, err)
+	}
+	if err := checkFormat(db); err != nil {
+		_ = db.Close()
+		unlock()
+		return nil, fmt.Errorf("fw: workspace %s: %w", dir, err)
+	}
+	return &Archive{
+		dir:     dir,
+		cfg:     cfg,
+		db:      db,
+		unlock:  unlock,
+		pending: make(map[archive.Key][]byte),
+	}, nil
+}
+
+// openDB calls Badger's Open and turns a panic into an error.
+func openDB(o badger.Options) (db *badger.DB, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, fmt.Errorf("badger panicked: %v", r)
+		}
+	}()
+	return badgerOpen(o)
+}
+
+// isBadgerLockError recognises Badger's own directory-lock failure, which it
+// returns as text only. It matters where lockWorkspace cannot lock (platforms
+// without flock) or when a non-fw process holds the database.
+func isBadgerLockError(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "Another process is using this Badger database") ||
+		strings.Contains(s, "Cannot acquire directory lock")
+}
+
+// checkFormat stamps a new database with FormatVersion and rejects another.
+func checkFormat(db *badger.DB) error {
+	var have []byte
+	err := db.View(func(txn *badger.Txn) error {
+		item, err := txn.Get([]byte(formatKey))
+		if err != nil {
+			return err
+		}
+		have, err = item.ValueCopy(nil)
+		return err
+	})
+	switch {
+	case err == nil:
+		if string(have) != FormatVersion {
+			return fmt.Errorf("archive format %q, this fw reads %q", have, FormatVersion)
+		}
+		return nil
+	case errors.Is(err, badger.ErrKeyNotFound):
+		return db.Update(func(txn *badger.Txn) error {
+			return txn.Set([]byte(formatKey), []byte(FormatVersion))
+		})
+	default:
+		return fmt.Errorf("reading the archive format: %w", err)
+	}
+}
+
+// Dir returns the workspace directory.
+func (a *Archive) Dir() string { return a.dir }
+
+func dbKey(k archive.Key) []byte {
+	b := make([]byte, 0, len(entryPrefix)+len(k))
+	return append(append(b, entryPrefix...), k[:]...)
+}
+
+// Get implements archive.Archive.
+func (a *Archive) Get(k archive.Key) (archive.Record, bool, error) {
+	a.life.RLock()
+	defer a.life.RUnlock()
+	if a.closed {
+		return archive.Record{}, false, archive.ErrClosed
+	}
+	a.mu.Lock()
+	data, ok := a.pending[k]
+	if !ok {
+		data, ok = a.flushing[k]
+	}
+	a.mu.Unlock()
+	if !ok {
+		var err error
+		err = a.db.View(func(txn *badger.Txn) error {
+			item, err := txn.Get(dbKey(k))
+			if err != nil {
+				return err
+			}
+			data, err = item.ValueCopy(nil)
+			return err
+		})
+		switch {
+		case errors.Is(err, badger.ErrKeyNotFound):
+			return archive.Record{}, false, nil
+		case err != nil:
+			// The database is open (life is held), so a failure to read this
+			// one entry is damage to it: a miss to warn about and rewrite.
+			return archive.Record{}, false, &archive.CorruptError{Key: k, Err: fmt.Errorf("reading entry: %w", err)}
+		}
+	}
+	rec, err := archive.DecodeRecord(data)
+	if err != nil {
+		return archive.Record{}, false, &archive.CorruptError{Key: k, Err: err}
+	}
+	return rec, true, nil
+}
+
+// Put implements archive.Archive. The entry is buffered; it is acknowledged
+// when a later Flush or Close returns nil.
+func (a *Archive) Put(k archive.Key, rec archive.Record) error {
+	if n := rec.EncodedLen(); n > MaxRecordSize {
+		return fmt.Errorf("%w: %d bytes, at most %d", archive.ErrTooLarge, n, MaxRecordSize)
+	}
+	data := archive.EncodeRecord(rec)
+	a.life.RLock()
+	defer a.life.RUnlock()
+	if a.closed {
+		return archive.ErrClosed
+	}
+	a.mu.Lock()
+	if old, ok := a.pending[k]; ok {
+		a.pendingBytes -= len(old)
+	}
+	a.pending[k] = data
+	a.pendingBytes += len(data)
+	full := a.pendingBytes >= a.cfg.batchBytes
+	a.mu.Unlock()
+	if full {
+		return a.flush()
+	}
+	return nil
+}
+
+// Flush implements archive.Archive: it writes every buffered Put and returns
+// when Badger has committed them (and synced them, with WithSyncWrites).
+func (a *Archive) Flush() error {
+	a.life.RLock()
+	defer a.life.RUnlock()
+	if a.closed {
+		return archive.ErrClosed
+	}
+	return a.flush()
+}
+
+// flush writes the pending entries; the caller holds life.
+func (a *Archive) flush() error {
+	a.flushMu.Lock()
+	defer a.flushMu.Unlock()
+	a.mu.Lock()
+	batch := a.pending
+	if len(batch) == 0 {
+		a.mu.Unlock()
+		return nil
+	}
+	a.flushing = batch
+	a.pending = make(map[archive.Key][]byte)
+	a.pendingBytes = 0
+	a.mu.Unlock()
+
+	err := a.write(batch)
+
+	a.mu.Lock()
+	a.flushing = nil
+	if err != nil {
+		// Keep what was not acknowledged for the next Flush, unless a newer
+		// Put replaced it meanwhile.
+		for k, v := range batch {
+			if _, newer := a.pending[k]; !newer {
+				a.pending[k] = v
+				a.pendingBytes += len(v)
+			}
+		}
+	}
+	a.mu.Unlock()
+	if err != nil {
+		return fmt.Errorf("fw: writing to the archive of workspace %s: %w", a.dir, err)
+	}
+	return nil
+}
+
+// write stores a batch with a WriteBatch, which splits it into as many
+// transactions as Badger's size limits need. Each value is in exactly one
+// transaction, so each entry is atomic.
+func (a *Archive) write(batch map[archive.Key][]byte) error {
+	wb := a.db.NewWriteBatch()
+	defer wb.Cancel()
+	for k, v := range batch {
+		if err := wb.Set(dbKey(k), v); err != nil {
+			return err
+		}
+	}
+	return wb.Flush()
+}
+
+// Close implements archive.Archive: it flushes, closes the database and
+// releases the workspace.
+func (a *Archive) Close() error {
+	a.life.Lock()
+	defer a.life.Unlock()
+	if a.closed {
+		return nil
+	}
+	a.closed = true
+	ferr := a.flush()
+	cerr := a.db.Close()
+	a.unlock()
+	a.pending, a.flushing = nil, nil
+	if ferr != nil {
+		return ferr
+	}
+	if cerr != nil {
+		return fmt.Errorf("fw: closing the archive of workspace %s: %w", a.dir, cerr)
+	}
+	return nil
+}
+
+// badgerLogger adapts slog to Badger's Logger.
+type badgerLogger struct{ l *slog.Logger }
+
+func (b *badgerLogger) log(level slog.Level, format string, args []any) {
+	b.l.Log(context.Background(), level, strings.TrimSpace(fmt.Sprintf(format, args...)))
+}
+
+func (b *badgerLogger) Errorf(f string, v ...any)   { b.log(slog.LevelError, f, v) }
+func (b *badgerLogger) Warningf(f string, v ...any) { b.log(slog.LevelWarn, f, v) }
+func (b *badgerLogger) Infof(f string, v ...any)    { b.log(slog.LevelDebug, f, v) }
+func (b *badgerLogger) Debugf(f string, v ...any)   { b.log(slog.LevelDebug, f, v) }

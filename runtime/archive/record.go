@@ -1,0 +1,211 @@
+package archive
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+)
+
+// Emission is one recorded emission: the event's stable name and its canonical
+// binary encoding.
+type Emission struct {
+	Name string
+	Data []byte
+}
+
+// Record is what a cache hit replays: the emissions of one successful call, in
+// emission order. A call that emitted nothing has an empty record, which is a
+// hit all the same.
+type Record struct {
+	Emissions []Emission
+}
+
+// Equal reports whether r and o hold the same emissions, byte for byte, in the
+// same order.
+func (r Record) Equal(o Record) bool {
+	if len(r.Emissions) != len(o.Emissions) {
+		return false
+	}
+	for i, e := range r.Emissions {
+		f := o.Emissions[i]
+		if e.Name != f.Name || !bytes.Equal(e.Data, f.Data) {
+			return false
+		}
+	}
+	return true
+}
+
+// Clone returns a deep copy of r, sharing no memory with it.
+func (r Record) Clone() Record {
+	if r.Emissions == nil {
+		return Record{}
+	}
+	n := 0
+	for _, e := range r.Emissions {
+		n += len(e.Data)
+	}
+	buf := make([]byte, 0, n)
+	out := make([]Emission, len(r.Emissions))
+	for i, e := range r.Emissions {
+		start := len(buf)
+		buf = append(buf, e.Data...)
+		out[i] = Emission{Name: e.Name, Data: buf[start:len(buf):len(buf)]}
+	}
+	return Record{Emissions: out}
+}
+
+// recordMagic starts every encoded record.
+const recordMagic = "fwrc"
+
+// RecordFormatVersion is the version byte after the magic.
+const RecordFormatVersion = 1
+
+const (
+	recordHeaderLen  = len(recordMagic) + 1
+	recordTrailerLen = 4
+	// minRecordLen is the size of an empty record: header, count 0, checksum.
+	minRecordLen = recordHeaderLen + 1 + recordTrailerLen
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// ErrCorrupt reports an archive entry that is not a whole, well-formed record.
+var ErrCorrupt = errors.New("fw: corrupt archive record")
+
+func corrupt(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{ErrCorrupt}, args...)...)
+}
+
+// EncodedLen returns the length of r's encoding.
+func (r Record) EncodedLen() int {
+	n := recordHeaderLen + uvarintLen(uint64(len(r.Emissions))) + recordTrailerLen
+	for _, e := range r.Emissions {
+		n += uvarintLen(uint64(len(e.Name))) + len(e.Name) + uvarintLen(uint64(len(e.Data))) + len(e.Data)
+	}
+	return n
+}
+
+func uvarintLen(v uint64) int {
+	n := 1
+	for v >= 0x80 {
+		v >>= 7
+		n++
+	}
+	return n
+}
+
+// AppendRecord appends the encoding of r to b.
+func AppendRecord(b []byte, r Record) []byte {
+	start := len(b)
+	b = append(b, recordMagic...)
+	b = append(b, RecordFormatVersion)
+	b = binary.AppendUvarint(b, uint64(len(r.Emissions)))
+	for _, e := range r.Emissions {
+		b = binary.AppendUvarint(b, uint64(len(e.Name)))
+		b = append(b, e.Name...)
+		b = binary.AppendUvarint(b, uint64(len(e.Data)))
+		b = append(b, e.Data...)
+	}
+	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b[start:], castagnoli))
+}
+
+// EncodeRecord returns the encoding of r in a new slice of exactly its length.
+func EncodeRecord(r Record) []byte {
+	return AppendRecord(make([]byte, 0, r.EncodedLen()), r)
+}
+
+// DecodeRecord decodes an encoded record. The Data of each emission aliases
+// data (no copy), so data must not be modified while the record is in use.
+// Any damage (wrong magic or version, a checksum mismatch, truncation, trailing
+// bytes, bad lengths) gives an error wrapping ErrCorrupt.
+func DecodeRecord(data []byte) (Record, error) {
+	if len(data) < minRecordLen {
+		return Record{}, corrupt("%d bytes, shorter than any record", len(data))
+	}
+	body := data[:len(data)-recordTrailerLen]
+	want := binary.BigEndian.Uint32(data[len(body):])
+	if got := crc32.Checksum(body, castagnoli); got != want {
+		return Record{}, corrupt("checksum %08x, want %08x", got, want)
+	}
+	if string(body[:len(recordMagic)]) != recordMagic {
+		return Record{}, corrupt("bad magic %q", body[:len(recordMagic)])
+	}
+	if v := body[len(recordMagic)]; v != RecordFormatVersion {
+		return Record{}, corrupt("unknown record format version %d", v)
+	}
+	off := recordHeaderLen
+	count, k := binary.Uvarint(body[off:])
+	if k <= 0 {
+		return Record{}, corrupt("bad emission count")
+	}
+	off += k
+	// Each emission takes at least two bytes (two empty lengths): this bounds
+	// the allocation below by the input size.
+	if count > uint64(len(body)-off)/2 {
+		return Record{}, corrupt("emission count %d too large for %d bytes", count, len(body))
+	}
+	if count == 0 {
+		if off != len(body) {
+			return Record{}, corrupt("trailing bytes")
+		}
+		return Record{Emissions: []Emission{}}, nil
+	}
+	ems := make([]Emission, count)
+	// Emissions usually repeat a few names: reuse their strings.
+	var known [8]string
+	nknown := 0
+	for i := range ems {
+		var field [2][]byte // name, data
+		for f := range field {
+			n, k := binary.Uvarint(body[off:])
+			if k <= 0 || n > uint64(len(body)-off-k) {
+				return Record{}, corrupt("bad length in emission %d", i)
+			}
+			off += k
+			end := off + int(n)
+			field[f] = body[off:end:end]
+			off = end
+		}
+		ems[i].Data = field[1]
+		name := ""
+		found := false
+		for _, s := range known[:nknown] {
+			if s == string(field[0]) {
+				name, found = s, true
+				break
+			}
+		}
+		if !found {
+			name = string(field[0])
+			if nknown < len(known) {
+				known[nknown] = name
+				nknown++
+			}
+		}
+		ems[i].Name = name
+	}
+	if off != len(body) {
+		return Record{}, corrupt("%d trailing bytes", len(body)-off)
+	}
+	return Record{Emissions: ems}, nil
+}
+
+// CorruptError is returned by Archive.Get for an entry that does not decode:
+// the caller should warn, treat it as a miss, and Put the re-executed call's
+// record, which rewrites the entry.
+type CorruptError struct {
+	Key Key
+	Err error // wraps ErrCorrupt
+}
+
+func (e *CorruptError) Error() string {
+	return fmt.Sprintf("fw: archive entry %s: %v", e.Key, e.Err)
+}
+
+func (e *CorruptError) Unwrap() error { return e.Err }
+
+// Is makes errors.Is(err, ErrCorrupt) hold even when Err does not wrap it
+// (for example a storage read error on a damaged entry).
+func (e *CorruptError) Is(target error) bool { return target == ErrCorrupt }

@@ -1,0 +1,164 @@
+package archive_test
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"hash/crc32"
+	"strings"
+	"testing"
+
+	"github.com/fwgo/fw/runtime/archive"
+	"github.com/fwgo/fw/runtime/archive/archivetest"
+)
+
+// goldenRecord pins the record format: stored workspaces must stay readable.
+const goldenRecord = "6677726301030547726565740605776f726c6405477265657400054275696c7401ff6f665a71"
+
+func TestGoldenRecord(t *testing.T) {
+	rec := archive.Record{Emissions: []archive.Emission{
+		{Name: "Greet", Data: []byte("\x05world")},
+		{Name: "Greet", Data: nil},
+		{Name: "Built", Data: []byte{0xff}},
+	}}
+	got := archive.EncodeRecord(rec)
+	if hex.EncodeToString(got) != goldenRecord {
+		t.Fatalf("encoding = %x, golden %s", got, goldenRecord)
+	}
+	if len(got) != rec.EncodedLen() {
+		t.Fatalf("EncodedLen = %d, encoding has %d bytes", rec.EncodedLen(), len(got))
+	}
+	back, err := archive.DecodeRecord(got)
+	if err != nil || !back.Equal(rec) {
+		t.Fatalf("DecodeRecord = %+v, %v", back, err)
+	}
+}
+
+func TestRecordRoundTrip(t *testing.T) {
+	recs := []archive.Record{
+		{},
+		{Emissions: []archive.Emission{}},
+		{Emissions: []archive.Emission{{}}},
+		{Emissions: []archive.Emission{{Name: "", Data: []byte{}}, {Name: "x", Data: nil}}},
+		{Emissions: []archive.Emission{{Name: strings.Repeat("n", 300), Data: bytes.Repeat([]byte{7}, 70000)}}},
+		archivetest.Record(1, 1),
+		archivetest.Record(2, 1000),
+	}
+	for i, rec := range recs {
+		enc := archive.EncodeRecord(rec)
+		if len(enc) != rec.EncodedLen() || cap(enc) != len(enc) {
+			t.Errorf("record %d: EncodedLen %d, len %d, cap %d", i, rec.EncodedLen(), len(enc), cap(enc))
+		}
+		if app := archive.AppendRecord([]byte("prefix"), rec); !bytes.Equal(app[6:], enc) {
+			t.Errorf("record %d: AppendRecord after a prefix differs", i)
+		}
+		got, err := archive.DecodeRecord(enc)
+		if err != nil {
+			t.Fatalf("record %d: %v", i, err)
+		}
+		if !got.Equal(rec) {
+			t.Fatalf("record %d: round trip differs", i)
+		}
+		if got.Emissions == nil {
+			t.Errorf("record %d: decoded Emissions is nil", i)
+		}
+	}
+}
+
+// TestRecordCorruption: every value of every byte other than the original, and
+// every truncation and extension, is detected.
+func TestRecordCorruption(t *testing.T) {
+	for _, rec := range []archive.Record{
+		{},
+		{Emissions: []archive.Emission{{Name: "Greet", Data: []byte("\x05world")}, {Name: "Built"}}},
+		archivetest.Record(3, 6),
+	} {
+		enc := archive.EncodeRecord(rec)
+		check := func(what string, i int, data []byte) {
+			t.Helper()
+			got, err := archive.DecodeRecord(data)
+			if !errors.Is(err, archive.ErrCorrupt) {
+				t.Fatalf("%s %d: DecodeRecord = %d emissions, %v; want ErrCorrupt", what, i, len(got.Emissions), err)
+			}
+			if got.Emissions != nil {
+				t.Fatalf("%s %d: a failed decode returned emissions", what, i)
+			}
+		}
+		buf := make([]byte, len(enc))
+		for i := range enc {
+			for v := range 256 {
+				if byte(v) == enc[i] {
+					continue
+				}
+				copy(buf, enc)
+				buf[i] = byte(v)
+				check("changed byte", i, buf)
+			}
+		}
+		for n := range len(enc) {
+			check("truncated to", n, enc[:n])
+		}
+		for i, tail := range [][]byte{{0}, {1, 2, 3, 4}, enc} {
+			check("extension", i, append(bytes.Clone(enc), tail...))
+		}
+	}
+}
+
+// A record re-encoded from a valid checksum but another structure: the parser
+// rejects wrong counts and lengths even when the checksum matches.
+func TestRecordStructureBehindValidChecksum(t *testing.T) {
+	reseal := func(body []byte) []byte {
+		return binary.BigEndian.AppendUint32(body, crc32.Checksum(body, crc32.MakeTable(crc32.Castagnoli)))
+	}
+	cases := map[string][]byte{
+		"count too large": reseal([]byte("fwrc\x01\x05\x00\x00")),
+		"bad length":      reseal([]byte("fwrc\x01\x01\x05ab")),
+		"trailing":        reseal([]byte("fwrc\x01\x00\x00")),
+		"bad version":     reseal([]byte("fwrc\x02\x00")),
+		"bad magic":       reseal([]byte("fwrC\x01\x00")),
+		"bad count":       reseal([]byte("fwrc\x01\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff")),
+	}
+	for name, data := range cases {
+		if _, err := archive.DecodeRecord(data); !errors.Is(err, archive.ErrCorrupt) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	// and the same sealing of a valid body decodes
+	if _, err := archive.DecodeRecord(reseal([]byte("fwrc\x01\x01\x01a\x00"))); err != nil {
+		t.Fatalf("valid resealed body: %v", err)
+	}
+}
+
+func FuzzDecodeRecord(f *testing.F) {
+	f.Add(archive.EncodeRecord(archive.Record{}))
+	f.Add(archive.EncodeRecord(archivetest.Record(1, 3)))
+	f.Add([]byte("fwrc\x01\x01\x01a\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rec, err := archive.DecodeRecord(data)
+		if err != nil {
+			if !errors.Is(err, archive.ErrCorrupt) {
+				t.Fatalf("error does not wrap ErrCorrupt: %v", err)
+			}
+			return
+		}
+		if enc := archive.EncodeRecord(rec); !bytes.Equal(enc, data) {
+			t.Fatalf("decoded record re-encodes differently:\n%x\n%x", data, enc)
+		}
+	})
+}
+
+func TestRecordClone(t *testing.T) {
+	rec := archivetest.Record(4, 5)
+	c := rec.Clone()
+	if !c.Equal(rec) {
+		t.Fatal("clone differs")
+	}
+	c.Emissions[0].Data[0] ^= 1
+	if c.Equal(rec) {
+		t.Fatal("clone shares memory")
+	}
+	if archive.Record.Clone(archive.Record{}).Emissions != nil {
+		t.Fatal("clone of an empty record")
+	}
+}
