@@ -25,10 +25,10 @@ func condition(c *ir.Case) *jen.Statement {
 }
 
 // testCond compiles one field test into a boolean expression: comparisons for
-// ranges, == for literals, strings.HasPrefix for prefixes. Go's float
-// comparisons give the pattern semantics: -0.0 equals 0.0 and no comparison
-// holds for NaN, so only sets that contain NaN test for it. A disjunction is
-// parenthesised when paren is set.
+// ranges, == for literals, strings.HasPrefix for prefixes (a slice comparison
+// for bytes, which does not allocate). Go's float comparisons give the pattern
+// semantics: -0.0 equals 0.0 and no comparison holds for NaN, so only sets that
+// contain NaN test for it. A disjunction is parenthesised when paren is set.
 func testCond(t ir.Test, paren bool) *jen.Statement {
 	x := jen.Id("ev").Dot(GoName(t.Field.Name))
 	s := t.Set

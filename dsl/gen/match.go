@@ -13,22 +13,33 @@ import (
 )
 
 // This file builds the compiled matcher of one event type: every processor's
-// cases for it, matched together. It is pure data (generated as tables and
-// lookups by matchgen.go) and has a reference evaluator, eval, that tests use.
+// cases for it, matched together. It is pure data (emitted as tables and
+// lookups by matchgen.go) with a reference evaluator, eval, for the tests.
 //
 // Each field that some case tests is split into atoms: the space.Partition of
 // its domain by every test set on it, so that each set holds an atom whole or
-// not at all. A lookup maps the field's value to its atom index. The case rows
-// (processors in order, each processor's cases in order) are cut into groups of
-// consecutive processors. Within a group, the atoms of a field that no row of the
-// group tells apart share a class, and the group's table is indexed by the
-// classes of its fields (mixed radix): it gives the group's match list, per
-// processor the first row that matches. Match lists are deduplicated across the
-// event type. A processor whose own table would exceed the cap is a group of
-// its own, matched by its case switch. Route and Dispatch concatenate the
-// groups' lists: groups follow processor order, so the result does too. The
-// cost of an event is one lookup per tested field plus one table read per group,
-// plus its deliveries: it does not grow with the processors it does not match.
+// not at all. A lookup maps the field's value to its atom index (a chain of
+// comparisons, a direct table, a binary search, or a Go string switch then
+// longest-prefix switches). The case rows (processors in order, each one's
+// cases in order) are cut into groups of consecutive processors, each matched
+// one of three ways:
+//
+//   - a table: the atoms of a field that no row of the group tells apart share
+//     a class, and the table, indexed by the classes of the group's fields
+//     (mixed radix), gives the match list: per processor, its first matching
+//     row. Used when it has at most options.maxLeaves entries.
+//   - else a decision graph: each node looks one field up and splits only the
+//     rows still alive, so a field that one row in a thousand tests costs a node
+//     with one exception rather than a table dimension. At most options.maxDAG
+//     entries.
+//   - else the processors are halved; a single processor that fits neither
+//     keeps its case switch.
+//
+// Match lists are deduplicated across the event type. Route and Dispatch
+// concatenate the groups' lists, which follow processor order. The cost of an
+// event is one lookup per tested field and one table read (or graph walk) per
+// group, plus its deliveries: it does not grow with the processors whose
+// patterns exclude it. Fields that no pattern tests are never read.
 
 // strategy chooses how an event type is matched.
 type strategy uint8
@@ -47,6 +58,7 @@ type options struct {
 	maxDAG     int // cap on the table entries of one group's decision graph
 	linearMax  int // a lookup over at most this many cut points is a chain of comparisons
 	denseMax   int // an int lookup whose cut points span fewer values than this is a direct table
+	callRows   int // Dispatch calls the handlers of event types with more rows through fwCall<Event>
 }
 
 var defaultOptions = options{
@@ -56,6 +68,7 @@ var defaultOptions = options{
 	maxDAG:     1 << 17,
 	linearMax:  4,
 	denseMax:   256,
+	callRows:   16,
 }
 
 // row is one case of one processor for the event type.

@@ -20,11 +20,11 @@ import (
 // and binary searches, one table per event type and many small ones with case
 // switches for processors whose table would exceed the cap.
 var optionVariants = []options{
-	{strategy: compiled, maxLeaves: 1 << 16, maxDAG: 1 << 17, linearMax: 4, denseMax: 256},
-	{strategy: compiled, maxLeaves: 0, maxDAG: 1 << 17, linearMax: 0, denseMax: 0},
-	{strategy: compiled, maxLeaves: 4, maxDAG: 24, linearMax: 1000, denseMax: 0},
-	{strategy: compiled, maxLeaves: 16, maxDAG: 0, linearMax: 0, denseMax: 1 << 12},
-	{strategy: compiled, maxLeaves: 0, maxDAG: 0, linearMax: 2, denseMax: 16},
+	{strategy: compiled, maxLeaves: 1 << 16, maxDAG: 1 << 17, linearMax: 4, denseMax: 256, callRows: 16},
+	{strategy: compiled, maxLeaves: 0, maxDAG: 1 << 17, linearMax: 0, denseMax: 0, callRows: 0},
+	{strategy: compiled, maxLeaves: 4, maxDAG: 24, linearMax: 1000, denseMax: 0, callRows: 1000},
+	{strategy: compiled, maxLeaves: 16, maxDAG: 0, linearMax: 0, denseMax: 1 << 12, callRows: 4},
+	{strategy: compiled, maxLeaves: 0, maxDAG: 0, linearMax: 2, denseMax: 16, callRows: 0},
 }
 
 // inAtom reports whether v lies in atom a of fd, independently of the lookup.

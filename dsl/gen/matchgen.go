@@ -101,6 +101,9 @@ func (g *generator) matchCode(f *jen.File) {
 			}
 		}
 		g.matchMethod(f, m)
+		if len(m.rows) > g.opt.callRows {
+			g.callMethod(f, m)
+		}
 		for gi, gr := range m.groups {
 			if gr.kind == dagGroup {
 				g.walkMethod(f, m, gi, gr)
@@ -170,13 +173,13 @@ func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup) {
 	ev := m.ev
 	rowType := uintType(len(m.rows) - 1)
 	var flat []int
-	var start []int
+	var spans []string
 	for _, l := range m.lists {
-		start = append(start, len(flat))
+		spans = append(spans, fmt.Sprintf("{%d, %d}", len(flat), len(flat)+len(l)))
 		flat = append(flat, l...)
 	}
-	start = append(start, len(flat))
 	listType := uintType(len(m.lists) - 1)
+	spanType := "[2]" + uintType(len(flat))
 
 	var rows, rowDocs []string
 	for _, r := range m.rows {
@@ -185,7 +188,7 @@ func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup) {
 	}
 	fields := []tableField{
 		{"rows", fmt.Sprintf("[%d]fwrt.Delivery", len(rows)), "row → delivery: the cases for " + ev.Name + ", in processor order", arrayLit("fwrt.Delivery", rows, rowDocs, 0)},
-		{"start", fmt.Sprintf("[%d]%s", len(start), uintType(len(flat))), "match list l is match[start[l]:start[l+1]]", arrayLit(uintType(len(flat)), itoas(start), nil, 16)},
+		{"lists", fmt.Sprintf("[%d]%s", len(spans), spanType), "match list l is match[lists[l][0]:lists[l][1]]", arrayLit(spanType, spans, nil, 8)},
 		{"match", fmt.Sprintf("[%d]%s", len(flat), rowType), "the match lists: rows, per processor its first matching case", arrayLit(rowType, itoas(flat), nil, 16)},
 	}
 	for i, fd := range m.fields {
@@ -458,8 +461,8 @@ func (g *generator) matchMethod(f *jen.File, m *matcher) {
 	tbl := jen.Id(tableName(ev))
 	rowType := uintType(len(m.rows) - 1)
 	list := func(l jen.Code) *jen.Statement {
-		return tbl.Clone().Dot("match").Index(
-			tbl.Clone().Dot("start").Index(l).Op(":").Add(tbl.Clone()).Dot("start").Index(jen.Add(l).Op("+").Lit(1)))
+		span := tbl.Clone().Dot("lists").Index(l)
+		return tbl.Clone().Dot("match").Index(span.Clone().Index(jen.Lit(0)).Op(":").Add(span.Clone()).Index(jen.Lit(1)))
 	}
 	call := func(fi int) jen.Code { return jen.Id("ev").Dot("fwAtom" + GoName(m.fields[fi].field.Name)).Call() }
 	// leaf is the match list of group gi, reading the atom of field fi as atom(fi).
@@ -537,6 +540,23 @@ func (g *generator) matchMethod(f *jen.File, m *matcher) {
 		jen.Id("m").Index(jen.Lit(len(m.groups))).Index().Id(rowType)).Block(body...)
 }
 
+// callMethod emits fwCall<Event>, which Dispatch uses for event types with
+// many rows: the handler call of a row, with its bound values.
+func (g *generator) callMethod(f *jen.File, m *matcher) {
+	ev := m.ev
+	f.Commentf("fwCall%s calls the handler of row r of %s.rows with its bound values.", ev.Name, tableName(ev))
+	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("fwCall"+ev.Name).Params(
+		jen.Id("c").Op("*").Add(rt("Call")), jen.Id("r").Id(uintType(len(m.rows)-1)), jen.Id("ev").Op("*").Id(ev.Name),
+	).Error().Block(
+		jen.Switch(jen.Id("r")).BlockFunc(func(sw *jen.Group) {
+			for i, r := range m.rows {
+				sw.Case(jen.Lit(i)).Block(jen.Comment(r.proc.Name+": "+r.cas.Name), jen.Return(handlerCall(r.proc, r.cas, jen.Id("ev"))))
+			}
+		}),
+		jen.Return(jen.Nil()),
+	)
+}
+
 // walkMethod emits fwWalk<group>, the walk of a group's decision graph.
 func (g *generator) walkMethod(f *jen.File, m *matcher, gi int, gr *group) {
 	d := gr.dag
@@ -591,13 +611,23 @@ func (g *generator) compiledBody(m *matcher, route bool, deliver func(*ir.Proces
 	ev := m.ev
 	var each jen.Code
 	if route {
-		each = jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id(tableName(ev)).Dot("rows").Index(jen.Id("r")))
+		each = jen.Block(jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id(tableName(ev)).Dot("rows").Index(jen.Id("r"))))
+	} else if len(m.rows) > g.opt.callRows {
+		// Many rows: the calls are in fwCall<Event>, so that Dispatch stays
+		// small enough for the compiler to inline Begin and End.
+		each = jen.Block(
+			jen.Id("dl").Op(":=").Id(tableName(ev)).Dot("rows").Index(jen.Id("r")),
+			jen.If(
+				jen.Id("c").Op(":=").Id("x").Dot("Begin").Call(jen.Id("dl").Dot("Proc"), jen.Id("dl").Dot("Case"), jen.Id("m")),
+				jen.Id("c").Op("!=").Nil(),
+			).Block(jen.Id("x").Dot("End").Call(jen.Id("d").Dot("fwCall"+ev.Name).Call(jen.Id("c"), jen.Id("r"), jen.Id("ev")))),
+		)
 	} else {
-		each = jen.Switch(jen.Id("r")).BlockFunc(func(sw *jen.Group) {
+		each = jen.Block(jen.Switch(jen.Id("r")).BlockFunc(func(sw *jen.Group) {
 			for i, r := range m.rows {
 				sw.Case(jen.Lit(i)).Block(jen.Comment(r.proc.Name+": "+r.cas.Name), deliver(r.proc, r.cas))
 			}
-		})
+		}))
 	}
 	var match, decl jen.Code
 	if route {
@@ -608,10 +638,10 @@ func (g *generator) compiledBody(m *matcher, route bool, deliver func(*ir.Proces
 	}
 	var loop jen.Code
 	if len(m.groups) == 1 && m.groups[0].kind != switchGroup {
-		loop = jen.For(jen.List(jen.Id("_"), jen.Id("r")).Op(":=").Range().Add(match)).Block(each)
+		loop = jen.For(jen.List(jen.Id("_"), jen.Id("r")).Op(":=").Range().Add(match)).Add(each)
 	} else {
 		loop = jen.For(jen.List(jen.Id("_"), jen.Id("rs")).Op(":=").Range().Add(match)).Block(
-			jen.For(jen.List(jen.Id("_"), jen.Id("r")).Op(":=").Range().Id("rs")).Block(each))
+			jen.For(jen.List(jen.Id("_"), jen.Id("r")).Op(":=").Range().Id("rs")).Add(each))
 	}
 	comment := jen.Commentf("%s: compiled (%s).", m.size(), tableName(ev))
 	if decl != nil {

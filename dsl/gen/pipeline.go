@@ -170,8 +170,10 @@ func (g *generator) pipelineType(f *jen.File) {
 }
 
 // route compiles every processor's patterns into one function: a switch on the
-// event kind, then per processor a switch whose cases are the processor's cases
-// in order, so the first match wins. Only fields that a pattern tests are read.
+// event kind, then, for an event type with few case rows, per processor a switch
+// whose cases are the processor's cases in order, so the first match wins; for
+// one with more, the compiled matcher of all its cases together (match.go,
+// matchgen.go). Only fields that a pattern tests are read.
 func (g *generator) route(f *jen.File) {
 	f.Comment("Route appends the deliveries of m: per processor with a matching case, the first one.")
 	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("Route").Params(
@@ -202,8 +204,9 @@ func (g *generator) dispatch(f *jen.File) {
 }
 
 // kindSwitch emits `switch m.Kind` with, per kind, each processor's cases in
-// order; deliver gives the code run for the matching case, and bindsRead says
-// whether it reads the bound fields of the event (as ev).
+// order, or the loop over the rows its compiled matcher gives; deliver gives the
+// code run for the matching case, and bindsRead says whether it reads the bound
+// fields of the event (as ev): Dispatch's, as Route's does not.
 func (g *generator) kindSwitch(b *jen.Group, bindsRead bool, deliver func(*ir.Processor, *ir.Case) jen.Code) {
 	if len(g.pkg.Events) == 0 {
 		return

@@ -23,11 +23,11 @@ type converter struct {
 
 func (c *converter) pos(p lexer.Position) ast.Pos { return toPos(c.filename, p) }
 
-func (c *converter) ident(g *identG) ast.Ident {
+func (c *converter) ident(g identG) ast.Ident {
 	return ast.Ident{Pos: c.pos(g.Pos), Name: g.Name}
 }
 
-func (c *converter) idents(gs []*identG) []ast.Ident {
+func (c *converter) idents(gs []identG) []ast.Ident {
 	if len(gs) == 0 {
 		return nil
 	}
@@ -38,7 +38,8 @@ func (c *converter) idents(gs []*identG) []ast.Ident {
 	return out
 }
 
-func (c *converter) file(g *fileG, toks []lexer.Token) *ast.File {
+// file converts the file; comments are its comment tokens.
+func (c *converter) file(g *fileG, comments []lexer.Token) *ast.File {
 	f := &ast.File{Name: c.filename, Package: c.ident(g.Package)}
 	for _, d := range g.Decls {
 		switch {
@@ -50,11 +51,12 @@ func (c *converter) file(g *fileG, toks []lexer.Token) *ast.File {
 			f.Decls = append(f.Decls, c.processor(d.Processor))
 		}
 	}
-	for _, t := range toks {
-		if t.Type == typeComment {
+	if len(comments) > 0 {
+		f.Comments = make([]*ast.Comment, len(comments))
+		for i, t := range comments {
 			// Drop the '\r' of a CRLF line ending, which the rule includes.
 			text := strings.TrimSuffix(strings.TrimPrefix(t.Value, "//"), "\r")
-			f.Comments = append(f.Comments, &ast.Comment{Pos: c.pos(t.Pos), Text: text})
+			f.Comments[i] = &ast.Comment{Pos: c.pos(t.Pos), Text: text}
 		}
 	}
 	return f
@@ -67,7 +69,7 @@ func (c *converter) enum(g *enumG) *ast.EnumDecl {
 func (c *converter) event(g *eventG) *ast.EventDecl {
 	d := &ast.EventDecl{Pos: c.pos(g.Pos), Input: g.Input, Name: c.ident(g.Name)}
 	for _, fg := range g.Fields {
-		d.Fields = append(d.Fields, &ast.FieldDecl{Pos: c.pos(fg.Pos), Name: c.ident(fg.Name), Type: c.ident(fg.Type)})
+		d.Fields = append(d.Fields, &ast.FieldDecl{Pos: c.pos(fg.Name.Pos), Name: c.ident(fg.Name), Type: c.ident(fg.Type)})
 	}
 	return d
 }
@@ -86,13 +88,17 @@ func (c *converter) processor(g *processorG) *ast.ProcessorDecl {
 }
 
 func (c *converter) option(g *optionG) *ast.Option {
-	o := &ast.Option{Pos: c.pos(g.Pos), Name: ast.Ident{Pos: c.pos(g.Name.Pos), Name: g.Name.Name}}
+	o := &ast.Option{Pos: c.pos(g.Pos), Name: c.ident(identG(g.Name))}
 	if g.Value != nil {
 		c.checkInt(g.Value.Pos, g.Value.Raw)
 		o.Value = &ast.IntLit{Pos: c.pos(g.Value.Pos), Raw: g.Value.Raw}
 	}
 	if e := g.Events; e != nil {
-		o.Events = append([]ast.Ident{{Pos: c.pos(e.First.Pos), Name: e.First.Name}}, c.idents(e.Rest)...)
+		o.Events = make([]ast.Ident, 0, 1+len(e.Rest))
+		o.Events = append(o.Events, c.ident(identG(e.First)))
+		for _, g := range e.Rest {
+			o.Events = append(o.Events, c.ident(g))
+		}
 	}
 	return o
 }
@@ -106,7 +112,7 @@ var lifecycleKinds = map[string]ast.CaseKind{
 func (c *converter) caseOf(g *caseG) *ast.Case {
 	k := &ast.Case{Pos: c.pos(g.Pos), Emits: c.idents(g.Emits)}
 	if g.Lifecycle != nil {
-		k.Kind = lifecycleKinds[g.Lifecycle.Kind]
+		k.Kind = lifecycleKinds[g.Lifecycle.Name]
 	} else if p := g.Event; p != nil {
 		k.Kind = ast.CaseEvent
 		k.Event = c.ident(p.Name)
@@ -116,14 +122,14 @@ func (c *converter) caseOf(g *caseG) *ast.Case {
 		}
 		for _, fp := range p.Fields {
 			k.Fields = append(k.Fields, &ast.FieldPattern{
-				Pos:     c.pos(fp.Pos),
+				Pos:     c.pos(fp.Field.Pos),
 				Field:   c.ident(fp.Field),
 				Pattern: c.pattern(fp.Pattern),
 			})
 		}
 	}
 	if g.Name != nil {
-		name := c.ident(g.Name)
+		name := c.ident(*g.Name)
 		k.Name = &name
 	}
 	return k
@@ -136,11 +142,12 @@ func (c *converter) pattern(g *patternG) ast.Pattern {
 		return nil
 	}
 	if len(g.Alts) == 1 {
-		return c.unary(g.Alts[0])
+		return c.unary(&g.Alts[0])
 	}
-	alt := &ast.Alt{Pos: c.pos(g.Pos), Alts: make([]ast.Pattern, len(g.Alts))}
-	for i, u := range g.Alts {
-		alt.Alts[i] = c.unary(u)
+	// The Alt is where its first alternative is.
+	alt := &ast.Alt{Pos: c.pos(g.Alts[0].Pos), Alts: make([]ast.Pattern, len(g.Alts))}
+	for i := range g.Alts {
+		alt.Alts[i] = c.unary(&g.Alts[i])
 	}
 	return alt
 }
@@ -156,22 +163,21 @@ func (c *converter) unary(g *unaryG) ast.Pattern {
 		c.checkString(g.Prefix.Pos, g.Prefix.Raw)
 		return &ast.Prefix{Pos: pos, Value: &ast.Literal{Pos: c.pos(g.Prefix.Pos), Kind: ast.LitString, Raw: g.Prefix.Raw}}
 	case g.RangeTo != nil:
-		return &ast.Range{Pos: pos, Hi: c.operand(g.RangeTo.Hi, rangeBound), Exclusive: g.RangeTo.Op == "..<"}
+		return &ast.Range{Pos: pos, Hi: c.operand(&g.RangeTo.Hi, rangeBound), Exclusive: g.RangeTo.Op == "..<"}
 	case g.Group != nil:
 		return c.pattern(g.Group)
-	case g.Atom != nil:
-		a := g.Atom
+	case g.Value != nil:
 		switch {
-		case a.Excl != nil:
-			return &ast.Range{Pos: pos, Lo: c.operand(a.Value, rangeBound), Hi: c.operand(a.Excl, rangeBound), Exclusive: true}
-		case a.Incl:
-			r := &ast.Range{Pos: pos, Lo: c.operand(a.Value, rangeBound)}
-			if a.InclHi != nil {
-				r.Hi = c.operand(a.InclHi, rangeBound)
+		case g.Excl != nil:
+			return &ast.Range{Pos: pos, Lo: c.operand(g.Value, rangeBound), Hi: c.operand(g.Excl, rangeBound), Exclusive: true}
+		case g.Incl:
+			r := &ast.Range{Pos: pos, Lo: c.operand(g.Value, rangeBound)}
+			if g.InclHi != nil {
+				r.Hi = c.operand(g.InclHi, rangeBound)
 			}
 			return r
 		}
-		return c.value(a.Value)
+		return c.value(g.Value)
 	}
 	// The grammar always fills one of the branches.
 	c.errorf(g.Pos, "internal parser error: empty pattern")
@@ -188,12 +194,12 @@ func (c *converter) notOperand(g *notG) ast.Pattern {
 		return c.operand(g.Value, what)
 	}
 	if len(g.Alts) == 1 {
-		return c.operand(g.Alts[0], what)
+		return c.operand(&g.Alts[0], what)
 	}
 	// The Alt starts at its first value, inside the parenthesis.
 	alt := &ast.Alt{Pos: c.pos(g.Alts[0].Pos), Alts: make([]ast.Pattern, len(g.Alts))}
-	for i, v := range g.Alts {
-		alt.Alts[i] = c.operand(v, what)
+	for i := range g.Alts {
+		alt.Alts[i] = c.operand(&g.Alts[i], what)
 	}
 	return alt
 }
@@ -208,31 +214,28 @@ func (c *converter) operand(g *valueG, what string) ast.Pattern {
 	return p
 }
 
-// floatWords are the identifiers that are float literals in a pattern;
-// "-inf" is a float token.
-var floatWords = map[string]bool{"inf": true, "nan": true}
-
-// value converts one value token: a literal, `_` or a name.
+// value converts one value token: a literal, `_` or a name. The identifiers
+// inf and nan are float literals in a pattern ("-inf" is a float token).
 func (c *converter) value(g *valueG) ast.Pattern {
 	pos := c.pos(g.Pos)
 	switch {
-	case g.String != "":
-		c.checkString(g.Pos, g.String)
-		return &ast.Literal{Pos: pos, Kind: ast.LitString, Raw: g.String}
-	case g.Float != "":
-		c.checkFloat(g.Pos, g.Float)
-		return &ast.Literal{Pos: pos, Kind: ast.LitFloat, Raw: g.Float}
-	case g.Int != "":
-		c.checkInt(g.Pos, g.Int)
-		return &ast.Literal{Pos: pos, Kind: ast.LitInt, Raw: g.Int}
-	case g.Ident == "_":
+	case g.Type == typeString:
+		c.checkString(g.Pos, g.Raw)
+		return &ast.Literal{Pos: pos, Kind: ast.LitString, Raw: g.Raw}
+	case g.Type == typeFloat:
+		c.checkFloat(g.Pos, g.Raw)
+		return &ast.Literal{Pos: pos, Kind: ast.LitFloat, Raw: g.Raw}
+	case g.Type == typeInt:
+		c.checkInt(g.Pos, g.Raw)
+		return &ast.Literal{Pos: pos, Kind: ast.LitInt, Raw: g.Raw}
+	case g.Raw == "_":
 		return &ast.Wildcard{Pos: pos}
-	case g.Ident == "true" || g.Ident == "false":
-		return &ast.Literal{Pos: pos, Kind: ast.LitBool, Raw: g.Ident}
-	case floatWords[g.Ident]:
-		return &ast.Literal{Pos: pos, Kind: ast.LitFloat, Raw: g.Ident}
+	case g.Raw == "true" || g.Raw == "false":
+		return &ast.Literal{Pos: pos, Kind: ast.LitBool, Raw: g.Raw}
+	case g.Raw == "inf" || g.Raw == "nan":
+		return &ast.Literal{Pos: pos, Kind: ast.LitFloat, Raw: g.Raw}
 	}
-	return &ast.Name{Pos: pos, Name: g.Ident}
+	return &ast.Name{Pos: pos, Name: g.Raw}
 }
 
 func (c *converter) errorf(p lexer.Position, format string, args ...any) {

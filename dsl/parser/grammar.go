@@ -12,13 +12,8 @@ import (
 // of its first token in Pos.
 
 type fileG struct {
-	Package *identG  `parser:"'package' @@"`
+	Package identG   `parser:"'package' @@"`
 	Decls   []*declG `parser:"@@*"`
-}
-
-type identG struct {
-	Pos  lexer.Position
-	Name string `parser:"@Ident"`
 }
 
 type declG struct {
@@ -29,28 +24,27 @@ type declG struct {
 
 type enumG struct {
 	Pos      lexer.Position
-	Name     *identG   `parser:"'enum' @@ '{'"`
-	Variants []*identG `parser:"( @@ ( ',' | ';' )? )* '}'"`
+	Name     identG   `parser:"'enum' @@ '{'"`
+	Variants []identG `parser:"( @@ ( ',' | ';' )? )* '}'"`
 }
 
 // eventG is `[input] event Name {...}`. `input` is not reserved: it is
 // matched by value, and only here.
 type eventG struct {
 	Pos    lexer.Position
-	Input  bool          `parser:"@'input'?"`
-	Name   *identG       `parser:"'event' @@ '{'"`
-	Fields []*fieldDeclG `parser:"( @@ ( ',' | ';' )? )* '}'"`
+	Input  bool         `parser:"@'input'?"`
+	Name   identG       `parser:"'event' @@ '{'"`
+	Fields []fieldDeclG `parser:"( @@ ( ',' | ';' )? )* '}'"`
 }
 
 type fieldDeclG struct {
-	Pos  lexer.Position
-	Name *identG `parser:"@@"`
-	Type *identG `parser:"@@"`
+	Name identG `parser:"@@"`
+	Type identG `parser:"@@"`
 }
 
 type processorG struct {
 	Pos   lexer.Position
-	Name  *identG  `parser:"'processor' @@ '{'"`
+	Name  identG   `parser:"'processor' @@ '{'"`
 	Items []*itemG `parser:"( @@ ';'? )* '}'"`
 }
 
@@ -68,70 +62,14 @@ type itemG struct {
 // event names do.
 type optionG struct {
 	Pos    lexer.Position
-	Name   *lowerIdentG `parser:"@@"`
-	Value  *intG        `parser:"@@?"`
-	Events *optEventsG  `parser:"@@?"`
+	Name   lowerIdentG `parser:"@@"`
+	Value  *intG       `parser:"@@?"`
+	Events *optEventsG `parser:"@@?"`
 }
 
 type optEventsG struct {
-	First *upperIdentG `parser:"@@"`
-	Rest  []*identG    `parser:"( ',' @@ )*"`
-}
-
-// upperIdentG is an identifier that starts with an upper-case letter,
-// lowerIdentG one that does not. participle cannot test a token's spelling,
-// so they parse themselves.
-type (
-	upperIdentG struct {
-		Pos  lexer.Position
-		Name string
-	}
-	lowerIdentG struct {
-		Pos  lexer.Position
-		Name string
-	}
-)
-
-// Parse implements participle.Parseable: it takes the next token if it is
-// an identifier that starts with an upper-case letter, and otherwise
-// matches nothing.
-func (u *upperIdentG) Parse(lex *lexer.PeekingLexer) error {
-	var ok bool
-	u.Pos, u.Name, ok = identStarting(lex, true)
-	if !ok {
-		return participle.NextMatch
-	}
-	return nil
-}
-
-// Parse implements participle.Parseable: it takes the next token if it is
-// an identifier that does not start with an upper-case letter, and
-// otherwise matches nothing.
-func (l *lowerIdentG) Parse(lex *lexer.PeekingLexer) error {
-	var ok bool
-	l.Pos, l.Name, ok = identStarting(lex, false)
-	if !ok {
-		return participle.NextMatch
-	}
-	return nil
-}
-
-// identStarting takes the next token if it is an identifier whose first
-// letter is upper-case or not, as upper says.
-func identStarting(lex *lexer.PeekingLexer, upper bool) (lexer.Position, string, bool) {
-	t := lex.Peek()
-	if t.Type != typeIdent || isUpper(t.Value) != upper {
-		return lexer.Position{}, "", false
-	}
-	lex.Next()
-	return t.Pos, t.Value, true
-}
-
-func isUpper(name string) bool { return name != "" && 'A' <= name[0] && name[0] <= 'Z' }
-
-type intG struct {
-	Pos lexer.Position
-	Raw string `parser:"@Int"`
+	First upperIdentG `parser:"@@"`
+	Rest  []identG    `parser:"( ',' @@ )*"`
 }
 
 // caseG is an `on` line. The lifecycle words are not reserved, so they are
@@ -141,88 +79,165 @@ type caseG struct {
 	Lifecycle *lifecycleG `parser:"'on' ( @@"`
 	Event     *eventPatG  `parser:"| @@ )"`
 	Name      *identG     `parser:"( 'as' @@ )?"`
-	Emits     []*identG   `parser:"( '->' @@ ( ',' @@ )* )?"`
-}
-
-type lifecycleG struct {
-	Pos  lexer.Position
-	Kind string `parser:"@( 'init' | 'phase' | 'terminate' )"`
+	Emits     []identG    `parser:"( '->' @@ ( ',' @@ )* )?"`
 }
 
 // eventPatG is `Event` or `Event{...}`; Braces tells the two apart when the
 // braces are empty. The negative lookahead (?! "," "}") stops the repetition
 // before a trailing comma without needing parser lookahead (see newParser).
 type eventPatG struct {
-	Name   *identG      `parser:"@@"`
-	Braces bool         `parser:"( @'{'"`
-	Fields []*fieldPatG `parser:"( @@ ( (?! ',' '}') ',' @@ )* ','? )? '}' )?"`
+	Name   identG      `parser:"@@"`
+	Braces bool        `parser:"( @'{'"`
+	Fields []fieldPatG `parser:"( @@ ( (?! ',' '}') ',' @@ )* ','? )? '}' )?"`
 }
 
+// fieldPatG is `field` or `field: pattern`; it is where its field name is.
 type fieldPatG struct {
-	Pos     lexer.Position
-	Field   *identG   `parser:"@@"`
+	Field   identG    `parser:"@@"`
 	Pattern *patternG `parser:"( ':' @@ )?"`
 }
 
-// patternG is `p | q | ...`, or one pattern; "|" binds loosest.
+// patternG is `p | q | ...`, or one pattern; "|" binds loosest. It is where
+// its first alternative is.
 type patternG struct {
-	Pos  lexer.Position
-	Alts []*unaryG `parser:"@@ ( '|' @@ )*"`
+	Alts []unaryG `parser:"@@ ( '|' @@ )*"`
 }
 
 // unaryG is one alternative. Each operator applies to one value, so the
-// first token decides: "!=", a comparison, `prefix`, a range without a low
-// bound, "(", or a value, possibly the low bound of a range. `prefix` is
-// matched by value, so it cannot be a binding name; `prefix` followed by
-// anything but a string is an error.
+// first token decides: `prefix`, a value (possibly the low bound of a range:
+// `lo..<hi`, `lo..hi` or `lo..`), "!=", a comparison, a range without a low
+// bound, or "(". `prefix` is matched by value, so it cannot be a binding
+// name; `prefix` followed by anything but a string is an error. A value,
+// the most common alternative, is tried early, after `prefix` only.
 type unaryG struct {
 	Pos     lexer.Position
-	Not     *notG     `parser:"  '!=' @@"`
+	Prefix  *stringG  `parser:"  'prefix' @@"`
+	Value   *valueG   `parser:"| @@"`
+	Excl    *valueG   `parser:"  (   '..<' @@"`
+	Incl    bool      `parser:"    | @'..'"`
+	InclHi  *valueG   `parser:"      @@? )?"`
+	Not     *notG     `parser:"| '!=' @@"`
 	CmpOp   string    `parser:"| ( @( '<=' | '>=' | '<' | '>' )"`
 	Cmp     *valueG   `parser:"    @@ )"`
-	Prefix  *stringG  `parser:"| 'prefix' @@"`
 	RangeTo *rangeToG `parser:"| @@"`
 	Group   *patternG `parser:"| '(' @@ ')'"`
-	Atom    *atomG    `parser:"| @@"`
 }
 
 // notG is the operand of "!=": a value, or values in parentheses separated
 // by "|".
 type notG struct {
-	Pos   lexer.Position
-	Value *valueG   `parser:"  @@"`
-	Alts  []*valueG `parser:"| '(' @@ ( '|' @@ )* ')'"`
+	Value *valueG  `parser:"  @@"`
+	Alts  []valueG `parser:"| '(' @@ ( '|' @@ )* ')'"`
 }
 
 // rangeToG is `..hi` or `..<hi`.
 type rangeToG struct {
-	Op string  `parser:"@( '..<' | '..' )"`
-	Hi *valueG `parser:"@@"`
+	Op string `parser:"@( '..<' | '..' )"`
+	Hi valueG `parser:"@@"`
 }
 
-// atomG is a value, or a range from it: `lo..<hi`, `lo..hi` or `lo..`.
-type atomG struct {
-	Value  *valueG `parser:"@@"`
-	Excl   *valueG `parser:"(   '..<' @@"`
-	Incl   bool    `parser:"  | @'..'"`
-	InclHi *valueG `parser:"    @@? )?"`
+// The terminals of the grammar parse themselves (they implement
+// participle.Parseable): each takes the next token if it is of its kind,
+// and otherwise matches nothing. participle would match a token by
+// building a node for its struct, capturing the token's text into a field
+// and recording its position, and a choice of token types by trying a
+// branch for each; for tokens, which are most of what a parser reads, that
+// was most of the time of a parse. In an error message, participle names a
+// terminal by its Go type name (identG), and a production by its name
+// capitalized (PatternG).
+type (
+	// identG is an identifier.
+	identG struct {
+		Pos  lexer.Position
+		Name string
+	}
+	// upperIdentG is an identifier that starts with an upper-case letter,
+	// lowerIdentG one that does not.
+	upperIdentG identG
+	lowerIdentG identG
+	// lifecycleG is `init`, `phase` or `terminate`, which are identifiers.
+	lifecycleG identG
+	// valueG is the token of a value: a string, a number or an identifier;
+	// the converter tells `_`, `true`, `false`, `inf` and `nan` from other
+	// identifiers.
+	valueG struct {
+		Pos  lexer.Position
+		Type lexer.TokenType
+		Raw  string
+	}
+	// stringG is a string literal, quotes included.
+	stringG struct {
+		Pos lexer.Position
+		Raw string
+	}
+	// intG is an int literal.
+	intG struct {
+		Pos lexer.Position
+		Raw string
+	}
+)
+
+func (g *identG) Parse(lex *lexer.PeekingLexer) error {
+	return takeIdent(lex, (*identG)(g), nil)
 }
 
-// valueG captures the token of a value into the field of its type; the
-// converter tells `_`, `true`, `false`, `inf` and `nan` from other
-// identifiers.
-type valueG struct {
-	Pos    lexer.Position
-	String string `parser:"  @String"`
-	Float  string `parser:"| @Float"`
-	Int    string `parser:"| @Int"`
-	Ident  string `parser:"| @Ident"`
+func (g *upperIdentG) Parse(lex *lexer.PeekingLexer) error {
+	return takeIdent(lex, (*identG)(g), func(name string) bool { return isUpper(name) })
 }
 
-type stringG struct {
-	Pos lexer.Position
-	Raw string `parser:"@String"`
+func (g *lowerIdentG) Parse(lex *lexer.PeekingLexer) error {
+	return takeIdent(lex, (*identG)(g), func(name string) bool { return !isUpper(name) })
 }
+
+func (g *lifecycleG) Parse(lex *lexer.PeekingLexer) error {
+	return takeIdent(lex, (*identG)(g), isLifecycle)
+}
+
+func (g *valueG) Parse(lex *lexer.PeekingLexer) error {
+	t := lex.Peek()
+	switch t.Type {
+	case typeString, typeFloat, typeInt, typeIdent:
+		lex.Next()
+		g.Pos, g.Type, g.Raw = t.Pos, t.Type, t.Value
+		return nil
+	}
+	return participle.NextMatch
+}
+
+func (g *stringG) Parse(lex *lexer.PeekingLexer) error {
+	return takeToken(lex, typeString, &g.Pos, &g.Raw)
+}
+
+func (g *intG) Parse(lex *lexer.PeekingLexer) error {
+	return takeToken(lex, typeInt, &g.Pos, &g.Raw)
+}
+
+// takeIdent takes the next token into g if it is an identifier whose name
+// is accepted by ok (any name if ok is nil).
+func takeIdent(lex *lexer.PeekingLexer, g *identG, ok func(string) bool) error {
+	t := lex.Peek()
+	if t.Type != typeIdent || ok != nil && !ok(t.Value) {
+		return participle.NextMatch
+	}
+	lex.Next()
+	g.Pos, g.Name = t.Pos, t.Value
+	return nil
+}
+
+// takeToken takes the next token into pos and raw if it is of type typ.
+func takeToken(lex *lexer.PeekingLexer, typ lexer.TokenType, pos *lexer.Position, raw *string) error {
+	t := lex.Peek()
+	if t.Type != typ {
+		return participle.NextMatch
+	}
+	lex.Next()
+	*pos, *raw = t.Pos, t.Value
+	return nil
+}
+
+func isUpper(name string) bool { return name != "" && 'A' <= name[0] && name[0] <= 'Z' }
+
+func isLifecycle(name string) bool { return name == "init" || name == "phase" || name == "terminate" }
 
 // parser is built once; participle parsers are safe for concurrent use.
 var parser = newParser()
@@ -233,7 +248,7 @@ var parser = newParser()
 // is LL(1), so no backtracking is ever needed.
 func newParser() *participle.Parser[fileG] {
 	return participle.MustBuild[fileG](
-		participle.Lexer(lexDef),
+		participle.Lexer(scanDef),
 		participle.Elide(tokComment),
 		participle.UseLookahead(0),
 	)

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"fmt"
 	"unicode"
 	"unicode/utf8"
@@ -79,13 +80,11 @@ func tokenize(filename string, src []byte) ([]lexer.Token, diag.List) {
 	if off, msg := checkEncoding(src); msg != "" {
 		return nil, diag.List{syntaxError(posAt(filename, src, off), "%s", msg)}
 	}
-	lx, err := lexDef.LexString(filename, string(src))
-	if err != nil {
-		return nil, diag.List{syntaxError(ast.Pos{File: filename, Line: 1, Col: 1}, "%v", err)}
-	}
-	var toks []lexer.Token
+	s := newScanner(filename, string(src))
+	// About one token for every three to six bytes in practice.
+	toks := make([]lexer.Token, 0, len(src)/3+16)
 	for {
-		tok, err := lx.Next()
+		tok, err := s.Next()
 		if err != nil {
 			return nil, diag.List{lexError(filename, src, err)}
 		}
@@ -99,6 +98,9 @@ func tokenize(filename string, src []byte) ([]lexer.Token, diag.List) {
 // checkEncoding returns the offset of the first invalid UTF-8 sequence or
 // NUL byte in src, with a message; the message is empty if there is none.
 func checkEncoding(src []byte) (int, string) {
+	if utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 {
+		return 0, "" // the common case, on a fast path
+	}
 	for off := 0; off < len(src); {
 		r, size := utf8.DecodeRune(src[off:])
 		switch {

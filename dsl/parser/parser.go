@@ -26,23 +26,33 @@ import (
 func ParseFile(filename string, src []byte) (file *ast.File, diags diag.List) {
 	defer recoverParse(filename, &file, &diags)
 
-	toks, diags := tokenize(filename, src)
-	if len(diags) > 0 {
-		return nil, diags
+	// participle's lexer would accept invalid UTF-8 and NUL bytes inside
+	// strings and comments; like Go, .fw rejects them anywhere.
+	if off, msg := checkEncoding(src); msg != "" {
+		return nil, diag.List{syntaxError(posAt(filename, src, off), "%s", msg)}
 	}
-	if d, ok := checkNesting(filename, toks); !ok {
-		return nil, diag.List{d}
-	}
-	peek, err := lexer.Upgrade(&tokenSlice{toks: toks}, typeComment)
+	// participle reads all the tokens before parsing: lex straight into its
+	// token buffer, the comments aside.
+	lx := &parseLexer{scanner: newScanner(filename, string(src))}
+	peek, err := lexer.Upgrade(lx)
 	if err != nil {
-		return nil, diag.List{syntaxError(ast.Pos{File: filename, Line: 1, Col: 1}, "%v", err)}
+		return nil, diag.List{lexError(filename, src, err)}
+	}
+	if lx.tooDeep {
+		return nil, diag.List{syntaxError(toPos(filename, lx.deepPos), "parentheses nested too deeply (more than %d)", maxNesting)}
 	}
 	g, err := parser.ParseFromLexer(peek)
 	if err != nil {
+		// The message depends on the tokens before the error, comments
+		// included: lex again, which is cheap beside a parse.
+		toks, diags := tokenize(filename, src)
+		if len(diags) > 0 {
+			return nil, diags
+		}
 		return nil, diag.List{parseError(filename, toks, err)}
 	}
 	c := &converter{filename: filename}
-	file = c.file(g, toks)
+	file = c.file(g, lx.comments)
 	if len(c.diags) > 0 {
 		return nil, c.diags.Sort()
 	}
@@ -68,38 +78,37 @@ func recoverParse(filename string, file **ast.File, diags *diag.List) {
 // parses them by recursion, and a Go stack overflow cannot be recovered.
 const maxNesting = 100
 
-// checkNesting reports the first "(" nested more than maxNesting deep.
-func checkNesting(filename string, toks []lexer.Token) (diag.Diagnostic, bool) {
-	depth := 0
-	for _, t := range toks {
-		if t.Type != typePunct {
+// parseLexer is the lexer that participle reads: the scanner without the
+// comments, which it keeps for the AST. It also finds the first "(" nested
+// more than maxNesting deep.
+type parseLexer struct {
+	*scanner
+	comments []lexer.Token
+	depth    int
+	tooDeep  bool
+	deepPos  lexer.Position // of the first "(" too deep
+}
+
+func (l *parseLexer) Next() (lexer.Token, error) {
+	for {
+		t, err := l.scanner.Next()
+		if err != nil {
+			return t, err
+		}
+		switch {
+		case t.Type == typeComment:
+			l.comments = append(l.comments, t)
 			continue
-		}
-		switch t.Value {
-		case "(":
-			if depth++; depth > maxNesting {
-				return syntaxError(toPos(filename, t.Pos), "parentheses nested too deeply (more than %d)", maxNesting), false
+		case t.Type != typePunct:
+		case t.Value == "(":
+			if l.depth++; l.depth > maxNesting && !l.tooDeep {
+				l.tooDeep, l.deepPos = true, t.Pos
 			}
-		case ")":
-			depth = max(depth-1, 0)
+		case t.Value == ")":
+			l.depth = max(l.depth-1, 0)
 		}
+		return t, nil
 	}
-	return diag.Diagnostic{}, true
-}
-
-// tokenSlice replays lexed tokens to participle, which wants a lexer.Lexer.
-type tokenSlice struct {
-	toks []lexer.Token
-	next int
-}
-
-func (l *tokenSlice) Next() (lexer.Token, error) {
-	if l.next >= len(l.toks) {
-		return l.toks[len(l.toks)-1], nil // the EOF token, again
-	}
-	t := l.toks[l.next]
-	l.next++
-	return t, nil
 }
 
 // parseError turns participle's error into a diagnostic at the offending
@@ -234,20 +243,20 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 		return `"|" or ")"`
 	case "PatternG", "UnaryG":
 		return "a pattern"
-	case "ValueG", "(ValueG":
+	case "valueG", "(valueG":
 		if prevIs("..", "..<") {
 			return "a range bound"
 		}
 		return "a value"
 	case "NotG":
 		return `a value or "("`
-	case "StringG":
+	case "stringG":
 		return "a string"
 	case "FieldPatG":
 		return "a field pattern"
-	case "(LifecycleG":
+	case "(lifecycleG":
 		return `an event name, "init", "phase" or "terminate"`
-	case "IdentG":
+	case "identG":
 		switch {
 		case b == eventBody:
 			// The event's name comes before its "{".

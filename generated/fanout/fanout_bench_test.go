@@ -13,29 +13,34 @@ type hit[C any] struct{ n *int }
 
 func (h hit[C]) OnHit(C, int64) error { *h.n++; return nil }
 
-// fanoutCases are the events of BenchmarkFanout: an Order that one of the 1,000
-// processors matches (eight ids across the range, in turn), an Order that none
-// matches (eight unlisted ids), and a Single, whose one processor matches it.
-func fanoutCases() []struct {
+// fanoutCase is a benchmark case: eight events, matched in turn.
+type fanoutCase struct {
 	name  string
 	msgs  [8]fwrt.Msg
 	calls int // handler calls per event
-} {
-	var hit1000, miss1000, hit1 [8]fwrt.Msg
+}
+
+// fanoutCases are the events of BenchmarkFanout: an Order that one of the 1,000
+// processors matches (eight ids across the range), an Order that none matches
+// (eight unlisted ids), a Hundred and a Ten that one of their 100 or 10
+// processors matches, and a Single, whose one processor matches it.
+func fanoutCases() []fanoutCase {
+	var hit1000, miss1000, hit100, hit10, hit1 [8]fwrt.Msg
 	for i, id := range []int{3, 127, 250, 499, 500, 731, 998, 999} {
 		hit1000[i] = Order{ID: fmt.Sprintf("p%04d", id), Amount: int64(i)}.fwMsg()
 		miss1000[i] = Order{ID: fmt.Sprintf("q%04d", id), Amount: int64(i)}.fwMsg()
+		hit100[i] = Hundred{ID: fmt.Sprintf("p%04d", id%100), Amount: int64(i)}.fwMsg()
+		hit10[i] = Ten{ID: fmt.Sprintf("p%04d", id%10), Amount: int64(i)}.fwMsg()
 		hit1[i] = Single{ID: "p0000", Amount: int64(i)}.fwMsg()
 	}
-	return []struct {
-		name  string
-		msgs  [8]fwrt.Msg
-		calls int
-	}{{"hit-of-1000", hit1000, 1}, {"miss-of-1000", miss1000, 0}, {"hit-of-1", hit1, 1}}
+	return []fanoutCase{
+		{"hit-of-1000", hit1000, 1}, {"miss-of-1000", miss1000, 0},
+		{"hit-of-100", hit100, 1}, {"hit-of-10", hit10, 1}, {"hit-of-1", hit1, 1},
+	}
 }
 
 // BenchmarkFanout measures the per-event cost of matching an event against
-// 1,000 processors with disjoint literal patterns (a compiled table) and
+// 1,000, 100 and 10 processors with disjoint literal patterns (compiled tables) and
 // against one (a direct switch), beside the switch a person would write.
 func BenchmarkFanout(b *testing.B) {
 	for _, fc := range fanoutCases() {
@@ -97,10 +102,11 @@ func TestFanoutAgrees(t *testing.T) {
 			t.Errorf("%s: fused %d calls, route+invoke %d, hand-written %d, want %d", fc.name, fused, routed, hand, want)
 		}
 	}
-	// The Order of p0500 goes to P0500 alone.
+	// The Order of p0500 goes to P0500 alone (after One, T00 to T09 and H000
+	// to H099).
 	m := Order{ID: "p0500"}.fwMsg()
 	var n int
-	if got := newDispatcher(&n).Route(m, nil); len(got) != 1 || got[0] != (fwrt.Delivery{Proc: 501, Case: 0}) {
+	if got := newDispatcher(&n).Route(m, nil); len(got) != 1 || got[0] != (fwrt.Delivery{Proc: 611, Case: 0}) {
 		t.Errorf("Route(p0500) = %v", got)
 	}
 }

@@ -8,6 +8,116 @@ import fwrt "github.com/fwgo/fw/runtime"
 func newDispatcher(n *int) *fwDispatcher {
 	return &fwDispatcher{
 		hOne:   hit[OneHitContext]{n},
+		hT00:   hit[T00HitContext]{n},
+		hT01:   hit[T01HitContext]{n},
+		hT02:   hit[T02HitContext]{n},
+		hT03:   hit[T03HitContext]{n},
+		hT04:   hit[T04HitContext]{n},
+		hT05:   hit[T05HitContext]{n},
+		hT06:   hit[T06HitContext]{n},
+		hT07:   hit[T07HitContext]{n},
+		hT08:   hit[T08HitContext]{n},
+		hT09:   hit[T09HitContext]{n},
+		hH000:  hit[H000HitContext]{n},
+		hH001:  hit[H001HitContext]{n},
+		hH002:  hit[H002HitContext]{n},
+		hH003:  hit[H003HitContext]{n},
+		hH004:  hit[H004HitContext]{n},
+		hH005:  hit[H005HitContext]{n},
+		hH006:  hit[H006HitContext]{n},
+		hH007:  hit[H007HitContext]{n},
+		hH008:  hit[H008HitContext]{n},
+		hH009:  hit[H009HitContext]{n},
+		hH010:  hit[H010HitContext]{n},
+		hH011:  hit[H011HitContext]{n},
+		hH012:  hit[H012HitContext]{n},
+		hH013:  hit[H013HitContext]{n},
+		hH014:  hit[H014HitContext]{n},
+		hH015:  hit[H015HitContext]{n},
+		hH016:  hit[H016HitContext]{n},
+		hH017:  hit[H017HitContext]{n},
+		hH018:  hit[H018HitContext]{n},
+		hH019:  hit[H019HitContext]{n},
+		hH020:  hit[H020HitContext]{n},
+		hH021:  hit[H021HitContext]{n},
+		hH022:  hit[H022HitContext]{n},
+		hH023:  hit[H023HitContext]{n},
+		hH024:  hit[H024HitContext]{n},
+		hH025:  hit[H025HitContext]{n},
+		hH026:  hit[H026HitContext]{n},
+		hH027:  hit[H027HitContext]{n},
+		hH028:  hit[H028HitContext]{n},
+		hH029:  hit[H029HitContext]{n},
+		hH030:  hit[H030HitContext]{n},
+		hH031:  hit[H031HitContext]{n},
+		hH032:  hit[H032HitContext]{n},
+		hH033:  hit[H033HitContext]{n},
+		hH034:  hit[H034HitContext]{n},
+		hH035:  hit[H035HitContext]{n},
+		hH036:  hit[H036HitContext]{n},
+		hH037:  hit[H037HitContext]{n},
+		hH038:  hit[H038HitContext]{n},
+		hH039:  hit[H039HitContext]{n},
+		hH040:  hit[H040HitContext]{n},
+		hH041:  hit[H041HitContext]{n},
+		hH042:  hit[H042HitContext]{n},
+		hH043:  hit[H043HitContext]{n},
+		hH044:  hit[H044HitContext]{n},
+		hH045:  hit[H045HitContext]{n},
+		hH046:  hit[H046HitContext]{n},
+		hH047:  hit[H047HitContext]{n},
+		hH048:  hit[H048HitContext]{n},
+		hH049:  hit[H049HitContext]{n},
+		hH050:  hit[H050HitContext]{n},
+		hH051:  hit[H051HitContext]{n},
+		hH052:  hit[H052HitContext]{n},
+		hH053:  hit[H053HitContext]{n},
+		hH054:  hit[H054HitContext]{n},
+		hH055:  hit[H055HitContext]{n},
+		hH056:  hit[H056HitContext]{n},
+		hH057:  hit[H057HitContext]{n},
+		hH058:  hit[H058HitContext]{n},
+		hH059:  hit[H059HitContext]{n},
+		hH060:  hit[H060HitContext]{n},
+		hH061:  hit[H061HitContext]{n},
+		hH062:  hit[H062HitContext]{n},
+		hH063:  hit[H063HitContext]{n},
+		hH064:  hit[H064HitContext]{n},
+		hH065:  hit[H065HitContext]{n},
+		hH066:  hit[H066HitContext]{n},
+		hH067:  hit[H067HitContext]{n},
+		hH068:  hit[H068HitContext]{n},
+		hH069:  hit[H069HitContext]{n},
+		hH070:  hit[H070HitContext]{n},
+		hH071:  hit[H071HitContext]{n},
+		hH072:  hit[H072HitContext]{n},
+		hH073:  hit[H073HitContext]{n},
+		hH074:  hit[H074HitContext]{n},
+		hH075:  hit[H075HitContext]{n},
+		hH076:  hit[H076HitContext]{n},
+		hH077:  hit[H077HitContext]{n},
+		hH078:  hit[H078HitContext]{n},
+		hH079:  hit[H079HitContext]{n},
+		hH080:  hit[H080HitContext]{n},
+		hH081:  hit[H081HitContext]{n},
+		hH082:  hit[H082HitContext]{n},
+		hH083:  hit[H083HitContext]{n},
+		hH084:  hit[H084HitContext]{n},
+		hH085:  hit[H085HitContext]{n},
+		hH086:  hit[H086HitContext]{n},
+		hH087:  hit[H087HitContext]{n},
+		hH088:  hit[H088HitContext]{n},
+		hH089:  hit[H089HitContext]{n},
+		hH090:  hit[H090HitContext]{n},
+		hH091:  hit[H091HitContext]{n},
+		hH092:  hit[H092HitContext]{n},
+		hH093:  hit[H093HitContext]{n},
+		hH094:  hit[H094HitContext]{n},
+		hH095:  hit[H095HitContext]{n},
+		hH096:  hit[H096HitContext]{n},
+		hH097:  hit[H097HitContext]{n},
+		hH098:  hit[H098HitContext]{n},
+		hH099:  hit[H099HitContext]{n},
 		hP0000: hit[P0000HitContext]{n},
 		hP0001: hit[P0001HitContext]{n},
 		hP0002: hit[P0002HitContext]{n},
@@ -1018,6 +1128,234 @@ func handDispatch(d *fwDispatcher, c *fwrt.Call, m fwrt.Msg) error {
 	case fwKindSingle:
 		if o := m.Ev.(*Single); o.ID == "p0000" {
 			return d.hOne.OnHit(OneHitContext{c}, o.Amount)
+		}
+	case fwKindTen:
+		o := m.Ev.(*Ten)
+		switch o.ID {
+		case "p0000":
+			return d.hT00.OnHit(T00HitContext{c}, o.Amount)
+		case "p0001":
+			return d.hT01.OnHit(T01HitContext{c}, o.Amount)
+		case "p0002":
+			return d.hT02.OnHit(T02HitContext{c}, o.Amount)
+		case "p0003":
+			return d.hT03.OnHit(T03HitContext{c}, o.Amount)
+		case "p0004":
+			return d.hT04.OnHit(T04HitContext{c}, o.Amount)
+		case "p0005":
+			return d.hT05.OnHit(T05HitContext{c}, o.Amount)
+		case "p0006":
+			return d.hT06.OnHit(T06HitContext{c}, o.Amount)
+		case "p0007":
+			return d.hT07.OnHit(T07HitContext{c}, o.Amount)
+		case "p0008":
+			return d.hT08.OnHit(T08HitContext{c}, o.Amount)
+		case "p0009":
+			return d.hT09.OnHit(T09HitContext{c}, o.Amount)
+		}
+	case fwKindHundred:
+		o := m.Ev.(*Hundred)
+		switch o.ID {
+		case "p0000":
+			return d.hH000.OnHit(H000HitContext{c}, o.Amount)
+		case "p0001":
+			return d.hH001.OnHit(H001HitContext{c}, o.Amount)
+		case "p0002":
+			return d.hH002.OnHit(H002HitContext{c}, o.Amount)
+		case "p0003":
+			return d.hH003.OnHit(H003HitContext{c}, o.Amount)
+		case "p0004":
+			return d.hH004.OnHit(H004HitContext{c}, o.Amount)
+		case "p0005":
+			return d.hH005.OnHit(H005HitContext{c}, o.Amount)
+		case "p0006":
+			return d.hH006.OnHit(H006HitContext{c}, o.Amount)
+		case "p0007":
+			return d.hH007.OnHit(H007HitContext{c}, o.Amount)
+		case "p0008":
+			return d.hH008.OnHit(H008HitContext{c}, o.Amount)
+		case "p0009":
+			return d.hH009.OnHit(H009HitContext{c}, o.Amount)
+		case "p0010":
+			return d.hH010.OnHit(H010HitContext{c}, o.Amount)
+		case "p0011":
+			return d.hH011.OnHit(H011HitContext{c}, o.Amount)
+		case "p0012":
+			return d.hH012.OnHit(H012HitContext{c}, o.Amount)
+		case "p0013":
+			return d.hH013.OnHit(H013HitContext{c}, o.Amount)
+		case "p0014":
+			return d.hH014.OnHit(H014HitContext{c}, o.Amount)
+		case "p0015":
+			return d.hH015.OnHit(H015HitContext{c}, o.Amount)
+		case "p0016":
+			return d.hH016.OnHit(H016HitContext{c}, o.Amount)
+		case "p0017":
+			return d.hH017.OnHit(H017HitContext{c}, o.Amount)
+		case "p0018":
+			return d.hH018.OnHit(H018HitContext{c}, o.Amount)
+		case "p0019":
+			return d.hH019.OnHit(H019HitContext{c}, o.Amount)
+		case "p0020":
+			return d.hH020.OnHit(H020HitContext{c}, o.Amount)
+		case "p0021":
+			return d.hH021.OnHit(H021HitContext{c}, o.Amount)
+		case "p0022":
+			return d.hH022.OnHit(H022HitContext{c}, o.Amount)
+		case "p0023":
+			return d.hH023.OnHit(H023HitContext{c}, o.Amount)
+		case "p0024":
+			return d.hH024.OnHit(H024HitContext{c}, o.Amount)
+		case "p0025":
+			return d.hH025.OnHit(H025HitContext{c}, o.Amount)
+		case "p0026":
+			return d.hH026.OnHit(H026HitContext{c}, o.Amount)
+		case "p0027":
+			return d.hH027.OnHit(H027HitContext{c}, o.Amount)
+		case "p0028":
+			return d.hH028.OnHit(H028HitContext{c}, o.Amount)
+		case "p0029":
+			return d.hH029.OnHit(H029HitContext{c}, o.Amount)
+		case "p0030":
+			return d.hH030.OnHit(H030HitContext{c}, o.Amount)
+		case "p0031":
+			return d.hH031.OnHit(H031HitContext{c}, o.Amount)
+		case "p0032":
+			return d.hH032.OnHit(H032HitContext{c}, o.Amount)
+		case "p0033":
+			return d.hH033.OnHit(H033HitContext{c}, o.Amount)
+		case "p0034":
+			return d.hH034.OnHit(H034HitContext{c}, o.Amount)
+		case "p0035":
+			return d.hH035.OnHit(H035HitContext{c}, o.Amount)
+		case "p0036":
+			return d.hH036.OnHit(H036HitContext{c}, o.Amount)
+		case "p0037":
+			return d.hH037.OnHit(H037HitContext{c}, o.Amount)
+		case "p0038":
+			return d.hH038.OnHit(H038HitContext{c}, o.Amount)
+		case "p0039":
+			return d.hH039.OnHit(H039HitContext{c}, o.Amount)
+		case "p0040":
+			return d.hH040.OnHit(H040HitContext{c}, o.Amount)
+		case "p0041":
+			return d.hH041.OnHit(H041HitContext{c}, o.Amount)
+		case "p0042":
+			return d.hH042.OnHit(H042HitContext{c}, o.Amount)
+		case "p0043":
+			return d.hH043.OnHit(H043HitContext{c}, o.Amount)
+		case "p0044":
+			return d.hH044.OnHit(H044HitContext{c}, o.Amount)
+		case "p0045":
+			return d.hH045.OnHit(H045HitContext{c}, o.Amount)
+		case "p0046":
+			return d.hH046.OnHit(H046HitContext{c}, o.Amount)
+		case "p0047":
+			return d.hH047.OnHit(H047HitContext{c}, o.Amount)
+		case "p0048":
+			return d.hH048.OnHit(H048HitContext{c}, o.Amount)
+		case "p0049":
+			return d.hH049.OnHit(H049HitContext{c}, o.Amount)
+		case "p0050":
+			return d.hH050.OnHit(H050HitContext{c}, o.Amount)
+		case "p0051":
+			return d.hH051.OnHit(H051HitContext{c}, o.Amount)
+		case "p0052":
+			return d.hH052.OnHit(H052HitContext{c}, o.Amount)
+		case "p0053":
+			return d.hH053.OnHit(H053HitContext{c}, o.Amount)
+		case "p0054":
+			return d.hH054.OnHit(H054HitContext{c}, o.Amount)
+		case "p0055":
+			return d.hH055.OnHit(H055HitContext{c}, o.Amount)
+		case "p0056":
+			return d.hH056.OnHit(H056HitContext{c}, o.Amount)
+		case "p0057":
+			return d.hH057.OnHit(H057HitContext{c}, o.Amount)
+		case "p0058":
+			return d.hH058.OnHit(H058HitContext{c}, o.Amount)
+		case "p0059":
+			return d.hH059.OnHit(H059HitContext{c}, o.Amount)
+		case "p0060":
+			return d.hH060.OnHit(H060HitContext{c}, o.Amount)
+		case "p0061":
+			return d.hH061.OnHit(H061HitContext{c}, o.Amount)
+		case "p0062":
+			return d.hH062.OnHit(H062HitContext{c}, o.Amount)
+		case "p0063":
+			return d.hH063.OnHit(H063HitContext{c}, o.Amount)
+		case "p0064":
+			return d.hH064.OnHit(H064HitContext{c}, o.Amount)
+		case "p0065":
+			return d.hH065.OnHit(H065HitContext{c}, o.Amount)
+		case "p0066":
+			return d.hH066.OnHit(H066HitContext{c}, o.Amount)
+		case "p0067":
+			return d.hH067.OnHit(H067HitContext{c}, o.Amount)
+		case "p0068":
+			return d.hH068.OnHit(H068HitContext{c}, o.Amount)
+		case "p0069":
+			return d.hH069.OnHit(H069HitContext{c}, o.Amount)
+		case "p0070":
+			return d.hH070.OnHit(H070HitContext{c}, o.Amount)
+		case "p0071":
+			return d.hH071.OnHit(H071HitContext{c}, o.Amount)
+		case "p0072":
+			return d.hH072.OnHit(H072HitContext{c}, o.Amount)
+		case "p0073":
+			return d.hH073.OnHit(H073HitContext{c}, o.Amount)
+		case "p0074":
+			return d.hH074.OnHit(H074HitContext{c}, o.Amount)
+		case "p0075":
+			return d.hH075.OnHit(H075HitContext{c}, o.Amount)
+		case "p0076":
+			return d.hH076.OnHit(H076HitContext{c}, o.Amount)
+		case "p0077":
+			return d.hH077.OnHit(H077HitContext{c}, o.Amount)
+		case "p0078":
+			return d.hH078.OnHit(H078HitContext{c}, o.Amount)
+		case "p0079":
+			return d.hH079.OnHit(H079HitContext{c}, o.Amount)
+		case "p0080":
+			return d.hH080.OnHit(H080HitContext{c}, o.Amount)
+		case "p0081":
+			return d.hH081.OnHit(H081HitContext{c}, o.Amount)
+		case "p0082":
+			return d.hH082.OnHit(H082HitContext{c}, o.Amount)
+		case "p0083":
+			return d.hH083.OnHit(H083HitContext{c}, o.Amount)
+		case "p0084":
+			return d.hH084.OnHit(H084HitContext{c}, o.Amount)
+		case "p0085":
+			return d.hH085.OnHit(H085HitContext{c}, o.Amount)
+		case "p0086":
+			return d.hH086.OnHit(H086HitContext{c}, o.Amount)
+		case "p0087":
+			return d.hH087.OnHit(H087HitContext{c}, o.Amount)
+		case "p0088":
+			return d.hH088.OnHit(H088HitContext{c}, o.Amount)
+		case "p0089":
+			return d.hH089.OnHit(H089HitContext{c}, o.Amount)
+		case "p0090":
+			return d.hH090.OnHit(H090HitContext{c}, o.Amount)
+		case "p0091":
+			return d.hH091.OnHit(H091HitContext{c}, o.Amount)
+		case "p0092":
+			return d.hH092.OnHit(H092HitContext{c}, o.Amount)
+		case "p0093":
+			return d.hH093.OnHit(H093HitContext{c}, o.Amount)
+		case "p0094":
+			return d.hH094.OnHit(H094HitContext{c}, o.Amount)
+		case "p0095":
+			return d.hH095.OnHit(H095HitContext{c}, o.Amount)
+		case "p0096":
+			return d.hH096.OnHit(H096HitContext{c}, o.Amount)
+		case "p0097":
+			return d.hH097.OnHit(H097HitContext{c}, o.Amount)
+		case "p0098":
+			return d.hH098.OnHit(H098HitContext{c}, o.Amount)
+		case "p0099":
+			return d.hH099.OnHit(H099HitContext{c}, o.Amount)
 		}
 	case fwKindOrder:
 		o := m.Ev.(*Order)

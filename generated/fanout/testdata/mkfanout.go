@@ -5,7 +5,7 @@
 // generated/fanout:
 //
 //	go run testdata/mkfanout.go
-//	go test -run TestFresh -update   # regenerates the .fw.go files
+//	go run ../../cmd/fwgen generate -o . testdata   # or: go test -run TestFresh -update
 package main
 
 import (
@@ -21,16 +21,27 @@ const n = 1000
 func main() {
 	var fw bytes.Buffer
 	fw.WriteString(`// 1,000 processors with disjoint literal patterns, for the benchmark of compiled
-// matching (docs/BENCHMARKS.md): an Order matches at most one of them. Single has
-// the same pattern for one processor. Written by mkfanout.go; do not edit.
+// matching (docs/BENCHMARKS.md): an Order matches at most one of them. Hundred
+// and Ten have the same patterns for 100 and 10 processors, Single for one.
+// Written by mkfanout.go; do not edit.
 package fanout
 
-event Order { id string; amount int }
-event Single { id string; amount int }
+input event Order { id string; amount int }
+input event Hundred { id string; amount int }
+input event Ten { id string; amount int }
+input event Single { id string; amount int }
 
 processor One { on Single{id: "p0000", amount} as Hit }
 
 `)
+	for i := range 10 {
+		fmt.Fprintf(&fw, "processor T%02d { on Ten{id: \"p%04d\", amount} as Hit }\n", i, i)
+	}
+	fw.WriteString("\n")
+	for i := range 100 {
+		fmt.Fprintf(&fw, "processor H%03d { on Hundred{id: \"p%04d\", amount} as Hit }\n", i, i)
+	}
+	fw.WriteString("\n")
 	for i := range n {
 		fmt.Fprintf(&fw, "processor P%04d { on Order{id: \"p%04d\", amount} as Hit }\n", i, i)
 	}
@@ -50,6 +61,12 @@ func newDispatcher(n *int) *fwDispatcher {
 	return &fwDispatcher{
 		hOne: hit[OneHitContext]{n},
 `)
+	for i := range 10 {
+		fmt.Fprintf(&g, "\t\thT%02d: hit[T%02dHitContext]{n},\n", i, i)
+	}
+	for i := range 100 {
+		fmt.Fprintf(&g, "\t\thH%03d: hit[H%03dHitContext]{n},\n", i, i)
+	}
 	for i := range n {
 		fmt.Fprintf(&g, "\t\thP%04d: hit[P%04dHitContext]{n},\n", i, i)
 	}
@@ -64,6 +81,22 @@ func handDispatch(d *fwDispatcher, c *fwrt.Call, m fwrt.Msg) error {
 		if o := m.Ev.(*Single); o.ID == "p0000" {
 			return d.hOne.OnHit(OneHitContext{c}, o.Amount)
 		}
+	case fwKindTen:
+		o := m.Ev.(*Ten)
+		switch o.ID {
+`)
+	for i := range 10 {
+		fmt.Fprintf(&g, "\t\tcase \"p%04d\":\n\t\t\treturn d.hT%02d.OnHit(T%02dHitContext{c}, o.Amount)\n", i, i, i)
+	}
+	g.WriteString(`		}
+	case fwKindHundred:
+		o := m.Ev.(*Hundred)
+		switch o.ID {
+`)
+	for i := range 100 {
+		fmt.Fprintf(&g, "\t\tcase \"p%04d\":\n\t\t\treturn d.hH%03d.OnHit(H%03dHitContext{c}, o.Amount)\n", i, i, i)
+	}
+	g.WriteString(`		}
 	case fwKindOrder:
 		o := m.Ev.(*Order)
 		switch o.ID {

@@ -1,0 +1,314 @@
+package badgerarchive
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/fwgo/fw/runtime/archive"
+	"github.com/fwgo/fw/runtime/archive/archivetest"
+)
+
+func openT(t testing.TB, dir string, opts ...Option) *Archive {
+	t.Helper()
+	a, err := Open(dir, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// flipStored flips one byte of the value stored under k, with a raw Badger
+// transaction.
+func flipStored(t *testing.T, a *Archive, k archive.Key, at func(n int) int) {
+	t.Helper()
+	err := a.db.Update(func(txn *badger.Txn) error {
+		item, err := txn.Get(dbKey(k))
+		if err != nil {
+			return err
+		}
+		v, err := item.ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		v[at(len(v))] ^= 0x40
+		return txn.Set(dbKey(k), v)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestArchiveContract(t *testing.T) {
+	for _, sync := range []bool{false, true} {
+		t.Run(fmt.Sprintf("sync=%v", sync), func(t *testing.T) {
+			archivetest.Run(t,
+				func(t *testing.T) archive.Archive { return openT(t, t.TempDir(), WithSyncWrites(sync)) },
+				func(t *testing.T, a archive.Archive, k archive.Key) {
+					flipStored(t, a.(*Archive), k, func(n int) int { return n / 2 })
+				})
+		})
+	}
+}
+
+func TestReopen(t *testing.T) {
+	dir := t.TempDir()
+	a := openT(t, dir)
+	const n = 300
+	for i := range n {
+		if err := a.Put(archivetest.Key(i), archivetest.Record(i, i%20)); err != nil {
+			t.Fatal(err)
+		}
+		if i == n/2 {
+			if err := a.Flush(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// the second half is only buffered: Close must write it
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for round := range 2 {
+		a = openT(t, dir)
+		for i := range n {
+			got, ok, err := a.Get(archivetest.Key(i))
+			if !ok || err != nil || !got.Equal(archivetest.Record(i, i%20)) {
+				t.Fatalf("round %d, entry %d after reopen: %v, %v", round, i, ok, err)
+			}
+		}
+		if err := a.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, dbDirName, "MANIFEST")); err != nil {
+		t.Fatalf("no Badger database under %s/: %v", dbDirName, err)
+	}
+}
+
+func TestLargeRecords(t *testing.T) {
+	dir := t.TempDir()
+	a := openT(t, dir)
+	big := archive.Record{Emissions: []archive.Emission{
+		{Name: "Big", Data: bytes.Repeat([]byte("0123456789abcdef"), 5<<20/16)}, // 5 MiB: over a transaction's limit
+	}}
+	many := archivetest.Record(9, 20000) // ~3 MiB in 20,000 emissions
+	if err := a.Put(archivetest.Key(1), big); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Put(archivetest.Key(2), many); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	a = openT(t, dir)
+	defer a.Close()
+	for i, want := range []archive.Record{big, many} {
+		if got, ok, err := a.Get(archivetest.Key(i + 1)); !ok || err != nil || !got.Equal(want) {
+			t.Fatalf("record %d: %v, %v", i, ok, err)
+		}
+	}
+	huge := archive.Record{Emissions: []archive.Emission{{Name: "Huge", Data: make([]byte, MaxRecordSize)}}}
+	if err := a.Put(archivetest.Key(3), huge); !errors.Is(err, archive.ErrTooLarge) {
+		t.Fatalf("Put of a record over MaxRecordSize: %v", err)
+	}
+}
+
+func TestBatchBytes(t *testing.T) {
+	a := openT(t, t.TempDir(), WithBatchBytes(1))
+	defer a.Close()
+	k := archivetest.Key(1)
+	if err := a.Put(k, archivetest.Record(1, 3)); err != nil {
+		t.Fatal(err)
+	}
+	// with a 1-byte batch, Put wrote the entry itself
+	if v, err := a.read(k); err != nil || len(v) == 0 {
+		t.Fatalf("entry not in Badger after a Put over the batch size: %v", err)
+	}
+}
+
+func TestOpenTwiceInProcess(t *testing.T) {
+	dir := t.TempDir()
+	a := openT(t, dir)
+	start := time.Now()
+	b, err := Open(dir)
+	took := time.Since(start)
+	if err == nil {
+		b.Close()
+		t.Fatal("second Open of a held workspace succeeded")
+	}
+	var inUse *InUseError
+	if !errors.Is(err, ErrWorkspaceInUse) || !errors.As(err, &inUse) {
+		t.Fatalf("second Open: %v; want an *InUseError", err)
+	}
+	want := fmt.Sprintf("workspace %s is in use: it is already open in this process (pid %d)", dir, os.Getpid())
+	if inUse.PID != 0 && !strings.Contains(err.Error(), want) { // PID is 0 where Badger's lock caught it
+		t.Fatalf("error %q does not say %q", err, want)
+	}
+	if took > time.Second {
+		t.Fatalf("second Open took %v", took)
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	openT(t, dir).Close()
+}
+
+func TestBadgerLockErrorIsInUse(t *testing.T) {
+	// Badger's own lock error (what Open sees where it cannot flock, or when a
+	// non-fw process holds the database) is recognised.
+	dir := t.TempDir()
+	db, err := badger.Open(badger.DefaultOptions(filepath.Join(dir, dbDirName)).WithLogger(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	_, err = Open(dir)
+	if !errors.Is(err, ErrWorkspaceInUse) {
+		t.Fatalf("Open of a database Badger holds: %v", err)
+	}
+}
+
+func TestOpenPanicIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	badgerOpen = func(badger.Options) (*badger.DB, error) { panic("boom in badger.Open") }
+	_, err := Open(dir)
+	badgerOpen = badger.Open
+	if err == nil || !strings.Contains(err.Error(), "boom in badger.Open") || !strings.Contains(err.Error(), dir) {
+		t.Fatalf("Open with a panicking Badger: %v", err)
+	}
+	// the workspace lock was released
+	openT(t, dir).Close()
+}
+
+func TestDamagedWorkspaceOpenFails(t *testing.T) {
+	dir := t.TempDir()
+	a := openT(t, dir)
+	if err := a.Put(archivetest.Key(1), archivetest.Record(1, 3)); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, dbDirName, "MANIFEST"), []byte("not a manifest at all"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), dir) {
+		t.Fatalf("Open of a workspace with a garbage MANIFEST: %v", err)
+	}
+	// and the failed Open released the workspace
+	if _, err := Open(dir); errors.Is(err, ErrWorkspaceInUse) {
+		t.Fatalf("a failed Open kept the workspace: %v", err)
+	}
+}
+
+func TestFormatMismatch(t *testing.T) {
+	dir := t.TempDir()
+	a := openT(t, dir)
+	if err := a.db.Update(func(txn *badger.Txn) error {
+		return txn.Set([]byte(formatKey), []byte("fw-archive/99"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "fw-archive/99") {
+		t.Fatalf("Open of a workspace of another format: %v", err)
+	}
+}
+
+// TestFlippedByteOnDisk damages a stored record in the files themselves, once
+// in a table (a small record) and once in the value log (a large one): each
+// reads as a corrupt entry, Lookup warns and misses, and a Put rewrites it.
+func TestFlippedByteOnDisk(t *testing.T) {
+	dir := t.TempDir()
+	small := archive.Record{Emissions: []archive.Emission{{Name: "S", Data: bytes.Repeat([]byte("SMALLREC"), 100)}}}
+	large := archive.Record{Emissions: []archive.Emission{{Name: "L", Data: bytes.Repeat([]byte("LARGEREC"), 200<<10/8)}}}
+	ks, kl := archivetest.Key(1), archivetest.Key(2)
+	a := openT(t, dir)
+	for k, rec := range map[archive.Key]archive.Record{ks: small, kl: large} {
+		if err := a.Put(k, rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	flipped := map[string]string{}
+	entries, err := os.ReadDir(filepath.Join(dir, dbDirName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, dbDirName, e.Name())
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, marker := range []string{"SMALLREC", "LARGEREC"} {
+			if i := bytes.Index(b, []byte(marker)); i >= 0 {
+				b[i+100] ^= 0x01 // inside the record's data
+				flipped[marker] = filepath.Ext(e.Name())
+				if err := os.WriteFile(p, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	if flipped["SMALLREC"] != ".sst" || flipped["LARGEREC"] != ".vlog" {
+		t.Fatalf("records found in %v; want the small one in a table, the large one in the value log", flipped)
+	}
+	var logs bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&logs, nil))
+	a = openT(t, dir)
+	for k, rec := range map[archive.Key]archive.Record{ks: small, kl: large} {
+		if _, ok, err := a.Get(k); ok || !errors.Is(err, archive.ErrCorrupt) {
+			t.Fatalf("Get of a damaged entry: %v, %v", ok, err)
+		}
+		logs.Reset()
+		if _, ok, err := archive.Lookup(a, k, log); ok || err != nil || !strings.Contains(logs.String(), "WARN") {
+			t.Fatalf("Lookup of a damaged entry: %v, %v, log %q", ok, err, logs.String())
+		}
+		if err := a.Put(k, rec); err != nil { // the re-executed call's record
+			t.Fatal(err)
+		}
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	a = openT(t, dir)
+	defer a.Close()
+	for k, rec := range map[archive.Key]archive.Record{ks: small, kl: large} {
+		if got, ok, err := a.Get(k); !ok || err != nil || !got.Equal(rec) {
+			t.Fatalf("Get after the rewrite and a reopen: %v, %v", ok, err)
+		}
+	}
+}
+
+func TestLogger(t *testing.T) {
+	var logs bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	a := openT(t, t.TempDir(), WithLogger(log))
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(logs.String(), "component=badger") || strings.Contains(logs.String(), "level=INFO") {
+		t.Fatalf("Badger's messages should go to the logger at debug level: %q", logs.String())
+	}
+}
+
+func TestEmptyDir(t *testing.T) {
+	if _, err := Open(""); err == nil {
+		t.Fatal("Open(\"\") succeeded")
+	}
+}

@@ -1,0 +1,115 @@
+package badgerarchive
+
+import (
+	"testing"
+
+	"github.com/fwgo/fw/runtime/archive"
+	"github.com/fwgo/fw/runtime/archive/archivetest"
+)
+
+// The benchmarks use the same record as the memory archive's: 10 emissions,
+// about 1.5 KiB encoded.
+func benchRecord() archive.Record { return archivetest.Record(7, 10) }
+
+func benchKeys() []archive.Key {
+	keys := make([]archive.Key, 1<<14)
+	for i := range keys {
+		keys[i] = archivetest.Key(i)
+	}
+	return keys
+}
+
+// BenchmarkGetHit reads flushed entries (from Badger, not from the buffer).
+func BenchmarkGetHit(b *testing.B) {
+	a := openT(b, b.TempDir())
+	defer a.Close()
+	keys := benchKeys()
+	rec := benchRecord()
+	for _, k := range keys {
+		if err := a.Put(k, rec); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := a.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, ok, err := a.Get(keys[i&(len(keys)-1)]); !ok || err != nil {
+			b.Fatal(ok, err)
+		}
+		i++
+	}
+}
+
+func BenchmarkGetMiss(b *testing.B) {
+	a := openT(b, b.TempDir())
+	defer a.Close()
+	keys := benchKeys()
+	rec := benchRecord()
+	for _, k := range keys[:len(keys)/2] {
+		if err := a.Put(k, rec); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := a.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	miss := keys[len(keys)/2:]
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, ok, err := a.Get(miss[i%len(miss)]); ok || err != nil {
+			b.Fatal(ok, err)
+		}
+		i++
+	}
+}
+
+// BenchmarkPut is a buffered Put, with the batch writes it triggers.
+func BenchmarkPut(b *testing.B) {
+	a := openT(b, b.TempDir())
+	defer a.Close()
+	keys := benchKeys()
+	rec := benchRecord()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if err := a.Put(keys[i&(len(keys)-1)], rec); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	if err := a.Flush(); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkPutFlush acknowledges every Put (the worst case: one write per
+// entry), without and with sync writes.
+func BenchmarkPutFlush(b *testing.B) {
+	for _, sync := range []bool{false, true} {
+		name := "nosync"
+		if sync {
+			name = "sync"
+		}
+		b.Run(name, func(b *testing.B) {
+			a := openT(b, b.TempDir(), WithSyncWrites(sync))
+			defer a.Close()
+			keys := benchKeys()
+			rec := benchRecord()
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if err := a.Put(keys[i&(len(keys)-1)], rec); err != nil {
+					b.Fatal(err)
+				}
+				if err := a.Flush(); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}
