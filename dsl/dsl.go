@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/check"
@@ -58,14 +61,15 @@ func LoadDir(dir string) (*ir.Package, diag.List, error) {
 }
 
 // Load parses and checks the given sources (names and contents) as one package.
+// The files are parsed in parallel; the result does not depend on it.
 func Load(names []string, srcs [][]byte) (*ir.Package, diag.List) {
+	parsed, parseDiags := parseFiles(names, srcs)
 	var (
 		files []*ast.File
 		diags diag.List
 	)
-	for i, name := range names {
-		f, ds := parser.ParseFile(name, srcs[i])
-		diags = append(diags, ds...)
+	for i, f := range parsed {
+		diags = append(diags, parseDiags[i]...)
 		if f != nil {
 			files = append(files, f)
 		}
@@ -81,4 +85,28 @@ func Load(names []string, srcs [][]byte) (*ir.Package, diag.List) {
 		return nil, diags
 	}
 	return pkg, diags
+}
+
+// parseFiles parses the sources on up to GOMAXPROCS goroutines. It returns
+// the files and the diagnostics of each source, in the order of the sources.
+func parseFiles(names []string, srcs [][]byte) ([]*ast.File, []diag.List) {
+	files := make([]*ast.File, len(names))
+	diags := make([]diag.List, len(names))
+	var (
+		next atomic.Int64 // the next source to parse
+		wg   sync.WaitGroup
+	)
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(names) {
+					return
+				}
+				files[i], diags[i] = parser.ParseFile(names[i], srcs[i])
+			}
+		})
+	}
+	wg.Wait()
+	return files, diags
 }

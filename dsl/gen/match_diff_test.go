@@ -80,6 +80,16 @@ func TestCompiledMatchDifferential(t *testing.T) {
 			variants = append(variants, variant{name, pkg, vs, o})
 		}
 	}
+	seen := map[string]bool{}
+	for _, v := range variants {
+		for _, ev := range v.pkg.Events {
+			if rows := eventRows(v.pkg, ev); v.opt.useCompiled(rows) {
+				newMatcher(ev, rows, v.opt).forms(v.opt, seen)
+			}
+		}
+	}
+	checkForms(t, seen)
+
 	var main bytes.Buffer
 	main.WriteString("package main\n\nimport (\n\t\"bufio\"\n\t\"fmt\"\n\t\"os\"\n\n")
 	for _, v := range variants {

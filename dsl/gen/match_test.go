@@ -154,6 +154,7 @@ func TestMatcherEval(t *testing.T) {
 	if testing.Short() {
 		n = 40
 	}
+	seen := map[string]bool{}
 	for i := range n {
 		pkg := randPackage(r, "p", 30)
 		vs := vectors(r, pkg, 30)
@@ -162,6 +163,7 @@ func TestMatcherEval(t *testing.T) {
 			for _, ev := range pkg.Events {
 				if rows := eventRows(pkg, ev); o.useCompiled(rows) {
 					ms[ev] = newMatcher(ev, rows, o)
+					ms[ev].forms(o, seen)
 				}
 			}
 			for _, v := range vs {
@@ -177,6 +179,48 @@ func TestMatcherEval(t *testing.T) {
 					t.Fatalf("package %d, %+v, %s: got %v, want %v", i, o, goEvent(v), got, want)
 				}
 			}
+		}
+	}
+	checkForms(t, seen)
+}
+
+// allForms are the shapes of compiled matchers that the tests must reach.
+var allForms = []string{"table", "table of several fields", "graph", "dense class map", "sparse class map",
+	"case switch", "several groups", "int chain", "int dense", "int search", "float chain", "float search",
+	"strings", "bools", "enum"}
+
+// forms records the shapes that m has.
+func (m *matcher) forms(o options, seen map[string]bool) {
+	for _, g := range m.groups {
+		switch g.kind {
+		case tableGroup:
+			seen["table"] = true
+			seen["table of several fields"] = seen["table of several fields"] || len(g.fields) > 1
+		case dagGroup:
+			seen["graph"] = true
+			for _, nd := range g.dag.nodes {
+				seen["dense class map"] = seen["dense class map"] || nd.dense
+				seen["sparse class map"] = seen["sparse class map"] || !nd.dense
+			}
+		case switchGroup:
+			seen["case switch"] = true
+		}
+	}
+	seen["several groups"] = seen["several groups"] || len(m.groups) > 1
+	for i, f := range m.fields {
+		if !m.used(i) {
+			continue
+		}
+		seen["enum"] = seen["enum"] || f.outside
+		seen[[...]string{"int chain", "int dense", "int search", "float chain", "float search", "strings", "bools"}[f.plan(o).kind]] = true
+	}
+}
+
+func checkForms(t *testing.T, seen map[string]bool) {
+	t.Helper()
+	for _, f := range allForms {
+		if !seen[f] {
+			t.Errorf("no random package made a compiled matcher with a %s", f)
 		}
 	}
 }

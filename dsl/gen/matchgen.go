@@ -266,10 +266,10 @@ func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup) {
 	}
 
 	name := tableName(ev)
-	f.Commentf("%s is the compiled matching of %s events by %s (see", name, ev.Name, m.size())
-	f.Commentf("%s.fwMatch). Each field that a case tests is split into atoms, value sets that", ev.Name)
-	f.Comment("every pattern holds whole or not at all; the atoms index the tables of the groups")
-	f.Commentf("of processors (%d), whose entries are match lists.", len(m.groups))
+	f.Commentf("%s is the compiled matching of %s events: %s in %s", name, ev.Name, m.size(), plural(len(m.groups), "group"))
+	f.Commentf("(see %s.fwMatch). Each field that a case tests is split into atoms, sets of", ev.Name)
+	f.Comment("values that every pattern holds whole or not at all; a group's table (or decision")
+	f.Comment("graph) maps the atoms to a match list: per processor, its first matching case.")
 	var decl []jen.Code
 	var vals strings.Builder
 	vals.WriteString("{\n")

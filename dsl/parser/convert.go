@@ -40,26 +40,40 @@ func (c *converter) idents(gs []identG) []ast.Ident {
 
 // file converts the file; comments are its comment tokens.
 func (c *converter) file(g *fileG, comments []lexer.Token) *ast.File {
-	f := &ast.File{Name: c.filename, Package: c.ident(g.Package)}
-	for _, d := range g.Decls {
+	return &ast.File{
+		Name:     c.filename,
+		Package:  c.ident(g.Package),
+		Decls:    c.decls(nil, g.Decls),
+		Comments: c.comments(comments),
+	}
+}
+
+// decls appends the declarations gs to out.
+func (c *converter) decls(out []ast.Decl, gs []*declG) []ast.Decl {
+	for _, d := range gs {
 		switch {
 		case d.Enum != nil:
-			f.Decls = append(f.Decls, c.enum(d.Enum))
+			out = append(out, c.enum(d.Enum))
 		case d.Event != nil:
-			f.Decls = append(f.Decls, c.event(d.Event))
+			out = append(out, c.event(d.Event))
 		case d.Processor != nil:
-			f.Decls = append(f.Decls, c.processor(d.Processor))
+			out = append(out, c.processor(d.Processor))
 		}
 	}
-	if len(comments) > 0 {
-		f.Comments = make([]*ast.Comment, len(comments))
-		for i, t := range comments {
-			// Drop the '\r' of a CRLF line ending, which the rule includes.
-			text := strings.TrimSuffix(strings.TrimPrefix(t.Value, "//"), "\r")
-			f.Comments[i] = &ast.Comment{Pos: c.pos(t.Pos), Text: text}
-		}
+	return out
+}
+
+func (c *converter) comments(toks []lexer.Token) []*ast.Comment {
+	if len(toks) == 0 {
+		return nil
 	}
-	return f
+	out := make([]*ast.Comment, len(toks))
+	for i, t := range toks {
+		// Drop the '\r' of a CRLF line ending, which the rule includes.
+		text := strings.TrimSuffix(strings.TrimPrefix(t.Value, "//"), "\r")
+		out[i] = &ast.Comment{Pos: c.pos(t.Pos), Text: text}
+	}
+	return out
 }
 
 func (c *converter) enum(g *enumG) *ast.EnumDecl {
@@ -115,7 +129,7 @@ func (c *converter) caseOf(g *caseG) *ast.Case {
 		k.Kind = lifecycleKinds[g.Lifecycle.Name]
 	} else if p := g.Event; p != nil {
 		k.Kind = ast.CaseEvent
-		k.Event = c.ident(p.Name)
+		k.Event = c.ident(identG(p.Name))
 		if p.Braces {
 			// `on E{}` has an empty, non-nil list; `on E` has none.
 			k.Fields = make([]*ast.FieldPattern, 0, len(p.Fields))
@@ -124,7 +138,7 @@ func (c *converter) caseOf(g *caseG) *ast.Case {
 			k.Fields = append(k.Fields, &ast.FieldPattern{
 				Pos:     c.pos(fp.Field.Pos),
 				Field:   c.ident(fp.Field),
-				Pattern: c.pattern(fp.Pattern),
+				Pattern: c.alts(fp.Alts),
 			})
 		}
 	}
@@ -135,19 +149,20 @@ func (c *converter) caseOf(g *caseG) *ast.Case {
 	return k
 }
 
-// pattern converts a field pattern; nil stays nil (the shorthand `field`).
-// A single alternative is that pattern itself, without an Alt.
-func (c *converter) pattern(g *patternG) ast.Pattern {
-	if g == nil {
+// alts converts the alternatives of a pattern; none is no pattern (the
+// shorthand `field`). A single alternative is that pattern itself, without
+// an Alt.
+func (c *converter) alts(gs []unaryG) ast.Pattern {
+	switch len(gs) {
+	case 0:
 		return nil
-	}
-	if len(g.Alts) == 1 {
-		return c.unary(&g.Alts[0])
+	case 1:
+		return c.unary(&gs[0])
 	}
 	// The Alt is where its first alternative is.
-	alt := &ast.Alt{Pos: c.pos(g.Alts[0].Pos), Alts: make([]ast.Pattern, len(g.Alts))}
-	for i := range g.Alts {
-		alt.Alts[i] = c.unary(&g.Alts[i])
+	alt := &ast.Alt{Pos: c.pos(gs[0].Pos), Alts: make([]ast.Pattern, len(gs))}
+	for i := range gs {
+		alt.Alts[i] = c.unary(&gs[i])
 	}
 	return alt
 }
@@ -165,19 +180,20 @@ func (c *converter) unary(g *unaryG) ast.Pattern {
 	case g.RangeTo != nil:
 		return &ast.Range{Pos: pos, Hi: c.operand(&g.RangeTo.Hi, rangeBound), Exclusive: g.RangeTo.Op == "..<"}
 	case g.Group != nil:
-		return c.pattern(g.Group)
+		return c.alts(g.Group.Alts)
 	case g.Value != nil:
+		lo := (*valueG)(g.Value)
 		switch {
 		case g.Excl != nil:
-			return &ast.Range{Pos: pos, Lo: c.operand(g.Value, rangeBound), Hi: c.operand(g.Excl, rangeBound), Exclusive: true}
+			return &ast.Range{Pos: pos, Lo: c.operand(lo, rangeBound), Hi: c.operand(g.Excl, rangeBound), Exclusive: true}
 		case g.Incl:
-			r := &ast.Range{Pos: pos, Lo: c.operand(g.Value, rangeBound)}
+			r := &ast.Range{Pos: pos, Lo: c.operand(lo, rangeBound)}
 			if g.InclHi != nil {
 				r.Hi = c.operand(g.InclHi, rangeBound)
 			}
 			return r
 		}
-		return c.value(g.Value)
+		return c.value(lo)
 	}
 	// The grammar always fills one of the branches.
 	c.errorf(g.Pos, "internal parser error: empty pattern")

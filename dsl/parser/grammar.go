@@ -9,7 +9,7 @@ import (
 // permissive where the checker gives better messages: option names and
 // values, type names and the meaning of identifiers in patterns are not
 // restricted here. Every struct that becomes an AST node records the position
-// of its first token in Pos.
+// of its first token in Pos, or is where its first field is.
 
 type fileG struct {
 	Package identG   `parser:"'package' @@"`
@@ -72,12 +72,12 @@ type optEventsG struct {
 	Rest  []identG    `parser:"( ',' @@ )*"`
 }
 
-// caseG is an `on` line. The lifecycle words are not reserved, so they are
-// tried before an event pattern: `on init` is the lifecycle case.
+// caseG is an `on` line. The lifecycle words are not reserved, but an
+// event pattern does not start with one: `on init` is the lifecycle case.
 type caseG struct {
 	Pos       lexer.Position
-	Lifecycle *lifecycleG `parser:"'on' ( @@"`
-	Event     *eventPatG  `parser:"| @@ )"`
+	Event     *eventPatG  `parser:"'on' ( @@"`
+	Lifecycle *lifecycleG `parser:"| @@ )"`
 	Name      *identG     `parser:"( 'as' @@ )?"`
 	Emits     []identG    `parser:"( '->' @@ ( ',' @@ )* )?"`
 }
@@ -86,15 +86,16 @@ type caseG struct {
 // braces are empty. The negative lookahead (?! "," "}") stops the repetition
 // before a trailing comma without needing parser lookahead (see newParser).
 type eventPatG struct {
-	Name   identG      `parser:"@@"`
+	Name   eventNameG  `parser:"@@"`
 	Braces bool        `parser:"( @'{'"`
 	Fields []fieldPatG `parser:"( @@ ( (?! ',' '}') ',' @@ )* ','? )? '}' )?"`
 }
 
 // fieldPatG is `field` or `field: pattern`; it is where its field name is.
+// The pattern is a patternG, inlined.
 type fieldPatG struct {
-	Field   identG    `parser:"@@"`
-	Pattern *patternG `parser:"( ':' @@ )?"`
+	Field identG   `parser:"@@"`
+	Alts  []unaryG `parser:"( ':' @@ ( '|' @@ )* )?"`
 }
 
 // patternG is `p | q | ...`, or one pattern; "|" binds loosest. It is where
@@ -104,18 +105,18 @@ type patternG struct {
 }
 
 // unaryG is one alternative. Each operator applies to one value, so the
-// first token decides: `prefix`, a value (possibly the low bound of a range:
-// `lo..<hi`, `lo..hi` or `lo..`), "!=", a comparison, a range without a low
-// bound, or "(". `prefix` is matched by value, so it cannot be a binding
-// name; `prefix` followed by anything but a string is an error. A value,
-// the most common alternative, is tried early, after `prefix` only.
+// first token decides: a value (possibly the low bound of a range: `lo..<hi`,
+// `lo..hi` or `lo..`), `prefix`, "!=", a comparison, a range without a low
+// bound, or "(". A value, the most common, is tried first. `prefix` is
+// matched by value, so it cannot be a binding name (it is not a value here,
+// see operandG); `prefix` followed by anything but a string is an error.
 type unaryG struct {
 	Pos     lexer.Position
-	Prefix  *stringG  `parser:"  'prefix' @@"`
-	Value   *valueG   `parser:"| @@"`
+	Value   *operandG `parser:"  @@"`
 	Excl    *valueG   `parser:"  (   '..<' @@"`
 	Incl    bool      `parser:"    | @'..'"`
 	InclHi  *valueG   `parser:"      @@? )?"`
+	Prefix  *stringG  `parser:"| 'prefix' @@"`
 	Not     *notG     `parser:"| '!=' @@"`
 	CmpOp   string    `parser:"| ( @( '<=' | '>=' | '<' | '>' )"`
 	Cmp     *valueG   `parser:"    @@ )"`
@@ -155,8 +156,10 @@ type (
 	// lowerIdentG one that does not.
 	upperIdentG identG
 	lowerIdentG identG
-	// lifecycleG is `init`, `phase` or `terminate`, which are identifiers.
+	// lifecycleG is `init`, `phase` or `terminate`, which are identifiers,
+	// and eventNameG any other identifier.
 	lifecycleG identG
+	eventNameG identG
 	// valueG is the token of a value: a string, a number or an identifier;
 	// the converter tells `_`, `true`, `false`, `inf` and `nan` from other
 	// identifiers.
@@ -165,6 +168,8 @@ type (
 		Type lexer.TokenType
 		Raw  string
 	}
+	// operandG is a value but `prefix`, which starts a prefix pattern.
+	operandG valueG
 	// stringG is a string literal, quotes included.
 	stringG struct {
 		Pos lexer.Position
@@ -193,6 +198,10 @@ func (g *lifecycleG) Parse(lex *lexer.PeekingLexer) error {
 	return takeIdent(lex, (*identG)(g), isLifecycle)
 }
 
+func (g *eventNameG) Parse(lex *lexer.PeekingLexer) error {
+	return takeIdent(lex, (*identG)(g), func(name string) bool { return !isLifecycle(name) })
+}
+
 func (g *valueG) Parse(lex *lexer.PeekingLexer) error {
 	t := lex.Peek()
 	switch t.Type {
@@ -202,6 +211,13 @@ func (g *valueG) Parse(lex *lexer.PeekingLexer) error {
 		return nil
 	}
 	return participle.NextMatch
+}
+
+func (g *operandG) Parse(lex *lexer.PeekingLexer) error {
+	if t := lex.Peek(); t.Type == typeIdent && t.Value == "prefix" {
+		return participle.NextMatch
+	}
+	return (*valueG)(g).Parse(lex)
 }
 
 func (g *stringG) Parse(lex *lexer.PeekingLexer) error {
@@ -245,11 +261,8 @@ var parser = newParser()
 // newParser builds the parser with lookahead 0: a branch that has consumed a
 // token and then fails is an error at the failing token, instead of being
 // backtracked and reported, less precisely, at an earlier token. The grammar
-// is LL(1), so no backtracking is ever needed.
+// is LL(1), so no backtracking is ever needed. The parser reads tokens
+// without comments (see parseLexer), so it has nothing to elide.
 func newParser() *participle.Parser[fileG] {
-	return participle.MustBuild[fileG](
-		participle.Lexer(scanDef),
-		participle.Elide(tokComment),
-		participle.UseLookahead(0),
-	)
+	return participle.MustBuild[fileG](participle.Lexer(scanDef), participle.UseLookahead(0))
 }

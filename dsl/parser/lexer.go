@@ -24,8 +24,9 @@ const (
 	tokPunct   = "Punct"
 )
 
-// lexDef is the .fw lexer. The rules are tried in order and the first match
-// wins, so the order matters:
+// lexDef specifies the .fw lexer; scanDef (scan.go) implements it without
+// regular expressions, and is what the parser uses. The rules are tried in
+// order and the first match wins, so the order matters:
 //   - "->" comes before the numbers, which may start with '-';
 //   - floats come before ints, which would otherwise match their integer part;
 //   - the reserved keywords come before identifiers; the trailing \b keeps
@@ -47,7 +48,7 @@ const (
 //
 // The rule "whitespace" starts with a lower-case letter, which makes
 // participle's lexer drop it. Comments are kept as tokens so that ParseFile
-// can collect them; they are elided before parsing.
+// can collect them; they are set aside before parsing (see parseLexer).
 var lexDef = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: tokComment, Pattern: `//[^\n]*`},
 	{Name: "whitespace", Pattern: `[ \t\r\n]+`},

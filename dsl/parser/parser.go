@@ -1,7 +1,8 @@
 // Package parser turns .fw source into an ast.File.
 //
-// It uses a participle grammar (grammar.go) over a custom lexer (lexer.go)
-// and converts the grammar structs into the ast (convert.go). participle
+// It uses a participle grammar (grammar.go) over a custom lexer (lexer.go,
+// implemented by scan.go) and converts the grammar structs into the ast
+// (convert.go); a large file is parsed in parallel (parallel.go). participle
 // stops at the first syntax error, so a file with a syntax error yields one
 // diagnostic, except for the errors found when converting (malformed
 // literals, a wildcard as a range bound, compared or negated value), which
@@ -31,12 +32,21 @@ func ParseFile(filename string, src []byte) (file *ast.File, diags diag.List) {
 	if off, msg := checkEncoding(src); msg != "" {
 		return nil, diag.List{syntaxError(posAt(filename, src, off), "%s", msg)}
 	}
+	text := string(src)
+	if file, diags, ok := parseInRuns(filename, text); ok {
+		return file, diags
+	}
+	return parseWhole(filename, text)
+}
+
+// parseWhole parses the file src, of valid encoding, in one go.
+func parseWhole(filename, src string) (*ast.File, diag.List) {
 	// participle reads all the tokens before parsing: lex straight into its
 	// token buffer, the comments aside.
-	lx := &parseLexer{scanner: newScanner(filename, string(src))}
+	lx := &parseLexer{scanner: newScanner(filename, src)}
 	peek, err := lexer.Upgrade(lx)
 	if err != nil {
-		return nil, diag.List{lexError(filename, src, err)}
+		return nil, diag.List{lexError(filename, []byte(src), err)}
 	}
 	if lx.tooDeep {
 		return nil, diag.List{syntaxError(toPos(filename, lx.deepPos), "parentheses nested too deeply (more than %d)", maxNesting)}
@@ -45,14 +55,14 @@ func ParseFile(filename string, src []byte) (file *ast.File, diags diag.List) {
 	if err != nil {
 		// The message depends on the tokens before the error, comments
 		// included: lex again, which is cheap beside a parse.
-		toks, diags := tokenize(filename, src)
+		toks, diags := tokenize(filename, []byte(src))
 		if len(diags) > 0 {
 			return nil, diags
 		}
 		return nil, diag.List{parseError(filename, toks, err)}
 	}
 	c := &converter{filename: filename}
-	file = c.file(g, lx.comments)
+	file := c.file(g, lx.comments)
 	if len(c.diags) > 0 {
 		return nil, c.diags.Sort()
 	}
@@ -254,7 +264,7 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 		return "a string"
 	case "FieldPatG":
 		return "a field pattern"
-	case "(lifecycleG":
+	case "(EventPatG":
 		return `an event name, "init", "phase" or "terminate"`
 	case "identG":
 		switch {

@@ -56,6 +56,13 @@ func newScanner(filename, src string) *scanner {
 	return &scanner{src: src, filename: filename, line: 1, col: 1}
 }
 
+// scanState is where a scanner is, enough for another to start there.
+type scanState struct{ off, line, col int }
+
+func (s *scanner) state() scanState { return scanState{s.off, s.line, s.col} }
+
+func (s *scanner) setState(st scanState) { s.off, s.line, s.col = st.off, st.line, st.col }
+
 func (s *scanner) pos() lexer.Position {
 	return lexer.Position{Filename: s.filename, Offset: s.off, Line: s.line, Column: s.col}
 }

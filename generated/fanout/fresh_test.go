@@ -26,9 +26,13 @@ func TestFresh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	again, _ := gen.Generate(pkg)
 	want := map[string]bool{}
-	for _, f := range files {
+	for i, f := range files {
 		want[f.Name] = true
+		if !bytes.Equal(f.Data, again[i].Data) {
+			t.Errorf("%s: generation is not deterministic", f.Name)
+		}
 		if *update {
 			if err := os.WriteFile(f.Name, f.Data, 0o644); err != nil {
 				t.Fatal(err)

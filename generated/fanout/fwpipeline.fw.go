@@ -15750,10 +15750,10 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 	return fwrt.UnknownDelivery(dl)
 }
 
-// fwTableHundred is the compiled matching of Hundred events by 100 cases of 100 processors (see
-// Hundred.fwMatch). Each field that a case tests is split into atoms, value sets that
-// every pattern holds whole or not at all; the atoms index the tables of the groups
-// of processors (1), whose entries are match lists.
+// fwTableHundred is the compiled matching of Hundred events: 100 cases of 100 processors in 1 group
+// (see Hundred.fwMatch). Each field that a case tests is split into atoms, sets of
+// values that every pattern holds whole or not at all; a group's table (or decision
+// graph) maps the atoms to a match list: per processor, its first matching case.
 var fwTableHundred = struct {
 	rows  [100]fwrt.Delivery // row → delivery: the cases for Hundred, in processor order
 	lists [101][2]uint8      // match list l is match[lists[l][0]:lists[l][1]]
@@ -16419,10 +16419,10 @@ func (d *fwDispatcher) fwCallHundred(c *fwrt.Call, r uint8, ev *Hundred) error {
 	return nil
 }
 
-// fwTableOrder is the compiled matching of Order events by 1000 cases of 1000 processors (see
-// Order.fwMatch). Each field that a case tests is split into atoms, value sets that
-// every pattern holds whole or not at all; the atoms index the tables of the groups
-// of processors (1), whose entries are match lists.
+// fwTableOrder is the compiled matching of Order events: 1000 cases of 1000 processors in 1 group
+// (see Order.fwMatch). Each field that a case tests is split into atoms, sets of
+// values that every pattern holds whole or not at all; a group's table (or decision
+// graph) maps the atoms to a match list: per processor, its first matching case.
 var fwTableOrder = struct {
 	rows  [1000]fwrt.Delivery // row → delivery: the cases for Order, in processor order
 	lists [1001][2]uint16     // match list l is match[lists[l][0]:lists[l][1]]
@@ -22713,10 +22713,10 @@ func (d *fwDispatcher) fwCallOrder(c *fwrt.Call, r uint16, ev *Order) error {
 	return nil
 }
 
-// fwTableTen is the compiled matching of Ten events by 10 cases of 10 processors (see
-// Ten.fwMatch). Each field that a case tests is split into atoms, value sets that
-// every pattern holds whole or not at all; the atoms index the tables of the groups
-// of processors (1), whose entries are match lists.
+// fwTableTen is the compiled matching of Ten events: 10 cases of 10 processors in 1 group
+// (see Ten.fwMatch). Each field that a case tests is split into atoms, sets of
+// values that every pattern holds whole or not at all; a group's table (or decision
+// graph) maps the atoms to a match list: per processor, its first matching case.
 var fwTableTen = struct {
 	rows  [10]fwrt.Delivery // row → delivery: the cases for Ten, in processor order
 	lists [11][2]uint8      // match list l is match[lists[l][0]:lists[l][1]]

@@ -115,16 +115,16 @@ func (s KeySpec) Key(input []byte) Key {
 // KeyOf returns the cache key of an event, encoded with its AppendBinary (the
 // generated canonical encoding).
 func (s KeySpec) KeyOf(ev encoding.BinaryAppender) (Key, error) {
+	// The encoding goes into a pooled buffer; Key takes another pooled state
+	// for the preimage header.
 	st := keyPool.Get().(*keyState)
 	defer keyPool.Put(st)
 	in, err := ev.AppendBinary(st.buf[:0])
+	if cap(in) <= 1<<20 { // do not keep a huge buffer in the pool
+		st.buf = in[:0]
+	}
 	if err != nil {
-		return Key{}, fmt.Errorf("fw: cache key of %s: %w", s.Processor, err)
+		return Key{}, fmt.Errorf("fw: cache key of an input of %s: %w", s.Processor, err)
 	}
-	st.buf = in[:0]
-	if cap(in) > 1<<20 { // do not keep a huge buffer in the pool
-		st.buf = make([]byte, 0, 256)
-	}
-	// s.Key takes another pooled state for the header; in stays untouched.
 	return s.Key(in), nil
 }

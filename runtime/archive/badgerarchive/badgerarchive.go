@@ -237,7 +237,12 @@ func Open(dir string, opts ...Option) (*Archive, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := openDB(cfg.badgerOptions(filepath.Join(dir, dbDirName)))
+	dbDir := filepath.Join(dir, dbDirName)
+	if err := removeEmptyLogs(dbDir, cfg.logger); err != nil {
+		unlock()
+		return nil, fmt.Errorf("fw: opening the archive of workspace %s: %w", dir, err)
+	}
+	db, err := openDB(cfg.badgerOptions(dbDir))
 	if err != nil {
 		unlock()
 		if isBadgerLockError(err) {
@@ -257,6 +262,38 @@ func Open(dir string, opts ...Option) (*Archive, error) {
 		unlock:  unlock,
 		pending: make(map[archive.Key][]byte),
 	}, nil
+}
+
+// removeEmptyLogs removes the empty (0-byte) value-log and memtable files of a
+// database. A process killed between creating such a file and sizing it
+// leaves one behind, and Badger then refuses to open the database ("Create a
+// new file"; badger issue 2207). An empty file holds no entry, not even its
+// header, so nothing refers to it. The caller holds the workspace lock.
+func removeEmptyLogs(dbDir string, log *slog.Logger) error {
+	entries, err := os.ReadDir(dbDir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if ext := filepath.Ext(e.Name()); e.IsDir() || (ext != ".vlog" && ext != ".mem") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || info.Size() != 0 {
+			continue
+		}
+		path := filepath.Join(dbDir, e.Name())
+		if err := os.Remove(path); err != nil {
+			return err
+		}
+		if log != nil {
+			log.Warn("fw: removed an empty Badger log file left by a crash", "file", path)
+		}
+	}
+	return nil
 }
 
 // openDB calls Badger's Open and turns a panic into an error.

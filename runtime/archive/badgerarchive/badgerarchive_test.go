@@ -312,3 +312,43 @@ func TestEmptyDir(t *testing.T) {
 		t.Fatal("Open(\"\") succeeded")
 	}
 }
+
+// TestEmptyLogFilesLeftByACrash: a process killed right after creating a
+// value-log or memtable file leaves it empty, and Badger alone then refuses
+// to open the database. Open removes such files first.
+func TestEmptyLogFilesLeftByACrash(t *testing.T) {
+	for _, name := range []string{"000099.vlog", "00099.mem"} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			a := openT(t, dir)
+			if err := a.Put(archivetest.Key(1), archivetest.Record(1, 3)); err != nil {
+				t.Fatal(err)
+			}
+			if err := a.Close(); err != nil {
+				t.Fatal(err)
+			}
+			empty := filepath.Join(dir, dbDirName, name)
+			if err := os.WriteFile(empty, nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			// Badger by itself fails on it (once: its failed Open sizes the
+			// file). Try that on a copy; if it starts to pass, Badger fixed
+			// it and removeEmptyLogs may go.
+			cp := filepath.Join(t.TempDir(), "copy")
+			if err := os.CopyFS(cp, os.DirFS(filepath.Join(dir, dbDirName))); err != nil {
+				t.Fatal(err)
+			}
+			if db, err := badger.Open(badger.DefaultOptions(cp).WithLogger(nil)); err == nil {
+				db.Close()
+				t.Logf("Badger opened a database with an empty %s by itself", name)
+			} else if !strings.Contains(err.Error(), "Create a new file") {
+				t.Logf("Badger fails on an empty %s with: %v", name, err)
+			}
+			a = openT(t, dir)
+			defer a.Close()
+			if got, ok, err := a.Get(archivetest.Key(1)); !ok || err != nil || !got.Equal(archivetest.Record(1, 3)) {
+				t.Fatalf("entry after the repair: %v, %v", ok, err)
+			}
+		})
+	}
+}
