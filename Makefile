@@ -10,17 +10,20 @@ all: test
 demo: generate
 	$(GO) run ./examples/greeter
 
-## generate: regenerate generated/<example> from testdata/examples/<example>
+## generate: regenerate generated/<example> from testdata/examples/<example>, and
+## the fanout benchmark package from its own testdata
 generate:
 	@for ex in $(EXAMPLES); do \
 		$(GO) run ./cmd/fwgen generate -o generated/$$ex testdata/examples/$$ex || exit $$?; \
 	done
+	$(GO) run ./cmd/fwgen generate -o generated/fanout generated/fanout/testdata
 
 ## check-generated: fail if anything under generated/ is stale
 check-generated:
 	@for ex in $(EXAMPLES); do \
 		$(GO) run ./cmd/fwgen generate -check -o generated/$$ex testdata/examples/$$ex || exit $$?; \
 	done
+	$(GO) run ./cmd/fwgen generate -check -o generated/fanout generated/fanout/testdata
 
 ## test: vet, then every test (race detector on), the generated-code checks included
 test: vet

@@ -22,24 +22,27 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the generated code under generated/")
 
-// examples lists the example packages: testdata/examples/<name> → generated/<name>.
-func examples(t *testing.T) []string {
+// sources maps each generated package (a directory of generated/) to its .fw
+// source: testdata/examples/<name> for the examples, and the package's own
+// testdata for packages that are benchmarks rather than examples (fanout: its
+// 1,000 processors are not an example to draw, lint or fuzz from).
+func sources(t *testing.T) map[string]string {
 	t.Helper()
 	dirs, err := filepath.Glob("../testdata/examples/*")
 	if err != nil || len(dirs) == 0 {
 		t.Fatalf("no examples: %v", err)
 	}
-	var names []string
+	src := map[string]string{"fanout": "fanout/testdata"}
 	for _, d := range dirs {
-		names = append(names, filepath.Base(d))
+		src[filepath.Base(d)] = d
 	}
-	return names
+	return src
 }
 
 func TestGeneratedFresh(t *testing.T) {
-	for _, name := range examples(t) {
+	for name, dir := range sources(t) {
 		t.Run(name, func(t *testing.T) {
-			pkg, diags, err := dsl.LoadDir(filepath.Join("../testdata/examples", name))
+			pkg, diags, err := dsl.LoadDir(dir)
 			if err != nil || diags.HasErrors() {
 				t.Fatalf("load: %v\n%s", err, diags.Text())
 			}

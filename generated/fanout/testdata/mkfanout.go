@@ -5,7 +5,7 @@
 // generated/fanout:
 //
 //	go run testdata/mkfanout.go
-//	go run ../../cmd/fwgen generate -o . testdata   # or: go test -run TestFresh -update
+//	go run ../../cmd/fwgen generate -o . testdata   # or: go test ./generated -run TestGeneratedFresh -update (from the repository root)
 package main
 
 import (
