@@ -16,10 +16,9 @@ type Serial struct {
 }
 
 type serialProc struct {
-	call   Call // its input counts the calls begun this step, from -1
-	failed int
-	cs     int32 // the case of the call begun last
-	mark   int   // len(call.out) when it began
+	call Call  // its input counts the calls begun this step, from -1
+	cs   int32 // the case of the call begun last
+	mark int   // len(call.out) when it began
 }
 
 // Begin starts a call of case cs of processor proc for m and returns its Call,
@@ -49,7 +48,6 @@ func (x *Serial) fail(err error) {
 	c := &p.call
 	clear(c.out[p.mark:])
 	c.out = c.out[:p.mark]
-	p.failed++
 	x.stop = true
 	x.herr = newHandlerError(x.prog, x.phase, x.step, int(x.proc), p.cs, c.msg, c.input, err)
 }
@@ -85,7 +83,6 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 	for i := range x.procs {
 		p := &x.procs[i]
 		p.call = Call{ctx: e.ctx, phase: e.phase, step: e.step, input: -1, out: p.call.out[:0]}
-		p.failed = 0
 	}
 	x.stop, x.herr = false, nil
 	canceled := e.fusedEvents(x, cur)
@@ -94,9 +91,13 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 		p := &x.procs[i]
 		cnt := &e.counts[i]
 		calls := p.call.input + 1
+		failed := 0 // the one call that stopped the step, if it was this processor's
+		if x.herr != nil && int(x.proc) == i {
+			failed = 1
+		}
 		cnt.received.Add(uint64(calls))
-		cnt.handled.Add(uint64(calls - p.failed))
-		cnt.failed.Add(uint64(p.failed))
+		cnt.handled.Add(uint64(calls - failed))
+		cnt.failed.Add(uint64(failed))
 		cnt.emitted.Add(uint64(len(p.call.out)))
 		deliveries += calls
 		next = append(next, p.call.out...)

@@ -255,7 +255,7 @@ processor P { on e{_x: range} }
 		{
 			name: "duplicate-field by Go name",
 			srcs: []src{{"a.fw", "package p\nevent E { id string; Id int }\n"}},
-			want: "a.fw:2:22: error: field Id collides with field id: both become the Go field Id [duplicate-field]\n" +
+			want: "a.fw:2:22: error: field Id collides with field id: both become the Go field ID [duplicate-field]\n" +
 				"\ta.fw:2:11: field id declared here\n",
 		},
 		{

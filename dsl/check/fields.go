@@ -39,7 +39,7 @@ func (c *checker) resolveFields() {
 			if !startsLetter(name) {
 				c.errorf(fd.Name.Pos, ruleBadName, "field name %s must start with a letter", name)
 			}
-			goName := exportedName(name)
+			goName := ir.GoFieldName(name) // the generator names fields the same way
 			if prev, ok := seen[goName]; ok {
 				if prev.Name.Name == name {
 					c.report(diag.Errorf(fd.Name.Pos, ruleDuplicateField, "duplicate field %s in event %s", name, ev.Name).

@@ -3,7 +3,6 @@ package check
 import (
 	"fmt"
 	"go/token"
-	"strings"
 
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/diag"
@@ -17,15 +16,6 @@ func startsUpper(s string) bool { return s != "" && 'A' <= s[0] && s[0] <= 'Z' }
 // starting with `_` would give an unexported Go field.
 func startsLetter(s string) bool {
 	return s != "" && ('a' <= s[0] && s[0] <= 'z' || 'A' <= s[0] && s[0] <= 'Z')
-}
-
-// exportedName is the Go name of a field: the name with its first letter in
-// upper case. It must agree with the generator's gen.GoName.
-func exportedName(field string) string {
-	if field == "" {
-		return field
-	}
-	return strings.ToUpper(field[:1]) + field[1:]
 }
 
 // badPackageName explains why name cannot be the Go package name, or returns "".

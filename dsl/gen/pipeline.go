@@ -2,6 +2,7 @@ package gen
 
 import (
 	"go/token"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -106,19 +107,10 @@ func (g *generator) program(f *jen.File) {
 // handlerParam is NewPipeline's parameter name for a processor's handler.
 func handlerParam(p *ir.Processor) string {
 	n := strings.ToLower(p.Name[:1]) + p.Name[1:]
-	for token.IsKeyword(n) || n == "opts" || n == "fwrt" || n == "d" || slicesContains(predeclared, n) {
+	for token.IsKeyword(n) || n == "opts" || n == "fwrt" || n == "d" || slices.Contains(predeclared, n) {
 		n += "_"
 	}
 	return n
-}
-
-func slicesContains(xs []string, x string) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
-		}
-	}
-	return false
 }
 
 func handlerField(p *ir.Processor) string { return "h" + p.Name }
