@@ -56,15 +56,35 @@ type ProcInfo struct {
 	Init        bool     // has `on init`
 	Phase       bool     // has `on phase`
 	Terminate   bool     // has `on terminate`
+
+	// Builders only. A builder is inactive, and receives nothing, until its
+	// target is resolved; then it resolves its requirements and receives every
+	// artifact of each (the ones published before it was activated first).
+	Builder  bool
+	Source   bool    // a source builder: its artifacts are pulled through Sources.Pull
+	Provides int32   // the target it provides, an index in Program.Targets
+	Requires []int32 // its requirements, indices in Program.Targets; case i receives Requires[i]
+	Persist  bool    // `persist`: its artifacts are stored in the archive
+	Version  int     // `version N`
+}
+
+// TargetInfo describes one target of the package's builders. Target i's built
+// artifacts have kind len(Events)+i; a request to resolve it has kind
+// len(Events)+len(Targets)+i and no payload (Msg.Ev is nil).
+type TargetInfo struct {
+	Name     string
+	Provider int32 // the builder providing it, an index in Program.Procs
 }
 
 // Program is the static description of a generated package.
 type Program struct {
 	Package string
 	Events  []EventInfo // indexed by Kind
-	Procs   []ProcInfo  // declaration order
-	// Routes is the generated routing table: for each Kind, the processors that
-	// have a case for it, in processor order. Route applies the patterns on top.
+	Procs   []ProcInfo  // declaration order, builders included
+	Targets []TargetInfo
+	// Routes is the generated routing table: for each Kind (built kinds
+	// included), the processors that have a case for it, in processor order.
+	// Route applies the patterns on top.
 	Routes [][]int32
 }
 
@@ -85,6 +105,16 @@ type Dispatcher interface {
 	// need not recover panics: the engine does, once for the whole step, and a
 	// panic fails the call begun last.
 	Dispatch(x *Serial, m Msg)
+}
+
+// Sources is implemented by the Dispatcher of a package with source builders.
+type Sources interface {
+	// Pull asks source builder proc for up to max more artifacts, emitted
+	// through c, and reports whether the source is exhausted. An error fails
+	// the call: its emissions are discarded, as for a handler.
+	Pull(c *Call, proc int32, max int) (done bool, err error)
+	// Stop releases source builder proc once the run no longer needs it.
+	Stop(proc int32)
 }
 
 // Option configures an Engine.

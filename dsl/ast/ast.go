@@ -57,7 +57,8 @@ type Comment struct {
 	Text string
 }
 
-// Decl is a top-level declaration: *EnumDecl, *EventDecl or *ProcessorDecl.
+// Decl is a top-level declaration: *EnumDecl, *EventDecl, *ProcessorDecl or
+// *BuilderDecl.
 type Decl interface {
 	DeclName() Ident
 	decl()
@@ -93,6 +94,44 @@ type ProcessorDecl struct {
 	Cases   []*Case
 }
 
+// BuilderDecl is
+//
+//	builder Name provides target[: Type] [requires a, b] [persist] [version N] [use Helper(arg: v, ...)] [{ options... cases... }]
+//
+// A builder without requires is a source builder; with requires, a transform
+// builder; with `use`, one of the runtime's helpers (Collector, Grouper, ...),
+// whose target type is inferred. The optional body holds options (such as
+// `concurrency 2`) and lifecycle cases (`on phase`, `on terminate`).
+type BuilderDecl struct {
+	Pos      Pos
+	Name     Ident
+	Target   Ident  // the provided target
+	Type     *Ident // the artifact type after ':', nil when omitted
+	Requires []Ident
+	Persist  *Ident  // the `persist` keyword, nil when absent
+	Version  *IntLit // `version N`, nil when absent
+	Use      *Use    // `use Helper(...)`, nil for a user builder
+	Options  []*Option
+	Cases    []*Case
+	Body     bool // written with braces (possibly empty)
+}
+
+// Use is `use Helper` or `use Helper(name: value, ...)`.
+type Use struct {
+	Pos    Pos
+	Helper Ident
+	Args   []*Arg
+	Parens bool // written with parentheses (possibly empty)
+}
+
+// Arg is one `name: value` argument of a helper; Value is a *Literal or a
+// *Name (a field name, a type name or an identifier).
+type Arg struct {
+	Pos   Pos
+	Name  Ident
+	Value Pattern
+}
+
 // Option is a processor option line such as `concurrency 4`, `exhaustive` or
 // `exhaustive Order, Refund`.
 type Option struct {
@@ -116,6 +155,7 @@ const (
 	CaseInit                      // on init
 	CasePhase                     // on phase
 	CaseTerminate                 // on terminate
+	CaseBuilt                     // on built target
 )
 
 func (k CaseKind) String() string {
@@ -126,6 +166,8 @@ func (k CaseKind) String() string {
 		return "phase"
 	case CaseTerminate:
 		return "terminate"
+	case CaseBuilt:
+		return "built"
 	}
 	return "event"
 }
@@ -136,8 +178,12 @@ type Case struct {
 	Kind   CaseKind
 	Event  Ident           // CaseEvent only
 	Fields []*FieldPattern // CaseEvent only; nil for `on Event` without braces
+	Target Ident           // CaseBuilt only: `on built target`
 	Name   *Ident          // `as Name`, nil when absent
-	Emits  []Ident         // `-> A, B`
+	// Emits are the events after `->`, Resolves the targets after `->` that
+	// follow the word resolve: `-> Invoice, resolve words, resolve files`.
+	Emits    []Ident
+	Resolves []Ident
 }
 
 // FieldPattern is one `field` or `field: pattern` entry of an event pattern.
@@ -232,6 +278,8 @@ type Literal struct {
 func (d *EnumDecl) DeclName() Ident      { return d.Name }
 func (d *EventDecl) DeclName() Ident     { return d.Name }
 func (d *ProcessorDecl) DeclName() Ident { return d.Name }
+func (d *BuilderDecl) DeclName() Ident   { return d.Name }
+func (*BuilderDecl) decl()               {}
 func (*EnumDecl) decl()                  {}
 func (*EventDecl) decl()                 {}
 func (*ProcessorDecl) decl()             {}

@@ -100,7 +100,11 @@ func (g *generator) sourceFile(f *jen.File, src string) {
 		}
 	}
 	for _, p := range g.pkg.Processors {
-		if p.File == src {
+		switch {
+		case p.File != src:
+		case p.Builder != nil:
+			g.builder(f, p)
+		default:
 			g.processor(f, p)
 		}
 	}

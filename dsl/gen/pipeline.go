@@ -38,11 +38,14 @@ func (g *generator) pipelineFile(f *jen.File) {
 		})
 	}
 
+	g.targetKinds(f)
 	g.program(f)
 	g.pipelineType(f)
 	g.route(f)
 	g.dispatch(f)
 	g.invoke(f)
+	g.helperMethods(f)
+	g.sources(f)
 	g.matchCode(f)
 	g.jsonFuncs(f)
 }
@@ -62,7 +65,7 @@ func (g *generator) program(f *jen.File) {
 	}
 	f.Comment("fwProgram describes the package to the runtime. Routes is the routing table:")
 	f.Comment("for each event kind, the processors that have a case for it.")
-	f.Var().Id("fwProgram").Op("=").Add(rt("Program")).Values(jen.Dict{
+	prog := jen.Dict{
 		jen.Id("Package"): jen.Lit(pkg.Name),
 		jen.Id("Events"): jen.Index().Add(rt("EventInfo")).ValuesFunc(func(vs *jen.Group) {
 			for _, ev := range pkg.Events {
@@ -83,11 +86,31 @@ func (g *generator) program(f *jen.File) {
 				if p.Init != nil {
 					d[jen.Id("Init")] = jen.True()
 				}
-				if p.Phase != nil {
+				if phaseOf(p) != nil {
 					d[jen.Id("Phase")] = jen.True()
 				}
 				if p.Terminate != nil {
 					d[jen.Id("Terminate")] = jen.True()
+				}
+				if b := p.Builder; b != nil {
+					d[jen.Id("Builder")] = jen.True()
+					if b.Source() && b.Helper == nil {
+						d[jen.Id("Source")] = jen.True()
+					}
+					d[jen.Id("Provides")] = jen.Lit(b.Provides.Index)
+					if len(b.Requires) > 0 {
+						d[jen.Id("Requires")] = jen.Index().Int32().ValuesFunc(func(rs *jen.Group) {
+							for _, r := range b.Requires {
+								rs.Lit(r.Index)
+							}
+						})
+					}
+					if b.Persist {
+						d[jen.Id("Persist")] = jen.True()
+					}
+					if b.Version != 0 {
+						d[jen.Id("Version")] = jen.Lit(b.Version)
+					}
 				}
 				vs.Values(d)
 			}
@@ -100,8 +123,23 @@ func (g *generator) program(f *jen.File) {
 					}
 				})
 			}
+			for _, t := range pkg.Targets {
+				vs.Id(builtKindName(t)).Op(":").ValuesFunc(func(ps *jen.Group) {
+					for _, r := range g.builtConsumers(t) {
+						ps.Lit(r.p.Index)
+					}
+				})
+			}
 		}),
-	})
+	}
+	if len(pkg.Targets) > 0 {
+		prog[jen.Id("Targets")] = jen.Index().Add(rt("TargetInfo")).ValuesFunc(func(vs *jen.Group) {
+			for _, t := range pkg.Targets {
+				vs.Values(jen.Dict{jen.Id("Name"): jen.Lit(t.Name), jen.Id("Provider"): jen.Lit(t.Provider.Index)})
+			}
+		})
+	}
+	f.Var().Id("fwProgram").Op("=").Add(rt("Program")).Values(prog)
 }
 
 // handlerParam is NewPipeline's parameter name for a processor's handler.
@@ -120,31 +158,52 @@ func (g *generator) pipelineType(f *jen.File) {
 	f.Comment("fwDispatcher binds the application's handlers to the compiled routing.")
 	f.Type().Id("fwDispatcher").StructFunc(func(s *jen.Group) {
 		for _, p := range pkg.Processors {
-			s.Id(handlerField(p)).Id(HandlerName(p))
+			if takesHandler(p) {
+				s.Id(handlerField(p)).Id(handlerType(p))
+			}
 		}
+		g.dispatcherFields(s)
 	})
 
 	f.Commentf("Pipeline runs the processors of package %s. Create it with NewPipeline.", pkg.Name)
 	f.Type().Id("Pipeline").Struct(jen.Id("engine").Op("*").Add(rt("Engine")))
 
-	f.Comment("NewPipeline returns a pipeline with one handler per processor, in declaration")
-	f.Comment("order; a nil handler panics. Options are the runtime's (fwrt.WithWorkers, ...).")
+	f.Comment("NewPipeline returns a pipeline with one handler per processor and user builder")
+	f.Comment("(and one Keyer per helper keyed by a method), in declaration order; a nil")
+	f.Comment("handler panics. Options are the runtime's (fwrt.WithWorkers, ...).")
 	f.Func().Id("NewPipeline").ParamsFunc(func(ps *jen.Group) {
 		for _, p := range pkg.Processors {
-			ps.Id(handlerParam(p)).Id(HandlerName(p))
+			if takesHandler(p) {
+				ps.Id(handlerParam(p)).Id(handlerType(p))
+			}
 		}
 		ps.Id("opts").Op("...").Add(rt("Option"))
 	}).Op("*").Id("Pipeline").BlockFunc(func(b *jen.Group) {
 		for _, p := range pkg.Processors {
-			b.If(jen.Id(handlerParam(p)).Op("==").Nil()).Block(
-				jen.Panic(jen.Lit(pkg.Name + ".NewPipeline: nil handler for processor " + p.Name)),
-			)
+			if takesHandler(p) {
+				what := "processor"
+				if p.Builder != nil {
+					what = "builder"
+				}
+				b.If(jen.Id(handlerParam(p)).Op("==").Nil()).Block(
+					jen.Panic(jen.Lit(pkg.Name + ".NewPipeline: nil handler for " + what + " " + p.Name)),
+				)
+			}
 		}
 		b.Id("d").Op(":=").Op("&").Id("fwDispatcher").ValuesFunc(func(vs *jen.Group) {
 			for _, p := range pkg.Processors {
-				vs.Id(handlerField(p)).Op(":").Id(handlerParam(p))
+				if takesHandler(p) && !isHelper(p) {
+					vs.Id(handlerField(p)).Op(":").Id(handlerParam(p))
+				}
 			}
 		})
+		for _, p := range pkg.Processors {
+			if isHelper(p) {
+				if init := helperInit(p); init != nil {
+					b.Add(init)
+				}
+			}
+		}
 		b.Return(jen.Op("&").Id("Pipeline").Values(jen.Dict{
 			jen.Id("engine"): rt("New").Call(jen.Op("&").Id("fwProgram"), jen.Id("d"), jen.Id("opts").Op("...")),
 		}))
@@ -159,6 +218,7 @@ func (g *generator) pipelineType(f *jen.File) {
 	f.Comment("Stats returns the run's job accounting.")
 	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Stats").Params().Add(rt("Stats")).Block(
 		jen.Return(jen.Id("p").Dot("engine").Dot("Stats").Call()))
+	g.resolveFuncs(f)
 }
 
 // route compiles every processor's patterns into one function: a switch on the
@@ -171,10 +231,11 @@ func (g *generator) route(f *jen.File) {
 	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("Route").Params(
 		jen.Id("m").Add(rt("Msg")), jen.Id("dst").Index().Add(rt("Delivery")),
 	).Index().Add(rt("Delivery")).BlockFunc(func(b *jen.Group) {
-		g.kindSwitch(b, false, func(p *ir.Processor, c *ir.Case) jen.Code {
+		deliver := func(p *ir.Processor, c *ir.Case) jen.Code {
 			return jen.Id("dst").Op("=").Append(jen.Id("dst"), rt("Delivery").Values(
 				jen.Id("Proc").Op(":").Lit(p.Index), jen.Id("Case").Op(":").Lit(c.Index)))
-		})
+		}
+		g.kindSwitch(b, false, deliver, func(p *ir.Processor, c *ir.Case, _ jen.Code) jen.Code { return deliver(p, c) })
 		b.Return(jen.Id("dst"))
 	})
 }
@@ -186,11 +247,16 @@ func (g *generator) dispatch(f *jen.File) {
 	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("Dispatch").Params(
 		jen.Id("x").Op("*").Add(rt("Serial")), jen.Id("m").Add(rt("Msg")),
 	).BlockFunc(func(b *jen.Group) {
-		g.kindSwitch(b, true, func(p *ir.Processor, c *ir.Case) jen.Code {
+		begin := func(p *ir.Processor, c *ir.Case, call jen.Code) jen.Code {
 			return jen.If(
 				jen.Id("c").Op(":=").Id("x").Dot("Begin").Call(jen.Lit(p.Index), jen.Lit(c.Index), jen.Id("m")),
 				jen.Id("c").Op("!=").Nil(),
-			).Block(jen.Id("x").Dot("End").Call(handlerCall(p, c, jen.Id("ev"))))
+			).Block(jen.Id("x").Dot("End").Call(call))
+		}
+		g.kindSwitch(b, true, func(p *ir.Processor, c *ir.Case) jen.Code {
+			return begin(p, c, handlerCall(p, c, jen.Id("ev")))
+		}, func(p *ir.Processor, c *ir.Case, arg jen.Code) jen.Code {
+			return begin(p, c, builtCall(p, c, arg))
 		})
 	})
 }
@@ -199,8 +265,8 @@ func (g *generator) dispatch(f *jen.File) {
 // order, or the loop over the rows its compiled matcher gives; deliver gives the
 // code run for the matching case, and bindsRead says whether it reads the bound
 // fields of the event (as ev): Dispatch's, as Route's does not.
-func (g *generator) kindSwitch(b *jen.Group, bindsRead bool, deliver func(*ir.Processor, *ir.Case) jen.Code) {
-	if len(g.pkg.Events) == 0 {
+func (g *generator) kindSwitch(b *jen.Group, bindsRead bool, deliver func(*ir.Processor, *ir.Case) jen.Code, deliverBuilt func(*ir.Processor, *ir.Case, jen.Code) jen.Code) {
+	if len(g.pkg.Events) == 0 && len(g.pkg.Targets) == 0 {
 		return
 	}
 	b.Switch(jen.Id("m").Dot("Kind")).BlockFunc(func(sw *jen.Group) {
@@ -209,6 +275,7 @@ func (g *generator) kindSwitch(b *jen.Group, bindsRead bool, deliver func(*ir.Pr
 				sw.Case(jen.Id(kindName(ev))).Block(body...)
 			}
 		}
+		g.builtSwitchCases(sw, bindsRead, deliverBuilt)
 	})
 }
 
@@ -300,14 +367,15 @@ var lifecycleCase = map[ast.CaseKind]string{
 }
 
 func (g *generator) invokeCase(cs *jen.Group, p *ir.Processor, c *ir.Case) {
-	h := jen.Id("d").Dot(handlerField(p)).Dot(MethodName(c))
-	ctx := jen.Id(ContextName(p, c)).Values(jen.Id("c"))
 	if label, ok := lifecycleCase[c.Kind]; ok {
-		args := []jen.Code{ctx}
-		if c.Kind == ast.CasePhase {
-			args = append(args, jen.Id("c").Dot("Phase").Call())
+		if c.Kind == ast.CasePhase && phaseOf(p) == nil {
+			return
 		}
-		cs.Case(rt(label)).Block(jen.Return(h.Call(args...)))
+		cs.Case(rt(label)).Block(jen.Return(lifecycleCall(p, c)))
+		return
+	}
+	if c.Kind == ast.CaseBuilt {
+		cs.Case(jen.Lit(c.Index)).Block(jen.Return(builtCall(p, c, builtArg(c.Target))))
 		return
 	}
 	var body []jen.Code

@@ -13,7 +13,7 @@ import (
 // MethodName is the handler method of a case: On<Name> for event cases,
 // Init, Phase or Terminate for lifecycle cases.
 func MethodName(c *ir.Case) string {
-	if c.Kind == ast.CaseEvent {
+	if c.Kind == ast.CaseEvent || c.Kind == ast.CaseBuilt {
 		return "On" + c.Name
 	}
 	return c.Name
@@ -79,6 +79,9 @@ func (g *generator) processor(f *jen.File, p *ir.Processor) {
 				for i, b := range c.Binds {
 					ps.Id(binds[i]).Add(goType(b.Field.Type))
 				}
+				if c.Kind == ast.CaseBuilt {
+					ps.Id("v").Add(artifactType(c.Target.Type))
+				}
 				if c.Kind == ast.CasePhase {
 					ps.Id("phase").Int()
 				}
@@ -99,6 +102,8 @@ func caseDoc(p *ir.Processor, c *ir.Case) string {
 		what = "is called when a phase completes, with its number"
 	case ast.CaseTerminate:
 		what = "is called once when the run ends"
+	case ast.CaseBuilt:
+		what = "is called for each artifact of target " + c.Target.Name
 	default:
 		what = "handles " + c.Event.Name + " events that case " + c.Name + " matches"
 	}
@@ -112,12 +117,7 @@ func (g *generator) caseContext(f *jen.File, p *ir.Processor, c *ir.Case) {
 	recv := jen.Id("x").Id(name)
 	f.Commentf("%s is the context of %s.%s: it can emit only what the case declares.", name, HandlerName(p), MethodName(c))
 	f.Type().Id(name).Struct(jen.Id("c").Op("*").Add(rt("Call")))
-	f.Comment("Context returns the run's context.")
-	f.Func().Params(recv.Clone()).Id("Context").Params().Qual("context", "Context").Block(
-		jen.Return(jen.Id("x").Dot("c").Dot("Context").Call()))
-	f.Comment("Phase returns the current phase number.")
-	f.Func().Params(recv.Clone()).Id("Phase").Params().Int().Block(
-		jen.Return(jen.Id("x").Dot("c").Dot("Phase").Call()))
+	g.contextCommon(f, name)
 	if c.Kind == ast.CaseEvent {
 		f.Commentf("Event returns the %s being handled.", c.Event.Name)
 		f.Func().Params(recv.Clone()).Id("Event").Params().Id(c.Event.Name).Block(
@@ -128,4 +128,5 @@ func (g *generator) caseContext(f *jen.File, p *ir.Processor, c *ir.Case) {
 		f.Func().Params(recv.Clone()).Id("Emit" + e.Name).Params(jen.Id("e").Id(e.Name)).Block(
 			jen.Id("x").Dot("c").Dot("Emit").Call(msgLit(e)))
 	}
+	g.resolveMethods(f, name, c.Resolves)
 }

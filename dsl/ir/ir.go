@@ -16,8 +16,84 @@ type Package struct {
 	Events     []*Event // sorted by name; Events[i].Kind == i
 	Processors []*Processor
 	// Processors are in declaration order: files sorted by name, then source order.
+	// Builders are processors too (Processor.Builder is set), in the same order.
 	// That order is semantic: it is the order of fan-out delivery, phase broadcast,
 	// lifecycle calls and NewPipeline's parameters.
+	Targets []*Target // sorted by name; Targets[i].Index == i
+}
+
+// Kinds: events have kinds 0..len(Events)-1; target i's `built` messages have
+// kind len(Events)+i and its `resolve` requests len(Events)+len(Targets)+i.
+
+// BuiltKind returns the kind of t's built messages.
+func (p *Package) BuiltKind(t *Target) int { return len(p.Events) + t.Index }
+
+// ResolveKind returns the kind of t's resolve requests.
+func (p *Package) ResolveKind(t *Target) int { return len(p.Events) + len(p.Targets) + t.Index }
+
+// Target is a named artifact stream provided by one builder.
+type Target struct {
+	Name      string // as declared (the persisted identity)
+	Index     int    // position in Package.Targets
+	Pos       ast.Pos
+	Type      *Artifact
+	Provider  *Processor   // the builder that provides it
+	Consumers []*Processor // builders requiring it, in declaration order
+}
+
+// ArtifactKind is the shape of an artifact type.
+type ArtifactKind int
+
+const (
+	ArtifactField ArtifactKind = iota // a field type: string, int, float, bool, bytes, an enum
+	ArtifactEvent                     // a declared event type
+	ArtifactSlice                     // []Elem (Collector, ReservoirSampler)
+	ArtifactGroup                     // reactive.Group[Key, Elem] (Grouper, StreamGrouper)
+)
+
+// Artifact is the Go type of a target's artifacts.
+type Artifact struct {
+	Kind  ArtifactKind
+	Field Type      // ArtifactField
+	Event *Event    // ArtifactEvent
+	Key   Type      // ArtifactGroup: the key type (never bytes)
+	Elem  *Artifact // ArtifactSlice and ArtifactGroup
+}
+
+// Builder is what a builder declaration adds to its Processor.
+type Builder struct {
+	Provides *Target
+	Requires []*Target // declaration order; the builder's Cases receive them, one case each
+	Persist  bool
+	Version  int     // `version N`; 0 when absent
+	Helper   *Helper // nil for a user builder
+}
+
+// Source reports whether the builder is a source builder (it requires nothing).
+func (b *Builder) Source() bool { return len(b.Requires) == 0 }
+
+// HelperKind names a runtime helper.
+type HelperKind int
+
+const (
+	Collector HelperKind = iota
+	Grouper
+	StreamGrouper
+	StreamSampler
+	ReservoirSampler
+)
+
+// Helper is a builder's `use` clause, checked.
+type Helper struct {
+	Kind HelperKind
+	// Grouper and StreamGrouper: By is the key field (the input is an event),
+	// or, when By is nil, Key is the result type of the key method that the
+	// application supplies.
+	By   *Field
+	Key  Type
+	P    float64 // StreamSampler: the probability of keeping an input
+	K    int     // ReservoirSampler: the sample size
+	Seed uint64  // StreamSampler, ReservoirSampler
 }
 
 // Enum is a declared enumeration; the first variant is the zero value.
@@ -76,18 +152,24 @@ type Processor struct {
 	Init        *Case    // nil when absent
 	Phase       *Case
 	Terminate   *Case
+	Builder     *Builder // non-nil for a builder
 }
 
 // Case is one `on` case of a processor.
 type Case struct {
-	Name  string // `as` name, or the event name by default; "Init", "Phase", "Terminate" for lifecycle cases
-	Index int    // among the processor's event cases; -1 for lifecycle cases
-	Kind  ast.CaseKind
+	Name  string       // `as` name, or the event name by default; "Init", "Phase", "Terminate" for lifecycle cases
+	Index int          // among the processor's event and built cases; -1 for lifecycle cases
+	Kind  ast.CaseKind // CaseBuilt for built cases
 	Pos   ast.Pos
 	Event *Event   // event cases only
 	Tests []Test   // field tests, in field order (event cases only); all must hold
 	Binds []Bind   // bound values, in the order they appear in the pattern
 	Emits []*Event // declared emits, sorted by event kind
+	// Target is the target whose artifacts a built case receives (processors'
+	// `on built t` cases and a builder's cases for its requirements).
+	Target *Target
+	// Resolves are the targets the case may resolve (`-> resolve t`), sorted by index.
+	Resolves []*Target
 }
 
 // Test requires a field's value to lie in Set. A field whose pattern accepts

@@ -83,3 +83,11 @@ func (g *Grouper[K, T]) Phase(emit func(K, []T)) {
 
 // Len returns the number of groups (distinct keys) pending for the next Phase.
 func (g *Grouper[K, T]) Len() int { return len(g.groups) }
+
+// Group is one group emitted by a Grouper or a StreamGrouper: a key and its
+// inputs in arrival order. It is the artifact type of a .fw builder that uses
+// either helper.
+type Group[K any, T any] struct {
+	Key   K
+	Items []T
+}
