@@ -17,6 +17,7 @@ generate:
 		$(GO) run ./cmd/fwgen generate -o generated/$$ex testdata/examples/$$ex || exit $$?; \
 	done
 	$(GO) run ./cmd/fwgen generate -o generated/fanout generated/fanout/testdata
+	$(GO) run ./cmd/fwgen generate -o generated/buildbench generated/buildbench/testdata
 
 ## check-generated: fail if anything under generated/ is stale
 check-generated:
@@ -24,6 +25,7 @@ check-generated:
 		$(GO) run ./cmd/fwgen generate -check -o generated/$$ex testdata/examples/$$ex || exit $$?; \
 	done
 	$(GO) run ./cmd/fwgen generate -check -o generated/fanout generated/fanout/testdata
+	$(GO) run ./cmd/fwgen generate -check -o generated/buildbench generated/buildbench/testdata
 
 ## test: vet, then every test (race detector on), the generated-code checks included
 test: vet

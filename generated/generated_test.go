@@ -25,14 +25,15 @@ var update = flag.Bool("update", false, "rewrite the generated code under genera
 // sources maps each generated package (a directory of generated/) to its .fw
 // source: testdata/examples/<name> for the examples, and the package's own
 // testdata for packages that are benchmarks rather than examples (fanout: its
-// 1,000 processors are not an example to draw, lint or fuzz from).
+// 1,000 processors are not an example to draw, lint or fuzz from; buildbench:
+// the builder chain of the benchmarks).
 func sources(t *testing.T) map[string]string {
 	t.Helper()
 	dirs, err := filepath.Glob("../testdata/examples/*")
 	if err != nil || len(dirs) == 0 {
 		t.Fatalf("no examples: %v", err)
 	}
-	src := map[string]string{"fanout": "fanout/testdata"}
+	src := map[string]string{"fanout": "fanout/testdata", "buildbench": "buildbench/testdata"}
 	for _, d := range dirs {
 		src[filepath.Base(d)] = d
 	}

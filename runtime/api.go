@@ -56,6 +56,11 @@ type ProcInfo struct {
 	Init        bool     // has `on init`
 	Phase       bool     // has `on phase`
 	Terminate   bool     // has `on terminate`
+	// Resolves lists the targets its cases may resolve while the run goes on
+	// (`-> resolve t`), indices in Program.Targets. The engine keeps the log of
+	// a target's artifacts for a builder that is not active yet only if some
+	// case could still resolve that builder's target.
+	Resolves []int32
 
 	// Builders only. A builder is inactive, and receives nothing, until its
 	// target is resolved; then it resolves its requirements and receives every
@@ -123,6 +128,7 @@ type Option func(*config)
 type config struct {
 	workers   int
 	maxPhases int
+	batch     int
 	logger    *slog.Logger
 }
 
@@ -146,6 +152,17 @@ func WithMaxPhases(n int) Option {
 	}
 }
 
+// WithSourceBatch sets how many artifacts a source builder is asked for at the
+// end of each step (default 256): a source is at most one batch ahead of the
+// step that consumes it.
+func WithSourceBatch(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.batch = n
+		}
+	}
+}
+
 // WithLogger sets the logger for run-level events (default: discard).
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) {
@@ -158,14 +175,18 @@ func WithLogger(l *slog.Logger) Option {
 // ErrMaxPhases is returned (wrapped) when a run exceeds its phase limit.
 var ErrMaxPhases = errors.New("fw: maximum number of phases reached")
 
+// ErrNoProvider is returned (wrapped, naming the target) by Run when a target
+// to resolve has no provider.
+var ErrNoProvider = errors.New("fw: no provider for target")
+
 // ErrAlreadyRun is returned by a second call to Run.
 var ErrAlreadyRun = errors.New("fw: pipeline already run")
 
 // HandlerError is returned by Run when a handler fails or panics.
 type HandlerError struct {
 	Processor string
-	Case      string // case name; "init", "phase" or "terminate" for lifecycle calls
-	Event     string // event name; empty for lifecycle calls
+	Case      string // case name; "init", "phase" or "terminate" for lifecycle calls, "build" for a source's pull
+	Event     string // event name ("built t" for an artifact of target t); empty for lifecycle calls and pulls
 	Input     int    // position of the event in the processor's inbox for that step
 	Phase     int
 	Step      int
@@ -190,22 +211,26 @@ type PanicError struct {
 
 func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
 
-// ProcStats counts one processor's work. Received counts event deliveries;
-// Handled counts successful event calls; Failed counts failed calls, lifecycle calls
-// included; Emitted counts committed emissions of all its calls, lifecycle calls
-// included (`on terminate` emissions are discarded, so never counted).
+// ProcStats counts one processor's work. Received counts event deliveries
+// (artifacts included, replayed ones too); Handled counts successful event
+// calls; Failed counts failed calls, lifecycle calls and pulls included; Emitted
+// counts committed emissions of all its calls, lifecycle calls and pulls
+// included (`on terminate` emissions are discarded, so never counted); resolve
+// requests count as emissions. Pulls counts a source builder's successful pulls.
 type ProcStats struct {
 	Name        string
 	Received    uint64
 	Handled     uint64
 	Failed      uint64
 	Emitted     uint64
+	Pulls       uint64
 	CacheHits   uint64
 	CacheMisses uint64
 }
 
-// PhaseStats counts one phase: the events that entered it (submitted or emitted,
-// including those emitted by the broadcast that opened it), the deliveries made,
+// PhaseStats counts one phase: the events that entered it (submitted, emitted or
+// pulled from sources, including those emitted by the broadcast that opened it;
+// resolve requests excluded), the deliveries made (replayed artifacts included),
 // and the number of steps.
 type PhaseStats struct {
 	Phase      int

@@ -77,11 +77,35 @@ func (c *Call) Emit(m Msg) { c.out = append(c.out, m) }
 // for any worker count or GOMAXPROCS, even for processors with concurrency N > 1
 // whose calls complete out of order.
 //
+// Builders (programs with Targets). A builder is inactive, and receives nothing
+// (no event, no lifecycle call), until its target is resolved: by Resolve before
+// Run, or by a resolve request (a Msg of a resolve kind) emitted by any call.
+// Whenever a batch of events is about to become a step (the submissions with the
+// `on init` emissions, a step's emissions, a phase broadcast's emissions), its
+// resolve requests are taken out and processed in order. Resolving target t
+// activates its provider once per run: the providers of its requirements first
+// (depth first, in Requires order), then its `on init` (emissions appended to
+// the batch), then the replay of the artifacts its requirements published
+// before, requirement by requirement in publication order, as directed
+// deliveries at the start of the next step, before the step's events. A
+// target's artifacts are logged for replay only while some builder requiring
+// it is inactive. Then every active source that is not exhausted, in
+// declaration order, is pulled for up to WithSourceBatch artifacts, appended
+// after the batch's events; a phase does not complete while an active source is
+// not exhausted. So the order rule above extends to: the batch's events, then
+// the `on init` emissions of builders activated by it (in activation order), then
+// pulled artifacts (by source in declaration order); and each inbox starts with
+// its directed deliveries. Sources started and not exhausted are stopped when
+// Run returns.
+//
 // Accounting. ProcStats.Received counts deliveries, Handled successful event calls,
 // Failed failed calls (lifecycle calls included), Emitted the emissions of
 // successful calls (lifecycle calls included, `on terminate` excluded).
-// PhaseStats.Steps counts the steps that had events, Events the events of those
-// steps, Deliveries their deliveries.
+// PhaseStats.Steps counts the steps that had events or directed deliveries, Events
+// the events of those steps (resolve requests and replayed artifacts excluded),
+// Deliveries their deliveries (directed ones included). A source's pulls count in
+// Pulls (successful), Failed (failed) and Emitted (their artifacts), not in
+// Received or Handled.
 //
 // Scheduling. With one worker the engine dispatches a step event by event through
 // Dispatcher.Dispatch, calling each matching processor in processor order before
@@ -103,11 +127,12 @@ type Engine struct {
 	disp Dispatcher
 	cfg  config
 
-	mu        sync.Mutex // guards submitted, started and phases
-	submitted []Msg
-	started   bool
-	phases    []PhaseStats
-	counts    []procCounts // live per-processor counters, read by Stats
+	mu         sync.Mutex // guards submitted, resolveErr, started and phases
+	submitted  []Msg
+	resolveErr error // the first unknown target passed to Resolve
+	started    bool
+	phases     []PhaseStats
+	counts     []procCounts // live per-processor counters, read by Stats
 
 	// Run state: owned by the goroutine running Run; pool workers read it (and
 	// write their processor's fields) only between being handed work under
@@ -122,7 +147,8 @@ type Engine struct {
 	serial Serial // serial mode (one worker)
 	phase  int
 	step   int
-	pool   *pool // nil in serial mode
+	pool   *pool     // nil in serial mode
+	bld    *builders // nil for a program without targets
 
 	// Why the run stops (in parallel mode guarded by pool.mu): a handler failure
 	// or, if it came first, the context's cancellation.
@@ -132,8 +158,8 @@ type Engine struct {
 }
 
 type procCounts struct {
-	received, handled, failed, emitted atomic.Uint64
-	_                                  [32]byte // keep processors on separate cache lines
+	received, handled, failed, emitted, pulls atomic.Uint64
+	_                                         [24]byte // keep processors on separate cache lines
 }
 
 // item is one delivery in an inbox: an index into the step's events and the case.
@@ -144,7 +170,8 @@ type item struct {
 }
 
 type proc struct {
-	limit int // overlapping calls allowed, at least 1
+	limit int  // overlapping calls allowed, at least 1
+	off   bool // an inactive builder: it receives nothing
 	inbox []item
 
 	// Parallel mode only, guarded by pool.mu.
@@ -159,7 +186,7 @@ func New(p *Program, d Dispatcher, opts ...Option) *Engine {
 	if p == nil || d == nil {
 		panic("fw: runtime.New needs a Program and a Dispatcher")
 	}
-	cfg := config{workers: 1, maxPhases: 10000, logger: slog.New(slog.DiscardHandler)}
+	cfg := config{workers: 1, maxPhases: 10000, batch: 256, logger: slog.New(slog.DiscardHandler)}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -199,49 +226,76 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 	e.started = true
 	cur := e.submitted
 	e.submitted = nil
+	resolveErr := e.resolveErr
 	e.mu.Unlock()
 
 	e.ctx, e.done = ctx, ctx.Done()
 	defer e.release()
-	if n := e.workerCount(); n > 1 {
-		e.startPool(n)
-		defer e.stopPool()
-	}
 	defer func() {
 		if err != nil {
 			e.cfg.logger.LogAttrs(ctx, slog.LevelDebug, "fw: run failed", slog.String("err", err.Error()))
 		}
 	}()
+	if resolveErr != nil {
+		return resolveErr
+	}
+	e.startBuilders()
+	defer e.stopSources(&err)
+	if n := e.workerCount(); n > 1 {
+		e.startPool(n)
+		defer e.stopPool()
+	}
 
-	for phase := 0; ; phase++ {
-		if phase >= e.cfg.maxPhases {
-			return fmt.Errorf("%w (%d)", ErrMaxPhases, e.cfg.maxPhases)
-		}
-		e.phase, e.step = phase, 0
-		e.mu.Lock()
-		e.phases = append(e.phases, PhaseStats{Phase: phase})
-		e.mu.Unlock()
-		if phase == 0 {
-			if cur, err = e.lifecycle(CaseInit, cur); err != nil {
+	e.openPhase()
+	if cur, err = e.lifecycle(CaseInit, cur); err != nil {
+		return err
+	}
+	if cur, err = e.prepare(cur); err != nil {
+		return err
+	}
+	for {
+		for e.pending(cur) {
+			if cur, err = e.runStep(cur); err != nil {
 				return err
 			}
-		}
-		for ; len(cur) > 0; e.step++ {
-			if cur, err = e.runStep(cur); err != nil {
+			e.step++
+			if cur, err = e.prepare(cur); err != nil {
 				return err
 			}
 		}
 		e.cfg.logger.LogAttrs(ctx, slog.LevelDebug, "fw: phase complete",
-			slog.Int("phase", phase), slog.Int("steps", e.step))
+			slog.Int("phase", e.phase), slog.Int("steps", e.step))
 		if cur, err = e.lifecycle(CasePhase, cur); err != nil {
 			return err
 		}
 		if len(cur) == 0 {
 			break
 		}
+		// The broadcast's emissions open the next phase if, once their resolve
+		// requests are processed, there is something to deliver.
+		phase, steps := e.phase, e.step
+		e.phase, e.step = phase+1, 0
+		if cur, err = e.prepare(cur); err != nil {
+			return err
+		}
+		if !e.pending(cur) {
+			e.phase, e.step = phase, steps
+			break
+		}
+		if e.phase >= e.cfg.maxPhases {
+			return fmt.Errorf("%w (%d)", ErrMaxPhases, e.cfg.maxPhases)
+		}
+		e.openPhase()
 	}
 	_, err = e.lifecycle(CaseTerminate, cur)
 	return err
+}
+
+// openPhase starts the stats of phase e.phase.
+func (e *Engine) openPhase() {
+	e.mu.Lock()
+	e.phases = append(e.phases, PhaseStats{Phase: e.phase})
+	e.mu.Unlock()
 }
 
 // Stats returns a snapshot of the job accounting. It is safe to call at any time,
@@ -256,6 +310,7 @@ func (e *Engine) Stats() Stats {
 			Handled:  c.handled.Load(),
 			Failed:   c.failed.Load(),
 			Emitted:  c.emitted.Load(),
+			Pulls:    c.pulls.Load(),
 		}
 	}
 	e.mu.Lock()
@@ -270,31 +325,42 @@ func (e *Engine) lifecycle(cs int32, out []Msg) ([]Msg, error) {
 	if e.cancelled() {
 		return out, e.ctx.Err()
 	}
-	c := &e.call
-	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: out}
-	defer func() { c.out = nil }()
 	for i := range e.prog.Procs {
 		pi := &e.prog.Procs[i]
-		if !(cs == CaseInit && pi.Init || cs == CasePhase && pi.Phase || cs == CaseTerminate && pi.Terminate) {
+		if !(cs == CaseInit && pi.Init || cs == CasePhase && pi.Phase || cs == CaseTerminate && pi.Terminate) || e.procs[i].off {
 			continue
 		}
-		if e.cancelled() {
-			return c.out, e.ctx.Err()
-		}
-		mark := len(c.out)
-		if err := e.invoke(c, Delivery{Proc: int32(i), Case: cs}, Msg{}); err != nil {
-			c.out = c.out[:mark]
-			e.counts[i].failed.Add(1)
-			return c.out, e.handlerError(i, cs, Msg{}, 0, err)
-		}
-		if cs == CaseTerminate {
-			clear(c.out[mark:])
-			c.out = c.out[:mark]
-		} else if n := len(c.out) - mark; n > 0 {
-			e.counts[i].emitted.Add(uint64(n))
+		var err error
+		if out, err = e.lifecycleCall(i, cs, out); err != nil {
+			return out, err
 		}
 	}
-	return c.out, nil
+	return out, nil
+}
+
+// lifecycleCall makes lifecycle call cs of processor i, appending its emissions
+// to out (terminate emissions are dropped).
+func (e *Engine) lifecycleCall(i int, cs int32, out []Msg) ([]Msg, error) {
+	if e.cancelled() {
+		return out, e.ctx.Err()
+	}
+	c := &e.call
+	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: out}
+	mark := len(out)
+	err := e.invoke(c, Delivery{Proc: int32(i), Case: cs}, Msg{})
+	out, c.out = c.out, nil
+	if err != nil {
+		clear(out[mark:])
+		e.counts[i].failed.Add(1)
+		return out[:mark], e.handlerError(i, cs, Msg{}, 0, err)
+	}
+	if cs == CaseTerminate {
+		clear(out[mark:])
+		out = out[:mark]
+	} else if n := len(out) - mark; n > 0 {
+		e.counts[i].emitted.Add(uint64(n))
+	}
+	return out, nil
 }
 
 // runStep routes the events of one step into the inboxes, runs every call and
@@ -306,30 +372,49 @@ func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 	if len(cur) > math.MaxInt32 {
 		panic("fw: more than MaxInt32 events in one step")
 	}
+	if e.bld != nil && len(e.bld.directed) > 0 {
+		defer e.clearDirected()
+	}
 	if e.pool == nil {
 		next, err := e.fusedStep(cur, e.spare[:0])
 		e.spare = cur
 		return next, err
 	}
-	deliveries := 0
+	all, off := cur, 0
+	if e.bld != nil && len(e.bld.directed) > 0 {
+		all, off = e.withDirected(cur)
+	}
 	routes := e.routes // a local, so the loop stores no pointer into the heap
-	for i, m := range cur {
-		routes = e.disp.Route(m, routes[:0])
-		for _, d := range routes {
-			p := &e.procs[d.Proc]
-			p.inbox = append(p.inbox, item{ev: int32(i), cs: d.Case})
+	if e.bld == nil {
+		for i, m := range cur {
+			routes = e.disp.Route(m, routes[:0])
+			for _, d := range routes {
+				p := &e.procs[d.Proc]
+				p.inbox = append(p.inbox, item{ev: int32(i), cs: d.Case})
+			}
 		}
-		deliveries += len(routes)
+	} else {
+		// Inactive builders receive nothing; directed deliveries come first.
+		for i, m := range cur {
+			routes = e.disp.Route(m, routes[:0])
+			for _, d := range routes {
+				if p := &e.procs[d.Proc]; !p.off {
+					p.inbox = append(p.inbox, item{ev: int32(off + i), cs: d.Case})
+				}
+			}
+		}
 	}
 	e.routes = routes
+	deliveries := 0
 	for i := range e.procs {
 		if n := len(e.procs[i].inbox); n > 0 {
 			e.counts[i].received.Add(uint64(n))
+			deliveries += n
 		}
 	}
 	e.countStep(len(cur), deliveries)
 
-	e.cur = cur
+	e.cur = all
 	next := e.spare[:0]
 	next, err := e.parallelStep(next)
 	for i := range e.procs {
@@ -337,6 +422,13 @@ func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 	}
 	e.spare, e.cur = cur, nil
 	return next, err
+}
+
+// clearDirected drops the directed deliveries once their step has run.
+func (e *Engine) clearDirected() {
+	b := e.bld
+	clear(b.directed)
+	b.directed = b.directed[:0]
 }
 
 // countStep adds a step to the current phase's stats.
@@ -422,15 +514,14 @@ func newHandlerError(prog *Program, phase, step, i int, cs int32, m Msg, input i
 		he.Case = "phase"
 	case CaseTerminate:
 		he.Case = "terminate"
+	case caseBuild:
+		he.Case = "build"
 	default:
 		he.Case = strconv.Itoa(int(cs))
 		if cs >= 0 && int(cs) < len(p.Cases) {
 			he.Case = p.Cases[cs]
 		}
-		he.Event = "kind " + strconv.Itoa(int(m.Kind))
-		if int(m.Kind) < len(prog.Events) {
-			he.Event = prog.Events[m.Kind].Name
-		}
+		he.Event = prog.eventName(m.Kind)
 	}
 	return he
 }
@@ -438,7 +529,7 @@ func newHandlerError(prog *Program, phase, step, i int, cs int32, m Msg, input i
 // release drops the run's buffers so that events do not stay reachable from an
 // Engine that has finished.
 func (e *Engine) release() {
-	e.procs, e.cur, e.spare, e.routes, e.call, e.serial = nil, nil, nil, nil, Call{}, Serial{}
+	e.procs, e.cur, e.spare, e.routes, e.call, e.serial, e.bld = nil, nil, nil, nil, Call{}, Serial{}, nil
 }
 
 // workerCount is the number of pool workers worth starting: more than the total

@@ -10,7 +10,7 @@ type Serial struct {
 	phase int
 	step  int
 	procs []serialProc
-	stop  bool  // a call failed: no further call may start
+	stop  bool  // a call failed: no further call may start (every proc is off)
 	proc  int32 // the processor whose call is in progress
 	herr  *HandlerError
 }
@@ -18,16 +18,18 @@ type Serial struct {
 type serialProc struct {
 	call Call  // its input counts the calls begun this step, from -1
 	cs   int32 // the case of the call begun last
+	off  bool  // no call may begin: an inactive builder, or the run is stopping
 	mark int   // len(call.out) when it began
 }
 
 // Begin starts a call of case cs of processor proc for m and returns its Call,
-// or nil when the run is stopping and the call must not be made.
+// or nil when the call must not be made: the run is stopping, or proc is a
+// builder that is not active.
 func (x *Serial) Begin(proc, cs int32, m Msg) *Call {
-	if x.stop {
+	p := &x.procs[proc]
+	if p.off { // an inactive builder, or every processor once the run stops
 		return nil
 	}
-	p := &x.procs[proc]
 	p.cs, p.mark = cs, len(p.call.out)
 	p.call.msg = m
 	p.call.input++ // starts at -1: the call's position in the processor's inbox
@@ -49,11 +51,15 @@ func (x *Serial) fail(err error) {
 	clear(c.out[p.mark:])
 	c.out = c.out[:p.mark]
 	x.stop = true
+	for i := range x.procs {
+		x.procs[i].off = true
+	}
 	x.herr = newHandlerError(x.prog, x.phase, x.step, int(x.proc), p.cs, c.msg, c.input, err)
 }
 
 // NewSerial returns a Serial for p, as the engine makes for a step, to drive a
-// Dispatcher directly: for tests and benchmarks of generated code.
+// Dispatcher directly: for tests and benchmarks of generated code. Every
+// builder counts as active.
 func NewSerial(p *Program) *Serial {
 	x := &Serial{prog: p, procs: make([]serialProc, len(p.Procs))}
 	for i := range x.procs {
@@ -83,6 +89,7 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 	for i := range x.procs {
 		p := &x.procs[i]
 		p.call = Call{ctx: e.ctx, phase: e.phase, step: e.step, input: -1, out: p.call.out[:0]}
+		p.off = e.procs[i].off
 	}
 	x.stop, x.herr = false, nil
 	canceled := e.fusedEvents(x, cur)
@@ -123,6 +130,20 @@ func (e *Engine) fusedEvents(x *Serial, cur []Msg) (canceled bool) {
 			x.fail(&PanicError{Value: r, Stack: debug.Stack()})
 		}
 	}()
+	if e.bld != nil {
+		// Directed deliveries of logged artifacts come first.
+		for _, d := range e.bld.directed {
+			if e.cancelled() {
+				return true
+			}
+			if c := x.Begin(d.proc, d.cs, d.m); c != nil {
+				x.End(e.disp.Invoke(c, Delivery{Proc: d.proc, Case: d.cs}, d.m))
+			}
+			if x.stop {
+				return false
+			}
+		}
+	}
 	for _, m := range cur {
 		if e.cancelled() {
 			return true

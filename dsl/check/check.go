@@ -37,6 +37,12 @@ const (
 	ruleTerminateEmits        = "terminate-emits"
 	ruleBadPattern            = "bad-pattern"
 	ruleEmptyPattern          = "empty-pattern"
+	ruleMissingProvider       = "missing-provider"
+	ruleDuplicateProvider     = "duplicate-provider"
+	ruleDependencyCycle       = "dependency-cycle"
+	ruleUnknownHelper         = "unknown-helper"
+	ruleBadHelperArg          = "bad-helper-arg"
+	ruleBadBuilder            = "bad-builder"
 )
 
 // Check checks the files of one package and builds its IR. The files may come
@@ -50,6 +56,8 @@ func Check(files []*ast.File) (*ir.Package, diag.List) {
 		enums:   map[string]*ir.Enum{},
 		events:  map[string]*ir.Event{},
 		badType: map[*ir.Field]bool{},
+		targets: map[string]*ir.Target{},
+		bInfo:   map[*ir.Processor]*builderInfo{},
 	}
 	files = sortFiles(files)
 	for _, f := range files {
@@ -59,7 +67,10 @@ func Check(files []*ast.File) (*ir.Package, diag.List) {
 	c.declare(files)
 	c.resolveFields()
 	c.sortDecls()
+	c.declareTargets()
 	c.resolveProcessors()
+	c.builderGraph()
+	c.inferTypes()
 	c.generatedNames(files)
 	c.lint(files)
 
@@ -79,9 +90,13 @@ type checker struct {
 	enums   map[string]*ir.Enum
 	events  map[string]*ir.Event
 	evDecls []eventDecl        // first declarations of events, in declaration order
-	prDecls []procDecl         // first declarations of processors, in declaration order
+	prDecls []procDecl         // first declarations of processors and builders, in declaration order
 	badType map[*ir.Field]bool // fields whose type did not resolve: their patterns are not type-checked
-	procs   []*procInfo        // what the lint rules need of each processor, in declaration order
+	procs   []*procInfo        // what the lint rules need of each processor (not builder), in declaration order
+
+	targets  map[string]*ir.Target // by name
+	builders []*builderInfo        // first declarations of builders, in declaration order
+	bInfo    map[*ir.Processor]*builderInfo
 }
 
 type eventDecl struct {
@@ -89,9 +104,13 @@ type eventDecl struct {
 	decl *ast.EventDecl
 }
 
+// procDecl is the first declaration of a processor or of a builder: exactly
+// one of decl and builder is set.
 type procDecl struct {
-	file string // base name
-	decl *ast.ProcessorDecl
+	file    string // base name
+	decl    *ast.ProcessorDecl
+	builder *ast.BuilderDecl
+	info    *builderInfo // builders: set by declareTargets
 }
 
 func (c *checker) report(d diag.Diagnostic) { c.diags = append(c.diags, d) }
@@ -177,7 +196,11 @@ func (c *checker) declare(files []*ast.File) {
 				}
 			case *ast.ProcessorDecl:
 				if d != nil && c.declareName(d, "processor", d.Name) {
-					c.prDecls = append(c.prDecls, procDecl{base, d})
+					c.prDecls = append(c.prDecls, procDecl{file: base, decl: d})
+				}
+			case *ast.BuilderDecl:
+				if d != nil && c.declareName(d, "builder", d.Name) {
+					c.prDecls = append(c.prDecls, procDecl{file: base, builder: d})
 				}
 			}
 		}
@@ -185,7 +208,8 @@ func (c *checker) declare(files []*ast.File) {
 }
 
 // declareName checks the name of a top-level declaration and reports whether
-// d is its first declaration. Enums, events and processors share one namespace.
+// d is its first declaration. Enums, events, processors and builders share one
+// namespace.
 func (c *checker) declareName(d ast.Decl, kind string, name ast.Ident) bool {
 	if name.Name == "" {
 		return false
@@ -242,6 +266,8 @@ func declKind(d ast.Decl) string {
 		return "an enum"
 	case *ast.EventDecl:
 		return "an event"
+	case *ast.BuilderDecl:
+		return "a builder"
 	}
 	return "a processor"
 }

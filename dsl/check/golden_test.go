@@ -111,7 +111,8 @@ var allRules = []string{
 	ruleDuplicateField, ruleNameCollision, ruleUnknownType, ruleUnknownEvent,
 	ruleUnknownField, ruleDuplicateFieldPattern, ruleDuplicateBinding, ruleBadLiteral,
 	ruleDuplicateCase, ruleUnknownOption, ruleBadOption, ruleTerminateEmits,
-	ruleBadPattern, ruleEmptyPattern,
+	ruleBadPattern, ruleEmptyPattern, ruleMissingProvider, ruleDuplicateProvider,
+	ruleDependencyCycle, ruleUnknownHelper, ruleBadHelperArg, ruleBadBuilder,
 }
 
 // FuzzCheck checks that whatever the parser accepts, Check neither panics nor
@@ -142,13 +143,28 @@ func FuzzCheck(f *testing.F) {
 				t.Fatalf("event %s has kind %d at index %d", ev.Name, ev.Kind, i)
 			}
 		}
+		for i, tg := range pkg.Targets {
+			if tg.Index != i || tg.Type == nil || tg.Provider == nil || tg.Provider.Builder == nil {
+				t.Fatalf("target %s: index %d at %d, type %v, provider %v", tg.Name, tg.Index, i, tg.Type, tg.Provider)
+			}
+		}
 		for i, p := range pkg.Processors {
 			if p.Index != i || p.Concurrency < 1 {
 				t.Fatalf("processor %s: index %d at %d, concurrency %d", p.Name, p.Index, i, p.Concurrency)
 			}
+			if b := p.Builder; b != nil {
+				if b.Provides == nil || b.Provides.Provider != p || len(b.Requires) != len(p.Cases) {
+					t.Fatalf("builder %s: provides %v, %d requirements for %d cases", p.Name, b.Provides, len(b.Requires), len(p.Cases))
+				}
+				for j, c := range p.Cases {
+					if c.Kind != ast.CaseBuilt || c.Target != b.Requires[j] {
+						t.Fatalf("builder %s: case %d is %s of %v, not of requirement %d", p.Name, j, c.Kind, c.Target, j)
+					}
+				}
+			}
 			for j, c := range p.Cases {
-				if c.Index != j || c.Event == nil {
-					t.Fatalf("processor %s: case %s index %d at %d, event %v", p.Name, c.Name, c.Index, j, c.Event)
+				if c.Index != j || (c.Event == nil) == (c.Kind == ast.CaseEvent) || (c.Target == nil) == (c.Kind == ast.CaseBuilt) {
+					t.Fatalf("processor %s: case %s index %d at %d, event %v, target %v", p.Name, c.Name, c.Index, j, c.Event, c.Target)
 				}
 				for _, test := range c.Tests {
 					if test.Set.IsEmpty() || isFull(test.Field.Domain(), test.Set) {

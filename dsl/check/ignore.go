@@ -94,12 +94,13 @@ var errorRules = []string{
 	ruleDuplicateField, ruleNameCollision, ruleUnknownType, ruleUnknownEvent,
 	ruleUnknownField, ruleDuplicateFieldPattern, ruleDuplicateBinding, ruleBadLiteral,
 	ruleDuplicateCase, ruleUnknownOption, ruleBadOption, ruleTerminateEmits,
-	ruleBadPattern, ruleEmptyPattern,
+	ruleBadPattern, ruleEmptyPattern, ruleMissingProvider, ruleDuplicateProvider,
+	ruleDependencyCycle, ruleUnknownHelper, ruleBadHelperArg, ruleBadBuilder,
 }
 
-// codeColumns maps each line of f that holds a declaration, field, option or
-// case to the column where the first of them starts there: a comment after
-// code on its line applies to that line only.
+// codeColumns maps each line of f that holds a declaration, field, option,
+// case or builder clause to the column where the first of them starts there: a
+// comment after code on its line applies to that line only.
 func codeColumns(f *ast.File) map[int]int {
 	out := map[int]int{}
 	add := func(p ast.Pos) {
@@ -111,6 +112,25 @@ func codeColumns(f *ast.File) map[int]int {
 		}
 	}
 	add(f.Package.Pos)
+	addCases := func(cases []*ast.Case) {
+		for _, cs := range cases {
+			if cs == nil {
+				continue
+			}
+			add(cs.Pos)
+			for _, fp := range cs.Fields {
+				if fp != nil {
+					add(fp.Pos)
+				}
+			}
+			for _, e := range cs.Emits {
+				add(e.Pos)
+			}
+			for _, r := range cs.Resolves {
+				add(r.Pos)
+			}
+		}
+	}
 	for _, d := range f.Decls {
 		switch d := d.(type) {
 		case *ast.EnumDecl:
@@ -139,20 +159,36 @@ func codeColumns(f *ast.File) map[int]int {
 					add(o.Pos)
 				}
 			}
-			for _, cs := range d.Cases {
-				if cs == nil {
-					continue
-				}
-				add(cs.Pos)
-				for _, fp := range cs.Fields {
-					if fp != nil {
-						add(fp.Pos)
+			addCases(d.Cases)
+		case *ast.BuilderDecl:
+			if d == nil {
+				continue
+			}
+			add(d.Pos)
+			add(d.Target.Pos)
+			for _, r := range d.Requires {
+				add(r.Pos)
+			}
+			if d.Persist != nil {
+				add(d.Persist.Pos)
+			}
+			if d.Version != nil {
+				add(d.Version.Pos)
+			}
+			if d.Use != nil {
+				add(d.Use.Pos)
+				for _, a := range d.Use.Args {
+					if a != nil {
+						add(a.Pos)
 					}
 				}
-				for _, e := range cs.Emits {
-					add(e.Pos)
+			}
+			for _, o := range d.Options {
+				if o != nil {
+					add(o.Pos)
 				}
 			}
+			addCases(d.Cases)
 		}
 	}
 	return out

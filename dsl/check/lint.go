@@ -19,6 +19,7 @@ const (
 	ruleNonExhaustive           = "non-exhaustive"
 	ruleUnhandledEvent          = "unhandled-event"
 	ruleUnproducedEvent         = "unproduced-event"
+	ruleUnconsumedTarget        = "unconsumed-target"
 	ruleBadIgnore               = "bad-ignore"
 )
 
@@ -26,7 +27,7 @@ const (
 var lintRules = []string{
 	ruleUnreachableCase, ruleRedundantAlternative, ruleOverlappingAlternatives,
 	ruleRangeEndpointOverlap, ruleSingleValueGap, ruleNonExhaustive,
-	ruleUnhandledEvent, ruleUnproducedEvent, ruleBadIgnore,
+	ruleUnhandledEvent, ruleUnproducedEvent, ruleUnconsumedTarget, ruleBadIgnore,
 }
 
 // procInfo is what the lint rules need of a processor.
@@ -34,10 +35,12 @@ type procInfo struct {
 	p          *ir.Processor
 	decl       *ast.ProcessorDecl
 	cases      []*caseInfo           // event cases whose event resolved, in source order
+	built      []*caseInfo           // built cases whose target resolved, in source order
 	exhaustive map[*ir.Event]ast.Pos // the events of p.Exhaustive, with the option that named them
 }
 
 // caseInfo is what the lint rules need of an event case.
+// Of a built case, only ic and decl are set.
 type caseInfo struct {
 	ic     *ir.Case
 	decl   *ast.Case
@@ -72,6 +75,7 @@ func (l *linter) warn(cs *ast.Case, d diag.Diagnostic) {
 func (c *checker) lint(files []*ast.File) {
 	l := &linter{c: c}
 	for _, pi := range c.procs {
+		l.unreachableBuilt(pi)
 		l.alternatives(pi)
 		for _, m := range pi.matrices() {
 			unreachable := l.unreachableCases(m)
@@ -88,6 +92,7 @@ func (c *checker) lint(files []*ast.File) {
 		// unknown event in an emit list, say) they would only echo it.
 		l.unhandledEvents()
 		l.unproducedEvents()
+		l.unconsumedTargets()
 	}
 	ignores := l.ignores(files)
 	for _, ld := range l.diags {

@@ -1,6 +1,9 @@
 package check
 
-import "github.com/fwgo/fw/dsl/diag"
+import (
+	"github.com/fwgo/fw/dsl/diag"
+	"github.com/fwgo/fw/dsl/ir"
+)
 
 // unreachableCases reports [unreachable-case]: a case that no value reaches,
 // because the earlier cases of the processor for the same event type match
@@ -58,4 +61,22 @@ func (m *matrix) subsumer(q []bitset, rows bitset) int {
 		}
 	}
 	return -1
+}
+
+// unreachableBuilt reports [unreachable-case] for a built case of a processor
+// after an earlier built case of the same target: a built case matches every
+// artifact of its target, so the first one takes them all.
+func (l *linter) unreachableBuilt(pi *procInfo) {
+	first := map[*ir.Target]*caseInfo{}
+	for _, ci := range pi.built {
+		t := ci.ic.Target
+		prev, ok := first[t]
+		if !ok {
+			first[t] = ci
+			continue
+		}
+		l.warn(ci.decl, diag.Warningf(ci.decl.Pos, ruleUnreachableCase,
+			"case %s is unreachable: every artifact of %s is received by earlier case %s", ci.ic.Name, t.Name, prev.ic.Name).
+			With(prev.decl.Pos, "case %s", prev.ic.Name))
+	}
 }

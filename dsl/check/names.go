@@ -6,6 +6,7 @@ import (
 
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/diag"
+	"github.com/fwgo/fw/dsl/ir"
 )
 
 // startsUpper reports whether s starts with an upper-case ASCII letter, so that
@@ -64,7 +65,12 @@ type goNameOwner struct {
 // would both generate, at the later declaration. The generator's exported
 // package-level names are: the type of each event and enum; one constant per
 // variant (enum name + variant); per processor P the interface PHandler and one
-// context type per case (P + case name + "Context"); and packageNames.
+// context type per case (P + case name + "Context"); per user builder B the
+// interface BBuilder and the context BContext (of all its methods); per helper
+// B keyed by a method (Grouper or StreamGrouper with key:) the interface
+// BKeyer; and packageNames. Besides, each target T gives the Pipeline method
+// Resolve + the Go name of T (and unexported kind constants): two targets may
+// not have the same Go name.
 //
 // Only first declarations take part (the others are already reported as
 // duplicates), so that one mistake gives one diagnostic.
@@ -113,11 +119,57 @@ func (c *checker) generatedNames(files []*ast.File) {
 				}
 				p := d.Name.Name
 				claim(p+"Handler", d.Name.Pos, "the handler interface of processor "+p)
-				for _, cc := range caseContexts(d) {
+				for _, cc := range caseContexts(d.Cases) {
 					claim(p+cc.name+"Context", cc.pos, fmt.Sprintf("the context of %s of processor %s", cc.what, p))
+				}
+			case *ast.BuilderDecl:
+				if d == nil || c.decls[d.Name.Name] != ast.Decl(d) {
+					continue
+				}
+				b := d.Name.Name
+				if d.Use == nil {
+					claim(b+"Builder", d.Name.Pos, "the interface of builder "+b)
+					claim(b+"Context", d.Name.Pos, "the context of builder "+b)
+				} else if keyedByMethod(d.Use) {
+					claim(b+"Keyer", d.Name.Pos, "the key interface of builder "+b)
 				}
 			}
 		}
+	}
+	c.targetNames()
+}
+
+// keyedByMethod reports whether u is a Grouper or StreamGrouper whose key the
+// application supplies (`key: type`): the generator declares an interface for it.
+func keyedByMethod(u *ast.Use) bool {
+	if k, ok := helperKinds[u.Helper.Name]; !ok || k != ir.Grouper && k != ir.StreamGrouper {
+		return false
+	}
+	for _, a := range u.Args {
+		if a != nil && a.Name.Name == "key" {
+			return true
+		}
+	}
+	return false
+}
+
+// targetNames reports [name-collision] for two targets with the same Go name,
+// which would give two Pipeline methods of one name, at the later provider.
+func (c *checker) targetNames() {
+	seen := map[string]*ir.Target{}
+	for _, bi := range c.builders {
+		if !bi.provides() {
+			continue
+		}
+		t := bi.p.Builder.Provides
+		g := ir.GoFieldName(t.Name)
+		if prev, ok := seen[g]; ok {
+			c.report(diag.Errorf(t.Pos, ruleNameCollision,
+				"target %s collides with target %s: both have the Go name %s (Pipeline.Resolve%s)", t.Name, prev.Name, g, g).
+				With(prev.Pos, "target %s provided here", prev.Name))
+			continue
+		}
+		seen[g] = t
 	}
 }
 
@@ -128,19 +180,20 @@ type caseContext struct {
 	pos  ast.Pos
 }
 
-// caseContexts lists the cases of d that get a context type: the first of each
-// lifecycle case and the first event case of each valid name, in source order.
-func caseContexts(d *ast.ProcessorDecl) []caseContext {
+// caseContexts lists the cases that get a context type: the first of each
+// lifecycle case and the first event or built case of each valid name, in
+// source order.
+func caseContexts(cases []*ast.Case) []caseContext {
 	var out []caseContext
 	seen := map[string]bool{}
-	for _, cs := range d.Cases {
+	for _, cs := range cases {
 		if cs == nil {
 			continue
 		}
 		var cc caseContext
 		if n, ok := lifecycleNames[cs.Kind]; ok {
 			cc = caseContext{name: n, what: "on " + cs.Kind.String(), pos: cs.Pos}
-		} else if cs.Kind == ast.CaseEvent {
+		} else if cs.Kind == ast.CaseEvent || cs.Kind == ast.CaseBuilt {
 			name, pos := caseName(cs)
 			if _, reserved := isLifecycleName(name); reserved {
 				continue
@@ -156,11 +209,15 @@ func caseContexts(d *ast.ProcessorDecl) []caseContext {
 	return out
 }
 
-// caseName returns the name of an event case, the `as` name or else the event
-// name, with the position of the name that gave it.
+// caseName returns the name of an event or built case, the `as` name or else
+// the event name or the Go name of the target, with the position of the name
+// that gave it.
 func caseName(cs *ast.Case) (string, ast.Pos) {
 	if cs.Name != nil && cs.Name.Name != "" {
 		return cs.Name.Name, cs.Name.Pos
+	}
+	if cs.Kind == ast.CaseBuilt {
+		return ir.GoFieldName(cs.Target.Name), cs.Target.Pos
 	}
 	return cs.Event.Name, cs.Event.Pos
 }

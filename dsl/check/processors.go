@@ -12,15 +12,30 @@ import (
 // knownOptions are the processor options, for suggestions.
 var knownOptions = []string{"concurrency", "exhaustive"}
 
+// builderOptions are the options of a builder's body.
+var builderOptions = []string{"concurrency"}
+
 // maxConcurrency bounds `concurrency N`: more overlapping calls than this is
 // certainly a typo, and the runtime sizes buffers by it.
 const maxConcurrency = 1 << 16
 
-// resolveProcessors builds the processors in declaration order.
+// resolveProcessors builds the processors and builders in declaration order.
 func (c *checker) resolveProcessors() {
 	for i, pd := range c.prDecls {
+		if pd.builder != nil {
+			c.pkg.Processors = append(c.pkg.Processors, c.builder(pd, i))
+			continue
+		}
 		c.pkg.Processors = append(c.pkg.Processors, c.processor(pd, i))
 	}
+}
+
+// owner names a processor or builder for messages: "processor Billing".
+func owner(p *ir.Processor) string {
+	if p.Builder != nil {
+		return "builder " + p.Name
+	}
+	return "processor " + p.Name
 }
 
 func (c *checker) processor(pd procDecl, index int) *ir.Processor {
@@ -45,6 +60,8 @@ func (c *checker) processor(pd procDecl, index int) *ir.Processor {
 			c.lifecycleCase(p, cs, lifecycle[cs.Kind])
 		case ast.CaseEvent:
 			c.eventCase(pi, cs, names, lifecycle)
+		case ast.CaseBuilt:
+			c.builtCase(pi, cs, names, lifecycle)
 		}
 	}
 	c.exhaustive(pi, exhaustive)
@@ -54,7 +71,7 @@ func (c *checker) processor(pd procDecl, index int) *ir.Processor {
 // kindOf is the kind of a case; nil cases and unknown kinds are -1, so that
 // they match no switch arm.
 func kindOf(cs *ast.Case) ast.CaseKind {
-	if cs == nil || cs.Kind < ast.CaseEvent || cs.Kind > ast.CaseTerminate {
+	if cs == nil || cs.Kind < ast.CaseEvent || cs.Kind > ast.CaseBuilt {
 		return -1
 	}
 	return cs.Kind
@@ -71,7 +88,7 @@ func (c *checker) options(p *ir.Processor, opts []*ast.Option) (exhaustive []*as
 		switch o.Name.Name {
 		case "concurrency":
 			if conc != nil {
-				c.report(diag.Errorf(o.Name.Pos, ruleBadOption, "concurrency given twice in processor %s", p.Name).
+				c.report(diag.Errorf(o.Name.Pos, ruleBadOption, "concurrency given twice in %s", owner(p)).
 					With(conc.Name.Pos, "first given here"))
 				continue
 			}
@@ -87,12 +104,24 @@ func (c *checker) options(p *ir.Processor, opts []*ast.Option) (exhaustive []*as
 			}
 			p.Concurrency = int(n)
 		case "exhaustive":
+			if p.Builder != nil {
+				c.errorf(o.Name.Pos, ruleBadOption, "exhaustive is an option of processors: builder %s has no event cases", p.Name)
+				continue
+			}
 			if o.Value != nil {
 				c.errorf(o.Value.Pos, ruleBadOption, "exhaustive takes event names, not a number: exhaustive or exhaustive Order, Refund")
 				continue
 			}
 			exhaustive = append(exhaustive, o)
 		default:
+			if p.Builder != nil {
+				if hint := didYouMean(o.Name.Name, builderOptions); hint != "" {
+					c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s%s", o.Name.Name, hint)
+				} else {
+					c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s: the only option of builders is concurrency", o.Name.Name)
+				}
+				continue
+			}
 			if hint := didYouMean(o.Name.Name, knownOptions); hint != "" {
 				c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s%s", o.Name.Name, hint)
 			} else {
@@ -155,8 +184,8 @@ func (c *checker) hasUnresolvedCase(pi *procInfo) bool {
 	})
 }
 
-// lifecycleCase checks `on init`, `on phase` or `on terminate`; first is the
-// processor's first case of that kind.
+// lifecycleCase checks `on init`, `on phase` or `on terminate` of a processor
+// or builder; first is its first case of that kind.
 func (c *checker) lifecycleCase(p *ir.Processor, cs, first *ast.Case) {
 	name := lifecycleNames[cs.Kind]
 	kw := "on " + cs.Kind.String()
@@ -164,16 +193,25 @@ func (c *checker) lifecycleCase(p *ir.Processor, cs, first *ast.Case) {
 		c.errorf(cs.Name.Pos, ruleBadName, "%s cannot be renamed: its handler method is always %s", kw, name)
 	}
 	if cs != first {
-		c.report(diag.Errorf(cs.Pos, ruleDuplicateCase, "duplicate %s in processor %s", kw, p.Name).
+		c.report(diag.Errorf(cs.Pos, ruleDuplicateCase, "duplicate %s in %s", kw, owner(p)).
 			With(first.Pos, "first %s here", kw))
 	}
 	ic := &ir.Case{Name: name, Index: -1, Kind: cs.Kind, Pos: cs.Pos}
-	if cs.Kind == ast.CaseTerminate && len(cs.Emits) > 0 {
+	switch {
+	case cs.Kind == ast.CaseTerminate && len(cs.Emits) > 0:
 		// The events of an emit would never be delivered: the run is over.
 		// The emit list is not resolved, so that removing it fixes everything.
 		c.errorf(cs.Emits[0].Pos, ruleTerminateEmits, "on terminate may not emit: the run is over when it is called")
-	} else {
+	case p.Builder != nil && len(cs.Emits) > 0:
+		c.errorf(cs.Emits[0].Pos, ruleBadBuilder,
+			"a builder's case may resolve targets but not emit events: builder %s publishes artifacts", p.Name)
+	default:
 		ic.Emits = c.emits(cs.Emits)
+	}
+	if cs.Kind == ast.CaseTerminate && len(cs.Resolves) > 0 {
+		c.errorf(cs.Resolves[0].Pos, ruleTerminateEmits, "on terminate may not resolve targets: the run is over when it is called")
+	} else {
+		ic.Resolves = c.resolves(cs.Resolves)
 	}
 	if cs != first {
 		return
@@ -189,17 +227,53 @@ func (c *checker) lifecycleCase(p *ir.Processor, cs, first *ast.Case) {
 }
 
 // eventCase checks an `on Event{...}` case; names holds the names of the
-// processor's earlier event cases.
+// processor's earlier event and built cases.
 func (c *checker) eventCase(pi *procInfo, cs *ast.Case, names map[string]ast.Pos, lifecycle map[ast.CaseKind]*ast.Case) {
 	p := pi.p
 	ev := c.lookupEvent(cs.Event)
+	name := c.caseNameCheck(p, cs, names, lifecycle)
+	ic := &ir.Case{Name: name, Index: len(p.Cases), Kind: ast.CaseEvent, Pos: cs.Pos, Event: ev}
+	errs := len(c.diags) // only errors are reported before lint
+	fields := c.patterns(cs, ev, ic)
+	ok := len(c.diags) == errs // before the emits: a bad emit does not change what the case matches
+	ic.Emits = c.emits(cs.Emits)
+	ic.Resolves = c.resolves(cs.Resolves)
+	p.Cases = append(p.Cases, ic)
+	if ev != nil {
+		pi.cases = append(pi.cases, &caseInfo{ic: ic, decl: cs, ok: ok, fields: fields})
+	}
+}
+
+// builtCase checks an `on built target` case of a processor; names holds the
+// names of the processor's earlier event and built cases.
+func (c *checker) builtCase(pi *procInfo, cs *ast.Case, names map[string]ast.Pos, lifecycle map[ast.CaseKind]*ast.Case) {
+	p := pi.p
+	t := c.lookupTarget(cs.Target)
+	name := c.caseNameCheck(p, cs, names, lifecycle)
+	ic := &ir.Case{Name: name, Index: len(p.Cases), Kind: ast.CaseBuilt, Pos: cs.Pos, Target: t}
+	ic.Emits = c.emits(cs.Emits)
+	ic.Resolves = c.resolves(cs.Resolves)
+	p.Cases = append(p.Cases, ic)
+	if t != nil {
+		pi.built = append(pi.built, &caseInfo{ic: ic, decl: cs, ok: true})
+	}
+}
+
+// caseNameCheck returns the name of an event or built case, reporting a name
+// reserved for a lifecycle case or taken by an earlier case (and recording
+// it in names otherwise).
+func (c *checker) caseNameCheck(p *ir.Processor, cs *ast.Case, names map[string]ast.Pos, lifecycle map[ast.CaseKind]*ast.Case) string {
 	name, pos := caseName(cs)
 	if kind, ok := isLifecycleName(name); ok {
 		var d diag.Diagnostic
-		if cs.Name != nil && cs.Name.Name != "" {
+		switch {
+		case cs.Name != nil && cs.Name.Name != "":
 			d = diag.Errorf(pos, ruleNameCollision,
 				"case name %s is reserved for on %s: choose another name", name, kind)
-		} else {
+		case cs.Kind == ast.CaseBuilt:
+			d = diag.Errorf(pos, ruleNameCollision,
+				`case name %s (from target %s) is reserved for on %s: rename the case with "as Name"`, name, cs.Target.Name, kind)
+		default:
 			d = diag.Errorf(pos, ruleNameCollision,
 				`case name %s (from event %s) is reserved for on %s: rename the case with "as Name"`, name, name, kind)
 		}
@@ -214,15 +288,7 @@ func (c *checker) eventCase(pi *procInfo, cs *ast.Case, names map[string]ast.Pos
 	} else if name != "" {
 		names[name] = pos
 	}
-	ic := &ir.Case{Name: name, Index: len(p.Cases), Kind: ast.CaseEvent, Pos: cs.Pos, Event: ev}
-	errs := len(c.diags) // only errors are reported before lint
-	fields := c.patterns(cs, ev, ic)
-	ok := len(c.diags) == errs // before the emits: a bad emit does not change what the case matches
-	ic.Emits = c.emits(cs.Emits)
-	p.Cases = append(p.Cases, ic)
-	if ev != nil {
-		pi.cases = append(pi.cases, &caseInfo{ic: ic, decl: cs, ok: ok, fields: fields})
-	}
+	return name
 }
 
 // lookupEvent resolves an event name, reporting an unknown one. It returns nil

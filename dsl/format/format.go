@@ -4,8 +4,8 @@
 //
 //   - `package x`, then each top-level declaration after one blank line.
 //     Declarations that print on one line (an enum that fits, `event E {}`,
-//     `processor P {}`) and had no blank line between them in the source
-//     stay together, without one.
+//     `processor P {}`, a builder without a body) and had no blank line
+//     between them in the source stay together, without one.
 //   - Four spaces of indentation; `;` and `,` separators between entries are
 //     dropped.
 //   - An event: one field per line, the names padded so that the types line
@@ -16,6 +16,16 @@
 //   - A processor: its options first, then its cases, each in source order and
 //     one per line; `exhaustive Order, Refund`, `concurrency 4`, and
 //     `on Order{region: "EU" | "UK", amount: a, id} as Domestic -> Invoice, Refund`.
+//     An emit list prints its events first, then its resolve entries, each
+//     in source order: `-> Invoice, Refund, resolve words, resolve all`.
+//     A built case is `on built words as Word`.
+//   - A builder: its header on one line, the clauses single-spaced in their
+//     fixed order, `builder Count provides counts: Count requires words, upper
+//     persist version 2 use Helper(by: pkg, seed: 7)` (no space before ":" and
+//     "(", one after ":" and ","). Without a body, that line is the whole
+//     declaration, and consecutive ones stay together as other one-line
+//     declarations do; a body is laid out as a processor's (`{}` when it is
+//     empty).
 //   - Patterns: single spaces around "|", none around ".." and "..<", one
 //     after an operator (`< 5`, `!= (a | b)`, `prefix "p"`); parentheses only
 //     where the syntax tree needs them (alternatives inside alternatives, or
@@ -166,8 +176,8 @@ func (p *printer) slotOf(i int) *slot {
 	return s
 }
 
-// closeOf returns the slot of the "}" that closes the block whose "{"
-// follows the token at pos (the name of a declaration).
+// closeOf returns the slot of the "}" that closes the block whose "{" is
+// the first after the token at pos (the name of a declaration).
 func (p *printer) closeOf(pos ast.Pos) *slot {
 	if p.all == nil {
 		return &slot{first: -1}
@@ -194,9 +204,11 @@ func (p *printer) closeOf(pos ast.Pos) *slot {
 // layout holds the slots of a declaration.
 type layout struct {
 	decl  ast.Decl
-	head  *slot   // from the first token to "{"
+	head  *slot   // from the first token to "{", or the whole of a builder without a body
 	items []*slot // the variants, the fields, or the options then the cases
-	close *slot   // "}"
+	close *slot   // "}"; a slot of no token for a builder without a body
+	// noBody is set for a builder without a body.
+	noBody bool
 }
 
 func (p *printer) print() []byte {
@@ -224,10 +236,24 @@ func (p *printer) print() []byte {
 			for _, c := range d.Cases {
 				l.items = append(l.items, p.slotAt(c.Pos))
 			}
+		case *ast.BuilderDecl:
+			l = &layout{decl: d, head: p.slotAt(d.Pos), noBody: !d.Body}
+			for _, o := range d.Options {
+				l.items = append(l.items, p.slotAt(o.Pos))
+			}
+			for _, c := range d.Cases {
+				l.items = append(l.items, p.slotAt(c.Pos))
+			}
 		default:
 			panic(fmt.Sprintf("unexpected declaration %T", d))
 		}
-		l.close = p.closeOf(d.DeclName().Pos)
+		if l.noBody {
+			l.close = &slot{first: -1}
+		} else {
+			// A builder's header has no braces: its first "{" opens
+			// its body.
+			l.close = p.closeOf(d.DeclName().Pos)
+		}
 		layouts = append(layouts, l)
 	}
 	eof := p.slotOf(len(p.code))
@@ -401,6 +427,9 @@ func normComment(text string) string {
 // several: an enum that fits and has no comments inside, an event or
 // processor without entries or comments inside.
 func (p *printer) oneLineText(l *layout) string {
+	if l.noBody {
+		return builderHead(l.decl.(*ast.BuilderDecl))
+	}
 	if l.head.trailing != nil || len(l.close.leading) > 0 {
 		return ""
 	}
@@ -431,8 +460,45 @@ func (p *printer) oneLineText(l *layout) string {
 		if len(l.items) == 0 {
 			return "processor " + d.Name.Name + " {}"
 		}
+	case *ast.BuilderDecl:
+		if len(l.items) == 0 {
+			return builderHead(d) + " {}"
+		}
 	}
 	return ""
+}
+
+// builderHead is the header of a builder, up to its body.
+func builderHead(d *ast.BuilderDecl) string {
+	var b strings.Builder
+	b.WriteString("builder " + d.Name.Name + " provides " + d.Target.Name)
+	if d.Type != nil {
+		b.WriteString(": " + d.Type.Name)
+	}
+	if len(d.Requires) > 0 {
+		b.WriteString(" requires " + identList(d.Requires))
+	}
+	if d.Persist != nil {
+		b.WriteString(" persist")
+	}
+	if d.Version != nil {
+		b.WriteString(" version " + d.Version.Raw)
+	}
+	if u := d.Use; u != nil {
+		b.WriteString(" use " + u.Helper.Name)
+		if u.Parens || len(u.Args) > 0 {
+			b.WriteByte('(')
+			for i, a := range u.Args {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(a.Name.Name + ": ")
+				writePattern(&b, a.Value, true)
+			}
+			b.WriteByte(')')
+		}
+	}
+	return b.String()
 }
 
 func eventHead(d *ast.EventDecl) string {
@@ -448,7 +514,9 @@ func (p *printer) decl(l *layout, rule blankRule) {
 		// The comments before the head, then the line with the trailing
 		// comment of "}".
 		s := *l.head
-		s.trailing = l.close.trailing
+		if !l.noBody {
+			s.trailing = l.close.trailing
+		}
 		p.unit(0, &s, text, rule)
 		return
 	}
@@ -483,14 +551,22 @@ func (p *printer) decl(l *layout, rule blankRule) {
 		}
 	case *ast.ProcessorDecl:
 		p.open(l, "processor "+d.Name.Name, rule)
-		for i, o := range d.Options {
-			p.unit(1, l.items[i], optionText(o), blankFromSource)
-		}
-		for i, c := range d.Cases {
-			p.unit(1, l.items[len(d.Options)+i], caseText(c), blankFromSource)
-		}
+		p.entries(l, d.Options, d.Cases)
+	case *ast.BuilderDecl:
+		p.open(l, builderHead(d), rule)
+		p.entries(l, d.Options, d.Cases)
 	}
 	p.closing(l.close)
+}
+
+// entries prints the options then the cases of a processor or builder.
+func (p *printer) entries(l *layout, options []*ast.Option, cases []*ast.Case) {
+	for i, o := range options {
+		p.unit(1, l.items[i], optionText(o), blankFromSource)
+	}
+	for i, c := range cases {
+		p.unit(1, l.items[len(options)+i], caseText(c), blankFromSource)
+	}
 }
 
 func optionText(o *ast.Option) string {
@@ -515,9 +591,12 @@ func identList(ids []ast.Ident) string {
 func caseText(c *ast.Case) string {
 	var b strings.Builder
 	b.WriteString("on ")
-	if c.Kind != ast.CaseEvent {
+	switch c.Kind {
+	case ast.CaseBuilt:
+		b.WriteString("built " + c.Target.Name)
+	default:
 		b.WriteString(c.Kind.String())
-	} else {
+	case ast.CaseEvent:
 		b.WriteString(c.Event.Name)
 		if c.Fields != nil {
 			b.WriteByte('{')
@@ -537,8 +616,14 @@ func caseText(c *ast.Case) string {
 	if c.Name != nil {
 		b.WriteString(" as " + c.Name.Name)
 	}
-	if len(c.Emits) > 0 {
+	if len(c.Emits) > 0 || len(c.Resolves) > 0 {
 		b.WriteString(" -> " + identList(c.Emits))
+		for i, r := range c.Resolves {
+			if i > 0 || len(c.Emits) > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("resolve " + r.Name)
+		}
 	}
 	return b.String()
 }

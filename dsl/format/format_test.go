@@ -233,6 +233,10 @@ var fuzzSeeds = []string{
 	"package p //   \t\n//\n",
 	"package p\nprocessor P { on A; as B; on C; as; limit 1; x E, F; y 2 G }",
 	"package p\nprocessor A { a 0;b0000 }",
+	"package p builder A provides a builder B provides b // c\n requires a { on init -> resolve a } builder C provides c {}",
+	"package p\nbuilder A provides a // a\n// b\nbuilder B provides b\n\n\nbuilder C provides c\n// end",
+	"package p\nbuilder A provides a use H( // c\n k: 1, // d\n s: \"x\") // e\ninput event E {}",
+	"package p\nprocessor P { on built a -> resolve b, X, resolve c // c\n on built\n b }",
 }
 
 // TestCommentsEverywhere puts a comment, at the end of a line or on a line
@@ -240,7 +244,8 @@ var fuzzSeeds = []string{
 // checks the properties on each variant. With -all, it does so for all of
 // them (slow).
 func TestCommentsEverywhere(t *testing.T) {
-	paths := []string{filepath.Join(goldenDir, "comments.fw"), filepath.Join(goldenDir, "options.fw"), "../parser/testdata/patterns.fw"}
+	paths := []string{filepath.Join(goldenDir, "comments.fw"), filepath.Join(goldenDir, "options.fw"), filepath.Join(goldenDir, "builders.fw"),
+		"../parser/testdata/patterns.fw"}
 	if *all {
 		paths, _ = filepath.Glob(filepath.Join(goldenDir, "*.fw"))
 		paths = append(paths, "../parser/testdata/patterns.fw")
@@ -296,6 +301,18 @@ func TestCodeOf(t *testing.T) {
 		"package p\nprocessor P { on E{a: 0x1} }", "package p\nprocessor P { on E{a: 1} }",
 		"package p\nprocessor P { exhaustive }", "package p\nprocessor P { exhaustive E }", "package p\nprocessor P { exhaustive 1 }",
 		"package p\nprocessor P { on init }", "package p\nprocessor P { on init as I }", "package p\nprocessor P { on init -> E }",
+		"package p\nprocessor P { on init -> resolve e }", "package p\nprocessor P { on init -> E, resolve e }",
+		"package p\nprocessor P { on init -> resolve e, resolve f }", "package p\nprocessor P { on built e }",
+		"package p\nprocessor P { on built e as E }", "package p\nprocessor P { on built f }",
+		"package p\nbuilder B provides t", "package p\nbuilder B provides t {}", "package p\nbuilder C provides t",
+		"package p\nbuilder B provides u", "package p\nbuilder B provides t: T", "package p\nbuilder B provides t requires a",
+		"package p\nbuilder B provides t requires a, b", "package p\nbuilder B provides t persist",
+		"package p\nbuilder B provides t version 1", "package p\nbuilder B provides t version 0x1",
+		"package p\nbuilder B provides t persist version 1", "package p\nbuilder B provides t use H",
+		"package p\nbuilder B provides t use H()", "package p\nbuilder B provides t use H(a: 1)", "package p\nbuilder B provides t use H(a: x)",
+		"package p\nbuilder B provides t use H(b: 1)", "package p\nbuilder B provides t use H(a: 1, b: 2)", "package p\nbuilder B provides t use G",
+		"package p\nbuilder B provides t { concurrency 2 }", "package p\nbuilder B provides t { on phase }",
+		"package p\nbuilder B provides t { on phase -> resolve a }",
 	}
 	seen := map[string]string{}
 	for _, src := range srcs {

@@ -50,11 +50,13 @@ func (g *gen) lower() string { return g.pick("a", "id", "amount", "x_y", "_z", "
 func (g *gen) file() string {
 	g.emit("package", g.lower())
 	for range g.r.IntN(7) {
-		switch g.r.IntN(3) {
+		switch g.r.IntN(4) {
 		case 0:
 			g.enum()
 		case 1:
 			g.event()
+		case 2:
+			g.builder()
 		default:
 			g.processor()
 		}
@@ -140,11 +142,82 @@ func (g *gen) processor() {
 	g.emit("}")
 }
 
+func (g *gen) target() string { return g.pick("words", "all", "t", "byPkg", "in_put") }
+
+// builder emits a builder declaration, every clause optional but the first.
+func (g *gen) builder() {
+	g.emit("builder", g.upper(), "provides", g.target())
+	if g.maybe(0.5) {
+		g.emit(":", g.pick("string", "int", "Order", "Status"))
+	}
+	if g.maybe(0.6) {
+		g.emit("requires", g.target())
+		for range g.r.IntN(3) {
+			g.emit(",", g.target())
+		}
+	}
+	if g.maybe(0.2) {
+		g.emit("persist")
+	}
+	if g.maybe(0.2) {
+		g.emit("version", g.pick("1", "2", "0x10"))
+	}
+	if g.maybe(0.4) {
+		g.emit("use", g.pick("Collector", "Grouper", "StreamSampler", "ReservoirSampler"))
+		if g.maybe(0.7) {
+			g.emit("(")
+			for i := range g.r.IntN(3) {
+				if i > 0 {
+					g.emit(",")
+				}
+				g.emit(g.pick("by", "key", "p", "k", "seed"), ":", g.value())
+			}
+			g.emit(")")
+		}
+	}
+	if g.maybe(0.4) {
+		g.emit("{")
+		for range g.r.IntN(4) {
+			if g.maybe(0.3) {
+				g.emit(g.pick("concurrency", "debug"))
+				if g.maybe(0.5) {
+					g.emit(g.pick("4", "0x10"))
+				}
+			} else {
+				g.emit("on", g.pick("init", "phase", "terminate"))
+				g.emits()
+			}
+			g.sep(";")
+		}
+		g.emit("}")
+	}
+}
+
+// emits emits an optional emit list, events and resolve entries mixed.
+func (g *gen) emits() {
+	if !g.maybe(0.4) {
+		return
+	}
+	g.emit("->")
+	for i := range 1 + g.r.IntN(3) {
+		if i > 0 {
+			g.emit(",")
+		}
+		if g.maybe(0.3) {
+			g.emit("resolve", g.target())
+		} else {
+			g.emit(g.upper())
+		}
+	}
+}
+
 func (g *gen) caseOf() {
 	g.emit("on")
-	switch g.r.IntN(5) {
+	switch g.r.IntN(6) {
 	case 0:
 		g.emit(g.pick("init", "phase", "terminate"))
+	case 5:
+		g.emit("built", g.target())
 	case 1:
 		g.emit(g.upper())
 	default:
@@ -168,12 +241,7 @@ func (g *gen) caseOf() {
 	if g.maybe(0.4) {
 		g.emit("as", g.upper())
 	}
-	if g.maybe(0.4) {
-		g.emit("->", g.upper())
-		for range g.r.IntN(3) {
-			g.emit(",", g.upper())
-		}
-	}
+	g.emits()
 }
 
 func (g *gen) value() string {

@@ -1,6 +1,9 @@
 package gen
 
 import (
+	"slices"
+	"strconv"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/fwgo/fw/dsl/ast"
@@ -141,6 +144,9 @@ func (g *generator) builder(f *jen.File, p *ir.Processor) {
 		}
 	})
 
+	if len(allCases(p)) == 0 {
+		return // a source builder without lifecycle cases: Build needs no context
+	}
 	recv := jen.Id("x").Id(ctx)
 	f.Commentf("%s is the context of %s's calls: it publishes %s artifacts.", ctx, BuilderName(p), t.Name)
 	f.Type().Id(ctx).Struct(jen.Id("c").Op("*").Add(rt("Call")))
@@ -148,24 +154,21 @@ func (g *generator) builder(f *jen.File, p *ir.Processor) {
 	f.Commentf("Publish publishes v as an artifact of %s; it takes effect when the method returns nil.", t.Name)
 	f.Func().Params(recv.Clone()).Id("Publish").Params(jen.Id("v").Add(artifactType(t.Type))).Block(
 		jen.Id("x").Dot("c").Dot("Emit").Call(builtMsg(t, "v")))
-	var resolves []*ir.Target
+	g.resolveMethods(f, ctx, procResolves(p))
+}
+
+// procResolves returns the targets that p's cases may resolve, sorted by index.
+func procResolves(p *ir.Processor) []*ir.Target {
+	var ts []*ir.Target
 	for _, c := range allCases(p) {
-		for _, r := range c.Resolves {
-			if !contains(resolves, r) {
-				resolves = append(resolves, r)
+		for _, t := range c.Resolves {
+			if !slices.Contains(ts, t) {
+				ts = append(ts, t)
 			}
 		}
 	}
-	g.resolveMethods(f, ctx, resolves)
-}
-
-func contains[T comparable](xs []T, x T) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
+	slices.SortFunc(ts, func(a, b *ir.Target) int { return a.Index - b.Index })
+	return ts
 }
 
 // contextCommon emits the Context and Phase methods of a context type.
@@ -244,9 +247,9 @@ func helperInit(p *ir.Processor) jen.Code {
 	case ir.StreamGrouper:
 		return field.Op("=").Qual(reactivePath, "NewStreamGrouper").Call(keyFunc())
 	case ir.StreamSampler:
-		return field.Op("=").Qual(reactivePath, "NewStreamSampler").Types(in).Call(jen.Lit(h.P), jen.Lit(h.Seed))
+		return field.Op("=").Qual(reactivePath, "NewStreamSampler").Types(in).Call(jen.Lit(h.P), jen.Id(strconv.FormatUint(h.Seed, 10)))
 	case ir.ReservoirSampler:
-		return field.Op("=").Qual(reactivePath, "NewReservoirSampler").Types(in).Call(jen.Lit(h.K), jen.Lit(h.Seed))
+		return field.Op("=").Qual(reactivePath, "NewReservoirSampler").Types(in).Call(jen.Lit(h.K), jen.Id(strconv.FormatUint(h.Seed, 10)))
 	}
 	return nil // a Collector's zero value is ready
 }

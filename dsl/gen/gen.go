@@ -74,6 +74,7 @@ func (g *generator) newFile(source string) *jen.File {
 	f.HeaderComment(Header)
 	f.HeaderComment("source: " + source)
 	f.ImportAlias(rtPath, "fwrt")
+	f.ImportAlias(reactivePath, "fwreactive")
 	return f
 }
 

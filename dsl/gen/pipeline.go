@@ -64,7 +64,7 @@ func (g *generator) program(f *jen.File) {
 		}
 	}
 	f.Comment("fwProgram describes the package to the runtime. Routes is the routing table:")
-	f.Comment("for each event kind, the processors that have a case for it.")
+	f.Comment("for each event kind and built kind, the processors that have a case for it.")
 	prog := jen.Dict{
 		jen.Id("Package"): jen.Lit(pkg.Name),
 		jen.Id("Events"): jen.Index().Add(rt("EventInfo")).ValuesFunc(func(vs *jen.Group) {
@@ -91,6 +91,13 @@ func (g *generator) program(f *jen.File) {
 				}
 				if p.Terminate != nil {
 					d[jen.Id("Terminate")] = jen.True()
+				}
+				if rs := procResolves(p); len(rs) > 0 {
+					d[jen.Id("Resolves")] = jen.Index().Int32().ValuesFunc(func(vs *jen.Group) {
+						for _, t := range rs {
+							vs.Lit(t.Index)
+						}
+					})
 				}
 				if b := p.Builder; b != nil {
 					d[jen.Id("Builder")] = jen.True()
@@ -182,7 +189,10 @@ func (g *generator) pipelineType(f *jen.File) {
 		for _, p := range pkg.Processors {
 			if takesHandler(p) {
 				what := "processor"
-				if p.Builder != nil {
+				switch {
+				case isHelper(p):
+					what = "helper"
+				case p.Builder != nil:
 					what = "builder"
 				}
 				b.If(jen.Id(handlerParam(p)).Op("==").Nil()).Block(
@@ -350,6 +360,9 @@ func (g *generator) invoke(f *jen.File) {
 		if len(pkg.Processors) > 0 {
 			b.Switch(jen.Id("dl").Dot("Proc")).BlockFunc(func(sw *jen.Group) {
 				for _, p := range pkg.Processors {
+					if len(allCases(p)) == 0 || phaseOf(p) == nil && len(p.Cases) == 0 && p.Init == nil && p.Terminate == nil {
+						continue
+					}
 					sw.Case(jen.Lit(p.Index)).Block(jen.Switch(jen.Id("dl").Dot("Case")).BlockFunc(func(cs *jen.Group) {
 						for _, c := range allCases(p) {
 							g.invokeCase(cs, p, c)

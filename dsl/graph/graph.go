@@ -1,16 +1,24 @@
 // Package graph draws the event flow of a checked .fw package: which processor
-// handles which event, in which cases, and which events it emits. Dot writes it
-// in Graphviz's DOT language, Mermaid as a Mermaid flowchart; both are plain
-// functions of the IR, byte-identical across runs.
+// handles which event, in which cases, and which events it emits, and which
+// builder provides the artifacts that each builder and processor consumes.
+// Dot writes it in Graphviz's DOT language, Mermaid as a Mermaid flowchart;
+// both are plain functions of the IR, byte-identical across runs.
 //
 // The drawing has a node per event (an ellipse; events marked input have a
-// double outline) and per processor (a box, with its lifecycle cases, if any,
-// on a second line: "on init, phase, terminate"); an edge from an event to each
+// double outline), per processor (a box, with its lifecycle cases, if any,
+// on a second line: "on init, phase, terminate") and per builder (a rounded
+// box, with "provides t" on a second line and, on a third, its helper, "use
+// Collector", or its lifecycle cases); an edge from an event to each
 // processor with cases for it, labelled with those cases' names in source
-// order; and a dashed edge labelled "emits" from a processor to each event that
-// one of its cases (lifecycle cases included) declares it emits. Nodes are
-// listed events first, then processors, each sorted by name; edges sorted by
-// their source, then their target.
+// order; a dashed edge labelled "emits" from a processor or builder to each
+// event that one of its cases (lifecycle cases included) declares it emits;
+// a bold edge from a builder to each builder that requires its target and
+// each processor with `on built` cases for it, labelled with the target's
+// name (and, for a processor, " as " and its cases' names when one of them
+// is not the default); and a dashed edge labelled "resolve" from a
+// processor or builder to the builder of each target that one of its cases
+// resolves. Nodes are listed events first, then processors, then builders,
+// each sorted by name; edges sorted by their source, then their target.
 package graph
 
 import (
@@ -28,7 +36,8 @@ import (
 type flow struct {
 	name       string
 	events     []*ir.Event     // by name
-	processors []*ir.Processor // by name
+	processors []*ir.Processor // by name, builders left out
+	builders   []*ir.Processor // by name
 	edges      []edge          // by from, then to
 }
 
@@ -37,6 +46,7 @@ type nodeKind int
 const (
 	eventNode nodeKind = iota
 	processorNode
+	builderNode
 )
 
 type node struct {
@@ -44,10 +54,28 @@ type node struct {
 	name string
 }
 
+// edgeKind is what an edge stands for.
+type edgeKind int
+
+const (
+	handles  edgeKind = iota // event -> processor, labelled with its cases
+	emits                    // processor or builder -> event
+	built                    // builder -> consumer of its target
+	resolves                 // processor or builder -> builder
+)
+
 type edge struct {
 	from, to node
-	cases    []string // handles: the names of the cases, in source order
-	emits    bool     // from a processor to an event it emits
+	kind     edgeKind
+	label    string
+}
+
+// nodeOf is the node of a processor or builder.
+func nodeOf(p *ir.Processor) node {
+	if p.Builder != nil {
+		return node{builderNode, p.Name}
+	}
+	return node{processorNode, p.Name}
 }
 
 func compareNodes(a, b node) int {
@@ -55,45 +83,110 @@ func compareNodes(a, b node) int {
 }
 
 func newFlow(pkg *ir.Package) *flow {
-	f := &flow{
-		name:       pkg.Name,
-		events:     slices.Clone(pkg.Events),
-		processors: slices.Clone(pkg.Processors),
+	f := &flow{name: pkg.Name, events: slices.Clone(pkg.Events)}
+	for _, p := range pkg.Processors {
+		if p.Builder != nil {
+			f.builders = append(f.builders, p)
+		} else {
+			f.processors = append(f.processors, p)
+		}
 	}
+	byName := func(a, b *ir.Processor) int { return strings.Compare(a.Name, b.Name) }
 	slices.SortFunc(f.events, func(a, b *ir.Event) int { return strings.Compare(a.Name, b.Name) })
-	slices.SortFunc(f.processors, func(a, b *ir.Processor) int { return strings.Compare(a.Name, b.Name) })
-	for _, p := range f.processors {
-		pn := node{processorNode, p.Name}
-		// Handles: one edge per event, its cases in source order.
-		var handled []*ir.Event
-		cases := map[*ir.Event][]string{}
+	slices.SortFunc(f.processors, byName)
+	slices.SortFunc(f.builders, byName)
+	for _, p := range slices.Concat(f.processors, f.builders) {
+		pn := nodeOf(p)
+		// Handles: one edge per event, its cases in source order; built:
+		// one edge per target, from its provider.
+		var (
+			handled []*ir.Event
+			cases   = map[*ir.Event][]string{}
+			targets []*ir.Target
+			named   = map[*ir.Target][]string{}
+		)
 		for _, c := range p.Cases {
-			if c.Event == nil {
-				continue
+			switch {
+			case c.Event != nil:
+				if _, ok := cases[c.Event]; !ok {
+					handled = append(handled, c.Event)
+				}
+				cases[c.Event] = append(cases[c.Event], c.Name)
+			case c.Target != nil:
+				if _, ok := named[c.Target]; !ok {
+					targets = append(targets, c.Target)
+				}
+				named[c.Target] = append(named[c.Target], c.Name)
 			}
-			if _, ok := cases[c.Event]; !ok {
-				handled = append(handled, c.Event)
-			}
-			cases[c.Event] = append(cases[c.Event], c.Name)
 		}
 		for _, ev := range handled {
-			f.edges = append(f.edges, edge{from: node{eventNode, ev.Name}, to: pn, cases: cases[ev]})
+			f.edges = append(f.edges, edge{from: node{eventNode, ev.Name}, to: pn, kind: handles, label: strings.Join(cases[ev], ", ")})
 		}
-		// Emits: one edge per event, whichever cases emit it.
+		for _, t := range targets {
+			if t.Provider == nil {
+				continue // not drawn: the checker reports it
+			}
+			label := t.Name
+			if p.Builder == nil && slices.ContainsFunc(named[t], func(n string) bool { return n != ir.GoFieldName(t.Name) }) {
+				label += " as " + strings.Join(named[t], ", ")
+			}
+			f.edges = append(f.edges, edge{from: nodeOf(t.Provider), to: pn, kind: built, label: label})
+		}
+		// Emits: one edge per event, whichever cases emit it; resolves:
+		// one per target.
 		emitted := map[string]bool{}
+		resolved := map[*ir.Target]bool{}
 		for _, c := range allCases(p) {
 			for _, ev := range c.Emits {
 				if !emitted[ev.Name] {
 					emitted[ev.Name] = true
-					f.edges = append(f.edges, edge{from: pn, to: node{eventNode, ev.Name}, emits: true})
+					f.edges = append(f.edges, edge{from: pn, to: node{eventNode, ev.Name}, kind: emits, label: "emits"})
+				}
+			}
+			for _, t := range c.Resolves {
+				if !resolved[t] && t.Provider != nil {
+					resolved[t] = true
+					f.edges = append(f.edges, edge{from: pn, to: nodeOf(t.Provider), kind: resolves, label: "resolve"})
 				}
 			}
 		}
 	}
 	slices.SortFunc(f.edges, func(a, b edge) int {
-		return cmp.Or(compareNodes(a.from, b.from), compareNodes(a.to, b.to))
+		return cmp.Or(compareNodes(a.from, b.from), compareNodes(a.to, b.to), cmp.Compare(a.kind, b.kind))
 	})
 	return f
+}
+
+// hasBuilders reports whether the drawing has builders.
+func (f *flow) hasBuilders() bool { return len(f.builders) > 0 }
+
+// helperNames names the helpers as written after `use`.
+var helperNames = map[ir.HelperKind]string{
+	ir.Collector:        "Collector",
+	ir.Grouper:          "Grouper",
+	ir.StreamGrouper:    "StreamGrouper",
+	ir.StreamSampler:    "StreamSampler",
+	ir.ReservoirSampler: "ReservoirSampler",
+}
+
+// builderNotes returns the lines under a builder's name: what it provides,
+// then its helper or, for a user builder, its lifecycle cases (a helper's
+// phase case is the runtime's).
+func builderNotes(b *ir.Processor) []string {
+	var notes []string
+	if t := b.Builder.Provides; t != nil {
+		notes = append(notes, "provides "+t.Name)
+	}
+	if h := b.Builder.Helper; h != nil {
+		name, ok := helperNames[h.Kind]
+		if !ok {
+			name = fmt.Sprintf("helper %d", h.Kind)
+		}
+		notes = append(notes, "use "+name)
+	} else if note := lifecycle(b); note != "" {
+		notes = append(notes, note)
+	}
+	return notes
 }
 
 // allCases returns the event and lifecycle cases of p.
@@ -148,20 +241,32 @@ func Dot(pkg *ir.Package) []byte {
 		b.WriteString("\n\t// processors\n")
 	}
 	for _, p := range f.processors {
-		label := dotString(p.Name)
+		var notes []string
 		if note := lifecycle(p); note != "" {
-			// An HTML-like label, for the note's smaller type.
-			label = "<" + html.EscapeString(p.Name) + `<BR/><FONT POINT-SIZE="9">` + html.EscapeString(note) + "</FONT>>"
+			notes = append(notes, note)
 		}
-		fmt.Fprintf(&b, "\t%s [label=%s, shape=box];\n", dotID(node{processorNode, p.Name}), label)
+		fmt.Fprintf(&b, "\t%s [label=%s, shape=box];\n", dotID(node{processorNode, p.Name}), dotLabel(p.Name, notes))
+	}
+	if f.hasBuilders() {
+		b.WriteString("\n\t// builders\n")
+	}
+	for _, p := range f.builders {
+		fmt.Fprintf(&b, "\t%s [label=%s, shape=box, style=rounded];\n", dotID(node{builderNode, p.Name}), dotLabel(p.Name, builderNotes(p)))
 	}
 	if len(f.edges) > 0 {
-		b.WriteString("\n\t// edges: event -> processor (its cases), processor -> event (emits)\n")
+		b.WriteString("\n\t// edges: event -> processor (its cases), processor -> event (emits)")
+		if f.hasBuilders() {
+			b.WriteString(",\n\t// builder -> consumer (target), -> builder (resolve)")
+		}
+		b.WriteString("\n")
 	}
 	for _, e := range f.edges {
-		attrs := "label=" + dotString(strings.Join(e.cases, ", "))
-		if e.emits {
-			attrs = `label="emits", style=dashed`
+		attrs := "label=" + dotString(e.label)
+		switch e.kind {
+		case emits, resolves:
+			attrs += ", style=dashed"
+		case built:
+			attrs += ", style=bold"
 		}
 		fmt.Fprintf(&b, "\t%s -> %s [%s];\n", dotID(e.from), dotID(e.to), attrs)
 	}
@@ -169,12 +274,29 @@ func Dot(pkg *ir.Package) []byte {
 	return b.Bytes()
 }
 
-// dotID is the node's DOT identifier: "event:Name" or "processor:Name", so
-// that an event and a processor of the same name stay apart.
+// dotLabel is a node's label: its name, and the notes, if any, on lines
+// below it in smaller type (an HTML-like label).
+func dotLabel(name string, notes []string) string {
+	if len(notes) == 0 {
+		return dotString(name)
+	}
+	escaped := make([]string, len(notes))
+	for i, n := range notes {
+		escaped[i] = html.EscapeString(n)
+	}
+	return "<" + html.EscapeString(name) + `<BR/><FONT POINT-SIZE="9">` + strings.Join(escaped, "<BR/>") + "</FONT>>"
+}
+
+// dotID is the node's DOT identifier: "event:Name", "processor:Name" or
+// "builder:Name", so that an event and a processor of the same name stay
+// apart.
 func dotID(n node) string {
 	prefix := "event:"
-	if n.kind == processorNode {
+	switch n.kind {
+	case processorNode:
 		prefix = "processor:"
+	case builderNode:
+		prefix = "builder:"
 	}
 	return dotString(prefix + n.name)
 }
@@ -203,7 +325,8 @@ func dotEscape(s string) string {
 // Mermaid returns the event flow of pkg as a Mermaid flowchart, laid out from
 // left to right; GitHub and many Markdown viewers render it in a ```mermaid
 // block. Events are stadium-shaped (Mermaid has no ellipse), input events
-// drawn with a thick outline (class input).
+// drawn with a thick outline (class input); builders are rounded, and the
+// edges from a builder to the consumers of its target thick.
 func Mermaid(pkg *ir.Package) []byte {
 	f := newFlow(pkg)
 	var b bytes.Buffer
@@ -218,18 +341,24 @@ func Mermaid(pkg *ir.Package) []byte {
 		}
 	}
 	for _, p := range f.processors {
-		label := mermaidEscape(p.Name)
+		var notes []string
 		if note := lifecycle(p); note != "" {
-			label += "<br/><i>" + mermaidEscape(note) + "</i>"
+			notes = append(notes, note)
 		}
-		fmt.Fprintf(&b, "    %s[\"%s\"]\n", mermaidID(node{processorNode, p.Name}), label)
+		fmt.Fprintf(&b, "    %s[\"%s\"]\n", mermaidID(node{processorNode, p.Name}), mermaidLabel(p.Name, notes))
+	}
+	for _, p := range f.builders {
+		fmt.Fprintf(&b, "    %s(\"%s\")\n", mermaidID(node{builderNode, p.Name}), mermaidLabel(p.Name, builderNotes(p)))
 	}
 	for _, e := range f.edges {
-		arrow := "-->|" + mermaidString(strings.Join(e.cases, ", ")) + "|"
-		if e.emits {
-			arrow = `-.->|"emits"|`
+		arrow := "-->"
+		switch e.kind {
+		case emits, resolves:
+			arrow = "-.->"
+		case built:
+			arrow = "==>"
 		}
-		fmt.Fprintf(&b, "    %s %s %s\n", mermaidID(e.from), arrow, mermaidID(e.to))
+		fmt.Fprintf(&b, "    %s %s|%s| %s\n", mermaidID(e.from), arrow, mermaidString(e.label), mermaidID(e.to))
 	}
 	if len(inputs) > 0 {
 		b.WriteString("    classDef input stroke-width:3px\n")
@@ -238,15 +367,33 @@ func Mermaid(pkg *ir.Package) []byte {
 	return b.Bytes()
 }
 
+// mermaidLabel is a node's label, without quotes: its name, and the notes,
+// if any, in italics on lines below it.
+func mermaidLabel(name string, notes []string) string {
+	label := mermaidEscape(name)
+	if len(notes) > 0 {
+		escaped := make([]string, len(notes))
+		for i, n := range notes {
+			escaped[i] = mermaidEscape(n)
+		}
+		label += "<br/><i>" + strings.Join(escaped, "<br/>") + "</i>"
+	}
+	return label
+}
+
 // mermaidID is the node's Mermaid identifier: e_Name for events, p_Name for
-// processors (which also keeps clear of keywords such as end). Names are .fw
-// identifiers; anything else is spelled out so that distinct names keep
-// distinct ids: "_" as "__", another character as _xHEX_.
+// processors, b_Name for builders (which also keeps clear of keywords such
+// as end). Names are .fw identifiers; anything else is spelled out so that
+// distinct names keep distinct ids: "_" as "__", another character as
+// _xHEX_.
 func mermaidID(n node) string {
 	var b strings.Builder
-	if n.kind == processorNode {
+	switch n.kind {
+	case processorNode:
 		b.WriteString("p_")
-	} else {
+	case builderNode:
+		b.WriteString("b_")
+	default:
 		b.WriteString("e_")
 	}
 	for _, r := range n.name {

@@ -128,6 +128,65 @@ func TestDrawing(t *testing.T) {
 	golden(t, filepath.Join(goldenDir, "drawing.mmd"), graph.Mermaid(pkg))
 }
 
+// TestBuilders draws testdata/graph/builders.fw, a package of builders: a
+// source, a chain of transforms with a diamond, helpers, a builder with a
+// lifecycle case, processors with built cases (one renamed) and resolve
+// requests.
+func TestBuilders(t *testing.T) {
+	const path = goldenDir + "/builders.fw"
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, diags := dsl.Load([]string{path}, [][]byte{src})
+	if len(diags) > 0 {
+		t.Fatalf("%s must be clean:\n%s", path, diags.Text())
+	}
+	for _, f := range formats {
+		golden(t, filepath.Join(goldenDir, "builders"+f.ext), f.draw(pkg))
+	}
+}
+
+// TestBuilderDrawing checks, on a package built by hand, what builders.fw
+// cannot have: targets without a provider (their edges are left out), a
+// builder that emits, a processor with two built cases for one target, a
+// helper the graph does not know, and a builder named as an event.
+func TestBuilderDrawing(t *testing.T) {
+	done := &ir.Event{Name: "Done"}
+	words := &ir.Target{Name: "words"}
+	orphan := &ir.Target{Name: "orphan", Index: 1}
+	byLen := &ir.Target{Name: "byLen", Index: 2}
+	wordsB := &ir.Processor{Name: "Done", Builder: &ir.Builder{Provides: words},
+		Init:  &ir.Case{Name: "Init", Index: -1, Kind: ast.CaseInit, Resolves: []*ir.Target{orphan}},
+		Phase: &ir.Case{Name: "Phase", Index: -1, Kind: ast.CasePhase, Emits: []*ir.Event{done}, Resolves: []*ir.Target{byLen}}}
+	words.Provider = wordsB
+	lenB := &ir.Processor{Name: "ByLen", Index: 1,
+		Builder: &ir.Builder{Provides: byLen, Requires: []*ir.Target{words, orphan}, Helper: &ir.Helper{Kind: ir.HelperKind(99)}},
+		Cases: []*ir.Case{
+			{Name: "Words", Kind: ast.CaseBuilt, Target: words},
+			{Name: "Orphan", Index: 1, Kind: ast.CaseBuilt, Target: orphan},
+		},
+		Phase: &ir.Case{Name: "Phase", Index: -1, Kind: ast.CasePhase}}
+	byLen.Provider = lenB
+	words.Consumers = []*ir.Processor{lenB}
+	printer := &ir.Processor{Name: "Printer", Index: 2,
+		Cases: []*ir.Case{
+			{Name: "Words", Kind: ast.CaseBuilt, Target: words},
+			{Name: "Again", Index: 1, Kind: ast.CaseBuilt, Target: words, Resolves: []*ir.Target{words, byLen}},
+			{Name: "Orphan", Index: 2, Kind: ast.CaseBuilt, Target: orphan},
+			{Name: "ByLen", Index: 3, Kind: ast.CaseBuilt, Target: byLen},
+			{Name: "Done", Index: 4, Event: done},
+		}}
+	pkg := &ir.Package{
+		Name:       "p",
+		Events:     []*ir.Event{done},
+		Processors: []*ir.Processor{wordsB, lenB, printer},
+		Targets:    []*ir.Target{byLen, orphan, words},
+	}
+	golden(t, filepath.Join(goldenDir, "builder-drawing.dot"), graph.Dot(pkg))
+	golden(t, filepath.Join(goldenDir, "builder-drawing.mmd"), graph.Mermaid(pkg))
+}
+
 func load(t *testing.T, dir string) *ir.Package {
 	t.Helper()
 	pkg, diags, err := dsl.LoadDir(dir)

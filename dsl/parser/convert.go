@@ -58,6 +58,8 @@ func (c *converter) decls(out []ast.Decl, gs []*declG) []ast.Decl {
 			out = append(out, c.event(d.Event))
 		case d.Processor != nil:
 			out = append(out, c.processor(d.Processor))
+		case d.Builder != nil:
+			out = append(out, c.builder(d.Builder))
 		}
 	}
 	return out
@@ -101,6 +103,54 @@ func (c *converter) processor(g *processorG) *ast.ProcessorDecl {
 	return d
 }
 
+func (c *converter) builder(g *builderG) *ast.BuilderDecl {
+	d := &ast.BuilderDecl{
+		Pos:    c.pos(g.Pos),
+		Name:   c.ident(g.Name),
+		Target: c.ident(identG(g.Target)),
+		Body:   g.Body,
+	}
+	if g.Type != nil {
+		typ := c.ident(identG(*g.Type))
+		d.Type = &typ
+	}
+	if len(g.Requires) > 0 {
+		d.Requires = make([]ast.Ident, len(g.Requires))
+		for i, r := range g.Requires {
+			d.Requires[i] = c.ident(identG(r))
+		}
+	}
+	if g.Persist != nil {
+		persist := c.ident(identG(*g.Persist))
+		d.Persist = &persist
+	}
+	if g.Version != nil {
+		c.checkInt(g.Version.Pos, g.Version.Raw)
+		d.Version = &ast.IntLit{Pos: c.pos(g.Version.Pos), Raw: g.Version.Raw}
+	}
+	if u := g.Use; u != nil {
+		d.Use = &ast.Use{Pos: c.pos(u.Pos), Helper: c.ident(identG(u.Helper)), Parens: u.Parens}
+		for i := range u.Args {
+			a := &u.Args[i]
+			d.Use.Args = append(d.Use.Args, &ast.Arg{
+				Pos:   c.pos(a.Name.Pos),
+				Name:  c.ident(a.Name),
+				Value: c.operand(&a.Value, "cannot be a helper argument"),
+			})
+		}
+	}
+	for _, it := range g.Items {
+		switch {
+		case it.Option != nil:
+			d.Options = append(d.Options, c.option(it.Option))
+		case it.Case != nil:
+			h := it.Case
+			d.Cases = append(d.Cases, c.caseOf(&caseG{Pos: h.Pos, Lifecycle: &h.Lifecycle, Name: h.Name, Emits: h.Emits}))
+		}
+	}
+	return d
+}
+
 func (c *converter) option(g *optionG) *ast.Option {
 	o := &ast.Option{Pos: c.pos(g.Pos), Name: c.ident(identG(g.Name))}
 	if g.Value != nil {
@@ -124,10 +174,34 @@ var lifecycleKinds = map[string]ast.CaseKind{
 }
 
 func (c *converter) caseOf(g *caseG) *ast.Case {
-	k := &ast.Case{Pos: c.pos(g.Pos), Emits: c.idents(g.Emits)}
-	if g.Lifecycle != nil {
+	k := &ast.Case{Pos: c.pos(g.Pos)}
+	resolves := 0
+	for _, e := range g.Emits {
+		if e.Resolve != nil {
+			resolves++
+		}
+	}
+	if n := len(g.Emits) - resolves; n > 0 {
+		k.Emits = make([]ast.Ident, 0, n)
+	}
+	if resolves > 0 {
+		k.Resolves = make([]ast.Ident, 0, resolves)
+	}
+	for _, e := range g.Emits {
+		if e.Resolve != nil {
+			k.Resolves = append(k.Resolves, c.ident(identG(*e.Resolve)))
+		} else {
+			k.Emits = append(k.Emits, c.ident(*e.Event))
+		}
+	}
+	switch {
+	case g.Lifecycle != nil:
 		k.Kind = lifecycleKinds[g.Lifecycle.Name]
-	} else if p := g.Event; p != nil {
+	case g.Built != nil:
+		k.Kind = ast.CaseBuilt
+		k.Target = c.ident(identG(*g.Built))
+	case g.Event != nil:
+		p := g.Event
 		k.Kind = ast.CaseEvent
 		k.Event = c.ident(identG(p.Name))
 		if p.Braces {

@@ -33,20 +33,39 @@ func dump(f *ast.File, withPos bool) string {
 			}
 		case *ast.ProcessorDecl:
 			d.line(0, "processor%s %s", d.at(x.Pos), d.id(x.Name))
-			for _, o := range x.Options {
-				s := "option " + d.id(o.Name)
-				if o.Value != nil {
-					s += " " + o.Value.Raw + d.at(o.Value.Pos)
-				}
-				if o.Events != nil {
-					var es []string
-					for _, e := range o.Events {
-						es = append(es, d.id(e))
-					}
-					s += " events " + strings.Join(es, ", ")
-				}
-				d.line(1, "%s", s)
+			d.options(x.Options)
+			for _, c := range x.Cases {
+				d.line(1, "%s", d.caseOf(c))
 			}
+		case *ast.BuilderDecl:
+			s := fmt.Sprintf("builder%s %s provides %s", d.at(x.Pos), d.id(x.Name), d.id(x.Target))
+			if x.Type != nil {
+				s += ": " + d.id(*x.Type)
+			}
+			if x.Requires != nil {
+				s += " requires " + d.ids(x.Requires)
+			}
+			if x.Persist != nil {
+				s += " " + d.id(*x.Persist)
+			}
+			if x.Version != nil {
+				s += " version " + x.Version.Raw + d.at(x.Version.Pos)
+			}
+			if u := x.Use; u != nil {
+				s += " use" + d.at(u.Pos) + " " + d.id(u.Helper)
+				if u.Parens {
+					var as []string
+					for _, a := range u.Args {
+						as = append(as, d.id(a.Name)+": "+d.pattern(a.Value))
+					}
+					s += "(" + strings.Join(as, ", ") + ")"
+				}
+			}
+			if x.Body {
+				s += " {}"
+			}
+			d.line(0, "%s", s)
+			d.options(x.Options)
 			for _, c := range x.Cases {
 				d.line(1, "%s", d.caseOf(c))
 			}
@@ -80,12 +99,36 @@ func (d *dumper) at(p ast.Pos) string {
 
 func (d *dumper) id(i ast.Ident) string { return i.Name + d.at(i.Pos) }
 
+func (d *dumper) ids(is []ast.Ident) string {
+	var out []string
+	for _, i := range is {
+		out = append(out, d.id(i))
+	}
+	return strings.Join(out, ", ")
+}
+
+func (d *dumper) options(os []*ast.Option) {
+	for _, o := range os {
+		s := "option " + d.id(o.Name)
+		if o.Value != nil {
+			s += " " + o.Value.Raw + d.at(o.Value.Pos)
+		}
+		if o.Events != nil {
+			s += " events " + d.ids(o.Events)
+		}
+		d.line(1, "%s", s)
+	}
+}
+
 func (d *dumper) caseOf(c *ast.Case) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "on%s ", d.at(c.Pos))
-	if c.Kind != ast.CaseEvent {
+	switch c.Kind {
+	case ast.CaseBuilt:
+		b.WriteString("built " + d.id(c.Target))
+	default:
 		b.WriteString(c.Kind.String())
-	} else {
+	case ast.CaseEvent:
 		b.WriteString(d.id(c.Event))
 		if c.Fields != nil {
 			var fs []string
@@ -103,11 +146,10 @@ func (d *dumper) caseOf(c *ast.Case) string {
 		fmt.Fprintf(&b, " as %s", d.id(*c.Name))
 	}
 	if c.Emits != nil {
-		var es []string
-		for _, e := range c.Emits {
-			es = append(es, d.id(e))
-		}
-		fmt.Fprintf(&b, " -> %s", strings.Join(es, ", "))
+		fmt.Fprintf(&b, " -> %s", d.ids(c.Emits))
+	}
+	if c.Resolves != nil {
+		fmt.Fprintf(&b, " resolves %s", d.ids(c.Resolves))
 	}
 	return b.String()
 }
@@ -194,39 +236,98 @@ func checkPositions(t testing.TB, filename string, src []byte, f *ast.File) {
 		case *ast.ProcessorDecl:
 			check("processor", x.Pos, "processor")
 			id("processor name", x.Name)
-			for _, o := range x.Options {
-				check("option", o.Pos, o.Name.Name)
-				id("option name", o.Name)
-				if o.Value != nil {
-					check("option value", o.Value.Pos, o.Value.Raw)
-				}
-				for _, e := range o.Events {
-					id("option event", e)
+			checkOptions(id, check, x.Options)
+			checkCases(t, id, check, src, x.Cases)
+		case *ast.BuilderDecl:
+			check("builder", x.Pos, "builder")
+			id("builder name", x.Name)
+			id("target", x.Target)
+			if x.Type != nil {
+				id("artifact type", *x.Type)
+			}
+			for _, r := range x.Requires {
+				id("requirement", r)
+			}
+			if x.Persist != nil {
+				id("persist", *x.Persist)
+				if x.Persist.Name != "persist" {
+					t.Errorf("persist is %q", x.Persist.Name)
 				}
 			}
+			if x.Version != nil {
+				check("version", x.Version.Pos, x.Version.Raw)
+			}
+			if u := x.Use; u != nil {
+				check("use", u.Pos, "use")
+				id("helper", u.Helper)
+				if len(u.Args) > 0 && !u.Parens {
+					t.Errorf("helper %s: arguments without parentheses", u.Helper.Name)
+				}
+				for _, a := range u.Args {
+					check("argument", a.Pos, a.Name.Name)
+					id("argument name", a.Name)
+					checkValue(t, check, src, a.Value)
+				}
+			}
+			if !x.Body && (x.Options != nil || x.Cases != nil) {
+				t.Errorf("builder %s: entries without a body", x.Name.Name)
+			}
+			checkOptions(id, check, x.Options)
+			checkCases(t, id, check, src, x.Cases)
 			for _, c := range x.Cases {
-				check("case", c.Pos, "on")
-				if c.Kind == ast.CaseEvent {
-					id("case event", c.Event)
-				}
-				for _, fp := range c.Fields {
-					check("field pattern", fp.Pos, fp.Field.Name)
-					id("pattern field", fp.Field)
-					if fp.Pattern != nil {
-						checkPattern(t, check, src, fp.Pattern)
-					}
-				}
-				if c.Name != nil {
-					id("case name", *c.Name)
-				}
-				for _, e := range c.Emits {
-					id("emit", e)
+				if c.Kind == ast.CaseEvent || c.Kind == ast.CaseBuilt {
+					t.Errorf("builder %s: a %s case", x.Name.Name, c.Kind)
 				}
 			}
 		}
 	}
 	for _, c := range f.Comments {
 		check("comment", c.Pos, "//"+c.Text)
+	}
+}
+
+func checkOptions(id func(string, ast.Ident), check func(string, ast.Pos, string), opts []*ast.Option) {
+	for _, o := range opts {
+		check("option", o.Pos, o.Name.Name)
+		id("option name", o.Name)
+		if o.Value != nil {
+			check("option value", o.Value.Pos, o.Value.Raw)
+		}
+		for _, e := range o.Events {
+			id("option event", e)
+		}
+	}
+}
+
+func checkCases(t testing.TB, id func(string, ast.Ident), check func(string, ast.Pos, string), src []byte, cases []*ast.Case) {
+	t.Helper()
+	for _, c := range cases {
+		check("case", c.Pos, "on")
+		switch c.Kind {
+		case ast.CaseEvent:
+			id("case event", c.Event)
+		case ast.CaseBuilt:
+			id("built target", c.Target)
+		}
+		if c.Kind != ast.CaseEvent && c.Fields != nil {
+			t.Errorf("%s case with fields", c.Kind)
+		}
+		for _, fp := range c.Fields {
+			check("field pattern", fp.Pos, fp.Field.Name)
+			id("pattern field", fp.Field)
+			if fp.Pattern != nil {
+				checkPattern(t, check, src, fp.Pattern)
+			}
+		}
+		if c.Name != nil {
+			id("case name", *c.Name)
+		}
+		for _, e := range c.Emits {
+			id("emit", e)
+		}
+		for _, r := range c.Resolves {
+			id("resolve", r)
+		}
 	}
 }
 

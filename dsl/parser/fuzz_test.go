@@ -43,6 +43,11 @@ var fuzzSeeds = []string{
 	"package p\nprocessor P { on X{a: (((((((((((1)))))))))))} }",
 	"package p\ninput enum E {}",
 	"package p\nprocessor P { A 0;A0000 } processor Q { on A; as B; exhaustive A B }",
+	"package p\nbuilder W provides words: string\nbuilder U provides upper requires words, x persist version 2 use H(a: 1, b: x, c: -0.5, d: \"s\")",
+	"package p\nbuilder B provides t requires a { concurrency 2; on init -> resolve a, E; on phase; on terminate }",
+	"package p\nprocessor P { on built words as W -> E, resolve x; on init -> resolve a, resolve b }",
+	"package p\nbuilder B provides requires a, b, use H(k: _, x y) { on E }",
+	"package p\nbuilder B provides t requires a,\ninput event E {}\nbuilder C provides input: input use input",
 }
 
 func FuzzParse(f *testing.F) {

@@ -20,6 +20,7 @@ type declG struct {
 	Enum      *enumG      `parser:"@@"`
 	Event     *eventG     `parser:"| @@"`
 	Processor *processorG `parser:"| @@"`
+	Builder   *builderG   `parser:"| @@"`
 }
 
 type enumG struct {
@@ -72,14 +73,73 @@ type optEventsG struct {
 	Rest  []identG    `parser:"( ',' @@ )*"`
 }
 
-// caseG is an `on` line. The lifecycle words are not reserved, but an
-// event pattern does not start with one: `on init` is the lifecycle case.
+// caseG is an `on` line. The lifecycle words and `built` are not
+// reserved, but an event pattern does not start with one: `on init` is the
+// lifecycle case, `on built t` the case for the artifacts of target t.
 type caseG struct {
 	Pos       lexer.Position
 	Event     *eventPatG  `parser:"'on' ( @@"`
-	Lifecycle *lifecycleG `parser:"| @@ )"`
+	Lifecycle *lifecycleG `parser:"| @@"`
+	Built     *targetG    `parser:"| 'built' @@ )"`
 	Name      *identG     `parser:"( 'as' @@ )?"`
-	Emits     []identG    `parser:"( '->' @@ ( ',' @@ )* )?"`
+	Emits     []emitG     `parser:"( '->' @@ ( ',' @@ )* )?"`
+}
+
+// emitG is one entry of a case's emit list: an event, or `resolve t`, a
+// request to resolve target t. `resolve` is matched by value, and always
+// starts a resolve entry: an event named resolve cannot be emitted.
+type emitG struct {
+	Resolve *targetG `parser:"  'resolve' @@"`
+	Event   *identG  `parser:"| @@"`
+}
+
+// builderG is `builder Name provides target [: Type] [requires a, b]
+// [persist] [version N] [use Helper(arg: value, ...)] [{ body }]`, its
+// clauses in that order. The clause words are not reserved: they are
+// matched by value where a clause may start, and none of them names a
+// target or a type (see targetG), so that a missing name is reported at the
+// word that follows. Without a body, the declaration ends at the first
+// token that continues none of its clauses.
+type builderG struct {
+	Pos      lexer.Position
+	Name     identG          `parser:"'builder' @@"`
+	Target   targetG         `parser:"'provides' @@"`
+	Type     *typeNameG      `parser:"( ':' @@ )?"`
+	Requires []targetG       `parser:"( 'requires' @@ ( ',' @@ )* )?"`
+	Persist  *persistG       `parser:"@@?"`
+	Version  *intG           `parser:"( 'version' @@ )?"`
+	Use      *useG           `parser:"@@?"`
+	Body     bool            `parser:"( @'{'"`
+	Items    []*builderItemG `parser:"  ( @@ ';'? )* '}' )?"`
+}
+
+// useG is `use Helper` or `use Helper(name: value, ...)`.
+type useG struct {
+	Pos    lexer.Position
+	Helper helperNameG `parser:"'use' @@"`
+	Parens bool        `parser:"( @'('"`
+	Args   []argG      `parser:"  ( @@ ( ',' @@ )* )? ')' )?"`
+}
+
+// argG is `name: value`; it is where its name is.
+type argG struct {
+	Name  identG `parser:"@@ ':'"`
+	Value valueG `parser:"@@"`
+}
+
+// builderItemG is one entry of a builder's body: an option, or a lifecycle
+// case (a builder's other cases are its requirements).
+type builderItemG struct {
+	Case   *hookG   `parser:"@@"`
+	Option *optionG `parser:"| @@"`
+}
+
+// hookG is a lifecycle case of a builder: caseG without the other kinds.
+type hookG struct {
+	Pos       lexer.Position
+	Lifecycle lifecycleG `parser:"'on' @@"`
+	Name      *identG    `parser:"( 'as' @@ )?"`
+	Emits     []emitG    `parser:"( '->' @@ ( ',' @@ )* )?"`
 }
 
 // eventPatG is `Event` or `Event{...}`; Braces tells the two apart when the
@@ -157,9 +217,21 @@ type (
 	upperIdentG identG
 	lowerIdentG identG
 	// lifecycleG is `init`, `phase` or `terminate`, which are identifiers,
-	// and eventNameG any other identifier.
+	// and eventNameG any other identifier but `built`.
 	lifecycleG identG
 	eventNameG identG
+	// targetG is the name of a target: an identifier but the words of a
+	// builder's clauses (provides, requires, persist, version, use, built,
+	// resolve), and but `input` before the keyword `event`, which starts
+	// the next declaration. typeNameG is an artifact type, and helperNameG
+	// the helper after `use`, with the same exceptions. They make a
+	// missing name an error at the word that follows it, as elsewhere,
+	// instead of taking the word for the name.
+	targetG     identG
+	typeNameG   identG
+	helperNameG identG
+	// persistG is the word persist.
+	persistG identG
 	// valueG is the token of a value: a string, a number or an identifier;
 	// the converter tells `_`, `true`, `false`, `inf` and `nan` from other
 	// identifiers.
@@ -199,7 +271,39 @@ func (g *lifecycleG) Parse(lex *lexer.PeekingLexer) error {
 }
 
 func (g *eventNameG) Parse(lex *lexer.PeekingLexer) error {
-	return takeIdent(lex, (*identG)(g), func(name string) bool { return !isLifecycle(name) })
+	return takeIdent(lex, (*identG)(g), func(name string) bool { return !isLifecycle(name) && name != "built" })
+}
+
+func (g *targetG) Parse(lex *lexer.PeekingLexer) error { return takeBuilderName(lex, (*identG)(g)) }
+
+func (g *typeNameG) Parse(lex *lexer.PeekingLexer) error { return takeBuilderName(lex, (*identG)(g)) }
+
+func (g *helperNameG) Parse(lex *lexer.PeekingLexer) error { return takeBuilderName(lex, (*identG)(g)) }
+
+func (g *persistG) Parse(lex *lexer.PeekingLexer) error {
+	return takeIdent(lex, (*identG)(g), func(name string) bool { return name == "persist" })
+}
+
+// takeBuilderName takes the next token into g if it is an identifier that
+// may name a target, a type or a helper in a builder declaration.
+func takeBuilderName(lex *lexer.PeekingLexer, g *identG) error {
+	t := lex.Peek()
+	if t.Type != typeIdent || isBuilderWord(t.Value) {
+		return participle.NextMatch
+	}
+	if t.Value == "input" {
+		// `input event` starts a declaration.
+		cp := lex.MakeCheckpoint()
+		lex.Next()
+		next := lex.Peek()
+		lex.LoadCheckpoint(cp)
+		if next.Type == typeKeyword && next.Value == "event" {
+			return participle.NextMatch
+		}
+	}
+	lex.Next()
+	g.Pos, g.Name = t.Pos, t.Value
+	return nil
 }
 
 func (g *valueG) Parse(lex *lexer.PeekingLexer) error {
@@ -254,6 +358,16 @@ func takeToken(lex *lexer.PeekingLexer, typ lexer.TokenType, pos *lexer.Position
 func isUpper(name string) bool { return name != "" && 'A' <= name[0] && name[0] <= 'Z' }
 
 func isLifecycle(name string) bool { return name == "init" || name == "phase" || name == "terminate" }
+
+// isBuilderWord reports whether name is one of the words of a builder's
+// clauses, which name no target, type or helper.
+func isBuilderWord(name string) bool {
+	switch name {
+	case "provides", "requires", "persist", "version", "use", "built", "resolve":
+		return true
+	}
+	return false
+}
 
 // parser is built once; participle parsers are safe for concurrent use.
 var parser = newParser()

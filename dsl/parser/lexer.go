@@ -56,7 +56,7 @@ var lexDef = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: tokFloat, Pattern: `-inf\b|-?[0-9][0-9_]*(?:\.[0-9A-Za-z_]|[eE][+-]?)(?:[0-9A-DF-Za-df-z_]|\.[0-9A-Za-z_]|[eE][+-]?)*`},
 	{Name: tokInt, Pattern: `-?[0-9][0-9A-Za-z_]*`},
 	{Name: tokString, Pattern: `"(?:[^"\\\n]|\\.)*"`},
-	{Name: tokKeyword, Pattern: `(?:package|enum|event|processor|on)\b`},
+	{Name: tokKeyword, Pattern: `(?:package|enum|event|processor|builder|on)\b`},
 	{Name: tokIdent, Pattern: `[A-Za-z_][A-Za-z0-9_]*`},
 	{Name: tokPunct, Pattern: `\.\.<|\.\.|<=|>=|!=|[{}:,;<>|()]`},
 })

@@ -38,6 +38,9 @@ func TestLexer(t *testing.T) {
 			"Keyword:package@1:1/0 Keyword:enum@1:9/8 Keyword:event@1:14/13 Keyword:processor@1:20/19 Keyword:on@1:30/29 " +
 				"Ident:onX@1:33/32 Ident:on_@1:37/36 Ident:on2@1:41/40 Ident:events@1:45/44 Ident:init@1:52/51 " +
 				"Ident:as@1:57/56 Ident:_@1:60/59 Ident:true@1:62/61"},
+		{"builder is reserved, its clause words are not", "builder builders provides requires persist version use built resolve",
+			"Keyword:builder@1:1/0 Ident:builders@1:9/8 Ident:provides@1:18/17 Ident:requires@1:27/26 Ident:persist@1:36/35 " +
+				"Ident:version@1:44/43 Ident:use@1:52/51 Ident:built@1:56/55 Ident:resolve@1:62/61"},
 		{"punctuation", "{}:,;", "Punct:{@1:1/0 Punct:}@1:2/1 Punct::@1:3/2 Punct:,@1:4/3 Punct:;@1:5/4"},
 		{"operators", "..<.. <=>=!=<>|()", "Punct:..<@1:1/0 Punct:..@1:4/3 Punct:<=@1:7/6 Punct:>=@1:9/8 Punct:!=@1:11/10 " +
 			"Punct:<@1:13/12 Punct:>@1:14/13 Punct:|@1:15/14 Punct:(@1:16/15 Punct:)@1:17/16"},

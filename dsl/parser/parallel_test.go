@@ -15,7 +15,7 @@ func bigFile(t *testing.T) string {
 	var b strings.Builder
 	b.WriteString("package big // a large file\n")
 	for i := 0; b.Len() < 2*parallelMinBytes; i++ {
-		for _, name := range []string{"testdata/example.fw", "testdata/patterns.fw"} {
+		for _, name := range []string{"testdata/example.fw", "testdata/patterns.fw", "testdata/builders.fw"} {
 			src, err := os.ReadFile(name)
 			if err != nil {
 				t.Fatal(err)
@@ -69,7 +69,7 @@ func TestParseInRunsErrors(t *testing.T) {
 	}
 	// Syntax errors, lexical errors, and errors of the converter (which
 	// the runs report).
-	edits := []string{"", "}", "{", "processor", ",", "1..", `"open`, "@", "0x", "_..1", strings.Repeat("(", maxNesting+1)}
+	edits := []string{"", "}", "{", "processor", ",", "1..", `"open`, "@", "0x", "_..1", strings.Repeat("(", maxNesting+1), "builder", "use"}
 	places := 10
 	if testing.Short() {
 		places = 3

@@ -13,6 +13,7 @@ package parser
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/alecthomas/participle/v2"
@@ -151,6 +152,14 @@ func parseError(filename string, toks []lexer.Token, err error) diag.Diagnostic 
 		switch {
 		case tok.Type == typeKeyword && wantsName(want):
 			msg += fmt.Sprintf(" (%q is a reserved keyword)", tok.Value)
+		case tok.Type == typeIdent && builderNames[want] != "" && isBuilderWord(tok.Value):
+			msg += fmt.Sprintf(" (%q cannot be %s)", tok.Value, builderNames[want])
+		case tok.Type == typeIdent && builderNames[want] != "" && tok.Value == "input":
+			msg += ` ("input event" starts a declaration)`
+		case tok.Type == typeIdent && strings.HasPrefix(want, `"init"`):
+			msg += " (a builder's cases are its requirements; its body has only lifecycle cases)"
+		case tok.Type == typeIdent && clauseRank[tok.Value] > 0 && strings.Contains(want, " or a declaration"):
+			msg += " (a builder's clauses go in the order provides, requires, persist, version, use)"
 		case tok.Type == typeIdent && isUpper(tok.Value) && strings.HasPrefix(want, "an option,"):
 			if _, prev := contextOf(toks, tok); prev == nil || prev.Type != typeIdent || !isUpper(prev.Value) {
 				// Not a missing "," in an option's event list.
@@ -160,6 +169,10 @@ func parseError(filename string, toks []lexer.Token, err error) diag.Diagnostic 
 	}
 	return syntaxError(toPos(filename, tok.Pos), "%s", msg)
 }
+
+// builderNames maps the expectation of a name in a builder declaration or
+// an `on built` case to what a word of the builder's clauses cannot be.
+var builderNames = map[string]string{"a target name": "a target name", "an artifact type": "a type", "a helper name": "a helper name"}
 
 // describe names a token for a message.
 func describe(t lexer.Token) string {
@@ -191,11 +204,12 @@ const (
 	enumBody
 	eventBody
 	processorBody
+	builderBody
 	patternBody
 )
 
 // opens maps a keyword to the block that its next "{" opens.
-var opens = map[string]block{"enum": enumBody, "event": eventBody, "processor": processorBody, "on": patternBody}
+var opens = map[string]block{"enum": enumBody, "event": eventBody, "processor": processorBody, "builder": builderBody, "on": patternBody}
 
 // contextOf returns the block that tok is in and the token before it,
 // comments skipped (nil if tok is the first).
@@ -246,11 +260,33 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 		return false
 	}
 	head, _, _ := strings.Cut(expect, " ")
+	header := builderHeader(toks, tok)
 	switch head {
-	case `"{"`, `"event"`:
+	case `"{"`, `"event"`, `"provides"`, `":"`:
 		return head
 	case `")"`:
+		if header != nil {
+			// The arguments of a helper.
+			if prevIs("(") {
+				return `an argument name or ")"`
+			}
+			return `"," or ")"`
+		}
 		return `"|" or ")"`
+	case "targetG":
+		return "a target name"
+	case "typeNameG":
+		return "an artifact type"
+	case "helperNameG":
+		return "a helper name"
+	case "intG":
+		return "a version number"
+	case "ArgG":
+		return "an argument name"
+	case "EmitG":
+		return `an event name or "resolve"`
+	case "lifecycleG":
+		return `"init", "phase" or "terminate"`
 	case "PatternG", "UnaryG":
 		return "a pattern"
 	case "valueG", "(valueG":
@@ -265,7 +301,7 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 	case "FieldPatG":
 		return "a field pattern"
 	case "(EventPatG":
-		return `an event name, "init", "phase" or "terminate"`
+		return `an event name, "init", "phase", "terminate" or "built"`
 	case "identG":
 		switch {
 		case b == eventBody:
@@ -279,6 +315,8 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 			return "an event name"
 		case prevIs("processor"):
 			return "a processor name"
+		case prevIs("builder"):
+			return "a builder name"
 		case prevIs("as"):
 			return "a case name"
 		case prevIs("->", ","):
@@ -291,7 +329,7 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 			return `an enum variant or "}"`
 		case eventBody:
 			return `a field name or "}"`
-		case processorBody:
+		case processorBody, builderBody:
 			return `an option, "on" or "}"`
 		case patternBody:
 			if prevIs("{", ",") {
@@ -302,9 +340,83 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 		if prev == nil {
 			return `"package"`
 		}
-		return `"enum", "event", "input event" or "processor"`
+		if header != nil {
+			return builderFollow(header) + " or a declaration"
+		}
+		return `"enum", "event", "input event", "processor" or "builder"`
 	}
 	return ""
+}
+
+// builderHeader returns the tokens of the builder header that tok is in or
+// follows, from its keyword to the token before tok, comments skipped; nil
+// if tok is not after a builder's keyword and before its body.
+func builderHeader(toks []lexer.Token, tok lexer.Token) []lexer.Token {
+	end := len(toks)
+	for i := range toks {
+		if toks[i].EOF() || toks[i].Pos.Offset >= tok.Pos.Offset {
+			end = i
+			break
+		}
+	}
+	for i := end - 1; i >= 0; i-- {
+		t := toks[i]
+		switch {
+		case t.Type == typePunct && (t.Value == "{" || t.Value == "}"):
+			return nil
+		case t.Type == typeKeyword:
+			if t.Value != "builder" {
+				return nil
+			}
+			var header []lexer.Token
+			for _, t := range toks[i:end] {
+				if t.Type != typeComment {
+					header = append(header, t)
+				}
+			}
+			return header
+		}
+	}
+	return nil
+}
+
+// clauseRank orders the words that start the clauses of a builder.
+var clauseRank = map[string]int{"provides": 1, "requires": 2, "persist": 3, "version": 4, "use": 5}
+
+// builderFollow phrases what may follow the complete builder header toks:
+// the rest of its last clause, the clauses that may come after it, and the
+// body.
+func builderFollow(toks []lexer.Token) string {
+	last, typed := 0, false
+	for _, t := range toks[min(2, len(toks)):] { // after the keyword and the name
+		switch {
+		case t.Type == typeIdent && clauseRank[t.Value] > last:
+			last = clauseRank[t.Value]
+		case t.Type == typePunct && t.Value == ":" && last == clauseRank["provides"]:
+			typed = true
+		}
+	}
+	prev := toks[len(toks)-1]
+	var want []string
+	switch last {
+	case clauseRank["provides"]:
+		if !typed {
+			want = append(want, `":"`)
+		}
+	case clauseRank["requires"]:
+		want = append(want, `","`)
+	case clauseRank["use"]:
+		if prev.Type == typeIdent {
+			want = append(want, `"("`)
+		}
+	}
+	for _, w := range []string{"requires", "persist", "version", "use"} {
+		if clauseRank[w] > last {
+			want = append(want, strconv.Quote(w))
+		}
+	}
+	want = append(want, `"{"`)
+	return strings.Join(want, ", ")
 }
 
 // wantsName reports whether an expectation includes a name or a pattern,

@@ -118,6 +118,31 @@ processor P { on E{
 			"package p\nenum E {A}\ncomment \" crlf\"\n"},
 		{"tabs and blank lines", "\n\n\tpackage\tp\n\n\n\tevent\tE\t{\ta\tint\t}\n",
 			"package p\nevent E\n  a int\n"},
+		// Builders.
+		{"source builder", "package p\nbuilder Words provides words: string",
+			"package p\nbuilder Words provides words: string\n"},
+		{"builder without type", "package p\nbuilder B provides t", "package p\nbuilder B provides t\n"},
+		{"every clause", "package p\nbuilder B provides t: T requires a, b,c persist version 0x2 use H(a: 1, b: -2.5, c: \"s\", d: x, e: true) { }",
+			"package p\nbuilder B provides t: T requires a, b, c persist version 0x2 use H(a: int:1, b: float:-2.5, c: string:\"s\", d: name:x, e: bool:true) {}\n"},
+		{"builders one after another", "package p builder A provides a builder B provides b requires a builder C provides c use H event E {}",
+			"package p\nbuilder A provides a\nbuilder B provides b requires a\nbuilder C provides c use H\nevent E\n"},
+		{"builder before input event", "package p\nbuilder A provides a requires b\ninput event E {}",
+			"package p\nbuilder A provides a requires b\ninput event E\n"},
+		{"builder before input event after type", "package p\nbuilder A provides a: T\ninput event E {}",
+			"package p\nbuilder A provides a: T\ninput event E\n"},
+		{"input as a target", "package p\nbuilder A provides input: input requires input, x use input",
+			"package p\nbuilder A provides input: input requires input, x use input\n"},
+		{"helper with empty parentheses", "package p\nbuilder A provides a use H()", "package p\nbuilder A provides a use H()\n"},
+		{"persist without version", "package p\nbuilder A provides a persist", "package p\nbuilder A provides a persist\n"},
+		{"version without persist", "package p\nbuilder A provides a version 3", "package p\nbuilder A provides a version 3\n"},
+		{"builder body", "package p\nbuilder A provides a { concurrency 2; on init -> resolve b on phase as P -> E, resolve c; on terminate; debug }",
+			"package p\nbuilder A provides a {}\n  option concurrency 2\n  option debug\n  on init resolves b\n  on phase as P -> E resolves c\n  on terminate\n"},
+		{"clause words as other names", "package provides\nbuilder requires provides t requires x\nevent resolve { built int; use version }\nprocessor use { persist 1 }",
+			"package provides\nbuilder requires provides t requires x\nevent resolve\n  built int\n  use version\nprocessor use\n  option persist 1\n"},
+		{"built cases", "package p\nprocessor P { on built words; on built all as All -> E, resolve x }",
+			"package p\nprocessor P\n  on built words\n  on built all as All -> E resolves x\n"},
+		{"resolve entries mixed with events", "package p\nprocessor P { on A -> resolve a, B, resolve b, C; on init -> resolve input }",
+			"package p\nprocessor P\n  on A -> B, C resolves a, b\n  on init resolves input\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -126,6 +151,79 @@ processor P { on E{
 				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestParseBuilders(t *testing.T) {
+	src, err := os.ReadFile("testdata/builders.fw")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, diags := ParseFile("testdata/builders.fw", src)
+	if len(diags) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%s", diags.Text())
+	}
+	checkPositions(t, "testdata/builders.fw", src, f)
+	want := `package words@1:9
+input event@4:1 Token@4:13
+  pkg@4:21 string@4:25
+  text@4:33 string@4:38
+event@5:1 Line@5:7
+  text@5:14 string@5:19
+builder@7:1 Words@7:9 provides words@7:24: string@7:31
+builder@8:1 Upper@8:9 provides upper@8:24: string@8:31 requires words@8:47
+builder@9:1 Count@9:9 provides counts@9:24: Line@9:32 requires words@9:46, upper@9:53 persist@9:59 version 2@9:75
+builder@10:1 Slow@10:9 provides slow@10:23: string@10:29 requires words@10:45 {}
+  option concurrency@11:5 4@11:17
+  on@12:5 init resolves upper@12:24
+  on@13:5 phase as Flush@13:17 -> Line@13:26 resolves counts@13:40
+  on@14:5 terminate
+builder@16:1 Tokens@16:9 provides tokens@16:25: Token@16:33
+builder@17:1 AllWords@17:9 provides all@17:27 requires words@17:40 use@17:46 Collector@17:50
+builder@18:1 ByPkg@18:9 provides byPkg@18:24 requires tokens@18:39 use@18:46 Grouper@18:50(by@18:58: name:pkg@18:62)
+builder@19:1 ByLen@19:9 provides byLen@19:24 requires words@19:39 use@19:45 Grouper@19:49(key@19:57: name:int@19:62)
+builder@20:1 Runs@20:9 provides runs@20:23 requires tokens@20:37 use@20:44 StreamGrouper@20:48(by@20:62: name:pkg@20:66)
+builder@21:1 Some@21:9 provides some@21:23 requires words@21:37 use@21:43 StreamSampler@21:47(p@21:61: float:0.25@21:64, seed@21:70: int:7@21:76)
+builder@22:1 Sample@22:9 provides sample@22:25 requires words@22:41 use@22:47 ReservoirSampler@22:51(k@22:68: int:10@22:71, seed@22:75: int:42@22:81) {}
+builder@23:1 Empty@23:9 provides empty@23:24 requires words@23:39 use@23:45 Collector@23:49()
+processor@25:1 Printer@25:11
+  on@26:5 init resolves words@26:24, all@26:39
+  on@27:5 built words@27:14 as Word@27:23 -> Line@27:31
+  on@28:5 built all@28:14
+  on@29:5 Token@29:8{pkg@29:14: string:"fmt"@29:19} -> Line@29:44 resolves byPkg@29:37, runs@29:58
+comment@3:1 " Builders provide targets; processors consume and resolve them."
+`
+	if got := dump(f, true); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestParseBuilderNilVersusEmpty(t *testing.T) {
+	f := parseOK(t, "package p\nbuilder A provides a\nbuilder B provides b {}\nprocessor P { on built a; on init -> resolve a; on A -> B }")
+	a, b := f.Decls[0].(*ast.BuilderDecl), f.Decls[1].(*ast.BuilderDecl)
+	if a.Body || a.Type != nil || a.Requires != nil || a.Persist != nil || a.Version != nil || a.Use != nil || a.Options != nil || a.Cases != nil {
+		t.Errorf("builder A: %+v", a)
+	}
+	if !b.Body || b.Options != nil || b.Cases != nil {
+		t.Errorf("builder B: %+v", b)
+	}
+	cases := f.Decls[2].(*ast.ProcessorDecl).Cases
+	if c := cases[0]; c.Kind != ast.CaseBuilt || c.Target.Name != "a" || c.Event != (ast.Ident{}) || c.Fields != nil || c.Emits != nil || c.Resolves != nil {
+		t.Errorf("on built a: %+v", c)
+	}
+	if c := cases[1]; c.Kind != ast.CaseInit || c.Emits != nil || len(c.Resolves) != 1 || c.Target != (ast.Ident{}) {
+		t.Errorf("on init -> resolve a: %+v", c)
+	}
+	if c := cases[2]; c.Kind != ast.CaseEvent || len(c.Emits) != 1 || c.Resolves != nil {
+		t.Errorf("on A -> B: %+v", c)
+	}
+	f = parseOK(t, "package p\nbuilder A provides a use H")
+	if u := f.Decls[0].(*ast.BuilderDecl).Use; u.Parens || u.Args != nil {
+		t.Errorf("use H: %+v", u)
+	}
+	f = parseOK(t, "package p\nbuilder A provides a use H()")
+	if u := f.Decls[0].(*ast.BuilderDecl).Use; !u.Parens || u.Args != nil {
+		t.Errorf("use H(): %+v", u)
 	}
 }
 
@@ -199,11 +297,11 @@ func TestParseInvalid(t *testing.T) {
 		{"keyword as package name", "package on",
 			`x.fw:1:9: error: unexpected keyword "on", expected a package name ("on" is a reserved keyword) [syntax]`},
 		{"stray name at top level", "package p\nfoo",
-			`x.fw:2:1: error: unexpected name "foo", expected "enum", "event", "input event" or "processor" [syntax]`},
+			`x.fw:2:1: error: unexpected name "foo", expected "enum", "event", "input event", "processor" or "builder" [syntax]`},
 		{"stray brace at top level", "package p\nevent E {} }",
-			`x.fw:2:12: error: unexpected "}", expected "enum", "event", "input event" or "processor" [syntax]`},
+			`x.fw:2:12: error: unexpected "}", expected "enum", "event", "input event", "processor" or "builder" [syntax]`},
 		{"second package clause", "package p\npackage q",
-			`x.fw:2:1: error: unexpected keyword "package", expected "enum", "event", "input event" or "processor" [syntax]`},
+			`x.fw:2:1: error: unexpected keyword "package", expected "enum", "event", "input event", "processor" or "builder" [syntax]`},
 		// Enums.
 		{"enum without name", "package p\nenum { A }", `x.fw:2:6: error: unexpected "{", expected an enum name [syntax]`},
 		{"enum without brace", "package p\nenum E A }", `x.fw:2:8: error: unexpected name "A", expected "{" [syntax]`},
@@ -227,14 +325,100 @@ func TestParseInvalid(t *testing.T) {
 		{"comma after option", "package p\nprocessor P { concurrency 4, on A }",
 			`x.fw:2:28: error: unexpected ",", expected an option, "on" or "}" [syntax]`},
 		{"on without event", "package p\nprocessor P { on }",
-			`x.fw:2:18: error: unexpected "}", expected an event name, "init", "phase" or "terminate" [syntax]`},
+			`x.fw:2:18: error: unexpected "}", expected an event name, "init", "phase", "terminate" or "built" [syntax]`},
 		{"event named init", "package p\nprocessor P { on init{} }",
 			`x.fw:2:22: error: unexpected "{", expected an option, "on" or "}" [syntax]`},
 		{"as without name", "package p\nprocessor P { on A as }", `x.fw:2:23: error: unexpected "}", expected a case name [syntax]`},
-		{"arrow without event", "package p\nprocessor P { on A -> }", `x.fw:2:23: error: unexpected "}", expected an event name [syntax]`},
-		{"trailing comma in emits", "package p\nprocessor P { on A -> B, }", `x.fw:2:26: error: unexpected "}", expected an event name [syntax]`},
+		{"arrow without event", "package p\nprocessor P { on A -> }", `x.fw:2:23: error: unexpected "}", expected an event name or "resolve" [syntax]`},
+		{"trailing comma in emits", "package p\nprocessor P { on A -> B, }", `x.fw:2:26: error: unexpected "}", expected an event name or "resolve" [syntax]`},
 		{"unclosed processor", "package p\nprocessor P { on A",
 			`x.fw:2:19: error: unexpected end of file, expected an option, "on" or "}" [syntax]`},
+		// Builders.
+		{"builder without name", "package p\nbuilder provides t", `x.fw:2:18: error: unexpected name "t", expected "provides" [syntax]`},
+		{"builder name missing before brace", "package p\nbuilder { }", `x.fw:2:9: error: unexpected "{", expected a builder name [syntax]`},
+		{"builder without provides", "package p\nbuilder B requires a",
+			`x.fw:2:11: error: unexpected name "requires", expected "provides" [syntax]`},
+		{"missing target after provides", "package p\nbuilder B provides requires a",
+			`x.fw:2:20: error: unexpected name "requires", expected a target name ("requires" cannot be a target name) [syntax]`},
+		{"missing target at end of file", "package p\nbuilder B provides",
+			`x.fw:2:19: error: unexpected end of file, expected a target name [syntax]`},
+		{"missing target before body", "package p\nbuilder B provides { }", `x.fw:2:20: error: unexpected "{", expected a target name [syntax]`},
+		{"keyword as target", "package p\nbuilder B provides event",
+			`x.fw:2:20: error: unexpected keyword "event", expected a target name ("event" is a reserved keyword) [syntax]`},
+		{"missing type after colon", "package p\nbuilder B provides t: requires a",
+			`x.fw:2:23: error: unexpected name "requires", expected an artifact type ("requires" cannot be a type) [syntax]`},
+		{"requires without target", "package p\nbuilder B provides t requires\nprocessor P {}",
+			`x.fw:3:1: error: unexpected keyword "processor", expected a target name ("processor" is a reserved keyword) [syntax]`},
+		{"requires with a trailing comma", "package p\nbuilder B provides t requires a, b,\nprocessor P {}",
+			`x.fw:3:1: error: unexpected keyword "processor", expected a target name ("processor" is a reserved keyword) [syntax]`},
+		{"requires with a trailing comma before input event", "package p\nbuilder B provides t requires a,\ninput event E {}",
+			`x.fw:3:1: error: unexpected name "input", expected a target name ("input event" starts a declaration) [syntax]`},
+		{"requires with a trailing comma before body", "package p\nbuilder B provides t requires a, { }",
+			`x.fw:2:34: error: unexpected "{", expected a target name [syntax]`},
+		{"requires with a trailing comma at end of file", "package p\nbuilder B provides t requires a,",
+			`x.fw:2:33: error: unexpected end of file, expected a target name [syntax]`},
+		{"requires a clause word", "package p\nbuilder B provides t requires persist",
+			`x.fw:2:31: error: unexpected name "persist", expected a target name ("persist" cannot be a target name) [syntax]`},
+		{"missing comma in requires", "package p\nbuilder B provides t requires a b",
+			`x.fw:2:33: error: unexpected name "b", expected ",", "persist", "version", "use", "{" or a declaration [syntax]`},
+		{"misspelt clause", "package p\nbuilder B provides t require a",
+			`x.fw:2:22: error: unexpected name "require", expected ":", "requires", "persist", "version", "use", "{" or a declaration [syntax]`},
+		{"builder named as a clause word", "package p\nbuilder use provides t x",
+			`x.fw:2:24: error: unexpected name "x", expected ":", "requires", "persist", "version", "use", "{" or a declaration [syntax]`},
+		{"misspelt clause after type", "package p\nbuilder B provides t: T require a",
+			`x.fw:2:25: error: unexpected name "require", expected "requires", "persist", "version", "use", "{" or a declaration [syntax]`},
+		{"clauses out of order", "package p\nbuilder B provides t persist requires a",
+			`x.fw:2:30: error: unexpected name "requires", expected "version", "use", "{" or a declaration (a builder's clauses go in the order provides, requires, persist, version, use) [syntax]`},
+		{"use before version", "package p\nbuilder B provides t use H version 2",
+			`x.fw:2:28: error: unexpected name "version", expected "(", "{" or a declaration (a builder's clauses go in the order provides, requires, persist, version, use) [syntax]`},
+		{"stray token after arguments", "package p\nbuilder B provides t use H(k: 1) 2",
+			`x.fw:2:34: error: unexpected number 2, expected "{" or a declaration [syntax]`},
+		{"version without number", "package p\nbuilder B provides t version use H",
+			`x.fw:2:30: error: unexpected name "use", expected a version number [syntax]`},
+		{"version as a float", "package p\nbuilder B provides t version 1.5",
+			`x.fw:2:30: error: unexpected number 1.5, expected a version number [syntax]`},
+		{"malformed version", "package p\nbuilder B provides t version 0x", `x.fw:2:30: error: hexadecimal literal has no digits [syntax]`},
+		{"use without helper name", "package p\nbuilder B provides t requires a use\nprocessor P {}",
+			`x.fw:3:1: error: unexpected keyword "processor", expected a helper name ("processor" is a reserved keyword) [syntax]`},
+		{"use without helper name before arguments", "package p\nbuilder B provides t use (k: 1)",
+			`x.fw:2:26: error: unexpected "(", expected a helper name [syntax]`},
+		{"use without helper name at end of file", "package p\nbuilder B provides t use",
+			`x.fw:2:25: error: unexpected end of file, expected a helper name [syntax]`},
+		{"argument without colon", "package p\nbuilder B provides t use Grouper(by pkg)",
+			`x.fw:2:37: error: unexpected name "pkg", expected ":" [syntax]`},
+		{"argument with equals", "package p\nbuilder B provides t use Grouper(by = pkg)",
+			`x.fw:2:37: error: invalid character '=' [syntax]`},
+		{"argument without value", "package p\nbuilder B provides t use Grouper(by: )",
+			`x.fw:2:38: error: unexpected ")", expected a value [syntax]`},
+		{"argument without name", "package p\nbuilder B provides t use Grouper(: pkg)",
+			`x.fw:2:34: error: unexpected ":", expected an argument name or ")" [syntax]`},
+		{"argument as a pattern", "package p\nbuilder B provides t use Grouper(by: a | b)",
+			`x.fw:2:40: error: unexpected "|", expected "," or ")" [syntax]`},
+		{"missing comma between arguments", "package p\nbuilder B provides t use S(p: 0.5 seed: 1)",
+			`x.fw:2:35: error: unexpected name "seed", expected "," or ")" [syntax]`},
+		{"trailing comma in arguments", "package p\nbuilder B provides t use S(p: 0.5,)",
+			`x.fw:2:35: error: unexpected ")", expected an argument name [syntax]`},
+		{"unclosed arguments", "package p\nbuilder B provides t use S(p: 0.5\nprocessor P {}",
+			`x.fw:3:1: error: unexpected keyword "processor", expected "," or ")" [syntax]`},
+		{"wildcard argument", "package p\nbuilder B provides t use S(p: _)",
+			`x.fw:2:31: error: wildcard "_" cannot be a helper argument [syntax]`},
+		{"event case in a builder", "package p\nbuilder B provides t { on Order }",
+			`x.fw:2:27: error: unexpected name "Order", expected "init", "phase" or "terminate" (a builder's cases are its requirements; its body has only lifecycle cases) [syntax]`},
+		{"built case in a builder", "package p\nbuilder B provides t requires a { on built a }",
+			`x.fw:2:38: error: unexpected name "built", expected "init", "phase" or "terminate" (a builder's cases are its requirements; its body has only lifecycle cases) [syntax]`},
+		{"number in a builder", "package p\nbuilder B provides t { 4 }",
+			`x.fw:2:24: error: unexpected number 4, expected an option, "on" or "}" [syntax]`},
+		{"unclosed builder", "package p\nbuilder B provides t { on phase",
+			`x.fw:2:32: error: unexpected end of file, expected an option, "on" or "}" [syntax]`},
+		{"built without target", "package p\nprocessor P { on built }", `x.fw:2:24: error: unexpected "}", expected a target name [syntax]`},
+		{"built with a pattern", "package p\nprocessor P { on built t{} }",
+			`x.fw:2:25: error: unexpected "{", expected an option, "on" or "}" [syntax]`},
+		{"resolve without target", "package p\nprocessor P { on A -> B, resolve }", `x.fw:2:34: error: unexpected "}", expected a target name [syntax]`},
+		{"resolve before comma", "package p\nprocessor P { on A -> resolve, B }", `x.fw:2:30: error: unexpected ",", expected a target name [syntax]`},
+		{"resolve a clause word", "package p\nprocessor P { on init -> resolve use }",
+			`x.fw:2:34: error: unexpected name "use", expected a target name ("use" cannot be a target name) [syntax]`},
+		{"keyword builder as a name", "package p\nevent E { builder int }",
+			`x.fw:2:11: error: unexpected keyword "builder", expected a field name or "}" ("builder" is a reserved keyword) [syntax]`},
 		// Event patterns.
 		{"missing pattern", "package p\nprocessor P { on A{region: } }", `x.fw:2:28: error: unexpected "}", expected a pattern [syntax]`},
 		{"missing comma", "package p\nprocessor P { on A{a b} }", `x.fw:2:22: error: unexpected name "b", expected "," or "}" [syntax]`},
@@ -330,7 +514,7 @@ func TestParseRecoversPanics(t *testing.T) {
 // (dropping a token, inserting one) and checks that every syntax error names
 // what was expected, at a valid position.
 func TestParseErrorsSayWhatWasExpected(t *testing.T) {
-	for _, name := range []string{"testdata/example.fw", "testdata/patterns.fw"} {
+	for _, name := range []string{"testdata/example.fw", "testdata/patterns.fw", "testdata/builders.fw"} {
 		t.Run(name, func(t *testing.T) { testErrorsSayWhatWasExpected(t, name) })
 	}
 }
@@ -351,7 +535,8 @@ func testErrorsSayWhatWasExpected(t *testing.T, name string) {
 			variants = append(variants, string(src[:off])+string(src[off+len(tok.Value):]))
 		}
 		for _, ins := range []string{"{", "}", ",", ":", ";", "->", "x", "1", `"s"`, "on", "as", "event",
-			"|", "..", "..<", "(", ")", "!=", "<=", "prefix", "input", "X"} {
+			"|", "..", "..<", "(", ")", "!=", "<=", "prefix", "input", "X",
+			"builder", "provides", "requires", "persist", "version", "use", "built", "resolve"} {
 			variants = append(variants, string(src[:off])+" "+ins+" "+string(src[off:]))
 		}
 	}

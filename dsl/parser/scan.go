@@ -252,7 +252,7 @@ func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 // isKeyword reports whether word is reserved.
 func isKeyword(word string) bool {
 	switch word {
-	case "package", "enum", "event", "processor", "on":
+	case "package", "enum", "event", "processor", "builder", "on":
 		return true
 	}
 	return false

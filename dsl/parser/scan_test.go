@@ -51,6 +51,7 @@ func scanCorpus(t testing.TB) map[string]string {
 		"/", "//", "/ /", "// x\n// y", "//\r\n", "a//b",
 		"package", "packages", "package_", "enum", "event", "events", "eventé", "processor", "on", "onX", "on1", "_on",
 		"input", "init", "as", "prefix", "_", "é", "aé", "a\u00a0b",
+		"builder", "builders", "builder_", "_builder", "builder1", "provides", "resolve", "built",
 		".", "..", "...", "..<", "..<<", ".<", "<", "<=", "<<", ">", ">=", "!", "!=", "!!", "=", "==",
 		"{}:,;|()", "@", "#", "$", "'", "`", "\\", "~", "+", "*", "&", "%", "^", "?", "[", "]",
 		" \t\r\n", "\n\n\na", "\r\na", "a\x00b", "\"\x00\"", "\xff", "a \xff", "\"\xff\"", "//\xff\nb", "é\xc3",

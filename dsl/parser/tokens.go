@@ -12,7 +12,7 @@ type TokenKind int
 
 const (
 	TokenComment TokenKind = iota // a line comment, "//" included
-	TokenKeyword                  // package, enum, event, processor, on
+	TokenKeyword                  // package, enum, event, processor, builder, on
 	TokenIdent                    // an identifier, unreserved words included
 	TokenInt
 	TokenFloat // a float literal, -inf included (inf and nan are identifiers)

@@ -31,7 +31,7 @@ const (
 )
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
-// for each event kind, the processors that have a case for it.
+// for each event kind and built kind, the processors that have a case for it.
 var fwProgram = fwrt.Program{
 	Events:  []fwrt.EventInfo{{Name: "A"}, {Name: "B"}, {Name: "C"}, {Name: "D"}},
 	Package: "chain",
@@ -68,8 +68,9 @@ type Pipeline struct {
 	engine *fwrt.Engine
 }
 
-// NewPipeline returns a pipeline with one handler per processor, in declaration
-// order; a nil handler panics. Options are the runtime's (fwrt.WithWorkers, ...).
+// NewPipeline returns a pipeline with one handler per processor and user builder
+// (and one Keyer per helper keyed by a method), in declaration order; a nil
+// handler panics. Options are the runtime's (fwrt.WithWorkers, ...).
 func NewPipeline(p1 P1Handler, p2 P2Handler, p3 P3Handler, p4 P4Handler, opts ...fwrt.Option) *Pipeline {
 	if p1 == nil {
 		panic("chain.NewPipeline: nil handler for processor P1")

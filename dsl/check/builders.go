@@ -1,0 +1,434 @@
+package check
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/fwgo/fw/dsl/ast"
+	"github.com/fwgo/fw/dsl/diag"
+	"github.com/fwgo/fw/dsl/ir"
+)
+
+// builderInfo is what the checker keeps of a builder between its stages.
+type builderInfo struct {
+	p     *ir.Processor // Builder set
+	decl  *ast.BuilderDecl
+	edges []edge // its resolved requirements, in declaration order (Builder.Requires with positions)
+
+	helper bool         // `use` names a known helper: Builder.Helper is set
+	typ    *ir.Artifact // the type of its artifacts; nil when unknown (an error was reported)
+	state  inferState   // whether typ is known yet
+	index  int          // position in checker.builders
+}
+
+// edge is one `requires` entry that names a target.
+type edge struct {
+	id ast.Ident
+	t  *ir.Target
+}
+
+type inferState int
+
+const (
+	inferTodo inferState = iota
+	inferBusy            // on the stack: a requirement cycle, reported by builderGraph
+	inferDone
+)
+
+// maxVersion bounds `version N`.
+const maxVersion = math.MaxInt32
+
+// declareTargets creates the builders' processors and their targets (sorted
+// by name and numbered), reporting targets provided twice, and resolves the
+// artifact types written in the declarations.
+func (c *checker) declareTargets() {
+	for i, pd := range c.prDecls {
+		d := pd.builder
+		if d == nil {
+			continue
+		}
+		p := &ir.Processor{Name: d.Name.Name, File: pd.file, Pos: d.Pos, Concurrency: 1, Builder: &ir.Builder{}}
+		bi := &builderInfo{p: p, decl: d, index: len(c.builders)}
+		c.builders = append(c.builders, bi)
+		c.prDecls[i].info = bi
+		c.bInfo[p] = bi
+		name := d.Target
+		if name.Name == "" {
+			continue // a syntax error, reported by the parser
+		}
+		if !startsLetter(name.Name) {
+			c.errorf(name.Pos, ruleBadName, "target name %s must start with a letter", name.Name)
+		}
+		if t, ok := c.targets[name.Name]; ok {
+			c.report(diag.Errorf(name.Pos, ruleDuplicateProvider,
+				"builder %s provides %s, already provided by builder %s: a target has one provider", p.Name, name.Name, t.Provider.Name).
+				With(t.Pos, "first provided here"))
+			p.Builder.Provides = t
+			continue
+		}
+		t := &ir.Target{Name: name.Name, Pos: name.Pos, Provider: p}
+		c.targets[t.Name] = t
+		p.Builder.Provides = t
+		c.pkg.Targets = append(c.pkg.Targets, t)
+	}
+	slices.SortFunc(c.pkg.Targets, func(a, b *ir.Target) int { return strings.Compare(a.Name, b.Name) })
+	for i, t := range c.pkg.Targets {
+		t.Index = i
+	}
+	for _, bi := range c.builders {
+		c.declaredType(bi)
+	}
+}
+
+// provides reports whether bi's builder is the provider of its target (and
+// not a second provider, reported as such).
+func (bi *builderInfo) provides() bool {
+	t := bi.p.Builder.Provides
+	return t != nil && t.Provider == bi.p
+}
+
+// declaredType resolves the artifact type written in a builder's declaration:
+// required for a user builder, forbidden for a helper, whose type is inferred.
+func (c *checker) declaredType(bi *builderInfo) {
+	d := bi.decl
+	if d.Use != nil {
+		if d.Type != nil {
+			c.errorf(d.Type.Pos, ruleBadBuilder, "the type of %s is inferred from %s: remove \": %s\"",
+				d.Target.Name, d.Use.Helper.Name, d.Type.Name)
+		}
+		return
+	}
+	bi.state = inferDone
+	if d.Type == nil {
+		if d.Target.Name != "" {
+			c.errorf(d.Target.Pos, ruleBadBuilder, "builder %s must give the type of its artifacts: provides %s: Type",
+				bi.p.Name, d.Target.Name)
+		}
+		return
+	}
+	bi.typ = c.artifactType(*d.Type)
+	if bi.provides() {
+		bi.p.Builder.Provides.Type = bi.typ
+	}
+}
+
+// artifactType resolves the artifact type of a user builder: a field type or
+// an event. It returns nil for an unknown type, reported.
+func (c *checker) artifactType(id ast.Ident) *ir.Artifact {
+	if k, ok := builtinTypes[id.Name]; ok {
+		return &ir.Artifact{Kind: ir.ArtifactField, Field: ir.Type{Kind: k}}
+	}
+	if e, ok := c.enums[id.Name]; ok {
+		return &ir.Artifact{Kind: ir.ArtifactField, Field: ir.Type{Kind: ir.EnumType, Enum: e}}
+	}
+	if ev, ok := c.events[id.Name]; ok {
+		return &ir.Artifact{Kind: ir.ArtifactEvent, Event: ev}
+	}
+	if id.Name == "" {
+		return nil
+	}
+	const want = "an artifact type is string, int, float, bool, bytes, an enum or an event"
+	if d, ok := c.decls[id.Name]; ok {
+		c.report(diag.Errorf(id.Pos, ruleUnknownType, "%s is %s, not a type: %s", id.Name, declKind(d), want).
+			With(d.DeclName().Pos, "%s declared here", id.Name))
+		return nil
+	}
+	candidates := append(sortedKeys(c.enums), sortedKeys(c.events)...)
+	for name := range builtinTypes {
+		candidates = append(candidates, name)
+	}
+	if hint := didYouMean(id.Name, candidates); hint != "" {
+		c.errorf(id.Pos, ruleUnknownType, "unknown type %s%s", id.Name, hint)
+	} else {
+		c.errorf(id.Pos, ruleUnknownType, "unknown type %s: %s", id.Name, want)
+	}
+	return nil
+}
+
+// lookupTarget resolves a target name, reporting one that no builder provides.
+// It returns nil for an empty name: the parser has reported it.
+func (c *checker) lookupTarget(id ast.Ident) *ir.Target {
+	if id.Name == "" {
+		return nil
+	}
+	if t, ok := c.targets[id.Name]; ok {
+		return t
+	}
+	c.errorf(id.Pos, ruleMissingProvider, "no builder provides target %s%s", id.Name, didYouMean(id.Name, sortedKeys(c.targets)))
+	return nil
+}
+
+// resolves resolves the targets of `-> resolve t`: deduplicated and sorted by index.
+func (c *checker) resolves(ids []ast.Ident) []*ir.Target {
+	var out []*ir.Target
+	for _, id := range ids {
+		if t := c.lookupTarget(id); t != nil && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	slices.SortFunc(out, func(a, b *ir.Target) int { return a.Index - b.Index })
+	return out
+}
+
+// builder checks a builder's declaration but its types and helper arguments
+// (inferTypes does those, once every requirement is known): persist, version,
+// requirements (one case each), the helper's name and the body.
+func (c *checker) builder(pd procDecl, index int) *ir.Processor {
+	d, bi := pd.builder, pd.info
+	p, b := bi.p, bi.p.Builder
+	p.Index = index
+
+	if d.Persist != nil {
+		if d.Use != nil {
+			c.errorf(d.Persist.Pos, ruleBadBuilder, "builder %s cannot persist: helper %s is stateful, its artifacts depend on all its inputs",
+				p.Name, d.Use.Helper.Name)
+		} else {
+			b.Persist = true
+		}
+	}
+	if v := d.Version; v != nil {
+		n, msg := parseInt(v.Raw)
+		if msg != "" || n < 1 || n > maxVersion {
+			c.errorf(v.Pos, ruleBadBuilder, "version must be an integer from 1 to %d, not %s", maxVersion, v.Raw)
+		} else {
+			b.Version = int(n)
+		}
+	}
+
+	seen := map[string]ast.Pos{}
+	for _, id := range d.Requires {
+		if id.Name == "" {
+			continue
+		}
+		if first, ok := seen[id.Name]; ok {
+			c.report(diag.Errorf(id.Pos, ruleBadBuilder, "builder %s requires %s twice", p.Name, id.Name).
+				With(first, "first required here"))
+			continue
+		}
+		seen[id.Name] = id.Pos
+		t := c.lookupTarget(id)
+		if t == nil {
+			continue
+		}
+		// One case per requirement, named after the target: case i receives Requires[i].
+		p.Cases = append(p.Cases, &ir.Case{Name: ir.GoFieldName(t.Name), Index: len(p.Cases), Kind: ast.CaseBuilt, Pos: id.Pos, Target: t})
+		b.Requires = append(b.Requires, t)
+		bi.edges = append(bi.edges, edge{id, t})
+	}
+
+	if d.Use == nil {
+		c.builderBody(bi)
+		return p
+	}
+	u := d.Use
+	if kind, ok := helperKinds[u.Helper.Name]; ok {
+		b.Helper = &ir.Helper{Kind: kind}
+		bi.helper = true
+	} else if u.Helper.Name != "" {
+		if hint := didYouMean(u.Helper.Name, helperNames); hint != "" {
+			c.errorf(u.Helper.Pos, ruleUnknownHelper, "unknown helper %s%s", u.Helper.Name, hint)
+		} else {
+			c.errorf(u.Helper.Pos, ruleUnknownHelper, "unknown helper %s: the helpers are %s and %s",
+				u.Helper.Name, strings.Join(helperNames[:len(helperNames)-1], ", "), helperNames[len(helperNames)-1])
+		}
+	}
+	switch n := len(d.Requires); {
+	case u.Helper.Name == "":
+		// a syntax error, reported by the parser
+	case n == 0:
+		c.errorf(u.Pos, ruleBadBuilder, "builder %s uses %s, which needs one requirement: requires target", p.Name, u.Helper.Name)
+	case n > 1:
+		c.errorf(d.Requires[1].Pos, ruleBadBuilder, "builder %s uses %s, which takes one requirement, not %d", p.Name, u.Helper.Name, n)
+	}
+	if u.Helper.Name != "" && (d.Body || len(d.Options) > 0 || len(d.Cases) > 0) {
+		pos := u.Pos
+		if len(d.Options) > 0 && d.Options[0] != nil {
+			pos = d.Options[0].Pos
+		} else if len(d.Cases) > 0 && d.Cases[0] != nil {
+			pos = d.Cases[0].Pos
+		}
+		c.errorf(pos, ruleBadBuilder, "builder %s uses %s and takes no body: the runtime implements it", p.Name, u.Helper.Name)
+	}
+	// A helper flushes at phase broadcasts: the generated handler has `on phase`.
+	p.Phase = &ir.Case{Name: lifecycleNames[ast.CasePhase], Index: -1, Kind: ast.CasePhase, Pos: u.Pos}
+	return p
+}
+
+// builderBody checks the body of a user builder: options and lifecycle cases.
+func (c *checker) builderBody(bi *builderInfo) {
+	p, d := bi.p, bi.decl
+	c.options(p, d.Options)
+	first := map[ast.CaseKind]*ast.Case{}
+	for _, cs := range d.Cases {
+		switch kindOf(cs) {
+		case ast.CaseInit, ast.CasePhase, ast.CaseTerminate:
+			if first[cs.Kind] == nil {
+				first[cs.Kind] = cs
+			}
+			c.lifecycleCase(p, cs, first[cs.Kind])
+		case ast.CaseEvent, ast.CaseBuilt:
+			c.errorf(cs.Pos, ruleBadBuilder,
+				"a builder's body holds only on init, on phase and on terminate: builder %s receives the artifacts of its requirements, one method each",
+				p.Name)
+		}
+	}
+}
+
+// builderGraph fills the targets' consumers and reports requirement cycles.
+func (c *checker) builderGraph() {
+	for _, bi := range c.builders {
+		for _, e := range bi.edges {
+			e.t.Consumers = append(e.t.Consumers, bi.p)
+		}
+	}
+	c.cycles()
+}
+
+// cycles reports [dependency-cycle] once per strongly connected component of
+// the requirement graph that holds a cycle (Tarjan's algorithm over the
+// builders in declaration order). The reported path is a shortest cycle
+// through the component's first builder, starting with its first requirement
+// on that cycle.
+func (c *checker) cycles() {
+	n := len(c.builders)
+	next := func(v int) []int { // v's requirements' providers, in requires order
+		var out []int
+		for _, e := range c.builders[v].edges {
+			out = append(out, c.bInfo[e.t.Provider].index)
+		}
+		return out
+	}
+	index := make([]int, n) // 1 + visit order; 0 unvisited
+	low := make([]int, n)
+	onStack := make([]bool, n)
+	var stack []int
+	counter := 0
+	var sccs [][]int
+	var visit func(v int)
+	visit = func(v int) {
+		counter++
+		index[v], low[v] = counter, counter
+		stack = append(stack, v)
+		onStack[v] = true
+		for _, w := range next(v) {
+			if index[w] == 0 {
+				visit(w)
+				low[v] = min(low[v], low[w])
+			} else if onStack[w] {
+				low[v] = min(low[v], index[w])
+			}
+		}
+		if low[v] == index[v] {
+			var scc []int
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[w] = false
+				scc = append(scc, w)
+				if w == v {
+					break
+				}
+			}
+			sccs = append(sccs, scc)
+		}
+	}
+	for v := range n {
+		if index[v] == 0 {
+			visit(v)
+		}
+	}
+	for _, scc := range sccs {
+		start := slices.Min(scc)
+		if len(scc) == 1 && !slices.Contains(next(start), start) {
+			continue
+		}
+		c.reportCycle(start, scc)
+	}
+}
+
+// reportCycle reports the shortest cycle from start through the builders of
+// its component (a breadth-first search, edges in requires order).
+func (c *checker) reportCycle(start int, scc []int) {
+	type step struct {
+		from int
+		e    edge
+	}
+	prev := map[int]step{} // how the search reached each builder
+	queue := []int{start}
+	var closing *step
+	for len(queue) > 0 && closing == nil {
+		v := queue[0]
+		queue = queue[1:]
+		for _, e := range c.builders[v].edges {
+			w := c.bInfo[e.t.Provider].index
+			if w == start {
+				closing = &step{v, e}
+				break
+			}
+			if _, seen := prev[w]; seen || !slices.Contains(scc, w) {
+				continue
+			}
+			prev[w] = step{v, e}
+			queue = append(queue, w)
+		}
+	}
+	// Walk back from the closing edge to start.
+	steps := []step{*closing}
+	for v := closing.from; v != start; v = prev[v].from {
+		steps = append(steps, prev[v])
+	}
+	slices.Reverse(steps)
+	names := []string{c.builders[start].p.Builder.Provides.Name}
+	for _, s := range steps {
+		names = append(names, s.e.t.Name)
+	}
+	d := diag.Errorf(steps[0].e.id.Pos, ruleDependencyCycle, "dependency cycle: %s", strings.Join(names, " -> "))
+	for _, s := range steps[1:] {
+		d = d.With(s.e.id.Pos, "builder %s requires %s", c.builders[s.from].p.Name, s.e.t.Name)
+	}
+	c.report(d)
+}
+
+// inferTypes infers the artifact types of the helpers and checks their
+// arguments, each helper after the providers of its requirement.
+func (c *checker) inferTypes() {
+	for _, bi := range c.builders {
+		c.infer(bi)
+	}
+}
+
+// infer returns the artifact type of bi's builder, inferring it for a helper.
+func (c *checker) infer(bi *builderInfo) *ir.Artifact {
+	if bi.state != inferTodo {
+		return bi.typ // done, or busy: a cycle, which leaves the type unknown
+	}
+	bi.state = inferBusy
+	var in *ir.Artifact
+	var from *ir.Target
+	if len(bi.edges) == 1 && len(bi.decl.Requires) == 1 {
+		from = bi.edges[0].t
+		in = c.infer(c.bInfo[from.Provider])
+	}
+	if bi.helper {
+		bi.typ = c.helperArgs(bi, from, in)
+	}
+	if bi.provides() {
+		bi.p.Builder.Provides.Type = bi.typ
+	}
+	bi.state = inferDone
+	return bi.typ
+}
+
+// artifactName is the .fw-like spelling of an artifact type, for messages.
+func artifactName(a *ir.Artifact) string {
+	switch a.Kind {
+	case ir.ArtifactEvent:
+		return a.Event.Name
+	case ir.ArtifactSlice:
+		return "[]" + artifactName(a.Elem)
+	case ir.ArtifactGroup:
+		return "Group[" + typeName(a.Key) + ", " + artifactName(a.Elem) + "]"
+	}
+	return typeName(a.Field)
+}
