@@ -70,7 +70,16 @@ type ProcInfo struct {
 	Provides int32   // the target it provides, an index in Program.Targets
 	Requires []int32 // its requirements, indices in Program.Targets; case i receives Requires[i]
 	Persist  bool    // `persist`: its artifacts are stored in the archive
-	Version  int     // `version N`
+	Version  int     // `version N` (processors with `cached` and builders)
+
+	// Cached is set for a processor declared `cached`: the emissions of each
+	// successful call are recorded in the archive under a key of its input, and
+	// a later call with the same input replays them instead of calling the
+	// handler. Fingerprint (archive.Fingerprint, computed by the generator) covers
+	// the declaration and the shapes of the types it reads and emits; it is part
+	// of the cache key of a cached processor or a persistent builder.
+	Cached      bool
+	Fingerprint [32]byte
 }
 
 // TargetInfo describes one target of the package's builders. Target i's built
@@ -120,6 +129,17 @@ type Sources interface {
 	Pull(c *Call, proc int32, max int) (done bool, err error)
 	// Stop releases source builder proc once the run no longer needs it.
 	Stop(proc int32)
+}
+
+// Codec is implemented by the Dispatcher of a package with cached processors
+// or persistent builders: the canonical binary encoding of the payload of any
+// message kind that can be an input or an emission (events and built
+// artifacts), for cache keys and archive records.
+type Codec interface {
+	// AppendMsg appends the canonical encoding of m's payload to b.
+	AppendMsg(b []byte, m Msg) ([]byte, error)
+	// DecodeMsg decodes the payload of a message of kind k.
+	DecodeMsg(k Kind, data []byte) (Msg, error)
 }
 
 // Option configures an Engine.
