@@ -222,6 +222,23 @@ func (g *generator) pipelineType(f *jen.File) {
 	f.Comment("Submit queues an event for phase 0. Call it before Run.")
 	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Submit").Params(jen.Id("ev").Id("Event")).Block(
 		jen.Id("p").Dot("engine").Dot("Submit").Call(jen.Id("ev").Dot("fwMsg").Call()))
+	if len(pkg.Events) > 0 {
+		f.Comment("SubmitJSONLines submits the events of r, one JSON object per line")
+		f.Comment("({\"event\":\"Name\", ...fields}, as DecodeJSON reads them), in order, before Run.")
+		f.Comment("A malformed line (not JSON, an unknown event, a missing, unknown or mistyped")
+		f.Comment("field) does not stop the others: all of them are reported with their line")
+		f.Comment("numbers in a *fwrt.InputError; with fwrt.StopOnBadLine() the first one stops it.")
+		f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("SubmitJSONLines").Params(
+			jen.Id("r").Qual("io", "Reader"), jen.Id("opts").Op("...").Add(rt("LinesOption")),
+		).Error().Block(
+			jen.Return(rt("ReadLines").Call(jen.Id("r"), jen.Func().Params(jen.Id("line").Index().Byte()).Error().Block(
+				jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("DecodeJSON").Call(jen.Id("line")),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+				jen.Id("p").Dot("Submit").Call(jen.Id("ev")),
+				jen.Return(jen.Nil()),
+			), jen.Id("opts").Op("..."))),
+		)
+	}
 	f.Comment("Run runs the pipeline until no work is left, a handler fails, or ctx is done.")
 	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Run").Params(jen.Id("ctx").Qual("context", "Context")).Error().Block(
 		jen.Return(jen.Id("p").Dot("engine").Dot("Run").Call(jen.Id("ctx"))))

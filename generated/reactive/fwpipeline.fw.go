@@ -9,6 +9,7 @@ import (
 	"fmt"
 	fwrt "github.com/fwgo/fw/runtime"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
+	"io"
 )
 
 // The generated code needs a runtime that supports it; a mismatch fails to compile here.
@@ -267,6 +268,22 @@ func NewPipeline(nums NumsBuilder, double DoubleBuilder, square SquareBuilder, p
 // Submit queues an event for phase 0. Call it before Run.
 func (p *Pipeline) Submit(ev Event) {
 	p.engine.Submit(ev.fwMsg())
+}
+
+// SubmitJSONLines submits the events of r, one JSON object per line
+// ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
+// A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
+// field) does not stop the others: all of them are reported with their line
+// numbers in a *fwrt.InputError; with fwrt.StopOnBadLine() the first one stops it.
+func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fwrt.LinesOption) error {
+	return fwrt.ReadLines(r, func(line []byte) error {
+		ev, err := DecodeJSON(line)
+		if err != nil {
+			return err
+		}
+		p.Submit(ev)
+		return nil
+	}, opts...)
 }
 
 // Run runs the pipeline until no work is left, a handler fails, or ctx is done.
