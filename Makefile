@@ -2,7 +2,7 @@
 GO ?= go
 EXAMPLES := $(notdir $(wildcard testdata/examples/*))
 
-.PHONY: all demo generate check-generated test test-short vet fuzz bench
+.PHONY: all demo generate check-generated test test-short vet fuzz bench bench-peers
 
 all: test
 
@@ -44,3 +44,8 @@ fuzz:
 ## bench: the benchmarks recorded in docs/BENCHMARKS.md
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./generated/... ./runtime/...
+
+## bench-peers: fw beside Watermill (router + GoChannel) on the same 4-stage chain,
+## in bench/peers, a module of its own so that fw never depends on a peer
+bench-peers:
+	cd bench/peers && $(GO) test -run '^$$' -bench . -benchmem -count 3 .

@@ -1,0 +1,137 @@
+// Package peers compares fw with general-purpose Go event libraries on the
+// same work, in the same run. It is a module of its own, so that the fw module
+// never depends on a peer.
+package peers
+
+import (
+	"context"
+	"encoding/binary"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ThreeDotsLabs/watermill"
+	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/ThreeDotsLabs/watermill/pubsub/gochannel"
+
+	"github.com/fwgo/fw/generated/chain"
+	fwrt "github.com/fwgo/fw/runtime"
+)
+
+// The chain: A → P1 → B → P2 → C → P3 → D → P4, each stage adding one; P4 sums.
+
+type p1 struct{}
+type p2 struct{}
+type p3 struct{}
+type p4 struct{ sum int64 }
+
+func (p1) OnA(c chain.P1AContext, n int64) error { c.EmitB(chain.B{N: n + 1}); return nil }
+func (p2) OnB(c chain.P2BContext, n int64) error { c.EmitC(chain.C{N: n + 1}); return nil }
+func (p3) OnC(c chain.P3CContext, n int64) error { c.EmitD(chain.D{N: n + 1}); return nil }
+func (p *p4) OnD(c chain.P4DContext, n int64) error {
+	p.sum += n
+	return nil
+}
+
+func runFW(n int) int64 {
+	sink := &p4{}
+	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, fwrt.WithWorkers(1))
+	for i := range n {
+		p.Submit(chain.A{N: int64(i)})
+	}
+	if err := p.Run(context.Background()); err != nil {
+		panic(err)
+	}
+	return sink.sum
+}
+
+// runWatermill moves n messages through the same four stages with Watermill's
+// router over its in-process GoChannel pub/sub: three handlers that publish to
+// the next topic and a consumer that sums.
+func runWatermill(n int) int64 {
+	logger := watermill.NopLogger{}
+	pubSub := gochannel.NewGoChannel(gochannel.Config{OutputChannelBuffer: 1024}, logger)
+	router, err := message.NewRouter(message.RouterConfig{}, logger)
+	if err != nil {
+		panic(err)
+	}
+	stage := func(msg *message.Message) ([]*message.Message, error) {
+		v := binary.LittleEndian.Uint64(msg.Payload)
+		out := binary.LittleEndian.AppendUint64(nil, v+1)
+		return []*message.Message{message.NewMessage(watermill.NewShortUUID(), out)}, nil
+	}
+	router.AddHandler("p1", "a", pubSub, "b", pubSub, stage)
+	router.AddHandler("p2", "b", pubSub, "c", pubSub, stage)
+	router.AddHandler("p3", "c", pubSub, "d", pubSub, stage)
+	var (
+		mu   sync.Mutex
+		sum  int64
+		seen int
+		done = make(chan struct{})
+	)
+	router.AddNoPublisherHandler("p4", "d", pubSub, func(msg *message.Message) error {
+		mu.Lock()
+		sum += int64(binary.LittleEndian.Uint64(msg.Payload))
+		seen++
+		if seen == n {
+			close(done)
+		}
+		mu.Unlock()
+		return nil
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		if err := router.Run(ctx); err != nil {
+			panic(err)
+		}
+	}()
+	<-router.Running()
+	for i := range n {
+		payload := binary.LittleEndian.AppendUint64(nil, uint64(i))
+		if err := pubSub.Publish("a", message.NewMessage(watermill.NewShortUUID(), payload)); err != nil {
+			panic(err)
+		}
+	}
+	select {
+	case <-done:
+	case <-time.After(5 * time.Minute):
+		panic("watermill chain did not finish")
+	}
+	if err := router.Close(); err != nil {
+		panic(err)
+	}
+	return sum
+}
+
+func want(n int) int64 {
+	var s int64
+	for i := range n {
+		s += int64(i) + 3
+	}
+	return s
+}
+
+func TestSameResult(t *testing.T) {
+	const n = 2000
+	if got := runFW(n); got != want(n) {
+		t.Errorf("fw: %d, want %d", got, want(n))
+	}
+	if got := runWatermill(n); got != want(n) {
+		t.Errorf("watermill: %d, want %d", got, want(n))
+	}
+}
+
+// BenchmarkChain: one op is one event through the four stages.
+func BenchmarkChain(b *testing.B) {
+	b.Run("fw", func(b *testing.B) {
+		b.ReportAllocs()
+		runFW(b.N)
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
+	})
+	b.Run("watermill-gochannel", func(b *testing.B) {
+		b.ReportAllocs()
+		runWatermill(b.N)
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
+	})
+}
