@@ -152,6 +152,9 @@ func FuzzCheck(f *testing.F) {
 			if p.Index != i || p.Concurrency < 1 {
 				t.Fatalf("processor %s: index %d at %d, concurrency %d", p.Name, p.Index, i, p.Concurrency)
 			}
+			if p.Version != 0 && !p.Cached || p.Builder != nil && p.Cached {
+				t.Fatalf("processor %s: cached %v, version %d, builder %v", p.Name, p.Cached, p.Version, p.Builder != nil)
+			}
 			if b := p.Builder; b != nil {
 				if b.Provides == nil || b.Provides.Provider != p || len(b.Requires) != len(p.Cases) {
 					t.Fatalf("builder %s: provides %v, %d requirements for %d cases", p.Name, b.Provides, len(b.Requires), len(p.Cases))

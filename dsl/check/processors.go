@@ -10,7 +10,7 @@ import (
 )
 
 // knownOptions are the processor options, for suggestions.
-var knownOptions = []string{"concurrency", "exhaustive"}
+var knownOptions = []string{"cached", "concurrency", "exhaustive", "version"}
 
 // builderOptions are the options of a builder's body.
 var builderOptions = []string{"concurrency"}
@@ -80,7 +80,7 @@ func kindOf(cs *ast.Case) ast.CaseKind {
 // options sets the processor's options but `exhaustive`, which needs the
 // cases: those options are returned, for exhaustive.
 func (c *checker) options(p *ir.Processor, opts []*ast.Option) (exhaustive []*ast.Option) {
-	var conc *ast.Option
+	var conc, cached, version *ast.Option
 	for _, o := range opts {
 		if o == nil || o.Name.Name == "" {
 			continue
@@ -103,6 +103,42 @@ func (c *checker) options(p *ir.Processor, opts []*ast.Option) (exhaustive []*as
 				continue
 			}
 			p.Concurrency = int(n)
+		case "cached":
+			if p.Builder != nil {
+				c.errorf(o.Name.Pos, ruleBadOption, "cached is an option of processors: a builder is cached with the clause persist (builder %s provides ... persist)", p.Name)
+				continue
+			}
+			if cached != nil {
+				c.report(diag.Errorf(o.Name.Pos, ruleBadOption, "cached given twice in %s", owner(p)).
+					With(cached.Name.Pos, "first given here"))
+				continue
+			}
+			cached = o
+			if o.Value != nil {
+				c.errorf(o.Value.Pos, ruleBadOption, "cached takes no value: for a version, write cached version %s", o.Value.Raw)
+			}
+			p.Cached = true
+		case "version":
+			if p.Builder != nil {
+				c.errorf(o.Name.Pos, ruleBadOption, "version is a clause of builders, not an option of their body: builder %s provides ... persist version N", p.Name)
+				continue
+			}
+			if version != nil {
+				c.report(diag.Errorf(o.Name.Pos, ruleBadOption, "version given twice in %s", owner(p)).
+					With(version.Name.Pos, "first given here"))
+				continue
+			}
+			version = o
+			if o.Value == nil {
+				c.errorf(o.Name.Pos, ruleBadOption, "version needs a value, e.g. cached version 2")
+				continue
+			}
+			n, msg := parseInt(o.Value.Raw)
+			if msg != "" || n < 1 || n > maxVersion {
+				c.errorf(o.Value.Pos, ruleBadOption, "version must be an integer from 1 to %d, not %s", maxVersion, o.Value.Raw)
+				continue
+			}
+			p.Version = int(n)
 		case "exhaustive":
 			if p.Builder != nil {
 				c.errorf(o.Name.Pos, ruleBadOption, "exhaustive is an option of processors: builder %s has no event cases", p.Name)
@@ -125,12 +161,16 @@ func (c *checker) options(p *ir.Processor, opts []*ast.Option) (exhaustive []*as
 			if hint := didYouMean(o.Name.Name, knownOptions); hint != "" {
 				c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s%s", o.Name.Name, hint)
 			} else {
-				c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s: the options are %s", o.Name.Name, strings.Join(knownOptions, " and "))
+				c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s: the options are %s and %s", o.Name.Name,
+					strings.Join(knownOptions[:len(knownOptions)-1], ", "), knownOptions[len(knownOptions)-1])
 			}
 		}
 		if o.Name.Name != "exhaustive" && len(o.Events) > 0 {
 			c.errorf(o.Events[0].Pos, ruleBadOption, "only exhaustive takes event names")
 		}
+	}
+	if version != nil && cached == nil {
+		c.errorf(version.Name.Pos, ruleBadOption, "version needs cached: write cached version N (processor %s is not cached)", p.Name)
 	}
 	return exhaustive
 }

@@ -561,12 +561,28 @@ func (p *printer) decl(l *layout, rule blankRule) {
 
 // entries prints the options then the cases of a processor or builder.
 func (p *printer) entries(l *layout, options []*ast.Option, cases []*ast.Case) {
-	for i, o := range options {
-		p.unit(1, l.items[i], optionText(o), blankFromSource)
+	for i := 0; i < len(options); i++ {
+		o, s := options[i], l.items[i]
+		// `cached` followed by `version N` is one line, `cached version N`,
+		// unless a comment comes between them.
+		if i+1 < len(options) && isBare(o, "cached") && options[i+1].Name.Name == "version" &&
+			s.trailing == nil && len(l.items[i+1].leading) == 0 {
+			merged := *s
+			merged.trailing = l.items[i+1].trailing
+			p.unit(1, &merged, optionText(o)+" "+optionText(options[i+1]), blankFromSource)
+			i++
+			continue
+		}
+		p.unit(1, s, optionText(o), blankFromSource)
 	}
 	for i, c := range cases {
 		p.unit(1, l.items[len(options)+i], caseText(c), blankFromSource)
 	}
+}
+
+// isBare reports whether o is the option name with no value and no events.
+func isBare(o *ast.Option, name string) bool {
+	return o.Name.Name == name && o.Value == nil && len(o.Events) == 0
 }
 
 func optionText(o *ast.Option) string {

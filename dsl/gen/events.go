@@ -69,23 +69,7 @@ func (g *generator) event(f *jen.File, ev *ir.Event) {
 	f.Comment("AppendBinary appends the canonical binary encoding of e to b.")
 	f.Func().Params(jen.Id("e").Id(ev.Name)).Id("AppendBinary").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(b *jen.Group) {
 		for _, fd := range ev.Fields {
-			x := jen.Id("e").Dot(GoName(fd.Name))
-			var call *jen.Statement
-			switch fd.Type.Kind {
-			case ir.String:
-				call = rt("AppendString").Call(jen.Id("b"), x)
-			case ir.Bytes:
-				call = rt("AppendBytes").Call(jen.Id("b"), x)
-			case ir.Int:
-				call = rt("AppendInt").Call(jen.Id("b"), x)
-			case ir.Float:
-				call = rt("AppendFloat").Call(jen.Id("b"), x)
-			case ir.Bool:
-				call = rt("AppendBool").Call(jen.Id("b"), x)
-			case ir.EnumType:
-				call = rt("AppendUint").Call(jen.Id("b"), jen.Uint64().Parens(x))
-			}
-			b.Id("b").Op("=").Add(call)
+			b.Id("b").Op("=").Add(appendField(fd.Type, jen.Id("e").Dot(GoName(fd.Name))))
 		}
 		b.Return(jen.Id("b"), jen.Nil())
 	})
@@ -94,23 +78,7 @@ func (g *generator) event(f *jen.File, ev *ir.Event) {
 	f.Func().Params(jen.Id("e").Op("*").Id(ev.Name)).Id("UnmarshalBinary").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(b *jen.Group) {
 		b.Id("d").Op(":=").Add(rt("NewDecoder")).Call(jen.Id("data"))
 		for _, fd := range ev.Fields {
-			x := jen.Id("e").Dot(GoName(fd.Name))
-			var call *jen.Statement
-			switch fd.Type.Kind {
-			case ir.String:
-				call = jen.Id("d").Dot("String").Call()
-			case ir.Bytes:
-				call = jen.Id("d").Dot("Bytes").Call()
-			case ir.Int:
-				call = jen.Id("d").Dot("Int").Call()
-			case ir.Float:
-				call = jen.Id("d").Dot("Float").Call()
-			case ir.Bool:
-				call = jen.Id("d").Dot("Bool").Call()
-			case ir.EnumType:
-				call = jen.Id(fd.Type.Enum.Name).Parens(jen.Id("d").Dot("Uint").Call())
-			}
-			b.Add(x).Op("=").Add(call)
+			b.Id("e").Dot(GoName(fd.Name)).Op("=").Add(readField(fd.Type))
 		}
 		b.Return(jen.Id("d").Dot("Finish").Call())
 	})

@@ -46,6 +46,7 @@ func (g *generator) pipelineFile(f *jen.File) {
 	g.invoke(f)
 	g.helperMethods(f)
 	g.sources(f)
+	g.codec(f)
 	g.matchCode(f)
 	g.jsonFuncs(f)
 }
@@ -65,6 +66,11 @@ func (g *generator) program(f *jen.File) {
 	}
 	f.Comment("fwProgram describes the package to the runtime. Routes is the routing table:")
 	f.Comment("for each event kind and built kind, the processors that have a case for it.")
+	if slices.ContainsFunc(pkg.Processors, needsFingerprint) {
+		f.Comment("A Fingerprint, part of the cache keys of a cached processor or persistent builder,")
+		f.Comment("is archive.Fingerprint of its declaration and of the shapes of the types it reads")
+		f.Comment("and emits, computed by fwgen: it changes when they do.")
+	}
 	prog := jen.Dict{
 		jen.Id("Package"): jen.Lit(pkg.Name),
 		jen.Id("Events"): jen.Index().Add(rt("EventInfo")).ValuesFunc(func(vs *jen.Group) {
@@ -98,6 +104,15 @@ func (g *generator) program(f *jen.File) {
 							vs.Lit(t.Index)
 						}
 					})
+				}
+				if p.Cached {
+					d[jen.Id("Cached")] = jen.True()
+					if p.Version != 0 {
+						d[jen.Id("Version")] = jen.Lit(p.Version)
+					}
+				}
+				if needsFingerprint(p) {
+					d[jen.Id("Fingerprint")] = fingerprintLit(Fingerprint(pkg, p))
 				}
 				if b := p.Builder; b != nil {
 					d[jen.Id("Builder")] = jen.True()

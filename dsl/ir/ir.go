@@ -153,6 +153,11 @@ type Processor struct {
 	Phase       *Case
 	Terminate   *Case
 	Builder     *Builder // non-nil for a builder
+	// Cached is set by the option `cached`: the emissions of each event or
+	// built call are recorded under a key of its input and replayed on a hit.
+	// Builders are never cached (a builder persists: Builder.Persist).
+	Cached  bool
+	Version int // `version N` of a cached processor; 0 when absent
 }
 
 // Case is one `on` case of a processor.
