@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+
+	"github.com/fwgo/fw/runtime/archive"
 )
 
 // SupportPackageIsVersion1 is referenced by generated code. A generator that emits
@@ -146,10 +148,15 @@ type Codec interface {
 type Option func(*config)
 
 type config struct {
-	workers   int
-	maxPhases int
-	batch     int
-	logger    *slog.Logger
+	workers    int
+	maxPhases  int
+	batch      int
+	logger     *slog.Logger
+	archive    archive.Archive
+	salt       []byte
+	refresh    bool
+	verify     bool
+	interrupts bool
 }
 
 // WithWorkers sets how many handler calls may run at once across all processors
@@ -190,6 +197,44 @@ func WithLogger(l *slog.Logger) Option {
 			c.logger = l
 		}
 	}
+}
+
+// WithArchive sets the archive of cached processors and persistent builders
+// (default: a fresh in-memory archive per run, which writes no files and is
+// closed when Run returns). The engine does not close an archive it is given:
+// the application owns it (for a workspace, badgerarchive.Open and Close);
+// Run flushes it when it returns, whatever the outcome, so that every call
+// recorded during the run is acknowledged.
+func WithArchive(a archive.Archive) Option {
+	return func(c *config) { c.archive = a }
+}
+
+// WithCacheSalt adds salt to every cache key of the run (default none), so
+// that runs with different salts never share entries in one archive.
+func WithCacheSalt(salt []byte) Option {
+	return func(c *config) { c.salt = append([]byte(nil), salt...) }
+}
+
+// WithCacheRefresh makes the run look nothing up: every cached call runs its
+// handler, and a successful one overwrites its entry.
+func WithCacheRefresh() Option {
+	return func(c *config) { c.refresh = true }
+}
+
+// WithVerify makes every cache hit also call the handler and compare its
+// emissions with the record, byte for byte; the first difference fails the
+// run with a *DivergenceError. Hits still count as hits.
+func WithVerify() Option {
+	return func(c *config) { c.verify = true }
+}
+
+// WithInterrupts makes Run handle SIGINT and SIGTERM while it runs (and only
+// then): the first signal stops the run gracefully (no call starts any more,
+// the calls in progress finish and their results are recorded, no further
+// phase runs, the archive is flushed) and Run returns ErrInterrupted; a
+// second signal also cancels the context passed to handlers.
+func WithInterrupts() Option {
+	return func(c *config) { c.interrupts = true }
 }
 
 // ErrMaxPhases is returned (wrapped) when a run exceeds its phase limit.

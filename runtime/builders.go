@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fwgo/fw/runtime/archive"
 )
 
 // caseBuild is the case of a source builder's pull in a HandlerError.
@@ -46,6 +48,16 @@ type source struct {
 	active  bool
 	started bool // pulled at least once
 	done    bool // exhausted (a pull returned done without error)
+
+	// A persistent source (see pullPersist).
+	persist   bool
+	looked    bool        // its record was looked up
+	key       archive.Key // the key of its output (an empty input)
+	replaying bool        // a hit: replay is pulled instead of the builder
+	replay    []Msg       // the rest of the recorded output to replay
+	verify    bool        // a hit being verified: expect is compared with acc
+	expect    archive.Record
+	acc       []Msg // a miss's (or verified hit's) output pulled so far
 }
 
 func newBuilders(p *Program, d Dispatcher, batch int) *builders {
@@ -72,7 +84,7 @@ func newBuilders(p *Program, d Dispatcher, batch int) *builders {
 			}
 		}
 		if pi.Source {
-			b.sources = append(b.sources, source{proc: int32(i)})
+			b.sources = append(b.sources, source{proc: int32(i), persist: pi.Persist})
 		}
 	}
 	return b
@@ -292,8 +304,16 @@ func (e *Engine) activate(t int, batch []Msg) ([]Msg, error) {
 
 // pull asks source s for a batch of artifacts, appended to batch.
 func (e *Engine) pull(s *source, batch []Msg) ([]Msg, error) {
+	if s.persist && e.cache != nil {
+		return e.pullPersist(s, batch)
+	}
+	return e.pullSource(s, batch)
+}
+
+// pullSource asks source s's builder for a batch of artifacts.
+func (e *Engine) pullSource(s *source, batch []Msg) ([]Msg, error) {
 	if e.cancelled() {
-		return batch, e.ctx.Err()
+		return batch, e.stopErr()
 	}
 	c := &e.call
 	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: batch}

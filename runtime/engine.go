@@ -121,6 +121,20 @@ func (c *Call) Emit(m Msg) { c.out = append(c.out, m) }
 // the same way and Run returns ctx.Err(); it is checked before every event (one
 // worker) or every call (more).
 //
+// Caching. The event calls of a `cached` processor and of a persistent
+// transform builder, and the whole output of a persistent source builder, are
+// looked up in the archive (WithArchive; a fresh in-memory one by default)
+// under a key of the input's canonical encoding (Codec). A hit replays the
+// recorded emissions in place of the call's, without calling the handler; a
+// miss calls it and records its emissions if it succeeds. Failed calls are
+// never recorded. See WithCacheSalt, WithCacheRefresh and WithVerify.
+//
+// Interrupts. With WithInterrupts, the first SIGINT or SIGTERM during Run stops
+// the run as a cancellation does, but without cancelling the handlers'
+// context, and Run returns ErrInterrupted; a second signal cancels the
+// handlers' context too. The archive is flushed when Run returns, whatever
+// the outcome.
+//
 // An Engine runs once. Its handlers must not retain a Call after returning.
 type Engine struct {
 	prog *Program
@@ -137,8 +151,9 @@ type Engine struct {
 	// Run state: owned by the goroutine running Run; pool workers read it (and
 	// write their processor's fields) only between being handed work under
 	// pool.mu and handing it back, which orders their accesses.
-	ctx    context.Context
-	done   <-chan struct{}
+	ctx    context.Context // the context passed to handlers
+	parent context.Context // the context passed to Run
+	done   <-chan struct{} // closed when the run must stop: ctx done, or interrupted
 	procs  []proc
 	cur    []Msg // the current step's events
 	spare  []Msg // the previous step's buffer, reused for the next step
@@ -149,6 +164,11 @@ type Engine struct {
 	step   int
 	pool   *pool     // nil in serial mode
 	bld    *builders // nil for a program without targets
+	cache  *cache    // nil for a program without cached processors or persistent builders
+
+	// interrupted is set by the first SIGINT/SIGTERM of a run WithInterrupts,
+	// before done is closed.
+	interrupted atomic.Bool
 
 	// Why the run stops (in parallel mode guarded by pool.mu): a handler failure
 	// or, if it came first, the context's cancellation.
@@ -159,7 +179,8 @@ type Engine struct {
 
 type procCounts struct {
 	received, handled, failed, emitted, pulls atomic.Uint64
-	_                                         [24]byte // keep processors on separate cache lines
+	hits, misses                              atomic.Uint64
+	_                                         [8]byte // keep processors on separate cache lines
 }
 
 // item is one delivery in an inbox: an index into the step's events and the case.
@@ -170,9 +191,10 @@ type item struct {
 }
 
 type proc struct {
-	limit int  // overlapping calls allowed, at least 1
-	off   bool // an inactive builder: it receives nothing
-	inbox []item
+	limit  int  // overlapping calls allowed, at least 1
+	off    bool // an inactive builder: it receives nothing
+	cached bool // its event calls are cached (cachedCalls), in a run with a cache
+	inbox  []item
 
 	// Parallel mode only, guarded by pool.mu.
 	next    int // first inbox position not handed out yet
@@ -229,9 +251,13 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 	resolveErr := e.resolveErr
 	e.mu.Unlock()
 
-	e.ctx, e.done = ctx, ctx.Done()
+	e.ctx, e.parent, e.done = ctx, ctx, ctx.Done()
+	if e.cfg.interrupts {
+		defer e.watchSignals(ctx)()
+	}
 	defer e.release()
 	defer func() {
+		err = e.runError(err)
 		if err != nil {
 			e.cfg.logger.LogAttrs(ctx, slog.LevelDebug, "fw: run failed", slog.String("err", err.Error()))
 		}
@@ -239,6 +265,10 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 	if resolveErr != nil {
 		return resolveErr
 	}
+	if err := e.startCache(); err != nil {
+		return err
+	}
+	defer e.closeCache(&err)
 	e.startBuilders()
 	defer e.stopSources(&err)
 	if n := e.workerCount(); n > 1 {
@@ -311,6 +341,9 @@ func (e *Engine) Stats() Stats {
 			Failed:   c.failed.Load(),
 			Emitted:  c.emitted.Load(),
 			Pulls:    c.pulls.Load(),
+
+			CacheHits:   c.hits.Load(),
+			CacheMisses: c.misses.Load(),
 		}
 	}
 	e.mu.Lock()
@@ -323,7 +356,7 @@ func (e *Engine) Stats() Stats {
 // order, appending their emissions to out (terminate emissions are dropped).
 func (e *Engine) lifecycle(cs int32, out []Msg) ([]Msg, error) {
 	if e.cancelled() {
-		return out, e.ctx.Err()
+		return out, e.stopErr()
 	}
 	for i := range e.prog.Procs {
 		pi := &e.prog.Procs[i]
@@ -342,7 +375,7 @@ func (e *Engine) lifecycle(cs int32, out []Msg) ([]Msg, error) {
 // to out (terminate emissions are dropped).
 func (e *Engine) lifecycleCall(i int, cs int32, out []Msg) ([]Msg, error) {
 	if e.cancelled() {
-		return out, e.ctx.Err()
+		return out, e.stopErr()
 	}
 	c := &e.call
 	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: out}
@@ -367,7 +400,7 @@ func (e *Engine) lifecycleCall(i int, cs int32, out []Msg) ([]Msg, error) {
 // returns the next step's events.
 func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 	if e.cancelled() {
-		return nil, e.ctx.Err()
+		return nil, e.stopErr()
 	}
 	if len(cur) > math.MaxInt32 {
 		panic("fw: more than MaxInt32 events in one step")
@@ -446,6 +479,7 @@ func (e *Engine) countStep(events, deliveries int) {
 // when the pool is stopping. Counters are published once per batch, not per call.
 func (e *Engine) runSerial(c *Call, i, from int) (herr *HandlerError, canceled bool) {
 	p := &e.procs[i]
+	cached := p.cached
 	var handled, emitted uint64
 	defer func() {
 		cnt := &e.counts[i]
@@ -466,7 +500,13 @@ func (e *Engine) runSerial(c *Call, i, from int) (herr *HandlerError, canceled b
 		m := e.cur[it.ev]
 		c.msg, c.input = m, j
 		mark := len(c.out)
-		if err := e.invoke(c, Delivery{Proc: int32(i), Case: it.cs}, m); err != nil {
+		var err error
+		if cached {
+			err = e.invokeCached(c, i, it.cs, m)
+		} else {
+			err = e.invoke(c, Delivery{Proc: int32(i), Case: it.cs}, m)
+		}
+		if err != nil {
 			clear(c.out[mark:])
 			c.out = c.out[:mark]
 			return e.handlerError(i, it.cs, m, j, err), false
@@ -529,7 +569,7 @@ func newHandlerError(prog *Program, phase, step, i int, cs int32, m Msg, input i
 // release drops the run's buffers so that events do not stay reachable from an
 // Engine that has finished.
 func (e *Engine) release() {
-	e.procs, e.cur, e.spare, e.routes, e.call, e.serial, e.bld = nil, nil, nil, nil, Call{}, Serial{}, nil
+	e.procs, e.cur, e.spare, e.routes, e.call, e.serial, e.bld, e.cache = nil, nil, nil, nil, Call{}, Serial{}, nil, nil
 }
 
 // workerCount is the number of pool workers worth starting: more than the total
@@ -609,7 +649,7 @@ func (e *Engine) parallelStep(next []Msg) ([]Msg, error) {
 		return next, e.herr
 	}
 	if e.canceled {
-		return next, e.ctx.Err()
+		return next, e.stopErr()
 	}
 	for i := range e.procs {
 		p := &e.procs[i]
@@ -707,7 +747,13 @@ func (e *Engine) runConcurrent(i, j int) (herr *HandlerError, canceled bool) {
 	m := e.cur[it.ev]
 	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, input: j, msg: m, out: c.out[:0]}
 	cnt := &e.counts[i]
-	if err := e.invoke(c, Delivery{Proc: int32(i), Case: it.cs}, m); err != nil {
+	var err error
+	if p.cached {
+		err = e.invokeCached(c, i, it.cs, m)
+	} else {
+		err = e.invoke(c, Delivery{Proc: int32(i), Case: it.cs}, m)
+	}
+	if err != nil {
 		clear(c.out)
 		c.out = c.out[:0]
 		cnt.failed.Add(1)

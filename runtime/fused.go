@@ -13,22 +13,32 @@ type Serial struct {
 	stop  bool  // a call failed: no further call may start (every proc is off)
 	proc  int32 // the processor whose call is in progress
 	herr  *HandlerError
+
+	cache *cache    // the run's cache, or nil
+	cc    cacheCall // the cached call in progress, when ccOn
+	ccOn  bool      // the call begun last is a cached call that End must finish
 }
 
 type serialProc struct {
-	call Call  // its input counts the calls begun this step, from -1
-	cs   int32 // the case of the call begun last
-	off  bool  // no call may begin: an inactive builder, or the run is stopping
-	mark int   // len(call.out) when it began
+	call   Call  // its input counts the calls begun this step, from -1
+	cs     int32 // the case of the call begun last
+	slow   bool  // Begin must take beginSlow: off or cached
+	off    bool  // no call may begin: an inactive builder, or the run is stopping
+	cached bool  // its event calls are cached
+	mark   int   // len(call.out) when it began
 }
 
 // Begin starts a call of case cs of processor proc for m and returns its Call,
 // or nil when the call must not be made: the run is stopping, or proc is a
 // builder that is not active.
+//
+// For a cached processor, Begin looks the call up in the archive: on a hit it
+// appends the recorded emissions to the processor's output and returns nil
+// (the call is made from the record, not by the handler).
 func (x *Serial) Begin(proc, cs int32, m Msg) *Call {
 	p := &x.procs[proc]
-	if p.off { // an inactive builder, or every processor once the run stops
-		return nil
+	if p.slow { // off (an inactive builder, or every processor once the run stops), or cached
+		return x.beginSlow(proc, cs, m)
 	}
 	p.cs, p.mark = cs, len(p.call.out)
 	p.call.msg = m
@@ -37,12 +47,54 @@ func (x *Serial) Begin(proc, cs int32, m Msg) *Call {
 	return &p.call
 }
 
-// End ends the call begun last with the handler's result: a failed call's
-// emissions are discarded and the run stops.
-func (x *Serial) End(err error) {
+// beginSlow is Begin for a processor that is off or cached.
+func (x *Serial) beginSlow(proc, cs int32, m Msg) *Call {
+	p := &x.procs[proc]
+	if p.off {
+		return nil
+	}
+	p.cs, p.mark = cs, len(p.call.out)
+	p.call.msg = m
+	p.call.input++
+	x.proc = proc
+	if !p.cached || cs < 0 || x.cache == nil {
+		return &p.call
+	}
+	cc, out, replayed, err := x.cache.start(int(proc), m, p.call.out)
+	p.call.out = out
 	if err != nil {
 		x.fail(err)
+		return nil
 	}
+	if replayed {
+		return nil
+	}
+	x.cc, x.ccOn = cc, true
+	return &p.call
+}
+
+// End ends the call begun last with the handler's result: a failed call's
+// emissions are discarded and the run stops. A cached call that succeeded is
+// recorded (or, in verify mode, compared with its record).
+func (x *Serial) End(err error) {
+	if err != nil || x.ccOn {
+		x.endSlow(err)
+	}
+}
+
+func (x *Serial) endSlow(err error) {
+	x.ccOn = false
+	if err != nil {
+		x.fail(err)
+		return
+	}
+	p := &x.procs[x.proc]
+	c := &p.call
+	pos := divPos{phase: x.phase, step: x.step, input: c.input, cs: p.cs, m: c.msg}
+	if err := x.cache.finish(int(x.proc), &x.cc, pos, c.out[p.mark:]); err != nil {
+		x.fail(err)
+	}
+	x.cc = cacheCall{}
 }
 
 func (x *Serial) fail(err error) {
@@ -51,8 +103,9 @@ func (x *Serial) fail(err error) {
 	clear(c.out[p.mark:])
 	c.out = c.out[:p.mark]
 	x.stop = true
+	x.ccOn, x.cc = false, cacheCall{}
 	for i := range x.procs {
-		x.procs[i].off = true
+		x.procs[i].off, x.procs[i].slow = true, true
 	}
 	x.herr = newHandlerError(x.prog, x.phase, x.step, int(x.proc), p.cs, c.msg, c.input, err)
 }
@@ -90,8 +143,10 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 		p := &x.procs[i]
 		p.call = Call{ctx: e.ctx, phase: e.phase, step: e.step, input: -1, out: p.call.out[:0]}
 		p.off = e.procs[i].off
+		p.cached = e.procs[i].cached
+		p.slow = p.off || p.cached
 	}
-	x.stop, x.herr = false, nil
+	x.stop, x.herr, x.cache, x.ccOn = false, nil, e.cache, false
 	canceled := e.fusedEvents(x, cur)
 	deliveries := 0
 	for i := range x.procs {
@@ -116,7 +171,7 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 	case x.herr != nil:
 		return next, x.herr
 	case canceled:
-		return next, e.ctx.Err()
+		return next, e.stopErr()
 	}
 	return next, nil
 }

@@ -1,0 +1,443 @@
+package runtime
+
+import (
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+	"sync"
+
+	"github.com/fwgo/fw/runtime/archive"
+)
+
+// cache is the run state of caching: the archive, the Codec, and a key spec
+// per cached processor or persistent builder. A run of a program with neither
+// has none and pays for none of it.
+type cache struct {
+	arch            archive.Archive
+	own             bool // the default in-memory archive, closed at the end of Run
+	codec           Codec
+	log             *slog.Logger
+	refresh, verify bool
+	prog            *Program
+	counts          []procCounts
+	procs           []cacheProc
+	names           []string // by kind: the name recorded for an emission of that kind
+	kinds           map[string]Kind
+	nE, nT          int
+	bufs            sync.Pool // *[]byte scratch buffers
+}
+
+type cacheProc struct {
+	calls   bool // its event (or artifact) calls are cached
+	persist bool // a persistent source builder: its whole output is cached
+	spec    archive.KeySpec
+}
+
+// cachedCalls reports whether the event calls of a processor are cached: a
+// `cached` processor's, or a persistent transform builder's (per input
+// artifact).
+func cachedCalls(pi *ProcInfo) bool {
+	if pi.Builder {
+		return pi.Persist && !pi.Source
+	}
+	return pi.Cached
+}
+
+// usesCache reports whether a program has anything to cache.
+func usesCache(p *Program) bool {
+	for i := range p.Procs {
+		if pi := &p.Procs[i]; cachedCalls(pi) || pi.Builder && pi.Source && pi.Persist {
+			return true
+		}
+	}
+	return false
+}
+
+// startCache sets up the cache of a run, if the program uses one.
+func (e *Engine) startCache() error {
+	if !usesCache(e.prog) {
+		return nil
+	}
+	codec, ok := e.disp.(Codec)
+	if !ok {
+		return fmt.Errorf("fw: package %s has cached processors or persistent builders, but its Dispatcher does not implement runtime.Codec; regenerate it", e.prog.Package)
+	}
+	p := e.prog
+	c := &cache{
+		arch:    e.cfg.archive,
+		codec:   codec,
+		log:     e.cfg.logger,
+		refresh: e.cfg.refresh,
+		verify:  e.cfg.verify,
+		prog:    p,
+		counts:  e.counts,
+		procs:   make([]cacheProc, len(p.Procs)),
+		nE:      len(p.Events),
+		nT:      len(p.Targets),
+		kinds:   make(map[string]Kind),
+	}
+	if c.arch == nil {
+		c.arch, c.own = archive.NewMemory(), true
+	}
+	for k := range len(p.Events) + 2*len(p.Targets) {
+		name := p.eventName(Kind(k))
+		c.names = append(c.names, name)
+		c.kinds[name] = Kind(k)
+	}
+	for i := range p.Procs {
+		pi := &p.Procs[i]
+		cp := &c.procs[i]
+		cp.calls = cachedCalls(pi)
+		cp.persist = pi.Builder && pi.Source && pi.Persist
+		cp.spec = archive.KeySpec{Processor: pi.Name, Version: int64(pi.Version), Fingerprint: pi.Fingerprint, Salt: e.cfg.salt}
+		if cp.calls {
+			e.procs[i].cached = true
+		}
+	}
+	e.cache = c
+	return nil
+}
+
+// closeCache flushes the archive at the end of Run, whatever the outcome, and
+// closes the default one. A flush error fails a run that would otherwise
+// succeed.
+func (e *Engine) closeCache(err *error) {
+	c := e.cache
+	if c == nil {
+		return
+	}
+	var ferr error
+	if c.own {
+		ferr = c.arch.Close()
+	} else {
+		ferr = c.arch.Flush()
+	}
+	if ferr == nil {
+		return
+	}
+	ferr = fmt.Errorf("fw: flushing the archive: %w", ferr)
+	if *err == nil {
+		*err = ferr
+	} else {
+		e.cfg.logger.LogAttrs(e.parent, slog.LevelWarn, "fw: flushing the archive failed", slog.String("err", ferr.Error()))
+	}
+}
+
+func (c *cache) getBuf() *[]byte {
+	if b, ok := c.bufs.Get().(*[]byte); ok {
+		return b
+	}
+	b := make([]byte, 0, 256)
+	return &b
+}
+
+func (c *cache) putBuf(b *[]byte) {
+	if cap(*b) <= 1<<20 {
+		*b = (*b)[:0]
+		c.bufs.Put(b)
+	}
+}
+
+// cacheCall is the state of one cached call between its lookup and its end.
+type cacheCall struct {
+	key    archive.Key
+	verify bool           // a hit whose handler is called anyway, to compare
+	expect archive.Record // the record of a hit being verified
+}
+
+// lookup returns the record of key k, or false: a miss, a corrupt entry
+// (warned about), or an archive failure (warned about too: the call runs
+// uncached for this lookup).
+func (c *cache) lookup(i int, k archive.Key) (archive.Record, bool) {
+	if c.refresh {
+		return archive.Record{}, false
+	}
+	rec, ok, err := archive.Lookup(c.arch, k, c.log)
+	if err != nil {
+		c.log.Warn("fw: cache lookup failed, running the call", "processor", c.prog.Procs[i].Name, "key", k.String(), "err", err)
+		return archive.Record{}, false
+	}
+	return rec, ok
+}
+
+// start looks up the call of processor i for m. If the record is replayed,
+// its emissions are appended to out and replayed is true: the handler must
+// not be called. Otherwise the handler is called and finish ends the call. An
+// error (the input cannot be encoded) fails the call.
+func (c *cache) start(i int, m Msg, out []Msg) (cc cacheCall, _ []Msg, replayed bool, err error) {
+	cp := &c.procs[i]
+	bp := c.getBuf()
+	in, err := c.codec.AppendMsg((*bp)[:0], m)
+	if err != nil {
+		*bp = in
+		c.putBuf(bp)
+		return cc, out, false, fmt.Errorf("fw: cache: encoding the input: %w", err)
+	}
+	cc.key = cp.spec.Key(in)
+	*bp = in
+	c.putBuf(bp)
+	rec, ok := c.lookup(i, cc.key)
+	if ok {
+		if c.verify {
+			c.counts[i].hits.Add(1)
+			return cacheCall{key: cc.key, verify: true, expect: rec}, out, false, nil
+		}
+		mark := len(out)
+		if out, err = c.replay(rec, out); err == nil {
+			c.counts[i].hits.Add(1)
+			return cc, out, true, nil
+		}
+		clear(out[mark:])
+		out = out[:mark]
+		c.log.Warn("fw: cache entry does not decode, treating it as a miss; it will be rewritten",
+			"processor", c.prog.Procs[i].Name, "key", cc.key.String(), "err", err)
+	}
+	c.counts[i].misses.Add(1)
+	return cc, out, false, nil
+}
+
+// replay appends the decoded emissions of rec to out.
+func (c *cache) replay(rec archive.Record, out []Msg) ([]Msg, error) {
+	for j, em := range rec.Emissions {
+		m, err := c.decode(em)
+		if err != nil {
+			return out, fmt.Errorf("emission %d (%s): %w", j, em.Name, err)
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+func (c *cache) decode(em archive.Emission) (Msg, error) {
+	k, ok := c.kinds[em.Name]
+	if !ok {
+		return Msg{}, fmt.Errorf("unknown event %q", em.Name)
+	}
+	if c.isResolve(k) {
+		if len(em.Data) != 0 {
+			return Msg{}, errors.New("a resolve request with a payload")
+		}
+		return Msg{Kind: k}, nil
+	}
+	return c.codec.DecodeMsg(k, em.Data)
+}
+
+func (c *cache) isResolve(k Kind) bool {
+	return int(k) >= c.nE+c.nT && int(k) < c.nE+2*c.nT
+}
+
+// encode appends the record of emissions to rec, their encodings to buf.
+func (c *cache) encode(emitted []Msg, buf []byte) (archive.Record, []byte, error) {
+	rec := archive.Record{Emissions: make([]archive.Emission, 0, len(emitted))}
+	for _, m := range emitted {
+		if int(m.Kind) >= len(c.names) {
+			return rec, buf, fmt.Errorf("fw: cache: emission of unknown kind %d", m.Kind)
+		}
+		start := len(buf)
+		if !c.isResolve(m.Kind) {
+			var err error
+			if buf, err = c.codec.AppendMsg(buf, m); err != nil {
+				return rec, buf, fmt.Errorf("fw: cache: encoding an emission of %s: %w", c.names[m.Kind], err)
+			}
+		}
+		rec.Emissions = append(rec.Emissions, archive.Emission{Name: c.names[m.Kind]})
+		rec.Emissions[len(rec.Emissions)-1].Data = buf[start:len(buf):len(buf)]
+	}
+	return rec, buf, nil
+}
+
+// finish ends a call that was not replayed and succeeded, with its emissions:
+// a miss records them, a verified hit compares them with the record (a
+// difference is a *DivergenceError). pos locates the call for that error.
+func (c *cache) finish(i int, cc *cacheCall, pos divPos, emitted []Msg) error {
+	bp := c.getBuf()
+	defer c.putBuf(bp)
+	rec, buf, err := c.encode(emitted, (*bp)[:0])
+	*bp = buf
+	if err != nil {
+		return err
+	}
+	if cc.verify {
+		return c.compare(i, pos, cc.expect, rec, emitted)
+	}
+	if err := c.arch.Put(cc.key, rec); err != nil {
+		c.log.Warn("fw: cache: recording a call failed; it will run again next time",
+			"processor", c.prog.Procs[i].Name, "key", cc.key.String(), "err", err)
+	}
+	return nil
+}
+
+// divPos locates a call in a DivergenceError.
+type divPos struct {
+	phase, step, input int
+	cs                 int32
+	m                  Msg
+}
+
+// compare returns a *DivergenceError if got differs from expect, nil otherwise.
+func (c *cache) compare(i int, pos divPos, expect, got archive.Record, gotMsgs []Msg) error {
+	if expect.Equal(got) {
+		return nil
+	}
+	n := min(len(expect.Emissions), len(got.Emissions))
+	j := 0
+	for j < n && expect.Emissions[j].Name == got.Emissions[j].Name && string(expect.Emissions[j].Data) == string(got.Emissions[j].Data) {
+		j++
+	}
+	he := newHandlerError(c.prog, pos.phase, pos.step, i, pos.cs, pos.m, pos.input, nil)
+	d := &DivergenceError{
+		Processor: he.Processor, Case: he.Case, Event: he.Event,
+		Phase: pos.phase, Step: pos.step, Input: pos.input, Index: j,
+		Expected: "(no emission)", Got: "(no emission)",
+	}
+	if j < len(expect.Emissions) {
+		em := expect.Emissions[j]
+		var ev any
+		if m, err := c.decode(em); err == nil {
+			ev = m.Ev
+		}
+		d.Expected = shortEmission(em.Name, em.Data, ev)
+	}
+	if j < len(got.Emissions) {
+		d.Got = shortEmission(got.Emissions[j].Name, got.Emissions[j].Data, gotMsgs[j].Ev)
+	}
+	return d
+}
+
+// shortEmission is an emission's name, its decoded value when known, and the
+// start of its canonical encoding in hex.
+func shortEmission(name string, data []byte, ev any) string {
+	var b strings.Builder
+	b.WriteString(name)
+	if ev != nil {
+		s := fmt.Sprintf("%+v", ev)
+		s = strings.TrimPrefix(s, "&")
+		if len(s) > 80 {
+			s = s[:77] + "..."
+		}
+		b.WriteString(" ")
+		b.WriteString(s)
+	}
+	const maxHex = 24
+	h := hex.EncodeToString(data[:min(len(data), maxHex)])
+	if len(data) > maxHex {
+		h += "..."
+	}
+	fmt.Fprintf(&b, " [%d bytes: %s]", len(data), h)
+	return b.String()
+}
+
+// DivergenceError is returned by Run in verify mode (WithVerify) when a call
+// whose record is in the archive emits something else than the record: the
+// handler (or what it depends on) changed without a version bump, or it is
+// not deterministic.
+type DivergenceError struct {
+	Processor string
+	Case      string // case name; "build" for a persistent source's output
+	Event     string // the input's event name ("built t" for an artifact); empty for a source
+	Phase     int
+	Step      int
+	Input     int // position of the input in the processor's inbox for the step
+	// Index is the position, among the call's emissions, of the first one that
+	// differs; Expected and Got describe it: the event name, the decoded value
+	// when known, and the start of its canonical encoding in hex, or
+	// "(no emission)" when one side has fewer emissions.
+	Index    int
+	Expected string
+	Got      string
+}
+
+func (e *DivergenceError) Error() string {
+	what := "case " + e.Case
+	if e.Event != "" {
+		what += fmt.Sprintf(", event %s (input %d)", e.Event, e.Input)
+	}
+	return fmt.Sprintf("fw: cache verify: processor %s, %s, phase %d, step %d: emission %d differs from the record:\n\texpected %s\n\tgot      %s",
+		e.Processor, what, e.Phase, e.Step, e.Index, e.Expected, e.Got)
+}
+
+// invokeCached makes an event call of a cached processor on the pool path:
+// a replayed hit appends the recorded emissions to c.out without calling the
+// handler; otherwise the handler is called and, if it succeeds, its
+// emissions are recorded (or, verifying a hit, compared).
+func (e *Engine) invokeCached(c *Call, i int, cs int32, m Msg) (err error) {
+	defer func() {
+		if r := recover(); r != nil { // a panic of the Codec or the archive
+			err = &PanicError{Value: r, Stack: debug.Stack()}
+		}
+	}()
+	ch := e.cache
+	mark := len(c.out)
+	cc, out, replayed, err := ch.start(i, m, c.out)
+	c.out = out
+	if err != nil || replayed {
+		return err
+	}
+	if err := e.invoke(c, Delivery{Proc: int32(i), Case: cs}, m); err != nil {
+		return err
+	}
+	return ch.finish(i, &cc, divPos{phase: c.phase, step: c.step, input: c.input, cs: cs, m: m}, c.out[mark:])
+}
+
+// pullPersist is pull for a persistent source builder: on a hit its recorded
+// output is replayed in batches instead of calling Build; on a miss its
+// artifacts are collected as they are pulled and recorded once the source is
+// exhausted successfully.
+func (e *Engine) pullPersist(s *source, batch []Msg) ([]Msg, error) {
+	ch := e.cache
+	i := int(s.proc)
+	if !s.looked {
+		s.looked = true
+		s.key = ch.procs[i].spec.Key(nil)
+		if rec, ok := ch.lookup(i, s.key); ok {
+			if ch.verify {
+				ch.counts[i].hits.Add(1)
+				s.expect, s.verify = rec, true
+			} else if out, err := ch.replay(rec, nil); err == nil {
+				ch.counts[i].hits.Add(1)
+				s.replay, s.replaying = out, true
+			} else {
+				ch.log.Warn("fw: cache entry does not decode, treating it as a miss; it will be rewritten",
+					"processor", e.prog.Procs[i].Name, "key", s.key.String(), "err", err)
+			}
+		}
+		if !s.replaying && !s.verify {
+			ch.counts[i].misses.Add(1)
+		}
+	}
+	if s.replaying {
+		if e.cancelled() {
+			return batch, e.stopErr()
+		}
+		n := min(e.bld.batch, len(s.replay))
+		batch = append(batch, s.replay[:n]...)
+		clear(s.replay[:n])
+		s.replay = s.replay[n:]
+		s.done = len(s.replay) == 0
+		cnt := &e.counts[i]
+		cnt.pulls.Add(1)
+		if n > 0 {
+			cnt.emitted.Add(uint64(n))
+		}
+		return batch, nil
+	}
+	mark := len(batch)
+	batch, err := e.pullSource(s, batch)
+	if err != nil {
+		s.acc = nil
+		return batch, err
+	}
+	s.acc = append(s.acc, batch[mark:]...)
+	if s.done {
+		acc := s.acc
+		s.acc = nil
+		cc := cacheCall{key: s.key, verify: s.verify, expect: s.expect}
+		if err := ch.finish(i, &cc, divPos{phase: e.phase, step: e.step, cs: caseBuild}, acc); err != nil {
+			return batch, e.handlerError(i, caseBuild, Msg{}, 0, err)
+		}
+	}
+	return batch, nil
+}
