@@ -82,6 +82,14 @@ type ProcInfo struct {
 	// of the cache key of a cached processor or a persistent builder.
 	Cached      bool
 	Fingerprint [32]byte
+
+	// Retry is `retry N`: a failed call is attempted up to N more times; the
+	// emissions of a failed attempt are discarded.
+	Retry int
+	// Failures is set for a processor declared `failures E`: a call that still
+	// fails does not stop the run; instead its failure event (FailureRouter)
+	// is emitted in place of its emissions.
+	Failures bool
 }
 
 // TargetInfo describes one target of the package's builders. Target i's built

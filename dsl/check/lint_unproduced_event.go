@@ -11,6 +11,9 @@ import (
 func (l *linter) unproducedEvents() {
 	emitted := map[*ir.Event]bool{}
 	for _, p := range l.c.pkg.Processors {
+		if p.Failures != nil {
+			emitted[p.Failures] = true
+		}
 		for _, ic := range append([]*ir.Case{p.Init, p.Phase, p.Terminate}, p.Cases...) {
 			if ic != nil {
 				for _, ev := range ic.Emits {

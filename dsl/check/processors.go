@@ -10,7 +10,7 @@ import (
 )
 
 // knownOptions are the processor options, for suggestions.
-var knownOptions = []string{"cached", "concurrency", "exhaustive", "version"}
+var knownOptions = []string{"cached", "concurrency", "exhaustive", "failures", "retry", "version"}
 
 // builderOptions are the options of a builder's body.
 var builderOptions = []string{"concurrency"}
@@ -80,7 +80,7 @@ func kindOf(cs *ast.Case) ast.CaseKind {
 // options sets the processor's options but `exhaustive`, which needs the
 // cases: those options are returned, for exhaustive.
 func (c *checker) options(p *ir.Processor, opts []*ast.Option) (exhaustive []*ast.Option) {
-	var conc, cached, version *ast.Option
+	var conc, cached, version, retry, failures *ast.Option
 	for _, o := range opts {
 		if o == nil || o.Name.Name == "" {
 			continue
@@ -139,6 +139,44 @@ func (c *checker) options(p *ir.Processor, opts []*ast.Option) (exhaustive []*as
 				continue
 			}
 			p.Version = int(n)
+		case "retry":
+			if p.Builder != nil {
+				c.errorf(o.Name.Pos, ruleBadOption, "retry is an option of processors, not of builders")
+				continue
+			}
+			if retry != nil {
+				c.report(diag.Errorf(o.Name.Pos, ruleBadOption, "retry given twice in %s", owner(p)).
+					With(retry.Name.Pos, "first given here"))
+				continue
+			}
+			retry = o
+			if o.Value == nil {
+				c.errorf(o.Name.Pos, ruleBadOption, "retry needs a value: the number of attempts after a failed one, e.g. retry 2")
+				continue
+			}
+			n, msg := parseInt(o.Value.Raw)
+			if msg != "" || n < 1 || n > maxRetry {
+				c.errorf(o.Value.Pos, ruleBadOption, "retry must be an integer from 1 to %d, not %s", maxRetry, o.Value.Raw)
+				continue
+			}
+			p.Retry = int(n)
+		case "failures":
+			if p.Builder != nil {
+				c.errorf(o.Name.Pos, ruleBadOption, "failures is an option of processors, not of builders")
+				continue
+			}
+			if failures != nil {
+				c.report(diag.Errorf(o.Name.Pos, ruleBadOption, "failures given twice in %s", owner(p)).
+					With(failures.Name.Pos, "first given here"))
+				continue
+			}
+			failures = o
+			if o.Value != nil || len(o.Events) != 1 {
+				c.errorf(o.Name.Pos, ruleBadOption, "failures needs one event type, e.g. failures Failed: each failed call becomes such an event")
+				continue
+			}
+			p.Failures = c.failureEvent(o.Events[0])
+			continue // its event name is not an error below
 		case "exhaustive":
 			if p.Builder != nil {
 				c.errorf(o.Name.Pos, ruleBadOption, "exhaustive is an option of processors: builder %s has no event cases", p.Name)
@@ -173,6 +211,42 @@ func (c *checker) options(p *ir.Processor, opts []*ast.Option) (exhaustive []*as
 		c.errorf(version.Name.Pos, ruleBadOption, "version needs cached: write cached version N (processor %s is not cached)", p.Name)
 	}
 	return exhaustive
+}
+
+// maxRetry bounds `retry N`.
+const maxRetry = 1000
+
+// failureFields are the fields a failure event may declare, with their types:
+// the runtime fills them from the failed call (docs/language.md, Failures).
+var failureFields = map[string]ir.TypeKind{
+	"proc": ir.String, "case": ir.String, "event": ir.String, "error": ir.String,
+	"payload": ir.String, "phase": ir.Int, "step": ir.Int, "input": ir.Int,
+}
+
+// failureEvent resolves the event of `failures E`: every field must be one
+// of failureFields, with its type.
+func (c *checker) failureEvent(id ast.Ident) *ir.Event {
+	ev := c.lookupEvent(id)
+	if ev == nil {
+		return nil
+	}
+	names := sortedKeys(failureFields)
+	for _, f := range ev.Fields {
+		want, ok := failureFields[f.Name]
+		switch {
+		case !ok:
+			c.report(diag.Errorf(id.Pos, ruleBadOption, "failure event %s has field %s, which the runtime cannot fill%s: its fields must be among %s",
+				ev.Name, f.Name, didYouMean(f.Name, names), strings.Join(names, ", ")).With(f.Pos, "field %s declared here", f.Name))
+		case f.Type.Kind != want:
+			typ := "string"
+			if want == ir.Int {
+				typ = "int"
+			}
+			c.report(diag.Errorf(id.Pos, ruleBadOption, "field %s of failure event %s must be of type %s", f.Name, ev.Name, typ).
+				With(f.Pos, "field %s declared here", f.Name))
+		}
+	}
+	return ev
 }
 
 // exhaustive resolves the `exhaustive` options of a processor into

@@ -46,6 +46,7 @@ func (g *generator) pipelineFile(f *jen.File) {
 	g.invoke(f)
 	g.helperMethods(f)
 	g.sources(f)
+	g.failures(f)
 	g.codec(f)
 	g.matchCode(f)
 	g.jsonFuncs(f)
@@ -97,6 +98,12 @@ func (g *generator) program(f *jen.File) {
 				}
 				if p.Terminate != nil {
 					d[jen.Id("Terminate")] = jen.True()
+				}
+				if p.Retry > 0 {
+					d[jen.Id("Retry")] = jen.Lit(p.Retry)
+				}
+				if p.Failures != nil {
+					d[jen.Id("Failures")] = jen.True()
 				}
 				if rs := procResolves(p); len(rs) > 0 {
 					d[jen.Id("Resolves")] = jen.Index().Int32().ValuesFunc(func(vs *jen.Group) {

@@ -153,6 +153,12 @@ type Processor struct {
 	Phase       *Case
 	Terminate   *Case
 	Builder     *Builder // non-nil for a builder
+	// Retry is `retry N`: a failed call is attempted up to N more times (the
+	// emissions of a failed attempt are discarded).
+	Retry int
+	// Failures is the event of `failures E`: a call that still fails becomes
+	// an E emitted in place of its emissions, and the run goes on.
+	Failures *Event
 	// Cached is set by the option `cached`: the emissions of each event or
 	// built call are recorded under a key of its input and replayed on a hit.
 	// Builders are never cached (a builder persists: Builder.Persist).
