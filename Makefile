@@ -2,22 +2,39 @@
 GO ?= go
 EXAMPLES := $(notdir $(wildcard testdata/examples/*))
 
-.PHONY: all demo generate check-generated test test-short vet fuzz bench bench-peers
+.PHONY: all demo quickstart generate check-generated test test-short vet fuzz bench bench-peers
 
 all: test
 
-## demo: regenerate the quickstart from its .fw file and run it (prints Hello, world!)
-demo: generate
+## demo: build the incremental indexer (examples/indexer) and run it on the Go
+## standard library's sources: it prints the most frequent identifiers and a
+## sample. The first run tokenizes every file; the next ones replay the counts
+## from the workspace (fw-indexer in the user cache directory) and read no file.
+## Ctrl-C stops it (exit code 130); run it again to resume. DEMO_FLAGS adds
+## flags, e.g. make demo DEMO_FLAGS='-root ~/src/myproject'.
+demo: examples/indexer/indexer.fw.go
+	$(GO) build -o bin/indexer ./examples/indexer
+	./bin/indexer $(DEMO_FLAGS)
+
+# go generate, as a user's repository does it, when indexer.fw changed (fwgen
+# rewrites a file only if its content changes: touch marks it done).
+examples/indexer/indexer.fw.go: examples/indexer/indexer.fw
+	$(GO) generate ./examples/indexer
+	@touch $@
+
+## quickstart: regenerate the Greeter from its .fw file and run it (prints Hello, world!)
+quickstart: generate
 	$(GO) run ./examples/greeter
 
-## generate: regenerate generated/<example> from testdata/examples/<example>, and
-## the fanout benchmark package from its own testdata
+## generate: regenerate generated/<example> from testdata/examples/<example>, the
+## fanout benchmark package from its own testdata, and the indexer (go generate)
 generate:
 	@for ex in $(EXAMPLES); do \
 		$(GO) run ./cmd/fwgen generate -o generated/$$ex testdata/examples/$$ex || exit $$?; \
 	done
 	$(GO) run ./cmd/fwgen generate -o generated/fanout generated/fanout/testdata
 	$(GO) run ./cmd/fwgen generate -o generated/buildbench generated/buildbench/testdata
+	$(GO) generate ./examples/indexer
 
 ## check-generated: fail if anything under generated/ is stale
 check-generated:
@@ -26,6 +43,7 @@ check-generated:
 	done
 	$(GO) run ./cmd/fwgen generate -check -o generated/fanout generated/fanout/testdata
 	$(GO) run ./cmd/fwgen generate -check -o generated/buildbench generated/buildbench/testdata
+	$(GO) run ./cmd/fwgen generate -check examples/indexer
 
 ## test: vet, then every test (race detector on), the generated-code checks included
 test: vet

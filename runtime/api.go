@@ -9,6 +9,7 @@ package runtime
 import (
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 
 	"github.com/fwgo/fw/runtime/archive"
@@ -110,6 +111,12 @@ type Program struct {
 	// included), the processors that have a case for it, in processor order.
 	// Route applies the patterns on top.
 	Routes [][]int32
+	// Fingerprint is a fingerprint of the package's declarations, computed
+	// by fwgen: the events with their fields in order, the enums, the
+	// targets with their artifact types, and every processor's declaration,
+	// patterns included. It is part of the digest that a record of a run is
+	// checked against when it is replayed (WithReplay).
+	Fingerprint [32]byte
 }
 
 // Dispatcher is implemented by generated code, bound to the application's handlers.
@@ -141,10 +148,10 @@ type Sources interface {
 	Stop(proc int32)
 }
 
-// Codec is implemented by the Dispatcher of a package with cached processors
-// or persistent builders: the canonical binary encoding of the payload of any
-// message kind that can be an input or an emission (events and built
-// artifacts), for cache keys and archive records.
+// Codec is implemented by generated Dispatchers: the canonical binary encoding
+// of the payload of any message kind that can be an input or an emission
+// (events and built artifacts), for cache keys, archive records and records
+// of runs (WithRecord, WithReplay).
 type Codec interface {
 	// AppendMsg appends the canonical encoding of m's payload to b.
 	AppendMsg(b []byte, m Msg) ([]byte, error)
@@ -165,6 +172,8 @@ type config struct {
 	refresh    bool
 	verify     bool
 	interrupts bool
+	record     io.Writer // WithRecord
+	replay     io.Reader // WithReplay
 }
 
 // WithWorkers sets how many handler calls may run at once across all processors

@@ -304,10 +304,17 @@ func (e *Engine) activate(t int, batch []Msg) ([]Msg, error) {
 
 // pull asks source s for a batch of artifacts, appended to batch.
 func (e *Engine) pull(s *source, batch []Msg) ([]Msg, error) {
+	mark := len(batch)
+	var err error
 	if s.persist && e.cache != nil {
-		return e.pullPersist(s, batch)
+		batch, err = e.pullPersist(s, batch)
+	} else {
+		batch, err = e.pullSource(s, batch)
 	}
-	return e.pullSource(s, batch)
+	if err == nil && e.tape != nil {
+		err = e.tape.call(e.phase, e.step, int(s.proc), caseBuild, 0, nil, batch[mark:])
+	}
+	return batch, err
 }
 
 // pullSource asks source s's builder for a batch of artifacts.

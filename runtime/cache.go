@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"reflect"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -94,7 +95,7 @@ func (e *Engine) startCache() error {
 		cp.persist = pi.Builder && pi.Source && pi.Persist
 		cp.spec = archive.KeySpec{Processor: pi.Name, Version: int64(pi.Version), Fingerprint: pi.Fingerprint, Salt: e.cfg.salt}
 		if cp.calls {
-			e.procs[i].cached = true
+			e.procs[i].cached, e.procs[i].hooked = true, true
 		}
 	}
 	e.cache = c
@@ -313,8 +314,10 @@ func shortEmission(name string, data []byte, ev any) string {
 	var b strings.Builder
 	b.WriteString(name)
 	if ev != nil {
+		if v := reflect.ValueOf(ev); v.Kind() == reflect.Pointer && !v.IsNil() {
+			ev = v.Elem().Interface() // the value, not its address
+		}
 		s := fmt.Sprintf("%+v", ev)
-		s = strings.TrimPrefix(s, "&")
 		if len(s) > 80 {
 			s = s[:77] + "..."
 		}
@@ -330,24 +333,41 @@ func shortEmission(name string, data []byte, ev any) string {
 	return b.String()
 }
 
-// DivergenceError is returned by Run in verify mode (WithVerify) when a call
-// whose record is in the archive emits something else than the record: the
-// handler (or what it depends on) changed without a version bump, or it is
-// not deterministic.
+// DivergenceError is returned by Run when a call does not do what was
+// recorded: in verify mode (WithVerify), a call whose record is in the
+// archive emits something else than the record (the handler, or what it
+// depends on, changed without a version bump, or it is not deterministic);
+// replaying a recorded run (WithReplay, Replay is set), a call emits
+// something else than it did when the run was recorded, or the run makes a
+// call that the record does not have, or the other way round.
 type DivergenceError struct {
 	Processor string
-	Case      string // case name; "build" for a persistent source's output
-	Event     string // the input's event name ("built t" for an artifact); empty for a source
+	Case      string // case name; "build" for a source's output (or pull); "init", "phase", "terminate" for lifecycle calls
+	Event     string // the input's event name ("built t" for an artifact); empty for a source or a lifecycle call
 	Phase     int
 	Step      int
 	Input     int // position of the input in the processor's inbox for the step
 	// Index is the position, among the call's emissions, of the first one that
 	// differs; Expected and Got describe it: the event name, the decoded value
 	// when known, and the start of its canonical encoding in hex, or
-	// "(no emission)" when one side has fewer emissions.
+	// "(no emission)" when one side has fewer emissions. Index is -1 when the
+	// calls themselves differ (ExpectedCall and GotCall).
 	Index    int
 	Expected string
 	Got      string
+
+	// Replay is set for a divergence found replaying a recorded run.
+	Replay bool
+	// Call is, for a replay, the position of the call in the record: calls
+	// are recorded in the order of the delivery rule, from 0.
+	Call uint64
+	// ExpectedCall and GotCall are set, for a replay, when the run's next call
+	// is not the record's: each names a call (processor, case, event and input
+	// position, phase, step), or says that the record or the run ended there.
+	// Processor, Case, Event, Phase, Step and Input then locate the run's call
+	// (or the record's, when the run ended).
+	ExpectedCall string
+	GotCall      string
 }
 
 func (e *DivergenceError) Error() string {
@@ -355,8 +375,16 @@ func (e *DivergenceError) Error() string {
 	if e.Event != "" {
 		what += fmt.Sprintf(", event %s (input %d)", e.Event, e.Input)
 	}
-	return fmt.Sprintf("fw: cache verify: processor %s, %s, phase %d, step %d: emission %d differs from the record:\n\texpected %s\n\tgot      %s",
-		e.Processor, what, e.Phase, e.Step, e.Index, e.Expected, e.Got)
+	if !e.Replay {
+		return fmt.Sprintf("fw: cache verify: processor %s, %s, phase %d, step %d: emission %d differs from the record:\n\texpected %s\n\tgot      %s",
+			e.Processor, what, e.Phase, e.Step, e.Index, e.Expected, e.Got)
+	}
+	if e.ExpectedCall != "" || e.GotCall != "" {
+		return fmt.Sprintf("fw: replay: phase %d, step %d: the run's calls differ from the record's at call %d:\n\texpected %s\n\tgot      %s",
+			e.Phase, e.Step, e.Call, e.ExpectedCall, e.GotCall)
+	}
+	return fmt.Sprintf("fw: replay: processor %s, %s, phase %d, step %d (call %d): emission %d differs from the record:\n\texpected %s\n\tgot      %s",
+		e.Processor, what, e.Phase, e.Step, e.Call, e.Index, e.Expected, e.Got)
 }
 
 // invokeCached makes an event call of a cached processor on the pool path:

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math"
@@ -129,6 +130,14 @@ func (c *Call) Emit(m Msg) { c.out = append(c.out, m) }
 // miss calls it and records its emissions if it succeeds. Failed calls are
 // never recorded. See WithCacheSalt, WithCacheRefresh and WithVerify.
 //
+// Recording. With WithRecord, the run's inputs and every call with its
+// emissions are written to a record, in the order of the delivery rule (a
+// step's event calls when it completes, by processor then input position), so
+// the record is the same for any worker count; with WithReplay (or Replay),
+// the recorded inputs are run again and every call is compared with the
+// record as the run goes, the first difference failing the run with a
+// *DivergenceError. See record.go.
+//
 // Interrupts. With WithInterrupts, the first SIGINT or SIGTERM during Run stops
 // the run as a cancellation does, but without cancelling the handlers'
 // context, and Run returns ErrInterrupted; a second signal cancels the
@@ -137,9 +146,10 @@ func (c *Call) Emit(m Msg) { c.out = append(c.out, m) }
 //
 // An Engine runs once. Its handlers must not retain a Call after returning.
 type Engine struct {
-	prog *Program
-	disp Dispatcher
-	cfg  config
+	prog   *Program
+	disp   Dispatcher
+	router FailureRouter // the Dispatcher's, if it routes failures
+	cfg    config
 
 	mu         sync.Mutex // guards submitted, resolveErr, started and phases
 	submitted  []Msg
@@ -162,9 +172,11 @@ type Engine struct {
 	serial Serial // serial mode (one worker)
 	phase  int
 	step   int
-	pool   *pool     // nil in serial mode
-	bld    *builders // nil for a program without targets
-	cache  *cache    // nil for a program without cached processors or persistent builders
+	pool   *pool        // nil in serial mode
+	bld    *builders    // nil for a program without targets
+	cache  *cache       // nil for a program without cached processors or persistent builders
+	tape   *tape        // nil for a run that is neither recorded nor replayed
+	rcalls [][]tapeCall // in a taped run on the pool, per processor its calls of the step by input position
 
 	// interrupted is set by the first SIGINT/SIGTERM of a run WithInterrupts,
 	// before done is closed.
@@ -194,6 +206,7 @@ type proc struct {
 	limit  int  // overlapping calls allowed, at least 1
 	off    bool // an inactive builder: it receives nothing
 	cached bool // its event calls are cached (cachedCalls), in a run with a cache
+	hooked bool // its event calls go through invokeHooked: cached, or the run is taped
 	inbox  []item
 
 	// Parallel mode only, guarded by pool.mu.
@@ -222,6 +235,7 @@ func New(p *Program, d Dispatcher, opts ...Option) *Engine {
 	for i := range e.procs {
 		e.procs[i].limit = max(1, p.Procs[i].Concurrency)
 	}
+	e.router, _ = d.(FailureRouter)
 	return e
 }
 
@@ -265,6 +279,10 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 	if resolveErr != nil {
 		return resolveErr
 	}
+	if err := e.startTape(&cur); err != nil {
+		return err
+	}
+	defer e.closeTape(&err)
 	if err := e.startCache(); err != nil {
 		return err
 	}
@@ -382,10 +400,20 @@ func (e *Engine) lifecycleCall(i int, cs int32, out []Msg) ([]Msg, error) {
 	mark := len(out)
 	err := e.invoke(c, Delivery{Proc: int32(i), Case: cs}, Msg{})
 	out, c.out = c.out, nil
+	if err == errRouted {
+		e.counts[i].failed.Add(1)
+		err = nil
+	}
 	if err != nil {
 		clear(out[mark:])
 		e.counts[i].failed.Add(1)
 		return out[:mark], e.handlerError(i, cs, Msg{}, 0, err)
+	}
+	if e.tape != nil {
+		if err := e.tape.call(e.phase, e.step, i, cs, 0, nil, out[mark:]); err != nil {
+			clear(out[mark:])
+			return out[:mark], err
+		}
 	}
 	if cs == CaseTerminate {
 		clear(out[mark:])
@@ -479,15 +507,16 @@ func (e *Engine) countStep(events, deliveries int) {
 // when the pool is stopping. Counters are published once per batch, not per call.
 func (e *Engine) runSerial(c *Call, i, from int) (herr *HandlerError, canceled bool) {
 	p := &e.procs[i]
-	cached := p.cached
-	var handled, emitted uint64
+	hooked := p.hooked
+	var handled, emitted, failed uint64
 	defer func() {
 		cnt := &e.counts[i]
 		cnt.handled.Add(handled)
 		cnt.emitted.Add(emitted)
 		if herr != nil {
-			cnt.failed.Add(1)
+			failed++
 		}
+		cnt.failed.Add(failed)
 	}()
 	for j := from; j < len(p.inbox); j++ {
 		if e.pool != nil && e.pool.stop.Load() {
@@ -501,24 +530,68 @@ func (e *Engine) runSerial(c *Call, i, from int) (herr *HandlerError, canceled b
 		c.msg, c.input = m, j
 		mark := len(c.out)
 		var err error
-		if cached {
-			err = e.invokeCached(c, i, it.cs, m)
+		if hooked {
+			err = e.invokeHooked(c, i, j, it.cs, m)
 		} else {
 			err = e.invoke(c, Delivery{Proc: int32(i), Case: it.cs}, m)
 		}
-		if err != nil {
+		switch err {
+		case nil:
+			handled++
+		case errRouted:
+			failed++
+		default:
 			clear(c.out[mark:])
 			c.out = c.out[:mark]
 			return e.handlerError(i, it.cs, m, j, err), false
 		}
-		handled++
 		emitted += uint64(len(c.out) - mark)
 	}
 	return nil, false
 }
 
-// invoke calls the handler, turning a panic into a *PanicError.
-func (e *Engine) invoke(c *Call, d Delivery, m Msg) (err error) {
+// invoke calls the handler, turning a panic into a *PanicError. A processor
+// with `retry N` has a failed call attempted up to N more times (the
+// emissions of a failed attempt are discarded); one with `failures E` has a
+// call that still fails replaced by its failure event, and invoke returns
+// errRouted: the call failed, but its emission (the failure event) stands and
+// the run goes on.
+func (e *Engine) invoke(c *Call, d Delivery, m Msg) error {
+	mark := len(c.out)
+	err := e.invokeOnce(c, d, m)
+	if err == nil {
+		return nil
+	}
+	pi := &e.prog.Procs[d.Proc]
+	for range pi.Retry {
+		if e.cancelled() {
+			break
+		}
+		clear(c.out[mark:])
+		c.out = c.out[:mark]
+		if err = e.invokeOnce(c, d, m); err == nil {
+			return nil
+		}
+	}
+	if !pi.Failures || e.router == nil {
+		return err
+	}
+	clear(c.out[mark:])
+	c.out = c.out[:mark]
+	he := newHandlerError(e.prog, c.phase, c.step, int(d.Proc), d.Case, m, c.input, err)
+	f := Failure{Processor: he.Processor, Case: he.Case, Event: he.Event, Err: err,
+		Phase: c.phase, Step: c.step, Input: c.input, Msg: m}
+	c.out = append(c.out, e.router.FailureMsg(d.Proc, &f))
+	e.cfg.logger.LogAttrs(c.ctx, slog.LevelWarn, "fw: call failed; its failure event is emitted in its place",
+		slog.String("err", he.Error()))
+	return errRouted
+}
+
+// errRouted is invoke's result for a call whose failure was routed as an event.
+var errRouted = errors.New("fw: failure routed as an event")
+
+// invokeOnce calls the handler once, turning a panic into a *PanicError.
+func (e *Engine) invokeOnce(c *Call, d Delivery, m Msg) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = &PanicError{Value: r, Stack: debug.Stack()}
@@ -569,7 +642,7 @@ func newHandlerError(prog *Program, phase, step, i int, cs int32, m Msg, input i
 // release drops the run's buffers so that events do not stay reachable from an
 // Engine that has finished.
 func (e *Engine) release() {
-	e.procs, e.cur, e.spare, e.routes, e.call, e.serial, e.bld, e.cache = nil, nil, nil, nil, Call{}, Serial{}, nil, nil
+	e.procs, e.cur, e.spare, e.routes, e.call, e.serial, e.bld, e.cache, e.tape, e.rcalls = nil, nil, nil, nil, Call{}, Serial{}, nil, nil, nil, nil
 }
 
 // workerCount is the number of pool workers worth starting: more than the total
@@ -634,6 +707,12 @@ func (e *Engine) parallelStep(next []Msg) ([]Msg, error) {
 		} else if n := len(p.inbox); n > len(p.calls) {
 			p.calls = append(p.calls, make([]Call, n-len(p.calls))...)
 		}
+		if e.tape != nil {
+			if e.rcalls == nil {
+				e.rcalls = make([][]tapeCall, len(e.procs))
+			}
+			e.rcalls[i] = slices.Grow(e.rcalls[i][:0], len(p.inbox))[:len(p.inbox)]
+		}
 	}
 	if total > 0 {
 		s.mu.Lock()
@@ -650,6 +729,11 @@ func (e *Engine) parallelStep(next []Msg) ([]Msg, error) {
 	}
 	if e.canceled {
 		return next, e.stopErr()
+	}
+	if e.tape != nil {
+		if err := e.tapeParallel(); err != nil {
+			return next, err
+		}
 	}
 	for i := range e.procs {
 		p := &e.procs[i]
@@ -748,18 +832,22 @@ func (e *Engine) runConcurrent(i, j int) (herr *HandlerError, canceled bool) {
 	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, input: j, msg: m, out: c.out[:0]}
 	cnt := &e.counts[i]
 	var err error
-	if p.cached {
-		err = e.invokeCached(c, i, it.cs, m)
+	if p.hooked {
+		err = e.invokeHooked(c, i, j, it.cs, m)
 	} else {
 		err = e.invoke(c, Delivery{Proc: int32(i), Case: it.cs}, m)
 	}
-	if err != nil {
+	switch err {
+	case nil:
+		cnt.handled.Add(1)
+	case errRouted:
+		cnt.failed.Add(1)
+	default:
 		clear(c.out)
 		c.out = c.out[:0]
 		cnt.failed.Add(1)
 		return e.handlerError(i, it.cs, m, j, err), false
 	}
-	cnt.handled.Add(1)
 	if n := len(c.out); n > 0 {
 		cnt.emitted.Add(uint64(n))
 	}
@@ -776,4 +864,47 @@ func (e *Engine) recordFailure(i int, herr *HandlerError) {
 	if e.herr == nil || i < e.herrProc || i == e.herrProc && herr.Input < e.herr.Input {
 		e.herr, e.herrProc = herr, i
 	}
+}
+
+// invokeHooked makes an event call of a processor that is cached or in a
+// taped run, on the pool path: input j of its inbox. In a taped run it notes
+// the call's case, input kind and number of emissions for tapeParallel.
+func (e *Engine) invokeHooked(c *Call, i, j int, cs int32, m Msg) error {
+	p := &e.procs[i]
+	mark := len(c.out)
+	var err error
+	if p.cached {
+		err = e.invokeCached(c, i, cs, m)
+	} else {
+		err = e.invoke(c, Delivery{Proc: int32(i), Case: cs}, m)
+	}
+	if (err == nil || err == errRouted) && e.tape != nil {
+		e.rcalls[i][j] = tapeCall{cs: cs, m: m, n: len(c.out) - mark}
+	}
+	return err
+}
+
+// tapeParallel records or compares the event calls of a step that ran on the
+// pool, processor by processor, each by input position.
+func (e *Engine) tapeParallel() error {
+	for i := range e.procs {
+		p := &e.procs[i]
+		off := 0
+		rcalls := e.rcalls[i]
+		for j := range rcalls {
+			rc := &rcalls[j]
+			var em []Msg
+			if p.limit == 1 {
+				em = p.call.out[off : off+rc.n]
+				off += rc.n
+			} else {
+				em = p.calls[j].out
+			}
+			if err := e.tape.call(e.phase, e.step, i, rc.cs, j, &rc.m, em); err != nil {
+				return err
+			}
+		}
+		clear(rcalls)
+	}
+	return nil
 }

@@ -14,18 +14,29 @@ type Serial struct {
 	proc  int32 // the processor whose call is in progress
 	herr  *HandlerError
 
+	eng   *Engine   // the engine, for guarded calls; nil for NewSerial
 	cache *cache    // the run's cache, or nil
 	cc    cacheCall // the cached call in progress, when ccOn
 	ccOn  bool      // the call begun last is a cached call that End must finish
+	taped bool      // the run is recorded or replayed: every call is noted in rcalls
+	hook  bool      // End must take endSlow: the call begun last is cached or taped
+
+	// In a taped run, per processor, its calls of the step by input position
+	// (kept out of serialProc, which the untaped hot path reads).
+	rcalls [][]tapeCall
 }
 
 type serialProc struct {
-	call   Call  // its input counts the calls begun this step, from -1
-	cs     int32 // the case of the call begun last
-	slow   bool  // Begin must take beginSlow: off or cached
-	off    bool  // no call may begin: an inactive builder, or the run is stopping
-	cached bool  // its event calls are cached
-	mark   int   // len(call.out) when it began
+	call Call  // its input counts the calls begun this step, from -1
+	cs   int32 // the case of the call begun last
+	slow bool  // Begin must take beginSlow: off, cached, taped or guarded
+	// guarded: the processor retries failed calls or routes its failures, so
+	// Begin makes its calls itself, through Engine.invoke.
+	guarded bool
+	routed  int  // calls of the step whose failure was routed as an event
+	off     bool // no call may begin: an inactive builder, or the run is stopping
+	cached  bool // its event calls are cached
+	mark    int  // len(call.out) when it began
 }
 
 // Begin starts a call of case cs of processor proc for m and returns its Call,
@@ -37,7 +48,7 @@ type serialProc struct {
 // (the call is made from the record, not by the handler).
 func (x *Serial) Begin(proc, cs int32, m Msg) *Call {
 	p := &x.procs[proc]
-	if p.slow { // off (an inactive builder, or every processor once the run stops), or cached
+	if p.slow { // off (an inactive builder, or every processor once the run stops), cached or taped
 		return x.beginSlow(proc, cs, m)
 	}
 	p.cs, p.mark = cs, len(p.call.out)
@@ -47,7 +58,7 @@ func (x *Serial) Begin(proc, cs int32, m Msg) *Call {
 	return &p.call
 }
 
-// beginSlow is Begin for a processor that is off or cached.
+// beginSlow is Begin for a processor that is off, cached or taped.
 func (x *Serial) beginSlow(proc, cs int32, m Msg) *Call {
 	p := &x.procs[proc]
 	if p.off {
@@ -57,19 +68,32 @@ func (x *Serial) beginSlow(proc, cs int32, m Msg) *Call {
 	p.call.msg = m
 	p.call.input++
 	x.proc = proc
-	if !p.cached || cs < 0 || x.cache == nil {
-		return &p.call
+	if p.cached && cs >= 0 && x.cache != nil {
+		cc, out, replayed, err := x.cache.start(int(proc), m, p.call.out)
+		p.call.out = out
+		if err != nil {
+			x.fail(err)
+			return nil
+		}
+		if replayed {
+			if x.taped {
+				x.rcalls[proc] = append(x.rcalls[proc], tapeCall{cs: cs, m: m, n: len(out) - p.mark})
+			}
+			return nil
+		}
+		x.cc, x.ccOn = cc, true
 	}
-	cc, out, replayed, err := x.cache.start(int(proc), m, p.call.out)
-	p.call.out = out
-	if err != nil {
-		x.fail(err)
+	x.hook = x.ccOn || x.taped
+	if p.guarded && x.eng != nil {
+		err := x.eng.invoke(&p.call, Delivery{Proc: proc, Case: cs}, m)
+		if err == errRouted { // the failure event stands, and is not cached
+			x.ccOn, x.cc, x.hook = false, cacheCall{}, x.taped
+			p.routed++
+			err = nil
+		}
+		x.End(err)
 		return nil
 	}
-	if replayed {
-		return nil
-	}
-	x.cc, x.ccOn = cc, true
 	return &p.call
 }
 
@@ -77,24 +101,32 @@ func (x *Serial) beginSlow(proc, cs int32, m Msg) *Call {
 // emissions are discarded and the run stops. A cached call that succeeded is
 // recorded (or, in verify mode, compared with its record).
 func (x *Serial) End(err error) {
-	if err != nil || x.ccOn {
+	if err != nil || x.hook {
 		x.endSlow(err)
 	}
 }
 
 func (x *Serial) endSlow(err error) {
-	x.ccOn = false
+	x.hook = false
 	if err != nil {
 		x.fail(err)
 		return
 	}
 	p := &x.procs[x.proc]
 	c := &p.call
-	pos := divPos{phase: x.phase, step: x.step, input: c.input, cs: p.cs, m: c.msg}
-	if err := x.cache.finish(int(x.proc), &x.cc, pos, c.out[p.mark:]); err != nil {
-		x.fail(err)
+	if x.ccOn {
+		x.ccOn = false
+		pos := divPos{phase: x.phase, step: x.step, input: c.input, cs: p.cs, m: c.msg}
+		err := x.cache.finish(int(x.proc), &x.cc, pos, c.out[p.mark:])
+		x.cc = cacheCall{}
+		if err != nil {
+			x.fail(err)
+			return
+		}
 	}
-	x.cc = cacheCall{}
+	if x.taped {
+		x.rcalls[x.proc] = append(x.rcalls[x.proc], tapeCall{cs: p.cs, m: c.msg, n: len(c.out) - p.mark})
+	}
 }
 
 func (x *Serial) fail(err error) {
@@ -103,7 +135,7 @@ func (x *Serial) fail(err error) {
 	clear(c.out[p.mark:])
 	c.out = c.out[:p.mark]
 	x.stop = true
-	x.ccOn, x.cc = false, cacheCall{}
+	x.ccOn, x.cc, x.hook = false, cacheCall{}, false
 	for i := range x.procs {
 		x.procs[i].off, x.procs[i].slow = true, true
 	}
@@ -144,10 +176,25 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 		p.call = Call{ctx: e.ctx, phase: e.phase, step: e.step, input: -1, out: p.call.out[:0]}
 		p.off = e.procs[i].off
 		p.cached = e.procs[i].cached
-		p.slow = p.off || p.cached
+		pi := &e.prog.Procs[i]
+		p.guarded, p.routed = pi.Retry > 0 || pi.Failures, 0
+		p.slow = p.off || p.cached || p.guarded || e.tape != nil
 	}
-	x.stop, x.herr, x.cache, x.ccOn = false, nil, e.cache, false
+	x.eng = e
+	x.stop, x.herr, x.cache, x.ccOn, x.hook, x.taped = false, nil, e.cache, false, false, e.tape != nil
+	if x.taped {
+		if x.rcalls == nil {
+			x.rcalls = make([][]tapeCall, len(x.procs))
+		}
+		for i := range x.rcalls {
+			x.rcalls[i] = x.rcalls[i][:0]
+		}
+	}
 	canceled := e.fusedEvents(x, cur)
+	var terr error
+	if e.tape != nil && x.herr == nil && !canceled {
+		terr = e.tapeSerial(x)
+	}
 	deliveries := 0
 	for i := range x.procs {
 		p := &x.procs[i]
@@ -158,8 +205,8 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 			failed = 1
 		}
 		cnt.received.Add(uint64(calls))
-		cnt.handled.Add(uint64(calls - failed))
-		cnt.failed.Add(uint64(failed))
+		cnt.handled.Add(uint64(calls - failed - p.routed))
+		cnt.failed.Add(uint64(failed + p.routed))
 		cnt.emitted.Add(uint64(len(p.call.out)))
 		deliveries += calls
 		next = append(next, p.call.out...)
@@ -173,7 +220,26 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 	case canceled:
 		return next, e.stopErr()
 	}
-	return next, nil
+	return next, terr
+}
+
+// tapeSerial records or compares the calls of a step that ran through
+// Dispatch, processor by processor, each by input position.
+func (e *Engine) tapeSerial(x *Serial) error {
+	for i := range x.procs {
+		p := &x.procs[i]
+		off := 0
+		rcalls := x.rcalls[i]
+		for j := range rcalls {
+			rc := &rcalls[j]
+			if err := e.tape.call(e.phase, e.step, i, rc.cs, j, &rc.m, p.call.out[off:off+rc.n]); err != nil {
+				return err
+			}
+			off += rc.n
+		}
+		clear(rcalls)
+	}
+	return nil
 }
 
 // fusedEvents dispatches the step's events until one fails or ctx is done. One

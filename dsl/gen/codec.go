@@ -2,17 +2,19 @@ package gen
 
 import (
 	"fmt"
-	"slices"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/fwgo/fw/dsl/ir"
+	"github.com/fwgo/fw/runtime/archive"
 )
 
-// This file emits fwrt.Codec on fwDispatcher for a package with a cached
-// processor or a persistent builder: the canonical binary encoding of every
-// message kind that can be the input or an emission of a call, for cache keys
-// and archive records.
+// This file emits fwrt.Codec on fwDispatcher, for every package: the
+// canonical binary encoding of every message kind that can be the input or an
+// emission of a call, for cache keys, archive records and records of runs
+// (fwrt.WithRecord, fwrt.WithReplay). It costs two switches over the kinds:
+// the events' own AppendBinary and UnmarshalBinary do the work.
 //
 // An event is encoded by its AppendBinary (its fields in declaration order,
 // see runtime/codec.go). An artifact of a target is encoded by its type:
@@ -26,9 +28,6 @@ import (
 // self-delimiting given the type, so a nested value needs no framing, and
 // there is one encoding per value (floats by their bits: -0.0 and NaN
 // payloads are kept), so equal inputs have equal keys.
-
-// hasCodec reports whether the package needs fwrt.Codec.
-func (g *generator) hasCodec() bool { return slices.ContainsFunc(g.pkg.Processors, needsFingerprint) }
 
 func appendFuncName(t *ir.Target) string { return "fwAppend" + targetGoName(t) }
 func decodeFuncName(t *ir.Target) string { return "fwDecode" + targetGoName(t) }
@@ -70,9 +69,6 @@ func readField(t ir.Type) *jen.Statement {
 }
 
 func (g *generator) codec(f *jen.File) {
-	if !g.hasCodec() {
-		return
-	}
 	pkg := g.pkg
 	msg := jen.Id("m")
 	f.Comment("AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an")
@@ -215,3 +211,29 @@ func decodeArtifact(g *jen.Group, a *ir.Artifact, dst *jen.Statement, depth int)
 // isEmptyEvent reports whether a is an event type without fields, whose
 // encoding is empty.
 func isEmptyEvent(a *ir.Artifact) bool { return a.Kind == ir.ArtifactEvent && len(a.Event.Fields) == 0 }
+
+// programSchema names the layout of the parts of ProgramFingerprint.
+const programSchema = "fw/program/1"
+
+// ProgramFingerprint returns the fingerprint of pkg's declarations, the
+// Program.Fingerprint of its generated code: the events in kind order with
+// their fields in order, the enums with their variants, the targets with
+// their artifact types, and every processor's declaration (patterns, emits,
+// lifecycle cases, builder clauses) in declaration order. A record of a run
+// (fwrt.WithRecord) is checked against it when it is replayed.
+func ProgramFingerprint(pkg *ir.Package) [32]byte {
+	parts := []string{programSchema, "package " + pkg.Name}
+	for _, ev := range pkg.Events {
+		parts = append(parts, eventShape(ev))
+	}
+	for _, e := range pkg.Enums {
+		parts = append(parts, "enum "+e.Name+" {"+strings.Join(e.Variants, ", ")+"}")
+	}
+	for _, t := range pkg.Targets {
+		parts = append(parts, "target "+t.Name+": "+artifactName(t.Type))
+	}
+	for _, p := range pkg.Processors {
+		parts = append(parts, declText(p))
+	}
+	return archive.Fingerprint(parts...)
+}

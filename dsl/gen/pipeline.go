@@ -67,6 +67,8 @@ func (g *generator) program(f *jen.File) {
 	}
 	f.Comment("fwProgram describes the package to the runtime. Routes is the routing table:")
 	f.Comment("for each event kind and built kind, the processors that have a case for it.")
+	f.Comment("Fingerprint covers the package's declarations (types and processors, patterns")
+	f.Comment("included): a record of a run (fwrt.WithRecord) is checked against it on replay.")
 	if slices.ContainsFunc(pkg.Processors, needsFingerprint) {
 		f.Comment("A Fingerprint, part of the cache keys of a cached processor or persistent builder,")
 		f.Comment("is archive.Fingerprint of its declaration and of the shapes of the types it reads")
@@ -161,6 +163,7 @@ func (g *generator) program(f *jen.File) {
 			}
 		}),
 	}
+	prog[jen.Id("Fingerprint")] = fingerprintLit(ProgramFingerprint(pkg))
 	if len(pkg.Targets) > 0 {
 		prog[jen.Id("Targets")] = jen.Index().Add(rt("TargetInfo")).ValuesFunc(func(vs *jen.Group) {
 			for _, t := range pkg.Targets {
@@ -264,6 +267,12 @@ func (g *generator) pipelineType(f *jen.File) {
 	f.Comment("Run runs the pipeline until no work is left, a handler fails, or ctx is done.")
 	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Run").Params(jen.Id("ctx").Qual("context", "Context")).Error().Block(
 		jen.Return(jen.Id("p").Dot("engine").Dot("Run").Call(jen.Id("ctx"))))
+	f.Comment("Replay runs the pipeline on the inputs recorded in r (by a run with")
+	f.Comment("fwrt.WithRecord) and compares every call's emissions with the record as it")
+	f.Comment("goes: the first difference stops it with a *fwrt.DivergenceError. Submit")
+	f.Comment("nothing before it; call it instead of Run.")
+	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Replay").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("r").Qual("io", "Reader")).Error().Block(
+		jen.Return(jen.Id("p").Dot("engine").Dot("Replay").Call(jen.Id("ctx"), jen.Id("r"))))
 	f.Comment("Stats returns the run's job accounting.")
 	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Stats").Params().Add(rt("Stats")).Block(
 		jen.Return(jen.Id("p").Dot("engine").Dot("Stats").Call()))

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	fwrt "github.com/fwgo/fw/runtime"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
+	"io"
 )
 
 // The generated code needs a runtime that supports it; a mismatch fails to compile here.
@@ -34,8 +35,14 @@ const (
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
+// Fingerprint covers the package's declarations (types and processors, patterns
+// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
 var fwProgram = fwrt.Program{
-	Events:  []fwrt.EventInfo{},
+	Events: []fwrt.EventInfo{},
+	Fingerprint: [32]byte{
+		0x44, 0x72, 0xcd, 0xb9, 0x58, 0x58, 0x3f, 0x0f, 0xc5, 0x52, 0xcb, 0x3f, 0x5c, 0x7d, 0xbb, 0x3d,
+		0x60, 0xda, 0xe0, 0x0c, 0xb1, 0xac, 0xcb, 0x00, 0x06, 0x76, 0x36, 0x23, 0x17, 0x09, 0x65, 0x28,
+	},
 	Package: "buildbench",
 	Procs: []fwrt.ProcInfo{{
 		Builder:     true,
@@ -121,6 +128,14 @@ func (p *Pipeline) Submit(ev Event) {
 // Run runs the pipeline until no work is left, a handler fails, or ctx is done.
 func (p *Pipeline) Run(ctx context.Context) error {
 	return p.engine.Run(ctx)
+}
+
+// Replay runs the pipeline on the inputs recorded in r (by a run with
+// fwrt.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// nothing before it; call it instead of Run.
+func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
+	return p.engine.Replay(ctx, r)
 }
 
 // Stats returns the run's job accounting.
@@ -256,6 +271,111 @@ func (d *fwDispatcher) Stop(proc int32) {
 	case 0:
 		d.srcNums.Stop()
 	}
+}
+
+// AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
+// event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
+func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
+	switch m.Kind {
+	case fwBuiltGroups:
+		if v, ok := m.Ev.(*fwreactive.Group[int64, int64]); ok {
+			return fwAppendGroups(b, *v)
+		}
+	case fwBuiltNums:
+		if v, ok := m.Ev.(*int64); ok {
+			return fwAppendNums(b, *v)
+		}
+	case fwBuiltScaled:
+		if v, ok := m.Ev.(*int64); ok {
+			return fwAppendScaled(b, *v)
+		}
+	case fwResolveGroups, fwResolveNums, fwResolveScaled:
+		return b, nil
+	}
+	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
+}
+
+// DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).
+func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
+	switch k {
+	case fwBuiltGroups:
+		v, err := fwDecodeGroups(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built groups: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltNums:
+		v, err := fwDecodeNums(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built nums: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltScaled:
+		v, err := fwDecodeScaled(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built scaled: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwResolveGroups, fwResolveNums, fwResolveScaled:
+		if len(data) != 0 {
+			return fwrt.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwrt.ErrEncoding)
+		}
+		return fwrt.Msg{Kind: k}, nil
+	}
+	return fwrt.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+}
+
+// fwAppendGroups appends the canonical encoding of an artifact of groups (Group[int, int]).
+func fwAppendGroups(b []byte, v fwreactive.Group[int64, int64]) (_ []byte, err error) {
+	b = fwrt.AppendInt(b, v.Key)
+	b = fwrt.AppendUint(b, uint64(len(v.Items)))
+	for _, x1 := range v.Items {
+		b = fwrt.AppendInt(b, x1)
+	}
+	return b, nil
+}
+
+// fwDecodeGroups decodes an artifact of groups (Group[int, int]).
+func fwDecodeGroups(data []byte) (v fwreactive.Group[int64, int64], err error) {
+	d := fwrt.NewDecoder(data)
+	v.Key = d.Int()
+	n1 := d.Uint()
+	if n1 > uint64(len(data)) {
+		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+	}
+	if n1 > 0 {
+		v.Items = make([]int64, int(n1))
+		for i1 := range v.Items {
+			v.Items[i1] = d.Int()
+		}
+	}
+	return v, d.Finish()
+}
+
+// fwAppendNums appends the canonical encoding of an artifact of nums (int).
+func fwAppendNums(b []byte, v int64) (_ []byte, err error) {
+	b = fwrt.AppendInt(b, v)
+	return b, nil
+}
+
+// fwDecodeNums decodes an artifact of nums (int).
+func fwDecodeNums(data []byte) (v int64, err error) {
+	d := fwrt.NewDecoder(data)
+	v = d.Int()
+	return v, d.Finish()
+}
+
+// fwAppendScaled appends the canonical encoding of an artifact of scaled (int).
+func fwAppendScaled(b []byte, v int64) (_ []byte, err error) {
+	b = fwrt.AppendInt(b, v)
+	return b, nil
+}
+
+// fwDecodeScaled decodes an artifact of scaled (int).
+func fwDecodeScaled(data []byte) (v int64, err error) {
+	d := fwrt.NewDecoder(data)
+	v = d.Int()
+	return v, d.Finish()
 }
 
 // DecodeJSON decodes one event from a JSON object whose "event" member names its

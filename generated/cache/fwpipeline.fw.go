@@ -63,11 +63,17 @@ const (
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
+// Fingerprint covers the package's declarations (types and processors, patterns
+// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
 // A Fingerprint, part of the cache keys of a cached processor or persistent builder,
 // is archive.Fingerprint of its declaration and of the shapes of the types it reads
 // and emits, computed by fwgen: it changes when they do.
 var fwProgram = fwrt.Program{
-	Events:  []fwrt.EventInfo{{Name: "Alert"}, {Name: "Normal"}, {Name: "Reading"}, {Name: "Tick"}},
+	Events: []fwrt.EventInfo{{Name: "Alert"}, {Name: "Normal"}, {Name: "Reading"}, {Name: "Tick"}},
+	Fingerprint: [32]byte{
+		0x44, 0x8b, 0xfa, 0x02, 0xc4, 0x6c, 0x54, 0x7a, 0x94, 0x26, 0x48, 0x86, 0x59, 0x1d, 0xcf, 0xf5,
+		0xcf, 0x5f, 0x79, 0x68, 0x9d, 0x02, 0x34, 0xf2, 0x8c, 0xd8, 0x7a, 0x22, 0xb0, 0xcd, 0x2c, 0xe3,
+	},
 	Package: "cache",
 	Procs: []fwrt.ProcInfo{{
 		Cached:      true,
@@ -334,6 +340,14 @@ func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fwrt.LinesOption) error 
 // Run runs the pipeline until no work is left, a handler fails, or ctx is done.
 func (p *Pipeline) Run(ctx context.Context) error {
 	return p.engine.Run(ctx)
+}
+
+// Replay runs the pipeline on the inputs recorded in r (by a run with
+// fwrt.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// nothing before it; call it instead of Run.
+func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
+	return p.engine.Replay(ctx, r)
 }
 
 // Stats returns the run's job accounting.

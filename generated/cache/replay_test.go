@@ -36,7 +36,7 @@ type idle struct{}
 
 func (idle) Build(ctx context.Context, yield func(cache.Reading) bool) error { return nil }
 func (idle) OnReadings(c cache.ScaledContext, v cache.Reading) error         { return nil }
-func (idle) Key(v float64) cache.Level                                        { return cache.LevelLOW }
+func (idle) Key(v float64) cache.Level                                       { return cache.LevelLOW }
 
 type rawB struct{}
 

@@ -33,8 +33,14 @@ const (
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
+// Fingerprint covers the package's declarations (types and processors, patterns
+// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
 var fwProgram = fwrt.Program{
-	Events:  []fwrt.EventInfo{{Name: "A"}, {Name: "B"}, {Name: "C"}, {Name: "D"}},
+	Events: []fwrt.EventInfo{{Name: "A"}, {Name: "B"}, {Name: "C"}, {Name: "D"}},
+	Fingerprint: [32]byte{
+		0x6f, 0x95, 0x2f, 0xd8, 0x39, 0x58, 0x0b, 0x2b, 0xfd, 0xef, 0x9f, 0x48, 0xd8, 0x89, 0x64, 0xdd,
+		0xbc, 0xae, 0xf6, 0xd8, 0x22, 0xab, 0x91, 0x3b, 0x2f, 0x3f, 0xf1, 0x55, 0x7a, 0x12, 0xc1, 0x10,
+	},
 	Package: "chain",
 	Procs: []fwrt.ProcInfo{{
 		Cases:       []string{"A"},
@@ -113,6 +119,14 @@ func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fwrt.LinesOption) error 
 // Run runs the pipeline until no work is left, a handler fails, or ctx is done.
 func (p *Pipeline) Run(ctx context.Context) error {
 	return p.engine.Run(ctx)
+}
+
+// Replay runs the pipeline on the inputs recorded in r (by a run with
+// fwrt.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// nothing before it; call it instead of Run.
+func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
+	return p.engine.Replay(ctx, r)
 }
 
 // Stats returns the run's job accounting.
@@ -198,6 +212,61 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
+// event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
+func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
+	switch m.Kind {
+	case fwKindA:
+		if e, ok := m.Ev.(*A); ok {
+			return e.AppendBinary(b)
+		}
+	case fwKindB:
+		if e, ok := m.Ev.(*B); ok {
+			return e.AppendBinary(b)
+		}
+	case fwKindC:
+		if e, ok := m.Ev.(*C); ok {
+			return e.AppendBinary(b)
+		}
+	case fwKindD:
+		if e, ok := m.Ev.(*D); ok {
+			return e.AppendBinary(b)
+		}
+	}
+	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
+}
+
+// DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).
+func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
+	switch k {
+	case fwKindA:
+		e := new(A)
+		if err := e.UnmarshalBinary(data); err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode event A: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: e}, nil
+	case fwKindB:
+		e := new(B)
+		if err := e.UnmarshalBinary(data); err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode event B: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: e}, nil
+	case fwKindC:
+		e := new(C)
+		if err := e.UnmarshalBinary(data); err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode event C: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: e}, nil
+	case fwKindD:
+		e := new(D)
+		if err := e.UnmarshalBinary(data); err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode event D: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: e}, nil
+	}
+	return fwrt.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
 }
 
 // DecodeJSON decodes one event from a JSON object whose "event" member names its

@@ -44,8 +44,14 @@ const (
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
+// Fingerprint covers the package's declarations (types and processors, patterns
+// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
 var fwProgram = fwrt.Program{
-	Events:  []fwrt.EventInfo{{Name: "Doc"}, {Name: "Token"}},
+	Events: []fwrt.EventInfo{{Name: "Doc"}, {Name: "Token"}},
+	Fingerprint: [32]byte{
+		0x77, 0x1c, 0x19, 0xff, 0x55, 0xc2, 0xab, 0x76, 0xf6, 0x47, 0xb6, 0x66, 0x92, 0x15, 0x81, 0x8a,
+		0xfe, 0x98, 0x55, 0xc4, 0x2c, 0x3f, 0xd4, 0xf2, 0xdf, 0xb7, 0xaa, 0x14, 0x5f, 0x99, 0x8e, 0xde,
+	},
 	Package: "corpus",
 	Procs: []fwrt.ProcInfo{{
 		Builder:     true,
@@ -160,6 +166,14 @@ func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fwrt.LinesOption) error 
 // Run runs the pipeline until no work is left, a handler fails, or ctx is done.
 func (p *Pipeline) Run(ctx context.Context) error {
 	return p.engine.Run(ctx)
+}
+
+// Replay runs the pipeline on the inputs recorded in r (by a run with
+// fwrt.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// nothing before it; call it instead of Run.
+func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
+	return p.engine.Replay(ctx, r)
 }
 
 // Stats returns the run's job accounting.
@@ -333,6 +347,181 @@ func (d *fwDispatcher) Stop(proc int32) {
 	case 0:
 		d.srcDocs.Stop()
 	}
+}
+
+// AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
+// event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
+func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
+	switch m.Kind {
+	case fwKindDoc:
+		if e, ok := m.Ev.(*Doc); ok {
+			return e.AppendBinary(b)
+		}
+	case fwKindToken:
+		if e, ok := m.Ev.(*Token); ok {
+			return e.AppendBinary(b)
+		}
+	case fwBuiltByDoc:
+		if v, ok := m.Ev.(*fwreactive.Group[string, Token]); ok {
+			return fwAppendByDoc(b, *v)
+		}
+	case fwBuiltDocs:
+		if v, ok := m.Ev.(*Doc); ok {
+			return fwAppendDocs(b, *v)
+		}
+	case fwBuiltSample:
+		if v, ok := m.Ev.(*[]Token); ok {
+			return fwAppendSample(b, *v)
+		}
+	case fwBuiltTokens:
+		if v, ok := m.Ev.(*Token); ok {
+			return fwAppendTokens(b, *v)
+		}
+	case fwResolveByDoc, fwResolveDocs, fwResolveSample, fwResolveTokens:
+		return b, nil
+	}
+	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
+}
+
+// DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).
+func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
+	switch k {
+	case fwKindDoc:
+		e := new(Doc)
+		if err := e.UnmarshalBinary(data); err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode event Doc: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: e}, nil
+	case fwKindToken:
+		e := new(Token)
+		if err := e.UnmarshalBinary(data); err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode event Token: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: e}, nil
+	case fwBuiltByDoc:
+		v, err := fwDecodeByDoc(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built byDoc: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltDocs:
+		v, err := fwDecodeDocs(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built docs: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltSample:
+		v, err := fwDecodeSample(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built sample: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltTokens:
+		v, err := fwDecodeTokens(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built tokens: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwResolveByDoc, fwResolveDocs, fwResolveSample, fwResolveTokens:
+		if len(data) != 0 {
+			return fwrt.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwrt.ErrEncoding)
+		}
+		return fwrt.Msg{Kind: k}, nil
+	}
+	return fwrt.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+}
+
+// fwAppendByDoc appends the canonical encoding of an artifact of byDoc (Group[string, Token]).
+func fwAppendByDoc(b []byte, v fwreactive.Group[string, Token]) (_ []byte, err error) {
+	b = fwrt.AppendString(b, v.Key)
+	b = fwrt.AppendUint(b, uint64(len(v.Items)))
+	for _, x1 := range v.Items {
+		if b, err = x1.AppendBinary(b); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// fwDecodeByDoc decodes an artifact of byDoc (Group[string, Token]).
+func fwDecodeByDoc(data []byte) (v fwreactive.Group[string, Token], err error) {
+	d := fwrt.NewDecoder(data)
+	v.Key = d.String()
+	n1 := d.Uint()
+	if n1 > uint64(len(data)) {
+		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+	}
+	if n1 > 0 {
+		v.Items = make([]Token, int(n1))
+		for i1 := range v.Items {
+			v.Items[i1].Doc = d.String()
+			v.Items[i1].Word = d.String()
+			v.Items[i1].Pos = d.Int()
+		}
+	}
+	return v, d.Finish()
+}
+
+// fwAppendDocs appends the canonical encoding of an artifact of docs (Doc).
+func fwAppendDocs(b []byte, v Doc) (_ []byte, err error) {
+	if b, err = v.AppendBinary(b); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// fwDecodeDocs decodes an artifact of docs (Doc).
+func fwDecodeDocs(data []byte) (v Doc, err error) {
+	d := fwrt.NewDecoder(data)
+	v.Name = d.String()
+	v.Text = d.String()
+	return v, d.Finish()
+}
+
+// fwAppendSample appends the canonical encoding of an artifact of sample ([]Token).
+func fwAppendSample(b []byte, v []Token) (_ []byte, err error) {
+	b = fwrt.AppendUint(b, uint64(len(v)))
+	for _, x1 := range v {
+		if b, err = x1.AppendBinary(b); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// fwDecodeSample decodes an artifact of sample ([]Token).
+func fwDecodeSample(data []byte) (v []Token, err error) {
+	d := fwrt.NewDecoder(data)
+	n1 := d.Uint()
+	if n1 > uint64(len(data)) {
+		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+	}
+	if n1 > 0 {
+		v = make([]Token, int(n1))
+		for i1 := range v {
+			v[i1].Doc = d.String()
+			v[i1].Word = d.String()
+			v[i1].Pos = d.Int()
+		}
+	}
+	return v, d.Finish()
+}
+
+// fwAppendTokens appends the canonical encoding of an artifact of tokens (Token).
+func fwAppendTokens(b []byte, v Token) (_ []byte, err error) {
+	if b, err = v.AppendBinary(b); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// fwDecodeTokens decodes an artifact of tokens (Token).
+func fwDecodeTokens(data []byte) (v Token, err error) {
+	d := fwrt.NewDecoder(data)
+	v.Doc = d.String()
+	v.Word = d.String()
+	v.Pos = d.Int()
+	return v, d.Finish()
 }
 
 // DecodeJSON decodes one event from a JSON object whose "event" member names its

@@ -33,8 +33,14 @@ const (
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
+// Fingerprint covers the package's declarations (types and processors, patterns
+// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
 var fwProgram = fwrt.Program{
-	Events:  []fwrt.EventInfo{{Name: "Hundred"}, {Name: "Order"}, {Name: "Single"}, {Name: "Ten"}},
+	Events: []fwrt.EventInfo{{Name: "Hundred"}, {Name: "Order"}, {Name: "Single"}, {Name: "Ten"}},
+	Fingerprint: [32]byte{
+		0x91, 0x56, 0x51, 0x17, 0x4e, 0x56, 0x96, 0xd3, 0x9b, 0xe7, 0x09, 0xd4, 0xa6, 0xd1, 0x2d, 0xe8,
+		0xdd, 0x7c, 0xdc, 0x1c, 0x37, 0x6d, 0x21, 0x73, 0xf9, 0x27, 0x05, 0xe3, 0x23, 0x52, 0xa2, 0x71,
+	},
 	Package: "fanout",
 	Procs: []fwrt.ProcInfo{{
 		Cases:       []string{"Hit"},
@@ -8971,6 +8977,14 @@ func (p *Pipeline) Run(ctx context.Context) error {
 	return p.engine.Run(ctx)
 }
 
+// Replay runs the pipeline on the inputs recorded in r (by a run with
+// fwrt.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// nothing before it; call it instead of Run.
+func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
+	return p.engine.Replay(ctx, r)
+}
+
 // Stats returns the run's job accounting.
 func (p *Pipeline) Stats() fwrt.Stats {
 	return p.engine.Stats()
@@ -15766,6 +15780,61 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
+// event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
+func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
+	switch m.Kind {
+	case fwKindHundred:
+		if e, ok := m.Ev.(*Hundred); ok {
+			return e.AppendBinary(b)
+		}
+	case fwKindOrder:
+		if e, ok := m.Ev.(*Order); ok {
+			return e.AppendBinary(b)
+		}
+	case fwKindSingle:
+		if e, ok := m.Ev.(*Single); ok {
+			return e.AppendBinary(b)
+		}
+	case fwKindTen:
+		if e, ok := m.Ev.(*Ten); ok {
+			return e.AppendBinary(b)
+		}
+	}
+	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
+}
+
+// DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).
+func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
+	switch k {
+	case fwKindHundred:
+		e := new(Hundred)
+		if err := e.UnmarshalBinary(data); err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode event Hundred: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: e}, nil
+	case fwKindOrder:
+		e := new(Order)
+		if err := e.UnmarshalBinary(data); err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode event Order: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: e}, nil
+	case fwKindSingle:
+		e := new(Single)
+		if err := e.UnmarshalBinary(data); err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode event Single: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: e}, nil
+	case fwKindTen:
+		e := new(Ten)
+		if err := e.UnmarshalBinary(data); err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode event Ten: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: e}, nil
+	}
+	return fwrt.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
 }
 
 // fwTableHundred is the compiled matching of Hundred events: 100 cases of 100 processors in 1 group

@@ -59,8 +59,14 @@ const (
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
+// Fingerprint covers the package's declarations (types and processors, patterns
+// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
 var fwProgram = fwrt.Program{
-	Events:  []fwrt.EventInfo{{Name: "Pair"}},
+	Events: []fwrt.EventInfo{{Name: "Pair"}},
+	Fingerprint: [32]byte{
+		0xc0, 0x50, 0xd3, 0xb2, 0xa6, 0x12, 0xfc, 0x8b, 0x15, 0xde, 0xcd, 0x67, 0xc5, 0xf4, 0xb7, 0x9b,
+		0x9f, 0x53, 0xb6, 0x70, 0x15, 0x0c, 0x6e, 0x26, 0xa0, 0x3d, 0x31, 0x22, 0xc5, 0x4e, 0x1a, 0x5a,
+	},
 	Package: "reactive",
 	Procs: []fwrt.ProcInfo{{
 		Builder:     true,
@@ -289,6 +295,14 @@ func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fwrt.LinesOption) error 
 // Run runs the pipeline until no work is left, a handler fails, or ctx is done.
 func (p *Pipeline) Run(ctx context.Context) error {
 	return p.engine.Run(ctx)
+}
+
+// Replay runs the pipeline on the inputs recorded in r (by a run with
+// fwrt.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// nothing before it; call it instead of Run.
+func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
+	return p.engine.Replay(ctx, r)
 }
 
 // Stats returns the run's job accounting.
@@ -759,6 +773,396 @@ func (d *fwDispatcher) Stop(proc int32) {
 	case 0:
 		d.srcNums.Stop()
 	}
+}
+
+// AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
+// event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
+func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
+	switch m.Kind {
+	case fwKindPair:
+		if e, ok := m.Ev.(*Pair); ok {
+			return e.AppendBinary(b)
+		}
+	case fwBuiltAll:
+		if v, ok := m.Ev.(*[]Pair); ok {
+			return fwAppendAll(b, *v)
+		}
+	case fwBuiltByKey:
+		if v, ok := m.Ev.(*fwreactive.Group[string, Pair]); ok {
+			return fwAppendByKey(b, *v)
+		}
+	case fwBuiltByParity:
+		if v, ok := m.Ev.(*fwreactive.Group[int64, int64]); ok {
+			return fwAppendByParity(b, *v)
+		}
+	case fwBuiltCount:
+		if v, ok := m.Ev.(*int64); ok {
+			return fwAppendCount(b, *v)
+		}
+	case fwBuiltDouble:
+		if v, ok := m.Ev.(*int64); ok {
+			return fwAppendDouble(b, *v)
+		}
+	case fwBuiltLate:
+		if v, ok := m.Ev.(*int64); ok {
+			return fwAppendLate(b, *v)
+		}
+	case fwBuiltNums:
+		if v, ok := m.Ev.(*int64); ok {
+			return fwAppendNums(b, *v)
+		}
+	case fwBuiltPairs:
+		if v, ok := m.Ev.(*Pair); ok {
+			return fwAppendPairs(b, *v)
+		}
+	case fwBuiltRuns:
+		if v, ok := m.Ev.(*fwreactive.Group[string, Pair]); ok {
+			return fwAppendRuns(b, *v)
+		}
+	case fwBuiltSample:
+		if v, ok := m.Ev.(*[]int64); ok {
+			return fwAppendSample(b, *v)
+		}
+	case fwBuiltSome:
+		if v, ok := m.Ev.(*int64); ok {
+			return fwAppendSome(b, *v)
+		}
+	case fwBuiltSquare:
+		if v, ok := m.Ev.(*int64); ok {
+			return fwAppendSquare(b, *v)
+		}
+	case fwResolveAll, fwResolveByKey, fwResolveByParity, fwResolveCount, fwResolveDouble, fwResolveLate, fwResolveNums, fwResolvePairs, fwResolveRuns, fwResolveSample, fwResolveSome, fwResolveSquare:
+		return b, nil
+	}
+	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
+}
+
+// DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).
+func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
+	switch k {
+	case fwKindPair:
+		e := new(Pair)
+		if err := e.UnmarshalBinary(data); err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode event Pair: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: e}, nil
+	case fwBuiltAll:
+		v, err := fwDecodeAll(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built all: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltByKey:
+		v, err := fwDecodeByKey(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built byKey: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltByParity:
+		v, err := fwDecodeByParity(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built byParity: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltCount:
+		v, err := fwDecodeCount(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built count: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltDouble:
+		v, err := fwDecodeDouble(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built double: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltLate:
+		v, err := fwDecodeLate(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built late: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltNums:
+		v, err := fwDecodeNums(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built nums: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltPairs:
+		v, err := fwDecodePairs(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built pairs: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltRuns:
+		v, err := fwDecodeRuns(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built runs: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltSample:
+		v, err := fwDecodeSample(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built sample: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltSome:
+		v, err := fwDecodeSome(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built some: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltSquare:
+		v, err := fwDecodeSquare(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built square: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwResolveAll, fwResolveByKey, fwResolveByParity, fwResolveCount, fwResolveDouble, fwResolveLate, fwResolveNums, fwResolvePairs, fwResolveRuns, fwResolveSample, fwResolveSome, fwResolveSquare:
+		if len(data) != 0 {
+			return fwrt.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwrt.ErrEncoding)
+		}
+		return fwrt.Msg{Kind: k}, nil
+	}
+	return fwrt.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+}
+
+// fwAppendAll appends the canonical encoding of an artifact of all ([]Pair).
+func fwAppendAll(b []byte, v []Pair) (_ []byte, err error) {
+	b = fwrt.AppendUint(b, uint64(len(v)))
+	for _, x1 := range v {
+		if b, err = x1.AppendBinary(b); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// fwDecodeAll decodes an artifact of all ([]Pair).
+func fwDecodeAll(data []byte) (v []Pair, err error) {
+	d := fwrt.NewDecoder(data)
+	n1 := d.Uint()
+	if n1 > uint64(len(data)) {
+		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+	}
+	if n1 > 0 {
+		v = make([]Pair, int(n1))
+		for i1 := range v {
+			v[i1].Key = d.String()
+			v[i1].A = d.Int()
+			v[i1].B = d.Int()
+		}
+	}
+	return v, d.Finish()
+}
+
+// fwAppendByKey appends the canonical encoding of an artifact of byKey (Group[string, Pair]).
+func fwAppendByKey(b []byte, v fwreactive.Group[string, Pair]) (_ []byte, err error) {
+	b = fwrt.AppendString(b, v.Key)
+	b = fwrt.AppendUint(b, uint64(len(v.Items)))
+	for _, x1 := range v.Items {
+		if b, err = x1.AppendBinary(b); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// fwDecodeByKey decodes an artifact of byKey (Group[string, Pair]).
+func fwDecodeByKey(data []byte) (v fwreactive.Group[string, Pair], err error) {
+	d := fwrt.NewDecoder(data)
+	v.Key = d.String()
+	n1 := d.Uint()
+	if n1 > uint64(len(data)) {
+		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+	}
+	if n1 > 0 {
+		v.Items = make([]Pair, int(n1))
+		for i1 := range v.Items {
+			v.Items[i1].Key = d.String()
+			v.Items[i1].A = d.Int()
+			v.Items[i1].B = d.Int()
+		}
+	}
+	return v, d.Finish()
+}
+
+// fwAppendByParity appends the canonical encoding of an artifact of byParity (Group[int, int]).
+func fwAppendByParity(b []byte, v fwreactive.Group[int64, int64]) (_ []byte, err error) {
+	b = fwrt.AppendInt(b, v.Key)
+	b = fwrt.AppendUint(b, uint64(len(v.Items)))
+	for _, x1 := range v.Items {
+		b = fwrt.AppendInt(b, x1)
+	}
+	return b, nil
+}
+
+// fwDecodeByParity decodes an artifact of byParity (Group[int, int]).
+func fwDecodeByParity(data []byte) (v fwreactive.Group[int64, int64], err error) {
+	d := fwrt.NewDecoder(data)
+	v.Key = d.Int()
+	n1 := d.Uint()
+	if n1 > uint64(len(data)) {
+		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+	}
+	if n1 > 0 {
+		v.Items = make([]int64, int(n1))
+		for i1 := range v.Items {
+			v.Items[i1] = d.Int()
+		}
+	}
+	return v, d.Finish()
+}
+
+// fwAppendCount appends the canonical encoding of an artifact of count (int).
+func fwAppendCount(b []byte, v int64) (_ []byte, err error) {
+	b = fwrt.AppendInt(b, v)
+	return b, nil
+}
+
+// fwDecodeCount decodes an artifact of count (int).
+func fwDecodeCount(data []byte) (v int64, err error) {
+	d := fwrt.NewDecoder(data)
+	v = d.Int()
+	return v, d.Finish()
+}
+
+// fwAppendDouble appends the canonical encoding of an artifact of double (int).
+func fwAppendDouble(b []byte, v int64) (_ []byte, err error) {
+	b = fwrt.AppendInt(b, v)
+	return b, nil
+}
+
+// fwDecodeDouble decodes an artifact of double (int).
+func fwDecodeDouble(data []byte) (v int64, err error) {
+	d := fwrt.NewDecoder(data)
+	v = d.Int()
+	return v, d.Finish()
+}
+
+// fwAppendLate appends the canonical encoding of an artifact of late (int).
+func fwAppendLate(b []byte, v int64) (_ []byte, err error) {
+	b = fwrt.AppendInt(b, v)
+	return b, nil
+}
+
+// fwDecodeLate decodes an artifact of late (int).
+func fwDecodeLate(data []byte) (v int64, err error) {
+	d := fwrt.NewDecoder(data)
+	v = d.Int()
+	return v, d.Finish()
+}
+
+// fwAppendNums appends the canonical encoding of an artifact of nums (int).
+func fwAppendNums(b []byte, v int64) (_ []byte, err error) {
+	b = fwrt.AppendInt(b, v)
+	return b, nil
+}
+
+// fwDecodeNums decodes an artifact of nums (int).
+func fwDecodeNums(data []byte) (v int64, err error) {
+	d := fwrt.NewDecoder(data)
+	v = d.Int()
+	return v, d.Finish()
+}
+
+// fwAppendPairs appends the canonical encoding of an artifact of pairs (Pair).
+func fwAppendPairs(b []byte, v Pair) (_ []byte, err error) {
+	if b, err = v.AppendBinary(b); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// fwDecodePairs decodes an artifact of pairs (Pair).
+func fwDecodePairs(data []byte) (v Pair, err error) {
+	d := fwrt.NewDecoder(data)
+	v.Key = d.String()
+	v.A = d.Int()
+	v.B = d.Int()
+	return v, d.Finish()
+}
+
+// fwAppendRuns appends the canonical encoding of an artifact of runs (Group[string, Pair]).
+func fwAppendRuns(b []byte, v fwreactive.Group[string, Pair]) (_ []byte, err error) {
+	b = fwrt.AppendString(b, v.Key)
+	b = fwrt.AppendUint(b, uint64(len(v.Items)))
+	for _, x1 := range v.Items {
+		if b, err = x1.AppendBinary(b); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// fwDecodeRuns decodes an artifact of runs (Group[string, Pair]).
+func fwDecodeRuns(data []byte) (v fwreactive.Group[string, Pair], err error) {
+	d := fwrt.NewDecoder(data)
+	v.Key = d.String()
+	n1 := d.Uint()
+	if n1 > uint64(len(data)) {
+		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+	}
+	if n1 > 0 {
+		v.Items = make([]Pair, int(n1))
+		for i1 := range v.Items {
+			v.Items[i1].Key = d.String()
+			v.Items[i1].A = d.Int()
+			v.Items[i1].B = d.Int()
+		}
+	}
+	return v, d.Finish()
+}
+
+// fwAppendSample appends the canonical encoding of an artifact of sample ([]int).
+func fwAppendSample(b []byte, v []int64) (_ []byte, err error) {
+	b = fwrt.AppendUint(b, uint64(len(v)))
+	for _, x1 := range v {
+		b = fwrt.AppendInt(b, x1)
+	}
+	return b, nil
+}
+
+// fwDecodeSample decodes an artifact of sample ([]int).
+func fwDecodeSample(data []byte) (v []int64, err error) {
+	d := fwrt.NewDecoder(data)
+	n1 := d.Uint()
+	if n1 > uint64(len(data)) {
+		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+	}
+	if n1 > 0 {
+		v = make([]int64, int(n1))
+		for i1 := range v {
+			v[i1] = d.Int()
+		}
+	}
+	return v, d.Finish()
+}
+
+// fwAppendSome appends the canonical encoding of an artifact of some (int).
+func fwAppendSome(b []byte, v int64) (_ []byte, err error) {
+	b = fwrt.AppendInt(b, v)
+	return b, nil
+}
+
+// fwDecodeSome decodes an artifact of some (int).
+func fwDecodeSome(data []byte) (v int64, err error) {
+	d := fwrt.NewDecoder(data)
+	v = d.Int()
+	return v, d.Finish()
+}
+
+// fwAppendSquare appends the canonical encoding of an artifact of square (int).
+func fwAppendSquare(b []byte, v int64) (_ []byte, err error) {
+	b = fwrt.AppendInt(b, v)
+	return b, nil
+}
+
+// fwDecodeSquare decodes an artifact of square (int).
+func fwDecodeSquare(data []byte) (v int64, err error) {
+	d := fwrt.NewDecoder(data)
+	v = d.Int()
+	return v, d.Finish()
 }
 
 // DecodeJSON decodes one event from a JSON object whose "event" member names its

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	fwrt "github.com/fwgo/fw/runtime"
+	"io"
 )
 
 // The generated code needs a runtime that supports it; a mismatch fails to compile here.
@@ -29,8 +30,14 @@ const (
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
+// Fingerprint covers the package's declarations (types and processors, patterns
+// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
 var fwProgram = fwrt.Program{
-	Events:  []fwrt.EventInfo{},
+	Events: []fwrt.EventInfo{},
+	Fingerprint: [32]byte{
+		0x09, 0x7a, 0x25, 0xaf, 0xb2, 0xd9, 0x75, 0x3c, 0xc9, 0xe1, 0xc0, 0x31, 0xeb, 0x79, 0xf2, 0xd8,
+		0xae, 0xe7, 0x74, 0x2d, 0xf0, 0xae, 0xa5, 0xb9, 0x99, 0x6b, 0xa2, 0x20, 0x46, 0x40, 0xe5, 0x0f,
+	},
 	Package: "words",
 	Procs: []fwrt.ProcInfo{{
 		Builder:     true,
@@ -85,6 +92,14 @@ func (p *Pipeline) Submit(ev Event) {
 // Run runs the pipeline until no work is left, a handler fails, or ctx is done.
 func (p *Pipeline) Run(ctx context.Context) error {
 	return p.engine.Run(ctx)
+}
+
+// Replay runs the pipeline on the inputs recorded in r (by a run with
+// fwrt.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// nothing before it; call it instead of Run.
+func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
+	return p.engine.Replay(ctx, r)
 }
 
 // Stats returns the run's job accounting.
@@ -155,6 +170,51 @@ func (d *fwDispatcher) Stop(proc int32) {
 	case 0:
 		d.srcWords.Stop()
 	}
+}
+
+// AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
+// event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
+func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
+	switch m.Kind {
+	case fwBuiltWords:
+		if v, ok := m.Ev.(*string); ok {
+			return fwAppendWords(b, *v)
+		}
+	case fwResolveWords:
+		return b, nil
+	}
+	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
+}
+
+// DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).
+func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
+	switch k {
+	case fwBuiltWords:
+		v, err := fwDecodeWords(data)
+		if err != nil {
+			return fwrt.Msg{}, fmt.Errorf("fw: decode built words: %w", err)
+		}
+		return fwrt.Msg{Kind: k, Ev: &v}, nil
+	case fwResolveWords:
+		if len(data) != 0 {
+			return fwrt.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwrt.ErrEncoding)
+		}
+		return fwrt.Msg{Kind: k}, nil
+	}
+	return fwrt.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+}
+
+// fwAppendWords appends the canonical encoding of an artifact of words (string).
+func fwAppendWords(b []byte, v string) (_ []byte, err error) {
+	b = fwrt.AppendString(b, v)
+	return b, nil
+}
+
+// fwDecodeWords decodes an artifact of words (string).
+func fwDecodeWords(data []byte) (v string, err error) {
+	d := fwrt.NewDecoder(data)
+	v = d.String()
+	return v, d.Finish()
 }
 
 // DecodeJSON decodes one event from a JSON object whose "event" member names its

@@ -1,0 +1,459 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	pathpkg "path"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/fwgo/fw/internal/cli"
+	fwrt "github.com/fwgo/fw/runtime"
+)
+
+// TestGeneratedFresh fails when the committed indexer.fw.go or
+// fwpipeline.fw.go is stale: `fwgen generate -check` on this directory, what
+// CI runs on a user's repository.
+func TestGeneratedFresh(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := cli.Main([]string{"generate", "-check", "."}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("fwgen generate -check: exit %d (run go generate ./examples/indexer)\n%s%s", code, stdout.String(), stderr.String())
+	}
+}
+
+// stdPackages are the standard library packages copied into the test trees:
+// small, and with files of several kinds (tests, examples, generics, asm stubs).
+var stdPackages = []string{"bufio", "container/list", "errors", "slices", "strings", "unicode/utf8"}
+
+// stdTree copies the .go files of stdPackages (not their subdirectories) into a
+// new directory, with a few files that the walk must skip.
+func stdTree(t *testing.T) string {
+	t.Helper()
+	src := defaultRoot()
+	root := t.TempDir()
+	for _, pkg := range stdPackages {
+		entries, err := os.ReadDir(filepath.Join(src, pkg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".go") {
+				b, err := os.ReadFile(filepath.Join(src, pkg, e.Name()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				writeFile(t, filepath.Join(root, pkg, e.Name()), b)
+			}
+		}
+	}
+	writeFile(t, filepath.Join(root, "top.go"), []byte("package top\n\nvar topLevel = 1\n"))
+	skipped := []byte("package skipped\n\nvar shouldNotBeCounted = 1\n")
+	for _, p := range []string{"strings/testdata/x.go", ".hidden/x.go", "_old/x.go", "bufio/README.txt"} {
+		writeFile(t, filepath.Join(root, p), skipped)
+	}
+	return root
+}
+
+func writeFile(t *testing.T, path string, b []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// ageTree sets the modification time of every file of root an hour back, so
+// that the hash cache trusts them (it distrusts files changed in the last
+// seconds).
+func ageTree(t *testing.T, root string) {
+	t.Helper()
+	old := time.Now().Add(-time.Hour)
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		return os.Chtimes(path, old, old)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// index runs the indexer in this process on root with the workspace ws.
+func index(t *testing.T, root, ws string) (*result, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	res, err := run(context.Background(), options{root: root, workspace: ws, workers: 4, top: 20, progress: "off"}, &stdout, &stderr)
+	if err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr.String())
+	}
+	return res, stdout.String()
+}
+
+func procStats(t *testing.T, s fwrt.Stats, name string) fwrt.ProcStats {
+	t.Helper()
+	for _, p := range s.Processors {
+		if p.Name == name {
+			return p
+		}
+	}
+	t.Fatalf("no processor %s in the stats", name)
+	return fwrt.ProcStats{}
+}
+
+// oracle counts the identifiers of the tree independently of the indexer: its
+// own walk (filepath.Glob per directory level would do as well), and the
+// *ast.Ident nodes of go/parser's syntax tree instead of go/scanner's
+// tokens; the blank identifier excluded, as the indexer documents, and the
+// "." of a dot import, which the syntax tree holds as an *ast.Ident but which
+// is not an identifier token.
+type oracleCounts struct {
+	counts map[string]int
+	pkgs   map[string]pkgSummary
+}
+
+func oracle(t *testing.T, root string) oracleCounts {
+	t.Helper()
+	o := oracleCounts{counts: map[string]int{}, pkgs: map[string]pkgSummary{}}
+	distinct := map[string]map[string]int{}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if path != root && (name == "testdata" || name[0] == '.' || name[0] == '_') {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if filepath.Ext(name) != ".go" {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		pkg := pathpkg.Dir(filepath.ToSlash(rel))
+		if distinct[pkg] == nil {
+			distinct[pkg] = map[string]int{}
+		}
+		s := o.pkgs[pkg]
+		s.Files++
+		ast.Inspect(f, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && id.Name != "_" && id.Name != "." {
+				o.counts[id.Name]++
+				distinct[pkg][id.Name]++
+				s.Total++
+			}
+			return true
+		})
+		o.pkgs[pkg] = s
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for pkg, words := range distinct {
+		s := o.pkgs[pkg]
+		s.Distinct = len(words)
+		o.pkgs[pkg] = s
+	}
+	return o
+}
+
+func countsMap(c *counter) map[string]int {
+	m := make(map[string]int, c.len())
+	for i, w := range c.words {
+		m[w] = c.counts[i]
+	}
+	return m
+}
+
+// TestOracle compares the indexer's counts on a copy of a few standard
+// library packages with the oracle's: every identifier's count, every
+// package's files, total and distinct identifiers, and the printed top list.
+func TestOracle(t *testing.T) {
+	root := stdTree(t)
+	res, out := index(t, root, t.TempDir())
+	want := oracle(t, root)
+
+	got := countsMap(res.Counts)
+	if len(got) != len(want.counts) {
+		t.Errorf("%d distinct identifiers, oracle %d", len(got), len(want.counts))
+	}
+	for w, n := range want.counts {
+		if got[w] != n {
+			t.Errorf("identifier %q: %d, oracle %d", w, got[w], n)
+		}
+	}
+	for w := range got {
+		if _, ok := want.counts[w]; !ok {
+			t.Errorf("identifier %q counted, not in the oracle", w)
+		}
+	}
+	if _, ok := got["shouldNotBeCounted"]; ok {
+		t.Error("a file of a skipped directory was indexed")
+	}
+	if len(res.Packages) != len(want.pkgs) {
+		t.Errorf("%d packages, oracle %d", len(res.Packages), len(want.pkgs))
+	}
+	for pkg, w := range want.pkgs {
+		g := res.Packages[pkg]
+		if g.Files != w.Files || g.Total != w.Total || g.Distinct != w.Distinct {
+			t.Errorf("package %s: files %d, total %d, distinct %d; oracle %d, %d, %d", pkg, g.Files, g.Total, g.Distinct, w.Files, w.Total, w.Distinct)
+		}
+	}
+
+	// The printed top 20, against the oracle's ranking (count, then name).
+	oc := newCounter()
+	for w, n := range want.counts {
+		oc.add([]byte(w), n)
+	}
+	var top strings.Builder
+	for i, wc := range oc.top(20) {
+		fmt.Fprintf(&top, "%4d  %9d  %s\n", i+1, wc.n, wc.w)
+	}
+	if !strings.Contains(out, "\ntop 20 identifiers:\n"+top.String()) {
+		t.Errorf("report's top 20 differs from the oracle's:\n%s\nwant:\n%s", out, top.String())
+	}
+	if !strings.Contains(out, "sample of 20 distinct identifiers") {
+		t.Errorf("no sample in the report:\n%s", out)
+	}
+}
+
+// TestRerun: a second run on the same workspace calls no tokenize handler
+// (every file is a cache hit), reads no file (the hash cache), and prints the
+// same report.
+func TestRerun(t *testing.T) {
+	root, ws := stdTree(t), t.TempDir()
+	ageTree(t, root)
+	first, out1 := index(t, root, ws)
+	files := procStats(t, first.Stats, "Files").Emitted
+	if first.Tokenized != int64(files) || files == 0 {
+		t.Fatalf("cold run: %d tokenize calls for %d files", first.Tokenized, files)
+	}
+	second, out2 := index(t, root, ws)
+	tok := procStats(t, second.Stats, "Tokenize")
+	if second.Tokenized != 0 || tok.CacheMisses != 0 || tok.CacheHits != files {
+		t.Errorf("warm run: %d tokenize calls, %d hits, %d misses; want 0, %d, 0", second.Tokenized, tok.CacheHits, tok.CacheMisses, files)
+	}
+	if pk := procStats(t, second.Stats, "Packages"); pk.CacheMisses != 0 {
+		t.Errorf("warm run: %d packages merged again, want 0", pk.CacheMisses)
+	}
+	if second.Hashed != 0 {
+		t.Errorf("warm run: %d files read to be hashed, want 0", second.Hashed)
+	}
+	if out1 != out2 {
+		t.Errorf("reports differ:\n%s\n---\n%s", out1, out2)
+	}
+}
+
+// TestOneFileChanged: after one file changes, the next run tokenizes that file
+// and no other, merges only its package again, and reports what a run from
+// scratch reports.
+func TestOneFileChanged(t *testing.T) {
+	root, ws := stdTree(t), t.TempDir()
+	ageTree(t, root)
+	index(t, root, ws)
+
+	path := filepath.Join(root, "container/list/list.go")
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintln(f, "\nvar zzzAdded, zzzAdded2 = zzzAdded2, 1")
+	f.Close()
+
+	res, out := index(t, root, ws)
+	tok := procStats(t, res.Stats, "Tokenize")
+	files := procStats(t, res.Stats, "Files").Emitted
+	if res.Tokenized != 1 || tok.CacheMisses != 1 || tok.CacheHits != files-1 {
+		t.Errorf("after one change: %d tokenize calls, %d hits, %d misses; want 1, %d, 1", res.Tokenized, tok.CacheHits, tok.CacheMisses, files-1)
+	}
+	if pk := procStats(t, res.Stats, "Packages"); pk.CacheMisses != 1 {
+		t.Errorf("after one change: %d packages merged again, want 1", pk.CacheMisses)
+	}
+	if res.Hashed != 1 {
+		t.Errorf("after one change: %d files read to be hashed, want 1", res.Hashed)
+	}
+	if got := countsMap(res.Counts); got["zzzAdded"] != 1 || got["zzzAdded2"] != 2 {
+		t.Errorf("zzzAdded %d, zzzAdded2 %d; want 1, 2", got["zzzAdded"], got["zzzAdded2"])
+	}
+	if _, fresh := index(t, root, t.TempDir()); out != fresh {
+		t.Errorf("incremental report differs from a fresh one:\n%s\n---\n%s", out, fresh)
+	}
+}
+
+// bigTree writes n generated Go files in 10 packages: enough, with a pause per
+// tokenize call, for a run that lasts a few seconds.
+func bigTree(t *testing.T, n int) string {
+	t.Helper()
+	root := t.TempDir()
+	for i := range n {
+		var b strings.Builder
+		fmt.Fprintf(&b, "package p%d\n\n", i%10)
+		for j := range 20 {
+			fmt.Fprintf(&b, "func f%d_%d(x%d int) int { return x%d * %d + common }\n", i, j, j%7, j%7, j)
+		}
+		writeFile(t, filepath.Join(root, fmt.Sprintf("p%d", i%10), fmt.Sprintf("f%03d.go", i)), []byte(b.String()))
+	}
+	return root
+}
+
+var summaryRE = regexp.MustCompile(`(\d+) files: (\d+) tokenized, (\d+) from the cache`)
+
+// TestInterrupt runs the indexer binary as a child process, interrupts it with
+// SIGINT in the middle of its run, and expects exit code 130 and no report;
+// a rerun on the same workspace resumes (the files tokenized before the
+// interrupt are cache hits) and prints the report of an uninterrupted run.
+func TestInterrupt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the indexer")
+	}
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	bin := filepath.Join(t.TempDir(), "indexer")
+	if out, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	const files = 300
+	root, ws := bigTree(t, files), t.TempDir()
+
+	cmd := exec.Command(bin, "-root", root, "-workspace", ws, "-workers", "2", "-progress", "on", "-tokenize-delay", "10ms")
+	var stdout bytes.Buffer
+	cmd.Stdout = &stdout
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Interrupt once the progress display shows some files tokenized.
+	tokenized := regexp.MustCompile(`(\d+) indexed`)
+	sc := bufio.NewScanner(stderr)
+	var log strings.Builder
+	interrupted := false
+	for sc.Scan() {
+		line := sc.Text()
+		log.WriteString(line + "\n")
+		if m := tokenized.FindStringSubmatch(line); !interrupted && m != nil {
+			if n, _ := strconv.Atoi(m[1]); n >= 30 {
+				if n >= files {
+					t.Fatalf("the run was over before the interrupt:\n%s", log.String())
+				}
+				if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+					t.Fatal(err)
+				}
+				interrupted = true
+			}
+		}
+	}
+	io.Copy(io.Discard, stderr)
+	waited := make(chan error, 1)
+	go func() { waited <- cmd.Wait() }()
+	select {
+	case err = <-waited:
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("no exit 20s after SIGINT:\n%s", log.String())
+	}
+	var exit *exec.ExitError
+	if !interrupted || !errors.As(err, &exit) || exit.ExitCode() != 130 {
+		t.Fatalf("interrupted run: %v (want exit status 130)\n%s", err, log.String())
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("an interrupted run printed a report:\n%s", stdout.String())
+	}
+	if !strings.Contains(log.String(), "interrupted") {
+		t.Errorf("no word of the interrupt on stderr:\n%s", log.String())
+	}
+
+	// The rerun, without the pause; its stderr is not a terminal, so with the
+	// default -progress auto it shows no progress.
+	rerun := func(ws string) (string, []int) {
+		t.Helper()
+		cmd := exec.Command(bin, "-root", root, "-workspace", ws)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("rerun: %v\n%s", err, stderr.String())
+		}
+		if strings.Contains(stderr.String(), "events/s") {
+			t.Errorf("progress display on a non-terminal:\n%s", stderr.String())
+		}
+		m := summaryRE.FindStringSubmatch(stderr.String())
+		if m == nil {
+			t.Fatalf("no summary on stderr:\n%s", stderr.String())
+		}
+		var n []int
+		for _, s := range m[1:] {
+			v, _ := strconv.Atoi(s)
+			n = append(n, v)
+		}
+		return stdout.String(), n
+	}
+	resumed, n := rerun(ws)
+	t.Logf("rerun after the interrupt: %d files, %d tokenized, %d from the cache", n[0], n[1], n[2])
+	if n[0] != files || n[2] < 30 || n[1]+n[2] != files {
+		t.Errorf("rerun: %d files, %d tokenized, %d from the cache; want %d files, at least 30 from the cache", n[0], n[1], n[2], files)
+	}
+	if fresh, _ := rerun(t.TempDir()); resumed != fresh {
+		t.Errorf("resumed report differs from an uninterrupted run's:\n%s\n---\n%s", resumed, fresh)
+	}
+	if !strings.Contains(resumed, fmt.Sprintf("%d files in 10 packages", files)) {
+		t.Errorf("report:\n%s", resumed)
+	}
+}
+
+func TestIsTerminal(t *testing.T) {
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	if isTerminal(null) {
+		t.Error("the null device is a terminal")
+	}
+	if isTerminal(&bytes.Buffer{}) {
+		t.Error("a buffer is a terminal")
+	}
+}
+
+func TestPackedWords(t *testing.T) {
+	counts, total := tokenize([]byte("package p\n// comment words\nfunc f(_ int) string { return \"lit\" + g(x, x) }\n"))
+	if total != 7 || len(counts) != 6 || counts["x"] != 2 {
+		t.Fatalf("tokenize: %v, %d", counts, total)
+	}
+	var got []string
+	if err := unpackWords(packWords(counts), func(w []byte, n int) { got = append(got, fmt.Sprintf("%s=%d", w, n)) }); err != nil {
+		t.Fatal(err)
+	}
+	if s := strings.Join(got, " "); s != "f=1 g=1 int=1 p=1 string=1 x=2" {
+		t.Fatalf("unpacked %s", s)
+	}
+	if err := unpackWords([]byte{5, 'a'}, func([]byte, int) {}); err == nil {
+		t.Fatal("a truncated list unpacked")
+	}
+}

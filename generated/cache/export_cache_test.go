@@ -1,0 +1,53 @@
+package cache
+
+import (
+	"slices"
+
+	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/archive"
+	fwreactive "github.com/fwgo/fw/runtime/reactive"
+)
+
+// Test hooks for the external tests of this package (crash, lock, damage and
+// benchmarks): the key the engine computes for a Classify call, the record it
+// stores for a list of emissions, and the pipeline with Classify uncached (the
+// baseline of the cache benchmarks).
+
+// ClassifyKey is the archive key of Classify's call on r with the given salt,
+// computed as the engine does: archive.KeySpec over Classify's name, version
+// and fingerprint, and the canonical encoding of the input.
+func ClassifyKey(r Reading, salt []byte) archive.Key {
+	pi := fwProgram.Procs[0]
+	in, err := (*fwDispatcher)(nil).AppendMsg(nil, r.fwMsg())
+	if err != nil {
+		panic(err)
+	}
+	return archive.KeySpec{Processor: pi.Name, Version: int64(pi.Version), Fingerprint: pi.Fingerprint, Salt: salt}.Key(in)
+}
+
+// RecordOf is the record the engine stores for a call that emitted evs: the
+// event name and canonical encoding of each emission, in order.
+func RecordOf(evs []Event) archive.Record {
+	rec := archive.Record{Emissions: make([]archive.Emission, 0, len(evs))}
+	for _, e := range evs {
+		m := e.fwMsg()
+		data, err := (*fwDispatcher)(nil).AppendMsg(nil, m)
+		if err != nil {
+			panic(err)
+		}
+		rec.Emissions = append(rec.Emissions, archive.Emission{Name: fwProgram.Events[m.Kind].Name, Data: data})
+	}
+	return rec
+}
+
+// NewUncachedPipeline is NewPipeline with Classify not cached: the same
+// generated dispatcher and handlers, no archive lookups or writes.
+func NewUncachedPipeline(classify ClassifyHandler, readings ReadingsBuilder, scaled ScaledBuilder, raw RawBuilder, levels LevelsBuilder, flags FlagsBuilder, ticks TicksBuilder, byLevel ByLevelKeyer, summary SummaryBuilder, sink SinkHandler, opts ...fwrt.Option) *Pipeline {
+	prog := fwProgram
+	prog.Procs = slices.Clone(prog.Procs)
+	prog.Procs[0].Cached = false
+	d := &fwDispatcher{hClassify: classify, hReadings: readings, hScaled: scaled, hRaw: raw, hLevels: levels, hFlags: flags, hTicks: ticks, hSummary: summary, hSink: sink}
+	d.sBySensor = fwreactive.NewGrouper(func(v Reading) string { return v.Sensor })
+	d.sByLevel = fwreactive.NewGrouper(byLevel.Key)
+	return &Pipeline{engine: fwrt.New(&prog, d, opts...)}
+}

@@ -1,0 +1,43 @@
+package chain_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"testing"
+
+	"github.com/fwgo/fw/generated/chain"
+	fwrt "github.com/fwgo/fw/runtime"
+)
+
+// BenchmarkRecord is the cost of recording and replaying the chain, beside a
+// plain run (BenchmarkChain's fw-run-1worker); ns/op is per input event (four
+// handler calls, four entries of the record).
+func BenchmarkRecord(b *testing.B) {
+	for _, w := range []int{1, 4} {
+		name := map[int]string{1: "1worker", 4: "4workers"}[w]
+		b.Run("record-"+name, func(b *testing.B) {
+			b.ReportAllocs()
+			for done := 0; done < b.N; done += chainBatch {
+				if _, err := runChain(min(chainBatch, b.N-done), fwrt.WithWorkers(w), fwrt.WithRecord(io.Discard)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("replay-"+name, func(b *testing.B) {
+			var rec bytes.Buffer
+			if _, err := runChain(chainBatch, fwrt.WithRecord(&rec)); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(rec.Len()) / chainBatch)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for done := 0; done < b.N; done += chainBatch {
+				p := chain.NewPipeline(p1{}, p2{}, p3{}, &p4{}, fwrt.WithWorkers(w))
+				if err := p.Replay(context.Background(), bytes.NewReader(rec.Bytes())); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
