@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"time"
 
 	"github.com/fwgo/fw/runtime/archive"
 )
@@ -174,6 +175,25 @@ type config struct {
 	interrupts bool
 	record     io.Writer // WithRecord
 	replay     io.Reader // WithReplay
+	timing     bool      // WithTiming
+	observe    func(Stats)
+	every      time.Duration
+}
+
+// WithTiming makes the engine measure the time of every handler call, per
+// processor (ProcStats.HandlerTime). It costs two clock readings per call.
+func WithTiming() Option { return func(c *config) { c.timing = true } }
+
+// WithObserver calls fn with a snapshot of the run's Stats every interval
+// while Run runs (from a goroutine of its own, which stops before Run
+// returns), and once more when the run ends, whatever its outcome. fn must not
+// block for long; it must not call Run.
+func WithObserver(interval time.Duration, fn func(Stats)) Option {
+	return func(c *config) {
+		if fn != nil && interval > 0 {
+			c.observe, c.every = fn, interval
+		}
+	}
 }
 
 // WithWorkers sets how many handler calls may run at once across all processors
@@ -308,6 +328,12 @@ type ProcStats struct {
 	Pulls       uint64
 	CacheHits   uint64
 	CacheMisses uint64
+	// Queued is the number of deliveries received and not handled or failed
+	// yet: the processor's queue depth (counters move per step with one worker).
+	Queued uint64
+	// HandlerTime is the time spent in its handler calls; measured only with
+	// WithTiming (zero otherwise).
+	HandlerTime time.Duration
 }
 
 // PhaseStats counts one phase: the events that entered it (submitted, emitted or

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Call is the context of one handler call. Generated per-case context types wrap it
@@ -189,10 +190,10 @@ type Engine struct {
 	canceled bool
 }
 
-type procCounts struct {
+type procCounts struct { // 64 bytes: processors on separate cache lines
 	received, handled, failed, emitted, pulls atomic.Uint64
 	hits, misses                              atomic.Uint64
-	_                                         [8]byte // keep processors on separate cache lines
+	nanos                                     atomic.Int64 // handler time, WithTiming
 }
 
 // item is one delivery in an inbox: an index into the step's events and the case.
@@ -270,12 +271,14 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 		defer e.watchSignals(ctx)()
 	}
 	defer e.release()
+	start := time.Now()
 	defer func() {
 		err = e.runError(err)
-		if err != nil {
-			e.cfg.logger.LogAttrs(ctx, slog.LevelDebug, "fw: run failed", slog.String("err", err.Error()))
-		}
+		e.logEnd(ctx, start, err)
 	}()
+	if e.cfg.observe != nil {
+		defer e.observe()()
+	}
 	if resolveErr != nil {
 		return resolveErr
 	}
@@ -362,12 +365,60 @@ func (e *Engine) Stats() Stats {
 
 			CacheHits:   c.hits.Load(),
 			CacheMisses: c.misses.Load(),
+			HandlerTime: time.Duration(c.nanos.Load()),
+		}
+		ps := &st.Processors[i]
+		if done := ps.Handled + ps.Failed; ps.Received > done {
+			ps.Queued = ps.Received - done
 		}
 	}
 	e.mu.Lock()
 	st.Phases = slices.Clone(e.phases)
 	e.mu.Unlock()
 	return st
+}
+
+// logEnd logs the end of a run: at Info level its outcome and size.
+func (e *Engine) logEnd(ctx context.Context, start time.Time, err error) {
+	var events, deliveries uint64
+	e.mu.Lock()
+	phases := len(e.phases)
+	for _, ps := range e.phases {
+		events += ps.Events
+		deliveries += ps.Deliveries
+	}
+	e.mu.Unlock()
+	attrs := []slog.Attr{slog.String("package", e.prog.Package), slog.Int("phases", phases),
+		slog.Uint64("events", events), slog.Uint64("deliveries", deliveries), slog.Duration("elapsed", time.Since(start))}
+	if err != nil {
+		e.cfg.logger.LogAttrs(ctx, slog.LevelInfo, "fw: run failed", append(attrs, slog.String("err", err.Error()))...)
+		return
+	}
+	e.cfg.logger.LogAttrs(ctx, slog.LevelInfo, "fw: run finished", attrs...)
+}
+
+// observe starts the WithObserver goroutine; the function it returns stops it
+// and makes the last call.
+func (e *Engine) observe() (stop func()) {
+	quit, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(e.cfg.every)
+		defer t.Stop()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-t.C:
+				e.cfg.observe(e.Stats())
+			}
+		}
+	}()
+	return func() {
+		close(quit)
+		<-done
+		e.cfg.observe(e.Stats())
+	}
 }
 
 // lifecycle calls the processors that have the lifecycle case cs, in declaration
@@ -398,7 +449,14 @@ func (e *Engine) lifecycleCall(i int, cs int32, out []Msg) ([]Msg, error) {
 	c := &e.call
 	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: out}
 	mark := len(out)
+	var t0 time.Time
+	if e.cfg.timing {
+		t0 = time.Now()
+	}
 	err := e.invoke(c, Delivery{Proc: int32(i), Case: cs}, Msg{})
+	if e.cfg.timing {
+		e.counts[i].nanos.Add(int64(time.Since(t0)))
+	}
 	out, c.out = c.out, nil
 	if err == errRouted {
 		e.counts[i].failed.Add(1)
@@ -507,10 +565,14 @@ func (e *Engine) countStep(events, deliveries int) {
 // when the pool is stopping. Counters are published once per batch, not per call.
 func (e *Engine) runSerial(c *Call, i, from int) (herr *HandlerError, canceled bool) {
 	p := &e.procs[i]
-	hooked := p.hooked
+	hooked, timing := p.hooked, e.cfg.timing
 	var handled, emitted, failed uint64
+	var nanos int64
 	defer func() {
 		cnt := &e.counts[i]
+		if nanos != 0 {
+			cnt.nanos.Add(nanos)
+		}
 		cnt.handled.Add(handled)
 		cnt.emitted.Add(emitted)
 		if herr != nil {
@@ -529,11 +591,18 @@ func (e *Engine) runSerial(c *Call, i, from int) (herr *HandlerError, canceled b
 		m := e.cur[it.ev]
 		c.msg, c.input = m, j
 		mark := len(c.out)
+		var t0 time.Time
+		if timing {
+			t0 = time.Now()
+		}
 		var err error
 		if hooked {
 			err = e.invokeHooked(c, i, j, it.cs, m)
 		} else {
 			err = e.invoke(c, Delivery{Proc: int32(i), Case: it.cs}, m)
+		}
+		if timing {
+			nanos += int64(time.Since(t0))
 		}
 		switch err {
 		case nil:
@@ -831,11 +900,18 @@ func (e *Engine) runConcurrent(i, j int) (herr *HandlerError, canceled bool) {
 	m := e.cur[it.ev]
 	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, input: j, msg: m, out: c.out[:0]}
 	cnt := &e.counts[i]
+	var t0 time.Time
+	if e.cfg.timing {
+		t0 = time.Now()
+	}
 	var err error
 	if p.hooked {
 		err = e.invokeHooked(c, i, j, it.cs, m)
 	} else {
 		err = e.invoke(c, Delivery{Proc: int32(i), Case: it.cs}, m)
+	}
+	if e.cfg.timing {
+		cnt.nanos.Add(int64(time.Since(t0)))
 	}
 	switch err {
 	case nil:

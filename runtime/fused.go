@@ -1,6 +1,9 @@
 package runtime
 
-import "runtime/debug"
+import (
+	"runtime/debug"
+	"time"
+)
 
 // Serial is the engine's side of Dispatcher.Dispatch, in a run with one
 // worker: one Call per processor, whose emission buffer collects the
@@ -14,12 +17,14 @@ type Serial struct {
 	proc  int32 // the processor whose call is in progress
 	herr  *HandlerError
 
-	eng   *Engine   // the engine, for guarded calls; nil for NewSerial
-	cache *cache    // the run's cache, or nil
-	cc    cacheCall // the cached call in progress, when ccOn
-	ccOn  bool      // the call begun last is a cached call that End must finish
-	taped bool      // the run is recorded or replayed: every call is noted in rcalls
-	hook  bool      // End must take endSlow: the call begun last is cached or taped
+	eng    *Engine   // the engine, for guarded calls; nil for NewSerial
+	timing bool      // WithTiming: every call takes the slow path and is timed
+	t0     time.Time // when the call begun last began, with timing
+	cache  *cache    // the run's cache, or nil
+	cc     cacheCall // the cached call in progress, when ccOn
+	ccOn   bool      // the call begun last is a cached call that End must finish
+	taped  bool      // the run is recorded or replayed: every call is noted in rcalls
+	hook   bool      // End must take endSlow: the call begun last is cached or taped
 
 	// In a taped run, per processor, its calls of the step by input position
 	// (kept out of serialProc, which the untaped hot path reads).
@@ -33,10 +38,11 @@ type serialProc struct {
 	// guarded: the processor retries failed calls or routes its failures, so
 	// Begin makes its calls itself, through Engine.invoke.
 	guarded bool
-	routed  int  // calls of the step whose failure was routed as an event
-	off     bool // no call may begin: an inactive builder, or the run is stopping
-	cached  bool // its event calls are cached
-	mark    int  // len(call.out) when it began
+	routed  int   // calls of the step whose failure was routed as an event
+	nanos   int64 // handler time of the step, WithTiming
+	off     bool  // no call may begin: an inactive builder, or the run is stopping
+	cached  bool  // its event calls are cached
+	mark    int   // len(call.out) when it began
 }
 
 // Begin starts a call of case cs of processor proc for m and returns its Call,
@@ -83,11 +89,14 @@ func (x *Serial) beginSlow(proc, cs int32, m Msg) *Call {
 		}
 		x.cc, x.ccOn = cc, true
 	}
-	x.hook = x.ccOn || x.taped
+	x.hook = x.ccOn || x.taped || x.timing
+	if x.timing {
+		x.t0 = time.Now()
+	}
 	if p.guarded && x.eng != nil {
 		err := x.eng.invoke(&p.call, Delivery{Proc: proc, Case: cs}, m)
 		if err == errRouted { // the failure event stands, and is not cached
-			x.ccOn, x.cc, x.hook = false, cacheCall{}, x.taped
+			x.ccOn, x.cc, x.hook = false, cacheCall{}, x.taped || x.timing
 			p.routed++
 			err = nil
 		}
@@ -108,6 +117,9 @@ func (x *Serial) End(err error) {
 
 func (x *Serial) endSlow(err error) {
 	x.hook = false
+	if x.timing {
+		x.procs[x.proc].nanos += int64(time.Since(x.t0))
+	}
 	if err != nil {
 		x.fail(err)
 		return
@@ -178,9 +190,10 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 		p.cached = e.procs[i].cached
 		pi := &e.prog.Procs[i]
 		p.guarded, p.routed = pi.Retry > 0 || pi.Failures, 0
-		p.slow = p.off || p.cached || p.guarded || e.tape != nil
+		p.slow = p.off || p.cached || p.guarded || e.tape != nil || e.cfg.timing
+		p.nanos = 0
 	}
-	x.eng = e
+	x.eng, x.timing = e, e.cfg.timing
 	x.stop, x.herr, x.cache, x.ccOn, x.hook, x.taped = false, nil, e.cache, false, false, e.tape != nil
 	if x.taped {
 		if x.rcalls == nil {
@@ -207,6 +220,9 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 		cnt.received.Add(uint64(calls))
 		cnt.handled.Add(uint64(calls - failed - p.routed))
 		cnt.failed.Add(uint64(failed + p.routed))
+		if p.nanos != 0 {
+			cnt.nanos.Add(p.nanos)
+		}
 		cnt.emitted.Add(uint64(len(p.call.out)))
 		deliveries += calls
 		next = append(next, p.call.out...)
