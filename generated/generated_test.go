@@ -26,7 +26,8 @@ var update = flag.Bool("update", false, "rewrite the generated code under genera
 // source: testdata/examples/<name> for the examples, and the package's own
 // testdata for packages that are benchmarks rather than examples (fanout: its
 // 1,000 processors are not an example to draw, lint or fuzz from; buildbench:
-// the builder chain of the benchmarks).
+// the builder chain of the benchmarks); and the applications under examples/,
+// whose generated code sits next to their .fw files (keys are those directories).
 func sources(t *testing.T) map[string]string {
 	t.Helper()
 	dirs, err := filepath.Glob("../testdata/examples/*")
@@ -36,6 +37,13 @@ func sources(t *testing.T) map[string]string {
 	src := map[string]string{"fanout": "fanout/testdata", "buildbench": "buildbench/testdata"}
 	for _, d := range dirs {
 		src[filepath.Base(d)] = d
+	}
+	// Applications keep their .fw files and generated code side by side, as
+	// a user's package does with go generate.
+	apps, _ := filepath.Glob("../examples/*/*.fw")
+	recipes, _ := filepath.Glob("../examples/*/*/*.fw")
+	for _, f := range append(apps, recipes...) {
+		src[filepath.Dir(f)] = filepath.Dir(f)
 	}
 	return src
 }

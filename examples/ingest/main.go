@@ -1,0 +1,103 @@
+// Command ingest reads orders as JSON lines ({"event":"Order","id":"a",
+// "amount":10,"status":"NEW"}) from files or standard input, runs them through
+// the pipeline of orders.fw and prints the invoices. A malformed line is
+// reported on standard error with its file and line number, and the other lines
+// are still processed (exit code 1); with -strict the first one stops the run
+// before anything runs.
+package main
+
+//go:generate go run github.com/fwgo/fw/cmd/fwgen generate
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	fwrt "github.com/fwgo/fw/runtime"
+)
+
+type billing struct{}
+
+func (billing) OnCancelled(c BillingCancelledContext) error { return nil }
+
+func (billing) OnOrder(c BillingOrderContext, id string, amount int64) error {
+	c.EmitInvoice(Invoice{ID: id, Total: amount})
+	return nil
+}
+
+type printer struct{ out io.Writer }
+
+func (p printer) OnInvoice(c PrinterInvoiceContext, id string, total int64) error {
+	_, err := fmt.Fprintf(p.out, "invoice %s %d\n", id, total)
+	return err
+}
+
+// run is main with its arguments and streams, returning the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	strict := fs.Bool("strict", false, "stop at the first malformed line")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	p := NewPipeline(billing{}, printer{out: stdout})
+	opts := func(name string) []fwrt.LinesOption {
+		o := []fwrt.LinesOption{fwrt.LinesName(name)}
+		if *strict {
+			o = append(o, fwrt.StopOnBadLine())
+		}
+		return o
+	}
+	bad := false
+	report := func(err error) bool {
+		var ie *fwrt.InputError
+		var le *fwrt.LineError
+		switch {
+		case errors.As(err, &ie):
+			for _, l := range ie.Lines {
+				fmt.Fprintln(stderr, l)
+			}
+			if ie.Bad > len(ie.Lines) {
+				fmt.Fprintf(stderr, "... and %d more malformed lines\n", ie.Bad-len(ie.Lines))
+			}
+			bad = true
+		case errors.As(err, &le):
+			fmt.Fprintln(stderr, le)
+			return false
+		case err != nil:
+			fmt.Fprintln(stderr, err)
+			return false
+		}
+		return true
+	}
+	if fs.NArg() == 0 {
+		if !report(p.SubmitJSONLines(stdin, opts("stdin")...)) {
+			return 1
+		}
+	}
+	for _, name := range fs.Args() {
+		f, err := os.Open(name)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
+		ok := report(p.SubmitJSONLines(f, opts(name)...))
+		f.Close()
+		if !ok {
+			return 1
+		}
+	}
+	if err := p.Run(context.Background()); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if bad {
+		return 1
+	}
+	return 0
+}
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }

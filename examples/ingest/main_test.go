@@ -1,0 +1,99 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const good = `{"event":"Order","id":"a","amount":10,"status":"NEW"}
+{"event":"Order","id":"b","amount":5,"status":"CANCELLED"}
+{"event":"Order","id":"d","amount":7,"status":"PAID"}
+`
+
+const mixed = `{"event":"Order","id":"a","amount":10,"status":"NEW"}
+broken
+{"event":"Order","id":"b","amount":5,"status":"CANCELLED"}
+
+{"event":"Order","id":"c","amount":"x","status":"NEW"}
+{"event":"Refund","id":"r"}
+{"event":"Order","id":"e","status":"NEW"}
+{"event":"Order","id":"f","amount":1,"status":"LOST"}
+{"event":"Order","id":"d","amount":7,"status":"PAID"}
+`
+
+func ingest(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestGoodInput(t *testing.T) {
+	code, out, errs := ingest(t, good)
+	if code != 0 || out != "invoice a 10\ninvoice d 7\n" || errs != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
+
+func TestMalformedLinesDoNotStopTheOthers(t *testing.T) {
+	code, out, errs := ingest(t, mixed)
+	if code != 1 || out != "invoice a 10\ninvoice d 7\n" {
+		t.Errorf("exit %d, stdout %q", code, out)
+	}
+	want := []string{
+		"stdin:2: fw: bad JSON event",
+		`stdin:6: fw: unknown event "Refund"`,
+		"stdin:5: fw: event Order: json: cannot unmarshal string",
+		`stdin:7: fw: event Order: missing field "amount"`,
+		`stdin:8: fw: event Order: unknown Status "LOST"`,
+	}
+	for _, w := range want {
+		if !strings.Contains(errs, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, errs)
+		}
+	}
+	if n := strings.Count(errs, "\n"); n != 5 {
+		t.Errorf("%d lines on stderr, want 5:\n%s", n, errs)
+	}
+}
+
+func TestStrictStopsAtTheFirst(t *testing.T) {
+	code, out, errs := ingest(t, mixed, "-strict")
+	if code != 1 || out != "" || !strings.HasPrefix(errs, "stdin:2: ") || strings.Count(errs, "\n") != 1 {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
+
+func TestFiles(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl")
+	os.WriteFile(a, []byte(good), 0o644)
+	os.WriteFile(b, []byte(mixed), 0o644)
+	code, out, errs := ingest(t, "", a, b)
+	if code != 1 || out != "invoice a 10\ninvoice d 7\ninvoice a 10\ninvoice d 7\n" || !strings.Contains(errs, b+":2: ") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if code, _, errs := ingest(t, "", filepath.Join(dir, "missing.jsonl")); code != 2 || !strings.Contains(errs, "missing.jsonl") {
+		t.Errorf("missing file: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestProcess runs the command as a process, with its input on a pipe.
+func TestProcess(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "ingest")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin)
+	cmd.Stdin = strings.NewReader(mixed)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || out.String() != "invoice a 10\ninvoice d 7\n" || strings.Count(errb.String(), "\n") != 5 {
+		t.Errorf("err %v, stdout %q, stderr %q", err, out.String(), errb.String())
+	}
+}
