@@ -12,9 +12,14 @@ all: test
 ## from the workspace (fw-indexer in the user cache directory) and read no file.
 ## Ctrl-C stops it (exit code 130); run it again to resume. DEMO_FLAGS adds
 ## flags, e.g. make demo DEMO_FLAGS='-root ~/src/myproject'.
-demo: examples/indexer/indexer.fw.go
-	$(GO) build -o bin/indexer ./examples/indexer
+demo: bin/indexer
 	./bin/indexer $(DEMO_FLAGS)
+
+# The indexer is rebuilt only when a Go source of the module changed, so that a
+# second make demo spends its time indexing, not asking go build.
+GO_SOURCES := $(shell find . -name '*.go' -not -name '*_test.go' -not -path './bench/*' -not -path './bin/*') go.mod go.sum
+bin/indexer: examples/indexer/indexer.fw.go $(GO_SOURCES)
+	$(GO) build -o $@ ./examples/indexer
 
 # go generate, as a user's repository does it, when indexer.fw changed (fwgen
 # rewrites a file only if its content changes: touch marks it done).
