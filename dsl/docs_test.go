@@ -121,3 +121,82 @@ func splitFiles(name, block string) ([]string, [][]byte) {
 	}
 	return names, srcs
 }
+
+// TestDocFileBlocks checks the code blocks of the docs and the README that
+// show a file of the repository: a block marked ```go file=PATH or
+// ```fw file=PATH must be in that file verbatim (so it is compiled, and run
+// where the file is a test or an example, by go test), and every ```go block
+// must name its file.
+func TestDocFileBlocks(t *testing.T) {
+	paths, _ := filepath.Glob("../docs/*.md")
+	paths = append(paths, "../README.md")
+	n := 0
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lang, file string
+		var body strings.Builder
+		inside := false
+		for i, line := range strings.Split(string(data), "\n") {
+			trimmed := strings.TrimSpace(line)
+			switch {
+			case !inside && strings.HasPrefix(trimmed, "```"):
+				info := strings.Fields(strings.TrimPrefix(trimmed, "```"))
+				inside, lang, file = true, "", ""
+				if len(info) > 0 {
+					lang = info[0]
+				}
+				for _, attr := range info[min(1, len(info)):] {
+					if f, ok := strings.CutPrefix(attr, "file="); ok {
+						file = f
+					}
+				}
+				if lang == "go" && file == "" {
+					t.Errorf("%s:%d: a go block must name the file it comes from (```go file=PATH)", path, i+1)
+				}
+				body.Reset()
+			case inside && trimmed == "```":
+				inside = false
+				if file == "" {
+					continue
+				}
+				if filepath.Base(path) == "tutorial.md" {
+					continue // files of the tutorial's scratch module: TestTutorial builds and runs them
+				}
+				n++
+				src, err := os.ReadFile(filepath.Join("..", filepath.FromSlash(file)))
+				if err != nil {
+					t.Errorf("%s: block before line %d names %s: %v", path, i+1, file, err)
+				} else if !containsIndented(string(src), body.String()) {
+					t.Errorf("%s: the block before line %d is not in %s verbatim:\n%s", path, i+1, file, body.String())
+				}
+			case inside:
+				body.WriteString(line + "\n")
+			}
+		}
+	}
+	if n < 15 {
+		t.Errorf("only %d file blocks in the docs", n)
+	}
+}
+
+// containsIndented reports whether src contains block, as it is or with each
+// non-empty line indented by one or two tabs (a block may show the body of a
+// function).
+func containsIndented(src, block string) bool {
+	for _, indent := range []string{"", "\t", "\t\t"} {
+		var b strings.Builder
+		for _, line := range strings.SplitAfter(block, "\n") {
+			if strings.TrimSpace(line) != "" {
+				b.WriteString(indent)
+			}
+			b.WriteString(line)
+		}
+		if strings.Contains(src, b.String()) {
+			return true
+		}
+	}
+	return false
+}

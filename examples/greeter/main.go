@@ -1,6 +1,6 @@
 // Command greeter is the seed's quickstart in fw: testdata/examples/greeter/greeter.fw
 // declares the events and the processor, fwgen generates generated/greeter, and
-// this file supplies the handler and runs the pipeline.
+// this file supplies the handler and runs the pipeline (the README shows it).
 package main
 
 import (
@@ -13,17 +13,13 @@ import (
 )
 
 // Greeter implements greeter.GreeterHandler: one method per `on` case.
-type Greeter struct {
-	out io.Writer
-}
+type Greeter struct{ out io.Writer }
 
-// OnStart handles `on Start{who} -> Greet`: its context can emit only Greet.
 func (g Greeter) OnStart(c greeter.GreeterStartContext, who string) error {
-	c.EmitGreet(greeter.Greet{Who: who})
+	c.EmitGreet(greeter.Greet{Who: who}) // the only emit this case may make
 	return nil
 }
 
-// OnGreet handles `on Greet{who}`.
 func (g Greeter) OnGreet(c greeter.GreeterGreetContext, who string) error {
 	_, err := fmt.Fprintf(g.out, "Hello, %s!\n", who)
 	return err

@@ -1,0 +1,86 @@
+package shop_test
+
+// The Go code of docs/runtime.md, verbatim (dsl/docs_test.go checks that each
+// ```go file=... block of the docs is in its file).
+
+import (
+	"context"
+	"errors"
+	"os"
+	"testing"
+
+	"github.com/fwgo/fw/generated/shop"
+	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/archive/badgerarchive"
+)
+
+func docRun(ctx context.Context, billing shop.BillingHandler, audit shop.AuditHandler, ledger shop.LedgerHandler) (fwrt.Stats, error) {
+	p := shop.NewPipeline(billing, audit, ledger, fwrt.WithWorkers(8))
+	p.Submit(shop.Order{ID: "a", Region: "EU", Amount: 120, Paid: true})
+	err := p.Run(ctx)
+	stats := p.Stats()
+	return stats, err
+}
+
+func docWorkspace(ctx context.Context, billing shop.BillingHandler, audit shop.AuditHandler, ledger shop.LedgerHandler) error {
+	a, err := badgerarchive.Open(".fw-workspace") // fails at once if another process holds it
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	p := shop.NewPipeline(billing, audit, ledger, fwrt.WithArchive(a))
+	err = p.Run(ctx)
+	return err
+}
+
+func docRecord(ctx context.Context, billing shop.BillingHandler, audit shop.AuditHandler, ledger shop.LedgerHandler, orders []shop.Order) error {
+	f, _ := os.Create("orders.fwrec")
+	p := shop.NewPipeline(billing, audit, ledger, fwrt.WithRecord(f), fwrt.WithWorkers(8))
+	for _, o := range orders {
+		p.Submit(o)
+	}
+	err := p.Run(ctx)
+	f.Close()
+
+	// Later, with the current handlers (and any worker count):
+	f, _ = os.Open("orders.fwrec")
+	p = shop.NewPipeline(billing, audit, ledger)
+	err = p.Replay(ctx, f) // nil, or a *fwrt.DivergenceError
+	return err
+}
+
+// docInterrupt is compiled, not run: it exits the process.
+func docInterrupt(ctx context.Context, billing shop.BillingHandler, audit shop.AuditHandler, ledger shop.LedgerHandler, a *badgerarchive.Archive) {
+	p := shop.NewPipeline(billing, audit, ledger, fwrt.WithArchive(a), fwrt.WithInterrupts())
+	if err := p.Run(ctx); errors.Is(err, fwrt.ErrInterrupted) {
+		a.Close()
+		os.Exit(130)
+	}
+}
+
+var _ = docInterrupt
+
+func TestRuntimeDocExamples(t *testing.T) {
+	t.Chdir(t.TempDir())
+	ctx := context.Background()
+	h := func() (billing, audit, ledger) {
+		tr := &tracer{calls: map[string][]string{}}
+		return billing{tr}, audit{tr}, ledger{tr}
+	}
+	b, a, l := h()
+	st, err := docRun(ctx, b, a, l)
+	if err != nil || st.Processors[0].Handled != 1 {
+		t.Errorf("run: %v, %+v", err, st.Processors)
+	}
+	b, a, l = h()
+	if err := docWorkspace(ctx, b, a, l); err != nil {
+		t.Errorf("workspace: %v", err)
+	}
+	if _, err := os.Stat(".fw-workspace"); err != nil {
+		t.Errorf("no workspace: %v", err)
+	}
+	b, a, l = h()
+	if err := docRecord(ctx, b, a, l, orders); err != nil {
+		t.Errorf("record and replay: %v", err)
+	}
+}
