@@ -39,6 +39,7 @@ generate:
 	done
 	$(GO) run ./cmd/fwgen generate -o generated/fanout generated/fanout/testdata
 	$(GO) run ./cmd/fwgen generate -o generated/buildbench generated/buildbench/testdata
+	$(GO) run ./cmd/fwgen generate -o generated/cpubench generated/cpubench/testdata
 	$(GO) generate ./examples/indexer
 
 ## check-generated: fail if anything under generated/ is stale
@@ -48,6 +49,7 @@ check-generated:
 	done
 	$(GO) run ./cmd/fwgen generate -check -o generated/fanout generated/fanout/testdata
 	$(GO) run ./cmd/fwgen generate -check -o generated/buildbench generated/buildbench/testdata
+	$(GO) run ./cmd/fwgen generate -check -o generated/cpubench generated/cpubench/testdata
 	$(GO) run ./cmd/fwgen generate -check examples/indexer
 
 ## test: vet, then every test (race detector on), the generated-code checks included
