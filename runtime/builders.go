@@ -191,6 +191,9 @@ func (e *Engine) pending(cur []Msg) bool {
 func (e *Engine) prepare(batch []Msg) ([]Msg, error) {
 	b := e.bld
 	if b == nil {
+		if e.feeding() {
+			return e.pullFeed(batch)
+		}
 		return batch, nil
 	}
 	lo, hi := Kind(b.nE+b.nT), Kind(b.nE+2*b.nT)
@@ -210,6 +213,13 @@ func (e *Engine) prepare(batch []Msg) ([]Msg, error) {
 	}
 	clear(batch[w:])
 	batch = batch[:w]
+
+	if e.feeding() {
+		var err error
+		if batch, err = e.pullFeed(batch); err != nil {
+			return batch, err
+		}
+	}
 
 	if b.src != nil {
 		for {

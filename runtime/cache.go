@@ -7,8 +7,11 @@ import (
 	"log/slog"
 	"reflect"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"unsafe"
 
 	"github.com/fwgo/fw/runtime/archive"
 )
@@ -29,12 +32,69 @@ type cache struct {
 	kinds           map[string]Kind
 	nE, nT          int
 	bufs            sync.Pool // *[]byte scratch buffers
+
+	// Lookups in advance (see prefetch): the event calls of a step that
+	// cached processors are to make, looked up together at the step's first
+	// cached call, with one archive.GetBatch.
+	batch  bool          // lookups are made in advance (not in refresh mode)
+	pfStep atomic.Uint64 // stepID of the step whose calls pf holds, 0 for none
+	pfPuts atomic.Int64  // Puts since pf was made; their keys are in pfPut
+	pfMu   sync.Mutex    // guards making pf, and pfPut
+	pf     *pfState      // from pfPool, returned by closeCache
+	pfPut  map[archive.Key]struct{}
+}
+
+// pfState is the scratch of the lookups in advance, reused by later runs.
+type pfState struct {
+	calls []pfCall // by processor, each by input position
+	off   []int    // processor i's calls are calls[off[i]:off[i+1]]
+	in    []pfIn
+	keys  []archive.Key
+	res   []archive.Result
+	dsts  []Delivery // Route's scratch
+}
+
+var pfPool = sync.Pool{New: func() any { return new(pfState) }}
+
+// procCalls returns processor i's calls of the step.
+func (s *pfState) procCalls(i int) []pfCall {
+	if i+1 >= len(s.off) {
+		return nil
+	}
+	return s.calls[s.off[i]:s.off[i+1]]
+}
+
+// reset drops what the state refers to and keeps its buffers.
+func (s *pfState) reset() {
+	clear(s.calls)
+	clear(s.in)
+	clear(s.res)
+	s.calls, s.in, s.keys, s.res, s.dsts = s.calls[:0], s.in[:0], s.keys[:0], s.res[:0], s.dsts[:0]
+	s.off = s.off[:0]
+}
+
+// pfIn is a call to look up in advance: processor and input.
+type pfIn struct {
+	proc int32
+	m    Msg
 }
 
 type cacheProc struct {
 	calls   bool // its event (or artifact) calls are cached
 	persist bool // a persistent source builder: its whole output is cached
 	spec    archive.KeySpec
+	keyer   archive.Keyer
+}
+
+// pfCall is a call looked up in advance: its input (kind and the data word
+// of Ev, to check that the call made at its position is this one), its key
+// and what the archive returned.
+type pfCall struct {
+	kind Kind
+	ev   unsafe.Pointer
+	ok   bool // key and res are set (the input could be encoded)
+	key  archive.Key
+	res  archive.Result
 }
 
 // cachedCalls reports whether the event calls of a processor are cached: a
@@ -94,9 +154,15 @@ func (e *Engine) startCache() error {
 		cp.calls = cachedCalls(pi)
 		cp.persist = pi.Builder && pi.Source && pi.Persist
 		cp.spec = archive.KeySpec{Processor: pi.Name, Version: int64(pi.Version), Fingerprint: pi.Fingerprint, Salt: e.cfg.salt}
+		cp.keyer = cp.spec.Keyer()
 		if cp.calls {
 			e.procs[i].cached, e.procs[i].hooked = true, true
 		}
+	}
+	if !c.refresh {
+		c.batch = true
+		c.pf = pfPool.Get().(*pfState)
+		c.pfPut = make(map[archive.Key]struct{})
 	}
 	e.cache = c
 	return nil
@@ -109,6 +175,12 @@ func (e *Engine) closeCache(err *error) {
 	c := e.cache
 	if c == nil {
 		return
+	}
+	if c.pf != nil {
+		c.pf.reset()
+		pfPool.Put(c.pf)
+		c.pf = nil
+		c.batch = false
 	}
 	var ferr error
 	if c.own {
@@ -164,23 +236,37 @@ func (c *cache) lookup(i int, k archive.Key) (archive.Record, bool) {
 	return rec, ok
 }
 
-// start looks up the call of processor i for m. If the record is replayed,
-// its emissions are appended to out and replayed is true: the handler must
-// not be called. Otherwise the handler is called and finish ends the call. An
-// error (the input cannot be encoded) fails the call.
-func (c *cache) start(i int, m Msg, out []Msg) (cc cacheCall, _ []Msg, replayed bool, err error) {
-	cp := &c.procs[i]
-	bp := c.getBuf()
-	in, err := c.codec.AppendMsg((*bp)[:0], m)
-	if err != nil {
+// cacheStart looks up the call of processor i for m, the call at input position
+// pos of its step (or -1 if unknown). If the record is replayed, its
+// emissions are appended to out and replayed is true: the handler must not be
+// called. Otherwise the handler is called and finish ends the call. An error
+// (the input cannot be encoded) fails the call.
+func (e *Engine) cacheStart(i, pos int, m Msg, out []Msg) (cc cacheCall, _ []Msg, replayed bool, err error) {
+	c := e.cache
+	var rec archive.Record
+	var ok bool
+	if pc := e.prefetched(i, pos, m); pc != nil {
+		cc.key = pc.key
+		res := pc.res
+		pc.res = archive.Result{} // do not keep the record once replayed
+		if c.pfPuts.Load() != 0 && c.putSince(cc.key) {
+			rec, ok = c.lookup(i, cc.key) // recorded during the step: look again
+		} else {
+			rec, ok = c.policy(i, cc.key, res)
+		}
+	} else {
+		bp := c.getBuf()
+		in, err := c.codec.AppendMsg((*bp)[:0], m)
+		if err != nil {
+			*bp = in
+			c.putBuf(bp)
+			return cc, out, false, fmt.Errorf("fw: cache: encoding the input: %w", err)
+		}
+		cc.key = c.procs[i].keyer.Key(in)
 		*bp = in
 		c.putBuf(bp)
-		return cc, out, false, fmt.Errorf("fw: cache: encoding the input: %w", err)
+		rec, ok = c.lookup(i, cc.key)
 	}
-	cc.key = cp.spec.Key(in)
-	*bp = in
-	c.putBuf(bp)
-	rec, ok := c.lookup(i, cc.key)
 	if ok {
 		if c.verify {
 			c.counts[i].hits.Add(1)
@@ -198,6 +284,163 @@ func (c *cache) start(i int, m Msg, out []Msg) (cc cacheCall, _ []Msg, replayed 
 	}
 	c.counts[i].misses.Add(1)
 	return cc, out, false, nil
+}
+
+// policy is lookup's handling of the result of a lookup made in advance.
+func (c *cache) policy(i int, k archive.Key, r archive.Result) (archive.Record, bool) {
+	rec, ok, err := archive.Policy(k, r.Rec, r.OK, r.Err, c.log)
+	if err != nil {
+		c.log.Warn("fw: cache lookup failed, running the call", "processor", c.prog.Procs[i].Name, "key", k.String(), "err", err)
+		return archive.Record{}, false
+	}
+	return rec, ok
+}
+
+// putSince reports whether k was recorded since the step's lookups were made
+// in advance: their result for k is stale.
+func (c *cache) putSince(k archive.Key) bool {
+	c.pfMu.Lock()
+	_, ok := c.pfPut[k]
+	c.pfMu.Unlock()
+	return ok
+}
+
+// stepID identifies the current step of the run (never 0).
+func (e *Engine) stepID() uint64 { return uint64(e.phase)<<32 | uint64(uint32(e.step)) + 1 }
+
+// prefetched returns the call at position pos of processor i's calls of the
+// current step, looked up in advance, if it is the call of m; nil otherwise
+// (the call is then looked up on its own). The first cached call of a step
+// makes the lookups of the whole step.
+func (e *Engine) prefetched(i, pos int, m Msg) *pfCall {
+	c := e.cache
+	if !c.batch || pos < 0 {
+		return nil
+	}
+	if id := e.stepID(); c.pfStep.Load() != id {
+		e.prefetch(id)
+	}
+	pf := c.pf.procCalls(i)
+	if pos >= len(pf) {
+		return nil
+	}
+	pc := &pf[pos]
+	if !pc.ok || pc.kind != m.Kind || pc.ev != evWord(m.Ev) {
+		return nil
+	}
+	return pc
+}
+
+// evWord is the data word of an event: the pointer for the pointer types
+// that generated code uses. Two messages of one kind with the same data word
+// are the same event (or equal values), so they have the same encoding.
+func evWord(ev any) unsafe.Pointer {
+	return (*[2]unsafe.Pointer)(unsafe.Pointer(&ev))[1]
+}
+
+// prefetch makes the lookups of step id: every event call that a cached
+// processor is to make in it, by input position, with one archive.GetBatch.
+// The calls are the processors' inboxes on the pool, and otherwise the step's
+// directed deliveries and routed events (Dispatch makes the calls that Route
+// lists). Events are not modified once emitted, so a call's key is the same
+// computed now or when the call is made; a call that is not the one expected
+// at its position is looked up on its own.
+func (e *Engine) prefetch(id uint64) {
+	c := e.cache
+	c.pfMu.Lock()
+	defer c.pfMu.Unlock()
+	if c.pfStep.Load() == id {
+		return // made by another worker
+	}
+	st := c.pf
+	st.reset()
+	clear(c.pfPut)
+	c.pfPuts.Store(0)
+	// The calls are collected first, then laid out by processor.
+	calls := st.in
+	add := func(i int, m Msg) { calls = append(calls, pfIn{proc: int32(i), m: m}) }
+	if e.pool != nil {
+		for i := range e.procs {
+			if p := &e.procs[i]; p.cached {
+				for _, it := range p.inbox {
+					add(i, e.cur[it.ev])
+				}
+			}
+		}
+	} else {
+		if e.bld != nil {
+			for _, d := range e.bld.directed {
+				if p := &e.procs[d.proc]; p.cached && !p.off {
+					add(int(d.proc), d.m)
+				}
+			}
+		}
+		for _, m := range e.serial.cur {
+			if !c.routed(m.Kind, e) {
+				continue
+			}
+			st.dsts = e.disp.Route(m, st.dsts[:0])
+			for _, d := range st.dsts {
+				if p := &e.procs[d.Proc]; p.cached && !p.off {
+					add(int(d.Proc), m)
+				}
+			}
+		}
+	}
+	st.in = calls
+	// off[i+1] counts processor i's calls, then becomes where they end; fill
+	// is where the next one goes.
+	off := append(st.off, make([]int, len(e.procs)+1)...)
+	for _, in := range calls {
+		off[in.proc+1]++
+	}
+	for i := range e.procs {
+		off[i+1] += off[i]
+	}
+	st.off = off
+	st.calls = slices.Grow(st.calls, len(calls))[:len(calls)]
+	fill := make([]int, len(e.procs)) // small: one per processor
+	copy(fill, off)
+	keys := slices.Grow(st.keys, len(calls))
+	bp := c.getBuf()
+	for _, in := range calls {
+		pc := &st.calls[fill[in.proc]]
+		fill[in.proc]++
+		*pc = pfCall{kind: in.m.Kind, ev: evWord(in.m.Ev)}
+		b, err := c.codec.AppendMsg((*bp)[:0], in.m)
+		if err == nil {
+			pc.ok, pc.key = true, c.procs[in.proc].keyer.Key(b)
+			keys = append(keys, pc.key)
+		}
+		*bp = b
+	}
+	c.putBuf(bp)
+	clear(calls)
+	st.in = calls[:0]
+	res := slices.Grow(st.res, len(keys))[:len(keys)]
+	archive.GetBatch(c.arch, keys, res)
+	j := 0
+	for k := range st.calls {
+		if pc := &st.calls[k]; pc.ok {
+			pc.res, res[j] = res[j], archive.Result{}
+			j++
+		}
+	}
+	st.keys, st.res = keys[:0], res[:0]
+	c.pfStep.Store(id)
+}
+
+// routed reports whether events of kind k may reach a cached processor.
+func (c *cache) routed(k Kind, e *Engine) bool {
+	if int(k) >= len(c.prog.Routes) {
+		return true
+	}
+	for _, i := range c.prog.Routes[k] {
+		if e.procs[i].cached {
+			return true
+		}
+	}
+	return false
 }
 
 // replay appends the decoded emissions of rec to out.
@@ -267,6 +510,14 @@ func (c *cache) finish(i int, cc *cacheCall, pos divPos, emitted []Msg) error {
 	if err := c.arch.Put(cc.key, rec); err != nil {
 		c.log.Warn("fw: cache: recording a call failed; it will run again next time",
 			"processor", c.prog.Procs[i].Name, "key", cc.key.String(), "err", err)
+	}
+	if c.batch {
+		// A later call of the step with this key must see this record, not
+		// the lookup made in advance.
+		c.pfMu.Lock()
+		c.pfPut[cc.key] = struct{}{}
+		c.pfPuts.Add(1)
+		c.pfMu.Unlock()
 	}
 	return nil
 }
@@ -399,7 +650,7 @@ func (e *Engine) invokeCached(c *Call, i int, cs int32, m Msg) (err error) {
 	}()
 	ch := e.cache
 	mark := len(c.out)
-	cc, out, replayed, err := ch.start(i, m, c.out)
+	cc, out, replayed, err := e.cacheStart(i, c.input, m, c.out)
 	c.out = out
 	if err != nil || replayed {
 		return err

@@ -24,6 +24,8 @@ type Call struct {
 	input int
 	msg   Msg
 	out   []Msg
+	arena Arena      // where emitted events may be stored (arena.go), or nil
+	slot  *arenaSlot // where arena comes from when nil, or nil
 }
 
 // Context returns the run's context.
@@ -45,7 +47,12 @@ func (c *Call) Input() int { return c.input }
 func (c *Call) Msg() Msg { return c.msg }
 
 // Emit records an emission; it takes effect only if the call returns nil.
-func (c *Call) Emit(m Msg) { c.out = append(c.out, m) }
+func (c *Call) Emit(m Msg) {
+	if len(c.out) == cap(c.out) {
+		c.grow()
+	}
+	c.out = append(c.out, m)
+}
 
 // Engine runs a Program: it routes events to processor inboxes, calls the handlers
 // and feeds their emissions back, in phases made of steps.
@@ -154,7 +161,9 @@ type Engine struct {
 
 	mu         sync.Mutex // guards submitted, resolveErr, started and phases
 	submitted  []Msg
-	resolveErr error // the first unknown target passed to Resolve
+	subArena   Arena  // the submitted events' values (SubmitIn)
+	feeds      []Feed // lazy sources of phase-0 events (Feed)
+	resolveErr error  // the first unknown target passed to Resolve
 	started    bool
 	phases     []PhaseStats
 	counts     []procCounts // live per-processor counters, read by Stats
@@ -178,6 +187,14 @@ type Engine struct {
 	cache  *cache       // nil for a program without cached processors or persistent builders
 	tape   *tape        // nil for a run that is neither recorded nor replayed
 	rcalls [][]tapeCall // in a taped run on the pool, per processor its calls of the step by input position
+
+	// Arenas of emitted and fed events (arena.go); nil arenas when the run uses none.
+	arenaMk   Arenas
+	arenas    [][2]arenaSlot // per processor, by step parity (tick&1)
+	feedArena Arena
+	tick      int  // steps run so far, all phases
+	feedAt    int  // the feed being pulled, an index in feeds
+	feedOn    bool // feeds[feedAt] was pulled and is not exhausted
 
 	// interrupted is set by the first SIGINT/SIGTERM of a run WithInterrupts,
 	// before done is closed.
@@ -267,10 +284,11 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 	e.mu.Unlock()
 
 	e.ctx, e.parent, e.done = ctx, ctx, ctx.Done()
+	defer e.release()
+	defer func() { e.putRunBufs(cur) }()
 	if e.cfg.interrupts {
 		defer e.watchSignals(ctx)()
 	}
-	defer e.release()
 	start := time.Now()
 	defer func() {
 		err = e.runError(err)
@@ -286,12 +304,17 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 		return err
 	}
 	defer e.closeTape(&err)
+	if e.tape != nil && len(e.feeds) > 0 {
+		return ErrFeedRecorded
+	}
+	defer e.stopFeed()
 	if err := e.startCache(); err != nil {
 		return err
 	}
 	defer e.closeCache(&err)
 	e.startBuilders()
 	defer e.stopSources(&err)
+	e.startArenas()
 	if n := e.workerCount(); n > 1 {
 		e.startPool(n)
 		defer e.stopPool()
@@ -491,6 +514,7 @@ func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 	if len(cur) > math.MaxInt32 {
 		panic("fw: more than MaxInt32 events in one step")
 	}
+	e.tick++
 	if e.bld != nil && len(e.bld.directed) > 0 {
 		defer e.clearDirected()
 	}
@@ -712,6 +736,8 @@ func newHandlerError(prog *Program, phase, step, i int, cs int32, m Msg, input i
 // Engine that has finished.
 func (e *Engine) release() {
 	e.procs, e.cur, e.spare, e.routes, e.call, e.serial, e.bld, e.cache, e.tape, e.rcalls = nil, nil, nil, nil, Call{}, Serial{}, nil, nil, nil, nil
+	e.freeArenas()
+	e.feeds = nil
 }
 
 // workerCount is the number of pool workers worth starting: more than the total
@@ -772,7 +798,7 @@ func (e *Engine) parallelStep(next []Msg) ([]Msg, error) {
 		p.next, p.running = 0, 0
 		total += len(p.inbox)
 		if p.limit == 1 {
-			p.call = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: p.call.out[:0]}
+			p.call = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: p.call.out[:0], slot: e.stepArena(i)}
 		} else if n := len(p.inbox); n > len(p.calls) {
 			p.calls = append(p.calls, make([]Call, n-len(p.calls))...)
 		}

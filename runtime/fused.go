@@ -21,6 +21,7 @@ type Serial struct {
 	timing bool      // WithTiming: every call takes the slow path and is timed
 	t0     time.Time // when the call begun last began, with timing
 	cache  *cache    // the run's cache, or nil
+	cur    []Msg     // the step's events, for the cache's lookups in advance
 	cc     cacheCall // the cached call in progress, when ccOn
 	ccOn   bool      // the call begun last is a cached call that End must finish
 	taped  bool      // the run is recorded or replayed: every call is noted in rcalls
@@ -75,7 +76,7 @@ func (x *Serial) beginSlow(proc, cs int32, m Msg) *Call {
 	p.call.input++
 	x.proc = proc
 	if p.cached && cs >= 0 && x.cache != nil {
-		cc, out, replayed, err := x.cache.start(int(proc), m, p.call.out)
+		cc, out, replayed, err := x.eng.cacheStart(int(proc), p.call.input, m, p.call.out)
 		p.call.out = out
 		if err != nil {
 			x.fail(err)
@@ -185,7 +186,7 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 	x.phase, x.step = e.phase, e.step
 	for i := range x.procs {
 		p := &x.procs[i]
-		p.call = Call{ctx: e.ctx, phase: e.phase, step: e.step, input: -1, out: p.call.out[:0]}
+		p.call = Call{ctx: e.ctx, phase: e.phase, step: e.step, input: -1, out: p.call.out[:0], slot: e.stepArena(i)}
 		p.off = e.procs[i].off
 		p.cached = e.procs[i].cached
 		pi := &e.prog.Procs[i]
@@ -194,6 +195,7 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 		p.nanos = 0
 	}
 	x.eng, x.timing = e, e.cfg.timing
+	x.cur = cur
 	x.stop, x.herr, x.cache, x.ccOn, x.hook, x.taped = false, nil, e.cache, false, false, e.tape != nil
 	if x.taped {
 		if x.rcalls == nil {

@@ -83,9 +83,9 @@ func (g *generator) event(f *jen.File, ev *ir.Event) {
 		b.Return(jen.Id("d").Dot("Finish").Call())
 	})
 
-	f.Comment("fwMsg makes the runtime message of a copy of e.")
-	f.Func().Params(jen.Id("e").Id(ev.Name)).Id("fwMsg").Params().Add(rt("Msg")).Block(
-		jen.Return(msgLit(ev)),
+	f.Comment("fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).")
+	f.Func().Params(jen.Id("e").Id(ev.Name)).Id("fwMsg").Params(jen.Id("a").Op("*").Id("fwArena")).Add(rt("Msg")).Block(
+		jen.Return(arenaMsgLit(ev, jen.Id("a"))),
 	)
 }
 

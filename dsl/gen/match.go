@@ -59,6 +59,11 @@ type options struct {
 	linearMax  int // a lookup over at most this many cut points is a chain of comparisons
 	denseMax   int // an int lookup whose cut points span fewer values than this is a direct table
 	callRows   int // Dispatch calls the handlers of event types with more rows through fwCall<Event>
+	// maxEntries caps the table entries of all compiled matchers of a package
+	// together: event types are compiled in kind order while they fit, and the
+	// others keep direct switches, so that a package of thousands of cases
+	// does not generate (and gofmt) tens of megabytes of tables.
+	maxEntries int
 }
 
 var defaultOptions = options{
@@ -69,6 +74,26 @@ var defaultOptions = options{
 	linearMax:  4,
 	denseMax:   256,
 	callRows:   16,
+	maxEntries: 1 << 17,
+}
+
+// entries counts the table entries m generates: its match lists, its groups'
+// leaves and decision graphs, and its atom lookups (about one per atom).
+func (m *matcher) entries() int {
+	n := 0
+	for _, l := range m.lists {
+		n += 1 + len(l)
+	}
+	for _, g := range m.groups {
+		n += len(g.leaves) + len(g.rowList)
+		if g.dag != nil {
+			n += len(g.dag.next) + len(g.dag.dense) + len(g.dag.exc)
+		}
+		for _, c := range g.class {
+			n += len(c)
+		}
+	}
+	return n
 }
 
 // row is one case of one processor for the event type.

@@ -214,7 +214,7 @@ func harness(pkg *ir.Package, vs []vector) []byte {
 	dst := make([]fwrt.Delivery, 0, 256)
 	msgs := make([]fwrt.Msg, len(fwdEvents))
 	for i, ev := range fwdEvents {
-		m := ev.fwMsg()
+		m := ev.fwMsg(nil)
 		msgs[i] = m
 		dst = d.Route(m, dst[:0])
 		r.got, r.check = r.got[:0], true

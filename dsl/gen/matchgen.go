@@ -18,13 +18,19 @@ import (
 // (fwAtom<Field>) and the match method (fwMatch) that Route and Dispatch call.
 
 // matchers returns the compiled matcher of each event kind, nil where the event
-// type is matched by direct switches.
+// type is matched by direct switches (few rows, or the package's table budget,
+// options.maxEntries, is spent).
 func (g *generator) matchers() []*matcher {
 	if g.match == nil {
 		g.match = make([]*matcher, len(g.pkg.Events))
+		used := 0
 		for _, ev := range g.pkg.Events {
 			if rows := eventRows(g.pkg, ev); g.opt.useCompiled(rows) {
-				g.match[ev.Kind] = newMatcher(ev, rows, g.opt)
+				m := newMatcher(ev, rows, g.opt)
+				if n := m.entries(); g.opt.maxEntries <= 0 || used+n <= g.opt.maxEntries {
+					g.match[ev.Kind] = m
+					used += n
+				}
 			}
 		}
 	}

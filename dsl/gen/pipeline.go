@@ -26,7 +26,7 @@ func (g *generator) pipelineFile(f *jen.File) {
 		jen.Id("EventName").Params().String(),
 		jen.Comment("AppendBinary appends the canonical binary encoding."),
 		jen.Id("AppendBinary").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()),
-		jen.Id("fwMsg").Params().Add(rt("Msg")),
+		jen.Id("fwMsg").Params(jen.Id("a").Op("*").Id("fwArena")).Add(rt("Msg")),
 	)
 
 	if len(pkg.Events) > 0 {
@@ -47,6 +47,7 @@ func (g *generator) pipelineFile(f *jen.File) {
 	g.helperMethods(f)
 	g.sources(f)
 	g.failures(f)
+	g.arenaCode(f)
 	g.codec(f)
 	g.matchCode(f)
 	g.jsonFuncs(f)
@@ -246,7 +247,19 @@ func (g *generator) pipelineType(f *jen.File) {
 
 	f.Comment("Submit queues an event for phase 0. Call it before Run.")
 	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Submit").Params(jen.Id("ev").Id("Event")).Block(
-		jen.Id("p").Dot("engine").Dot("Submit").Call(jen.Id("ev").Dot("fwMsg").Call()))
+		jen.Id("p").Dot("engine").Dot("SubmitIn").Call(jen.Func().Params(jen.Id("a").Add(rt("Arena"))).Add(rt("Msg")).Block(
+			jen.List(jen.Id("x"), jen.Id("_")).Op(":=").Id("a").Assert(jen.Op("*").Id("fwArena")),
+			jen.Return(jen.Id("fwEventMsg").Call(jen.Id("ev"), jen.Id("x"))),
+		)))
+	f.Comment("SubmitSeq queues the events of seq for phase 0, after the submitted ones: they")
+	f.Comment("are pulled lazily, in batches of fwrt.WithSourceBatch events (default 256), one")
+	f.Comment("batch per step of phase 0, so a long or endless sequence runs in bounded memory")
+	f.Comment("(see fwrt.Engine.Feed for the order rule). Several calls feed their sequences")
+	f.Comment("one after the other. Call it before Run; a fed run cannot be recorded.")
+	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("SubmitSeq").Params(jen.Id("seq").Qual("iter", "Seq").Types(jen.Id("Event"))).Block(
+		jen.Id("p").Dot("engine").Dot("Feed").Call(rt("SeqFeed").Call(jen.Id("seq"), jen.Func().Params(jen.Id("c").Op("*").Add(rt("Call")), jen.Id("ev").Id("Event")).Add(rt("Msg")).Block(
+			jen.Return(jen.Id("fwEventMsg").Call(jen.Id("ev"), jen.Id("fwArenaOf").Call(jen.Id("c")))),
+		))))
 	if len(pkg.Events) > 0 {
 		f.Comment("SubmitJSONLines submits the events of r, one JSON object per line")
 		f.Comment("({\"event\":\"Name\", ...fields}, as DecodeJSON reads them), in order, before Run.")
@@ -468,7 +481,7 @@ func (g *generator) jsonFuncs(f *jen.File) {
 	f.Comment("EncodeJSON encodes an event as a JSON object with its name in the \"event\" member.")
 	f.Func().Id("EncodeJSON").Params(jen.Id("ev").Id("Event")).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(b *jen.Group) {
 		if len(pkg.Events) > 0 {
-			b.Id("m").Op(":=").Id("ev").Dot("fwMsg").Call()
+			b.Id("m").Op(":=").Id("ev").Dot("fwMsg").Call(jen.Nil())
 			b.Switch(jen.Id("m").Dot("Kind")).BlockFunc(func(sw *jen.Group) {
 				for _, ev := range pkg.Events {
 					sw.Case(jen.Id(kindName(ev))).Block(jen.Return(jen.Qual("encoding/json", "Marshal").Call(

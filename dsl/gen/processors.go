@@ -126,7 +126,7 @@ func (g *generator) caseContext(f *jen.File, p *ir.Processor, c *ir.Case) {
 	for _, e := range c.Emits {
 		f.Commentf("Emit%s emits a %s; it takes effect when the handler returns nil.", e.Name, e.Name)
 		f.Func().Params(recv.Clone()).Id("Emit" + e.Name).Params(jen.Id("e").Id(e.Name)).Block(
-			jen.Id("x").Dot("c").Dot("Emit").Call(msgLit(e)))
+			jen.Id("x").Dot("c").Dot("Emit").Call(arenaMsgLit(e, jen.Id("fwArenaOf").Call(jen.Id("x").Dot("c")))))
 	}
 	g.resolveMethods(f, name, c.Resolves)
 }

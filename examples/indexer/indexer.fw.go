@@ -41,9 +41,9 @@ func (e *File) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e File) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindFile, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e File) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindFile, Ev: a.boxFile(e)}
 }
 
 // FileWords is the event declared at indexer.fw:21.
@@ -78,9 +78,9 @@ func (e *FileWords) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e FileWords) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindFileWords, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e FileWords) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindFileWords, Ev: a.boxFileWords(e)}
 }
 
 // PkgWords is the event declared at indexer.fw:29.
@@ -115,9 +115,9 @@ func (e *PkgWords) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e PkgWords) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindPkgWords, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e PkgWords) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindPkgWords, Ev: a.boxPkgWords(e)}
 }
 
 // FilesBuilder implements builder Files (indexer.fw:37), which provides target files.

@@ -74,9 +74,9 @@ func (e *Invoice) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Invoice) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindInvoice, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Invoice) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(e)}
 }
 
 // Order is the event declared at orders.fw:6.
@@ -108,9 +108,9 @@ func (e *Order) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Order) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindOrder, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Order) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
 }
 
 // BillingHandler handles the cases of processor Billing (orders.fw:17), one method per case.
@@ -164,7 +164,7 @@ func (x BillingOrderContext) Event() Order {
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
 func (x BillingOrderContext) EmitInvoice(e Invoice) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindInvoice, Ev: &e})
+	x.c.Emit(fwrt.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
 }
 
 // PrinterHandler handles the cases of processor Printer (orders.fw:22), one method per case.

@@ -78,9 +78,9 @@ func (e *Alert) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Alert) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindAlert, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Alert) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindAlert, Ev: a.boxAlert(e)}
 }
 
 // Normal is the event declared at cache.fw:18.
@@ -109,9 +109,9 @@ func (e *Normal) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Normal) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindNormal, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Normal) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindNormal, Ev: a.boxNormal(e)}
 }
 
 // Reading is the event declared at cache.fw:9.
@@ -152,9 +152,9 @@ func (e *Reading) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Reading) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindReading, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Reading) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindReading, Ev: a.boxReading(e)}
 }
 
 // Tick is the event declared at cache.fw:29.
@@ -176,9 +176,9 @@ func (e *Tick) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Tick) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindTick, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Tick) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindTick, Ev: a.boxTick(e)}
 }
 
 // ClassifyHandler handles the cases of processor Classify (cache.fw:33), one method per case.
@@ -214,7 +214,7 @@ func (x ClassifyFineContext) Event() Reading {
 
 // EmitNormal emits a Normal; it takes effect when the handler returns nil.
 func (x ClassifyFineContext) EmitNormal(e Normal) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindNormal, Ev: &e})
+	x.c.Emit(fwrt.Msg{Kind: fwKindNormal, Ev: fwArenaOf(x.c).boxNormal(e)})
 }
 
 // ClassifyBadContext is the context of ClassifyHandler.OnBad: it can emit only what the case declares.
@@ -239,7 +239,7 @@ func (x ClassifyBadContext) Event() Reading {
 
 // EmitAlert emits a Alert; it takes effect when the handler returns nil.
 func (x ClassifyBadContext) EmitAlert(e Alert) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindAlert, Ev: &e})
+	x.c.Emit(fwrt.Msg{Kind: fwKindAlert, Ev: fwArenaOf(x.c).boxAlert(e)})
 }
 
 // ClassifySourcedContext is the context of ClassifyHandler.OnSourced: it can emit only what the case declares.
@@ -259,12 +259,12 @@ func (x ClassifySourcedContext) Phase() int {
 
 // EmitAlert emits a Alert; it takes effect when the handler returns nil.
 func (x ClassifySourcedContext) EmitAlert(e Alert) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindAlert, Ev: &e})
+	x.c.Emit(fwrt.Msg{Kind: fwKindAlert, Ev: fwArenaOf(x.c).boxAlert(e)})
 }
 
 // EmitNormal emits a Normal; it takes effect when the handler returns nil.
 func (x ClassifySourcedContext) EmitNormal(e Normal) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindNormal, Ev: &e})
+	x.c.Emit(fwrt.Msg{Kind: fwKindNormal, Ev: fwArenaOf(x.c).boxNormal(e)})
 }
 
 // ReadingsBuilder implements builder Readings (cache.fw:41), which provides target readings.

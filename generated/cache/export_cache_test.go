@@ -18,7 +18,7 @@ import (
 // and fingerprint, and the canonical encoding of the input.
 func ClassifyKey(r Reading, salt []byte) archive.Key {
 	pi := fwProgram.Procs[0]
-	in, err := (*fwDispatcher)(nil).AppendMsg(nil, r.fwMsg())
+	in, err := (*fwDispatcher)(nil).AppendMsg(nil, r.fwMsg(nil))
 	if err != nil {
 		panic(err)
 	}
@@ -30,7 +30,7 @@ func ClassifyKey(r Reading, salt []byte) archive.Key {
 func RecordOf(evs []Event) archive.Record {
 	rec := archive.Record{Emissions: make([]archive.Emission, 0, len(evs))}
 	for _, e := range evs {
-		m := e.fwMsg()
+		m := e.fwMsg(nil)
 		data, err := (*fwDispatcher)(nil).AppendMsg(nil, m)
 		if err != nil {
 			panic(err)

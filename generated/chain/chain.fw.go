@@ -31,9 +31,9 @@ func (e *A) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e A) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindA, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e A) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindA, Ev: a.boxA(e)}
 }
 
 // B is the event declared at chain.fw:5.
@@ -59,9 +59,9 @@ func (e *B) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e B) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindB, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e B) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindB, Ev: a.boxB(e)}
 }
 
 // C is the event declared at chain.fw:6.
@@ -87,9 +87,9 @@ func (e *C) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e C) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindC, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e C) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindC, Ev: a.boxC(e)}
 }
 
 // D is the event declared at chain.fw:7.
@@ -115,9 +115,9 @@ func (e *D) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e D) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindD, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e D) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindD, Ev: a.boxD(e)}
 }
 
 // P1Handler handles the cases of processor P1 (chain.fw:9), one method per case.
@@ -149,7 +149,7 @@ func (x P1AContext) Event() A {
 
 // EmitB emits a B; it takes effect when the handler returns nil.
 func (x P1AContext) EmitB(e B) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindB, Ev: &e})
+	x.c.Emit(fwrt.Msg{Kind: fwKindB, Ev: fwArenaOf(x.c).boxB(e)})
 }
 
 // P2Handler handles the cases of processor P2 (chain.fw:10), one method per case.
@@ -181,7 +181,7 @@ func (x P2BContext) Event() B {
 
 // EmitC emits a C; it takes effect when the handler returns nil.
 func (x P2BContext) EmitC(e C) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindC, Ev: &e})
+	x.c.Emit(fwrt.Msg{Kind: fwKindC, Ev: fwArenaOf(x.c).boxC(e)})
 }
 
 // P3Handler handles the cases of processor P3 (chain.fw:11), one method per case.
@@ -213,7 +213,7 @@ func (x P3CContext) Event() C {
 
 // EmitD emits a D; it takes effect when the handler returns nil.
 func (x P3CContext) EmitD(e D) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindD, Ev: &e})
+	x.c.Emit(fwrt.Msg{Kind: fwKindD, Ev: fwArenaOf(x.c).boxD(e)})
 }
 
 // P4Handler handles the cases of processor P4 (chain.fw:12), one method per case.

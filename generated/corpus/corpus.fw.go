@@ -35,9 +35,9 @@ func (e *Doc) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Doc) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindDoc, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Doc) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindDoc, Ev: a.boxDoc(e)}
 }
 
 // Token is the event declared at corpus.fw:11.
@@ -69,9 +69,9 @@ func (e *Token) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Token) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindToken, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Token) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindToken, Ev: a.boxToken(e)}
 }
 
 // DocsBuilder implements builder Docs (corpus.fw:18), which provides target docs.

@@ -34,9 +34,9 @@ func (e *Done) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Done) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindDone, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Done) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindDone, Ev: a.boxDone(e)}
 }
 
 // Job is the event declared at cpubench.fw:5.
@@ -62,9 +62,9 @@ func (e *Job) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Job) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindJob, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Job) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindJob, Ev: a.boxJob(e)}
 }
 
 // WorkHandler handles the cases of processor Work (cpubench.fw:14), one method per case.
@@ -96,7 +96,7 @@ func (x WorkJobContext) Event() Job {
 
 // EmitDone emits a Done; it takes effect when the handler returns nil.
 func (x WorkJobContext) EmitDone(e Done) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindDone, Ev: &e})
+	x.c.Emit(fwrt.Msg{Kind: fwKindDone, Ev: fwArenaOf(x.c).boxDone(e)})
 }
 
 // CollectHandler handles the cases of processor Collect (cpubench.fw:19), one method per case.

@@ -34,9 +34,9 @@ func (e *Hundred) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Hundred) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindHundred, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Hundred) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindHundred, Ev: a.boxHundred(e)}
 }
 
 // Order is the event declared at fanout.fw:7.
@@ -65,9 +65,9 @@ func (e *Order) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Order) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindOrder, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Order) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
 }
 
 // Single is the event declared at fanout.fw:10.
@@ -96,9 +96,9 @@ func (e *Single) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Single) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindSingle, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Single) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindSingle, Ev: a.boxSingle(e)}
 }
 
 // Ten is the event declared at fanout.fw:9.
@@ -127,9 +127,9 @@ func (e *Ten) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Ten) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindTen, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Ten) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindTen, Ev: a.boxTen(e)}
 }
 
 // OneHandler handles the cases of processor One (fanout.fw:12), one method per case.

@@ -27,11 +27,11 @@ type fanoutCase struct {
 func fanoutCases() []fanoutCase {
 	var hit1000, miss1000, hit100, hit10, hit1 [8]fwrt.Msg
 	for i, id := range []int{3, 127, 250, 499, 500, 731, 998, 999} {
-		hit1000[i] = Order{ID: fmt.Sprintf("p%04d", id), Amount: int64(i)}.fwMsg()
-		miss1000[i] = Order{ID: fmt.Sprintf("q%04d", id), Amount: int64(i)}.fwMsg()
-		hit100[i] = Hundred{ID: fmt.Sprintf("p%04d", id%100), Amount: int64(i)}.fwMsg()
-		hit10[i] = Ten{ID: fmt.Sprintf("p%04d", id%10), Amount: int64(i)}.fwMsg()
-		hit1[i] = Single{ID: "p0000", Amount: int64(i)}.fwMsg()
+		hit1000[i] = Order{ID: fmt.Sprintf("p%04d", id), Amount: int64(i)}.fwMsg(nil)
+		miss1000[i] = Order{ID: fmt.Sprintf("q%04d", id), Amount: int64(i)}.fwMsg(nil)
+		hit100[i] = Hundred{ID: fmt.Sprintf("p%04d", id%100), Amount: int64(i)}.fwMsg(nil)
+		hit10[i] = Ten{ID: fmt.Sprintf("p%04d", id%10), Amount: int64(i)}.fwMsg(nil)
+		hit1[i] = Single{ID: "p0000", Amount: int64(i)}.fwMsg(nil)
 	}
 	return []fanoutCase{
 		{"hit-of-1000", hit1000, 1}, {"miss-of-1000", miss1000, 0},
@@ -104,7 +104,7 @@ func TestFanoutAgrees(t *testing.T) {
 	}
 	// The Order of p0500 goes to P0500 alone (after One, T00 to T09 and H000
 	// to H099).
-	m := Order{ID: "p0500"}.fwMsg()
+	m := Order{ID: "p0500"}.fwMsg(nil)
 	var n int
 	if got := newDispatcher(&n).Route(m, nil); len(got) != 1 || got[0] != (fwrt.Delivery{Proc: 611, Case: 0}) {
 		t.Errorf("Route(p0500) = %v", got)

@@ -31,9 +31,9 @@ func (e *Greet) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Greet) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindGreet, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Greet) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindGreet, Ev: a.boxGreet(e)}
 }
 
 // Start is the event declared at greeter.fw:4.
@@ -59,9 +59,9 @@ func (e *Start) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Start) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindStart, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Start) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindStart, Ev: a.boxStart(e)}
 }
 
 // GreeterHandler handles the cases of processor Greeter (greeter.fw:7), one method per case.
@@ -95,7 +95,7 @@ func (x GreeterStartContext) Event() Start {
 
 // EmitGreet emits a Greet; it takes effect when the handler returns nil.
 func (x GreeterStartContext) EmitGreet(e Greet) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindGreet, Ev: &e})
+	x.c.Emit(fwrt.Msg{Kind: fwKindGreet, Ev: fwArenaOf(x.c).boxGreet(e)})
 }
 
 // GreeterGreetContext is the context of GreeterHandler.OnGreet: it can emit only what the case declares.

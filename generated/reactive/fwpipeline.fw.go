@@ -10,6 +10,8 @@ import (
 	fwrt "github.com/fwgo/fw/runtime"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 	"io"
+	"iter"
+	"sync"
 )
 
 // The generated code needs a runtime that supports it; a mismatch fails to compile here.
@@ -21,7 +23,7 @@ type Event interface {
 	EventName() string
 	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg() fwrt.Msg
+	fwMsg(a *fwArena) fwrt.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
@@ -273,7 +275,21 @@ func NewPipeline(nums NumsBuilder, double DoubleBuilder, square SquareBuilder, p
 
 // Submit queues an event for phase 0. Call it before Run.
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.Submit(ev.fwMsg())
+	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
+		x, _ := a.(*fwArena)
+		return fwEventMsg(ev, x)
+	})
+}
+
+// SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
+// are pulled lazily, in batches of fwrt.WithSourceBatch events (default 256), one
+// batch per step of phase 0, so a long or endless sequence runs in bounded memory
+// (see fwrt.Engine.Feed for the order rule). Several calls feed their sequences
+// one after the other. Call it before Run; a fed run cannot be recorded.
+func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
+	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev Event) fwrt.Msg {
+		return fwEventMsg(ev, fwArenaOf(c))
+	}))
 }
 
 // SubmitJSONLines submits the events of r, one JSON object per line
@@ -775,6 +791,80 @@ func (d *fwDispatcher) Stop(proc int32) {
 	}
 }
 
+// fwArena holds event values by kind for the runtime (fwrt.Arena): a message's
+// Ev points into it until the engine resets it, once no step reads the message.
+type fwArena struct {
+	n  int // values stored since the last Reset
+	k0 []Pair
+}
+
+// Reset empties the arena (fwrt.Arena).
+func (a *fwArena) Reset() {
+	if a.n == 0 {
+		return
+	}
+	a.n = 0
+	if len(a.k0) > 0 {
+		clear(a.k0)
+		a.k0 = a.k0[:0]
+	}
+}
+
+// boxPair stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
+func (a *fwArena) boxPair(e Pair) *Pair {
+	if a == nil {
+		p := new(Pair)
+		*p = e
+		return p
+	}
+	a.n++
+	a.k0 = append(a.k0, e)
+	return &a.k0[len(a.k0)-1]
+}
+
+// fwArenaPool keeps freed arenas for the next run's engine.
+var fwArenaPool sync.Pool
+
+// NewArena returns an empty arena for the engine (fwrt.Arenas).
+func (*fwDispatcher) NewArena() fwrt.Arena {
+	if a, ok := fwArenaPool.Get().(*fwArena); ok {
+		return a
+	}
+	return new(fwArena)
+}
+
+// FreeArena takes back an arena no message points into (fwrt.Arenas); one that
+// grew beyond 65,536 values is left to the garbage collector.
+func (*fwDispatcher) FreeArena(a fwrt.Arena) {
+	x, ok := a.(*fwArena)
+	if !ok {
+		return
+	}
+	x.Reset()
+	if cap(x.k0) > 65536 {
+		return
+	}
+	fwArenaPool.Put(x)
+}
+
+// fwEventMsg makes the runtime message of ev, its value stored in a (allocated
+// if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
+func fwEventMsg(ev Event, a *fwArena) fwrt.Msg {
+	switch e := ev.(type) {
+	case Pair:
+		return fwrt.Msg{Kind: fwKindPair, Ev: a.boxPair(e)}
+	case *Pair:
+		return fwrt.Msg{Kind: fwKindPair, Ev: a.boxPair(*e)}
+	}
+	panic("fw: reactive: not an event type of the package (a type embedding one?)")
+}
+
+// fwArenaOf returns the arena of c, or nil.
+func fwArenaOf(c *fwrt.Call) *fwArena {
+	a, _ := c.Arena().(*fwArena)
+	return a
+}
+
 // AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
 func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
@@ -1213,7 +1303,7 @@ func DecodeJSON(data []byte) (Event, error) {
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.
 func EncodeJSON(ev Event) ([]byte, error) {
-	m := ev.fwMsg()
+	m := ev.fwMsg(nil)
 	switch m.Kind {
 	case fwKindPair:
 		return json.Marshal(struct {

@@ -38,9 +38,9 @@ func (e *Pair) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Pair) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindPair, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Pair) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindPair, Ev: a.boxPair(e)}
 }
 
 // NumsBuilder implements builder Nums (reactive.fw:12), which provides target nums.

@@ -39,7 +39,7 @@ var benchOrders = []Order{
 func BenchmarkDispatch(b *testing.B) {
 	msgs := make([]fwrt.Msg, len(benchOrders))
 	for i, o := range benchOrders {
-		msgs[i] = o.fwMsg()
+		msgs[i] = o.fwMsg(nil)
 	}
 	b.Run("generated-fused", func(b *testing.B) {
 		h := &nop{}
@@ -116,7 +116,7 @@ func TestDispatchAgrees(t *testing.T) {
 	x := fwrt.NewSerial(&fwProgram)
 	c := &fwrt.Call{}
 	for _, o := range benchOrders {
-		m := o.fwMsg()
+		m := o.fwMsg(nil)
 		fd.Dispatch(x, m)
 		for _, dl := range d.Route(m, nil) {
 			if err := d.Invoke(c, dl, m); err != nil {

@@ -76,9 +76,9 @@ func (e *Invoice) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Invoice) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindInvoice, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Invoice) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(e)}
 }
 
 // Order is the event declared at events.fw:6.
@@ -122,9 +122,9 @@ func (e *Order) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Order) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindOrder, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Order) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
 }
 
 // Refund is the event declared at events.fw:17.
@@ -150,9 +150,9 @@ func (e *Refund) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Refund) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindRefund, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Refund) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindRefund, Ev: a.boxRefund(e)}
 }
 
 // Report is the event declared at events.fw:18.
@@ -181,7 +181,7 @@ func (e *Report) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Report) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindReport, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Report) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindReport, Ev: a.boxReport(e)}
 }

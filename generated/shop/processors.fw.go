@@ -43,7 +43,7 @@ func (x BillingCancelledContext) Event() Order {
 
 // EmitRefund emits a Refund; it takes effect when the handler returns nil.
 func (x BillingCancelledContext) EmitRefund(e Refund) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindRefund, Ev: &e})
+	x.c.Emit(fwrt.Msg{Kind: fwKindRefund, Ev: fwArenaOf(x.c).boxRefund(e)})
 }
 
 // BillingDomesticContext is the context of BillingHandler.OnDomestic: it can emit only what the case declares.
@@ -68,7 +68,7 @@ func (x BillingDomesticContext) Event() Order {
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
 func (x BillingDomesticContext) EmitInvoice(e Invoice) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindInvoice, Ev: &e})
+	x.c.Emit(fwrt.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
 }
 
 // BillingUnpaidContext is the context of BillingHandler.OnUnpaid: it can emit only what the case declares.
@@ -113,7 +113,7 @@ func (x BillingOtherContext) Event() Order {
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
 func (x BillingOtherContext) EmitInvoice(e Invoice) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindInvoice, Ev: &e})
+	x.c.Emit(fwrt.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
 }
 
 // AuditHandler handles the cases of processor Audit (processors.fw:12), one method per case.
@@ -225,7 +225,7 @@ func (x AuditPhaseContext) Phase() int {
 
 // EmitReport emits a Report; it takes effect when the handler returns nil.
 func (x AuditPhaseContext) EmitReport(e Report) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindReport, Ev: &e})
+	x.c.Emit(fwrt.Msg{Kind: fwKindReport, Ev: fwArenaOf(x.c).boxReport(e)})
 }
 
 // AuditTerminateContext is the context of AuditHandler.Terminate: it can emit only what the case declares.

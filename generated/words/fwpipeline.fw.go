@@ -8,6 +8,8 @@ import (
 	"fmt"
 	fwrt "github.com/fwgo/fw/runtime"
 	"io"
+	"iter"
+	"sync"
 )
 
 // The generated code needs a runtime that supports it; a mismatch fails to compile here.
@@ -19,7 +21,7 @@ type Event interface {
 	EventName() string
 	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg() fwrt.Msg
+	fwMsg(a *fwArena) fwrt.Msg
 }
 
 // Kinds of the targets' built artifacts and resolve requests.
@@ -86,7 +88,21 @@ func NewPipeline(words WordsBuilder, printer PrinterHandler, opts ...fwrt.Option
 
 // Submit queues an event for phase 0. Call it before Run.
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.Submit(ev.fwMsg())
+	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
+		x, _ := a.(*fwArena)
+		return fwEventMsg(ev, x)
+	})
+}
+
+// SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
+// are pulled lazily, in batches of fwrt.WithSourceBatch events (default 256), one
+// batch per step of phase 0, so a long or endless sequence runs in bounded memory
+// (see fwrt.Engine.Feed for the order rule). Several calls feed their sequences
+// one after the other. Call it before Run; a fed run cannot be recorded.
+func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
+	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev Event) fwrt.Msg {
+		return fwEventMsg(ev, fwArenaOf(c))
+	}))
 }
 
 // Run runs the pipeline until no work is left, a handler fails, or ctx is done.
@@ -170,6 +186,54 @@ func (d *fwDispatcher) Stop(proc int32) {
 	case 0:
 		d.srcWords.Stop()
 	}
+}
+
+// fwArena holds event values by kind for the runtime (fwrt.Arena): a message's
+// Ev points into it until the engine resets it, once no step reads the message.
+type fwArena struct {
+	n int // values stored since the last Reset
+}
+
+// Reset empties the arena (fwrt.Arena).
+func (a *fwArena) Reset() {
+	if a.n == 0 {
+		return
+	}
+	a.n = 0
+}
+
+// fwArenaPool keeps freed arenas for the next run's engine.
+var fwArenaPool sync.Pool
+
+// NewArena returns an empty arena for the engine (fwrt.Arenas).
+func (*fwDispatcher) NewArena() fwrt.Arena {
+	if a, ok := fwArenaPool.Get().(*fwArena); ok {
+		return a
+	}
+	return new(fwArena)
+}
+
+// FreeArena takes back an arena no message points into (fwrt.Arenas); one that
+// grew beyond 65,536 values is left to the garbage collector.
+func (*fwDispatcher) FreeArena(a fwrt.Arena) {
+	x, ok := a.(*fwArena)
+	if !ok {
+		return
+	}
+	x.Reset()
+	fwArenaPool.Put(x)
+}
+
+// fwEventMsg makes the runtime message of ev, its value stored in a (allocated
+// if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
+func fwEventMsg(ev Event, a *fwArena) fwrt.Msg {
+	panic("fw: words: not an event type of the package (a type embedding one?)")
+}
+
+// fwArenaOf returns the arena of c, or nil.
+func fwArenaOf(c *fwrt.Call) *fwArena {
+	a, _ := c.Arena().(*fwArena)
+	return a
 }
 
 // AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an

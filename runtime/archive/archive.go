@@ -26,6 +26,35 @@ type Archive interface {
 	Close() error
 }
 
+// BatchGetter is implemented by archives that look up many keys at once faster
+// than one Get per key (for example with one read transaction, in key order).
+// The engine looks up the inputs of a step's cached calls through it.
+type BatchGetter interface {
+	// GetBatch stores in res[i] what Get(keys[i]) would return, for every i;
+	// res is at least as long as keys. Records must not be modified.
+	GetBatch(keys []Key, res []Result)
+}
+
+// Result is the result of one lookup of GetBatch: Get's three results.
+type Result struct {
+	Rec Record
+	OK  bool
+	Err error
+}
+
+// GetBatch looks up keys through a's BatchGetter if it has one, with one Get
+// per key otherwise, storing the results in res (at least as long as keys).
+func GetBatch(a Archive, keys []Key, res []Result) {
+	if bg, ok := a.(BatchGetter); ok {
+		bg.GetBatch(keys, res)
+		return
+	}
+	for i, k := range keys {
+		r := &res[i]
+		r.Rec, r.OK, r.Err = a.Get(k)
+	}
+}
+
 // ErrClosed is returned by the methods of a closed archive.
 var ErrClosed = errors.New("fw: archive is closed")
 
@@ -43,6 +72,13 @@ var ErrTooLarge = errors.New("fw: record too large for the archive")
 // Other errors are returned as they are.
 func Lookup(a Archive, k Key, log *slog.Logger) (Record, bool, error) {
 	rec, ok, err := a.Get(k)
+	return Policy(k, rec, ok, err, log)
+}
+
+// Policy applies Lookup's policy for damaged entries to the result of a Get
+// of k (or of a GetBatch): a corrupt entry is warned about on log (if not nil)
+// and becomes a miss with a nil error.
+func Policy(k Key, rec Record, ok bool, err error, log *slog.Logger) (Record, bool, error) {
 	if err != nil && errors.Is(err, ErrCorrupt) {
 		if log != nil {
 			log.Warn("fw: corrupt cache entry, treating it as a miss; it will be rewritten",

@@ -50,4 +50,10 @@
 // policy. A Put is acknowledged when a later Flush (or Close) returns nil; the
 // caller records a call's emissions with one Put only after the call
 // succeeded, so an entry holds all of a call's emissions or is absent.
+//
+// An archive may also implement BatchGetter, to look up many keys at once
+// (Memory under one lock, badgerarchive in key order with one read
+// transaction per reader); the engine then looks up all the cached calls of a
+// step with one GetBatch. GetBatch (the function) falls back to one Get per
+// key, and Policy applies Lookup's policy to each result.
 package archive

@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"hash"
 	"sync"
 )
 
@@ -72,16 +71,11 @@ func Fingerprint(parts ...string) [32]byte {
 	return sha256.Sum256(b)
 }
 
-// keyState is a pooled hasher and scratch buffer, so computing a key does not
+// keyBufs pools the scratch buffers of preimages, so computing a key does not
 // allocate.
-type keyState struct {
-	h   hash.Hash
-	buf []byte
-	sum [sha256.Size]byte
-}
-
-var keyPool = sync.Pool{New: func() any {
-	return &keyState{h: sha256.New(), buf: make([]byte, 0, 256)}
+var keyBufs = sync.Pool{New: func() any {
+	b := make([]byte, 0, 256)
+	return &b
 }}
 
 // appendHeader appends the preimage up to, not including, the input's length.
@@ -99,29 +93,53 @@ func (s *KeySpec) appendHeader(b []byte) []byte {
 
 // Key returns the cache key of an input given by its canonical encoding.
 func (s KeySpec) Key(input []byte) Key {
-	st := keyPool.Get().(*keyState)
-	b := s.appendHeader(st.buf[:0])
+	bp := keyBufs.Get().(*[]byte)
+	b := s.appendHeader((*bp)[:0])
+	return sumPreimage(bp, b, input)
+}
+
+// sumPreimage hashes the preimage header b (in the pooled buffer *bp), the
+// input's length and the input, and puts the buffer back.
+func sumPreimage(bp *[]byte, b, input []byte) Key {
 	b = binary.AppendUvarint(b, uint64(len(input)))
-	st.h.Reset()
-	st.h.Write(b)
-	st.h.Write(input)
-	st.h.Sum(st.sum[:0])
-	k := Key(st.sum)
-	st.buf = b[:0]
-	keyPool.Put(st)
+	b = append(b, input...)
+	k := Key(sha256.Sum256(b))
+	if cap(b) <= 1<<16 { // do not keep a huge buffer in the pool
+		*bp = b[:0]
+		keyBufs.Put(bp)
+	}
 	return k
+}
+
+// Keyer computes the keys of one KeySpec, faster than KeySpec.Key: the
+// preimage up to the input is encoded once. The zero Keyer is not usable; call
+// KeySpec.Keyer. It is safe for concurrent use.
+type Keyer struct {
+	head []byte
+}
+
+// Keyer returns the Keyer of s.
+func (s KeySpec) Keyer() Keyer { return Keyer{head: s.appendHeader(nil)} }
+
+// Key returns the cache key of an input given by its canonical encoding: the
+// same as KeySpec.Key.
+func (k Keyer) Key(input []byte) Key {
+	bp := keyBufs.Get().(*[]byte)
+	return sumPreimage(bp, append((*bp)[:0], k.head...), input)
 }
 
 // KeyOf returns the cache key of an event, encoded with its AppendBinary (the
 // generated canonical encoding).
 func (s KeySpec) KeyOf(ev encoding.BinaryAppender) (Key, error) {
-	// The encoding goes into a pooled buffer; Key takes another pooled state
-	// for the preimage header.
-	st := keyPool.Get().(*keyState)
-	defer keyPool.Put(st)
-	in, err := ev.AppendBinary(st.buf[:0])
-	if cap(in) <= 1<<20 { // do not keep a huge buffer in the pool
-		st.buf = in[:0]
+	// The encoding goes into a pooled buffer; Key takes another one for the
+	// preimage.
+	bp := keyBufs.Get().(*[]byte)
+	defer keyBufs.Put(bp)
+	in, err := ev.AppendBinary((*bp)[:0])
+	if cap(in) <= 1<<16 { // do not keep a huge buffer in the pool
+		*bp = in[:0]
+	} else {
+		*bp = (*bp)[:0]
 	}
 	if err != nil {
 		return Key{}, fmt.Errorf("fw: cache key of an input of %s: %w", s.Processor, err)

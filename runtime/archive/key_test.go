@@ -201,3 +201,31 @@ func TestKeyDoesNotAllocate(t *testing.T) {
 		t.Errorf("KeyOf: %v allocations", n)
 	}
 }
+
+// TestKeyerMatchesKey: a Keyer gives KeySpec.Key's keys, also with a salt and
+// for an empty or a long input.
+func TestKeyerMatchesKey(t *testing.T) {
+	salted := goldenSpec
+	salted.Salt = []byte("salt")
+	long := bytes.Repeat([]byte("x"), 100_000)
+	for _, spec := range []archive.KeySpec{goldenSpec, salted, {}} {
+		ky := spec.Keyer()
+		for _, in := range [][]byte{nil, primitiveInput(), long} {
+			if got, want := ky.Key(in), spec.Key(in); got != want {
+				t.Errorf("%+v: Keyer.Key(%d bytes) = %s, KeySpec.Key = %s", spec, len(in), got, want)
+			}
+		}
+	}
+	if got := goldenSpec.Keyer().Key(primitiveInput()).String(); got != goldenPrimitiveKey {
+		t.Errorf("Keyer.Key = %s, want the golden %s", got, goldenPrimitiveKey)
+	}
+}
+
+func BenchmarkKeyer(b *testing.B) {
+	in := primitiveInput()
+	ky := goldenSpec.Keyer()
+	b.ReportAllocs()
+	for b.Loop() {
+		ky.Key(in)
+	}
+}

@@ -121,6 +121,27 @@ func EncodeRecord(r Record) []byte {
 // Any damage (wrong magic or version, a checksum mismatch, truncation, trailing
 // bytes, bad lengths) gives an error wrapping ErrCorrupt.
 func DecodeRecord(data []byte) (Record, error) {
+	var d RecordDecoder
+	return d.Decode(data)
+}
+
+// RecordDecoder decodes many records with fewer allocations than DecodeRecord:
+// their emission lists are carved out of shared blocks, and the names they
+// repeat are shared strings. The records it returns are DecodeRecord's
+// (their Data alias the decoded bytes). The zero value is ready to use; it is
+// not safe for concurrent use.
+type RecordDecoder struct {
+	names  [8]string // names seen, reused
+	nnames int
+	slab   []Emission // free room for the next records' emissions
+	many   bool       // a record was decoded: the next ones share slabs
+}
+
+// slabLen is how many emissions a RecordDecoder allocates at once.
+const slabLen = 256
+
+// Decode decodes one encoded record, as DecodeRecord does.
+func (d *RecordDecoder) Decode(data []byte) (Record, error) {
 	if len(data) < minRecordLen {
 		return Record{}, corrupt("%d bytes, shorter than any record", len(data))
 	}
@@ -152,15 +173,24 @@ func DecodeRecord(data []byte) (Record, error) {
 		}
 		return Record{Emissions: []Emission{}}, nil
 	}
-	ems := make([]Emission, count)
-	// Emissions usually repeat a few names: reuse their strings.
-	var known [8]string
-	nknown := 0
+	var ems []Emission
+	switch n := int(count); {
+	case n <= len(d.slab):
+		ems, d.slab = d.slab[:n:n], d.slab[n:]
+	case n > slabLen/4 || !d.many:
+		// The first record gets a list of its own: DecodeRecord decodes one.
+		ems = make([]Emission, n)
+	default:
+		d.slab = make([]Emission, slabLen)
+		ems, d.slab = d.slab[:n:n], d.slab[n:]
+	}
+	d.many = true
 	for i := range ems {
 		var field [2][]byte // name, data
 		for f := range field {
 			n, k := binary.Uvarint(body[off:])
 			if k <= 0 || n > uint64(len(body)-off-k) {
+				clear(ems)
 				return Record{}, corrupt("bad length in emission %d", i)
 			}
 			off += k
@@ -169,27 +199,29 @@ func DecodeRecord(data []byte) (Record, error) {
 			off = end
 		}
 		ems[i].Data = field[1]
-		name := ""
-		found := false
-		for _, s := range known[:nknown] {
-			if s == string(field[0]) {
-				name, found = s, true
-				break
-			}
-		}
-		if !found {
-			name = string(field[0])
-			if nknown < len(known) {
-				known[nknown] = name
-				nknown++
-			}
-		}
-		ems[i].Name = name
+		ems[i].Name = d.name(field[0])
 	}
 	if off != len(body) {
+		clear(ems)
 		return Record{}, corrupt("%d trailing bytes", len(body)-off)
 	}
 	return Record{Emissions: ems}, nil
+}
+
+// name returns b as a string, shared with an earlier emission's name when
+// it repeats one.
+func (d *RecordDecoder) name(b []byte) string {
+	for _, s := range d.names[:d.nnames] {
+		if s == string(b) {
+			return s
+		}
+	}
+	s := string(b)
+	if d.nnames < len(d.names) {
+		d.names[d.nnames] = s
+		d.nnames++
+	}
+	return s
 }
 
 // CorruptError is returned by Archive.Get for an entry that does not decode:

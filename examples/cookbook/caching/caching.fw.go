@@ -34,9 +34,9 @@ func (e *Page) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Page) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindPage, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Page) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindPage, Ev: a.boxPage(e)}
 }
 
 // Summary is the event declared at caching.fw:8.
@@ -65,9 +65,9 @@ func (e *Summary) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Summary) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindSummary, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Summary) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindSummary, Ev: a.boxSummary(e)}
 }
 
 // SummarizeHandler handles the cases of processor Summarize (caching.fw:15), one method per case.
@@ -99,7 +99,7 @@ func (x SummarizePageContext) Event() Page {
 
 // EmitSummary emits a Summary; it takes effect when the handler returns nil.
 func (x SummarizePageContext) EmitSummary(e Summary) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindSummary, Ev: &e})
+	x.c.Emit(fwrt.Msg{Kind: fwKindSummary, Ev: fwArenaOf(x.c).boxSummary(e)})
 }
 
 // PrintHandler handles the cases of processor Print (caching.fw:20), one method per case.

@@ -34,9 +34,9 @@ func (e *Invoice) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Invoice) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindInvoice, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Invoice) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(e)}
 }
 
 // Order is the event declared at fanout.fw:3.
@@ -65,9 +65,9 @@ func (e *Order) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Order) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindOrder, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Order) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
 }
 
 // BillingHandler handles the cases of processor Billing (fanout.fw:15), one method per case.
@@ -101,7 +101,7 @@ func (x BillingLargeContext) Event() Order {
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
 func (x BillingLargeContext) EmitInvoice(e Invoice) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindInvoice, Ev: &e})
+	x.c.Emit(fwrt.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
 }
 
 // BillingSmallContext is the context of BillingHandler.OnSmall: it can emit only what the case declares.
@@ -126,7 +126,7 @@ func (x BillingSmallContext) Event() Order {
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
 func (x BillingSmallContext) EmitInvoice(e Invoice) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindInvoice, Ev: &e})
+	x.c.Emit(fwrt.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
 }
 
 // AuditHandler handles the cases of processor Audit (fanout.fw:20), one method per case.

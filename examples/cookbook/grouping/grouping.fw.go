@@ -35,9 +35,9 @@ func (e *Sale) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Sale) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindSale, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Sale) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindSale, Ev: a.boxSale(e)}
 }
 
 // SalesBuilder implements builder Sales (grouping.fw:10), which provides target sales.

@@ -37,9 +37,9 @@ func (e *Failed) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Failed) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindFailed, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Failed) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindFailed, Ev: a.boxFailed(e)}
 }
 
 // Order is the event declared at poison.fw:3.
@@ -68,9 +68,9 @@ func (e *Order) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e.
-func (e Order) fwMsg() fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindOrder, Ev: &e}
+// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
+func (e Order) fwMsg(a *fwArena) fwrt.Msg {
+	return fwrt.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
 }
 
 // BillingHandler handles the cases of processor Billing (poison.fw:16), one method per case.

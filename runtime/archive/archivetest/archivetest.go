@@ -213,6 +213,75 @@ func Run(t *testing.T, open func(t *testing.T) archive.Archive, damage Corrupter
 			t.Fatalf("Get after the rewrite = %v, %v", ok, err)
 		}
 	})
+	t.Run("GetBatch", func(t *testing.T) {
+		a := open(t)
+		defer a.Close()
+		bg, ok := a.(archive.BatchGetter)
+		if !ok {
+			t.Skip("no GetBatch")
+		}
+		// Flushed entries, buffered ones, an empty record, misses, in an
+		// order that is not the keys' order, a key twice, and a damaged
+		// entry.
+		const n = 1200 // enough for several readers
+		var keys []archive.Key
+		for i := range n {
+			k := Key(5000 + i)
+			keys = append(keys, k)
+			if i%3 == 2 {
+				continue // a miss
+			}
+			if err := a.Put(k, Record(i, i%5)); err != nil {
+				t.Fatal(err)
+			}
+			if i == n/2 {
+				if err := a.Flush(); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		keys = append(keys, keys[0], Key(1<<30))
+		var damaged archive.Key
+		if damage != nil {
+			damaged = Key(4999)
+			if err := a.Put(damaged, Record(1, 3)); err != nil {
+				t.Fatal(err)
+			}
+			if err := a.Flush(); err != nil {
+				t.Fatal(err)
+			}
+			damage(t, a, damaged)
+			keys = append(keys, damaged)
+		}
+		res := make([]archive.Result, len(keys)+1)
+		res[len(keys)].OK = true // beyond keys: left alone
+		bg.GetBatch(keys, res)
+		if !res[len(keys)].OK {
+			t.Error("GetBatch wrote beyond len(keys)")
+		}
+		for i, k := range keys {
+			rec, ok, err := a.Get(k)
+			r := res[i]
+			if r.OK != ok || (r.Err == nil) != (err == nil) || !r.Rec.Equal(rec) {
+				t.Fatalf("key %d: GetBatch = %v, %v; Get = %v, %v", i, r.OK, r.Err, ok, err)
+			}
+			if k == damaged && damage != nil {
+				var ce *archive.CorruptError
+				if !errors.As(r.Err, &ce) || ce.Key != k {
+					t.Fatalf("damaged entry: GetBatch error %v, want a *CorruptError", r.Err)
+				}
+			} else if i < n && ok != (i%3 != 2) {
+				t.Fatalf("key %d: hit %v", i, ok)
+			}
+		}
+		if err := a.Close(); err != nil {
+			t.Fatal(err)
+		}
+		bg.GetBatch(keys[:2], res)
+		if !errors.Is(res[0].Err, archive.ErrClosed) || !errors.Is(res[1].Err, archive.ErrClosed) {
+			t.Fatalf("GetBatch after Close: %v, %v", res[0].Err, res[1].Err)
+		}
+	})
 	t.Run("Closed", func(t *testing.T) {
 		a := open(t)
 		if err := a.Put(Key(7), Record(7, 2)); err != nil {

@@ -352,3 +352,91 @@ func TestEmptyLogFilesLeftByACrash(t *testing.T) {
 		})
 	}
 }
+
+// TestGetBatchModes: GetBatch gives Get's results whether it walks an
+// iterator (the keys are dense among the entries) or reads each key (they
+// are few), with entries in the tables, in a memtable and in the buffer.
+func TestGetBatchModes(t *testing.T) {
+	dir := t.TempDir()
+	a := openT(t, dir)
+	const n = 3000
+	for i := range n {
+		if err := a.Put(archivetest.Key(i), archivetest.Record(i, 1+i%3)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	a = openT(t, dir)
+	defer a.Close()
+	if a.tableKeys() < n {
+		t.Fatalf("%d keys in tables, want at least %d", a.tableKeys(), n)
+	}
+	// A few more, flushed (in a memtable) and buffered.
+	for i := n; i < n+20; i++ {
+		if err := a.Put(archivetest.Key(i), archivetest.Record(i, 2)); err != nil {
+			t.Fatal(err)
+		}
+		if i == n+9 {
+			if err := a.Flush(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	check := func(name string, keys []archive.Key) {
+		res := make([]archive.Result, len(keys))
+		a.GetBatch(keys, res)
+		for i, k := range keys {
+			rec, ok, err := a.Get(k)
+			if res[i].OK != ok || res[i].Err != nil || err != nil || !res[i].Rec.Equal(rec) {
+				t.Fatalf("%s: key %d: GetBatch = %v, %v; Get = %v, %v", name, i, res[i].OK, res[i].Err, ok, err)
+			}
+		}
+	}
+	var few, all []archive.Key
+	for i := 0; i < n+40; i++ { // the last 20 are misses
+		all = append(all, archivetest.Key(i))
+		if i%97 == 0 || i >= n {
+			few = append(few, archivetest.Key(i))
+		}
+	}
+	if len(few)*scanDensity >= a.tableKeys() || len(all)*scanDensity < a.tableKeys() {
+		t.Fatal("the batches do not exercise both ways")
+	}
+	check("few", few)
+	check("all", all)
+}
+
+// TestSortKeys: keys sharing their first bytes are ordered by the rest.
+func TestSortKeys(t *testing.T) {
+	var keys []archive.Key
+	for i := range 300 {
+		k := archivetest.Key(i)
+		if i%3 == 0 {
+			copy(k[:8], "samehead") // a run of equal first bytes
+		}
+		if i%50 == 0 {
+			k = archive.Key{} // duplicates
+		}
+		keys = append(keys, k)
+	}
+	pos := make([]int, len(keys))
+	for i := range pos {
+		pos[i] = len(keys) - 1 - i
+	}
+	sortKeys(keys, pos)
+	seen := make(map[int]bool)
+	for j, i := range pos {
+		if seen[i] {
+			t.Fatalf("position %d twice", i)
+		}
+		seen[i] = true
+		if j > 0 && bytes.Compare(keys[pos[j-1]][:], keys[i][:]) > 0 {
+			t.Fatalf("keys %d and %d out of order", pos[j-1], i)
+		}
+	}
+	if len(seen) != len(keys) {
+		t.Fatalf("%d positions, want %d", len(seen), len(keys))
+	}
+}

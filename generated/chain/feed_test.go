@@ -1,0 +1,178 @@
+package chain_test
+
+import (
+	"context"
+	"errors"
+	"iter"
+	"os"
+	"runtime"
+	"runtime/metrics"
+	"strconv"
+	"testing"
+
+	"github.com/fwgo/fw/generated/chain"
+	fwrt "github.com/fwgo/fw/runtime"
+)
+
+// events yields A{0} … A{n-1} lazily.
+func events(n int) iter.Seq[chain.Event] {
+	return func(yield func(chain.Event) bool) {
+		for i := range n {
+			if !yield(chain.A{N: int64(i)}) {
+				return
+			}
+		}
+	}
+}
+
+// feedChain runs the chain over submitted events 0..sub-1 and then the fed
+// events sub..sub+n-1.
+func feedChain(sub, n int, opts ...fwrt.Option) (int64, fwrt.Stats, error) {
+	sink := &p4{}
+	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, opts...)
+	for i := range sub {
+		p.Submit(chain.A{N: int64(i)})
+	}
+	p.SubmitSeq(func(yield func(chain.Event) bool) {
+		for i := range n {
+			if !yield(chain.A{N: int64(sub + i)}) {
+				return
+			}
+		}
+	})
+	err := p.Run(context.Background())
+	return sink.sum, p.Stats(), err
+}
+
+func TestFeedMatchesBaseline(t *testing.T) {
+	for _, workers := range []int{1, 3} {
+		for _, c := range []struct{ sub, n, batch int }{{0, 0, 256}, {0, 1, 256}, {5, 1000, 256}, {1000, 4097, 7}, {3, 10, 1}} {
+			got, st, err := feedChain(c.sub, c.n, fwrt.WithWorkers(workers), fwrt.WithSourceBatch(c.batch))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := handChain(c.sub + c.n); got != want {
+				t.Fatalf("%+v workers=%d: sum %d, hand-written %d", c, workers, got, want)
+			}
+			if h := st.Processors[3].Handled; h != uint64(c.sub+c.n) {
+				t.Fatalf("%+v: P4 handled %d", c, h)
+			}
+			// Phase 0 has one step per batch of fed events (the first one
+			// with the submissions), plus the three that drain the chain.
+			if c.n > 0 {
+				batches := (c.n + c.batch - 1) / c.batch
+				if steps := st.Phases[0].Steps; steps != batches+3 {
+					t.Fatalf("%+v: %d steps, want %d", c, steps, batches+3)
+				}
+			}
+		}
+	}
+}
+
+// order records the A values P1 receives.
+type order struct {
+	p1
+	got []int64
+}
+
+func (o *order) OnA(c chain.P1AContext, n int64) error {
+	o.got = append(o.got, n)
+	return o.p1.OnA(c, n)
+}
+
+func TestFeedOrder(t *testing.T) {
+	o := &order{}
+	p := chain.NewPipeline(o, p2{}, p3{}, &p4{}, fwrt.WithSourceBatch(2))
+	p.Submit(chain.A{N: 100})
+	p.SubmitSeq(events(3))
+	p.SubmitSeq(func(yield func(chain.Event) bool) { yield(chain.A{N: 50}); yield(&chain.A{N: 51}) })
+	p.Submit(chain.A{N: 101})
+	if err := p.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	want := []int64{100, 101, 0, 1, 2, 50, 51}
+	if len(o.got) != len(want) {
+		t.Fatalf("got %v, want %v", o.got, want)
+	}
+	for i := range want {
+		if o.got[i] != want[i] {
+			t.Fatalf("got %v, want %v", o.got, want)
+		}
+	}
+}
+
+// failing fails on A{n: at}.
+type failing struct {
+	p1
+	at int64
+}
+
+func (f failing) OnA(c chain.P1AContext, n int64) error {
+	if n == f.at {
+		return errors.New("boom")
+	}
+	return f.p1.OnA(c, n)
+}
+
+func TestFeedStopsOnFailure(t *testing.T) {
+	stopped := false
+	p := chain.NewPipeline(failing{at: 300}, p2{}, p3{}, &p4{})
+	p.SubmitSeq(func(yield func(chain.Event) bool) {
+		defer func() { stopped = true }()
+		for i := range 1 << 30 {
+			if !yield(chain.A{N: int64(i)}) {
+				return
+			}
+		}
+	})
+	var he *fwrt.HandlerError
+	if err := p.Run(context.Background()); !errors.As(err, &he) {
+		t.Fatalf("Run: %v", err)
+	}
+	if !stopped {
+		t.Fatal("the feed was not stopped")
+	}
+}
+
+func TestFeedNotRecorded(t *testing.T) {
+	p := chain.NewPipeline(p1{}, p2{}, p3{}, &p4{}, fwrt.WithRecord(&discard{}))
+	p.SubmitSeq(events(3))
+	if err := p.Run(context.Background()); !errors.Is(err, fwrt.ErrFeedRecorded) {
+		t.Fatalf("Run: %v", err)
+	}
+}
+
+type discard struct{}
+
+func (*discard) Write(b []byte) (int, error) { return len(b), nil }
+
+// TestPeakMemory feeds FW_PEAK_N events (e.g. 10000000) lazily through the
+// chain with one worker and reports the peak heap; measure peak RSS with
+// /usr/bin/time -v on the test binary (docs/BENCHMARKS.md).
+func TestPeakMemory(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("FW_PEAK_N"))
+	if n == 0 {
+		t.Skip("set FW_PEAK_N to run")
+	}
+	got, st, err := feedChain(0, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := handChain(n); got != want {
+		t.Fatalf("sum %d, hand-written %d", got, want)
+	}
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}, {Name: "/memory/classes/total:bytes"}}
+	metrics.Read(sample)
+	t.Logf("n=%d steps=%d heap goal %d MB, memory mapped %d MB", n, st.Phases[0].Steps,
+		sample[0].Value.Uint64()>>20, sample[1].Value.Uint64()>>20)
+}
+
+// BenchmarkFeed feeds b.N events lazily (SubmitSeq) through the chain in one
+// run, one worker; ns/op is per event.
+func BenchmarkFeed(b *testing.B) {
+	b.ReportAllocs()
+	if _, _, err := feedChain(0, b.N); err != nil {
+		b.Fatal(err)
+	}
+}
