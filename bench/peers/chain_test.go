@@ -36,9 +36,15 @@ func (p *p4) OnD(c chain.P4DContext, n int64) error {
 func runFW(n int) int64 {
 	sink := &p4{}
 	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, fwrt.WithWorkers(1))
-	for i := range n {
-		p.Submit(chain.A{N: int64(i)})
-	}
+	// The events are fed lazily (SubmitSeq pulls them in batches), as the
+	// publisher feeds Watermill's pipeline one message after the other.
+	p.SubmitSeq(func(yield func(chain.Event) bool) {
+		for i := range n {
+			if !yield(chain.A{N: int64(i)}) {
+				return
+			}
+		}
+	})
 	if err := p.Run(context.Background()); err != nil {
 		panic(err)
 	}
