@@ -97,3 +97,27 @@ func TestProcess(t *testing.T) {
 		t.Errorf("err %v, stdout %q, stderr %q", err, out.String(), errb.String())
 	}
 }
+
+// TestREADME runs the README's ingest session: the printf's lines on standard
+// input, and the output the README shows (stdout, then stderr).
+func TestREADME(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, sec, _ := strings.Cut(string(data), "$ printf '%s\\n' ")
+	cmd, out, ok := strings.Cut(sec, "\n")
+	out, _, ok2 := strings.Cut(out, "```")
+	args, pipe, ok3 := strings.Cut(cmd, " | go run ./examples/ingest")
+	if !ok || !ok2 || !ok3 || pipe != "" {
+		t.Fatalf("README has no `printf ... | go run ./examples/ingest` session")
+	}
+	var input strings.Builder
+	for _, a := range strings.Fields(args) { // the session's arguments are single-quoted, without spaces
+		input.WriteString(strings.Trim(a, "'") + "\n")
+	}
+	code, stdout, stderr := ingest(t, input.String())
+	if code != 1 || stdout+stderr != out {
+		t.Errorf("exit %d, output:\n%s%s\nthe README shows:\n%s", code, stdout, stderr, out)
+	}
+}
