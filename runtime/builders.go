@@ -5,10 +5,8 @@ import (
 	"log/slog"
 	"math"
 	"runtime/debug"
-	"slices"
-	"strings"
-	"unicode/utf8"
 
+	"github.com/fwgo/fw/internal/suggest"
 	"github.com/fwgo/fw/runtime/archive"
 )
 
@@ -135,7 +133,7 @@ func noProvider(p *Program, name string) error {
 	for i := range p.Targets {
 		names[i] = p.Targets[i].Name
 	}
-	if s := suggest(name, names); s != "" {
+	if s := suggest.Closest(name, names); s != "" {
 		return fmt.Errorf("%w %s; did you mean %s?", ErrNoProvider, name, s)
 	}
 	return fmt.Errorf("%w %s", ErrNoProvider, name)
@@ -421,61 +419,4 @@ func (p *Program) eventName(k Kind) string {
 		return "resolve " + p.Targets[i-nE-nT].Name
 	}
 	return "kind " + fmt.Sprint(k)
-}
-
-// suggest returns the candidate closest to name, for "did you mean" hints, or
-// "" when none is close enough: the rule of fwgen's checker (a candidate equal
-// but for case wins; otherwise the smallest edit distance, ignoring case,
-// within max(1, len(name)/3) edits, ties to the first in sorted order).
-func suggest(name string, candidates []string) string {
-	if name == "" {
-		return ""
-	}
-	sorted := slices.Clone(candidates)
-	slices.Sort(sorted)
-	for _, c := range sorted {
-		if c != name && strings.EqualFold(c, name) {
-			return c
-		}
-	}
-	n := utf8.RuneCountInString(name)
-	best, bestDist := "", max(1, n/3)+1
-	lower := strings.ToLower(name)
-	for _, c := range sorted {
-		if c == name {
-			continue
-		}
-		d := editDistance(lower, strings.ToLower(c))
-		if d < bestDist && d < max(n, utf8.RuneCountInString(c)) {
-			best, bestDist = c, d
-		}
-	}
-	return best
-}
-
-// editDistance is the optimal-string-alignment distance in runes: insertions,
-// deletions, substitutions and transpositions of adjacent runes count one.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/ir"
 	"github.com/fwgo/fw/dsl/space"
+	"github.com/fwgo/fw/internal/suggest"
 )
 
 // literal converts lit to a value of field f's type, reporting a literal of the
@@ -99,7 +100,7 @@ func (c *checker) enumLiteral(f *ir.Field, lit *ast.Literal) string {
 		if s, bad := unquote(lit.Raw); bad == "" {
 			hint := s
 			if !slices.Contains(e.Variants, s) {
-				hint = suggest(s, e.Variants)
+				hint = suggest.Closest(s, e.Variants)
 			}
 			if hint != "" {
 				return msg + "; did you mean " + hint + "?"

@@ -1,8 +1,8 @@
-package check
+package suggest
 
 import "testing"
 
-func TestLevenshtein(t *testing.T) {
+func TestDistance(t *testing.T) {
 	tests := []struct {
 		a, b string
 		want int
@@ -18,11 +18,11 @@ func TestLevenshtein(t *testing.T) {
 		{"héllo", "hello", 1}, // runes, not bytes
 	}
 	for _, tt := range tests {
-		if got := levenshtein(tt.a, tt.b); got != tt.want {
-			t.Errorf("levenshtein(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		if got := Distance(tt.a, tt.b); got != tt.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
-		if got := levenshtein(tt.b, tt.a); got != tt.want {
-			t.Errorf("levenshtein(%q, %q) = %d, want %d (symmetry)", tt.b, tt.a, got, tt.want)
+		if got := Distance(tt.b, tt.a); got != tt.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d (symmetry)", tt.b, tt.a, got, tt.want)
 		}
 	}
 }
@@ -48,8 +48,8 @@ func TestSuggest(t *testing.T) {
 		{"concurency", []string{"concurrency"}, "concurrency"},
 	}
 	for _, tt := range tests {
-		if got := suggest(tt.name, tt.candidates); got != tt.want {
-			t.Errorf("suggest(%q, %q) = %q, want %q", tt.name, tt.candidates, got, tt.want)
+		if got := Closest(tt.name, tt.candidates); got != tt.want {
+			t.Errorf("Closest(%q, %q) = %q, want %q", tt.name, tt.candidates, got, tt.want)
 		}
 	}
 }
