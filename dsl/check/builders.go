@@ -419,16 +419,3 @@ func (c *checker) infer(bi *builderInfo) *ir.Artifact {
 	bi.state = inferDone
 	return bi.typ
 }
-
-// artifactName is the .fw-like spelling of an artifact type, for messages.
-func artifactName(a *ir.Artifact) string {
-	switch a.Kind {
-	case ir.ArtifactEvent:
-		return a.Event.Name
-	case ir.ArtifactSlice:
-		return "[]" + artifactName(a.Elem)
-	case ir.ArtifactGroup:
-		return "Group[" + typeName(a.Key) + ", " + artifactName(a.Elem) + "]"
-	}
-	return typeName(a.Field)
-}

@@ -15,7 +15,7 @@ func dumpBuilders(p *ir.Package) string {
 	var b strings.Builder
 	for i, t := range p.Targets {
 		fmt.Fprintf(&b, "target %s index=%d %s type=%s provider=%s built=%d resolve=%d consumers=[",
-			t.Name, t.Index, t.Pos, artifactName(t.Type), t.Provider.Name, p.BuiltKind(t), p.ResolveKind(t))
+			t.Name, t.Index, t.Pos, t.Type.String(), t.Provider.Name, p.BuiltKind(t), p.ResolveKind(t))
 		for j, c := range t.Consumers {
 			if j > 0 {
 				b.WriteByte(' ')
@@ -53,7 +53,7 @@ func dumpBuilders(p *ir.Package) string {
 					fmt.Fprintf(&b, " by=%s", h.By.Name)
 				}
 				if h.Kind == ir.Grouper || h.Kind == ir.StreamGrouper {
-					fmt.Fprintf(&b, " key=%s", typeName(h.Key))
+					fmt.Fprintf(&b, " key=%s", h.Key.String())
 				}
 				switch h.Kind {
 				case ir.StreamSampler:

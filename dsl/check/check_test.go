@@ -42,7 +42,7 @@ func dump(p *ir.Package) string {
 		}
 		b.WriteByte('\n')
 		for j, f := range ev.Fields {
-			fmt.Fprintf(&b, "\tfield %d %s %s %s\n", f.Index, f.Name, typeName(f.Type), f.Pos)
+			fmt.Fprintf(&b, "\tfield %d %s %s %s\n", f.Index, f.Name, f.Type.String(), f.Pos)
 			if f.Index != j {
 				fmt.Fprintf(&b, "\tBAD-INDEX(%d)\n", j)
 			}

@@ -96,22 +96,3 @@ func (c *checker) fieldType(t ast.Ident) (ir.Type, bool) {
 	}
 	return ir.Type{}, false
 }
-
-// typeName is the .fw spelling of a type.
-func typeName(t ir.Type) string {
-	switch t.Kind {
-	case ir.Int:
-		return "int"
-	case ir.Float:
-		return "float"
-	case ir.Bool:
-		return "bool"
-	case ir.Bytes:
-		return "bytes"
-	case ir.EnumType:
-		if t.Enum != nil {
-			return t.Enum.Name
-		}
-	}
-	return "string"
-}

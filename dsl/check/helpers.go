@@ -168,7 +168,7 @@ func (c *checker) groupKey(bi *builderInfo, h *ir.Helper, args map[string]*ast.A
 		}
 		if in.Kind != ir.ArtifactEvent {
 			c.errorf(n.Pos, ruleBadHelperArg, "%s(by: %s) needs events as input, but %s carries %s: write key: type for a key method",
-				name, n.Name, from.Name, artifactName(in))
+				name, n.Name, from.Name, in.String())
 			return ir.Type{}, false
 		}
 		f := c.lookupField(in.Event, ast.Ident{Pos: n.Pos, Name: n.Name})
@@ -199,7 +199,7 @@ func (c *checker) groupKey(bi *builderInfo, h *ir.Helper, args map[string]*ast.A
 // Grouper orders its keys (cmp.Ordered), StreamGrouper compares them (comparable).
 func (c *checker) keyType(h *ir.Helper, t ir.Type, pos ast.Pos) bool {
 	if t.Kind == ir.Bytes || t.Kind == ir.Bool && h.Kind == ir.Grouper {
-		c.errorf(pos, ruleBadHelperArg, "%s cannot group by %s: its keys are %s", helperNames[h.Kind], typeName(t), keyTypes(h.Kind))
+		c.errorf(pos, ruleBadHelperArg, "%s cannot group by %s: its keys are %s", helperNames[h.Kind], t.String(), keyTypes(h.Kind))
 		return false
 	}
 	return true

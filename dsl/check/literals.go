@@ -26,7 +26,7 @@ func (c *checker) literal(f *ir.Field, lit *ast.Literal) (litValue, bool) {
 	case t.Kind == ir.EnumType:
 		msg = c.enumLiteral(f, lit)
 	case !accepts(t.Kind, lit.Kind):
-		msg = fmt.Sprintf("cannot use %s literal %s for %s field %s", lit.Kind, lit.Raw, typeName(t), f.Name)
+		msg = fmt.Sprintf("cannot use %s literal %s for %s field %s", lit.Kind, lit.Raw, t.String(), f.Name)
 		if t.Kind == ir.Bytes {
 			msg += ": bytes fields match string literals"
 		}

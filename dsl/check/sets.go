@@ -64,7 +64,7 @@ func (c *checker) pattern(f *ir.Field, p ast.Pattern, ctx patCtx, fi *fieldInfo)
 		return space.Complement(d, s), true
 	case *ast.Prefix:
 		if f.Type.Kind != ir.String && f.Type.Kind != ir.Bytes {
-			c.errorf(p.Pos, ruleBadPattern, "prefix applies to string and bytes fields, not to %s field %s", typeName(f.Type), f.Name)
+			c.errorf(p.Pos, ruleBadPattern, "prefix applies to string and bytes fields, not to %s field %s", f.Type.String(), f.Name)
 			return space.Set{}, false
 		}
 		if ctx == ctxNot {
@@ -183,7 +183,7 @@ func flattenAlt(p *ast.Alt) []ast.Pattern {
 func (c *checker) ordered(f *ir.Field, pos ast.Pos, what string, ctx patCtx) bool {
 	switch {
 	case f.Type.Kind != ir.Int && f.Type.Kind != ir.Float && f.Type.Kind != ir.EnumType:
-		c.errorf(pos, ruleBadPattern, "%s applies to int, float and enum fields, not to %s field %s", what, typeName(f.Type), f.Name)
+		c.errorf(pos, ruleBadPattern, "%s applies to int, float and enum fields, not to %s field %s", what, f.Type.String(), f.Name)
 		return false
 	case ctx == ctxNot:
 		c.errorf(pos, ruleBadPattern, "%s is not allowed inside !=: != takes literals (write the complement as a range)", what)
@@ -292,7 +292,7 @@ func (c *checker) bound(f *ir.Field, p ast.Pattern) (boundValue, bool) {
 		case f.Type.Kind == ir.Float && (p.Name == "inf" || p.Name == "nan"):
 			return c.bound(f, &ast.Literal{Pos: p.Pos, Kind: ast.LitFloat, Raw: p.Name})
 		}
-		c.errorf(p.Pos, ruleBadLiteral, "cannot use %s as a bound of %s field %s: a bound is a literal", p.Name, typeName(f.Type), f.Name)
+		c.errorf(p.Pos, ruleBadLiteral, "cannot use %s as a bound of %s field %s: a bound is a literal", p.Name, f.Type.String(), f.Name)
 	case *ast.Literal:
 		if f.Type.Kind == ir.Int && p.Kind == ast.LitFloat {
 			c.errorf(p.Pos, ruleBadLiteral, "cannot use float literal %s as a bound of int field %s", p.Raw, f.Name)
@@ -322,7 +322,7 @@ func (c *checker) emptyPattern(f *ir.Field, p ast.Pattern) {
 			return
 		}
 	}
-	c.errorf(p.PatPos(), ruleEmptyPattern, "%s matches no value of %s field %s", patString(p), typeName(f.Type), f.Name)
+	c.errorf(p.PatPos(), ruleEmptyPattern, "%s matches no value of %s field %s", patString(p), f.Type.String(), f.Name)
 }
 
 // patString renders a pattern as written (up to spacing), for messages.

@@ -133,13 +133,13 @@ func (g *generator) codec(f *jen.File) {
 
 	for _, t := range pkg.Targets {
 		typ := artifactType(t.Type)
-		f.Commentf("%s appends the canonical encoding of an artifact of %s (%s).", appendFuncName(t), t.Name, artifactName(t.Type))
+		f.Commentf("%s appends the canonical encoding of an artifact of %s (%s).", appendFuncName(t), t.Name, t.Type.String())
 		f.Func().Id(appendFuncName(t)).Params(jen.Id("b").Index().Byte(), jen.Id("v").Add(typ.Clone())).
 			Params(jen.Id("_").Index().Byte(), jen.Err().Error()).BlockFunc(func(body *jen.Group) {
 			appendArtifact(body, t.Type, jen.Id("v"), 1)
 			body.Return(jen.Id("b"), jen.Nil())
 		})
-		f.Commentf("%s decodes an artifact of %s (%s).", decodeFuncName(t), t.Name, artifactName(t.Type))
+		f.Commentf("%s decodes an artifact of %s (%s).", decodeFuncName(t), t.Name, t.Type.String())
 		f.Func().Id(decodeFuncName(t)).Params(jen.Id("data").Index().Byte()).
 			Params(jen.Id("v").Add(typ.Clone()), jen.Err().Error()).BlockFunc(func(body *jen.Group) {
 			body.Id("d").Op(":=").Add(rt("NewDecoder")).Call(jen.Id("data"))
@@ -230,7 +230,7 @@ func ProgramFingerprint(pkg *ir.Package) [32]byte {
 		parts = append(parts, "enum "+e.Name+" {"+strings.Join(e.Variants, ", ")+"}")
 	}
 	for _, t := range pkg.Targets {
-		parts = append(parts, "target "+t.Name+": "+artifactName(t.Type))
+		parts = append(parts, "target "+t.Name+": "+t.Type.String())
 	}
 	for _, p := range pkg.Processors {
 		parts = append(parts, declText(p))

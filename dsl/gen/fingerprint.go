@@ -103,41 +103,10 @@ func eventShape(ev *ir.Event) string {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		b.WriteString(f.Name + " " + fwTypeName(f.Type))
+		b.WriteString(f.Name + " " + f.Type.String())
 	}
 	b.WriteString("}")
 	return b.String()
-}
-
-// fwTypeName is a field type as .fw spells it.
-func fwTypeName(t ir.Type) string {
-	switch t.Kind {
-	case ir.Int:
-		return "int"
-	case ir.Float:
-		return "float"
-	case ir.Bool:
-		return "bool"
-	case ir.Bytes:
-		return "bytes"
-	case ir.EnumType:
-		return t.Enum.Name
-	}
-	return "string"
-}
-
-// artifactName is an artifact type as .fw spells it, with helpers' types
-// written []T and Group[K, T].
-func artifactName(a *ir.Artifact) string {
-	switch a.Kind {
-	case ir.ArtifactEvent:
-		return a.Event.Name
-	case ir.ArtifactSlice:
-		return "[]" + artifactName(a.Elem)
-	case ir.ArtifactGroup:
-		return "Group[" + fwTypeName(a.Key) + ", " + artifactName(a.Elem) + "]"
-	}
-	return fwTypeName(a.Field)
 }
 
 // declText is the canonical text of p's declaration: its header (cached,
@@ -148,13 +117,13 @@ func artifactName(a *ir.Artifact) string {
 func declText(p *ir.Processor) string {
 	var b strings.Builder
 	if bd := p.Builder; bd != nil {
-		fmt.Fprintf(&b, "builder %s provides %s: %s", p.Name, bd.Provides.Name, artifactName(bd.Provides.Type))
+		fmt.Fprintf(&b, "builder %s provides %s: %s", p.Name, bd.Provides.Name, bd.Provides.Type.String())
 		for i, t := range bd.Requires {
 			sep := ", "
 			if i == 0 {
 				sep = " requires "
 			}
-			fmt.Fprintf(&b, "%s%s: %s", sep, t.Name, artifactName(t.Type))
+			fmt.Fprintf(&b, "%s%s: %s", sep, t.Name, t.Type.String())
 		}
 		if bd.Persist {
 			b.WriteString(" persist")
@@ -167,7 +136,7 @@ func declText(p *ir.Processor) string {
 			if h.By != nil {
 				fmt.Fprintf(&b, " by %s", h.By.Name)
 			}
-			fmt.Fprintf(&b, " key %s p %s k %d seed %d", fwTypeName(h.Key), strconv.FormatFloat(h.P, 'x', -1, 64), h.K, h.Seed)
+			fmt.Fprintf(&b, " key %s p %s k %d seed %d", h.Key.String(), strconv.FormatFloat(h.P, 'x', -1, 64), h.K, h.Seed)
 		}
 	} else {
 		fmt.Fprintf(&b, "processor %s", p.Name)
@@ -193,7 +162,7 @@ func caseText(b *strings.Builder, c *ir.Case) {
 	case c.Event != nil:
 		fmt.Fprintf(b, " %s", c.Event.Name)
 	case c.Target != nil:
-		fmt.Fprintf(b, " %s: %s", c.Target.Name, artifactName(c.Target.Type))
+		fmt.Fprintf(b, " %s: %s", c.Target.Name, c.Target.Type.String())
 	}
 	fmt.Fprintf(b, " as %s", c.Name)
 	for _, t := range c.Tests {

@@ -212,3 +212,36 @@ func (f *Field) Domain() space.Domain {
 	}
 	return space.Domain{Kind: space.String} // string and bytes
 }
+
+// String is the type as .fw spells it.
+func (t Type) String() string {
+	switch t.Kind {
+	case Int:
+		return "int"
+	case Float:
+		return "float"
+	case Bool:
+		return "bool"
+	case Bytes:
+		return "bytes"
+	case EnumType:
+		if t.Enum != nil {
+			return t.Enum.Name
+		}
+	}
+	return "string"
+}
+
+// String is the artifact type as .fw would spell it, with helpers' types
+// written []T and Group[K, T].
+func (a *Artifact) String() string {
+	switch a.Kind {
+	case ArtifactEvent:
+		return a.Event.Name
+	case ArtifactSlice:
+		return "[]" + a.Elem.String()
+	case ArtifactGroup:
+		return "Group[" + a.Key.String() + ", " + a.Elem.String() + "]"
+	}
+	return a.Field.String()
+}
