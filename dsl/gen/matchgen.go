@@ -26,7 +26,15 @@ func (g *generator) matchers() []*matcher {
 		used := 0
 		for _, ev := range g.pkg.Events {
 			if rows := eventRows(g.pkg, ev); g.opt.useCompiled(rows) {
-				m := newMatcher(ev, rows, g.opt)
+				o := g.opt
+				if o.maxEntries > 0 { // no group may take more than what is left
+					left := o.maxEntries - used
+					if left < o.maxEntries/16 { // too little left to be worth building
+						continue
+					}
+					o.maxLeaves, o.maxDAG = min(o.maxLeaves, left), min(o.maxDAG, left)
+				}
+				m := newMatcher(ev, rows, o)
 				if n := m.entries(); g.opt.maxEntries <= 0 || used+n <= g.opt.maxEntries {
 					g.match[ev.Kind] = m
 					used += n
