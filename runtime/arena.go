@@ -41,8 +41,15 @@ type Arenas interface {
 // (then every emitted value is allocated on its own).
 func (c *Call) Arena() Arena {
 	if c.arena == nil && c.slot != nil {
-		c.arena = c.slot.get()
+		return c.slotArena()
 	}
+	return c.arena
+}
+
+// slotArena is Arena at the call's first emission: it takes the arena of
+// c.slot (kept out of Arena so that Arena is inlined).
+func (c *Call) slotArena() Arena {
+	c.arena = c.slot.get()
 	return c.arena
 }
 

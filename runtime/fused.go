@@ -211,25 +211,55 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 		terr = e.tapeSerial(x)
 	}
 	deliveries := 0
+	emitters, last := 0, 0 // processors that emitted in the step, and the last of them
 	for i := range x.procs {
 		p := &x.procs[i]
-		cnt := &e.counts[i]
 		calls := p.call.input + 1
+		if calls == 0 && len(p.call.out) == 0 {
+			continue // nothing to count
+		}
+		cnt := &e.counts[i]
 		failed := 0 // the one call that stopped the step, if it was this processor's
 		if x.herr != nil && int(x.proc) == i {
 			failed = 1
 		}
-		cnt.received.Add(uint64(calls))
-		cnt.handled.Add(uint64(calls - failed - p.routed))
-		cnt.failed.Add(uint64(failed + p.routed))
+		if calls > 0 {
+			cnt.received.Add(uint64(calls))
+			if h := calls - failed - p.routed; h != 0 {
+				cnt.handled.Add(uint64(h))
+			}
+			if f := failed + p.routed; f != 0 {
+				cnt.failed.Add(uint64(f))
+			}
+		}
 		if p.nanos != 0 {
 			cnt.nanos.Add(p.nanos)
 		}
-		cnt.emitted.Add(uint64(len(p.call.out)))
+		if n := len(p.call.out); n > 0 {
+			cnt.emitted.Add(uint64(n))
+			emitters, last = emitters+1, i
+		}
 		deliveries += calls
-		next = append(next, p.call.out...)
-		clear(p.call.out)
 		p.call.msg = Msg{}
+	}
+	switch {
+	case emitters == 1 && len(next) == 0:
+		// One processor emitted (a chain's usual step): its buffer becomes the
+		// next step's and the empty one takes its place, with no copy.
+		p := &x.procs[last]
+		next, p.call.out = p.call.out, next[:0]
+	case emitters > 0:
+		if cap(next) == 0 {
+			next = getMsgs()
+		}
+		for i := range x.procs {
+			p := &x.procs[i]
+			if len(p.call.out) > 0 {
+				next = append(next, p.call.out...)
+				clear(p.call.out)
+				p.call.out = p.call.out[:0]
+			}
+		}
 	}
 	e.countStep(len(cur), deliveries)
 	switch {

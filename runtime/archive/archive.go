@@ -35,11 +35,26 @@ type BatchGetter interface {
 	GetBatch(keys []Key, res []Result)
 }
 
-// Result is the result of one lookup of GetBatch: Get's three results.
+// EncodedBatchGetter is implemented by archives that store records encoded
+// and can return them so, saving the decoding of each record into a Record
+// (its caller walks the encoding with WalkRecord instead).
+type EncodedBatchGetter interface {
+	// GetBatchEncoded is GetBatch, except that a hit's record is left in
+	// Result.Enc, its encoding (EncodeRecord's), already checked with
+	// CheckRecord, and Result.Rec is empty. A damaged entry is a
+	// *CorruptError, as for Get. Enc must not be modified.
+	GetBatchEncoded(keys []Key, res []Result)
+}
+
+// Result is the result of one lookup of GetBatch: Get's three results (and,
+// from GetBatchEncoded, the record encoded).
 type Result struct {
 	Rec Record
 	OK  bool
 	Err error
+	// Enc is set by EncodedBatchGetter.GetBatchEncoded only: the encoded
+	// record of a hit, checked with CheckRecord.
+	Enc []byte
 }
 
 // GetBatch looks up keys through a's BatchGetter if it has one, with one Get

@@ -224,6 +224,85 @@ func (d *RecordDecoder) name(b []byte) string {
 	return s
 }
 
+// CheckRecord reports whether data is a whole, well-formed record, as
+// DecodeRecord would (the same checks, the same errors), without decoding it:
+// it allocates nothing. A record it accepts can be read with WalkRecord.
+func CheckRecord(data []byte) error {
+	if len(data) < minRecordLen {
+		return corrupt("%d bytes, shorter than any record", len(data))
+	}
+	body := data[:len(data)-recordTrailerLen]
+	want := binary.BigEndian.Uint32(data[len(body):])
+	if got := crc32.Checksum(body, castagnoli); got != want {
+		return corrupt("checksum %08x, want %08x", got, want)
+	}
+	if string(body[:len(recordMagic)]) != recordMagic {
+		return corrupt("bad magic %q", body[:len(recordMagic)])
+	}
+	if v := body[len(recordMagic)]; v != RecordFormatVersion {
+		return corrupt("unknown record format version %d", v)
+	}
+	off := recordHeaderLen
+	count, k := binary.Uvarint(body[off:])
+	if k <= 0 {
+		return corrupt("bad emission count")
+	}
+	off += k
+	if count > uint64(len(body)-off)/2 {
+		return corrupt("emission count %d too large for %d bytes", count, len(body))
+	}
+	for i := range int(count) {
+		for range 2 { // name, data
+			n, k := binary.Uvarint(body[off:])
+			if k <= 0 || n > uint64(len(body)-off-k) {
+				return corrupt("bad length in emission %d", i)
+			}
+			off += k + int(n)
+		}
+	}
+	if off != len(body) {
+		if count == 0 {
+			return corrupt("trailing bytes")
+		}
+		return corrupt("%d trailing bytes", len(body)-off)
+	}
+	return nil
+}
+
+// WalkRecord calls f with the name and data of each emission of an encoded
+// record that CheckRecord accepted, in order, and returns f's first error.
+// name and data alias data. On a record CheckRecord rejects, it returns an
+// error wrapping ErrCorrupt or calls f with garbage, but does not panic.
+func WalkRecord(data []byte, f func(i int, name, data []byte) error) error {
+	if len(data) < minRecordLen {
+		return corrupt("%d bytes, shorter than any record", len(data))
+	}
+	body := data[:len(data)-recordTrailerLen]
+	off := recordHeaderLen
+	count, k := binary.Uvarint(body[off:])
+	if k <= 0 {
+		return corrupt("bad emission count")
+	}
+	off += k
+	for i := uint64(0); i < count; i++ {
+		var field [2][]byte // name, data
+		for f := range field {
+			n, k := binary.Uvarint(body[off:])
+			if k <= 0 || n > uint64(len(body)-off-k) {
+				return corrupt("bad length in emission %d", i)
+			}
+			off += k
+			end := off + int(n)
+			field[f] = body[off:end:end]
+			off = end
+		}
+		if err := f(int(i), field[0], field[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // CorruptError is returned by Archive.Get for an entry that does not decode:
 // the caller should warn, treat it as a miss, and Put the re-executed call's
 // record, which rewrites the entry.

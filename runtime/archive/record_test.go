@@ -89,6 +89,9 @@ func TestRecordCorruption(t *testing.T) {
 			if got.Emissions != nil {
 				t.Fatalf("%s %d: a failed decode returned emissions", what, i)
 			}
+			if err := archive.CheckRecord(data); !errors.Is(err, archive.ErrCorrupt) {
+				t.Fatalf("%s %d: CheckRecord = %v; want ErrCorrupt", what, i, err)
+			}
 		}
 		buf := make([]byte, len(enc))
 		for i := range enc {
@@ -125,6 +128,9 @@ func TestRecordStructureBehindValidChecksum(t *testing.T) {
 		if _, err := archive.DecodeRecord(data); !errors.Is(err, archive.ErrCorrupt) {
 			t.Errorf("%s: %v", name, err)
 		}
+		if err := archive.CheckRecord(data); !errors.Is(err, archive.ErrCorrupt) {
+			t.Errorf("%s: CheckRecord: %v", name, err)
+		}
 	}
 	// and the same sealing of a valid body decodes
 	if _, err := archive.DecodeRecord(reseal([]byte("fwrc\x01\x01\x01a\x00"))); err != nil {
@@ -138,11 +144,23 @@ func FuzzDecodeRecord(f *testing.F) {
 	f.Add([]byte("fwrc\x01\x01\x01a\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rec, err := archive.DecodeRecord(data)
+		cerr := archive.CheckRecord(data)
+		if (err == nil) != (cerr == nil) || err != nil && err.Error() != cerr.Error() {
+			t.Fatalf("DecodeRecord: %v; CheckRecord: %v", err, cerr)
+		}
+		var walked []archive.Emission
+		werr := archive.WalkRecord(data, func(i int, name, data []byte) error {
+			walked = append(walked, archive.Emission{Name: string(name), Data: data})
+			return nil
+		})
 		if err != nil {
 			if !errors.Is(err, archive.ErrCorrupt) {
 				t.Fatalf("error does not wrap ErrCorrupt: %v", err)
 			}
 			return
+		}
+		if werr != nil || !(archive.Record{Emissions: walked}).Equal(rec) {
+			t.Fatalf("WalkRecord = %v, %v; DecodeRecord = %v", walked, werr, rec)
 		}
 		if enc := archive.EncodeRecord(rec); !bytes.Equal(enc, data) {
 			t.Fatalf("decoded record re-encodes differently:\n%x\n%x", data, enc)

@@ -200,8 +200,9 @@ type Archive struct {
 }
 
 var (
-	_ archive.Archive     = (*Archive)(nil)
-	_ archive.BatchGetter = (*Archive)(nil)
+	_ archive.Archive            = (*Archive)(nil)
+	_ archive.BatchGetter        = (*Archive)(nil)
+	_ archive.EncodedBatchGetter = (*Archive)(nil)
 )
 
 // InUseError is the error of opening a workspace that is held. It wraps
@@ -434,6 +435,16 @@ const (
 
 // GetBatch implements archive.BatchGetter.
 func (a *Archive) GetBatch(keys []archive.Key, res []archive.Result) {
+	a.getBatch(keys, res, false)
+}
+
+// GetBatchEncoded implements archive.EncodedBatchGetter: GetBatch without
+// decoding the records, each checked with archive.CheckRecord instead.
+func (a *Archive) GetBatchEncoded(keys []archive.Key, res []archive.Result) {
+	a.getBatch(keys, res, true)
+}
+
+func (a *Archive) getBatch(keys []archive.Key, res []archive.Result, enc bool) {
 	a.life.RLock()
 	defer a.life.RUnlock()
 	res = res[:len(keys)]
@@ -462,7 +473,7 @@ func (a *Archive) GetBatch(keys []archive.Key, res []archive.Result) {
 	var dec archive.RecordDecoder
 	for i, d := range data {
 		if d != nil {
-			res[i] = decodeResult(&dec, keys[i], d)
+			res[i] = decodeResult(&dec, keys[i], d, enc)
 		}
 	}
 	if len(need) == 0 {
@@ -472,13 +483,13 @@ func (a *Archive) GetBatch(keys []archive.Key, res []archive.Result) {
 	scan := len(need)*scanDensity >= a.tableKeys()
 	n := min(runtime.GOMAXPROCS(0), len(need)/readersMin)
 	if n <= 1 {
-		a.readBatch(keys, need, res, scan)
+		a.readBatch(keys, need, res, scan, enc)
 		return
 	}
 	var wg sync.WaitGroup
 	for g := range n {
 		part := need[g*len(need)/n : (g+1)*len(need)/n]
-		wg.Go(func() { a.readBatch(keys, part, res, scan) })
+		wg.Go(func() { a.readBatch(keys, part, res, scan, enc) })
 	}
 	wg.Wait()
 }
@@ -523,7 +534,15 @@ func (a *Archive) tableKeys() int {
 	return n
 }
 
-func decodeResult(dec *archive.RecordDecoder, k archive.Key, data []byte) archive.Result {
+// decodeResult is the result of reading data under k: decoded, or only
+// checked if enc is set.
+func decodeResult(dec *archive.RecordDecoder, k archive.Key, data []byte, enc bool) archive.Result {
+	if enc {
+		if err := archive.CheckRecord(data); err != nil {
+			return archive.Result{Err: &archive.CorruptError{Key: k, Err: err}}
+		}
+		return archive.Result{OK: true, Enc: data}
+	}
 	rec, err := dec.Decode(data)
 	if err != nil {
 		return archive.Result{Err: &archive.CorruptError{Key: k, Err: err}}
@@ -535,7 +554,7 @@ func decodeResult(dec *archive.RecordDecoder, k archive.Key, data []byte) archiv
 // transaction, with an iterator if scan is set, and stores their results.
 // After a panic inside Badger (a damaged table block), the keys not read yet
 // are read one by one, so that the damage is reported for its entries only.
-func (a *Archive) readBatch(keys []archive.Key, need []int, res []archive.Result, scan bool) {
+func (a *Archive) readBatch(keys []archive.Key, need []int, res []archive.Result, scan, enc bool) {
 	done := 0
 	func() {
 		defer func() {
@@ -594,7 +613,7 @@ func (a *Archive) readBatch(keys []archive.Key, need []int, res []archive.Result
 			if err != nil {
 				res[i] = archive.Result{Err: &archive.CorruptError{Key: keys[i], Err: fmt.Errorf("reading entry: %w", err)}}
 			} else {
-				res[i] = decodeResult(&dec, keys[i], arena[start:len(arena):len(arena)])
+				res[i] = decodeResult(&dec, keys[i], arena[start:len(arena):len(arena)], enc)
 			}
 			done++
 		}
@@ -602,6 +621,10 @@ func (a *Archive) readBatch(keys []archive.Key, need []int, res []archive.Result
 	for _, i := range need[done:] {
 		var r archive.Result
 		r.Rec, r.OK, r.Err = a.getStored(keys[i])
+		if enc && r.OK {
+			// Rec aliases a copy of the value made for this key alone.
+			r.Enc, r.Rec = archive.AppendRecord(nil, r.Rec), archive.Record{}
+		}
 		res[i] = r
 	}
 }

@@ -393,6 +393,15 @@ func TestGetBatchModes(t *testing.T) {
 				t.Fatalf("%s: key %d: GetBatch = %v, %v; Get = %v, %v", name, i, res[i].OK, res[i].Err, ok, err)
 			}
 		}
+		enc := make([]archive.Result, len(keys))
+		a.GetBatchEncoded(keys, enc)
+		for i := range keys {
+			r := res[i]
+			if enc[i].OK != r.OK || enc[i].Err != nil || len(enc[i].Rec.Emissions) != 0 ||
+				r.OK && !bytes.Equal(enc[i].Enc, archive.EncodeRecord(r.Rec)) || !r.OK && enc[i].Enc != nil {
+				t.Fatalf("%s: key %d: GetBatchEncoded = %v, %v, %x; GetBatch = %v", name, i, enc[i].OK, enc[i].Err, enc[i].Enc, r.OK)
+			}
+		}
 	}
 	var few, all []archive.Key
 	for i := 0; i < n+40; i++ { // the last 20 are misses
