@@ -81,7 +81,13 @@ type counter struct {
 	counts []int
 }
 
-func newCounter() *counter { return &counter{index: make(map[string]int32)} }
+func newCounter() *counter { return newCounterSize(0) }
+
+// newCounterSize returns a counter with room for about n distinct words, so
+// that merging many counts does not grow the map and slices step by step.
+func newCounterSize(n int) *counter {
+	return &counter{index: make(map[string]int32, n), words: make([]string, 0, n), counts: make([]int, 0, n)}
+}
 
 func (c *counter) add(w []byte, n int) {
 	if i, ok := c.index[string(w)]; ok {
