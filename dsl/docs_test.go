@@ -1,6 +1,7 @@
 package dsl_test
 
 import (
+	"iter"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,6 +13,23 @@ import (
 	"github.com/fwgo/fw/dsl/gen"
 )
 
+// docs yields the path and the text of every page of docs/ and of the README.
+func docs(t *testing.T) iter.Seq2[string, []byte] {
+	paths, _ := filepath.Glob("../docs/*.md")
+	paths = append(paths, "../README.md")
+	return func(yield func(string, []byte) bool) {
+		for _, path := range paths {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !yield(path, data) {
+				return
+			}
+		}
+	}
+}
+
 // TestDocExamples checks every ```fw block of the docs and the README. A plain
 // ```fw block must parse, check without errors and generate; in the files of
 // strictDocs, without warnings either. A block marked ```fw lint=RULE is an
@@ -20,14 +38,8 @@ import (
 // (docs/tutorial.md's blocks are also built and run by internal/cli's
 // TestTutorial.)
 func TestDocExamples(t *testing.T) {
-	paths, _ := filepath.Glob("../docs/*.md")
-	paths = append(paths, "../README.md")
 	n := 0
-	for _, path := range paths {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for path, data := range docs(t) {
 		for i, block := range fwBlocks(string(data)) {
 			n++
 			name := filepath.Base(path) + "#" + strconv.Itoa(i+1) + ".fw"
@@ -128,14 +140,8 @@ func splitFiles(name, block string) ([]string, [][]byte) {
 // where the file is a test or an example, by go test), and every ```go block
 // must name its file.
 func TestDocFileBlocks(t *testing.T) {
-	paths, _ := filepath.Glob("../docs/*.md")
-	paths = append(paths, "../README.md")
 	n := 0
-	for _, path := range paths {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for path, data := range docs(t) {
 		var lang, file string
 		var body strings.Builder
 		inside := false

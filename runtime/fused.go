@@ -35,7 +35,7 @@ type Serial struct {
 type serialProc struct {
 	call Call  // its input counts the calls begun this step, from -1
 	cs   int32 // the case of the call begun last
-	slow bool  // Begin must take beginSlow: off, cached, taped or guarded
+	slow bool  // Begin must take beginSlow: off, cached, guarded, taped or timed
 	// guarded: the processor retries failed calls or routes its failures, so
 	// Begin makes its calls itself, through Engine.invoke.
 	guarded bool
@@ -55,7 +55,7 @@ type serialProc struct {
 // (the call is made from the record, not by the handler).
 func (x *Serial) Begin(proc, cs int32, m Msg) *Call {
 	p := &x.procs[proc]
-	if p.slow { // off (an inactive builder, or every processor once the run stops), cached or taped
+	if p.slow { // off (an inactive builder, or every processor once the run stops), cached, guarded, taped or timed
 		return x.beginSlow(proc, cs, m)
 	}
 	p.cs, p.mark = cs, len(p.call.out)
@@ -65,7 +65,8 @@ func (x *Serial) Begin(proc, cs int32, m Msg) *Call {
 	return &p.call
 }
 
-// beginSlow is Begin for a processor that is off, cached or taped.
+// beginSlow is Begin for a processor that is off, cached, guarded (retry or
+// failures), taped (recorded or replayed) or timed.
 func (x *Serial) beginSlow(proc, cs int32, m Msg) *Call {
 	p := &x.procs[proc]
 	if p.off {

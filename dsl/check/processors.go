@@ -77,100 +77,54 @@ func kindOf(cs *ast.Case) ast.CaseKind {
 	return cs.Kind
 }
 
+// processorOnly are the options that a builder's body may not take, with
+// the message saying why (%s: the builder's name).
+var processorOnly = map[string]string{
+	"cached":     "cached is an option of processors: a builder is cached with the clause persist (builder %s provides ... persist)",
+	"version":    "version is a clause of builders, not an option of their body: builder %s provides ... persist version N",
+	"retry":      "retry is an option of processors, not of builders (builder %s)",
+	"failures":   "failures is an option of processors, not of builders (builder %s)",
+	"exhaustive": "exhaustive is an option of processors: builder %s has no event cases",
+}
+
 // options sets the processor's options but `exhaustive`, which needs the
 // cases: those options are returned, for exhaustive.
 func (c *checker) options(p *ir.Processor, opts []*ast.Option) (exhaustive []*ast.Option) {
-	var conc, cached, version, retry, failures *ast.Option
+	first := map[string]*ast.Option{} // every option but exhaustive may be given once
 	for _, o := range opts {
 		if o == nil || o.Name.Name == "" {
 			continue
 		}
-		switch o.Name.Name {
+		name := o.Name.Name
+		if msg, ok := processorOnly[name]; ok && p.Builder != nil {
+			c.errorf(o.Name.Pos, ruleBadOption, msg, p.Name)
+			continue
+		}
+		if prev := first[name]; prev != nil && name != "exhaustive" {
+			c.report(diag.Errorf(o.Name.Pos, ruleBadOption, "%s given twice in %s", name, owner(p)).
+				With(prev.Name.Pos, "first given here"))
+			continue
+		}
+		first[name] = o
+		switch name {
 		case "concurrency":
-			if conc != nil {
-				c.report(diag.Errorf(o.Name.Pos, ruleBadOption, "concurrency given twice in %s", owner(p)).
-					With(conc.Name.Pos, "first given here"))
-				continue
+			if n, ok := c.intOption(o, maxConcurrency, "concurrency needs a value, e.g. concurrency 4"); ok {
+				p.Concurrency = n
 			}
-			conc = o
-			if o.Value == nil {
-				c.errorf(o.Name.Pos, ruleBadOption, "concurrency needs a value, e.g. concurrency 4")
-				continue
-			}
-			n, msg := parseInt(o.Value.Raw)
-			if msg != "" || n < 1 || n > maxConcurrency {
-				c.errorf(o.Value.Pos, ruleBadOption, "concurrency must be an integer from 1 to %d, not %s", maxConcurrency, o.Value.Raw)
-				continue
-			}
-			p.Concurrency = int(n)
 		case "cached":
-			if p.Builder != nil {
-				c.errorf(o.Name.Pos, ruleBadOption, "cached is an option of processors: a builder is cached with the clause persist (builder %s provides ... persist)", p.Name)
-				continue
-			}
-			if cached != nil {
-				c.report(diag.Errorf(o.Name.Pos, ruleBadOption, "cached given twice in %s", owner(p)).
-					With(cached.Name.Pos, "first given here"))
-				continue
-			}
-			cached = o
 			if o.Value != nil {
 				c.errorf(o.Value.Pos, ruleBadOption, "cached takes no value: for a version, write cached version %s", o.Value.Raw)
 			}
 			p.Cached = true
 		case "version":
-			if p.Builder != nil {
-				c.errorf(o.Name.Pos, ruleBadOption, "version is a clause of builders, not an option of their body: builder %s provides ... persist version N", p.Name)
-				continue
+			if n, ok := c.intOption(o, maxVersion, "version needs a value, e.g. cached version 2"); ok {
+				p.Version = n
 			}
-			if version != nil {
-				c.report(diag.Errorf(o.Name.Pos, ruleBadOption, "version given twice in %s", owner(p)).
-					With(version.Name.Pos, "first given here"))
-				continue
-			}
-			version = o
-			if o.Value == nil {
-				c.errorf(o.Name.Pos, ruleBadOption, "version needs a value, e.g. cached version 2")
-				continue
-			}
-			n, msg := parseInt(o.Value.Raw)
-			if msg != "" || n < 1 || n > maxVersion {
-				c.errorf(o.Value.Pos, ruleBadOption, "version must be an integer from 1 to %d, not %s", maxVersion, o.Value.Raw)
-				continue
-			}
-			p.Version = int(n)
 		case "retry":
-			if p.Builder != nil {
-				c.errorf(o.Name.Pos, ruleBadOption, "retry is an option of processors, not of builders")
-				continue
+			if n, ok := c.intOption(o, maxRetry, "retry needs a value: the number of attempts after a failed one, e.g. retry 2"); ok {
+				p.Retry = n
 			}
-			if retry != nil {
-				c.report(diag.Errorf(o.Name.Pos, ruleBadOption, "retry given twice in %s", owner(p)).
-					With(retry.Name.Pos, "first given here"))
-				continue
-			}
-			retry = o
-			if o.Value == nil {
-				c.errorf(o.Name.Pos, ruleBadOption, "retry needs a value: the number of attempts after a failed one, e.g. retry 2")
-				continue
-			}
-			n, msg := parseInt(o.Value.Raw)
-			if msg != "" || n < 1 || n > maxRetry {
-				c.errorf(o.Value.Pos, ruleBadOption, "retry must be an integer from 1 to %d, not %s", maxRetry, o.Value.Raw)
-				continue
-			}
-			p.Retry = int(n)
 		case "failures":
-			if p.Builder != nil {
-				c.errorf(o.Name.Pos, ruleBadOption, "failures is an option of processors, not of builders")
-				continue
-			}
-			if failures != nil {
-				c.report(diag.Errorf(o.Name.Pos, ruleBadOption, "failures given twice in %s", owner(p)).
-					With(failures.Name.Pos, "first given here"))
-				continue
-			}
-			failures = o
 			if o.Value != nil || len(o.Events) != 1 {
 				c.errorf(o.Name.Pos, ruleBadOption, "failures needs one event type, e.g. failures Failed: each failed call becomes such an event")
 				continue
@@ -178,39 +132,51 @@ func (c *checker) options(p *ir.Processor, opts []*ast.Option) (exhaustive []*as
 			p.Failures = c.failureEvent(o.Events[0])
 			continue // its event name is not an error below
 		case "exhaustive":
-			if p.Builder != nil {
-				c.errorf(o.Name.Pos, ruleBadOption, "exhaustive is an option of processors: builder %s has no event cases", p.Name)
-				continue
-			}
 			if o.Value != nil {
 				c.errorf(o.Value.Pos, ruleBadOption, "exhaustive takes event names, not a number: exhaustive or exhaustive Order, Refund")
 				continue
 			}
 			exhaustive = append(exhaustive, o)
 		default:
+			delete(first, name)
 			if p.Builder != nil {
-				if hint := didYouMean(o.Name.Name, builderOptions); hint != "" {
-					c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s%s", o.Name.Name, hint)
+				if hint := didYouMean(name, builderOptions); hint != "" {
+					c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s%s", name, hint)
 				} else {
-					c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s: the only option of builders is concurrency", o.Name.Name)
+					c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s: the only option of builders is concurrency", name)
 				}
 				continue
 			}
-			if hint := didYouMean(o.Name.Name, knownOptions); hint != "" {
-				c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s%s", o.Name.Name, hint)
+			if hint := didYouMean(name, knownOptions); hint != "" {
+				c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s%s", name, hint)
 			} else {
-				c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s: the options are %s and %s", o.Name.Name,
+				c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s: the options are %s and %s", name,
 					strings.Join(knownOptions[:len(knownOptions)-1], ", "), knownOptions[len(knownOptions)-1])
 			}
 		}
-		if o.Name.Name != "exhaustive" && len(o.Events) > 0 {
+		if name != "exhaustive" && len(o.Events) > 0 {
 			c.errorf(o.Events[0].Pos, ruleBadOption, "only exhaustive takes event names")
 		}
 	}
-	if version != nil && cached == nil {
-		c.errorf(version.Name.Pos, ruleBadOption, "version needs cached: write cached version N (processor %s is not cached)", p.Name)
+	if v := first["version"]; v != nil && first["cached"] == nil {
+		c.errorf(v.Name.Pos, ruleBadOption, "version needs cached: write cached version N (processor %s is not cached)", p.Name)
 	}
 	return exhaustive
+}
+
+// intOption reads the value of option o, an integer from 1 to max; need is
+// the message when the value is missing.
+func (c *checker) intOption(o *ast.Option, max int64, need string) (int, bool) {
+	if o.Value == nil {
+		c.errorf(o.Name.Pos, ruleBadOption, "%s", need)
+		return 0, false
+	}
+	n, msg := parseInt(o.Value.Raw)
+	if msg != "" || n < 1 || n > max {
+		c.errorf(o.Value.Pos, ruleBadOption, "%s must be an integer from 1 to %d, not %s", o.Name.Name, max, o.Value.Raw)
+		return 0, false
+	}
+	return int(n), true
 }
 
 // maxRetry bounds `retry N`.
