@@ -24,7 +24,7 @@ bin/indexer: examples/indexer/indexer.fw.go $(GO_SOURCES)
 # go generate, as a user's repository does it, when indexer.fw changed (fwgen
 # rewrites a file only if its content changes: touch marks it done).
 examples/indexer/indexer.fw.go: examples/indexer/indexer.fw
-	$(GO) generate ./examples/indexer
+	$(GO) generate ./examples/...
 	@touch $@
 
 ## quickstart: regenerate the Greeter from its .fw file and run it (prints Hello, world!)
@@ -40,7 +40,7 @@ generate:
 	$(GO) run ./cmd/fwgen generate -o generated/fanout generated/fanout/testdata
 	$(GO) run ./cmd/fwgen generate -o generated/buildbench generated/buildbench/testdata
 	$(GO) run ./cmd/fwgen generate -o generated/cpubench generated/cpubench/testdata
-	$(GO) generate ./examples/indexer
+	$(GO) generate ./examples/...
 
 ## check-generated: fail if anything under generated/ is stale
 check-generated:
@@ -50,7 +50,7 @@ check-generated:
 	$(GO) run ./cmd/fwgen generate -check -o generated/fanout generated/fanout/testdata
 	$(GO) run ./cmd/fwgen generate -check -o generated/buildbench generated/buildbench/testdata
 	$(GO) run ./cmd/fwgen generate -check -o generated/cpubench generated/cpubench/testdata
-	$(GO) run ./cmd/fwgen generate -check examples/indexer
+	@for d in $$(dirname $$(grep -rl "^//go:generate" examples)); do $(GO) run ./cmd/fwgen generate -check $$d || exit $$?; done
 
 ## test: vet, then every test (race detector on), the generated-code checks included
 test: vet

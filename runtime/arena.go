@@ -40,16 +40,19 @@ type Arenas interface {
 // Arena returns the arena the call's emitted events may be stored in, or nil
 // (then every emitted value is allocated on its own).
 func (c *Call) Arena() Arena {
-	if c.arena == nil && c.slot != nil {
+	if c.arena == nil {
 		return c.slotArena()
 	}
 	return c.arena
 }
 
 // slotArena is Arena at the call's first emission: it takes the arena of
-// c.slot (kept out of Arena so that Arena is inlined).
+// c.slot, if any (kept out of Arena so that Arena is inlined, and so is the
+// generated code's typed form of it).
 func (c *Call) slotArena() Arena {
-	c.arena = c.slot.get()
+	if c.slot != nil {
+		c.arena = c.slot.get()
+	}
 	return c.arena
 }
 
@@ -93,33 +96,30 @@ var ErrFeedRecorded = errors.New("fw: a run with fed events cannot be recorded o
 // artifacts). Phase 0 does not complete while a feed is not exhausted. Several
 // feeds are consumed one after the other, in the order of the Feed calls.
 func (e *Engine) Feed(f Feed) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.started {
-		panic("fw: Engine.Feed called after Run started; add every feed before Run")
-	}
+	e.checkNotStarted("Feed")
 	e.feeds = append(e.feeds, f)
 }
 
-// SubmitIn queues, for phase 0, the message box returns: box makes it with
-// the engine's submission arena (nil for a Dispatcher without Arenas), under
-// the engine's lock, so it may be called concurrently. It must be called
-// before Run; calling it once Run has started panics.
-func (e *Engine) SubmitIn(box func(a Arena) Msg) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.started {
-		panic("fw: Engine.Submit called after Run started; submit every event before Run")
+// SubmitArena returns the arena the value of the next submitted event may be
+// stored in (nil for a Dispatcher without Arenas): generated Submit stores the
+// value there and passes the message to Submit. Like Submit, it must be called
+// before Run (it panics once Run has started) and is not safe for concurrent
+// use.
+func (e *Engine) SubmitArena() Arena {
+	if e.subArena == nil || e.started.Load() {
+		return e.submitArena()
 	}
+	return e.subArena
+}
+
+func (e *Engine) submitArena() Arena {
+	e.checkNotStarted("Submit")
 	if e.subArena == nil {
 		if mk, ok := e.disp.(Arenas); ok {
 			e.subArena = mk.NewArena()
 		}
 	}
-	if e.submitted == nil {
-		e.submitted = getMsgs()
-	}
-	e.submitted = append(e.submitted, box(e.subArena))
+	return e.subArena
 }
 
 // SeqFeed is a Feed of the values of seq, each made a Msg by msg (with the
@@ -218,10 +218,8 @@ func (e *Engine) freeArenas() {
 	if e.feedArena != nil {
 		mk.FreeArena(e.feedArena)
 	}
-	e.mu.Lock()
 	sub := e.subArena
 	e.subArena = nil
-	e.mu.Unlock()
 	if sub != nil {
 		mk.FreeArena(sub)
 	}

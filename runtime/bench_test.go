@@ -42,7 +42,7 @@ func (ch *chain) Invoke(c *fwrt.Call, d fwrt.Delivery, m fwrt.Msg) error {
 // Dispatch is what generated code compiles for this routing: match and call in place.
 func (ch *chain) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	if m.Kind <= 3 {
-		if c := x.Begin(int32(m.Kind), 0, m); c != nil {
+		if c := x.Begin(x.Note(int32(m.Kind), 0, m)); c != nil {
 			x.End(ch.Invoke(c, fwrt.Delivery{Proc: int32(m.Kind)}, m))
 		}
 	}
@@ -114,7 +114,7 @@ func (s *sourceChain) Invoke(c *fwrt.Call, d fwrt.Delivery, m fwrt.Msg) error {
 
 func (s *sourceChain) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	if m.Kind <= 1 {
-		if c := x.Begin(int32(m.Kind)+1, 0, m); c != nil {
+		if c := x.Begin(x.Note(int32(m.Kind)+1, 0, m)); c != nil {
 			x.End(s.Invoke(c, fwrt.Delivery{Proc: int32(m.Kind) + 1}, m))
 		}
 	}

@@ -145,11 +145,7 @@ func noProvider(p *Program, name string) error {
 // started panics. If no builder provides name, Run returns an error wrapping
 // ErrNoProvider without running anything.
 func (e *Engine) Resolve(name string) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.started {
-		panic("fw: Engine.Resolve called after Run started; resolve every target before Run")
-	}
+	e.checkNotStarted("Resolve")
 	t := e.prog.targetIndex(name)
 	if t < 0 {
 		if e.resolveErr == nil {

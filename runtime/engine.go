@@ -159,13 +159,17 @@ type Engine struct {
 	router FailureRouter // the Dispatcher's, if it routes failures
 	cfg    config
 
-	mu         sync.Mutex // guards submitted, resolveErr, started and phases
+	// Submission (Submit, SubmitArena, Resolve, Feed) happens before Run, on
+	// one goroutine: these fields are not guarded, and started is atomic only
+	// so that a late submission panics cheaply.
 	submitted  []Msg
-	subArena   Arena  // the submitted events' values (SubmitIn)
+	subArena   Arena  // the submitted events' values (SubmitArena)
 	feeds      []Feed // lazy sources of phase-0 events (Feed)
 	resolveErr error  // the first unknown target passed to Resolve
-	started    bool
-	phases     []PhaseStats
+	started    atomic.Bool
+
+	mu     sync.Mutex // guards phases
+	phases []PhaseStats
 	counts     []procCounts // live per-processor counters, read by Stats
 
 	// Run state: owned by the goroutine running Run; pool workers read it (and
@@ -257,31 +261,48 @@ func New(p *Program, d Dispatcher, opts ...Option) *Engine {
 	return e
 }
 
-// Submit queues an event for phase 0. It must be called before Run; calling it once
-// Run has started panics.
+// Submit queues an event for phase 0, after the ones submitted before it. It
+// must be called before Run; calling it once Run has started panics.
+//
+// Submit is not safe for concurrent use (nor with Resolve or Feed): the
+// submission order is part of what makes a run deterministic, so events are
+// submitted from one goroutine, or fed lazily (Feed).
 func (e *Engine) Submit(m Msg) {
-	e.mu.Lock()
-	if e.started {
-		e.mu.Unlock()
-		panic("fw: Engine.Submit called after Run started; submit every event before Run")
+	if len(e.submitted) == cap(e.submitted) { // and always once Run has started
+		e.submitGrow()
 	}
 	e.submitted = append(e.submitted, m)
-	e.mu.Unlock()
+}
+
+// submitGrow is Submit when e.submitted is full, or Run has started (it sets
+// e.submitted to nil).
+func (e *Engine) submitGrow() {
+	e.checkNotStarted("Submit")
+	if e.submitted == nil {
+		e.submitted = getMsgs()
+	} else if len(e.submitted) == cap(e.submitted) {
+		e.submitted = slices.Grow(e.submitted, len(e.submitted))
+	}
+}
+
+// checkNotStarted panics when Run has started: what (Submit, Resolve, Feed)
+// must come before it.
+func (e *Engine) checkNotStarted(what string) {
+	if e.started.Load() {
+		panic("fw: Engine." + what + " called after Run started; call it before Run")
+	}
 }
 
 // Run runs the pipeline to completion (see Engine for the semantics). It may be
 // called once; later calls return ErrAlreadyRun. No goroutine it starts outlives it.
+// It must not be called concurrently with Submit, Resolve or Feed.
 func (e *Engine) Run(ctx context.Context) (err error) {
-	e.mu.Lock()
-	if e.started {
-		e.mu.Unlock()
+	if !e.started.CompareAndSwap(false, true) {
 		return ErrAlreadyRun
 	}
-	e.started = true
 	cur := e.submitted
 	e.submitted = nil
 	resolveErr := e.resolveErr
-	e.mu.Unlock()
 
 	e.ctx, e.parent, e.done = ctx, ctx, ctx.Done()
 	defer e.release()

@@ -14,7 +14,8 @@ type Serial struct {
 	step  int
 	procs []serialProc
 	stop  bool  // a call failed: no further call may start (every proc is off)
-	proc  int32 // the processor whose call is in progress
+	proc  int32 // the processor whose call is in progress (noted last)
+	failp int32 // the processor whose call failed, once stop
 	herr  *HandlerError
 
 	eng    *Engine   // the engine, for guarded calls; nil for NewSerial
@@ -46,36 +47,49 @@ type serialProc struct {
 	mark    int   // len(call.out) when it began
 }
 
-// Begin starts a call of case cs of processor proc for m and returns its Call,
-// or nil when the call must not be made: the run is stopping, or proc is a
-// builder that is not active.
-//
-// For a cached processor, Begin looks the call up in the archive: on a hit it
-// appends the recorded emissions to the processor's output and returns nil
-// (the call is made from the record, not by the handler).
-func (x *Serial) Begin(proc, cs int32, m Msg) *Call {
+// Note notes a call of case cs of processor proc for m and returns its Call,
+// or nil when the call must take the slow way; Begin takes it. Generated code
+// begins a call with x.Begin(x.Note(proc, cs, m)): both are inlined, and the
+// common call (not cached, guarded, taped or timed) makes no function call.
+func (x *Serial) Note(proc, cs int32, m Msg) *Call {
 	p := &x.procs[proc]
-	if p.slow { // off (an inactive builder, or every processor once the run stops), cached, guarded, taped or timed
-		return x.beginSlow(proc, cs, m)
-	}
 	p.cs, p.mark = cs, len(p.call.out)
 	p.call.msg = m
 	p.call.input++ // starts at -1: the call's position in the processor's inbox
 	x.proc = proc
+	if p.slow { // off (an inactive builder, or every processor once the run stops), cached, guarded, taped or timed
+		return nil
+	}
 	return &p.call
 }
 
+// Begin returns c, the Call Note returned, when it is not nil. Otherwise it
+// begins the call Note noted the slow way and returns its Call, or nil when the
+// handler must not be called: the run is stopping, the processor is a builder
+// that is not active, or the call was made without the handler (for a cached
+// processor, from the archive: the recorded emissions are appended to the
+// processor's output; for a processor that retries or routes its failures,
+// through Engine.invoke).
+func (x *Serial) Begin(c *Call) *Call {
+	if c != nil {
+		return c
+	}
+	return x.beginSlow()
+}
+
 // beginSlow is Begin for a processor that is off, cached, guarded (retry or
-// failures), taped (recorded or replayed) or timed.
-func (x *Serial) beginSlow(proc, cs int32, m Msg) *Call {
+// failures), taped (recorded or replayed) or timed, once Note has noted the
+// call: its processor in x.proc, its case, message and inbox position in the
+// processor's state.
+func (x *Serial) beginSlow() *Call {
+	proc := x.proc
 	p := &x.procs[proc]
-	if p.off {
+	cs, m := p.cs, p.call.msg
+	if p.off { // no call: take back what Note noted
+		p.call.input--
+		p.call.msg = Msg{}
 		return nil
 	}
-	p.cs, p.mark = cs, len(p.call.out)
-	p.call.msg = m
-	p.call.input++
-	x.proc = proc
 	if p.cached && cs >= 0 && x.cache != nil {
 		cc, out, replayed, err := x.eng.cacheStart(int(proc), p.call.input, m, p.call.out)
 		p.call.out = out
@@ -148,7 +162,7 @@ func (x *Serial) fail(err error) {
 	c := &p.call
 	clear(c.out[p.mark:])
 	c.out = c.out[:p.mark]
-	x.stop = true
+	x.stop, x.failp = true, x.proc
 	x.ccOn, x.cc, x.hook = false, cacheCall{}, false
 	for i := range x.procs {
 		x.procs[i].off, x.procs[i].slow = true, true
@@ -221,7 +235,7 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 		}
 		cnt := &e.counts[i]
 		failed := 0 // the one call that stopped the step, if it was this processor's
-		if x.herr != nil && int(x.proc) == i {
+		if x.herr != nil && int(x.failp) == i {
 			failed = 1
 		}
 		if calls > 0 {
@@ -306,7 +320,7 @@ func (e *Engine) fusedEvents(x *Serial, cur []Msg) (canceled bool) {
 			if e.cancelled() {
 				return true
 			}
-			if c := x.Begin(d.proc, d.cs, d.m); c != nil {
+			if c := x.Begin(x.Note(d.proc, d.cs, d.m)); c != nil {
 				x.End(e.disp.Invoke(c, Delivery{Proc: d.proc, Case: d.cs}, d.m))
 			}
 			if x.stop {

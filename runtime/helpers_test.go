@@ -46,7 +46,7 @@ func (d *disp) Dispatch(x *fwrt.Serial, m fwrt.Msg)                     { dispat
 // code compiles into one switch.
 func dispatchVia(d fwrt.Dispatcher, x *fwrt.Serial, m fwrt.Msg) {
 	for _, dl := range d.Route(m, nil) {
-		if c := x.Begin(dl.Proc, dl.Case, m); c != nil {
+		if c := x.Begin(x.Note(dl.Proc, dl.Case, m)); c != nil {
 			x.End(d.Invoke(c, dl, m))
 		}
 	}

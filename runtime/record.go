@@ -96,13 +96,10 @@ func WithReplay(r io.Reader) Option {
 // Replay runs the engine as Run does, replaying the record read from r (see
 // WithReplay).
 func (e *Engine) Replay(ctx context.Context, r io.Reader) error {
-	e.mu.Lock()
-	if e.started {
-		e.mu.Unlock()
+	if e.started.Load() {
 		return ErrAlreadyRun
 	}
 	e.cfg.replay = r
-	e.mu.Unlock()
 	return e.Run(ctx)
 }
 

@@ -632,7 +632,7 @@ func (g *generator) compiledBody(m *matcher, route bool, deliver func(*ir.Proces
 		each = jen.Block(
 			jen.Id("dl").Op(":=").Id(tableName(ev)).Dot("rows").Index(jen.Id("r")),
 			jen.If(
-				jen.Id("c").Op(":=").Id("x").Dot("Begin").Call(jen.Id("dl").Dot("Proc"), jen.Id("dl").Dot("Case"), jen.Id("m")),
+				jen.Id("c").Op(":=").Add(beginCall(jen.Id("dl").Dot("Proc"), jen.Id("dl").Dot("Case"))),
 				jen.Id("c").Op("!=").Nil(),
 			).Block(jen.Id("x").Dot("End").Call(jen.Id("d").Dot("fwCall"+ev.Name).Call(jen.Id("c"), jen.Id("r"), jen.Id("ev")))),
 		)

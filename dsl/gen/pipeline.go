@@ -245,12 +245,13 @@ func (g *generator) pipelineType(f *jen.File) {
 		}))
 	})
 
-	f.Comment("Submit queues an event for phase 0. Call it before Run.")
+	f.Comment("Submit queues an event for phase 0, after the ones submitted before it. Call")
+	f.Comment("it before Run, from one goroutine: it is not safe for concurrent use (the")
+	f.Comment("submission order is part of the run's determinism).")
 	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Submit").Params(jen.Id("ev").Id("Event")).Block(
-		jen.Id("p").Dot("engine").Dot("SubmitIn").Call(jen.Func().Params(jen.Id("a").Add(rt("Arena"))).Add(rt("Msg")).Block(
-			jen.List(jen.Id("x"), jen.Id("_")).Op(":=").Id("a").Assert(jen.Op("*").Id("fwArena")),
-			jen.Return(jen.Id("fwEventMsg").Call(jen.Id("ev"), jen.Id("x"))),
-		)))
+		jen.List(jen.Id("a"), jen.Id("_")).Op(":=").Id("p").Dot("engine").Dot("SubmitArena").Call().Assert(jen.Op("*").Id("fwArena")),
+		jen.Id("p").Dot("engine").Dot("Submit").Call(jen.Id("fwEventMsg").Call(jen.Id("ev"), jen.Id("a"))),
+	)
 	f.Comment("SubmitSeq queues the events of seq for phase 0, after the submitted ones: they")
 	f.Comment("are pulled lazily, in batches of fwrt.WithSourceBatch events (default 256), one")
 	f.Comment("batch per step of phase 0, so a long or endless sequence runs in bounded memory")
@@ -320,7 +321,7 @@ func (g *generator) dispatch(f *jen.File) {
 	).BlockFunc(func(b *jen.Group) {
 		begin := func(p *ir.Processor, c *ir.Case, call jen.Code) jen.Code {
 			return jen.If(
-				jen.Id("c").Op(":=").Id("x").Dot("Begin").Call(jen.Lit(p.Index), jen.Lit(c.Index), jen.Id("m")),
+				jen.Id("c").Op(":=").Add(beginCall(jen.Lit(p.Index), jen.Lit(c.Index))),
 				jen.Id("c").Op("!=").Nil(),
 			).Block(jen.Id("x").Dot("End").Call(call))
 		}
@@ -495,4 +496,10 @@ func (g *generator) jsonFuncs(f *jen.File) {
 		}
 		b.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("fw: EncodeJSON: unknown event %T"), jen.Id("ev")))
 	})
+}
+
+// beginCall is the start of a call in Dispatch: x.Begin(x.Note(proc, cs, m)),
+// two calls the compiler inlines (see fwrt.Serial.Note).
+func beginCall(proc, cs jen.Code) jen.Code {
+	return jen.Id("x").Dot("Begin").Call(jen.Id("x").Dot("Note").Call(proc, cs, jen.Id("m")))
 }

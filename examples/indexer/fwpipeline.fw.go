@@ -193,12 +193,12 @@ func NewPipeline(files FilesBuilder, tokenize TokenizeBuilder, packages Packages
 	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
 }
 
-// Submit queues an event for phase 0. Call it before Run.
+// Submit queues an event for phase 0, after the ones submitted before it. Call
+// it before Run, from one goroutine: it is not safe for concurrent use (the
+// submission order is part of the run's determinism).
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
-		x, _ := a.(*fwArena)
-		return fwEventMsg(ev, x)
-	})
+	a, _ := p.engine.SubmitArena().(*fwArena)
+	p.engine.Submit(fwEventMsg(ev, a))
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
@@ -321,41 +321,41 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	case fwBuiltByPkg:
 		v := *m.Ev.(*fwreactive.Group[string, FileWords])
 		// Packages: ByPkg
-		if c := x.Begin(3, 0, m); c != nil {
+		if c := x.Begin(x.Note(3, 0, m)); c != nil {
 			x.End(d.hPackages.OnByPkg(PackagesContext{c}, v))
 		}
 	case fwBuiltFileWords:
 		v := *m.Ev.(*FileWords)
 		// ByPkg: FileWords
-		if c := x.Begin(2, 0, m); c != nil {
+		if c := x.Begin(x.Note(2, 0, m)); c != nil {
 			x.End(d.fwAddByPkg(c, v))
 		}
 	case fwBuiltFiles:
 		v := *m.Ev.(*File)
 		// Tokenize: Files
-		if c := x.Begin(1, 0, m); c != nil {
+		if c := x.Begin(x.Note(1, 0, m)); c != nil {
 			x.End(d.hTokenize.OnFiles(TokenizeContext{c}, v))
 		}
 	case fwBuiltIdents:
 		v := *m.Ev.(*string)
 		// Sample: Idents
-		if c := x.Begin(5, 0, m); c != nil {
+		if c := x.Begin(x.Note(5, 0, m)); c != nil {
 			x.End(d.fwAddSample(c, v))
 		}
 	case fwBuiltPkgWords:
 		v := *m.Ev.(*PkgWords)
 		// Idents: PkgWords
-		if c := x.Begin(4, 0, m); c != nil {
+		if c := x.Begin(x.Note(4, 0, m)); c != nil {
 			x.End(d.hIdents.OnPkgWords(IdentsContext{c}, v))
 		}
 		// Report: Package
-		if c := x.Begin(6, 0, m); c != nil {
+		if c := x.Begin(x.Note(6, 0, m)); c != nil {
 			x.End(d.hReport.OnPackage(ReportPackageContext{c}, v))
 		}
 	case fwBuiltSample:
 		v := *m.Ev.(*[]string)
 		// Report: Sample
-		if c := x.Begin(6, 1, m); c != nil {
+		if c := x.Begin(x.Note(6, 1, m)); c != nil {
 			x.End(d.hReport.OnSample(ReportSampleContext{c}, v))
 		}
 	}

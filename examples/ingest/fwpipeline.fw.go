@@ -79,12 +79,12 @@ func NewPipeline(billing BillingHandler, printer PrinterHandler, opts ...fwrt.Op
 	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
 }
 
-// Submit queues an event for phase 0. Call it before Run.
+// Submit queues an event for phase 0, after the ones submitted before it. Call
+// it before Run, from one goroutine: it is not safe for concurrent use (the
+// submission order is part of the run's determinism).
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
-		x, _ := a.(*fwArena)
-		return fwEventMsg(ev, x)
-	})
+	a, _ := p.engine.SubmitArena().(*fwArena)
+	p.engine.Submit(fwEventMsg(ev, a))
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
@@ -157,7 +157,7 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	case fwKindInvoice:
 		ev := m.Ev.(*Invoice)
 		// Printer: Invoice
-		if c := x.Begin(1, 0, m); c != nil {
+		if c := x.Begin(x.Note(1, 0, m)); c != nil {
 			x.End(d.hPrinter.OnInvoice(PrinterInvoiceContext{c}, ev.ID, ev.Total))
 		}
 	case fwKindOrder:
@@ -165,11 +165,11 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		// Billing
 		switch {
 		case ev.Status == StatusCANCELLED:
-			if c := x.Begin(0, 0, m); c != nil {
+			if c := x.Begin(x.Note(0, 0, m)); c != nil {
 				x.End(d.hBilling.OnCancelled(BillingCancelledContext{c}))
 			}
 		default:
-			if c := x.Begin(0, 1, m); c != nil {
+			if c := x.Begin(x.Note(0, 1, m)); c != nil {
 				x.End(d.hBilling.OnOrder(BillingOrderContext{c}, ev.ID, ev.Amount))
 			}
 		}

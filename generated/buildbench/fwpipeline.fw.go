@@ -122,12 +122,12 @@ func NewPipeline(nums NumsBuilder, scaled ScaledBuilder, groups GroupsKeyer, sum
 	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
 }
 
-// Submit queues an event for phase 0. Call it before Run.
+// Submit queues an event for phase 0, after the ones submitted before it. Call
+// it before Run, from one goroutine: it is not safe for concurrent use (the
+// submission order is part of the run's determinism).
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
-		x, _ := a.(*fwArena)
-		return fwEventMsg(ev, x)
-	})
+	a, _ := p.engine.SubmitArena().(*fwArena)
+	p.engine.Submit(fwEventMsg(ev, a))
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
@@ -207,23 +207,23 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	case fwBuiltGroups:
 		v := *m.Ev.(*fwreactive.Group[int64, int64])
 		// Sum: Group
-		if c := x.Begin(3, 1, m); c != nil {
+		if c := x.Begin(x.Note(3, 1, m)); c != nil {
 			x.End(d.hSum.OnGroup(SumGroupContext{c}, v))
 		}
 	case fwBuiltNums:
 		v := *m.Ev.(*int64)
 		// Scaled: Nums
-		if c := x.Begin(1, 0, m); c != nil {
+		if c := x.Begin(x.Note(1, 0, m)); c != nil {
 			x.End(d.hScaled.OnNums(ScaledContext{c}, v))
 		}
 	case fwBuiltScaled:
 		v := *m.Ev.(*int64)
 		// Groups: Scaled
-		if c := x.Begin(2, 0, m); c != nil {
+		if c := x.Begin(x.Note(2, 0, m)); c != nil {
 			x.End(d.fwAddGroups(c, v))
 		}
 		// Sum: Scaled
-		if c := x.Begin(3, 0, m); c != nil {
+		if c := x.Begin(x.Note(3, 0, m)); c != nil {
 			x.End(d.hSum.OnScaled(SumScaledContext{c}, v))
 		}
 	}

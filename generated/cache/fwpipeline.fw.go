@@ -318,12 +318,12 @@ func NewPipeline(classify ClassifyHandler, readings ReadingsBuilder, scaled Scal
 	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
 }
 
-// Submit queues an event for phase 0. Call it before Run.
+// Submit queues an event for phase 0, after the ones submitted before it. Call
+// it before Run, from one goroutine: it is not safe for concurrent use (the
+// submission order is part of the run's determinism).
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
-		x, _ := a.(*fwArena)
-		return fwEventMsg(ev, x)
-	})
+	a, _ := p.engine.SubmitArena().(*fwArena)
+	p.engine.Submit(fwEventMsg(ev, a))
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
@@ -528,12 +528,12 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	switch m.Kind {
 	case fwKindAlert:
 		// Sink: Alert
-		if c := x.Begin(13, 1, m); c != nil {
+		if c := x.Begin(x.Note(13, 1, m)); c != nil {
 			x.End(d.hSink.OnAlert(SinkAlertContext{c}))
 		}
 	case fwKindNormal:
 		// Sink: Normal
-		if c := x.Begin(13, 0, m); c != nil {
+		if c := x.Begin(x.Note(13, 0, m)); c != nil {
 			x.End(d.hSink.OnNormal(SinkNormalContext{c}))
 		}
 	case fwKindReading:
@@ -541,116 +541,116 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		// Classify
 		switch {
 		case ev.Level <= LevelMID && ev.Ok:
-			if c := x.Begin(0, 0, m); c != nil {
+			if c := x.Begin(x.Note(0, 0, m)); c != nil {
 				x.End(d.hClassify.OnFine(ClassifyFineContext{c}))
 			}
 		default:
-			if c := x.Begin(0, 1, m); c != nil {
+			if c := x.Begin(x.Note(0, 1, m)); c != nil {
 				x.End(d.hClassify.OnBad(ClassifyBadContext{c}))
 			}
 		}
 	case fwBuiltAll:
 		v := *m.Ev.(*[]Reading)
 		// Summary: All
-		if c := x.Begin(12, 0, m); c != nil {
+		if c := x.Begin(x.Note(12, 0, m)); c != nil {
 			x.End(d.hSummary.OnAll(SummaryContext{c}, v))
 		}
 	case fwBuiltAllTicks:
 		v := *m.Ev.(*[]Tick)
 		// Summary: AllTicks
-		if c := x.Begin(12, 4, m); c != nil {
+		if c := x.Begin(x.Note(12, 4, m)); c != nil {
 			x.End(d.hSummary.OnAllTicks(SummaryContext{c}, v))
 		}
 	case fwBuiltBatches:
 		v := *m.Ev.(*[]fwreactive.Group[string, Reading])
 		// Summary: Batches
-		if c := x.Begin(12, 3, m); c != nil {
+		if c := x.Begin(x.Note(12, 3, m)); c != nil {
 			x.End(d.hSummary.OnBatches(SummaryContext{c}, v))
 		}
 	case fwBuiltByLevel:
 		v := *m.Ev.(*fwreactive.Group[Level, float64])
 		// Summary: ByLevel
-		if c := x.Begin(12, 2, m); c != nil {
+		if c := x.Begin(x.Note(12, 2, m)); c != nil {
 			x.End(d.hSummary.OnByLevel(SummaryContext{c}, v))
 		}
 	case fwBuiltBySensor:
 		v := *m.Ev.(*fwreactive.Group[string, Reading])
 		// Batches: BySensor
-		if c := x.Begin(10, 0, m); c != nil {
+		if c := x.Begin(x.Note(10, 0, m)); c != nil {
 			x.End(d.fwAddBatches(c, v))
 		}
 		// Summary: BySensor
-		if c := x.Begin(12, 1, m); c != nil {
+		if c := x.Begin(x.Note(12, 1, m)); c != nil {
 			x.End(d.hSummary.OnBySensor(SummaryContext{c}, v))
 		}
 	case fwBuiltFlags:
 		v := *m.Ev.(*bool)
 		// Sink: Flag
-		if c := x.Begin(13, 5, m); c != nil {
+		if c := x.Begin(x.Note(13, 5, m)); c != nil {
 			x.End(d.hSink.OnFlag(SinkFlagContext{c}, v))
 		}
 	case fwBuiltLevels:
 		v := *m.Ev.(*Level)
 		// Sink: Level
-		if c := x.Begin(13, 4, m); c != nil {
+		if c := x.Begin(x.Note(13, 4, m)); c != nil {
 			x.End(d.hSink.OnLevel(SinkLevelContext{c}, v))
 		}
 	case fwBuiltRaw:
 		v := *m.Ev.(*[]byte)
 		// Sink: Raw
-		if c := x.Begin(13, 3, m); c != nil {
+		if c := x.Begin(x.Note(13, 3, m)); c != nil {
 			x.End(d.hSink.OnRaw(SinkRawContext{c}, v))
 		}
 	case fwBuiltReadings:
 		v := *m.Ev.(*Reading)
 		// Classify: Sourced
-		if c := x.Begin(0, 2, m); c != nil {
+		if c := x.Begin(x.Note(0, 2, m)); c != nil {
 			x.End(d.hClassify.OnSourced(ClassifySourcedContext{c}, v))
 		}
 		// Scaled: Readings
-		if c := x.Begin(2, 0, m); c != nil {
+		if c := x.Begin(x.Note(2, 0, m)); c != nil {
 			x.End(d.hScaled.OnReadings(ScaledContext{c}, v))
 		}
 		// Raw: Readings
-		if c := x.Begin(3, 0, m); c != nil {
+		if c := x.Begin(x.Note(3, 0, m)); c != nil {
 			x.End(d.hRaw.OnReadings(RawContext{c}, v))
 		}
 		// Levels: Readings
-		if c := x.Begin(4, 0, m); c != nil {
+		if c := x.Begin(x.Note(4, 0, m)); c != nil {
 			x.End(d.hLevels.OnReadings(LevelsContext{c}, v))
 		}
 		// Flags: Readings
-		if c := x.Begin(5, 0, m); c != nil {
+		if c := x.Begin(x.Note(5, 0, m)); c != nil {
 			x.End(d.hFlags.OnReadings(FlagsContext{c}, v))
 		}
 		// Ticks: Readings
-		if c := x.Begin(6, 0, m); c != nil {
+		if c := x.Begin(x.Note(6, 0, m)); c != nil {
 			x.End(d.hTicks.OnReadings(TicksContext{c}, v))
 		}
 		// All: Readings
-		if c := x.Begin(7, 0, m); c != nil {
+		if c := x.Begin(x.Note(7, 0, m)); c != nil {
 			x.End(d.fwAddAll(c, v))
 		}
 		// BySensor: Readings
-		if c := x.Begin(8, 0, m); c != nil {
+		if c := x.Begin(x.Note(8, 0, m)); c != nil {
 			x.End(d.fwAddBySensor(c, v))
 		}
 	case fwBuiltScaled:
 		v := *m.Ev.(*float64)
 		// ByLevel: Scaled
-		if c := x.Begin(9, 0, m); c != nil {
+		if c := x.Begin(x.Note(9, 0, m)); c != nil {
 			x.End(d.fwAddByLevel(c, v))
 		}
 	case fwBuiltSummary:
 		v := *m.Ev.(*int64)
 		// Sink: Summary
-		if c := x.Begin(13, 2, m); c != nil {
+		if c := x.Begin(x.Note(13, 2, m)); c != nil {
 			x.End(d.hSink.OnSummary(SinkSummaryContext{c}, v))
 		}
 	case fwBuiltTicks:
 		v := *m.Ev.(*Tick)
 		// AllTicks: Ticks
-		if c := x.Begin(11, 0, m); c != nil {
+		if c := x.Begin(x.Note(11, 0, m)); c != nil {
 			x.End(d.fwAddAllTicks(c, v))
 		}
 	}

@@ -97,12 +97,12 @@ func NewPipeline(p1 P1Handler, p2 P2Handler, p3 P3Handler, p4 P4Handler, opts ..
 	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
 }
 
-// Submit queues an event for phase 0. Call it before Run.
+// Submit queues an event for phase 0, after the ones submitted before it. Call
+// it before Run, from one goroutine: it is not safe for concurrent use (the
+// submission order is part of the run's determinism).
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
-		x, _ := a.(*fwArena)
-		return fwEventMsg(ev, x)
-	})
+	a, _ := p.engine.SubmitArena().(*fwArena)
+	p.engine.Submit(fwEventMsg(ev, a))
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
@@ -175,25 +175,25 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	case fwKindA:
 		ev := m.Ev.(*A)
 		// P1: A
-		if c := x.Begin(0, 0, m); c != nil {
+		if c := x.Begin(x.Note(0, 0, m)); c != nil {
 			x.End(d.hP1.OnA(P1AContext{c}, ev.N))
 		}
 	case fwKindB:
 		ev := m.Ev.(*B)
 		// P2: B
-		if c := x.Begin(1, 0, m); c != nil {
+		if c := x.Begin(x.Note(1, 0, m)); c != nil {
 			x.End(d.hP2.OnB(P2BContext{c}, ev.N))
 		}
 	case fwKindC:
 		ev := m.Ev.(*C)
 		// P3: C
-		if c := x.Begin(2, 0, m); c != nil {
+		if c := x.Begin(x.Note(2, 0, m)); c != nil {
 			x.End(d.hP3.OnC(P3CContext{c}, ev.N))
 		}
 	case fwKindD:
 		ev := m.Ev.(*D)
 		// P4: D
-		if c := x.Begin(3, 0, m); c != nil {
+		if c := x.Begin(x.Note(3, 0, m)); c != nil {
 			x.End(d.hP4.OnD(P4DContext{c}, ev.N))
 		}
 	}

@@ -144,12 +144,12 @@ func NewPipeline(docs DocsBuilder, tokenize TokenizeBuilder, report ReportHandle
 	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
 }
 
-// Submit queues an event for phase 0. Call it before Run.
+// Submit queues an event for phase 0, after the ones submitted before it. Call
+// it before Run, from one goroutine: it is not safe for concurrent use (the
+// submission order is part of the run's determinism).
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
-		x, _ := a.(*fwArena)
-		return fwEventMsg(ev, x)
-	})
+	a, _ := p.engine.SubmitArena().(*fwArena)
+	p.engine.Submit(fwEventMsg(ev, a))
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
@@ -254,29 +254,29 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	case fwBuiltByDoc:
 		v := *m.Ev.(*fwreactive.Group[string, Token])
 		// Report: Doc
-		if c := x.Begin(4, 0, m); c != nil {
+		if c := x.Begin(x.Note(4, 0, m)); c != nil {
 			x.End(d.hReport.OnDoc(ReportDocContext{c}, v))
 		}
 	case fwBuiltDocs:
 		v := *m.Ev.(*Doc)
 		// Tokenize: Docs
-		if c := x.Begin(1, 0, m); c != nil {
+		if c := x.Begin(x.Note(1, 0, m)); c != nil {
 			x.End(d.hTokenize.OnDocs(TokenizeContext{c}, v))
 		}
 	case fwBuiltSample:
 		v := *m.Ev.(*[]Token)
 		// Report: Sample
-		if c := x.Begin(4, 1, m); c != nil {
+		if c := x.Begin(x.Note(4, 1, m)); c != nil {
 			x.End(d.hReport.OnSample(ReportSampleContext{c}, v))
 		}
 	case fwBuiltTokens:
 		v := *m.Ev.(*Token)
 		// ByDoc: Tokens
-		if c := x.Begin(2, 0, m); c != nil {
+		if c := x.Begin(x.Note(2, 0, m)); c != nil {
 			x.End(d.fwAddByDoc(c, v))
 		}
 		// Sample: Tokens
-		if c := x.Begin(3, 0, m); c != nil {
+		if c := x.Begin(x.Note(3, 0, m)); c != nil {
 			x.End(d.fwAddSample(c, v))
 		}
 	}

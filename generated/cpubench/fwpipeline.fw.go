@@ -79,12 +79,12 @@ func NewPipeline(work WorkHandler, collect CollectHandler, opts ...fwrt.Option) 
 	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
 }
 
-// Submit queues an event for phase 0. Call it before Run.
+// Submit queues an event for phase 0, after the ones submitted before it. Call
+// it before Run, from one goroutine: it is not safe for concurrent use (the
+// submission order is part of the run's determinism).
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
-		x, _ := a.(*fwArena)
-		return fwEventMsg(ev, x)
-	})
+	a, _ := p.engine.SubmitArena().(*fwArena)
+	p.engine.Submit(fwEventMsg(ev, a))
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
@@ -151,13 +151,13 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	case fwKindDone:
 		ev := m.Ev.(*Done)
 		// Collect: Done
-		if c := x.Begin(1, 0, m); c != nil {
+		if c := x.Begin(x.Note(1, 0, m)); c != nil {
 			x.End(d.hCollect.OnDone(CollectDoneContext{c}, ev.N, ev.Sum))
 		}
 	case fwKindJob:
 		ev := m.Ev.(*Job)
 		// Work: Job
-		if c := x.Begin(0, 0, m); c != nil {
+		if c := x.Begin(x.Note(0, 0, m)); c != nil {
 			x.End(d.hWork.OnJob(WorkJobContext{c}, ev.N))
 		}
 	}

@@ -8953,12 +8953,12 @@ func NewPipeline(one OneHandler, t00 T00Handler, t01 T01Handler, t02 T02Handler,
 	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
 }
 
-// Submit queues an event for phase 0. Call it before Run.
+// Submit queues an event for phase 0, after the ones submitted before it. Call
+// it before Run, from one goroutine: it is not safe for concurrent use (the
+// submission order is part of the run's determinism).
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
-		x, _ := a.(*fwArena)
-		return fwEventMsg(ev, x)
-	})
+	a, _ := p.engine.SubmitArena().(*fwArena)
+	p.engine.Submit(fwEventMsg(ev, a))
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
@@ -9043,7 +9043,7 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		// 100 cases of 100 processors: compiled (fwTableHundred).
 		for _, r := range ev.fwMatch() {
 			dl := fwTableHundred.rows[r]
-			if c := x.Begin(dl.Proc, dl.Case, m); c != nil {
+			if c := x.Begin(x.Note(dl.Proc, dl.Case, m)); c != nil {
 				x.End(d.fwCallHundred(c, r, ev))
 			}
 		}
@@ -9052,7 +9052,7 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		// 1000 cases of 1000 processors: compiled (fwTableOrder).
 		for _, r := range ev.fwMatch() {
 			dl := fwTableOrder.rows[r]
-			if c := x.Begin(dl.Proc, dl.Case, m); c != nil {
+			if c := x.Begin(x.Note(dl.Proc, dl.Case, m)); c != nil {
 				x.End(d.fwCallOrder(c, r, ev))
 			}
 		}
@@ -9061,7 +9061,7 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		// One
 		switch {
 		case ev.ID == "p0000":
-			if c := x.Begin(0, 0, m); c != nil {
+			if c := x.Begin(x.Note(0, 0, m)); c != nil {
 				x.End(d.hOne.OnHit(OneHitContext{c}, ev.Amount))
 			}
 		}
@@ -9072,52 +9072,52 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 			switch r {
 			case 0:
 				// T00: Hit
-				if c := x.Begin(1, 0, m); c != nil {
+				if c := x.Begin(x.Note(1, 0, m)); c != nil {
 					x.End(d.hT00.OnHit(T00HitContext{c}, ev.Amount))
 				}
 			case 1:
 				// T01: Hit
-				if c := x.Begin(2, 0, m); c != nil {
+				if c := x.Begin(x.Note(2, 0, m)); c != nil {
 					x.End(d.hT01.OnHit(T01HitContext{c}, ev.Amount))
 				}
 			case 2:
 				// T02: Hit
-				if c := x.Begin(3, 0, m); c != nil {
+				if c := x.Begin(x.Note(3, 0, m)); c != nil {
 					x.End(d.hT02.OnHit(T02HitContext{c}, ev.Amount))
 				}
 			case 3:
 				// T03: Hit
-				if c := x.Begin(4, 0, m); c != nil {
+				if c := x.Begin(x.Note(4, 0, m)); c != nil {
 					x.End(d.hT03.OnHit(T03HitContext{c}, ev.Amount))
 				}
 			case 4:
 				// T04: Hit
-				if c := x.Begin(5, 0, m); c != nil {
+				if c := x.Begin(x.Note(5, 0, m)); c != nil {
 					x.End(d.hT04.OnHit(T04HitContext{c}, ev.Amount))
 				}
 			case 5:
 				// T05: Hit
-				if c := x.Begin(6, 0, m); c != nil {
+				if c := x.Begin(x.Note(6, 0, m)); c != nil {
 					x.End(d.hT05.OnHit(T05HitContext{c}, ev.Amount))
 				}
 			case 6:
 				// T06: Hit
-				if c := x.Begin(7, 0, m); c != nil {
+				if c := x.Begin(x.Note(7, 0, m)); c != nil {
 					x.End(d.hT06.OnHit(T06HitContext{c}, ev.Amount))
 				}
 			case 7:
 				// T07: Hit
-				if c := x.Begin(8, 0, m); c != nil {
+				if c := x.Begin(x.Note(8, 0, m)); c != nil {
 					x.End(d.hT07.OnHit(T07HitContext{c}, ev.Amount))
 				}
 			case 8:
 				// T08: Hit
-				if c := x.Begin(9, 0, m); c != nil {
+				if c := x.Begin(x.Note(9, 0, m)); c != nil {
 					x.End(d.hT08.OnHit(T08HitContext{c}, ev.Amount))
 				}
 			case 9:
 				// T09: Hit
-				if c := x.Begin(10, 0, m); c != nil {
+				if c := x.Begin(x.Note(10, 0, m)); c != nil {
 					x.End(d.hT09.OnHit(T09HitContext{c}, ev.Amount))
 				}
 			}

@@ -71,12 +71,12 @@ func NewPipeline(greeter GreeterHandler, opts ...fwrt.Option) *Pipeline {
 	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
 }
 
-// Submit queues an event for phase 0. Call it before Run.
+// Submit queues an event for phase 0, after the ones submitted before it. Call
+// it before Run, from one goroutine: it is not safe for concurrent use (the
+// submission order is part of the run's determinism).
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
-		x, _ := a.(*fwArena)
-		return fwEventMsg(ev, x)
-	})
+	a, _ := p.engine.SubmitArena().(*fwArena)
+	p.engine.Submit(fwEventMsg(ev, a))
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
@@ -143,13 +143,13 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	case fwKindGreet:
 		ev := m.Ev.(*Greet)
 		// Greeter: Greet
-		if c := x.Begin(0, 1, m); c != nil {
+		if c := x.Begin(x.Note(0, 1, m)); c != nil {
 			x.End(d.hGreeter.OnGreet(GreeterGreetContext{c}, ev.Who))
 		}
 	case fwKindStart:
 		ev := m.Ev.(*Start)
 		// Greeter: Start
-		if c := x.Begin(0, 0, m); c != nil {
+		if c := x.Begin(x.Note(0, 0, m)); c != nil {
 			x.End(d.hGreeter.OnStart(GreeterStartContext{c}, ev.Who))
 		}
 	}

@@ -273,12 +273,12 @@ func NewPipeline(nums NumsBuilder, double DoubleBuilder, square SquareBuilder, p
 	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
 }
 
-// Submit queues an event for phase 0. Call it before Run.
+// Submit queues an event for phase 0, after the ones submitted before it. Call
+// it before Run, from one goroutine: it is not safe for concurrent use (the
+// submission order is part of the run's determinism).
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
-		x, _ := a.(*fwArena)
-		return fwEventMsg(ev, x)
-	})
+	a, _ := p.engine.SubmitArena().(*fwArena)
+	p.engine.Submit(fwEventMsg(ev, a))
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
@@ -473,113 +473,113 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	case fwBuiltAll:
 		v := *m.Ev.(*[]Pair)
 		// Log: All
-		if c := x.Begin(12, 2, m); c != nil {
+		if c := x.Begin(x.Note(12, 2, m)); c != nil {
 			x.End(d.hLog.OnAll(LogAllContext{c}, v))
 		}
 	case fwBuiltByKey:
 		v := *m.Ev.(*fwreactive.Group[string, Pair])
 		// Log: Group
-		if c := x.Begin(12, 3, m); c != nil {
+		if c := x.Begin(x.Note(12, 3, m)); c != nil {
 			x.End(d.hLog.OnGroup(LogGroupContext{c}, v))
 		}
 	case fwBuiltByParity:
 		v := *m.Ev.(*fwreactive.Group[int64, int64])
 		// Log: Parity
-		if c := x.Begin(12, 4, m); c != nil {
+		if c := x.Begin(x.Note(12, 4, m)); c != nil {
 			x.End(d.hLog.OnParity(LogParityContext{c}, v))
 		}
 	case fwBuiltCount:
 		v := *m.Ev.(*int64)
 		// Log: Count
-		if c := x.Begin(12, 9, m); c != nil {
+		if c := x.Begin(x.Note(12, 9, m)); c != nil {
 			x.End(d.hLog.OnCount(LogCountContext{c}, v))
 		}
 	case fwBuiltDouble:
 		v := *m.Ev.(*int64)
 		// Pairs: Double
-		if c := x.Begin(3, 0, m); c != nil {
+		if c := x.Begin(x.Note(3, 0, m)); c != nil {
 			x.End(d.hPairs.OnDouble(PairsContext{c}, v))
 		}
 	case fwBuiltLate:
 		v := *m.Ev.(*int64)
 		// Log: Late
-		if c := x.Begin(12, 8, m); c != nil {
+		if c := x.Begin(x.Note(12, 8, m)); c != nil {
 			x.End(d.hLog.OnLate(LogLateContext{c}, v))
 		}
 	case fwBuiltNums:
 		v := *m.Ev.(*int64)
 		// Double: Nums
-		if c := x.Begin(1, 0, m); c != nil {
+		if c := x.Begin(x.Note(1, 0, m)); c != nil {
 			x.End(d.hDouble.OnNums(DoubleContext{c}, v))
 		}
 		// Square: Nums
-		if c := x.Begin(2, 0, m); c != nil {
+		if c := x.Begin(x.Note(2, 0, m)); c != nil {
 			x.End(d.hSquare.OnNums(SquareContext{c}, v))
 		}
 		// ByParity: Nums
-		if c := x.Begin(6, 0, m); c != nil {
+		if c := x.Begin(x.Note(6, 0, m)); c != nil {
 			x.End(d.fwAddByParity(c, v))
 		}
 		// Some: Nums
-		if c := x.Begin(8, 0, m); c != nil {
+		if c := x.Begin(x.Note(8, 0, m)); c != nil {
 			x.End(d.fwAddSome(c, v))
 		}
 		// Sample: Nums
-		if c := x.Begin(9, 0, m); c != nil {
+		if c := x.Begin(x.Note(9, 0, m)); c != nil {
 			x.End(d.fwAddSample(c, v))
 		}
 		// Late: Nums
-		if c := x.Begin(10, 0, m); c != nil {
+		if c := x.Begin(x.Note(10, 0, m)); c != nil {
 			x.End(d.hLate.OnNums(LateContext{c}, v))
 		}
 		// Count: Nums
-		if c := x.Begin(11, 0, m); c != nil {
+		if c := x.Begin(x.Note(11, 0, m)); c != nil {
 			x.End(d.hCount.OnNums(CountContext{c}, v))
 		}
 		// Log: Num
-		if c := x.Begin(12, 0, m); c != nil {
+		if c := x.Begin(x.Note(12, 0, m)); c != nil {
 			x.End(d.hLog.OnNum(LogNumContext{c}, v))
 		}
 	case fwBuiltPairs:
 		v := *m.Ev.(*Pair)
 		// All: Pairs
-		if c := x.Begin(4, 0, m); c != nil {
+		if c := x.Begin(x.Note(4, 0, m)); c != nil {
 			x.End(d.fwAddAll(c, v))
 		}
 		// ByKey: Pairs
-		if c := x.Begin(5, 0, m); c != nil {
+		if c := x.Begin(x.Note(5, 0, m)); c != nil {
 			x.End(d.fwAddByKey(c, v))
 		}
 		// Runs: Pairs
-		if c := x.Begin(7, 0, m); c != nil {
+		if c := x.Begin(x.Note(7, 0, m)); c != nil {
 			x.End(d.fwAddRuns(c, v))
 		}
 		// Log: Pair
-		if c := x.Begin(12, 1, m); c != nil {
+		if c := x.Begin(x.Note(12, 1, m)); c != nil {
 			x.End(d.hLog.OnPair(LogPairContext{c}, v))
 		}
 	case fwBuiltRuns:
 		v := *m.Ev.(*fwreactive.Group[string, Pair])
 		// Log: Run
-		if c := x.Begin(12, 5, m); c != nil {
+		if c := x.Begin(x.Note(12, 5, m)); c != nil {
 			x.End(d.hLog.OnRun(LogRunContext{c}, v))
 		}
 	case fwBuiltSample:
 		v := *m.Ev.(*[]int64)
 		// Log: Sample
-		if c := x.Begin(12, 7, m); c != nil {
+		if c := x.Begin(x.Note(12, 7, m)); c != nil {
 			x.End(d.hLog.OnSample(LogSampleContext{c}, v))
 		}
 	case fwBuiltSome:
 		v := *m.Ev.(*int64)
 		// Log: Some
-		if c := x.Begin(12, 6, m); c != nil {
+		if c := x.Begin(x.Note(12, 6, m)); c != nil {
 			x.End(d.hLog.OnSome(LogSomeContext{c}, v))
 		}
 	case fwBuiltSquare:
 		v := *m.Ev.(*int64)
 		// Pairs: Square
-		if c := x.Begin(3, 1, m); c != nil {
+		if c := x.Begin(x.Note(3, 1, m)); c != nil {
 			x.End(d.hPairs.OnSquare(PairsContext{c}, v))
 		}
 	}

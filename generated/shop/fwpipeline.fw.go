@@ -92,12 +92,12 @@ func NewPipeline(billing BillingHandler, audit AuditHandler, ledger LedgerHandle
 	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
 }
 
-// Submit queues an event for phase 0. Call it before Run.
+// Submit queues an event for phase 0, after the ones submitted before it. Call
+// it before Run, from one goroutine: it is not safe for concurrent use (the
+// submission order is part of the run's determinism).
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
-		x, _ := a.(*fwArena)
-		return fwEventMsg(ev, x)
-	})
+	a, _ := p.engine.SubmitArena().(*fwArena)
+	p.engine.Submit(fwEventMsg(ev, a))
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
@@ -194,13 +194,13 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	case fwKindInvoice:
 		ev := m.Ev.(*Invoice)
 		// Audit: Invoice
-		if c := x.Begin(1, 1, m); c != nil {
+		if c := x.Begin(x.Note(1, 1, m)); c != nil {
 			x.End(d.hAudit.OnInvoice(AuditInvoiceContext{c}, ev.ID, ev.Total))
 		}
 		// Ledger
 		switch {
 		case ev.Domestic:
-			if c := x.Begin(2, 2, m); c != nil {
+			if c := x.Begin(x.Note(2, 2, m)); c != nil {
 				x.End(d.hLedger.OnDomesticTotal(LedgerDomesticTotalContext{c}, ev.Total))
 			}
 		}
@@ -209,30 +209,30 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		// Billing
 		switch {
 		case ev.Status == StatusCANCELLED:
-			if c := x.Begin(0, 0, m); c != nil {
+			if c := x.Begin(x.Note(0, 0, m)); c != nil {
 				x.End(d.hBilling.OnCancelled(BillingCancelledContext{c}, ev.ID))
 			}
 		case ev.Region == "EU":
-			if c := x.Begin(0, 1, m); c != nil {
+			if c := x.Begin(x.Note(0, 1, m)); c != nil {
 				x.End(d.hBilling.OnDomestic(BillingDomesticContext{c}, ev.Amount, ev.ID))
 			}
 		case !ev.Paid:
-			if c := x.Begin(0, 2, m); c != nil {
+			if c := x.Begin(x.Note(0, 2, m)); c != nil {
 				x.End(d.hBilling.OnUnpaid(BillingUnpaidContext{c}))
 			}
 		default:
-			if c := x.Begin(0, 3, m); c != nil {
+			if c := x.Begin(x.Note(0, 3, m)); c != nil {
 				x.End(d.hBilling.OnOther(BillingOtherContext{c}, ev.ID, ev.Amount))
 			}
 		}
 		// Audit: Seen
-		if c := x.Begin(1, 0, m); c != nil {
+		if c := x.Begin(x.Note(1, 0, m)); c != nil {
 			x.End(d.hAudit.OnSeen(AuditSeenContext{c}, ev.Price))
 		}
 	case fwKindRefund:
 		ev := m.Ev.(*Refund)
 		// Audit: Refund
-		if c := x.Begin(1, 2, m); c != nil {
+		if c := x.Begin(x.Note(1, 2, m)); c != nil {
 			x.End(d.hAudit.OnRefund(AuditRefundContext{c}, ev.ID))
 		}
 	case fwKindReport:
@@ -240,11 +240,11 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		// Ledger
 		switch {
 		case ev.Phase == 0:
-			if c := x.Begin(2, 0, m); c != nil {
+			if c := x.Begin(x.Note(2, 0, m)); c != nil {
 				x.End(d.hLedger.OnFirst(LedgerFirstContext{c}, ev.Orders))
 			}
 		default:
-			if c := x.Begin(2, 1, m); c != nil {
+			if c := x.Begin(x.Note(2, 1, m)); c != nil {
 				x.End(d.hLedger.OnReport(LedgerReportContext{c}, ev.Phase, ev.Orders))
 			}
 		}

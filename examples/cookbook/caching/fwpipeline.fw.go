@@ -88,12 +88,12 @@ func NewPipeline(summarize SummarizeHandler, print_ PrintHandler, opts ...fwrt.O
 	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
 }
 
-// Submit queues an event for phase 0. Call it before Run.
+// Submit queues an event for phase 0, after the ones submitted before it. Call
+// it before Run, from one goroutine: it is not safe for concurrent use (the
+// submission order is part of the run's determinism).
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
-		x, _ := a.(*fwArena)
-		return fwEventMsg(ev, x)
-	})
+	a, _ := p.engine.SubmitArena().(*fwArena)
+	p.engine.Submit(fwEventMsg(ev, a))
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
@@ -160,13 +160,13 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	case fwKindPage:
 		ev := m.Ev.(*Page)
 		// Summarize: Page
-		if c := x.Begin(0, 0, m); c != nil {
+		if c := x.Begin(x.Note(0, 0, m)); c != nil {
 			x.End(d.hSummarize.OnPage(SummarizePageContext{c}, ev.URL, ev.Body))
 		}
 	case fwKindSummary:
 		ev := m.Ev.(*Summary)
 		// Print: Summary
-		if c := x.Begin(1, 0, m); c != nil {
+		if c := x.Begin(x.Note(1, 0, m)); c != nil {
 			x.End(d.hPrint.OnSummary(PrintSummaryContext{c}, ev.URL, ev.Words))
 		}
 	}

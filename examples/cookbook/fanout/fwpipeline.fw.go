@@ -79,12 +79,12 @@ func NewPipeline(billing BillingHandler, audit AuditHandler, opts ...fwrt.Option
 	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
 }
 
-// Submit queues an event for phase 0. Call it before Run.
+// Submit queues an event for phase 0, after the ones submitted before it. Call
+// it before Run, from one goroutine: it is not safe for concurrent use (the
+// submission order is part of the run's determinism).
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
-		x, _ := a.(*fwArena)
-		return fwEventMsg(ev, x)
-	})
+	a, _ := p.engine.SubmitArena().(*fwArena)
+	p.engine.Submit(fwEventMsg(ev, a))
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
@@ -159,7 +159,7 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	case fwKindInvoice:
 		ev := m.Ev.(*Invoice)
 		// Audit: Invoice
-		if c := x.Begin(1, 1, m); c != nil {
+		if c := x.Begin(x.Note(1, 1, m)); c != nil {
 			x.End(d.hAudit.OnInvoice(AuditInvoiceContext{c}, ev.ID, ev.Total))
 		}
 	case fwKindOrder:
@@ -167,16 +167,16 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		// Billing
 		switch {
 		case ev.Amount >= 1000:
-			if c := x.Begin(0, 0, m); c != nil {
+			if c := x.Begin(x.Note(0, 0, m)); c != nil {
 				x.End(d.hBilling.OnLarge(BillingLargeContext{c}, ev.ID))
 			}
 		default:
-			if c := x.Begin(0, 1, m); c != nil {
+			if c := x.Begin(x.Note(0, 1, m)); c != nil {
 				x.End(d.hBilling.OnSmall(BillingSmallContext{c}, ev.ID, ev.Amount))
 			}
 		}
 		// Audit: Order
-		if c := x.Begin(1, 0, m); c != nil {
+		if c := x.Begin(x.Note(1, 0, m)); c != nil {
 			x.End(d.hAudit.OnOrder(AuditOrderContext{c}, ev.ID))
 		}
 	}

@@ -112,12 +112,12 @@ func NewPipeline(sales SalesBuilder, totals TotalsHandler, opts ...fwrt.Option) 
 	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
 }
 
-// Submit queues an event for phase 0. Call it before Run.
+// Submit queues an event for phase 0, after the ones submitted before it. Call
+// it before Run, from one goroutine: it is not safe for concurrent use (the
+// submission order is part of the run's determinism).
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
-		x, _ := a.(*fwArena)
-		return fwEventMsg(ev, x)
-	})
+	a, _ := p.engine.SubmitArena().(*fwArena)
+	p.engine.Submit(fwEventMsg(ev, a))
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
@@ -202,13 +202,13 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	case fwBuiltPerShop:
 		v := *m.Ev.(*fwreactive.Group[string, Sale])
 		// Totals: Shop
-		if c := x.Begin(2, 0, m); c != nil {
+		if c := x.Begin(x.Note(2, 0, m)); c != nil {
 			x.End(d.hTotals.OnShop(TotalsShopContext{c}, v))
 		}
 	case fwBuiltSales:
 		v := *m.Ev.(*Sale)
 		// PerShop: Sales
-		if c := x.Begin(1, 0, m); c != nil {
+		if c := x.Begin(x.Note(1, 0, m)); c != nil {
 			x.End(d.fwAddPerShop(c, v))
 		}
 	}

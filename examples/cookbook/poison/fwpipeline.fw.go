@@ -81,12 +81,12 @@ func NewPipeline(billing BillingHandler, deadLetters DeadLettersHandler, opts ..
 	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
 }
 
-// Submit queues an event for phase 0. Call it before Run.
+// Submit queues an event for phase 0, after the ones submitted before it. Call
+// it before Run, from one goroutine: it is not safe for concurrent use (the
+// submission order is part of the run's determinism).
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
-		x, _ := a.(*fwArena)
-		return fwEventMsg(ev, x)
-	})
+	a, _ := p.engine.SubmitArena().(*fwArena)
+	p.engine.Submit(fwEventMsg(ev, a))
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
@@ -153,13 +153,13 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	case fwKindFailed:
 		ev := m.Ev.(*Failed)
 		// DeadLetters: Failed
-		if c := x.Begin(1, 0, m); c != nil {
+		if c := x.Begin(x.Note(1, 0, m)); c != nil {
 			x.End(d.hDeadLetters.OnFailed(DeadLettersFailedContext{c}, ev.Proc, ev.Error, ev.Payload))
 		}
 	case fwKindOrder:
 		ev := m.Ev.(*Order)
 		// Billing: Order
-		if c := x.Begin(0, 0, m); c != nil {
+		if c := x.Begin(x.Note(0, 0, m)); c != nil {
 			x.End(d.hBilling.OnOrder(BillingOrderContext{c}, ev.ID, ev.Amount))
 		}
 	}

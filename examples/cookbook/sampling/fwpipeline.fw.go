@@ -118,12 +118,12 @@ func NewPipeline(readings ReadingsBuilder, report ReportHandler, opts ...fwrt.Op
 	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
 }
 
-// Submit queues an event for phase 0. Call it before Run.
+// Submit queues an event for phase 0, after the ones submitted before it. Call
+// it before Run, from one goroutine: it is not safe for concurrent use (the
+// submission order is part of the run's determinism).
 func (p *Pipeline) Submit(ev Event) {
-	p.engine.SubmitIn(func(a fwrt.Arena) fwrt.Msg {
-		x, _ := a.(*fwArena)
-		return fwEventMsg(ev, x)
-	})
+	a, _ := p.engine.SubmitArena().(*fwArena)
+	p.engine.Submit(fwEventMsg(ev, a))
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
@@ -203,23 +203,23 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	case fwBuiltReadings:
 		v := *m.Ev.(*int64)
 		// Some: Readings
-		if c := x.Begin(1, 0, m); c != nil {
+		if c := x.Begin(x.Note(1, 0, m)); c != nil {
 			x.End(d.fwAddSome(c, v))
 		}
 		// Sample: Readings
-		if c := x.Begin(2, 0, m); c != nil {
+		if c := x.Begin(x.Note(2, 0, m)); c != nil {
 			x.End(d.fwAddSample(c, v))
 		}
 	case fwBuiltSample:
 		v := *m.Ev.(*[]int64)
 		// Report: Sample
-		if c := x.Begin(3, 1, m); c != nil {
+		if c := x.Begin(x.Note(3, 1, m)); c != nil {
 			x.End(d.hReport.OnSample(ReportSampleContext{c}, v))
 		}
 	case fwBuiltSome:
 		v := *m.Ev.(*int64)
 		// Report: Kept
-		if c := x.Begin(3, 0, m); c != nil {
+		if c := x.Begin(x.Note(3, 0, m)); c != nil {
 			x.End(d.hReport.OnKept(ReportKeptContext{c}, v))
 		}
 	}
