@@ -124,17 +124,42 @@ func (e *Engine) submitArena() Arena {
 
 // SeqFeed is a Feed of the values of seq, each made a Msg by msg (with the
 // pulling call, for its arena). seq runs as a coroutine (iter.Pull) from the
-// first pull, so it produces values only as fast as the engine takes them.
+// first pull, so it produces values only as fast as the engine takes them: the
+// coroutine collects the values of one pull (up to its max) and hands them over
+// at once, so there is one switch between it and the engine per batch, not per
+// value.
 func SeqFeed[T any](seq iter.Seq[T], msg func(c *Call, v T) Msg) Feed {
 	return &seqFeed[T]{seq: seq, msg: msg}
 }
 
 type seqFeed[T any] struct {
-	seq  iter.Seq[T]
-	msg  func(*Call, T) Msg
-	next func() (T, bool)
-	stop func()
-	done bool
+	seq   iter.Seq[T]
+	msg   func(*Call, T) Msg
+	want  int  // how many values the pull in progress takes (read by the coroutine)
+	ended bool // seq has returned (set by the coroutine)
+	buf   []T  // the batch being collected, owned by the coroutine until it yields
+	next  func() ([]T, bool)
+	stop  func()
+	done  bool
+}
+
+// batches runs seq and yields its values in batches of f.want, the last one
+// with f.ended set.
+func (f *seqFeed[T]) batches(yield func([]T) bool) {
+	for v := range f.seq {
+		f.buf = append(f.buf, v)
+		if len(f.buf) >= f.want {
+			if !yield(f.buf) {
+				return
+			}
+			clear(f.buf) // the engine has made its messages
+			f.buf = f.buf[:0]
+		}
+	}
+	f.ended = true
+	if len(f.buf) > 0 {
+		yield(f.buf)
+	}
 }
 
 func (f *seqFeed[T]) Pull(c *Call, max int) (bool, error) {
@@ -142,16 +167,17 @@ func (f *seqFeed[T]) Pull(c *Call, max int) (bool, error) {
 		return true, nil
 	}
 	if f.next == nil {
-		f.next, f.stop = iter.Pull(f.seq)
+		f.next, f.stop = iter.Pull(f.batches)
 	}
-	for range max {
-		v, ok := f.next()
-		if !ok {
-			f.done = true
-			f.stop()
-			return true, nil
-		}
+	f.want = max
+	vs, ok := f.next()
+	for _, v := range vs {
 		c.Emit(f.msg(c, v))
+	}
+	if !ok || f.ended {
+		f.done = true
+		f.stop()
+		return true, nil
 	}
 	return false, nil
 }

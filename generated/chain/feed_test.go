@@ -176,3 +176,62 @@ func BenchmarkFeed(b *testing.B) {
 		b.Fatal(err)
 	}
 }
+
+// ahead checks, at every A, that the feed has produced at most one batch more
+// than P1 has received.
+type ahead struct {
+	p1
+	produced *int
+	received int
+	batch    int
+	worst    int
+}
+
+func (a *ahead) OnA(c chain.P1AContext, n int64) error {
+	a.received++
+	a.worst = max(a.worst, *a.produced-a.received)
+	return a.p1.OnA(c, n)
+}
+
+func TestFeedIsLazy(t *testing.T) {
+	for _, batch := range []int{1, 7, 256} {
+		produced := 0
+		a := &ahead{produced: &produced, batch: batch}
+		p := chain.NewPipeline(a, p2{}, p3{}, &p4{}, fwrt.WithSourceBatch(batch))
+		p.SubmitSeq(func(yield func(chain.Event) bool) {
+			for i := range 5000 {
+				produced++
+				if !yield(chain.A{N: int64(i)}) {
+					return
+				}
+			}
+		})
+		if err := p.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if a.received != 5000 {
+			t.Fatalf("batch %d: P1 received %d", batch, a.received)
+		}
+		if a.worst >= batch {
+			t.Fatalf("batch %d: the feed ran %d values ahead of P1", batch, a.worst)
+		}
+	}
+}
+
+func TestFeedPanicStopsRun(t *testing.T) {
+	sink := &p4{}
+	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, fwrt.WithSourceBatch(4))
+	p.SubmitSeq(func(yield func(chain.Event) bool) {
+		for i := range 10 {
+			if !yield(chain.A{N: int64(i)}) {
+				return
+			}
+		}
+		panic("feed broke")
+	})
+	err := p.Run(context.Background())
+	var pe *fwrt.PanicError
+	if !errors.As(err, &pe) || pe.Value != "feed broke" {
+		t.Fatalf("Run = %v, want the feed's panic", err)
+	}
+}
