@@ -40,6 +40,7 @@ generate:
 	$(GO) run ./cmd/fwgen generate -o generated/fanout generated/fanout/testdata
 	$(GO) run ./cmd/fwgen generate -o generated/buildbench generated/buildbench/testdata
 	$(GO) run ./cmd/fwgen generate -o generated/cpubench generated/cpubench/testdata
+	$(GO) run ./cmd/fwgen generate -o generated/broadcast generated/broadcast/testdata
 	$(GO) generate ./examples/...
 
 ## check-generated: fail if anything under generated/ is stale
@@ -50,6 +51,7 @@ check-generated:
 	$(GO) run ./cmd/fwgen generate -check -o generated/fanout generated/fanout/testdata
 	$(GO) run ./cmd/fwgen generate -check -o generated/buildbench generated/buildbench/testdata
 	$(GO) run ./cmd/fwgen generate -check -o generated/cpubench generated/cpubench/testdata
+	$(GO) run ./cmd/fwgen generate -check -o generated/broadcast generated/broadcast/testdata
 	@for d in $$(dirname $$(grep -rl "^//go:generate" examples)); do $(GO) run ./cmd/fwgen generate -check $$d || exit $$?; done
 
 ## test: vet, then every test (race detector on), the generated-code checks included

@@ -27,7 +27,7 @@ var update = flag.Bool("update", false, "rewrite the generated code under genera
 // testdata for packages that are benchmarks rather than examples (fanout: its
 // 1,000 processors are not an example to draw, lint or fuzz from; buildbench:
 // the builder chain of the benchmarks; cpubench: CPU-bound handlers with
-// concurrency); and the applications under examples/,
+// concurrency; broadcast: one event to eight processors); and the applications under examples/,
 // whose generated code sits next to their .fw files (keys are those directories).
 func sources(t *testing.T) map[string]string {
 	t.Helper()
@@ -35,7 +35,7 @@ func sources(t *testing.T) map[string]string {
 	if err != nil || len(dirs) == 0 {
 		t.Fatalf("no examples: %v", err)
 	}
-	src := map[string]string{"fanout": "fanout/testdata", "buildbench": "buildbench/testdata", "cpubench": "cpubench/testdata"}
+	src := map[string]string{"fanout": "fanout/testdata", "buildbench": "buildbench/testdata", "cpubench": "cpubench/testdata", "broadcast": "broadcast/testdata"}
 	for _, d := range dirs {
 		src[filepath.Base(d)] = d
 	}
