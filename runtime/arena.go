@@ -124,10 +124,10 @@ func (e *Engine) submitArena() Arena {
 
 // SeqFeed is a Feed of the values of seq, each made a Msg by msg (with the
 // pulling call, for its arena). seq runs as a coroutine (iter.Pull) from the
-// first pull, so it produces values only as fast as the engine takes them: the
-// coroutine collects the values of one pull (up to its max) and hands them over
-// at once, so there is one switch between it and the engine per batch, not per
-// value.
+// first pull, so it produces values only as fast as the engine takes them. The
+// coroutine makes each value a message as it is yielded (so a value may be
+// reused by seq after yield returns) and hands control back once per pull, not
+// once per value.
 func SeqFeed[T any](seq iter.Seq[T], msg func(c *Call, v T) Msg) Feed {
 	return &seqFeed[T]{seq: seq, msg: msg}
 }
@@ -135,31 +135,28 @@ func SeqFeed[T any](seq iter.Seq[T], msg func(c *Call, v T) Msg) Feed {
 type seqFeed[T any] struct {
 	seq   iter.Seq[T]
 	msg   func(*Call, T) Msg
-	want  int  // how many values the pull in progress takes (read by the coroutine)
-	ended bool // seq has returned (set by the coroutine)
-	buf   []T  // the batch being collected, owned by the coroutine until it yields
-	next  func() ([]T, bool)
+	c     *Call // the pulling call, while a pull is in progress
+	want  int   // how many values the pull in progress takes
+	ended bool  // seq has returned
+	next  func() (struct{}, bool)
 	stop  func()
 	done  bool
 }
 
-// batches runs seq and yields its values in batches of f.want, the last one
-// with f.ended set.
-func (f *seqFeed[T]) batches(yield func([]T) bool) {
+// run is the coroutine: it emits the values of seq through the pulling call,
+// f.want of them per pull.
+func (f *seqFeed[T]) run(yield func(struct{}) bool) {
+	n := 0
 	for v := range f.seq {
-		f.buf = append(f.buf, v)
-		if len(f.buf) >= f.want {
-			if !yield(f.buf) {
+		f.c.Emit(f.msg(f.c, v))
+		if n++; n >= f.want {
+			if !yield(struct{}{}) {
 				return
 			}
-			clear(f.buf) // the engine has made its messages
-			f.buf = f.buf[:0]
+			n = 0
 		}
 	}
 	f.ended = true
-	if len(f.buf) > 0 {
-		yield(f.buf)
-	}
 }
 
 func (f *seqFeed[T]) Pull(c *Call, max int) (bool, error) {
@@ -167,13 +164,11 @@ func (f *seqFeed[T]) Pull(c *Call, max int) (bool, error) {
 		return true, nil
 	}
 	if f.next == nil {
-		f.next, f.stop = iter.Pull(f.batches)
+		f.next, f.stop = iter.Pull(f.run)
 	}
-	f.want = max
-	vs, ok := f.next()
-	for _, v := range vs {
-		c.Emit(f.msg(c, v))
-	}
+	f.c, f.want = c, max
+	_, ok := f.next()
+	f.c = nil
 	if !ok || f.ended {
 		f.done = true
 		f.stop()

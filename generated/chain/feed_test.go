@@ -235,3 +235,29 @@ func TestFeedPanicStopsRun(t *testing.T) {
 		t.Fatalf("Run = %v, want the feed's panic", err)
 	}
 }
+
+// A sequence may reuse the value it yields once yield returns.
+func TestFeedReusedValue(t *testing.T) {
+	o := &order{}
+	p := chain.NewPipeline(o, p2{}, p3{}, &p4{}, fwrt.WithSourceBatch(16))
+	p.SubmitSeq(func(yield func(chain.Event) bool) {
+		var a chain.A
+		for i := range 100 {
+			a.N = int64(i)
+			if !yield(&a) {
+				return
+			}
+		}
+	})
+	if err := p.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for i, n := range o.got {
+		if n != int64(i) {
+			t.Fatalf("P1's event %d is A{%d}, want A{%d}", i, n, i)
+		}
+	}
+	if len(o.got) != 100 {
+		t.Fatalf("P1 got %d events, want 100", len(o.got))
+	}
+}
