@@ -26,16 +26,17 @@ func (g *generator) matchers() []*matcher {
 		used := 0
 		for _, ev := range g.pkg.Events {
 			if rows := eventRows(g.pkg, ev); g.opt.useCompiled(rows) {
-				o := g.opt
+				o, left := g.opt, 0
 				if o.maxEntries > 0 { // no group may take more than what is left
-					left := o.maxEntries - used
+					left = o.maxEntries - used
 					if left < o.maxEntries/16 { // too little left to be worth building
 						continue
 					}
 					o.maxLeaves, o.maxDAG = min(o.maxLeaves, left), min(o.maxDAG, left)
 				}
-				m := newMatcher(ev, rows, o)
-				if n := m.entries(); g.opt.maxEntries <= 0 || used+n <= g.opt.maxEntries {
+				// One that would not fit is given up as soon as that is sure.
+				m := newMatcherLimit(ev, rows, o, left)
+				if n := m.entries(); !m.over && (g.opt.maxEntries <= 0 || used+n <= g.opt.maxEntries) {
 					g.match[ev.Kind] = m
 					used += n
 				}
