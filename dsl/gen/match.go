@@ -65,6 +65,8 @@ type options struct {
 	// others keep direct switches, so that a package of thousands of cases
 	// does not generate (and gofmt) tens of megabytes of tables.
 	maxEntries int
+	partCases  int  // the processors of a source file are built and formatted in parts of about this many cases
+	whole      bool // format each file whole rather than part by part (tests compare the two)
 }
 
 var defaultOptions = options{
@@ -76,6 +78,7 @@ var defaultOptions = options{
 	denseMax:   256,
 	callRows:   16,
 	maxEntries: 1 << 17,
+	partCases:  256,
 }
 
 // entries counts the table entries m generates: its match lists, its groups'

@@ -12,10 +12,29 @@ import (
 	"github.com/fwgo/fw/dsl/ir"
 )
 
-// pipelineFile emits the package-wide code: the Event interface, kinds, the
-// program description with its routing table, compiled routing and dispatch,
-// Pipeline, and JSON by event name.
-func (g *generator) pipelineFile(f *jen.File) {
+// pipelineParts returns the parts of the package-wide code: the Event
+// interface, kinds, the program description with its routing table, compiled
+// routing and dispatch, Pipeline, and JSON by event name.
+func (g *generator) pipelineParts() []func(*jen.File) {
+	return []func(*jen.File){
+		g.pipelineHead,
+		g.pipelineType,
+		g.route,
+		g.dispatch,
+		g.invoke,
+		func(f *jen.File) {
+			g.helperMethods(f)
+			g.sources(f)
+			g.failures(f)
+			g.arenaCode(f)
+			g.codec(f)
+		},
+		g.matchCode,
+		g.jsonFuncs,
+	}
+}
+
+func (g *generator) pipelineHead(f *jen.File) {
 	pkg := g.pkg
 	f.Comment("The generated code needs a runtime that supports it; a mismatch fails to compile here.")
 	f.Const().Id("_").Op("=").Add(rt("SupportPackageIsVersion1"))
@@ -40,17 +59,6 @@ func (g *generator) pipelineFile(f *jen.File) {
 
 	g.targetKinds(f)
 	g.program(f)
-	g.pipelineType(f)
-	g.route(f)
-	g.dispatch(f)
-	g.invoke(f)
-	g.helperMethods(f)
-	g.sources(f)
-	g.failures(f)
-	g.arenaCode(f)
-	g.codec(f)
-	g.matchCode(f)
-	g.jsonFuncs(f)
 }
 
 func (g *generator) program(f *jen.File) {

@@ -1,0 +1,59 @@
+package gen
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"path/filepath"
+	"testing"
+
+	"github.com/fwgo/fw/dsl"
+	"github.com/fwgo/fw/dsl/ir"
+)
+
+// TestPartsFormatLikeWholeFiles checks that the files built and formatted in
+// parts (see output) are those formatted whole, for the example packages and
+// random ones, with parts of every size.
+func TestPartsFormatLikeWholeFiles(t *testing.T) {
+	var pkgs []*ir.Package
+	dirs, _ := filepath.Glob("../../testdata/examples/*")
+	more, _ := filepath.Glob("../../generated/*/testdata")
+	dirs = append(append(dirs, more...), "../../examples/indexer")
+	for _, dir := range dirs {
+		pkg, diags, err := dsl.LoadDir(dir)
+		if err != nil || diags.HasErrors() {
+			t.Fatalf("%s: %v\n%s", dir, err, diags.Text())
+		}
+		pkgs = append(pkgs, pkg)
+	}
+	if len(pkgs) < 5 {
+		t.Fatalf("only %d packages found", len(pkgs))
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20 {
+		pkgs = append(pkgs, randPackage(r, "p", 30))
+	}
+	for _, pkg := range pkgs {
+		whole := defaultOptions
+		whole.whole = true
+		want, err := generate(pkg, whole)
+		if err != nil {
+			t.Fatalf("%s: %v", pkg.Files, err)
+		}
+		for _, n := range []int{1, 7, defaultOptions.partCases} {
+			o := defaultOptions
+			o.partCases = n
+			got, err := generate(pkg, o)
+			if err != nil {
+				t.Fatalf("%s: %v", pkg.Files, err)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("%s: %d files, want %d", pkg.Files, len(got), len(want))
+			}
+			for i := range got {
+				if got[i].Name != want[i].Name || !bytes.Equal(got[i].Data, want[i].Data) {
+					t.Errorf("%s: parts of %d cases: %s differs from the file formatted whole", pkg.Files, n, got[i].Name)
+				}
+			}
+		}
+	}
+}
