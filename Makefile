@@ -32,7 +32,8 @@ quickstart: generate
 	$(GO) run ./examples/greeter
 
 ## generate: regenerate generated/<example> from testdata/examples/<example>, the
-## fanout benchmark package from its own testdata, and the indexer (go generate)
+## fanout benchmark package from its own testdata, and the applications and
+## recipes under examples/ (go generate)
 generate:
 	@for ex in $(EXAMPLES); do \
 		$(GO) run ./cmd/fwgen generate -o generated/$$ex testdata/examples/$$ex || exit $$?; \
@@ -40,7 +41,7 @@ generate:
 	$(GO) run ./cmd/fwgen generate -o generated/fanout generated/fanout/testdata
 	$(GO) run ./cmd/fwgen generate -o generated/buildbench generated/buildbench/testdata
 	$(GO) run ./cmd/fwgen generate -o generated/cpubench generated/cpubench/testdata
-	$(GO) generate ./examples/indexer
+	$(GO) generate ./examples/...
 
 ## check-generated: fail if anything under generated/ is stale
 check-generated:
@@ -50,7 +51,7 @@ check-generated:
 	$(GO) run ./cmd/fwgen generate -check -o generated/fanout generated/fanout/testdata
 	$(GO) run ./cmd/fwgen generate -check -o generated/buildbench generated/buildbench/testdata
 	$(GO) run ./cmd/fwgen generate -check -o generated/cpubench generated/cpubench/testdata
-	$(GO) run ./cmd/fwgen generate -check examples/indexer
+	$(GO) run ./cmd/fwgen generate -check ./examples/...
 
 ## test: vet, then every test (race detector on), the generated-code checks included
 test: vet

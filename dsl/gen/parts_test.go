@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/fwgo/fw/dsl"
@@ -17,7 +18,14 @@ func TestPartsFormatLikeWholeFiles(t *testing.T) {
 	var pkgs []*ir.Package
 	dirs, _ := filepath.Glob("../../testdata/examples/*")
 	more, _ := filepath.Glob("../../generated/*/testdata")
-	dirs = append(append(dirs, more...), "../../examples/indexer")
+	apps, _ := filepath.Glob("../../examples/*/*.fw")
+	recipes, _ := filepath.Glob("../../examples/*/*/*.fw")
+	dirs = append(dirs, more...)
+	for _, f := range append(apps, recipes...) {
+		if d := filepath.Dir(f); !slices.Contains(dirs, d) {
+			dirs = append(dirs, d)
+		}
+	}
 	for _, dir := range dirs {
 		pkg, diags, err := dsl.LoadDir(dir)
 		if err != nil || diags.HasErrors() {

@@ -22,6 +22,7 @@ func (g *generator) pipelineParts() []func(*jen.File) {
 		g.route,
 		g.dispatch,
 		g.invoke,
+		g.contextTypes,
 		func(f *jen.File) {
 			g.helperMethods(f)
 			g.sources(f)
@@ -402,7 +403,7 @@ func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Proc
 // handlerCall is the call of a case's handler method with its context (wrapping
 // the *fwrt.Call c) and its bound values read from the event ev.
 func handlerCall(p *ir.Processor, c *ir.Case, ev jen.Code) *jen.Statement {
-	args := []jen.Code{jen.Id(ContextName(p, c)).Values(jen.Id("c"))}
+	args := []jen.Code{contextLit(ContextName(p, c), contextBase(c))}
 	for _, bd := range c.Binds {
 		args = append(args, jen.Add(ev).Dot(GoName(bd.Field.Name)))
 	}

@@ -111,22 +111,82 @@ func caseDoc(p *ir.Processor, c *ir.Case) string {
 }
 
 // caseContext emits the typed context of one case: the run's context and phase,
-// the event being handled, and one Emit method per declared emit.
+// the event being handled (methods of the type it embeds, see contextTypes),
+// and one Emit method per declared emit.
 func (g *generator) caseContext(f *jen.File, p *ir.Processor, c *ir.Case) {
 	name := ContextName(p, c)
 	recv := jen.Id("x").Id(name)
 	f.Commentf("%s is the context of %s.%s: it can emit only what the case declares.", name, HandlerName(p), MethodName(c))
-	f.Type().Id(name).Struct(jen.Id("c").Op("*").Add(rt("Call")))
-	g.contextCommon(f, name)
-	if c.Kind == ast.CaseEvent {
-		f.Commentf("Event returns the %s being handled.", c.Event.Name)
-		f.Func().Params(recv.Clone()).Id("Event").Params().Id(c.Event.Name).Block(
-			jen.Return(jen.Op("*").Id("x").Dot("c").Dot("Msg").Call().Dot("Ev").Assert(jen.Op("*").Id(c.Event.Name))))
-	}
+	f.Type().Id(name).Struct(jen.Id(contextBase(c)))
 	for _, e := range c.Emits {
 		f.Commentf("Emit%s emits a %s; it takes effect when the handler returns nil.", e.Name, e.Name)
 		f.Func().Params(recv.Clone()).Id("Emit" + e.Name).Params(jen.Id("e").Id(e.Name)).Block(
 			jen.Id("x").Dot("c").Dot("Emit").Call(arenaMsgLit(e, jen.Id("fwArenaOf").Call(jen.Id("x").Dot("c")))))
 	}
 	g.resolveMethods(f, name, c.Resolves)
+}
+
+// contextBase is the type that the context of case c embeds (c is nil for a
+// builder's context): fwOn<Event> for a case on events, else fwContext.
+func contextBase(c *ir.Case) string {
+	if c != nil && c.Kind == ast.CaseEvent {
+		return "fwOn" + c.Event.Name
+	}
+	return "fwContext"
+}
+
+// contextLit is the value of the context type name, which embeds base, of the
+// *fwrt.Call c.
+func contextLit(name, base string) *jen.Statement {
+	return jen.Id(name).Values(jen.Id(base).Values(jen.Id("c")))
+}
+
+// contextTypes emits the types that the contexts embed, once per package
+// rather than once per context: fwContext, with the Context and Phase methods
+// of a call, and per event type that some case handles, fwOn<Event>, with
+// these and Event.
+func (g *generator) contextTypes(f *jen.File) {
+	base := false
+	on := make([]bool, len(g.pkg.Events))
+	for _, p := range g.pkg.Processors {
+		if isHelper(p) {
+			continue
+		}
+		if p.Builder != nil && len(allCases(p)) > 0 {
+			base = true
+		}
+		for _, c := range allCases(p) {
+			if c.Kind == ast.CaseEvent && p.Builder == nil {
+				on[c.Event.Kind] = true
+			} else {
+				base = true
+			}
+		}
+	}
+	common := func(name string) {
+		recv := jen.Id("x").Id(name)
+		f.Comment("Context returns the run's context.")
+		f.Func().Params(recv.Clone()).Id("Context").Params().Qual("context", "Context").Block(
+			jen.Return(jen.Id("x").Dot("c").Dot("Context").Call()))
+		f.Comment("Phase returns the current phase number.")
+		f.Func().Params(recv.Clone()).Id("Phase").Params().Int().Block(
+			jen.Return(jen.Id("x").Dot("c").Dot("Phase").Call()))
+	}
+	if base {
+		f.Comment("fwContext is embedded in the contexts of the cases on no event and of the builders.")
+		f.Type().Id("fwContext").Struct(jen.Id("c").Op("*").Add(rt("Call")))
+		common("fwContext")
+	}
+	for _, ev := range g.pkg.Events {
+		if !on[ev.Kind] {
+			continue
+		}
+		name := contextBase(&ir.Case{Kind: ast.CaseEvent, Event: ev})
+		f.Commentf("%s is embedded in the contexts of the cases on %s events.", name, ev.Name)
+		f.Type().Id(name).Struct(jen.Id("c").Op("*").Add(rt("Call")))
+		common(name)
+		f.Commentf("Event returns the %s being handled.", ev.Name)
+		f.Func().Params(jen.Id("x").Id(name)).Id("Event").Params().Id(ev.Name).Block(
+			jen.Return(jen.Op("*").Id("x").Dot("c").Dot("Msg").Call().Dot("Ev").Assert(jen.Op("*").Id(ev.Name))))
+	}
 }
