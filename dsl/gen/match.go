@@ -59,7 +59,7 @@ type options struct {
 	maxDAG     int // cap on the table entries of one group's decision graph
 	linearMax  int // a lookup over at most this many cut points is a chain of comparisons
 	denseMax   int // an int lookup whose cut points span fewer values than this is a direct table
-	callRows   int // Dispatch calls the handlers of event types with more rows through fwCall<Event>
+	callRows   int // Dispatch calls the handlers of event types with more rows through fwCall<Event> (compiled) or Invoke (direct)
 	// maxEntries caps the table entries of all compiled matchers of a package
 	// together: event types are compiled in kind order while they fit, and the
 	// others keep direct switches, so that a package of thousands of cases

@@ -363,6 +363,11 @@ func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Proc
 	if m := g.matchers()[ev.Kind]; m != nil {
 		return g.compiledBody(m, !bindsRead, deliver)
 	}
+	if bindsRead {
+		if rows := eventRows(g.pkg, ev); len(rows) > g.opt.callRows {
+			return g.routedBody(rows)
+		}
+	}
 	var body []jen.Code
 	needEv := false
 	for _, p := range g.pkg.Processors {
@@ -398,6 +403,32 @@ func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Proc
 		body = append([]jen.Code{jen.Id("ev").Op(":=").Id("m").Dot("Ev").Assert(jen.Op("*").Id(ev.Name))}, body...)
 	}
 	return body
+}
+
+// routedBody is Dispatch's case for an event type matched by direct switches
+// that has more than options.callRows case rows: Route's case (the same
+// switches) into a buffer on the stack that holds a delivery per processor,
+// then Invoke for each delivery. As with compiled matchers (fwCall<Event>),
+// Dispatch does not repeat the handler calls of such event types, which keeps
+// it small enough for the compiler to inline Begin and End, and the generated
+// code half as large.
+func (g *generator) routedBody(rows []row) []jen.Code {
+	procs := 0
+	for i, r := range rows {
+		if i == 0 || rows[i-1].proc != r.proc {
+			procs++
+		}
+	}
+	return []jen.Code{
+		jen.Comment(plural(len(rows), "case") + " of " + plural(procs, "processor") + ": routed, then invoked."),
+		jen.Var().Id("dls").Index(jen.Lit(procs)).Add(rt("Delivery")),
+		jen.For(jen.List(jen.Id("_"), jen.Id("dl")).Op(":=").Range().Id("d").Dot("Route").Call(jen.Id("m"), jen.Id("dls").Index(jen.Op(":").Lit(0)))).Block(
+			jen.If(
+				jen.Id("c").Op(":=").Id("x").Dot("Begin").Call(jen.Id("dl").Dot("Proc"), jen.Id("dl").Dot("Case"), jen.Id("m")),
+				jen.Id("c").Op("!=").Nil(),
+			).Block(jen.Id("x").Dot("End").Call(jen.Id("d").Dot("Invoke").Call(jen.Id("c"), jen.Id("dl"), jen.Id("m")))),
+		),
+	}
 }
 
 // handlerCall is the call of a case's handler method with its context (wrapping
