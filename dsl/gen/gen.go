@@ -48,7 +48,6 @@ func Generate(pkg *ir.Package) ([]File, error) { return generate(pkg, defaultOpt
 
 func generate(pkg *ir.Package, opt options) ([]File, error) {
 	g := &generator{pkg: pkg, opt: opt}
-	g.matchers() // before the parts, which read them concurrently
 	var outs []output
 	for _, src := range pkg.Files {
 		outs = append(outs, output{name: OutputName(src), source: src, parts: g.sourceParts(src)})
@@ -75,7 +74,14 @@ func generate(pkg *ir.Package, opt options) ([]File, error) {
 type output struct {
 	name   string
 	source string // the .fw files it comes from, for its header and errors
-	parts  []func(f *jen.File)
+	parts  []part
+}
+
+// A part builds a run of declarations into f. Large parts are marked first,
+// to be started first: the others, smaller, then even out the CPUs' loads.
+type part struct {
+	build func(f *jen.File)
+	first bool
 }
 
 // A rendered part: its code, before and after formatting, and its imports
@@ -90,14 +96,19 @@ type renderedPart struct {
 // and joins them into files.
 func (g *generator) render(outs []output) ([]File, error) {
 	type job struct{ o, p int }
-	var jobs []job
+	var jobs, later []job
 	done := make([][]renderedPart, len(outs))
-	for i := len(outs) - 1; i >= 0; i-- { // the pipeline's large parts first
-		done[i] = make([]renderedPart, len(outs[i].parts))
-		for j := range outs[i].parts {
-			jobs = append(jobs, job{i, j})
+	for i, o := range outs {
+		done[i] = make([]renderedPart, len(o.parts))
+		for j, p := range o.parts {
+			if p.first {
+				jobs = append(jobs, job{i, j})
+			} else {
+				later = append(later, job{i, j})
+			}
 		}
 	}
+	jobs = append(jobs, later...)
 	next := make(chan job, len(jobs))
 	for _, j := range jobs {
 		next <- j
@@ -107,7 +118,7 @@ func (g *generator) render(outs []output) ([]File, error) {
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
 			for j := range next {
-				done[j.o][j.p] = g.renderPart(outs[j.o].parts[j.p])
+				done[j.o][j.p] = g.renderPart(outs[j.o].parts[j.p].build)
 			}
 		})
 	}
@@ -233,9 +244,10 @@ func (g *generator) join(o output, parts []renderedPart) ([]byte, error) {
 }
 
 type generator struct {
-	pkg   *ir.Package
-	opt   options
-	match []*matcher // by event kind, nil for direct matching; see matchers
+	pkg       *ir.Package
+	opt       options
+	matchOnce sync.Once
+	match     []*matcher // by event kind, nil for direct matching; see matchers
 }
 
 // newFile returns a jen file of the package, without header.
@@ -251,8 +263,8 @@ func rt(name string) *jen.Statement { return jen.Qual(rtPath, name) }
 // sourceParts returns the parts of the declarations of one .fw file, in a
 // fixed order: its enums and events, then its processors, about
 // options.partCases cases per part.
-func (g *generator) sourceParts(src string) []func(*jen.File) {
-	parts := []func(*jen.File){func(f *jen.File) {
+func (g *generator) sourceParts(src string) []part {
+	parts := []part{{build: func(f *jen.File) {
 		for _, e := range g.pkg.Enums {
 			if e.File == src {
 				g.enum(f, e)
@@ -263,7 +275,7 @@ func (g *generator) sourceParts(src string) []func(*jen.File) {
 				g.event(f, ev)
 			}
 		}
-	}}
+	}}}
 	var procs []*ir.Processor
 	cases := 0
 	flush := func() {
@@ -271,7 +283,7 @@ func (g *generator) sourceParts(src string) []func(*jen.File) {
 			return
 		}
 		ps := procs
-		parts = append(parts, func(f *jen.File) {
+		parts = append(parts, part{build: func(f *jen.File) {
 			for _, p := range ps {
 				if p.Builder != nil {
 					g.builder(f, p)
@@ -279,7 +291,7 @@ func (g *generator) sourceParts(src string) []func(*jen.File) {
 					g.processor(f, p)
 				}
 			}
-		})
+		}})
 		procs, cases = nil, 0
 	}
 	for _, p := range g.pkg.Processors {

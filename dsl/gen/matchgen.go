@@ -19,9 +19,10 @@ import (
 
 // matchers returns the compiled matcher of each event kind, nil where the event
 // type is matched by direct switches (few rows, or the package's table budget,
-// options.maxEntries, is spent).
+// options.maxEntries, is spent). The first call builds them; the parts that
+// need them may call it concurrently.
 func (g *generator) matchers() []*matcher {
-	if g.match == nil {
+	g.matchOnce.Do(func() {
 		g.match = make([]*matcher, len(g.pkg.Events))
 		used := 0
 		for _, ev := range g.pkg.Events {
@@ -42,7 +43,7 @@ func (g *generator) matchers() []*matcher {
 				}
 			}
 		}
-	}
+	})
 	return g.match
 }
 
