@@ -81,7 +81,41 @@ type output struct {
 // to be started first: the others, smaller, then even out the CPUs' loads.
 type part struct {
 	build func(f *jen.File)
+	text  func(w *textPart) // instead of build: writes the declarations formatted
 	first bool
+}
+
+// A textPart is a part written as formatted code, with the imports it uses.
+type textPart struct {
+	strings.Builder
+	imports map[string]string // import lines as jen writes them, by path
+}
+
+// decl starts a top-level declaration: after the first, a blank line.
+func (w *textPart) decl() {
+	if w.Len() > 0 {
+		w.WriteByte('\n')
+	}
+}
+
+// rt imports the runtime package and returns its name.
+func (w *textPart) rt() string {
+	w.imports[rtPath] = `fwrt "` + rtPath + `"`
+	return "fwrt"
+}
+
+// artifact returns the Go type of an artifact (see artifactType).
+func (w *textPart) artifact(a *ir.Artifact) string {
+	switch a.Kind {
+	case ir.ArtifactEvent:
+		return a.Event.Name
+	case ir.ArtifactSlice:
+		return "[]" + w.artifact(a.Elem)
+	case ir.ArtifactGroup:
+		w.imports[reactivePath] = `fwreactive "` + reactivePath + `"`
+		return "fwreactive.Group[" + goTypeText(a.Key) + ", " + w.artifact(a.Elem) + "]"
+	}
+	return goTypeText(a.Field)
 }
 
 // A rendered part: its code, before and after formatting, and its imports
@@ -118,7 +152,7 @@ func (g *generator) render(outs []output) ([]File, error) {
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
 			for j := range next {
-				done[j.o][j.p] = g.renderPart(outs[j.o].parts[j.p].build)
+				done[j.o][j.p] = g.renderPart(outs[j.o].parts[j.p])
 			}
 		})
 	}
@@ -138,10 +172,15 @@ func (g *generator) render(outs []output) ([]File, error) {
 // renderPart builds one part into a file of its own and renders it: raw is
 // the code of its declarations as jen writes it (starting with a newline, as in
 // the whole file), formatted the same code formatted.
-func (g *generator) renderPart(build func(f *jen.File)) renderedPart {
+func (g *generator) renderPart(pt part) renderedPart {
+	if pt.text != nil {
+		w := &textPart{imports: map[string]string{}}
+		pt.text(w)
+		return renderedPart{raw: []byte("\n" + w.String()), formatted: []byte(w.String()), imports: w.imports}
+	}
 	f := g.newFile()
 	f.NoFormat = true
-	build(f)
+	pt.build(f)
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return renderedPart{err: err}
@@ -276,6 +315,7 @@ func (g *generator) sourceParts(src string) []part {
 			}
 		}
 	}}}
+	// Runs of builders (built with jen) or of processors (written as text).
 	var procs []*ir.Processor
 	cases := 0
 	flush := func() {
@@ -283,20 +323,27 @@ func (g *generator) sourceParts(src string) []part {
 			return
 		}
 		ps := procs
-		parts = append(parts, part{build: func(f *jen.File) {
-			for _, p := range ps {
-				if p.Builder != nil {
+		if ps[0].Builder != nil {
+			parts = append(parts, part{build: func(f *jen.File) {
+				for _, p := range ps {
 					g.builder(f, p)
-				} else {
-					g.processor(f, p)
 				}
-			}
-		}})
+			}})
+		} else {
+			parts = append(parts, part{text: func(w *textPart) {
+				for _, p := range ps {
+					g.processor(w, p)
+				}
+			}})
+		}
 		procs, cases = nil, 0
 	}
 	for _, p := range g.pkg.Processors {
 		if p.File != src {
 			continue
+		}
+		if len(procs) > 0 && (procs[0].Builder != nil) != (p.Builder != nil) {
+			flush()
 		}
 		procs = append(procs, p)
 		if cases += len(allCases(p)) + 1; cases >= g.opt.partCases {
@@ -312,20 +359,23 @@ func GoName(field string) string { return ir.GoFieldName(field) }
 
 func kindName(ev *ir.Event) string { return "fwKind" + ev.Name }
 
-func goType(t ir.Type) *jen.Statement {
+func goType(t ir.Type) *jen.Statement { return jen.Id(goTypeText(t)) }
+
+// goTypeText is the Go type of a field type.
+func goTypeText(t ir.Type) string {
 	switch t.Kind {
 	case ir.Int:
-		return jen.Int64()
+		return "int64"
 	case ir.Float:
-		return jen.Float64()
+		return "float64"
 	case ir.Bool:
-		return jen.Bool()
+		return "bool"
 	case ir.Bytes:
-		return jen.Index().Byte()
+		return "[]byte"
 	case ir.EnumType:
-		return jen.Id(t.Enum.Name)
+		return t.Enum.Name
 	}
-	return jen.String()
+	return "string"
 }
 
 func pos(file string, line int) string { return fmt.Sprintf("%s:%d", file, line) }

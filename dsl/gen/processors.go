@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"fmt"
 	"go/token"
 	"strings"
 
@@ -66,30 +67,38 @@ func (g *generator) paramNames(p *ir.Processor, c *ir.Case) (ctx string, binds [
 	return ctx, binds
 }
 
-// processor emits the handler interface and one context type per case.
-func (g *generator) processor(f *jen.File, p *ir.Processor) {
-	f.Commentf("%s handles the cases of processor %s (%s), one method per case.", HandlerName(p), p.Name, pos(p.File, p.Pos.Line))
-	f.Comment("A method's emissions take effect only when it returns nil.")
-	f.Type().Id(HandlerName(p)).InterfaceFunc(func(m *jen.Group) {
-		for _, c := range allCases(p) {
+// processor writes the handler interface and one context type per case of
+// an event processor, already formatted: these declarations are most of the
+// code of a large package, and writing them as text rather than building them
+// with jen and formatting them is several times faster (TestPartsFormatLikeWholeFiles
+// checks that go/format leaves them as they are).
+func (g *generator) processor(w *textPart, p *ir.Processor) {
+	w.decl()
+	fmt.Fprintf(w, "// %s handles the cases of processor %s (%s), one method per case.\n", HandlerName(p), p.Name, pos(p.File, p.Pos.Line))
+	w.WriteString("// A method's emissions take effect only when it returns nil.\n")
+	cases := allCases(p)
+	if len(cases) == 0 {
+		fmt.Fprintf(w, "type %s interface{}\n", HandlerName(p))
+	} else {
+		fmt.Fprintf(w, "type %s interface {\n", HandlerName(p))
+		for _, c := range cases {
 			ctx, binds := g.paramNames(p, c)
-			m.Comment(caseDoc(p, c))
-			m.Id(MethodName(c)).ParamsFunc(func(ps *jen.Group) {
-				ps.Id(ctx).Id(ContextName(p, c))
-				for i, b := range c.Binds {
-					ps.Id(binds[i]).Add(goType(b.Field.Type))
-				}
-				if c.Kind == ast.CaseBuilt {
-					ps.Id("v").Add(artifactType(c.Target.Type))
-				}
-				if c.Kind == ast.CasePhase {
-					ps.Id("phase").Int()
-				}
-			}).Error()
+			fmt.Fprintf(w, "\t// %s\n\t%s(%s %s", caseDoc(p, c), MethodName(c), ctx, ContextName(p, c))
+			for i, b := range c.Binds {
+				fmt.Fprintf(w, ", %s %s", binds[i], goTypeText(b.Field.Type))
+			}
+			if c.Kind == ast.CaseBuilt {
+				fmt.Fprintf(w, ", v %s", w.artifact(c.Target.Type))
+			}
+			if c.Kind == ast.CasePhase {
+				w.WriteString(", phase int")
+			}
+			w.WriteString(") error\n")
 		}
-	})
-	for _, c := range allCases(p) {
-		g.caseContext(f, p, c)
+		w.WriteString("}\n")
+	}
+	for _, c := range cases {
+		g.caseContext(w, p, c)
 	}
 }
 
@@ -110,20 +119,27 @@ func caseDoc(p *ir.Processor, c *ir.Case) string {
 	return MethodName(c) + " " + what + " (" + pos(p.File, c.Pos.Line) + ")."
 }
 
-// caseContext emits the typed context of one case: the run's context and phase,
-// the event being handled (methods of the type it embeds, see contextTypes),
-// and one Emit method per declared emit.
-func (g *generator) caseContext(f *jen.File, p *ir.Processor, c *ir.Case) {
+// caseContext writes the typed context of one case: the run's context and
+// phase, the event being handled (methods of the type it embeds, see
+// contextTypes), and one Emit method per declared emit.
+func (g *generator) caseContext(w *textPart, p *ir.Processor, c *ir.Case) {
 	name := ContextName(p, c)
-	recv := jen.Id("x").Id(name)
-	f.Commentf("%s is the context of %s.%s: it can emit only what the case declares.", name, HandlerName(p), MethodName(c))
-	f.Type().Id(name).Struct(jen.Id(contextBase(c)))
+	w.decl()
+	fmt.Fprintf(w, "// %s is the context of %s.%s: it can emit only what the case declares.\n", name, HandlerName(p), MethodName(c))
+	fmt.Fprintf(w, "type %s struct {\n\t%s\n}\n", name, contextBase(c))
 	for _, e := range c.Emits {
-		f.Commentf("Emit%s emits a %s; it takes effect when the handler returns nil.", e.Name, e.Name)
-		f.Func().Params(recv.Clone()).Id("Emit" + e.Name).Params(jen.Id("e").Id(e.Name)).Block(
-			jen.Id("x").Dot("c").Dot("Emit").Call(arenaMsgLit(e, jen.Id("fwArenaOf").Call(jen.Id("x").Dot("c")))))
+		w.decl()
+		fmt.Fprintf(w, "// Emit%s emits a %s; it takes effect when the handler returns nil.\n", e.Name, e.Name)
+		fmt.Fprintf(w, "func (x %s) Emit%s(e %s) {\n", name, e.Name, e.Name)
+		fmt.Fprintf(w, "\tx.c.Emit(%s.Msg{Kind: %s, Ev: fwArenaOf(x.c).%s(e)})\n}\n", w.rt(), kindName(e), arenaBox(e))
 	}
-	g.resolveMethods(f, name, c.Resolves)
+	for _, t := range c.Resolves {
+		w.decl()
+		fmt.Fprintf(w, "// Resolve%s asks for target %s (its builder runs once per run); it takes effect\n", targetGoName(t), t.Name)
+		w.WriteString("// when the handler returns nil.\n")
+		fmt.Fprintf(w, "func (x %s) Resolve%s() {\n", name, targetGoName(t))
+		fmt.Fprintf(w, "\tx.c.Emit(%s.Msg{Kind: %s})\n}\n", w.rt(), resolveKindName(t))
+	}
 }
 
 // contextBase is the type that the context of case c embeds (c is nil for a
