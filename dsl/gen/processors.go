@@ -3,6 +3,7 @@ package gen
 import (
 	"fmt"
 	"go/token"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -46,18 +47,12 @@ var predeclared = strings.Fields(`any bool byte comparable complex64 complex128 
 // paramNames returns the Go parameter names of a case's handler method: the
 // context first, then one per binding, renamed where a name would not compile.
 func (g *generator) paramNames(p *ir.Processor, c *ir.Case) (ctx string, binds []string) {
-	taken := map[string]bool{ContextName(p, c): true}
-	for _, n := range predeclared {
-		taken[n] = true
-	}
-	for _, e := range g.pkg.Enums {
-		taken[e.Name] = true
-	}
+	taken := []string{ContextName(p, c)}
 	safe := func(n string) string {
-		for token.IsKeyword(n) || taken[n] {
+		for token.IsKeyword(n) || slices.Contains(predeclared, n) || slices.Contains(taken, n) || g.isEnum(n) {
 			n += "_"
 		}
-		taken[n] = true
+		taken = append(taken, n)
 		return n
 	}
 	for _, b := range c.Binds {
@@ -65,6 +60,11 @@ func (g *generator) paramNames(p *ir.Processor, c *ir.Case) (ctx string, binds [
 	}
 	ctx = safe("c")
 	return ctx, binds
+}
+
+// isEnum reports whether the package declares an enum named n.
+func (g *generator) isEnum(n string) bool {
+	return slices.ContainsFunc(g.pkg.Enums, func(e *ir.Enum) bool { return e.Name == n })
 }
 
 // processor writes the handler interface and one context type per case of
