@@ -80,9 +80,10 @@ type output struct {
 // A part builds a run of declarations into f. Large parts are marked first,
 // to be started first: the others, smaller, then even out the CPUs' loads.
 type part struct {
-	build func(f *jen.File)
-	text  func(w *textPart) // instead of build: writes the declarations formatted
-	first bool
+	build  func(f *jen.File)
+	text   func(w *textPart)                // instead of build: writes the declarations formatted
+	tables func(f *jen.File, a *arrayTexts) // instead of build: builds them with long arrays held in a
+	first  bool
 }
 
 // A textPart is a part written as formatted code, with the imports it uses.
@@ -180,7 +181,13 @@ func (g *generator) renderPart(pt part) renderedPart {
 	}
 	f := g.newFile()
 	f.NoFormat = true
-	pt.build(f)
+	var arrays *arrayTexts
+	if pt.tables != nil {
+		arrays = &arrayTexts{}
+		pt.tables(f, arrays)
+	} else {
+		pt.build(f)
+	}
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return renderedPart{err: err}
@@ -204,7 +211,7 @@ func (g *generator) renderPart(pt part) renderedPart {
 		addImport(imports, string(line))
 		rest = after
 	}
-	p := renderedPart{raw: rest, imports: imports}
+	p := renderedPart{raw: arrays.fill(rest, false), imports: imports}
 	if len(bytes.TrimSpace(rest)) == 0 {
 		return p
 	}
@@ -214,7 +221,7 @@ func (g *generator) renderPart(pt part) renderedPart {
 	if err != nil {
 		return renderedPart{err: fmt.Errorf("%w while formatting:\n%s", err, src)}
 	}
-	p.formatted = bytes.TrimPrefix(out, []byte(head))
+	p.formatted = arrays.fill(bytes.TrimPrefix(out, []byte(head)), true)
 	return p
 }
 

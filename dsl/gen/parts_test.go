@@ -12,8 +12,9 @@ import (
 )
 
 // TestPartsFormatLikeWholeFiles checks that the files built and formatted in
-// parts (see output) are those formatted whole, for the example packages and
-// random ones, with parts of every size.
+// parts (see output), some written already formatted (textPart, arrayTexts),
+// are those formatted whole, for the example packages and random ones, with
+// parts of every size.
 func TestPartsFormatLikeWholeFiles(t *testing.T) {
 	var pkgs []*ir.Package
 	dirs, _ := filepath.Glob("../../testdata/examples/*")
@@ -36,19 +37,34 @@ func TestPartsFormatLikeWholeFiles(t *testing.T) {
 	if len(pkgs) < 5 {
 		t.Fatalf("only %d packages found", len(pkgs))
 	}
-	r := rand.New(rand.NewPCG(5, 6))
-	for range 20 {
-		pkgs = append(pkgs, randPackage(r, "p", 30))
+	type test struct {
+		pkg *ir.Package
+		opt options
 	}
+	var tests []test
 	for _, pkg := range pkgs {
-		whole := defaultOptions
+		tests = append(tests, test{pkg, defaultOptions})
+	}
+	// Random packages with every form of compiled matcher (their tables are
+	// written in after formatting: see arrayTexts).
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := range 20 {
+		pkg := randPackage(r, "p", 30)
+		tests = append(tests, test{pkg, defaultOptions})
+		o := optionVariants[i%len(optionVariants)]
+		o.partCases = defaultOptions.partCases
+		tests = append(tests, test{pkg, o})
+	}
+	for _, tt := range tests {
+		pkg := tt.pkg
+		whole := tt.opt
 		whole.whole = true
 		want, err := generate(pkg, whole)
 		if err != nil {
 			t.Fatalf("%s: %v", pkg.Files, err)
 		}
 		for _, n := range []int{1, 7, defaultOptions.partCases} {
-			o := defaultOptions
+			o := tt.opt
 			o.partCases = n
 			got, err := generate(pkg, o)
 			if err != nil {

@@ -34,7 +34,7 @@ func (g *generator) pipelineParts() []part {
 			g.arenaCode(f)
 			g.codec(f)
 		}},
-		{build: g.matchCode, first: true},
+		{tables: g.matchCode, first: true},
 		{build: g.jsonFuncs},
 	}
 }
