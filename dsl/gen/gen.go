@@ -70,7 +70,9 @@ func generate(pkg *ir.Package, opt options) ([]File, error) {
 // are built, rendered and formatted concurrently, then joined. Go's formatting
 // of a file is that of its top-level declarations, one by one, separated by a
 // blank line before each one with a doc comment; so the joined parts are the
-// file formatted whole (TestPartsFormatLikeWholeFiles checks it).
+// file formatted whole (TestPartsFormatLikeWholeFiles checks it). The largest
+// repetitive parts skip go/format: they are written formatted (textPart), or
+// their long arrays are (arrayTexts).
 type output struct {
 	name   string
 	source string // the .fw files it comes from, for its header and errors
