@@ -24,7 +24,7 @@ bin/indexer: examples/indexer/indexer.fw.go $(GO_SOURCES)
 # go generate, as a user's repository does it, when indexer.fw changed (fwgen
 # rewrites a file only if its content changes: touch marks it done).
 examples/indexer/indexer.fw.go: examples/indexer/indexer.fw
-	$(GO) generate ./examples/...
+	$(GO) generate ./examples/indexer
 	@touch $@
 
 ## quickstart: regenerate the Greeter from its .fw file and run it (prints Hello, world!)
@@ -32,7 +32,8 @@ quickstart: generate
 	$(GO) run ./examples/greeter
 
 ## generate: regenerate generated/<example> from testdata/examples/<example>, the
-## fanout benchmark package from its own testdata, and the indexer (go generate)
+## fanout benchmark package from its own testdata, and the applications and
+## recipes under examples/ (go generate)
 generate:
 	@for ex in $(EXAMPLES); do \
 		$(GO) run ./cmd/fwgen generate -o generated/$$ex testdata/examples/$$ex || exit $$?; \
@@ -52,7 +53,7 @@ check-generated:
 	$(GO) run ./cmd/fwgen generate -check -o generated/buildbench generated/buildbench/testdata
 	$(GO) run ./cmd/fwgen generate -check -o generated/cpubench generated/cpubench/testdata
 	$(GO) run ./cmd/fwgen generate -check -o generated/broadcast generated/broadcast/testdata
-	@for d in $$(dirname $$(grep -rl "^//go:generate" examples)); do $(GO) run ./cmd/fwgen generate -check $$d || exit $$?; done
+	$(GO) run ./cmd/fwgen generate -check ./examples/...
 
 ## test: vet, then every test (race detector on), the generated-code checks included
 test: vet

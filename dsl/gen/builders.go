@@ -149,8 +149,7 @@ func (g *generator) builder(f *jen.File, p *ir.Processor) {
 	}
 	recv := jen.Id("x").Id(ctx)
 	f.Commentf("%s is the context of %s's calls: it publishes %s artifacts.", ctx, BuilderName(p), t.Name)
-	f.Type().Id(ctx).Struct(jen.Id("c").Op("*").Add(rt("Call")))
-	g.contextCommon(f, ctx)
+	f.Type().Id(ctx).Struct(jen.Id(contextBase(nil)))
 	f.Commentf("Publish publishes v as an artifact of %s; it takes effect when the method returns nil.", t.Name)
 	f.Func().Params(recv.Clone()).Id("Publish").Params(jen.Id("v").Add(artifactType(t.Type))).Block(
 		jen.Id("x").Dot("c").Dot("Emit").Call(builtMsg(t, "v")))
@@ -169,17 +168,6 @@ func procResolves(p *ir.Processor) []*ir.Target {
 	}
 	slices.SortFunc(ts, func(a, b *ir.Target) int { return a.Index - b.Index })
 	return ts
-}
-
-// contextCommon emits the Context and Phase methods of a context type.
-func (g *generator) contextCommon(f *jen.File, name string) {
-	recv := jen.Id("x").Id(name)
-	f.Comment("Context returns the run's context.")
-	f.Func().Params(recv.Clone()).Id("Context").Params().Qual("context", "Context").Block(
-		jen.Return(jen.Id("x").Dot("c").Dot("Context").Call()))
-	f.Comment("Phase returns the current phase number.")
-	f.Func().Params(recv.Clone()).Id("Phase").Params().Int().Block(
-		jen.Return(jen.Id("x").Dot("c").Dot("Phase").Call()))
 }
 
 // resolveMethods emits a Resolve<Target> method per target on a context type.
@@ -306,25 +294,9 @@ func builtCall(p *ir.Processor, c *ir.Case, arg jen.Code) *jen.Statement {
 	case isHelper(p):
 		return jen.Id("d").Dot("fwAdd"+p.Name).Call(jen.Id("c"), arg)
 	case p.Builder != nil:
-		return jen.Id("d").Dot(handlerField(p)).Dot(MethodName(c)).Call(jen.Id(BuilderContextName(p)).Values(jen.Id("c")), arg)
+		return jen.Id("d").Dot(handlerField(p)).Dot(MethodName(c)).Call(contextLit(BuilderContextName(p), contextBase(nil)), arg)
 	}
-	return jen.Id("d").Dot(handlerField(p)).Dot(MethodName(c)).Call(jen.Id(ContextName(p, c)).Values(jen.Id("c")), arg)
-}
-
-// lifecycleCall is the call of a lifecycle case of p, with the *fwrt.Call c in scope.
-func lifecycleCall(p *ir.Processor, c *ir.Case) *jen.Statement {
-	if isHelper(p) {
-		return jen.Id("d").Dot("fwPhase" + p.Name).Call(jen.Id("c"))
-	}
-	ctx := jen.Id(ContextName(p, c)).Values(jen.Id("c"))
-	if p.Builder != nil {
-		ctx = jen.Id(BuilderContextName(p)).Values(jen.Id("c"))
-	}
-	args := []jen.Code{ctx}
-	if c.Kind == ast.CasePhase {
-		args = append(args, jen.Id("c").Dot("Phase").Call())
-	}
-	return jen.Id("d").Dot(handlerField(p)).Dot(MethodName(c)).Call(args...)
+	return jen.Id("d").Dot(handlerField(p)).Dot(MethodName(c)).Call(contextLit(ContextName(p, c), contextBase(c)), arg)
 }
 
 // builtConsumers returns, per processor in order, its first case receiving t

@@ -10,6 +10,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"go/format"
+	"maps"
 	"runtime"
 	"slices"
 	"strconv"
@@ -46,92 +48,319 @@ func Generate(pkg *ir.Package) ([]File, error) { return generate(pkg, defaultOpt
 
 func generate(pkg *ir.Package, opt options) ([]File, error) {
 	g := &generator{pkg: pkg, opt: opt}
-	// The files are built one after the other (they share the generator's
-	// state), then rendered, which formats them with go/format, in parallel:
-	// for a large package that is most of the time.
-	type unit struct {
-		name, source string
-		f            *jen.File
-	}
-	var units []unit
+	var outs []output
 	for _, src := range pkg.Files {
-		f := g.newFile(src)
-		g.sourceFile(f, src)
-		units = append(units, unit{OutputName(src), src, f})
+		outs = append(outs, output{name: OutputName(src), source: src, parts: g.sourceParts(src)})
 	}
-	f := g.newFile(strings.Join(pkg.Files, ", "))
-	g.pipelineFile(f)
-	units = append(units, unit{PipelineFile, PipelineFile, f})
-
-	files := make([]File, len(units))
-	errs := make([]error, len(units))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, u := range units {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			data, err := render(u.f)
-			if err != nil {
-				errs[i] = fmt.Errorf("gen %s: %w", u.source, err)
-			}
-			files[i] = File{Name: u.name, Data: data}
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	outs = append(outs, output{name: PipelineFile, source: strings.Join(pkg.Files, ", "), parts: g.pipelineParts()})
+	files, err := g.render(outs)
+	if err != nil {
 		return nil, err
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
 }
 
-type generator struct {
-	pkg   *ir.Package
-	opt   options
-	match []*matcher // by event kind, nil for direct matching; see matchers
+// An output is one generated file, built in parts: runs of its top-level
+// declarations, in order, each starting with a declaration that has a doc
+// comment.
+//
+// For a large package, formatting (go/format) is most of the time, and its
+// cost grows with the size of a file, not with the number of files: the parts
+// are built, rendered and formatted concurrently, then joined. Go's formatting
+// of a file is that of its top-level declarations, one by one, separated by a
+// blank line before each one with a doc comment; so the joined parts are the
+// file formatted whole (TestPartsFormatLikeWholeFiles checks it). The largest
+// repetitive parts skip go/format: they are written formatted (textPart), or
+// their long arrays are (arrayTexts).
+type output struct {
+	name   string
+	source string // the .fw files it comes from, for its header and errors
+	parts  []part
 }
 
-func (g *generator) newFile(source string) *jen.File {
+// A part builds a run of declarations into f. Large parts are marked first,
+// to be started first: the others, smaller, then even out the CPUs' loads.
+type part struct {
+	build  func(f *jen.File)
+	text   func(w *textPart)                // instead of build: writes the declarations formatted
+	tables func(f *jen.File, a *arrayTexts) // instead of build: builds them with long arrays held in a
+	first  bool
+}
+
+// A textPart is a part written as formatted code, with the imports it uses.
+type textPart struct {
+	strings.Builder
+	imports map[string]string // import lines as jen writes them, by path
+}
+
+// decl starts a top-level declaration: after the first, a blank line.
+func (w *textPart) decl() {
+	if w.Len() > 0 {
+		w.WriteByte('\n')
+	}
+}
+
+// rt imports the runtime package and returns its name.
+func (w *textPart) rt() string {
+	w.imports[rtPath] = `fwrt "` + rtPath + `"`
+	return "fwrt"
+}
+
+// artifact returns the Go type of an artifact (see artifactType).
+func (w *textPart) artifact(a *ir.Artifact) string {
+	switch a.Kind {
+	case ir.ArtifactEvent:
+		return a.Event.Name
+	case ir.ArtifactSlice:
+		return "[]" + w.artifact(a.Elem)
+	case ir.ArtifactGroup:
+		w.imports[reactivePath] = `fwreactive "` + reactivePath + `"`
+		return "fwreactive.Group[" + goTypeText(a.Key) + ", " + w.artifact(a.Elem) + "]"
+	}
+	return goTypeText(a.Field)
+}
+
+// A rendered part: its code, before and after formatting, and its imports
+// (the import lines jen writes, by path).
+type renderedPart struct {
+	raw, formatted []byte
+	imports        map[string]string
+	err            error
+}
+
+// render builds, renders and formats the parts of outs, GOMAXPROCS at a time,
+// and joins them into files.
+func (g *generator) render(outs []output) ([]File, error) {
+	type job struct{ o, p int }
+	var jobs, later []job
+	done := make([][]renderedPart, len(outs))
+	for i, o := range outs {
+		done[i] = make([]renderedPart, len(o.parts))
+		for j, p := range o.parts {
+			if p.first {
+				jobs = append(jobs, job{i, j})
+			} else {
+				later = append(later, job{i, j})
+			}
+		}
+	}
+	jobs = append(jobs, later...)
+	next := make(chan job, len(jobs))
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for j := range next {
+				done[j.o][j.p] = g.renderPart(outs[j.o].parts[j.p])
+			}
+		})
+	}
+	wg.Wait()
+	files := make([]File, len(outs))
+	var errs []error
+	for i, o := range outs {
+		data, err := g.join(o, done[i])
+		if err != nil {
+			errs = append(errs, fmt.Errorf("gen %s: %w", o.source, err))
+		}
+		files[i] = File{Name: o.name, Data: data}
+	}
+	return files, errors.Join(errs...)
+}
+
+// renderPart builds one part into a file of its own and renders it: raw is
+// the code of its declarations as jen writes it (starting with a newline, as in
+// the whole file), formatted the same code formatted.
+func (g *generator) renderPart(pt part) renderedPart {
+	if pt.text != nil {
+		w := &textPart{imports: map[string]string{}}
+		pt.text(w)
+		return renderedPart{raw: []byte("\n" + w.String()), formatted: []byte(w.String()), imports: w.imports}
+	}
+	f := g.newFile()
+	f.NoFormat = true
+	var arrays *arrayTexts
+	if pt.tables != nil {
+		arrays = &arrayTexts{}
+		pt.tables(f, arrays)
+	} else {
+		pt.build(f)
+	}
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return renderedPart{err: err}
+	}
+	// buf: "package x\n\n", the imports, then the declarations.
+	head := "package " + g.pkg.Name + "\n\n"
+	rest, ok := bytes.CutPrefix(buf.Bytes(), []byte(head))
+	if !ok {
+		return renderedPart{err: fmt.Errorf("unexpected jen output %.40q", buf.Bytes())}
+	}
+	imports := map[string]string{}
+	switch {
+	case bytes.HasPrefix(rest, []byte("import (\n")):
+		block, after, _ := bytes.Cut(rest[len("import (\n"):], []byte(")\n\n"))
+		for line := range strings.Lines(string(block)) {
+			addImport(imports, strings.TrimSuffix(line, "\n"))
+		}
+		rest = after
+	case bytes.HasPrefix(rest, []byte("import ")):
+		line, after, _ := bytes.Cut(rest[len("import "):], []byte("\n\n"))
+		addImport(imports, string(line))
+		rest = after
+	}
+	p := renderedPart{raw: arrays.fill(rest, false), imports: imports}
+	if len(bytes.TrimSpace(rest)) == 0 {
+		return p
+	}
+	// The declarations alone: formatting needs no imports.
+	src := append([]byte(head), rest...)
+	out, err := format.Source(src)
+	if err != nil {
+		return renderedPart{err: fmt.Errorf("%w while formatting:\n%s", err, src)}
+	}
+	p.formatted = arrays.fill(bytes.TrimPrefix(out, []byte(head)), true)
+	return p
+}
+
+// addImport adds an import line as jen writes it (`"path"` or `name "path"`),
+// by path.
+func addImport(imports map[string]string, line string) {
+	quoted := line[strings.IndexByte(line, '"'):]
+	imports[strings.Trim(quoted, `"`)] = line
+}
+
+// join joins the rendered parts of o into the file's formatted code: the
+// header and the imports of all the parts, then each part's declarations after
+// a blank line. Should a part not start with a doc comment or two parts name an
+// import differently, the file is formatted whole instead.
+func (g *generator) join(o output, parts []renderedPart) ([]byte, error) {
+	imports := map[string]string{}
+	whole := false
+	for _, p := range parts {
+		if p.err != nil {
+			return nil, p.err
+		}
+		for path, line := range p.imports {
+			if l, ok := imports[path]; ok && l != line {
+				whole = true
+			}
+			imports[path] = line
+		}
+		whole = whole || p.formatted != nil && !bytes.HasPrefix(p.formatted, []byte("//"))
+	}
+	head := g.newFile()
+	head.HeaderComment(Header)
+	head.HeaderComment("source: " + o.source)
+	head.NoFormat = true
+	var src bytes.Buffer
+	if err := head.Render(&src); err != nil {
+		return nil, err
+	}
+	switch paths := slices.Sorted(maps.Keys(imports)); len(paths) {
+	case 0:
+	case 1:
+		src.WriteString("import " + imports[paths[0]] + "\n\n")
+	default:
+		src.WriteString("import (\n")
+		for _, path := range paths {
+			src.WriteString(imports[path] + "\n")
+		}
+		src.WriteString(")\n\n")
+	}
+	if whole || g.opt.whole {
+		for _, p := range parts {
+			src.Write(p.raw)
+		}
+		return format.Source(src.Bytes())
+	}
+	out, err := format.Source(src.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range parts {
+		if p.formatted != nil {
+			out = append(out, '\n')
+			out = append(out, p.formatted...)
+		}
+	}
+	return out, nil
+}
+
+type generator struct {
+	pkg       *ir.Package
+	opt       options
+	matchOnce sync.Once
+	match     []*matcher // by event kind, nil for direct matching; see matchers
+}
+
+// newFile returns a jen file of the package, without header.
+func (g *generator) newFile() *jen.File {
 	f := jen.NewFile(g.pkg.Name)
-	f.HeaderComment(Header)
-	f.HeaderComment("source: " + source)
 	f.ImportAlias(rtPath, "fwrt")
 	f.ImportAlias(reactivePath, "fwreactive")
 	return f
 }
 
-func render(f *jen.File) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
 func rt(name string) *jen.Statement { return jen.Qual(rtPath, name) }
 
-// sourceFile emits the declarations of one .fw file, in a fixed order.
-func (g *generator) sourceFile(f *jen.File, src string) {
-	for _, e := range g.pkg.Enums {
-		if e.File == src {
-			g.enum(f, e)
+// sourceParts returns the parts of the declarations of one .fw file, in a
+// fixed order: its enums and events, then its processors, about
+// options.partCases cases per part.
+func (g *generator) sourceParts(src string) []part {
+	parts := []part{{build: func(f *jen.File) {
+		for _, e := range g.pkg.Enums {
+			if e.File == src {
+				g.enum(f, e)
+			}
 		}
-	}
-	for _, ev := range g.pkg.Events {
-		if ev.File == src {
-			g.event(f, ev)
+		for _, ev := range g.pkg.Events {
+			if ev.File == src {
+				g.event(f, ev)
+			}
 		}
+	}}}
+	// Runs of builders (built with jen) or of processors (written as text).
+	var procs []*ir.Processor
+	cases := 0
+	flush := func() {
+		if len(procs) == 0 {
+			return
+		}
+		ps := procs
+		if ps[0].Builder != nil {
+			parts = append(parts, part{build: func(f *jen.File) {
+				for _, p := range ps {
+					g.builder(f, p)
+				}
+			}})
+		} else {
+			parts = append(parts, part{text: func(w *textPart) {
+				for _, p := range ps {
+					g.processor(w, p)
+				}
+			}})
+		}
+		procs, cases = nil, 0
 	}
 	for _, p := range g.pkg.Processors {
-		switch {
-		case p.File != src:
-		case p.Builder != nil:
-			g.builder(f, p)
-		default:
-			g.processor(f, p)
+		if p.File != src {
+			continue
+		}
+		if len(procs) > 0 && (procs[0].Builder != nil) != (p.Builder != nil) {
+			flush()
+		}
+		procs = append(procs, p)
+		if cases += len(allCases(p)) + 1; cases >= g.opt.partCases {
+			flush()
 		}
 	}
+	flush()
+	return parts
 }
 
 // GoName returns the exported Go name of a .fw field.
@@ -139,20 +368,23 @@ func GoName(field string) string { return ir.GoFieldName(field) }
 
 func kindName(ev *ir.Event) string { return "fwKind" + ev.Name }
 
-func goType(t ir.Type) *jen.Statement {
+func goType(t ir.Type) *jen.Statement { return jen.Id(goTypeText(t)) }
+
+// goTypeText is the Go type of a field type.
+func goTypeText(t ir.Type) string {
 	switch t.Kind {
 	case ir.Int:
-		return jen.Int64()
+		return "int64"
 	case ir.Float:
-		return jen.Float64()
+		return "float64"
 	case ir.Bool:
-		return jen.Bool()
+		return "bool"
 	case ir.Bytes:
-		return jen.Index().Byte()
+		return "[]byte"
 	case ir.EnumType:
-		return jen.Id(t.Enum.Name)
+		return t.Enum.Name
 	}
-	return jen.String()
+	return "string"
 }
 
 func pos(file string, line int) string { return fmt.Sprintf("%s:%d", file, line) }

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/bits"
@@ -58,12 +59,14 @@ type options struct {
 	maxDAG     int // cap on the table entries of one group's decision graph
 	linearMax  int // a lookup over at most this many cut points is a chain of comparisons
 	denseMax   int // an int lookup whose cut points span fewer values than this is a direct table
-	callRows   int // Dispatch calls the handlers of event types with more rows through fwCall<Event>
+	callRows   int // Dispatch calls the handlers of event types with more rows through fwCall<Event> (compiled) or Invoke (direct)
 	// maxEntries caps the table entries of all compiled matchers of a package
 	// together: event types are compiled in kind order while they fit, and the
 	// others keep direct switches, so that a package of thousands of cases
 	// does not generate (and gofmt) tens of megabytes of tables.
 	maxEntries int
+	partCases  int  // the processors of a source file are built and formatted in parts of about this many cases
+	whole      bool // format each file whole rather than part by part (tests compare the two)
 }
 
 var defaultOptions = options{
@@ -75,6 +78,7 @@ var defaultOptions = options{
 	denseMax:   256,
 	callRows:   16,
 	maxEntries: 1 << 17,
+	partCases:  256,
 }
 
 // entries counts the table entries m generates: its match lists, its groups'
@@ -85,13 +89,7 @@ func (m *matcher) entries() int {
 		n += 1 + len(l)
 	}
 	for _, g := range m.groups {
-		n += len(g.leaves) + len(g.rowList)
-		if g.dag != nil {
-			n += len(g.dag.next) + len(g.dag.dense) + len(g.dag.exc)
-		}
-		for _, c := range g.class {
-			n += len(c)
-		}
+		n += groupEntries(g)
 	}
 	return n
 }
@@ -169,9 +167,17 @@ type matcher struct {
 	rows   []row
 	fields []*matchField
 	groups []*group
-	lists  [][]int // distinct match lists: rows, ascending
-	listID map[string]int
+	lists  [][]int           // distinct match lists: rows, ascending
+	listID map[string]int    // the lists by key (their rows as uvarints)
+	key    []byte            // list's buffer
+	first  []int             // firstPerProc's buffer
 	accept map[[2]int][]bool // (row, field) → atom → the row's test on the field holds it
+	// limit, if positive, is the most entries the matcher may have: once a
+	// lower bound of entries() exceeds it, building stops and over is set (the
+	// package's table budget would reject the matcher anyway).
+	limit int
+	over  bool
+	spent int // entries of the lists and of the groups so far: entries() without the group being built
 }
 
 // eventRows returns the case rows of ev: per processor in order, its cases for
@@ -209,7 +215,14 @@ func (o options) useCompiled(rows []row) bool {
 
 // newMatcher builds the compiled matcher of ev from its rows.
 func newMatcher(ev *ir.Event, rows []row, o options) *matcher {
-	m := &matcher{ev: ev, rows: rows, listID: map[string]int{}, accept: map[[2]int][]bool{}}
+	return newMatcherLimit(ev, rows, o, 0)
+}
+
+// newMatcherLimit is newMatcher that gives up (returns a matcher with over
+// set) as soon as the matcher is sure to have more than limit entries, when
+// limit is positive.
+func newMatcherLimit(ev *ir.Event, rows []row, o options, limit int) *matcher {
+	m := &matcher{ev: ev, rows: rows, listID: map[string]int{}, accept: map[[2]int][]bool{}, limit: limit}
 	byField := map[*ir.Field]int{}
 	var sets [][]space.Set
 	for _, fd := range ev.Fields {
@@ -283,28 +296,50 @@ func (m *matcher) used(f int) bool {
 
 // list returns the id of the match list rs, adding it if new.
 func (m *matcher) list(rs []int) int {
-	var b strings.Builder
+	k := m.key[:0]
 	for _, r := range rs {
-		b.WriteString(strconv.Itoa(r))
-		b.WriteByte(',')
+		k = binary.AppendUvarint(k, uint64(r))
 	}
-	k := b.String()
-	if id, ok := m.listID[k]; ok {
+	m.key = k
+	if id, ok := m.listID[string(k)]; ok { // no allocation
 		return id
 	}
 	m.lists = append(m.lists, slices.Clone(rs))
-	m.listID[k] = len(m.lists) - 1
+	m.listID[string(k)] = len(m.lists) - 1
+	m.spend(1 + len(rs))
 	return len(m.lists) - 1
 }
 
-// firstPerProc returns the first of rs (ascending) of each processor.
+// spend adds n entries to m.spent and sets m.over if that passes m.limit.
+func (m *matcher) spend(n int) {
+	m.spent += n
+	if m.limit > 0 && m.spent > m.limit {
+		m.over = true
+	}
+}
+
+// groupEntries counts the entries of g other than its match lists (see entries).
+func groupEntries(g *group) int {
+	n := len(g.leaves) + len(g.rowList)
+	if g.dag != nil {
+		n += len(g.dag.next) + len(g.dag.dense) + len(g.dag.exc)
+	}
+	for _, c := range g.class {
+		n += len(c)
+	}
+	return n
+}
+
+// firstPerProc returns the first of rs (ascending) of each processor, in a
+// buffer that the next call reuses.
 func (m *matcher) firstPerProc(rs []int) []int {
-	var out []int
+	out := m.first[:0]
 	for _, r := range rs {
 		if len(out) == 0 || m.rows[out[len(out)-1]].proc != m.rows[r].proc {
 			out = append(out, r)
 		}
 	}
+	m.first = out
 	return out
 }
 
@@ -324,13 +359,18 @@ func (m *matcher) procRuns() [][]int {
 // the cap, else by a decision graph if that fits, else halves them; a single
 // processor that fits neither keeps its case switch.
 func (m *matcher) split(runs [][]int, o options) {
-	rows := slices.Concat(runs...)
-	if g := m.table(rows, o.maxLeaves); g != nil {
-		m.groups = append(m.groups, g)
+	if m.over {
 		return
 	}
-	if d := m.buildDAG(rows, o); d != nil && len(d.nodes) > 0 {
-		m.groups = append(m.groups, &group{kind: dagGroup, rows: rows, dag: d})
+	rows := slices.Concat(runs...)
+	if g := m.table(rows, o.maxLeaves); g != nil || m.over {
+		m.addGroup(g)
+		return
+	}
+	if d := m.buildDAG(rows, o); m.over || d != nil && len(d.nodes) > 0 {
+		if d != nil {
+			m.addGroup(&group{kind: dagGroup, rows: rows, dag: d})
+		}
 		return
 	}
 	if len(runs) > 1 {
@@ -342,7 +382,15 @@ func (m *matcher) split(runs [][]int, o options) {
 	for _, r := range rows {
 		g.rowList = append(g.rowList, m.list([]int{r}))
 	}
-	m.groups = append(m.groups, g)
+	m.addGroup(g)
+}
+
+// addGroup appends g (if not nil) to m's groups and spends its entries.
+func (m *matcher) addGroup(g *group) {
+	if g != nil {
+		m.groups = append(m.groups, g)
+		m.spend(groupEntries(g))
+	}
 }
 
 // classes numbers the atoms of field f by what rows rs make of them: atoms
@@ -423,9 +471,15 @@ func (m *matcher) table(rows []int, max int) *group {
 		}
 	}
 	g.leaves = make([]int, nleaves)
+	// The group will be kept: its leaves and classes count against the limit.
+	own := groupEntries(g)
+	m.spend(own)
 	bs := make([]uint64, words)
 	var rs []int
 	for leaf := range g.leaves {
+		if m.over {
+			return nil
+		}
 		for w := range bs {
 			bs[w] = ^uint64(0)
 		}
@@ -444,6 +498,7 @@ func (m *matcher) table(rows []int, max int) *group {
 		}
 		g.leaves[leaf] = m.list(m.firstPerProc(rs))
 	}
+	m.spent -= own // addGroup spends them
 	return g
 }
 
@@ -509,7 +564,8 @@ func (m *matcher) buildDAG(rows []int, o options) *dag {
 			j++
 		}
 		if j == len(d.order) {
-			return ref{-1, m.list(m.firstPerProc(alive))}, true
+			l := m.list(m.firstPerProc(alive))
+			return ref{-1, l}, !m.over
 		}
 		var key strings.Builder
 		key.WriteString(strconv.Itoa(j) + ":")

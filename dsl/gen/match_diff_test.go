@@ -74,7 +74,8 @@ func TestCompiledMatchDifferential(t *testing.T) {
 		}
 		pkg := randPackage(r, "", maxProcs)
 		vs := vectors(r, pkg, 40)
-		opts := append([]options{{strategy: direct}}, optionVariants...)
+		// Direct switches, in Dispatch (fused) or through Route and Invoke (routed).
+		opts := append([]options{{strategy: direct, callRows: 1 << 20}, {strategy: direct}}, optionVariants...)
 		for j, o := range opts {
 			name := fmt.Sprintf("p%dv%d", i, j)
 			variants = append(variants, variant{name, pkg, vs, o})

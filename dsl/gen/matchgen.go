@@ -19,29 +19,31 @@ import (
 
 // matchers returns the compiled matcher of each event kind, nil where the event
 // type is matched by direct switches (few rows, or the package's table budget,
-// options.maxEntries, is spent).
+// options.maxEntries, is spent). The first call builds them; the parts that
+// need them may call it concurrently.
 func (g *generator) matchers() []*matcher {
-	if g.match == nil {
+	g.matchOnce.Do(func() {
 		g.match = make([]*matcher, len(g.pkg.Events))
 		used := 0
 		for _, ev := range g.pkg.Events {
 			if rows := eventRows(g.pkg, ev); g.opt.useCompiled(rows) {
-				o := g.opt
+				o, left := g.opt, 0
 				if o.maxEntries > 0 { // no group may take more than what is left
-					left := o.maxEntries - used
+					left = o.maxEntries - used
 					if left < o.maxEntries/16 { // too little left to be worth building
 						continue
 					}
 					o.maxLeaves, o.maxDAG = min(o.maxLeaves, left), min(o.maxDAG, left)
 				}
-				m := newMatcher(ev, rows, o)
-				if n := m.entries(); g.opt.maxEntries <= 0 || used+n <= g.opt.maxEntries {
+				// One that would not fit is given up as soon as that is sure.
+				m := newMatcherLimit(ev, rows, o, left)
+				if n := m.entries(); !m.over && (g.opt.maxEntries <= 0 || used+n <= g.opt.maxEntries) {
 					g.match[ev.Kind] = m
 					used += n
 				}
 			}
 		}
-	}
+	})
 	return g.match
 }
 
@@ -63,6 +65,16 @@ func uintType(max int) string {
 func arrayLit(typ string, items, comments []string, perLine int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "[%d]%s{", len(items), typ)
+	writeItems(&b, items, comments, perLine)
+	if len(items) > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString("}")
+	return b.String()
+}
+
+// writeItems writes the items of arrayLit, each line after a newline.
+func writeItems(b *strings.Builder, items, comments []string, perLine int) {
 	for i, it := range items {
 		switch {
 		case comments != nil:
@@ -73,11 +85,72 @@ func arrayLit(typ string, items, comments []string, perLine int) string {
 			b.WriteString(" " + it + ",")
 		}
 	}
-	if len(items) > 0 {
-		b.WriteString("\n")
+}
+
+// arrayTexts holds the long array literals of a part, which go/format would
+// spend most of the part's time on (it measures every element of a composite
+// literal), in the part's code as placeholders: the literal [n]T{fwArray<i>,}
+// (see lit). renderPart formats the part, then writes the items in place of the
+// placeholders as go/format writes them: at the placeholder's indentation,
+// perLine a line, separated by ", ", each followed by a comma.
+type arrayTexts struct {
+	arrays []arrayText
+}
+
+type arrayText struct {
+	items   []string
+	perLine int
+}
+
+// lit is arrayLit(typ, items, nil, perLine) in a part's code: with the items
+// held in a, if a is not nil.
+func (a *arrayTexts) lit(typ string, items []string, perLine int) string {
+	if a == nil || len(items) == 0 {
+		return arrayLit(typ, items, nil, perLine)
 	}
-	b.WriteString("}")
-	return b.String()
+	a.arrays = append(a.arrays, arrayText{items, perLine})
+	return fmt.Sprintf("[%d]%s{\n%s%d,\n}", len(items), typ, arrayPlaceholder, len(a.arrays)-1)
+}
+
+const arrayPlaceholder = "fwArrayItems"
+
+// fill writes code with the items of a in place of its placeholders: code
+// formatted (each placeholder on a line of its own, then indented like
+// it), or as it was before formatting (each placeholder between newlines).
+func (a *arrayTexts) fill(code []byte, formatted bool) []byte {
+	if a == nil || len(a.arrays) == 0 {
+		return code
+	}
+	var b strings.Builder
+	for line := range strings.Lines(string(code)) {
+		item := strings.TrimLeft(line, "\t")
+		indent := line[:len(line)-len(item)]
+		n, ok := strings.CutPrefix(strings.TrimSuffix(item, "\n"), arrayPlaceholder)
+		i, err := strconv.Atoi(strings.TrimSuffix(n, ","))
+		if !ok || !strings.HasSuffix(n, ",") || err != nil || i < 0 || i >= len(a.arrays) {
+			b.WriteString(line)
+			continue
+		}
+		arr := a.arrays[i]
+		if !formatted {
+			var items strings.Builder
+			writeItems(&items, arr.items, nil, arr.perLine)
+			b.WriteString(items.String()[1:] + "\n")
+			continue
+		}
+		for j, it := range arr.items {
+			switch {
+			case j%arr.perLine == 0:
+				b.WriteString(indent + it + ",")
+			default:
+				b.WriteString(" " + it + ",")
+			}
+			if j%arr.perLine == arr.perLine-1 || j == len(arr.items)-1 {
+				b.WriteString("\n")
+			}
+		}
+	}
+	return []byte(b.String())
 }
 
 func itoas(xs []int) []string {
@@ -94,7 +167,7 @@ type tableField struct {
 }
 
 // matchCode emits the compiled matchers and the helpers they use.
-func (g *generator) matchCode(f *jen.File) {
+func (g *generator) matchCode(f *jen.File, a *arrayTexts) {
 	var searchInt, searchFloat, dags bool
 	for _, m := range g.matchers() {
 		if m == nil {
@@ -108,7 +181,7 @@ func (g *generator) matchCode(f *jen.File) {
 				searchFloat = searchFloat || plans[i].kind == floatSearch
 			}
 		}
-		g.matchTable(f, m, plans)
+		g.matchTable(f, m, plans, a)
 		for i, fd := range m.fields {
 			if m.used(i) {
 				g.atomMethod(f, m, fd, plans[i])
@@ -183,7 +256,7 @@ func (m *matcher) groupDoc(gr *group) string {
 }
 
 // matchTable emits fwTable<Event>.
-func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup) {
+func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup, a *arrayTexts) {
 	ev := m.ev
 	rowType := uintType(len(m.rows) - 1)
 	var flat []int
@@ -202,8 +275,8 @@ func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup) {
 	}
 	fields := []tableField{
 		{"rows", fmt.Sprintf("[%d]fwrt.Delivery", len(rows)), "row → delivery: the cases for " + ev.Name + ", in processor order", arrayLit("fwrt.Delivery", rows, rowDocs, 0)},
-		{"lists", fmt.Sprintf("[%d]%s", len(spans), spanType), "match list l is match[lists[l][0]:lists[l][1]]", arrayLit(spanType, spans, nil, 8)},
-		{"match", fmt.Sprintf("[%d]%s", len(flat), rowType), "the match lists: rows, per processor its first matching case", arrayLit(rowType, itoas(flat), nil, 16)},
+		{"lists", fmt.Sprintf("[%d]%s", len(spans), spanType), "match list l is match[lists[l][0]:lists[l][1]]", a.lit(spanType, spans, 8)},
+		{"match", fmt.Sprintf("[%d]%s", len(flat), rowType), "the match lists: rows, per processor its first matching case", a.lit(rowType, itoas(flat), 16)},
 	}
 	for i, fd := range m.fields {
 		p, name := plans[i], GoName(fd.field.Name)
@@ -214,14 +287,14 @@ func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup) {
 		case intDense:
 			vals := itoas(p.dense)
 			fields = append(fields, tableField{"dense_" + name, fmt.Sprintf("[%d]%s", len(vals), uintType(len(fd.atoms))),
-				fmt.Sprintf("the atom of %s for each value from %d", fd.field.Name, p.cuts[0]), arrayLit(uintType(len(fd.atoms)), vals, nil, 16)})
+				fmt.Sprintf("the atom of %s for each value from %d", fd.field.Name, p.cuts[0]), a.lit(uintType(len(fd.atoms)), vals, 16)})
 		case intSearch:
 			vals := make([]string, len(p.cuts))
 			for j, c := range p.cuts {
 				vals[j] = strconv.FormatInt(c, 10)
 			}
 			fields = append(fields, tableField{"cuts_" + name, fmt.Sprintf("[%d]int64", len(vals)),
-				fmt.Sprintf("atom i+1 of %s starts at cuts_%s[i]", fd.field.Name, name), arrayLit("int64", vals, nil, 8)})
+				fmt.Sprintf("atom i+1 of %s starts at cuts_%s[i]", fd.field.Name, name), a.lit("int64", vals, 8)})
 		case floatSearch:
 			vals := make([]string, len(p.pts))
 			for j, v := range p.pts {
@@ -233,10 +306,10 @@ func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup) {
 			}
 			fields = append(fields,
 				tableField{"pts_" + name, fmt.Sprintf("[%d]float64", len(vals)),
-					fmt.Sprintf("the finite points that split %s, ascending", fd.field.Name), arrayLit("float64", vals, nil, 8)},
+					fmt.Sprintf("the finite points that split %s, ascending", fd.field.Name), a.lit("float64", vals, 8)},
 				tableField{"slots_" + name, fmt.Sprintf("[%d]%s", len(slots), uintType(len(fd.atoms))),
 					fmt.Sprintf("the atom below pts_%s[j] (2j; the last is above them all) and at it (2j+1)", name),
-					arrayLit(uintType(len(fd.atoms)), itoas(slots), nil, 16)})
+					a.lit(uintType(len(fd.atoms)), itoas(slots), 16)})
 		}
 	}
 	for gi, gr := range m.groups {
@@ -245,7 +318,7 @@ func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup) {
 			continue
 		}
 		if gr.kind == dagGroup {
-			fields = append(fields, dagFields(gi, gr.dag, doc)...)
+			fields = append(fields, dagFields(gi, gr.dag, doc, a)...)
 			continue
 		}
 		if len(gr.fields) == 1 {
@@ -256,7 +329,7 @@ func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup) {
 				vals[a] = gr.leaves[gr.class[0][a]]
 			}
 			fields = append(fields, tableField{fmt.Sprintf("leaf%d", gi), fmt.Sprintf("[%d]%s", len(vals), listType),
-				fmt.Sprintf("%s: the match list of each atom of %s", doc, fd.field.Name), arrayLit(listType, itoas(vals), nil, 16)})
+				fmt.Sprintf("%s: the match list of each atom of %s", doc, fd.field.Name), a.lit(listType, itoas(vals), 16)})
 			continue
 		}
 		var names []string
@@ -269,14 +342,14 @@ func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup) {
 			}
 			t := uintType(len(gr.leaves) - 1)
 			fields = append(fields, tableField{fmt.Sprintf("off%d_%s", gi, GoName(fd.field.Name)), fmt.Sprintf("[%d]%s", len(offs), t),
-				fmt.Sprintf("%s: the leaf offset of each atom of %s", doc, fd.field.Name), arrayLit(t, itoas(offs), nil, 16)})
+				fmt.Sprintf("%s: the leaf offset of each atom of %s", doc, fd.field.Name), a.lit(t, itoas(offs), 16)})
 		}
 		what := "the match list of each leaf (the sum of the offsets of " + strings.Join(names, ", ") + ")"
 		if len(gr.fields) == 0 {
 			what = "the match list of every " + ev.Name
 		}
 		fields = append(fields, tableField{fmt.Sprintf("leaf%d", gi), fmt.Sprintf("[%d]%s", len(gr.leaves), listType),
-			doc + ": " + what, arrayLit(listType, itoas(gr.leaves), nil, 16)})
+			doc + ": " + what, a.lit(listType, itoas(gr.leaves), 16)})
 	}
 
 	name := tableName(ev)
@@ -296,7 +369,7 @@ func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup) {
 }
 
 // dagFields are the tables of a decision graph.
-func dagFields(gi int, d *dag, doc string) []tableField {
+func dagFields(gi int, d *dag, doc string, a *arrayTexts) []tableField {
 	var nodes, next, dense, exc []string
 	for _, nd := range d.nodes {
 		nodes = append(nodes, fmt.Sprintf("{%d, %t, %d, %d, %d, %d}", nd.field, nd.dense, nd.dflt, nd.lo, nd.hi, nd.base))
@@ -307,14 +380,14 @@ func dagFields(gi int, d *dag, doc string) []tableField {
 		exc = append(exc, fmt.Sprintf("{%d, %d}", e[0], e[1]))
 	}
 	out := []tableField{
-		{fmt.Sprintf("nodes%d", gi), fmt.Sprintf("[%d]fwNode", len(nodes)), doc + ": the nodes of the decision graph", arrayLit("fwNode", nodes, nil, 4)},
-		{fmt.Sprintf("next%d", gi), fmt.Sprintf("[%d]uint32", len(next)), doc + ": the next references of the classes", arrayLit("uint32", next, nil, 16)},
+		{fmt.Sprintf("nodes%d", gi), fmt.Sprintf("[%d]fwNode", len(nodes)), doc + ": the nodes of the decision graph", a.lit("fwNode", nodes, 4)},
+		{fmt.Sprintf("next%d", gi), fmt.Sprintf("[%d]uint32", len(next)), doc + ": the next references of the classes", a.lit("uint32", next, 16)},
 	}
 	if len(dense) > 0 {
-		out = append(out, tableField{fmt.Sprintf("dense%d", gi), fmt.Sprintf("[%d]uint32", len(dense)), doc + ": the dense class maps", arrayLit("uint32", dense, nil, 16)})
+		out = append(out, tableField{fmt.Sprintf("dense%d", gi), fmt.Sprintf("[%d]uint32", len(dense)), doc + ": the dense class maps", a.lit("uint32", dense, 16)})
 	}
 	if len(exc) > 0 {
-		out = append(out, tableField{fmt.Sprintf("exc%d", gi), fmt.Sprintf("[%d]fwExc", len(exc)), doc + ": the exceptions of the sparse class maps", arrayLit("fwExc", exc, nil, 8)})
+		out = append(out, tableField{fmt.Sprintf("exc%d", gi), fmt.Sprintf("[%d]fwExc", len(exc)), doc + ": the exceptions of the sparse class maps", a.lit("fwExc", exc, 8)})
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"fmt"
 	"go/token"
 	"slices"
 	"strconv"
@@ -12,10 +13,33 @@ import (
 	"github.com/fwgo/fw/dsl/ir"
 )
 
-// pipelineFile emits the package-wide code: the Event interface, kinds, the
-// program description with its routing table, compiled routing and dispatch,
-// Pipeline, and JSON by event name.
-func (g *generator) pipelineFile(f *jen.File) {
+// pipelineParts returns the parts of the package-wide code: the Event
+// interface, kinds, the program description with its routing table, compiled
+// routing and dispatch, Pipeline, and JSON by event name.
+func (g *generator) pipelineParts() []part {
+	return []part{
+		{build: g.pipelineHead},
+		{build: g.pipelineType},
+		// Route, Invoke and the match tables, the largest parts of a large
+		// package, start first: Route builds the matchers while Invoke,
+		// which needs none, keeps the other CPU busy.
+		{build: g.route, first: true},
+		{build: g.dispatch},
+		{text: g.invoke, first: true},
+		{build: g.contextTypes},
+		{build: func(f *jen.File) {
+			g.helperMethods(f)
+			g.sources(f)
+			g.failures(f)
+			g.arenaCode(f)
+			g.codec(f)
+		}},
+		{tables: g.matchCode, first: true},
+		{build: g.jsonFuncs},
+	}
+}
+
+func (g *generator) pipelineHead(f *jen.File) {
 	pkg := g.pkg
 	f.Comment("The generated code needs a runtime that supports it; a mismatch fails to compile here.")
 	f.Const().Id("_").Op("=").Add(rt("SupportPackageIsVersion1"))
@@ -40,17 +64,6 @@ func (g *generator) pipelineFile(f *jen.File) {
 
 	g.targetKinds(f)
 	g.program(f)
-	g.pipelineType(f)
-	g.route(f)
-	g.dispatch(f)
-	g.invoke(f)
-	g.helperMethods(f)
-	g.sources(f)
-	g.failures(f)
-	g.arenaCode(f)
-	g.codec(f)
-	g.matchCode(f)
-	g.jsonFuncs(f)
 }
 
 func (g *generator) program(f *jen.File) {
@@ -355,6 +368,11 @@ func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Proc
 	if m := g.matchers()[ev.Kind]; m != nil {
 		return g.compiledBody(m, !bindsRead, deliver)
 	}
+	if bindsRead {
+		if rows := eventRows(g.pkg, ev); len(rows) > g.opt.callRows {
+			return g.routedBody(rows)
+		}
+	}
 	var body []jen.Code
 	needEv := false
 	for _, p := range g.pkg.Processors {
@@ -392,10 +410,36 @@ func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Proc
 	return body
 }
 
+// routedBody is Dispatch's case for an event type matched by direct switches
+// that has more than options.callRows case rows: Route's case (the same
+// switches) into a buffer on the stack that holds a delivery per processor,
+// then Invoke for each delivery. As with compiled matchers (fwCall<Event>),
+// Dispatch does not repeat the handler calls of such event types, which keeps
+// it small enough for the compiler to inline Begin and End, and the generated
+// code half as large.
+func (g *generator) routedBody(rows []row) []jen.Code {
+	procs := 0
+	for i, r := range rows {
+		if i == 0 || rows[i-1].proc != r.proc {
+			procs++
+		}
+	}
+	return []jen.Code{
+		jen.Comment(plural(len(rows), "case") + " of " + plural(procs, "processor") + ": routed, then invoked."),
+		jen.Var().Id("dls").Index(jen.Lit(procs)).Add(rt("Delivery")),
+		jen.For(jen.List(jen.Id("_"), jen.Id("dl")).Op(":=").Range().Id("d").Dot("Route").Call(jen.Id("m"), jen.Id("dls").Index(jen.Op(":").Lit(0)))).Block(
+			jen.If(
+				jen.Id("c").Op(":=").Add(beginCall(jen.Id("dl").Dot("Proc"), jen.Id("dl").Dot("Case"))),
+				jen.Id("c").Op("!=").Nil(),
+			).Block(jen.Id("x").Dot("End").Call(jen.Id("d").Dot("Invoke").Call(jen.Id("c"), jen.Id("dl"), jen.Id("m")))),
+		),
+	}
+}
+
 // handlerCall is the call of a case's handler method with its context (wrapping
 // the *fwrt.Call c) and its bound values read from the event ev.
 func handlerCall(p *ir.Processor, c *ir.Case, ev jen.Code) *jen.Statement {
-	args := []jen.Code{jen.Id(ContextName(p, c)).Values(jen.Id("c"))}
+	args := []jen.Code{contextLit(ContextName(p, c), contextBase(c))}
 	for _, bd := range c.Binds {
 		args = append(args, jen.Add(ev).Dot(GoName(bd.Field.Name)))
 	}
@@ -412,53 +456,80 @@ func formatFloat(v float64) string {
 	return s
 }
 
-// invoke compiles the dispatch of a delivery to the typed handler method.
-func (g *generator) invoke(f *jen.File) {
+// invoke writes Invoke, the call of a delivery's handler method, as formatted
+// text (see processor): with one case per case of the package, it is one of its
+// largest functions.
+func (g *generator) invoke(w *textPart) {
 	pkg := g.pkg
-	f.Comment("Invoke calls the handler method of a delivery with the values its case binds.")
-	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("Invoke").Params(
-		jen.Id("c").Op("*").Add(rt("Call")), jen.Id("dl").Add(rt("Delivery")), jen.Id("m").Add(rt("Msg")),
-	).Error().BlockFunc(func(b *jen.Group) {
-		if len(pkg.Processors) > 0 {
-			b.Switch(jen.Id("dl").Dot("Proc")).BlockFunc(func(sw *jen.Group) {
-				for _, p := range pkg.Processors {
-					if len(allCases(p)) == 0 || phaseOf(p) == nil && len(p.Cases) == 0 && p.Init == nil && p.Terminate == nil {
-						continue
-					}
-					sw.Case(jen.Lit(p.Index)).Block(jen.Switch(jen.Id("dl").Dot("Case")).BlockFunc(func(cs *jen.Group) {
-						for _, c := range allCases(p) {
-							g.invokeCase(cs, p, c)
-						}
-					}))
-				}
-			})
+	rt := w.rt()
+	w.decl()
+	w.WriteString("// Invoke calls the handler method of a delivery with the values its case binds.\n")
+	fmt.Fprintf(w, "func (d *fwDispatcher) Invoke(c *%s.Call, dl %s.Delivery, m %s.Msg) error {\n", rt, rt, rt)
+	if len(pkg.Processors) > 0 {
+		w.WriteString("\tswitch dl.Proc {\n")
+		for _, p := range pkg.Processors {
+			if len(allCases(p)) == 0 || phaseOf(p) == nil && len(p.Cases) == 0 && p.Init == nil && p.Terminate == nil {
+				continue
+			}
+			fmt.Fprintf(w, "\tcase %d:\n\t\tswitch dl.Case {\n", p.Index)
+			for _, c := range allCases(p) {
+				g.invokeCase(w, p, c)
+			}
+			w.WriteString("\t\t}\n")
 		}
-		b.Return(rt("UnknownDelivery").Call(jen.Id("dl")))
-	})
+		w.WriteString("\t}\n")
+	}
+	fmt.Fprintf(w, "\treturn %s.UnknownDelivery(dl)\n}\n", rt)
 }
 
 var lifecycleCase = map[ast.CaseKind]string{
 	ast.CaseInit: "CaseInit", ast.CasePhase: "CasePhase", ast.CaseTerminate: "CaseTerminate",
 }
 
-func (g *generator) invokeCase(cs *jen.Group, p *ir.Processor, c *ir.Case) {
+// invokeCase writes Invoke's case for case c of p: the call of its handler
+// method (or helper), as Dispatch makes it (handlerCall, builtCall).
+func (g *generator) invokeCase(w *textPart, p *ir.Processor, c *ir.Case) {
+	call := func(ctx string, args ...string) string {
+		return "d." + handlerField(p) + "." + MethodName(c) + "(" + strings.Join(append([]string{ctx}, args...), ", ") + ")"
+	}
+	ctx := ContextName(p, c) + "{" + contextBase(c) + "{c}}"
+	if p.Builder != nil {
+		ctx = BuilderContextName(p) + "{" + contextBase(nil) + "{c}}"
+	}
 	if label, ok := lifecycleCase[c.Kind]; ok {
 		if c.Kind == ast.CasePhase && phaseOf(p) == nil {
 			return
 		}
-		cs.Case(rt(label)).Block(jen.Return(lifecycleCall(p, c)))
+		var ret string
+		switch {
+		case isHelper(p):
+			ret = "d.fwPhase" + p.Name + "(c)"
+		case c.Kind == ast.CasePhase:
+			ret = call(ctx, "c.Phase()")
+		default:
+			ret = call(ctx)
+		}
+		fmt.Fprintf(w, "\t\tcase %s.%s:\n\t\t\treturn %s\n", w.rt(), label, ret)
 		return
 	}
 	if c.Kind == ast.CaseBuilt {
-		cs.Case(jen.Lit(c.Index)).Block(jen.Return(builtCall(p, c, builtArg(c.Target))))
+		arg := "*m.Ev.(*" + w.artifact(c.Target.Type) + ")"
+		ret := call(ctx, arg)
+		if isHelper(p) {
+			ret = "d.fwAdd" + p.Name + "(c, " + arg + ")"
+		}
+		fmt.Fprintf(w, "\t\tcase %d:\n\t\t\treturn %s\n", c.Index, ret)
 		return
 	}
-	var body []jen.Code
+	fmt.Fprintf(w, "\t\tcase %d:\n", c.Index)
+	var args []string
 	if len(c.Binds) > 0 {
-		body = append(body, jen.Id("ev").Op(":=").Id("m").Dot("Ev").Assert(jen.Op("*").Id(c.Event.Name)))
+		fmt.Fprintf(w, "\t\t\tev := m.Ev.(*%s)\n", c.Event.Name)
+		for _, bd := range c.Binds {
+			args = append(args, "ev."+GoName(bd.Field.Name))
+		}
 	}
-	body = append(body, jen.Return(handlerCall(p, c, jen.Id("ev"))))
-	cs.Case(jen.Lit(c.Index)).Block(body...)
+	fmt.Fprintf(w, "\t\t\treturn %s\n", call(ctx, args...))
 }
 
 func (g *generator) jsonFuncs(f *jen.File) {

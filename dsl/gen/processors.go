@@ -1,7 +1,9 @@
 package gen
 
 import (
+	"fmt"
 	"go/token"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -45,18 +47,12 @@ var predeclared = strings.Fields(`any bool byte comparable complex64 complex128 
 // paramNames returns the Go parameter names of a case's handler method: the
 // context first, then one per binding, renamed where a name would not compile.
 func (g *generator) paramNames(p *ir.Processor, c *ir.Case) (ctx string, binds []string) {
-	taken := map[string]bool{ContextName(p, c): true}
-	for _, n := range predeclared {
-		taken[n] = true
-	}
-	for _, e := range g.pkg.Enums {
-		taken[e.Name] = true
-	}
+	taken := []string{ContextName(p, c)}
 	safe := func(n string) string {
-		for token.IsKeyword(n) || taken[n] {
+		for token.IsKeyword(n) || slices.Contains(predeclared, n) || slices.Contains(taken, n) || g.isEnum(n) {
 			n += "_"
 		}
-		taken[n] = true
+		taken = append(taken, n)
 		return n
 	}
 	for _, b := range c.Binds {
@@ -66,30 +62,43 @@ func (g *generator) paramNames(p *ir.Processor, c *ir.Case) (ctx string, binds [
 	return ctx, binds
 }
 
-// processor emits the handler interface and one context type per case.
-func (g *generator) processor(f *jen.File, p *ir.Processor) {
-	f.Commentf("%s handles the cases of processor %s (%s), one method per case.", HandlerName(p), p.Name, pos(p.File, p.Pos.Line))
-	f.Comment("A method's emissions take effect only when it returns nil.")
-	f.Type().Id(HandlerName(p)).InterfaceFunc(func(m *jen.Group) {
-		for _, c := range allCases(p) {
+// isEnum reports whether the package declares an enum named n.
+func (g *generator) isEnum(n string) bool {
+	return slices.ContainsFunc(g.pkg.Enums, func(e *ir.Enum) bool { return e.Name == n })
+}
+
+// processor writes the handler interface and one context type per case of
+// an event processor, already formatted: these declarations are most of the
+// code of a large package, and writing them as text rather than building them
+// with jen and formatting them is several times faster (TestPartsFormatLikeWholeFiles
+// checks that go/format leaves them as they are).
+func (g *generator) processor(w *textPart, p *ir.Processor) {
+	w.decl()
+	fmt.Fprintf(w, "// %s handles the cases of processor %s (%s), one method per case.\n", HandlerName(p), p.Name, pos(p.File, p.Pos.Line))
+	w.WriteString("// A method's emissions take effect only when it returns nil.\n")
+	cases := allCases(p)
+	if len(cases) == 0 {
+		fmt.Fprintf(w, "type %s interface{}\n", HandlerName(p))
+	} else {
+		fmt.Fprintf(w, "type %s interface {\n", HandlerName(p))
+		for _, c := range cases {
 			ctx, binds := g.paramNames(p, c)
-			m.Comment(caseDoc(p, c))
-			m.Id(MethodName(c)).ParamsFunc(func(ps *jen.Group) {
-				ps.Id(ctx).Id(ContextName(p, c))
-				for i, b := range c.Binds {
-					ps.Id(binds[i]).Add(goType(b.Field.Type))
-				}
-				if c.Kind == ast.CaseBuilt {
-					ps.Id("v").Add(artifactType(c.Target.Type))
-				}
-				if c.Kind == ast.CasePhase {
-					ps.Id("phase").Int()
-				}
-			}).Error()
+			fmt.Fprintf(w, "\t// %s\n\t%s(%s %s", caseDoc(p, c), MethodName(c), ctx, ContextName(p, c))
+			for i, b := range c.Binds {
+				fmt.Fprintf(w, ", %s %s", binds[i], goTypeText(b.Field.Type))
+			}
+			if c.Kind == ast.CaseBuilt {
+				fmt.Fprintf(w, ", v %s", w.artifact(c.Target.Type))
+			}
+			if c.Kind == ast.CasePhase {
+				w.WriteString(", phase int")
+			}
+			w.WriteString(") error\n")
 		}
-	})
-	for _, c := range allCases(p) {
-		g.caseContext(f, p, c)
+		w.WriteString("}\n")
+	}
+	for _, c := range cases {
+		g.caseContext(w, p, c)
 	}
 }
 
@@ -110,23 +119,90 @@ func caseDoc(p *ir.Processor, c *ir.Case) string {
 	return MethodName(c) + " " + what + " (" + pos(p.File, c.Pos.Line) + ")."
 }
 
-// caseContext emits the typed context of one case: the run's context and phase,
-// the event being handled, and one Emit method per declared emit.
-func (g *generator) caseContext(f *jen.File, p *ir.Processor, c *ir.Case) {
+// caseContext writes the typed context of one case: the run's context and
+// phase, the event being handled (methods of the type it embeds, see
+// contextTypes), and one Emit method per declared emit.
+func (g *generator) caseContext(w *textPart, p *ir.Processor, c *ir.Case) {
 	name := ContextName(p, c)
-	recv := jen.Id("x").Id(name)
-	f.Commentf("%s is the context of %s.%s: it can emit only what the case declares.", name, HandlerName(p), MethodName(c))
-	f.Type().Id(name).Struct(jen.Id("c").Op("*").Add(rt("Call")))
-	g.contextCommon(f, name)
-	if c.Kind == ast.CaseEvent {
-		f.Commentf("Event returns the %s being handled.", c.Event.Name)
-		f.Func().Params(recv.Clone()).Id("Event").Params().Id(c.Event.Name).Block(
-			jen.Return(jen.Op("*").Id("x").Dot("c").Dot("Msg").Call().Dot("Ev").Assert(jen.Op("*").Id(c.Event.Name))))
-	}
+	w.decl()
+	fmt.Fprintf(w, "// %s is the context of %s.%s: it can emit only what the case declares.\n", name, HandlerName(p), MethodName(c))
+	fmt.Fprintf(w, "type %s struct {\n\t%s\n}\n", name, contextBase(c))
 	for _, e := range c.Emits {
-		f.Commentf("Emit%s emits a %s; it takes effect when the handler returns nil.", e.Name, e.Name)
-		f.Func().Params(recv.Clone()).Id("Emit" + e.Name).Params(jen.Id("e").Id(e.Name)).Block(
-			jen.Id("x").Dot("c").Dot("Emit").Call(arenaMsgLit(e, jen.Id("fwArenaOf").Call(jen.Id("x").Dot("c")))))
+		w.decl()
+		fmt.Fprintf(w, "// Emit%s emits a %s; it takes effect when the handler returns nil.\n", e.Name, e.Name)
+		fmt.Fprintf(w, "func (x %s) Emit%s(e %s) {\n", name, e.Name, e.Name)
+		fmt.Fprintf(w, "\tx.c.Emit(%s.Msg{Kind: %s, Ev: fwArenaOf(x.c).%s(e)})\n}\n", w.rt(), kindName(e), arenaBox(e))
 	}
-	g.resolveMethods(f, name, c.Resolves)
+	for _, t := range c.Resolves {
+		w.decl()
+		fmt.Fprintf(w, "// Resolve%s asks for target %s (its builder runs once per run); it takes effect\n", targetGoName(t), t.Name)
+		w.WriteString("// when the handler returns nil.\n")
+		fmt.Fprintf(w, "func (x %s) Resolve%s() {\n", name, targetGoName(t))
+		fmt.Fprintf(w, "\tx.c.Emit(%s.Msg{Kind: %s})\n}\n", w.rt(), resolveKindName(t))
+	}
+}
+
+// contextBase is the type that the context of case c embeds (c is nil for a
+// builder's context): fwOn<Event> for a case on events, else fwContext.
+func contextBase(c *ir.Case) string {
+	if c != nil && c.Kind == ast.CaseEvent {
+		return "fwOn" + c.Event.Name
+	}
+	return "fwContext"
+}
+
+// contextLit is the value of the context type name, which embeds base, of the
+// *fwrt.Call c.
+func contextLit(name, base string) *jen.Statement {
+	return jen.Id(name).Values(jen.Id(base).Values(jen.Id("c")))
+}
+
+// contextTypes emits the types that the contexts embed, once per package
+// rather than once per context: fwContext, with the Context and Phase methods
+// of a call, and per event type that some case handles, fwOn<Event>, with
+// these and Event.
+func (g *generator) contextTypes(f *jen.File) {
+	base := false
+	on := make([]bool, len(g.pkg.Events))
+	for _, p := range g.pkg.Processors {
+		if isHelper(p) {
+			continue
+		}
+		if p.Builder != nil && len(allCases(p)) > 0 {
+			base = true
+		}
+		for _, c := range allCases(p) {
+			if c.Kind == ast.CaseEvent && p.Builder == nil {
+				on[c.Event.Kind] = true
+			} else {
+				base = true
+			}
+		}
+	}
+	common := func(name string) {
+		recv := jen.Id("x").Id(name)
+		f.Comment("Context returns the run's context.")
+		f.Func().Params(recv.Clone()).Id("Context").Params().Qual("context", "Context").Block(
+			jen.Return(jen.Id("x").Dot("c").Dot("Context").Call()))
+		f.Comment("Phase returns the current phase number.")
+		f.Func().Params(recv.Clone()).Id("Phase").Params().Int().Block(
+			jen.Return(jen.Id("x").Dot("c").Dot("Phase").Call()))
+	}
+	if base {
+		f.Comment("fwContext is embedded in the contexts of the cases on no event and of the builders.")
+		f.Type().Id("fwContext").Struct(jen.Id("c").Op("*").Add(rt("Call")))
+		common("fwContext")
+	}
+	for _, ev := range g.pkg.Events {
+		if !on[ev.Kind] {
+			continue
+		}
+		name := contextBase(&ir.Case{Kind: ast.CaseEvent, Event: ev})
+		f.Commentf("%s is embedded in the contexts of the cases on %s events.", name, ev.Name)
+		f.Type().Id(name).Struct(jen.Id("c").Op("*").Add(rt("Call")))
+		common(name)
+		f.Commentf("Event returns the %s being handled.", ev.Name)
+		f.Func().Params(jen.Id("x").Id(name)).Id("Event").Params().Id(ev.Name).Block(
+			jen.Return(jen.Op("*").Id("x").Dot("c").Dot("Msg").Call().Dot("Ev").Assert(jen.Op("*").Id(ev.Name))))
+	}
 }

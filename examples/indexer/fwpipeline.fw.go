@@ -322,7 +322,7 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		v := *m.Ev.(*fwreactive.Group[string, FileWords])
 		// Packages: ByPkg
 		if c := x.Begin(x.Note(3, 0, m)); c != nil {
-			x.End(d.hPackages.OnByPkg(PackagesContext{c}, v))
+			x.End(d.hPackages.OnByPkg(PackagesContext{fwContext{c}}, v))
 		}
 	case fwBuiltFileWords:
 		v := *m.Ev.(*FileWords)
@@ -334,7 +334,7 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		v := *m.Ev.(*File)
 		// Tokenize: Files
 		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hTokenize.OnFiles(TokenizeContext{c}, v))
+			x.End(d.hTokenize.OnFiles(TokenizeContext{fwContext{c}}, v))
 		}
 	case fwBuiltIdents:
 		v := *m.Ev.(*string)
@@ -346,17 +346,17 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		v := *m.Ev.(*PkgWords)
 		// Idents: PkgWords
 		if c := x.Begin(x.Note(4, 0, m)); c != nil {
-			x.End(d.hIdents.OnPkgWords(IdentsContext{c}, v))
+			x.End(d.hIdents.OnPkgWords(IdentsContext{fwContext{c}}, v))
 		}
 		// Report: Package
 		if c := x.Begin(x.Note(6, 0, m)); c != nil {
-			x.End(d.hReport.OnPackage(ReportPackageContext{c}, v))
+			x.End(d.hReport.OnPackage(ReportPackageContext{fwContext{c}}, v))
 		}
 	case fwBuiltSample:
 		v := *m.Ev.(*[]string)
 		// Report: Sample
 		if c := x.Begin(x.Note(6, 1, m)); c != nil {
-			x.End(d.hReport.OnSample(ReportSampleContext{c}, v))
+			x.End(d.hReport.OnSample(ReportSampleContext{fwContext{c}}, v))
 		}
 	}
 }
@@ -367,7 +367,7 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 	case 1:
 		switch dl.Case {
 		case 0:
-			return d.hTokenize.OnFiles(TokenizeContext{c}, *m.Ev.(*File))
+			return d.hTokenize.OnFiles(TokenizeContext{fwContext{c}}, *m.Ev.(*File))
 		}
 	case 2:
 		switch dl.Case {
@@ -379,12 +379,12 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 	case 3:
 		switch dl.Case {
 		case 0:
-			return d.hPackages.OnByPkg(PackagesContext{c}, *m.Ev.(*fwreactive.Group[string, FileWords]))
+			return d.hPackages.OnByPkg(PackagesContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[string, FileWords]))
 		}
 	case 4:
 		switch dl.Case {
 		case 0:
-			return d.hIdents.OnPkgWords(IdentsContext{c}, *m.Ev.(*PkgWords))
+			return d.hIdents.OnPkgWords(IdentsContext{fwContext{c}}, *m.Ev.(*PkgWords))
 		}
 	case 5:
 		switch dl.Case {
@@ -396,16 +396,31 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 	case 6:
 		switch dl.Case {
 		case 0:
-			return d.hReport.OnPackage(ReportPackageContext{c}, *m.Ev.(*PkgWords))
+			return d.hReport.OnPackage(ReportPackageContext{fwContext{c}}, *m.Ev.(*PkgWords))
 		case 1:
-			return d.hReport.OnSample(ReportSampleContext{c}, *m.Ev.(*[]string))
+			return d.hReport.OnSample(ReportSampleContext{fwContext{c}}, *m.Ev.(*[]string))
 		case fwrt.CaseInit:
-			return d.hReport.Init(ReportInitContext{c})
+			return d.hReport.Init(ReportInitContext{fwContext{c}})
 		case fwrt.CaseTerminate:
-			return d.hReport.Terminate(ReportTerminateContext{c})
+			return d.hReport.Terminate(ReportTerminateContext{fwContext{c}})
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwContext is embedded in the contexts of the cases on no event and of the builders.
+type fwContext struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwContext) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwContext) Phase() int {
+	return x.c.Phase()
 }
 
 // fwAddByPkg gives an artifact of fileWords to helper ByPkg.

@@ -137,17 +137,7 @@ type TokenizeBuilder interface {
 
 // TokenizeContext is the context of TokenizeBuilder's calls: it publishes fileWords artifacts.
 type TokenizeContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x TokenizeContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x TokenizeContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // Publish publishes v as an artifact of fileWords; it takes effect when the method returns nil.
@@ -164,17 +154,7 @@ type PackagesBuilder interface {
 
 // PackagesContext is the context of PackagesBuilder's calls: it publishes pkgWords artifacts.
 type PackagesContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x PackagesContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x PackagesContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // Publish publishes v as an artifact of pkgWords; it takes effect when the method returns nil.
@@ -191,17 +171,7 @@ type IdentsBuilder interface {
 
 // IdentsContext is the context of IdentsBuilder's calls: it publishes idents artifacts.
 type IdentsContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x IdentsContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x IdentsContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // Publish publishes v as an artifact of idents; it takes effect when the method returns nil.
@@ -224,47 +194,17 @@ type ReportHandler interface {
 
 // ReportPackageContext is the context of ReportHandler.OnPackage: it can emit only what the case declares.
 type ReportPackageContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x ReportPackageContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x ReportPackageContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // ReportSampleContext is the context of ReportHandler.OnSample: it can emit only what the case declares.
 type ReportSampleContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x ReportSampleContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x ReportSampleContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // ReportInitContext is the context of ReportHandler.Init: it can emit only what the case declares.
 type ReportInitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x ReportInitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x ReportInitContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // ResolvePkgWords asks for target pkgWords (its builder runs once per run); it takes effect
@@ -281,15 +221,5 @@ func (x ReportInitContext) ResolveSample() {
 
 // ReportTerminateContext is the context of ReportHandler.Terminate: it can emit only what the case declares.
 type ReportTerminateContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x ReportTerminateContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x ReportTerminateContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }

@@ -158,7 +158,7 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		ev := m.Ev.(*Invoice)
 		// Printer: Invoice
 		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hPrinter.OnInvoice(PrinterInvoiceContext{c}, ev.ID, ev.Total))
+			x.End(d.hPrinter.OnInvoice(PrinterInvoiceContext{fwOnInvoice{c}}, ev.ID, ev.Total))
 		}
 	case fwKindOrder:
 		ev := m.Ev.(*Order)
@@ -166,11 +166,11 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		switch {
 		case ev.Status == StatusCANCELLED:
 			if c := x.Begin(x.Note(0, 0, m)); c != nil {
-				x.End(d.hBilling.OnCancelled(BillingCancelledContext{c}))
+				x.End(d.hBilling.OnCancelled(BillingCancelledContext{fwOnOrder{c}}))
 			}
 		default:
 			if c := x.Begin(x.Note(0, 1, m)); c != nil {
-				x.End(d.hBilling.OnOrder(BillingOrderContext{c}, ev.ID, ev.Amount))
+				x.End(d.hBilling.OnOrder(BillingOrderContext{fwOnOrder{c}}, ev.ID, ev.Amount))
 			}
 		}
 	}
@@ -182,19 +182,59 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 	case 0:
 		switch dl.Case {
 		case 0:
-			return d.hBilling.OnCancelled(BillingCancelledContext{c})
+			return d.hBilling.OnCancelled(BillingCancelledContext{fwOnOrder{c}})
 		case 1:
 			ev := m.Ev.(*Order)
-			return d.hBilling.OnOrder(BillingOrderContext{c}, ev.ID, ev.Amount)
+			return d.hBilling.OnOrder(BillingOrderContext{fwOnOrder{c}}, ev.ID, ev.Amount)
 		}
 	case 1:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Invoice)
-			return d.hPrinter.OnInvoice(PrinterInvoiceContext{c}, ev.ID, ev.Total)
+			return d.hPrinter.OnInvoice(PrinterInvoiceContext{fwOnInvoice{c}}, ev.ID, ev.Total)
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwOnInvoice is embedded in the contexts of the cases on Invoice events.
+type fwOnInvoice struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnInvoice) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnInvoice) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Invoice being handled.
+func (x fwOnInvoice) Event() Invoice {
+	return *x.c.Msg().Ev.(*Invoice)
+}
+
+// fwOnOrder is embedded in the contexts of the cases on Order events.
+type fwOnOrder struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnOrder) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnOrder) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Order being handled.
+func (x fwOnOrder) Event() Order {
+	return *x.c.Msg().Ev.(*Order)
 }
 
 // fwArena holds event values by kind for the runtime (fwrt.Arena): a message's

@@ -4,7 +4,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	fwrt "github.com/fwgo/fw/runtime"
 	"strconv"
@@ -124,42 +123,12 @@ type BillingHandler interface {
 
 // BillingCancelledContext is the context of BillingHandler.OnCancelled: it can emit only what the case declares.
 type BillingCancelledContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x BillingCancelledContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x BillingCancelledContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x BillingCancelledContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // BillingOrderContext is the context of BillingHandler.OnOrder: it can emit only what the case declares.
 type BillingOrderContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x BillingOrderContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x BillingOrderContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x BillingOrderContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
@@ -176,20 +145,5 @@ type PrinterHandler interface {
 
 // PrinterInvoiceContext is the context of PrinterHandler.OnInvoice: it can emit only what the case declares.
 type PrinterInvoiceContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x PrinterInvoiceContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x PrinterInvoiceContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Invoice being handled.
-func (x PrinterInvoiceContext) Event() Invoice {
-	return *x.c.Msg().Ev.(*Invoice)
+	fwOnInvoice
 }

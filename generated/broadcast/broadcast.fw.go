@@ -3,10 +3,7 @@
 
 package broadcast
 
-import (
-	"context"
-	fwrt "github.com/fwgo/fw/runtime"
-)
+import fwrt "github.com/fwgo/fw/runtime"
 
 // E is the event declared at broadcast.fw:5.
 type E struct {
@@ -45,22 +42,7 @@ type S1Handler interface {
 
 // S1EContext is the context of S1Handler.OnE: it can emit only what the case declares.
 type S1EContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x S1EContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x S1EContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the E being handled.
-func (x S1EContext) Event() E {
-	return *x.c.Msg().Ev.(*E)
+	fwOnE
 }
 
 // S2Handler handles the cases of processor S2 (broadcast.fw:8), one method per case.
@@ -72,22 +54,7 @@ type S2Handler interface {
 
 // S2EContext is the context of S2Handler.OnE: it can emit only what the case declares.
 type S2EContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x S2EContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x S2EContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the E being handled.
-func (x S2EContext) Event() E {
-	return *x.c.Msg().Ev.(*E)
+	fwOnE
 }
 
 // S3Handler handles the cases of processor S3 (broadcast.fw:9), one method per case.
@@ -99,22 +66,7 @@ type S3Handler interface {
 
 // S3EContext is the context of S3Handler.OnE: it can emit only what the case declares.
 type S3EContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x S3EContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x S3EContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the E being handled.
-func (x S3EContext) Event() E {
-	return *x.c.Msg().Ev.(*E)
+	fwOnE
 }
 
 // S4Handler handles the cases of processor S4 (broadcast.fw:10), one method per case.
@@ -126,22 +78,7 @@ type S4Handler interface {
 
 // S4EContext is the context of S4Handler.OnE: it can emit only what the case declares.
 type S4EContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x S4EContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x S4EContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the E being handled.
-func (x S4EContext) Event() E {
-	return *x.c.Msg().Ev.(*E)
+	fwOnE
 }
 
 // S5Handler handles the cases of processor S5 (broadcast.fw:11), one method per case.
@@ -153,22 +90,7 @@ type S5Handler interface {
 
 // S5EContext is the context of S5Handler.OnE: it can emit only what the case declares.
 type S5EContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x S5EContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x S5EContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the E being handled.
-func (x S5EContext) Event() E {
-	return *x.c.Msg().Ev.(*E)
+	fwOnE
 }
 
 // S6Handler handles the cases of processor S6 (broadcast.fw:12), one method per case.
@@ -180,22 +102,7 @@ type S6Handler interface {
 
 // S6EContext is the context of S6Handler.OnE: it can emit only what the case declares.
 type S6EContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x S6EContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x S6EContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the E being handled.
-func (x S6EContext) Event() E {
-	return *x.c.Msg().Ev.(*E)
+	fwOnE
 }
 
 // S7Handler handles the cases of processor S7 (broadcast.fw:13), one method per case.
@@ -207,22 +114,7 @@ type S7Handler interface {
 
 // S7EContext is the context of S7Handler.OnE: it can emit only what the case declares.
 type S7EContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x S7EContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x S7EContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the E being handled.
-func (x S7EContext) Event() E {
-	return *x.c.Msg().Ev.(*E)
+	fwOnE
 }
 
 // S8Handler handles the cases of processor S8 (broadcast.fw:14), one method per case.
@@ -234,20 +126,5 @@ type S8Handler interface {
 
 // S8EContext is the context of S8Handler.OnE: it can emit only what the case declares.
 type S8EContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x S8EContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x S8EContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the E being handled.
-func (x S8EContext) Event() E {
-	return *x.c.Msg().Ev.(*E)
+	fwOnE
 }

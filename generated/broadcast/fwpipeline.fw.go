@@ -210,35 +210,35 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		ev := m.Ev.(*E)
 		// S1: E
 		if c := x.Begin(x.Note(0, 0, m)); c != nil {
-			x.End(d.hS1.OnE(S1EContext{c}, ev.N))
+			x.End(d.hS1.OnE(S1EContext{fwOnE{c}}, ev.N))
 		}
 		// S2: E
 		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hS2.OnE(S2EContext{c}, ev.N))
+			x.End(d.hS2.OnE(S2EContext{fwOnE{c}}, ev.N))
 		}
 		// S3: E
 		if c := x.Begin(x.Note(2, 0, m)); c != nil {
-			x.End(d.hS3.OnE(S3EContext{c}, ev.N))
+			x.End(d.hS3.OnE(S3EContext{fwOnE{c}}, ev.N))
 		}
 		// S4: E
 		if c := x.Begin(x.Note(3, 0, m)); c != nil {
-			x.End(d.hS4.OnE(S4EContext{c}, ev.N))
+			x.End(d.hS4.OnE(S4EContext{fwOnE{c}}, ev.N))
 		}
 		// S5: E
 		if c := x.Begin(x.Note(4, 0, m)); c != nil {
-			x.End(d.hS5.OnE(S5EContext{c}, ev.N))
+			x.End(d.hS5.OnE(S5EContext{fwOnE{c}}, ev.N))
 		}
 		// S6: E
 		if c := x.Begin(x.Note(5, 0, m)); c != nil {
-			x.End(d.hS6.OnE(S6EContext{c}, ev.N))
+			x.End(d.hS6.OnE(S6EContext{fwOnE{c}}, ev.N))
 		}
 		// S7: E
 		if c := x.Begin(x.Note(6, 0, m)); c != nil {
-			x.End(d.hS7.OnE(S7EContext{c}, ev.N))
+			x.End(d.hS7.OnE(S7EContext{fwOnE{c}}, ev.N))
 		}
 		// S8: E
 		if c := x.Begin(x.Note(7, 0, m)); c != nil {
-			x.End(d.hS8.OnE(S8EContext{c}, ev.N))
+			x.End(d.hS8.OnE(S8EContext{fwOnE{c}}, ev.N))
 		}
 	}
 }
@@ -250,52 +250,72 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*E)
-			return d.hS1.OnE(S1EContext{c}, ev.N)
+			return d.hS1.OnE(S1EContext{fwOnE{c}}, ev.N)
 		}
 	case 1:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*E)
-			return d.hS2.OnE(S2EContext{c}, ev.N)
+			return d.hS2.OnE(S2EContext{fwOnE{c}}, ev.N)
 		}
 	case 2:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*E)
-			return d.hS3.OnE(S3EContext{c}, ev.N)
+			return d.hS3.OnE(S3EContext{fwOnE{c}}, ev.N)
 		}
 	case 3:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*E)
-			return d.hS4.OnE(S4EContext{c}, ev.N)
+			return d.hS4.OnE(S4EContext{fwOnE{c}}, ev.N)
 		}
 	case 4:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*E)
-			return d.hS5.OnE(S5EContext{c}, ev.N)
+			return d.hS5.OnE(S5EContext{fwOnE{c}}, ev.N)
 		}
 	case 5:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*E)
-			return d.hS6.OnE(S6EContext{c}, ev.N)
+			return d.hS6.OnE(S6EContext{fwOnE{c}}, ev.N)
 		}
 	case 6:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*E)
-			return d.hS7.OnE(S7EContext{c}, ev.N)
+			return d.hS7.OnE(S7EContext{fwOnE{c}}, ev.N)
 		}
 	case 7:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*E)
-			return d.hS8.OnE(S8EContext{c}, ev.N)
+			return d.hS8.OnE(S8EContext{fwOnE{c}}, ev.N)
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwOnE is embedded in the contexts of the cases on E events.
+type fwOnE struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnE) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnE) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the E being handled.
+func (x fwOnE) Event() E {
+	return *x.c.Msg().Ev.(*E)
 }
 
 // fwArena holds event values by kind for the runtime (fwrt.Arena): a message's

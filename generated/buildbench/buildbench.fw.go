@@ -26,17 +26,7 @@ type ScaledBuilder interface {
 
 // ScaledContext is the context of ScaledBuilder's calls: it publishes scaled artifacts.
 type ScaledContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x ScaledContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x ScaledContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // Publish publishes v as an artifact of scaled; it takes effect when the method returns nil.
@@ -60,30 +50,10 @@ type SumHandler interface {
 
 // SumScaledContext is the context of SumHandler.OnScaled: it can emit only what the case declares.
 type SumScaledContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x SumScaledContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x SumScaledContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // SumGroupContext is the context of SumHandler.OnGroup: it can emit only what the case declares.
 type SumGroupContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x SumGroupContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x SumGroupContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }

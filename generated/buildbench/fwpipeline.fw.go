@@ -208,13 +208,13 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		v := *m.Ev.(*fwreactive.Group[int64, int64])
 		// Sum: Group
 		if c := x.Begin(x.Note(3, 1, m)); c != nil {
-			x.End(d.hSum.OnGroup(SumGroupContext{c}, v))
+			x.End(d.hSum.OnGroup(SumGroupContext{fwContext{c}}, v))
 		}
 	case fwBuiltNums:
 		v := *m.Ev.(*int64)
 		// Scaled: Nums
 		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hScaled.OnNums(ScaledContext{c}, v))
+			x.End(d.hScaled.OnNums(ScaledContext{fwContext{c}}, v))
 		}
 	case fwBuiltScaled:
 		v := *m.Ev.(*int64)
@@ -224,7 +224,7 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		}
 		// Sum: Scaled
 		if c := x.Begin(x.Note(3, 0, m)); c != nil {
-			x.End(d.hSum.OnScaled(SumScaledContext{c}, v))
+			x.End(d.hSum.OnScaled(SumScaledContext{fwContext{c}}, v))
 		}
 	}
 }
@@ -235,7 +235,7 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 	case 1:
 		switch dl.Case {
 		case 0:
-			return d.hScaled.OnNums(ScaledContext{c}, *m.Ev.(*int64))
+			return d.hScaled.OnNums(ScaledContext{fwContext{c}}, *m.Ev.(*int64))
 		}
 	case 2:
 		switch dl.Case {
@@ -247,12 +247,27 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 	case 3:
 		switch dl.Case {
 		case 0:
-			return d.hSum.OnScaled(SumScaledContext{c}, *m.Ev.(*int64))
+			return d.hSum.OnScaled(SumScaledContext{fwContext{c}}, *m.Ev.(*int64))
 		case 1:
-			return d.hSum.OnGroup(SumGroupContext{c}, *m.Ev.(*fwreactive.Group[int64, int64]))
+			return d.hSum.OnGroup(SumGroupContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[int64, int64]))
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwContext is embedded in the contexts of the cases on no event and of the builders.
+type fwContext struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwContext) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwContext) Phase() int {
+	return x.c.Phase()
 }
 
 // fwAddGroups gives an artifact of scaled to helper Groups.

@@ -194,22 +194,7 @@ type ClassifyHandler interface {
 
 // ClassifyFineContext is the context of ClassifyHandler.OnFine: it can emit only what the case declares.
 type ClassifyFineContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x ClassifyFineContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x ClassifyFineContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Reading being handled.
-func (x ClassifyFineContext) Event() Reading {
-	return *x.c.Msg().Ev.(*Reading)
+	fwOnReading
 }
 
 // EmitNormal emits a Normal; it takes effect when the handler returns nil.
@@ -219,22 +204,7 @@ func (x ClassifyFineContext) EmitNormal(e Normal) {
 
 // ClassifyBadContext is the context of ClassifyHandler.OnBad: it can emit only what the case declares.
 type ClassifyBadContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x ClassifyBadContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x ClassifyBadContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Reading being handled.
-func (x ClassifyBadContext) Event() Reading {
-	return *x.c.Msg().Ev.(*Reading)
+	fwOnReading
 }
 
 // EmitAlert emits a Alert; it takes effect when the handler returns nil.
@@ -244,17 +214,7 @@ func (x ClassifyBadContext) EmitAlert(e Alert) {
 
 // ClassifySourcedContext is the context of ClassifyHandler.OnSourced: it can emit only what the case declares.
 type ClassifySourcedContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x ClassifySourcedContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x ClassifySourcedContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // EmitAlert emits a Alert; it takes effect when the handler returns nil.
@@ -284,17 +244,7 @@ type ScaledBuilder interface {
 
 // ScaledContext is the context of ScaledBuilder's calls: it publishes scaled artifacts.
 type ScaledContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x ScaledContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x ScaledContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // Publish publishes v as an artifact of scaled; it takes effect when the method returns nil.
@@ -311,17 +261,7 @@ type RawBuilder interface {
 
 // RawContext is the context of RawBuilder's calls: it publishes raw artifacts.
 type RawContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x RawContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x RawContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // Publish publishes v as an artifact of raw; it takes effect when the method returns nil.
@@ -338,17 +278,7 @@ type LevelsBuilder interface {
 
 // LevelsContext is the context of LevelsBuilder's calls: it publishes levels artifacts.
 type LevelsContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x LevelsContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x LevelsContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // Publish publishes v as an artifact of levels; it takes effect when the method returns nil.
@@ -365,17 +295,7 @@ type FlagsBuilder interface {
 
 // FlagsContext is the context of FlagsBuilder's calls: it publishes flags artifacts.
 type FlagsContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x FlagsContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x FlagsContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // Publish publishes v as an artifact of flags; it takes effect when the method returns nil.
@@ -392,17 +312,7 @@ type TicksBuilder interface {
 
 // TicksContext is the context of TicksBuilder's calls: it publishes ticks artifacts.
 type TicksContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x TicksContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x TicksContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // Publish publishes v as an artifact of ticks; it takes effect when the method returns nil.
@@ -432,17 +342,7 @@ type SummaryBuilder interface {
 
 // SummaryContext is the context of SummaryBuilder's calls: it publishes summary artifacts.
 type SummaryContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x SummaryContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x SummaryContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // Publish publishes v as an artifact of summary; it takes effect when the method returns nil.
@@ -471,117 +371,37 @@ type SinkHandler interface {
 
 // SinkNormalContext is the context of SinkHandler.OnNormal: it can emit only what the case declares.
 type SinkNormalContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x SinkNormalContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x SinkNormalContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Normal being handled.
-func (x SinkNormalContext) Event() Normal {
-	return *x.c.Msg().Ev.(*Normal)
+	fwOnNormal
 }
 
 // SinkAlertContext is the context of SinkHandler.OnAlert: it can emit only what the case declares.
 type SinkAlertContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x SinkAlertContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x SinkAlertContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Alert being handled.
-func (x SinkAlertContext) Event() Alert {
-	return *x.c.Msg().Ev.(*Alert)
+	fwOnAlert
 }
 
 // SinkSummaryContext is the context of SinkHandler.OnSummary: it can emit only what the case declares.
 type SinkSummaryContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x SinkSummaryContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x SinkSummaryContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // SinkRawContext is the context of SinkHandler.OnRaw: it can emit only what the case declares.
 type SinkRawContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x SinkRawContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x SinkRawContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // SinkLevelContext is the context of SinkHandler.OnLevel: it can emit only what the case declares.
 type SinkLevelContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x SinkLevelContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x SinkLevelContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // SinkFlagContext is the context of SinkHandler.OnFlag: it can emit only what the case declares.
 type SinkFlagContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x SinkFlagContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x SinkFlagContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // SinkInitContext is the context of SinkHandler.Init: it can emit only what the case declares.
 type SinkInitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x SinkInitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x SinkInitContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // ResolveFlags asks for target flags (its builder runs once per run); it takes effect

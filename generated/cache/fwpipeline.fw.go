@@ -529,12 +529,12 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	case fwKindAlert:
 		// Sink: Alert
 		if c := x.Begin(x.Note(13, 1, m)); c != nil {
-			x.End(d.hSink.OnAlert(SinkAlertContext{c}))
+			x.End(d.hSink.OnAlert(SinkAlertContext{fwOnAlert{c}}))
 		}
 	case fwKindNormal:
 		// Sink: Normal
 		if c := x.Begin(x.Note(13, 0, m)); c != nil {
-			x.End(d.hSink.OnNormal(SinkNormalContext{c}))
+			x.End(d.hSink.OnNormal(SinkNormalContext{fwOnNormal{c}}))
 		}
 	case fwKindReading:
 		ev := m.Ev.(*Reading)
@@ -542,36 +542,36 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		switch {
 		case ev.Level <= LevelMID && ev.Ok:
 			if c := x.Begin(x.Note(0, 0, m)); c != nil {
-				x.End(d.hClassify.OnFine(ClassifyFineContext{c}))
+				x.End(d.hClassify.OnFine(ClassifyFineContext{fwOnReading{c}}))
 			}
 		default:
 			if c := x.Begin(x.Note(0, 1, m)); c != nil {
-				x.End(d.hClassify.OnBad(ClassifyBadContext{c}))
+				x.End(d.hClassify.OnBad(ClassifyBadContext{fwOnReading{c}}))
 			}
 		}
 	case fwBuiltAll:
 		v := *m.Ev.(*[]Reading)
 		// Summary: All
 		if c := x.Begin(x.Note(12, 0, m)); c != nil {
-			x.End(d.hSummary.OnAll(SummaryContext{c}, v))
+			x.End(d.hSummary.OnAll(SummaryContext{fwContext{c}}, v))
 		}
 	case fwBuiltAllTicks:
 		v := *m.Ev.(*[]Tick)
 		// Summary: AllTicks
 		if c := x.Begin(x.Note(12, 4, m)); c != nil {
-			x.End(d.hSummary.OnAllTicks(SummaryContext{c}, v))
+			x.End(d.hSummary.OnAllTicks(SummaryContext{fwContext{c}}, v))
 		}
 	case fwBuiltBatches:
 		v := *m.Ev.(*[]fwreactive.Group[string, Reading])
 		// Summary: Batches
 		if c := x.Begin(x.Note(12, 3, m)); c != nil {
-			x.End(d.hSummary.OnBatches(SummaryContext{c}, v))
+			x.End(d.hSummary.OnBatches(SummaryContext{fwContext{c}}, v))
 		}
 	case fwBuiltByLevel:
 		v := *m.Ev.(*fwreactive.Group[Level, float64])
 		// Summary: ByLevel
 		if c := x.Begin(x.Note(12, 2, m)); c != nil {
-			x.End(d.hSummary.OnByLevel(SummaryContext{c}, v))
+			x.End(d.hSummary.OnByLevel(SummaryContext{fwContext{c}}, v))
 		}
 	case fwBuiltBySensor:
 		v := *m.Ev.(*fwreactive.Group[string, Reading])
@@ -581,51 +581,51 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		}
 		// Summary: BySensor
 		if c := x.Begin(x.Note(12, 1, m)); c != nil {
-			x.End(d.hSummary.OnBySensor(SummaryContext{c}, v))
+			x.End(d.hSummary.OnBySensor(SummaryContext{fwContext{c}}, v))
 		}
 	case fwBuiltFlags:
 		v := *m.Ev.(*bool)
 		// Sink: Flag
 		if c := x.Begin(x.Note(13, 5, m)); c != nil {
-			x.End(d.hSink.OnFlag(SinkFlagContext{c}, v))
+			x.End(d.hSink.OnFlag(SinkFlagContext{fwContext{c}}, v))
 		}
 	case fwBuiltLevels:
 		v := *m.Ev.(*Level)
 		// Sink: Level
 		if c := x.Begin(x.Note(13, 4, m)); c != nil {
-			x.End(d.hSink.OnLevel(SinkLevelContext{c}, v))
+			x.End(d.hSink.OnLevel(SinkLevelContext{fwContext{c}}, v))
 		}
 	case fwBuiltRaw:
 		v := *m.Ev.(*[]byte)
 		// Sink: Raw
 		if c := x.Begin(x.Note(13, 3, m)); c != nil {
-			x.End(d.hSink.OnRaw(SinkRawContext{c}, v))
+			x.End(d.hSink.OnRaw(SinkRawContext{fwContext{c}}, v))
 		}
 	case fwBuiltReadings:
 		v := *m.Ev.(*Reading)
 		// Classify: Sourced
 		if c := x.Begin(x.Note(0, 2, m)); c != nil {
-			x.End(d.hClassify.OnSourced(ClassifySourcedContext{c}, v))
+			x.End(d.hClassify.OnSourced(ClassifySourcedContext{fwContext{c}}, v))
 		}
 		// Scaled: Readings
 		if c := x.Begin(x.Note(2, 0, m)); c != nil {
-			x.End(d.hScaled.OnReadings(ScaledContext{c}, v))
+			x.End(d.hScaled.OnReadings(ScaledContext{fwContext{c}}, v))
 		}
 		// Raw: Readings
 		if c := x.Begin(x.Note(3, 0, m)); c != nil {
-			x.End(d.hRaw.OnReadings(RawContext{c}, v))
+			x.End(d.hRaw.OnReadings(RawContext{fwContext{c}}, v))
 		}
 		// Levels: Readings
 		if c := x.Begin(x.Note(4, 0, m)); c != nil {
-			x.End(d.hLevels.OnReadings(LevelsContext{c}, v))
+			x.End(d.hLevels.OnReadings(LevelsContext{fwContext{c}}, v))
 		}
 		// Flags: Readings
 		if c := x.Begin(x.Note(5, 0, m)); c != nil {
-			x.End(d.hFlags.OnReadings(FlagsContext{c}, v))
+			x.End(d.hFlags.OnReadings(FlagsContext{fwContext{c}}, v))
 		}
 		// Ticks: Readings
 		if c := x.Begin(x.Note(6, 0, m)); c != nil {
-			x.End(d.hTicks.OnReadings(TicksContext{c}, v))
+			x.End(d.hTicks.OnReadings(TicksContext{fwContext{c}}, v))
 		}
 		// All: Readings
 		if c := x.Begin(x.Note(7, 0, m)); c != nil {
@@ -645,7 +645,7 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		v := *m.Ev.(*int64)
 		// Sink: Summary
 		if c := x.Begin(x.Note(13, 2, m)); c != nil {
-			x.End(d.hSink.OnSummary(SinkSummaryContext{c}, v))
+			x.End(d.hSink.OnSummary(SinkSummaryContext{fwContext{c}}, v))
 		}
 	case fwBuiltTicks:
 		v := *m.Ev.(*Tick)
@@ -662,36 +662,36 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 	case 0:
 		switch dl.Case {
 		case 0:
-			return d.hClassify.OnFine(ClassifyFineContext{c})
+			return d.hClassify.OnFine(ClassifyFineContext{fwOnReading{c}})
 		case 1:
-			return d.hClassify.OnBad(ClassifyBadContext{c})
+			return d.hClassify.OnBad(ClassifyBadContext{fwOnReading{c}})
 		case 2:
-			return d.hClassify.OnSourced(ClassifySourcedContext{c}, *m.Ev.(*Reading))
+			return d.hClassify.OnSourced(ClassifySourcedContext{fwContext{c}}, *m.Ev.(*Reading))
 		}
 	case 2:
 		switch dl.Case {
 		case 0:
-			return d.hScaled.OnReadings(ScaledContext{c}, *m.Ev.(*Reading))
+			return d.hScaled.OnReadings(ScaledContext{fwContext{c}}, *m.Ev.(*Reading))
 		}
 	case 3:
 		switch dl.Case {
 		case 0:
-			return d.hRaw.OnReadings(RawContext{c}, *m.Ev.(*Reading))
+			return d.hRaw.OnReadings(RawContext{fwContext{c}}, *m.Ev.(*Reading))
 		}
 	case 4:
 		switch dl.Case {
 		case 0:
-			return d.hLevels.OnReadings(LevelsContext{c}, *m.Ev.(*Reading))
+			return d.hLevels.OnReadings(LevelsContext{fwContext{c}}, *m.Ev.(*Reading))
 		}
 	case 5:
 		switch dl.Case {
 		case 0:
-			return d.hFlags.OnReadings(FlagsContext{c}, *m.Ev.(*Reading))
+			return d.hFlags.OnReadings(FlagsContext{fwContext{c}}, *m.Ev.(*Reading))
 		}
 	case 6:
 		switch dl.Case {
 		case 0:
-			return d.hTicks.OnReadings(TicksContext{c}, *m.Ev.(*Reading))
+			return d.hTicks.OnReadings(TicksContext{fwContext{c}}, *m.Ev.(*Reading))
 		}
 	case 7:
 		switch dl.Case {
@@ -731,35 +731,110 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 	case 12:
 		switch dl.Case {
 		case 0:
-			return d.hSummary.OnAll(SummaryContext{c}, *m.Ev.(*[]Reading))
+			return d.hSummary.OnAll(SummaryContext{fwContext{c}}, *m.Ev.(*[]Reading))
 		case 1:
-			return d.hSummary.OnBySensor(SummaryContext{c}, *m.Ev.(*fwreactive.Group[string, Reading]))
+			return d.hSummary.OnBySensor(SummaryContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[string, Reading]))
 		case 2:
-			return d.hSummary.OnByLevel(SummaryContext{c}, *m.Ev.(*fwreactive.Group[Level, float64]))
+			return d.hSummary.OnByLevel(SummaryContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[Level, float64]))
 		case 3:
-			return d.hSummary.OnBatches(SummaryContext{c}, *m.Ev.(*[]fwreactive.Group[string, Reading]))
+			return d.hSummary.OnBatches(SummaryContext{fwContext{c}}, *m.Ev.(*[]fwreactive.Group[string, Reading]))
 		case 4:
-			return d.hSummary.OnAllTicks(SummaryContext{c}, *m.Ev.(*[]Tick))
+			return d.hSummary.OnAllTicks(SummaryContext{fwContext{c}}, *m.Ev.(*[]Tick))
 		}
 	case 13:
 		switch dl.Case {
 		case 0:
-			return d.hSink.OnNormal(SinkNormalContext{c})
+			return d.hSink.OnNormal(SinkNormalContext{fwOnNormal{c}})
 		case 1:
-			return d.hSink.OnAlert(SinkAlertContext{c})
+			return d.hSink.OnAlert(SinkAlertContext{fwOnAlert{c}})
 		case 2:
-			return d.hSink.OnSummary(SinkSummaryContext{c}, *m.Ev.(*int64))
+			return d.hSink.OnSummary(SinkSummaryContext{fwContext{c}}, *m.Ev.(*int64))
 		case 3:
-			return d.hSink.OnRaw(SinkRawContext{c}, *m.Ev.(*[]byte))
+			return d.hSink.OnRaw(SinkRawContext{fwContext{c}}, *m.Ev.(*[]byte))
 		case 4:
-			return d.hSink.OnLevel(SinkLevelContext{c}, *m.Ev.(*Level))
+			return d.hSink.OnLevel(SinkLevelContext{fwContext{c}}, *m.Ev.(*Level))
 		case 5:
-			return d.hSink.OnFlag(SinkFlagContext{c}, *m.Ev.(*bool))
+			return d.hSink.OnFlag(SinkFlagContext{fwContext{c}}, *m.Ev.(*bool))
 		case fwrt.CaseInit:
-			return d.hSink.Init(SinkInitContext{c})
+			return d.hSink.Init(SinkInitContext{fwContext{c}})
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwContext is embedded in the contexts of the cases on no event and of the builders.
+type fwContext struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwContext) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwContext) Phase() int {
+	return x.c.Phase()
+}
+
+// fwOnAlert is embedded in the contexts of the cases on Alert events.
+type fwOnAlert struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnAlert) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnAlert) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Alert being handled.
+func (x fwOnAlert) Event() Alert {
+	return *x.c.Msg().Ev.(*Alert)
+}
+
+// fwOnNormal is embedded in the contexts of the cases on Normal events.
+type fwOnNormal struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnNormal) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnNormal) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Normal being handled.
+func (x fwOnNormal) Event() Normal {
+	return *x.c.Msg().Ev.(*Normal)
+}
+
+// fwOnReading is embedded in the contexts of the cases on Reading events.
+type fwOnReading struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnReading) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnReading) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Reading being handled.
+func (x fwOnReading) Event() Reading {
+	return *x.c.Msg().Ev.(*Reading)
 }
 
 // fwAddAll gives an artifact of readings to helper All.

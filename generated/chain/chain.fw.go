@@ -3,10 +3,7 @@
 
 package chain
 
-import (
-	"context"
-	fwrt "github.com/fwgo/fw/runtime"
-)
+import fwrt "github.com/fwgo/fw/runtime"
 
 // A is the event declared at chain.fw:4.
 type A struct {
@@ -129,22 +126,7 @@ type P1Handler interface {
 
 // P1AContext is the context of P1Handler.OnA: it can emit only what the case declares.
 type P1AContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P1AContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P1AContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the A being handled.
-func (x P1AContext) Event() A {
-	return *x.c.Msg().Ev.(*A)
+	fwOnA
 }
 
 // EmitB emits a B; it takes effect when the handler returns nil.
@@ -161,22 +143,7 @@ type P2Handler interface {
 
 // P2BContext is the context of P2Handler.OnB: it can emit only what the case declares.
 type P2BContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P2BContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P2BContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the B being handled.
-func (x P2BContext) Event() B {
-	return *x.c.Msg().Ev.(*B)
+	fwOnB
 }
 
 // EmitC emits a C; it takes effect when the handler returns nil.
@@ -193,22 +160,7 @@ type P3Handler interface {
 
 // P3CContext is the context of P3Handler.OnC: it can emit only what the case declares.
 type P3CContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P3CContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P3CContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the C being handled.
-func (x P3CContext) Event() C {
-	return *x.c.Msg().Ev.(*C)
+	fwOnC
 }
 
 // EmitD emits a D; it takes effect when the handler returns nil.
@@ -225,20 +177,5 @@ type P4Handler interface {
 
 // P4DContext is the context of P4Handler.OnD: it can emit only what the case declares.
 type P4DContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P4DContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P4DContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the D being handled.
-func (x P4DContext) Event() D {
-	return *x.c.Msg().Ev.(*D)
+	fwOnD
 }

@@ -176,25 +176,25 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		ev := m.Ev.(*A)
 		// P1: A
 		if c := x.Begin(x.Note(0, 0, m)); c != nil {
-			x.End(d.hP1.OnA(P1AContext{c}, ev.N))
+			x.End(d.hP1.OnA(P1AContext{fwOnA{c}}, ev.N))
 		}
 	case fwKindB:
 		ev := m.Ev.(*B)
 		// P2: B
 		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hP2.OnB(P2BContext{c}, ev.N))
+			x.End(d.hP2.OnB(P2BContext{fwOnB{c}}, ev.N))
 		}
 	case fwKindC:
 		ev := m.Ev.(*C)
 		// P3: C
 		if c := x.Begin(x.Note(2, 0, m)); c != nil {
-			x.End(d.hP3.OnC(P3CContext{c}, ev.N))
+			x.End(d.hP3.OnC(P3CContext{fwOnC{c}}, ev.N))
 		}
 	case fwKindD:
 		ev := m.Ev.(*D)
 		// P4: D
 		if c := x.Begin(x.Note(3, 0, m)); c != nil {
-			x.End(d.hP4.OnD(P4DContext{c}, ev.N))
+			x.End(d.hP4.OnD(P4DContext{fwOnD{c}}, ev.N))
 		}
 	}
 }
@@ -206,28 +206,108 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*A)
-			return d.hP1.OnA(P1AContext{c}, ev.N)
+			return d.hP1.OnA(P1AContext{fwOnA{c}}, ev.N)
 		}
 	case 1:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*B)
-			return d.hP2.OnB(P2BContext{c}, ev.N)
+			return d.hP2.OnB(P2BContext{fwOnB{c}}, ev.N)
 		}
 	case 2:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*C)
-			return d.hP3.OnC(P3CContext{c}, ev.N)
+			return d.hP3.OnC(P3CContext{fwOnC{c}}, ev.N)
 		}
 	case 3:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*D)
-			return d.hP4.OnD(P4DContext{c}, ev.N)
+			return d.hP4.OnD(P4DContext{fwOnD{c}}, ev.N)
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwOnA is embedded in the contexts of the cases on A events.
+type fwOnA struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnA) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnA) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the A being handled.
+func (x fwOnA) Event() A {
+	return *x.c.Msg().Ev.(*A)
+}
+
+// fwOnB is embedded in the contexts of the cases on B events.
+type fwOnB struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnB) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnB) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the B being handled.
+func (x fwOnB) Event() B {
+	return *x.c.Msg().Ev.(*B)
+}
+
+// fwOnC is embedded in the contexts of the cases on C events.
+type fwOnC struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnC) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnC) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the C being handled.
+func (x fwOnC) Event() C {
+	return *x.c.Msg().Ev.(*C)
+}
+
+// fwOnD is embedded in the contexts of the cases on D events.
+type fwOnD struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnD) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnD) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the D being handled.
+func (x fwOnD) Event() D {
+	return *x.c.Msg().Ev.(*D)
 }
 
 // fwArena holds event values by kind for the runtime (fwrt.Arena): a message's

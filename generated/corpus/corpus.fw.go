@@ -91,17 +91,7 @@ type TokenizeBuilder interface {
 
 // TokenizeContext is the context of TokenizeBuilder's calls: it publishes tokens artifacts.
 type TokenizeContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x TokenizeContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x TokenizeContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // Publish publishes v as an artifact of tokens; it takes effect when the method returns nil.
@@ -122,47 +112,17 @@ type ReportHandler interface {
 
 // ReportDocContext is the context of ReportHandler.OnDoc: it can emit only what the case declares.
 type ReportDocContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x ReportDocContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x ReportDocContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // ReportSampleContext is the context of ReportHandler.OnSample: it can emit only what the case declares.
 type ReportSampleContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x ReportSampleContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x ReportSampleContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // ReportInitContext is the context of ReportHandler.Init: it can emit only what the case declares.
 type ReportInitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x ReportInitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x ReportInitContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // ResolveByDoc asks for target byDoc (its builder runs once per run); it takes effect

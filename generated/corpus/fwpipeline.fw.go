@@ -255,19 +255,19 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		v := *m.Ev.(*fwreactive.Group[string, Token])
 		// Report: Doc
 		if c := x.Begin(x.Note(4, 0, m)); c != nil {
-			x.End(d.hReport.OnDoc(ReportDocContext{c}, v))
+			x.End(d.hReport.OnDoc(ReportDocContext{fwContext{c}}, v))
 		}
 	case fwBuiltDocs:
 		v := *m.Ev.(*Doc)
 		// Tokenize: Docs
 		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hTokenize.OnDocs(TokenizeContext{c}, v))
+			x.End(d.hTokenize.OnDocs(TokenizeContext{fwContext{c}}, v))
 		}
 	case fwBuiltSample:
 		v := *m.Ev.(*[]Token)
 		// Report: Sample
 		if c := x.Begin(x.Note(4, 1, m)); c != nil {
-			x.End(d.hReport.OnSample(ReportSampleContext{c}, v))
+			x.End(d.hReport.OnSample(ReportSampleContext{fwContext{c}}, v))
 		}
 	case fwBuiltTokens:
 		v := *m.Ev.(*Token)
@@ -288,7 +288,7 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 	case 1:
 		switch dl.Case {
 		case 0:
-			return d.hTokenize.OnDocs(TokenizeContext{c}, *m.Ev.(*Doc))
+			return d.hTokenize.OnDocs(TokenizeContext{fwContext{c}}, *m.Ev.(*Doc))
 		}
 	case 2:
 		switch dl.Case {
@@ -307,14 +307,29 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 	case 4:
 		switch dl.Case {
 		case 0:
-			return d.hReport.OnDoc(ReportDocContext{c}, *m.Ev.(*fwreactive.Group[string, Token]))
+			return d.hReport.OnDoc(ReportDocContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[string, Token]))
 		case 1:
-			return d.hReport.OnSample(ReportSampleContext{c}, *m.Ev.(*[]Token))
+			return d.hReport.OnSample(ReportSampleContext{fwContext{c}}, *m.Ev.(*[]Token))
 		case fwrt.CaseInit:
-			return d.hReport.Init(ReportInitContext{c})
+			return d.hReport.Init(ReportInitContext{fwContext{c}})
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwContext is embedded in the contexts of the cases on no event and of the builders.
+type fwContext struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwContext) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwContext) Phase() int {
+	return x.c.Phase()
 }
 
 // fwAddByDoc gives an artifact of tokens to helper ByDoc.

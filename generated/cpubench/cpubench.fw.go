@@ -3,10 +3,7 @@
 
 package cpubench
 
-import (
-	"context"
-	fwrt "github.com/fwgo/fw/runtime"
-)
+import fwrt "github.com/fwgo/fw/runtime"
 
 // Done is the event declared at cpubench.fw:9.
 type Done struct {
@@ -76,22 +73,7 @@ type WorkHandler interface {
 
 // WorkJobContext is the context of WorkHandler.OnJob: it can emit only what the case declares.
 type WorkJobContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x WorkJobContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x WorkJobContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Job being handled.
-func (x WorkJobContext) Event() Job {
-	return *x.c.Msg().Ev.(*Job)
+	fwOnJob
 }
 
 // EmitDone emits a Done; it takes effect when the handler returns nil.
@@ -108,20 +90,5 @@ type CollectHandler interface {
 
 // CollectDoneContext is the context of CollectHandler.OnDone: it can emit only what the case declares.
 type CollectDoneContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x CollectDoneContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x CollectDoneContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Done being handled.
-func (x CollectDoneContext) Event() Done {
-	return *x.c.Msg().Ev.(*Done)
+	fwOnDone
 }

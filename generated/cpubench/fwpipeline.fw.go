@@ -152,13 +152,13 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		ev := m.Ev.(*Done)
 		// Collect: Done
 		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hCollect.OnDone(CollectDoneContext{c}, ev.N, ev.Sum))
+			x.End(d.hCollect.OnDone(CollectDoneContext{fwOnDone{c}}, ev.N, ev.Sum))
 		}
 	case fwKindJob:
 		ev := m.Ev.(*Job)
 		// Work: Job
 		if c := x.Begin(x.Note(0, 0, m)); c != nil {
-			x.End(d.hWork.OnJob(WorkJobContext{c}, ev.N))
+			x.End(d.hWork.OnJob(WorkJobContext{fwOnJob{c}}, ev.N))
 		}
 	}
 }
@@ -170,16 +170,56 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Job)
-			return d.hWork.OnJob(WorkJobContext{c}, ev.N)
+			return d.hWork.OnJob(WorkJobContext{fwOnJob{c}}, ev.N)
 		}
 	case 1:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Done)
-			return d.hCollect.OnDone(CollectDoneContext{c}, ev.N, ev.Sum)
+			return d.hCollect.OnDone(CollectDoneContext{fwOnDone{c}}, ev.N, ev.Sum)
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwOnDone is embedded in the contexts of the cases on Done events.
+type fwOnDone struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnDone) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnDone) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Done being handled.
+func (x fwOnDone) Event() Done {
+	return *x.c.Msg().Ev.(*Done)
+}
+
+// fwOnJob is embedded in the contexts of the cases on Job events.
+type fwOnJob struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnJob) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnJob) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Job being handled.
+func (x fwOnJob) Event() Job {
+	return *x.c.Msg().Ev.(*Job)
 }
 
 // fwArena holds event values by kind for the runtime (fwrt.Arena): a message's

@@ -3,10 +3,7 @@
 
 package fanout
 
-import (
-	"context"
-	fwrt "github.com/fwgo/fw/runtime"
-)
+import fwrt "github.com/fwgo/fw/runtime"
 
 // Hundred is the event declared at fanout.fw:8.
 type Hundred struct {
@@ -141,22 +138,7 @@ type OneHandler interface {
 
 // OneHitContext is the context of OneHandler.OnHit: it can emit only what the case declares.
 type OneHitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x OneHitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x OneHitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Single being handled.
-func (x OneHitContext) Event() Single {
-	return *x.c.Msg().Ev.(*Single)
+	fwOnSingle
 }
 
 // T00Handler handles the cases of processor T00 (fanout.fw:14), one method per case.
@@ -168,22 +150,7 @@ type T00Handler interface {
 
 // T00HitContext is the context of T00Handler.OnHit: it can emit only what the case declares.
 type T00HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x T00HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x T00HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Ten being handled.
-func (x T00HitContext) Event() Ten {
-	return *x.c.Msg().Ev.(*Ten)
+	fwOnTen
 }
 
 // T01Handler handles the cases of processor T01 (fanout.fw:15), one method per case.
@@ -195,22 +162,7 @@ type T01Handler interface {
 
 // T01HitContext is the context of T01Handler.OnHit: it can emit only what the case declares.
 type T01HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x T01HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x T01HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Ten being handled.
-func (x T01HitContext) Event() Ten {
-	return *x.c.Msg().Ev.(*Ten)
+	fwOnTen
 }
 
 // T02Handler handles the cases of processor T02 (fanout.fw:16), one method per case.
@@ -222,22 +174,7 @@ type T02Handler interface {
 
 // T02HitContext is the context of T02Handler.OnHit: it can emit only what the case declares.
 type T02HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x T02HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x T02HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Ten being handled.
-func (x T02HitContext) Event() Ten {
-	return *x.c.Msg().Ev.(*Ten)
+	fwOnTen
 }
 
 // T03Handler handles the cases of processor T03 (fanout.fw:17), one method per case.
@@ -249,22 +186,7 @@ type T03Handler interface {
 
 // T03HitContext is the context of T03Handler.OnHit: it can emit only what the case declares.
 type T03HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x T03HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x T03HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Ten being handled.
-func (x T03HitContext) Event() Ten {
-	return *x.c.Msg().Ev.(*Ten)
+	fwOnTen
 }
 
 // T04Handler handles the cases of processor T04 (fanout.fw:18), one method per case.
@@ -276,22 +198,7 @@ type T04Handler interface {
 
 // T04HitContext is the context of T04Handler.OnHit: it can emit only what the case declares.
 type T04HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x T04HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x T04HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Ten being handled.
-func (x T04HitContext) Event() Ten {
-	return *x.c.Msg().Ev.(*Ten)
+	fwOnTen
 }
 
 // T05Handler handles the cases of processor T05 (fanout.fw:19), one method per case.
@@ -303,22 +210,7 @@ type T05Handler interface {
 
 // T05HitContext is the context of T05Handler.OnHit: it can emit only what the case declares.
 type T05HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x T05HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x T05HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Ten being handled.
-func (x T05HitContext) Event() Ten {
-	return *x.c.Msg().Ev.(*Ten)
+	fwOnTen
 }
 
 // T06Handler handles the cases of processor T06 (fanout.fw:20), one method per case.
@@ -330,22 +222,7 @@ type T06Handler interface {
 
 // T06HitContext is the context of T06Handler.OnHit: it can emit only what the case declares.
 type T06HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x T06HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x T06HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Ten being handled.
-func (x T06HitContext) Event() Ten {
-	return *x.c.Msg().Ev.(*Ten)
+	fwOnTen
 }
 
 // T07Handler handles the cases of processor T07 (fanout.fw:21), one method per case.
@@ -357,22 +234,7 @@ type T07Handler interface {
 
 // T07HitContext is the context of T07Handler.OnHit: it can emit only what the case declares.
 type T07HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x T07HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x T07HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Ten being handled.
-func (x T07HitContext) Event() Ten {
-	return *x.c.Msg().Ev.(*Ten)
+	fwOnTen
 }
 
 // T08Handler handles the cases of processor T08 (fanout.fw:22), one method per case.
@@ -384,22 +246,7 @@ type T08Handler interface {
 
 // T08HitContext is the context of T08Handler.OnHit: it can emit only what the case declares.
 type T08HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x T08HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x T08HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Ten being handled.
-func (x T08HitContext) Event() Ten {
-	return *x.c.Msg().Ev.(*Ten)
+	fwOnTen
 }
 
 // T09Handler handles the cases of processor T09 (fanout.fw:23), one method per case.
@@ -411,22 +258,7 @@ type T09Handler interface {
 
 // T09HitContext is the context of T09Handler.OnHit: it can emit only what the case declares.
 type T09HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x T09HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x T09HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Ten being handled.
-func (x T09HitContext) Event() Ten {
-	return *x.c.Msg().Ev.(*Ten)
+	fwOnTen
 }
 
 // H000Handler handles the cases of processor H000 (fanout.fw:25), one method per case.
@@ -438,22 +270,7 @@ type H000Handler interface {
 
 // H000HitContext is the context of H000Handler.OnHit: it can emit only what the case declares.
 type H000HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H000HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H000HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H000HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H001Handler handles the cases of processor H001 (fanout.fw:26), one method per case.
@@ -465,22 +282,7 @@ type H001Handler interface {
 
 // H001HitContext is the context of H001Handler.OnHit: it can emit only what the case declares.
 type H001HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H001HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H001HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H001HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H002Handler handles the cases of processor H002 (fanout.fw:27), one method per case.
@@ -492,22 +294,7 @@ type H002Handler interface {
 
 // H002HitContext is the context of H002Handler.OnHit: it can emit only what the case declares.
 type H002HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H002HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H002HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H002HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H003Handler handles the cases of processor H003 (fanout.fw:28), one method per case.
@@ -519,22 +306,7 @@ type H003Handler interface {
 
 // H003HitContext is the context of H003Handler.OnHit: it can emit only what the case declares.
 type H003HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H003HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H003HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H003HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H004Handler handles the cases of processor H004 (fanout.fw:29), one method per case.
@@ -546,22 +318,7 @@ type H004Handler interface {
 
 // H004HitContext is the context of H004Handler.OnHit: it can emit only what the case declares.
 type H004HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H004HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H004HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H004HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H005Handler handles the cases of processor H005 (fanout.fw:30), one method per case.
@@ -573,22 +330,7 @@ type H005Handler interface {
 
 // H005HitContext is the context of H005Handler.OnHit: it can emit only what the case declares.
 type H005HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H005HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H005HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H005HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H006Handler handles the cases of processor H006 (fanout.fw:31), one method per case.
@@ -600,22 +342,7 @@ type H006Handler interface {
 
 // H006HitContext is the context of H006Handler.OnHit: it can emit only what the case declares.
 type H006HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H006HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H006HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H006HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H007Handler handles the cases of processor H007 (fanout.fw:32), one method per case.
@@ -627,22 +354,7 @@ type H007Handler interface {
 
 // H007HitContext is the context of H007Handler.OnHit: it can emit only what the case declares.
 type H007HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H007HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H007HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H007HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H008Handler handles the cases of processor H008 (fanout.fw:33), one method per case.
@@ -654,22 +366,7 @@ type H008Handler interface {
 
 // H008HitContext is the context of H008Handler.OnHit: it can emit only what the case declares.
 type H008HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H008HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H008HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H008HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H009Handler handles the cases of processor H009 (fanout.fw:34), one method per case.
@@ -681,22 +378,7 @@ type H009Handler interface {
 
 // H009HitContext is the context of H009Handler.OnHit: it can emit only what the case declares.
 type H009HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H009HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H009HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H009HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H010Handler handles the cases of processor H010 (fanout.fw:35), one method per case.
@@ -708,22 +390,7 @@ type H010Handler interface {
 
 // H010HitContext is the context of H010Handler.OnHit: it can emit only what the case declares.
 type H010HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H010HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H010HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H010HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H011Handler handles the cases of processor H011 (fanout.fw:36), one method per case.
@@ -735,22 +402,7 @@ type H011Handler interface {
 
 // H011HitContext is the context of H011Handler.OnHit: it can emit only what the case declares.
 type H011HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H011HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H011HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H011HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H012Handler handles the cases of processor H012 (fanout.fw:37), one method per case.
@@ -762,22 +414,7 @@ type H012Handler interface {
 
 // H012HitContext is the context of H012Handler.OnHit: it can emit only what the case declares.
 type H012HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H012HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H012HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H012HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H013Handler handles the cases of processor H013 (fanout.fw:38), one method per case.
@@ -789,22 +426,7 @@ type H013Handler interface {
 
 // H013HitContext is the context of H013Handler.OnHit: it can emit only what the case declares.
 type H013HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H013HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H013HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H013HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H014Handler handles the cases of processor H014 (fanout.fw:39), one method per case.
@@ -816,22 +438,7 @@ type H014Handler interface {
 
 // H014HitContext is the context of H014Handler.OnHit: it can emit only what the case declares.
 type H014HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H014HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H014HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H014HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H015Handler handles the cases of processor H015 (fanout.fw:40), one method per case.
@@ -843,22 +450,7 @@ type H015Handler interface {
 
 // H015HitContext is the context of H015Handler.OnHit: it can emit only what the case declares.
 type H015HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H015HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H015HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H015HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H016Handler handles the cases of processor H016 (fanout.fw:41), one method per case.
@@ -870,22 +462,7 @@ type H016Handler interface {
 
 // H016HitContext is the context of H016Handler.OnHit: it can emit only what the case declares.
 type H016HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H016HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H016HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H016HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H017Handler handles the cases of processor H017 (fanout.fw:42), one method per case.
@@ -897,22 +474,7 @@ type H017Handler interface {
 
 // H017HitContext is the context of H017Handler.OnHit: it can emit only what the case declares.
 type H017HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H017HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H017HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H017HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H018Handler handles the cases of processor H018 (fanout.fw:43), one method per case.
@@ -924,22 +486,7 @@ type H018Handler interface {
 
 // H018HitContext is the context of H018Handler.OnHit: it can emit only what the case declares.
 type H018HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H018HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H018HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H018HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H019Handler handles the cases of processor H019 (fanout.fw:44), one method per case.
@@ -951,22 +498,7 @@ type H019Handler interface {
 
 // H019HitContext is the context of H019Handler.OnHit: it can emit only what the case declares.
 type H019HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H019HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H019HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H019HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H020Handler handles the cases of processor H020 (fanout.fw:45), one method per case.
@@ -978,22 +510,7 @@ type H020Handler interface {
 
 // H020HitContext is the context of H020Handler.OnHit: it can emit only what the case declares.
 type H020HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H020HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H020HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H020HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H021Handler handles the cases of processor H021 (fanout.fw:46), one method per case.
@@ -1005,22 +522,7 @@ type H021Handler interface {
 
 // H021HitContext is the context of H021Handler.OnHit: it can emit only what the case declares.
 type H021HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H021HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H021HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H021HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H022Handler handles the cases of processor H022 (fanout.fw:47), one method per case.
@@ -1032,22 +534,7 @@ type H022Handler interface {
 
 // H022HitContext is the context of H022Handler.OnHit: it can emit only what the case declares.
 type H022HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H022HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H022HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H022HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H023Handler handles the cases of processor H023 (fanout.fw:48), one method per case.
@@ -1059,22 +546,7 @@ type H023Handler interface {
 
 // H023HitContext is the context of H023Handler.OnHit: it can emit only what the case declares.
 type H023HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H023HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H023HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H023HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H024Handler handles the cases of processor H024 (fanout.fw:49), one method per case.
@@ -1086,22 +558,7 @@ type H024Handler interface {
 
 // H024HitContext is the context of H024Handler.OnHit: it can emit only what the case declares.
 type H024HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H024HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H024HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H024HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H025Handler handles the cases of processor H025 (fanout.fw:50), one method per case.
@@ -1113,22 +570,7 @@ type H025Handler interface {
 
 // H025HitContext is the context of H025Handler.OnHit: it can emit only what the case declares.
 type H025HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H025HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H025HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H025HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H026Handler handles the cases of processor H026 (fanout.fw:51), one method per case.
@@ -1140,22 +582,7 @@ type H026Handler interface {
 
 // H026HitContext is the context of H026Handler.OnHit: it can emit only what the case declares.
 type H026HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H026HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H026HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H026HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H027Handler handles the cases of processor H027 (fanout.fw:52), one method per case.
@@ -1167,22 +594,7 @@ type H027Handler interface {
 
 // H027HitContext is the context of H027Handler.OnHit: it can emit only what the case declares.
 type H027HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H027HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H027HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H027HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H028Handler handles the cases of processor H028 (fanout.fw:53), one method per case.
@@ -1194,22 +606,7 @@ type H028Handler interface {
 
 // H028HitContext is the context of H028Handler.OnHit: it can emit only what the case declares.
 type H028HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H028HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H028HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H028HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H029Handler handles the cases of processor H029 (fanout.fw:54), one method per case.
@@ -1221,22 +618,7 @@ type H029Handler interface {
 
 // H029HitContext is the context of H029Handler.OnHit: it can emit only what the case declares.
 type H029HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H029HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H029HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H029HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H030Handler handles the cases of processor H030 (fanout.fw:55), one method per case.
@@ -1248,22 +630,7 @@ type H030Handler interface {
 
 // H030HitContext is the context of H030Handler.OnHit: it can emit only what the case declares.
 type H030HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H030HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H030HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H030HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H031Handler handles the cases of processor H031 (fanout.fw:56), one method per case.
@@ -1275,22 +642,7 @@ type H031Handler interface {
 
 // H031HitContext is the context of H031Handler.OnHit: it can emit only what the case declares.
 type H031HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H031HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H031HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H031HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H032Handler handles the cases of processor H032 (fanout.fw:57), one method per case.
@@ -1302,22 +654,7 @@ type H032Handler interface {
 
 // H032HitContext is the context of H032Handler.OnHit: it can emit only what the case declares.
 type H032HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H032HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H032HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H032HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H033Handler handles the cases of processor H033 (fanout.fw:58), one method per case.
@@ -1329,22 +666,7 @@ type H033Handler interface {
 
 // H033HitContext is the context of H033Handler.OnHit: it can emit only what the case declares.
 type H033HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H033HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H033HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H033HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H034Handler handles the cases of processor H034 (fanout.fw:59), one method per case.
@@ -1356,22 +678,7 @@ type H034Handler interface {
 
 // H034HitContext is the context of H034Handler.OnHit: it can emit only what the case declares.
 type H034HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H034HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H034HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H034HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H035Handler handles the cases of processor H035 (fanout.fw:60), one method per case.
@@ -1383,22 +690,7 @@ type H035Handler interface {
 
 // H035HitContext is the context of H035Handler.OnHit: it can emit only what the case declares.
 type H035HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H035HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H035HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H035HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H036Handler handles the cases of processor H036 (fanout.fw:61), one method per case.
@@ -1410,22 +702,7 @@ type H036Handler interface {
 
 // H036HitContext is the context of H036Handler.OnHit: it can emit only what the case declares.
 type H036HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H036HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H036HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H036HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H037Handler handles the cases of processor H037 (fanout.fw:62), one method per case.
@@ -1437,22 +714,7 @@ type H037Handler interface {
 
 // H037HitContext is the context of H037Handler.OnHit: it can emit only what the case declares.
 type H037HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H037HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H037HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H037HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H038Handler handles the cases of processor H038 (fanout.fw:63), one method per case.
@@ -1464,22 +726,7 @@ type H038Handler interface {
 
 // H038HitContext is the context of H038Handler.OnHit: it can emit only what the case declares.
 type H038HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H038HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H038HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H038HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H039Handler handles the cases of processor H039 (fanout.fw:64), one method per case.
@@ -1491,22 +738,7 @@ type H039Handler interface {
 
 // H039HitContext is the context of H039Handler.OnHit: it can emit only what the case declares.
 type H039HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H039HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H039HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H039HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H040Handler handles the cases of processor H040 (fanout.fw:65), one method per case.
@@ -1518,22 +750,7 @@ type H040Handler interface {
 
 // H040HitContext is the context of H040Handler.OnHit: it can emit only what the case declares.
 type H040HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H040HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H040HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H040HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H041Handler handles the cases of processor H041 (fanout.fw:66), one method per case.
@@ -1545,22 +762,7 @@ type H041Handler interface {
 
 // H041HitContext is the context of H041Handler.OnHit: it can emit only what the case declares.
 type H041HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H041HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H041HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H041HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H042Handler handles the cases of processor H042 (fanout.fw:67), one method per case.
@@ -1572,22 +774,7 @@ type H042Handler interface {
 
 // H042HitContext is the context of H042Handler.OnHit: it can emit only what the case declares.
 type H042HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H042HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H042HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H042HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H043Handler handles the cases of processor H043 (fanout.fw:68), one method per case.
@@ -1599,22 +786,7 @@ type H043Handler interface {
 
 // H043HitContext is the context of H043Handler.OnHit: it can emit only what the case declares.
 type H043HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H043HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H043HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H043HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H044Handler handles the cases of processor H044 (fanout.fw:69), one method per case.
@@ -1626,22 +798,7 @@ type H044Handler interface {
 
 // H044HitContext is the context of H044Handler.OnHit: it can emit only what the case declares.
 type H044HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H044HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H044HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H044HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H045Handler handles the cases of processor H045 (fanout.fw:70), one method per case.
@@ -1653,22 +810,7 @@ type H045Handler interface {
 
 // H045HitContext is the context of H045Handler.OnHit: it can emit only what the case declares.
 type H045HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H045HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H045HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H045HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H046Handler handles the cases of processor H046 (fanout.fw:71), one method per case.
@@ -1680,22 +822,7 @@ type H046Handler interface {
 
 // H046HitContext is the context of H046Handler.OnHit: it can emit only what the case declares.
 type H046HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H046HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H046HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H046HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H047Handler handles the cases of processor H047 (fanout.fw:72), one method per case.
@@ -1707,22 +834,7 @@ type H047Handler interface {
 
 // H047HitContext is the context of H047Handler.OnHit: it can emit only what the case declares.
 type H047HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H047HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H047HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H047HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H048Handler handles the cases of processor H048 (fanout.fw:73), one method per case.
@@ -1734,22 +846,7 @@ type H048Handler interface {
 
 // H048HitContext is the context of H048Handler.OnHit: it can emit only what the case declares.
 type H048HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H048HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H048HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H048HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H049Handler handles the cases of processor H049 (fanout.fw:74), one method per case.
@@ -1761,22 +858,7 @@ type H049Handler interface {
 
 // H049HitContext is the context of H049Handler.OnHit: it can emit only what the case declares.
 type H049HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H049HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H049HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H049HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H050Handler handles the cases of processor H050 (fanout.fw:75), one method per case.
@@ -1788,22 +870,7 @@ type H050Handler interface {
 
 // H050HitContext is the context of H050Handler.OnHit: it can emit only what the case declares.
 type H050HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H050HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H050HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H050HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H051Handler handles the cases of processor H051 (fanout.fw:76), one method per case.
@@ -1815,22 +882,7 @@ type H051Handler interface {
 
 // H051HitContext is the context of H051Handler.OnHit: it can emit only what the case declares.
 type H051HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H051HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H051HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H051HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H052Handler handles the cases of processor H052 (fanout.fw:77), one method per case.
@@ -1842,22 +894,7 @@ type H052Handler interface {
 
 // H052HitContext is the context of H052Handler.OnHit: it can emit only what the case declares.
 type H052HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H052HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H052HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H052HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H053Handler handles the cases of processor H053 (fanout.fw:78), one method per case.
@@ -1869,22 +906,7 @@ type H053Handler interface {
 
 // H053HitContext is the context of H053Handler.OnHit: it can emit only what the case declares.
 type H053HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H053HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H053HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H053HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H054Handler handles the cases of processor H054 (fanout.fw:79), one method per case.
@@ -1896,22 +918,7 @@ type H054Handler interface {
 
 // H054HitContext is the context of H054Handler.OnHit: it can emit only what the case declares.
 type H054HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H054HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H054HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H054HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H055Handler handles the cases of processor H055 (fanout.fw:80), one method per case.
@@ -1923,22 +930,7 @@ type H055Handler interface {
 
 // H055HitContext is the context of H055Handler.OnHit: it can emit only what the case declares.
 type H055HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H055HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H055HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H055HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H056Handler handles the cases of processor H056 (fanout.fw:81), one method per case.
@@ -1950,22 +942,7 @@ type H056Handler interface {
 
 // H056HitContext is the context of H056Handler.OnHit: it can emit only what the case declares.
 type H056HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H056HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H056HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H056HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H057Handler handles the cases of processor H057 (fanout.fw:82), one method per case.
@@ -1977,22 +954,7 @@ type H057Handler interface {
 
 // H057HitContext is the context of H057Handler.OnHit: it can emit only what the case declares.
 type H057HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H057HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H057HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H057HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H058Handler handles the cases of processor H058 (fanout.fw:83), one method per case.
@@ -2004,22 +966,7 @@ type H058Handler interface {
 
 // H058HitContext is the context of H058Handler.OnHit: it can emit only what the case declares.
 type H058HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H058HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H058HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H058HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H059Handler handles the cases of processor H059 (fanout.fw:84), one method per case.
@@ -2031,22 +978,7 @@ type H059Handler interface {
 
 // H059HitContext is the context of H059Handler.OnHit: it can emit only what the case declares.
 type H059HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H059HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H059HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H059HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H060Handler handles the cases of processor H060 (fanout.fw:85), one method per case.
@@ -2058,22 +990,7 @@ type H060Handler interface {
 
 // H060HitContext is the context of H060Handler.OnHit: it can emit only what the case declares.
 type H060HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H060HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H060HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H060HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H061Handler handles the cases of processor H061 (fanout.fw:86), one method per case.
@@ -2085,22 +1002,7 @@ type H061Handler interface {
 
 // H061HitContext is the context of H061Handler.OnHit: it can emit only what the case declares.
 type H061HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H061HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H061HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H061HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H062Handler handles the cases of processor H062 (fanout.fw:87), one method per case.
@@ -2112,22 +1014,7 @@ type H062Handler interface {
 
 // H062HitContext is the context of H062Handler.OnHit: it can emit only what the case declares.
 type H062HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H062HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H062HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H062HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H063Handler handles the cases of processor H063 (fanout.fw:88), one method per case.
@@ -2139,22 +1026,7 @@ type H063Handler interface {
 
 // H063HitContext is the context of H063Handler.OnHit: it can emit only what the case declares.
 type H063HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H063HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H063HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H063HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H064Handler handles the cases of processor H064 (fanout.fw:89), one method per case.
@@ -2166,22 +1038,7 @@ type H064Handler interface {
 
 // H064HitContext is the context of H064Handler.OnHit: it can emit only what the case declares.
 type H064HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H064HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H064HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H064HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H065Handler handles the cases of processor H065 (fanout.fw:90), one method per case.
@@ -2193,22 +1050,7 @@ type H065Handler interface {
 
 // H065HitContext is the context of H065Handler.OnHit: it can emit only what the case declares.
 type H065HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H065HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H065HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H065HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H066Handler handles the cases of processor H066 (fanout.fw:91), one method per case.
@@ -2220,22 +1062,7 @@ type H066Handler interface {
 
 // H066HitContext is the context of H066Handler.OnHit: it can emit only what the case declares.
 type H066HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H066HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H066HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H066HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H067Handler handles the cases of processor H067 (fanout.fw:92), one method per case.
@@ -2247,22 +1074,7 @@ type H067Handler interface {
 
 // H067HitContext is the context of H067Handler.OnHit: it can emit only what the case declares.
 type H067HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H067HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H067HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H067HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H068Handler handles the cases of processor H068 (fanout.fw:93), one method per case.
@@ -2274,22 +1086,7 @@ type H068Handler interface {
 
 // H068HitContext is the context of H068Handler.OnHit: it can emit only what the case declares.
 type H068HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H068HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H068HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H068HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H069Handler handles the cases of processor H069 (fanout.fw:94), one method per case.
@@ -2301,22 +1098,7 @@ type H069Handler interface {
 
 // H069HitContext is the context of H069Handler.OnHit: it can emit only what the case declares.
 type H069HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H069HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H069HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H069HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H070Handler handles the cases of processor H070 (fanout.fw:95), one method per case.
@@ -2328,22 +1110,7 @@ type H070Handler interface {
 
 // H070HitContext is the context of H070Handler.OnHit: it can emit only what the case declares.
 type H070HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H070HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H070HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H070HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H071Handler handles the cases of processor H071 (fanout.fw:96), one method per case.
@@ -2355,22 +1122,7 @@ type H071Handler interface {
 
 // H071HitContext is the context of H071Handler.OnHit: it can emit only what the case declares.
 type H071HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H071HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H071HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H071HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H072Handler handles the cases of processor H072 (fanout.fw:97), one method per case.
@@ -2382,22 +1134,7 @@ type H072Handler interface {
 
 // H072HitContext is the context of H072Handler.OnHit: it can emit only what the case declares.
 type H072HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H072HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H072HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H072HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H073Handler handles the cases of processor H073 (fanout.fw:98), one method per case.
@@ -2409,22 +1146,7 @@ type H073Handler interface {
 
 // H073HitContext is the context of H073Handler.OnHit: it can emit only what the case declares.
 type H073HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H073HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H073HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H073HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H074Handler handles the cases of processor H074 (fanout.fw:99), one method per case.
@@ -2436,22 +1158,7 @@ type H074Handler interface {
 
 // H074HitContext is the context of H074Handler.OnHit: it can emit only what the case declares.
 type H074HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H074HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H074HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H074HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H075Handler handles the cases of processor H075 (fanout.fw:100), one method per case.
@@ -2463,22 +1170,7 @@ type H075Handler interface {
 
 // H075HitContext is the context of H075Handler.OnHit: it can emit only what the case declares.
 type H075HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H075HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H075HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H075HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H076Handler handles the cases of processor H076 (fanout.fw:101), one method per case.
@@ -2490,22 +1182,7 @@ type H076Handler interface {
 
 // H076HitContext is the context of H076Handler.OnHit: it can emit only what the case declares.
 type H076HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H076HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H076HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H076HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H077Handler handles the cases of processor H077 (fanout.fw:102), one method per case.
@@ -2517,22 +1194,7 @@ type H077Handler interface {
 
 // H077HitContext is the context of H077Handler.OnHit: it can emit only what the case declares.
 type H077HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H077HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H077HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H077HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H078Handler handles the cases of processor H078 (fanout.fw:103), one method per case.
@@ -2544,22 +1206,7 @@ type H078Handler interface {
 
 // H078HitContext is the context of H078Handler.OnHit: it can emit only what the case declares.
 type H078HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H078HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H078HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H078HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H079Handler handles the cases of processor H079 (fanout.fw:104), one method per case.
@@ -2571,22 +1218,7 @@ type H079Handler interface {
 
 // H079HitContext is the context of H079Handler.OnHit: it can emit only what the case declares.
 type H079HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H079HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H079HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H079HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H080Handler handles the cases of processor H080 (fanout.fw:105), one method per case.
@@ -2598,22 +1230,7 @@ type H080Handler interface {
 
 // H080HitContext is the context of H080Handler.OnHit: it can emit only what the case declares.
 type H080HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H080HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H080HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H080HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H081Handler handles the cases of processor H081 (fanout.fw:106), one method per case.
@@ -2625,22 +1242,7 @@ type H081Handler interface {
 
 // H081HitContext is the context of H081Handler.OnHit: it can emit only what the case declares.
 type H081HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H081HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H081HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H081HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H082Handler handles the cases of processor H082 (fanout.fw:107), one method per case.
@@ -2652,22 +1254,7 @@ type H082Handler interface {
 
 // H082HitContext is the context of H082Handler.OnHit: it can emit only what the case declares.
 type H082HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H082HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H082HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H082HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H083Handler handles the cases of processor H083 (fanout.fw:108), one method per case.
@@ -2679,22 +1266,7 @@ type H083Handler interface {
 
 // H083HitContext is the context of H083Handler.OnHit: it can emit only what the case declares.
 type H083HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H083HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H083HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H083HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H084Handler handles the cases of processor H084 (fanout.fw:109), one method per case.
@@ -2706,22 +1278,7 @@ type H084Handler interface {
 
 // H084HitContext is the context of H084Handler.OnHit: it can emit only what the case declares.
 type H084HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H084HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H084HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H084HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H085Handler handles the cases of processor H085 (fanout.fw:110), one method per case.
@@ -2733,22 +1290,7 @@ type H085Handler interface {
 
 // H085HitContext is the context of H085Handler.OnHit: it can emit only what the case declares.
 type H085HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H085HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H085HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H085HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H086Handler handles the cases of processor H086 (fanout.fw:111), one method per case.
@@ -2760,22 +1302,7 @@ type H086Handler interface {
 
 // H086HitContext is the context of H086Handler.OnHit: it can emit only what the case declares.
 type H086HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H086HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H086HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H086HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H087Handler handles the cases of processor H087 (fanout.fw:112), one method per case.
@@ -2787,22 +1314,7 @@ type H087Handler interface {
 
 // H087HitContext is the context of H087Handler.OnHit: it can emit only what the case declares.
 type H087HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H087HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H087HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H087HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H088Handler handles the cases of processor H088 (fanout.fw:113), one method per case.
@@ -2814,22 +1326,7 @@ type H088Handler interface {
 
 // H088HitContext is the context of H088Handler.OnHit: it can emit only what the case declares.
 type H088HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H088HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H088HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H088HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H089Handler handles the cases of processor H089 (fanout.fw:114), one method per case.
@@ -2841,22 +1338,7 @@ type H089Handler interface {
 
 // H089HitContext is the context of H089Handler.OnHit: it can emit only what the case declares.
 type H089HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H089HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H089HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H089HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H090Handler handles the cases of processor H090 (fanout.fw:115), one method per case.
@@ -2868,22 +1350,7 @@ type H090Handler interface {
 
 // H090HitContext is the context of H090Handler.OnHit: it can emit only what the case declares.
 type H090HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H090HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H090HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H090HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H091Handler handles the cases of processor H091 (fanout.fw:116), one method per case.
@@ -2895,22 +1362,7 @@ type H091Handler interface {
 
 // H091HitContext is the context of H091Handler.OnHit: it can emit only what the case declares.
 type H091HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H091HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H091HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H091HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H092Handler handles the cases of processor H092 (fanout.fw:117), one method per case.
@@ -2922,22 +1374,7 @@ type H092Handler interface {
 
 // H092HitContext is the context of H092Handler.OnHit: it can emit only what the case declares.
 type H092HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H092HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H092HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H092HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H093Handler handles the cases of processor H093 (fanout.fw:118), one method per case.
@@ -2949,22 +1386,7 @@ type H093Handler interface {
 
 // H093HitContext is the context of H093Handler.OnHit: it can emit only what the case declares.
 type H093HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H093HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H093HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H093HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H094Handler handles the cases of processor H094 (fanout.fw:119), one method per case.
@@ -2976,22 +1398,7 @@ type H094Handler interface {
 
 // H094HitContext is the context of H094Handler.OnHit: it can emit only what the case declares.
 type H094HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H094HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H094HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H094HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H095Handler handles the cases of processor H095 (fanout.fw:120), one method per case.
@@ -3003,22 +1410,7 @@ type H095Handler interface {
 
 // H095HitContext is the context of H095Handler.OnHit: it can emit only what the case declares.
 type H095HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H095HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H095HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H095HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H096Handler handles the cases of processor H096 (fanout.fw:121), one method per case.
@@ -3030,22 +1422,7 @@ type H096Handler interface {
 
 // H096HitContext is the context of H096Handler.OnHit: it can emit only what the case declares.
 type H096HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H096HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H096HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H096HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H097Handler handles the cases of processor H097 (fanout.fw:122), one method per case.
@@ -3057,22 +1434,7 @@ type H097Handler interface {
 
 // H097HitContext is the context of H097Handler.OnHit: it can emit only what the case declares.
 type H097HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H097HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H097HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H097HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H098Handler handles the cases of processor H098 (fanout.fw:123), one method per case.
@@ -3084,22 +1446,7 @@ type H098Handler interface {
 
 // H098HitContext is the context of H098Handler.OnHit: it can emit only what the case declares.
 type H098HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H098HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H098HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H098HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // H099Handler handles the cases of processor H099 (fanout.fw:124), one method per case.
@@ -3111,22 +1458,7 @@ type H099Handler interface {
 
 // H099HitContext is the context of H099Handler.OnHit: it can emit only what the case declares.
 type H099HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x H099HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x H099HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Hundred being handled.
-func (x H099HitContext) Event() Hundred {
-	return *x.c.Msg().Ev.(*Hundred)
+	fwOnHundred
 }
 
 // P0000Handler handles the cases of processor P0000 (fanout.fw:126), one method per case.
@@ -3138,22 +1470,7 @@ type P0000Handler interface {
 
 // P0000HitContext is the context of P0000Handler.OnHit: it can emit only what the case declares.
 type P0000HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0000HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0000HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0000HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0001Handler handles the cases of processor P0001 (fanout.fw:127), one method per case.
@@ -3165,22 +1482,7 @@ type P0001Handler interface {
 
 // P0001HitContext is the context of P0001Handler.OnHit: it can emit only what the case declares.
 type P0001HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0001HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0001HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0001HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0002Handler handles the cases of processor P0002 (fanout.fw:128), one method per case.
@@ -3192,22 +1494,7 @@ type P0002Handler interface {
 
 // P0002HitContext is the context of P0002Handler.OnHit: it can emit only what the case declares.
 type P0002HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0002HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0002HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0002HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0003Handler handles the cases of processor P0003 (fanout.fw:129), one method per case.
@@ -3219,22 +1506,7 @@ type P0003Handler interface {
 
 // P0003HitContext is the context of P0003Handler.OnHit: it can emit only what the case declares.
 type P0003HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0003HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0003HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0003HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0004Handler handles the cases of processor P0004 (fanout.fw:130), one method per case.
@@ -3246,22 +1518,7 @@ type P0004Handler interface {
 
 // P0004HitContext is the context of P0004Handler.OnHit: it can emit only what the case declares.
 type P0004HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0004HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0004HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0004HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0005Handler handles the cases of processor P0005 (fanout.fw:131), one method per case.
@@ -3273,22 +1530,7 @@ type P0005Handler interface {
 
 // P0005HitContext is the context of P0005Handler.OnHit: it can emit only what the case declares.
 type P0005HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0005HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0005HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0005HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0006Handler handles the cases of processor P0006 (fanout.fw:132), one method per case.
@@ -3300,22 +1542,7 @@ type P0006Handler interface {
 
 // P0006HitContext is the context of P0006Handler.OnHit: it can emit only what the case declares.
 type P0006HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0006HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0006HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0006HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0007Handler handles the cases of processor P0007 (fanout.fw:133), one method per case.
@@ -3327,22 +1554,7 @@ type P0007Handler interface {
 
 // P0007HitContext is the context of P0007Handler.OnHit: it can emit only what the case declares.
 type P0007HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0007HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0007HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0007HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0008Handler handles the cases of processor P0008 (fanout.fw:134), one method per case.
@@ -3354,22 +1566,7 @@ type P0008Handler interface {
 
 // P0008HitContext is the context of P0008Handler.OnHit: it can emit only what the case declares.
 type P0008HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0008HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0008HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0008HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0009Handler handles the cases of processor P0009 (fanout.fw:135), one method per case.
@@ -3381,22 +1578,7 @@ type P0009Handler interface {
 
 // P0009HitContext is the context of P0009Handler.OnHit: it can emit only what the case declares.
 type P0009HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0009HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0009HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0009HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0010Handler handles the cases of processor P0010 (fanout.fw:136), one method per case.
@@ -3408,22 +1590,7 @@ type P0010Handler interface {
 
 // P0010HitContext is the context of P0010Handler.OnHit: it can emit only what the case declares.
 type P0010HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0010HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0010HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0010HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0011Handler handles the cases of processor P0011 (fanout.fw:137), one method per case.
@@ -3435,22 +1602,7 @@ type P0011Handler interface {
 
 // P0011HitContext is the context of P0011Handler.OnHit: it can emit only what the case declares.
 type P0011HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0011HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0011HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0011HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0012Handler handles the cases of processor P0012 (fanout.fw:138), one method per case.
@@ -3462,22 +1614,7 @@ type P0012Handler interface {
 
 // P0012HitContext is the context of P0012Handler.OnHit: it can emit only what the case declares.
 type P0012HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0012HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0012HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0012HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0013Handler handles the cases of processor P0013 (fanout.fw:139), one method per case.
@@ -3489,22 +1626,7 @@ type P0013Handler interface {
 
 // P0013HitContext is the context of P0013Handler.OnHit: it can emit only what the case declares.
 type P0013HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0013HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0013HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0013HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0014Handler handles the cases of processor P0014 (fanout.fw:140), one method per case.
@@ -3516,22 +1638,7 @@ type P0014Handler interface {
 
 // P0014HitContext is the context of P0014Handler.OnHit: it can emit only what the case declares.
 type P0014HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0014HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0014HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0014HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0015Handler handles the cases of processor P0015 (fanout.fw:141), one method per case.
@@ -3543,22 +1650,7 @@ type P0015Handler interface {
 
 // P0015HitContext is the context of P0015Handler.OnHit: it can emit only what the case declares.
 type P0015HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0015HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0015HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0015HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0016Handler handles the cases of processor P0016 (fanout.fw:142), one method per case.
@@ -3570,22 +1662,7 @@ type P0016Handler interface {
 
 // P0016HitContext is the context of P0016Handler.OnHit: it can emit only what the case declares.
 type P0016HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0016HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0016HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0016HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0017Handler handles the cases of processor P0017 (fanout.fw:143), one method per case.
@@ -3597,22 +1674,7 @@ type P0017Handler interface {
 
 // P0017HitContext is the context of P0017Handler.OnHit: it can emit only what the case declares.
 type P0017HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0017HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0017HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0017HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0018Handler handles the cases of processor P0018 (fanout.fw:144), one method per case.
@@ -3624,22 +1686,7 @@ type P0018Handler interface {
 
 // P0018HitContext is the context of P0018Handler.OnHit: it can emit only what the case declares.
 type P0018HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0018HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0018HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0018HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0019Handler handles the cases of processor P0019 (fanout.fw:145), one method per case.
@@ -3651,22 +1698,7 @@ type P0019Handler interface {
 
 // P0019HitContext is the context of P0019Handler.OnHit: it can emit only what the case declares.
 type P0019HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0019HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0019HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0019HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0020Handler handles the cases of processor P0020 (fanout.fw:146), one method per case.
@@ -3678,22 +1710,7 @@ type P0020Handler interface {
 
 // P0020HitContext is the context of P0020Handler.OnHit: it can emit only what the case declares.
 type P0020HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0020HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0020HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0020HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0021Handler handles the cases of processor P0021 (fanout.fw:147), one method per case.
@@ -3705,22 +1722,7 @@ type P0021Handler interface {
 
 // P0021HitContext is the context of P0021Handler.OnHit: it can emit only what the case declares.
 type P0021HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0021HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0021HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0021HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0022Handler handles the cases of processor P0022 (fanout.fw:148), one method per case.
@@ -3732,22 +1734,7 @@ type P0022Handler interface {
 
 // P0022HitContext is the context of P0022Handler.OnHit: it can emit only what the case declares.
 type P0022HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0022HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0022HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0022HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0023Handler handles the cases of processor P0023 (fanout.fw:149), one method per case.
@@ -3759,22 +1746,7 @@ type P0023Handler interface {
 
 // P0023HitContext is the context of P0023Handler.OnHit: it can emit only what the case declares.
 type P0023HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0023HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0023HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0023HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0024Handler handles the cases of processor P0024 (fanout.fw:150), one method per case.
@@ -3786,22 +1758,7 @@ type P0024Handler interface {
 
 // P0024HitContext is the context of P0024Handler.OnHit: it can emit only what the case declares.
 type P0024HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0024HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0024HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0024HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0025Handler handles the cases of processor P0025 (fanout.fw:151), one method per case.
@@ -3813,22 +1770,7 @@ type P0025Handler interface {
 
 // P0025HitContext is the context of P0025Handler.OnHit: it can emit only what the case declares.
 type P0025HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0025HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0025HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0025HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0026Handler handles the cases of processor P0026 (fanout.fw:152), one method per case.
@@ -3840,22 +1782,7 @@ type P0026Handler interface {
 
 // P0026HitContext is the context of P0026Handler.OnHit: it can emit only what the case declares.
 type P0026HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0026HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0026HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0026HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0027Handler handles the cases of processor P0027 (fanout.fw:153), one method per case.
@@ -3867,22 +1794,7 @@ type P0027Handler interface {
 
 // P0027HitContext is the context of P0027Handler.OnHit: it can emit only what the case declares.
 type P0027HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0027HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0027HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0027HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0028Handler handles the cases of processor P0028 (fanout.fw:154), one method per case.
@@ -3894,22 +1806,7 @@ type P0028Handler interface {
 
 // P0028HitContext is the context of P0028Handler.OnHit: it can emit only what the case declares.
 type P0028HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0028HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0028HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0028HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0029Handler handles the cases of processor P0029 (fanout.fw:155), one method per case.
@@ -3921,22 +1818,7 @@ type P0029Handler interface {
 
 // P0029HitContext is the context of P0029Handler.OnHit: it can emit only what the case declares.
 type P0029HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0029HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0029HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0029HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0030Handler handles the cases of processor P0030 (fanout.fw:156), one method per case.
@@ -3948,22 +1830,7 @@ type P0030Handler interface {
 
 // P0030HitContext is the context of P0030Handler.OnHit: it can emit only what the case declares.
 type P0030HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0030HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0030HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0030HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0031Handler handles the cases of processor P0031 (fanout.fw:157), one method per case.
@@ -3975,22 +1842,7 @@ type P0031Handler interface {
 
 // P0031HitContext is the context of P0031Handler.OnHit: it can emit only what the case declares.
 type P0031HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0031HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0031HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0031HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0032Handler handles the cases of processor P0032 (fanout.fw:158), one method per case.
@@ -4002,22 +1854,7 @@ type P0032Handler interface {
 
 // P0032HitContext is the context of P0032Handler.OnHit: it can emit only what the case declares.
 type P0032HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0032HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0032HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0032HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0033Handler handles the cases of processor P0033 (fanout.fw:159), one method per case.
@@ -4029,22 +1866,7 @@ type P0033Handler interface {
 
 // P0033HitContext is the context of P0033Handler.OnHit: it can emit only what the case declares.
 type P0033HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0033HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0033HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0033HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0034Handler handles the cases of processor P0034 (fanout.fw:160), one method per case.
@@ -4056,22 +1878,7 @@ type P0034Handler interface {
 
 // P0034HitContext is the context of P0034Handler.OnHit: it can emit only what the case declares.
 type P0034HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0034HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0034HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0034HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0035Handler handles the cases of processor P0035 (fanout.fw:161), one method per case.
@@ -4083,22 +1890,7 @@ type P0035Handler interface {
 
 // P0035HitContext is the context of P0035Handler.OnHit: it can emit only what the case declares.
 type P0035HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0035HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0035HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0035HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0036Handler handles the cases of processor P0036 (fanout.fw:162), one method per case.
@@ -4110,22 +1902,7 @@ type P0036Handler interface {
 
 // P0036HitContext is the context of P0036Handler.OnHit: it can emit only what the case declares.
 type P0036HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0036HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0036HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0036HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0037Handler handles the cases of processor P0037 (fanout.fw:163), one method per case.
@@ -4137,22 +1914,7 @@ type P0037Handler interface {
 
 // P0037HitContext is the context of P0037Handler.OnHit: it can emit only what the case declares.
 type P0037HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0037HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0037HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0037HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0038Handler handles the cases of processor P0038 (fanout.fw:164), one method per case.
@@ -4164,22 +1926,7 @@ type P0038Handler interface {
 
 // P0038HitContext is the context of P0038Handler.OnHit: it can emit only what the case declares.
 type P0038HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0038HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0038HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0038HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0039Handler handles the cases of processor P0039 (fanout.fw:165), one method per case.
@@ -4191,22 +1938,7 @@ type P0039Handler interface {
 
 // P0039HitContext is the context of P0039Handler.OnHit: it can emit only what the case declares.
 type P0039HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0039HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0039HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0039HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0040Handler handles the cases of processor P0040 (fanout.fw:166), one method per case.
@@ -4218,22 +1950,7 @@ type P0040Handler interface {
 
 // P0040HitContext is the context of P0040Handler.OnHit: it can emit only what the case declares.
 type P0040HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0040HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0040HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0040HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0041Handler handles the cases of processor P0041 (fanout.fw:167), one method per case.
@@ -4245,22 +1962,7 @@ type P0041Handler interface {
 
 // P0041HitContext is the context of P0041Handler.OnHit: it can emit only what the case declares.
 type P0041HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0041HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0041HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0041HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0042Handler handles the cases of processor P0042 (fanout.fw:168), one method per case.
@@ -4272,22 +1974,7 @@ type P0042Handler interface {
 
 // P0042HitContext is the context of P0042Handler.OnHit: it can emit only what the case declares.
 type P0042HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0042HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0042HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0042HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0043Handler handles the cases of processor P0043 (fanout.fw:169), one method per case.
@@ -4299,22 +1986,7 @@ type P0043Handler interface {
 
 // P0043HitContext is the context of P0043Handler.OnHit: it can emit only what the case declares.
 type P0043HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0043HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0043HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0043HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0044Handler handles the cases of processor P0044 (fanout.fw:170), one method per case.
@@ -4326,22 +1998,7 @@ type P0044Handler interface {
 
 // P0044HitContext is the context of P0044Handler.OnHit: it can emit only what the case declares.
 type P0044HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0044HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0044HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0044HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0045Handler handles the cases of processor P0045 (fanout.fw:171), one method per case.
@@ -4353,22 +2010,7 @@ type P0045Handler interface {
 
 // P0045HitContext is the context of P0045Handler.OnHit: it can emit only what the case declares.
 type P0045HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0045HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0045HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0045HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0046Handler handles the cases of processor P0046 (fanout.fw:172), one method per case.
@@ -4380,22 +2022,7 @@ type P0046Handler interface {
 
 // P0046HitContext is the context of P0046Handler.OnHit: it can emit only what the case declares.
 type P0046HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0046HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0046HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0046HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0047Handler handles the cases of processor P0047 (fanout.fw:173), one method per case.
@@ -4407,22 +2034,7 @@ type P0047Handler interface {
 
 // P0047HitContext is the context of P0047Handler.OnHit: it can emit only what the case declares.
 type P0047HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0047HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0047HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0047HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0048Handler handles the cases of processor P0048 (fanout.fw:174), one method per case.
@@ -4434,22 +2046,7 @@ type P0048Handler interface {
 
 // P0048HitContext is the context of P0048Handler.OnHit: it can emit only what the case declares.
 type P0048HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0048HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0048HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0048HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0049Handler handles the cases of processor P0049 (fanout.fw:175), one method per case.
@@ -4461,22 +2058,7 @@ type P0049Handler interface {
 
 // P0049HitContext is the context of P0049Handler.OnHit: it can emit only what the case declares.
 type P0049HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0049HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0049HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0049HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0050Handler handles the cases of processor P0050 (fanout.fw:176), one method per case.
@@ -4488,22 +2070,7 @@ type P0050Handler interface {
 
 // P0050HitContext is the context of P0050Handler.OnHit: it can emit only what the case declares.
 type P0050HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0050HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0050HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0050HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0051Handler handles the cases of processor P0051 (fanout.fw:177), one method per case.
@@ -4515,22 +2082,7 @@ type P0051Handler interface {
 
 // P0051HitContext is the context of P0051Handler.OnHit: it can emit only what the case declares.
 type P0051HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0051HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0051HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0051HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0052Handler handles the cases of processor P0052 (fanout.fw:178), one method per case.
@@ -4542,22 +2094,7 @@ type P0052Handler interface {
 
 // P0052HitContext is the context of P0052Handler.OnHit: it can emit only what the case declares.
 type P0052HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0052HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0052HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0052HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0053Handler handles the cases of processor P0053 (fanout.fw:179), one method per case.
@@ -4569,22 +2106,7 @@ type P0053Handler interface {
 
 // P0053HitContext is the context of P0053Handler.OnHit: it can emit only what the case declares.
 type P0053HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0053HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0053HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0053HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0054Handler handles the cases of processor P0054 (fanout.fw:180), one method per case.
@@ -4596,22 +2118,7 @@ type P0054Handler interface {
 
 // P0054HitContext is the context of P0054Handler.OnHit: it can emit only what the case declares.
 type P0054HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0054HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0054HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0054HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0055Handler handles the cases of processor P0055 (fanout.fw:181), one method per case.
@@ -4623,22 +2130,7 @@ type P0055Handler interface {
 
 // P0055HitContext is the context of P0055Handler.OnHit: it can emit only what the case declares.
 type P0055HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0055HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0055HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0055HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0056Handler handles the cases of processor P0056 (fanout.fw:182), one method per case.
@@ -4650,22 +2142,7 @@ type P0056Handler interface {
 
 // P0056HitContext is the context of P0056Handler.OnHit: it can emit only what the case declares.
 type P0056HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0056HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0056HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0056HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0057Handler handles the cases of processor P0057 (fanout.fw:183), one method per case.
@@ -4677,22 +2154,7 @@ type P0057Handler interface {
 
 // P0057HitContext is the context of P0057Handler.OnHit: it can emit only what the case declares.
 type P0057HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0057HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0057HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0057HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0058Handler handles the cases of processor P0058 (fanout.fw:184), one method per case.
@@ -4704,22 +2166,7 @@ type P0058Handler interface {
 
 // P0058HitContext is the context of P0058Handler.OnHit: it can emit only what the case declares.
 type P0058HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0058HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0058HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0058HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0059Handler handles the cases of processor P0059 (fanout.fw:185), one method per case.
@@ -4731,22 +2178,7 @@ type P0059Handler interface {
 
 // P0059HitContext is the context of P0059Handler.OnHit: it can emit only what the case declares.
 type P0059HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0059HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0059HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0059HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0060Handler handles the cases of processor P0060 (fanout.fw:186), one method per case.
@@ -4758,22 +2190,7 @@ type P0060Handler interface {
 
 // P0060HitContext is the context of P0060Handler.OnHit: it can emit only what the case declares.
 type P0060HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0060HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0060HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0060HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0061Handler handles the cases of processor P0061 (fanout.fw:187), one method per case.
@@ -4785,22 +2202,7 @@ type P0061Handler interface {
 
 // P0061HitContext is the context of P0061Handler.OnHit: it can emit only what the case declares.
 type P0061HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0061HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0061HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0061HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0062Handler handles the cases of processor P0062 (fanout.fw:188), one method per case.
@@ -4812,22 +2214,7 @@ type P0062Handler interface {
 
 // P0062HitContext is the context of P0062Handler.OnHit: it can emit only what the case declares.
 type P0062HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0062HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0062HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0062HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0063Handler handles the cases of processor P0063 (fanout.fw:189), one method per case.
@@ -4839,22 +2226,7 @@ type P0063Handler interface {
 
 // P0063HitContext is the context of P0063Handler.OnHit: it can emit only what the case declares.
 type P0063HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0063HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0063HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0063HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0064Handler handles the cases of processor P0064 (fanout.fw:190), one method per case.
@@ -4866,22 +2238,7 @@ type P0064Handler interface {
 
 // P0064HitContext is the context of P0064Handler.OnHit: it can emit only what the case declares.
 type P0064HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0064HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0064HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0064HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0065Handler handles the cases of processor P0065 (fanout.fw:191), one method per case.
@@ -4893,22 +2250,7 @@ type P0065Handler interface {
 
 // P0065HitContext is the context of P0065Handler.OnHit: it can emit only what the case declares.
 type P0065HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0065HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0065HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0065HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0066Handler handles the cases of processor P0066 (fanout.fw:192), one method per case.
@@ -4920,22 +2262,7 @@ type P0066Handler interface {
 
 // P0066HitContext is the context of P0066Handler.OnHit: it can emit only what the case declares.
 type P0066HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0066HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0066HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0066HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0067Handler handles the cases of processor P0067 (fanout.fw:193), one method per case.
@@ -4947,22 +2274,7 @@ type P0067Handler interface {
 
 // P0067HitContext is the context of P0067Handler.OnHit: it can emit only what the case declares.
 type P0067HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0067HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0067HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0067HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0068Handler handles the cases of processor P0068 (fanout.fw:194), one method per case.
@@ -4974,22 +2286,7 @@ type P0068Handler interface {
 
 // P0068HitContext is the context of P0068Handler.OnHit: it can emit only what the case declares.
 type P0068HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0068HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0068HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0068HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0069Handler handles the cases of processor P0069 (fanout.fw:195), one method per case.
@@ -5001,22 +2298,7 @@ type P0069Handler interface {
 
 // P0069HitContext is the context of P0069Handler.OnHit: it can emit only what the case declares.
 type P0069HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0069HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0069HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0069HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0070Handler handles the cases of processor P0070 (fanout.fw:196), one method per case.
@@ -5028,22 +2310,7 @@ type P0070Handler interface {
 
 // P0070HitContext is the context of P0070Handler.OnHit: it can emit only what the case declares.
 type P0070HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0070HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0070HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0070HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0071Handler handles the cases of processor P0071 (fanout.fw:197), one method per case.
@@ -5055,22 +2322,7 @@ type P0071Handler interface {
 
 // P0071HitContext is the context of P0071Handler.OnHit: it can emit only what the case declares.
 type P0071HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0071HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0071HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0071HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0072Handler handles the cases of processor P0072 (fanout.fw:198), one method per case.
@@ -5082,22 +2334,7 @@ type P0072Handler interface {
 
 // P0072HitContext is the context of P0072Handler.OnHit: it can emit only what the case declares.
 type P0072HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0072HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0072HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0072HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0073Handler handles the cases of processor P0073 (fanout.fw:199), one method per case.
@@ -5109,22 +2346,7 @@ type P0073Handler interface {
 
 // P0073HitContext is the context of P0073Handler.OnHit: it can emit only what the case declares.
 type P0073HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0073HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0073HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0073HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0074Handler handles the cases of processor P0074 (fanout.fw:200), one method per case.
@@ -5136,22 +2358,7 @@ type P0074Handler interface {
 
 // P0074HitContext is the context of P0074Handler.OnHit: it can emit only what the case declares.
 type P0074HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0074HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0074HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0074HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0075Handler handles the cases of processor P0075 (fanout.fw:201), one method per case.
@@ -5163,22 +2370,7 @@ type P0075Handler interface {
 
 // P0075HitContext is the context of P0075Handler.OnHit: it can emit only what the case declares.
 type P0075HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0075HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0075HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0075HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0076Handler handles the cases of processor P0076 (fanout.fw:202), one method per case.
@@ -5190,22 +2382,7 @@ type P0076Handler interface {
 
 // P0076HitContext is the context of P0076Handler.OnHit: it can emit only what the case declares.
 type P0076HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0076HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0076HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0076HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0077Handler handles the cases of processor P0077 (fanout.fw:203), one method per case.
@@ -5217,22 +2394,7 @@ type P0077Handler interface {
 
 // P0077HitContext is the context of P0077Handler.OnHit: it can emit only what the case declares.
 type P0077HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0077HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0077HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0077HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0078Handler handles the cases of processor P0078 (fanout.fw:204), one method per case.
@@ -5244,22 +2406,7 @@ type P0078Handler interface {
 
 // P0078HitContext is the context of P0078Handler.OnHit: it can emit only what the case declares.
 type P0078HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0078HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0078HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0078HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0079Handler handles the cases of processor P0079 (fanout.fw:205), one method per case.
@@ -5271,22 +2418,7 @@ type P0079Handler interface {
 
 // P0079HitContext is the context of P0079Handler.OnHit: it can emit only what the case declares.
 type P0079HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0079HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0079HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0079HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0080Handler handles the cases of processor P0080 (fanout.fw:206), one method per case.
@@ -5298,22 +2430,7 @@ type P0080Handler interface {
 
 // P0080HitContext is the context of P0080Handler.OnHit: it can emit only what the case declares.
 type P0080HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0080HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0080HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0080HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0081Handler handles the cases of processor P0081 (fanout.fw:207), one method per case.
@@ -5325,22 +2442,7 @@ type P0081Handler interface {
 
 // P0081HitContext is the context of P0081Handler.OnHit: it can emit only what the case declares.
 type P0081HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0081HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0081HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0081HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0082Handler handles the cases of processor P0082 (fanout.fw:208), one method per case.
@@ -5352,22 +2454,7 @@ type P0082Handler interface {
 
 // P0082HitContext is the context of P0082Handler.OnHit: it can emit only what the case declares.
 type P0082HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0082HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0082HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0082HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0083Handler handles the cases of processor P0083 (fanout.fw:209), one method per case.
@@ -5379,22 +2466,7 @@ type P0083Handler interface {
 
 // P0083HitContext is the context of P0083Handler.OnHit: it can emit only what the case declares.
 type P0083HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0083HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0083HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0083HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0084Handler handles the cases of processor P0084 (fanout.fw:210), one method per case.
@@ -5406,22 +2478,7 @@ type P0084Handler interface {
 
 // P0084HitContext is the context of P0084Handler.OnHit: it can emit only what the case declares.
 type P0084HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0084HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0084HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0084HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0085Handler handles the cases of processor P0085 (fanout.fw:211), one method per case.
@@ -5433,22 +2490,7 @@ type P0085Handler interface {
 
 // P0085HitContext is the context of P0085Handler.OnHit: it can emit only what the case declares.
 type P0085HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0085HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0085HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0085HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0086Handler handles the cases of processor P0086 (fanout.fw:212), one method per case.
@@ -5460,22 +2502,7 @@ type P0086Handler interface {
 
 // P0086HitContext is the context of P0086Handler.OnHit: it can emit only what the case declares.
 type P0086HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0086HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0086HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0086HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0087Handler handles the cases of processor P0087 (fanout.fw:213), one method per case.
@@ -5487,22 +2514,7 @@ type P0087Handler interface {
 
 // P0087HitContext is the context of P0087Handler.OnHit: it can emit only what the case declares.
 type P0087HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0087HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0087HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0087HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0088Handler handles the cases of processor P0088 (fanout.fw:214), one method per case.
@@ -5514,22 +2526,7 @@ type P0088Handler interface {
 
 // P0088HitContext is the context of P0088Handler.OnHit: it can emit only what the case declares.
 type P0088HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0088HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0088HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0088HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0089Handler handles the cases of processor P0089 (fanout.fw:215), one method per case.
@@ -5541,22 +2538,7 @@ type P0089Handler interface {
 
 // P0089HitContext is the context of P0089Handler.OnHit: it can emit only what the case declares.
 type P0089HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0089HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0089HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0089HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0090Handler handles the cases of processor P0090 (fanout.fw:216), one method per case.
@@ -5568,22 +2550,7 @@ type P0090Handler interface {
 
 // P0090HitContext is the context of P0090Handler.OnHit: it can emit only what the case declares.
 type P0090HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0090HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0090HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0090HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0091Handler handles the cases of processor P0091 (fanout.fw:217), one method per case.
@@ -5595,22 +2562,7 @@ type P0091Handler interface {
 
 // P0091HitContext is the context of P0091Handler.OnHit: it can emit only what the case declares.
 type P0091HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0091HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0091HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0091HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0092Handler handles the cases of processor P0092 (fanout.fw:218), one method per case.
@@ -5622,22 +2574,7 @@ type P0092Handler interface {
 
 // P0092HitContext is the context of P0092Handler.OnHit: it can emit only what the case declares.
 type P0092HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0092HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0092HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0092HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0093Handler handles the cases of processor P0093 (fanout.fw:219), one method per case.
@@ -5649,22 +2586,7 @@ type P0093Handler interface {
 
 // P0093HitContext is the context of P0093Handler.OnHit: it can emit only what the case declares.
 type P0093HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0093HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0093HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0093HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0094Handler handles the cases of processor P0094 (fanout.fw:220), one method per case.
@@ -5676,22 +2598,7 @@ type P0094Handler interface {
 
 // P0094HitContext is the context of P0094Handler.OnHit: it can emit only what the case declares.
 type P0094HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0094HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0094HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0094HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0095Handler handles the cases of processor P0095 (fanout.fw:221), one method per case.
@@ -5703,22 +2610,7 @@ type P0095Handler interface {
 
 // P0095HitContext is the context of P0095Handler.OnHit: it can emit only what the case declares.
 type P0095HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0095HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0095HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0095HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0096Handler handles the cases of processor P0096 (fanout.fw:222), one method per case.
@@ -5730,22 +2622,7 @@ type P0096Handler interface {
 
 // P0096HitContext is the context of P0096Handler.OnHit: it can emit only what the case declares.
 type P0096HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0096HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0096HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0096HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0097Handler handles the cases of processor P0097 (fanout.fw:223), one method per case.
@@ -5757,22 +2634,7 @@ type P0097Handler interface {
 
 // P0097HitContext is the context of P0097Handler.OnHit: it can emit only what the case declares.
 type P0097HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0097HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0097HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0097HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0098Handler handles the cases of processor P0098 (fanout.fw:224), one method per case.
@@ -5784,22 +2646,7 @@ type P0098Handler interface {
 
 // P0098HitContext is the context of P0098Handler.OnHit: it can emit only what the case declares.
 type P0098HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0098HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0098HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0098HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0099Handler handles the cases of processor P0099 (fanout.fw:225), one method per case.
@@ -5811,22 +2658,7 @@ type P0099Handler interface {
 
 // P0099HitContext is the context of P0099Handler.OnHit: it can emit only what the case declares.
 type P0099HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0099HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0099HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0099HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0100Handler handles the cases of processor P0100 (fanout.fw:226), one method per case.
@@ -5838,22 +2670,7 @@ type P0100Handler interface {
 
 // P0100HitContext is the context of P0100Handler.OnHit: it can emit only what the case declares.
 type P0100HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0100HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0100HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0100HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0101Handler handles the cases of processor P0101 (fanout.fw:227), one method per case.
@@ -5865,22 +2682,7 @@ type P0101Handler interface {
 
 // P0101HitContext is the context of P0101Handler.OnHit: it can emit only what the case declares.
 type P0101HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0101HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0101HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0101HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0102Handler handles the cases of processor P0102 (fanout.fw:228), one method per case.
@@ -5892,22 +2694,7 @@ type P0102Handler interface {
 
 // P0102HitContext is the context of P0102Handler.OnHit: it can emit only what the case declares.
 type P0102HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0102HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0102HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0102HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0103Handler handles the cases of processor P0103 (fanout.fw:229), one method per case.
@@ -5919,22 +2706,7 @@ type P0103Handler interface {
 
 // P0103HitContext is the context of P0103Handler.OnHit: it can emit only what the case declares.
 type P0103HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0103HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0103HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0103HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0104Handler handles the cases of processor P0104 (fanout.fw:230), one method per case.
@@ -5946,22 +2718,7 @@ type P0104Handler interface {
 
 // P0104HitContext is the context of P0104Handler.OnHit: it can emit only what the case declares.
 type P0104HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0104HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0104HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0104HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0105Handler handles the cases of processor P0105 (fanout.fw:231), one method per case.
@@ -5973,22 +2730,7 @@ type P0105Handler interface {
 
 // P0105HitContext is the context of P0105Handler.OnHit: it can emit only what the case declares.
 type P0105HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0105HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0105HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0105HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0106Handler handles the cases of processor P0106 (fanout.fw:232), one method per case.
@@ -6000,22 +2742,7 @@ type P0106Handler interface {
 
 // P0106HitContext is the context of P0106Handler.OnHit: it can emit only what the case declares.
 type P0106HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0106HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0106HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0106HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0107Handler handles the cases of processor P0107 (fanout.fw:233), one method per case.
@@ -6027,22 +2754,7 @@ type P0107Handler interface {
 
 // P0107HitContext is the context of P0107Handler.OnHit: it can emit only what the case declares.
 type P0107HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0107HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0107HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0107HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0108Handler handles the cases of processor P0108 (fanout.fw:234), one method per case.
@@ -6054,22 +2766,7 @@ type P0108Handler interface {
 
 // P0108HitContext is the context of P0108Handler.OnHit: it can emit only what the case declares.
 type P0108HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0108HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0108HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0108HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0109Handler handles the cases of processor P0109 (fanout.fw:235), one method per case.
@@ -6081,22 +2778,7 @@ type P0109Handler interface {
 
 // P0109HitContext is the context of P0109Handler.OnHit: it can emit only what the case declares.
 type P0109HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0109HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0109HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0109HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0110Handler handles the cases of processor P0110 (fanout.fw:236), one method per case.
@@ -6108,22 +2790,7 @@ type P0110Handler interface {
 
 // P0110HitContext is the context of P0110Handler.OnHit: it can emit only what the case declares.
 type P0110HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0110HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0110HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0110HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0111Handler handles the cases of processor P0111 (fanout.fw:237), one method per case.
@@ -6135,22 +2802,7 @@ type P0111Handler interface {
 
 // P0111HitContext is the context of P0111Handler.OnHit: it can emit only what the case declares.
 type P0111HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0111HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0111HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0111HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0112Handler handles the cases of processor P0112 (fanout.fw:238), one method per case.
@@ -6162,22 +2814,7 @@ type P0112Handler interface {
 
 // P0112HitContext is the context of P0112Handler.OnHit: it can emit only what the case declares.
 type P0112HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0112HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0112HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0112HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0113Handler handles the cases of processor P0113 (fanout.fw:239), one method per case.
@@ -6189,22 +2826,7 @@ type P0113Handler interface {
 
 // P0113HitContext is the context of P0113Handler.OnHit: it can emit only what the case declares.
 type P0113HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0113HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0113HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0113HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0114Handler handles the cases of processor P0114 (fanout.fw:240), one method per case.
@@ -6216,22 +2838,7 @@ type P0114Handler interface {
 
 // P0114HitContext is the context of P0114Handler.OnHit: it can emit only what the case declares.
 type P0114HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0114HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0114HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0114HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0115Handler handles the cases of processor P0115 (fanout.fw:241), one method per case.
@@ -6243,22 +2850,7 @@ type P0115Handler interface {
 
 // P0115HitContext is the context of P0115Handler.OnHit: it can emit only what the case declares.
 type P0115HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0115HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0115HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0115HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0116Handler handles the cases of processor P0116 (fanout.fw:242), one method per case.
@@ -6270,22 +2862,7 @@ type P0116Handler interface {
 
 // P0116HitContext is the context of P0116Handler.OnHit: it can emit only what the case declares.
 type P0116HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0116HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0116HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0116HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0117Handler handles the cases of processor P0117 (fanout.fw:243), one method per case.
@@ -6297,22 +2874,7 @@ type P0117Handler interface {
 
 // P0117HitContext is the context of P0117Handler.OnHit: it can emit only what the case declares.
 type P0117HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0117HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0117HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0117HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0118Handler handles the cases of processor P0118 (fanout.fw:244), one method per case.
@@ -6324,22 +2886,7 @@ type P0118Handler interface {
 
 // P0118HitContext is the context of P0118Handler.OnHit: it can emit only what the case declares.
 type P0118HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0118HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0118HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0118HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0119Handler handles the cases of processor P0119 (fanout.fw:245), one method per case.
@@ -6351,22 +2898,7 @@ type P0119Handler interface {
 
 // P0119HitContext is the context of P0119Handler.OnHit: it can emit only what the case declares.
 type P0119HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0119HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0119HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0119HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0120Handler handles the cases of processor P0120 (fanout.fw:246), one method per case.
@@ -6378,22 +2910,7 @@ type P0120Handler interface {
 
 // P0120HitContext is the context of P0120Handler.OnHit: it can emit only what the case declares.
 type P0120HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0120HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0120HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0120HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0121Handler handles the cases of processor P0121 (fanout.fw:247), one method per case.
@@ -6405,22 +2922,7 @@ type P0121Handler interface {
 
 // P0121HitContext is the context of P0121Handler.OnHit: it can emit only what the case declares.
 type P0121HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0121HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0121HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0121HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0122Handler handles the cases of processor P0122 (fanout.fw:248), one method per case.
@@ -6432,22 +2934,7 @@ type P0122Handler interface {
 
 // P0122HitContext is the context of P0122Handler.OnHit: it can emit only what the case declares.
 type P0122HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0122HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0122HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0122HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0123Handler handles the cases of processor P0123 (fanout.fw:249), one method per case.
@@ -6459,22 +2946,7 @@ type P0123Handler interface {
 
 // P0123HitContext is the context of P0123Handler.OnHit: it can emit only what the case declares.
 type P0123HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0123HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0123HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0123HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0124Handler handles the cases of processor P0124 (fanout.fw:250), one method per case.
@@ -6486,22 +2958,7 @@ type P0124Handler interface {
 
 // P0124HitContext is the context of P0124Handler.OnHit: it can emit only what the case declares.
 type P0124HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0124HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0124HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0124HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0125Handler handles the cases of processor P0125 (fanout.fw:251), one method per case.
@@ -6513,22 +2970,7 @@ type P0125Handler interface {
 
 // P0125HitContext is the context of P0125Handler.OnHit: it can emit only what the case declares.
 type P0125HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0125HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0125HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0125HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0126Handler handles the cases of processor P0126 (fanout.fw:252), one method per case.
@@ -6540,22 +2982,7 @@ type P0126Handler interface {
 
 // P0126HitContext is the context of P0126Handler.OnHit: it can emit only what the case declares.
 type P0126HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0126HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0126HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0126HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0127Handler handles the cases of processor P0127 (fanout.fw:253), one method per case.
@@ -6567,22 +2994,7 @@ type P0127Handler interface {
 
 // P0127HitContext is the context of P0127Handler.OnHit: it can emit only what the case declares.
 type P0127HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0127HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0127HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0127HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0128Handler handles the cases of processor P0128 (fanout.fw:254), one method per case.
@@ -6594,22 +3006,7 @@ type P0128Handler interface {
 
 // P0128HitContext is the context of P0128Handler.OnHit: it can emit only what the case declares.
 type P0128HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0128HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0128HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0128HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0129Handler handles the cases of processor P0129 (fanout.fw:255), one method per case.
@@ -6621,22 +3018,7 @@ type P0129Handler interface {
 
 // P0129HitContext is the context of P0129Handler.OnHit: it can emit only what the case declares.
 type P0129HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0129HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0129HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0129HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0130Handler handles the cases of processor P0130 (fanout.fw:256), one method per case.
@@ -6648,22 +3030,7 @@ type P0130Handler interface {
 
 // P0130HitContext is the context of P0130Handler.OnHit: it can emit only what the case declares.
 type P0130HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0130HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0130HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0130HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0131Handler handles the cases of processor P0131 (fanout.fw:257), one method per case.
@@ -6675,22 +3042,7 @@ type P0131Handler interface {
 
 // P0131HitContext is the context of P0131Handler.OnHit: it can emit only what the case declares.
 type P0131HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0131HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0131HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0131HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0132Handler handles the cases of processor P0132 (fanout.fw:258), one method per case.
@@ -6702,22 +3054,7 @@ type P0132Handler interface {
 
 // P0132HitContext is the context of P0132Handler.OnHit: it can emit only what the case declares.
 type P0132HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0132HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0132HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0132HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0133Handler handles the cases of processor P0133 (fanout.fw:259), one method per case.
@@ -6729,22 +3066,7 @@ type P0133Handler interface {
 
 // P0133HitContext is the context of P0133Handler.OnHit: it can emit only what the case declares.
 type P0133HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0133HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0133HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0133HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0134Handler handles the cases of processor P0134 (fanout.fw:260), one method per case.
@@ -6756,22 +3078,7 @@ type P0134Handler interface {
 
 // P0134HitContext is the context of P0134Handler.OnHit: it can emit only what the case declares.
 type P0134HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0134HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0134HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0134HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0135Handler handles the cases of processor P0135 (fanout.fw:261), one method per case.
@@ -6783,22 +3090,7 @@ type P0135Handler interface {
 
 // P0135HitContext is the context of P0135Handler.OnHit: it can emit only what the case declares.
 type P0135HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0135HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0135HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0135HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0136Handler handles the cases of processor P0136 (fanout.fw:262), one method per case.
@@ -6810,22 +3102,7 @@ type P0136Handler interface {
 
 // P0136HitContext is the context of P0136Handler.OnHit: it can emit only what the case declares.
 type P0136HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0136HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0136HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0136HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0137Handler handles the cases of processor P0137 (fanout.fw:263), one method per case.
@@ -6837,22 +3114,7 @@ type P0137Handler interface {
 
 // P0137HitContext is the context of P0137Handler.OnHit: it can emit only what the case declares.
 type P0137HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0137HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0137HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0137HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0138Handler handles the cases of processor P0138 (fanout.fw:264), one method per case.
@@ -6864,22 +3126,7 @@ type P0138Handler interface {
 
 // P0138HitContext is the context of P0138Handler.OnHit: it can emit only what the case declares.
 type P0138HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0138HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0138HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0138HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0139Handler handles the cases of processor P0139 (fanout.fw:265), one method per case.
@@ -6891,22 +3138,7 @@ type P0139Handler interface {
 
 // P0139HitContext is the context of P0139Handler.OnHit: it can emit only what the case declares.
 type P0139HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0139HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0139HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0139HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0140Handler handles the cases of processor P0140 (fanout.fw:266), one method per case.
@@ -6918,22 +3150,7 @@ type P0140Handler interface {
 
 // P0140HitContext is the context of P0140Handler.OnHit: it can emit only what the case declares.
 type P0140HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0140HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0140HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0140HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0141Handler handles the cases of processor P0141 (fanout.fw:267), one method per case.
@@ -6945,22 +3162,7 @@ type P0141Handler interface {
 
 // P0141HitContext is the context of P0141Handler.OnHit: it can emit only what the case declares.
 type P0141HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0141HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0141HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0141HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0142Handler handles the cases of processor P0142 (fanout.fw:268), one method per case.
@@ -6972,22 +3174,7 @@ type P0142Handler interface {
 
 // P0142HitContext is the context of P0142Handler.OnHit: it can emit only what the case declares.
 type P0142HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0142HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0142HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0142HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0143Handler handles the cases of processor P0143 (fanout.fw:269), one method per case.
@@ -6999,22 +3186,7 @@ type P0143Handler interface {
 
 // P0143HitContext is the context of P0143Handler.OnHit: it can emit only what the case declares.
 type P0143HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0143HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0143HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0143HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0144Handler handles the cases of processor P0144 (fanout.fw:270), one method per case.
@@ -7026,22 +3198,7 @@ type P0144Handler interface {
 
 // P0144HitContext is the context of P0144Handler.OnHit: it can emit only what the case declares.
 type P0144HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0144HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0144HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0144HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0145Handler handles the cases of processor P0145 (fanout.fw:271), one method per case.
@@ -7053,22 +3210,7 @@ type P0145Handler interface {
 
 // P0145HitContext is the context of P0145Handler.OnHit: it can emit only what the case declares.
 type P0145HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0145HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0145HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0145HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0146Handler handles the cases of processor P0146 (fanout.fw:272), one method per case.
@@ -7080,22 +3222,7 @@ type P0146Handler interface {
 
 // P0146HitContext is the context of P0146Handler.OnHit: it can emit only what the case declares.
 type P0146HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0146HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0146HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0146HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0147Handler handles the cases of processor P0147 (fanout.fw:273), one method per case.
@@ -7107,22 +3234,7 @@ type P0147Handler interface {
 
 // P0147HitContext is the context of P0147Handler.OnHit: it can emit only what the case declares.
 type P0147HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0147HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0147HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0147HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0148Handler handles the cases of processor P0148 (fanout.fw:274), one method per case.
@@ -7134,22 +3246,7 @@ type P0148Handler interface {
 
 // P0148HitContext is the context of P0148Handler.OnHit: it can emit only what the case declares.
 type P0148HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0148HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0148HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0148HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0149Handler handles the cases of processor P0149 (fanout.fw:275), one method per case.
@@ -7161,22 +3258,7 @@ type P0149Handler interface {
 
 // P0149HitContext is the context of P0149Handler.OnHit: it can emit only what the case declares.
 type P0149HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0149HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0149HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0149HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0150Handler handles the cases of processor P0150 (fanout.fw:276), one method per case.
@@ -7188,22 +3270,7 @@ type P0150Handler interface {
 
 // P0150HitContext is the context of P0150Handler.OnHit: it can emit only what the case declares.
 type P0150HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0150HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0150HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0150HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0151Handler handles the cases of processor P0151 (fanout.fw:277), one method per case.
@@ -7215,22 +3282,7 @@ type P0151Handler interface {
 
 // P0151HitContext is the context of P0151Handler.OnHit: it can emit only what the case declares.
 type P0151HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0151HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0151HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0151HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0152Handler handles the cases of processor P0152 (fanout.fw:278), one method per case.
@@ -7242,22 +3294,7 @@ type P0152Handler interface {
 
 // P0152HitContext is the context of P0152Handler.OnHit: it can emit only what the case declares.
 type P0152HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0152HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0152HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0152HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0153Handler handles the cases of processor P0153 (fanout.fw:279), one method per case.
@@ -7269,22 +3306,7 @@ type P0153Handler interface {
 
 // P0153HitContext is the context of P0153Handler.OnHit: it can emit only what the case declares.
 type P0153HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0153HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0153HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0153HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0154Handler handles the cases of processor P0154 (fanout.fw:280), one method per case.
@@ -7296,22 +3318,7 @@ type P0154Handler interface {
 
 // P0154HitContext is the context of P0154Handler.OnHit: it can emit only what the case declares.
 type P0154HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0154HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0154HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0154HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0155Handler handles the cases of processor P0155 (fanout.fw:281), one method per case.
@@ -7323,22 +3330,7 @@ type P0155Handler interface {
 
 // P0155HitContext is the context of P0155Handler.OnHit: it can emit only what the case declares.
 type P0155HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0155HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0155HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0155HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0156Handler handles the cases of processor P0156 (fanout.fw:282), one method per case.
@@ -7350,22 +3342,7 @@ type P0156Handler interface {
 
 // P0156HitContext is the context of P0156Handler.OnHit: it can emit only what the case declares.
 type P0156HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0156HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0156HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0156HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0157Handler handles the cases of processor P0157 (fanout.fw:283), one method per case.
@@ -7377,22 +3354,7 @@ type P0157Handler interface {
 
 // P0157HitContext is the context of P0157Handler.OnHit: it can emit only what the case declares.
 type P0157HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0157HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0157HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0157HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0158Handler handles the cases of processor P0158 (fanout.fw:284), one method per case.
@@ -7404,22 +3366,7 @@ type P0158Handler interface {
 
 // P0158HitContext is the context of P0158Handler.OnHit: it can emit only what the case declares.
 type P0158HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0158HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0158HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0158HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0159Handler handles the cases of processor P0159 (fanout.fw:285), one method per case.
@@ -7431,22 +3378,7 @@ type P0159Handler interface {
 
 // P0159HitContext is the context of P0159Handler.OnHit: it can emit only what the case declares.
 type P0159HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0159HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0159HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0159HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0160Handler handles the cases of processor P0160 (fanout.fw:286), one method per case.
@@ -7458,22 +3390,7 @@ type P0160Handler interface {
 
 // P0160HitContext is the context of P0160Handler.OnHit: it can emit only what the case declares.
 type P0160HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0160HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0160HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0160HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0161Handler handles the cases of processor P0161 (fanout.fw:287), one method per case.
@@ -7485,22 +3402,7 @@ type P0161Handler interface {
 
 // P0161HitContext is the context of P0161Handler.OnHit: it can emit only what the case declares.
 type P0161HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0161HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0161HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0161HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0162Handler handles the cases of processor P0162 (fanout.fw:288), one method per case.
@@ -7512,22 +3414,7 @@ type P0162Handler interface {
 
 // P0162HitContext is the context of P0162Handler.OnHit: it can emit only what the case declares.
 type P0162HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0162HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0162HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0162HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0163Handler handles the cases of processor P0163 (fanout.fw:289), one method per case.
@@ -7539,22 +3426,7 @@ type P0163Handler interface {
 
 // P0163HitContext is the context of P0163Handler.OnHit: it can emit only what the case declares.
 type P0163HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0163HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0163HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0163HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0164Handler handles the cases of processor P0164 (fanout.fw:290), one method per case.
@@ -7566,22 +3438,7 @@ type P0164Handler interface {
 
 // P0164HitContext is the context of P0164Handler.OnHit: it can emit only what the case declares.
 type P0164HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0164HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0164HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0164HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0165Handler handles the cases of processor P0165 (fanout.fw:291), one method per case.
@@ -7593,22 +3450,7 @@ type P0165Handler interface {
 
 // P0165HitContext is the context of P0165Handler.OnHit: it can emit only what the case declares.
 type P0165HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0165HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0165HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0165HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0166Handler handles the cases of processor P0166 (fanout.fw:292), one method per case.
@@ -7620,22 +3462,7 @@ type P0166Handler interface {
 
 // P0166HitContext is the context of P0166Handler.OnHit: it can emit only what the case declares.
 type P0166HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0166HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0166HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0166HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0167Handler handles the cases of processor P0167 (fanout.fw:293), one method per case.
@@ -7647,22 +3474,7 @@ type P0167Handler interface {
 
 // P0167HitContext is the context of P0167Handler.OnHit: it can emit only what the case declares.
 type P0167HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0167HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0167HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0167HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0168Handler handles the cases of processor P0168 (fanout.fw:294), one method per case.
@@ -7674,22 +3486,7 @@ type P0168Handler interface {
 
 // P0168HitContext is the context of P0168Handler.OnHit: it can emit only what the case declares.
 type P0168HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0168HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0168HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0168HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0169Handler handles the cases of processor P0169 (fanout.fw:295), one method per case.
@@ -7701,22 +3498,7 @@ type P0169Handler interface {
 
 // P0169HitContext is the context of P0169Handler.OnHit: it can emit only what the case declares.
 type P0169HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0169HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0169HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0169HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0170Handler handles the cases of processor P0170 (fanout.fw:296), one method per case.
@@ -7728,22 +3510,7 @@ type P0170Handler interface {
 
 // P0170HitContext is the context of P0170Handler.OnHit: it can emit only what the case declares.
 type P0170HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0170HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0170HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0170HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0171Handler handles the cases of processor P0171 (fanout.fw:297), one method per case.
@@ -7755,22 +3522,7 @@ type P0171Handler interface {
 
 // P0171HitContext is the context of P0171Handler.OnHit: it can emit only what the case declares.
 type P0171HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0171HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0171HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0171HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0172Handler handles the cases of processor P0172 (fanout.fw:298), one method per case.
@@ -7782,22 +3534,7 @@ type P0172Handler interface {
 
 // P0172HitContext is the context of P0172Handler.OnHit: it can emit only what the case declares.
 type P0172HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0172HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0172HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0172HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0173Handler handles the cases of processor P0173 (fanout.fw:299), one method per case.
@@ -7809,22 +3546,7 @@ type P0173Handler interface {
 
 // P0173HitContext is the context of P0173Handler.OnHit: it can emit only what the case declares.
 type P0173HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0173HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0173HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0173HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0174Handler handles the cases of processor P0174 (fanout.fw:300), one method per case.
@@ -7836,22 +3558,7 @@ type P0174Handler interface {
 
 // P0174HitContext is the context of P0174Handler.OnHit: it can emit only what the case declares.
 type P0174HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0174HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0174HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0174HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0175Handler handles the cases of processor P0175 (fanout.fw:301), one method per case.
@@ -7863,22 +3570,7 @@ type P0175Handler interface {
 
 // P0175HitContext is the context of P0175Handler.OnHit: it can emit only what the case declares.
 type P0175HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0175HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0175HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0175HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0176Handler handles the cases of processor P0176 (fanout.fw:302), one method per case.
@@ -7890,22 +3582,7 @@ type P0176Handler interface {
 
 // P0176HitContext is the context of P0176Handler.OnHit: it can emit only what the case declares.
 type P0176HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0176HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0176HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0176HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0177Handler handles the cases of processor P0177 (fanout.fw:303), one method per case.
@@ -7917,22 +3594,7 @@ type P0177Handler interface {
 
 // P0177HitContext is the context of P0177Handler.OnHit: it can emit only what the case declares.
 type P0177HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0177HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0177HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0177HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0178Handler handles the cases of processor P0178 (fanout.fw:304), one method per case.
@@ -7944,22 +3606,7 @@ type P0178Handler interface {
 
 // P0178HitContext is the context of P0178Handler.OnHit: it can emit only what the case declares.
 type P0178HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0178HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0178HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0178HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0179Handler handles the cases of processor P0179 (fanout.fw:305), one method per case.
@@ -7971,22 +3618,7 @@ type P0179Handler interface {
 
 // P0179HitContext is the context of P0179Handler.OnHit: it can emit only what the case declares.
 type P0179HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0179HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0179HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0179HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0180Handler handles the cases of processor P0180 (fanout.fw:306), one method per case.
@@ -7998,22 +3630,7 @@ type P0180Handler interface {
 
 // P0180HitContext is the context of P0180Handler.OnHit: it can emit only what the case declares.
 type P0180HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0180HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0180HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0180HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0181Handler handles the cases of processor P0181 (fanout.fw:307), one method per case.
@@ -8025,22 +3642,7 @@ type P0181Handler interface {
 
 // P0181HitContext is the context of P0181Handler.OnHit: it can emit only what the case declares.
 type P0181HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0181HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0181HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0181HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0182Handler handles the cases of processor P0182 (fanout.fw:308), one method per case.
@@ -8052,22 +3654,7 @@ type P0182Handler interface {
 
 // P0182HitContext is the context of P0182Handler.OnHit: it can emit only what the case declares.
 type P0182HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0182HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0182HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0182HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0183Handler handles the cases of processor P0183 (fanout.fw:309), one method per case.
@@ -8079,22 +3666,7 @@ type P0183Handler interface {
 
 // P0183HitContext is the context of P0183Handler.OnHit: it can emit only what the case declares.
 type P0183HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0183HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0183HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0183HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0184Handler handles the cases of processor P0184 (fanout.fw:310), one method per case.
@@ -8106,22 +3678,7 @@ type P0184Handler interface {
 
 // P0184HitContext is the context of P0184Handler.OnHit: it can emit only what the case declares.
 type P0184HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0184HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0184HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0184HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0185Handler handles the cases of processor P0185 (fanout.fw:311), one method per case.
@@ -8133,22 +3690,7 @@ type P0185Handler interface {
 
 // P0185HitContext is the context of P0185Handler.OnHit: it can emit only what the case declares.
 type P0185HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0185HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0185HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0185HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0186Handler handles the cases of processor P0186 (fanout.fw:312), one method per case.
@@ -8160,22 +3702,7 @@ type P0186Handler interface {
 
 // P0186HitContext is the context of P0186Handler.OnHit: it can emit only what the case declares.
 type P0186HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0186HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0186HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0186HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0187Handler handles the cases of processor P0187 (fanout.fw:313), one method per case.
@@ -8187,22 +3714,7 @@ type P0187Handler interface {
 
 // P0187HitContext is the context of P0187Handler.OnHit: it can emit only what the case declares.
 type P0187HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0187HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0187HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0187HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0188Handler handles the cases of processor P0188 (fanout.fw:314), one method per case.
@@ -8214,22 +3726,7 @@ type P0188Handler interface {
 
 // P0188HitContext is the context of P0188Handler.OnHit: it can emit only what the case declares.
 type P0188HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0188HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0188HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0188HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0189Handler handles the cases of processor P0189 (fanout.fw:315), one method per case.
@@ -8241,22 +3738,7 @@ type P0189Handler interface {
 
 // P0189HitContext is the context of P0189Handler.OnHit: it can emit only what the case declares.
 type P0189HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0189HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0189HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0189HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0190Handler handles the cases of processor P0190 (fanout.fw:316), one method per case.
@@ -8268,22 +3750,7 @@ type P0190Handler interface {
 
 // P0190HitContext is the context of P0190Handler.OnHit: it can emit only what the case declares.
 type P0190HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0190HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0190HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0190HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0191Handler handles the cases of processor P0191 (fanout.fw:317), one method per case.
@@ -8295,22 +3762,7 @@ type P0191Handler interface {
 
 // P0191HitContext is the context of P0191Handler.OnHit: it can emit only what the case declares.
 type P0191HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0191HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0191HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0191HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0192Handler handles the cases of processor P0192 (fanout.fw:318), one method per case.
@@ -8322,22 +3774,7 @@ type P0192Handler interface {
 
 // P0192HitContext is the context of P0192Handler.OnHit: it can emit only what the case declares.
 type P0192HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0192HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0192HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0192HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0193Handler handles the cases of processor P0193 (fanout.fw:319), one method per case.
@@ -8349,22 +3786,7 @@ type P0193Handler interface {
 
 // P0193HitContext is the context of P0193Handler.OnHit: it can emit only what the case declares.
 type P0193HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0193HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0193HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0193HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0194Handler handles the cases of processor P0194 (fanout.fw:320), one method per case.
@@ -8376,22 +3798,7 @@ type P0194Handler interface {
 
 // P0194HitContext is the context of P0194Handler.OnHit: it can emit only what the case declares.
 type P0194HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0194HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0194HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0194HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0195Handler handles the cases of processor P0195 (fanout.fw:321), one method per case.
@@ -8403,22 +3810,7 @@ type P0195Handler interface {
 
 // P0195HitContext is the context of P0195Handler.OnHit: it can emit only what the case declares.
 type P0195HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0195HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0195HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0195HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0196Handler handles the cases of processor P0196 (fanout.fw:322), one method per case.
@@ -8430,22 +3822,7 @@ type P0196Handler interface {
 
 // P0196HitContext is the context of P0196Handler.OnHit: it can emit only what the case declares.
 type P0196HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0196HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0196HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0196HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0197Handler handles the cases of processor P0197 (fanout.fw:323), one method per case.
@@ -8457,22 +3834,7 @@ type P0197Handler interface {
 
 // P0197HitContext is the context of P0197Handler.OnHit: it can emit only what the case declares.
 type P0197HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0197HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0197HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0197HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0198Handler handles the cases of processor P0198 (fanout.fw:324), one method per case.
@@ -8484,22 +3846,7 @@ type P0198Handler interface {
 
 // P0198HitContext is the context of P0198Handler.OnHit: it can emit only what the case declares.
 type P0198HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0198HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0198HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0198HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0199Handler handles the cases of processor P0199 (fanout.fw:325), one method per case.
@@ -8511,22 +3858,7 @@ type P0199Handler interface {
 
 // P0199HitContext is the context of P0199Handler.OnHit: it can emit only what the case declares.
 type P0199HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0199HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0199HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0199HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0200Handler handles the cases of processor P0200 (fanout.fw:326), one method per case.
@@ -8538,22 +3870,7 @@ type P0200Handler interface {
 
 // P0200HitContext is the context of P0200Handler.OnHit: it can emit only what the case declares.
 type P0200HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0200HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0200HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0200HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0201Handler handles the cases of processor P0201 (fanout.fw:327), one method per case.
@@ -8565,22 +3882,7 @@ type P0201Handler interface {
 
 // P0201HitContext is the context of P0201Handler.OnHit: it can emit only what the case declares.
 type P0201HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0201HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0201HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0201HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0202Handler handles the cases of processor P0202 (fanout.fw:328), one method per case.
@@ -8592,22 +3894,7 @@ type P0202Handler interface {
 
 // P0202HitContext is the context of P0202Handler.OnHit: it can emit only what the case declares.
 type P0202HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0202HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0202HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0202HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0203Handler handles the cases of processor P0203 (fanout.fw:329), one method per case.
@@ -8619,22 +3906,7 @@ type P0203Handler interface {
 
 // P0203HitContext is the context of P0203Handler.OnHit: it can emit only what the case declares.
 type P0203HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0203HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0203HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0203HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0204Handler handles the cases of processor P0204 (fanout.fw:330), one method per case.
@@ -8646,22 +3918,7 @@ type P0204Handler interface {
 
 // P0204HitContext is the context of P0204Handler.OnHit: it can emit only what the case declares.
 type P0204HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0204HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0204HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0204HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0205Handler handles the cases of processor P0205 (fanout.fw:331), one method per case.
@@ -8673,22 +3930,7 @@ type P0205Handler interface {
 
 // P0205HitContext is the context of P0205Handler.OnHit: it can emit only what the case declares.
 type P0205HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0205HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0205HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0205HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0206Handler handles the cases of processor P0206 (fanout.fw:332), one method per case.
@@ -8700,22 +3942,7 @@ type P0206Handler interface {
 
 // P0206HitContext is the context of P0206Handler.OnHit: it can emit only what the case declares.
 type P0206HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0206HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0206HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0206HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0207Handler handles the cases of processor P0207 (fanout.fw:333), one method per case.
@@ -8727,22 +3954,7 @@ type P0207Handler interface {
 
 // P0207HitContext is the context of P0207Handler.OnHit: it can emit only what the case declares.
 type P0207HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0207HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0207HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0207HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0208Handler handles the cases of processor P0208 (fanout.fw:334), one method per case.
@@ -8754,22 +3966,7 @@ type P0208Handler interface {
 
 // P0208HitContext is the context of P0208Handler.OnHit: it can emit only what the case declares.
 type P0208HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0208HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0208HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0208HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0209Handler handles the cases of processor P0209 (fanout.fw:335), one method per case.
@@ -8781,22 +3978,7 @@ type P0209Handler interface {
 
 // P0209HitContext is the context of P0209Handler.OnHit: it can emit only what the case declares.
 type P0209HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0209HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0209HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0209HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0210Handler handles the cases of processor P0210 (fanout.fw:336), one method per case.
@@ -8808,22 +3990,7 @@ type P0210Handler interface {
 
 // P0210HitContext is the context of P0210Handler.OnHit: it can emit only what the case declares.
 type P0210HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0210HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0210HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0210HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0211Handler handles the cases of processor P0211 (fanout.fw:337), one method per case.
@@ -8835,22 +4002,7 @@ type P0211Handler interface {
 
 // P0211HitContext is the context of P0211Handler.OnHit: it can emit only what the case declares.
 type P0211HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0211HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0211HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0211HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0212Handler handles the cases of processor P0212 (fanout.fw:338), one method per case.
@@ -8862,22 +4014,7 @@ type P0212Handler interface {
 
 // P0212HitContext is the context of P0212Handler.OnHit: it can emit only what the case declares.
 type P0212HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0212HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0212HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0212HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0213Handler handles the cases of processor P0213 (fanout.fw:339), one method per case.
@@ -8889,22 +4026,7 @@ type P0213Handler interface {
 
 // P0213HitContext is the context of P0213Handler.OnHit: it can emit only what the case declares.
 type P0213HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0213HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0213HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0213HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0214Handler handles the cases of processor P0214 (fanout.fw:340), one method per case.
@@ -8916,22 +4038,7 @@ type P0214Handler interface {
 
 // P0214HitContext is the context of P0214Handler.OnHit: it can emit only what the case declares.
 type P0214HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0214HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0214HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0214HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0215Handler handles the cases of processor P0215 (fanout.fw:341), one method per case.
@@ -8943,22 +4050,7 @@ type P0215Handler interface {
 
 // P0215HitContext is the context of P0215Handler.OnHit: it can emit only what the case declares.
 type P0215HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0215HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0215HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0215HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0216Handler handles the cases of processor P0216 (fanout.fw:342), one method per case.
@@ -8970,22 +4062,7 @@ type P0216Handler interface {
 
 // P0216HitContext is the context of P0216Handler.OnHit: it can emit only what the case declares.
 type P0216HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0216HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0216HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0216HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0217Handler handles the cases of processor P0217 (fanout.fw:343), one method per case.
@@ -8997,22 +4074,7 @@ type P0217Handler interface {
 
 // P0217HitContext is the context of P0217Handler.OnHit: it can emit only what the case declares.
 type P0217HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0217HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0217HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0217HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0218Handler handles the cases of processor P0218 (fanout.fw:344), one method per case.
@@ -9024,22 +4086,7 @@ type P0218Handler interface {
 
 // P0218HitContext is the context of P0218Handler.OnHit: it can emit only what the case declares.
 type P0218HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0218HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0218HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0218HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0219Handler handles the cases of processor P0219 (fanout.fw:345), one method per case.
@@ -9051,22 +4098,7 @@ type P0219Handler interface {
 
 // P0219HitContext is the context of P0219Handler.OnHit: it can emit only what the case declares.
 type P0219HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0219HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0219HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0219HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0220Handler handles the cases of processor P0220 (fanout.fw:346), one method per case.
@@ -9078,22 +4110,7 @@ type P0220Handler interface {
 
 // P0220HitContext is the context of P0220Handler.OnHit: it can emit only what the case declares.
 type P0220HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0220HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0220HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0220HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0221Handler handles the cases of processor P0221 (fanout.fw:347), one method per case.
@@ -9105,22 +4122,7 @@ type P0221Handler interface {
 
 // P0221HitContext is the context of P0221Handler.OnHit: it can emit only what the case declares.
 type P0221HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0221HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0221HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0221HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0222Handler handles the cases of processor P0222 (fanout.fw:348), one method per case.
@@ -9132,22 +4134,7 @@ type P0222Handler interface {
 
 // P0222HitContext is the context of P0222Handler.OnHit: it can emit only what the case declares.
 type P0222HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0222HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0222HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0222HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0223Handler handles the cases of processor P0223 (fanout.fw:349), one method per case.
@@ -9159,22 +4146,7 @@ type P0223Handler interface {
 
 // P0223HitContext is the context of P0223Handler.OnHit: it can emit only what the case declares.
 type P0223HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0223HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0223HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0223HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0224Handler handles the cases of processor P0224 (fanout.fw:350), one method per case.
@@ -9186,22 +4158,7 @@ type P0224Handler interface {
 
 // P0224HitContext is the context of P0224Handler.OnHit: it can emit only what the case declares.
 type P0224HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0224HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0224HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0224HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0225Handler handles the cases of processor P0225 (fanout.fw:351), one method per case.
@@ -9213,22 +4170,7 @@ type P0225Handler interface {
 
 // P0225HitContext is the context of P0225Handler.OnHit: it can emit only what the case declares.
 type P0225HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0225HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0225HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0225HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0226Handler handles the cases of processor P0226 (fanout.fw:352), one method per case.
@@ -9240,22 +4182,7 @@ type P0226Handler interface {
 
 // P0226HitContext is the context of P0226Handler.OnHit: it can emit only what the case declares.
 type P0226HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0226HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0226HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0226HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0227Handler handles the cases of processor P0227 (fanout.fw:353), one method per case.
@@ -9267,22 +4194,7 @@ type P0227Handler interface {
 
 // P0227HitContext is the context of P0227Handler.OnHit: it can emit only what the case declares.
 type P0227HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0227HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0227HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0227HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0228Handler handles the cases of processor P0228 (fanout.fw:354), one method per case.
@@ -9294,22 +4206,7 @@ type P0228Handler interface {
 
 // P0228HitContext is the context of P0228Handler.OnHit: it can emit only what the case declares.
 type P0228HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0228HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0228HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0228HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0229Handler handles the cases of processor P0229 (fanout.fw:355), one method per case.
@@ -9321,22 +4218,7 @@ type P0229Handler interface {
 
 // P0229HitContext is the context of P0229Handler.OnHit: it can emit only what the case declares.
 type P0229HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0229HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0229HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0229HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0230Handler handles the cases of processor P0230 (fanout.fw:356), one method per case.
@@ -9348,22 +4230,7 @@ type P0230Handler interface {
 
 // P0230HitContext is the context of P0230Handler.OnHit: it can emit only what the case declares.
 type P0230HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0230HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0230HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0230HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0231Handler handles the cases of processor P0231 (fanout.fw:357), one method per case.
@@ -9375,22 +4242,7 @@ type P0231Handler interface {
 
 // P0231HitContext is the context of P0231Handler.OnHit: it can emit only what the case declares.
 type P0231HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0231HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0231HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0231HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0232Handler handles the cases of processor P0232 (fanout.fw:358), one method per case.
@@ -9402,22 +4254,7 @@ type P0232Handler interface {
 
 // P0232HitContext is the context of P0232Handler.OnHit: it can emit only what the case declares.
 type P0232HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0232HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0232HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0232HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0233Handler handles the cases of processor P0233 (fanout.fw:359), one method per case.
@@ -9429,22 +4266,7 @@ type P0233Handler interface {
 
 // P0233HitContext is the context of P0233Handler.OnHit: it can emit only what the case declares.
 type P0233HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0233HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0233HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0233HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0234Handler handles the cases of processor P0234 (fanout.fw:360), one method per case.
@@ -9456,22 +4278,7 @@ type P0234Handler interface {
 
 // P0234HitContext is the context of P0234Handler.OnHit: it can emit only what the case declares.
 type P0234HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0234HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0234HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0234HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0235Handler handles the cases of processor P0235 (fanout.fw:361), one method per case.
@@ -9483,22 +4290,7 @@ type P0235Handler interface {
 
 // P0235HitContext is the context of P0235Handler.OnHit: it can emit only what the case declares.
 type P0235HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0235HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0235HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0235HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0236Handler handles the cases of processor P0236 (fanout.fw:362), one method per case.
@@ -9510,22 +4302,7 @@ type P0236Handler interface {
 
 // P0236HitContext is the context of P0236Handler.OnHit: it can emit only what the case declares.
 type P0236HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0236HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0236HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0236HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0237Handler handles the cases of processor P0237 (fanout.fw:363), one method per case.
@@ -9537,22 +4314,7 @@ type P0237Handler interface {
 
 // P0237HitContext is the context of P0237Handler.OnHit: it can emit only what the case declares.
 type P0237HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0237HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0237HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0237HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0238Handler handles the cases of processor P0238 (fanout.fw:364), one method per case.
@@ -9564,22 +4326,7 @@ type P0238Handler interface {
 
 // P0238HitContext is the context of P0238Handler.OnHit: it can emit only what the case declares.
 type P0238HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0238HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0238HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0238HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0239Handler handles the cases of processor P0239 (fanout.fw:365), one method per case.
@@ -9591,22 +4338,7 @@ type P0239Handler interface {
 
 // P0239HitContext is the context of P0239Handler.OnHit: it can emit only what the case declares.
 type P0239HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0239HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0239HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0239HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0240Handler handles the cases of processor P0240 (fanout.fw:366), one method per case.
@@ -9618,22 +4350,7 @@ type P0240Handler interface {
 
 // P0240HitContext is the context of P0240Handler.OnHit: it can emit only what the case declares.
 type P0240HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0240HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0240HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0240HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0241Handler handles the cases of processor P0241 (fanout.fw:367), one method per case.
@@ -9645,22 +4362,7 @@ type P0241Handler interface {
 
 // P0241HitContext is the context of P0241Handler.OnHit: it can emit only what the case declares.
 type P0241HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0241HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0241HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0241HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0242Handler handles the cases of processor P0242 (fanout.fw:368), one method per case.
@@ -9672,22 +4374,7 @@ type P0242Handler interface {
 
 // P0242HitContext is the context of P0242Handler.OnHit: it can emit only what the case declares.
 type P0242HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0242HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0242HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0242HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0243Handler handles the cases of processor P0243 (fanout.fw:369), one method per case.
@@ -9699,22 +4386,7 @@ type P0243Handler interface {
 
 // P0243HitContext is the context of P0243Handler.OnHit: it can emit only what the case declares.
 type P0243HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0243HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0243HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0243HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0244Handler handles the cases of processor P0244 (fanout.fw:370), one method per case.
@@ -9726,22 +4398,7 @@ type P0244Handler interface {
 
 // P0244HitContext is the context of P0244Handler.OnHit: it can emit only what the case declares.
 type P0244HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0244HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0244HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0244HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0245Handler handles the cases of processor P0245 (fanout.fw:371), one method per case.
@@ -9753,22 +4410,7 @@ type P0245Handler interface {
 
 // P0245HitContext is the context of P0245Handler.OnHit: it can emit only what the case declares.
 type P0245HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0245HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0245HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0245HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0246Handler handles the cases of processor P0246 (fanout.fw:372), one method per case.
@@ -9780,22 +4422,7 @@ type P0246Handler interface {
 
 // P0246HitContext is the context of P0246Handler.OnHit: it can emit only what the case declares.
 type P0246HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0246HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0246HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0246HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0247Handler handles the cases of processor P0247 (fanout.fw:373), one method per case.
@@ -9807,22 +4434,7 @@ type P0247Handler interface {
 
 // P0247HitContext is the context of P0247Handler.OnHit: it can emit only what the case declares.
 type P0247HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0247HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0247HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0247HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0248Handler handles the cases of processor P0248 (fanout.fw:374), one method per case.
@@ -9834,22 +4446,7 @@ type P0248Handler interface {
 
 // P0248HitContext is the context of P0248Handler.OnHit: it can emit only what the case declares.
 type P0248HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0248HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0248HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0248HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0249Handler handles the cases of processor P0249 (fanout.fw:375), one method per case.
@@ -9861,22 +4458,7 @@ type P0249Handler interface {
 
 // P0249HitContext is the context of P0249Handler.OnHit: it can emit only what the case declares.
 type P0249HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0249HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0249HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0249HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0250Handler handles the cases of processor P0250 (fanout.fw:376), one method per case.
@@ -9888,22 +4470,7 @@ type P0250Handler interface {
 
 // P0250HitContext is the context of P0250Handler.OnHit: it can emit only what the case declares.
 type P0250HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0250HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0250HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0250HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0251Handler handles the cases of processor P0251 (fanout.fw:377), one method per case.
@@ -9915,22 +4482,7 @@ type P0251Handler interface {
 
 // P0251HitContext is the context of P0251Handler.OnHit: it can emit only what the case declares.
 type P0251HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0251HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0251HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0251HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0252Handler handles the cases of processor P0252 (fanout.fw:378), one method per case.
@@ -9942,22 +4494,7 @@ type P0252Handler interface {
 
 // P0252HitContext is the context of P0252Handler.OnHit: it can emit only what the case declares.
 type P0252HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0252HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0252HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0252HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0253Handler handles the cases of processor P0253 (fanout.fw:379), one method per case.
@@ -9969,22 +4506,7 @@ type P0253Handler interface {
 
 // P0253HitContext is the context of P0253Handler.OnHit: it can emit only what the case declares.
 type P0253HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0253HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0253HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0253HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0254Handler handles the cases of processor P0254 (fanout.fw:380), one method per case.
@@ -9996,22 +4518,7 @@ type P0254Handler interface {
 
 // P0254HitContext is the context of P0254Handler.OnHit: it can emit only what the case declares.
 type P0254HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0254HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0254HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0254HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0255Handler handles the cases of processor P0255 (fanout.fw:381), one method per case.
@@ -10023,22 +4530,7 @@ type P0255Handler interface {
 
 // P0255HitContext is the context of P0255Handler.OnHit: it can emit only what the case declares.
 type P0255HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0255HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0255HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0255HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0256Handler handles the cases of processor P0256 (fanout.fw:382), one method per case.
@@ -10050,22 +4542,7 @@ type P0256Handler interface {
 
 // P0256HitContext is the context of P0256Handler.OnHit: it can emit only what the case declares.
 type P0256HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0256HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0256HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0256HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0257Handler handles the cases of processor P0257 (fanout.fw:383), one method per case.
@@ -10077,22 +4554,7 @@ type P0257Handler interface {
 
 // P0257HitContext is the context of P0257Handler.OnHit: it can emit only what the case declares.
 type P0257HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0257HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0257HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0257HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0258Handler handles the cases of processor P0258 (fanout.fw:384), one method per case.
@@ -10104,22 +4566,7 @@ type P0258Handler interface {
 
 // P0258HitContext is the context of P0258Handler.OnHit: it can emit only what the case declares.
 type P0258HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0258HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0258HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0258HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0259Handler handles the cases of processor P0259 (fanout.fw:385), one method per case.
@@ -10131,22 +4578,7 @@ type P0259Handler interface {
 
 // P0259HitContext is the context of P0259Handler.OnHit: it can emit only what the case declares.
 type P0259HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0259HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0259HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0259HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0260Handler handles the cases of processor P0260 (fanout.fw:386), one method per case.
@@ -10158,22 +4590,7 @@ type P0260Handler interface {
 
 // P0260HitContext is the context of P0260Handler.OnHit: it can emit only what the case declares.
 type P0260HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0260HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0260HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0260HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0261Handler handles the cases of processor P0261 (fanout.fw:387), one method per case.
@@ -10185,22 +4602,7 @@ type P0261Handler interface {
 
 // P0261HitContext is the context of P0261Handler.OnHit: it can emit only what the case declares.
 type P0261HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0261HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0261HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0261HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0262Handler handles the cases of processor P0262 (fanout.fw:388), one method per case.
@@ -10212,22 +4614,7 @@ type P0262Handler interface {
 
 // P0262HitContext is the context of P0262Handler.OnHit: it can emit only what the case declares.
 type P0262HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0262HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0262HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0262HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0263Handler handles the cases of processor P0263 (fanout.fw:389), one method per case.
@@ -10239,22 +4626,7 @@ type P0263Handler interface {
 
 // P0263HitContext is the context of P0263Handler.OnHit: it can emit only what the case declares.
 type P0263HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0263HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0263HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0263HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0264Handler handles the cases of processor P0264 (fanout.fw:390), one method per case.
@@ -10266,22 +4638,7 @@ type P0264Handler interface {
 
 // P0264HitContext is the context of P0264Handler.OnHit: it can emit only what the case declares.
 type P0264HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0264HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0264HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0264HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0265Handler handles the cases of processor P0265 (fanout.fw:391), one method per case.
@@ -10293,22 +4650,7 @@ type P0265Handler interface {
 
 // P0265HitContext is the context of P0265Handler.OnHit: it can emit only what the case declares.
 type P0265HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0265HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0265HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0265HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0266Handler handles the cases of processor P0266 (fanout.fw:392), one method per case.
@@ -10320,22 +4662,7 @@ type P0266Handler interface {
 
 // P0266HitContext is the context of P0266Handler.OnHit: it can emit only what the case declares.
 type P0266HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0266HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0266HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0266HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0267Handler handles the cases of processor P0267 (fanout.fw:393), one method per case.
@@ -10347,22 +4674,7 @@ type P0267Handler interface {
 
 // P0267HitContext is the context of P0267Handler.OnHit: it can emit only what the case declares.
 type P0267HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0267HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0267HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0267HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0268Handler handles the cases of processor P0268 (fanout.fw:394), one method per case.
@@ -10374,22 +4686,7 @@ type P0268Handler interface {
 
 // P0268HitContext is the context of P0268Handler.OnHit: it can emit only what the case declares.
 type P0268HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0268HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0268HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0268HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0269Handler handles the cases of processor P0269 (fanout.fw:395), one method per case.
@@ -10401,22 +4698,7 @@ type P0269Handler interface {
 
 // P0269HitContext is the context of P0269Handler.OnHit: it can emit only what the case declares.
 type P0269HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0269HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0269HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0269HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0270Handler handles the cases of processor P0270 (fanout.fw:396), one method per case.
@@ -10428,22 +4710,7 @@ type P0270Handler interface {
 
 // P0270HitContext is the context of P0270Handler.OnHit: it can emit only what the case declares.
 type P0270HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0270HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0270HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0270HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0271Handler handles the cases of processor P0271 (fanout.fw:397), one method per case.
@@ -10455,22 +4722,7 @@ type P0271Handler interface {
 
 // P0271HitContext is the context of P0271Handler.OnHit: it can emit only what the case declares.
 type P0271HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0271HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0271HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0271HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0272Handler handles the cases of processor P0272 (fanout.fw:398), one method per case.
@@ -10482,22 +4734,7 @@ type P0272Handler interface {
 
 // P0272HitContext is the context of P0272Handler.OnHit: it can emit only what the case declares.
 type P0272HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0272HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0272HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0272HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0273Handler handles the cases of processor P0273 (fanout.fw:399), one method per case.
@@ -10509,22 +4746,7 @@ type P0273Handler interface {
 
 // P0273HitContext is the context of P0273Handler.OnHit: it can emit only what the case declares.
 type P0273HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0273HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0273HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0273HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0274Handler handles the cases of processor P0274 (fanout.fw:400), one method per case.
@@ -10536,22 +4758,7 @@ type P0274Handler interface {
 
 // P0274HitContext is the context of P0274Handler.OnHit: it can emit only what the case declares.
 type P0274HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0274HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0274HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0274HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0275Handler handles the cases of processor P0275 (fanout.fw:401), one method per case.
@@ -10563,22 +4770,7 @@ type P0275Handler interface {
 
 // P0275HitContext is the context of P0275Handler.OnHit: it can emit only what the case declares.
 type P0275HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0275HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0275HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0275HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0276Handler handles the cases of processor P0276 (fanout.fw:402), one method per case.
@@ -10590,22 +4782,7 @@ type P0276Handler interface {
 
 // P0276HitContext is the context of P0276Handler.OnHit: it can emit only what the case declares.
 type P0276HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0276HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0276HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0276HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0277Handler handles the cases of processor P0277 (fanout.fw:403), one method per case.
@@ -10617,22 +4794,7 @@ type P0277Handler interface {
 
 // P0277HitContext is the context of P0277Handler.OnHit: it can emit only what the case declares.
 type P0277HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0277HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0277HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0277HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0278Handler handles the cases of processor P0278 (fanout.fw:404), one method per case.
@@ -10644,22 +4806,7 @@ type P0278Handler interface {
 
 // P0278HitContext is the context of P0278Handler.OnHit: it can emit only what the case declares.
 type P0278HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0278HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0278HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0278HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0279Handler handles the cases of processor P0279 (fanout.fw:405), one method per case.
@@ -10671,22 +4818,7 @@ type P0279Handler interface {
 
 // P0279HitContext is the context of P0279Handler.OnHit: it can emit only what the case declares.
 type P0279HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0279HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0279HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0279HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0280Handler handles the cases of processor P0280 (fanout.fw:406), one method per case.
@@ -10698,22 +4830,7 @@ type P0280Handler interface {
 
 // P0280HitContext is the context of P0280Handler.OnHit: it can emit only what the case declares.
 type P0280HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0280HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0280HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0280HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0281Handler handles the cases of processor P0281 (fanout.fw:407), one method per case.
@@ -10725,22 +4842,7 @@ type P0281Handler interface {
 
 // P0281HitContext is the context of P0281Handler.OnHit: it can emit only what the case declares.
 type P0281HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0281HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0281HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0281HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0282Handler handles the cases of processor P0282 (fanout.fw:408), one method per case.
@@ -10752,22 +4854,7 @@ type P0282Handler interface {
 
 // P0282HitContext is the context of P0282Handler.OnHit: it can emit only what the case declares.
 type P0282HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0282HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0282HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0282HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0283Handler handles the cases of processor P0283 (fanout.fw:409), one method per case.
@@ -10779,22 +4866,7 @@ type P0283Handler interface {
 
 // P0283HitContext is the context of P0283Handler.OnHit: it can emit only what the case declares.
 type P0283HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0283HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0283HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0283HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0284Handler handles the cases of processor P0284 (fanout.fw:410), one method per case.
@@ -10806,22 +4878,7 @@ type P0284Handler interface {
 
 // P0284HitContext is the context of P0284Handler.OnHit: it can emit only what the case declares.
 type P0284HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0284HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0284HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0284HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0285Handler handles the cases of processor P0285 (fanout.fw:411), one method per case.
@@ -10833,22 +4890,7 @@ type P0285Handler interface {
 
 // P0285HitContext is the context of P0285Handler.OnHit: it can emit only what the case declares.
 type P0285HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0285HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0285HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0285HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0286Handler handles the cases of processor P0286 (fanout.fw:412), one method per case.
@@ -10860,22 +4902,7 @@ type P0286Handler interface {
 
 // P0286HitContext is the context of P0286Handler.OnHit: it can emit only what the case declares.
 type P0286HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0286HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0286HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0286HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0287Handler handles the cases of processor P0287 (fanout.fw:413), one method per case.
@@ -10887,22 +4914,7 @@ type P0287Handler interface {
 
 // P0287HitContext is the context of P0287Handler.OnHit: it can emit only what the case declares.
 type P0287HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0287HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0287HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0287HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0288Handler handles the cases of processor P0288 (fanout.fw:414), one method per case.
@@ -10914,22 +4926,7 @@ type P0288Handler interface {
 
 // P0288HitContext is the context of P0288Handler.OnHit: it can emit only what the case declares.
 type P0288HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0288HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0288HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0288HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0289Handler handles the cases of processor P0289 (fanout.fw:415), one method per case.
@@ -10941,22 +4938,7 @@ type P0289Handler interface {
 
 // P0289HitContext is the context of P0289Handler.OnHit: it can emit only what the case declares.
 type P0289HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0289HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0289HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0289HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0290Handler handles the cases of processor P0290 (fanout.fw:416), one method per case.
@@ -10968,22 +4950,7 @@ type P0290Handler interface {
 
 // P0290HitContext is the context of P0290Handler.OnHit: it can emit only what the case declares.
 type P0290HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0290HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0290HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0290HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0291Handler handles the cases of processor P0291 (fanout.fw:417), one method per case.
@@ -10995,22 +4962,7 @@ type P0291Handler interface {
 
 // P0291HitContext is the context of P0291Handler.OnHit: it can emit only what the case declares.
 type P0291HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0291HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0291HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0291HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0292Handler handles the cases of processor P0292 (fanout.fw:418), one method per case.
@@ -11022,22 +4974,7 @@ type P0292Handler interface {
 
 // P0292HitContext is the context of P0292Handler.OnHit: it can emit only what the case declares.
 type P0292HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0292HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0292HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0292HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0293Handler handles the cases of processor P0293 (fanout.fw:419), one method per case.
@@ -11049,22 +4986,7 @@ type P0293Handler interface {
 
 // P0293HitContext is the context of P0293Handler.OnHit: it can emit only what the case declares.
 type P0293HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0293HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0293HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0293HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0294Handler handles the cases of processor P0294 (fanout.fw:420), one method per case.
@@ -11076,22 +4998,7 @@ type P0294Handler interface {
 
 // P0294HitContext is the context of P0294Handler.OnHit: it can emit only what the case declares.
 type P0294HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0294HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0294HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0294HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0295Handler handles the cases of processor P0295 (fanout.fw:421), one method per case.
@@ -11103,22 +5010,7 @@ type P0295Handler interface {
 
 // P0295HitContext is the context of P0295Handler.OnHit: it can emit only what the case declares.
 type P0295HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0295HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0295HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0295HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0296Handler handles the cases of processor P0296 (fanout.fw:422), one method per case.
@@ -11130,22 +5022,7 @@ type P0296Handler interface {
 
 // P0296HitContext is the context of P0296Handler.OnHit: it can emit only what the case declares.
 type P0296HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0296HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0296HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0296HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0297Handler handles the cases of processor P0297 (fanout.fw:423), one method per case.
@@ -11157,22 +5034,7 @@ type P0297Handler interface {
 
 // P0297HitContext is the context of P0297Handler.OnHit: it can emit only what the case declares.
 type P0297HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0297HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0297HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0297HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0298Handler handles the cases of processor P0298 (fanout.fw:424), one method per case.
@@ -11184,22 +5046,7 @@ type P0298Handler interface {
 
 // P0298HitContext is the context of P0298Handler.OnHit: it can emit only what the case declares.
 type P0298HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0298HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0298HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0298HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0299Handler handles the cases of processor P0299 (fanout.fw:425), one method per case.
@@ -11211,22 +5058,7 @@ type P0299Handler interface {
 
 // P0299HitContext is the context of P0299Handler.OnHit: it can emit only what the case declares.
 type P0299HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0299HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0299HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0299HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0300Handler handles the cases of processor P0300 (fanout.fw:426), one method per case.
@@ -11238,22 +5070,7 @@ type P0300Handler interface {
 
 // P0300HitContext is the context of P0300Handler.OnHit: it can emit only what the case declares.
 type P0300HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0300HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0300HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0300HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0301Handler handles the cases of processor P0301 (fanout.fw:427), one method per case.
@@ -11265,22 +5082,7 @@ type P0301Handler interface {
 
 // P0301HitContext is the context of P0301Handler.OnHit: it can emit only what the case declares.
 type P0301HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0301HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0301HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0301HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0302Handler handles the cases of processor P0302 (fanout.fw:428), one method per case.
@@ -11292,22 +5094,7 @@ type P0302Handler interface {
 
 // P0302HitContext is the context of P0302Handler.OnHit: it can emit only what the case declares.
 type P0302HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0302HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0302HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0302HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0303Handler handles the cases of processor P0303 (fanout.fw:429), one method per case.
@@ -11319,22 +5106,7 @@ type P0303Handler interface {
 
 // P0303HitContext is the context of P0303Handler.OnHit: it can emit only what the case declares.
 type P0303HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0303HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0303HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0303HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0304Handler handles the cases of processor P0304 (fanout.fw:430), one method per case.
@@ -11346,22 +5118,7 @@ type P0304Handler interface {
 
 // P0304HitContext is the context of P0304Handler.OnHit: it can emit only what the case declares.
 type P0304HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0304HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0304HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0304HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0305Handler handles the cases of processor P0305 (fanout.fw:431), one method per case.
@@ -11373,22 +5130,7 @@ type P0305Handler interface {
 
 // P0305HitContext is the context of P0305Handler.OnHit: it can emit only what the case declares.
 type P0305HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0305HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0305HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0305HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0306Handler handles the cases of processor P0306 (fanout.fw:432), one method per case.
@@ -11400,22 +5142,7 @@ type P0306Handler interface {
 
 // P0306HitContext is the context of P0306Handler.OnHit: it can emit only what the case declares.
 type P0306HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0306HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0306HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0306HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0307Handler handles the cases of processor P0307 (fanout.fw:433), one method per case.
@@ -11427,22 +5154,7 @@ type P0307Handler interface {
 
 // P0307HitContext is the context of P0307Handler.OnHit: it can emit only what the case declares.
 type P0307HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0307HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0307HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0307HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0308Handler handles the cases of processor P0308 (fanout.fw:434), one method per case.
@@ -11454,22 +5166,7 @@ type P0308Handler interface {
 
 // P0308HitContext is the context of P0308Handler.OnHit: it can emit only what the case declares.
 type P0308HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0308HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0308HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0308HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0309Handler handles the cases of processor P0309 (fanout.fw:435), one method per case.
@@ -11481,22 +5178,7 @@ type P0309Handler interface {
 
 // P0309HitContext is the context of P0309Handler.OnHit: it can emit only what the case declares.
 type P0309HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0309HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0309HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0309HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0310Handler handles the cases of processor P0310 (fanout.fw:436), one method per case.
@@ -11508,22 +5190,7 @@ type P0310Handler interface {
 
 // P0310HitContext is the context of P0310Handler.OnHit: it can emit only what the case declares.
 type P0310HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0310HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0310HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0310HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0311Handler handles the cases of processor P0311 (fanout.fw:437), one method per case.
@@ -11535,22 +5202,7 @@ type P0311Handler interface {
 
 // P0311HitContext is the context of P0311Handler.OnHit: it can emit only what the case declares.
 type P0311HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0311HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0311HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0311HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0312Handler handles the cases of processor P0312 (fanout.fw:438), one method per case.
@@ -11562,22 +5214,7 @@ type P0312Handler interface {
 
 // P0312HitContext is the context of P0312Handler.OnHit: it can emit only what the case declares.
 type P0312HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0312HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0312HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0312HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0313Handler handles the cases of processor P0313 (fanout.fw:439), one method per case.
@@ -11589,22 +5226,7 @@ type P0313Handler interface {
 
 // P0313HitContext is the context of P0313Handler.OnHit: it can emit only what the case declares.
 type P0313HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0313HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0313HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0313HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0314Handler handles the cases of processor P0314 (fanout.fw:440), one method per case.
@@ -11616,22 +5238,7 @@ type P0314Handler interface {
 
 // P0314HitContext is the context of P0314Handler.OnHit: it can emit only what the case declares.
 type P0314HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0314HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0314HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0314HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0315Handler handles the cases of processor P0315 (fanout.fw:441), one method per case.
@@ -11643,22 +5250,7 @@ type P0315Handler interface {
 
 // P0315HitContext is the context of P0315Handler.OnHit: it can emit only what the case declares.
 type P0315HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0315HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0315HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0315HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0316Handler handles the cases of processor P0316 (fanout.fw:442), one method per case.
@@ -11670,22 +5262,7 @@ type P0316Handler interface {
 
 // P0316HitContext is the context of P0316Handler.OnHit: it can emit only what the case declares.
 type P0316HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0316HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0316HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0316HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0317Handler handles the cases of processor P0317 (fanout.fw:443), one method per case.
@@ -11697,22 +5274,7 @@ type P0317Handler interface {
 
 // P0317HitContext is the context of P0317Handler.OnHit: it can emit only what the case declares.
 type P0317HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0317HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0317HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0317HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0318Handler handles the cases of processor P0318 (fanout.fw:444), one method per case.
@@ -11724,22 +5286,7 @@ type P0318Handler interface {
 
 // P0318HitContext is the context of P0318Handler.OnHit: it can emit only what the case declares.
 type P0318HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0318HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0318HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0318HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0319Handler handles the cases of processor P0319 (fanout.fw:445), one method per case.
@@ -11751,22 +5298,7 @@ type P0319Handler interface {
 
 // P0319HitContext is the context of P0319Handler.OnHit: it can emit only what the case declares.
 type P0319HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0319HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0319HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0319HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0320Handler handles the cases of processor P0320 (fanout.fw:446), one method per case.
@@ -11778,22 +5310,7 @@ type P0320Handler interface {
 
 // P0320HitContext is the context of P0320Handler.OnHit: it can emit only what the case declares.
 type P0320HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0320HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0320HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0320HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0321Handler handles the cases of processor P0321 (fanout.fw:447), one method per case.
@@ -11805,22 +5322,7 @@ type P0321Handler interface {
 
 // P0321HitContext is the context of P0321Handler.OnHit: it can emit only what the case declares.
 type P0321HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0321HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0321HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0321HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0322Handler handles the cases of processor P0322 (fanout.fw:448), one method per case.
@@ -11832,22 +5334,7 @@ type P0322Handler interface {
 
 // P0322HitContext is the context of P0322Handler.OnHit: it can emit only what the case declares.
 type P0322HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0322HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0322HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0322HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0323Handler handles the cases of processor P0323 (fanout.fw:449), one method per case.
@@ -11859,22 +5346,7 @@ type P0323Handler interface {
 
 // P0323HitContext is the context of P0323Handler.OnHit: it can emit only what the case declares.
 type P0323HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0323HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0323HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0323HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0324Handler handles the cases of processor P0324 (fanout.fw:450), one method per case.
@@ -11886,22 +5358,7 @@ type P0324Handler interface {
 
 // P0324HitContext is the context of P0324Handler.OnHit: it can emit only what the case declares.
 type P0324HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0324HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0324HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0324HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0325Handler handles the cases of processor P0325 (fanout.fw:451), one method per case.
@@ -11913,22 +5370,7 @@ type P0325Handler interface {
 
 // P0325HitContext is the context of P0325Handler.OnHit: it can emit only what the case declares.
 type P0325HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0325HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0325HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0325HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0326Handler handles the cases of processor P0326 (fanout.fw:452), one method per case.
@@ -11940,22 +5382,7 @@ type P0326Handler interface {
 
 // P0326HitContext is the context of P0326Handler.OnHit: it can emit only what the case declares.
 type P0326HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0326HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0326HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0326HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0327Handler handles the cases of processor P0327 (fanout.fw:453), one method per case.
@@ -11967,22 +5394,7 @@ type P0327Handler interface {
 
 // P0327HitContext is the context of P0327Handler.OnHit: it can emit only what the case declares.
 type P0327HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0327HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0327HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0327HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0328Handler handles the cases of processor P0328 (fanout.fw:454), one method per case.
@@ -11994,22 +5406,7 @@ type P0328Handler interface {
 
 // P0328HitContext is the context of P0328Handler.OnHit: it can emit only what the case declares.
 type P0328HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0328HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0328HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0328HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0329Handler handles the cases of processor P0329 (fanout.fw:455), one method per case.
@@ -12021,22 +5418,7 @@ type P0329Handler interface {
 
 // P0329HitContext is the context of P0329Handler.OnHit: it can emit only what the case declares.
 type P0329HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0329HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0329HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0329HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0330Handler handles the cases of processor P0330 (fanout.fw:456), one method per case.
@@ -12048,22 +5430,7 @@ type P0330Handler interface {
 
 // P0330HitContext is the context of P0330Handler.OnHit: it can emit only what the case declares.
 type P0330HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0330HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0330HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0330HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0331Handler handles the cases of processor P0331 (fanout.fw:457), one method per case.
@@ -12075,22 +5442,7 @@ type P0331Handler interface {
 
 // P0331HitContext is the context of P0331Handler.OnHit: it can emit only what the case declares.
 type P0331HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0331HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0331HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0331HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0332Handler handles the cases of processor P0332 (fanout.fw:458), one method per case.
@@ -12102,22 +5454,7 @@ type P0332Handler interface {
 
 // P0332HitContext is the context of P0332Handler.OnHit: it can emit only what the case declares.
 type P0332HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0332HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0332HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0332HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0333Handler handles the cases of processor P0333 (fanout.fw:459), one method per case.
@@ -12129,22 +5466,7 @@ type P0333Handler interface {
 
 // P0333HitContext is the context of P0333Handler.OnHit: it can emit only what the case declares.
 type P0333HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0333HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0333HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0333HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0334Handler handles the cases of processor P0334 (fanout.fw:460), one method per case.
@@ -12156,22 +5478,7 @@ type P0334Handler interface {
 
 // P0334HitContext is the context of P0334Handler.OnHit: it can emit only what the case declares.
 type P0334HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0334HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0334HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0334HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0335Handler handles the cases of processor P0335 (fanout.fw:461), one method per case.
@@ -12183,22 +5490,7 @@ type P0335Handler interface {
 
 // P0335HitContext is the context of P0335Handler.OnHit: it can emit only what the case declares.
 type P0335HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0335HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0335HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0335HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0336Handler handles the cases of processor P0336 (fanout.fw:462), one method per case.
@@ -12210,22 +5502,7 @@ type P0336Handler interface {
 
 // P0336HitContext is the context of P0336Handler.OnHit: it can emit only what the case declares.
 type P0336HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0336HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0336HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0336HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0337Handler handles the cases of processor P0337 (fanout.fw:463), one method per case.
@@ -12237,22 +5514,7 @@ type P0337Handler interface {
 
 // P0337HitContext is the context of P0337Handler.OnHit: it can emit only what the case declares.
 type P0337HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0337HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0337HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0337HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0338Handler handles the cases of processor P0338 (fanout.fw:464), one method per case.
@@ -12264,22 +5526,7 @@ type P0338Handler interface {
 
 // P0338HitContext is the context of P0338Handler.OnHit: it can emit only what the case declares.
 type P0338HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0338HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0338HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0338HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0339Handler handles the cases of processor P0339 (fanout.fw:465), one method per case.
@@ -12291,22 +5538,7 @@ type P0339Handler interface {
 
 // P0339HitContext is the context of P0339Handler.OnHit: it can emit only what the case declares.
 type P0339HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0339HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0339HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0339HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0340Handler handles the cases of processor P0340 (fanout.fw:466), one method per case.
@@ -12318,22 +5550,7 @@ type P0340Handler interface {
 
 // P0340HitContext is the context of P0340Handler.OnHit: it can emit only what the case declares.
 type P0340HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0340HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0340HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0340HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0341Handler handles the cases of processor P0341 (fanout.fw:467), one method per case.
@@ -12345,22 +5562,7 @@ type P0341Handler interface {
 
 // P0341HitContext is the context of P0341Handler.OnHit: it can emit only what the case declares.
 type P0341HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0341HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0341HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0341HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0342Handler handles the cases of processor P0342 (fanout.fw:468), one method per case.
@@ -12372,22 +5574,7 @@ type P0342Handler interface {
 
 // P0342HitContext is the context of P0342Handler.OnHit: it can emit only what the case declares.
 type P0342HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0342HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0342HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0342HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0343Handler handles the cases of processor P0343 (fanout.fw:469), one method per case.
@@ -12399,22 +5586,7 @@ type P0343Handler interface {
 
 // P0343HitContext is the context of P0343Handler.OnHit: it can emit only what the case declares.
 type P0343HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0343HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0343HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0343HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0344Handler handles the cases of processor P0344 (fanout.fw:470), one method per case.
@@ -12426,22 +5598,7 @@ type P0344Handler interface {
 
 // P0344HitContext is the context of P0344Handler.OnHit: it can emit only what the case declares.
 type P0344HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0344HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0344HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0344HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0345Handler handles the cases of processor P0345 (fanout.fw:471), one method per case.
@@ -12453,22 +5610,7 @@ type P0345Handler interface {
 
 // P0345HitContext is the context of P0345Handler.OnHit: it can emit only what the case declares.
 type P0345HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0345HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0345HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0345HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0346Handler handles the cases of processor P0346 (fanout.fw:472), one method per case.
@@ -12480,22 +5622,7 @@ type P0346Handler interface {
 
 // P0346HitContext is the context of P0346Handler.OnHit: it can emit only what the case declares.
 type P0346HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0346HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0346HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0346HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0347Handler handles the cases of processor P0347 (fanout.fw:473), one method per case.
@@ -12507,22 +5634,7 @@ type P0347Handler interface {
 
 // P0347HitContext is the context of P0347Handler.OnHit: it can emit only what the case declares.
 type P0347HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0347HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0347HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0347HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0348Handler handles the cases of processor P0348 (fanout.fw:474), one method per case.
@@ -12534,22 +5646,7 @@ type P0348Handler interface {
 
 // P0348HitContext is the context of P0348Handler.OnHit: it can emit only what the case declares.
 type P0348HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0348HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0348HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0348HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0349Handler handles the cases of processor P0349 (fanout.fw:475), one method per case.
@@ -12561,22 +5658,7 @@ type P0349Handler interface {
 
 // P0349HitContext is the context of P0349Handler.OnHit: it can emit only what the case declares.
 type P0349HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0349HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0349HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0349HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0350Handler handles the cases of processor P0350 (fanout.fw:476), one method per case.
@@ -12588,22 +5670,7 @@ type P0350Handler interface {
 
 // P0350HitContext is the context of P0350Handler.OnHit: it can emit only what the case declares.
 type P0350HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0350HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0350HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0350HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0351Handler handles the cases of processor P0351 (fanout.fw:477), one method per case.
@@ -12615,22 +5682,7 @@ type P0351Handler interface {
 
 // P0351HitContext is the context of P0351Handler.OnHit: it can emit only what the case declares.
 type P0351HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0351HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0351HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0351HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0352Handler handles the cases of processor P0352 (fanout.fw:478), one method per case.
@@ -12642,22 +5694,7 @@ type P0352Handler interface {
 
 // P0352HitContext is the context of P0352Handler.OnHit: it can emit only what the case declares.
 type P0352HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0352HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0352HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0352HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0353Handler handles the cases of processor P0353 (fanout.fw:479), one method per case.
@@ -12669,22 +5706,7 @@ type P0353Handler interface {
 
 // P0353HitContext is the context of P0353Handler.OnHit: it can emit only what the case declares.
 type P0353HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0353HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0353HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0353HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0354Handler handles the cases of processor P0354 (fanout.fw:480), one method per case.
@@ -12696,22 +5718,7 @@ type P0354Handler interface {
 
 // P0354HitContext is the context of P0354Handler.OnHit: it can emit only what the case declares.
 type P0354HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0354HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0354HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0354HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0355Handler handles the cases of processor P0355 (fanout.fw:481), one method per case.
@@ -12723,22 +5730,7 @@ type P0355Handler interface {
 
 // P0355HitContext is the context of P0355Handler.OnHit: it can emit only what the case declares.
 type P0355HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0355HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0355HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0355HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0356Handler handles the cases of processor P0356 (fanout.fw:482), one method per case.
@@ -12750,22 +5742,7 @@ type P0356Handler interface {
 
 // P0356HitContext is the context of P0356Handler.OnHit: it can emit only what the case declares.
 type P0356HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0356HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0356HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0356HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0357Handler handles the cases of processor P0357 (fanout.fw:483), one method per case.
@@ -12777,22 +5754,7 @@ type P0357Handler interface {
 
 // P0357HitContext is the context of P0357Handler.OnHit: it can emit only what the case declares.
 type P0357HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0357HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0357HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0357HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0358Handler handles the cases of processor P0358 (fanout.fw:484), one method per case.
@@ -12804,22 +5766,7 @@ type P0358Handler interface {
 
 // P0358HitContext is the context of P0358Handler.OnHit: it can emit only what the case declares.
 type P0358HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0358HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0358HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0358HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0359Handler handles the cases of processor P0359 (fanout.fw:485), one method per case.
@@ -12831,22 +5778,7 @@ type P0359Handler interface {
 
 // P0359HitContext is the context of P0359Handler.OnHit: it can emit only what the case declares.
 type P0359HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0359HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0359HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0359HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0360Handler handles the cases of processor P0360 (fanout.fw:486), one method per case.
@@ -12858,22 +5790,7 @@ type P0360Handler interface {
 
 // P0360HitContext is the context of P0360Handler.OnHit: it can emit only what the case declares.
 type P0360HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0360HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0360HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0360HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0361Handler handles the cases of processor P0361 (fanout.fw:487), one method per case.
@@ -12885,22 +5802,7 @@ type P0361Handler interface {
 
 // P0361HitContext is the context of P0361Handler.OnHit: it can emit only what the case declares.
 type P0361HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0361HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0361HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0361HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0362Handler handles the cases of processor P0362 (fanout.fw:488), one method per case.
@@ -12912,22 +5814,7 @@ type P0362Handler interface {
 
 // P0362HitContext is the context of P0362Handler.OnHit: it can emit only what the case declares.
 type P0362HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0362HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0362HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0362HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0363Handler handles the cases of processor P0363 (fanout.fw:489), one method per case.
@@ -12939,22 +5826,7 @@ type P0363Handler interface {
 
 // P0363HitContext is the context of P0363Handler.OnHit: it can emit only what the case declares.
 type P0363HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0363HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0363HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0363HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0364Handler handles the cases of processor P0364 (fanout.fw:490), one method per case.
@@ -12966,22 +5838,7 @@ type P0364Handler interface {
 
 // P0364HitContext is the context of P0364Handler.OnHit: it can emit only what the case declares.
 type P0364HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0364HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0364HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0364HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0365Handler handles the cases of processor P0365 (fanout.fw:491), one method per case.
@@ -12993,22 +5850,7 @@ type P0365Handler interface {
 
 // P0365HitContext is the context of P0365Handler.OnHit: it can emit only what the case declares.
 type P0365HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0365HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0365HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0365HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0366Handler handles the cases of processor P0366 (fanout.fw:492), one method per case.
@@ -13020,22 +5862,7 @@ type P0366Handler interface {
 
 // P0366HitContext is the context of P0366Handler.OnHit: it can emit only what the case declares.
 type P0366HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0366HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0366HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0366HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0367Handler handles the cases of processor P0367 (fanout.fw:493), one method per case.
@@ -13047,22 +5874,7 @@ type P0367Handler interface {
 
 // P0367HitContext is the context of P0367Handler.OnHit: it can emit only what the case declares.
 type P0367HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0367HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0367HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0367HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0368Handler handles the cases of processor P0368 (fanout.fw:494), one method per case.
@@ -13074,22 +5886,7 @@ type P0368Handler interface {
 
 // P0368HitContext is the context of P0368Handler.OnHit: it can emit only what the case declares.
 type P0368HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0368HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0368HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0368HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0369Handler handles the cases of processor P0369 (fanout.fw:495), one method per case.
@@ -13101,22 +5898,7 @@ type P0369Handler interface {
 
 // P0369HitContext is the context of P0369Handler.OnHit: it can emit only what the case declares.
 type P0369HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0369HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0369HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0369HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0370Handler handles the cases of processor P0370 (fanout.fw:496), one method per case.
@@ -13128,22 +5910,7 @@ type P0370Handler interface {
 
 // P0370HitContext is the context of P0370Handler.OnHit: it can emit only what the case declares.
 type P0370HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0370HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0370HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0370HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0371Handler handles the cases of processor P0371 (fanout.fw:497), one method per case.
@@ -13155,22 +5922,7 @@ type P0371Handler interface {
 
 // P0371HitContext is the context of P0371Handler.OnHit: it can emit only what the case declares.
 type P0371HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0371HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0371HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0371HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0372Handler handles the cases of processor P0372 (fanout.fw:498), one method per case.
@@ -13182,22 +5934,7 @@ type P0372Handler interface {
 
 // P0372HitContext is the context of P0372Handler.OnHit: it can emit only what the case declares.
 type P0372HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0372HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0372HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0372HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0373Handler handles the cases of processor P0373 (fanout.fw:499), one method per case.
@@ -13209,22 +5946,7 @@ type P0373Handler interface {
 
 // P0373HitContext is the context of P0373Handler.OnHit: it can emit only what the case declares.
 type P0373HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0373HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0373HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0373HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0374Handler handles the cases of processor P0374 (fanout.fw:500), one method per case.
@@ -13236,22 +5958,7 @@ type P0374Handler interface {
 
 // P0374HitContext is the context of P0374Handler.OnHit: it can emit only what the case declares.
 type P0374HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0374HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0374HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0374HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0375Handler handles the cases of processor P0375 (fanout.fw:501), one method per case.
@@ -13263,22 +5970,7 @@ type P0375Handler interface {
 
 // P0375HitContext is the context of P0375Handler.OnHit: it can emit only what the case declares.
 type P0375HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0375HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0375HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0375HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0376Handler handles the cases of processor P0376 (fanout.fw:502), one method per case.
@@ -13290,22 +5982,7 @@ type P0376Handler interface {
 
 // P0376HitContext is the context of P0376Handler.OnHit: it can emit only what the case declares.
 type P0376HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0376HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0376HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0376HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0377Handler handles the cases of processor P0377 (fanout.fw:503), one method per case.
@@ -13317,22 +5994,7 @@ type P0377Handler interface {
 
 // P0377HitContext is the context of P0377Handler.OnHit: it can emit only what the case declares.
 type P0377HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0377HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0377HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0377HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0378Handler handles the cases of processor P0378 (fanout.fw:504), one method per case.
@@ -13344,22 +6006,7 @@ type P0378Handler interface {
 
 // P0378HitContext is the context of P0378Handler.OnHit: it can emit only what the case declares.
 type P0378HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0378HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0378HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0378HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0379Handler handles the cases of processor P0379 (fanout.fw:505), one method per case.
@@ -13371,22 +6018,7 @@ type P0379Handler interface {
 
 // P0379HitContext is the context of P0379Handler.OnHit: it can emit only what the case declares.
 type P0379HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0379HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0379HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0379HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0380Handler handles the cases of processor P0380 (fanout.fw:506), one method per case.
@@ -13398,22 +6030,7 @@ type P0380Handler interface {
 
 // P0380HitContext is the context of P0380Handler.OnHit: it can emit only what the case declares.
 type P0380HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0380HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0380HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0380HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0381Handler handles the cases of processor P0381 (fanout.fw:507), one method per case.
@@ -13425,22 +6042,7 @@ type P0381Handler interface {
 
 // P0381HitContext is the context of P0381Handler.OnHit: it can emit only what the case declares.
 type P0381HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0381HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0381HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0381HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0382Handler handles the cases of processor P0382 (fanout.fw:508), one method per case.
@@ -13452,22 +6054,7 @@ type P0382Handler interface {
 
 // P0382HitContext is the context of P0382Handler.OnHit: it can emit only what the case declares.
 type P0382HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0382HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0382HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0382HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0383Handler handles the cases of processor P0383 (fanout.fw:509), one method per case.
@@ -13479,22 +6066,7 @@ type P0383Handler interface {
 
 // P0383HitContext is the context of P0383Handler.OnHit: it can emit only what the case declares.
 type P0383HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0383HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0383HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0383HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0384Handler handles the cases of processor P0384 (fanout.fw:510), one method per case.
@@ -13506,22 +6078,7 @@ type P0384Handler interface {
 
 // P0384HitContext is the context of P0384Handler.OnHit: it can emit only what the case declares.
 type P0384HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0384HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0384HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0384HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0385Handler handles the cases of processor P0385 (fanout.fw:511), one method per case.
@@ -13533,22 +6090,7 @@ type P0385Handler interface {
 
 // P0385HitContext is the context of P0385Handler.OnHit: it can emit only what the case declares.
 type P0385HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0385HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0385HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0385HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0386Handler handles the cases of processor P0386 (fanout.fw:512), one method per case.
@@ -13560,22 +6102,7 @@ type P0386Handler interface {
 
 // P0386HitContext is the context of P0386Handler.OnHit: it can emit only what the case declares.
 type P0386HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0386HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0386HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0386HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0387Handler handles the cases of processor P0387 (fanout.fw:513), one method per case.
@@ -13587,22 +6114,7 @@ type P0387Handler interface {
 
 // P0387HitContext is the context of P0387Handler.OnHit: it can emit only what the case declares.
 type P0387HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0387HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0387HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0387HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0388Handler handles the cases of processor P0388 (fanout.fw:514), one method per case.
@@ -13614,22 +6126,7 @@ type P0388Handler interface {
 
 // P0388HitContext is the context of P0388Handler.OnHit: it can emit only what the case declares.
 type P0388HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0388HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0388HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0388HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0389Handler handles the cases of processor P0389 (fanout.fw:515), one method per case.
@@ -13641,22 +6138,7 @@ type P0389Handler interface {
 
 // P0389HitContext is the context of P0389Handler.OnHit: it can emit only what the case declares.
 type P0389HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0389HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0389HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0389HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0390Handler handles the cases of processor P0390 (fanout.fw:516), one method per case.
@@ -13668,22 +6150,7 @@ type P0390Handler interface {
 
 // P0390HitContext is the context of P0390Handler.OnHit: it can emit only what the case declares.
 type P0390HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0390HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0390HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0390HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0391Handler handles the cases of processor P0391 (fanout.fw:517), one method per case.
@@ -13695,22 +6162,7 @@ type P0391Handler interface {
 
 // P0391HitContext is the context of P0391Handler.OnHit: it can emit only what the case declares.
 type P0391HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0391HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0391HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0391HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0392Handler handles the cases of processor P0392 (fanout.fw:518), one method per case.
@@ -13722,22 +6174,7 @@ type P0392Handler interface {
 
 // P0392HitContext is the context of P0392Handler.OnHit: it can emit only what the case declares.
 type P0392HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0392HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0392HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0392HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0393Handler handles the cases of processor P0393 (fanout.fw:519), one method per case.
@@ -13749,22 +6186,7 @@ type P0393Handler interface {
 
 // P0393HitContext is the context of P0393Handler.OnHit: it can emit only what the case declares.
 type P0393HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0393HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0393HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0393HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0394Handler handles the cases of processor P0394 (fanout.fw:520), one method per case.
@@ -13776,22 +6198,7 @@ type P0394Handler interface {
 
 // P0394HitContext is the context of P0394Handler.OnHit: it can emit only what the case declares.
 type P0394HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0394HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0394HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0394HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0395Handler handles the cases of processor P0395 (fanout.fw:521), one method per case.
@@ -13803,22 +6210,7 @@ type P0395Handler interface {
 
 // P0395HitContext is the context of P0395Handler.OnHit: it can emit only what the case declares.
 type P0395HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0395HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0395HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0395HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0396Handler handles the cases of processor P0396 (fanout.fw:522), one method per case.
@@ -13830,22 +6222,7 @@ type P0396Handler interface {
 
 // P0396HitContext is the context of P0396Handler.OnHit: it can emit only what the case declares.
 type P0396HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0396HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0396HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0396HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0397Handler handles the cases of processor P0397 (fanout.fw:523), one method per case.
@@ -13857,22 +6234,7 @@ type P0397Handler interface {
 
 // P0397HitContext is the context of P0397Handler.OnHit: it can emit only what the case declares.
 type P0397HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0397HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0397HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0397HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0398Handler handles the cases of processor P0398 (fanout.fw:524), one method per case.
@@ -13884,22 +6246,7 @@ type P0398Handler interface {
 
 // P0398HitContext is the context of P0398Handler.OnHit: it can emit only what the case declares.
 type P0398HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0398HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0398HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0398HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0399Handler handles the cases of processor P0399 (fanout.fw:525), one method per case.
@@ -13911,22 +6258,7 @@ type P0399Handler interface {
 
 // P0399HitContext is the context of P0399Handler.OnHit: it can emit only what the case declares.
 type P0399HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0399HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0399HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0399HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0400Handler handles the cases of processor P0400 (fanout.fw:526), one method per case.
@@ -13938,22 +6270,7 @@ type P0400Handler interface {
 
 // P0400HitContext is the context of P0400Handler.OnHit: it can emit only what the case declares.
 type P0400HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0400HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0400HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0400HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0401Handler handles the cases of processor P0401 (fanout.fw:527), one method per case.
@@ -13965,22 +6282,7 @@ type P0401Handler interface {
 
 // P0401HitContext is the context of P0401Handler.OnHit: it can emit only what the case declares.
 type P0401HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0401HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0401HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0401HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0402Handler handles the cases of processor P0402 (fanout.fw:528), one method per case.
@@ -13992,22 +6294,7 @@ type P0402Handler interface {
 
 // P0402HitContext is the context of P0402Handler.OnHit: it can emit only what the case declares.
 type P0402HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0402HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0402HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0402HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0403Handler handles the cases of processor P0403 (fanout.fw:529), one method per case.
@@ -14019,22 +6306,7 @@ type P0403Handler interface {
 
 // P0403HitContext is the context of P0403Handler.OnHit: it can emit only what the case declares.
 type P0403HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0403HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0403HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0403HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0404Handler handles the cases of processor P0404 (fanout.fw:530), one method per case.
@@ -14046,22 +6318,7 @@ type P0404Handler interface {
 
 // P0404HitContext is the context of P0404Handler.OnHit: it can emit only what the case declares.
 type P0404HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0404HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0404HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0404HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0405Handler handles the cases of processor P0405 (fanout.fw:531), one method per case.
@@ -14073,22 +6330,7 @@ type P0405Handler interface {
 
 // P0405HitContext is the context of P0405Handler.OnHit: it can emit only what the case declares.
 type P0405HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0405HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0405HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0405HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0406Handler handles the cases of processor P0406 (fanout.fw:532), one method per case.
@@ -14100,22 +6342,7 @@ type P0406Handler interface {
 
 // P0406HitContext is the context of P0406Handler.OnHit: it can emit only what the case declares.
 type P0406HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0406HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0406HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0406HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0407Handler handles the cases of processor P0407 (fanout.fw:533), one method per case.
@@ -14127,22 +6354,7 @@ type P0407Handler interface {
 
 // P0407HitContext is the context of P0407Handler.OnHit: it can emit only what the case declares.
 type P0407HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0407HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0407HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0407HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0408Handler handles the cases of processor P0408 (fanout.fw:534), one method per case.
@@ -14154,22 +6366,7 @@ type P0408Handler interface {
 
 // P0408HitContext is the context of P0408Handler.OnHit: it can emit only what the case declares.
 type P0408HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0408HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0408HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0408HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0409Handler handles the cases of processor P0409 (fanout.fw:535), one method per case.
@@ -14181,22 +6378,7 @@ type P0409Handler interface {
 
 // P0409HitContext is the context of P0409Handler.OnHit: it can emit only what the case declares.
 type P0409HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0409HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0409HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0409HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0410Handler handles the cases of processor P0410 (fanout.fw:536), one method per case.
@@ -14208,22 +6390,7 @@ type P0410Handler interface {
 
 // P0410HitContext is the context of P0410Handler.OnHit: it can emit only what the case declares.
 type P0410HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0410HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0410HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0410HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0411Handler handles the cases of processor P0411 (fanout.fw:537), one method per case.
@@ -14235,22 +6402,7 @@ type P0411Handler interface {
 
 // P0411HitContext is the context of P0411Handler.OnHit: it can emit only what the case declares.
 type P0411HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0411HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0411HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0411HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0412Handler handles the cases of processor P0412 (fanout.fw:538), one method per case.
@@ -14262,22 +6414,7 @@ type P0412Handler interface {
 
 // P0412HitContext is the context of P0412Handler.OnHit: it can emit only what the case declares.
 type P0412HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0412HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0412HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0412HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0413Handler handles the cases of processor P0413 (fanout.fw:539), one method per case.
@@ -14289,22 +6426,7 @@ type P0413Handler interface {
 
 // P0413HitContext is the context of P0413Handler.OnHit: it can emit only what the case declares.
 type P0413HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0413HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0413HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0413HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0414Handler handles the cases of processor P0414 (fanout.fw:540), one method per case.
@@ -14316,22 +6438,7 @@ type P0414Handler interface {
 
 // P0414HitContext is the context of P0414Handler.OnHit: it can emit only what the case declares.
 type P0414HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0414HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0414HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0414HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0415Handler handles the cases of processor P0415 (fanout.fw:541), one method per case.
@@ -14343,22 +6450,7 @@ type P0415Handler interface {
 
 // P0415HitContext is the context of P0415Handler.OnHit: it can emit only what the case declares.
 type P0415HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0415HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0415HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0415HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0416Handler handles the cases of processor P0416 (fanout.fw:542), one method per case.
@@ -14370,22 +6462,7 @@ type P0416Handler interface {
 
 // P0416HitContext is the context of P0416Handler.OnHit: it can emit only what the case declares.
 type P0416HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0416HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0416HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0416HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0417Handler handles the cases of processor P0417 (fanout.fw:543), one method per case.
@@ -14397,22 +6474,7 @@ type P0417Handler interface {
 
 // P0417HitContext is the context of P0417Handler.OnHit: it can emit only what the case declares.
 type P0417HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0417HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0417HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0417HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0418Handler handles the cases of processor P0418 (fanout.fw:544), one method per case.
@@ -14424,22 +6486,7 @@ type P0418Handler interface {
 
 // P0418HitContext is the context of P0418Handler.OnHit: it can emit only what the case declares.
 type P0418HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0418HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0418HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0418HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0419Handler handles the cases of processor P0419 (fanout.fw:545), one method per case.
@@ -14451,22 +6498,7 @@ type P0419Handler interface {
 
 // P0419HitContext is the context of P0419Handler.OnHit: it can emit only what the case declares.
 type P0419HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0419HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0419HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0419HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0420Handler handles the cases of processor P0420 (fanout.fw:546), one method per case.
@@ -14478,22 +6510,7 @@ type P0420Handler interface {
 
 // P0420HitContext is the context of P0420Handler.OnHit: it can emit only what the case declares.
 type P0420HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0420HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0420HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0420HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0421Handler handles the cases of processor P0421 (fanout.fw:547), one method per case.
@@ -14505,22 +6522,7 @@ type P0421Handler interface {
 
 // P0421HitContext is the context of P0421Handler.OnHit: it can emit only what the case declares.
 type P0421HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0421HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0421HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0421HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0422Handler handles the cases of processor P0422 (fanout.fw:548), one method per case.
@@ -14532,22 +6534,7 @@ type P0422Handler interface {
 
 // P0422HitContext is the context of P0422Handler.OnHit: it can emit only what the case declares.
 type P0422HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0422HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0422HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0422HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0423Handler handles the cases of processor P0423 (fanout.fw:549), one method per case.
@@ -14559,22 +6546,7 @@ type P0423Handler interface {
 
 // P0423HitContext is the context of P0423Handler.OnHit: it can emit only what the case declares.
 type P0423HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0423HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0423HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0423HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0424Handler handles the cases of processor P0424 (fanout.fw:550), one method per case.
@@ -14586,22 +6558,7 @@ type P0424Handler interface {
 
 // P0424HitContext is the context of P0424Handler.OnHit: it can emit only what the case declares.
 type P0424HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0424HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0424HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0424HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0425Handler handles the cases of processor P0425 (fanout.fw:551), one method per case.
@@ -14613,22 +6570,7 @@ type P0425Handler interface {
 
 // P0425HitContext is the context of P0425Handler.OnHit: it can emit only what the case declares.
 type P0425HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0425HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0425HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0425HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0426Handler handles the cases of processor P0426 (fanout.fw:552), one method per case.
@@ -14640,22 +6582,7 @@ type P0426Handler interface {
 
 // P0426HitContext is the context of P0426Handler.OnHit: it can emit only what the case declares.
 type P0426HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0426HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0426HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0426HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0427Handler handles the cases of processor P0427 (fanout.fw:553), one method per case.
@@ -14667,22 +6594,7 @@ type P0427Handler interface {
 
 // P0427HitContext is the context of P0427Handler.OnHit: it can emit only what the case declares.
 type P0427HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0427HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0427HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0427HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0428Handler handles the cases of processor P0428 (fanout.fw:554), one method per case.
@@ -14694,22 +6606,7 @@ type P0428Handler interface {
 
 // P0428HitContext is the context of P0428Handler.OnHit: it can emit only what the case declares.
 type P0428HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0428HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0428HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0428HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0429Handler handles the cases of processor P0429 (fanout.fw:555), one method per case.
@@ -14721,22 +6618,7 @@ type P0429Handler interface {
 
 // P0429HitContext is the context of P0429Handler.OnHit: it can emit only what the case declares.
 type P0429HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0429HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0429HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0429HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0430Handler handles the cases of processor P0430 (fanout.fw:556), one method per case.
@@ -14748,22 +6630,7 @@ type P0430Handler interface {
 
 // P0430HitContext is the context of P0430Handler.OnHit: it can emit only what the case declares.
 type P0430HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0430HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0430HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0430HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0431Handler handles the cases of processor P0431 (fanout.fw:557), one method per case.
@@ -14775,22 +6642,7 @@ type P0431Handler interface {
 
 // P0431HitContext is the context of P0431Handler.OnHit: it can emit only what the case declares.
 type P0431HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0431HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0431HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0431HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0432Handler handles the cases of processor P0432 (fanout.fw:558), one method per case.
@@ -14802,22 +6654,7 @@ type P0432Handler interface {
 
 // P0432HitContext is the context of P0432Handler.OnHit: it can emit only what the case declares.
 type P0432HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0432HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0432HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0432HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0433Handler handles the cases of processor P0433 (fanout.fw:559), one method per case.
@@ -14829,22 +6666,7 @@ type P0433Handler interface {
 
 // P0433HitContext is the context of P0433Handler.OnHit: it can emit only what the case declares.
 type P0433HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0433HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0433HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0433HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0434Handler handles the cases of processor P0434 (fanout.fw:560), one method per case.
@@ -14856,22 +6678,7 @@ type P0434Handler interface {
 
 // P0434HitContext is the context of P0434Handler.OnHit: it can emit only what the case declares.
 type P0434HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0434HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0434HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0434HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0435Handler handles the cases of processor P0435 (fanout.fw:561), one method per case.
@@ -14883,22 +6690,7 @@ type P0435Handler interface {
 
 // P0435HitContext is the context of P0435Handler.OnHit: it can emit only what the case declares.
 type P0435HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0435HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0435HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0435HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0436Handler handles the cases of processor P0436 (fanout.fw:562), one method per case.
@@ -14910,22 +6702,7 @@ type P0436Handler interface {
 
 // P0436HitContext is the context of P0436Handler.OnHit: it can emit only what the case declares.
 type P0436HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0436HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0436HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0436HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0437Handler handles the cases of processor P0437 (fanout.fw:563), one method per case.
@@ -14937,22 +6714,7 @@ type P0437Handler interface {
 
 // P0437HitContext is the context of P0437Handler.OnHit: it can emit only what the case declares.
 type P0437HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0437HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0437HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0437HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0438Handler handles the cases of processor P0438 (fanout.fw:564), one method per case.
@@ -14964,22 +6726,7 @@ type P0438Handler interface {
 
 // P0438HitContext is the context of P0438Handler.OnHit: it can emit only what the case declares.
 type P0438HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0438HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0438HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0438HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0439Handler handles the cases of processor P0439 (fanout.fw:565), one method per case.
@@ -14991,22 +6738,7 @@ type P0439Handler interface {
 
 // P0439HitContext is the context of P0439Handler.OnHit: it can emit only what the case declares.
 type P0439HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0439HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0439HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0439HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0440Handler handles the cases of processor P0440 (fanout.fw:566), one method per case.
@@ -15018,22 +6750,7 @@ type P0440Handler interface {
 
 // P0440HitContext is the context of P0440Handler.OnHit: it can emit only what the case declares.
 type P0440HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0440HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0440HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0440HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0441Handler handles the cases of processor P0441 (fanout.fw:567), one method per case.
@@ -15045,22 +6762,7 @@ type P0441Handler interface {
 
 // P0441HitContext is the context of P0441Handler.OnHit: it can emit only what the case declares.
 type P0441HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0441HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0441HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0441HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0442Handler handles the cases of processor P0442 (fanout.fw:568), one method per case.
@@ -15072,22 +6774,7 @@ type P0442Handler interface {
 
 // P0442HitContext is the context of P0442Handler.OnHit: it can emit only what the case declares.
 type P0442HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0442HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0442HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0442HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0443Handler handles the cases of processor P0443 (fanout.fw:569), one method per case.
@@ -15099,22 +6786,7 @@ type P0443Handler interface {
 
 // P0443HitContext is the context of P0443Handler.OnHit: it can emit only what the case declares.
 type P0443HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0443HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0443HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0443HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0444Handler handles the cases of processor P0444 (fanout.fw:570), one method per case.
@@ -15126,22 +6798,7 @@ type P0444Handler interface {
 
 // P0444HitContext is the context of P0444Handler.OnHit: it can emit only what the case declares.
 type P0444HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0444HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0444HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0444HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0445Handler handles the cases of processor P0445 (fanout.fw:571), one method per case.
@@ -15153,22 +6810,7 @@ type P0445Handler interface {
 
 // P0445HitContext is the context of P0445Handler.OnHit: it can emit only what the case declares.
 type P0445HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0445HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0445HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0445HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0446Handler handles the cases of processor P0446 (fanout.fw:572), one method per case.
@@ -15180,22 +6822,7 @@ type P0446Handler interface {
 
 // P0446HitContext is the context of P0446Handler.OnHit: it can emit only what the case declares.
 type P0446HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0446HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0446HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0446HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0447Handler handles the cases of processor P0447 (fanout.fw:573), one method per case.
@@ -15207,22 +6834,7 @@ type P0447Handler interface {
 
 // P0447HitContext is the context of P0447Handler.OnHit: it can emit only what the case declares.
 type P0447HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0447HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0447HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0447HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0448Handler handles the cases of processor P0448 (fanout.fw:574), one method per case.
@@ -15234,22 +6846,7 @@ type P0448Handler interface {
 
 // P0448HitContext is the context of P0448Handler.OnHit: it can emit only what the case declares.
 type P0448HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0448HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0448HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0448HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0449Handler handles the cases of processor P0449 (fanout.fw:575), one method per case.
@@ -15261,22 +6858,7 @@ type P0449Handler interface {
 
 // P0449HitContext is the context of P0449Handler.OnHit: it can emit only what the case declares.
 type P0449HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0449HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0449HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0449HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0450Handler handles the cases of processor P0450 (fanout.fw:576), one method per case.
@@ -15288,22 +6870,7 @@ type P0450Handler interface {
 
 // P0450HitContext is the context of P0450Handler.OnHit: it can emit only what the case declares.
 type P0450HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0450HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0450HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0450HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0451Handler handles the cases of processor P0451 (fanout.fw:577), one method per case.
@@ -15315,22 +6882,7 @@ type P0451Handler interface {
 
 // P0451HitContext is the context of P0451Handler.OnHit: it can emit only what the case declares.
 type P0451HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0451HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0451HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0451HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0452Handler handles the cases of processor P0452 (fanout.fw:578), one method per case.
@@ -15342,22 +6894,7 @@ type P0452Handler interface {
 
 // P0452HitContext is the context of P0452Handler.OnHit: it can emit only what the case declares.
 type P0452HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0452HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0452HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0452HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0453Handler handles the cases of processor P0453 (fanout.fw:579), one method per case.
@@ -15369,22 +6906,7 @@ type P0453Handler interface {
 
 // P0453HitContext is the context of P0453Handler.OnHit: it can emit only what the case declares.
 type P0453HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0453HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0453HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0453HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0454Handler handles the cases of processor P0454 (fanout.fw:580), one method per case.
@@ -15396,22 +6918,7 @@ type P0454Handler interface {
 
 // P0454HitContext is the context of P0454Handler.OnHit: it can emit only what the case declares.
 type P0454HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0454HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0454HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0454HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0455Handler handles the cases of processor P0455 (fanout.fw:581), one method per case.
@@ -15423,22 +6930,7 @@ type P0455Handler interface {
 
 // P0455HitContext is the context of P0455Handler.OnHit: it can emit only what the case declares.
 type P0455HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0455HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0455HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0455HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0456Handler handles the cases of processor P0456 (fanout.fw:582), one method per case.
@@ -15450,22 +6942,7 @@ type P0456Handler interface {
 
 // P0456HitContext is the context of P0456Handler.OnHit: it can emit only what the case declares.
 type P0456HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0456HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0456HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0456HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0457Handler handles the cases of processor P0457 (fanout.fw:583), one method per case.
@@ -15477,22 +6954,7 @@ type P0457Handler interface {
 
 // P0457HitContext is the context of P0457Handler.OnHit: it can emit only what the case declares.
 type P0457HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0457HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0457HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0457HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0458Handler handles the cases of processor P0458 (fanout.fw:584), one method per case.
@@ -15504,22 +6966,7 @@ type P0458Handler interface {
 
 // P0458HitContext is the context of P0458Handler.OnHit: it can emit only what the case declares.
 type P0458HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0458HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0458HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0458HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0459Handler handles the cases of processor P0459 (fanout.fw:585), one method per case.
@@ -15531,22 +6978,7 @@ type P0459Handler interface {
 
 // P0459HitContext is the context of P0459Handler.OnHit: it can emit only what the case declares.
 type P0459HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0459HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0459HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0459HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0460Handler handles the cases of processor P0460 (fanout.fw:586), one method per case.
@@ -15558,22 +6990,7 @@ type P0460Handler interface {
 
 // P0460HitContext is the context of P0460Handler.OnHit: it can emit only what the case declares.
 type P0460HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0460HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0460HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0460HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0461Handler handles the cases of processor P0461 (fanout.fw:587), one method per case.
@@ -15585,22 +7002,7 @@ type P0461Handler interface {
 
 // P0461HitContext is the context of P0461Handler.OnHit: it can emit only what the case declares.
 type P0461HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0461HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0461HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0461HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0462Handler handles the cases of processor P0462 (fanout.fw:588), one method per case.
@@ -15612,22 +7014,7 @@ type P0462Handler interface {
 
 // P0462HitContext is the context of P0462Handler.OnHit: it can emit only what the case declares.
 type P0462HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0462HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0462HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0462HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0463Handler handles the cases of processor P0463 (fanout.fw:589), one method per case.
@@ -15639,22 +7026,7 @@ type P0463Handler interface {
 
 // P0463HitContext is the context of P0463Handler.OnHit: it can emit only what the case declares.
 type P0463HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0463HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0463HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0463HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0464Handler handles the cases of processor P0464 (fanout.fw:590), one method per case.
@@ -15666,22 +7038,7 @@ type P0464Handler interface {
 
 // P0464HitContext is the context of P0464Handler.OnHit: it can emit only what the case declares.
 type P0464HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0464HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0464HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0464HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0465Handler handles the cases of processor P0465 (fanout.fw:591), one method per case.
@@ -15693,22 +7050,7 @@ type P0465Handler interface {
 
 // P0465HitContext is the context of P0465Handler.OnHit: it can emit only what the case declares.
 type P0465HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0465HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0465HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0465HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0466Handler handles the cases of processor P0466 (fanout.fw:592), one method per case.
@@ -15720,22 +7062,7 @@ type P0466Handler interface {
 
 // P0466HitContext is the context of P0466Handler.OnHit: it can emit only what the case declares.
 type P0466HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0466HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0466HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0466HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0467Handler handles the cases of processor P0467 (fanout.fw:593), one method per case.
@@ -15747,22 +7074,7 @@ type P0467Handler interface {
 
 // P0467HitContext is the context of P0467Handler.OnHit: it can emit only what the case declares.
 type P0467HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0467HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0467HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0467HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0468Handler handles the cases of processor P0468 (fanout.fw:594), one method per case.
@@ -15774,22 +7086,7 @@ type P0468Handler interface {
 
 // P0468HitContext is the context of P0468Handler.OnHit: it can emit only what the case declares.
 type P0468HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0468HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0468HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0468HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0469Handler handles the cases of processor P0469 (fanout.fw:595), one method per case.
@@ -15801,22 +7098,7 @@ type P0469Handler interface {
 
 // P0469HitContext is the context of P0469Handler.OnHit: it can emit only what the case declares.
 type P0469HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0469HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0469HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0469HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0470Handler handles the cases of processor P0470 (fanout.fw:596), one method per case.
@@ -15828,22 +7110,7 @@ type P0470Handler interface {
 
 // P0470HitContext is the context of P0470Handler.OnHit: it can emit only what the case declares.
 type P0470HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0470HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0470HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0470HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0471Handler handles the cases of processor P0471 (fanout.fw:597), one method per case.
@@ -15855,22 +7122,7 @@ type P0471Handler interface {
 
 // P0471HitContext is the context of P0471Handler.OnHit: it can emit only what the case declares.
 type P0471HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0471HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0471HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0471HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0472Handler handles the cases of processor P0472 (fanout.fw:598), one method per case.
@@ -15882,22 +7134,7 @@ type P0472Handler interface {
 
 // P0472HitContext is the context of P0472Handler.OnHit: it can emit only what the case declares.
 type P0472HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0472HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0472HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0472HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0473Handler handles the cases of processor P0473 (fanout.fw:599), one method per case.
@@ -15909,22 +7146,7 @@ type P0473Handler interface {
 
 // P0473HitContext is the context of P0473Handler.OnHit: it can emit only what the case declares.
 type P0473HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0473HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0473HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0473HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0474Handler handles the cases of processor P0474 (fanout.fw:600), one method per case.
@@ -15936,22 +7158,7 @@ type P0474Handler interface {
 
 // P0474HitContext is the context of P0474Handler.OnHit: it can emit only what the case declares.
 type P0474HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0474HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0474HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0474HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0475Handler handles the cases of processor P0475 (fanout.fw:601), one method per case.
@@ -15963,22 +7170,7 @@ type P0475Handler interface {
 
 // P0475HitContext is the context of P0475Handler.OnHit: it can emit only what the case declares.
 type P0475HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0475HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0475HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0475HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0476Handler handles the cases of processor P0476 (fanout.fw:602), one method per case.
@@ -15990,22 +7182,7 @@ type P0476Handler interface {
 
 // P0476HitContext is the context of P0476Handler.OnHit: it can emit only what the case declares.
 type P0476HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0476HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0476HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0476HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0477Handler handles the cases of processor P0477 (fanout.fw:603), one method per case.
@@ -16017,22 +7194,7 @@ type P0477Handler interface {
 
 // P0477HitContext is the context of P0477Handler.OnHit: it can emit only what the case declares.
 type P0477HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0477HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0477HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0477HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0478Handler handles the cases of processor P0478 (fanout.fw:604), one method per case.
@@ -16044,22 +7206,7 @@ type P0478Handler interface {
 
 // P0478HitContext is the context of P0478Handler.OnHit: it can emit only what the case declares.
 type P0478HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0478HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0478HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0478HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0479Handler handles the cases of processor P0479 (fanout.fw:605), one method per case.
@@ -16071,22 +7218,7 @@ type P0479Handler interface {
 
 // P0479HitContext is the context of P0479Handler.OnHit: it can emit only what the case declares.
 type P0479HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0479HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0479HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0479HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0480Handler handles the cases of processor P0480 (fanout.fw:606), one method per case.
@@ -16098,22 +7230,7 @@ type P0480Handler interface {
 
 // P0480HitContext is the context of P0480Handler.OnHit: it can emit only what the case declares.
 type P0480HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0480HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0480HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0480HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0481Handler handles the cases of processor P0481 (fanout.fw:607), one method per case.
@@ -16125,22 +7242,7 @@ type P0481Handler interface {
 
 // P0481HitContext is the context of P0481Handler.OnHit: it can emit only what the case declares.
 type P0481HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0481HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0481HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0481HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0482Handler handles the cases of processor P0482 (fanout.fw:608), one method per case.
@@ -16152,22 +7254,7 @@ type P0482Handler interface {
 
 // P0482HitContext is the context of P0482Handler.OnHit: it can emit only what the case declares.
 type P0482HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0482HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0482HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0482HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0483Handler handles the cases of processor P0483 (fanout.fw:609), one method per case.
@@ -16179,22 +7266,7 @@ type P0483Handler interface {
 
 // P0483HitContext is the context of P0483Handler.OnHit: it can emit only what the case declares.
 type P0483HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0483HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0483HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0483HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0484Handler handles the cases of processor P0484 (fanout.fw:610), one method per case.
@@ -16206,22 +7278,7 @@ type P0484Handler interface {
 
 // P0484HitContext is the context of P0484Handler.OnHit: it can emit only what the case declares.
 type P0484HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0484HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0484HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0484HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0485Handler handles the cases of processor P0485 (fanout.fw:611), one method per case.
@@ -16233,22 +7290,7 @@ type P0485Handler interface {
 
 // P0485HitContext is the context of P0485Handler.OnHit: it can emit only what the case declares.
 type P0485HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0485HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0485HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0485HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0486Handler handles the cases of processor P0486 (fanout.fw:612), one method per case.
@@ -16260,22 +7302,7 @@ type P0486Handler interface {
 
 // P0486HitContext is the context of P0486Handler.OnHit: it can emit only what the case declares.
 type P0486HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0486HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0486HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0486HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0487Handler handles the cases of processor P0487 (fanout.fw:613), one method per case.
@@ -16287,22 +7314,7 @@ type P0487Handler interface {
 
 // P0487HitContext is the context of P0487Handler.OnHit: it can emit only what the case declares.
 type P0487HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0487HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0487HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0487HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0488Handler handles the cases of processor P0488 (fanout.fw:614), one method per case.
@@ -16314,22 +7326,7 @@ type P0488Handler interface {
 
 // P0488HitContext is the context of P0488Handler.OnHit: it can emit only what the case declares.
 type P0488HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0488HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0488HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0488HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0489Handler handles the cases of processor P0489 (fanout.fw:615), one method per case.
@@ -16341,22 +7338,7 @@ type P0489Handler interface {
 
 // P0489HitContext is the context of P0489Handler.OnHit: it can emit only what the case declares.
 type P0489HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0489HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0489HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0489HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0490Handler handles the cases of processor P0490 (fanout.fw:616), one method per case.
@@ -16368,22 +7350,7 @@ type P0490Handler interface {
 
 // P0490HitContext is the context of P0490Handler.OnHit: it can emit only what the case declares.
 type P0490HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0490HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0490HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0490HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0491Handler handles the cases of processor P0491 (fanout.fw:617), one method per case.
@@ -16395,22 +7362,7 @@ type P0491Handler interface {
 
 // P0491HitContext is the context of P0491Handler.OnHit: it can emit only what the case declares.
 type P0491HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0491HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0491HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0491HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0492Handler handles the cases of processor P0492 (fanout.fw:618), one method per case.
@@ -16422,22 +7374,7 @@ type P0492Handler interface {
 
 // P0492HitContext is the context of P0492Handler.OnHit: it can emit only what the case declares.
 type P0492HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0492HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0492HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0492HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0493Handler handles the cases of processor P0493 (fanout.fw:619), one method per case.
@@ -16449,22 +7386,7 @@ type P0493Handler interface {
 
 // P0493HitContext is the context of P0493Handler.OnHit: it can emit only what the case declares.
 type P0493HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0493HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0493HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0493HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0494Handler handles the cases of processor P0494 (fanout.fw:620), one method per case.
@@ -16476,22 +7398,7 @@ type P0494Handler interface {
 
 // P0494HitContext is the context of P0494Handler.OnHit: it can emit only what the case declares.
 type P0494HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0494HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0494HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0494HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0495Handler handles the cases of processor P0495 (fanout.fw:621), one method per case.
@@ -16503,22 +7410,7 @@ type P0495Handler interface {
 
 // P0495HitContext is the context of P0495Handler.OnHit: it can emit only what the case declares.
 type P0495HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0495HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0495HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0495HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0496Handler handles the cases of processor P0496 (fanout.fw:622), one method per case.
@@ -16530,22 +7422,7 @@ type P0496Handler interface {
 
 // P0496HitContext is the context of P0496Handler.OnHit: it can emit only what the case declares.
 type P0496HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0496HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0496HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0496HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0497Handler handles the cases of processor P0497 (fanout.fw:623), one method per case.
@@ -16557,22 +7434,7 @@ type P0497Handler interface {
 
 // P0497HitContext is the context of P0497Handler.OnHit: it can emit only what the case declares.
 type P0497HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0497HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0497HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0497HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0498Handler handles the cases of processor P0498 (fanout.fw:624), one method per case.
@@ -16584,22 +7446,7 @@ type P0498Handler interface {
 
 // P0498HitContext is the context of P0498Handler.OnHit: it can emit only what the case declares.
 type P0498HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0498HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0498HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0498HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0499Handler handles the cases of processor P0499 (fanout.fw:625), one method per case.
@@ -16611,22 +7458,7 @@ type P0499Handler interface {
 
 // P0499HitContext is the context of P0499Handler.OnHit: it can emit only what the case declares.
 type P0499HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0499HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0499HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0499HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0500Handler handles the cases of processor P0500 (fanout.fw:626), one method per case.
@@ -16638,22 +7470,7 @@ type P0500Handler interface {
 
 // P0500HitContext is the context of P0500Handler.OnHit: it can emit only what the case declares.
 type P0500HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0500HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0500HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0500HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0501Handler handles the cases of processor P0501 (fanout.fw:627), one method per case.
@@ -16665,22 +7482,7 @@ type P0501Handler interface {
 
 // P0501HitContext is the context of P0501Handler.OnHit: it can emit only what the case declares.
 type P0501HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0501HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0501HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0501HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0502Handler handles the cases of processor P0502 (fanout.fw:628), one method per case.
@@ -16692,22 +7494,7 @@ type P0502Handler interface {
 
 // P0502HitContext is the context of P0502Handler.OnHit: it can emit only what the case declares.
 type P0502HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0502HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0502HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0502HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0503Handler handles the cases of processor P0503 (fanout.fw:629), one method per case.
@@ -16719,22 +7506,7 @@ type P0503Handler interface {
 
 // P0503HitContext is the context of P0503Handler.OnHit: it can emit only what the case declares.
 type P0503HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0503HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0503HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0503HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0504Handler handles the cases of processor P0504 (fanout.fw:630), one method per case.
@@ -16746,22 +7518,7 @@ type P0504Handler interface {
 
 // P0504HitContext is the context of P0504Handler.OnHit: it can emit only what the case declares.
 type P0504HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0504HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0504HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0504HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0505Handler handles the cases of processor P0505 (fanout.fw:631), one method per case.
@@ -16773,22 +7530,7 @@ type P0505Handler interface {
 
 // P0505HitContext is the context of P0505Handler.OnHit: it can emit only what the case declares.
 type P0505HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0505HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0505HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0505HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0506Handler handles the cases of processor P0506 (fanout.fw:632), one method per case.
@@ -16800,22 +7542,7 @@ type P0506Handler interface {
 
 // P0506HitContext is the context of P0506Handler.OnHit: it can emit only what the case declares.
 type P0506HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0506HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0506HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0506HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0507Handler handles the cases of processor P0507 (fanout.fw:633), one method per case.
@@ -16827,22 +7554,7 @@ type P0507Handler interface {
 
 // P0507HitContext is the context of P0507Handler.OnHit: it can emit only what the case declares.
 type P0507HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0507HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0507HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0507HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0508Handler handles the cases of processor P0508 (fanout.fw:634), one method per case.
@@ -16854,22 +7566,7 @@ type P0508Handler interface {
 
 // P0508HitContext is the context of P0508Handler.OnHit: it can emit only what the case declares.
 type P0508HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0508HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0508HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0508HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0509Handler handles the cases of processor P0509 (fanout.fw:635), one method per case.
@@ -16881,22 +7578,7 @@ type P0509Handler interface {
 
 // P0509HitContext is the context of P0509Handler.OnHit: it can emit only what the case declares.
 type P0509HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0509HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0509HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0509HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0510Handler handles the cases of processor P0510 (fanout.fw:636), one method per case.
@@ -16908,22 +7590,7 @@ type P0510Handler interface {
 
 // P0510HitContext is the context of P0510Handler.OnHit: it can emit only what the case declares.
 type P0510HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0510HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0510HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0510HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0511Handler handles the cases of processor P0511 (fanout.fw:637), one method per case.
@@ -16935,22 +7602,7 @@ type P0511Handler interface {
 
 // P0511HitContext is the context of P0511Handler.OnHit: it can emit only what the case declares.
 type P0511HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0511HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0511HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0511HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0512Handler handles the cases of processor P0512 (fanout.fw:638), one method per case.
@@ -16962,22 +7614,7 @@ type P0512Handler interface {
 
 // P0512HitContext is the context of P0512Handler.OnHit: it can emit only what the case declares.
 type P0512HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0512HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0512HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0512HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0513Handler handles the cases of processor P0513 (fanout.fw:639), one method per case.
@@ -16989,22 +7626,7 @@ type P0513Handler interface {
 
 // P0513HitContext is the context of P0513Handler.OnHit: it can emit only what the case declares.
 type P0513HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0513HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0513HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0513HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0514Handler handles the cases of processor P0514 (fanout.fw:640), one method per case.
@@ -17016,22 +7638,7 @@ type P0514Handler interface {
 
 // P0514HitContext is the context of P0514Handler.OnHit: it can emit only what the case declares.
 type P0514HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0514HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0514HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0514HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0515Handler handles the cases of processor P0515 (fanout.fw:641), one method per case.
@@ -17043,22 +7650,7 @@ type P0515Handler interface {
 
 // P0515HitContext is the context of P0515Handler.OnHit: it can emit only what the case declares.
 type P0515HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0515HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0515HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0515HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0516Handler handles the cases of processor P0516 (fanout.fw:642), one method per case.
@@ -17070,22 +7662,7 @@ type P0516Handler interface {
 
 // P0516HitContext is the context of P0516Handler.OnHit: it can emit only what the case declares.
 type P0516HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0516HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0516HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0516HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0517Handler handles the cases of processor P0517 (fanout.fw:643), one method per case.
@@ -17097,22 +7674,7 @@ type P0517Handler interface {
 
 // P0517HitContext is the context of P0517Handler.OnHit: it can emit only what the case declares.
 type P0517HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0517HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0517HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0517HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0518Handler handles the cases of processor P0518 (fanout.fw:644), one method per case.
@@ -17124,22 +7686,7 @@ type P0518Handler interface {
 
 // P0518HitContext is the context of P0518Handler.OnHit: it can emit only what the case declares.
 type P0518HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0518HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0518HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0518HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0519Handler handles the cases of processor P0519 (fanout.fw:645), one method per case.
@@ -17151,22 +7698,7 @@ type P0519Handler interface {
 
 // P0519HitContext is the context of P0519Handler.OnHit: it can emit only what the case declares.
 type P0519HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0519HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0519HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0519HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0520Handler handles the cases of processor P0520 (fanout.fw:646), one method per case.
@@ -17178,22 +7710,7 @@ type P0520Handler interface {
 
 // P0520HitContext is the context of P0520Handler.OnHit: it can emit only what the case declares.
 type P0520HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0520HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0520HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0520HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0521Handler handles the cases of processor P0521 (fanout.fw:647), one method per case.
@@ -17205,22 +7722,7 @@ type P0521Handler interface {
 
 // P0521HitContext is the context of P0521Handler.OnHit: it can emit only what the case declares.
 type P0521HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0521HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0521HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0521HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0522Handler handles the cases of processor P0522 (fanout.fw:648), one method per case.
@@ -17232,22 +7734,7 @@ type P0522Handler interface {
 
 // P0522HitContext is the context of P0522Handler.OnHit: it can emit only what the case declares.
 type P0522HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0522HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0522HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0522HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0523Handler handles the cases of processor P0523 (fanout.fw:649), one method per case.
@@ -17259,22 +7746,7 @@ type P0523Handler interface {
 
 // P0523HitContext is the context of P0523Handler.OnHit: it can emit only what the case declares.
 type P0523HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0523HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0523HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0523HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0524Handler handles the cases of processor P0524 (fanout.fw:650), one method per case.
@@ -17286,22 +7758,7 @@ type P0524Handler interface {
 
 // P0524HitContext is the context of P0524Handler.OnHit: it can emit only what the case declares.
 type P0524HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0524HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0524HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0524HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0525Handler handles the cases of processor P0525 (fanout.fw:651), one method per case.
@@ -17313,22 +7770,7 @@ type P0525Handler interface {
 
 // P0525HitContext is the context of P0525Handler.OnHit: it can emit only what the case declares.
 type P0525HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0525HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0525HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0525HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0526Handler handles the cases of processor P0526 (fanout.fw:652), one method per case.
@@ -17340,22 +7782,7 @@ type P0526Handler interface {
 
 // P0526HitContext is the context of P0526Handler.OnHit: it can emit only what the case declares.
 type P0526HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0526HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0526HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0526HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0527Handler handles the cases of processor P0527 (fanout.fw:653), one method per case.
@@ -17367,22 +7794,7 @@ type P0527Handler interface {
 
 // P0527HitContext is the context of P0527Handler.OnHit: it can emit only what the case declares.
 type P0527HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0527HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0527HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0527HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0528Handler handles the cases of processor P0528 (fanout.fw:654), one method per case.
@@ -17394,22 +7806,7 @@ type P0528Handler interface {
 
 // P0528HitContext is the context of P0528Handler.OnHit: it can emit only what the case declares.
 type P0528HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0528HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0528HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0528HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0529Handler handles the cases of processor P0529 (fanout.fw:655), one method per case.
@@ -17421,22 +7818,7 @@ type P0529Handler interface {
 
 // P0529HitContext is the context of P0529Handler.OnHit: it can emit only what the case declares.
 type P0529HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0529HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0529HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0529HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0530Handler handles the cases of processor P0530 (fanout.fw:656), one method per case.
@@ -17448,22 +7830,7 @@ type P0530Handler interface {
 
 // P0530HitContext is the context of P0530Handler.OnHit: it can emit only what the case declares.
 type P0530HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0530HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0530HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0530HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0531Handler handles the cases of processor P0531 (fanout.fw:657), one method per case.
@@ -17475,22 +7842,7 @@ type P0531Handler interface {
 
 // P0531HitContext is the context of P0531Handler.OnHit: it can emit only what the case declares.
 type P0531HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0531HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0531HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0531HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0532Handler handles the cases of processor P0532 (fanout.fw:658), one method per case.
@@ -17502,22 +7854,7 @@ type P0532Handler interface {
 
 // P0532HitContext is the context of P0532Handler.OnHit: it can emit only what the case declares.
 type P0532HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0532HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0532HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0532HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0533Handler handles the cases of processor P0533 (fanout.fw:659), one method per case.
@@ -17529,22 +7866,7 @@ type P0533Handler interface {
 
 // P0533HitContext is the context of P0533Handler.OnHit: it can emit only what the case declares.
 type P0533HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0533HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0533HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0533HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0534Handler handles the cases of processor P0534 (fanout.fw:660), one method per case.
@@ -17556,22 +7878,7 @@ type P0534Handler interface {
 
 // P0534HitContext is the context of P0534Handler.OnHit: it can emit only what the case declares.
 type P0534HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0534HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0534HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0534HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0535Handler handles the cases of processor P0535 (fanout.fw:661), one method per case.
@@ -17583,22 +7890,7 @@ type P0535Handler interface {
 
 // P0535HitContext is the context of P0535Handler.OnHit: it can emit only what the case declares.
 type P0535HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0535HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0535HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0535HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0536Handler handles the cases of processor P0536 (fanout.fw:662), one method per case.
@@ -17610,22 +7902,7 @@ type P0536Handler interface {
 
 // P0536HitContext is the context of P0536Handler.OnHit: it can emit only what the case declares.
 type P0536HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0536HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0536HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0536HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0537Handler handles the cases of processor P0537 (fanout.fw:663), one method per case.
@@ -17637,22 +7914,7 @@ type P0537Handler interface {
 
 // P0537HitContext is the context of P0537Handler.OnHit: it can emit only what the case declares.
 type P0537HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0537HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0537HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0537HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0538Handler handles the cases of processor P0538 (fanout.fw:664), one method per case.
@@ -17664,22 +7926,7 @@ type P0538Handler interface {
 
 // P0538HitContext is the context of P0538Handler.OnHit: it can emit only what the case declares.
 type P0538HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0538HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0538HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0538HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0539Handler handles the cases of processor P0539 (fanout.fw:665), one method per case.
@@ -17691,22 +7938,7 @@ type P0539Handler interface {
 
 // P0539HitContext is the context of P0539Handler.OnHit: it can emit only what the case declares.
 type P0539HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0539HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0539HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0539HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0540Handler handles the cases of processor P0540 (fanout.fw:666), one method per case.
@@ -17718,22 +7950,7 @@ type P0540Handler interface {
 
 // P0540HitContext is the context of P0540Handler.OnHit: it can emit only what the case declares.
 type P0540HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0540HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0540HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0540HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0541Handler handles the cases of processor P0541 (fanout.fw:667), one method per case.
@@ -17745,22 +7962,7 @@ type P0541Handler interface {
 
 // P0541HitContext is the context of P0541Handler.OnHit: it can emit only what the case declares.
 type P0541HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0541HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0541HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0541HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0542Handler handles the cases of processor P0542 (fanout.fw:668), one method per case.
@@ -17772,22 +7974,7 @@ type P0542Handler interface {
 
 // P0542HitContext is the context of P0542Handler.OnHit: it can emit only what the case declares.
 type P0542HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0542HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0542HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0542HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0543Handler handles the cases of processor P0543 (fanout.fw:669), one method per case.
@@ -17799,22 +7986,7 @@ type P0543Handler interface {
 
 // P0543HitContext is the context of P0543Handler.OnHit: it can emit only what the case declares.
 type P0543HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0543HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0543HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0543HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0544Handler handles the cases of processor P0544 (fanout.fw:670), one method per case.
@@ -17826,22 +7998,7 @@ type P0544Handler interface {
 
 // P0544HitContext is the context of P0544Handler.OnHit: it can emit only what the case declares.
 type P0544HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0544HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0544HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0544HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0545Handler handles the cases of processor P0545 (fanout.fw:671), one method per case.
@@ -17853,22 +8010,7 @@ type P0545Handler interface {
 
 // P0545HitContext is the context of P0545Handler.OnHit: it can emit only what the case declares.
 type P0545HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0545HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0545HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0545HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0546Handler handles the cases of processor P0546 (fanout.fw:672), one method per case.
@@ -17880,22 +8022,7 @@ type P0546Handler interface {
 
 // P0546HitContext is the context of P0546Handler.OnHit: it can emit only what the case declares.
 type P0546HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0546HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0546HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0546HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0547Handler handles the cases of processor P0547 (fanout.fw:673), one method per case.
@@ -17907,22 +8034,7 @@ type P0547Handler interface {
 
 // P0547HitContext is the context of P0547Handler.OnHit: it can emit only what the case declares.
 type P0547HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0547HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0547HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0547HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0548Handler handles the cases of processor P0548 (fanout.fw:674), one method per case.
@@ -17934,22 +8046,7 @@ type P0548Handler interface {
 
 // P0548HitContext is the context of P0548Handler.OnHit: it can emit only what the case declares.
 type P0548HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0548HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0548HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0548HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0549Handler handles the cases of processor P0549 (fanout.fw:675), one method per case.
@@ -17961,22 +8058,7 @@ type P0549Handler interface {
 
 // P0549HitContext is the context of P0549Handler.OnHit: it can emit only what the case declares.
 type P0549HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0549HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0549HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0549HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0550Handler handles the cases of processor P0550 (fanout.fw:676), one method per case.
@@ -17988,22 +8070,7 @@ type P0550Handler interface {
 
 // P0550HitContext is the context of P0550Handler.OnHit: it can emit only what the case declares.
 type P0550HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0550HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0550HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0550HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0551Handler handles the cases of processor P0551 (fanout.fw:677), one method per case.
@@ -18015,22 +8082,7 @@ type P0551Handler interface {
 
 // P0551HitContext is the context of P0551Handler.OnHit: it can emit only what the case declares.
 type P0551HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0551HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0551HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0551HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0552Handler handles the cases of processor P0552 (fanout.fw:678), one method per case.
@@ -18042,22 +8094,7 @@ type P0552Handler interface {
 
 // P0552HitContext is the context of P0552Handler.OnHit: it can emit only what the case declares.
 type P0552HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0552HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0552HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0552HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0553Handler handles the cases of processor P0553 (fanout.fw:679), one method per case.
@@ -18069,22 +8106,7 @@ type P0553Handler interface {
 
 // P0553HitContext is the context of P0553Handler.OnHit: it can emit only what the case declares.
 type P0553HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0553HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0553HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0553HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0554Handler handles the cases of processor P0554 (fanout.fw:680), one method per case.
@@ -18096,22 +8118,7 @@ type P0554Handler interface {
 
 // P0554HitContext is the context of P0554Handler.OnHit: it can emit only what the case declares.
 type P0554HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0554HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0554HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0554HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0555Handler handles the cases of processor P0555 (fanout.fw:681), one method per case.
@@ -18123,22 +8130,7 @@ type P0555Handler interface {
 
 // P0555HitContext is the context of P0555Handler.OnHit: it can emit only what the case declares.
 type P0555HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0555HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0555HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0555HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0556Handler handles the cases of processor P0556 (fanout.fw:682), one method per case.
@@ -18150,22 +8142,7 @@ type P0556Handler interface {
 
 // P0556HitContext is the context of P0556Handler.OnHit: it can emit only what the case declares.
 type P0556HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0556HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0556HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0556HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0557Handler handles the cases of processor P0557 (fanout.fw:683), one method per case.
@@ -18177,22 +8154,7 @@ type P0557Handler interface {
 
 // P0557HitContext is the context of P0557Handler.OnHit: it can emit only what the case declares.
 type P0557HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0557HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0557HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0557HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0558Handler handles the cases of processor P0558 (fanout.fw:684), one method per case.
@@ -18204,22 +8166,7 @@ type P0558Handler interface {
 
 // P0558HitContext is the context of P0558Handler.OnHit: it can emit only what the case declares.
 type P0558HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0558HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0558HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0558HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0559Handler handles the cases of processor P0559 (fanout.fw:685), one method per case.
@@ -18231,22 +8178,7 @@ type P0559Handler interface {
 
 // P0559HitContext is the context of P0559Handler.OnHit: it can emit only what the case declares.
 type P0559HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0559HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0559HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0559HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0560Handler handles the cases of processor P0560 (fanout.fw:686), one method per case.
@@ -18258,22 +8190,7 @@ type P0560Handler interface {
 
 // P0560HitContext is the context of P0560Handler.OnHit: it can emit only what the case declares.
 type P0560HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0560HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0560HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0560HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0561Handler handles the cases of processor P0561 (fanout.fw:687), one method per case.
@@ -18285,22 +8202,7 @@ type P0561Handler interface {
 
 // P0561HitContext is the context of P0561Handler.OnHit: it can emit only what the case declares.
 type P0561HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0561HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0561HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0561HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0562Handler handles the cases of processor P0562 (fanout.fw:688), one method per case.
@@ -18312,22 +8214,7 @@ type P0562Handler interface {
 
 // P0562HitContext is the context of P0562Handler.OnHit: it can emit only what the case declares.
 type P0562HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0562HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0562HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0562HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0563Handler handles the cases of processor P0563 (fanout.fw:689), one method per case.
@@ -18339,22 +8226,7 @@ type P0563Handler interface {
 
 // P0563HitContext is the context of P0563Handler.OnHit: it can emit only what the case declares.
 type P0563HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0563HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0563HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0563HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0564Handler handles the cases of processor P0564 (fanout.fw:690), one method per case.
@@ -18366,22 +8238,7 @@ type P0564Handler interface {
 
 // P0564HitContext is the context of P0564Handler.OnHit: it can emit only what the case declares.
 type P0564HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0564HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0564HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0564HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0565Handler handles the cases of processor P0565 (fanout.fw:691), one method per case.
@@ -18393,22 +8250,7 @@ type P0565Handler interface {
 
 // P0565HitContext is the context of P0565Handler.OnHit: it can emit only what the case declares.
 type P0565HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0565HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0565HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0565HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0566Handler handles the cases of processor P0566 (fanout.fw:692), one method per case.
@@ -18420,22 +8262,7 @@ type P0566Handler interface {
 
 // P0566HitContext is the context of P0566Handler.OnHit: it can emit only what the case declares.
 type P0566HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0566HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0566HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0566HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0567Handler handles the cases of processor P0567 (fanout.fw:693), one method per case.
@@ -18447,22 +8274,7 @@ type P0567Handler interface {
 
 // P0567HitContext is the context of P0567Handler.OnHit: it can emit only what the case declares.
 type P0567HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0567HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0567HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0567HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0568Handler handles the cases of processor P0568 (fanout.fw:694), one method per case.
@@ -18474,22 +8286,7 @@ type P0568Handler interface {
 
 // P0568HitContext is the context of P0568Handler.OnHit: it can emit only what the case declares.
 type P0568HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0568HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0568HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0568HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0569Handler handles the cases of processor P0569 (fanout.fw:695), one method per case.
@@ -18501,22 +8298,7 @@ type P0569Handler interface {
 
 // P0569HitContext is the context of P0569Handler.OnHit: it can emit only what the case declares.
 type P0569HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0569HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0569HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0569HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0570Handler handles the cases of processor P0570 (fanout.fw:696), one method per case.
@@ -18528,22 +8310,7 @@ type P0570Handler interface {
 
 // P0570HitContext is the context of P0570Handler.OnHit: it can emit only what the case declares.
 type P0570HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0570HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0570HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0570HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0571Handler handles the cases of processor P0571 (fanout.fw:697), one method per case.
@@ -18555,22 +8322,7 @@ type P0571Handler interface {
 
 // P0571HitContext is the context of P0571Handler.OnHit: it can emit only what the case declares.
 type P0571HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0571HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0571HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0571HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0572Handler handles the cases of processor P0572 (fanout.fw:698), one method per case.
@@ -18582,22 +8334,7 @@ type P0572Handler interface {
 
 // P0572HitContext is the context of P0572Handler.OnHit: it can emit only what the case declares.
 type P0572HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0572HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0572HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0572HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0573Handler handles the cases of processor P0573 (fanout.fw:699), one method per case.
@@ -18609,22 +8346,7 @@ type P0573Handler interface {
 
 // P0573HitContext is the context of P0573Handler.OnHit: it can emit only what the case declares.
 type P0573HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0573HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0573HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0573HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0574Handler handles the cases of processor P0574 (fanout.fw:700), one method per case.
@@ -18636,22 +8358,7 @@ type P0574Handler interface {
 
 // P0574HitContext is the context of P0574Handler.OnHit: it can emit only what the case declares.
 type P0574HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0574HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0574HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0574HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0575Handler handles the cases of processor P0575 (fanout.fw:701), one method per case.
@@ -18663,22 +8370,7 @@ type P0575Handler interface {
 
 // P0575HitContext is the context of P0575Handler.OnHit: it can emit only what the case declares.
 type P0575HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0575HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0575HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0575HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0576Handler handles the cases of processor P0576 (fanout.fw:702), one method per case.
@@ -18690,22 +8382,7 @@ type P0576Handler interface {
 
 // P0576HitContext is the context of P0576Handler.OnHit: it can emit only what the case declares.
 type P0576HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0576HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0576HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0576HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0577Handler handles the cases of processor P0577 (fanout.fw:703), one method per case.
@@ -18717,22 +8394,7 @@ type P0577Handler interface {
 
 // P0577HitContext is the context of P0577Handler.OnHit: it can emit only what the case declares.
 type P0577HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0577HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0577HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0577HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0578Handler handles the cases of processor P0578 (fanout.fw:704), one method per case.
@@ -18744,22 +8406,7 @@ type P0578Handler interface {
 
 // P0578HitContext is the context of P0578Handler.OnHit: it can emit only what the case declares.
 type P0578HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0578HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0578HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0578HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0579Handler handles the cases of processor P0579 (fanout.fw:705), one method per case.
@@ -18771,22 +8418,7 @@ type P0579Handler interface {
 
 // P0579HitContext is the context of P0579Handler.OnHit: it can emit only what the case declares.
 type P0579HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0579HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0579HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0579HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0580Handler handles the cases of processor P0580 (fanout.fw:706), one method per case.
@@ -18798,22 +8430,7 @@ type P0580Handler interface {
 
 // P0580HitContext is the context of P0580Handler.OnHit: it can emit only what the case declares.
 type P0580HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0580HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0580HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0580HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0581Handler handles the cases of processor P0581 (fanout.fw:707), one method per case.
@@ -18825,22 +8442,7 @@ type P0581Handler interface {
 
 // P0581HitContext is the context of P0581Handler.OnHit: it can emit only what the case declares.
 type P0581HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0581HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0581HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0581HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0582Handler handles the cases of processor P0582 (fanout.fw:708), one method per case.
@@ -18852,22 +8454,7 @@ type P0582Handler interface {
 
 // P0582HitContext is the context of P0582Handler.OnHit: it can emit only what the case declares.
 type P0582HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0582HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0582HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0582HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0583Handler handles the cases of processor P0583 (fanout.fw:709), one method per case.
@@ -18879,22 +8466,7 @@ type P0583Handler interface {
 
 // P0583HitContext is the context of P0583Handler.OnHit: it can emit only what the case declares.
 type P0583HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0583HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0583HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0583HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0584Handler handles the cases of processor P0584 (fanout.fw:710), one method per case.
@@ -18906,22 +8478,7 @@ type P0584Handler interface {
 
 // P0584HitContext is the context of P0584Handler.OnHit: it can emit only what the case declares.
 type P0584HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0584HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0584HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0584HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0585Handler handles the cases of processor P0585 (fanout.fw:711), one method per case.
@@ -18933,22 +8490,7 @@ type P0585Handler interface {
 
 // P0585HitContext is the context of P0585Handler.OnHit: it can emit only what the case declares.
 type P0585HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0585HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0585HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0585HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0586Handler handles the cases of processor P0586 (fanout.fw:712), one method per case.
@@ -18960,22 +8502,7 @@ type P0586Handler interface {
 
 // P0586HitContext is the context of P0586Handler.OnHit: it can emit only what the case declares.
 type P0586HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0586HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0586HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0586HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0587Handler handles the cases of processor P0587 (fanout.fw:713), one method per case.
@@ -18987,22 +8514,7 @@ type P0587Handler interface {
 
 // P0587HitContext is the context of P0587Handler.OnHit: it can emit only what the case declares.
 type P0587HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0587HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0587HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0587HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0588Handler handles the cases of processor P0588 (fanout.fw:714), one method per case.
@@ -19014,22 +8526,7 @@ type P0588Handler interface {
 
 // P0588HitContext is the context of P0588Handler.OnHit: it can emit only what the case declares.
 type P0588HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0588HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0588HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0588HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0589Handler handles the cases of processor P0589 (fanout.fw:715), one method per case.
@@ -19041,22 +8538,7 @@ type P0589Handler interface {
 
 // P0589HitContext is the context of P0589Handler.OnHit: it can emit only what the case declares.
 type P0589HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0589HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0589HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0589HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0590Handler handles the cases of processor P0590 (fanout.fw:716), one method per case.
@@ -19068,22 +8550,7 @@ type P0590Handler interface {
 
 // P0590HitContext is the context of P0590Handler.OnHit: it can emit only what the case declares.
 type P0590HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0590HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0590HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0590HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0591Handler handles the cases of processor P0591 (fanout.fw:717), one method per case.
@@ -19095,22 +8562,7 @@ type P0591Handler interface {
 
 // P0591HitContext is the context of P0591Handler.OnHit: it can emit only what the case declares.
 type P0591HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0591HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0591HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0591HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0592Handler handles the cases of processor P0592 (fanout.fw:718), one method per case.
@@ -19122,22 +8574,7 @@ type P0592Handler interface {
 
 // P0592HitContext is the context of P0592Handler.OnHit: it can emit only what the case declares.
 type P0592HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0592HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0592HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0592HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0593Handler handles the cases of processor P0593 (fanout.fw:719), one method per case.
@@ -19149,22 +8586,7 @@ type P0593Handler interface {
 
 // P0593HitContext is the context of P0593Handler.OnHit: it can emit only what the case declares.
 type P0593HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0593HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0593HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0593HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0594Handler handles the cases of processor P0594 (fanout.fw:720), one method per case.
@@ -19176,22 +8598,7 @@ type P0594Handler interface {
 
 // P0594HitContext is the context of P0594Handler.OnHit: it can emit only what the case declares.
 type P0594HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0594HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0594HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0594HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0595Handler handles the cases of processor P0595 (fanout.fw:721), one method per case.
@@ -19203,22 +8610,7 @@ type P0595Handler interface {
 
 // P0595HitContext is the context of P0595Handler.OnHit: it can emit only what the case declares.
 type P0595HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0595HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0595HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0595HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0596Handler handles the cases of processor P0596 (fanout.fw:722), one method per case.
@@ -19230,22 +8622,7 @@ type P0596Handler interface {
 
 // P0596HitContext is the context of P0596Handler.OnHit: it can emit only what the case declares.
 type P0596HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0596HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0596HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0596HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0597Handler handles the cases of processor P0597 (fanout.fw:723), one method per case.
@@ -19257,22 +8634,7 @@ type P0597Handler interface {
 
 // P0597HitContext is the context of P0597Handler.OnHit: it can emit only what the case declares.
 type P0597HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0597HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0597HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0597HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0598Handler handles the cases of processor P0598 (fanout.fw:724), one method per case.
@@ -19284,22 +8646,7 @@ type P0598Handler interface {
 
 // P0598HitContext is the context of P0598Handler.OnHit: it can emit only what the case declares.
 type P0598HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0598HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0598HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0598HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0599Handler handles the cases of processor P0599 (fanout.fw:725), one method per case.
@@ -19311,22 +8658,7 @@ type P0599Handler interface {
 
 // P0599HitContext is the context of P0599Handler.OnHit: it can emit only what the case declares.
 type P0599HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0599HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0599HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0599HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0600Handler handles the cases of processor P0600 (fanout.fw:726), one method per case.
@@ -19338,22 +8670,7 @@ type P0600Handler interface {
 
 // P0600HitContext is the context of P0600Handler.OnHit: it can emit only what the case declares.
 type P0600HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0600HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0600HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0600HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0601Handler handles the cases of processor P0601 (fanout.fw:727), one method per case.
@@ -19365,22 +8682,7 @@ type P0601Handler interface {
 
 // P0601HitContext is the context of P0601Handler.OnHit: it can emit only what the case declares.
 type P0601HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0601HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0601HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0601HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0602Handler handles the cases of processor P0602 (fanout.fw:728), one method per case.
@@ -19392,22 +8694,7 @@ type P0602Handler interface {
 
 // P0602HitContext is the context of P0602Handler.OnHit: it can emit only what the case declares.
 type P0602HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0602HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0602HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0602HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0603Handler handles the cases of processor P0603 (fanout.fw:729), one method per case.
@@ -19419,22 +8706,7 @@ type P0603Handler interface {
 
 // P0603HitContext is the context of P0603Handler.OnHit: it can emit only what the case declares.
 type P0603HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0603HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0603HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0603HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0604Handler handles the cases of processor P0604 (fanout.fw:730), one method per case.
@@ -19446,22 +8718,7 @@ type P0604Handler interface {
 
 // P0604HitContext is the context of P0604Handler.OnHit: it can emit only what the case declares.
 type P0604HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0604HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0604HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0604HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0605Handler handles the cases of processor P0605 (fanout.fw:731), one method per case.
@@ -19473,22 +8730,7 @@ type P0605Handler interface {
 
 // P0605HitContext is the context of P0605Handler.OnHit: it can emit only what the case declares.
 type P0605HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0605HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0605HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0605HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0606Handler handles the cases of processor P0606 (fanout.fw:732), one method per case.
@@ -19500,22 +8742,7 @@ type P0606Handler interface {
 
 // P0606HitContext is the context of P0606Handler.OnHit: it can emit only what the case declares.
 type P0606HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0606HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0606HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0606HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0607Handler handles the cases of processor P0607 (fanout.fw:733), one method per case.
@@ -19527,22 +8754,7 @@ type P0607Handler interface {
 
 // P0607HitContext is the context of P0607Handler.OnHit: it can emit only what the case declares.
 type P0607HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0607HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0607HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0607HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0608Handler handles the cases of processor P0608 (fanout.fw:734), one method per case.
@@ -19554,22 +8766,7 @@ type P0608Handler interface {
 
 // P0608HitContext is the context of P0608Handler.OnHit: it can emit only what the case declares.
 type P0608HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0608HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0608HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0608HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0609Handler handles the cases of processor P0609 (fanout.fw:735), one method per case.
@@ -19581,22 +8778,7 @@ type P0609Handler interface {
 
 // P0609HitContext is the context of P0609Handler.OnHit: it can emit only what the case declares.
 type P0609HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0609HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0609HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0609HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0610Handler handles the cases of processor P0610 (fanout.fw:736), one method per case.
@@ -19608,22 +8790,7 @@ type P0610Handler interface {
 
 // P0610HitContext is the context of P0610Handler.OnHit: it can emit only what the case declares.
 type P0610HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0610HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0610HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0610HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0611Handler handles the cases of processor P0611 (fanout.fw:737), one method per case.
@@ -19635,22 +8802,7 @@ type P0611Handler interface {
 
 // P0611HitContext is the context of P0611Handler.OnHit: it can emit only what the case declares.
 type P0611HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0611HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0611HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0611HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0612Handler handles the cases of processor P0612 (fanout.fw:738), one method per case.
@@ -19662,22 +8814,7 @@ type P0612Handler interface {
 
 // P0612HitContext is the context of P0612Handler.OnHit: it can emit only what the case declares.
 type P0612HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0612HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0612HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0612HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0613Handler handles the cases of processor P0613 (fanout.fw:739), one method per case.
@@ -19689,22 +8826,7 @@ type P0613Handler interface {
 
 // P0613HitContext is the context of P0613Handler.OnHit: it can emit only what the case declares.
 type P0613HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0613HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0613HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0613HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0614Handler handles the cases of processor P0614 (fanout.fw:740), one method per case.
@@ -19716,22 +8838,7 @@ type P0614Handler interface {
 
 // P0614HitContext is the context of P0614Handler.OnHit: it can emit only what the case declares.
 type P0614HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0614HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0614HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0614HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0615Handler handles the cases of processor P0615 (fanout.fw:741), one method per case.
@@ -19743,22 +8850,7 @@ type P0615Handler interface {
 
 // P0615HitContext is the context of P0615Handler.OnHit: it can emit only what the case declares.
 type P0615HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0615HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0615HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0615HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0616Handler handles the cases of processor P0616 (fanout.fw:742), one method per case.
@@ -19770,22 +8862,7 @@ type P0616Handler interface {
 
 // P0616HitContext is the context of P0616Handler.OnHit: it can emit only what the case declares.
 type P0616HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0616HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0616HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0616HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0617Handler handles the cases of processor P0617 (fanout.fw:743), one method per case.
@@ -19797,22 +8874,7 @@ type P0617Handler interface {
 
 // P0617HitContext is the context of P0617Handler.OnHit: it can emit only what the case declares.
 type P0617HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0617HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0617HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0617HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0618Handler handles the cases of processor P0618 (fanout.fw:744), one method per case.
@@ -19824,22 +8886,7 @@ type P0618Handler interface {
 
 // P0618HitContext is the context of P0618Handler.OnHit: it can emit only what the case declares.
 type P0618HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0618HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0618HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0618HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0619Handler handles the cases of processor P0619 (fanout.fw:745), one method per case.
@@ -19851,22 +8898,7 @@ type P0619Handler interface {
 
 // P0619HitContext is the context of P0619Handler.OnHit: it can emit only what the case declares.
 type P0619HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0619HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0619HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0619HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0620Handler handles the cases of processor P0620 (fanout.fw:746), one method per case.
@@ -19878,22 +8910,7 @@ type P0620Handler interface {
 
 // P0620HitContext is the context of P0620Handler.OnHit: it can emit only what the case declares.
 type P0620HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0620HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0620HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0620HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0621Handler handles the cases of processor P0621 (fanout.fw:747), one method per case.
@@ -19905,22 +8922,7 @@ type P0621Handler interface {
 
 // P0621HitContext is the context of P0621Handler.OnHit: it can emit only what the case declares.
 type P0621HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0621HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0621HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0621HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0622Handler handles the cases of processor P0622 (fanout.fw:748), one method per case.
@@ -19932,22 +8934,7 @@ type P0622Handler interface {
 
 // P0622HitContext is the context of P0622Handler.OnHit: it can emit only what the case declares.
 type P0622HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0622HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0622HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0622HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0623Handler handles the cases of processor P0623 (fanout.fw:749), one method per case.
@@ -19959,22 +8946,7 @@ type P0623Handler interface {
 
 // P0623HitContext is the context of P0623Handler.OnHit: it can emit only what the case declares.
 type P0623HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0623HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0623HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0623HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0624Handler handles the cases of processor P0624 (fanout.fw:750), one method per case.
@@ -19986,22 +8958,7 @@ type P0624Handler interface {
 
 // P0624HitContext is the context of P0624Handler.OnHit: it can emit only what the case declares.
 type P0624HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0624HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0624HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0624HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0625Handler handles the cases of processor P0625 (fanout.fw:751), one method per case.
@@ -20013,22 +8970,7 @@ type P0625Handler interface {
 
 // P0625HitContext is the context of P0625Handler.OnHit: it can emit only what the case declares.
 type P0625HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0625HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0625HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0625HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0626Handler handles the cases of processor P0626 (fanout.fw:752), one method per case.
@@ -20040,22 +8982,7 @@ type P0626Handler interface {
 
 // P0626HitContext is the context of P0626Handler.OnHit: it can emit only what the case declares.
 type P0626HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0626HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0626HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0626HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0627Handler handles the cases of processor P0627 (fanout.fw:753), one method per case.
@@ -20067,22 +8994,7 @@ type P0627Handler interface {
 
 // P0627HitContext is the context of P0627Handler.OnHit: it can emit only what the case declares.
 type P0627HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0627HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0627HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0627HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0628Handler handles the cases of processor P0628 (fanout.fw:754), one method per case.
@@ -20094,22 +9006,7 @@ type P0628Handler interface {
 
 // P0628HitContext is the context of P0628Handler.OnHit: it can emit only what the case declares.
 type P0628HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0628HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0628HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0628HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0629Handler handles the cases of processor P0629 (fanout.fw:755), one method per case.
@@ -20121,22 +9018,7 @@ type P0629Handler interface {
 
 // P0629HitContext is the context of P0629Handler.OnHit: it can emit only what the case declares.
 type P0629HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0629HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0629HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0629HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0630Handler handles the cases of processor P0630 (fanout.fw:756), one method per case.
@@ -20148,22 +9030,7 @@ type P0630Handler interface {
 
 // P0630HitContext is the context of P0630Handler.OnHit: it can emit only what the case declares.
 type P0630HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0630HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0630HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0630HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0631Handler handles the cases of processor P0631 (fanout.fw:757), one method per case.
@@ -20175,22 +9042,7 @@ type P0631Handler interface {
 
 // P0631HitContext is the context of P0631Handler.OnHit: it can emit only what the case declares.
 type P0631HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0631HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0631HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0631HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0632Handler handles the cases of processor P0632 (fanout.fw:758), one method per case.
@@ -20202,22 +9054,7 @@ type P0632Handler interface {
 
 // P0632HitContext is the context of P0632Handler.OnHit: it can emit only what the case declares.
 type P0632HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0632HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0632HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0632HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0633Handler handles the cases of processor P0633 (fanout.fw:759), one method per case.
@@ -20229,22 +9066,7 @@ type P0633Handler interface {
 
 // P0633HitContext is the context of P0633Handler.OnHit: it can emit only what the case declares.
 type P0633HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0633HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0633HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0633HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0634Handler handles the cases of processor P0634 (fanout.fw:760), one method per case.
@@ -20256,22 +9078,7 @@ type P0634Handler interface {
 
 // P0634HitContext is the context of P0634Handler.OnHit: it can emit only what the case declares.
 type P0634HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0634HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0634HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0634HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0635Handler handles the cases of processor P0635 (fanout.fw:761), one method per case.
@@ -20283,22 +9090,7 @@ type P0635Handler interface {
 
 // P0635HitContext is the context of P0635Handler.OnHit: it can emit only what the case declares.
 type P0635HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0635HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0635HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0635HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0636Handler handles the cases of processor P0636 (fanout.fw:762), one method per case.
@@ -20310,22 +9102,7 @@ type P0636Handler interface {
 
 // P0636HitContext is the context of P0636Handler.OnHit: it can emit only what the case declares.
 type P0636HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0636HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0636HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0636HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0637Handler handles the cases of processor P0637 (fanout.fw:763), one method per case.
@@ -20337,22 +9114,7 @@ type P0637Handler interface {
 
 // P0637HitContext is the context of P0637Handler.OnHit: it can emit only what the case declares.
 type P0637HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0637HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0637HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0637HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0638Handler handles the cases of processor P0638 (fanout.fw:764), one method per case.
@@ -20364,22 +9126,7 @@ type P0638Handler interface {
 
 // P0638HitContext is the context of P0638Handler.OnHit: it can emit only what the case declares.
 type P0638HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0638HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0638HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0638HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0639Handler handles the cases of processor P0639 (fanout.fw:765), one method per case.
@@ -20391,22 +9138,7 @@ type P0639Handler interface {
 
 // P0639HitContext is the context of P0639Handler.OnHit: it can emit only what the case declares.
 type P0639HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0639HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0639HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0639HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0640Handler handles the cases of processor P0640 (fanout.fw:766), one method per case.
@@ -20418,22 +9150,7 @@ type P0640Handler interface {
 
 // P0640HitContext is the context of P0640Handler.OnHit: it can emit only what the case declares.
 type P0640HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0640HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0640HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0640HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0641Handler handles the cases of processor P0641 (fanout.fw:767), one method per case.
@@ -20445,22 +9162,7 @@ type P0641Handler interface {
 
 // P0641HitContext is the context of P0641Handler.OnHit: it can emit only what the case declares.
 type P0641HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0641HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0641HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0641HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0642Handler handles the cases of processor P0642 (fanout.fw:768), one method per case.
@@ -20472,22 +9174,7 @@ type P0642Handler interface {
 
 // P0642HitContext is the context of P0642Handler.OnHit: it can emit only what the case declares.
 type P0642HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0642HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0642HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0642HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0643Handler handles the cases of processor P0643 (fanout.fw:769), one method per case.
@@ -20499,22 +9186,7 @@ type P0643Handler interface {
 
 // P0643HitContext is the context of P0643Handler.OnHit: it can emit only what the case declares.
 type P0643HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0643HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0643HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0643HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0644Handler handles the cases of processor P0644 (fanout.fw:770), one method per case.
@@ -20526,22 +9198,7 @@ type P0644Handler interface {
 
 // P0644HitContext is the context of P0644Handler.OnHit: it can emit only what the case declares.
 type P0644HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0644HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0644HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0644HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0645Handler handles the cases of processor P0645 (fanout.fw:771), one method per case.
@@ -20553,22 +9210,7 @@ type P0645Handler interface {
 
 // P0645HitContext is the context of P0645Handler.OnHit: it can emit only what the case declares.
 type P0645HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0645HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0645HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0645HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0646Handler handles the cases of processor P0646 (fanout.fw:772), one method per case.
@@ -20580,22 +9222,7 @@ type P0646Handler interface {
 
 // P0646HitContext is the context of P0646Handler.OnHit: it can emit only what the case declares.
 type P0646HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0646HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0646HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0646HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0647Handler handles the cases of processor P0647 (fanout.fw:773), one method per case.
@@ -20607,22 +9234,7 @@ type P0647Handler interface {
 
 // P0647HitContext is the context of P0647Handler.OnHit: it can emit only what the case declares.
 type P0647HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0647HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0647HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0647HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0648Handler handles the cases of processor P0648 (fanout.fw:774), one method per case.
@@ -20634,22 +9246,7 @@ type P0648Handler interface {
 
 // P0648HitContext is the context of P0648Handler.OnHit: it can emit only what the case declares.
 type P0648HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0648HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0648HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0648HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0649Handler handles the cases of processor P0649 (fanout.fw:775), one method per case.
@@ -20661,22 +9258,7 @@ type P0649Handler interface {
 
 // P0649HitContext is the context of P0649Handler.OnHit: it can emit only what the case declares.
 type P0649HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0649HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0649HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0649HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0650Handler handles the cases of processor P0650 (fanout.fw:776), one method per case.
@@ -20688,22 +9270,7 @@ type P0650Handler interface {
 
 // P0650HitContext is the context of P0650Handler.OnHit: it can emit only what the case declares.
 type P0650HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0650HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0650HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0650HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0651Handler handles the cases of processor P0651 (fanout.fw:777), one method per case.
@@ -20715,22 +9282,7 @@ type P0651Handler interface {
 
 // P0651HitContext is the context of P0651Handler.OnHit: it can emit only what the case declares.
 type P0651HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0651HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0651HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0651HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0652Handler handles the cases of processor P0652 (fanout.fw:778), one method per case.
@@ -20742,22 +9294,7 @@ type P0652Handler interface {
 
 // P0652HitContext is the context of P0652Handler.OnHit: it can emit only what the case declares.
 type P0652HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0652HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0652HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0652HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0653Handler handles the cases of processor P0653 (fanout.fw:779), one method per case.
@@ -20769,22 +9306,7 @@ type P0653Handler interface {
 
 // P0653HitContext is the context of P0653Handler.OnHit: it can emit only what the case declares.
 type P0653HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0653HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0653HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0653HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0654Handler handles the cases of processor P0654 (fanout.fw:780), one method per case.
@@ -20796,22 +9318,7 @@ type P0654Handler interface {
 
 // P0654HitContext is the context of P0654Handler.OnHit: it can emit only what the case declares.
 type P0654HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0654HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0654HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0654HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0655Handler handles the cases of processor P0655 (fanout.fw:781), one method per case.
@@ -20823,22 +9330,7 @@ type P0655Handler interface {
 
 // P0655HitContext is the context of P0655Handler.OnHit: it can emit only what the case declares.
 type P0655HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0655HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0655HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0655HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0656Handler handles the cases of processor P0656 (fanout.fw:782), one method per case.
@@ -20850,22 +9342,7 @@ type P0656Handler interface {
 
 // P0656HitContext is the context of P0656Handler.OnHit: it can emit only what the case declares.
 type P0656HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0656HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0656HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0656HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0657Handler handles the cases of processor P0657 (fanout.fw:783), one method per case.
@@ -20877,22 +9354,7 @@ type P0657Handler interface {
 
 // P0657HitContext is the context of P0657Handler.OnHit: it can emit only what the case declares.
 type P0657HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0657HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0657HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0657HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0658Handler handles the cases of processor P0658 (fanout.fw:784), one method per case.
@@ -20904,22 +9366,7 @@ type P0658Handler interface {
 
 // P0658HitContext is the context of P0658Handler.OnHit: it can emit only what the case declares.
 type P0658HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0658HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0658HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0658HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0659Handler handles the cases of processor P0659 (fanout.fw:785), one method per case.
@@ -20931,22 +9378,7 @@ type P0659Handler interface {
 
 // P0659HitContext is the context of P0659Handler.OnHit: it can emit only what the case declares.
 type P0659HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0659HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0659HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0659HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0660Handler handles the cases of processor P0660 (fanout.fw:786), one method per case.
@@ -20958,22 +9390,7 @@ type P0660Handler interface {
 
 // P0660HitContext is the context of P0660Handler.OnHit: it can emit only what the case declares.
 type P0660HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0660HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0660HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0660HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0661Handler handles the cases of processor P0661 (fanout.fw:787), one method per case.
@@ -20985,22 +9402,7 @@ type P0661Handler interface {
 
 // P0661HitContext is the context of P0661Handler.OnHit: it can emit only what the case declares.
 type P0661HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0661HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0661HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0661HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0662Handler handles the cases of processor P0662 (fanout.fw:788), one method per case.
@@ -21012,22 +9414,7 @@ type P0662Handler interface {
 
 // P0662HitContext is the context of P0662Handler.OnHit: it can emit only what the case declares.
 type P0662HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0662HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0662HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0662HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0663Handler handles the cases of processor P0663 (fanout.fw:789), one method per case.
@@ -21039,22 +9426,7 @@ type P0663Handler interface {
 
 // P0663HitContext is the context of P0663Handler.OnHit: it can emit only what the case declares.
 type P0663HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0663HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0663HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0663HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0664Handler handles the cases of processor P0664 (fanout.fw:790), one method per case.
@@ -21066,22 +9438,7 @@ type P0664Handler interface {
 
 // P0664HitContext is the context of P0664Handler.OnHit: it can emit only what the case declares.
 type P0664HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0664HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0664HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0664HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0665Handler handles the cases of processor P0665 (fanout.fw:791), one method per case.
@@ -21093,22 +9450,7 @@ type P0665Handler interface {
 
 // P0665HitContext is the context of P0665Handler.OnHit: it can emit only what the case declares.
 type P0665HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0665HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0665HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0665HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0666Handler handles the cases of processor P0666 (fanout.fw:792), one method per case.
@@ -21120,22 +9462,7 @@ type P0666Handler interface {
 
 // P0666HitContext is the context of P0666Handler.OnHit: it can emit only what the case declares.
 type P0666HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0666HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0666HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0666HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0667Handler handles the cases of processor P0667 (fanout.fw:793), one method per case.
@@ -21147,22 +9474,7 @@ type P0667Handler interface {
 
 // P0667HitContext is the context of P0667Handler.OnHit: it can emit only what the case declares.
 type P0667HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0667HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0667HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0667HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0668Handler handles the cases of processor P0668 (fanout.fw:794), one method per case.
@@ -21174,22 +9486,7 @@ type P0668Handler interface {
 
 // P0668HitContext is the context of P0668Handler.OnHit: it can emit only what the case declares.
 type P0668HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0668HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0668HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0668HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0669Handler handles the cases of processor P0669 (fanout.fw:795), one method per case.
@@ -21201,22 +9498,7 @@ type P0669Handler interface {
 
 // P0669HitContext is the context of P0669Handler.OnHit: it can emit only what the case declares.
 type P0669HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0669HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0669HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0669HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0670Handler handles the cases of processor P0670 (fanout.fw:796), one method per case.
@@ -21228,22 +9510,7 @@ type P0670Handler interface {
 
 // P0670HitContext is the context of P0670Handler.OnHit: it can emit only what the case declares.
 type P0670HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0670HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0670HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0670HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0671Handler handles the cases of processor P0671 (fanout.fw:797), one method per case.
@@ -21255,22 +9522,7 @@ type P0671Handler interface {
 
 // P0671HitContext is the context of P0671Handler.OnHit: it can emit only what the case declares.
 type P0671HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0671HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0671HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0671HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0672Handler handles the cases of processor P0672 (fanout.fw:798), one method per case.
@@ -21282,22 +9534,7 @@ type P0672Handler interface {
 
 // P0672HitContext is the context of P0672Handler.OnHit: it can emit only what the case declares.
 type P0672HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0672HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0672HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0672HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0673Handler handles the cases of processor P0673 (fanout.fw:799), one method per case.
@@ -21309,22 +9546,7 @@ type P0673Handler interface {
 
 // P0673HitContext is the context of P0673Handler.OnHit: it can emit only what the case declares.
 type P0673HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0673HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0673HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0673HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0674Handler handles the cases of processor P0674 (fanout.fw:800), one method per case.
@@ -21336,22 +9558,7 @@ type P0674Handler interface {
 
 // P0674HitContext is the context of P0674Handler.OnHit: it can emit only what the case declares.
 type P0674HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0674HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0674HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0674HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0675Handler handles the cases of processor P0675 (fanout.fw:801), one method per case.
@@ -21363,22 +9570,7 @@ type P0675Handler interface {
 
 // P0675HitContext is the context of P0675Handler.OnHit: it can emit only what the case declares.
 type P0675HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0675HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0675HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0675HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0676Handler handles the cases of processor P0676 (fanout.fw:802), one method per case.
@@ -21390,22 +9582,7 @@ type P0676Handler interface {
 
 // P0676HitContext is the context of P0676Handler.OnHit: it can emit only what the case declares.
 type P0676HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0676HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0676HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0676HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0677Handler handles the cases of processor P0677 (fanout.fw:803), one method per case.
@@ -21417,22 +9594,7 @@ type P0677Handler interface {
 
 // P0677HitContext is the context of P0677Handler.OnHit: it can emit only what the case declares.
 type P0677HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0677HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0677HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0677HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0678Handler handles the cases of processor P0678 (fanout.fw:804), one method per case.
@@ -21444,22 +9606,7 @@ type P0678Handler interface {
 
 // P0678HitContext is the context of P0678Handler.OnHit: it can emit only what the case declares.
 type P0678HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0678HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0678HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0678HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0679Handler handles the cases of processor P0679 (fanout.fw:805), one method per case.
@@ -21471,22 +9618,7 @@ type P0679Handler interface {
 
 // P0679HitContext is the context of P0679Handler.OnHit: it can emit only what the case declares.
 type P0679HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0679HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0679HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0679HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0680Handler handles the cases of processor P0680 (fanout.fw:806), one method per case.
@@ -21498,22 +9630,7 @@ type P0680Handler interface {
 
 // P0680HitContext is the context of P0680Handler.OnHit: it can emit only what the case declares.
 type P0680HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0680HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0680HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0680HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0681Handler handles the cases of processor P0681 (fanout.fw:807), one method per case.
@@ -21525,22 +9642,7 @@ type P0681Handler interface {
 
 // P0681HitContext is the context of P0681Handler.OnHit: it can emit only what the case declares.
 type P0681HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0681HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0681HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0681HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0682Handler handles the cases of processor P0682 (fanout.fw:808), one method per case.
@@ -21552,22 +9654,7 @@ type P0682Handler interface {
 
 // P0682HitContext is the context of P0682Handler.OnHit: it can emit only what the case declares.
 type P0682HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0682HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0682HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0682HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0683Handler handles the cases of processor P0683 (fanout.fw:809), one method per case.
@@ -21579,22 +9666,7 @@ type P0683Handler interface {
 
 // P0683HitContext is the context of P0683Handler.OnHit: it can emit only what the case declares.
 type P0683HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0683HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0683HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0683HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0684Handler handles the cases of processor P0684 (fanout.fw:810), one method per case.
@@ -21606,22 +9678,7 @@ type P0684Handler interface {
 
 // P0684HitContext is the context of P0684Handler.OnHit: it can emit only what the case declares.
 type P0684HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0684HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0684HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0684HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0685Handler handles the cases of processor P0685 (fanout.fw:811), one method per case.
@@ -21633,22 +9690,7 @@ type P0685Handler interface {
 
 // P0685HitContext is the context of P0685Handler.OnHit: it can emit only what the case declares.
 type P0685HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0685HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0685HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0685HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0686Handler handles the cases of processor P0686 (fanout.fw:812), one method per case.
@@ -21660,22 +9702,7 @@ type P0686Handler interface {
 
 // P0686HitContext is the context of P0686Handler.OnHit: it can emit only what the case declares.
 type P0686HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0686HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0686HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0686HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0687Handler handles the cases of processor P0687 (fanout.fw:813), one method per case.
@@ -21687,22 +9714,7 @@ type P0687Handler interface {
 
 // P0687HitContext is the context of P0687Handler.OnHit: it can emit only what the case declares.
 type P0687HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0687HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0687HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0687HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0688Handler handles the cases of processor P0688 (fanout.fw:814), one method per case.
@@ -21714,22 +9726,7 @@ type P0688Handler interface {
 
 // P0688HitContext is the context of P0688Handler.OnHit: it can emit only what the case declares.
 type P0688HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0688HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0688HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0688HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0689Handler handles the cases of processor P0689 (fanout.fw:815), one method per case.
@@ -21741,22 +9738,7 @@ type P0689Handler interface {
 
 // P0689HitContext is the context of P0689Handler.OnHit: it can emit only what the case declares.
 type P0689HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0689HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0689HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0689HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0690Handler handles the cases of processor P0690 (fanout.fw:816), one method per case.
@@ -21768,22 +9750,7 @@ type P0690Handler interface {
 
 // P0690HitContext is the context of P0690Handler.OnHit: it can emit only what the case declares.
 type P0690HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0690HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0690HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0690HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0691Handler handles the cases of processor P0691 (fanout.fw:817), one method per case.
@@ -21795,22 +9762,7 @@ type P0691Handler interface {
 
 // P0691HitContext is the context of P0691Handler.OnHit: it can emit only what the case declares.
 type P0691HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0691HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0691HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0691HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0692Handler handles the cases of processor P0692 (fanout.fw:818), one method per case.
@@ -21822,22 +9774,7 @@ type P0692Handler interface {
 
 // P0692HitContext is the context of P0692Handler.OnHit: it can emit only what the case declares.
 type P0692HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0692HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0692HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0692HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0693Handler handles the cases of processor P0693 (fanout.fw:819), one method per case.
@@ -21849,22 +9786,7 @@ type P0693Handler interface {
 
 // P0693HitContext is the context of P0693Handler.OnHit: it can emit only what the case declares.
 type P0693HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0693HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0693HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0693HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0694Handler handles the cases of processor P0694 (fanout.fw:820), one method per case.
@@ -21876,22 +9798,7 @@ type P0694Handler interface {
 
 // P0694HitContext is the context of P0694Handler.OnHit: it can emit only what the case declares.
 type P0694HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0694HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0694HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0694HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0695Handler handles the cases of processor P0695 (fanout.fw:821), one method per case.
@@ -21903,22 +9810,7 @@ type P0695Handler interface {
 
 // P0695HitContext is the context of P0695Handler.OnHit: it can emit only what the case declares.
 type P0695HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0695HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0695HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0695HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0696Handler handles the cases of processor P0696 (fanout.fw:822), one method per case.
@@ -21930,22 +9822,7 @@ type P0696Handler interface {
 
 // P0696HitContext is the context of P0696Handler.OnHit: it can emit only what the case declares.
 type P0696HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0696HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0696HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0696HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0697Handler handles the cases of processor P0697 (fanout.fw:823), one method per case.
@@ -21957,22 +9834,7 @@ type P0697Handler interface {
 
 // P0697HitContext is the context of P0697Handler.OnHit: it can emit only what the case declares.
 type P0697HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0697HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0697HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0697HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0698Handler handles the cases of processor P0698 (fanout.fw:824), one method per case.
@@ -21984,22 +9846,7 @@ type P0698Handler interface {
 
 // P0698HitContext is the context of P0698Handler.OnHit: it can emit only what the case declares.
 type P0698HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0698HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0698HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0698HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0699Handler handles the cases of processor P0699 (fanout.fw:825), one method per case.
@@ -22011,22 +9858,7 @@ type P0699Handler interface {
 
 // P0699HitContext is the context of P0699Handler.OnHit: it can emit only what the case declares.
 type P0699HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0699HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0699HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0699HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0700Handler handles the cases of processor P0700 (fanout.fw:826), one method per case.
@@ -22038,22 +9870,7 @@ type P0700Handler interface {
 
 // P0700HitContext is the context of P0700Handler.OnHit: it can emit only what the case declares.
 type P0700HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0700HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0700HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0700HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0701Handler handles the cases of processor P0701 (fanout.fw:827), one method per case.
@@ -22065,22 +9882,7 @@ type P0701Handler interface {
 
 // P0701HitContext is the context of P0701Handler.OnHit: it can emit only what the case declares.
 type P0701HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0701HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0701HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0701HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0702Handler handles the cases of processor P0702 (fanout.fw:828), one method per case.
@@ -22092,22 +9894,7 @@ type P0702Handler interface {
 
 // P0702HitContext is the context of P0702Handler.OnHit: it can emit only what the case declares.
 type P0702HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0702HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0702HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0702HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0703Handler handles the cases of processor P0703 (fanout.fw:829), one method per case.
@@ -22119,22 +9906,7 @@ type P0703Handler interface {
 
 // P0703HitContext is the context of P0703Handler.OnHit: it can emit only what the case declares.
 type P0703HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0703HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0703HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0703HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0704Handler handles the cases of processor P0704 (fanout.fw:830), one method per case.
@@ -22146,22 +9918,7 @@ type P0704Handler interface {
 
 // P0704HitContext is the context of P0704Handler.OnHit: it can emit only what the case declares.
 type P0704HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0704HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0704HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0704HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0705Handler handles the cases of processor P0705 (fanout.fw:831), one method per case.
@@ -22173,22 +9930,7 @@ type P0705Handler interface {
 
 // P0705HitContext is the context of P0705Handler.OnHit: it can emit only what the case declares.
 type P0705HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0705HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0705HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0705HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0706Handler handles the cases of processor P0706 (fanout.fw:832), one method per case.
@@ -22200,22 +9942,7 @@ type P0706Handler interface {
 
 // P0706HitContext is the context of P0706Handler.OnHit: it can emit only what the case declares.
 type P0706HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0706HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0706HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0706HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0707Handler handles the cases of processor P0707 (fanout.fw:833), one method per case.
@@ -22227,22 +9954,7 @@ type P0707Handler interface {
 
 // P0707HitContext is the context of P0707Handler.OnHit: it can emit only what the case declares.
 type P0707HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0707HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0707HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0707HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0708Handler handles the cases of processor P0708 (fanout.fw:834), one method per case.
@@ -22254,22 +9966,7 @@ type P0708Handler interface {
 
 // P0708HitContext is the context of P0708Handler.OnHit: it can emit only what the case declares.
 type P0708HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0708HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0708HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0708HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0709Handler handles the cases of processor P0709 (fanout.fw:835), one method per case.
@@ -22281,22 +9978,7 @@ type P0709Handler interface {
 
 // P0709HitContext is the context of P0709Handler.OnHit: it can emit only what the case declares.
 type P0709HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0709HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0709HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0709HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0710Handler handles the cases of processor P0710 (fanout.fw:836), one method per case.
@@ -22308,22 +9990,7 @@ type P0710Handler interface {
 
 // P0710HitContext is the context of P0710Handler.OnHit: it can emit only what the case declares.
 type P0710HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0710HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0710HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0710HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0711Handler handles the cases of processor P0711 (fanout.fw:837), one method per case.
@@ -22335,22 +10002,7 @@ type P0711Handler interface {
 
 // P0711HitContext is the context of P0711Handler.OnHit: it can emit only what the case declares.
 type P0711HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0711HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0711HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0711HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0712Handler handles the cases of processor P0712 (fanout.fw:838), one method per case.
@@ -22362,22 +10014,7 @@ type P0712Handler interface {
 
 // P0712HitContext is the context of P0712Handler.OnHit: it can emit only what the case declares.
 type P0712HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0712HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0712HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0712HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0713Handler handles the cases of processor P0713 (fanout.fw:839), one method per case.
@@ -22389,22 +10026,7 @@ type P0713Handler interface {
 
 // P0713HitContext is the context of P0713Handler.OnHit: it can emit only what the case declares.
 type P0713HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0713HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0713HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0713HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0714Handler handles the cases of processor P0714 (fanout.fw:840), one method per case.
@@ -22416,22 +10038,7 @@ type P0714Handler interface {
 
 // P0714HitContext is the context of P0714Handler.OnHit: it can emit only what the case declares.
 type P0714HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0714HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0714HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0714HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0715Handler handles the cases of processor P0715 (fanout.fw:841), one method per case.
@@ -22443,22 +10050,7 @@ type P0715Handler interface {
 
 // P0715HitContext is the context of P0715Handler.OnHit: it can emit only what the case declares.
 type P0715HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0715HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0715HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0715HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0716Handler handles the cases of processor P0716 (fanout.fw:842), one method per case.
@@ -22470,22 +10062,7 @@ type P0716Handler interface {
 
 // P0716HitContext is the context of P0716Handler.OnHit: it can emit only what the case declares.
 type P0716HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0716HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0716HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0716HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0717Handler handles the cases of processor P0717 (fanout.fw:843), one method per case.
@@ -22497,22 +10074,7 @@ type P0717Handler interface {
 
 // P0717HitContext is the context of P0717Handler.OnHit: it can emit only what the case declares.
 type P0717HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0717HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0717HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0717HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0718Handler handles the cases of processor P0718 (fanout.fw:844), one method per case.
@@ -22524,22 +10086,7 @@ type P0718Handler interface {
 
 // P0718HitContext is the context of P0718Handler.OnHit: it can emit only what the case declares.
 type P0718HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0718HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0718HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0718HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0719Handler handles the cases of processor P0719 (fanout.fw:845), one method per case.
@@ -22551,22 +10098,7 @@ type P0719Handler interface {
 
 // P0719HitContext is the context of P0719Handler.OnHit: it can emit only what the case declares.
 type P0719HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0719HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0719HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0719HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0720Handler handles the cases of processor P0720 (fanout.fw:846), one method per case.
@@ -22578,22 +10110,7 @@ type P0720Handler interface {
 
 // P0720HitContext is the context of P0720Handler.OnHit: it can emit only what the case declares.
 type P0720HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0720HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0720HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0720HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0721Handler handles the cases of processor P0721 (fanout.fw:847), one method per case.
@@ -22605,22 +10122,7 @@ type P0721Handler interface {
 
 // P0721HitContext is the context of P0721Handler.OnHit: it can emit only what the case declares.
 type P0721HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0721HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0721HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0721HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0722Handler handles the cases of processor P0722 (fanout.fw:848), one method per case.
@@ -22632,22 +10134,7 @@ type P0722Handler interface {
 
 // P0722HitContext is the context of P0722Handler.OnHit: it can emit only what the case declares.
 type P0722HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0722HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0722HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0722HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0723Handler handles the cases of processor P0723 (fanout.fw:849), one method per case.
@@ -22659,22 +10146,7 @@ type P0723Handler interface {
 
 // P0723HitContext is the context of P0723Handler.OnHit: it can emit only what the case declares.
 type P0723HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0723HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0723HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0723HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0724Handler handles the cases of processor P0724 (fanout.fw:850), one method per case.
@@ -22686,22 +10158,7 @@ type P0724Handler interface {
 
 // P0724HitContext is the context of P0724Handler.OnHit: it can emit only what the case declares.
 type P0724HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0724HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0724HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0724HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0725Handler handles the cases of processor P0725 (fanout.fw:851), one method per case.
@@ -22713,22 +10170,7 @@ type P0725Handler interface {
 
 // P0725HitContext is the context of P0725Handler.OnHit: it can emit only what the case declares.
 type P0725HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0725HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0725HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0725HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0726Handler handles the cases of processor P0726 (fanout.fw:852), one method per case.
@@ -22740,22 +10182,7 @@ type P0726Handler interface {
 
 // P0726HitContext is the context of P0726Handler.OnHit: it can emit only what the case declares.
 type P0726HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0726HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0726HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0726HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0727Handler handles the cases of processor P0727 (fanout.fw:853), one method per case.
@@ -22767,22 +10194,7 @@ type P0727Handler interface {
 
 // P0727HitContext is the context of P0727Handler.OnHit: it can emit only what the case declares.
 type P0727HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0727HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0727HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0727HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0728Handler handles the cases of processor P0728 (fanout.fw:854), one method per case.
@@ -22794,22 +10206,7 @@ type P0728Handler interface {
 
 // P0728HitContext is the context of P0728Handler.OnHit: it can emit only what the case declares.
 type P0728HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0728HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0728HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0728HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0729Handler handles the cases of processor P0729 (fanout.fw:855), one method per case.
@@ -22821,22 +10218,7 @@ type P0729Handler interface {
 
 // P0729HitContext is the context of P0729Handler.OnHit: it can emit only what the case declares.
 type P0729HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0729HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0729HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0729HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0730Handler handles the cases of processor P0730 (fanout.fw:856), one method per case.
@@ -22848,22 +10230,7 @@ type P0730Handler interface {
 
 // P0730HitContext is the context of P0730Handler.OnHit: it can emit only what the case declares.
 type P0730HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0730HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0730HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0730HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0731Handler handles the cases of processor P0731 (fanout.fw:857), one method per case.
@@ -22875,22 +10242,7 @@ type P0731Handler interface {
 
 // P0731HitContext is the context of P0731Handler.OnHit: it can emit only what the case declares.
 type P0731HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0731HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0731HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0731HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0732Handler handles the cases of processor P0732 (fanout.fw:858), one method per case.
@@ -22902,22 +10254,7 @@ type P0732Handler interface {
 
 // P0732HitContext is the context of P0732Handler.OnHit: it can emit only what the case declares.
 type P0732HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0732HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0732HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0732HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0733Handler handles the cases of processor P0733 (fanout.fw:859), one method per case.
@@ -22929,22 +10266,7 @@ type P0733Handler interface {
 
 // P0733HitContext is the context of P0733Handler.OnHit: it can emit only what the case declares.
 type P0733HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0733HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0733HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0733HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0734Handler handles the cases of processor P0734 (fanout.fw:860), one method per case.
@@ -22956,22 +10278,7 @@ type P0734Handler interface {
 
 // P0734HitContext is the context of P0734Handler.OnHit: it can emit only what the case declares.
 type P0734HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0734HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0734HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0734HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0735Handler handles the cases of processor P0735 (fanout.fw:861), one method per case.
@@ -22983,22 +10290,7 @@ type P0735Handler interface {
 
 // P0735HitContext is the context of P0735Handler.OnHit: it can emit only what the case declares.
 type P0735HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0735HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0735HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0735HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0736Handler handles the cases of processor P0736 (fanout.fw:862), one method per case.
@@ -23010,22 +10302,7 @@ type P0736Handler interface {
 
 // P0736HitContext is the context of P0736Handler.OnHit: it can emit only what the case declares.
 type P0736HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0736HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0736HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0736HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0737Handler handles the cases of processor P0737 (fanout.fw:863), one method per case.
@@ -23037,22 +10314,7 @@ type P0737Handler interface {
 
 // P0737HitContext is the context of P0737Handler.OnHit: it can emit only what the case declares.
 type P0737HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0737HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0737HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0737HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0738Handler handles the cases of processor P0738 (fanout.fw:864), one method per case.
@@ -23064,22 +10326,7 @@ type P0738Handler interface {
 
 // P0738HitContext is the context of P0738Handler.OnHit: it can emit only what the case declares.
 type P0738HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0738HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0738HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0738HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0739Handler handles the cases of processor P0739 (fanout.fw:865), one method per case.
@@ -23091,22 +10338,7 @@ type P0739Handler interface {
 
 // P0739HitContext is the context of P0739Handler.OnHit: it can emit only what the case declares.
 type P0739HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0739HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0739HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0739HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0740Handler handles the cases of processor P0740 (fanout.fw:866), one method per case.
@@ -23118,22 +10350,7 @@ type P0740Handler interface {
 
 // P0740HitContext is the context of P0740Handler.OnHit: it can emit only what the case declares.
 type P0740HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0740HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0740HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0740HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0741Handler handles the cases of processor P0741 (fanout.fw:867), one method per case.
@@ -23145,22 +10362,7 @@ type P0741Handler interface {
 
 // P0741HitContext is the context of P0741Handler.OnHit: it can emit only what the case declares.
 type P0741HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0741HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0741HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0741HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0742Handler handles the cases of processor P0742 (fanout.fw:868), one method per case.
@@ -23172,22 +10374,7 @@ type P0742Handler interface {
 
 // P0742HitContext is the context of P0742Handler.OnHit: it can emit only what the case declares.
 type P0742HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0742HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0742HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0742HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0743Handler handles the cases of processor P0743 (fanout.fw:869), one method per case.
@@ -23199,22 +10386,7 @@ type P0743Handler interface {
 
 // P0743HitContext is the context of P0743Handler.OnHit: it can emit only what the case declares.
 type P0743HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0743HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0743HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0743HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0744Handler handles the cases of processor P0744 (fanout.fw:870), one method per case.
@@ -23226,22 +10398,7 @@ type P0744Handler interface {
 
 // P0744HitContext is the context of P0744Handler.OnHit: it can emit only what the case declares.
 type P0744HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0744HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0744HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0744HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0745Handler handles the cases of processor P0745 (fanout.fw:871), one method per case.
@@ -23253,22 +10410,7 @@ type P0745Handler interface {
 
 // P0745HitContext is the context of P0745Handler.OnHit: it can emit only what the case declares.
 type P0745HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0745HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0745HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0745HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0746Handler handles the cases of processor P0746 (fanout.fw:872), one method per case.
@@ -23280,22 +10422,7 @@ type P0746Handler interface {
 
 // P0746HitContext is the context of P0746Handler.OnHit: it can emit only what the case declares.
 type P0746HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0746HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0746HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0746HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0747Handler handles the cases of processor P0747 (fanout.fw:873), one method per case.
@@ -23307,22 +10434,7 @@ type P0747Handler interface {
 
 // P0747HitContext is the context of P0747Handler.OnHit: it can emit only what the case declares.
 type P0747HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0747HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0747HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0747HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0748Handler handles the cases of processor P0748 (fanout.fw:874), one method per case.
@@ -23334,22 +10446,7 @@ type P0748Handler interface {
 
 // P0748HitContext is the context of P0748Handler.OnHit: it can emit only what the case declares.
 type P0748HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0748HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0748HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0748HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0749Handler handles the cases of processor P0749 (fanout.fw:875), one method per case.
@@ -23361,22 +10458,7 @@ type P0749Handler interface {
 
 // P0749HitContext is the context of P0749Handler.OnHit: it can emit only what the case declares.
 type P0749HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0749HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0749HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0749HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0750Handler handles the cases of processor P0750 (fanout.fw:876), one method per case.
@@ -23388,22 +10470,7 @@ type P0750Handler interface {
 
 // P0750HitContext is the context of P0750Handler.OnHit: it can emit only what the case declares.
 type P0750HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0750HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0750HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0750HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0751Handler handles the cases of processor P0751 (fanout.fw:877), one method per case.
@@ -23415,22 +10482,7 @@ type P0751Handler interface {
 
 // P0751HitContext is the context of P0751Handler.OnHit: it can emit only what the case declares.
 type P0751HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0751HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0751HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0751HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0752Handler handles the cases of processor P0752 (fanout.fw:878), one method per case.
@@ -23442,22 +10494,7 @@ type P0752Handler interface {
 
 // P0752HitContext is the context of P0752Handler.OnHit: it can emit only what the case declares.
 type P0752HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0752HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0752HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0752HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0753Handler handles the cases of processor P0753 (fanout.fw:879), one method per case.
@@ -23469,22 +10506,7 @@ type P0753Handler interface {
 
 // P0753HitContext is the context of P0753Handler.OnHit: it can emit only what the case declares.
 type P0753HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0753HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0753HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0753HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0754Handler handles the cases of processor P0754 (fanout.fw:880), one method per case.
@@ -23496,22 +10518,7 @@ type P0754Handler interface {
 
 // P0754HitContext is the context of P0754Handler.OnHit: it can emit only what the case declares.
 type P0754HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0754HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0754HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0754HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0755Handler handles the cases of processor P0755 (fanout.fw:881), one method per case.
@@ -23523,22 +10530,7 @@ type P0755Handler interface {
 
 // P0755HitContext is the context of P0755Handler.OnHit: it can emit only what the case declares.
 type P0755HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0755HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0755HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0755HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0756Handler handles the cases of processor P0756 (fanout.fw:882), one method per case.
@@ -23550,22 +10542,7 @@ type P0756Handler interface {
 
 // P0756HitContext is the context of P0756Handler.OnHit: it can emit only what the case declares.
 type P0756HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0756HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0756HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0756HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0757Handler handles the cases of processor P0757 (fanout.fw:883), one method per case.
@@ -23577,22 +10554,7 @@ type P0757Handler interface {
 
 // P0757HitContext is the context of P0757Handler.OnHit: it can emit only what the case declares.
 type P0757HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0757HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0757HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0757HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0758Handler handles the cases of processor P0758 (fanout.fw:884), one method per case.
@@ -23604,22 +10566,7 @@ type P0758Handler interface {
 
 // P0758HitContext is the context of P0758Handler.OnHit: it can emit only what the case declares.
 type P0758HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0758HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0758HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0758HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0759Handler handles the cases of processor P0759 (fanout.fw:885), one method per case.
@@ -23631,22 +10578,7 @@ type P0759Handler interface {
 
 // P0759HitContext is the context of P0759Handler.OnHit: it can emit only what the case declares.
 type P0759HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0759HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0759HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0759HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0760Handler handles the cases of processor P0760 (fanout.fw:886), one method per case.
@@ -23658,22 +10590,7 @@ type P0760Handler interface {
 
 // P0760HitContext is the context of P0760Handler.OnHit: it can emit only what the case declares.
 type P0760HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0760HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0760HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0760HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0761Handler handles the cases of processor P0761 (fanout.fw:887), one method per case.
@@ -23685,22 +10602,7 @@ type P0761Handler interface {
 
 // P0761HitContext is the context of P0761Handler.OnHit: it can emit only what the case declares.
 type P0761HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0761HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0761HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0761HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0762Handler handles the cases of processor P0762 (fanout.fw:888), one method per case.
@@ -23712,22 +10614,7 @@ type P0762Handler interface {
 
 // P0762HitContext is the context of P0762Handler.OnHit: it can emit only what the case declares.
 type P0762HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0762HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0762HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0762HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0763Handler handles the cases of processor P0763 (fanout.fw:889), one method per case.
@@ -23739,22 +10626,7 @@ type P0763Handler interface {
 
 // P0763HitContext is the context of P0763Handler.OnHit: it can emit only what the case declares.
 type P0763HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0763HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0763HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0763HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0764Handler handles the cases of processor P0764 (fanout.fw:890), one method per case.
@@ -23766,22 +10638,7 @@ type P0764Handler interface {
 
 // P0764HitContext is the context of P0764Handler.OnHit: it can emit only what the case declares.
 type P0764HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0764HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0764HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0764HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0765Handler handles the cases of processor P0765 (fanout.fw:891), one method per case.
@@ -23793,22 +10650,7 @@ type P0765Handler interface {
 
 // P0765HitContext is the context of P0765Handler.OnHit: it can emit only what the case declares.
 type P0765HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0765HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0765HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0765HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0766Handler handles the cases of processor P0766 (fanout.fw:892), one method per case.
@@ -23820,22 +10662,7 @@ type P0766Handler interface {
 
 // P0766HitContext is the context of P0766Handler.OnHit: it can emit only what the case declares.
 type P0766HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0766HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0766HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0766HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0767Handler handles the cases of processor P0767 (fanout.fw:893), one method per case.
@@ -23847,22 +10674,7 @@ type P0767Handler interface {
 
 // P0767HitContext is the context of P0767Handler.OnHit: it can emit only what the case declares.
 type P0767HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0767HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0767HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0767HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0768Handler handles the cases of processor P0768 (fanout.fw:894), one method per case.
@@ -23874,22 +10686,7 @@ type P0768Handler interface {
 
 // P0768HitContext is the context of P0768Handler.OnHit: it can emit only what the case declares.
 type P0768HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0768HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0768HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0768HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0769Handler handles the cases of processor P0769 (fanout.fw:895), one method per case.
@@ -23901,22 +10698,7 @@ type P0769Handler interface {
 
 // P0769HitContext is the context of P0769Handler.OnHit: it can emit only what the case declares.
 type P0769HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0769HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0769HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0769HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0770Handler handles the cases of processor P0770 (fanout.fw:896), one method per case.
@@ -23928,22 +10710,7 @@ type P0770Handler interface {
 
 // P0770HitContext is the context of P0770Handler.OnHit: it can emit only what the case declares.
 type P0770HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0770HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0770HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0770HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0771Handler handles the cases of processor P0771 (fanout.fw:897), one method per case.
@@ -23955,22 +10722,7 @@ type P0771Handler interface {
 
 // P0771HitContext is the context of P0771Handler.OnHit: it can emit only what the case declares.
 type P0771HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0771HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0771HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0771HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0772Handler handles the cases of processor P0772 (fanout.fw:898), one method per case.
@@ -23982,22 +10734,7 @@ type P0772Handler interface {
 
 // P0772HitContext is the context of P0772Handler.OnHit: it can emit only what the case declares.
 type P0772HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0772HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0772HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0772HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0773Handler handles the cases of processor P0773 (fanout.fw:899), one method per case.
@@ -24009,22 +10746,7 @@ type P0773Handler interface {
 
 // P0773HitContext is the context of P0773Handler.OnHit: it can emit only what the case declares.
 type P0773HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0773HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0773HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0773HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0774Handler handles the cases of processor P0774 (fanout.fw:900), one method per case.
@@ -24036,22 +10758,7 @@ type P0774Handler interface {
 
 // P0774HitContext is the context of P0774Handler.OnHit: it can emit only what the case declares.
 type P0774HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0774HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0774HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0774HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0775Handler handles the cases of processor P0775 (fanout.fw:901), one method per case.
@@ -24063,22 +10770,7 @@ type P0775Handler interface {
 
 // P0775HitContext is the context of P0775Handler.OnHit: it can emit only what the case declares.
 type P0775HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0775HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0775HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0775HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0776Handler handles the cases of processor P0776 (fanout.fw:902), one method per case.
@@ -24090,22 +10782,7 @@ type P0776Handler interface {
 
 // P0776HitContext is the context of P0776Handler.OnHit: it can emit only what the case declares.
 type P0776HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0776HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0776HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0776HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0777Handler handles the cases of processor P0777 (fanout.fw:903), one method per case.
@@ -24117,22 +10794,7 @@ type P0777Handler interface {
 
 // P0777HitContext is the context of P0777Handler.OnHit: it can emit only what the case declares.
 type P0777HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0777HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0777HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0777HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0778Handler handles the cases of processor P0778 (fanout.fw:904), one method per case.
@@ -24144,22 +10806,7 @@ type P0778Handler interface {
 
 // P0778HitContext is the context of P0778Handler.OnHit: it can emit only what the case declares.
 type P0778HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0778HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0778HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0778HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0779Handler handles the cases of processor P0779 (fanout.fw:905), one method per case.
@@ -24171,22 +10818,7 @@ type P0779Handler interface {
 
 // P0779HitContext is the context of P0779Handler.OnHit: it can emit only what the case declares.
 type P0779HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0779HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0779HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0779HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0780Handler handles the cases of processor P0780 (fanout.fw:906), one method per case.
@@ -24198,22 +10830,7 @@ type P0780Handler interface {
 
 // P0780HitContext is the context of P0780Handler.OnHit: it can emit only what the case declares.
 type P0780HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0780HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0780HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0780HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0781Handler handles the cases of processor P0781 (fanout.fw:907), one method per case.
@@ -24225,22 +10842,7 @@ type P0781Handler interface {
 
 // P0781HitContext is the context of P0781Handler.OnHit: it can emit only what the case declares.
 type P0781HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0781HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0781HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0781HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0782Handler handles the cases of processor P0782 (fanout.fw:908), one method per case.
@@ -24252,22 +10854,7 @@ type P0782Handler interface {
 
 // P0782HitContext is the context of P0782Handler.OnHit: it can emit only what the case declares.
 type P0782HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0782HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0782HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0782HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0783Handler handles the cases of processor P0783 (fanout.fw:909), one method per case.
@@ -24279,22 +10866,7 @@ type P0783Handler interface {
 
 // P0783HitContext is the context of P0783Handler.OnHit: it can emit only what the case declares.
 type P0783HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0783HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0783HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0783HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0784Handler handles the cases of processor P0784 (fanout.fw:910), one method per case.
@@ -24306,22 +10878,7 @@ type P0784Handler interface {
 
 // P0784HitContext is the context of P0784Handler.OnHit: it can emit only what the case declares.
 type P0784HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0784HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0784HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0784HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0785Handler handles the cases of processor P0785 (fanout.fw:911), one method per case.
@@ -24333,22 +10890,7 @@ type P0785Handler interface {
 
 // P0785HitContext is the context of P0785Handler.OnHit: it can emit only what the case declares.
 type P0785HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0785HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0785HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0785HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0786Handler handles the cases of processor P0786 (fanout.fw:912), one method per case.
@@ -24360,22 +10902,7 @@ type P0786Handler interface {
 
 // P0786HitContext is the context of P0786Handler.OnHit: it can emit only what the case declares.
 type P0786HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0786HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0786HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0786HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0787Handler handles the cases of processor P0787 (fanout.fw:913), one method per case.
@@ -24387,22 +10914,7 @@ type P0787Handler interface {
 
 // P0787HitContext is the context of P0787Handler.OnHit: it can emit only what the case declares.
 type P0787HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0787HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0787HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0787HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0788Handler handles the cases of processor P0788 (fanout.fw:914), one method per case.
@@ -24414,22 +10926,7 @@ type P0788Handler interface {
 
 // P0788HitContext is the context of P0788Handler.OnHit: it can emit only what the case declares.
 type P0788HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0788HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0788HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0788HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0789Handler handles the cases of processor P0789 (fanout.fw:915), one method per case.
@@ -24441,22 +10938,7 @@ type P0789Handler interface {
 
 // P0789HitContext is the context of P0789Handler.OnHit: it can emit only what the case declares.
 type P0789HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0789HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0789HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0789HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0790Handler handles the cases of processor P0790 (fanout.fw:916), one method per case.
@@ -24468,22 +10950,7 @@ type P0790Handler interface {
 
 // P0790HitContext is the context of P0790Handler.OnHit: it can emit only what the case declares.
 type P0790HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0790HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0790HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0790HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0791Handler handles the cases of processor P0791 (fanout.fw:917), one method per case.
@@ -24495,22 +10962,7 @@ type P0791Handler interface {
 
 // P0791HitContext is the context of P0791Handler.OnHit: it can emit only what the case declares.
 type P0791HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0791HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0791HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0791HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0792Handler handles the cases of processor P0792 (fanout.fw:918), one method per case.
@@ -24522,22 +10974,7 @@ type P0792Handler interface {
 
 // P0792HitContext is the context of P0792Handler.OnHit: it can emit only what the case declares.
 type P0792HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0792HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0792HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0792HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0793Handler handles the cases of processor P0793 (fanout.fw:919), one method per case.
@@ -24549,22 +10986,7 @@ type P0793Handler interface {
 
 // P0793HitContext is the context of P0793Handler.OnHit: it can emit only what the case declares.
 type P0793HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0793HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0793HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0793HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0794Handler handles the cases of processor P0794 (fanout.fw:920), one method per case.
@@ -24576,22 +10998,7 @@ type P0794Handler interface {
 
 // P0794HitContext is the context of P0794Handler.OnHit: it can emit only what the case declares.
 type P0794HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0794HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0794HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0794HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0795Handler handles the cases of processor P0795 (fanout.fw:921), one method per case.
@@ -24603,22 +11010,7 @@ type P0795Handler interface {
 
 // P0795HitContext is the context of P0795Handler.OnHit: it can emit only what the case declares.
 type P0795HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0795HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0795HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0795HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0796Handler handles the cases of processor P0796 (fanout.fw:922), one method per case.
@@ -24630,22 +11022,7 @@ type P0796Handler interface {
 
 // P0796HitContext is the context of P0796Handler.OnHit: it can emit only what the case declares.
 type P0796HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0796HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0796HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0796HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0797Handler handles the cases of processor P0797 (fanout.fw:923), one method per case.
@@ -24657,22 +11034,7 @@ type P0797Handler interface {
 
 // P0797HitContext is the context of P0797Handler.OnHit: it can emit only what the case declares.
 type P0797HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0797HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0797HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0797HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0798Handler handles the cases of processor P0798 (fanout.fw:924), one method per case.
@@ -24684,22 +11046,7 @@ type P0798Handler interface {
 
 // P0798HitContext is the context of P0798Handler.OnHit: it can emit only what the case declares.
 type P0798HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0798HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0798HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0798HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0799Handler handles the cases of processor P0799 (fanout.fw:925), one method per case.
@@ -24711,22 +11058,7 @@ type P0799Handler interface {
 
 // P0799HitContext is the context of P0799Handler.OnHit: it can emit only what the case declares.
 type P0799HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0799HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0799HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0799HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0800Handler handles the cases of processor P0800 (fanout.fw:926), one method per case.
@@ -24738,22 +11070,7 @@ type P0800Handler interface {
 
 // P0800HitContext is the context of P0800Handler.OnHit: it can emit only what the case declares.
 type P0800HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0800HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0800HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0800HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0801Handler handles the cases of processor P0801 (fanout.fw:927), one method per case.
@@ -24765,22 +11082,7 @@ type P0801Handler interface {
 
 // P0801HitContext is the context of P0801Handler.OnHit: it can emit only what the case declares.
 type P0801HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0801HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0801HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0801HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0802Handler handles the cases of processor P0802 (fanout.fw:928), one method per case.
@@ -24792,22 +11094,7 @@ type P0802Handler interface {
 
 // P0802HitContext is the context of P0802Handler.OnHit: it can emit only what the case declares.
 type P0802HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0802HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0802HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0802HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0803Handler handles the cases of processor P0803 (fanout.fw:929), one method per case.
@@ -24819,22 +11106,7 @@ type P0803Handler interface {
 
 // P0803HitContext is the context of P0803Handler.OnHit: it can emit only what the case declares.
 type P0803HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0803HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0803HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0803HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0804Handler handles the cases of processor P0804 (fanout.fw:930), one method per case.
@@ -24846,22 +11118,7 @@ type P0804Handler interface {
 
 // P0804HitContext is the context of P0804Handler.OnHit: it can emit only what the case declares.
 type P0804HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0804HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0804HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0804HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0805Handler handles the cases of processor P0805 (fanout.fw:931), one method per case.
@@ -24873,22 +11130,7 @@ type P0805Handler interface {
 
 // P0805HitContext is the context of P0805Handler.OnHit: it can emit only what the case declares.
 type P0805HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0805HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0805HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0805HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0806Handler handles the cases of processor P0806 (fanout.fw:932), one method per case.
@@ -24900,22 +11142,7 @@ type P0806Handler interface {
 
 // P0806HitContext is the context of P0806Handler.OnHit: it can emit only what the case declares.
 type P0806HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0806HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0806HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0806HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0807Handler handles the cases of processor P0807 (fanout.fw:933), one method per case.
@@ -24927,22 +11154,7 @@ type P0807Handler interface {
 
 // P0807HitContext is the context of P0807Handler.OnHit: it can emit only what the case declares.
 type P0807HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0807HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0807HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0807HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0808Handler handles the cases of processor P0808 (fanout.fw:934), one method per case.
@@ -24954,22 +11166,7 @@ type P0808Handler interface {
 
 // P0808HitContext is the context of P0808Handler.OnHit: it can emit only what the case declares.
 type P0808HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0808HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0808HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0808HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0809Handler handles the cases of processor P0809 (fanout.fw:935), one method per case.
@@ -24981,22 +11178,7 @@ type P0809Handler interface {
 
 // P0809HitContext is the context of P0809Handler.OnHit: it can emit only what the case declares.
 type P0809HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0809HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0809HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0809HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0810Handler handles the cases of processor P0810 (fanout.fw:936), one method per case.
@@ -25008,22 +11190,7 @@ type P0810Handler interface {
 
 // P0810HitContext is the context of P0810Handler.OnHit: it can emit only what the case declares.
 type P0810HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0810HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0810HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0810HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0811Handler handles the cases of processor P0811 (fanout.fw:937), one method per case.
@@ -25035,22 +11202,7 @@ type P0811Handler interface {
 
 // P0811HitContext is the context of P0811Handler.OnHit: it can emit only what the case declares.
 type P0811HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0811HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0811HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0811HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0812Handler handles the cases of processor P0812 (fanout.fw:938), one method per case.
@@ -25062,22 +11214,7 @@ type P0812Handler interface {
 
 // P0812HitContext is the context of P0812Handler.OnHit: it can emit only what the case declares.
 type P0812HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0812HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0812HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0812HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0813Handler handles the cases of processor P0813 (fanout.fw:939), one method per case.
@@ -25089,22 +11226,7 @@ type P0813Handler interface {
 
 // P0813HitContext is the context of P0813Handler.OnHit: it can emit only what the case declares.
 type P0813HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0813HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0813HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0813HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0814Handler handles the cases of processor P0814 (fanout.fw:940), one method per case.
@@ -25116,22 +11238,7 @@ type P0814Handler interface {
 
 // P0814HitContext is the context of P0814Handler.OnHit: it can emit only what the case declares.
 type P0814HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0814HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0814HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0814HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0815Handler handles the cases of processor P0815 (fanout.fw:941), one method per case.
@@ -25143,22 +11250,7 @@ type P0815Handler interface {
 
 // P0815HitContext is the context of P0815Handler.OnHit: it can emit only what the case declares.
 type P0815HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0815HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0815HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0815HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0816Handler handles the cases of processor P0816 (fanout.fw:942), one method per case.
@@ -25170,22 +11262,7 @@ type P0816Handler interface {
 
 // P0816HitContext is the context of P0816Handler.OnHit: it can emit only what the case declares.
 type P0816HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0816HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0816HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0816HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0817Handler handles the cases of processor P0817 (fanout.fw:943), one method per case.
@@ -25197,22 +11274,7 @@ type P0817Handler interface {
 
 // P0817HitContext is the context of P0817Handler.OnHit: it can emit only what the case declares.
 type P0817HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0817HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0817HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0817HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0818Handler handles the cases of processor P0818 (fanout.fw:944), one method per case.
@@ -25224,22 +11286,7 @@ type P0818Handler interface {
 
 // P0818HitContext is the context of P0818Handler.OnHit: it can emit only what the case declares.
 type P0818HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0818HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0818HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0818HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0819Handler handles the cases of processor P0819 (fanout.fw:945), one method per case.
@@ -25251,22 +11298,7 @@ type P0819Handler interface {
 
 // P0819HitContext is the context of P0819Handler.OnHit: it can emit only what the case declares.
 type P0819HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0819HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0819HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0819HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0820Handler handles the cases of processor P0820 (fanout.fw:946), one method per case.
@@ -25278,22 +11310,7 @@ type P0820Handler interface {
 
 // P0820HitContext is the context of P0820Handler.OnHit: it can emit only what the case declares.
 type P0820HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0820HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0820HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0820HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0821Handler handles the cases of processor P0821 (fanout.fw:947), one method per case.
@@ -25305,22 +11322,7 @@ type P0821Handler interface {
 
 // P0821HitContext is the context of P0821Handler.OnHit: it can emit only what the case declares.
 type P0821HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0821HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0821HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0821HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0822Handler handles the cases of processor P0822 (fanout.fw:948), one method per case.
@@ -25332,22 +11334,7 @@ type P0822Handler interface {
 
 // P0822HitContext is the context of P0822Handler.OnHit: it can emit only what the case declares.
 type P0822HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0822HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0822HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0822HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0823Handler handles the cases of processor P0823 (fanout.fw:949), one method per case.
@@ -25359,22 +11346,7 @@ type P0823Handler interface {
 
 // P0823HitContext is the context of P0823Handler.OnHit: it can emit only what the case declares.
 type P0823HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0823HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0823HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0823HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0824Handler handles the cases of processor P0824 (fanout.fw:950), one method per case.
@@ -25386,22 +11358,7 @@ type P0824Handler interface {
 
 // P0824HitContext is the context of P0824Handler.OnHit: it can emit only what the case declares.
 type P0824HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0824HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0824HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0824HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0825Handler handles the cases of processor P0825 (fanout.fw:951), one method per case.
@@ -25413,22 +11370,7 @@ type P0825Handler interface {
 
 // P0825HitContext is the context of P0825Handler.OnHit: it can emit only what the case declares.
 type P0825HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0825HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0825HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0825HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0826Handler handles the cases of processor P0826 (fanout.fw:952), one method per case.
@@ -25440,22 +11382,7 @@ type P0826Handler interface {
 
 // P0826HitContext is the context of P0826Handler.OnHit: it can emit only what the case declares.
 type P0826HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0826HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0826HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0826HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0827Handler handles the cases of processor P0827 (fanout.fw:953), one method per case.
@@ -25467,22 +11394,7 @@ type P0827Handler interface {
 
 // P0827HitContext is the context of P0827Handler.OnHit: it can emit only what the case declares.
 type P0827HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0827HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0827HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0827HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0828Handler handles the cases of processor P0828 (fanout.fw:954), one method per case.
@@ -25494,22 +11406,7 @@ type P0828Handler interface {
 
 // P0828HitContext is the context of P0828Handler.OnHit: it can emit only what the case declares.
 type P0828HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0828HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0828HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0828HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0829Handler handles the cases of processor P0829 (fanout.fw:955), one method per case.
@@ -25521,22 +11418,7 @@ type P0829Handler interface {
 
 // P0829HitContext is the context of P0829Handler.OnHit: it can emit only what the case declares.
 type P0829HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0829HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0829HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0829HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0830Handler handles the cases of processor P0830 (fanout.fw:956), one method per case.
@@ -25548,22 +11430,7 @@ type P0830Handler interface {
 
 // P0830HitContext is the context of P0830Handler.OnHit: it can emit only what the case declares.
 type P0830HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0830HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0830HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0830HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0831Handler handles the cases of processor P0831 (fanout.fw:957), one method per case.
@@ -25575,22 +11442,7 @@ type P0831Handler interface {
 
 // P0831HitContext is the context of P0831Handler.OnHit: it can emit only what the case declares.
 type P0831HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0831HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0831HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0831HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0832Handler handles the cases of processor P0832 (fanout.fw:958), one method per case.
@@ -25602,22 +11454,7 @@ type P0832Handler interface {
 
 // P0832HitContext is the context of P0832Handler.OnHit: it can emit only what the case declares.
 type P0832HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0832HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0832HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0832HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0833Handler handles the cases of processor P0833 (fanout.fw:959), one method per case.
@@ -25629,22 +11466,7 @@ type P0833Handler interface {
 
 // P0833HitContext is the context of P0833Handler.OnHit: it can emit only what the case declares.
 type P0833HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0833HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0833HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0833HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0834Handler handles the cases of processor P0834 (fanout.fw:960), one method per case.
@@ -25656,22 +11478,7 @@ type P0834Handler interface {
 
 // P0834HitContext is the context of P0834Handler.OnHit: it can emit only what the case declares.
 type P0834HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0834HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0834HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0834HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0835Handler handles the cases of processor P0835 (fanout.fw:961), one method per case.
@@ -25683,22 +11490,7 @@ type P0835Handler interface {
 
 // P0835HitContext is the context of P0835Handler.OnHit: it can emit only what the case declares.
 type P0835HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0835HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0835HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0835HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0836Handler handles the cases of processor P0836 (fanout.fw:962), one method per case.
@@ -25710,22 +11502,7 @@ type P0836Handler interface {
 
 // P0836HitContext is the context of P0836Handler.OnHit: it can emit only what the case declares.
 type P0836HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0836HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0836HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0836HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0837Handler handles the cases of processor P0837 (fanout.fw:963), one method per case.
@@ -25737,22 +11514,7 @@ type P0837Handler interface {
 
 // P0837HitContext is the context of P0837Handler.OnHit: it can emit only what the case declares.
 type P0837HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0837HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0837HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0837HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0838Handler handles the cases of processor P0838 (fanout.fw:964), one method per case.
@@ -25764,22 +11526,7 @@ type P0838Handler interface {
 
 // P0838HitContext is the context of P0838Handler.OnHit: it can emit only what the case declares.
 type P0838HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0838HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0838HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0838HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0839Handler handles the cases of processor P0839 (fanout.fw:965), one method per case.
@@ -25791,22 +11538,7 @@ type P0839Handler interface {
 
 // P0839HitContext is the context of P0839Handler.OnHit: it can emit only what the case declares.
 type P0839HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0839HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0839HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0839HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0840Handler handles the cases of processor P0840 (fanout.fw:966), one method per case.
@@ -25818,22 +11550,7 @@ type P0840Handler interface {
 
 // P0840HitContext is the context of P0840Handler.OnHit: it can emit only what the case declares.
 type P0840HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0840HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0840HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0840HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0841Handler handles the cases of processor P0841 (fanout.fw:967), one method per case.
@@ -25845,22 +11562,7 @@ type P0841Handler interface {
 
 // P0841HitContext is the context of P0841Handler.OnHit: it can emit only what the case declares.
 type P0841HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0841HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0841HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0841HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0842Handler handles the cases of processor P0842 (fanout.fw:968), one method per case.
@@ -25872,22 +11574,7 @@ type P0842Handler interface {
 
 // P0842HitContext is the context of P0842Handler.OnHit: it can emit only what the case declares.
 type P0842HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0842HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0842HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0842HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0843Handler handles the cases of processor P0843 (fanout.fw:969), one method per case.
@@ -25899,22 +11586,7 @@ type P0843Handler interface {
 
 // P0843HitContext is the context of P0843Handler.OnHit: it can emit only what the case declares.
 type P0843HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0843HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0843HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0843HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0844Handler handles the cases of processor P0844 (fanout.fw:970), one method per case.
@@ -25926,22 +11598,7 @@ type P0844Handler interface {
 
 // P0844HitContext is the context of P0844Handler.OnHit: it can emit only what the case declares.
 type P0844HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0844HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0844HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0844HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0845Handler handles the cases of processor P0845 (fanout.fw:971), one method per case.
@@ -25953,22 +11610,7 @@ type P0845Handler interface {
 
 // P0845HitContext is the context of P0845Handler.OnHit: it can emit only what the case declares.
 type P0845HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0845HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0845HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0845HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0846Handler handles the cases of processor P0846 (fanout.fw:972), one method per case.
@@ -25980,22 +11622,7 @@ type P0846Handler interface {
 
 // P0846HitContext is the context of P0846Handler.OnHit: it can emit only what the case declares.
 type P0846HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0846HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0846HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0846HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0847Handler handles the cases of processor P0847 (fanout.fw:973), one method per case.
@@ -26007,22 +11634,7 @@ type P0847Handler interface {
 
 // P0847HitContext is the context of P0847Handler.OnHit: it can emit only what the case declares.
 type P0847HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0847HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0847HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0847HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0848Handler handles the cases of processor P0848 (fanout.fw:974), one method per case.
@@ -26034,22 +11646,7 @@ type P0848Handler interface {
 
 // P0848HitContext is the context of P0848Handler.OnHit: it can emit only what the case declares.
 type P0848HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0848HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0848HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0848HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0849Handler handles the cases of processor P0849 (fanout.fw:975), one method per case.
@@ -26061,22 +11658,7 @@ type P0849Handler interface {
 
 // P0849HitContext is the context of P0849Handler.OnHit: it can emit only what the case declares.
 type P0849HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0849HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0849HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0849HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0850Handler handles the cases of processor P0850 (fanout.fw:976), one method per case.
@@ -26088,22 +11670,7 @@ type P0850Handler interface {
 
 // P0850HitContext is the context of P0850Handler.OnHit: it can emit only what the case declares.
 type P0850HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0850HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0850HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0850HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0851Handler handles the cases of processor P0851 (fanout.fw:977), one method per case.
@@ -26115,22 +11682,7 @@ type P0851Handler interface {
 
 // P0851HitContext is the context of P0851Handler.OnHit: it can emit only what the case declares.
 type P0851HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0851HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0851HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0851HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0852Handler handles the cases of processor P0852 (fanout.fw:978), one method per case.
@@ -26142,22 +11694,7 @@ type P0852Handler interface {
 
 // P0852HitContext is the context of P0852Handler.OnHit: it can emit only what the case declares.
 type P0852HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0852HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0852HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0852HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0853Handler handles the cases of processor P0853 (fanout.fw:979), one method per case.
@@ -26169,22 +11706,7 @@ type P0853Handler interface {
 
 // P0853HitContext is the context of P0853Handler.OnHit: it can emit only what the case declares.
 type P0853HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0853HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0853HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0853HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0854Handler handles the cases of processor P0854 (fanout.fw:980), one method per case.
@@ -26196,22 +11718,7 @@ type P0854Handler interface {
 
 // P0854HitContext is the context of P0854Handler.OnHit: it can emit only what the case declares.
 type P0854HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0854HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0854HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0854HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0855Handler handles the cases of processor P0855 (fanout.fw:981), one method per case.
@@ -26223,22 +11730,7 @@ type P0855Handler interface {
 
 // P0855HitContext is the context of P0855Handler.OnHit: it can emit only what the case declares.
 type P0855HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0855HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0855HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0855HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0856Handler handles the cases of processor P0856 (fanout.fw:982), one method per case.
@@ -26250,22 +11742,7 @@ type P0856Handler interface {
 
 // P0856HitContext is the context of P0856Handler.OnHit: it can emit only what the case declares.
 type P0856HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0856HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0856HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0856HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0857Handler handles the cases of processor P0857 (fanout.fw:983), one method per case.
@@ -26277,22 +11754,7 @@ type P0857Handler interface {
 
 // P0857HitContext is the context of P0857Handler.OnHit: it can emit only what the case declares.
 type P0857HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0857HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0857HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0857HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0858Handler handles the cases of processor P0858 (fanout.fw:984), one method per case.
@@ -26304,22 +11766,7 @@ type P0858Handler interface {
 
 // P0858HitContext is the context of P0858Handler.OnHit: it can emit only what the case declares.
 type P0858HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0858HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0858HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0858HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0859Handler handles the cases of processor P0859 (fanout.fw:985), one method per case.
@@ -26331,22 +11778,7 @@ type P0859Handler interface {
 
 // P0859HitContext is the context of P0859Handler.OnHit: it can emit only what the case declares.
 type P0859HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0859HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0859HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0859HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0860Handler handles the cases of processor P0860 (fanout.fw:986), one method per case.
@@ -26358,22 +11790,7 @@ type P0860Handler interface {
 
 // P0860HitContext is the context of P0860Handler.OnHit: it can emit only what the case declares.
 type P0860HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0860HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0860HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0860HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0861Handler handles the cases of processor P0861 (fanout.fw:987), one method per case.
@@ -26385,22 +11802,7 @@ type P0861Handler interface {
 
 // P0861HitContext is the context of P0861Handler.OnHit: it can emit only what the case declares.
 type P0861HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0861HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0861HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0861HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0862Handler handles the cases of processor P0862 (fanout.fw:988), one method per case.
@@ -26412,22 +11814,7 @@ type P0862Handler interface {
 
 // P0862HitContext is the context of P0862Handler.OnHit: it can emit only what the case declares.
 type P0862HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0862HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0862HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0862HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0863Handler handles the cases of processor P0863 (fanout.fw:989), one method per case.
@@ -26439,22 +11826,7 @@ type P0863Handler interface {
 
 // P0863HitContext is the context of P0863Handler.OnHit: it can emit only what the case declares.
 type P0863HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0863HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0863HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0863HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0864Handler handles the cases of processor P0864 (fanout.fw:990), one method per case.
@@ -26466,22 +11838,7 @@ type P0864Handler interface {
 
 // P0864HitContext is the context of P0864Handler.OnHit: it can emit only what the case declares.
 type P0864HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0864HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0864HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0864HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0865Handler handles the cases of processor P0865 (fanout.fw:991), one method per case.
@@ -26493,22 +11850,7 @@ type P0865Handler interface {
 
 // P0865HitContext is the context of P0865Handler.OnHit: it can emit only what the case declares.
 type P0865HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0865HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0865HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0865HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0866Handler handles the cases of processor P0866 (fanout.fw:992), one method per case.
@@ -26520,22 +11862,7 @@ type P0866Handler interface {
 
 // P0866HitContext is the context of P0866Handler.OnHit: it can emit only what the case declares.
 type P0866HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0866HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0866HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0866HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0867Handler handles the cases of processor P0867 (fanout.fw:993), one method per case.
@@ -26547,22 +11874,7 @@ type P0867Handler interface {
 
 // P0867HitContext is the context of P0867Handler.OnHit: it can emit only what the case declares.
 type P0867HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0867HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0867HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0867HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0868Handler handles the cases of processor P0868 (fanout.fw:994), one method per case.
@@ -26574,22 +11886,7 @@ type P0868Handler interface {
 
 // P0868HitContext is the context of P0868Handler.OnHit: it can emit only what the case declares.
 type P0868HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0868HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0868HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0868HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0869Handler handles the cases of processor P0869 (fanout.fw:995), one method per case.
@@ -26601,22 +11898,7 @@ type P0869Handler interface {
 
 // P0869HitContext is the context of P0869Handler.OnHit: it can emit only what the case declares.
 type P0869HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0869HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0869HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0869HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0870Handler handles the cases of processor P0870 (fanout.fw:996), one method per case.
@@ -26628,22 +11910,7 @@ type P0870Handler interface {
 
 // P0870HitContext is the context of P0870Handler.OnHit: it can emit only what the case declares.
 type P0870HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0870HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0870HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0870HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0871Handler handles the cases of processor P0871 (fanout.fw:997), one method per case.
@@ -26655,22 +11922,7 @@ type P0871Handler interface {
 
 // P0871HitContext is the context of P0871Handler.OnHit: it can emit only what the case declares.
 type P0871HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0871HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0871HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0871HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0872Handler handles the cases of processor P0872 (fanout.fw:998), one method per case.
@@ -26682,22 +11934,7 @@ type P0872Handler interface {
 
 // P0872HitContext is the context of P0872Handler.OnHit: it can emit only what the case declares.
 type P0872HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0872HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0872HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0872HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0873Handler handles the cases of processor P0873 (fanout.fw:999), one method per case.
@@ -26709,22 +11946,7 @@ type P0873Handler interface {
 
 // P0873HitContext is the context of P0873Handler.OnHit: it can emit only what the case declares.
 type P0873HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0873HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0873HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0873HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0874Handler handles the cases of processor P0874 (fanout.fw:1000), one method per case.
@@ -26736,22 +11958,7 @@ type P0874Handler interface {
 
 // P0874HitContext is the context of P0874Handler.OnHit: it can emit only what the case declares.
 type P0874HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0874HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0874HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0874HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0875Handler handles the cases of processor P0875 (fanout.fw:1001), one method per case.
@@ -26763,22 +11970,7 @@ type P0875Handler interface {
 
 // P0875HitContext is the context of P0875Handler.OnHit: it can emit only what the case declares.
 type P0875HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0875HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0875HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0875HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0876Handler handles the cases of processor P0876 (fanout.fw:1002), one method per case.
@@ -26790,22 +11982,7 @@ type P0876Handler interface {
 
 // P0876HitContext is the context of P0876Handler.OnHit: it can emit only what the case declares.
 type P0876HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0876HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0876HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0876HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0877Handler handles the cases of processor P0877 (fanout.fw:1003), one method per case.
@@ -26817,22 +11994,7 @@ type P0877Handler interface {
 
 // P0877HitContext is the context of P0877Handler.OnHit: it can emit only what the case declares.
 type P0877HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0877HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0877HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0877HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0878Handler handles the cases of processor P0878 (fanout.fw:1004), one method per case.
@@ -26844,22 +12006,7 @@ type P0878Handler interface {
 
 // P0878HitContext is the context of P0878Handler.OnHit: it can emit only what the case declares.
 type P0878HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0878HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0878HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0878HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0879Handler handles the cases of processor P0879 (fanout.fw:1005), one method per case.
@@ -26871,22 +12018,7 @@ type P0879Handler interface {
 
 // P0879HitContext is the context of P0879Handler.OnHit: it can emit only what the case declares.
 type P0879HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0879HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0879HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0879HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0880Handler handles the cases of processor P0880 (fanout.fw:1006), one method per case.
@@ -26898,22 +12030,7 @@ type P0880Handler interface {
 
 // P0880HitContext is the context of P0880Handler.OnHit: it can emit only what the case declares.
 type P0880HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0880HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0880HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0880HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0881Handler handles the cases of processor P0881 (fanout.fw:1007), one method per case.
@@ -26925,22 +12042,7 @@ type P0881Handler interface {
 
 // P0881HitContext is the context of P0881Handler.OnHit: it can emit only what the case declares.
 type P0881HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0881HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0881HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0881HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0882Handler handles the cases of processor P0882 (fanout.fw:1008), one method per case.
@@ -26952,22 +12054,7 @@ type P0882Handler interface {
 
 // P0882HitContext is the context of P0882Handler.OnHit: it can emit only what the case declares.
 type P0882HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0882HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0882HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0882HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0883Handler handles the cases of processor P0883 (fanout.fw:1009), one method per case.
@@ -26979,22 +12066,7 @@ type P0883Handler interface {
 
 // P0883HitContext is the context of P0883Handler.OnHit: it can emit only what the case declares.
 type P0883HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0883HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0883HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0883HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0884Handler handles the cases of processor P0884 (fanout.fw:1010), one method per case.
@@ -27006,22 +12078,7 @@ type P0884Handler interface {
 
 // P0884HitContext is the context of P0884Handler.OnHit: it can emit only what the case declares.
 type P0884HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0884HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0884HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0884HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0885Handler handles the cases of processor P0885 (fanout.fw:1011), one method per case.
@@ -27033,22 +12090,7 @@ type P0885Handler interface {
 
 // P0885HitContext is the context of P0885Handler.OnHit: it can emit only what the case declares.
 type P0885HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0885HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0885HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0885HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0886Handler handles the cases of processor P0886 (fanout.fw:1012), one method per case.
@@ -27060,22 +12102,7 @@ type P0886Handler interface {
 
 // P0886HitContext is the context of P0886Handler.OnHit: it can emit only what the case declares.
 type P0886HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0886HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0886HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0886HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0887Handler handles the cases of processor P0887 (fanout.fw:1013), one method per case.
@@ -27087,22 +12114,7 @@ type P0887Handler interface {
 
 // P0887HitContext is the context of P0887Handler.OnHit: it can emit only what the case declares.
 type P0887HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0887HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0887HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0887HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0888Handler handles the cases of processor P0888 (fanout.fw:1014), one method per case.
@@ -27114,22 +12126,7 @@ type P0888Handler interface {
 
 // P0888HitContext is the context of P0888Handler.OnHit: it can emit only what the case declares.
 type P0888HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0888HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0888HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0888HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0889Handler handles the cases of processor P0889 (fanout.fw:1015), one method per case.
@@ -27141,22 +12138,7 @@ type P0889Handler interface {
 
 // P0889HitContext is the context of P0889Handler.OnHit: it can emit only what the case declares.
 type P0889HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0889HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0889HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0889HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0890Handler handles the cases of processor P0890 (fanout.fw:1016), one method per case.
@@ -27168,22 +12150,7 @@ type P0890Handler interface {
 
 // P0890HitContext is the context of P0890Handler.OnHit: it can emit only what the case declares.
 type P0890HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0890HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0890HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0890HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0891Handler handles the cases of processor P0891 (fanout.fw:1017), one method per case.
@@ -27195,22 +12162,7 @@ type P0891Handler interface {
 
 // P0891HitContext is the context of P0891Handler.OnHit: it can emit only what the case declares.
 type P0891HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0891HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0891HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0891HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0892Handler handles the cases of processor P0892 (fanout.fw:1018), one method per case.
@@ -27222,22 +12174,7 @@ type P0892Handler interface {
 
 // P0892HitContext is the context of P0892Handler.OnHit: it can emit only what the case declares.
 type P0892HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0892HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0892HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0892HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0893Handler handles the cases of processor P0893 (fanout.fw:1019), one method per case.
@@ -27249,22 +12186,7 @@ type P0893Handler interface {
 
 // P0893HitContext is the context of P0893Handler.OnHit: it can emit only what the case declares.
 type P0893HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0893HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0893HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0893HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0894Handler handles the cases of processor P0894 (fanout.fw:1020), one method per case.
@@ -27276,22 +12198,7 @@ type P0894Handler interface {
 
 // P0894HitContext is the context of P0894Handler.OnHit: it can emit only what the case declares.
 type P0894HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0894HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0894HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0894HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0895Handler handles the cases of processor P0895 (fanout.fw:1021), one method per case.
@@ -27303,22 +12210,7 @@ type P0895Handler interface {
 
 // P0895HitContext is the context of P0895Handler.OnHit: it can emit only what the case declares.
 type P0895HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0895HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0895HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0895HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0896Handler handles the cases of processor P0896 (fanout.fw:1022), one method per case.
@@ -27330,22 +12222,7 @@ type P0896Handler interface {
 
 // P0896HitContext is the context of P0896Handler.OnHit: it can emit only what the case declares.
 type P0896HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0896HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0896HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0896HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0897Handler handles the cases of processor P0897 (fanout.fw:1023), one method per case.
@@ -27357,22 +12234,7 @@ type P0897Handler interface {
 
 // P0897HitContext is the context of P0897Handler.OnHit: it can emit only what the case declares.
 type P0897HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0897HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0897HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0897HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0898Handler handles the cases of processor P0898 (fanout.fw:1024), one method per case.
@@ -27384,22 +12246,7 @@ type P0898Handler interface {
 
 // P0898HitContext is the context of P0898Handler.OnHit: it can emit only what the case declares.
 type P0898HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0898HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0898HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0898HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0899Handler handles the cases of processor P0899 (fanout.fw:1025), one method per case.
@@ -27411,22 +12258,7 @@ type P0899Handler interface {
 
 // P0899HitContext is the context of P0899Handler.OnHit: it can emit only what the case declares.
 type P0899HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0899HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0899HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0899HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0900Handler handles the cases of processor P0900 (fanout.fw:1026), one method per case.
@@ -27438,22 +12270,7 @@ type P0900Handler interface {
 
 // P0900HitContext is the context of P0900Handler.OnHit: it can emit only what the case declares.
 type P0900HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0900HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0900HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0900HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0901Handler handles the cases of processor P0901 (fanout.fw:1027), one method per case.
@@ -27465,22 +12282,7 @@ type P0901Handler interface {
 
 // P0901HitContext is the context of P0901Handler.OnHit: it can emit only what the case declares.
 type P0901HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0901HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0901HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0901HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0902Handler handles the cases of processor P0902 (fanout.fw:1028), one method per case.
@@ -27492,22 +12294,7 @@ type P0902Handler interface {
 
 // P0902HitContext is the context of P0902Handler.OnHit: it can emit only what the case declares.
 type P0902HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0902HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0902HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0902HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0903Handler handles the cases of processor P0903 (fanout.fw:1029), one method per case.
@@ -27519,22 +12306,7 @@ type P0903Handler interface {
 
 // P0903HitContext is the context of P0903Handler.OnHit: it can emit only what the case declares.
 type P0903HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0903HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0903HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0903HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0904Handler handles the cases of processor P0904 (fanout.fw:1030), one method per case.
@@ -27546,22 +12318,7 @@ type P0904Handler interface {
 
 // P0904HitContext is the context of P0904Handler.OnHit: it can emit only what the case declares.
 type P0904HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0904HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0904HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0904HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0905Handler handles the cases of processor P0905 (fanout.fw:1031), one method per case.
@@ -27573,22 +12330,7 @@ type P0905Handler interface {
 
 // P0905HitContext is the context of P0905Handler.OnHit: it can emit only what the case declares.
 type P0905HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0905HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0905HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0905HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0906Handler handles the cases of processor P0906 (fanout.fw:1032), one method per case.
@@ -27600,22 +12342,7 @@ type P0906Handler interface {
 
 // P0906HitContext is the context of P0906Handler.OnHit: it can emit only what the case declares.
 type P0906HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0906HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0906HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0906HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0907Handler handles the cases of processor P0907 (fanout.fw:1033), one method per case.
@@ -27627,22 +12354,7 @@ type P0907Handler interface {
 
 // P0907HitContext is the context of P0907Handler.OnHit: it can emit only what the case declares.
 type P0907HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0907HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0907HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0907HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0908Handler handles the cases of processor P0908 (fanout.fw:1034), one method per case.
@@ -27654,22 +12366,7 @@ type P0908Handler interface {
 
 // P0908HitContext is the context of P0908Handler.OnHit: it can emit only what the case declares.
 type P0908HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0908HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0908HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0908HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0909Handler handles the cases of processor P0909 (fanout.fw:1035), one method per case.
@@ -27681,22 +12378,7 @@ type P0909Handler interface {
 
 // P0909HitContext is the context of P0909Handler.OnHit: it can emit only what the case declares.
 type P0909HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0909HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0909HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0909HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0910Handler handles the cases of processor P0910 (fanout.fw:1036), one method per case.
@@ -27708,22 +12390,7 @@ type P0910Handler interface {
 
 // P0910HitContext is the context of P0910Handler.OnHit: it can emit only what the case declares.
 type P0910HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0910HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0910HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0910HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0911Handler handles the cases of processor P0911 (fanout.fw:1037), one method per case.
@@ -27735,22 +12402,7 @@ type P0911Handler interface {
 
 // P0911HitContext is the context of P0911Handler.OnHit: it can emit only what the case declares.
 type P0911HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0911HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0911HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0911HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0912Handler handles the cases of processor P0912 (fanout.fw:1038), one method per case.
@@ -27762,22 +12414,7 @@ type P0912Handler interface {
 
 // P0912HitContext is the context of P0912Handler.OnHit: it can emit only what the case declares.
 type P0912HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0912HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0912HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0912HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0913Handler handles the cases of processor P0913 (fanout.fw:1039), one method per case.
@@ -27789,22 +12426,7 @@ type P0913Handler interface {
 
 // P0913HitContext is the context of P0913Handler.OnHit: it can emit only what the case declares.
 type P0913HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0913HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0913HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0913HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0914Handler handles the cases of processor P0914 (fanout.fw:1040), one method per case.
@@ -27816,22 +12438,7 @@ type P0914Handler interface {
 
 // P0914HitContext is the context of P0914Handler.OnHit: it can emit only what the case declares.
 type P0914HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0914HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0914HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0914HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0915Handler handles the cases of processor P0915 (fanout.fw:1041), one method per case.
@@ -27843,22 +12450,7 @@ type P0915Handler interface {
 
 // P0915HitContext is the context of P0915Handler.OnHit: it can emit only what the case declares.
 type P0915HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0915HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0915HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0915HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0916Handler handles the cases of processor P0916 (fanout.fw:1042), one method per case.
@@ -27870,22 +12462,7 @@ type P0916Handler interface {
 
 // P0916HitContext is the context of P0916Handler.OnHit: it can emit only what the case declares.
 type P0916HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0916HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0916HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0916HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0917Handler handles the cases of processor P0917 (fanout.fw:1043), one method per case.
@@ -27897,22 +12474,7 @@ type P0917Handler interface {
 
 // P0917HitContext is the context of P0917Handler.OnHit: it can emit only what the case declares.
 type P0917HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0917HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0917HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0917HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0918Handler handles the cases of processor P0918 (fanout.fw:1044), one method per case.
@@ -27924,22 +12486,7 @@ type P0918Handler interface {
 
 // P0918HitContext is the context of P0918Handler.OnHit: it can emit only what the case declares.
 type P0918HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0918HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0918HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0918HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0919Handler handles the cases of processor P0919 (fanout.fw:1045), one method per case.
@@ -27951,22 +12498,7 @@ type P0919Handler interface {
 
 // P0919HitContext is the context of P0919Handler.OnHit: it can emit only what the case declares.
 type P0919HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0919HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0919HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0919HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0920Handler handles the cases of processor P0920 (fanout.fw:1046), one method per case.
@@ -27978,22 +12510,7 @@ type P0920Handler interface {
 
 // P0920HitContext is the context of P0920Handler.OnHit: it can emit only what the case declares.
 type P0920HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0920HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0920HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0920HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0921Handler handles the cases of processor P0921 (fanout.fw:1047), one method per case.
@@ -28005,22 +12522,7 @@ type P0921Handler interface {
 
 // P0921HitContext is the context of P0921Handler.OnHit: it can emit only what the case declares.
 type P0921HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0921HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0921HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0921HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0922Handler handles the cases of processor P0922 (fanout.fw:1048), one method per case.
@@ -28032,22 +12534,7 @@ type P0922Handler interface {
 
 // P0922HitContext is the context of P0922Handler.OnHit: it can emit only what the case declares.
 type P0922HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0922HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0922HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0922HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0923Handler handles the cases of processor P0923 (fanout.fw:1049), one method per case.
@@ -28059,22 +12546,7 @@ type P0923Handler interface {
 
 // P0923HitContext is the context of P0923Handler.OnHit: it can emit only what the case declares.
 type P0923HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0923HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0923HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0923HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0924Handler handles the cases of processor P0924 (fanout.fw:1050), one method per case.
@@ -28086,22 +12558,7 @@ type P0924Handler interface {
 
 // P0924HitContext is the context of P0924Handler.OnHit: it can emit only what the case declares.
 type P0924HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0924HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0924HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0924HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0925Handler handles the cases of processor P0925 (fanout.fw:1051), one method per case.
@@ -28113,22 +12570,7 @@ type P0925Handler interface {
 
 // P0925HitContext is the context of P0925Handler.OnHit: it can emit only what the case declares.
 type P0925HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0925HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0925HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0925HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0926Handler handles the cases of processor P0926 (fanout.fw:1052), one method per case.
@@ -28140,22 +12582,7 @@ type P0926Handler interface {
 
 // P0926HitContext is the context of P0926Handler.OnHit: it can emit only what the case declares.
 type P0926HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0926HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0926HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0926HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0927Handler handles the cases of processor P0927 (fanout.fw:1053), one method per case.
@@ -28167,22 +12594,7 @@ type P0927Handler interface {
 
 // P0927HitContext is the context of P0927Handler.OnHit: it can emit only what the case declares.
 type P0927HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0927HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0927HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0927HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0928Handler handles the cases of processor P0928 (fanout.fw:1054), one method per case.
@@ -28194,22 +12606,7 @@ type P0928Handler interface {
 
 // P0928HitContext is the context of P0928Handler.OnHit: it can emit only what the case declares.
 type P0928HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0928HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0928HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0928HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0929Handler handles the cases of processor P0929 (fanout.fw:1055), one method per case.
@@ -28221,22 +12618,7 @@ type P0929Handler interface {
 
 // P0929HitContext is the context of P0929Handler.OnHit: it can emit only what the case declares.
 type P0929HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0929HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0929HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0929HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0930Handler handles the cases of processor P0930 (fanout.fw:1056), one method per case.
@@ -28248,22 +12630,7 @@ type P0930Handler interface {
 
 // P0930HitContext is the context of P0930Handler.OnHit: it can emit only what the case declares.
 type P0930HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0930HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0930HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0930HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0931Handler handles the cases of processor P0931 (fanout.fw:1057), one method per case.
@@ -28275,22 +12642,7 @@ type P0931Handler interface {
 
 // P0931HitContext is the context of P0931Handler.OnHit: it can emit only what the case declares.
 type P0931HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0931HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0931HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0931HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0932Handler handles the cases of processor P0932 (fanout.fw:1058), one method per case.
@@ -28302,22 +12654,7 @@ type P0932Handler interface {
 
 // P0932HitContext is the context of P0932Handler.OnHit: it can emit only what the case declares.
 type P0932HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0932HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0932HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0932HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0933Handler handles the cases of processor P0933 (fanout.fw:1059), one method per case.
@@ -28329,22 +12666,7 @@ type P0933Handler interface {
 
 // P0933HitContext is the context of P0933Handler.OnHit: it can emit only what the case declares.
 type P0933HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0933HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0933HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0933HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0934Handler handles the cases of processor P0934 (fanout.fw:1060), one method per case.
@@ -28356,22 +12678,7 @@ type P0934Handler interface {
 
 // P0934HitContext is the context of P0934Handler.OnHit: it can emit only what the case declares.
 type P0934HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0934HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0934HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0934HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0935Handler handles the cases of processor P0935 (fanout.fw:1061), one method per case.
@@ -28383,22 +12690,7 @@ type P0935Handler interface {
 
 // P0935HitContext is the context of P0935Handler.OnHit: it can emit only what the case declares.
 type P0935HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0935HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0935HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0935HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0936Handler handles the cases of processor P0936 (fanout.fw:1062), one method per case.
@@ -28410,22 +12702,7 @@ type P0936Handler interface {
 
 // P0936HitContext is the context of P0936Handler.OnHit: it can emit only what the case declares.
 type P0936HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0936HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0936HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0936HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0937Handler handles the cases of processor P0937 (fanout.fw:1063), one method per case.
@@ -28437,22 +12714,7 @@ type P0937Handler interface {
 
 // P0937HitContext is the context of P0937Handler.OnHit: it can emit only what the case declares.
 type P0937HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0937HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0937HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0937HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0938Handler handles the cases of processor P0938 (fanout.fw:1064), one method per case.
@@ -28464,22 +12726,7 @@ type P0938Handler interface {
 
 // P0938HitContext is the context of P0938Handler.OnHit: it can emit only what the case declares.
 type P0938HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0938HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0938HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0938HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0939Handler handles the cases of processor P0939 (fanout.fw:1065), one method per case.
@@ -28491,22 +12738,7 @@ type P0939Handler interface {
 
 // P0939HitContext is the context of P0939Handler.OnHit: it can emit only what the case declares.
 type P0939HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0939HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0939HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0939HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0940Handler handles the cases of processor P0940 (fanout.fw:1066), one method per case.
@@ -28518,22 +12750,7 @@ type P0940Handler interface {
 
 // P0940HitContext is the context of P0940Handler.OnHit: it can emit only what the case declares.
 type P0940HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0940HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0940HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0940HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0941Handler handles the cases of processor P0941 (fanout.fw:1067), one method per case.
@@ -28545,22 +12762,7 @@ type P0941Handler interface {
 
 // P0941HitContext is the context of P0941Handler.OnHit: it can emit only what the case declares.
 type P0941HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0941HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0941HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0941HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0942Handler handles the cases of processor P0942 (fanout.fw:1068), one method per case.
@@ -28572,22 +12774,7 @@ type P0942Handler interface {
 
 // P0942HitContext is the context of P0942Handler.OnHit: it can emit only what the case declares.
 type P0942HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0942HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0942HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0942HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0943Handler handles the cases of processor P0943 (fanout.fw:1069), one method per case.
@@ -28599,22 +12786,7 @@ type P0943Handler interface {
 
 // P0943HitContext is the context of P0943Handler.OnHit: it can emit only what the case declares.
 type P0943HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0943HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0943HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0943HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0944Handler handles the cases of processor P0944 (fanout.fw:1070), one method per case.
@@ -28626,22 +12798,7 @@ type P0944Handler interface {
 
 // P0944HitContext is the context of P0944Handler.OnHit: it can emit only what the case declares.
 type P0944HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0944HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0944HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0944HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0945Handler handles the cases of processor P0945 (fanout.fw:1071), one method per case.
@@ -28653,22 +12810,7 @@ type P0945Handler interface {
 
 // P0945HitContext is the context of P0945Handler.OnHit: it can emit only what the case declares.
 type P0945HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0945HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0945HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0945HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0946Handler handles the cases of processor P0946 (fanout.fw:1072), one method per case.
@@ -28680,22 +12822,7 @@ type P0946Handler interface {
 
 // P0946HitContext is the context of P0946Handler.OnHit: it can emit only what the case declares.
 type P0946HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0946HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0946HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0946HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0947Handler handles the cases of processor P0947 (fanout.fw:1073), one method per case.
@@ -28707,22 +12834,7 @@ type P0947Handler interface {
 
 // P0947HitContext is the context of P0947Handler.OnHit: it can emit only what the case declares.
 type P0947HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0947HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0947HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0947HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0948Handler handles the cases of processor P0948 (fanout.fw:1074), one method per case.
@@ -28734,22 +12846,7 @@ type P0948Handler interface {
 
 // P0948HitContext is the context of P0948Handler.OnHit: it can emit only what the case declares.
 type P0948HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0948HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0948HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0948HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0949Handler handles the cases of processor P0949 (fanout.fw:1075), one method per case.
@@ -28761,22 +12858,7 @@ type P0949Handler interface {
 
 // P0949HitContext is the context of P0949Handler.OnHit: it can emit only what the case declares.
 type P0949HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0949HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0949HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0949HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0950Handler handles the cases of processor P0950 (fanout.fw:1076), one method per case.
@@ -28788,22 +12870,7 @@ type P0950Handler interface {
 
 // P0950HitContext is the context of P0950Handler.OnHit: it can emit only what the case declares.
 type P0950HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0950HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0950HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0950HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0951Handler handles the cases of processor P0951 (fanout.fw:1077), one method per case.
@@ -28815,22 +12882,7 @@ type P0951Handler interface {
 
 // P0951HitContext is the context of P0951Handler.OnHit: it can emit only what the case declares.
 type P0951HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0951HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0951HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0951HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0952Handler handles the cases of processor P0952 (fanout.fw:1078), one method per case.
@@ -28842,22 +12894,7 @@ type P0952Handler interface {
 
 // P0952HitContext is the context of P0952Handler.OnHit: it can emit only what the case declares.
 type P0952HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0952HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0952HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0952HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0953Handler handles the cases of processor P0953 (fanout.fw:1079), one method per case.
@@ -28869,22 +12906,7 @@ type P0953Handler interface {
 
 // P0953HitContext is the context of P0953Handler.OnHit: it can emit only what the case declares.
 type P0953HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0953HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0953HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0953HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0954Handler handles the cases of processor P0954 (fanout.fw:1080), one method per case.
@@ -28896,22 +12918,7 @@ type P0954Handler interface {
 
 // P0954HitContext is the context of P0954Handler.OnHit: it can emit only what the case declares.
 type P0954HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0954HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0954HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0954HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0955Handler handles the cases of processor P0955 (fanout.fw:1081), one method per case.
@@ -28923,22 +12930,7 @@ type P0955Handler interface {
 
 // P0955HitContext is the context of P0955Handler.OnHit: it can emit only what the case declares.
 type P0955HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0955HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0955HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0955HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0956Handler handles the cases of processor P0956 (fanout.fw:1082), one method per case.
@@ -28950,22 +12942,7 @@ type P0956Handler interface {
 
 // P0956HitContext is the context of P0956Handler.OnHit: it can emit only what the case declares.
 type P0956HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0956HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0956HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0956HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0957Handler handles the cases of processor P0957 (fanout.fw:1083), one method per case.
@@ -28977,22 +12954,7 @@ type P0957Handler interface {
 
 // P0957HitContext is the context of P0957Handler.OnHit: it can emit only what the case declares.
 type P0957HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0957HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0957HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0957HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0958Handler handles the cases of processor P0958 (fanout.fw:1084), one method per case.
@@ -29004,22 +12966,7 @@ type P0958Handler interface {
 
 // P0958HitContext is the context of P0958Handler.OnHit: it can emit only what the case declares.
 type P0958HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0958HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0958HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0958HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0959Handler handles the cases of processor P0959 (fanout.fw:1085), one method per case.
@@ -29031,22 +12978,7 @@ type P0959Handler interface {
 
 // P0959HitContext is the context of P0959Handler.OnHit: it can emit only what the case declares.
 type P0959HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0959HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0959HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0959HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0960Handler handles the cases of processor P0960 (fanout.fw:1086), one method per case.
@@ -29058,22 +12990,7 @@ type P0960Handler interface {
 
 // P0960HitContext is the context of P0960Handler.OnHit: it can emit only what the case declares.
 type P0960HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0960HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0960HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0960HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0961Handler handles the cases of processor P0961 (fanout.fw:1087), one method per case.
@@ -29085,22 +13002,7 @@ type P0961Handler interface {
 
 // P0961HitContext is the context of P0961Handler.OnHit: it can emit only what the case declares.
 type P0961HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0961HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0961HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0961HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0962Handler handles the cases of processor P0962 (fanout.fw:1088), one method per case.
@@ -29112,22 +13014,7 @@ type P0962Handler interface {
 
 // P0962HitContext is the context of P0962Handler.OnHit: it can emit only what the case declares.
 type P0962HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0962HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0962HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0962HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0963Handler handles the cases of processor P0963 (fanout.fw:1089), one method per case.
@@ -29139,22 +13026,7 @@ type P0963Handler interface {
 
 // P0963HitContext is the context of P0963Handler.OnHit: it can emit only what the case declares.
 type P0963HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0963HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0963HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0963HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0964Handler handles the cases of processor P0964 (fanout.fw:1090), one method per case.
@@ -29166,22 +13038,7 @@ type P0964Handler interface {
 
 // P0964HitContext is the context of P0964Handler.OnHit: it can emit only what the case declares.
 type P0964HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0964HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0964HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0964HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0965Handler handles the cases of processor P0965 (fanout.fw:1091), one method per case.
@@ -29193,22 +13050,7 @@ type P0965Handler interface {
 
 // P0965HitContext is the context of P0965Handler.OnHit: it can emit only what the case declares.
 type P0965HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0965HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0965HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0965HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0966Handler handles the cases of processor P0966 (fanout.fw:1092), one method per case.
@@ -29220,22 +13062,7 @@ type P0966Handler interface {
 
 // P0966HitContext is the context of P0966Handler.OnHit: it can emit only what the case declares.
 type P0966HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0966HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0966HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0966HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0967Handler handles the cases of processor P0967 (fanout.fw:1093), one method per case.
@@ -29247,22 +13074,7 @@ type P0967Handler interface {
 
 // P0967HitContext is the context of P0967Handler.OnHit: it can emit only what the case declares.
 type P0967HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0967HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0967HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0967HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0968Handler handles the cases of processor P0968 (fanout.fw:1094), one method per case.
@@ -29274,22 +13086,7 @@ type P0968Handler interface {
 
 // P0968HitContext is the context of P0968Handler.OnHit: it can emit only what the case declares.
 type P0968HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0968HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0968HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0968HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0969Handler handles the cases of processor P0969 (fanout.fw:1095), one method per case.
@@ -29301,22 +13098,7 @@ type P0969Handler interface {
 
 // P0969HitContext is the context of P0969Handler.OnHit: it can emit only what the case declares.
 type P0969HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0969HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0969HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0969HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0970Handler handles the cases of processor P0970 (fanout.fw:1096), one method per case.
@@ -29328,22 +13110,7 @@ type P0970Handler interface {
 
 // P0970HitContext is the context of P0970Handler.OnHit: it can emit only what the case declares.
 type P0970HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0970HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0970HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0970HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0971Handler handles the cases of processor P0971 (fanout.fw:1097), one method per case.
@@ -29355,22 +13122,7 @@ type P0971Handler interface {
 
 // P0971HitContext is the context of P0971Handler.OnHit: it can emit only what the case declares.
 type P0971HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0971HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0971HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0971HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0972Handler handles the cases of processor P0972 (fanout.fw:1098), one method per case.
@@ -29382,22 +13134,7 @@ type P0972Handler interface {
 
 // P0972HitContext is the context of P0972Handler.OnHit: it can emit only what the case declares.
 type P0972HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0972HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0972HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0972HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0973Handler handles the cases of processor P0973 (fanout.fw:1099), one method per case.
@@ -29409,22 +13146,7 @@ type P0973Handler interface {
 
 // P0973HitContext is the context of P0973Handler.OnHit: it can emit only what the case declares.
 type P0973HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0973HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0973HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0973HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0974Handler handles the cases of processor P0974 (fanout.fw:1100), one method per case.
@@ -29436,22 +13158,7 @@ type P0974Handler interface {
 
 // P0974HitContext is the context of P0974Handler.OnHit: it can emit only what the case declares.
 type P0974HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0974HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0974HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0974HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0975Handler handles the cases of processor P0975 (fanout.fw:1101), one method per case.
@@ -29463,22 +13170,7 @@ type P0975Handler interface {
 
 // P0975HitContext is the context of P0975Handler.OnHit: it can emit only what the case declares.
 type P0975HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0975HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0975HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0975HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0976Handler handles the cases of processor P0976 (fanout.fw:1102), one method per case.
@@ -29490,22 +13182,7 @@ type P0976Handler interface {
 
 // P0976HitContext is the context of P0976Handler.OnHit: it can emit only what the case declares.
 type P0976HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0976HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0976HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0976HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0977Handler handles the cases of processor P0977 (fanout.fw:1103), one method per case.
@@ -29517,22 +13194,7 @@ type P0977Handler interface {
 
 // P0977HitContext is the context of P0977Handler.OnHit: it can emit only what the case declares.
 type P0977HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0977HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0977HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0977HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0978Handler handles the cases of processor P0978 (fanout.fw:1104), one method per case.
@@ -29544,22 +13206,7 @@ type P0978Handler interface {
 
 // P0978HitContext is the context of P0978Handler.OnHit: it can emit only what the case declares.
 type P0978HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0978HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0978HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0978HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0979Handler handles the cases of processor P0979 (fanout.fw:1105), one method per case.
@@ -29571,22 +13218,7 @@ type P0979Handler interface {
 
 // P0979HitContext is the context of P0979Handler.OnHit: it can emit only what the case declares.
 type P0979HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0979HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0979HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0979HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0980Handler handles the cases of processor P0980 (fanout.fw:1106), one method per case.
@@ -29598,22 +13230,7 @@ type P0980Handler interface {
 
 // P0980HitContext is the context of P0980Handler.OnHit: it can emit only what the case declares.
 type P0980HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0980HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0980HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0980HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0981Handler handles the cases of processor P0981 (fanout.fw:1107), one method per case.
@@ -29625,22 +13242,7 @@ type P0981Handler interface {
 
 // P0981HitContext is the context of P0981Handler.OnHit: it can emit only what the case declares.
 type P0981HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0981HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0981HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0981HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0982Handler handles the cases of processor P0982 (fanout.fw:1108), one method per case.
@@ -29652,22 +13254,7 @@ type P0982Handler interface {
 
 // P0982HitContext is the context of P0982Handler.OnHit: it can emit only what the case declares.
 type P0982HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0982HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0982HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0982HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0983Handler handles the cases of processor P0983 (fanout.fw:1109), one method per case.
@@ -29679,22 +13266,7 @@ type P0983Handler interface {
 
 // P0983HitContext is the context of P0983Handler.OnHit: it can emit only what the case declares.
 type P0983HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0983HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0983HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0983HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0984Handler handles the cases of processor P0984 (fanout.fw:1110), one method per case.
@@ -29706,22 +13278,7 @@ type P0984Handler interface {
 
 // P0984HitContext is the context of P0984Handler.OnHit: it can emit only what the case declares.
 type P0984HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0984HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0984HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0984HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0985Handler handles the cases of processor P0985 (fanout.fw:1111), one method per case.
@@ -29733,22 +13290,7 @@ type P0985Handler interface {
 
 // P0985HitContext is the context of P0985Handler.OnHit: it can emit only what the case declares.
 type P0985HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0985HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0985HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0985HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0986Handler handles the cases of processor P0986 (fanout.fw:1112), one method per case.
@@ -29760,22 +13302,7 @@ type P0986Handler interface {
 
 // P0986HitContext is the context of P0986Handler.OnHit: it can emit only what the case declares.
 type P0986HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0986HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0986HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0986HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0987Handler handles the cases of processor P0987 (fanout.fw:1113), one method per case.
@@ -29787,22 +13314,7 @@ type P0987Handler interface {
 
 // P0987HitContext is the context of P0987Handler.OnHit: it can emit only what the case declares.
 type P0987HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0987HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0987HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0987HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0988Handler handles the cases of processor P0988 (fanout.fw:1114), one method per case.
@@ -29814,22 +13326,7 @@ type P0988Handler interface {
 
 // P0988HitContext is the context of P0988Handler.OnHit: it can emit only what the case declares.
 type P0988HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0988HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0988HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0988HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0989Handler handles the cases of processor P0989 (fanout.fw:1115), one method per case.
@@ -29841,22 +13338,7 @@ type P0989Handler interface {
 
 // P0989HitContext is the context of P0989Handler.OnHit: it can emit only what the case declares.
 type P0989HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0989HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0989HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0989HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0990Handler handles the cases of processor P0990 (fanout.fw:1116), one method per case.
@@ -29868,22 +13350,7 @@ type P0990Handler interface {
 
 // P0990HitContext is the context of P0990Handler.OnHit: it can emit only what the case declares.
 type P0990HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0990HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0990HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0990HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0991Handler handles the cases of processor P0991 (fanout.fw:1117), one method per case.
@@ -29895,22 +13362,7 @@ type P0991Handler interface {
 
 // P0991HitContext is the context of P0991Handler.OnHit: it can emit only what the case declares.
 type P0991HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0991HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0991HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0991HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0992Handler handles the cases of processor P0992 (fanout.fw:1118), one method per case.
@@ -29922,22 +13374,7 @@ type P0992Handler interface {
 
 // P0992HitContext is the context of P0992Handler.OnHit: it can emit only what the case declares.
 type P0992HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0992HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0992HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0992HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0993Handler handles the cases of processor P0993 (fanout.fw:1119), one method per case.
@@ -29949,22 +13386,7 @@ type P0993Handler interface {
 
 // P0993HitContext is the context of P0993Handler.OnHit: it can emit only what the case declares.
 type P0993HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0993HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0993HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0993HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0994Handler handles the cases of processor P0994 (fanout.fw:1120), one method per case.
@@ -29976,22 +13398,7 @@ type P0994Handler interface {
 
 // P0994HitContext is the context of P0994Handler.OnHit: it can emit only what the case declares.
 type P0994HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0994HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0994HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0994HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0995Handler handles the cases of processor P0995 (fanout.fw:1121), one method per case.
@@ -30003,22 +13410,7 @@ type P0995Handler interface {
 
 // P0995HitContext is the context of P0995Handler.OnHit: it can emit only what the case declares.
 type P0995HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0995HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0995HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0995HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0996Handler handles the cases of processor P0996 (fanout.fw:1122), one method per case.
@@ -30030,22 +13422,7 @@ type P0996Handler interface {
 
 // P0996HitContext is the context of P0996Handler.OnHit: it can emit only what the case declares.
 type P0996HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0996HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0996HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0996HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0997Handler handles the cases of processor P0997 (fanout.fw:1123), one method per case.
@@ -30057,22 +13434,7 @@ type P0997Handler interface {
 
 // P0997HitContext is the context of P0997Handler.OnHit: it can emit only what the case declares.
 type P0997HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0997HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0997HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0997HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0998Handler handles the cases of processor P0998 (fanout.fw:1124), one method per case.
@@ -30084,22 +13446,7 @@ type P0998Handler interface {
 
 // P0998HitContext is the context of P0998Handler.OnHit: it can emit only what the case declares.
 type P0998HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0998HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0998HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0998HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // P0999Handler handles the cases of processor P0999 (fanout.fw:1125), one method per case.
@@ -30111,20 +13458,5 @@ type P0999Handler interface {
 
 // P0999HitContext is the context of P0999Handler.OnHit: it can emit only what the case declares.
 type P0999HitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x P0999HitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x P0999HitContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x P0999HitContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }

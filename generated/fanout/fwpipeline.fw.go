@@ -9062,7 +9062,7 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		switch {
 		case ev.ID == "p0000":
 			if c := x.Begin(x.Note(0, 0, m)); c != nil {
-				x.End(d.hOne.OnHit(OneHitContext{c}, ev.Amount))
+				x.End(d.hOne.OnHit(OneHitContext{fwOnSingle{c}}, ev.Amount))
 			}
 		}
 	case fwKindTen:
@@ -9073,52 +9073,52 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 			case 0:
 				// T00: Hit
 				if c := x.Begin(x.Note(1, 0, m)); c != nil {
-					x.End(d.hT00.OnHit(T00HitContext{c}, ev.Amount))
+					x.End(d.hT00.OnHit(T00HitContext{fwOnTen{c}}, ev.Amount))
 				}
 			case 1:
 				// T01: Hit
 				if c := x.Begin(x.Note(2, 0, m)); c != nil {
-					x.End(d.hT01.OnHit(T01HitContext{c}, ev.Amount))
+					x.End(d.hT01.OnHit(T01HitContext{fwOnTen{c}}, ev.Amount))
 				}
 			case 2:
 				// T02: Hit
 				if c := x.Begin(x.Note(3, 0, m)); c != nil {
-					x.End(d.hT02.OnHit(T02HitContext{c}, ev.Amount))
+					x.End(d.hT02.OnHit(T02HitContext{fwOnTen{c}}, ev.Amount))
 				}
 			case 3:
 				// T03: Hit
 				if c := x.Begin(x.Note(4, 0, m)); c != nil {
-					x.End(d.hT03.OnHit(T03HitContext{c}, ev.Amount))
+					x.End(d.hT03.OnHit(T03HitContext{fwOnTen{c}}, ev.Amount))
 				}
 			case 4:
 				// T04: Hit
 				if c := x.Begin(x.Note(5, 0, m)); c != nil {
-					x.End(d.hT04.OnHit(T04HitContext{c}, ev.Amount))
+					x.End(d.hT04.OnHit(T04HitContext{fwOnTen{c}}, ev.Amount))
 				}
 			case 5:
 				// T05: Hit
 				if c := x.Begin(x.Note(6, 0, m)); c != nil {
-					x.End(d.hT05.OnHit(T05HitContext{c}, ev.Amount))
+					x.End(d.hT05.OnHit(T05HitContext{fwOnTen{c}}, ev.Amount))
 				}
 			case 6:
 				// T06: Hit
 				if c := x.Begin(x.Note(7, 0, m)); c != nil {
-					x.End(d.hT06.OnHit(T06HitContext{c}, ev.Amount))
+					x.End(d.hT06.OnHit(T06HitContext{fwOnTen{c}}, ev.Amount))
 				}
 			case 7:
 				// T07: Hit
 				if c := x.Begin(x.Note(8, 0, m)); c != nil {
-					x.End(d.hT07.OnHit(T07HitContext{c}, ev.Amount))
+					x.End(d.hT07.OnHit(T07HitContext{fwOnTen{c}}, ev.Amount))
 				}
 			case 8:
 				// T08: Hit
 				if c := x.Begin(x.Note(9, 0, m)); c != nil {
-					x.End(d.hT08.OnHit(T08HitContext{c}, ev.Amount))
+					x.End(d.hT08.OnHit(T08HitContext{fwOnTen{c}}, ev.Amount))
 				}
 			case 9:
 				// T09: Hit
 				if c := x.Begin(x.Note(10, 0, m)); c != nil {
-					x.End(d.hT09.OnHit(T09HitContext{c}, ev.Amount))
+					x.End(d.hT09.OnHit(T09HitContext{fwOnTen{c}}, ev.Amount))
 				}
 			}
 		}
@@ -9132,6670 +9132,6750 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Single)
-			return d.hOne.OnHit(OneHitContext{c}, ev.Amount)
+			return d.hOne.OnHit(OneHitContext{fwOnSingle{c}}, ev.Amount)
 		}
 	case 1:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Ten)
-			return d.hT00.OnHit(T00HitContext{c}, ev.Amount)
+			return d.hT00.OnHit(T00HitContext{fwOnTen{c}}, ev.Amount)
 		}
 	case 2:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Ten)
-			return d.hT01.OnHit(T01HitContext{c}, ev.Amount)
+			return d.hT01.OnHit(T01HitContext{fwOnTen{c}}, ev.Amount)
 		}
 	case 3:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Ten)
-			return d.hT02.OnHit(T02HitContext{c}, ev.Amount)
+			return d.hT02.OnHit(T02HitContext{fwOnTen{c}}, ev.Amount)
 		}
 	case 4:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Ten)
-			return d.hT03.OnHit(T03HitContext{c}, ev.Amount)
+			return d.hT03.OnHit(T03HitContext{fwOnTen{c}}, ev.Amount)
 		}
 	case 5:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Ten)
-			return d.hT04.OnHit(T04HitContext{c}, ev.Amount)
+			return d.hT04.OnHit(T04HitContext{fwOnTen{c}}, ev.Amount)
 		}
 	case 6:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Ten)
-			return d.hT05.OnHit(T05HitContext{c}, ev.Amount)
+			return d.hT05.OnHit(T05HitContext{fwOnTen{c}}, ev.Amount)
 		}
 	case 7:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Ten)
-			return d.hT06.OnHit(T06HitContext{c}, ev.Amount)
+			return d.hT06.OnHit(T06HitContext{fwOnTen{c}}, ev.Amount)
 		}
 	case 8:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Ten)
-			return d.hT07.OnHit(T07HitContext{c}, ev.Amount)
+			return d.hT07.OnHit(T07HitContext{fwOnTen{c}}, ev.Amount)
 		}
 	case 9:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Ten)
-			return d.hT08.OnHit(T08HitContext{c}, ev.Amount)
+			return d.hT08.OnHit(T08HitContext{fwOnTen{c}}, ev.Amount)
 		}
 	case 10:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Ten)
-			return d.hT09.OnHit(T09HitContext{c}, ev.Amount)
+			return d.hT09.OnHit(T09HitContext{fwOnTen{c}}, ev.Amount)
 		}
 	case 11:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH000.OnHit(H000HitContext{c}, ev.Amount)
+			return d.hH000.OnHit(H000HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 12:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH001.OnHit(H001HitContext{c}, ev.Amount)
+			return d.hH001.OnHit(H001HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 13:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH002.OnHit(H002HitContext{c}, ev.Amount)
+			return d.hH002.OnHit(H002HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 14:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH003.OnHit(H003HitContext{c}, ev.Amount)
+			return d.hH003.OnHit(H003HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 15:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH004.OnHit(H004HitContext{c}, ev.Amount)
+			return d.hH004.OnHit(H004HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 16:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH005.OnHit(H005HitContext{c}, ev.Amount)
+			return d.hH005.OnHit(H005HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 17:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH006.OnHit(H006HitContext{c}, ev.Amount)
+			return d.hH006.OnHit(H006HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 18:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH007.OnHit(H007HitContext{c}, ev.Amount)
+			return d.hH007.OnHit(H007HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 19:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH008.OnHit(H008HitContext{c}, ev.Amount)
+			return d.hH008.OnHit(H008HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 20:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH009.OnHit(H009HitContext{c}, ev.Amount)
+			return d.hH009.OnHit(H009HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 21:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH010.OnHit(H010HitContext{c}, ev.Amount)
+			return d.hH010.OnHit(H010HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 22:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH011.OnHit(H011HitContext{c}, ev.Amount)
+			return d.hH011.OnHit(H011HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 23:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH012.OnHit(H012HitContext{c}, ev.Amount)
+			return d.hH012.OnHit(H012HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 24:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH013.OnHit(H013HitContext{c}, ev.Amount)
+			return d.hH013.OnHit(H013HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 25:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH014.OnHit(H014HitContext{c}, ev.Amount)
+			return d.hH014.OnHit(H014HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 26:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH015.OnHit(H015HitContext{c}, ev.Amount)
+			return d.hH015.OnHit(H015HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 27:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH016.OnHit(H016HitContext{c}, ev.Amount)
+			return d.hH016.OnHit(H016HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 28:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH017.OnHit(H017HitContext{c}, ev.Amount)
+			return d.hH017.OnHit(H017HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 29:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH018.OnHit(H018HitContext{c}, ev.Amount)
+			return d.hH018.OnHit(H018HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 30:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH019.OnHit(H019HitContext{c}, ev.Amount)
+			return d.hH019.OnHit(H019HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 31:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH020.OnHit(H020HitContext{c}, ev.Amount)
+			return d.hH020.OnHit(H020HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 32:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH021.OnHit(H021HitContext{c}, ev.Amount)
+			return d.hH021.OnHit(H021HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 33:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH022.OnHit(H022HitContext{c}, ev.Amount)
+			return d.hH022.OnHit(H022HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 34:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH023.OnHit(H023HitContext{c}, ev.Amount)
+			return d.hH023.OnHit(H023HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 35:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH024.OnHit(H024HitContext{c}, ev.Amount)
+			return d.hH024.OnHit(H024HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 36:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH025.OnHit(H025HitContext{c}, ev.Amount)
+			return d.hH025.OnHit(H025HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 37:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH026.OnHit(H026HitContext{c}, ev.Amount)
+			return d.hH026.OnHit(H026HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 38:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH027.OnHit(H027HitContext{c}, ev.Amount)
+			return d.hH027.OnHit(H027HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 39:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH028.OnHit(H028HitContext{c}, ev.Amount)
+			return d.hH028.OnHit(H028HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 40:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH029.OnHit(H029HitContext{c}, ev.Amount)
+			return d.hH029.OnHit(H029HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 41:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH030.OnHit(H030HitContext{c}, ev.Amount)
+			return d.hH030.OnHit(H030HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 42:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH031.OnHit(H031HitContext{c}, ev.Amount)
+			return d.hH031.OnHit(H031HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 43:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH032.OnHit(H032HitContext{c}, ev.Amount)
+			return d.hH032.OnHit(H032HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 44:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH033.OnHit(H033HitContext{c}, ev.Amount)
+			return d.hH033.OnHit(H033HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 45:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH034.OnHit(H034HitContext{c}, ev.Amount)
+			return d.hH034.OnHit(H034HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 46:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH035.OnHit(H035HitContext{c}, ev.Amount)
+			return d.hH035.OnHit(H035HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 47:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH036.OnHit(H036HitContext{c}, ev.Amount)
+			return d.hH036.OnHit(H036HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 48:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH037.OnHit(H037HitContext{c}, ev.Amount)
+			return d.hH037.OnHit(H037HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 49:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH038.OnHit(H038HitContext{c}, ev.Amount)
+			return d.hH038.OnHit(H038HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 50:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH039.OnHit(H039HitContext{c}, ev.Amount)
+			return d.hH039.OnHit(H039HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 51:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH040.OnHit(H040HitContext{c}, ev.Amount)
+			return d.hH040.OnHit(H040HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 52:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH041.OnHit(H041HitContext{c}, ev.Amount)
+			return d.hH041.OnHit(H041HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 53:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH042.OnHit(H042HitContext{c}, ev.Amount)
+			return d.hH042.OnHit(H042HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 54:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH043.OnHit(H043HitContext{c}, ev.Amount)
+			return d.hH043.OnHit(H043HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 55:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH044.OnHit(H044HitContext{c}, ev.Amount)
+			return d.hH044.OnHit(H044HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 56:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH045.OnHit(H045HitContext{c}, ev.Amount)
+			return d.hH045.OnHit(H045HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 57:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH046.OnHit(H046HitContext{c}, ev.Amount)
+			return d.hH046.OnHit(H046HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 58:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH047.OnHit(H047HitContext{c}, ev.Amount)
+			return d.hH047.OnHit(H047HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 59:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH048.OnHit(H048HitContext{c}, ev.Amount)
+			return d.hH048.OnHit(H048HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 60:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH049.OnHit(H049HitContext{c}, ev.Amount)
+			return d.hH049.OnHit(H049HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 61:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH050.OnHit(H050HitContext{c}, ev.Amount)
+			return d.hH050.OnHit(H050HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 62:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH051.OnHit(H051HitContext{c}, ev.Amount)
+			return d.hH051.OnHit(H051HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 63:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH052.OnHit(H052HitContext{c}, ev.Amount)
+			return d.hH052.OnHit(H052HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 64:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH053.OnHit(H053HitContext{c}, ev.Amount)
+			return d.hH053.OnHit(H053HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 65:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH054.OnHit(H054HitContext{c}, ev.Amount)
+			return d.hH054.OnHit(H054HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 66:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH055.OnHit(H055HitContext{c}, ev.Amount)
+			return d.hH055.OnHit(H055HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 67:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH056.OnHit(H056HitContext{c}, ev.Amount)
+			return d.hH056.OnHit(H056HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 68:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH057.OnHit(H057HitContext{c}, ev.Amount)
+			return d.hH057.OnHit(H057HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 69:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH058.OnHit(H058HitContext{c}, ev.Amount)
+			return d.hH058.OnHit(H058HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 70:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH059.OnHit(H059HitContext{c}, ev.Amount)
+			return d.hH059.OnHit(H059HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 71:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH060.OnHit(H060HitContext{c}, ev.Amount)
+			return d.hH060.OnHit(H060HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 72:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH061.OnHit(H061HitContext{c}, ev.Amount)
+			return d.hH061.OnHit(H061HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 73:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH062.OnHit(H062HitContext{c}, ev.Amount)
+			return d.hH062.OnHit(H062HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 74:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH063.OnHit(H063HitContext{c}, ev.Amount)
+			return d.hH063.OnHit(H063HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 75:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH064.OnHit(H064HitContext{c}, ev.Amount)
+			return d.hH064.OnHit(H064HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 76:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH065.OnHit(H065HitContext{c}, ev.Amount)
+			return d.hH065.OnHit(H065HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 77:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH066.OnHit(H066HitContext{c}, ev.Amount)
+			return d.hH066.OnHit(H066HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 78:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH067.OnHit(H067HitContext{c}, ev.Amount)
+			return d.hH067.OnHit(H067HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 79:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH068.OnHit(H068HitContext{c}, ev.Amount)
+			return d.hH068.OnHit(H068HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 80:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH069.OnHit(H069HitContext{c}, ev.Amount)
+			return d.hH069.OnHit(H069HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 81:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH070.OnHit(H070HitContext{c}, ev.Amount)
+			return d.hH070.OnHit(H070HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 82:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH071.OnHit(H071HitContext{c}, ev.Amount)
+			return d.hH071.OnHit(H071HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 83:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH072.OnHit(H072HitContext{c}, ev.Amount)
+			return d.hH072.OnHit(H072HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 84:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH073.OnHit(H073HitContext{c}, ev.Amount)
+			return d.hH073.OnHit(H073HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 85:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH074.OnHit(H074HitContext{c}, ev.Amount)
+			return d.hH074.OnHit(H074HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 86:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH075.OnHit(H075HitContext{c}, ev.Amount)
+			return d.hH075.OnHit(H075HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 87:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH076.OnHit(H076HitContext{c}, ev.Amount)
+			return d.hH076.OnHit(H076HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 88:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH077.OnHit(H077HitContext{c}, ev.Amount)
+			return d.hH077.OnHit(H077HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 89:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH078.OnHit(H078HitContext{c}, ev.Amount)
+			return d.hH078.OnHit(H078HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 90:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH079.OnHit(H079HitContext{c}, ev.Amount)
+			return d.hH079.OnHit(H079HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 91:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH080.OnHit(H080HitContext{c}, ev.Amount)
+			return d.hH080.OnHit(H080HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 92:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH081.OnHit(H081HitContext{c}, ev.Amount)
+			return d.hH081.OnHit(H081HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 93:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH082.OnHit(H082HitContext{c}, ev.Amount)
+			return d.hH082.OnHit(H082HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 94:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH083.OnHit(H083HitContext{c}, ev.Amount)
+			return d.hH083.OnHit(H083HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 95:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH084.OnHit(H084HitContext{c}, ev.Amount)
+			return d.hH084.OnHit(H084HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 96:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH085.OnHit(H085HitContext{c}, ev.Amount)
+			return d.hH085.OnHit(H085HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 97:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH086.OnHit(H086HitContext{c}, ev.Amount)
+			return d.hH086.OnHit(H086HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 98:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH087.OnHit(H087HitContext{c}, ev.Amount)
+			return d.hH087.OnHit(H087HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 99:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH088.OnHit(H088HitContext{c}, ev.Amount)
+			return d.hH088.OnHit(H088HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 100:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH089.OnHit(H089HitContext{c}, ev.Amount)
+			return d.hH089.OnHit(H089HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 101:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH090.OnHit(H090HitContext{c}, ev.Amount)
+			return d.hH090.OnHit(H090HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 102:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH091.OnHit(H091HitContext{c}, ev.Amount)
+			return d.hH091.OnHit(H091HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 103:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH092.OnHit(H092HitContext{c}, ev.Amount)
+			return d.hH092.OnHit(H092HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 104:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH093.OnHit(H093HitContext{c}, ev.Amount)
+			return d.hH093.OnHit(H093HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 105:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH094.OnHit(H094HitContext{c}, ev.Amount)
+			return d.hH094.OnHit(H094HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 106:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH095.OnHit(H095HitContext{c}, ev.Amount)
+			return d.hH095.OnHit(H095HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 107:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH096.OnHit(H096HitContext{c}, ev.Amount)
+			return d.hH096.OnHit(H096HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 108:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH097.OnHit(H097HitContext{c}, ev.Amount)
+			return d.hH097.OnHit(H097HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 109:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH098.OnHit(H098HitContext{c}, ev.Amount)
+			return d.hH098.OnHit(H098HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 110:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Hundred)
-			return d.hH099.OnHit(H099HitContext{c}, ev.Amount)
+			return d.hH099.OnHit(H099HitContext{fwOnHundred{c}}, ev.Amount)
 		}
 	case 111:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0000.OnHit(P0000HitContext{c}, ev.Amount)
+			return d.hP0000.OnHit(P0000HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 112:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0001.OnHit(P0001HitContext{c}, ev.Amount)
+			return d.hP0001.OnHit(P0001HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 113:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0002.OnHit(P0002HitContext{c}, ev.Amount)
+			return d.hP0002.OnHit(P0002HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 114:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0003.OnHit(P0003HitContext{c}, ev.Amount)
+			return d.hP0003.OnHit(P0003HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 115:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0004.OnHit(P0004HitContext{c}, ev.Amount)
+			return d.hP0004.OnHit(P0004HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 116:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0005.OnHit(P0005HitContext{c}, ev.Amount)
+			return d.hP0005.OnHit(P0005HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 117:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0006.OnHit(P0006HitContext{c}, ev.Amount)
+			return d.hP0006.OnHit(P0006HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 118:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0007.OnHit(P0007HitContext{c}, ev.Amount)
+			return d.hP0007.OnHit(P0007HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 119:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0008.OnHit(P0008HitContext{c}, ev.Amount)
+			return d.hP0008.OnHit(P0008HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 120:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0009.OnHit(P0009HitContext{c}, ev.Amount)
+			return d.hP0009.OnHit(P0009HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 121:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0010.OnHit(P0010HitContext{c}, ev.Amount)
+			return d.hP0010.OnHit(P0010HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 122:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0011.OnHit(P0011HitContext{c}, ev.Amount)
+			return d.hP0011.OnHit(P0011HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 123:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0012.OnHit(P0012HitContext{c}, ev.Amount)
+			return d.hP0012.OnHit(P0012HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 124:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0013.OnHit(P0013HitContext{c}, ev.Amount)
+			return d.hP0013.OnHit(P0013HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 125:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0014.OnHit(P0014HitContext{c}, ev.Amount)
+			return d.hP0014.OnHit(P0014HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 126:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0015.OnHit(P0015HitContext{c}, ev.Amount)
+			return d.hP0015.OnHit(P0015HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 127:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0016.OnHit(P0016HitContext{c}, ev.Amount)
+			return d.hP0016.OnHit(P0016HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 128:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0017.OnHit(P0017HitContext{c}, ev.Amount)
+			return d.hP0017.OnHit(P0017HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 129:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0018.OnHit(P0018HitContext{c}, ev.Amount)
+			return d.hP0018.OnHit(P0018HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 130:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0019.OnHit(P0019HitContext{c}, ev.Amount)
+			return d.hP0019.OnHit(P0019HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 131:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0020.OnHit(P0020HitContext{c}, ev.Amount)
+			return d.hP0020.OnHit(P0020HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 132:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0021.OnHit(P0021HitContext{c}, ev.Amount)
+			return d.hP0021.OnHit(P0021HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 133:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0022.OnHit(P0022HitContext{c}, ev.Amount)
+			return d.hP0022.OnHit(P0022HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 134:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0023.OnHit(P0023HitContext{c}, ev.Amount)
+			return d.hP0023.OnHit(P0023HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 135:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0024.OnHit(P0024HitContext{c}, ev.Amount)
+			return d.hP0024.OnHit(P0024HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 136:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0025.OnHit(P0025HitContext{c}, ev.Amount)
+			return d.hP0025.OnHit(P0025HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 137:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0026.OnHit(P0026HitContext{c}, ev.Amount)
+			return d.hP0026.OnHit(P0026HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 138:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0027.OnHit(P0027HitContext{c}, ev.Amount)
+			return d.hP0027.OnHit(P0027HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 139:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0028.OnHit(P0028HitContext{c}, ev.Amount)
+			return d.hP0028.OnHit(P0028HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 140:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0029.OnHit(P0029HitContext{c}, ev.Amount)
+			return d.hP0029.OnHit(P0029HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 141:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0030.OnHit(P0030HitContext{c}, ev.Amount)
+			return d.hP0030.OnHit(P0030HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 142:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0031.OnHit(P0031HitContext{c}, ev.Amount)
+			return d.hP0031.OnHit(P0031HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 143:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0032.OnHit(P0032HitContext{c}, ev.Amount)
+			return d.hP0032.OnHit(P0032HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 144:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0033.OnHit(P0033HitContext{c}, ev.Amount)
+			return d.hP0033.OnHit(P0033HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 145:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0034.OnHit(P0034HitContext{c}, ev.Amount)
+			return d.hP0034.OnHit(P0034HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 146:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0035.OnHit(P0035HitContext{c}, ev.Amount)
+			return d.hP0035.OnHit(P0035HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 147:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0036.OnHit(P0036HitContext{c}, ev.Amount)
+			return d.hP0036.OnHit(P0036HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 148:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0037.OnHit(P0037HitContext{c}, ev.Amount)
+			return d.hP0037.OnHit(P0037HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 149:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0038.OnHit(P0038HitContext{c}, ev.Amount)
+			return d.hP0038.OnHit(P0038HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 150:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0039.OnHit(P0039HitContext{c}, ev.Amount)
+			return d.hP0039.OnHit(P0039HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 151:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0040.OnHit(P0040HitContext{c}, ev.Amount)
+			return d.hP0040.OnHit(P0040HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 152:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0041.OnHit(P0041HitContext{c}, ev.Amount)
+			return d.hP0041.OnHit(P0041HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 153:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0042.OnHit(P0042HitContext{c}, ev.Amount)
+			return d.hP0042.OnHit(P0042HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 154:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0043.OnHit(P0043HitContext{c}, ev.Amount)
+			return d.hP0043.OnHit(P0043HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 155:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0044.OnHit(P0044HitContext{c}, ev.Amount)
+			return d.hP0044.OnHit(P0044HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 156:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0045.OnHit(P0045HitContext{c}, ev.Amount)
+			return d.hP0045.OnHit(P0045HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 157:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0046.OnHit(P0046HitContext{c}, ev.Amount)
+			return d.hP0046.OnHit(P0046HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 158:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0047.OnHit(P0047HitContext{c}, ev.Amount)
+			return d.hP0047.OnHit(P0047HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 159:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0048.OnHit(P0048HitContext{c}, ev.Amount)
+			return d.hP0048.OnHit(P0048HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 160:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0049.OnHit(P0049HitContext{c}, ev.Amount)
+			return d.hP0049.OnHit(P0049HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 161:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0050.OnHit(P0050HitContext{c}, ev.Amount)
+			return d.hP0050.OnHit(P0050HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 162:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0051.OnHit(P0051HitContext{c}, ev.Amount)
+			return d.hP0051.OnHit(P0051HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 163:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0052.OnHit(P0052HitContext{c}, ev.Amount)
+			return d.hP0052.OnHit(P0052HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 164:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0053.OnHit(P0053HitContext{c}, ev.Amount)
+			return d.hP0053.OnHit(P0053HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 165:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0054.OnHit(P0054HitContext{c}, ev.Amount)
+			return d.hP0054.OnHit(P0054HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 166:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0055.OnHit(P0055HitContext{c}, ev.Amount)
+			return d.hP0055.OnHit(P0055HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 167:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0056.OnHit(P0056HitContext{c}, ev.Amount)
+			return d.hP0056.OnHit(P0056HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 168:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0057.OnHit(P0057HitContext{c}, ev.Amount)
+			return d.hP0057.OnHit(P0057HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 169:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0058.OnHit(P0058HitContext{c}, ev.Amount)
+			return d.hP0058.OnHit(P0058HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 170:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0059.OnHit(P0059HitContext{c}, ev.Amount)
+			return d.hP0059.OnHit(P0059HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 171:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0060.OnHit(P0060HitContext{c}, ev.Amount)
+			return d.hP0060.OnHit(P0060HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 172:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0061.OnHit(P0061HitContext{c}, ev.Amount)
+			return d.hP0061.OnHit(P0061HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 173:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0062.OnHit(P0062HitContext{c}, ev.Amount)
+			return d.hP0062.OnHit(P0062HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 174:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0063.OnHit(P0063HitContext{c}, ev.Amount)
+			return d.hP0063.OnHit(P0063HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 175:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0064.OnHit(P0064HitContext{c}, ev.Amount)
+			return d.hP0064.OnHit(P0064HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 176:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0065.OnHit(P0065HitContext{c}, ev.Amount)
+			return d.hP0065.OnHit(P0065HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 177:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0066.OnHit(P0066HitContext{c}, ev.Amount)
+			return d.hP0066.OnHit(P0066HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 178:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0067.OnHit(P0067HitContext{c}, ev.Amount)
+			return d.hP0067.OnHit(P0067HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 179:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0068.OnHit(P0068HitContext{c}, ev.Amount)
+			return d.hP0068.OnHit(P0068HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 180:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0069.OnHit(P0069HitContext{c}, ev.Amount)
+			return d.hP0069.OnHit(P0069HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 181:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0070.OnHit(P0070HitContext{c}, ev.Amount)
+			return d.hP0070.OnHit(P0070HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 182:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0071.OnHit(P0071HitContext{c}, ev.Amount)
+			return d.hP0071.OnHit(P0071HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 183:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0072.OnHit(P0072HitContext{c}, ev.Amount)
+			return d.hP0072.OnHit(P0072HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 184:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0073.OnHit(P0073HitContext{c}, ev.Amount)
+			return d.hP0073.OnHit(P0073HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 185:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0074.OnHit(P0074HitContext{c}, ev.Amount)
+			return d.hP0074.OnHit(P0074HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 186:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0075.OnHit(P0075HitContext{c}, ev.Amount)
+			return d.hP0075.OnHit(P0075HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 187:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0076.OnHit(P0076HitContext{c}, ev.Amount)
+			return d.hP0076.OnHit(P0076HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 188:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0077.OnHit(P0077HitContext{c}, ev.Amount)
+			return d.hP0077.OnHit(P0077HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 189:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0078.OnHit(P0078HitContext{c}, ev.Amount)
+			return d.hP0078.OnHit(P0078HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 190:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0079.OnHit(P0079HitContext{c}, ev.Amount)
+			return d.hP0079.OnHit(P0079HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 191:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0080.OnHit(P0080HitContext{c}, ev.Amount)
+			return d.hP0080.OnHit(P0080HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 192:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0081.OnHit(P0081HitContext{c}, ev.Amount)
+			return d.hP0081.OnHit(P0081HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 193:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0082.OnHit(P0082HitContext{c}, ev.Amount)
+			return d.hP0082.OnHit(P0082HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 194:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0083.OnHit(P0083HitContext{c}, ev.Amount)
+			return d.hP0083.OnHit(P0083HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 195:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0084.OnHit(P0084HitContext{c}, ev.Amount)
+			return d.hP0084.OnHit(P0084HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 196:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0085.OnHit(P0085HitContext{c}, ev.Amount)
+			return d.hP0085.OnHit(P0085HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 197:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0086.OnHit(P0086HitContext{c}, ev.Amount)
+			return d.hP0086.OnHit(P0086HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 198:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0087.OnHit(P0087HitContext{c}, ev.Amount)
+			return d.hP0087.OnHit(P0087HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 199:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0088.OnHit(P0088HitContext{c}, ev.Amount)
+			return d.hP0088.OnHit(P0088HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 200:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0089.OnHit(P0089HitContext{c}, ev.Amount)
+			return d.hP0089.OnHit(P0089HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 201:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0090.OnHit(P0090HitContext{c}, ev.Amount)
+			return d.hP0090.OnHit(P0090HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 202:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0091.OnHit(P0091HitContext{c}, ev.Amount)
+			return d.hP0091.OnHit(P0091HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 203:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0092.OnHit(P0092HitContext{c}, ev.Amount)
+			return d.hP0092.OnHit(P0092HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 204:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0093.OnHit(P0093HitContext{c}, ev.Amount)
+			return d.hP0093.OnHit(P0093HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 205:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0094.OnHit(P0094HitContext{c}, ev.Amount)
+			return d.hP0094.OnHit(P0094HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 206:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0095.OnHit(P0095HitContext{c}, ev.Amount)
+			return d.hP0095.OnHit(P0095HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 207:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0096.OnHit(P0096HitContext{c}, ev.Amount)
+			return d.hP0096.OnHit(P0096HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 208:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0097.OnHit(P0097HitContext{c}, ev.Amount)
+			return d.hP0097.OnHit(P0097HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 209:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0098.OnHit(P0098HitContext{c}, ev.Amount)
+			return d.hP0098.OnHit(P0098HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 210:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0099.OnHit(P0099HitContext{c}, ev.Amount)
+			return d.hP0099.OnHit(P0099HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 211:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0100.OnHit(P0100HitContext{c}, ev.Amount)
+			return d.hP0100.OnHit(P0100HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 212:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0101.OnHit(P0101HitContext{c}, ev.Amount)
+			return d.hP0101.OnHit(P0101HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 213:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0102.OnHit(P0102HitContext{c}, ev.Amount)
+			return d.hP0102.OnHit(P0102HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 214:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0103.OnHit(P0103HitContext{c}, ev.Amount)
+			return d.hP0103.OnHit(P0103HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 215:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0104.OnHit(P0104HitContext{c}, ev.Amount)
+			return d.hP0104.OnHit(P0104HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 216:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0105.OnHit(P0105HitContext{c}, ev.Amount)
+			return d.hP0105.OnHit(P0105HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 217:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0106.OnHit(P0106HitContext{c}, ev.Amount)
+			return d.hP0106.OnHit(P0106HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 218:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0107.OnHit(P0107HitContext{c}, ev.Amount)
+			return d.hP0107.OnHit(P0107HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 219:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0108.OnHit(P0108HitContext{c}, ev.Amount)
+			return d.hP0108.OnHit(P0108HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 220:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0109.OnHit(P0109HitContext{c}, ev.Amount)
+			return d.hP0109.OnHit(P0109HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 221:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0110.OnHit(P0110HitContext{c}, ev.Amount)
+			return d.hP0110.OnHit(P0110HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 222:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0111.OnHit(P0111HitContext{c}, ev.Amount)
+			return d.hP0111.OnHit(P0111HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 223:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0112.OnHit(P0112HitContext{c}, ev.Amount)
+			return d.hP0112.OnHit(P0112HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 224:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0113.OnHit(P0113HitContext{c}, ev.Amount)
+			return d.hP0113.OnHit(P0113HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 225:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0114.OnHit(P0114HitContext{c}, ev.Amount)
+			return d.hP0114.OnHit(P0114HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 226:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0115.OnHit(P0115HitContext{c}, ev.Amount)
+			return d.hP0115.OnHit(P0115HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 227:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0116.OnHit(P0116HitContext{c}, ev.Amount)
+			return d.hP0116.OnHit(P0116HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 228:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0117.OnHit(P0117HitContext{c}, ev.Amount)
+			return d.hP0117.OnHit(P0117HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 229:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0118.OnHit(P0118HitContext{c}, ev.Amount)
+			return d.hP0118.OnHit(P0118HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 230:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0119.OnHit(P0119HitContext{c}, ev.Amount)
+			return d.hP0119.OnHit(P0119HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 231:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0120.OnHit(P0120HitContext{c}, ev.Amount)
+			return d.hP0120.OnHit(P0120HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 232:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0121.OnHit(P0121HitContext{c}, ev.Amount)
+			return d.hP0121.OnHit(P0121HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 233:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0122.OnHit(P0122HitContext{c}, ev.Amount)
+			return d.hP0122.OnHit(P0122HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 234:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0123.OnHit(P0123HitContext{c}, ev.Amount)
+			return d.hP0123.OnHit(P0123HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 235:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0124.OnHit(P0124HitContext{c}, ev.Amount)
+			return d.hP0124.OnHit(P0124HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 236:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0125.OnHit(P0125HitContext{c}, ev.Amount)
+			return d.hP0125.OnHit(P0125HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 237:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0126.OnHit(P0126HitContext{c}, ev.Amount)
+			return d.hP0126.OnHit(P0126HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 238:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0127.OnHit(P0127HitContext{c}, ev.Amount)
+			return d.hP0127.OnHit(P0127HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 239:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0128.OnHit(P0128HitContext{c}, ev.Amount)
+			return d.hP0128.OnHit(P0128HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 240:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0129.OnHit(P0129HitContext{c}, ev.Amount)
+			return d.hP0129.OnHit(P0129HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 241:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0130.OnHit(P0130HitContext{c}, ev.Amount)
+			return d.hP0130.OnHit(P0130HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 242:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0131.OnHit(P0131HitContext{c}, ev.Amount)
+			return d.hP0131.OnHit(P0131HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 243:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0132.OnHit(P0132HitContext{c}, ev.Amount)
+			return d.hP0132.OnHit(P0132HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 244:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0133.OnHit(P0133HitContext{c}, ev.Amount)
+			return d.hP0133.OnHit(P0133HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 245:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0134.OnHit(P0134HitContext{c}, ev.Amount)
+			return d.hP0134.OnHit(P0134HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 246:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0135.OnHit(P0135HitContext{c}, ev.Amount)
+			return d.hP0135.OnHit(P0135HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 247:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0136.OnHit(P0136HitContext{c}, ev.Amount)
+			return d.hP0136.OnHit(P0136HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 248:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0137.OnHit(P0137HitContext{c}, ev.Amount)
+			return d.hP0137.OnHit(P0137HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 249:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0138.OnHit(P0138HitContext{c}, ev.Amount)
+			return d.hP0138.OnHit(P0138HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 250:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0139.OnHit(P0139HitContext{c}, ev.Amount)
+			return d.hP0139.OnHit(P0139HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 251:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0140.OnHit(P0140HitContext{c}, ev.Amount)
+			return d.hP0140.OnHit(P0140HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 252:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0141.OnHit(P0141HitContext{c}, ev.Amount)
+			return d.hP0141.OnHit(P0141HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 253:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0142.OnHit(P0142HitContext{c}, ev.Amount)
+			return d.hP0142.OnHit(P0142HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 254:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0143.OnHit(P0143HitContext{c}, ev.Amount)
+			return d.hP0143.OnHit(P0143HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 255:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0144.OnHit(P0144HitContext{c}, ev.Amount)
+			return d.hP0144.OnHit(P0144HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 256:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0145.OnHit(P0145HitContext{c}, ev.Amount)
+			return d.hP0145.OnHit(P0145HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 257:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0146.OnHit(P0146HitContext{c}, ev.Amount)
+			return d.hP0146.OnHit(P0146HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 258:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0147.OnHit(P0147HitContext{c}, ev.Amount)
+			return d.hP0147.OnHit(P0147HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 259:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0148.OnHit(P0148HitContext{c}, ev.Amount)
+			return d.hP0148.OnHit(P0148HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 260:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0149.OnHit(P0149HitContext{c}, ev.Amount)
+			return d.hP0149.OnHit(P0149HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 261:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0150.OnHit(P0150HitContext{c}, ev.Amount)
+			return d.hP0150.OnHit(P0150HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 262:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0151.OnHit(P0151HitContext{c}, ev.Amount)
+			return d.hP0151.OnHit(P0151HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 263:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0152.OnHit(P0152HitContext{c}, ev.Amount)
+			return d.hP0152.OnHit(P0152HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 264:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0153.OnHit(P0153HitContext{c}, ev.Amount)
+			return d.hP0153.OnHit(P0153HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 265:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0154.OnHit(P0154HitContext{c}, ev.Amount)
+			return d.hP0154.OnHit(P0154HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 266:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0155.OnHit(P0155HitContext{c}, ev.Amount)
+			return d.hP0155.OnHit(P0155HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 267:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0156.OnHit(P0156HitContext{c}, ev.Amount)
+			return d.hP0156.OnHit(P0156HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 268:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0157.OnHit(P0157HitContext{c}, ev.Amount)
+			return d.hP0157.OnHit(P0157HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 269:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0158.OnHit(P0158HitContext{c}, ev.Amount)
+			return d.hP0158.OnHit(P0158HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 270:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0159.OnHit(P0159HitContext{c}, ev.Amount)
+			return d.hP0159.OnHit(P0159HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 271:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0160.OnHit(P0160HitContext{c}, ev.Amount)
+			return d.hP0160.OnHit(P0160HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 272:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0161.OnHit(P0161HitContext{c}, ev.Amount)
+			return d.hP0161.OnHit(P0161HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 273:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0162.OnHit(P0162HitContext{c}, ev.Amount)
+			return d.hP0162.OnHit(P0162HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 274:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0163.OnHit(P0163HitContext{c}, ev.Amount)
+			return d.hP0163.OnHit(P0163HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 275:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0164.OnHit(P0164HitContext{c}, ev.Amount)
+			return d.hP0164.OnHit(P0164HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 276:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0165.OnHit(P0165HitContext{c}, ev.Amount)
+			return d.hP0165.OnHit(P0165HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 277:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0166.OnHit(P0166HitContext{c}, ev.Amount)
+			return d.hP0166.OnHit(P0166HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 278:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0167.OnHit(P0167HitContext{c}, ev.Amount)
+			return d.hP0167.OnHit(P0167HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 279:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0168.OnHit(P0168HitContext{c}, ev.Amount)
+			return d.hP0168.OnHit(P0168HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 280:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0169.OnHit(P0169HitContext{c}, ev.Amount)
+			return d.hP0169.OnHit(P0169HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 281:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0170.OnHit(P0170HitContext{c}, ev.Amount)
+			return d.hP0170.OnHit(P0170HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 282:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0171.OnHit(P0171HitContext{c}, ev.Amount)
+			return d.hP0171.OnHit(P0171HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 283:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0172.OnHit(P0172HitContext{c}, ev.Amount)
+			return d.hP0172.OnHit(P0172HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 284:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0173.OnHit(P0173HitContext{c}, ev.Amount)
+			return d.hP0173.OnHit(P0173HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 285:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0174.OnHit(P0174HitContext{c}, ev.Amount)
+			return d.hP0174.OnHit(P0174HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 286:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0175.OnHit(P0175HitContext{c}, ev.Amount)
+			return d.hP0175.OnHit(P0175HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 287:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0176.OnHit(P0176HitContext{c}, ev.Amount)
+			return d.hP0176.OnHit(P0176HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 288:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0177.OnHit(P0177HitContext{c}, ev.Amount)
+			return d.hP0177.OnHit(P0177HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 289:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0178.OnHit(P0178HitContext{c}, ev.Amount)
+			return d.hP0178.OnHit(P0178HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 290:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0179.OnHit(P0179HitContext{c}, ev.Amount)
+			return d.hP0179.OnHit(P0179HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 291:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0180.OnHit(P0180HitContext{c}, ev.Amount)
+			return d.hP0180.OnHit(P0180HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 292:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0181.OnHit(P0181HitContext{c}, ev.Amount)
+			return d.hP0181.OnHit(P0181HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 293:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0182.OnHit(P0182HitContext{c}, ev.Amount)
+			return d.hP0182.OnHit(P0182HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 294:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0183.OnHit(P0183HitContext{c}, ev.Amount)
+			return d.hP0183.OnHit(P0183HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 295:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0184.OnHit(P0184HitContext{c}, ev.Amount)
+			return d.hP0184.OnHit(P0184HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 296:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0185.OnHit(P0185HitContext{c}, ev.Amount)
+			return d.hP0185.OnHit(P0185HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 297:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0186.OnHit(P0186HitContext{c}, ev.Amount)
+			return d.hP0186.OnHit(P0186HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 298:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0187.OnHit(P0187HitContext{c}, ev.Amount)
+			return d.hP0187.OnHit(P0187HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 299:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0188.OnHit(P0188HitContext{c}, ev.Amount)
+			return d.hP0188.OnHit(P0188HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 300:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0189.OnHit(P0189HitContext{c}, ev.Amount)
+			return d.hP0189.OnHit(P0189HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 301:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0190.OnHit(P0190HitContext{c}, ev.Amount)
+			return d.hP0190.OnHit(P0190HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 302:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0191.OnHit(P0191HitContext{c}, ev.Amount)
+			return d.hP0191.OnHit(P0191HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 303:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0192.OnHit(P0192HitContext{c}, ev.Amount)
+			return d.hP0192.OnHit(P0192HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 304:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0193.OnHit(P0193HitContext{c}, ev.Amount)
+			return d.hP0193.OnHit(P0193HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 305:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0194.OnHit(P0194HitContext{c}, ev.Amount)
+			return d.hP0194.OnHit(P0194HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 306:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0195.OnHit(P0195HitContext{c}, ev.Amount)
+			return d.hP0195.OnHit(P0195HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 307:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0196.OnHit(P0196HitContext{c}, ev.Amount)
+			return d.hP0196.OnHit(P0196HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 308:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0197.OnHit(P0197HitContext{c}, ev.Amount)
+			return d.hP0197.OnHit(P0197HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 309:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0198.OnHit(P0198HitContext{c}, ev.Amount)
+			return d.hP0198.OnHit(P0198HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 310:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0199.OnHit(P0199HitContext{c}, ev.Amount)
+			return d.hP0199.OnHit(P0199HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 311:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0200.OnHit(P0200HitContext{c}, ev.Amount)
+			return d.hP0200.OnHit(P0200HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 312:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0201.OnHit(P0201HitContext{c}, ev.Amount)
+			return d.hP0201.OnHit(P0201HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 313:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0202.OnHit(P0202HitContext{c}, ev.Amount)
+			return d.hP0202.OnHit(P0202HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 314:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0203.OnHit(P0203HitContext{c}, ev.Amount)
+			return d.hP0203.OnHit(P0203HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 315:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0204.OnHit(P0204HitContext{c}, ev.Amount)
+			return d.hP0204.OnHit(P0204HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 316:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0205.OnHit(P0205HitContext{c}, ev.Amount)
+			return d.hP0205.OnHit(P0205HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 317:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0206.OnHit(P0206HitContext{c}, ev.Amount)
+			return d.hP0206.OnHit(P0206HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 318:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0207.OnHit(P0207HitContext{c}, ev.Amount)
+			return d.hP0207.OnHit(P0207HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 319:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0208.OnHit(P0208HitContext{c}, ev.Amount)
+			return d.hP0208.OnHit(P0208HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 320:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0209.OnHit(P0209HitContext{c}, ev.Amount)
+			return d.hP0209.OnHit(P0209HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 321:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0210.OnHit(P0210HitContext{c}, ev.Amount)
+			return d.hP0210.OnHit(P0210HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 322:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0211.OnHit(P0211HitContext{c}, ev.Amount)
+			return d.hP0211.OnHit(P0211HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 323:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0212.OnHit(P0212HitContext{c}, ev.Amount)
+			return d.hP0212.OnHit(P0212HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 324:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0213.OnHit(P0213HitContext{c}, ev.Amount)
+			return d.hP0213.OnHit(P0213HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 325:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0214.OnHit(P0214HitContext{c}, ev.Amount)
+			return d.hP0214.OnHit(P0214HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 326:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0215.OnHit(P0215HitContext{c}, ev.Amount)
+			return d.hP0215.OnHit(P0215HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 327:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0216.OnHit(P0216HitContext{c}, ev.Amount)
+			return d.hP0216.OnHit(P0216HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 328:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0217.OnHit(P0217HitContext{c}, ev.Amount)
+			return d.hP0217.OnHit(P0217HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 329:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0218.OnHit(P0218HitContext{c}, ev.Amount)
+			return d.hP0218.OnHit(P0218HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 330:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0219.OnHit(P0219HitContext{c}, ev.Amount)
+			return d.hP0219.OnHit(P0219HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 331:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0220.OnHit(P0220HitContext{c}, ev.Amount)
+			return d.hP0220.OnHit(P0220HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 332:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0221.OnHit(P0221HitContext{c}, ev.Amount)
+			return d.hP0221.OnHit(P0221HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 333:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0222.OnHit(P0222HitContext{c}, ev.Amount)
+			return d.hP0222.OnHit(P0222HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 334:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0223.OnHit(P0223HitContext{c}, ev.Amount)
+			return d.hP0223.OnHit(P0223HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 335:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0224.OnHit(P0224HitContext{c}, ev.Amount)
+			return d.hP0224.OnHit(P0224HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 336:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0225.OnHit(P0225HitContext{c}, ev.Amount)
+			return d.hP0225.OnHit(P0225HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 337:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0226.OnHit(P0226HitContext{c}, ev.Amount)
+			return d.hP0226.OnHit(P0226HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 338:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0227.OnHit(P0227HitContext{c}, ev.Amount)
+			return d.hP0227.OnHit(P0227HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 339:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0228.OnHit(P0228HitContext{c}, ev.Amount)
+			return d.hP0228.OnHit(P0228HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 340:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0229.OnHit(P0229HitContext{c}, ev.Amount)
+			return d.hP0229.OnHit(P0229HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 341:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0230.OnHit(P0230HitContext{c}, ev.Amount)
+			return d.hP0230.OnHit(P0230HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 342:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0231.OnHit(P0231HitContext{c}, ev.Amount)
+			return d.hP0231.OnHit(P0231HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 343:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0232.OnHit(P0232HitContext{c}, ev.Amount)
+			return d.hP0232.OnHit(P0232HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 344:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0233.OnHit(P0233HitContext{c}, ev.Amount)
+			return d.hP0233.OnHit(P0233HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 345:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0234.OnHit(P0234HitContext{c}, ev.Amount)
+			return d.hP0234.OnHit(P0234HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 346:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0235.OnHit(P0235HitContext{c}, ev.Amount)
+			return d.hP0235.OnHit(P0235HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 347:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0236.OnHit(P0236HitContext{c}, ev.Amount)
+			return d.hP0236.OnHit(P0236HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 348:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0237.OnHit(P0237HitContext{c}, ev.Amount)
+			return d.hP0237.OnHit(P0237HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 349:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0238.OnHit(P0238HitContext{c}, ev.Amount)
+			return d.hP0238.OnHit(P0238HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 350:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0239.OnHit(P0239HitContext{c}, ev.Amount)
+			return d.hP0239.OnHit(P0239HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 351:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0240.OnHit(P0240HitContext{c}, ev.Amount)
+			return d.hP0240.OnHit(P0240HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 352:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0241.OnHit(P0241HitContext{c}, ev.Amount)
+			return d.hP0241.OnHit(P0241HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 353:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0242.OnHit(P0242HitContext{c}, ev.Amount)
+			return d.hP0242.OnHit(P0242HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 354:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0243.OnHit(P0243HitContext{c}, ev.Amount)
+			return d.hP0243.OnHit(P0243HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 355:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0244.OnHit(P0244HitContext{c}, ev.Amount)
+			return d.hP0244.OnHit(P0244HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 356:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0245.OnHit(P0245HitContext{c}, ev.Amount)
+			return d.hP0245.OnHit(P0245HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 357:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0246.OnHit(P0246HitContext{c}, ev.Amount)
+			return d.hP0246.OnHit(P0246HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 358:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0247.OnHit(P0247HitContext{c}, ev.Amount)
+			return d.hP0247.OnHit(P0247HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 359:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0248.OnHit(P0248HitContext{c}, ev.Amount)
+			return d.hP0248.OnHit(P0248HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 360:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0249.OnHit(P0249HitContext{c}, ev.Amount)
+			return d.hP0249.OnHit(P0249HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 361:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0250.OnHit(P0250HitContext{c}, ev.Amount)
+			return d.hP0250.OnHit(P0250HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 362:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0251.OnHit(P0251HitContext{c}, ev.Amount)
+			return d.hP0251.OnHit(P0251HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 363:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0252.OnHit(P0252HitContext{c}, ev.Amount)
+			return d.hP0252.OnHit(P0252HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 364:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0253.OnHit(P0253HitContext{c}, ev.Amount)
+			return d.hP0253.OnHit(P0253HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 365:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0254.OnHit(P0254HitContext{c}, ev.Amount)
+			return d.hP0254.OnHit(P0254HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 366:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0255.OnHit(P0255HitContext{c}, ev.Amount)
+			return d.hP0255.OnHit(P0255HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 367:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0256.OnHit(P0256HitContext{c}, ev.Amount)
+			return d.hP0256.OnHit(P0256HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 368:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0257.OnHit(P0257HitContext{c}, ev.Amount)
+			return d.hP0257.OnHit(P0257HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 369:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0258.OnHit(P0258HitContext{c}, ev.Amount)
+			return d.hP0258.OnHit(P0258HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 370:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0259.OnHit(P0259HitContext{c}, ev.Amount)
+			return d.hP0259.OnHit(P0259HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 371:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0260.OnHit(P0260HitContext{c}, ev.Amount)
+			return d.hP0260.OnHit(P0260HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 372:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0261.OnHit(P0261HitContext{c}, ev.Amount)
+			return d.hP0261.OnHit(P0261HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 373:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0262.OnHit(P0262HitContext{c}, ev.Amount)
+			return d.hP0262.OnHit(P0262HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 374:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0263.OnHit(P0263HitContext{c}, ev.Amount)
+			return d.hP0263.OnHit(P0263HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 375:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0264.OnHit(P0264HitContext{c}, ev.Amount)
+			return d.hP0264.OnHit(P0264HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 376:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0265.OnHit(P0265HitContext{c}, ev.Amount)
+			return d.hP0265.OnHit(P0265HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 377:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0266.OnHit(P0266HitContext{c}, ev.Amount)
+			return d.hP0266.OnHit(P0266HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 378:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0267.OnHit(P0267HitContext{c}, ev.Amount)
+			return d.hP0267.OnHit(P0267HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 379:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0268.OnHit(P0268HitContext{c}, ev.Amount)
+			return d.hP0268.OnHit(P0268HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 380:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0269.OnHit(P0269HitContext{c}, ev.Amount)
+			return d.hP0269.OnHit(P0269HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 381:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0270.OnHit(P0270HitContext{c}, ev.Amount)
+			return d.hP0270.OnHit(P0270HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 382:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0271.OnHit(P0271HitContext{c}, ev.Amount)
+			return d.hP0271.OnHit(P0271HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 383:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0272.OnHit(P0272HitContext{c}, ev.Amount)
+			return d.hP0272.OnHit(P0272HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 384:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0273.OnHit(P0273HitContext{c}, ev.Amount)
+			return d.hP0273.OnHit(P0273HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 385:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0274.OnHit(P0274HitContext{c}, ev.Amount)
+			return d.hP0274.OnHit(P0274HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 386:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0275.OnHit(P0275HitContext{c}, ev.Amount)
+			return d.hP0275.OnHit(P0275HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 387:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0276.OnHit(P0276HitContext{c}, ev.Amount)
+			return d.hP0276.OnHit(P0276HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 388:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0277.OnHit(P0277HitContext{c}, ev.Amount)
+			return d.hP0277.OnHit(P0277HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 389:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0278.OnHit(P0278HitContext{c}, ev.Amount)
+			return d.hP0278.OnHit(P0278HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 390:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0279.OnHit(P0279HitContext{c}, ev.Amount)
+			return d.hP0279.OnHit(P0279HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 391:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0280.OnHit(P0280HitContext{c}, ev.Amount)
+			return d.hP0280.OnHit(P0280HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 392:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0281.OnHit(P0281HitContext{c}, ev.Amount)
+			return d.hP0281.OnHit(P0281HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 393:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0282.OnHit(P0282HitContext{c}, ev.Amount)
+			return d.hP0282.OnHit(P0282HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 394:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0283.OnHit(P0283HitContext{c}, ev.Amount)
+			return d.hP0283.OnHit(P0283HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 395:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0284.OnHit(P0284HitContext{c}, ev.Amount)
+			return d.hP0284.OnHit(P0284HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 396:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0285.OnHit(P0285HitContext{c}, ev.Amount)
+			return d.hP0285.OnHit(P0285HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 397:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0286.OnHit(P0286HitContext{c}, ev.Amount)
+			return d.hP0286.OnHit(P0286HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 398:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0287.OnHit(P0287HitContext{c}, ev.Amount)
+			return d.hP0287.OnHit(P0287HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 399:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0288.OnHit(P0288HitContext{c}, ev.Amount)
+			return d.hP0288.OnHit(P0288HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 400:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0289.OnHit(P0289HitContext{c}, ev.Amount)
+			return d.hP0289.OnHit(P0289HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 401:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0290.OnHit(P0290HitContext{c}, ev.Amount)
+			return d.hP0290.OnHit(P0290HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 402:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0291.OnHit(P0291HitContext{c}, ev.Amount)
+			return d.hP0291.OnHit(P0291HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 403:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0292.OnHit(P0292HitContext{c}, ev.Amount)
+			return d.hP0292.OnHit(P0292HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 404:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0293.OnHit(P0293HitContext{c}, ev.Amount)
+			return d.hP0293.OnHit(P0293HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 405:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0294.OnHit(P0294HitContext{c}, ev.Amount)
+			return d.hP0294.OnHit(P0294HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 406:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0295.OnHit(P0295HitContext{c}, ev.Amount)
+			return d.hP0295.OnHit(P0295HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 407:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0296.OnHit(P0296HitContext{c}, ev.Amount)
+			return d.hP0296.OnHit(P0296HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 408:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0297.OnHit(P0297HitContext{c}, ev.Amount)
+			return d.hP0297.OnHit(P0297HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 409:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0298.OnHit(P0298HitContext{c}, ev.Amount)
+			return d.hP0298.OnHit(P0298HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 410:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0299.OnHit(P0299HitContext{c}, ev.Amount)
+			return d.hP0299.OnHit(P0299HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 411:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0300.OnHit(P0300HitContext{c}, ev.Amount)
+			return d.hP0300.OnHit(P0300HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 412:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0301.OnHit(P0301HitContext{c}, ev.Amount)
+			return d.hP0301.OnHit(P0301HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 413:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0302.OnHit(P0302HitContext{c}, ev.Amount)
+			return d.hP0302.OnHit(P0302HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 414:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0303.OnHit(P0303HitContext{c}, ev.Amount)
+			return d.hP0303.OnHit(P0303HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 415:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0304.OnHit(P0304HitContext{c}, ev.Amount)
+			return d.hP0304.OnHit(P0304HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 416:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0305.OnHit(P0305HitContext{c}, ev.Amount)
+			return d.hP0305.OnHit(P0305HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 417:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0306.OnHit(P0306HitContext{c}, ev.Amount)
+			return d.hP0306.OnHit(P0306HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 418:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0307.OnHit(P0307HitContext{c}, ev.Amount)
+			return d.hP0307.OnHit(P0307HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 419:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0308.OnHit(P0308HitContext{c}, ev.Amount)
+			return d.hP0308.OnHit(P0308HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 420:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0309.OnHit(P0309HitContext{c}, ev.Amount)
+			return d.hP0309.OnHit(P0309HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 421:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0310.OnHit(P0310HitContext{c}, ev.Amount)
+			return d.hP0310.OnHit(P0310HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 422:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0311.OnHit(P0311HitContext{c}, ev.Amount)
+			return d.hP0311.OnHit(P0311HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 423:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0312.OnHit(P0312HitContext{c}, ev.Amount)
+			return d.hP0312.OnHit(P0312HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 424:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0313.OnHit(P0313HitContext{c}, ev.Amount)
+			return d.hP0313.OnHit(P0313HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 425:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0314.OnHit(P0314HitContext{c}, ev.Amount)
+			return d.hP0314.OnHit(P0314HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 426:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0315.OnHit(P0315HitContext{c}, ev.Amount)
+			return d.hP0315.OnHit(P0315HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 427:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0316.OnHit(P0316HitContext{c}, ev.Amount)
+			return d.hP0316.OnHit(P0316HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 428:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0317.OnHit(P0317HitContext{c}, ev.Amount)
+			return d.hP0317.OnHit(P0317HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 429:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0318.OnHit(P0318HitContext{c}, ev.Amount)
+			return d.hP0318.OnHit(P0318HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 430:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0319.OnHit(P0319HitContext{c}, ev.Amount)
+			return d.hP0319.OnHit(P0319HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 431:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0320.OnHit(P0320HitContext{c}, ev.Amount)
+			return d.hP0320.OnHit(P0320HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 432:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0321.OnHit(P0321HitContext{c}, ev.Amount)
+			return d.hP0321.OnHit(P0321HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 433:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0322.OnHit(P0322HitContext{c}, ev.Amount)
+			return d.hP0322.OnHit(P0322HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 434:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0323.OnHit(P0323HitContext{c}, ev.Amount)
+			return d.hP0323.OnHit(P0323HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 435:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0324.OnHit(P0324HitContext{c}, ev.Amount)
+			return d.hP0324.OnHit(P0324HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 436:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0325.OnHit(P0325HitContext{c}, ev.Amount)
+			return d.hP0325.OnHit(P0325HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 437:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0326.OnHit(P0326HitContext{c}, ev.Amount)
+			return d.hP0326.OnHit(P0326HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 438:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0327.OnHit(P0327HitContext{c}, ev.Amount)
+			return d.hP0327.OnHit(P0327HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 439:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0328.OnHit(P0328HitContext{c}, ev.Amount)
+			return d.hP0328.OnHit(P0328HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 440:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0329.OnHit(P0329HitContext{c}, ev.Amount)
+			return d.hP0329.OnHit(P0329HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 441:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0330.OnHit(P0330HitContext{c}, ev.Amount)
+			return d.hP0330.OnHit(P0330HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 442:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0331.OnHit(P0331HitContext{c}, ev.Amount)
+			return d.hP0331.OnHit(P0331HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 443:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0332.OnHit(P0332HitContext{c}, ev.Amount)
+			return d.hP0332.OnHit(P0332HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 444:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0333.OnHit(P0333HitContext{c}, ev.Amount)
+			return d.hP0333.OnHit(P0333HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 445:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0334.OnHit(P0334HitContext{c}, ev.Amount)
+			return d.hP0334.OnHit(P0334HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 446:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0335.OnHit(P0335HitContext{c}, ev.Amount)
+			return d.hP0335.OnHit(P0335HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 447:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0336.OnHit(P0336HitContext{c}, ev.Amount)
+			return d.hP0336.OnHit(P0336HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 448:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0337.OnHit(P0337HitContext{c}, ev.Amount)
+			return d.hP0337.OnHit(P0337HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 449:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0338.OnHit(P0338HitContext{c}, ev.Amount)
+			return d.hP0338.OnHit(P0338HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 450:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0339.OnHit(P0339HitContext{c}, ev.Amount)
+			return d.hP0339.OnHit(P0339HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 451:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0340.OnHit(P0340HitContext{c}, ev.Amount)
+			return d.hP0340.OnHit(P0340HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 452:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0341.OnHit(P0341HitContext{c}, ev.Amount)
+			return d.hP0341.OnHit(P0341HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 453:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0342.OnHit(P0342HitContext{c}, ev.Amount)
+			return d.hP0342.OnHit(P0342HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 454:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0343.OnHit(P0343HitContext{c}, ev.Amount)
+			return d.hP0343.OnHit(P0343HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 455:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0344.OnHit(P0344HitContext{c}, ev.Amount)
+			return d.hP0344.OnHit(P0344HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 456:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0345.OnHit(P0345HitContext{c}, ev.Amount)
+			return d.hP0345.OnHit(P0345HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 457:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0346.OnHit(P0346HitContext{c}, ev.Amount)
+			return d.hP0346.OnHit(P0346HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 458:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0347.OnHit(P0347HitContext{c}, ev.Amount)
+			return d.hP0347.OnHit(P0347HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 459:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0348.OnHit(P0348HitContext{c}, ev.Amount)
+			return d.hP0348.OnHit(P0348HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 460:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0349.OnHit(P0349HitContext{c}, ev.Amount)
+			return d.hP0349.OnHit(P0349HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 461:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0350.OnHit(P0350HitContext{c}, ev.Amount)
+			return d.hP0350.OnHit(P0350HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 462:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0351.OnHit(P0351HitContext{c}, ev.Amount)
+			return d.hP0351.OnHit(P0351HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 463:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0352.OnHit(P0352HitContext{c}, ev.Amount)
+			return d.hP0352.OnHit(P0352HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 464:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0353.OnHit(P0353HitContext{c}, ev.Amount)
+			return d.hP0353.OnHit(P0353HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 465:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0354.OnHit(P0354HitContext{c}, ev.Amount)
+			return d.hP0354.OnHit(P0354HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 466:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0355.OnHit(P0355HitContext{c}, ev.Amount)
+			return d.hP0355.OnHit(P0355HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 467:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0356.OnHit(P0356HitContext{c}, ev.Amount)
+			return d.hP0356.OnHit(P0356HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 468:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0357.OnHit(P0357HitContext{c}, ev.Amount)
+			return d.hP0357.OnHit(P0357HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 469:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0358.OnHit(P0358HitContext{c}, ev.Amount)
+			return d.hP0358.OnHit(P0358HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 470:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0359.OnHit(P0359HitContext{c}, ev.Amount)
+			return d.hP0359.OnHit(P0359HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 471:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0360.OnHit(P0360HitContext{c}, ev.Amount)
+			return d.hP0360.OnHit(P0360HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 472:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0361.OnHit(P0361HitContext{c}, ev.Amount)
+			return d.hP0361.OnHit(P0361HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 473:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0362.OnHit(P0362HitContext{c}, ev.Amount)
+			return d.hP0362.OnHit(P0362HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 474:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0363.OnHit(P0363HitContext{c}, ev.Amount)
+			return d.hP0363.OnHit(P0363HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 475:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0364.OnHit(P0364HitContext{c}, ev.Amount)
+			return d.hP0364.OnHit(P0364HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 476:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0365.OnHit(P0365HitContext{c}, ev.Amount)
+			return d.hP0365.OnHit(P0365HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 477:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0366.OnHit(P0366HitContext{c}, ev.Amount)
+			return d.hP0366.OnHit(P0366HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 478:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0367.OnHit(P0367HitContext{c}, ev.Amount)
+			return d.hP0367.OnHit(P0367HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 479:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0368.OnHit(P0368HitContext{c}, ev.Amount)
+			return d.hP0368.OnHit(P0368HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 480:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0369.OnHit(P0369HitContext{c}, ev.Amount)
+			return d.hP0369.OnHit(P0369HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 481:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0370.OnHit(P0370HitContext{c}, ev.Amount)
+			return d.hP0370.OnHit(P0370HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 482:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0371.OnHit(P0371HitContext{c}, ev.Amount)
+			return d.hP0371.OnHit(P0371HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 483:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0372.OnHit(P0372HitContext{c}, ev.Amount)
+			return d.hP0372.OnHit(P0372HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 484:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0373.OnHit(P0373HitContext{c}, ev.Amount)
+			return d.hP0373.OnHit(P0373HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 485:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0374.OnHit(P0374HitContext{c}, ev.Amount)
+			return d.hP0374.OnHit(P0374HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 486:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0375.OnHit(P0375HitContext{c}, ev.Amount)
+			return d.hP0375.OnHit(P0375HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 487:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0376.OnHit(P0376HitContext{c}, ev.Amount)
+			return d.hP0376.OnHit(P0376HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 488:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0377.OnHit(P0377HitContext{c}, ev.Amount)
+			return d.hP0377.OnHit(P0377HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 489:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0378.OnHit(P0378HitContext{c}, ev.Amount)
+			return d.hP0378.OnHit(P0378HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 490:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0379.OnHit(P0379HitContext{c}, ev.Amount)
+			return d.hP0379.OnHit(P0379HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 491:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0380.OnHit(P0380HitContext{c}, ev.Amount)
+			return d.hP0380.OnHit(P0380HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 492:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0381.OnHit(P0381HitContext{c}, ev.Amount)
+			return d.hP0381.OnHit(P0381HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 493:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0382.OnHit(P0382HitContext{c}, ev.Amount)
+			return d.hP0382.OnHit(P0382HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 494:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0383.OnHit(P0383HitContext{c}, ev.Amount)
+			return d.hP0383.OnHit(P0383HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 495:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0384.OnHit(P0384HitContext{c}, ev.Amount)
+			return d.hP0384.OnHit(P0384HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 496:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0385.OnHit(P0385HitContext{c}, ev.Amount)
+			return d.hP0385.OnHit(P0385HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 497:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0386.OnHit(P0386HitContext{c}, ev.Amount)
+			return d.hP0386.OnHit(P0386HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 498:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0387.OnHit(P0387HitContext{c}, ev.Amount)
+			return d.hP0387.OnHit(P0387HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 499:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0388.OnHit(P0388HitContext{c}, ev.Amount)
+			return d.hP0388.OnHit(P0388HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 500:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0389.OnHit(P0389HitContext{c}, ev.Amount)
+			return d.hP0389.OnHit(P0389HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 501:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0390.OnHit(P0390HitContext{c}, ev.Amount)
+			return d.hP0390.OnHit(P0390HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 502:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0391.OnHit(P0391HitContext{c}, ev.Amount)
+			return d.hP0391.OnHit(P0391HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 503:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0392.OnHit(P0392HitContext{c}, ev.Amount)
+			return d.hP0392.OnHit(P0392HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 504:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0393.OnHit(P0393HitContext{c}, ev.Amount)
+			return d.hP0393.OnHit(P0393HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 505:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0394.OnHit(P0394HitContext{c}, ev.Amount)
+			return d.hP0394.OnHit(P0394HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 506:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0395.OnHit(P0395HitContext{c}, ev.Amount)
+			return d.hP0395.OnHit(P0395HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 507:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0396.OnHit(P0396HitContext{c}, ev.Amount)
+			return d.hP0396.OnHit(P0396HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 508:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0397.OnHit(P0397HitContext{c}, ev.Amount)
+			return d.hP0397.OnHit(P0397HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 509:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0398.OnHit(P0398HitContext{c}, ev.Amount)
+			return d.hP0398.OnHit(P0398HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 510:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0399.OnHit(P0399HitContext{c}, ev.Amount)
+			return d.hP0399.OnHit(P0399HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 511:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0400.OnHit(P0400HitContext{c}, ev.Amount)
+			return d.hP0400.OnHit(P0400HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 512:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0401.OnHit(P0401HitContext{c}, ev.Amount)
+			return d.hP0401.OnHit(P0401HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 513:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0402.OnHit(P0402HitContext{c}, ev.Amount)
+			return d.hP0402.OnHit(P0402HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 514:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0403.OnHit(P0403HitContext{c}, ev.Amount)
+			return d.hP0403.OnHit(P0403HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 515:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0404.OnHit(P0404HitContext{c}, ev.Amount)
+			return d.hP0404.OnHit(P0404HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 516:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0405.OnHit(P0405HitContext{c}, ev.Amount)
+			return d.hP0405.OnHit(P0405HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 517:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0406.OnHit(P0406HitContext{c}, ev.Amount)
+			return d.hP0406.OnHit(P0406HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 518:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0407.OnHit(P0407HitContext{c}, ev.Amount)
+			return d.hP0407.OnHit(P0407HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 519:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0408.OnHit(P0408HitContext{c}, ev.Amount)
+			return d.hP0408.OnHit(P0408HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 520:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0409.OnHit(P0409HitContext{c}, ev.Amount)
+			return d.hP0409.OnHit(P0409HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 521:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0410.OnHit(P0410HitContext{c}, ev.Amount)
+			return d.hP0410.OnHit(P0410HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 522:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0411.OnHit(P0411HitContext{c}, ev.Amount)
+			return d.hP0411.OnHit(P0411HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 523:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0412.OnHit(P0412HitContext{c}, ev.Amount)
+			return d.hP0412.OnHit(P0412HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 524:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0413.OnHit(P0413HitContext{c}, ev.Amount)
+			return d.hP0413.OnHit(P0413HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 525:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0414.OnHit(P0414HitContext{c}, ev.Amount)
+			return d.hP0414.OnHit(P0414HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 526:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0415.OnHit(P0415HitContext{c}, ev.Amount)
+			return d.hP0415.OnHit(P0415HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 527:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0416.OnHit(P0416HitContext{c}, ev.Amount)
+			return d.hP0416.OnHit(P0416HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 528:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0417.OnHit(P0417HitContext{c}, ev.Amount)
+			return d.hP0417.OnHit(P0417HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 529:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0418.OnHit(P0418HitContext{c}, ev.Amount)
+			return d.hP0418.OnHit(P0418HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 530:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0419.OnHit(P0419HitContext{c}, ev.Amount)
+			return d.hP0419.OnHit(P0419HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 531:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0420.OnHit(P0420HitContext{c}, ev.Amount)
+			return d.hP0420.OnHit(P0420HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 532:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0421.OnHit(P0421HitContext{c}, ev.Amount)
+			return d.hP0421.OnHit(P0421HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 533:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0422.OnHit(P0422HitContext{c}, ev.Amount)
+			return d.hP0422.OnHit(P0422HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 534:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0423.OnHit(P0423HitContext{c}, ev.Amount)
+			return d.hP0423.OnHit(P0423HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 535:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0424.OnHit(P0424HitContext{c}, ev.Amount)
+			return d.hP0424.OnHit(P0424HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 536:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0425.OnHit(P0425HitContext{c}, ev.Amount)
+			return d.hP0425.OnHit(P0425HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 537:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0426.OnHit(P0426HitContext{c}, ev.Amount)
+			return d.hP0426.OnHit(P0426HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 538:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0427.OnHit(P0427HitContext{c}, ev.Amount)
+			return d.hP0427.OnHit(P0427HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 539:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0428.OnHit(P0428HitContext{c}, ev.Amount)
+			return d.hP0428.OnHit(P0428HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 540:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0429.OnHit(P0429HitContext{c}, ev.Amount)
+			return d.hP0429.OnHit(P0429HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 541:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0430.OnHit(P0430HitContext{c}, ev.Amount)
+			return d.hP0430.OnHit(P0430HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 542:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0431.OnHit(P0431HitContext{c}, ev.Amount)
+			return d.hP0431.OnHit(P0431HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 543:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0432.OnHit(P0432HitContext{c}, ev.Amount)
+			return d.hP0432.OnHit(P0432HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 544:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0433.OnHit(P0433HitContext{c}, ev.Amount)
+			return d.hP0433.OnHit(P0433HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 545:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0434.OnHit(P0434HitContext{c}, ev.Amount)
+			return d.hP0434.OnHit(P0434HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 546:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0435.OnHit(P0435HitContext{c}, ev.Amount)
+			return d.hP0435.OnHit(P0435HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 547:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0436.OnHit(P0436HitContext{c}, ev.Amount)
+			return d.hP0436.OnHit(P0436HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 548:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0437.OnHit(P0437HitContext{c}, ev.Amount)
+			return d.hP0437.OnHit(P0437HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 549:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0438.OnHit(P0438HitContext{c}, ev.Amount)
+			return d.hP0438.OnHit(P0438HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 550:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0439.OnHit(P0439HitContext{c}, ev.Amount)
+			return d.hP0439.OnHit(P0439HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 551:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0440.OnHit(P0440HitContext{c}, ev.Amount)
+			return d.hP0440.OnHit(P0440HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 552:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0441.OnHit(P0441HitContext{c}, ev.Amount)
+			return d.hP0441.OnHit(P0441HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 553:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0442.OnHit(P0442HitContext{c}, ev.Amount)
+			return d.hP0442.OnHit(P0442HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 554:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0443.OnHit(P0443HitContext{c}, ev.Amount)
+			return d.hP0443.OnHit(P0443HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 555:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0444.OnHit(P0444HitContext{c}, ev.Amount)
+			return d.hP0444.OnHit(P0444HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 556:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0445.OnHit(P0445HitContext{c}, ev.Amount)
+			return d.hP0445.OnHit(P0445HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 557:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0446.OnHit(P0446HitContext{c}, ev.Amount)
+			return d.hP0446.OnHit(P0446HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 558:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0447.OnHit(P0447HitContext{c}, ev.Amount)
+			return d.hP0447.OnHit(P0447HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 559:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0448.OnHit(P0448HitContext{c}, ev.Amount)
+			return d.hP0448.OnHit(P0448HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 560:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0449.OnHit(P0449HitContext{c}, ev.Amount)
+			return d.hP0449.OnHit(P0449HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 561:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0450.OnHit(P0450HitContext{c}, ev.Amount)
+			return d.hP0450.OnHit(P0450HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 562:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0451.OnHit(P0451HitContext{c}, ev.Amount)
+			return d.hP0451.OnHit(P0451HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 563:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0452.OnHit(P0452HitContext{c}, ev.Amount)
+			return d.hP0452.OnHit(P0452HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 564:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0453.OnHit(P0453HitContext{c}, ev.Amount)
+			return d.hP0453.OnHit(P0453HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 565:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0454.OnHit(P0454HitContext{c}, ev.Amount)
+			return d.hP0454.OnHit(P0454HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 566:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0455.OnHit(P0455HitContext{c}, ev.Amount)
+			return d.hP0455.OnHit(P0455HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 567:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0456.OnHit(P0456HitContext{c}, ev.Amount)
+			return d.hP0456.OnHit(P0456HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 568:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0457.OnHit(P0457HitContext{c}, ev.Amount)
+			return d.hP0457.OnHit(P0457HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 569:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0458.OnHit(P0458HitContext{c}, ev.Amount)
+			return d.hP0458.OnHit(P0458HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 570:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0459.OnHit(P0459HitContext{c}, ev.Amount)
+			return d.hP0459.OnHit(P0459HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 571:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0460.OnHit(P0460HitContext{c}, ev.Amount)
+			return d.hP0460.OnHit(P0460HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 572:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0461.OnHit(P0461HitContext{c}, ev.Amount)
+			return d.hP0461.OnHit(P0461HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 573:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0462.OnHit(P0462HitContext{c}, ev.Amount)
+			return d.hP0462.OnHit(P0462HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 574:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0463.OnHit(P0463HitContext{c}, ev.Amount)
+			return d.hP0463.OnHit(P0463HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 575:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0464.OnHit(P0464HitContext{c}, ev.Amount)
+			return d.hP0464.OnHit(P0464HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 576:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0465.OnHit(P0465HitContext{c}, ev.Amount)
+			return d.hP0465.OnHit(P0465HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 577:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0466.OnHit(P0466HitContext{c}, ev.Amount)
+			return d.hP0466.OnHit(P0466HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 578:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0467.OnHit(P0467HitContext{c}, ev.Amount)
+			return d.hP0467.OnHit(P0467HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 579:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0468.OnHit(P0468HitContext{c}, ev.Amount)
+			return d.hP0468.OnHit(P0468HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 580:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0469.OnHit(P0469HitContext{c}, ev.Amount)
+			return d.hP0469.OnHit(P0469HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 581:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0470.OnHit(P0470HitContext{c}, ev.Amount)
+			return d.hP0470.OnHit(P0470HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 582:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0471.OnHit(P0471HitContext{c}, ev.Amount)
+			return d.hP0471.OnHit(P0471HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 583:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0472.OnHit(P0472HitContext{c}, ev.Amount)
+			return d.hP0472.OnHit(P0472HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 584:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0473.OnHit(P0473HitContext{c}, ev.Amount)
+			return d.hP0473.OnHit(P0473HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 585:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0474.OnHit(P0474HitContext{c}, ev.Amount)
+			return d.hP0474.OnHit(P0474HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 586:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0475.OnHit(P0475HitContext{c}, ev.Amount)
+			return d.hP0475.OnHit(P0475HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 587:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0476.OnHit(P0476HitContext{c}, ev.Amount)
+			return d.hP0476.OnHit(P0476HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 588:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0477.OnHit(P0477HitContext{c}, ev.Amount)
+			return d.hP0477.OnHit(P0477HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 589:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0478.OnHit(P0478HitContext{c}, ev.Amount)
+			return d.hP0478.OnHit(P0478HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 590:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0479.OnHit(P0479HitContext{c}, ev.Amount)
+			return d.hP0479.OnHit(P0479HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 591:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0480.OnHit(P0480HitContext{c}, ev.Amount)
+			return d.hP0480.OnHit(P0480HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 592:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0481.OnHit(P0481HitContext{c}, ev.Amount)
+			return d.hP0481.OnHit(P0481HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 593:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0482.OnHit(P0482HitContext{c}, ev.Amount)
+			return d.hP0482.OnHit(P0482HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 594:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0483.OnHit(P0483HitContext{c}, ev.Amount)
+			return d.hP0483.OnHit(P0483HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 595:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0484.OnHit(P0484HitContext{c}, ev.Amount)
+			return d.hP0484.OnHit(P0484HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 596:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0485.OnHit(P0485HitContext{c}, ev.Amount)
+			return d.hP0485.OnHit(P0485HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 597:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0486.OnHit(P0486HitContext{c}, ev.Amount)
+			return d.hP0486.OnHit(P0486HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 598:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0487.OnHit(P0487HitContext{c}, ev.Amount)
+			return d.hP0487.OnHit(P0487HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 599:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0488.OnHit(P0488HitContext{c}, ev.Amount)
+			return d.hP0488.OnHit(P0488HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 600:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0489.OnHit(P0489HitContext{c}, ev.Amount)
+			return d.hP0489.OnHit(P0489HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 601:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0490.OnHit(P0490HitContext{c}, ev.Amount)
+			return d.hP0490.OnHit(P0490HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 602:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0491.OnHit(P0491HitContext{c}, ev.Amount)
+			return d.hP0491.OnHit(P0491HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 603:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0492.OnHit(P0492HitContext{c}, ev.Amount)
+			return d.hP0492.OnHit(P0492HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 604:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0493.OnHit(P0493HitContext{c}, ev.Amount)
+			return d.hP0493.OnHit(P0493HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 605:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0494.OnHit(P0494HitContext{c}, ev.Amount)
+			return d.hP0494.OnHit(P0494HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 606:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0495.OnHit(P0495HitContext{c}, ev.Amount)
+			return d.hP0495.OnHit(P0495HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 607:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0496.OnHit(P0496HitContext{c}, ev.Amount)
+			return d.hP0496.OnHit(P0496HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 608:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0497.OnHit(P0497HitContext{c}, ev.Amount)
+			return d.hP0497.OnHit(P0497HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 609:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0498.OnHit(P0498HitContext{c}, ev.Amount)
+			return d.hP0498.OnHit(P0498HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 610:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0499.OnHit(P0499HitContext{c}, ev.Amount)
+			return d.hP0499.OnHit(P0499HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 611:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0500.OnHit(P0500HitContext{c}, ev.Amount)
+			return d.hP0500.OnHit(P0500HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 612:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0501.OnHit(P0501HitContext{c}, ev.Amount)
+			return d.hP0501.OnHit(P0501HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 613:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0502.OnHit(P0502HitContext{c}, ev.Amount)
+			return d.hP0502.OnHit(P0502HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 614:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0503.OnHit(P0503HitContext{c}, ev.Amount)
+			return d.hP0503.OnHit(P0503HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 615:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0504.OnHit(P0504HitContext{c}, ev.Amount)
+			return d.hP0504.OnHit(P0504HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 616:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0505.OnHit(P0505HitContext{c}, ev.Amount)
+			return d.hP0505.OnHit(P0505HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 617:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0506.OnHit(P0506HitContext{c}, ev.Amount)
+			return d.hP0506.OnHit(P0506HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 618:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0507.OnHit(P0507HitContext{c}, ev.Amount)
+			return d.hP0507.OnHit(P0507HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 619:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0508.OnHit(P0508HitContext{c}, ev.Amount)
+			return d.hP0508.OnHit(P0508HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 620:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0509.OnHit(P0509HitContext{c}, ev.Amount)
+			return d.hP0509.OnHit(P0509HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 621:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0510.OnHit(P0510HitContext{c}, ev.Amount)
+			return d.hP0510.OnHit(P0510HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 622:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0511.OnHit(P0511HitContext{c}, ev.Amount)
+			return d.hP0511.OnHit(P0511HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 623:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0512.OnHit(P0512HitContext{c}, ev.Amount)
+			return d.hP0512.OnHit(P0512HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 624:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0513.OnHit(P0513HitContext{c}, ev.Amount)
+			return d.hP0513.OnHit(P0513HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 625:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0514.OnHit(P0514HitContext{c}, ev.Amount)
+			return d.hP0514.OnHit(P0514HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 626:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0515.OnHit(P0515HitContext{c}, ev.Amount)
+			return d.hP0515.OnHit(P0515HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 627:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0516.OnHit(P0516HitContext{c}, ev.Amount)
+			return d.hP0516.OnHit(P0516HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 628:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0517.OnHit(P0517HitContext{c}, ev.Amount)
+			return d.hP0517.OnHit(P0517HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 629:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0518.OnHit(P0518HitContext{c}, ev.Amount)
+			return d.hP0518.OnHit(P0518HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 630:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0519.OnHit(P0519HitContext{c}, ev.Amount)
+			return d.hP0519.OnHit(P0519HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 631:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0520.OnHit(P0520HitContext{c}, ev.Amount)
+			return d.hP0520.OnHit(P0520HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 632:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0521.OnHit(P0521HitContext{c}, ev.Amount)
+			return d.hP0521.OnHit(P0521HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 633:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0522.OnHit(P0522HitContext{c}, ev.Amount)
+			return d.hP0522.OnHit(P0522HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 634:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0523.OnHit(P0523HitContext{c}, ev.Amount)
+			return d.hP0523.OnHit(P0523HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 635:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0524.OnHit(P0524HitContext{c}, ev.Amount)
+			return d.hP0524.OnHit(P0524HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 636:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0525.OnHit(P0525HitContext{c}, ev.Amount)
+			return d.hP0525.OnHit(P0525HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 637:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0526.OnHit(P0526HitContext{c}, ev.Amount)
+			return d.hP0526.OnHit(P0526HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 638:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0527.OnHit(P0527HitContext{c}, ev.Amount)
+			return d.hP0527.OnHit(P0527HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 639:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0528.OnHit(P0528HitContext{c}, ev.Amount)
+			return d.hP0528.OnHit(P0528HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 640:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0529.OnHit(P0529HitContext{c}, ev.Amount)
+			return d.hP0529.OnHit(P0529HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 641:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0530.OnHit(P0530HitContext{c}, ev.Amount)
+			return d.hP0530.OnHit(P0530HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 642:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0531.OnHit(P0531HitContext{c}, ev.Amount)
+			return d.hP0531.OnHit(P0531HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 643:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0532.OnHit(P0532HitContext{c}, ev.Amount)
+			return d.hP0532.OnHit(P0532HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 644:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0533.OnHit(P0533HitContext{c}, ev.Amount)
+			return d.hP0533.OnHit(P0533HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 645:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0534.OnHit(P0534HitContext{c}, ev.Amount)
+			return d.hP0534.OnHit(P0534HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 646:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0535.OnHit(P0535HitContext{c}, ev.Amount)
+			return d.hP0535.OnHit(P0535HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 647:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0536.OnHit(P0536HitContext{c}, ev.Amount)
+			return d.hP0536.OnHit(P0536HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 648:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0537.OnHit(P0537HitContext{c}, ev.Amount)
+			return d.hP0537.OnHit(P0537HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 649:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0538.OnHit(P0538HitContext{c}, ev.Amount)
+			return d.hP0538.OnHit(P0538HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 650:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0539.OnHit(P0539HitContext{c}, ev.Amount)
+			return d.hP0539.OnHit(P0539HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 651:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0540.OnHit(P0540HitContext{c}, ev.Amount)
+			return d.hP0540.OnHit(P0540HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 652:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0541.OnHit(P0541HitContext{c}, ev.Amount)
+			return d.hP0541.OnHit(P0541HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 653:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0542.OnHit(P0542HitContext{c}, ev.Amount)
+			return d.hP0542.OnHit(P0542HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 654:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0543.OnHit(P0543HitContext{c}, ev.Amount)
+			return d.hP0543.OnHit(P0543HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 655:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0544.OnHit(P0544HitContext{c}, ev.Amount)
+			return d.hP0544.OnHit(P0544HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 656:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0545.OnHit(P0545HitContext{c}, ev.Amount)
+			return d.hP0545.OnHit(P0545HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 657:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0546.OnHit(P0546HitContext{c}, ev.Amount)
+			return d.hP0546.OnHit(P0546HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 658:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0547.OnHit(P0547HitContext{c}, ev.Amount)
+			return d.hP0547.OnHit(P0547HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 659:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0548.OnHit(P0548HitContext{c}, ev.Amount)
+			return d.hP0548.OnHit(P0548HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 660:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0549.OnHit(P0549HitContext{c}, ev.Amount)
+			return d.hP0549.OnHit(P0549HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 661:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0550.OnHit(P0550HitContext{c}, ev.Amount)
+			return d.hP0550.OnHit(P0550HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 662:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0551.OnHit(P0551HitContext{c}, ev.Amount)
+			return d.hP0551.OnHit(P0551HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 663:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0552.OnHit(P0552HitContext{c}, ev.Amount)
+			return d.hP0552.OnHit(P0552HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 664:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0553.OnHit(P0553HitContext{c}, ev.Amount)
+			return d.hP0553.OnHit(P0553HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 665:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0554.OnHit(P0554HitContext{c}, ev.Amount)
+			return d.hP0554.OnHit(P0554HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 666:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0555.OnHit(P0555HitContext{c}, ev.Amount)
+			return d.hP0555.OnHit(P0555HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 667:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0556.OnHit(P0556HitContext{c}, ev.Amount)
+			return d.hP0556.OnHit(P0556HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 668:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0557.OnHit(P0557HitContext{c}, ev.Amount)
+			return d.hP0557.OnHit(P0557HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 669:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0558.OnHit(P0558HitContext{c}, ev.Amount)
+			return d.hP0558.OnHit(P0558HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 670:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0559.OnHit(P0559HitContext{c}, ev.Amount)
+			return d.hP0559.OnHit(P0559HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 671:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0560.OnHit(P0560HitContext{c}, ev.Amount)
+			return d.hP0560.OnHit(P0560HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 672:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0561.OnHit(P0561HitContext{c}, ev.Amount)
+			return d.hP0561.OnHit(P0561HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 673:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0562.OnHit(P0562HitContext{c}, ev.Amount)
+			return d.hP0562.OnHit(P0562HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 674:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0563.OnHit(P0563HitContext{c}, ev.Amount)
+			return d.hP0563.OnHit(P0563HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 675:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0564.OnHit(P0564HitContext{c}, ev.Amount)
+			return d.hP0564.OnHit(P0564HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 676:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0565.OnHit(P0565HitContext{c}, ev.Amount)
+			return d.hP0565.OnHit(P0565HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 677:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0566.OnHit(P0566HitContext{c}, ev.Amount)
+			return d.hP0566.OnHit(P0566HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 678:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0567.OnHit(P0567HitContext{c}, ev.Amount)
+			return d.hP0567.OnHit(P0567HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 679:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0568.OnHit(P0568HitContext{c}, ev.Amount)
+			return d.hP0568.OnHit(P0568HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 680:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0569.OnHit(P0569HitContext{c}, ev.Amount)
+			return d.hP0569.OnHit(P0569HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 681:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0570.OnHit(P0570HitContext{c}, ev.Amount)
+			return d.hP0570.OnHit(P0570HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 682:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0571.OnHit(P0571HitContext{c}, ev.Amount)
+			return d.hP0571.OnHit(P0571HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 683:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0572.OnHit(P0572HitContext{c}, ev.Amount)
+			return d.hP0572.OnHit(P0572HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 684:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0573.OnHit(P0573HitContext{c}, ev.Amount)
+			return d.hP0573.OnHit(P0573HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 685:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0574.OnHit(P0574HitContext{c}, ev.Amount)
+			return d.hP0574.OnHit(P0574HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 686:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0575.OnHit(P0575HitContext{c}, ev.Amount)
+			return d.hP0575.OnHit(P0575HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 687:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0576.OnHit(P0576HitContext{c}, ev.Amount)
+			return d.hP0576.OnHit(P0576HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 688:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0577.OnHit(P0577HitContext{c}, ev.Amount)
+			return d.hP0577.OnHit(P0577HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 689:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0578.OnHit(P0578HitContext{c}, ev.Amount)
+			return d.hP0578.OnHit(P0578HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 690:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0579.OnHit(P0579HitContext{c}, ev.Amount)
+			return d.hP0579.OnHit(P0579HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 691:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0580.OnHit(P0580HitContext{c}, ev.Amount)
+			return d.hP0580.OnHit(P0580HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 692:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0581.OnHit(P0581HitContext{c}, ev.Amount)
+			return d.hP0581.OnHit(P0581HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 693:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0582.OnHit(P0582HitContext{c}, ev.Amount)
+			return d.hP0582.OnHit(P0582HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 694:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0583.OnHit(P0583HitContext{c}, ev.Amount)
+			return d.hP0583.OnHit(P0583HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 695:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0584.OnHit(P0584HitContext{c}, ev.Amount)
+			return d.hP0584.OnHit(P0584HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 696:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0585.OnHit(P0585HitContext{c}, ev.Amount)
+			return d.hP0585.OnHit(P0585HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 697:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0586.OnHit(P0586HitContext{c}, ev.Amount)
+			return d.hP0586.OnHit(P0586HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 698:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0587.OnHit(P0587HitContext{c}, ev.Amount)
+			return d.hP0587.OnHit(P0587HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 699:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0588.OnHit(P0588HitContext{c}, ev.Amount)
+			return d.hP0588.OnHit(P0588HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 700:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0589.OnHit(P0589HitContext{c}, ev.Amount)
+			return d.hP0589.OnHit(P0589HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 701:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0590.OnHit(P0590HitContext{c}, ev.Amount)
+			return d.hP0590.OnHit(P0590HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 702:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0591.OnHit(P0591HitContext{c}, ev.Amount)
+			return d.hP0591.OnHit(P0591HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 703:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0592.OnHit(P0592HitContext{c}, ev.Amount)
+			return d.hP0592.OnHit(P0592HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 704:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0593.OnHit(P0593HitContext{c}, ev.Amount)
+			return d.hP0593.OnHit(P0593HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 705:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0594.OnHit(P0594HitContext{c}, ev.Amount)
+			return d.hP0594.OnHit(P0594HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 706:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0595.OnHit(P0595HitContext{c}, ev.Amount)
+			return d.hP0595.OnHit(P0595HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 707:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0596.OnHit(P0596HitContext{c}, ev.Amount)
+			return d.hP0596.OnHit(P0596HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 708:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0597.OnHit(P0597HitContext{c}, ev.Amount)
+			return d.hP0597.OnHit(P0597HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 709:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0598.OnHit(P0598HitContext{c}, ev.Amount)
+			return d.hP0598.OnHit(P0598HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 710:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0599.OnHit(P0599HitContext{c}, ev.Amount)
+			return d.hP0599.OnHit(P0599HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 711:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0600.OnHit(P0600HitContext{c}, ev.Amount)
+			return d.hP0600.OnHit(P0600HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 712:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0601.OnHit(P0601HitContext{c}, ev.Amount)
+			return d.hP0601.OnHit(P0601HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 713:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0602.OnHit(P0602HitContext{c}, ev.Amount)
+			return d.hP0602.OnHit(P0602HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 714:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0603.OnHit(P0603HitContext{c}, ev.Amount)
+			return d.hP0603.OnHit(P0603HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 715:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0604.OnHit(P0604HitContext{c}, ev.Amount)
+			return d.hP0604.OnHit(P0604HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 716:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0605.OnHit(P0605HitContext{c}, ev.Amount)
+			return d.hP0605.OnHit(P0605HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 717:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0606.OnHit(P0606HitContext{c}, ev.Amount)
+			return d.hP0606.OnHit(P0606HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 718:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0607.OnHit(P0607HitContext{c}, ev.Amount)
+			return d.hP0607.OnHit(P0607HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 719:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0608.OnHit(P0608HitContext{c}, ev.Amount)
+			return d.hP0608.OnHit(P0608HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 720:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0609.OnHit(P0609HitContext{c}, ev.Amount)
+			return d.hP0609.OnHit(P0609HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 721:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0610.OnHit(P0610HitContext{c}, ev.Amount)
+			return d.hP0610.OnHit(P0610HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 722:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0611.OnHit(P0611HitContext{c}, ev.Amount)
+			return d.hP0611.OnHit(P0611HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 723:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0612.OnHit(P0612HitContext{c}, ev.Amount)
+			return d.hP0612.OnHit(P0612HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 724:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0613.OnHit(P0613HitContext{c}, ev.Amount)
+			return d.hP0613.OnHit(P0613HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 725:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0614.OnHit(P0614HitContext{c}, ev.Amount)
+			return d.hP0614.OnHit(P0614HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 726:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0615.OnHit(P0615HitContext{c}, ev.Amount)
+			return d.hP0615.OnHit(P0615HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 727:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0616.OnHit(P0616HitContext{c}, ev.Amount)
+			return d.hP0616.OnHit(P0616HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 728:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0617.OnHit(P0617HitContext{c}, ev.Amount)
+			return d.hP0617.OnHit(P0617HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 729:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0618.OnHit(P0618HitContext{c}, ev.Amount)
+			return d.hP0618.OnHit(P0618HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 730:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0619.OnHit(P0619HitContext{c}, ev.Amount)
+			return d.hP0619.OnHit(P0619HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 731:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0620.OnHit(P0620HitContext{c}, ev.Amount)
+			return d.hP0620.OnHit(P0620HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 732:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0621.OnHit(P0621HitContext{c}, ev.Amount)
+			return d.hP0621.OnHit(P0621HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 733:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0622.OnHit(P0622HitContext{c}, ev.Amount)
+			return d.hP0622.OnHit(P0622HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 734:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0623.OnHit(P0623HitContext{c}, ev.Amount)
+			return d.hP0623.OnHit(P0623HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 735:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0624.OnHit(P0624HitContext{c}, ev.Amount)
+			return d.hP0624.OnHit(P0624HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 736:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0625.OnHit(P0625HitContext{c}, ev.Amount)
+			return d.hP0625.OnHit(P0625HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 737:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0626.OnHit(P0626HitContext{c}, ev.Amount)
+			return d.hP0626.OnHit(P0626HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 738:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0627.OnHit(P0627HitContext{c}, ev.Amount)
+			return d.hP0627.OnHit(P0627HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 739:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0628.OnHit(P0628HitContext{c}, ev.Amount)
+			return d.hP0628.OnHit(P0628HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 740:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0629.OnHit(P0629HitContext{c}, ev.Amount)
+			return d.hP0629.OnHit(P0629HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 741:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0630.OnHit(P0630HitContext{c}, ev.Amount)
+			return d.hP0630.OnHit(P0630HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 742:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0631.OnHit(P0631HitContext{c}, ev.Amount)
+			return d.hP0631.OnHit(P0631HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 743:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0632.OnHit(P0632HitContext{c}, ev.Amount)
+			return d.hP0632.OnHit(P0632HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 744:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0633.OnHit(P0633HitContext{c}, ev.Amount)
+			return d.hP0633.OnHit(P0633HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 745:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0634.OnHit(P0634HitContext{c}, ev.Amount)
+			return d.hP0634.OnHit(P0634HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 746:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0635.OnHit(P0635HitContext{c}, ev.Amount)
+			return d.hP0635.OnHit(P0635HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 747:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0636.OnHit(P0636HitContext{c}, ev.Amount)
+			return d.hP0636.OnHit(P0636HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 748:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0637.OnHit(P0637HitContext{c}, ev.Amount)
+			return d.hP0637.OnHit(P0637HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 749:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0638.OnHit(P0638HitContext{c}, ev.Amount)
+			return d.hP0638.OnHit(P0638HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 750:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0639.OnHit(P0639HitContext{c}, ev.Amount)
+			return d.hP0639.OnHit(P0639HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 751:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0640.OnHit(P0640HitContext{c}, ev.Amount)
+			return d.hP0640.OnHit(P0640HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 752:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0641.OnHit(P0641HitContext{c}, ev.Amount)
+			return d.hP0641.OnHit(P0641HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 753:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0642.OnHit(P0642HitContext{c}, ev.Amount)
+			return d.hP0642.OnHit(P0642HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 754:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0643.OnHit(P0643HitContext{c}, ev.Amount)
+			return d.hP0643.OnHit(P0643HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 755:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0644.OnHit(P0644HitContext{c}, ev.Amount)
+			return d.hP0644.OnHit(P0644HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 756:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0645.OnHit(P0645HitContext{c}, ev.Amount)
+			return d.hP0645.OnHit(P0645HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 757:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0646.OnHit(P0646HitContext{c}, ev.Amount)
+			return d.hP0646.OnHit(P0646HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 758:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0647.OnHit(P0647HitContext{c}, ev.Amount)
+			return d.hP0647.OnHit(P0647HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 759:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0648.OnHit(P0648HitContext{c}, ev.Amount)
+			return d.hP0648.OnHit(P0648HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 760:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0649.OnHit(P0649HitContext{c}, ev.Amount)
+			return d.hP0649.OnHit(P0649HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 761:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0650.OnHit(P0650HitContext{c}, ev.Amount)
+			return d.hP0650.OnHit(P0650HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 762:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0651.OnHit(P0651HitContext{c}, ev.Amount)
+			return d.hP0651.OnHit(P0651HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 763:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0652.OnHit(P0652HitContext{c}, ev.Amount)
+			return d.hP0652.OnHit(P0652HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 764:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0653.OnHit(P0653HitContext{c}, ev.Amount)
+			return d.hP0653.OnHit(P0653HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 765:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0654.OnHit(P0654HitContext{c}, ev.Amount)
+			return d.hP0654.OnHit(P0654HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 766:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0655.OnHit(P0655HitContext{c}, ev.Amount)
+			return d.hP0655.OnHit(P0655HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 767:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0656.OnHit(P0656HitContext{c}, ev.Amount)
+			return d.hP0656.OnHit(P0656HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 768:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0657.OnHit(P0657HitContext{c}, ev.Amount)
+			return d.hP0657.OnHit(P0657HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 769:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0658.OnHit(P0658HitContext{c}, ev.Amount)
+			return d.hP0658.OnHit(P0658HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 770:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0659.OnHit(P0659HitContext{c}, ev.Amount)
+			return d.hP0659.OnHit(P0659HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 771:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0660.OnHit(P0660HitContext{c}, ev.Amount)
+			return d.hP0660.OnHit(P0660HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 772:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0661.OnHit(P0661HitContext{c}, ev.Amount)
+			return d.hP0661.OnHit(P0661HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 773:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0662.OnHit(P0662HitContext{c}, ev.Amount)
+			return d.hP0662.OnHit(P0662HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 774:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0663.OnHit(P0663HitContext{c}, ev.Amount)
+			return d.hP0663.OnHit(P0663HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 775:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0664.OnHit(P0664HitContext{c}, ev.Amount)
+			return d.hP0664.OnHit(P0664HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 776:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0665.OnHit(P0665HitContext{c}, ev.Amount)
+			return d.hP0665.OnHit(P0665HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 777:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0666.OnHit(P0666HitContext{c}, ev.Amount)
+			return d.hP0666.OnHit(P0666HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 778:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0667.OnHit(P0667HitContext{c}, ev.Amount)
+			return d.hP0667.OnHit(P0667HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 779:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0668.OnHit(P0668HitContext{c}, ev.Amount)
+			return d.hP0668.OnHit(P0668HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 780:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0669.OnHit(P0669HitContext{c}, ev.Amount)
+			return d.hP0669.OnHit(P0669HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 781:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0670.OnHit(P0670HitContext{c}, ev.Amount)
+			return d.hP0670.OnHit(P0670HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 782:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0671.OnHit(P0671HitContext{c}, ev.Amount)
+			return d.hP0671.OnHit(P0671HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 783:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0672.OnHit(P0672HitContext{c}, ev.Amount)
+			return d.hP0672.OnHit(P0672HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 784:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0673.OnHit(P0673HitContext{c}, ev.Amount)
+			return d.hP0673.OnHit(P0673HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 785:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0674.OnHit(P0674HitContext{c}, ev.Amount)
+			return d.hP0674.OnHit(P0674HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 786:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0675.OnHit(P0675HitContext{c}, ev.Amount)
+			return d.hP0675.OnHit(P0675HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 787:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0676.OnHit(P0676HitContext{c}, ev.Amount)
+			return d.hP0676.OnHit(P0676HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 788:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0677.OnHit(P0677HitContext{c}, ev.Amount)
+			return d.hP0677.OnHit(P0677HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 789:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0678.OnHit(P0678HitContext{c}, ev.Amount)
+			return d.hP0678.OnHit(P0678HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 790:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0679.OnHit(P0679HitContext{c}, ev.Amount)
+			return d.hP0679.OnHit(P0679HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 791:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0680.OnHit(P0680HitContext{c}, ev.Amount)
+			return d.hP0680.OnHit(P0680HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 792:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0681.OnHit(P0681HitContext{c}, ev.Amount)
+			return d.hP0681.OnHit(P0681HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 793:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0682.OnHit(P0682HitContext{c}, ev.Amount)
+			return d.hP0682.OnHit(P0682HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 794:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0683.OnHit(P0683HitContext{c}, ev.Amount)
+			return d.hP0683.OnHit(P0683HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 795:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0684.OnHit(P0684HitContext{c}, ev.Amount)
+			return d.hP0684.OnHit(P0684HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 796:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0685.OnHit(P0685HitContext{c}, ev.Amount)
+			return d.hP0685.OnHit(P0685HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 797:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0686.OnHit(P0686HitContext{c}, ev.Amount)
+			return d.hP0686.OnHit(P0686HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 798:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0687.OnHit(P0687HitContext{c}, ev.Amount)
+			return d.hP0687.OnHit(P0687HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 799:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0688.OnHit(P0688HitContext{c}, ev.Amount)
+			return d.hP0688.OnHit(P0688HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 800:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0689.OnHit(P0689HitContext{c}, ev.Amount)
+			return d.hP0689.OnHit(P0689HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 801:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0690.OnHit(P0690HitContext{c}, ev.Amount)
+			return d.hP0690.OnHit(P0690HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 802:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0691.OnHit(P0691HitContext{c}, ev.Amount)
+			return d.hP0691.OnHit(P0691HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 803:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0692.OnHit(P0692HitContext{c}, ev.Amount)
+			return d.hP0692.OnHit(P0692HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 804:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0693.OnHit(P0693HitContext{c}, ev.Amount)
+			return d.hP0693.OnHit(P0693HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 805:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0694.OnHit(P0694HitContext{c}, ev.Amount)
+			return d.hP0694.OnHit(P0694HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 806:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0695.OnHit(P0695HitContext{c}, ev.Amount)
+			return d.hP0695.OnHit(P0695HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 807:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0696.OnHit(P0696HitContext{c}, ev.Amount)
+			return d.hP0696.OnHit(P0696HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 808:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0697.OnHit(P0697HitContext{c}, ev.Amount)
+			return d.hP0697.OnHit(P0697HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 809:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0698.OnHit(P0698HitContext{c}, ev.Amount)
+			return d.hP0698.OnHit(P0698HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 810:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0699.OnHit(P0699HitContext{c}, ev.Amount)
+			return d.hP0699.OnHit(P0699HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 811:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0700.OnHit(P0700HitContext{c}, ev.Amount)
+			return d.hP0700.OnHit(P0700HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 812:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0701.OnHit(P0701HitContext{c}, ev.Amount)
+			return d.hP0701.OnHit(P0701HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 813:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0702.OnHit(P0702HitContext{c}, ev.Amount)
+			return d.hP0702.OnHit(P0702HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 814:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0703.OnHit(P0703HitContext{c}, ev.Amount)
+			return d.hP0703.OnHit(P0703HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 815:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0704.OnHit(P0704HitContext{c}, ev.Amount)
+			return d.hP0704.OnHit(P0704HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 816:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0705.OnHit(P0705HitContext{c}, ev.Amount)
+			return d.hP0705.OnHit(P0705HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 817:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0706.OnHit(P0706HitContext{c}, ev.Amount)
+			return d.hP0706.OnHit(P0706HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 818:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0707.OnHit(P0707HitContext{c}, ev.Amount)
+			return d.hP0707.OnHit(P0707HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 819:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0708.OnHit(P0708HitContext{c}, ev.Amount)
+			return d.hP0708.OnHit(P0708HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 820:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0709.OnHit(P0709HitContext{c}, ev.Amount)
+			return d.hP0709.OnHit(P0709HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 821:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0710.OnHit(P0710HitContext{c}, ev.Amount)
+			return d.hP0710.OnHit(P0710HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 822:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0711.OnHit(P0711HitContext{c}, ev.Amount)
+			return d.hP0711.OnHit(P0711HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 823:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0712.OnHit(P0712HitContext{c}, ev.Amount)
+			return d.hP0712.OnHit(P0712HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 824:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0713.OnHit(P0713HitContext{c}, ev.Amount)
+			return d.hP0713.OnHit(P0713HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 825:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0714.OnHit(P0714HitContext{c}, ev.Amount)
+			return d.hP0714.OnHit(P0714HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 826:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0715.OnHit(P0715HitContext{c}, ev.Amount)
+			return d.hP0715.OnHit(P0715HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 827:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0716.OnHit(P0716HitContext{c}, ev.Amount)
+			return d.hP0716.OnHit(P0716HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 828:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0717.OnHit(P0717HitContext{c}, ev.Amount)
+			return d.hP0717.OnHit(P0717HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 829:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0718.OnHit(P0718HitContext{c}, ev.Amount)
+			return d.hP0718.OnHit(P0718HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 830:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0719.OnHit(P0719HitContext{c}, ev.Amount)
+			return d.hP0719.OnHit(P0719HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 831:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0720.OnHit(P0720HitContext{c}, ev.Amount)
+			return d.hP0720.OnHit(P0720HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 832:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0721.OnHit(P0721HitContext{c}, ev.Amount)
+			return d.hP0721.OnHit(P0721HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 833:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0722.OnHit(P0722HitContext{c}, ev.Amount)
+			return d.hP0722.OnHit(P0722HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 834:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0723.OnHit(P0723HitContext{c}, ev.Amount)
+			return d.hP0723.OnHit(P0723HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 835:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0724.OnHit(P0724HitContext{c}, ev.Amount)
+			return d.hP0724.OnHit(P0724HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 836:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0725.OnHit(P0725HitContext{c}, ev.Amount)
+			return d.hP0725.OnHit(P0725HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 837:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0726.OnHit(P0726HitContext{c}, ev.Amount)
+			return d.hP0726.OnHit(P0726HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 838:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0727.OnHit(P0727HitContext{c}, ev.Amount)
+			return d.hP0727.OnHit(P0727HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 839:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0728.OnHit(P0728HitContext{c}, ev.Amount)
+			return d.hP0728.OnHit(P0728HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 840:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0729.OnHit(P0729HitContext{c}, ev.Amount)
+			return d.hP0729.OnHit(P0729HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 841:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0730.OnHit(P0730HitContext{c}, ev.Amount)
+			return d.hP0730.OnHit(P0730HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 842:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0731.OnHit(P0731HitContext{c}, ev.Amount)
+			return d.hP0731.OnHit(P0731HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 843:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0732.OnHit(P0732HitContext{c}, ev.Amount)
+			return d.hP0732.OnHit(P0732HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 844:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0733.OnHit(P0733HitContext{c}, ev.Amount)
+			return d.hP0733.OnHit(P0733HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 845:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0734.OnHit(P0734HitContext{c}, ev.Amount)
+			return d.hP0734.OnHit(P0734HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 846:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0735.OnHit(P0735HitContext{c}, ev.Amount)
+			return d.hP0735.OnHit(P0735HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 847:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0736.OnHit(P0736HitContext{c}, ev.Amount)
+			return d.hP0736.OnHit(P0736HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 848:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0737.OnHit(P0737HitContext{c}, ev.Amount)
+			return d.hP0737.OnHit(P0737HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 849:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0738.OnHit(P0738HitContext{c}, ev.Amount)
+			return d.hP0738.OnHit(P0738HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 850:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0739.OnHit(P0739HitContext{c}, ev.Amount)
+			return d.hP0739.OnHit(P0739HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 851:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0740.OnHit(P0740HitContext{c}, ev.Amount)
+			return d.hP0740.OnHit(P0740HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 852:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0741.OnHit(P0741HitContext{c}, ev.Amount)
+			return d.hP0741.OnHit(P0741HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 853:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0742.OnHit(P0742HitContext{c}, ev.Amount)
+			return d.hP0742.OnHit(P0742HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 854:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0743.OnHit(P0743HitContext{c}, ev.Amount)
+			return d.hP0743.OnHit(P0743HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 855:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0744.OnHit(P0744HitContext{c}, ev.Amount)
+			return d.hP0744.OnHit(P0744HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 856:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0745.OnHit(P0745HitContext{c}, ev.Amount)
+			return d.hP0745.OnHit(P0745HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 857:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0746.OnHit(P0746HitContext{c}, ev.Amount)
+			return d.hP0746.OnHit(P0746HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 858:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0747.OnHit(P0747HitContext{c}, ev.Amount)
+			return d.hP0747.OnHit(P0747HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 859:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0748.OnHit(P0748HitContext{c}, ev.Amount)
+			return d.hP0748.OnHit(P0748HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 860:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0749.OnHit(P0749HitContext{c}, ev.Amount)
+			return d.hP0749.OnHit(P0749HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 861:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0750.OnHit(P0750HitContext{c}, ev.Amount)
+			return d.hP0750.OnHit(P0750HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 862:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0751.OnHit(P0751HitContext{c}, ev.Amount)
+			return d.hP0751.OnHit(P0751HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 863:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0752.OnHit(P0752HitContext{c}, ev.Amount)
+			return d.hP0752.OnHit(P0752HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 864:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0753.OnHit(P0753HitContext{c}, ev.Amount)
+			return d.hP0753.OnHit(P0753HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 865:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0754.OnHit(P0754HitContext{c}, ev.Amount)
+			return d.hP0754.OnHit(P0754HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 866:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0755.OnHit(P0755HitContext{c}, ev.Amount)
+			return d.hP0755.OnHit(P0755HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 867:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0756.OnHit(P0756HitContext{c}, ev.Amount)
+			return d.hP0756.OnHit(P0756HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 868:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0757.OnHit(P0757HitContext{c}, ev.Amount)
+			return d.hP0757.OnHit(P0757HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 869:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0758.OnHit(P0758HitContext{c}, ev.Amount)
+			return d.hP0758.OnHit(P0758HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 870:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0759.OnHit(P0759HitContext{c}, ev.Amount)
+			return d.hP0759.OnHit(P0759HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 871:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0760.OnHit(P0760HitContext{c}, ev.Amount)
+			return d.hP0760.OnHit(P0760HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 872:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0761.OnHit(P0761HitContext{c}, ev.Amount)
+			return d.hP0761.OnHit(P0761HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 873:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0762.OnHit(P0762HitContext{c}, ev.Amount)
+			return d.hP0762.OnHit(P0762HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 874:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0763.OnHit(P0763HitContext{c}, ev.Amount)
+			return d.hP0763.OnHit(P0763HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 875:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0764.OnHit(P0764HitContext{c}, ev.Amount)
+			return d.hP0764.OnHit(P0764HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 876:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0765.OnHit(P0765HitContext{c}, ev.Amount)
+			return d.hP0765.OnHit(P0765HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 877:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0766.OnHit(P0766HitContext{c}, ev.Amount)
+			return d.hP0766.OnHit(P0766HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 878:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0767.OnHit(P0767HitContext{c}, ev.Amount)
+			return d.hP0767.OnHit(P0767HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 879:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0768.OnHit(P0768HitContext{c}, ev.Amount)
+			return d.hP0768.OnHit(P0768HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 880:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0769.OnHit(P0769HitContext{c}, ev.Amount)
+			return d.hP0769.OnHit(P0769HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 881:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0770.OnHit(P0770HitContext{c}, ev.Amount)
+			return d.hP0770.OnHit(P0770HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 882:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0771.OnHit(P0771HitContext{c}, ev.Amount)
+			return d.hP0771.OnHit(P0771HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 883:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0772.OnHit(P0772HitContext{c}, ev.Amount)
+			return d.hP0772.OnHit(P0772HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 884:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0773.OnHit(P0773HitContext{c}, ev.Amount)
+			return d.hP0773.OnHit(P0773HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 885:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0774.OnHit(P0774HitContext{c}, ev.Amount)
+			return d.hP0774.OnHit(P0774HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 886:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0775.OnHit(P0775HitContext{c}, ev.Amount)
+			return d.hP0775.OnHit(P0775HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 887:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0776.OnHit(P0776HitContext{c}, ev.Amount)
+			return d.hP0776.OnHit(P0776HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 888:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0777.OnHit(P0777HitContext{c}, ev.Amount)
+			return d.hP0777.OnHit(P0777HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 889:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0778.OnHit(P0778HitContext{c}, ev.Amount)
+			return d.hP0778.OnHit(P0778HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 890:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0779.OnHit(P0779HitContext{c}, ev.Amount)
+			return d.hP0779.OnHit(P0779HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 891:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0780.OnHit(P0780HitContext{c}, ev.Amount)
+			return d.hP0780.OnHit(P0780HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 892:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0781.OnHit(P0781HitContext{c}, ev.Amount)
+			return d.hP0781.OnHit(P0781HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 893:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0782.OnHit(P0782HitContext{c}, ev.Amount)
+			return d.hP0782.OnHit(P0782HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 894:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0783.OnHit(P0783HitContext{c}, ev.Amount)
+			return d.hP0783.OnHit(P0783HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 895:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0784.OnHit(P0784HitContext{c}, ev.Amount)
+			return d.hP0784.OnHit(P0784HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 896:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0785.OnHit(P0785HitContext{c}, ev.Amount)
+			return d.hP0785.OnHit(P0785HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 897:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0786.OnHit(P0786HitContext{c}, ev.Amount)
+			return d.hP0786.OnHit(P0786HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 898:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0787.OnHit(P0787HitContext{c}, ev.Amount)
+			return d.hP0787.OnHit(P0787HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 899:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0788.OnHit(P0788HitContext{c}, ev.Amount)
+			return d.hP0788.OnHit(P0788HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 900:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0789.OnHit(P0789HitContext{c}, ev.Amount)
+			return d.hP0789.OnHit(P0789HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 901:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0790.OnHit(P0790HitContext{c}, ev.Amount)
+			return d.hP0790.OnHit(P0790HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 902:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0791.OnHit(P0791HitContext{c}, ev.Amount)
+			return d.hP0791.OnHit(P0791HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 903:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0792.OnHit(P0792HitContext{c}, ev.Amount)
+			return d.hP0792.OnHit(P0792HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 904:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0793.OnHit(P0793HitContext{c}, ev.Amount)
+			return d.hP0793.OnHit(P0793HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 905:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0794.OnHit(P0794HitContext{c}, ev.Amount)
+			return d.hP0794.OnHit(P0794HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 906:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0795.OnHit(P0795HitContext{c}, ev.Amount)
+			return d.hP0795.OnHit(P0795HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 907:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0796.OnHit(P0796HitContext{c}, ev.Amount)
+			return d.hP0796.OnHit(P0796HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 908:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0797.OnHit(P0797HitContext{c}, ev.Amount)
+			return d.hP0797.OnHit(P0797HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 909:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0798.OnHit(P0798HitContext{c}, ev.Amount)
+			return d.hP0798.OnHit(P0798HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 910:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0799.OnHit(P0799HitContext{c}, ev.Amount)
+			return d.hP0799.OnHit(P0799HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 911:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0800.OnHit(P0800HitContext{c}, ev.Amount)
+			return d.hP0800.OnHit(P0800HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 912:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0801.OnHit(P0801HitContext{c}, ev.Amount)
+			return d.hP0801.OnHit(P0801HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 913:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0802.OnHit(P0802HitContext{c}, ev.Amount)
+			return d.hP0802.OnHit(P0802HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 914:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0803.OnHit(P0803HitContext{c}, ev.Amount)
+			return d.hP0803.OnHit(P0803HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 915:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0804.OnHit(P0804HitContext{c}, ev.Amount)
+			return d.hP0804.OnHit(P0804HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 916:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0805.OnHit(P0805HitContext{c}, ev.Amount)
+			return d.hP0805.OnHit(P0805HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 917:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0806.OnHit(P0806HitContext{c}, ev.Amount)
+			return d.hP0806.OnHit(P0806HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 918:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0807.OnHit(P0807HitContext{c}, ev.Amount)
+			return d.hP0807.OnHit(P0807HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 919:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0808.OnHit(P0808HitContext{c}, ev.Amount)
+			return d.hP0808.OnHit(P0808HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 920:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0809.OnHit(P0809HitContext{c}, ev.Amount)
+			return d.hP0809.OnHit(P0809HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 921:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0810.OnHit(P0810HitContext{c}, ev.Amount)
+			return d.hP0810.OnHit(P0810HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 922:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0811.OnHit(P0811HitContext{c}, ev.Amount)
+			return d.hP0811.OnHit(P0811HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 923:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0812.OnHit(P0812HitContext{c}, ev.Amount)
+			return d.hP0812.OnHit(P0812HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 924:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0813.OnHit(P0813HitContext{c}, ev.Amount)
+			return d.hP0813.OnHit(P0813HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 925:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0814.OnHit(P0814HitContext{c}, ev.Amount)
+			return d.hP0814.OnHit(P0814HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 926:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0815.OnHit(P0815HitContext{c}, ev.Amount)
+			return d.hP0815.OnHit(P0815HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 927:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0816.OnHit(P0816HitContext{c}, ev.Amount)
+			return d.hP0816.OnHit(P0816HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 928:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0817.OnHit(P0817HitContext{c}, ev.Amount)
+			return d.hP0817.OnHit(P0817HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 929:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0818.OnHit(P0818HitContext{c}, ev.Amount)
+			return d.hP0818.OnHit(P0818HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 930:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0819.OnHit(P0819HitContext{c}, ev.Amount)
+			return d.hP0819.OnHit(P0819HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 931:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0820.OnHit(P0820HitContext{c}, ev.Amount)
+			return d.hP0820.OnHit(P0820HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 932:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0821.OnHit(P0821HitContext{c}, ev.Amount)
+			return d.hP0821.OnHit(P0821HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 933:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0822.OnHit(P0822HitContext{c}, ev.Amount)
+			return d.hP0822.OnHit(P0822HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 934:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0823.OnHit(P0823HitContext{c}, ev.Amount)
+			return d.hP0823.OnHit(P0823HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 935:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0824.OnHit(P0824HitContext{c}, ev.Amount)
+			return d.hP0824.OnHit(P0824HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 936:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0825.OnHit(P0825HitContext{c}, ev.Amount)
+			return d.hP0825.OnHit(P0825HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 937:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0826.OnHit(P0826HitContext{c}, ev.Amount)
+			return d.hP0826.OnHit(P0826HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 938:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0827.OnHit(P0827HitContext{c}, ev.Amount)
+			return d.hP0827.OnHit(P0827HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 939:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0828.OnHit(P0828HitContext{c}, ev.Amount)
+			return d.hP0828.OnHit(P0828HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 940:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0829.OnHit(P0829HitContext{c}, ev.Amount)
+			return d.hP0829.OnHit(P0829HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 941:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0830.OnHit(P0830HitContext{c}, ev.Amount)
+			return d.hP0830.OnHit(P0830HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 942:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0831.OnHit(P0831HitContext{c}, ev.Amount)
+			return d.hP0831.OnHit(P0831HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 943:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0832.OnHit(P0832HitContext{c}, ev.Amount)
+			return d.hP0832.OnHit(P0832HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 944:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0833.OnHit(P0833HitContext{c}, ev.Amount)
+			return d.hP0833.OnHit(P0833HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 945:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0834.OnHit(P0834HitContext{c}, ev.Amount)
+			return d.hP0834.OnHit(P0834HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 946:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0835.OnHit(P0835HitContext{c}, ev.Amount)
+			return d.hP0835.OnHit(P0835HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 947:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0836.OnHit(P0836HitContext{c}, ev.Amount)
+			return d.hP0836.OnHit(P0836HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 948:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0837.OnHit(P0837HitContext{c}, ev.Amount)
+			return d.hP0837.OnHit(P0837HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 949:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0838.OnHit(P0838HitContext{c}, ev.Amount)
+			return d.hP0838.OnHit(P0838HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 950:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0839.OnHit(P0839HitContext{c}, ev.Amount)
+			return d.hP0839.OnHit(P0839HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 951:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0840.OnHit(P0840HitContext{c}, ev.Amount)
+			return d.hP0840.OnHit(P0840HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 952:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0841.OnHit(P0841HitContext{c}, ev.Amount)
+			return d.hP0841.OnHit(P0841HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 953:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0842.OnHit(P0842HitContext{c}, ev.Amount)
+			return d.hP0842.OnHit(P0842HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 954:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0843.OnHit(P0843HitContext{c}, ev.Amount)
+			return d.hP0843.OnHit(P0843HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 955:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0844.OnHit(P0844HitContext{c}, ev.Amount)
+			return d.hP0844.OnHit(P0844HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 956:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0845.OnHit(P0845HitContext{c}, ev.Amount)
+			return d.hP0845.OnHit(P0845HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 957:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0846.OnHit(P0846HitContext{c}, ev.Amount)
+			return d.hP0846.OnHit(P0846HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 958:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0847.OnHit(P0847HitContext{c}, ev.Amount)
+			return d.hP0847.OnHit(P0847HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 959:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0848.OnHit(P0848HitContext{c}, ev.Amount)
+			return d.hP0848.OnHit(P0848HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 960:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0849.OnHit(P0849HitContext{c}, ev.Amount)
+			return d.hP0849.OnHit(P0849HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 961:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0850.OnHit(P0850HitContext{c}, ev.Amount)
+			return d.hP0850.OnHit(P0850HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 962:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0851.OnHit(P0851HitContext{c}, ev.Amount)
+			return d.hP0851.OnHit(P0851HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 963:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0852.OnHit(P0852HitContext{c}, ev.Amount)
+			return d.hP0852.OnHit(P0852HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 964:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0853.OnHit(P0853HitContext{c}, ev.Amount)
+			return d.hP0853.OnHit(P0853HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 965:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0854.OnHit(P0854HitContext{c}, ev.Amount)
+			return d.hP0854.OnHit(P0854HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 966:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0855.OnHit(P0855HitContext{c}, ev.Amount)
+			return d.hP0855.OnHit(P0855HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 967:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0856.OnHit(P0856HitContext{c}, ev.Amount)
+			return d.hP0856.OnHit(P0856HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 968:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0857.OnHit(P0857HitContext{c}, ev.Amount)
+			return d.hP0857.OnHit(P0857HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 969:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0858.OnHit(P0858HitContext{c}, ev.Amount)
+			return d.hP0858.OnHit(P0858HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 970:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0859.OnHit(P0859HitContext{c}, ev.Amount)
+			return d.hP0859.OnHit(P0859HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 971:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0860.OnHit(P0860HitContext{c}, ev.Amount)
+			return d.hP0860.OnHit(P0860HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 972:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0861.OnHit(P0861HitContext{c}, ev.Amount)
+			return d.hP0861.OnHit(P0861HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 973:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0862.OnHit(P0862HitContext{c}, ev.Amount)
+			return d.hP0862.OnHit(P0862HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 974:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0863.OnHit(P0863HitContext{c}, ev.Amount)
+			return d.hP0863.OnHit(P0863HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 975:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0864.OnHit(P0864HitContext{c}, ev.Amount)
+			return d.hP0864.OnHit(P0864HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 976:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0865.OnHit(P0865HitContext{c}, ev.Amount)
+			return d.hP0865.OnHit(P0865HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 977:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0866.OnHit(P0866HitContext{c}, ev.Amount)
+			return d.hP0866.OnHit(P0866HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 978:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0867.OnHit(P0867HitContext{c}, ev.Amount)
+			return d.hP0867.OnHit(P0867HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 979:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0868.OnHit(P0868HitContext{c}, ev.Amount)
+			return d.hP0868.OnHit(P0868HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 980:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0869.OnHit(P0869HitContext{c}, ev.Amount)
+			return d.hP0869.OnHit(P0869HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 981:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0870.OnHit(P0870HitContext{c}, ev.Amount)
+			return d.hP0870.OnHit(P0870HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 982:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0871.OnHit(P0871HitContext{c}, ev.Amount)
+			return d.hP0871.OnHit(P0871HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 983:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0872.OnHit(P0872HitContext{c}, ev.Amount)
+			return d.hP0872.OnHit(P0872HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 984:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0873.OnHit(P0873HitContext{c}, ev.Amount)
+			return d.hP0873.OnHit(P0873HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 985:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0874.OnHit(P0874HitContext{c}, ev.Amount)
+			return d.hP0874.OnHit(P0874HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 986:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0875.OnHit(P0875HitContext{c}, ev.Amount)
+			return d.hP0875.OnHit(P0875HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 987:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0876.OnHit(P0876HitContext{c}, ev.Amount)
+			return d.hP0876.OnHit(P0876HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 988:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0877.OnHit(P0877HitContext{c}, ev.Amount)
+			return d.hP0877.OnHit(P0877HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 989:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0878.OnHit(P0878HitContext{c}, ev.Amount)
+			return d.hP0878.OnHit(P0878HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 990:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0879.OnHit(P0879HitContext{c}, ev.Amount)
+			return d.hP0879.OnHit(P0879HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 991:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0880.OnHit(P0880HitContext{c}, ev.Amount)
+			return d.hP0880.OnHit(P0880HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 992:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0881.OnHit(P0881HitContext{c}, ev.Amount)
+			return d.hP0881.OnHit(P0881HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 993:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0882.OnHit(P0882HitContext{c}, ev.Amount)
+			return d.hP0882.OnHit(P0882HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 994:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0883.OnHit(P0883HitContext{c}, ev.Amount)
+			return d.hP0883.OnHit(P0883HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 995:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0884.OnHit(P0884HitContext{c}, ev.Amount)
+			return d.hP0884.OnHit(P0884HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 996:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0885.OnHit(P0885HitContext{c}, ev.Amount)
+			return d.hP0885.OnHit(P0885HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 997:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0886.OnHit(P0886HitContext{c}, ev.Amount)
+			return d.hP0886.OnHit(P0886HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 998:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0887.OnHit(P0887HitContext{c}, ev.Amount)
+			return d.hP0887.OnHit(P0887HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 999:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0888.OnHit(P0888HitContext{c}, ev.Amount)
+			return d.hP0888.OnHit(P0888HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1000:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0889.OnHit(P0889HitContext{c}, ev.Amount)
+			return d.hP0889.OnHit(P0889HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1001:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0890.OnHit(P0890HitContext{c}, ev.Amount)
+			return d.hP0890.OnHit(P0890HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1002:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0891.OnHit(P0891HitContext{c}, ev.Amount)
+			return d.hP0891.OnHit(P0891HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1003:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0892.OnHit(P0892HitContext{c}, ev.Amount)
+			return d.hP0892.OnHit(P0892HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1004:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0893.OnHit(P0893HitContext{c}, ev.Amount)
+			return d.hP0893.OnHit(P0893HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1005:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0894.OnHit(P0894HitContext{c}, ev.Amount)
+			return d.hP0894.OnHit(P0894HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1006:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0895.OnHit(P0895HitContext{c}, ev.Amount)
+			return d.hP0895.OnHit(P0895HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1007:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0896.OnHit(P0896HitContext{c}, ev.Amount)
+			return d.hP0896.OnHit(P0896HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1008:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0897.OnHit(P0897HitContext{c}, ev.Amount)
+			return d.hP0897.OnHit(P0897HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1009:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0898.OnHit(P0898HitContext{c}, ev.Amount)
+			return d.hP0898.OnHit(P0898HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1010:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0899.OnHit(P0899HitContext{c}, ev.Amount)
+			return d.hP0899.OnHit(P0899HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1011:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0900.OnHit(P0900HitContext{c}, ev.Amount)
+			return d.hP0900.OnHit(P0900HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1012:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0901.OnHit(P0901HitContext{c}, ev.Amount)
+			return d.hP0901.OnHit(P0901HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1013:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0902.OnHit(P0902HitContext{c}, ev.Amount)
+			return d.hP0902.OnHit(P0902HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1014:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0903.OnHit(P0903HitContext{c}, ev.Amount)
+			return d.hP0903.OnHit(P0903HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1015:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0904.OnHit(P0904HitContext{c}, ev.Amount)
+			return d.hP0904.OnHit(P0904HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1016:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0905.OnHit(P0905HitContext{c}, ev.Amount)
+			return d.hP0905.OnHit(P0905HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1017:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0906.OnHit(P0906HitContext{c}, ev.Amount)
+			return d.hP0906.OnHit(P0906HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1018:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0907.OnHit(P0907HitContext{c}, ev.Amount)
+			return d.hP0907.OnHit(P0907HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1019:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0908.OnHit(P0908HitContext{c}, ev.Amount)
+			return d.hP0908.OnHit(P0908HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1020:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0909.OnHit(P0909HitContext{c}, ev.Amount)
+			return d.hP0909.OnHit(P0909HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1021:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0910.OnHit(P0910HitContext{c}, ev.Amount)
+			return d.hP0910.OnHit(P0910HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1022:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0911.OnHit(P0911HitContext{c}, ev.Amount)
+			return d.hP0911.OnHit(P0911HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1023:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0912.OnHit(P0912HitContext{c}, ev.Amount)
+			return d.hP0912.OnHit(P0912HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1024:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0913.OnHit(P0913HitContext{c}, ev.Amount)
+			return d.hP0913.OnHit(P0913HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1025:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0914.OnHit(P0914HitContext{c}, ev.Amount)
+			return d.hP0914.OnHit(P0914HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1026:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0915.OnHit(P0915HitContext{c}, ev.Amount)
+			return d.hP0915.OnHit(P0915HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1027:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0916.OnHit(P0916HitContext{c}, ev.Amount)
+			return d.hP0916.OnHit(P0916HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1028:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0917.OnHit(P0917HitContext{c}, ev.Amount)
+			return d.hP0917.OnHit(P0917HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1029:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0918.OnHit(P0918HitContext{c}, ev.Amount)
+			return d.hP0918.OnHit(P0918HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1030:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0919.OnHit(P0919HitContext{c}, ev.Amount)
+			return d.hP0919.OnHit(P0919HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1031:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0920.OnHit(P0920HitContext{c}, ev.Amount)
+			return d.hP0920.OnHit(P0920HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1032:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0921.OnHit(P0921HitContext{c}, ev.Amount)
+			return d.hP0921.OnHit(P0921HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1033:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0922.OnHit(P0922HitContext{c}, ev.Amount)
+			return d.hP0922.OnHit(P0922HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1034:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0923.OnHit(P0923HitContext{c}, ev.Amount)
+			return d.hP0923.OnHit(P0923HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1035:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0924.OnHit(P0924HitContext{c}, ev.Amount)
+			return d.hP0924.OnHit(P0924HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1036:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0925.OnHit(P0925HitContext{c}, ev.Amount)
+			return d.hP0925.OnHit(P0925HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1037:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0926.OnHit(P0926HitContext{c}, ev.Amount)
+			return d.hP0926.OnHit(P0926HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1038:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0927.OnHit(P0927HitContext{c}, ev.Amount)
+			return d.hP0927.OnHit(P0927HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1039:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0928.OnHit(P0928HitContext{c}, ev.Amount)
+			return d.hP0928.OnHit(P0928HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1040:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0929.OnHit(P0929HitContext{c}, ev.Amount)
+			return d.hP0929.OnHit(P0929HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1041:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0930.OnHit(P0930HitContext{c}, ev.Amount)
+			return d.hP0930.OnHit(P0930HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1042:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0931.OnHit(P0931HitContext{c}, ev.Amount)
+			return d.hP0931.OnHit(P0931HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1043:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0932.OnHit(P0932HitContext{c}, ev.Amount)
+			return d.hP0932.OnHit(P0932HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1044:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0933.OnHit(P0933HitContext{c}, ev.Amount)
+			return d.hP0933.OnHit(P0933HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1045:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0934.OnHit(P0934HitContext{c}, ev.Amount)
+			return d.hP0934.OnHit(P0934HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1046:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0935.OnHit(P0935HitContext{c}, ev.Amount)
+			return d.hP0935.OnHit(P0935HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1047:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0936.OnHit(P0936HitContext{c}, ev.Amount)
+			return d.hP0936.OnHit(P0936HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1048:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0937.OnHit(P0937HitContext{c}, ev.Amount)
+			return d.hP0937.OnHit(P0937HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1049:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0938.OnHit(P0938HitContext{c}, ev.Amount)
+			return d.hP0938.OnHit(P0938HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1050:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0939.OnHit(P0939HitContext{c}, ev.Amount)
+			return d.hP0939.OnHit(P0939HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1051:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0940.OnHit(P0940HitContext{c}, ev.Amount)
+			return d.hP0940.OnHit(P0940HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1052:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0941.OnHit(P0941HitContext{c}, ev.Amount)
+			return d.hP0941.OnHit(P0941HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1053:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0942.OnHit(P0942HitContext{c}, ev.Amount)
+			return d.hP0942.OnHit(P0942HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1054:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0943.OnHit(P0943HitContext{c}, ev.Amount)
+			return d.hP0943.OnHit(P0943HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1055:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0944.OnHit(P0944HitContext{c}, ev.Amount)
+			return d.hP0944.OnHit(P0944HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1056:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0945.OnHit(P0945HitContext{c}, ev.Amount)
+			return d.hP0945.OnHit(P0945HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1057:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0946.OnHit(P0946HitContext{c}, ev.Amount)
+			return d.hP0946.OnHit(P0946HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1058:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0947.OnHit(P0947HitContext{c}, ev.Amount)
+			return d.hP0947.OnHit(P0947HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1059:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0948.OnHit(P0948HitContext{c}, ev.Amount)
+			return d.hP0948.OnHit(P0948HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1060:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0949.OnHit(P0949HitContext{c}, ev.Amount)
+			return d.hP0949.OnHit(P0949HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1061:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0950.OnHit(P0950HitContext{c}, ev.Amount)
+			return d.hP0950.OnHit(P0950HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1062:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0951.OnHit(P0951HitContext{c}, ev.Amount)
+			return d.hP0951.OnHit(P0951HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1063:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0952.OnHit(P0952HitContext{c}, ev.Amount)
+			return d.hP0952.OnHit(P0952HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1064:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0953.OnHit(P0953HitContext{c}, ev.Amount)
+			return d.hP0953.OnHit(P0953HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1065:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0954.OnHit(P0954HitContext{c}, ev.Amount)
+			return d.hP0954.OnHit(P0954HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1066:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0955.OnHit(P0955HitContext{c}, ev.Amount)
+			return d.hP0955.OnHit(P0955HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1067:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0956.OnHit(P0956HitContext{c}, ev.Amount)
+			return d.hP0956.OnHit(P0956HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1068:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0957.OnHit(P0957HitContext{c}, ev.Amount)
+			return d.hP0957.OnHit(P0957HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1069:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0958.OnHit(P0958HitContext{c}, ev.Amount)
+			return d.hP0958.OnHit(P0958HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1070:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0959.OnHit(P0959HitContext{c}, ev.Amount)
+			return d.hP0959.OnHit(P0959HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1071:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0960.OnHit(P0960HitContext{c}, ev.Amount)
+			return d.hP0960.OnHit(P0960HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1072:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0961.OnHit(P0961HitContext{c}, ev.Amount)
+			return d.hP0961.OnHit(P0961HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1073:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0962.OnHit(P0962HitContext{c}, ev.Amount)
+			return d.hP0962.OnHit(P0962HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1074:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0963.OnHit(P0963HitContext{c}, ev.Amount)
+			return d.hP0963.OnHit(P0963HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1075:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0964.OnHit(P0964HitContext{c}, ev.Amount)
+			return d.hP0964.OnHit(P0964HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1076:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0965.OnHit(P0965HitContext{c}, ev.Amount)
+			return d.hP0965.OnHit(P0965HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1077:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0966.OnHit(P0966HitContext{c}, ev.Amount)
+			return d.hP0966.OnHit(P0966HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1078:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0967.OnHit(P0967HitContext{c}, ev.Amount)
+			return d.hP0967.OnHit(P0967HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1079:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0968.OnHit(P0968HitContext{c}, ev.Amount)
+			return d.hP0968.OnHit(P0968HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1080:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0969.OnHit(P0969HitContext{c}, ev.Amount)
+			return d.hP0969.OnHit(P0969HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1081:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0970.OnHit(P0970HitContext{c}, ev.Amount)
+			return d.hP0970.OnHit(P0970HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1082:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0971.OnHit(P0971HitContext{c}, ev.Amount)
+			return d.hP0971.OnHit(P0971HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1083:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0972.OnHit(P0972HitContext{c}, ev.Amount)
+			return d.hP0972.OnHit(P0972HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1084:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0973.OnHit(P0973HitContext{c}, ev.Amount)
+			return d.hP0973.OnHit(P0973HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1085:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0974.OnHit(P0974HitContext{c}, ev.Amount)
+			return d.hP0974.OnHit(P0974HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1086:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0975.OnHit(P0975HitContext{c}, ev.Amount)
+			return d.hP0975.OnHit(P0975HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1087:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0976.OnHit(P0976HitContext{c}, ev.Amount)
+			return d.hP0976.OnHit(P0976HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1088:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0977.OnHit(P0977HitContext{c}, ev.Amount)
+			return d.hP0977.OnHit(P0977HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1089:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0978.OnHit(P0978HitContext{c}, ev.Amount)
+			return d.hP0978.OnHit(P0978HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1090:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0979.OnHit(P0979HitContext{c}, ev.Amount)
+			return d.hP0979.OnHit(P0979HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1091:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0980.OnHit(P0980HitContext{c}, ev.Amount)
+			return d.hP0980.OnHit(P0980HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1092:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0981.OnHit(P0981HitContext{c}, ev.Amount)
+			return d.hP0981.OnHit(P0981HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1093:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0982.OnHit(P0982HitContext{c}, ev.Amount)
+			return d.hP0982.OnHit(P0982HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1094:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0983.OnHit(P0983HitContext{c}, ev.Amount)
+			return d.hP0983.OnHit(P0983HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1095:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0984.OnHit(P0984HitContext{c}, ev.Amount)
+			return d.hP0984.OnHit(P0984HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1096:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0985.OnHit(P0985HitContext{c}, ev.Amount)
+			return d.hP0985.OnHit(P0985HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1097:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0986.OnHit(P0986HitContext{c}, ev.Amount)
+			return d.hP0986.OnHit(P0986HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1098:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0987.OnHit(P0987HitContext{c}, ev.Amount)
+			return d.hP0987.OnHit(P0987HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1099:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0988.OnHit(P0988HitContext{c}, ev.Amount)
+			return d.hP0988.OnHit(P0988HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1100:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0989.OnHit(P0989HitContext{c}, ev.Amount)
+			return d.hP0989.OnHit(P0989HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1101:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0990.OnHit(P0990HitContext{c}, ev.Amount)
+			return d.hP0990.OnHit(P0990HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1102:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0991.OnHit(P0991HitContext{c}, ev.Amount)
+			return d.hP0991.OnHit(P0991HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1103:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0992.OnHit(P0992HitContext{c}, ev.Amount)
+			return d.hP0992.OnHit(P0992HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1104:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0993.OnHit(P0993HitContext{c}, ev.Amount)
+			return d.hP0993.OnHit(P0993HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1105:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0994.OnHit(P0994HitContext{c}, ev.Amount)
+			return d.hP0994.OnHit(P0994HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1106:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0995.OnHit(P0995HitContext{c}, ev.Amount)
+			return d.hP0995.OnHit(P0995HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1107:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0996.OnHit(P0996HitContext{c}, ev.Amount)
+			return d.hP0996.OnHit(P0996HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1108:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0997.OnHit(P0997HitContext{c}, ev.Amount)
+			return d.hP0997.OnHit(P0997HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1109:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0998.OnHit(P0998HitContext{c}, ev.Amount)
+			return d.hP0998.OnHit(P0998HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	case 1110:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hP0999.OnHit(P0999HitContext{c}, ev.Amount)
+			return d.hP0999.OnHit(P0999HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwOnHundred is embedded in the contexts of the cases on Hundred events.
+type fwOnHundred struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnHundred) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnHundred) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Hundred being handled.
+func (x fwOnHundred) Event() Hundred {
+	return *x.c.Msg().Ev.(*Hundred)
+}
+
+// fwOnOrder is embedded in the contexts of the cases on Order events.
+type fwOnOrder struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnOrder) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnOrder) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Order being handled.
+func (x fwOnOrder) Event() Order {
+	return *x.c.Msg().Ev.(*Order)
+}
+
+// fwOnSingle is embedded in the contexts of the cases on Single events.
+type fwOnSingle struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnSingle) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnSingle) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Single being handled.
+func (x fwOnSingle) Event() Single {
+	return *x.c.Msg().Ev.(*Single)
+}
+
+// fwOnTen is embedded in the contexts of the cases on Ten events.
+type fwOnTen struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnTen) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnTen) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Ten being handled.
+func (x fwOnTen) Event() Ten {
+	return *x.c.Msg().Ev.(*Ten)
 }
 
 // fwArena holds event values by kind for the runtime (fwrt.Arena): a message's
@@ -16357,304 +16437,304 @@ func (d *fwDispatcher) fwCallHundred(c *fwrt.Call, r uint8, ev *Hundred) error {
 	switch r {
 	case 0:
 		// H000: Hit
-		return d.hH000.OnHit(H000HitContext{c}, ev.Amount)
+		return d.hH000.OnHit(H000HitContext{fwOnHundred{c}}, ev.Amount)
 	case 1:
 		// H001: Hit
-		return d.hH001.OnHit(H001HitContext{c}, ev.Amount)
+		return d.hH001.OnHit(H001HitContext{fwOnHundred{c}}, ev.Amount)
 	case 2:
 		// H002: Hit
-		return d.hH002.OnHit(H002HitContext{c}, ev.Amount)
+		return d.hH002.OnHit(H002HitContext{fwOnHundred{c}}, ev.Amount)
 	case 3:
 		// H003: Hit
-		return d.hH003.OnHit(H003HitContext{c}, ev.Amount)
+		return d.hH003.OnHit(H003HitContext{fwOnHundred{c}}, ev.Amount)
 	case 4:
 		// H004: Hit
-		return d.hH004.OnHit(H004HitContext{c}, ev.Amount)
+		return d.hH004.OnHit(H004HitContext{fwOnHundred{c}}, ev.Amount)
 	case 5:
 		// H005: Hit
-		return d.hH005.OnHit(H005HitContext{c}, ev.Amount)
+		return d.hH005.OnHit(H005HitContext{fwOnHundred{c}}, ev.Amount)
 	case 6:
 		// H006: Hit
-		return d.hH006.OnHit(H006HitContext{c}, ev.Amount)
+		return d.hH006.OnHit(H006HitContext{fwOnHundred{c}}, ev.Amount)
 	case 7:
 		// H007: Hit
-		return d.hH007.OnHit(H007HitContext{c}, ev.Amount)
+		return d.hH007.OnHit(H007HitContext{fwOnHundred{c}}, ev.Amount)
 	case 8:
 		// H008: Hit
-		return d.hH008.OnHit(H008HitContext{c}, ev.Amount)
+		return d.hH008.OnHit(H008HitContext{fwOnHundred{c}}, ev.Amount)
 	case 9:
 		// H009: Hit
-		return d.hH009.OnHit(H009HitContext{c}, ev.Amount)
+		return d.hH009.OnHit(H009HitContext{fwOnHundred{c}}, ev.Amount)
 	case 10:
 		// H010: Hit
-		return d.hH010.OnHit(H010HitContext{c}, ev.Amount)
+		return d.hH010.OnHit(H010HitContext{fwOnHundred{c}}, ev.Amount)
 	case 11:
 		// H011: Hit
-		return d.hH011.OnHit(H011HitContext{c}, ev.Amount)
+		return d.hH011.OnHit(H011HitContext{fwOnHundred{c}}, ev.Amount)
 	case 12:
 		// H012: Hit
-		return d.hH012.OnHit(H012HitContext{c}, ev.Amount)
+		return d.hH012.OnHit(H012HitContext{fwOnHundred{c}}, ev.Amount)
 	case 13:
 		// H013: Hit
-		return d.hH013.OnHit(H013HitContext{c}, ev.Amount)
+		return d.hH013.OnHit(H013HitContext{fwOnHundred{c}}, ev.Amount)
 	case 14:
 		// H014: Hit
-		return d.hH014.OnHit(H014HitContext{c}, ev.Amount)
+		return d.hH014.OnHit(H014HitContext{fwOnHundred{c}}, ev.Amount)
 	case 15:
 		// H015: Hit
-		return d.hH015.OnHit(H015HitContext{c}, ev.Amount)
+		return d.hH015.OnHit(H015HitContext{fwOnHundred{c}}, ev.Amount)
 	case 16:
 		// H016: Hit
-		return d.hH016.OnHit(H016HitContext{c}, ev.Amount)
+		return d.hH016.OnHit(H016HitContext{fwOnHundred{c}}, ev.Amount)
 	case 17:
 		// H017: Hit
-		return d.hH017.OnHit(H017HitContext{c}, ev.Amount)
+		return d.hH017.OnHit(H017HitContext{fwOnHundred{c}}, ev.Amount)
 	case 18:
 		// H018: Hit
-		return d.hH018.OnHit(H018HitContext{c}, ev.Amount)
+		return d.hH018.OnHit(H018HitContext{fwOnHundred{c}}, ev.Amount)
 	case 19:
 		// H019: Hit
-		return d.hH019.OnHit(H019HitContext{c}, ev.Amount)
+		return d.hH019.OnHit(H019HitContext{fwOnHundred{c}}, ev.Amount)
 	case 20:
 		// H020: Hit
-		return d.hH020.OnHit(H020HitContext{c}, ev.Amount)
+		return d.hH020.OnHit(H020HitContext{fwOnHundred{c}}, ev.Amount)
 	case 21:
 		// H021: Hit
-		return d.hH021.OnHit(H021HitContext{c}, ev.Amount)
+		return d.hH021.OnHit(H021HitContext{fwOnHundred{c}}, ev.Amount)
 	case 22:
 		// H022: Hit
-		return d.hH022.OnHit(H022HitContext{c}, ev.Amount)
+		return d.hH022.OnHit(H022HitContext{fwOnHundred{c}}, ev.Amount)
 	case 23:
 		// H023: Hit
-		return d.hH023.OnHit(H023HitContext{c}, ev.Amount)
+		return d.hH023.OnHit(H023HitContext{fwOnHundred{c}}, ev.Amount)
 	case 24:
 		// H024: Hit
-		return d.hH024.OnHit(H024HitContext{c}, ev.Amount)
+		return d.hH024.OnHit(H024HitContext{fwOnHundred{c}}, ev.Amount)
 	case 25:
 		// H025: Hit
-		return d.hH025.OnHit(H025HitContext{c}, ev.Amount)
+		return d.hH025.OnHit(H025HitContext{fwOnHundred{c}}, ev.Amount)
 	case 26:
 		// H026: Hit
-		return d.hH026.OnHit(H026HitContext{c}, ev.Amount)
+		return d.hH026.OnHit(H026HitContext{fwOnHundred{c}}, ev.Amount)
 	case 27:
 		// H027: Hit
-		return d.hH027.OnHit(H027HitContext{c}, ev.Amount)
+		return d.hH027.OnHit(H027HitContext{fwOnHundred{c}}, ev.Amount)
 	case 28:
 		// H028: Hit
-		return d.hH028.OnHit(H028HitContext{c}, ev.Amount)
+		return d.hH028.OnHit(H028HitContext{fwOnHundred{c}}, ev.Amount)
 	case 29:
 		// H029: Hit
-		return d.hH029.OnHit(H029HitContext{c}, ev.Amount)
+		return d.hH029.OnHit(H029HitContext{fwOnHundred{c}}, ev.Amount)
 	case 30:
 		// H030: Hit
-		return d.hH030.OnHit(H030HitContext{c}, ev.Amount)
+		return d.hH030.OnHit(H030HitContext{fwOnHundred{c}}, ev.Amount)
 	case 31:
 		// H031: Hit
-		return d.hH031.OnHit(H031HitContext{c}, ev.Amount)
+		return d.hH031.OnHit(H031HitContext{fwOnHundred{c}}, ev.Amount)
 	case 32:
 		// H032: Hit
-		return d.hH032.OnHit(H032HitContext{c}, ev.Amount)
+		return d.hH032.OnHit(H032HitContext{fwOnHundred{c}}, ev.Amount)
 	case 33:
 		// H033: Hit
-		return d.hH033.OnHit(H033HitContext{c}, ev.Amount)
+		return d.hH033.OnHit(H033HitContext{fwOnHundred{c}}, ev.Amount)
 	case 34:
 		// H034: Hit
-		return d.hH034.OnHit(H034HitContext{c}, ev.Amount)
+		return d.hH034.OnHit(H034HitContext{fwOnHundred{c}}, ev.Amount)
 	case 35:
 		// H035: Hit
-		return d.hH035.OnHit(H035HitContext{c}, ev.Amount)
+		return d.hH035.OnHit(H035HitContext{fwOnHundred{c}}, ev.Amount)
 	case 36:
 		// H036: Hit
-		return d.hH036.OnHit(H036HitContext{c}, ev.Amount)
+		return d.hH036.OnHit(H036HitContext{fwOnHundred{c}}, ev.Amount)
 	case 37:
 		// H037: Hit
-		return d.hH037.OnHit(H037HitContext{c}, ev.Amount)
+		return d.hH037.OnHit(H037HitContext{fwOnHundred{c}}, ev.Amount)
 	case 38:
 		// H038: Hit
-		return d.hH038.OnHit(H038HitContext{c}, ev.Amount)
+		return d.hH038.OnHit(H038HitContext{fwOnHundred{c}}, ev.Amount)
 	case 39:
 		// H039: Hit
-		return d.hH039.OnHit(H039HitContext{c}, ev.Amount)
+		return d.hH039.OnHit(H039HitContext{fwOnHundred{c}}, ev.Amount)
 	case 40:
 		// H040: Hit
-		return d.hH040.OnHit(H040HitContext{c}, ev.Amount)
+		return d.hH040.OnHit(H040HitContext{fwOnHundred{c}}, ev.Amount)
 	case 41:
 		// H041: Hit
-		return d.hH041.OnHit(H041HitContext{c}, ev.Amount)
+		return d.hH041.OnHit(H041HitContext{fwOnHundred{c}}, ev.Amount)
 	case 42:
 		// H042: Hit
-		return d.hH042.OnHit(H042HitContext{c}, ev.Amount)
+		return d.hH042.OnHit(H042HitContext{fwOnHundred{c}}, ev.Amount)
 	case 43:
 		// H043: Hit
-		return d.hH043.OnHit(H043HitContext{c}, ev.Amount)
+		return d.hH043.OnHit(H043HitContext{fwOnHundred{c}}, ev.Amount)
 	case 44:
 		// H044: Hit
-		return d.hH044.OnHit(H044HitContext{c}, ev.Amount)
+		return d.hH044.OnHit(H044HitContext{fwOnHundred{c}}, ev.Amount)
 	case 45:
 		// H045: Hit
-		return d.hH045.OnHit(H045HitContext{c}, ev.Amount)
+		return d.hH045.OnHit(H045HitContext{fwOnHundred{c}}, ev.Amount)
 	case 46:
 		// H046: Hit
-		return d.hH046.OnHit(H046HitContext{c}, ev.Amount)
+		return d.hH046.OnHit(H046HitContext{fwOnHundred{c}}, ev.Amount)
 	case 47:
 		// H047: Hit
-		return d.hH047.OnHit(H047HitContext{c}, ev.Amount)
+		return d.hH047.OnHit(H047HitContext{fwOnHundred{c}}, ev.Amount)
 	case 48:
 		// H048: Hit
-		return d.hH048.OnHit(H048HitContext{c}, ev.Amount)
+		return d.hH048.OnHit(H048HitContext{fwOnHundred{c}}, ev.Amount)
 	case 49:
 		// H049: Hit
-		return d.hH049.OnHit(H049HitContext{c}, ev.Amount)
+		return d.hH049.OnHit(H049HitContext{fwOnHundred{c}}, ev.Amount)
 	case 50:
 		// H050: Hit
-		return d.hH050.OnHit(H050HitContext{c}, ev.Amount)
+		return d.hH050.OnHit(H050HitContext{fwOnHundred{c}}, ev.Amount)
 	case 51:
 		// H051: Hit
-		return d.hH051.OnHit(H051HitContext{c}, ev.Amount)
+		return d.hH051.OnHit(H051HitContext{fwOnHundred{c}}, ev.Amount)
 	case 52:
 		// H052: Hit
-		return d.hH052.OnHit(H052HitContext{c}, ev.Amount)
+		return d.hH052.OnHit(H052HitContext{fwOnHundred{c}}, ev.Amount)
 	case 53:
 		// H053: Hit
-		return d.hH053.OnHit(H053HitContext{c}, ev.Amount)
+		return d.hH053.OnHit(H053HitContext{fwOnHundred{c}}, ev.Amount)
 	case 54:
 		// H054: Hit
-		return d.hH054.OnHit(H054HitContext{c}, ev.Amount)
+		return d.hH054.OnHit(H054HitContext{fwOnHundred{c}}, ev.Amount)
 	case 55:
 		// H055: Hit
-		return d.hH055.OnHit(H055HitContext{c}, ev.Amount)
+		return d.hH055.OnHit(H055HitContext{fwOnHundred{c}}, ev.Amount)
 	case 56:
 		// H056: Hit
-		return d.hH056.OnHit(H056HitContext{c}, ev.Amount)
+		return d.hH056.OnHit(H056HitContext{fwOnHundred{c}}, ev.Amount)
 	case 57:
 		// H057: Hit
-		return d.hH057.OnHit(H057HitContext{c}, ev.Amount)
+		return d.hH057.OnHit(H057HitContext{fwOnHundred{c}}, ev.Amount)
 	case 58:
 		// H058: Hit
-		return d.hH058.OnHit(H058HitContext{c}, ev.Amount)
+		return d.hH058.OnHit(H058HitContext{fwOnHundred{c}}, ev.Amount)
 	case 59:
 		// H059: Hit
-		return d.hH059.OnHit(H059HitContext{c}, ev.Amount)
+		return d.hH059.OnHit(H059HitContext{fwOnHundred{c}}, ev.Amount)
 	case 60:
 		// H060: Hit
-		return d.hH060.OnHit(H060HitContext{c}, ev.Amount)
+		return d.hH060.OnHit(H060HitContext{fwOnHundred{c}}, ev.Amount)
 	case 61:
 		// H061: Hit
-		return d.hH061.OnHit(H061HitContext{c}, ev.Amount)
+		return d.hH061.OnHit(H061HitContext{fwOnHundred{c}}, ev.Amount)
 	case 62:
 		// H062: Hit
-		return d.hH062.OnHit(H062HitContext{c}, ev.Amount)
+		return d.hH062.OnHit(H062HitContext{fwOnHundred{c}}, ev.Amount)
 	case 63:
 		// H063: Hit
-		return d.hH063.OnHit(H063HitContext{c}, ev.Amount)
+		return d.hH063.OnHit(H063HitContext{fwOnHundred{c}}, ev.Amount)
 	case 64:
 		// H064: Hit
-		return d.hH064.OnHit(H064HitContext{c}, ev.Amount)
+		return d.hH064.OnHit(H064HitContext{fwOnHundred{c}}, ev.Amount)
 	case 65:
 		// H065: Hit
-		return d.hH065.OnHit(H065HitContext{c}, ev.Amount)
+		return d.hH065.OnHit(H065HitContext{fwOnHundred{c}}, ev.Amount)
 	case 66:
 		// H066: Hit
-		return d.hH066.OnHit(H066HitContext{c}, ev.Amount)
+		return d.hH066.OnHit(H066HitContext{fwOnHundred{c}}, ev.Amount)
 	case 67:
 		// H067: Hit
-		return d.hH067.OnHit(H067HitContext{c}, ev.Amount)
+		return d.hH067.OnHit(H067HitContext{fwOnHundred{c}}, ev.Amount)
 	case 68:
 		// H068: Hit
-		return d.hH068.OnHit(H068HitContext{c}, ev.Amount)
+		return d.hH068.OnHit(H068HitContext{fwOnHundred{c}}, ev.Amount)
 	case 69:
 		// H069: Hit
-		return d.hH069.OnHit(H069HitContext{c}, ev.Amount)
+		return d.hH069.OnHit(H069HitContext{fwOnHundred{c}}, ev.Amount)
 	case 70:
 		// H070: Hit
-		return d.hH070.OnHit(H070HitContext{c}, ev.Amount)
+		return d.hH070.OnHit(H070HitContext{fwOnHundred{c}}, ev.Amount)
 	case 71:
 		// H071: Hit
-		return d.hH071.OnHit(H071HitContext{c}, ev.Amount)
+		return d.hH071.OnHit(H071HitContext{fwOnHundred{c}}, ev.Amount)
 	case 72:
 		// H072: Hit
-		return d.hH072.OnHit(H072HitContext{c}, ev.Amount)
+		return d.hH072.OnHit(H072HitContext{fwOnHundred{c}}, ev.Amount)
 	case 73:
 		// H073: Hit
-		return d.hH073.OnHit(H073HitContext{c}, ev.Amount)
+		return d.hH073.OnHit(H073HitContext{fwOnHundred{c}}, ev.Amount)
 	case 74:
 		// H074: Hit
-		return d.hH074.OnHit(H074HitContext{c}, ev.Amount)
+		return d.hH074.OnHit(H074HitContext{fwOnHundred{c}}, ev.Amount)
 	case 75:
 		// H075: Hit
-		return d.hH075.OnHit(H075HitContext{c}, ev.Amount)
+		return d.hH075.OnHit(H075HitContext{fwOnHundred{c}}, ev.Amount)
 	case 76:
 		// H076: Hit
-		return d.hH076.OnHit(H076HitContext{c}, ev.Amount)
+		return d.hH076.OnHit(H076HitContext{fwOnHundred{c}}, ev.Amount)
 	case 77:
 		// H077: Hit
-		return d.hH077.OnHit(H077HitContext{c}, ev.Amount)
+		return d.hH077.OnHit(H077HitContext{fwOnHundred{c}}, ev.Amount)
 	case 78:
 		// H078: Hit
-		return d.hH078.OnHit(H078HitContext{c}, ev.Amount)
+		return d.hH078.OnHit(H078HitContext{fwOnHundred{c}}, ev.Amount)
 	case 79:
 		// H079: Hit
-		return d.hH079.OnHit(H079HitContext{c}, ev.Amount)
+		return d.hH079.OnHit(H079HitContext{fwOnHundred{c}}, ev.Amount)
 	case 80:
 		// H080: Hit
-		return d.hH080.OnHit(H080HitContext{c}, ev.Amount)
+		return d.hH080.OnHit(H080HitContext{fwOnHundred{c}}, ev.Amount)
 	case 81:
 		// H081: Hit
-		return d.hH081.OnHit(H081HitContext{c}, ev.Amount)
+		return d.hH081.OnHit(H081HitContext{fwOnHundred{c}}, ev.Amount)
 	case 82:
 		// H082: Hit
-		return d.hH082.OnHit(H082HitContext{c}, ev.Amount)
+		return d.hH082.OnHit(H082HitContext{fwOnHundred{c}}, ev.Amount)
 	case 83:
 		// H083: Hit
-		return d.hH083.OnHit(H083HitContext{c}, ev.Amount)
+		return d.hH083.OnHit(H083HitContext{fwOnHundred{c}}, ev.Amount)
 	case 84:
 		// H084: Hit
-		return d.hH084.OnHit(H084HitContext{c}, ev.Amount)
+		return d.hH084.OnHit(H084HitContext{fwOnHundred{c}}, ev.Amount)
 	case 85:
 		// H085: Hit
-		return d.hH085.OnHit(H085HitContext{c}, ev.Amount)
+		return d.hH085.OnHit(H085HitContext{fwOnHundred{c}}, ev.Amount)
 	case 86:
 		// H086: Hit
-		return d.hH086.OnHit(H086HitContext{c}, ev.Amount)
+		return d.hH086.OnHit(H086HitContext{fwOnHundred{c}}, ev.Amount)
 	case 87:
 		// H087: Hit
-		return d.hH087.OnHit(H087HitContext{c}, ev.Amount)
+		return d.hH087.OnHit(H087HitContext{fwOnHundred{c}}, ev.Amount)
 	case 88:
 		// H088: Hit
-		return d.hH088.OnHit(H088HitContext{c}, ev.Amount)
+		return d.hH088.OnHit(H088HitContext{fwOnHundred{c}}, ev.Amount)
 	case 89:
 		// H089: Hit
-		return d.hH089.OnHit(H089HitContext{c}, ev.Amount)
+		return d.hH089.OnHit(H089HitContext{fwOnHundred{c}}, ev.Amount)
 	case 90:
 		// H090: Hit
-		return d.hH090.OnHit(H090HitContext{c}, ev.Amount)
+		return d.hH090.OnHit(H090HitContext{fwOnHundred{c}}, ev.Amount)
 	case 91:
 		// H091: Hit
-		return d.hH091.OnHit(H091HitContext{c}, ev.Amount)
+		return d.hH091.OnHit(H091HitContext{fwOnHundred{c}}, ev.Amount)
 	case 92:
 		// H092: Hit
-		return d.hH092.OnHit(H092HitContext{c}, ev.Amount)
+		return d.hH092.OnHit(H092HitContext{fwOnHundred{c}}, ev.Amount)
 	case 93:
 		// H093: Hit
-		return d.hH093.OnHit(H093HitContext{c}, ev.Amount)
+		return d.hH093.OnHit(H093HitContext{fwOnHundred{c}}, ev.Amount)
 	case 94:
 		// H094: Hit
-		return d.hH094.OnHit(H094HitContext{c}, ev.Amount)
+		return d.hH094.OnHit(H094HitContext{fwOnHundred{c}}, ev.Amount)
 	case 95:
 		// H095: Hit
-		return d.hH095.OnHit(H095HitContext{c}, ev.Amount)
+		return d.hH095.OnHit(H095HitContext{fwOnHundred{c}}, ev.Amount)
 	case 96:
 		// H096: Hit
-		return d.hH096.OnHit(H096HitContext{c}, ev.Amount)
+		return d.hH096.OnHit(H096HitContext{fwOnHundred{c}}, ev.Amount)
 	case 97:
 		// H097: Hit
-		return d.hH097.OnHit(H097HitContext{c}, ev.Amount)
+		return d.hH097.OnHit(H097HitContext{fwOnHundred{c}}, ev.Amount)
 	case 98:
 		// H098: Hit
-		return d.hH098.OnHit(H098HitContext{c}, ev.Amount)
+		return d.hH098.OnHit(H098HitContext{fwOnHundred{c}}, ev.Amount)
 	case 99:
 		// H099: Hit
-		return d.hH099.OnHit(H099HitContext{c}, ev.Amount)
+		return d.hH099.OnHit(H099HitContext{fwOnHundred{c}}, ev.Amount)
 	}
 	return nil
 }
@@ -19951,3004 +20031,3004 @@ func (d *fwDispatcher) fwCallOrder(c *fwrt.Call, r uint16, ev *Order) error {
 	switch r {
 	case 0:
 		// P0000: Hit
-		return d.hP0000.OnHit(P0000HitContext{c}, ev.Amount)
+		return d.hP0000.OnHit(P0000HitContext{fwOnOrder{c}}, ev.Amount)
 	case 1:
 		// P0001: Hit
-		return d.hP0001.OnHit(P0001HitContext{c}, ev.Amount)
+		return d.hP0001.OnHit(P0001HitContext{fwOnOrder{c}}, ev.Amount)
 	case 2:
 		// P0002: Hit
-		return d.hP0002.OnHit(P0002HitContext{c}, ev.Amount)
+		return d.hP0002.OnHit(P0002HitContext{fwOnOrder{c}}, ev.Amount)
 	case 3:
 		// P0003: Hit
-		return d.hP0003.OnHit(P0003HitContext{c}, ev.Amount)
+		return d.hP0003.OnHit(P0003HitContext{fwOnOrder{c}}, ev.Amount)
 	case 4:
 		// P0004: Hit
-		return d.hP0004.OnHit(P0004HitContext{c}, ev.Amount)
+		return d.hP0004.OnHit(P0004HitContext{fwOnOrder{c}}, ev.Amount)
 	case 5:
 		// P0005: Hit
-		return d.hP0005.OnHit(P0005HitContext{c}, ev.Amount)
+		return d.hP0005.OnHit(P0005HitContext{fwOnOrder{c}}, ev.Amount)
 	case 6:
 		// P0006: Hit
-		return d.hP0006.OnHit(P0006HitContext{c}, ev.Amount)
+		return d.hP0006.OnHit(P0006HitContext{fwOnOrder{c}}, ev.Amount)
 	case 7:
 		// P0007: Hit
-		return d.hP0007.OnHit(P0007HitContext{c}, ev.Amount)
+		return d.hP0007.OnHit(P0007HitContext{fwOnOrder{c}}, ev.Amount)
 	case 8:
 		// P0008: Hit
-		return d.hP0008.OnHit(P0008HitContext{c}, ev.Amount)
+		return d.hP0008.OnHit(P0008HitContext{fwOnOrder{c}}, ev.Amount)
 	case 9:
 		// P0009: Hit
-		return d.hP0009.OnHit(P0009HitContext{c}, ev.Amount)
+		return d.hP0009.OnHit(P0009HitContext{fwOnOrder{c}}, ev.Amount)
 	case 10:
 		// P0010: Hit
-		return d.hP0010.OnHit(P0010HitContext{c}, ev.Amount)
+		return d.hP0010.OnHit(P0010HitContext{fwOnOrder{c}}, ev.Amount)
 	case 11:
 		// P0011: Hit
-		return d.hP0011.OnHit(P0011HitContext{c}, ev.Amount)
+		return d.hP0011.OnHit(P0011HitContext{fwOnOrder{c}}, ev.Amount)
 	case 12:
 		// P0012: Hit
-		return d.hP0012.OnHit(P0012HitContext{c}, ev.Amount)
+		return d.hP0012.OnHit(P0012HitContext{fwOnOrder{c}}, ev.Amount)
 	case 13:
 		// P0013: Hit
-		return d.hP0013.OnHit(P0013HitContext{c}, ev.Amount)
+		return d.hP0013.OnHit(P0013HitContext{fwOnOrder{c}}, ev.Amount)
 	case 14:
 		// P0014: Hit
-		return d.hP0014.OnHit(P0014HitContext{c}, ev.Amount)
+		return d.hP0014.OnHit(P0014HitContext{fwOnOrder{c}}, ev.Amount)
 	case 15:
 		// P0015: Hit
-		return d.hP0015.OnHit(P0015HitContext{c}, ev.Amount)
+		return d.hP0015.OnHit(P0015HitContext{fwOnOrder{c}}, ev.Amount)
 	case 16:
 		// P0016: Hit
-		return d.hP0016.OnHit(P0016HitContext{c}, ev.Amount)
+		return d.hP0016.OnHit(P0016HitContext{fwOnOrder{c}}, ev.Amount)
 	case 17:
 		// P0017: Hit
-		return d.hP0017.OnHit(P0017HitContext{c}, ev.Amount)
+		return d.hP0017.OnHit(P0017HitContext{fwOnOrder{c}}, ev.Amount)
 	case 18:
 		// P0018: Hit
-		return d.hP0018.OnHit(P0018HitContext{c}, ev.Amount)
+		return d.hP0018.OnHit(P0018HitContext{fwOnOrder{c}}, ev.Amount)
 	case 19:
 		// P0019: Hit
-		return d.hP0019.OnHit(P0019HitContext{c}, ev.Amount)
+		return d.hP0019.OnHit(P0019HitContext{fwOnOrder{c}}, ev.Amount)
 	case 20:
 		// P0020: Hit
-		return d.hP0020.OnHit(P0020HitContext{c}, ev.Amount)
+		return d.hP0020.OnHit(P0020HitContext{fwOnOrder{c}}, ev.Amount)
 	case 21:
 		// P0021: Hit
-		return d.hP0021.OnHit(P0021HitContext{c}, ev.Amount)
+		return d.hP0021.OnHit(P0021HitContext{fwOnOrder{c}}, ev.Amount)
 	case 22:
 		// P0022: Hit
-		return d.hP0022.OnHit(P0022HitContext{c}, ev.Amount)
+		return d.hP0022.OnHit(P0022HitContext{fwOnOrder{c}}, ev.Amount)
 	case 23:
 		// P0023: Hit
-		return d.hP0023.OnHit(P0023HitContext{c}, ev.Amount)
+		return d.hP0023.OnHit(P0023HitContext{fwOnOrder{c}}, ev.Amount)
 	case 24:
 		// P0024: Hit
-		return d.hP0024.OnHit(P0024HitContext{c}, ev.Amount)
+		return d.hP0024.OnHit(P0024HitContext{fwOnOrder{c}}, ev.Amount)
 	case 25:
 		// P0025: Hit
-		return d.hP0025.OnHit(P0025HitContext{c}, ev.Amount)
+		return d.hP0025.OnHit(P0025HitContext{fwOnOrder{c}}, ev.Amount)
 	case 26:
 		// P0026: Hit
-		return d.hP0026.OnHit(P0026HitContext{c}, ev.Amount)
+		return d.hP0026.OnHit(P0026HitContext{fwOnOrder{c}}, ev.Amount)
 	case 27:
 		// P0027: Hit
-		return d.hP0027.OnHit(P0027HitContext{c}, ev.Amount)
+		return d.hP0027.OnHit(P0027HitContext{fwOnOrder{c}}, ev.Amount)
 	case 28:
 		// P0028: Hit
-		return d.hP0028.OnHit(P0028HitContext{c}, ev.Amount)
+		return d.hP0028.OnHit(P0028HitContext{fwOnOrder{c}}, ev.Amount)
 	case 29:
 		// P0029: Hit
-		return d.hP0029.OnHit(P0029HitContext{c}, ev.Amount)
+		return d.hP0029.OnHit(P0029HitContext{fwOnOrder{c}}, ev.Amount)
 	case 30:
 		// P0030: Hit
-		return d.hP0030.OnHit(P0030HitContext{c}, ev.Amount)
+		return d.hP0030.OnHit(P0030HitContext{fwOnOrder{c}}, ev.Amount)
 	case 31:
 		// P0031: Hit
-		return d.hP0031.OnHit(P0031HitContext{c}, ev.Amount)
+		return d.hP0031.OnHit(P0031HitContext{fwOnOrder{c}}, ev.Amount)
 	case 32:
 		// P0032: Hit
-		return d.hP0032.OnHit(P0032HitContext{c}, ev.Amount)
+		return d.hP0032.OnHit(P0032HitContext{fwOnOrder{c}}, ev.Amount)
 	case 33:
 		// P0033: Hit
-		return d.hP0033.OnHit(P0033HitContext{c}, ev.Amount)
+		return d.hP0033.OnHit(P0033HitContext{fwOnOrder{c}}, ev.Amount)
 	case 34:
 		// P0034: Hit
-		return d.hP0034.OnHit(P0034HitContext{c}, ev.Amount)
+		return d.hP0034.OnHit(P0034HitContext{fwOnOrder{c}}, ev.Amount)
 	case 35:
 		// P0035: Hit
-		return d.hP0035.OnHit(P0035HitContext{c}, ev.Amount)
+		return d.hP0035.OnHit(P0035HitContext{fwOnOrder{c}}, ev.Amount)
 	case 36:
 		// P0036: Hit
-		return d.hP0036.OnHit(P0036HitContext{c}, ev.Amount)
+		return d.hP0036.OnHit(P0036HitContext{fwOnOrder{c}}, ev.Amount)
 	case 37:
 		// P0037: Hit
-		return d.hP0037.OnHit(P0037HitContext{c}, ev.Amount)
+		return d.hP0037.OnHit(P0037HitContext{fwOnOrder{c}}, ev.Amount)
 	case 38:
 		// P0038: Hit
-		return d.hP0038.OnHit(P0038HitContext{c}, ev.Amount)
+		return d.hP0038.OnHit(P0038HitContext{fwOnOrder{c}}, ev.Amount)
 	case 39:
 		// P0039: Hit
-		return d.hP0039.OnHit(P0039HitContext{c}, ev.Amount)
+		return d.hP0039.OnHit(P0039HitContext{fwOnOrder{c}}, ev.Amount)
 	case 40:
 		// P0040: Hit
-		return d.hP0040.OnHit(P0040HitContext{c}, ev.Amount)
+		return d.hP0040.OnHit(P0040HitContext{fwOnOrder{c}}, ev.Amount)
 	case 41:
 		// P0041: Hit
-		return d.hP0041.OnHit(P0041HitContext{c}, ev.Amount)
+		return d.hP0041.OnHit(P0041HitContext{fwOnOrder{c}}, ev.Amount)
 	case 42:
 		// P0042: Hit
-		return d.hP0042.OnHit(P0042HitContext{c}, ev.Amount)
+		return d.hP0042.OnHit(P0042HitContext{fwOnOrder{c}}, ev.Amount)
 	case 43:
 		// P0043: Hit
-		return d.hP0043.OnHit(P0043HitContext{c}, ev.Amount)
+		return d.hP0043.OnHit(P0043HitContext{fwOnOrder{c}}, ev.Amount)
 	case 44:
 		// P0044: Hit
-		return d.hP0044.OnHit(P0044HitContext{c}, ev.Amount)
+		return d.hP0044.OnHit(P0044HitContext{fwOnOrder{c}}, ev.Amount)
 	case 45:
 		// P0045: Hit
-		return d.hP0045.OnHit(P0045HitContext{c}, ev.Amount)
+		return d.hP0045.OnHit(P0045HitContext{fwOnOrder{c}}, ev.Amount)
 	case 46:
 		// P0046: Hit
-		return d.hP0046.OnHit(P0046HitContext{c}, ev.Amount)
+		return d.hP0046.OnHit(P0046HitContext{fwOnOrder{c}}, ev.Amount)
 	case 47:
 		// P0047: Hit
-		return d.hP0047.OnHit(P0047HitContext{c}, ev.Amount)
+		return d.hP0047.OnHit(P0047HitContext{fwOnOrder{c}}, ev.Amount)
 	case 48:
 		// P0048: Hit
-		return d.hP0048.OnHit(P0048HitContext{c}, ev.Amount)
+		return d.hP0048.OnHit(P0048HitContext{fwOnOrder{c}}, ev.Amount)
 	case 49:
 		// P0049: Hit
-		return d.hP0049.OnHit(P0049HitContext{c}, ev.Amount)
+		return d.hP0049.OnHit(P0049HitContext{fwOnOrder{c}}, ev.Amount)
 	case 50:
 		// P0050: Hit
-		return d.hP0050.OnHit(P0050HitContext{c}, ev.Amount)
+		return d.hP0050.OnHit(P0050HitContext{fwOnOrder{c}}, ev.Amount)
 	case 51:
 		// P0051: Hit
-		return d.hP0051.OnHit(P0051HitContext{c}, ev.Amount)
+		return d.hP0051.OnHit(P0051HitContext{fwOnOrder{c}}, ev.Amount)
 	case 52:
 		// P0052: Hit
-		return d.hP0052.OnHit(P0052HitContext{c}, ev.Amount)
+		return d.hP0052.OnHit(P0052HitContext{fwOnOrder{c}}, ev.Amount)
 	case 53:
 		// P0053: Hit
-		return d.hP0053.OnHit(P0053HitContext{c}, ev.Amount)
+		return d.hP0053.OnHit(P0053HitContext{fwOnOrder{c}}, ev.Amount)
 	case 54:
 		// P0054: Hit
-		return d.hP0054.OnHit(P0054HitContext{c}, ev.Amount)
+		return d.hP0054.OnHit(P0054HitContext{fwOnOrder{c}}, ev.Amount)
 	case 55:
 		// P0055: Hit
-		return d.hP0055.OnHit(P0055HitContext{c}, ev.Amount)
+		return d.hP0055.OnHit(P0055HitContext{fwOnOrder{c}}, ev.Amount)
 	case 56:
 		// P0056: Hit
-		return d.hP0056.OnHit(P0056HitContext{c}, ev.Amount)
+		return d.hP0056.OnHit(P0056HitContext{fwOnOrder{c}}, ev.Amount)
 	case 57:
 		// P0057: Hit
-		return d.hP0057.OnHit(P0057HitContext{c}, ev.Amount)
+		return d.hP0057.OnHit(P0057HitContext{fwOnOrder{c}}, ev.Amount)
 	case 58:
 		// P0058: Hit
-		return d.hP0058.OnHit(P0058HitContext{c}, ev.Amount)
+		return d.hP0058.OnHit(P0058HitContext{fwOnOrder{c}}, ev.Amount)
 	case 59:
 		// P0059: Hit
-		return d.hP0059.OnHit(P0059HitContext{c}, ev.Amount)
+		return d.hP0059.OnHit(P0059HitContext{fwOnOrder{c}}, ev.Amount)
 	case 60:
 		// P0060: Hit
-		return d.hP0060.OnHit(P0060HitContext{c}, ev.Amount)
+		return d.hP0060.OnHit(P0060HitContext{fwOnOrder{c}}, ev.Amount)
 	case 61:
 		// P0061: Hit
-		return d.hP0061.OnHit(P0061HitContext{c}, ev.Amount)
+		return d.hP0061.OnHit(P0061HitContext{fwOnOrder{c}}, ev.Amount)
 	case 62:
 		// P0062: Hit
-		return d.hP0062.OnHit(P0062HitContext{c}, ev.Amount)
+		return d.hP0062.OnHit(P0062HitContext{fwOnOrder{c}}, ev.Amount)
 	case 63:
 		// P0063: Hit
-		return d.hP0063.OnHit(P0063HitContext{c}, ev.Amount)
+		return d.hP0063.OnHit(P0063HitContext{fwOnOrder{c}}, ev.Amount)
 	case 64:
 		// P0064: Hit
-		return d.hP0064.OnHit(P0064HitContext{c}, ev.Amount)
+		return d.hP0064.OnHit(P0064HitContext{fwOnOrder{c}}, ev.Amount)
 	case 65:
 		// P0065: Hit
-		return d.hP0065.OnHit(P0065HitContext{c}, ev.Amount)
+		return d.hP0065.OnHit(P0065HitContext{fwOnOrder{c}}, ev.Amount)
 	case 66:
 		// P0066: Hit
-		return d.hP0066.OnHit(P0066HitContext{c}, ev.Amount)
+		return d.hP0066.OnHit(P0066HitContext{fwOnOrder{c}}, ev.Amount)
 	case 67:
 		// P0067: Hit
-		return d.hP0067.OnHit(P0067HitContext{c}, ev.Amount)
+		return d.hP0067.OnHit(P0067HitContext{fwOnOrder{c}}, ev.Amount)
 	case 68:
 		// P0068: Hit
-		return d.hP0068.OnHit(P0068HitContext{c}, ev.Amount)
+		return d.hP0068.OnHit(P0068HitContext{fwOnOrder{c}}, ev.Amount)
 	case 69:
 		// P0069: Hit
-		return d.hP0069.OnHit(P0069HitContext{c}, ev.Amount)
+		return d.hP0069.OnHit(P0069HitContext{fwOnOrder{c}}, ev.Amount)
 	case 70:
 		// P0070: Hit
-		return d.hP0070.OnHit(P0070HitContext{c}, ev.Amount)
+		return d.hP0070.OnHit(P0070HitContext{fwOnOrder{c}}, ev.Amount)
 	case 71:
 		// P0071: Hit
-		return d.hP0071.OnHit(P0071HitContext{c}, ev.Amount)
+		return d.hP0071.OnHit(P0071HitContext{fwOnOrder{c}}, ev.Amount)
 	case 72:
 		// P0072: Hit
-		return d.hP0072.OnHit(P0072HitContext{c}, ev.Amount)
+		return d.hP0072.OnHit(P0072HitContext{fwOnOrder{c}}, ev.Amount)
 	case 73:
 		// P0073: Hit
-		return d.hP0073.OnHit(P0073HitContext{c}, ev.Amount)
+		return d.hP0073.OnHit(P0073HitContext{fwOnOrder{c}}, ev.Amount)
 	case 74:
 		// P0074: Hit
-		return d.hP0074.OnHit(P0074HitContext{c}, ev.Amount)
+		return d.hP0074.OnHit(P0074HitContext{fwOnOrder{c}}, ev.Amount)
 	case 75:
 		// P0075: Hit
-		return d.hP0075.OnHit(P0075HitContext{c}, ev.Amount)
+		return d.hP0075.OnHit(P0075HitContext{fwOnOrder{c}}, ev.Amount)
 	case 76:
 		// P0076: Hit
-		return d.hP0076.OnHit(P0076HitContext{c}, ev.Amount)
+		return d.hP0076.OnHit(P0076HitContext{fwOnOrder{c}}, ev.Amount)
 	case 77:
 		// P0077: Hit
-		return d.hP0077.OnHit(P0077HitContext{c}, ev.Amount)
+		return d.hP0077.OnHit(P0077HitContext{fwOnOrder{c}}, ev.Amount)
 	case 78:
 		// P0078: Hit
-		return d.hP0078.OnHit(P0078HitContext{c}, ev.Amount)
+		return d.hP0078.OnHit(P0078HitContext{fwOnOrder{c}}, ev.Amount)
 	case 79:
 		// P0079: Hit
-		return d.hP0079.OnHit(P0079HitContext{c}, ev.Amount)
+		return d.hP0079.OnHit(P0079HitContext{fwOnOrder{c}}, ev.Amount)
 	case 80:
 		// P0080: Hit
-		return d.hP0080.OnHit(P0080HitContext{c}, ev.Amount)
+		return d.hP0080.OnHit(P0080HitContext{fwOnOrder{c}}, ev.Amount)
 	case 81:
 		// P0081: Hit
-		return d.hP0081.OnHit(P0081HitContext{c}, ev.Amount)
+		return d.hP0081.OnHit(P0081HitContext{fwOnOrder{c}}, ev.Amount)
 	case 82:
 		// P0082: Hit
-		return d.hP0082.OnHit(P0082HitContext{c}, ev.Amount)
+		return d.hP0082.OnHit(P0082HitContext{fwOnOrder{c}}, ev.Amount)
 	case 83:
 		// P0083: Hit
-		return d.hP0083.OnHit(P0083HitContext{c}, ev.Amount)
+		return d.hP0083.OnHit(P0083HitContext{fwOnOrder{c}}, ev.Amount)
 	case 84:
 		// P0084: Hit
-		return d.hP0084.OnHit(P0084HitContext{c}, ev.Amount)
+		return d.hP0084.OnHit(P0084HitContext{fwOnOrder{c}}, ev.Amount)
 	case 85:
 		// P0085: Hit
-		return d.hP0085.OnHit(P0085HitContext{c}, ev.Amount)
+		return d.hP0085.OnHit(P0085HitContext{fwOnOrder{c}}, ev.Amount)
 	case 86:
 		// P0086: Hit
-		return d.hP0086.OnHit(P0086HitContext{c}, ev.Amount)
+		return d.hP0086.OnHit(P0086HitContext{fwOnOrder{c}}, ev.Amount)
 	case 87:
 		// P0087: Hit
-		return d.hP0087.OnHit(P0087HitContext{c}, ev.Amount)
+		return d.hP0087.OnHit(P0087HitContext{fwOnOrder{c}}, ev.Amount)
 	case 88:
 		// P0088: Hit
-		return d.hP0088.OnHit(P0088HitContext{c}, ev.Amount)
+		return d.hP0088.OnHit(P0088HitContext{fwOnOrder{c}}, ev.Amount)
 	case 89:
 		// P0089: Hit
-		return d.hP0089.OnHit(P0089HitContext{c}, ev.Amount)
+		return d.hP0089.OnHit(P0089HitContext{fwOnOrder{c}}, ev.Amount)
 	case 90:
 		// P0090: Hit
-		return d.hP0090.OnHit(P0090HitContext{c}, ev.Amount)
+		return d.hP0090.OnHit(P0090HitContext{fwOnOrder{c}}, ev.Amount)
 	case 91:
 		// P0091: Hit
-		return d.hP0091.OnHit(P0091HitContext{c}, ev.Amount)
+		return d.hP0091.OnHit(P0091HitContext{fwOnOrder{c}}, ev.Amount)
 	case 92:
 		// P0092: Hit
-		return d.hP0092.OnHit(P0092HitContext{c}, ev.Amount)
+		return d.hP0092.OnHit(P0092HitContext{fwOnOrder{c}}, ev.Amount)
 	case 93:
 		// P0093: Hit
-		return d.hP0093.OnHit(P0093HitContext{c}, ev.Amount)
+		return d.hP0093.OnHit(P0093HitContext{fwOnOrder{c}}, ev.Amount)
 	case 94:
 		// P0094: Hit
-		return d.hP0094.OnHit(P0094HitContext{c}, ev.Amount)
+		return d.hP0094.OnHit(P0094HitContext{fwOnOrder{c}}, ev.Amount)
 	case 95:
 		// P0095: Hit
-		return d.hP0095.OnHit(P0095HitContext{c}, ev.Amount)
+		return d.hP0095.OnHit(P0095HitContext{fwOnOrder{c}}, ev.Amount)
 	case 96:
 		// P0096: Hit
-		return d.hP0096.OnHit(P0096HitContext{c}, ev.Amount)
+		return d.hP0096.OnHit(P0096HitContext{fwOnOrder{c}}, ev.Amount)
 	case 97:
 		// P0097: Hit
-		return d.hP0097.OnHit(P0097HitContext{c}, ev.Amount)
+		return d.hP0097.OnHit(P0097HitContext{fwOnOrder{c}}, ev.Amount)
 	case 98:
 		// P0098: Hit
-		return d.hP0098.OnHit(P0098HitContext{c}, ev.Amount)
+		return d.hP0098.OnHit(P0098HitContext{fwOnOrder{c}}, ev.Amount)
 	case 99:
 		// P0099: Hit
-		return d.hP0099.OnHit(P0099HitContext{c}, ev.Amount)
+		return d.hP0099.OnHit(P0099HitContext{fwOnOrder{c}}, ev.Amount)
 	case 100:
 		// P0100: Hit
-		return d.hP0100.OnHit(P0100HitContext{c}, ev.Amount)
+		return d.hP0100.OnHit(P0100HitContext{fwOnOrder{c}}, ev.Amount)
 	case 101:
 		// P0101: Hit
-		return d.hP0101.OnHit(P0101HitContext{c}, ev.Amount)
+		return d.hP0101.OnHit(P0101HitContext{fwOnOrder{c}}, ev.Amount)
 	case 102:
 		// P0102: Hit
-		return d.hP0102.OnHit(P0102HitContext{c}, ev.Amount)
+		return d.hP0102.OnHit(P0102HitContext{fwOnOrder{c}}, ev.Amount)
 	case 103:
 		// P0103: Hit
-		return d.hP0103.OnHit(P0103HitContext{c}, ev.Amount)
+		return d.hP0103.OnHit(P0103HitContext{fwOnOrder{c}}, ev.Amount)
 	case 104:
 		// P0104: Hit
-		return d.hP0104.OnHit(P0104HitContext{c}, ev.Amount)
+		return d.hP0104.OnHit(P0104HitContext{fwOnOrder{c}}, ev.Amount)
 	case 105:
 		// P0105: Hit
-		return d.hP0105.OnHit(P0105HitContext{c}, ev.Amount)
+		return d.hP0105.OnHit(P0105HitContext{fwOnOrder{c}}, ev.Amount)
 	case 106:
 		// P0106: Hit
-		return d.hP0106.OnHit(P0106HitContext{c}, ev.Amount)
+		return d.hP0106.OnHit(P0106HitContext{fwOnOrder{c}}, ev.Amount)
 	case 107:
 		// P0107: Hit
-		return d.hP0107.OnHit(P0107HitContext{c}, ev.Amount)
+		return d.hP0107.OnHit(P0107HitContext{fwOnOrder{c}}, ev.Amount)
 	case 108:
 		// P0108: Hit
-		return d.hP0108.OnHit(P0108HitContext{c}, ev.Amount)
+		return d.hP0108.OnHit(P0108HitContext{fwOnOrder{c}}, ev.Amount)
 	case 109:
 		// P0109: Hit
-		return d.hP0109.OnHit(P0109HitContext{c}, ev.Amount)
+		return d.hP0109.OnHit(P0109HitContext{fwOnOrder{c}}, ev.Amount)
 	case 110:
 		// P0110: Hit
-		return d.hP0110.OnHit(P0110HitContext{c}, ev.Amount)
+		return d.hP0110.OnHit(P0110HitContext{fwOnOrder{c}}, ev.Amount)
 	case 111:
 		// P0111: Hit
-		return d.hP0111.OnHit(P0111HitContext{c}, ev.Amount)
+		return d.hP0111.OnHit(P0111HitContext{fwOnOrder{c}}, ev.Amount)
 	case 112:
 		// P0112: Hit
-		return d.hP0112.OnHit(P0112HitContext{c}, ev.Amount)
+		return d.hP0112.OnHit(P0112HitContext{fwOnOrder{c}}, ev.Amount)
 	case 113:
 		// P0113: Hit
-		return d.hP0113.OnHit(P0113HitContext{c}, ev.Amount)
+		return d.hP0113.OnHit(P0113HitContext{fwOnOrder{c}}, ev.Amount)
 	case 114:
 		// P0114: Hit
-		return d.hP0114.OnHit(P0114HitContext{c}, ev.Amount)
+		return d.hP0114.OnHit(P0114HitContext{fwOnOrder{c}}, ev.Amount)
 	case 115:
 		// P0115: Hit
-		return d.hP0115.OnHit(P0115HitContext{c}, ev.Amount)
+		return d.hP0115.OnHit(P0115HitContext{fwOnOrder{c}}, ev.Amount)
 	case 116:
 		// P0116: Hit
-		return d.hP0116.OnHit(P0116HitContext{c}, ev.Amount)
+		return d.hP0116.OnHit(P0116HitContext{fwOnOrder{c}}, ev.Amount)
 	case 117:
 		// P0117: Hit
-		return d.hP0117.OnHit(P0117HitContext{c}, ev.Amount)
+		return d.hP0117.OnHit(P0117HitContext{fwOnOrder{c}}, ev.Amount)
 	case 118:
 		// P0118: Hit
-		return d.hP0118.OnHit(P0118HitContext{c}, ev.Amount)
+		return d.hP0118.OnHit(P0118HitContext{fwOnOrder{c}}, ev.Amount)
 	case 119:
 		// P0119: Hit
-		return d.hP0119.OnHit(P0119HitContext{c}, ev.Amount)
+		return d.hP0119.OnHit(P0119HitContext{fwOnOrder{c}}, ev.Amount)
 	case 120:
 		// P0120: Hit
-		return d.hP0120.OnHit(P0120HitContext{c}, ev.Amount)
+		return d.hP0120.OnHit(P0120HitContext{fwOnOrder{c}}, ev.Amount)
 	case 121:
 		// P0121: Hit
-		return d.hP0121.OnHit(P0121HitContext{c}, ev.Amount)
+		return d.hP0121.OnHit(P0121HitContext{fwOnOrder{c}}, ev.Amount)
 	case 122:
 		// P0122: Hit
-		return d.hP0122.OnHit(P0122HitContext{c}, ev.Amount)
+		return d.hP0122.OnHit(P0122HitContext{fwOnOrder{c}}, ev.Amount)
 	case 123:
 		// P0123: Hit
-		return d.hP0123.OnHit(P0123HitContext{c}, ev.Amount)
+		return d.hP0123.OnHit(P0123HitContext{fwOnOrder{c}}, ev.Amount)
 	case 124:
 		// P0124: Hit
-		return d.hP0124.OnHit(P0124HitContext{c}, ev.Amount)
+		return d.hP0124.OnHit(P0124HitContext{fwOnOrder{c}}, ev.Amount)
 	case 125:
 		// P0125: Hit
-		return d.hP0125.OnHit(P0125HitContext{c}, ev.Amount)
+		return d.hP0125.OnHit(P0125HitContext{fwOnOrder{c}}, ev.Amount)
 	case 126:
 		// P0126: Hit
-		return d.hP0126.OnHit(P0126HitContext{c}, ev.Amount)
+		return d.hP0126.OnHit(P0126HitContext{fwOnOrder{c}}, ev.Amount)
 	case 127:
 		// P0127: Hit
-		return d.hP0127.OnHit(P0127HitContext{c}, ev.Amount)
+		return d.hP0127.OnHit(P0127HitContext{fwOnOrder{c}}, ev.Amount)
 	case 128:
 		// P0128: Hit
-		return d.hP0128.OnHit(P0128HitContext{c}, ev.Amount)
+		return d.hP0128.OnHit(P0128HitContext{fwOnOrder{c}}, ev.Amount)
 	case 129:
 		// P0129: Hit
-		return d.hP0129.OnHit(P0129HitContext{c}, ev.Amount)
+		return d.hP0129.OnHit(P0129HitContext{fwOnOrder{c}}, ev.Amount)
 	case 130:
 		// P0130: Hit
-		return d.hP0130.OnHit(P0130HitContext{c}, ev.Amount)
+		return d.hP0130.OnHit(P0130HitContext{fwOnOrder{c}}, ev.Amount)
 	case 131:
 		// P0131: Hit
-		return d.hP0131.OnHit(P0131HitContext{c}, ev.Amount)
+		return d.hP0131.OnHit(P0131HitContext{fwOnOrder{c}}, ev.Amount)
 	case 132:
 		// P0132: Hit
-		return d.hP0132.OnHit(P0132HitContext{c}, ev.Amount)
+		return d.hP0132.OnHit(P0132HitContext{fwOnOrder{c}}, ev.Amount)
 	case 133:
 		// P0133: Hit
-		return d.hP0133.OnHit(P0133HitContext{c}, ev.Amount)
+		return d.hP0133.OnHit(P0133HitContext{fwOnOrder{c}}, ev.Amount)
 	case 134:
 		// P0134: Hit
-		return d.hP0134.OnHit(P0134HitContext{c}, ev.Amount)
+		return d.hP0134.OnHit(P0134HitContext{fwOnOrder{c}}, ev.Amount)
 	case 135:
 		// P0135: Hit
-		return d.hP0135.OnHit(P0135HitContext{c}, ev.Amount)
+		return d.hP0135.OnHit(P0135HitContext{fwOnOrder{c}}, ev.Amount)
 	case 136:
 		// P0136: Hit
-		return d.hP0136.OnHit(P0136HitContext{c}, ev.Amount)
+		return d.hP0136.OnHit(P0136HitContext{fwOnOrder{c}}, ev.Amount)
 	case 137:
 		// P0137: Hit
-		return d.hP0137.OnHit(P0137HitContext{c}, ev.Amount)
+		return d.hP0137.OnHit(P0137HitContext{fwOnOrder{c}}, ev.Amount)
 	case 138:
 		// P0138: Hit
-		return d.hP0138.OnHit(P0138HitContext{c}, ev.Amount)
+		return d.hP0138.OnHit(P0138HitContext{fwOnOrder{c}}, ev.Amount)
 	case 139:
 		// P0139: Hit
-		return d.hP0139.OnHit(P0139HitContext{c}, ev.Amount)
+		return d.hP0139.OnHit(P0139HitContext{fwOnOrder{c}}, ev.Amount)
 	case 140:
 		// P0140: Hit
-		return d.hP0140.OnHit(P0140HitContext{c}, ev.Amount)
+		return d.hP0140.OnHit(P0140HitContext{fwOnOrder{c}}, ev.Amount)
 	case 141:
 		// P0141: Hit
-		return d.hP0141.OnHit(P0141HitContext{c}, ev.Amount)
+		return d.hP0141.OnHit(P0141HitContext{fwOnOrder{c}}, ev.Amount)
 	case 142:
 		// P0142: Hit
-		return d.hP0142.OnHit(P0142HitContext{c}, ev.Amount)
+		return d.hP0142.OnHit(P0142HitContext{fwOnOrder{c}}, ev.Amount)
 	case 143:
 		// P0143: Hit
-		return d.hP0143.OnHit(P0143HitContext{c}, ev.Amount)
+		return d.hP0143.OnHit(P0143HitContext{fwOnOrder{c}}, ev.Amount)
 	case 144:
 		// P0144: Hit
-		return d.hP0144.OnHit(P0144HitContext{c}, ev.Amount)
+		return d.hP0144.OnHit(P0144HitContext{fwOnOrder{c}}, ev.Amount)
 	case 145:
 		// P0145: Hit
-		return d.hP0145.OnHit(P0145HitContext{c}, ev.Amount)
+		return d.hP0145.OnHit(P0145HitContext{fwOnOrder{c}}, ev.Amount)
 	case 146:
 		// P0146: Hit
-		return d.hP0146.OnHit(P0146HitContext{c}, ev.Amount)
+		return d.hP0146.OnHit(P0146HitContext{fwOnOrder{c}}, ev.Amount)
 	case 147:
 		// P0147: Hit
-		return d.hP0147.OnHit(P0147HitContext{c}, ev.Amount)
+		return d.hP0147.OnHit(P0147HitContext{fwOnOrder{c}}, ev.Amount)
 	case 148:
 		// P0148: Hit
-		return d.hP0148.OnHit(P0148HitContext{c}, ev.Amount)
+		return d.hP0148.OnHit(P0148HitContext{fwOnOrder{c}}, ev.Amount)
 	case 149:
 		// P0149: Hit
-		return d.hP0149.OnHit(P0149HitContext{c}, ev.Amount)
+		return d.hP0149.OnHit(P0149HitContext{fwOnOrder{c}}, ev.Amount)
 	case 150:
 		// P0150: Hit
-		return d.hP0150.OnHit(P0150HitContext{c}, ev.Amount)
+		return d.hP0150.OnHit(P0150HitContext{fwOnOrder{c}}, ev.Amount)
 	case 151:
 		// P0151: Hit
-		return d.hP0151.OnHit(P0151HitContext{c}, ev.Amount)
+		return d.hP0151.OnHit(P0151HitContext{fwOnOrder{c}}, ev.Amount)
 	case 152:
 		// P0152: Hit
-		return d.hP0152.OnHit(P0152HitContext{c}, ev.Amount)
+		return d.hP0152.OnHit(P0152HitContext{fwOnOrder{c}}, ev.Amount)
 	case 153:
 		// P0153: Hit
-		return d.hP0153.OnHit(P0153HitContext{c}, ev.Amount)
+		return d.hP0153.OnHit(P0153HitContext{fwOnOrder{c}}, ev.Amount)
 	case 154:
 		// P0154: Hit
-		return d.hP0154.OnHit(P0154HitContext{c}, ev.Amount)
+		return d.hP0154.OnHit(P0154HitContext{fwOnOrder{c}}, ev.Amount)
 	case 155:
 		// P0155: Hit
-		return d.hP0155.OnHit(P0155HitContext{c}, ev.Amount)
+		return d.hP0155.OnHit(P0155HitContext{fwOnOrder{c}}, ev.Amount)
 	case 156:
 		// P0156: Hit
-		return d.hP0156.OnHit(P0156HitContext{c}, ev.Amount)
+		return d.hP0156.OnHit(P0156HitContext{fwOnOrder{c}}, ev.Amount)
 	case 157:
 		// P0157: Hit
-		return d.hP0157.OnHit(P0157HitContext{c}, ev.Amount)
+		return d.hP0157.OnHit(P0157HitContext{fwOnOrder{c}}, ev.Amount)
 	case 158:
 		// P0158: Hit
-		return d.hP0158.OnHit(P0158HitContext{c}, ev.Amount)
+		return d.hP0158.OnHit(P0158HitContext{fwOnOrder{c}}, ev.Amount)
 	case 159:
 		// P0159: Hit
-		return d.hP0159.OnHit(P0159HitContext{c}, ev.Amount)
+		return d.hP0159.OnHit(P0159HitContext{fwOnOrder{c}}, ev.Amount)
 	case 160:
 		// P0160: Hit
-		return d.hP0160.OnHit(P0160HitContext{c}, ev.Amount)
+		return d.hP0160.OnHit(P0160HitContext{fwOnOrder{c}}, ev.Amount)
 	case 161:
 		// P0161: Hit
-		return d.hP0161.OnHit(P0161HitContext{c}, ev.Amount)
+		return d.hP0161.OnHit(P0161HitContext{fwOnOrder{c}}, ev.Amount)
 	case 162:
 		// P0162: Hit
-		return d.hP0162.OnHit(P0162HitContext{c}, ev.Amount)
+		return d.hP0162.OnHit(P0162HitContext{fwOnOrder{c}}, ev.Amount)
 	case 163:
 		// P0163: Hit
-		return d.hP0163.OnHit(P0163HitContext{c}, ev.Amount)
+		return d.hP0163.OnHit(P0163HitContext{fwOnOrder{c}}, ev.Amount)
 	case 164:
 		// P0164: Hit
-		return d.hP0164.OnHit(P0164HitContext{c}, ev.Amount)
+		return d.hP0164.OnHit(P0164HitContext{fwOnOrder{c}}, ev.Amount)
 	case 165:
 		// P0165: Hit
-		return d.hP0165.OnHit(P0165HitContext{c}, ev.Amount)
+		return d.hP0165.OnHit(P0165HitContext{fwOnOrder{c}}, ev.Amount)
 	case 166:
 		// P0166: Hit
-		return d.hP0166.OnHit(P0166HitContext{c}, ev.Amount)
+		return d.hP0166.OnHit(P0166HitContext{fwOnOrder{c}}, ev.Amount)
 	case 167:
 		// P0167: Hit
-		return d.hP0167.OnHit(P0167HitContext{c}, ev.Amount)
+		return d.hP0167.OnHit(P0167HitContext{fwOnOrder{c}}, ev.Amount)
 	case 168:
 		// P0168: Hit
-		return d.hP0168.OnHit(P0168HitContext{c}, ev.Amount)
+		return d.hP0168.OnHit(P0168HitContext{fwOnOrder{c}}, ev.Amount)
 	case 169:
 		// P0169: Hit
-		return d.hP0169.OnHit(P0169HitContext{c}, ev.Amount)
+		return d.hP0169.OnHit(P0169HitContext{fwOnOrder{c}}, ev.Amount)
 	case 170:
 		// P0170: Hit
-		return d.hP0170.OnHit(P0170HitContext{c}, ev.Amount)
+		return d.hP0170.OnHit(P0170HitContext{fwOnOrder{c}}, ev.Amount)
 	case 171:
 		// P0171: Hit
-		return d.hP0171.OnHit(P0171HitContext{c}, ev.Amount)
+		return d.hP0171.OnHit(P0171HitContext{fwOnOrder{c}}, ev.Amount)
 	case 172:
 		// P0172: Hit
-		return d.hP0172.OnHit(P0172HitContext{c}, ev.Amount)
+		return d.hP0172.OnHit(P0172HitContext{fwOnOrder{c}}, ev.Amount)
 	case 173:
 		// P0173: Hit
-		return d.hP0173.OnHit(P0173HitContext{c}, ev.Amount)
+		return d.hP0173.OnHit(P0173HitContext{fwOnOrder{c}}, ev.Amount)
 	case 174:
 		// P0174: Hit
-		return d.hP0174.OnHit(P0174HitContext{c}, ev.Amount)
+		return d.hP0174.OnHit(P0174HitContext{fwOnOrder{c}}, ev.Amount)
 	case 175:
 		// P0175: Hit
-		return d.hP0175.OnHit(P0175HitContext{c}, ev.Amount)
+		return d.hP0175.OnHit(P0175HitContext{fwOnOrder{c}}, ev.Amount)
 	case 176:
 		// P0176: Hit
-		return d.hP0176.OnHit(P0176HitContext{c}, ev.Amount)
+		return d.hP0176.OnHit(P0176HitContext{fwOnOrder{c}}, ev.Amount)
 	case 177:
 		// P0177: Hit
-		return d.hP0177.OnHit(P0177HitContext{c}, ev.Amount)
+		return d.hP0177.OnHit(P0177HitContext{fwOnOrder{c}}, ev.Amount)
 	case 178:
 		// P0178: Hit
-		return d.hP0178.OnHit(P0178HitContext{c}, ev.Amount)
+		return d.hP0178.OnHit(P0178HitContext{fwOnOrder{c}}, ev.Amount)
 	case 179:
 		// P0179: Hit
-		return d.hP0179.OnHit(P0179HitContext{c}, ev.Amount)
+		return d.hP0179.OnHit(P0179HitContext{fwOnOrder{c}}, ev.Amount)
 	case 180:
 		// P0180: Hit
-		return d.hP0180.OnHit(P0180HitContext{c}, ev.Amount)
+		return d.hP0180.OnHit(P0180HitContext{fwOnOrder{c}}, ev.Amount)
 	case 181:
 		// P0181: Hit
-		return d.hP0181.OnHit(P0181HitContext{c}, ev.Amount)
+		return d.hP0181.OnHit(P0181HitContext{fwOnOrder{c}}, ev.Amount)
 	case 182:
 		// P0182: Hit
-		return d.hP0182.OnHit(P0182HitContext{c}, ev.Amount)
+		return d.hP0182.OnHit(P0182HitContext{fwOnOrder{c}}, ev.Amount)
 	case 183:
 		// P0183: Hit
-		return d.hP0183.OnHit(P0183HitContext{c}, ev.Amount)
+		return d.hP0183.OnHit(P0183HitContext{fwOnOrder{c}}, ev.Amount)
 	case 184:
 		// P0184: Hit
-		return d.hP0184.OnHit(P0184HitContext{c}, ev.Amount)
+		return d.hP0184.OnHit(P0184HitContext{fwOnOrder{c}}, ev.Amount)
 	case 185:
 		// P0185: Hit
-		return d.hP0185.OnHit(P0185HitContext{c}, ev.Amount)
+		return d.hP0185.OnHit(P0185HitContext{fwOnOrder{c}}, ev.Amount)
 	case 186:
 		// P0186: Hit
-		return d.hP0186.OnHit(P0186HitContext{c}, ev.Amount)
+		return d.hP0186.OnHit(P0186HitContext{fwOnOrder{c}}, ev.Amount)
 	case 187:
 		// P0187: Hit
-		return d.hP0187.OnHit(P0187HitContext{c}, ev.Amount)
+		return d.hP0187.OnHit(P0187HitContext{fwOnOrder{c}}, ev.Amount)
 	case 188:
 		// P0188: Hit
-		return d.hP0188.OnHit(P0188HitContext{c}, ev.Amount)
+		return d.hP0188.OnHit(P0188HitContext{fwOnOrder{c}}, ev.Amount)
 	case 189:
 		// P0189: Hit
-		return d.hP0189.OnHit(P0189HitContext{c}, ev.Amount)
+		return d.hP0189.OnHit(P0189HitContext{fwOnOrder{c}}, ev.Amount)
 	case 190:
 		// P0190: Hit
-		return d.hP0190.OnHit(P0190HitContext{c}, ev.Amount)
+		return d.hP0190.OnHit(P0190HitContext{fwOnOrder{c}}, ev.Amount)
 	case 191:
 		// P0191: Hit
-		return d.hP0191.OnHit(P0191HitContext{c}, ev.Amount)
+		return d.hP0191.OnHit(P0191HitContext{fwOnOrder{c}}, ev.Amount)
 	case 192:
 		// P0192: Hit
-		return d.hP0192.OnHit(P0192HitContext{c}, ev.Amount)
+		return d.hP0192.OnHit(P0192HitContext{fwOnOrder{c}}, ev.Amount)
 	case 193:
 		// P0193: Hit
-		return d.hP0193.OnHit(P0193HitContext{c}, ev.Amount)
+		return d.hP0193.OnHit(P0193HitContext{fwOnOrder{c}}, ev.Amount)
 	case 194:
 		// P0194: Hit
-		return d.hP0194.OnHit(P0194HitContext{c}, ev.Amount)
+		return d.hP0194.OnHit(P0194HitContext{fwOnOrder{c}}, ev.Amount)
 	case 195:
 		// P0195: Hit
-		return d.hP0195.OnHit(P0195HitContext{c}, ev.Amount)
+		return d.hP0195.OnHit(P0195HitContext{fwOnOrder{c}}, ev.Amount)
 	case 196:
 		// P0196: Hit
-		return d.hP0196.OnHit(P0196HitContext{c}, ev.Amount)
+		return d.hP0196.OnHit(P0196HitContext{fwOnOrder{c}}, ev.Amount)
 	case 197:
 		// P0197: Hit
-		return d.hP0197.OnHit(P0197HitContext{c}, ev.Amount)
+		return d.hP0197.OnHit(P0197HitContext{fwOnOrder{c}}, ev.Amount)
 	case 198:
 		// P0198: Hit
-		return d.hP0198.OnHit(P0198HitContext{c}, ev.Amount)
+		return d.hP0198.OnHit(P0198HitContext{fwOnOrder{c}}, ev.Amount)
 	case 199:
 		// P0199: Hit
-		return d.hP0199.OnHit(P0199HitContext{c}, ev.Amount)
+		return d.hP0199.OnHit(P0199HitContext{fwOnOrder{c}}, ev.Amount)
 	case 200:
 		// P0200: Hit
-		return d.hP0200.OnHit(P0200HitContext{c}, ev.Amount)
+		return d.hP0200.OnHit(P0200HitContext{fwOnOrder{c}}, ev.Amount)
 	case 201:
 		// P0201: Hit
-		return d.hP0201.OnHit(P0201HitContext{c}, ev.Amount)
+		return d.hP0201.OnHit(P0201HitContext{fwOnOrder{c}}, ev.Amount)
 	case 202:
 		// P0202: Hit
-		return d.hP0202.OnHit(P0202HitContext{c}, ev.Amount)
+		return d.hP0202.OnHit(P0202HitContext{fwOnOrder{c}}, ev.Amount)
 	case 203:
 		// P0203: Hit
-		return d.hP0203.OnHit(P0203HitContext{c}, ev.Amount)
+		return d.hP0203.OnHit(P0203HitContext{fwOnOrder{c}}, ev.Amount)
 	case 204:
 		// P0204: Hit
-		return d.hP0204.OnHit(P0204HitContext{c}, ev.Amount)
+		return d.hP0204.OnHit(P0204HitContext{fwOnOrder{c}}, ev.Amount)
 	case 205:
 		// P0205: Hit
-		return d.hP0205.OnHit(P0205HitContext{c}, ev.Amount)
+		return d.hP0205.OnHit(P0205HitContext{fwOnOrder{c}}, ev.Amount)
 	case 206:
 		// P0206: Hit
-		return d.hP0206.OnHit(P0206HitContext{c}, ev.Amount)
+		return d.hP0206.OnHit(P0206HitContext{fwOnOrder{c}}, ev.Amount)
 	case 207:
 		// P0207: Hit
-		return d.hP0207.OnHit(P0207HitContext{c}, ev.Amount)
+		return d.hP0207.OnHit(P0207HitContext{fwOnOrder{c}}, ev.Amount)
 	case 208:
 		// P0208: Hit
-		return d.hP0208.OnHit(P0208HitContext{c}, ev.Amount)
+		return d.hP0208.OnHit(P0208HitContext{fwOnOrder{c}}, ev.Amount)
 	case 209:
 		// P0209: Hit
-		return d.hP0209.OnHit(P0209HitContext{c}, ev.Amount)
+		return d.hP0209.OnHit(P0209HitContext{fwOnOrder{c}}, ev.Amount)
 	case 210:
 		// P0210: Hit
-		return d.hP0210.OnHit(P0210HitContext{c}, ev.Amount)
+		return d.hP0210.OnHit(P0210HitContext{fwOnOrder{c}}, ev.Amount)
 	case 211:
 		// P0211: Hit
-		return d.hP0211.OnHit(P0211HitContext{c}, ev.Amount)
+		return d.hP0211.OnHit(P0211HitContext{fwOnOrder{c}}, ev.Amount)
 	case 212:
 		// P0212: Hit
-		return d.hP0212.OnHit(P0212HitContext{c}, ev.Amount)
+		return d.hP0212.OnHit(P0212HitContext{fwOnOrder{c}}, ev.Amount)
 	case 213:
 		// P0213: Hit
-		return d.hP0213.OnHit(P0213HitContext{c}, ev.Amount)
+		return d.hP0213.OnHit(P0213HitContext{fwOnOrder{c}}, ev.Amount)
 	case 214:
 		// P0214: Hit
-		return d.hP0214.OnHit(P0214HitContext{c}, ev.Amount)
+		return d.hP0214.OnHit(P0214HitContext{fwOnOrder{c}}, ev.Amount)
 	case 215:
 		// P0215: Hit
-		return d.hP0215.OnHit(P0215HitContext{c}, ev.Amount)
+		return d.hP0215.OnHit(P0215HitContext{fwOnOrder{c}}, ev.Amount)
 	case 216:
 		// P0216: Hit
-		return d.hP0216.OnHit(P0216HitContext{c}, ev.Amount)
+		return d.hP0216.OnHit(P0216HitContext{fwOnOrder{c}}, ev.Amount)
 	case 217:
 		// P0217: Hit
-		return d.hP0217.OnHit(P0217HitContext{c}, ev.Amount)
+		return d.hP0217.OnHit(P0217HitContext{fwOnOrder{c}}, ev.Amount)
 	case 218:
 		// P0218: Hit
-		return d.hP0218.OnHit(P0218HitContext{c}, ev.Amount)
+		return d.hP0218.OnHit(P0218HitContext{fwOnOrder{c}}, ev.Amount)
 	case 219:
 		// P0219: Hit
-		return d.hP0219.OnHit(P0219HitContext{c}, ev.Amount)
+		return d.hP0219.OnHit(P0219HitContext{fwOnOrder{c}}, ev.Amount)
 	case 220:
 		// P0220: Hit
-		return d.hP0220.OnHit(P0220HitContext{c}, ev.Amount)
+		return d.hP0220.OnHit(P0220HitContext{fwOnOrder{c}}, ev.Amount)
 	case 221:
 		// P0221: Hit
-		return d.hP0221.OnHit(P0221HitContext{c}, ev.Amount)
+		return d.hP0221.OnHit(P0221HitContext{fwOnOrder{c}}, ev.Amount)
 	case 222:
 		// P0222: Hit
-		return d.hP0222.OnHit(P0222HitContext{c}, ev.Amount)
+		return d.hP0222.OnHit(P0222HitContext{fwOnOrder{c}}, ev.Amount)
 	case 223:
 		// P0223: Hit
-		return d.hP0223.OnHit(P0223HitContext{c}, ev.Amount)
+		return d.hP0223.OnHit(P0223HitContext{fwOnOrder{c}}, ev.Amount)
 	case 224:
 		// P0224: Hit
-		return d.hP0224.OnHit(P0224HitContext{c}, ev.Amount)
+		return d.hP0224.OnHit(P0224HitContext{fwOnOrder{c}}, ev.Amount)
 	case 225:
 		// P0225: Hit
-		return d.hP0225.OnHit(P0225HitContext{c}, ev.Amount)
+		return d.hP0225.OnHit(P0225HitContext{fwOnOrder{c}}, ev.Amount)
 	case 226:
 		// P0226: Hit
-		return d.hP0226.OnHit(P0226HitContext{c}, ev.Amount)
+		return d.hP0226.OnHit(P0226HitContext{fwOnOrder{c}}, ev.Amount)
 	case 227:
 		// P0227: Hit
-		return d.hP0227.OnHit(P0227HitContext{c}, ev.Amount)
+		return d.hP0227.OnHit(P0227HitContext{fwOnOrder{c}}, ev.Amount)
 	case 228:
 		// P0228: Hit
-		return d.hP0228.OnHit(P0228HitContext{c}, ev.Amount)
+		return d.hP0228.OnHit(P0228HitContext{fwOnOrder{c}}, ev.Amount)
 	case 229:
 		// P0229: Hit
-		return d.hP0229.OnHit(P0229HitContext{c}, ev.Amount)
+		return d.hP0229.OnHit(P0229HitContext{fwOnOrder{c}}, ev.Amount)
 	case 230:
 		// P0230: Hit
-		return d.hP0230.OnHit(P0230HitContext{c}, ev.Amount)
+		return d.hP0230.OnHit(P0230HitContext{fwOnOrder{c}}, ev.Amount)
 	case 231:
 		// P0231: Hit
-		return d.hP0231.OnHit(P0231HitContext{c}, ev.Amount)
+		return d.hP0231.OnHit(P0231HitContext{fwOnOrder{c}}, ev.Amount)
 	case 232:
 		// P0232: Hit
-		return d.hP0232.OnHit(P0232HitContext{c}, ev.Amount)
+		return d.hP0232.OnHit(P0232HitContext{fwOnOrder{c}}, ev.Amount)
 	case 233:
 		// P0233: Hit
-		return d.hP0233.OnHit(P0233HitContext{c}, ev.Amount)
+		return d.hP0233.OnHit(P0233HitContext{fwOnOrder{c}}, ev.Amount)
 	case 234:
 		// P0234: Hit
-		return d.hP0234.OnHit(P0234HitContext{c}, ev.Amount)
+		return d.hP0234.OnHit(P0234HitContext{fwOnOrder{c}}, ev.Amount)
 	case 235:
 		// P0235: Hit
-		return d.hP0235.OnHit(P0235HitContext{c}, ev.Amount)
+		return d.hP0235.OnHit(P0235HitContext{fwOnOrder{c}}, ev.Amount)
 	case 236:
 		// P0236: Hit
-		return d.hP0236.OnHit(P0236HitContext{c}, ev.Amount)
+		return d.hP0236.OnHit(P0236HitContext{fwOnOrder{c}}, ev.Amount)
 	case 237:
 		// P0237: Hit
-		return d.hP0237.OnHit(P0237HitContext{c}, ev.Amount)
+		return d.hP0237.OnHit(P0237HitContext{fwOnOrder{c}}, ev.Amount)
 	case 238:
 		// P0238: Hit
-		return d.hP0238.OnHit(P0238HitContext{c}, ev.Amount)
+		return d.hP0238.OnHit(P0238HitContext{fwOnOrder{c}}, ev.Amount)
 	case 239:
 		// P0239: Hit
-		return d.hP0239.OnHit(P0239HitContext{c}, ev.Amount)
+		return d.hP0239.OnHit(P0239HitContext{fwOnOrder{c}}, ev.Amount)
 	case 240:
 		// P0240: Hit
-		return d.hP0240.OnHit(P0240HitContext{c}, ev.Amount)
+		return d.hP0240.OnHit(P0240HitContext{fwOnOrder{c}}, ev.Amount)
 	case 241:
 		// P0241: Hit
-		return d.hP0241.OnHit(P0241HitContext{c}, ev.Amount)
+		return d.hP0241.OnHit(P0241HitContext{fwOnOrder{c}}, ev.Amount)
 	case 242:
 		// P0242: Hit
-		return d.hP0242.OnHit(P0242HitContext{c}, ev.Amount)
+		return d.hP0242.OnHit(P0242HitContext{fwOnOrder{c}}, ev.Amount)
 	case 243:
 		// P0243: Hit
-		return d.hP0243.OnHit(P0243HitContext{c}, ev.Amount)
+		return d.hP0243.OnHit(P0243HitContext{fwOnOrder{c}}, ev.Amount)
 	case 244:
 		// P0244: Hit
-		return d.hP0244.OnHit(P0244HitContext{c}, ev.Amount)
+		return d.hP0244.OnHit(P0244HitContext{fwOnOrder{c}}, ev.Amount)
 	case 245:
 		// P0245: Hit
-		return d.hP0245.OnHit(P0245HitContext{c}, ev.Amount)
+		return d.hP0245.OnHit(P0245HitContext{fwOnOrder{c}}, ev.Amount)
 	case 246:
 		// P0246: Hit
-		return d.hP0246.OnHit(P0246HitContext{c}, ev.Amount)
+		return d.hP0246.OnHit(P0246HitContext{fwOnOrder{c}}, ev.Amount)
 	case 247:
 		// P0247: Hit
-		return d.hP0247.OnHit(P0247HitContext{c}, ev.Amount)
+		return d.hP0247.OnHit(P0247HitContext{fwOnOrder{c}}, ev.Amount)
 	case 248:
 		// P0248: Hit
-		return d.hP0248.OnHit(P0248HitContext{c}, ev.Amount)
+		return d.hP0248.OnHit(P0248HitContext{fwOnOrder{c}}, ev.Amount)
 	case 249:
 		// P0249: Hit
-		return d.hP0249.OnHit(P0249HitContext{c}, ev.Amount)
+		return d.hP0249.OnHit(P0249HitContext{fwOnOrder{c}}, ev.Amount)
 	case 250:
 		// P0250: Hit
-		return d.hP0250.OnHit(P0250HitContext{c}, ev.Amount)
+		return d.hP0250.OnHit(P0250HitContext{fwOnOrder{c}}, ev.Amount)
 	case 251:
 		// P0251: Hit
-		return d.hP0251.OnHit(P0251HitContext{c}, ev.Amount)
+		return d.hP0251.OnHit(P0251HitContext{fwOnOrder{c}}, ev.Amount)
 	case 252:
 		// P0252: Hit
-		return d.hP0252.OnHit(P0252HitContext{c}, ev.Amount)
+		return d.hP0252.OnHit(P0252HitContext{fwOnOrder{c}}, ev.Amount)
 	case 253:
 		// P0253: Hit
-		return d.hP0253.OnHit(P0253HitContext{c}, ev.Amount)
+		return d.hP0253.OnHit(P0253HitContext{fwOnOrder{c}}, ev.Amount)
 	case 254:
 		// P0254: Hit
-		return d.hP0254.OnHit(P0254HitContext{c}, ev.Amount)
+		return d.hP0254.OnHit(P0254HitContext{fwOnOrder{c}}, ev.Amount)
 	case 255:
 		// P0255: Hit
-		return d.hP0255.OnHit(P0255HitContext{c}, ev.Amount)
+		return d.hP0255.OnHit(P0255HitContext{fwOnOrder{c}}, ev.Amount)
 	case 256:
 		// P0256: Hit
-		return d.hP0256.OnHit(P0256HitContext{c}, ev.Amount)
+		return d.hP0256.OnHit(P0256HitContext{fwOnOrder{c}}, ev.Amount)
 	case 257:
 		// P0257: Hit
-		return d.hP0257.OnHit(P0257HitContext{c}, ev.Amount)
+		return d.hP0257.OnHit(P0257HitContext{fwOnOrder{c}}, ev.Amount)
 	case 258:
 		// P0258: Hit
-		return d.hP0258.OnHit(P0258HitContext{c}, ev.Amount)
+		return d.hP0258.OnHit(P0258HitContext{fwOnOrder{c}}, ev.Amount)
 	case 259:
 		// P0259: Hit
-		return d.hP0259.OnHit(P0259HitContext{c}, ev.Amount)
+		return d.hP0259.OnHit(P0259HitContext{fwOnOrder{c}}, ev.Amount)
 	case 260:
 		// P0260: Hit
-		return d.hP0260.OnHit(P0260HitContext{c}, ev.Amount)
+		return d.hP0260.OnHit(P0260HitContext{fwOnOrder{c}}, ev.Amount)
 	case 261:
 		// P0261: Hit
-		return d.hP0261.OnHit(P0261HitContext{c}, ev.Amount)
+		return d.hP0261.OnHit(P0261HitContext{fwOnOrder{c}}, ev.Amount)
 	case 262:
 		// P0262: Hit
-		return d.hP0262.OnHit(P0262HitContext{c}, ev.Amount)
+		return d.hP0262.OnHit(P0262HitContext{fwOnOrder{c}}, ev.Amount)
 	case 263:
 		// P0263: Hit
-		return d.hP0263.OnHit(P0263HitContext{c}, ev.Amount)
+		return d.hP0263.OnHit(P0263HitContext{fwOnOrder{c}}, ev.Amount)
 	case 264:
 		// P0264: Hit
-		return d.hP0264.OnHit(P0264HitContext{c}, ev.Amount)
+		return d.hP0264.OnHit(P0264HitContext{fwOnOrder{c}}, ev.Amount)
 	case 265:
 		// P0265: Hit
-		return d.hP0265.OnHit(P0265HitContext{c}, ev.Amount)
+		return d.hP0265.OnHit(P0265HitContext{fwOnOrder{c}}, ev.Amount)
 	case 266:
 		// P0266: Hit
-		return d.hP0266.OnHit(P0266HitContext{c}, ev.Amount)
+		return d.hP0266.OnHit(P0266HitContext{fwOnOrder{c}}, ev.Amount)
 	case 267:
 		// P0267: Hit
-		return d.hP0267.OnHit(P0267HitContext{c}, ev.Amount)
+		return d.hP0267.OnHit(P0267HitContext{fwOnOrder{c}}, ev.Amount)
 	case 268:
 		// P0268: Hit
-		return d.hP0268.OnHit(P0268HitContext{c}, ev.Amount)
+		return d.hP0268.OnHit(P0268HitContext{fwOnOrder{c}}, ev.Amount)
 	case 269:
 		// P0269: Hit
-		return d.hP0269.OnHit(P0269HitContext{c}, ev.Amount)
+		return d.hP0269.OnHit(P0269HitContext{fwOnOrder{c}}, ev.Amount)
 	case 270:
 		// P0270: Hit
-		return d.hP0270.OnHit(P0270HitContext{c}, ev.Amount)
+		return d.hP0270.OnHit(P0270HitContext{fwOnOrder{c}}, ev.Amount)
 	case 271:
 		// P0271: Hit
-		return d.hP0271.OnHit(P0271HitContext{c}, ev.Amount)
+		return d.hP0271.OnHit(P0271HitContext{fwOnOrder{c}}, ev.Amount)
 	case 272:
 		// P0272: Hit
-		return d.hP0272.OnHit(P0272HitContext{c}, ev.Amount)
+		return d.hP0272.OnHit(P0272HitContext{fwOnOrder{c}}, ev.Amount)
 	case 273:
 		// P0273: Hit
-		return d.hP0273.OnHit(P0273HitContext{c}, ev.Amount)
+		return d.hP0273.OnHit(P0273HitContext{fwOnOrder{c}}, ev.Amount)
 	case 274:
 		// P0274: Hit
-		return d.hP0274.OnHit(P0274HitContext{c}, ev.Amount)
+		return d.hP0274.OnHit(P0274HitContext{fwOnOrder{c}}, ev.Amount)
 	case 275:
 		// P0275: Hit
-		return d.hP0275.OnHit(P0275HitContext{c}, ev.Amount)
+		return d.hP0275.OnHit(P0275HitContext{fwOnOrder{c}}, ev.Amount)
 	case 276:
 		// P0276: Hit
-		return d.hP0276.OnHit(P0276HitContext{c}, ev.Amount)
+		return d.hP0276.OnHit(P0276HitContext{fwOnOrder{c}}, ev.Amount)
 	case 277:
 		// P0277: Hit
-		return d.hP0277.OnHit(P0277HitContext{c}, ev.Amount)
+		return d.hP0277.OnHit(P0277HitContext{fwOnOrder{c}}, ev.Amount)
 	case 278:
 		// P0278: Hit
-		return d.hP0278.OnHit(P0278HitContext{c}, ev.Amount)
+		return d.hP0278.OnHit(P0278HitContext{fwOnOrder{c}}, ev.Amount)
 	case 279:
 		// P0279: Hit
-		return d.hP0279.OnHit(P0279HitContext{c}, ev.Amount)
+		return d.hP0279.OnHit(P0279HitContext{fwOnOrder{c}}, ev.Amount)
 	case 280:
 		// P0280: Hit
-		return d.hP0280.OnHit(P0280HitContext{c}, ev.Amount)
+		return d.hP0280.OnHit(P0280HitContext{fwOnOrder{c}}, ev.Amount)
 	case 281:
 		// P0281: Hit
-		return d.hP0281.OnHit(P0281HitContext{c}, ev.Amount)
+		return d.hP0281.OnHit(P0281HitContext{fwOnOrder{c}}, ev.Amount)
 	case 282:
 		// P0282: Hit
-		return d.hP0282.OnHit(P0282HitContext{c}, ev.Amount)
+		return d.hP0282.OnHit(P0282HitContext{fwOnOrder{c}}, ev.Amount)
 	case 283:
 		// P0283: Hit
-		return d.hP0283.OnHit(P0283HitContext{c}, ev.Amount)
+		return d.hP0283.OnHit(P0283HitContext{fwOnOrder{c}}, ev.Amount)
 	case 284:
 		// P0284: Hit
-		return d.hP0284.OnHit(P0284HitContext{c}, ev.Amount)
+		return d.hP0284.OnHit(P0284HitContext{fwOnOrder{c}}, ev.Amount)
 	case 285:
 		// P0285: Hit
-		return d.hP0285.OnHit(P0285HitContext{c}, ev.Amount)
+		return d.hP0285.OnHit(P0285HitContext{fwOnOrder{c}}, ev.Amount)
 	case 286:
 		// P0286: Hit
-		return d.hP0286.OnHit(P0286HitContext{c}, ev.Amount)
+		return d.hP0286.OnHit(P0286HitContext{fwOnOrder{c}}, ev.Amount)
 	case 287:
 		// P0287: Hit
-		return d.hP0287.OnHit(P0287HitContext{c}, ev.Amount)
+		return d.hP0287.OnHit(P0287HitContext{fwOnOrder{c}}, ev.Amount)
 	case 288:
 		// P0288: Hit
-		return d.hP0288.OnHit(P0288HitContext{c}, ev.Amount)
+		return d.hP0288.OnHit(P0288HitContext{fwOnOrder{c}}, ev.Amount)
 	case 289:
 		// P0289: Hit
-		return d.hP0289.OnHit(P0289HitContext{c}, ev.Amount)
+		return d.hP0289.OnHit(P0289HitContext{fwOnOrder{c}}, ev.Amount)
 	case 290:
 		// P0290: Hit
-		return d.hP0290.OnHit(P0290HitContext{c}, ev.Amount)
+		return d.hP0290.OnHit(P0290HitContext{fwOnOrder{c}}, ev.Amount)
 	case 291:
 		// P0291: Hit
-		return d.hP0291.OnHit(P0291HitContext{c}, ev.Amount)
+		return d.hP0291.OnHit(P0291HitContext{fwOnOrder{c}}, ev.Amount)
 	case 292:
 		// P0292: Hit
-		return d.hP0292.OnHit(P0292HitContext{c}, ev.Amount)
+		return d.hP0292.OnHit(P0292HitContext{fwOnOrder{c}}, ev.Amount)
 	case 293:
 		// P0293: Hit
-		return d.hP0293.OnHit(P0293HitContext{c}, ev.Amount)
+		return d.hP0293.OnHit(P0293HitContext{fwOnOrder{c}}, ev.Amount)
 	case 294:
 		// P0294: Hit
-		return d.hP0294.OnHit(P0294HitContext{c}, ev.Amount)
+		return d.hP0294.OnHit(P0294HitContext{fwOnOrder{c}}, ev.Amount)
 	case 295:
 		// P0295: Hit
-		return d.hP0295.OnHit(P0295HitContext{c}, ev.Amount)
+		return d.hP0295.OnHit(P0295HitContext{fwOnOrder{c}}, ev.Amount)
 	case 296:
 		// P0296: Hit
-		return d.hP0296.OnHit(P0296HitContext{c}, ev.Amount)
+		return d.hP0296.OnHit(P0296HitContext{fwOnOrder{c}}, ev.Amount)
 	case 297:
 		// P0297: Hit
-		return d.hP0297.OnHit(P0297HitContext{c}, ev.Amount)
+		return d.hP0297.OnHit(P0297HitContext{fwOnOrder{c}}, ev.Amount)
 	case 298:
 		// P0298: Hit
-		return d.hP0298.OnHit(P0298HitContext{c}, ev.Amount)
+		return d.hP0298.OnHit(P0298HitContext{fwOnOrder{c}}, ev.Amount)
 	case 299:
 		// P0299: Hit
-		return d.hP0299.OnHit(P0299HitContext{c}, ev.Amount)
+		return d.hP0299.OnHit(P0299HitContext{fwOnOrder{c}}, ev.Amount)
 	case 300:
 		// P0300: Hit
-		return d.hP0300.OnHit(P0300HitContext{c}, ev.Amount)
+		return d.hP0300.OnHit(P0300HitContext{fwOnOrder{c}}, ev.Amount)
 	case 301:
 		// P0301: Hit
-		return d.hP0301.OnHit(P0301HitContext{c}, ev.Amount)
+		return d.hP0301.OnHit(P0301HitContext{fwOnOrder{c}}, ev.Amount)
 	case 302:
 		// P0302: Hit
-		return d.hP0302.OnHit(P0302HitContext{c}, ev.Amount)
+		return d.hP0302.OnHit(P0302HitContext{fwOnOrder{c}}, ev.Amount)
 	case 303:
 		// P0303: Hit
-		return d.hP0303.OnHit(P0303HitContext{c}, ev.Amount)
+		return d.hP0303.OnHit(P0303HitContext{fwOnOrder{c}}, ev.Amount)
 	case 304:
 		// P0304: Hit
-		return d.hP0304.OnHit(P0304HitContext{c}, ev.Amount)
+		return d.hP0304.OnHit(P0304HitContext{fwOnOrder{c}}, ev.Amount)
 	case 305:
 		// P0305: Hit
-		return d.hP0305.OnHit(P0305HitContext{c}, ev.Amount)
+		return d.hP0305.OnHit(P0305HitContext{fwOnOrder{c}}, ev.Amount)
 	case 306:
 		// P0306: Hit
-		return d.hP0306.OnHit(P0306HitContext{c}, ev.Amount)
+		return d.hP0306.OnHit(P0306HitContext{fwOnOrder{c}}, ev.Amount)
 	case 307:
 		// P0307: Hit
-		return d.hP0307.OnHit(P0307HitContext{c}, ev.Amount)
+		return d.hP0307.OnHit(P0307HitContext{fwOnOrder{c}}, ev.Amount)
 	case 308:
 		// P0308: Hit
-		return d.hP0308.OnHit(P0308HitContext{c}, ev.Amount)
+		return d.hP0308.OnHit(P0308HitContext{fwOnOrder{c}}, ev.Amount)
 	case 309:
 		// P0309: Hit
-		return d.hP0309.OnHit(P0309HitContext{c}, ev.Amount)
+		return d.hP0309.OnHit(P0309HitContext{fwOnOrder{c}}, ev.Amount)
 	case 310:
 		// P0310: Hit
-		return d.hP0310.OnHit(P0310HitContext{c}, ev.Amount)
+		return d.hP0310.OnHit(P0310HitContext{fwOnOrder{c}}, ev.Amount)
 	case 311:
 		// P0311: Hit
-		return d.hP0311.OnHit(P0311HitContext{c}, ev.Amount)
+		return d.hP0311.OnHit(P0311HitContext{fwOnOrder{c}}, ev.Amount)
 	case 312:
 		// P0312: Hit
-		return d.hP0312.OnHit(P0312HitContext{c}, ev.Amount)
+		return d.hP0312.OnHit(P0312HitContext{fwOnOrder{c}}, ev.Amount)
 	case 313:
 		// P0313: Hit
-		return d.hP0313.OnHit(P0313HitContext{c}, ev.Amount)
+		return d.hP0313.OnHit(P0313HitContext{fwOnOrder{c}}, ev.Amount)
 	case 314:
 		// P0314: Hit
-		return d.hP0314.OnHit(P0314HitContext{c}, ev.Amount)
+		return d.hP0314.OnHit(P0314HitContext{fwOnOrder{c}}, ev.Amount)
 	case 315:
 		// P0315: Hit
-		return d.hP0315.OnHit(P0315HitContext{c}, ev.Amount)
+		return d.hP0315.OnHit(P0315HitContext{fwOnOrder{c}}, ev.Amount)
 	case 316:
 		// P0316: Hit
-		return d.hP0316.OnHit(P0316HitContext{c}, ev.Amount)
+		return d.hP0316.OnHit(P0316HitContext{fwOnOrder{c}}, ev.Amount)
 	case 317:
 		// P0317: Hit
-		return d.hP0317.OnHit(P0317HitContext{c}, ev.Amount)
+		return d.hP0317.OnHit(P0317HitContext{fwOnOrder{c}}, ev.Amount)
 	case 318:
 		// P0318: Hit
-		return d.hP0318.OnHit(P0318HitContext{c}, ev.Amount)
+		return d.hP0318.OnHit(P0318HitContext{fwOnOrder{c}}, ev.Amount)
 	case 319:
 		// P0319: Hit
-		return d.hP0319.OnHit(P0319HitContext{c}, ev.Amount)
+		return d.hP0319.OnHit(P0319HitContext{fwOnOrder{c}}, ev.Amount)
 	case 320:
 		// P0320: Hit
-		return d.hP0320.OnHit(P0320HitContext{c}, ev.Amount)
+		return d.hP0320.OnHit(P0320HitContext{fwOnOrder{c}}, ev.Amount)
 	case 321:
 		// P0321: Hit
-		return d.hP0321.OnHit(P0321HitContext{c}, ev.Amount)
+		return d.hP0321.OnHit(P0321HitContext{fwOnOrder{c}}, ev.Amount)
 	case 322:
 		// P0322: Hit
-		return d.hP0322.OnHit(P0322HitContext{c}, ev.Amount)
+		return d.hP0322.OnHit(P0322HitContext{fwOnOrder{c}}, ev.Amount)
 	case 323:
 		// P0323: Hit
-		return d.hP0323.OnHit(P0323HitContext{c}, ev.Amount)
+		return d.hP0323.OnHit(P0323HitContext{fwOnOrder{c}}, ev.Amount)
 	case 324:
 		// P0324: Hit
-		return d.hP0324.OnHit(P0324HitContext{c}, ev.Amount)
+		return d.hP0324.OnHit(P0324HitContext{fwOnOrder{c}}, ev.Amount)
 	case 325:
 		// P0325: Hit
-		return d.hP0325.OnHit(P0325HitContext{c}, ev.Amount)
+		return d.hP0325.OnHit(P0325HitContext{fwOnOrder{c}}, ev.Amount)
 	case 326:
 		// P0326: Hit
-		return d.hP0326.OnHit(P0326HitContext{c}, ev.Amount)
+		return d.hP0326.OnHit(P0326HitContext{fwOnOrder{c}}, ev.Amount)
 	case 327:
 		// P0327: Hit
-		return d.hP0327.OnHit(P0327HitContext{c}, ev.Amount)
+		return d.hP0327.OnHit(P0327HitContext{fwOnOrder{c}}, ev.Amount)
 	case 328:
 		// P0328: Hit
-		return d.hP0328.OnHit(P0328HitContext{c}, ev.Amount)
+		return d.hP0328.OnHit(P0328HitContext{fwOnOrder{c}}, ev.Amount)
 	case 329:
 		// P0329: Hit
-		return d.hP0329.OnHit(P0329HitContext{c}, ev.Amount)
+		return d.hP0329.OnHit(P0329HitContext{fwOnOrder{c}}, ev.Amount)
 	case 330:
 		// P0330: Hit
-		return d.hP0330.OnHit(P0330HitContext{c}, ev.Amount)
+		return d.hP0330.OnHit(P0330HitContext{fwOnOrder{c}}, ev.Amount)
 	case 331:
 		// P0331: Hit
-		return d.hP0331.OnHit(P0331HitContext{c}, ev.Amount)
+		return d.hP0331.OnHit(P0331HitContext{fwOnOrder{c}}, ev.Amount)
 	case 332:
 		// P0332: Hit
-		return d.hP0332.OnHit(P0332HitContext{c}, ev.Amount)
+		return d.hP0332.OnHit(P0332HitContext{fwOnOrder{c}}, ev.Amount)
 	case 333:
 		// P0333: Hit
-		return d.hP0333.OnHit(P0333HitContext{c}, ev.Amount)
+		return d.hP0333.OnHit(P0333HitContext{fwOnOrder{c}}, ev.Amount)
 	case 334:
 		// P0334: Hit
-		return d.hP0334.OnHit(P0334HitContext{c}, ev.Amount)
+		return d.hP0334.OnHit(P0334HitContext{fwOnOrder{c}}, ev.Amount)
 	case 335:
 		// P0335: Hit
-		return d.hP0335.OnHit(P0335HitContext{c}, ev.Amount)
+		return d.hP0335.OnHit(P0335HitContext{fwOnOrder{c}}, ev.Amount)
 	case 336:
 		// P0336: Hit
-		return d.hP0336.OnHit(P0336HitContext{c}, ev.Amount)
+		return d.hP0336.OnHit(P0336HitContext{fwOnOrder{c}}, ev.Amount)
 	case 337:
 		// P0337: Hit
-		return d.hP0337.OnHit(P0337HitContext{c}, ev.Amount)
+		return d.hP0337.OnHit(P0337HitContext{fwOnOrder{c}}, ev.Amount)
 	case 338:
 		// P0338: Hit
-		return d.hP0338.OnHit(P0338HitContext{c}, ev.Amount)
+		return d.hP0338.OnHit(P0338HitContext{fwOnOrder{c}}, ev.Amount)
 	case 339:
 		// P0339: Hit
-		return d.hP0339.OnHit(P0339HitContext{c}, ev.Amount)
+		return d.hP0339.OnHit(P0339HitContext{fwOnOrder{c}}, ev.Amount)
 	case 340:
 		// P0340: Hit
-		return d.hP0340.OnHit(P0340HitContext{c}, ev.Amount)
+		return d.hP0340.OnHit(P0340HitContext{fwOnOrder{c}}, ev.Amount)
 	case 341:
 		// P0341: Hit
-		return d.hP0341.OnHit(P0341HitContext{c}, ev.Amount)
+		return d.hP0341.OnHit(P0341HitContext{fwOnOrder{c}}, ev.Amount)
 	case 342:
 		// P0342: Hit
-		return d.hP0342.OnHit(P0342HitContext{c}, ev.Amount)
+		return d.hP0342.OnHit(P0342HitContext{fwOnOrder{c}}, ev.Amount)
 	case 343:
 		// P0343: Hit
-		return d.hP0343.OnHit(P0343HitContext{c}, ev.Amount)
+		return d.hP0343.OnHit(P0343HitContext{fwOnOrder{c}}, ev.Amount)
 	case 344:
 		// P0344: Hit
-		return d.hP0344.OnHit(P0344HitContext{c}, ev.Amount)
+		return d.hP0344.OnHit(P0344HitContext{fwOnOrder{c}}, ev.Amount)
 	case 345:
 		// P0345: Hit
-		return d.hP0345.OnHit(P0345HitContext{c}, ev.Amount)
+		return d.hP0345.OnHit(P0345HitContext{fwOnOrder{c}}, ev.Amount)
 	case 346:
 		// P0346: Hit
-		return d.hP0346.OnHit(P0346HitContext{c}, ev.Amount)
+		return d.hP0346.OnHit(P0346HitContext{fwOnOrder{c}}, ev.Amount)
 	case 347:
 		// P0347: Hit
-		return d.hP0347.OnHit(P0347HitContext{c}, ev.Amount)
+		return d.hP0347.OnHit(P0347HitContext{fwOnOrder{c}}, ev.Amount)
 	case 348:
 		// P0348: Hit
-		return d.hP0348.OnHit(P0348HitContext{c}, ev.Amount)
+		return d.hP0348.OnHit(P0348HitContext{fwOnOrder{c}}, ev.Amount)
 	case 349:
 		// P0349: Hit
-		return d.hP0349.OnHit(P0349HitContext{c}, ev.Amount)
+		return d.hP0349.OnHit(P0349HitContext{fwOnOrder{c}}, ev.Amount)
 	case 350:
 		// P0350: Hit
-		return d.hP0350.OnHit(P0350HitContext{c}, ev.Amount)
+		return d.hP0350.OnHit(P0350HitContext{fwOnOrder{c}}, ev.Amount)
 	case 351:
 		// P0351: Hit
-		return d.hP0351.OnHit(P0351HitContext{c}, ev.Amount)
+		return d.hP0351.OnHit(P0351HitContext{fwOnOrder{c}}, ev.Amount)
 	case 352:
 		// P0352: Hit
-		return d.hP0352.OnHit(P0352HitContext{c}, ev.Amount)
+		return d.hP0352.OnHit(P0352HitContext{fwOnOrder{c}}, ev.Amount)
 	case 353:
 		// P0353: Hit
-		return d.hP0353.OnHit(P0353HitContext{c}, ev.Amount)
+		return d.hP0353.OnHit(P0353HitContext{fwOnOrder{c}}, ev.Amount)
 	case 354:
 		// P0354: Hit
-		return d.hP0354.OnHit(P0354HitContext{c}, ev.Amount)
+		return d.hP0354.OnHit(P0354HitContext{fwOnOrder{c}}, ev.Amount)
 	case 355:
 		// P0355: Hit
-		return d.hP0355.OnHit(P0355HitContext{c}, ev.Amount)
+		return d.hP0355.OnHit(P0355HitContext{fwOnOrder{c}}, ev.Amount)
 	case 356:
 		// P0356: Hit
-		return d.hP0356.OnHit(P0356HitContext{c}, ev.Amount)
+		return d.hP0356.OnHit(P0356HitContext{fwOnOrder{c}}, ev.Amount)
 	case 357:
 		// P0357: Hit
-		return d.hP0357.OnHit(P0357HitContext{c}, ev.Amount)
+		return d.hP0357.OnHit(P0357HitContext{fwOnOrder{c}}, ev.Amount)
 	case 358:
 		// P0358: Hit
-		return d.hP0358.OnHit(P0358HitContext{c}, ev.Amount)
+		return d.hP0358.OnHit(P0358HitContext{fwOnOrder{c}}, ev.Amount)
 	case 359:
 		// P0359: Hit
-		return d.hP0359.OnHit(P0359HitContext{c}, ev.Amount)
+		return d.hP0359.OnHit(P0359HitContext{fwOnOrder{c}}, ev.Amount)
 	case 360:
 		// P0360: Hit
-		return d.hP0360.OnHit(P0360HitContext{c}, ev.Amount)
+		return d.hP0360.OnHit(P0360HitContext{fwOnOrder{c}}, ev.Amount)
 	case 361:
 		// P0361: Hit
-		return d.hP0361.OnHit(P0361HitContext{c}, ev.Amount)
+		return d.hP0361.OnHit(P0361HitContext{fwOnOrder{c}}, ev.Amount)
 	case 362:
 		// P0362: Hit
-		return d.hP0362.OnHit(P0362HitContext{c}, ev.Amount)
+		return d.hP0362.OnHit(P0362HitContext{fwOnOrder{c}}, ev.Amount)
 	case 363:
 		// P0363: Hit
-		return d.hP0363.OnHit(P0363HitContext{c}, ev.Amount)
+		return d.hP0363.OnHit(P0363HitContext{fwOnOrder{c}}, ev.Amount)
 	case 364:
 		// P0364: Hit
-		return d.hP0364.OnHit(P0364HitContext{c}, ev.Amount)
+		return d.hP0364.OnHit(P0364HitContext{fwOnOrder{c}}, ev.Amount)
 	case 365:
 		// P0365: Hit
-		return d.hP0365.OnHit(P0365HitContext{c}, ev.Amount)
+		return d.hP0365.OnHit(P0365HitContext{fwOnOrder{c}}, ev.Amount)
 	case 366:
 		// P0366: Hit
-		return d.hP0366.OnHit(P0366HitContext{c}, ev.Amount)
+		return d.hP0366.OnHit(P0366HitContext{fwOnOrder{c}}, ev.Amount)
 	case 367:
 		// P0367: Hit
-		return d.hP0367.OnHit(P0367HitContext{c}, ev.Amount)
+		return d.hP0367.OnHit(P0367HitContext{fwOnOrder{c}}, ev.Amount)
 	case 368:
 		// P0368: Hit
-		return d.hP0368.OnHit(P0368HitContext{c}, ev.Amount)
+		return d.hP0368.OnHit(P0368HitContext{fwOnOrder{c}}, ev.Amount)
 	case 369:
 		// P0369: Hit
-		return d.hP0369.OnHit(P0369HitContext{c}, ev.Amount)
+		return d.hP0369.OnHit(P0369HitContext{fwOnOrder{c}}, ev.Amount)
 	case 370:
 		// P0370: Hit
-		return d.hP0370.OnHit(P0370HitContext{c}, ev.Amount)
+		return d.hP0370.OnHit(P0370HitContext{fwOnOrder{c}}, ev.Amount)
 	case 371:
 		// P0371: Hit
-		return d.hP0371.OnHit(P0371HitContext{c}, ev.Amount)
+		return d.hP0371.OnHit(P0371HitContext{fwOnOrder{c}}, ev.Amount)
 	case 372:
 		// P0372: Hit
-		return d.hP0372.OnHit(P0372HitContext{c}, ev.Amount)
+		return d.hP0372.OnHit(P0372HitContext{fwOnOrder{c}}, ev.Amount)
 	case 373:
 		// P0373: Hit
-		return d.hP0373.OnHit(P0373HitContext{c}, ev.Amount)
+		return d.hP0373.OnHit(P0373HitContext{fwOnOrder{c}}, ev.Amount)
 	case 374:
 		// P0374: Hit
-		return d.hP0374.OnHit(P0374HitContext{c}, ev.Amount)
+		return d.hP0374.OnHit(P0374HitContext{fwOnOrder{c}}, ev.Amount)
 	case 375:
 		// P0375: Hit
-		return d.hP0375.OnHit(P0375HitContext{c}, ev.Amount)
+		return d.hP0375.OnHit(P0375HitContext{fwOnOrder{c}}, ev.Amount)
 	case 376:
 		// P0376: Hit
-		return d.hP0376.OnHit(P0376HitContext{c}, ev.Amount)
+		return d.hP0376.OnHit(P0376HitContext{fwOnOrder{c}}, ev.Amount)
 	case 377:
 		// P0377: Hit
-		return d.hP0377.OnHit(P0377HitContext{c}, ev.Amount)
+		return d.hP0377.OnHit(P0377HitContext{fwOnOrder{c}}, ev.Amount)
 	case 378:
 		// P0378: Hit
-		return d.hP0378.OnHit(P0378HitContext{c}, ev.Amount)
+		return d.hP0378.OnHit(P0378HitContext{fwOnOrder{c}}, ev.Amount)
 	case 379:
 		// P0379: Hit
-		return d.hP0379.OnHit(P0379HitContext{c}, ev.Amount)
+		return d.hP0379.OnHit(P0379HitContext{fwOnOrder{c}}, ev.Amount)
 	case 380:
 		// P0380: Hit
-		return d.hP0380.OnHit(P0380HitContext{c}, ev.Amount)
+		return d.hP0380.OnHit(P0380HitContext{fwOnOrder{c}}, ev.Amount)
 	case 381:
 		// P0381: Hit
-		return d.hP0381.OnHit(P0381HitContext{c}, ev.Amount)
+		return d.hP0381.OnHit(P0381HitContext{fwOnOrder{c}}, ev.Amount)
 	case 382:
 		// P0382: Hit
-		return d.hP0382.OnHit(P0382HitContext{c}, ev.Amount)
+		return d.hP0382.OnHit(P0382HitContext{fwOnOrder{c}}, ev.Amount)
 	case 383:
 		// P0383: Hit
-		return d.hP0383.OnHit(P0383HitContext{c}, ev.Amount)
+		return d.hP0383.OnHit(P0383HitContext{fwOnOrder{c}}, ev.Amount)
 	case 384:
 		// P0384: Hit
-		return d.hP0384.OnHit(P0384HitContext{c}, ev.Amount)
+		return d.hP0384.OnHit(P0384HitContext{fwOnOrder{c}}, ev.Amount)
 	case 385:
 		// P0385: Hit
-		return d.hP0385.OnHit(P0385HitContext{c}, ev.Amount)
+		return d.hP0385.OnHit(P0385HitContext{fwOnOrder{c}}, ev.Amount)
 	case 386:
 		// P0386: Hit
-		return d.hP0386.OnHit(P0386HitContext{c}, ev.Amount)
+		return d.hP0386.OnHit(P0386HitContext{fwOnOrder{c}}, ev.Amount)
 	case 387:
 		// P0387: Hit
-		return d.hP0387.OnHit(P0387HitContext{c}, ev.Amount)
+		return d.hP0387.OnHit(P0387HitContext{fwOnOrder{c}}, ev.Amount)
 	case 388:
 		// P0388: Hit
-		return d.hP0388.OnHit(P0388HitContext{c}, ev.Amount)
+		return d.hP0388.OnHit(P0388HitContext{fwOnOrder{c}}, ev.Amount)
 	case 389:
 		// P0389: Hit
-		return d.hP0389.OnHit(P0389HitContext{c}, ev.Amount)
+		return d.hP0389.OnHit(P0389HitContext{fwOnOrder{c}}, ev.Amount)
 	case 390:
 		// P0390: Hit
-		return d.hP0390.OnHit(P0390HitContext{c}, ev.Amount)
+		return d.hP0390.OnHit(P0390HitContext{fwOnOrder{c}}, ev.Amount)
 	case 391:
 		// P0391: Hit
-		return d.hP0391.OnHit(P0391HitContext{c}, ev.Amount)
+		return d.hP0391.OnHit(P0391HitContext{fwOnOrder{c}}, ev.Amount)
 	case 392:
 		// P0392: Hit
-		return d.hP0392.OnHit(P0392HitContext{c}, ev.Amount)
+		return d.hP0392.OnHit(P0392HitContext{fwOnOrder{c}}, ev.Amount)
 	case 393:
 		// P0393: Hit
-		return d.hP0393.OnHit(P0393HitContext{c}, ev.Amount)
+		return d.hP0393.OnHit(P0393HitContext{fwOnOrder{c}}, ev.Amount)
 	case 394:
 		// P0394: Hit
-		return d.hP0394.OnHit(P0394HitContext{c}, ev.Amount)
+		return d.hP0394.OnHit(P0394HitContext{fwOnOrder{c}}, ev.Amount)
 	case 395:
 		// P0395: Hit
-		return d.hP0395.OnHit(P0395HitContext{c}, ev.Amount)
+		return d.hP0395.OnHit(P0395HitContext{fwOnOrder{c}}, ev.Amount)
 	case 396:
 		// P0396: Hit
-		return d.hP0396.OnHit(P0396HitContext{c}, ev.Amount)
+		return d.hP0396.OnHit(P0396HitContext{fwOnOrder{c}}, ev.Amount)
 	case 397:
 		// P0397: Hit
-		return d.hP0397.OnHit(P0397HitContext{c}, ev.Amount)
+		return d.hP0397.OnHit(P0397HitContext{fwOnOrder{c}}, ev.Amount)
 	case 398:
 		// P0398: Hit
-		return d.hP0398.OnHit(P0398HitContext{c}, ev.Amount)
+		return d.hP0398.OnHit(P0398HitContext{fwOnOrder{c}}, ev.Amount)
 	case 399:
 		// P0399: Hit
-		return d.hP0399.OnHit(P0399HitContext{c}, ev.Amount)
+		return d.hP0399.OnHit(P0399HitContext{fwOnOrder{c}}, ev.Amount)
 	case 400:
 		// P0400: Hit
-		return d.hP0400.OnHit(P0400HitContext{c}, ev.Amount)
+		return d.hP0400.OnHit(P0400HitContext{fwOnOrder{c}}, ev.Amount)
 	case 401:
 		// P0401: Hit
-		return d.hP0401.OnHit(P0401HitContext{c}, ev.Amount)
+		return d.hP0401.OnHit(P0401HitContext{fwOnOrder{c}}, ev.Amount)
 	case 402:
 		// P0402: Hit
-		return d.hP0402.OnHit(P0402HitContext{c}, ev.Amount)
+		return d.hP0402.OnHit(P0402HitContext{fwOnOrder{c}}, ev.Amount)
 	case 403:
 		// P0403: Hit
-		return d.hP0403.OnHit(P0403HitContext{c}, ev.Amount)
+		return d.hP0403.OnHit(P0403HitContext{fwOnOrder{c}}, ev.Amount)
 	case 404:
 		// P0404: Hit
-		return d.hP0404.OnHit(P0404HitContext{c}, ev.Amount)
+		return d.hP0404.OnHit(P0404HitContext{fwOnOrder{c}}, ev.Amount)
 	case 405:
 		// P0405: Hit
-		return d.hP0405.OnHit(P0405HitContext{c}, ev.Amount)
+		return d.hP0405.OnHit(P0405HitContext{fwOnOrder{c}}, ev.Amount)
 	case 406:
 		// P0406: Hit
-		return d.hP0406.OnHit(P0406HitContext{c}, ev.Amount)
+		return d.hP0406.OnHit(P0406HitContext{fwOnOrder{c}}, ev.Amount)
 	case 407:
 		// P0407: Hit
-		return d.hP0407.OnHit(P0407HitContext{c}, ev.Amount)
+		return d.hP0407.OnHit(P0407HitContext{fwOnOrder{c}}, ev.Amount)
 	case 408:
 		// P0408: Hit
-		return d.hP0408.OnHit(P0408HitContext{c}, ev.Amount)
+		return d.hP0408.OnHit(P0408HitContext{fwOnOrder{c}}, ev.Amount)
 	case 409:
 		// P0409: Hit
-		return d.hP0409.OnHit(P0409HitContext{c}, ev.Amount)
+		return d.hP0409.OnHit(P0409HitContext{fwOnOrder{c}}, ev.Amount)
 	case 410:
 		// P0410: Hit
-		return d.hP0410.OnHit(P0410HitContext{c}, ev.Amount)
+		return d.hP0410.OnHit(P0410HitContext{fwOnOrder{c}}, ev.Amount)
 	case 411:
 		// P0411: Hit
-		return d.hP0411.OnHit(P0411HitContext{c}, ev.Amount)
+		return d.hP0411.OnHit(P0411HitContext{fwOnOrder{c}}, ev.Amount)
 	case 412:
 		// P0412: Hit
-		return d.hP0412.OnHit(P0412HitContext{c}, ev.Amount)
+		return d.hP0412.OnHit(P0412HitContext{fwOnOrder{c}}, ev.Amount)
 	case 413:
 		// P0413: Hit
-		return d.hP0413.OnHit(P0413HitContext{c}, ev.Amount)
+		return d.hP0413.OnHit(P0413HitContext{fwOnOrder{c}}, ev.Amount)
 	case 414:
 		// P0414: Hit
-		return d.hP0414.OnHit(P0414HitContext{c}, ev.Amount)
+		return d.hP0414.OnHit(P0414HitContext{fwOnOrder{c}}, ev.Amount)
 	case 415:
 		// P0415: Hit
-		return d.hP0415.OnHit(P0415HitContext{c}, ev.Amount)
+		return d.hP0415.OnHit(P0415HitContext{fwOnOrder{c}}, ev.Amount)
 	case 416:
 		// P0416: Hit
-		return d.hP0416.OnHit(P0416HitContext{c}, ev.Amount)
+		return d.hP0416.OnHit(P0416HitContext{fwOnOrder{c}}, ev.Amount)
 	case 417:
 		// P0417: Hit
-		return d.hP0417.OnHit(P0417HitContext{c}, ev.Amount)
+		return d.hP0417.OnHit(P0417HitContext{fwOnOrder{c}}, ev.Amount)
 	case 418:
 		// P0418: Hit
-		return d.hP0418.OnHit(P0418HitContext{c}, ev.Amount)
+		return d.hP0418.OnHit(P0418HitContext{fwOnOrder{c}}, ev.Amount)
 	case 419:
 		// P0419: Hit
-		return d.hP0419.OnHit(P0419HitContext{c}, ev.Amount)
+		return d.hP0419.OnHit(P0419HitContext{fwOnOrder{c}}, ev.Amount)
 	case 420:
 		// P0420: Hit
-		return d.hP0420.OnHit(P0420HitContext{c}, ev.Amount)
+		return d.hP0420.OnHit(P0420HitContext{fwOnOrder{c}}, ev.Amount)
 	case 421:
 		// P0421: Hit
-		return d.hP0421.OnHit(P0421HitContext{c}, ev.Amount)
+		return d.hP0421.OnHit(P0421HitContext{fwOnOrder{c}}, ev.Amount)
 	case 422:
 		// P0422: Hit
-		return d.hP0422.OnHit(P0422HitContext{c}, ev.Amount)
+		return d.hP0422.OnHit(P0422HitContext{fwOnOrder{c}}, ev.Amount)
 	case 423:
 		// P0423: Hit
-		return d.hP0423.OnHit(P0423HitContext{c}, ev.Amount)
+		return d.hP0423.OnHit(P0423HitContext{fwOnOrder{c}}, ev.Amount)
 	case 424:
 		// P0424: Hit
-		return d.hP0424.OnHit(P0424HitContext{c}, ev.Amount)
+		return d.hP0424.OnHit(P0424HitContext{fwOnOrder{c}}, ev.Amount)
 	case 425:
 		// P0425: Hit
-		return d.hP0425.OnHit(P0425HitContext{c}, ev.Amount)
+		return d.hP0425.OnHit(P0425HitContext{fwOnOrder{c}}, ev.Amount)
 	case 426:
 		// P0426: Hit
-		return d.hP0426.OnHit(P0426HitContext{c}, ev.Amount)
+		return d.hP0426.OnHit(P0426HitContext{fwOnOrder{c}}, ev.Amount)
 	case 427:
 		// P0427: Hit
-		return d.hP0427.OnHit(P0427HitContext{c}, ev.Amount)
+		return d.hP0427.OnHit(P0427HitContext{fwOnOrder{c}}, ev.Amount)
 	case 428:
 		// P0428: Hit
-		return d.hP0428.OnHit(P0428HitContext{c}, ev.Amount)
+		return d.hP0428.OnHit(P0428HitContext{fwOnOrder{c}}, ev.Amount)
 	case 429:
 		// P0429: Hit
-		return d.hP0429.OnHit(P0429HitContext{c}, ev.Amount)
+		return d.hP0429.OnHit(P0429HitContext{fwOnOrder{c}}, ev.Amount)
 	case 430:
 		// P0430: Hit
-		return d.hP0430.OnHit(P0430HitContext{c}, ev.Amount)
+		return d.hP0430.OnHit(P0430HitContext{fwOnOrder{c}}, ev.Amount)
 	case 431:
 		// P0431: Hit
-		return d.hP0431.OnHit(P0431HitContext{c}, ev.Amount)
+		return d.hP0431.OnHit(P0431HitContext{fwOnOrder{c}}, ev.Amount)
 	case 432:
 		// P0432: Hit
-		return d.hP0432.OnHit(P0432HitContext{c}, ev.Amount)
+		return d.hP0432.OnHit(P0432HitContext{fwOnOrder{c}}, ev.Amount)
 	case 433:
 		// P0433: Hit
-		return d.hP0433.OnHit(P0433HitContext{c}, ev.Amount)
+		return d.hP0433.OnHit(P0433HitContext{fwOnOrder{c}}, ev.Amount)
 	case 434:
 		// P0434: Hit
-		return d.hP0434.OnHit(P0434HitContext{c}, ev.Amount)
+		return d.hP0434.OnHit(P0434HitContext{fwOnOrder{c}}, ev.Amount)
 	case 435:
 		// P0435: Hit
-		return d.hP0435.OnHit(P0435HitContext{c}, ev.Amount)
+		return d.hP0435.OnHit(P0435HitContext{fwOnOrder{c}}, ev.Amount)
 	case 436:
 		// P0436: Hit
-		return d.hP0436.OnHit(P0436HitContext{c}, ev.Amount)
+		return d.hP0436.OnHit(P0436HitContext{fwOnOrder{c}}, ev.Amount)
 	case 437:
 		// P0437: Hit
-		return d.hP0437.OnHit(P0437HitContext{c}, ev.Amount)
+		return d.hP0437.OnHit(P0437HitContext{fwOnOrder{c}}, ev.Amount)
 	case 438:
 		// P0438: Hit
-		return d.hP0438.OnHit(P0438HitContext{c}, ev.Amount)
+		return d.hP0438.OnHit(P0438HitContext{fwOnOrder{c}}, ev.Amount)
 	case 439:
 		// P0439: Hit
-		return d.hP0439.OnHit(P0439HitContext{c}, ev.Amount)
+		return d.hP0439.OnHit(P0439HitContext{fwOnOrder{c}}, ev.Amount)
 	case 440:
 		// P0440: Hit
-		return d.hP0440.OnHit(P0440HitContext{c}, ev.Amount)
+		return d.hP0440.OnHit(P0440HitContext{fwOnOrder{c}}, ev.Amount)
 	case 441:
 		// P0441: Hit
-		return d.hP0441.OnHit(P0441HitContext{c}, ev.Amount)
+		return d.hP0441.OnHit(P0441HitContext{fwOnOrder{c}}, ev.Amount)
 	case 442:
 		// P0442: Hit
-		return d.hP0442.OnHit(P0442HitContext{c}, ev.Amount)
+		return d.hP0442.OnHit(P0442HitContext{fwOnOrder{c}}, ev.Amount)
 	case 443:
 		// P0443: Hit
-		return d.hP0443.OnHit(P0443HitContext{c}, ev.Amount)
+		return d.hP0443.OnHit(P0443HitContext{fwOnOrder{c}}, ev.Amount)
 	case 444:
 		// P0444: Hit
-		return d.hP0444.OnHit(P0444HitContext{c}, ev.Amount)
+		return d.hP0444.OnHit(P0444HitContext{fwOnOrder{c}}, ev.Amount)
 	case 445:
 		// P0445: Hit
-		return d.hP0445.OnHit(P0445HitContext{c}, ev.Amount)
+		return d.hP0445.OnHit(P0445HitContext{fwOnOrder{c}}, ev.Amount)
 	case 446:
 		// P0446: Hit
-		return d.hP0446.OnHit(P0446HitContext{c}, ev.Amount)
+		return d.hP0446.OnHit(P0446HitContext{fwOnOrder{c}}, ev.Amount)
 	case 447:
 		// P0447: Hit
-		return d.hP0447.OnHit(P0447HitContext{c}, ev.Amount)
+		return d.hP0447.OnHit(P0447HitContext{fwOnOrder{c}}, ev.Amount)
 	case 448:
 		// P0448: Hit
-		return d.hP0448.OnHit(P0448HitContext{c}, ev.Amount)
+		return d.hP0448.OnHit(P0448HitContext{fwOnOrder{c}}, ev.Amount)
 	case 449:
 		// P0449: Hit
-		return d.hP0449.OnHit(P0449HitContext{c}, ev.Amount)
+		return d.hP0449.OnHit(P0449HitContext{fwOnOrder{c}}, ev.Amount)
 	case 450:
 		// P0450: Hit
-		return d.hP0450.OnHit(P0450HitContext{c}, ev.Amount)
+		return d.hP0450.OnHit(P0450HitContext{fwOnOrder{c}}, ev.Amount)
 	case 451:
 		// P0451: Hit
-		return d.hP0451.OnHit(P0451HitContext{c}, ev.Amount)
+		return d.hP0451.OnHit(P0451HitContext{fwOnOrder{c}}, ev.Amount)
 	case 452:
 		// P0452: Hit
-		return d.hP0452.OnHit(P0452HitContext{c}, ev.Amount)
+		return d.hP0452.OnHit(P0452HitContext{fwOnOrder{c}}, ev.Amount)
 	case 453:
 		// P0453: Hit
-		return d.hP0453.OnHit(P0453HitContext{c}, ev.Amount)
+		return d.hP0453.OnHit(P0453HitContext{fwOnOrder{c}}, ev.Amount)
 	case 454:
 		// P0454: Hit
-		return d.hP0454.OnHit(P0454HitContext{c}, ev.Amount)
+		return d.hP0454.OnHit(P0454HitContext{fwOnOrder{c}}, ev.Amount)
 	case 455:
 		// P0455: Hit
-		return d.hP0455.OnHit(P0455HitContext{c}, ev.Amount)
+		return d.hP0455.OnHit(P0455HitContext{fwOnOrder{c}}, ev.Amount)
 	case 456:
 		// P0456: Hit
-		return d.hP0456.OnHit(P0456HitContext{c}, ev.Amount)
+		return d.hP0456.OnHit(P0456HitContext{fwOnOrder{c}}, ev.Amount)
 	case 457:
 		// P0457: Hit
-		return d.hP0457.OnHit(P0457HitContext{c}, ev.Amount)
+		return d.hP0457.OnHit(P0457HitContext{fwOnOrder{c}}, ev.Amount)
 	case 458:
 		// P0458: Hit
-		return d.hP0458.OnHit(P0458HitContext{c}, ev.Amount)
+		return d.hP0458.OnHit(P0458HitContext{fwOnOrder{c}}, ev.Amount)
 	case 459:
 		// P0459: Hit
-		return d.hP0459.OnHit(P0459HitContext{c}, ev.Amount)
+		return d.hP0459.OnHit(P0459HitContext{fwOnOrder{c}}, ev.Amount)
 	case 460:
 		// P0460: Hit
-		return d.hP0460.OnHit(P0460HitContext{c}, ev.Amount)
+		return d.hP0460.OnHit(P0460HitContext{fwOnOrder{c}}, ev.Amount)
 	case 461:
 		// P0461: Hit
-		return d.hP0461.OnHit(P0461HitContext{c}, ev.Amount)
+		return d.hP0461.OnHit(P0461HitContext{fwOnOrder{c}}, ev.Amount)
 	case 462:
 		// P0462: Hit
-		return d.hP0462.OnHit(P0462HitContext{c}, ev.Amount)
+		return d.hP0462.OnHit(P0462HitContext{fwOnOrder{c}}, ev.Amount)
 	case 463:
 		// P0463: Hit
-		return d.hP0463.OnHit(P0463HitContext{c}, ev.Amount)
+		return d.hP0463.OnHit(P0463HitContext{fwOnOrder{c}}, ev.Amount)
 	case 464:
 		// P0464: Hit
-		return d.hP0464.OnHit(P0464HitContext{c}, ev.Amount)
+		return d.hP0464.OnHit(P0464HitContext{fwOnOrder{c}}, ev.Amount)
 	case 465:
 		// P0465: Hit
-		return d.hP0465.OnHit(P0465HitContext{c}, ev.Amount)
+		return d.hP0465.OnHit(P0465HitContext{fwOnOrder{c}}, ev.Amount)
 	case 466:
 		// P0466: Hit
-		return d.hP0466.OnHit(P0466HitContext{c}, ev.Amount)
+		return d.hP0466.OnHit(P0466HitContext{fwOnOrder{c}}, ev.Amount)
 	case 467:
 		// P0467: Hit
-		return d.hP0467.OnHit(P0467HitContext{c}, ev.Amount)
+		return d.hP0467.OnHit(P0467HitContext{fwOnOrder{c}}, ev.Amount)
 	case 468:
 		// P0468: Hit
-		return d.hP0468.OnHit(P0468HitContext{c}, ev.Amount)
+		return d.hP0468.OnHit(P0468HitContext{fwOnOrder{c}}, ev.Amount)
 	case 469:
 		// P0469: Hit
-		return d.hP0469.OnHit(P0469HitContext{c}, ev.Amount)
+		return d.hP0469.OnHit(P0469HitContext{fwOnOrder{c}}, ev.Amount)
 	case 470:
 		// P0470: Hit
-		return d.hP0470.OnHit(P0470HitContext{c}, ev.Amount)
+		return d.hP0470.OnHit(P0470HitContext{fwOnOrder{c}}, ev.Amount)
 	case 471:
 		// P0471: Hit
-		return d.hP0471.OnHit(P0471HitContext{c}, ev.Amount)
+		return d.hP0471.OnHit(P0471HitContext{fwOnOrder{c}}, ev.Amount)
 	case 472:
 		// P0472: Hit
-		return d.hP0472.OnHit(P0472HitContext{c}, ev.Amount)
+		return d.hP0472.OnHit(P0472HitContext{fwOnOrder{c}}, ev.Amount)
 	case 473:
 		// P0473: Hit
-		return d.hP0473.OnHit(P0473HitContext{c}, ev.Amount)
+		return d.hP0473.OnHit(P0473HitContext{fwOnOrder{c}}, ev.Amount)
 	case 474:
 		// P0474: Hit
-		return d.hP0474.OnHit(P0474HitContext{c}, ev.Amount)
+		return d.hP0474.OnHit(P0474HitContext{fwOnOrder{c}}, ev.Amount)
 	case 475:
 		// P0475: Hit
-		return d.hP0475.OnHit(P0475HitContext{c}, ev.Amount)
+		return d.hP0475.OnHit(P0475HitContext{fwOnOrder{c}}, ev.Amount)
 	case 476:
 		// P0476: Hit
-		return d.hP0476.OnHit(P0476HitContext{c}, ev.Amount)
+		return d.hP0476.OnHit(P0476HitContext{fwOnOrder{c}}, ev.Amount)
 	case 477:
 		// P0477: Hit
-		return d.hP0477.OnHit(P0477HitContext{c}, ev.Amount)
+		return d.hP0477.OnHit(P0477HitContext{fwOnOrder{c}}, ev.Amount)
 	case 478:
 		// P0478: Hit
-		return d.hP0478.OnHit(P0478HitContext{c}, ev.Amount)
+		return d.hP0478.OnHit(P0478HitContext{fwOnOrder{c}}, ev.Amount)
 	case 479:
 		// P0479: Hit
-		return d.hP0479.OnHit(P0479HitContext{c}, ev.Amount)
+		return d.hP0479.OnHit(P0479HitContext{fwOnOrder{c}}, ev.Amount)
 	case 480:
 		// P0480: Hit
-		return d.hP0480.OnHit(P0480HitContext{c}, ev.Amount)
+		return d.hP0480.OnHit(P0480HitContext{fwOnOrder{c}}, ev.Amount)
 	case 481:
 		// P0481: Hit
-		return d.hP0481.OnHit(P0481HitContext{c}, ev.Amount)
+		return d.hP0481.OnHit(P0481HitContext{fwOnOrder{c}}, ev.Amount)
 	case 482:
 		// P0482: Hit
-		return d.hP0482.OnHit(P0482HitContext{c}, ev.Amount)
+		return d.hP0482.OnHit(P0482HitContext{fwOnOrder{c}}, ev.Amount)
 	case 483:
 		// P0483: Hit
-		return d.hP0483.OnHit(P0483HitContext{c}, ev.Amount)
+		return d.hP0483.OnHit(P0483HitContext{fwOnOrder{c}}, ev.Amount)
 	case 484:
 		// P0484: Hit
-		return d.hP0484.OnHit(P0484HitContext{c}, ev.Amount)
+		return d.hP0484.OnHit(P0484HitContext{fwOnOrder{c}}, ev.Amount)
 	case 485:
 		// P0485: Hit
-		return d.hP0485.OnHit(P0485HitContext{c}, ev.Amount)
+		return d.hP0485.OnHit(P0485HitContext{fwOnOrder{c}}, ev.Amount)
 	case 486:
 		// P0486: Hit
-		return d.hP0486.OnHit(P0486HitContext{c}, ev.Amount)
+		return d.hP0486.OnHit(P0486HitContext{fwOnOrder{c}}, ev.Amount)
 	case 487:
 		// P0487: Hit
-		return d.hP0487.OnHit(P0487HitContext{c}, ev.Amount)
+		return d.hP0487.OnHit(P0487HitContext{fwOnOrder{c}}, ev.Amount)
 	case 488:
 		// P0488: Hit
-		return d.hP0488.OnHit(P0488HitContext{c}, ev.Amount)
+		return d.hP0488.OnHit(P0488HitContext{fwOnOrder{c}}, ev.Amount)
 	case 489:
 		// P0489: Hit
-		return d.hP0489.OnHit(P0489HitContext{c}, ev.Amount)
+		return d.hP0489.OnHit(P0489HitContext{fwOnOrder{c}}, ev.Amount)
 	case 490:
 		// P0490: Hit
-		return d.hP0490.OnHit(P0490HitContext{c}, ev.Amount)
+		return d.hP0490.OnHit(P0490HitContext{fwOnOrder{c}}, ev.Amount)
 	case 491:
 		// P0491: Hit
-		return d.hP0491.OnHit(P0491HitContext{c}, ev.Amount)
+		return d.hP0491.OnHit(P0491HitContext{fwOnOrder{c}}, ev.Amount)
 	case 492:
 		// P0492: Hit
-		return d.hP0492.OnHit(P0492HitContext{c}, ev.Amount)
+		return d.hP0492.OnHit(P0492HitContext{fwOnOrder{c}}, ev.Amount)
 	case 493:
 		// P0493: Hit
-		return d.hP0493.OnHit(P0493HitContext{c}, ev.Amount)
+		return d.hP0493.OnHit(P0493HitContext{fwOnOrder{c}}, ev.Amount)
 	case 494:
 		// P0494: Hit
-		return d.hP0494.OnHit(P0494HitContext{c}, ev.Amount)
+		return d.hP0494.OnHit(P0494HitContext{fwOnOrder{c}}, ev.Amount)
 	case 495:
 		// P0495: Hit
-		return d.hP0495.OnHit(P0495HitContext{c}, ev.Amount)
+		return d.hP0495.OnHit(P0495HitContext{fwOnOrder{c}}, ev.Amount)
 	case 496:
 		// P0496: Hit
-		return d.hP0496.OnHit(P0496HitContext{c}, ev.Amount)
+		return d.hP0496.OnHit(P0496HitContext{fwOnOrder{c}}, ev.Amount)
 	case 497:
 		// P0497: Hit
-		return d.hP0497.OnHit(P0497HitContext{c}, ev.Amount)
+		return d.hP0497.OnHit(P0497HitContext{fwOnOrder{c}}, ev.Amount)
 	case 498:
 		// P0498: Hit
-		return d.hP0498.OnHit(P0498HitContext{c}, ev.Amount)
+		return d.hP0498.OnHit(P0498HitContext{fwOnOrder{c}}, ev.Amount)
 	case 499:
 		// P0499: Hit
-		return d.hP0499.OnHit(P0499HitContext{c}, ev.Amount)
+		return d.hP0499.OnHit(P0499HitContext{fwOnOrder{c}}, ev.Amount)
 	case 500:
 		// P0500: Hit
-		return d.hP0500.OnHit(P0500HitContext{c}, ev.Amount)
+		return d.hP0500.OnHit(P0500HitContext{fwOnOrder{c}}, ev.Amount)
 	case 501:
 		// P0501: Hit
-		return d.hP0501.OnHit(P0501HitContext{c}, ev.Amount)
+		return d.hP0501.OnHit(P0501HitContext{fwOnOrder{c}}, ev.Amount)
 	case 502:
 		// P0502: Hit
-		return d.hP0502.OnHit(P0502HitContext{c}, ev.Amount)
+		return d.hP0502.OnHit(P0502HitContext{fwOnOrder{c}}, ev.Amount)
 	case 503:
 		// P0503: Hit
-		return d.hP0503.OnHit(P0503HitContext{c}, ev.Amount)
+		return d.hP0503.OnHit(P0503HitContext{fwOnOrder{c}}, ev.Amount)
 	case 504:
 		// P0504: Hit
-		return d.hP0504.OnHit(P0504HitContext{c}, ev.Amount)
+		return d.hP0504.OnHit(P0504HitContext{fwOnOrder{c}}, ev.Amount)
 	case 505:
 		// P0505: Hit
-		return d.hP0505.OnHit(P0505HitContext{c}, ev.Amount)
+		return d.hP0505.OnHit(P0505HitContext{fwOnOrder{c}}, ev.Amount)
 	case 506:
 		// P0506: Hit
-		return d.hP0506.OnHit(P0506HitContext{c}, ev.Amount)
+		return d.hP0506.OnHit(P0506HitContext{fwOnOrder{c}}, ev.Amount)
 	case 507:
 		// P0507: Hit
-		return d.hP0507.OnHit(P0507HitContext{c}, ev.Amount)
+		return d.hP0507.OnHit(P0507HitContext{fwOnOrder{c}}, ev.Amount)
 	case 508:
 		// P0508: Hit
-		return d.hP0508.OnHit(P0508HitContext{c}, ev.Amount)
+		return d.hP0508.OnHit(P0508HitContext{fwOnOrder{c}}, ev.Amount)
 	case 509:
 		// P0509: Hit
-		return d.hP0509.OnHit(P0509HitContext{c}, ev.Amount)
+		return d.hP0509.OnHit(P0509HitContext{fwOnOrder{c}}, ev.Amount)
 	case 510:
 		// P0510: Hit
-		return d.hP0510.OnHit(P0510HitContext{c}, ev.Amount)
+		return d.hP0510.OnHit(P0510HitContext{fwOnOrder{c}}, ev.Amount)
 	case 511:
 		// P0511: Hit
-		return d.hP0511.OnHit(P0511HitContext{c}, ev.Amount)
+		return d.hP0511.OnHit(P0511HitContext{fwOnOrder{c}}, ev.Amount)
 	case 512:
 		// P0512: Hit
-		return d.hP0512.OnHit(P0512HitContext{c}, ev.Amount)
+		return d.hP0512.OnHit(P0512HitContext{fwOnOrder{c}}, ev.Amount)
 	case 513:
 		// P0513: Hit
-		return d.hP0513.OnHit(P0513HitContext{c}, ev.Amount)
+		return d.hP0513.OnHit(P0513HitContext{fwOnOrder{c}}, ev.Amount)
 	case 514:
 		// P0514: Hit
-		return d.hP0514.OnHit(P0514HitContext{c}, ev.Amount)
+		return d.hP0514.OnHit(P0514HitContext{fwOnOrder{c}}, ev.Amount)
 	case 515:
 		// P0515: Hit
-		return d.hP0515.OnHit(P0515HitContext{c}, ev.Amount)
+		return d.hP0515.OnHit(P0515HitContext{fwOnOrder{c}}, ev.Amount)
 	case 516:
 		// P0516: Hit
-		return d.hP0516.OnHit(P0516HitContext{c}, ev.Amount)
+		return d.hP0516.OnHit(P0516HitContext{fwOnOrder{c}}, ev.Amount)
 	case 517:
 		// P0517: Hit
-		return d.hP0517.OnHit(P0517HitContext{c}, ev.Amount)
+		return d.hP0517.OnHit(P0517HitContext{fwOnOrder{c}}, ev.Amount)
 	case 518:
 		// P0518: Hit
-		return d.hP0518.OnHit(P0518HitContext{c}, ev.Amount)
+		return d.hP0518.OnHit(P0518HitContext{fwOnOrder{c}}, ev.Amount)
 	case 519:
 		// P0519: Hit
-		return d.hP0519.OnHit(P0519HitContext{c}, ev.Amount)
+		return d.hP0519.OnHit(P0519HitContext{fwOnOrder{c}}, ev.Amount)
 	case 520:
 		// P0520: Hit
-		return d.hP0520.OnHit(P0520HitContext{c}, ev.Amount)
+		return d.hP0520.OnHit(P0520HitContext{fwOnOrder{c}}, ev.Amount)
 	case 521:
 		// P0521: Hit
-		return d.hP0521.OnHit(P0521HitContext{c}, ev.Amount)
+		return d.hP0521.OnHit(P0521HitContext{fwOnOrder{c}}, ev.Amount)
 	case 522:
 		// P0522: Hit
-		return d.hP0522.OnHit(P0522HitContext{c}, ev.Amount)
+		return d.hP0522.OnHit(P0522HitContext{fwOnOrder{c}}, ev.Amount)
 	case 523:
 		// P0523: Hit
-		return d.hP0523.OnHit(P0523HitContext{c}, ev.Amount)
+		return d.hP0523.OnHit(P0523HitContext{fwOnOrder{c}}, ev.Amount)
 	case 524:
 		// P0524: Hit
-		return d.hP0524.OnHit(P0524HitContext{c}, ev.Amount)
+		return d.hP0524.OnHit(P0524HitContext{fwOnOrder{c}}, ev.Amount)
 	case 525:
 		// P0525: Hit
-		return d.hP0525.OnHit(P0525HitContext{c}, ev.Amount)
+		return d.hP0525.OnHit(P0525HitContext{fwOnOrder{c}}, ev.Amount)
 	case 526:
 		// P0526: Hit
-		return d.hP0526.OnHit(P0526HitContext{c}, ev.Amount)
+		return d.hP0526.OnHit(P0526HitContext{fwOnOrder{c}}, ev.Amount)
 	case 527:
 		// P0527: Hit
-		return d.hP0527.OnHit(P0527HitContext{c}, ev.Amount)
+		return d.hP0527.OnHit(P0527HitContext{fwOnOrder{c}}, ev.Amount)
 	case 528:
 		// P0528: Hit
-		return d.hP0528.OnHit(P0528HitContext{c}, ev.Amount)
+		return d.hP0528.OnHit(P0528HitContext{fwOnOrder{c}}, ev.Amount)
 	case 529:
 		// P0529: Hit
-		return d.hP0529.OnHit(P0529HitContext{c}, ev.Amount)
+		return d.hP0529.OnHit(P0529HitContext{fwOnOrder{c}}, ev.Amount)
 	case 530:
 		// P0530: Hit
-		return d.hP0530.OnHit(P0530HitContext{c}, ev.Amount)
+		return d.hP0530.OnHit(P0530HitContext{fwOnOrder{c}}, ev.Amount)
 	case 531:
 		// P0531: Hit
-		return d.hP0531.OnHit(P0531HitContext{c}, ev.Amount)
+		return d.hP0531.OnHit(P0531HitContext{fwOnOrder{c}}, ev.Amount)
 	case 532:
 		// P0532: Hit
-		return d.hP0532.OnHit(P0532HitContext{c}, ev.Amount)
+		return d.hP0532.OnHit(P0532HitContext{fwOnOrder{c}}, ev.Amount)
 	case 533:
 		// P0533: Hit
-		return d.hP0533.OnHit(P0533HitContext{c}, ev.Amount)
+		return d.hP0533.OnHit(P0533HitContext{fwOnOrder{c}}, ev.Amount)
 	case 534:
 		// P0534: Hit
-		return d.hP0534.OnHit(P0534HitContext{c}, ev.Amount)
+		return d.hP0534.OnHit(P0534HitContext{fwOnOrder{c}}, ev.Amount)
 	case 535:
 		// P0535: Hit
-		return d.hP0535.OnHit(P0535HitContext{c}, ev.Amount)
+		return d.hP0535.OnHit(P0535HitContext{fwOnOrder{c}}, ev.Amount)
 	case 536:
 		// P0536: Hit
-		return d.hP0536.OnHit(P0536HitContext{c}, ev.Amount)
+		return d.hP0536.OnHit(P0536HitContext{fwOnOrder{c}}, ev.Amount)
 	case 537:
 		// P0537: Hit
-		return d.hP0537.OnHit(P0537HitContext{c}, ev.Amount)
+		return d.hP0537.OnHit(P0537HitContext{fwOnOrder{c}}, ev.Amount)
 	case 538:
 		// P0538: Hit
-		return d.hP0538.OnHit(P0538HitContext{c}, ev.Amount)
+		return d.hP0538.OnHit(P0538HitContext{fwOnOrder{c}}, ev.Amount)
 	case 539:
 		// P0539: Hit
-		return d.hP0539.OnHit(P0539HitContext{c}, ev.Amount)
+		return d.hP0539.OnHit(P0539HitContext{fwOnOrder{c}}, ev.Amount)
 	case 540:
 		// P0540: Hit
-		return d.hP0540.OnHit(P0540HitContext{c}, ev.Amount)
+		return d.hP0540.OnHit(P0540HitContext{fwOnOrder{c}}, ev.Amount)
 	case 541:
 		// P0541: Hit
-		return d.hP0541.OnHit(P0541HitContext{c}, ev.Amount)
+		return d.hP0541.OnHit(P0541HitContext{fwOnOrder{c}}, ev.Amount)
 	case 542:
 		// P0542: Hit
-		return d.hP0542.OnHit(P0542HitContext{c}, ev.Amount)
+		return d.hP0542.OnHit(P0542HitContext{fwOnOrder{c}}, ev.Amount)
 	case 543:
 		// P0543: Hit
-		return d.hP0543.OnHit(P0543HitContext{c}, ev.Amount)
+		return d.hP0543.OnHit(P0543HitContext{fwOnOrder{c}}, ev.Amount)
 	case 544:
 		// P0544: Hit
-		return d.hP0544.OnHit(P0544HitContext{c}, ev.Amount)
+		return d.hP0544.OnHit(P0544HitContext{fwOnOrder{c}}, ev.Amount)
 	case 545:
 		// P0545: Hit
-		return d.hP0545.OnHit(P0545HitContext{c}, ev.Amount)
+		return d.hP0545.OnHit(P0545HitContext{fwOnOrder{c}}, ev.Amount)
 	case 546:
 		// P0546: Hit
-		return d.hP0546.OnHit(P0546HitContext{c}, ev.Amount)
+		return d.hP0546.OnHit(P0546HitContext{fwOnOrder{c}}, ev.Amount)
 	case 547:
 		// P0547: Hit
-		return d.hP0547.OnHit(P0547HitContext{c}, ev.Amount)
+		return d.hP0547.OnHit(P0547HitContext{fwOnOrder{c}}, ev.Amount)
 	case 548:
 		// P0548: Hit
-		return d.hP0548.OnHit(P0548HitContext{c}, ev.Amount)
+		return d.hP0548.OnHit(P0548HitContext{fwOnOrder{c}}, ev.Amount)
 	case 549:
 		// P0549: Hit
-		return d.hP0549.OnHit(P0549HitContext{c}, ev.Amount)
+		return d.hP0549.OnHit(P0549HitContext{fwOnOrder{c}}, ev.Amount)
 	case 550:
 		// P0550: Hit
-		return d.hP0550.OnHit(P0550HitContext{c}, ev.Amount)
+		return d.hP0550.OnHit(P0550HitContext{fwOnOrder{c}}, ev.Amount)
 	case 551:
 		// P0551: Hit
-		return d.hP0551.OnHit(P0551HitContext{c}, ev.Amount)
+		return d.hP0551.OnHit(P0551HitContext{fwOnOrder{c}}, ev.Amount)
 	case 552:
 		// P0552: Hit
-		return d.hP0552.OnHit(P0552HitContext{c}, ev.Amount)
+		return d.hP0552.OnHit(P0552HitContext{fwOnOrder{c}}, ev.Amount)
 	case 553:
 		// P0553: Hit
-		return d.hP0553.OnHit(P0553HitContext{c}, ev.Amount)
+		return d.hP0553.OnHit(P0553HitContext{fwOnOrder{c}}, ev.Amount)
 	case 554:
 		// P0554: Hit
-		return d.hP0554.OnHit(P0554HitContext{c}, ev.Amount)
+		return d.hP0554.OnHit(P0554HitContext{fwOnOrder{c}}, ev.Amount)
 	case 555:
 		// P0555: Hit
-		return d.hP0555.OnHit(P0555HitContext{c}, ev.Amount)
+		return d.hP0555.OnHit(P0555HitContext{fwOnOrder{c}}, ev.Amount)
 	case 556:
 		// P0556: Hit
-		return d.hP0556.OnHit(P0556HitContext{c}, ev.Amount)
+		return d.hP0556.OnHit(P0556HitContext{fwOnOrder{c}}, ev.Amount)
 	case 557:
 		// P0557: Hit
-		return d.hP0557.OnHit(P0557HitContext{c}, ev.Amount)
+		return d.hP0557.OnHit(P0557HitContext{fwOnOrder{c}}, ev.Amount)
 	case 558:
 		// P0558: Hit
-		return d.hP0558.OnHit(P0558HitContext{c}, ev.Amount)
+		return d.hP0558.OnHit(P0558HitContext{fwOnOrder{c}}, ev.Amount)
 	case 559:
 		// P0559: Hit
-		return d.hP0559.OnHit(P0559HitContext{c}, ev.Amount)
+		return d.hP0559.OnHit(P0559HitContext{fwOnOrder{c}}, ev.Amount)
 	case 560:
 		// P0560: Hit
-		return d.hP0560.OnHit(P0560HitContext{c}, ev.Amount)
+		return d.hP0560.OnHit(P0560HitContext{fwOnOrder{c}}, ev.Amount)
 	case 561:
 		// P0561: Hit
-		return d.hP0561.OnHit(P0561HitContext{c}, ev.Amount)
+		return d.hP0561.OnHit(P0561HitContext{fwOnOrder{c}}, ev.Amount)
 	case 562:
 		// P0562: Hit
-		return d.hP0562.OnHit(P0562HitContext{c}, ev.Amount)
+		return d.hP0562.OnHit(P0562HitContext{fwOnOrder{c}}, ev.Amount)
 	case 563:
 		// P0563: Hit
-		return d.hP0563.OnHit(P0563HitContext{c}, ev.Amount)
+		return d.hP0563.OnHit(P0563HitContext{fwOnOrder{c}}, ev.Amount)
 	case 564:
 		// P0564: Hit
-		return d.hP0564.OnHit(P0564HitContext{c}, ev.Amount)
+		return d.hP0564.OnHit(P0564HitContext{fwOnOrder{c}}, ev.Amount)
 	case 565:
 		// P0565: Hit
-		return d.hP0565.OnHit(P0565HitContext{c}, ev.Amount)
+		return d.hP0565.OnHit(P0565HitContext{fwOnOrder{c}}, ev.Amount)
 	case 566:
 		// P0566: Hit
-		return d.hP0566.OnHit(P0566HitContext{c}, ev.Amount)
+		return d.hP0566.OnHit(P0566HitContext{fwOnOrder{c}}, ev.Amount)
 	case 567:
 		// P0567: Hit
-		return d.hP0567.OnHit(P0567HitContext{c}, ev.Amount)
+		return d.hP0567.OnHit(P0567HitContext{fwOnOrder{c}}, ev.Amount)
 	case 568:
 		// P0568: Hit
-		return d.hP0568.OnHit(P0568HitContext{c}, ev.Amount)
+		return d.hP0568.OnHit(P0568HitContext{fwOnOrder{c}}, ev.Amount)
 	case 569:
 		// P0569: Hit
-		return d.hP0569.OnHit(P0569HitContext{c}, ev.Amount)
+		return d.hP0569.OnHit(P0569HitContext{fwOnOrder{c}}, ev.Amount)
 	case 570:
 		// P0570: Hit
-		return d.hP0570.OnHit(P0570HitContext{c}, ev.Amount)
+		return d.hP0570.OnHit(P0570HitContext{fwOnOrder{c}}, ev.Amount)
 	case 571:
 		// P0571: Hit
-		return d.hP0571.OnHit(P0571HitContext{c}, ev.Amount)
+		return d.hP0571.OnHit(P0571HitContext{fwOnOrder{c}}, ev.Amount)
 	case 572:
 		// P0572: Hit
-		return d.hP0572.OnHit(P0572HitContext{c}, ev.Amount)
+		return d.hP0572.OnHit(P0572HitContext{fwOnOrder{c}}, ev.Amount)
 	case 573:
 		// P0573: Hit
-		return d.hP0573.OnHit(P0573HitContext{c}, ev.Amount)
+		return d.hP0573.OnHit(P0573HitContext{fwOnOrder{c}}, ev.Amount)
 	case 574:
 		// P0574: Hit
-		return d.hP0574.OnHit(P0574HitContext{c}, ev.Amount)
+		return d.hP0574.OnHit(P0574HitContext{fwOnOrder{c}}, ev.Amount)
 	case 575:
 		// P0575: Hit
-		return d.hP0575.OnHit(P0575HitContext{c}, ev.Amount)
+		return d.hP0575.OnHit(P0575HitContext{fwOnOrder{c}}, ev.Amount)
 	case 576:
 		// P0576: Hit
-		return d.hP0576.OnHit(P0576HitContext{c}, ev.Amount)
+		return d.hP0576.OnHit(P0576HitContext{fwOnOrder{c}}, ev.Amount)
 	case 577:
 		// P0577: Hit
-		return d.hP0577.OnHit(P0577HitContext{c}, ev.Amount)
+		return d.hP0577.OnHit(P0577HitContext{fwOnOrder{c}}, ev.Amount)
 	case 578:
 		// P0578: Hit
-		return d.hP0578.OnHit(P0578HitContext{c}, ev.Amount)
+		return d.hP0578.OnHit(P0578HitContext{fwOnOrder{c}}, ev.Amount)
 	case 579:
 		// P0579: Hit
-		return d.hP0579.OnHit(P0579HitContext{c}, ev.Amount)
+		return d.hP0579.OnHit(P0579HitContext{fwOnOrder{c}}, ev.Amount)
 	case 580:
 		// P0580: Hit
-		return d.hP0580.OnHit(P0580HitContext{c}, ev.Amount)
+		return d.hP0580.OnHit(P0580HitContext{fwOnOrder{c}}, ev.Amount)
 	case 581:
 		// P0581: Hit
-		return d.hP0581.OnHit(P0581HitContext{c}, ev.Amount)
+		return d.hP0581.OnHit(P0581HitContext{fwOnOrder{c}}, ev.Amount)
 	case 582:
 		// P0582: Hit
-		return d.hP0582.OnHit(P0582HitContext{c}, ev.Amount)
+		return d.hP0582.OnHit(P0582HitContext{fwOnOrder{c}}, ev.Amount)
 	case 583:
 		// P0583: Hit
-		return d.hP0583.OnHit(P0583HitContext{c}, ev.Amount)
+		return d.hP0583.OnHit(P0583HitContext{fwOnOrder{c}}, ev.Amount)
 	case 584:
 		// P0584: Hit
-		return d.hP0584.OnHit(P0584HitContext{c}, ev.Amount)
+		return d.hP0584.OnHit(P0584HitContext{fwOnOrder{c}}, ev.Amount)
 	case 585:
 		// P0585: Hit
-		return d.hP0585.OnHit(P0585HitContext{c}, ev.Amount)
+		return d.hP0585.OnHit(P0585HitContext{fwOnOrder{c}}, ev.Amount)
 	case 586:
 		// P0586: Hit
-		return d.hP0586.OnHit(P0586HitContext{c}, ev.Amount)
+		return d.hP0586.OnHit(P0586HitContext{fwOnOrder{c}}, ev.Amount)
 	case 587:
 		// P0587: Hit
-		return d.hP0587.OnHit(P0587HitContext{c}, ev.Amount)
+		return d.hP0587.OnHit(P0587HitContext{fwOnOrder{c}}, ev.Amount)
 	case 588:
 		// P0588: Hit
-		return d.hP0588.OnHit(P0588HitContext{c}, ev.Amount)
+		return d.hP0588.OnHit(P0588HitContext{fwOnOrder{c}}, ev.Amount)
 	case 589:
 		// P0589: Hit
-		return d.hP0589.OnHit(P0589HitContext{c}, ev.Amount)
+		return d.hP0589.OnHit(P0589HitContext{fwOnOrder{c}}, ev.Amount)
 	case 590:
 		// P0590: Hit
-		return d.hP0590.OnHit(P0590HitContext{c}, ev.Amount)
+		return d.hP0590.OnHit(P0590HitContext{fwOnOrder{c}}, ev.Amount)
 	case 591:
 		// P0591: Hit
-		return d.hP0591.OnHit(P0591HitContext{c}, ev.Amount)
+		return d.hP0591.OnHit(P0591HitContext{fwOnOrder{c}}, ev.Amount)
 	case 592:
 		// P0592: Hit
-		return d.hP0592.OnHit(P0592HitContext{c}, ev.Amount)
+		return d.hP0592.OnHit(P0592HitContext{fwOnOrder{c}}, ev.Amount)
 	case 593:
 		// P0593: Hit
-		return d.hP0593.OnHit(P0593HitContext{c}, ev.Amount)
+		return d.hP0593.OnHit(P0593HitContext{fwOnOrder{c}}, ev.Amount)
 	case 594:
 		// P0594: Hit
-		return d.hP0594.OnHit(P0594HitContext{c}, ev.Amount)
+		return d.hP0594.OnHit(P0594HitContext{fwOnOrder{c}}, ev.Amount)
 	case 595:
 		// P0595: Hit
-		return d.hP0595.OnHit(P0595HitContext{c}, ev.Amount)
+		return d.hP0595.OnHit(P0595HitContext{fwOnOrder{c}}, ev.Amount)
 	case 596:
 		// P0596: Hit
-		return d.hP0596.OnHit(P0596HitContext{c}, ev.Amount)
+		return d.hP0596.OnHit(P0596HitContext{fwOnOrder{c}}, ev.Amount)
 	case 597:
 		// P0597: Hit
-		return d.hP0597.OnHit(P0597HitContext{c}, ev.Amount)
+		return d.hP0597.OnHit(P0597HitContext{fwOnOrder{c}}, ev.Amount)
 	case 598:
 		// P0598: Hit
-		return d.hP0598.OnHit(P0598HitContext{c}, ev.Amount)
+		return d.hP0598.OnHit(P0598HitContext{fwOnOrder{c}}, ev.Amount)
 	case 599:
 		// P0599: Hit
-		return d.hP0599.OnHit(P0599HitContext{c}, ev.Amount)
+		return d.hP0599.OnHit(P0599HitContext{fwOnOrder{c}}, ev.Amount)
 	case 600:
 		// P0600: Hit
-		return d.hP0600.OnHit(P0600HitContext{c}, ev.Amount)
+		return d.hP0600.OnHit(P0600HitContext{fwOnOrder{c}}, ev.Amount)
 	case 601:
 		// P0601: Hit
-		return d.hP0601.OnHit(P0601HitContext{c}, ev.Amount)
+		return d.hP0601.OnHit(P0601HitContext{fwOnOrder{c}}, ev.Amount)
 	case 602:
 		// P0602: Hit
-		return d.hP0602.OnHit(P0602HitContext{c}, ev.Amount)
+		return d.hP0602.OnHit(P0602HitContext{fwOnOrder{c}}, ev.Amount)
 	case 603:
 		// P0603: Hit
-		return d.hP0603.OnHit(P0603HitContext{c}, ev.Amount)
+		return d.hP0603.OnHit(P0603HitContext{fwOnOrder{c}}, ev.Amount)
 	case 604:
 		// P0604: Hit
-		return d.hP0604.OnHit(P0604HitContext{c}, ev.Amount)
+		return d.hP0604.OnHit(P0604HitContext{fwOnOrder{c}}, ev.Amount)
 	case 605:
 		// P0605: Hit
-		return d.hP0605.OnHit(P0605HitContext{c}, ev.Amount)
+		return d.hP0605.OnHit(P0605HitContext{fwOnOrder{c}}, ev.Amount)
 	case 606:
 		// P0606: Hit
-		return d.hP0606.OnHit(P0606HitContext{c}, ev.Amount)
+		return d.hP0606.OnHit(P0606HitContext{fwOnOrder{c}}, ev.Amount)
 	case 607:
 		// P0607: Hit
-		return d.hP0607.OnHit(P0607HitContext{c}, ev.Amount)
+		return d.hP0607.OnHit(P0607HitContext{fwOnOrder{c}}, ev.Amount)
 	case 608:
 		// P0608: Hit
-		return d.hP0608.OnHit(P0608HitContext{c}, ev.Amount)
+		return d.hP0608.OnHit(P0608HitContext{fwOnOrder{c}}, ev.Amount)
 	case 609:
 		// P0609: Hit
-		return d.hP0609.OnHit(P0609HitContext{c}, ev.Amount)
+		return d.hP0609.OnHit(P0609HitContext{fwOnOrder{c}}, ev.Amount)
 	case 610:
 		// P0610: Hit
-		return d.hP0610.OnHit(P0610HitContext{c}, ev.Amount)
+		return d.hP0610.OnHit(P0610HitContext{fwOnOrder{c}}, ev.Amount)
 	case 611:
 		// P0611: Hit
-		return d.hP0611.OnHit(P0611HitContext{c}, ev.Amount)
+		return d.hP0611.OnHit(P0611HitContext{fwOnOrder{c}}, ev.Amount)
 	case 612:
 		// P0612: Hit
-		return d.hP0612.OnHit(P0612HitContext{c}, ev.Amount)
+		return d.hP0612.OnHit(P0612HitContext{fwOnOrder{c}}, ev.Amount)
 	case 613:
 		// P0613: Hit
-		return d.hP0613.OnHit(P0613HitContext{c}, ev.Amount)
+		return d.hP0613.OnHit(P0613HitContext{fwOnOrder{c}}, ev.Amount)
 	case 614:
 		// P0614: Hit
-		return d.hP0614.OnHit(P0614HitContext{c}, ev.Amount)
+		return d.hP0614.OnHit(P0614HitContext{fwOnOrder{c}}, ev.Amount)
 	case 615:
 		// P0615: Hit
-		return d.hP0615.OnHit(P0615HitContext{c}, ev.Amount)
+		return d.hP0615.OnHit(P0615HitContext{fwOnOrder{c}}, ev.Amount)
 	case 616:
 		// P0616: Hit
-		return d.hP0616.OnHit(P0616HitContext{c}, ev.Amount)
+		return d.hP0616.OnHit(P0616HitContext{fwOnOrder{c}}, ev.Amount)
 	case 617:
 		// P0617: Hit
-		return d.hP0617.OnHit(P0617HitContext{c}, ev.Amount)
+		return d.hP0617.OnHit(P0617HitContext{fwOnOrder{c}}, ev.Amount)
 	case 618:
 		// P0618: Hit
-		return d.hP0618.OnHit(P0618HitContext{c}, ev.Amount)
+		return d.hP0618.OnHit(P0618HitContext{fwOnOrder{c}}, ev.Amount)
 	case 619:
 		// P0619: Hit
-		return d.hP0619.OnHit(P0619HitContext{c}, ev.Amount)
+		return d.hP0619.OnHit(P0619HitContext{fwOnOrder{c}}, ev.Amount)
 	case 620:
 		// P0620: Hit
-		return d.hP0620.OnHit(P0620HitContext{c}, ev.Amount)
+		return d.hP0620.OnHit(P0620HitContext{fwOnOrder{c}}, ev.Amount)
 	case 621:
 		// P0621: Hit
-		return d.hP0621.OnHit(P0621HitContext{c}, ev.Amount)
+		return d.hP0621.OnHit(P0621HitContext{fwOnOrder{c}}, ev.Amount)
 	case 622:
 		// P0622: Hit
-		return d.hP0622.OnHit(P0622HitContext{c}, ev.Amount)
+		return d.hP0622.OnHit(P0622HitContext{fwOnOrder{c}}, ev.Amount)
 	case 623:
 		// P0623: Hit
-		return d.hP0623.OnHit(P0623HitContext{c}, ev.Amount)
+		return d.hP0623.OnHit(P0623HitContext{fwOnOrder{c}}, ev.Amount)
 	case 624:
 		// P0624: Hit
-		return d.hP0624.OnHit(P0624HitContext{c}, ev.Amount)
+		return d.hP0624.OnHit(P0624HitContext{fwOnOrder{c}}, ev.Amount)
 	case 625:
 		// P0625: Hit
-		return d.hP0625.OnHit(P0625HitContext{c}, ev.Amount)
+		return d.hP0625.OnHit(P0625HitContext{fwOnOrder{c}}, ev.Amount)
 	case 626:
 		// P0626: Hit
-		return d.hP0626.OnHit(P0626HitContext{c}, ev.Amount)
+		return d.hP0626.OnHit(P0626HitContext{fwOnOrder{c}}, ev.Amount)
 	case 627:
 		// P0627: Hit
-		return d.hP0627.OnHit(P0627HitContext{c}, ev.Amount)
+		return d.hP0627.OnHit(P0627HitContext{fwOnOrder{c}}, ev.Amount)
 	case 628:
 		// P0628: Hit
-		return d.hP0628.OnHit(P0628HitContext{c}, ev.Amount)
+		return d.hP0628.OnHit(P0628HitContext{fwOnOrder{c}}, ev.Amount)
 	case 629:
 		// P0629: Hit
-		return d.hP0629.OnHit(P0629HitContext{c}, ev.Amount)
+		return d.hP0629.OnHit(P0629HitContext{fwOnOrder{c}}, ev.Amount)
 	case 630:
 		// P0630: Hit
-		return d.hP0630.OnHit(P0630HitContext{c}, ev.Amount)
+		return d.hP0630.OnHit(P0630HitContext{fwOnOrder{c}}, ev.Amount)
 	case 631:
 		// P0631: Hit
-		return d.hP0631.OnHit(P0631HitContext{c}, ev.Amount)
+		return d.hP0631.OnHit(P0631HitContext{fwOnOrder{c}}, ev.Amount)
 	case 632:
 		// P0632: Hit
-		return d.hP0632.OnHit(P0632HitContext{c}, ev.Amount)
+		return d.hP0632.OnHit(P0632HitContext{fwOnOrder{c}}, ev.Amount)
 	case 633:
 		// P0633: Hit
-		return d.hP0633.OnHit(P0633HitContext{c}, ev.Amount)
+		return d.hP0633.OnHit(P0633HitContext{fwOnOrder{c}}, ev.Amount)
 	case 634:
 		// P0634: Hit
-		return d.hP0634.OnHit(P0634HitContext{c}, ev.Amount)
+		return d.hP0634.OnHit(P0634HitContext{fwOnOrder{c}}, ev.Amount)
 	case 635:
 		// P0635: Hit
-		return d.hP0635.OnHit(P0635HitContext{c}, ev.Amount)
+		return d.hP0635.OnHit(P0635HitContext{fwOnOrder{c}}, ev.Amount)
 	case 636:
 		// P0636: Hit
-		return d.hP0636.OnHit(P0636HitContext{c}, ev.Amount)
+		return d.hP0636.OnHit(P0636HitContext{fwOnOrder{c}}, ev.Amount)
 	case 637:
 		// P0637: Hit
-		return d.hP0637.OnHit(P0637HitContext{c}, ev.Amount)
+		return d.hP0637.OnHit(P0637HitContext{fwOnOrder{c}}, ev.Amount)
 	case 638:
 		// P0638: Hit
-		return d.hP0638.OnHit(P0638HitContext{c}, ev.Amount)
+		return d.hP0638.OnHit(P0638HitContext{fwOnOrder{c}}, ev.Amount)
 	case 639:
 		// P0639: Hit
-		return d.hP0639.OnHit(P0639HitContext{c}, ev.Amount)
+		return d.hP0639.OnHit(P0639HitContext{fwOnOrder{c}}, ev.Amount)
 	case 640:
 		// P0640: Hit
-		return d.hP0640.OnHit(P0640HitContext{c}, ev.Amount)
+		return d.hP0640.OnHit(P0640HitContext{fwOnOrder{c}}, ev.Amount)
 	case 641:
 		// P0641: Hit
-		return d.hP0641.OnHit(P0641HitContext{c}, ev.Amount)
+		return d.hP0641.OnHit(P0641HitContext{fwOnOrder{c}}, ev.Amount)
 	case 642:
 		// P0642: Hit
-		return d.hP0642.OnHit(P0642HitContext{c}, ev.Amount)
+		return d.hP0642.OnHit(P0642HitContext{fwOnOrder{c}}, ev.Amount)
 	case 643:
 		// P0643: Hit
-		return d.hP0643.OnHit(P0643HitContext{c}, ev.Amount)
+		return d.hP0643.OnHit(P0643HitContext{fwOnOrder{c}}, ev.Amount)
 	case 644:
 		// P0644: Hit
-		return d.hP0644.OnHit(P0644HitContext{c}, ev.Amount)
+		return d.hP0644.OnHit(P0644HitContext{fwOnOrder{c}}, ev.Amount)
 	case 645:
 		// P0645: Hit
-		return d.hP0645.OnHit(P0645HitContext{c}, ev.Amount)
+		return d.hP0645.OnHit(P0645HitContext{fwOnOrder{c}}, ev.Amount)
 	case 646:
 		// P0646: Hit
-		return d.hP0646.OnHit(P0646HitContext{c}, ev.Amount)
+		return d.hP0646.OnHit(P0646HitContext{fwOnOrder{c}}, ev.Amount)
 	case 647:
 		// P0647: Hit
-		return d.hP0647.OnHit(P0647HitContext{c}, ev.Amount)
+		return d.hP0647.OnHit(P0647HitContext{fwOnOrder{c}}, ev.Amount)
 	case 648:
 		// P0648: Hit
-		return d.hP0648.OnHit(P0648HitContext{c}, ev.Amount)
+		return d.hP0648.OnHit(P0648HitContext{fwOnOrder{c}}, ev.Amount)
 	case 649:
 		// P0649: Hit
-		return d.hP0649.OnHit(P0649HitContext{c}, ev.Amount)
+		return d.hP0649.OnHit(P0649HitContext{fwOnOrder{c}}, ev.Amount)
 	case 650:
 		// P0650: Hit
-		return d.hP0650.OnHit(P0650HitContext{c}, ev.Amount)
+		return d.hP0650.OnHit(P0650HitContext{fwOnOrder{c}}, ev.Amount)
 	case 651:
 		// P0651: Hit
-		return d.hP0651.OnHit(P0651HitContext{c}, ev.Amount)
+		return d.hP0651.OnHit(P0651HitContext{fwOnOrder{c}}, ev.Amount)
 	case 652:
 		// P0652: Hit
-		return d.hP0652.OnHit(P0652HitContext{c}, ev.Amount)
+		return d.hP0652.OnHit(P0652HitContext{fwOnOrder{c}}, ev.Amount)
 	case 653:
 		// P0653: Hit
-		return d.hP0653.OnHit(P0653HitContext{c}, ev.Amount)
+		return d.hP0653.OnHit(P0653HitContext{fwOnOrder{c}}, ev.Amount)
 	case 654:
 		// P0654: Hit
-		return d.hP0654.OnHit(P0654HitContext{c}, ev.Amount)
+		return d.hP0654.OnHit(P0654HitContext{fwOnOrder{c}}, ev.Amount)
 	case 655:
 		// P0655: Hit
-		return d.hP0655.OnHit(P0655HitContext{c}, ev.Amount)
+		return d.hP0655.OnHit(P0655HitContext{fwOnOrder{c}}, ev.Amount)
 	case 656:
 		// P0656: Hit
-		return d.hP0656.OnHit(P0656HitContext{c}, ev.Amount)
+		return d.hP0656.OnHit(P0656HitContext{fwOnOrder{c}}, ev.Amount)
 	case 657:
 		// P0657: Hit
-		return d.hP0657.OnHit(P0657HitContext{c}, ev.Amount)
+		return d.hP0657.OnHit(P0657HitContext{fwOnOrder{c}}, ev.Amount)
 	case 658:
 		// P0658: Hit
-		return d.hP0658.OnHit(P0658HitContext{c}, ev.Amount)
+		return d.hP0658.OnHit(P0658HitContext{fwOnOrder{c}}, ev.Amount)
 	case 659:
 		// P0659: Hit
-		return d.hP0659.OnHit(P0659HitContext{c}, ev.Amount)
+		return d.hP0659.OnHit(P0659HitContext{fwOnOrder{c}}, ev.Amount)
 	case 660:
 		// P0660: Hit
-		return d.hP0660.OnHit(P0660HitContext{c}, ev.Amount)
+		return d.hP0660.OnHit(P0660HitContext{fwOnOrder{c}}, ev.Amount)
 	case 661:
 		// P0661: Hit
-		return d.hP0661.OnHit(P0661HitContext{c}, ev.Amount)
+		return d.hP0661.OnHit(P0661HitContext{fwOnOrder{c}}, ev.Amount)
 	case 662:
 		// P0662: Hit
-		return d.hP0662.OnHit(P0662HitContext{c}, ev.Amount)
+		return d.hP0662.OnHit(P0662HitContext{fwOnOrder{c}}, ev.Amount)
 	case 663:
 		// P0663: Hit
-		return d.hP0663.OnHit(P0663HitContext{c}, ev.Amount)
+		return d.hP0663.OnHit(P0663HitContext{fwOnOrder{c}}, ev.Amount)
 	case 664:
 		// P0664: Hit
-		return d.hP0664.OnHit(P0664HitContext{c}, ev.Amount)
+		return d.hP0664.OnHit(P0664HitContext{fwOnOrder{c}}, ev.Amount)
 	case 665:
 		// P0665: Hit
-		return d.hP0665.OnHit(P0665HitContext{c}, ev.Amount)
+		return d.hP0665.OnHit(P0665HitContext{fwOnOrder{c}}, ev.Amount)
 	case 666:
 		// P0666: Hit
-		return d.hP0666.OnHit(P0666HitContext{c}, ev.Amount)
+		return d.hP0666.OnHit(P0666HitContext{fwOnOrder{c}}, ev.Amount)
 	case 667:
 		// P0667: Hit
-		return d.hP0667.OnHit(P0667HitContext{c}, ev.Amount)
+		return d.hP0667.OnHit(P0667HitContext{fwOnOrder{c}}, ev.Amount)
 	case 668:
 		// P0668: Hit
-		return d.hP0668.OnHit(P0668HitContext{c}, ev.Amount)
+		return d.hP0668.OnHit(P0668HitContext{fwOnOrder{c}}, ev.Amount)
 	case 669:
 		// P0669: Hit
-		return d.hP0669.OnHit(P0669HitContext{c}, ev.Amount)
+		return d.hP0669.OnHit(P0669HitContext{fwOnOrder{c}}, ev.Amount)
 	case 670:
 		// P0670: Hit
-		return d.hP0670.OnHit(P0670HitContext{c}, ev.Amount)
+		return d.hP0670.OnHit(P0670HitContext{fwOnOrder{c}}, ev.Amount)
 	case 671:
 		// P0671: Hit
-		return d.hP0671.OnHit(P0671HitContext{c}, ev.Amount)
+		return d.hP0671.OnHit(P0671HitContext{fwOnOrder{c}}, ev.Amount)
 	case 672:
 		// P0672: Hit
-		return d.hP0672.OnHit(P0672HitContext{c}, ev.Amount)
+		return d.hP0672.OnHit(P0672HitContext{fwOnOrder{c}}, ev.Amount)
 	case 673:
 		// P0673: Hit
-		return d.hP0673.OnHit(P0673HitContext{c}, ev.Amount)
+		return d.hP0673.OnHit(P0673HitContext{fwOnOrder{c}}, ev.Amount)
 	case 674:
 		// P0674: Hit
-		return d.hP0674.OnHit(P0674HitContext{c}, ev.Amount)
+		return d.hP0674.OnHit(P0674HitContext{fwOnOrder{c}}, ev.Amount)
 	case 675:
 		// P0675: Hit
-		return d.hP0675.OnHit(P0675HitContext{c}, ev.Amount)
+		return d.hP0675.OnHit(P0675HitContext{fwOnOrder{c}}, ev.Amount)
 	case 676:
 		// P0676: Hit
-		return d.hP0676.OnHit(P0676HitContext{c}, ev.Amount)
+		return d.hP0676.OnHit(P0676HitContext{fwOnOrder{c}}, ev.Amount)
 	case 677:
 		// P0677: Hit
-		return d.hP0677.OnHit(P0677HitContext{c}, ev.Amount)
+		return d.hP0677.OnHit(P0677HitContext{fwOnOrder{c}}, ev.Amount)
 	case 678:
 		// P0678: Hit
-		return d.hP0678.OnHit(P0678HitContext{c}, ev.Amount)
+		return d.hP0678.OnHit(P0678HitContext{fwOnOrder{c}}, ev.Amount)
 	case 679:
 		// P0679: Hit
-		return d.hP0679.OnHit(P0679HitContext{c}, ev.Amount)
+		return d.hP0679.OnHit(P0679HitContext{fwOnOrder{c}}, ev.Amount)
 	case 680:
 		// P0680: Hit
-		return d.hP0680.OnHit(P0680HitContext{c}, ev.Amount)
+		return d.hP0680.OnHit(P0680HitContext{fwOnOrder{c}}, ev.Amount)
 	case 681:
 		// P0681: Hit
-		return d.hP0681.OnHit(P0681HitContext{c}, ev.Amount)
+		return d.hP0681.OnHit(P0681HitContext{fwOnOrder{c}}, ev.Amount)
 	case 682:
 		// P0682: Hit
-		return d.hP0682.OnHit(P0682HitContext{c}, ev.Amount)
+		return d.hP0682.OnHit(P0682HitContext{fwOnOrder{c}}, ev.Amount)
 	case 683:
 		// P0683: Hit
-		return d.hP0683.OnHit(P0683HitContext{c}, ev.Amount)
+		return d.hP0683.OnHit(P0683HitContext{fwOnOrder{c}}, ev.Amount)
 	case 684:
 		// P0684: Hit
-		return d.hP0684.OnHit(P0684HitContext{c}, ev.Amount)
+		return d.hP0684.OnHit(P0684HitContext{fwOnOrder{c}}, ev.Amount)
 	case 685:
 		// P0685: Hit
-		return d.hP0685.OnHit(P0685HitContext{c}, ev.Amount)
+		return d.hP0685.OnHit(P0685HitContext{fwOnOrder{c}}, ev.Amount)
 	case 686:
 		// P0686: Hit
-		return d.hP0686.OnHit(P0686HitContext{c}, ev.Amount)
+		return d.hP0686.OnHit(P0686HitContext{fwOnOrder{c}}, ev.Amount)
 	case 687:
 		// P0687: Hit
-		return d.hP0687.OnHit(P0687HitContext{c}, ev.Amount)
+		return d.hP0687.OnHit(P0687HitContext{fwOnOrder{c}}, ev.Amount)
 	case 688:
 		// P0688: Hit
-		return d.hP0688.OnHit(P0688HitContext{c}, ev.Amount)
+		return d.hP0688.OnHit(P0688HitContext{fwOnOrder{c}}, ev.Amount)
 	case 689:
 		// P0689: Hit
-		return d.hP0689.OnHit(P0689HitContext{c}, ev.Amount)
+		return d.hP0689.OnHit(P0689HitContext{fwOnOrder{c}}, ev.Amount)
 	case 690:
 		// P0690: Hit
-		return d.hP0690.OnHit(P0690HitContext{c}, ev.Amount)
+		return d.hP0690.OnHit(P0690HitContext{fwOnOrder{c}}, ev.Amount)
 	case 691:
 		// P0691: Hit
-		return d.hP0691.OnHit(P0691HitContext{c}, ev.Amount)
+		return d.hP0691.OnHit(P0691HitContext{fwOnOrder{c}}, ev.Amount)
 	case 692:
 		// P0692: Hit
-		return d.hP0692.OnHit(P0692HitContext{c}, ev.Amount)
+		return d.hP0692.OnHit(P0692HitContext{fwOnOrder{c}}, ev.Amount)
 	case 693:
 		// P0693: Hit
-		return d.hP0693.OnHit(P0693HitContext{c}, ev.Amount)
+		return d.hP0693.OnHit(P0693HitContext{fwOnOrder{c}}, ev.Amount)
 	case 694:
 		// P0694: Hit
-		return d.hP0694.OnHit(P0694HitContext{c}, ev.Amount)
+		return d.hP0694.OnHit(P0694HitContext{fwOnOrder{c}}, ev.Amount)
 	case 695:
 		// P0695: Hit
-		return d.hP0695.OnHit(P0695HitContext{c}, ev.Amount)
+		return d.hP0695.OnHit(P0695HitContext{fwOnOrder{c}}, ev.Amount)
 	case 696:
 		// P0696: Hit
-		return d.hP0696.OnHit(P0696HitContext{c}, ev.Amount)
+		return d.hP0696.OnHit(P0696HitContext{fwOnOrder{c}}, ev.Amount)
 	case 697:
 		// P0697: Hit
-		return d.hP0697.OnHit(P0697HitContext{c}, ev.Amount)
+		return d.hP0697.OnHit(P0697HitContext{fwOnOrder{c}}, ev.Amount)
 	case 698:
 		// P0698: Hit
-		return d.hP0698.OnHit(P0698HitContext{c}, ev.Amount)
+		return d.hP0698.OnHit(P0698HitContext{fwOnOrder{c}}, ev.Amount)
 	case 699:
 		// P0699: Hit
-		return d.hP0699.OnHit(P0699HitContext{c}, ev.Amount)
+		return d.hP0699.OnHit(P0699HitContext{fwOnOrder{c}}, ev.Amount)
 	case 700:
 		// P0700: Hit
-		return d.hP0700.OnHit(P0700HitContext{c}, ev.Amount)
+		return d.hP0700.OnHit(P0700HitContext{fwOnOrder{c}}, ev.Amount)
 	case 701:
 		// P0701: Hit
-		return d.hP0701.OnHit(P0701HitContext{c}, ev.Amount)
+		return d.hP0701.OnHit(P0701HitContext{fwOnOrder{c}}, ev.Amount)
 	case 702:
 		// P0702: Hit
-		return d.hP0702.OnHit(P0702HitContext{c}, ev.Amount)
+		return d.hP0702.OnHit(P0702HitContext{fwOnOrder{c}}, ev.Amount)
 	case 703:
 		// P0703: Hit
-		return d.hP0703.OnHit(P0703HitContext{c}, ev.Amount)
+		return d.hP0703.OnHit(P0703HitContext{fwOnOrder{c}}, ev.Amount)
 	case 704:
 		// P0704: Hit
-		return d.hP0704.OnHit(P0704HitContext{c}, ev.Amount)
+		return d.hP0704.OnHit(P0704HitContext{fwOnOrder{c}}, ev.Amount)
 	case 705:
 		// P0705: Hit
-		return d.hP0705.OnHit(P0705HitContext{c}, ev.Amount)
+		return d.hP0705.OnHit(P0705HitContext{fwOnOrder{c}}, ev.Amount)
 	case 706:
 		// P0706: Hit
-		return d.hP0706.OnHit(P0706HitContext{c}, ev.Amount)
+		return d.hP0706.OnHit(P0706HitContext{fwOnOrder{c}}, ev.Amount)
 	case 707:
 		// P0707: Hit
-		return d.hP0707.OnHit(P0707HitContext{c}, ev.Amount)
+		return d.hP0707.OnHit(P0707HitContext{fwOnOrder{c}}, ev.Amount)
 	case 708:
 		// P0708: Hit
-		return d.hP0708.OnHit(P0708HitContext{c}, ev.Amount)
+		return d.hP0708.OnHit(P0708HitContext{fwOnOrder{c}}, ev.Amount)
 	case 709:
 		// P0709: Hit
-		return d.hP0709.OnHit(P0709HitContext{c}, ev.Amount)
+		return d.hP0709.OnHit(P0709HitContext{fwOnOrder{c}}, ev.Amount)
 	case 710:
 		// P0710: Hit
-		return d.hP0710.OnHit(P0710HitContext{c}, ev.Amount)
+		return d.hP0710.OnHit(P0710HitContext{fwOnOrder{c}}, ev.Amount)
 	case 711:
 		// P0711: Hit
-		return d.hP0711.OnHit(P0711HitContext{c}, ev.Amount)
+		return d.hP0711.OnHit(P0711HitContext{fwOnOrder{c}}, ev.Amount)
 	case 712:
 		// P0712: Hit
-		return d.hP0712.OnHit(P0712HitContext{c}, ev.Amount)
+		return d.hP0712.OnHit(P0712HitContext{fwOnOrder{c}}, ev.Amount)
 	case 713:
 		// P0713: Hit
-		return d.hP0713.OnHit(P0713HitContext{c}, ev.Amount)
+		return d.hP0713.OnHit(P0713HitContext{fwOnOrder{c}}, ev.Amount)
 	case 714:
 		// P0714: Hit
-		return d.hP0714.OnHit(P0714HitContext{c}, ev.Amount)
+		return d.hP0714.OnHit(P0714HitContext{fwOnOrder{c}}, ev.Amount)
 	case 715:
 		// P0715: Hit
-		return d.hP0715.OnHit(P0715HitContext{c}, ev.Amount)
+		return d.hP0715.OnHit(P0715HitContext{fwOnOrder{c}}, ev.Amount)
 	case 716:
 		// P0716: Hit
-		return d.hP0716.OnHit(P0716HitContext{c}, ev.Amount)
+		return d.hP0716.OnHit(P0716HitContext{fwOnOrder{c}}, ev.Amount)
 	case 717:
 		// P0717: Hit
-		return d.hP0717.OnHit(P0717HitContext{c}, ev.Amount)
+		return d.hP0717.OnHit(P0717HitContext{fwOnOrder{c}}, ev.Amount)
 	case 718:
 		// P0718: Hit
-		return d.hP0718.OnHit(P0718HitContext{c}, ev.Amount)
+		return d.hP0718.OnHit(P0718HitContext{fwOnOrder{c}}, ev.Amount)
 	case 719:
 		// P0719: Hit
-		return d.hP0719.OnHit(P0719HitContext{c}, ev.Amount)
+		return d.hP0719.OnHit(P0719HitContext{fwOnOrder{c}}, ev.Amount)
 	case 720:
 		// P0720: Hit
-		return d.hP0720.OnHit(P0720HitContext{c}, ev.Amount)
+		return d.hP0720.OnHit(P0720HitContext{fwOnOrder{c}}, ev.Amount)
 	case 721:
 		// P0721: Hit
-		return d.hP0721.OnHit(P0721HitContext{c}, ev.Amount)
+		return d.hP0721.OnHit(P0721HitContext{fwOnOrder{c}}, ev.Amount)
 	case 722:
 		// P0722: Hit
-		return d.hP0722.OnHit(P0722HitContext{c}, ev.Amount)
+		return d.hP0722.OnHit(P0722HitContext{fwOnOrder{c}}, ev.Amount)
 	case 723:
 		// P0723: Hit
-		return d.hP0723.OnHit(P0723HitContext{c}, ev.Amount)
+		return d.hP0723.OnHit(P0723HitContext{fwOnOrder{c}}, ev.Amount)
 	case 724:
 		// P0724: Hit
-		return d.hP0724.OnHit(P0724HitContext{c}, ev.Amount)
+		return d.hP0724.OnHit(P0724HitContext{fwOnOrder{c}}, ev.Amount)
 	case 725:
 		// P0725: Hit
-		return d.hP0725.OnHit(P0725HitContext{c}, ev.Amount)
+		return d.hP0725.OnHit(P0725HitContext{fwOnOrder{c}}, ev.Amount)
 	case 726:
 		// P0726: Hit
-		return d.hP0726.OnHit(P0726HitContext{c}, ev.Amount)
+		return d.hP0726.OnHit(P0726HitContext{fwOnOrder{c}}, ev.Amount)
 	case 727:
 		// P0727: Hit
-		return d.hP0727.OnHit(P0727HitContext{c}, ev.Amount)
+		return d.hP0727.OnHit(P0727HitContext{fwOnOrder{c}}, ev.Amount)
 	case 728:
 		// P0728: Hit
-		return d.hP0728.OnHit(P0728HitContext{c}, ev.Amount)
+		return d.hP0728.OnHit(P0728HitContext{fwOnOrder{c}}, ev.Amount)
 	case 729:
 		// P0729: Hit
-		return d.hP0729.OnHit(P0729HitContext{c}, ev.Amount)
+		return d.hP0729.OnHit(P0729HitContext{fwOnOrder{c}}, ev.Amount)
 	case 730:
 		// P0730: Hit
-		return d.hP0730.OnHit(P0730HitContext{c}, ev.Amount)
+		return d.hP0730.OnHit(P0730HitContext{fwOnOrder{c}}, ev.Amount)
 	case 731:
 		// P0731: Hit
-		return d.hP0731.OnHit(P0731HitContext{c}, ev.Amount)
+		return d.hP0731.OnHit(P0731HitContext{fwOnOrder{c}}, ev.Amount)
 	case 732:
 		// P0732: Hit
-		return d.hP0732.OnHit(P0732HitContext{c}, ev.Amount)
+		return d.hP0732.OnHit(P0732HitContext{fwOnOrder{c}}, ev.Amount)
 	case 733:
 		// P0733: Hit
-		return d.hP0733.OnHit(P0733HitContext{c}, ev.Amount)
+		return d.hP0733.OnHit(P0733HitContext{fwOnOrder{c}}, ev.Amount)
 	case 734:
 		// P0734: Hit
-		return d.hP0734.OnHit(P0734HitContext{c}, ev.Amount)
+		return d.hP0734.OnHit(P0734HitContext{fwOnOrder{c}}, ev.Amount)
 	case 735:
 		// P0735: Hit
-		return d.hP0735.OnHit(P0735HitContext{c}, ev.Amount)
+		return d.hP0735.OnHit(P0735HitContext{fwOnOrder{c}}, ev.Amount)
 	case 736:
 		// P0736: Hit
-		return d.hP0736.OnHit(P0736HitContext{c}, ev.Amount)
+		return d.hP0736.OnHit(P0736HitContext{fwOnOrder{c}}, ev.Amount)
 	case 737:
 		// P0737: Hit
-		return d.hP0737.OnHit(P0737HitContext{c}, ev.Amount)
+		return d.hP0737.OnHit(P0737HitContext{fwOnOrder{c}}, ev.Amount)
 	case 738:
 		// P0738: Hit
-		return d.hP0738.OnHit(P0738HitContext{c}, ev.Amount)
+		return d.hP0738.OnHit(P0738HitContext{fwOnOrder{c}}, ev.Amount)
 	case 739:
 		// P0739: Hit
-		return d.hP0739.OnHit(P0739HitContext{c}, ev.Amount)
+		return d.hP0739.OnHit(P0739HitContext{fwOnOrder{c}}, ev.Amount)
 	case 740:
 		// P0740: Hit
-		return d.hP0740.OnHit(P0740HitContext{c}, ev.Amount)
+		return d.hP0740.OnHit(P0740HitContext{fwOnOrder{c}}, ev.Amount)
 	case 741:
 		// P0741: Hit
-		return d.hP0741.OnHit(P0741HitContext{c}, ev.Amount)
+		return d.hP0741.OnHit(P0741HitContext{fwOnOrder{c}}, ev.Amount)
 	case 742:
 		// P0742: Hit
-		return d.hP0742.OnHit(P0742HitContext{c}, ev.Amount)
+		return d.hP0742.OnHit(P0742HitContext{fwOnOrder{c}}, ev.Amount)
 	case 743:
 		// P0743: Hit
-		return d.hP0743.OnHit(P0743HitContext{c}, ev.Amount)
+		return d.hP0743.OnHit(P0743HitContext{fwOnOrder{c}}, ev.Amount)
 	case 744:
 		// P0744: Hit
-		return d.hP0744.OnHit(P0744HitContext{c}, ev.Amount)
+		return d.hP0744.OnHit(P0744HitContext{fwOnOrder{c}}, ev.Amount)
 	case 745:
 		// P0745: Hit
-		return d.hP0745.OnHit(P0745HitContext{c}, ev.Amount)
+		return d.hP0745.OnHit(P0745HitContext{fwOnOrder{c}}, ev.Amount)
 	case 746:
 		// P0746: Hit
-		return d.hP0746.OnHit(P0746HitContext{c}, ev.Amount)
+		return d.hP0746.OnHit(P0746HitContext{fwOnOrder{c}}, ev.Amount)
 	case 747:
 		// P0747: Hit
-		return d.hP0747.OnHit(P0747HitContext{c}, ev.Amount)
+		return d.hP0747.OnHit(P0747HitContext{fwOnOrder{c}}, ev.Amount)
 	case 748:
 		// P0748: Hit
-		return d.hP0748.OnHit(P0748HitContext{c}, ev.Amount)
+		return d.hP0748.OnHit(P0748HitContext{fwOnOrder{c}}, ev.Amount)
 	case 749:
 		// P0749: Hit
-		return d.hP0749.OnHit(P0749HitContext{c}, ev.Amount)
+		return d.hP0749.OnHit(P0749HitContext{fwOnOrder{c}}, ev.Amount)
 	case 750:
 		// P0750: Hit
-		return d.hP0750.OnHit(P0750HitContext{c}, ev.Amount)
+		return d.hP0750.OnHit(P0750HitContext{fwOnOrder{c}}, ev.Amount)
 	case 751:
 		// P0751: Hit
-		return d.hP0751.OnHit(P0751HitContext{c}, ev.Amount)
+		return d.hP0751.OnHit(P0751HitContext{fwOnOrder{c}}, ev.Amount)
 	case 752:
 		// P0752: Hit
-		return d.hP0752.OnHit(P0752HitContext{c}, ev.Amount)
+		return d.hP0752.OnHit(P0752HitContext{fwOnOrder{c}}, ev.Amount)
 	case 753:
 		// P0753: Hit
-		return d.hP0753.OnHit(P0753HitContext{c}, ev.Amount)
+		return d.hP0753.OnHit(P0753HitContext{fwOnOrder{c}}, ev.Amount)
 	case 754:
 		// P0754: Hit
-		return d.hP0754.OnHit(P0754HitContext{c}, ev.Amount)
+		return d.hP0754.OnHit(P0754HitContext{fwOnOrder{c}}, ev.Amount)
 	case 755:
 		// P0755: Hit
-		return d.hP0755.OnHit(P0755HitContext{c}, ev.Amount)
+		return d.hP0755.OnHit(P0755HitContext{fwOnOrder{c}}, ev.Amount)
 	case 756:
 		// P0756: Hit
-		return d.hP0756.OnHit(P0756HitContext{c}, ev.Amount)
+		return d.hP0756.OnHit(P0756HitContext{fwOnOrder{c}}, ev.Amount)
 	case 757:
 		// P0757: Hit
-		return d.hP0757.OnHit(P0757HitContext{c}, ev.Amount)
+		return d.hP0757.OnHit(P0757HitContext{fwOnOrder{c}}, ev.Amount)
 	case 758:
 		// P0758: Hit
-		return d.hP0758.OnHit(P0758HitContext{c}, ev.Amount)
+		return d.hP0758.OnHit(P0758HitContext{fwOnOrder{c}}, ev.Amount)
 	case 759:
 		// P0759: Hit
-		return d.hP0759.OnHit(P0759HitContext{c}, ev.Amount)
+		return d.hP0759.OnHit(P0759HitContext{fwOnOrder{c}}, ev.Amount)
 	case 760:
 		// P0760: Hit
-		return d.hP0760.OnHit(P0760HitContext{c}, ev.Amount)
+		return d.hP0760.OnHit(P0760HitContext{fwOnOrder{c}}, ev.Amount)
 	case 761:
 		// P0761: Hit
-		return d.hP0761.OnHit(P0761HitContext{c}, ev.Amount)
+		return d.hP0761.OnHit(P0761HitContext{fwOnOrder{c}}, ev.Amount)
 	case 762:
 		// P0762: Hit
-		return d.hP0762.OnHit(P0762HitContext{c}, ev.Amount)
+		return d.hP0762.OnHit(P0762HitContext{fwOnOrder{c}}, ev.Amount)
 	case 763:
 		// P0763: Hit
-		return d.hP0763.OnHit(P0763HitContext{c}, ev.Amount)
+		return d.hP0763.OnHit(P0763HitContext{fwOnOrder{c}}, ev.Amount)
 	case 764:
 		// P0764: Hit
-		return d.hP0764.OnHit(P0764HitContext{c}, ev.Amount)
+		return d.hP0764.OnHit(P0764HitContext{fwOnOrder{c}}, ev.Amount)
 	case 765:
 		// P0765: Hit
-		return d.hP0765.OnHit(P0765HitContext{c}, ev.Amount)
+		return d.hP0765.OnHit(P0765HitContext{fwOnOrder{c}}, ev.Amount)
 	case 766:
 		// P0766: Hit
-		return d.hP0766.OnHit(P0766HitContext{c}, ev.Amount)
+		return d.hP0766.OnHit(P0766HitContext{fwOnOrder{c}}, ev.Amount)
 	case 767:
 		// P0767: Hit
-		return d.hP0767.OnHit(P0767HitContext{c}, ev.Amount)
+		return d.hP0767.OnHit(P0767HitContext{fwOnOrder{c}}, ev.Amount)
 	case 768:
 		// P0768: Hit
-		return d.hP0768.OnHit(P0768HitContext{c}, ev.Amount)
+		return d.hP0768.OnHit(P0768HitContext{fwOnOrder{c}}, ev.Amount)
 	case 769:
 		// P0769: Hit
-		return d.hP0769.OnHit(P0769HitContext{c}, ev.Amount)
+		return d.hP0769.OnHit(P0769HitContext{fwOnOrder{c}}, ev.Amount)
 	case 770:
 		// P0770: Hit
-		return d.hP0770.OnHit(P0770HitContext{c}, ev.Amount)
+		return d.hP0770.OnHit(P0770HitContext{fwOnOrder{c}}, ev.Amount)
 	case 771:
 		// P0771: Hit
-		return d.hP0771.OnHit(P0771HitContext{c}, ev.Amount)
+		return d.hP0771.OnHit(P0771HitContext{fwOnOrder{c}}, ev.Amount)
 	case 772:
 		// P0772: Hit
-		return d.hP0772.OnHit(P0772HitContext{c}, ev.Amount)
+		return d.hP0772.OnHit(P0772HitContext{fwOnOrder{c}}, ev.Amount)
 	case 773:
 		// P0773: Hit
-		return d.hP0773.OnHit(P0773HitContext{c}, ev.Amount)
+		return d.hP0773.OnHit(P0773HitContext{fwOnOrder{c}}, ev.Amount)
 	case 774:
 		// P0774: Hit
-		return d.hP0774.OnHit(P0774HitContext{c}, ev.Amount)
+		return d.hP0774.OnHit(P0774HitContext{fwOnOrder{c}}, ev.Amount)
 	case 775:
 		// P0775: Hit
-		return d.hP0775.OnHit(P0775HitContext{c}, ev.Amount)
+		return d.hP0775.OnHit(P0775HitContext{fwOnOrder{c}}, ev.Amount)
 	case 776:
 		// P0776: Hit
-		return d.hP0776.OnHit(P0776HitContext{c}, ev.Amount)
+		return d.hP0776.OnHit(P0776HitContext{fwOnOrder{c}}, ev.Amount)
 	case 777:
 		// P0777: Hit
-		return d.hP0777.OnHit(P0777HitContext{c}, ev.Amount)
+		return d.hP0777.OnHit(P0777HitContext{fwOnOrder{c}}, ev.Amount)
 	case 778:
 		// P0778: Hit
-		return d.hP0778.OnHit(P0778HitContext{c}, ev.Amount)
+		return d.hP0778.OnHit(P0778HitContext{fwOnOrder{c}}, ev.Amount)
 	case 779:
 		// P0779: Hit
-		return d.hP0779.OnHit(P0779HitContext{c}, ev.Amount)
+		return d.hP0779.OnHit(P0779HitContext{fwOnOrder{c}}, ev.Amount)
 	case 780:
 		// P0780: Hit
-		return d.hP0780.OnHit(P0780HitContext{c}, ev.Amount)
+		return d.hP0780.OnHit(P0780HitContext{fwOnOrder{c}}, ev.Amount)
 	case 781:
 		// P0781: Hit
-		return d.hP0781.OnHit(P0781HitContext{c}, ev.Amount)
+		return d.hP0781.OnHit(P0781HitContext{fwOnOrder{c}}, ev.Amount)
 	case 782:
 		// P0782: Hit
-		return d.hP0782.OnHit(P0782HitContext{c}, ev.Amount)
+		return d.hP0782.OnHit(P0782HitContext{fwOnOrder{c}}, ev.Amount)
 	case 783:
 		// P0783: Hit
-		return d.hP0783.OnHit(P0783HitContext{c}, ev.Amount)
+		return d.hP0783.OnHit(P0783HitContext{fwOnOrder{c}}, ev.Amount)
 	case 784:
 		// P0784: Hit
-		return d.hP0784.OnHit(P0784HitContext{c}, ev.Amount)
+		return d.hP0784.OnHit(P0784HitContext{fwOnOrder{c}}, ev.Amount)
 	case 785:
 		// P0785: Hit
-		return d.hP0785.OnHit(P0785HitContext{c}, ev.Amount)
+		return d.hP0785.OnHit(P0785HitContext{fwOnOrder{c}}, ev.Amount)
 	case 786:
 		// P0786: Hit
-		return d.hP0786.OnHit(P0786HitContext{c}, ev.Amount)
+		return d.hP0786.OnHit(P0786HitContext{fwOnOrder{c}}, ev.Amount)
 	case 787:
 		// P0787: Hit
-		return d.hP0787.OnHit(P0787HitContext{c}, ev.Amount)
+		return d.hP0787.OnHit(P0787HitContext{fwOnOrder{c}}, ev.Amount)
 	case 788:
 		// P0788: Hit
-		return d.hP0788.OnHit(P0788HitContext{c}, ev.Amount)
+		return d.hP0788.OnHit(P0788HitContext{fwOnOrder{c}}, ev.Amount)
 	case 789:
 		// P0789: Hit
-		return d.hP0789.OnHit(P0789HitContext{c}, ev.Amount)
+		return d.hP0789.OnHit(P0789HitContext{fwOnOrder{c}}, ev.Amount)
 	case 790:
 		// P0790: Hit
-		return d.hP0790.OnHit(P0790HitContext{c}, ev.Amount)
+		return d.hP0790.OnHit(P0790HitContext{fwOnOrder{c}}, ev.Amount)
 	case 791:
 		// P0791: Hit
-		return d.hP0791.OnHit(P0791HitContext{c}, ev.Amount)
+		return d.hP0791.OnHit(P0791HitContext{fwOnOrder{c}}, ev.Amount)
 	case 792:
 		// P0792: Hit
-		return d.hP0792.OnHit(P0792HitContext{c}, ev.Amount)
+		return d.hP0792.OnHit(P0792HitContext{fwOnOrder{c}}, ev.Amount)
 	case 793:
 		// P0793: Hit
-		return d.hP0793.OnHit(P0793HitContext{c}, ev.Amount)
+		return d.hP0793.OnHit(P0793HitContext{fwOnOrder{c}}, ev.Amount)
 	case 794:
 		// P0794: Hit
-		return d.hP0794.OnHit(P0794HitContext{c}, ev.Amount)
+		return d.hP0794.OnHit(P0794HitContext{fwOnOrder{c}}, ev.Amount)
 	case 795:
 		// P0795: Hit
-		return d.hP0795.OnHit(P0795HitContext{c}, ev.Amount)
+		return d.hP0795.OnHit(P0795HitContext{fwOnOrder{c}}, ev.Amount)
 	case 796:
 		// P0796: Hit
-		return d.hP0796.OnHit(P0796HitContext{c}, ev.Amount)
+		return d.hP0796.OnHit(P0796HitContext{fwOnOrder{c}}, ev.Amount)
 	case 797:
 		// P0797: Hit
-		return d.hP0797.OnHit(P0797HitContext{c}, ev.Amount)
+		return d.hP0797.OnHit(P0797HitContext{fwOnOrder{c}}, ev.Amount)
 	case 798:
 		// P0798: Hit
-		return d.hP0798.OnHit(P0798HitContext{c}, ev.Amount)
+		return d.hP0798.OnHit(P0798HitContext{fwOnOrder{c}}, ev.Amount)
 	case 799:
 		// P0799: Hit
-		return d.hP0799.OnHit(P0799HitContext{c}, ev.Amount)
+		return d.hP0799.OnHit(P0799HitContext{fwOnOrder{c}}, ev.Amount)
 	case 800:
 		// P0800: Hit
-		return d.hP0800.OnHit(P0800HitContext{c}, ev.Amount)
+		return d.hP0800.OnHit(P0800HitContext{fwOnOrder{c}}, ev.Amount)
 	case 801:
 		// P0801: Hit
-		return d.hP0801.OnHit(P0801HitContext{c}, ev.Amount)
+		return d.hP0801.OnHit(P0801HitContext{fwOnOrder{c}}, ev.Amount)
 	case 802:
 		// P0802: Hit
-		return d.hP0802.OnHit(P0802HitContext{c}, ev.Amount)
+		return d.hP0802.OnHit(P0802HitContext{fwOnOrder{c}}, ev.Amount)
 	case 803:
 		// P0803: Hit
-		return d.hP0803.OnHit(P0803HitContext{c}, ev.Amount)
+		return d.hP0803.OnHit(P0803HitContext{fwOnOrder{c}}, ev.Amount)
 	case 804:
 		// P0804: Hit
-		return d.hP0804.OnHit(P0804HitContext{c}, ev.Amount)
+		return d.hP0804.OnHit(P0804HitContext{fwOnOrder{c}}, ev.Amount)
 	case 805:
 		// P0805: Hit
-		return d.hP0805.OnHit(P0805HitContext{c}, ev.Amount)
+		return d.hP0805.OnHit(P0805HitContext{fwOnOrder{c}}, ev.Amount)
 	case 806:
 		// P0806: Hit
-		return d.hP0806.OnHit(P0806HitContext{c}, ev.Amount)
+		return d.hP0806.OnHit(P0806HitContext{fwOnOrder{c}}, ev.Amount)
 	case 807:
 		// P0807: Hit
-		return d.hP0807.OnHit(P0807HitContext{c}, ev.Amount)
+		return d.hP0807.OnHit(P0807HitContext{fwOnOrder{c}}, ev.Amount)
 	case 808:
 		// P0808: Hit
-		return d.hP0808.OnHit(P0808HitContext{c}, ev.Amount)
+		return d.hP0808.OnHit(P0808HitContext{fwOnOrder{c}}, ev.Amount)
 	case 809:
 		// P0809: Hit
-		return d.hP0809.OnHit(P0809HitContext{c}, ev.Amount)
+		return d.hP0809.OnHit(P0809HitContext{fwOnOrder{c}}, ev.Amount)
 	case 810:
 		// P0810: Hit
-		return d.hP0810.OnHit(P0810HitContext{c}, ev.Amount)
+		return d.hP0810.OnHit(P0810HitContext{fwOnOrder{c}}, ev.Amount)
 	case 811:
 		// P0811: Hit
-		return d.hP0811.OnHit(P0811HitContext{c}, ev.Amount)
+		return d.hP0811.OnHit(P0811HitContext{fwOnOrder{c}}, ev.Amount)
 	case 812:
 		// P0812: Hit
-		return d.hP0812.OnHit(P0812HitContext{c}, ev.Amount)
+		return d.hP0812.OnHit(P0812HitContext{fwOnOrder{c}}, ev.Amount)
 	case 813:
 		// P0813: Hit
-		return d.hP0813.OnHit(P0813HitContext{c}, ev.Amount)
+		return d.hP0813.OnHit(P0813HitContext{fwOnOrder{c}}, ev.Amount)
 	case 814:
 		// P0814: Hit
-		return d.hP0814.OnHit(P0814HitContext{c}, ev.Amount)
+		return d.hP0814.OnHit(P0814HitContext{fwOnOrder{c}}, ev.Amount)
 	case 815:
 		// P0815: Hit
-		return d.hP0815.OnHit(P0815HitContext{c}, ev.Amount)
+		return d.hP0815.OnHit(P0815HitContext{fwOnOrder{c}}, ev.Amount)
 	case 816:
 		// P0816: Hit
-		return d.hP0816.OnHit(P0816HitContext{c}, ev.Amount)
+		return d.hP0816.OnHit(P0816HitContext{fwOnOrder{c}}, ev.Amount)
 	case 817:
 		// P0817: Hit
-		return d.hP0817.OnHit(P0817HitContext{c}, ev.Amount)
+		return d.hP0817.OnHit(P0817HitContext{fwOnOrder{c}}, ev.Amount)
 	case 818:
 		// P0818: Hit
-		return d.hP0818.OnHit(P0818HitContext{c}, ev.Amount)
+		return d.hP0818.OnHit(P0818HitContext{fwOnOrder{c}}, ev.Amount)
 	case 819:
 		// P0819: Hit
-		return d.hP0819.OnHit(P0819HitContext{c}, ev.Amount)
+		return d.hP0819.OnHit(P0819HitContext{fwOnOrder{c}}, ev.Amount)
 	case 820:
 		// P0820: Hit
-		return d.hP0820.OnHit(P0820HitContext{c}, ev.Amount)
+		return d.hP0820.OnHit(P0820HitContext{fwOnOrder{c}}, ev.Amount)
 	case 821:
 		// P0821: Hit
-		return d.hP0821.OnHit(P0821HitContext{c}, ev.Amount)
+		return d.hP0821.OnHit(P0821HitContext{fwOnOrder{c}}, ev.Amount)
 	case 822:
 		// P0822: Hit
-		return d.hP0822.OnHit(P0822HitContext{c}, ev.Amount)
+		return d.hP0822.OnHit(P0822HitContext{fwOnOrder{c}}, ev.Amount)
 	case 823:
 		// P0823: Hit
-		return d.hP0823.OnHit(P0823HitContext{c}, ev.Amount)
+		return d.hP0823.OnHit(P0823HitContext{fwOnOrder{c}}, ev.Amount)
 	case 824:
 		// P0824: Hit
-		return d.hP0824.OnHit(P0824HitContext{c}, ev.Amount)
+		return d.hP0824.OnHit(P0824HitContext{fwOnOrder{c}}, ev.Amount)
 	case 825:
 		// P0825: Hit
-		return d.hP0825.OnHit(P0825HitContext{c}, ev.Amount)
+		return d.hP0825.OnHit(P0825HitContext{fwOnOrder{c}}, ev.Amount)
 	case 826:
 		// P0826: Hit
-		return d.hP0826.OnHit(P0826HitContext{c}, ev.Amount)
+		return d.hP0826.OnHit(P0826HitContext{fwOnOrder{c}}, ev.Amount)
 	case 827:
 		// P0827: Hit
-		return d.hP0827.OnHit(P0827HitContext{c}, ev.Amount)
+		return d.hP0827.OnHit(P0827HitContext{fwOnOrder{c}}, ev.Amount)
 	case 828:
 		// P0828: Hit
-		return d.hP0828.OnHit(P0828HitContext{c}, ev.Amount)
+		return d.hP0828.OnHit(P0828HitContext{fwOnOrder{c}}, ev.Amount)
 	case 829:
 		// P0829: Hit
-		return d.hP0829.OnHit(P0829HitContext{c}, ev.Amount)
+		return d.hP0829.OnHit(P0829HitContext{fwOnOrder{c}}, ev.Amount)
 	case 830:
 		// P0830: Hit
-		return d.hP0830.OnHit(P0830HitContext{c}, ev.Amount)
+		return d.hP0830.OnHit(P0830HitContext{fwOnOrder{c}}, ev.Amount)
 	case 831:
 		// P0831: Hit
-		return d.hP0831.OnHit(P0831HitContext{c}, ev.Amount)
+		return d.hP0831.OnHit(P0831HitContext{fwOnOrder{c}}, ev.Amount)
 	case 832:
 		// P0832: Hit
-		return d.hP0832.OnHit(P0832HitContext{c}, ev.Amount)
+		return d.hP0832.OnHit(P0832HitContext{fwOnOrder{c}}, ev.Amount)
 	case 833:
 		// P0833: Hit
-		return d.hP0833.OnHit(P0833HitContext{c}, ev.Amount)
+		return d.hP0833.OnHit(P0833HitContext{fwOnOrder{c}}, ev.Amount)
 	case 834:
 		// P0834: Hit
-		return d.hP0834.OnHit(P0834HitContext{c}, ev.Amount)
+		return d.hP0834.OnHit(P0834HitContext{fwOnOrder{c}}, ev.Amount)
 	case 835:
 		// P0835: Hit
-		return d.hP0835.OnHit(P0835HitContext{c}, ev.Amount)
+		return d.hP0835.OnHit(P0835HitContext{fwOnOrder{c}}, ev.Amount)
 	case 836:
 		// P0836: Hit
-		return d.hP0836.OnHit(P0836HitContext{c}, ev.Amount)
+		return d.hP0836.OnHit(P0836HitContext{fwOnOrder{c}}, ev.Amount)
 	case 837:
 		// P0837: Hit
-		return d.hP0837.OnHit(P0837HitContext{c}, ev.Amount)
+		return d.hP0837.OnHit(P0837HitContext{fwOnOrder{c}}, ev.Amount)
 	case 838:
 		// P0838: Hit
-		return d.hP0838.OnHit(P0838HitContext{c}, ev.Amount)
+		return d.hP0838.OnHit(P0838HitContext{fwOnOrder{c}}, ev.Amount)
 	case 839:
 		// P0839: Hit
-		return d.hP0839.OnHit(P0839HitContext{c}, ev.Amount)
+		return d.hP0839.OnHit(P0839HitContext{fwOnOrder{c}}, ev.Amount)
 	case 840:
 		// P0840: Hit
-		return d.hP0840.OnHit(P0840HitContext{c}, ev.Amount)
+		return d.hP0840.OnHit(P0840HitContext{fwOnOrder{c}}, ev.Amount)
 	case 841:
 		// P0841: Hit
-		return d.hP0841.OnHit(P0841HitContext{c}, ev.Amount)
+		return d.hP0841.OnHit(P0841HitContext{fwOnOrder{c}}, ev.Amount)
 	case 842:
 		// P0842: Hit
-		return d.hP0842.OnHit(P0842HitContext{c}, ev.Amount)
+		return d.hP0842.OnHit(P0842HitContext{fwOnOrder{c}}, ev.Amount)
 	case 843:
 		// P0843: Hit
-		return d.hP0843.OnHit(P0843HitContext{c}, ev.Amount)
+		return d.hP0843.OnHit(P0843HitContext{fwOnOrder{c}}, ev.Amount)
 	case 844:
 		// P0844: Hit
-		return d.hP0844.OnHit(P0844HitContext{c}, ev.Amount)
+		return d.hP0844.OnHit(P0844HitContext{fwOnOrder{c}}, ev.Amount)
 	case 845:
 		// P0845: Hit
-		return d.hP0845.OnHit(P0845HitContext{c}, ev.Amount)
+		return d.hP0845.OnHit(P0845HitContext{fwOnOrder{c}}, ev.Amount)
 	case 846:
 		// P0846: Hit
-		return d.hP0846.OnHit(P0846HitContext{c}, ev.Amount)
+		return d.hP0846.OnHit(P0846HitContext{fwOnOrder{c}}, ev.Amount)
 	case 847:
 		// P0847: Hit
-		return d.hP0847.OnHit(P0847HitContext{c}, ev.Amount)
+		return d.hP0847.OnHit(P0847HitContext{fwOnOrder{c}}, ev.Amount)
 	case 848:
 		// P0848: Hit
-		return d.hP0848.OnHit(P0848HitContext{c}, ev.Amount)
+		return d.hP0848.OnHit(P0848HitContext{fwOnOrder{c}}, ev.Amount)
 	case 849:
 		// P0849: Hit
-		return d.hP0849.OnHit(P0849HitContext{c}, ev.Amount)
+		return d.hP0849.OnHit(P0849HitContext{fwOnOrder{c}}, ev.Amount)
 	case 850:
 		// P0850: Hit
-		return d.hP0850.OnHit(P0850HitContext{c}, ev.Amount)
+		return d.hP0850.OnHit(P0850HitContext{fwOnOrder{c}}, ev.Amount)
 	case 851:
 		// P0851: Hit
-		return d.hP0851.OnHit(P0851HitContext{c}, ev.Amount)
+		return d.hP0851.OnHit(P0851HitContext{fwOnOrder{c}}, ev.Amount)
 	case 852:
 		// P0852: Hit
-		return d.hP0852.OnHit(P0852HitContext{c}, ev.Amount)
+		return d.hP0852.OnHit(P0852HitContext{fwOnOrder{c}}, ev.Amount)
 	case 853:
 		// P0853: Hit
-		return d.hP0853.OnHit(P0853HitContext{c}, ev.Amount)
+		return d.hP0853.OnHit(P0853HitContext{fwOnOrder{c}}, ev.Amount)
 	case 854:
 		// P0854: Hit
-		return d.hP0854.OnHit(P0854HitContext{c}, ev.Amount)
+		return d.hP0854.OnHit(P0854HitContext{fwOnOrder{c}}, ev.Amount)
 	case 855:
 		// P0855: Hit
-		return d.hP0855.OnHit(P0855HitContext{c}, ev.Amount)
+		return d.hP0855.OnHit(P0855HitContext{fwOnOrder{c}}, ev.Amount)
 	case 856:
 		// P0856: Hit
-		return d.hP0856.OnHit(P0856HitContext{c}, ev.Amount)
+		return d.hP0856.OnHit(P0856HitContext{fwOnOrder{c}}, ev.Amount)
 	case 857:
 		// P0857: Hit
-		return d.hP0857.OnHit(P0857HitContext{c}, ev.Amount)
+		return d.hP0857.OnHit(P0857HitContext{fwOnOrder{c}}, ev.Amount)
 	case 858:
 		// P0858: Hit
-		return d.hP0858.OnHit(P0858HitContext{c}, ev.Amount)
+		return d.hP0858.OnHit(P0858HitContext{fwOnOrder{c}}, ev.Amount)
 	case 859:
 		// P0859: Hit
-		return d.hP0859.OnHit(P0859HitContext{c}, ev.Amount)
+		return d.hP0859.OnHit(P0859HitContext{fwOnOrder{c}}, ev.Amount)
 	case 860:
 		// P0860: Hit
-		return d.hP0860.OnHit(P0860HitContext{c}, ev.Amount)
+		return d.hP0860.OnHit(P0860HitContext{fwOnOrder{c}}, ev.Amount)
 	case 861:
 		// P0861: Hit
-		return d.hP0861.OnHit(P0861HitContext{c}, ev.Amount)
+		return d.hP0861.OnHit(P0861HitContext{fwOnOrder{c}}, ev.Amount)
 	case 862:
 		// P0862: Hit
-		return d.hP0862.OnHit(P0862HitContext{c}, ev.Amount)
+		return d.hP0862.OnHit(P0862HitContext{fwOnOrder{c}}, ev.Amount)
 	case 863:
 		// P0863: Hit
-		return d.hP0863.OnHit(P0863HitContext{c}, ev.Amount)
+		return d.hP0863.OnHit(P0863HitContext{fwOnOrder{c}}, ev.Amount)
 	case 864:
 		// P0864: Hit
-		return d.hP0864.OnHit(P0864HitContext{c}, ev.Amount)
+		return d.hP0864.OnHit(P0864HitContext{fwOnOrder{c}}, ev.Amount)
 	case 865:
 		// P0865: Hit
-		return d.hP0865.OnHit(P0865HitContext{c}, ev.Amount)
+		return d.hP0865.OnHit(P0865HitContext{fwOnOrder{c}}, ev.Amount)
 	case 866:
 		// P0866: Hit
-		return d.hP0866.OnHit(P0866HitContext{c}, ev.Amount)
+		return d.hP0866.OnHit(P0866HitContext{fwOnOrder{c}}, ev.Amount)
 	case 867:
 		// P0867: Hit
-		return d.hP0867.OnHit(P0867HitContext{c}, ev.Amount)
+		return d.hP0867.OnHit(P0867HitContext{fwOnOrder{c}}, ev.Amount)
 	case 868:
 		// P0868: Hit
-		return d.hP0868.OnHit(P0868HitContext{c}, ev.Amount)
+		return d.hP0868.OnHit(P0868HitContext{fwOnOrder{c}}, ev.Amount)
 	case 869:
 		// P0869: Hit
-		return d.hP0869.OnHit(P0869HitContext{c}, ev.Amount)
+		return d.hP0869.OnHit(P0869HitContext{fwOnOrder{c}}, ev.Amount)
 	case 870:
 		// P0870: Hit
-		return d.hP0870.OnHit(P0870HitContext{c}, ev.Amount)
+		return d.hP0870.OnHit(P0870HitContext{fwOnOrder{c}}, ev.Amount)
 	case 871:
 		// P0871: Hit
-		return d.hP0871.OnHit(P0871HitContext{c}, ev.Amount)
+		return d.hP0871.OnHit(P0871HitContext{fwOnOrder{c}}, ev.Amount)
 	case 872:
 		// P0872: Hit
-		return d.hP0872.OnHit(P0872HitContext{c}, ev.Amount)
+		return d.hP0872.OnHit(P0872HitContext{fwOnOrder{c}}, ev.Amount)
 	case 873:
 		// P0873: Hit
-		return d.hP0873.OnHit(P0873HitContext{c}, ev.Amount)
+		return d.hP0873.OnHit(P0873HitContext{fwOnOrder{c}}, ev.Amount)
 	case 874:
 		// P0874: Hit
-		return d.hP0874.OnHit(P0874HitContext{c}, ev.Amount)
+		return d.hP0874.OnHit(P0874HitContext{fwOnOrder{c}}, ev.Amount)
 	case 875:
 		// P0875: Hit
-		return d.hP0875.OnHit(P0875HitContext{c}, ev.Amount)
+		return d.hP0875.OnHit(P0875HitContext{fwOnOrder{c}}, ev.Amount)
 	case 876:
 		// P0876: Hit
-		return d.hP0876.OnHit(P0876HitContext{c}, ev.Amount)
+		return d.hP0876.OnHit(P0876HitContext{fwOnOrder{c}}, ev.Amount)
 	case 877:
 		// P0877: Hit
-		return d.hP0877.OnHit(P0877HitContext{c}, ev.Amount)
+		return d.hP0877.OnHit(P0877HitContext{fwOnOrder{c}}, ev.Amount)
 	case 878:
 		// P0878: Hit
-		return d.hP0878.OnHit(P0878HitContext{c}, ev.Amount)
+		return d.hP0878.OnHit(P0878HitContext{fwOnOrder{c}}, ev.Amount)
 	case 879:
 		// P0879: Hit
-		return d.hP0879.OnHit(P0879HitContext{c}, ev.Amount)
+		return d.hP0879.OnHit(P0879HitContext{fwOnOrder{c}}, ev.Amount)
 	case 880:
 		// P0880: Hit
-		return d.hP0880.OnHit(P0880HitContext{c}, ev.Amount)
+		return d.hP0880.OnHit(P0880HitContext{fwOnOrder{c}}, ev.Amount)
 	case 881:
 		// P0881: Hit
-		return d.hP0881.OnHit(P0881HitContext{c}, ev.Amount)
+		return d.hP0881.OnHit(P0881HitContext{fwOnOrder{c}}, ev.Amount)
 	case 882:
 		// P0882: Hit
-		return d.hP0882.OnHit(P0882HitContext{c}, ev.Amount)
+		return d.hP0882.OnHit(P0882HitContext{fwOnOrder{c}}, ev.Amount)
 	case 883:
 		// P0883: Hit
-		return d.hP0883.OnHit(P0883HitContext{c}, ev.Amount)
+		return d.hP0883.OnHit(P0883HitContext{fwOnOrder{c}}, ev.Amount)
 	case 884:
 		// P0884: Hit
-		return d.hP0884.OnHit(P0884HitContext{c}, ev.Amount)
+		return d.hP0884.OnHit(P0884HitContext{fwOnOrder{c}}, ev.Amount)
 	case 885:
 		// P0885: Hit
-		return d.hP0885.OnHit(P0885HitContext{c}, ev.Amount)
+		return d.hP0885.OnHit(P0885HitContext{fwOnOrder{c}}, ev.Amount)
 	case 886:
 		// P0886: Hit
-		return d.hP0886.OnHit(P0886HitContext{c}, ev.Amount)
+		return d.hP0886.OnHit(P0886HitContext{fwOnOrder{c}}, ev.Amount)
 	case 887:
 		// P0887: Hit
-		return d.hP0887.OnHit(P0887HitContext{c}, ev.Amount)
+		return d.hP0887.OnHit(P0887HitContext{fwOnOrder{c}}, ev.Amount)
 	case 888:
 		// P0888: Hit
-		return d.hP0888.OnHit(P0888HitContext{c}, ev.Amount)
+		return d.hP0888.OnHit(P0888HitContext{fwOnOrder{c}}, ev.Amount)
 	case 889:
 		// P0889: Hit
-		return d.hP0889.OnHit(P0889HitContext{c}, ev.Amount)
+		return d.hP0889.OnHit(P0889HitContext{fwOnOrder{c}}, ev.Amount)
 	case 890:
 		// P0890: Hit
-		return d.hP0890.OnHit(P0890HitContext{c}, ev.Amount)
+		return d.hP0890.OnHit(P0890HitContext{fwOnOrder{c}}, ev.Amount)
 	case 891:
 		// P0891: Hit
-		return d.hP0891.OnHit(P0891HitContext{c}, ev.Amount)
+		return d.hP0891.OnHit(P0891HitContext{fwOnOrder{c}}, ev.Amount)
 	case 892:
 		// P0892: Hit
-		return d.hP0892.OnHit(P0892HitContext{c}, ev.Amount)
+		return d.hP0892.OnHit(P0892HitContext{fwOnOrder{c}}, ev.Amount)
 	case 893:
 		// P0893: Hit
-		return d.hP0893.OnHit(P0893HitContext{c}, ev.Amount)
+		return d.hP0893.OnHit(P0893HitContext{fwOnOrder{c}}, ev.Amount)
 	case 894:
 		// P0894: Hit
-		return d.hP0894.OnHit(P0894HitContext{c}, ev.Amount)
+		return d.hP0894.OnHit(P0894HitContext{fwOnOrder{c}}, ev.Amount)
 	case 895:
 		// P0895: Hit
-		return d.hP0895.OnHit(P0895HitContext{c}, ev.Amount)
+		return d.hP0895.OnHit(P0895HitContext{fwOnOrder{c}}, ev.Amount)
 	case 896:
 		// P0896: Hit
-		return d.hP0896.OnHit(P0896HitContext{c}, ev.Amount)
+		return d.hP0896.OnHit(P0896HitContext{fwOnOrder{c}}, ev.Amount)
 	case 897:
 		// P0897: Hit
-		return d.hP0897.OnHit(P0897HitContext{c}, ev.Amount)
+		return d.hP0897.OnHit(P0897HitContext{fwOnOrder{c}}, ev.Amount)
 	case 898:
 		// P0898: Hit
-		return d.hP0898.OnHit(P0898HitContext{c}, ev.Amount)
+		return d.hP0898.OnHit(P0898HitContext{fwOnOrder{c}}, ev.Amount)
 	case 899:
 		// P0899: Hit
-		return d.hP0899.OnHit(P0899HitContext{c}, ev.Amount)
+		return d.hP0899.OnHit(P0899HitContext{fwOnOrder{c}}, ev.Amount)
 	case 900:
 		// P0900: Hit
-		return d.hP0900.OnHit(P0900HitContext{c}, ev.Amount)
+		return d.hP0900.OnHit(P0900HitContext{fwOnOrder{c}}, ev.Amount)
 	case 901:
 		// P0901: Hit
-		return d.hP0901.OnHit(P0901HitContext{c}, ev.Amount)
+		return d.hP0901.OnHit(P0901HitContext{fwOnOrder{c}}, ev.Amount)
 	case 902:
 		// P0902: Hit
-		return d.hP0902.OnHit(P0902HitContext{c}, ev.Amount)
+		return d.hP0902.OnHit(P0902HitContext{fwOnOrder{c}}, ev.Amount)
 	case 903:
 		// P0903: Hit
-		return d.hP0903.OnHit(P0903HitContext{c}, ev.Amount)
+		return d.hP0903.OnHit(P0903HitContext{fwOnOrder{c}}, ev.Amount)
 	case 904:
 		// P0904: Hit
-		return d.hP0904.OnHit(P0904HitContext{c}, ev.Amount)
+		return d.hP0904.OnHit(P0904HitContext{fwOnOrder{c}}, ev.Amount)
 	case 905:
 		// P0905: Hit
-		return d.hP0905.OnHit(P0905HitContext{c}, ev.Amount)
+		return d.hP0905.OnHit(P0905HitContext{fwOnOrder{c}}, ev.Amount)
 	case 906:
 		// P0906: Hit
-		return d.hP0906.OnHit(P0906HitContext{c}, ev.Amount)
+		return d.hP0906.OnHit(P0906HitContext{fwOnOrder{c}}, ev.Amount)
 	case 907:
 		// P0907: Hit
-		return d.hP0907.OnHit(P0907HitContext{c}, ev.Amount)
+		return d.hP0907.OnHit(P0907HitContext{fwOnOrder{c}}, ev.Amount)
 	case 908:
 		// P0908: Hit
-		return d.hP0908.OnHit(P0908HitContext{c}, ev.Amount)
+		return d.hP0908.OnHit(P0908HitContext{fwOnOrder{c}}, ev.Amount)
 	case 909:
 		// P0909: Hit
-		return d.hP0909.OnHit(P0909HitContext{c}, ev.Amount)
+		return d.hP0909.OnHit(P0909HitContext{fwOnOrder{c}}, ev.Amount)
 	case 910:
 		// P0910: Hit
-		return d.hP0910.OnHit(P0910HitContext{c}, ev.Amount)
+		return d.hP0910.OnHit(P0910HitContext{fwOnOrder{c}}, ev.Amount)
 	case 911:
 		// P0911: Hit
-		return d.hP0911.OnHit(P0911HitContext{c}, ev.Amount)
+		return d.hP0911.OnHit(P0911HitContext{fwOnOrder{c}}, ev.Amount)
 	case 912:
 		// P0912: Hit
-		return d.hP0912.OnHit(P0912HitContext{c}, ev.Amount)
+		return d.hP0912.OnHit(P0912HitContext{fwOnOrder{c}}, ev.Amount)
 	case 913:
 		// P0913: Hit
-		return d.hP0913.OnHit(P0913HitContext{c}, ev.Amount)
+		return d.hP0913.OnHit(P0913HitContext{fwOnOrder{c}}, ev.Amount)
 	case 914:
 		// P0914: Hit
-		return d.hP0914.OnHit(P0914HitContext{c}, ev.Amount)
+		return d.hP0914.OnHit(P0914HitContext{fwOnOrder{c}}, ev.Amount)
 	case 915:
 		// P0915: Hit
-		return d.hP0915.OnHit(P0915HitContext{c}, ev.Amount)
+		return d.hP0915.OnHit(P0915HitContext{fwOnOrder{c}}, ev.Amount)
 	case 916:
 		// P0916: Hit
-		return d.hP0916.OnHit(P0916HitContext{c}, ev.Amount)
+		return d.hP0916.OnHit(P0916HitContext{fwOnOrder{c}}, ev.Amount)
 	case 917:
 		// P0917: Hit
-		return d.hP0917.OnHit(P0917HitContext{c}, ev.Amount)
+		return d.hP0917.OnHit(P0917HitContext{fwOnOrder{c}}, ev.Amount)
 	case 918:
 		// P0918: Hit
-		return d.hP0918.OnHit(P0918HitContext{c}, ev.Amount)
+		return d.hP0918.OnHit(P0918HitContext{fwOnOrder{c}}, ev.Amount)
 	case 919:
 		// P0919: Hit
-		return d.hP0919.OnHit(P0919HitContext{c}, ev.Amount)
+		return d.hP0919.OnHit(P0919HitContext{fwOnOrder{c}}, ev.Amount)
 	case 920:
 		// P0920: Hit
-		return d.hP0920.OnHit(P0920HitContext{c}, ev.Amount)
+		return d.hP0920.OnHit(P0920HitContext{fwOnOrder{c}}, ev.Amount)
 	case 921:
 		// P0921: Hit
-		return d.hP0921.OnHit(P0921HitContext{c}, ev.Amount)
+		return d.hP0921.OnHit(P0921HitContext{fwOnOrder{c}}, ev.Amount)
 	case 922:
 		// P0922: Hit
-		return d.hP0922.OnHit(P0922HitContext{c}, ev.Amount)
+		return d.hP0922.OnHit(P0922HitContext{fwOnOrder{c}}, ev.Amount)
 	case 923:
 		// P0923: Hit
-		return d.hP0923.OnHit(P0923HitContext{c}, ev.Amount)
+		return d.hP0923.OnHit(P0923HitContext{fwOnOrder{c}}, ev.Amount)
 	case 924:
 		// P0924: Hit
-		return d.hP0924.OnHit(P0924HitContext{c}, ev.Amount)
+		return d.hP0924.OnHit(P0924HitContext{fwOnOrder{c}}, ev.Amount)
 	case 925:
 		// P0925: Hit
-		return d.hP0925.OnHit(P0925HitContext{c}, ev.Amount)
+		return d.hP0925.OnHit(P0925HitContext{fwOnOrder{c}}, ev.Amount)
 	case 926:
 		// P0926: Hit
-		return d.hP0926.OnHit(P0926HitContext{c}, ev.Amount)
+		return d.hP0926.OnHit(P0926HitContext{fwOnOrder{c}}, ev.Amount)
 	case 927:
 		// P0927: Hit
-		return d.hP0927.OnHit(P0927HitContext{c}, ev.Amount)
+		return d.hP0927.OnHit(P0927HitContext{fwOnOrder{c}}, ev.Amount)
 	case 928:
 		// P0928: Hit
-		return d.hP0928.OnHit(P0928HitContext{c}, ev.Amount)
+		return d.hP0928.OnHit(P0928HitContext{fwOnOrder{c}}, ev.Amount)
 	case 929:
 		// P0929: Hit
-		return d.hP0929.OnHit(P0929HitContext{c}, ev.Amount)
+		return d.hP0929.OnHit(P0929HitContext{fwOnOrder{c}}, ev.Amount)
 	case 930:
 		// P0930: Hit
-		return d.hP0930.OnHit(P0930HitContext{c}, ev.Amount)
+		return d.hP0930.OnHit(P0930HitContext{fwOnOrder{c}}, ev.Amount)
 	case 931:
 		// P0931: Hit
-		return d.hP0931.OnHit(P0931HitContext{c}, ev.Amount)
+		return d.hP0931.OnHit(P0931HitContext{fwOnOrder{c}}, ev.Amount)
 	case 932:
 		// P0932: Hit
-		return d.hP0932.OnHit(P0932HitContext{c}, ev.Amount)
+		return d.hP0932.OnHit(P0932HitContext{fwOnOrder{c}}, ev.Amount)
 	case 933:
 		// P0933: Hit
-		return d.hP0933.OnHit(P0933HitContext{c}, ev.Amount)
+		return d.hP0933.OnHit(P0933HitContext{fwOnOrder{c}}, ev.Amount)
 	case 934:
 		// P0934: Hit
-		return d.hP0934.OnHit(P0934HitContext{c}, ev.Amount)
+		return d.hP0934.OnHit(P0934HitContext{fwOnOrder{c}}, ev.Amount)
 	case 935:
 		// P0935: Hit
-		return d.hP0935.OnHit(P0935HitContext{c}, ev.Amount)
+		return d.hP0935.OnHit(P0935HitContext{fwOnOrder{c}}, ev.Amount)
 	case 936:
 		// P0936: Hit
-		return d.hP0936.OnHit(P0936HitContext{c}, ev.Amount)
+		return d.hP0936.OnHit(P0936HitContext{fwOnOrder{c}}, ev.Amount)
 	case 937:
 		// P0937: Hit
-		return d.hP0937.OnHit(P0937HitContext{c}, ev.Amount)
+		return d.hP0937.OnHit(P0937HitContext{fwOnOrder{c}}, ev.Amount)
 	case 938:
 		// P0938: Hit
-		return d.hP0938.OnHit(P0938HitContext{c}, ev.Amount)
+		return d.hP0938.OnHit(P0938HitContext{fwOnOrder{c}}, ev.Amount)
 	case 939:
 		// P0939: Hit
-		return d.hP0939.OnHit(P0939HitContext{c}, ev.Amount)
+		return d.hP0939.OnHit(P0939HitContext{fwOnOrder{c}}, ev.Amount)
 	case 940:
 		// P0940: Hit
-		return d.hP0940.OnHit(P0940HitContext{c}, ev.Amount)
+		return d.hP0940.OnHit(P0940HitContext{fwOnOrder{c}}, ev.Amount)
 	case 941:
 		// P0941: Hit
-		return d.hP0941.OnHit(P0941HitContext{c}, ev.Amount)
+		return d.hP0941.OnHit(P0941HitContext{fwOnOrder{c}}, ev.Amount)
 	case 942:
 		// P0942: Hit
-		return d.hP0942.OnHit(P0942HitContext{c}, ev.Amount)
+		return d.hP0942.OnHit(P0942HitContext{fwOnOrder{c}}, ev.Amount)
 	case 943:
 		// P0943: Hit
-		return d.hP0943.OnHit(P0943HitContext{c}, ev.Amount)
+		return d.hP0943.OnHit(P0943HitContext{fwOnOrder{c}}, ev.Amount)
 	case 944:
 		// P0944: Hit
-		return d.hP0944.OnHit(P0944HitContext{c}, ev.Amount)
+		return d.hP0944.OnHit(P0944HitContext{fwOnOrder{c}}, ev.Amount)
 	case 945:
 		// P0945: Hit
-		return d.hP0945.OnHit(P0945HitContext{c}, ev.Amount)
+		return d.hP0945.OnHit(P0945HitContext{fwOnOrder{c}}, ev.Amount)
 	case 946:
 		// P0946: Hit
-		return d.hP0946.OnHit(P0946HitContext{c}, ev.Amount)
+		return d.hP0946.OnHit(P0946HitContext{fwOnOrder{c}}, ev.Amount)
 	case 947:
 		// P0947: Hit
-		return d.hP0947.OnHit(P0947HitContext{c}, ev.Amount)
+		return d.hP0947.OnHit(P0947HitContext{fwOnOrder{c}}, ev.Amount)
 	case 948:
 		// P0948: Hit
-		return d.hP0948.OnHit(P0948HitContext{c}, ev.Amount)
+		return d.hP0948.OnHit(P0948HitContext{fwOnOrder{c}}, ev.Amount)
 	case 949:
 		// P0949: Hit
-		return d.hP0949.OnHit(P0949HitContext{c}, ev.Amount)
+		return d.hP0949.OnHit(P0949HitContext{fwOnOrder{c}}, ev.Amount)
 	case 950:
 		// P0950: Hit
-		return d.hP0950.OnHit(P0950HitContext{c}, ev.Amount)
+		return d.hP0950.OnHit(P0950HitContext{fwOnOrder{c}}, ev.Amount)
 	case 951:
 		// P0951: Hit
-		return d.hP0951.OnHit(P0951HitContext{c}, ev.Amount)
+		return d.hP0951.OnHit(P0951HitContext{fwOnOrder{c}}, ev.Amount)
 	case 952:
 		// P0952: Hit
-		return d.hP0952.OnHit(P0952HitContext{c}, ev.Amount)
+		return d.hP0952.OnHit(P0952HitContext{fwOnOrder{c}}, ev.Amount)
 	case 953:
 		// P0953: Hit
-		return d.hP0953.OnHit(P0953HitContext{c}, ev.Amount)
+		return d.hP0953.OnHit(P0953HitContext{fwOnOrder{c}}, ev.Amount)
 	case 954:
 		// P0954: Hit
-		return d.hP0954.OnHit(P0954HitContext{c}, ev.Amount)
+		return d.hP0954.OnHit(P0954HitContext{fwOnOrder{c}}, ev.Amount)
 	case 955:
 		// P0955: Hit
-		return d.hP0955.OnHit(P0955HitContext{c}, ev.Amount)
+		return d.hP0955.OnHit(P0955HitContext{fwOnOrder{c}}, ev.Amount)
 	case 956:
 		// P0956: Hit
-		return d.hP0956.OnHit(P0956HitContext{c}, ev.Amount)
+		return d.hP0956.OnHit(P0956HitContext{fwOnOrder{c}}, ev.Amount)
 	case 957:
 		// P0957: Hit
-		return d.hP0957.OnHit(P0957HitContext{c}, ev.Amount)
+		return d.hP0957.OnHit(P0957HitContext{fwOnOrder{c}}, ev.Amount)
 	case 958:
 		// P0958: Hit
-		return d.hP0958.OnHit(P0958HitContext{c}, ev.Amount)
+		return d.hP0958.OnHit(P0958HitContext{fwOnOrder{c}}, ev.Amount)
 	case 959:
 		// P0959: Hit
-		return d.hP0959.OnHit(P0959HitContext{c}, ev.Amount)
+		return d.hP0959.OnHit(P0959HitContext{fwOnOrder{c}}, ev.Amount)
 	case 960:
 		// P0960: Hit
-		return d.hP0960.OnHit(P0960HitContext{c}, ev.Amount)
+		return d.hP0960.OnHit(P0960HitContext{fwOnOrder{c}}, ev.Amount)
 	case 961:
 		// P0961: Hit
-		return d.hP0961.OnHit(P0961HitContext{c}, ev.Amount)
+		return d.hP0961.OnHit(P0961HitContext{fwOnOrder{c}}, ev.Amount)
 	case 962:
 		// P0962: Hit
-		return d.hP0962.OnHit(P0962HitContext{c}, ev.Amount)
+		return d.hP0962.OnHit(P0962HitContext{fwOnOrder{c}}, ev.Amount)
 	case 963:
 		// P0963: Hit
-		return d.hP0963.OnHit(P0963HitContext{c}, ev.Amount)
+		return d.hP0963.OnHit(P0963HitContext{fwOnOrder{c}}, ev.Amount)
 	case 964:
 		// P0964: Hit
-		return d.hP0964.OnHit(P0964HitContext{c}, ev.Amount)
+		return d.hP0964.OnHit(P0964HitContext{fwOnOrder{c}}, ev.Amount)
 	case 965:
 		// P0965: Hit
-		return d.hP0965.OnHit(P0965HitContext{c}, ev.Amount)
+		return d.hP0965.OnHit(P0965HitContext{fwOnOrder{c}}, ev.Amount)
 	case 966:
 		// P0966: Hit
-		return d.hP0966.OnHit(P0966HitContext{c}, ev.Amount)
+		return d.hP0966.OnHit(P0966HitContext{fwOnOrder{c}}, ev.Amount)
 	case 967:
 		// P0967: Hit
-		return d.hP0967.OnHit(P0967HitContext{c}, ev.Amount)
+		return d.hP0967.OnHit(P0967HitContext{fwOnOrder{c}}, ev.Amount)
 	case 968:
 		// P0968: Hit
-		return d.hP0968.OnHit(P0968HitContext{c}, ev.Amount)
+		return d.hP0968.OnHit(P0968HitContext{fwOnOrder{c}}, ev.Amount)
 	case 969:
 		// P0969: Hit
-		return d.hP0969.OnHit(P0969HitContext{c}, ev.Amount)
+		return d.hP0969.OnHit(P0969HitContext{fwOnOrder{c}}, ev.Amount)
 	case 970:
 		// P0970: Hit
-		return d.hP0970.OnHit(P0970HitContext{c}, ev.Amount)
+		return d.hP0970.OnHit(P0970HitContext{fwOnOrder{c}}, ev.Amount)
 	case 971:
 		// P0971: Hit
-		return d.hP0971.OnHit(P0971HitContext{c}, ev.Amount)
+		return d.hP0971.OnHit(P0971HitContext{fwOnOrder{c}}, ev.Amount)
 	case 972:
 		// P0972: Hit
-		return d.hP0972.OnHit(P0972HitContext{c}, ev.Amount)
+		return d.hP0972.OnHit(P0972HitContext{fwOnOrder{c}}, ev.Amount)
 	case 973:
 		// P0973: Hit
-		return d.hP0973.OnHit(P0973HitContext{c}, ev.Amount)
+		return d.hP0973.OnHit(P0973HitContext{fwOnOrder{c}}, ev.Amount)
 	case 974:
 		// P0974: Hit
-		return d.hP0974.OnHit(P0974HitContext{c}, ev.Amount)
+		return d.hP0974.OnHit(P0974HitContext{fwOnOrder{c}}, ev.Amount)
 	case 975:
 		// P0975: Hit
-		return d.hP0975.OnHit(P0975HitContext{c}, ev.Amount)
+		return d.hP0975.OnHit(P0975HitContext{fwOnOrder{c}}, ev.Amount)
 	case 976:
 		// P0976: Hit
-		return d.hP0976.OnHit(P0976HitContext{c}, ev.Amount)
+		return d.hP0976.OnHit(P0976HitContext{fwOnOrder{c}}, ev.Amount)
 	case 977:
 		// P0977: Hit
-		return d.hP0977.OnHit(P0977HitContext{c}, ev.Amount)
+		return d.hP0977.OnHit(P0977HitContext{fwOnOrder{c}}, ev.Amount)
 	case 978:
 		// P0978: Hit
-		return d.hP0978.OnHit(P0978HitContext{c}, ev.Amount)
+		return d.hP0978.OnHit(P0978HitContext{fwOnOrder{c}}, ev.Amount)
 	case 979:
 		// P0979: Hit
-		return d.hP0979.OnHit(P0979HitContext{c}, ev.Amount)
+		return d.hP0979.OnHit(P0979HitContext{fwOnOrder{c}}, ev.Amount)
 	case 980:
 		// P0980: Hit
-		return d.hP0980.OnHit(P0980HitContext{c}, ev.Amount)
+		return d.hP0980.OnHit(P0980HitContext{fwOnOrder{c}}, ev.Amount)
 	case 981:
 		// P0981: Hit
-		return d.hP0981.OnHit(P0981HitContext{c}, ev.Amount)
+		return d.hP0981.OnHit(P0981HitContext{fwOnOrder{c}}, ev.Amount)
 	case 982:
 		// P0982: Hit
-		return d.hP0982.OnHit(P0982HitContext{c}, ev.Amount)
+		return d.hP0982.OnHit(P0982HitContext{fwOnOrder{c}}, ev.Amount)
 	case 983:
 		// P0983: Hit
-		return d.hP0983.OnHit(P0983HitContext{c}, ev.Amount)
+		return d.hP0983.OnHit(P0983HitContext{fwOnOrder{c}}, ev.Amount)
 	case 984:
 		// P0984: Hit
-		return d.hP0984.OnHit(P0984HitContext{c}, ev.Amount)
+		return d.hP0984.OnHit(P0984HitContext{fwOnOrder{c}}, ev.Amount)
 	case 985:
 		// P0985: Hit
-		return d.hP0985.OnHit(P0985HitContext{c}, ev.Amount)
+		return d.hP0985.OnHit(P0985HitContext{fwOnOrder{c}}, ev.Amount)
 	case 986:
 		// P0986: Hit
-		return d.hP0986.OnHit(P0986HitContext{c}, ev.Amount)
+		return d.hP0986.OnHit(P0986HitContext{fwOnOrder{c}}, ev.Amount)
 	case 987:
 		// P0987: Hit
-		return d.hP0987.OnHit(P0987HitContext{c}, ev.Amount)
+		return d.hP0987.OnHit(P0987HitContext{fwOnOrder{c}}, ev.Amount)
 	case 988:
 		// P0988: Hit
-		return d.hP0988.OnHit(P0988HitContext{c}, ev.Amount)
+		return d.hP0988.OnHit(P0988HitContext{fwOnOrder{c}}, ev.Amount)
 	case 989:
 		// P0989: Hit
-		return d.hP0989.OnHit(P0989HitContext{c}, ev.Amount)
+		return d.hP0989.OnHit(P0989HitContext{fwOnOrder{c}}, ev.Amount)
 	case 990:
 		// P0990: Hit
-		return d.hP0990.OnHit(P0990HitContext{c}, ev.Amount)
+		return d.hP0990.OnHit(P0990HitContext{fwOnOrder{c}}, ev.Amount)
 	case 991:
 		// P0991: Hit
-		return d.hP0991.OnHit(P0991HitContext{c}, ev.Amount)
+		return d.hP0991.OnHit(P0991HitContext{fwOnOrder{c}}, ev.Amount)
 	case 992:
 		// P0992: Hit
-		return d.hP0992.OnHit(P0992HitContext{c}, ev.Amount)
+		return d.hP0992.OnHit(P0992HitContext{fwOnOrder{c}}, ev.Amount)
 	case 993:
 		// P0993: Hit
-		return d.hP0993.OnHit(P0993HitContext{c}, ev.Amount)
+		return d.hP0993.OnHit(P0993HitContext{fwOnOrder{c}}, ev.Amount)
 	case 994:
 		// P0994: Hit
-		return d.hP0994.OnHit(P0994HitContext{c}, ev.Amount)
+		return d.hP0994.OnHit(P0994HitContext{fwOnOrder{c}}, ev.Amount)
 	case 995:
 		// P0995: Hit
-		return d.hP0995.OnHit(P0995HitContext{c}, ev.Amount)
+		return d.hP0995.OnHit(P0995HitContext{fwOnOrder{c}}, ev.Amount)
 	case 996:
 		// P0996: Hit
-		return d.hP0996.OnHit(P0996HitContext{c}, ev.Amount)
+		return d.hP0996.OnHit(P0996HitContext{fwOnOrder{c}}, ev.Amount)
 	case 997:
 		// P0997: Hit
-		return d.hP0997.OnHit(P0997HitContext{c}, ev.Amount)
+		return d.hP0997.OnHit(P0997HitContext{fwOnOrder{c}}, ev.Amount)
 	case 998:
 		// P0998: Hit
-		return d.hP0998.OnHit(P0998HitContext{c}, ev.Amount)
+		return d.hP0998.OnHit(P0998HitContext{fwOnOrder{c}}, ev.Amount)
 	case 999:
 		// P0999: Hit
-		return d.hP0999.OnHit(P0999HitContext{c}, ev.Amount)
+		return d.hP0999.OnHit(P0999HitContext{fwOnOrder{c}}, ev.Amount)
 	}
 	return nil
 }

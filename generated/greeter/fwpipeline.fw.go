@@ -144,13 +144,13 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		ev := m.Ev.(*Greet)
 		// Greeter: Greet
 		if c := x.Begin(x.Note(0, 1, m)); c != nil {
-			x.End(d.hGreeter.OnGreet(GreeterGreetContext{c}, ev.Who))
+			x.End(d.hGreeter.OnGreet(GreeterGreetContext{fwOnGreet{c}}, ev.Who))
 		}
 	case fwKindStart:
 		ev := m.Ev.(*Start)
 		// Greeter: Start
 		if c := x.Begin(x.Note(0, 0, m)); c != nil {
-			x.End(d.hGreeter.OnStart(GreeterStartContext{c}, ev.Who))
+			x.End(d.hGreeter.OnStart(GreeterStartContext{fwOnStart{c}}, ev.Who))
 		}
 	}
 }
@@ -162,13 +162,53 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Start)
-			return d.hGreeter.OnStart(GreeterStartContext{c}, ev.Who)
+			return d.hGreeter.OnStart(GreeterStartContext{fwOnStart{c}}, ev.Who)
 		case 1:
 			ev := m.Ev.(*Greet)
-			return d.hGreeter.OnGreet(GreeterGreetContext{c}, ev.Who)
+			return d.hGreeter.OnGreet(GreeterGreetContext{fwOnGreet{c}}, ev.Who)
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwOnGreet is embedded in the contexts of the cases on Greet events.
+type fwOnGreet struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnGreet) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnGreet) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Greet being handled.
+func (x fwOnGreet) Event() Greet {
+	return *x.c.Msg().Ev.(*Greet)
+}
+
+// fwOnStart is embedded in the contexts of the cases on Start events.
+type fwOnStart struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnStart) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnStart) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Start being handled.
+func (x fwOnStart) Event() Start {
+	return *x.c.Msg().Ev.(*Start)
 }
 
 // fwArena holds event values by kind for the runtime (fwrt.Arena): a message's

@@ -3,10 +3,7 @@
 
 package greeter
 
-import (
-	"context"
-	fwrt "github.com/fwgo/fw/runtime"
-)
+import fwrt "github.com/fwgo/fw/runtime"
 
 // Greet is the event declared at greeter.fw:5.
 type Greet struct {
@@ -75,22 +72,7 @@ type GreeterHandler interface {
 
 // GreeterStartContext is the context of GreeterHandler.OnStart: it can emit only what the case declares.
 type GreeterStartContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x GreeterStartContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x GreeterStartContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Start being handled.
-func (x GreeterStartContext) Event() Start {
-	return *x.c.Msg().Ev.(*Start)
+	fwOnStart
 }
 
 // EmitGreet emits a Greet; it takes effect when the handler returns nil.
@@ -100,20 +82,5 @@ func (x GreeterStartContext) EmitGreet(e Greet) {
 
 // GreeterGreetContext is the context of GreeterHandler.OnGreet: it can emit only what the case declares.
 type GreeterGreetContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x GreeterGreetContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x GreeterGreetContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Greet being handled.
-func (x GreeterGreetContext) Event() Greet {
-	return *x.c.Msg().Ev.(*Greet)
+	fwOnGreet
 }

@@ -474,47 +474,47 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		v := *m.Ev.(*[]Pair)
 		// Log: All
 		if c := x.Begin(x.Note(12, 2, m)); c != nil {
-			x.End(d.hLog.OnAll(LogAllContext{c}, v))
+			x.End(d.hLog.OnAll(LogAllContext{fwContext{c}}, v))
 		}
 	case fwBuiltByKey:
 		v := *m.Ev.(*fwreactive.Group[string, Pair])
 		// Log: Group
 		if c := x.Begin(x.Note(12, 3, m)); c != nil {
-			x.End(d.hLog.OnGroup(LogGroupContext{c}, v))
+			x.End(d.hLog.OnGroup(LogGroupContext{fwContext{c}}, v))
 		}
 	case fwBuiltByParity:
 		v := *m.Ev.(*fwreactive.Group[int64, int64])
 		// Log: Parity
 		if c := x.Begin(x.Note(12, 4, m)); c != nil {
-			x.End(d.hLog.OnParity(LogParityContext{c}, v))
+			x.End(d.hLog.OnParity(LogParityContext{fwContext{c}}, v))
 		}
 	case fwBuiltCount:
 		v := *m.Ev.(*int64)
 		// Log: Count
 		if c := x.Begin(x.Note(12, 9, m)); c != nil {
-			x.End(d.hLog.OnCount(LogCountContext{c}, v))
+			x.End(d.hLog.OnCount(LogCountContext{fwContext{c}}, v))
 		}
 	case fwBuiltDouble:
 		v := *m.Ev.(*int64)
 		// Pairs: Double
 		if c := x.Begin(x.Note(3, 0, m)); c != nil {
-			x.End(d.hPairs.OnDouble(PairsContext{c}, v))
+			x.End(d.hPairs.OnDouble(PairsContext{fwContext{c}}, v))
 		}
 	case fwBuiltLate:
 		v := *m.Ev.(*int64)
 		// Log: Late
 		if c := x.Begin(x.Note(12, 8, m)); c != nil {
-			x.End(d.hLog.OnLate(LogLateContext{c}, v))
+			x.End(d.hLog.OnLate(LogLateContext{fwContext{c}}, v))
 		}
 	case fwBuiltNums:
 		v := *m.Ev.(*int64)
 		// Double: Nums
 		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hDouble.OnNums(DoubleContext{c}, v))
+			x.End(d.hDouble.OnNums(DoubleContext{fwContext{c}}, v))
 		}
 		// Square: Nums
 		if c := x.Begin(x.Note(2, 0, m)); c != nil {
-			x.End(d.hSquare.OnNums(SquareContext{c}, v))
+			x.End(d.hSquare.OnNums(SquareContext{fwContext{c}}, v))
 		}
 		// ByParity: Nums
 		if c := x.Begin(x.Note(6, 0, m)); c != nil {
@@ -530,15 +530,15 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		}
 		// Late: Nums
 		if c := x.Begin(x.Note(10, 0, m)); c != nil {
-			x.End(d.hLate.OnNums(LateContext{c}, v))
+			x.End(d.hLate.OnNums(LateContext{fwContext{c}}, v))
 		}
 		// Count: Nums
 		if c := x.Begin(x.Note(11, 0, m)); c != nil {
-			x.End(d.hCount.OnNums(CountContext{c}, v))
+			x.End(d.hCount.OnNums(CountContext{fwContext{c}}, v))
 		}
 		// Log: Num
 		if c := x.Begin(x.Note(12, 0, m)); c != nil {
-			x.End(d.hLog.OnNum(LogNumContext{c}, v))
+			x.End(d.hLog.OnNum(LogNumContext{fwContext{c}}, v))
 		}
 	case fwBuiltPairs:
 		v := *m.Ev.(*Pair)
@@ -556,31 +556,31 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		}
 		// Log: Pair
 		if c := x.Begin(x.Note(12, 1, m)); c != nil {
-			x.End(d.hLog.OnPair(LogPairContext{c}, v))
+			x.End(d.hLog.OnPair(LogPairContext{fwContext{c}}, v))
 		}
 	case fwBuiltRuns:
 		v := *m.Ev.(*fwreactive.Group[string, Pair])
 		// Log: Run
 		if c := x.Begin(x.Note(12, 5, m)); c != nil {
-			x.End(d.hLog.OnRun(LogRunContext{c}, v))
+			x.End(d.hLog.OnRun(LogRunContext{fwContext{c}}, v))
 		}
 	case fwBuiltSample:
 		v := *m.Ev.(*[]int64)
 		// Log: Sample
 		if c := x.Begin(x.Note(12, 7, m)); c != nil {
-			x.End(d.hLog.OnSample(LogSampleContext{c}, v))
+			x.End(d.hLog.OnSample(LogSampleContext{fwContext{c}}, v))
 		}
 	case fwBuiltSome:
 		v := *m.Ev.(*int64)
 		// Log: Some
 		if c := x.Begin(x.Note(12, 6, m)); c != nil {
-			x.End(d.hLog.OnSome(LogSomeContext{c}, v))
+			x.End(d.hLog.OnSome(LogSomeContext{fwContext{c}}, v))
 		}
 	case fwBuiltSquare:
 		v := *m.Ev.(*int64)
 		// Pairs: Square
 		if c := x.Begin(x.Note(3, 1, m)); c != nil {
-			x.End(d.hPairs.OnSquare(PairsContext{c}, v))
+			x.End(d.hPairs.OnSquare(PairsContext{fwContext{c}}, v))
 		}
 	}
 }
@@ -591,19 +591,19 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 	case 1:
 		switch dl.Case {
 		case 0:
-			return d.hDouble.OnNums(DoubleContext{c}, *m.Ev.(*int64))
+			return d.hDouble.OnNums(DoubleContext{fwContext{c}}, *m.Ev.(*int64))
 		}
 	case 2:
 		switch dl.Case {
 		case 0:
-			return d.hSquare.OnNums(SquareContext{c}, *m.Ev.(*int64))
+			return d.hSquare.OnNums(SquareContext{fwContext{c}}, *m.Ev.(*int64))
 		}
 	case 3:
 		switch dl.Case {
 		case 0:
-			return d.hPairs.OnDouble(PairsContext{c}, *m.Ev.(*int64))
+			return d.hPairs.OnDouble(PairsContext{fwContext{c}}, *m.Ev.(*int64))
 		case 1:
-			return d.hPairs.OnSquare(PairsContext{c}, *m.Ev.(*int64))
+			return d.hPairs.OnSquare(PairsContext{fwContext{c}}, *m.Ev.(*int64))
 		}
 	case 4:
 		switch dl.Case {
@@ -648,44 +648,59 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 	case 10:
 		switch dl.Case {
 		case 0:
-			return d.hLate.OnNums(LateContext{c}, *m.Ev.(*int64))
+			return d.hLate.OnNums(LateContext{fwContext{c}}, *m.Ev.(*int64))
 		}
 	case 11:
 		switch dl.Case {
 		case 0:
-			return d.hCount.OnNums(CountContext{c}, *m.Ev.(*int64))
+			return d.hCount.OnNums(CountContext{fwContext{c}}, *m.Ev.(*int64))
 		case fwrt.CasePhase:
-			return d.hCount.Phase(CountContext{c}, c.Phase())
+			return d.hCount.Phase(CountContext{fwContext{c}}, c.Phase())
 		}
 	case 12:
 		switch dl.Case {
 		case 0:
-			return d.hLog.OnNum(LogNumContext{c}, *m.Ev.(*int64))
+			return d.hLog.OnNum(LogNumContext{fwContext{c}}, *m.Ev.(*int64))
 		case 1:
-			return d.hLog.OnPair(LogPairContext{c}, *m.Ev.(*Pair))
+			return d.hLog.OnPair(LogPairContext{fwContext{c}}, *m.Ev.(*Pair))
 		case 2:
-			return d.hLog.OnAll(LogAllContext{c}, *m.Ev.(*[]Pair))
+			return d.hLog.OnAll(LogAllContext{fwContext{c}}, *m.Ev.(*[]Pair))
 		case 3:
-			return d.hLog.OnGroup(LogGroupContext{c}, *m.Ev.(*fwreactive.Group[string, Pair]))
+			return d.hLog.OnGroup(LogGroupContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[string, Pair]))
 		case 4:
-			return d.hLog.OnParity(LogParityContext{c}, *m.Ev.(*fwreactive.Group[int64, int64]))
+			return d.hLog.OnParity(LogParityContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[int64, int64]))
 		case 5:
-			return d.hLog.OnRun(LogRunContext{c}, *m.Ev.(*fwreactive.Group[string, Pair]))
+			return d.hLog.OnRun(LogRunContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[string, Pair]))
 		case 6:
-			return d.hLog.OnSome(LogSomeContext{c}, *m.Ev.(*int64))
+			return d.hLog.OnSome(LogSomeContext{fwContext{c}}, *m.Ev.(*int64))
 		case 7:
-			return d.hLog.OnSample(LogSampleContext{c}, *m.Ev.(*[]int64))
+			return d.hLog.OnSample(LogSampleContext{fwContext{c}}, *m.Ev.(*[]int64))
 		case 8:
-			return d.hLog.OnLate(LogLateContext{c}, *m.Ev.(*int64))
+			return d.hLog.OnLate(LogLateContext{fwContext{c}}, *m.Ev.(*int64))
 		case 9:
-			return d.hLog.OnCount(LogCountContext{c}, *m.Ev.(*int64))
+			return d.hLog.OnCount(LogCountContext{fwContext{c}}, *m.Ev.(*int64))
 		case fwrt.CaseInit:
-			return d.hLog.Init(LogInitContext{c})
+			return d.hLog.Init(LogInitContext{fwContext{c}})
 		case fwrt.CasePhase:
-			return d.hLog.Phase(LogPhaseContext{c}, c.Phase())
+			return d.hLog.Phase(LogPhaseContext{fwContext{c}}, c.Phase())
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwContext is embedded in the contexts of the cases on no event and of the builders.
+type fwContext struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwContext) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwContext) Phase() int {
+	return x.c.Phase()
 }
 
 // fwAddAll gives an artifact of pairs to helper All.

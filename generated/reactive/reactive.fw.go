@@ -60,17 +60,7 @@ type DoubleBuilder interface {
 
 // DoubleContext is the context of DoubleBuilder's calls: it publishes double artifacts.
 type DoubleContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x DoubleContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x DoubleContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // Publish publishes v as an artifact of double; it takes effect when the method returns nil.
@@ -87,17 +77,7 @@ type SquareBuilder interface {
 
 // SquareContext is the context of SquareBuilder's calls: it publishes square artifacts.
 type SquareContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x SquareContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x SquareContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // Publish publishes v as an artifact of square; it takes effect when the method returns nil.
@@ -116,17 +96,7 @@ type PairsBuilder interface {
 
 // PairsContext is the context of PairsBuilder's calls: it publishes pairs artifacts.
 type PairsContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x PairsContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x PairsContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // Publish publishes v as an artifact of pairs; it takes effect when the method returns nil.
@@ -148,17 +118,7 @@ type LateBuilder interface {
 
 // LateContext is the context of LateBuilder's calls: it publishes late artifacts.
 type LateContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x LateContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x LateContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // Publish publishes v as an artifact of late; it takes effect when the method returns nil.
@@ -177,17 +137,7 @@ type CountBuilder interface {
 
 // CountContext is the context of CountBuilder's calls: it publishes count artifacts.
 type CountContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x CountContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x CountContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // Publish publishes v as an artifact of count; it takes effect when the method returns nil.
@@ -226,167 +176,57 @@ type LogHandler interface {
 
 // LogNumContext is the context of LogHandler.OnNum: it can emit only what the case declares.
 type LogNumContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x LogNumContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x LogNumContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // LogPairContext is the context of LogHandler.OnPair: it can emit only what the case declares.
 type LogPairContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x LogPairContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x LogPairContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // LogAllContext is the context of LogHandler.OnAll: it can emit only what the case declares.
 type LogAllContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x LogAllContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x LogAllContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // LogGroupContext is the context of LogHandler.OnGroup: it can emit only what the case declares.
 type LogGroupContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x LogGroupContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x LogGroupContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // LogParityContext is the context of LogHandler.OnParity: it can emit only what the case declares.
 type LogParityContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x LogParityContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x LogParityContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // LogRunContext is the context of LogHandler.OnRun: it can emit only what the case declares.
 type LogRunContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x LogRunContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x LogRunContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // LogSomeContext is the context of LogHandler.OnSome: it can emit only what the case declares.
 type LogSomeContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x LogSomeContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x LogSomeContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // LogSampleContext is the context of LogHandler.OnSample: it can emit only what the case declares.
 type LogSampleContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x LogSampleContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x LogSampleContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // LogLateContext is the context of LogHandler.OnLate: it can emit only what the case declares.
 type LogLateContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x LogLateContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x LogLateContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // LogCountContext is the context of LogHandler.OnCount: it can emit only what the case declares.
 type LogCountContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x LogCountContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x LogCountContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // LogInitContext is the context of LogHandler.Init: it can emit only what the case declares.
 type LogInitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x LogInitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x LogInitContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // ResolveAll asks for target all (its builder runs once per run); it takes effect
@@ -439,17 +279,7 @@ func (x LogInitContext) ResolveSome() {
 
 // LogPhaseContext is the context of LogHandler.Phase: it can emit only what the case declares.
 type LogPhaseContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x LogPhaseContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x LogPhaseContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // ResolveLate asks for target late (its builder runs once per run); it takes effect

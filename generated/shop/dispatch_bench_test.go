@@ -91,18 +91,18 @@ func handDispatch(billing BillingHandler, audit AuditHandler, c *fwrt.Call, m fw
 		var err error
 		switch {
 		case o.Status == StatusCANCELLED:
-			err = billing.OnCancelled(BillingCancelledContext{c}, o.ID)
+			err = billing.OnCancelled(BillingCancelledContext{fwOnOrder{c}}, o.ID)
 		case o.Region == "EU":
-			err = billing.OnDomestic(BillingDomesticContext{c}, o.Amount, o.ID)
+			err = billing.OnDomestic(BillingDomesticContext{fwOnOrder{c}}, o.Amount, o.ID)
 		case !o.Paid:
-			err = billing.OnUnpaid(BillingUnpaidContext{c})
+			err = billing.OnUnpaid(BillingUnpaidContext{fwOnOrder{c}})
 		default:
-			err = billing.OnOther(BillingOtherContext{c}, o.ID, o.Amount)
+			err = billing.OnOther(BillingOtherContext{fwOnOrder{c}}, o.ID, o.Amount)
 		}
 		if err != nil {
 			return err
 		}
-		return audit.OnSeen(AuditSeenContext{c}, o.Price)
+		return audit.OnSeen(AuditSeenContext{fwOnOrder{c}}, o.Price)
 	}
 	return nil
 }

@@ -195,13 +195,13 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		ev := m.Ev.(*Invoice)
 		// Audit: Invoice
 		if c := x.Begin(x.Note(1, 1, m)); c != nil {
-			x.End(d.hAudit.OnInvoice(AuditInvoiceContext{c}, ev.ID, ev.Total))
+			x.End(d.hAudit.OnInvoice(AuditInvoiceContext{fwOnInvoice{c}}, ev.ID, ev.Total))
 		}
 		// Ledger
 		switch {
 		case ev.Domestic:
 			if c := x.Begin(x.Note(2, 2, m)); c != nil {
-				x.End(d.hLedger.OnDomesticTotal(LedgerDomesticTotalContext{c}, ev.Total))
+				x.End(d.hLedger.OnDomesticTotal(LedgerDomesticTotalContext{fwOnInvoice{c}}, ev.Total))
 			}
 		}
 	case fwKindOrder:
@@ -210,30 +210,30 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		switch {
 		case ev.Status == StatusCANCELLED:
 			if c := x.Begin(x.Note(0, 0, m)); c != nil {
-				x.End(d.hBilling.OnCancelled(BillingCancelledContext{c}, ev.ID))
+				x.End(d.hBilling.OnCancelled(BillingCancelledContext{fwOnOrder{c}}, ev.ID))
 			}
 		case ev.Region == "EU":
 			if c := x.Begin(x.Note(0, 1, m)); c != nil {
-				x.End(d.hBilling.OnDomestic(BillingDomesticContext{c}, ev.Amount, ev.ID))
+				x.End(d.hBilling.OnDomestic(BillingDomesticContext{fwOnOrder{c}}, ev.Amount, ev.ID))
 			}
 		case !ev.Paid:
 			if c := x.Begin(x.Note(0, 2, m)); c != nil {
-				x.End(d.hBilling.OnUnpaid(BillingUnpaidContext{c}))
+				x.End(d.hBilling.OnUnpaid(BillingUnpaidContext{fwOnOrder{c}}))
 			}
 		default:
 			if c := x.Begin(x.Note(0, 3, m)); c != nil {
-				x.End(d.hBilling.OnOther(BillingOtherContext{c}, ev.ID, ev.Amount))
+				x.End(d.hBilling.OnOther(BillingOtherContext{fwOnOrder{c}}, ev.ID, ev.Amount))
 			}
 		}
 		// Audit: Seen
 		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hAudit.OnSeen(AuditSeenContext{c}, ev.Price))
+			x.End(d.hAudit.OnSeen(AuditSeenContext{fwOnOrder{c}}, ev.Price))
 		}
 	case fwKindRefund:
 		ev := m.Ev.(*Refund)
 		// Audit: Refund
 		if c := x.Begin(x.Note(1, 2, m)); c != nil {
-			x.End(d.hAudit.OnRefund(AuditRefundContext{c}, ev.ID))
+			x.End(d.hAudit.OnRefund(AuditRefundContext{fwOnRefund{c}}, ev.ID))
 		}
 	case fwKindReport:
 		ev := m.Ev.(*Report)
@@ -241,11 +241,11 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		switch {
 		case ev.Phase == 0:
 			if c := x.Begin(x.Note(2, 0, m)); c != nil {
-				x.End(d.hLedger.OnFirst(LedgerFirstContext{c}, ev.Orders))
+				x.End(d.hLedger.OnFirst(LedgerFirstContext{fwOnReport{c}}, ev.Orders))
 			}
 		default:
 			if c := x.Begin(x.Note(2, 1, m)); c != nil {
-				x.End(d.hLedger.OnReport(LedgerReportContext{c}, ev.Phase, ev.Orders))
+				x.End(d.hLedger.OnReport(LedgerReportContext{fwOnReport{c}}, ev.Phase, ev.Orders))
 			}
 		}
 	}
@@ -258,48 +258,143 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hBilling.OnCancelled(BillingCancelledContext{c}, ev.ID)
+			return d.hBilling.OnCancelled(BillingCancelledContext{fwOnOrder{c}}, ev.ID)
 		case 1:
 			ev := m.Ev.(*Order)
-			return d.hBilling.OnDomestic(BillingDomesticContext{c}, ev.Amount, ev.ID)
+			return d.hBilling.OnDomestic(BillingDomesticContext{fwOnOrder{c}}, ev.Amount, ev.ID)
 		case 2:
-			return d.hBilling.OnUnpaid(BillingUnpaidContext{c})
+			return d.hBilling.OnUnpaid(BillingUnpaidContext{fwOnOrder{c}})
 		case 3:
 			ev := m.Ev.(*Order)
-			return d.hBilling.OnOther(BillingOtherContext{c}, ev.ID, ev.Amount)
+			return d.hBilling.OnOther(BillingOtherContext{fwOnOrder{c}}, ev.ID, ev.Amount)
 		}
 	case 1:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hAudit.OnSeen(AuditSeenContext{c}, ev.Price)
+			return d.hAudit.OnSeen(AuditSeenContext{fwOnOrder{c}}, ev.Price)
 		case 1:
 			ev := m.Ev.(*Invoice)
-			return d.hAudit.OnInvoice(AuditInvoiceContext{c}, ev.ID, ev.Total)
+			return d.hAudit.OnInvoice(AuditInvoiceContext{fwOnInvoice{c}}, ev.ID, ev.Total)
 		case 2:
 			ev := m.Ev.(*Refund)
-			return d.hAudit.OnRefund(AuditRefundContext{c}, ev.ID)
+			return d.hAudit.OnRefund(AuditRefundContext{fwOnRefund{c}}, ev.ID)
 		case fwrt.CaseInit:
-			return d.hAudit.Init(AuditInitContext{c})
+			return d.hAudit.Init(AuditInitContext{fwContext{c}})
 		case fwrt.CasePhase:
-			return d.hAudit.Phase(AuditPhaseContext{c}, c.Phase())
+			return d.hAudit.Phase(AuditPhaseContext{fwContext{c}}, c.Phase())
 		case fwrt.CaseTerminate:
-			return d.hAudit.Terminate(AuditTerminateContext{c})
+			return d.hAudit.Terminate(AuditTerminateContext{fwContext{c}})
 		}
 	case 2:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Report)
-			return d.hLedger.OnFirst(LedgerFirstContext{c}, ev.Orders)
+			return d.hLedger.OnFirst(LedgerFirstContext{fwOnReport{c}}, ev.Orders)
 		case 1:
 			ev := m.Ev.(*Report)
-			return d.hLedger.OnReport(LedgerReportContext{c}, ev.Phase, ev.Orders)
+			return d.hLedger.OnReport(LedgerReportContext{fwOnReport{c}}, ev.Phase, ev.Orders)
 		case 2:
 			ev := m.Ev.(*Invoice)
-			return d.hLedger.OnDomesticTotal(LedgerDomesticTotalContext{c}, ev.Total)
+			return d.hLedger.OnDomesticTotal(LedgerDomesticTotalContext{fwOnInvoice{c}}, ev.Total)
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwContext is embedded in the contexts of the cases on no event and of the builders.
+type fwContext struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwContext) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwContext) Phase() int {
+	return x.c.Phase()
+}
+
+// fwOnInvoice is embedded in the contexts of the cases on Invoice events.
+type fwOnInvoice struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnInvoice) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnInvoice) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Invoice being handled.
+func (x fwOnInvoice) Event() Invoice {
+	return *x.c.Msg().Ev.(*Invoice)
+}
+
+// fwOnOrder is embedded in the contexts of the cases on Order events.
+type fwOnOrder struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnOrder) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnOrder) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Order being handled.
+func (x fwOnOrder) Event() Order {
+	return *x.c.Msg().Ev.(*Order)
+}
+
+// fwOnRefund is embedded in the contexts of the cases on Refund events.
+type fwOnRefund struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnRefund) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnRefund) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Refund being handled.
+func (x fwOnRefund) Event() Refund {
+	return *x.c.Msg().Ev.(*Refund)
+}
+
+// fwOnReport is embedded in the contexts of the cases on Report events.
+type fwOnReport struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnReport) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnReport) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Report being handled.
+func (x fwOnReport) Event() Report {
+	return *x.c.Msg().Ev.(*Report)
 }
 
 // fwArena holds event values by kind for the runtime (fwrt.Arena): a message's

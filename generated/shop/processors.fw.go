@@ -3,10 +3,7 @@
 
 package shop
 
-import (
-	"context"
-	fwrt "github.com/fwgo/fw/runtime"
-)
+import fwrt "github.com/fwgo/fw/runtime"
 
 // BillingHandler handles the cases of processor Billing (processors.fw:4), one method per case.
 // A method's emissions take effect only when it returns nil.
@@ -23,22 +20,7 @@ type BillingHandler interface {
 
 // BillingCancelledContext is the context of BillingHandler.OnCancelled: it can emit only what the case declares.
 type BillingCancelledContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x BillingCancelledContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x BillingCancelledContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x BillingCancelledContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // EmitRefund emits a Refund; it takes effect when the handler returns nil.
@@ -48,22 +30,7 @@ func (x BillingCancelledContext) EmitRefund(e Refund) {
 
 // BillingDomesticContext is the context of BillingHandler.OnDomestic: it can emit only what the case declares.
 type BillingDomesticContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x BillingDomesticContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x BillingDomesticContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x BillingDomesticContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
@@ -73,42 +40,12 @@ func (x BillingDomesticContext) EmitInvoice(e Invoice) {
 
 // BillingUnpaidContext is the context of BillingHandler.OnUnpaid: it can emit only what the case declares.
 type BillingUnpaidContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x BillingUnpaidContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x BillingUnpaidContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x BillingUnpaidContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // BillingOtherContext is the context of BillingHandler.OnOther: it can emit only what the case declares.
 type BillingOtherContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x BillingOtherContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x BillingOtherContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x BillingOtherContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
@@ -135,92 +72,27 @@ type AuditHandler interface {
 
 // AuditSeenContext is the context of AuditHandler.OnSeen: it can emit only what the case declares.
 type AuditSeenContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x AuditSeenContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x AuditSeenContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x AuditSeenContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // AuditInvoiceContext is the context of AuditHandler.OnInvoice: it can emit only what the case declares.
 type AuditInvoiceContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x AuditInvoiceContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x AuditInvoiceContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Invoice being handled.
-func (x AuditInvoiceContext) Event() Invoice {
-	return *x.c.Msg().Ev.(*Invoice)
+	fwOnInvoice
 }
 
 // AuditRefundContext is the context of AuditHandler.OnRefund: it can emit only what the case declares.
 type AuditRefundContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x AuditRefundContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x AuditRefundContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Refund being handled.
-func (x AuditRefundContext) Event() Refund {
-	return *x.c.Msg().Ev.(*Refund)
+	fwOnRefund
 }
 
 // AuditInitContext is the context of AuditHandler.Init: it can emit only what the case declares.
 type AuditInitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x AuditInitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x AuditInitContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // AuditPhaseContext is the context of AuditHandler.Phase: it can emit only what the case declares.
 type AuditPhaseContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x AuditPhaseContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x AuditPhaseContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // EmitReport emits a Report; it takes effect when the handler returns nil.
@@ -230,17 +102,7 @@ func (x AuditPhaseContext) EmitReport(e Report) {
 
 // AuditTerminateContext is the context of AuditHandler.Terminate: it can emit only what the case declares.
 type AuditTerminateContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x AuditTerminateContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x AuditTerminateContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // LedgerHandler handles the cases of processor Ledger (processors.fw:23), one method per case.
@@ -256,60 +118,15 @@ type LedgerHandler interface {
 
 // LedgerFirstContext is the context of LedgerHandler.OnFirst: it can emit only what the case declares.
 type LedgerFirstContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x LedgerFirstContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x LedgerFirstContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Report being handled.
-func (x LedgerFirstContext) Event() Report {
-	return *x.c.Msg().Ev.(*Report)
+	fwOnReport
 }
 
 // LedgerReportContext is the context of LedgerHandler.OnReport: it can emit only what the case declares.
 type LedgerReportContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x LedgerReportContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x LedgerReportContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Report being handled.
-func (x LedgerReportContext) Event() Report {
-	return *x.c.Msg().Ev.(*Report)
+	fwOnReport
 }
 
 // LedgerDomesticTotalContext is the context of LedgerHandler.OnDomesticTotal: it can emit only what the case declares.
 type LedgerDomesticTotalContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x LedgerDomesticTotalContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x LedgerDomesticTotalContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Invoice being handled.
-func (x LedgerDomesticTotalContext) Event() Invoice {
-	return *x.c.Msg().Ev.(*Invoice)
+	fwOnInvoice
 }

