@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"math/bits"
 	"slices"
@@ -19,7 +20,9 @@ import (
 // Each field that some case tests is split into atoms: the space.Partition of
 // its domain by every test set on it, so that each set holds an atom whole or
 // not at all. A lookup maps the field's value to its atom index (a chain of
-// comparisons, a direct table, a binary search, or a Go string switch then
+// comparisons, a direct table, a binary search, or, for strings, a switch on
+// the cell of a few of their bytes for literals of one length that are many
+// (litindex.go), a Go string switch for the other literals, then
 // longest-prefix switches). The case rows (processors in order, each one's
 // cases in order) are cut into groups of consecutive processors, each matched
 // one of three ways:
@@ -64,17 +67,21 @@ type options struct {
 	// others keep direct switches, so that a package of thousands of cases
 	// does not generate (and gofmt) tens of megabytes of tables.
 	maxEntries int
+	// litIndexMin: a string lookup indexes the literals of one length (see
+	// litIndex) when there are at least this many; 0 never indexes.
+	litIndexMin int
 }
 
 var defaultOptions = options{
-	strategy:   auto,
-	directRows: 8,
-	maxLeaves:  1 << 16,
-	maxDAG:     1 << 17,
-	linearMax:  4,
-	denseMax:   256,
-	callRows:   16,
-	maxEntries: 1 << 17,
+	strategy:    auto,
+	directRows:  8,
+	maxLeaves:   1 << 16,
+	maxDAG:      1 << 17,
+	linearMax:   4,
+	denseMax:    256,
+	callRows:    16,
+	maxEntries:  1 << 17,
+	litIndexMin: 16,
 }
 
 // entries counts the table entries m generates: its match lists, its groups'
@@ -640,6 +647,7 @@ type lookup struct {
 	posInf  int
 	nan     int
 	lits    map[string]int // strings: literal → atom
+	litIdx  []*litIndex    // strings: the indexed literals, by ascending length; the others are switched on
 	byLen   [][]string     // strings: prefixes grouped by length, longest first
 	prefix  map[string]int // prefix → atom
 	other   int            // strings: the atom of strings no literal or prefix claims
@@ -745,6 +753,21 @@ func (f *matchField) plan(o options) *lookup {
 			}
 		}
 		slices.SortFunc(l.byLen, func(a, b []string) int { return len(b[0]) - len(a[0]) })
+		if o.litIndexMin > 0 {
+			byLen := map[int][]string{}
+			for _, a := range f.atoms {
+				if a.Kind == space.AtomLit {
+					byLen[len(a.S)] = append(byLen[len(a.S)], a.S)
+				}
+			}
+			for _, n := range slices.Sorted(maps.Keys(byLen)) {
+				if lits := byLen[n]; len(lits) >= o.litIndexMin {
+					if x := newLitIndex(lits); x != nil {
+						l.litIdx = append(l.litIdx, x)
+					}
+				}
+			}
+		}
 		if l.other < 0 { // the prefix "" claims every other string
 			l.other = l.prefix[""]
 			if n := len(l.byLen); n > 0 && l.byLen[n-1][0] == "" {
@@ -806,7 +829,13 @@ func (l *lookup) atomOf(v space.Value) int {
 		}
 		return l.slots[2*j]
 	case strSwitch:
-		if a, ok := l.lits[v.Str]; ok {
+		if x := l.indexOf(len(v.Str)); x != nil {
+			for _, lit := range x.cells[x.cell(v.Str)] {
+				if lit == v.Str {
+					return l.lits[lit]
+				}
+			}
+		} else if a, ok := l.lits[v.Str]; ok {
 			return a
 		}
 		for _, ps := range l.byLen {
