@@ -30,65 +30,72 @@ const (
 
 // newLitIndex returns the index of lits (distinct, all of one length), or nil
 // if no few positions tell them apart well enough. The positions are chosen
-// greedily: each next one is the one that splits the most literals, the one
-// with the fewest distinct bytes among equals, then the first.
+// greedily, each with its number of classes: the bytes found at a position
+// are ranked, and rank r falls in class r, or r mod k for k a power of two
+// below their number (fewer cells, so that a further position may still keep
+// the cells dense). Each step takes the choice that leaves the most non-empty
+// cells, among equals the fewest cells, then the first position.
 func newLitIndex(lits []string) *litIndex {
 	n := len(lits[0])
 	key := make([]int, len(lits)) // the cell of each literal over the positions chosen so far
-	var pos []int
-	var class [][256]int // per chosen position: the class of each byte, its rank among the literals' bytes there
-	var nclass []int
+	stamp := make([]int, litIndexSparse*len(lits))
+	gen := 0
+	var pos, nclass []int
+	var ranks [][256]int
 	cells, filled := 1, 1
-	seen := map[int]bool{}
 	for len(pos) < litIndexPositions && filled < len(lits) {
-		best, bestFilled, bestClasses := -1, filled, 0
+		bestPos, bestK, bestFilled := -1, 0, filled
+		var bestRank [256]int
 		for p := range n {
 			if slices.Contains(pos, p) {
 				continue
 			}
 			var has [256]bool
-			c := 0
 			for _, l := range lits {
-				if !has[l[p]] {
-					has[l[p]] = true
+				has[l[p]] = true
+			}
+			var rank [256]int
+			c := 0
+			for b := range 256 {
+				if has[b] {
+					rank[b] = c
 					c++
 				}
 			}
 			if c < 2 {
 				continue
 			}
-			clear(seen)
-			for i, l := range lits {
-				seen[key[i]*256+int(l[p])] = true
-			}
-			d := len(seen)
-			if cells*c > litIndexSparse*d {
-				continue
-			}
-			if d > bestFilled || d == bestFilled && best >= 0 && c < bestClasses {
-				best, bestFilled, bestClasses = p, d, c
+			for k := 2; ; k *= 2 {
+				if k >= c {
+					k = c // the last choice: a class per byte
+				}
+				if cells*k > litIndexSparse*len(lits) {
+					break
+				}
+				gen++
+				d := 0
+				for i, l := range lits {
+					if j := key[i]*k + rank[l[p]]%k; stamp[j] != gen {
+						stamp[j] = gen
+						d++
+					}
+				}
+				if cells*k <= litIndexSparse*d && (d > bestFilled || d == bestFilled && bestPos >= 0 && k < bestK) {
+					bestPos, bestK, bestFilled, bestRank = p, k, d, rank
+				}
+				if k == c {
+					break
+				}
 			}
 		}
-		if best < 0 {
+		if bestPos < 0 {
 			break
 		}
-		var has [256]bool
-		for _, l := range lits {
-			has[l[best]] = true
-		}
-		var cl [256]int
-		k := 0
-		for b := range 256 {
-			if has[b] {
-				cl[b] = k
-				k++
-			}
-		}
 		for i, l := range lits {
-			key[i] = key[i]*k + cl[l[best]]
+			key[i] = key[i]*bestK + bestRank[l[bestPos]]%bestK
 		}
-		pos, class, nclass = append(pos, best), append(class, cl), append(nclass, k)
-		cells, filled = cells*k, bestFilled
+		pos, nclass, ranks = append(pos, bestPos), append(nclass, bestK), append(ranks, bestRank)
+		cells, filled = cells*bestK, bestFilled
 	}
 	if len(pos) == 0 || len(lits) > litIndexAverage*filled {
 		return nil
@@ -99,7 +106,7 @@ func newLitIndex(lits []string) *litIndex {
 	for i := len(pos) - 1; i >= 0; i-- {
 		for _, l := range lits {
 			b := l[pos[i]]
-			x.off[i][b] = class[i][b] * stride
+			x.off[i][b] = ranks[i][b] % nclass[i] * stride
 			x.bytes[i] = append(x.bytes[i], b)
 		}
 		slices.Sort(x.bytes[i])

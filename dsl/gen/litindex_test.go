@@ -25,12 +25,13 @@ type litSet struct {
 	prefixes []string
 }
 
-// litSets returns adversarial and random literal sets: counters, strings that
-// differ only in their last byte (every byte value), in a long shared prefix,
-// in pairs of positions that no single one tells apart, over two letters (no
-// few positions split them: no index, or full cells), UUIDs (full cells), the
-// empty string, non-ASCII and invalid UTF-8, and random sets over alphabets of
-// 2 to 256 bytes and lengths of 0 to 12.
+// litSets returns adversarial and random literal sets: counters; strings that
+// differ only in their last byte (every byte value), only after a long shared
+// prefix, or in pairs of positions that no single one tells apart; strings of
+// two letters, which no few positions split (no index); UUIDs and random
+// words, whose cells are too many unless bytes share classes; the empty
+// string, non-ASCII and invalid UTF-8; and random sets over alphabets of 2 to
+// 256 bytes, of lengths 0 to 12.
 func litSets(r *rand.Rand) []litSet {
 	var sets []litSet
 	add := func(name string, lits, prefixes []string) {
@@ -77,6 +78,15 @@ func litSets(r *rand.Rand) []litSet {
 		uuids = append(uuids, b.String())
 	}
 	add("uuids", uuids, nil)
+	var words []string
+	for range 300 {
+		b := make([]byte, 6)
+		for i := range b {
+			b[i] = byte('a' + r.IntN(26))
+		}
+		words = append(words, string(b))
+	}
+	add("words", words, []string{"a", "ab"})
 	add("mixed", []string{"", "a", "b", "\x00", "\xff", "é", "日本", "日本語", "😀", "héllo", "hello", "HELLO", "\xff\xfe", "\xfe\xff",
 		"ab", "ba", "aa", "bb", "a\x00", "\x00a"}, []string{"", "h", "日"})
 	for i := range 12 {
@@ -233,7 +243,7 @@ func TestLitIndex(t *testing.T) {
 	t.Logf("the most literals of one length indexed, per set: %v", indexed)
 	// The sets that a few positions split are indexed, whole (only the
 	// strings of length 10 over two letters are not).
-	for name, n := range map[string]int{"counters": 1000, "last byte": 256, "pairs": 676, "uuids": 400} {
+	for name, n := range map[string]int{"counters": 1000, "last byte": 256, "pairs": 676, "uuids": 400, "words": 300} {
 		if indexed[name] != n {
 			t.Errorf("%s: at most %d literals of one length indexed, want %d", name, indexed[name], n)
 		}
