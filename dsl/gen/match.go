@@ -20,12 +20,12 @@ import (
 // Each field that some case tests is split into atoms: the space.Partition of
 // its domain by every test set on it, so that each set holds an atom whole or
 // not at all. A lookup maps the field's value to its atom index (a chain of
-// comparisons, a direct table, a binary search, or, for strings, a switch on
-// the cell of a few of their bytes for literals of one length that are many
-// (litindex.go), a Go string switch for the other literals, then
-// longest-prefix switches). The case rows (processors in order, each one's
-// cases in order) are cut into groups of consecutive processors, each matched
-// one of three ways:
+// comparisons, a direct table, a binary search unrolled into nested ifs or in
+// a table, or, for strings, a switch on the cell of a few of their bytes for
+// literals of one length that are many (litindex.go), a Go string switch for
+// the other literals, then longest-prefix switches). The case rows (processors
+// in order, each one's cases in order) are cut into groups of consecutive
+// processors, each matched one of three ways:
 //
 //   - a table: the atoms of a field that no row of the group tells apart share
 //     a class, and the table, indexed by the classes of the group's fields
@@ -61,6 +61,10 @@ type options struct {
 	maxDAG     int // cap on the table entries of one group's decision graph
 	linearMax  int // a lookup over at most this many cut points is a chain of comparisons
 	denseMax   int // an int lookup whose cut points span fewer values than this is a direct table
+	// intTreeMax: another int lookup over at most this many cut points is a
+	// binary search unrolled into nested ifs (no loop, no table read), and one
+	// over more searches a table.
+	intTreeMax int
 	callRows   int // Dispatch calls the handlers of event types with more rows through fwCall<Event>
 	// maxEntries caps the table entries of all compiled matchers of a package
 	// together: event types are compiled in kind order while they fit, and the
@@ -79,6 +83,7 @@ var defaultOptions = options{
 	maxDAG:      1 << 17,
 	linearMax:   4,
 	denseMax:    256,
+	intTreeMax:  4096,
 	callRows:    16,
 	maxEntries:  1 << 17,
 	litIndexMin: 16,
@@ -661,6 +666,7 @@ const (
 	intChain lookupKind = iota
 	intDense
 	intSearch
+	intTree
 	floatChain
 	floatSearch
 	strSwitch
@@ -694,6 +700,8 @@ func (f *matchField) plan(o options) *lookup {
 					break
 				}
 			}
+		case len(l.cuts) <= o.intTreeMax:
+			l.kind = intTree
 		default:
 			l.kind = intSearch
 		}
@@ -783,7 +791,7 @@ func (f *matchField) plan(o options) *lookup {
 // atomOf is the reference of the generated lookup: the atom index of v.
 func (l *lookup) atomOf(v space.Value) int {
 	switch l.kind {
-	case intChain, intDense, intSearch:
+	case intChain, intDense, intSearch, intTree:
 		x := v.Int
 		if l.nvar > 0 && (x < 0 || x >= l.nvar) {
 			return l.outside

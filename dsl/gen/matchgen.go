@@ -361,7 +361,7 @@ func (g *generator) atomMethod(f *jen.File, m *matcher, fd *matchField, p *looku
 	ret := func(a int) *jen.Statement { return jen.Return(jen.Lit(a)) }
 	var body []jen.Code
 	switch p.kind {
-	case intChain, intDense, intSearch:
+	case intChain, intDense, intSearch, intTree:
 		enum := fd.field.Type.Kind == ir.EnumType
 		lit := func(v int64) *jen.Statement {
 			if enum {
@@ -399,6 +399,11 @@ func (g *generator) atomMethod(f *jen.File, m *matcher, fd *matchField, p *looku
 				body = append(body, jen.Switch().Block(chain...))
 			}
 			body = append(body, jen.Return(jen.Id("fwSearchInt64").Call(tbl.Clone().Dot("cuts_"+name).Index(jen.Op(":")), v)))
+		case intTree:
+			if enum {
+				body = append(body, jen.Switch().Block(chain...))
+			}
+			body = append(body, cutTree(p.cuts, 0, len(p.cuts), lit)...)
 		}
 	case floatChain, floatSearch:
 		v := jen.Id("v")
@@ -480,6 +485,18 @@ func (g *generator) atomMethod(f *jen.File, m *matcher, fd *matchField, p *looku
 		f.Commentf("%s has %d atoms.", fd.field.Name, n)
 	}
 	f.Func().Params(jen.Id("e").Op("*").Id(ev.Name)).Id("fwAtom" + name).Params().Int().Block(body...)
+}
+
+// cutTree is the binary search of v among cuts[lo:hi], unrolled into nested
+// ifs: it returns the number of cuts <= v, the cuts before lo being <= v and
+// those from hi on not.
+func cutTree(cuts []int64, lo, hi int, lit func(int64) *jen.Statement) []jen.Code {
+	if lo == hi {
+		return []jen.Code{jen.Return(jen.Lit(lo))}
+	}
+	mid := (lo + hi) / 2
+	return append([]jen.Code{jen.If(jen.Id("v").Op("<").Add(lit(cuts[mid]))).Block(cutTree(cuts, lo, mid, lit)...)},
+		cutTree(cuts, mid+1, hi, lit)...)
 }
 
 // litField is the name of the table field of the index of the n-byte literals
