@@ -3,6 +3,7 @@ package gen
 import (
 	"encoding/binary"
 	"fmt"
+	"maps"
 	"math"
 	"math/bits"
 	"slices"
@@ -20,10 +21,12 @@ import (
 // Each field that some case tests is split into atoms: the space.Partition of
 // its domain by every test set on it, so that each set holds an atom whole or
 // not at all. A lookup maps the field's value to its atom index (a chain of
-// comparisons, a direct table, a binary search, or a Go string switch then
-// longest-prefix switches). The case rows (processors in order, each one's
-// cases in order) are cut into groups of consecutive processors, each matched
-// one of three ways:
+// comparisons, a direct table, a binary search unrolled into nested ifs or in
+// a table, or, for strings, a switch on the cell of a few of their bytes for
+// literals of one length that are many (litindex.go), a Go string switch for
+// the other literals, then longest-prefix switches). The case rows (processors
+// in order, each one's cases in order) are cut into groups of consecutive
+// processors, each matched one of three ways:
 //
 //   - a table: the atoms of a field that no row of the group tells apart share
 //     a class, and the table, indexed by the classes of the group's fields
@@ -59,6 +62,10 @@ type options struct {
 	maxDAG     int // cap on the table entries of one group's decision graph
 	linearMax  int // a lookup over at most this many cut points is a chain of comparisons
 	denseMax   int // an int lookup whose cut points span fewer values than this is a direct table
+	// intTreeMax: another int lookup over at most this many cut points is a
+	// binary search unrolled into nested ifs (no loop, no table read), and one
+	// over more searches a table.
+	intTreeMax int
 	callRows   int // Dispatch calls the handlers of event types with more rows through fwCall<Event> (compiled) or Invoke (direct)
 	// maxEntries caps the table entries of all compiled matchers of a package
 	// together: event types are compiled in kind order while they fit, and the
@@ -67,18 +74,23 @@ type options struct {
 	maxEntries int
 	partCases  int  // the processors of a source file are built and formatted in parts of about this many cases
 	whole      bool // format each file whole rather than part by part (tests compare the two)
+	// litIndexMin: a string lookup indexes the literals of one length (see
+	// litIndex) when there are at least this many; 0 never indexes.
+	litIndexMin int
 }
 
 var defaultOptions = options{
-	strategy:   auto,
-	directRows: 8,
-	maxLeaves:  1 << 16,
-	maxDAG:     1 << 17,
-	linearMax:  4,
-	denseMax:   256,
-	callRows:   16,
-	maxEntries: 1 << 17,
-	partCases:  256,
+	strategy:    auto,
+	directRows:  8,
+	maxLeaves:   1 << 16,
+	maxDAG:      1 << 17,
+	linearMax:   4,
+	denseMax:    256,
+	intTreeMax:  4096,
+	callRows:    16,
+	maxEntries:  1 << 17,
+	partCases:   256,
+	litIndexMin: 16,
 }
 
 // entries counts the table entries m generates: its match lists, its groups'
@@ -696,6 +708,7 @@ type lookup struct {
 	posInf  int
 	nan     int
 	lits    map[string]int // strings: literal → atom
+	litIdx  []*litIndex    // strings: the indexed literals, by ascending length; the others are switched on
 	byLen   [][]string     // strings: prefixes grouped by length, longest first
 	prefix  map[string]int // prefix → atom
 	other   int            // strings: the atom of strings no literal or prefix claims
@@ -709,6 +722,7 @@ const (
 	intChain lookupKind = iota
 	intDense
 	intSearch
+	intTree
 	floatChain
 	floatSearch
 	strSwitch
@@ -742,6 +756,8 @@ func (f *matchField) plan(o options) *lookup {
 					break
 				}
 			}
+		case len(l.cuts) <= o.intTreeMax:
+			l.kind = intTree
 		default:
 			l.kind = intSearch
 		}
@@ -801,6 +817,21 @@ func (f *matchField) plan(o options) *lookup {
 			}
 		}
 		slices.SortFunc(l.byLen, func(a, b []string) int { return len(b[0]) - len(a[0]) })
+		if o.litIndexMin > 0 {
+			byLen := map[int][]string{}
+			for _, a := range f.atoms {
+				if a.Kind == space.AtomLit {
+					byLen[len(a.S)] = append(byLen[len(a.S)], a.S)
+				}
+			}
+			for _, n := range slices.Sorted(maps.Keys(byLen)) {
+				if lits := byLen[n]; len(lits) >= o.litIndexMin {
+					if x := newLitIndex(lits); x != nil {
+						l.litIdx = append(l.litIdx, x)
+					}
+				}
+			}
+		}
 		if l.other < 0 { // the prefix "" claims every other string
 			l.other = l.prefix[""]
 			if n := len(l.byLen); n > 0 && l.byLen[n-1][0] == "" {
@@ -816,7 +847,7 @@ func (f *matchField) plan(o options) *lookup {
 // atomOf is the reference of the generated lookup: the atom index of v.
 func (l *lookup) atomOf(v space.Value) int {
 	switch l.kind {
-	case intChain, intDense, intSearch:
+	case intChain, intDense, intSearch, intTree:
 		x := v.Int
 		if l.nvar > 0 && (x < 0 || x >= l.nvar) {
 			return l.outside
@@ -862,7 +893,13 @@ func (l *lookup) atomOf(v space.Value) int {
 		}
 		return l.slots[2*j]
 	case strSwitch:
-		if a, ok := l.lits[v.Str]; ok {
+		if x := l.indexOf(len(v.Str)); x != nil {
+			for _, lit := range x.cells[x.cell(v.Str)] {
+				if lit == v.Str {
+					return l.lits[lit]
+				}
+			}
+		} else if a, ok := l.lits[v.Str]; ok {
 			return a
 		}
 		for _, ps := range l.byLen {

@@ -33,31 +33,8 @@ func TestCompiledMatchDifferential(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs generated code")
 	}
-	gobin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command")
-	}
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	write := func(name string, data []byte) {
-		t.Helper()
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("go.mod", fmt.Appendf(nil, "module fwdiff\n\ngo 1.26\n\nrequire github.com/fwgo/fw v0.0.0\n\nreplace github.com/fwgo/fw => %s\n", root))
-	write("go.sum", sum)
+	mod := newTestModule(t)
+	write := mod.write
 
 	r := rand.New(rand.NewPCG(*diffSeed, 7))
 	type variant struct {
@@ -116,27 +93,13 @@ func TestCompiledMatchDifferential(t *testing.T) {
 	main.WriteString("}\n")
 	write("main.go", main.Bytes())
 
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	env := append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off")
 	// Vetting every package would double the time: vet those of the first sets.
-	vetArgs := []string{"vet"}
+	var vetPkgs []string
 	for _, v := range variants[:min(len(variants), 18)] {
-		vetArgs = append(vetArgs, "./"+v.name)
+		vetPkgs = append(vetPkgs, v.name)
 	}
-	vet := exec.CommandContext(ctx, gobin, vetArgs...)
-	vet.Dir, vet.Env = dir, env
-	if out, err := vet.CombinedOutput(); err != nil {
-		t.Fatalf("go vet: %v\n%s", err, out)
-	}
-	run := exec.CommandContext(ctx, gobin, "run", ".")
-	run.Dir, run.Env = dir, env
-	var stderr bytes.Buffer
-	run.Stderr = &stderr
-	out, err := run.Output()
-	if err != nil {
-		t.Fatalf("go run: %v\n%s", err, stderr.Bytes())
-	}
+	mod.vet(vetPkgs)
+	out := mod.run()
 
 	// Compare with the interpreter.
 	got := map[string][]string{}
@@ -167,6 +130,81 @@ func TestCompiledMatchDifferential(t *testing.T) {
 		}
 	}
 	t.Logf("%d packages", len(variants))
+}
+
+// testModule is a temporary Go module, fwdiff, that requires this one: the
+// tests write generated packages and a main package into it and run them.
+type testModule struct {
+	t     *testing.T
+	dir   string
+	gobin string
+	env   []string
+}
+
+// newTestModule makes a testModule; it skips the test without a go command.
+func newTestModule(t *testing.T) *testModule {
+	t.Helper()
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &testModule{t: t, dir: t.TempDir(), gobin: gobin,
+		env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off")}
+	m.write("go.mod", fmt.Appendf(nil, "module fwdiff\n\ngo 1.26\n\nrequire github.com/fwgo/fw v0.0.0\n\nreplace github.com/fwgo/fw => %s\n", root))
+	m.write("go.sum", sum)
+	return m
+}
+
+// write writes a file of the module (name is slash-separated).
+func (m *testModule) write(name string, data []byte) {
+	m.t.Helper()
+	path := filepath.Join(m.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		m.t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		m.t.Fatal(err)
+	}
+}
+
+// vet runs go vet on packages of the module.
+func (m *testModule) vet(pkgs []string) {
+	m.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	args := []string{"vet"}
+	for _, p := range pkgs {
+		args = append(args, "./"+p)
+	}
+	vet := exec.CommandContext(ctx, m.gobin, args...)
+	vet.Dir, vet.Env = m.dir, m.env
+	if out, err := vet.CombinedOutput(); err != nil {
+		m.t.Fatalf("go vet: %v\n%s", err, out)
+	}
+}
+
+// run runs the module's main package and returns its standard output.
+func (m *testModule) run() []byte {
+	m.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	run := exec.CommandContext(ctx, m.gobin, "run", ".")
+	run.Dir, run.Env = m.dir, m.env
+	var stderr bytes.Buffer
+	run.Stderr = &stderr
+	out, err := run.Output()
+	if err != nil {
+		m.t.Fatalf("go run: %v\n%s", err, stderr.Bytes())
+	}
+	return out
 }
 
 // harness returns the Go source of a file that drives the generated package:

@@ -17,14 +17,15 @@ import (
 )
 
 // optionVariants reach every lookup form and grouping: chains, direct tables
-// and binary searches, one table per event type and many small ones with case
-// switches for processors whose table would exceed the cap.
+// and binary searches (unrolled or in a table), indexed string literals (from 2 or 3 of one length),
+// one table per event type and many small ones with case switches for
+// processors whose table would exceed the cap.
 var optionVariants = []options{
-	{strategy: compiled, maxLeaves: 1 << 16, maxDAG: 1 << 17, linearMax: 4, denseMax: 256, callRows: 16},
-	{strategy: compiled, maxLeaves: 0, maxDAG: 1 << 17, linearMax: 0, denseMax: 0, callRows: 0},
+	{strategy: compiled, maxLeaves: 1 << 16, maxDAG: 1 << 17, linearMax: 4, denseMax: 256, callRows: 16, litIndexMin: 16, intTreeMax: 4096},
+	{strategy: compiled, maxLeaves: 0, maxDAG: 1 << 17, linearMax: 0, denseMax: 0, callRows: 0, litIndexMin: 2},
 	{strategy: compiled, maxLeaves: 4, maxDAG: 24, linearMax: 1000, denseMax: 0, callRows: 1000},
-	{strategy: compiled, maxLeaves: 16, maxDAG: 0, linearMax: 0, denseMax: 1 << 12, callRows: 4},
-	{strategy: compiled, maxLeaves: 0, maxDAG: 0, linearMax: 2, denseMax: 16, callRows: 0},
+	{strategy: compiled, maxLeaves: 16, maxDAG: 0, linearMax: 0, denseMax: 1 << 12, callRows: 4, litIndexMin: 3, intTreeMax: 1 << 12},
+	{strategy: compiled, maxLeaves: 0, maxDAG: 0, linearMax: 2, denseMax: 16, callRows: 0, litIndexMin: 2, intTreeMax: 6},
 }
 
 // inAtom reports whether v lies in atom a of fd, independently of the lookup.
@@ -186,8 +187,8 @@ func TestMatcherEval(t *testing.T) {
 
 // allForms are the shapes of compiled matchers that the tests must reach.
 var allForms = []string{"table", "table of several fields", "graph", "dense class map", "sparse class map",
-	"case switch", "several groups", "int chain", "int dense", "int search", "float chain", "float search",
-	"strings", "bools", "enum"}
+	"case switch", "several groups", "int chain", "int dense", "int search", "int tree", "float chain", "float search",
+	"strings", "indexed strings", "bools", "enum"}
 
 // forms records the shapes that m has.
 func (m *matcher) forms(o options, seen map[string]bool) {
@@ -212,7 +213,8 @@ func (m *matcher) forms(o options, seen map[string]bool) {
 			continue
 		}
 		seen["enum"] = seen["enum"] || f.outside
-		seen[[...]string{"int chain", "int dense", "int search", "float chain", "float search", "strings", "bools"}[f.plan(o).kind]] = true
+		seen["indexed strings"] = seen["indexed strings"] || len(f.plan(o).litIdx) > 0
+		seen[[...]string{"int chain", "int dense", "int search", "int tree", "float chain", "float search", "strings", "bools"}[f.plan(o).kind]] = true
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -295,6 +296,10 @@ func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup, a *arra
 			}
 			fields = append(fields, tableField{"cuts_" + name, fmt.Sprintf("[%d]int64", len(vals)),
 				fmt.Sprintf("atom i+1 of %s starts at cuts_%s[i]", fd.field.Name, name), a.lit("int64", vals, 8)})
+		case strSwitch:
+			for _, x := range p.litIdx {
+				fields = append(fields, litIndexField(fd, x))
+			}
 		case floatSearch:
 			vals := make([]string, len(p.pts))
 			for j, v := range p.pts {
@@ -429,7 +434,7 @@ func (g *generator) atomMethod(f *jen.File, m *matcher, fd *matchField, p *looku
 	ret := func(a int) *jen.Statement { return jen.Return(jen.Lit(a)) }
 	var body []jen.Code
 	switch p.kind {
-	case intChain, intDense, intSearch:
+	case intChain, intDense, intSearch, intTree:
 		enum := fd.field.Type.Kind == ir.EnumType
 		lit := func(v int64) *jen.Statement {
 			if enum {
@@ -467,6 +472,11 @@ func (g *generator) atomMethod(f *jen.File, m *matcher, fd *matchField, p *looku
 				body = append(body, jen.Switch().Block(chain...))
 			}
 			body = append(body, jen.Return(jen.Id("fwSearchInt64").Call(tbl.Clone().Dot("cuts_"+name).Index(jen.Op(":")), v)))
+		case intTree:
+			if enum {
+				body = append(body, jen.Switch().Block(chain...))
+			}
+			body = append(body, cutTree(p.cuts, 0, len(p.cuts), lit)...)
 		}
 	case floatChain, floatSearch:
 		v := jen.Id("v")
@@ -508,10 +518,18 @@ func (g *generator) atomMethod(f *jen.File, m *matcher, fd *matchField, p *looku
 			s = jen.String().Parens(x)
 			slice = func(n int) *jen.Statement { return jen.String().Parens(x.Clone().Index(jen.Op(":").Lit(n))) }
 		}
-		if len(p.lits) > 0 {
+		if len(p.litIdx) > 0 {
+			body = append(body, jen.Switch(jen.Len(x.Clone())).BlockFunc(func(sw *jen.Group) {
+				for _, li := range p.litIdx {
+					sw.Case(jen.Lit(li.n)).Block(litIndexSwitch(tbl.Clone().Dot(litField(name, li.n)), li, x, s, p.lits)...)
+				}
+			}))
+		}
+		rest := slices.ContainsFunc(fd.atoms, func(a space.Atom) bool { return a.Kind == space.AtomLit && p.indexOf(len(a.S)) == nil })
+		if rest {
 			body = append(body, jen.Switch(s).BlockFunc(func(sw *jen.Group) {
 				for _, a := range fd.atoms {
-					if a.Kind == space.AtomLit {
+					if a.Kind == space.AtomLit && p.indexOf(len(a.S)) == nil {
 						sw.Case(jen.Lit(a.S)).Add(ret(p.lits[a.S]))
 					}
 				}
@@ -540,6 +558,101 @@ func (g *generator) atomMethod(f *jen.File, m *matcher, fd *matchField, p *looku
 		f.Commentf("%s has %d atoms.", fd.field.Name, n)
 	}
 	f.Func().Params(jen.Id("e").Op("*").Id(ev.Name)).Id("fwAtom" + name).Params().Int().Block(body...)
+}
+
+// cutTree is the binary search of v among cuts[lo:hi], unrolled into nested
+// ifs: it returns the number of cuts <= v, the cuts before lo being <= v and
+// those from hi on not.
+func cutTree(cuts []int64, lo, hi int, lit func(int64) *jen.Statement) []jen.Code {
+	if lo == hi {
+		return []jen.Code{jen.Return(jen.Lit(lo))}
+	}
+	mid := (lo + hi) / 2
+	return append([]jen.Code{jen.If(jen.Id("v").Op("<").Add(lit(cuts[mid]))).Block(cutTree(cuts, lo, mid, lit)...)},
+		cutTree(cuts, mid+1, hi, lit)...)
+}
+
+// litField is the name of the table field of the index of the n-byte literals
+// of field name.
+func litField(name string, n int) string { return fmt.Sprintf("lit_%s_%d", name, n) }
+
+// litIndexField is the table field of index x of field fd: per position read,
+// each byte's cell offset.
+func litIndexField(fd *matchField, x *litIndex) tableField {
+	t := uintType(len(x.cells) - 1)
+	var items []string
+	for i, bs := range x.bytes {
+		var b strings.Builder
+		b.WriteString("{")
+		for j, c := range bs {
+			if j%8 == 0 {
+				b.WriteString("\n")
+			} else {
+				b.WriteString(" ")
+			}
+			fmt.Fprintf(&b, "%s: %d,", byteLit(c), x.off[i][c])
+		}
+		b.WriteString("\n}")
+		items = append(items, b.String())
+	}
+	return tableField{litField(GoName(fd.field.Name), x.n), fmt.Sprintf("[%d][256]%s", len(x.pos), t),
+		fmt.Sprintf("the cell offset of each byte at %s of the %d-byte literals of %s", positions(x.pos), x.n, fd.field.Name),
+		arrayLit("[256]"+t, items, nil, 1)}
+}
+
+// byteLit is the Go literal of b: a quoted character if printable ASCII.
+func byteLit(b byte) string {
+	if b < utf8.RuneSelf && strconv.IsPrint(rune(b)) {
+		return strconv.QuoteRune(rune(b))
+	}
+	return fmt.Sprintf("0x%02x", b)
+}
+
+// positions describes byte positions: "byte 3", "bytes 2, 3 and 4".
+func positions(pos []int) string {
+	ps := itoas(pos)
+	if len(ps) == 1 {
+		return "byte " + ps[0]
+	}
+	return "bytes " + strings.Join(ps[:len(ps)-1], ", ") + " and " + ps[len(ps)-1]
+}
+
+// litIndexSwitch is the lookup of the literals of index x (in table field
+// field), reading the field as x (its bytes) and s (a string): the switch on
+// the cell, each case comparing s with the cell's literals and returning the
+// atom of the one it equals. A string equal to none leaves the switch.
+func litIndexSwitch(field *jen.Statement, x *litIndex, xs, s *jen.Statement, atoms map[string]int) []jen.Code {
+	var cell *jen.Statement
+	for i, p := range x.pos {
+		t := field.Clone().Index(jen.Lit(i)).Index(xs.Clone().Index(jen.Lit(p)))
+		if cell == nil {
+			cell = t
+		} else {
+			cell = cell.Op("+").Add(t)
+		}
+	}
+	verb := "pick"
+	if len(x.pos) == 1 {
+		verb = "picks"
+	}
+	return []jen.Code{
+		jen.Commentf("%s: %s %s one of %d cells.", plural(x.nlits, "literal"), positions(x.pos), verb, len(x.cells)),
+		jen.Switch(cell).BlockFunc(func(sw *jen.Group) {
+			for c, lits := range x.cells {
+				switch len(lits) {
+				case 0:
+				case 1:
+					sw.Case(jen.Lit(c)).Block(jen.If(s.Clone().Op("==").Lit(lits[0])).Block(jen.Return(jen.Lit(atoms[lits[0]]))))
+				default:
+					sw.Case(jen.Lit(c)).Block(jen.Switch(s.Clone()).BlockFunc(func(ls *jen.Group) {
+						for _, l := range lits {
+							ls.Case(jen.Lit(l)).Block(jen.Return(jen.Lit(atoms[l])))
+						}
+					}))
+				}
+			}
+		}),
+	}
 }
 
 // matchMethod emits fwMatch: the rows of the event's table that it matches.
@@ -577,9 +690,12 @@ func (g *generator) matchMethod(f *jen.File, m *matcher) {
 	f.Commentf("fwMatch returns the rows of %s.rows that ev matches: per processor with a", tableName(ev))
 	if len(m.groups) == 1 && m.groups[0].kind != switchGroup {
 		f.Comment("matching case, the first one, in processor order.")
+		// One span read (not lists[l][0] and lists[l][1]): the method stays
+		// cheap enough for the compiler to inline.
+		span := jen.Id("span")
 		f.Func().Params(jen.Id("ev").Op("*").Id(ev.Name)).Id("fwMatch").Params().Index().Id(rowType).Block(
-			jen.Id("l").Op(":=").Add(leaf(0, m.groups[0], call)),
-			jen.Return(list(jen.Id("l"))),
+			jen.Add(span).Op(":=").Add(tbl.Clone().Dot("lists").Index(leaf(0, m.groups[0], call))),
+			jen.Return(tbl.Clone().Dot("match").Index(span.Clone().Index(jen.Lit(0)).Op(":").Add(span.Clone()).Index(jen.Lit(1)))),
 		)
 		return
 	}

@@ -16075,10 +16075,11 @@ func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
 // values that every pattern holds whole or not at all; a group's table (or decision
 // graph) maps the atoms to a match list: per processor, its first matching case.
 var fwTableHundred = struct {
-	rows  [100]fwrt.Delivery // row → delivery: the cases for Hundred, in processor order
-	lists [101][2]uint8      // match list l is match[lists[l][0]:lists[l][1]]
-	match [100]uint8         // the match lists: rows, per processor its first matching case
-	leaf0 [101]uint8         // processors H000 to H099: the match list of each atom of id
+	rows     [100]fwrt.Delivery // row → delivery: the cases for Hundred, in processor order
+	lists    [101][2]uint8      // match list l is match[lists[l][0]:lists[l][1]]
+	match    [100]uint8         // the match lists: rows, per processor its first matching case
+	lit_ID_5 [2][256]uint8      // the cell offset of each byte at bytes 3 and 4 of the 5-byte literals of id
+	leaf0    [101]uint8         // processors H000 to H099: the match list of each atom of id
 }{
 	rows: [100]fwrt.Delivery{
 		{Proc: 11, Case: 0},  // H000: Hit
@@ -16206,6 +16207,16 @@ var fwTableHundred = struct {
 		80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95,
 		96, 97, 98, 99,
 	},
+	lit_ID_5: [2][256]uint8{
+		{
+			'0': 0, '1': 10, '2': 20, '3': 30, '4': 40, '5': 50, '6': 60, '7': 70,
+			'8': 80, '9': 90,
+		},
+		{
+			'0': 0, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7,
+			'8': 8, '9': 9,
+		},
+	},
 	leaf0: [101]uint8{
 		1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
 		17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
@@ -16220,207 +16231,411 @@ var fwTableHundred = struct {
 // fwAtomID returns the atom of e.ID in fwTableHundred.
 // id has 101 atoms.
 func (e *Hundred) fwAtomID() int {
-	switch e.ID {
-	case "p0000":
-		return 0
-	case "p0001":
-		return 1
-	case "p0002":
-		return 2
-	case "p0003":
-		return 3
-	case "p0004":
-		return 4
-	case "p0005":
-		return 5
-	case "p0006":
-		return 6
-	case "p0007":
-		return 7
-	case "p0008":
-		return 8
-	case "p0009":
-		return 9
-	case "p0010":
-		return 10
-	case "p0011":
-		return 11
-	case "p0012":
-		return 12
-	case "p0013":
-		return 13
-	case "p0014":
-		return 14
-	case "p0015":
-		return 15
-	case "p0016":
-		return 16
-	case "p0017":
-		return 17
-	case "p0018":
-		return 18
-	case "p0019":
-		return 19
-	case "p0020":
-		return 20
-	case "p0021":
-		return 21
-	case "p0022":
-		return 22
-	case "p0023":
-		return 23
-	case "p0024":
-		return 24
-	case "p0025":
-		return 25
-	case "p0026":
-		return 26
-	case "p0027":
-		return 27
-	case "p0028":
-		return 28
-	case "p0029":
-		return 29
-	case "p0030":
-		return 30
-	case "p0031":
-		return 31
-	case "p0032":
-		return 32
-	case "p0033":
-		return 33
-	case "p0034":
-		return 34
-	case "p0035":
-		return 35
-	case "p0036":
-		return 36
-	case "p0037":
-		return 37
-	case "p0038":
-		return 38
-	case "p0039":
-		return 39
-	case "p0040":
-		return 40
-	case "p0041":
-		return 41
-	case "p0042":
-		return 42
-	case "p0043":
-		return 43
-	case "p0044":
-		return 44
-	case "p0045":
-		return 45
-	case "p0046":
-		return 46
-	case "p0047":
-		return 47
-	case "p0048":
-		return 48
-	case "p0049":
-		return 49
-	case "p0050":
-		return 50
-	case "p0051":
-		return 51
-	case "p0052":
-		return 52
-	case "p0053":
-		return 53
-	case "p0054":
-		return 54
-	case "p0055":
-		return 55
-	case "p0056":
-		return 56
-	case "p0057":
-		return 57
-	case "p0058":
-		return 58
-	case "p0059":
-		return 59
-	case "p0060":
-		return 60
-	case "p0061":
-		return 61
-	case "p0062":
-		return 62
-	case "p0063":
-		return 63
-	case "p0064":
-		return 64
-	case "p0065":
-		return 65
-	case "p0066":
-		return 66
-	case "p0067":
-		return 67
-	case "p0068":
-		return 68
-	case "p0069":
-		return 69
-	case "p0070":
-		return 70
-	case "p0071":
-		return 71
-	case "p0072":
-		return 72
-	case "p0073":
-		return 73
-	case "p0074":
-		return 74
-	case "p0075":
-		return 75
-	case "p0076":
-		return 76
-	case "p0077":
-		return 77
-	case "p0078":
-		return 78
-	case "p0079":
-		return 79
-	case "p0080":
-		return 80
-	case "p0081":
-		return 81
-	case "p0082":
-		return 82
-	case "p0083":
-		return 83
-	case "p0084":
-		return 84
-	case "p0085":
-		return 85
-	case "p0086":
-		return 86
-	case "p0087":
-		return 87
-	case "p0088":
-		return 88
-	case "p0089":
-		return 89
-	case "p0090":
-		return 90
-	case "p0091":
-		return 91
-	case "p0092":
-		return 92
-	case "p0093":
-		return 93
-	case "p0094":
-		return 94
-	case "p0095":
-		return 95
-	case "p0096":
-		return 96
-	case "p0097":
-		return 97
-	case "p0098":
-		return 98
-	case "p0099":
-		return 99
+	switch len(e.ID) {
+	case 5:
+		// 100 literals: bytes 3 and 4 pick one of 100 cells.
+		switch fwTableHundred.lit_ID_5[0][e.ID[3]] + fwTableHundred.lit_ID_5[1][e.ID[4]] {
+		case 0:
+			if e.ID == "p0000" {
+				return 0
+			}
+		case 1:
+			if e.ID == "p0001" {
+				return 1
+			}
+		case 2:
+			if e.ID == "p0002" {
+				return 2
+			}
+		case 3:
+			if e.ID == "p0003" {
+				return 3
+			}
+		case 4:
+			if e.ID == "p0004" {
+				return 4
+			}
+		case 5:
+			if e.ID == "p0005" {
+				return 5
+			}
+		case 6:
+			if e.ID == "p0006" {
+				return 6
+			}
+		case 7:
+			if e.ID == "p0007" {
+				return 7
+			}
+		case 8:
+			if e.ID == "p0008" {
+				return 8
+			}
+		case 9:
+			if e.ID == "p0009" {
+				return 9
+			}
+		case 10:
+			if e.ID == "p0010" {
+				return 10
+			}
+		case 11:
+			if e.ID == "p0011" {
+				return 11
+			}
+		case 12:
+			if e.ID == "p0012" {
+				return 12
+			}
+		case 13:
+			if e.ID == "p0013" {
+				return 13
+			}
+		case 14:
+			if e.ID == "p0014" {
+				return 14
+			}
+		case 15:
+			if e.ID == "p0015" {
+				return 15
+			}
+		case 16:
+			if e.ID == "p0016" {
+				return 16
+			}
+		case 17:
+			if e.ID == "p0017" {
+				return 17
+			}
+		case 18:
+			if e.ID == "p0018" {
+				return 18
+			}
+		case 19:
+			if e.ID == "p0019" {
+				return 19
+			}
+		case 20:
+			if e.ID == "p0020" {
+				return 20
+			}
+		case 21:
+			if e.ID == "p0021" {
+				return 21
+			}
+		case 22:
+			if e.ID == "p0022" {
+				return 22
+			}
+		case 23:
+			if e.ID == "p0023" {
+				return 23
+			}
+		case 24:
+			if e.ID == "p0024" {
+				return 24
+			}
+		case 25:
+			if e.ID == "p0025" {
+				return 25
+			}
+		case 26:
+			if e.ID == "p0026" {
+				return 26
+			}
+		case 27:
+			if e.ID == "p0027" {
+				return 27
+			}
+		case 28:
+			if e.ID == "p0028" {
+				return 28
+			}
+		case 29:
+			if e.ID == "p0029" {
+				return 29
+			}
+		case 30:
+			if e.ID == "p0030" {
+				return 30
+			}
+		case 31:
+			if e.ID == "p0031" {
+				return 31
+			}
+		case 32:
+			if e.ID == "p0032" {
+				return 32
+			}
+		case 33:
+			if e.ID == "p0033" {
+				return 33
+			}
+		case 34:
+			if e.ID == "p0034" {
+				return 34
+			}
+		case 35:
+			if e.ID == "p0035" {
+				return 35
+			}
+		case 36:
+			if e.ID == "p0036" {
+				return 36
+			}
+		case 37:
+			if e.ID == "p0037" {
+				return 37
+			}
+		case 38:
+			if e.ID == "p0038" {
+				return 38
+			}
+		case 39:
+			if e.ID == "p0039" {
+				return 39
+			}
+		case 40:
+			if e.ID == "p0040" {
+				return 40
+			}
+		case 41:
+			if e.ID == "p0041" {
+				return 41
+			}
+		case 42:
+			if e.ID == "p0042" {
+				return 42
+			}
+		case 43:
+			if e.ID == "p0043" {
+				return 43
+			}
+		case 44:
+			if e.ID == "p0044" {
+				return 44
+			}
+		case 45:
+			if e.ID == "p0045" {
+				return 45
+			}
+		case 46:
+			if e.ID == "p0046" {
+				return 46
+			}
+		case 47:
+			if e.ID == "p0047" {
+				return 47
+			}
+		case 48:
+			if e.ID == "p0048" {
+				return 48
+			}
+		case 49:
+			if e.ID == "p0049" {
+				return 49
+			}
+		case 50:
+			if e.ID == "p0050" {
+				return 50
+			}
+		case 51:
+			if e.ID == "p0051" {
+				return 51
+			}
+		case 52:
+			if e.ID == "p0052" {
+				return 52
+			}
+		case 53:
+			if e.ID == "p0053" {
+				return 53
+			}
+		case 54:
+			if e.ID == "p0054" {
+				return 54
+			}
+		case 55:
+			if e.ID == "p0055" {
+				return 55
+			}
+		case 56:
+			if e.ID == "p0056" {
+				return 56
+			}
+		case 57:
+			if e.ID == "p0057" {
+				return 57
+			}
+		case 58:
+			if e.ID == "p0058" {
+				return 58
+			}
+		case 59:
+			if e.ID == "p0059" {
+				return 59
+			}
+		case 60:
+			if e.ID == "p0060" {
+				return 60
+			}
+		case 61:
+			if e.ID == "p0061" {
+				return 61
+			}
+		case 62:
+			if e.ID == "p0062" {
+				return 62
+			}
+		case 63:
+			if e.ID == "p0063" {
+				return 63
+			}
+		case 64:
+			if e.ID == "p0064" {
+				return 64
+			}
+		case 65:
+			if e.ID == "p0065" {
+				return 65
+			}
+		case 66:
+			if e.ID == "p0066" {
+				return 66
+			}
+		case 67:
+			if e.ID == "p0067" {
+				return 67
+			}
+		case 68:
+			if e.ID == "p0068" {
+				return 68
+			}
+		case 69:
+			if e.ID == "p0069" {
+				return 69
+			}
+		case 70:
+			if e.ID == "p0070" {
+				return 70
+			}
+		case 71:
+			if e.ID == "p0071" {
+				return 71
+			}
+		case 72:
+			if e.ID == "p0072" {
+				return 72
+			}
+		case 73:
+			if e.ID == "p0073" {
+				return 73
+			}
+		case 74:
+			if e.ID == "p0074" {
+				return 74
+			}
+		case 75:
+			if e.ID == "p0075" {
+				return 75
+			}
+		case 76:
+			if e.ID == "p0076" {
+				return 76
+			}
+		case 77:
+			if e.ID == "p0077" {
+				return 77
+			}
+		case 78:
+			if e.ID == "p0078" {
+				return 78
+			}
+		case 79:
+			if e.ID == "p0079" {
+				return 79
+			}
+		case 80:
+			if e.ID == "p0080" {
+				return 80
+			}
+		case 81:
+			if e.ID == "p0081" {
+				return 81
+			}
+		case 82:
+			if e.ID == "p0082" {
+				return 82
+			}
+		case 83:
+			if e.ID == "p0083" {
+				return 83
+			}
+		case 84:
+			if e.ID == "p0084" {
+				return 84
+			}
+		case 85:
+			if e.ID == "p0085" {
+				return 85
+			}
+		case 86:
+			if e.ID == "p0086" {
+				return 86
+			}
+		case 87:
+			if e.ID == "p0087" {
+				return 87
+			}
+		case 88:
+			if e.ID == "p0088" {
+				return 88
+			}
+		case 89:
+			if e.ID == "p0089" {
+				return 89
+			}
+		case 90:
+			if e.ID == "p0090" {
+				return 90
+			}
+		case 91:
+			if e.ID == "p0091" {
+				return 91
+			}
+		case 92:
+			if e.ID == "p0092" {
+				return 92
+			}
+		case 93:
+			if e.ID == "p0093" {
+				return 93
+			}
+		case 94:
+			if e.ID == "p0094" {
+				return 94
+			}
+		case 95:
+			if e.ID == "p0095" {
+				return 95
+			}
+		case 96:
+			if e.ID == "p0096" {
+				return 96
+			}
+		case 97:
+			if e.ID == "p0097" {
+				return 97
+			}
+		case 98:
+			if e.ID == "p0098" {
+				return 98
+			}
+		case 99:
+			if e.ID == "p0099" {
+				return 99
+			}
+		}
 	}
 	return 100
 }
@@ -16428,8 +16643,8 @@ func (e *Hundred) fwAtomID() int {
 // fwMatch returns the rows of fwTableHundred.rows that ev matches: per processor with a
 // matching case, the first one, in processor order.
 func (ev *Hundred) fwMatch() []uint8 {
-	l := fwTableHundred.leaf0[ev.fwAtomID()]
-	return fwTableHundred.match[fwTableHundred.lists[l][0]:fwTableHundred.lists[l][1]]
+	span := fwTableHundred.lists[fwTableHundred.leaf0[ev.fwAtomID()]]
+	return fwTableHundred.match[span[0]:span[1]]
 }
 
 // fwCallHundred calls the handler of row r of fwTableHundred.rows with its bound values.
@@ -16744,10 +16959,11 @@ func (d *fwDispatcher) fwCallHundred(c *fwrt.Call, r uint8, ev *Hundred) error {
 // values that every pattern holds whole or not at all; a group's table (or decision
 // graph) maps the atoms to a match list: per processor, its first matching case.
 var fwTableOrder = struct {
-	rows  [1000]fwrt.Delivery // row → delivery: the cases for Order, in processor order
-	lists [1001][2]uint16     // match list l is match[lists[l][0]:lists[l][1]]
-	match [1000]uint16        // the match lists: rows, per processor its first matching case
-	leaf0 [1001]uint16        // processors P0000 to P0999: the match list of each atom of id
+	rows     [1000]fwrt.Delivery // row → delivery: the cases for Order, in processor order
+	lists    [1001][2]uint16     // match list l is match[lists[l][0]:lists[l][1]]
+	match    [1000]uint16        // the match lists: rows, per processor its first matching case
+	lit_ID_5 [3][256]uint16      // the cell offset of each byte at bytes 2, 3 and 4 of the 5-byte literals of id
+	leaf0    [1001]uint16        // processors P0000 to P0999: the match list of each atom of id
 }{
 	rows: [1000]fwrt.Delivery{
 		{Proc: 111, Case: 0},  // P0000: Hit
@@ -17944,6 +18160,20 @@ var fwTableOrder = struct {
 		976, 977, 978, 979, 980, 981, 982, 983, 984, 985, 986, 987, 988, 989, 990, 991,
 		992, 993, 994, 995, 996, 997, 998, 999,
 	},
+	lit_ID_5: [3][256]uint16{
+		{
+			'0': 0, '1': 100, '2': 200, '3': 300, '4': 400, '5': 500, '6': 600, '7': 700,
+			'8': 800, '9': 900,
+		},
+		{
+			'0': 0, '1': 10, '2': 20, '3': 30, '4': 40, '5': 50, '6': 60, '7': 70,
+			'8': 80, '9': 90,
+		},
+		{
+			'0': 0, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7,
+			'8': 8, '9': 9,
+		},
+	},
 	leaf0: [1001]uint16{
 		1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
 		17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
@@ -18014,2007 +18244,4011 @@ var fwTableOrder = struct {
 // fwAtomID returns the atom of e.ID in fwTableOrder.
 // id has 1001 atoms.
 func (e *Order) fwAtomID() int {
-	switch e.ID {
-	case "p0000":
-		return 0
-	case "p0001":
-		return 1
-	case "p0002":
-		return 2
-	case "p0003":
-		return 3
-	case "p0004":
-		return 4
-	case "p0005":
-		return 5
-	case "p0006":
-		return 6
-	case "p0007":
-		return 7
-	case "p0008":
-		return 8
-	case "p0009":
-		return 9
-	case "p0010":
-		return 10
-	case "p0011":
-		return 11
-	case "p0012":
-		return 12
-	case "p0013":
-		return 13
-	case "p0014":
-		return 14
-	case "p0015":
-		return 15
-	case "p0016":
-		return 16
-	case "p0017":
-		return 17
-	case "p0018":
-		return 18
-	case "p0019":
-		return 19
-	case "p0020":
-		return 20
-	case "p0021":
-		return 21
-	case "p0022":
-		return 22
-	case "p0023":
-		return 23
-	case "p0024":
-		return 24
-	case "p0025":
-		return 25
-	case "p0026":
-		return 26
-	case "p0027":
-		return 27
-	case "p0028":
-		return 28
-	case "p0029":
-		return 29
-	case "p0030":
-		return 30
-	case "p0031":
-		return 31
-	case "p0032":
-		return 32
-	case "p0033":
-		return 33
-	case "p0034":
-		return 34
-	case "p0035":
-		return 35
-	case "p0036":
-		return 36
-	case "p0037":
-		return 37
-	case "p0038":
-		return 38
-	case "p0039":
-		return 39
-	case "p0040":
-		return 40
-	case "p0041":
-		return 41
-	case "p0042":
-		return 42
-	case "p0043":
-		return 43
-	case "p0044":
-		return 44
-	case "p0045":
-		return 45
-	case "p0046":
-		return 46
-	case "p0047":
-		return 47
-	case "p0048":
-		return 48
-	case "p0049":
-		return 49
-	case "p0050":
-		return 50
-	case "p0051":
-		return 51
-	case "p0052":
-		return 52
-	case "p0053":
-		return 53
-	case "p0054":
-		return 54
-	case "p0055":
-		return 55
-	case "p0056":
-		return 56
-	case "p0057":
-		return 57
-	case "p0058":
-		return 58
-	case "p0059":
-		return 59
-	case "p0060":
-		return 60
-	case "p0061":
-		return 61
-	case "p0062":
-		return 62
-	case "p0063":
-		return 63
-	case "p0064":
-		return 64
-	case "p0065":
-		return 65
-	case "p0066":
-		return 66
-	case "p0067":
-		return 67
-	case "p0068":
-		return 68
-	case "p0069":
-		return 69
-	case "p0070":
-		return 70
-	case "p0071":
-		return 71
-	case "p0072":
-		return 72
-	case "p0073":
-		return 73
-	case "p0074":
-		return 74
-	case "p0075":
-		return 75
-	case "p0076":
-		return 76
-	case "p0077":
-		return 77
-	case "p0078":
-		return 78
-	case "p0079":
-		return 79
-	case "p0080":
-		return 80
-	case "p0081":
-		return 81
-	case "p0082":
-		return 82
-	case "p0083":
-		return 83
-	case "p0084":
-		return 84
-	case "p0085":
-		return 85
-	case "p0086":
-		return 86
-	case "p0087":
-		return 87
-	case "p0088":
-		return 88
-	case "p0089":
-		return 89
-	case "p0090":
-		return 90
-	case "p0091":
-		return 91
-	case "p0092":
-		return 92
-	case "p0093":
-		return 93
-	case "p0094":
-		return 94
-	case "p0095":
-		return 95
-	case "p0096":
-		return 96
-	case "p0097":
-		return 97
-	case "p0098":
-		return 98
-	case "p0099":
-		return 99
-	case "p0100":
-		return 100
-	case "p0101":
-		return 101
-	case "p0102":
-		return 102
-	case "p0103":
-		return 103
-	case "p0104":
-		return 104
-	case "p0105":
-		return 105
-	case "p0106":
-		return 106
-	case "p0107":
-		return 107
-	case "p0108":
-		return 108
-	case "p0109":
-		return 109
-	case "p0110":
-		return 110
-	case "p0111":
-		return 111
-	case "p0112":
-		return 112
-	case "p0113":
-		return 113
-	case "p0114":
-		return 114
-	case "p0115":
-		return 115
-	case "p0116":
-		return 116
-	case "p0117":
-		return 117
-	case "p0118":
-		return 118
-	case "p0119":
-		return 119
-	case "p0120":
-		return 120
-	case "p0121":
-		return 121
-	case "p0122":
-		return 122
-	case "p0123":
-		return 123
-	case "p0124":
-		return 124
-	case "p0125":
-		return 125
-	case "p0126":
-		return 126
-	case "p0127":
-		return 127
-	case "p0128":
-		return 128
-	case "p0129":
-		return 129
-	case "p0130":
-		return 130
-	case "p0131":
-		return 131
-	case "p0132":
-		return 132
-	case "p0133":
-		return 133
-	case "p0134":
-		return 134
-	case "p0135":
-		return 135
-	case "p0136":
-		return 136
-	case "p0137":
-		return 137
-	case "p0138":
-		return 138
-	case "p0139":
-		return 139
-	case "p0140":
-		return 140
-	case "p0141":
-		return 141
-	case "p0142":
-		return 142
-	case "p0143":
-		return 143
-	case "p0144":
-		return 144
-	case "p0145":
-		return 145
-	case "p0146":
-		return 146
-	case "p0147":
-		return 147
-	case "p0148":
-		return 148
-	case "p0149":
-		return 149
-	case "p0150":
-		return 150
-	case "p0151":
-		return 151
-	case "p0152":
-		return 152
-	case "p0153":
-		return 153
-	case "p0154":
-		return 154
-	case "p0155":
-		return 155
-	case "p0156":
-		return 156
-	case "p0157":
-		return 157
-	case "p0158":
-		return 158
-	case "p0159":
-		return 159
-	case "p0160":
-		return 160
-	case "p0161":
-		return 161
-	case "p0162":
-		return 162
-	case "p0163":
-		return 163
-	case "p0164":
-		return 164
-	case "p0165":
-		return 165
-	case "p0166":
-		return 166
-	case "p0167":
-		return 167
-	case "p0168":
-		return 168
-	case "p0169":
-		return 169
-	case "p0170":
-		return 170
-	case "p0171":
-		return 171
-	case "p0172":
-		return 172
-	case "p0173":
-		return 173
-	case "p0174":
-		return 174
-	case "p0175":
-		return 175
-	case "p0176":
-		return 176
-	case "p0177":
-		return 177
-	case "p0178":
-		return 178
-	case "p0179":
-		return 179
-	case "p0180":
-		return 180
-	case "p0181":
-		return 181
-	case "p0182":
-		return 182
-	case "p0183":
-		return 183
-	case "p0184":
-		return 184
-	case "p0185":
-		return 185
-	case "p0186":
-		return 186
-	case "p0187":
-		return 187
-	case "p0188":
-		return 188
-	case "p0189":
-		return 189
-	case "p0190":
-		return 190
-	case "p0191":
-		return 191
-	case "p0192":
-		return 192
-	case "p0193":
-		return 193
-	case "p0194":
-		return 194
-	case "p0195":
-		return 195
-	case "p0196":
-		return 196
-	case "p0197":
-		return 197
-	case "p0198":
-		return 198
-	case "p0199":
-		return 199
-	case "p0200":
-		return 200
-	case "p0201":
-		return 201
-	case "p0202":
-		return 202
-	case "p0203":
-		return 203
-	case "p0204":
-		return 204
-	case "p0205":
-		return 205
-	case "p0206":
-		return 206
-	case "p0207":
-		return 207
-	case "p0208":
-		return 208
-	case "p0209":
-		return 209
-	case "p0210":
-		return 210
-	case "p0211":
-		return 211
-	case "p0212":
-		return 212
-	case "p0213":
-		return 213
-	case "p0214":
-		return 214
-	case "p0215":
-		return 215
-	case "p0216":
-		return 216
-	case "p0217":
-		return 217
-	case "p0218":
-		return 218
-	case "p0219":
-		return 219
-	case "p0220":
-		return 220
-	case "p0221":
-		return 221
-	case "p0222":
-		return 222
-	case "p0223":
-		return 223
-	case "p0224":
-		return 224
-	case "p0225":
-		return 225
-	case "p0226":
-		return 226
-	case "p0227":
-		return 227
-	case "p0228":
-		return 228
-	case "p0229":
-		return 229
-	case "p0230":
-		return 230
-	case "p0231":
-		return 231
-	case "p0232":
-		return 232
-	case "p0233":
-		return 233
-	case "p0234":
-		return 234
-	case "p0235":
-		return 235
-	case "p0236":
-		return 236
-	case "p0237":
-		return 237
-	case "p0238":
-		return 238
-	case "p0239":
-		return 239
-	case "p0240":
-		return 240
-	case "p0241":
-		return 241
-	case "p0242":
-		return 242
-	case "p0243":
-		return 243
-	case "p0244":
-		return 244
-	case "p0245":
-		return 245
-	case "p0246":
-		return 246
-	case "p0247":
-		return 247
-	case "p0248":
-		return 248
-	case "p0249":
-		return 249
-	case "p0250":
-		return 250
-	case "p0251":
-		return 251
-	case "p0252":
-		return 252
-	case "p0253":
-		return 253
-	case "p0254":
-		return 254
-	case "p0255":
-		return 255
-	case "p0256":
-		return 256
-	case "p0257":
-		return 257
-	case "p0258":
-		return 258
-	case "p0259":
-		return 259
-	case "p0260":
-		return 260
-	case "p0261":
-		return 261
-	case "p0262":
-		return 262
-	case "p0263":
-		return 263
-	case "p0264":
-		return 264
-	case "p0265":
-		return 265
-	case "p0266":
-		return 266
-	case "p0267":
-		return 267
-	case "p0268":
-		return 268
-	case "p0269":
-		return 269
-	case "p0270":
-		return 270
-	case "p0271":
-		return 271
-	case "p0272":
-		return 272
-	case "p0273":
-		return 273
-	case "p0274":
-		return 274
-	case "p0275":
-		return 275
-	case "p0276":
-		return 276
-	case "p0277":
-		return 277
-	case "p0278":
-		return 278
-	case "p0279":
-		return 279
-	case "p0280":
-		return 280
-	case "p0281":
-		return 281
-	case "p0282":
-		return 282
-	case "p0283":
-		return 283
-	case "p0284":
-		return 284
-	case "p0285":
-		return 285
-	case "p0286":
-		return 286
-	case "p0287":
-		return 287
-	case "p0288":
-		return 288
-	case "p0289":
-		return 289
-	case "p0290":
-		return 290
-	case "p0291":
-		return 291
-	case "p0292":
-		return 292
-	case "p0293":
-		return 293
-	case "p0294":
-		return 294
-	case "p0295":
-		return 295
-	case "p0296":
-		return 296
-	case "p0297":
-		return 297
-	case "p0298":
-		return 298
-	case "p0299":
-		return 299
-	case "p0300":
-		return 300
-	case "p0301":
-		return 301
-	case "p0302":
-		return 302
-	case "p0303":
-		return 303
-	case "p0304":
-		return 304
-	case "p0305":
-		return 305
-	case "p0306":
-		return 306
-	case "p0307":
-		return 307
-	case "p0308":
-		return 308
-	case "p0309":
-		return 309
-	case "p0310":
-		return 310
-	case "p0311":
-		return 311
-	case "p0312":
-		return 312
-	case "p0313":
-		return 313
-	case "p0314":
-		return 314
-	case "p0315":
-		return 315
-	case "p0316":
-		return 316
-	case "p0317":
-		return 317
-	case "p0318":
-		return 318
-	case "p0319":
-		return 319
-	case "p0320":
-		return 320
-	case "p0321":
-		return 321
-	case "p0322":
-		return 322
-	case "p0323":
-		return 323
-	case "p0324":
-		return 324
-	case "p0325":
-		return 325
-	case "p0326":
-		return 326
-	case "p0327":
-		return 327
-	case "p0328":
-		return 328
-	case "p0329":
-		return 329
-	case "p0330":
-		return 330
-	case "p0331":
-		return 331
-	case "p0332":
-		return 332
-	case "p0333":
-		return 333
-	case "p0334":
-		return 334
-	case "p0335":
-		return 335
-	case "p0336":
-		return 336
-	case "p0337":
-		return 337
-	case "p0338":
-		return 338
-	case "p0339":
-		return 339
-	case "p0340":
-		return 340
-	case "p0341":
-		return 341
-	case "p0342":
-		return 342
-	case "p0343":
-		return 343
-	case "p0344":
-		return 344
-	case "p0345":
-		return 345
-	case "p0346":
-		return 346
-	case "p0347":
-		return 347
-	case "p0348":
-		return 348
-	case "p0349":
-		return 349
-	case "p0350":
-		return 350
-	case "p0351":
-		return 351
-	case "p0352":
-		return 352
-	case "p0353":
-		return 353
-	case "p0354":
-		return 354
-	case "p0355":
-		return 355
-	case "p0356":
-		return 356
-	case "p0357":
-		return 357
-	case "p0358":
-		return 358
-	case "p0359":
-		return 359
-	case "p0360":
-		return 360
-	case "p0361":
-		return 361
-	case "p0362":
-		return 362
-	case "p0363":
-		return 363
-	case "p0364":
-		return 364
-	case "p0365":
-		return 365
-	case "p0366":
-		return 366
-	case "p0367":
-		return 367
-	case "p0368":
-		return 368
-	case "p0369":
-		return 369
-	case "p0370":
-		return 370
-	case "p0371":
-		return 371
-	case "p0372":
-		return 372
-	case "p0373":
-		return 373
-	case "p0374":
-		return 374
-	case "p0375":
-		return 375
-	case "p0376":
-		return 376
-	case "p0377":
-		return 377
-	case "p0378":
-		return 378
-	case "p0379":
-		return 379
-	case "p0380":
-		return 380
-	case "p0381":
-		return 381
-	case "p0382":
-		return 382
-	case "p0383":
-		return 383
-	case "p0384":
-		return 384
-	case "p0385":
-		return 385
-	case "p0386":
-		return 386
-	case "p0387":
-		return 387
-	case "p0388":
-		return 388
-	case "p0389":
-		return 389
-	case "p0390":
-		return 390
-	case "p0391":
-		return 391
-	case "p0392":
-		return 392
-	case "p0393":
-		return 393
-	case "p0394":
-		return 394
-	case "p0395":
-		return 395
-	case "p0396":
-		return 396
-	case "p0397":
-		return 397
-	case "p0398":
-		return 398
-	case "p0399":
-		return 399
-	case "p0400":
-		return 400
-	case "p0401":
-		return 401
-	case "p0402":
-		return 402
-	case "p0403":
-		return 403
-	case "p0404":
-		return 404
-	case "p0405":
-		return 405
-	case "p0406":
-		return 406
-	case "p0407":
-		return 407
-	case "p0408":
-		return 408
-	case "p0409":
-		return 409
-	case "p0410":
-		return 410
-	case "p0411":
-		return 411
-	case "p0412":
-		return 412
-	case "p0413":
-		return 413
-	case "p0414":
-		return 414
-	case "p0415":
-		return 415
-	case "p0416":
-		return 416
-	case "p0417":
-		return 417
-	case "p0418":
-		return 418
-	case "p0419":
-		return 419
-	case "p0420":
-		return 420
-	case "p0421":
-		return 421
-	case "p0422":
-		return 422
-	case "p0423":
-		return 423
-	case "p0424":
-		return 424
-	case "p0425":
-		return 425
-	case "p0426":
-		return 426
-	case "p0427":
-		return 427
-	case "p0428":
-		return 428
-	case "p0429":
-		return 429
-	case "p0430":
-		return 430
-	case "p0431":
-		return 431
-	case "p0432":
-		return 432
-	case "p0433":
-		return 433
-	case "p0434":
-		return 434
-	case "p0435":
-		return 435
-	case "p0436":
-		return 436
-	case "p0437":
-		return 437
-	case "p0438":
-		return 438
-	case "p0439":
-		return 439
-	case "p0440":
-		return 440
-	case "p0441":
-		return 441
-	case "p0442":
-		return 442
-	case "p0443":
-		return 443
-	case "p0444":
-		return 444
-	case "p0445":
-		return 445
-	case "p0446":
-		return 446
-	case "p0447":
-		return 447
-	case "p0448":
-		return 448
-	case "p0449":
-		return 449
-	case "p0450":
-		return 450
-	case "p0451":
-		return 451
-	case "p0452":
-		return 452
-	case "p0453":
-		return 453
-	case "p0454":
-		return 454
-	case "p0455":
-		return 455
-	case "p0456":
-		return 456
-	case "p0457":
-		return 457
-	case "p0458":
-		return 458
-	case "p0459":
-		return 459
-	case "p0460":
-		return 460
-	case "p0461":
-		return 461
-	case "p0462":
-		return 462
-	case "p0463":
-		return 463
-	case "p0464":
-		return 464
-	case "p0465":
-		return 465
-	case "p0466":
-		return 466
-	case "p0467":
-		return 467
-	case "p0468":
-		return 468
-	case "p0469":
-		return 469
-	case "p0470":
-		return 470
-	case "p0471":
-		return 471
-	case "p0472":
-		return 472
-	case "p0473":
-		return 473
-	case "p0474":
-		return 474
-	case "p0475":
-		return 475
-	case "p0476":
-		return 476
-	case "p0477":
-		return 477
-	case "p0478":
-		return 478
-	case "p0479":
-		return 479
-	case "p0480":
-		return 480
-	case "p0481":
-		return 481
-	case "p0482":
-		return 482
-	case "p0483":
-		return 483
-	case "p0484":
-		return 484
-	case "p0485":
-		return 485
-	case "p0486":
-		return 486
-	case "p0487":
-		return 487
-	case "p0488":
-		return 488
-	case "p0489":
-		return 489
-	case "p0490":
-		return 490
-	case "p0491":
-		return 491
-	case "p0492":
-		return 492
-	case "p0493":
-		return 493
-	case "p0494":
-		return 494
-	case "p0495":
-		return 495
-	case "p0496":
-		return 496
-	case "p0497":
-		return 497
-	case "p0498":
-		return 498
-	case "p0499":
-		return 499
-	case "p0500":
-		return 500
-	case "p0501":
-		return 501
-	case "p0502":
-		return 502
-	case "p0503":
-		return 503
-	case "p0504":
-		return 504
-	case "p0505":
-		return 505
-	case "p0506":
-		return 506
-	case "p0507":
-		return 507
-	case "p0508":
-		return 508
-	case "p0509":
-		return 509
-	case "p0510":
-		return 510
-	case "p0511":
-		return 511
-	case "p0512":
-		return 512
-	case "p0513":
-		return 513
-	case "p0514":
-		return 514
-	case "p0515":
-		return 515
-	case "p0516":
-		return 516
-	case "p0517":
-		return 517
-	case "p0518":
-		return 518
-	case "p0519":
-		return 519
-	case "p0520":
-		return 520
-	case "p0521":
-		return 521
-	case "p0522":
-		return 522
-	case "p0523":
-		return 523
-	case "p0524":
-		return 524
-	case "p0525":
-		return 525
-	case "p0526":
-		return 526
-	case "p0527":
-		return 527
-	case "p0528":
-		return 528
-	case "p0529":
-		return 529
-	case "p0530":
-		return 530
-	case "p0531":
-		return 531
-	case "p0532":
-		return 532
-	case "p0533":
-		return 533
-	case "p0534":
-		return 534
-	case "p0535":
-		return 535
-	case "p0536":
-		return 536
-	case "p0537":
-		return 537
-	case "p0538":
-		return 538
-	case "p0539":
-		return 539
-	case "p0540":
-		return 540
-	case "p0541":
-		return 541
-	case "p0542":
-		return 542
-	case "p0543":
-		return 543
-	case "p0544":
-		return 544
-	case "p0545":
-		return 545
-	case "p0546":
-		return 546
-	case "p0547":
-		return 547
-	case "p0548":
-		return 548
-	case "p0549":
-		return 549
-	case "p0550":
-		return 550
-	case "p0551":
-		return 551
-	case "p0552":
-		return 552
-	case "p0553":
-		return 553
-	case "p0554":
-		return 554
-	case "p0555":
-		return 555
-	case "p0556":
-		return 556
-	case "p0557":
-		return 557
-	case "p0558":
-		return 558
-	case "p0559":
-		return 559
-	case "p0560":
-		return 560
-	case "p0561":
-		return 561
-	case "p0562":
-		return 562
-	case "p0563":
-		return 563
-	case "p0564":
-		return 564
-	case "p0565":
-		return 565
-	case "p0566":
-		return 566
-	case "p0567":
-		return 567
-	case "p0568":
-		return 568
-	case "p0569":
-		return 569
-	case "p0570":
-		return 570
-	case "p0571":
-		return 571
-	case "p0572":
-		return 572
-	case "p0573":
-		return 573
-	case "p0574":
-		return 574
-	case "p0575":
-		return 575
-	case "p0576":
-		return 576
-	case "p0577":
-		return 577
-	case "p0578":
-		return 578
-	case "p0579":
-		return 579
-	case "p0580":
-		return 580
-	case "p0581":
-		return 581
-	case "p0582":
-		return 582
-	case "p0583":
-		return 583
-	case "p0584":
-		return 584
-	case "p0585":
-		return 585
-	case "p0586":
-		return 586
-	case "p0587":
-		return 587
-	case "p0588":
-		return 588
-	case "p0589":
-		return 589
-	case "p0590":
-		return 590
-	case "p0591":
-		return 591
-	case "p0592":
-		return 592
-	case "p0593":
-		return 593
-	case "p0594":
-		return 594
-	case "p0595":
-		return 595
-	case "p0596":
-		return 596
-	case "p0597":
-		return 597
-	case "p0598":
-		return 598
-	case "p0599":
-		return 599
-	case "p0600":
-		return 600
-	case "p0601":
-		return 601
-	case "p0602":
-		return 602
-	case "p0603":
-		return 603
-	case "p0604":
-		return 604
-	case "p0605":
-		return 605
-	case "p0606":
-		return 606
-	case "p0607":
-		return 607
-	case "p0608":
-		return 608
-	case "p0609":
-		return 609
-	case "p0610":
-		return 610
-	case "p0611":
-		return 611
-	case "p0612":
-		return 612
-	case "p0613":
-		return 613
-	case "p0614":
-		return 614
-	case "p0615":
-		return 615
-	case "p0616":
-		return 616
-	case "p0617":
-		return 617
-	case "p0618":
-		return 618
-	case "p0619":
-		return 619
-	case "p0620":
-		return 620
-	case "p0621":
-		return 621
-	case "p0622":
-		return 622
-	case "p0623":
-		return 623
-	case "p0624":
-		return 624
-	case "p0625":
-		return 625
-	case "p0626":
-		return 626
-	case "p0627":
-		return 627
-	case "p0628":
-		return 628
-	case "p0629":
-		return 629
-	case "p0630":
-		return 630
-	case "p0631":
-		return 631
-	case "p0632":
-		return 632
-	case "p0633":
-		return 633
-	case "p0634":
-		return 634
-	case "p0635":
-		return 635
-	case "p0636":
-		return 636
-	case "p0637":
-		return 637
-	case "p0638":
-		return 638
-	case "p0639":
-		return 639
-	case "p0640":
-		return 640
-	case "p0641":
-		return 641
-	case "p0642":
-		return 642
-	case "p0643":
-		return 643
-	case "p0644":
-		return 644
-	case "p0645":
-		return 645
-	case "p0646":
-		return 646
-	case "p0647":
-		return 647
-	case "p0648":
-		return 648
-	case "p0649":
-		return 649
-	case "p0650":
-		return 650
-	case "p0651":
-		return 651
-	case "p0652":
-		return 652
-	case "p0653":
-		return 653
-	case "p0654":
-		return 654
-	case "p0655":
-		return 655
-	case "p0656":
-		return 656
-	case "p0657":
-		return 657
-	case "p0658":
-		return 658
-	case "p0659":
-		return 659
-	case "p0660":
-		return 660
-	case "p0661":
-		return 661
-	case "p0662":
-		return 662
-	case "p0663":
-		return 663
-	case "p0664":
-		return 664
-	case "p0665":
-		return 665
-	case "p0666":
-		return 666
-	case "p0667":
-		return 667
-	case "p0668":
-		return 668
-	case "p0669":
-		return 669
-	case "p0670":
-		return 670
-	case "p0671":
-		return 671
-	case "p0672":
-		return 672
-	case "p0673":
-		return 673
-	case "p0674":
-		return 674
-	case "p0675":
-		return 675
-	case "p0676":
-		return 676
-	case "p0677":
-		return 677
-	case "p0678":
-		return 678
-	case "p0679":
-		return 679
-	case "p0680":
-		return 680
-	case "p0681":
-		return 681
-	case "p0682":
-		return 682
-	case "p0683":
-		return 683
-	case "p0684":
-		return 684
-	case "p0685":
-		return 685
-	case "p0686":
-		return 686
-	case "p0687":
-		return 687
-	case "p0688":
-		return 688
-	case "p0689":
-		return 689
-	case "p0690":
-		return 690
-	case "p0691":
-		return 691
-	case "p0692":
-		return 692
-	case "p0693":
-		return 693
-	case "p0694":
-		return 694
-	case "p0695":
-		return 695
-	case "p0696":
-		return 696
-	case "p0697":
-		return 697
-	case "p0698":
-		return 698
-	case "p0699":
-		return 699
-	case "p0700":
-		return 700
-	case "p0701":
-		return 701
-	case "p0702":
-		return 702
-	case "p0703":
-		return 703
-	case "p0704":
-		return 704
-	case "p0705":
-		return 705
-	case "p0706":
-		return 706
-	case "p0707":
-		return 707
-	case "p0708":
-		return 708
-	case "p0709":
-		return 709
-	case "p0710":
-		return 710
-	case "p0711":
-		return 711
-	case "p0712":
-		return 712
-	case "p0713":
-		return 713
-	case "p0714":
-		return 714
-	case "p0715":
-		return 715
-	case "p0716":
-		return 716
-	case "p0717":
-		return 717
-	case "p0718":
-		return 718
-	case "p0719":
-		return 719
-	case "p0720":
-		return 720
-	case "p0721":
-		return 721
-	case "p0722":
-		return 722
-	case "p0723":
-		return 723
-	case "p0724":
-		return 724
-	case "p0725":
-		return 725
-	case "p0726":
-		return 726
-	case "p0727":
-		return 727
-	case "p0728":
-		return 728
-	case "p0729":
-		return 729
-	case "p0730":
-		return 730
-	case "p0731":
-		return 731
-	case "p0732":
-		return 732
-	case "p0733":
-		return 733
-	case "p0734":
-		return 734
-	case "p0735":
-		return 735
-	case "p0736":
-		return 736
-	case "p0737":
-		return 737
-	case "p0738":
-		return 738
-	case "p0739":
-		return 739
-	case "p0740":
-		return 740
-	case "p0741":
-		return 741
-	case "p0742":
-		return 742
-	case "p0743":
-		return 743
-	case "p0744":
-		return 744
-	case "p0745":
-		return 745
-	case "p0746":
-		return 746
-	case "p0747":
-		return 747
-	case "p0748":
-		return 748
-	case "p0749":
-		return 749
-	case "p0750":
-		return 750
-	case "p0751":
-		return 751
-	case "p0752":
-		return 752
-	case "p0753":
-		return 753
-	case "p0754":
-		return 754
-	case "p0755":
-		return 755
-	case "p0756":
-		return 756
-	case "p0757":
-		return 757
-	case "p0758":
-		return 758
-	case "p0759":
-		return 759
-	case "p0760":
-		return 760
-	case "p0761":
-		return 761
-	case "p0762":
-		return 762
-	case "p0763":
-		return 763
-	case "p0764":
-		return 764
-	case "p0765":
-		return 765
-	case "p0766":
-		return 766
-	case "p0767":
-		return 767
-	case "p0768":
-		return 768
-	case "p0769":
-		return 769
-	case "p0770":
-		return 770
-	case "p0771":
-		return 771
-	case "p0772":
-		return 772
-	case "p0773":
-		return 773
-	case "p0774":
-		return 774
-	case "p0775":
-		return 775
-	case "p0776":
-		return 776
-	case "p0777":
-		return 777
-	case "p0778":
-		return 778
-	case "p0779":
-		return 779
-	case "p0780":
-		return 780
-	case "p0781":
-		return 781
-	case "p0782":
-		return 782
-	case "p0783":
-		return 783
-	case "p0784":
-		return 784
-	case "p0785":
-		return 785
-	case "p0786":
-		return 786
-	case "p0787":
-		return 787
-	case "p0788":
-		return 788
-	case "p0789":
-		return 789
-	case "p0790":
-		return 790
-	case "p0791":
-		return 791
-	case "p0792":
-		return 792
-	case "p0793":
-		return 793
-	case "p0794":
-		return 794
-	case "p0795":
-		return 795
-	case "p0796":
-		return 796
-	case "p0797":
-		return 797
-	case "p0798":
-		return 798
-	case "p0799":
-		return 799
-	case "p0800":
-		return 800
-	case "p0801":
-		return 801
-	case "p0802":
-		return 802
-	case "p0803":
-		return 803
-	case "p0804":
-		return 804
-	case "p0805":
-		return 805
-	case "p0806":
-		return 806
-	case "p0807":
-		return 807
-	case "p0808":
-		return 808
-	case "p0809":
-		return 809
-	case "p0810":
-		return 810
-	case "p0811":
-		return 811
-	case "p0812":
-		return 812
-	case "p0813":
-		return 813
-	case "p0814":
-		return 814
-	case "p0815":
-		return 815
-	case "p0816":
-		return 816
-	case "p0817":
-		return 817
-	case "p0818":
-		return 818
-	case "p0819":
-		return 819
-	case "p0820":
-		return 820
-	case "p0821":
-		return 821
-	case "p0822":
-		return 822
-	case "p0823":
-		return 823
-	case "p0824":
-		return 824
-	case "p0825":
-		return 825
-	case "p0826":
-		return 826
-	case "p0827":
-		return 827
-	case "p0828":
-		return 828
-	case "p0829":
-		return 829
-	case "p0830":
-		return 830
-	case "p0831":
-		return 831
-	case "p0832":
-		return 832
-	case "p0833":
-		return 833
-	case "p0834":
-		return 834
-	case "p0835":
-		return 835
-	case "p0836":
-		return 836
-	case "p0837":
-		return 837
-	case "p0838":
-		return 838
-	case "p0839":
-		return 839
-	case "p0840":
-		return 840
-	case "p0841":
-		return 841
-	case "p0842":
-		return 842
-	case "p0843":
-		return 843
-	case "p0844":
-		return 844
-	case "p0845":
-		return 845
-	case "p0846":
-		return 846
-	case "p0847":
-		return 847
-	case "p0848":
-		return 848
-	case "p0849":
-		return 849
-	case "p0850":
-		return 850
-	case "p0851":
-		return 851
-	case "p0852":
-		return 852
-	case "p0853":
-		return 853
-	case "p0854":
-		return 854
-	case "p0855":
-		return 855
-	case "p0856":
-		return 856
-	case "p0857":
-		return 857
-	case "p0858":
-		return 858
-	case "p0859":
-		return 859
-	case "p0860":
-		return 860
-	case "p0861":
-		return 861
-	case "p0862":
-		return 862
-	case "p0863":
-		return 863
-	case "p0864":
-		return 864
-	case "p0865":
-		return 865
-	case "p0866":
-		return 866
-	case "p0867":
-		return 867
-	case "p0868":
-		return 868
-	case "p0869":
-		return 869
-	case "p0870":
-		return 870
-	case "p0871":
-		return 871
-	case "p0872":
-		return 872
-	case "p0873":
-		return 873
-	case "p0874":
-		return 874
-	case "p0875":
-		return 875
-	case "p0876":
-		return 876
-	case "p0877":
-		return 877
-	case "p0878":
-		return 878
-	case "p0879":
-		return 879
-	case "p0880":
-		return 880
-	case "p0881":
-		return 881
-	case "p0882":
-		return 882
-	case "p0883":
-		return 883
-	case "p0884":
-		return 884
-	case "p0885":
-		return 885
-	case "p0886":
-		return 886
-	case "p0887":
-		return 887
-	case "p0888":
-		return 888
-	case "p0889":
-		return 889
-	case "p0890":
-		return 890
-	case "p0891":
-		return 891
-	case "p0892":
-		return 892
-	case "p0893":
-		return 893
-	case "p0894":
-		return 894
-	case "p0895":
-		return 895
-	case "p0896":
-		return 896
-	case "p0897":
-		return 897
-	case "p0898":
-		return 898
-	case "p0899":
-		return 899
-	case "p0900":
-		return 900
-	case "p0901":
-		return 901
-	case "p0902":
-		return 902
-	case "p0903":
-		return 903
-	case "p0904":
-		return 904
-	case "p0905":
-		return 905
-	case "p0906":
-		return 906
-	case "p0907":
-		return 907
-	case "p0908":
-		return 908
-	case "p0909":
-		return 909
-	case "p0910":
-		return 910
-	case "p0911":
-		return 911
-	case "p0912":
-		return 912
-	case "p0913":
-		return 913
-	case "p0914":
-		return 914
-	case "p0915":
-		return 915
-	case "p0916":
-		return 916
-	case "p0917":
-		return 917
-	case "p0918":
-		return 918
-	case "p0919":
-		return 919
-	case "p0920":
-		return 920
-	case "p0921":
-		return 921
-	case "p0922":
-		return 922
-	case "p0923":
-		return 923
-	case "p0924":
-		return 924
-	case "p0925":
-		return 925
-	case "p0926":
-		return 926
-	case "p0927":
-		return 927
-	case "p0928":
-		return 928
-	case "p0929":
-		return 929
-	case "p0930":
-		return 930
-	case "p0931":
-		return 931
-	case "p0932":
-		return 932
-	case "p0933":
-		return 933
-	case "p0934":
-		return 934
-	case "p0935":
-		return 935
-	case "p0936":
-		return 936
-	case "p0937":
-		return 937
-	case "p0938":
-		return 938
-	case "p0939":
-		return 939
-	case "p0940":
-		return 940
-	case "p0941":
-		return 941
-	case "p0942":
-		return 942
-	case "p0943":
-		return 943
-	case "p0944":
-		return 944
-	case "p0945":
-		return 945
-	case "p0946":
-		return 946
-	case "p0947":
-		return 947
-	case "p0948":
-		return 948
-	case "p0949":
-		return 949
-	case "p0950":
-		return 950
-	case "p0951":
-		return 951
-	case "p0952":
-		return 952
-	case "p0953":
-		return 953
-	case "p0954":
-		return 954
-	case "p0955":
-		return 955
-	case "p0956":
-		return 956
-	case "p0957":
-		return 957
-	case "p0958":
-		return 958
-	case "p0959":
-		return 959
-	case "p0960":
-		return 960
-	case "p0961":
-		return 961
-	case "p0962":
-		return 962
-	case "p0963":
-		return 963
-	case "p0964":
-		return 964
-	case "p0965":
-		return 965
-	case "p0966":
-		return 966
-	case "p0967":
-		return 967
-	case "p0968":
-		return 968
-	case "p0969":
-		return 969
-	case "p0970":
-		return 970
-	case "p0971":
-		return 971
-	case "p0972":
-		return 972
-	case "p0973":
-		return 973
-	case "p0974":
-		return 974
-	case "p0975":
-		return 975
-	case "p0976":
-		return 976
-	case "p0977":
-		return 977
-	case "p0978":
-		return 978
-	case "p0979":
-		return 979
-	case "p0980":
-		return 980
-	case "p0981":
-		return 981
-	case "p0982":
-		return 982
-	case "p0983":
-		return 983
-	case "p0984":
-		return 984
-	case "p0985":
-		return 985
-	case "p0986":
-		return 986
-	case "p0987":
-		return 987
-	case "p0988":
-		return 988
-	case "p0989":
-		return 989
-	case "p0990":
-		return 990
-	case "p0991":
-		return 991
-	case "p0992":
-		return 992
-	case "p0993":
-		return 993
-	case "p0994":
-		return 994
-	case "p0995":
-		return 995
-	case "p0996":
-		return 996
-	case "p0997":
-		return 997
-	case "p0998":
-		return 998
-	case "p0999":
-		return 999
+	switch len(e.ID) {
+	case 5:
+		// 1000 literals: bytes 2, 3 and 4 pick one of 1000 cells.
+		switch fwTableOrder.lit_ID_5[0][e.ID[2]] + fwTableOrder.lit_ID_5[1][e.ID[3]] + fwTableOrder.lit_ID_5[2][e.ID[4]] {
+		case 0:
+			if e.ID == "p0000" {
+				return 0
+			}
+		case 1:
+			if e.ID == "p0001" {
+				return 1
+			}
+		case 2:
+			if e.ID == "p0002" {
+				return 2
+			}
+		case 3:
+			if e.ID == "p0003" {
+				return 3
+			}
+		case 4:
+			if e.ID == "p0004" {
+				return 4
+			}
+		case 5:
+			if e.ID == "p0005" {
+				return 5
+			}
+		case 6:
+			if e.ID == "p0006" {
+				return 6
+			}
+		case 7:
+			if e.ID == "p0007" {
+				return 7
+			}
+		case 8:
+			if e.ID == "p0008" {
+				return 8
+			}
+		case 9:
+			if e.ID == "p0009" {
+				return 9
+			}
+		case 10:
+			if e.ID == "p0010" {
+				return 10
+			}
+		case 11:
+			if e.ID == "p0011" {
+				return 11
+			}
+		case 12:
+			if e.ID == "p0012" {
+				return 12
+			}
+		case 13:
+			if e.ID == "p0013" {
+				return 13
+			}
+		case 14:
+			if e.ID == "p0014" {
+				return 14
+			}
+		case 15:
+			if e.ID == "p0015" {
+				return 15
+			}
+		case 16:
+			if e.ID == "p0016" {
+				return 16
+			}
+		case 17:
+			if e.ID == "p0017" {
+				return 17
+			}
+		case 18:
+			if e.ID == "p0018" {
+				return 18
+			}
+		case 19:
+			if e.ID == "p0019" {
+				return 19
+			}
+		case 20:
+			if e.ID == "p0020" {
+				return 20
+			}
+		case 21:
+			if e.ID == "p0021" {
+				return 21
+			}
+		case 22:
+			if e.ID == "p0022" {
+				return 22
+			}
+		case 23:
+			if e.ID == "p0023" {
+				return 23
+			}
+		case 24:
+			if e.ID == "p0024" {
+				return 24
+			}
+		case 25:
+			if e.ID == "p0025" {
+				return 25
+			}
+		case 26:
+			if e.ID == "p0026" {
+				return 26
+			}
+		case 27:
+			if e.ID == "p0027" {
+				return 27
+			}
+		case 28:
+			if e.ID == "p0028" {
+				return 28
+			}
+		case 29:
+			if e.ID == "p0029" {
+				return 29
+			}
+		case 30:
+			if e.ID == "p0030" {
+				return 30
+			}
+		case 31:
+			if e.ID == "p0031" {
+				return 31
+			}
+		case 32:
+			if e.ID == "p0032" {
+				return 32
+			}
+		case 33:
+			if e.ID == "p0033" {
+				return 33
+			}
+		case 34:
+			if e.ID == "p0034" {
+				return 34
+			}
+		case 35:
+			if e.ID == "p0035" {
+				return 35
+			}
+		case 36:
+			if e.ID == "p0036" {
+				return 36
+			}
+		case 37:
+			if e.ID == "p0037" {
+				return 37
+			}
+		case 38:
+			if e.ID == "p0038" {
+				return 38
+			}
+		case 39:
+			if e.ID == "p0039" {
+				return 39
+			}
+		case 40:
+			if e.ID == "p0040" {
+				return 40
+			}
+		case 41:
+			if e.ID == "p0041" {
+				return 41
+			}
+		case 42:
+			if e.ID == "p0042" {
+				return 42
+			}
+		case 43:
+			if e.ID == "p0043" {
+				return 43
+			}
+		case 44:
+			if e.ID == "p0044" {
+				return 44
+			}
+		case 45:
+			if e.ID == "p0045" {
+				return 45
+			}
+		case 46:
+			if e.ID == "p0046" {
+				return 46
+			}
+		case 47:
+			if e.ID == "p0047" {
+				return 47
+			}
+		case 48:
+			if e.ID == "p0048" {
+				return 48
+			}
+		case 49:
+			if e.ID == "p0049" {
+				return 49
+			}
+		case 50:
+			if e.ID == "p0050" {
+				return 50
+			}
+		case 51:
+			if e.ID == "p0051" {
+				return 51
+			}
+		case 52:
+			if e.ID == "p0052" {
+				return 52
+			}
+		case 53:
+			if e.ID == "p0053" {
+				return 53
+			}
+		case 54:
+			if e.ID == "p0054" {
+				return 54
+			}
+		case 55:
+			if e.ID == "p0055" {
+				return 55
+			}
+		case 56:
+			if e.ID == "p0056" {
+				return 56
+			}
+		case 57:
+			if e.ID == "p0057" {
+				return 57
+			}
+		case 58:
+			if e.ID == "p0058" {
+				return 58
+			}
+		case 59:
+			if e.ID == "p0059" {
+				return 59
+			}
+		case 60:
+			if e.ID == "p0060" {
+				return 60
+			}
+		case 61:
+			if e.ID == "p0061" {
+				return 61
+			}
+		case 62:
+			if e.ID == "p0062" {
+				return 62
+			}
+		case 63:
+			if e.ID == "p0063" {
+				return 63
+			}
+		case 64:
+			if e.ID == "p0064" {
+				return 64
+			}
+		case 65:
+			if e.ID == "p0065" {
+				return 65
+			}
+		case 66:
+			if e.ID == "p0066" {
+				return 66
+			}
+		case 67:
+			if e.ID == "p0067" {
+				return 67
+			}
+		case 68:
+			if e.ID == "p0068" {
+				return 68
+			}
+		case 69:
+			if e.ID == "p0069" {
+				return 69
+			}
+		case 70:
+			if e.ID == "p0070" {
+				return 70
+			}
+		case 71:
+			if e.ID == "p0071" {
+				return 71
+			}
+		case 72:
+			if e.ID == "p0072" {
+				return 72
+			}
+		case 73:
+			if e.ID == "p0073" {
+				return 73
+			}
+		case 74:
+			if e.ID == "p0074" {
+				return 74
+			}
+		case 75:
+			if e.ID == "p0075" {
+				return 75
+			}
+		case 76:
+			if e.ID == "p0076" {
+				return 76
+			}
+		case 77:
+			if e.ID == "p0077" {
+				return 77
+			}
+		case 78:
+			if e.ID == "p0078" {
+				return 78
+			}
+		case 79:
+			if e.ID == "p0079" {
+				return 79
+			}
+		case 80:
+			if e.ID == "p0080" {
+				return 80
+			}
+		case 81:
+			if e.ID == "p0081" {
+				return 81
+			}
+		case 82:
+			if e.ID == "p0082" {
+				return 82
+			}
+		case 83:
+			if e.ID == "p0083" {
+				return 83
+			}
+		case 84:
+			if e.ID == "p0084" {
+				return 84
+			}
+		case 85:
+			if e.ID == "p0085" {
+				return 85
+			}
+		case 86:
+			if e.ID == "p0086" {
+				return 86
+			}
+		case 87:
+			if e.ID == "p0087" {
+				return 87
+			}
+		case 88:
+			if e.ID == "p0088" {
+				return 88
+			}
+		case 89:
+			if e.ID == "p0089" {
+				return 89
+			}
+		case 90:
+			if e.ID == "p0090" {
+				return 90
+			}
+		case 91:
+			if e.ID == "p0091" {
+				return 91
+			}
+		case 92:
+			if e.ID == "p0092" {
+				return 92
+			}
+		case 93:
+			if e.ID == "p0093" {
+				return 93
+			}
+		case 94:
+			if e.ID == "p0094" {
+				return 94
+			}
+		case 95:
+			if e.ID == "p0095" {
+				return 95
+			}
+		case 96:
+			if e.ID == "p0096" {
+				return 96
+			}
+		case 97:
+			if e.ID == "p0097" {
+				return 97
+			}
+		case 98:
+			if e.ID == "p0098" {
+				return 98
+			}
+		case 99:
+			if e.ID == "p0099" {
+				return 99
+			}
+		case 100:
+			if e.ID == "p0100" {
+				return 100
+			}
+		case 101:
+			if e.ID == "p0101" {
+				return 101
+			}
+		case 102:
+			if e.ID == "p0102" {
+				return 102
+			}
+		case 103:
+			if e.ID == "p0103" {
+				return 103
+			}
+		case 104:
+			if e.ID == "p0104" {
+				return 104
+			}
+		case 105:
+			if e.ID == "p0105" {
+				return 105
+			}
+		case 106:
+			if e.ID == "p0106" {
+				return 106
+			}
+		case 107:
+			if e.ID == "p0107" {
+				return 107
+			}
+		case 108:
+			if e.ID == "p0108" {
+				return 108
+			}
+		case 109:
+			if e.ID == "p0109" {
+				return 109
+			}
+		case 110:
+			if e.ID == "p0110" {
+				return 110
+			}
+		case 111:
+			if e.ID == "p0111" {
+				return 111
+			}
+		case 112:
+			if e.ID == "p0112" {
+				return 112
+			}
+		case 113:
+			if e.ID == "p0113" {
+				return 113
+			}
+		case 114:
+			if e.ID == "p0114" {
+				return 114
+			}
+		case 115:
+			if e.ID == "p0115" {
+				return 115
+			}
+		case 116:
+			if e.ID == "p0116" {
+				return 116
+			}
+		case 117:
+			if e.ID == "p0117" {
+				return 117
+			}
+		case 118:
+			if e.ID == "p0118" {
+				return 118
+			}
+		case 119:
+			if e.ID == "p0119" {
+				return 119
+			}
+		case 120:
+			if e.ID == "p0120" {
+				return 120
+			}
+		case 121:
+			if e.ID == "p0121" {
+				return 121
+			}
+		case 122:
+			if e.ID == "p0122" {
+				return 122
+			}
+		case 123:
+			if e.ID == "p0123" {
+				return 123
+			}
+		case 124:
+			if e.ID == "p0124" {
+				return 124
+			}
+		case 125:
+			if e.ID == "p0125" {
+				return 125
+			}
+		case 126:
+			if e.ID == "p0126" {
+				return 126
+			}
+		case 127:
+			if e.ID == "p0127" {
+				return 127
+			}
+		case 128:
+			if e.ID == "p0128" {
+				return 128
+			}
+		case 129:
+			if e.ID == "p0129" {
+				return 129
+			}
+		case 130:
+			if e.ID == "p0130" {
+				return 130
+			}
+		case 131:
+			if e.ID == "p0131" {
+				return 131
+			}
+		case 132:
+			if e.ID == "p0132" {
+				return 132
+			}
+		case 133:
+			if e.ID == "p0133" {
+				return 133
+			}
+		case 134:
+			if e.ID == "p0134" {
+				return 134
+			}
+		case 135:
+			if e.ID == "p0135" {
+				return 135
+			}
+		case 136:
+			if e.ID == "p0136" {
+				return 136
+			}
+		case 137:
+			if e.ID == "p0137" {
+				return 137
+			}
+		case 138:
+			if e.ID == "p0138" {
+				return 138
+			}
+		case 139:
+			if e.ID == "p0139" {
+				return 139
+			}
+		case 140:
+			if e.ID == "p0140" {
+				return 140
+			}
+		case 141:
+			if e.ID == "p0141" {
+				return 141
+			}
+		case 142:
+			if e.ID == "p0142" {
+				return 142
+			}
+		case 143:
+			if e.ID == "p0143" {
+				return 143
+			}
+		case 144:
+			if e.ID == "p0144" {
+				return 144
+			}
+		case 145:
+			if e.ID == "p0145" {
+				return 145
+			}
+		case 146:
+			if e.ID == "p0146" {
+				return 146
+			}
+		case 147:
+			if e.ID == "p0147" {
+				return 147
+			}
+		case 148:
+			if e.ID == "p0148" {
+				return 148
+			}
+		case 149:
+			if e.ID == "p0149" {
+				return 149
+			}
+		case 150:
+			if e.ID == "p0150" {
+				return 150
+			}
+		case 151:
+			if e.ID == "p0151" {
+				return 151
+			}
+		case 152:
+			if e.ID == "p0152" {
+				return 152
+			}
+		case 153:
+			if e.ID == "p0153" {
+				return 153
+			}
+		case 154:
+			if e.ID == "p0154" {
+				return 154
+			}
+		case 155:
+			if e.ID == "p0155" {
+				return 155
+			}
+		case 156:
+			if e.ID == "p0156" {
+				return 156
+			}
+		case 157:
+			if e.ID == "p0157" {
+				return 157
+			}
+		case 158:
+			if e.ID == "p0158" {
+				return 158
+			}
+		case 159:
+			if e.ID == "p0159" {
+				return 159
+			}
+		case 160:
+			if e.ID == "p0160" {
+				return 160
+			}
+		case 161:
+			if e.ID == "p0161" {
+				return 161
+			}
+		case 162:
+			if e.ID == "p0162" {
+				return 162
+			}
+		case 163:
+			if e.ID == "p0163" {
+				return 163
+			}
+		case 164:
+			if e.ID == "p0164" {
+				return 164
+			}
+		case 165:
+			if e.ID == "p0165" {
+				return 165
+			}
+		case 166:
+			if e.ID == "p0166" {
+				return 166
+			}
+		case 167:
+			if e.ID == "p0167" {
+				return 167
+			}
+		case 168:
+			if e.ID == "p0168" {
+				return 168
+			}
+		case 169:
+			if e.ID == "p0169" {
+				return 169
+			}
+		case 170:
+			if e.ID == "p0170" {
+				return 170
+			}
+		case 171:
+			if e.ID == "p0171" {
+				return 171
+			}
+		case 172:
+			if e.ID == "p0172" {
+				return 172
+			}
+		case 173:
+			if e.ID == "p0173" {
+				return 173
+			}
+		case 174:
+			if e.ID == "p0174" {
+				return 174
+			}
+		case 175:
+			if e.ID == "p0175" {
+				return 175
+			}
+		case 176:
+			if e.ID == "p0176" {
+				return 176
+			}
+		case 177:
+			if e.ID == "p0177" {
+				return 177
+			}
+		case 178:
+			if e.ID == "p0178" {
+				return 178
+			}
+		case 179:
+			if e.ID == "p0179" {
+				return 179
+			}
+		case 180:
+			if e.ID == "p0180" {
+				return 180
+			}
+		case 181:
+			if e.ID == "p0181" {
+				return 181
+			}
+		case 182:
+			if e.ID == "p0182" {
+				return 182
+			}
+		case 183:
+			if e.ID == "p0183" {
+				return 183
+			}
+		case 184:
+			if e.ID == "p0184" {
+				return 184
+			}
+		case 185:
+			if e.ID == "p0185" {
+				return 185
+			}
+		case 186:
+			if e.ID == "p0186" {
+				return 186
+			}
+		case 187:
+			if e.ID == "p0187" {
+				return 187
+			}
+		case 188:
+			if e.ID == "p0188" {
+				return 188
+			}
+		case 189:
+			if e.ID == "p0189" {
+				return 189
+			}
+		case 190:
+			if e.ID == "p0190" {
+				return 190
+			}
+		case 191:
+			if e.ID == "p0191" {
+				return 191
+			}
+		case 192:
+			if e.ID == "p0192" {
+				return 192
+			}
+		case 193:
+			if e.ID == "p0193" {
+				return 193
+			}
+		case 194:
+			if e.ID == "p0194" {
+				return 194
+			}
+		case 195:
+			if e.ID == "p0195" {
+				return 195
+			}
+		case 196:
+			if e.ID == "p0196" {
+				return 196
+			}
+		case 197:
+			if e.ID == "p0197" {
+				return 197
+			}
+		case 198:
+			if e.ID == "p0198" {
+				return 198
+			}
+		case 199:
+			if e.ID == "p0199" {
+				return 199
+			}
+		case 200:
+			if e.ID == "p0200" {
+				return 200
+			}
+		case 201:
+			if e.ID == "p0201" {
+				return 201
+			}
+		case 202:
+			if e.ID == "p0202" {
+				return 202
+			}
+		case 203:
+			if e.ID == "p0203" {
+				return 203
+			}
+		case 204:
+			if e.ID == "p0204" {
+				return 204
+			}
+		case 205:
+			if e.ID == "p0205" {
+				return 205
+			}
+		case 206:
+			if e.ID == "p0206" {
+				return 206
+			}
+		case 207:
+			if e.ID == "p0207" {
+				return 207
+			}
+		case 208:
+			if e.ID == "p0208" {
+				return 208
+			}
+		case 209:
+			if e.ID == "p0209" {
+				return 209
+			}
+		case 210:
+			if e.ID == "p0210" {
+				return 210
+			}
+		case 211:
+			if e.ID == "p0211" {
+				return 211
+			}
+		case 212:
+			if e.ID == "p0212" {
+				return 212
+			}
+		case 213:
+			if e.ID == "p0213" {
+				return 213
+			}
+		case 214:
+			if e.ID == "p0214" {
+				return 214
+			}
+		case 215:
+			if e.ID == "p0215" {
+				return 215
+			}
+		case 216:
+			if e.ID == "p0216" {
+				return 216
+			}
+		case 217:
+			if e.ID == "p0217" {
+				return 217
+			}
+		case 218:
+			if e.ID == "p0218" {
+				return 218
+			}
+		case 219:
+			if e.ID == "p0219" {
+				return 219
+			}
+		case 220:
+			if e.ID == "p0220" {
+				return 220
+			}
+		case 221:
+			if e.ID == "p0221" {
+				return 221
+			}
+		case 222:
+			if e.ID == "p0222" {
+				return 222
+			}
+		case 223:
+			if e.ID == "p0223" {
+				return 223
+			}
+		case 224:
+			if e.ID == "p0224" {
+				return 224
+			}
+		case 225:
+			if e.ID == "p0225" {
+				return 225
+			}
+		case 226:
+			if e.ID == "p0226" {
+				return 226
+			}
+		case 227:
+			if e.ID == "p0227" {
+				return 227
+			}
+		case 228:
+			if e.ID == "p0228" {
+				return 228
+			}
+		case 229:
+			if e.ID == "p0229" {
+				return 229
+			}
+		case 230:
+			if e.ID == "p0230" {
+				return 230
+			}
+		case 231:
+			if e.ID == "p0231" {
+				return 231
+			}
+		case 232:
+			if e.ID == "p0232" {
+				return 232
+			}
+		case 233:
+			if e.ID == "p0233" {
+				return 233
+			}
+		case 234:
+			if e.ID == "p0234" {
+				return 234
+			}
+		case 235:
+			if e.ID == "p0235" {
+				return 235
+			}
+		case 236:
+			if e.ID == "p0236" {
+				return 236
+			}
+		case 237:
+			if e.ID == "p0237" {
+				return 237
+			}
+		case 238:
+			if e.ID == "p0238" {
+				return 238
+			}
+		case 239:
+			if e.ID == "p0239" {
+				return 239
+			}
+		case 240:
+			if e.ID == "p0240" {
+				return 240
+			}
+		case 241:
+			if e.ID == "p0241" {
+				return 241
+			}
+		case 242:
+			if e.ID == "p0242" {
+				return 242
+			}
+		case 243:
+			if e.ID == "p0243" {
+				return 243
+			}
+		case 244:
+			if e.ID == "p0244" {
+				return 244
+			}
+		case 245:
+			if e.ID == "p0245" {
+				return 245
+			}
+		case 246:
+			if e.ID == "p0246" {
+				return 246
+			}
+		case 247:
+			if e.ID == "p0247" {
+				return 247
+			}
+		case 248:
+			if e.ID == "p0248" {
+				return 248
+			}
+		case 249:
+			if e.ID == "p0249" {
+				return 249
+			}
+		case 250:
+			if e.ID == "p0250" {
+				return 250
+			}
+		case 251:
+			if e.ID == "p0251" {
+				return 251
+			}
+		case 252:
+			if e.ID == "p0252" {
+				return 252
+			}
+		case 253:
+			if e.ID == "p0253" {
+				return 253
+			}
+		case 254:
+			if e.ID == "p0254" {
+				return 254
+			}
+		case 255:
+			if e.ID == "p0255" {
+				return 255
+			}
+		case 256:
+			if e.ID == "p0256" {
+				return 256
+			}
+		case 257:
+			if e.ID == "p0257" {
+				return 257
+			}
+		case 258:
+			if e.ID == "p0258" {
+				return 258
+			}
+		case 259:
+			if e.ID == "p0259" {
+				return 259
+			}
+		case 260:
+			if e.ID == "p0260" {
+				return 260
+			}
+		case 261:
+			if e.ID == "p0261" {
+				return 261
+			}
+		case 262:
+			if e.ID == "p0262" {
+				return 262
+			}
+		case 263:
+			if e.ID == "p0263" {
+				return 263
+			}
+		case 264:
+			if e.ID == "p0264" {
+				return 264
+			}
+		case 265:
+			if e.ID == "p0265" {
+				return 265
+			}
+		case 266:
+			if e.ID == "p0266" {
+				return 266
+			}
+		case 267:
+			if e.ID == "p0267" {
+				return 267
+			}
+		case 268:
+			if e.ID == "p0268" {
+				return 268
+			}
+		case 269:
+			if e.ID == "p0269" {
+				return 269
+			}
+		case 270:
+			if e.ID == "p0270" {
+				return 270
+			}
+		case 271:
+			if e.ID == "p0271" {
+				return 271
+			}
+		case 272:
+			if e.ID == "p0272" {
+				return 272
+			}
+		case 273:
+			if e.ID == "p0273" {
+				return 273
+			}
+		case 274:
+			if e.ID == "p0274" {
+				return 274
+			}
+		case 275:
+			if e.ID == "p0275" {
+				return 275
+			}
+		case 276:
+			if e.ID == "p0276" {
+				return 276
+			}
+		case 277:
+			if e.ID == "p0277" {
+				return 277
+			}
+		case 278:
+			if e.ID == "p0278" {
+				return 278
+			}
+		case 279:
+			if e.ID == "p0279" {
+				return 279
+			}
+		case 280:
+			if e.ID == "p0280" {
+				return 280
+			}
+		case 281:
+			if e.ID == "p0281" {
+				return 281
+			}
+		case 282:
+			if e.ID == "p0282" {
+				return 282
+			}
+		case 283:
+			if e.ID == "p0283" {
+				return 283
+			}
+		case 284:
+			if e.ID == "p0284" {
+				return 284
+			}
+		case 285:
+			if e.ID == "p0285" {
+				return 285
+			}
+		case 286:
+			if e.ID == "p0286" {
+				return 286
+			}
+		case 287:
+			if e.ID == "p0287" {
+				return 287
+			}
+		case 288:
+			if e.ID == "p0288" {
+				return 288
+			}
+		case 289:
+			if e.ID == "p0289" {
+				return 289
+			}
+		case 290:
+			if e.ID == "p0290" {
+				return 290
+			}
+		case 291:
+			if e.ID == "p0291" {
+				return 291
+			}
+		case 292:
+			if e.ID == "p0292" {
+				return 292
+			}
+		case 293:
+			if e.ID == "p0293" {
+				return 293
+			}
+		case 294:
+			if e.ID == "p0294" {
+				return 294
+			}
+		case 295:
+			if e.ID == "p0295" {
+				return 295
+			}
+		case 296:
+			if e.ID == "p0296" {
+				return 296
+			}
+		case 297:
+			if e.ID == "p0297" {
+				return 297
+			}
+		case 298:
+			if e.ID == "p0298" {
+				return 298
+			}
+		case 299:
+			if e.ID == "p0299" {
+				return 299
+			}
+		case 300:
+			if e.ID == "p0300" {
+				return 300
+			}
+		case 301:
+			if e.ID == "p0301" {
+				return 301
+			}
+		case 302:
+			if e.ID == "p0302" {
+				return 302
+			}
+		case 303:
+			if e.ID == "p0303" {
+				return 303
+			}
+		case 304:
+			if e.ID == "p0304" {
+				return 304
+			}
+		case 305:
+			if e.ID == "p0305" {
+				return 305
+			}
+		case 306:
+			if e.ID == "p0306" {
+				return 306
+			}
+		case 307:
+			if e.ID == "p0307" {
+				return 307
+			}
+		case 308:
+			if e.ID == "p0308" {
+				return 308
+			}
+		case 309:
+			if e.ID == "p0309" {
+				return 309
+			}
+		case 310:
+			if e.ID == "p0310" {
+				return 310
+			}
+		case 311:
+			if e.ID == "p0311" {
+				return 311
+			}
+		case 312:
+			if e.ID == "p0312" {
+				return 312
+			}
+		case 313:
+			if e.ID == "p0313" {
+				return 313
+			}
+		case 314:
+			if e.ID == "p0314" {
+				return 314
+			}
+		case 315:
+			if e.ID == "p0315" {
+				return 315
+			}
+		case 316:
+			if e.ID == "p0316" {
+				return 316
+			}
+		case 317:
+			if e.ID == "p0317" {
+				return 317
+			}
+		case 318:
+			if e.ID == "p0318" {
+				return 318
+			}
+		case 319:
+			if e.ID == "p0319" {
+				return 319
+			}
+		case 320:
+			if e.ID == "p0320" {
+				return 320
+			}
+		case 321:
+			if e.ID == "p0321" {
+				return 321
+			}
+		case 322:
+			if e.ID == "p0322" {
+				return 322
+			}
+		case 323:
+			if e.ID == "p0323" {
+				return 323
+			}
+		case 324:
+			if e.ID == "p0324" {
+				return 324
+			}
+		case 325:
+			if e.ID == "p0325" {
+				return 325
+			}
+		case 326:
+			if e.ID == "p0326" {
+				return 326
+			}
+		case 327:
+			if e.ID == "p0327" {
+				return 327
+			}
+		case 328:
+			if e.ID == "p0328" {
+				return 328
+			}
+		case 329:
+			if e.ID == "p0329" {
+				return 329
+			}
+		case 330:
+			if e.ID == "p0330" {
+				return 330
+			}
+		case 331:
+			if e.ID == "p0331" {
+				return 331
+			}
+		case 332:
+			if e.ID == "p0332" {
+				return 332
+			}
+		case 333:
+			if e.ID == "p0333" {
+				return 333
+			}
+		case 334:
+			if e.ID == "p0334" {
+				return 334
+			}
+		case 335:
+			if e.ID == "p0335" {
+				return 335
+			}
+		case 336:
+			if e.ID == "p0336" {
+				return 336
+			}
+		case 337:
+			if e.ID == "p0337" {
+				return 337
+			}
+		case 338:
+			if e.ID == "p0338" {
+				return 338
+			}
+		case 339:
+			if e.ID == "p0339" {
+				return 339
+			}
+		case 340:
+			if e.ID == "p0340" {
+				return 340
+			}
+		case 341:
+			if e.ID == "p0341" {
+				return 341
+			}
+		case 342:
+			if e.ID == "p0342" {
+				return 342
+			}
+		case 343:
+			if e.ID == "p0343" {
+				return 343
+			}
+		case 344:
+			if e.ID == "p0344" {
+				return 344
+			}
+		case 345:
+			if e.ID == "p0345" {
+				return 345
+			}
+		case 346:
+			if e.ID == "p0346" {
+				return 346
+			}
+		case 347:
+			if e.ID == "p0347" {
+				return 347
+			}
+		case 348:
+			if e.ID == "p0348" {
+				return 348
+			}
+		case 349:
+			if e.ID == "p0349" {
+				return 349
+			}
+		case 350:
+			if e.ID == "p0350" {
+				return 350
+			}
+		case 351:
+			if e.ID == "p0351" {
+				return 351
+			}
+		case 352:
+			if e.ID == "p0352" {
+				return 352
+			}
+		case 353:
+			if e.ID == "p0353" {
+				return 353
+			}
+		case 354:
+			if e.ID == "p0354" {
+				return 354
+			}
+		case 355:
+			if e.ID == "p0355" {
+				return 355
+			}
+		case 356:
+			if e.ID == "p0356" {
+				return 356
+			}
+		case 357:
+			if e.ID == "p0357" {
+				return 357
+			}
+		case 358:
+			if e.ID == "p0358" {
+				return 358
+			}
+		case 359:
+			if e.ID == "p0359" {
+				return 359
+			}
+		case 360:
+			if e.ID == "p0360" {
+				return 360
+			}
+		case 361:
+			if e.ID == "p0361" {
+				return 361
+			}
+		case 362:
+			if e.ID == "p0362" {
+				return 362
+			}
+		case 363:
+			if e.ID == "p0363" {
+				return 363
+			}
+		case 364:
+			if e.ID == "p0364" {
+				return 364
+			}
+		case 365:
+			if e.ID == "p0365" {
+				return 365
+			}
+		case 366:
+			if e.ID == "p0366" {
+				return 366
+			}
+		case 367:
+			if e.ID == "p0367" {
+				return 367
+			}
+		case 368:
+			if e.ID == "p0368" {
+				return 368
+			}
+		case 369:
+			if e.ID == "p0369" {
+				return 369
+			}
+		case 370:
+			if e.ID == "p0370" {
+				return 370
+			}
+		case 371:
+			if e.ID == "p0371" {
+				return 371
+			}
+		case 372:
+			if e.ID == "p0372" {
+				return 372
+			}
+		case 373:
+			if e.ID == "p0373" {
+				return 373
+			}
+		case 374:
+			if e.ID == "p0374" {
+				return 374
+			}
+		case 375:
+			if e.ID == "p0375" {
+				return 375
+			}
+		case 376:
+			if e.ID == "p0376" {
+				return 376
+			}
+		case 377:
+			if e.ID == "p0377" {
+				return 377
+			}
+		case 378:
+			if e.ID == "p0378" {
+				return 378
+			}
+		case 379:
+			if e.ID == "p0379" {
+				return 379
+			}
+		case 380:
+			if e.ID == "p0380" {
+				return 380
+			}
+		case 381:
+			if e.ID == "p0381" {
+				return 381
+			}
+		case 382:
+			if e.ID == "p0382" {
+				return 382
+			}
+		case 383:
+			if e.ID == "p0383" {
+				return 383
+			}
+		case 384:
+			if e.ID == "p0384" {
+				return 384
+			}
+		case 385:
+			if e.ID == "p0385" {
+				return 385
+			}
+		case 386:
+			if e.ID == "p0386" {
+				return 386
+			}
+		case 387:
+			if e.ID == "p0387" {
+				return 387
+			}
+		case 388:
+			if e.ID == "p0388" {
+				return 388
+			}
+		case 389:
+			if e.ID == "p0389" {
+				return 389
+			}
+		case 390:
+			if e.ID == "p0390" {
+				return 390
+			}
+		case 391:
+			if e.ID == "p0391" {
+				return 391
+			}
+		case 392:
+			if e.ID == "p0392" {
+				return 392
+			}
+		case 393:
+			if e.ID == "p0393" {
+				return 393
+			}
+		case 394:
+			if e.ID == "p0394" {
+				return 394
+			}
+		case 395:
+			if e.ID == "p0395" {
+				return 395
+			}
+		case 396:
+			if e.ID == "p0396" {
+				return 396
+			}
+		case 397:
+			if e.ID == "p0397" {
+				return 397
+			}
+		case 398:
+			if e.ID == "p0398" {
+				return 398
+			}
+		case 399:
+			if e.ID == "p0399" {
+				return 399
+			}
+		case 400:
+			if e.ID == "p0400" {
+				return 400
+			}
+		case 401:
+			if e.ID == "p0401" {
+				return 401
+			}
+		case 402:
+			if e.ID == "p0402" {
+				return 402
+			}
+		case 403:
+			if e.ID == "p0403" {
+				return 403
+			}
+		case 404:
+			if e.ID == "p0404" {
+				return 404
+			}
+		case 405:
+			if e.ID == "p0405" {
+				return 405
+			}
+		case 406:
+			if e.ID == "p0406" {
+				return 406
+			}
+		case 407:
+			if e.ID == "p0407" {
+				return 407
+			}
+		case 408:
+			if e.ID == "p0408" {
+				return 408
+			}
+		case 409:
+			if e.ID == "p0409" {
+				return 409
+			}
+		case 410:
+			if e.ID == "p0410" {
+				return 410
+			}
+		case 411:
+			if e.ID == "p0411" {
+				return 411
+			}
+		case 412:
+			if e.ID == "p0412" {
+				return 412
+			}
+		case 413:
+			if e.ID == "p0413" {
+				return 413
+			}
+		case 414:
+			if e.ID == "p0414" {
+				return 414
+			}
+		case 415:
+			if e.ID == "p0415" {
+				return 415
+			}
+		case 416:
+			if e.ID == "p0416" {
+				return 416
+			}
+		case 417:
+			if e.ID == "p0417" {
+				return 417
+			}
+		case 418:
+			if e.ID == "p0418" {
+				return 418
+			}
+		case 419:
+			if e.ID == "p0419" {
+				return 419
+			}
+		case 420:
+			if e.ID == "p0420" {
+				return 420
+			}
+		case 421:
+			if e.ID == "p0421" {
+				return 421
+			}
+		case 422:
+			if e.ID == "p0422" {
+				return 422
+			}
+		case 423:
+			if e.ID == "p0423" {
+				return 423
+			}
+		case 424:
+			if e.ID == "p0424" {
+				return 424
+			}
+		case 425:
+			if e.ID == "p0425" {
+				return 425
+			}
+		case 426:
+			if e.ID == "p0426" {
+				return 426
+			}
+		case 427:
+			if e.ID == "p0427" {
+				return 427
+			}
+		case 428:
+			if e.ID == "p0428" {
+				return 428
+			}
+		case 429:
+			if e.ID == "p0429" {
+				return 429
+			}
+		case 430:
+			if e.ID == "p0430" {
+				return 430
+			}
+		case 431:
+			if e.ID == "p0431" {
+				return 431
+			}
+		case 432:
+			if e.ID == "p0432" {
+				return 432
+			}
+		case 433:
+			if e.ID == "p0433" {
+				return 433
+			}
+		case 434:
+			if e.ID == "p0434" {
+				return 434
+			}
+		case 435:
+			if e.ID == "p0435" {
+				return 435
+			}
+		case 436:
+			if e.ID == "p0436" {
+				return 436
+			}
+		case 437:
+			if e.ID == "p0437" {
+				return 437
+			}
+		case 438:
+			if e.ID == "p0438" {
+				return 438
+			}
+		case 439:
+			if e.ID == "p0439" {
+				return 439
+			}
+		case 440:
+			if e.ID == "p0440" {
+				return 440
+			}
+		case 441:
+			if e.ID == "p0441" {
+				return 441
+			}
+		case 442:
+			if e.ID == "p0442" {
+				return 442
+			}
+		case 443:
+			if e.ID == "p0443" {
+				return 443
+			}
+		case 444:
+			if e.ID == "p0444" {
+				return 444
+			}
+		case 445:
+			if e.ID == "p0445" {
+				return 445
+			}
+		case 446:
+			if e.ID == "p0446" {
+				return 446
+			}
+		case 447:
+			if e.ID == "p0447" {
+				return 447
+			}
+		case 448:
+			if e.ID == "p0448" {
+				return 448
+			}
+		case 449:
+			if e.ID == "p0449" {
+				return 449
+			}
+		case 450:
+			if e.ID == "p0450" {
+				return 450
+			}
+		case 451:
+			if e.ID == "p0451" {
+				return 451
+			}
+		case 452:
+			if e.ID == "p0452" {
+				return 452
+			}
+		case 453:
+			if e.ID == "p0453" {
+				return 453
+			}
+		case 454:
+			if e.ID == "p0454" {
+				return 454
+			}
+		case 455:
+			if e.ID == "p0455" {
+				return 455
+			}
+		case 456:
+			if e.ID == "p0456" {
+				return 456
+			}
+		case 457:
+			if e.ID == "p0457" {
+				return 457
+			}
+		case 458:
+			if e.ID == "p0458" {
+				return 458
+			}
+		case 459:
+			if e.ID == "p0459" {
+				return 459
+			}
+		case 460:
+			if e.ID == "p0460" {
+				return 460
+			}
+		case 461:
+			if e.ID == "p0461" {
+				return 461
+			}
+		case 462:
+			if e.ID == "p0462" {
+				return 462
+			}
+		case 463:
+			if e.ID == "p0463" {
+				return 463
+			}
+		case 464:
+			if e.ID == "p0464" {
+				return 464
+			}
+		case 465:
+			if e.ID == "p0465" {
+				return 465
+			}
+		case 466:
+			if e.ID == "p0466" {
+				return 466
+			}
+		case 467:
+			if e.ID == "p0467" {
+				return 467
+			}
+		case 468:
+			if e.ID == "p0468" {
+				return 468
+			}
+		case 469:
+			if e.ID == "p0469" {
+				return 469
+			}
+		case 470:
+			if e.ID == "p0470" {
+				return 470
+			}
+		case 471:
+			if e.ID == "p0471" {
+				return 471
+			}
+		case 472:
+			if e.ID == "p0472" {
+				return 472
+			}
+		case 473:
+			if e.ID == "p0473" {
+				return 473
+			}
+		case 474:
+			if e.ID == "p0474" {
+				return 474
+			}
+		case 475:
+			if e.ID == "p0475" {
+				return 475
+			}
+		case 476:
+			if e.ID == "p0476" {
+				return 476
+			}
+		case 477:
+			if e.ID == "p0477" {
+				return 477
+			}
+		case 478:
+			if e.ID == "p0478" {
+				return 478
+			}
+		case 479:
+			if e.ID == "p0479" {
+				return 479
+			}
+		case 480:
+			if e.ID == "p0480" {
+				return 480
+			}
+		case 481:
+			if e.ID == "p0481" {
+				return 481
+			}
+		case 482:
+			if e.ID == "p0482" {
+				return 482
+			}
+		case 483:
+			if e.ID == "p0483" {
+				return 483
+			}
+		case 484:
+			if e.ID == "p0484" {
+				return 484
+			}
+		case 485:
+			if e.ID == "p0485" {
+				return 485
+			}
+		case 486:
+			if e.ID == "p0486" {
+				return 486
+			}
+		case 487:
+			if e.ID == "p0487" {
+				return 487
+			}
+		case 488:
+			if e.ID == "p0488" {
+				return 488
+			}
+		case 489:
+			if e.ID == "p0489" {
+				return 489
+			}
+		case 490:
+			if e.ID == "p0490" {
+				return 490
+			}
+		case 491:
+			if e.ID == "p0491" {
+				return 491
+			}
+		case 492:
+			if e.ID == "p0492" {
+				return 492
+			}
+		case 493:
+			if e.ID == "p0493" {
+				return 493
+			}
+		case 494:
+			if e.ID == "p0494" {
+				return 494
+			}
+		case 495:
+			if e.ID == "p0495" {
+				return 495
+			}
+		case 496:
+			if e.ID == "p0496" {
+				return 496
+			}
+		case 497:
+			if e.ID == "p0497" {
+				return 497
+			}
+		case 498:
+			if e.ID == "p0498" {
+				return 498
+			}
+		case 499:
+			if e.ID == "p0499" {
+				return 499
+			}
+		case 500:
+			if e.ID == "p0500" {
+				return 500
+			}
+		case 501:
+			if e.ID == "p0501" {
+				return 501
+			}
+		case 502:
+			if e.ID == "p0502" {
+				return 502
+			}
+		case 503:
+			if e.ID == "p0503" {
+				return 503
+			}
+		case 504:
+			if e.ID == "p0504" {
+				return 504
+			}
+		case 505:
+			if e.ID == "p0505" {
+				return 505
+			}
+		case 506:
+			if e.ID == "p0506" {
+				return 506
+			}
+		case 507:
+			if e.ID == "p0507" {
+				return 507
+			}
+		case 508:
+			if e.ID == "p0508" {
+				return 508
+			}
+		case 509:
+			if e.ID == "p0509" {
+				return 509
+			}
+		case 510:
+			if e.ID == "p0510" {
+				return 510
+			}
+		case 511:
+			if e.ID == "p0511" {
+				return 511
+			}
+		case 512:
+			if e.ID == "p0512" {
+				return 512
+			}
+		case 513:
+			if e.ID == "p0513" {
+				return 513
+			}
+		case 514:
+			if e.ID == "p0514" {
+				return 514
+			}
+		case 515:
+			if e.ID == "p0515" {
+				return 515
+			}
+		case 516:
+			if e.ID == "p0516" {
+				return 516
+			}
+		case 517:
+			if e.ID == "p0517" {
+				return 517
+			}
+		case 518:
+			if e.ID == "p0518" {
+				return 518
+			}
+		case 519:
+			if e.ID == "p0519" {
+				return 519
+			}
+		case 520:
+			if e.ID == "p0520" {
+				return 520
+			}
+		case 521:
+			if e.ID == "p0521" {
+				return 521
+			}
+		case 522:
+			if e.ID == "p0522" {
+				return 522
+			}
+		case 523:
+			if e.ID == "p0523" {
+				return 523
+			}
+		case 524:
+			if e.ID == "p0524" {
+				return 524
+			}
+		case 525:
+			if e.ID == "p0525" {
+				return 525
+			}
+		case 526:
+			if e.ID == "p0526" {
+				return 526
+			}
+		case 527:
+			if e.ID == "p0527" {
+				return 527
+			}
+		case 528:
+			if e.ID == "p0528" {
+				return 528
+			}
+		case 529:
+			if e.ID == "p0529" {
+				return 529
+			}
+		case 530:
+			if e.ID == "p0530" {
+				return 530
+			}
+		case 531:
+			if e.ID == "p0531" {
+				return 531
+			}
+		case 532:
+			if e.ID == "p0532" {
+				return 532
+			}
+		case 533:
+			if e.ID == "p0533" {
+				return 533
+			}
+		case 534:
+			if e.ID == "p0534" {
+				return 534
+			}
+		case 535:
+			if e.ID == "p0535" {
+				return 535
+			}
+		case 536:
+			if e.ID == "p0536" {
+				return 536
+			}
+		case 537:
+			if e.ID == "p0537" {
+				return 537
+			}
+		case 538:
+			if e.ID == "p0538" {
+				return 538
+			}
+		case 539:
+			if e.ID == "p0539" {
+				return 539
+			}
+		case 540:
+			if e.ID == "p0540" {
+				return 540
+			}
+		case 541:
+			if e.ID == "p0541" {
+				return 541
+			}
+		case 542:
+			if e.ID == "p0542" {
+				return 542
+			}
+		case 543:
+			if e.ID == "p0543" {
+				return 543
+			}
+		case 544:
+			if e.ID == "p0544" {
+				return 544
+			}
+		case 545:
+			if e.ID == "p0545" {
+				return 545
+			}
+		case 546:
+			if e.ID == "p0546" {
+				return 546
+			}
+		case 547:
+			if e.ID == "p0547" {
+				return 547
+			}
+		case 548:
+			if e.ID == "p0548" {
+				return 548
+			}
+		case 549:
+			if e.ID == "p0549" {
+				return 549
+			}
+		case 550:
+			if e.ID == "p0550" {
+				return 550
+			}
+		case 551:
+			if e.ID == "p0551" {
+				return 551
+			}
+		case 552:
+			if e.ID == "p0552" {
+				return 552
+			}
+		case 553:
+			if e.ID == "p0553" {
+				return 553
+			}
+		case 554:
+			if e.ID == "p0554" {
+				return 554
+			}
+		case 555:
+			if e.ID == "p0555" {
+				return 555
+			}
+		case 556:
+			if e.ID == "p0556" {
+				return 556
+			}
+		case 557:
+			if e.ID == "p0557" {
+				return 557
+			}
+		case 558:
+			if e.ID == "p0558" {
+				return 558
+			}
+		case 559:
+			if e.ID == "p0559" {
+				return 559
+			}
+		case 560:
+			if e.ID == "p0560" {
+				return 560
+			}
+		case 561:
+			if e.ID == "p0561" {
+				return 561
+			}
+		case 562:
+			if e.ID == "p0562" {
+				return 562
+			}
+		case 563:
+			if e.ID == "p0563" {
+				return 563
+			}
+		case 564:
+			if e.ID == "p0564" {
+				return 564
+			}
+		case 565:
+			if e.ID == "p0565" {
+				return 565
+			}
+		case 566:
+			if e.ID == "p0566" {
+				return 566
+			}
+		case 567:
+			if e.ID == "p0567" {
+				return 567
+			}
+		case 568:
+			if e.ID == "p0568" {
+				return 568
+			}
+		case 569:
+			if e.ID == "p0569" {
+				return 569
+			}
+		case 570:
+			if e.ID == "p0570" {
+				return 570
+			}
+		case 571:
+			if e.ID == "p0571" {
+				return 571
+			}
+		case 572:
+			if e.ID == "p0572" {
+				return 572
+			}
+		case 573:
+			if e.ID == "p0573" {
+				return 573
+			}
+		case 574:
+			if e.ID == "p0574" {
+				return 574
+			}
+		case 575:
+			if e.ID == "p0575" {
+				return 575
+			}
+		case 576:
+			if e.ID == "p0576" {
+				return 576
+			}
+		case 577:
+			if e.ID == "p0577" {
+				return 577
+			}
+		case 578:
+			if e.ID == "p0578" {
+				return 578
+			}
+		case 579:
+			if e.ID == "p0579" {
+				return 579
+			}
+		case 580:
+			if e.ID == "p0580" {
+				return 580
+			}
+		case 581:
+			if e.ID == "p0581" {
+				return 581
+			}
+		case 582:
+			if e.ID == "p0582" {
+				return 582
+			}
+		case 583:
+			if e.ID == "p0583" {
+				return 583
+			}
+		case 584:
+			if e.ID == "p0584" {
+				return 584
+			}
+		case 585:
+			if e.ID == "p0585" {
+				return 585
+			}
+		case 586:
+			if e.ID == "p0586" {
+				return 586
+			}
+		case 587:
+			if e.ID == "p0587" {
+				return 587
+			}
+		case 588:
+			if e.ID == "p0588" {
+				return 588
+			}
+		case 589:
+			if e.ID == "p0589" {
+				return 589
+			}
+		case 590:
+			if e.ID == "p0590" {
+				return 590
+			}
+		case 591:
+			if e.ID == "p0591" {
+				return 591
+			}
+		case 592:
+			if e.ID == "p0592" {
+				return 592
+			}
+		case 593:
+			if e.ID == "p0593" {
+				return 593
+			}
+		case 594:
+			if e.ID == "p0594" {
+				return 594
+			}
+		case 595:
+			if e.ID == "p0595" {
+				return 595
+			}
+		case 596:
+			if e.ID == "p0596" {
+				return 596
+			}
+		case 597:
+			if e.ID == "p0597" {
+				return 597
+			}
+		case 598:
+			if e.ID == "p0598" {
+				return 598
+			}
+		case 599:
+			if e.ID == "p0599" {
+				return 599
+			}
+		case 600:
+			if e.ID == "p0600" {
+				return 600
+			}
+		case 601:
+			if e.ID == "p0601" {
+				return 601
+			}
+		case 602:
+			if e.ID == "p0602" {
+				return 602
+			}
+		case 603:
+			if e.ID == "p0603" {
+				return 603
+			}
+		case 604:
+			if e.ID == "p0604" {
+				return 604
+			}
+		case 605:
+			if e.ID == "p0605" {
+				return 605
+			}
+		case 606:
+			if e.ID == "p0606" {
+				return 606
+			}
+		case 607:
+			if e.ID == "p0607" {
+				return 607
+			}
+		case 608:
+			if e.ID == "p0608" {
+				return 608
+			}
+		case 609:
+			if e.ID == "p0609" {
+				return 609
+			}
+		case 610:
+			if e.ID == "p0610" {
+				return 610
+			}
+		case 611:
+			if e.ID == "p0611" {
+				return 611
+			}
+		case 612:
+			if e.ID == "p0612" {
+				return 612
+			}
+		case 613:
+			if e.ID == "p0613" {
+				return 613
+			}
+		case 614:
+			if e.ID == "p0614" {
+				return 614
+			}
+		case 615:
+			if e.ID == "p0615" {
+				return 615
+			}
+		case 616:
+			if e.ID == "p0616" {
+				return 616
+			}
+		case 617:
+			if e.ID == "p0617" {
+				return 617
+			}
+		case 618:
+			if e.ID == "p0618" {
+				return 618
+			}
+		case 619:
+			if e.ID == "p0619" {
+				return 619
+			}
+		case 620:
+			if e.ID == "p0620" {
+				return 620
+			}
+		case 621:
+			if e.ID == "p0621" {
+				return 621
+			}
+		case 622:
+			if e.ID == "p0622" {
+				return 622
+			}
+		case 623:
+			if e.ID == "p0623" {
+				return 623
+			}
+		case 624:
+			if e.ID == "p0624" {
+				return 624
+			}
+		case 625:
+			if e.ID == "p0625" {
+				return 625
+			}
+		case 626:
+			if e.ID == "p0626" {
+				return 626
+			}
+		case 627:
+			if e.ID == "p0627" {
+				return 627
+			}
+		case 628:
+			if e.ID == "p0628" {
+				return 628
+			}
+		case 629:
+			if e.ID == "p0629" {
+				return 629
+			}
+		case 630:
+			if e.ID == "p0630" {
+				return 630
+			}
+		case 631:
+			if e.ID == "p0631" {
+				return 631
+			}
+		case 632:
+			if e.ID == "p0632" {
+				return 632
+			}
+		case 633:
+			if e.ID == "p0633" {
+				return 633
+			}
+		case 634:
+			if e.ID == "p0634" {
+				return 634
+			}
+		case 635:
+			if e.ID == "p0635" {
+				return 635
+			}
+		case 636:
+			if e.ID == "p0636" {
+				return 636
+			}
+		case 637:
+			if e.ID == "p0637" {
+				return 637
+			}
+		case 638:
+			if e.ID == "p0638" {
+				return 638
+			}
+		case 639:
+			if e.ID == "p0639" {
+				return 639
+			}
+		case 640:
+			if e.ID == "p0640" {
+				return 640
+			}
+		case 641:
+			if e.ID == "p0641" {
+				return 641
+			}
+		case 642:
+			if e.ID == "p0642" {
+				return 642
+			}
+		case 643:
+			if e.ID == "p0643" {
+				return 643
+			}
+		case 644:
+			if e.ID == "p0644" {
+				return 644
+			}
+		case 645:
+			if e.ID == "p0645" {
+				return 645
+			}
+		case 646:
+			if e.ID == "p0646" {
+				return 646
+			}
+		case 647:
+			if e.ID == "p0647" {
+				return 647
+			}
+		case 648:
+			if e.ID == "p0648" {
+				return 648
+			}
+		case 649:
+			if e.ID == "p0649" {
+				return 649
+			}
+		case 650:
+			if e.ID == "p0650" {
+				return 650
+			}
+		case 651:
+			if e.ID == "p0651" {
+				return 651
+			}
+		case 652:
+			if e.ID == "p0652" {
+				return 652
+			}
+		case 653:
+			if e.ID == "p0653" {
+				return 653
+			}
+		case 654:
+			if e.ID == "p0654" {
+				return 654
+			}
+		case 655:
+			if e.ID == "p0655" {
+				return 655
+			}
+		case 656:
+			if e.ID == "p0656" {
+				return 656
+			}
+		case 657:
+			if e.ID == "p0657" {
+				return 657
+			}
+		case 658:
+			if e.ID == "p0658" {
+				return 658
+			}
+		case 659:
+			if e.ID == "p0659" {
+				return 659
+			}
+		case 660:
+			if e.ID == "p0660" {
+				return 660
+			}
+		case 661:
+			if e.ID == "p0661" {
+				return 661
+			}
+		case 662:
+			if e.ID == "p0662" {
+				return 662
+			}
+		case 663:
+			if e.ID == "p0663" {
+				return 663
+			}
+		case 664:
+			if e.ID == "p0664" {
+				return 664
+			}
+		case 665:
+			if e.ID == "p0665" {
+				return 665
+			}
+		case 666:
+			if e.ID == "p0666" {
+				return 666
+			}
+		case 667:
+			if e.ID == "p0667" {
+				return 667
+			}
+		case 668:
+			if e.ID == "p0668" {
+				return 668
+			}
+		case 669:
+			if e.ID == "p0669" {
+				return 669
+			}
+		case 670:
+			if e.ID == "p0670" {
+				return 670
+			}
+		case 671:
+			if e.ID == "p0671" {
+				return 671
+			}
+		case 672:
+			if e.ID == "p0672" {
+				return 672
+			}
+		case 673:
+			if e.ID == "p0673" {
+				return 673
+			}
+		case 674:
+			if e.ID == "p0674" {
+				return 674
+			}
+		case 675:
+			if e.ID == "p0675" {
+				return 675
+			}
+		case 676:
+			if e.ID == "p0676" {
+				return 676
+			}
+		case 677:
+			if e.ID == "p0677" {
+				return 677
+			}
+		case 678:
+			if e.ID == "p0678" {
+				return 678
+			}
+		case 679:
+			if e.ID == "p0679" {
+				return 679
+			}
+		case 680:
+			if e.ID == "p0680" {
+				return 680
+			}
+		case 681:
+			if e.ID == "p0681" {
+				return 681
+			}
+		case 682:
+			if e.ID == "p0682" {
+				return 682
+			}
+		case 683:
+			if e.ID == "p0683" {
+				return 683
+			}
+		case 684:
+			if e.ID == "p0684" {
+				return 684
+			}
+		case 685:
+			if e.ID == "p0685" {
+				return 685
+			}
+		case 686:
+			if e.ID == "p0686" {
+				return 686
+			}
+		case 687:
+			if e.ID == "p0687" {
+				return 687
+			}
+		case 688:
+			if e.ID == "p0688" {
+				return 688
+			}
+		case 689:
+			if e.ID == "p0689" {
+				return 689
+			}
+		case 690:
+			if e.ID == "p0690" {
+				return 690
+			}
+		case 691:
+			if e.ID == "p0691" {
+				return 691
+			}
+		case 692:
+			if e.ID == "p0692" {
+				return 692
+			}
+		case 693:
+			if e.ID == "p0693" {
+				return 693
+			}
+		case 694:
+			if e.ID == "p0694" {
+				return 694
+			}
+		case 695:
+			if e.ID == "p0695" {
+				return 695
+			}
+		case 696:
+			if e.ID == "p0696" {
+				return 696
+			}
+		case 697:
+			if e.ID == "p0697" {
+				return 697
+			}
+		case 698:
+			if e.ID == "p0698" {
+				return 698
+			}
+		case 699:
+			if e.ID == "p0699" {
+				return 699
+			}
+		case 700:
+			if e.ID == "p0700" {
+				return 700
+			}
+		case 701:
+			if e.ID == "p0701" {
+				return 701
+			}
+		case 702:
+			if e.ID == "p0702" {
+				return 702
+			}
+		case 703:
+			if e.ID == "p0703" {
+				return 703
+			}
+		case 704:
+			if e.ID == "p0704" {
+				return 704
+			}
+		case 705:
+			if e.ID == "p0705" {
+				return 705
+			}
+		case 706:
+			if e.ID == "p0706" {
+				return 706
+			}
+		case 707:
+			if e.ID == "p0707" {
+				return 707
+			}
+		case 708:
+			if e.ID == "p0708" {
+				return 708
+			}
+		case 709:
+			if e.ID == "p0709" {
+				return 709
+			}
+		case 710:
+			if e.ID == "p0710" {
+				return 710
+			}
+		case 711:
+			if e.ID == "p0711" {
+				return 711
+			}
+		case 712:
+			if e.ID == "p0712" {
+				return 712
+			}
+		case 713:
+			if e.ID == "p0713" {
+				return 713
+			}
+		case 714:
+			if e.ID == "p0714" {
+				return 714
+			}
+		case 715:
+			if e.ID == "p0715" {
+				return 715
+			}
+		case 716:
+			if e.ID == "p0716" {
+				return 716
+			}
+		case 717:
+			if e.ID == "p0717" {
+				return 717
+			}
+		case 718:
+			if e.ID == "p0718" {
+				return 718
+			}
+		case 719:
+			if e.ID == "p0719" {
+				return 719
+			}
+		case 720:
+			if e.ID == "p0720" {
+				return 720
+			}
+		case 721:
+			if e.ID == "p0721" {
+				return 721
+			}
+		case 722:
+			if e.ID == "p0722" {
+				return 722
+			}
+		case 723:
+			if e.ID == "p0723" {
+				return 723
+			}
+		case 724:
+			if e.ID == "p0724" {
+				return 724
+			}
+		case 725:
+			if e.ID == "p0725" {
+				return 725
+			}
+		case 726:
+			if e.ID == "p0726" {
+				return 726
+			}
+		case 727:
+			if e.ID == "p0727" {
+				return 727
+			}
+		case 728:
+			if e.ID == "p0728" {
+				return 728
+			}
+		case 729:
+			if e.ID == "p0729" {
+				return 729
+			}
+		case 730:
+			if e.ID == "p0730" {
+				return 730
+			}
+		case 731:
+			if e.ID == "p0731" {
+				return 731
+			}
+		case 732:
+			if e.ID == "p0732" {
+				return 732
+			}
+		case 733:
+			if e.ID == "p0733" {
+				return 733
+			}
+		case 734:
+			if e.ID == "p0734" {
+				return 734
+			}
+		case 735:
+			if e.ID == "p0735" {
+				return 735
+			}
+		case 736:
+			if e.ID == "p0736" {
+				return 736
+			}
+		case 737:
+			if e.ID == "p0737" {
+				return 737
+			}
+		case 738:
+			if e.ID == "p0738" {
+				return 738
+			}
+		case 739:
+			if e.ID == "p0739" {
+				return 739
+			}
+		case 740:
+			if e.ID == "p0740" {
+				return 740
+			}
+		case 741:
+			if e.ID == "p0741" {
+				return 741
+			}
+		case 742:
+			if e.ID == "p0742" {
+				return 742
+			}
+		case 743:
+			if e.ID == "p0743" {
+				return 743
+			}
+		case 744:
+			if e.ID == "p0744" {
+				return 744
+			}
+		case 745:
+			if e.ID == "p0745" {
+				return 745
+			}
+		case 746:
+			if e.ID == "p0746" {
+				return 746
+			}
+		case 747:
+			if e.ID == "p0747" {
+				return 747
+			}
+		case 748:
+			if e.ID == "p0748" {
+				return 748
+			}
+		case 749:
+			if e.ID == "p0749" {
+				return 749
+			}
+		case 750:
+			if e.ID == "p0750" {
+				return 750
+			}
+		case 751:
+			if e.ID == "p0751" {
+				return 751
+			}
+		case 752:
+			if e.ID == "p0752" {
+				return 752
+			}
+		case 753:
+			if e.ID == "p0753" {
+				return 753
+			}
+		case 754:
+			if e.ID == "p0754" {
+				return 754
+			}
+		case 755:
+			if e.ID == "p0755" {
+				return 755
+			}
+		case 756:
+			if e.ID == "p0756" {
+				return 756
+			}
+		case 757:
+			if e.ID == "p0757" {
+				return 757
+			}
+		case 758:
+			if e.ID == "p0758" {
+				return 758
+			}
+		case 759:
+			if e.ID == "p0759" {
+				return 759
+			}
+		case 760:
+			if e.ID == "p0760" {
+				return 760
+			}
+		case 761:
+			if e.ID == "p0761" {
+				return 761
+			}
+		case 762:
+			if e.ID == "p0762" {
+				return 762
+			}
+		case 763:
+			if e.ID == "p0763" {
+				return 763
+			}
+		case 764:
+			if e.ID == "p0764" {
+				return 764
+			}
+		case 765:
+			if e.ID == "p0765" {
+				return 765
+			}
+		case 766:
+			if e.ID == "p0766" {
+				return 766
+			}
+		case 767:
+			if e.ID == "p0767" {
+				return 767
+			}
+		case 768:
+			if e.ID == "p0768" {
+				return 768
+			}
+		case 769:
+			if e.ID == "p0769" {
+				return 769
+			}
+		case 770:
+			if e.ID == "p0770" {
+				return 770
+			}
+		case 771:
+			if e.ID == "p0771" {
+				return 771
+			}
+		case 772:
+			if e.ID == "p0772" {
+				return 772
+			}
+		case 773:
+			if e.ID == "p0773" {
+				return 773
+			}
+		case 774:
+			if e.ID == "p0774" {
+				return 774
+			}
+		case 775:
+			if e.ID == "p0775" {
+				return 775
+			}
+		case 776:
+			if e.ID == "p0776" {
+				return 776
+			}
+		case 777:
+			if e.ID == "p0777" {
+				return 777
+			}
+		case 778:
+			if e.ID == "p0778" {
+				return 778
+			}
+		case 779:
+			if e.ID == "p0779" {
+				return 779
+			}
+		case 780:
+			if e.ID == "p0780" {
+				return 780
+			}
+		case 781:
+			if e.ID == "p0781" {
+				return 781
+			}
+		case 782:
+			if e.ID == "p0782" {
+				return 782
+			}
+		case 783:
+			if e.ID == "p0783" {
+				return 783
+			}
+		case 784:
+			if e.ID == "p0784" {
+				return 784
+			}
+		case 785:
+			if e.ID == "p0785" {
+				return 785
+			}
+		case 786:
+			if e.ID == "p0786" {
+				return 786
+			}
+		case 787:
+			if e.ID == "p0787" {
+				return 787
+			}
+		case 788:
+			if e.ID == "p0788" {
+				return 788
+			}
+		case 789:
+			if e.ID == "p0789" {
+				return 789
+			}
+		case 790:
+			if e.ID == "p0790" {
+				return 790
+			}
+		case 791:
+			if e.ID == "p0791" {
+				return 791
+			}
+		case 792:
+			if e.ID == "p0792" {
+				return 792
+			}
+		case 793:
+			if e.ID == "p0793" {
+				return 793
+			}
+		case 794:
+			if e.ID == "p0794" {
+				return 794
+			}
+		case 795:
+			if e.ID == "p0795" {
+				return 795
+			}
+		case 796:
+			if e.ID == "p0796" {
+				return 796
+			}
+		case 797:
+			if e.ID == "p0797" {
+				return 797
+			}
+		case 798:
+			if e.ID == "p0798" {
+				return 798
+			}
+		case 799:
+			if e.ID == "p0799" {
+				return 799
+			}
+		case 800:
+			if e.ID == "p0800" {
+				return 800
+			}
+		case 801:
+			if e.ID == "p0801" {
+				return 801
+			}
+		case 802:
+			if e.ID == "p0802" {
+				return 802
+			}
+		case 803:
+			if e.ID == "p0803" {
+				return 803
+			}
+		case 804:
+			if e.ID == "p0804" {
+				return 804
+			}
+		case 805:
+			if e.ID == "p0805" {
+				return 805
+			}
+		case 806:
+			if e.ID == "p0806" {
+				return 806
+			}
+		case 807:
+			if e.ID == "p0807" {
+				return 807
+			}
+		case 808:
+			if e.ID == "p0808" {
+				return 808
+			}
+		case 809:
+			if e.ID == "p0809" {
+				return 809
+			}
+		case 810:
+			if e.ID == "p0810" {
+				return 810
+			}
+		case 811:
+			if e.ID == "p0811" {
+				return 811
+			}
+		case 812:
+			if e.ID == "p0812" {
+				return 812
+			}
+		case 813:
+			if e.ID == "p0813" {
+				return 813
+			}
+		case 814:
+			if e.ID == "p0814" {
+				return 814
+			}
+		case 815:
+			if e.ID == "p0815" {
+				return 815
+			}
+		case 816:
+			if e.ID == "p0816" {
+				return 816
+			}
+		case 817:
+			if e.ID == "p0817" {
+				return 817
+			}
+		case 818:
+			if e.ID == "p0818" {
+				return 818
+			}
+		case 819:
+			if e.ID == "p0819" {
+				return 819
+			}
+		case 820:
+			if e.ID == "p0820" {
+				return 820
+			}
+		case 821:
+			if e.ID == "p0821" {
+				return 821
+			}
+		case 822:
+			if e.ID == "p0822" {
+				return 822
+			}
+		case 823:
+			if e.ID == "p0823" {
+				return 823
+			}
+		case 824:
+			if e.ID == "p0824" {
+				return 824
+			}
+		case 825:
+			if e.ID == "p0825" {
+				return 825
+			}
+		case 826:
+			if e.ID == "p0826" {
+				return 826
+			}
+		case 827:
+			if e.ID == "p0827" {
+				return 827
+			}
+		case 828:
+			if e.ID == "p0828" {
+				return 828
+			}
+		case 829:
+			if e.ID == "p0829" {
+				return 829
+			}
+		case 830:
+			if e.ID == "p0830" {
+				return 830
+			}
+		case 831:
+			if e.ID == "p0831" {
+				return 831
+			}
+		case 832:
+			if e.ID == "p0832" {
+				return 832
+			}
+		case 833:
+			if e.ID == "p0833" {
+				return 833
+			}
+		case 834:
+			if e.ID == "p0834" {
+				return 834
+			}
+		case 835:
+			if e.ID == "p0835" {
+				return 835
+			}
+		case 836:
+			if e.ID == "p0836" {
+				return 836
+			}
+		case 837:
+			if e.ID == "p0837" {
+				return 837
+			}
+		case 838:
+			if e.ID == "p0838" {
+				return 838
+			}
+		case 839:
+			if e.ID == "p0839" {
+				return 839
+			}
+		case 840:
+			if e.ID == "p0840" {
+				return 840
+			}
+		case 841:
+			if e.ID == "p0841" {
+				return 841
+			}
+		case 842:
+			if e.ID == "p0842" {
+				return 842
+			}
+		case 843:
+			if e.ID == "p0843" {
+				return 843
+			}
+		case 844:
+			if e.ID == "p0844" {
+				return 844
+			}
+		case 845:
+			if e.ID == "p0845" {
+				return 845
+			}
+		case 846:
+			if e.ID == "p0846" {
+				return 846
+			}
+		case 847:
+			if e.ID == "p0847" {
+				return 847
+			}
+		case 848:
+			if e.ID == "p0848" {
+				return 848
+			}
+		case 849:
+			if e.ID == "p0849" {
+				return 849
+			}
+		case 850:
+			if e.ID == "p0850" {
+				return 850
+			}
+		case 851:
+			if e.ID == "p0851" {
+				return 851
+			}
+		case 852:
+			if e.ID == "p0852" {
+				return 852
+			}
+		case 853:
+			if e.ID == "p0853" {
+				return 853
+			}
+		case 854:
+			if e.ID == "p0854" {
+				return 854
+			}
+		case 855:
+			if e.ID == "p0855" {
+				return 855
+			}
+		case 856:
+			if e.ID == "p0856" {
+				return 856
+			}
+		case 857:
+			if e.ID == "p0857" {
+				return 857
+			}
+		case 858:
+			if e.ID == "p0858" {
+				return 858
+			}
+		case 859:
+			if e.ID == "p0859" {
+				return 859
+			}
+		case 860:
+			if e.ID == "p0860" {
+				return 860
+			}
+		case 861:
+			if e.ID == "p0861" {
+				return 861
+			}
+		case 862:
+			if e.ID == "p0862" {
+				return 862
+			}
+		case 863:
+			if e.ID == "p0863" {
+				return 863
+			}
+		case 864:
+			if e.ID == "p0864" {
+				return 864
+			}
+		case 865:
+			if e.ID == "p0865" {
+				return 865
+			}
+		case 866:
+			if e.ID == "p0866" {
+				return 866
+			}
+		case 867:
+			if e.ID == "p0867" {
+				return 867
+			}
+		case 868:
+			if e.ID == "p0868" {
+				return 868
+			}
+		case 869:
+			if e.ID == "p0869" {
+				return 869
+			}
+		case 870:
+			if e.ID == "p0870" {
+				return 870
+			}
+		case 871:
+			if e.ID == "p0871" {
+				return 871
+			}
+		case 872:
+			if e.ID == "p0872" {
+				return 872
+			}
+		case 873:
+			if e.ID == "p0873" {
+				return 873
+			}
+		case 874:
+			if e.ID == "p0874" {
+				return 874
+			}
+		case 875:
+			if e.ID == "p0875" {
+				return 875
+			}
+		case 876:
+			if e.ID == "p0876" {
+				return 876
+			}
+		case 877:
+			if e.ID == "p0877" {
+				return 877
+			}
+		case 878:
+			if e.ID == "p0878" {
+				return 878
+			}
+		case 879:
+			if e.ID == "p0879" {
+				return 879
+			}
+		case 880:
+			if e.ID == "p0880" {
+				return 880
+			}
+		case 881:
+			if e.ID == "p0881" {
+				return 881
+			}
+		case 882:
+			if e.ID == "p0882" {
+				return 882
+			}
+		case 883:
+			if e.ID == "p0883" {
+				return 883
+			}
+		case 884:
+			if e.ID == "p0884" {
+				return 884
+			}
+		case 885:
+			if e.ID == "p0885" {
+				return 885
+			}
+		case 886:
+			if e.ID == "p0886" {
+				return 886
+			}
+		case 887:
+			if e.ID == "p0887" {
+				return 887
+			}
+		case 888:
+			if e.ID == "p0888" {
+				return 888
+			}
+		case 889:
+			if e.ID == "p0889" {
+				return 889
+			}
+		case 890:
+			if e.ID == "p0890" {
+				return 890
+			}
+		case 891:
+			if e.ID == "p0891" {
+				return 891
+			}
+		case 892:
+			if e.ID == "p0892" {
+				return 892
+			}
+		case 893:
+			if e.ID == "p0893" {
+				return 893
+			}
+		case 894:
+			if e.ID == "p0894" {
+				return 894
+			}
+		case 895:
+			if e.ID == "p0895" {
+				return 895
+			}
+		case 896:
+			if e.ID == "p0896" {
+				return 896
+			}
+		case 897:
+			if e.ID == "p0897" {
+				return 897
+			}
+		case 898:
+			if e.ID == "p0898" {
+				return 898
+			}
+		case 899:
+			if e.ID == "p0899" {
+				return 899
+			}
+		case 900:
+			if e.ID == "p0900" {
+				return 900
+			}
+		case 901:
+			if e.ID == "p0901" {
+				return 901
+			}
+		case 902:
+			if e.ID == "p0902" {
+				return 902
+			}
+		case 903:
+			if e.ID == "p0903" {
+				return 903
+			}
+		case 904:
+			if e.ID == "p0904" {
+				return 904
+			}
+		case 905:
+			if e.ID == "p0905" {
+				return 905
+			}
+		case 906:
+			if e.ID == "p0906" {
+				return 906
+			}
+		case 907:
+			if e.ID == "p0907" {
+				return 907
+			}
+		case 908:
+			if e.ID == "p0908" {
+				return 908
+			}
+		case 909:
+			if e.ID == "p0909" {
+				return 909
+			}
+		case 910:
+			if e.ID == "p0910" {
+				return 910
+			}
+		case 911:
+			if e.ID == "p0911" {
+				return 911
+			}
+		case 912:
+			if e.ID == "p0912" {
+				return 912
+			}
+		case 913:
+			if e.ID == "p0913" {
+				return 913
+			}
+		case 914:
+			if e.ID == "p0914" {
+				return 914
+			}
+		case 915:
+			if e.ID == "p0915" {
+				return 915
+			}
+		case 916:
+			if e.ID == "p0916" {
+				return 916
+			}
+		case 917:
+			if e.ID == "p0917" {
+				return 917
+			}
+		case 918:
+			if e.ID == "p0918" {
+				return 918
+			}
+		case 919:
+			if e.ID == "p0919" {
+				return 919
+			}
+		case 920:
+			if e.ID == "p0920" {
+				return 920
+			}
+		case 921:
+			if e.ID == "p0921" {
+				return 921
+			}
+		case 922:
+			if e.ID == "p0922" {
+				return 922
+			}
+		case 923:
+			if e.ID == "p0923" {
+				return 923
+			}
+		case 924:
+			if e.ID == "p0924" {
+				return 924
+			}
+		case 925:
+			if e.ID == "p0925" {
+				return 925
+			}
+		case 926:
+			if e.ID == "p0926" {
+				return 926
+			}
+		case 927:
+			if e.ID == "p0927" {
+				return 927
+			}
+		case 928:
+			if e.ID == "p0928" {
+				return 928
+			}
+		case 929:
+			if e.ID == "p0929" {
+				return 929
+			}
+		case 930:
+			if e.ID == "p0930" {
+				return 930
+			}
+		case 931:
+			if e.ID == "p0931" {
+				return 931
+			}
+		case 932:
+			if e.ID == "p0932" {
+				return 932
+			}
+		case 933:
+			if e.ID == "p0933" {
+				return 933
+			}
+		case 934:
+			if e.ID == "p0934" {
+				return 934
+			}
+		case 935:
+			if e.ID == "p0935" {
+				return 935
+			}
+		case 936:
+			if e.ID == "p0936" {
+				return 936
+			}
+		case 937:
+			if e.ID == "p0937" {
+				return 937
+			}
+		case 938:
+			if e.ID == "p0938" {
+				return 938
+			}
+		case 939:
+			if e.ID == "p0939" {
+				return 939
+			}
+		case 940:
+			if e.ID == "p0940" {
+				return 940
+			}
+		case 941:
+			if e.ID == "p0941" {
+				return 941
+			}
+		case 942:
+			if e.ID == "p0942" {
+				return 942
+			}
+		case 943:
+			if e.ID == "p0943" {
+				return 943
+			}
+		case 944:
+			if e.ID == "p0944" {
+				return 944
+			}
+		case 945:
+			if e.ID == "p0945" {
+				return 945
+			}
+		case 946:
+			if e.ID == "p0946" {
+				return 946
+			}
+		case 947:
+			if e.ID == "p0947" {
+				return 947
+			}
+		case 948:
+			if e.ID == "p0948" {
+				return 948
+			}
+		case 949:
+			if e.ID == "p0949" {
+				return 949
+			}
+		case 950:
+			if e.ID == "p0950" {
+				return 950
+			}
+		case 951:
+			if e.ID == "p0951" {
+				return 951
+			}
+		case 952:
+			if e.ID == "p0952" {
+				return 952
+			}
+		case 953:
+			if e.ID == "p0953" {
+				return 953
+			}
+		case 954:
+			if e.ID == "p0954" {
+				return 954
+			}
+		case 955:
+			if e.ID == "p0955" {
+				return 955
+			}
+		case 956:
+			if e.ID == "p0956" {
+				return 956
+			}
+		case 957:
+			if e.ID == "p0957" {
+				return 957
+			}
+		case 958:
+			if e.ID == "p0958" {
+				return 958
+			}
+		case 959:
+			if e.ID == "p0959" {
+				return 959
+			}
+		case 960:
+			if e.ID == "p0960" {
+				return 960
+			}
+		case 961:
+			if e.ID == "p0961" {
+				return 961
+			}
+		case 962:
+			if e.ID == "p0962" {
+				return 962
+			}
+		case 963:
+			if e.ID == "p0963" {
+				return 963
+			}
+		case 964:
+			if e.ID == "p0964" {
+				return 964
+			}
+		case 965:
+			if e.ID == "p0965" {
+				return 965
+			}
+		case 966:
+			if e.ID == "p0966" {
+				return 966
+			}
+		case 967:
+			if e.ID == "p0967" {
+				return 967
+			}
+		case 968:
+			if e.ID == "p0968" {
+				return 968
+			}
+		case 969:
+			if e.ID == "p0969" {
+				return 969
+			}
+		case 970:
+			if e.ID == "p0970" {
+				return 970
+			}
+		case 971:
+			if e.ID == "p0971" {
+				return 971
+			}
+		case 972:
+			if e.ID == "p0972" {
+				return 972
+			}
+		case 973:
+			if e.ID == "p0973" {
+				return 973
+			}
+		case 974:
+			if e.ID == "p0974" {
+				return 974
+			}
+		case 975:
+			if e.ID == "p0975" {
+				return 975
+			}
+		case 976:
+			if e.ID == "p0976" {
+				return 976
+			}
+		case 977:
+			if e.ID == "p0977" {
+				return 977
+			}
+		case 978:
+			if e.ID == "p0978" {
+				return 978
+			}
+		case 979:
+			if e.ID == "p0979" {
+				return 979
+			}
+		case 980:
+			if e.ID == "p0980" {
+				return 980
+			}
+		case 981:
+			if e.ID == "p0981" {
+				return 981
+			}
+		case 982:
+			if e.ID == "p0982" {
+				return 982
+			}
+		case 983:
+			if e.ID == "p0983" {
+				return 983
+			}
+		case 984:
+			if e.ID == "p0984" {
+				return 984
+			}
+		case 985:
+			if e.ID == "p0985" {
+				return 985
+			}
+		case 986:
+			if e.ID == "p0986" {
+				return 986
+			}
+		case 987:
+			if e.ID == "p0987" {
+				return 987
+			}
+		case 988:
+			if e.ID == "p0988" {
+				return 988
+			}
+		case 989:
+			if e.ID == "p0989" {
+				return 989
+			}
+		case 990:
+			if e.ID == "p0990" {
+				return 990
+			}
+		case 991:
+			if e.ID == "p0991" {
+				return 991
+			}
+		case 992:
+			if e.ID == "p0992" {
+				return 992
+			}
+		case 993:
+			if e.ID == "p0993" {
+				return 993
+			}
+		case 994:
+			if e.ID == "p0994" {
+				return 994
+			}
+		case 995:
+			if e.ID == "p0995" {
+				return 995
+			}
+		case 996:
+			if e.ID == "p0996" {
+				return 996
+			}
+		case 997:
+			if e.ID == "p0997" {
+				return 997
+			}
+		case 998:
+			if e.ID == "p0998" {
+				return 998
+			}
+		case 999:
+			if e.ID == "p0999" {
+				return 999
+			}
+		}
 	}
 	return 1000
 }
@@ -20022,8 +22256,8 @@ func (e *Order) fwAtomID() int {
 // fwMatch returns the rows of fwTableOrder.rows that ev matches: per processor with a
 // matching case, the first one, in processor order.
 func (ev *Order) fwMatch() []uint16 {
-	l := fwTableOrder.leaf0[ev.fwAtomID()]
-	return fwTableOrder.match[fwTableOrder.lists[l][0]:fwTableOrder.lists[l][1]]
+	span := fwTableOrder.lists[fwTableOrder.leaf0[ev.fwAtomID()]]
+	return fwTableOrder.match[span[0]:span[1]]
 }
 
 // fwCallOrder calls the handler of row r of fwTableOrder.rows with its bound values.
@@ -23098,8 +25332,8 @@ func (e *Ten) fwAtomID() int {
 // fwMatch returns the rows of fwTableTen.rows that ev matches: per processor with a
 // matching case, the first one, in processor order.
 func (ev *Ten) fwMatch() []uint8 {
-	l := fwTableTen.leaf0[ev.fwAtomID()]
-	return fwTableTen.match[fwTableTen.lists[l][0]:fwTableTen.lists[l][1]]
+	span := fwTableTen.lists[fwTableTen.leaf0[ev.fwAtomID()]]
+	return fwTableTen.match[span[0]:span[1]]
 }
 
 // DecodeJSON decodes one event from a JSON object whose "event" member names its
