@@ -14,6 +14,7 @@ type Serial struct {
 	step  int
 	procs []serialProc
 	stop  bool  // a call failed: no further call may start (every proc is off)
+	done  <-chan struct{} // the engine's: closed when the run must stop, or nil
 	proc  int32 // the processor whose call is in progress (noted last)
 	failp int32 // the processor whose call failed, once stop
 	herr  *HandlerError
@@ -181,6 +182,24 @@ func NewSerial(p *Program) *Serial {
 	return x
 }
 
+// Stopped reports whether no further event may be dispatched in the step: a
+// call failed, or the run is stopping (its context is done, or it was
+// interrupted).
+func (x *Serial) Stopped() bool {
+	if x.stop {
+		return true
+	}
+	if x.done == nil {
+		return false
+	}
+	select {
+	case <-x.done:
+		return true
+	default:
+		return false
+	}
+}
+
 // Err returns the failure that stopped the dispatch, or nil.
 func (x *Serial) Err() error {
 	if x.herr == nil {
@@ -209,7 +228,7 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 		p.slow = p.off || p.cached || p.guarded || e.tape != nil || e.cfg.timing
 		p.nanos = 0
 	}
-	x.eng, x.timing = e, e.cfg.timing
+	x.eng, x.timing, x.done = e, e.cfg.timing, e.done
 	x.cur = cur
 	x.stop, x.herr, x.cache, x.ccOn, x.hook, x.taped = false, nil, e.cache, false, false, e.tape != nil
 	if x.taped {
@@ -327,6 +346,10 @@ func (e *Engine) fusedEvents(x *Serial, cur []Msg) (canceled bool) {
 				return false
 			}
 		}
+	}
+	if sd, ok := e.disp.(StepDispatcher); ok {
+		n := sd.DispatchAll(x, cur)
+		return !x.stop && n < len(cur)
 	}
 	for _, m := range cur {
 		if e.cancelled() {

@@ -24,7 +24,10 @@ func (g *generator) pipelineParts() []part {
 		// package, start first: Route builds the matchers while Invoke,
 		// which needs none, keeps the other CPU busy.
 		{build: g.route, first: true},
-		{build: g.dispatch},
+		{build: func(f *jen.File) {
+			g.dispatch(f)
+			g.dispatchAll(f)
+		}},
 		{text: g.invoke, first: true},
 		{build: g.contextTypes},
 		{build: func(f *jen.File) {
@@ -331,19 +334,55 @@ func (g *generator) dispatch(f *jen.File) {
 	f.Comment("Dispatch routes m and calls the handler of each matching case at once.")
 	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("Dispatch").Params(
 		jen.Id("x").Op("*").Add(rt("Serial")), jen.Id("m").Add(rt("Msg")),
-	).BlockFunc(func(b *jen.Group) {
-		begin := func(p *ir.Processor, c *ir.Case, call jen.Code) jen.Code {
-			return jen.If(
-				jen.Id("c").Op(":=").Add(beginCall(jen.Lit(p.Index), jen.Lit(c.Index))),
-				jen.Id("c").Op("!=").Nil(),
-			).Block(jen.Id("x").Dot("End").Call(call))
-		}
-		g.kindSwitch(b, true, func(p *ir.Processor, c *ir.Case) jen.Code {
-			return begin(p, c, handlerCall(p, c, jen.Id("ev")))
-		}, func(p *ir.Processor, c *ir.Case, arg jen.Code) jen.Code {
-			return begin(p, c, builtCall(p, c, arg))
-		})
+	).BlockFunc(g.dispatchBody)
+}
+
+// dispatchBody is the body of Dispatch: the switch on m's kind, calling the
+// handler of each matching case at once.
+func (g *generator) dispatchBody(b *jen.Group) {
+	begin := func(p *ir.Processor, c *ir.Case, call jen.Code) jen.Code {
+		return jen.If(
+			jen.Id("c").Op(":=").Add(beginCall(jen.Lit(p.Index), jen.Lit(c.Index))),
+			jen.Id("c").Op("!=").Nil(),
+		).Block(jen.Id("x").Dot("End").Call(call))
+	}
+	g.kindSwitch(b, true, func(p *ir.Processor, c *ir.Case) jen.Code {
+		return begin(p, c, handlerCall(p, c, jen.Id("ev")))
+	}, func(p *ir.Processor, c *ir.Case, arg jen.Code) jen.Code {
+		return begin(p, c, builtCall(p, c, arg))
 	})
+}
+
+// inlineDispatchCases is the number of cases up to which DispatchAll repeats
+// Dispatch's switch in its loop rather than calling Dispatch: the call's cost
+// (arguments, saved registers) is a sizeable part of a small package's
+// dispatch, and a small switch costs little to repeat.
+const inlineDispatchCases = 32
+
+// dispatchAll emits DispatchAll (fwrt.StepDispatcher): the engine's loop over
+// a step's events, with Dispatch's switch in the loop for a small package, or
+// a direct call of Dispatch per event.
+func (g *generator) dispatchAll(f *jen.File) {
+	cases := 0
+	for _, p := range g.pkg.Processors {
+		cases += len(p.Cases)
+	}
+	f.Comment("DispatchAll dispatches the events of ms in order, as Dispatch does each, until")
+	f.Comment("x stops, and returns how many it dispatched (fwrt.StepDispatcher).")
+	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("DispatchAll").Params(
+		jen.Id("x").Op("*").Add(rt("Serial")), jen.Id("ms").Index().Add(rt("Msg")),
+	).Int().Block(
+		jen.For(jen.Id("i").Op(":=").Range().Id("ms")).BlockFunc(func(b *jen.Group) {
+			b.If(jen.Id("x").Dot("Stopped").Call()).Block(jen.Return(jen.Id("i")))
+			if cases <= inlineDispatchCases {
+				b.Id("m").Op(":=").Id("ms").Index(jen.Id("i"))
+				g.dispatchBody(b)
+			} else {
+				b.Id("d").Dot("Dispatch").Call(jen.Id("x"), jen.Id("ms").Index(jen.Id("i")))
+			}
+		}),
+		jen.Return(jen.Len(jen.Id("ms"))),
+	)
 }
 
 // kindSwitch emits `switch m.Kind` with, per kind, each processor's cases in

@@ -361,6 +361,60 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	}
 }
 
+// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
+// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+	for i := range ms {
+		if x.Stopped() {
+			return i
+		}
+		m := ms[i]
+		switch m.Kind {
+		case fwBuiltByPkg:
+			v := *m.Ev.(*fwreactive.Group[string, FileWords])
+			// Packages: ByPkg
+			if c := x.Begin(x.Note(3, 0, m)); c != nil {
+				x.End(d.hPackages.OnByPkg(PackagesContext{fwContext{c}}, v))
+			}
+		case fwBuiltFileWords:
+			v := *m.Ev.(*FileWords)
+			// ByPkg: FileWords
+			if c := x.Begin(x.Note(2, 0, m)); c != nil {
+				x.End(d.fwAddByPkg(c, v))
+			}
+		case fwBuiltFiles:
+			v := *m.Ev.(*File)
+			// Tokenize: Files
+			if c := x.Begin(x.Note(1, 0, m)); c != nil {
+				x.End(d.hTokenize.OnFiles(TokenizeContext{fwContext{c}}, v))
+			}
+		case fwBuiltIdents:
+			v := *m.Ev.(*string)
+			// Sample: Idents
+			if c := x.Begin(x.Note(5, 0, m)); c != nil {
+				x.End(d.fwAddSample(c, v))
+			}
+		case fwBuiltPkgWords:
+			v := *m.Ev.(*PkgWords)
+			// Idents: PkgWords
+			if c := x.Begin(x.Note(4, 0, m)); c != nil {
+				x.End(d.hIdents.OnPkgWords(IdentsContext{fwContext{c}}, v))
+			}
+			// Report: Package
+			if c := x.Begin(x.Note(6, 0, m)); c != nil {
+				x.End(d.hReport.OnPackage(ReportPackageContext{fwContext{c}}, v))
+			}
+		case fwBuiltSample:
+			v := *m.Ev.(*[]string)
+			// Report: Sample
+			if c := x.Begin(x.Note(6, 1, m)); c != nil {
+				x.End(d.hReport.OnSample(ReportSampleContext{fwContext{c}}, v))
+			}
+		}
+	}
+	return len(ms)
+}
+
 // Invoke calls the handler method of a delivery with the values its case binds.
 func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	switch dl.Proc {

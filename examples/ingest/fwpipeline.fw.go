@@ -176,6 +176,39 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	}
 }
 
+// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
+// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+	for i := range ms {
+		if x.Stopped() {
+			return i
+		}
+		m := ms[i]
+		switch m.Kind {
+		case fwKindInvoice:
+			ev := m.Ev.(*Invoice)
+			// Printer: Invoice
+			if c := x.Begin(x.Note(1, 0, m)); c != nil {
+				x.End(d.hPrinter.OnInvoice(PrinterInvoiceContext{fwOnInvoice{c}}, ev.ID, ev.Total))
+			}
+		case fwKindOrder:
+			ev := m.Ev.(*Order)
+			// Billing
+			switch {
+			case ev.Status == StatusCANCELLED:
+				if c := x.Begin(x.Note(0, 0, m)); c != nil {
+					x.End(d.hBilling.OnCancelled(BillingCancelledContext{fwOnOrder{c}}))
+				}
+			default:
+				if c := x.Begin(x.Note(0, 1, m)); c != nil {
+					x.End(d.hBilling.OnOrder(BillingOrderContext{fwOnOrder{c}}, ev.ID, ev.Amount))
+				}
+			}
+		}
+	}
+	return len(ms)
+}
+
 // Invoke calls the handler method of a delivery with the values its case binds.
 func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	switch dl.Proc {

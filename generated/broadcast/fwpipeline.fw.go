@@ -243,6 +243,54 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	}
 }
 
+// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
+// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+	for i := range ms {
+		if x.Stopped() {
+			return i
+		}
+		m := ms[i]
+		switch m.Kind {
+		case fwKindE:
+			ev := m.Ev.(*E)
+			// S1: E
+			if c := x.Begin(x.Note(0, 0, m)); c != nil {
+				x.End(d.hS1.OnE(S1EContext{fwOnE{c}}, ev.N))
+			}
+			// S2: E
+			if c := x.Begin(x.Note(1, 0, m)); c != nil {
+				x.End(d.hS2.OnE(S2EContext{fwOnE{c}}, ev.N))
+			}
+			// S3: E
+			if c := x.Begin(x.Note(2, 0, m)); c != nil {
+				x.End(d.hS3.OnE(S3EContext{fwOnE{c}}, ev.N))
+			}
+			// S4: E
+			if c := x.Begin(x.Note(3, 0, m)); c != nil {
+				x.End(d.hS4.OnE(S4EContext{fwOnE{c}}, ev.N))
+			}
+			// S5: E
+			if c := x.Begin(x.Note(4, 0, m)); c != nil {
+				x.End(d.hS5.OnE(S5EContext{fwOnE{c}}, ev.N))
+			}
+			// S6: E
+			if c := x.Begin(x.Note(5, 0, m)); c != nil {
+				x.End(d.hS6.OnE(S6EContext{fwOnE{c}}, ev.N))
+			}
+			// S7: E
+			if c := x.Begin(x.Note(6, 0, m)); c != nil {
+				x.End(d.hS7.OnE(S7EContext{fwOnE{c}}, ev.N))
+			}
+			// S8: E
+			if c := x.Begin(x.Note(7, 0, m)); c != nil {
+				x.End(d.hS8.OnE(S8EContext{fwOnE{c}}, ev.N))
+			}
+		}
+	}
+	return len(ms)
+}
+
 // Invoke calls the handler method of a delivery with the values its case binds.
 func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	switch dl.Proc {

@@ -229,6 +229,42 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	}
 }
 
+// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
+// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+	for i := range ms {
+		if x.Stopped() {
+			return i
+		}
+		m := ms[i]
+		switch m.Kind {
+		case fwBuiltGroups:
+			v := *m.Ev.(*fwreactive.Group[int64, int64])
+			// Sum: Group
+			if c := x.Begin(x.Note(3, 1, m)); c != nil {
+				x.End(d.hSum.OnGroup(SumGroupContext{fwContext{c}}, v))
+			}
+		case fwBuiltNums:
+			v := *m.Ev.(*int64)
+			// Scaled: Nums
+			if c := x.Begin(x.Note(1, 0, m)); c != nil {
+				x.End(d.hScaled.OnNums(ScaledContext{fwContext{c}}, v))
+			}
+		case fwBuiltScaled:
+			v := *m.Ev.(*int64)
+			// Groups: Scaled
+			if c := x.Begin(x.Note(2, 0, m)); c != nil {
+				x.End(d.fwAddGroups(c, v))
+			}
+			// Sum: Scaled
+			if c := x.Begin(x.Note(3, 0, m)); c != nil {
+				x.End(d.hSum.OnScaled(SumScaledContext{fwContext{c}}, v))
+			}
+		}
+	}
+	return len(ms)
+}
+
 // Invoke calls the handler method of a delivery with the values its case binds.
 func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	switch dl.Proc {

@@ -656,6 +656,147 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	}
 }
 
+// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
+// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+	for i := range ms {
+		if x.Stopped() {
+			return i
+		}
+		m := ms[i]
+		switch m.Kind {
+		case fwKindAlert:
+			// Sink: Alert
+			if c := x.Begin(x.Note(13, 1, m)); c != nil {
+				x.End(d.hSink.OnAlert(SinkAlertContext{fwOnAlert{c}}))
+			}
+		case fwKindNormal:
+			// Sink: Normal
+			if c := x.Begin(x.Note(13, 0, m)); c != nil {
+				x.End(d.hSink.OnNormal(SinkNormalContext{fwOnNormal{c}}))
+			}
+		case fwKindReading:
+			ev := m.Ev.(*Reading)
+			// Classify
+			switch {
+			case ev.Level <= LevelMID && ev.Ok:
+				if c := x.Begin(x.Note(0, 0, m)); c != nil {
+					x.End(d.hClassify.OnFine(ClassifyFineContext{fwOnReading{c}}))
+				}
+			default:
+				if c := x.Begin(x.Note(0, 1, m)); c != nil {
+					x.End(d.hClassify.OnBad(ClassifyBadContext{fwOnReading{c}}))
+				}
+			}
+		case fwBuiltAll:
+			v := *m.Ev.(*[]Reading)
+			// Summary: All
+			if c := x.Begin(x.Note(12, 0, m)); c != nil {
+				x.End(d.hSummary.OnAll(SummaryContext{fwContext{c}}, v))
+			}
+		case fwBuiltAllTicks:
+			v := *m.Ev.(*[]Tick)
+			// Summary: AllTicks
+			if c := x.Begin(x.Note(12, 4, m)); c != nil {
+				x.End(d.hSummary.OnAllTicks(SummaryContext{fwContext{c}}, v))
+			}
+		case fwBuiltBatches:
+			v := *m.Ev.(*[]fwreactive.Group[string, Reading])
+			// Summary: Batches
+			if c := x.Begin(x.Note(12, 3, m)); c != nil {
+				x.End(d.hSummary.OnBatches(SummaryContext{fwContext{c}}, v))
+			}
+		case fwBuiltByLevel:
+			v := *m.Ev.(*fwreactive.Group[Level, float64])
+			// Summary: ByLevel
+			if c := x.Begin(x.Note(12, 2, m)); c != nil {
+				x.End(d.hSummary.OnByLevel(SummaryContext{fwContext{c}}, v))
+			}
+		case fwBuiltBySensor:
+			v := *m.Ev.(*fwreactive.Group[string, Reading])
+			// Batches: BySensor
+			if c := x.Begin(x.Note(10, 0, m)); c != nil {
+				x.End(d.fwAddBatches(c, v))
+			}
+			// Summary: BySensor
+			if c := x.Begin(x.Note(12, 1, m)); c != nil {
+				x.End(d.hSummary.OnBySensor(SummaryContext{fwContext{c}}, v))
+			}
+		case fwBuiltFlags:
+			v := *m.Ev.(*bool)
+			// Sink: Flag
+			if c := x.Begin(x.Note(13, 5, m)); c != nil {
+				x.End(d.hSink.OnFlag(SinkFlagContext{fwContext{c}}, v))
+			}
+		case fwBuiltLevels:
+			v := *m.Ev.(*Level)
+			// Sink: Level
+			if c := x.Begin(x.Note(13, 4, m)); c != nil {
+				x.End(d.hSink.OnLevel(SinkLevelContext{fwContext{c}}, v))
+			}
+		case fwBuiltRaw:
+			v := *m.Ev.(*[]byte)
+			// Sink: Raw
+			if c := x.Begin(x.Note(13, 3, m)); c != nil {
+				x.End(d.hSink.OnRaw(SinkRawContext{fwContext{c}}, v))
+			}
+		case fwBuiltReadings:
+			v := *m.Ev.(*Reading)
+			// Classify: Sourced
+			if c := x.Begin(x.Note(0, 2, m)); c != nil {
+				x.End(d.hClassify.OnSourced(ClassifySourcedContext{fwContext{c}}, v))
+			}
+			// Scaled: Readings
+			if c := x.Begin(x.Note(2, 0, m)); c != nil {
+				x.End(d.hScaled.OnReadings(ScaledContext{fwContext{c}}, v))
+			}
+			// Raw: Readings
+			if c := x.Begin(x.Note(3, 0, m)); c != nil {
+				x.End(d.hRaw.OnReadings(RawContext{fwContext{c}}, v))
+			}
+			// Levels: Readings
+			if c := x.Begin(x.Note(4, 0, m)); c != nil {
+				x.End(d.hLevels.OnReadings(LevelsContext{fwContext{c}}, v))
+			}
+			// Flags: Readings
+			if c := x.Begin(x.Note(5, 0, m)); c != nil {
+				x.End(d.hFlags.OnReadings(FlagsContext{fwContext{c}}, v))
+			}
+			// Ticks: Readings
+			if c := x.Begin(x.Note(6, 0, m)); c != nil {
+				x.End(d.hTicks.OnReadings(TicksContext{fwContext{c}}, v))
+			}
+			// All: Readings
+			if c := x.Begin(x.Note(7, 0, m)); c != nil {
+				x.End(d.fwAddAll(c, v))
+			}
+			// BySensor: Readings
+			if c := x.Begin(x.Note(8, 0, m)); c != nil {
+				x.End(d.fwAddBySensor(c, v))
+			}
+		case fwBuiltScaled:
+			v := *m.Ev.(*float64)
+			// ByLevel: Scaled
+			if c := x.Begin(x.Note(9, 0, m)); c != nil {
+				x.End(d.fwAddByLevel(c, v))
+			}
+		case fwBuiltSummary:
+			v := *m.Ev.(*int64)
+			// Sink: Summary
+			if c := x.Begin(x.Note(13, 2, m)); c != nil {
+				x.End(d.hSink.OnSummary(SinkSummaryContext{fwContext{c}}, v))
+			}
+		case fwBuiltTicks:
+			v := *m.Ev.(*Tick)
+			// AllTicks: Ticks
+			if c := x.Begin(x.Note(11, 0, m)); c != nil {
+				x.End(d.fwAddAllTicks(c, v))
+			}
+		}
+	}
+	return len(ms)
+}
+
 // Invoke calls the handler method of a delivery with the values its case binds.
 func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	switch dl.Proc {

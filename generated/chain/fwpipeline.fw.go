@@ -199,6 +199,44 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	}
 }
 
+// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
+// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+	for i := range ms {
+		if x.Stopped() {
+			return i
+		}
+		m := ms[i]
+		switch m.Kind {
+		case fwKindA:
+			ev := m.Ev.(*A)
+			// P1: A
+			if c := x.Begin(x.Note(0, 0, m)); c != nil {
+				x.End(d.hP1.OnA(P1AContext{fwOnA{c}}, ev.N))
+			}
+		case fwKindB:
+			ev := m.Ev.(*B)
+			// P2: B
+			if c := x.Begin(x.Note(1, 0, m)); c != nil {
+				x.End(d.hP2.OnB(P2BContext{fwOnB{c}}, ev.N))
+			}
+		case fwKindC:
+			ev := m.Ev.(*C)
+			// P3: C
+			if c := x.Begin(x.Note(2, 0, m)); c != nil {
+				x.End(d.hP3.OnC(P3CContext{fwOnC{c}}, ev.N))
+			}
+		case fwKindD:
+			ev := m.Ev.(*D)
+			// P4: D
+			if c := x.Begin(x.Note(3, 0, m)); c != nil {
+				x.End(d.hP4.OnD(P4DContext{fwOnD{c}}, ev.N))
+			}
+		}
+	}
+	return len(ms)
+}
+
 // Invoke calls the handler method of a delivery with the values its case binds.
 func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	switch dl.Proc {

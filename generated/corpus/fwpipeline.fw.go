@@ -282,6 +282,48 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	}
 }
 
+// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
+// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+	for i := range ms {
+		if x.Stopped() {
+			return i
+		}
+		m := ms[i]
+		switch m.Kind {
+		case fwBuiltByDoc:
+			v := *m.Ev.(*fwreactive.Group[string, Token])
+			// Report: Doc
+			if c := x.Begin(x.Note(4, 0, m)); c != nil {
+				x.End(d.hReport.OnDoc(ReportDocContext{fwContext{c}}, v))
+			}
+		case fwBuiltDocs:
+			v := *m.Ev.(*Doc)
+			// Tokenize: Docs
+			if c := x.Begin(x.Note(1, 0, m)); c != nil {
+				x.End(d.hTokenize.OnDocs(TokenizeContext{fwContext{c}}, v))
+			}
+		case fwBuiltSample:
+			v := *m.Ev.(*[]Token)
+			// Report: Sample
+			if c := x.Begin(x.Note(4, 1, m)); c != nil {
+				x.End(d.hReport.OnSample(ReportSampleContext{fwContext{c}}, v))
+			}
+		case fwBuiltTokens:
+			v := *m.Ev.(*Token)
+			// ByDoc: Tokens
+			if c := x.Begin(x.Note(2, 0, m)); c != nil {
+				x.End(d.fwAddByDoc(c, v))
+			}
+			// Sample: Tokens
+			if c := x.Begin(x.Note(3, 0, m)); c != nil {
+				x.End(d.fwAddSample(c, v))
+			}
+		}
+	}
+	return len(ms)
+}
+
 // Invoke calls the handler method of a delivery with the values its case binds.
 func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	switch dl.Proc {

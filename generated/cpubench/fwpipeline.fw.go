@@ -163,6 +163,32 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	}
 }
 
+// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
+// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+	for i := range ms {
+		if x.Stopped() {
+			return i
+		}
+		m := ms[i]
+		switch m.Kind {
+		case fwKindDone:
+			ev := m.Ev.(*Done)
+			// Collect: Done
+			if c := x.Begin(x.Note(1, 0, m)); c != nil {
+				x.End(d.hCollect.OnDone(CollectDoneContext{fwOnDone{c}}, ev.N, ev.Sum))
+			}
+		case fwKindJob:
+			ev := m.Ev.(*Job)
+			// Work: Job
+			if c := x.Begin(x.Note(0, 0, m)); c != nil {
+				x.End(d.hWork.OnJob(WorkJobContext{fwOnJob{c}}, ev.N))
+			}
+		}
+	}
+	return len(ms)
+}
+
 // Invoke calls the handler method of a delivery with the values its case binds.
 func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	switch dl.Proc {

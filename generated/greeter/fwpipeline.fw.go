@@ -155,6 +155,32 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	}
 }
 
+// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
+// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+	for i := range ms {
+		if x.Stopped() {
+			return i
+		}
+		m := ms[i]
+		switch m.Kind {
+		case fwKindGreet:
+			ev := m.Ev.(*Greet)
+			// Greeter: Greet
+			if c := x.Begin(x.Note(0, 1, m)); c != nil {
+				x.End(d.hGreeter.OnGreet(GreeterGreetContext{fwOnGreet{c}}, ev.Who))
+			}
+		case fwKindStart:
+			ev := m.Ev.(*Start)
+			// Greeter: Start
+			if c := x.Begin(x.Note(0, 0, m)); c != nil {
+				x.End(d.hGreeter.OnStart(GreeterStartContext{fwOnStart{c}}, ev.Who))
+			}
+		}
+	}
+	return len(ms)
+}
+
 // Invoke calls the handler method of a delivery with the values its case binds.
 func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	switch dl.Proc {

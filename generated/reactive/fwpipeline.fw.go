@@ -585,6 +585,132 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	}
 }
 
+// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
+// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+	for i := range ms {
+		if x.Stopped() {
+			return i
+		}
+		m := ms[i]
+		switch m.Kind {
+		case fwBuiltAll:
+			v := *m.Ev.(*[]Pair)
+			// Log: All
+			if c := x.Begin(x.Note(12, 2, m)); c != nil {
+				x.End(d.hLog.OnAll(LogAllContext{fwContext{c}}, v))
+			}
+		case fwBuiltByKey:
+			v := *m.Ev.(*fwreactive.Group[string, Pair])
+			// Log: Group
+			if c := x.Begin(x.Note(12, 3, m)); c != nil {
+				x.End(d.hLog.OnGroup(LogGroupContext{fwContext{c}}, v))
+			}
+		case fwBuiltByParity:
+			v := *m.Ev.(*fwreactive.Group[int64, int64])
+			// Log: Parity
+			if c := x.Begin(x.Note(12, 4, m)); c != nil {
+				x.End(d.hLog.OnParity(LogParityContext{fwContext{c}}, v))
+			}
+		case fwBuiltCount:
+			v := *m.Ev.(*int64)
+			// Log: Count
+			if c := x.Begin(x.Note(12, 9, m)); c != nil {
+				x.End(d.hLog.OnCount(LogCountContext{fwContext{c}}, v))
+			}
+		case fwBuiltDouble:
+			v := *m.Ev.(*int64)
+			// Pairs: Double
+			if c := x.Begin(x.Note(3, 0, m)); c != nil {
+				x.End(d.hPairs.OnDouble(PairsContext{fwContext{c}}, v))
+			}
+		case fwBuiltLate:
+			v := *m.Ev.(*int64)
+			// Log: Late
+			if c := x.Begin(x.Note(12, 8, m)); c != nil {
+				x.End(d.hLog.OnLate(LogLateContext{fwContext{c}}, v))
+			}
+		case fwBuiltNums:
+			v := *m.Ev.(*int64)
+			// Double: Nums
+			if c := x.Begin(x.Note(1, 0, m)); c != nil {
+				x.End(d.hDouble.OnNums(DoubleContext{fwContext{c}}, v))
+			}
+			// Square: Nums
+			if c := x.Begin(x.Note(2, 0, m)); c != nil {
+				x.End(d.hSquare.OnNums(SquareContext{fwContext{c}}, v))
+			}
+			// ByParity: Nums
+			if c := x.Begin(x.Note(6, 0, m)); c != nil {
+				x.End(d.fwAddByParity(c, v))
+			}
+			// Some: Nums
+			if c := x.Begin(x.Note(8, 0, m)); c != nil {
+				x.End(d.fwAddSome(c, v))
+			}
+			// Sample: Nums
+			if c := x.Begin(x.Note(9, 0, m)); c != nil {
+				x.End(d.fwAddSample(c, v))
+			}
+			// Late: Nums
+			if c := x.Begin(x.Note(10, 0, m)); c != nil {
+				x.End(d.hLate.OnNums(LateContext{fwContext{c}}, v))
+			}
+			// Count: Nums
+			if c := x.Begin(x.Note(11, 0, m)); c != nil {
+				x.End(d.hCount.OnNums(CountContext{fwContext{c}}, v))
+			}
+			// Log: Num
+			if c := x.Begin(x.Note(12, 0, m)); c != nil {
+				x.End(d.hLog.OnNum(LogNumContext{fwContext{c}}, v))
+			}
+		case fwBuiltPairs:
+			v := *m.Ev.(*Pair)
+			// All: Pairs
+			if c := x.Begin(x.Note(4, 0, m)); c != nil {
+				x.End(d.fwAddAll(c, v))
+			}
+			// ByKey: Pairs
+			if c := x.Begin(x.Note(5, 0, m)); c != nil {
+				x.End(d.fwAddByKey(c, v))
+			}
+			// Runs: Pairs
+			if c := x.Begin(x.Note(7, 0, m)); c != nil {
+				x.End(d.fwAddRuns(c, v))
+			}
+			// Log: Pair
+			if c := x.Begin(x.Note(12, 1, m)); c != nil {
+				x.End(d.hLog.OnPair(LogPairContext{fwContext{c}}, v))
+			}
+		case fwBuiltRuns:
+			v := *m.Ev.(*fwreactive.Group[string, Pair])
+			// Log: Run
+			if c := x.Begin(x.Note(12, 5, m)); c != nil {
+				x.End(d.hLog.OnRun(LogRunContext{fwContext{c}}, v))
+			}
+		case fwBuiltSample:
+			v := *m.Ev.(*[]int64)
+			// Log: Sample
+			if c := x.Begin(x.Note(12, 7, m)); c != nil {
+				x.End(d.hLog.OnSample(LogSampleContext{fwContext{c}}, v))
+			}
+		case fwBuiltSome:
+			v := *m.Ev.(*int64)
+			// Log: Some
+			if c := x.Begin(x.Note(12, 6, m)); c != nil {
+				x.End(d.hLog.OnSome(LogSomeContext{fwContext{c}}, v))
+			}
+		case fwBuiltSquare:
+			v := *m.Ev.(*int64)
+			// Pairs: Square
+			if c := x.Begin(x.Note(3, 1, m)); c != nil {
+				x.End(d.hPairs.OnSquare(PairsContext{fwContext{c}}, v))
+			}
+		}
+	}
+	return len(ms)
+}
+
 // Invoke calls the handler method of a delivery with the values its case binds.
 func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	switch dl.Proc {

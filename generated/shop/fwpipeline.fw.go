@@ -251,6 +251,77 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	}
 }
 
+// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
+// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+	for i := range ms {
+		if x.Stopped() {
+			return i
+		}
+		m := ms[i]
+		switch m.Kind {
+		case fwKindInvoice:
+			ev := m.Ev.(*Invoice)
+			// Audit: Invoice
+			if c := x.Begin(x.Note(1, 1, m)); c != nil {
+				x.End(d.hAudit.OnInvoice(AuditInvoiceContext{fwOnInvoice{c}}, ev.ID, ev.Total))
+			}
+			// Ledger
+			switch {
+			case ev.Domestic:
+				if c := x.Begin(x.Note(2, 2, m)); c != nil {
+					x.End(d.hLedger.OnDomesticTotal(LedgerDomesticTotalContext{fwOnInvoice{c}}, ev.Total))
+				}
+			}
+		case fwKindOrder:
+			ev := m.Ev.(*Order)
+			// Billing
+			switch {
+			case ev.Status == StatusCANCELLED:
+				if c := x.Begin(x.Note(0, 0, m)); c != nil {
+					x.End(d.hBilling.OnCancelled(BillingCancelledContext{fwOnOrder{c}}, ev.ID))
+				}
+			case ev.Region == "EU":
+				if c := x.Begin(x.Note(0, 1, m)); c != nil {
+					x.End(d.hBilling.OnDomestic(BillingDomesticContext{fwOnOrder{c}}, ev.Amount, ev.ID))
+				}
+			case !ev.Paid:
+				if c := x.Begin(x.Note(0, 2, m)); c != nil {
+					x.End(d.hBilling.OnUnpaid(BillingUnpaidContext{fwOnOrder{c}}))
+				}
+			default:
+				if c := x.Begin(x.Note(0, 3, m)); c != nil {
+					x.End(d.hBilling.OnOther(BillingOtherContext{fwOnOrder{c}}, ev.ID, ev.Amount))
+				}
+			}
+			// Audit: Seen
+			if c := x.Begin(x.Note(1, 0, m)); c != nil {
+				x.End(d.hAudit.OnSeen(AuditSeenContext{fwOnOrder{c}}, ev.Price))
+			}
+		case fwKindRefund:
+			ev := m.Ev.(*Refund)
+			// Audit: Refund
+			if c := x.Begin(x.Note(1, 2, m)); c != nil {
+				x.End(d.hAudit.OnRefund(AuditRefundContext{fwOnRefund{c}}, ev.ID))
+			}
+		case fwKindReport:
+			ev := m.Ev.(*Report)
+			// Ledger
+			switch {
+			case ev.Phase == 0:
+				if c := x.Begin(x.Note(2, 0, m)); c != nil {
+					x.End(d.hLedger.OnFirst(LedgerFirstContext{fwOnReport{c}}, ev.Orders))
+				}
+			default:
+				if c := x.Begin(x.Note(2, 1, m)); c != nil {
+					x.End(d.hLedger.OnReport(LedgerReportContext{fwOnReport{c}}, ev.Phase, ev.Orders))
+				}
+			}
+		}
+	}
+	return len(ms)
+}
+
 // Invoke calls the handler method of a delivery with the values its case binds.
 func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	switch dl.Proc {

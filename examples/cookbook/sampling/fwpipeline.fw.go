@@ -225,6 +225,42 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	}
 }
 
+// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
+// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+	for i := range ms {
+		if x.Stopped() {
+			return i
+		}
+		m := ms[i]
+		switch m.Kind {
+		case fwBuiltReadings:
+			v := *m.Ev.(*int64)
+			// Some: Readings
+			if c := x.Begin(x.Note(1, 0, m)); c != nil {
+				x.End(d.fwAddSome(c, v))
+			}
+			// Sample: Readings
+			if c := x.Begin(x.Note(2, 0, m)); c != nil {
+				x.End(d.fwAddSample(c, v))
+			}
+		case fwBuiltSample:
+			v := *m.Ev.(*[]int64)
+			// Report: Sample
+			if c := x.Begin(x.Note(3, 1, m)); c != nil {
+				x.End(d.hReport.OnSample(ReportSampleContext{fwContext{c}}, v))
+			}
+		case fwBuiltSome:
+			v := *m.Ev.(*int64)
+			// Report: Kept
+			if c := x.Begin(x.Note(3, 0, m)); c != nil {
+				x.End(d.hReport.OnKept(ReportKeptContext{fwContext{c}}, v))
+			}
+		}
+	}
+	return len(ms)
+}
+
 // Invoke calls the handler method of a delivery with the values its case binds.
 func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	switch dl.Proc {
