@@ -33,11 +33,12 @@ func (p *p4) OnD(c chain.P4DContext, n int64) error {
 	return nil
 }
 
+// runFW moves n events through the chain in one run, fed lazily (SubmitSeq
+// pulls them in batches), as the publisher feeds Watermill's pipeline one
+// message after the other.
 func runFW(n int) int64 {
 	sink := &p4{}
 	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, fwrt.WithWorkers(1))
-	// The events are fed lazily (SubmitSeq pulls them in batches), as the
-	// publisher feeds Watermill's pipeline one message after the other.
 	p.SubmitSeq(func(yield func(chain.Event) bool) {
 		for i := range n {
 			if !yield(chain.A{N: int64(i)}) {
@@ -49,6 +50,28 @@ func runFW(n int) int64 {
 		panic(err)
 	}
 	return sink.sum
+}
+
+// submitBatch is the number of events runFWSubmit submits per run.
+const submitBatch = 1024
+
+// runFWSubmit moves n events through the chain with Submit, in runs of
+// submitBatch events (a new pipeline per run), as generated/chain's
+// BenchmarkChain does.
+func runFWSubmit(n int) int64 {
+	var sum int64
+	for done := 0; done < n; done += submitBatch {
+		sink := &p4{}
+		p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, fwrt.WithWorkers(1))
+		for i := done; i < min(done+submitBatch, n); i++ {
+			p.Submit(chain.A{N: int64(i)})
+		}
+		if err := p.Run(context.Background()); err != nil {
+			panic(err)
+		}
+		sum += sink.sum
+	}
+	return sum
 }
 
 // runWatermill moves n messages through the same four stages with Watermill's
@@ -123,6 +146,9 @@ func TestSameResult(t *testing.T) {
 	if got := runFW(n); got != want(n) {
 		t.Errorf("fw: %d, want %d", got, want(n))
 	}
+	if got := runFWSubmit(n); got != want(n) {
+		t.Errorf("fw, submitted: %d, want %d", got, want(n))
+	}
 	if got := runWatermill(n); got != want(n) {
 		t.Errorf("watermill: %d, want %d", got, want(n))
 	}
@@ -133,6 +159,11 @@ func BenchmarkChain(b *testing.B) {
 	b.Run("fw", func(b *testing.B) {
 		b.ReportAllocs()
 		runFW(b.N)
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
+	})
+	b.Run("fw-submit", func(b *testing.B) {
+		b.ReportAllocs()
+		runFWSubmit(b.N)
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
 	})
 	b.Run("watermill-gochannel", func(b *testing.B) {
