@@ -52,6 +52,24 @@ func runFW(n int) int64 {
 	return sink.sum
 }
 
+// runFWTyped is runFW with a sequence of chain.A values (chain.SubmitSeqOf),
+// so that no value is boxed into chain.Event to be yielded.
+func runFWTyped(n int) int64 {
+	sink := &p4{}
+	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, fwrt.WithWorkers(1))
+	chain.SubmitSeqOf(p, func(yield func(chain.A) bool) {
+		for i := range n {
+			if !yield(chain.A{N: int64(i)}) {
+				return
+			}
+		}
+	})
+	if err := p.Run(context.Background()); err != nil {
+		panic(err)
+	}
+	return sink.sum
+}
+
 // submitBatch is the number of events runFWSubmit submits per run.
 const submitBatch = 1024
 
@@ -146,6 +164,9 @@ func TestSameResult(t *testing.T) {
 	if got := runFW(n); got != want(n) {
 		t.Errorf("fw: %d, want %d", got, want(n))
 	}
+	if got := runFWTyped(n); got != want(n) {
+		t.Errorf("fw, typed feed: %d, want %d", got, want(n))
+	}
 	if got := runFWSubmit(n); got != want(n) {
 		t.Errorf("fw, submitted: %d, want %d", got, want(n))
 	}
@@ -159,6 +180,11 @@ func BenchmarkChain(b *testing.B) {
 	b.Run("fw", func(b *testing.B) {
 		b.ReportAllocs()
 		runFW(b.N)
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
+	})
+	b.Run("fw-typed", func(b *testing.B) {
+		b.ReportAllocs()
+		runFWTyped(b.N)
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
 	})
 	b.Run("fw-submit", func(b *testing.B) {

@@ -277,6 +277,12 @@ func (g *generator) pipelineType(f *jen.File) {
 		jen.Id("p").Dot("engine").Dot("Feed").Call(rt("SeqFeed").Call(jen.Id("seq"), jen.Func().Params(jen.Id("c").Op("*").Add(rt("Call")), jen.Id("ev").Id("Event")).Add(rt("Msg")).Block(
 			jen.Return(jen.Id("fwEventMsg").Call(jen.Id("ev"), jen.Id("fwArenaOf").Call(jen.Id("c")))),
 		))))
+	f.Comment("SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are")
+	f.Comment("not boxed into Event to be yielded, so feeding them allocates nothing.")
+	f.Func().Id("SubmitSeqOf").Types(jen.Id("E").Id("Event")).Params(jen.Id("p").Op("*").Id("Pipeline"), jen.Id("seq").Qual("iter", "Seq").Types(jen.Id("E"))).Block(
+		jen.Id("p").Dot("engine").Dot("Feed").Call(rt("SeqFeed").Call(jen.Id("seq"), jen.Func().Params(jen.Id("c").Op("*").Add(rt("Call")), jen.Id("ev").Id("E")).Add(rt("Msg")).Block(
+			jen.Return(jen.Id("fwEventMsg").Call(jen.Id("ev"), jen.Id("fwArenaOf").Call(jen.Id("c")))),
+		))))
 	if len(pkg.Events) > 0 {
 		f.Comment("SubmitJSONLines submits the events of r, one JSON object per line")
 		f.Comment("({\"event\":\"Name\", ...fields}, as DecodeJSON reads them), in order, before Run.")

@@ -141,6 +141,14 @@ func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
 	}))
 }
 
+// SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
+// not boxed into Event to be yielded, so feeding them allocates nothing.
+func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
+	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev E) fwrt.Msg {
+		return fwEventMsg(ev, fwArenaOf(c))
+	}))
+}
+
 // Run runs the pipeline until no work is left, a handler fails, or ctx is done.
 func (p *Pipeline) Run(ctx context.Context) error {
 	return p.engine.Run(ctx)

@@ -261,3 +261,49 @@ func TestFeedReusedValue(t *testing.T) {
 		t.Fatalf("P1 got %d events, want 100", len(o.got))
 	}
 }
+
+// SubmitSeqOf feeds a sequence of one event type, in order, without an
+// allocation per value.
+func TestSubmitSeqOf(t *testing.T) {
+	run := func(n int) (*order, *chain.Pipeline) {
+		o := &order{}
+		p := chain.NewPipeline(o, p2{}, p3{}, &p4{}, fwrt.WithSourceBatch(64))
+		chain.SubmitSeqOf(p, func(yield func(chain.A) bool) {
+			for i := range n {
+				if !yield(chain.A{N: int64(1000 + i)}) {
+					return
+				}
+			}
+		})
+		return o, p
+	}
+	o, p := run(500)
+	if err := p.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if len(o.got) != 500 {
+		t.Fatalf("P1 got %d events, want 500", len(o.got))
+	}
+	for i, n := range o.got {
+		if n != int64(1000+i) {
+			t.Fatalf("P1's event %d is A{%d}, want A{%d}", i, n, 1000+i)
+		}
+	}
+	if raceEnabled {
+		return // the race detector allocates
+	}
+	// Allocations of a whole run (pipeline, engine, first buffers) do not
+	// grow with the number of fed values.
+	allocs := func(n int) float64 {
+		return testing.AllocsPerRun(5, func() {
+			_, p := run(n)
+			if err := p.Run(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	small, large := allocs(1000), allocs(20000)
+	if large > small+10 {
+		t.Fatalf("allocations per run: %v for 1,000 values, %v for 20,000", small, large)
+	}
+}

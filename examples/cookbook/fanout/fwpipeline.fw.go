@@ -98,6 +98,14 @@ func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
 	}))
 }
 
+// SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
+// not boxed into Event to be yielded, so feeding them allocates nothing.
+func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
+	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev E) fwrt.Msg {
+		return fwEventMsg(ev, fwArenaOf(c))
+	}))
+}
+
 // SubmitJSONLines submits the events of r, one JSON object per line
 // ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
 // A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
