@@ -292,8 +292,9 @@ func TestSubmitSeqOf(t *testing.T) {
 	if raceEnabled {
 		return // the race detector allocates
 	}
-	// Allocations of a whole run (pipeline, engine, first buffers) do not
-	// grow with the number of fed values.
+	// Allocations of a whole run (pipeline, engine, buffers, some of them
+	// again when the collector empties the pools) do not grow with the number
+	// of fed values: boxing would cost one per value.
 	allocs := func(n int) float64 {
 		return testing.AllocsPerRun(5, func() {
 			_, p := run(n)
@@ -303,7 +304,7 @@ func TestSubmitSeqOf(t *testing.T) {
 		})
 	}
 	small, large := allocs(1000), allocs(20000)
-	if large > small+10 {
+	if large > small+200 {
 		t.Fatalf("allocations per run: %v for 1,000 values, %v for 20,000", small, large)
 	}
 }
