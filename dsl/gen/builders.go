@@ -299,6 +299,22 @@ func builtCall(p *ir.Processor, c *ir.Case, arg jen.Code) *jen.Statement {
 	return jen.Id("d").Dot(handlerField(p)).Dot(MethodName(c)).Call(contextLit(ContextName(p, c), contextBase(c)), arg)
 }
 
+// lifecycleCall is the call of a lifecycle case of p, with the *fwrt.Call c in scope.
+func lifecycleCall(p *ir.Processor, c *ir.Case) *jen.Statement {
+	if isHelper(p) {
+		return jen.Id("d").Dot("fwPhase" + p.Name).Call(jen.Id("c"))
+	}
+	ctx := contextLit(ContextName(p, c), contextBase(c))
+	if p.Builder != nil {
+		ctx = contextLit(BuilderContextName(p), contextBase(nil))
+	}
+	args := []jen.Code{ctx}
+	if c.Kind == ast.CasePhase {
+		args = append(args, jen.Id("c").Dot("Phase").Call())
+	}
+	return jen.Id("d").Dot(handlerField(p)).Dot(MethodName(c)).Call(args...)
+}
+
 // builtConsumers returns, per processor in order, its first case receiving t
 // (later ones can never be reached: built cases test nothing).
 func (g *generator) builtConsumers(t *ir.Target) []caseRef {

@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"fmt"
 	"go/token"
 	"slices"
 	"strconv"
@@ -28,7 +27,7 @@ func (g *generator) pipelineParts() []part {
 			g.dispatch(f)
 			g.dispatchAll(f)
 		}},
-		{text: g.invoke, first: true},
+		{build: g.invoke, first: true},
 		{build: g.contextTypes},
 		{build: func(f *jen.File) {
 			g.helperMethods(f)
@@ -501,80 +500,53 @@ func formatFloat(v float64) string {
 	return s
 }
 
-// invoke writes Invoke, the call of a delivery's handler method, as formatted
-// text (see processor): with one case per case of the package, it is one of its
-// largest functions.
-func (g *generator) invoke(w *textPart) {
+// invoke compiles the dispatch of a delivery to the typed handler method.
+func (g *generator) invoke(f *jen.File) {
 	pkg := g.pkg
-	rt := w.rt()
-	w.decl()
-	w.WriteString("// Invoke calls the handler method of a delivery with the values its case binds.\n")
-	fmt.Fprintf(w, "func (d *fwDispatcher) Invoke(c *%s.Call, dl %s.Delivery, m %s.Msg) error {\n", rt, rt, rt)
-	if len(pkg.Processors) > 0 {
-		w.WriteString("\tswitch dl.Proc {\n")
-		for _, p := range pkg.Processors {
-			if len(allCases(p)) == 0 || phaseOf(p) == nil && len(p.Cases) == 0 && p.Init == nil && p.Terminate == nil {
-				continue
-			}
-			fmt.Fprintf(w, "\tcase %d:\n\t\tswitch dl.Case {\n", p.Index)
-			for _, c := range allCases(p) {
-				g.invokeCase(w, p, c)
-			}
-			w.WriteString("\t\t}\n")
+	f.Comment("Invoke calls the handler method of a delivery with the values its case binds.")
+	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("Invoke").Params(
+		jen.Id("c").Op("*").Add(rt("Call")), jen.Id("dl").Add(rt("Delivery")), jen.Id("m").Add(rt("Msg")),
+	).Error().BlockFunc(func(b *jen.Group) {
+		if len(pkg.Processors) > 0 {
+			b.Switch(jen.Id("dl").Dot("Proc")).BlockFunc(func(sw *jen.Group) {
+				for _, p := range pkg.Processors {
+					if len(allCases(p)) == 0 || phaseOf(p) == nil && len(p.Cases) == 0 && p.Init == nil && p.Terminate == nil {
+						continue
+					}
+					sw.Case(jen.Lit(p.Index)).Block(jen.Switch(jen.Id("dl").Dot("Case")).BlockFunc(func(cs *jen.Group) {
+						for _, c := range allCases(p) {
+							g.invokeCase(cs, p, c)
+						}
+					}))
+				}
+			})
 		}
-		w.WriteString("\t}\n")
-	}
-	fmt.Fprintf(w, "\treturn %s.UnknownDelivery(dl)\n}\n", rt)
+		b.Return(rt("UnknownDelivery").Call(jen.Id("dl")))
+	})
 }
 
 var lifecycleCase = map[ast.CaseKind]string{
 	ast.CaseInit: "CaseInit", ast.CasePhase: "CasePhase", ast.CaseTerminate: "CaseTerminate",
 }
 
-// invokeCase writes Invoke's case for case c of p: the call of its handler
-// method (or helper), as Dispatch makes it (handlerCall, builtCall).
-func (g *generator) invokeCase(w *textPart, p *ir.Processor, c *ir.Case) {
-	call := func(ctx string, args ...string) string {
-		return "d." + handlerField(p) + "." + MethodName(c) + "(" + strings.Join(append([]string{ctx}, args...), ", ") + ")"
-	}
-	ctx := ContextName(p, c) + "{" + contextBase(c) + "{c}}"
-	if p.Builder != nil {
-		ctx = BuilderContextName(p) + "{" + contextBase(nil) + "{c}}"
-	}
+func (g *generator) invokeCase(cs *jen.Group, p *ir.Processor, c *ir.Case) {
 	if label, ok := lifecycleCase[c.Kind]; ok {
 		if c.Kind == ast.CasePhase && phaseOf(p) == nil {
 			return
 		}
-		var ret string
-		switch {
-		case isHelper(p):
-			ret = "d.fwPhase" + p.Name + "(c)"
-		case c.Kind == ast.CasePhase:
-			ret = call(ctx, "c.Phase()")
-		default:
-			ret = call(ctx)
-		}
-		fmt.Fprintf(w, "\t\tcase %s.%s:\n\t\t\treturn %s\n", w.rt(), label, ret)
+		cs.Case(rt(label)).Block(jen.Return(lifecycleCall(p, c)))
 		return
 	}
 	if c.Kind == ast.CaseBuilt {
-		arg := "*m.Ev.(*" + w.artifact(c.Target.Type) + ")"
-		ret := call(ctx, arg)
-		if isHelper(p) {
-			ret = "d.fwAdd" + p.Name + "(c, " + arg + ")"
-		}
-		fmt.Fprintf(w, "\t\tcase %d:\n\t\t\treturn %s\n", c.Index, ret)
+		cs.Case(jen.Lit(c.Index)).Block(jen.Return(builtCall(p, c, builtArg(c.Target))))
 		return
 	}
-	fmt.Fprintf(w, "\t\tcase %d:\n", c.Index)
-	var args []string
+	var body []jen.Code
 	if len(c.Binds) > 0 {
-		fmt.Fprintf(w, "\t\t\tev := m.Ev.(*%s)\n", c.Event.Name)
-		for _, bd := range c.Binds {
-			args = append(args, "ev."+GoName(bd.Field.Name))
-		}
+		body = append(body, jen.Id("ev").Op(":=").Id("m").Dot("Ev").Assert(jen.Op("*").Id(c.Event.Name)))
 	}
-	fmt.Fprintf(w, "\t\t\treturn %s\n", call(ctx, args...))
+	body = append(body, jen.Return(handlerCall(p, c, jen.Id("ev"))))
+	cs.Case(jen.Lit(c.Index)).Block(body...)
 }
 
 func (g *generator) jsonFuncs(f *jen.File) {
