@@ -37,33 +37,36 @@ func (p *p4) OnD(c chain.P4DContext, n int64) error {
 // pulls them in batches), as the publisher feeds Watermill's pipeline one
 // message after the other.
 func runFW(n int) int64 {
-	sink := &p4{}
-	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, fwrt.WithWorkers(1))
-	p.SubmitSeq(func(yield func(chain.Event) bool) {
-		for i := range n {
-			if !yield(chain.A{N: int64(i)}) {
-				return
+	return runFed(func(p *chain.Pipeline) {
+		p.SubmitSeq(func(yield func(chain.Event) bool) {
+			for i := range n {
+				if !yield(chain.A{N: int64(i)}) {
+					return
+				}
 			}
-		}
+		})
 	})
-	if err := p.Run(context.Background()); err != nil {
-		panic(err)
-	}
-	return sink.sum
 }
 
 // runFWTyped is runFW with a sequence of chain.A values (chain.SubmitSeqOf),
 // so that no value is boxed into chain.Event to be yielded.
 func runFWTyped(n int) int64 {
+	return runFed(func(p *chain.Pipeline) {
+		chain.SubmitSeqOf(p, func(yield func(chain.A) bool) {
+			for i := range n {
+				if !yield(chain.A{N: int64(i)}) {
+					return
+				}
+			}
+		})
+	})
+}
+
+// runFed runs the chain once, with one worker, over the events feed adds.
+func runFed(feed func(p *chain.Pipeline)) int64 {
 	sink := &p4{}
 	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, fwrt.WithWorkers(1))
-	chain.SubmitSeqOf(p, func(yield func(chain.A) bool) {
-		for i := range n {
-			if !yield(chain.A{N: int64(i)}) {
-				return
-			}
-		}
-	})
+	feed(p)
 	if err := p.Run(context.Background()); err != nil {
 		panic(err)
 	}
