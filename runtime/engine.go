@@ -170,7 +170,7 @@ type Engine struct {
 
 	mu     sync.Mutex // guards phases
 	phases []PhaseStats
-	counts     []procCounts // live per-processor counters, read by Stats
+	counts []procCounts // live per-processor counters, read by Stats
 
 	// Run state: owned by the goroutine running Run; pool workers read it (and
 	// write their processor's fields) only between being handed work under

@@ -13,10 +13,10 @@ type Serial struct {
 	phase int
 	step  int
 	procs []serialProc
-	stop  bool  // a call failed: no further call may start (every proc is off)
+	stop  bool            // a call failed: no further call may start (every proc is off)
 	done  <-chan struct{} // the engine's: closed when the run must stop, or nil
-	proc  int32 // the processor whose call is in progress (noted last)
-	failp int32 // the processor whose call failed, once stop
+	proc  int32           // the processor whose call is in progress (noted last)
+	failp int32           // the processor whose call failed, once stop
 	herr  *HandlerError
 
 	eng    *Engine   // the engine, for guarded calls; nil for NewSerial
