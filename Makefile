@@ -2,7 +2,7 @@
 GO ?= go
 EXAMPLES := $(notdir $(wildcard testdata/examples/*))
 
-.PHONY: all demo quickstart generate check-generated test test-short vet fuzz bench bench-peers
+.PHONY: all demo quickstart generate check-generated test test-short vet fmtcheck fuzz bench bench-peers
 
 all: test
 
@@ -62,8 +62,12 @@ test: vet
 test-short:
 	$(GO) test -short ./...
 
-vet:
+vet: fmtcheck
 	$(GO) vet ./...
+
+## fmtcheck: fail if a Go file is not gofmt-formatted
+fmtcheck:
+	@out=$$($$($(GO) env GOROOT)/bin/gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
 ## fuzz: run the parser fuzz target for a minute
 fuzz:
