@@ -716,11 +716,17 @@ func (e *Engine) invokeOnce(c *Call, d Delivery, m Msg) (err error) {
 
 // cancelled reports whether the run's context is done, without blocking.
 func (e *Engine) cancelled() bool {
-	if e.done == nil { // a context that is never cancelled
+	return closed(e.done)
+}
+
+// closed reports whether done is closed; a nil done (a context that is never
+// cancelled) never is.
+func closed(done <-chan struct{}) bool {
+	if done == nil {
 		return false
 	}
 	select {
-	case <-e.done:
+	case <-done:
 		return true
 	default:
 		return false

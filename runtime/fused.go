@@ -186,18 +186,7 @@ func NewSerial(p *Program) *Serial {
 // call failed, or the run is stopping (its context is done, or it was
 // interrupted).
 func (x *Serial) Stopped() bool {
-	if x.stop {
-		return true
-	}
-	if x.done == nil {
-		return false
-	}
-	select {
-	case <-x.done:
-		return true
-	default:
-		return false
-	}
+	return x.stop || closed(x.done)
 }
 
 // Err returns the failure that stopped the dispatch, or nil.

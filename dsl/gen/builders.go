@@ -293,10 +293,17 @@ func builtCall(p *ir.Processor, c *ir.Case, arg jen.Code) *jen.Statement {
 	switch {
 	case isHelper(p):
 		return jen.Id("d").Dot("fwAdd"+p.Name).Call(jen.Id("c"), arg)
-	case p.Builder != nil:
-		return jen.Id("d").Dot(handlerField(p)).Dot(MethodName(c)).Call(contextLit(BuilderContextName(p), contextBase(nil)), arg)
 	}
-	return jen.Id("d").Dot(handlerField(p)).Dot(MethodName(c)).Call(contextLit(ContextName(p, c), contextBase(c)), arg)
+	return jen.Id("d").Dot(handlerField(p)).Dot(MethodName(c)).Call(callContext(p, c), arg)
+}
+
+// callContext is the context value a handler method of p gets for case c, of
+// the *fwrt.Call c: the builder's context for a builder, else the case's.
+func callContext(p *ir.Processor, c *ir.Case) *jen.Statement {
+	if p.Builder != nil {
+		return contextLit(BuilderContextName(p), contextBase(nil))
+	}
+	return contextLit(ContextName(p, c), contextBase(c))
 }
 
 // lifecycleCall is the call of a lifecycle case of p, with the *fwrt.Call c in scope.
@@ -304,11 +311,7 @@ func lifecycleCall(p *ir.Processor, c *ir.Case) *jen.Statement {
 	if isHelper(p) {
 		return jen.Id("d").Dot("fwPhase" + p.Name).Call(jen.Id("c"))
 	}
-	ctx := contextLit(ContextName(p, c), contextBase(c))
-	if p.Builder != nil {
-		ctx = contextLit(BuilderContextName(p), contextBase(nil))
-	}
-	args := []jen.Code{ctx}
+	args := []jen.Code{callContext(p, c)}
 	if c.Kind == ast.CasePhase {
 		args = append(args, jen.Id("c").Dot("Phase").Call())
 	}
