@@ -15,7 +15,7 @@ import (
 	"github.com/ThreeDotsLabs/watermill/pubsub/gochannel"
 
 	"github.com/fwgo/fw/generated/chain"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // The chain: A → P1 → B → P2 → C → P3 → D → P4, each stage adding one; P4 sums.
@@ -65,7 +65,7 @@ func runFWTyped(n int) int64 {
 // runFed runs the chain once, with one worker, over the events feed adds.
 func runFed(feed func(p *chain.Pipeline)) int64 {
 	sink := &p4{}
-	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, fwrt.WithWorkers(1))
+	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, fw.WithWorkers(1))
 	feed(p)
 	if err := p.Run(context.Background()); err != nil {
 		panic(err)
@@ -83,7 +83,7 @@ func runFWSubmit(n int) int64 {
 	var sum int64
 	for done := 0; done < n; done += submitBatch {
 		sink := &p4{}
-		p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, fwrt.WithWorkers(1))
+		p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, fw.WithWorkers(1))
 		for i := done; i < min(done+submitBatch, n); i++ {
 			p.Submit(chain.A{N: int64(i)})
 		}

@@ -288,7 +288,7 @@ func (g *generator) helperMethods(f *jen.File) {
 }
 
 // builtCall is the call that delivers the artifact arg (of a built case c of
-// processor or builder p) to its handler, with the *fwrt.Call c in scope.
+// processor or builder p) to its handler, with the *fwimpl.Call c in scope.
 func builtCall(p *ir.Processor, c *ir.Case, arg jen.Code) *jen.Statement {
 	switch {
 	case isHelper(p):
@@ -298,7 +298,7 @@ func builtCall(p *ir.Processor, c *ir.Case, arg jen.Code) *jen.Statement {
 }
 
 // callContext is the context value a handler method of p gets for case c, of
-// the *fwrt.Call c: the builder's context for a builder, else the case's.
+// the *fwimpl.Call c: the builder's context for a builder, else the case's.
 func callContext(p *ir.Processor, c *ir.Case) *jen.Statement {
 	if p.Builder != nil {
 		return contextLit(BuilderContextName(p), contextBase(nil))
@@ -306,7 +306,7 @@ func callContext(p *ir.Processor, c *ir.Case) *jen.Statement {
 	return contextLit(ContextName(p, c), contextBase(c))
 }
 
-// lifecycleCall is the call of a lifecycle case of p, with the *fwrt.Call c in scope.
+// lifecycleCall is the call of a lifecycle case of p, with the *fwimpl.Call c in scope.
 func lifecycleCall(p *ir.Processor, c *ir.Case) *jen.Statement {
 	if isHelper(p) {
 		return jen.Id("d").Dot("fwPhase" + p.Name).Call(jen.Id("c"))
@@ -357,7 +357,7 @@ func (g *generator) builtSwitchCases(sw *jen.Group, readArg bool, deliver func(*
 	}
 }
 
-// sources emits Pull and Stop (fwrt.Sources) when the package has source builders.
+// sources emits Pull and Stop (fwimpl.Sources) when the package has source builders.
 func (g *generator) sources(f *jen.File) {
 	var srcs []*ir.Processor
 	for _, p := range g.pkg.Processors {
@@ -368,7 +368,7 @@ func (g *generator) sources(f *jen.File) {
 	if len(srcs) == 0 {
 		return
 	}
-	f.Comment("Pull pulls up to max artifacts from a source builder (fwrt.Sources).")
+	f.Comment("Pull pulls up to max artifacts from a source builder (fwimpl.Sources).")
 	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("Pull").Params(
 		jen.Id("c").Op("*").Add(rt("Call")), jen.Id("proc").Int32(), jen.Id("max").Int(),
 	).Params(jen.Bool(), jen.Error()).BlockFunc(func(b *jen.Group) {
@@ -383,7 +383,7 @@ func (g *generator) sources(f *jen.File) {
 		})
 		b.Return(jen.True(), rt("UnknownDelivery").Call(rt("Delivery").Values(jen.Id("Proc").Op(":").Id("proc"))))
 	})
-	f.Comment("Stop stops a source builder's Build early (fwrt.Sources).")
+	f.Comment("Stop stops a source builder's Build early (fwimpl.Sources).")
 	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("Stop").Params(jen.Id("proc").Int32()).Block(
 		jen.Switch(jen.Id("proc")).BlockFunc(func(sw *jen.Group) {
 			for _, p := range srcs {
@@ -402,7 +402,7 @@ func (g *generator) resolveFuncs(f *jen.File) {
 			jen.Id("p").Dot("engine").Dot("Submit").Call(rt("Msg").Values(jen.Id("Kind").Op(":").Id(resolveKindName(t)))))
 	}
 	if len(g.pkg.Targets) > 0 {
-		f.Comment("Resolve asks for a target by name before Run; Run fails with fwrt.ErrNoProvider")
+		f.Comment("Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider")
 		f.Comment("if no builder provides it.")
 		f.Func().Params(recv.Clone()).Id("Resolve").Params(jen.Id("target").String()).Block(
 			jen.Id("p").Dot("engine").Dot("Resolve").Call(jen.Id("target")))

@@ -10,10 +10,10 @@ import (
 	"github.com/fwgo/fw/runtime/archive"
 )
 
-// This file emits fwrt.Codec on fwDispatcher, for every package: the
+// This file emits fwimpl.Codec on fwDispatcher, for every package: the
 // canonical binary encoding of every message kind that can be the input or an
 // emission of a call, for cache keys, archive records and records of runs
-// (fwrt.WithRecord, fwrt.WithReplay). It costs two switches over the kinds:
+// (fw.WithRecord, fw.WithReplay). It costs two switches over the kinds:
 // the events' own AppendBinary and UnmarshalBinary do the work.
 //
 // An event is encoded by its AppendBinary (its fields in declaration order,
@@ -71,7 +71,7 @@ func readField(t ir.Type) *jen.Statement {
 func (g *generator) codec(f *jen.File) {
 	pkg := g.pkg
 	msg := jen.Id("m")
-	f.Comment("AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an")
+	f.Comment("AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an")
 	f.Comment("event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.")
 	f.Func().Params(jen.Op("*").Id("fwDispatcher")).Id("AppendMsg").Params(
 		jen.Id("b").Index().Byte(), jen.Id("m").Add(rt("Msg")),
@@ -98,7 +98,7 @@ func (g *generator) codec(f *jen.File) {
 		body.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("fw: AppendMsg: no encoding for kind %d with payload %T"), jen.Id("m").Dot("Kind"), jen.Id("m").Dot("Ev")))
 	})
 
-	f.Comment("DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).")
+	f.Comment("DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).")
 	f.Func().Params(jen.Op("*").Id("fwDispatcher")).Id("DecodeMsg").Params(
 		jen.Id("k").Add(rt("Kind")), jen.Id("data").Index().Byte(),
 	).Params(rt("Msg"), jen.Error()).BlockFunc(func(body *jen.Group) {
@@ -220,7 +220,7 @@ const programSchema = "fw/program/1"
 // their fields in order, the enums with their variants, the targets with
 // their artifact types, and every processor's declaration (patterns, emits,
 // lifecycle cases, builder clauses) in declaration order. A record of a run
-// (fwrt.WithRecord) is checked against it when it is replayed.
+// (fw.WithRecord) is checked against it when it is replayed.
 func ProgramFingerprint(pkg *ir.Package) [32]byte {
 	parts := []string{programSchema, "package " + pkg.Name}
 	for _, ev := range pkg.Events {

@@ -6,7 +6,7 @@ import (
 	"github.com/fwgo/fw/dsl/ir"
 )
 
-// failureField is how a field of a failure event is filled from *fwrt.Failure f.
+// failureField is how a field of a failure event is filled from *fwimpl.Failure f.
 var failureField = map[string]jen.Code{
 	"proc":    jen.Id("f").Dot("Processor"),
 	"case":    jen.Id("f").Dot("Case"),
@@ -18,7 +18,7 @@ var failureField = map[string]jen.Code{
 	"input":   jen.Int64().Call(jen.Id("f").Dot("Input")),
 }
 
-// failures emits FailureMsg (fwrt.FailureRouter) when a processor routes its
+// failures emits FailureMsg (fwimpl.FailureRouter) when a processor routes its
 // failures, and fwPayload, the JSON of a failed call's input event.
 func (g *generator) failures(f *jen.File) {
 	var procs []*ir.Processor
@@ -34,7 +34,7 @@ func (g *generator) failures(f *jen.File) {
 	if len(procs) == 0 {
 		return
 	}
-	f.Comment("FailureMsg returns the failure event of a processor declared `failures E` (fwrt.FailureRouter).")
+	f.Comment("FailureMsg returns the failure event of a processor declared `failures E` (fwimpl.FailureRouter).")
 	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("FailureMsg").Params(
 		jen.Id("proc").Int32(), jen.Id("f").Op("*").Add(rt("Failure")),
 	).Add(rt("Msg")).BlockFunc(func(b *jen.Group) {

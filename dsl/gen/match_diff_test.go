@@ -213,7 +213,7 @@ func (m *testModule) run() []byte {
 // handler that saw a bound value differ from the event's field.
 func harness(pkg *ir.Package, vs []vector) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"fmt\"\n\t\"io\"\n\t\"math\"\n\t\"runtime\"\n\n\tfwrt \"github.com/fwgo/fw/runtime\"\n)\n\n", pkg.Name)
+	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"fmt\"\n\t\"io\"\n\t\"math\"\n\t\"runtime\"\n\n\tfwrt \"github.com/fwgo/fw/runtime/fwimpl\"\n)\n\n", pkg.Name)
 	b.WriteString("var _ = math.Float64frombits\n\n")
 	b.WriteString("type fwdRec struct {\n\tgot   []fwrt.Delivery\n\tcheck bool\n\tbad   []string\n}\n\n")
 	for _, p := range pkg.Processors {

@@ -13,7 +13,7 @@ import (
 
 	"github.com/fwgo/fw/dsl/ir"
 	"github.com/fwgo/fw/dsl/space"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fwimpl"
 )
 
 // optionVariants reach every lookup form and grouping: chains, direct tables
@@ -172,9 +172,9 @@ func TestMatcherEval(t *testing.T) {
 				if m == nil {
 					continue
 				}
-				var got []fwrt.Delivery
+				var got []fwimpl.Delivery
 				for _, row := range m.eval(o, v.value) {
-					got = append(got, fwrt.Delivery{Proc: int32(m.rows[row].proc.Index), Case: int32(m.rows[row].cas.Index)})
+					got = append(got, fwimpl.Delivery{Proc: int32(m.rows[row].proc.Index), Case: int32(m.rows[row].cas.Index)})
 				}
 				if want := interpret(pkg, v); !slices.Equal(got, want) {
 					t.Fatalf("package %d, %+v, %s: got %v, want %v", i, o, goEvent(v), got, want)

@@ -275,7 +275,7 @@ func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup, a *arra
 		rowDocs = append(rowDocs, r.proc.Name+": "+r.cas.Name)
 	}
 	fields := []tableField{
-		{"rows", fmt.Sprintf("[%d]fwrt.Delivery", len(rows)), "row → delivery: the cases for " + ev.Name + ", in processor order", arrayLit("fwrt.Delivery", rows, rowDocs, 0)},
+		{"rows", fmt.Sprintf("[%d]fwimpl.Delivery", len(rows)), "row → delivery: the cases for " + ev.Name + ", in processor order", arrayLit("fwimpl.Delivery", rows, rowDocs, 0)},
 		{"lists", fmt.Sprintf("[%d]%s", len(spans), spanType), "match list l is match[lists[l][0]:lists[l][1]]", a.lit(spanType, spans, 8)},
 		{"match", fmt.Sprintf("[%d]%s", len(flat), rowType), "the match lists: rows, per processor its first matching case", a.lit(rowType, itoas(flat), 16)},
 	}

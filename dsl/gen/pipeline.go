@@ -44,7 +44,7 @@ func (g *generator) pipelineParts() []part {
 func (g *generator) pipelineHead(f *jen.File) {
 	pkg := g.pkg
 	f.Comment("The generated code needs a runtime that supports it; a mismatch fails to compile here.")
-	f.Const().Id("_").Op("=").Add(rt("SupportPackageIsVersion1"))
+	f.Const().Id("_").Op("=").Add(rt("SupportPackageIsVersion2"))
 
 	f.Commentf("Event is implemented by every event type of package %s.", pkg.Name)
 	f.Type().Id("Event").Interface(
@@ -84,7 +84,7 @@ func (g *generator) program(f *jen.File) {
 	f.Comment("fwProgram describes the package to the runtime. Routes is the routing table:")
 	f.Comment("for each event kind and built kind, the processors that have a case for it.")
 	f.Comment("Fingerprint covers the package's declarations (types and processors, patterns")
-	f.Comment("included): a record of a run (fwrt.WithRecord) is checked against it on replay.")
+	f.Comment("included): a record of a run (fw.WithRecord) is checked against it on replay.")
 	if slices.ContainsFunc(pkg.Processors, needsFingerprint) {
 		f.Comment("A Fingerprint, part of the cache keys of a cached processor or persistent builder,")
 		f.Comment("is archive.Fingerprint of its declaration and of the shapes of the types it reads")
@@ -193,7 +193,7 @@ func (g *generator) program(f *jen.File) {
 // handlerParam is NewPipeline's parameter name for a processor's handler.
 func handlerParam(p *ir.Processor) string {
 	n := strings.ToLower(p.Name[:1]) + p.Name[1:]
-	for token.IsKeyword(n) || n == "opts" || n == "fwrt" || n == "d" || slices.Contains(predeclared, n) {
+	for token.IsKeyword(n) || n == "opts" || n == "fw" || n == "fwimpl" || n == "d" || slices.Contains(predeclared, n) {
 		n += "_"
 	}
 	return n
@@ -218,7 +218,7 @@ func (g *generator) pipelineType(f *jen.File) {
 
 	f.Comment("NewPipeline returns a pipeline with one handler per processor and user builder")
 	f.Comment("(and one Keyer per helper keyed by a method), in declaration order; a nil")
-	f.Comment("handler panics. Options are the runtime's (fwrt.WithWorkers, ...).")
+	f.Comment("handler panics. Options are the runtime's (fw.WithWorkers, ...).")
 	f.Func().Id("NewPipeline").ParamsFunc(func(ps *jen.Group) {
 		for _, p := range pkg.Processors {
 			if takesHandler(p) {
@@ -268,9 +268,9 @@ func (g *generator) pipelineType(f *jen.File) {
 		jen.Id("p").Dot("engine").Dot("Submit").Call(jen.Id("fwEventMsg").Call(jen.Id("ev"), jen.Id("a"))),
 	)
 	f.Comment("SubmitSeq queues the events of seq for phase 0, after the submitted ones: they")
-	f.Comment("are pulled lazily, in batches of fwrt.WithSourceBatch events (default 256), one")
+	f.Comment("are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one")
 	f.Comment("batch per step of phase 0, so a long or endless sequence runs in bounded memory")
-	f.Comment("(see fwrt.Engine.Feed for the order rule). Several calls feed their sequences")
+	f.Comment("(see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences")
 	f.Comment("one after the other. Call it before Run; a fed run cannot be recorded.")
 	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("SubmitSeq").Params(jen.Id("seq").Qual("iter", "Seq").Types(jen.Id("Event"))).Block(
 		jen.Id("p").Dot("engine").Dot("Feed").Call(rt("SeqFeed").Call(jen.Id("seq"), jen.Func().Params(jen.Id("c").Op("*").Add(rt("Call")), jen.Id("ev").Id("Event")).Add(rt("Msg")).Block(
@@ -287,7 +287,7 @@ func (g *generator) pipelineType(f *jen.File) {
 		f.Comment("({\"event\":\"Name\", ...fields}, as DecodeJSON reads them), in order, before Run.")
 		f.Comment("A malformed line (not JSON, an unknown event, a missing, unknown or mistyped")
 		f.Comment("field) does not stop the others: all of them are reported with their line")
-		f.Comment("numbers in a *fwrt.InputError; with fwrt.StopOnBadLine() the first one stops it.")
+		f.Comment("numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.")
 		f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("SubmitJSONLines").Params(
 			jen.Id("r").Qual("io", "Reader"), jen.Id("opts").Op("...").Add(rt("LinesOption")),
 		).Error().Block(
@@ -303,8 +303,8 @@ func (g *generator) pipelineType(f *jen.File) {
 	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Run").Params(jen.Id("ctx").Qual("context", "Context")).Error().Block(
 		jen.Return(jen.Id("p").Dot("engine").Dot("Run").Call(jen.Id("ctx"))))
 	f.Comment("Replay runs the pipeline on the inputs recorded in r (by a run with")
-	f.Comment("fwrt.WithRecord) and compares every call's emissions with the record as it")
-	f.Comment("goes: the first difference stops it with a *fwrt.DivergenceError. Submit")
+	f.Comment("fw.WithRecord) and compares every call's emissions with the record as it")
+	f.Comment("goes: the first difference stops it with a *fw.DivergenceError. Submit")
 	f.Comment("nothing before it; call it instead of Run.")
 	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Replay").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("r").Qual("io", "Reader")).Error().Block(
 		jen.Return(jen.Id("p").Dot("engine").Dot("Replay").Call(jen.Id("ctx"), jen.Id("r"))))
@@ -364,7 +364,7 @@ func (g *generator) dispatchBody(b *jen.Group) {
 // dispatch, and a small switch costs little to repeat.
 const inlineDispatchCases = 32
 
-// dispatchAll emits DispatchAll (fwrt.StepDispatcher): the engine's loop over
+// dispatchAll emits DispatchAll (fwimpl.StepDispatcher): the engine's loop over
 // a step's events, with Dispatch's switch in the loop for a small package, or
 // a direct call of Dispatch per event.
 func (g *generator) dispatchAll(f *jen.File) {
@@ -373,7 +373,7 @@ func (g *generator) dispatchAll(f *jen.File) {
 		cases += len(p.Cases)
 	}
 	f.Comment("DispatchAll dispatches the events of ms in order, as Dispatch does each, until")
-	f.Comment("x stops, and returns how many it dispatched (fwrt.StepDispatcher).")
+	f.Comment("x stops, and returns how many it dispatched (fwimpl.StepDispatcher).")
 	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("DispatchAll").Params(
 		jen.Id("x").Op("*").Add(rt("Serial")), jen.Id("ms").Index().Add(rt("Msg")),
 	).Int().Block(
@@ -481,7 +481,7 @@ func (g *generator) routedBody(rows []row) []jen.Code {
 }
 
 // handlerCall is the call of a case's handler method with its context (wrapping
-// the *fwrt.Call c) and its bound values read from the event ev.
+// the *fwimpl.Call c) and its bound values read from the event ev.
 func handlerCall(p *ir.Processor, c *ir.Case, ev jen.Code) *jen.Statement {
 	args := []jen.Code{contextLit(ContextName(p, c), contextBase(c))}
 	for _, bd := range c.Binds {
@@ -587,7 +587,7 @@ func (g *generator) jsonFuncs(f *jen.File) {
 }
 
 // beginCall is the start of a call in Dispatch: x.Begin(x.Note(proc, cs, m)),
-// two calls the compiler inlines (see fwrt.Serial.Note).
+// two calls the compiler inlines (see fwimpl.Serial.Note).
 func beginCall(proc, cs jen.Code) jen.Code {
 	return jen.Id("x").Dot("Begin").Call(jen.Id("x").Dot("Note").Call(proc, cs, jen.Id("m")))
 }

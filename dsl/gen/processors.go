@@ -152,7 +152,7 @@ func contextBase(c *ir.Case) string {
 }
 
 // contextLit is the value of the context type name, which embeds base, of the
-// *fwrt.Call c.
+// *fwimpl.Call c.
 func contextLit(name, base string) *jen.Statement {
 	return jen.Id(name).Values(jen.Id(base).Values(jen.Id("c")))
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/ir"
 	"github.com/fwgo/fw/dsl/space"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fwimpl"
 )
 
 // This file makes random checked packages (IR) for the tests of the compiled
@@ -258,15 +258,15 @@ func vectors(r *rand.Rand, pkg *ir.Package, random int) []vector {
 
 // interpret is the naive matcher: per processor in order, its first case for
 // the event whose every test holds.
-func interpret(pkg *ir.Package, v vector) []fwrt.Delivery {
-	var out []fwrt.Delivery
+func interpret(pkg *ir.Package, v vector) []fwimpl.Delivery {
+	var out []fwimpl.Delivery
 	for _, p := range pkg.Processors {
 		for _, c := range p.Cases {
 			if c.Event != v.ev {
 				continue
 			}
 			if slices.IndexFunc(c.Tests, func(t ir.Test) bool { return !t.Set.Contains(v.value(t.Field)) }) < 0 {
-				out = append(out, fwrt.Delivery{Proc: int32(p.Index), Case: int32(c.Index)})
+				out = append(out, fwimpl.Delivery{Proc: int32(p.Index), Case: int32(c.Index)})
 				break
 			}
 		}

@@ -72,7 +72,7 @@ func TestParseInRunsErrors(t *testing.T) {
 	edits := []string{"", "}", "{", "processor", ",", "1..", `"open`, "@", "0x", "_..1", strings.Repeat("(", maxNesting+1), "builder", "use"}
 	places := 10
 	if testing.Short() {
-		places = 3
+		places = 6
 	}
 	withProcs(t, func() {
 		inRuns := 0
@@ -98,6 +98,14 @@ func TestParseInRunsErrors(t *testing.T) {
 				if !reflect.DeepEqual(file, wholeFile) {
 					t.Errorf("%q at %d: the file differs from the whole parse", e, off)
 				}
+			}
+		}
+		// A bad literal in the middle of the file, at least, is reported by
+		// the runs rather than by a whole parse.
+		for i := len(toks) / 2; i < len(toks)/2+50 && inRuns == 0; i++ {
+			off := toks[i].Pos.Offset
+			if _, _, ok := parseInRuns("x.fw", src[:off]+"0x "+src[off:]); ok {
+				inRuns++
 			}
 		}
 		if inRuns == 0 {

@@ -7,7 +7,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 	"io"
 	"iter"
@@ -15,7 +16,7 @@ import (
 )
 
 // The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwrt.SupportPackageIsVersion1
+const _ = fwimpl.SupportPackageIsVersion2
 
 // Event is implemented by every event type of package main.
 type Event interface {
@@ -23,47 +24,47 @@ type Event interface {
 	EventName() string
 	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwrt.Msg
+	fwMsg(a *fwArena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
 const (
-	fwKindFile      fwrt.Kind = 0
-	fwKindFileWords fwrt.Kind = 1
-	fwKindPkgWords  fwrt.Kind = 2
+	fwKindFile      fwimpl.Kind = 0
+	fwKindFileWords fwimpl.Kind = 1
+	fwKindPkgWords  fwimpl.Kind = 2
 )
 
 // Kinds of the targets' built artifacts and resolve requests.
 const (
-	fwBuiltByPkg       fwrt.Kind = 3
-	fwBuiltFileWords   fwrt.Kind = 4
-	fwBuiltFiles       fwrt.Kind = 5
-	fwBuiltIdents      fwrt.Kind = 6
-	fwBuiltPkgWords    fwrt.Kind = 7
-	fwBuiltSample      fwrt.Kind = 8
-	fwResolveByPkg     fwrt.Kind = 9
-	fwResolveFileWords fwrt.Kind = 10
-	fwResolveFiles     fwrt.Kind = 11
-	fwResolveIdents    fwrt.Kind = 12
-	fwResolvePkgWords  fwrt.Kind = 13
-	fwResolveSample    fwrt.Kind = 14
+	fwBuiltByPkg       fwimpl.Kind = 3
+	fwBuiltFileWords   fwimpl.Kind = 4
+	fwBuiltFiles       fwimpl.Kind = 5
+	fwBuiltIdents      fwimpl.Kind = 6
+	fwBuiltPkgWords    fwimpl.Kind = 7
+	fwBuiltSample      fwimpl.Kind = 8
+	fwResolveByPkg     fwimpl.Kind = 9
+	fwResolveFileWords fwimpl.Kind = 10
+	fwResolveFiles     fwimpl.Kind = 11
+	fwResolveIdents    fwimpl.Kind = 12
+	fwResolvePkgWords  fwimpl.Kind = 13
+	fwResolveSample    fwimpl.Kind = 14
 )
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
 // Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
+// included): a record of a run (fw.WithRecord) is checked against it on replay.
 // A Fingerprint, part of the cache keys of a cached processor or persistent builder,
 // is archive.Fingerprint of its declaration and of the shapes of the types it reads
 // and emits, computed by fwgen: it changes when they do.
-var fwProgram = fwrt.Program{
-	Events: []fwrt.EventInfo{{Name: "File"}, {Name: "FileWords"}, {Name: "PkgWords"}},
+var fwProgram = fwimpl.Program{
+	Events: []fwimpl.EventInfo{{Name: "File"}, {Name: "FileWords"}, {Name: "PkgWords"}},
 	Fingerprint: [32]byte{
 		0xd2, 0x31, 0x96, 0xb8, 0x0f, 0x4d, 0xb6, 0x5a, 0x97, 0xed, 0x8c, 0x52, 0x52, 0x94, 0xdc, 0x26,
 		0x79, 0xd8, 0xd8, 0xc3, 0x09, 0x04, 0x36, 0xdb, 0xac, 0x66, 0x61, 0xb7, 0xd8, 0x24, 0x58, 0x64,
 	},
 	Package: "main",
-	Procs: []fwrt.ProcInfo{{
+	Procs: []fwimpl.ProcInfo{{
 		Builder:     true,
 		Cases:       []string{},
 		Concurrency: 1,
@@ -128,7 +129,7 @@ var fwProgram = fwrt.Program{
 		Terminate:   true,
 	}},
 	Routes: [][]int32{fwKindFile: {}, fwKindFileWords: {}, fwKindPkgWords: {}, fwBuiltByPkg: {3}, fwBuiltFileWords: {2}, fwBuiltFiles: {1}, fwBuiltIdents: {5}, fwBuiltPkgWords: {4, 6}, fwBuiltSample: {6}},
-	Targets: []fwrt.TargetInfo{{
+	Targets: []fwimpl.TargetInfo{{
 		Name:     "byPkg",
 		Provider: 2,
 	}, {
@@ -156,20 +157,20 @@ type fwDispatcher struct {
 	hPackages PackagesBuilder
 	hIdents   IdentsBuilder
 	hReport   ReportHandler
-	srcFiles  fwrt.Source[File]
+	srcFiles  fwimpl.Source[File]
 	sByPkg    *fwreactive.Grouper[string, FileWords]
 	sSample   *fwreactive.ReservoirSampler[string]
 }
 
 // Pipeline runs the processors of package main. Create it with NewPipeline.
 type Pipeline struct {
-	engine *fwrt.Engine
+	engine *fwimpl.Engine
 }
 
 // NewPipeline returns a pipeline with one handler per processor and user builder
 // (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fwrt.WithWorkers, ...).
-func NewPipeline(files FilesBuilder, tokenize TokenizeBuilder, packages PackagesBuilder, idents IdentsBuilder, report ReportHandler, opts ...fwrt.Option) *Pipeline {
+// handler panics. Options are the runtime's (fw.WithWorkers, ...).
+func NewPipeline(files FilesBuilder, tokenize TokenizeBuilder, packages PackagesBuilder, idents IdentsBuilder, report ReportHandler, opts ...fw.Option) *Pipeline {
 	if files == nil {
 		panic("main.NewPipeline: nil handler for builder Files")
 	}
@@ -190,7 +191,7 @@ func NewPipeline(files FilesBuilder, tokenize TokenizeBuilder, packages Packages
 		return v.Pkg
 	})
 	d.sSample = fwreactive.NewReservoirSampler[string](20, 42)
-	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
+	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
 }
 
 // Submit queues an event for phase 0, after the ones submitted before it. Call
@@ -202,12 +203,12 @@ func (p *Pipeline) Submit(ev Event) {
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fwrt.WithSourceBatch events (default 256), one
+// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
 // batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwrt.Engine.Feed for the order rule). Several calls feed their sequences
+// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
 // one after the other. Call it before Run; a fed run cannot be recorded.
 func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev Event) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -215,7 +216,7 @@ func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
 // SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
 // not boxed into Event to be yielded, so feeding them allocates nothing.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev E) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -224,9 +225,9 @@ func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
 // ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
 // A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
 // field) does not stop the others: all of them are reported with their line
-// numbers in a *fwrt.InputError; with fwrt.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fwrt.LinesOption) error {
-	return fwrt.ReadLines(r, func(line []byte) error {
+// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
+func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
+	return fw.ReadLines(r, func(line []byte) error {
 		ev, err := DecodeJSON(line)
 		if err != nil {
 			return err
@@ -242,89 +243,89 @@ func (p *Pipeline) Run(ctx context.Context) error {
 }
 
 // Replay runs the pipeline on the inputs recorded in r (by a run with
-// fwrt.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// fw.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fw.DivergenceError. Submit
 // nothing before it; call it instead of Run.
 func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
 	return p.engine.Replay(ctx, r)
 }
 
 // Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fwrt.Stats {
+func (p *Pipeline) Stats() fw.Stats {
 	return p.engine.Stats()
 }
 
 // ResolveByPkg asks for target byPkg before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveByPkg() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveByPkg})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveByPkg})
 }
 
 // ResolveFileWords asks for target fileWords before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveFileWords() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveFileWords})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveFileWords})
 }
 
 // ResolveFiles asks for target files before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveFiles() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveFiles})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveFiles})
 }
 
 // ResolveIdents asks for target idents before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveIdents() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveIdents})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveIdents})
 }
 
 // ResolvePkgWords asks for target pkgWords before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolvePkgWords() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolvePkgWords})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolvePkgWords})
 }
 
 // ResolveSample asks for target sample before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveSample() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveSample})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveSample})
 }
 
-// Resolve asks for a target by name before Run; Run fails with fwrt.ErrNoProvider
+// Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider
 // if no builder provides it.
 func (p *Pipeline) Resolve(target string) {
 	p.engine.Resolve(target)
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
-func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
+func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
 	switch m.Kind {
 	case fwBuiltByPkg:
 		// Packages: ByPkg
-		dst = append(dst, fwrt.Delivery{Proc: 3, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 3, Case: 0})
 	case fwBuiltFileWords:
 		// ByPkg: FileWords
-		dst = append(dst, fwrt.Delivery{Proc: 2, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 0})
 	case fwBuiltFiles:
 		// Tokenize: Files
-		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
 	case fwBuiltIdents:
 		// Sample: Idents
-		dst = append(dst, fwrt.Delivery{Proc: 5, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 5, Case: 0})
 	case fwBuiltPkgWords:
 		// Idents: PkgWords
-		dst = append(dst, fwrt.Delivery{Proc: 4, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 4, Case: 0})
 		// Report: Package
-		dst = append(dst, fwrt.Delivery{Proc: 6, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 6, Case: 0})
 	case fwBuiltSample:
 		// Report: Sample
-		dst = append(dst, fwrt.Delivery{Proc: 6, Case: 1})
+		dst = append(dst, fwimpl.Delivery{Proc: 6, Case: 1})
 	}
 	return dst
 }
 
 // Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
+func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
 	switch m.Kind {
 	case fwBuiltByPkg:
 		v := *m.Ev.(*fwreactive.Group[string, FileWords])
@@ -370,8 +371,8 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 }
 
 // DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
-func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
 			return i
@@ -424,7 +425,7 @@ func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
 }
 
 // Invoke calls the handler method of a delivery with the values its case binds.
-func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
+func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) error {
 	switch dl.Proc {
 	case 1:
 		switch dl.Case {
@@ -435,7 +436,7 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			return d.fwAddByPkg(c, *m.Ev.(*FileWords))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.fwPhaseByPkg(c)
 		}
 	case 3:
@@ -452,7 +453,7 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			return d.fwAddSample(c, *m.Ev.(*string))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.fwPhaseSample(c)
 		}
 	case 6:
@@ -461,18 +462,18 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 			return d.hReport.OnPackage(ReportPackageContext{fwContext{c}}, *m.Ev.(*PkgWords))
 		case 1:
 			return d.hReport.OnSample(ReportSampleContext{fwContext{c}}, *m.Ev.(*[]string))
-		case fwrt.CaseInit:
+		case fwimpl.CaseInit:
 			return d.hReport.Init(ReportInitContext{fwContext{c}})
-		case fwrt.CaseTerminate:
+		case fwimpl.CaseTerminate:
 			return d.hReport.Terminate(ReportTerminateContext{fwContext{c}})
 		}
 	}
-	return fwrt.UnknownDelivery(dl)
+	return fwimpl.UnknownDelivery(dl)
 }
 
 // fwContext is embedded in the contexts of the cases on no event and of the builders.
 type fwContext struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -486,46 +487,46 @@ func (x fwContext) Phase() int {
 }
 
 // fwAddByPkg gives an artifact of fileWords to helper ByPkg.
-func (d *fwDispatcher) fwAddByPkg(c *fwrt.Call, v FileWords) error {
+func (d *fwDispatcher) fwAddByPkg(c *fwimpl.Call, v FileWords) error {
 	d.sByPkg.Add(v)
 	return nil
 }
 
 // fwPhaseByPkg flushes helper ByPkg at a phase broadcast.
-func (d *fwDispatcher) fwPhaseByPkg(c *fwrt.Call) error {
+func (d *fwDispatcher) fwPhaseByPkg(c *fwimpl.Call) error {
 	d.sByPkg.Phase(func(k string, items []FileWords) {
 		v := fwreactive.Group[string, FileWords]{Key: k, Items: items}
-		c.Emit(fwrt.Msg{Kind: fwBuiltByPkg, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltByPkg, Ev: &v})
 	})
 	return nil
 }
 
 // fwAddSample gives an artifact of idents to helper Sample.
-func (d *fwDispatcher) fwAddSample(c *fwrt.Call, v string) error {
+func (d *fwDispatcher) fwAddSample(c *fwimpl.Call, v string) error {
 	d.sSample.Add(v)
 	return nil
 }
 
 // fwPhaseSample flushes helper Sample at a phase broadcast.
-func (d *fwDispatcher) fwPhaseSample(c *fwrt.Call) error {
+func (d *fwDispatcher) fwPhaseSample(c *fwimpl.Call) error {
 	d.sSample.Phase(func(v []string) {
-		c.Emit(fwrt.Msg{Kind: fwBuiltSample, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltSample, Ev: &v})
 	})
 	return nil
 }
 
-// Pull pulls up to max artifacts from a source builder (fwrt.Sources).
-func (d *fwDispatcher) Pull(c *fwrt.Call, proc int32, max int) (bool, error) {
+// Pull pulls up to max artifacts from a source builder (fwimpl.Sources).
+func (d *fwDispatcher) Pull(c *fwimpl.Call, proc int32, max int) (bool, error) {
 	switch proc {
 	case 0:
-		return d.srcFiles.Pull(c, max, d.hFiles.Build, func(v File) fwrt.Msg {
-			return fwrt.Msg{Kind: fwBuiltFiles, Ev: &v}
+		return d.srcFiles.Pull(c, max, d.hFiles.Build, func(v File) fwimpl.Msg {
+			return fwimpl.Msg{Kind: fwBuiltFiles, Ev: &v}
 		})
 	}
-	return true, fwrt.UnknownDelivery(fwrt.Delivery{Proc: proc})
+	return true, fwimpl.UnknownDelivery(fwimpl.Delivery{Proc: proc})
 }
 
-// Stop stops a source builder's Build early (fwrt.Sources).
+// Stop stops a source builder's Build early (fwimpl.Sources).
 func (d *fwDispatcher) Stop(proc int32) {
 	switch proc {
 	case 0:
@@ -533,7 +534,7 @@ func (d *fwDispatcher) Stop(proc int32) {
 	}
 }
 
-// fwArena holds event values by kind for the runtime (fwrt.Arena): a message's
+// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
 // Ev points into it until the engine resets it, once no step reads the message.
 type fwArena struct {
 	n  int // values stored since the last Reset
@@ -542,7 +543,7 @@ type fwArena struct {
 	k2 []PkgWords
 }
 
-// Reset empties the arena (fwrt.Arena).
+// Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
 	if a.n == 0 {
 		return
@@ -601,17 +602,17 @@ func (a *fwArena) boxPkgWords(e PkgWords) *PkgWords {
 // fwArenaPool keeps freed arenas for the next run's engine.
 var fwArenaPool sync.Pool
 
-// NewArena returns an empty arena for the engine (fwrt.Arenas).
-func (*fwDispatcher) NewArena() fwrt.Arena {
+// NewArena returns an empty arena for the engine (fwimpl.Arenas).
+func (*fwDispatcher) NewArena() fwimpl.Arena {
 	if a, ok := fwArenaPool.Get().(*fwArena); ok {
 		return a
 	}
 	return new(fwArena)
 }
 
-// FreeArena takes back an arena no message points into (fwrt.Arenas); one that
+// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
 // grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwrt.Arena) {
+func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
 	x, ok := a.(*fwArena)
 	if !ok {
 		return
@@ -625,33 +626,33 @@ func (*fwDispatcher) FreeArena(a fwrt.Arena) {
 
 // fwEventMsg makes the runtime message of ev, its value stored in a (allocated
 // if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwrt.Msg {
+func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case File:
-		return fwrt.Msg{Kind: fwKindFile, Ev: a.boxFile(e)}
+		return fwimpl.Msg{Kind: fwKindFile, Ev: a.boxFile(e)}
 	case *File:
-		return fwrt.Msg{Kind: fwKindFile, Ev: a.boxFile(*e)}
+		return fwimpl.Msg{Kind: fwKindFile, Ev: a.boxFile(*e)}
 	case FileWords:
-		return fwrt.Msg{Kind: fwKindFileWords, Ev: a.boxFileWords(e)}
+		return fwimpl.Msg{Kind: fwKindFileWords, Ev: a.boxFileWords(e)}
 	case *FileWords:
-		return fwrt.Msg{Kind: fwKindFileWords, Ev: a.boxFileWords(*e)}
+		return fwimpl.Msg{Kind: fwKindFileWords, Ev: a.boxFileWords(*e)}
 	case PkgWords:
-		return fwrt.Msg{Kind: fwKindPkgWords, Ev: a.boxPkgWords(e)}
+		return fwimpl.Msg{Kind: fwKindPkgWords, Ev: a.boxPkgWords(e)}
 	case *PkgWords:
-		return fwrt.Msg{Kind: fwKindPkgWords, Ev: a.boxPkgWords(*e)}
+		return fwimpl.Msg{Kind: fwKindPkgWords, Ev: a.boxPkgWords(*e)}
 	}
 	panic("fw: main: not an event type of the package (a type embedding one?)")
 }
 
 // fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwrt.Call) *fwArena {
+func fwArenaOf(c *fwimpl.Call) *fwArena {
 	a, _ := c.Arena().(*fwArena)
 	return a
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
+// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
+func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	switch m.Kind {
 	case fwKindFile:
 		if e, ok := m.Ev.(*File); ok {
@@ -695,76 +696,76 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
 	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
 }
 
-// DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).
-func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
+// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
+func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 	switch k {
 	case fwKindFile:
 		e := new(File)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event File: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event File: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwKindFileWords:
 		e := new(FileWords)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event FileWords: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event FileWords: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwKindPkgWords:
 		e := new(PkgWords)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event PkgWords: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event PkgWords: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwBuiltByPkg:
 		v, err := fwDecodeByPkg(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built byPkg: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built byPkg: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltFileWords:
 		v, err := fwDecodeFileWords(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built fileWords: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built fileWords: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltFiles:
 		v, err := fwDecodeFiles(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built files: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built files: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltIdents:
 		v, err := fwDecodeIdents(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built idents: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built idents: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltPkgWords:
 		v, err := fwDecodePkgWords(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built pkgWords: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built pkgWords: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltSample:
 		v, err := fwDecodeSample(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built sample: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built sample: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwResolveByPkg, fwResolveFileWords, fwResolveFiles, fwResolveIdents, fwResolvePkgWords, fwResolveSample:
 		if len(data) != 0 {
-			return fwrt.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwrt.ErrEncoding)
+			return fwimpl.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwimpl.ErrEncoding)
 		}
-		return fwrt.Msg{Kind: k}, nil
+		return fwimpl.Msg{Kind: k}, nil
 	}
-	return fwrt.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
 }
 
 // fwAppendByPkg appends the canonical encoding of an artifact of byPkg (Group[string, FileWords]).
 func fwAppendByPkg(b []byte, v fwreactive.Group[string, FileWords]) (_ []byte, err error) {
-	b = fwrt.AppendString(b, v.Key)
-	b = fwrt.AppendUint(b, uint64(len(v.Items)))
+	b = fwimpl.AppendString(b, v.Key)
+	b = fwimpl.AppendUint(b, uint64(len(v.Items)))
 	for _, x1 := range v.Items {
 		if b, err = x1.AppendBinary(b); err != nil {
 			return nil, err
@@ -775,11 +776,11 @@ func fwAppendByPkg(b []byte, v fwreactive.Group[string, FileWords]) (_ []byte, e
 
 // fwDecodeByPkg decodes an artifact of byPkg (Group[string, FileWords]).
 func fwDecodeByPkg(data []byte) (v fwreactive.Group[string, FileWords], err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v.Key = d.String()
 	n1 := d.Uint()
 	if n1 > uint64(len(data)) {
-		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
 	}
 	if n1 > 0 {
 		v.Items = make([]FileWords, int(n1))
@@ -803,7 +804,7 @@ func fwAppendFileWords(b []byte, v FileWords) (_ []byte, err error) {
 
 // fwDecodeFileWords decodes an artifact of fileWords (FileWords).
 func fwDecodeFileWords(data []byte) (v FileWords, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v.Path = d.String()
 	v.Pkg = d.String()
 	v.Total = d.Int()
@@ -821,7 +822,7 @@ func fwAppendFiles(b []byte, v File) (_ []byte, err error) {
 
 // fwDecodeFiles decodes an artifact of files (File).
 func fwDecodeFiles(data []byte) (v File, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v.Path = d.String()
 	v.Pkg = d.String()
 	v.Size = d.Int()
@@ -831,13 +832,13 @@ func fwDecodeFiles(data []byte) (v File, err error) {
 
 // fwAppendIdents appends the canonical encoding of an artifact of idents (string).
 func fwAppendIdents(b []byte, v string) (_ []byte, err error) {
-	b = fwrt.AppendString(b, v)
+	b = fwimpl.AppendString(b, v)
 	return b, nil
 }
 
 // fwDecodeIdents decodes an artifact of idents (string).
 func fwDecodeIdents(data []byte) (v string, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v = d.String()
 	return v, d.Finish()
 }
@@ -852,7 +853,7 @@ func fwAppendPkgWords(b []byte, v PkgWords) (_ []byte, err error) {
 
 // fwDecodePkgWords decodes an artifact of pkgWords (PkgWords).
 func fwDecodePkgWords(data []byte) (v PkgWords, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v.Pkg = d.String()
 	v.Files = d.Int()
 	v.Total = d.Int()
@@ -862,19 +863,19 @@ func fwDecodePkgWords(data []byte) (v PkgWords, err error) {
 
 // fwAppendSample appends the canonical encoding of an artifact of sample ([]string).
 func fwAppendSample(b []byte, v []string) (_ []byte, err error) {
-	b = fwrt.AppendUint(b, uint64(len(v)))
+	b = fwimpl.AppendUint(b, uint64(len(v)))
 	for _, x1 := range v {
-		b = fwrt.AppendString(b, x1)
+		b = fwimpl.AppendString(b, x1)
 	}
 	return b, nil
 }
 
 // fwDecodeSample decodes an artifact of sample ([]string).
 func fwDecodeSample(data []byte) (v []string, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	n1 := d.Uint()
 	if n1 > uint64(len(data)) {
-		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
 	}
 	if n1 > 0 {
 		v = make([]string, int(n1))
@@ -889,7 +890,7 @@ func fwDecodeSample(data []byte) (v []string, err error) {
 // type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
 // members are errors.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwrt.JSONEventName(data)
+	name, err := fwimpl.JSONEventName(data)
 	if err != nil {
 		return nil, err
 	}
@@ -902,33 +903,33 @@ func DecodeJSON(data []byte) (Event, error) {
 			Size  *int64  `json:"size"`
 			Hash  *[]byte `json:"hash"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event File: %w", err)
 		}
 		var e File
 		if v.Path == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "File",
 				Field: "path",
 			}
 		}
 		e.Path = *v.Path
 		if v.Pkg == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "File",
 				Field: "pkg",
 			}
 		}
 		e.Pkg = *v.Pkg
 		if v.Size == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "File",
 				Field: "size",
 			}
 		}
 		e.Size = *v.Size
 		if v.Hash == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "File",
 				Field: "hash",
 			}
@@ -943,33 +944,33 @@ func DecodeJSON(data []byte) (Event, error) {
 			Total *int64  `json:"total"`
 			Words *[]byte `json:"words"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event FileWords: %w", err)
 		}
 		var e FileWords
 		if v.Path == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "FileWords",
 				Field: "path",
 			}
 		}
 		e.Path = *v.Path
 		if v.Pkg == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "FileWords",
 				Field: "pkg",
 			}
 		}
 		e.Pkg = *v.Pkg
 		if v.Total == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "FileWords",
 				Field: "total",
 			}
 		}
 		e.Total = *v.Total
 		if v.Words == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "FileWords",
 				Field: "words",
 			}
@@ -984,33 +985,33 @@ func DecodeJSON(data []byte) (Event, error) {
 			Total *int64  `json:"total"`
 			Words *[]byte `json:"words"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event PkgWords: %w", err)
 		}
 		var e PkgWords
 		if v.Pkg == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "PkgWords",
 				Field: "pkg",
 			}
 		}
 		e.Pkg = *v.Pkg
 		if v.Files == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "PkgWords",
 				Field: "files",
 			}
 		}
 		e.Files = *v.Files
 		if v.Total == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "PkgWords",
 				Field: "total",
 			}
 		}
 		e.Total = *v.Total
 		if v.Words == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "PkgWords",
 				Field: "words",
 			}
@@ -1018,7 +1019,7 @@ func DecodeJSON(data []byte) (Event, error) {
 		e.Words = *v.Words
 		return e, nil
 	}
-	return nil, &fwrt.UnknownEventError{Name: name}
+	return nil, &fw.UnknownEventError{Name: name}
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.

@@ -5,7 +5,7 @@ package main
 
 import (
 	"context"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 )
 
@@ -24,16 +24,16 @@ func (File) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e File) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.Path)
-	b = fwrt.AppendString(b, e.Pkg)
-	b = fwrt.AppendInt(b, e.Size)
-	b = fwrt.AppendBytes(b, e.Hash)
+	b = fwimpl.AppendString(b, e.Path)
+	b = fwimpl.AppendString(b, e.Pkg)
+	b = fwimpl.AppendInt(b, e.Size)
+	b = fwimpl.AppendBytes(b, e.Hash)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *File) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.Path = d.String()
 	e.Pkg = d.String()
 	e.Size = d.Int()
@@ -42,8 +42,8 @@ func (e *File) UnmarshalBinary(data []byte) error {
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e File) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindFile, Ev: a.boxFile(e)}
+func (e File) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindFile, Ev: a.boxFile(e)}
 }
 
 // FileWords is the event declared at indexer.fw:21.
@@ -61,16 +61,16 @@ func (FileWords) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e FileWords) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.Path)
-	b = fwrt.AppendString(b, e.Pkg)
-	b = fwrt.AppendInt(b, e.Total)
-	b = fwrt.AppendBytes(b, e.Words)
+	b = fwimpl.AppendString(b, e.Path)
+	b = fwimpl.AppendString(b, e.Pkg)
+	b = fwimpl.AppendInt(b, e.Total)
+	b = fwimpl.AppendBytes(b, e.Words)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *FileWords) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.Path = d.String()
 	e.Pkg = d.String()
 	e.Total = d.Int()
@@ -79,8 +79,8 @@ func (e *FileWords) UnmarshalBinary(data []byte) error {
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e FileWords) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindFileWords, Ev: a.boxFileWords(e)}
+func (e FileWords) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindFileWords, Ev: a.boxFileWords(e)}
 }
 
 // PkgWords is the event declared at indexer.fw:29.
@@ -98,16 +98,16 @@ func (PkgWords) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e PkgWords) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.Pkg)
-	b = fwrt.AppendInt(b, e.Files)
-	b = fwrt.AppendInt(b, e.Total)
-	b = fwrt.AppendBytes(b, e.Words)
+	b = fwimpl.AppendString(b, e.Pkg)
+	b = fwimpl.AppendInt(b, e.Files)
+	b = fwimpl.AppendInt(b, e.Total)
+	b = fwimpl.AppendBytes(b, e.Words)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *PkgWords) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.Pkg = d.String()
 	e.Files = d.Int()
 	e.Total = d.Int()
@@ -116,8 +116,8 @@ func (e *PkgWords) UnmarshalBinary(data []byte) error {
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e PkgWords) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindPkgWords, Ev: a.boxPkgWords(e)}
+func (e PkgWords) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindPkgWords, Ev: a.boxPkgWords(e)}
 }
 
 // FilesBuilder implements builder Files (indexer.fw:37), which provides target files.
@@ -142,7 +142,7 @@ type TokenizeContext struct {
 
 // Publish publishes v as an artifact of fileWords; it takes effect when the method returns nil.
 func (x TokenizeContext) Publish(v FileWords) {
-	x.c.Emit(fwrt.Msg{Kind: fwBuiltFileWords, Ev: &v})
+	x.c.Emit(fwimpl.Msg{Kind: fwBuiltFileWords, Ev: &v})
 }
 
 // PackagesBuilder implements builder Packages (indexer.fw:51), which provides target pkgWords.
@@ -159,7 +159,7 @@ type PackagesContext struct {
 
 // Publish publishes v as an artifact of pkgWords; it takes effect when the method returns nil.
 func (x PackagesContext) Publish(v PkgWords) {
-	x.c.Emit(fwrt.Msg{Kind: fwBuiltPkgWords, Ev: &v})
+	x.c.Emit(fwimpl.Msg{Kind: fwBuiltPkgWords, Ev: &v})
 }
 
 // IdentsBuilder implements builder Idents (indexer.fw:56), which provides target idents.
@@ -176,7 +176,7 @@ type IdentsContext struct {
 
 // Publish publishes v as an artifact of idents; it takes effect when the method returns nil.
 func (x IdentsContext) Publish(v string) {
-	x.c.Emit(fwrt.Msg{Kind: fwBuiltIdents, Ev: &v})
+	x.c.Emit(fwimpl.Msg{Kind: fwBuiltIdents, Ev: &v})
 }
 
 // ReportHandler handles the cases of processor Report (indexer.fw:61), one method per case.
@@ -210,13 +210,13 @@ type ReportInitContext struct {
 // ResolvePkgWords asks for target pkgWords (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x ReportInitContext) ResolvePkgWords() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolvePkgWords})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolvePkgWords})
 }
 
 // ResolveSample asks for target sample (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x ReportInitContext) ResolveSample() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolveSample})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolveSample})
 }
 
 // ReportTerminateContext is the context of ReportHandler.Terminate: it can emit only what the case declares.

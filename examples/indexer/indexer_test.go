@@ -23,7 +23,7 @@ import (
 	"time"
 
 	"github.com/fwgo/fw/internal/cli"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // TestGeneratedFresh fails when the committed indexer.fw.go or
@@ -107,7 +107,7 @@ func index(t *testing.T, root, ws string) (*result, string) {
 	return res, stdout.String()
 }
 
-func procStats(t *testing.T, s fwrt.Stats, name string) fwrt.ProcStats {
+func procStats(t *testing.T, s fw.Stats, name string) fw.ProcStats {
 	t.Helper()
 	for _, p := range s.Processors {
 		if p.Name == name {
@@ -115,7 +115,7 @@ func procStats(t *testing.T, s fwrt.Stats, name string) fwrt.ProcStats {
 		}
 	}
 	t.Fatalf("no processor %s in the stats", name)
-	return fwrt.ProcStats{}
+	return fw.ProcStats{}
 }
 
 // oracle counts the identifiers of the tree independently of the indexer: its

@@ -62,8 +62,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	fwrt "github.com/fwgo/fw/runtime"
 	"github.com/fwgo/fw/runtime/archive/badgerarchive"
+	"github.com/fwgo/fw/runtime/fw"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 )
 
@@ -71,17 +71,17 @@ import (
 type options struct {
 	root       string        // the tree to index
 	workspace  string        // the Badger workspace directory
-	workers    int           // fwrt.WithWorkers
+	workers    int           // fw.WithWorkers
 	top        int           // identifiers in the report
 	progress   string        // auto, on or off
-	interrupts bool          // fwrt.WithInterrupts (the command; not in-process tests)
+	interrupts bool          // fw.WithInterrupts (the command; not in-process tests)
 	delay      time.Duration // a pause per tokenized file, to watch or interrupt a small run
 	rehash     bool          // ignore the workspace's hash cache
 }
 
 // result is what a run leaves besides its report, for the tests.
 type result struct {
-	Stats     fwrt.Stats
+	Stats     fw.Stats
 	Tokenized int64    // calls of the Tokenize handler (cache misses)
 	Hashed    int64    // files read to be hashed (not in the hash cache)
 	Counts    *counter // identifier -> occurrences, over the tree
@@ -121,7 +121,7 @@ func main() {
 	_, err := run(context.Background(), opts, os.Stdout, os.Stderr)
 	pprof.StopCPUProfile()
 	if err != nil {
-		if errors.Is(err, fwrt.ErrInterrupted) {
+		if errors.Is(err, fw.ErrInterrupted) {
 			fmt.Fprintln(os.Stderr, "indexer: interrupted; what was tokenized is recorded: run again to resume")
 			os.Exit(130)
 		}
@@ -172,9 +172,9 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) (*result, 
 
 	tok := &tokenizer{root: opts.root, delay: opts.delay}
 	rep := newReport(stdout, opts.top)
-	fwOpts := []fwrt.Option{fwrt.WithArchive(ws), fwrt.WithWorkers(opts.workers)}
+	fwOpts := []fw.Option{fw.WithArchive(ws), fw.WithWorkers(opts.workers)}
 	if opts.interrupts {
-		fwOpts = append(fwOpts, fwrt.WithInterrupts())
+		fwOpts = append(fwOpts, fw.WithInterrupts())
 	}
 	hashes := loadHashCache(opts.workspace, opts.rehash)
 	p := NewPipeline(files{root: opts.root, hashers: opts.workers, hashes: hashes}, tok, packages{}, idents{}, rep, fwOpts...)
@@ -187,7 +187,7 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) (*result, 
 		err = serr
 	}
 	res := &result{Stats: p.Stats(), Tokenized: tok.calls.Load(), Hashed: hashes.hashed.Load(), Counts: rep.counts, Packages: rep.pkgs}
-	if err != nil && !errors.Is(err, fwrt.ErrInterrupted) {
+	if err != nil && !errors.Is(err, fw.ErrInterrupted) {
 		return res, err
 	}
 	writeStats(stderr, res.Stats)
@@ -201,7 +201,7 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) (*result, 
 }
 
 // tokenizeCache returns Tokenize's cache hits and misses.
-func tokenizeCache(s fwrt.Stats) (hits, misses uint64) {
+func tokenizeCache(s fw.Stats) (hits, misses uint64) {
 	for _, p := range s.Processors {
 		if p.Name == "Tokenize" {
 			return p.CacheHits, p.CacheMisses
@@ -211,7 +211,7 @@ func tokenizeCache(s fwrt.Stats) (hits, misses uint64) {
 }
 
 // writeStats writes the per-processor stats table and the phases.
-func writeStats(w io.Writer, s fwrt.Stats) {
+func writeStats(w io.Writer, s fw.Stats) {
 	width := len("processor")
 	for _, p := range s.Processors {
 		width = max(width, len(p.Name))
@@ -391,10 +391,10 @@ type packages struct{}
 func (packages) OnByPkg(c PackagesContext, g fwreactive.Group[string, FileWords]) error {
 	counts := newCounter()
 	var total int64
-	for _, fw := range g.Items {
-		total += fw.Total
-		if err := unpackWords(fw.Words, counts.add); err != nil {
-			return fmt.Errorf("%s: %w", fw.Path, err)
+	for _, it := range g.Items {
+		total += it.Total
+		if err := unpackWords(it.Words, counts.add); err != nil {
+			return fmt.Errorf("%s: %w", it.Path, err)
 		}
 	}
 	c.Publish(PkgWords{Pkg: g.Key, Files: int64(len(g.Items)), Total: total, Words: counts.pack()})

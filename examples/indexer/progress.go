@@ -8,7 +8,7 @@ import (
 	"sync"
 	"time"
 
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // phaseName names the phases of a run: the walk and the tokenizing, then
@@ -46,7 +46,7 @@ func isTerminal(w io.Writer) bool {
 // the events per second. mode "auto" shows it only when w is a terminal (one
 // line, rewritten in place); "on" always (on a non-terminal, one line per
 // update); "off" never. The returned function stops it and clears the line.
-func startProgress(w io.Writer, mode string, stats func() fwrt.Stats, start time.Time) (stop func()) {
+func startProgress(w io.Writer, mode string, stats func() fw.Stats, start time.Time) (stop func()) {
 	tty := isTerminal(w)
 	if mode == "off" || (mode != "on" && !tty) {
 		return func() {}
@@ -95,7 +95,7 @@ func startProgress(w io.Writer, mode string, stats func() fwrt.Stats, start time
 }
 
 // progressLine is one update of the progress display.
-func progressLine(s fwrt.Stats, rate float64, elapsed time.Duration) string {
+func progressLine(s fw.Stats, rate float64, elapsed time.Duration) string {
 	var found, done, hits uint64
 	for _, p := range s.Processors {
 		switch p.Name {

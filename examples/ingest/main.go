@@ -16,7 +16,7 @@ import (
 	"io"
 	"os"
 
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 type billing struct{}
@@ -44,17 +44,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	p := NewPipeline(billing{}, printer{out: stdout})
-	opts := func(name string) []fwrt.LinesOption {
-		o := []fwrt.LinesOption{fwrt.LinesName(name)}
+	opts := func(name string) []fw.LinesOption {
+		o := []fw.LinesOption{fw.LinesName(name)}
 		if *strict {
-			o = append(o, fwrt.StopOnBadLine())
+			o = append(o, fw.StopOnBadLine())
 		}
 		return o
 	}
 	bad := false
 	report := func(err error) bool {
-		var ie *fwrt.InputError
-		var le *fwrt.LineError
+		var ie *fw.InputError
+		var le *fw.LineError
 		switch {
 		case errors.As(err, &ie):
 			for _, l := range ie.Lines {

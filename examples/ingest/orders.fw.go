@@ -5,7 +5,7 @@ package main
 
 import (
 	"fmt"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	"strconv"
 )
 
@@ -60,22 +60,22 @@ func (Invoice) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Invoice) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.ID)
-	b = fwrt.AppendInt(b, e.Total)
+	b = fwimpl.AppendString(b, e.ID)
+	b = fwimpl.AppendInt(b, e.Total)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Invoice) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.ID = d.String()
 	e.Total = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Invoice) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(e)}
+func (e Invoice) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(e)}
 }
 
 // Order is the event declared at orders.fw:6.
@@ -92,15 +92,15 @@ func (Order) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Order) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.ID)
-	b = fwrt.AppendInt(b, e.Amount)
-	b = fwrt.AppendUint(b, uint64(e.Status))
+	b = fwimpl.AppendString(b, e.ID)
+	b = fwimpl.AppendInt(b, e.Amount)
+	b = fwimpl.AppendUint(b, uint64(e.Status))
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Order) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.ID = d.String()
 	e.Amount = d.Int()
 	e.Status = Status(d.Uint())
@@ -108,8 +108,8 @@ func (e *Order) UnmarshalBinary(data []byte) error {
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Order) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
+func (e Order) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
 }
 
 // BillingHandler handles the cases of processor Billing (orders.fw:17), one method per case.
@@ -133,7 +133,7 @@ type BillingOrderContext struct {
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
 func (x BillingOrderContext) EmitInvoice(e Invoice) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
+	x.c.Emit(fwimpl.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
 }
 
 // PrinterHandler handles the cases of processor Printer (orders.fw:22), one method per case.

@@ -3,7 +3,7 @@
 
 package broadcast
 
-import fwrt "github.com/fwgo/fw/runtime"
+import "github.com/fwgo/fw/runtime/fwimpl"
 
 // E is the event declared at broadcast.fw:5.
 type E struct {
@@ -17,20 +17,20 @@ func (E) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e E) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendInt(b, e.N)
+	b = fwimpl.AppendInt(b, e.N)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *E) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.N = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e E) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindE, Ev: a.boxE(e)}
+func (e E) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindE, Ev: a.boxE(e)}
 }
 
 // S1Handler handles the cases of processor S1 (broadcast.fw:7), one method per case.

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/broadcast"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // sink is the handler of one S<i>: it sums what it receives. C is the
@@ -35,7 +35,7 @@ func (s *sinks) total() int64 {
 
 // runFanout submits E{0} … E{n-1} and runs the pipeline; it returns the sum
 // of what the eight processors received.
-func runFanout(n int, opts ...fwrt.Option) (int64, error) {
+func runFanout(n int, opts ...fw.Option) (int64, error) {
 	s := &sinks{}
 	p := broadcast.NewPipeline(&s.s1, &s.s2, &s.s3, &s.s4, &s.s5, &s.s6, &s.s7, &s.s8, opts...)
 	for i := range n {
@@ -75,7 +75,7 @@ func handFanout(n int) int64 {
 func TestFanoutMatchesBaseline(t *testing.T) {
 	for _, workers := range []int{1, 4} {
 		for _, n := range []int{0, 1, 1000} {
-			got, err := runFanout(n, fwrt.WithWorkers(workers))
+			got, err := runFanout(n, fw.WithWorkers(workers))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -96,7 +96,7 @@ func BenchmarkFanout8(b *testing.B) {
 	b.Run("fw-run-1worker", func(b *testing.B) {
 		b.ReportAllocs()
 		for done := 0; done < b.N; done += fanBatch {
-			if _, err := runFanout(min(fanBatch, b.N-done), fwrt.WithWorkers(1)); err != nil {
+			if _, err := runFanout(min(fanBatch, b.N-done), fw.WithWorkers(1)); err != nil {
 				b.Fatal(err)
 			}
 		}

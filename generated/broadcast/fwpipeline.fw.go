@@ -7,14 +7,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	"io"
 	"iter"
 	"sync"
 )
 
 // The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwrt.SupportPackageIsVersion1
+const _ = fwimpl.SupportPackageIsVersion2
 
 // Event is implemented by every event type of package broadcast.
 type Event interface {
@@ -22,26 +23,26 @@ type Event interface {
 	EventName() string
 	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwrt.Msg
+	fwMsg(a *fwArena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
 const (
-	fwKindE fwrt.Kind = 0
+	fwKindE fwimpl.Kind = 0
 )
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
 // Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
-var fwProgram = fwrt.Program{
-	Events: []fwrt.EventInfo{{Name: "E"}},
+// included): a record of a run (fw.WithRecord) is checked against it on replay.
+var fwProgram = fwimpl.Program{
+	Events: []fwimpl.EventInfo{{Name: "E"}},
 	Fingerprint: [32]byte{
 		0x7a, 0x8e, 0xce, 0xb1, 0xc0, 0xce, 0xcc, 0x04, 0xb1, 0x18, 0xf4, 0xae, 0x47, 0x8b, 0xd5, 0x68,
 		0xba, 0x16, 0x21, 0x14, 0x26, 0xc6, 0xfb, 0x80, 0x91, 0xc5, 0x64, 0xa5, 0xf7, 0xe6, 0x26, 0x27,
 	},
 	Package: "broadcast",
-	Procs: []fwrt.ProcInfo{{
+	Procs: []fwimpl.ProcInfo{{
 		Cases:       []string{"E"},
 		Concurrency: 1,
 		Name:        "S1",
@@ -91,13 +92,13 @@ type fwDispatcher struct {
 
 // Pipeline runs the processors of package broadcast. Create it with NewPipeline.
 type Pipeline struct {
-	engine *fwrt.Engine
+	engine *fwimpl.Engine
 }
 
 // NewPipeline returns a pipeline with one handler per processor and user builder
 // (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fwrt.WithWorkers, ...).
-func NewPipeline(s1 S1Handler, s2 S2Handler, s3 S3Handler, s4 S4Handler, s5 S5Handler, s6 S6Handler, s7 S7Handler, s8 S8Handler, opts ...fwrt.Option) *Pipeline {
+// handler panics. Options are the runtime's (fw.WithWorkers, ...).
+func NewPipeline(s1 S1Handler, s2 S2Handler, s3 S3Handler, s4 S4Handler, s5 S5Handler, s6 S6Handler, s7 S7Handler, s8 S8Handler, opts ...fw.Option) *Pipeline {
 	if s1 == nil {
 		panic("broadcast.NewPipeline: nil handler for processor S1")
 	}
@@ -123,7 +124,7 @@ func NewPipeline(s1 S1Handler, s2 S2Handler, s3 S3Handler, s4 S4Handler, s5 S5Ha
 		panic("broadcast.NewPipeline: nil handler for processor S8")
 	}
 	d := &fwDispatcher{hS1: s1, hS2: s2, hS3: s3, hS4: s4, hS5: s5, hS6: s6, hS7: s7, hS8: s8}
-	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
+	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
 }
 
 // Submit queues an event for phase 0, after the ones submitted before it. Call
@@ -135,12 +136,12 @@ func (p *Pipeline) Submit(ev Event) {
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fwrt.WithSourceBatch events (default 256), one
+// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
 // batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwrt.Engine.Feed for the order rule). Several calls feed their sequences
+// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
 // one after the other. Call it before Run; a fed run cannot be recorded.
 func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev Event) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -148,7 +149,7 @@ func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
 // SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
 // not boxed into Event to be yielded, so feeding them allocates nothing.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev E) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -157,9 +158,9 @@ func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
 // ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
 // A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
 // field) does not stop the others: all of them are reported with their line
-// numbers in a *fwrt.InputError; with fwrt.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fwrt.LinesOption) error {
-	return fwrt.ReadLines(r, func(line []byte) error {
+// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
+func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
+	return fw.ReadLines(r, func(line []byte) error {
 		ev, err := DecodeJSON(line)
 		if err != nil {
 			return err
@@ -175,44 +176,44 @@ func (p *Pipeline) Run(ctx context.Context) error {
 }
 
 // Replay runs the pipeline on the inputs recorded in r (by a run with
-// fwrt.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// fw.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fw.DivergenceError. Submit
 // nothing before it; call it instead of Run.
 func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
 	return p.engine.Replay(ctx, r)
 }
 
 // Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fwrt.Stats {
+func (p *Pipeline) Stats() fw.Stats {
 	return p.engine.Stats()
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
-func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
+func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
 	switch m.Kind {
 	case fwKindE:
 		// S1: E
-		dst = append(dst, fwrt.Delivery{Proc: 0, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 0})
 		// S2: E
-		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
 		// S3: E
-		dst = append(dst, fwrt.Delivery{Proc: 2, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 0})
 		// S4: E
-		dst = append(dst, fwrt.Delivery{Proc: 3, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 3, Case: 0})
 		// S5: E
-		dst = append(dst, fwrt.Delivery{Proc: 4, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 4, Case: 0})
 		// S6: E
-		dst = append(dst, fwrt.Delivery{Proc: 5, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 5, Case: 0})
 		// S7: E
-		dst = append(dst, fwrt.Delivery{Proc: 6, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 6, Case: 0})
 		// S8: E
-		dst = append(dst, fwrt.Delivery{Proc: 7, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 7, Case: 0})
 	}
 	return dst
 }
 
 // Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
+func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
 	switch m.Kind {
 	case fwKindE:
 		ev := m.Ev.(*E)
@@ -252,8 +253,8 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 }
 
 // DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
-func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
 			return i
@@ -300,7 +301,7 @@ func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
 }
 
 // Invoke calls the handler method of a delivery with the values its case binds.
-func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
+func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) error {
 	switch dl.Proc {
 	case 0:
 		switch dl.Case {
@@ -351,12 +352,12 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 			return d.hS8.OnE(S8EContext{fwOnE{c}}, ev.N)
 		}
 	}
-	return fwrt.UnknownDelivery(dl)
+	return fwimpl.UnknownDelivery(dl)
 }
 
 // fwOnE is embedded in the contexts of the cases on E events.
 type fwOnE struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -374,14 +375,14 @@ func (x fwOnE) Event() E {
 	return *x.c.Msg().Ev.(*E)
 }
 
-// fwArena holds event values by kind for the runtime (fwrt.Arena): a message's
+// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
 // Ev points into it until the engine resets it, once no step reads the message.
 type fwArena struct {
 	n  int // values stored since the last Reset
 	k0 []E
 }
 
-// Reset empties the arena (fwrt.Arena).
+// Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
 	if a.n == 0 {
 		return
@@ -408,17 +409,17 @@ func (a *fwArena) boxE(e E) *E {
 // fwArenaPool keeps freed arenas for the next run's engine.
 var fwArenaPool sync.Pool
 
-// NewArena returns an empty arena for the engine (fwrt.Arenas).
-func (*fwDispatcher) NewArena() fwrt.Arena {
+// NewArena returns an empty arena for the engine (fwimpl.Arenas).
+func (*fwDispatcher) NewArena() fwimpl.Arena {
 	if a, ok := fwArenaPool.Get().(*fwArena); ok {
 		return a
 	}
 	return new(fwArena)
 }
 
-// FreeArena takes back an arena no message points into (fwrt.Arenas); one that
+// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
 // grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwrt.Arena) {
+func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
 	x, ok := a.(*fwArena)
 	if !ok {
 		return
@@ -432,25 +433,25 @@ func (*fwDispatcher) FreeArena(a fwrt.Arena) {
 
 // fwEventMsg makes the runtime message of ev, its value stored in a (allocated
 // if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwrt.Msg {
+func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case E:
-		return fwrt.Msg{Kind: fwKindE, Ev: a.boxE(e)}
+		return fwimpl.Msg{Kind: fwKindE, Ev: a.boxE(e)}
 	case *E:
-		return fwrt.Msg{Kind: fwKindE, Ev: a.boxE(*e)}
+		return fwimpl.Msg{Kind: fwKindE, Ev: a.boxE(*e)}
 	}
 	panic("fw: broadcast: not an event type of the package (a type embedding one?)")
 }
 
 // fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwrt.Call) *fwArena {
+func fwArenaOf(c *fwimpl.Call) *fwArena {
 	a, _ := c.Arena().(*fwArena)
 	return a
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
+// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
+func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	switch m.Kind {
 	case fwKindE:
 		if e, ok := m.Ev.(*E); ok {
@@ -460,24 +461,24 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
 	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
 }
 
-// DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).
-func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
+// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
+func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 	switch k {
 	case fwKindE:
 		e := new(E)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event E: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event E: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	}
-	return fwrt.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
 }
 
 // DecodeJSON decodes one event from a JSON object whose "event" member names its
 // type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
 // members are errors.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwrt.JSONEventName(data)
+	name, err := fwimpl.JSONEventName(data)
 	if err != nil {
 		return nil, err
 	}
@@ -487,12 +488,12 @@ func DecodeJSON(data []byte) (Event, error) {
 			Event string `json:"event"`
 			N     *int64 `json:"n"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event E: %w", err)
 		}
 		var e E
 		if v.N == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "E",
 				Field: "n",
 			}
@@ -500,7 +501,7 @@ func DecodeJSON(data []byte) (Event, error) {
 		e.N = *v.N
 		return e, nil
 	}
-	return nil, &fwrt.UnknownEventError{Name: name}
+	return nil, &fw.UnknownEventError{Name: name}
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.

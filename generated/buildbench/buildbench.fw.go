@@ -5,7 +5,7 @@ package buildbench
 
 import (
 	"context"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 )
 
@@ -31,7 +31,7 @@ type ScaledContext struct {
 
 // Publish publishes v as an artifact of scaled; it takes effect when the method returns nil.
 func (x ScaledContext) Publish(v int64) {
-	x.c.Emit(fwrt.Msg{Kind: fwBuiltScaled, Ev: &v})
+	x.c.Emit(fwimpl.Msg{Kind: fwBuiltScaled, Ev: &v})
 }
 
 // GroupsKeyer gives the key of each scaled artifact that helper Groups (buildbench.fw:10) groups.

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/buildbench"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 )
 
@@ -47,7 +47,7 @@ func (s *sum) OnGroup(c buildbench.SumGroupContext, g fwreactive.Group[int64, in
 }
 
 // runChain runs source → transform (→ Grouper when group is set) over n artifacts.
-func runChain(n int, group bool, opts ...fwrt.Option) (*sum, error) {
+func runChain(n int, group bool, opts ...fw.Option) (*sum, error) {
 	s := &sum{}
 	p := buildbench.NewPipeline(nums{n}, scaled{}, byMod{}, s, opts...)
 	if group {
@@ -89,7 +89,7 @@ func TestChainMatchesHandWritten(t *testing.T) {
 	const n = 10_000
 	for _, group := range []bool{false, true} {
 		for _, workers := range []int{1, 4} {
-			s, err := runChain(n, group, fwrt.WithWorkers(workers))
+			s, err := runChain(n, group, fw.WithWorkers(workers))
 			if err != nil {
 				t.Fatal(err)
 			}

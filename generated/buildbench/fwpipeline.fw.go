@@ -6,7 +6,8 @@ package buildbench
 import (
 	"context"
 	"fmt"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 	"io"
 	"iter"
@@ -14,7 +15,7 @@ import (
 )
 
 // The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwrt.SupportPackageIsVersion1
+const _ = fwimpl.SupportPackageIsVersion2
 
 // Event is implemented by every event type of package buildbench.
 type Event interface {
@@ -22,31 +23,31 @@ type Event interface {
 	EventName() string
 	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwrt.Msg
+	fwMsg(a *fwArena) fwimpl.Msg
 }
 
 // Kinds of the targets' built artifacts and resolve requests.
 const (
-	fwBuiltGroups   fwrt.Kind = 0
-	fwBuiltNums     fwrt.Kind = 1
-	fwBuiltScaled   fwrt.Kind = 2
-	fwResolveGroups fwrt.Kind = 3
-	fwResolveNums   fwrt.Kind = 4
-	fwResolveScaled fwrt.Kind = 5
+	fwBuiltGroups   fwimpl.Kind = 0
+	fwBuiltNums     fwimpl.Kind = 1
+	fwBuiltScaled   fwimpl.Kind = 2
+	fwResolveGroups fwimpl.Kind = 3
+	fwResolveNums   fwimpl.Kind = 4
+	fwResolveScaled fwimpl.Kind = 5
 )
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
 // Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
-var fwProgram = fwrt.Program{
-	Events: []fwrt.EventInfo{},
+// included): a record of a run (fw.WithRecord) is checked against it on replay.
+var fwProgram = fwimpl.Program{
+	Events: []fwimpl.EventInfo{},
 	Fingerprint: [32]byte{
 		0x44, 0x72, 0xcd, 0xb9, 0x58, 0x58, 0x3f, 0x0f, 0xc5, 0x52, 0xcb, 0x3f, 0x5c, 0x7d, 0xbb, 0x3d,
 		0x60, 0xda, 0xe0, 0x0c, 0xb1, 0xac, 0xcb, 0x00, 0x06, 0x76, 0x36, 0x23, 0x17, 0x09, 0x65, 0x28,
 	},
 	Package: "buildbench",
-	Procs: []fwrt.ProcInfo{{
+	Procs: []fwimpl.ProcInfo{{
 		Builder:     true,
 		Cases:       []string{},
 		Concurrency: 1,
@@ -74,7 +75,7 @@ var fwProgram = fwrt.Program{
 		Name:        "Sum",
 	}},
 	Routes: [][]int32{fwBuiltGroups: {3}, fwBuiltNums: {1}, fwBuiltScaled: {2, 3}},
-	Targets: []fwrt.TargetInfo{{
+	Targets: []fwimpl.TargetInfo{{
 		Name:     "groups",
 		Provider: 2,
 	}, {
@@ -92,19 +93,19 @@ type fwDispatcher struct {
 	hScaled ScaledBuilder
 	hGroups GroupsKeyer
 	hSum    SumHandler
-	srcNums fwrt.Source[int64]
+	srcNums fwimpl.Source[int64]
 	sGroups *fwreactive.Grouper[int64, int64]
 }
 
 // Pipeline runs the processors of package buildbench. Create it with NewPipeline.
 type Pipeline struct {
-	engine *fwrt.Engine
+	engine *fwimpl.Engine
 }
 
 // NewPipeline returns a pipeline with one handler per processor and user builder
 // (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fwrt.WithWorkers, ...).
-func NewPipeline(nums NumsBuilder, scaled ScaledBuilder, groups GroupsKeyer, sum SumHandler, opts ...fwrt.Option) *Pipeline {
+// handler panics. Options are the runtime's (fw.WithWorkers, ...).
+func NewPipeline(nums NumsBuilder, scaled ScaledBuilder, groups GroupsKeyer, sum SumHandler, opts ...fw.Option) *Pipeline {
 	if nums == nil {
 		panic("buildbench.NewPipeline: nil handler for builder Nums")
 	}
@@ -119,7 +120,7 @@ func NewPipeline(nums NumsBuilder, scaled ScaledBuilder, groups GroupsKeyer, sum
 	}
 	d := &fwDispatcher{hNums: nums, hScaled: scaled, hSum: sum}
 	d.sGroups = fwreactive.NewGrouper(groups.Key)
-	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
+	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
 }
 
 // Submit queues an event for phase 0, after the ones submitted before it. Call
@@ -131,12 +132,12 @@ func (p *Pipeline) Submit(ev Event) {
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fwrt.WithSourceBatch events (default 256), one
+// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
 // batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwrt.Engine.Feed for the order rule). Several calls feed their sequences
+// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
 // one after the other. Call it before Run; a fed run cannot be recorded.
 func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev Event) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -144,7 +145,7 @@ func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
 // SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
 // not boxed into Event to be yielded, so feeding them allocates nothing.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev E) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -155,62 +156,62 @@ func (p *Pipeline) Run(ctx context.Context) error {
 }
 
 // Replay runs the pipeline on the inputs recorded in r (by a run with
-// fwrt.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// fw.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fw.DivergenceError. Submit
 // nothing before it; call it instead of Run.
 func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
 	return p.engine.Replay(ctx, r)
 }
 
 // Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fwrt.Stats {
+func (p *Pipeline) Stats() fw.Stats {
 	return p.engine.Stats()
 }
 
 // ResolveGroups asks for target groups before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveGroups() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveGroups})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveGroups})
 }
 
 // ResolveNums asks for target nums before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveNums() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveNums})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveNums})
 }
 
 // ResolveScaled asks for target scaled before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveScaled() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveScaled})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveScaled})
 }
 
-// Resolve asks for a target by name before Run; Run fails with fwrt.ErrNoProvider
+// Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider
 // if no builder provides it.
 func (p *Pipeline) Resolve(target string) {
 	p.engine.Resolve(target)
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
-func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
+func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
 	switch m.Kind {
 	case fwBuiltGroups:
 		// Sum: Group
-		dst = append(dst, fwrt.Delivery{Proc: 3, Case: 1})
+		dst = append(dst, fwimpl.Delivery{Proc: 3, Case: 1})
 	case fwBuiltNums:
 		// Scaled: Nums
-		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
 	case fwBuiltScaled:
 		// Groups: Scaled
-		dst = append(dst, fwrt.Delivery{Proc: 2, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 0})
 		// Sum: Scaled
-		dst = append(dst, fwrt.Delivery{Proc: 3, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 3, Case: 0})
 	}
 	return dst
 }
 
 // Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
+func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
 	switch m.Kind {
 	case fwBuiltGroups:
 		v := *m.Ev.(*fwreactive.Group[int64, int64])
@@ -238,8 +239,8 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 }
 
 // DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
-func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
 			return i
@@ -274,7 +275,7 @@ func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
 }
 
 // Invoke calls the handler method of a delivery with the values its case binds.
-func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
+func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) error {
 	switch dl.Proc {
 	case 1:
 		switch dl.Case {
@@ -285,7 +286,7 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			return d.fwAddGroups(c, *m.Ev.(*int64))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.fwPhaseGroups(c)
 		}
 	case 3:
@@ -296,12 +297,12 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 			return d.hSum.OnGroup(SumGroupContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[int64, int64]))
 		}
 	}
-	return fwrt.UnknownDelivery(dl)
+	return fwimpl.UnknownDelivery(dl)
 }
 
 // fwContext is embedded in the contexts of the cases on no event and of the builders.
 type fwContext struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -315,32 +316,32 @@ func (x fwContext) Phase() int {
 }
 
 // fwAddGroups gives an artifact of scaled to helper Groups.
-func (d *fwDispatcher) fwAddGroups(c *fwrt.Call, v int64) error {
+func (d *fwDispatcher) fwAddGroups(c *fwimpl.Call, v int64) error {
 	d.sGroups.Add(v)
 	return nil
 }
 
 // fwPhaseGroups flushes helper Groups at a phase broadcast.
-func (d *fwDispatcher) fwPhaseGroups(c *fwrt.Call) error {
+func (d *fwDispatcher) fwPhaseGroups(c *fwimpl.Call) error {
 	d.sGroups.Phase(func(k int64, items []int64) {
 		v := fwreactive.Group[int64, int64]{Key: k, Items: items}
-		c.Emit(fwrt.Msg{Kind: fwBuiltGroups, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltGroups, Ev: &v})
 	})
 	return nil
 }
 
-// Pull pulls up to max artifacts from a source builder (fwrt.Sources).
-func (d *fwDispatcher) Pull(c *fwrt.Call, proc int32, max int) (bool, error) {
+// Pull pulls up to max artifacts from a source builder (fwimpl.Sources).
+func (d *fwDispatcher) Pull(c *fwimpl.Call, proc int32, max int) (bool, error) {
 	switch proc {
 	case 0:
-		return d.srcNums.Pull(c, max, d.hNums.Build, func(v int64) fwrt.Msg {
-			return fwrt.Msg{Kind: fwBuiltNums, Ev: &v}
+		return d.srcNums.Pull(c, max, d.hNums.Build, func(v int64) fwimpl.Msg {
+			return fwimpl.Msg{Kind: fwBuiltNums, Ev: &v}
 		})
 	}
-	return true, fwrt.UnknownDelivery(fwrt.Delivery{Proc: proc})
+	return true, fwimpl.UnknownDelivery(fwimpl.Delivery{Proc: proc})
 }
 
-// Stop stops a source builder's Build early (fwrt.Sources).
+// Stop stops a source builder's Build early (fwimpl.Sources).
 func (d *fwDispatcher) Stop(proc int32) {
 	switch proc {
 	case 0:
@@ -348,13 +349,13 @@ func (d *fwDispatcher) Stop(proc int32) {
 	}
 }
 
-// fwArena holds event values by kind for the runtime (fwrt.Arena): a message's
+// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
 // Ev points into it until the engine resets it, once no step reads the message.
 type fwArena struct {
 	n int // values stored since the last Reset
 }
 
-// Reset empties the arena (fwrt.Arena).
+// Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
 	if a.n == 0 {
 		return
@@ -365,17 +366,17 @@ func (a *fwArena) Reset() {
 // fwArenaPool keeps freed arenas for the next run's engine.
 var fwArenaPool sync.Pool
 
-// NewArena returns an empty arena for the engine (fwrt.Arenas).
-func (*fwDispatcher) NewArena() fwrt.Arena {
+// NewArena returns an empty arena for the engine (fwimpl.Arenas).
+func (*fwDispatcher) NewArena() fwimpl.Arena {
 	if a, ok := fwArenaPool.Get().(*fwArena); ok {
 		return a
 	}
 	return new(fwArena)
 }
 
-// FreeArena takes back an arena no message points into (fwrt.Arenas); one that
+// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
 // grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwrt.Arena) {
+func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
 	x, ok := a.(*fwArena)
 	if !ok {
 		return
@@ -386,19 +387,19 @@ func (*fwDispatcher) FreeArena(a fwrt.Arena) {
 
 // fwEventMsg makes the runtime message of ev, its value stored in a (allocated
 // if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwrt.Msg {
+func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
 	panic("fw: buildbench: not an event type of the package (a type embedding one?)")
 }
 
 // fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwrt.Call) *fwArena {
+func fwArenaOf(c *fwimpl.Call) *fwArena {
 	a, _ := c.Arena().(*fwArena)
 	return a
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
+// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
+func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	switch m.Kind {
 	case fwBuiltGroups:
 		if v, ok := m.Ev.(*fwreactive.Group[int64, int64]); ok {
@@ -418,53 +419,53 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
 	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
 }
 
-// DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).
-func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
+// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
+func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 	switch k {
 	case fwBuiltGroups:
 		v, err := fwDecodeGroups(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built groups: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built groups: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltNums:
 		v, err := fwDecodeNums(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built nums: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built nums: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltScaled:
 		v, err := fwDecodeScaled(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built scaled: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built scaled: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwResolveGroups, fwResolveNums, fwResolveScaled:
 		if len(data) != 0 {
-			return fwrt.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwrt.ErrEncoding)
+			return fwimpl.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwimpl.ErrEncoding)
 		}
-		return fwrt.Msg{Kind: k}, nil
+		return fwimpl.Msg{Kind: k}, nil
 	}
-	return fwrt.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
 }
 
 // fwAppendGroups appends the canonical encoding of an artifact of groups (Group[int, int]).
 func fwAppendGroups(b []byte, v fwreactive.Group[int64, int64]) (_ []byte, err error) {
-	b = fwrt.AppendInt(b, v.Key)
-	b = fwrt.AppendUint(b, uint64(len(v.Items)))
+	b = fwimpl.AppendInt(b, v.Key)
+	b = fwimpl.AppendUint(b, uint64(len(v.Items)))
 	for _, x1 := range v.Items {
-		b = fwrt.AppendInt(b, x1)
+		b = fwimpl.AppendInt(b, x1)
 	}
 	return b, nil
 }
 
 // fwDecodeGroups decodes an artifact of groups (Group[int, int]).
 func fwDecodeGroups(data []byte) (v fwreactive.Group[int64, int64], err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v.Key = d.Int()
 	n1 := d.Uint()
 	if n1 > uint64(len(data)) {
-		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
 	}
 	if n1 > 0 {
 		v.Items = make([]int64, int(n1))
@@ -477,26 +478,26 @@ func fwDecodeGroups(data []byte) (v fwreactive.Group[int64, int64], err error) {
 
 // fwAppendNums appends the canonical encoding of an artifact of nums (int).
 func fwAppendNums(b []byte, v int64) (_ []byte, err error) {
-	b = fwrt.AppendInt(b, v)
+	b = fwimpl.AppendInt(b, v)
 	return b, nil
 }
 
 // fwDecodeNums decodes an artifact of nums (int).
 func fwDecodeNums(data []byte) (v int64, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v = d.Int()
 	return v, d.Finish()
 }
 
 // fwAppendScaled appends the canonical encoding of an artifact of scaled (int).
 func fwAppendScaled(b []byte, v int64) (_ []byte, err error) {
-	b = fwrt.AppendInt(b, v)
+	b = fwimpl.AppendInt(b, v)
 	return b, nil
 }
 
 // fwDecodeScaled decodes an artifact of scaled (int).
 func fwDecodeScaled(data []byte) (v int64, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v = d.Int()
 	return v, d.Finish()
 }
@@ -505,11 +506,11 @@ func fwDecodeScaled(data []byte) (v int64, err error) {
 // type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
 // members are errors.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwrt.JSONEventName(data)
+	name, err := fwimpl.JSONEventName(data)
 	if err != nil {
 		return nil, err
 	}
-	return nil, &fwrt.UnknownEventError{Name: name}
+	return nil, &fw.UnknownEventError{Name: name}
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.

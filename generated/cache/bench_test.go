@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/fwgo/fw/generated/cache"
-	fwrt "github.com/fwgo/fw/runtime"
 	"github.com/fwgo/fw/runtime/archive"
 	"github.com/fwgo/fw/runtime/archive/badgerarchive"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // The cache benchmarks run the generated pipeline: Classify (cached) gets one
@@ -41,9 +41,9 @@ func longReadings(from, n int) []cache.Reading {
 // benchRun runs the pipeline over the inputs once.
 func benchRun(b *testing.B, h *longClassify, a archive.Archive, uncached bool, in []cache.Reading) {
 	s := &evSink{}
-	opts := []fwrt.Option{}
+	opts := []fw.Option{}
 	if a != nil {
-		opts = append(opts, fwrt.WithArchive(a))
+		opts = append(opts, fw.WithArchive(a))
 	}
 	var p *cache.Pipeline
 	if uncached {

@@ -6,7 +6,7 @@ package cache
 import (
 	"context"
 	"fmt"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 	"strconv"
 )
@@ -63,15 +63,15 @@ func (Alert) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Alert) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.Sensor)
-	b = fwrt.AppendUint(b, uint64(e.Level))
-	b = fwrt.AppendBytes(b, e.Raw)
+	b = fwimpl.AppendString(b, e.Sensor)
+	b = fwimpl.AppendUint(b, uint64(e.Level))
+	b = fwimpl.AppendBytes(b, e.Raw)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Alert) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.Sensor = d.String()
 	e.Level = Level(d.Uint())
 	e.Raw = d.Bytes()
@@ -79,8 +79,8 @@ func (e *Alert) UnmarshalBinary(data []byte) error {
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Alert) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindAlert, Ev: a.boxAlert(e)}
+func (e Alert) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindAlert, Ev: a.boxAlert(e)}
 }
 
 // Normal is the event declared at cache.fw:18.
@@ -96,22 +96,22 @@ func (Normal) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Normal) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.Sensor)
-	b = fwrt.AppendFloat(b, e.Value)
+	b = fwimpl.AppendString(b, e.Sensor)
+	b = fwimpl.AppendFloat(b, e.Value)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Normal) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.Sensor = d.String()
 	e.Value = d.Float()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Normal) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindNormal, Ev: a.boxNormal(e)}
+func (e Normal) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindNormal, Ev: a.boxNormal(e)}
 }
 
 // Reading is the event declared at cache.fw:9.
@@ -131,18 +131,18 @@ func (Reading) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Reading) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.Sensor)
-	b = fwrt.AppendFloat(b, e.Value)
-	b = fwrt.AppendInt(b, e.At)
-	b = fwrt.AppendUint(b, uint64(e.Level))
-	b = fwrt.AppendBool(b, e.Ok)
-	b = fwrt.AppendBytes(b, e.Raw)
+	b = fwimpl.AppendString(b, e.Sensor)
+	b = fwimpl.AppendFloat(b, e.Value)
+	b = fwimpl.AppendInt(b, e.At)
+	b = fwimpl.AppendUint(b, uint64(e.Level))
+	b = fwimpl.AppendBool(b, e.Ok)
+	b = fwimpl.AppendBytes(b, e.Raw)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Reading) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.Sensor = d.String()
 	e.Value = d.Float()
 	e.At = d.Int()
@@ -153,8 +153,8 @@ func (e *Reading) UnmarshalBinary(data []byte) error {
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Reading) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindReading, Ev: a.boxReading(e)}
+func (e Reading) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindReading, Ev: a.boxReading(e)}
 }
 
 // Tick is the event declared at cache.fw:29.
@@ -172,13 +172,13 @@ func (e Tick) AppendBinary(b []byte) ([]byte, error) {
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Tick) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Tick) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindTick, Ev: a.boxTick(e)}
+func (e Tick) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindTick, Ev: a.boxTick(e)}
 }
 
 // ClassifyHandler handles the cases of processor Classify (cache.fw:33), one method per case.
@@ -199,7 +199,7 @@ type ClassifyFineContext struct {
 
 // EmitNormal emits a Normal; it takes effect when the handler returns nil.
 func (x ClassifyFineContext) EmitNormal(e Normal) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindNormal, Ev: fwArenaOf(x.c).boxNormal(e)})
+	x.c.Emit(fwimpl.Msg{Kind: fwKindNormal, Ev: fwArenaOf(x.c).boxNormal(e)})
 }
 
 // ClassifyBadContext is the context of ClassifyHandler.OnBad: it can emit only what the case declares.
@@ -209,7 +209,7 @@ type ClassifyBadContext struct {
 
 // EmitAlert emits a Alert; it takes effect when the handler returns nil.
 func (x ClassifyBadContext) EmitAlert(e Alert) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindAlert, Ev: fwArenaOf(x.c).boxAlert(e)})
+	x.c.Emit(fwimpl.Msg{Kind: fwKindAlert, Ev: fwArenaOf(x.c).boxAlert(e)})
 }
 
 // ClassifySourcedContext is the context of ClassifyHandler.OnSourced: it can emit only what the case declares.
@@ -219,12 +219,12 @@ type ClassifySourcedContext struct {
 
 // EmitAlert emits a Alert; it takes effect when the handler returns nil.
 func (x ClassifySourcedContext) EmitAlert(e Alert) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindAlert, Ev: fwArenaOf(x.c).boxAlert(e)})
+	x.c.Emit(fwimpl.Msg{Kind: fwKindAlert, Ev: fwArenaOf(x.c).boxAlert(e)})
 }
 
 // EmitNormal emits a Normal; it takes effect when the handler returns nil.
 func (x ClassifySourcedContext) EmitNormal(e Normal) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindNormal, Ev: fwArenaOf(x.c).boxNormal(e)})
+	x.c.Emit(fwimpl.Msg{Kind: fwKindNormal, Ev: fwArenaOf(x.c).boxNormal(e)})
 }
 
 // ReadingsBuilder implements builder Readings (cache.fw:41), which provides target readings.
@@ -249,7 +249,7 @@ type ScaledContext struct {
 
 // Publish publishes v as an artifact of scaled; it takes effect when the method returns nil.
 func (x ScaledContext) Publish(v float64) {
-	x.c.Emit(fwrt.Msg{Kind: fwBuiltScaled, Ev: &v})
+	x.c.Emit(fwimpl.Msg{Kind: fwBuiltScaled, Ev: &v})
 }
 
 // RawBuilder implements builder Raw (cache.fw:43), which provides target raw.
@@ -266,7 +266,7 @@ type RawContext struct {
 
 // Publish publishes v as an artifact of raw; it takes effect when the method returns nil.
 func (x RawContext) Publish(v []byte) {
-	x.c.Emit(fwrt.Msg{Kind: fwBuiltRaw, Ev: &v})
+	x.c.Emit(fwimpl.Msg{Kind: fwBuiltRaw, Ev: &v})
 }
 
 // LevelsBuilder implements builder Levels (cache.fw:44), which provides target levels.
@@ -283,7 +283,7 @@ type LevelsContext struct {
 
 // Publish publishes v as an artifact of levels; it takes effect when the method returns nil.
 func (x LevelsContext) Publish(v Level) {
-	x.c.Emit(fwrt.Msg{Kind: fwBuiltLevels, Ev: &v})
+	x.c.Emit(fwimpl.Msg{Kind: fwBuiltLevels, Ev: &v})
 }
 
 // FlagsBuilder implements builder Flags (cache.fw:45), which provides target flags.
@@ -300,7 +300,7 @@ type FlagsContext struct {
 
 // Publish publishes v as an artifact of flags; it takes effect when the method returns nil.
 func (x FlagsContext) Publish(v bool) {
-	x.c.Emit(fwrt.Msg{Kind: fwBuiltFlags, Ev: &v})
+	x.c.Emit(fwimpl.Msg{Kind: fwBuiltFlags, Ev: &v})
 }
 
 // TicksBuilder implements builder Ticks (cache.fw:46), which provides target ticks.
@@ -317,7 +317,7 @@ type TicksContext struct {
 
 // Publish publishes v as an artifact of ticks; it takes effect when the method returns nil.
 func (x TicksContext) Publish(v Tick) {
-	x.c.Emit(fwrt.Msg{Kind: fwBuiltTicks, Ev: &v})
+	x.c.Emit(fwimpl.Msg{Kind: fwBuiltTicks, Ev: &v})
 }
 
 // ByLevelKeyer gives the key of each scaled artifact that helper ByLevel (cache.fw:51) groups.
@@ -347,7 +347,7 @@ type SummaryContext struct {
 
 // Publish publishes v as an artifact of summary; it takes effect when the method returns nil.
 func (x SummaryContext) Publish(v int64) {
-	x.c.Emit(fwrt.Msg{Kind: fwBuiltSummary, Ev: &v})
+	x.c.Emit(fwimpl.Msg{Kind: fwBuiltSummary, Ev: &v})
 }
 
 // SinkHandler handles the cases of processor Sink (cache.fw:56), one method per case.
@@ -407,23 +407,23 @@ type SinkInitContext struct {
 // ResolveFlags asks for target flags (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x SinkInitContext) ResolveFlags() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolveFlags})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolveFlags})
 }
 
 // ResolveLevels asks for target levels (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x SinkInitContext) ResolveLevels() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolveLevels})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolveLevels})
 }
 
 // ResolveRaw asks for target raw (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x SinkInitContext) ResolveRaw() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolveRaw})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolveRaw})
 }
 
 // ResolveSummary asks for target summary (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x SinkInitContext) ResolveSummary() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolveSummary})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolveSummary})
 }

@@ -9,11 +9,11 @@ import (
 	"reflect"
 	"testing"
 
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 )
 
-var _ fwrt.Codec = (*fwDispatcher)(nil)
+var _ fwimpl.Codec = (*fwDispatcher)(nil)
 
 // gen makes random values of every type of the package, with the edge cases
 // of each field type often; nan records whether it made a NaN (reflect.DeepEqual
@@ -81,7 +81,7 @@ func (g *gen) group() fwreactive.Group[string, Reading] {
 }
 
 // value returns a random payload of kind k, as a message carries it.
-func (g *gen) value(k fwrt.Kind) any {
+func (g *gen) value(k fwimpl.Kind) any {
 	switch k {
 	case fwKindAlert:
 		return &Alert{Sensor: g.str(), Level: g.level(), Raw: g.bytes()}
@@ -136,11 +136,11 @@ func (g *gen) value(k fwrt.Kind) any {
 }
 
 // kinds returns every kind of the package: events, built artifacts, resolve requests.
-func kinds() []fwrt.Kind {
+func kinds() []fwimpl.Kind {
 	n := len(fwProgram.Events) + 2*len(fwProgram.Targets)
-	ks := make([]fwrt.Kind, n)
+	ks := make([]fwimpl.Kind, n)
 	for i := range ks {
-		ks[i] = fwrt.Kind(i)
+		ks[i] = fwimpl.Kind(i)
 	}
 	return ks
 }
@@ -152,7 +152,7 @@ func TestCodecRoundTrip(t *testing.T) {
 		for range 300 {
 			g.nan = false
 			v := g.value(k)
-			enc, err := d.AppendMsg([]byte("prefix"), fwrt.Msg{Kind: k, Ev: v})
+			enc, err := d.AppendMsg([]byte("prefix"), fwimpl.Msg{Kind: k, Ev: v})
 			if err != nil {
 				t.Fatalf("kind %d: AppendMsg(%#v): %v", k, v, err)
 			}
@@ -188,7 +188,7 @@ func TestCodecEncodings(t *testing.T) {
 	r := Reading{Sensor: "ab", Value: negZero, At: -2, Level: LevelHIGH, Ok: true, Raw: []byte{7}}
 	rHex := "026162" + "8000000000000000" + "03" + "02" + "01" + "0107"
 	for _, c := range []struct {
-		kind fwrt.Kind
+		kind fwimpl.Kind
 		v    any
 		hex  string
 	}{
@@ -209,7 +209,7 @@ func TestCodecEncodings(t *testing.T) {
 		{fwBuiltSummary, new(int64(-65)), "8101"},
 		{fwResolveSummary, nil, ""},
 	} {
-		got, err := d.AppendMsg(nil, fwrt.Msg{Kind: c.kind, Ev: c.v})
+		got, err := d.AppendMsg(nil, fwimpl.Msg{Kind: c.kind, Ev: c.v})
 		if err != nil || hex.EncodeToString(got) != c.hex {
 			t.Errorf("kind %d: %#v encodes to %x (%v), want %s", c.kind, c.v, got, err, c.hex)
 		}
@@ -218,17 +218,17 @@ func TestCodecEncodings(t *testing.T) {
 
 func TestCodecErrors(t *testing.T) {
 	d := &fwDispatcher{}
-	if _, err := d.AppendMsg(nil, fwrt.Msg{Kind: fwKindReading, Ev: &Normal{}}); err == nil {
+	if _, err := d.AppendMsg(nil, fwimpl.Msg{Kind: fwKindReading, Ev: &Normal{}}); err == nil {
 		t.Error("AppendMsg of a Normal as a Reading succeeded")
 	}
-	if _, err := d.AppendMsg(nil, fwrt.Msg{Kind: 1000}); err == nil {
+	if _, err := d.AppendMsg(nil, fwimpl.Msg{Kind: 1000}); err == nil {
 		t.Error("AppendMsg of an unknown kind succeeded")
 	}
 	if _, err := d.DecodeMsg(1000, nil); err == nil {
 		t.Error("DecodeMsg of an unknown kind succeeded")
 	}
 	for _, c := range []struct {
-		kind fwrt.Kind
+		kind fwimpl.Kind
 		hex  string
 	}{
 		{fwKindNormal, "0161"},                  // truncated: no value
@@ -242,8 +242,8 @@ func TestCodecErrors(t *testing.T) {
 		{fwResolveAll, "00"},                    // a resolve request has no payload
 	} {
 		data, _ := hex.DecodeString(c.hex)
-		if m, err := d.DecodeMsg(c.kind, data); !errors.Is(err, fwrt.ErrEncoding) {
-			t.Errorf("kind %d: DecodeMsg(%s) = %#v, %v; want an fwrt.ErrEncoding", c.kind, c.hex, m, err)
+		if m, err := d.DecodeMsg(c.kind, data); !errors.Is(err, fwimpl.ErrEncoding) {
+			t.Errorf("kind %d: DecodeMsg(%s) = %#v, %v; want an fwimpl.ErrEncoding", c.kind, c.hex, m, err)
 		}
 	}
 }
@@ -254,11 +254,11 @@ func FuzzDecodeMsg(f *testing.F) {
 	d := &fwDispatcher{}
 	g := &gen{r: rand.New(rand.NewPCG(3, 4))}
 	for _, k := range kinds() {
-		enc, _ := d.AppendMsg(nil, fwrt.Msg{Kind: k, Ev: g.value(k)})
+		enc, _ := d.AppendMsg(nil, fwimpl.Msg{Kind: k, Ev: g.value(k)})
 		f.Add(uint8(k), enc)
 	}
 	f.Fuzz(func(t *testing.T, k uint8, data []byte) {
-		kind := fwrt.Kind(int(k) % len(kinds()))
+		kind := fwimpl.Kind(int(k) % len(kinds()))
 		m, err := d.DecodeMsg(kind, data)
 		if err != nil {
 			return

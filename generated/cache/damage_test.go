@@ -13,9 +13,9 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"github.com/fwgo/fw/generated/cache"
-	fwrt "github.com/fwgo/fw/runtime"
 	"github.com/fwgo/fw/runtime/archive"
 	"github.com/fwgo/fw/runtime/archive/badgerarchive"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // logRecords collects every slog record at WARN and above.
@@ -122,16 +122,16 @@ func flipInFiles(t *testing.T, dbDir string, value []byte, pos int) {
 func TestFlippedByteInWorkspace(t *testing.T) {
 	const n = 5
 	count := func(id int) int { return 40 + id }
-	run := func(dir string, log *slog.Logger) (*longClassify, *evSink, fwrt.ProcStats) {
+	run := func(dir string, log *slog.Logger) (*longClassify, *evSink, fw.ProcStats) {
 		t.Helper()
 		a, err := badgerarchive.Open(dir)
 		if err != nil {
 			t.Fatal(err)
 		}
 		h, s := &longClassify{count: count}, &evSink{keep: true}
-		opts := []fwrt.Option{fwrt.WithArchive(a)}
+		opts := []fw.Option{fw.WithArchive(a)}
 		if log != nil {
-			opts = append(opts, fwrt.WithLogger(log))
+			opts = append(opts, fw.WithLogger(log))
 		}
 		p := longPipeline(h, s, opts...)
 		for id := range n {

@@ -7,7 +7,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 	"io"
 	"iter"
@@ -16,7 +17,7 @@ import (
 )
 
 // The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwrt.SupportPackageIsVersion1
+const _ = fwimpl.SupportPackageIsVersion2
 
 // Event is implemented by every event type of package cache.
 type Event interface {
@@ -24,60 +25,60 @@ type Event interface {
 	EventName() string
 	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwrt.Msg
+	fwMsg(a *fwArena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
 const (
-	fwKindAlert   fwrt.Kind = 0
-	fwKindNormal  fwrt.Kind = 1
-	fwKindReading fwrt.Kind = 2
-	fwKindTick    fwrt.Kind = 3
+	fwKindAlert   fwimpl.Kind = 0
+	fwKindNormal  fwimpl.Kind = 1
+	fwKindReading fwimpl.Kind = 2
+	fwKindTick    fwimpl.Kind = 3
 )
 
 // Kinds of the targets' built artifacts and resolve requests.
 const (
-	fwBuiltAll        fwrt.Kind = 4
-	fwBuiltAllTicks   fwrt.Kind = 5
-	fwBuiltBatches    fwrt.Kind = 6
-	fwBuiltByLevel    fwrt.Kind = 7
-	fwBuiltBySensor   fwrt.Kind = 8
-	fwBuiltFlags      fwrt.Kind = 9
-	fwBuiltLevels     fwrt.Kind = 10
-	fwBuiltRaw        fwrt.Kind = 11
-	fwBuiltReadings   fwrt.Kind = 12
-	fwBuiltScaled     fwrt.Kind = 13
-	fwBuiltSummary    fwrt.Kind = 14
-	fwBuiltTicks      fwrt.Kind = 15
-	fwResolveAll      fwrt.Kind = 16
-	fwResolveAllTicks fwrt.Kind = 17
-	fwResolveBatches  fwrt.Kind = 18
-	fwResolveByLevel  fwrt.Kind = 19
-	fwResolveBySensor fwrt.Kind = 20
-	fwResolveFlags    fwrt.Kind = 21
-	fwResolveLevels   fwrt.Kind = 22
-	fwResolveRaw      fwrt.Kind = 23
-	fwResolveReadings fwrt.Kind = 24
-	fwResolveScaled   fwrt.Kind = 25
-	fwResolveSummary  fwrt.Kind = 26
-	fwResolveTicks    fwrt.Kind = 27
+	fwBuiltAll        fwimpl.Kind = 4
+	fwBuiltAllTicks   fwimpl.Kind = 5
+	fwBuiltBatches    fwimpl.Kind = 6
+	fwBuiltByLevel    fwimpl.Kind = 7
+	fwBuiltBySensor   fwimpl.Kind = 8
+	fwBuiltFlags      fwimpl.Kind = 9
+	fwBuiltLevels     fwimpl.Kind = 10
+	fwBuiltRaw        fwimpl.Kind = 11
+	fwBuiltReadings   fwimpl.Kind = 12
+	fwBuiltScaled     fwimpl.Kind = 13
+	fwBuiltSummary    fwimpl.Kind = 14
+	fwBuiltTicks      fwimpl.Kind = 15
+	fwResolveAll      fwimpl.Kind = 16
+	fwResolveAllTicks fwimpl.Kind = 17
+	fwResolveBatches  fwimpl.Kind = 18
+	fwResolveByLevel  fwimpl.Kind = 19
+	fwResolveBySensor fwimpl.Kind = 20
+	fwResolveFlags    fwimpl.Kind = 21
+	fwResolveLevels   fwimpl.Kind = 22
+	fwResolveRaw      fwimpl.Kind = 23
+	fwResolveReadings fwimpl.Kind = 24
+	fwResolveScaled   fwimpl.Kind = 25
+	fwResolveSummary  fwimpl.Kind = 26
+	fwResolveTicks    fwimpl.Kind = 27
 )
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
 // Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
+// included): a record of a run (fw.WithRecord) is checked against it on replay.
 // A Fingerprint, part of the cache keys of a cached processor or persistent builder,
 // is archive.Fingerprint of its declaration and of the shapes of the types it reads
 // and emits, computed by fwgen: it changes when they do.
-var fwProgram = fwrt.Program{
-	Events: []fwrt.EventInfo{{Name: "Alert"}, {Name: "Normal"}, {Name: "Reading"}, {Name: "Tick"}},
+var fwProgram = fwimpl.Program{
+	Events: []fwimpl.EventInfo{{Name: "Alert"}, {Name: "Normal"}, {Name: "Reading"}, {Name: "Tick"}},
 	Fingerprint: [32]byte{
 		0x44, 0x8b, 0xfa, 0x02, 0xc4, 0x6c, 0x54, 0x7a, 0x94, 0x26, 0x48, 0x86, 0x59, 0x1d, 0xcf, 0xf5,
 		0xcf, 0x5f, 0x79, 0x68, 0x9d, 0x02, 0x34, 0xf2, 0x8c, 0xd8, 0x7a, 0x22, 0xb0, 0xcd, 0x2c, 0xe3,
 	},
 	Package: "cache",
-	Procs: []fwrt.ProcInfo{{
+	Procs: []fwimpl.ProcInfo{{
 		Cached:      true,
 		Cases:       []string{"Fine", "Bad", "Sourced"},
 		Concurrency: 1,
@@ -212,7 +213,7 @@ var fwProgram = fwrt.Program{
 		Resolves:    []int32{5, 6, 7, 10},
 	}},
 	Routes: [][]int32{fwKindAlert: {13}, fwKindNormal: {13}, fwKindReading: {0}, fwKindTick: {}, fwBuiltAll: {12}, fwBuiltAllTicks: {12}, fwBuiltBatches: {12}, fwBuiltByLevel: {12}, fwBuiltBySensor: {10, 12}, fwBuiltFlags: {13}, fwBuiltLevels: {13}, fwBuiltRaw: {13}, fwBuiltReadings: {0, 2, 3, 4, 5, 6, 7, 8}, fwBuiltScaled: {9}, fwBuiltSummary: {13}, fwBuiltTicks: {11}},
-	Targets: []fwrt.TargetInfo{{
+	Targets: []fwimpl.TargetInfo{{
 		Name:     "all",
 		Provider: 7,
 	}, {
@@ -263,7 +264,7 @@ type fwDispatcher struct {
 	hByLevel    ByLevelKeyer
 	hSummary    SummaryBuilder
 	hSink       SinkHandler
-	srcReadings fwrt.Source[Reading]
+	srcReadings fwimpl.Source[Reading]
 	sAll        fwreactive.Collector[Reading]
 	sBySensor   *fwreactive.Grouper[string, Reading]
 	sByLevel    *fwreactive.Grouper[Level, float64]
@@ -273,13 +274,13 @@ type fwDispatcher struct {
 
 // Pipeline runs the processors of package cache. Create it with NewPipeline.
 type Pipeline struct {
-	engine *fwrt.Engine
+	engine *fwimpl.Engine
 }
 
 // NewPipeline returns a pipeline with one handler per processor and user builder
 // (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fwrt.WithWorkers, ...).
-func NewPipeline(classify ClassifyHandler, readings ReadingsBuilder, scaled ScaledBuilder, raw RawBuilder, levels LevelsBuilder, flags FlagsBuilder, ticks TicksBuilder, byLevel ByLevelKeyer, summary SummaryBuilder, sink SinkHandler, opts ...fwrt.Option) *Pipeline {
+// handler panics. Options are the runtime's (fw.WithWorkers, ...).
+func NewPipeline(classify ClassifyHandler, readings ReadingsBuilder, scaled ScaledBuilder, raw RawBuilder, levels LevelsBuilder, flags FlagsBuilder, ticks TicksBuilder, byLevel ByLevelKeyer, summary SummaryBuilder, sink SinkHandler, opts ...fw.Option) *Pipeline {
 	if classify == nil {
 		panic("cache.NewPipeline: nil handler for processor Classify")
 	}
@@ -315,7 +316,7 @@ func NewPipeline(classify ClassifyHandler, readings ReadingsBuilder, scaled Scal
 		return v.Sensor
 	})
 	d.sByLevel = fwreactive.NewGrouper(byLevel.Key)
-	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
+	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
 }
 
 // Submit queues an event for phase 0, after the ones submitted before it. Call
@@ -327,12 +328,12 @@ func (p *Pipeline) Submit(ev Event) {
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fwrt.WithSourceBatch events (default 256), one
+// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
 // batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwrt.Engine.Feed for the order rule). Several calls feed their sequences
+// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
 // one after the other. Call it before Run; a fed run cannot be recorded.
 func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev Event) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -340,7 +341,7 @@ func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
 // SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
 // not boxed into Event to be yielded, so feeding them allocates nothing.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev E) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -349,9 +350,9 @@ func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
 // ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
 // A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
 // field) does not stop the others: all of them are reported with their line
-// numbers in a *fwrt.InputError; with fwrt.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fwrt.LinesOption) error {
-	return fwrt.ReadLines(r, func(line []byte) error {
+// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
+func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
+	return fw.ReadLines(r, func(line []byte) error {
 		ev, err := DecodeJSON(line)
 		if err != nil {
 			return err
@@ -367,172 +368,172 @@ func (p *Pipeline) Run(ctx context.Context) error {
 }
 
 // Replay runs the pipeline on the inputs recorded in r (by a run with
-// fwrt.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// fw.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fw.DivergenceError. Submit
 // nothing before it; call it instead of Run.
 func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
 	return p.engine.Replay(ctx, r)
 }
 
 // Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fwrt.Stats {
+func (p *Pipeline) Stats() fw.Stats {
 	return p.engine.Stats()
 }
 
 // ResolveAll asks for target all before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveAll() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveAll})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveAll})
 }
 
 // ResolveAllTicks asks for target allTicks before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveAllTicks() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveAllTicks})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveAllTicks})
 }
 
 // ResolveBatches asks for target batches before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveBatches() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveBatches})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveBatches})
 }
 
 // ResolveByLevel asks for target byLevel before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveByLevel() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveByLevel})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveByLevel})
 }
 
 // ResolveBySensor asks for target bySensor before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveBySensor() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveBySensor})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveBySensor})
 }
 
 // ResolveFlags asks for target flags before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveFlags() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveFlags})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveFlags})
 }
 
 // ResolveLevels asks for target levels before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveLevels() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveLevels})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveLevels})
 }
 
 // ResolveRaw asks for target raw before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveRaw() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveRaw})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveRaw})
 }
 
 // ResolveReadings asks for target readings before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveReadings() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveReadings})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveReadings})
 }
 
 // ResolveScaled asks for target scaled before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveScaled() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveScaled})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveScaled})
 }
 
 // ResolveSummary asks for target summary before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveSummary() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveSummary})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveSummary})
 }
 
 // ResolveTicks asks for target ticks before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveTicks() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveTicks})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveTicks})
 }
 
-// Resolve asks for a target by name before Run; Run fails with fwrt.ErrNoProvider
+// Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider
 // if no builder provides it.
 func (p *Pipeline) Resolve(target string) {
 	p.engine.Resolve(target)
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
-func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
+func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
 	switch m.Kind {
 	case fwKindAlert:
 		// Sink: Alert
-		dst = append(dst, fwrt.Delivery{Proc: 13, Case: 1})
+		dst = append(dst, fwimpl.Delivery{Proc: 13, Case: 1})
 	case fwKindNormal:
 		// Sink: Normal
-		dst = append(dst, fwrt.Delivery{Proc: 13, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 13, Case: 0})
 	case fwKindReading:
 		ev := m.Ev.(*Reading)
 		// Classify
 		switch {
 		case ev.Level <= LevelMID && ev.Ok:
-			dst = append(dst, fwrt.Delivery{Proc: 0, Case: 0})
+			dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 0})
 		default:
-			dst = append(dst, fwrt.Delivery{Proc: 0, Case: 1})
+			dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 1})
 		}
 	case fwBuiltAll:
 		// Summary: All
-		dst = append(dst, fwrt.Delivery{Proc: 12, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 12, Case: 0})
 	case fwBuiltAllTicks:
 		// Summary: AllTicks
-		dst = append(dst, fwrt.Delivery{Proc: 12, Case: 4})
+		dst = append(dst, fwimpl.Delivery{Proc: 12, Case: 4})
 	case fwBuiltBatches:
 		// Summary: Batches
-		dst = append(dst, fwrt.Delivery{Proc: 12, Case: 3})
+		dst = append(dst, fwimpl.Delivery{Proc: 12, Case: 3})
 	case fwBuiltByLevel:
 		// Summary: ByLevel
-		dst = append(dst, fwrt.Delivery{Proc: 12, Case: 2})
+		dst = append(dst, fwimpl.Delivery{Proc: 12, Case: 2})
 	case fwBuiltBySensor:
 		// Batches: BySensor
-		dst = append(dst, fwrt.Delivery{Proc: 10, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 10, Case: 0})
 		// Summary: BySensor
-		dst = append(dst, fwrt.Delivery{Proc: 12, Case: 1})
+		dst = append(dst, fwimpl.Delivery{Proc: 12, Case: 1})
 	case fwBuiltFlags:
 		// Sink: Flag
-		dst = append(dst, fwrt.Delivery{Proc: 13, Case: 5})
+		dst = append(dst, fwimpl.Delivery{Proc: 13, Case: 5})
 	case fwBuiltLevels:
 		// Sink: Level
-		dst = append(dst, fwrt.Delivery{Proc: 13, Case: 4})
+		dst = append(dst, fwimpl.Delivery{Proc: 13, Case: 4})
 	case fwBuiltRaw:
 		// Sink: Raw
-		dst = append(dst, fwrt.Delivery{Proc: 13, Case: 3})
+		dst = append(dst, fwimpl.Delivery{Proc: 13, Case: 3})
 	case fwBuiltReadings:
 		// Classify: Sourced
-		dst = append(dst, fwrt.Delivery{Proc: 0, Case: 2})
+		dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 2})
 		// Scaled: Readings
-		dst = append(dst, fwrt.Delivery{Proc: 2, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 0})
 		// Raw: Readings
-		dst = append(dst, fwrt.Delivery{Proc: 3, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 3, Case: 0})
 		// Levels: Readings
-		dst = append(dst, fwrt.Delivery{Proc: 4, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 4, Case: 0})
 		// Flags: Readings
-		dst = append(dst, fwrt.Delivery{Proc: 5, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 5, Case: 0})
 		// Ticks: Readings
-		dst = append(dst, fwrt.Delivery{Proc: 6, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 6, Case: 0})
 		// All: Readings
-		dst = append(dst, fwrt.Delivery{Proc: 7, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 7, Case: 0})
 		// BySensor: Readings
-		dst = append(dst, fwrt.Delivery{Proc: 8, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 8, Case: 0})
 	case fwBuiltScaled:
 		// ByLevel: Scaled
-		dst = append(dst, fwrt.Delivery{Proc: 9, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 9, Case: 0})
 	case fwBuiltSummary:
 		// Sink: Summary
-		dst = append(dst, fwrt.Delivery{Proc: 13, Case: 2})
+		dst = append(dst, fwimpl.Delivery{Proc: 13, Case: 2})
 	case fwBuiltTicks:
 		// AllTicks: Ticks
-		dst = append(dst, fwrt.Delivery{Proc: 11, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 11, Case: 0})
 	}
 	return dst
 }
 
 // Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
+func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
 	switch m.Kind {
 	case fwKindAlert:
 		// Sink: Alert
@@ -665,8 +666,8 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 }
 
 // DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
-func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
 			return i
@@ -806,7 +807,7 @@ func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
 }
 
 // Invoke calls the handler method of a delivery with the values its case binds.
-func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
+func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) error {
 	switch dl.Proc {
 	case 0:
 		switch dl.Case {
@@ -846,35 +847,35 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			return d.fwAddAll(c, *m.Ev.(*Reading))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.fwPhaseAll(c)
 		}
 	case 8:
 		switch dl.Case {
 		case 0:
 			return d.fwAddBySensor(c, *m.Ev.(*Reading))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.fwPhaseBySensor(c)
 		}
 	case 9:
 		switch dl.Case {
 		case 0:
 			return d.fwAddByLevel(c, *m.Ev.(*float64))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.fwPhaseByLevel(c)
 		}
 	case 10:
 		switch dl.Case {
 		case 0:
 			return d.fwAddBatches(c, *m.Ev.(*fwreactive.Group[string, Reading]))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.fwPhaseBatches(c)
 		}
 	case 11:
 		switch dl.Case {
 		case 0:
 			return d.fwAddAllTicks(c, *m.Ev.(*Tick))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.fwPhaseAllTicks(c)
 		}
 	case 12:
@@ -904,16 +905,16 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 			return d.hSink.OnLevel(SinkLevelContext{fwContext{c}}, *m.Ev.(*Level))
 		case 5:
 			return d.hSink.OnFlag(SinkFlagContext{fwContext{c}}, *m.Ev.(*bool))
-		case fwrt.CaseInit:
+		case fwimpl.CaseInit:
 			return d.hSink.Init(SinkInitContext{fwContext{c}})
 		}
 	}
-	return fwrt.UnknownDelivery(dl)
+	return fwimpl.UnknownDelivery(dl)
 }
 
 // fwContext is embedded in the contexts of the cases on no event and of the builders.
 type fwContext struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -928,7 +929,7 @@ func (x fwContext) Phase() int {
 
 // fwOnAlert is embedded in the contexts of the cases on Alert events.
 type fwOnAlert struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -948,7 +949,7 @@ func (x fwOnAlert) Event() Alert {
 
 // fwOnNormal is embedded in the contexts of the cases on Normal events.
 type fwOnNormal struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -968,7 +969,7 @@ func (x fwOnNormal) Event() Normal {
 
 // fwOnReading is embedded in the contexts of the cases on Reading events.
 type fwOnReading struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -987,89 +988,89 @@ func (x fwOnReading) Event() Reading {
 }
 
 // fwAddAll gives an artifact of readings to helper All.
-func (d *fwDispatcher) fwAddAll(c *fwrt.Call, v Reading) error {
+func (d *fwDispatcher) fwAddAll(c *fwimpl.Call, v Reading) error {
 	d.sAll.Add(v)
 	return nil
 }
 
 // fwPhaseAll flushes helper All at a phase broadcast.
-func (d *fwDispatcher) fwPhaseAll(c *fwrt.Call) error {
+func (d *fwDispatcher) fwPhaseAll(c *fwimpl.Call) error {
 	d.sAll.Phase(func(v []Reading) {
-		c.Emit(fwrt.Msg{Kind: fwBuiltAll, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltAll, Ev: &v})
 	})
 	return nil
 }
 
 // fwAddBySensor gives an artifact of readings to helper BySensor.
-func (d *fwDispatcher) fwAddBySensor(c *fwrt.Call, v Reading) error {
+func (d *fwDispatcher) fwAddBySensor(c *fwimpl.Call, v Reading) error {
 	d.sBySensor.Add(v)
 	return nil
 }
 
 // fwPhaseBySensor flushes helper BySensor at a phase broadcast.
-func (d *fwDispatcher) fwPhaseBySensor(c *fwrt.Call) error {
+func (d *fwDispatcher) fwPhaseBySensor(c *fwimpl.Call) error {
 	d.sBySensor.Phase(func(k string, items []Reading) {
 		v := fwreactive.Group[string, Reading]{Key: k, Items: items}
-		c.Emit(fwrt.Msg{Kind: fwBuiltBySensor, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltBySensor, Ev: &v})
 	})
 	return nil
 }
 
 // fwAddByLevel gives an artifact of scaled to helper ByLevel.
-func (d *fwDispatcher) fwAddByLevel(c *fwrt.Call, v float64) error {
+func (d *fwDispatcher) fwAddByLevel(c *fwimpl.Call, v float64) error {
 	d.sByLevel.Add(v)
 	return nil
 }
 
 // fwPhaseByLevel flushes helper ByLevel at a phase broadcast.
-func (d *fwDispatcher) fwPhaseByLevel(c *fwrt.Call) error {
+func (d *fwDispatcher) fwPhaseByLevel(c *fwimpl.Call) error {
 	d.sByLevel.Phase(func(k Level, items []float64) {
 		v := fwreactive.Group[Level, float64]{Key: k, Items: items}
-		c.Emit(fwrt.Msg{Kind: fwBuiltByLevel, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltByLevel, Ev: &v})
 	})
 	return nil
 }
 
 // fwAddBatches gives an artifact of bySensor to helper Batches.
-func (d *fwDispatcher) fwAddBatches(c *fwrt.Call, v fwreactive.Group[string, Reading]) error {
+func (d *fwDispatcher) fwAddBatches(c *fwimpl.Call, v fwreactive.Group[string, Reading]) error {
 	d.sBatches.Add(v)
 	return nil
 }
 
 // fwPhaseBatches flushes helper Batches at a phase broadcast.
-func (d *fwDispatcher) fwPhaseBatches(c *fwrt.Call) error {
+func (d *fwDispatcher) fwPhaseBatches(c *fwimpl.Call) error {
 	d.sBatches.Phase(func(v []fwreactive.Group[string, Reading]) {
-		c.Emit(fwrt.Msg{Kind: fwBuiltBatches, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltBatches, Ev: &v})
 	})
 	return nil
 }
 
 // fwAddAllTicks gives an artifact of ticks to helper AllTicks.
-func (d *fwDispatcher) fwAddAllTicks(c *fwrt.Call, v Tick) error {
+func (d *fwDispatcher) fwAddAllTicks(c *fwimpl.Call, v Tick) error {
 	d.sAllTicks.Add(v)
 	return nil
 }
 
 // fwPhaseAllTicks flushes helper AllTicks at a phase broadcast.
-func (d *fwDispatcher) fwPhaseAllTicks(c *fwrt.Call) error {
+func (d *fwDispatcher) fwPhaseAllTicks(c *fwimpl.Call) error {
 	d.sAllTicks.Phase(func(v []Tick) {
-		c.Emit(fwrt.Msg{Kind: fwBuiltAllTicks, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltAllTicks, Ev: &v})
 	})
 	return nil
 }
 
-// Pull pulls up to max artifacts from a source builder (fwrt.Sources).
-func (d *fwDispatcher) Pull(c *fwrt.Call, proc int32, max int) (bool, error) {
+// Pull pulls up to max artifacts from a source builder (fwimpl.Sources).
+func (d *fwDispatcher) Pull(c *fwimpl.Call, proc int32, max int) (bool, error) {
 	switch proc {
 	case 1:
-		return d.srcReadings.Pull(c, max, d.hReadings.Build, func(v Reading) fwrt.Msg {
-			return fwrt.Msg{Kind: fwBuiltReadings, Ev: &v}
+		return d.srcReadings.Pull(c, max, d.hReadings.Build, func(v Reading) fwimpl.Msg {
+			return fwimpl.Msg{Kind: fwBuiltReadings, Ev: &v}
 		})
 	}
-	return true, fwrt.UnknownDelivery(fwrt.Delivery{Proc: proc})
+	return true, fwimpl.UnknownDelivery(fwimpl.Delivery{Proc: proc})
 }
 
-// Stop stops a source builder's Build early (fwrt.Sources).
+// Stop stops a source builder's Build early (fwimpl.Sources).
 func (d *fwDispatcher) Stop(proc int32) {
 	switch proc {
 	case 1:
@@ -1077,7 +1078,7 @@ func (d *fwDispatcher) Stop(proc int32) {
 	}
 }
 
-// fwArena holds event values by kind for the runtime (fwrt.Arena): a message's
+// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
 // Ev points into it until the engine resets it, once no step reads the message.
 type fwArena struct {
 	n  int // values stored since the last Reset
@@ -1087,7 +1088,7 @@ type fwArena struct {
 	k3 []Tick
 }
 
-// Reset empties the arena (fwrt.Arena).
+// Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
 	if a.n == 0 {
 		return
@@ -1162,17 +1163,17 @@ func (a *fwArena) boxTick(e Tick) *Tick {
 // fwArenaPool keeps freed arenas for the next run's engine.
 var fwArenaPool sync.Pool
 
-// NewArena returns an empty arena for the engine (fwrt.Arenas).
-func (*fwDispatcher) NewArena() fwrt.Arena {
+// NewArena returns an empty arena for the engine (fwimpl.Arenas).
+func (*fwDispatcher) NewArena() fwimpl.Arena {
 	if a, ok := fwArenaPool.Get().(*fwArena); ok {
 		return a
 	}
 	return new(fwArena)
 }
 
-// FreeArena takes back an arena no message points into (fwrt.Arenas); one that
+// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
 // grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwrt.Arena) {
+func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
 	x, ok := a.(*fwArena)
 	if !ok {
 		return
@@ -1186,37 +1187,37 @@ func (*fwDispatcher) FreeArena(a fwrt.Arena) {
 
 // fwEventMsg makes the runtime message of ev, its value stored in a (allocated
 // if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwrt.Msg {
+func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case Alert:
-		return fwrt.Msg{Kind: fwKindAlert, Ev: a.boxAlert(e)}
+		return fwimpl.Msg{Kind: fwKindAlert, Ev: a.boxAlert(e)}
 	case *Alert:
-		return fwrt.Msg{Kind: fwKindAlert, Ev: a.boxAlert(*e)}
+		return fwimpl.Msg{Kind: fwKindAlert, Ev: a.boxAlert(*e)}
 	case Normal:
-		return fwrt.Msg{Kind: fwKindNormal, Ev: a.boxNormal(e)}
+		return fwimpl.Msg{Kind: fwKindNormal, Ev: a.boxNormal(e)}
 	case *Normal:
-		return fwrt.Msg{Kind: fwKindNormal, Ev: a.boxNormal(*e)}
+		return fwimpl.Msg{Kind: fwKindNormal, Ev: a.boxNormal(*e)}
 	case Reading:
-		return fwrt.Msg{Kind: fwKindReading, Ev: a.boxReading(e)}
+		return fwimpl.Msg{Kind: fwKindReading, Ev: a.boxReading(e)}
 	case *Reading:
-		return fwrt.Msg{Kind: fwKindReading, Ev: a.boxReading(*e)}
+		return fwimpl.Msg{Kind: fwKindReading, Ev: a.boxReading(*e)}
 	case Tick:
-		return fwrt.Msg{Kind: fwKindTick, Ev: a.boxTick(e)}
+		return fwimpl.Msg{Kind: fwKindTick, Ev: a.boxTick(e)}
 	case *Tick:
-		return fwrt.Msg{Kind: fwKindTick, Ev: a.boxTick(*e)}
+		return fwimpl.Msg{Kind: fwKindTick, Ev: a.boxTick(*e)}
 	}
 	panic("fw: cache: not an event type of the package (a type embedding one?)")
 }
 
 // fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwrt.Call) *fwArena {
+func fwArenaOf(c *fwimpl.Call) *fwArena {
 	a, _ := c.Arena().(*fwArena)
 	return a
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
+// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
+func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	switch m.Kind {
 	case fwKindAlert:
 		if e, ok := m.Ev.(*Alert); ok {
@@ -1288,117 +1289,117 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
 	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
 }
 
-// DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).
-func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
+// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
+func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 	switch k {
 	case fwKindAlert:
 		e := new(Alert)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Alert: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Alert: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwKindNormal:
 		e := new(Normal)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Normal: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Normal: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwKindReading:
 		e := new(Reading)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Reading: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Reading: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwKindTick:
 		e := new(Tick)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Tick: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Tick: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwBuiltAll:
 		v, err := fwDecodeAll(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built all: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built all: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltAllTicks:
 		v, err := fwDecodeAllTicks(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built allTicks: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built allTicks: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltBatches:
 		v, err := fwDecodeBatches(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built batches: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built batches: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltByLevel:
 		v, err := fwDecodeByLevel(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built byLevel: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built byLevel: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltBySensor:
 		v, err := fwDecodeBySensor(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built bySensor: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built bySensor: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltFlags:
 		v, err := fwDecodeFlags(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built flags: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built flags: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltLevels:
 		v, err := fwDecodeLevels(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built levels: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built levels: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltRaw:
 		v, err := fwDecodeRaw(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built raw: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built raw: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltReadings:
 		v, err := fwDecodeReadings(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built readings: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built readings: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltScaled:
 		v, err := fwDecodeScaled(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built scaled: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built scaled: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltSummary:
 		v, err := fwDecodeSummary(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built summary: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built summary: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltTicks:
 		v, err := fwDecodeTicks(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built ticks: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built ticks: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwResolveAll, fwResolveAllTicks, fwResolveBatches, fwResolveByLevel, fwResolveBySensor, fwResolveFlags, fwResolveLevels, fwResolveRaw, fwResolveReadings, fwResolveScaled, fwResolveSummary, fwResolveTicks:
 		if len(data) != 0 {
-			return fwrt.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwrt.ErrEncoding)
+			return fwimpl.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwimpl.ErrEncoding)
 		}
-		return fwrt.Msg{Kind: k}, nil
+		return fwimpl.Msg{Kind: k}, nil
 	}
-	return fwrt.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
 }
 
 // fwAppendAll appends the canonical encoding of an artifact of all ([]Reading).
 func fwAppendAll(b []byte, v []Reading) (_ []byte, err error) {
-	b = fwrt.AppendUint(b, uint64(len(v)))
+	b = fwimpl.AppendUint(b, uint64(len(v)))
 	for _, x1 := range v {
 		if b, err = x1.AppendBinary(b); err != nil {
 			return nil, err
@@ -1409,10 +1410,10 @@ func fwAppendAll(b []byte, v []Reading) (_ []byte, err error) {
 
 // fwDecodeAll decodes an artifact of all ([]Reading).
 func fwDecodeAll(data []byte) (v []Reading, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	n1 := d.Uint()
 	if n1 > uint64(len(data)) {
-		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
 	}
 	if n1 > 0 {
 		v = make([]Reading, int(n1))
@@ -1430,16 +1431,16 @@ func fwDecodeAll(data []byte) (v []Reading, err error) {
 
 // fwAppendAllTicks appends the canonical encoding of an artifact of allTicks ([]Tick).
 func fwAppendAllTicks(b []byte, v []Tick) (_ []byte, err error) {
-	b = fwrt.AppendUint(b, uint64(len(v)))
+	b = fwimpl.AppendUint(b, uint64(len(v)))
 	return b, nil
 }
 
 // fwDecodeAllTicks decodes an artifact of allTicks ([]Tick).
 func fwDecodeAllTicks(data []byte) (v []Tick, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	n1 := d.Uint()
 	if n1 > math.MaxInt32 {
-		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
 	}
 	if n1 > 0 {
 		v = make([]Tick, int(n1))
@@ -1449,10 +1450,10 @@ func fwDecodeAllTicks(data []byte) (v []Tick, err error) {
 
 // fwAppendBatches appends the canonical encoding of an artifact of batches ([]Group[string, Reading]).
 func fwAppendBatches(b []byte, v []fwreactive.Group[string, Reading]) (_ []byte, err error) {
-	b = fwrt.AppendUint(b, uint64(len(v)))
+	b = fwimpl.AppendUint(b, uint64(len(v)))
 	for _, x1 := range v {
-		b = fwrt.AppendString(b, x1.Key)
-		b = fwrt.AppendUint(b, uint64(len(x1.Items)))
+		b = fwimpl.AppendString(b, x1.Key)
+		b = fwimpl.AppendUint(b, uint64(len(x1.Items)))
 		for _, x2 := range x1.Items {
 			if b, err = x2.AppendBinary(b); err != nil {
 				return nil, err
@@ -1464,10 +1465,10 @@ func fwAppendBatches(b []byte, v []fwreactive.Group[string, Reading]) (_ []byte,
 
 // fwDecodeBatches decodes an artifact of batches ([]Group[string, Reading]).
 func fwDecodeBatches(data []byte) (v []fwreactive.Group[string, Reading], err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	n1 := d.Uint()
 	if n1 > uint64(len(data)) {
-		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
 	}
 	if n1 > 0 {
 		v = make([]fwreactive.Group[string, Reading], int(n1))
@@ -1475,7 +1476,7 @@ func fwDecodeBatches(data []byte) (v []fwreactive.Group[string, Reading], err er
 			v[i1].Key = d.String()
 			n2 := d.Uint()
 			if n2 > uint64(len(data)) {
-				return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n2)
+				return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n2)
 			}
 			if n2 > 0 {
 				v[i1].Items = make([]Reading, int(n2))
@@ -1495,21 +1496,21 @@ func fwDecodeBatches(data []byte) (v []fwreactive.Group[string, Reading], err er
 
 // fwAppendByLevel appends the canonical encoding of an artifact of byLevel (Group[Level, float]).
 func fwAppendByLevel(b []byte, v fwreactive.Group[Level, float64]) (_ []byte, err error) {
-	b = fwrt.AppendUint(b, uint64(v.Key))
-	b = fwrt.AppendUint(b, uint64(len(v.Items)))
+	b = fwimpl.AppendUint(b, uint64(v.Key))
+	b = fwimpl.AppendUint(b, uint64(len(v.Items)))
 	for _, x1 := range v.Items {
-		b = fwrt.AppendFloat(b, x1)
+		b = fwimpl.AppendFloat(b, x1)
 	}
 	return b, nil
 }
 
 // fwDecodeByLevel decodes an artifact of byLevel (Group[Level, float]).
 func fwDecodeByLevel(data []byte) (v fwreactive.Group[Level, float64], err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v.Key = Level(d.Uint())
 	n1 := d.Uint()
 	if n1 > uint64(len(data)) {
-		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
 	}
 	if n1 > 0 {
 		v.Items = make([]float64, int(n1))
@@ -1522,8 +1523,8 @@ func fwDecodeByLevel(data []byte) (v fwreactive.Group[Level, float64], err error
 
 // fwAppendBySensor appends the canonical encoding of an artifact of bySensor (Group[string, Reading]).
 func fwAppendBySensor(b []byte, v fwreactive.Group[string, Reading]) (_ []byte, err error) {
-	b = fwrt.AppendString(b, v.Key)
-	b = fwrt.AppendUint(b, uint64(len(v.Items)))
+	b = fwimpl.AppendString(b, v.Key)
+	b = fwimpl.AppendUint(b, uint64(len(v.Items)))
 	for _, x1 := range v.Items {
 		if b, err = x1.AppendBinary(b); err != nil {
 			return nil, err
@@ -1534,11 +1535,11 @@ func fwAppendBySensor(b []byte, v fwreactive.Group[string, Reading]) (_ []byte, 
 
 // fwDecodeBySensor decodes an artifact of bySensor (Group[string, Reading]).
 func fwDecodeBySensor(data []byte) (v fwreactive.Group[string, Reading], err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v.Key = d.String()
 	n1 := d.Uint()
 	if n1 > uint64(len(data)) {
-		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
 	}
 	if n1 > 0 {
 		v.Items = make([]Reading, int(n1))
@@ -1556,39 +1557,39 @@ func fwDecodeBySensor(data []byte) (v fwreactive.Group[string, Reading], err err
 
 // fwAppendFlags appends the canonical encoding of an artifact of flags (bool).
 func fwAppendFlags(b []byte, v bool) (_ []byte, err error) {
-	b = fwrt.AppendBool(b, v)
+	b = fwimpl.AppendBool(b, v)
 	return b, nil
 }
 
 // fwDecodeFlags decodes an artifact of flags (bool).
 func fwDecodeFlags(data []byte) (v bool, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v = d.Bool()
 	return v, d.Finish()
 }
 
 // fwAppendLevels appends the canonical encoding of an artifact of levels (Level).
 func fwAppendLevels(b []byte, v Level) (_ []byte, err error) {
-	b = fwrt.AppendUint(b, uint64(v))
+	b = fwimpl.AppendUint(b, uint64(v))
 	return b, nil
 }
 
 // fwDecodeLevels decodes an artifact of levels (Level).
 func fwDecodeLevels(data []byte) (v Level, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v = Level(d.Uint())
 	return v, d.Finish()
 }
 
 // fwAppendRaw appends the canonical encoding of an artifact of raw (bytes).
 func fwAppendRaw(b []byte, v []byte) (_ []byte, err error) {
-	b = fwrt.AppendBytes(b, v)
+	b = fwimpl.AppendBytes(b, v)
 	return b, nil
 }
 
 // fwDecodeRaw decodes an artifact of raw (bytes).
 func fwDecodeRaw(data []byte) (v []byte, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v = d.Bytes()
 	return v, d.Finish()
 }
@@ -1603,7 +1604,7 @@ func fwAppendReadings(b []byte, v Reading) (_ []byte, err error) {
 
 // fwDecodeReadings decodes an artifact of readings (Reading).
 func fwDecodeReadings(data []byte) (v Reading, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v.Sensor = d.String()
 	v.Value = d.Float()
 	v.At = d.Int()
@@ -1615,26 +1616,26 @@ func fwDecodeReadings(data []byte) (v Reading, err error) {
 
 // fwAppendScaled appends the canonical encoding of an artifact of scaled (float).
 func fwAppendScaled(b []byte, v float64) (_ []byte, err error) {
-	b = fwrt.AppendFloat(b, v)
+	b = fwimpl.AppendFloat(b, v)
 	return b, nil
 }
 
 // fwDecodeScaled decodes an artifact of scaled (float).
 func fwDecodeScaled(data []byte) (v float64, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v = d.Float()
 	return v, d.Finish()
 }
 
 // fwAppendSummary appends the canonical encoding of an artifact of summary (int).
 func fwAppendSummary(b []byte, v int64) (_ []byte, err error) {
-	b = fwrt.AppendInt(b, v)
+	b = fwimpl.AppendInt(b, v)
 	return b, nil
 }
 
 // fwDecodeSummary decodes an artifact of summary (int).
 func fwDecodeSummary(data []byte) (v int64, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v = d.Int()
 	return v, d.Finish()
 }
@@ -1649,7 +1650,7 @@ func fwAppendTicks(b []byte, v Tick) (_ []byte, err error) {
 
 // fwDecodeTicks decodes an artifact of ticks (Tick).
 func fwDecodeTicks(data []byte) (v Tick, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	return v, d.Finish()
 }
 
@@ -1657,7 +1658,7 @@ func fwDecodeTicks(data []byte) (v Tick, err error) {
 // type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
 // members are errors.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwrt.JSONEventName(data)
+	name, err := fwimpl.JSONEventName(data)
 	if err != nil {
 		return nil, err
 	}
@@ -1669,26 +1670,26 @@ func DecodeJSON(data []byte) (Event, error) {
 			Level  *Level  `json:"level"`
 			Raw    *[]byte `json:"raw"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Alert: %w", err)
 		}
 		var e Alert
 		if v.Sensor == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Alert",
 				Field: "sensor",
 			}
 		}
 		e.Sensor = *v.Sensor
 		if v.Level == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Alert",
 				Field: "level",
 			}
 		}
 		e.Level = *v.Level
 		if v.Raw == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Alert",
 				Field: "raw",
 			}
@@ -1701,19 +1702,19 @@ func DecodeJSON(data []byte) (Event, error) {
 			Sensor *string  `json:"sensor"`
 			Value  *float64 `json:"value"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Normal: %w", err)
 		}
 		var e Normal
 		if v.Sensor == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Normal",
 				Field: "sensor",
 			}
 		}
 		e.Sensor = *v.Sensor
 		if v.Value == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Normal",
 				Field: "value",
 			}
@@ -1730,47 +1731,47 @@ func DecodeJSON(data []byte) (Event, error) {
 			Ok     *bool    `json:"ok"`
 			Raw    *[]byte  `json:"raw"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Reading: %w", err)
 		}
 		var e Reading
 		if v.Sensor == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Reading",
 				Field: "sensor",
 			}
 		}
 		e.Sensor = *v.Sensor
 		if v.Value == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Reading",
 				Field: "value",
 			}
 		}
 		e.Value = *v.Value
 		if v.At == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Reading",
 				Field: "at",
 			}
 		}
 		e.At = *v.At
 		if v.Level == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Reading",
 				Field: "level",
 			}
 		}
 		e.Level = *v.Level
 		if v.Ok == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Reading",
 				Field: "ok",
 			}
 		}
 		e.Ok = *v.Ok
 		if v.Raw == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Reading",
 				Field: "raw",
 			}
@@ -1781,13 +1782,13 @@ func DecodeJSON(data []byte) (Event, error) {
 		var v struct {
 			Event string `json:"event"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Tick: %w", err)
 		}
 		var e Tick
 		return e, nil
 	}
-	return nil, &fwrt.UnknownEventError{Name: name}
+	return nil, &fw.UnknownEventError{Name: name}
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.

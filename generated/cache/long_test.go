@@ -12,8 +12,9 @@ import (
 	"github.com/dgraph-io/badger/v4/options"
 
 	"github.com/fwgo/fw/generated/cache"
-	fwrt "github.com/fwgo/fw/runtime"
 	"github.com/fwgo/fw/runtime/archive"
+	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/runtime/fwimpl"
 )
 
 // Helpers of the crash, lock, damage and benchmark tests: a Classify whose
@@ -127,7 +128,7 @@ func (s *evSink) OnFlag(c cache.SinkFlagContext, v bool) error          { return
 
 // longPipeline is the generated pipeline with h and s; the builders are
 // never resolved.
-func longPipeline(h cache.ClassifyHandler, s cache.SinkHandler, opts ...fwrt.Option) *cache.Pipeline {
+func longPipeline(h cache.ClassifyHandler, s cache.SinkHandler, opts ...fw.Option) *cache.Pipeline {
 	return cache.NewPipeline(h, idle{}, idle{}, rawB{}, levelsB{}, flagsB{}, ticksB{}, idle{}, summaryB{}, s, opts...)
 }
 
@@ -142,7 +143,7 @@ func idOfRecord(rec archive.Record) int {
 	if len(rec.Emissions) == 0 {
 		return -1
 	}
-	d := fwrt.NewDecoder(rec.Emissions[0].Data)
+	d := fwimpl.NewDecoder(rec.Emissions[0].Data)
 	s, _, _ := strings.Cut(d.String(), "/")
 	id, err := strconv.Atoi(strings.TrimPrefix(s, "k"))
 	if err != nil || !strings.HasPrefix(s, "k") {

@@ -21,9 +21,9 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"github.com/fwgo/fw/generated/cache"
-	fwrt "github.com/fwgo/fw/runtime"
 	"github.com/fwgo/fw/runtime/archive"
 	"github.com/fwgo/fw/runtime/archive/badgerarchive"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // The tests here run the test binary again as a child process
@@ -87,7 +87,7 @@ func cacheChild(mode string) int {
 	switch mode {
 	case "hold", "try":
 		h := &longClassify{count: shortCount}
-		p := longPipeline(h, &evSink{}, fwrt.WithArchive(a))
+		p := longPipeline(h, &evSink{}, fw.WithArchive(a))
 		for id := start; id < start+4; id++ {
 			p.Submit(longReading(id))
 		}
@@ -121,17 +121,17 @@ func cacheChild(mode string) int {
 	h := &longClassify{count: longCount}
 	for next := start; ; {
 		var batch []int
-		var popts []fwrt.Option
+		var popts []fw.Option
 		if next > start+4 && rng.IntN(4) == 0 {
 			batch = append(batch, next-1-rng.IntN(4), next-1-rng.IntN(4))
-			popts = append(popts, fwrt.WithCacheRefresh())
+			popts = append(popts, fw.WithCacheRefresh())
 		}
 		for range 1 + rng.IntN(6) {
 			batch = append(batch, next)
 			next++
 		}
 		s := &evSink{}
-		p := longPipeline(h, s, append(popts, fwrt.WithArchive(aa), fwrt.WithWorkers(1+rng.IntN(2)))...)
+		p := longPipeline(h, s, append(popts, fw.WithArchive(aa), fw.WithWorkers(1+rng.IntN(2)))...)
 		for _, id := range batch {
 			r := longReading(id)
 			aa.expect(cache.ClassifyKey(r, nil), id)
@@ -388,7 +388,7 @@ func replayAcked(t *testing.T, round int, wait time.Duration, dir string, ids []
 		return
 	}
 	h, s := &longClassify{count: longCount}, &evSink{keep: true}
-	p := longPipeline(h, s, fwrt.WithArchive(a))
+	p := longPipeline(h, s, fw.WithArchive(a))
 	var want archive.Record
 	for _, id := range ids {
 		p.Submit(longReading(id))

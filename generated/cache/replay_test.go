@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/cache"
-	fwrt "github.com/fwgo/fw/runtime"
 	"github.com/fwgo/fw/runtime/archive/badgerarchive"
+	"github.com/fwgo/fw/runtime/fw"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 )
 
@@ -101,7 +101,7 @@ func readings(n int) []cache.Reading {
 // emissions; the stats count hits instead of misses.
 func TestCachedReplayOnWorkspace(t *testing.T) {
 	dir := t.TempDir()
-	run := func(workers int) (*classify, *sink, fwrt.Stats) {
+	run := func(workers int) (*classify, *sink, fw.Stats) {
 		a, err := badgerarchive.Open(dir)
 		if err != nil {
 			t.Fatal(err)
@@ -109,7 +109,7 @@ func TestCachedReplayOnWorkspace(t *testing.T) {
 		defer a.Close()
 		h, s := &classify{}, &sink{}
 		p := cache.NewPipeline(h, idle{}, idle{}, rawB{}, levelsB{}, flagsB{}, ticksB{}, idle{}, summaryB{}, s,
-			fwrt.WithArchive(a), fwrt.WithWorkers(workers))
+			fw.WithArchive(a), fw.WithWorkers(workers))
 		for _, r := range readings(60) {
 			p.Submit(r)
 		}

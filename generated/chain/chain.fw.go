@@ -3,7 +3,7 @@
 
 package chain
 
-import fwrt "github.com/fwgo/fw/runtime"
+import "github.com/fwgo/fw/runtime/fwimpl"
 
 // A is the event declared at chain.fw:4.
 type A struct {
@@ -17,20 +17,20 @@ func (A) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e A) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendInt(b, e.N)
+	b = fwimpl.AppendInt(b, e.N)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *A) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.N = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e A) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindA, Ev: a.boxA(e)}
+func (e A) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindA, Ev: a.boxA(e)}
 }
 
 // B is the event declared at chain.fw:5.
@@ -45,20 +45,20 @@ func (B) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e B) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendInt(b, e.N)
+	b = fwimpl.AppendInt(b, e.N)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *B) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.N = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e B) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindB, Ev: a.boxB(e)}
+func (e B) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindB, Ev: a.boxB(e)}
 }
 
 // C is the event declared at chain.fw:6.
@@ -73,20 +73,20 @@ func (C) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e C) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendInt(b, e.N)
+	b = fwimpl.AppendInt(b, e.N)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *C) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.N = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e C) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindC, Ev: a.boxC(e)}
+func (e C) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindC, Ev: a.boxC(e)}
 }
 
 // D is the event declared at chain.fw:7.
@@ -101,20 +101,20 @@ func (D) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e D) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendInt(b, e.N)
+	b = fwimpl.AppendInt(b, e.N)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *D) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.N = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e D) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindD, Ev: a.boxD(e)}
+func (e D) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindD, Ev: a.boxD(e)}
 }
 
 // P1Handler handles the cases of processor P1 (chain.fw:9), one method per case.
@@ -131,7 +131,7 @@ type P1AContext struct {
 
 // EmitB emits a B; it takes effect when the handler returns nil.
 func (x P1AContext) EmitB(e B) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindB, Ev: fwArenaOf(x.c).boxB(e)})
+	x.c.Emit(fwimpl.Msg{Kind: fwKindB, Ev: fwArenaOf(x.c).boxB(e)})
 }
 
 // P2Handler handles the cases of processor P2 (chain.fw:10), one method per case.
@@ -148,7 +148,7 @@ type P2BContext struct {
 
 // EmitC emits a C; it takes effect when the handler returns nil.
 func (x P2BContext) EmitC(e C) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindC, Ev: fwArenaOf(x.c).boxC(e)})
+	x.c.Emit(fwimpl.Msg{Kind: fwKindC, Ev: fwArenaOf(x.c).boxC(e)})
 }
 
 // P3Handler handles the cases of processor P3 (chain.fw:11), one method per case.
@@ -165,7 +165,7 @@ type P3CContext struct {
 
 // EmitD emits a D; it takes effect when the handler returns nil.
 func (x P3CContext) EmitD(e D) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindD, Ev: fwArenaOf(x.c).boxD(e)})
+	x.c.Emit(fwimpl.Msg{Kind: fwKindD, Ev: fwArenaOf(x.c).boxD(e)})
 }
 
 // P4Handler handles the cases of processor P4 (chain.fw:12), one method per case.

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/chain"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // stage handlers: each adds one and passes the value on; P4 sums.
@@ -22,7 +22,7 @@ func (p *p4) OnD(c chain.P4DContext, n int64) error {
 	return nil
 }
 
-func runChain(n int, opts ...fwrt.Option) (int64, error) {
+func runChain(n int, opts ...fw.Option) (int64, error) {
 	sink := &p4{}
 	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, opts...)
 	for i := range n {
@@ -77,7 +77,7 @@ func BenchmarkChain(b *testing.B) {
 	b.Run("fw-run-1worker", func(b *testing.B) {
 		b.ReportAllocs()
 		for done := 0; done < b.N; done += chainBatch {
-			if _, err := runChain(min(chainBatch, b.N-done), fwrt.WithWorkers(1)); err != nil {
+			if _, err := runChain(min(chainBatch, b.N-done), fw.WithWorkers(1)); err != nil {
 				b.Fatal(err)
 			}
 		}

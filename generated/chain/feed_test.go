@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/chain"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // events yields A{0} … A{n-1} lazily.
@@ -27,7 +27,7 @@ func events(n int) iter.Seq[chain.Event] {
 
 // feedChain runs the chain over submitted events 0..sub-1 and then the fed
 // events sub..sub+n-1.
-func feedChain(sub, n int, opts ...fwrt.Option) (int64, fwrt.Stats, error) {
+func feedChain(sub, n int, opts ...fw.Option) (int64, fw.Stats, error) {
 	sink := &p4{}
 	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, opts...)
 	for i := range sub {
@@ -47,7 +47,7 @@ func feedChain(sub, n int, opts ...fwrt.Option) (int64, fwrt.Stats, error) {
 func TestFeedMatchesBaseline(t *testing.T) {
 	for _, workers := range []int{1, 3} {
 		for _, c := range []struct{ sub, n, batch int }{{0, 0, 256}, {0, 1, 256}, {5, 1000, 256}, {1000, 4097, 7}, {3, 10, 1}} {
-			got, st, err := feedChain(c.sub, c.n, fwrt.WithWorkers(workers), fwrt.WithSourceBatch(c.batch))
+			got, st, err := feedChain(c.sub, c.n, fw.WithWorkers(workers), fw.WithSourceBatch(c.batch))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -82,7 +82,7 @@ func (o *order) OnA(c chain.P1AContext, n int64) error {
 
 func TestFeedOrder(t *testing.T) {
 	o := &order{}
-	p := chain.NewPipeline(o, p2{}, p3{}, &p4{}, fwrt.WithSourceBatch(2))
+	p := chain.NewPipeline(o, p2{}, p3{}, &p4{}, fw.WithSourceBatch(2))
 	p.Submit(chain.A{N: 100})
 	p.SubmitSeq(events(3))
 	p.SubmitSeq(func(yield func(chain.Event) bool) { yield(chain.A{N: 50}); yield(&chain.A{N: 51}) })
@@ -125,7 +125,7 @@ func TestFeedStopsOnFailure(t *testing.T) {
 			}
 		}
 	})
-	var he *fwrt.HandlerError
+	var he *fw.HandlerError
 	if err := p.Run(context.Background()); !errors.As(err, &he) {
 		t.Fatalf("Run: %v", err)
 	}
@@ -135,9 +135,9 @@ func TestFeedStopsOnFailure(t *testing.T) {
 }
 
 func TestFeedNotRecorded(t *testing.T) {
-	p := chain.NewPipeline(p1{}, p2{}, p3{}, &p4{}, fwrt.WithRecord(&discard{}))
+	p := chain.NewPipeline(p1{}, p2{}, p3{}, &p4{}, fw.WithRecord(&discard{}))
 	p.SubmitSeq(events(3))
-	if err := p.Run(context.Background()); !errors.Is(err, fwrt.ErrFeedRecorded) {
+	if err := p.Run(context.Background()); !errors.Is(err, fw.ErrFeedRecorded) {
 		t.Fatalf("Run: %v", err)
 	}
 }
@@ -197,7 +197,7 @@ func TestFeedIsLazy(t *testing.T) {
 	for _, batch := range []int{1, 7, 256} {
 		produced := 0
 		a := &ahead{produced: &produced, batch: batch}
-		p := chain.NewPipeline(a, p2{}, p3{}, &p4{}, fwrt.WithSourceBatch(batch))
+		p := chain.NewPipeline(a, p2{}, p3{}, &p4{}, fw.WithSourceBatch(batch))
 		p.SubmitSeq(func(yield func(chain.Event) bool) {
 			for i := range 5000 {
 				produced++
@@ -220,7 +220,7 @@ func TestFeedIsLazy(t *testing.T) {
 
 func TestFeedPanicStopsRun(t *testing.T) {
 	sink := &p4{}
-	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, fwrt.WithSourceBatch(4))
+	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, fw.WithSourceBatch(4))
 	p.SubmitSeq(func(yield func(chain.Event) bool) {
 		for i := range 10 {
 			if !yield(chain.A{N: int64(i)}) {
@@ -230,7 +230,7 @@ func TestFeedPanicStopsRun(t *testing.T) {
 		panic("feed broke")
 	})
 	err := p.Run(context.Background())
-	var pe *fwrt.PanicError
+	var pe *fw.PanicError
 	if !errors.As(err, &pe) || pe.Value != "feed broke" {
 		t.Fatalf("Run = %v, want the feed's panic", err)
 	}
@@ -239,7 +239,7 @@ func TestFeedPanicStopsRun(t *testing.T) {
 // A sequence may reuse the value it yields once yield returns.
 func TestFeedReusedValue(t *testing.T) {
 	o := &order{}
-	p := chain.NewPipeline(o, p2{}, p3{}, &p4{}, fwrt.WithSourceBatch(16))
+	p := chain.NewPipeline(o, p2{}, p3{}, &p4{}, fw.WithSourceBatch(16))
 	p.SubmitSeq(func(yield func(chain.Event) bool) {
 		var a chain.A
 		for i := range 100 {
@@ -267,7 +267,7 @@ func TestFeedReusedValue(t *testing.T) {
 func TestSubmitSeqOf(t *testing.T) {
 	run := func(n int) (*order, *chain.Pipeline) {
 		o := &order{}
-		p := chain.NewPipeline(o, p2{}, p3{}, &p4{}, fwrt.WithSourceBatch(64))
+		p := chain.NewPipeline(o, p2{}, p3{}, &p4{}, fw.WithSourceBatch(64))
 		chain.SubmitSeqOf(p, func(yield func(chain.A) bool) {
 			for i := range n {
 				if !yield(chain.A{N: int64(1000 + i)}) {

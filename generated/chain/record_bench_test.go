@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/chain"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // BenchmarkRecord is the cost of recording and replaying the chain, beside a
@@ -19,21 +19,21 @@ func BenchmarkRecord(b *testing.B) {
 		b.Run("record-"+name, func(b *testing.B) {
 			b.ReportAllocs()
 			for done := 0; done < b.N; done += chainBatch {
-				if _, err := runChain(min(chainBatch, b.N-done), fwrt.WithWorkers(w), fwrt.WithRecord(io.Discard)); err != nil {
+				if _, err := runChain(min(chainBatch, b.N-done), fw.WithWorkers(w), fw.WithRecord(io.Discard)); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
 		b.Run("replay-"+name, func(b *testing.B) {
 			var rec bytes.Buffer
-			if _, err := runChain(chainBatch, fwrt.WithRecord(&rec)); err != nil {
+			if _, err := runChain(chainBatch, fw.WithRecord(&rec)); err != nil {
 				b.Fatal(err)
 			}
 			b.SetBytes(int64(rec.Len()) / chainBatch)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for done := 0; done < b.N; done += chainBatch {
-				p := chain.NewPipeline(p1{}, p2{}, p3{}, &p4{}, fwrt.WithWorkers(w))
+				p := chain.NewPipeline(p1{}, p2{}, p3{}, &p4{}, fw.WithWorkers(w))
 				if err := p.Replay(context.Background(), bytes.NewReader(rec.Bytes())); err != nil {
 					b.Fatal(err)
 				}

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/chain"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // lateSubmitter submits to its own pipeline from a handler, which is not allowed.
@@ -24,7 +24,7 @@ func TestSubmitDuringRunFails(t *testing.T) {
 	s.p = chain.NewPipeline(s, p2{}, p3{}, &p4{})
 	s.p.Submit(chain.A{N: 1})
 	err := s.p.Run(context.Background())
-	var pe *fwrt.PanicError
+	var pe *fw.PanicError
 	if !errors.As(err, &pe) || !strings.Contains(fmt.Sprint(pe.Value), "after Run started") {
 		t.Fatalf("Run = %v, want a handler panic about Submit after Run started", err)
 	}

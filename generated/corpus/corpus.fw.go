@@ -5,7 +5,7 @@ package corpus
 
 import (
 	"context"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 )
 
@@ -22,22 +22,22 @@ func (Doc) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Doc) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.Name)
-	b = fwrt.AppendString(b, e.Text)
+	b = fwimpl.AppendString(b, e.Name)
+	b = fwimpl.AppendString(b, e.Text)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Doc) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.Name = d.String()
 	e.Text = d.String()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Doc) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindDoc, Ev: a.boxDoc(e)}
+func (e Doc) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindDoc, Ev: a.boxDoc(e)}
 }
 
 // Token is the event declared at corpus.fw:11.
@@ -54,15 +54,15 @@ func (Token) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Token) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.Doc)
-	b = fwrt.AppendString(b, e.Word)
-	b = fwrt.AppendInt(b, e.Pos)
+	b = fwimpl.AppendString(b, e.Doc)
+	b = fwimpl.AppendString(b, e.Word)
+	b = fwimpl.AppendInt(b, e.Pos)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Token) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.Doc = d.String()
 	e.Word = d.String()
 	e.Pos = d.Int()
@@ -70,8 +70,8 @@ func (e *Token) UnmarshalBinary(data []byte) error {
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Token) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindToken, Ev: a.boxToken(e)}
+func (e Token) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindToken, Ev: a.boxToken(e)}
 }
 
 // DocsBuilder implements builder Docs (corpus.fw:18), which provides target docs.
@@ -96,7 +96,7 @@ type TokenizeContext struct {
 
 // Publish publishes v as an artifact of tokens; it takes effect when the method returns nil.
 func (x TokenizeContext) Publish(v Token) {
-	x.c.Emit(fwrt.Msg{Kind: fwBuiltTokens, Ev: &v})
+	x.c.Emit(fwimpl.Msg{Kind: fwBuiltTokens, Ev: &v})
 }
 
 // ReportHandler handles the cases of processor Report (corpus.fw:27), one method per case.
@@ -128,11 +128,11 @@ type ReportInitContext struct {
 // ResolveByDoc asks for target byDoc (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x ReportInitContext) ResolveByDoc() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolveByDoc})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolveByDoc})
 }
 
 // ResolveSample asks for target sample (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x ReportInitContext) ResolveSample() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolveSample})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolveSample})
 }

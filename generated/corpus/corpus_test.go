@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/corpus"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 )
 
@@ -74,7 +74,7 @@ func (r *report) OnSample(c corpus.ReportSampleContext, s []corpus.Token) error 
 func TestCorpus(t *testing.T) {
 	for _, workers := range []int{1, 8} {
 		r := &report{}
-		p := corpus.NewPipeline(docs{}, tokenize{}, r, fwrt.WithWorkers(workers))
+		p := corpus.NewPipeline(docs{}, tokenize{}, r, fw.WithWorkers(workers))
 		if err := p.Run(context.Background()); err != nil {
 			t.Fatal(err)
 		}

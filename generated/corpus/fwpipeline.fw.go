@@ -7,7 +7,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 	"io"
 	"iter"
@@ -15,7 +16,7 @@ import (
 )
 
 // The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwrt.SupportPackageIsVersion1
+const _ = fwimpl.SupportPackageIsVersion2
 
 // Event is implemented by every event type of package corpus.
 type Event interface {
@@ -23,39 +24,39 @@ type Event interface {
 	EventName() string
 	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwrt.Msg
+	fwMsg(a *fwArena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
 const (
-	fwKindDoc   fwrt.Kind = 0
-	fwKindToken fwrt.Kind = 1
+	fwKindDoc   fwimpl.Kind = 0
+	fwKindToken fwimpl.Kind = 1
 )
 
 // Kinds of the targets' built artifacts and resolve requests.
 const (
-	fwBuiltByDoc    fwrt.Kind = 2
-	fwBuiltDocs     fwrt.Kind = 3
-	fwBuiltSample   fwrt.Kind = 4
-	fwBuiltTokens   fwrt.Kind = 5
-	fwResolveByDoc  fwrt.Kind = 6
-	fwResolveDocs   fwrt.Kind = 7
-	fwResolveSample fwrt.Kind = 8
-	fwResolveTokens fwrt.Kind = 9
+	fwBuiltByDoc    fwimpl.Kind = 2
+	fwBuiltDocs     fwimpl.Kind = 3
+	fwBuiltSample   fwimpl.Kind = 4
+	fwBuiltTokens   fwimpl.Kind = 5
+	fwResolveByDoc  fwimpl.Kind = 6
+	fwResolveDocs   fwimpl.Kind = 7
+	fwResolveSample fwimpl.Kind = 8
+	fwResolveTokens fwimpl.Kind = 9
 )
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
 // Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
-var fwProgram = fwrt.Program{
-	Events: []fwrt.EventInfo{{Name: "Doc"}, {Name: "Token"}},
+// included): a record of a run (fw.WithRecord) is checked against it on replay.
+var fwProgram = fwimpl.Program{
+	Events: []fwimpl.EventInfo{{Name: "Doc"}, {Name: "Token"}},
 	Fingerprint: [32]byte{
 		0x77, 0x1c, 0x19, 0xff, 0x55, 0xc2, 0xab, 0x76, 0xf6, 0x47, 0xb6, 0x66, 0x92, 0x15, 0x81, 0x8a,
 		0xfe, 0x98, 0x55, 0xc4, 0x2c, 0x3f, 0xd4, 0xf2, 0xdf, 0xb7, 0xaa, 0x14, 0x5f, 0x99, 0x8e, 0xde,
 	},
 	Package: "corpus",
-	Procs: []fwrt.ProcInfo{{
+	Procs: []fwimpl.ProcInfo{{
 		Builder:     true,
 		Cases:       []string{},
 		Concurrency: 1,
@@ -93,7 +94,7 @@ var fwProgram = fwrt.Program{
 		Resolves:    []int32{0, 2},
 	}},
 	Routes: [][]int32{fwKindDoc: {}, fwKindToken: {}, fwBuiltByDoc: {4}, fwBuiltDocs: {1}, fwBuiltSample: {4}, fwBuiltTokens: {2, 3}},
-	Targets: []fwrt.TargetInfo{{
+	Targets: []fwimpl.TargetInfo{{
 		Name:     "byDoc",
 		Provider: 2,
 	}, {
@@ -113,20 +114,20 @@ type fwDispatcher struct {
 	hDocs     DocsBuilder
 	hTokenize TokenizeBuilder
 	hReport   ReportHandler
-	srcDocs   fwrt.Source[Doc]
+	srcDocs   fwimpl.Source[Doc]
 	sByDoc    *fwreactive.Grouper[string, Token]
 	sSample   *fwreactive.ReservoirSampler[Token]
 }
 
 // Pipeline runs the processors of package corpus. Create it with NewPipeline.
 type Pipeline struct {
-	engine *fwrt.Engine
+	engine *fwimpl.Engine
 }
 
 // NewPipeline returns a pipeline with one handler per processor and user builder
 // (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fwrt.WithWorkers, ...).
-func NewPipeline(docs DocsBuilder, tokenize TokenizeBuilder, report ReportHandler, opts ...fwrt.Option) *Pipeline {
+// handler panics. Options are the runtime's (fw.WithWorkers, ...).
+func NewPipeline(docs DocsBuilder, tokenize TokenizeBuilder, report ReportHandler, opts ...fw.Option) *Pipeline {
 	if docs == nil {
 		panic("corpus.NewPipeline: nil handler for builder Docs")
 	}
@@ -141,7 +142,7 @@ func NewPipeline(docs DocsBuilder, tokenize TokenizeBuilder, report ReportHandle
 		return v.Doc
 	})
 	d.sSample = fwreactive.NewReservoirSampler[Token](5, 42)
-	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
+	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
 }
 
 // Submit queues an event for phase 0, after the ones submitted before it. Call
@@ -153,12 +154,12 @@ func (p *Pipeline) Submit(ev Event) {
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fwrt.WithSourceBatch events (default 256), one
+// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
 // batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwrt.Engine.Feed for the order rule). Several calls feed their sequences
+// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
 // one after the other. Call it before Run; a fed run cannot be recorded.
 func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev Event) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -166,7 +167,7 @@ func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
 // SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
 // not boxed into Event to be yielded, so feeding them allocates nothing.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev E) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -175,9 +176,9 @@ func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
 // ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
 // A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
 // field) does not stop the others: all of them are reported with their line
-// numbers in a *fwrt.InputError; with fwrt.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fwrt.LinesOption) error {
-	return fwrt.ReadLines(r, func(line []byte) error {
+// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
+func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
+	return fw.ReadLines(r, func(line []byte) error {
 		ev, err := DecodeJSON(line)
 		if err != nil {
 			return err
@@ -193,71 +194,71 @@ func (p *Pipeline) Run(ctx context.Context) error {
 }
 
 // Replay runs the pipeline on the inputs recorded in r (by a run with
-// fwrt.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// fw.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fw.DivergenceError. Submit
 // nothing before it; call it instead of Run.
 func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
 	return p.engine.Replay(ctx, r)
 }
 
 // Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fwrt.Stats {
+func (p *Pipeline) Stats() fw.Stats {
 	return p.engine.Stats()
 }
 
 // ResolveByDoc asks for target byDoc before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveByDoc() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveByDoc})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveByDoc})
 }
 
 // ResolveDocs asks for target docs before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveDocs() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveDocs})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveDocs})
 }
 
 // ResolveSample asks for target sample before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveSample() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveSample})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveSample})
 }
 
 // ResolveTokens asks for target tokens before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveTokens() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveTokens})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveTokens})
 }
 
-// Resolve asks for a target by name before Run; Run fails with fwrt.ErrNoProvider
+// Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider
 // if no builder provides it.
 func (p *Pipeline) Resolve(target string) {
 	p.engine.Resolve(target)
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
-func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
+func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
 	switch m.Kind {
 	case fwBuiltByDoc:
 		// Report: Doc
-		dst = append(dst, fwrt.Delivery{Proc: 4, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 4, Case: 0})
 	case fwBuiltDocs:
 		// Tokenize: Docs
-		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
 	case fwBuiltSample:
 		// Report: Sample
-		dst = append(dst, fwrt.Delivery{Proc: 4, Case: 1})
+		dst = append(dst, fwimpl.Delivery{Proc: 4, Case: 1})
 	case fwBuiltTokens:
 		// ByDoc: Tokens
-		dst = append(dst, fwrt.Delivery{Proc: 2, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 0})
 		// Sample: Tokens
-		dst = append(dst, fwrt.Delivery{Proc: 3, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 3, Case: 0})
 	}
 	return dst
 }
 
 // Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
+func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
 	switch m.Kind {
 	case fwBuiltByDoc:
 		v := *m.Ev.(*fwreactive.Group[string, Token])
@@ -291,8 +292,8 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 }
 
 // DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
-func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
 			return i
@@ -333,7 +334,7 @@ func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
 }
 
 // Invoke calls the handler method of a delivery with the values its case binds.
-func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
+func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) error {
 	switch dl.Proc {
 	case 1:
 		switch dl.Case {
@@ -344,14 +345,14 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			return d.fwAddByDoc(c, *m.Ev.(*Token))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.fwPhaseByDoc(c)
 		}
 	case 3:
 		switch dl.Case {
 		case 0:
 			return d.fwAddSample(c, *m.Ev.(*Token))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.fwPhaseSample(c)
 		}
 	case 4:
@@ -360,16 +361,16 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 			return d.hReport.OnDoc(ReportDocContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[string, Token]))
 		case 1:
 			return d.hReport.OnSample(ReportSampleContext{fwContext{c}}, *m.Ev.(*[]Token))
-		case fwrt.CaseInit:
+		case fwimpl.CaseInit:
 			return d.hReport.Init(ReportInitContext{fwContext{c}})
 		}
 	}
-	return fwrt.UnknownDelivery(dl)
+	return fwimpl.UnknownDelivery(dl)
 }
 
 // fwContext is embedded in the contexts of the cases on no event and of the builders.
 type fwContext struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -383,46 +384,46 @@ func (x fwContext) Phase() int {
 }
 
 // fwAddByDoc gives an artifact of tokens to helper ByDoc.
-func (d *fwDispatcher) fwAddByDoc(c *fwrt.Call, v Token) error {
+func (d *fwDispatcher) fwAddByDoc(c *fwimpl.Call, v Token) error {
 	d.sByDoc.Add(v)
 	return nil
 }
 
 // fwPhaseByDoc flushes helper ByDoc at a phase broadcast.
-func (d *fwDispatcher) fwPhaseByDoc(c *fwrt.Call) error {
+func (d *fwDispatcher) fwPhaseByDoc(c *fwimpl.Call) error {
 	d.sByDoc.Phase(func(k string, items []Token) {
 		v := fwreactive.Group[string, Token]{Key: k, Items: items}
-		c.Emit(fwrt.Msg{Kind: fwBuiltByDoc, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltByDoc, Ev: &v})
 	})
 	return nil
 }
 
 // fwAddSample gives an artifact of tokens to helper Sample.
-func (d *fwDispatcher) fwAddSample(c *fwrt.Call, v Token) error {
+func (d *fwDispatcher) fwAddSample(c *fwimpl.Call, v Token) error {
 	d.sSample.Add(v)
 	return nil
 }
 
 // fwPhaseSample flushes helper Sample at a phase broadcast.
-func (d *fwDispatcher) fwPhaseSample(c *fwrt.Call) error {
+func (d *fwDispatcher) fwPhaseSample(c *fwimpl.Call) error {
 	d.sSample.Phase(func(v []Token) {
-		c.Emit(fwrt.Msg{Kind: fwBuiltSample, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltSample, Ev: &v})
 	})
 	return nil
 }
 
-// Pull pulls up to max artifacts from a source builder (fwrt.Sources).
-func (d *fwDispatcher) Pull(c *fwrt.Call, proc int32, max int) (bool, error) {
+// Pull pulls up to max artifacts from a source builder (fwimpl.Sources).
+func (d *fwDispatcher) Pull(c *fwimpl.Call, proc int32, max int) (bool, error) {
 	switch proc {
 	case 0:
-		return d.srcDocs.Pull(c, max, d.hDocs.Build, func(v Doc) fwrt.Msg {
-			return fwrt.Msg{Kind: fwBuiltDocs, Ev: &v}
+		return d.srcDocs.Pull(c, max, d.hDocs.Build, func(v Doc) fwimpl.Msg {
+			return fwimpl.Msg{Kind: fwBuiltDocs, Ev: &v}
 		})
 	}
-	return true, fwrt.UnknownDelivery(fwrt.Delivery{Proc: proc})
+	return true, fwimpl.UnknownDelivery(fwimpl.Delivery{Proc: proc})
 }
 
-// Stop stops a source builder's Build early (fwrt.Sources).
+// Stop stops a source builder's Build early (fwimpl.Sources).
 func (d *fwDispatcher) Stop(proc int32) {
 	switch proc {
 	case 0:
@@ -430,7 +431,7 @@ func (d *fwDispatcher) Stop(proc int32) {
 	}
 }
 
-// fwArena holds event values by kind for the runtime (fwrt.Arena): a message's
+// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
 // Ev points into it until the engine resets it, once no step reads the message.
 type fwArena struct {
 	n  int // values stored since the last Reset
@@ -438,7 +439,7 @@ type fwArena struct {
 	k1 []Token
 }
 
-// Reset empties the arena (fwrt.Arena).
+// Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
 	if a.n == 0 {
 		return
@@ -481,17 +482,17 @@ func (a *fwArena) boxToken(e Token) *Token {
 // fwArenaPool keeps freed arenas for the next run's engine.
 var fwArenaPool sync.Pool
 
-// NewArena returns an empty arena for the engine (fwrt.Arenas).
-func (*fwDispatcher) NewArena() fwrt.Arena {
+// NewArena returns an empty arena for the engine (fwimpl.Arenas).
+func (*fwDispatcher) NewArena() fwimpl.Arena {
 	if a, ok := fwArenaPool.Get().(*fwArena); ok {
 		return a
 	}
 	return new(fwArena)
 }
 
-// FreeArena takes back an arena no message points into (fwrt.Arenas); one that
+// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
 // grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwrt.Arena) {
+func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
 	x, ok := a.(*fwArena)
 	if !ok {
 		return
@@ -505,29 +506,29 @@ func (*fwDispatcher) FreeArena(a fwrt.Arena) {
 
 // fwEventMsg makes the runtime message of ev, its value stored in a (allocated
 // if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwrt.Msg {
+func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case Doc:
-		return fwrt.Msg{Kind: fwKindDoc, Ev: a.boxDoc(e)}
+		return fwimpl.Msg{Kind: fwKindDoc, Ev: a.boxDoc(e)}
 	case *Doc:
-		return fwrt.Msg{Kind: fwKindDoc, Ev: a.boxDoc(*e)}
+		return fwimpl.Msg{Kind: fwKindDoc, Ev: a.boxDoc(*e)}
 	case Token:
-		return fwrt.Msg{Kind: fwKindToken, Ev: a.boxToken(e)}
+		return fwimpl.Msg{Kind: fwKindToken, Ev: a.boxToken(e)}
 	case *Token:
-		return fwrt.Msg{Kind: fwKindToken, Ev: a.boxToken(*e)}
+		return fwimpl.Msg{Kind: fwKindToken, Ev: a.boxToken(*e)}
 	}
 	panic("fw: corpus: not an event type of the package (a type embedding one?)")
 }
 
 // fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwrt.Call) *fwArena {
+func fwArenaOf(c *fwimpl.Call) *fwArena {
 	a, _ := c.Arena().(*fwArena)
 	return a
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
+// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
+func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	switch m.Kind {
 	case fwKindDoc:
 		if e, ok := m.Ev.(*Doc); ok {
@@ -559,58 +560,58 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
 	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
 }
 
-// DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).
-func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
+// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
+func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 	switch k {
 	case fwKindDoc:
 		e := new(Doc)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Doc: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Doc: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwKindToken:
 		e := new(Token)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Token: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Token: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwBuiltByDoc:
 		v, err := fwDecodeByDoc(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built byDoc: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built byDoc: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltDocs:
 		v, err := fwDecodeDocs(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built docs: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built docs: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltSample:
 		v, err := fwDecodeSample(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built sample: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built sample: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltTokens:
 		v, err := fwDecodeTokens(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built tokens: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built tokens: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwResolveByDoc, fwResolveDocs, fwResolveSample, fwResolveTokens:
 		if len(data) != 0 {
-			return fwrt.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwrt.ErrEncoding)
+			return fwimpl.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwimpl.ErrEncoding)
 		}
-		return fwrt.Msg{Kind: k}, nil
+		return fwimpl.Msg{Kind: k}, nil
 	}
-	return fwrt.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
 }
 
 // fwAppendByDoc appends the canonical encoding of an artifact of byDoc (Group[string, Token]).
 func fwAppendByDoc(b []byte, v fwreactive.Group[string, Token]) (_ []byte, err error) {
-	b = fwrt.AppendString(b, v.Key)
-	b = fwrt.AppendUint(b, uint64(len(v.Items)))
+	b = fwimpl.AppendString(b, v.Key)
+	b = fwimpl.AppendUint(b, uint64(len(v.Items)))
 	for _, x1 := range v.Items {
 		if b, err = x1.AppendBinary(b); err != nil {
 			return nil, err
@@ -621,11 +622,11 @@ func fwAppendByDoc(b []byte, v fwreactive.Group[string, Token]) (_ []byte, err e
 
 // fwDecodeByDoc decodes an artifact of byDoc (Group[string, Token]).
 func fwDecodeByDoc(data []byte) (v fwreactive.Group[string, Token], err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v.Key = d.String()
 	n1 := d.Uint()
 	if n1 > uint64(len(data)) {
-		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
 	}
 	if n1 > 0 {
 		v.Items = make([]Token, int(n1))
@@ -648,7 +649,7 @@ func fwAppendDocs(b []byte, v Doc) (_ []byte, err error) {
 
 // fwDecodeDocs decodes an artifact of docs (Doc).
 func fwDecodeDocs(data []byte) (v Doc, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v.Name = d.String()
 	v.Text = d.String()
 	return v, d.Finish()
@@ -656,7 +657,7 @@ func fwDecodeDocs(data []byte) (v Doc, err error) {
 
 // fwAppendSample appends the canonical encoding of an artifact of sample ([]Token).
 func fwAppendSample(b []byte, v []Token) (_ []byte, err error) {
-	b = fwrt.AppendUint(b, uint64(len(v)))
+	b = fwimpl.AppendUint(b, uint64(len(v)))
 	for _, x1 := range v {
 		if b, err = x1.AppendBinary(b); err != nil {
 			return nil, err
@@ -667,10 +668,10 @@ func fwAppendSample(b []byte, v []Token) (_ []byte, err error) {
 
 // fwDecodeSample decodes an artifact of sample ([]Token).
 func fwDecodeSample(data []byte) (v []Token, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	n1 := d.Uint()
 	if n1 > uint64(len(data)) {
-		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
 	}
 	if n1 > 0 {
 		v = make([]Token, int(n1))
@@ -693,7 +694,7 @@ func fwAppendTokens(b []byte, v Token) (_ []byte, err error) {
 
 // fwDecodeTokens decodes an artifact of tokens (Token).
 func fwDecodeTokens(data []byte) (v Token, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v.Doc = d.String()
 	v.Word = d.String()
 	v.Pos = d.Int()
@@ -704,7 +705,7 @@ func fwDecodeTokens(data []byte) (v Token, err error) {
 // type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
 // members are errors.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwrt.JSONEventName(data)
+	name, err := fwimpl.JSONEventName(data)
 	if err != nil {
 		return nil, err
 	}
@@ -715,19 +716,19 @@ func DecodeJSON(data []byte) (Event, error) {
 			Name  *string `json:"name"`
 			Text  *string `json:"text"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Doc: %w", err)
 		}
 		var e Doc
 		if v.Name == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Doc",
 				Field: "name",
 			}
 		}
 		e.Name = *v.Name
 		if v.Text == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Doc",
 				Field: "text",
 			}
@@ -741,26 +742,26 @@ func DecodeJSON(data []byte) (Event, error) {
 			Word  *string `json:"word"`
 			Pos   *int64  `json:"pos"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Token: %w", err)
 		}
 		var e Token
 		if v.Doc == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Token",
 				Field: "doc",
 			}
 		}
 		e.Doc = *v.Doc
 		if v.Word == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Token",
 				Field: "word",
 			}
 		}
 		e.Word = *v.Word
 		if v.Pos == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Token",
 				Field: "pos",
 			}
@@ -768,7 +769,7 @@ func DecodeJSON(data []byte) (Event, error) {
 		e.Pos = *v.Pos
 		return e, nil
 	}
-	return nil, &fwrt.UnknownEventError{Name: name}
+	return nil, &fw.UnknownEventError{Name: name}
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.

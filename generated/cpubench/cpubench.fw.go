@@ -3,7 +3,7 @@
 
 package cpubench
 
-import fwrt "github.com/fwgo/fw/runtime"
+import "github.com/fwgo/fw/runtime/fwimpl"
 
 // Done is the event declared at cpubench.fw:9.
 type Done struct {
@@ -18,22 +18,22 @@ func (Done) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Done) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendInt(b, e.N)
-	b = fwrt.AppendInt(b, e.Sum)
+	b = fwimpl.AppendInt(b, e.N)
+	b = fwimpl.AppendInt(b, e.Sum)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Done) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.N = d.Int()
 	e.Sum = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Done) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindDone, Ev: a.boxDone(e)}
+func (e Done) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindDone, Ev: a.boxDone(e)}
 }
 
 // Job is the event declared at cpubench.fw:5.
@@ -48,20 +48,20 @@ func (Job) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Job) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendInt(b, e.N)
+	b = fwimpl.AppendInt(b, e.N)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Job) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.N = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Job) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindJob, Ev: a.boxJob(e)}
+func (e Job) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindJob, Ev: a.boxJob(e)}
 }
 
 // WorkHandler handles the cases of processor Work (cpubench.fw:14), one method per case.
@@ -78,7 +78,7 @@ type WorkJobContext struct {
 
 // EmitDone emits a Done; it takes effect when the handler returns nil.
 func (x WorkJobContext) EmitDone(e Done) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindDone, Ev: fwArenaOf(x.c).boxDone(e)})
+	x.c.Emit(fwimpl.Msg{Kind: fwKindDone, Ev: fwArenaOf(x.c).boxDone(e)})
 }
 
 // CollectHandler handles the cases of processor Collect (cpubench.fw:19), one method per case.

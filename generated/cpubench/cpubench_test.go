@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/cpubench"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // spin is the CPU-bound work of a job: about 20 µs of integer mixing.
@@ -36,7 +36,7 @@ func (c *collect) OnDone(_ cpubench.CollectDoneContext, n, sum int64) error {
 
 func run(jobs, workers int) []int64 {
 	c := &collect{}
-	p := cpubench.NewPipeline(work{}, c, fwrt.WithWorkers(workers))
+	p := cpubench.NewPipeline(work{}, c, fw.WithWorkers(workers))
 	for i := range jobs {
 		p.Submit(cpubench.Job{N: int64(i)})
 	}

@@ -3,7 +3,7 @@
 
 package fanout
 
-import fwrt "github.com/fwgo/fw/runtime"
+import "github.com/fwgo/fw/runtime/fwimpl"
 
 // Hundred is the event declared at fanout.fw:8.
 type Hundred struct {
@@ -18,22 +18,22 @@ func (Hundred) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Hundred) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.ID)
-	b = fwrt.AppendInt(b, e.Amount)
+	b = fwimpl.AppendString(b, e.ID)
+	b = fwimpl.AppendInt(b, e.Amount)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Hundred) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.ID = d.String()
 	e.Amount = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Hundred) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindHundred, Ev: a.boxHundred(e)}
+func (e Hundred) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindHundred, Ev: a.boxHundred(e)}
 }
 
 // Order is the event declared at fanout.fw:7.
@@ -49,22 +49,22 @@ func (Order) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Order) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.ID)
-	b = fwrt.AppendInt(b, e.Amount)
+	b = fwimpl.AppendString(b, e.ID)
+	b = fwimpl.AppendInt(b, e.Amount)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Order) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.ID = d.String()
 	e.Amount = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Order) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
+func (e Order) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
 }
 
 // Single is the event declared at fanout.fw:10.
@@ -80,22 +80,22 @@ func (Single) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Single) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.ID)
-	b = fwrt.AppendInt(b, e.Amount)
+	b = fwimpl.AppendString(b, e.ID)
+	b = fwimpl.AppendInt(b, e.Amount)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Single) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.ID = d.String()
 	e.Amount = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Single) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindSingle, Ev: a.boxSingle(e)}
+func (e Single) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindSingle, Ev: a.boxSingle(e)}
 }
 
 // Ten is the event declared at fanout.fw:9.
@@ -111,22 +111,22 @@ func (Ten) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Ten) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.ID)
-	b = fwrt.AppendInt(b, e.Amount)
+	b = fwimpl.AppendString(b, e.ID)
+	b = fwimpl.AppendInt(b, e.Amount)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Ten) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.ID = d.String()
 	e.Amount = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Ten) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindTen, Ev: a.boxTen(e)}
+func (e Ten) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindTen, Ev: a.boxTen(e)}
 }
 
 // OneHandler handles the cases of processor One (fanout.fw:12), one method per case.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fwimpl"
 )
 
 // hit is the handler of every processor (one instance per context type): it
@@ -16,7 +16,7 @@ func (h hit[C]) OnHit(C, int64) error { *h.n++; return nil }
 // fanoutCase is a benchmark case: eight events, matched in turn.
 type fanoutCase struct {
 	name  string
-	msgs  [8]fwrt.Msg
+	msgs  [8]fwimpl.Msg
 	calls int // handler calls per event
 }
 
@@ -25,7 +25,7 @@ type fanoutCase struct {
 // (eight unlisted ids), a Hundred and a Ten that one of their 100 or 10
 // processors matches, and a Single, whose one processor matches it.
 func fanoutCases() []fanoutCase {
-	var hit1000, miss1000, hit100, hit10, hit1 [8]fwrt.Msg
+	var hit1000, miss1000, hit100, hit10, hit1 [8]fwimpl.Msg
 	for i, id := range []int{3, 127, 250, 499, 500, 731, 998, 999} {
 		hit1000[i] = Order{ID: fmt.Sprintf("p%04d", id), Amount: int64(i)}.fwMsg(nil)
 		miss1000[i] = Order{ID: fmt.Sprintf("q%04d", id), Amount: int64(i)}.fwMsg(nil)
@@ -47,7 +47,7 @@ func BenchmarkFanout(b *testing.B) {
 		b.Run(fc.name+"/generated-fused", func(b *testing.B) {
 			var n int
 			d := newDispatcher(&n)
-			x := fwrt.NewSerial(&fwProgram)
+			x := fwimpl.NewSerial(&fwProgram)
 			b.ReportAllocs()
 			for i := 0; b.Loop(); i++ {
 				d.Dispatch(x, fc.msgs[i&7])
@@ -59,7 +59,7 @@ func BenchmarkFanout(b *testing.B) {
 		b.Run(fc.name+"/generated-route", func(b *testing.B) {
 			var n int
 			d := newDispatcher(&n)
-			dst := make([]fwrt.Delivery, 0, 8)
+			dst := make([]fwimpl.Delivery, 0, 8)
 			b.ReportAllocs()
 			for i := 0; b.Loop(); i++ {
 				dst = d.Route(fc.msgs[i&7], dst[:0])
@@ -68,7 +68,7 @@ func BenchmarkFanout(b *testing.B) {
 		b.Run(fc.name+"/handwritten", func(b *testing.B) {
 			var n int
 			d := newDispatcher(&n)
-			c := &fwrt.Call{}
+			c := &fwimpl.Call{}
 			b.ReportAllocs()
 			for i := 0; b.Loop(); i++ {
 				if err := handDispatch(d, c, fc.msgs[i&7]); err != nil {
@@ -85,8 +85,8 @@ func TestFanoutAgrees(t *testing.T) {
 	for _, fc := range fanoutCases() {
 		var fused, routed, hand int
 		fd, rd, hd := newDispatcher(&fused), newDispatcher(&routed), newDispatcher(&hand)
-		x := fwrt.NewSerial(&fwProgram)
-		c := &fwrt.Call{}
+		x := fwimpl.NewSerial(&fwProgram)
+		c := &fwimpl.Call{}
 		for _, m := range fc.msgs {
 			fd.Dispatch(x, m)
 			for _, dl := range rd.Route(m, nil) {
@@ -106,7 +106,7 @@ func TestFanoutAgrees(t *testing.T) {
 	// to H099).
 	m := Order{ID: "p0500"}.fwMsg(nil)
 	var n int
-	if got := newDispatcher(&n).Route(m, nil); len(got) != 1 || got[0] != (fwrt.Delivery{Proc: 611, Case: 0}) {
+	if got := newDispatcher(&n).Route(m, nil); len(got) != 1 || got[0] != (fwimpl.Delivery{Proc: 611, Case: 0}) {
 		t.Errorf("Route(p0500) = %v", got)
 	}
 }

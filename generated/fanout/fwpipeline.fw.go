@@ -7,14 +7,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	"io"
 	"iter"
 	"sync"
 )
 
 // The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwrt.SupportPackageIsVersion1
+const _ = fwimpl.SupportPackageIsVersion2
 
 // Event is implemented by every event type of package fanout.
 type Event interface {
@@ -22,29 +23,29 @@ type Event interface {
 	EventName() string
 	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwrt.Msg
+	fwMsg(a *fwArena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
 const (
-	fwKindHundred fwrt.Kind = 0
-	fwKindOrder   fwrt.Kind = 1
-	fwKindSingle  fwrt.Kind = 2
-	fwKindTen     fwrt.Kind = 3
+	fwKindHundred fwimpl.Kind = 0
+	fwKindOrder   fwimpl.Kind = 1
+	fwKindSingle  fwimpl.Kind = 2
+	fwKindTen     fwimpl.Kind = 3
 )
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
 // Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
-var fwProgram = fwrt.Program{
-	Events: []fwrt.EventInfo{{Name: "Hundred"}, {Name: "Order"}, {Name: "Single"}, {Name: "Ten"}},
+// included): a record of a run (fw.WithRecord) is checked against it on replay.
+var fwProgram = fwimpl.Program{
+	Events: []fwimpl.EventInfo{{Name: "Hundred"}, {Name: "Order"}, {Name: "Single"}, {Name: "Ten"}},
 	Fingerprint: [32]byte{
 		0x91, 0x56, 0x51, 0x17, 0x4e, 0x56, 0x96, 0xd3, 0x9b, 0xe7, 0x09, 0xd4, 0xa6, 0xd1, 0x2d, 0xe8,
 		0xdd, 0x7c, 0xdc, 0x1c, 0x37, 0x6d, 0x21, 0x73, 0xf9, 0x27, 0x05, 0xe3, 0x23, 0x52, 0xa2, 0x71,
 	},
 	Package: "fanout",
-	Procs: []fwrt.ProcInfo{{
+	Procs: []fwimpl.ProcInfo{{
 		Cases:       []string{"Hit"},
 		Concurrency: 1,
 		Name:        "One",
@@ -5609,13 +5610,13 @@ type fwDispatcher struct {
 
 // Pipeline runs the processors of package fanout. Create it with NewPipeline.
 type Pipeline struct {
-	engine *fwrt.Engine
+	engine *fwimpl.Engine
 }
 
 // NewPipeline returns a pipeline with one handler per processor and user builder
 // (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fwrt.WithWorkers, ...).
-func NewPipeline(one OneHandler, t00 T00Handler, t01 T01Handler, t02 T02Handler, t03 T03Handler, t04 T04Handler, t05 T05Handler, t06 T06Handler, t07 T07Handler, t08 T08Handler, t09 T09Handler, h000 H000Handler, h001 H001Handler, h002 H002Handler, h003 H003Handler, h004 H004Handler, h005 H005Handler, h006 H006Handler, h007 H007Handler, h008 H008Handler, h009 H009Handler, h010 H010Handler, h011 H011Handler, h012 H012Handler, h013 H013Handler, h014 H014Handler, h015 H015Handler, h016 H016Handler, h017 H017Handler, h018 H018Handler, h019 H019Handler, h020 H020Handler, h021 H021Handler, h022 H022Handler, h023 H023Handler, h024 H024Handler, h025 H025Handler, h026 H026Handler, h027 H027Handler, h028 H028Handler, h029 H029Handler, h030 H030Handler, h031 H031Handler, h032 H032Handler, h033 H033Handler, h034 H034Handler, h035 H035Handler, h036 H036Handler, h037 H037Handler, h038 H038Handler, h039 H039Handler, h040 H040Handler, h041 H041Handler, h042 H042Handler, h043 H043Handler, h044 H044Handler, h045 H045Handler, h046 H046Handler, h047 H047Handler, h048 H048Handler, h049 H049Handler, h050 H050Handler, h051 H051Handler, h052 H052Handler, h053 H053Handler, h054 H054Handler, h055 H055Handler, h056 H056Handler, h057 H057Handler, h058 H058Handler, h059 H059Handler, h060 H060Handler, h061 H061Handler, h062 H062Handler, h063 H063Handler, h064 H064Handler, h065 H065Handler, h066 H066Handler, h067 H067Handler, h068 H068Handler, h069 H069Handler, h070 H070Handler, h071 H071Handler, h072 H072Handler, h073 H073Handler, h074 H074Handler, h075 H075Handler, h076 H076Handler, h077 H077Handler, h078 H078Handler, h079 H079Handler, h080 H080Handler, h081 H081Handler, h082 H082Handler, h083 H083Handler, h084 H084Handler, h085 H085Handler, h086 H086Handler, h087 H087Handler, h088 H088Handler, h089 H089Handler, h090 H090Handler, h091 H091Handler, h092 H092Handler, h093 H093Handler, h094 H094Handler, h095 H095Handler, h096 H096Handler, h097 H097Handler, h098 H098Handler, h099 H099Handler, p0000 P0000Handler, p0001 P0001Handler, p0002 P0002Handler, p0003 P0003Handler, p0004 P0004Handler, p0005 P0005Handler, p0006 P0006Handler, p0007 P0007Handler, p0008 P0008Handler, p0009 P0009Handler, p0010 P0010Handler, p0011 P0011Handler, p0012 P0012Handler, p0013 P0013Handler, p0014 P0014Handler, p0015 P0015Handler, p0016 P0016Handler, p0017 P0017Handler, p0018 P0018Handler, p0019 P0019Handler, p0020 P0020Handler, p0021 P0021Handler, p0022 P0022Handler, p0023 P0023Handler, p0024 P0024Handler, p0025 P0025Handler, p0026 P0026Handler, p0027 P0027Handler, p0028 P0028Handler, p0029 P0029Handler, p0030 P0030Handler, p0031 P0031Handler, p0032 P0032Handler, p0033 P0033Handler, p0034 P0034Handler, p0035 P0035Handler, p0036 P0036Handler, p0037 P0037Handler, p0038 P0038Handler, p0039 P0039Handler, p0040 P0040Handler, p0041 P0041Handler, p0042 P0042Handler, p0043 P0043Handler, p0044 P0044Handler, p0045 P0045Handler, p0046 P0046Handler, p0047 P0047Handler, p0048 P0048Handler, p0049 P0049Handler, p0050 P0050Handler, p0051 P0051Handler, p0052 P0052Handler, p0053 P0053Handler, p0054 P0054Handler, p0055 P0055Handler, p0056 P0056Handler, p0057 P0057Handler, p0058 P0058Handler, p0059 P0059Handler, p0060 P0060Handler, p0061 P0061Handler, p0062 P0062Handler, p0063 P0063Handler, p0064 P0064Handler, p0065 P0065Handler, p0066 P0066Handler, p0067 P0067Handler, p0068 P0068Handler, p0069 P0069Handler, p0070 P0070Handler, p0071 P0071Handler, p0072 P0072Handler, p0073 P0073Handler, p0074 P0074Handler, p0075 P0075Handler, p0076 P0076Handler, p0077 P0077Handler, p0078 P0078Handler, p0079 P0079Handler, p0080 P0080Handler, p0081 P0081Handler, p0082 P0082Handler, p0083 P0083Handler, p0084 P0084Handler, p0085 P0085Handler, p0086 P0086Handler, p0087 P0087Handler, p0088 P0088Handler, p0089 P0089Handler, p0090 P0090Handler, p0091 P0091Handler, p0092 P0092Handler, p0093 P0093Handler, p0094 P0094Handler, p0095 P0095Handler, p0096 P0096Handler, p0097 P0097Handler, p0098 P0098Handler, p0099 P0099Handler, p0100 P0100Handler, p0101 P0101Handler, p0102 P0102Handler, p0103 P0103Handler, p0104 P0104Handler, p0105 P0105Handler, p0106 P0106Handler, p0107 P0107Handler, p0108 P0108Handler, p0109 P0109Handler, p0110 P0110Handler, p0111 P0111Handler, p0112 P0112Handler, p0113 P0113Handler, p0114 P0114Handler, p0115 P0115Handler, p0116 P0116Handler, p0117 P0117Handler, p0118 P0118Handler, p0119 P0119Handler, p0120 P0120Handler, p0121 P0121Handler, p0122 P0122Handler, p0123 P0123Handler, p0124 P0124Handler, p0125 P0125Handler, p0126 P0126Handler, p0127 P0127Handler, p0128 P0128Handler, p0129 P0129Handler, p0130 P0130Handler, p0131 P0131Handler, p0132 P0132Handler, p0133 P0133Handler, p0134 P0134Handler, p0135 P0135Handler, p0136 P0136Handler, p0137 P0137Handler, p0138 P0138Handler, p0139 P0139Handler, p0140 P0140Handler, p0141 P0141Handler, p0142 P0142Handler, p0143 P0143Handler, p0144 P0144Handler, p0145 P0145Handler, p0146 P0146Handler, p0147 P0147Handler, p0148 P0148Handler, p0149 P0149Handler, p0150 P0150Handler, p0151 P0151Handler, p0152 P0152Handler, p0153 P0153Handler, p0154 P0154Handler, p0155 P0155Handler, p0156 P0156Handler, p0157 P0157Handler, p0158 P0158Handler, p0159 P0159Handler, p0160 P0160Handler, p0161 P0161Handler, p0162 P0162Handler, p0163 P0163Handler, p0164 P0164Handler, p0165 P0165Handler, p0166 P0166Handler, p0167 P0167Handler, p0168 P0168Handler, p0169 P0169Handler, p0170 P0170Handler, p0171 P0171Handler, p0172 P0172Handler, p0173 P0173Handler, p0174 P0174Handler, p0175 P0175Handler, p0176 P0176Handler, p0177 P0177Handler, p0178 P0178Handler, p0179 P0179Handler, p0180 P0180Handler, p0181 P0181Handler, p0182 P0182Handler, p0183 P0183Handler, p0184 P0184Handler, p0185 P0185Handler, p0186 P0186Handler, p0187 P0187Handler, p0188 P0188Handler, p0189 P0189Handler, p0190 P0190Handler, p0191 P0191Handler, p0192 P0192Handler, p0193 P0193Handler, p0194 P0194Handler, p0195 P0195Handler, p0196 P0196Handler, p0197 P0197Handler, p0198 P0198Handler, p0199 P0199Handler, p0200 P0200Handler, p0201 P0201Handler, p0202 P0202Handler, p0203 P0203Handler, p0204 P0204Handler, p0205 P0205Handler, p0206 P0206Handler, p0207 P0207Handler, p0208 P0208Handler, p0209 P0209Handler, p0210 P0210Handler, p0211 P0211Handler, p0212 P0212Handler, p0213 P0213Handler, p0214 P0214Handler, p0215 P0215Handler, p0216 P0216Handler, p0217 P0217Handler, p0218 P0218Handler, p0219 P0219Handler, p0220 P0220Handler, p0221 P0221Handler, p0222 P0222Handler, p0223 P0223Handler, p0224 P0224Handler, p0225 P0225Handler, p0226 P0226Handler, p0227 P0227Handler, p0228 P0228Handler, p0229 P0229Handler, p0230 P0230Handler, p0231 P0231Handler, p0232 P0232Handler, p0233 P0233Handler, p0234 P0234Handler, p0235 P0235Handler, p0236 P0236Handler, p0237 P0237Handler, p0238 P0238Handler, p0239 P0239Handler, p0240 P0240Handler, p0241 P0241Handler, p0242 P0242Handler, p0243 P0243Handler, p0244 P0244Handler, p0245 P0245Handler, p0246 P0246Handler, p0247 P0247Handler, p0248 P0248Handler, p0249 P0249Handler, p0250 P0250Handler, p0251 P0251Handler, p0252 P0252Handler, p0253 P0253Handler, p0254 P0254Handler, p0255 P0255Handler, p0256 P0256Handler, p0257 P0257Handler, p0258 P0258Handler, p0259 P0259Handler, p0260 P0260Handler, p0261 P0261Handler, p0262 P0262Handler, p0263 P0263Handler, p0264 P0264Handler, p0265 P0265Handler, p0266 P0266Handler, p0267 P0267Handler, p0268 P0268Handler, p0269 P0269Handler, p0270 P0270Handler, p0271 P0271Handler, p0272 P0272Handler, p0273 P0273Handler, p0274 P0274Handler, p0275 P0275Handler, p0276 P0276Handler, p0277 P0277Handler, p0278 P0278Handler, p0279 P0279Handler, p0280 P0280Handler, p0281 P0281Handler, p0282 P0282Handler, p0283 P0283Handler, p0284 P0284Handler, p0285 P0285Handler, p0286 P0286Handler, p0287 P0287Handler, p0288 P0288Handler, p0289 P0289Handler, p0290 P0290Handler, p0291 P0291Handler, p0292 P0292Handler, p0293 P0293Handler, p0294 P0294Handler, p0295 P0295Handler, p0296 P0296Handler, p0297 P0297Handler, p0298 P0298Handler, p0299 P0299Handler, p0300 P0300Handler, p0301 P0301Handler, p0302 P0302Handler, p0303 P0303Handler, p0304 P0304Handler, p0305 P0305Handler, p0306 P0306Handler, p0307 P0307Handler, p0308 P0308Handler, p0309 P0309Handler, p0310 P0310Handler, p0311 P0311Handler, p0312 P0312Handler, p0313 P0313Handler, p0314 P0314Handler, p0315 P0315Handler, p0316 P0316Handler, p0317 P0317Handler, p0318 P0318Handler, p0319 P0319Handler, p0320 P0320Handler, p0321 P0321Handler, p0322 P0322Handler, p0323 P0323Handler, p0324 P0324Handler, p0325 P0325Handler, p0326 P0326Handler, p0327 P0327Handler, p0328 P0328Handler, p0329 P0329Handler, p0330 P0330Handler, p0331 P0331Handler, p0332 P0332Handler, p0333 P0333Handler, p0334 P0334Handler, p0335 P0335Handler, p0336 P0336Handler, p0337 P0337Handler, p0338 P0338Handler, p0339 P0339Handler, p0340 P0340Handler, p0341 P0341Handler, p0342 P0342Handler, p0343 P0343Handler, p0344 P0344Handler, p0345 P0345Handler, p0346 P0346Handler, p0347 P0347Handler, p0348 P0348Handler, p0349 P0349Handler, p0350 P0350Handler, p0351 P0351Handler, p0352 P0352Handler, p0353 P0353Handler, p0354 P0354Handler, p0355 P0355Handler, p0356 P0356Handler, p0357 P0357Handler, p0358 P0358Handler, p0359 P0359Handler, p0360 P0360Handler, p0361 P0361Handler, p0362 P0362Handler, p0363 P0363Handler, p0364 P0364Handler, p0365 P0365Handler, p0366 P0366Handler, p0367 P0367Handler, p0368 P0368Handler, p0369 P0369Handler, p0370 P0370Handler, p0371 P0371Handler, p0372 P0372Handler, p0373 P0373Handler, p0374 P0374Handler, p0375 P0375Handler, p0376 P0376Handler, p0377 P0377Handler, p0378 P0378Handler, p0379 P0379Handler, p0380 P0380Handler, p0381 P0381Handler, p0382 P0382Handler, p0383 P0383Handler, p0384 P0384Handler, p0385 P0385Handler, p0386 P0386Handler, p0387 P0387Handler, p0388 P0388Handler, p0389 P0389Handler, p0390 P0390Handler, p0391 P0391Handler, p0392 P0392Handler, p0393 P0393Handler, p0394 P0394Handler, p0395 P0395Handler, p0396 P0396Handler, p0397 P0397Handler, p0398 P0398Handler, p0399 P0399Handler, p0400 P0400Handler, p0401 P0401Handler, p0402 P0402Handler, p0403 P0403Handler, p0404 P0404Handler, p0405 P0405Handler, p0406 P0406Handler, p0407 P0407Handler, p0408 P0408Handler, p0409 P0409Handler, p0410 P0410Handler, p0411 P0411Handler, p0412 P0412Handler, p0413 P0413Handler, p0414 P0414Handler, p0415 P0415Handler, p0416 P0416Handler, p0417 P0417Handler, p0418 P0418Handler, p0419 P0419Handler, p0420 P0420Handler, p0421 P0421Handler, p0422 P0422Handler, p0423 P0423Handler, p0424 P0424Handler, p0425 P0425Handler, p0426 P0426Handler, p0427 P0427Handler, p0428 P0428Handler, p0429 P0429Handler, p0430 P0430Handler, p0431 P0431Handler, p0432 P0432Handler, p0433 P0433Handler, p0434 P0434Handler, p0435 P0435Handler, p0436 P0436Handler, p0437 P0437Handler, p0438 P0438Handler, p0439 P0439Handler, p0440 P0440Handler, p0441 P0441Handler, p0442 P0442Handler, p0443 P0443Handler, p0444 P0444Handler, p0445 P0445Handler, p0446 P0446Handler, p0447 P0447Handler, p0448 P0448Handler, p0449 P0449Handler, p0450 P0450Handler, p0451 P0451Handler, p0452 P0452Handler, p0453 P0453Handler, p0454 P0454Handler, p0455 P0455Handler, p0456 P0456Handler, p0457 P0457Handler, p0458 P0458Handler, p0459 P0459Handler, p0460 P0460Handler, p0461 P0461Handler, p0462 P0462Handler, p0463 P0463Handler, p0464 P0464Handler, p0465 P0465Handler, p0466 P0466Handler, p0467 P0467Handler, p0468 P0468Handler, p0469 P0469Handler, p0470 P0470Handler, p0471 P0471Handler, p0472 P0472Handler, p0473 P0473Handler, p0474 P0474Handler, p0475 P0475Handler, p0476 P0476Handler, p0477 P0477Handler, p0478 P0478Handler, p0479 P0479Handler, p0480 P0480Handler, p0481 P0481Handler, p0482 P0482Handler, p0483 P0483Handler, p0484 P0484Handler, p0485 P0485Handler, p0486 P0486Handler, p0487 P0487Handler, p0488 P0488Handler, p0489 P0489Handler, p0490 P0490Handler, p0491 P0491Handler, p0492 P0492Handler, p0493 P0493Handler, p0494 P0494Handler, p0495 P0495Handler, p0496 P0496Handler, p0497 P0497Handler, p0498 P0498Handler, p0499 P0499Handler, p0500 P0500Handler, p0501 P0501Handler, p0502 P0502Handler, p0503 P0503Handler, p0504 P0504Handler, p0505 P0505Handler, p0506 P0506Handler, p0507 P0507Handler, p0508 P0508Handler, p0509 P0509Handler, p0510 P0510Handler, p0511 P0511Handler, p0512 P0512Handler, p0513 P0513Handler, p0514 P0514Handler, p0515 P0515Handler, p0516 P0516Handler, p0517 P0517Handler, p0518 P0518Handler, p0519 P0519Handler, p0520 P0520Handler, p0521 P0521Handler, p0522 P0522Handler, p0523 P0523Handler, p0524 P0524Handler, p0525 P0525Handler, p0526 P0526Handler, p0527 P0527Handler, p0528 P0528Handler, p0529 P0529Handler, p0530 P0530Handler, p0531 P0531Handler, p0532 P0532Handler, p0533 P0533Handler, p0534 P0534Handler, p0535 P0535Handler, p0536 P0536Handler, p0537 P0537Handler, p0538 P0538Handler, p0539 P0539Handler, p0540 P0540Handler, p0541 P0541Handler, p0542 P0542Handler, p0543 P0543Handler, p0544 P0544Handler, p0545 P0545Handler, p0546 P0546Handler, p0547 P0547Handler, p0548 P0548Handler, p0549 P0549Handler, p0550 P0550Handler, p0551 P0551Handler, p0552 P0552Handler, p0553 P0553Handler, p0554 P0554Handler, p0555 P0555Handler, p0556 P0556Handler, p0557 P0557Handler, p0558 P0558Handler, p0559 P0559Handler, p0560 P0560Handler, p0561 P0561Handler, p0562 P0562Handler, p0563 P0563Handler, p0564 P0564Handler, p0565 P0565Handler, p0566 P0566Handler, p0567 P0567Handler, p0568 P0568Handler, p0569 P0569Handler, p0570 P0570Handler, p0571 P0571Handler, p0572 P0572Handler, p0573 P0573Handler, p0574 P0574Handler, p0575 P0575Handler, p0576 P0576Handler, p0577 P0577Handler, p0578 P0578Handler, p0579 P0579Handler, p0580 P0580Handler, p0581 P0581Handler, p0582 P0582Handler, p0583 P0583Handler, p0584 P0584Handler, p0585 P0585Handler, p0586 P0586Handler, p0587 P0587Handler, p0588 P0588Handler, p0589 P0589Handler, p0590 P0590Handler, p0591 P0591Handler, p0592 P0592Handler, p0593 P0593Handler, p0594 P0594Handler, p0595 P0595Handler, p0596 P0596Handler, p0597 P0597Handler, p0598 P0598Handler, p0599 P0599Handler, p0600 P0600Handler, p0601 P0601Handler, p0602 P0602Handler, p0603 P0603Handler, p0604 P0604Handler, p0605 P0605Handler, p0606 P0606Handler, p0607 P0607Handler, p0608 P0608Handler, p0609 P0609Handler, p0610 P0610Handler, p0611 P0611Handler, p0612 P0612Handler, p0613 P0613Handler, p0614 P0614Handler, p0615 P0615Handler, p0616 P0616Handler, p0617 P0617Handler, p0618 P0618Handler, p0619 P0619Handler, p0620 P0620Handler, p0621 P0621Handler, p0622 P0622Handler, p0623 P0623Handler, p0624 P0624Handler, p0625 P0625Handler, p0626 P0626Handler, p0627 P0627Handler, p0628 P0628Handler, p0629 P0629Handler, p0630 P0630Handler, p0631 P0631Handler, p0632 P0632Handler, p0633 P0633Handler, p0634 P0634Handler, p0635 P0635Handler, p0636 P0636Handler, p0637 P0637Handler, p0638 P0638Handler, p0639 P0639Handler, p0640 P0640Handler, p0641 P0641Handler, p0642 P0642Handler, p0643 P0643Handler, p0644 P0644Handler, p0645 P0645Handler, p0646 P0646Handler, p0647 P0647Handler, p0648 P0648Handler, p0649 P0649Handler, p0650 P0650Handler, p0651 P0651Handler, p0652 P0652Handler, p0653 P0653Handler, p0654 P0654Handler, p0655 P0655Handler, p0656 P0656Handler, p0657 P0657Handler, p0658 P0658Handler, p0659 P0659Handler, p0660 P0660Handler, p0661 P0661Handler, p0662 P0662Handler, p0663 P0663Handler, p0664 P0664Handler, p0665 P0665Handler, p0666 P0666Handler, p0667 P0667Handler, p0668 P0668Handler, p0669 P0669Handler, p0670 P0670Handler, p0671 P0671Handler, p0672 P0672Handler, p0673 P0673Handler, p0674 P0674Handler, p0675 P0675Handler, p0676 P0676Handler, p0677 P0677Handler, p0678 P0678Handler, p0679 P0679Handler, p0680 P0680Handler, p0681 P0681Handler, p0682 P0682Handler, p0683 P0683Handler, p0684 P0684Handler, p0685 P0685Handler, p0686 P0686Handler, p0687 P0687Handler, p0688 P0688Handler, p0689 P0689Handler, p0690 P0690Handler, p0691 P0691Handler, p0692 P0692Handler, p0693 P0693Handler, p0694 P0694Handler, p0695 P0695Handler, p0696 P0696Handler, p0697 P0697Handler, p0698 P0698Handler, p0699 P0699Handler, p0700 P0700Handler, p0701 P0701Handler, p0702 P0702Handler, p0703 P0703Handler, p0704 P0704Handler, p0705 P0705Handler, p0706 P0706Handler, p0707 P0707Handler, p0708 P0708Handler, p0709 P0709Handler, p0710 P0710Handler, p0711 P0711Handler, p0712 P0712Handler, p0713 P0713Handler, p0714 P0714Handler, p0715 P0715Handler, p0716 P0716Handler, p0717 P0717Handler, p0718 P0718Handler, p0719 P0719Handler, p0720 P0720Handler, p0721 P0721Handler, p0722 P0722Handler, p0723 P0723Handler, p0724 P0724Handler, p0725 P0725Handler, p0726 P0726Handler, p0727 P0727Handler, p0728 P0728Handler, p0729 P0729Handler, p0730 P0730Handler, p0731 P0731Handler, p0732 P0732Handler, p0733 P0733Handler, p0734 P0734Handler, p0735 P0735Handler, p0736 P0736Handler, p0737 P0737Handler, p0738 P0738Handler, p0739 P0739Handler, p0740 P0740Handler, p0741 P0741Handler, p0742 P0742Handler, p0743 P0743Handler, p0744 P0744Handler, p0745 P0745Handler, p0746 P0746Handler, p0747 P0747Handler, p0748 P0748Handler, p0749 P0749Handler, p0750 P0750Handler, p0751 P0751Handler, p0752 P0752Handler, p0753 P0753Handler, p0754 P0754Handler, p0755 P0755Handler, p0756 P0756Handler, p0757 P0757Handler, p0758 P0758Handler, p0759 P0759Handler, p0760 P0760Handler, p0761 P0761Handler, p0762 P0762Handler, p0763 P0763Handler, p0764 P0764Handler, p0765 P0765Handler, p0766 P0766Handler, p0767 P0767Handler, p0768 P0768Handler, p0769 P0769Handler, p0770 P0770Handler, p0771 P0771Handler, p0772 P0772Handler, p0773 P0773Handler, p0774 P0774Handler, p0775 P0775Handler, p0776 P0776Handler, p0777 P0777Handler, p0778 P0778Handler, p0779 P0779Handler, p0780 P0780Handler, p0781 P0781Handler, p0782 P0782Handler, p0783 P0783Handler, p0784 P0784Handler, p0785 P0785Handler, p0786 P0786Handler, p0787 P0787Handler, p0788 P0788Handler, p0789 P0789Handler, p0790 P0790Handler, p0791 P0791Handler, p0792 P0792Handler, p0793 P0793Handler, p0794 P0794Handler, p0795 P0795Handler, p0796 P0796Handler, p0797 P0797Handler, p0798 P0798Handler, p0799 P0799Handler, p0800 P0800Handler, p0801 P0801Handler, p0802 P0802Handler, p0803 P0803Handler, p0804 P0804Handler, p0805 P0805Handler, p0806 P0806Handler, p0807 P0807Handler, p0808 P0808Handler, p0809 P0809Handler, p0810 P0810Handler, p0811 P0811Handler, p0812 P0812Handler, p0813 P0813Handler, p0814 P0814Handler, p0815 P0815Handler, p0816 P0816Handler, p0817 P0817Handler, p0818 P0818Handler, p0819 P0819Handler, p0820 P0820Handler, p0821 P0821Handler, p0822 P0822Handler, p0823 P0823Handler, p0824 P0824Handler, p0825 P0825Handler, p0826 P0826Handler, p0827 P0827Handler, p0828 P0828Handler, p0829 P0829Handler, p0830 P0830Handler, p0831 P0831Handler, p0832 P0832Handler, p0833 P0833Handler, p0834 P0834Handler, p0835 P0835Handler, p0836 P0836Handler, p0837 P0837Handler, p0838 P0838Handler, p0839 P0839Handler, p0840 P0840Handler, p0841 P0841Handler, p0842 P0842Handler, p0843 P0843Handler, p0844 P0844Handler, p0845 P0845Handler, p0846 P0846Handler, p0847 P0847Handler, p0848 P0848Handler, p0849 P0849Handler, p0850 P0850Handler, p0851 P0851Handler, p0852 P0852Handler, p0853 P0853Handler, p0854 P0854Handler, p0855 P0855Handler, p0856 P0856Handler, p0857 P0857Handler, p0858 P0858Handler, p0859 P0859Handler, p0860 P0860Handler, p0861 P0861Handler, p0862 P0862Handler, p0863 P0863Handler, p0864 P0864Handler, p0865 P0865Handler, p0866 P0866Handler, p0867 P0867Handler, p0868 P0868Handler, p0869 P0869Handler, p0870 P0870Handler, p0871 P0871Handler, p0872 P0872Handler, p0873 P0873Handler, p0874 P0874Handler, p0875 P0875Handler, p0876 P0876Handler, p0877 P0877Handler, p0878 P0878Handler, p0879 P0879Handler, p0880 P0880Handler, p0881 P0881Handler, p0882 P0882Handler, p0883 P0883Handler, p0884 P0884Handler, p0885 P0885Handler, p0886 P0886Handler, p0887 P0887Handler, p0888 P0888Handler, p0889 P0889Handler, p0890 P0890Handler, p0891 P0891Handler, p0892 P0892Handler, p0893 P0893Handler, p0894 P0894Handler, p0895 P0895Handler, p0896 P0896Handler, p0897 P0897Handler, p0898 P0898Handler, p0899 P0899Handler, p0900 P0900Handler, p0901 P0901Handler, p0902 P0902Handler, p0903 P0903Handler, p0904 P0904Handler, p0905 P0905Handler, p0906 P0906Handler, p0907 P0907Handler, p0908 P0908Handler, p0909 P0909Handler, p0910 P0910Handler, p0911 P0911Handler, p0912 P0912Handler, p0913 P0913Handler, p0914 P0914Handler, p0915 P0915Handler, p0916 P0916Handler, p0917 P0917Handler, p0918 P0918Handler, p0919 P0919Handler, p0920 P0920Handler, p0921 P0921Handler, p0922 P0922Handler, p0923 P0923Handler, p0924 P0924Handler, p0925 P0925Handler, p0926 P0926Handler, p0927 P0927Handler, p0928 P0928Handler, p0929 P0929Handler, p0930 P0930Handler, p0931 P0931Handler, p0932 P0932Handler, p0933 P0933Handler, p0934 P0934Handler, p0935 P0935Handler, p0936 P0936Handler, p0937 P0937Handler, p0938 P0938Handler, p0939 P0939Handler, p0940 P0940Handler, p0941 P0941Handler, p0942 P0942Handler, p0943 P0943Handler, p0944 P0944Handler, p0945 P0945Handler, p0946 P0946Handler, p0947 P0947Handler, p0948 P0948Handler, p0949 P0949Handler, p0950 P0950Handler, p0951 P0951Handler, p0952 P0952Handler, p0953 P0953Handler, p0954 P0954Handler, p0955 P0955Handler, p0956 P0956Handler, p0957 P0957Handler, p0958 P0958Handler, p0959 P0959Handler, p0960 P0960Handler, p0961 P0961Handler, p0962 P0962Handler, p0963 P0963Handler, p0964 P0964Handler, p0965 P0965Handler, p0966 P0966Handler, p0967 P0967Handler, p0968 P0968Handler, p0969 P0969Handler, p0970 P0970Handler, p0971 P0971Handler, p0972 P0972Handler, p0973 P0973Handler, p0974 P0974Handler, p0975 P0975Handler, p0976 P0976Handler, p0977 P0977Handler, p0978 P0978Handler, p0979 P0979Handler, p0980 P0980Handler, p0981 P0981Handler, p0982 P0982Handler, p0983 P0983Handler, p0984 P0984Handler, p0985 P0985Handler, p0986 P0986Handler, p0987 P0987Handler, p0988 P0988Handler, p0989 P0989Handler, p0990 P0990Handler, p0991 P0991Handler, p0992 P0992Handler, p0993 P0993Handler, p0994 P0994Handler, p0995 P0995Handler, p0996 P0996Handler, p0997 P0997Handler, p0998 P0998Handler, p0999 P0999Handler, opts ...fwrt.Option) *Pipeline {
+// handler panics. Options are the runtime's (fw.WithWorkers, ...).
+func NewPipeline(one OneHandler, t00 T00Handler, t01 T01Handler, t02 T02Handler, t03 T03Handler, t04 T04Handler, t05 T05Handler, t06 T06Handler, t07 T07Handler, t08 T08Handler, t09 T09Handler, h000 H000Handler, h001 H001Handler, h002 H002Handler, h003 H003Handler, h004 H004Handler, h005 H005Handler, h006 H006Handler, h007 H007Handler, h008 H008Handler, h009 H009Handler, h010 H010Handler, h011 H011Handler, h012 H012Handler, h013 H013Handler, h014 H014Handler, h015 H015Handler, h016 H016Handler, h017 H017Handler, h018 H018Handler, h019 H019Handler, h020 H020Handler, h021 H021Handler, h022 H022Handler, h023 H023Handler, h024 H024Handler, h025 H025Handler, h026 H026Handler, h027 H027Handler, h028 H028Handler, h029 H029Handler, h030 H030Handler, h031 H031Handler, h032 H032Handler, h033 H033Handler, h034 H034Handler, h035 H035Handler, h036 H036Handler, h037 H037Handler, h038 H038Handler, h039 H039Handler, h040 H040Handler, h041 H041Handler, h042 H042Handler, h043 H043Handler, h044 H044Handler, h045 H045Handler, h046 H046Handler, h047 H047Handler, h048 H048Handler, h049 H049Handler, h050 H050Handler, h051 H051Handler, h052 H052Handler, h053 H053Handler, h054 H054Handler, h055 H055Handler, h056 H056Handler, h057 H057Handler, h058 H058Handler, h059 H059Handler, h060 H060Handler, h061 H061Handler, h062 H062Handler, h063 H063Handler, h064 H064Handler, h065 H065Handler, h066 H066Handler, h067 H067Handler, h068 H068Handler, h069 H069Handler, h070 H070Handler, h071 H071Handler, h072 H072Handler, h073 H073Handler, h074 H074Handler, h075 H075Handler, h076 H076Handler, h077 H077Handler, h078 H078Handler, h079 H079Handler, h080 H080Handler, h081 H081Handler, h082 H082Handler, h083 H083Handler, h084 H084Handler, h085 H085Handler, h086 H086Handler, h087 H087Handler, h088 H088Handler, h089 H089Handler, h090 H090Handler, h091 H091Handler, h092 H092Handler, h093 H093Handler, h094 H094Handler, h095 H095Handler, h096 H096Handler, h097 H097Handler, h098 H098Handler, h099 H099Handler, p0000 P0000Handler, p0001 P0001Handler, p0002 P0002Handler, p0003 P0003Handler, p0004 P0004Handler, p0005 P0005Handler, p0006 P0006Handler, p0007 P0007Handler, p0008 P0008Handler, p0009 P0009Handler, p0010 P0010Handler, p0011 P0011Handler, p0012 P0012Handler, p0013 P0013Handler, p0014 P0014Handler, p0015 P0015Handler, p0016 P0016Handler, p0017 P0017Handler, p0018 P0018Handler, p0019 P0019Handler, p0020 P0020Handler, p0021 P0021Handler, p0022 P0022Handler, p0023 P0023Handler, p0024 P0024Handler, p0025 P0025Handler, p0026 P0026Handler, p0027 P0027Handler, p0028 P0028Handler, p0029 P0029Handler, p0030 P0030Handler, p0031 P0031Handler, p0032 P0032Handler, p0033 P0033Handler, p0034 P0034Handler, p0035 P0035Handler, p0036 P0036Handler, p0037 P0037Handler, p0038 P0038Handler, p0039 P0039Handler, p0040 P0040Handler, p0041 P0041Handler, p0042 P0042Handler, p0043 P0043Handler, p0044 P0044Handler, p0045 P0045Handler, p0046 P0046Handler, p0047 P0047Handler, p0048 P0048Handler, p0049 P0049Handler, p0050 P0050Handler, p0051 P0051Handler, p0052 P0052Handler, p0053 P0053Handler, p0054 P0054Handler, p0055 P0055Handler, p0056 P0056Handler, p0057 P0057Handler, p0058 P0058Handler, p0059 P0059Handler, p0060 P0060Handler, p0061 P0061Handler, p0062 P0062Handler, p0063 P0063Handler, p0064 P0064Handler, p0065 P0065Handler, p0066 P0066Handler, p0067 P0067Handler, p0068 P0068Handler, p0069 P0069Handler, p0070 P0070Handler, p0071 P0071Handler, p0072 P0072Handler, p0073 P0073Handler, p0074 P0074Handler, p0075 P0075Handler, p0076 P0076Handler, p0077 P0077Handler, p0078 P0078Handler, p0079 P0079Handler, p0080 P0080Handler, p0081 P0081Handler, p0082 P0082Handler, p0083 P0083Handler, p0084 P0084Handler, p0085 P0085Handler, p0086 P0086Handler, p0087 P0087Handler, p0088 P0088Handler, p0089 P0089Handler, p0090 P0090Handler, p0091 P0091Handler, p0092 P0092Handler, p0093 P0093Handler, p0094 P0094Handler, p0095 P0095Handler, p0096 P0096Handler, p0097 P0097Handler, p0098 P0098Handler, p0099 P0099Handler, p0100 P0100Handler, p0101 P0101Handler, p0102 P0102Handler, p0103 P0103Handler, p0104 P0104Handler, p0105 P0105Handler, p0106 P0106Handler, p0107 P0107Handler, p0108 P0108Handler, p0109 P0109Handler, p0110 P0110Handler, p0111 P0111Handler, p0112 P0112Handler, p0113 P0113Handler, p0114 P0114Handler, p0115 P0115Handler, p0116 P0116Handler, p0117 P0117Handler, p0118 P0118Handler, p0119 P0119Handler, p0120 P0120Handler, p0121 P0121Handler, p0122 P0122Handler, p0123 P0123Handler, p0124 P0124Handler, p0125 P0125Handler, p0126 P0126Handler, p0127 P0127Handler, p0128 P0128Handler, p0129 P0129Handler, p0130 P0130Handler, p0131 P0131Handler, p0132 P0132Handler, p0133 P0133Handler, p0134 P0134Handler, p0135 P0135Handler, p0136 P0136Handler, p0137 P0137Handler, p0138 P0138Handler, p0139 P0139Handler, p0140 P0140Handler, p0141 P0141Handler, p0142 P0142Handler, p0143 P0143Handler, p0144 P0144Handler, p0145 P0145Handler, p0146 P0146Handler, p0147 P0147Handler, p0148 P0148Handler, p0149 P0149Handler, p0150 P0150Handler, p0151 P0151Handler, p0152 P0152Handler, p0153 P0153Handler, p0154 P0154Handler, p0155 P0155Handler, p0156 P0156Handler, p0157 P0157Handler, p0158 P0158Handler, p0159 P0159Handler, p0160 P0160Handler, p0161 P0161Handler, p0162 P0162Handler, p0163 P0163Handler, p0164 P0164Handler, p0165 P0165Handler, p0166 P0166Handler, p0167 P0167Handler, p0168 P0168Handler, p0169 P0169Handler, p0170 P0170Handler, p0171 P0171Handler, p0172 P0172Handler, p0173 P0173Handler, p0174 P0174Handler, p0175 P0175Handler, p0176 P0176Handler, p0177 P0177Handler, p0178 P0178Handler, p0179 P0179Handler, p0180 P0180Handler, p0181 P0181Handler, p0182 P0182Handler, p0183 P0183Handler, p0184 P0184Handler, p0185 P0185Handler, p0186 P0186Handler, p0187 P0187Handler, p0188 P0188Handler, p0189 P0189Handler, p0190 P0190Handler, p0191 P0191Handler, p0192 P0192Handler, p0193 P0193Handler, p0194 P0194Handler, p0195 P0195Handler, p0196 P0196Handler, p0197 P0197Handler, p0198 P0198Handler, p0199 P0199Handler, p0200 P0200Handler, p0201 P0201Handler, p0202 P0202Handler, p0203 P0203Handler, p0204 P0204Handler, p0205 P0205Handler, p0206 P0206Handler, p0207 P0207Handler, p0208 P0208Handler, p0209 P0209Handler, p0210 P0210Handler, p0211 P0211Handler, p0212 P0212Handler, p0213 P0213Handler, p0214 P0214Handler, p0215 P0215Handler, p0216 P0216Handler, p0217 P0217Handler, p0218 P0218Handler, p0219 P0219Handler, p0220 P0220Handler, p0221 P0221Handler, p0222 P0222Handler, p0223 P0223Handler, p0224 P0224Handler, p0225 P0225Handler, p0226 P0226Handler, p0227 P0227Handler, p0228 P0228Handler, p0229 P0229Handler, p0230 P0230Handler, p0231 P0231Handler, p0232 P0232Handler, p0233 P0233Handler, p0234 P0234Handler, p0235 P0235Handler, p0236 P0236Handler, p0237 P0237Handler, p0238 P0238Handler, p0239 P0239Handler, p0240 P0240Handler, p0241 P0241Handler, p0242 P0242Handler, p0243 P0243Handler, p0244 P0244Handler, p0245 P0245Handler, p0246 P0246Handler, p0247 P0247Handler, p0248 P0248Handler, p0249 P0249Handler, p0250 P0250Handler, p0251 P0251Handler, p0252 P0252Handler, p0253 P0253Handler, p0254 P0254Handler, p0255 P0255Handler, p0256 P0256Handler, p0257 P0257Handler, p0258 P0258Handler, p0259 P0259Handler, p0260 P0260Handler, p0261 P0261Handler, p0262 P0262Handler, p0263 P0263Handler, p0264 P0264Handler, p0265 P0265Handler, p0266 P0266Handler, p0267 P0267Handler, p0268 P0268Handler, p0269 P0269Handler, p0270 P0270Handler, p0271 P0271Handler, p0272 P0272Handler, p0273 P0273Handler, p0274 P0274Handler, p0275 P0275Handler, p0276 P0276Handler, p0277 P0277Handler, p0278 P0278Handler, p0279 P0279Handler, p0280 P0280Handler, p0281 P0281Handler, p0282 P0282Handler, p0283 P0283Handler, p0284 P0284Handler, p0285 P0285Handler, p0286 P0286Handler, p0287 P0287Handler, p0288 P0288Handler, p0289 P0289Handler, p0290 P0290Handler, p0291 P0291Handler, p0292 P0292Handler, p0293 P0293Handler, p0294 P0294Handler, p0295 P0295Handler, p0296 P0296Handler, p0297 P0297Handler, p0298 P0298Handler, p0299 P0299Handler, p0300 P0300Handler, p0301 P0301Handler, p0302 P0302Handler, p0303 P0303Handler, p0304 P0304Handler, p0305 P0305Handler, p0306 P0306Handler, p0307 P0307Handler, p0308 P0308Handler, p0309 P0309Handler, p0310 P0310Handler, p0311 P0311Handler, p0312 P0312Handler, p0313 P0313Handler, p0314 P0314Handler, p0315 P0315Handler, p0316 P0316Handler, p0317 P0317Handler, p0318 P0318Handler, p0319 P0319Handler, p0320 P0320Handler, p0321 P0321Handler, p0322 P0322Handler, p0323 P0323Handler, p0324 P0324Handler, p0325 P0325Handler, p0326 P0326Handler, p0327 P0327Handler, p0328 P0328Handler, p0329 P0329Handler, p0330 P0330Handler, p0331 P0331Handler, p0332 P0332Handler, p0333 P0333Handler, p0334 P0334Handler, p0335 P0335Handler, p0336 P0336Handler, p0337 P0337Handler, p0338 P0338Handler, p0339 P0339Handler, p0340 P0340Handler, p0341 P0341Handler, p0342 P0342Handler, p0343 P0343Handler, p0344 P0344Handler, p0345 P0345Handler, p0346 P0346Handler, p0347 P0347Handler, p0348 P0348Handler, p0349 P0349Handler, p0350 P0350Handler, p0351 P0351Handler, p0352 P0352Handler, p0353 P0353Handler, p0354 P0354Handler, p0355 P0355Handler, p0356 P0356Handler, p0357 P0357Handler, p0358 P0358Handler, p0359 P0359Handler, p0360 P0360Handler, p0361 P0361Handler, p0362 P0362Handler, p0363 P0363Handler, p0364 P0364Handler, p0365 P0365Handler, p0366 P0366Handler, p0367 P0367Handler, p0368 P0368Handler, p0369 P0369Handler, p0370 P0370Handler, p0371 P0371Handler, p0372 P0372Handler, p0373 P0373Handler, p0374 P0374Handler, p0375 P0375Handler, p0376 P0376Handler, p0377 P0377Handler, p0378 P0378Handler, p0379 P0379Handler, p0380 P0380Handler, p0381 P0381Handler, p0382 P0382Handler, p0383 P0383Handler, p0384 P0384Handler, p0385 P0385Handler, p0386 P0386Handler, p0387 P0387Handler, p0388 P0388Handler, p0389 P0389Handler, p0390 P0390Handler, p0391 P0391Handler, p0392 P0392Handler, p0393 P0393Handler, p0394 P0394Handler, p0395 P0395Handler, p0396 P0396Handler, p0397 P0397Handler, p0398 P0398Handler, p0399 P0399Handler, p0400 P0400Handler, p0401 P0401Handler, p0402 P0402Handler, p0403 P0403Handler, p0404 P0404Handler, p0405 P0405Handler, p0406 P0406Handler, p0407 P0407Handler, p0408 P0408Handler, p0409 P0409Handler, p0410 P0410Handler, p0411 P0411Handler, p0412 P0412Handler, p0413 P0413Handler, p0414 P0414Handler, p0415 P0415Handler, p0416 P0416Handler, p0417 P0417Handler, p0418 P0418Handler, p0419 P0419Handler, p0420 P0420Handler, p0421 P0421Handler, p0422 P0422Handler, p0423 P0423Handler, p0424 P0424Handler, p0425 P0425Handler, p0426 P0426Handler, p0427 P0427Handler, p0428 P0428Handler, p0429 P0429Handler, p0430 P0430Handler, p0431 P0431Handler, p0432 P0432Handler, p0433 P0433Handler, p0434 P0434Handler, p0435 P0435Handler, p0436 P0436Handler, p0437 P0437Handler, p0438 P0438Handler, p0439 P0439Handler, p0440 P0440Handler, p0441 P0441Handler, p0442 P0442Handler, p0443 P0443Handler, p0444 P0444Handler, p0445 P0445Handler, p0446 P0446Handler, p0447 P0447Handler, p0448 P0448Handler, p0449 P0449Handler, p0450 P0450Handler, p0451 P0451Handler, p0452 P0452Handler, p0453 P0453Handler, p0454 P0454Handler, p0455 P0455Handler, p0456 P0456Handler, p0457 P0457Handler, p0458 P0458Handler, p0459 P0459Handler, p0460 P0460Handler, p0461 P0461Handler, p0462 P0462Handler, p0463 P0463Handler, p0464 P0464Handler, p0465 P0465Handler, p0466 P0466Handler, p0467 P0467Handler, p0468 P0468Handler, p0469 P0469Handler, p0470 P0470Handler, p0471 P0471Handler, p0472 P0472Handler, p0473 P0473Handler, p0474 P0474Handler, p0475 P0475Handler, p0476 P0476Handler, p0477 P0477Handler, p0478 P0478Handler, p0479 P0479Handler, p0480 P0480Handler, p0481 P0481Handler, p0482 P0482Handler, p0483 P0483Handler, p0484 P0484Handler, p0485 P0485Handler, p0486 P0486Handler, p0487 P0487Handler, p0488 P0488Handler, p0489 P0489Handler, p0490 P0490Handler, p0491 P0491Handler, p0492 P0492Handler, p0493 P0493Handler, p0494 P0494Handler, p0495 P0495Handler, p0496 P0496Handler, p0497 P0497Handler, p0498 P0498Handler, p0499 P0499Handler, p0500 P0500Handler, p0501 P0501Handler, p0502 P0502Handler, p0503 P0503Handler, p0504 P0504Handler, p0505 P0505Handler, p0506 P0506Handler, p0507 P0507Handler, p0508 P0508Handler, p0509 P0509Handler, p0510 P0510Handler, p0511 P0511Handler, p0512 P0512Handler, p0513 P0513Handler, p0514 P0514Handler, p0515 P0515Handler, p0516 P0516Handler, p0517 P0517Handler, p0518 P0518Handler, p0519 P0519Handler, p0520 P0520Handler, p0521 P0521Handler, p0522 P0522Handler, p0523 P0523Handler, p0524 P0524Handler, p0525 P0525Handler, p0526 P0526Handler, p0527 P0527Handler, p0528 P0528Handler, p0529 P0529Handler, p0530 P0530Handler, p0531 P0531Handler, p0532 P0532Handler, p0533 P0533Handler, p0534 P0534Handler, p0535 P0535Handler, p0536 P0536Handler, p0537 P0537Handler, p0538 P0538Handler, p0539 P0539Handler, p0540 P0540Handler, p0541 P0541Handler, p0542 P0542Handler, p0543 P0543Handler, p0544 P0544Handler, p0545 P0545Handler, p0546 P0546Handler, p0547 P0547Handler, p0548 P0548Handler, p0549 P0549Handler, p0550 P0550Handler, p0551 P0551Handler, p0552 P0552Handler, p0553 P0553Handler, p0554 P0554Handler, p0555 P0555Handler, p0556 P0556Handler, p0557 P0557Handler, p0558 P0558Handler, p0559 P0559Handler, p0560 P0560Handler, p0561 P0561Handler, p0562 P0562Handler, p0563 P0563Handler, p0564 P0564Handler, p0565 P0565Handler, p0566 P0566Handler, p0567 P0567Handler, p0568 P0568Handler, p0569 P0569Handler, p0570 P0570Handler, p0571 P0571Handler, p0572 P0572Handler, p0573 P0573Handler, p0574 P0574Handler, p0575 P0575Handler, p0576 P0576Handler, p0577 P0577Handler, p0578 P0578Handler, p0579 P0579Handler, p0580 P0580Handler, p0581 P0581Handler, p0582 P0582Handler, p0583 P0583Handler, p0584 P0584Handler, p0585 P0585Handler, p0586 P0586Handler, p0587 P0587Handler, p0588 P0588Handler, p0589 P0589Handler, p0590 P0590Handler, p0591 P0591Handler, p0592 P0592Handler, p0593 P0593Handler, p0594 P0594Handler, p0595 P0595Handler, p0596 P0596Handler, p0597 P0597Handler, p0598 P0598Handler, p0599 P0599Handler, p0600 P0600Handler, p0601 P0601Handler, p0602 P0602Handler, p0603 P0603Handler, p0604 P0604Handler, p0605 P0605Handler, p0606 P0606Handler, p0607 P0607Handler, p0608 P0608Handler, p0609 P0609Handler, p0610 P0610Handler, p0611 P0611Handler, p0612 P0612Handler, p0613 P0613Handler, p0614 P0614Handler, p0615 P0615Handler, p0616 P0616Handler, p0617 P0617Handler, p0618 P0618Handler, p0619 P0619Handler, p0620 P0620Handler, p0621 P0621Handler, p0622 P0622Handler, p0623 P0623Handler, p0624 P0624Handler, p0625 P0625Handler, p0626 P0626Handler, p0627 P0627Handler, p0628 P0628Handler, p0629 P0629Handler, p0630 P0630Handler, p0631 P0631Handler, p0632 P0632Handler, p0633 P0633Handler, p0634 P0634Handler, p0635 P0635Handler, p0636 P0636Handler, p0637 P0637Handler, p0638 P0638Handler, p0639 P0639Handler, p0640 P0640Handler, p0641 P0641Handler, p0642 P0642Handler, p0643 P0643Handler, p0644 P0644Handler, p0645 P0645Handler, p0646 P0646Handler, p0647 P0647Handler, p0648 P0648Handler, p0649 P0649Handler, p0650 P0650Handler, p0651 P0651Handler, p0652 P0652Handler, p0653 P0653Handler, p0654 P0654Handler, p0655 P0655Handler, p0656 P0656Handler, p0657 P0657Handler, p0658 P0658Handler, p0659 P0659Handler, p0660 P0660Handler, p0661 P0661Handler, p0662 P0662Handler, p0663 P0663Handler, p0664 P0664Handler, p0665 P0665Handler, p0666 P0666Handler, p0667 P0667Handler, p0668 P0668Handler, p0669 P0669Handler, p0670 P0670Handler, p0671 P0671Handler, p0672 P0672Handler, p0673 P0673Handler, p0674 P0674Handler, p0675 P0675Handler, p0676 P0676Handler, p0677 P0677Handler, p0678 P0678Handler, p0679 P0679Handler, p0680 P0680Handler, p0681 P0681Handler, p0682 P0682Handler, p0683 P0683Handler, p0684 P0684Handler, p0685 P0685Handler, p0686 P0686Handler, p0687 P0687Handler, p0688 P0688Handler, p0689 P0689Handler, p0690 P0690Handler, p0691 P0691Handler, p0692 P0692Handler, p0693 P0693Handler, p0694 P0694Handler, p0695 P0695Handler, p0696 P0696Handler, p0697 P0697Handler, p0698 P0698Handler, p0699 P0699Handler, p0700 P0700Handler, p0701 P0701Handler, p0702 P0702Handler, p0703 P0703Handler, p0704 P0704Handler, p0705 P0705Handler, p0706 P0706Handler, p0707 P0707Handler, p0708 P0708Handler, p0709 P0709Handler, p0710 P0710Handler, p0711 P0711Handler, p0712 P0712Handler, p0713 P0713Handler, p0714 P0714Handler, p0715 P0715Handler, p0716 P0716Handler, p0717 P0717Handler, p0718 P0718Handler, p0719 P0719Handler, p0720 P0720Handler, p0721 P0721Handler, p0722 P0722Handler, p0723 P0723Handler, p0724 P0724Handler, p0725 P0725Handler, p0726 P0726Handler, p0727 P0727Handler, p0728 P0728Handler, p0729 P0729Handler, p0730 P0730Handler, p0731 P0731Handler, p0732 P0732Handler, p0733 P0733Handler, p0734 P0734Handler, p0735 P0735Handler, p0736 P0736Handler, p0737 P0737Handler, p0738 P0738Handler, p0739 P0739Handler, p0740 P0740Handler, p0741 P0741Handler, p0742 P0742Handler, p0743 P0743Handler, p0744 P0744Handler, p0745 P0745Handler, p0746 P0746Handler, p0747 P0747Handler, p0748 P0748Handler, p0749 P0749Handler, p0750 P0750Handler, p0751 P0751Handler, p0752 P0752Handler, p0753 P0753Handler, p0754 P0754Handler, p0755 P0755Handler, p0756 P0756Handler, p0757 P0757Handler, p0758 P0758Handler, p0759 P0759Handler, p0760 P0760Handler, p0761 P0761Handler, p0762 P0762Handler, p0763 P0763Handler, p0764 P0764Handler, p0765 P0765Handler, p0766 P0766Handler, p0767 P0767Handler, p0768 P0768Handler, p0769 P0769Handler, p0770 P0770Handler, p0771 P0771Handler, p0772 P0772Handler, p0773 P0773Handler, p0774 P0774Handler, p0775 P0775Handler, p0776 P0776Handler, p0777 P0777Handler, p0778 P0778Handler, p0779 P0779Handler, p0780 P0780Handler, p0781 P0781Handler, p0782 P0782Handler, p0783 P0783Handler, p0784 P0784Handler, p0785 P0785Handler, p0786 P0786Handler, p0787 P0787Handler, p0788 P0788Handler, p0789 P0789Handler, p0790 P0790Handler, p0791 P0791Handler, p0792 P0792Handler, p0793 P0793Handler, p0794 P0794Handler, p0795 P0795Handler, p0796 P0796Handler, p0797 P0797Handler, p0798 P0798Handler, p0799 P0799Handler, p0800 P0800Handler, p0801 P0801Handler, p0802 P0802Handler, p0803 P0803Handler, p0804 P0804Handler, p0805 P0805Handler, p0806 P0806Handler, p0807 P0807Handler, p0808 P0808Handler, p0809 P0809Handler, p0810 P0810Handler, p0811 P0811Handler, p0812 P0812Handler, p0813 P0813Handler, p0814 P0814Handler, p0815 P0815Handler, p0816 P0816Handler, p0817 P0817Handler, p0818 P0818Handler, p0819 P0819Handler, p0820 P0820Handler, p0821 P0821Handler, p0822 P0822Handler, p0823 P0823Handler, p0824 P0824Handler, p0825 P0825Handler, p0826 P0826Handler, p0827 P0827Handler, p0828 P0828Handler, p0829 P0829Handler, p0830 P0830Handler, p0831 P0831Handler, p0832 P0832Handler, p0833 P0833Handler, p0834 P0834Handler, p0835 P0835Handler, p0836 P0836Handler, p0837 P0837Handler, p0838 P0838Handler, p0839 P0839Handler, p0840 P0840Handler, p0841 P0841Handler, p0842 P0842Handler, p0843 P0843Handler, p0844 P0844Handler, p0845 P0845Handler, p0846 P0846Handler, p0847 P0847Handler, p0848 P0848Handler, p0849 P0849Handler, p0850 P0850Handler, p0851 P0851Handler, p0852 P0852Handler, p0853 P0853Handler, p0854 P0854Handler, p0855 P0855Handler, p0856 P0856Handler, p0857 P0857Handler, p0858 P0858Handler, p0859 P0859Handler, p0860 P0860Handler, p0861 P0861Handler, p0862 P0862Handler, p0863 P0863Handler, p0864 P0864Handler, p0865 P0865Handler, p0866 P0866Handler, p0867 P0867Handler, p0868 P0868Handler, p0869 P0869Handler, p0870 P0870Handler, p0871 P0871Handler, p0872 P0872Handler, p0873 P0873Handler, p0874 P0874Handler, p0875 P0875Handler, p0876 P0876Handler, p0877 P0877Handler, p0878 P0878Handler, p0879 P0879Handler, p0880 P0880Handler, p0881 P0881Handler, p0882 P0882Handler, p0883 P0883Handler, p0884 P0884Handler, p0885 P0885Handler, p0886 P0886Handler, p0887 P0887Handler, p0888 P0888Handler, p0889 P0889Handler, p0890 P0890Handler, p0891 P0891Handler, p0892 P0892Handler, p0893 P0893Handler, p0894 P0894Handler, p0895 P0895Handler, p0896 P0896Handler, p0897 P0897Handler, p0898 P0898Handler, p0899 P0899Handler, p0900 P0900Handler, p0901 P0901Handler, p0902 P0902Handler, p0903 P0903Handler, p0904 P0904Handler, p0905 P0905Handler, p0906 P0906Handler, p0907 P0907Handler, p0908 P0908Handler, p0909 P0909Handler, p0910 P0910Handler, p0911 P0911Handler, p0912 P0912Handler, p0913 P0913Handler, p0914 P0914Handler, p0915 P0915Handler, p0916 P0916Handler, p0917 P0917Handler, p0918 P0918Handler, p0919 P0919Handler, p0920 P0920Handler, p0921 P0921Handler, p0922 P0922Handler, p0923 P0923Handler, p0924 P0924Handler, p0925 P0925Handler, p0926 P0926Handler, p0927 P0927Handler, p0928 P0928Handler, p0929 P0929Handler, p0930 P0930Handler, p0931 P0931Handler, p0932 P0932Handler, p0933 P0933Handler, p0934 P0934Handler, p0935 P0935Handler, p0936 P0936Handler, p0937 P0937Handler, p0938 P0938Handler, p0939 P0939Handler, p0940 P0940Handler, p0941 P0941Handler, p0942 P0942Handler, p0943 P0943Handler, p0944 P0944Handler, p0945 P0945Handler, p0946 P0946Handler, p0947 P0947Handler, p0948 P0948Handler, p0949 P0949Handler, p0950 P0950Handler, p0951 P0951Handler, p0952 P0952Handler, p0953 P0953Handler, p0954 P0954Handler, p0955 P0955Handler, p0956 P0956Handler, p0957 P0957Handler, p0958 P0958Handler, p0959 P0959Handler, p0960 P0960Handler, p0961 P0961Handler, p0962 P0962Handler, p0963 P0963Handler, p0964 P0964Handler, p0965 P0965Handler, p0966 P0966Handler, p0967 P0967Handler, p0968 P0968Handler, p0969 P0969Handler, p0970 P0970Handler, p0971 P0971Handler, p0972 P0972Handler, p0973 P0973Handler, p0974 P0974Handler, p0975 P0975Handler, p0976 P0976Handler, p0977 P0977Handler, p0978 P0978Handler, p0979 P0979Handler, p0980 P0980Handler, p0981 P0981Handler, p0982 P0982Handler, p0983 P0983Handler, p0984 P0984Handler, p0985 P0985Handler, p0986 P0986Handler, p0987 P0987Handler, p0988 P0988Handler, p0989 P0989Handler, p0990 P0990Handler, p0991 P0991Handler, p0992 P0992Handler, p0993 P0993Handler, p0994 P0994Handler, p0995 P0995Handler, p0996 P0996Handler, p0997 P0997Handler, p0998 P0998Handler, p0999 P0999Handler, opts ...fw.Option) *Pipeline {
 	if one == nil {
 		panic("fanout.NewPipeline: nil handler for processor One")
 	}
@@ -8950,7 +8951,7 @@ func NewPipeline(one OneHandler, t00 T00Handler, t01 T01Handler, t02 T02Handler,
 		panic("fanout.NewPipeline: nil handler for processor P0999")
 	}
 	d := &fwDispatcher{hOne: one, hT00: t00, hT01: t01, hT02: t02, hT03: t03, hT04: t04, hT05: t05, hT06: t06, hT07: t07, hT08: t08, hT09: t09, hH000: h000, hH001: h001, hH002: h002, hH003: h003, hH004: h004, hH005: h005, hH006: h006, hH007: h007, hH008: h008, hH009: h009, hH010: h010, hH011: h011, hH012: h012, hH013: h013, hH014: h014, hH015: h015, hH016: h016, hH017: h017, hH018: h018, hH019: h019, hH020: h020, hH021: h021, hH022: h022, hH023: h023, hH024: h024, hH025: h025, hH026: h026, hH027: h027, hH028: h028, hH029: h029, hH030: h030, hH031: h031, hH032: h032, hH033: h033, hH034: h034, hH035: h035, hH036: h036, hH037: h037, hH038: h038, hH039: h039, hH040: h040, hH041: h041, hH042: h042, hH043: h043, hH044: h044, hH045: h045, hH046: h046, hH047: h047, hH048: h048, hH049: h049, hH050: h050, hH051: h051, hH052: h052, hH053: h053, hH054: h054, hH055: h055, hH056: h056, hH057: h057, hH058: h058, hH059: h059, hH060: h060, hH061: h061, hH062: h062, hH063: h063, hH064: h064, hH065: h065, hH066: h066, hH067: h067, hH068: h068, hH069: h069, hH070: h070, hH071: h071, hH072: h072, hH073: h073, hH074: h074, hH075: h075, hH076: h076, hH077: h077, hH078: h078, hH079: h079, hH080: h080, hH081: h081, hH082: h082, hH083: h083, hH084: h084, hH085: h085, hH086: h086, hH087: h087, hH088: h088, hH089: h089, hH090: h090, hH091: h091, hH092: h092, hH093: h093, hH094: h094, hH095: h095, hH096: h096, hH097: h097, hH098: h098, hH099: h099, hP0000: p0000, hP0001: p0001, hP0002: p0002, hP0003: p0003, hP0004: p0004, hP0005: p0005, hP0006: p0006, hP0007: p0007, hP0008: p0008, hP0009: p0009, hP0010: p0010, hP0011: p0011, hP0012: p0012, hP0013: p0013, hP0014: p0014, hP0015: p0015, hP0016: p0016, hP0017: p0017, hP0018: p0018, hP0019: p0019, hP0020: p0020, hP0021: p0021, hP0022: p0022, hP0023: p0023, hP0024: p0024, hP0025: p0025, hP0026: p0026, hP0027: p0027, hP0028: p0028, hP0029: p0029, hP0030: p0030, hP0031: p0031, hP0032: p0032, hP0033: p0033, hP0034: p0034, hP0035: p0035, hP0036: p0036, hP0037: p0037, hP0038: p0038, hP0039: p0039, hP0040: p0040, hP0041: p0041, hP0042: p0042, hP0043: p0043, hP0044: p0044, hP0045: p0045, hP0046: p0046, hP0047: p0047, hP0048: p0048, hP0049: p0049, hP0050: p0050, hP0051: p0051, hP0052: p0052, hP0053: p0053, hP0054: p0054, hP0055: p0055, hP0056: p0056, hP0057: p0057, hP0058: p0058, hP0059: p0059, hP0060: p0060, hP0061: p0061, hP0062: p0062, hP0063: p0063, hP0064: p0064, hP0065: p0065, hP0066: p0066, hP0067: p0067, hP0068: p0068, hP0069: p0069, hP0070: p0070, hP0071: p0071, hP0072: p0072, hP0073: p0073, hP0074: p0074, hP0075: p0075, hP0076: p0076, hP0077: p0077, hP0078: p0078, hP0079: p0079, hP0080: p0080, hP0081: p0081, hP0082: p0082, hP0083: p0083, hP0084: p0084, hP0085: p0085, hP0086: p0086, hP0087: p0087, hP0088: p0088, hP0089: p0089, hP0090: p0090, hP0091: p0091, hP0092: p0092, hP0093: p0093, hP0094: p0094, hP0095: p0095, hP0096: p0096, hP0097: p0097, hP0098: p0098, hP0099: p0099, hP0100: p0100, hP0101: p0101, hP0102: p0102, hP0103: p0103, hP0104: p0104, hP0105: p0105, hP0106: p0106, hP0107: p0107, hP0108: p0108, hP0109: p0109, hP0110: p0110, hP0111: p0111, hP0112: p0112, hP0113: p0113, hP0114: p0114, hP0115: p0115, hP0116: p0116, hP0117: p0117, hP0118: p0118, hP0119: p0119, hP0120: p0120, hP0121: p0121, hP0122: p0122, hP0123: p0123, hP0124: p0124, hP0125: p0125, hP0126: p0126, hP0127: p0127, hP0128: p0128, hP0129: p0129, hP0130: p0130, hP0131: p0131, hP0132: p0132, hP0133: p0133, hP0134: p0134, hP0135: p0135, hP0136: p0136, hP0137: p0137, hP0138: p0138, hP0139: p0139, hP0140: p0140, hP0141: p0141, hP0142: p0142, hP0143: p0143, hP0144: p0144, hP0145: p0145, hP0146: p0146, hP0147: p0147, hP0148: p0148, hP0149: p0149, hP0150: p0150, hP0151: p0151, hP0152: p0152, hP0153: p0153, hP0154: p0154, hP0155: p0155, hP0156: p0156, hP0157: p0157, hP0158: p0158, hP0159: p0159, hP0160: p0160, hP0161: p0161, hP0162: p0162, hP0163: p0163, hP0164: p0164, hP0165: p0165, hP0166: p0166, hP0167: p0167, hP0168: p0168, hP0169: p0169, hP0170: p0170, hP0171: p0171, hP0172: p0172, hP0173: p0173, hP0174: p0174, hP0175: p0175, hP0176: p0176, hP0177: p0177, hP0178: p0178, hP0179: p0179, hP0180: p0180, hP0181: p0181, hP0182: p0182, hP0183: p0183, hP0184: p0184, hP0185: p0185, hP0186: p0186, hP0187: p0187, hP0188: p0188, hP0189: p0189, hP0190: p0190, hP0191: p0191, hP0192: p0192, hP0193: p0193, hP0194: p0194, hP0195: p0195, hP0196: p0196, hP0197: p0197, hP0198: p0198, hP0199: p0199, hP0200: p0200, hP0201: p0201, hP0202: p0202, hP0203: p0203, hP0204: p0204, hP0205: p0205, hP0206: p0206, hP0207: p0207, hP0208: p0208, hP0209: p0209, hP0210: p0210, hP0211: p0211, hP0212: p0212, hP0213: p0213, hP0214: p0214, hP0215: p0215, hP0216: p0216, hP0217: p0217, hP0218: p0218, hP0219: p0219, hP0220: p0220, hP0221: p0221, hP0222: p0222, hP0223: p0223, hP0224: p0224, hP0225: p0225, hP0226: p0226, hP0227: p0227, hP0228: p0228, hP0229: p0229, hP0230: p0230, hP0231: p0231, hP0232: p0232, hP0233: p0233, hP0234: p0234, hP0235: p0235, hP0236: p0236, hP0237: p0237, hP0238: p0238, hP0239: p0239, hP0240: p0240, hP0241: p0241, hP0242: p0242, hP0243: p0243, hP0244: p0244, hP0245: p0245, hP0246: p0246, hP0247: p0247, hP0248: p0248, hP0249: p0249, hP0250: p0250, hP0251: p0251, hP0252: p0252, hP0253: p0253, hP0254: p0254, hP0255: p0255, hP0256: p0256, hP0257: p0257, hP0258: p0258, hP0259: p0259, hP0260: p0260, hP0261: p0261, hP0262: p0262, hP0263: p0263, hP0264: p0264, hP0265: p0265, hP0266: p0266, hP0267: p0267, hP0268: p0268, hP0269: p0269, hP0270: p0270, hP0271: p0271, hP0272: p0272, hP0273: p0273, hP0274: p0274, hP0275: p0275, hP0276: p0276, hP0277: p0277, hP0278: p0278, hP0279: p0279, hP0280: p0280, hP0281: p0281, hP0282: p0282, hP0283: p0283, hP0284: p0284, hP0285: p0285, hP0286: p0286, hP0287: p0287, hP0288: p0288, hP0289: p0289, hP0290: p0290, hP0291: p0291, hP0292: p0292, hP0293: p0293, hP0294: p0294, hP0295: p0295, hP0296: p0296, hP0297: p0297, hP0298: p0298, hP0299: p0299, hP0300: p0300, hP0301: p0301, hP0302: p0302, hP0303: p0303, hP0304: p0304, hP0305: p0305, hP0306: p0306, hP0307: p0307, hP0308: p0308, hP0309: p0309, hP0310: p0310, hP0311: p0311, hP0312: p0312, hP0313: p0313, hP0314: p0314, hP0315: p0315, hP0316: p0316, hP0317: p0317, hP0318: p0318, hP0319: p0319, hP0320: p0320, hP0321: p0321, hP0322: p0322, hP0323: p0323, hP0324: p0324, hP0325: p0325, hP0326: p0326, hP0327: p0327, hP0328: p0328, hP0329: p0329, hP0330: p0330, hP0331: p0331, hP0332: p0332, hP0333: p0333, hP0334: p0334, hP0335: p0335, hP0336: p0336, hP0337: p0337, hP0338: p0338, hP0339: p0339, hP0340: p0340, hP0341: p0341, hP0342: p0342, hP0343: p0343, hP0344: p0344, hP0345: p0345, hP0346: p0346, hP0347: p0347, hP0348: p0348, hP0349: p0349, hP0350: p0350, hP0351: p0351, hP0352: p0352, hP0353: p0353, hP0354: p0354, hP0355: p0355, hP0356: p0356, hP0357: p0357, hP0358: p0358, hP0359: p0359, hP0360: p0360, hP0361: p0361, hP0362: p0362, hP0363: p0363, hP0364: p0364, hP0365: p0365, hP0366: p0366, hP0367: p0367, hP0368: p0368, hP0369: p0369, hP0370: p0370, hP0371: p0371, hP0372: p0372, hP0373: p0373, hP0374: p0374, hP0375: p0375, hP0376: p0376, hP0377: p0377, hP0378: p0378, hP0379: p0379, hP0380: p0380, hP0381: p0381, hP0382: p0382, hP0383: p0383, hP0384: p0384, hP0385: p0385, hP0386: p0386, hP0387: p0387, hP0388: p0388, hP0389: p0389, hP0390: p0390, hP0391: p0391, hP0392: p0392, hP0393: p0393, hP0394: p0394, hP0395: p0395, hP0396: p0396, hP0397: p0397, hP0398: p0398, hP0399: p0399, hP0400: p0400, hP0401: p0401, hP0402: p0402, hP0403: p0403, hP0404: p0404, hP0405: p0405, hP0406: p0406, hP0407: p0407, hP0408: p0408, hP0409: p0409, hP0410: p0410, hP0411: p0411, hP0412: p0412, hP0413: p0413, hP0414: p0414, hP0415: p0415, hP0416: p0416, hP0417: p0417, hP0418: p0418, hP0419: p0419, hP0420: p0420, hP0421: p0421, hP0422: p0422, hP0423: p0423, hP0424: p0424, hP0425: p0425, hP0426: p0426, hP0427: p0427, hP0428: p0428, hP0429: p0429, hP0430: p0430, hP0431: p0431, hP0432: p0432, hP0433: p0433, hP0434: p0434, hP0435: p0435, hP0436: p0436, hP0437: p0437, hP0438: p0438, hP0439: p0439, hP0440: p0440, hP0441: p0441, hP0442: p0442, hP0443: p0443, hP0444: p0444, hP0445: p0445, hP0446: p0446, hP0447: p0447, hP0448: p0448, hP0449: p0449, hP0450: p0450, hP0451: p0451, hP0452: p0452, hP0453: p0453, hP0454: p0454, hP0455: p0455, hP0456: p0456, hP0457: p0457, hP0458: p0458, hP0459: p0459, hP0460: p0460, hP0461: p0461, hP0462: p0462, hP0463: p0463, hP0464: p0464, hP0465: p0465, hP0466: p0466, hP0467: p0467, hP0468: p0468, hP0469: p0469, hP0470: p0470, hP0471: p0471, hP0472: p0472, hP0473: p0473, hP0474: p0474, hP0475: p0475, hP0476: p0476, hP0477: p0477, hP0478: p0478, hP0479: p0479, hP0480: p0480, hP0481: p0481, hP0482: p0482, hP0483: p0483, hP0484: p0484, hP0485: p0485, hP0486: p0486, hP0487: p0487, hP0488: p0488, hP0489: p0489, hP0490: p0490, hP0491: p0491, hP0492: p0492, hP0493: p0493, hP0494: p0494, hP0495: p0495, hP0496: p0496, hP0497: p0497, hP0498: p0498, hP0499: p0499, hP0500: p0500, hP0501: p0501, hP0502: p0502, hP0503: p0503, hP0504: p0504, hP0505: p0505, hP0506: p0506, hP0507: p0507, hP0508: p0508, hP0509: p0509, hP0510: p0510, hP0511: p0511, hP0512: p0512, hP0513: p0513, hP0514: p0514, hP0515: p0515, hP0516: p0516, hP0517: p0517, hP0518: p0518, hP0519: p0519, hP0520: p0520, hP0521: p0521, hP0522: p0522, hP0523: p0523, hP0524: p0524, hP0525: p0525, hP0526: p0526, hP0527: p0527, hP0528: p0528, hP0529: p0529, hP0530: p0530, hP0531: p0531, hP0532: p0532, hP0533: p0533, hP0534: p0534, hP0535: p0535, hP0536: p0536, hP0537: p0537, hP0538: p0538, hP0539: p0539, hP0540: p0540, hP0541: p0541, hP0542: p0542, hP0543: p0543, hP0544: p0544, hP0545: p0545, hP0546: p0546, hP0547: p0547, hP0548: p0548, hP0549: p0549, hP0550: p0550, hP0551: p0551, hP0552: p0552, hP0553: p0553, hP0554: p0554, hP0555: p0555, hP0556: p0556, hP0557: p0557, hP0558: p0558, hP0559: p0559, hP0560: p0560, hP0561: p0561, hP0562: p0562, hP0563: p0563, hP0564: p0564, hP0565: p0565, hP0566: p0566, hP0567: p0567, hP0568: p0568, hP0569: p0569, hP0570: p0570, hP0571: p0571, hP0572: p0572, hP0573: p0573, hP0574: p0574, hP0575: p0575, hP0576: p0576, hP0577: p0577, hP0578: p0578, hP0579: p0579, hP0580: p0580, hP0581: p0581, hP0582: p0582, hP0583: p0583, hP0584: p0584, hP0585: p0585, hP0586: p0586, hP0587: p0587, hP0588: p0588, hP0589: p0589, hP0590: p0590, hP0591: p0591, hP0592: p0592, hP0593: p0593, hP0594: p0594, hP0595: p0595, hP0596: p0596, hP0597: p0597, hP0598: p0598, hP0599: p0599, hP0600: p0600, hP0601: p0601, hP0602: p0602, hP0603: p0603, hP0604: p0604, hP0605: p0605, hP0606: p0606, hP0607: p0607, hP0608: p0608, hP0609: p0609, hP0610: p0610, hP0611: p0611, hP0612: p0612, hP0613: p0613, hP0614: p0614, hP0615: p0615, hP0616: p0616, hP0617: p0617, hP0618: p0618, hP0619: p0619, hP0620: p0620, hP0621: p0621, hP0622: p0622, hP0623: p0623, hP0624: p0624, hP0625: p0625, hP0626: p0626, hP0627: p0627, hP0628: p0628, hP0629: p0629, hP0630: p0630, hP0631: p0631, hP0632: p0632, hP0633: p0633, hP0634: p0634, hP0635: p0635, hP0636: p0636, hP0637: p0637, hP0638: p0638, hP0639: p0639, hP0640: p0640, hP0641: p0641, hP0642: p0642, hP0643: p0643, hP0644: p0644, hP0645: p0645, hP0646: p0646, hP0647: p0647, hP0648: p0648, hP0649: p0649, hP0650: p0650, hP0651: p0651, hP0652: p0652, hP0653: p0653, hP0654: p0654, hP0655: p0655, hP0656: p0656, hP0657: p0657, hP0658: p0658, hP0659: p0659, hP0660: p0660, hP0661: p0661, hP0662: p0662, hP0663: p0663, hP0664: p0664, hP0665: p0665, hP0666: p0666, hP0667: p0667, hP0668: p0668, hP0669: p0669, hP0670: p0670, hP0671: p0671, hP0672: p0672, hP0673: p0673, hP0674: p0674, hP0675: p0675, hP0676: p0676, hP0677: p0677, hP0678: p0678, hP0679: p0679, hP0680: p0680, hP0681: p0681, hP0682: p0682, hP0683: p0683, hP0684: p0684, hP0685: p0685, hP0686: p0686, hP0687: p0687, hP0688: p0688, hP0689: p0689, hP0690: p0690, hP0691: p0691, hP0692: p0692, hP0693: p0693, hP0694: p0694, hP0695: p0695, hP0696: p0696, hP0697: p0697, hP0698: p0698, hP0699: p0699, hP0700: p0700, hP0701: p0701, hP0702: p0702, hP0703: p0703, hP0704: p0704, hP0705: p0705, hP0706: p0706, hP0707: p0707, hP0708: p0708, hP0709: p0709, hP0710: p0710, hP0711: p0711, hP0712: p0712, hP0713: p0713, hP0714: p0714, hP0715: p0715, hP0716: p0716, hP0717: p0717, hP0718: p0718, hP0719: p0719, hP0720: p0720, hP0721: p0721, hP0722: p0722, hP0723: p0723, hP0724: p0724, hP0725: p0725, hP0726: p0726, hP0727: p0727, hP0728: p0728, hP0729: p0729, hP0730: p0730, hP0731: p0731, hP0732: p0732, hP0733: p0733, hP0734: p0734, hP0735: p0735, hP0736: p0736, hP0737: p0737, hP0738: p0738, hP0739: p0739, hP0740: p0740, hP0741: p0741, hP0742: p0742, hP0743: p0743, hP0744: p0744, hP0745: p0745, hP0746: p0746, hP0747: p0747, hP0748: p0748, hP0749: p0749, hP0750: p0750, hP0751: p0751, hP0752: p0752, hP0753: p0753, hP0754: p0754, hP0755: p0755, hP0756: p0756, hP0757: p0757, hP0758: p0758, hP0759: p0759, hP0760: p0760, hP0761: p0761, hP0762: p0762, hP0763: p0763, hP0764: p0764, hP0765: p0765, hP0766: p0766, hP0767: p0767, hP0768: p0768, hP0769: p0769, hP0770: p0770, hP0771: p0771, hP0772: p0772, hP0773: p0773, hP0774: p0774, hP0775: p0775, hP0776: p0776, hP0777: p0777, hP0778: p0778, hP0779: p0779, hP0780: p0780, hP0781: p0781, hP0782: p0782, hP0783: p0783, hP0784: p0784, hP0785: p0785, hP0786: p0786, hP0787: p0787, hP0788: p0788, hP0789: p0789, hP0790: p0790, hP0791: p0791, hP0792: p0792, hP0793: p0793, hP0794: p0794, hP0795: p0795, hP0796: p0796, hP0797: p0797, hP0798: p0798, hP0799: p0799, hP0800: p0800, hP0801: p0801, hP0802: p0802, hP0803: p0803, hP0804: p0804, hP0805: p0805, hP0806: p0806, hP0807: p0807, hP0808: p0808, hP0809: p0809, hP0810: p0810, hP0811: p0811, hP0812: p0812, hP0813: p0813, hP0814: p0814, hP0815: p0815, hP0816: p0816, hP0817: p0817, hP0818: p0818, hP0819: p0819, hP0820: p0820, hP0821: p0821, hP0822: p0822, hP0823: p0823, hP0824: p0824, hP0825: p0825, hP0826: p0826, hP0827: p0827, hP0828: p0828, hP0829: p0829, hP0830: p0830, hP0831: p0831, hP0832: p0832, hP0833: p0833, hP0834: p0834, hP0835: p0835, hP0836: p0836, hP0837: p0837, hP0838: p0838, hP0839: p0839, hP0840: p0840, hP0841: p0841, hP0842: p0842, hP0843: p0843, hP0844: p0844, hP0845: p0845, hP0846: p0846, hP0847: p0847, hP0848: p0848, hP0849: p0849, hP0850: p0850, hP0851: p0851, hP0852: p0852, hP0853: p0853, hP0854: p0854, hP0855: p0855, hP0856: p0856, hP0857: p0857, hP0858: p0858, hP0859: p0859, hP0860: p0860, hP0861: p0861, hP0862: p0862, hP0863: p0863, hP0864: p0864, hP0865: p0865, hP0866: p0866, hP0867: p0867, hP0868: p0868, hP0869: p0869, hP0870: p0870, hP0871: p0871, hP0872: p0872, hP0873: p0873, hP0874: p0874, hP0875: p0875, hP0876: p0876, hP0877: p0877, hP0878: p0878, hP0879: p0879, hP0880: p0880, hP0881: p0881, hP0882: p0882, hP0883: p0883, hP0884: p0884, hP0885: p0885, hP0886: p0886, hP0887: p0887, hP0888: p0888, hP0889: p0889, hP0890: p0890, hP0891: p0891, hP0892: p0892, hP0893: p0893, hP0894: p0894, hP0895: p0895, hP0896: p0896, hP0897: p0897, hP0898: p0898, hP0899: p0899, hP0900: p0900, hP0901: p0901, hP0902: p0902, hP0903: p0903, hP0904: p0904, hP0905: p0905, hP0906: p0906, hP0907: p0907, hP0908: p0908, hP0909: p0909, hP0910: p0910, hP0911: p0911, hP0912: p0912, hP0913: p0913, hP0914: p0914, hP0915: p0915, hP0916: p0916, hP0917: p0917, hP0918: p0918, hP0919: p0919, hP0920: p0920, hP0921: p0921, hP0922: p0922, hP0923: p0923, hP0924: p0924, hP0925: p0925, hP0926: p0926, hP0927: p0927, hP0928: p0928, hP0929: p0929, hP0930: p0930, hP0931: p0931, hP0932: p0932, hP0933: p0933, hP0934: p0934, hP0935: p0935, hP0936: p0936, hP0937: p0937, hP0938: p0938, hP0939: p0939, hP0940: p0940, hP0941: p0941, hP0942: p0942, hP0943: p0943, hP0944: p0944, hP0945: p0945, hP0946: p0946, hP0947: p0947, hP0948: p0948, hP0949: p0949, hP0950: p0950, hP0951: p0951, hP0952: p0952, hP0953: p0953, hP0954: p0954, hP0955: p0955, hP0956: p0956, hP0957: p0957, hP0958: p0958, hP0959: p0959, hP0960: p0960, hP0961: p0961, hP0962: p0962, hP0963: p0963, hP0964: p0964, hP0965: p0965, hP0966: p0966, hP0967: p0967, hP0968: p0968, hP0969: p0969, hP0970: p0970, hP0971: p0971, hP0972: p0972, hP0973: p0973, hP0974: p0974, hP0975: p0975, hP0976: p0976, hP0977: p0977, hP0978: p0978, hP0979: p0979, hP0980: p0980, hP0981: p0981, hP0982: p0982, hP0983: p0983, hP0984: p0984, hP0985: p0985, hP0986: p0986, hP0987: p0987, hP0988: p0988, hP0989: p0989, hP0990: p0990, hP0991: p0991, hP0992: p0992, hP0993: p0993, hP0994: p0994, hP0995: p0995, hP0996: p0996, hP0997: p0997, hP0998: p0998, hP0999: p0999}
-	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
+	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
 }
 
 // Submit queues an event for phase 0, after the ones submitted before it. Call
@@ -8962,12 +8963,12 @@ func (p *Pipeline) Submit(ev Event) {
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fwrt.WithSourceBatch events (default 256), one
+// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
 // batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwrt.Engine.Feed for the order rule). Several calls feed their sequences
+// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
 // one after the other. Call it before Run; a fed run cannot be recorded.
 func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev Event) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -8975,7 +8976,7 @@ func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
 // SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
 // not boxed into Event to be yielded, so feeding them allocates nothing.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev E) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -8984,9 +8985,9 @@ func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
 // ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
 // A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
 // field) does not stop the others: all of them are reported with their line
-// numbers in a *fwrt.InputError; with fwrt.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fwrt.LinesOption) error {
-	return fwrt.ReadLines(r, func(line []byte) error {
+// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
+func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
+	return fw.ReadLines(r, func(line []byte) error {
 		ev, err := DecodeJSON(line)
 		if err != nil {
 			return err
@@ -9002,20 +9003,20 @@ func (p *Pipeline) Run(ctx context.Context) error {
 }
 
 // Replay runs the pipeline on the inputs recorded in r (by a run with
-// fwrt.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// fw.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fw.DivergenceError. Submit
 // nothing before it; call it instead of Run.
 func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
 	return p.engine.Replay(ctx, r)
 }
 
 // Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fwrt.Stats {
+func (p *Pipeline) Stats() fw.Stats {
 	return p.engine.Stats()
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
-func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
+func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
 	switch m.Kind {
 	case fwKindHundred:
 		// 100 cases of 100 processors: compiled (fwTableHundred).
@@ -9032,7 +9033,7 @@ func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
 		// One
 		switch {
 		case ev.ID == "p0000":
-			dst = append(dst, fwrt.Delivery{Proc: 0, Case: 0})
+			dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 0})
 		}
 	case fwKindTen:
 		// 10 cases of 10 processors: compiled (fwTableTen).
@@ -9044,7 +9045,7 @@ func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
 }
 
 // Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
+func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
 	switch m.Kind {
 	case fwKindHundred:
 		ev := m.Ev.(*Hundred)
@@ -9134,8 +9135,8 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 }
 
 // DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
-func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
 			return i
@@ -9146,7 +9147,7 @@ func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
 }
 
 // Invoke calls the handler method of a delivery with the values its case binds.
-func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
+func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) error {
 	switch dl.Proc {
 	case 0:
 		switch dl.Case {
@@ -15815,12 +15816,12 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 			return d.hP0999.OnHit(P0999HitContext{fwOnOrder{c}}, ev.Amount)
 		}
 	}
-	return fwrt.UnknownDelivery(dl)
+	return fwimpl.UnknownDelivery(dl)
 }
 
 // fwOnHundred is embedded in the contexts of the cases on Hundred events.
 type fwOnHundred struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -15840,7 +15841,7 @@ func (x fwOnHundred) Event() Hundred {
 
 // fwOnOrder is embedded in the contexts of the cases on Order events.
 type fwOnOrder struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -15860,7 +15861,7 @@ func (x fwOnOrder) Event() Order {
 
 // fwOnSingle is embedded in the contexts of the cases on Single events.
 type fwOnSingle struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -15880,7 +15881,7 @@ func (x fwOnSingle) Event() Single {
 
 // fwOnTen is embedded in the contexts of the cases on Ten events.
 type fwOnTen struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -15898,7 +15899,7 @@ func (x fwOnTen) Event() Ten {
 	return *x.c.Msg().Ev.(*Ten)
 }
 
-// fwArena holds event values by kind for the runtime (fwrt.Arena): a message's
+// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
 // Ev points into it until the engine resets it, once no step reads the message.
 type fwArena struct {
 	n  int // values stored since the last Reset
@@ -15908,7 +15909,7 @@ type fwArena struct {
 	k3 []Ten
 }
 
-// Reset empties the arena (fwrt.Arena).
+// Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
 	if a.n == 0 {
 		return
@@ -15983,17 +15984,17 @@ func (a *fwArena) boxTen(e Ten) *Ten {
 // fwArenaPool keeps freed arenas for the next run's engine.
 var fwArenaPool sync.Pool
 
-// NewArena returns an empty arena for the engine (fwrt.Arenas).
-func (*fwDispatcher) NewArena() fwrt.Arena {
+// NewArena returns an empty arena for the engine (fwimpl.Arenas).
+func (*fwDispatcher) NewArena() fwimpl.Arena {
 	if a, ok := fwArenaPool.Get().(*fwArena); ok {
 		return a
 	}
 	return new(fwArena)
 }
 
-// FreeArena takes back an arena no message points into (fwrt.Arenas); one that
+// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
 // grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwrt.Arena) {
+func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
 	x, ok := a.(*fwArena)
 	if !ok {
 		return
@@ -16007,37 +16008,37 @@ func (*fwDispatcher) FreeArena(a fwrt.Arena) {
 
 // fwEventMsg makes the runtime message of ev, its value stored in a (allocated
 // if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwrt.Msg {
+func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case Hundred:
-		return fwrt.Msg{Kind: fwKindHundred, Ev: a.boxHundred(e)}
+		return fwimpl.Msg{Kind: fwKindHundred, Ev: a.boxHundred(e)}
 	case *Hundred:
-		return fwrt.Msg{Kind: fwKindHundred, Ev: a.boxHundred(*e)}
+		return fwimpl.Msg{Kind: fwKindHundred, Ev: a.boxHundred(*e)}
 	case Order:
-		return fwrt.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
+		return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
 	case *Order:
-		return fwrt.Msg{Kind: fwKindOrder, Ev: a.boxOrder(*e)}
+		return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(*e)}
 	case Single:
-		return fwrt.Msg{Kind: fwKindSingle, Ev: a.boxSingle(e)}
+		return fwimpl.Msg{Kind: fwKindSingle, Ev: a.boxSingle(e)}
 	case *Single:
-		return fwrt.Msg{Kind: fwKindSingle, Ev: a.boxSingle(*e)}
+		return fwimpl.Msg{Kind: fwKindSingle, Ev: a.boxSingle(*e)}
 	case Ten:
-		return fwrt.Msg{Kind: fwKindTen, Ev: a.boxTen(e)}
+		return fwimpl.Msg{Kind: fwKindTen, Ev: a.boxTen(e)}
 	case *Ten:
-		return fwrt.Msg{Kind: fwKindTen, Ev: a.boxTen(*e)}
+		return fwimpl.Msg{Kind: fwKindTen, Ev: a.boxTen(*e)}
 	}
 	panic("fw: fanout: not an event type of the package (a type embedding one?)")
 }
 
 // fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwrt.Call) *fwArena {
+func fwArenaOf(c *fwimpl.Call) *fwArena {
 	a, _ := c.Arena().(*fwArena)
 	return a
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
+// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
+func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	switch m.Kind {
 	case fwKindHundred:
 		if e, ok := m.Ev.(*Hundred); ok {
@@ -16059,35 +16060,35 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
 	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
 }
 
-// DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).
-func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
+// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
+func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 	switch k {
 	case fwKindHundred:
 		e := new(Hundred)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Hundred: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Hundred: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwKindOrder:
 		e := new(Order)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Order: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Order: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwKindSingle:
 		e := new(Single)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Single: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Single: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwKindTen:
 		e := new(Ten)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Ten: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Ten: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	}
-	return fwrt.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
 }
 
 // fwTableHundred is the compiled matching of Hundred events: 100 cases of 100 processors in 1 group
@@ -16095,13 +16096,13 @@ func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
 // values that every pattern holds whole or not at all; a group's table (or decision
 // graph) maps the atoms to a match list: per processor, its first matching case.
 var fwTableHundred = struct {
-	rows     [100]fwrt.Delivery // row → delivery: the cases for Hundred, in processor order
-	lists    [101][2]uint8      // match list l is match[lists[l][0]:lists[l][1]]
-	match    [100]uint8         // the match lists: rows, per processor its first matching case
-	lit_ID_5 [2][256]uint8      // the cell offset of each byte at bytes 3 and 4 of the 5-byte literals of id
-	leaf0    [101]uint8         // processors H000 to H099: the match list of each atom of id
+	rows     [100]fwimpl.Delivery // row → delivery: the cases for Hundred, in processor order
+	lists    [101][2]uint8        // match list l is match[lists[l][0]:lists[l][1]]
+	match    [100]uint8           // the match lists: rows, per processor its first matching case
+	lit_ID_5 [2][256]uint8        // the cell offset of each byte at bytes 3 and 4 of the 5-byte literals of id
+	leaf0    [101]uint8           // processors H000 to H099: the match list of each atom of id
 }{
-	rows: [100]fwrt.Delivery{
+	rows: [100]fwimpl.Delivery{
 		{Proc: 11, Case: 0},  // H000: Hit
 		{Proc: 12, Case: 0},  // H001: Hit
 		{Proc: 13, Case: 0},  // H002: Hit
@@ -16668,7 +16669,7 @@ func (ev *Hundred) fwMatch() []uint8 {
 }
 
 // fwCallHundred calls the handler of row r of fwTableHundred.rows with its bound values.
-func (d *fwDispatcher) fwCallHundred(c *fwrt.Call, r uint8, ev *Hundred) error {
+func (d *fwDispatcher) fwCallHundred(c *fwimpl.Call, r uint8, ev *Hundred) error {
 	switch r {
 	case 0:
 		// H000: Hit
@@ -16979,13 +16980,13 @@ func (d *fwDispatcher) fwCallHundred(c *fwrt.Call, r uint8, ev *Hundred) error {
 // values that every pattern holds whole or not at all; a group's table (or decision
 // graph) maps the atoms to a match list: per processor, its first matching case.
 var fwTableOrder = struct {
-	rows     [1000]fwrt.Delivery // row → delivery: the cases for Order, in processor order
-	lists    [1001][2]uint16     // match list l is match[lists[l][0]:lists[l][1]]
-	match    [1000]uint16        // the match lists: rows, per processor its first matching case
-	lit_ID_5 [3][256]uint16      // the cell offset of each byte at bytes 2, 3 and 4 of the 5-byte literals of id
-	leaf0    [1001]uint16        // processors P0000 to P0999: the match list of each atom of id
+	rows     [1000]fwimpl.Delivery // row → delivery: the cases for Order, in processor order
+	lists    [1001][2]uint16       // match list l is match[lists[l][0]:lists[l][1]]
+	match    [1000]uint16          // the match lists: rows, per processor its first matching case
+	lit_ID_5 [3][256]uint16        // the cell offset of each byte at bytes 2, 3 and 4 of the 5-byte literals of id
+	leaf0    [1001]uint16          // processors P0000 to P0999: the match list of each atom of id
 }{
-	rows: [1000]fwrt.Delivery{
+	rows: [1000]fwimpl.Delivery{
 		{Proc: 111, Case: 0},  // P0000: Hit
 		{Proc: 112, Case: 0},  // P0001: Hit
 		{Proc: 113, Case: 0},  // P0002: Hit
@@ -22281,7 +22282,7 @@ func (ev *Order) fwMatch() []uint16 {
 }
 
 // fwCallOrder calls the handler of row r of fwTableOrder.rows with its bound values.
-func (d *fwDispatcher) fwCallOrder(c *fwrt.Call, r uint16, ev *Order) error {
+func (d *fwDispatcher) fwCallOrder(c *fwimpl.Call, r uint16, ev *Order) error {
 	switch r {
 	case 0:
 		// P0000: Hit
@@ -25292,12 +25293,12 @@ func (d *fwDispatcher) fwCallOrder(c *fwrt.Call, r uint16, ev *Order) error {
 // values that every pattern holds whole or not at all; a group's table (or decision
 // graph) maps the atoms to a match list: per processor, its first matching case.
 var fwTableTen = struct {
-	rows  [10]fwrt.Delivery // row → delivery: the cases for Ten, in processor order
-	lists [11][2]uint8      // match list l is match[lists[l][0]:lists[l][1]]
-	match [10]uint8         // the match lists: rows, per processor its first matching case
-	leaf0 [11]uint8         // processors T00 to T09: the match list of each atom of id
+	rows  [10]fwimpl.Delivery // row → delivery: the cases for Ten, in processor order
+	lists [11][2]uint8        // match list l is match[lists[l][0]:lists[l][1]]
+	match [10]uint8           // the match lists: rows, per processor its first matching case
+	leaf0 [11]uint8           // processors T00 to T09: the match list of each atom of id
 }{
-	rows: [10]fwrt.Delivery{
+	rows: [10]fwimpl.Delivery{
 		{Proc: 1, Case: 0},  // T00: Hit
 		{Proc: 2, Case: 0},  // T01: Hit
 		{Proc: 3, Case: 0},  // T02: Hit
@@ -25360,7 +25361,7 @@ func (ev *Ten) fwMatch() []uint8 {
 // type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
 // members are errors.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwrt.JSONEventName(data)
+	name, err := fwimpl.JSONEventName(data)
 	if err != nil {
 		return nil, err
 	}
@@ -25371,19 +25372,19 @@ func DecodeJSON(data []byte) (Event, error) {
 			ID     *string `json:"id"`
 			Amount *int64  `json:"amount"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Hundred: %w", err)
 		}
 		var e Hundred
 		if v.ID == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Hundred",
 				Field: "id",
 			}
 		}
 		e.ID = *v.ID
 		if v.Amount == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Hundred",
 				Field: "amount",
 			}
@@ -25396,19 +25397,19 @@ func DecodeJSON(data []byte) (Event, error) {
 			ID     *string `json:"id"`
 			Amount *int64  `json:"amount"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Order: %w", err)
 		}
 		var e Order
 		if v.ID == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Order",
 				Field: "id",
 			}
 		}
 		e.ID = *v.ID
 		if v.Amount == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Order",
 				Field: "amount",
 			}
@@ -25421,19 +25422,19 @@ func DecodeJSON(data []byte) (Event, error) {
 			ID     *string `json:"id"`
 			Amount *int64  `json:"amount"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Single: %w", err)
 		}
 		var e Single
 		if v.ID == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Single",
 				Field: "id",
 			}
 		}
 		e.ID = *v.ID
 		if v.Amount == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Single",
 				Field: "amount",
 			}
@@ -25446,19 +25447,19 @@ func DecodeJSON(data []byte) (Event, error) {
 			ID     *string `json:"id"`
 			Amount *int64  `json:"amount"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Ten: %w", err)
 		}
 		var e Ten
 		if v.ID == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Ten",
 				Field: "id",
 			}
 		}
 		e.ID = *v.ID
 		if v.Amount == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Ten",
 				Field: "amount",
 			}
@@ -25466,7 +25467,7 @@ func DecodeJSON(data []byte) (Event, error) {
 		e.Amount = *v.Amount
 		return e, nil
 	}
-	return nil, &fwrt.UnknownEventError{Name: name}
+	return nil, &fw.UnknownEventError{Name: name}
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.

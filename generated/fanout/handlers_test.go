@@ -2,7 +2,9 @@
 
 package fanout
 
-import fwrt "github.com/fwgo/fw/runtime"
+import (
+	"github.com/fwgo/fw/runtime/fwimpl"
+)
 
 // newDispatcher binds every processor to a handler that counts its calls in *n.
 func newDispatcher(n *int) *fwDispatcher {
@@ -1123,7 +1125,7 @@ func newDispatcher(n *int) *fwDispatcher {
 
 // handDispatch is the switch a person would write for the same patterns,
 // calling the same handlers through the same interfaces.
-func handDispatch(d *fwDispatcher, c *fwrt.Call, m fwrt.Msg) error {
+func handDispatch(d *fwDispatcher, c *fwimpl.Call, m fwimpl.Msg) error {
 	switch m.Kind {
 	case fwKindSingle:
 		if o := m.Ev.(*Single); o.ID == "p0000" {

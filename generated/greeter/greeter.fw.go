@@ -3,7 +3,7 @@
 
 package greeter
 
-import fwrt "github.com/fwgo/fw/runtime"
+import "github.com/fwgo/fw/runtime/fwimpl"
 
 // Greet is the event declared at greeter.fw:5.
 type Greet struct {
@@ -17,20 +17,20 @@ func (Greet) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Greet) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.Who)
+	b = fwimpl.AppendString(b, e.Who)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Greet) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.Who = d.String()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Greet) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindGreet, Ev: a.boxGreet(e)}
+func (e Greet) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindGreet, Ev: a.boxGreet(e)}
 }
 
 // Start is the event declared at greeter.fw:4.
@@ -45,20 +45,20 @@ func (Start) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Start) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.Who)
+	b = fwimpl.AppendString(b, e.Who)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Start) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.Who = d.String()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Start) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindStart, Ev: a.boxStart(e)}
+func (e Start) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindStart, Ev: a.boxStart(e)}
 }
 
 // GreeterHandler handles the cases of processor Greeter (greeter.fw:7), one method per case.
@@ -77,7 +77,7 @@ type GreeterStartContext struct {
 
 // EmitGreet emits a Greet; it takes effect when the handler returns nil.
 func (x GreeterStartContext) EmitGreet(e Greet) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindGreet, Ev: fwArenaOf(x.c).boxGreet(e)})
+	x.c.Emit(fwimpl.Msg{Kind: fwKindGreet, Ev: fwArenaOf(x.c).boxGreet(e)})
 }
 
 // GreeterGreetContext is the context of GreeterHandler.OnGreet: it can emit only what the case declares.

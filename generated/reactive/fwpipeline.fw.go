@@ -7,7 +7,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 	"io"
 	"iter"
@@ -15,7 +16,7 @@ import (
 )
 
 // The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwrt.SupportPackageIsVersion1
+const _ = fwimpl.SupportPackageIsVersion2
 
 // Event is implemented by every event type of package reactive.
 type Event interface {
@@ -23,54 +24,54 @@ type Event interface {
 	EventName() string
 	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwrt.Msg
+	fwMsg(a *fwArena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
 const (
-	fwKindPair fwrt.Kind = 0
+	fwKindPair fwimpl.Kind = 0
 )
 
 // Kinds of the targets' built artifacts and resolve requests.
 const (
-	fwBuiltAll        fwrt.Kind = 1
-	fwBuiltByKey      fwrt.Kind = 2
-	fwBuiltByParity   fwrt.Kind = 3
-	fwBuiltCount      fwrt.Kind = 4
-	fwBuiltDouble     fwrt.Kind = 5
-	fwBuiltLate       fwrt.Kind = 6
-	fwBuiltNums       fwrt.Kind = 7
-	fwBuiltPairs      fwrt.Kind = 8
-	fwBuiltRuns       fwrt.Kind = 9
-	fwBuiltSample     fwrt.Kind = 10
-	fwBuiltSome       fwrt.Kind = 11
-	fwBuiltSquare     fwrt.Kind = 12
-	fwResolveAll      fwrt.Kind = 13
-	fwResolveByKey    fwrt.Kind = 14
-	fwResolveByParity fwrt.Kind = 15
-	fwResolveCount    fwrt.Kind = 16
-	fwResolveDouble   fwrt.Kind = 17
-	fwResolveLate     fwrt.Kind = 18
-	fwResolveNums     fwrt.Kind = 19
-	fwResolvePairs    fwrt.Kind = 20
-	fwResolveRuns     fwrt.Kind = 21
-	fwResolveSample   fwrt.Kind = 22
-	fwResolveSome     fwrt.Kind = 23
-	fwResolveSquare   fwrt.Kind = 24
+	fwBuiltAll        fwimpl.Kind = 1
+	fwBuiltByKey      fwimpl.Kind = 2
+	fwBuiltByParity   fwimpl.Kind = 3
+	fwBuiltCount      fwimpl.Kind = 4
+	fwBuiltDouble     fwimpl.Kind = 5
+	fwBuiltLate       fwimpl.Kind = 6
+	fwBuiltNums       fwimpl.Kind = 7
+	fwBuiltPairs      fwimpl.Kind = 8
+	fwBuiltRuns       fwimpl.Kind = 9
+	fwBuiltSample     fwimpl.Kind = 10
+	fwBuiltSome       fwimpl.Kind = 11
+	fwBuiltSquare     fwimpl.Kind = 12
+	fwResolveAll      fwimpl.Kind = 13
+	fwResolveByKey    fwimpl.Kind = 14
+	fwResolveByParity fwimpl.Kind = 15
+	fwResolveCount    fwimpl.Kind = 16
+	fwResolveDouble   fwimpl.Kind = 17
+	fwResolveLate     fwimpl.Kind = 18
+	fwResolveNums     fwimpl.Kind = 19
+	fwResolvePairs    fwimpl.Kind = 20
+	fwResolveRuns     fwimpl.Kind = 21
+	fwResolveSample   fwimpl.Kind = 22
+	fwResolveSome     fwimpl.Kind = 23
+	fwResolveSquare   fwimpl.Kind = 24
 )
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
 // Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
-var fwProgram = fwrt.Program{
-	Events: []fwrt.EventInfo{{Name: "Pair"}},
+// included): a record of a run (fw.WithRecord) is checked against it on replay.
+var fwProgram = fwimpl.Program{
+	Events: []fwimpl.EventInfo{{Name: "Pair"}},
 	Fingerprint: [32]byte{
 		0xc0, 0x50, 0xd3, 0xb2, 0xa6, 0x12, 0xfc, 0x8b, 0x15, 0xde, 0xcd, 0x67, 0xc5, 0xf4, 0xb7, 0x9b,
 		0x9f, 0x53, 0xb6, 0x70, 0x15, 0x0c, 0x6e, 0x26, 0xa0, 0x3d, 0x31, 0x22, 0xc5, 0x4e, 0x1a, 0x5a,
 	},
 	Package: "reactive",
-	Procs: []fwrt.ProcInfo{{
+	Procs: []fwimpl.ProcInfo{{
 		Builder:     true,
 		Cases:       []string{},
 		Concurrency: 1,
@@ -169,7 +170,7 @@ var fwProgram = fwrt.Program{
 		Resolves:    []int32{0, 1, 2, 3, 5, 7, 8, 9, 10},
 	}},
 	Routes: [][]int32{fwKindPair: {}, fwBuiltAll: {12}, fwBuiltByKey: {12}, fwBuiltByParity: {12}, fwBuiltCount: {12}, fwBuiltDouble: {3}, fwBuiltLate: {12}, fwBuiltNums: {1, 2, 6, 8, 9, 10, 11, 12}, fwBuiltPairs: {4, 5, 7, 12}, fwBuiltRuns: {12}, fwBuiltSample: {12}, fwBuiltSome: {12}, fwBuiltSquare: {3}},
-	Targets: []fwrt.TargetInfo{{
+	Targets: []fwimpl.TargetInfo{{
 		Name:     "all",
 		Provider: 4,
 	}, {
@@ -218,7 +219,7 @@ type fwDispatcher struct {
 	hLate     LateBuilder
 	hCount    CountBuilder
 	hLog      LogHandler
-	srcNums   fwrt.Source[int64]
+	srcNums   fwimpl.Source[int64]
 	sAll      fwreactive.Collector[Pair]
 	sByKey    *fwreactive.Grouper[string, Pair]
 	sByParity *fwreactive.Grouper[int64, int64]
@@ -229,13 +230,13 @@ type fwDispatcher struct {
 
 // Pipeline runs the processors of package reactive. Create it with NewPipeline.
 type Pipeline struct {
-	engine *fwrt.Engine
+	engine *fwimpl.Engine
 }
 
 // NewPipeline returns a pipeline with one handler per processor and user builder
 // (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fwrt.WithWorkers, ...).
-func NewPipeline(nums NumsBuilder, double DoubleBuilder, square SquareBuilder, pairs PairsBuilder, byParity ByParityKeyer, late LateBuilder, count CountBuilder, log LogHandler, opts ...fwrt.Option) *Pipeline {
+// handler panics. Options are the runtime's (fw.WithWorkers, ...).
+func NewPipeline(nums NumsBuilder, double DoubleBuilder, square SquareBuilder, pairs PairsBuilder, byParity ByParityKeyer, late LateBuilder, count CountBuilder, log LogHandler, opts ...fw.Option) *Pipeline {
 	if nums == nil {
 		panic("reactive.NewPipeline: nil handler for builder Nums")
 	}
@@ -270,7 +271,7 @@ func NewPipeline(nums NumsBuilder, double DoubleBuilder, square SquareBuilder, p
 	})
 	d.sSome = fwreactive.NewStreamSampler[int64](0.5, 7)
 	d.sSample = fwreactive.NewReservoirSampler[int64](3, 42)
-	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
+	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
 }
 
 // Submit queues an event for phase 0, after the ones submitted before it. Call
@@ -282,12 +283,12 @@ func (p *Pipeline) Submit(ev Event) {
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fwrt.WithSourceBatch events (default 256), one
+// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
 // batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwrt.Engine.Feed for the order rule). Several calls feed their sequences
+// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
 // one after the other. Call it before Run; a fed run cannot be recorded.
 func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev Event) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -295,7 +296,7 @@ func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
 // SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
 // not boxed into Event to be yielded, so feeding them allocates nothing.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev E) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -304,9 +305,9 @@ func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
 // ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
 // A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
 // field) does not stop the others: all of them are reported with their line
-// numbers in a *fwrt.InputError; with fwrt.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fwrt.LinesOption) error {
-	return fwrt.ReadLines(r, func(line []byte) error {
+// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
+func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
+	return fw.ReadLines(r, func(line []byte) error {
 		ev, err := DecodeJSON(line)
 		if err != nil {
 			return err
@@ -322,161 +323,161 @@ func (p *Pipeline) Run(ctx context.Context) error {
 }
 
 // Replay runs the pipeline on the inputs recorded in r (by a run with
-// fwrt.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// fw.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fw.DivergenceError. Submit
 // nothing before it; call it instead of Run.
 func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
 	return p.engine.Replay(ctx, r)
 }
 
 // Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fwrt.Stats {
+func (p *Pipeline) Stats() fw.Stats {
 	return p.engine.Stats()
 }
 
 // ResolveAll asks for target all before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveAll() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveAll})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveAll})
 }
 
 // ResolveByKey asks for target byKey before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveByKey() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveByKey})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveByKey})
 }
 
 // ResolveByParity asks for target byParity before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveByParity() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveByParity})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveByParity})
 }
 
 // ResolveCount asks for target count before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveCount() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveCount})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveCount})
 }
 
 // ResolveDouble asks for target double before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveDouble() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveDouble})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveDouble})
 }
 
 // ResolveLate asks for target late before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveLate() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveLate})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveLate})
 }
 
 // ResolveNums asks for target nums before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveNums() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveNums})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveNums})
 }
 
 // ResolvePairs asks for target pairs before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolvePairs() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolvePairs})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolvePairs})
 }
 
 // ResolveRuns asks for target runs before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveRuns() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveRuns})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveRuns})
 }
 
 // ResolveSample asks for target sample before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveSample() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveSample})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveSample})
 }
 
 // ResolveSome asks for target some before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveSome() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveSome})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveSome})
 }
 
 // ResolveSquare asks for target square before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveSquare() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveSquare})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveSquare})
 }
 
-// Resolve asks for a target by name before Run; Run fails with fwrt.ErrNoProvider
+// Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider
 // if no builder provides it.
 func (p *Pipeline) Resolve(target string) {
 	p.engine.Resolve(target)
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
-func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
+func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
 	switch m.Kind {
 	case fwBuiltAll:
 		// Log: All
-		dst = append(dst, fwrt.Delivery{Proc: 12, Case: 2})
+		dst = append(dst, fwimpl.Delivery{Proc: 12, Case: 2})
 	case fwBuiltByKey:
 		// Log: Group
-		dst = append(dst, fwrt.Delivery{Proc: 12, Case: 3})
+		dst = append(dst, fwimpl.Delivery{Proc: 12, Case: 3})
 	case fwBuiltByParity:
 		// Log: Parity
-		dst = append(dst, fwrt.Delivery{Proc: 12, Case: 4})
+		dst = append(dst, fwimpl.Delivery{Proc: 12, Case: 4})
 	case fwBuiltCount:
 		// Log: Count
-		dst = append(dst, fwrt.Delivery{Proc: 12, Case: 9})
+		dst = append(dst, fwimpl.Delivery{Proc: 12, Case: 9})
 	case fwBuiltDouble:
 		// Pairs: Double
-		dst = append(dst, fwrt.Delivery{Proc: 3, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 3, Case: 0})
 	case fwBuiltLate:
 		// Log: Late
-		dst = append(dst, fwrt.Delivery{Proc: 12, Case: 8})
+		dst = append(dst, fwimpl.Delivery{Proc: 12, Case: 8})
 	case fwBuiltNums:
 		// Double: Nums
-		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
 		// Square: Nums
-		dst = append(dst, fwrt.Delivery{Proc: 2, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 0})
 		// ByParity: Nums
-		dst = append(dst, fwrt.Delivery{Proc: 6, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 6, Case: 0})
 		// Some: Nums
-		dst = append(dst, fwrt.Delivery{Proc: 8, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 8, Case: 0})
 		// Sample: Nums
-		dst = append(dst, fwrt.Delivery{Proc: 9, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 9, Case: 0})
 		// Late: Nums
-		dst = append(dst, fwrt.Delivery{Proc: 10, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 10, Case: 0})
 		// Count: Nums
-		dst = append(dst, fwrt.Delivery{Proc: 11, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 11, Case: 0})
 		// Log: Num
-		dst = append(dst, fwrt.Delivery{Proc: 12, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 12, Case: 0})
 	case fwBuiltPairs:
 		// All: Pairs
-		dst = append(dst, fwrt.Delivery{Proc: 4, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 4, Case: 0})
 		// ByKey: Pairs
-		dst = append(dst, fwrt.Delivery{Proc: 5, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 5, Case: 0})
 		// Runs: Pairs
-		dst = append(dst, fwrt.Delivery{Proc: 7, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 7, Case: 0})
 		// Log: Pair
-		dst = append(dst, fwrt.Delivery{Proc: 12, Case: 1})
+		dst = append(dst, fwimpl.Delivery{Proc: 12, Case: 1})
 	case fwBuiltRuns:
 		// Log: Run
-		dst = append(dst, fwrt.Delivery{Proc: 12, Case: 5})
+		dst = append(dst, fwimpl.Delivery{Proc: 12, Case: 5})
 	case fwBuiltSample:
 		// Log: Sample
-		dst = append(dst, fwrt.Delivery{Proc: 12, Case: 7})
+		dst = append(dst, fwimpl.Delivery{Proc: 12, Case: 7})
 	case fwBuiltSome:
 		// Log: Some
-		dst = append(dst, fwrt.Delivery{Proc: 12, Case: 6})
+		dst = append(dst, fwimpl.Delivery{Proc: 12, Case: 6})
 	case fwBuiltSquare:
 		// Pairs: Square
-		dst = append(dst, fwrt.Delivery{Proc: 3, Case: 1})
+		dst = append(dst, fwimpl.Delivery{Proc: 3, Case: 1})
 	}
 	return dst
 }
 
 // Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
+func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
 	switch m.Kind {
 	case fwBuiltAll:
 		v := *m.Ev.(*[]Pair)
@@ -594,8 +595,8 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 }
 
 // DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
-func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
 			return i
@@ -720,7 +721,7 @@ func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
 }
 
 // Invoke calls the handler method of a delivery with the values its case binds.
-func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
+func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) error {
 	switch dl.Proc {
 	case 1:
 		switch dl.Case {
@@ -743,28 +744,28 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			return d.fwAddAll(c, *m.Ev.(*Pair))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.fwPhaseAll(c)
 		}
 	case 5:
 		switch dl.Case {
 		case 0:
 			return d.fwAddByKey(c, *m.Ev.(*Pair))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.fwPhaseByKey(c)
 		}
 	case 6:
 		switch dl.Case {
 		case 0:
 			return d.fwAddByParity(c, *m.Ev.(*int64))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.fwPhaseByParity(c)
 		}
 	case 7:
 		switch dl.Case {
 		case 0:
 			return d.fwAddRuns(c, *m.Ev.(*Pair))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.fwPhaseRuns(c)
 		}
 	case 8:
@@ -776,7 +777,7 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			return d.fwAddSample(c, *m.Ev.(*int64))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.fwPhaseSample(c)
 		}
 	case 10:
@@ -788,7 +789,7 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			return d.hCount.OnNums(CountContext{fwContext{c}}, *m.Ev.(*int64))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.hCount.Phase(CountContext{fwContext{c}}, c.Phase())
 		}
 	case 12:
@@ -813,18 +814,18 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 			return d.hLog.OnLate(LogLateContext{fwContext{c}}, *m.Ev.(*int64))
 		case 9:
 			return d.hLog.OnCount(LogCountContext{fwContext{c}}, *m.Ev.(*int64))
-		case fwrt.CaseInit:
+		case fwimpl.CaseInit:
 			return d.hLog.Init(LogInitContext{fwContext{c}})
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.hLog.Phase(LogPhaseContext{fwContext{c}}, c.Phase())
 		}
 	}
-	return fwrt.UnknownDelivery(dl)
+	return fwimpl.UnknownDelivery(dl)
 }
 
 // fwContext is embedded in the contexts of the cases on no event and of the builders.
 type fwContext struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -838,101 +839,101 @@ func (x fwContext) Phase() int {
 }
 
 // fwAddAll gives an artifact of pairs to helper All.
-func (d *fwDispatcher) fwAddAll(c *fwrt.Call, v Pair) error {
+func (d *fwDispatcher) fwAddAll(c *fwimpl.Call, v Pair) error {
 	d.sAll.Add(v)
 	return nil
 }
 
 // fwPhaseAll flushes helper All at a phase broadcast.
-func (d *fwDispatcher) fwPhaseAll(c *fwrt.Call) error {
+func (d *fwDispatcher) fwPhaseAll(c *fwimpl.Call) error {
 	d.sAll.Phase(func(v []Pair) {
-		c.Emit(fwrt.Msg{Kind: fwBuiltAll, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltAll, Ev: &v})
 	})
 	return nil
 }
 
 // fwAddByKey gives an artifact of pairs to helper ByKey.
-func (d *fwDispatcher) fwAddByKey(c *fwrt.Call, v Pair) error {
+func (d *fwDispatcher) fwAddByKey(c *fwimpl.Call, v Pair) error {
 	d.sByKey.Add(v)
 	return nil
 }
 
 // fwPhaseByKey flushes helper ByKey at a phase broadcast.
-func (d *fwDispatcher) fwPhaseByKey(c *fwrt.Call) error {
+func (d *fwDispatcher) fwPhaseByKey(c *fwimpl.Call) error {
 	d.sByKey.Phase(func(k string, items []Pair) {
 		v := fwreactive.Group[string, Pair]{Key: k, Items: items}
-		c.Emit(fwrt.Msg{Kind: fwBuiltByKey, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltByKey, Ev: &v})
 	})
 	return nil
 }
 
 // fwAddByParity gives an artifact of nums to helper ByParity.
-func (d *fwDispatcher) fwAddByParity(c *fwrt.Call, v int64) error {
+func (d *fwDispatcher) fwAddByParity(c *fwimpl.Call, v int64) error {
 	d.sByParity.Add(v)
 	return nil
 }
 
 // fwPhaseByParity flushes helper ByParity at a phase broadcast.
-func (d *fwDispatcher) fwPhaseByParity(c *fwrt.Call) error {
+func (d *fwDispatcher) fwPhaseByParity(c *fwimpl.Call) error {
 	d.sByParity.Phase(func(k int64, items []int64) {
 		v := fwreactive.Group[int64, int64]{Key: k, Items: items}
-		c.Emit(fwrt.Msg{Kind: fwBuiltByParity, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltByParity, Ev: &v})
 	})
 	return nil
 }
 
 // fwAddRuns gives an artifact of pairs to helper Runs.
-func (d *fwDispatcher) fwAddRuns(c *fwrt.Call, v Pair) error {
+func (d *fwDispatcher) fwAddRuns(c *fwimpl.Call, v Pair) error {
 	d.sRuns.Add(v, func(k string, items []Pair) {
 		v := fwreactive.Group[string, Pair]{Key: k, Items: items}
-		c.Emit(fwrt.Msg{Kind: fwBuiltRuns, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltRuns, Ev: &v})
 	})
 	return nil
 }
 
 // fwPhaseRuns flushes helper Runs at a phase broadcast.
-func (d *fwDispatcher) fwPhaseRuns(c *fwrt.Call) error {
+func (d *fwDispatcher) fwPhaseRuns(c *fwimpl.Call) error {
 	d.sRuns.Phase(func(k string, items []Pair) {
 		v := fwreactive.Group[string, Pair]{Key: k, Items: items}
-		c.Emit(fwrt.Msg{Kind: fwBuiltRuns, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltRuns, Ev: &v})
 	})
 	return nil
 }
 
 // fwAddSome gives an artifact of nums to helper Some.
-func (d *fwDispatcher) fwAddSome(c *fwrt.Call, v int64) error {
+func (d *fwDispatcher) fwAddSome(c *fwimpl.Call, v int64) error {
 	d.sSome.Add(v, func(v int64) {
-		c.Emit(fwrt.Msg{Kind: fwBuiltSome, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltSome, Ev: &v})
 	})
 	return nil
 }
 
 // fwAddSample gives an artifact of nums to helper Sample.
-func (d *fwDispatcher) fwAddSample(c *fwrt.Call, v int64) error {
+func (d *fwDispatcher) fwAddSample(c *fwimpl.Call, v int64) error {
 	d.sSample.Add(v)
 	return nil
 }
 
 // fwPhaseSample flushes helper Sample at a phase broadcast.
-func (d *fwDispatcher) fwPhaseSample(c *fwrt.Call) error {
+func (d *fwDispatcher) fwPhaseSample(c *fwimpl.Call) error {
 	d.sSample.Phase(func(v []int64) {
-		c.Emit(fwrt.Msg{Kind: fwBuiltSample, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltSample, Ev: &v})
 	})
 	return nil
 }
 
-// Pull pulls up to max artifacts from a source builder (fwrt.Sources).
-func (d *fwDispatcher) Pull(c *fwrt.Call, proc int32, max int) (bool, error) {
+// Pull pulls up to max artifacts from a source builder (fwimpl.Sources).
+func (d *fwDispatcher) Pull(c *fwimpl.Call, proc int32, max int) (bool, error) {
 	switch proc {
 	case 0:
-		return d.srcNums.Pull(c, max, d.hNums.Build, func(v int64) fwrt.Msg {
-			return fwrt.Msg{Kind: fwBuiltNums, Ev: &v}
+		return d.srcNums.Pull(c, max, d.hNums.Build, func(v int64) fwimpl.Msg {
+			return fwimpl.Msg{Kind: fwBuiltNums, Ev: &v}
 		})
 	}
-	return true, fwrt.UnknownDelivery(fwrt.Delivery{Proc: proc})
+	return true, fwimpl.UnknownDelivery(fwimpl.Delivery{Proc: proc})
 }
 
-// Stop stops a source builder's Build early (fwrt.Sources).
+// Stop stops a source builder's Build early (fwimpl.Sources).
 func (d *fwDispatcher) Stop(proc int32) {
 	switch proc {
 	case 0:
@@ -940,14 +941,14 @@ func (d *fwDispatcher) Stop(proc int32) {
 	}
 }
 
-// fwArena holds event values by kind for the runtime (fwrt.Arena): a message's
+// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
 // Ev points into it until the engine resets it, once no step reads the message.
 type fwArena struct {
 	n  int // values stored since the last Reset
 	k0 []Pair
 }
 
-// Reset empties the arena (fwrt.Arena).
+// Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
 	if a.n == 0 {
 		return
@@ -974,17 +975,17 @@ func (a *fwArena) boxPair(e Pair) *Pair {
 // fwArenaPool keeps freed arenas for the next run's engine.
 var fwArenaPool sync.Pool
 
-// NewArena returns an empty arena for the engine (fwrt.Arenas).
-func (*fwDispatcher) NewArena() fwrt.Arena {
+// NewArena returns an empty arena for the engine (fwimpl.Arenas).
+func (*fwDispatcher) NewArena() fwimpl.Arena {
 	if a, ok := fwArenaPool.Get().(*fwArena); ok {
 		return a
 	}
 	return new(fwArena)
 }
 
-// FreeArena takes back an arena no message points into (fwrt.Arenas); one that
+// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
 // grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwrt.Arena) {
+func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
 	x, ok := a.(*fwArena)
 	if !ok {
 		return
@@ -998,25 +999,25 @@ func (*fwDispatcher) FreeArena(a fwrt.Arena) {
 
 // fwEventMsg makes the runtime message of ev, its value stored in a (allocated
 // if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwrt.Msg {
+func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case Pair:
-		return fwrt.Msg{Kind: fwKindPair, Ev: a.boxPair(e)}
+		return fwimpl.Msg{Kind: fwKindPair, Ev: a.boxPair(e)}
 	case *Pair:
-		return fwrt.Msg{Kind: fwKindPair, Ev: a.boxPair(*e)}
+		return fwimpl.Msg{Kind: fwKindPair, Ev: a.boxPair(*e)}
 	}
 	panic("fw: reactive: not an event type of the package (a type embedding one?)")
 }
 
 // fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwrt.Call) *fwArena {
+func fwArenaOf(c *fwimpl.Call) *fwArena {
 	a, _ := c.Arena().(*fwArena)
 	return a
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
+// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
+func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	switch m.Kind {
 	case fwKindPair:
 		if e, ok := m.Ev.(*Pair); ok {
@@ -1076,99 +1077,99 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
 	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
 }
 
-// DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).
-func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
+// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
+func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 	switch k {
 	case fwKindPair:
 		e := new(Pair)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Pair: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Pair: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwBuiltAll:
 		v, err := fwDecodeAll(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built all: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built all: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltByKey:
 		v, err := fwDecodeByKey(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built byKey: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built byKey: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltByParity:
 		v, err := fwDecodeByParity(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built byParity: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built byParity: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltCount:
 		v, err := fwDecodeCount(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built count: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built count: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltDouble:
 		v, err := fwDecodeDouble(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built double: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built double: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltLate:
 		v, err := fwDecodeLate(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built late: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built late: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltNums:
 		v, err := fwDecodeNums(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built nums: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built nums: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltPairs:
 		v, err := fwDecodePairs(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built pairs: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built pairs: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltRuns:
 		v, err := fwDecodeRuns(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built runs: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built runs: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltSample:
 		v, err := fwDecodeSample(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built sample: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built sample: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltSome:
 		v, err := fwDecodeSome(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built some: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built some: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltSquare:
 		v, err := fwDecodeSquare(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built square: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built square: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwResolveAll, fwResolveByKey, fwResolveByParity, fwResolveCount, fwResolveDouble, fwResolveLate, fwResolveNums, fwResolvePairs, fwResolveRuns, fwResolveSample, fwResolveSome, fwResolveSquare:
 		if len(data) != 0 {
-			return fwrt.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwrt.ErrEncoding)
+			return fwimpl.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwimpl.ErrEncoding)
 		}
-		return fwrt.Msg{Kind: k}, nil
+		return fwimpl.Msg{Kind: k}, nil
 	}
-	return fwrt.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
 }
 
 // fwAppendAll appends the canonical encoding of an artifact of all ([]Pair).
 func fwAppendAll(b []byte, v []Pair) (_ []byte, err error) {
-	b = fwrt.AppendUint(b, uint64(len(v)))
+	b = fwimpl.AppendUint(b, uint64(len(v)))
 	for _, x1 := range v {
 		if b, err = x1.AppendBinary(b); err != nil {
 			return nil, err
@@ -1179,10 +1180,10 @@ func fwAppendAll(b []byte, v []Pair) (_ []byte, err error) {
 
 // fwDecodeAll decodes an artifact of all ([]Pair).
 func fwDecodeAll(data []byte) (v []Pair, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	n1 := d.Uint()
 	if n1 > uint64(len(data)) {
-		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
 	}
 	if n1 > 0 {
 		v = make([]Pair, int(n1))
@@ -1197,8 +1198,8 @@ func fwDecodeAll(data []byte) (v []Pair, err error) {
 
 // fwAppendByKey appends the canonical encoding of an artifact of byKey (Group[string, Pair]).
 func fwAppendByKey(b []byte, v fwreactive.Group[string, Pair]) (_ []byte, err error) {
-	b = fwrt.AppendString(b, v.Key)
-	b = fwrt.AppendUint(b, uint64(len(v.Items)))
+	b = fwimpl.AppendString(b, v.Key)
+	b = fwimpl.AppendUint(b, uint64(len(v.Items)))
 	for _, x1 := range v.Items {
 		if b, err = x1.AppendBinary(b); err != nil {
 			return nil, err
@@ -1209,11 +1210,11 @@ func fwAppendByKey(b []byte, v fwreactive.Group[string, Pair]) (_ []byte, err er
 
 // fwDecodeByKey decodes an artifact of byKey (Group[string, Pair]).
 func fwDecodeByKey(data []byte) (v fwreactive.Group[string, Pair], err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v.Key = d.String()
 	n1 := d.Uint()
 	if n1 > uint64(len(data)) {
-		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
 	}
 	if n1 > 0 {
 		v.Items = make([]Pair, int(n1))
@@ -1228,21 +1229,21 @@ func fwDecodeByKey(data []byte) (v fwreactive.Group[string, Pair], err error) {
 
 // fwAppendByParity appends the canonical encoding of an artifact of byParity (Group[int, int]).
 func fwAppendByParity(b []byte, v fwreactive.Group[int64, int64]) (_ []byte, err error) {
-	b = fwrt.AppendInt(b, v.Key)
-	b = fwrt.AppendUint(b, uint64(len(v.Items)))
+	b = fwimpl.AppendInt(b, v.Key)
+	b = fwimpl.AppendUint(b, uint64(len(v.Items)))
 	for _, x1 := range v.Items {
-		b = fwrt.AppendInt(b, x1)
+		b = fwimpl.AppendInt(b, x1)
 	}
 	return b, nil
 }
 
 // fwDecodeByParity decodes an artifact of byParity (Group[int, int]).
 func fwDecodeByParity(data []byte) (v fwreactive.Group[int64, int64], err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v.Key = d.Int()
 	n1 := d.Uint()
 	if n1 > uint64(len(data)) {
-		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
 	}
 	if n1 > 0 {
 		v.Items = make([]int64, int(n1))
@@ -1255,52 +1256,52 @@ func fwDecodeByParity(data []byte) (v fwreactive.Group[int64, int64], err error)
 
 // fwAppendCount appends the canonical encoding of an artifact of count (int).
 func fwAppendCount(b []byte, v int64) (_ []byte, err error) {
-	b = fwrt.AppendInt(b, v)
+	b = fwimpl.AppendInt(b, v)
 	return b, nil
 }
 
 // fwDecodeCount decodes an artifact of count (int).
 func fwDecodeCount(data []byte) (v int64, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v = d.Int()
 	return v, d.Finish()
 }
 
 // fwAppendDouble appends the canonical encoding of an artifact of double (int).
 func fwAppendDouble(b []byte, v int64) (_ []byte, err error) {
-	b = fwrt.AppendInt(b, v)
+	b = fwimpl.AppendInt(b, v)
 	return b, nil
 }
 
 // fwDecodeDouble decodes an artifact of double (int).
 func fwDecodeDouble(data []byte) (v int64, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v = d.Int()
 	return v, d.Finish()
 }
 
 // fwAppendLate appends the canonical encoding of an artifact of late (int).
 func fwAppendLate(b []byte, v int64) (_ []byte, err error) {
-	b = fwrt.AppendInt(b, v)
+	b = fwimpl.AppendInt(b, v)
 	return b, nil
 }
 
 // fwDecodeLate decodes an artifact of late (int).
 func fwDecodeLate(data []byte) (v int64, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v = d.Int()
 	return v, d.Finish()
 }
 
 // fwAppendNums appends the canonical encoding of an artifact of nums (int).
 func fwAppendNums(b []byte, v int64) (_ []byte, err error) {
-	b = fwrt.AppendInt(b, v)
+	b = fwimpl.AppendInt(b, v)
 	return b, nil
 }
 
 // fwDecodeNums decodes an artifact of nums (int).
 func fwDecodeNums(data []byte) (v int64, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v = d.Int()
 	return v, d.Finish()
 }
@@ -1315,7 +1316,7 @@ func fwAppendPairs(b []byte, v Pair) (_ []byte, err error) {
 
 // fwDecodePairs decodes an artifact of pairs (Pair).
 func fwDecodePairs(data []byte) (v Pair, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v.Key = d.String()
 	v.A = d.Int()
 	v.B = d.Int()
@@ -1324,8 +1325,8 @@ func fwDecodePairs(data []byte) (v Pair, err error) {
 
 // fwAppendRuns appends the canonical encoding of an artifact of runs (Group[string, Pair]).
 func fwAppendRuns(b []byte, v fwreactive.Group[string, Pair]) (_ []byte, err error) {
-	b = fwrt.AppendString(b, v.Key)
-	b = fwrt.AppendUint(b, uint64(len(v.Items)))
+	b = fwimpl.AppendString(b, v.Key)
+	b = fwimpl.AppendUint(b, uint64(len(v.Items)))
 	for _, x1 := range v.Items {
 		if b, err = x1.AppendBinary(b); err != nil {
 			return nil, err
@@ -1336,11 +1337,11 @@ func fwAppendRuns(b []byte, v fwreactive.Group[string, Pair]) (_ []byte, err err
 
 // fwDecodeRuns decodes an artifact of runs (Group[string, Pair]).
 func fwDecodeRuns(data []byte) (v fwreactive.Group[string, Pair], err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v.Key = d.String()
 	n1 := d.Uint()
 	if n1 > uint64(len(data)) {
-		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
 	}
 	if n1 > 0 {
 		v.Items = make([]Pair, int(n1))
@@ -1355,19 +1356,19 @@ func fwDecodeRuns(data []byte) (v fwreactive.Group[string, Pair], err error) {
 
 // fwAppendSample appends the canonical encoding of an artifact of sample ([]int).
 func fwAppendSample(b []byte, v []int64) (_ []byte, err error) {
-	b = fwrt.AppendUint(b, uint64(len(v)))
+	b = fwimpl.AppendUint(b, uint64(len(v)))
 	for _, x1 := range v {
-		b = fwrt.AppendInt(b, x1)
+		b = fwimpl.AppendInt(b, x1)
 	}
 	return b, nil
 }
 
 // fwDecodeSample decodes an artifact of sample ([]int).
 func fwDecodeSample(data []byte) (v []int64, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	n1 := d.Uint()
 	if n1 > uint64(len(data)) {
-		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
 	}
 	if n1 > 0 {
 		v = make([]int64, int(n1))
@@ -1380,26 +1381,26 @@ func fwDecodeSample(data []byte) (v []int64, err error) {
 
 // fwAppendSome appends the canonical encoding of an artifact of some (int).
 func fwAppendSome(b []byte, v int64) (_ []byte, err error) {
-	b = fwrt.AppendInt(b, v)
+	b = fwimpl.AppendInt(b, v)
 	return b, nil
 }
 
 // fwDecodeSome decodes an artifact of some (int).
 func fwDecodeSome(data []byte) (v int64, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v = d.Int()
 	return v, d.Finish()
 }
 
 // fwAppendSquare appends the canonical encoding of an artifact of square (int).
 func fwAppendSquare(b []byte, v int64) (_ []byte, err error) {
-	b = fwrt.AppendInt(b, v)
+	b = fwimpl.AppendInt(b, v)
 	return b, nil
 }
 
 // fwDecodeSquare decodes an artifact of square (int).
 func fwDecodeSquare(data []byte) (v int64, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v = d.Int()
 	return v, d.Finish()
 }
@@ -1408,7 +1409,7 @@ func fwDecodeSquare(data []byte) (v int64, err error) {
 // type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
 // members are errors.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwrt.JSONEventName(data)
+	name, err := fwimpl.JSONEventName(data)
 	if err != nil {
 		return nil, err
 	}
@@ -1420,26 +1421,26 @@ func DecodeJSON(data []byte) (Event, error) {
 			A     *int64  `json:"a"`
 			B     *int64  `json:"b"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Pair: %w", err)
 		}
 		var e Pair
 		if v.Key == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Pair",
 				Field: "key",
 			}
 		}
 		e.Key = *v.Key
 		if v.A == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Pair",
 				Field: "a",
 			}
 		}
 		e.A = *v.A
 		if v.B == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Pair",
 				Field: "b",
 			}
@@ -1447,7 +1448,7 @@ func DecodeJSON(data []byte) (Event, error) {
 		e.B = *v.B
 		return e, nil
 	}
-	return nil, &fwrt.UnknownEventError{Name: name}
+	return nil, &fw.UnknownEventError{Name: name}
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.

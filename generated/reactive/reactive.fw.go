@@ -5,7 +5,7 @@ package reactive
 
 import (
 	"context"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 )
 
@@ -23,15 +23,15 @@ func (Pair) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Pair) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.Key)
-	b = fwrt.AppendInt(b, e.A)
-	b = fwrt.AppendInt(b, e.B)
+	b = fwimpl.AppendString(b, e.Key)
+	b = fwimpl.AppendInt(b, e.A)
+	b = fwimpl.AppendInt(b, e.B)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Pair) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.Key = d.String()
 	e.A = d.Int()
 	e.B = d.Int()
@@ -39,8 +39,8 @@ func (e *Pair) UnmarshalBinary(data []byte) error {
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Pair) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindPair, Ev: a.boxPair(e)}
+func (e Pair) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindPair, Ev: a.boxPair(e)}
 }
 
 // NumsBuilder implements builder Nums (reactive.fw:12), which provides target nums.
@@ -65,7 +65,7 @@ type DoubleContext struct {
 
 // Publish publishes v as an artifact of double; it takes effect when the method returns nil.
 func (x DoubleContext) Publish(v int64) {
-	x.c.Emit(fwrt.Msg{Kind: fwBuiltDouble, Ev: &v})
+	x.c.Emit(fwimpl.Msg{Kind: fwBuiltDouble, Ev: &v})
 }
 
 // SquareBuilder implements builder Square (reactive.fw:16), which provides target square.
@@ -82,7 +82,7 @@ type SquareContext struct {
 
 // Publish publishes v as an artifact of square; it takes effect when the method returns nil.
 func (x SquareContext) Publish(v int64) {
-	x.c.Emit(fwrt.Msg{Kind: fwBuiltSquare, Ev: &v})
+	x.c.Emit(fwimpl.Msg{Kind: fwBuiltSquare, Ev: &v})
 }
 
 // PairsBuilder implements builder Pairs (reactive.fw:21), which provides target pairs.
@@ -101,7 +101,7 @@ type PairsContext struct {
 
 // Publish publishes v as an artifact of pairs; it takes effect when the method returns nil.
 func (x PairsContext) Publish(v Pair) {
-	x.c.Emit(fwrt.Msg{Kind: fwBuiltPairs, Ev: &v})
+	x.c.Emit(fwimpl.Msg{Kind: fwBuiltPairs, Ev: &v})
 }
 
 // ByParityKeyer gives the key of each nums artifact that helper ByParity (reactive.fw:25) groups.
@@ -123,7 +123,7 @@ type LateContext struct {
 
 // Publish publishes v as an artifact of late; it takes effect when the method returns nil.
 func (x LateContext) Publish(v int64) {
-	x.c.Emit(fwrt.Msg{Kind: fwBuiltLate, Ev: &v})
+	x.c.Emit(fwimpl.Msg{Kind: fwBuiltLate, Ev: &v})
 }
 
 // CountBuilder implements builder Count (reactive.fw:34), which provides target count.
@@ -142,7 +142,7 @@ type CountContext struct {
 
 // Publish publishes v as an artifact of count; it takes effect when the method returns nil.
 func (x CountContext) Publish(v int64) {
-	x.c.Emit(fwrt.Msg{Kind: fwBuiltCount, Ev: &v})
+	x.c.Emit(fwimpl.Msg{Kind: fwBuiltCount, Ev: &v})
 }
 
 // LogHandler handles the cases of processor Log (reactive.fw:38), one method per case.
@@ -232,49 +232,49 @@ type LogInitContext struct {
 // ResolveAll asks for target all (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogInitContext) ResolveAll() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolveAll})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolveAll})
 }
 
 // ResolveByKey asks for target byKey (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogInitContext) ResolveByKey() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolveByKey})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolveByKey})
 }
 
 // ResolveByParity asks for target byParity (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogInitContext) ResolveByParity() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolveByParity})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolveByParity})
 }
 
 // ResolveCount asks for target count (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogInitContext) ResolveCount() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolveCount})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolveCount})
 }
 
 // ResolvePairs asks for target pairs (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogInitContext) ResolvePairs() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolvePairs})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolvePairs})
 }
 
 // ResolveRuns asks for target runs (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogInitContext) ResolveRuns() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolveRuns})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolveRuns})
 }
 
 // ResolveSample asks for target sample (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogInitContext) ResolveSample() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolveSample})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolveSample})
 }
 
 // ResolveSome asks for target some (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogInitContext) ResolveSome() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolveSome})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolveSome})
 }
 
 // LogPhaseContext is the context of LogHandler.Phase: it can emit only what the case declares.
@@ -285,5 +285,5 @@ type LogPhaseContext struct {
 // ResolveLate asks for target late (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogPhaseContext) ResolveLate() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolveLate})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolveLate})
 }

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/reactive"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 )
 
@@ -161,7 +161,7 @@ type handlers struct {
 	log    *logger
 }
 
-func run(t *testing.T, n int, opts ...fwrt.Option) (*handlers, *reactive.Pipeline) {
+func run(t *testing.T, n int, opts ...fw.Option) (*handlers, *reactive.Pipeline) {
 	t.Helper()
 	h := &handlers{&nums{n: n}, &double{}, &square{}, &pairs{}, &late{}, &count{}, &logger{}}
 	p := reactive.NewPipeline(h.nums, h.double, h.square, h.pairs, byParity{}, h.late, h.count, h.log, opts...)
@@ -293,11 +293,11 @@ func TestHelpersFlushAtPhases(t *testing.T) {
 func TestBuildersDeterministic(t *testing.T) {
 	const n = 2000
 	for _, batch := range []int{256, 7} {
-		ref, _ := run(t, n, fwrt.WithWorkers(1), fwrt.WithSourceBatch(batch))
+		ref, _ := run(t, n, fw.WithWorkers(1), fw.WithSourceBatch(batch))
 		for _, workers := range []int{1, 2, 8} {
 			for _, procs := range []int{1, 4} {
 				old := runtime.GOMAXPROCS(procs)
-				h, _ := run(t, n, fwrt.WithWorkers(workers), fwrt.WithSourceBatch(batch))
+				h, _ := run(t, n, fw.WithWorkers(workers), fw.WithSourceBatch(batch))
 				runtime.GOMAXPROCS(old)
 				if !slices.Equal(h.log.lines, ref.log.lines) {
 					t.Fatalf("batch %d, workers %d, GOMAXPROCS %d: log differs from 1 worker (%d vs %d lines)", batch, workers, procs, len(h.log.lines), len(ref.log.lines))
@@ -314,7 +314,7 @@ func TestBuildersStats(t *testing.T) {
 	const n = 10
 	_, p := run(t, n)
 	st := p.Stats()
-	byName := map[string]fwrt.ProcStats{}
+	byName := map[string]fw.ProcStats{}
 	for _, s := range st.Processors {
 		byName[s.Name] = s
 	}

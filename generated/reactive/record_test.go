@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/reactive"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // Recorded replay with builders: source pulls, transforms (Square with
@@ -25,7 +25,7 @@ func recordReactive(t *testing.T, n, workers int) (string, []byte, []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, _ := run(t, n, fwrt.WithWorkers(workers), fwrt.WithSourceBatch(4), fwrt.WithRecord(f))
+	h, _ := run(t, n, fw.WithWorkers(workers), fw.WithSourceBatch(4), fw.WithRecord(f))
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func replayReactive(t *testing.T, path string, workers int, dbl reactive.DoubleB
 	}
 	// No WithSourceBatch: a replay takes the record's. Nums' n is the record's
 	// too (30).
-	p := reactive.NewPipeline(h.nums, dbl, h.square, h.pairs, byParity{}, h.late, h.count, h.log, fwrt.WithWorkers(workers))
+	p := reactive.NewPipeline(h.nums, dbl, h.square, h.pairs, byParity{}, h.late, h.count, h.log, fw.WithWorkers(workers))
 	return h, p.Replay(context.Background(), f)
 }
 
@@ -89,7 +89,7 @@ func TestRecordedReplayBuildersDivergence(t *testing.T) {
 	path, _, _ := recordReactive(t, 30, 8)
 	for _, w := range []int{1, 8} {
 		_, err := replayReactive(t, path, w, doubleOff{})
-		var d *fwrt.DivergenceError
+		var d *fw.DivergenceError
 		if !errors.As(err, &d) {
 			t.Fatalf("workers=%d: %v; want a *DivergenceError", w, err)
 		}

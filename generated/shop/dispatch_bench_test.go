@@ -3,7 +3,7 @@ package shop
 import (
 	"testing"
 
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fwimpl"
 )
 
 // nop implements every handler of the package and only counts calls, so the
@@ -37,14 +37,14 @@ var benchOrders = []Order{
 // engine uses the fused Dispatch with one worker, and Route then Invoke (via
 // inboxes) with several.
 func BenchmarkDispatch(b *testing.B) {
-	msgs := make([]fwrt.Msg, len(benchOrders))
+	msgs := make([]fwimpl.Msg, len(benchOrders))
 	for i, o := range benchOrders {
 		msgs[i] = o.fwMsg(nil)
 	}
 	b.Run("generated-fused", func(b *testing.B) {
 		h := &nop{}
 		d := &fwDispatcher{hBilling: h, hAudit: h, hLedger: h}
-		x := fwrt.NewSerial(&fwProgram)
+		x := fwimpl.NewSerial(&fwProgram)
 		b.ReportAllocs()
 		for i := 0; b.Loop(); i++ {
 			d.Dispatch(x, msgs[i&3])
@@ -56,8 +56,8 @@ func BenchmarkDispatch(b *testing.B) {
 	b.Run("generated-route-invoke", func(b *testing.B) {
 		h := &nop{}
 		d := &fwDispatcher{hBilling: h, hAudit: h, hLedger: h}
-		c := &fwrt.Call{}
-		dst := make([]fwrt.Delivery, 0, 8)
+		c := &fwimpl.Call{}
+		dst := make([]fwimpl.Delivery, 0, 8)
 		b.ReportAllocs()
 		for i := 0; b.Loop(); i++ {
 			m := msgs[i&3]
@@ -71,7 +71,7 @@ func BenchmarkDispatch(b *testing.B) {
 	})
 	b.Run("handwritten", func(b *testing.B) {
 		h := &nop{}
-		c := &fwrt.Call{}
+		c := &fwimpl.Call{}
 		b.ReportAllocs()
 		for i := 0; b.Loop(); i++ {
 			if err := handDispatch(h, h, c, msgs[i&3]); err != nil {
@@ -84,7 +84,7 @@ func BenchmarkDispatch(b *testing.B) {
 // handDispatch is what a person would write for the same patterns, holding the
 // handlers as interfaces as any dispatcher that is not compiled with its
 // handlers must (the generated one does too).
-func handDispatch(billing BillingHandler, audit AuditHandler, c *fwrt.Call, m fwrt.Msg) error {
+func handDispatch(billing BillingHandler, audit AuditHandler, c *fwimpl.Call, m fwimpl.Msg) error {
 	switch m.Kind {
 	case fwKindOrder:
 		o := m.Ev.(*Order)
@@ -113,8 +113,8 @@ func TestDispatchAgrees(t *testing.T) {
 	gen, fused, hand := &nop{}, &nop{}, &nop{}
 	d := &fwDispatcher{hBilling: gen, hAudit: gen, hLedger: gen}
 	fd := &fwDispatcher{hBilling: fused, hAudit: fused, hLedger: fused}
-	x := fwrt.NewSerial(&fwProgram)
-	c := &fwrt.Call{}
+	x := fwimpl.NewSerial(&fwProgram)
+	c := &fwimpl.Call{}
 	for _, o := range benchOrders {
 		m := o.fwMsg(nil)
 		fd.Dispatch(x, m)

@@ -10,12 +10,12 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/shop"
-	fwrt "github.com/fwgo/fw/runtime"
 	"github.com/fwgo/fw/runtime/archive/badgerarchive"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
-func docRun(ctx context.Context, billing shop.BillingHandler, audit shop.AuditHandler, ledger shop.LedgerHandler) (fwrt.Stats, error) {
-	p := shop.NewPipeline(billing, audit, ledger, fwrt.WithWorkers(8))
+func docRun(ctx context.Context, billing shop.BillingHandler, audit shop.AuditHandler, ledger shop.LedgerHandler) (fw.Stats, error) {
+	p := shop.NewPipeline(billing, audit, ledger, fw.WithWorkers(8))
 	p.Submit(shop.Order{ID: "a", Region: "EU", Amount: 120, Paid: true})
 	err := p.Run(ctx)
 	stats := p.Stats()
@@ -28,14 +28,14 @@ func docWorkspace(ctx context.Context, billing shop.BillingHandler, audit shop.A
 		return err
 	}
 	defer a.Close()
-	p := shop.NewPipeline(billing, audit, ledger, fwrt.WithArchive(a))
+	p := shop.NewPipeline(billing, audit, ledger, fw.WithArchive(a))
 	err = p.Run(ctx)
 	return err
 }
 
 func docRecord(ctx context.Context, billing shop.BillingHandler, audit shop.AuditHandler, ledger shop.LedgerHandler, orders []shop.Order) error {
 	f, _ := os.Create("orders.fwrec")
-	p := shop.NewPipeline(billing, audit, ledger, fwrt.WithRecord(f), fwrt.WithWorkers(8))
+	p := shop.NewPipeline(billing, audit, ledger, fw.WithRecord(f), fw.WithWorkers(8))
 	for _, o := range orders {
 		p.Submit(o)
 	}
@@ -45,14 +45,14 @@ func docRecord(ctx context.Context, billing shop.BillingHandler, audit shop.Audi
 	// Later, with the current handlers (and any worker count):
 	f, _ = os.Open("orders.fwrec")
 	p = shop.NewPipeline(billing, audit, ledger)
-	err = p.Replay(ctx, f) // nil, or a *fwrt.DivergenceError
+	err = p.Replay(ctx, f) // nil, or a *fw.DivergenceError
 	return err
 }
 
 // docInterrupt is compiled, not run: it exits the process.
 func docInterrupt(ctx context.Context, billing shop.BillingHandler, audit shop.AuditHandler, ledger shop.LedgerHandler, a *badgerarchive.Archive) {
-	p := shop.NewPipeline(billing, audit, ledger, fwrt.WithArchive(a), fwrt.WithInterrupts())
-	if err := p.Run(ctx); errors.Is(err, fwrt.ErrInterrupted) {
+	p := shop.NewPipeline(billing, audit, ledger, fw.WithArchive(a), fw.WithInterrupts())
+	if err := p.Run(ctx); errors.Is(err, fw.ErrInterrupted) {
 		a.Close()
 		os.Exit(130)
 	}

@@ -5,7 +5,7 @@ package shop
 
 import (
 	"fmt"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	"strconv"
 )
 
@@ -61,15 +61,15 @@ func (Invoice) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Invoice) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.ID)
-	b = fwrt.AppendInt(b, e.Total)
-	b = fwrt.AppendBool(b, e.Domestic)
+	b = fwimpl.AppendString(b, e.ID)
+	b = fwimpl.AppendInt(b, e.Total)
+	b = fwimpl.AppendBool(b, e.Domestic)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Invoice) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.ID = d.String()
 	e.Total = d.Int()
 	e.Domestic = d.Bool()
@@ -77,8 +77,8 @@ func (e *Invoice) UnmarshalBinary(data []byte) error {
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Invoice) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(e)}
+func (e Invoice) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(e)}
 }
 
 // Order is the event declared at events.fw:6.
@@ -99,19 +99,19 @@ func (Order) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Order) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.ID)
-	b = fwrt.AppendString(b, e.Region)
-	b = fwrt.AppendInt(b, e.Amount)
-	b = fwrt.AppendFloat(b, e.Price)
-	b = fwrt.AppendBool(b, e.Paid)
-	b = fwrt.AppendUint(b, uint64(e.Status))
-	b = fwrt.AppendBytes(b, e.Note)
+	b = fwimpl.AppendString(b, e.ID)
+	b = fwimpl.AppendString(b, e.Region)
+	b = fwimpl.AppendInt(b, e.Amount)
+	b = fwimpl.AppendFloat(b, e.Price)
+	b = fwimpl.AppendBool(b, e.Paid)
+	b = fwimpl.AppendUint(b, uint64(e.Status))
+	b = fwimpl.AppendBytes(b, e.Note)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Order) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.ID = d.String()
 	e.Region = d.String()
 	e.Amount = d.Int()
@@ -123,8 +123,8 @@ func (e *Order) UnmarshalBinary(data []byte) error {
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Order) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
+func (e Order) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
 }
 
 // Refund is the event declared at events.fw:17.
@@ -139,20 +139,20 @@ func (Refund) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Refund) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.ID)
+	b = fwimpl.AppendString(b, e.ID)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Refund) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.ID = d.String()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Refund) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindRefund, Ev: a.boxRefund(e)}
+func (e Refund) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindRefund, Ev: a.boxRefund(e)}
 }
 
 // Report is the event declared at events.fw:18.
@@ -168,20 +168,20 @@ func (Report) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Report) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendInt(b, e.Phase)
-	b = fwrt.AppendInt(b, e.Orders)
+	b = fwimpl.AppendInt(b, e.Phase)
+	b = fwimpl.AppendInt(b, e.Orders)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Report) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.Phase = d.Int()
 	e.Orders = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Report) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindReport, Ev: a.boxReport(e)}
+func (e Report) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindReport, Ev: a.boxReport(e)}
 }

@@ -7,14 +7,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	"io"
 	"iter"
 	"sync"
 )
 
 // The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwrt.SupportPackageIsVersion1
+const _ = fwimpl.SupportPackageIsVersion2
 
 // Event is implemented by every event type of package shop.
 type Event interface {
@@ -22,29 +23,29 @@ type Event interface {
 	EventName() string
 	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwrt.Msg
+	fwMsg(a *fwArena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
 const (
-	fwKindInvoice fwrt.Kind = 0
-	fwKindOrder   fwrt.Kind = 1
-	fwKindRefund  fwrt.Kind = 2
-	fwKindReport  fwrt.Kind = 3
+	fwKindInvoice fwimpl.Kind = 0
+	fwKindOrder   fwimpl.Kind = 1
+	fwKindRefund  fwimpl.Kind = 2
+	fwKindReport  fwimpl.Kind = 3
 )
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
 // Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
-var fwProgram = fwrt.Program{
-	Events: []fwrt.EventInfo{{Name: "Invoice"}, {Name: "Order"}, {Name: "Refund"}, {Name: "Report"}},
+// included): a record of a run (fw.WithRecord) is checked against it on replay.
+var fwProgram = fwimpl.Program{
+	Events: []fwimpl.EventInfo{{Name: "Invoice"}, {Name: "Order"}, {Name: "Refund"}, {Name: "Report"}},
 	Fingerprint: [32]byte{
 		0xc3, 0xeb, 0x57, 0x39, 0x75, 0x42, 0x93, 0x4a, 0x8a, 0x3f, 0xe1, 0x95, 0xe2, 0xdd, 0xa7, 0x68,
 		0xd4, 0xed, 0x6b, 0xb0, 0x30, 0x75, 0xb7, 0x10, 0x7c, 0x1a, 0xd5, 0x5f, 0xb3, 0xeb, 0x8a, 0x04,
 	},
 	Package: "shop",
-	Procs: []fwrt.ProcInfo{{
+	Procs: []fwimpl.ProcInfo{{
 		Cases:       []string{"Cancelled", "Domestic", "Unpaid", "Other"},
 		Concurrency: 1,
 		Name:        "Billing",
@@ -72,13 +73,13 @@ type fwDispatcher struct {
 
 // Pipeline runs the processors of package shop. Create it with NewPipeline.
 type Pipeline struct {
-	engine *fwrt.Engine
+	engine *fwimpl.Engine
 }
 
 // NewPipeline returns a pipeline with one handler per processor and user builder
 // (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fwrt.WithWorkers, ...).
-func NewPipeline(billing BillingHandler, audit AuditHandler, ledger LedgerHandler, opts ...fwrt.Option) *Pipeline {
+// handler panics. Options are the runtime's (fw.WithWorkers, ...).
+func NewPipeline(billing BillingHandler, audit AuditHandler, ledger LedgerHandler, opts ...fw.Option) *Pipeline {
 	if billing == nil {
 		panic("shop.NewPipeline: nil handler for processor Billing")
 	}
@@ -89,7 +90,7 @@ func NewPipeline(billing BillingHandler, audit AuditHandler, ledger LedgerHandle
 		panic("shop.NewPipeline: nil handler for processor Ledger")
 	}
 	d := &fwDispatcher{hBilling: billing, hAudit: audit, hLedger: ledger}
-	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
+	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
 }
 
 // Submit queues an event for phase 0, after the ones submitted before it. Call
@@ -101,12 +102,12 @@ func (p *Pipeline) Submit(ev Event) {
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fwrt.WithSourceBatch events (default 256), one
+// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
 // batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwrt.Engine.Feed for the order rule). Several calls feed their sequences
+// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
 // one after the other. Call it before Run; a fed run cannot be recorded.
 func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev Event) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -114,7 +115,7 @@ func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
 // SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
 // not boxed into Event to be yielded, so feeding them allocates nothing.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev E) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -123,9 +124,9 @@ func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
 // ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
 // A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
 // field) does not stop the others: all of them are reported with their line
-// numbers in a *fwrt.InputError; with fwrt.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fwrt.LinesOption) error {
-	return fwrt.ReadLines(r, func(line []byte) error {
+// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
+func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
+	return fw.ReadLines(r, func(line []byte) error {
 		ev, err := DecodeJSON(line)
 		if err != nil {
 			return err
@@ -141,63 +142,63 @@ func (p *Pipeline) Run(ctx context.Context) error {
 }
 
 // Replay runs the pipeline on the inputs recorded in r (by a run with
-// fwrt.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// fw.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fw.DivergenceError. Submit
 // nothing before it; call it instead of Run.
 func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
 	return p.engine.Replay(ctx, r)
 }
 
 // Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fwrt.Stats {
+func (p *Pipeline) Stats() fw.Stats {
 	return p.engine.Stats()
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
-func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
+func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
 	switch m.Kind {
 	case fwKindInvoice:
 		ev := m.Ev.(*Invoice)
 		// Audit: Invoice
-		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 1})
+		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 1})
 		// Ledger
 		switch {
 		case ev.Domestic:
-			dst = append(dst, fwrt.Delivery{Proc: 2, Case: 2})
+			dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 2})
 		}
 	case fwKindOrder:
 		ev := m.Ev.(*Order)
 		// Billing
 		switch {
 		case ev.Status == StatusCANCELLED:
-			dst = append(dst, fwrt.Delivery{Proc: 0, Case: 0})
+			dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 0})
 		case ev.Region == "EU":
-			dst = append(dst, fwrt.Delivery{Proc: 0, Case: 1})
+			dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 1})
 		case !ev.Paid:
-			dst = append(dst, fwrt.Delivery{Proc: 0, Case: 2})
+			dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 2})
 		default:
-			dst = append(dst, fwrt.Delivery{Proc: 0, Case: 3})
+			dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 3})
 		}
 		// Audit: Seen
-		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
 	case fwKindRefund:
 		// Audit: Refund
-		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 2})
+		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 2})
 	case fwKindReport:
 		ev := m.Ev.(*Report)
 		// Ledger
 		switch {
 		case ev.Phase == 0:
-			dst = append(dst, fwrt.Delivery{Proc: 2, Case: 0})
+			dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 0})
 		default:
-			dst = append(dst, fwrt.Delivery{Proc: 2, Case: 1})
+			dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 1})
 		}
 	}
 	return dst
 }
 
 // Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
+func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
 	switch m.Kind {
 	case fwKindInvoice:
 		ev := m.Ev.(*Invoice)
@@ -260,8 +261,8 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 }
 
 // DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
-func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
 			return i
@@ -331,7 +332,7 @@ func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
 }
 
 // Invoke calls the handler method of a delivery with the values its case binds.
-func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
+func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) error {
 	switch dl.Proc {
 	case 0:
 		switch dl.Case {
@@ -358,11 +359,11 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		case 2:
 			ev := m.Ev.(*Refund)
 			return d.hAudit.OnRefund(AuditRefundContext{fwOnRefund{c}}, ev.ID)
-		case fwrt.CaseInit:
+		case fwimpl.CaseInit:
 			return d.hAudit.Init(AuditInitContext{fwContext{c}})
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.hAudit.Phase(AuditPhaseContext{fwContext{c}}, c.Phase())
-		case fwrt.CaseTerminate:
+		case fwimpl.CaseTerminate:
 			return d.hAudit.Terminate(AuditTerminateContext{fwContext{c}})
 		}
 	case 2:
@@ -378,12 +379,12 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 			return d.hLedger.OnDomesticTotal(LedgerDomesticTotalContext{fwOnInvoice{c}}, ev.Total)
 		}
 	}
-	return fwrt.UnknownDelivery(dl)
+	return fwimpl.UnknownDelivery(dl)
 }
 
 // fwContext is embedded in the contexts of the cases on no event and of the builders.
 type fwContext struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -398,7 +399,7 @@ func (x fwContext) Phase() int {
 
 // fwOnInvoice is embedded in the contexts of the cases on Invoice events.
 type fwOnInvoice struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -418,7 +419,7 @@ func (x fwOnInvoice) Event() Invoice {
 
 // fwOnOrder is embedded in the contexts of the cases on Order events.
 type fwOnOrder struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -438,7 +439,7 @@ func (x fwOnOrder) Event() Order {
 
 // fwOnRefund is embedded in the contexts of the cases on Refund events.
 type fwOnRefund struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -458,7 +459,7 @@ func (x fwOnRefund) Event() Refund {
 
 // fwOnReport is embedded in the contexts of the cases on Report events.
 type fwOnReport struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -476,7 +477,7 @@ func (x fwOnReport) Event() Report {
 	return *x.c.Msg().Ev.(*Report)
 }
 
-// fwArena holds event values by kind for the runtime (fwrt.Arena): a message's
+// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
 // Ev points into it until the engine resets it, once no step reads the message.
 type fwArena struct {
 	n  int // values stored since the last Reset
@@ -486,7 +487,7 @@ type fwArena struct {
 	k3 []Report
 }
 
-// Reset empties the arena (fwrt.Arena).
+// Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
 	if a.n == 0 {
 		return
@@ -561,17 +562,17 @@ func (a *fwArena) boxReport(e Report) *Report {
 // fwArenaPool keeps freed arenas for the next run's engine.
 var fwArenaPool sync.Pool
 
-// NewArena returns an empty arena for the engine (fwrt.Arenas).
-func (*fwDispatcher) NewArena() fwrt.Arena {
+// NewArena returns an empty arena for the engine (fwimpl.Arenas).
+func (*fwDispatcher) NewArena() fwimpl.Arena {
 	if a, ok := fwArenaPool.Get().(*fwArena); ok {
 		return a
 	}
 	return new(fwArena)
 }
 
-// FreeArena takes back an arena no message points into (fwrt.Arenas); one that
+// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
 // grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwrt.Arena) {
+func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
 	x, ok := a.(*fwArena)
 	if !ok {
 		return
@@ -585,37 +586,37 @@ func (*fwDispatcher) FreeArena(a fwrt.Arena) {
 
 // fwEventMsg makes the runtime message of ev, its value stored in a (allocated
 // if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwrt.Msg {
+func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case Invoice:
-		return fwrt.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(e)}
+		return fwimpl.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(e)}
 	case *Invoice:
-		return fwrt.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(*e)}
+		return fwimpl.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(*e)}
 	case Order:
-		return fwrt.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
+		return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
 	case *Order:
-		return fwrt.Msg{Kind: fwKindOrder, Ev: a.boxOrder(*e)}
+		return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(*e)}
 	case Refund:
-		return fwrt.Msg{Kind: fwKindRefund, Ev: a.boxRefund(e)}
+		return fwimpl.Msg{Kind: fwKindRefund, Ev: a.boxRefund(e)}
 	case *Refund:
-		return fwrt.Msg{Kind: fwKindRefund, Ev: a.boxRefund(*e)}
+		return fwimpl.Msg{Kind: fwKindRefund, Ev: a.boxRefund(*e)}
 	case Report:
-		return fwrt.Msg{Kind: fwKindReport, Ev: a.boxReport(e)}
+		return fwimpl.Msg{Kind: fwKindReport, Ev: a.boxReport(e)}
 	case *Report:
-		return fwrt.Msg{Kind: fwKindReport, Ev: a.boxReport(*e)}
+		return fwimpl.Msg{Kind: fwKindReport, Ev: a.boxReport(*e)}
 	}
 	panic("fw: shop: not an event type of the package (a type embedding one?)")
 }
 
 // fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwrt.Call) *fwArena {
+func fwArenaOf(c *fwimpl.Call) *fwArena {
 	a, _ := c.Arena().(*fwArena)
 	return a
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
+// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
+func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	switch m.Kind {
 	case fwKindInvoice:
 		if e, ok := m.Ev.(*Invoice); ok {
@@ -637,42 +638,42 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
 	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
 }
 
-// DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).
-func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
+// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
+func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 	switch k {
 	case fwKindInvoice:
 		e := new(Invoice)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Invoice: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Invoice: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwKindOrder:
 		e := new(Order)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Order: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Order: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwKindRefund:
 		e := new(Refund)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Refund: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Refund: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwKindReport:
 		e := new(Report)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Report: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Report: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	}
-	return fwrt.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
 }
 
 // DecodeJSON decodes one event from a JSON object whose "event" member names its
 // type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
 // members are errors.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwrt.JSONEventName(data)
+	name, err := fwimpl.JSONEventName(data)
 	if err != nil {
 		return nil, err
 	}
@@ -684,26 +685,26 @@ func DecodeJSON(data []byte) (Event, error) {
 			Total    *int64  `json:"total"`
 			Domestic *bool   `json:"domestic"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Invoice: %w", err)
 		}
 		var e Invoice
 		if v.ID == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Invoice",
 				Field: "id",
 			}
 		}
 		e.ID = *v.ID
 		if v.Total == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Invoice",
 				Field: "total",
 			}
 		}
 		e.Total = *v.Total
 		if v.Domestic == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Invoice",
 				Field: "domestic",
 			}
@@ -721,54 +722,54 @@ func DecodeJSON(data []byte) (Event, error) {
 			Status *Status  `json:"status"`
 			Note   *[]byte  `json:"note"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Order: %w", err)
 		}
 		var e Order
 		if v.ID == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Order",
 				Field: "id",
 			}
 		}
 		e.ID = *v.ID
 		if v.Region == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Order",
 				Field: "region",
 			}
 		}
 		e.Region = *v.Region
 		if v.Amount == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Order",
 				Field: "amount",
 			}
 		}
 		e.Amount = *v.Amount
 		if v.Price == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Order",
 				Field: "price",
 			}
 		}
 		e.Price = *v.Price
 		if v.Paid == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Order",
 				Field: "paid",
 			}
 		}
 		e.Paid = *v.Paid
 		if v.Status == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Order",
 				Field: "status",
 			}
 		}
 		e.Status = *v.Status
 		if v.Note == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Order",
 				Field: "note",
 			}
@@ -780,12 +781,12 @@ func DecodeJSON(data []byte) (Event, error) {
 			Event string  `json:"event"`
 			ID    *string `json:"id"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Refund: %w", err)
 		}
 		var e Refund
 		if v.ID == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Refund",
 				Field: "id",
 			}
@@ -798,19 +799,19 @@ func DecodeJSON(data []byte) (Event, error) {
 			Phase  *int64 `json:"phase"`
 			Orders *int64 `json:"orders"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Report: %w", err)
 		}
 		var e Report
 		if v.Phase == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Report",
 				Field: "phase",
 			}
 		}
 		e.Phase = *v.Phase
 		if v.Orders == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Report",
 				Field: "orders",
 			}
@@ -818,7 +819,7 @@ func DecodeJSON(data []byte) (Event, error) {
 		e.Orders = *v.Orders
 		return e, nil
 	}
-	return nil, &fwrt.UnknownEventError{Name: name}
+	return nil, &fw.UnknownEventError{Name: name}
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/shop"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // The orders of the pipeline test as JSON lines, with malformed lines between
@@ -34,10 +34,10 @@ func TestSubmitJSONLines(t *testing.T) {
 	}
 	tr := &tracer{calls: map[string][]string{}}
 	p := shop.NewPipeline(billing{tr}, audit{tr}, ledger{tr})
-	err = p.SubmitJSONLines(strings.NewReader(ordersJSONL), fwrt.LinesName("orders.jsonl"))
-	var ie *fwrt.InputError
+	err = p.SubmitJSONLines(strings.NewReader(ordersJSONL), fw.LinesName("orders.jsonl"))
+	var ie *fw.InputError
 	if !errors.As(err, &ie) {
-		t.Fatalf("SubmitJSONLines = %v, want an *fwrt.InputError", err)
+		t.Fatalf("SubmitJSONLines = %v, want an *fw.InputError", err)
 	}
 	var bad []int
 	for _, l := range ie.Lines {
@@ -64,8 +64,8 @@ func TestSubmitJSONLines(t *testing.T) {
 func TestSubmitJSONLinesStop(t *testing.T) {
 	tr := &tracer{calls: map[string][]string{}}
 	p := shop.NewPipeline(billing{tr}, audit{tr}, ledger{tr})
-	err := p.SubmitJSONLines(strings.NewReader(ordersJSONL), fwrt.StopOnBadLine())
-	var le *fwrt.LineError
+	err := p.SubmitJSONLines(strings.NewReader(ordersJSONL), fw.StopOnBadLine())
+	var le *fw.LineError
 	if !errors.As(err, &le) || le.Line != 2 {
 		t.Fatalf("err = %v, want line 2", err)
 	}

@@ -3,7 +3,7 @@
 
 package shop
 
-import fwrt "github.com/fwgo/fw/runtime"
+import "github.com/fwgo/fw/runtime/fwimpl"
 
 // BillingHandler handles the cases of processor Billing (processors.fw:4), one method per case.
 // A method's emissions take effect only when it returns nil.
@@ -25,7 +25,7 @@ type BillingCancelledContext struct {
 
 // EmitRefund emits a Refund; it takes effect when the handler returns nil.
 func (x BillingCancelledContext) EmitRefund(e Refund) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindRefund, Ev: fwArenaOf(x.c).boxRefund(e)})
+	x.c.Emit(fwimpl.Msg{Kind: fwKindRefund, Ev: fwArenaOf(x.c).boxRefund(e)})
 }
 
 // BillingDomesticContext is the context of BillingHandler.OnDomestic: it can emit only what the case declares.
@@ -35,7 +35,7 @@ type BillingDomesticContext struct {
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
 func (x BillingDomesticContext) EmitInvoice(e Invoice) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
+	x.c.Emit(fwimpl.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
 }
 
 // BillingUnpaidContext is the context of BillingHandler.OnUnpaid: it can emit only what the case declares.
@@ -50,7 +50,7 @@ type BillingOtherContext struct {
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
 func (x BillingOtherContext) EmitInvoice(e Invoice) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
+	x.c.Emit(fwimpl.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
 }
 
 // AuditHandler handles the cases of processor Audit (processors.fw:12), one method per case.
@@ -97,7 +97,7 @@ type AuditPhaseContext struct {
 
 // EmitReport emits a Report; it takes effect when the handler returns nil.
 func (x AuditPhaseContext) EmitReport(e Report) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindReport, Ev: fwArenaOf(x.c).boxReport(e)})
+	x.c.Emit(fwimpl.Msg{Kind: fwKindReport, Ev: fwArenaOf(x.c).boxReport(e)})
 }
 
 // AuditTerminateContext is the context of AuditHandler.Terminate: it can emit only what the case declares.

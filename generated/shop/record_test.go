@@ -12,7 +12,7 @@ import (
 
 	"github.com/fwgo/fw/generated/greeter"
 	"github.com/fwgo/fw/generated/shop"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // Recorded replay of the shop example: record a run to a file, replay it
@@ -38,7 +38,7 @@ func recordShop(t *testing.T, workers int) (string, []byte, map[string][]string)
 		t.Fatal(err)
 	}
 	tr := &tracer{calls: map[string][]string{}}
-	p := shop.NewPipeline(billing{tr}, audit{tr}, ledger{tr}, fwrt.WithWorkers(workers), fwrt.WithRecord(f))
+	p := shop.NewPipeline(billing{tr}, audit{tr}, ledger{tr}, fw.WithWorkers(workers), fw.WithRecord(f))
 	for _, o := range moreOrders() {
 		p.Submit(o)
 	}
@@ -71,7 +71,7 @@ func replayShop(t *testing.T, path string, workers int, b shop.BillingHandler, a
 	if a == nil {
 		a = audit{tr}
 	}
-	p := shop.NewPipeline(b, a, ledger{tr}, fwrt.WithWorkers(workers))
+	p := shop.NewPipeline(b, a, ledger{tr}, fw.WithWorkers(workers))
 	return tr.calls, p.Replay(context.Background(), f)
 }
 
@@ -128,7 +128,7 @@ func TestRecordedReplayDivergence(t *testing.T) {
 	for _, w := range []int{1, 8} {
 		tr := &tracer{calls: map[string][]string{}}
 		_, err := replayShop(t, path, w, billingChanged{billing{tr}}, nil)
-		var d *fwrt.DivergenceError
+		var d *fw.DivergenceError
 		if !errors.As(err, &d) {
 			t.Fatalf("workers=%d: %v; want a *DivergenceError", w, err)
 		}
@@ -154,7 +154,7 @@ func TestRecordedReplayDivergence(t *testing.T) {
 	for _, w := range []int{1, 8} {
 		tr := &tracer{calls: map[string][]string{}}
 		_, err := replayShop(t, path, w, nil, auditChanged{audit{tr}})
-		var d *fwrt.DivergenceError
+		var d *fw.DivergenceError
 		if !errors.As(err, &d) || d.Processor != "Audit" || d.Case != "phase" || d.Event != "" || d.Phase != 0 || d.Index != 0 ||
 			!strings.HasPrefix(d.Expected, "Report {Phase:0 Orders:9}") || !strings.HasPrefix(d.Got, "Report {Phase:0 Orders:10}") {
 			t.Fatalf("workers=%d: %v (%+v)", w, err, d)
@@ -172,13 +172,13 @@ func TestRecordedReplayDamaged(t *testing.T) {
 		return p
 	}
 	_, err := replayShop(t, write(data[:len(data)-10]), 1, nil, nil)
-	if !errors.Is(err, fwrt.ErrRecordTruncated) || !strings.Contains(err.Error(), "truncated record") {
+	if !errors.Is(err, fw.ErrRecordTruncated) || !strings.Contains(err.Error(), "truncated record") {
 		t.Errorf("truncated: %v", err)
 	}
 	b := bytes.Clone(data)
 	b[len(b)/2] ^= 0xff
 	_, err = replayShop(t, write(b), 1, nil, nil)
-	if !errors.Is(err, fwrt.ErrRecordCorrupt) || !strings.Contains(err.Error(), "fails its CRC-32C checksum") {
+	if !errors.Is(err, fw.ErrRecordCorrupt) || !strings.Contains(err.Error(), "fails its CRC-32C checksum") {
 		t.Errorf("corrupt: %v", err)
 	}
 
@@ -189,7 +189,7 @@ func TestRecordedReplayDamaged(t *testing.T) {
 	}
 	defer f.Close()
 	err = greeter.NewPipeline(greeterNop{}).Replay(context.Background(), f)
-	if !errors.Is(err, fwrt.ErrProgramChanged) || !strings.Contains(err.Error(), "it is of package shop, not greeter") {
+	if !errors.Is(err, fw.ErrProgramChanged) || !strings.Contains(err.Error(), "it is of package shop, not greeter") {
 		t.Errorf("another program: %v", err)
 	}
 }

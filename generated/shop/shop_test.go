@@ -12,7 +12,8 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/shop"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/runtime/fwimpl"
 )
 
 // tracer records, per processor, every call it receives.
@@ -102,10 +103,10 @@ var orders = []shop.Order{
 	{ID: "d", Region: "EU", Status: shop.StatusCANCELLED, Paid: true},
 }
 
-func run(t *testing.T, workers int, failOn string) (*tracer, fwrt.Stats, error) {
+func run(t *testing.T, workers int, failOn string) (*tracer, fw.Stats, error) {
 	t.Helper()
 	tr := &tracer{calls: map[string][]string{}, failOn: failOn}
-	p := shop.NewPipeline(billing{tr}, audit{tr}, ledger{tr}, fwrt.WithWorkers(workers))
+	p := shop.NewPipeline(billing{tr}, audit{tr}, ledger{tr}, fw.WithWorkers(workers))
 	for _, o := range orders {
 		p.Submit(o)
 	}
@@ -131,13 +132,13 @@ func TestPipeline(t *testing.T) {
 	if !reflect.DeepEqual(tr.calls, want) {
 		t.Errorf("calls:\n got %q\nwant %q", tr.calls, want)
 	}
-	wantStats := fwrt.Stats{
-		Processors: []fwrt.ProcStats{
+	wantStats := fw.Stats{
+		Processors: []fw.ProcStats{
 			{Name: "Billing", Received: 4, Handled: 4, Emitted: 3},
 			{Name: "Audit", Received: 7, Handled: 7, Emitted: 1},
 			{Name: "Ledger", Received: 2, Handled: 2},
 		},
-		Phases: []fwrt.PhaseStats{
+		Phases: []fw.PhaseStats{
 			{Phase: 0, Steps: 2, Events: 7, Deliveries: 8 + 4},
 			{Phase: 1, Steps: 1, Events: 1, Deliveries: 1},
 		},
@@ -177,7 +178,7 @@ func TestPipelineWorkers(t *testing.T) {
 
 func TestHandlerErrorNamesTheCall(t *testing.T) {
 	tr, st, err := run(t, 1, "c")
-	var herr *fwrt.HandlerError
+	var herr *fw.HandlerError
 	if !errors.As(err, &herr) {
 		t.Fatalf("err = %v, want a *HandlerError", err)
 	}
@@ -249,11 +250,11 @@ func TestBinaryGolden(t *testing.T) {
 		t.Fatalf("round trip: %+v, %v", back, err)
 	}
 	for n := range len(data) {
-		if err := back.UnmarshalBinary(data[:n]); !errors.Is(err, fwrt.ErrEncoding) {
+		if err := back.UnmarshalBinary(data[:n]); !errors.Is(err, fwimpl.ErrEncoding) {
 			t.Errorf("truncated to %d bytes: err %v, want ErrEncoding", n, err)
 		}
 	}
-	if err := back.UnmarshalBinary(append(data, 0)); !errors.Is(err, fwrt.ErrEncoding) {
+	if err := back.UnmarshalBinary(append(data, 0)); !errors.Is(err, fwimpl.ErrEncoding) {
 		t.Errorf("trailing byte: err %v, want ErrEncoding", err)
 	}
 	// -0.0 and 0.0 match the same patterns but are different values: both kept.

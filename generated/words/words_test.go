@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/words"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // counted is Words, counting its builds.
@@ -25,7 +25,7 @@ func (w *counted) Build(ctx context.Context, yield func(string) bool) error {
 func TestResolveOncePerRun(t *testing.T) {
 	for _, workers := range []int{1, 8} {
 		w, printer := &counted{}, &Printer{}
-		p := words.NewPipeline(w, printer, fwrt.WithWorkers(workers))
+		p := words.NewPipeline(w, printer, fw.WithWorkers(workers))
 		p.ResolveWords()
 		p.ResolveWords()
 		p.Resolve("words")
@@ -53,7 +53,7 @@ func TestResolveUnknownTarget(t *testing.T) {
 	p := words.NewPipeline(w, &Printer{})
 	p.Resolve("wrods")
 	err := p.Run(context.Background())
-	if !errors.Is(err, fwrt.ErrNoProvider) {
+	if !errors.Is(err, fw.ErrNoProvider) {
 		t.Fatalf("Run = %v, want ErrNoProvider", err)
 	}
 	for _, want := range []string{"target wrods", "did you mean words"} {

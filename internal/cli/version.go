@@ -5,8 +5,6 @@ import (
 	"fmt"
 	goruntime "runtime"
 	"runtime/debug"
-
-	"github.com/fwgo/fw/runtime"
 )
 
 const modulePath = "github.com/fwgo/fw"
@@ -15,11 +13,14 @@ var versionCmd = &command{
 	name:     "version",
 	synopsis: "",
 	summary:  "print the fwgen version",
-	help: `Version prints the fw version that fwgen generates code for, the Go version
-it was built with and, when fwgen was built from a released module, the
-module's version:
+	help: `Version prints the version of the fw module that fwgen was built from and
+the Go version it was built with:
 
-	fwgen v0.1.0 (go1.26.0) github.com/fwgo/fw@v0.1.0
+	fwgen v0.3.1 (go1.26.0)
+
+A build from a checkout prints "devel", with the commit when Go recorded it
+(devel+1a2b3c4d5e6f, and +dirty for uncommitted changes); a build through a
+replace directive by a local directory prints "devel" and the directory.
 `,
 	setup: func(fs *flag.FlagSet) func(*env, []string) int {
 		return func(e *env, args []string) int {
@@ -39,19 +40,15 @@ func versionLine(bi *debug.BuildInfo) string {
 	if bi != nil && bi.GoVersion != "" {
 		goVersion = bi.GoVersion
 	}
-	line := fmt.Sprintf("fwgen %s (%s)", runtime.Version, goVersion)
-	if v := moduleVersion(bi); v != "" {
-		line += " " + modulePath + "@" + v
-	}
-	return line
+	return fmt.Sprintf("fwgen %s (%s)", moduleVersion(bi), goVersion)
 }
 
-// moduleVersion returns the version of the fw module that fwgen was built from,
-// or "" for a development build. Under "go tool", fwgen is a dependency of the
-// user's module, so the fw module is found among the dependencies.
+// moduleVersion returns the version of the fw module that fwgen was built
+// from. Under "go tool", fwgen is a dependency of the user's module, so the fw
+// module is found among the dependencies.
 func moduleVersion(bi *debug.BuildInfo) string {
 	if bi == nil {
-		return ""
+		return "devel"
 	}
 	m := &bi.Main
 	if m.Path != modulePath {
@@ -63,15 +60,25 @@ func moduleVersion(bi *debug.BuildInfo) string {
 			}
 		}
 	}
-	if m == nil {
-		return ""
+	switch {
+	case m == nil:
+		return "devel"
+	case m.Replace != nil && m.Replace.Version == "":
+		return "devel " + m.Replace.Path // a local directory
+	case m.Replace != nil:
+		return m.Replace.Version
+	case m.Version != "" && m.Version != "(devel)":
+		return m.Version
 	}
-	if m.Replace != nil {
-		// A replacement by a local directory has no version worth printing.
-		m = m.Replace
+	// A build in the fw module itself: the commit, when Go recorded it.
+	v, dirty := "devel", ""
+	for _, s := range bi.Settings {
+		switch {
+		case s.Key == "vcs.revision":
+			v += "+" + s.Value[:min(12, len(s.Value))]
+		case s.Key == "vcs.modified" && s.Value == "true":
+			dirty = "+dirty"
+		}
 	}
-	if m.Version == "" || m.Version == "(devel)" {
-		return ""
-	}
-	return m.Version
+	return v + dirty
 }

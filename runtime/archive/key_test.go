@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/greeter"
-	fwrt "github.com/fwgo/fw/runtime"
 	"github.com/fwgo/fw/runtime/archive"
+	"github.com/fwgo/fw/runtime/fwimpl"
 )
 
 // The golden values below pin the key schema and the canonical encoding. If one
@@ -37,14 +37,14 @@ const (
 // kind, in declaration order: string, int, negative int, float, -0.0, bool,
 // bytes, enum.
 func primitiveInput() []byte {
-	b := fwrt.AppendString(nil, "héllo")
-	b = fwrt.AppendInt(b, 1234567)
-	b = fwrt.AppendInt(b, -3)
-	b = fwrt.AppendFloat(b, 3.25)
-	b = fwrt.AppendFloat(b, negZero())
-	b = fwrt.AppendBool(b, true)
-	b = fwrt.AppendBytes(b, []byte{0, 1, 2, 255})
-	b = fwrt.AppendUint(b, 300)
+	b := fwimpl.AppendString(nil, "héllo")
+	b = fwimpl.AppendInt(b, 1234567)
+	b = fwimpl.AppendInt(b, -3)
+	b = fwimpl.AppendFloat(b, 3.25)
+	b = fwimpl.AppendFloat(b, negZero())
+	b = fwimpl.AppendBool(b, true)
+	b = fwimpl.AppendBytes(b, []byte{0, 1, 2, 255})
+	b = fwimpl.AppendUint(b, 300)
 	return b
 }
 

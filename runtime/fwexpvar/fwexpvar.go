@@ -7,12 +7,12 @@ package fwexpvar
 import (
 	"expvar"
 
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // Publish publishes the snapshots of stats (for example a generated
 // Pipeline's Stats method) under name. Like expvar.Publish, it panics if name
 // is already published.
-func Publish(name string, stats func() fwrt.Stats) {
+func Publish(name string, stats func() fw.Stats) {
 	expvar.Publish(name, expvar.Func(func() any { return stats() }))
 }

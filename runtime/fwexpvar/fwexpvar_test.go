@@ -5,18 +5,18 @@ import (
 	"expvar"
 	"testing"
 
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwexpvar"
 )
 
 func TestPublish(t *testing.T) {
 	n := uint64(0)
-	fwexpvar.Publish("fwtest", func() fwrt.Stats {
+	fwexpvar.Publish("fwtest", func() fw.Stats {
 		n++
-		return fwrt.Stats{Processors: []fwrt.ProcStats{{Name: "Billing", Received: n}}}
+		return fw.Stats{Processors: []fw.ProcStats{{Name: "Billing", Received: n}}}
 	})
 	for want := uint64(1); want <= 2; want++ {
-		var st fwrt.Stats
+		var st fw.Stats
 		if err := json.Unmarshal([]byte(expvar.Get("fwtest").String()), &st); err != nil {
 			t.Fatal(err)
 		}

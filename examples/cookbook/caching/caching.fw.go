@@ -3,7 +3,7 @@
 
 package caching
 
-import fwrt "github.com/fwgo/fw/runtime"
+import "github.com/fwgo/fw/runtime/fwimpl"
 
 // Page is the event declared at caching.fw:3.
 type Page struct {
@@ -18,22 +18,22 @@ func (Page) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Page) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.URL)
-	b = fwrt.AppendString(b, e.Body)
+	b = fwimpl.AppendString(b, e.URL)
+	b = fwimpl.AppendString(b, e.Body)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Page) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.URL = d.String()
 	e.Body = d.String()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Page) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindPage, Ev: a.boxPage(e)}
+func (e Page) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindPage, Ev: a.boxPage(e)}
 }
 
 // Summary is the event declared at caching.fw:8.
@@ -49,22 +49,22 @@ func (Summary) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Summary) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.URL)
-	b = fwrt.AppendInt(b, e.Words)
+	b = fwimpl.AppendString(b, e.URL)
+	b = fwimpl.AppendInt(b, e.Words)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Summary) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.URL = d.String()
 	e.Words = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Summary) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindSummary, Ev: a.boxSummary(e)}
+func (e Summary) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindSummary, Ev: a.boxSummary(e)}
 }
 
 // SummarizeHandler handles the cases of processor Summarize (caching.fw:15), one method per case.
@@ -81,7 +81,7 @@ type SummarizePageContext struct {
 
 // EmitSummary emits a Summary; it takes effect when the handler returns nil.
 func (x SummarizePageContext) EmitSummary(e Summary) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindSummary, Ev: fwArenaOf(x.c).boxSummary(e)})
+	x.c.Emit(fwimpl.Msg{Kind: fwKindSummary, Ev: fwArenaOf(x.c).boxSummary(e)})
 }
 
 // PrintHandler handles the cases of processor Print (caching.fw:20), one method per case.

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/fwgo/fw/examples/cookbook/caching"
-	fwrt "github.com/fwgo/fw/runtime"
 	"github.com/fwgo/fw/runtime/archive"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // Summarize counts its calls: the slow step.
@@ -31,7 +31,7 @@ func Example() {
 	a := archive.NewMemory()
 	for run := 1; run <= 2; run++ {
 		s := &Summarize{}
-		p := caching.NewPipeline(s, Print{}, fwrt.WithArchive(a))
+		p := caching.NewPipeline(s, Print{}, fw.WithArchive(a))
 		p.Submit(caching.Page{URL: "/a", Body: "one two three"})
 		p.Submit(caching.Page{URL: "/b", Body: "four five"})
 		if err := p.Run(context.Background()); err != nil {

@@ -7,14 +7,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	"io"
 	"iter"
 	"sync"
 )
 
 // The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwrt.SupportPackageIsVersion1
+const _ = fwimpl.SupportPackageIsVersion2
 
 // Event is implemented by every event type of package caching.
 type Event interface {
@@ -22,30 +23,30 @@ type Event interface {
 	EventName() string
 	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwrt.Msg
+	fwMsg(a *fwArena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
 const (
-	fwKindPage    fwrt.Kind = 0
-	fwKindSummary fwrt.Kind = 1
+	fwKindPage    fwimpl.Kind = 0
+	fwKindSummary fwimpl.Kind = 1
 )
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
 // Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
+// included): a record of a run (fw.WithRecord) is checked against it on replay.
 // A Fingerprint, part of the cache keys of a cached processor or persistent builder,
 // is archive.Fingerprint of its declaration and of the shapes of the types it reads
 // and emits, computed by fwgen: it changes when they do.
-var fwProgram = fwrt.Program{
-	Events: []fwrt.EventInfo{{Name: "Page"}, {Name: "Summary"}},
+var fwProgram = fwimpl.Program{
+	Events: []fwimpl.EventInfo{{Name: "Page"}, {Name: "Summary"}},
 	Fingerprint: [32]byte{
 		0x91, 0x87, 0xf0, 0xa0, 0xcb, 0x58, 0xed, 0xc1, 0xbe, 0x48, 0x3a, 0x91, 0x09, 0xe3, 0x8d, 0xf0,
 		0xea, 0x1d, 0x52, 0xf6, 0x63, 0xa4, 0x2b, 0x77, 0xf8, 0xc0, 0x01, 0x1f, 0xd7, 0x21, 0x21, 0x76,
 	},
 	Package: "caching",
-	Procs: []fwrt.ProcInfo{{
+	Procs: []fwimpl.ProcInfo{{
 		Cached:      true,
 		Cases:       []string{"Page"},
 		Concurrency: 1,
@@ -71,13 +72,13 @@ type fwDispatcher struct {
 
 // Pipeline runs the processors of package caching. Create it with NewPipeline.
 type Pipeline struct {
-	engine *fwrt.Engine
+	engine *fwimpl.Engine
 }
 
 // NewPipeline returns a pipeline with one handler per processor and user builder
 // (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fwrt.WithWorkers, ...).
-func NewPipeline(summarize SummarizeHandler, print_ PrintHandler, opts ...fwrt.Option) *Pipeline {
+// handler panics. Options are the runtime's (fw.WithWorkers, ...).
+func NewPipeline(summarize SummarizeHandler, print_ PrintHandler, opts ...fw.Option) *Pipeline {
 	if summarize == nil {
 		panic("caching.NewPipeline: nil handler for processor Summarize")
 	}
@@ -85,7 +86,7 @@ func NewPipeline(summarize SummarizeHandler, print_ PrintHandler, opts ...fwrt.O
 		panic("caching.NewPipeline: nil handler for processor Print")
 	}
 	d := &fwDispatcher{hSummarize: summarize, hPrint: print_}
-	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
+	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
 }
 
 // Submit queues an event for phase 0, after the ones submitted before it. Call
@@ -97,12 +98,12 @@ func (p *Pipeline) Submit(ev Event) {
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fwrt.WithSourceBatch events (default 256), one
+// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
 // batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwrt.Engine.Feed for the order rule). Several calls feed their sequences
+// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
 // one after the other. Call it before Run; a fed run cannot be recorded.
 func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev Event) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -110,7 +111,7 @@ func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
 // SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
 // not boxed into Event to be yielded, so feeding them allocates nothing.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev E) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -119,9 +120,9 @@ func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
 // ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
 // A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
 // field) does not stop the others: all of them are reported with their line
-// numbers in a *fwrt.InputError; with fwrt.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fwrt.LinesOption) error {
-	return fwrt.ReadLines(r, func(line []byte) error {
+// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
+func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
+	return fw.ReadLines(r, func(line []byte) error {
 		ev, err := DecodeJSON(line)
 		if err != nil {
 			return err
@@ -137,33 +138,33 @@ func (p *Pipeline) Run(ctx context.Context) error {
 }
 
 // Replay runs the pipeline on the inputs recorded in r (by a run with
-// fwrt.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// fw.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fw.DivergenceError. Submit
 // nothing before it; call it instead of Run.
 func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
 	return p.engine.Replay(ctx, r)
 }
 
 // Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fwrt.Stats {
+func (p *Pipeline) Stats() fw.Stats {
 	return p.engine.Stats()
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
-func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
+func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
 	switch m.Kind {
 	case fwKindPage:
 		// Summarize: Page
-		dst = append(dst, fwrt.Delivery{Proc: 0, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 0})
 	case fwKindSummary:
 		// Print: Summary
-		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
 	}
 	return dst
 }
 
 // Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
+func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
 	switch m.Kind {
 	case fwKindPage:
 		ev := m.Ev.(*Page)
@@ -181,8 +182,8 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 }
 
 // DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
-func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
 			return i
@@ -207,7 +208,7 @@ func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
 }
 
 // Invoke calls the handler method of a delivery with the values its case binds.
-func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
+func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) error {
 	switch dl.Proc {
 	case 0:
 		switch dl.Case {
@@ -222,12 +223,12 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 			return d.hPrint.OnSummary(PrintSummaryContext{fwOnSummary{c}}, ev.URL, ev.Words)
 		}
 	}
-	return fwrt.UnknownDelivery(dl)
+	return fwimpl.UnknownDelivery(dl)
 }
 
 // fwOnPage is embedded in the contexts of the cases on Page events.
 type fwOnPage struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -247,7 +248,7 @@ func (x fwOnPage) Event() Page {
 
 // fwOnSummary is embedded in the contexts of the cases on Summary events.
 type fwOnSummary struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -265,7 +266,7 @@ func (x fwOnSummary) Event() Summary {
 	return *x.c.Msg().Ev.(*Summary)
 }
 
-// fwArena holds event values by kind for the runtime (fwrt.Arena): a message's
+// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
 // Ev points into it until the engine resets it, once no step reads the message.
 type fwArena struct {
 	n  int // values stored since the last Reset
@@ -273,7 +274,7 @@ type fwArena struct {
 	k1 []Summary
 }
 
-// Reset empties the arena (fwrt.Arena).
+// Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
 	if a.n == 0 {
 		return
@@ -316,17 +317,17 @@ func (a *fwArena) boxSummary(e Summary) *Summary {
 // fwArenaPool keeps freed arenas for the next run's engine.
 var fwArenaPool sync.Pool
 
-// NewArena returns an empty arena for the engine (fwrt.Arenas).
-func (*fwDispatcher) NewArena() fwrt.Arena {
+// NewArena returns an empty arena for the engine (fwimpl.Arenas).
+func (*fwDispatcher) NewArena() fwimpl.Arena {
 	if a, ok := fwArenaPool.Get().(*fwArena); ok {
 		return a
 	}
 	return new(fwArena)
 }
 
-// FreeArena takes back an arena no message points into (fwrt.Arenas); one that
+// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
 // grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwrt.Arena) {
+func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
 	x, ok := a.(*fwArena)
 	if !ok {
 		return
@@ -340,29 +341,29 @@ func (*fwDispatcher) FreeArena(a fwrt.Arena) {
 
 // fwEventMsg makes the runtime message of ev, its value stored in a (allocated
 // if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwrt.Msg {
+func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case Page:
-		return fwrt.Msg{Kind: fwKindPage, Ev: a.boxPage(e)}
+		return fwimpl.Msg{Kind: fwKindPage, Ev: a.boxPage(e)}
 	case *Page:
-		return fwrt.Msg{Kind: fwKindPage, Ev: a.boxPage(*e)}
+		return fwimpl.Msg{Kind: fwKindPage, Ev: a.boxPage(*e)}
 	case Summary:
-		return fwrt.Msg{Kind: fwKindSummary, Ev: a.boxSummary(e)}
+		return fwimpl.Msg{Kind: fwKindSummary, Ev: a.boxSummary(e)}
 	case *Summary:
-		return fwrt.Msg{Kind: fwKindSummary, Ev: a.boxSummary(*e)}
+		return fwimpl.Msg{Kind: fwKindSummary, Ev: a.boxSummary(*e)}
 	}
 	panic("fw: caching: not an event type of the package (a type embedding one?)")
 }
 
 // fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwrt.Call) *fwArena {
+func fwArenaOf(c *fwimpl.Call) *fwArena {
 	a, _ := c.Arena().(*fwArena)
 	return a
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
+// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
+func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	switch m.Kind {
 	case fwKindPage:
 		if e, ok := m.Ev.(*Page); ok {
@@ -376,30 +377,30 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
 	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
 }
 
-// DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).
-func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
+// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
+func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 	switch k {
 	case fwKindPage:
 		e := new(Page)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Page: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Page: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwKindSummary:
 		e := new(Summary)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Summary: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Summary: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	}
-	return fwrt.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
 }
 
 // DecodeJSON decodes one event from a JSON object whose "event" member names its
 // type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
 // members are errors.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwrt.JSONEventName(data)
+	name, err := fwimpl.JSONEventName(data)
 	if err != nil {
 		return nil, err
 	}
@@ -410,19 +411,19 @@ func DecodeJSON(data []byte) (Event, error) {
 			URL   *string `json:"url"`
 			Body  *string `json:"body"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Page: %w", err)
 		}
 		var e Page
 		if v.URL == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Page",
 				Field: "url",
 			}
 		}
 		e.URL = *v.URL
 		if v.Body == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Page",
 				Field: "body",
 			}
@@ -435,19 +436,19 @@ func DecodeJSON(data []byte) (Event, error) {
 			URL   *string `json:"url"`
 			Words *int64  `json:"words"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Summary: %w", err)
 		}
 		var e Summary
 		if v.URL == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Summary",
 				Field: "url",
 			}
 		}
 		e.URL = *v.URL
 		if v.Words == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Summary",
 				Field: "words",
 			}
@@ -455,7 +456,7 @@ func DecodeJSON(data []byte) (Event, error) {
 		e.Words = *v.Words
 		return e, nil
 	}
-	return nil, &fwrt.UnknownEventError{Name: name}
+	return nil, &fw.UnknownEventError{Name: name}
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.

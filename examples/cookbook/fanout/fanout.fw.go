@@ -3,7 +3,7 @@
 
 package fanout
 
-import fwrt "github.com/fwgo/fw/runtime"
+import "github.com/fwgo/fw/runtime/fwimpl"
 
 // Invoice is the event declared at fanout.fw:8.
 type Invoice struct {
@@ -18,22 +18,22 @@ func (Invoice) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Invoice) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.ID)
-	b = fwrt.AppendInt(b, e.Total)
+	b = fwimpl.AppendString(b, e.ID)
+	b = fwimpl.AppendInt(b, e.Total)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Invoice) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.ID = d.String()
 	e.Total = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Invoice) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(e)}
+func (e Invoice) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(e)}
 }
 
 // Order is the event declared at fanout.fw:3.
@@ -49,22 +49,22 @@ func (Order) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Order) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.ID)
-	b = fwrt.AppendInt(b, e.Amount)
+	b = fwimpl.AppendString(b, e.ID)
+	b = fwimpl.AppendInt(b, e.Amount)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Order) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.ID = d.String()
 	e.Amount = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Order) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
+func (e Order) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
 }
 
 // BillingHandler handles the cases of processor Billing (fanout.fw:15), one method per case.
@@ -83,7 +83,7 @@ type BillingLargeContext struct {
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
 func (x BillingLargeContext) EmitInvoice(e Invoice) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
+	x.c.Emit(fwimpl.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
 }
 
 // BillingSmallContext is the context of BillingHandler.OnSmall: it can emit only what the case declares.
@@ -93,7 +93,7 @@ type BillingSmallContext struct {
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
 func (x BillingSmallContext) EmitInvoice(e Invoice) {
-	x.c.Emit(fwrt.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
+	x.c.Emit(fwimpl.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
 }
 
 // AuditHandler handles the cases of processor Audit (fanout.fw:20), one method per case.

@@ -7,7 +7,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 	"io"
 	"iter"
@@ -15,7 +16,7 @@ import (
 )
 
 // The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwrt.SupportPackageIsVersion1
+const _ = fwimpl.SupportPackageIsVersion2
 
 // Event is implemented by every event type of package grouping.
 type Event interface {
@@ -23,34 +24,34 @@ type Event interface {
 	EventName() string
 	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwrt.Msg
+	fwMsg(a *fwArena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
 const (
-	fwKindSale fwrt.Kind = 0
+	fwKindSale fwimpl.Kind = 0
 )
 
 // Kinds of the targets' built artifacts and resolve requests.
 const (
-	fwBuiltPerShop   fwrt.Kind = 1
-	fwBuiltSales     fwrt.Kind = 2
-	fwResolvePerShop fwrt.Kind = 3
-	fwResolveSales   fwrt.Kind = 4
+	fwBuiltPerShop   fwimpl.Kind = 1
+	fwBuiltSales     fwimpl.Kind = 2
+	fwResolvePerShop fwimpl.Kind = 3
+	fwResolveSales   fwimpl.Kind = 4
 )
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
 // Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
-var fwProgram = fwrt.Program{
-	Events: []fwrt.EventInfo{{Name: "Sale"}},
+// included): a record of a run (fw.WithRecord) is checked against it on replay.
+var fwProgram = fwimpl.Program{
+	Events: []fwimpl.EventInfo{{Name: "Sale"}},
 	Fingerprint: [32]byte{
 		0x41, 0xf3, 0x3c, 0xdf, 0x18, 0x31, 0xea, 0x64, 0xb8, 0xb0, 0xbd, 0x4b, 0xed, 0x5c, 0x17, 0xbc,
 		0x94, 0x57, 0x27, 0x9b, 0xd3, 0x06, 0x92, 0xa9, 0xc0, 0x78, 0x7d, 0x77, 0xd2, 0xeb, 0x5d, 0x4e,
 	},
 	Package: "grouping",
-	Procs: []fwrt.ProcInfo{{
+	Procs: []fwimpl.ProcInfo{{
 		Builder:     true,
 		Cases:       []string{},
 		Concurrency: 1,
@@ -73,7 +74,7 @@ var fwProgram = fwrt.Program{
 		Resolves:    []int32{0},
 	}},
 	Routes: [][]int32{fwKindSale: {}, fwBuiltPerShop: {2}, fwBuiltSales: {1}},
-	Targets: []fwrt.TargetInfo{{
+	Targets: []fwimpl.TargetInfo{{
 		Name:     "perShop",
 		Provider: 1,
 	}, {
@@ -86,19 +87,19 @@ var fwProgram = fwrt.Program{
 type fwDispatcher struct {
 	hSales   SalesBuilder
 	hTotals  TotalsHandler
-	srcSales fwrt.Source[Sale]
+	srcSales fwimpl.Source[Sale]
 	sPerShop *fwreactive.Grouper[string, Sale]
 }
 
 // Pipeline runs the processors of package grouping. Create it with NewPipeline.
 type Pipeline struct {
-	engine *fwrt.Engine
+	engine *fwimpl.Engine
 }
 
 // NewPipeline returns a pipeline with one handler per processor and user builder
 // (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fwrt.WithWorkers, ...).
-func NewPipeline(sales SalesBuilder, totals TotalsHandler, opts ...fwrt.Option) *Pipeline {
+// handler panics. Options are the runtime's (fw.WithWorkers, ...).
+func NewPipeline(sales SalesBuilder, totals TotalsHandler, opts ...fw.Option) *Pipeline {
 	if sales == nil {
 		panic("grouping.NewPipeline: nil handler for builder Sales")
 	}
@@ -109,7 +110,7 @@ func NewPipeline(sales SalesBuilder, totals TotalsHandler, opts ...fwrt.Option) 
 	d.sPerShop = fwreactive.NewGrouper(func(v Sale) string {
 		return v.Shop
 	})
-	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
+	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
 }
 
 // Submit queues an event for phase 0, after the ones submitted before it. Call
@@ -121,12 +122,12 @@ func (p *Pipeline) Submit(ev Event) {
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fwrt.WithSourceBatch events (default 256), one
+// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
 // batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwrt.Engine.Feed for the order rule). Several calls feed their sequences
+// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
 // one after the other. Call it before Run; a fed run cannot be recorded.
 func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev Event) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -134,7 +135,7 @@ func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
 // SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
 // not boxed into Event to be yielded, so feeding them allocates nothing.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev E) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -143,9 +144,9 @@ func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
 // ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
 // A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
 // field) does not stop the others: all of them are reported with their line
-// numbers in a *fwrt.InputError; with fwrt.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fwrt.LinesOption) error {
-	return fwrt.ReadLines(r, func(line []byte) error {
+// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
+func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
+	return fw.ReadLines(r, func(line []byte) error {
 		ev, err := DecodeJSON(line)
 		if err != nil {
 			return err
@@ -161,51 +162,51 @@ func (p *Pipeline) Run(ctx context.Context) error {
 }
 
 // Replay runs the pipeline on the inputs recorded in r (by a run with
-// fwrt.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// fw.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fw.DivergenceError. Submit
 // nothing before it; call it instead of Run.
 func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
 	return p.engine.Replay(ctx, r)
 }
 
 // Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fwrt.Stats {
+func (p *Pipeline) Stats() fw.Stats {
 	return p.engine.Stats()
 }
 
 // ResolvePerShop asks for target perShop before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolvePerShop() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolvePerShop})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolvePerShop})
 }
 
 // ResolveSales asks for target sales before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveSales() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveSales})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveSales})
 }
 
-// Resolve asks for a target by name before Run; Run fails with fwrt.ErrNoProvider
+// Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider
 // if no builder provides it.
 func (p *Pipeline) Resolve(target string) {
 	p.engine.Resolve(target)
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
-func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
+func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
 	switch m.Kind {
 	case fwBuiltPerShop:
 		// Totals: Shop
-		dst = append(dst, fwrt.Delivery{Proc: 2, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 0})
 	case fwBuiltSales:
 		// PerShop: Sales
-		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
 	}
 	return dst
 }
 
 // Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
+func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
 	switch m.Kind {
 	case fwBuiltPerShop:
 		v := *m.Ev.(*fwreactive.Group[string, Sale])
@@ -223,8 +224,8 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 }
 
 // DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
-func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
 			return i
@@ -249,29 +250,29 @@ func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
 }
 
 // Invoke calls the handler method of a delivery with the values its case binds.
-func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
+func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) error {
 	switch dl.Proc {
 	case 1:
 		switch dl.Case {
 		case 0:
 			return d.fwAddPerShop(c, *m.Ev.(*Sale))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.fwPhasePerShop(c)
 		}
 	case 2:
 		switch dl.Case {
 		case 0:
 			return d.hTotals.OnShop(TotalsShopContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[string, Sale]))
-		case fwrt.CaseInit:
+		case fwimpl.CaseInit:
 			return d.hTotals.Init(TotalsInitContext{fwContext{c}})
 		}
 	}
-	return fwrt.UnknownDelivery(dl)
+	return fwimpl.UnknownDelivery(dl)
 }
 
 // fwContext is embedded in the contexts of the cases on no event and of the builders.
 type fwContext struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -285,32 +286,32 @@ func (x fwContext) Phase() int {
 }
 
 // fwAddPerShop gives an artifact of sales to helper PerShop.
-func (d *fwDispatcher) fwAddPerShop(c *fwrt.Call, v Sale) error {
+func (d *fwDispatcher) fwAddPerShop(c *fwimpl.Call, v Sale) error {
 	d.sPerShop.Add(v)
 	return nil
 }
 
 // fwPhasePerShop flushes helper PerShop at a phase broadcast.
-func (d *fwDispatcher) fwPhasePerShop(c *fwrt.Call) error {
+func (d *fwDispatcher) fwPhasePerShop(c *fwimpl.Call) error {
 	d.sPerShop.Phase(func(k string, items []Sale) {
 		v := fwreactive.Group[string, Sale]{Key: k, Items: items}
-		c.Emit(fwrt.Msg{Kind: fwBuiltPerShop, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltPerShop, Ev: &v})
 	})
 	return nil
 }
 
-// Pull pulls up to max artifacts from a source builder (fwrt.Sources).
-func (d *fwDispatcher) Pull(c *fwrt.Call, proc int32, max int) (bool, error) {
+// Pull pulls up to max artifacts from a source builder (fwimpl.Sources).
+func (d *fwDispatcher) Pull(c *fwimpl.Call, proc int32, max int) (bool, error) {
 	switch proc {
 	case 0:
-		return d.srcSales.Pull(c, max, d.hSales.Build, func(v Sale) fwrt.Msg {
-			return fwrt.Msg{Kind: fwBuiltSales, Ev: &v}
+		return d.srcSales.Pull(c, max, d.hSales.Build, func(v Sale) fwimpl.Msg {
+			return fwimpl.Msg{Kind: fwBuiltSales, Ev: &v}
 		})
 	}
-	return true, fwrt.UnknownDelivery(fwrt.Delivery{Proc: proc})
+	return true, fwimpl.UnknownDelivery(fwimpl.Delivery{Proc: proc})
 }
 
-// Stop stops a source builder's Build early (fwrt.Sources).
+// Stop stops a source builder's Build early (fwimpl.Sources).
 func (d *fwDispatcher) Stop(proc int32) {
 	switch proc {
 	case 0:
@@ -318,14 +319,14 @@ func (d *fwDispatcher) Stop(proc int32) {
 	}
 }
 
-// fwArena holds event values by kind for the runtime (fwrt.Arena): a message's
+// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
 // Ev points into it until the engine resets it, once no step reads the message.
 type fwArena struct {
 	n  int // values stored since the last Reset
 	k0 []Sale
 }
 
-// Reset empties the arena (fwrt.Arena).
+// Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
 	if a.n == 0 {
 		return
@@ -352,17 +353,17 @@ func (a *fwArena) boxSale(e Sale) *Sale {
 // fwArenaPool keeps freed arenas for the next run's engine.
 var fwArenaPool sync.Pool
 
-// NewArena returns an empty arena for the engine (fwrt.Arenas).
-func (*fwDispatcher) NewArena() fwrt.Arena {
+// NewArena returns an empty arena for the engine (fwimpl.Arenas).
+func (*fwDispatcher) NewArena() fwimpl.Arena {
 	if a, ok := fwArenaPool.Get().(*fwArena); ok {
 		return a
 	}
 	return new(fwArena)
 }
 
-// FreeArena takes back an arena no message points into (fwrt.Arenas); one that
+// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
 // grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwrt.Arena) {
+func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
 	x, ok := a.(*fwArena)
 	if !ok {
 		return
@@ -376,25 +377,25 @@ func (*fwDispatcher) FreeArena(a fwrt.Arena) {
 
 // fwEventMsg makes the runtime message of ev, its value stored in a (allocated
 // if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwrt.Msg {
+func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case Sale:
-		return fwrt.Msg{Kind: fwKindSale, Ev: a.boxSale(e)}
+		return fwimpl.Msg{Kind: fwKindSale, Ev: a.boxSale(e)}
 	case *Sale:
-		return fwrt.Msg{Kind: fwKindSale, Ev: a.boxSale(*e)}
+		return fwimpl.Msg{Kind: fwKindSale, Ev: a.boxSale(*e)}
 	}
 	panic("fw: grouping: not an event type of the package (a type embedding one?)")
 }
 
 // fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwrt.Call) *fwArena {
+func fwArenaOf(c *fwimpl.Call) *fwArena {
 	a, _ := c.Arena().(*fwArena)
 	return a
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
+// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
+func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	switch m.Kind {
 	case fwKindSale:
 		if e, ok := m.Ev.(*Sale); ok {
@@ -414,40 +415,40 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
 	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
 }
 
-// DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).
-func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
+// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
+func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 	switch k {
 	case fwKindSale:
 		e := new(Sale)
 		if err := e.UnmarshalBinary(data); err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode event Sale: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Sale: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: e}, nil
+		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwBuiltPerShop:
 		v, err := fwDecodePerShop(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built perShop: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built perShop: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltSales:
 		v, err := fwDecodeSales(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built sales: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built sales: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwResolvePerShop, fwResolveSales:
 		if len(data) != 0 {
-			return fwrt.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwrt.ErrEncoding)
+			return fwimpl.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwimpl.ErrEncoding)
 		}
-		return fwrt.Msg{Kind: k}, nil
+		return fwimpl.Msg{Kind: k}, nil
 	}
-	return fwrt.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
 }
 
 // fwAppendPerShop appends the canonical encoding of an artifact of perShop (Group[string, Sale]).
 func fwAppendPerShop(b []byte, v fwreactive.Group[string, Sale]) (_ []byte, err error) {
-	b = fwrt.AppendString(b, v.Key)
-	b = fwrt.AppendUint(b, uint64(len(v.Items)))
+	b = fwimpl.AppendString(b, v.Key)
+	b = fwimpl.AppendUint(b, uint64(len(v.Items)))
 	for _, x1 := range v.Items {
 		if b, err = x1.AppendBinary(b); err != nil {
 			return nil, err
@@ -458,11 +459,11 @@ func fwAppendPerShop(b []byte, v fwreactive.Group[string, Sale]) (_ []byte, err 
 
 // fwDecodePerShop decodes an artifact of perShop (Group[string, Sale]).
 func fwDecodePerShop(data []byte) (v fwreactive.Group[string, Sale], err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v.Key = d.String()
 	n1 := d.Uint()
 	if n1 > uint64(len(data)) {
-		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
 	}
 	if n1 > 0 {
 		v.Items = make([]Sale, int(n1))
@@ -484,7 +485,7 @@ func fwAppendSales(b []byte, v Sale) (_ []byte, err error) {
 
 // fwDecodeSales decodes an artifact of sales (Sale).
 func fwDecodeSales(data []byte) (v Sale, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v.Shop = d.String()
 	v.Amount = d.Int()
 	return v, d.Finish()
@@ -494,7 +495,7 @@ func fwDecodeSales(data []byte) (v Sale, err error) {
 // type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
 // members are errors.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwrt.JSONEventName(data)
+	name, err := fwimpl.JSONEventName(data)
 	if err != nil {
 		return nil, err
 	}
@@ -505,19 +506,19 @@ func DecodeJSON(data []byte) (Event, error) {
 			Shop   *string `json:"shop"`
 			Amount *int64  `json:"amount"`
 		}
-		if err := fwrt.DecodeJSONStrict(data, &v); err != nil {
+		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
 			return nil, fmt.Errorf("fw: event Sale: %w", err)
 		}
 		var e Sale
 		if v.Shop == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Sale",
 				Field: "shop",
 			}
 		}
 		e.Shop = *v.Shop
 		if v.Amount == nil {
-			return nil, &fwrt.MissingFieldError{
+			return nil, &fw.MissingFieldError{
 				Event: "Sale",
 				Field: "amount",
 			}
@@ -525,7 +526,7 @@ func DecodeJSON(data []byte) (Event, error) {
 		e.Amount = *v.Amount
 		return e, nil
 	}
-	return nil, &fwrt.UnknownEventError{Name: name}
+	return nil, &fw.UnknownEventError{Name: name}
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.

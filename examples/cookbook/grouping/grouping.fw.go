@@ -5,7 +5,7 @@ package grouping
 
 import (
 	"context"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 )
 
@@ -22,22 +22,22 @@ func (Sale) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Sale) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.Shop)
-	b = fwrt.AppendInt(b, e.Amount)
+	b = fwimpl.AppendString(b, e.Shop)
+	b = fwimpl.AppendInt(b, e.Amount)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Sale) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.Shop = d.String()
 	e.Amount = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Sale) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindSale, Ev: a.boxSale(e)}
+func (e Sale) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindSale, Ev: a.boxSale(e)}
 }
 
 // SalesBuilder implements builder Sales (grouping.fw:10), which provides target sales.
@@ -70,5 +70,5 @@ type TotalsInitContext struct {
 // ResolvePerShop asks for target perShop (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x TotalsInitContext) ResolvePerShop() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolvePerShop})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolvePerShop})
 }

@@ -3,7 +3,7 @@
 
 package poison
 
-import fwrt "github.com/fwgo/fw/runtime"
+import "github.com/fwgo/fw/runtime/fwimpl"
 
 // Failed is the event declared at poison.fw:8.
 type Failed struct {
@@ -19,15 +19,15 @@ func (Failed) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Failed) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.Proc)
-	b = fwrt.AppendString(b, e.Error)
-	b = fwrt.AppendString(b, e.Payload)
+	b = fwimpl.AppendString(b, e.Proc)
+	b = fwimpl.AppendString(b, e.Error)
+	b = fwimpl.AppendString(b, e.Payload)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Failed) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.Proc = d.String()
 	e.Error = d.String()
 	e.Payload = d.String()
@@ -35,8 +35,8 @@ func (e *Failed) UnmarshalBinary(data []byte) error {
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Failed) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindFailed, Ev: a.boxFailed(e)}
+func (e Failed) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindFailed, Ev: a.boxFailed(e)}
 }
 
 // Order is the event declared at poison.fw:3.
@@ -52,22 +52,22 @@ func (Order) EventName() string {
 
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Order) AppendBinary(b []byte) ([]byte, error) {
-	b = fwrt.AppendString(b, e.ID)
-	b = fwrt.AppendInt(b, e.Amount)
+	b = fwimpl.AppendString(b, e.ID)
+	b = fwimpl.AppendInt(b, e.Amount)
 	return b, nil
 }
 
 // UnmarshalBinary decodes the canonical binary encoding into e.
 func (e *Order) UnmarshalBinary(data []byte) error {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	e.ID = d.String()
 	e.Amount = d.Int()
 	return d.Finish()
 }
 
 // fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Order) fwMsg(a *fwArena) fwrt.Msg {
-	return fwrt.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
+func (e Order) fwMsg(a *fwArena) fwimpl.Msg {
+	return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
 }
 
 // BillingHandler handles the cases of processor Billing (poison.fw:16), one method per case.

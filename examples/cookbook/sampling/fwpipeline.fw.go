@@ -6,7 +6,8 @@ package sampling
 import (
 	"context"
 	"fmt"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 	"io"
 	"iter"
@@ -14,7 +15,7 @@ import (
 )
 
 // The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwrt.SupportPackageIsVersion1
+const _ = fwimpl.SupportPackageIsVersion2
 
 // Event is implemented by every event type of package sampling.
 type Event interface {
@@ -22,31 +23,31 @@ type Event interface {
 	EventName() string
 	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwrt.Msg
+	fwMsg(a *fwArena) fwimpl.Msg
 }
 
 // Kinds of the targets' built artifacts and resolve requests.
 const (
-	fwBuiltReadings   fwrt.Kind = 0
-	fwBuiltSample     fwrt.Kind = 1
-	fwBuiltSome       fwrt.Kind = 2
-	fwResolveReadings fwrt.Kind = 3
-	fwResolveSample   fwrt.Kind = 4
-	fwResolveSome     fwrt.Kind = 5
+	fwBuiltReadings   fwimpl.Kind = 0
+	fwBuiltSample     fwimpl.Kind = 1
+	fwBuiltSome       fwimpl.Kind = 2
+	fwResolveReadings fwimpl.Kind = 3
+	fwResolveSample   fwimpl.Kind = 4
+	fwResolveSome     fwimpl.Kind = 5
 )
 
 // fwProgram describes the package to the runtime. Routes is the routing table:
 // for each event kind and built kind, the processors that have a case for it.
 // Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fwrt.WithRecord) is checked against it on replay.
-var fwProgram = fwrt.Program{
-	Events: []fwrt.EventInfo{},
+// included): a record of a run (fw.WithRecord) is checked against it on replay.
+var fwProgram = fwimpl.Program{
+	Events: []fwimpl.EventInfo{},
 	Fingerprint: [32]byte{
 		0x34, 0x45, 0x0b, 0x00, 0x2f, 0xf4, 0x06, 0xc6, 0xae, 0xf4, 0x5f, 0xbf, 0x59, 0x2b, 0xcc, 0x7b,
 		0x80, 0xdf, 0x7f, 0x12, 0x58, 0xfc, 0x0f, 0x35, 0xd2, 0x7d, 0xe2, 0x90, 0x9c, 0xad, 0x14, 0xe3,
 	},
 	Package: "sampling",
-	Procs: []fwrt.ProcInfo{{
+	Procs: []fwimpl.ProcInfo{{
 		Builder:     true,
 		Cases:       []string{},
 		Concurrency: 1,
@@ -76,7 +77,7 @@ var fwProgram = fwrt.Program{
 		Resolves:    []int32{1, 2},
 	}},
 	Routes: [][]int32{fwBuiltReadings: {1, 2}, fwBuiltSample: {3}, fwBuiltSome: {3}},
-	Targets: []fwrt.TargetInfo{{
+	Targets: []fwimpl.TargetInfo{{
 		Name:     "readings",
 		Provider: 0,
 	}, {
@@ -92,20 +93,20 @@ var fwProgram = fwrt.Program{
 type fwDispatcher struct {
 	hReadings   ReadingsBuilder
 	hReport     ReportHandler
-	srcReadings fwrt.Source[int64]
+	srcReadings fwimpl.Source[int64]
 	sSome       *fwreactive.StreamSampler[int64]
 	sSample     *fwreactive.ReservoirSampler[int64]
 }
 
 // Pipeline runs the processors of package sampling. Create it with NewPipeline.
 type Pipeline struct {
-	engine *fwrt.Engine
+	engine *fwimpl.Engine
 }
 
 // NewPipeline returns a pipeline with one handler per processor and user builder
 // (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fwrt.WithWorkers, ...).
-func NewPipeline(readings ReadingsBuilder, report ReportHandler, opts ...fwrt.Option) *Pipeline {
+// handler panics. Options are the runtime's (fw.WithWorkers, ...).
+func NewPipeline(readings ReadingsBuilder, report ReportHandler, opts ...fw.Option) *Pipeline {
 	if readings == nil {
 		panic("sampling.NewPipeline: nil handler for builder Readings")
 	}
@@ -115,7 +116,7 @@ func NewPipeline(readings ReadingsBuilder, report ReportHandler, opts ...fwrt.Op
 	d := &fwDispatcher{hReadings: readings, hReport: report}
 	d.sSome = fwreactive.NewStreamSampler[int64](0.1, 1)
 	d.sSample = fwreactive.NewReservoirSampler[int64](5, 42)
-	return &Pipeline{engine: fwrt.New(&fwProgram, d, opts...)}
+	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
 }
 
 // Submit queues an event for phase 0, after the ones submitted before it. Call
@@ -127,12 +128,12 @@ func (p *Pipeline) Submit(ev Event) {
 }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fwrt.WithSourceBatch events (default 256), one
+// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
 // batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwrt.Engine.Feed for the order rule). Several calls feed their sequences
+// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
 // one after the other. Call it before Run; a fed run cannot be recorded.
 func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev Event) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -140,7 +141,7 @@ func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
 // SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
 // not boxed into Event to be yielded, so feeding them allocates nothing.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, ev E) fwrt.Msg {
+	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
 		return fwEventMsg(ev, fwArenaOf(c))
 	}))
 }
@@ -151,62 +152,62 @@ func (p *Pipeline) Run(ctx context.Context) error {
 }
 
 // Replay runs the pipeline on the inputs recorded in r (by a run with
-// fwrt.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fwrt.DivergenceError. Submit
+// fw.WithRecord) and compares every call's emissions with the record as it
+// goes: the first difference stops it with a *fw.DivergenceError. Submit
 // nothing before it; call it instead of Run.
 func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
 	return p.engine.Replay(ctx, r)
 }
 
 // Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fwrt.Stats {
+func (p *Pipeline) Stats() fw.Stats {
 	return p.engine.Stats()
 }
 
 // ResolveReadings asks for target readings before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveReadings() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveReadings})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveReadings})
 }
 
 // ResolveSample asks for target sample before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveSample() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveSample})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveSample})
 }
 
 // ResolveSome asks for target some before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveSome() {
-	p.engine.Submit(fwrt.Msg{Kind: fwResolveSome})
+	p.engine.Submit(fwimpl.Msg{Kind: fwResolveSome})
 }
 
-// Resolve asks for a target by name before Run; Run fails with fwrt.ErrNoProvider
+// Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider
 // if no builder provides it.
 func (p *Pipeline) Resolve(target string) {
 	p.engine.Resolve(target)
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
-func (d *fwDispatcher) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
+func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
 	switch m.Kind {
 	case fwBuiltReadings:
 		// Some: Readings
-		dst = append(dst, fwrt.Delivery{Proc: 1, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
 		// Sample: Readings
-		dst = append(dst, fwrt.Delivery{Proc: 2, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 0})
 	case fwBuiltSample:
 		// Report: Sample
-		dst = append(dst, fwrt.Delivery{Proc: 3, Case: 1})
+		dst = append(dst, fwimpl.Delivery{Proc: 3, Case: 1})
 	case fwBuiltSome:
 		// Report: Kept
-		dst = append(dst, fwrt.Delivery{Proc: 3, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 3, Case: 0})
 	}
 	return dst
 }
 
 // Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
+func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
 	switch m.Kind {
 	case fwBuiltReadings:
 		v := *m.Ev.(*int64)
@@ -234,8 +235,8 @@ func (d *fwDispatcher) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
 }
 
 // DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwrt.StepDispatcher).
-func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
 			return i
@@ -270,7 +271,7 @@ func (d *fwDispatcher) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
 }
 
 // Invoke calls the handler method of a delivery with the values its case binds.
-func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
+func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) error {
 	switch dl.Proc {
 	case 1:
 		switch dl.Case {
@@ -281,7 +282,7 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 		switch dl.Case {
 		case 0:
 			return d.fwAddSample(c, *m.Ev.(*int64))
-		case fwrt.CasePhase:
+		case fwimpl.CasePhase:
 			return d.fwPhaseSample(c)
 		}
 	case 3:
@@ -290,16 +291,16 @@ func (d *fwDispatcher) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error 
 			return d.hReport.OnKept(ReportKeptContext{fwContext{c}}, *m.Ev.(*int64))
 		case 1:
 			return d.hReport.OnSample(ReportSampleContext{fwContext{c}}, *m.Ev.(*[]int64))
-		case fwrt.CaseInit:
+		case fwimpl.CaseInit:
 			return d.hReport.Init(ReportInitContext{fwContext{c}})
 		}
 	}
-	return fwrt.UnknownDelivery(dl)
+	return fwimpl.UnknownDelivery(dl)
 }
 
 // fwContext is embedded in the contexts of the cases on no event and of the builders.
 type fwContext struct {
-	c *fwrt.Call
+	c *fwimpl.Call
 }
 
 // Context returns the run's context.
@@ -313,39 +314,39 @@ func (x fwContext) Phase() int {
 }
 
 // fwAddSome gives an artifact of readings to helper Some.
-func (d *fwDispatcher) fwAddSome(c *fwrt.Call, v int64) error {
+func (d *fwDispatcher) fwAddSome(c *fwimpl.Call, v int64) error {
 	d.sSome.Add(v, func(v int64) {
-		c.Emit(fwrt.Msg{Kind: fwBuiltSome, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltSome, Ev: &v})
 	})
 	return nil
 }
 
 // fwAddSample gives an artifact of readings to helper Sample.
-func (d *fwDispatcher) fwAddSample(c *fwrt.Call, v int64) error {
+func (d *fwDispatcher) fwAddSample(c *fwimpl.Call, v int64) error {
 	d.sSample.Add(v)
 	return nil
 }
 
 // fwPhaseSample flushes helper Sample at a phase broadcast.
-func (d *fwDispatcher) fwPhaseSample(c *fwrt.Call) error {
+func (d *fwDispatcher) fwPhaseSample(c *fwimpl.Call) error {
 	d.sSample.Phase(func(v []int64) {
-		c.Emit(fwrt.Msg{Kind: fwBuiltSample, Ev: &v})
+		c.Emit(fwimpl.Msg{Kind: fwBuiltSample, Ev: &v})
 	})
 	return nil
 }
 
-// Pull pulls up to max artifacts from a source builder (fwrt.Sources).
-func (d *fwDispatcher) Pull(c *fwrt.Call, proc int32, max int) (bool, error) {
+// Pull pulls up to max artifacts from a source builder (fwimpl.Sources).
+func (d *fwDispatcher) Pull(c *fwimpl.Call, proc int32, max int) (bool, error) {
 	switch proc {
 	case 0:
-		return d.srcReadings.Pull(c, max, d.hReadings.Build, func(v int64) fwrt.Msg {
-			return fwrt.Msg{Kind: fwBuiltReadings, Ev: &v}
+		return d.srcReadings.Pull(c, max, d.hReadings.Build, func(v int64) fwimpl.Msg {
+			return fwimpl.Msg{Kind: fwBuiltReadings, Ev: &v}
 		})
 	}
-	return true, fwrt.UnknownDelivery(fwrt.Delivery{Proc: proc})
+	return true, fwimpl.UnknownDelivery(fwimpl.Delivery{Proc: proc})
 }
 
-// Stop stops a source builder's Build early (fwrt.Sources).
+// Stop stops a source builder's Build early (fwimpl.Sources).
 func (d *fwDispatcher) Stop(proc int32) {
 	switch proc {
 	case 0:
@@ -353,13 +354,13 @@ func (d *fwDispatcher) Stop(proc int32) {
 	}
 }
 
-// fwArena holds event values by kind for the runtime (fwrt.Arena): a message's
+// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
 // Ev points into it until the engine resets it, once no step reads the message.
 type fwArena struct {
 	n int // values stored since the last Reset
 }
 
-// Reset empties the arena (fwrt.Arena).
+// Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
 	if a.n == 0 {
 		return
@@ -370,17 +371,17 @@ func (a *fwArena) Reset() {
 // fwArenaPool keeps freed arenas for the next run's engine.
 var fwArenaPool sync.Pool
 
-// NewArena returns an empty arena for the engine (fwrt.Arenas).
-func (*fwDispatcher) NewArena() fwrt.Arena {
+// NewArena returns an empty arena for the engine (fwimpl.Arenas).
+func (*fwDispatcher) NewArena() fwimpl.Arena {
 	if a, ok := fwArenaPool.Get().(*fwArena); ok {
 		return a
 	}
 	return new(fwArena)
 }
 
-// FreeArena takes back an arena no message points into (fwrt.Arenas); one that
+// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
 // grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwrt.Arena) {
+func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
 	x, ok := a.(*fwArena)
 	if !ok {
 		return
@@ -391,19 +392,19 @@ func (*fwDispatcher) FreeArena(a fwrt.Arena) {
 
 // fwEventMsg makes the runtime message of ev, its value stored in a (allocated
 // if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwrt.Msg {
+func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
 	panic("fw: sampling: not an event type of the package (a type embedding one?)")
 }
 
 // fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwrt.Call) *fwArena {
+func fwArenaOf(c *fwimpl.Call) *fwArena {
 	a, _ := c.Arena().(*fwArena)
 	return a
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwrt.Codec): an
+// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
+func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	switch m.Kind {
 	case fwBuiltReadings:
 		if v, ok := m.Ev.(*int64); ok {
@@ -423,64 +424,64 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwrt.Msg) ([]byte, error) {
 	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
 }
 
-// DecodeMsg decodes the payload of a message of kind k (fwrt.Codec).
-func (*fwDispatcher) DecodeMsg(k fwrt.Kind, data []byte) (fwrt.Msg, error) {
+// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
+func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 	switch k {
 	case fwBuiltReadings:
 		v, err := fwDecodeReadings(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built readings: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built readings: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltSample:
 		v, err := fwDecodeSample(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built sample: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built sample: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltSome:
 		v, err := fwDecodeSome(data)
 		if err != nil {
-			return fwrt.Msg{}, fmt.Errorf("fw: decode built some: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built some: %w", err)
 		}
-		return fwrt.Msg{Kind: k, Ev: &v}, nil
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwResolveReadings, fwResolveSample, fwResolveSome:
 		if len(data) != 0 {
-			return fwrt.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwrt.ErrEncoding)
+			return fwimpl.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwimpl.ErrEncoding)
 		}
-		return fwrt.Msg{Kind: k}, nil
+		return fwimpl.Msg{Kind: k}, nil
 	}
-	return fwrt.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
 }
 
 // fwAppendReadings appends the canonical encoding of an artifact of readings (int).
 func fwAppendReadings(b []byte, v int64) (_ []byte, err error) {
-	b = fwrt.AppendInt(b, v)
+	b = fwimpl.AppendInt(b, v)
 	return b, nil
 }
 
 // fwDecodeReadings decodes an artifact of readings (int).
 func fwDecodeReadings(data []byte) (v int64, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v = d.Int()
 	return v, d.Finish()
 }
 
 // fwAppendSample appends the canonical encoding of an artifact of sample ([]int).
 func fwAppendSample(b []byte, v []int64) (_ []byte, err error) {
-	b = fwrt.AppendUint(b, uint64(len(v)))
+	b = fwimpl.AppendUint(b, uint64(len(v)))
 	for _, x1 := range v {
-		b = fwrt.AppendInt(b, x1)
+		b = fwimpl.AppendInt(b, x1)
 	}
 	return b, nil
 }
 
 // fwDecodeSample decodes an artifact of sample ([]int).
 func fwDecodeSample(data []byte) (v []int64, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	n1 := d.Uint()
 	if n1 > uint64(len(data)) {
-		return v, fmt.Errorf("%w: slice length %d too large", fwrt.ErrEncoding, n1)
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
 	}
 	if n1 > 0 {
 		v = make([]int64, int(n1))
@@ -493,13 +494,13 @@ func fwDecodeSample(data []byte) (v []int64, err error) {
 
 // fwAppendSome appends the canonical encoding of an artifact of some (int).
 func fwAppendSome(b []byte, v int64) (_ []byte, err error) {
-	b = fwrt.AppendInt(b, v)
+	b = fwimpl.AppendInt(b, v)
 	return b, nil
 }
 
 // fwDecodeSome decodes an artifact of some (int).
 func fwDecodeSome(data []byte) (v int64, err error) {
-	d := fwrt.NewDecoder(data)
+	d := fwimpl.NewDecoder(data)
 	v = d.Int()
 	return v, d.Finish()
 }
@@ -508,11 +509,11 @@ func fwDecodeSome(data []byte) (v int64, err error) {
 // type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
 // members are errors.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwrt.JSONEventName(data)
+	name, err := fwimpl.JSONEventName(data)
 	if err != nil {
 		return nil, err
 	}
-	return nil, &fwrt.UnknownEventError{Name: name}
+	return nil, &fw.UnknownEventError{Name: name}
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.

@@ -5,7 +5,7 @@ package sampling
 
 import (
 	"context"
-	fwrt "github.com/fwgo/fw/runtime"
+	"github.com/fwgo/fw/runtime/fwimpl"
 )
 
 // ReadingsBuilder implements builder Readings (sampling.fw:6), which provides target readings.
@@ -45,11 +45,11 @@ type ReportInitContext struct {
 // ResolveSample asks for target sample (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x ReportInitContext) ResolveSample() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolveSample})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolveSample})
 }
 
 // ResolveSome asks for target some (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x ReportInitContext) ResolveSome() {
-	x.c.Emit(fwrt.Msg{Kind: fwResolveSome})
+	x.c.Emit(fwimpl.Msg{Kind: fwResolveSome})
 }

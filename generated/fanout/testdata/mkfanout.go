@@ -19,8 +19,8 @@ import (
 const n = 1000
 
 func main() {
-	var fw bytes.Buffer
-	fw.WriteString(`// 1,000 processors with disjoint literal patterns, for the benchmark of compiled
+	var fwb bytes.Buffer
+	fwb.WriteString(`// 1,000 processors with disjoint literal patterns, for the benchmark of compiled
 // matching (docs/BENCHMARKS.md): an Order matches at most one of them. Hundred
 // and Ten have the same patterns for 100 and 10 processors, Single for one.
 // Written by mkfanout.go; do not edit.
@@ -35,17 +35,17 @@ processor One { on Single{id: "p0000", amount} as Hit }
 
 `)
 	for i := range 10 {
-		fmt.Fprintf(&fw, "processor T%02d { on Ten{id: \"p%04d\", amount} as Hit }\n", i, i)
+		fmt.Fprintf(&fwb, "processor T%02d { on Ten{id: \"p%04d\", amount} as Hit }\n", i, i)
 	}
-	fw.WriteString("\n")
+	fwb.WriteString("\n")
 	for i := range 100 {
-		fmt.Fprintf(&fw, "processor H%03d { on Hundred{id: \"p%04d\", amount} as Hit }\n", i, i)
+		fmt.Fprintf(&fwb, "processor H%03d { on Hundred{id: \"p%04d\", amount} as Hit }\n", i, i)
 	}
-	fw.WriteString("\n")
+	fwb.WriteString("\n")
 	for i := range n {
-		fmt.Fprintf(&fw, "processor P%04d { on Order{id: \"p%04d\", amount} as Hit }\n", i, i)
+		fmt.Fprintf(&fwb, "processor P%04d { on Order{id: \"p%04d\", amount} as Hit }\n", i, i)
 	}
-	if err := os.WriteFile("testdata/fanout.fw", fw.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile("testdata/fanout.fw", fwb.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}
 
@@ -54,7 +54,10 @@ processor One { on Single{id: "p0000", amount} as Hit }
 
 package fanout
 
-import fwrt "github.com/fwgo/fw/runtime"
+import (
+	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/runtime/fwimpl"
+)
 
 // newDispatcher binds every processor to a handler that counts its calls in *n.
 func newDispatcher(n *int) *fwDispatcher {
@@ -75,7 +78,7 @@ func newDispatcher(n *int) *fwDispatcher {
 
 // handDispatch is the switch a person would write for the same patterns,
 // calling the same handlers through the same interfaces.
-func handDispatch(d *fwDispatcher, c *fwrt.Call, m fwrt.Msg) error {
+func handDispatch(d *fwDispatcher, c *fwimpl.Call, m fwimpl.Msg) error {
 	switch m.Kind {
 	case fwKindSingle:
 		if o := m.Ev.(*Single); o.ID == "p0000" {

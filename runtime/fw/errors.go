@@ -1,0 +1,141 @@
+package fw
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrMaxPhases is returned (wrapped) when a run exceeds its phase limit.
+var ErrMaxPhases = errors.New("fw: maximum number of phases reached")
+
+// ErrNoProvider is returned (wrapped, naming the target) by Run when a target
+// to resolve has no provider.
+var ErrNoProvider = errors.New("fw: no provider for target")
+
+// ErrAlreadyRun is returned by a second call to Run.
+var ErrAlreadyRun = errors.New("fw: pipeline already run")
+
+// HandlerError is returned by Run when a handler fails or panics.
+type HandlerError struct {
+	Processor string
+	Case      string // case name; "init", "phase" or "terminate" for lifecycle calls, "build" for a source's pull
+	Event     string // event name ("built t" for an artifact of target t); empty for lifecycle calls and pulls
+	Input     int    // position of the event in the processor's inbox for that step
+	Phase     int
+	Step      int
+	Err       error // the handler's error, or a *PanicError
+}
+
+func (e *HandlerError) Error() string {
+	what := "case " + e.Case
+	if e.Event != "" {
+		what += fmt.Sprintf(", event %s (input %d)", e.Event, e.Input)
+	}
+	return fmt.Sprintf("fw: processor %s, %s, phase %d, step %d: %v", e.Processor, what, e.Phase, e.Step, e.Err)
+}
+
+func (e *HandlerError) Unwrap() error { return e.Err }
+
+// PanicError is a recovered handler panic.
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
+
+// DivergenceError is returned by Run when a call does not do what was
+// recorded: in verify mode (WithVerify), a call whose record is in the
+// archive emits something else than the record (the handler, or what it
+// depends on, changed without a version bump, or it is not deterministic);
+// replaying a recorded run (WithReplay, Replay is set), a call emits
+// something else than it did when the run was recorded, or the run makes a
+// call that the record does not have, or the other way round.
+type DivergenceError struct {
+	Processor string
+	Case      string // case name; "build" for a source's output (or pull); "init", "phase", "terminate" for lifecycle calls
+	Event     string // the input's event name ("built t" for an artifact); empty for a source or a lifecycle call
+	Phase     int
+	Step      int
+	Input     int // position of the input in the processor's inbox for the step
+	// Index is the position, among the call's emissions, of the first one that
+	// differs; Expected and Got describe it: the event name, the decoded value
+	// when known, and the start of its canonical encoding in hex, or
+	// "(no emission)" when one side has fewer emissions. Index is -1 when the
+	// calls themselves differ (ExpectedCall and GotCall).
+	Index    int
+	Expected string
+	Got      string
+
+	// Replay is set for a divergence found replaying a recorded run.
+	Replay bool
+	// Call is, for a replay, the position of the call in the record: calls
+	// are recorded in the order of the delivery rule, from 0.
+	Call uint64
+	// ExpectedCall and GotCall are set, for a replay, when the run's next call
+	// is not the record's: each names a call (processor, case, event and input
+	// position, phase, step), or says that the record or the run ended there.
+	// Processor, Case, Event, Phase, Step and Input then locate the run's call
+	// (or the record's, when the run ended).
+	ExpectedCall string
+	GotCall      string
+}
+
+func (e *DivergenceError) Error() string {
+	what := "case " + e.Case
+	if e.Event != "" {
+		what += fmt.Sprintf(", event %s (input %d)", e.Event, e.Input)
+	}
+	if !e.Replay {
+		return fmt.Sprintf("fw: cache verify: processor %s, %s, phase %d, step %d: emission %d differs from the record:\n\texpected %s\n\tgot      %s",
+			e.Processor, what, e.Phase, e.Step, e.Index, e.Expected, e.Got)
+	}
+	if e.ExpectedCall != "" || e.GotCall != "" {
+		return fmt.Sprintf("fw: replay: phase %d, step %d: the run's calls differ from the record's at call %d:\n\texpected %s\n\tgot      %s",
+			e.Phase, e.Step, e.Call, e.ExpectedCall, e.GotCall)
+	}
+	return fmt.Sprintf("fw: replay: processor %s, %s, phase %d, step %d (call %d): emission %d differs from the record:\n\texpected %s\n\tgot      %s",
+		e.Processor, what, e.Phase, e.Step, e.Call, e.Index, e.Expected, e.Got)
+}
+
+// MissingFieldError reports a JSON event without one of its fields.
+type MissingFieldError struct {
+	Event, Field string
+}
+
+func (e *MissingFieldError) Error() string {
+	return fmt.Sprintf("fw: event %s: missing field %q", e.Event, e.Field)
+}
+
+// UnknownEventError reports a JSON event whose name the package does not declare.
+type UnknownEventError struct {
+	Name string
+}
+
+func (e *UnknownEventError) Error() string { return fmt.Sprintf("fw: unknown event %q", e.Name) }
+
+// ErrRecordCorrupt is returned (wrapped, with the place) when a record fails
+// its checksum, is not a record, or holds a malformed entry.
+var ErrRecordCorrupt = errors.New("fw: corrupt record")
+
+// ErrRecordTruncated is returned (wrapped) when a record ends before its end
+// marker: the recording run was killed, or the file was cut.
+var ErrRecordTruncated = errors.New("fw: truncated record")
+
+// ErrProgramChanged is returned (wrapped, naming what changed) by a replay
+// whose record was made by another program: events, processors, their cases,
+// declarations or routing differ from the current generated code.
+var ErrProgramChanged = errors.New("fw: the record was made by another program")
+
+// ErrInterrupted is returned by Run when a run WithInterrupts was stopped by
+// SIGINT or SIGTERM. A command-line program conventionally exits with code
+// 130 then:
+//
+//	if errors.Is(err, fw.ErrInterrupted) {
+//		os.Exit(130)
+//	}
+var ErrInterrupted = errors.New("fw: run interrupted")
+
+// ErrFeedRecorded is returned by Run for a run with a Feed and WithRecord or
+// WithReplay: fed events are not part of a record's inputs.
+var ErrFeedRecorded = errors.New("fw: a run with fed events cannot be recorded or replayed")

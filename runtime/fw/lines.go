@@ -1,0 +1,177 @@
+package fw
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// LineError is a malformed line of an input read with ReadLines: its 1-based
+// line number and what is wrong with it.
+type LineError struct {
+	Name string // the input's name (LinesName), may be empty
+	Line int
+	Err  error
+}
+
+func (e *LineError) Error() string {
+	if e.Name == "" {
+		return fmt.Sprintf("line %d: %v", e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s:%d: %v", e.Name, e.Line, e.Err)
+}
+
+func (e *LineError) Unwrap() error { return e.Err }
+
+// InputError lists the malformed lines of an input, in order; the other lines
+// were processed. Bad counts every malformed line; Lines keeps the first
+// maxLineErrors of them.
+type InputError struct {
+	Lines []*LineError
+	Bad   int
+	Total int // lines read, blank ones included
+}
+
+const maxLineErrors = 100
+
+func (e *InputError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "fw: %d of %d input lines malformed", e.Bad, e.Total)
+	for _, l := range e.Lines {
+		b.WriteString("\n\t")
+		b.WriteString(l.Error())
+	}
+	if e.Bad > len(e.Lines) {
+		fmt.Fprintf(&b, "\n\t... and %d more", e.Bad-len(e.Lines))
+	}
+	return b.String()
+}
+
+// Unwrap returns the line errors, so errors.As finds a *LineError.
+func (e *InputError) Unwrap() []error {
+	errs := make([]error, len(e.Lines))
+	for i, l := range e.Lines {
+		errs[i] = l
+	}
+	return errs
+}
+
+// LinesOption configures ReadLines.
+type LinesOption func(*linesConfig)
+
+type linesConfig struct {
+	name    string
+	stop    bool
+	maxLine int
+}
+
+// LinesName names the input in errors (for example its file name).
+func LinesName(name string) LinesOption { return func(c *linesConfig) { c.name = name } }
+
+// StopOnBadLine makes ReadLines stop at the first malformed line and return
+// its *LineError; by default it reports every malformed line at the end and
+// processes the others.
+func StopOnBadLine() LinesOption { return func(c *linesConfig) { c.stop = true } }
+
+// MaxLineBytes bounds the length of a line (default 16 MiB); a longer line is
+// malformed, and reading goes on after it.
+func MaxLineBytes(n int) LinesOption {
+	return func(c *linesConfig) {
+		if n > 0 {
+			c.maxLine = n
+		}
+	}
+}
+
+// ErrLineTooLong is the error of a line longer than MaxLineBytes.
+var ErrLineTooLong = errors.New("line too long")
+
+// ReadLines calls each for every non-blank line of r, without its line ending
+// (LF or CRLF), in order. A line for which each returns an error is malformed:
+// ReadLines goes on with the next line and, at the end, returns an *InputError
+// listing the malformed lines with their numbers, unless StopOnBadLine is
+// given. An error reading r is returned as is. Generated packages use it for
+// SubmitJSONLines, with each decoding one event.
+func ReadLines(r io.Reader, each func(line []byte) error, opts ...LinesOption) error {
+	cfg := linesConfig{maxLine: 16 << 20}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	var ierr InputError
+	var buf []byte
+	for n := 1; ; n++ {
+		line, long, err := readLine(br, &buf, cfg.maxLine)
+		if err == io.EOF && line == nil && !long {
+			break
+		}
+		if err != nil && err != io.EOF {
+			return err
+		}
+		ierr.Total = n
+		var lerr error
+		switch {
+		case long:
+			lerr = fmt.Errorf("%w (more than %d bytes)", ErrLineTooLong, cfg.maxLine)
+		case len(bytes.TrimSpace(line)) == 0:
+		default:
+			lerr = each(line)
+		}
+		if lerr != nil {
+			le := &LineError{Name: cfg.name, Line: n, Err: lerr}
+			if cfg.stop {
+				return le
+			}
+			ierr.Bad++
+			if len(ierr.Lines) < maxLineErrors {
+				ierr.Lines = append(ierr.Lines, le)
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	if ierr.Bad > 0 {
+		return &ierr
+	}
+	return nil
+}
+
+// readLine reads one line into *buf (reused) and returns it without its line
+// ending; long reports a line longer than max, which is skipped to its end.
+// At the end of r it returns io.EOF, with the last line if it had no newline.
+func readLine(br *bufio.Reader, buf *[]byte, max int) (line []byte, long bool, err error) {
+	b := (*buf)[:0]
+	for {
+		frag, e := br.ReadSlice('\n')
+		if !long {
+			if len(b)+len(frag) > max+2 { // room for "\r\n"
+				long, b = true, b[:0]
+			} else {
+				b = append(b, frag...)
+			}
+		}
+		switch {
+		case e == bufio.ErrBufferFull:
+			continue
+		case e == io.EOF:
+			*buf = b
+			if len(b) == 0 && !long {
+				return nil, false, io.EOF
+			}
+			return trimEOL(b), long, io.EOF
+		case e != nil:
+			return nil, false, e
+		}
+		*buf = b
+		return trimEOL(b), long, nil
+	}
+}
+
+func trimEOL(b []byte) []byte {
+	b = bytes.TrimSuffix(b, []byte("\n"))
+	return bytes.TrimSuffix(b, []byte("\r"))
+}

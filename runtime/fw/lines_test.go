@@ -1,0 +1,92 @@
+package fw_test
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/fwgo/fw/runtime/fw"
+)
+
+// parseLine accepts lines "ok N" and rejects anything else.
+func parseLine(got *[]string) func([]byte) error {
+	return func(line []byte) error {
+		var n int
+		if _, err := fmt.Sscanf(string(line), "ok %d", &n); err != nil {
+			return fmt.Errorf("not an ok line: %q", line)
+		}
+		*got = append(*got, string(line))
+		return nil
+	}
+}
+
+func TestReadLines(t *testing.T) {
+	in := "ok 1\r\nbroken\n\n   \nok 2\n" + strings.Repeat("x", 100) + "\nok 3\nalso broken\nok 4"
+	var got []string
+	err := fw.ReadLines(strings.NewReader(in), parseLine(&got), fw.LinesName("in.jsonl"), fw.MaxLineBytes(50))
+	if want := []string{"ok 1", "ok 2", "ok 3", "ok 4"}; !slices.Equal(got, want) {
+		t.Errorf("good lines %q, want %q", got, want)
+	}
+	var ie *fw.InputError
+	if !errors.As(err, &ie) {
+		t.Fatalf("err = %v, want an *InputError", err)
+	}
+	var lines []int
+	for _, l := range ie.Lines {
+		lines = append(lines, l.Line)
+	}
+	if !slices.Equal(lines, []int{2, 6, 8}) || ie.Bad != 3 || ie.Total != 9 {
+		t.Errorf("malformed lines %v (bad %d of %d), want [2 6 8] (3 of 9)", lines, ie.Bad, ie.Total)
+	}
+	if !errors.Is(err, fw.ErrLineTooLong) {
+		t.Errorf("err does not wrap ErrLineTooLong: %v", err)
+	}
+	for _, want := range []string{"in.jsonl:2: not an ok line", "in.jsonl:6: line too long", "in.jsonl:8:"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error text lacks %q:\n%v", want, err)
+		}
+	}
+}
+
+func TestReadLinesStop(t *testing.T) {
+	var got []string
+	err := fw.ReadLines(strings.NewReader("ok 1\nbad\nok 2\n"), parseLine(&got), fw.StopOnBadLine())
+	var le *fw.LineError
+	if !errors.As(err, &le) || le.Line != 2 || !slices.Equal(got, []string{"ok 1"}) {
+		t.Errorf("err = %v, got %q; want line 2 and only the first line", err, got)
+	}
+}
+
+func TestReadLinesClean(t *testing.T) {
+	var got []string
+	// One byte at a time, through the reader's buffer boundaries.
+	in := strings.Repeat("ok 7\n", 20000)
+	if err := fw.ReadLines(iotest.OneByteReader(strings.NewReader(in)), parseLine(&got)); err != nil || len(got) != 20000 {
+		t.Errorf("err = %v, %d lines", err, len(got))
+	}
+	if err := fw.ReadLines(strings.NewReader(""), parseLine(&got)); err != nil {
+		t.Errorf("empty input: %v", err)
+	}
+}
+
+func TestReadLinesReadError(t *testing.T) {
+	boom := errors.New("disk on fire")
+	r := io.MultiReader(strings.NewReader("ok 1\n"), iotest.ErrReader(boom))
+	var got []string
+	if err := fw.ReadLines(r, parseLine(&got)); !errors.Is(err, boom) || len(got) != 1 {
+		t.Errorf("err = %v, got %q", err, got)
+	}
+}
+
+func TestReadLinesManyBad(t *testing.T) {
+	var got []string
+	err := fw.ReadLines(strings.NewReader(strings.Repeat("bad\n", 250)), parseLine(&got))
+	var ie *fw.InputError
+	if !errors.As(err, &ie) || ie.Bad != 250 || len(ie.Lines) != 100 || !strings.Contains(err.Error(), "and 150 more") {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -1,0 +1,301 @@
+package engine
+
+import (
+	"fmt"
+	"iter"
+	"runtime/debug"
+)
+
+// Arena holds the values of events in flight, by kind, so that emitting an
+// event does not allocate: generated code appends the value to a typed buffer
+// of the arena of the emitting call (Call.Arena) and points Msg.Ev into it.
+// Reset empties it; the engine calls it only when no message pointing into it
+// can still be read.
+//
+// Lifetime. The engine gives a processor's call (with one worker, or a
+// processor of concurrency 1 on the pool) one of two arenas of that processor,
+// alternating by step: the values emitted in a step are read by the next step
+// and reset at the start of the step after it. Events fed with Feed live in an
+// arena reset before each batch. An Arena is used only when nothing keeps a
+// message beyond the step that reads it: built artifacts (logged for late
+// builders) are never put in arenas, and a run with a processor that routes its
+// failures (whose failure events carry the failed input, Failure.Msg) uses
+// none. Handlers receive copies (bound fields by value, Event() a copy), so
+// none of them sees a value change.
+type Arena interface {
+	Reset()
+}
+
+// Arenas is implemented by a generated Dispatcher whose events can be stored
+// in arenas. NewArena returns an empty arena (generated code keeps freed ones
+// in a sync.Pool, so that a new run starts with the buffers of an old one);
+// FreeArena takes back one that no message points into any more: the engine
+// frees its arenas when Run returns.
+type Arenas interface {
+	NewArena() Arena
+	FreeArena(a Arena)
+}
+
+// Arena returns the arena the call's emitted events may be stored in, or nil
+// (then every emitted value is allocated on its own).
+func (c *Call) Arena() Arena {
+	if c.arena == nil {
+		return c.slotArena()
+	}
+	return c.arena
+}
+
+// slotArena is Arena at the call's first emission: it takes the arena of
+// c.slot, if any (kept out of Arena so that Arena is inlined, and so is the
+// generated code's typed form of it).
+func (c *Call) slotArena() Arena {
+	if c.slot != nil {
+		c.arena = c.slot.get()
+	}
+	return c.arena
+}
+
+// arenaSlot is one of a processor's two arenas, made at its first use.
+type arenaSlot struct {
+	a  Arena
+	mk Arenas
+}
+
+func (s *arenaSlot) get() Arena {
+	if s.a == nil {
+		s.a = s.mk.NewArena()
+	}
+	return s.a
+}
+
+// Feed is a lazy source of phase-0 events (Engine.Feed).
+type Feed interface {
+	// Pull emits up to max events through c and reports whether the feed is
+	// exhausted. An error stops the run.
+	Pull(c *Call, max int) (done bool, err error)
+	// Stop releases the feed once the run no longer needs it (it is called
+	// for a feed that was pulled and is not exhausted when Run returns).
+	Stop()
+}
+
+// Feed adds a lazy source of events for phase 0, pulled in batches of
+// WithSourceBatch events (default 256) while phase 0 runs, so that a run over
+// many events needs memory for a few batches only. It must be called before
+// Run; calling it once Run has started panics.
+//
+// Order rule: fed events come after the submitted ones (and the `on init`
+// emissions), in the order the feed yields them, batch by batch: the first
+// batch is appended to the events of step 0 of phase 0, and each later batch
+// to the events of the next step of phase 0 (after the step's emissions and
+// the `on init` emissions of builders activated by them, before pulled
+// artifacts). Phase 0 does not complete while a feed is not exhausted. Several
+// feeds are consumed one after the other, in the order of the Feed calls.
+func (e *Engine) Feed(f Feed) {
+	e.checkNotStarted("Feed")
+	e.feeds = append(e.feeds, f)
+}
+
+// SubmitArena returns the arena the value of the next submitted event may be
+// stored in (nil for a Dispatcher without Arenas): generated Submit stores the
+// value there and passes the message to Submit. Like Submit, it must be called
+// before Run (it panics once Run has started) and is not safe for concurrent
+// use.
+func (e *Engine) SubmitArena() Arena {
+	if e.subArena == nil || e.started.Load() {
+		return e.submitArena()
+	}
+	return e.subArena
+}
+
+func (e *Engine) submitArena() Arena {
+	e.checkNotStarted("Submit")
+	if e.subArena == nil {
+		if mk, ok := e.disp.(Arenas); ok {
+			e.subArena = mk.NewArena()
+		}
+	}
+	return e.subArena
+}
+
+// SeqFeed is a Feed of the values of seq, each made a Msg by msg (with the
+// pulling call, for its arena). seq runs as a coroutine (iter.Pull) from the
+// first pull, so it produces values only as fast as the engine takes them. The
+// coroutine makes each value a message as it is yielded (so a value may be
+// reused by seq after yield returns) and hands control back once per pull, not
+// once per value.
+func SeqFeed[T any](seq iter.Seq[T], msg func(c *Call, v T) Msg) Feed {
+	return &seqFeed[T]{seq: seq, msg: msg}
+}
+
+type seqFeed[T any] struct {
+	seq   iter.Seq[T]
+	msg   func(*Call, T) Msg
+	c     *Call // the pulling call, while a pull is in progress
+	want  int   // how many values the pull in progress takes
+	ended bool  // seq has returned
+	next  func() (struct{}, bool)
+	stop  func()
+	done  bool
+}
+
+// run is the coroutine: it emits the values of seq through the pulling call,
+// f.want of them per pull.
+func (f *seqFeed[T]) run(yield func(struct{}) bool) {
+	n := 0
+	for v := range f.seq {
+		f.c.Emit(f.msg(f.c, v))
+		if n++; n >= f.want {
+			if !yield(struct{}{}) {
+				return
+			}
+			n = 0
+		}
+	}
+	f.ended = true
+}
+
+func (f *seqFeed[T]) Pull(c *Call, max int) (bool, error) {
+	if f.done {
+		return true, nil
+	}
+	if f.next == nil {
+		f.next, f.stop = iter.Pull(f.run)
+	}
+	f.c, f.want = c, max
+	_, ok := f.next()
+	f.c = nil
+	if !ok || f.ended {
+		f.done = true
+		f.stop()
+		return true, nil
+	}
+	return false, nil
+}
+
+func (f *seqFeed[T]) Stop() {
+	if f.stop != nil {
+		f.stop()
+	}
+	f.done = true
+}
+
+// startArenas decides whether the run stores emitted events in arenas.
+func (e *Engine) startArenas() {
+	mk, ok := e.disp.(Arenas)
+	if !ok {
+		return
+	}
+	for i := range e.prog.Procs {
+		if e.prog.Procs[i].Failures {
+			return // a failure event keeps its input (Failure.Msg) beyond its step
+		}
+	}
+	e.arenaMk = mk
+	e.arenas = make([][2]arenaSlot, len(e.procs))
+	for i := range e.arenas {
+		e.arenas[i][0].mk, e.arenas[i][1].mk = mk, mk
+	}
+	if len(e.feeds) > 0 {
+		e.feedArena = mk.NewArena()
+	}
+}
+
+// stepArena returns processor i's arena slot for the current step (e.tick),
+// its arena reset, or nil for a run without arenas. A processor that never
+// emits gets no arena.
+func (e *Engine) stepArena(i int) *arenaSlot {
+	if e.arenas == nil {
+		return nil
+	}
+	s := &e.arenas[i][e.tick&1]
+	if s.a != nil {
+		s.a.Reset()
+	}
+	return s
+}
+
+// freeArenas gives the run's arenas back when Run returns: no message points
+// into them any more.
+func (e *Engine) freeArenas() {
+	mk := e.arenaMk
+	if mk == nil {
+		mk, _ = e.disp.(Arenas)
+	}
+	if mk == nil {
+		return
+	}
+	for i := range e.arenas {
+		for j := range e.arenas[i] {
+			if a := e.arenas[i][j].a; a != nil {
+				mk.FreeArena(a)
+			}
+		}
+	}
+	if e.feedArena != nil {
+		mk.FreeArena(e.feedArena)
+	}
+	sub := e.subArena
+	e.subArena = nil
+	if sub != nil {
+		mk.FreeArena(sub)
+	}
+	e.arenas, e.feedArena = nil, nil
+}
+
+// feeding reports whether prepare must pull fed events.
+func (e *Engine) feeding() bool {
+	return e.phase == 0 && e.feedAt < len(e.feeds)
+}
+
+// pullFeed appends up to a batch of fed events to batch.
+func (e *Engine) pullFeed(batch []Msg) ([]Msg, error) {
+	if e.feedArena != nil {
+		e.feedArena.Reset() // the previous batch's step has run
+	}
+	got := 0
+	for e.feedAt < len(e.feeds) && got < e.cfg.Batch {
+		if e.cancelled() {
+			return batch, e.stopErr()
+		}
+		c := &e.call
+		*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: batch, arena: e.feedArena}
+		mark := len(batch)
+		e.feedOn = true
+		done, err := e.pullFeedOne(c, e.cfg.Batch-got)
+		batch, c.out = c.out, nil
+		if err != nil {
+			clear(batch[mark:])
+			return batch[:mark], fmt.Errorf("fw: feed %d: %w", e.feedAt, err)
+		}
+		got += len(batch) - mark
+		if done {
+			e.feedOn = false
+			e.feedAt++
+			continue
+		}
+		if got > 0 {
+			break
+		}
+	}
+	return batch, nil
+}
+
+func (e *Engine) pullFeedOne(c *Call, max int) (done bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &PanicError{Value: r, Stack: debug.Stack()}
+		}
+	}()
+	return e.feeds[e.feedAt].Pull(c, max)
+}
+
+// stopFeed stops the feed in progress, if any, when Run returns.
+func (e *Engine) stopFeed() {
+	if e.feedOn && e.feedAt < len(e.feeds) {
+		e.feedOn = false
+		func() {
+			defer func() { _ = recover() }()
+			e.feeds[e.feedAt].Stop()
+		}()
+	}
+}

@@ -1,0 +1,418 @@
+package engine
+
+import (
+	"fmt"
+	"log/slog"
+	"math"
+	"runtime/debug"
+
+	"github.com/fwgo/fw/internal/suggest"
+	"github.com/fwgo/fw/runtime/archive"
+)
+
+// caseBuild is the case of a source builder's pull in a HandlerError.
+const caseBuild int32 = -4
+
+// builders is the run state of a program with targets; a run of a program
+// without targets has none and pays for none of it.
+//
+// A builder is inactive (proc.off) until its target is resolved. Target t's
+// artifacts are logged, in publication order, while waiting[t] > 0, that is
+// while some builder requiring t is inactive and could still be activated by a
+// case (see lateBuilders): such a builder receives the log first when it is
+// activated.
+type builders struct {
+	nE, nT   int
+	src      Sources // the Dispatcher's, or nil
+	batch    int
+	late     []bool  // per proc: a builder that a case may activate during the run (lateBuilders)
+	waiting  []int32 // per target: how many late builders requiring it are inactive
+	logs     [][]Msg // per target: its artifacts published so far, while waiting > 0
+	logging  int     // targets with waiting > 0
+	directed []directed
+	sources  []source // the source builders, declaration order
+	routes   []Delivery
+}
+
+// directed is a delivery of a logged artifact to one builder, made at the start
+// of the next step before the step's events.
+type directed struct {
+	proc, cs int32
+	m        Msg
+}
+
+type source struct {
+	proc    int32
+	active  bool
+	started bool // pulled at least once
+	done    bool // exhausted (a pull returned done without error)
+
+	// A persistent source (see pullPersist).
+	persist   bool
+	looked    bool        // its record was looked up
+	key       archive.Key // the key of its output (an empty input)
+	replaying bool        // a hit: replay is pulled instead of the builder
+	replay    []Msg       // the rest of the recorded output to replay
+	verify    bool        // a hit being verified: expect is compared with acc
+	expect    archive.Record
+	acc       []Msg // a miss's (or verified hit's) output pulled so far
+}
+
+func newBuilders(p *Program, d Dispatcher, batch int) *builders {
+	b := &builders{
+		nE:      len(p.Events),
+		nT:      len(p.Targets),
+		batch:   batch,
+		waiting: make([]int32, len(p.Targets)),
+		logs:    make([][]Msg, len(p.Targets)),
+	}
+	b.src, _ = d.(Sources)
+	b.late = lateBuilders(p)
+	for i := range p.Procs {
+		pi := &p.Procs[i]
+		if !pi.Builder {
+			continue
+		}
+		if b.late[i] {
+			for _, r := range pi.Requires {
+				if b.waiting[r] == 0 {
+					b.logging++
+				}
+				b.waiting[r]++
+			}
+		}
+		if pi.Source {
+			b.sources = append(b.sources, source{proc: int32(i), persist: pi.Persist})
+		}
+	}
+	return b
+}
+
+// lateBuilders marks the builders that a case could activate while the run
+// goes on: the providers of the targets in some ProcInfo.Resolves, and,
+// transitively, the providers of what they require. Any other builder is
+// activated before the first step (by the caller's resolve requests) or never,
+// so no artifact is logged for it.
+func lateBuilders(p *Program) []bool {
+	late := make([]bool, len(p.Procs))
+	var mark func(t int32)
+	mark = func(t int32) {
+		if t < 0 || int(t) >= len(p.Targets) {
+			return
+		}
+		b := p.Targets[t].Provider
+		if b < 0 || int(b) >= len(p.Procs) || late[b] {
+			return
+		}
+		late[b] = true
+		for _, r := range p.Procs[b].Requires {
+			mark(r)
+		}
+	}
+	for i := range p.Procs {
+		for _, t := range p.Procs[i].Resolves {
+			mark(t)
+		}
+	}
+	return late
+}
+
+// targetIndex returns the index of the target named name, or -1.
+func (p *Program) targetIndex(name string) int {
+	for i := range p.Targets {
+		if p.Targets[i].Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// noProvider is the error for resolving a target nobody provides.
+func noProvider(p *Program, name string) error {
+	names := make([]string, len(p.Targets))
+	for i := range p.Targets {
+		names[i] = p.Targets[i].Name
+	}
+	if s := suggest.Closest(name, names); s != "" {
+		return fmt.Errorf("%w %s; did you mean %s?", ErrNoProvider, name, s)
+	}
+	return fmt.Errorf("%w %s", ErrNoProvider, name)
+}
+
+// Resolve queues a request to resolve target name, as a processor's
+// `-> resolve name` does: its provider, and the providers it requires, take
+// part in the run. It must be called before Run; calling it once Run has
+// started panics. If no builder provides name, Run returns an error wrapping
+// ErrNoProvider without running anything.
+func (e *Engine) Resolve(name string) {
+	e.checkNotStarted("Resolve")
+	t := e.prog.targetIndex(name)
+	if t < 0 {
+		if e.resolveErr == nil {
+			e.resolveErr = noProvider(e.prog, name)
+		}
+		return
+	}
+	e.submitted = append(e.submitted, Msg{Kind: Kind(len(e.prog.Events) + len(e.prog.Targets) + t)})
+}
+
+// startBuilders sets up the run state of builders: every builder inactive.
+func (e *Engine) startBuilders() {
+	if len(e.prog.Targets) == 0 {
+		return
+	}
+	e.bld = newBuilders(e.prog, e.disp, e.cfg.Batch)
+	for i := range e.prog.Procs {
+		if e.prog.Procs[i].Builder {
+			e.procs[i].off = true
+		}
+	}
+}
+
+// pending reports whether the next step has anything to deliver, cur being
+// its events.
+func (e *Engine) pending(cur []Msg) bool {
+	return len(cur) > 0 || e.bld != nil && len(e.bld.directed) > 0
+}
+
+// prepare turns a batch of events (a step's emissions, the submitted events
+// with the `on init` emissions, or a phase broadcast's emissions) into the
+// events of the next step: it takes the resolve requests out of the batch and
+// processes them in order (a builder activated by one may emit more, processed
+// in turn), then pulls each active source that is not exhausted for a batch,
+// in declaration order, appending its artifacts; then it logs the artifacts of
+// targets that still have inactive consumers.
+func (e *Engine) prepare(batch []Msg) ([]Msg, error) {
+	b := e.bld
+	if b == nil {
+		if e.feeding() {
+			return e.pullFeed(batch)
+		}
+		return batch, nil
+	}
+	lo, hi := Kind(b.nE+b.nT), Kind(b.nE+2*b.nT)
+	w := 0
+	for r := 0; r < len(batch); r++ {
+		m := batch[r]
+		if m.Kind < lo || m.Kind >= hi {
+			batch[w] = m
+			w++
+			continue
+		}
+		var err error
+		if batch, err = e.activate(int(m.Kind-lo), batch); err != nil {
+			clear(batch[w:])
+			return batch[:w], err
+		}
+	}
+	clear(batch[w:])
+	batch = batch[:w]
+
+	if e.feeding() {
+		var err error
+		if batch, err = e.pullFeed(batch); err != nil {
+			return batch, err
+		}
+	}
+
+	if b.src != nil {
+		for {
+			more := false
+			for i := range b.sources {
+				s := &b.sources[i]
+				if !s.active || s.done {
+					continue
+				}
+				var err error
+				if batch, err = e.pull(s, batch); err != nil {
+					return batch, err
+				}
+				more = more || !s.done
+			}
+			// A source that yielded nothing but is not exhausted is pulled
+			// again: a step needs work.
+			if !more || e.pending(batch) {
+				break
+			}
+		}
+	}
+
+	if b.logging > 0 {
+		for _, m := range batch {
+			if t := int(m.Kind) - b.nE; t >= 0 && t < b.nT && b.waiting[t] > 0 {
+				b.logs[t] = append(b.logs[t], m)
+			}
+		}
+	}
+	return batch, nil
+}
+
+// activate activates the provider of target t unless it is active: the
+// providers of its requirements first (depth first, in requires order), then
+// its `on init` (emissions appended to batch), then the replay of each
+// requirement's log as directed deliveries (requirement by requirement, in
+// publication order). A source builder becomes eligible for pulls.
+func (e *Engine) activate(t int, batch []Msg) ([]Msg, error) {
+	b := e.bld
+	ti := &e.prog.Targets[t]
+	pi := int(ti.Provider)
+	if pi < 0 || pi >= len(e.prog.Procs) || !e.prog.Procs[pi].Builder {
+		return batch, noProvider(e.prog, ti.Name)
+	}
+	if !e.procs[pi].off {
+		return batch, nil
+	}
+	e.procs[pi].off = false
+	info := &e.prog.Procs[pi]
+	e.cfg.Logger.LogAttrs(e.ctx, slog.LevelDebug, "fw: builder activated",
+		slog.String("builder", info.Name), slog.String("target", ti.Name), slog.Int("phase", e.phase), slog.Int("step", e.step))
+	var err error
+	for _, r := range info.Requires {
+		if batch, err = e.activate(int(r), batch); err != nil {
+			return batch, err
+		}
+	}
+	if info.Init {
+		if batch, err = e.lifecycleCall(pi, CaseInit, batch); err != nil {
+			return batch, err
+		}
+	}
+	for _, r := range info.Requires {
+		for _, m := range b.logs[r] {
+			b.routes = e.disp.Route(m, b.routes[:0])
+			for _, d := range b.routes {
+				if int(d.Proc) == pi {
+					b.directed = append(b.directed, directed{proc: d.Proc, cs: d.Case, m: m})
+					break
+				}
+			}
+		}
+		if !b.late[pi] {
+			continue
+		}
+		if b.waiting[r]--; b.waiting[r] == 0 {
+			b.logs[r] = nil
+			b.logging--
+		}
+	}
+	if info.Source {
+		for i := range b.sources {
+			if int(b.sources[i].proc) == pi {
+				b.sources[i].active = true
+				b.sources[i].done = b.src == nil
+			}
+		}
+	}
+	return batch, nil
+}
+
+// pull asks source s for a batch of artifacts, appended to batch.
+func (e *Engine) pull(s *source, batch []Msg) ([]Msg, error) {
+	mark := len(batch)
+	var err error
+	if s.persist && e.cache != nil {
+		batch, err = e.pullPersist(s, batch)
+	} else {
+		batch, err = e.pullSource(s, batch)
+	}
+	if err == nil && e.tape != nil {
+		err = e.tape.call(e.phase, e.step, int(s.proc), caseBuild, 0, nil, batch[mark:])
+	}
+	return batch, err
+}
+
+// pullSource asks source s's builder for a batch of artifacts.
+func (e *Engine) pullSource(s *source, batch []Msg) ([]Msg, error) {
+	if e.cancelled() {
+		return batch, e.stopErr()
+	}
+	c := &e.call
+	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: batch}
+	mark := len(batch)
+	s.started = true
+	done, err := e.pullOne(c, s.proc)
+	batch, c.out = c.out, nil
+	cnt := &e.counts[s.proc]
+	if err != nil {
+		clear(batch[mark:])
+		cnt.failed.Add(1)
+		return batch[:mark], e.handlerError(int(s.proc), caseBuild, Msg{}, 0, err)
+	}
+	s.done = done
+	cnt.pulls.Add(1)
+	if n := len(batch) - mark; n > 0 {
+		cnt.emitted.Add(uint64(n))
+	}
+	return batch, nil
+}
+
+// pullOne calls Sources.Pull, turning a panic into a *PanicError.
+func (e *Engine) pullOne(c *Call, proc int32) (done bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &PanicError{Value: r, Stack: debug.Stack()}
+		}
+	}()
+	return e.bld.src.Pull(c, proc, e.bld.batch)
+}
+
+// stopSources stops every source that was pulled and is not exhausted, so
+// that no source goroutine outlives Run. A panicking Stop fails a run that
+// would otherwise succeed.
+func (e *Engine) stopSources(err *error) {
+	b := e.bld
+	if b == nil || b.src == nil {
+		return
+	}
+	for i := range b.sources {
+		s := &b.sources[i]
+		if !s.started || s.done {
+			continue
+		}
+		s.done = true
+		if perr := e.stopOne(s.proc); perr != nil && *err == nil {
+			*err = &HandlerError{Processor: e.prog.Procs[s.proc].Name, Case: "stop", Phase: e.phase, Step: e.step, Err: perr}
+		}
+	}
+}
+
+func (e *Engine) stopOne(proc int32) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &PanicError{Value: r, Stack: debug.Stack()}
+		}
+	}()
+	e.bld.src.Stop(proc)
+	return nil
+}
+
+// withDirected returns the events of a step with directed deliveries: the
+// directed messages, then cur, and appends the directed items to the inboxes.
+// It returns the offset of cur's events.
+func (e *Engine) withDirected(cur []Msg) ([]Msg, int) {
+	b := e.bld
+	if len(b.directed)+len(cur) > math.MaxInt32 {
+		panic("fw: more than MaxInt32 events in one step")
+	}
+	all := make([]Msg, 0, len(b.directed)+len(cur))
+	for _, d := range b.directed {
+		p := &e.procs[d.proc]
+		p.inbox = append(p.inbox, item{ev: int32(len(all)), cs: d.cs})
+		all = append(all, d.m)
+	}
+	return append(all, cur...), len(b.directed)
+}
+
+// eventName names the event of kind k in a HandlerError.
+func (p *Program) eventName(k Kind) string {
+	nE, nT := len(p.Events), len(p.Targets)
+	switch i := int(k); {
+	case i < nE:
+		return p.Events[i].Name
+	case i < nE+nT:
+		return "built " + p.Targets[i-nE].Name
+	case i < nE+2*nT:
+		return "resolve " + p.Targets[i-nE-nT].Name
+	}
+	return "kind " + fmt.Sprint(k)
+}

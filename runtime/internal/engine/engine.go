@@ -1,0 +1,1042 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math"
+	"runtime/debug"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Call is the context of one handler call. Generated per-case context types wrap it
+// and expose only the emits the case declares. The engine reuses Call values, so a
+// Call is valid only until its handler returns.
+type Call struct {
+	ctx   context.Context
+	phase int
+	step  int
+	input int
+	msg   Msg
+	out   []Msg
+	arena Arena      // where emitted events may be stored (arena.go), or nil
+	slot  *arenaSlot // where arena comes from when nil, or nil
+}
+
+// Context returns the run's context.
+func (c *Call) Context() context.Context { return c.ctx }
+
+// Phase returns the current phase (for `on phase`, the phase that completed).
+func (c *Call) Phase() int { return c.phase }
+
+// Step returns the step of the current phase the call belongs to (for lifecycle
+// calls, the number of steps the phase has run so far).
+func (c *Call) Step() int { return c.step }
+
+// Input returns the position of the event in the processor's inbox for this step,
+// as reported in HandlerError.Input (0 for lifecycle calls). With Phase and Step it
+// identifies the call within a run, independently of the worker count.
+func (c *Call) Input() int { return c.input }
+
+// Msg returns the event being handled (the zero Msg for lifecycle calls).
+func (c *Call) Msg() Msg { return c.msg }
+
+// Emit records an emission; it takes effect only if the call returns nil.
+func (c *Call) Emit(m Msg) {
+	if len(c.out) == cap(c.out) {
+		c.grow()
+	}
+	c.out = append(c.out, m)
+}
+
+// Engine runs a Program: it routes events to processor inboxes, calls the handlers
+// and feeds their emissions back, in phases made of steps.
+//
+// Execution. Phase 0, step 0 holds the submitted events (in submission order)
+// followed by the emissions of the `on init` calls (processors in declaration
+// order). In every step, each event is routed (Dispatcher.Route) and appended to the
+// inbox of every processor it is delivered to. Each processor handles its inbox in
+// order, one call at a time, or with up to ProcInfo.Concurrency overlapping calls;
+// different processors run in parallel, with at most WithWorkers calls running in
+// total. When every call of the step has returned, the emissions of the step form
+// the next step. A step without events completes the phase: every processor with
+// `on phase` is called in declaration order with Call.Phase() = the completed phase,
+// and their emissions form step 0 of the next phase. If they emit nothing, the
+// processors with `on terminate` are called in declaration order (their emissions
+// are discarded) and Run returns nil.
+//
+// Delivery order rule. Every event has a causal position
+//
+//	(phase, step, source, input position, emission index)
+//
+// and each step's events are ordered by it. The source of an event is the caller
+// (submissions, first) or the processor that emitted it (then processors in
+// declaration order); the input position is the position, in that processor's inbox
+// for the step, of the event whose call emitted it (for submissions: submission
+// order; for `on init` and `on phase` emissions: 0); the emission index is the order
+// of Emit calls within the call. Each processor's inbox for a step lists the step's
+// events routed to it in that order, and only emissions of calls that returned nil
+// without panicking take part. Hence, for deterministic handlers, the sequence of
+// events each processor receives, and every emission, is the same on every run and
+// for any worker count or GOMAXPROCS, even for processors with concurrency N > 1
+// whose calls complete out of order.
+//
+// Builders (programs with Targets). A builder is inactive, and receives nothing
+// (no event, no lifecycle call), until its target is resolved: by Resolve before
+// Run, or by a resolve request (a Msg of a resolve kind) emitted by any call.
+// Whenever a batch of events is about to become a step (the submissions with the
+// `on init` emissions, a step's emissions, a phase broadcast's emissions), its
+// resolve requests are taken out and processed in order. Resolving target t
+// activates its provider once per run: the providers of its requirements first
+// (depth first, in Requires order), then its `on init` (emissions appended to
+// the batch), then the replay of the artifacts its requirements published
+// before, requirement by requirement in publication order, as directed
+// deliveries at the start of the next step, before the step's events. A
+// target's artifacts are logged for replay only while some builder requiring
+// it is inactive. Then every active source that is not exhausted, in
+// declaration order, is pulled for up to WithSourceBatch artifacts, appended
+// after the batch's events; a phase does not complete while an active source is
+// not exhausted. So the order rule above extends to: the batch's events, then
+// the `on init` emissions of builders activated by it (in activation order), then
+// pulled artifacts (by source in declaration order); and each inbox starts with
+// its directed deliveries. Sources started and not exhausted are stopped when
+// Run returns.
+//
+// Accounting. ProcStats.Received counts deliveries, Handled successful event calls,
+// Failed failed calls (lifecycle calls included), Emitted the emissions of
+// successful calls (lifecycle calls included, `on terminate` excluded).
+// PhaseStats.Steps counts the steps that had events or directed deliveries, Events
+// the events of those steps (resolve requests and replayed artifacts excluded),
+// Deliveries their deliveries (directed ones included). A source's pulls count in
+// Pulls (successful), Failed (failed) and Emitted (their artifacts), not in
+// Received or Handled.
+//
+// Scheduling. With one worker the engine dispatches a step event by event through
+// Dispatcher.Dispatch, calling each matching processor in processor order before
+// the next event; with more, it routes the whole step into inboxes first and hands
+// them to a pool. Either way each processor receives the same sequence.
+//
+// Errors. The first failing call (an error or a recovered panic) stops the run: no
+// call starts after it, calls in flight finish, and Run returns a *HandlerError. With
+// one worker that is the first failure in (event, processor) order; when several
+// calls of one step fail concurrently, the one with the smallest (processor, input
+// position) is reported. For lifecycle calls the error's Input is 0 and its Step is
+// the number of steps the phase had run. If ctx is cancelled first, the run stops
+// the same way and Run returns ctx.Err(); it is checked before every event (one
+// worker) or every call (more).
+//
+// Caching. The event calls of a `cached` processor and of a persistent
+// transform builder, and the whole output of a persistent source builder, are
+// looked up in the archive (WithArchive; a fresh in-memory one by default)
+// under a key of the input's canonical encoding (Codec). A hit replays the
+// recorded emissions in place of the call's, without calling the handler; a
+// miss calls it and records its emissions if it succeeds. Failed calls are
+// never recorded. See WithCacheSalt, WithCacheRefresh and WithVerify.
+//
+// Recording. With WithRecord, the run's inputs and every call with its
+// emissions are written to a record, in the order of the delivery rule (a
+// step's event calls when it completes, by processor then input position), so
+// the record is the same for any worker count; with WithReplay (or Replay),
+// the recorded inputs are run again and every call is compared with the
+// record as the run goes, the first difference failing the run with a
+// *DivergenceError. See record.go.
+//
+// Interrupts. With WithInterrupts, the first SIGINT or SIGTERM during Run stops
+// the run as a cancellation does, but without cancelling the handlers'
+// context, and Run returns ErrInterrupted; a second signal cancels the
+// handlers' context too. The archive is flushed when Run returns, whatever
+// the outcome.
+//
+// An Engine runs once. Its handlers must not retain a Call after returning.
+type Engine struct {
+	prog   *Program
+	disp   Dispatcher
+	router FailureRouter // the Dispatcher's, if it routes failures
+	cfg    config
+	// observeFn is WithObserver's function, or nil.
+	observeFn func(Stats)
+
+	// Submission (Submit, SubmitArena, Resolve, Feed) happens before Run, on
+	// one goroutine: these fields are not guarded, and started is atomic only
+	// so that a late submission panics cheaply.
+	submitted  []Msg
+	subArena   Arena  // the submitted events' values (SubmitArena)
+	feeds      []Feed // lazy sources of phase-0 events (Feed)
+	resolveErr error  // the first unknown target passed to Resolve
+	started    atomic.Bool
+
+	mu     sync.Mutex // guards phases
+	phases []PhaseStats
+	counts []procCounts // live per-processor counters, read by Stats
+
+	// Run state: owned by the goroutine running Run; pool workers read it (and
+	// write their processor's fields) only between being handed work under
+	// pool.mu and handing it back, which orders their accesses.
+	ctx    context.Context // the context passed to handlers
+	parent context.Context // the context passed to Run
+	done   <-chan struct{} // closed when the run must stop: ctx done, or interrupted
+	procs  []proc
+	cur    []Msg // the current step's events
+	spare  []Msg // the previous step's buffer, reused for the next step
+	routes []Delivery
+	call   Call   // lifecycle calls
+	serial Serial // serial mode (one worker)
+	phase  int
+	step   int
+	pool   *pool        // nil in serial mode
+	bld    *builders    // nil for a program without targets
+	cache  *cache       // nil for a program without cached processors or persistent builders
+	tape   *tape        // nil for a run that is neither recorded nor replayed
+	rcalls [][]tapeCall // in a taped run on the pool, per processor its calls of the step by input position
+
+	// Arenas of emitted and fed events (arena.go); nil arenas when the run uses none.
+	arenaMk   Arenas
+	arenas    [][2]arenaSlot // per processor, by step parity (tick&1)
+	feedArena Arena
+	tick      int  // steps run so far, all phases
+	feedAt    int  // the feed being pulled, an index in feeds
+	feedOn    bool // feeds[feedAt] was pulled and is not exhausted
+
+	// interrupted is set by the first SIGINT/SIGTERM of a run WithInterrupts,
+	// before done is closed.
+	interrupted atomic.Bool
+
+	// Why the run stops (in parallel mode guarded by pool.mu): a handler failure
+	// or, if it came first, the context's cancellation.
+	herr     *HandlerError
+	herrProc int
+	canceled bool
+}
+
+type procCounts struct { // 64 bytes: processors on separate cache lines
+	received, handled, failed, emitted, pulls atomic.Uint64
+	hits, misses                              atomic.Uint64
+	nanos                                     atomic.Int64 // handler time, WithTiming
+}
+
+// item is one delivery in an inbox: an index into the step's events and the case.
+// Both fit in 32 bits to keep inboxes small.
+type item struct {
+	ev int32
+	cs int32
+}
+
+type proc struct {
+	limit  int  // overlapping calls allowed, at least 1
+	off    bool // an inactive builder: it receives nothing
+	cached bool // its event calls are cached (cachedCalls), in a run with a cache
+	hooked bool // its event calls go through invokeHooked: cached, or the run is taped
+	inbox  []item
+
+	// Parallel mode only, guarded by pool.mu.
+	next    int // first inbox position not handed out yet
+	running int
+	call    Call   // a serial processor's call; its out collects the step's emissions
+	calls   []Call // a concurrent processor's calls, one per inbox position
+}
+
+// New returns an engine for p that calls handlers through d.
+func New(p *Program, d Dispatcher, opts ...Option) *Engine {
+	if p == nil || d == nil {
+		panic("fw: runtime.New needs a Program and a Dispatcher")
+	}
+	cfg := config{Workers: 1, MaxPhases: 10000, Batch: 256, Logger: slog.New(slog.DiscardHandler)}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	e := &Engine{
+		prog:   p,
+		disp:   d,
+		cfg:    cfg,
+		counts: make([]procCounts, len(p.Procs)),
+		procs:  make([]proc, len(p.Procs)),
+	}
+	for i := range e.procs {
+		e.procs[i].limit = max(1, p.Procs[i].Concurrency)
+	}
+	e.router, _ = d.(FailureRouter)
+	e.observeFn, _ = cfg.Observe.(func(Stats))
+	return e
+}
+
+// Submit queues an event for phase 0, after the ones submitted before it. It
+// must be called before Run; calling it once Run has started panics.
+//
+// Submit is not safe for concurrent use (nor with Resolve or Feed): the
+// submission order is part of what makes a run deterministic, so events are
+// submitted from one goroutine, or fed lazily (Feed).
+func (e *Engine) Submit(m Msg) {
+	if len(e.submitted) == cap(e.submitted) { // and always once Run has started
+		e.submitGrow()
+	}
+	e.submitted = append(e.submitted, m)
+}
+
+// submitGrow is Submit when e.submitted is full, or Run has started (it sets
+// e.submitted to nil).
+func (e *Engine) submitGrow() {
+	e.checkNotStarted("Submit")
+	if e.submitted == nil {
+		e.submitted = getMsgs()
+	} else if len(e.submitted) == cap(e.submitted) {
+		e.submitted = slices.Grow(e.submitted, len(e.submitted))
+	}
+}
+
+// checkNotStarted panics when Run has started: what (Submit, Resolve, Feed)
+// must come before it.
+func (e *Engine) checkNotStarted(what string) {
+	if e.started.Load() {
+		panic("fw: Engine." + what + " called after Run started; call it before Run")
+	}
+}
+
+// Run runs the pipeline to completion (see Engine for the semantics). It may be
+// called once; later calls return ErrAlreadyRun. No goroutine it starts outlives it.
+// It must not be called concurrently with Submit, Resolve or Feed.
+func (e *Engine) Run(ctx context.Context) (err error) {
+	if !e.started.CompareAndSwap(false, true) {
+		return ErrAlreadyRun
+	}
+	cur := e.submitted
+	e.submitted = nil
+	resolveErr := e.resolveErr
+
+	e.ctx, e.parent, e.done = ctx, ctx, ctx.Done()
+	defer e.release()
+	defer func() { e.putRunBufs(cur) }()
+	if e.cfg.Interrupts {
+		defer e.watchSignals(ctx)()
+	}
+	start := time.Now()
+	defer func() {
+		err = e.runError(err)
+		e.logEnd(ctx, start, err)
+	}()
+	if e.observeFn != nil {
+		defer e.observe()()
+	}
+	if resolveErr != nil {
+		return resolveErr
+	}
+	if err := e.startTape(&cur); err != nil {
+		return err
+	}
+	defer e.closeTape(&err)
+	if e.tape != nil && len(e.feeds) > 0 {
+		return ErrFeedRecorded
+	}
+	defer e.stopFeed()
+	if err := e.startCache(); err != nil {
+		return err
+	}
+	defer e.closeCache(&err)
+	e.startBuilders()
+	defer e.stopSources(&err)
+	e.startArenas()
+	if n := e.workerCount(); n > 1 {
+		e.startPool(n)
+		defer e.stopPool()
+	}
+
+	e.openPhase()
+	if cur, err = e.lifecycle(CaseInit, cur); err != nil {
+		return err
+	}
+	if cur, err = e.prepare(cur); err != nil {
+		return err
+	}
+	for {
+		for e.pending(cur) {
+			if cur, err = e.runStep(cur); err != nil {
+				return err
+			}
+			e.step++
+			if cur, err = e.prepare(cur); err != nil {
+				return err
+			}
+		}
+		e.cfg.Logger.LogAttrs(ctx, slog.LevelDebug, "fw: phase complete",
+			slog.Int("phase", e.phase), slog.Int("steps", e.step))
+		if cur, err = e.lifecycle(CasePhase, cur); err != nil {
+			return err
+		}
+		if len(cur) == 0 {
+			break
+		}
+		// The broadcast's emissions open the next phase if, once their resolve
+		// requests are processed, there is something to deliver.
+		phase, steps := e.phase, e.step
+		e.phase, e.step = phase+1, 0
+		if cur, err = e.prepare(cur); err != nil {
+			return err
+		}
+		if !e.pending(cur) {
+			e.phase, e.step = phase, steps
+			break
+		}
+		if e.phase >= e.cfg.MaxPhases {
+			return fmt.Errorf("%w (%d)", ErrMaxPhases, e.cfg.MaxPhases)
+		}
+		e.openPhase()
+	}
+	_, err = e.lifecycle(CaseTerminate, cur)
+	return err
+}
+
+// openPhase starts the stats of phase e.phase.
+func (e *Engine) openPhase() {
+	e.mu.Lock()
+	e.phases = append(e.phases, PhaseStats{Phase: e.phase})
+	e.mu.Unlock()
+}
+
+// Stats returns a snapshot of the job accounting. It is safe to call at any time,
+// also while Run is running; after Run returns it is exact.
+func (e *Engine) Stats() Stats {
+	st := Stats{Processors: make([]ProcStats, len(e.counts))}
+	for i := range e.counts {
+		c := &e.counts[i]
+		st.Processors[i] = ProcStats{
+			Name:     e.prog.Procs[i].Name,
+			Received: c.received.Load(),
+			Handled:  c.handled.Load(),
+			Failed:   c.failed.Load(),
+			Emitted:  c.emitted.Load(),
+			Pulls:    c.pulls.Load(),
+
+			CacheHits:   c.hits.Load(),
+			CacheMisses: c.misses.Load(),
+			HandlerTime: time.Duration(c.nanos.Load()),
+		}
+		ps := &st.Processors[i]
+		if done := ps.Handled + ps.Failed; ps.Received > done {
+			ps.Queued = ps.Received - done
+		}
+	}
+	e.mu.Lock()
+	st.Phases = slices.Clone(e.phases)
+	e.mu.Unlock()
+	return st
+}
+
+// logEnd logs the end of a run: at Info level its outcome and size.
+func (e *Engine) logEnd(ctx context.Context, start time.Time, err error) {
+	var events, deliveries uint64
+	e.mu.Lock()
+	phases := len(e.phases)
+	for _, ps := range e.phases {
+		events += ps.Events
+		deliveries += ps.Deliveries
+	}
+	e.mu.Unlock()
+	attrs := []slog.Attr{slog.String("package", e.prog.Package), slog.Int("phases", phases),
+		slog.Uint64("events", events), slog.Uint64("deliveries", deliveries), slog.Duration("elapsed", time.Since(start))}
+	if err != nil {
+		e.cfg.Logger.LogAttrs(ctx, slog.LevelInfo, "fw: run failed", append(attrs, slog.String("err", err.Error()))...)
+		return
+	}
+	e.cfg.Logger.LogAttrs(ctx, slog.LevelInfo, "fw: run finished", attrs...)
+}
+
+// observe starts the WithObserver goroutine; the function it returns stops it
+// and makes the last call.
+func (e *Engine) observe() (stop func()) {
+	quit, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(e.cfg.Every)
+		defer t.Stop()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-t.C:
+				e.observeFn(e.Stats())
+			}
+		}
+	}()
+	return func() {
+		close(quit)
+		<-done
+		e.observeFn(e.Stats())
+	}
+}
+
+// lifecycle calls the processors that have the lifecycle case cs, in declaration
+// order, appending their emissions to out (terminate emissions are dropped).
+func (e *Engine) lifecycle(cs int32, out []Msg) ([]Msg, error) {
+	if e.cancelled() {
+		return out, e.stopErr()
+	}
+	for i := range e.prog.Procs {
+		pi := &e.prog.Procs[i]
+		if !(cs == CaseInit && pi.Init || cs == CasePhase && pi.Phase || cs == CaseTerminate && pi.Terminate) || e.procs[i].off {
+			continue
+		}
+		var err error
+		if out, err = e.lifecycleCall(i, cs, out); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// lifecycleCall makes lifecycle call cs of processor i, appending its emissions
+// to out (terminate emissions are dropped).
+func (e *Engine) lifecycleCall(i int, cs int32, out []Msg) ([]Msg, error) {
+	if e.cancelled() {
+		return out, e.stopErr()
+	}
+	c := &e.call
+	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: out}
+	mark := len(out)
+	var t0 time.Time
+	if e.cfg.Timing {
+		t0 = time.Now()
+	}
+	err := e.invoke(c, Delivery{Proc: int32(i), Case: cs}, Msg{})
+	if e.cfg.Timing {
+		e.counts[i].nanos.Add(int64(time.Since(t0)))
+	}
+	out, c.out = c.out, nil
+	if err == errRouted {
+		e.counts[i].failed.Add(1)
+		err = nil
+	}
+	if err != nil {
+		clear(out[mark:])
+		e.counts[i].failed.Add(1)
+		return out[:mark], e.handlerError(i, cs, Msg{}, 0, err)
+	}
+	if e.tape != nil {
+		if err := e.tape.call(e.phase, e.step, i, cs, 0, nil, out[mark:]); err != nil {
+			clear(out[mark:])
+			return out[:mark], err
+		}
+	}
+	if cs == CaseTerminate {
+		clear(out[mark:])
+		out = out[:mark]
+	} else if n := len(out) - mark; n > 0 {
+		e.counts[i].emitted.Add(uint64(n))
+	}
+	return out, nil
+}
+
+// runStep routes the events of one step into the inboxes, runs every call and
+// returns the next step's events.
+func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
+	if e.cancelled() {
+		return nil, e.stopErr()
+	}
+	if len(cur) > math.MaxInt32 {
+		panic("fw: more than MaxInt32 events in one step")
+	}
+	e.tick++
+	if e.bld != nil && len(e.bld.directed) > 0 {
+		defer e.clearDirected()
+	}
+	if e.pool == nil {
+		next, err := e.fusedStep(cur, e.spare[:0])
+		e.spare = cur
+		return next, err
+	}
+	all, off := cur, 0
+	if e.bld != nil && len(e.bld.directed) > 0 {
+		all, off = e.withDirected(cur)
+	}
+	routes := e.routes // a local, so the loop stores no pointer into the heap
+	if e.bld == nil {
+		for i, m := range cur {
+			routes = e.disp.Route(m, routes[:0])
+			for _, d := range routes {
+				p := &e.procs[d.Proc]
+				p.inbox = append(p.inbox, item{ev: int32(i), cs: d.Case})
+			}
+		}
+	} else {
+		// Inactive builders receive nothing; directed deliveries come first.
+		for i, m := range cur {
+			routes = e.disp.Route(m, routes[:0])
+			for _, d := range routes {
+				if p := &e.procs[d.Proc]; !p.off {
+					p.inbox = append(p.inbox, item{ev: int32(off + i), cs: d.Case})
+				}
+			}
+		}
+	}
+	e.routes = routes
+	deliveries := 0
+	for i := range e.procs {
+		if n := len(e.procs[i].inbox); n > 0 {
+			e.counts[i].received.Add(uint64(n))
+			deliveries += n
+		}
+	}
+	e.countStep(len(cur), deliveries)
+
+	e.cur = all
+	next := e.spare[:0]
+	next, err := e.parallelStep(next)
+	for i := range e.procs {
+		e.procs[i].inbox = e.procs[i].inbox[:0]
+	}
+	e.spare, e.cur = cur, nil
+	return next, err
+}
+
+// clearDirected drops the directed deliveries once their step has run.
+func (e *Engine) clearDirected() {
+	b := e.bld
+	clear(b.directed)
+	b.directed = b.directed[:0]
+}
+
+// countStep adds a step to the current phase's stats.
+func (e *Engine) countStep(events, deliveries int) {
+	e.mu.Lock()
+	ps := &e.phases[len(e.phases)-1]
+	ps.Steps++
+	ps.Events += uint64(events)
+	ps.Deliveries += uint64(deliveries)
+	e.mu.Unlock()
+}
+
+// runSerial handles processor i's inbox from position from, one call at a time,
+// appending emissions to c.out. It stops at the first failure, on cancellation, or
+// when the pool is stopping. Counters are published once per batch, not per call.
+func (e *Engine) runSerial(c *Call, i, from int) (herr *HandlerError, canceled bool) {
+	p := &e.procs[i]
+	hooked, timing := p.hooked, e.cfg.Timing
+	var handled, emitted, failed uint64
+	var nanos int64
+	defer func() {
+		cnt := &e.counts[i]
+		if nanos != 0 {
+			cnt.nanos.Add(nanos)
+		}
+		cnt.handled.Add(handled)
+		cnt.emitted.Add(emitted)
+		if herr != nil {
+			failed++
+		}
+		cnt.failed.Add(failed)
+	}()
+	for j := from; j < len(p.inbox); j++ {
+		if e.pool != nil && e.pool.stop.Load() {
+			return nil, false
+		}
+		if e.cancelled() {
+			return nil, true
+		}
+		it := p.inbox[j]
+		m := e.cur[it.ev]
+		c.msg, c.input = m, j
+		mark := len(c.out)
+		var t0 time.Time
+		if timing {
+			t0 = time.Now()
+		}
+		var err error
+		if hooked {
+			err = e.invokeHooked(c, i, j, it.cs, m)
+		} else {
+			err = e.invoke(c, Delivery{Proc: int32(i), Case: it.cs}, m)
+		}
+		if timing {
+			nanos += int64(time.Since(t0))
+		}
+		switch err {
+		case nil:
+			handled++
+		case errRouted:
+			failed++
+		default:
+			clear(c.out[mark:])
+			c.out = c.out[:mark]
+			return e.handlerError(i, it.cs, m, j, err), false
+		}
+		emitted += uint64(len(c.out) - mark)
+	}
+	return nil, false
+}
+
+// invoke calls the handler, turning a panic into a *PanicError. A processor
+// with `retry N` has a failed call attempted up to N more times (the
+// emissions of a failed attempt are discarded); one with `failures E` has a
+// call that still fails replaced by its failure event, and invoke returns
+// errRouted: the call failed, but its emission (the failure event) stands and
+// the run goes on.
+func (e *Engine) invoke(c *Call, d Delivery, m Msg) error {
+	mark := len(c.out)
+	err := e.invokeOnce(c, d, m)
+	if err == nil {
+		return nil
+	}
+	pi := &e.prog.Procs[d.Proc]
+	for range pi.Retry {
+		if e.cancelled() {
+			break
+		}
+		clear(c.out[mark:])
+		c.out = c.out[:mark]
+		if err = e.invokeOnce(c, d, m); err == nil {
+			return nil
+		}
+	}
+	if !pi.Failures || e.router == nil {
+		return err
+	}
+	clear(c.out[mark:])
+	c.out = c.out[:mark]
+	he := newHandlerError(e.prog, c.phase, c.step, int(d.Proc), d.Case, m, c.input, err)
+	f := Failure{Processor: he.Processor, Case: he.Case, Event: he.Event, Err: err,
+		Phase: c.phase, Step: c.step, Input: c.input, Msg: m}
+	c.out = append(c.out, e.router.FailureMsg(d.Proc, &f))
+	e.cfg.Logger.LogAttrs(c.ctx, slog.LevelWarn, "fw: call failed; its failure event is emitted in its place",
+		slog.String("err", he.Error()))
+	return errRouted
+}
+
+// errRouted is invoke's result for a call whose failure was routed as an event.
+var errRouted = errors.New("fw: failure routed as an event")
+
+// invokeOnce calls the handler once, turning a panic into a *PanicError.
+func (e *Engine) invokeOnce(c *Call, d Delivery, m Msg) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &PanicError{Value: r, Stack: debug.Stack()}
+		}
+	}()
+	return e.disp.Invoke(c, d, m)
+}
+
+// cancelled reports whether the run's context is done, without blocking.
+func (e *Engine) cancelled() bool {
+	return closed(e.done)
+}
+
+// closed reports whether done is closed; a nil done (a context that is never
+// cancelled) never is.
+func closed(done <-chan struct{}) bool {
+	if done == nil {
+		return false
+	}
+	select {
+	case <-done:
+		return true
+	default:
+		return false
+	}
+}
+
+func (e *Engine) handlerError(i int, cs int32, m Msg, input int, err error) *HandlerError {
+	return newHandlerError(e.prog, e.phase, e.step, i, cs, m, input, err)
+}
+
+func newHandlerError(prog *Program, phase, step, i int, cs int32, m Msg, input int, err error) *HandlerError {
+	p := &prog.Procs[i]
+	he := &HandlerError{Processor: p.Name, Input: input, Phase: phase, Step: step, Err: err}
+	switch cs {
+	case CaseInit:
+		he.Case = "init"
+	case CasePhase:
+		he.Case = "phase"
+	case CaseTerminate:
+		he.Case = "terminate"
+	case caseBuild:
+		he.Case = "build"
+	default:
+		he.Case = strconv.Itoa(int(cs))
+		if cs >= 0 && int(cs) < len(p.Cases) {
+			he.Case = p.Cases[cs]
+		}
+		he.Event = prog.eventName(m.Kind)
+	}
+	return he
+}
+
+// release drops the run's buffers so that events do not stay reachable from an
+// Engine that has finished.
+func (e *Engine) release() {
+	e.procs, e.cur, e.spare, e.routes, e.call, e.serial, e.bld, e.cache, e.tape, e.rcalls = nil, nil, nil, nil, Call{}, Serial{}, nil, nil, nil, nil
+	e.freeArenas()
+	e.feeds = nil
+}
+
+// workerCount is the number of pool workers worth starting: more than the total
+// number of calls that may overlap would only sleep.
+func (e *Engine) workerCount() int {
+	total := 0
+	for i := range e.procs {
+		total += e.procs[i].limit
+	}
+	return min(e.cfg.Workers, total)
+}
+
+// pool runs a step's calls on a fixed set of workers. Workers take work under mu
+// and run handlers without it. A serial processor is handed to one worker for its
+// whole inbox (its calls could not overlap anyway), a concurrent processor one
+// call at a time, up to its limit, each call with its own Call and emission buffer
+// so that the coordinator can commit them in input order.
+type pool struct {
+	mu      sync.Mutex
+	work    sync.Cond // a step opened, or quit
+	idle    sync.Cond // the step drained
+	open    bool      // a step's work may be handed out
+	quit    bool
+	stop    atomic.Bool // no call may start (failure or cancellation); read without mu
+	left    int         // calls not handed out yet
+	running int         // handed-out work not finished
+	rr      int         // processor to look at first, so that workers spread out
+	wg      sync.WaitGroup
+}
+
+func (e *Engine) startPool(n int) {
+	s := &pool{}
+	s.work.L, s.idle.L = &s.mu, &s.mu
+	e.pool = s
+	s.wg.Add(n)
+	for range n {
+		go e.worker()
+	}
+}
+
+func (e *Engine) stopPool() {
+	s := e.pool
+	s.mu.Lock()
+	s.quit = true
+	s.work.Broadcast()
+	s.mu.Unlock()
+	s.wg.Wait()
+	e.pool = nil
+}
+
+// parallelStep hands the step's inboxes to the pool, waits until it drains, and
+// commits the emissions in delivery order.
+func (e *Engine) parallelStep(next []Msg) ([]Msg, error) {
+	s := e.pool
+	total := 0
+	for i := range e.procs {
+		p := &e.procs[i]
+		p.next, p.running = 0, 0
+		total += len(p.inbox)
+		if p.limit == 1 {
+			p.call = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: p.call.out[:0], slot: e.stepArena(i)}
+		} else if n := len(p.inbox); n > len(p.calls) {
+			p.calls = append(p.calls, make([]Call, n-len(p.calls))...)
+		}
+		if e.tape != nil {
+			if e.rcalls == nil {
+				e.rcalls = make([][]tapeCall, len(e.procs))
+			}
+			e.rcalls[i] = slices.Grow(e.rcalls[i][:0], len(p.inbox))[:len(p.inbox)]
+		}
+	}
+	if total > 0 {
+		s.mu.Lock()
+		s.open, s.left, s.rr = true, total, 0
+		s.work.Broadcast()
+		for s.running > 0 || s.left > 0 && !s.stop.Load() {
+			s.idle.Wait()
+		}
+		s.open = false
+		s.mu.Unlock()
+	}
+	if e.herr != nil {
+		return next, e.herr
+	}
+	if e.canceled {
+		return next, e.stopErr()
+	}
+	if e.tape != nil {
+		if err := e.tapeParallel(); err != nil {
+			return next, err
+		}
+	}
+	for i := range e.procs {
+		p := &e.procs[i]
+		if p.limit == 1 {
+			next = append(next, p.call.out...)
+			clear(p.call.out)
+			continue
+		}
+		for j := range p.inbox {
+			next = append(next, p.calls[j].out...)
+			clear(p.calls[j].out)
+		}
+	}
+	return next, nil
+}
+
+func (e *Engine) worker() {
+	s := e.pool
+	defer s.wg.Done()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for {
+		i, j, ok := e.pick()
+		if !ok {
+			if s.quit {
+				return
+			}
+			s.work.Wait()
+			continue
+		}
+		s.mu.Unlock()
+		p := &e.procs[i]
+		var herr *HandlerError
+		var canceled bool
+		if p.limit == 1 {
+			herr, canceled = e.runSerial(&p.call, i, j)
+		} else {
+			herr, canceled = e.runConcurrent(i, j)
+		}
+		s.mu.Lock()
+		p.running--
+		s.running--
+		switch {
+		case herr != nil:
+			e.recordFailure(i, herr)
+		case canceled:
+			if e.herr == nil {
+				e.canceled = true
+			}
+			s.stop.Store(true)
+		}
+		if s.running == 0 && (s.left == 0 || s.stop.Load()) {
+			s.idle.Signal()
+		}
+	}
+}
+
+// pick hands out work, with pool.mu held: the rest of a serial processor's inbox,
+// or one call of a concurrent processor that is below its limit.
+func (e *Engine) pick() (i, j int, ok bool) {
+	s := e.pool
+	if !s.open || s.left == 0 || s.stop.Load() {
+		return 0, 0, false
+	}
+	n := len(e.procs)
+	for k := range n {
+		i = (s.rr + k) % n
+		p := &e.procs[i]
+		if p.running >= p.limit || p.next >= len(p.inbox) {
+			continue
+		}
+		j = p.next
+		if p.limit == 1 {
+			p.next = len(p.inbox)
+		} else {
+			p.next++
+		}
+		s.left -= p.next - j
+		p.running++
+		s.running++
+		s.rr = (i + 1) % n
+		return i, j, true
+	}
+	return 0, 0, false
+}
+
+// runConcurrent runs call j of concurrent processor i with its own Call.
+func (e *Engine) runConcurrent(i, j int) (herr *HandlerError, canceled bool) {
+	if e.cancelled() {
+		return nil, true
+	}
+	p := &e.procs[i]
+	c := &p.calls[j]
+	it := p.inbox[j]
+	m := e.cur[it.ev]
+	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, input: j, msg: m, out: c.out[:0]}
+	cnt := &e.counts[i]
+	var t0 time.Time
+	if e.cfg.Timing {
+		t0 = time.Now()
+	}
+	var err error
+	if p.hooked {
+		err = e.invokeHooked(c, i, j, it.cs, m)
+	} else {
+		err = e.invoke(c, Delivery{Proc: int32(i), Case: it.cs}, m)
+	}
+	if e.cfg.Timing {
+		cnt.nanos.Add(int64(time.Since(t0)))
+	}
+	switch err {
+	case nil:
+		cnt.handled.Add(1)
+	case errRouted:
+		cnt.failed.Add(1)
+	default:
+		clear(c.out)
+		c.out = c.out[:0]
+		cnt.failed.Add(1)
+		return e.handlerError(i, it.cs, m, j, err), false
+	}
+	if n := len(c.out); n > 0 {
+		cnt.emitted.Add(uint64(n))
+	}
+	return nil, false
+}
+
+// recordFailure keeps, with pool.mu held, the failure to report: the one with the
+// smallest (processor, input position), unless cancellation was seen first.
+func (e *Engine) recordFailure(i int, herr *HandlerError) {
+	e.pool.stop.Store(true)
+	if e.canceled {
+		return
+	}
+	if e.herr == nil || i < e.herrProc || i == e.herrProc && herr.Input < e.herr.Input {
+		e.herr, e.herrProc = herr, i
+	}
+}
+
+// invokeHooked makes an event call of a processor that is cached or in a
+// taped run, on the pool path: input j of its inbox. In a taped run it notes
+// the call's case, input kind and number of emissions for tapeParallel.
+func (e *Engine) invokeHooked(c *Call, i, j int, cs int32, m Msg) error {
+	p := &e.procs[i]
+	mark := len(c.out)
+	var err error
+	if p.cached {
+		err = e.invokeCached(c, i, cs, m)
+	} else {
+		err = e.invoke(c, Delivery{Proc: int32(i), Case: cs}, m)
+	}
+	if (err == nil || err == errRouted) && e.tape != nil {
+		e.rcalls[i][j] = tapeCall{cs: cs, m: m, n: len(c.out) - mark}
+	}
+	return err
+}
+
+// tapeParallel records or compares the event calls of a step that ran on the
+// pool, processor by processor, each by input position.
+func (e *Engine) tapeParallel() error {
+	for i := range e.procs {
+		p := &e.procs[i]
+		off := 0
+		rcalls := e.rcalls[i]
+		for j := range rcalls {
+			rc := &rcalls[j]
+			var em []Msg
+			if p.limit == 1 {
+				em = p.call.out[off : off+rc.n]
+				off += rc.n
+			} else {
+				em = p.calls[j].out
+			}
+			if err := e.tape.call(e.phase, e.step, i, rc.cs, j, &rc.m, em); err != nil {
+				return err
+			}
+		}
+		clear(rcalls)
+	}
+	return nil
+}

@@ -1,0 +1,353 @@
+package engine
+
+import (
+	"runtime/debug"
+	"time"
+)
+
+// Serial is the engine's side of Dispatcher.Dispatch, in a run with one
+// worker: one Call per processor, whose emission buffer collects the
+// processor's emissions of the step in input order.
+type Serial struct {
+	prog  *Program
+	phase int
+	step  int
+	procs []serialProc
+	stop  bool            // a call failed: no further call may start (every proc is off)
+	done  <-chan struct{} // the engine's: closed when the run must stop, or nil
+	proc  int32           // the processor whose call is in progress (noted last)
+	failp int32           // the processor whose call failed, once stop
+	herr  *HandlerError
+
+	eng    *Engine   // the engine, for guarded calls; nil for NewSerial
+	timing bool      // WithTiming: every call takes the slow path and is timed
+	t0     time.Time // when the call begun last began, with timing
+	cache  *cache    // the run's cache, or nil
+	cur    []Msg     // the step's events, for the cache's lookups in advance
+	cc     cacheCall // the cached call in progress, when ccOn
+	ccOn   bool      // the call begun last is a cached call that End must finish
+	taped  bool      // the run is recorded or replayed: every call is noted in rcalls
+	hook   bool      // End must take endSlow: the call begun last is cached or taped
+
+	// In a taped run, per processor, its calls of the step by input position
+	// (kept out of serialProc, which the untaped hot path reads).
+	rcalls [][]tapeCall
+}
+
+type serialProc struct {
+	call Call  // its input counts the calls begun this step, from -1
+	cs   int32 // the case of the call begun last
+	slow bool  // Begin must take beginSlow: off, cached, guarded, taped or timed
+	// guarded: the processor retries failed calls or routes its failures, so
+	// Begin makes its calls itself, through Engine.invoke.
+	guarded bool
+	routed  int   // calls of the step whose failure was routed as an event
+	nanos   int64 // handler time of the step, WithTiming
+	off     bool  // no call may begin: an inactive builder, or the run is stopping
+	cached  bool  // its event calls are cached
+	mark    int   // len(call.out) when it began
+}
+
+// Note notes a call of case cs of processor proc for m and returns its Call,
+// or nil when the call must take the slow way; Begin takes it. Generated code
+// begins a call with x.Begin(x.Note(proc, cs, m)): both are inlined, and the
+// common call (not cached, guarded, taped or timed) makes no function call.
+func (x *Serial) Note(proc, cs int32, m Msg) *Call {
+	p := &x.procs[proc]
+	p.cs, p.mark = cs, len(p.call.out)
+	p.call.msg = m
+	p.call.input++ // starts at -1: the call's position in the processor's inbox
+	x.proc = proc
+	if p.slow { // off (an inactive builder, or every processor once the run stops), cached, guarded, taped or timed
+		return nil
+	}
+	return &p.call
+}
+
+// Begin returns c, the Call Note returned, when it is not nil. Otherwise it
+// begins the call Note noted the slow way and returns its Call, or nil when the
+// handler must not be called: the run is stopping, the processor is a builder
+// that is not active, or the call was made without the handler (for a cached
+// processor, from the archive: the recorded emissions are appended to the
+// processor's output; for a processor that retries or routes its failures,
+// through Engine.invoke).
+func (x *Serial) Begin(c *Call) *Call {
+	if c != nil {
+		return c
+	}
+	return x.beginSlow()
+}
+
+// beginSlow is Begin for a processor that is off, cached, guarded (retry or
+// failures), taped (recorded or replayed) or timed, once Note has noted the
+// call: its processor in x.proc, its case, message and inbox position in the
+// processor's state.
+func (x *Serial) beginSlow() *Call {
+	proc := x.proc
+	p := &x.procs[proc]
+	cs, m := p.cs, p.call.msg
+	if p.off { // no call: take back what Note noted
+		p.call.input--
+		p.call.msg = Msg{}
+		return nil
+	}
+	if p.cached && cs >= 0 && x.cache != nil {
+		cc, out, replayed, err := x.eng.cacheStart(int(proc), p.call.input, m, p.call.out)
+		p.call.out = out
+		if err != nil {
+			x.fail(err)
+			return nil
+		}
+		if replayed {
+			if x.taped {
+				x.rcalls[proc] = append(x.rcalls[proc], tapeCall{cs: cs, m: m, n: len(out) - p.mark})
+			}
+			return nil
+		}
+		x.cc, x.ccOn = cc, true
+	}
+	x.hook = x.ccOn || x.taped || x.timing
+	if x.timing {
+		x.t0 = time.Now()
+	}
+	if p.guarded && x.eng != nil {
+		err := x.eng.invoke(&p.call, Delivery{Proc: proc, Case: cs}, m)
+		if err == errRouted { // the failure event stands, and is not cached
+			x.ccOn, x.cc, x.hook = false, cacheCall{}, x.taped || x.timing
+			p.routed++
+			err = nil
+		}
+		x.End(err)
+		return nil
+	}
+	return &p.call
+}
+
+// End ends the call begun last with the handler's result: a failed call's
+// emissions are discarded and the run stops. A cached call that succeeded is
+// recorded (or, in verify mode, compared with its record).
+func (x *Serial) End(err error) {
+	if err != nil || x.hook {
+		x.endSlow(err)
+	}
+}
+
+func (x *Serial) endSlow(err error) {
+	x.hook = false
+	if x.timing {
+		x.procs[x.proc].nanos += int64(time.Since(x.t0))
+	}
+	if err != nil {
+		x.fail(err)
+		return
+	}
+	p := &x.procs[x.proc]
+	c := &p.call
+	if x.ccOn {
+		x.ccOn = false
+		pos := divPos{phase: x.phase, step: x.step, input: c.input, cs: p.cs, m: c.msg}
+		err := x.cache.finish(int(x.proc), &x.cc, pos, c.out[p.mark:])
+		x.cc = cacheCall{}
+		if err != nil {
+			x.fail(err)
+			return
+		}
+	}
+	if x.taped {
+		x.rcalls[x.proc] = append(x.rcalls[x.proc], tapeCall{cs: p.cs, m: c.msg, n: len(c.out) - p.mark})
+	}
+}
+
+func (x *Serial) fail(err error) {
+	p := &x.procs[x.proc]
+	c := &p.call
+	clear(c.out[p.mark:])
+	c.out = c.out[:p.mark]
+	x.stop, x.failp = true, x.proc
+	x.ccOn, x.cc, x.hook = false, cacheCall{}, false
+	for i := range x.procs {
+		x.procs[i].off, x.procs[i].slow = true, true
+	}
+	x.herr = newHandlerError(x.prog, x.phase, x.step, int(x.proc), p.cs, c.msg, c.input, err)
+}
+
+// NewSerial returns a Serial for p, as the engine makes for a step, to drive a
+// Dispatcher directly: for tests and benchmarks of generated code. Every
+// builder counts as active.
+func NewSerial(p *Program) *Serial {
+	x := &Serial{prog: p, procs: make([]serialProc, len(p.Procs))}
+	for i := range x.procs {
+		x.procs[i].call.input = -1
+	}
+	return x
+}
+
+// Stopped reports whether no further event may be dispatched in the step: a
+// call failed, or the run is stopping (its context is done, or it was
+// interrupted).
+func (x *Serial) Stopped() bool {
+	return x.stop || closed(x.done)
+}
+
+// Err returns the failure that stopped the dispatch, or nil.
+func (x *Serial) Err() error {
+	if x.herr == nil {
+		return nil
+	}
+	return x.herr
+}
+
+// fusedStep runs a step through Dispatcher.Dispatch on the calling goroutine:
+// event after event, each to every processor it matches. Each processor still
+// receives its events in the order of the delivery rule, and the next step is
+// still the processors' emissions in processor order.
+func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
+	x := &e.serial
+	if x.prog == nil {
+		*x = *NewSerial(e.prog)
+	}
+	x.phase, x.step = e.phase, e.step
+	for i := range x.procs {
+		p := &x.procs[i]
+		p.call = Call{ctx: e.ctx, phase: e.phase, step: e.step, input: -1, out: p.call.out[:0], slot: e.stepArena(i)}
+		p.off = e.procs[i].off
+		p.cached = e.procs[i].cached
+		pi := &e.prog.Procs[i]
+		p.guarded, p.routed = pi.Retry > 0 || pi.Failures, 0
+		p.slow = p.off || p.cached || p.guarded || e.tape != nil || e.cfg.Timing
+		p.nanos = 0
+	}
+	x.eng, x.timing, x.done = e, e.cfg.Timing, e.done
+	x.cur = cur
+	x.stop, x.herr, x.cache, x.ccOn, x.hook, x.taped = false, nil, e.cache, false, false, e.tape != nil
+	if x.taped {
+		if x.rcalls == nil {
+			x.rcalls = make([][]tapeCall, len(x.procs))
+		}
+		for i := range x.rcalls {
+			x.rcalls[i] = x.rcalls[i][:0]
+		}
+	}
+	canceled := e.fusedEvents(x, cur)
+	var terr error
+	if e.tape != nil && x.herr == nil && !canceled {
+		terr = e.tapeSerial(x)
+	}
+	deliveries := 0
+	emitters, last := 0, 0 // processors that emitted in the step, and the last of them
+	for i := range x.procs {
+		p := &x.procs[i]
+		calls := p.call.input + 1
+		if calls == 0 && len(p.call.out) == 0 {
+			continue // nothing to count
+		}
+		cnt := &e.counts[i]
+		failed := 0 // the one call that stopped the step, if it was this processor's
+		if x.herr != nil && int(x.failp) == i {
+			failed = 1
+		}
+		if calls > 0 {
+			cnt.received.Add(uint64(calls))
+			if h := calls - failed - p.routed; h != 0 {
+				cnt.handled.Add(uint64(h))
+			}
+			if f := failed + p.routed; f != 0 {
+				cnt.failed.Add(uint64(f))
+			}
+		}
+		if p.nanos != 0 {
+			cnt.nanos.Add(p.nanos)
+		}
+		if n := len(p.call.out); n > 0 {
+			cnt.emitted.Add(uint64(n))
+			emitters, last = emitters+1, i
+		}
+		deliveries += calls
+		p.call.msg = Msg{}
+	}
+	switch {
+	case emitters == 1 && len(next) == 0:
+		// One processor emitted (a chain's usual step): its buffer becomes the
+		// next step's and the empty one takes its place, with no copy.
+		p := &x.procs[last]
+		next, p.call.out = p.call.out, next[:0]
+	case emitters > 0:
+		if cap(next) == 0 {
+			next = getMsgs()
+		}
+		for i := range x.procs {
+			p := &x.procs[i]
+			if len(p.call.out) > 0 {
+				next = append(next, p.call.out...)
+				clear(p.call.out)
+				p.call.out = p.call.out[:0]
+			}
+		}
+	}
+	e.countStep(len(cur), deliveries)
+	switch {
+	case x.herr != nil:
+		return next, x.herr
+	case canceled:
+		return next, e.stopErr()
+	}
+	return next, terr
+}
+
+// tapeSerial records or compares the calls of a step that ran through
+// Dispatch, processor by processor, each by input position.
+func (e *Engine) tapeSerial(x *Serial) error {
+	for i := range x.procs {
+		p := &x.procs[i]
+		off := 0
+		rcalls := x.rcalls[i]
+		for j := range rcalls {
+			rc := &rcalls[j]
+			if err := e.tape.call(e.phase, e.step, i, rc.cs, j, &rc.m, p.call.out[off:off+rc.n]); err != nil {
+				return err
+			}
+			off += rc.n
+		}
+		clear(rcalls)
+	}
+	return nil
+}
+
+// fusedEvents dispatches the step's events until one fails or ctx is done. One
+// deferred recover serves the whole step (a defer per event would cost more than
+// the dispatch): a panic fails the call in progress, and stops the step anyway.
+func (e *Engine) fusedEvents(x *Serial, cur []Msg) (canceled bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			x.fail(&PanicError{Value: r, Stack: debug.Stack()})
+		}
+	}()
+	if e.bld != nil {
+		// Directed deliveries of logged artifacts come first.
+		for _, d := range e.bld.directed {
+			if e.cancelled() {
+				return true
+			}
+			if c := x.Begin(x.Note(d.proc, d.cs, d.m)); c != nil {
+				x.End(e.disp.Invoke(c, Delivery{Proc: d.proc, Case: d.cs}, d.m))
+			}
+			if x.stop {
+				return false
+			}
+		}
+	}
+	if sd, ok := e.disp.(StepDispatcher); ok {
+		n := sd.DispatchAll(x, cur)
+		return !x.stop && n < len(cur)
+	}
+	for _, m := range cur {
+		if e.cancelled() {
+			return true
+		}
+		e.disp.Dispatch(x, m)
+		if x.stop {
+			return false
+		}
+	}
+	return false
+}
