@@ -258,7 +258,7 @@ func (e *Engine) pullFeed(batch []Msg) ([]Msg, error) {
 			return batch, e.stopErr()
 		}
 		c := &e.call
-		*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: batch, arena: e.feedArena}
+		*c = Call{ctx: e.ctx, prog: e.prog, proc: -1, cs: caseBuild, phase: e.phase, step: e.step, out: batch, arena: e.feedArena}
 		mark := len(batch)
 		e.feedOn = true
 		done, err := e.pullFeedOne(c, e.cfg.Batch-got)

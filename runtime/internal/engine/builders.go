@@ -327,7 +327,7 @@ func (e *Engine) pullSource(s *source, batch []Msg) ([]Msg, error) {
 		return batch, e.stopErr()
 	}
 	c := &e.call
-	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: batch}
+	*c = Call{ctx: e.ctx, prog: e.prog, proc: s.proc, cs: caseBuild, phase: e.phase, step: e.step, out: batch, mark: len(batch)}
 	mark := len(batch)
 	s.started = true
 	done, err := e.pullOne(c, s.proc)

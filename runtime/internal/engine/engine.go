@@ -19,11 +19,15 @@ import (
 // Call is valid only until its handler returns.
 type Call struct {
 	ctx   context.Context
+	prog  *Program
+	proc  int32 // the processor, an index in prog.Procs; -1 for a feed's pull
+	cs    int32 // the case (a case index, or CaseInit, CasePhase, CaseTerminate, caseBuild)
 	phase int
 	step  int
 	input int
 	msg   Msg
 	out   []Msg
+	mark  int // len(out) when the call began: its emissions are out[mark:]
 	arena Arena      // where emitted events may be stored (arena.go), or nil
 	slot  *arenaSlot // where arena comes from when nil, or nil
 }
@@ -494,7 +498,7 @@ func (e *Engine) lifecycleCall(i int, cs int32, out []Msg) ([]Msg, error) {
 		return out, e.stopErr()
 	}
 	c := &e.call
-	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: out}
+	*c = Call{ctx: e.ctx, prog: e.prog, proc: int32(i), cs: cs, phase: e.phase, step: e.step, out: out, mark: len(out)}
 	mark := len(out)
 	var t0 time.Time
 	if e.cfg.Timing {
@@ -637,8 +641,9 @@ func (e *Engine) runSerial(c *Call, i, from int) (herr *HandlerError, canceled b
 		}
 		it := p.inbox[j]
 		m := e.cur[it.ev]
-		c.msg, c.input = m, j
+		c.msg, c.input, c.cs = m, j, it.cs
 		mark := len(c.out)
+		c.mark = mark
 		var t0 time.Time
 		if timing {
 			t0 = time.Now()
@@ -828,7 +833,7 @@ func (e *Engine) parallelStep(next []Msg) ([]Msg, error) {
 		p.next, p.running = 0, 0
 		total += len(p.inbox)
 		if p.limit == 1 {
-			p.call = Call{ctx: e.ctx, phase: e.phase, step: e.step, out: p.call.out[:0], slot: e.stepArena(i)}
+			p.call = Call{ctx: e.ctx, prog: e.prog, proc: int32(i), phase: e.phase, step: e.step, out: p.call.out[:0], slot: e.stepArena(i)}
 		} else if n := len(p.inbox); n > len(p.calls) {
 			p.calls = append(p.calls, make([]Call, n-len(p.calls))...)
 		}
@@ -954,7 +959,7 @@ func (e *Engine) runConcurrent(i, j int) (herr *HandlerError, canceled bool) {
 	c := &p.calls[j]
 	it := p.inbox[j]
 	m := e.cur[it.ev]
-	*c = Call{ctx: e.ctx, phase: e.phase, step: e.step, input: j, msg: m, out: c.out[:0]}
+	*c = Call{ctx: e.ctx, prog: e.prog, proc: int32(i), cs: it.cs, phase: e.phase, step: e.step, input: j, msg: m, out: c.out[:0]}
 	cnt := &e.counts[i]
 	var t0 time.Time
 	if e.cfg.Timing {

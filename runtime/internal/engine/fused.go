@@ -36,7 +36,6 @@ type Serial struct {
 
 type serialProc struct {
 	call Call  // its input counts the calls begun this step, from -1
-	cs   int32 // the case of the call begun last
 	slow bool  // Begin must take beginSlow: off, cached, guarded, taped or timed
 	// guarded: the processor retries failed calls or routes its failures, so
 	// Begin makes its calls itself, through Engine.invoke.
@@ -45,7 +44,6 @@ type serialProc struct {
 	nanos   int64 // handler time of the step, WithTiming
 	off     bool  // no call may begin: an inactive builder, or the run is stopping
 	cached  bool  // its event calls are cached
-	mark    int   // len(call.out) when it began
 }
 
 // Note notes a call of case cs of processor proc for m and returns its Call,
@@ -54,7 +52,7 @@ type serialProc struct {
 // common call (not cached, guarded, taped or timed) makes no function call.
 func (x *Serial) Note(proc, cs int32, m Msg) *Call {
 	p := &x.procs[proc]
-	p.cs, p.mark = cs, len(p.call.out)
+	p.call.cs, p.call.mark = cs, len(p.call.out)
 	p.call.msg = m
 	p.call.input++ // starts at -1: the call's position in the processor's inbox
 	x.proc = proc
@@ -85,7 +83,7 @@ func (x *Serial) Begin(c *Call) *Call {
 func (x *Serial) beginSlow() *Call {
 	proc := x.proc
 	p := &x.procs[proc]
-	cs, m := p.cs, p.call.msg
+	cs, m := p.call.cs, p.call.msg
 	if p.off { // no call: take back what Note noted
 		p.call.input--
 		p.call.msg = Msg{}
@@ -100,7 +98,7 @@ func (x *Serial) beginSlow() *Call {
 		}
 		if replayed {
 			if x.taped {
-				x.rcalls[proc] = append(x.rcalls[proc], tapeCall{cs: cs, m: m, n: len(out) - p.mark})
+				x.rcalls[proc] = append(x.rcalls[proc], tapeCall{cs: cs, m: m, n: len(out) - p.call.mark})
 			}
 			return nil
 		}
@@ -145,8 +143,8 @@ func (x *Serial) endSlow(err error) {
 	c := &p.call
 	if x.ccOn {
 		x.ccOn = false
-		pos := divPos{phase: x.phase, step: x.step, input: c.input, cs: p.cs, m: c.msg}
-		err := x.cache.finish(int(x.proc), &x.cc, pos, c.out[p.mark:])
+		pos := divPos{phase: x.phase, step: x.step, input: c.input, cs: p.call.cs, m: c.msg}
+		err := x.cache.finish(int(x.proc), &x.cc, pos, c.out[p.call.mark:])
 		x.cc = cacheCall{}
 		if err != nil {
 			x.fail(err)
@@ -154,21 +152,21 @@ func (x *Serial) endSlow(err error) {
 		}
 	}
 	if x.taped {
-		x.rcalls[x.proc] = append(x.rcalls[x.proc], tapeCall{cs: p.cs, m: c.msg, n: len(c.out) - p.mark})
+		x.rcalls[x.proc] = append(x.rcalls[x.proc], tapeCall{cs: p.call.cs, m: c.msg, n: len(c.out) - p.call.mark})
 	}
 }
 
 func (x *Serial) fail(err error) {
 	p := &x.procs[x.proc]
 	c := &p.call
-	clear(c.out[p.mark:])
-	c.out = c.out[:p.mark]
+	clear(c.out[p.call.mark:])
+	c.out = c.out[:p.call.mark]
 	x.stop, x.failp = true, x.proc
 	x.ccOn, x.cc, x.hook = false, cacheCall{}, false
 	for i := range x.procs {
 		x.procs[i].off, x.procs[i].slow = true, true
 	}
-	x.herr = newHandlerError(x.prog, x.phase, x.step, int(x.proc), p.cs, c.msg, c.input, err)
+	x.herr = newHandlerError(x.prog, x.phase, x.step, int(x.proc), p.call.cs, c.msg, c.input, err)
 }
 
 // NewSerial returns a Serial for p, as the engine makes for a step, to drive a
@@ -177,7 +175,7 @@ func (x *Serial) fail(err error) {
 func NewSerial(p *Program) *Serial {
 	x := &Serial{prog: p, procs: make([]serialProc, len(p.Procs))}
 	for i := range x.procs {
-		x.procs[i].call.input = -1
+		x.procs[i].call = Call{prog: p, proc: int32(i), input: -1}
 	}
 	return x
 }
@@ -209,7 +207,7 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 	x.phase, x.step = e.phase, e.step
 	for i := range x.procs {
 		p := &x.procs[i]
-		p.call = Call{ctx: e.ctx, phase: e.phase, step: e.step, input: -1, out: p.call.out[:0], slot: e.stepArena(i)}
+		p.call = Call{ctx: e.ctx, prog: e.prog, proc: int32(i), phase: e.phase, step: e.step, input: -1, out: p.call.out[:0], slot: e.stepArena(i)}
 		p.off = e.procs[i].off
 		p.cached = e.procs[i].cached
 		pi := &e.prog.Procs[i]

@@ -15,6 +15,7 @@ type (
 	HandlerError    = fw.HandlerError
 	PanicError      = fw.PanicError
 	DivergenceError = fw.DivergenceError
+	Position        = fw.Position
 
 	config = cfgpkg.Config
 )
