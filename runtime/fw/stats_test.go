@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -134,5 +135,23 @@ Greeter           4        4       0        2           0             0
 `
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+func TestExitCode(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want int
+	}{
+		{nil, 0},
+		{fw.ErrInterrupted, 130},
+		{fmt.Errorf("indexing: %w", fw.ErrInterrupted), 130},
+		{errors.New("boom"), 1},
+		{context.Canceled, 1},
+		{&fw.HandlerError{Processor: "P", Err: errors.New("boom")}, 1},
+	} {
+		if got := fw.ExitCode(tc.err); got != tc.want {
+			t.Errorf("ExitCode(%v) = %d, want %d", tc.err, got, tc.want)
+		}
 	}
 }
