@@ -2,9 +2,11 @@
 // typed handler interfaces and contexts, and a generated pipeline with its
 // routing table (see docs/language.md).
 //
-// Pin it as a tool of your module and run it through go generate:
+// Pin it as a tool of your module and run it through go generate. fw is not
+// published: from a checkout of it at /path/to/fw,
 //
-//	go get -tool github.com/fwgo/fw/cmd/fwgen
+//	go mod edit -replace github.com/fwgo/fw=/path/to/fw -require github.com/fwgo/fw@v0.0.0 -tool github.com/fwgo/fw/cmd/fwgen
+//	go mod tidy
 //
 //	//go:generate go tool fwgen generate
 //

@@ -109,13 +109,11 @@ func index(t *testing.T, root, ws string) (*result, string) {
 
 func procStats(t *testing.T, s fw.Stats, name string) fw.ProcStats {
 	t.Helper()
-	for _, p := range s.Processors {
-		if p.Name == name {
-			return p
-		}
+	p, ok := s.Proc(name)
+	if !ok {
+		t.Fatalf("no processor %s in the stats", name)
 	}
-	t.Fatalf("no processor %s in the stats", name)
-	return fw.ProcStats{}
+	return p
 }
 
 // oracle counts the identifiers of the tree independently of the indexer: its

@@ -69,14 +69,13 @@ import (
 
 // options are the command's flags.
 type options struct {
-	root       string        // the tree to index
-	workspace  string        // the Badger workspace directory
-	workers    int           // fw.WithWorkers
-	top        int           // identifiers in the report
-	progress   string        // auto, on or off
-	interrupts bool          // fw.WithInterrupts (the command; not in-process tests)
-	delay      time.Duration // a pause per tokenized file, to watch or interrupt a small run
-	rehash     bool          // ignore the workspace's hash cache
+	root      string        // the tree to index
+	workspace string        // the Badger workspace directory
+	workers   int           // fw.WithWorkers
+	top       int           // identifiers in the report
+	progress  string        // auto, on or off
+	delay     time.Duration // a pause per tokenized file, to watch or interrupt a small run
+	rehash    bool          // ignore the workspace's hash cache
 }
 
 // result is what a run leaves besides its report, for the tests.
@@ -89,7 +88,7 @@ type result struct {
 }
 
 func main() {
-	opts := options{interrupts: true}
+	var opts options
 	flag.StringVar(&opts.root, "root", "", "directory tree to index (default: $(go env GOROOT)/src)")
 	flag.StringVar(&opts.workspace, "workspace", "", "Badger workspace for the cache (default: fw-indexer in the user cache directory, or .fw-indexer)")
 	flag.IntVar(&opts.workers, "workers", runtime.GOMAXPROCS(0), "handler calls run at once")
@@ -120,14 +119,13 @@ func main() {
 	}
 	_, err := run(context.Background(), opts, os.Stdout, os.Stderr)
 	pprof.StopCPUProfile()
-	if err != nil {
-		if errors.Is(err, fw.ErrInterrupted) {
-			fmt.Fprintln(os.Stderr, "indexer: interrupted; what was tokenized is recorded: run again to resume")
-			os.Exit(130)
-		}
+	switch {
+	case errors.Is(err, fw.ErrInterrupted):
+		fmt.Fprintln(os.Stderr, "indexer: interrupted; what was tokenized is recorded: run again to resume")
+	case err != nil:
 		fmt.Fprintln(os.Stderr, "indexer:", err)
-		os.Exit(1)
 	}
+	os.Exit(fw.ExitCode(err)) // 130 when interrupted
 }
 
 // defaultRoot is the standard library's source tree of the installed Go.
@@ -164,7 +162,9 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) (*result, 
 	} else if !fi.IsDir() {
 		return nil, fmt.Errorf("%s is not a directory", opts.root)
 	}
-	ws, err := badgerarchive.Open(opts.workspace)
+	// The workspace, and the options of a run on it that stops gracefully
+	// on Ctrl-C (fw.ErrInterrupted, everything recorded flushed).
+	ws, fwOpts, err := badgerarchive.OpenWorkspace(opts.workspace)
 	if err != nil {
 		return nil, err
 	}
@@ -172,10 +172,7 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) (*result, 
 
 	tok := &tokenizer{root: opts.root, delay: opts.delay}
 	rep := newReport(stdout, opts.top)
-	fwOpts := []fw.Option{fw.WithArchive(ws), fw.WithWorkers(opts.workers)}
-	if opts.interrupts {
-		fwOpts = append(fwOpts, fw.WithInterrupts())
-	}
+	fwOpts = append(fwOpts, fw.WithWorkers(opts.workers))
 	hashes := loadHashCache(opts.workspace, opts.rehash)
 	p := NewPipeline(files{root: opts.root, hashers: opts.workers, hashes: hashes}, tok, packages{}, idents{}, rep, fwOpts...)
 
@@ -194,32 +191,16 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) (*result, 
 	if err != nil {
 		return res, err
 	}
-	hits, misses := tokenizeCache(res.Stats)
+	tokenize, _ := res.Stats.Proc("Tokenize")
+	hits, misses := tokenize.CacheHits, tokenize.CacheMisses
 	fmt.Fprintf(stderr, "%d files: %d tokenized, %d from the cache (workspace %s), in %.2fs\n",
 		hits+misses, misses, hits, opts.workspace, time.Since(start).Seconds())
 	return res, ws.Close()
 }
 
-// tokenizeCache returns Tokenize's cache hits and misses.
-func tokenizeCache(s fw.Stats) (hits, misses uint64) {
-	for _, p := range s.Processors {
-		if p.Name == "Tokenize" {
-			return p.CacheHits, p.CacheMisses
-		}
-	}
-	return 0, 0
-}
-
 // writeStats writes the per-processor stats table and the phases.
 func writeStats(w io.Writer, s fw.Stats) {
-	width := len("processor")
-	for _, p := range s.Processors {
-		width = max(width, len(p.Name))
-	}
-	fmt.Fprintf(w, "%-*s %9s %9s %9s %6s %10s %7s %6s\n", width, "processor", "received", "handled", "emitted", "pulls", "cache hits", "misses", "failed")
-	for _, p := range s.Processors {
-		fmt.Fprintf(w, "%-*s %9d %9d %9d %6d %10d %7d %6d\n", width, p.Name, p.Received, p.Handled, p.Emitted, p.Pulls, p.CacheHits, p.CacheMisses, p.Failed)
-	}
+	s.WriteTable(w) // stderr: nothing to do about an error
 	var line []string
 	for _, ph := range s.Phases {
 		line = append(line, fmt.Sprintf("phase %d (%s): %d events, %d steps", ph.Phase, phaseName(ph.Phase), ph.Events, ph.Steps))

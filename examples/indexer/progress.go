@@ -96,15 +96,10 @@ func startProgress(w io.Writer, mode string, stats func() fw.Stats, start time.T
 
 // progressLine is one update of the progress display.
 func progressLine(s fw.Stats, rate float64, elapsed time.Duration) string {
-	var found, done, hits uint64
-	for _, p := range s.Processors {
-		switch p.Name {
-		case "Files":
-			found = p.Emitted // the artifacts of its pulls
-		case "Tokenize":
-			done, hits = p.Handled, p.CacheHits
-		}
-	}
+	files, _ := s.Proc("Files")
+	tokenize, _ := s.Proc("Tokenize")
+	found := files.Emitted // the artifacts of its pulls
+	done, hits := tokenize.Handled, tokenize.CacheHits
 	phase := max(len(s.Phases)-1, 0)
 	var b strings.Builder
 	fmt.Fprintf(&b, "phase %d (%s) | files %d found, %d indexed (%d cache hits)", phase, phaseName(phase), found, done, hits)

@@ -5,7 +5,7 @@ package shop_test
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"os"
 	"testing"
 
@@ -49,16 +49,28 @@ func docRecord(ctx context.Context, billing shop.BillingHandler, audit shop.Audi
 	return err
 }
 
-// docInterrupt is compiled, not run: it exits the process.
-func docInterrupt(ctx context.Context, billing shop.BillingHandler, audit shop.AuditHandler, ledger shop.LedgerHandler, a *badgerarchive.Archive) {
-	p := shop.NewPipeline(billing, audit, ledger, fw.WithArchive(a), fw.WithInterrupts())
-	if err := p.Run(ctx); errors.Is(err, fw.ErrInterrupted) {
-		a.Close()
-		os.Exit(130)
+// docCommand is the run of a command: a workspace, and a run that Ctrl-C
+// stops gracefully.
+func docCommand(ctx context.Context, billing shop.BillingHandler, audit shop.AuditHandler, ledger shop.LedgerHandler) error {
+	ws, opts, err := badgerarchive.OpenWorkspace(".fw-workspace") // fails at once if another process holds it
+	if err != nil {
+		return err
 	}
+	defer ws.Close()
+	p := shop.NewPipeline(billing, audit, ledger, append(opts, fw.WithWorkers(4))...)
+	return p.Run(ctx)
 }
 
-var _ = docInterrupt
+// docCommandMain is compiled, not run: it exits the process.
+func docCommandMain(ctx context.Context, run func(context.Context) error) {
+	err := run(ctx)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "shop:", err)
+	}
+	os.Exit(fw.ExitCode(err)) // 0; 130 when interrupted; 1 for another error
+}
+
+var _ = docCommandMain
 
 func TestRuntimeDocExamples(t *testing.T) {
 	t.Chdir(t.TempDir())
@@ -78,6 +90,10 @@ func TestRuntimeDocExamples(t *testing.T) {
 	}
 	if _, err := os.Stat(".fw-workspace"); err != nil {
 		t.Errorf("no workspace: %v", err)
+	}
+	b, a, l = h()
+	if err := docCommand(ctx, b, a, l); err != nil {
+		t.Errorf("command: %v", err)
 	}
 	b, a, l = h()
 	if err := docRecord(ctx, b, a, l, orders); err != nil {

@@ -2,20 +2,23 @@ package cli_test
 
 import (
 	"bytes"
-	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
 
-// TestTutorial uses fwgen the way a user does, following docs/tutorial.md: in a
-// module outside this one that pins it with a tool directive, through go
-// generate; then it builds and runs the program and compares its output with
-// the tutorial's, and checks the tutorial's diagnostic for a misspelt event.
-// The module's sources are the tutorial's code blocks marked `file=NAME`.
+// TestTutorial uses fwgen the way a user does, following docs/tutorial.md in a
+// module outside this one: it runs the tutorial's shell commands as written
+// (step 1 makes the module and pins fwgen with go mod edit and go mod tidy,
+// step 4 generates and runs the program), with /path/to/fw standing for this
+// checkout, compares the program's output with the tutorial's, and checks the
+// tutorial's diagnostic for a misspelt event. The module's sources are the
+// tutorial's code blocks marked `file=NAME`, written after step 1. The go
+// commands get the module cache as their proxy (GOPROXY=file://...), so they
+// use no network; the README's recipe must be the tutorial's.
 func TestTutorial(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a module with the go command")
@@ -29,30 +32,18 @@ func TestTutorial(t *testing.T) {
 		t.Fatal(err)
 	}
 	tut := readTutorial(t, filepath.Join(root, "docs/tutorial.md"))
+	if len(tut.commands) != 2 {
+		t.Fatalf("docs/tutorial.md has %d sh blocks, want 2 (step 1 and step 4)", len(tut.commands))
+	}
+	checkReadmeRecipe(t, filepath.Join(root, "README.md"), tut.commands[0])
+
+	modcache, err := exec.Command(gobin, "env", "GOMODCACHE").Output()
+	if err != nil {
+		t.Fatalf("go env GOMODCACHE: %v", err)
+	}
+	proxy := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(strings.TrimSpace(string(modcache)), "cache", "download"))}).String()
+	env := append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOTOOLCHAIN=local", "GOPROXY="+proxy, "GOSUMDB=off")
 	dir := t.TempDir()
-	for name, body := range tut.files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// go.sum from this module covers fw's dependencies, so the module cache is
-	// enough; go mod tidy then completes go.mod (go tool insists on it).
-	copyFile(t, filepath.Join(root, "go.sum"), filepath.Join(dir, "go.sum"))
-	gomod := fmt.Sprintf(`module example.com/hello
-
-go 1.26
-
-require github.com/fwgo/fw v0.0.0
-
-replace github.com/fwgo/fw => %s
-
-tool github.com/fwgo/fw/cmd/fwgen
-`, root)
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
-		t.Fatal(err)
-	}
-
-	env := append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOTOOLCHAIN=local")
 	exec := func(name string, args ...string) (string, string, error) {
 		cmd := exec.Command(name, args...)
 		cmd.Dir, cmd.Env = dir, env
@@ -69,9 +60,50 @@ tool github.com/fwgo/fw/cmd/fwgen
 		}
 		return stdout
 	}
+	// shell runs the lines of an sh block as written: `mkdir D`, `cd D` and go
+	// commands, joined by && or one a line. It returns their standard output.
+	shell := func(block string) string {
+		t.Helper()
+		var out strings.Builder
+		for line := range strings.Lines(block) {
+			for cmd := range strings.SplitSeq(line, "&&") {
+				args := strings.Fields(strings.ReplaceAll(cmd, "/path/to/fw", root))
+				switch {
+				case len(args) == 0:
+				case args[0] == "mkdir" && len(args) == 2:
+					if err := os.Mkdir(filepath.Join(dir, args[1]), 0o755); err != nil {
+						t.Fatal(err)
+					}
+				case args[0] == "cd" && len(args) == 2:
+					dir = filepath.Join(dir, args[1])
+				case args[0] == "go":
+					out.WriteString(run(gobin, args[1:]...))
+				default:
+					t.Fatalf("tutorial command %q: the test runs only mkdir, cd and go", strings.TrimSpace(cmd))
+				}
+			}
+		}
+		return out.String()
+	}
 
-	run(gobin, "mod", "tidy")
-	run(gobin, "generate", "./...")
+	// Step 1: the module, with fwgen as a tool from this checkout.
+	shell(tut.commands[0])
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
+		t.Fatalf("step 1 made no go.mod in %s: %v", dir, err)
+	}
+	if got := run(gobin, "list", "-m", "-f", "{{.Path}} {{.Version}} => {{.Replace.Dir}}", "github.com/fwgo/fw"); strings.TrimSpace(got) != "github.com/fwgo/fw v0.0.0 => "+root {
+		t.Errorf("after step 1, go list -m github.com/fwgo/fw = %q, want the replacement by %s", got, root)
+	}
+	// Steps 2 and 3: the sources.
+	for name, body := range tut.files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Step 4: generate, tidy and run.
+	if got := shell(tut.commands[1]); got != tut.output {
+		t.Errorf("step 4 printed %q, want the tutorial's %q", got, tut.output)
+	}
 	for _, name := range []string{"greeter.fw.go", "fwpipeline.fw.go"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			t.Fatalf("go generate did not write %s: %v", name, err)
@@ -79,14 +111,7 @@ tool github.com/fwgo/fw/cmd/fwgen
 	}
 	run(gobin, "tool", "fwgen", "generate", "-check")
 	run(gobin, "vet", "./...")
-	exe := filepath.Join(dir, "hello")
-	if runtime.GOOS == "windows" {
-		exe += ".exe"
-	}
-	run(gobin, "build", "-o", exe, ".")
-	if got := run(exe); got != tut.output {
-		t.Errorf("hello printed %q, want the tutorial's %q", got, tut.output)
-	}
+	run(gobin, "mod", "tidy", "-diff") // the tutorial's steps leave go.mod tidy
 
 	// Step 5: the misspelt event stops go generate with the tutorial's diagnostic.
 	src := tut.files["greeter.fw"]
@@ -106,7 +131,32 @@ tool github.com/fwgo/fw/cmd/fwgen
 	}
 }
 
+// checkReadmeRecipe requires the README's "Using fwgen from your module" to
+// show the go mod commands of the tutorial's step 1, as they are there.
+func checkReadmeRecipe(t *testing.T, readme, step1 string) {
+	t.Helper()
+	data, err := os.ReadFile(readme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(data), "## Using fwgen from your module")
+	section, _, _ = strings.Cut(section, "\n## ")
+	n := 0
+	for line := range strings.Lines(step1) {
+		if strings.HasPrefix(line, "go mod edit ") || line == "go mod tidy\n" {
+			n++
+			if !strings.Contains(section, "\n"+line) {
+				t.Errorf("README.md's \"Using fwgen from your module\" lacks the tutorial's\n%s", line)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("the tutorial's step 1 has %d of go mod edit and go mod tidy, want both:\n%s", n, step1)
+	}
+}
+
 type tutorial struct {
+	commands    []string          // the ```sh blocks, in order
 	files       map[string]string // code blocks marked file=NAME
 	output      string            // the block marked `text output`
 	diagnostics string            // the block marked `text diagnostics`
@@ -140,6 +190,9 @@ func readTutorial(t *testing.T, path string) tutorial {
 					tut.files[name] = body.String()
 				}
 			}
+			if len(fields) == 1 && fields[0] == "sh" {
+				tut.commands = append(tut.commands, body.String())
+			}
 			if len(fields) == 2 && fields[0] == "text" {
 				switch fields[1] {
 				case "output":
@@ -156,15 +209,4 @@ func readTutorial(t *testing.T, path string) tutorial {
 		t.Fatalf("%s: missing file=, output or diagnostics blocks", path)
 	}
 	return tut
-}
-
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	data, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(to, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
 }

@@ -129,12 +129,31 @@ var ErrProgramChanged = errors.New("fw: the record was made by another program")
 
 // ErrInterrupted is returned by Run when a run WithInterrupts was stopped by
 // SIGINT or SIGTERM. A command-line program conventionally exits with code
-// 130 then:
-//
-//	if errors.Is(err, fw.ErrInterrupted) {
-//		os.Exit(130)
-//	}
+// 130 then (see ExitCode).
 var ErrInterrupted = errors.New("fw: run interrupted")
+
+// ExitCode is the exit code of a command whose run ended with err: 0 for nil,
+// 130 for an interrupted run (err wraps ErrInterrupted; 128 plus SIGINT, as
+// shells report a command stopped by Ctrl-C), 1 for any other error. Return
+// the error from a function whose deferred calls close what the run used (a
+// workspace), and exit in main:
+//
+//	func main() {
+//		err := run()
+//		if err != nil {
+//			fmt.Fprintln(os.Stderr, "app:", err)
+//		}
+//		os.Exit(fw.ExitCode(err))
+//	}
+func ExitCode(err error) int {
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, ErrInterrupted):
+		return 130
+	}
+	return 1
+}
 
 // ErrFeedRecorded is returned by Run for a run with a Feed and WithRecord or
 // WithReplay: fed events are not part of a record's inputs.

@@ -27,7 +27,7 @@ func (Print) OnSummary(c caching.PrintSummaryContext, url string, words int64) e
 }
 
 func Example() {
-	// One archive for both runs; badgerarchive.Open(dir) keeps it on disk.
+	// One archive for both runs; badgerarchive.OpenWorkspace(dir) keeps it on disk.
 	a := archive.NewMemory()
 	for run := 1; run <= 2; run++ {
 		s := &Summarize{}
@@ -37,7 +37,7 @@ func Example() {
 		if err := p.Run(context.Background()); err != nil {
 			fmt.Println(err)
 		}
-		st := p.Stats().Processors[0]
+		st, _ := p.Stats().Proc("Summarize")
 		fmt.Printf("run %d: %d calls, %d hits, %d misses\n", run, s.calls, st.CacheHits, st.CacheMisses)
 	}
 	// Output:

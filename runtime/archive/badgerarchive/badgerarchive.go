@@ -55,6 +55,7 @@ import (
 	"github.com/dgraph-io/badger/v4/options"
 
 	"github.com/fwgo/fw/runtime/archive"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // ErrWorkspaceInUse is archive.ErrWorkspaceInUse, wrapped by the error of
@@ -270,6 +271,41 @@ func Open(dir string, opts ...Option) (*Archive, error) {
 		unlock:  unlock,
 		pending: make(map[archive.Key][]byte),
 	}, nil
+}
+
+// OpenWorkspace opens the workspace dir as Open does, for a command-line
+// run: it returns the archive and the run options that use it and stop the
+// run gracefully on SIGINT and SIGTERM, fw.WithArchive(a) and
+// fw.WithInterrupts(). An interrupted run then returns (an error wrapping)
+// fw.ErrInterrupted with every recorded call flushed, so a rerun on the
+// workspace resumes; close the archive before the process exits, and exit
+// with fw.ExitCode(err):
+//
+//	func run(ctx context.Context) error {
+//		ws, opts, err := badgerarchive.OpenWorkspace(".fw-workspace")
+//		if err != nil {
+//			return err
+//		}
+//		defer ws.Close()
+//		p := shop.NewPipeline(billing, audit, ledger, opts...)
+//		return p.Run(ctx)
+//	}
+//
+//	func main() {
+//		err := run(context.Background())
+//		if err != nil {
+//			fmt.Fprintln(os.Stderr, "shop:", err)
+//		}
+//		os.Exit(fw.ExitCode(err)) // 130 when interrupted
+//	}
+//
+// More options go after them: append(opts, fw.WithWorkers(4))...
+func OpenWorkspace(dir string, opts ...Option) (*Archive, []fw.Option, error) {
+	a, err := Open(dir, opts...)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, []fw.Option{fw.WithArchive(a), fw.WithInterrupts()}, nil
 }
 
 // removeEmptyLogs removes the empty (0-byte) value-log and memtable files of a

@@ -46,6 +46,8 @@ func childMain(mode string) int {
 	switch mode {
 	case "crash":
 		return crashChild(dir)
+	case "workspace":
+		return workspaceChild(dir)
 	case "hold":
 		a, err := Open(dir)
 		if err != nil {
