@@ -44,7 +44,6 @@ type (
 	Call           = engine.Call
 	Serial         = engine.Serial
 	Dispatcher     = engine.Dispatcher
-	StepDispatcher = engine.StepDispatcher
 	Sources        = engine.Sources
 	Codec          = engine.Codec
 	Arena          = engine.Arena
