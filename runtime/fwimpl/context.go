@@ -15,8 +15,12 @@ type Ctx struct{ c *Call }
 // NewCtx returns the base of a handler context of the call c.
 func NewCtx(c *Call) Ctx { return Ctx{c} }
 
-// CallOf returns the call of a handler context, for its generated Emit methods.
-func CallOf(x Ctx) *Call { return x.c }
+// Emit records an emission of the call of a handler context (its generated
+// Emit and Resolve methods); it takes effect if the handler returns nil.
+func Emit(x Ctx, m Msg) { x.c.Emit(m) }
+
+// ArenaOf returns the arena the emitted values of the call of x may be stored in, or nil.
+func ArenaOf(x Ctx) Arena { return x.c.Arena() }
 
 // Context returns the run's context.
 func (x Ctx) Context() context.Context { return x.c.Context() }

@@ -5,7 +5,7 @@
 //
 // Almost every name here is an alias of the internal engine's, as
 // google.golang.org/protobuf/runtime/protoimpl is of its internal
-// implementation. A generated file references SupportPackageIsVersion2, so
+// implementation. A generated file references SupportPackageIsVersion3, so
 // that a generator and an fw module that do not match fail to compile.
 package fwimpl
 
@@ -15,10 +15,10 @@ import (
 	"github.com/fwgo/fw/runtime/internal/engine"
 )
 
-// SupportPackageIsVersion2 is referenced by generated code. A generator that
+// SupportPackageIsVersion3 is referenced by generated code. A generator that
 // emits code for a newer contract references a newer constant, so a
 // mismatched generator and runtime fail to compile instead of misbehaving.
-const SupportPackageIsVersion2 = true
+const SupportPackageIsVersion3 = true
 
 // The description of a generated package, and the messages in flight.
 type (

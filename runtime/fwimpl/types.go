@@ -1,6 +1,7 @@
 package fwimpl
 
 import (
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -133,4 +134,34 @@ func (ts Types) EncodeJSON(m Msg) ([]byte, error) {
 		out = append(out, ',')
 	}
 	return append(out, body[1:]...), nil
+}
+
+// DecodeJSON is the generated DecodeJSON of a package whose Event type is E.
+func DecodeJSON[E any](ts Types, data []byte) (E, error) {
+	ev, err := ts.DecodeJSON(data)
+	e, _ := ev.(E)
+	return e, err
+}
+
+// Fingerprint returns the fingerprint written in hex by the generator (a
+// Program's or a ProcInfo's); it panics if s is not 64 hex digits.
+func Fingerprint(s string) [32]byte {
+	var fp [32]byte
+	if n, err := hex.Decode(fp[:], []byte(s)); err != nil || n != len(fp) {
+		panic("fwimpl: bad fingerprint " + s)
+	}
+	return fp
+}
+
+// Routes are the deliveries of each event kind, by Kind, of a generated
+// package whose cases are all unconditional: its Dispatcher embeds them as
+// its Route.
+type Routes [][]Delivery
+
+// Route appends the deliveries of m to dst (Dispatcher).
+func (r Routes) Route(m Msg, dst []Delivery) []Delivery {
+	if int(m.Kind) < len(r) {
+		dst = append(dst, r[m.Kind]...)
+	}
+	return dst
 }
