@@ -400,13 +400,13 @@ func (g *generator) resolveFuncs(f *jen.File) {
 		f.Commentf("Resolve%s asks for target %s before Run: its builder, and the builders it", targetGoName(t), t.Name)
 		f.Comment("requires, run once, and each artifact reaches every consumer.")
 		f.Func().Params(recv.Clone()).Id("Resolve" + targetGoName(t)).Params().Block(
-			jen.Id("p").Dot("engine").Dot("Submit").Call(rt("Msg").Values(jen.Id("Kind").Op(":").Id(resolveKindName(t)))))
+			rt("Submit").Call(jen.Op("&").Id("p").Dot("Runner"), rt("Msg").Values(jen.Id("Kind").Op(":").Id(resolveKindName(t)))))
 	}
 	if len(g.pkg.Targets) > 0 {
 		f.Comment("Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider")
 		f.Comment("if no builder provides it.")
 		f.Func().Params(recv.Clone()).Id("Resolve").Params(jen.Id("target").String()).Block(
-			jen.Id("p").Dot("engine").Dot("Resolve").Call(jen.Id("target")))
+			rt("EngineOf").Call(jen.Op("&").Id("p").Dot("Runner")).Dot("Resolve").Call(jen.Id("target")))
 	}
 }
 

@@ -164,7 +164,7 @@ type handlers struct {
 func run(t *testing.T, n int, opts ...fw.Option) (*handlers, *reactive.Pipeline) {
 	t.Helper()
 	h := &handlers{&nums{n: n}, &double{}, &square{}, &pairs{}, &late{}, &count{}, &logger{}}
-	p := reactive.NewPipeline(h.nums, h.double, h.square, h.pairs, byParity{}, h.late, h.count, h.log, opts...)
+	p := must(reactive.NewPipeline(reactive.Handlers{Nums: h.nums, Double: h.double, Square: h.square, Pairs: h.pairs, ByParity: byParity{}, Late: h.late, Count: h.count, Log: h.log}, opts...))
 	if err := p.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
