@@ -620,7 +620,7 @@ func (g *generator) jsonFuncs(f *jen.File) {
 // handler test harness (fwimpl.TestCase) bound to the compiled match.
 func (g *generator) testFuncs(f *jen.File) {
 	for _, p := range g.pkg.Processors {
-		if p.Builder != nil || len(p.Cases) == 0 {
+		if p.Builder != nil || len(allCases(p)) == 0 {
 			continue
 		}
 		name := "Test" + p.Name
@@ -632,7 +632,7 @@ func (g *generator) testFuncs(f *jen.File) {
 				if g.directRoutes() != nil {
 					vs.Id("Routes").Op(":").Id("fwRoutes")
 				}
-			}), jen.Id("fwTypes"), jen.Id("ev").Dot("fwMsg").Call(jen.Nil()), jen.Id("opts"))),
+			}), jen.Id("fwTypes"), jen.Id("ev"), jen.Id("opts"))),
 		)
 	}
 }

@@ -392,5 +392,5 @@ func EncodeJSON(ev Event) ([]byte, error) {
 
 // TestSum calls h's case that ev matches alone, for tests: see fw.TestResult.
 func TestSum(h SumHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 3, &fwDispatcher{h: Handlers{Sum: h}}, fwTypes, ev.fwMsg(nil), opts)
+	return fwimpl.TestCase[Event](&fwProgram, 3, &fwDispatcher{h: Handlers{Sum: h}}, fwTypes, ev, opts)
 }

@@ -1228,10 +1228,10 @@ func EncodeJSON(ev Event) ([]byte, error) {
 
 // TestClassify calls h's case that ev matches alone, for tests: see fw.TestResult.
 func TestClassify(h ClassifyHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Classify: h}}, fwTypes, ev.fwMsg(nil), opts)
+	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Classify: h}}, fwTypes, ev, opts)
 }
 
 // TestSink calls h's case that ev matches alone, for tests: see fw.TestResult.
 func TestSink(h SinkHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 13, &fwDispatcher{h: Handlers{Sink: h}}, fwTypes, ev.fwMsg(nil), opts)
+	return fwimpl.TestCase[Event](&fwProgram, 13, &fwDispatcher{h: Handlers{Sink: h}}, fwTypes, ev, opts)
 }

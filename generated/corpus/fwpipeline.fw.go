@@ -523,5 +523,5 @@ func EncodeJSON(ev Event) ([]byte, error) {
 
 // TestReport calls h's case that ev matches alone, for tests: see fw.TestResult.
 func TestReport(h ReportHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 4, &fwDispatcher{h: Handlers{Report: h}}, fwTypes, ev.fwMsg(nil), opts)
+	return fwimpl.TestCase[Event](&fwProgram, 4, &fwDispatcher{h: Handlers{Report: h}}, fwTypes, ev, opts)
 }

@@ -3,7 +3,6 @@
 package fanout
 
 import (
-	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
 )
 

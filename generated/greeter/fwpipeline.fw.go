@@ -168,5 +168,5 @@ func EncodeJSON(ev Event) ([]byte, error) {
 
 // TestGreeter calls h's case that ev matches alone, for tests: see fw.TestResult.
 func TestGreeter(h GreeterHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Greeter: h}, Routes: fwRoutes}, fwTypes, ev.fwMsg(nil), opts)
+	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Greeter: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }

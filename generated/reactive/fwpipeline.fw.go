@@ -1152,5 +1152,5 @@ func EncodeJSON(ev Event) ([]byte, error) {
 
 // TestLog calls h's case that ev matches alone, for tests: see fw.TestResult.
 func TestLog(h LogHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 12, &fwDispatcher{h: Handlers{Log: h}}, fwTypes, ev.fwMsg(nil), opts)
+	return fwimpl.TestCase[Event](&fwProgram, 12, &fwDispatcher{h: Handlers{Log: h}}, fwTypes, ev, opts)
 }

@@ -310,15 +310,15 @@ func EncodeJSON(ev Event) ([]byte, error) {
 
 // TestBilling calls h's case that ev matches alone, for tests: see fw.TestResult.
 func TestBilling(h BillingHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Billing: h}}, fwTypes, ev.fwMsg(nil), opts)
+	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Billing: h}}, fwTypes, ev, opts)
 }
 
 // TestAudit calls h's case that ev matches alone, for tests: see fw.TestResult.
 func TestAudit(h AuditHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Audit: h}}, fwTypes, ev.fwMsg(nil), opts)
+	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Audit: h}}, fwTypes, ev, opts)
 }
 
 // TestLedger calls h's case that ev matches alone, for tests: see fw.TestResult.
 func TestLedger(h LedgerHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 2, &fwDispatcher{h: Handlers{Ledger: h}}, fwTypes, ev.fwMsg(nil), opts)
+	return fwimpl.TestCase[Event](&fwProgram, 2, &fwDispatcher{h: Handlers{Ledger: h}}, fwTypes, ev, opts)
 }

@@ -237,5 +237,5 @@ func EncodeJSON(ev Event) ([]byte, error) {
 
 // TestPrinter calls h's case that ev matches alone, for tests: see fw.TestResult.
 func TestPrinter(h PrinterHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Printer: h}}, fwTypes, ev.fwMsg(nil), opts)
+	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Printer: h}}, fwTypes, ev, opts)
 }

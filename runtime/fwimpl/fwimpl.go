@@ -40,19 +40,19 @@ const (
 
 // The engine and the interfaces generated code implements for it.
 type (
-	Engine         = engine.Engine
-	Call           = engine.Call
-	Serial         = engine.Serial
-	Dispatcher     = engine.Dispatcher
-	Sources        = engine.Sources
-	Codec          = engine.Codec
-	Arena          = engine.Arena
-	Arenas         = engine.Arenas
-	Feed           = engine.Feed
-	Failure        = engine.Failure
-	FailureRouter  = engine.FailureRouter
-	Decoder        = engine.Decoder
-	Source[T any]  = engine.Source[T]
+	Engine        = engine.Engine
+	Call          = engine.Call
+	Serial        = engine.Serial
+	Dispatcher    = engine.Dispatcher
+	Sources       = engine.Sources
+	Codec         = engine.Codec
+	Arena         = engine.Arena
+	Arenas        = engine.Arenas
+	Feed          = engine.Feed
+	Failure       = engine.Failure
+	FailureRouter = engine.FailureRouter
+	Decoder       = engine.Decoder
+	Source[T any] = engine.Source[T]
 )
 
 var (

@@ -13,13 +13,14 @@ import (
 // codecs: Types, indexed by Kind, gives the binary codec of messages (Codec)
 // and the JSON form of events by name.
 type Type struct {
-	name    string
-	decode  func(data []byte) (any, error) // *T
-	append  func(b []byte, ev any) ([]byte, bool, error)
-	value   func(ev any) any // *T to T
-	shadow  reflect.Type     // struct{Event string; F1 *T1; ...} with T's json tags
-	fields  []string         // T's json names, by field index
-	zero    reflect.Type     // T
+	name   string
+	decode func(data []byte) (any, error) // *T
+	append func(b []byte, ev any) ([]byte, bool, error)
+	value  func(ev any) any         // *T to T
+	box    func(ev any) (any, bool) // T or *T to a new *T
+	shadow reflect.Type             // struct{Event string; F1 *T1; ...} with T's json tags
+	fields []string                 // T's json names, by field index
+	zero   reflect.Type             // T
 }
 
 // TypeOf returns the Type of the event type T, named name.
@@ -50,7 +51,17 @@ func TypeOf[T any, P interface {
 			b, err := P(e).AppendBinary(b)
 			return b, true, err
 		},
-		value:  func(ev any) any { return *ev.(*T) },
+		value: func(ev any) any { return *ev.(*T) },
+		box: func(ev any) (any, bool) {
+			switch e := ev.(type) {
+			case T:
+				return &e, true
+			case *T:
+				c := *e
+				return &c, true
+			}
+			return nil, false
+		},
 		shadow: reflect.StructOf(fields),
 		fields: names,
 		zero:   t,
@@ -80,6 +91,16 @@ func (ts Types) DecodeMsg(k Kind, data []byte) (Msg, error) {
 		return Msg{}, fmt.Errorf("fw: decode event %s: %w", ts[k].name, err)
 	}
 	return Msg{Kind: k, Ev: ev}, nil
+}
+
+// msg returns the message of the event ev (a T or a *T of one of ts), a copy.
+func (ts Types) msg(ev any) (Msg, bool) {
+	for k := range ts {
+		if p, ok := ts[k].box(ev); ok {
+			return Msg{Kind: Kind(k), Ev: p}, true
+		}
+	}
+	return Msg{}, false
 }
 
 // Value returns the event of the message m, by value (a T for an event of type T).

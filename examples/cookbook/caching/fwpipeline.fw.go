@@ -186,10 +186,10 @@ func EncodeJSON(ev Event) ([]byte, error) {
 
 // TestSummarize calls h's case that ev matches alone, for tests: see fw.TestResult.
 func TestSummarize(h SummarizeHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Summarize: h}, Routes: fwRoutes}, fwTypes, ev.fwMsg(nil), opts)
+	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Summarize: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }
 
 // TestPrint calls h's case that ev matches alone, for tests: see fw.TestResult.
 func TestPrint(h PrintHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Print: h}, Routes: fwRoutes}, fwTypes, ev.fwMsg(nil), opts)
+	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Print: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }

@@ -356,5 +356,5 @@ func EncodeJSON(ev Event) ([]byte, error) {
 
 // TestTotals calls h's case that ev matches alone, for tests: see fw.TestResult.
 func TestTotals(h TotalsHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 2, &fwDispatcher{h: Handlers{Totals: h}}, fwTypes, ev.fwMsg(nil), opts)
+	return fwimpl.TestCase[Event](&fwProgram, 2, &fwDispatcher{h: Handlers{Totals: h}}, fwTypes, ev, opts)
 }

@@ -209,10 +209,10 @@ func EncodeJSON(ev Event) ([]byte, error) {
 
 // TestBilling calls h's case that ev matches alone, for tests: see fw.TestResult.
 func TestBilling(h BillingHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Billing: h}, Routes: fwRoutes}, fwTypes, ev.fwMsg(nil), opts)
+	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Billing: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }
 
 // TestDeadLetters calls h's case that ev matches alone, for tests: see fw.TestResult.
 func TestDeadLetters(h DeadLettersHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{DeadLetters: h}, Routes: fwRoutes}, fwTypes, ev.fwMsg(nil), opts)
+	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{DeadLetters: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }

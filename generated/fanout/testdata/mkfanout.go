@@ -55,7 +55,6 @@ processor One { on Single{id: "p0000", amount} as Hit }
 package fanout
 
 import (
-	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
 )
 

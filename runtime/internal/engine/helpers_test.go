@@ -40,7 +40,7 @@ func (d *disp) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
 }
 
 func (d *disp) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error { return d.invoke(c, dl, m) }
-func (d *disp) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {                     return dispatchAllVia(d, x, ms) }
+func (d *disp) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int           { return dispatchAllVia(d, x, ms) }
 
 // dispatchAllVia is DispatchAll done with Route and Invoke, which is what
 // generated code compiles into one switch.
