@@ -87,8 +87,13 @@ tool github.com/fwgo/fw/cmd/fwgen
 	if got := run(exe); got != tut.output {
 		t.Errorf("hello printed %q, want the tutorial's %q", got, tut.output)
 	}
+	// Step 5: the handler test of main_test.go passes.
+	if _, ok := tut.files["main_test.go"]; !ok {
+		t.Error("the tutorial has no main_test.go block")
+	}
+	run(gobin, "test", "./...")
 
-	// Step 5: the misspelt event stops go generate with the tutorial's diagnostic.
+	// Step 6: the misspelt event stops go generate with the tutorial's diagnostic.
 	src := tut.files["greeter.fw"]
 	bad := strings.Replace(src, "on Start{who}", "on Strat{who}", 1)
 	if bad == src {
