@@ -292,16 +292,13 @@ func (g *generator) pipelineType(f *jen.File) {
 			}
 		}
 		decode := jen.Id("DecodeJSON")
-		if len(pkg.Events) == 0 {
-			decode = jen.Nil()
-		}
 		b.Id("e").Op(":=").Add(rt("New")).Call(jen.Op("&").Id("fwProgram"), jen.Id("d"), jen.Id("opts").Op("..."))
 		b.Return(jen.Op("&").Id("Pipeline").Values(rt("NewRunner").Call(jen.Id("e"), jen.Id("fwEventMsg"), decode)), jen.Nil())
 	})
 
 	f.Comment("Submit queues an event for phase 0, after the ones submitted before it, before Run.")
 	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Submit").Params(jen.Id("ev").Id("Event")).Block(
-		rt("Submit").Call(jen.Op("&").Id("p").Dot("Runner"), jen.Id("fwEventMsg").Call(jen.Id("ev"), rt("SubmitArena").Call(jen.Op("&").Id("p").Dot("Runner")))),
+		rt("Submit").Call(jen.Op("&").Id("p").Dot("Runner"), jen.Id("fwEventMsg").Call(jen.Id("ev"), rt("EngineOf").Call(jen.Op("&").Id("p").Dot("Runner")).Dot("SubmitArena").Call())),
 	)
 	f.Comment("SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.")
 	f.Func().Id("SubmitSeqOf").Types(jen.Id("E").Id("Event")).Params(jen.Id("p").Op("*").Id("Pipeline"), jen.Id("seq").Qual("iter", "Seq").Types(jen.Id("E"))).Block(

@@ -125,8 +125,15 @@ func (g *generator) caseContext(w *textPart, p *ir.Processor, c *ir.Case) {
 	name := ContextName(p, c)
 	base := contextBase(c)
 	w.decl()
-	fmt.Fprintf(w, "// %s is the context of %s.%s: %s of %s.%s, and the case's emits.\n", name, HandlerName(p), MethodName(c),
-		map[bool]string{true: "Context, Phase, Position, Event", false: "Context, Phase, Position"}[c.Kind == ast.CaseEvent], w.rt(), strings.SplitN(base, "[", 2)[0])
+	has := "Context, Phase, Position"
+	if c.Kind == ast.CaseEvent {
+		has += ", Event"
+	}
+	emits := ""
+	if len(c.Emits)+len(c.Resolves) > 0 {
+		emits = ", and the case's emits"
+	}
+	fmt.Fprintf(w, "// %s is the context of %s.%s: %s (of %s.%s)%s.\n", name, HandlerName(p), MethodName(c), has, w.rt(), strings.SplitN(base, "[", 2)[0], emits)
 	fmt.Fprintf(w, "type %s struct {\n\t%s.%s\n}\n", name, w.rt(), base)
 	for _, e := range c.Emits {
 		w.decl()

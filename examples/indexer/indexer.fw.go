@@ -203,17 +203,17 @@ type ReportHandler interface {
 	Terminate(c ReportTerminateContext) error
 }
 
-// ReportPackageContext is the context of ReportHandler.OnPackage: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// ReportPackageContext is the context of ReportHandler.OnPackage: Context, Phase, Position (of fwimpl.Ctx).
 type ReportPackageContext struct {
 	fwimpl.Ctx
 }
 
-// ReportSampleContext is the context of ReportHandler.OnSample: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// ReportSampleContext is the context of ReportHandler.OnSample: Context, Phase, Position (of fwimpl.Ctx).
 type ReportSampleContext struct {
 	fwimpl.Ctx
 }
 
-// ReportInitContext is the context of ReportHandler.Init: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// ReportInitContext is the context of ReportHandler.Init: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
 type ReportInitContext struct {
 	fwimpl.Ctx
 }
@@ -230,7 +230,7 @@ func (x ReportInitContext) ResolveSample() {
 	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveSample})
 }
 
-// ReportTerminateContext is the context of ReportHandler.Terminate: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// ReportTerminateContext is the context of ReportHandler.Terminate: Context, Phase, Position (of fwimpl.Ctx).
 type ReportTerminateContext struct {
 	fwimpl.Ctx
 }

@@ -126,12 +126,12 @@ type BillingHandler interface {
 	OnOrder(c BillingOrderContext, id string, amount int64) error
 }
 
-// BillingCancelledContext is the context of BillingHandler.OnCancelled: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// BillingCancelledContext is the context of BillingHandler.OnCancelled: Context, Phase, Position, Event (of fwimpl.On).
 type BillingCancelledContext struct {
 	fwimpl.On[Order]
 }
 
-// BillingOrderContext is the context of BillingHandler.OnOrder: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// BillingOrderContext is the context of BillingHandler.OnOrder: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type BillingOrderContext struct {
 	fwimpl.On[Order]
 }
@@ -147,7 +147,7 @@ type PrinterHandler interface {
 	OnInvoice(c PrinterInvoiceContext, id string, total int64) error
 }
 
-// PrinterInvoiceContext is the context of PrinterHandler.OnInvoice: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// PrinterInvoiceContext is the context of PrinterHandler.OnInvoice: Context, Phase, Position, Event (of fwimpl.On).
 type PrinterInvoiceContext struct {
 	fwimpl.On[Invoice]
 }

@@ -42,7 +42,7 @@ type S1Handler interface {
 	OnE(c S1EContext, n int64) error
 }
 
-// S1EContext is the context of S1Handler.OnE: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// S1EContext is the context of S1Handler.OnE: Context, Phase, Position, Event (of fwimpl.On).
 type S1EContext struct {
 	fwimpl.On[E]
 }
@@ -53,7 +53,7 @@ type S2Handler interface {
 	OnE(c S2EContext, n int64) error
 }
 
-// S2EContext is the context of S2Handler.OnE: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// S2EContext is the context of S2Handler.OnE: Context, Phase, Position, Event (of fwimpl.On).
 type S2EContext struct {
 	fwimpl.On[E]
 }
@@ -64,7 +64,7 @@ type S3Handler interface {
 	OnE(c S3EContext, n int64) error
 }
 
-// S3EContext is the context of S3Handler.OnE: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// S3EContext is the context of S3Handler.OnE: Context, Phase, Position, Event (of fwimpl.On).
 type S3EContext struct {
 	fwimpl.On[E]
 }
@@ -75,7 +75,7 @@ type S4Handler interface {
 	OnE(c S4EContext, n int64) error
 }
 
-// S4EContext is the context of S4Handler.OnE: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// S4EContext is the context of S4Handler.OnE: Context, Phase, Position, Event (of fwimpl.On).
 type S4EContext struct {
 	fwimpl.On[E]
 }
@@ -86,7 +86,7 @@ type S5Handler interface {
 	OnE(c S5EContext, n int64) error
 }
 
-// S5EContext is the context of S5Handler.OnE: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// S5EContext is the context of S5Handler.OnE: Context, Phase, Position, Event (of fwimpl.On).
 type S5EContext struct {
 	fwimpl.On[E]
 }
@@ -97,7 +97,7 @@ type S6Handler interface {
 	OnE(c S6EContext, n int64) error
 }
 
-// S6EContext is the context of S6Handler.OnE: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// S6EContext is the context of S6Handler.OnE: Context, Phase, Position, Event (of fwimpl.On).
 type S6EContext struct {
 	fwimpl.On[E]
 }
@@ -108,7 +108,7 @@ type S7Handler interface {
 	OnE(c S7EContext, n int64) error
 }
 
-// S7EContext is the context of S7Handler.OnE: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// S7EContext is the context of S7Handler.OnE: Context, Phase, Position, Event (of fwimpl.On).
 type S7EContext struct {
 	fwimpl.On[E]
 }
@@ -119,7 +119,7 @@ type S8Handler interface {
 	OnE(c S8EContext, n int64) error
 }
 
-// S8EContext is the context of S8Handler.OnE: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// S8EContext is the context of S8Handler.OnE: Context, Phase, Position, Event (of fwimpl.On).
 type S8EContext struct {
 	fwimpl.On[E]
 }

@@ -48,12 +48,12 @@ type SumHandler interface {
 	OnGroup(c SumGroupContext, v fwreactive.Group[int64, int64]) error
 }
 
-// SumScaledContext is the context of SumHandler.OnScaled: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// SumScaledContext is the context of SumHandler.OnScaled: Context, Phase, Position (of fwimpl.Ctx).
 type SumScaledContext struct {
 	fwimpl.Ctx
 }
 
-// SumGroupContext is the context of SumHandler.OnGroup: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// SumGroupContext is the context of SumHandler.OnGroup: Context, Phase, Position (of fwimpl.Ctx).
 type SumGroupContext struct {
 	fwimpl.Ctx
 }

@@ -203,7 +203,7 @@ type ClassifyHandler interface {
 	OnSourced(c ClassifySourcedContext, v Reading) error
 }
 
-// ClassifyFineContext is the context of ClassifyHandler.OnFine: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// ClassifyFineContext is the context of ClassifyHandler.OnFine: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type ClassifyFineContext struct {
 	fwimpl.On[Reading]
 }
@@ -213,7 +213,7 @@ func (x ClassifyFineContext) EmitNormal(e Normal) {
 	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// ClassifyBadContext is the context of ClassifyHandler.OnBad: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// ClassifyBadContext is the context of ClassifyHandler.OnBad: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type ClassifyBadContext struct {
 	fwimpl.On[Reading]
 }
@@ -223,7 +223,7 @@ func (x ClassifyBadContext) EmitAlert(e Alert) {
 	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// ClassifySourcedContext is the context of ClassifyHandler.OnSourced: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// ClassifySourcedContext is the context of ClassifyHandler.OnSourced: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
 type ClassifySourcedContext struct {
 	fwimpl.Ctx
 }
@@ -385,37 +385,37 @@ type SinkHandler interface {
 	Init(c SinkInitContext) error
 }
 
-// SinkNormalContext is the context of SinkHandler.OnNormal: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// SinkNormalContext is the context of SinkHandler.OnNormal: Context, Phase, Position, Event (of fwimpl.On).
 type SinkNormalContext struct {
 	fwimpl.On[Normal]
 }
 
-// SinkAlertContext is the context of SinkHandler.OnAlert: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// SinkAlertContext is the context of SinkHandler.OnAlert: Context, Phase, Position, Event (of fwimpl.On).
 type SinkAlertContext struct {
 	fwimpl.On[Alert]
 }
 
-// SinkSummaryContext is the context of SinkHandler.OnSummary: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// SinkSummaryContext is the context of SinkHandler.OnSummary: Context, Phase, Position (of fwimpl.Ctx).
 type SinkSummaryContext struct {
 	fwimpl.Ctx
 }
 
-// SinkRawContext is the context of SinkHandler.OnRaw: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// SinkRawContext is the context of SinkHandler.OnRaw: Context, Phase, Position (of fwimpl.Ctx).
 type SinkRawContext struct {
 	fwimpl.Ctx
 }
 
-// SinkLevelContext is the context of SinkHandler.OnLevel: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// SinkLevelContext is the context of SinkHandler.OnLevel: Context, Phase, Position (of fwimpl.Ctx).
 type SinkLevelContext struct {
 	fwimpl.Ctx
 }
 
-// SinkFlagContext is the context of SinkHandler.OnFlag: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// SinkFlagContext is the context of SinkHandler.OnFlag: Context, Phase, Position (of fwimpl.Ctx).
 type SinkFlagContext struct {
 	fwimpl.Ctx
 }
 
-// SinkInitContext is the context of SinkHandler.Init: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// SinkInitContext is the context of SinkHandler.Init: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
 type SinkInitContext struct {
 	fwimpl.Ctx
 }

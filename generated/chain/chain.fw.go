@@ -135,7 +135,7 @@ type P1Handler interface {
 	OnA(c P1AContext, n int64) error
 }
 
-// P1AContext is the context of P1Handler.OnA: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P1AContext is the context of P1Handler.OnA: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type P1AContext struct {
 	fwimpl.On[A]
 }
@@ -151,7 +151,7 @@ type P2Handler interface {
 	OnB(c P2BContext, n int64) error
 }
 
-// P2BContext is the context of P2Handler.OnB: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P2BContext is the context of P2Handler.OnB: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type P2BContext struct {
 	fwimpl.On[B]
 }
@@ -167,7 +167,7 @@ type P3Handler interface {
 	OnC(c P3CContext, n int64) error
 }
 
-// P3CContext is the context of P3Handler.OnC: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P3CContext is the context of P3Handler.OnC: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type P3CContext struct {
 	fwimpl.On[C]
 }
@@ -183,7 +183,7 @@ type P4Handler interface {
 	OnD(c P4DContext, n int64) error
 }
 
-// P4DContext is the context of P4Handler.OnD: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P4DContext is the context of P4Handler.OnD: Context, Phase, Position, Event (of fwimpl.On).
 type P4DContext struct {
 	fwimpl.On[D]
 }

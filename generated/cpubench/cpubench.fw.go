@@ -76,7 +76,7 @@ type WorkHandler interface {
 	OnJob(c WorkJobContext, n int64) error
 }
 
-// WorkJobContext is the context of WorkHandler.OnJob: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// WorkJobContext is the context of WorkHandler.OnJob: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type WorkJobContext struct {
 	fwimpl.On[Job]
 }
@@ -92,7 +92,7 @@ type CollectHandler interface {
 	OnDone(c CollectDoneContext, n int64, sum int64) error
 }
 
-// CollectDoneContext is the context of CollectHandler.OnDone: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// CollectDoneContext is the context of CollectHandler.OnDone: Context, Phase, Position, Event (of fwimpl.On).
 type CollectDoneContext struct {
 	fwimpl.On[Done]
 }

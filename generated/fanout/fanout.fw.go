@@ -147,7 +147,7 @@ type OneHandler interface {
 	OnHit(c OneHitContext, amount int64) error
 }
 
-// OneHitContext is the context of OneHandler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// OneHitContext is the context of OneHandler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type OneHitContext struct {
 	fwimpl.On[Single]
 }
@@ -158,7 +158,7 @@ type T00Handler interface {
 	OnHit(c T00HitContext, amount int64) error
 }
 
-// T00HitContext is the context of T00Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// T00HitContext is the context of T00Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T00HitContext struct {
 	fwimpl.On[Ten]
 }
@@ -169,7 +169,7 @@ type T01Handler interface {
 	OnHit(c T01HitContext, amount int64) error
 }
 
-// T01HitContext is the context of T01Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// T01HitContext is the context of T01Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T01HitContext struct {
 	fwimpl.On[Ten]
 }
@@ -180,7 +180,7 @@ type T02Handler interface {
 	OnHit(c T02HitContext, amount int64) error
 }
 
-// T02HitContext is the context of T02Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// T02HitContext is the context of T02Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T02HitContext struct {
 	fwimpl.On[Ten]
 }
@@ -191,7 +191,7 @@ type T03Handler interface {
 	OnHit(c T03HitContext, amount int64) error
 }
 
-// T03HitContext is the context of T03Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// T03HitContext is the context of T03Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T03HitContext struct {
 	fwimpl.On[Ten]
 }
@@ -202,7 +202,7 @@ type T04Handler interface {
 	OnHit(c T04HitContext, amount int64) error
 }
 
-// T04HitContext is the context of T04Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// T04HitContext is the context of T04Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T04HitContext struct {
 	fwimpl.On[Ten]
 }
@@ -213,7 +213,7 @@ type T05Handler interface {
 	OnHit(c T05HitContext, amount int64) error
 }
 
-// T05HitContext is the context of T05Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// T05HitContext is the context of T05Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T05HitContext struct {
 	fwimpl.On[Ten]
 }
@@ -224,7 +224,7 @@ type T06Handler interface {
 	OnHit(c T06HitContext, amount int64) error
 }
 
-// T06HitContext is the context of T06Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// T06HitContext is the context of T06Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T06HitContext struct {
 	fwimpl.On[Ten]
 }
@@ -235,7 +235,7 @@ type T07Handler interface {
 	OnHit(c T07HitContext, amount int64) error
 }
 
-// T07HitContext is the context of T07Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// T07HitContext is the context of T07Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T07HitContext struct {
 	fwimpl.On[Ten]
 }
@@ -246,7 +246,7 @@ type T08Handler interface {
 	OnHit(c T08HitContext, amount int64) error
 }
 
-// T08HitContext is the context of T08Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// T08HitContext is the context of T08Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T08HitContext struct {
 	fwimpl.On[Ten]
 }
@@ -257,7 +257,7 @@ type T09Handler interface {
 	OnHit(c T09HitContext, amount int64) error
 }
 
-// T09HitContext is the context of T09Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// T09HitContext is the context of T09Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T09HitContext struct {
 	fwimpl.On[Ten]
 }
@@ -268,7 +268,7 @@ type H000Handler interface {
 	OnHit(c H000HitContext, amount int64) error
 }
 
-// H000HitContext is the context of H000Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H000HitContext is the context of H000Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H000HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -279,7 +279,7 @@ type H001Handler interface {
 	OnHit(c H001HitContext, amount int64) error
 }
 
-// H001HitContext is the context of H001Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H001HitContext is the context of H001Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H001HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -290,7 +290,7 @@ type H002Handler interface {
 	OnHit(c H002HitContext, amount int64) error
 }
 
-// H002HitContext is the context of H002Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H002HitContext is the context of H002Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H002HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -301,7 +301,7 @@ type H003Handler interface {
 	OnHit(c H003HitContext, amount int64) error
 }
 
-// H003HitContext is the context of H003Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H003HitContext is the context of H003Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H003HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -312,7 +312,7 @@ type H004Handler interface {
 	OnHit(c H004HitContext, amount int64) error
 }
 
-// H004HitContext is the context of H004Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H004HitContext is the context of H004Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H004HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -323,7 +323,7 @@ type H005Handler interface {
 	OnHit(c H005HitContext, amount int64) error
 }
 
-// H005HitContext is the context of H005Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H005HitContext is the context of H005Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H005HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -334,7 +334,7 @@ type H006Handler interface {
 	OnHit(c H006HitContext, amount int64) error
 }
 
-// H006HitContext is the context of H006Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H006HitContext is the context of H006Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H006HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -345,7 +345,7 @@ type H007Handler interface {
 	OnHit(c H007HitContext, amount int64) error
 }
 
-// H007HitContext is the context of H007Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H007HitContext is the context of H007Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H007HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -356,7 +356,7 @@ type H008Handler interface {
 	OnHit(c H008HitContext, amount int64) error
 }
 
-// H008HitContext is the context of H008Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H008HitContext is the context of H008Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H008HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -367,7 +367,7 @@ type H009Handler interface {
 	OnHit(c H009HitContext, amount int64) error
 }
 
-// H009HitContext is the context of H009Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H009HitContext is the context of H009Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H009HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -378,7 +378,7 @@ type H010Handler interface {
 	OnHit(c H010HitContext, amount int64) error
 }
 
-// H010HitContext is the context of H010Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H010HitContext is the context of H010Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H010HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -389,7 +389,7 @@ type H011Handler interface {
 	OnHit(c H011HitContext, amount int64) error
 }
 
-// H011HitContext is the context of H011Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H011HitContext is the context of H011Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H011HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -400,7 +400,7 @@ type H012Handler interface {
 	OnHit(c H012HitContext, amount int64) error
 }
 
-// H012HitContext is the context of H012Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H012HitContext is the context of H012Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H012HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -411,7 +411,7 @@ type H013Handler interface {
 	OnHit(c H013HitContext, amount int64) error
 }
 
-// H013HitContext is the context of H013Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H013HitContext is the context of H013Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H013HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -422,7 +422,7 @@ type H014Handler interface {
 	OnHit(c H014HitContext, amount int64) error
 }
 
-// H014HitContext is the context of H014Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H014HitContext is the context of H014Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H014HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -433,7 +433,7 @@ type H015Handler interface {
 	OnHit(c H015HitContext, amount int64) error
 }
 
-// H015HitContext is the context of H015Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H015HitContext is the context of H015Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H015HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -444,7 +444,7 @@ type H016Handler interface {
 	OnHit(c H016HitContext, amount int64) error
 }
 
-// H016HitContext is the context of H016Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H016HitContext is the context of H016Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H016HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -455,7 +455,7 @@ type H017Handler interface {
 	OnHit(c H017HitContext, amount int64) error
 }
 
-// H017HitContext is the context of H017Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H017HitContext is the context of H017Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H017HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -466,7 +466,7 @@ type H018Handler interface {
 	OnHit(c H018HitContext, amount int64) error
 }
 
-// H018HitContext is the context of H018Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H018HitContext is the context of H018Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H018HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -477,7 +477,7 @@ type H019Handler interface {
 	OnHit(c H019HitContext, amount int64) error
 }
 
-// H019HitContext is the context of H019Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H019HitContext is the context of H019Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H019HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -488,7 +488,7 @@ type H020Handler interface {
 	OnHit(c H020HitContext, amount int64) error
 }
 
-// H020HitContext is the context of H020Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H020HitContext is the context of H020Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H020HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -499,7 +499,7 @@ type H021Handler interface {
 	OnHit(c H021HitContext, amount int64) error
 }
 
-// H021HitContext is the context of H021Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H021HitContext is the context of H021Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H021HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -510,7 +510,7 @@ type H022Handler interface {
 	OnHit(c H022HitContext, amount int64) error
 }
 
-// H022HitContext is the context of H022Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H022HitContext is the context of H022Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H022HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -521,7 +521,7 @@ type H023Handler interface {
 	OnHit(c H023HitContext, amount int64) error
 }
 
-// H023HitContext is the context of H023Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H023HitContext is the context of H023Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H023HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -532,7 +532,7 @@ type H024Handler interface {
 	OnHit(c H024HitContext, amount int64) error
 }
 
-// H024HitContext is the context of H024Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H024HitContext is the context of H024Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H024HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -543,7 +543,7 @@ type H025Handler interface {
 	OnHit(c H025HitContext, amount int64) error
 }
 
-// H025HitContext is the context of H025Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H025HitContext is the context of H025Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H025HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -554,7 +554,7 @@ type H026Handler interface {
 	OnHit(c H026HitContext, amount int64) error
 }
 
-// H026HitContext is the context of H026Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H026HitContext is the context of H026Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H026HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -565,7 +565,7 @@ type H027Handler interface {
 	OnHit(c H027HitContext, amount int64) error
 }
 
-// H027HitContext is the context of H027Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H027HitContext is the context of H027Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H027HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -576,7 +576,7 @@ type H028Handler interface {
 	OnHit(c H028HitContext, amount int64) error
 }
 
-// H028HitContext is the context of H028Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H028HitContext is the context of H028Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H028HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -587,7 +587,7 @@ type H029Handler interface {
 	OnHit(c H029HitContext, amount int64) error
 }
 
-// H029HitContext is the context of H029Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H029HitContext is the context of H029Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H029HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -598,7 +598,7 @@ type H030Handler interface {
 	OnHit(c H030HitContext, amount int64) error
 }
 
-// H030HitContext is the context of H030Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H030HitContext is the context of H030Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H030HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -609,7 +609,7 @@ type H031Handler interface {
 	OnHit(c H031HitContext, amount int64) error
 }
 
-// H031HitContext is the context of H031Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H031HitContext is the context of H031Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H031HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -620,7 +620,7 @@ type H032Handler interface {
 	OnHit(c H032HitContext, amount int64) error
 }
 
-// H032HitContext is the context of H032Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H032HitContext is the context of H032Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H032HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -631,7 +631,7 @@ type H033Handler interface {
 	OnHit(c H033HitContext, amount int64) error
 }
 
-// H033HitContext is the context of H033Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H033HitContext is the context of H033Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H033HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -642,7 +642,7 @@ type H034Handler interface {
 	OnHit(c H034HitContext, amount int64) error
 }
 
-// H034HitContext is the context of H034Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H034HitContext is the context of H034Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H034HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -653,7 +653,7 @@ type H035Handler interface {
 	OnHit(c H035HitContext, amount int64) error
 }
 
-// H035HitContext is the context of H035Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H035HitContext is the context of H035Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H035HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -664,7 +664,7 @@ type H036Handler interface {
 	OnHit(c H036HitContext, amount int64) error
 }
 
-// H036HitContext is the context of H036Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H036HitContext is the context of H036Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H036HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -675,7 +675,7 @@ type H037Handler interface {
 	OnHit(c H037HitContext, amount int64) error
 }
 
-// H037HitContext is the context of H037Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H037HitContext is the context of H037Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H037HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -686,7 +686,7 @@ type H038Handler interface {
 	OnHit(c H038HitContext, amount int64) error
 }
 
-// H038HitContext is the context of H038Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H038HitContext is the context of H038Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H038HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -697,7 +697,7 @@ type H039Handler interface {
 	OnHit(c H039HitContext, amount int64) error
 }
 
-// H039HitContext is the context of H039Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H039HitContext is the context of H039Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H039HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -708,7 +708,7 @@ type H040Handler interface {
 	OnHit(c H040HitContext, amount int64) error
 }
 
-// H040HitContext is the context of H040Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H040HitContext is the context of H040Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H040HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -719,7 +719,7 @@ type H041Handler interface {
 	OnHit(c H041HitContext, amount int64) error
 }
 
-// H041HitContext is the context of H041Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H041HitContext is the context of H041Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H041HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -730,7 +730,7 @@ type H042Handler interface {
 	OnHit(c H042HitContext, amount int64) error
 }
 
-// H042HitContext is the context of H042Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H042HitContext is the context of H042Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H042HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -741,7 +741,7 @@ type H043Handler interface {
 	OnHit(c H043HitContext, amount int64) error
 }
 
-// H043HitContext is the context of H043Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H043HitContext is the context of H043Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H043HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -752,7 +752,7 @@ type H044Handler interface {
 	OnHit(c H044HitContext, amount int64) error
 }
 
-// H044HitContext is the context of H044Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H044HitContext is the context of H044Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H044HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -763,7 +763,7 @@ type H045Handler interface {
 	OnHit(c H045HitContext, amount int64) error
 }
 
-// H045HitContext is the context of H045Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H045HitContext is the context of H045Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H045HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -774,7 +774,7 @@ type H046Handler interface {
 	OnHit(c H046HitContext, amount int64) error
 }
 
-// H046HitContext is the context of H046Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H046HitContext is the context of H046Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H046HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -785,7 +785,7 @@ type H047Handler interface {
 	OnHit(c H047HitContext, amount int64) error
 }
 
-// H047HitContext is the context of H047Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H047HitContext is the context of H047Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H047HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -796,7 +796,7 @@ type H048Handler interface {
 	OnHit(c H048HitContext, amount int64) error
 }
 
-// H048HitContext is the context of H048Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H048HitContext is the context of H048Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H048HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -807,7 +807,7 @@ type H049Handler interface {
 	OnHit(c H049HitContext, amount int64) error
 }
 
-// H049HitContext is the context of H049Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H049HitContext is the context of H049Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H049HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -818,7 +818,7 @@ type H050Handler interface {
 	OnHit(c H050HitContext, amount int64) error
 }
 
-// H050HitContext is the context of H050Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H050HitContext is the context of H050Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H050HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -829,7 +829,7 @@ type H051Handler interface {
 	OnHit(c H051HitContext, amount int64) error
 }
 
-// H051HitContext is the context of H051Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H051HitContext is the context of H051Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H051HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -840,7 +840,7 @@ type H052Handler interface {
 	OnHit(c H052HitContext, amount int64) error
 }
 
-// H052HitContext is the context of H052Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H052HitContext is the context of H052Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H052HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -851,7 +851,7 @@ type H053Handler interface {
 	OnHit(c H053HitContext, amount int64) error
 }
 
-// H053HitContext is the context of H053Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H053HitContext is the context of H053Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H053HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -862,7 +862,7 @@ type H054Handler interface {
 	OnHit(c H054HitContext, amount int64) error
 }
 
-// H054HitContext is the context of H054Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H054HitContext is the context of H054Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H054HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -873,7 +873,7 @@ type H055Handler interface {
 	OnHit(c H055HitContext, amount int64) error
 }
 
-// H055HitContext is the context of H055Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H055HitContext is the context of H055Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H055HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -884,7 +884,7 @@ type H056Handler interface {
 	OnHit(c H056HitContext, amount int64) error
 }
 
-// H056HitContext is the context of H056Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H056HitContext is the context of H056Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H056HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -895,7 +895,7 @@ type H057Handler interface {
 	OnHit(c H057HitContext, amount int64) error
 }
 
-// H057HitContext is the context of H057Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H057HitContext is the context of H057Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H057HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -906,7 +906,7 @@ type H058Handler interface {
 	OnHit(c H058HitContext, amount int64) error
 }
 
-// H058HitContext is the context of H058Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H058HitContext is the context of H058Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H058HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -917,7 +917,7 @@ type H059Handler interface {
 	OnHit(c H059HitContext, amount int64) error
 }
 
-// H059HitContext is the context of H059Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H059HitContext is the context of H059Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H059HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -928,7 +928,7 @@ type H060Handler interface {
 	OnHit(c H060HitContext, amount int64) error
 }
 
-// H060HitContext is the context of H060Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H060HitContext is the context of H060Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H060HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -939,7 +939,7 @@ type H061Handler interface {
 	OnHit(c H061HitContext, amount int64) error
 }
 
-// H061HitContext is the context of H061Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H061HitContext is the context of H061Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H061HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -950,7 +950,7 @@ type H062Handler interface {
 	OnHit(c H062HitContext, amount int64) error
 }
 
-// H062HitContext is the context of H062Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H062HitContext is the context of H062Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H062HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -961,7 +961,7 @@ type H063Handler interface {
 	OnHit(c H063HitContext, amount int64) error
 }
 
-// H063HitContext is the context of H063Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H063HitContext is the context of H063Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H063HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -972,7 +972,7 @@ type H064Handler interface {
 	OnHit(c H064HitContext, amount int64) error
 }
 
-// H064HitContext is the context of H064Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H064HitContext is the context of H064Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H064HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -983,7 +983,7 @@ type H065Handler interface {
 	OnHit(c H065HitContext, amount int64) error
 }
 
-// H065HitContext is the context of H065Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H065HitContext is the context of H065Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H065HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -994,7 +994,7 @@ type H066Handler interface {
 	OnHit(c H066HitContext, amount int64) error
 }
 
-// H066HitContext is the context of H066Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H066HitContext is the context of H066Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H066HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1005,7 +1005,7 @@ type H067Handler interface {
 	OnHit(c H067HitContext, amount int64) error
 }
 
-// H067HitContext is the context of H067Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H067HitContext is the context of H067Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H067HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1016,7 +1016,7 @@ type H068Handler interface {
 	OnHit(c H068HitContext, amount int64) error
 }
 
-// H068HitContext is the context of H068Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H068HitContext is the context of H068Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H068HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1027,7 +1027,7 @@ type H069Handler interface {
 	OnHit(c H069HitContext, amount int64) error
 }
 
-// H069HitContext is the context of H069Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H069HitContext is the context of H069Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H069HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1038,7 +1038,7 @@ type H070Handler interface {
 	OnHit(c H070HitContext, amount int64) error
 }
 
-// H070HitContext is the context of H070Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H070HitContext is the context of H070Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H070HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1049,7 +1049,7 @@ type H071Handler interface {
 	OnHit(c H071HitContext, amount int64) error
 }
 
-// H071HitContext is the context of H071Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H071HitContext is the context of H071Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H071HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1060,7 +1060,7 @@ type H072Handler interface {
 	OnHit(c H072HitContext, amount int64) error
 }
 
-// H072HitContext is the context of H072Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H072HitContext is the context of H072Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H072HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1071,7 +1071,7 @@ type H073Handler interface {
 	OnHit(c H073HitContext, amount int64) error
 }
 
-// H073HitContext is the context of H073Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H073HitContext is the context of H073Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H073HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1082,7 +1082,7 @@ type H074Handler interface {
 	OnHit(c H074HitContext, amount int64) error
 }
 
-// H074HitContext is the context of H074Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H074HitContext is the context of H074Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H074HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1093,7 +1093,7 @@ type H075Handler interface {
 	OnHit(c H075HitContext, amount int64) error
 }
 
-// H075HitContext is the context of H075Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H075HitContext is the context of H075Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H075HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1104,7 +1104,7 @@ type H076Handler interface {
 	OnHit(c H076HitContext, amount int64) error
 }
 
-// H076HitContext is the context of H076Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H076HitContext is the context of H076Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H076HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1115,7 +1115,7 @@ type H077Handler interface {
 	OnHit(c H077HitContext, amount int64) error
 }
 
-// H077HitContext is the context of H077Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H077HitContext is the context of H077Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H077HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1126,7 +1126,7 @@ type H078Handler interface {
 	OnHit(c H078HitContext, amount int64) error
 }
 
-// H078HitContext is the context of H078Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H078HitContext is the context of H078Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H078HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1137,7 +1137,7 @@ type H079Handler interface {
 	OnHit(c H079HitContext, amount int64) error
 }
 
-// H079HitContext is the context of H079Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H079HitContext is the context of H079Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H079HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1148,7 +1148,7 @@ type H080Handler interface {
 	OnHit(c H080HitContext, amount int64) error
 }
 
-// H080HitContext is the context of H080Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H080HitContext is the context of H080Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H080HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1159,7 +1159,7 @@ type H081Handler interface {
 	OnHit(c H081HitContext, amount int64) error
 }
 
-// H081HitContext is the context of H081Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H081HitContext is the context of H081Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H081HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1170,7 +1170,7 @@ type H082Handler interface {
 	OnHit(c H082HitContext, amount int64) error
 }
 
-// H082HitContext is the context of H082Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H082HitContext is the context of H082Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H082HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1181,7 +1181,7 @@ type H083Handler interface {
 	OnHit(c H083HitContext, amount int64) error
 }
 
-// H083HitContext is the context of H083Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H083HitContext is the context of H083Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H083HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1192,7 +1192,7 @@ type H084Handler interface {
 	OnHit(c H084HitContext, amount int64) error
 }
 
-// H084HitContext is the context of H084Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H084HitContext is the context of H084Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H084HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1203,7 +1203,7 @@ type H085Handler interface {
 	OnHit(c H085HitContext, amount int64) error
 }
 
-// H085HitContext is the context of H085Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H085HitContext is the context of H085Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H085HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1214,7 +1214,7 @@ type H086Handler interface {
 	OnHit(c H086HitContext, amount int64) error
 }
 
-// H086HitContext is the context of H086Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H086HitContext is the context of H086Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H086HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1225,7 +1225,7 @@ type H087Handler interface {
 	OnHit(c H087HitContext, amount int64) error
 }
 
-// H087HitContext is the context of H087Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H087HitContext is the context of H087Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H087HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1236,7 +1236,7 @@ type H088Handler interface {
 	OnHit(c H088HitContext, amount int64) error
 }
 
-// H088HitContext is the context of H088Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H088HitContext is the context of H088Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H088HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1247,7 +1247,7 @@ type H089Handler interface {
 	OnHit(c H089HitContext, amount int64) error
 }
 
-// H089HitContext is the context of H089Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H089HitContext is the context of H089Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H089HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1258,7 +1258,7 @@ type H090Handler interface {
 	OnHit(c H090HitContext, amount int64) error
 }
 
-// H090HitContext is the context of H090Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H090HitContext is the context of H090Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H090HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1269,7 +1269,7 @@ type H091Handler interface {
 	OnHit(c H091HitContext, amount int64) error
 }
 
-// H091HitContext is the context of H091Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H091HitContext is the context of H091Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H091HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1280,7 +1280,7 @@ type H092Handler interface {
 	OnHit(c H092HitContext, amount int64) error
 }
 
-// H092HitContext is the context of H092Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H092HitContext is the context of H092Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H092HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1291,7 +1291,7 @@ type H093Handler interface {
 	OnHit(c H093HitContext, amount int64) error
 }
 
-// H093HitContext is the context of H093Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H093HitContext is the context of H093Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H093HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1302,7 +1302,7 @@ type H094Handler interface {
 	OnHit(c H094HitContext, amount int64) error
 }
 
-// H094HitContext is the context of H094Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H094HitContext is the context of H094Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H094HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1313,7 +1313,7 @@ type H095Handler interface {
 	OnHit(c H095HitContext, amount int64) error
 }
 
-// H095HitContext is the context of H095Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H095HitContext is the context of H095Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H095HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1324,7 +1324,7 @@ type H096Handler interface {
 	OnHit(c H096HitContext, amount int64) error
 }
 
-// H096HitContext is the context of H096Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H096HitContext is the context of H096Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H096HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1335,7 +1335,7 @@ type H097Handler interface {
 	OnHit(c H097HitContext, amount int64) error
 }
 
-// H097HitContext is the context of H097Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H097HitContext is the context of H097Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H097HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1346,7 +1346,7 @@ type H098Handler interface {
 	OnHit(c H098HitContext, amount int64) error
 }
 
-// H098HitContext is the context of H098Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H098HitContext is the context of H098Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H098HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1357,7 +1357,7 @@ type H099Handler interface {
 	OnHit(c H099HitContext, amount int64) error
 }
 
-// H099HitContext is the context of H099Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// H099HitContext is the context of H099Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H099HitContext struct {
 	fwimpl.On[Hundred]
 }
@@ -1368,7 +1368,7 @@ type P0000Handler interface {
 	OnHit(c P0000HitContext, amount int64) error
 }
 
-// P0000HitContext is the context of P0000Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0000HitContext is the context of P0000Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0000HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1379,7 +1379,7 @@ type P0001Handler interface {
 	OnHit(c P0001HitContext, amount int64) error
 }
 
-// P0001HitContext is the context of P0001Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0001HitContext is the context of P0001Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0001HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1390,7 +1390,7 @@ type P0002Handler interface {
 	OnHit(c P0002HitContext, amount int64) error
 }
 
-// P0002HitContext is the context of P0002Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0002HitContext is the context of P0002Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0002HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1401,7 +1401,7 @@ type P0003Handler interface {
 	OnHit(c P0003HitContext, amount int64) error
 }
 
-// P0003HitContext is the context of P0003Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0003HitContext is the context of P0003Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0003HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1412,7 +1412,7 @@ type P0004Handler interface {
 	OnHit(c P0004HitContext, amount int64) error
 }
 
-// P0004HitContext is the context of P0004Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0004HitContext is the context of P0004Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0004HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1423,7 +1423,7 @@ type P0005Handler interface {
 	OnHit(c P0005HitContext, amount int64) error
 }
 
-// P0005HitContext is the context of P0005Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0005HitContext is the context of P0005Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0005HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1434,7 +1434,7 @@ type P0006Handler interface {
 	OnHit(c P0006HitContext, amount int64) error
 }
 
-// P0006HitContext is the context of P0006Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0006HitContext is the context of P0006Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0006HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1445,7 +1445,7 @@ type P0007Handler interface {
 	OnHit(c P0007HitContext, amount int64) error
 }
 
-// P0007HitContext is the context of P0007Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0007HitContext is the context of P0007Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0007HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1456,7 +1456,7 @@ type P0008Handler interface {
 	OnHit(c P0008HitContext, amount int64) error
 }
 
-// P0008HitContext is the context of P0008Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0008HitContext is the context of P0008Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0008HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1467,7 +1467,7 @@ type P0009Handler interface {
 	OnHit(c P0009HitContext, amount int64) error
 }
 
-// P0009HitContext is the context of P0009Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0009HitContext is the context of P0009Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0009HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1478,7 +1478,7 @@ type P0010Handler interface {
 	OnHit(c P0010HitContext, amount int64) error
 }
 
-// P0010HitContext is the context of P0010Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0010HitContext is the context of P0010Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0010HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1489,7 +1489,7 @@ type P0011Handler interface {
 	OnHit(c P0011HitContext, amount int64) error
 }
 
-// P0011HitContext is the context of P0011Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0011HitContext is the context of P0011Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0011HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1500,7 +1500,7 @@ type P0012Handler interface {
 	OnHit(c P0012HitContext, amount int64) error
 }
 
-// P0012HitContext is the context of P0012Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0012HitContext is the context of P0012Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0012HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1511,7 +1511,7 @@ type P0013Handler interface {
 	OnHit(c P0013HitContext, amount int64) error
 }
 
-// P0013HitContext is the context of P0013Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0013HitContext is the context of P0013Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0013HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1522,7 +1522,7 @@ type P0014Handler interface {
 	OnHit(c P0014HitContext, amount int64) error
 }
 
-// P0014HitContext is the context of P0014Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0014HitContext is the context of P0014Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0014HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1533,7 +1533,7 @@ type P0015Handler interface {
 	OnHit(c P0015HitContext, amount int64) error
 }
 
-// P0015HitContext is the context of P0015Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0015HitContext is the context of P0015Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0015HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1544,7 +1544,7 @@ type P0016Handler interface {
 	OnHit(c P0016HitContext, amount int64) error
 }
 
-// P0016HitContext is the context of P0016Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0016HitContext is the context of P0016Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0016HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1555,7 +1555,7 @@ type P0017Handler interface {
 	OnHit(c P0017HitContext, amount int64) error
 }
 
-// P0017HitContext is the context of P0017Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0017HitContext is the context of P0017Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0017HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1566,7 +1566,7 @@ type P0018Handler interface {
 	OnHit(c P0018HitContext, amount int64) error
 }
 
-// P0018HitContext is the context of P0018Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0018HitContext is the context of P0018Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0018HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1577,7 +1577,7 @@ type P0019Handler interface {
 	OnHit(c P0019HitContext, amount int64) error
 }
 
-// P0019HitContext is the context of P0019Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0019HitContext is the context of P0019Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0019HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1588,7 +1588,7 @@ type P0020Handler interface {
 	OnHit(c P0020HitContext, amount int64) error
 }
 
-// P0020HitContext is the context of P0020Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0020HitContext is the context of P0020Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0020HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1599,7 +1599,7 @@ type P0021Handler interface {
 	OnHit(c P0021HitContext, amount int64) error
 }
 
-// P0021HitContext is the context of P0021Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0021HitContext is the context of P0021Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0021HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1610,7 +1610,7 @@ type P0022Handler interface {
 	OnHit(c P0022HitContext, amount int64) error
 }
 
-// P0022HitContext is the context of P0022Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0022HitContext is the context of P0022Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0022HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1621,7 +1621,7 @@ type P0023Handler interface {
 	OnHit(c P0023HitContext, amount int64) error
 }
 
-// P0023HitContext is the context of P0023Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0023HitContext is the context of P0023Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0023HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1632,7 +1632,7 @@ type P0024Handler interface {
 	OnHit(c P0024HitContext, amount int64) error
 }
 
-// P0024HitContext is the context of P0024Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0024HitContext is the context of P0024Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0024HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1643,7 +1643,7 @@ type P0025Handler interface {
 	OnHit(c P0025HitContext, amount int64) error
 }
 
-// P0025HitContext is the context of P0025Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0025HitContext is the context of P0025Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0025HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1654,7 +1654,7 @@ type P0026Handler interface {
 	OnHit(c P0026HitContext, amount int64) error
 }
 
-// P0026HitContext is the context of P0026Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0026HitContext is the context of P0026Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0026HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1665,7 +1665,7 @@ type P0027Handler interface {
 	OnHit(c P0027HitContext, amount int64) error
 }
 
-// P0027HitContext is the context of P0027Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0027HitContext is the context of P0027Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0027HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1676,7 +1676,7 @@ type P0028Handler interface {
 	OnHit(c P0028HitContext, amount int64) error
 }
 
-// P0028HitContext is the context of P0028Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0028HitContext is the context of P0028Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0028HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1687,7 +1687,7 @@ type P0029Handler interface {
 	OnHit(c P0029HitContext, amount int64) error
 }
 
-// P0029HitContext is the context of P0029Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0029HitContext is the context of P0029Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0029HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1698,7 +1698,7 @@ type P0030Handler interface {
 	OnHit(c P0030HitContext, amount int64) error
 }
 
-// P0030HitContext is the context of P0030Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0030HitContext is the context of P0030Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0030HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1709,7 +1709,7 @@ type P0031Handler interface {
 	OnHit(c P0031HitContext, amount int64) error
 }
 
-// P0031HitContext is the context of P0031Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0031HitContext is the context of P0031Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0031HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1720,7 +1720,7 @@ type P0032Handler interface {
 	OnHit(c P0032HitContext, amount int64) error
 }
 
-// P0032HitContext is the context of P0032Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0032HitContext is the context of P0032Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0032HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1731,7 +1731,7 @@ type P0033Handler interface {
 	OnHit(c P0033HitContext, amount int64) error
 }
 
-// P0033HitContext is the context of P0033Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0033HitContext is the context of P0033Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0033HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1742,7 +1742,7 @@ type P0034Handler interface {
 	OnHit(c P0034HitContext, amount int64) error
 }
 
-// P0034HitContext is the context of P0034Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0034HitContext is the context of P0034Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0034HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1753,7 +1753,7 @@ type P0035Handler interface {
 	OnHit(c P0035HitContext, amount int64) error
 }
 
-// P0035HitContext is the context of P0035Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0035HitContext is the context of P0035Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0035HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1764,7 +1764,7 @@ type P0036Handler interface {
 	OnHit(c P0036HitContext, amount int64) error
 }
 
-// P0036HitContext is the context of P0036Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0036HitContext is the context of P0036Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0036HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1775,7 +1775,7 @@ type P0037Handler interface {
 	OnHit(c P0037HitContext, amount int64) error
 }
 
-// P0037HitContext is the context of P0037Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0037HitContext is the context of P0037Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0037HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1786,7 +1786,7 @@ type P0038Handler interface {
 	OnHit(c P0038HitContext, amount int64) error
 }
 
-// P0038HitContext is the context of P0038Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0038HitContext is the context of P0038Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0038HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1797,7 +1797,7 @@ type P0039Handler interface {
 	OnHit(c P0039HitContext, amount int64) error
 }
 
-// P0039HitContext is the context of P0039Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0039HitContext is the context of P0039Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0039HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1808,7 +1808,7 @@ type P0040Handler interface {
 	OnHit(c P0040HitContext, amount int64) error
 }
 
-// P0040HitContext is the context of P0040Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0040HitContext is the context of P0040Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0040HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1819,7 +1819,7 @@ type P0041Handler interface {
 	OnHit(c P0041HitContext, amount int64) error
 }
 
-// P0041HitContext is the context of P0041Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0041HitContext is the context of P0041Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0041HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1830,7 +1830,7 @@ type P0042Handler interface {
 	OnHit(c P0042HitContext, amount int64) error
 }
 
-// P0042HitContext is the context of P0042Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0042HitContext is the context of P0042Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0042HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1841,7 +1841,7 @@ type P0043Handler interface {
 	OnHit(c P0043HitContext, amount int64) error
 }
 
-// P0043HitContext is the context of P0043Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0043HitContext is the context of P0043Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0043HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1852,7 +1852,7 @@ type P0044Handler interface {
 	OnHit(c P0044HitContext, amount int64) error
 }
 
-// P0044HitContext is the context of P0044Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0044HitContext is the context of P0044Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0044HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1863,7 +1863,7 @@ type P0045Handler interface {
 	OnHit(c P0045HitContext, amount int64) error
 }
 
-// P0045HitContext is the context of P0045Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0045HitContext is the context of P0045Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0045HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1874,7 +1874,7 @@ type P0046Handler interface {
 	OnHit(c P0046HitContext, amount int64) error
 }
 
-// P0046HitContext is the context of P0046Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0046HitContext is the context of P0046Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0046HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1885,7 +1885,7 @@ type P0047Handler interface {
 	OnHit(c P0047HitContext, amount int64) error
 }
 
-// P0047HitContext is the context of P0047Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0047HitContext is the context of P0047Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0047HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1896,7 +1896,7 @@ type P0048Handler interface {
 	OnHit(c P0048HitContext, amount int64) error
 }
 
-// P0048HitContext is the context of P0048Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0048HitContext is the context of P0048Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0048HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1907,7 +1907,7 @@ type P0049Handler interface {
 	OnHit(c P0049HitContext, amount int64) error
 }
 
-// P0049HitContext is the context of P0049Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0049HitContext is the context of P0049Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0049HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1918,7 +1918,7 @@ type P0050Handler interface {
 	OnHit(c P0050HitContext, amount int64) error
 }
 
-// P0050HitContext is the context of P0050Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0050HitContext is the context of P0050Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0050HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1929,7 +1929,7 @@ type P0051Handler interface {
 	OnHit(c P0051HitContext, amount int64) error
 }
 
-// P0051HitContext is the context of P0051Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0051HitContext is the context of P0051Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0051HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1940,7 +1940,7 @@ type P0052Handler interface {
 	OnHit(c P0052HitContext, amount int64) error
 }
 
-// P0052HitContext is the context of P0052Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0052HitContext is the context of P0052Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0052HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1951,7 +1951,7 @@ type P0053Handler interface {
 	OnHit(c P0053HitContext, amount int64) error
 }
 
-// P0053HitContext is the context of P0053Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0053HitContext is the context of P0053Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0053HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1962,7 +1962,7 @@ type P0054Handler interface {
 	OnHit(c P0054HitContext, amount int64) error
 }
 
-// P0054HitContext is the context of P0054Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0054HitContext is the context of P0054Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0054HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1973,7 +1973,7 @@ type P0055Handler interface {
 	OnHit(c P0055HitContext, amount int64) error
 }
 
-// P0055HitContext is the context of P0055Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0055HitContext is the context of P0055Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0055HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1984,7 +1984,7 @@ type P0056Handler interface {
 	OnHit(c P0056HitContext, amount int64) error
 }
 
-// P0056HitContext is the context of P0056Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0056HitContext is the context of P0056Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0056HitContext struct {
 	fwimpl.On[Order]
 }
@@ -1995,7 +1995,7 @@ type P0057Handler interface {
 	OnHit(c P0057HitContext, amount int64) error
 }
 
-// P0057HitContext is the context of P0057Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0057HitContext is the context of P0057Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0057HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2006,7 +2006,7 @@ type P0058Handler interface {
 	OnHit(c P0058HitContext, amount int64) error
 }
 
-// P0058HitContext is the context of P0058Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0058HitContext is the context of P0058Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0058HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2017,7 +2017,7 @@ type P0059Handler interface {
 	OnHit(c P0059HitContext, amount int64) error
 }
 
-// P0059HitContext is the context of P0059Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0059HitContext is the context of P0059Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0059HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2028,7 +2028,7 @@ type P0060Handler interface {
 	OnHit(c P0060HitContext, amount int64) error
 }
 
-// P0060HitContext is the context of P0060Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0060HitContext is the context of P0060Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0060HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2039,7 +2039,7 @@ type P0061Handler interface {
 	OnHit(c P0061HitContext, amount int64) error
 }
 
-// P0061HitContext is the context of P0061Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0061HitContext is the context of P0061Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0061HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2050,7 +2050,7 @@ type P0062Handler interface {
 	OnHit(c P0062HitContext, amount int64) error
 }
 
-// P0062HitContext is the context of P0062Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0062HitContext is the context of P0062Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0062HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2061,7 +2061,7 @@ type P0063Handler interface {
 	OnHit(c P0063HitContext, amount int64) error
 }
 
-// P0063HitContext is the context of P0063Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0063HitContext is the context of P0063Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0063HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2072,7 +2072,7 @@ type P0064Handler interface {
 	OnHit(c P0064HitContext, amount int64) error
 }
 
-// P0064HitContext is the context of P0064Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0064HitContext is the context of P0064Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0064HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2083,7 +2083,7 @@ type P0065Handler interface {
 	OnHit(c P0065HitContext, amount int64) error
 }
 
-// P0065HitContext is the context of P0065Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0065HitContext is the context of P0065Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0065HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2094,7 +2094,7 @@ type P0066Handler interface {
 	OnHit(c P0066HitContext, amount int64) error
 }
 
-// P0066HitContext is the context of P0066Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0066HitContext is the context of P0066Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0066HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2105,7 +2105,7 @@ type P0067Handler interface {
 	OnHit(c P0067HitContext, amount int64) error
 }
 
-// P0067HitContext is the context of P0067Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0067HitContext is the context of P0067Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0067HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2116,7 +2116,7 @@ type P0068Handler interface {
 	OnHit(c P0068HitContext, amount int64) error
 }
 
-// P0068HitContext is the context of P0068Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0068HitContext is the context of P0068Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0068HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2127,7 +2127,7 @@ type P0069Handler interface {
 	OnHit(c P0069HitContext, amount int64) error
 }
 
-// P0069HitContext is the context of P0069Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0069HitContext is the context of P0069Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0069HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2138,7 +2138,7 @@ type P0070Handler interface {
 	OnHit(c P0070HitContext, amount int64) error
 }
 
-// P0070HitContext is the context of P0070Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0070HitContext is the context of P0070Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0070HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2149,7 +2149,7 @@ type P0071Handler interface {
 	OnHit(c P0071HitContext, amount int64) error
 }
 
-// P0071HitContext is the context of P0071Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0071HitContext is the context of P0071Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0071HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2160,7 +2160,7 @@ type P0072Handler interface {
 	OnHit(c P0072HitContext, amount int64) error
 }
 
-// P0072HitContext is the context of P0072Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0072HitContext is the context of P0072Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0072HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2171,7 +2171,7 @@ type P0073Handler interface {
 	OnHit(c P0073HitContext, amount int64) error
 }
 
-// P0073HitContext is the context of P0073Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0073HitContext is the context of P0073Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0073HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2182,7 +2182,7 @@ type P0074Handler interface {
 	OnHit(c P0074HitContext, amount int64) error
 }
 
-// P0074HitContext is the context of P0074Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0074HitContext is the context of P0074Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0074HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2193,7 +2193,7 @@ type P0075Handler interface {
 	OnHit(c P0075HitContext, amount int64) error
 }
 
-// P0075HitContext is the context of P0075Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0075HitContext is the context of P0075Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0075HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2204,7 +2204,7 @@ type P0076Handler interface {
 	OnHit(c P0076HitContext, amount int64) error
 }
 
-// P0076HitContext is the context of P0076Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0076HitContext is the context of P0076Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0076HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2215,7 +2215,7 @@ type P0077Handler interface {
 	OnHit(c P0077HitContext, amount int64) error
 }
 
-// P0077HitContext is the context of P0077Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0077HitContext is the context of P0077Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0077HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2226,7 +2226,7 @@ type P0078Handler interface {
 	OnHit(c P0078HitContext, amount int64) error
 }
 
-// P0078HitContext is the context of P0078Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0078HitContext is the context of P0078Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0078HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2237,7 +2237,7 @@ type P0079Handler interface {
 	OnHit(c P0079HitContext, amount int64) error
 }
 
-// P0079HitContext is the context of P0079Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0079HitContext is the context of P0079Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0079HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2248,7 +2248,7 @@ type P0080Handler interface {
 	OnHit(c P0080HitContext, amount int64) error
 }
 
-// P0080HitContext is the context of P0080Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0080HitContext is the context of P0080Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0080HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2259,7 +2259,7 @@ type P0081Handler interface {
 	OnHit(c P0081HitContext, amount int64) error
 }
 
-// P0081HitContext is the context of P0081Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0081HitContext is the context of P0081Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0081HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2270,7 +2270,7 @@ type P0082Handler interface {
 	OnHit(c P0082HitContext, amount int64) error
 }
 
-// P0082HitContext is the context of P0082Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0082HitContext is the context of P0082Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0082HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2281,7 +2281,7 @@ type P0083Handler interface {
 	OnHit(c P0083HitContext, amount int64) error
 }
 
-// P0083HitContext is the context of P0083Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0083HitContext is the context of P0083Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0083HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2292,7 +2292,7 @@ type P0084Handler interface {
 	OnHit(c P0084HitContext, amount int64) error
 }
 
-// P0084HitContext is the context of P0084Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0084HitContext is the context of P0084Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0084HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2303,7 +2303,7 @@ type P0085Handler interface {
 	OnHit(c P0085HitContext, amount int64) error
 }
 
-// P0085HitContext is the context of P0085Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0085HitContext is the context of P0085Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0085HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2314,7 +2314,7 @@ type P0086Handler interface {
 	OnHit(c P0086HitContext, amount int64) error
 }
 
-// P0086HitContext is the context of P0086Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0086HitContext is the context of P0086Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0086HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2325,7 +2325,7 @@ type P0087Handler interface {
 	OnHit(c P0087HitContext, amount int64) error
 }
 
-// P0087HitContext is the context of P0087Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0087HitContext is the context of P0087Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0087HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2336,7 +2336,7 @@ type P0088Handler interface {
 	OnHit(c P0088HitContext, amount int64) error
 }
 
-// P0088HitContext is the context of P0088Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0088HitContext is the context of P0088Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0088HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2347,7 +2347,7 @@ type P0089Handler interface {
 	OnHit(c P0089HitContext, amount int64) error
 }
 
-// P0089HitContext is the context of P0089Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0089HitContext is the context of P0089Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0089HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2358,7 +2358,7 @@ type P0090Handler interface {
 	OnHit(c P0090HitContext, amount int64) error
 }
 
-// P0090HitContext is the context of P0090Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0090HitContext is the context of P0090Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0090HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2369,7 +2369,7 @@ type P0091Handler interface {
 	OnHit(c P0091HitContext, amount int64) error
 }
 
-// P0091HitContext is the context of P0091Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0091HitContext is the context of P0091Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0091HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2380,7 +2380,7 @@ type P0092Handler interface {
 	OnHit(c P0092HitContext, amount int64) error
 }
 
-// P0092HitContext is the context of P0092Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0092HitContext is the context of P0092Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0092HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2391,7 +2391,7 @@ type P0093Handler interface {
 	OnHit(c P0093HitContext, amount int64) error
 }
 
-// P0093HitContext is the context of P0093Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0093HitContext is the context of P0093Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0093HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2402,7 +2402,7 @@ type P0094Handler interface {
 	OnHit(c P0094HitContext, amount int64) error
 }
 
-// P0094HitContext is the context of P0094Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0094HitContext is the context of P0094Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0094HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2413,7 +2413,7 @@ type P0095Handler interface {
 	OnHit(c P0095HitContext, amount int64) error
 }
 
-// P0095HitContext is the context of P0095Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0095HitContext is the context of P0095Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0095HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2424,7 +2424,7 @@ type P0096Handler interface {
 	OnHit(c P0096HitContext, amount int64) error
 }
 
-// P0096HitContext is the context of P0096Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0096HitContext is the context of P0096Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0096HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2435,7 +2435,7 @@ type P0097Handler interface {
 	OnHit(c P0097HitContext, amount int64) error
 }
 
-// P0097HitContext is the context of P0097Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0097HitContext is the context of P0097Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0097HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2446,7 +2446,7 @@ type P0098Handler interface {
 	OnHit(c P0098HitContext, amount int64) error
 }
 
-// P0098HitContext is the context of P0098Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0098HitContext is the context of P0098Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0098HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2457,7 +2457,7 @@ type P0099Handler interface {
 	OnHit(c P0099HitContext, amount int64) error
 }
 
-// P0099HitContext is the context of P0099Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0099HitContext is the context of P0099Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0099HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2468,7 +2468,7 @@ type P0100Handler interface {
 	OnHit(c P0100HitContext, amount int64) error
 }
 
-// P0100HitContext is the context of P0100Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0100HitContext is the context of P0100Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0100HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2479,7 +2479,7 @@ type P0101Handler interface {
 	OnHit(c P0101HitContext, amount int64) error
 }
 
-// P0101HitContext is the context of P0101Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0101HitContext is the context of P0101Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0101HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2490,7 +2490,7 @@ type P0102Handler interface {
 	OnHit(c P0102HitContext, amount int64) error
 }
 
-// P0102HitContext is the context of P0102Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0102HitContext is the context of P0102Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0102HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2501,7 +2501,7 @@ type P0103Handler interface {
 	OnHit(c P0103HitContext, amount int64) error
 }
 
-// P0103HitContext is the context of P0103Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0103HitContext is the context of P0103Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0103HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2512,7 +2512,7 @@ type P0104Handler interface {
 	OnHit(c P0104HitContext, amount int64) error
 }
 
-// P0104HitContext is the context of P0104Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0104HitContext is the context of P0104Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0104HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2523,7 +2523,7 @@ type P0105Handler interface {
 	OnHit(c P0105HitContext, amount int64) error
 }
 
-// P0105HitContext is the context of P0105Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0105HitContext is the context of P0105Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0105HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2534,7 +2534,7 @@ type P0106Handler interface {
 	OnHit(c P0106HitContext, amount int64) error
 }
 
-// P0106HitContext is the context of P0106Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0106HitContext is the context of P0106Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0106HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2545,7 +2545,7 @@ type P0107Handler interface {
 	OnHit(c P0107HitContext, amount int64) error
 }
 
-// P0107HitContext is the context of P0107Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0107HitContext is the context of P0107Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0107HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2556,7 +2556,7 @@ type P0108Handler interface {
 	OnHit(c P0108HitContext, amount int64) error
 }
 
-// P0108HitContext is the context of P0108Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0108HitContext is the context of P0108Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0108HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2567,7 +2567,7 @@ type P0109Handler interface {
 	OnHit(c P0109HitContext, amount int64) error
 }
 
-// P0109HitContext is the context of P0109Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0109HitContext is the context of P0109Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0109HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2578,7 +2578,7 @@ type P0110Handler interface {
 	OnHit(c P0110HitContext, amount int64) error
 }
 
-// P0110HitContext is the context of P0110Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0110HitContext is the context of P0110Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0110HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2589,7 +2589,7 @@ type P0111Handler interface {
 	OnHit(c P0111HitContext, amount int64) error
 }
 
-// P0111HitContext is the context of P0111Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0111HitContext is the context of P0111Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0111HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2600,7 +2600,7 @@ type P0112Handler interface {
 	OnHit(c P0112HitContext, amount int64) error
 }
 
-// P0112HitContext is the context of P0112Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0112HitContext is the context of P0112Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0112HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2611,7 +2611,7 @@ type P0113Handler interface {
 	OnHit(c P0113HitContext, amount int64) error
 }
 
-// P0113HitContext is the context of P0113Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0113HitContext is the context of P0113Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0113HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2622,7 +2622,7 @@ type P0114Handler interface {
 	OnHit(c P0114HitContext, amount int64) error
 }
 
-// P0114HitContext is the context of P0114Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0114HitContext is the context of P0114Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0114HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2633,7 +2633,7 @@ type P0115Handler interface {
 	OnHit(c P0115HitContext, amount int64) error
 }
 
-// P0115HitContext is the context of P0115Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0115HitContext is the context of P0115Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0115HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2644,7 +2644,7 @@ type P0116Handler interface {
 	OnHit(c P0116HitContext, amount int64) error
 }
 
-// P0116HitContext is the context of P0116Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0116HitContext is the context of P0116Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0116HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2655,7 +2655,7 @@ type P0117Handler interface {
 	OnHit(c P0117HitContext, amount int64) error
 }
 
-// P0117HitContext is the context of P0117Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0117HitContext is the context of P0117Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0117HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2666,7 +2666,7 @@ type P0118Handler interface {
 	OnHit(c P0118HitContext, amount int64) error
 }
 
-// P0118HitContext is the context of P0118Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0118HitContext is the context of P0118Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0118HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2677,7 +2677,7 @@ type P0119Handler interface {
 	OnHit(c P0119HitContext, amount int64) error
 }
 
-// P0119HitContext is the context of P0119Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0119HitContext is the context of P0119Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0119HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2688,7 +2688,7 @@ type P0120Handler interface {
 	OnHit(c P0120HitContext, amount int64) error
 }
 
-// P0120HitContext is the context of P0120Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0120HitContext is the context of P0120Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0120HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2699,7 +2699,7 @@ type P0121Handler interface {
 	OnHit(c P0121HitContext, amount int64) error
 }
 
-// P0121HitContext is the context of P0121Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0121HitContext is the context of P0121Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0121HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2710,7 +2710,7 @@ type P0122Handler interface {
 	OnHit(c P0122HitContext, amount int64) error
 }
 
-// P0122HitContext is the context of P0122Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0122HitContext is the context of P0122Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0122HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2721,7 +2721,7 @@ type P0123Handler interface {
 	OnHit(c P0123HitContext, amount int64) error
 }
 
-// P0123HitContext is the context of P0123Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0123HitContext is the context of P0123Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0123HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2732,7 +2732,7 @@ type P0124Handler interface {
 	OnHit(c P0124HitContext, amount int64) error
 }
 
-// P0124HitContext is the context of P0124Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0124HitContext is the context of P0124Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0124HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2743,7 +2743,7 @@ type P0125Handler interface {
 	OnHit(c P0125HitContext, amount int64) error
 }
 
-// P0125HitContext is the context of P0125Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0125HitContext is the context of P0125Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0125HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2754,7 +2754,7 @@ type P0126Handler interface {
 	OnHit(c P0126HitContext, amount int64) error
 }
 
-// P0126HitContext is the context of P0126Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0126HitContext is the context of P0126Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0126HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2765,7 +2765,7 @@ type P0127Handler interface {
 	OnHit(c P0127HitContext, amount int64) error
 }
 
-// P0127HitContext is the context of P0127Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0127HitContext is the context of P0127Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0127HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2776,7 +2776,7 @@ type P0128Handler interface {
 	OnHit(c P0128HitContext, amount int64) error
 }
 
-// P0128HitContext is the context of P0128Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0128HitContext is the context of P0128Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0128HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2787,7 +2787,7 @@ type P0129Handler interface {
 	OnHit(c P0129HitContext, amount int64) error
 }
 
-// P0129HitContext is the context of P0129Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0129HitContext is the context of P0129Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0129HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2798,7 +2798,7 @@ type P0130Handler interface {
 	OnHit(c P0130HitContext, amount int64) error
 }
 
-// P0130HitContext is the context of P0130Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0130HitContext is the context of P0130Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0130HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2809,7 +2809,7 @@ type P0131Handler interface {
 	OnHit(c P0131HitContext, amount int64) error
 }
 
-// P0131HitContext is the context of P0131Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0131HitContext is the context of P0131Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0131HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2820,7 +2820,7 @@ type P0132Handler interface {
 	OnHit(c P0132HitContext, amount int64) error
 }
 
-// P0132HitContext is the context of P0132Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0132HitContext is the context of P0132Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0132HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2831,7 +2831,7 @@ type P0133Handler interface {
 	OnHit(c P0133HitContext, amount int64) error
 }
 
-// P0133HitContext is the context of P0133Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0133HitContext is the context of P0133Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0133HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2842,7 +2842,7 @@ type P0134Handler interface {
 	OnHit(c P0134HitContext, amount int64) error
 }
 
-// P0134HitContext is the context of P0134Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0134HitContext is the context of P0134Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0134HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2853,7 +2853,7 @@ type P0135Handler interface {
 	OnHit(c P0135HitContext, amount int64) error
 }
 
-// P0135HitContext is the context of P0135Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0135HitContext is the context of P0135Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0135HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2864,7 +2864,7 @@ type P0136Handler interface {
 	OnHit(c P0136HitContext, amount int64) error
 }
 
-// P0136HitContext is the context of P0136Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0136HitContext is the context of P0136Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0136HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2875,7 +2875,7 @@ type P0137Handler interface {
 	OnHit(c P0137HitContext, amount int64) error
 }
 
-// P0137HitContext is the context of P0137Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0137HitContext is the context of P0137Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0137HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2886,7 +2886,7 @@ type P0138Handler interface {
 	OnHit(c P0138HitContext, amount int64) error
 }
 
-// P0138HitContext is the context of P0138Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0138HitContext is the context of P0138Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0138HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2897,7 +2897,7 @@ type P0139Handler interface {
 	OnHit(c P0139HitContext, amount int64) error
 }
 
-// P0139HitContext is the context of P0139Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0139HitContext is the context of P0139Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0139HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2908,7 +2908,7 @@ type P0140Handler interface {
 	OnHit(c P0140HitContext, amount int64) error
 }
 
-// P0140HitContext is the context of P0140Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0140HitContext is the context of P0140Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0140HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2919,7 +2919,7 @@ type P0141Handler interface {
 	OnHit(c P0141HitContext, amount int64) error
 }
 
-// P0141HitContext is the context of P0141Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0141HitContext is the context of P0141Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0141HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2930,7 +2930,7 @@ type P0142Handler interface {
 	OnHit(c P0142HitContext, amount int64) error
 }
 
-// P0142HitContext is the context of P0142Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0142HitContext is the context of P0142Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0142HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2941,7 +2941,7 @@ type P0143Handler interface {
 	OnHit(c P0143HitContext, amount int64) error
 }
 
-// P0143HitContext is the context of P0143Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0143HitContext is the context of P0143Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0143HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2952,7 +2952,7 @@ type P0144Handler interface {
 	OnHit(c P0144HitContext, amount int64) error
 }
 
-// P0144HitContext is the context of P0144Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0144HitContext is the context of P0144Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0144HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2963,7 +2963,7 @@ type P0145Handler interface {
 	OnHit(c P0145HitContext, amount int64) error
 }
 
-// P0145HitContext is the context of P0145Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0145HitContext is the context of P0145Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0145HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2974,7 +2974,7 @@ type P0146Handler interface {
 	OnHit(c P0146HitContext, amount int64) error
 }
 
-// P0146HitContext is the context of P0146Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0146HitContext is the context of P0146Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0146HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2985,7 +2985,7 @@ type P0147Handler interface {
 	OnHit(c P0147HitContext, amount int64) error
 }
 
-// P0147HitContext is the context of P0147Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0147HitContext is the context of P0147Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0147HitContext struct {
 	fwimpl.On[Order]
 }
@@ -2996,7 +2996,7 @@ type P0148Handler interface {
 	OnHit(c P0148HitContext, amount int64) error
 }
 
-// P0148HitContext is the context of P0148Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0148HitContext is the context of P0148Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0148HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3007,7 +3007,7 @@ type P0149Handler interface {
 	OnHit(c P0149HitContext, amount int64) error
 }
 
-// P0149HitContext is the context of P0149Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0149HitContext is the context of P0149Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0149HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3018,7 +3018,7 @@ type P0150Handler interface {
 	OnHit(c P0150HitContext, amount int64) error
 }
 
-// P0150HitContext is the context of P0150Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0150HitContext is the context of P0150Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0150HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3029,7 +3029,7 @@ type P0151Handler interface {
 	OnHit(c P0151HitContext, amount int64) error
 }
 
-// P0151HitContext is the context of P0151Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0151HitContext is the context of P0151Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0151HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3040,7 +3040,7 @@ type P0152Handler interface {
 	OnHit(c P0152HitContext, amount int64) error
 }
 
-// P0152HitContext is the context of P0152Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0152HitContext is the context of P0152Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0152HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3051,7 +3051,7 @@ type P0153Handler interface {
 	OnHit(c P0153HitContext, amount int64) error
 }
 
-// P0153HitContext is the context of P0153Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0153HitContext is the context of P0153Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0153HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3062,7 +3062,7 @@ type P0154Handler interface {
 	OnHit(c P0154HitContext, amount int64) error
 }
 
-// P0154HitContext is the context of P0154Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0154HitContext is the context of P0154Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0154HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3073,7 +3073,7 @@ type P0155Handler interface {
 	OnHit(c P0155HitContext, amount int64) error
 }
 
-// P0155HitContext is the context of P0155Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0155HitContext is the context of P0155Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0155HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3084,7 +3084,7 @@ type P0156Handler interface {
 	OnHit(c P0156HitContext, amount int64) error
 }
 
-// P0156HitContext is the context of P0156Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0156HitContext is the context of P0156Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0156HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3095,7 +3095,7 @@ type P0157Handler interface {
 	OnHit(c P0157HitContext, amount int64) error
 }
 
-// P0157HitContext is the context of P0157Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0157HitContext is the context of P0157Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0157HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3106,7 +3106,7 @@ type P0158Handler interface {
 	OnHit(c P0158HitContext, amount int64) error
 }
 
-// P0158HitContext is the context of P0158Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0158HitContext is the context of P0158Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0158HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3117,7 +3117,7 @@ type P0159Handler interface {
 	OnHit(c P0159HitContext, amount int64) error
 }
 
-// P0159HitContext is the context of P0159Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0159HitContext is the context of P0159Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0159HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3128,7 +3128,7 @@ type P0160Handler interface {
 	OnHit(c P0160HitContext, amount int64) error
 }
 
-// P0160HitContext is the context of P0160Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0160HitContext is the context of P0160Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0160HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3139,7 +3139,7 @@ type P0161Handler interface {
 	OnHit(c P0161HitContext, amount int64) error
 }
 
-// P0161HitContext is the context of P0161Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0161HitContext is the context of P0161Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0161HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3150,7 +3150,7 @@ type P0162Handler interface {
 	OnHit(c P0162HitContext, amount int64) error
 }
 
-// P0162HitContext is the context of P0162Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0162HitContext is the context of P0162Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0162HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3161,7 +3161,7 @@ type P0163Handler interface {
 	OnHit(c P0163HitContext, amount int64) error
 }
 
-// P0163HitContext is the context of P0163Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0163HitContext is the context of P0163Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0163HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3172,7 +3172,7 @@ type P0164Handler interface {
 	OnHit(c P0164HitContext, amount int64) error
 }
 
-// P0164HitContext is the context of P0164Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0164HitContext is the context of P0164Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0164HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3183,7 +3183,7 @@ type P0165Handler interface {
 	OnHit(c P0165HitContext, amount int64) error
 }
 
-// P0165HitContext is the context of P0165Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0165HitContext is the context of P0165Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0165HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3194,7 +3194,7 @@ type P0166Handler interface {
 	OnHit(c P0166HitContext, amount int64) error
 }
 
-// P0166HitContext is the context of P0166Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0166HitContext is the context of P0166Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0166HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3205,7 +3205,7 @@ type P0167Handler interface {
 	OnHit(c P0167HitContext, amount int64) error
 }
 
-// P0167HitContext is the context of P0167Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0167HitContext is the context of P0167Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0167HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3216,7 +3216,7 @@ type P0168Handler interface {
 	OnHit(c P0168HitContext, amount int64) error
 }
 
-// P0168HitContext is the context of P0168Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0168HitContext is the context of P0168Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0168HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3227,7 +3227,7 @@ type P0169Handler interface {
 	OnHit(c P0169HitContext, amount int64) error
 }
 
-// P0169HitContext is the context of P0169Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0169HitContext is the context of P0169Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0169HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3238,7 +3238,7 @@ type P0170Handler interface {
 	OnHit(c P0170HitContext, amount int64) error
 }
 
-// P0170HitContext is the context of P0170Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0170HitContext is the context of P0170Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0170HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3249,7 +3249,7 @@ type P0171Handler interface {
 	OnHit(c P0171HitContext, amount int64) error
 }
 
-// P0171HitContext is the context of P0171Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0171HitContext is the context of P0171Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0171HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3260,7 +3260,7 @@ type P0172Handler interface {
 	OnHit(c P0172HitContext, amount int64) error
 }
 
-// P0172HitContext is the context of P0172Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0172HitContext is the context of P0172Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0172HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3271,7 +3271,7 @@ type P0173Handler interface {
 	OnHit(c P0173HitContext, amount int64) error
 }
 
-// P0173HitContext is the context of P0173Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0173HitContext is the context of P0173Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0173HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3282,7 +3282,7 @@ type P0174Handler interface {
 	OnHit(c P0174HitContext, amount int64) error
 }
 
-// P0174HitContext is the context of P0174Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0174HitContext is the context of P0174Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0174HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3293,7 +3293,7 @@ type P0175Handler interface {
 	OnHit(c P0175HitContext, amount int64) error
 }
 
-// P0175HitContext is the context of P0175Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0175HitContext is the context of P0175Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0175HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3304,7 +3304,7 @@ type P0176Handler interface {
 	OnHit(c P0176HitContext, amount int64) error
 }
 
-// P0176HitContext is the context of P0176Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0176HitContext is the context of P0176Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0176HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3315,7 +3315,7 @@ type P0177Handler interface {
 	OnHit(c P0177HitContext, amount int64) error
 }
 
-// P0177HitContext is the context of P0177Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0177HitContext is the context of P0177Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0177HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3326,7 +3326,7 @@ type P0178Handler interface {
 	OnHit(c P0178HitContext, amount int64) error
 }
 
-// P0178HitContext is the context of P0178Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0178HitContext is the context of P0178Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0178HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3337,7 +3337,7 @@ type P0179Handler interface {
 	OnHit(c P0179HitContext, amount int64) error
 }
 
-// P0179HitContext is the context of P0179Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0179HitContext is the context of P0179Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0179HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3348,7 +3348,7 @@ type P0180Handler interface {
 	OnHit(c P0180HitContext, amount int64) error
 }
 
-// P0180HitContext is the context of P0180Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0180HitContext is the context of P0180Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0180HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3359,7 +3359,7 @@ type P0181Handler interface {
 	OnHit(c P0181HitContext, amount int64) error
 }
 
-// P0181HitContext is the context of P0181Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0181HitContext is the context of P0181Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0181HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3370,7 +3370,7 @@ type P0182Handler interface {
 	OnHit(c P0182HitContext, amount int64) error
 }
 
-// P0182HitContext is the context of P0182Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0182HitContext is the context of P0182Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0182HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3381,7 +3381,7 @@ type P0183Handler interface {
 	OnHit(c P0183HitContext, amount int64) error
 }
 
-// P0183HitContext is the context of P0183Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0183HitContext is the context of P0183Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0183HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3392,7 +3392,7 @@ type P0184Handler interface {
 	OnHit(c P0184HitContext, amount int64) error
 }
 
-// P0184HitContext is the context of P0184Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0184HitContext is the context of P0184Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0184HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3403,7 +3403,7 @@ type P0185Handler interface {
 	OnHit(c P0185HitContext, amount int64) error
 }
 
-// P0185HitContext is the context of P0185Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0185HitContext is the context of P0185Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0185HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3414,7 +3414,7 @@ type P0186Handler interface {
 	OnHit(c P0186HitContext, amount int64) error
 }
 
-// P0186HitContext is the context of P0186Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0186HitContext is the context of P0186Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0186HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3425,7 +3425,7 @@ type P0187Handler interface {
 	OnHit(c P0187HitContext, amount int64) error
 }
 
-// P0187HitContext is the context of P0187Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0187HitContext is the context of P0187Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0187HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3436,7 +3436,7 @@ type P0188Handler interface {
 	OnHit(c P0188HitContext, amount int64) error
 }
 
-// P0188HitContext is the context of P0188Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0188HitContext is the context of P0188Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0188HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3447,7 +3447,7 @@ type P0189Handler interface {
 	OnHit(c P0189HitContext, amount int64) error
 }
 
-// P0189HitContext is the context of P0189Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0189HitContext is the context of P0189Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0189HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3458,7 +3458,7 @@ type P0190Handler interface {
 	OnHit(c P0190HitContext, amount int64) error
 }
 
-// P0190HitContext is the context of P0190Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0190HitContext is the context of P0190Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0190HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3469,7 +3469,7 @@ type P0191Handler interface {
 	OnHit(c P0191HitContext, amount int64) error
 }
 
-// P0191HitContext is the context of P0191Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0191HitContext is the context of P0191Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0191HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3480,7 +3480,7 @@ type P0192Handler interface {
 	OnHit(c P0192HitContext, amount int64) error
 }
 
-// P0192HitContext is the context of P0192Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0192HitContext is the context of P0192Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0192HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3491,7 +3491,7 @@ type P0193Handler interface {
 	OnHit(c P0193HitContext, amount int64) error
 }
 
-// P0193HitContext is the context of P0193Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0193HitContext is the context of P0193Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0193HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3502,7 +3502,7 @@ type P0194Handler interface {
 	OnHit(c P0194HitContext, amount int64) error
 }
 
-// P0194HitContext is the context of P0194Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0194HitContext is the context of P0194Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0194HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3513,7 +3513,7 @@ type P0195Handler interface {
 	OnHit(c P0195HitContext, amount int64) error
 }
 
-// P0195HitContext is the context of P0195Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0195HitContext is the context of P0195Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0195HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3524,7 +3524,7 @@ type P0196Handler interface {
 	OnHit(c P0196HitContext, amount int64) error
 }
 
-// P0196HitContext is the context of P0196Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0196HitContext is the context of P0196Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0196HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3535,7 +3535,7 @@ type P0197Handler interface {
 	OnHit(c P0197HitContext, amount int64) error
 }
 
-// P0197HitContext is the context of P0197Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0197HitContext is the context of P0197Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0197HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3546,7 +3546,7 @@ type P0198Handler interface {
 	OnHit(c P0198HitContext, amount int64) error
 }
 
-// P0198HitContext is the context of P0198Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0198HitContext is the context of P0198Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0198HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3557,7 +3557,7 @@ type P0199Handler interface {
 	OnHit(c P0199HitContext, amount int64) error
 }
 
-// P0199HitContext is the context of P0199Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0199HitContext is the context of P0199Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0199HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3568,7 +3568,7 @@ type P0200Handler interface {
 	OnHit(c P0200HitContext, amount int64) error
 }
 
-// P0200HitContext is the context of P0200Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0200HitContext is the context of P0200Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0200HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3579,7 +3579,7 @@ type P0201Handler interface {
 	OnHit(c P0201HitContext, amount int64) error
 }
 
-// P0201HitContext is the context of P0201Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0201HitContext is the context of P0201Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0201HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3590,7 +3590,7 @@ type P0202Handler interface {
 	OnHit(c P0202HitContext, amount int64) error
 }
 
-// P0202HitContext is the context of P0202Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0202HitContext is the context of P0202Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0202HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3601,7 +3601,7 @@ type P0203Handler interface {
 	OnHit(c P0203HitContext, amount int64) error
 }
 
-// P0203HitContext is the context of P0203Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0203HitContext is the context of P0203Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0203HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3612,7 +3612,7 @@ type P0204Handler interface {
 	OnHit(c P0204HitContext, amount int64) error
 }
 
-// P0204HitContext is the context of P0204Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0204HitContext is the context of P0204Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0204HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3623,7 +3623,7 @@ type P0205Handler interface {
 	OnHit(c P0205HitContext, amount int64) error
 }
 
-// P0205HitContext is the context of P0205Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0205HitContext is the context of P0205Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0205HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3634,7 +3634,7 @@ type P0206Handler interface {
 	OnHit(c P0206HitContext, amount int64) error
 }
 
-// P0206HitContext is the context of P0206Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0206HitContext is the context of P0206Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0206HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3645,7 +3645,7 @@ type P0207Handler interface {
 	OnHit(c P0207HitContext, amount int64) error
 }
 
-// P0207HitContext is the context of P0207Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0207HitContext is the context of P0207Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0207HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3656,7 +3656,7 @@ type P0208Handler interface {
 	OnHit(c P0208HitContext, amount int64) error
 }
 
-// P0208HitContext is the context of P0208Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0208HitContext is the context of P0208Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0208HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3667,7 +3667,7 @@ type P0209Handler interface {
 	OnHit(c P0209HitContext, amount int64) error
 }
 
-// P0209HitContext is the context of P0209Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0209HitContext is the context of P0209Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0209HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3678,7 +3678,7 @@ type P0210Handler interface {
 	OnHit(c P0210HitContext, amount int64) error
 }
 
-// P0210HitContext is the context of P0210Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0210HitContext is the context of P0210Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0210HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3689,7 +3689,7 @@ type P0211Handler interface {
 	OnHit(c P0211HitContext, amount int64) error
 }
 
-// P0211HitContext is the context of P0211Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0211HitContext is the context of P0211Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0211HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3700,7 +3700,7 @@ type P0212Handler interface {
 	OnHit(c P0212HitContext, amount int64) error
 }
 
-// P0212HitContext is the context of P0212Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0212HitContext is the context of P0212Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0212HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3711,7 +3711,7 @@ type P0213Handler interface {
 	OnHit(c P0213HitContext, amount int64) error
 }
 
-// P0213HitContext is the context of P0213Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0213HitContext is the context of P0213Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0213HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3722,7 +3722,7 @@ type P0214Handler interface {
 	OnHit(c P0214HitContext, amount int64) error
 }
 
-// P0214HitContext is the context of P0214Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0214HitContext is the context of P0214Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0214HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3733,7 +3733,7 @@ type P0215Handler interface {
 	OnHit(c P0215HitContext, amount int64) error
 }
 
-// P0215HitContext is the context of P0215Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0215HitContext is the context of P0215Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0215HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3744,7 +3744,7 @@ type P0216Handler interface {
 	OnHit(c P0216HitContext, amount int64) error
 }
 
-// P0216HitContext is the context of P0216Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0216HitContext is the context of P0216Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0216HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3755,7 +3755,7 @@ type P0217Handler interface {
 	OnHit(c P0217HitContext, amount int64) error
 }
 
-// P0217HitContext is the context of P0217Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0217HitContext is the context of P0217Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0217HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3766,7 +3766,7 @@ type P0218Handler interface {
 	OnHit(c P0218HitContext, amount int64) error
 }
 
-// P0218HitContext is the context of P0218Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0218HitContext is the context of P0218Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0218HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3777,7 +3777,7 @@ type P0219Handler interface {
 	OnHit(c P0219HitContext, amount int64) error
 }
 
-// P0219HitContext is the context of P0219Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0219HitContext is the context of P0219Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0219HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3788,7 +3788,7 @@ type P0220Handler interface {
 	OnHit(c P0220HitContext, amount int64) error
 }
 
-// P0220HitContext is the context of P0220Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0220HitContext is the context of P0220Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0220HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3799,7 +3799,7 @@ type P0221Handler interface {
 	OnHit(c P0221HitContext, amount int64) error
 }
 
-// P0221HitContext is the context of P0221Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0221HitContext is the context of P0221Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0221HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3810,7 +3810,7 @@ type P0222Handler interface {
 	OnHit(c P0222HitContext, amount int64) error
 }
 
-// P0222HitContext is the context of P0222Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0222HitContext is the context of P0222Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0222HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3821,7 +3821,7 @@ type P0223Handler interface {
 	OnHit(c P0223HitContext, amount int64) error
 }
 
-// P0223HitContext is the context of P0223Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0223HitContext is the context of P0223Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0223HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3832,7 +3832,7 @@ type P0224Handler interface {
 	OnHit(c P0224HitContext, amount int64) error
 }
 
-// P0224HitContext is the context of P0224Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0224HitContext is the context of P0224Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0224HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3843,7 +3843,7 @@ type P0225Handler interface {
 	OnHit(c P0225HitContext, amount int64) error
 }
 
-// P0225HitContext is the context of P0225Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0225HitContext is the context of P0225Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0225HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3854,7 +3854,7 @@ type P0226Handler interface {
 	OnHit(c P0226HitContext, amount int64) error
 }
 
-// P0226HitContext is the context of P0226Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0226HitContext is the context of P0226Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0226HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3865,7 +3865,7 @@ type P0227Handler interface {
 	OnHit(c P0227HitContext, amount int64) error
 }
 
-// P0227HitContext is the context of P0227Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0227HitContext is the context of P0227Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0227HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3876,7 +3876,7 @@ type P0228Handler interface {
 	OnHit(c P0228HitContext, amount int64) error
 }
 
-// P0228HitContext is the context of P0228Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0228HitContext is the context of P0228Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0228HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3887,7 +3887,7 @@ type P0229Handler interface {
 	OnHit(c P0229HitContext, amount int64) error
 }
 
-// P0229HitContext is the context of P0229Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0229HitContext is the context of P0229Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0229HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3898,7 +3898,7 @@ type P0230Handler interface {
 	OnHit(c P0230HitContext, amount int64) error
 }
 
-// P0230HitContext is the context of P0230Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0230HitContext is the context of P0230Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0230HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3909,7 +3909,7 @@ type P0231Handler interface {
 	OnHit(c P0231HitContext, amount int64) error
 }
 
-// P0231HitContext is the context of P0231Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0231HitContext is the context of P0231Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0231HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3920,7 +3920,7 @@ type P0232Handler interface {
 	OnHit(c P0232HitContext, amount int64) error
 }
 
-// P0232HitContext is the context of P0232Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0232HitContext is the context of P0232Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0232HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3931,7 +3931,7 @@ type P0233Handler interface {
 	OnHit(c P0233HitContext, amount int64) error
 }
 
-// P0233HitContext is the context of P0233Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0233HitContext is the context of P0233Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0233HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3942,7 +3942,7 @@ type P0234Handler interface {
 	OnHit(c P0234HitContext, amount int64) error
 }
 
-// P0234HitContext is the context of P0234Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0234HitContext is the context of P0234Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0234HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3953,7 +3953,7 @@ type P0235Handler interface {
 	OnHit(c P0235HitContext, amount int64) error
 }
 
-// P0235HitContext is the context of P0235Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0235HitContext is the context of P0235Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0235HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3964,7 +3964,7 @@ type P0236Handler interface {
 	OnHit(c P0236HitContext, amount int64) error
 }
 
-// P0236HitContext is the context of P0236Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0236HitContext is the context of P0236Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0236HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3975,7 +3975,7 @@ type P0237Handler interface {
 	OnHit(c P0237HitContext, amount int64) error
 }
 
-// P0237HitContext is the context of P0237Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0237HitContext is the context of P0237Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0237HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3986,7 +3986,7 @@ type P0238Handler interface {
 	OnHit(c P0238HitContext, amount int64) error
 }
 
-// P0238HitContext is the context of P0238Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0238HitContext is the context of P0238Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0238HitContext struct {
 	fwimpl.On[Order]
 }
@@ -3997,7 +3997,7 @@ type P0239Handler interface {
 	OnHit(c P0239HitContext, amount int64) error
 }
 
-// P0239HitContext is the context of P0239Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0239HitContext is the context of P0239Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0239HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4008,7 +4008,7 @@ type P0240Handler interface {
 	OnHit(c P0240HitContext, amount int64) error
 }
 
-// P0240HitContext is the context of P0240Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0240HitContext is the context of P0240Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0240HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4019,7 +4019,7 @@ type P0241Handler interface {
 	OnHit(c P0241HitContext, amount int64) error
 }
 
-// P0241HitContext is the context of P0241Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0241HitContext is the context of P0241Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0241HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4030,7 +4030,7 @@ type P0242Handler interface {
 	OnHit(c P0242HitContext, amount int64) error
 }
 
-// P0242HitContext is the context of P0242Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0242HitContext is the context of P0242Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0242HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4041,7 +4041,7 @@ type P0243Handler interface {
 	OnHit(c P0243HitContext, amount int64) error
 }
 
-// P0243HitContext is the context of P0243Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0243HitContext is the context of P0243Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0243HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4052,7 +4052,7 @@ type P0244Handler interface {
 	OnHit(c P0244HitContext, amount int64) error
 }
 
-// P0244HitContext is the context of P0244Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0244HitContext is the context of P0244Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0244HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4063,7 +4063,7 @@ type P0245Handler interface {
 	OnHit(c P0245HitContext, amount int64) error
 }
 
-// P0245HitContext is the context of P0245Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0245HitContext is the context of P0245Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0245HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4074,7 +4074,7 @@ type P0246Handler interface {
 	OnHit(c P0246HitContext, amount int64) error
 }
 
-// P0246HitContext is the context of P0246Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0246HitContext is the context of P0246Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0246HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4085,7 +4085,7 @@ type P0247Handler interface {
 	OnHit(c P0247HitContext, amount int64) error
 }
 
-// P0247HitContext is the context of P0247Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0247HitContext is the context of P0247Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0247HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4096,7 +4096,7 @@ type P0248Handler interface {
 	OnHit(c P0248HitContext, amount int64) error
 }
 
-// P0248HitContext is the context of P0248Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0248HitContext is the context of P0248Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0248HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4107,7 +4107,7 @@ type P0249Handler interface {
 	OnHit(c P0249HitContext, amount int64) error
 }
 
-// P0249HitContext is the context of P0249Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0249HitContext is the context of P0249Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0249HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4118,7 +4118,7 @@ type P0250Handler interface {
 	OnHit(c P0250HitContext, amount int64) error
 }
 
-// P0250HitContext is the context of P0250Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0250HitContext is the context of P0250Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0250HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4129,7 +4129,7 @@ type P0251Handler interface {
 	OnHit(c P0251HitContext, amount int64) error
 }
 
-// P0251HitContext is the context of P0251Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0251HitContext is the context of P0251Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0251HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4140,7 +4140,7 @@ type P0252Handler interface {
 	OnHit(c P0252HitContext, amount int64) error
 }
 
-// P0252HitContext is the context of P0252Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0252HitContext is the context of P0252Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0252HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4151,7 +4151,7 @@ type P0253Handler interface {
 	OnHit(c P0253HitContext, amount int64) error
 }
 
-// P0253HitContext is the context of P0253Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0253HitContext is the context of P0253Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0253HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4162,7 +4162,7 @@ type P0254Handler interface {
 	OnHit(c P0254HitContext, amount int64) error
 }
 
-// P0254HitContext is the context of P0254Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0254HitContext is the context of P0254Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0254HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4173,7 +4173,7 @@ type P0255Handler interface {
 	OnHit(c P0255HitContext, amount int64) error
 }
 
-// P0255HitContext is the context of P0255Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0255HitContext is the context of P0255Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0255HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4184,7 +4184,7 @@ type P0256Handler interface {
 	OnHit(c P0256HitContext, amount int64) error
 }
 
-// P0256HitContext is the context of P0256Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0256HitContext is the context of P0256Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0256HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4195,7 +4195,7 @@ type P0257Handler interface {
 	OnHit(c P0257HitContext, amount int64) error
 }
 
-// P0257HitContext is the context of P0257Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0257HitContext is the context of P0257Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0257HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4206,7 +4206,7 @@ type P0258Handler interface {
 	OnHit(c P0258HitContext, amount int64) error
 }
 
-// P0258HitContext is the context of P0258Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0258HitContext is the context of P0258Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0258HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4217,7 +4217,7 @@ type P0259Handler interface {
 	OnHit(c P0259HitContext, amount int64) error
 }
 
-// P0259HitContext is the context of P0259Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0259HitContext is the context of P0259Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0259HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4228,7 +4228,7 @@ type P0260Handler interface {
 	OnHit(c P0260HitContext, amount int64) error
 }
 
-// P0260HitContext is the context of P0260Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0260HitContext is the context of P0260Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0260HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4239,7 +4239,7 @@ type P0261Handler interface {
 	OnHit(c P0261HitContext, amount int64) error
 }
 
-// P0261HitContext is the context of P0261Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0261HitContext is the context of P0261Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0261HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4250,7 +4250,7 @@ type P0262Handler interface {
 	OnHit(c P0262HitContext, amount int64) error
 }
 
-// P0262HitContext is the context of P0262Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0262HitContext is the context of P0262Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0262HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4261,7 +4261,7 @@ type P0263Handler interface {
 	OnHit(c P0263HitContext, amount int64) error
 }
 
-// P0263HitContext is the context of P0263Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0263HitContext is the context of P0263Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0263HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4272,7 +4272,7 @@ type P0264Handler interface {
 	OnHit(c P0264HitContext, amount int64) error
 }
 
-// P0264HitContext is the context of P0264Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0264HitContext is the context of P0264Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0264HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4283,7 +4283,7 @@ type P0265Handler interface {
 	OnHit(c P0265HitContext, amount int64) error
 }
 
-// P0265HitContext is the context of P0265Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0265HitContext is the context of P0265Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0265HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4294,7 +4294,7 @@ type P0266Handler interface {
 	OnHit(c P0266HitContext, amount int64) error
 }
 
-// P0266HitContext is the context of P0266Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0266HitContext is the context of P0266Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0266HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4305,7 +4305,7 @@ type P0267Handler interface {
 	OnHit(c P0267HitContext, amount int64) error
 }
 
-// P0267HitContext is the context of P0267Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0267HitContext is the context of P0267Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0267HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4316,7 +4316,7 @@ type P0268Handler interface {
 	OnHit(c P0268HitContext, amount int64) error
 }
 
-// P0268HitContext is the context of P0268Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0268HitContext is the context of P0268Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0268HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4327,7 +4327,7 @@ type P0269Handler interface {
 	OnHit(c P0269HitContext, amount int64) error
 }
 
-// P0269HitContext is the context of P0269Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0269HitContext is the context of P0269Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0269HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4338,7 +4338,7 @@ type P0270Handler interface {
 	OnHit(c P0270HitContext, amount int64) error
 }
 
-// P0270HitContext is the context of P0270Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0270HitContext is the context of P0270Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0270HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4349,7 +4349,7 @@ type P0271Handler interface {
 	OnHit(c P0271HitContext, amount int64) error
 }
 
-// P0271HitContext is the context of P0271Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0271HitContext is the context of P0271Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0271HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4360,7 +4360,7 @@ type P0272Handler interface {
 	OnHit(c P0272HitContext, amount int64) error
 }
 
-// P0272HitContext is the context of P0272Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0272HitContext is the context of P0272Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0272HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4371,7 +4371,7 @@ type P0273Handler interface {
 	OnHit(c P0273HitContext, amount int64) error
 }
 
-// P0273HitContext is the context of P0273Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0273HitContext is the context of P0273Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0273HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4382,7 +4382,7 @@ type P0274Handler interface {
 	OnHit(c P0274HitContext, amount int64) error
 }
 
-// P0274HitContext is the context of P0274Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0274HitContext is the context of P0274Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0274HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4393,7 +4393,7 @@ type P0275Handler interface {
 	OnHit(c P0275HitContext, amount int64) error
 }
 
-// P0275HitContext is the context of P0275Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0275HitContext is the context of P0275Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0275HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4404,7 +4404,7 @@ type P0276Handler interface {
 	OnHit(c P0276HitContext, amount int64) error
 }
 
-// P0276HitContext is the context of P0276Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0276HitContext is the context of P0276Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0276HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4415,7 +4415,7 @@ type P0277Handler interface {
 	OnHit(c P0277HitContext, amount int64) error
 }
 
-// P0277HitContext is the context of P0277Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0277HitContext is the context of P0277Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0277HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4426,7 +4426,7 @@ type P0278Handler interface {
 	OnHit(c P0278HitContext, amount int64) error
 }
 
-// P0278HitContext is the context of P0278Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0278HitContext is the context of P0278Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0278HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4437,7 +4437,7 @@ type P0279Handler interface {
 	OnHit(c P0279HitContext, amount int64) error
 }
 
-// P0279HitContext is the context of P0279Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0279HitContext is the context of P0279Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0279HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4448,7 +4448,7 @@ type P0280Handler interface {
 	OnHit(c P0280HitContext, amount int64) error
 }
 
-// P0280HitContext is the context of P0280Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0280HitContext is the context of P0280Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0280HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4459,7 +4459,7 @@ type P0281Handler interface {
 	OnHit(c P0281HitContext, amount int64) error
 }
 
-// P0281HitContext is the context of P0281Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0281HitContext is the context of P0281Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0281HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4470,7 +4470,7 @@ type P0282Handler interface {
 	OnHit(c P0282HitContext, amount int64) error
 }
 
-// P0282HitContext is the context of P0282Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0282HitContext is the context of P0282Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0282HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4481,7 +4481,7 @@ type P0283Handler interface {
 	OnHit(c P0283HitContext, amount int64) error
 }
 
-// P0283HitContext is the context of P0283Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0283HitContext is the context of P0283Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0283HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4492,7 +4492,7 @@ type P0284Handler interface {
 	OnHit(c P0284HitContext, amount int64) error
 }
 
-// P0284HitContext is the context of P0284Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0284HitContext is the context of P0284Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0284HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4503,7 +4503,7 @@ type P0285Handler interface {
 	OnHit(c P0285HitContext, amount int64) error
 }
 
-// P0285HitContext is the context of P0285Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0285HitContext is the context of P0285Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0285HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4514,7 +4514,7 @@ type P0286Handler interface {
 	OnHit(c P0286HitContext, amount int64) error
 }
 
-// P0286HitContext is the context of P0286Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0286HitContext is the context of P0286Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0286HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4525,7 +4525,7 @@ type P0287Handler interface {
 	OnHit(c P0287HitContext, amount int64) error
 }
 
-// P0287HitContext is the context of P0287Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0287HitContext is the context of P0287Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0287HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4536,7 +4536,7 @@ type P0288Handler interface {
 	OnHit(c P0288HitContext, amount int64) error
 }
 
-// P0288HitContext is the context of P0288Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0288HitContext is the context of P0288Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0288HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4547,7 +4547,7 @@ type P0289Handler interface {
 	OnHit(c P0289HitContext, amount int64) error
 }
 
-// P0289HitContext is the context of P0289Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0289HitContext is the context of P0289Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0289HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4558,7 +4558,7 @@ type P0290Handler interface {
 	OnHit(c P0290HitContext, amount int64) error
 }
 
-// P0290HitContext is the context of P0290Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0290HitContext is the context of P0290Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0290HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4569,7 +4569,7 @@ type P0291Handler interface {
 	OnHit(c P0291HitContext, amount int64) error
 }
 
-// P0291HitContext is the context of P0291Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0291HitContext is the context of P0291Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0291HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4580,7 +4580,7 @@ type P0292Handler interface {
 	OnHit(c P0292HitContext, amount int64) error
 }
 
-// P0292HitContext is the context of P0292Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0292HitContext is the context of P0292Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0292HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4591,7 +4591,7 @@ type P0293Handler interface {
 	OnHit(c P0293HitContext, amount int64) error
 }
 
-// P0293HitContext is the context of P0293Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0293HitContext is the context of P0293Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0293HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4602,7 +4602,7 @@ type P0294Handler interface {
 	OnHit(c P0294HitContext, amount int64) error
 }
 
-// P0294HitContext is the context of P0294Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0294HitContext is the context of P0294Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0294HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4613,7 +4613,7 @@ type P0295Handler interface {
 	OnHit(c P0295HitContext, amount int64) error
 }
 
-// P0295HitContext is the context of P0295Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0295HitContext is the context of P0295Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0295HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4624,7 +4624,7 @@ type P0296Handler interface {
 	OnHit(c P0296HitContext, amount int64) error
 }
 
-// P0296HitContext is the context of P0296Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0296HitContext is the context of P0296Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0296HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4635,7 +4635,7 @@ type P0297Handler interface {
 	OnHit(c P0297HitContext, amount int64) error
 }
 
-// P0297HitContext is the context of P0297Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0297HitContext is the context of P0297Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0297HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4646,7 +4646,7 @@ type P0298Handler interface {
 	OnHit(c P0298HitContext, amount int64) error
 }
 
-// P0298HitContext is the context of P0298Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0298HitContext is the context of P0298Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0298HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4657,7 +4657,7 @@ type P0299Handler interface {
 	OnHit(c P0299HitContext, amount int64) error
 }
 
-// P0299HitContext is the context of P0299Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0299HitContext is the context of P0299Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0299HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4668,7 +4668,7 @@ type P0300Handler interface {
 	OnHit(c P0300HitContext, amount int64) error
 }
 
-// P0300HitContext is the context of P0300Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0300HitContext is the context of P0300Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0300HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4679,7 +4679,7 @@ type P0301Handler interface {
 	OnHit(c P0301HitContext, amount int64) error
 }
 
-// P0301HitContext is the context of P0301Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0301HitContext is the context of P0301Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0301HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4690,7 +4690,7 @@ type P0302Handler interface {
 	OnHit(c P0302HitContext, amount int64) error
 }
 
-// P0302HitContext is the context of P0302Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0302HitContext is the context of P0302Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0302HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4701,7 +4701,7 @@ type P0303Handler interface {
 	OnHit(c P0303HitContext, amount int64) error
 }
 
-// P0303HitContext is the context of P0303Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0303HitContext is the context of P0303Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0303HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4712,7 +4712,7 @@ type P0304Handler interface {
 	OnHit(c P0304HitContext, amount int64) error
 }
 
-// P0304HitContext is the context of P0304Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0304HitContext is the context of P0304Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0304HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4723,7 +4723,7 @@ type P0305Handler interface {
 	OnHit(c P0305HitContext, amount int64) error
 }
 
-// P0305HitContext is the context of P0305Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0305HitContext is the context of P0305Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0305HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4734,7 +4734,7 @@ type P0306Handler interface {
 	OnHit(c P0306HitContext, amount int64) error
 }
 
-// P0306HitContext is the context of P0306Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0306HitContext is the context of P0306Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0306HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4745,7 +4745,7 @@ type P0307Handler interface {
 	OnHit(c P0307HitContext, amount int64) error
 }
 
-// P0307HitContext is the context of P0307Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0307HitContext is the context of P0307Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0307HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4756,7 +4756,7 @@ type P0308Handler interface {
 	OnHit(c P0308HitContext, amount int64) error
 }
 
-// P0308HitContext is the context of P0308Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0308HitContext is the context of P0308Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0308HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4767,7 +4767,7 @@ type P0309Handler interface {
 	OnHit(c P0309HitContext, amount int64) error
 }
 
-// P0309HitContext is the context of P0309Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0309HitContext is the context of P0309Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0309HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4778,7 +4778,7 @@ type P0310Handler interface {
 	OnHit(c P0310HitContext, amount int64) error
 }
 
-// P0310HitContext is the context of P0310Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0310HitContext is the context of P0310Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0310HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4789,7 +4789,7 @@ type P0311Handler interface {
 	OnHit(c P0311HitContext, amount int64) error
 }
 
-// P0311HitContext is the context of P0311Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0311HitContext is the context of P0311Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0311HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4800,7 +4800,7 @@ type P0312Handler interface {
 	OnHit(c P0312HitContext, amount int64) error
 }
 
-// P0312HitContext is the context of P0312Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0312HitContext is the context of P0312Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0312HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4811,7 +4811,7 @@ type P0313Handler interface {
 	OnHit(c P0313HitContext, amount int64) error
 }
 
-// P0313HitContext is the context of P0313Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0313HitContext is the context of P0313Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0313HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4822,7 +4822,7 @@ type P0314Handler interface {
 	OnHit(c P0314HitContext, amount int64) error
 }
 
-// P0314HitContext is the context of P0314Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0314HitContext is the context of P0314Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0314HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4833,7 +4833,7 @@ type P0315Handler interface {
 	OnHit(c P0315HitContext, amount int64) error
 }
 
-// P0315HitContext is the context of P0315Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0315HitContext is the context of P0315Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0315HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4844,7 +4844,7 @@ type P0316Handler interface {
 	OnHit(c P0316HitContext, amount int64) error
 }
 
-// P0316HitContext is the context of P0316Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0316HitContext is the context of P0316Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0316HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4855,7 +4855,7 @@ type P0317Handler interface {
 	OnHit(c P0317HitContext, amount int64) error
 }
 
-// P0317HitContext is the context of P0317Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0317HitContext is the context of P0317Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0317HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4866,7 +4866,7 @@ type P0318Handler interface {
 	OnHit(c P0318HitContext, amount int64) error
 }
 
-// P0318HitContext is the context of P0318Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0318HitContext is the context of P0318Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0318HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4877,7 +4877,7 @@ type P0319Handler interface {
 	OnHit(c P0319HitContext, amount int64) error
 }
 
-// P0319HitContext is the context of P0319Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0319HitContext is the context of P0319Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0319HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4888,7 +4888,7 @@ type P0320Handler interface {
 	OnHit(c P0320HitContext, amount int64) error
 }
 
-// P0320HitContext is the context of P0320Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0320HitContext is the context of P0320Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0320HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4899,7 +4899,7 @@ type P0321Handler interface {
 	OnHit(c P0321HitContext, amount int64) error
 }
 
-// P0321HitContext is the context of P0321Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0321HitContext is the context of P0321Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0321HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4910,7 +4910,7 @@ type P0322Handler interface {
 	OnHit(c P0322HitContext, amount int64) error
 }
 
-// P0322HitContext is the context of P0322Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0322HitContext is the context of P0322Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0322HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4921,7 +4921,7 @@ type P0323Handler interface {
 	OnHit(c P0323HitContext, amount int64) error
 }
 
-// P0323HitContext is the context of P0323Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0323HitContext is the context of P0323Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0323HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4932,7 +4932,7 @@ type P0324Handler interface {
 	OnHit(c P0324HitContext, amount int64) error
 }
 
-// P0324HitContext is the context of P0324Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0324HitContext is the context of P0324Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0324HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4943,7 +4943,7 @@ type P0325Handler interface {
 	OnHit(c P0325HitContext, amount int64) error
 }
 
-// P0325HitContext is the context of P0325Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0325HitContext is the context of P0325Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0325HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4954,7 +4954,7 @@ type P0326Handler interface {
 	OnHit(c P0326HitContext, amount int64) error
 }
 
-// P0326HitContext is the context of P0326Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0326HitContext is the context of P0326Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0326HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4965,7 +4965,7 @@ type P0327Handler interface {
 	OnHit(c P0327HitContext, amount int64) error
 }
 
-// P0327HitContext is the context of P0327Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0327HitContext is the context of P0327Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0327HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4976,7 +4976,7 @@ type P0328Handler interface {
 	OnHit(c P0328HitContext, amount int64) error
 }
 
-// P0328HitContext is the context of P0328Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0328HitContext is the context of P0328Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0328HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4987,7 +4987,7 @@ type P0329Handler interface {
 	OnHit(c P0329HitContext, amount int64) error
 }
 
-// P0329HitContext is the context of P0329Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0329HitContext is the context of P0329Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0329HitContext struct {
 	fwimpl.On[Order]
 }
@@ -4998,7 +4998,7 @@ type P0330Handler interface {
 	OnHit(c P0330HitContext, amount int64) error
 }
 
-// P0330HitContext is the context of P0330Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0330HitContext is the context of P0330Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0330HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5009,7 +5009,7 @@ type P0331Handler interface {
 	OnHit(c P0331HitContext, amount int64) error
 }
 
-// P0331HitContext is the context of P0331Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0331HitContext is the context of P0331Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0331HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5020,7 +5020,7 @@ type P0332Handler interface {
 	OnHit(c P0332HitContext, amount int64) error
 }
 
-// P0332HitContext is the context of P0332Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0332HitContext is the context of P0332Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0332HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5031,7 +5031,7 @@ type P0333Handler interface {
 	OnHit(c P0333HitContext, amount int64) error
 }
 
-// P0333HitContext is the context of P0333Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0333HitContext is the context of P0333Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0333HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5042,7 +5042,7 @@ type P0334Handler interface {
 	OnHit(c P0334HitContext, amount int64) error
 }
 
-// P0334HitContext is the context of P0334Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0334HitContext is the context of P0334Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0334HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5053,7 +5053,7 @@ type P0335Handler interface {
 	OnHit(c P0335HitContext, amount int64) error
 }
 
-// P0335HitContext is the context of P0335Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0335HitContext is the context of P0335Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0335HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5064,7 +5064,7 @@ type P0336Handler interface {
 	OnHit(c P0336HitContext, amount int64) error
 }
 
-// P0336HitContext is the context of P0336Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0336HitContext is the context of P0336Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0336HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5075,7 +5075,7 @@ type P0337Handler interface {
 	OnHit(c P0337HitContext, amount int64) error
 }
 
-// P0337HitContext is the context of P0337Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0337HitContext is the context of P0337Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0337HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5086,7 +5086,7 @@ type P0338Handler interface {
 	OnHit(c P0338HitContext, amount int64) error
 }
 
-// P0338HitContext is the context of P0338Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0338HitContext is the context of P0338Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0338HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5097,7 +5097,7 @@ type P0339Handler interface {
 	OnHit(c P0339HitContext, amount int64) error
 }
 
-// P0339HitContext is the context of P0339Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0339HitContext is the context of P0339Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0339HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5108,7 +5108,7 @@ type P0340Handler interface {
 	OnHit(c P0340HitContext, amount int64) error
 }
 
-// P0340HitContext is the context of P0340Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0340HitContext is the context of P0340Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0340HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5119,7 +5119,7 @@ type P0341Handler interface {
 	OnHit(c P0341HitContext, amount int64) error
 }
 
-// P0341HitContext is the context of P0341Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0341HitContext is the context of P0341Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0341HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5130,7 +5130,7 @@ type P0342Handler interface {
 	OnHit(c P0342HitContext, amount int64) error
 }
 
-// P0342HitContext is the context of P0342Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0342HitContext is the context of P0342Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0342HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5141,7 +5141,7 @@ type P0343Handler interface {
 	OnHit(c P0343HitContext, amount int64) error
 }
 
-// P0343HitContext is the context of P0343Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0343HitContext is the context of P0343Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0343HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5152,7 +5152,7 @@ type P0344Handler interface {
 	OnHit(c P0344HitContext, amount int64) error
 }
 
-// P0344HitContext is the context of P0344Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0344HitContext is the context of P0344Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0344HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5163,7 +5163,7 @@ type P0345Handler interface {
 	OnHit(c P0345HitContext, amount int64) error
 }
 
-// P0345HitContext is the context of P0345Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0345HitContext is the context of P0345Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0345HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5174,7 +5174,7 @@ type P0346Handler interface {
 	OnHit(c P0346HitContext, amount int64) error
 }
 
-// P0346HitContext is the context of P0346Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0346HitContext is the context of P0346Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0346HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5185,7 +5185,7 @@ type P0347Handler interface {
 	OnHit(c P0347HitContext, amount int64) error
 }
 
-// P0347HitContext is the context of P0347Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0347HitContext is the context of P0347Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0347HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5196,7 +5196,7 @@ type P0348Handler interface {
 	OnHit(c P0348HitContext, amount int64) error
 }
 
-// P0348HitContext is the context of P0348Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0348HitContext is the context of P0348Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0348HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5207,7 +5207,7 @@ type P0349Handler interface {
 	OnHit(c P0349HitContext, amount int64) error
 }
 
-// P0349HitContext is the context of P0349Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0349HitContext is the context of P0349Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0349HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5218,7 +5218,7 @@ type P0350Handler interface {
 	OnHit(c P0350HitContext, amount int64) error
 }
 
-// P0350HitContext is the context of P0350Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0350HitContext is the context of P0350Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0350HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5229,7 +5229,7 @@ type P0351Handler interface {
 	OnHit(c P0351HitContext, amount int64) error
 }
 
-// P0351HitContext is the context of P0351Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0351HitContext is the context of P0351Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0351HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5240,7 +5240,7 @@ type P0352Handler interface {
 	OnHit(c P0352HitContext, amount int64) error
 }
 
-// P0352HitContext is the context of P0352Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0352HitContext is the context of P0352Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0352HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5251,7 +5251,7 @@ type P0353Handler interface {
 	OnHit(c P0353HitContext, amount int64) error
 }
 
-// P0353HitContext is the context of P0353Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0353HitContext is the context of P0353Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0353HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5262,7 +5262,7 @@ type P0354Handler interface {
 	OnHit(c P0354HitContext, amount int64) error
 }
 
-// P0354HitContext is the context of P0354Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0354HitContext is the context of P0354Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0354HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5273,7 +5273,7 @@ type P0355Handler interface {
 	OnHit(c P0355HitContext, amount int64) error
 }
 
-// P0355HitContext is the context of P0355Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0355HitContext is the context of P0355Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0355HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5284,7 +5284,7 @@ type P0356Handler interface {
 	OnHit(c P0356HitContext, amount int64) error
 }
 
-// P0356HitContext is the context of P0356Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0356HitContext is the context of P0356Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0356HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5295,7 +5295,7 @@ type P0357Handler interface {
 	OnHit(c P0357HitContext, amount int64) error
 }
 
-// P0357HitContext is the context of P0357Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0357HitContext is the context of P0357Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0357HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5306,7 +5306,7 @@ type P0358Handler interface {
 	OnHit(c P0358HitContext, amount int64) error
 }
 
-// P0358HitContext is the context of P0358Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0358HitContext is the context of P0358Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0358HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5317,7 +5317,7 @@ type P0359Handler interface {
 	OnHit(c P0359HitContext, amount int64) error
 }
 
-// P0359HitContext is the context of P0359Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0359HitContext is the context of P0359Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0359HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5328,7 +5328,7 @@ type P0360Handler interface {
 	OnHit(c P0360HitContext, amount int64) error
 }
 
-// P0360HitContext is the context of P0360Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0360HitContext is the context of P0360Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0360HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5339,7 +5339,7 @@ type P0361Handler interface {
 	OnHit(c P0361HitContext, amount int64) error
 }
 
-// P0361HitContext is the context of P0361Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0361HitContext is the context of P0361Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0361HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5350,7 +5350,7 @@ type P0362Handler interface {
 	OnHit(c P0362HitContext, amount int64) error
 }
 
-// P0362HitContext is the context of P0362Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0362HitContext is the context of P0362Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0362HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5361,7 +5361,7 @@ type P0363Handler interface {
 	OnHit(c P0363HitContext, amount int64) error
 }
 
-// P0363HitContext is the context of P0363Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0363HitContext is the context of P0363Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0363HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5372,7 +5372,7 @@ type P0364Handler interface {
 	OnHit(c P0364HitContext, amount int64) error
 }
 
-// P0364HitContext is the context of P0364Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0364HitContext is the context of P0364Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0364HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5383,7 +5383,7 @@ type P0365Handler interface {
 	OnHit(c P0365HitContext, amount int64) error
 }
 
-// P0365HitContext is the context of P0365Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0365HitContext is the context of P0365Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0365HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5394,7 +5394,7 @@ type P0366Handler interface {
 	OnHit(c P0366HitContext, amount int64) error
 }
 
-// P0366HitContext is the context of P0366Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0366HitContext is the context of P0366Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0366HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5405,7 +5405,7 @@ type P0367Handler interface {
 	OnHit(c P0367HitContext, amount int64) error
 }
 
-// P0367HitContext is the context of P0367Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0367HitContext is the context of P0367Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0367HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5416,7 +5416,7 @@ type P0368Handler interface {
 	OnHit(c P0368HitContext, amount int64) error
 }
 
-// P0368HitContext is the context of P0368Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0368HitContext is the context of P0368Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0368HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5427,7 +5427,7 @@ type P0369Handler interface {
 	OnHit(c P0369HitContext, amount int64) error
 }
 
-// P0369HitContext is the context of P0369Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0369HitContext is the context of P0369Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0369HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5438,7 +5438,7 @@ type P0370Handler interface {
 	OnHit(c P0370HitContext, amount int64) error
 }
 
-// P0370HitContext is the context of P0370Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0370HitContext is the context of P0370Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0370HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5449,7 +5449,7 @@ type P0371Handler interface {
 	OnHit(c P0371HitContext, amount int64) error
 }
 
-// P0371HitContext is the context of P0371Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0371HitContext is the context of P0371Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0371HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5460,7 +5460,7 @@ type P0372Handler interface {
 	OnHit(c P0372HitContext, amount int64) error
 }
 
-// P0372HitContext is the context of P0372Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0372HitContext is the context of P0372Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0372HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5471,7 +5471,7 @@ type P0373Handler interface {
 	OnHit(c P0373HitContext, amount int64) error
 }
 
-// P0373HitContext is the context of P0373Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0373HitContext is the context of P0373Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0373HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5482,7 +5482,7 @@ type P0374Handler interface {
 	OnHit(c P0374HitContext, amount int64) error
 }
 
-// P0374HitContext is the context of P0374Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0374HitContext is the context of P0374Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0374HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5493,7 +5493,7 @@ type P0375Handler interface {
 	OnHit(c P0375HitContext, amount int64) error
 }
 
-// P0375HitContext is the context of P0375Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0375HitContext is the context of P0375Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0375HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5504,7 +5504,7 @@ type P0376Handler interface {
 	OnHit(c P0376HitContext, amount int64) error
 }
 
-// P0376HitContext is the context of P0376Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0376HitContext is the context of P0376Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0376HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5515,7 +5515,7 @@ type P0377Handler interface {
 	OnHit(c P0377HitContext, amount int64) error
 }
 
-// P0377HitContext is the context of P0377Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0377HitContext is the context of P0377Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0377HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5526,7 +5526,7 @@ type P0378Handler interface {
 	OnHit(c P0378HitContext, amount int64) error
 }
 
-// P0378HitContext is the context of P0378Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0378HitContext is the context of P0378Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0378HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5537,7 +5537,7 @@ type P0379Handler interface {
 	OnHit(c P0379HitContext, amount int64) error
 }
 
-// P0379HitContext is the context of P0379Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0379HitContext is the context of P0379Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0379HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5548,7 +5548,7 @@ type P0380Handler interface {
 	OnHit(c P0380HitContext, amount int64) error
 }
 
-// P0380HitContext is the context of P0380Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0380HitContext is the context of P0380Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0380HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5559,7 +5559,7 @@ type P0381Handler interface {
 	OnHit(c P0381HitContext, amount int64) error
 }
 
-// P0381HitContext is the context of P0381Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0381HitContext is the context of P0381Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0381HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5570,7 +5570,7 @@ type P0382Handler interface {
 	OnHit(c P0382HitContext, amount int64) error
 }
 
-// P0382HitContext is the context of P0382Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0382HitContext is the context of P0382Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0382HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5581,7 +5581,7 @@ type P0383Handler interface {
 	OnHit(c P0383HitContext, amount int64) error
 }
 
-// P0383HitContext is the context of P0383Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0383HitContext is the context of P0383Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0383HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5592,7 +5592,7 @@ type P0384Handler interface {
 	OnHit(c P0384HitContext, amount int64) error
 }
 
-// P0384HitContext is the context of P0384Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0384HitContext is the context of P0384Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0384HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5603,7 +5603,7 @@ type P0385Handler interface {
 	OnHit(c P0385HitContext, amount int64) error
 }
 
-// P0385HitContext is the context of P0385Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0385HitContext is the context of P0385Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0385HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5614,7 +5614,7 @@ type P0386Handler interface {
 	OnHit(c P0386HitContext, amount int64) error
 }
 
-// P0386HitContext is the context of P0386Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0386HitContext is the context of P0386Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0386HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5625,7 +5625,7 @@ type P0387Handler interface {
 	OnHit(c P0387HitContext, amount int64) error
 }
 
-// P0387HitContext is the context of P0387Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0387HitContext is the context of P0387Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0387HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5636,7 +5636,7 @@ type P0388Handler interface {
 	OnHit(c P0388HitContext, amount int64) error
 }
 
-// P0388HitContext is the context of P0388Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0388HitContext is the context of P0388Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0388HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5647,7 +5647,7 @@ type P0389Handler interface {
 	OnHit(c P0389HitContext, amount int64) error
 }
 
-// P0389HitContext is the context of P0389Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0389HitContext is the context of P0389Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0389HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5658,7 +5658,7 @@ type P0390Handler interface {
 	OnHit(c P0390HitContext, amount int64) error
 }
 
-// P0390HitContext is the context of P0390Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0390HitContext is the context of P0390Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0390HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5669,7 +5669,7 @@ type P0391Handler interface {
 	OnHit(c P0391HitContext, amount int64) error
 }
 
-// P0391HitContext is the context of P0391Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0391HitContext is the context of P0391Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0391HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5680,7 +5680,7 @@ type P0392Handler interface {
 	OnHit(c P0392HitContext, amount int64) error
 }
 
-// P0392HitContext is the context of P0392Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0392HitContext is the context of P0392Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0392HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5691,7 +5691,7 @@ type P0393Handler interface {
 	OnHit(c P0393HitContext, amount int64) error
 }
 
-// P0393HitContext is the context of P0393Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0393HitContext is the context of P0393Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0393HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5702,7 +5702,7 @@ type P0394Handler interface {
 	OnHit(c P0394HitContext, amount int64) error
 }
 
-// P0394HitContext is the context of P0394Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0394HitContext is the context of P0394Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0394HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5713,7 +5713,7 @@ type P0395Handler interface {
 	OnHit(c P0395HitContext, amount int64) error
 }
 
-// P0395HitContext is the context of P0395Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0395HitContext is the context of P0395Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0395HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5724,7 +5724,7 @@ type P0396Handler interface {
 	OnHit(c P0396HitContext, amount int64) error
 }
 
-// P0396HitContext is the context of P0396Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0396HitContext is the context of P0396Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0396HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5735,7 +5735,7 @@ type P0397Handler interface {
 	OnHit(c P0397HitContext, amount int64) error
 }
 
-// P0397HitContext is the context of P0397Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0397HitContext is the context of P0397Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0397HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5746,7 +5746,7 @@ type P0398Handler interface {
 	OnHit(c P0398HitContext, amount int64) error
 }
 
-// P0398HitContext is the context of P0398Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0398HitContext is the context of P0398Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0398HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5757,7 +5757,7 @@ type P0399Handler interface {
 	OnHit(c P0399HitContext, amount int64) error
 }
 
-// P0399HitContext is the context of P0399Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0399HitContext is the context of P0399Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0399HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5768,7 +5768,7 @@ type P0400Handler interface {
 	OnHit(c P0400HitContext, amount int64) error
 }
 
-// P0400HitContext is the context of P0400Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0400HitContext is the context of P0400Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0400HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5779,7 +5779,7 @@ type P0401Handler interface {
 	OnHit(c P0401HitContext, amount int64) error
 }
 
-// P0401HitContext is the context of P0401Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0401HitContext is the context of P0401Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0401HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5790,7 +5790,7 @@ type P0402Handler interface {
 	OnHit(c P0402HitContext, amount int64) error
 }
 
-// P0402HitContext is the context of P0402Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0402HitContext is the context of P0402Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0402HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5801,7 +5801,7 @@ type P0403Handler interface {
 	OnHit(c P0403HitContext, amount int64) error
 }
 
-// P0403HitContext is the context of P0403Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0403HitContext is the context of P0403Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0403HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5812,7 +5812,7 @@ type P0404Handler interface {
 	OnHit(c P0404HitContext, amount int64) error
 }
 
-// P0404HitContext is the context of P0404Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0404HitContext is the context of P0404Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0404HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5823,7 +5823,7 @@ type P0405Handler interface {
 	OnHit(c P0405HitContext, amount int64) error
 }
 
-// P0405HitContext is the context of P0405Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0405HitContext is the context of P0405Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0405HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5834,7 +5834,7 @@ type P0406Handler interface {
 	OnHit(c P0406HitContext, amount int64) error
 }
 
-// P0406HitContext is the context of P0406Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0406HitContext is the context of P0406Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0406HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5845,7 +5845,7 @@ type P0407Handler interface {
 	OnHit(c P0407HitContext, amount int64) error
 }
 
-// P0407HitContext is the context of P0407Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0407HitContext is the context of P0407Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0407HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5856,7 +5856,7 @@ type P0408Handler interface {
 	OnHit(c P0408HitContext, amount int64) error
 }
 
-// P0408HitContext is the context of P0408Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0408HitContext is the context of P0408Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0408HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5867,7 +5867,7 @@ type P0409Handler interface {
 	OnHit(c P0409HitContext, amount int64) error
 }
 
-// P0409HitContext is the context of P0409Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0409HitContext is the context of P0409Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0409HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5878,7 +5878,7 @@ type P0410Handler interface {
 	OnHit(c P0410HitContext, amount int64) error
 }
 
-// P0410HitContext is the context of P0410Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0410HitContext is the context of P0410Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0410HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5889,7 +5889,7 @@ type P0411Handler interface {
 	OnHit(c P0411HitContext, amount int64) error
 }
 
-// P0411HitContext is the context of P0411Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0411HitContext is the context of P0411Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0411HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5900,7 +5900,7 @@ type P0412Handler interface {
 	OnHit(c P0412HitContext, amount int64) error
 }
 
-// P0412HitContext is the context of P0412Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0412HitContext is the context of P0412Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0412HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5911,7 +5911,7 @@ type P0413Handler interface {
 	OnHit(c P0413HitContext, amount int64) error
 }
 
-// P0413HitContext is the context of P0413Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0413HitContext is the context of P0413Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0413HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5922,7 +5922,7 @@ type P0414Handler interface {
 	OnHit(c P0414HitContext, amount int64) error
 }
 
-// P0414HitContext is the context of P0414Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0414HitContext is the context of P0414Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0414HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5933,7 +5933,7 @@ type P0415Handler interface {
 	OnHit(c P0415HitContext, amount int64) error
 }
 
-// P0415HitContext is the context of P0415Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0415HitContext is the context of P0415Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0415HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5944,7 +5944,7 @@ type P0416Handler interface {
 	OnHit(c P0416HitContext, amount int64) error
 }
 
-// P0416HitContext is the context of P0416Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0416HitContext is the context of P0416Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0416HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5955,7 +5955,7 @@ type P0417Handler interface {
 	OnHit(c P0417HitContext, amount int64) error
 }
 
-// P0417HitContext is the context of P0417Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0417HitContext is the context of P0417Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0417HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5966,7 +5966,7 @@ type P0418Handler interface {
 	OnHit(c P0418HitContext, amount int64) error
 }
 
-// P0418HitContext is the context of P0418Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0418HitContext is the context of P0418Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0418HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5977,7 +5977,7 @@ type P0419Handler interface {
 	OnHit(c P0419HitContext, amount int64) error
 }
 
-// P0419HitContext is the context of P0419Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0419HitContext is the context of P0419Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0419HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5988,7 +5988,7 @@ type P0420Handler interface {
 	OnHit(c P0420HitContext, amount int64) error
 }
 
-// P0420HitContext is the context of P0420Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0420HitContext is the context of P0420Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0420HitContext struct {
 	fwimpl.On[Order]
 }
@@ -5999,7 +5999,7 @@ type P0421Handler interface {
 	OnHit(c P0421HitContext, amount int64) error
 }
 
-// P0421HitContext is the context of P0421Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0421HitContext is the context of P0421Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0421HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6010,7 +6010,7 @@ type P0422Handler interface {
 	OnHit(c P0422HitContext, amount int64) error
 }
 
-// P0422HitContext is the context of P0422Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0422HitContext is the context of P0422Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0422HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6021,7 +6021,7 @@ type P0423Handler interface {
 	OnHit(c P0423HitContext, amount int64) error
 }
 
-// P0423HitContext is the context of P0423Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0423HitContext is the context of P0423Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0423HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6032,7 +6032,7 @@ type P0424Handler interface {
 	OnHit(c P0424HitContext, amount int64) error
 }
 
-// P0424HitContext is the context of P0424Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0424HitContext is the context of P0424Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0424HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6043,7 +6043,7 @@ type P0425Handler interface {
 	OnHit(c P0425HitContext, amount int64) error
 }
 
-// P0425HitContext is the context of P0425Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0425HitContext is the context of P0425Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0425HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6054,7 +6054,7 @@ type P0426Handler interface {
 	OnHit(c P0426HitContext, amount int64) error
 }
 
-// P0426HitContext is the context of P0426Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0426HitContext is the context of P0426Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0426HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6065,7 +6065,7 @@ type P0427Handler interface {
 	OnHit(c P0427HitContext, amount int64) error
 }
 
-// P0427HitContext is the context of P0427Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0427HitContext is the context of P0427Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0427HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6076,7 +6076,7 @@ type P0428Handler interface {
 	OnHit(c P0428HitContext, amount int64) error
 }
 
-// P0428HitContext is the context of P0428Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0428HitContext is the context of P0428Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0428HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6087,7 +6087,7 @@ type P0429Handler interface {
 	OnHit(c P0429HitContext, amount int64) error
 }
 
-// P0429HitContext is the context of P0429Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0429HitContext is the context of P0429Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0429HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6098,7 +6098,7 @@ type P0430Handler interface {
 	OnHit(c P0430HitContext, amount int64) error
 }
 
-// P0430HitContext is the context of P0430Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0430HitContext is the context of P0430Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0430HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6109,7 +6109,7 @@ type P0431Handler interface {
 	OnHit(c P0431HitContext, amount int64) error
 }
 
-// P0431HitContext is the context of P0431Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0431HitContext is the context of P0431Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0431HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6120,7 +6120,7 @@ type P0432Handler interface {
 	OnHit(c P0432HitContext, amount int64) error
 }
 
-// P0432HitContext is the context of P0432Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0432HitContext is the context of P0432Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0432HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6131,7 +6131,7 @@ type P0433Handler interface {
 	OnHit(c P0433HitContext, amount int64) error
 }
 
-// P0433HitContext is the context of P0433Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0433HitContext is the context of P0433Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0433HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6142,7 +6142,7 @@ type P0434Handler interface {
 	OnHit(c P0434HitContext, amount int64) error
 }
 
-// P0434HitContext is the context of P0434Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0434HitContext is the context of P0434Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0434HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6153,7 +6153,7 @@ type P0435Handler interface {
 	OnHit(c P0435HitContext, amount int64) error
 }
 
-// P0435HitContext is the context of P0435Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0435HitContext is the context of P0435Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0435HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6164,7 +6164,7 @@ type P0436Handler interface {
 	OnHit(c P0436HitContext, amount int64) error
 }
 
-// P0436HitContext is the context of P0436Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0436HitContext is the context of P0436Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0436HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6175,7 +6175,7 @@ type P0437Handler interface {
 	OnHit(c P0437HitContext, amount int64) error
 }
 
-// P0437HitContext is the context of P0437Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0437HitContext is the context of P0437Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0437HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6186,7 +6186,7 @@ type P0438Handler interface {
 	OnHit(c P0438HitContext, amount int64) error
 }
 
-// P0438HitContext is the context of P0438Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0438HitContext is the context of P0438Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0438HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6197,7 +6197,7 @@ type P0439Handler interface {
 	OnHit(c P0439HitContext, amount int64) error
 }
 
-// P0439HitContext is the context of P0439Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0439HitContext is the context of P0439Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0439HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6208,7 +6208,7 @@ type P0440Handler interface {
 	OnHit(c P0440HitContext, amount int64) error
 }
 
-// P0440HitContext is the context of P0440Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0440HitContext is the context of P0440Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0440HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6219,7 +6219,7 @@ type P0441Handler interface {
 	OnHit(c P0441HitContext, amount int64) error
 }
 
-// P0441HitContext is the context of P0441Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0441HitContext is the context of P0441Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0441HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6230,7 +6230,7 @@ type P0442Handler interface {
 	OnHit(c P0442HitContext, amount int64) error
 }
 
-// P0442HitContext is the context of P0442Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0442HitContext is the context of P0442Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0442HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6241,7 +6241,7 @@ type P0443Handler interface {
 	OnHit(c P0443HitContext, amount int64) error
 }
 
-// P0443HitContext is the context of P0443Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0443HitContext is the context of P0443Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0443HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6252,7 +6252,7 @@ type P0444Handler interface {
 	OnHit(c P0444HitContext, amount int64) error
 }
 
-// P0444HitContext is the context of P0444Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0444HitContext is the context of P0444Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0444HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6263,7 +6263,7 @@ type P0445Handler interface {
 	OnHit(c P0445HitContext, amount int64) error
 }
 
-// P0445HitContext is the context of P0445Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0445HitContext is the context of P0445Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0445HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6274,7 +6274,7 @@ type P0446Handler interface {
 	OnHit(c P0446HitContext, amount int64) error
 }
 
-// P0446HitContext is the context of P0446Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0446HitContext is the context of P0446Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0446HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6285,7 +6285,7 @@ type P0447Handler interface {
 	OnHit(c P0447HitContext, amount int64) error
 }
 
-// P0447HitContext is the context of P0447Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0447HitContext is the context of P0447Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0447HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6296,7 +6296,7 @@ type P0448Handler interface {
 	OnHit(c P0448HitContext, amount int64) error
 }
 
-// P0448HitContext is the context of P0448Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0448HitContext is the context of P0448Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0448HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6307,7 +6307,7 @@ type P0449Handler interface {
 	OnHit(c P0449HitContext, amount int64) error
 }
 
-// P0449HitContext is the context of P0449Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0449HitContext is the context of P0449Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0449HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6318,7 +6318,7 @@ type P0450Handler interface {
 	OnHit(c P0450HitContext, amount int64) error
 }
 
-// P0450HitContext is the context of P0450Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0450HitContext is the context of P0450Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0450HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6329,7 +6329,7 @@ type P0451Handler interface {
 	OnHit(c P0451HitContext, amount int64) error
 }
 
-// P0451HitContext is the context of P0451Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0451HitContext is the context of P0451Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0451HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6340,7 +6340,7 @@ type P0452Handler interface {
 	OnHit(c P0452HitContext, amount int64) error
 }
 
-// P0452HitContext is the context of P0452Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0452HitContext is the context of P0452Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0452HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6351,7 +6351,7 @@ type P0453Handler interface {
 	OnHit(c P0453HitContext, amount int64) error
 }
 
-// P0453HitContext is the context of P0453Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0453HitContext is the context of P0453Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0453HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6362,7 +6362,7 @@ type P0454Handler interface {
 	OnHit(c P0454HitContext, amount int64) error
 }
 
-// P0454HitContext is the context of P0454Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0454HitContext is the context of P0454Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0454HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6373,7 +6373,7 @@ type P0455Handler interface {
 	OnHit(c P0455HitContext, amount int64) error
 }
 
-// P0455HitContext is the context of P0455Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0455HitContext is the context of P0455Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0455HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6384,7 +6384,7 @@ type P0456Handler interface {
 	OnHit(c P0456HitContext, amount int64) error
 }
 
-// P0456HitContext is the context of P0456Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0456HitContext is the context of P0456Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0456HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6395,7 +6395,7 @@ type P0457Handler interface {
 	OnHit(c P0457HitContext, amount int64) error
 }
 
-// P0457HitContext is the context of P0457Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0457HitContext is the context of P0457Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0457HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6406,7 +6406,7 @@ type P0458Handler interface {
 	OnHit(c P0458HitContext, amount int64) error
 }
 
-// P0458HitContext is the context of P0458Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0458HitContext is the context of P0458Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0458HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6417,7 +6417,7 @@ type P0459Handler interface {
 	OnHit(c P0459HitContext, amount int64) error
 }
 
-// P0459HitContext is the context of P0459Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0459HitContext is the context of P0459Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0459HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6428,7 +6428,7 @@ type P0460Handler interface {
 	OnHit(c P0460HitContext, amount int64) error
 }
 
-// P0460HitContext is the context of P0460Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0460HitContext is the context of P0460Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0460HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6439,7 +6439,7 @@ type P0461Handler interface {
 	OnHit(c P0461HitContext, amount int64) error
 }
 
-// P0461HitContext is the context of P0461Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0461HitContext is the context of P0461Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0461HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6450,7 +6450,7 @@ type P0462Handler interface {
 	OnHit(c P0462HitContext, amount int64) error
 }
 
-// P0462HitContext is the context of P0462Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0462HitContext is the context of P0462Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0462HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6461,7 +6461,7 @@ type P0463Handler interface {
 	OnHit(c P0463HitContext, amount int64) error
 }
 
-// P0463HitContext is the context of P0463Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0463HitContext is the context of P0463Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0463HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6472,7 +6472,7 @@ type P0464Handler interface {
 	OnHit(c P0464HitContext, amount int64) error
 }
 
-// P0464HitContext is the context of P0464Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0464HitContext is the context of P0464Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0464HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6483,7 +6483,7 @@ type P0465Handler interface {
 	OnHit(c P0465HitContext, amount int64) error
 }
 
-// P0465HitContext is the context of P0465Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0465HitContext is the context of P0465Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0465HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6494,7 +6494,7 @@ type P0466Handler interface {
 	OnHit(c P0466HitContext, amount int64) error
 }
 
-// P0466HitContext is the context of P0466Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0466HitContext is the context of P0466Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0466HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6505,7 +6505,7 @@ type P0467Handler interface {
 	OnHit(c P0467HitContext, amount int64) error
 }
 
-// P0467HitContext is the context of P0467Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0467HitContext is the context of P0467Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0467HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6516,7 +6516,7 @@ type P0468Handler interface {
 	OnHit(c P0468HitContext, amount int64) error
 }
 
-// P0468HitContext is the context of P0468Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0468HitContext is the context of P0468Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0468HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6527,7 +6527,7 @@ type P0469Handler interface {
 	OnHit(c P0469HitContext, amount int64) error
 }
 
-// P0469HitContext is the context of P0469Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0469HitContext is the context of P0469Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0469HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6538,7 +6538,7 @@ type P0470Handler interface {
 	OnHit(c P0470HitContext, amount int64) error
 }
 
-// P0470HitContext is the context of P0470Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0470HitContext is the context of P0470Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0470HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6549,7 +6549,7 @@ type P0471Handler interface {
 	OnHit(c P0471HitContext, amount int64) error
 }
 
-// P0471HitContext is the context of P0471Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0471HitContext is the context of P0471Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0471HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6560,7 +6560,7 @@ type P0472Handler interface {
 	OnHit(c P0472HitContext, amount int64) error
 }
 
-// P0472HitContext is the context of P0472Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0472HitContext is the context of P0472Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0472HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6571,7 +6571,7 @@ type P0473Handler interface {
 	OnHit(c P0473HitContext, amount int64) error
 }
 
-// P0473HitContext is the context of P0473Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0473HitContext is the context of P0473Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0473HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6582,7 +6582,7 @@ type P0474Handler interface {
 	OnHit(c P0474HitContext, amount int64) error
 }
 
-// P0474HitContext is the context of P0474Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0474HitContext is the context of P0474Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0474HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6593,7 +6593,7 @@ type P0475Handler interface {
 	OnHit(c P0475HitContext, amount int64) error
 }
 
-// P0475HitContext is the context of P0475Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0475HitContext is the context of P0475Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0475HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6604,7 +6604,7 @@ type P0476Handler interface {
 	OnHit(c P0476HitContext, amount int64) error
 }
 
-// P0476HitContext is the context of P0476Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0476HitContext is the context of P0476Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0476HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6615,7 +6615,7 @@ type P0477Handler interface {
 	OnHit(c P0477HitContext, amount int64) error
 }
 
-// P0477HitContext is the context of P0477Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0477HitContext is the context of P0477Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0477HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6626,7 +6626,7 @@ type P0478Handler interface {
 	OnHit(c P0478HitContext, amount int64) error
 }
 
-// P0478HitContext is the context of P0478Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0478HitContext is the context of P0478Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0478HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6637,7 +6637,7 @@ type P0479Handler interface {
 	OnHit(c P0479HitContext, amount int64) error
 }
 
-// P0479HitContext is the context of P0479Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0479HitContext is the context of P0479Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0479HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6648,7 +6648,7 @@ type P0480Handler interface {
 	OnHit(c P0480HitContext, amount int64) error
 }
 
-// P0480HitContext is the context of P0480Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0480HitContext is the context of P0480Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0480HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6659,7 +6659,7 @@ type P0481Handler interface {
 	OnHit(c P0481HitContext, amount int64) error
 }
 
-// P0481HitContext is the context of P0481Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0481HitContext is the context of P0481Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0481HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6670,7 +6670,7 @@ type P0482Handler interface {
 	OnHit(c P0482HitContext, amount int64) error
 }
 
-// P0482HitContext is the context of P0482Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0482HitContext is the context of P0482Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0482HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6681,7 +6681,7 @@ type P0483Handler interface {
 	OnHit(c P0483HitContext, amount int64) error
 }
 
-// P0483HitContext is the context of P0483Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0483HitContext is the context of P0483Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0483HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6692,7 +6692,7 @@ type P0484Handler interface {
 	OnHit(c P0484HitContext, amount int64) error
 }
 
-// P0484HitContext is the context of P0484Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0484HitContext is the context of P0484Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0484HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6703,7 +6703,7 @@ type P0485Handler interface {
 	OnHit(c P0485HitContext, amount int64) error
 }
 
-// P0485HitContext is the context of P0485Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0485HitContext is the context of P0485Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0485HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6714,7 +6714,7 @@ type P0486Handler interface {
 	OnHit(c P0486HitContext, amount int64) error
 }
 
-// P0486HitContext is the context of P0486Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0486HitContext is the context of P0486Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0486HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6725,7 +6725,7 @@ type P0487Handler interface {
 	OnHit(c P0487HitContext, amount int64) error
 }
 
-// P0487HitContext is the context of P0487Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0487HitContext is the context of P0487Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0487HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6736,7 +6736,7 @@ type P0488Handler interface {
 	OnHit(c P0488HitContext, amount int64) error
 }
 
-// P0488HitContext is the context of P0488Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0488HitContext is the context of P0488Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0488HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6747,7 +6747,7 @@ type P0489Handler interface {
 	OnHit(c P0489HitContext, amount int64) error
 }
 
-// P0489HitContext is the context of P0489Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0489HitContext is the context of P0489Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0489HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6758,7 +6758,7 @@ type P0490Handler interface {
 	OnHit(c P0490HitContext, amount int64) error
 }
 
-// P0490HitContext is the context of P0490Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0490HitContext is the context of P0490Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0490HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6769,7 +6769,7 @@ type P0491Handler interface {
 	OnHit(c P0491HitContext, amount int64) error
 }
 
-// P0491HitContext is the context of P0491Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0491HitContext is the context of P0491Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0491HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6780,7 +6780,7 @@ type P0492Handler interface {
 	OnHit(c P0492HitContext, amount int64) error
 }
 
-// P0492HitContext is the context of P0492Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0492HitContext is the context of P0492Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0492HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6791,7 +6791,7 @@ type P0493Handler interface {
 	OnHit(c P0493HitContext, amount int64) error
 }
 
-// P0493HitContext is the context of P0493Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0493HitContext is the context of P0493Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0493HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6802,7 +6802,7 @@ type P0494Handler interface {
 	OnHit(c P0494HitContext, amount int64) error
 }
 
-// P0494HitContext is the context of P0494Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0494HitContext is the context of P0494Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0494HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6813,7 +6813,7 @@ type P0495Handler interface {
 	OnHit(c P0495HitContext, amount int64) error
 }
 
-// P0495HitContext is the context of P0495Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0495HitContext is the context of P0495Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0495HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6824,7 +6824,7 @@ type P0496Handler interface {
 	OnHit(c P0496HitContext, amount int64) error
 }
 
-// P0496HitContext is the context of P0496Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0496HitContext is the context of P0496Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0496HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6835,7 +6835,7 @@ type P0497Handler interface {
 	OnHit(c P0497HitContext, amount int64) error
 }
 
-// P0497HitContext is the context of P0497Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0497HitContext is the context of P0497Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0497HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6846,7 +6846,7 @@ type P0498Handler interface {
 	OnHit(c P0498HitContext, amount int64) error
 }
 
-// P0498HitContext is the context of P0498Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0498HitContext is the context of P0498Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0498HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6857,7 +6857,7 @@ type P0499Handler interface {
 	OnHit(c P0499HitContext, amount int64) error
 }
 
-// P0499HitContext is the context of P0499Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0499HitContext is the context of P0499Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0499HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6868,7 +6868,7 @@ type P0500Handler interface {
 	OnHit(c P0500HitContext, amount int64) error
 }
 
-// P0500HitContext is the context of P0500Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0500HitContext is the context of P0500Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0500HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6879,7 +6879,7 @@ type P0501Handler interface {
 	OnHit(c P0501HitContext, amount int64) error
 }
 
-// P0501HitContext is the context of P0501Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0501HitContext is the context of P0501Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0501HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6890,7 +6890,7 @@ type P0502Handler interface {
 	OnHit(c P0502HitContext, amount int64) error
 }
 
-// P0502HitContext is the context of P0502Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0502HitContext is the context of P0502Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0502HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6901,7 +6901,7 @@ type P0503Handler interface {
 	OnHit(c P0503HitContext, amount int64) error
 }
 
-// P0503HitContext is the context of P0503Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0503HitContext is the context of P0503Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0503HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6912,7 +6912,7 @@ type P0504Handler interface {
 	OnHit(c P0504HitContext, amount int64) error
 }
 
-// P0504HitContext is the context of P0504Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0504HitContext is the context of P0504Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0504HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6923,7 +6923,7 @@ type P0505Handler interface {
 	OnHit(c P0505HitContext, amount int64) error
 }
 
-// P0505HitContext is the context of P0505Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0505HitContext is the context of P0505Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0505HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6934,7 +6934,7 @@ type P0506Handler interface {
 	OnHit(c P0506HitContext, amount int64) error
 }
 
-// P0506HitContext is the context of P0506Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0506HitContext is the context of P0506Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0506HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6945,7 +6945,7 @@ type P0507Handler interface {
 	OnHit(c P0507HitContext, amount int64) error
 }
 
-// P0507HitContext is the context of P0507Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0507HitContext is the context of P0507Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0507HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6956,7 +6956,7 @@ type P0508Handler interface {
 	OnHit(c P0508HitContext, amount int64) error
 }
 
-// P0508HitContext is the context of P0508Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0508HitContext is the context of P0508Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0508HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6967,7 +6967,7 @@ type P0509Handler interface {
 	OnHit(c P0509HitContext, amount int64) error
 }
 
-// P0509HitContext is the context of P0509Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0509HitContext is the context of P0509Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0509HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6978,7 +6978,7 @@ type P0510Handler interface {
 	OnHit(c P0510HitContext, amount int64) error
 }
 
-// P0510HitContext is the context of P0510Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0510HitContext is the context of P0510Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0510HitContext struct {
 	fwimpl.On[Order]
 }
@@ -6989,7 +6989,7 @@ type P0511Handler interface {
 	OnHit(c P0511HitContext, amount int64) error
 }
 
-// P0511HitContext is the context of P0511Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0511HitContext is the context of P0511Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0511HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7000,7 +7000,7 @@ type P0512Handler interface {
 	OnHit(c P0512HitContext, amount int64) error
 }
 
-// P0512HitContext is the context of P0512Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0512HitContext is the context of P0512Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0512HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7011,7 +7011,7 @@ type P0513Handler interface {
 	OnHit(c P0513HitContext, amount int64) error
 }
 
-// P0513HitContext is the context of P0513Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0513HitContext is the context of P0513Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0513HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7022,7 +7022,7 @@ type P0514Handler interface {
 	OnHit(c P0514HitContext, amount int64) error
 }
 
-// P0514HitContext is the context of P0514Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0514HitContext is the context of P0514Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0514HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7033,7 +7033,7 @@ type P0515Handler interface {
 	OnHit(c P0515HitContext, amount int64) error
 }
 
-// P0515HitContext is the context of P0515Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0515HitContext is the context of P0515Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0515HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7044,7 +7044,7 @@ type P0516Handler interface {
 	OnHit(c P0516HitContext, amount int64) error
 }
 
-// P0516HitContext is the context of P0516Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0516HitContext is the context of P0516Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0516HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7055,7 +7055,7 @@ type P0517Handler interface {
 	OnHit(c P0517HitContext, amount int64) error
 }
 
-// P0517HitContext is the context of P0517Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0517HitContext is the context of P0517Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0517HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7066,7 +7066,7 @@ type P0518Handler interface {
 	OnHit(c P0518HitContext, amount int64) error
 }
 
-// P0518HitContext is the context of P0518Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0518HitContext is the context of P0518Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0518HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7077,7 +7077,7 @@ type P0519Handler interface {
 	OnHit(c P0519HitContext, amount int64) error
 }
 
-// P0519HitContext is the context of P0519Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0519HitContext is the context of P0519Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0519HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7088,7 +7088,7 @@ type P0520Handler interface {
 	OnHit(c P0520HitContext, amount int64) error
 }
 
-// P0520HitContext is the context of P0520Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0520HitContext is the context of P0520Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0520HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7099,7 +7099,7 @@ type P0521Handler interface {
 	OnHit(c P0521HitContext, amount int64) error
 }
 
-// P0521HitContext is the context of P0521Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0521HitContext is the context of P0521Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0521HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7110,7 +7110,7 @@ type P0522Handler interface {
 	OnHit(c P0522HitContext, amount int64) error
 }
 
-// P0522HitContext is the context of P0522Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0522HitContext is the context of P0522Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0522HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7121,7 +7121,7 @@ type P0523Handler interface {
 	OnHit(c P0523HitContext, amount int64) error
 }
 
-// P0523HitContext is the context of P0523Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0523HitContext is the context of P0523Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0523HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7132,7 +7132,7 @@ type P0524Handler interface {
 	OnHit(c P0524HitContext, amount int64) error
 }
 
-// P0524HitContext is the context of P0524Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0524HitContext is the context of P0524Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0524HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7143,7 +7143,7 @@ type P0525Handler interface {
 	OnHit(c P0525HitContext, amount int64) error
 }
 
-// P0525HitContext is the context of P0525Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0525HitContext is the context of P0525Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0525HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7154,7 +7154,7 @@ type P0526Handler interface {
 	OnHit(c P0526HitContext, amount int64) error
 }
 
-// P0526HitContext is the context of P0526Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0526HitContext is the context of P0526Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0526HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7165,7 +7165,7 @@ type P0527Handler interface {
 	OnHit(c P0527HitContext, amount int64) error
 }
 
-// P0527HitContext is the context of P0527Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0527HitContext is the context of P0527Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0527HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7176,7 +7176,7 @@ type P0528Handler interface {
 	OnHit(c P0528HitContext, amount int64) error
 }
 
-// P0528HitContext is the context of P0528Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0528HitContext is the context of P0528Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0528HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7187,7 +7187,7 @@ type P0529Handler interface {
 	OnHit(c P0529HitContext, amount int64) error
 }
 
-// P0529HitContext is the context of P0529Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0529HitContext is the context of P0529Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0529HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7198,7 +7198,7 @@ type P0530Handler interface {
 	OnHit(c P0530HitContext, amount int64) error
 }
 
-// P0530HitContext is the context of P0530Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0530HitContext is the context of P0530Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0530HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7209,7 +7209,7 @@ type P0531Handler interface {
 	OnHit(c P0531HitContext, amount int64) error
 }
 
-// P0531HitContext is the context of P0531Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0531HitContext is the context of P0531Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0531HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7220,7 +7220,7 @@ type P0532Handler interface {
 	OnHit(c P0532HitContext, amount int64) error
 }
 
-// P0532HitContext is the context of P0532Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0532HitContext is the context of P0532Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0532HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7231,7 +7231,7 @@ type P0533Handler interface {
 	OnHit(c P0533HitContext, amount int64) error
 }
 
-// P0533HitContext is the context of P0533Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0533HitContext is the context of P0533Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0533HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7242,7 +7242,7 @@ type P0534Handler interface {
 	OnHit(c P0534HitContext, amount int64) error
 }
 
-// P0534HitContext is the context of P0534Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0534HitContext is the context of P0534Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0534HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7253,7 +7253,7 @@ type P0535Handler interface {
 	OnHit(c P0535HitContext, amount int64) error
 }
 
-// P0535HitContext is the context of P0535Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0535HitContext is the context of P0535Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0535HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7264,7 +7264,7 @@ type P0536Handler interface {
 	OnHit(c P0536HitContext, amount int64) error
 }
 
-// P0536HitContext is the context of P0536Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0536HitContext is the context of P0536Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0536HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7275,7 +7275,7 @@ type P0537Handler interface {
 	OnHit(c P0537HitContext, amount int64) error
 }
 
-// P0537HitContext is the context of P0537Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0537HitContext is the context of P0537Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0537HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7286,7 +7286,7 @@ type P0538Handler interface {
 	OnHit(c P0538HitContext, amount int64) error
 }
 
-// P0538HitContext is the context of P0538Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0538HitContext is the context of P0538Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0538HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7297,7 +7297,7 @@ type P0539Handler interface {
 	OnHit(c P0539HitContext, amount int64) error
 }
 
-// P0539HitContext is the context of P0539Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0539HitContext is the context of P0539Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0539HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7308,7 +7308,7 @@ type P0540Handler interface {
 	OnHit(c P0540HitContext, amount int64) error
 }
 
-// P0540HitContext is the context of P0540Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0540HitContext is the context of P0540Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0540HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7319,7 +7319,7 @@ type P0541Handler interface {
 	OnHit(c P0541HitContext, amount int64) error
 }
 
-// P0541HitContext is the context of P0541Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0541HitContext is the context of P0541Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0541HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7330,7 +7330,7 @@ type P0542Handler interface {
 	OnHit(c P0542HitContext, amount int64) error
 }
 
-// P0542HitContext is the context of P0542Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0542HitContext is the context of P0542Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0542HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7341,7 +7341,7 @@ type P0543Handler interface {
 	OnHit(c P0543HitContext, amount int64) error
 }
 
-// P0543HitContext is the context of P0543Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0543HitContext is the context of P0543Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0543HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7352,7 +7352,7 @@ type P0544Handler interface {
 	OnHit(c P0544HitContext, amount int64) error
 }
 
-// P0544HitContext is the context of P0544Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0544HitContext is the context of P0544Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0544HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7363,7 +7363,7 @@ type P0545Handler interface {
 	OnHit(c P0545HitContext, amount int64) error
 }
 
-// P0545HitContext is the context of P0545Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0545HitContext is the context of P0545Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0545HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7374,7 +7374,7 @@ type P0546Handler interface {
 	OnHit(c P0546HitContext, amount int64) error
 }
 
-// P0546HitContext is the context of P0546Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0546HitContext is the context of P0546Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0546HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7385,7 +7385,7 @@ type P0547Handler interface {
 	OnHit(c P0547HitContext, amount int64) error
 }
 
-// P0547HitContext is the context of P0547Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0547HitContext is the context of P0547Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0547HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7396,7 +7396,7 @@ type P0548Handler interface {
 	OnHit(c P0548HitContext, amount int64) error
 }
 
-// P0548HitContext is the context of P0548Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0548HitContext is the context of P0548Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0548HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7407,7 +7407,7 @@ type P0549Handler interface {
 	OnHit(c P0549HitContext, amount int64) error
 }
 
-// P0549HitContext is the context of P0549Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0549HitContext is the context of P0549Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0549HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7418,7 +7418,7 @@ type P0550Handler interface {
 	OnHit(c P0550HitContext, amount int64) error
 }
 
-// P0550HitContext is the context of P0550Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0550HitContext is the context of P0550Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0550HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7429,7 +7429,7 @@ type P0551Handler interface {
 	OnHit(c P0551HitContext, amount int64) error
 }
 
-// P0551HitContext is the context of P0551Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0551HitContext is the context of P0551Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0551HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7440,7 +7440,7 @@ type P0552Handler interface {
 	OnHit(c P0552HitContext, amount int64) error
 }
 
-// P0552HitContext is the context of P0552Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0552HitContext is the context of P0552Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0552HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7451,7 +7451,7 @@ type P0553Handler interface {
 	OnHit(c P0553HitContext, amount int64) error
 }
 
-// P0553HitContext is the context of P0553Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0553HitContext is the context of P0553Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0553HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7462,7 +7462,7 @@ type P0554Handler interface {
 	OnHit(c P0554HitContext, amount int64) error
 }
 
-// P0554HitContext is the context of P0554Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0554HitContext is the context of P0554Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0554HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7473,7 +7473,7 @@ type P0555Handler interface {
 	OnHit(c P0555HitContext, amount int64) error
 }
 
-// P0555HitContext is the context of P0555Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0555HitContext is the context of P0555Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0555HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7484,7 +7484,7 @@ type P0556Handler interface {
 	OnHit(c P0556HitContext, amount int64) error
 }
 
-// P0556HitContext is the context of P0556Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0556HitContext is the context of P0556Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0556HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7495,7 +7495,7 @@ type P0557Handler interface {
 	OnHit(c P0557HitContext, amount int64) error
 }
 
-// P0557HitContext is the context of P0557Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0557HitContext is the context of P0557Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0557HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7506,7 +7506,7 @@ type P0558Handler interface {
 	OnHit(c P0558HitContext, amount int64) error
 }
 
-// P0558HitContext is the context of P0558Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0558HitContext is the context of P0558Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0558HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7517,7 +7517,7 @@ type P0559Handler interface {
 	OnHit(c P0559HitContext, amount int64) error
 }
 
-// P0559HitContext is the context of P0559Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0559HitContext is the context of P0559Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0559HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7528,7 +7528,7 @@ type P0560Handler interface {
 	OnHit(c P0560HitContext, amount int64) error
 }
 
-// P0560HitContext is the context of P0560Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0560HitContext is the context of P0560Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0560HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7539,7 +7539,7 @@ type P0561Handler interface {
 	OnHit(c P0561HitContext, amount int64) error
 }
 
-// P0561HitContext is the context of P0561Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0561HitContext is the context of P0561Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0561HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7550,7 +7550,7 @@ type P0562Handler interface {
 	OnHit(c P0562HitContext, amount int64) error
 }
 
-// P0562HitContext is the context of P0562Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0562HitContext is the context of P0562Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0562HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7561,7 +7561,7 @@ type P0563Handler interface {
 	OnHit(c P0563HitContext, amount int64) error
 }
 
-// P0563HitContext is the context of P0563Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0563HitContext is the context of P0563Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0563HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7572,7 +7572,7 @@ type P0564Handler interface {
 	OnHit(c P0564HitContext, amount int64) error
 }
 
-// P0564HitContext is the context of P0564Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0564HitContext is the context of P0564Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0564HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7583,7 +7583,7 @@ type P0565Handler interface {
 	OnHit(c P0565HitContext, amount int64) error
 }
 
-// P0565HitContext is the context of P0565Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0565HitContext is the context of P0565Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0565HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7594,7 +7594,7 @@ type P0566Handler interface {
 	OnHit(c P0566HitContext, amount int64) error
 }
 
-// P0566HitContext is the context of P0566Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0566HitContext is the context of P0566Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0566HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7605,7 +7605,7 @@ type P0567Handler interface {
 	OnHit(c P0567HitContext, amount int64) error
 }
 
-// P0567HitContext is the context of P0567Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0567HitContext is the context of P0567Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0567HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7616,7 +7616,7 @@ type P0568Handler interface {
 	OnHit(c P0568HitContext, amount int64) error
 }
 
-// P0568HitContext is the context of P0568Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0568HitContext is the context of P0568Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0568HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7627,7 +7627,7 @@ type P0569Handler interface {
 	OnHit(c P0569HitContext, amount int64) error
 }
 
-// P0569HitContext is the context of P0569Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0569HitContext is the context of P0569Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0569HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7638,7 +7638,7 @@ type P0570Handler interface {
 	OnHit(c P0570HitContext, amount int64) error
 }
 
-// P0570HitContext is the context of P0570Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0570HitContext is the context of P0570Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0570HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7649,7 +7649,7 @@ type P0571Handler interface {
 	OnHit(c P0571HitContext, amount int64) error
 }
 
-// P0571HitContext is the context of P0571Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0571HitContext is the context of P0571Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0571HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7660,7 +7660,7 @@ type P0572Handler interface {
 	OnHit(c P0572HitContext, amount int64) error
 }
 
-// P0572HitContext is the context of P0572Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0572HitContext is the context of P0572Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0572HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7671,7 +7671,7 @@ type P0573Handler interface {
 	OnHit(c P0573HitContext, amount int64) error
 }
 
-// P0573HitContext is the context of P0573Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0573HitContext is the context of P0573Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0573HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7682,7 +7682,7 @@ type P0574Handler interface {
 	OnHit(c P0574HitContext, amount int64) error
 }
 
-// P0574HitContext is the context of P0574Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0574HitContext is the context of P0574Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0574HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7693,7 +7693,7 @@ type P0575Handler interface {
 	OnHit(c P0575HitContext, amount int64) error
 }
 
-// P0575HitContext is the context of P0575Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0575HitContext is the context of P0575Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0575HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7704,7 +7704,7 @@ type P0576Handler interface {
 	OnHit(c P0576HitContext, amount int64) error
 }
 
-// P0576HitContext is the context of P0576Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0576HitContext is the context of P0576Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0576HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7715,7 +7715,7 @@ type P0577Handler interface {
 	OnHit(c P0577HitContext, amount int64) error
 }
 
-// P0577HitContext is the context of P0577Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0577HitContext is the context of P0577Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0577HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7726,7 +7726,7 @@ type P0578Handler interface {
 	OnHit(c P0578HitContext, amount int64) error
 }
 
-// P0578HitContext is the context of P0578Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0578HitContext is the context of P0578Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0578HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7737,7 +7737,7 @@ type P0579Handler interface {
 	OnHit(c P0579HitContext, amount int64) error
 }
 
-// P0579HitContext is the context of P0579Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0579HitContext is the context of P0579Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0579HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7748,7 +7748,7 @@ type P0580Handler interface {
 	OnHit(c P0580HitContext, amount int64) error
 }
 
-// P0580HitContext is the context of P0580Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0580HitContext is the context of P0580Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0580HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7759,7 +7759,7 @@ type P0581Handler interface {
 	OnHit(c P0581HitContext, amount int64) error
 }
 
-// P0581HitContext is the context of P0581Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0581HitContext is the context of P0581Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0581HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7770,7 +7770,7 @@ type P0582Handler interface {
 	OnHit(c P0582HitContext, amount int64) error
 }
 
-// P0582HitContext is the context of P0582Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0582HitContext is the context of P0582Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0582HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7781,7 +7781,7 @@ type P0583Handler interface {
 	OnHit(c P0583HitContext, amount int64) error
 }
 
-// P0583HitContext is the context of P0583Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0583HitContext is the context of P0583Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0583HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7792,7 +7792,7 @@ type P0584Handler interface {
 	OnHit(c P0584HitContext, amount int64) error
 }
 
-// P0584HitContext is the context of P0584Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0584HitContext is the context of P0584Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0584HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7803,7 +7803,7 @@ type P0585Handler interface {
 	OnHit(c P0585HitContext, amount int64) error
 }
 
-// P0585HitContext is the context of P0585Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0585HitContext is the context of P0585Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0585HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7814,7 +7814,7 @@ type P0586Handler interface {
 	OnHit(c P0586HitContext, amount int64) error
 }
 
-// P0586HitContext is the context of P0586Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0586HitContext is the context of P0586Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0586HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7825,7 +7825,7 @@ type P0587Handler interface {
 	OnHit(c P0587HitContext, amount int64) error
 }
 
-// P0587HitContext is the context of P0587Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0587HitContext is the context of P0587Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0587HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7836,7 +7836,7 @@ type P0588Handler interface {
 	OnHit(c P0588HitContext, amount int64) error
 }
 
-// P0588HitContext is the context of P0588Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0588HitContext is the context of P0588Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0588HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7847,7 +7847,7 @@ type P0589Handler interface {
 	OnHit(c P0589HitContext, amount int64) error
 }
 
-// P0589HitContext is the context of P0589Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0589HitContext is the context of P0589Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0589HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7858,7 +7858,7 @@ type P0590Handler interface {
 	OnHit(c P0590HitContext, amount int64) error
 }
 
-// P0590HitContext is the context of P0590Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0590HitContext is the context of P0590Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0590HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7869,7 +7869,7 @@ type P0591Handler interface {
 	OnHit(c P0591HitContext, amount int64) error
 }
 
-// P0591HitContext is the context of P0591Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0591HitContext is the context of P0591Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0591HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7880,7 +7880,7 @@ type P0592Handler interface {
 	OnHit(c P0592HitContext, amount int64) error
 }
 
-// P0592HitContext is the context of P0592Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0592HitContext is the context of P0592Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0592HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7891,7 +7891,7 @@ type P0593Handler interface {
 	OnHit(c P0593HitContext, amount int64) error
 }
 
-// P0593HitContext is the context of P0593Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0593HitContext is the context of P0593Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0593HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7902,7 +7902,7 @@ type P0594Handler interface {
 	OnHit(c P0594HitContext, amount int64) error
 }
 
-// P0594HitContext is the context of P0594Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0594HitContext is the context of P0594Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0594HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7913,7 +7913,7 @@ type P0595Handler interface {
 	OnHit(c P0595HitContext, amount int64) error
 }
 
-// P0595HitContext is the context of P0595Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0595HitContext is the context of P0595Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0595HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7924,7 +7924,7 @@ type P0596Handler interface {
 	OnHit(c P0596HitContext, amount int64) error
 }
 
-// P0596HitContext is the context of P0596Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0596HitContext is the context of P0596Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0596HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7935,7 +7935,7 @@ type P0597Handler interface {
 	OnHit(c P0597HitContext, amount int64) error
 }
 
-// P0597HitContext is the context of P0597Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0597HitContext is the context of P0597Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0597HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7946,7 +7946,7 @@ type P0598Handler interface {
 	OnHit(c P0598HitContext, amount int64) error
 }
 
-// P0598HitContext is the context of P0598Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0598HitContext is the context of P0598Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0598HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7957,7 +7957,7 @@ type P0599Handler interface {
 	OnHit(c P0599HitContext, amount int64) error
 }
 
-// P0599HitContext is the context of P0599Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0599HitContext is the context of P0599Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0599HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7968,7 +7968,7 @@ type P0600Handler interface {
 	OnHit(c P0600HitContext, amount int64) error
 }
 
-// P0600HitContext is the context of P0600Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0600HitContext is the context of P0600Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0600HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7979,7 +7979,7 @@ type P0601Handler interface {
 	OnHit(c P0601HitContext, amount int64) error
 }
 
-// P0601HitContext is the context of P0601Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0601HitContext is the context of P0601Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0601HitContext struct {
 	fwimpl.On[Order]
 }
@@ -7990,7 +7990,7 @@ type P0602Handler interface {
 	OnHit(c P0602HitContext, amount int64) error
 }
 
-// P0602HitContext is the context of P0602Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0602HitContext is the context of P0602Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0602HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8001,7 +8001,7 @@ type P0603Handler interface {
 	OnHit(c P0603HitContext, amount int64) error
 }
 
-// P0603HitContext is the context of P0603Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0603HitContext is the context of P0603Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0603HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8012,7 +8012,7 @@ type P0604Handler interface {
 	OnHit(c P0604HitContext, amount int64) error
 }
 
-// P0604HitContext is the context of P0604Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0604HitContext is the context of P0604Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0604HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8023,7 +8023,7 @@ type P0605Handler interface {
 	OnHit(c P0605HitContext, amount int64) error
 }
 
-// P0605HitContext is the context of P0605Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0605HitContext is the context of P0605Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0605HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8034,7 +8034,7 @@ type P0606Handler interface {
 	OnHit(c P0606HitContext, amount int64) error
 }
 
-// P0606HitContext is the context of P0606Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0606HitContext is the context of P0606Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0606HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8045,7 +8045,7 @@ type P0607Handler interface {
 	OnHit(c P0607HitContext, amount int64) error
 }
 
-// P0607HitContext is the context of P0607Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0607HitContext is the context of P0607Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0607HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8056,7 +8056,7 @@ type P0608Handler interface {
 	OnHit(c P0608HitContext, amount int64) error
 }
 
-// P0608HitContext is the context of P0608Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0608HitContext is the context of P0608Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0608HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8067,7 +8067,7 @@ type P0609Handler interface {
 	OnHit(c P0609HitContext, amount int64) error
 }
 
-// P0609HitContext is the context of P0609Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0609HitContext is the context of P0609Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0609HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8078,7 +8078,7 @@ type P0610Handler interface {
 	OnHit(c P0610HitContext, amount int64) error
 }
 
-// P0610HitContext is the context of P0610Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0610HitContext is the context of P0610Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0610HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8089,7 +8089,7 @@ type P0611Handler interface {
 	OnHit(c P0611HitContext, amount int64) error
 }
 
-// P0611HitContext is the context of P0611Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0611HitContext is the context of P0611Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0611HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8100,7 +8100,7 @@ type P0612Handler interface {
 	OnHit(c P0612HitContext, amount int64) error
 }
 
-// P0612HitContext is the context of P0612Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0612HitContext is the context of P0612Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0612HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8111,7 +8111,7 @@ type P0613Handler interface {
 	OnHit(c P0613HitContext, amount int64) error
 }
 
-// P0613HitContext is the context of P0613Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0613HitContext is the context of P0613Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0613HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8122,7 +8122,7 @@ type P0614Handler interface {
 	OnHit(c P0614HitContext, amount int64) error
 }
 
-// P0614HitContext is the context of P0614Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0614HitContext is the context of P0614Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0614HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8133,7 +8133,7 @@ type P0615Handler interface {
 	OnHit(c P0615HitContext, amount int64) error
 }
 
-// P0615HitContext is the context of P0615Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0615HitContext is the context of P0615Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0615HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8144,7 +8144,7 @@ type P0616Handler interface {
 	OnHit(c P0616HitContext, amount int64) error
 }
 
-// P0616HitContext is the context of P0616Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0616HitContext is the context of P0616Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0616HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8155,7 +8155,7 @@ type P0617Handler interface {
 	OnHit(c P0617HitContext, amount int64) error
 }
 
-// P0617HitContext is the context of P0617Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0617HitContext is the context of P0617Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0617HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8166,7 +8166,7 @@ type P0618Handler interface {
 	OnHit(c P0618HitContext, amount int64) error
 }
 
-// P0618HitContext is the context of P0618Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0618HitContext is the context of P0618Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0618HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8177,7 +8177,7 @@ type P0619Handler interface {
 	OnHit(c P0619HitContext, amount int64) error
 }
 
-// P0619HitContext is the context of P0619Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0619HitContext is the context of P0619Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0619HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8188,7 +8188,7 @@ type P0620Handler interface {
 	OnHit(c P0620HitContext, amount int64) error
 }
 
-// P0620HitContext is the context of P0620Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0620HitContext is the context of P0620Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0620HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8199,7 +8199,7 @@ type P0621Handler interface {
 	OnHit(c P0621HitContext, amount int64) error
 }
 
-// P0621HitContext is the context of P0621Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0621HitContext is the context of P0621Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0621HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8210,7 +8210,7 @@ type P0622Handler interface {
 	OnHit(c P0622HitContext, amount int64) error
 }
 
-// P0622HitContext is the context of P0622Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0622HitContext is the context of P0622Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0622HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8221,7 +8221,7 @@ type P0623Handler interface {
 	OnHit(c P0623HitContext, amount int64) error
 }
 
-// P0623HitContext is the context of P0623Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0623HitContext is the context of P0623Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0623HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8232,7 +8232,7 @@ type P0624Handler interface {
 	OnHit(c P0624HitContext, amount int64) error
 }
 
-// P0624HitContext is the context of P0624Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0624HitContext is the context of P0624Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0624HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8243,7 +8243,7 @@ type P0625Handler interface {
 	OnHit(c P0625HitContext, amount int64) error
 }
 
-// P0625HitContext is the context of P0625Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0625HitContext is the context of P0625Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0625HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8254,7 +8254,7 @@ type P0626Handler interface {
 	OnHit(c P0626HitContext, amount int64) error
 }
 
-// P0626HitContext is the context of P0626Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0626HitContext is the context of P0626Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0626HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8265,7 +8265,7 @@ type P0627Handler interface {
 	OnHit(c P0627HitContext, amount int64) error
 }
 
-// P0627HitContext is the context of P0627Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0627HitContext is the context of P0627Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0627HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8276,7 +8276,7 @@ type P0628Handler interface {
 	OnHit(c P0628HitContext, amount int64) error
 }
 
-// P0628HitContext is the context of P0628Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0628HitContext is the context of P0628Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0628HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8287,7 +8287,7 @@ type P0629Handler interface {
 	OnHit(c P0629HitContext, amount int64) error
 }
 
-// P0629HitContext is the context of P0629Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0629HitContext is the context of P0629Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0629HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8298,7 +8298,7 @@ type P0630Handler interface {
 	OnHit(c P0630HitContext, amount int64) error
 }
 
-// P0630HitContext is the context of P0630Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0630HitContext is the context of P0630Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0630HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8309,7 +8309,7 @@ type P0631Handler interface {
 	OnHit(c P0631HitContext, amount int64) error
 }
 
-// P0631HitContext is the context of P0631Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0631HitContext is the context of P0631Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0631HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8320,7 +8320,7 @@ type P0632Handler interface {
 	OnHit(c P0632HitContext, amount int64) error
 }
 
-// P0632HitContext is the context of P0632Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0632HitContext is the context of P0632Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0632HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8331,7 +8331,7 @@ type P0633Handler interface {
 	OnHit(c P0633HitContext, amount int64) error
 }
 
-// P0633HitContext is the context of P0633Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0633HitContext is the context of P0633Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0633HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8342,7 +8342,7 @@ type P0634Handler interface {
 	OnHit(c P0634HitContext, amount int64) error
 }
 
-// P0634HitContext is the context of P0634Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0634HitContext is the context of P0634Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0634HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8353,7 +8353,7 @@ type P0635Handler interface {
 	OnHit(c P0635HitContext, amount int64) error
 }
 
-// P0635HitContext is the context of P0635Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0635HitContext is the context of P0635Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0635HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8364,7 +8364,7 @@ type P0636Handler interface {
 	OnHit(c P0636HitContext, amount int64) error
 }
 
-// P0636HitContext is the context of P0636Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0636HitContext is the context of P0636Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0636HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8375,7 +8375,7 @@ type P0637Handler interface {
 	OnHit(c P0637HitContext, amount int64) error
 }
 
-// P0637HitContext is the context of P0637Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0637HitContext is the context of P0637Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0637HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8386,7 +8386,7 @@ type P0638Handler interface {
 	OnHit(c P0638HitContext, amount int64) error
 }
 
-// P0638HitContext is the context of P0638Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0638HitContext is the context of P0638Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0638HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8397,7 +8397,7 @@ type P0639Handler interface {
 	OnHit(c P0639HitContext, amount int64) error
 }
 
-// P0639HitContext is the context of P0639Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0639HitContext is the context of P0639Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0639HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8408,7 +8408,7 @@ type P0640Handler interface {
 	OnHit(c P0640HitContext, amount int64) error
 }
 
-// P0640HitContext is the context of P0640Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0640HitContext is the context of P0640Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0640HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8419,7 +8419,7 @@ type P0641Handler interface {
 	OnHit(c P0641HitContext, amount int64) error
 }
 
-// P0641HitContext is the context of P0641Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0641HitContext is the context of P0641Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0641HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8430,7 +8430,7 @@ type P0642Handler interface {
 	OnHit(c P0642HitContext, amount int64) error
 }
 
-// P0642HitContext is the context of P0642Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0642HitContext is the context of P0642Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0642HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8441,7 +8441,7 @@ type P0643Handler interface {
 	OnHit(c P0643HitContext, amount int64) error
 }
 
-// P0643HitContext is the context of P0643Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0643HitContext is the context of P0643Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0643HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8452,7 +8452,7 @@ type P0644Handler interface {
 	OnHit(c P0644HitContext, amount int64) error
 }
 
-// P0644HitContext is the context of P0644Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0644HitContext is the context of P0644Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0644HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8463,7 +8463,7 @@ type P0645Handler interface {
 	OnHit(c P0645HitContext, amount int64) error
 }
 
-// P0645HitContext is the context of P0645Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0645HitContext is the context of P0645Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0645HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8474,7 +8474,7 @@ type P0646Handler interface {
 	OnHit(c P0646HitContext, amount int64) error
 }
 
-// P0646HitContext is the context of P0646Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0646HitContext is the context of P0646Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0646HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8485,7 +8485,7 @@ type P0647Handler interface {
 	OnHit(c P0647HitContext, amount int64) error
 }
 
-// P0647HitContext is the context of P0647Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0647HitContext is the context of P0647Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0647HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8496,7 +8496,7 @@ type P0648Handler interface {
 	OnHit(c P0648HitContext, amount int64) error
 }
 
-// P0648HitContext is the context of P0648Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0648HitContext is the context of P0648Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0648HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8507,7 +8507,7 @@ type P0649Handler interface {
 	OnHit(c P0649HitContext, amount int64) error
 }
 
-// P0649HitContext is the context of P0649Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0649HitContext is the context of P0649Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0649HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8518,7 +8518,7 @@ type P0650Handler interface {
 	OnHit(c P0650HitContext, amount int64) error
 }
 
-// P0650HitContext is the context of P0650Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0650HitContext is the context of P0650Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0650HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8529,7 +8529,7 @@ type P0651Handler interface {
 	OnHit(c P0651HitContext, amount int64) error
 }
 
-// P0651HitContext is the context of P0651Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0651HitContext is the context of P0651Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0651HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8540,7 +8540,7 @@ type P0652Handler interface {
 	OnHit(c P0652HitContext, amount int64) error
 }
 
-// P0652HitContext is the context of P0652Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0652HitContext is the context of P0652Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0652HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8551,7 +8551,7 @@ type P0653Handler interface {
 	OnHit(c P0653HitContext, amount int64) error
 }
 
-// P0653HitContext is the context of P0653Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0653HitContext is the context of P0653Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0653HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8562,7 +8562,7 @@ type P0654Handler interface {
 	OnHit(c P0654HitContext, amount int64) error
 }
 
-// P0654HitContext is the context of P0654Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0654HitContext is the context of P0654Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0654HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8573,7 +8573,7 @@ type P0655Handler interface {
 	OnHit(c P0655HitContext, amount int64) error
 }
 
-// P0655HitContext is the context of P0655Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0655HitContext is the context of P0655Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0655HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8584,7 +8584,7 @@ type P0656Handler interface {
 	OnHit(c P0656HitContext, amount int64) error
 }
 
-// P0656HitContext is the context of P0656Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0656HitContext is the context of P0656Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0656HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8595,7 +8595,7 @@ type P0657Handler interface {
 	OnHit(c P0657HitContext, amount int64) error
 }
 
-// P0657HitContext is the context of P0657Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0657HitContext is the context of P0657Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0657HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8606,7 +8606,7 @@ type P0658Handler interface {
 	OnHit(c P0658HitContext, amount int64) error
 }
 
-// P0658HitContext is the context of P0658Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0658HitContext is the context of P0658Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0658HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8617,7 +8617,7 @@ type P0659Handler interface {
 	OnHit(c P0659HitContext, amount int64) error
 }
 
-// P0659HitContext is the context of P0659Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0659HitContext is the context of P0659Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0659HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8628,7 +8628,7 @@ type P0660Handler interface {
 	OnHit(c P0660HitContext, amount int64) error
 }
 
-// P0660HitContext is the context of P0660Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0660HitContext is the context of P0660Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0660HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8639,7 +8639,7 @@ type P0661Handler interface {
 	OnHit(c P0661HitContext, amount int64) error
 }
 
-// P0661HitContext is the context of P0661Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0661HitContext is the context of P0661Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0661HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8650,7 +8650,7 @@ type P0662Handler interface {
 	OnHit(c P0662HitContext, amount int64) error
 }
 
-// P0662HitContext is the context of P0662Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0662HitContext is the context of P0662Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0662HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8661,7 +8661,7 @@ type P0663Handler interface {
 	OnHit(c P0663HitContext, amount int64) error
 }
 
-// P0663HitContext is the context of P0663Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0663HitContext is the context of P0663Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0663HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8672,7 +8672,7 @@ type P0664Handler interface {
 	OnHit(c P0664HitContext, amount int64) error
 }
 
-// P0664HitContext is the context of P0664Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0664HitContext is the context of P0664Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0664HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8683,7 +8683,7 @@ type P0665Handler interface {
 	OnHit(c P0665HitContext, amount int64) error
 }
 
-// P0665HitContext is the context of P0665Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0665HitContext is the context of P0665Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0665HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8694,7 +8694,7 @@ type P0666Handler interface {
 	OnHit(c P0666HitContext, amount int64) error
 }
 
-// P0666HitContext is the context of P0666Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0666HitContext is the context of P0666Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0666HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8705,7 +8705,7 @@ type P0667Handler interface {
 	OnHit(c P0667HitContext, amount int64) error
 }
 
-// P0667HitContext is the context of P0667Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0667HitContext is the context of P0667Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0667HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8716,7 +8716,7 @@ type P0668Handler interface {
 	OnHit(c P0668HitContext, amount int64) error
 }
 
-// P0668HitContext is the context of P0668Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0668HitContext is the context of P0668Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0668HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8727,7 +8727,7 @@ type P0669Handler interface {
 	OnHit(c P0669HitContext, amount int64) error
 }
 
-// P0669HitContext is the context of P0669Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0669HitContext is the context of P0669Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0669HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8738,7 +8738,7 @@ type P0670Handler interface {
 	OnHit(c P0670HitContext, amount int64) error
 }
 
-// P0670HitContext is the context of P0670Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0670HitContext is the context of P0670Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0670HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8749,7 +8749,7 @@ type P0671Handler interface {
 	OnHit(c P0671HitContext, amount int64) error
 }
 
-// P0671HitContext is the context of P0671Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0671HitContext is the context of P0671Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0671HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8760,7 +8760,7 @@ type P0672Handler interface {
 	OnHit(c P0672HitContext, amount int64) error
 }
 
-// P0672HitContext is the context of P0672Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0672HitContext is the context of P0672Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0672HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8771,7 +8771,7 @@ type P0673Handler interface {
 	OnHit(c P0673HitContext, amount int64) error
 }
 
-// P0673HitContext is the context of P0673Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0673HitContext is the context of P0673Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0673HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8782,7 +8782,7 @@ type P0674Handler interface {
 	OnHit(c P0674HitContext, amount int64) error
 }
 
-// P0674HitContext is the context of P0674Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0674HitContext is the context of P0674Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0674HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8793,7 +8793,7 @@ type P0675Handler interface {
 	OnHit(c P0675HitContext, amount int64) error
 }
 
-// P0675HitContext is the context of P0675Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0675HitContext is the context of P0675Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0675HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8804,7 +8804,7 @@ type P0676Handler interface {
 	OnHit(c P0676HitContext, amount int64) error
 }
 
-// P0676HitContext is the context of P0676Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0676HitContext is the context of P0676Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0676HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8815,7 +8815,7 @@ type P0677Handler interface {
 	OnHit(c P0677HitContext, amount int64) error
 }
 
-// P0677HitContext is the context of P0677Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0677HitContext is the context of P0677Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0677HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8826,7 +8826,7 @@ type P0678Handler interface {
 	OnHit(c P0678HitContext, amount int64) error
 }
 
-// P0678HitContext is the context of P0678Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0678HitContext is the context of P0678Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0678HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8837,7 +8837,7 @@ type P0679Handler interface {
 	OnHit(c P0679HitContext, amount int64) error
 }
 
-// P0679HitContext is the context of P0679Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0679HitContext is the context of P0679Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0679HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8848,7 +8848,7 @@ type P0680Handler interface {
 	OnHit(c P0680HitContext, amount int64) error
 }
 
-// P0680HitContext is the context of P0680Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0680HitContext is the context of P0680Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0680HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8859,7 +8859,7 @@ type P0681Handler interface {
 	OnHit(c P0681HitContext, amount int64) error
 }
 
-// P0681HitContext is the context of P0681Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0681HitContext is the context of P0681Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0681HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8870,7 +8870,7 @@ type P0682Handler interface {
 	OnHit(c P0682HitContext, amount int64) error
 }
 
-// P0682HitContext is the context of P0682Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0682HitContext is the context of P0682Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0682HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8881,7 +8881,7 @@ type P0683Handler interface {
 	OnHit(c P0683HitContext, amount int64) error
 }
 
-// P0683HitContext is the context of P0683Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0683HitContext is the context of P0683Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0683HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8892,7 +8892,7 @@ type P0684Handler interface {
 	OnHit(c P0684HitContext, amount int64) error
 }
 
-// P0684HitContext is the context of P0684Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0684HitContext is the context of P0684Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0684HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8903,7 +8903,7 @@ type P0685Handler interface {
 	OnHit(c P0685HitContext, amount int64) error
 }
 
-// P0685HitContext is the context of P0685Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0685HitContext is the context of P0685Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0685HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8914,7 +8914,7 @@ type P0686Handler interface {
 	OnHit(c P0686HitContext, amount int64) error
 }
 
-// P0686HitContext is the context of P0686Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0686HitContext is the context of P0686Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0686HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8925,7 +8925,7 @@ type P0687Handler interface {
 	OnHit(c P0687HitContext, amount int64) error
 }
 
-// P0687HitContext is the context of P0687Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0687HitContext is the context of P0687Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0687HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8936,7 +8936,7 @@ type P0688Handler interface {
 	OnHit(c P0688HitContext, amount int64) error
 }
 
-// P0688HitContext is the context of P0688Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0688HitContext is the context of P0688Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0688HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8947,7 +8947,7 @@ type P0689Handler interface {
 	OnHit(c P0689HitContext, amount int64) error
 }
 
-// P0689HitContext is the context of P0689Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0689HitContext is the context of P0689Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0689HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8958,7 +8958,7 @@ type P0690Handler interface {
 	OnHit(c P0690HitContext, amount int64) error
 }
 
-// P0690HitContext is the context of P0690Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0690HitContext is the context of P0690Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0690HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8969,7 +8969,7 @@ type P0691Handler interface {
 	OnHit(c P0691HitContext, amount int64) error
 }
 
-// P0691HitContext is the context of P0691Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0691HitContext is the context of P0691Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0691HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8980,7 +8980,7 @@ type P0692Handler interface {
 	OnHit(c P0692HitContext, amount int64) error
 }
 
-// P0692HitContext is the context of P0692Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0692HitContext is the context of P0692Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0692HitContext struct {
 	fwimpl.On[Order]
 }
@@ -8991,7 +8991,7 @@ type P0693Handler interface {
 	OnHit(c P0693HitContext, amount int64) error
 }
 
-// P0693HitContext is the context of P0693Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0693HitContext is the context of P0693Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0693HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9002,7 +9002,7 @@ type P0694Handler interface {
 	OnHit(c P0694HitContext, amount int64) error
 }
 
-// P0694HitContext is the context of P0694Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0694HitContext is the context of P0694Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0694HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9013,7 +9013,7 @@ type P0695Handler interface {
 	OnHit(c P0695HitContext, amount int64) error
 }
 
-// P0695HitContext is the context of P0695Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0695HitContext is the context of P0695Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0695HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9024,7 +9024,7 @@ type P0696Handler interface {
 	OnHit(c P0696HitContext, amount int64) error
 }
 
-// P0696HitContext is the context of P0696Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0696HitContext is the context of P0696Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0696HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9035,7 +9035,7 @@ type P0697Handler interface {
 	OnHit(c P0697HitContext, amount int64) error
 }
 
-// P0697HitContext is the context of P0697Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0697HitContext is the context of P0697Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0697HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9046,7 +9046,7 @@ type P0698Handler interface {
 	OnHit(c P0698HitContext, amount int64) error
 }
 
-// P0698HitContext is the context of P0698Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0698HitContext is the context of P0698Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0698HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9057,7 +9057,7 @@ type P0699Handler interface {
 	OnHit(c P0699HitContext, amount int64) error
 }
 
-// P0699HitContext is the context of P0699Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0699HitContext is the context of P0699Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0699HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9068,7 +9068,7 @@ type P0700Handler interface {
 	OnHit(c P0700HitContext, amount int64) error
 }
 
-// P0700HitContext is the context of P0700Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0700HitContext is the context of P0700Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0700HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9079,7 +9079,7 @@ type P0701Handler interface {
 	OnHit(c P0701HitContext, amount int64) error
 }
 
-// P0701HitContext is the context of P0701Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0701HitContext is the context of P0701Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0701HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9090,7 +9090,7 @@ type P0702Handler interface {
 	OnHit(c P0702HitContext, amount int64) error
 }
 
-// P0702HitContext is the context of P0702Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0702HitContext is the context of P0702Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0702HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9101,7 +9101,7 @@ type P0703Handler interface {
 	OnHit(c P0703HitContext, amount int64) error
 }
 
-// P0703HitContext is the context of P0703Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0703HitContext is the context of P0703Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0703HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9112,7 +9112,7 @@ type P0704Handler interface {
 	OnHit(c P0704HitContext, amount int64) error
 }
 
-// P0704HitContext is the context of P0704Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0704HitContext is the context of P0704Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0704HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9123,7 +9123,7 @@ type P0705Handler interface {
 	OnHit(c P0705HitContext, amount int64) error
 }
 
-// P0705HitContext is the context of P0705Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0705HitContext is the context of P0705Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0705HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9134,7 +9134,7 @@ type P0706Handler interface {
 	OnHit(c P0706HitContext, amount int64) error
 }
 
-// P0706HitContext is the context of P0706Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0706HitContext is the context of P0706Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0706HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9145,7 +9145,7 @@ type P0707Handler interface {
 	OnHit(c P0707HitContext, amount int64) error
 }
 
-// P0707HitContext is the context of P0707Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0707HitContext is the context of P0707Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0707HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9156,7 +9156,7 @@ type P0708Handler interface {
 	OnHit(c P0708HitContext, amount int64) error
 }
 
-// P0708HitContext is the context of P0708Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0708HitContext is the context of P0708Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0708HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9167,7 +9167,7 @@ type P0709Handler interface {
 	OnHit(c P0709HitContext, amount int64) error
 }
 
-// P0709HitContext is the context of P0709Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0709HitContext is the context of P0709Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0709HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9178,7 +9178,7 @@ type P0710Handler interface {
 	OnHit(c P0710HitContext, amount int64) error
 }
 
-// P0710HitContext is the context of P0710Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0710HitContext is the context of P0710Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0710HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9189,7 +9189,7 @@ type P0711Handler interface {
 	OnHit(c P0711HitContext, amount int64) error
 }
 
-// P0711HitContext is the context of P0711Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0711HitContext is the context of P0711Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0711HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9200,7 +9200,7 @@ type P0712Handler interface {
 	OnHit(c P0712HitContext, amount int64) error
 }
 
-// P0712HitContext is the context of P0712Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0712HitContext is the context of P0712Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0712HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9211,7 +9211,7 @@ type P0713Handler interface {
 	OnHit(c P0713HitContext, amount int64) error
 }
 
-// P0713HitContext is the context of P0713Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0713HitContext is the context of P0713Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0713HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9222,7 +9222,7 @@ type P0714Handler interface {
 	OnHit(c P0714HitContext, amount int64) error
 }
 
-// P0714HitContext is the context of P0714Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0714HitContext is the context of P0714Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0714HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9233,7 +9233,7 @@ type P0715Handler interface {
 	OnHit(c P0715HitContext, amount int64) error
 }
 
-// P0715HitContext is the context of P0715Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0715HitContext is the context of P0715Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0715HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9244,7 +9244,7 @@ type P0716Handler interface {
 	OnHit(c P0716HitContext, amount int64) error
 }
 
-// P0716HitContext is the context of P0716Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0716HitContext is the context of P0716Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0716HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9255,7 +9255,7 @@ type P0717Handler interface {
 	OnHit(c P0717HitContext, amount int64) error
 }
 
-// P0717HitContext is the context of P0717Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0717HitContext is the context of P0717Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0717HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9266,7 +9266,7 @@ type P0718Handler interface {
 	OnHit(c P0718HitContext, amount int64) error
 }
 
-// P0718HitContext is the context of P0718Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0718HitContext is the context of P0718Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0718HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9277,7 +9277,7 @@ type P0719Handler interface {
 	OnHit(c P0719HitContext, amount int64) error
 }
 
-// P0719HitContext is the context of P0719Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0719HitContext is the context of P0719Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0719HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9288,7 +9288,7 @@ type P0720Handler interface {
 	OnHit(c P0720HitContext, amount int64) error
 }
 
-// P0720HitContext is the context of P0720Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0720HitContext is the context of P0720Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0720HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9299,7 +9299,7 @@ type P0721Handler interface {
 	OnHit(c P0721HitContext, amount int64) error
 }
 
-// P0721HitContext is the context of P0721Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0721HitContext is the context of P0721Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0721HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9310,7 +9310,7 @@ type P0722Handler interface {
 	OnHit(c P0722HitContext, amount int64) error
 }
 
-// P0722HitContext is the context of P0722Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0722HitContext is the context of P0722Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0722HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9321,7 +9321,7 @@ type P0723Handler interface {
 	OnHit(c P0723HitContext, amount int64) error
 }
 
-// P0723HitContext is the context of P0723Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0723HitContext is the context of P0723Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0723HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9332,7 +9332,7 @@ type P0724Handler interface {
 	OnHit(c P0724HitContext, amount int64) error
 }
 
-// P0724HitContext is the context of P0724Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0724HitContext is the context of P0724Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0724HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9343,7 +9343,7 @@ type P0725Handler interface {
 	OnHit(c P0725HitContext, amount int64) error
 }
 
-// P0725HitContext is the context of P0725Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0725HitContext is the context of P0725Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0725HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9354,7 +9354,7 @@ type P0726Handler interface {
 	OnHit(c P0726HitContext, amount int64) error
 }
 
-// P0726HitContext is the context of P0726Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0726HitContext is the context of P0726Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0726HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9365,7 +9365,7 @@ type P0727Handler interface {
 	OnHit(c P0727HitContext, amount int64) error
 }
 
-// P0727HitContext is the context of P0727Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0727HitContext is the context of P0727Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0727HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9376,7 +9376,7 @@ type P0728Handler interface {
 	OnHit(c P0728HitContext, amount int64) error
 }
 
-// P0728HitContext is the context of P0728Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0728HitContext is the context of P0728Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0728HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9387,7 +9387,7 @@ type P0729Handler interface {
 	OnHit(c P0729HitContext, amount int64) error
 }
 
-// P0729HitContext is the context of P0729Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0729HitContext is the context of P0729Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0729HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9398,7 +9398,7 @@ type P0730Handler interface {
 	OnHit(c P0730HitContext, amount int64) error
 }
 
-// P0730HitContext is the context of P0730Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0730HitContext is the context of P0730Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0730HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9409,7 +9409,7 @@ type P0731Handler interface {
 	OnHit(c P0731HitContext, amount int64) error
 }
 
-// P0731HitContext is the context of P0731Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0731HitContext is the context of P0731Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0731HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9420,7 +9420,7 @@ type P0732Handler interface {
 	OnHit(c P0732HitContext, amount int64) error
 }
 
-// P0732HitContext is the context of P0732Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0732HitContext is the context of P0732Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0732HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9431,7 +9431,7 @@ type P0733Handler interface {
 	OnHit(c P0733HitContext, amount int64) error
 }
 
-// P0733HitContext is the context of P0733Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0733HitContext is the context of P0733Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0733HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9442,7 +9442,7 @@ type P0734Handler interface {
 	OnHit(c P0734HitContext, amount int64) error
 }
 
-// P0734HitContext is the context of P0734Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0734HitContext is the context of P0734Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0734HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9453,7 +9453,7 @@ type P0735Handler interface {
 	OnHit(c P0735HitContext, amount int64) error
 }
 
-// P0735HitContext is the context of P0735Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0735HitContext is the context of P0735Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0735HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9464,7 +9464,7 @@ type P0736Handler interface {
 	OnHit(c P0736HitContext, amount int64) error
 }
 
-// P0736HitContext is the context of P0736Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0736HitContext is the context of P0736Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0736HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9475,7 +9475,7 @@ type P0737Handler interface {
 	OnHit(c P0737HitContext, amount int64) error
 }
 
-// P0737HitContext is the context of P0737Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0737HitContext is the context of P0737Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0737HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9486,7 +9486,7 @@ type P0738Handler interface {
 	OnHit(c P0738HitContext, amount int64) error
 }
 
-// P0738HitContext is the context of P0738Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0738HitContext is the context of P0738Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0738HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9497,7 +9497,7 @@ type P0739Handler interface {
 	OnHit(c P0739HitContext, amount int64) error
 }
 
-// P0739HitContext is the context of P0739Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0739HitContext is the context of P0739Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0739HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9508,7 +9508,7 @@ type P0740Handler interface {
 	OnHit(c P0740HitContext, amount int64) error
 }
 
-// P0740HitContext is the context of P0740Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0740HitContext is the context of P0740Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0740HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9519,7 +9519,7 @@ type P0741Handler interface {
 	OnHit(c P0741HitContext, amount int64) error
 }
 
-// P0741HitContext is the context of P0741Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0741HitContext is the context of P0741Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0741HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9530,7 +9530,7 @@ type P0742Handler interface {
 	OnHit(c P0742HitContext, amount int64) error
 }
 
-// P0742HitContext is the context of P0742Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0742HitContext is the context of P0742Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0742HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9541,7 +9541,7 @@ type P0743Handler interface {
 	OnHit(c P0743HitContext, amount int64) error
 }
 
-// P0743HitContext is the context of P0743Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0743HitContext is the context of P0743Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0743HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9552,7 +9552,7 @@ type P0744Handler interface {
 	OnHit(c P0744HitContext, amount int64) error
 }
 
-// P0744HitContext is the context of P0744Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0744HitContext is the context of P0744Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0744HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9563,7 +9563,7 @@ type P0745Handler interface {
 	OnHit(c P0745HitContext, amount int64) error
 }
 
-// P0745HitContext is the context of P0745Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0745HitContext is the context of P0745Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0745HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9574,7 +9574,7 @@ type P0746Handler interface {
 	OnHit(c P0746HitContext, amount int64) error
 }
 
-// P0746HitContext is the context of P0746Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0746HitContext is the context of P0746Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0746HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9585,7 +9585,7 @@ type P0747Handler interface {
 	OnHit(c P0747HitContext, amount int64) error
 }
 
-// P0747HitContext is the context of P0747Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0747HitContext is the context of P0747Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0747HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9596,7 +9596,7 @@ type P0748Handler interface {
 	OnHit(c P0748HitContext, amount int64) error
 }
 
-// P0748HitContext is the context of P0748Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0748HitContext is the context of P0748Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0748HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9607,7 +9607,7 @@ type P0749Handler interface {
 	OnHit(c P0749HitContext, amount int64) error
 }
 
-// P0749HitContext is the context of P0749Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0749HitContext is the context of P0749Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0749HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9618,7 +9618,7 @@ type P0750Handler interface {
 	OnHit(c P0750HitContext, amount int64) error
 }
 
-// P0750HitContext is the context of P0750Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0750HitContext is the context of P0750Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0750HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9629,7 +9629,7 @@ type P0751Handler interface {
 	OnHit(c P0751HitContext, amount int64) error
 }
 
-// P0751HitContext is the context of P0751Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0751HitContext is the context of P0751Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0751HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9640,7 +9640,7 @@ type P0752Handler interface {
 	OnHit(c P0752HitContext, amount int64) error
 }
 
-// P0752HitContext is the context of P0752Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0752HitContext is the context of P0752Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0752HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9651,7 +9651,7 @@ type P0753Handler interface {
 	OnHit(c P0753HitContext, amount int64) error
 }
 
-// P0753HitContext is the context of P0753Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0753HitContext is the context of P0753Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0753HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9662,7 +9662,7 @@ type P0754Handler interface {
 	OnHit(c P0754HitContext, amount int64) error
 }
 
-// P0754HitContext is the context of P0754Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0754HitContext is the context of P0754Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0754HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9673,7 +9673,7 @@ type P0755Handler interface {
 	OnHit(c P0755HitContext, amount int64) error
 }
 
-// P0755HitContext is the context of P0755Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0755HitContext is the context of P0755Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0755HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9684,7 +9684,7 @@ type P0756Handler interface {
 	OnHit(c P0756HitContext, amount int64) error
 }
 
-// P0756HitContext is the context of P0756Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0756HitContext is the context of P0756Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0756HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9695,7 +9695,7 @@ type P0757Handler interface {
 	OnHit(c P0757HitContext, amount int64) error
 }
 
-// P0757HitContext is the context of P0757Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0757HitContext is the context of P0757Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0757HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9706,7 +9706,7 @@ type P0758Handler interface {
 	OnHit(c P0758HitContext, amount int64) error
 }
 
-// P0758HitContext is the context of P0758Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0758HitContext is the context of P0758Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0758HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9717,7 +9717,7 @@ type P0759Handler interface {
 	OnHit(c P0759HitContext, amount int64) error
 }
 
-// P0759HitContext is the context of P0759Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0759HitContext is the context of P0759Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0759HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9728,7 +9728,7 @@ type P0760Handler interface {
 	OnHit(c P0760HitContext, amount int64) error
 }
 
-// P0760HitContext is the context of P0760Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0760HitContext is the context of P0760Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0760HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9739,7 +9739,7 @@ type P0761Handler interface {
 	OnHit(c P0761HitContext, amount int64) error
 }
 
-// P0761HitContext is the context of P0761Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0761HitContext is the context of P0761Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0761HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9750,7 +9750,7 @@ type P0762Handler interface {
 	OnHit(c P0762HitContext, amount int64) error
 }
 
-// P0762HitContext is the context of P0762Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0762HitContext is the context of P0762Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0762HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9761,7 +9761,7 @@ type P0763Handler interface {
 	OnHit(c P0763HitContext, amount int64) error
 }
 
-// P0763HitContext is the context of P0763Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0763HitContext is the context of P0763Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0763HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9772,7 +9772,7 @@ type P0764Handler interface {
 	OnHit(c P0764HitContext, amount int64) error
 }
 
-// P0764HitContext is the context of P0764Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0764HitContext is the context of P0764Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0764HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9783,7 +9783,7 @@ type P0765Handler interface {
 	OnHit(c P0765HitContext, amount int64) error
 }
 
-// P0765HitContext is the context of P0765Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0765HitContext is the context of P0765Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0765HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9794,7 +9794,7 @@ type P0766Handler interface {
 	OnHit(c P0766HitContext, amount int64) error
 }
 
-// P0766HitContext is the context of P0766Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0766HitContext is the context of P0766Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0766HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9805,7 +9805,7 @@ type P0767Handler interface {
 	OnHit(c P0767HitContext, amount int64) error
 }
 
-// P0767HitContext is the context of P0767Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0767HitContext is the context of P0767Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0767HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9816,7 +9816,7 @@ type P0768Handler interface {
 	OnHit(c P0768HitContext, amount int64) error
 }
 
-// P0768HitContext is the context of P0768Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0768HitContext is the context of P0768Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0768HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9827,7 +9827,7 @@ type P0769Handler interface {
 	OnHit(c P0769HitContext, amount int64) error
 }
 
-// P0769HitContext is the context of P0769Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0769HitContext is the context of P0769Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0769HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9838,7 +9838,7 @@ type P0770Handler interface {
 	OnHit(c P0770HitContext, amount int64) error
 }
 
-// P0770HitContext is the context of P0770Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0770HitContext is the context of P0770Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0770HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9849,7 +9849,7 @@ type P0771Handler interface {
 	OnHit(c P0771HitContext, amount int64) error
 }
 
-// P0771HitContext is the context of P0771Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0771HitContext is the context of P0771Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0771HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9860,7 +9860,7 @@ type P0772Handler interface {
 	OnHit(c P0772HitContext, amount int64) error
 }
 
-// P0772HitContext is the context of P0772Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0772HitContext is the context of P0772Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0772HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9871,7 +9871,7 @@ type P0773Handler interface {
 	OnHit(c P0773HitContext, amount int64) error
 }
 
-// P0773HitContext is the context of P0773Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0773HitContext is the context of P0773Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0773HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9882,7 +9882,7 @@ type P0774Handler interface {
 	OnHit(c P0774HitContext, amount int64) error
 }
 
-// P0774HitContext is the context of P0774Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0774HitContext is the context of P0774Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0774HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9893,7 +9893,7 @@ type P0775Handler interface {
 	OnHit(c P0775HitContext, amount int64) error
 }
 
-// P0775HitContext is the context of P0775Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0775HitContext is the context of P0775Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0775HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9904,7 +9904,7 @@ type P0776Handler interface {
 	OnHit(c P0776HitContext, amount int64) error
 }
 
-// P0776HitContext is the context of P0776Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0776HitContext is the context of P0776Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0776HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9915,7 +9915,7 @@ type P0777Handler interface {
 	OnHit(c P0777HitContext, amount int64) error
 }
 
-// P0777HitContext is the context of P0777Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0777HitContext is the context of P0777Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0777HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9926,7 +9926,7 @@ type P0778Handler interface {
 	OnHit(c P0778HitContext, amount int64) error
 }
 
-// P0778HitContext is the context of P0778Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0778HitContext is the context of P0778Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0778HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9937,7 +9937,7 @@ type P0779Handler interface {
 	OnHit(c P0779HitContext, amount int64) error
 }
 
-// P0779HitContext is the context of P0779Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0779HitContext is the context of P0779Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0779HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9948,7 +9948,7 @@ type P0780Handler interface {
 	OnHit(c P0780HitContext, amount int64) error
 }
 
-// P0780HitContext is the context of P0780Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0780HitContext is the context of P0780Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0780HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9959,7 +9959,7 @@ type P0781Handler interface {
 	OnHit(c P0781HitContext, amount int64) error
 }
 
-// P0781HitContext is the context of P0781Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0781HitContext is the context of P0781Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0781HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9970,7 +9970,7 @@ type P0782Handler interface {
 	OnHit(c P0782HitContext, amount int64) error
 }
 
-// P0782HitContext is the context of P0782Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0782HitContext is the context of P0782Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0782HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9981,7 +9981,7 @@ type P0783Handler interface {
 	OnHit(c P0783HitContext, amount int64) error
 }
 
-// P0783HitContext is the context of P0783Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0783HitContext is the context of P0783Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0783HitContext struct {
 	fwimpl.On[Order]
 }
@@ -9992,7 +9992,7 @@ type P0784Handler interface {
 	OnHit(c P0784HitContext, amount int64) error
 }
 
-// P0784HitContext is the context of P0784Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0784HitContext is the context of P0784Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0784HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10003,7 +10003,7 @@ type P0785Handler interface {
 	OnHit(c P0785HitContext, amount int64) error
 }
 
-// P0785HitContext is the context of P0785Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0785HitContext is the context of P0785Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0785HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10014,7 +10014,7 @@ type P0786Handler interface {
 	OnHit(c P0786HitContext, amount int64) error
 }
 
-// P0786HitContext is the context of P0786Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0786HitContext is the context of P0786Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0786HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10025,7 +10025,7 @@ type P0787Handler interface {
 	OnHit(c P0787HitContext, amount int64) error
 }
 
-// P0787HitContext is the context of P0787Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0787HitContext is the context of P0787Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0787HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10036,7 +10036,7 @@ type P0788Handler interface {
 	OnHit(c P0788HitContext, amount int64) error
 }
 
-// P0788HitContext is the context of P0788Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0788HitContext is the context of P0788Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0788HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10047,7 +10047,7 @@ type P0789Handler interface {
 	OnHit(c P0789HitContext, amount int64) error
 }
 
-// P0789HitContext is the context of P0789Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0789HitContext is the context of P0789Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0789HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10058,7 +10058,7 @@ type P0790Handler interface {
 	OnHit(c P0790HitContext, amount int64) error
 }
 
-// P0790HitContext is the context of P0790Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0790HitContext is the context of P0790Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0790HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10069,7 +10069,7 @@ type P0791Handler interface {
 	OnHit(c P0791HitContext, amount int64) error
 }
 
-// P0791HitContext is the context of P0791Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0791HitContext is the context of P0791Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0791HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10080,7 +10080,7 @@ type P0792Handler interface {
 	OnHit(c P0792HitContext, amount int64) error
 }
 
-// P0792HitContext is the context of P0792Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0792HitContext is the context of P0792Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0792HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10091,7 +10091,7 @@ type P0793Handler interface {
 	OnHit(c P0793HitContext, amount int64) error
 }
 
-// P0793HitContext is the context of P0793Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0793HitContext is the context of P0793Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0793HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10102,7 +10102,7 @@ type P0794Handler interface {
 	OnHit(c P0794HitContext, amount int64) error
 }
 
-// P0794HitContext is the context of P0794Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0794HitContext is the context of P0794Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0794HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10113,7 +10113,7 @@ type P0795Handler interface {
 	OnHit(c P0795HitContext, amount int64) error
 }
 
-// P0795HitContext is the context of P0795Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0795HitContext is the context of P0795Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0795HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10124,7 +10124,7 @@ type P0796Handler interface {
 	OnHit(c P0796HitContext, amount int64) error
 }
 
-// P0796HitContext is the context of P0796Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0796HitContext is the context of P0796Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0796HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10135,7 +10135,7 @@ type P0797Handler interface {
 	OnHit(c P0797HitContext, amount int64) error
 }
 
-// P0797HitContext is the context of P0797Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0797HitContext is the context of P0797Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0797HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10146,7 +10146,7 @@ type P0798Handler interface {
 	OnHit(c P0798HitContext, amount int64) error
 }
 
-// P0798HitContext is the context of P0798Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0798HitContext is the context of P0798Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0798HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10157,7 +10157,7 @@ type P0799Handler interface {
 	OnHit(c P0799HitContext, amount int64) error
 }
 
-// P0799HitContext is the context of P0799Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0799HitContext is the context of P0799Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0799HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10168,7 +10168,7 @@ type P0800Handler interface {
 	OnHit(c P0800HitContext, amount int64) error
 }
 
-// P0800HitContext is the context of P0800Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0800HitContext is the context of P0800Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0800HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10179,7 +10179,7 @@ type P0801Handler interface {
 	OnHit(c P0801HitContext, amount int64) error
 }
 
-// P0801HitContext is the context of P0801Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0801HitContext is the context of P0801Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0801HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10190,7 +10190,7 @@ type P0802Handler interface {
 	OnHit(c P0802HitContext, amount int64) error
 }
 
-// P0802HitContext is the context of P0802Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0802HitContext is the context of P0802Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0802HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10201,7 +10201,7 @@ type P0803Handler interface {
 	OnHit(c P0803HitContext, amount int64) error
 }
 
-// P0803HitContext is the context of P0803Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0803HitContext is the context of P0803Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0803HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10212,7 +10212,7 @@ type P0804Handler interface {
 	OnHit(c P0804HitContext, amount int64) error
 }
 
-// P0804HitContext is the context of P0804Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0804HitContext is the context of P0804Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0804HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10223,7 +10223,7 @@ type P0805Handler interface {
 	OnHit(c P0805HitContext, amount int64) error
 }
 
-// P0805HitContext is the context of P0805Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0805HitContext is the context of P0805Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0805HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10234,7 +10234,7 @@ type P0806Handler interface {
 	OnHit(c P0806HitContext, amount int64) error
 }
 
-// P0806HitContext is the context of P0806Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0806HitContext is the context of P0806Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0806HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10245,7 +10245,7 @@ type P0807Handler interface {
 	OnHit(c P0807HitContext, amount int64) error
 }
 
-// P0807HitContext is the context of P0807Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0807HitContext is the context of P0807Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0807HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10256,7 +10256,7 @@ type P0808Handler interface {
 	OnHit(c P0808HitContext, amount int64) error
 }
 
-// P0808HitContext is the context of P0808Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0808HitContext is the context of P0808Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0808HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10267,7 +10267,7 @@ type P0809Handler interface {
 	OnHit(c P0809HitContext, amount int64) error
 }
 
-// P0809HitContext is the context of P0809Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0809HitContext is the context of P0809Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0809HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10278,7 +10278,7 @@ type P0810Handler interface {
 	OnHit(c P0810HitContext, amount int64) error
 }
 
-// P0810HitContext is the context of P0810Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0810HitContext is the context of P0810Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0810HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10289,7 +10289,7 @@ type P0811Handler interface {
 	OnHit(c P0811HitContext, amount int64) error
 }
 
-// P0811HitContext is the context of P0811Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0811HitContext is the context of P0811Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0811HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10300,7 +10300,7 @@ type P0812Handler interface {
 	OnHit(c P0812HitContext, amount int64) error
 }
 
-// P0812HitContext is the context of P0812Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0812HitContext is the context of P0812Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0812HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10311,7 +10311,7 @@ type P0813Handler interface {
 	OnHit(c P0813HitContext, amount int64) error
 }
 
-// P0813HitContext is the context of P0813Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0813HitContext is the context of P0813Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0813HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10322,7 +10322,7 @@ type P0814Handler interface {
 	OnHit(c P0814HitContext, amount int64) error
 }
 
-// P0814HitContext is the context of P0814Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0814HitContext is the context of P0814Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0814HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10333,7 +10333,7 @@ type P0815Handler interface {
 	OnHit(c P0815HitContext, amount int64) error
 }
 
-// P0815HitContext is the context of P0815Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0815HitContext is the context of P0815Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0815HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10344,7 +10344,7 @@ type P0816Handler interface {
 	OnHit(c P0816HitContext, amount int64) error
 }
 
-// P0816HitContext is the context of P0816Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0816HitContext is the context of P0816Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0816HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10355,7 +10355,7 @@ type P0817Handler interface {
 	OnHit(c P0817HitContext, amount int64) error
 }
 
-// P0817HitContext is the context of P0817Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0817HitContext is the context of P0817Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0817HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10366,7 +10366,7 @@ type P0818Handler interface {
 	OnHit(c P0818HitContext, amount int64) error
 }
 
-// P0818HitContext is the context of P0818Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0818HitContext is the context of P0818Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0818HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10377,7 +10377,7 @@ type P0819Handler interface {
 	OnHit(c P0819HitContext, amount int64) error
 }
 
-// P0819HitContext is the context of P0819Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0819HitContext is the context of P0819Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0819HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10388,7 +10388,7 @@ type P0820Handler interface {
 	OnHit(c P0820HitContext, amount int64) error
 }
 
-// P0820HitContext is the context of P0820Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0820HitContext is the context of P0820Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0820HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10399,7 +10399,7 @@ type P0821Handler interface {
 	OnHit(c P0821HitContext, amount int64) error
 }
 
-// P0821HitContext is the context of P0821Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0821HitContext is the context of P0821Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0821HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10410,7 +10410,7 @@ type P0822Handler interface {
 	OnHit(c P0822HitContext, amount int64) error
 }
 
-// P0822HitContext is the context of P0822Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0822HitContext is the context of P0822Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0822HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10421,7 +10421,7 @@ type P0823Handler interface {
 	OnHit(c P0823HitContext, amount int64) error
 }
 
-// P0823HitContext is the context of P0823Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0823HitContext is the context of P0823Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0823HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10432,7 +10432,7 @@ type P0824Handler interface {
 	OnHit(c P0824HitContext, amount int64) error
 }
 
-// P0824HitContext is the context of P0824Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0824HitContext is the context of P0824Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0824HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10443,7 +10443,7 @@ type P0825Handler interface {
 	OnHit(c P0825HitContext, amount int64) error
 }
 
-// P0825HitContext is the context of P0825Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0825HitContext is the context of P0825Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0825HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10454,7 +10454,7 @@ type P0826Handler interface {
 	OnHit(c P0826HitContext, amount int64) error
 }
 
-// P0826HitContext is the context of P0826Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0826HitContext is the context of P0826Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0826HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10465,7 +10465,7 @@ type P0827Handler interface {
 	OnHit(c P0827HitContext, amount int64) error
 }
 
-// P0827HitContext is the context of P0827Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0827HitContext is the context of P0827Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0827HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10476,7 +10476,7 @@ type P0828Handler interface {
 	OnHit(c P0828HitContext, amount int64) error
 }
 
-// P0828HitContext is the context of P0828Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0828HitContext is the context of P0828Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0828HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10487,7 +10487,7 @@ type P0829Handler interface {
 	OnHit(c P0829HitContext, amount int64) error
 }
 
-// P0829HitContext is the context of P0829Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0829HitContext is the context of P0829Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0829HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10498,7 +10498,7 @@ type P0830Handler interface {
 	OnHit(c P0830HitContext, amount int64) error
 }
 
-// P0830HitContext is the context of P0830Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0830HitContext is the context of P0830Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0830HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10509,7 +10509,7 @@ type P0831Handler interface {
 	OnHit(c P0831HitContext, amount int64) error
 }
 
-// P0831HitContext is the context of P0831Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0831HitContext is the context of P0831Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0831HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10520,7 +10520,7 @@ type P0832Handler interface {
 	OnHit(c P0832HitContext, amount int64) error
 }
 
-// P0832HitContext is the context of P0832Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0832HitContext is the context of P0832Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0832HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10531,7 +10531,7 @@ type P0833Handler interface {
 	OnHit(c P0833HitContext, amount int64) error
 }
 
-// P0833HitContext is the context of P0833Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0833HitContext is the context of P0833Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0833HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10542,7 +10542,7 @@ type P0834Handler interface {
 	OnHit(c P0834HitContext, amount int64) error
 }
 
-// P0834HitContext is the context of P0834Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0834HitContext is the context of P0834Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0834HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10553,7 +10553,7 @@ type P0835Handler interface {
 	OnHit(c P0835HitContext, amount int64) error
 }
 
-// P0835HitContext is the context of P0835Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0835HitContext is the context of P0835Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0835HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10564,7 +10564,7 @@ type P0836Handler interface {
 	OnHit(c P0836HitContext, amount int64) error
 }
 
-// P0836HitContext is the context of P0836Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0836HitContext is the context of P0836Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0836HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10575,7 +10575,7 @@ type P0837Handler interface {
 	OnHit(c P0837HitContext, amount int64) error
 }
 
-// P0837HitContext is the context of P0837Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0837HitContext is the context of P0837Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0837HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10586,7 +10586,7 @@ type P0838Handler interface {
 	OnHit(c P0838HitContext, amount int64) error
 }
 
-// P0838HitContext is the context of P0838Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0838HitContext is the context of P0838Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0838HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10597,7 +10597,7 @@ type P0839Handler interface {
 	OnHit(c P0839HitContext, amount int64) error
 }
 
-// P0839HitContext is the context of P0839Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0839HitContext is the context of P0839Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0839HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10608,7 +10608,7 @@ type P0840Handler interface {
 	OnHit(c P0840HitContext, amount int64) error
 }
 
-// P0840HitContext is the context of P0840Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0840HitContext is the context of P0840Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0840HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10619,7 +10619,7 @@ type P0841Handler interface {
 	OnHit(c P0841HitContext, amount int64) error
 }
 
-// P0841HitContext is the context of P0841Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0841HitContext is the context of P0841Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0841HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10630,7 +10630,7 @@ type P0842Handler interface {
 	OnHit(c P0842HitContext, amount int64) error
 }
 
-// P0842HitContext is the context of P0842Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0842HitContext is the context of P0842Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0842HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10641,7 +10641,7 @@ type P0843Handler interface {
 	OnHit(c P0843HitContext, amount int64) error
 }
 
-// P0843HitContext is the context of P0843Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0843HitContext is the context of P0843Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0843HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10652,7 +10652,7 @@ type P0844Handler interface {
 	OnHit(c P0844HitContext, amount int64) error
 }
 
-// P0844HitContext is the context of P0844Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0844HitContext is the context of P0844Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0844HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10663,7 +10663,7 @@ type P0845Handler interface {
 	OnHit(c P0845HitContext, amount int64) error
 }
 
-// P0845HitContext is the context of P0845Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0845HitContext is the context of P0845Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0845HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10674,7 +10674,7 @@ type P0846Handler interface {
 	OnHit(c P0846HitContext, amount int64) error
 }
 
-// P0846HitContext is the context of P0846Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0846HitContext is the context of P0846Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0846HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10685,7 +10685,7 @@ type P0847Handler interface {
 	OnHit(c P0847HitContext, amount int64) error
 }
 
-// P0847HitContext is the context of P0847Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0847HitContext is the context of P0847Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0847HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10696,7 +10696,7 @@ type P0848Handler interface {
 	OnHit(c P0848HitContext, amount int64) error
 }
 
-// P0848HitContext is the context of P0848Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0848HitContext is the context of P0848Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0848HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10707,7 +10707,7 @@ type P0849Handler interface {
 	OnHit(c P0849HitContext, amount int64) error
 }
 
-// P0849HitContext is the context of P0849Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0849HitContext is the context of P0849Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0849HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10718,7 +10718,7 @@ type P0850Handler interface {
 	OnHit(c P0850HitContext, amount int64) error
 }
 
-// P0850HitContext is the context of P0850Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0850HitContext is the context of P0850Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0850HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10729,7 +10729,7 @@ type P0851Handler interface {
 	OnHit(c P0851HitContext, amount int64) error
 }
 
-// P0851HitContext is the context of P0851Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0851HitContext is the context of P0851Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0851HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10740,7 +10740,7 @@ type P0852Handler interface {
 	OnHit(c P0852HitContext, amount int64) error
 }
 
-// P0852HitContext is the context of P0852Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0852HitContext is the context of P0852Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0852HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10751,7 +10751,7 @@ type P0853Handler interface {
 	OnHit(c P0853HitContext, amount int64) error
 }
 
-// P0853HitContext is the context of P0853Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0853HitContext is the context of P0853Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0853HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10762,7 +10762,7 @@ type P0854Handler interface {
 	OnHit(c P0854HitContext, amount int64) error
 }
 
-// P0854HitContext is the context of P0854Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0854HitContext is the context of P0854Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0854HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10773,7 +10773,7 @@ type P0855Handler interface {
 	OnHit(c P0855HitContext, amount int64) error
 }
 
-// P0855HitContext is the context of P0855Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0855HitContext is the context of P0855Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0855HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10784,7 +10784,7 @@ type P0856Handler interface {
 	OnHit(c P0856HitContext, amount int64) error
 }
 
-// P0856HitContext is the context of P0856Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0856HitContext is the context of P0856Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0856HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10795,7 +10795,7 @@ type P0857Handler interface {
 	OnHit(c P0857HitContext, amount int64) error
 }
 
-// P0857HitContext is the context of P0857Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0857HitContext is the context of P0857Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0857HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10806,7 +10806,7 @@ type P0858Handler interface {
 	OnHit(c P0858HitContext, amount int64) error
 }
 
-// P0858HitContext is the context of P0858Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0858HitContext is the context of P0858Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0858HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10817,7 +10817,7 @@ type P0859Handler interface {
 	OnHit(c P0859HitContext, amount int64) error
 }
 
-// P0859HitContext is the context of P0859Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0859HitContext is the context of P0859Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0859HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10828,7 +10828,7 @@ type P0860Handler interface {
 	OnHit(c P0860HitContext, amount int64) error
 }
 
-// P0860HitContext is the context of P0860Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0860HitContext is the context of P0860Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0860HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10839,7 +10839,7 @@ type P0861Handler interface {
 	OnHit(c P0861HitContext, amount int64) error
 }
 
-// P0861HitContext is the context of P0861Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0861HitContext is the context of P0861Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0861HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10850,7 +10850,7 @@ type P0862Handler interface {
 	OnHit(c P0862HitContext, amount int64) error
 }
 
-// P0862HitContext is the context of P0862Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0862HitContext is the context of P0862Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0862HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10861,7 +10861,7 @@ type P0863Handler interface {
 	OnHit(c P0863HitContext, amount int64) error
 }
 
-// P0863HitContext is the context of P0863Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0863HitContext is the context of P0863Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0863HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10872,7 +10872,7 @@ type P0864Handler interface {
 	OnHit(c P0864HitContext, amount int64) error
 }
 
-// P0864HitContext is the context of P0864Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0864HitContext is the context of P0864Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0864HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10883,7 +10883,7 @@ type P0865Handler interface {
 	OnHit(c P0865HitContext, amount int64) error
 }
 
-// P0865HitContext is the context of P0865Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0865HitContext is the context of P0865Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0865HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10894,7 +10894,7 @@ type P0866Handler interface {
 	OnHit(c P0866HitContext, amount int64) error
 }
 
-// P0866HitContext is the context of P0866Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0866HitContext is the context of P0866Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0866HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10905,7 +10905,7 @@ type P0867Handler interface {
 	OnHit(c P0867HitContext, amount int64) error
 }
 
-// P0867HitContext is the context of P0867Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0867HitContext is the context of P0867Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0867HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10916,7 +10916,7 @@ type P0868Handler interface {
 	OnHit(c P0868HitContext, amount int64) error
 }
 
-// P0868HitContext is the context of P0868Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0868HitContext is the context of P0868Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0868HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10927,7 +10927,7 @@ type P0869Handler interface {
 	OnHit(c P0869HitContext, amount int64) error
 }
 
-// P0869HitContext is the context of P0869Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0869HitContext is the context of P0869Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0869HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10938,7 +10938,7 @@ type P0870Handler interface {
 	OnHit(c P0870HitContext, amount int64) error
 }
 
-// P0870HitContext is the context of P0870Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0870HitContext is the context of P0870Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0870HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10949,7 +10949,7 @@ type P0871Handler interface {
 	OnHit(c P0871HitContext, amount int64) error
 }
 
-// P0871HitContext is the context of P0871Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0871HitContext is the context of P0871Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0871HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10960,7 +10960,7 @@ type P0872Handler interface {
 	OnHit(c P0872HitContext, amount int64) error
 }
 
-// P0872HitContext is the context of P0872Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0872HitContext is the context of P0872Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0872HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10971,7 +10971,7 @@ type P0873Handler interface {
 	OnHit(c P0873HitContext, amount int64) error
 }
 
-// P0873HitContext is the context of P0873Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0873HitContext is the context of P0873Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0873HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10982,7 +10982,7 @@ type P0874Handler interface {
 	OnHit(c P0874HitContext, amount int64) error
 }
 
-// P0874HitContext is the context of P0874Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0874HitContext is the context of P0874Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0874HitContext struct {
 	fwimpl.On[Order]
 }
@@ -10993,7 +10993,7 @@ type P0875Handler interface {
 	OnHit(c P0875HitContext, amount int64) error
 }
 
-// P0875HitContext is the context of P0875Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0875HitContext is the context of P0875Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0875HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11004,7 +11004,7 @@ type P0876Handler interface {
 	OnHit(c P0876HitContext, amount int64) error
 }
 
-// P0876HitContext is the context of P0876Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0876HitContext is the context of P0876Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0876HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11015,7 +11015,7 @@ type P0877Handler interface {
 	OnHit(c P0877HitContext, amount int64) error
 }
 
-// P0877HitContext is the context of P0877Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0877HitContext is the context of P0877Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0877HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11026,7 +11026,7 @@ type P0878Handler interface {
 	OnHit(c P0878HitContext, amount int64) error
 }
 
-// P0878HitContext is the context of P0878Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0878HitContext is the context of P0878Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0878HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11037,7 +11037,7 @@ type P0879Handler interface {
 	OnHit(c P0879HitContext, amount int64) error
 }
 
-// P0879HitContext is the context of P0879Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0879HitContext is the context of P0879Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0879HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11048,7 +11048,7 @@ type P0880Handler interface {
 	OnHit(c P0880HitContext, amount int64) error
 }
 
-// P0880HitContext is the context of P0880Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0880HitContext is the context of P0880Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0880HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11059,7 +11059,7 @@ type P0881Handler interface {
 	OnHit(c P0881HitContext, amount int64) error
 }
 
-// P0881HitContext is the context of P0881Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0881HitContext is the context of P0881Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0881HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11070,7 +11070,7 @@ type P0882Handler interface {
 	OnHit(c P0882HitContext, amount int64) error
 }
 
-// P0882HitContext is the context of P0882Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0882HitContext is the context of P0882Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0882HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11081,7 +11081,7 @@ type P0883Handler interface {
 	OnHit(c P0883HitContext, amount int64) error
 }
 
-// P0883HitContext is the context of P0883Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0883HitContext is the context of P0883Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0883HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11092,7 +11092,7 @@ type P0884Handler interface {
 	OnHit(c P0884HitContext, amount int64) error
 }
 
-// P0884HitContext is the context of P0884Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0884HitContext is the context of P0884Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0884HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11103,7 +11103,7 @@ type P0885Handler interface {
 	OnHit(c P0885HitContext, amount int64) error
 }
 
-// P0885HitContext is the context of P0885Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0885HitContext is the context of P0885Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0885HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11114,7 +11114,7 @@ type P0886Handler interface {
 	OnHit(c P0886HitContext, amount int64) error
 }
 
-// P0886HitContext is the context of P0886Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0886HitContext is the context of P0886Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0886HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11125,7 +11125,7 @@ type P0887Handler interface {
 	OnHit(c P0887HitContext, amount int64) error
 }
 
-// P0887HitContext is the context of P0887Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0887HitContext is the context of P0887Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0887HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11136,7 +11136,7 @@ type P0888Handler interface {
 	OnHit(c P0888HitContext, amount int64) error
 }
 
-// P0888HitContext is the context of P0888Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0888HitContext is the context of P0888Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0888HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11147,7 +11147,7 @@ type P0889Handler interface {
 	OnHit(c P0889HitContext, amount int64) error
 }
 
-// P0889HitContext is the context of P0889Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0889HitContext is the context of P0889Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0889HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11158,7 +11158,7 @@ type P0890Handler interface {
 	OnHit(c P0890HitContext, amount int64) error
 }
 
-// P0890HitContext is the context of P0890Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0890HitContext is the context of P0890Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0890HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11169,7 +11169,7 @@ type P0891Handler interface {
 	OnHit(c P0891HitContext, amount int64) error
 }
 
-// P0891HitContext is the context of P0891Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0891HitContext is the context of P0891Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0891HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11180,7 +11180,7 @@ type P0892Handler interface {
 	OnHit(c P0892HitContext, amount int64) error
 }
 
-// P0892HitContext is the context of P0892Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0892HitContext is the context of P0892Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0892HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11191,7 +11191,7 @@ type P0893Handler interface {
 	OnHit(c P0893HitContext, amount int64) error
 }
 
-// P0893HitContext is the context of P0893Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0893HitContext is the context of P0893Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0893HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11202,7 +11202,7 @@ type P0894Handler interface {
 	OnHit(c P0894HitContext, amount int64) error
 }
 
-// P0894HitContext is the context of P0894Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0894HitContext is the context of P0894Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0894HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11213,7 +11213,7 @@ type P0895Handler interface {
 	OnHit(c P0895HitContext, amount int64) error
 }
 
-// P0895HitContext is the context of P0895Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0895HitContext is the context of P0895Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0895HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11224,7 +11224,7 @@ type P0896Handler interface {
 	OnHit(c P0896HitContext, amount int64) error
 }
 
-// P0896HitContext is the context of P0896Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0896HitContext is the context of P0896Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0896HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11235,7 +11235,7 @@ type P0897Handler interface {
 	OnHit(c P0897HitContext, amount int64) error
 }
 
-// P0897HitContext is the context of P0897Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0897HitContext is the context of P0897Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0897HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11246,7 +11246,7 @@ type P0898Handler interface {
 	OnHit(c P0898HitContext, amount int64) error
 }
 
-// P0898HitContext is the context of P0898Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0898HitContext is the context of P0898Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0898HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11257,7 +11257,7 @@ type P0899Handler interface {
 	OnHit(c P0899HitContext, amount int64) error
 }
 
-// P0899HitContext is the context of P0899Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0899HitContext is the context of P0899Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0899HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11268,7 +11268,7 @@ type P0900Handler interface {
 	OnHit(c P0900HitContext, amount int64) error
 }
 
-// P0900HitContext is the context of P0900Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0900HitContext is the context of P0900Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0900HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11279,7 +11279,7 @@ type P0901Handler interface {
 	OnHit(c P0901HitContext, amount int64) error
 }
 
-// P0901HitContext is the context of P0901Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0901HitContext is the context of P0901Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0901HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11290,7 +11290,7 @@ type P0902Handler interface {
 	OnHit(c P0902HitContext, amount int64) error
 }
 
-// P0902HitContext is the context of P0902Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0902HitContext is the context of P0902Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0902HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11301,7 +11301,7 @@ type P0903Handler interface {
 	OnHit(c P0903HitContext, amount int64) error
 }
 
-// P0903HitContext is the context of P0903Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0903HitContext is the context of P0903Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0903HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11312,7 +11312,7 @@ type P0904Handler interface {
 	OnHit(c P0904HitContext, amount int64) error
 }
 
-// P0904HitContext is the context of P0904Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0904HitContext is the context of P0904Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0904HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11323,7 +11323,7 @@ type P0905Handler interface {
 	OnHit(c P0905HitContext, amount int64) error
 }
 
-// P0905HitContext is the context of P0905Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0905HitContext is the context of P0905Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0905HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11334,7 +11334,7 @@ type P0906Handler interface {
 	OnHit(c P0906HitContext, amount int64) error
 }
 
-// P0906HitContext is the context of P0906Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0906HitContext is the context of P0906Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0906HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11345,7 +11345,7 @@ type P0907Handler interface {
 	OnHit(c P0907HitContext, amount int64) error
 }
 
-// P0907HitContext is the context of P0907Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0907HitContext is the context of P0907Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0907HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11356,7 +11356,7 @@ type P0908Handler interface {
 	OnHit(c P0908HitContext, amount int64) error
 }
 
-// P0908HitContext is the context of P0908Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0908HitContext is the context of P0908Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0908HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11367,7 +11367,7 @@ type P0909Handler interface {
 	OnHit(c P0909HitContext, amount int64) error
 }
 
-// P0909HitContext is the context of P0909Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0909HitContext is the context of P0909Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0909HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11378,7 +11378,7 @@ type P0910Handler interface {
 	OnHit(c P0910HitContext, amount int64) error
 }
 
-// P0910HitContext is the context of P0910Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0910HitContext is the context of P0910Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0910HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11389,7 +11389,7 @@ type P0911Handler interface {
 	OnHit(c P0911HitContext, amount int64) error
 }
 
-// P0911HitContext is the context of P0911Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0911HitContext is the context of P0911Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0911HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11400,7 +11400,7 @@ type P0912Handler interface {
 	OnHit(c P0912HitContext, amount int64) error
 }
 
-// P0912HitContext is the context of P0912Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0912HitContext is the context of P0912Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0912HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11411,7 +11411,7 @@ type P0913Handler interface {
 	OnHit(c P0913HitContext, amount int64) error
 }
 
-// P0913HitContext is the context of P0913Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0913HitContext is the context of P0913Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0913HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11422,7 +11422,7 @@ type P0914Handler interface {
 	OnHit(c P0914HitContext, amount int64) error
 }
 
-// P0914HitContext is the context of P0914Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0914HitContext is the context of P0914Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0914HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11433,7 +11433,7 @@ type P0915Handler interface {
 	OnHit(c P0915HitContext, amount int64) error
 }
 
-// P0915HitContext is the context of P0915Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0915HitContext is the context of P0915Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0915HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11444,7 +11444,7 @@ type P0916Handler interface {
 	OnHit(c P0916HitContext, amount int64) error
 }
 
-// P0916HitContext is the context of P0916Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0916HitContext is the context of P0916Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0916HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11455,7 +11455,7 @@ type P0917Handler interface {
 	OnHit(c P0917HitContext, amount int64) error
 }
 
-// P0917HitContext is the context of P0917Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0917HitContext is the context of P0917Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0917HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11466,7 +11466,7 @@ type P0918Handler interface {
 	OnHit(c P0918HitContext, amount int64) error
 }
 
-// P0918HitContext is the context of P0918Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0918HitContext is the context of P0918Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0918HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11477,7 +11477,7 @@ type P0919Handler interface {
 	OnHit(c P0919HitContext, amount int64) error
 }
 
-// P0919HitContext is the context of P0919Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0919HitContext is the context of P0919Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0919HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11488,7 +11488,7 @@ type P0920Handler interface {
 	OnHit(c P0920HitContext, amount int64) error
 }
 
-// P0920HitContext is the context of P0920Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0920HitContext is the context of P0920Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0920HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11499,7 +11499,7 @@ type P0921Handler interface {
 	OnHit(c P0921HitContext, amount int64) error
 }
 
-// P0921HitContext is the context of P0921Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0921HitContext is the context of P0921Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0921HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11510,7 +11510,7 @@ type P0922Handler interface {
 	OnHit(c P0922HitContext, amount int64) error
 }
 
-// P0922HitContext is the context of P0922Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0922HitContext is the context of P0922Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0922HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11521,7 +11521,7 @@ type P0923Handler interface {
 	OnHit(c P0923HitContext, amount int64) error
 }
 
-// P0923HitContext is the context of P0923Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0923HitContext is the context of P0923Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0923HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11532,7 +11532,7 @@ type P0924Handler interface {
 	OnHit(c P0924HitContext, amount int64) error
 }
 
-// P0924HitContext is the context of P0924Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0924HitContext is the context of P0924Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0924HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11543,7 +11543,7 @@ type P0925Handler interface {
 	OnHit(c P0925HitContext, amount int64) error
 }
 
-// P0925HitContext is the context of P0925Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0925HitContext is the context of P0925Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0925HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11554,7 +11554,7 @@ type P0926Handler interface {
 	OnHit(c P0926HitContext, amount int64) error
 }
 
-// P0926HitContext is the context of P0926Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0926HitContext is the context of P0926Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0926HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11565,7 +11565,7 @@ type P0927Handler interface {
 	OnHit(c P0927HitContext, amount int64) error
 }
 
-// P0927HitContext is the context of P0927Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0927HitContext is the context of P0927Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0927HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11576,7 +11576,7 @@ type P0928Handler interface {
 	OnHit(c P0928HitContext, amount int64) error
 }
 
-// P0928HitContext is the context of P0928Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0928HitContext is the context of P0928Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0928HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11587,7 +11587,7 @@ type P0929Handler interface {
 	OnHit(c P0929HitContext, amount int64) error
 }
 
-// P0929HitContext is the context of P0929Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0929HitContext is the context of P0929Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0929HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11598,7 +11598,7 @@ type P0930Handler interface {
 	OnHit(c P0930HitContext, amount int64) error
 }
 
-// P0930HitContext is the context of P0930Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0930HitContext is the context of P0930Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0930HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11609,7 +11609,7 @@ type P0931Handler interface {
 	OnHit(c P0931HitContext, amount int64) error
 }
 
-// P0931HitContext is the context of P0931Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0931HitContext is the context of P0931Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0931HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11620,7 +11620,7 @@ type P0932Handler interface {
 	OnHit(c P0932HitContext, amount int64) error
 }
 
-// P0932HitContext is the context of P0932Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0932HitContext is the context of P0932Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0932HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11631,7 +11631,7 @@ type P0933Handler interface {
 	OnHit(c P0933HitContext, amount int64) error
 }
 
-// P0933HitContext is the context of P0933Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0933HitContext is the context of P0933Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0933HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11642,7 +11642,7 @@ type P0934Handler interface {
 	OnHit(c P0934HitContext, amount int64) error
 }
 
-// P0934HitContext is the context of P0934Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0934HitContext is the context of P0934Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0934HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11653,7 +11653,7 @@ type P0935Handler interface {
 	OnHit(c P0935HitContext, amount int64) error
 }
 
-// P0935HitContext is the context of P0935Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0935HitContext is the context of P0935Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0935HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11664,7 +11664,7 @@ type P0936Handler interface {
 	OnHit(c P0936HitContext, amount int64) error
 }
 
-// P0936HitContext is the context of P0936Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0936HitContext is the context of P0936Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0936HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11675,7 +11675,7 @@ type P0937Handler interface {
 	OnHit(c P0937HitContext, amount int64) error
 }
 
-// P0937HitContext is the context of P0937Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0937HitContext is the context of P0937Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0937HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11686,7 +11686,7 @@ type P0938Handler interface {
 	OnHit(c P0938HitContext, amount int64) error
 }
 
-// P0938HitContext is the context of P0938Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0938HitContext is the context of P0938Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0938HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11697,7 +11697,7 @@ type P0939Handler interface {
 	OnHit(c P0939HitContext, amount int64) error
 }
 
-// P0939HitContext is the context of P0939Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0939HitContext is the context of P0939Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0939HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11708,7 +11708,7 @@ type P0940Handler interface {
 	OnHit(c P0940HitContext, amount int64) error
 }
 
-// P0940HitContext is the context of P0940Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0940HitContext is the context of P0940Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0940HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11719,7 +11719,7 @@ type P0941Handler interface {
 	OnHit(c P0941HitContext, amount int64) error
 }
 
-// P0941HitContext is the context of P0941Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0941HitContext is the context of P0941Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0941HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11730,7 +11730,7 @@ type P0942Handler interface {
 	OnHit(c P0942HitContext, amount int64) error
 }
 
-// P0942HitContext is the context of P0942Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0942HitContext is the context of P0942Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0942HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11741,7 +11741,7 @@ type P0943Handler interface {
 	OnHit(c P0943HitContext, amount int64) error
 }
 
-// P0943HitContext is the context of P0943Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0943HitContext is the context of P0943Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0943HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11752,7 +11752,7 @@ type P0944Handler interface {
 	OnHit(c P0944HitContext, amount int64) error
 }
 
-// P0944HitContext is the context of P0944Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0944HitContext is the context of P0944Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0944HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11763,7 +11763,7 @@ type P0945Handler interface {
 	OnHit(c P0945HitContext, amount int64) error
 }
 
-// P0945HitContext is the context of P0945Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0945HitContext is the context of P0945Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0945HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11774,7 +11774,7 @@ type P0946Handler interface {
 	OnHit(c P0946HitContext, amount int64) error
 }
 
-// P0946HitContext is the context of P0946Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0946HitContext is the context of P0946Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0946HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11785,7 +11785,7 @@ type P0947Handler interface {
 	OnHit(c P0947HitContext, amount int64) error
 }
 
-// P0947HitContext is the context of P0947Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0947HitContext is the context of P0947Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0947HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11796,7 +11796,7 @@ type P0948Handler interface {
 	OnHit(c P0948HitContext, amount int64) error
 }
 
-// P0948HitContext is the context of P0948Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0948HitContext is the context of P0948Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0948HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11807,7 +11807,7 @@ type P0949Handler interface {
 	OnHit(c P0949HitContext, amount int64) error
 }
 
-// P0949HitContext is the context of P0949Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0949HitContext is the context of P0949Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0949HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11818,7 +11818,7 @@ type P0950Handler interface {
 	OnHit(c P0950HitContext, amount int64) error
 }
 
-// P0950HitContext is the context of P0950Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0950HitContext is the context of P0950Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0950HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11829,7 +11829,7 @@ type P0951Handler interface {
 	OnHit(c P0951HitContext, amount int64) error
 }
 
-// P0951HitContext is the context of P0951Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0951HitContext is the context of P0951Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0951HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11840,7 +11840,7 @@ type P0952Handler interface {
 	OnHit(c P0952HitContext, amount int64) error
 }
 
-// P0952HitContext is the context of P0952Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0952HitContext is the context of P0952Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0952HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11851,7 +11851,7 @@ type P0953Handler interface {
 	OnHit(c P0953HitContext, amount int64) error
 }
 
-// P0953HitContext is the context of P0953Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0953HitContext is the context of P0953Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0953HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11862,7 +11862,7 @@ type P0954Handler interface {
 	OnHit(c P0954HitContext, amount int64) error
 }
 
-// P0954HitContext is the context of P0954Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0954HitContext is the context of P0954Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0954HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11873,7 +11873,7 @@ type P0955Handler interface {
 	OnHit(c P0955HitContext, amount int64) error
 }
 
-// P0955HitContext is the context of P0955Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0955HitContext is the context of P0955Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0955HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11884,7 +11884,7 @@ type P0956Handler interface {
 	OnHit(c P0956HitContext, amount int64) error
 }
 
-// P0956HitContext is the context of P0956Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0956HitContext is the context of P0956Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0956HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11895,7 +11895,7 @@ type P0957Handler interface {
 	OnHit(c P0957HitContext, amount int64) error
 }
 
-// P0957HitContext is the context of P0957Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0957HitContext is the context of P0957Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0957HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11906,7 +11906,7 @@ type P0958Handler interface {
 	OnHit(c P0958HitContext, amount int64) error
 }
 
-// P0958HitContext is the context of P0958Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0958HitContext is the context of P0958Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0958HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11917,7 +11917,7 @@ type P0959Handler interface {
 	OnHit(c P0959HitContext, amount int64) error
 }
 
-// P0959HitContext is the context of P0959Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0959HitContext is the context of P0959Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0959HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11928,7 +11928,7 @@ type P0960Handler interface {
 	OnHit(c P0960HitContext, amount int64) error
 }
 
-// P0960HitContext is the context of P0960Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0960HitContext is the context of P0960Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0960HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11939,7 +11939,7 @@ type P0961Handler interface {
 	OnHit(c P0961HitContext, amount int64) error
 }
 
-// P0961HitContext is the context of P0961Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0961HitContext is the context of P0961Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0961HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11950,7 +11950,7 @@ type P0962Handler interface {
 	OnHit(c P0962HitContext, amount int64) error
 }
 
-// P0962HitContext is the context of P0962Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0962HitContext is the context of P0962Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0962HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11961,7 +11961,7 @@ type P0963Handler interface {
 	OnHit(c P0963HitContext, amount int64) error
 }
 
-// P0963HitContext is the context of P0963Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0963HitContext is the context of P0963Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0963HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11972,7 +11972,7 @@ type P0964Handler interface {
 	OnHit(c P0964HitContext, amount int64) error
 }
 
-// P0964HitContext is the context of P0964Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0964HitContext is the context of P0964Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0964HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11983,7 +11983,7 @@ type P0965Handler interface {
 	OnHit(c P0965HitContext, amount int64) error
 }
 
-// P0965HitContext is the context of P0965Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0965HitContext is the context of P0965Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0965HitContext struct {
 	fwimpl.On[Order]
 }
@@ -11994,7 +11994,7 @@ type P0966Handler interface {
 	OnHit(c P0966HitContext, amount int64) error
 }
 
-// P0966HitContext is the context of P0966Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0966HitContext is the context of P0966Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0966HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12005,7 +12005,7 @@ type P0967Handler interface {
 	OnHit(c P0967HitContext, amount int64) error
 }
 
-// P0967HitContext is the context of P0967Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0967HitContext is the context of P0967Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0967HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12016,7 +12016,7 @@ type P0968Handler interface {
 	OnHit(c P0968HitContext, amount int64) error
 }
 
-// P0968HitContext is the context of P0968Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0968HitContext is the context of P0968Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0968HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12027,7 +12027,7 @@ type P0969Handler interface {
 	OnHit(c P0969HitContext, amount int64) error
 }
 
-// P0969HitContext is the context of P0969Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0969HitContext is the context of P0969Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0969HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12038,7 +12038,7 @@ type P0970Handler interface {
 	OnHit(c P0970HitContext, amount int64) error
 }
 
-// P0970HitContext is the context of P0970Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0970HitContext is the context of P0970Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0970HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12049,7 +12049,7 @@ type P0971Handler interface {
 	OnHit(c P0971HitContext, amount int64) error
 }
 
-// P0971HitContext is the context of P0971Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0971HitContext is the context of P0971Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0971HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12060,7 +12060,7 @@ type P0972Handler interface {
 	OnHit(c P0972HitContext, amount int64) error
 }
 
-// P0972HitContext is the context of P0972Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0972HitContext is the context of P0972Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0972HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12071,7 +12071,7 @@ type P0973Handler interface {
 	OnHit(c P0973HitContext, amount int64) error
 }
 
-// P0973HitContext is the context of P0973Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0973HitContext is the context of P0973Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0973HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12082,7 +12082,7 @@ type P0974Handler interface {
 	OnHit(c P0974HitContext, amount int64) error
 }
 
-// P0974HitContext is the context of P0974Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0974HitContext is the context of P0974Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0974HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12093,7 +12093,7 @@ type P0975Handler interface {
 	OnHit(c P0975HitContext, amount int64) error
 }
 
-// P0975HitContext is the context of P0975Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0975HitContext is the context of P0975Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0975HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12104,7 +12104,7 @@ type P0976Handler interface {
 	OnHit(c P0976HitContext, amount int64) error
 }
 
-// P0976HitContext is the context of P0976Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0976HitContext is the context of P0976Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0976HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12115,7 +12115,7 @@ type P0977Handler interface {
 	OnHit(c P0977HitContext, amount int64) error
 }
 
-// P0977HitContext is the context of P0977Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0977HitContext is the context of P0977Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0977HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12126,7 +12126,7 @@ type P0978Handler interface {
 	OnHit(c P0978HitContext, amount int64) error
 }
 
-// P0978HitContext is the context of P0978Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0978HitContext is the context of P0978Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0978HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12137,7 +12137,7 @@ type P0979Handler interface {
 	OnHit(c P0979HitContext, amount int64) error
 }
 
-// P0979HitContext is the context of P0979Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0979HitContext is the context of P0979Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0979HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12148,7 +12148,7 @@ type P0980Handler interface {
 	OnHit(c P0980HitContext, amount int64) error
 }
 
-// P0980HitContext is the context of P0980Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0980HitContext is the context of P0980Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0980HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12159,7 +12159,7 @@ type P0981Handler interface {
 	OnHit(c P0981HitContext, amount int64) error
 }
 
-// P0981HitContext is the context of P0981Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0981HitContext is the context of P0981Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0981HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12170,7 +12170,7 @@ type P0982Handler interface {
 	OnHit(c P0982HitContext, amount int64) error
 }
 
-// P0982HitContext is the context of P0982Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0982HitContext is the context of P0982Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0982HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12181,7 +12181,7 @@ type P0983Handler interface {
 	OnHit(c P0983HitContext, amount int64) error
 }
 
-// P0983HitContext is the context of P0983Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0983HitContext is the context of P0983Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0983HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12192,7 +12192,7 @@ type P0984Handler interface {
 	OnHit(c P0984HitContext, amount int64) error
 }
 
-// P0984HitContext is the context of P0984Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0984HitContext is the context of P0984Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0984HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12203,7 +12203,7 @@ type P0985Handler interface {
 	OnHit(c P0985HitContext, amount int64) error
 }
 
-// P0985HitContext is the context of P0985Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0985HitContext is the context of P0985Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0985HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12214,7 +12214,7 @@ type P0986Handler interface {
 	OnHit(c P0986HitContext, amount int64) error
 }
 
-// P0986HitContext is the context of P0986Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0986HitContext is the context of P0986Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0986HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12225,7 +12225,7 @@ type P0987Handler interface {
 	OnHit(c P0987HitContext, amount int64) error
 }
 
-// P0987HitContext is the context of P0987Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0987HitContext is the context of P0987Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0987HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12236,7 +12236,7 @@ type P0988Handler interface {
 	OnHit(c P0988HitContext, amount int64) error
 }
 
-// P0988HitContext is the context of P0988Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0988HitContext is the context of P0988Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0988HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12247,7 +12247,7 @@ type P0989Handler interface {
 	OnHit(c P0989HitContext, amount int64) error
 }
 
-// P0989HitContext is the context of P0989Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0989HitContext is the context of P0989Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0989HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12258,7 +12258,7 @@ type P0990Handler interface {
 	OnHit(c P0990HitContext, amount int64) error
 }
 
-// P0990HitContext is the context of P0990Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0990HitContext is the context of P0990Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0990HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12269,7 +12269,7 @@ type P0991Handler interface {
 	OnHit(c P0991HitContext, amount int64) error
 }
 
-// P0991HitContext is the context of P0991Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0991HitContext is the context of P0991Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0991HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12280,7 +12280,7 @@ type P0992Handler interface {
 	OnHit(c P0992HitContext, amount int64) error
 }
 
-// P0992HitContext is the context of P0992Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0992HitContext is the context of P0992Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0992HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12291,7 +12291,7 @@ type P0993Handler interface {
 	OnHit(c P0993HitContext, amount int64) error
 }
 
-// P0993HitContext is the context of P0993Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0993HitContext is the context of P0993Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0993HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12302,7 +12302,7 @@ type P0994Handler interface {
 	OnHit(c P0994HitContext, amount int64) error
 }
 
-// P0994HitContext is the context of P0994Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0994HitContext is the context of P0994Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0994HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12313,7 +12313,7 @@ type P0995Handler interface {
 	OnHit(c P0995HitContext, amount int64) error
 }
 
-// P0995HitContext is the context of P0995Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0995HitContext is the context of P0995Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0995HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12324,7 +12324,7 @@ type P0996Handler interface {
 	OnHit(c P0996HitContext, amount int64) error
 }
 
-// P0996HitContext is the context of P0996Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0996HitContext is the context of P0996Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0996HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12335,7 +12335,7 @@ type P0997Handler interface {
 	OnHit(c P0997HitContext, amount int64) error
 }
 
-// P0997HitContext is the context of P0997Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0997HitContext is the context of P0997Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0997HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12346,7 +12346,7 @@ type P0998Handler interface {
 	OnHit(c P0998HitContext, amount int64) error
 }
 
-// P0998HitContext is the context of P0998Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0998HitContext is the context of P0998Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0998HitContext struct {
 	fwimpl.On[Order]
 }
@@ -12357,7 +12357,7 @@ type P0999Handler interface {
 	OnHit(c P0999HitContext, amount int64) error
 }
 
-// P0999HitContext is the context of P0999Handler.OnHit: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// P0999HitContext is the context of P0999Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0999HitContext struct {
 	fwimpl.On[Order]
 }

@@ -75,7 +75,7 @@ type GreeterHandler interface {
 	OnGreet(c GreeterGreetContext, who string) error
 }
 
-// GreeterStartContext is the context of GreeterHandler.OnStart: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// GreeterStartContext is the context of GreeterHandler.OnStart: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type GreeterStartContext struct {
 	fwimpl.On[Start]
 }
@@ -85,7 +85,7 @@ func (x GreeterStartContext) EmitGreet(e Greet) {
 	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// GreeterGreetContext is the context of GreeterHandler.OnGreet: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// GreeterGreetContext is the context of GreeterHandler.OnGreet: Context, Phase, Position, Event (of fwimpl.On).
 type GreeterGreetContext struct {
 	fwimpl.On[Greet]
 }

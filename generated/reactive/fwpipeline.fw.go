@@ -249,7 +249,7 @@ func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
 
 // Submit queues an event for phase 0, after the ones submitted before it, before Run.
 func (p *Pipeline) Submit(ev Event) {
-	fwimpl.Submit(&p.Runner, fwEventMsg(ev, fwimpl.SubmitArena(&p.Runner)))
+	fwimpl.Submit(&p.Runner, fwEventMsg(ev, fwimpl.EngineOf(&p.Runner).SubmitArena()))
 }
 
 // SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.

@@ -181,57 +181,57 @@ type LogHandler interface {
 	Phase(c LogPhaseContext, phase int) error
 }
 
-// LogNumContext is the context of LogHandler.OnNum: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// LogNumContext is the context of LogHandler.OnNum: Context, Phase, Position (of fwimpl.Ctx).
 type LogNumContext struct {
 	fwimpl.Ctx
 }
 
-// LogPairContext is the context of LogHandler.OnPair: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// LogPairContext is the context of LogHandler.OnPair: Context, Phase, Position (of fwimpl.Ctx).
 type LogPairContext struct {
 	fwimpl.Ctx
 }
 
-// LogAllContext is the context of LogHandler.OnAll: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// LogAllContext is the context of LogHandler.OnAll: Context, Phase, Position (of fwimpl.Ctx).
 type LogAllContext struct {
 	fwimpl.Ctx
 }
 
-// LogGroupContext is the context of LogHandler.OnGroup: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// LogGroupContext is the context of LogHandler.OnGroup: Context, Phase, Position (of fwimpl.Ctx).
 type LogGroupContext struct {
 	fwimpl.Ctx
 }
 
-// LogParityContext is the context of LogHandler.OnParity: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// LogParityContext is the context of LogHandler.OnParity: Context, Phase, Position (of fwimpl.Ctx).
 type LogParityContext struct {
 	fwimpl.Ctx
 }
 
-// LogRunContext is the context of LogHandler.OnRun: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// LogRunContext is the context of LogHandler.OnRun: Context, Phase, Position (of fwimpl.Ctx).
 type LogRunContext struct {
 	fwimpl.Ctx
 }
 
-// LogSomeContext is the context of LogHandler.OnSome: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// LogSomeContext is the context of LogHandler.OnSome: Context, Phase, Position (of fwimpl.Ctx).
 type LogSomeContext struct {
 	fwimpl.Ctx
 }
 
-// LogSampleContext is the context of LogHandler.OnSample: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// LogSampleContext is the context of LogHandler.OnSample: Context, Phase, Position (of fwimpl.Ctx).
 type LogSampleContext struct {
 	fwimpl.Ctx
 }
 
-// LogLateContext is the context of LogHandler.OnLate: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// LogLateContext is the context of LogHandler.OnLate: Context, Phase, Position (of fwimpl.Ctx).
 type LogLateContext struct {
 	fwimpl.Ctx
 }
 
-// LogCountContext is the context of LogHandler.OnCount: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// LogCountContext is the context of LogHandler.OnCount: Context, Phase, Position (of fwimpl.Ctx).
 type LogCountContext struct {
 	fwimpl.Ctx
 }
 
-// LogInitContext is the context of LogHandler.Init: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// LogInitContext is the context of LogHandler.Init: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
 type LogInitContext struct {
 	fwimpl.Ctx
 }
@@ -284,7 +284,7 @@ func (x LogInitContext) ResolveSome() {
 	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveSome})
 }
 
-// LogPhaseContext is the context of LogHandler.Phase: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// LogPhaseContext is the context of LogHandler.Phase: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
 type LogPhaseContext struct {
 	fwimpl.Ctx
 }

@@ -17,7 +17,7 @@ type BillingHandler interface {
 	OnOther(c BillingOtherContext, id string, amount int64) error
 }
 
-// BillingCancelledContext is the context of BillingHandler.OnCancelled: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// BillingCancelledContext is the context of BillingHandler.OnCancelled: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type BillingCancelledContext struct {
 	fwimpl.On[Order]
 }
@@ -27,7 +27,7 @@ func (x BillingCancelledContext) EmitRefund(e Refund) {
 	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// BillingDomesticContext is the context of BillingHandler.OnDomestic: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// BillingDomesticContext is the context of BillingHandler.OnDomestic: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type BillingDomesticContext struct {
 	fwimpl.On[Order]
 }
@@ -37,12 +37,12 @@ func (x BillingDomesticContext) EmitInvoice(e Invoice) {
 	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// BillingUnpaidContext is the context of BillingHandler.OnUnpaid: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// BillingUnpaidContext is the context of BillingHandler.OnUnpaid: Context, Phase, Position, Event (of fwimpl.On).
 type BillingUnpaidContext struct {
 	fwimpl.On[Order]
 }
 
-// BillingOtherContext is the context of BillingHandler.OnOther: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// BillingOtherContext is the context of BillingHandler.OnOther: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type BillingOtherContext struct {
 	fwimpl.On[Order]
 }
@@ -68,27 +68,27 @@ type AuditHandler interface {
 	Terminate(c AuditTerminateContext) error
 }
 
-// AuditSeenContext is the context of AuditHandler.OnSeen: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// AuditSeenContext is the context of AuditHandler.OnSeen: Context, Phase, Position, Event (of fwimpl.On).
 type AuditSeenContext struct {
 	fwimpl.On[Order]
 }
 
-// AuditInvoiceContext is the context of AuditHandler.OnInvoice: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// AuditInvoiceContext is the context of AuditHandler.OnInvoice: Context, Phase, Position, Event (of fwimpl.On).
 type AuditInvoiceContext struct {
 	fwimpl.On[Invoice]
 }
 
-// AuditRefundContext is the context of AuditHandler.OnRefund: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// AuditRefundContext is the context of AuditHandler.OnRefund: Context, Phase, Position, Event (of fwimpl.On).
 type AuditRefundContext struct {
 	fwimpl.On[Refund]
 }
 
-// AuditInitContext is the context of AuditHandler.Init: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// AuditInitContext is the context of AuditHandler.Init: Context, Phase, Position (of fwimpl.Ctx).
 type AuditInitContext struct {
 	fwimpl.Ctx
 }
 
-// AuditPhaseContext is the context of AuditHandler.Phase: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// AuditPhaseContext is the context of AuditHandler.Phase: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
 type AuditPhaseContext struct {
 	fwimpl.Ctx
 }
@@ -98,7 +98,7 @@ func (x AuditPhaseContext) EmitReport(e Report) {
 	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// AuditTerminateContext is the context of AuditHandler.Terminate: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// AuditTerminateContext is the context of AuditHandler.Terminate: Context, Phase, Position (of fwimpl.Ctx).
 type AuditTerminateContext struct {
 	fwimpl.Ctx
 }
@@ -113,17 +113,17 @@ type LedgerHandler interface {
 	OnDomesticTotal(c LedgerDomesticTotalContext, total int64) error
 }
 
-// LedgerFirstContext is the context of LedgerHandler.OnFirst: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// LedgerFirstContext is the context of LedgerHandler.OnFirst: Context, Phase, Position, Event (of fwimpl.On).
 type LedgerFirstContext struct {
 	fwimpl.On[Report]
 }
 
-// LedgerReportContext is the context of LedgerHandler.OnReport: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// LedgerReportContext is the context of LedgerHandler.OnReport: Context, Phase, Position, Event (of fwimpl.On).
 type LedgerReportContext struct {
 	fwimpl.On[Report]
 }
 
-// LedgerDomesticTotalContext is the context of LedgerHandler.OnDomesticTotal: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// LedgerDomesticTotalContext is the context of LedgerHandler.OnDomesticTotal: Context, Phase, Position, Event (of fwimpl.On).
 type LedgerDomesticTotalContext struct {
 	fwimpl.On[Invoice]
 }

@@ -22,7 +22,7 @@ type PrinterHandler interface {
 	OnWord(c PrinterWordContext, v string) error
 }
 
-// PrinterWordContext is the context of PrinterHandler.OnWord: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// PrinterWordContext is the context of PrinterHandler.OnWord: Context, Phase, Position (of fwimpl.Ctx).
 type PrinterWordContext struct {
 	fwimpl.Ctx
 }

@@ -25,7 +25,7 @@ func NewRunner[E any](e *Engine, msg func(ev E, a Arena) Msg, decode func(data [
 	return Runner[E]{engine: e, msg: msg, decode: decode}
 }
 
-// EngineOf returns the engine of r, for the generated Submit.
+// EngineOf returns the engine of r, for the generated Submit and Resolve.
 func EngineOf[E any](r *Runner[E]) *Engine { return r.engine }
 
 // SubmitSeq queues the events of seq for phase 0, after the submitted ones,
@@ -69,6 +69,3 @@ func (r *Runner[E]) Stats() fw.Stats { return r.engine.Stats() }
 
 // Submit queues the message of an event submitted to r (the generated Submit).
 func Submit[E any](r *Runner[E], m Msg) { r.engine.Submit(m) }
-
-// SubmitArena returns the arena the next event submitted to r may be stored in, or nil.
-func SubmitArena[E any](r *Runner[E]) Arena { return r.engine.SubmitArena() }

@@ -79,7 +79,7 @@ type SummarizeHandler interface {
 	OnPage(c SummarizePageContext, url string, body string) error
 }
 
-// SummarizePageContext is the context of SummarizeHandler.OnPage: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// SummarizePageContext is the context of SummarizeHandler.OnPage: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type SummarizePageContext struct {
 	fwimpl.On[Page]
 }
@@ -95,7 +95,7 @@ type PrintHandler interface {
 	OnSummary(c PrintSummaryContext, url string, words int64) error
 }
 
-// PrintSummaryContext is the context of PrintHandler.OnSummary: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// PrintSummaryContext is the context of PrintHandler.OnSummary: Context, Phase, Position, Event (of fwimpl.On).
 type PrintSummaryContext struct {
 	fwimpl.On[Summary]
 }

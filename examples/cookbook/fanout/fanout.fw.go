@@ -81,7 +81,7 @@ type BillingHandler interface {
 	OnSmall(c BillingSmallContext, id string, amount int64) error
 }
 
-// BillingLargeContext is the context of BillingHandler.OnLarge: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// BillingLargeContext is the context of BillingHandler.OnLarge: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type BillingLargeContext struct {
 	fwimpl.On[Order]
 }
@@ -91,7 +91,7 @@ func (x BillingLargeContext) EmitInvoice(e Invoice) {
 	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// BillingSmallContext is the context of BillingHandler.OnSmall: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// BillingSmallContext is the context of BillingHandler.OnSmall: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type BillingSmallContext struct {
 	fwimpl.On[Order]
 }
@@ -109,12 +109,12 @@ type AuditHandler interface {
 	OnInvoice(c AuditInvoiceContext, id string, total int64) error
 }
 
-// AuditOrderContext is the context of AuditHandler.OnOrder: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// AuditOrderContext is the context of AuditHandler.OnOrder: Context, Phase, Position, Event (of fwimpl.On).
 type AuditOrderContext struct {
 	fwimpl.On[Order]
 }
 
-// AuditInvoiceContext is the context of AuditHandler.OnInvoice: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// AuditInvoiceContext is the context of AuditHandler.OnInvoice: Context, Phase, Position, Event (of fwimpl.On).
 type AuditInvoiceContext struct {
 	fwimpl.On[Invoice]
 }

@@ -59,12 +59,12 @@ type TotalsHandler interface {
 	Init(c TotalsInitContext) error
 }
 
-// TotalsShopContext is the context of TotalsHandler.OnShop: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// TotalsShopContext is the context of TotalsHandler.OnShop: Context, Phase, Position (of fwimpl.Ctx).
 type TotalsShopContext struct {
 	fwimpl.Ctx
 }
 
-// TotalsInitContext is the context of TotalsHandler.Init: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// TotalsInitContext is the context of TotalsHandler.Init: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
 type TotalsInitContext struct {
 	fwimpl.Ctx
 }

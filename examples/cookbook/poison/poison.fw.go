@@ -82,7 +82,7 @@ type BillingHandler interface {
 	OnOrder(c BillingOrderContext, id string, amount int64) error
 }
 
-// BillingOrderContext is the context of BillingHandler.OnOrder: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// BillingOrderContext is the context of BillingHandler.OnOrder: Context, Phase, Position, Event (of fwimpl.On).
 type BillingOrderContext struct {
 	fwimpl.On[Order]
 }
@@ -93,7 +93,7 @@ type DeadLettersHandler interface {
 	OnFailed(c DeadLettersFailedContext, proc string, error_ string, payload string) error
 }
 
-// DeadLettersFailedContext is the context of DeadLettersHandler.OnFailed: Context, Phase, Position, Event of fwimpl.On, and the case's emits.
+// DeadLettersFailedContext is the context of DeadLettersHandler.OnFailed: Context, Phase, Position, Event (of fwimpl.On).
 type DeadLettersFailedContext struct {
 	fwimpl.On[Failed]
 }

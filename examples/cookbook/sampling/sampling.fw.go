@@ -26,17 +26,17 @@ type ReportHandler interface {
 	Init(c ReportInitContext) error
 }
 
-// ReportKeptContext is the context of ReportHandler.OnKept: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// ReportKeptContext is the context of ReportHandler.OnKept: Context, Phase, Position (of fwimpl.Ctx).
 type ReportKeptContext struct {
 	fwimpl.Ctx
 }
 
-// ReportSampleContext is the context of ReportHandler.OnSample: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// ReportSampleContext is the context of ReportHandler.OnSample: Context, Phase, Position (of fwimpl.Ctx).
 type ReportSampleContext struct {
 	fwimpl.Ctx
 }
 
-// ReportInitContext is the context of ReportHandler.Init: Context, Phase, Position of fwimpl.Ctx, and the case's emits.
+// ReportInitContext is the context of ReportHandler.Init: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
 type ReportInitContext struct {
 	fwimpl.Ctx
 }
