@@ -16,3 +16,28 @@ func TestHarnessResolves(t *testing.T) {
 		t.Errorf("init: %+v, want resolved %v", res, want)
 	}
 }
+
+// TestBuilderPositions: a builder's context has its call's position, the same
+// whatever the number of workers, with a key per call.
+func TestBuilderPositions(t *testing.T) {
+	var first []fw.Position
+	for _, workers := range []int{1, 2, 8} {
+		h, _ := run(t, 20, fw.WithWorkers(workers))
+		at := h.count.at
+		keys := map[string]bool{}
+		for _, p := range at {
+			if p.Processor != "Count" || keys[p.Key()] {
+				t.Errorf("workers=%d: %+v (key %s seen: %v)", workers, p, p.Key(), keys[p.Key()])
+			}
+			keys[p.Key()] = true
+		}
+		if first == nil {
+			first = at
+			if len(at) < 21 {
+				t.Fatalf("%d calls of Count: %+v", len(at), at)
+			}
+		} else if !slices.Equal(at, first) {
+			t.Errorf("workers=%d: %+v\nwant (1 worker) %+v", workers, at, first)
+		}
+	}
+}

@@ -85,10 +85,18 @@ func (l *late) OnNums(c reactive.LateContext, v int64) error {
 
 // count publishes, at each phase broadcast, how many numbers it has seen, if
 // that changed.
-type count struct{ n, published int64 }
+type count struct {
+	n, published int64
+	at           []fw.Position // the positions of its calls
+}
 
-func (k *count) OnNums(c reactive.CountContext, v int64) error { k.n++; return nil }
+func (k *count) OnNums(c reactive.CountContext, v int64) error {
+	k.n++
+	k.at = append(k.at, c.Position())
+	return nil
+}
 func (k *count) Phase(c reactive.CountContext, phase int) error {
+	k.at = append(k.at, c.Position())
 	if k.n != k.published {
 		k.published = k.n
 		c.Publish(k.n)
