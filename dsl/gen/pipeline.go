@@ -401,7 +401,7 @@ func (g *generator) dispatchAll(f *jen.File) {
 // kindSwitch emits `switch m.Kind` with, per kind, each processor's cases in
 // order, or the loop over the rows its compiled matcher gives; deliver gives the
 // code run for the matching case, and bindsRead says whether it reads the bound
-// fields of the event (as ev): Dispatch's, as Route's does not.
+// fields of the event (as ev): DispatchAll's, as Route's does not.
 // deliverEv, if not nil, is deliver with the event read from the expression ev.
 func (g *generator) kindSwitch(b *jen.Group, bindsRead bool, deliver func(*ir.Processor, *ir.Case) jen.Code, deliverEv, deliverBuilt func(*ir.Processor, *ir.Case, jen.Code) jen.Code) {
 	if len(g.pkg.Events) == 0 && len(g.pkg.Targets) == 0 {
@@ -439,7 +439,7 @@ func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Proc
 			continue
 		}
 		if len(cases[0].Tests) == 0 {
-			if !bindsRead { // the handler call names the case in Dispatch
+			if !bindsRead { // the handler call names the case in DispatchAll
 				body = append(body, jen.Comment(p.Name+": "+cases[0].Name))
 			}
 			body = append(body, deliver(p, cases[0]))
@@ -490,11 +490,11 @@ func (g *generator) soleCase(ev *ir.Event) (*ir.Processor, *ir.Case) {
 	return sole, first
 }
 
-// routedBody is Dispatch's case for an event type matched by direct switches
+// routedBody is DispatchAll's case for an event type matched by direct switches
 // that has more than options.callRows case rows: Route's case (the same
 // switches) into a buffer on the stack that holds a delivery per processor,
 // then Invoke for each delivery. As with compiled matchers (fwCall<Event>),
-// Dispatch does not repeat the handler calls of such event types, which keeps
+// DispatchAll does not repeat the handler calls of such event types, which keeps
 // it small enough for the compiler to inline Begin and End, and the generated
 // code half as large.
 func (g *generator) routedBody(rows []row) []jen.Code {
@@ -634,7 +634,7 @@ func (g *generator) testFuncs(f *jen.File) {
 	}
 }
 
-// beginCall is the start of a call in Dispatch: x.Begin(x.Note(proc, cs, m)),
+// beginCall is the start of a call in DispatchAll: x.Begin(x.Note(proc, cs, m)),
 // two calls the compiler inlines (see fwimpl.Serial.Note).
 func beginCall(proc, cs jen.Code) jen.Code {
 	return jen.Id("x").Dot("Begin").Call(jen.Id("x").Dot("Note").Call(proc, cs, jen.Id("m")))
