@@ -3,10 +3,15 @@
 // promise to users, and its names may change with any release of fw.
 // Applications use package fw.
 //
-// Almost every name here is an alias of the internal engine's, as
+// Most names here are aliases of the internal engine's, as
 // google.golang.org/protobuf/runtime/protoimpl is of its internal
-// implementation. A generated file references SupportPackageIsVersion3, so
-// that a generator and an fw module that do not match fail to compile.
+// implementation. The rest is the generic code that every generated package
+// would otherwise repeat: the Runner its Pipeline embeds, the bases of its
+// handler contexts (Ctx, On), its arenas' slabs (Slab, ArenaPool), the tables
+// of its event types (Types: binary and JSON codecs) and routes (Routes), and
+// the handler test harness behind its Test<Processor> functions (TestCase).
+// A generated file references SupportPackageIsVersion3, so that a generator
+// and an fw module that do not match fail to compile.
 package fwimpl
 
 import (
