@@ -67,7 +67,7 @@ func runFWTyped(n int) int64 {
 // events feed adds.
 func runFed(workers int, feed func(p *chain.Pipeline)) int64 {
 	sink := &p4{}
-	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, fw.WithWorkers(workers))
+	p := must(chain.NewPipeline(chain.Handlers{P1: p1{}, P2: p2{}, P3: p3{}, P4: sink}, fw.WithWorkers(workers)))
 	feed(p)
 	if err := p.Run(context.Background()); err != nil {
 		panic(err)
@@ -85,7 +85,7 @@ func runFWSubmit(n int) int64 {
 	var sum int64
 	for done := 0; done < n; done += submitBatch {
 		sink := &p4{}
-		p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, fw.WithWorkers(1))
+		p := must(chain.NewPipeline(chain.Handlers{P1: p1{}, P2: p2{}, P3: p3{}, P4: sink}, fw.WithWorkers(1)))
 		for i := done; i < min(done+submitBatch, n); i++ {
 			p.Submit(chain.A{N: int64(i)})
 		}
@@ -209,4 +209,12 @@ func BenchmarkChain(b *testing.B) {
 		runWatermill(b.N)
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
 	})
+}
+
+// must returns the pipeline of a NewPipeline call whose handlers are all set.
+func must[P any](p P, err error) P {
+	if err != nil {
+		panic(err)
+	}
+	return p
 }

@@ -149,10 +149,11 @@ func (g *generator) builder(f *jen.File, p *ir.Processor) {
 	}
 	recv := jen.Id("x").Id(ctx)
 	f.Commentf("%s is the context of %s's calls: it publishes %s artifacts.", ctx, BuilderName(p), t.Name)
-	f.Type().Id(ctx).Struct(jen.Id(contextBase(nil)))
+	f.Comment("It has Context, Phase and Position (of fwimpl.Ctx).")
+	f.Type().Id(ctx).Struct(rt("Ctx"))
 	f.Commentf("Publish publishes v as an artifact of %s; it takes effect when the method returns nil.", t.Name)
 	f.Func().Params(recv.Clone()).Id("Publish").Params(jen.Id("v").Add(artifactType(t.Type))).Block(
-		jen.Id("x").Dot("c").Dot("Emit").Call(builtMsg(t, "v")))
+		rt("Emit").Call(jen.Id("x").Dot("Ctx"), builtMsg(t, "v")))
 	g.resolveMethods(f, ctx, procResolves(p))
 }
 
@@ -176,7 +177,7 @@ func (g *generator) resolveMethods(f *jen.File, ctx string, targets []*ir.Target
 		f.Commentf("Resolve%s asks for target %s (its builder runs once per run); it takes effect", targetGoName(t), t.Name)
 		f.Comment("when the handler returns nil.")
 		f.Func().Params(jen.Id("x").Id(ctx)).Id("Resolve" + targetGoName(t)).Params().Block(
-			jen.Id("x").Dot("c").Dot("Emit").Call(rt("Msg").Values(jen.Id("Kind").Op(":").Id(resolveKindName(t)))))
+			rt("Emit").Call(jen.Id("x").Dot("Ctx"), rt("Msg").Values(jen.Id("Kind").Op(":").Id(resolveKindName(t)))))
 	}
 }
 
@@ -227,7 +228,7 @@ func helperInit(p *ir.Processor) jen.Code {
 			return jen.Func().Params(jen.Id("v").Add(in.Clone())).Add(goType(h.Key)).Block(
 				jen.Return(jen.Id("v").Dot(GoName(h.By.Name))))
 		}
-		return jen.Id(handlerParam(p)).Dot("Key")
+		return jen.Id("h").Dot(p.Name).Dot("Key")
 	}
 	switch h.Kind {
 	case ir.Grouper:
@@ -294,16 +295,16 @@ func builtCall(p *ir.Processor, c *ir.Case, arg jen.Code) *jen.Statement {
 	case isHelper(p):
 		return jen.Id("d").Dot("fwAdd"+p.Name).Call(jen.Id("c"), arg)
 	}
-	return jen.Id("d").Dot(handlerField(p)).Dot(MethodName(c)).Call(callContext(p, c), arg)
+	return handlerRef(p).Dot(MethodName(c)).Call(callContext(p, c), arg)
 }
 
 // callContext is the context value a handler method of p gets for case c, of
 // the *fwimpl.Call c: the builder's context for a builder, else the case's.
 func callContext(p *ir.Processor, c *ir.Case) *jen.Statement {
 	if p.Builder != nil {
-		return contextLit(BuilderContextName(p), contextBase(nil))
+		return contextLit(BuilderContextName(p), nil)
 	}
-	return contextLit(ContextName(p, c), contextBase(c))
+	return contextLit(ContextName(p, c), c)
 }
 
 // lifecycleCall is the call of a lifecycle case of p, with the *fwimpl.Call c in scope.
@@ -315,7 +316,7 @@ func lifecycleCall(p *ir.Processor, c *ir.Case) *jen.Statement {
 	if c.Kind == ast.CasePhase {
 		args = append(args, jen.Id("c").Dot("Phase").Call())
 	}
-	return jen.Id("d").Dot(handlerField(p)).Dot(MethodName(c)).Call(args...)
+	return handlerRef(p).Dot(MethodName(c)).Call(args...)
 }
 
 // builtConsumers returns, per processor in order, its first case receiving t
@@ -376,7 +377,7 @@ func (g *generator) sources(f *jen.File) {
 			for _, p := range srcs {
 				t := p.Builder.Provides
 				sw.Case(jen.Lit(p.Index)).Block(jen.Return(jen.Id("d").Dot(sourceField(p)).Dot("Pull").Call(
-					jen.Id("c"), jen.Id("max"), jen.Id("d").Dot(handlerField(p)).Dot("Build"),
+					jen.Id("c"), jen.Id("max"), handlerRef(p).Dot("Build"),
 					jen.Func().Params(jen.Id("v").Add(artifactType(t.Type))).Add(rt("Msg")).Block(jen.Return(builtMsg(t, "v"))),
 				)))
 			}
@@ -399,13 +400,13 @@ func (g *generator) resolveFuncs(f *jen.File) {
 		f.Commentf("Resolve%s asks for target %s before Run: its builder, and the builders it", targetGoName(t), t.Name)
 		f.Comment("requires, run once, and each artifact reaches every consumer.")
 		f.Func().Params(recv.Clone()).Id("Resolve" + targetGoName(t)).Params().Block(
-			jen.Id("p").Dot("engine").Dot("Submit").Call(rt("Msg").Values(jen.Id("Kind").Op(":").Id(resolveKindName(t)))))
+			rt("Submit").Call(jen.Op("&").Id("p").Dot("Runner"), rt("Msg").Values(jen.Id("Kind").Op(":").Id(resolveKindName(t)))))
 	}
 	if len(g.pkg.Targets) > 0 {
 		f.Comment("Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider")
 		f.Comment("if no builder provides it.")
 		f.Func().Params(recv.Clone()).Id("Resolve").Params(jen.Id("target").String()).Block(
-			jen.Id("p").Dot("engine").Dot("Resolve").Call(jen.Id("target")))
+			rt("EngineOf").Call(jen.Op("&").Id("p").Dot("Runner")).Dot("Resolve").Call(jen.Id("target")))
 	}
 }
 

@@ -70,54 +70,44 @@ func readField(t ir.Type) *jen.Statement {
 
 func (g *generator) codec(f *jen.File) {
 	pkg := g.pkg
-	msg := jen.Id("m")
+	if len(pkg.Targets) == 0 {
+		return // fwDispatcher embeds fwTypes, whose methods encode events
+	}
 	f.Comment("AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an")
 	f.Comment("event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.")
 	f.Func().Params(jen.Op("*").Id("fwDispatcher")).Id("AppendMsg").Params(
 		jen.Id("b").Index().Byte(), jen.Id("m").Add(rt("Msg")),
 	).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(body *jen.Group) {
-		body.Switch(msg.Clone().Dot("Kind")).BlockFunc(func(sw *jen.Group) {
-			for _, ev := range pkg.Events {
-				sw.Case(jen.Id(kindName(ev))).Block(
-					jen.If(jen.List(jen.Id("e"), jen.Id("ok")).Op(":=").Id("m").Dot("Ev").Assert(jen.Op("*").Id(ev.Name)), jen.Id("ok")).Block(
-						jen.Return(jen.Id("e").Dot("AppendBinary").Call(jen.Id("b")))))
-			}
-			for _, t := range pkg.Targets {
-				sw.Case(jen.Id(builtKindName(t))).Block(
-					jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("m").Dot("Ev").Assert(jen.Op("*").Add(artifactType(t.Type))), jen.Id("ok")).Block(
-						jen.Return(jen.Id(appendFuncName(t)).Call(jen.Id("b"), jen.Op("*").Id("v")))))
-			}
-			if len(pkg.Targets) > 0 {
+		if len(pkg.Targets) > 0 {
+			body.Switch(jen.Id("m").Dot("Kind")).BlockFunc(func(sw *jen.Group) {
+				for _, t := range pkg.Targets {
+					sw.Case(jen.Id(builtKindName(t))).Block(
+						jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("m").Dot("Ev").Assert(jen.Op("*").Add(artifactType(t.Type))), jen.Id("ok")).Block(
+							jen.Return(jen.Id(appendFuncName(t)).Call(jen.Id("b"), jen.Op("*").Id("v")))))
+				}
 				sw.CaseFunc(func(cs *jen.Group) {
 					for _, t := range pkg.Targets {
 						cs.Id(resolveKindName(t))
 					}
 				}).Block(jen.Return(jen.Id("b"), jen.Nil()))
-			}
-		})
-		body.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("fw: AppendMsg: no encoding for kind %d with payload %T"), jen.Id("m").Dot("Kind"), jen.Id("m").Dot("Ev")))
+			})
+		}
+		body.Return(jen.Id("fwTypes").Dot("AppendMsg").Call(jen.Id("b"), jen.Id("m")))
 	})
 
 	f.Comment("DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).")
 	f.Func().Params(jen.Op("*").Id("fwDispatcher")).Id("DecodeMsg").Params(
 		jen.Id("k").Add(rt("Kind")), jen.Id("data").Index().Byte(),
 	).Params(rt("Msg"), jen.Error()).BlockFunc(func(body *jen.Group) {
-		body.Switch(jen.Id("k")).BlockFunc(func(sw *jen.Group) {
-			for _, ev := range pkg.Events {
-				sw.Case(jen.Id(kindName(ev))).Block(
-					jen.Id("e").Op(":=").New(jen.Id(ev.Name)),
-					jen.If(jen.Err().Op(":=").Id("e").Dot("UnmarshalBinary").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(
-						jen.Return(rt("Msg").Values(), jen.Qual("fmt", "Errorf").Call(jen.Lit("fw: decode event "+ev.Name+": %w"), jen.Err()))),
-					jen.Return(rt("Msg").Values(jen.Id("Kind").Op(":").Id("k"), jen.Id("Ev").Op(":").Id("e")), jen.Nil()))
-			}
-			for _, t := range pkg.Targets {
-				sw.Case(jen.Id(builtKindName(t))).Block(
-					jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(decodeFuncName(t)).Call(jen.Id("data")),
-					jen.If(jen.Err().Op("!=").Nil()).Block(
-						jen.Return(rt("Msg").Values(), jen.Qual("fmt", "Errorf").Call(jen.Lit("fw: decode built "+t.Name+": %w"), jen.Err()))),
-					jen.Return(rt("Msg").Values(jen.Id("Kind").Op(":").Id("k"), jen.Id("Ev").Op(":").Op("&").Id("v")), jen.Nil()))
-			}
-			if len(pkg.Targets) > 0 {
+		if len(pkg.Targets) > 0 {
+			body.Switch(jen.Id("k")).BlockFunc(func(sw *jen.Group) {
+				for _, t := range pkg.Targets {
+					sw.Case(jen.Id(builtKindName(t))).Block(
+						jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(decodeFuncName(t)).Call(jen.Id("data")),
+						jen.If(jen.Err().Op("!=").Nil()).Block(
+							jen.Return(rt("Msg").Values(), jen.Qual("fmt", "Errorf").Call(jen.Lit("fw: decode built "+t.Name+": %w"), jen.Err()))),
+						jen.Return(rt("Msg").Values(jen.Id("Kind").Op(":").Id("k"), jen.Id("Ev").Op(":").Op("&").Id("v")), jen.Nil()))
+				}
 				sw.CaseFunc(func(cs *jen.Group) {
 					for _, t := range pkg.Targets {
 						cs.Id(resolveKindName(t))
@@ -126,9 +116,9 @@ func (g *generator) codec(f *jen.File) {
 					jen.If(jen.Len(jen.Id("data")).Op("!=").Lit(0)).Block(
 						jen.Return(rt("Msg").Values(), jen.Qual("fmt", "Errorf").Call(jen.Lit("%w: a resolve request has no payload"), rt("ErrEncoding")))),
 					jen.Return(rt("Msg").Values(jen.Id("Kind").Op(":").Id("k")), jen.Nil()))
-			}
-		})
-		body.Return(rt("Msg").Values(), jen.Qual("fmt", "Errorf").Call(jen.Lit("fw: DecodeMsg: unknown kind %d"), jen.Id("k")))
+			})
+		}
+		body.Return(jen.Id("fwTypes").Dot("DecodeMsg").Call(jen.Id("k"), jen.Id("data")))
 	})
 
 	for _, t := range pkg.Targets {

@@ -1,8 +1,6 @@
 package gen
 
 import (
-	"fmt"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/fwgo/fw/dsl/ir"
@@ -83,38 +81,10 @@ func (g *generator) event(f *jen.File, ev *ir.Event) {
 		b.Return(jen.Id("d").Dot("Finish").Call())
 	})
 
-	f.Comment("fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).")
-	f.Func().Params(jen.Id("e").Id(ev.Name)).Id("fwMsg").Params(jen.Id("a").Op("*").Id("fwArena")).Add(rt("Msg")).Block(
-		jen.Return(arenaMsgLit(ev, jen.Id("a"))),
+	f.Comment("fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).")
+	f.Func().Params(jen.Id("e").Id(ev.Name)).Id("fwMsg").Params(jen.Id("arena").Add(rt("Arena"))).Add(rt("Msg")).Block(
+		jen.If(jen.List(jen.Id("a"), jen.Id("ok")).Op(":=").Id("arena").Assert(jen.Op("*").Id("fwArena")), jen.Id("ok")).Block(
+			jen.Return(rt("Msg").Values(jen.Id("Kind").Op(":").Id(kindName(ev)), jen.Id("Ev").Op(":").Id("a").Dot(arenaField(ev)).Dot("Box").Call(jen.Id("e"))))),
+		jen.Return(rt("Msg").Values(jen.Id("Kind").Op(":").Id(kindName(ev)), jen.Id("Ev").Op(":").Add(rt("Box")).Call(jen.Id("e")))),
 	)
-}
-
-// decodeJSONCase emits the body that decodes one event from JSON into a shadow
-// struct of pointers, so that a missing member is an error, not a zero value.
-func decodeJSONCase(ev *ir.Event) []jen.Code {
-	shadow := jen.StructFunc(func(s *jen.Group) {
-		s.Id("Event").String().Tag(map[string]string{"json": "event"})
-		for _, fd := range ev.Fields {
-			s.Id(GoName(fd.Name)).Op("*").Add(goType(fd.Type)).Tag(map[string]string{"json": fd.Name})
-		}
-	})
-	code := []jen.Code{
-		jen.Var().Id("v").Add(shadow),
-		jen.If(jen.Err().Op(":=").Add(rt("DecodeJSONStrict")).Call(jen.Id("data"), jen.Op("&").Id("v")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(fmt.Sprintf("fw: event %s: %%w", ev.Name)), jen.Err())),
-		),
-		jen.Var().Id("e").Id(ev.Name),
-	}
-	for _, fd := range ev.Fields {
-		name := GoName(fd.Name)
-		code = append(code,
-			jen.If(jen.Id("v").Dot(name).Op("==").Nil()).Block(
-				jen.Return(jen.Nil(), jen.Op("&").Add(rt("MissingFieldError")).Values(jen.Dict{
-					jen.Id("Event"): jen.Lit(ev.Name), jen.Id("Field"): jen.Lit(fd.Name),
-				})),
-			),
-			jen.Id("e").Dot(name).Op("=").Op("*").Id("v").Dot(name),
-		)
-	}
-	return append(code, jen.Return(jen.Id("e"), jen.Nil()))
 }

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"encoding/hex"
 	"fmt"
 	"math"
 	"slices"
@@ -233,15 +234,7 @@ func hexFloat(v float64) string {
 
 // fingerprintLit is the [32]byte literal of a fingerprint, two lines of 16 bytes.
 func fingerprintLit(fp [32]byte) *jen.Statement {
-	line := func(p []byte) jen.Code {
-		hex := make([]string, len(p))
-		for i, x := range p {
-			hex[i] = fmt.Sprintf("0x%02x", x)
-		}
-		return jen.Id(strings.Join(hex, ", "))
-	}
-	return jen.Index(jen.Lit(32)).Byte().Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true},
-		line(fp[:16]), line(fp[16:]))
+	return rt("Fingerprint").Call(jen.Lit(hex.EncodeToString(fp[:])))
 }
 
 // caseKindText names the kinds of cases, independently of ast.CaseKind's String.

@@ -417,100 +417,38 @@ func msgLit(ev *ir.Event) *jen.Statement {
 	return rt("Msg").Values(jen.Id("Kind").Op(":").Id(kindName(ev)), jen.Id("Ev").Op(":").Op("&").Id("e"))
 }
 
-// arenaMsgLit is the runtime message of the local event variable e, its value
-// stored in the arena a (a *fwArena, allocated on its own when a is nil).
-func arenaMsgLit(ev *ir.Event, a *jen.Statement) *jen.Statement {
-	return rt("Msg").Values(jen.Id("Kind").Op(":").Id(kindName(ev)), jen.Id("Ev").Op(":").Add(a).Dot(arenaBox(ev)).Call(jen.Id("e")))
-}
-
-// arenaBox is the name of fwArena's method storing an event of type ev.
-func arenaBox(ev *ir.Event) string { return "box" + ev.Name }
-
-// arenaField is the name of fwArena's buffer of events of type ev.
+// arenaField is the name of fwArena's slab of events of type ev.
 func arenaField(ev *ir.Event) string { return "k" + strconv.Itoa(int(ev.Kind)) }
 
-// arenaCode emits fwArena, the typed buffers of event values of one step
-// (fwimpl.Arena), its box methods, and the Dispatcher's NewArena (fwimpl.Arenas).
+// arenaCode emits fwArena, the typed slabs of event values of one step
+// (fwimpl.Arena), the package's pool of arenas, and the conversions of events
+// to messages stored in an arena.
 func (g *generator) arenaCode(f *jen.File) {
 	evs := g.pkg.Events
-	f.Comment("fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's")
-	f.Comment("Ev points into it until the engine resets it, once no step reads the message.")
+	f.Comment("fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.")
 	f.Type().Id("fwArena").StructFunc(func(s *jen.Group) {
-		s.Id("n").Int().Comment("values stored since the last Reset")
 		for _, ev := range evs {
-			s.Id(arenaField(ev)).Index().Id(ev.Name)
+			s.Id(arenaField(ev)).Add(rt("Slab")).Types(jen.Id(ev.Name))
 		}
 	})
 	f.Comment("Reset empties the arena (fwimpl.Arena).")
 	f.Func().Params(jen.Id("a").Op("*").Id("fwArena")).Id("Reset").Params().BlockFunc(func(b *jen.Group) {
-		b.If(jen.Id("a").Dot("n").Op("==").Lit(0)).Block(jen.Return())
-		b.Id("a").Dot("n").Op("=").Lit(0)
 		for _, ev := range evs {
-			fd := jen.Id("a").Dot(arenaField(ev))
-			b.If(jen.Len(fd.Clone()).Op(">").Lit(0)).Block(
-				jen.Clear(fd.Clone()),
-				fd.Clone().Op("=").Add(fd.Clone()).Index(jen.Empty(), jen.Lit(0)),
-			)
+			b.Id("a").Dot(arenaField(ev)).Dot("Reset").Call()
 		}
 	})
-	for _, ev := range evs {
-		fd := jen.Id("a").Dot(arenaField(ev))
-		f.Commentf("%s stores a copy of e in a and returns a pointer to it; with a nil a, a new one.", arenaBox(ev))
-		f.Func().Params(jen.Id("a").Op("*").Id("fwArena")).Id(arenaBox(ev)).Params(jen.Id("e").Id(ev.Name)).Op("*").Id(ev.Name).Block(
-			jen.If(jen.Id("a").Op("==").Nil()).Block(
-				jen.Id("p").Op(":=").New(jen.Id(ev.Name)),
-				jen.Op("*").Id("p").Op("=").Id("e"),
-				jen.Return(jen.Id("p")),
-			),
-			jen.Id("a").Dot("n").Op("++"),
-			fd.Clone().Op("=").Append(fd.Clone(), jen.Id("e")),
-			jen.Return(jen.Op("&").Add(fd.Clone()).Index(jen.Len(fd.Clone()).Op("-").Lit(1))),
-		)
-	}
-	f.Comment("fwArenaPool keeps freed arenas for the next run's engine.")
-	f.Var().Id("fwArenaPool").Qual("sync", "Pool")
-	f.Comment("NewArena returns an empty arena for the engine (fwimpl.Arenas).")
-	f.Func().Params(jen.Op("*").Id("fwDispatcher")).Id("NewArena").Params().Add(rt("Arena")).Block(
-		jen.If(jen.List(jen.Id("a"), jen.Id("ok")).Op(":=").Id("fwArenaPool").Dot("Get").Call().Assert(jen.Op("*").Id("fwArena")), jen.Id("ok")).Block(
-			jen.Return(jen.Id("a"))),
-		jen.Return(jen.New(jen.Id("fwArena"))))
-	f.Comment("FreeArena takes back an arena no message points into (fwimpl.Arenas); one that")
-	f.Comment("grew beyond 65,536 values is left to the garbage collector.")
-	f.Func().Params(jen.Op("*").Id("fwDispatcher")).Id("FreeArena").Params(jen.Id("a").Add(rt("Arena"))).BlockFunc(func(b *jen.Group) {
-		b.List(jen.Id("x"), jen.Id("ok")).Op(":=").Id("a").Assert(jen.Op("*").Id("fwArena"))
-		b.If(jen.Op("!").Id("ok")).Block(jen.Return())
-		b.Id("x").Dot("Reset").Call()
-		if len(evs) > 0 {
-			var sum *jen.Statement
-			for i, ev := range evs {
-				c := jen.Cap(jen.Id("x").Dot(arenaField(ev)))
-				if i == 0 {
-					sum = c
-				} else {
-					sum = sum.Op("+").Add(c)
-				}
-			}
-			b.If(sum.Op(">").Lit(1 << 16)).Block(jen.Return())
-		}
-		b.Id("fwArenaPool").Dot("Put").Call(jen.Id("x"))
-	})
-	f.Comment("fwEventMsg makes the runtime message of ev, its value stored in a (allocated")
-	f.Comment("if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.")
-	f.Func().Id("fwEventMsg").Params(jen.Id("ev").Id("Event"), jen.Id("a").Op("*").Id("fwArena")).Add(rt("Msg")).BlockFunc(func(b *jen.Group) {
+	f.Comment("fwArenas keeps freed arenas for the next run's engine.")
+	f.Var().Id("fwArenas").Add(rt("ArenaPool")).Types(jen.Id("fwArena"), jen.Op("*").Id("fwArena"))
+	f.Comment("fwEventMsg is ev.fwMsg(arena) by a type switch, so that ev does not escape.")
+	f.Func().Id("fwEventMsg").Params(jen.Id("ev").Id("Event"), jen.Id("arena").Add(rt("Arena"))).Add(rt("Msg")).BlockFunc(func(b *jen.Group) {
 		if len(evs) > 0 {
 			b.Switch(jen.Id("e").Op(":=").Id("ev").Assert(jen.Type())).BlockFunc(func(sw *jen.Group) {
 				for _, ev := range evs {
-					sw.Case(jen.Id(ev.Name)).Block(jen.Return(arenaMsgLit(ev, jen.Id("a"))))
-					sw.Case(jen.Op("*").Id(ev.Name)).Block(jen.Return(rt("Msg").Values(
-						jen.Id("Kind").Op(":").Id(kindName(ev)), jen.Id("Ev").Op(":").Id("a").Dot(arenaBox(ev)).Call(jen.Op("*").Id("e")))))
+					sw.Case(jen.Id(ev.Name)).Block(jen.Return(jen.Id("e").Dot("fwMsg").Call(jen.Id("arena"))))
+					sw.Case(jen.Op("*").Id(ev.Name)).Block(jen.Return(jen.Id("e").Dot("fwMsg").Call(jen.Id("arena"))))
 				}
 			})
 		}
 		b.Panic(jen.Lit("fw: " + g.pkg.Name + ": not an event type of the package (a type embedding one?)"))
 	})
-	f.Comment("fwArenaOf returns the arena of c, or nil.")
-	f.Func().Id("fwArenaOf").Params(jen.Id("c").Op("*").Add(rt("Call"))).Op("*").Id("fwArena").Block(
-		jen.List(jen.Id("a"), jen.Id("_")).Op(":=").Id("c").Dot("Arena").Call().Assert(jen.Op("*").Id("fwArena")),
-		jen.Return(jen.Id("a")),
-	)
 }

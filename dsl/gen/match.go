@@ -39,7 +39,7 @@ import (
 //   - else the processors are halved; a single processor that fits neither
 //     keeps its case switch.
 //
-// Match lists are deduplicated across the event type. Route and Dispatch
+// Match lists are deduplicated across the event type. Route and DispatchAll
 // concatenate the groups' lists, which follow processor order. The cost of an
 // event is one lookup per tested field and one table read (or graph walk) per
 // group, plus its deliveries: it does not grow with the processors whose
@@ -66,7 +66,7 @@ type options struct {
 	// binary search unrolled into nested ifs (no loop, no table read), and one
 	// over more searches a table.
 	intTreeMax int
-	callRows   int // Dispatch calls the handlers of event types with more rows through fwCall<Event> (compiled) or Invoke (direct)
+	callRows   int // DispatchAll calls the handlers of event types with more rows through fwCall<Event> (compiled) or Invoke (direct)
 	// maxEntries caps the table entries of all compiled matchers of a package
 	// together: event types are compiled in kind order while they fit, and the
 	// others keep direct switches, so that a package of thousands of cases

@@ -240,14 +240,14 @@ func harness(pkg *ir.Package, vs []vector) []byte {
 		fmt.Fprintf(&b, "\t%s,\n", goEvent(v))
 	}
 	b.WriteString("}\n\n")
-	b.WriteString("func Run(w io.Writer) {\n\tr := &fwdRec{got: make([]fwrt.Delivery, 0, 256)}\n\td := &fwDispatcher{")
+	b.WriteString("func Run(w io.Writer) {\n\tr := &fwdRec{got: make([]fwrt.Delivery, 0, 256)}\n\td := &fwDispatcher{h: Handlers{")
 	for i, p := range pkg.Processors {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "%s: fwd%s{r}", handlerField(p), p.Name)
+		fmt.Fprintf(&b, "%s: fwd%s{r}", p.Name, p.Name)
 	}
-	b.WriteString(`}
+	b.WriteString(`}}
 	x := fwrt.NewSerial(&fwProgram)
 	c := &fwrt.Call{}
 	dst := make([]fwrt.Delivery, 0, 256)
@@ -257,7 +257,7 @@ func harness(pkg *ir.Package, vs []vector) []byte {
 		msgs[i] = m
 		dst = d.Route(m, dst[:0])
 		r.got, r.check = r.got[:0], true
-		d.Dispatch(x, m)
+		d.DispatchAll(x, msgs[i:i+1])
 		fmt.Fprintf(w, "%d %v %v", i, dst, r.got)
 		r.got, r.check = r.got[:0], false
 		for _, dl := range dst {
@@ -276,10 +276,10 @@ func harness(pkg *ir.Package, vs []vector) []byte {
 	for pass := range 3 {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		for _, m := range msgs {
+		for i, m := range msgs {
 			dst = d.Route(m, dst[:0])
 			r.got = r.got[:0]
-			d.Dispatch(x, m)
+			d.DispatchAll(x, msgs[i:i+1])
 		}
 		runtime.ReadMemStats(&after)
 		if n := after.Mallocs - before.Mallocs; pass == 0 || n < fewest {

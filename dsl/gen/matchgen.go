@@ -16,7 +16,7 @@ import (
 
 // This file emits the compiled matchers of match.go: per event type, one
 // package-level table (fwTable<Event>), one atom lookup method per tested field
-// (fwAtom<Field>) and the match method (fwMatch) that Route and Dispatch call.
+// (fwAtom<Field>) and the match method (fwMatch) that Route and DispatchAll call.
 
 // matchers returns the compiled matcher of each event kind, nil where the event
 // type is matched by direct switches (few rows, or the package's table budget,
@@ -743,7 +743,7 @@ func (g *generator) matchMethod(f *jen.File, m *matcher) {
 		jen.Id("m").Index(jen.Lit(len(m.groups))).Index().Id(rowType)).Block(body...)
 }
 
-// callMethod emits fwCall<Event>, which Dispatch uses for event types with
+// callMethod emits fwCall<Event>, which DispatchAll uses for event types with
 // many rows: the handler call of a row, with its bound values.
 func (g *generator) callMethod(f *jen.File, m *matcher) {
 	ev := m.ev
@@ -808,7 +808,7 @@ func excLoop(exc *jen.Statement) jen.Code {
 	)
 }
 
-// compiledBody is the body of Route's or Dispatch's case for an event type
+// compiledBody is the body of Route's or DispatchAll's case for an event type
 // with a compiled matcher: for each row that fwMatch gives, the delivery.
 func (g *generator) compiledBody(m *matcher, route bool, deliver func(*ir.Processor, *ir.Case) jen.Code) []jen.Code {
 	ev := m.ev
@@ -816,7 +816,7 @@ func (g *generator) compiledBody(m *matcher, route bool, deliver func(*ir.Proces
 	if route {
 		each = jen.Block(jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id(tableName(ev)).Dot("rows").Index(jen.Id("r"))))
 	} else if len(m.rows) > g.opt.callRows {
-		// Many rows: the calls are in fwCall<Event>, so that Dispatch stays
+		// Many rows: the calls are in fwCall<Event>, so that DispatchAll stays
 		// small enough for the compiler to inline Begin and End.
 		each = jen.Block(
 			jen.Id("dl").Op(":=").Id(tableName(ev)).Dot("rows").Index(jen.Id("r")),

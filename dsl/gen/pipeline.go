@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"go/token"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,12 +22,8 @@ func (g *generator) pipelineParts() []part {
 		// package, start first: Route builds the matchers while Invoke,
 		// which needs none, keeps the other CPU busy.
 		{build: g.route, first: true},
-		{build: func(f *jen.File) {
-			g.dispatch(f)
-			g.dispatchAll(f)
-		}},
+		{build: g.dispatchAll},
 		{build: g.invoke, first: true},
-		{build: g.contextTypes},
 		{build: func(f *jen.File) {
 			g.helperMethods(f)
 			g.sources(f)
@@ -38,21 +33,20 @@ func (g *generator) pipelineParts() []part {
 		}},
 		{tables: g.matchCode, first: true},
 		{build: g.jsonFuncs},
+		{build: g.testFuncs},
 	}
 }
 
 func (g *generator) pipelineHead(f *jen.File) {
 	pkg := g.pkg
-	f.Comment("The generated code needs a runtime that supports it; a mismatch fails to compile here.")
-	f.Const().Id("_").Op("=").Add(rt("SupportPackageIsVersion2"))
+	f.Comment("A generator and a runtime that do not match fail to compile here.")
+	f.Const().Id("_").Op("=").Add(rt("SupportPackageIsVersion3"))
 
 	f.Commentf("Event is implemented by every event type of package %s.", pkg.Name)
 	f.Type().Id("Event").Interface(
-		jen.Comment("EventName returns the event's stable name."),
 		jen.Id("EventName").Params().String(),
-		jen.Comment("AppendBinary appends the canonical binary encoding."),
 		jen.Id("AppendBinary").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()),
-		jen.Id("fwMsg").Params(jen.Id("a").Op("*").Id("fwArena")).Add(rt("Msg")),
+		jen.Id("fwMsg").Params(jen.Id("arena").Add(rt("Arena"))).Add(rt("Msg")),
 	)
 
 	if len(pkg.Events) > 0 {
@@ -81,10 +75,7 @@ func (g *generator) program(f *jen.File) {
 			}
 		}
 	}
-	f.Comment("fwProgram describes the package to the runtime. Routes is the routing table:")
-	f.Comment("for each event kind and built kind, the processors that have a case for it.")
-	f.Comment("Fingerprint covers the package's declarations (types and processors, patterns")
-	f.Comment("included): a record of a run (fw.WithRecord) is checked against it on replay.")
+	f.Comment("fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.")
 	if slices.ContainsFunc(pkg.Processors, needsFingerprint) {
 		f.Comment("A Fingerprint, part of the cache keys of a cached processor or persistent builder,")
 		f.Comment("is archive.Fingerprint of its declaration and of the shapes of the types it reads")
@@ -190,62 +181,107 @@ func (g *generator) program(f *jen.File) {
 	f.Var().Id("fwProgram").Op("=").Add(rt("Program")).Values(prog)
 }
 
-// handlerParam is NewPipeline's parameter name for a processor's handler.
-func handlerParam(p *ir.Processor) string {
-	n := strings.ToLower(p.Name[:1]) + p.Name[1:]
-	for token.IsKeyword(n) || n == "opts" || n == "fw" || n == "fwimpl" || n == "d" || slices.Contains(predeclared, n) {
-		n += "_"
+// directRoutes returns, by event kind, the (processor, case) deliveries of a
+// package whose cases are all unconditional (no pattern tests, no built
+// kinds), so that routing is a table (fwimpl.Routes); nil for any other.
+func (g *generator) directRoutes() [][][2]int {
+	if len(g.pkg.Targets) > 0 {
+		return nil
 	}
-	return n
+	routes := make([][][2]int, len(g.pkg.Events))
+	for _, ev := range g.pkg.Events {
+		if g.matchers()[ev.Kind] != nil {
+			return nil
+		}
+		for _, p := range g.pkg.Processors {
+			for _, c := range p.Cases {
+				if c.Event == ev {
+					if len(c.Tests) > 0 {
+						return nil
+					}
+					routes[ev.Kind] = append(routes[ev.Kind], [2]int{p.Index, c.Index})
+					break
+				}
+			}
+		}
+	}
+	return routes
 }
 
-func handlerField(p *ir.Processor) string { return "h" + p.Name }
+// handlerRef is the handler of p in a method of fwDispatcher d.
+func handlerRef(p *ir.Processor) *jen.Statement { return jen.Id("d").Dot("h").Dot(p.Name) }
+
+// handlerWhat says what p is, in the doc of its field of Handlers.
+func handlerWhat(p *ir.Processor) string {
+	switch {
+	case isHelper(p):
+		return "helper"
+	case p.Builder != nil:
+		return "builder"
+	}
+	return "processor"
+}
 
 func (g *generator) pipelineType(f *jen.File) {
 	pkg := g.pkg
+	var takers []*ir.Processor
+	for _, p := range pkg.Processors {
+		if takesHandler(p) {
+			takers = append(takers, p)
+		}
+	}
 	f.Comment("fwDispatcher binds the application's handlers to the compiled routing.")
 	f.Type().Id("fwDispatcher").StructFunc(func(s *jen.Group) {
-		for _, p := range pkg.Processors {
-			if takesHandler(p) {
-				s.Id(handlerField(p)).Id(handlerType(p))
-			}
+		s.Id("h").Id("Handlers")
+		s.Op("*").Add(rt("ArenaPool")).Types(jen.Id("fwArena"), jen.Op("*").Id("fwArena"))
+		if len(pkg.Targets) == 0 {
+			s.Add(rt("Types")).Comment("the codec of events (fwimpl.Codec)")
+		}
+		if g.directRoutes() != nil {
+			s.Add(rt("Routes")).Comment("Route")
 		}
 		g.dispatcherFields(s)
 	})
 
-	f.Commentf("Pipeline runs the processors of package %s. Create it with NewPipeline.", pkg.Name)
-	f.Type().Id("Pipeline").Struct(jen.Id("engine").Op("*").Add(rt("Engine")))
-
-	f.Comment("NewPipeline returns a pipeline with one handler per processor and user builder")
-	f.Comment("(and one Keyer per helper keyed by a method), in declaration order; a nil")
-	f.Comment("handler panics. Options are the runtime's (fw.WithWorkers, ...).")
-	f.Func().Id("NewPipeline").ParamsFunc(func(ps *jen.Group) {
-		for _, p := range pkg.Processors {
-			if takesHandler(p) {
-				ps.Id(handlerParam(p)).Id(handlerType(p))
-			}
+	f.Comment("Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.")
+	f.Type().Id("Handlers").StructFunc(func(s *jen.Group) {
+		for _, p := range takers {
+			s.Id(p.Name).Id(handlerType(p)).Comment(handlerWhat(p) + " " + p.Name + " (" + pos(p.File, p.Pos.Line) + ")")
 		}
-		ps.Id("opts").Op("...").Add(rt("Option"))
-	}).Op("*").Id("Pipeline").BlockFunc(func(b *jen.Group) {
-		for _, p := range pkg.Processors {
-			if takesHandler(p) {
-				what := "processor"
-				switch {
-				case isHelper(p):
-					what = "helper"
-				case p.Builder != nil:
-					what = "builder"
-				}
-				b.If(jen.Id(handlerParam(p)).Op("==").Nil()).Block(
-					jen.Panic(jen.Lit(pkg.Name + ".NewPipeline: nil handler for " + what + " " + p.Name)),
-				)
-			}
+	})
+
+	f.Commentf("Pipeline runs the processors of package %s: Submit (or SubmitSeq, SubmitJSONLines),", pkg.Name)
+	f.Comment("then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.")
+	f.Type().Id("Pipeline").Struct(rt("Runner").Types(jen.Id("Event")))
+
+	f.Comment("NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.")
+	f.Func().Id("NewPipeline").Params(jen.Id("h").Id("Handlers"), jen.Id("opts").Op("...").Add(rt("Option"))).
+		Params(jen.Op("*").Id("Pipeline"), jen.Error()).BlockFunc(func(b *jen.Group) {
+		if len(takers) > 0 {
+			b.If(
+				jen.Err().Op(":=").Add(rt("MissingHandlers")).Call(
+					jen.Lit(pkg.Name),
+					jen.Index().String().ValuesFunc(func(vs *jen.Group) {
+						for _, p := range takers {
+							vs.Lit(p.Name)
+						}
+					}),
+					jen.Index().Bool().ValuesFunc(func(vs *jen.Group) {
+						for _, p := range takers {
+							vs.Id("h").Dot(p.Name).Op("==").Nil()
+						}
+					})),
+				jen.Err().Op("!=").Nil(),
+			).Block(jen.Return(jen.Nil(), jen.Err()))
 		}
 		b.Id("d").Op(":=").Op("&").Id("fwDispatcher").ValuesFunc(func(vs *jen.Group) {
-			for _, p := range pkg.Processors {
-				if takesHandler(p) && !isHelper(p) {
-					vs.Id(handlerField(p)).Op(":").Id(handlerParam(p))
-				}
+			vs.Id("h").Op(":").Id("h")
+			vs.Id("ArenaPool").Op(":").Op("&").Id("fwArenas")
+			if len(pkg.Targets) == 0 {
+				vs.Id("Types").Op(":").Id("fwTypes")
+			}
+			if g.directRoutes() != nil {
+				vs.Id("Routes").Op(":").Id("fwRoutes")
 			}
 		})
 		for _, p := range pkg.Processors {
@@ -255,62 +291,20 @@ func (g *generator) pipelineType(f *jen.File) {
 				}
 			}
 		}
-		b.Return(jen.Op("&").Id("Pipeline").Values(jen.Dict{
-			jen.Id("engine"): rt("New").Call(jen.Op("&").Id("fwProgram"), jen.Id("d"), jen.Id("opts").Op("...")),
-		}))
+		decode := jen.Id("DecodeJSON")
+		b.Id("e").Op(":=").Add(rt("New")).Call(jen.Op("&").Id("fwProgram"), jen.Id("d"), jen.Id("opts").Op("..."))
+		b.Return(jen.Op("&").Id("Pipeline").Values(rt("NewRunner").Call(jen.Id("e"), jen.Id("fwEventMsg"), decode)), jen.Nil())
 	})
 
-	f.Comment("Submit queues an event for phase 0, after the ones submitted before it. Call")
-	f.Comment("it before Run, from one goroutine: it is not safe for concurrent use (the")
-	f.Comment("submission order is part of the run's determinism).")
+	f.Comment("Submit queues an event for phase 0, after the ones submitted before it, before Run.")
 	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Submit").Params(jen.Id("ev").Id("Event")).Block(
-		jen.List(jen.Id("a"), jen.Id("_")).Op(":=").Id("p").Dot("engine").Dot("SubmitArena").Call().Assert(jen.Op("*").Id("fwArena")),
-		jen.Id("p").Dot("engine").Dot("Submit").Call(jen.Id("fwEventMsg").Call(jen.Id("ev"), jen.Id("a"))),
+		rt("Submit").Call(jen.Op("&").Id("p").Dot("Runner"), jen.Id("fwEventMsg").Call(jen.Id("ev"), rt("EngineOf").Call(jen.Op("&").Id("p").Dot("Runner")).Dot("SubmitArena").Call())),
 	)
-	f.Comment("SubmitSeq queues the events of seq for phase 0, after the submitted ones: they")
-	f.Comment("are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one")
-	f.Comment("batch per step of phase 0, so a long or endless sequence runs in bounded memory")
-	f.Comment("(see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences")
-	f.Comment("one after the other. Call it before Run; a fed run cannot be recorded.")
-	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("SubmitSeq").Params(jen.Id("seq").Qual("iter", "Seq").Types(jen.Id("Event"))).Block(
-		jen.Id("p").Dot("engine").Dot("Feed").Call(rt("SeqFeed").Call(jen.Id("seq"), jen.Func().Params(jen.Id("c").Op("*").Add(rt("Call")), jen.Id("ev").Id("Event")).Add(rt("Msg")).Block(
-			jen.Return(jen.Id("fwEventMsg").Call(jen.Id("ev"), jen.Id("fwArenaOf").Call(jen.Id("c")))),
-		))))
-	f.Comment("SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are")
-	f.Comment("not boxed into Event to be yielded, so feeding them allocates nothing.")
+	f.Comment("SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.")
 	f.Func().Id("SubmitSeqOf").Types(jen.Id("E").Id("Event")).Params(jen.Id("p").Op("*").Id("Pipeline"), jen.Id("seq").Qual("iter", "Seq").Types(jen.Id("E"))).Block(
-		jen.Id("p").Dot("engine").Dot("Feed").Call(rt("SeqFeed").Call(jen.Id("seq"), jen.Func().Params(jen.Id("c").Op("*").Add(rt("Call")), jen.Id("ev").Id("E")).Add(rt("Msg")).Block(
-			jen.Return(jen.Id("fwEventMsg").Call(jen.Id("ev"), jen.Id("fwArenaOf").Call(jen.Id("c")))),
+		rt("EngineOf").Call(jen.Op("&").Id("p").Dot("Runner")).Dot("Feed").Call(rt("SeqFeed").Call(jen.Id("seq"), jen.Func().Params(jen.Id("c").Op("*").Add(rt("Call")), jen.Id("ev").Id("E")).Add(rt("Msg")).Block(
+			jen.Return(jen.Id("fwEventMsg").Call(jen.Id("ev"), jen.Id("c").Dot("Arena").Call())),
 		))))
-	if len(pkg.Events) > 0 {
-		f.Comment("SubmitJSONLines submits the events of r, one JSON object per line")
-		f.Comment("({\"event\":\"Name\", ...fields}, as DecodeJSON reads them), in order, before Run.")
-		f.Comment("A malformed line (not JSON, an unknown event, a missing, unknown or mistyped")
-		f.Comment("field) does not stop the others: all of them are reported with their line")
-		f.Comment("numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.")
-		f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("SubmitJSONLines").Params(
-			jen.Id("r").Qual("io", "Reader"), jen.Id("opts").Op("...").Add(rt("LinesOption")),
-		).Error().Block(
-			jen.Return(rt("ReadLines").Call(jen.Id("r"), jen.Func().Params(jen.Id("line").Index().Byte()).Error().Block(
-				jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("DecodeJSON").Call(jen.Id("line")),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-				jen.Id("p").Dot("Submit").Call(jen.Id("ev")),
-				jen.Return(jen.Nil()),
-			), jen.Id("opts").Op("..."))),
-		)
-	}
-	f.Comment("Run runs the pipeline until no work is left, a handler fails, or ctx is done.")
-	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Run").Params(jen.Id("ctx").Qual("context", "Context")).Error().Block(
-		jen.Return(jen.Id("p").Dot("engine").Dot("Run").Call(jen.Id("ctx"))))
-	f.Comment("Replay runs the pipeline on the inputs recorded in r (by a run with")
-	f.Comment("fw.WithRecord) and compares every call's emissions with the record as it")
-	f.Comment("goes: the first difference stops it with a *fw.DivergenceError. Submit")
-	f.Comment("nothing before it; call it instead of Run.")
-	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Replay").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("r").Qual("io", "Reader")).Error().Block(
-		jen.Return(jen.Id("p").Dot("engine").Dot("Replay").Call(jen.Id("ctx"), jen.Id("r"))))
-	f.Comment("Stats returns the run's job accounting.")
-	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Stats").Params().Add(rt("Stats")).Block(
-		jen.Return(jen.Id("p").Dot("engine").Dot("Stats").Call()))
 	g.resolveFuncs(f)
 }
 
@@ -320,6 +314,22 @@ func (g *generator) pipelineType(f *jen.File) {
 // one with more, the compiled matcher of all its cases together (match.go,
 // matchgen.go). Only fields that a pattern tests are read.
 func (g *generator) route(f *jen.File) {
+	if g.directRoutes() != nil {
+		f.Comment("fwRoutes are the deliveries of each event kind: every case is unconditional.")
+		f.Var().Id("fwRoutes").Op("=").Add(rt("Routes")).ValuesFunc(func(vs *jen.Group) {
+			for i, dls := range g.directRoutes() {
+				vs.Line().Id(kindName(g.pkg.Events[i])).Op(":").ValuesFunc(func(ds *jen.Group) {
+					for _, dl := range dls {
+						ds.Values(jen.Id("Proc").Op(":").Lit(dl[0]), jen.Id("Case").Op(":").Lit(dl[1]))
+					}
+				})
+			}
+			if len(g.pkg.Events) > 0 {
+				vs.Line()
+			}
+		})
+		return
+	}
 	f.Comment("Route appends the deliveries of m: per processor with a matching case, the first one.")
 	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("Route").Params(
 		jen.Id("m").Add(rt("Msg")), jen.Id("dst").Index().Add(rt("Delivery")),
@@ -328,22 +338,13 @@ func (g *generator) route(f *jen.File) {
 			return jen.Id("dst").Op("=").Append(jen.Id("dst"), rt("Delivery").Values(
 				jen.Id("Proc").Op(":").Lit(p.Index), jen.Id("Case").Op(":").Lit(c.Index)))
 		}
-		g.kindSwitch(b, false, deliver, func(p *ir.Processor, c *ir.Case, _ jen.Code) jen.Code { return deliver(p, c) })
+		g.kindSwitch(b, false, deliver, nil, func(p *ir.Processor, c *ir.Case, _ jen.Code) jen.Code { return deliver(p, c) })
 		b.Return(jen.Id("dst"))
 	})
 }
 
-// dispatch compiles the same switch as route, but calls each matching case's
-// handler in place: the engine's path when handler calls cannot overlap.
-func (g *generator) dispatch(f *jen.File) {
-	f.Comment("Dispatch routes m and calls the handler of each matching case at once.")
-	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("Dispatch").Params(
-		jen.Id("x").Op("*").Add(rt("Serial")), jen.Id("m").Add(rt("Msg")),
-	).BlockFunc(g.dispatchBody)
-}
-
-// dispatchBody is the body of Dispatch: the switch on m's kind, calling the
-// handler of each matching case at once.
+// dispatchBody is the body of the dispatch of one message m: the switch on m's
+// kind, calling the handler of each matching case at once.
 func (g *generator) dispatchBody(b *jen.Group) {
 	begin := func(p *ir.Processor, c *ir.Case, call jen.Code) jen.Code {
 		return jen.If(
@@ -353,27 +354,34 @@ func (g *generator) dispatchBody(b *jen.Group) {
 	}
 	g.kindSwitch(b, true, func(p *ir.Processor, c *ir.Case) jen.Code {
 		return begin(p, c, handlerCall(p, c, jen.Id("ev")))
+	}, func(p *ir.Processor, c *ir.Case, ev jen.Code) jen.Code {
+		return begin(p, c, handlerCall(p, c, ev))
 	}, func(p *ir.Processor, c *ir.Case, arg jen.Code) jen.Code {
 		return begin(p, c, builtCall(p, c, arg))
 	})
 }
 
-// inlineDispatchCases is the number of cases up to which DispatchAll repeats
-// Dispatch's switch in its loop rather than calling Dispatch: the call's cost
-// (arguments, saved registers) is a sizeable part of a small package's
-// dispatch, and a small switch costs little to repeat.
+// inlineDispatchCases is the number of cases up to which DispatchAll has the
+// switch of dispatchBody in its loop rather than calling fwDispatch, which has
+// it: the call's cost (arguments, saved registers) is a sizeable part of a
+// small package's dispatch.
 const inlineDispatchCases = 32
 
-// dispatchAll emits DispatchAll (fwimpl.StepDispatcher): the engine's loop over
-// a step's events, with Dispatch's switch in the loop for a small package, or
-// a direct call of Dispatch per event.
+// dispatchAll emits DispatchAll (fwimpl.Dispatcher): the engine's loop over a
+// step's events, routing each and calling its handlers in place, with the
+// switch in the loop for a small package, or in fwDispatch, called per event.
 func (g *generator) dispatchAll(f *jen.File) {
 	cases := 0
 	for _, p := range g.pkg.Processors {
 		cases += len(p.Cases)
 	}
-	f.Comment("DispatchAll dispatches the events of ms in order, as Dispatch does each, until")
-	f.Comment("x stops, and returns how many it dispatched (fwimpl.StepDispatcher).")
+	if cases > inlineDispatchCases {
+		f.Comment("fwDispatch routes m and calls the handler of each matching case at once.")
+		f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("fwDispatch").Params(
+			jen.Id("x").Op("*").Add(rt("Serial")), jen.Id("m").Add(rt("Msg")),
+		).BlockFunc(g.dispatchBody)
+	}
+	f.Comment("DispatchAll routes ms in order, calling each matching case at once, until x stops.")
 	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("DispatchAll").Params(
 		jen.Id("x").Op("*").Add(rt("Serial")), jen.Id("ms").Index().Add(rt("Msg")),
 	).Int().Block(
@@ -383,7 +391,7 @@ func (g *generator) dispatchAll(f *jen.File) {
 				b.Id("m").Op(":=").Id("ms").Index(jen.Id("i"))
 				g.dispatchBody(b)
 			} else {
-				b.Id("d").Dot("Dispatch").Call(jen.Id("x"), jen.Id("ms").Index(jen.Id("i")))
+				b.Id("d").Dot("fwDispatch").Call(jen.Id("x"), jen.Id("ms").Index(jen.Id("i")))
 			}
 		}),
 		jen.Return(jen.Len(jen.Id("ms"))),
@@ -393,14 +401,15 @@ func (g *generator) dispatchAll(f *jen.File) {
 // kindSwitch emits `switch m.Kind` with, per kind, each processor's cases in
 // order, or the loop over the rows its compiled matcher gives; deliver gives the
 // code run for the matching case, and bindsRead says whether it reads the bound
-// fields of the event (as ev): Dispatch's, as Route's does not.
-func (g *generator) kindSwitch(b *jen.Group, bindsRead bool, deliver func(*ir.Processor, *ir.Case) jen.Code, deliverBuilt func(*ir.Processor, *ir.Case, jen.Code) jen.Code) {
+// fields of the event (as ev): DispatchAll's, as Route's does not.
+// deliverEv, if not nil, is deliver with the event read from the expression ev.
+func (g *generator) kindSwitch(b *jen.Group, bindsRead bool, deliver func(*ir.Processor, *ir.Case) jen.Code, deliverEv, deliverBuilt func(*ir.Processor, *ir.Case, jen.Code) jen.Code) {
 	if len(g.pkg.Events) == 0 && len(g.pkg.Targets) == 0 {
 		return
 	}
 	b.Switch(jen.Id("m").Dot("Kind")).BlockFunc(func(sw *jen.Group) {
 		for _, ev := range g.pkg.Events {
-			if body := g.kindBody(ev, bindsRead, deliver); len(body) > 0 {
+			if body := g.kindBody(ev, bindsRead, deliver, deliverEv); len(body) > 0 {
 				sw.Case(jen.Id(kindName(ev))).Block(body...)
 			}
 		}
@@ -408,7 +417,7 @@ func (g *generator) kindSwitch(b *jen.Group, bindsRead bool, deliver func(*ir.Pr
 	})
 }
 
-func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Processor, *ir.Case) jen.Code) []jen.Code {
+func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Processor, *ir.Case) jen.Code, deliverEv func(*ir.Processor, *ir.Case, jen.Code) jen.Code) []jen.Code {
 	if m := g.matchers()[ev.Kind]; m != nil {
 		return g.compiledBody(m, !bindsRead, deliver)
 	}
@@ -430,7 +439,10 @@ func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Proc
 			continue
 		}
 		if len(cases[0].Tests) == 0 {
-			body = append(body, jen.Comment(p.Name+": "+cases[0].Name), deliver(p, cases[0]))
+			if !bindsRead { // the handler call names the case in DispatchAll
+				body = append(body, jen.Comment(p.Name+": "+cases[0].Name))
+			}
+			body = append(body, deliver(p, cases[0]))
 			needEv = needEv || bindsRead && len(cases[0].Binds) > 0
 			continue
 		}
@@ -449,16 +461,40 @@ func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Proc
 		}))
 	}
 	if needEv {
+		if p, c := g.soleCase(ev); deliverEv != nil && c != nil && len(c.Tests) == 0 && len(c.Binds) == 1 {
+			// One handler reads one field: no variable.
+			return []jen.Code{deliverEv(p, c, jen.Id("m").Dot("Ev").Assert(jen.Op("*").Id(ev.Name)))}
+		}
 		body = append([]jen.Code{jen.Id("ev").Op(":=").Id("m").Dot("Ev").Assert(jen.Op("*").Id(ev.Name))}, body...)
 	}
 	return body
 }
 
-// routedBody is Dispatch's case for an event type matched by direct switches
+// soleCase returns the first case on ev of the only processor with cases on
+// ev, or nil if several have.
+func (g *generator) soleCase(ev *ir.Event) (*ir.Processor, *ir.Case) {
+	var sole *ir.Processor
+	var first *ir.Case
+	for _, p := range g.pkg.Processors {
+		for _, c := range p.Cases {
+			if c.Event == ev {
+				if sole != nil && sole != p {
+					return nil, nil
+				}
+				if sole == nil {
+					sole, first = p, c
+				}
+			}
+		}
+	}
+	return sole, first
+}
+
+// routedBody is DispatchAll's case for an event type matched by direct switches
 // that has more than options.callRows case rows: Route's case (the same
 // switches) into a buffer on the stack that holds a delivery per processor,
 // then Invoke for each delivery. As with compiled matchers (fwCall<Event>),
-// Dispatch does not repeat the handler calls of such event types, which keeps
+// DispatchAll does not repeat the handler calls of such event types, which keeps
 // it small enough for the compiler to inline Begin and End, and the generated
 // code half as large.
 func (g *generator) routedBody(rows []row) []jen.Code {
@@ -483,11 +519,11 @@ func (g *generator) routedBody(rows []row) []jen.Code {
 // handlerCall is the call of a case's handler method with its context (wrapping
 // the *fwimpl.Call c) and its bound values read from the event ev.
 func handlerCall(p *ir.Processor, c *ir.Case, ev jen.Code) *jen.Statement {
-	args := []jen.Code{contextLit(ContextName(p, c), contextBase(c))}
+	args := []jen.Code{contextLit(ContextName(p, c), c)}
 	for _, bd := range c.Binds {
 		args = append(args, jen.Add(ev).Dot(GoName(bd.Field.Name)))
 	}
-	return jen.Id("d").Dot(handlerField(p)).Dot(MethodName(c)).Call(args...)
+	return handlerRef(p).Dot(MethodName(c)).Call(args...)
 }
 
 // formatFloat renders a float constant; Go's == gives the pattern semantics
@@ -542,51 +578,63 @@ func (g *generator) invokeCase(cs *jen.Group, p *ir.Processor, c *ir.Case) {
 		return
 	}
 	var body []jen.Code
-	if len(c.Binds) > 0 {
+	ev := jen.Id("ev")
+	switch len(c.Binds) {
+	case 0:
+	case 1:
+		ev = jen.Id("m").Dot("Ev").Assert(jen.Op("*").Id(c.Event.Name))
+	default:
 		body = append(body, jen.Id("ev").Op(":=").Id("m").Dot("Ev").Assert(jen.Op("*").Id(c.Event.Name)))
 	}
-	body = append(body, jen.Return(handlerCall(p, c, jen.Id("ev"))))
+	body = append(body, jen.Return(handlerCall(p, c, ev)))
 	cs.Case(jen.Lit(c.Index)).Block(body...)
 }
 
+// jsonFuncs emits the package's table of event types (fwTypes), for the
+// table-driven codecs of fwimpl, and DecodeJSON and EncodeJSON on it.
 func (g *generator) jsonFuncs(f *jen.File) {
 	pkg := g.pkg
-	f.Comment("DecodeJSON decodes one event from a JSON object whose \"event\" member names its")
-	f.Comment("type, e.g. {\"event\":\"Name\",\"field\":1}. Every field must be present, and unknown")
-	f.Comment("members are errors.")
-	f.Func().Id("DecodeJSON").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).BlockFunc(func(b *jen.Group) {
-		b.List(jen.Id("name"), jen.Err()).Op(":=").Add(rt("JSONEventName")).Call(jen.Id("data"))
-		b.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
-		if len(pkg.Events) > 0 {
-			b.Switch(jen.Id("name")).BlockFunc(func(sw *jen.Group) {
-				for _, ev := range pkg.Events {
-					sw.Case(jen.Lit(ev.Name)).Block(decodeJSONCase(ev)...)
-				}
-			})
+	f.Comment("fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.")
+	f.Var().Id("fwTypes").Op("=").Add(rt("Types")).ValuesFunc(func(vs *jen.Group) {
+		for _, ev := range pkg.Events {
+			vs.Line().Id(kindName(ev)).Op(":").Add(rt("TypeOf")).Types(jen.Id(ev.Name)).Call(jen.Lit(ev.Name))
 		}
-		b.Return(jen.Nil(), jen.Op("&").Add(rt("UnknownEventError")).Values(jen.Dict{jen.Id("Name"): jen.Id("name")}))
+		if len(pkg.Events) > 0 {
+			vs.Line()
+		}
 	})
-
+	f.Comment("DecodeJSON decodes an event from a JSON object {\"event\":\"Name\", ...} with all its fields.")
+	f.Func().Id("DecodeJSON").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
+		jen.Return(rt("DecodeJSON").Types(jen.Id("Event")).Call(jen.Id("fwTypes"), jen.Id("data"))),
+	)
 	f.Comment("EncodeJSON encodes an event as a JSON object with its name in the \"event\" member.")
-	f.Func().Id("EncodeJSON").Params(jen.Id("ev").Id("Event")).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(b *jen.Group) {
-		if len(pkg.Events) > 0 {
-			b.Id("m").Op(":=").Id("ev").Dot("fwMsg").Call(jen.Nil())
-			b.Switch(jen.Id("m").Dot("Kind")).BlockFunc(func(sw *jen.Group) {
-				for _, ev := range pkg.Events {
-					sw.Case(jen.Id(kindName(ev))).Block(jen.Return(jen.Qual("encoding/json", "Marshal").Call(
-						jen.Struct(
-							jen.Id("Event").String().Tag(map[string]string{"json": "event"}),
-							jen.Op("*").Id(ev.Name),
-						).Values(jen.Lit(ev.Name), jen.Id("m").Dot("Ev").Assert(jen.Op("*").Id(ev.Name))),
-					)))
-				}
-			})
-		}
-		b.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("fw: EncodeJSON: unknown event %T"), jen.Id("ev")))
-	})
+	f.Func().Id("EncodeJSON").Params(jen.Id("ev").Id("Event")).Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("fwTypes").Dot("EncodeJSON").Call(jen.Id("ev").Dot("fwMsg").Call(jen.Nil()))),
+	)
 }
 
-// beginCall is the start of a call in Dispatch: x.Begin(x.Note(proc, cs, m)),
+// testFuncs emits Test<Processor> for each processor with event cases: the
+// handler test harness (fwimpl.TestCase) bound to the compiled match.
+func (g *generator) testFuncs(f *jen.File) {
+	for _, p := range g.pkg.Processors {
+		if p.Builder != nil || len(allCases(p)) == 0 {
+			continue
+		}
+		name := "Test" + p.Name
+		f.Commentf("%s calls h's case that ev matches alone, for tests: see fw.TestResult.", name)
+		f.Func().Id(name).Params(jen.Id("h").Id(HandlerName(p)), jen.Id("ev").Id("Event"), jen.Id("opts").Op("...").Qual(fwPath, "TestOption")).
+			Qual(fwPath, "TestResult").Types(jen.Id("Event")).Block(
+			jen.Return(rt("TestCase").Types(jen.Id("Event")).Call(jen.Op("&").Id("fwProgram"), jen.Lit(p.Index), jen.Op("&").Id("fwDispatcher").ValuesFunc(func(vs *jen.Group) {
+				vs.Id("h").Op(":").Id("Handlers").Values(jen.Id(p.Name).Op(":").Id("h"))
+				if g.directRoutes() != nil {
+					vs.Id("Routes").Op(":").Id("fwRoutes")
+				}
+			}), jen.Id("fwTypes"), jen.Id("ev"), jen.Id("opts"))),
+		)
+	}
+}
+
+// beginCall is the start of a call in DispatchAll: x.Begin(x.Note(proc, cs, m)),
 // two calls the compiler inlines (see fwimpl.Serial.Note).
 func beginCall(proc, cs jen.Code) jen.Code {
 	return jen.Id("x").Dot("Begin").Call(jen.Id("x").Dot("Note").Call(proc, cs, jen.Id("m")))

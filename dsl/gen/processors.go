@@ -74,8 +74,7 @@ func (g *generator) isEnum(n string) bool {
 // checks that go/format leaves them as they are).
 func (g *generator) processor(w *textPart, p *ir.Processor) {
 	w.decl()
-	fmt.Fprintf(w, "// %s handles the cases of processor %s (%s), one method per case.\n", HandlerName(p), p.Name, pos(p.File, p.Pos.Line))
-	w.WriteString("// A method's emissions take effect only when it returns nil.\n")
+	fmt.Fprintf(w, "// %s handles the cases of processor %s (%s); emissions take effect when a method returns nil.\n", HandlerName(p), p.Name, pos(p.File, p.Pos.Line))
 	cases := allCases(p)
 	if len(cases) == 0 {
 		fmt.Fprintf(w, "type %s interface{}\n", HandlerName(p))
@@ -119,90 +118,52 @@ func caseDoc(p *ir.Processor, c *ir.Case) string {
 	return MethodName(c) + " " + what + " (" + pos(p.File, c.Pos.Line) + ")."
 }
 
-// caseContext writes the typed context of one case: the run's context and
-// phase, the event being handled (methods of the type it embeds, see
-// contextTypes), and one Emit method per declared emit.
+// caseContext writes the typed context of one case: the run's context, phase
+// and causal position, and the event being handled, from the fwimpl base it
+// embeds (contextBase), and one Emit method per declared emit.
 func (g *generator) caseContext(w *textPart, p *ir.Processor, c *ir.Case) {
 	name := ContextName(p, c)
+	base := contextBase(c)
 	w.decl()
-	fmt.Fprintf(w, "// %s is the context of %s.%s: it can emit only what the case declares.\n", name, HandlerName(p), MethodName(c))
-	fmt.Fprintf(w, "type %s struct {\n\t%s\n}\n", name, contextBase(c))
+	has := "Context, Phase, Position"
+	if c.Kind == ast.CaseEvent {
+		has += ", Event"
+	}
+	emits := ""
+	if len(c.Emits)+len(c.Resolves) > 0 {
+		emits = ", and the case's emits"
+	}
+	fmt.Fprintf(w, "// %s is the context of %s.%s: %s (of %s.%s)%s.\n", name, HandlerName(p), MethodName(c), has, w.rt(), strings.SplitN(base, "[", 2)[0], emits)
+	fmt.Fprintf(w, "type %s struct {\n\t%s.%s\n}\n", name, w.rt(), base)
 	for _, e := range c.Emits {
 		w.decl()
 		fmt.Fprintf(w, "// Emit%s emits a %s; it takes effect when the handler returns nil.\n", e.Name, e.Name)
 		fmt.Fprintf(w, "func (x %s) Emit%s(e %s) {\n", name, e.Name, e.Name)
-		fmt.Fprintf(w, "\tx.c.Emit(%s.Msg{Kind: %s, Ev: fwArenaOf(x.c).%s(e)})\n}\n", w.rt(), kindName(e), arenaBox(e))
+		fmt.Fprintf(w, "\t%s.Emit(x.Ctx, e.fwMsg(%s.ArenaOf(x.Ctx)))\n}\n", w.rt(), w.rt())
 	}
 	for _, t := range c.Resolves {
 		w.decl()
 		fmt.Fprintf(w, "// Resolve%s asks for target %s (its builder runs once per run); it takes effect\n", targetGoName(t), t.Name)
 		w.WriteString("// when the handler returns nil.\n")
 		fmt.Fprintf(w, "func (x %s) Resolve%s() {\n", name, targetGoName(t))
-		fmt.Fprintf(w, "\tx.c.Emit(%s.Msg{Kind: %s})\n}\n", w.rt(), resolveKindName(t))
+		fmt.Fprintf(w, "\t%s.Emit(x.Ctx, %s.Msg{Kind: %s})\n}\n", w.rt(), w.rt(), resolveKindName(t))
 	}
 }
 
-// contextBase is the type that the context of case c embeds (c is nil for a
-// builder's context): fwOn<Event> for a case on events, else fwContext.
+// contextBase is the fwimpl type that the context of case c embeds (c is nil
+// for a builder's context): On[Event] for a case on events, else Ctx.
 func contextBase(c *ir.Case) string {
 	if c != nil && c.Kind == ast.CaseEvent {
-		return "fwOn" + c.Event.Name
+		return "On[" + c.Event.Name + "]"
 	}
-	return "fwContext"
+	return "Ctx"
 }
 
-// contextLit is the value of the context type name, which embeds base, of the
-// *fwimpl.Call c.
-func contextLit(name, base string) *jen.Statement {
-	return jen.Id(name).Values(jen.Id(base).Values(jen.Id("c")))
-}
-
-// contextTypes emits the types that the contexts embed, once per package
-// rather than once per context: fwContext, with the Context and Phase methods
-// of a call, and per event type that some case handles, fwOn<Event>, with
-// these and Event.
-func (g *generator) contextTypes(f *jen.File) {
-	base := false
-	on := make([]bool, len(g.pkg.Events))
-	for _, p := range g.pkg.Processors {
-		if isHelper(p) {
-			continue
-		}
-		if p.Builder != nil && len(allCases(p)) > 0 {
-			base = true
-		}
-		for _, c := range allCases(p) {
-			if c.Kind == ast.CaseEvent && p.Builder == nil {
-				on[c.Event.Kind] = true
-			} else {
-				base = true
-			}
-		}
+// contextLit is the value of the context type name, which embeds the fwimpl
+// base of case c (nil for a builder), of the *fwimpl.Call c.
+func contextLit(name string, c *ir.Case) *jen.Statement {
+	if c != nil && c.Kind == ast.CaseEvent {
+		return jen.Id(name).Values(rt("NewOn").Types(jen.Id(c.Event.Name)).Call(jen.Id("c")))
 	}
-	common := func(name string) {
-		recv := jen.Id("x").Id(name)
-		f.Comment("Context returns the run's context.")
-		f.Func().Params(recv.Clone()).Id("Context").Params().Qual("context", "Context").Block(
-			jen.Return(jen.Id("x").Dot("c").Dot("Context").Call()))
-		f.Comment("Phase returns the current phase number.")
-		f.Func().Params(recv.Clone()).Id("Phase").Params().Int().Block(
-			jen.Return(jen.Id("x").Dot("c").Dot("Phase").Call()))
-	}
-	if base {
-		f.Comment("fwContext is embedded in the contexts of the cases on no event and of the builders.")
-		f.Type().Id("fwContext").Struct(jen.Id("c").Op("*").Add(rt("Call")))
-		common("fwContext")
-	}
-	for _, ev := range g.pkg.Events {
-		if !on[ev.Kind] {
-			continue
-		}
-		name := contextBase(&ir.Case{Kind: ast.CaseEvent, Event: ev})
-		f.Commentf("%s is embedded in the contexts of the cases on %s events.", name, ev.Name)
-		f.Type().Id(name).Struct(jen.Id("c").Op("*").Add(rt("Call")))
-		common(name)
-		f.Commentf("Event returns the %s being handled.", ev.Name)
-		f.Func().Params(jen.Id("x").Id(name)).Id("Event").Params().Id(ev.Name).Block(
-			jen.Return(jen.Op("*").Id("x").Dot("c").Dot("Msg").Call().Dot("Ev").Assert(jen.Op("*").Id(ev.Name))))
-	}
+	return jen.Id(name).Values(rt("NewCtx").Call(jen.Id("c")))
 }

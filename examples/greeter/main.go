@@ -26,7 +26,10 @@ func (g Greeter) OnGreet(c greeter.GreeterGreetContext, who string) error {
 }
 
 func run(out io.Writer) error {
-	p := greeter.NewPipeline(Greeter{out: out})
+	p, err := greeter.NewPipeline(greeter.Handlers{Greeter: Greeter{out: out}})
+	if err != nil {
+		return err
+	}
 	p.Submit(greeter.Start{Who: "world"})
 	return p.Run(context.Background())
 }

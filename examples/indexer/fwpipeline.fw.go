@@ -4,27 +4,21 @@
 package main
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
-	"io"
 	"iter"
-	"sync"
 )
 
-// The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwimpl.SupportPackageIsVersion2
+// A generator and a runtime that do not match fail to compile here.
+const _ = fwimpl.SupportPackageIsVersion3
 
 // Event is implemented by every event type of package main.
 type Event interface {
-	// EventName returns the event's stable name.
 	EventName() string
-	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwimpl.Msg
+	fwMsg(arena fwimpl.Arena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
@@ -50,20 +44,14 @@ const (
 	fwResolveSample    fwimpl.Kind = 14
 )
 
-// fwProgram describes the package to the runtime. Routes is the routing table:
-// for each event kind and built kind, the processors that have a case for it.
-// Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fw.WithRecord) is checked against it on replay.
+// fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 // A Fingerprint, part of the cache keys of a cached processor or persistent builder,
 // is archive.Fingerprint of its declaration and of the shapes of the types it reads
 // and emits, computed by fwgen: it changes when they do.
 var fwProgram = fwimpl.Program{
-	Events: []fwimpl.EventInfo{{Name: "File"}, {Name: "FileWords"}, {Name: "PkgWords"}},
-	Fingerprint: [32]byte{
-		0xd2, 0x31, 0x96, 0xb8, 0x0f, 0x4d, 0xb6, 0x5a, 0x97, 0xed, 0x8c, 0x52, 0x52, 0x94, 0xdc, 0x26,
-		0x79, 0xd8, 0xd8, 0xc3, 0x09, 0x04, 0x36, 0xdb, 0xac, 0x66, 0x61, 0xb7, 0xd8, 0x24, 0x58, 0x64,
-	},
-	Package: "main",
+	Events:      []fwimpl.EventInfo{{Name: "File"}, {Name: "FileWords"}, {Name: "PkgWords"}},
+	Fingerprint: fwimpl.Fingerprint("d23196b80f4db65a97ed8c525294dc2679d8d8c3090436dbac6661b7d8245864"),
+	Package:     "main",
 	Procs: []fwimpl.ProcInfo{{
 		Builder:     true,
 		Cases:       []string{},
@@ -75,15 +63,12 @@ var fwProgram = fwimpl.Program{
 		Builder:     true,
 		Cases:       []string{"Files"},
 		Concurrency: 8,
-		Fingerprint: [32]byte{
-			0x5d, 0xeb, 0xd7, 0xd3, 0x6a, 0x11, 0xbc, 0xe6, 0x32, 0x3b, 0xe4, 0xd9, 0x8a, 0x96, 0x84, 0xed,
-			0x17, 0x4b, 0x1a, 0xd8, 0x78, 0xb6, 0x63, 0x34, 0x8d, 0xa3, 0xb0, 0x67, 0xa7, 0x5b, 0xe3, 0xfe,
-		},
-		Name:     "Tokenize",
-		Persist:  true,
-		Provides: 1,
-		Requires: []int32{2},
-		Version:  1,
+		Fingerprint: fwimpl.Fingerprint("5debd7d36a11bce6323be4d98a9684ed174b1ad878b663348da3b067a75be3fe"),
+		Name:        "Tokenize",
+		Persist:     true,
+		Provides:    1,
+		Requires:    []int32{2},
+		Version:     1,
 	}, {
 		Builder:     true,
 		Cases:       []string{"FileWords"},
@@ -96,15 +81,12 @@ var fwProgram = fwimpl.Program{
 		Builder:     true,
 		Cases:       []string{"ByPkg"},
 		Concurrency: 1,
-		Fingerprint: [32]byte{
-			0x8c, 0xf5, 0x27, 0x22, 0xab, 0x89, 0x53, 0x51, 0x42, 0x0f, 0x87, 0x2e, 0xcf, 0x16, 0x78, 0xcb,
-			0x90, 0xaf, 0x5f, 0xba, 0xd6, 0xf6, 0x90, 0x9d, 0x43, 0x7e, 0xda, 0xd4, 0x52, 0xa4, 0xd5, 0xdf,
-		},
-		Name:     "Packages",
-		Persist:  true,
-		Provides: 4,
-		Requires: []int32{0},
-		Version:  1,
+		Fingerprint: fwimpl.Fingerprint("8cf52722ab895351420f872ecf1678cb90af5fbad6f6909d437edad452a4d5df"),
+		Name:        "Packages",
+		Persist:     true,
+		Provides:    4,
+		Requires:    []int32{0},
+		Version:     1,
 	}, {
 		Builder:     true,
 		Cases:       []string{"PkgWords"},
@@ -152,149 +134,94 @@ var fwProgram = fwimpl.Program{
 
 // fwDispatcher binds the application's handlers to the compiled routing.
 type fwDispatcher struct {
-	hFiles    FilesBuilder
-	hTokenize TokenizeBuilder
-	hPackages PackagesBuilder
-	hIdents   IdentsBuilder
-	hReport   ReportHandler
-	srcFiles  fwimpl.Source[File]
-	sByPkg    *fwreactive.Grouper[string, FileWords]
-	sSample   *fwreactive.ReservoirSampler[string]
+	h Handlers
+	*fwimpl.ArenaPool[fwArena, *fwArena]
+	srcFiles fwimpl.Source[File]
+	sByPkg   *fwreactive.Grouper[string, FileWords]
+	sSample  *fwreactive.ReservoirSampler[string]
 }
 
-// Pipeline runs the processors of package main. Create it with NewPipeline.
+// Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
+type Handlers struct {
+	Files    FilesBuilder    // builder Files (indexer.fw:37)
+	Tokenize TokenizeBuilder // builder Tokenize (indexer.fw:42)
+	Packages PackagesBuilder // builder Packages (indexer.fw:51)
+	Idents   IdentsBuilder   // builder Idents (indexer.fw:56)
+	Report   ReportHandler   // processor Report (indexer.fw:61)
+}
+
+// Pipeline runs the processors of package main: Submit (or SubmitSeq, SubmitJSONLines),
+// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
-	engine *fwimpl.Engine
+	fwimpl.Runner[Event]
 }
 
-// NewPipeline returns a pipeline with one handler per processor and user builder
-// (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fw.WithWorkers, ...).
-func NewPipeline(files FilesBuilder, tokenize TokenizeBuilder, packages PackagesBuilder, idents IdentsBuilder, report ReportHandler, opts ...fw.Option) *Pipeline {
-	if files == nil {
-		panic("main.NewPipeline: nil handler for builder Files")
+// NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
+func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
+	if err := fwimpl.MissingHandlers("main", []string{"Files", "Tokenize", "Packages", "Idents", "Report"}, []bool{h.Files == nil, h.Tokenize == nil, h.Packages == nil, h.Idents == nil, h.Report == nil}); err != nil {
+		return nil, err
 	}
-	if tokenize == nil {
-		panic("main.NewPipeline: nil handler for builder Tokenize")
-	}
-	if packages == nil {
-		panic("main.NewPipeline: nil handler for builder Packages")
-	}
-	if idents == nil {
-		panic("main.NewPipeline: nil handler for builder Idents")
-	}
-	if report == nil {
-		panic("main.NewPipeline: nil handler for processor Report")
-	}
-	d := &fwDispatcher{hFiles: files, hTokenize: tokenize, hPackages: packages, hIdents: idents, hReport: report}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas}
 	d.sByPkg = fwreactive.NewGrouper(func(v FileWords) string {
 		return v.Pkg
 	})
 	d.sSample = fwreactive.NewReservoirSampler[string](20, 42)
-	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
+	e := fwimpl.New(&fwProgram, d, opts...)
+	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
 
-// Submit queues an event for phase 0, after the ones submitted before it. Call
-// it before Run, from one goroutine: it is not safe for concurrent use (the
-// submission order is part of the run's determinism).
+// Submit queues an event for phase 0, after the ones submitted before it, before Run.
 func (p *Pipeline) Submit(ev Event) {
-	a, _ := p.engine.SubmitArena().(*fwArena)
-	p.engine.Submit(fwEventMsg(ev, a))
+	fwimpl.Submit(&p.Runner, fwEventMsg(ev, fwimpl.EngineOf(&p.Runner).SubmitArena()))
 }
 
-// SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
-// batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
-// one after the other. Call it before Run; a fed run cannot be recorded.
-func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
-	}))
-}
-
-// SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
-// not boxed into Event to be yielded, so feeding them allocates nothing.
+// SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
+	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
+		return fwEventMsg(ev, c.Arena())
 	}))
-}
-
-// SubmitJSONLines submits the events of r, one JSON object per line
-// ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
-// A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
-// field) does not stop the others: all of them are reported with their line
-// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
-	return fw.ReadLines(r, func(line []byte) error {
-		ev, err := DecodeJSON(line)
-		if err != nil {
-			return err
-		}
-		p.Submit(ev)
-		return nil
-	}, opts...)
-}
-
-// Run runs the pipeline until no work is left, a handler fails, or ctx is done.
-func (p *Pipeline) Run(ctx context.Context) error {
-	return p.engine.Run(ctx)
-}
-
-// Replay runs the pipeline on the inputs recorded in r (by a run with
-// fw.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fw.DivergenceError. Submit
-// nothing before it; call it instead of Run.
-func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
-	return p.engine.Replay(ctx, r)
-}
-
-// Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fw.Stats {
-	return p.engine.Stats()
 }
 
 // ResolveByPkg asks for target byPkg before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveByPkg() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveByPkg})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveByPkg})
 }
 
 // ResolveFileWords asks for target fileWords before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveFileWords() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveFileWords})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveFileWords})
 }
 
 // ResolveFiles asks for target files before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveFiles() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveFiles})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveFiles})
 }
 
 // ResolveIdents asks for target idents before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveIdents() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveIdents})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveIdents})
 }
 
 // ResolvePkgWords asks for target pkgWords before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolvePkgWords() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolvePkgWords})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolvePkgWords})
 }
 
 // ResolveSample asks for target sample before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveSample() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveSample})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveSample})
 }
 
 // Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider
 // if no builder provides it.
 func (p *Pipeline) Resolve(target string) {
-	p.engine.Resolve(target)
+	fwimpl.EngineOf(&p.Runner).Resolve(target)
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
@@ -324,54 +251,7 @@ func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Deliv
 	return dst
 }
 
-// Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
-	switch m.Kind {
-	case fwBuiltByPkg:
-		v := *m.Ev.(*fwreactive.Group[string, FileWords])
-		// Packages: ByPkg
-		if c := x.Begin(x.Note(3, 0, m)); c != nil {
-			x.End(d.hPackages.OnByPkg(PackagesContext{fwContext{c}}, v))
-		}
-	case fwBuiltFileWords:
-		v := *m.Ev.(*FileWords)
-		// ByPkg: FileWords
-		if c := x.Begin(x.Note(2, 0, m)); c != nil {
-			x.End(d.fwAddByPkg(c, v))
-		}
-	case fwBuiltFiles:
-		v := *m.Ev.(*File)
-		// Tokenize: Files
-		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hTokenize.OnFiles(TokenizeContext{fwContext{c}}, v))
-		}
-	case fwBuiltIdents:
-		v := *m.Ev.(*string)
-		// Sample: Idents
-		if c := x.Begin(x.Note(5, 0, m)); c != nil {
-			x.End(d.fwAddSample(c, v))
-		}
-	case fwBuiltPkgWords:
-		v := *m.Ev.(*PkgWords)
-		// Idents: PkgWords
-		if c := x.Begin(x.Note(4, 0, m)); c != nil {
-			x.End(d.hIdents.OnPkgWords(IdentsContext{fwContext{c}}, v))
-		}
-		// Report: Package
-		if c := x.Begin(x.Note(6, 0, m)); c != nil {
-			x.End(d.hReport.OnPackage(ReportPackageContext{fwContext{c}}, v))
-		}
-	case fwBuiltSample:
-		v := *m.Ev.(*[]string)
-		// Report: Sample
-		if c := x.Begin(x.Note(6, 1, m)); c != nil {
-			x.End(d.hReport.OnSample(ReportSampleContext{fwContext{c}}, v))
-		}
-	}
-}
-
-// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+// DispatchAll routes ms in order, calling each matching case at once, until x stops.
 func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
@@ -383,7 +263,7 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			v := *m.Ev.(*fwreactive.Group[string, FileWords])
 			// Packages: ByPkg
 			if c := x.Begin(x.Note(3, 0, m)); c != nil {
-				x.End(d.hPackages.OnByPkg(PackagesContext{fwContext{c}}, v))
+				x.End(d.h.Packages.OnByPkg(PackagesContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltFileWords:
 			v := *m.Ev.(*FileWords)
@@ -395,7 +275,7 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			v := *m.Ev.(*File)
 			// Tokenize: Files
 			if c := x.Begin(x.Note(1, 0, m)); c != nil {
-				x.End(d.hTokenize.OnFiles(TokenizeContext{fwContext{c}}, v))
+				x.End(d.h.Tokenize.OnFiles(TokenizeContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltIdents:
 			v := *m.Ev.(*string)
@@ -407,17 +287,17 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			v := *m.Ev.(*PkgWords)
 			// Idents: PkgWords
 			if c := x.Begin(x.Note(4, 0, m)); c != nil {
-				x.End(d.hIdents.OnPkgWords(IdentsContext{fwContext{c}}, v))
+				x.End(d.h.Idents.OnPkgWords(IdentsContext{fwimpl.NewCtx(c)}, v))
 			}
 			// Report: Package
 			if c := x.Begin(x.Note(6, 0, m)); c != nil {
-				x.End(d.hReport.OnPackage(ReportPackageContext{fwContext{c}}, v))
+				x.End(d.h.Report.OnPackage(ReportPackageContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltSample:
 			v := *m.Ev.(*[]string)
 			// Report: Sample
 			if c := x.Begin(x.Note(6, 1, m)); c != nil {
-				x.End(d.hReport.OnSample(ReportSampleContext{fwContext{c}}, v))
+				x.End(d.h.Report.OnSample(ReportSampleContext{fwimpl.NewCtx(c)}, v))
 			}
 		}
 	}
@@ -430,7 +310,7 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 1:
 		switch dl.Case {
 		case 0:
-			return d.hTokenize.OnFiles(TokenizeContext{fwContext{c}}, *m.Ev.(*File))
+			return d.h.Tokenize.OnFiles(TokenizeContext{fwimpl.NewCtx(c)}, *m.Ev.(*File))
 		}
 	case 2:
 		switch dl.Case {
@@ -442,12 +322,12 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 3:
 		switch dl.Case {
 		case 0:
-			return d.hPackages.OnByPkg(PackagesContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[string, FileWords]))
+			return d.h.Packages.OnByPkg(PackagesContext{fwimpl.NewCtx(c)}, *m.Ev.(*fwreactive.Group[string, FileWords]))
 		}
 	case 4:
 		switch dl.Case {
 		case 0:
-			return d.hIdents.OnPkgWords(IdentsContext{fwContext{c}}, *m.Ev.(*PkgWords))
+			return d.h.Idents.OnPkgWords(IdentsContext{fwimpl.NewCtx(c)}, *m.Ev.(*PkgWords))
 		}
 	case 5:
 		switch dl.Case {
@@ -459,31 +339,16 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 6:
 		switch dl.Case {
 		case 0:
-			return d.hReport.OnPackage(ReportPackageContext{fwContext{c}}, *m.Ev.(*PkgWords))
+			return d.h.Report.OnPackage(ReportPackageContext{fwimpl.NewCtx(c)}, *m.Ev.(*PkgWords))
 		case 1:
-			return d.hReport.OnSample(ReportSampleContext{fwContext{c}}, *m.Ev.(*[]string))
+			return d.h.Report.OnSample(ReportSampleContext{fwimpl.NewCtx(c)}, *m.Ev.(*[]string))
 		case fwimpl.CaseInit:
-			return d.hReport.Init(ReportInitContext{fwContext{c}})
+			return d.h.Report.Init(ReportInitContext{fwimpl.NewCtx(c)})
 		case fwimpl.CaseTerminate:
-			return d.hReport.Terminate(ReportTerminateContext{fwContext{c}})
+			return d.h.Report.Terminate(ReportTerminateContext{fwimpl.NewCtx(c)})
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
-}
-
-// fwContext is embedded in the contexts of the cases on no event and of the builders.
-type fwContext struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwContext) Phase() int {
-	return x.c.Phase()
 }
 
 // fwAddByPkg gives an artifact of fileWords to helper ByPkg.
@@ -519,7 +384,7 @@ func (d *fwDispatcher) fwPhaseSample(c *fwimpl.Call) error {
 func (d *fwDispatcher) Pull(c *fwimpl.Call, proc int32, max int) (bool, error) {
 	switch proc {
 	case 0:
-		return d.srcFiles.Pull(c, max, d.hFiles.Build, func(v File) fwimpl.Msg {
+		return d.srcFiles.Pull(c, max, d.h.Files.Build, func(v File) fwimpl.Msg {
 			return fwimpl.Msg{Kind: fwBuiltFiles, Ev: &v}
 		})
 	}
@@ -534,138 +399,46 @@ func (d *fwDispatcher) Stop(proc int32) {
 	}
 }
 
-// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
-// Ev points into it until the engine resets it, once no step reads the message.
+// fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
 type fwArena struct {
-	n  int // values stored since the last Reset
-	k0 []File
-	k1 []FileWords
-	k2 []PkgWords
+	k0 fwimpl.Slab[File]
+	k1 fwimpl.Slab[FileWords]
+	k2 fwimpl.Slab[PkgWords]
 }
 
 // Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
-	if a.n == 0 {
-		return
-	}
-	a.n = 0
-	if len(a.k0) > 0 {
-		clear(a.k0)
-		a.k0 = a.k0[:0]
-	}
-	if len(a.k1) > 0 {
-		clear(a.k1)
-		a.k1 = a.k1[:0]
-	}
-	if len(a.k2) > 0 {
-		clear(a.k2)
-		a.k2 = a.k2[:0]
-	}
+	a.k0.Reset()
+	a.k1.Reset()
+	a.k2.Reset()
 }
 
-// boxFile stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxFile(e File) *File {
-	if a == nil {
-		p := new(File)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k0 = append(a.k0, e)
-	return &a.k0[len(a.k0)-1]
-}
+// fwArenas keeps freed arenas for the next run's engine.
+var fwArenas fwimpl.ArenaPool[fwArena, *fwArena]
 
-// boxFileWords stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxFileWords(e FileWords) *FileWords {
-	if a == nil {
-		p := new(FileWords)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k1 = append(a.k1, e)
-	return &a.k1[len(a.k1)-1]
-}
-
-// boxPkgWords stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxPkgWords(e PkgWords) *PkgWords {
-	if a == nil {
-		p := new(PkgWords)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k2 = append(a.k2, e)
-	return &a.k2[len(a.k2)-1]
-}
-
-// fwArenaPool keeps freed arenas for the next run's engine.
-var fwArenaPool sync.Pool
-
-// NewArena returns an empty arena for the engine (fwimpl.Arenas).
-func (*fwDispatcher) NewArena() fwimpl.Arena {
-	if a, ok := fwArenaPool.Get().(*fwArena); ok {
-		return a
-	}
-	return new(fwArena)
-}
-
-// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
-// grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
-	x, ok := a.(*fwArena)
-	if !ok {
-		return
-	}
-	x.Reset()
-	if cap(x.k0)+cap(x.k1)+cap(x.k2) > 65536 {
-		return
-	}
-	fwArenaPool.Put(x)
-}
-
-// fwEventMsg makes the runtime message of ev, its value stored in a (allocated
-// if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
+// fwEventMsg is ev.fwMsg(arena) by a type switch, so that ev does not escape.
+func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case File:
-		return fwimpl.Msg{Kind: fwKindFile, Ev: a.boxFile(e)}
+		return e.fwMsg(arena)
 	case *File:
-		return fwimpl.Msg{Kind: fwKindFile, Ev: a.boxFile(*e)}
+		return e.fwMsg(arena)
 	case FileWords:
-		return fwimpl.Msg{Kind: fwKindFileWords, Ev: a.boxFileWords(e)}
+		return e.fwMsg(arena)
 	case *FileWords:
-		return fwimpl.Msg{Kind: fwKindFileWords, Ev: a.boxFileWords(*e)}
+		return e.fwMsg(arena)
 	case PkgWords:
-		return fwimpl.Msg{Kind: fwKindPkgWords, Ev: a.boxPkgWords(e)}
+		return e.fwMsg(arena)
 	case *PkgWords:
-		return fwimpl.Msg{Kind: fwKindPkgWords, Ev: a.boxPkgWords(*e)}
+		return e.fwMsg(arena)
 	}
 	panic("fw: main: not an event type of the package (a type embedding one?)")
-}
-
-// fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwimpl.Call) *fwArena {
-	a, _ := c.Arena().(*fwArena)
-	return a
 }
 
 // AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
 func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	switch m.Kind {
-	case fwKindFile:
-		if e, ok := m.Ev.(*File); ok {
-			return e.AppendBinary(b)
-		}
-	case fwKindFileWords:
-		if e, ok := m.Ev.(*FileWords); ok {
-			return e.AppendBinary(b)
-		}
-	case fwKindPkgWords:
-		if e, ok := m.Ev.(*PkgWords); ok {
-			return e.AppendBinary(b)
-		}
 	case fwBuiltByPkg:
 		if v, ok := m.Ev.(*fwreactive.Group[string, FileWords]); ok {
 			return fwAppendByPkg(b, *v)
@@ -693,30 +466,12 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	case fwResolveByPkg, fwResolveFileWords, fwResolveFiles, fwResolveIdents, fwResolvePkgWords, fwResolveSample:
 		return b, nil
 	}
-	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
+	return fwTypes.AppendMsg(b, m)
 }
 
 // DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
 func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 	switch k {
-	case fwKindFile:
-		e := new(File)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event File: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	case fwKindFileWords:
-		e := new(FileWords)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event FileWords: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	case fwKindPkgWords:
-		e := new(PkgWords)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event PkgWords: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwBuiltByPkg:
 		v, err := fwDecodeByPkg(data)
 		if err != nil {
@@ -759,7 +514,7 @@ func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 		}
 		return fwimpl.Msg{Kind: k}, nil
 	}
-	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwTypes.DecodeMsg(k, data)
 }
 
 // fwAppendByPkg appends the canonical encoding of an artifact of byPkg (Group[string, FileWords]).
@@ -886,161 +641,24 @@ func fwDecodeSample(data []byte) (v []string, err error) {
 	return v, d.Finish()
 }
 
-// DecodeJSON decodes one event from a JSON object whose "event" member names its
-// type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
-// members are errors.
+// fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
+var fwTypes = fwimpl.Types{
+	fwKindFile:      fwimpl.TypeOf[File]("File"),
+	fwKindFileWords: fwimpl.TypeOf[FileWords]("FileWords"),
+	fwKindPkgWords:  fwimpl.TypeOf[PkgWords]("PkgWords"),
+}
+
+// DecodeJSON decodes an event from a JSON object {"event":"Name", ...} with all its fields.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwimpl.JSONEventName(data)
-	if err != nil {
-		return nil, err
-	}
-	switch name {
-	case "File":
-		var v struct {
-			Event string  `json:"event"`
-			Path  *string `json:"path"`
-			Pkg   *string `json:"pkg"`
-			Size  *int64  `json:"size"`
-			Hash  *[]byte `json:"hash"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event File: %w", err)
-		}
-		var e File
-		if v.Path == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "File",
-				Field: "path",
-			}
-		}
-		e.Path = *v.Path
-		if v.Pkg == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "File",
-				Field: "pkg",
-			}
-		}
-		e.Pkg = *v.Pkg
-		if v.Size == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "File",
-				Field: "size",
-			}
-		}
-		e.Size = *v.Size
-		if v.Hash == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "File",
-				Field: "hash",
-			}
-		}
-		e.Hash = *v.Hash
-		return e, nil
-	case "FileWords":
-		var v struct {
-			Event string  `json:"event"`
-			Path  *string `json:"path"`
-			Pkg   *string `json:"pkg"`
-			Total *int64  `json:"total"`
-			Words *[]byte `json:"words"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event FileWords: %w", err)
-		}
-		var e FileWords
-		if v.Path == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "FileWords",
-				Field: "path",
-			}
-		}
-		e.Path = *v.Path
-		if v.Pkg == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "FileWords",
-				Field: "pkg",
-			}
-		}
-		e.Pkg = *v.Pkg
-		if v.Total == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "FileWords",
-				Field: "total",
-			}
-		}
-		e.Total = *v.Total
-		if v.Words == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "FileWords",
-				Field: "words",
-			}
-		}
-		e.Words = *v.Words
-		return e, nil
-	case "PkgWords":
-		var v struct {
-			Event string  `json:"event"`
-			Pkg   *string `json:"pkg"`
-			Files *int64  `json:"files"`
-			Total *int64  `json:"total"`
-			Words *[]byte `json:"words"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event PkgWords: %w", err)
-		}
-		var e PkgWords
-		if v.Pkg == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "PkgWords",
-				Field: "pkg",
-			}
-		}
-		e.Pkg = *v.Pkg
-		if v.Files == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "PkgWords",
-				Field: "files",
-			}
-		}
-		e.Files = *v.Files
-		if v.Total == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "PkgWords",
-				Field: "total",
-			}
-		}
-		e.Total = *v.Total
-		if v.Words == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "PkgWords",
-				Field: "words",
-			}
-		}
-		e.Words = *v.Words
-		return e, nil
-	}
-	return nil, &fw.UnknownEventError{Name: name}
+	return fwimpl.DecodeJSON[Event](fwTypes, data)
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.
 func EncodeJSON(ev Event) ([]byte, error) {
-	m := ev.fwMsg(nil)
-	switch m.Kind {
-	case fwKindFile:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*File
-		}{"File", m.Ev.(*File)})
-	case fwKindFileWords:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*FileWords
-		}{"FileWords", m.Ev.(*FileWords)})
-	case fwKindPkgWords:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*PkgWords
-		}{"PkgWords", m.Ev.(*PkgWords)})
-	}
-	return nil, fmt.Errorf("fw: EncodeJSON: unknown event %T", ev)
+	return fwTypes.EncodeJSON(ev.fwMsg(nil))
+}
+
+// TestReport calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestReport(h ReportHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 6, &fwDispatcher{h: Handlers{Report: h}}, fwTypes, ev, opts)
 }

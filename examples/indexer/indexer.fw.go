@@ -41,9 +41,12 @@ func (e *File) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e File) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindFile, Ev: a.boxFile(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e File) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindFile, Ev: a.k0.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindFile, Ev: fwimpl.Box(e)}
 }
 
 // FileWords is the event declared at indexer.fw:21.
@@ -78,9 +81,12 @@ func (e *FileWords) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e FileWords) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindFileWords, Ev: a.boxFileWords(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e FileWords) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindFileWords, Ev: a.k1.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindFileWords, Ev: fwimpl.Box(e)}
 }
 
 // PkgWords is the event declared at indexer.fw:29.
@@ -115,9 +121,12 @@ func (e *PkgWords) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e PkgWords) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindPkgWords, Ev: a.boxPkgWords(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e PkgWords) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindPkgWords, Ev: a.k2.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindPkgWords, Ev: fwimpl.Box(e)}
 }
 
 // FilesBuilder implements builder Files (indexer.fw:37), which provides target files.
@@ -136,13 +145,14 @@ type TokenizeBuilder interface {
 }
 
 // TokenizeContext is the context of TokenizeBuilder's calls: it publishes fileWords artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
 type TokenizeContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // Publish publishes v as an artifact of fileWords; it takes effect when the method returns nil.
 func (x TokenizeContext) Publish(v FileWords) {
-	x.c.Emit(fwimpl.Msg{Kind: fwBuiltFileWords, Ev: &v})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltFileWords, Ev: &v})
 }
 
 // PackagesBuilder implements builder Packages (indexer.fw:51), which provides target pkgWords.
@@ -153,13 +163,14 @@ type PackagesBuilder interface {
 }
 
 // PackagesContext is the context of PackagesBuilder's calls: it publishes pkgWords artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
 type PackagesContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // Publish publishes v as an artifact of pkgWords; it takes effect when the method returns nil.
 func (x PackagesContext) Publish(v PkgWords) {
-	x.c.Emit(fwimpl.Msg{Kind: fwBuiltPkgWords, Ev: &v})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltPkgWords, Ev: &v})
 }
 
 // IdentsBuilder implements builder Idents (indexer.fw:56), which provides target idents.
@@ -170,17 +181,17 @@ type IdentsBuilder interface {
 }
 
 // IdentsContext is the context of IdentsBuilder's calls: it publishes idents artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
 type IdentsContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // Publish publishes v as an artifact of idents; it takes effect when the method returns nil.
 func (x IdentsContext) Publish(v string) {
-	x.c.Emit(fwimpl.Msg{Kind: fwBuiltIdents, Ev: &v})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltIdents, Ev: &v})
 }
 
-// ReportHandler handles the cases of processor Report (indexer.fw:61), one method per case.
-// A method's emissions take effect only when it returns nil.
+// ReportHandler handles the cases of processor Report (indexer.fw:61); emissions take effect when a method returns nil.
 type ReportHandler interface {
 	// OnPackage is called for each artifact of target pkgWords (indexer.fw:63).
 	OnPackage(c ReportPackageContext, v PkgWords) error
@@ -192,34 +203,34 @@ type ReportHandler interface {
 	Terminate(c ReportTerminateContext) error
 }
 
-// ReportPackageContext is the context of ReportHandler.OnPackage: it can emit only what the case declares.
+// ReportPackageContext is the context of ReportHandler.OnPackage: Context, Phase, Position (of fwimpl.Ctx).
 type ReportPackageContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// ReportSampleContext is the context of ReportHandler.OnSample: it can emit only what the case declares.
+// ReportSampleContext is the context of ReportHandler.OnSample: Context, Phase, Position (of fwimpl.Ctx).
 type ReportSampleContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// ReportInitContext is the context of ReportHandler.Init: it can emit only what the case declares.
+// ReportInitContext is the context of ReportHandler.Init: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
 type ReportInitContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // ResolvePkgWords asks for target pkgWords (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x ReportInitContext) ResolvePkgWords() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolvePkgWords})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolvePkgWords})
 }
 
 // ResolveSample asks for target sample (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x ReportInitContext) ResolveSample() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolveSample})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveSample})
 }
 
-// ReportTerminateContext is the context of ReportHandler.Terminate: it can emit only what the case declares.
+// ReportTerminateContext is the context of ReportHandler.Terminate: Context, Phase, Position (of fwimpl.Ctx).
 type ReportTerminateContext struct {
-	fwContext
+	fwimpl.Ctx
 }

@@ -174,7 +174,11 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) (*result, 
 	rep := newReport(stdout, opts.top)
 	fwOpts = append(fwOpts, fw.WithWorkers(opts.workers))
 	hashes := loadHashCache(opts.workspace, opts.rehash)
-	p := NewPipeline(files{root: opts.root, hashers: opts.workers, hashes: hashes}, tok, packages{}, idents{}, rep, fwOpts...)
+	h := Handlers{Files: files{root: opts.root, hashers: opts.workers, hashes: hashes}, Tokenize: tok, Packages: packages{}, Idents: idents{}, Report: rep}
+	p, err := NewPipeline(h, fwOpts...)
+	if err != nil {
+		return nil, err
+	}
 
 	start := time.Now()
 	stop := startProgress(stderr, opts.progress, p.Stats, start)

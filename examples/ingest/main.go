@@ -43,7 +43,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	p := NewPipeline(billing{}, printer{out: stdout})
+	p, err := NewPipeline(Handlers{Billing: billing{}, Printer: printer{out: stdout}})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
 	opts := func(name string) []fw.LinesOption {
 		o := []fw.LinesOption{fw.LinesName(name)}
 		if *strict {

@@ -73,9 +73,12 @@ func (e *Invoice) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Invoice) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Invoice) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindInvoice, Ev: a.k0.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindInvoice, Ev: fwimpl.Box(e)}
 }
 
 // Order is the event declared at orders.fw:6.
@@ -107,13 +110,15 @@ func (e *Order) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Order) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Order) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindOrder, Ev: a.k1.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindOrder, Ev: fwimpl.Box(e)}
 }
 
-// BillingHandler handles the cases of processor Billing (orders.fw:17), one method per case.
-// A method's emissions take effect only when it returns nil.
+// BillingHandler handles the cases of processor Billing (orders.fw:17); emissions take effect when a method returns nil.
 type BillingHandler interface {
 	// OnCancelled handles Order events that case Cancelled matches (orders.fw:18).
 	OnCancelled(c BillingCancelledContext) error
@@ -121,29 +126,28 @@ type BillingHandler interface {
 	OnOrder(c BillingOrderContext, id string, amount int64) error
 }
 
-// BillingCancelledContext is the context of BillingHandler.OnCancelled: it can emit only what the case declares.
+// BillingCancelledContext is the context of BillingHandler.OnCancelled: Context, Phase, Position, Event (of fwimpl.On).
 type BillingCancelledContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// BillingOrderContext is the context of BillingHandler.OnOrder: it can emit only what the case declares.
+// BillingOrderContext is the context of BillingHandler.OnOrder: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type BillingOrderContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
 func (x BillingOrderContext) EmitInvoice(e Invoice) {
-	x.c.Emit(fwimpl.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
+	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// PrinterHandler handles the cases of processor Printer (orders.fw:22), one method per case.
-// A method's emissions take effect only when it returns nil.
+// PrinterHandler handles the cases of processor Printer (orders.fw:22); emissions take effect when a method returns nil.
 type PrinterHandler interface {
 	// OnInvoice handles Invoice events that case Invoice matches (orders.fw:23).
 	OnInvoice(c PrinterInvoiceContext, id string, total int64) error
 }
 
-// PrinterInvoiceContext is the context of PrinterHandler.OnInvoice: it can emit only what the case declares.
+// PrinterInvoiceContext is the context of PrinterHandler.OnInvoice: Context, Phase, Position, Event (of fwimpl.On).
 type PrinterInvoiceContext struct {
-	fwOnInvoice
+	fwimpl.On[Invoice]
 }

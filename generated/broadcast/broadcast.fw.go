@@ -28,103 +28,98 @@ func (e *E) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e E) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindE, Ev: a.boxE(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e E) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindE, Ev: a.k0.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindE, Ev: fwimpl.Box(e)}
 }
 
-// S1Handler handles the cases of processor S1 (broadcast.fw:7), one method per case.
-// A method's emissions take effect only when it returns nil.
+// S1Handler handles the cases of processor S1 (broadcast.fw:7); emissions take effect when a method returns nil.
 type S1Handler interface {
 	// OnE handles E events that case E matches (broadcast.fw:7).
 	OnE(c S1EContext, n int64) error
 }
 
-// S1EContext is the context of S1Handler.OnE: it can emit only what the case declares.
+// S1EContext is the context of S1Handler.OnE: Context, Phase, Position, Event (of fwimpl.On).
 type S1EContext struct {
-	fwOnE
+	fwimpl.On[E]
 }
 
-// S2Handler handles the cases of processor S2 (broadcast.fw:8), one method per case.
-// A method's emissions take effect only when it returns nil.
+// S2Handler handles the cases of processor S2 (broadcast.fw:8); emissions take effect when a method returns nil.
 type S2Handler interface {
 	// OnE handles E events that case E matches (broadcast.fw:8).
 	OnE(c S2EContext, n int64) error
 }
 
-// S2EContext is the context of S2Handler.OnE: it can emit only what the case declares.
+// S2EContext is the context of S2Handler.OnE: Context, Phase, Position, Event (of fwimpl.On).
 type S2EContext struct {
-	fwOnE
+	fwimpl.On[E]
 }
 
-// S3Handler handles the cases of processor S3 (broadcast.fw:9), one method per case.
-// A method's emissions take effect only when it returns nil.
+// S3Handler handles the cases of processor S3 (broadcast.fw:9); emissions take effect when a method returns nil.
 type S3Handler interface {
 	// OnE handles E events that case E matches (broadcast.fw:9).
 	OnE(c S3EContext, n int64) error
 }
 
-// S3EContext is the context of S3Handler.OnE: it can emit only what the case declares.
+// S3EContext is the context of S3Handler.OnE: Context, Phase, Position, Event (of fwimpl.On).
 type S3EContext struct {
-	fwOnE
+	fwimpl.On[E]
 }
 
-// S4Handler handles the cases of processor S4 (broadcast.fw:10), one method per case.
-// A method's emissions take effect only when it returns nil.
+// S4Handler handles the cases of processor S4 (broadcast.fw:10); emissions take effect when a method returns nil.
 type S4Handler interface {
 	// OnE handles E events that case E matches (broadcast.fw:10).
 	OnE(c S4EContext, n int64) error
 }
 
-// S4EContext is the context of S4Handler.OnE: it can emit only what the case declares.
+// S4EContext is the context of S4Handler.OnE: Context, Phase, Position, Event (of fwimpl.On).
 type S4EContext struct {
-	fwOnE
+	fwimpl.On[E]
 }
 
-// S5Handler handles the cases of processor S5 (broadcast.fw:11), one method per case.
-// A method's emissions take effect only when it returns nil.
+// S5Handler handles the cases of processor S5 (broadcast.fw:11); emissions take effect when a method returns nil.
 type S5Handler interface {
 	// OnE handles E events that case E matches (broadcast.fw:11).
 	OnE(c S5EContext, n int64) error
 }
 
-// S5EContext is the context of S5Handler.OnE: it can emit only what the case declares.
+// S5EContext is the context of S5Handler.OnE: Context, Phase, Position, Event (of fwimpl.On).
 type S5EContext struct {
-	fwOnE
+	fwimpl.On[E]
 }
 
-// S6Handler handles the cases of processor S6 (broadcast.fw:12), one method per case.
-// A method's emissions take effect only when it returns nil.
+// S6Handler handles the cases of processor S6 (broadcast.fw:12); emissions take effect when a method returns nil.
 type S6Handler interface {
 	// OnE handles E events that case E matches (broadcast.fw:12).
 	OnE(c S6EContext, n int64) error
 }
 
-// S6EContext is the context of S6Handler.OnE: it can emit only what the case declares.
+// S6EContext is the context of S6Handler.OnE: Context, Phase, Position, Event (of fwimpl.On).
 type S6EContext struct {
-	fwOnE
+	fwimpl.On[E]
 }
 
-// S7Handler handles the cases of processor S7 (broadcast.fw:13), one method per case.
-// A method's emissions take effect only when it returns nil.
+// S7Handler handles the cases of processor S7 (broadcast.fw:13); emissions take effect when a method returns nil.
 type S7Handler interface {
 	// OnE handles E events that case E matches (broadcast.fw:13).
 	OnE(c S7EContext, n int64) error
 }
 
-// S7EContext is the context of S7Handler.OnE: it can emit only what the case declares.
+// S7EContext is the context of S7Handler.OnE: Context, Phase, Position, Event (of fwimpl.On).
 type S7EContext struct {
-	fwOnE
+	fwimpl.On[E]
 }
 
-// S8Handler handles the cases of processor S8 (broadcast.fw:14), one method per case.
-// A method's emissions take effect only when it returns nil.
+// S8Handler handles the cases of processor S8 (broadcast.fw:14); emissions take effect when a method returns nil.
 type S8Handler interface {
 	// OnE handles E events that case E matches (broadcast.fw:14).
 	OnE(c S8EContext, n int64) error
 }
 
-// S8EContext is the context of S8Handler.OnE: it can emit only what the case declares.
+// S8EContext is the context of S8Handler.OnE: Context, Phase, Position, Event (of fwimpl.On).
 type S8EContext struct {
-	fwOnE
+	fwimpl.On[E]
 }

@@ -37,7 +37,7 @@ func (s *sinks) total() int64 {
 // of what the eight processors received.
 func runFanout(n int, opts ...fw.Option) (int64, error) {
 	s := &sinks{}
-	p := broadcast.NewPipeline(&s.s1, &s.s2, &s.s3, &s.s4, &s.s5, &s.s6, &s.s7, &s.s8, opts...)
+	p := must(broadcast.NewPipeline(broadcast.Handlers{S1: &s.s1, S2: &s.s2, S3: &s.s3, S4: &s.s4, S5: &s.s5, S6: &s.s6, S7: &s.s7, S8: &s.s8}, opts...))
 	for i := range n {
 		p.Submit(broadcast.E{N: int64(i)})
 	}

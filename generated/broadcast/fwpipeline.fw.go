@@ -4,26 +4,19 @@
 package broadcast
 
 import (
-	"context"
-	"encoding/json"
-	"fmt"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
-	"io"
 	"iter"
-	"sync"
 )
 
-// The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwimpl.SupportPackageIsVersion2
+// A generator and a runtime that do not match fail to compile here.
+const _ = fwimpl.SupportPackageIsVersion3
 
 // Event is implemented by every event type of package broadcast.
 type Event interface {
-	// EventName returns the event's stable name.
 	EventName() string
-	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwimpl.Msg
+	fwMsg(arena fwimpl.Arena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
@@ -31,17 +24,11 @@ const (
 	fwKindE fwimpl.Kind = 0
 )
 
-// fwProgram describes the package to the runtime. Routes is the routing table:
-// for each event kind and built kind, the processors that have a case for it.
-// Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fw.WithRecord) is checked against it on replay.
+// fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
-	Events: []fwimpl.EventInfo{{Name: "E"}},
-	Fingerprint: [32]byte{
-		0x7a, 0x8e, 0xce, 0xb1, 0xc0, 0xce, 0xcc, 0x04, 0xb1, 0x18, 0xf4, 0xae, 0x47, 0x8b, 0xd5, 0x68,
-		0xba, 0x16, 0x21, 0x14, 0x26, 0xc6, 0xfb, 0x80, 0x91, 0xc5, 0x64, 0xa5, 0xf7, 0xe6, 0x26, 0x27,
-	},
-	Package: "broadcast",
+	Events:      []fwimpl.EventInfo{{Name: "E"}},
+	Fingerprint: fwimpl.Fingerprint("7a8eceb1c0cecc04b118f4ae478bd568ba16211426c6fb8091c564a5f7e62627"),
+	Package:     "broadcast",
 	Procs: []fwimpl.ProcInfo{{
 		Cases:       []string{"E"},
 		Concurrency: 1,
@@ -80,180 +67,58 @@ var fwProgram = fwimpl.Program{
 
 // fwDispatcher binds the application's handlers to the compiled routing.
 type fwDispatcher struct {
-	hS1 S1Handler
-	hS2 S2Handler
-	hS3 S3Handler
-	hS4 S4Handler
-	hS5 S5Handler
-	hS6 S6Handler
-	hS7 S7Handler
-	hS8 S8Handler
+	h Handlers
+	*fwimpl.ArenaPool[fwArena, *fwArena]
+	fwimpl.Types  // the codec of events (fwimpl.Codec)
+	fwimpl.Routes // Route
 }
 
-// Pipeline runs the processors of package broadcast. Create it with NewPipeline.
+// Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
+type Handlers struct {
+	S1 S1Handler // processor S1 (broadcast.fw:7)
+	S2 S2Handler // processor S2 (broadcast.fw:8)
+	S3 S3Handler // processor S3 (broadcast.fw:9)
+	S4 S4Handler // processor S4 (broadcast.fw:10)
+	S5 S5Handler // processor S5 (broadcast.fw:11)
+	S6 S6Handler // processor S6 (broadcast.fw:12)
+	S7 S7Handler // processor S7 (broadcast.fw:13)
+	S8 S8Handler // processor S8 (broadcast.fw:14)
+}
+
+// Pipeline runs the processors of package broadcast: Submit (or SubmitSeq, SubmitJSONLines),
+// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
-	engine *fwimpl.Engine
+	fwimpl.Runner[Event]
 }
 
-// NewPipeline returns a pipeline with one handler per processor and user builder
-// (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fw.WithWorkers, ...).
-func NewPipeline(s1 S1Handler, s2 S2Handler, s3 S3Handler, s4 S4Handler, s5 S5Handler, s6 S6Handler, s7 S7Handler, s8 S8Handler, opts ...fw.Option) *Pipeline {
-	if s1 == nil {
-		panic("broadcast.NewPipeline: nil handler for processor S1")
+// NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
+func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
+	if err := fwimpl.MissingHandlers("broadcast", []string{"S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8"}, []bool{h.S1 == nil, h.S2 == nil, h.S3 == nil, h.S4 == nil, h.S5 == nil, h.S6 == nil, h.S7 == nil, h.S8 == nil}); err != nil {
+		return nil, err
 	}
-	if s2 == nil {
-		panic("broadcast.NewPipeline: nil handler for processor S2")
-	}
-	if s3 == nil {
-		panic("broadcast.NewPipeline: nil handler for processor S3")
-	}
-	if s4 == nil {
-		panic("broadcast.NewPipeline: nil handler for processor S4")
-	}
-	if s5 == nil {
-		panic("broadcast.NewPipeline: nil handler for processor S5")
-	}
-	if s6 == nil {
-		panic("broadcast.NewPipeline: nil handler for processor S6")
-	}
-	if s7 == nil {
-		panic("broadcast.NewPipeline: nil handler for processor S7")
-	}
-	if s8 == nil {
-		panic("broadcast.NewPipeline: nil handler for processor S8")
-	}
-	d := &fwDispatcher{hS1: s1, hS2: s2, hS3: s3, hS4: s4, hS5: s5, hS6: s6, hS7: s7, hS8: s8}
-	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas, Types: fwTypes, Routes: fwRoutes}
+	e := fwimpl.New(&fwProgram, d, opts...)
+	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
 
-// Submit queues an event for phase 0, after the ones submitted before it. Call
-// it before Run, from one goroutine: it is not safe for concurrent use (the
-// submission order is part of the run's determinism).
+// Submit queues an event for phase 0, after the ones submitted before it, before Run.
 func (p *Pipeline) Submit(ev Event) {
-	a, _ := p.engine.SubmitArena().(*fwArena)
-	p.engine.Submit(fwEventMsg(ev, a))
+	fwimpl.Submit(&p.Runner, fwEventMsg(ev, fwimpl.EngineOf(&p.Runner).SubmitArena()))
 }
 
-// SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
-// batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
-// one after the other. Call it before Run; a fed run cannot be recorded.
-func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
-	}))
-}
-
-// SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
-// not boxed into Event to be yielded, so feeding them allocates nothing.
+// SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
+	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
+		return fwEventMsg(ev, c.Arena())
 	}))
 }
 
-// SubmitJSONLines submits the events of r, one JSON object per line
-// ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
-// A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
-// field) does not stop the others: all of them are reported with their line
-// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
-	return fw.ReadLines(r, func(line []byte) error {
-		ev, err := DecodeJSON(line)
-		if err != nil {
-			return err
-		}
-		p.Submit(ev)
-		return nil
-	}, opts...)
+// fwRoutes are the deliveries of each event kind: every case is unconditional.
+var fwRoutes = fwimpl.Routes{
+	fwKindE: {{Proc: 0, Case: 0}, {Proc: 1, Case: 0}, {Proc: 2, Case: 0}, {Proc: 3, Case: 0}, {Proc: 4, Case: 0}, {Proc: 5, Case: 0}, {Proc: 6, Case: 0}, {Proc: 7, Case: 0}},
 }
 
-// Run runs the pipeline until no work is left, a handler fails, or ctx is done.
-func (p *Pipeline) Run(ctx context.Context) error {
-	return p.engine.Run(ctx)
-}
-
-// Replay runs the pipeline on the inputs recorded in r (by a run with
-// fw.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fw.DivergenceError. Submit
-// nothing before it; call it instead of Run.
-func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
-	return p.engine.Replay(ctx, r)
-}
-
-// Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fw.Stats {
-	return p.engine.Stats()
-}
-
-// Route appends the deliveries of m: per processor with a matching case, the first one.
-func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
-	switch m.Kind {
-	case fwKindE:
-		// S1: E
-		dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 0})
-		// S2: E
-		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
-		// S3: E
-		dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 0})
-		// S4: E
-		dst = append(dst, fwimpl.Delivery{Proc: 3, Case: 0})
-		// S5: E
-		dst = append(dst, fwimpl.Delivery{Proc: 4, Case: 0})
-		// S6: E
-		dst = append(dst, fwimpl.Delivery{Proc: 5, Case: 0})
-		// S7: E
-		dst = append(dst, fwimpl.Delivery{Proc: 6, Case: 0})
-		// S8: E
-		dst = append(dst, fwimpl.Delivery{Proc: 7, Case: 0})
-	}
-	return dst
-}
-
-// Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
-	switch m.Kind {
-	case fwKindE:
-		ev := m.Ev.(*E)
-		// S1: E
-		if c := x.Begin(x.Note(0, 0, m)); c != nil {
-			x.End(d.hS1.OnE(S1EContext{fwOnE{c}}, ev.N))
-		}
-		// S2: E
-		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hS2.OnE(S2EContext{fwOnE{c}}, ev.N))
-		}
-		// S3: E
-		if c := x.Begin(x.Note(2, 0, m)); c != nil {
-			x.End(d.hS3.OnE(S3EContext{fwOnE{c}}, ev.N))
-		}
-		// S4: E
-		if c := x.Begin(x.Note(3, 0, m)); c != nil {
-			x.End(d.hS4.OnE(S4EContext{fwOnE{c}}, ev.N))
-		}
-		// S5: E
-		if c := x.Begin(x.Note(4, 0, m)); c != nil {
-			x.End(d.hS5.OnE(S5EContext{fwOnE{c}}, ev.N))
-		}
-		// S6: E
-		if c := x.Begin(x.Note(5, 0, m)); c != nil {
-			x.End(d.hS6.OnE(S6EContext{fwOnE{c}}, ev.N))
-		}
-		// S7: E
-		if c := x.Begin(x.Note(6, 0, m)); c != nil {
-			x.End(d.hS7.OnE(S7EContext{fwOnE{c}}, ev.N))
-		}
-		// S8: E
-		if c := x.Begin(x.Note(7, 0, m)); c != nil {
-			x.End(d.hS8.OnE(S8EContext{fwOnE{c}}, ev.N))
-		}
-	}
-}
-
-// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+// DispatchAll routes ms in order, calling each matching case at once, until x stops.
 func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
@@ -263,37 +128,29 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 		switch m.Kind {
 		case fwKindE:
 			ev := m.Ev.(*E)
-			// S1: E
 			if c := x.Begin(x.Note(0, 0, m)); c != nil {
-				x.End(d.hS1.OnE(S1EContext{fwOnE{c}}, ev.N))
+				x.End(d.h.S1.OnE(S1EContext{fwimpl.NewOn[E](c)}, ev.N))
 			}
-			// S2: E
 			if c := x.Begin(x.Note(1, 0, m)); c != nil {
-				x.End(d.hS2.OnE(S2EContext{fwOnE{c}}, ev.N))
+				x.End(d.h.S2.OnE(S2EContext{fwimpl.NewOn[E](c)}, ev.N))
 			}
-			// S3: E
 			if c := x.Begin(x.Note(2, 0, m)); c != nil {
-				x.End(d.hS3.OnE(S3EContext{fwOnE{c}}, ev.N))
+				x.End(d.h.S3.OnE(S3EContext{fwimpl.NewOn[E](c)}, ev.N))
 			}
-			// S4: E
 			if c := x.Begin(x.Note(3, 0, m)); c != nil {
-				x.End(d.hS4.OnE(S4EContext{fwOnE{c}}, ev.N))
+				x.End(d.h.S4.OnE(S4EContext{fwimpl.NewOn[E](c)}, ev.N))
 			}
-			// S5: E
 			if c := x.Begin(x.Note(4, 0, m)); c != nil {
-				x.End(d.hS5.OnE(S5EContext{fwOnE{c}}, ev.N))
+				x.End(d.h.S5.OnE(S5EContext{fwimpl.NewOn[E](c)}, ev.N))
 			}
-			// S6: E
 			if c := x.Begin(x.Note(5, 0, m)); c != nil {
-				x.End(d.hS6.OnE(S6EContext{fwOnE{c}}, ev.N))
+				x.End(d.h.S6.OnE(S6EContext{fwimpl.NewOn[E](c)}, ev.N))
 			}
-			// S7: E
 			if c := x.Begin(x.Note(6, 0, m)); c != nil {
-				x.End(d.hS7.OnE(S7EContext{fwOnE{c}}, ev.N))
+				x.End(d.h.S7.OnE(S7EContext{fwimpl.NewOn[E](c)}, ev.N))
 			}
-			// S8: E
 			if c := x.Begin(x.Note(7, 0, m)); c != nil {
-				x.End(d.hS8.OnE(S8EContext{fwOnE{c}}, ev.N))
+				x.End(d.h.S8.OnE(S8EContext{fwimpl.NewOn[E](c)}, ev.N))
 			}
 		}
 	}
@@ -306,213 +163,122 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 0:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*E)
-			return d.hS1.OnE(S1EContext{fwOnE{c}}, ev.N)
+			return d.h.S1.OnE(S1EContext{fwimpl.NewOn[E](c)}, m.Ev.(*E).N)
 		}
 	case 1:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*E)
-			return d.hS2.OnE(S2EContext{fwOnE{c}}, ev.N)
+			return d.h.S2.OnE(S2EContext{fwimpl.NewOn[E](c)}, m.Ev.(*E).N)
 		}
 	case 2:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*E)
-			return d.hS3.OnE(S3EContext{fwOnE{c}}, ev.N)
+			return d.h.S3.OnE(S3EContext{fwimpl.NewOn[E](c)}, m.Ev.(*E).N)
 		}
 	case 3:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*E)
-			return d.hS4.OnE(S4EContext{fwOnE{c}}, ev.N)
+			return d.h.S4.OnE(S4EContext{fwimpl.NewOn[E](c)}, m.Ev.(*E).N)
 		}
 	case 4:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*E)
-			return d.hS5.OnE(S5EContext{fwOnE{c}}, ev.N)
+			return d.h.S5.OnE(S5EContext{fwimpl.NewOn[E](c)}, m.Ev.(*E).N)
 		}
 	case 5:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*E)
-			return d.hS6.OnE(S6EContext{fwOnE{c}}, ev.N)
+			return d.h.S6.OnE(S6EContext{fwimpl.NewOn[E](c)}, m.Ev.(*E).N)
 		}
 	case 6:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*E)
-			return d.hS7.OnE(S7EContext{fwOnE{c}}, ev.N)
+			return d.h.S7.OnE(S7EContext{fwimpl.NewOn[E](c)}, m.Ev.(*E).N)
 		}
 	case 7:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*E)
-			return d.hS8.OnE(S8EContext{fwOnE{c}}, ev.N)
+			return d.h.S8.OnE(S8EContext{fwimpl.NewOn[E](c)}, m.Ev.(*E).N)
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
 }
 
-// fwOnE is embedded in the contexts of the cases on E events.
-type fwOnE struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnE) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnE) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the E being handled.
-func (x fwOnE) Event() E {
-	return *x.c.Msg().Ev.(*E)
-}
-
-// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
-// Ev points into it until the engine resets it, once no step reads the message.
+// fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
 type fwArena struct {
-	n  int // values stored since the last Reset
-	k0 []E
+	k0 fwimpl.Slab[E]
 }
 
 // Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
-	if a.n == 0 {
-		return
-	}
-	a.n = 0
-	if len(a.k0) > 0 {
-		clear(a.k0)
-		a.k0 = a.k0[:0]
-	}
+	a.k0.Reset()
 }
 
-// boxE stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxE(e E) *E {
-	if a == nil {
-		p := new(E)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k0 = append(a.k0, e)
-	return &a.k0[len(a.k0)-1]
-}
+// fwArenas keeps freed arenas for the next run's engine.
+var fwArenas fwimpl.ArenaPool[fwArena, *fwArena]
 
-// fwArenaPool keeps freed arenas for the next run's engine.
-var fwArenaPool sync.Pool
-
-// NewArena returns an empty arena for the engine (fwimpl.Arenas).
-func (*fwDispatcher) NewArena() fwimpl.Arena {
-	if a, ok := fwArenaPool.Get().(*fwArena); ok {
-		return a
-	}
-	return new(fwArena)
-}
-
-// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
-// grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
-	x, ok := a.(*fwArena)
-	if !ok {
-		return
-	}
-	x.Reset()
-	if cap(x.k0) > 65536 {
-		return
-	}
-	fwArenaPool.Put(x)
-}
-
-// fwEventMsg makes the runtime message of ev, its value stored in a (allocated
-// if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
+// fwEventMsg is ev.fwMsg(arena) by a type switch, so that ev does not escape.
+func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case E:
-		return fwimpl.Msg{Kind: fwKindE, Ev: a.boxE(e)}
+		return e.fwMsg(arena)
 	case *E:
-		return fwimpl.Msg{Kind: fwKindE, Ev: a.boxE(*e)}
+		return e.fwMsg(arena)
 	}
 	panic("fw: broadcast: not an event type of the package (a type embedding one?)")
 }
 
-// fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwimpl.Call) *fwArena {
-	a, _ := c.Arena().(*fwArena)
-	return a
+// fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
+var fwTypes = fwimpl.Types{
+	fwKindE: fwimpl.TypeOf[E]("E"),
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
-// event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
-	switch m.Kind {
-	case fwKindE:
-		if e, ok := m.Ev.(*E); ok {
-			return e.AppendBinary(b)
-		}
-	}
-	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
-}
-
-// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
-func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
-	switch k {
-	case fwKindE:
-		e := new(E)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event E: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	}
-	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
-}
-
-// DecodeJSON decodes one event from a JSON object whose "event" member names its
-// type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
-// members are errors.
+// DecodeJSON decodes an event from a JSON object {"event":"Name", ...} with all its fields.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwimpl.JSONEventName(data)
-	if err != nil {
-		return nil, err
-	}
-	switch name {
-	case "E":
-		var v struct {
-			Event string `json:"event"`
-			N     *int64 `json:"n"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event E: %w", err)
-		}
-		var e E
-		if v.N == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "E",
-				Field: "n",
-			}
-		}
-		e.N = *v.N
-		return e, nil
-	}
-	return nil, &fw.UnknownEventError{Name: name}
+	return fwimpl.DecodeJSON[Event](fwTypes, data)
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.
 func EncodeJSON(ev Event) ([]byte, error) {
-	m := ev.fwMsg(nil)
-	switch m.Kind {
-	case fwKindE:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*E
-		}{"E", m.Ev.(*E)})
-	}
-	return nil, fmt.Errorf("fw: EncodeJSON: unknown event %T", ev)
+	return fwTypes.EncodeJSON(ev.fwMsg(nil))
+}
+
+// TestS1 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestS1(h S1Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{S1: h}, Routes: fwRoutes}, fwTypes, ev, opts)
+}
+
+// TestS2 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestS2(h S2Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{S2: h}, Routes: fwRoutes}, fwTypes, ev, opts)
+}
+
+// TestS3 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestS3(h S3Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 2, &fwDispatcher{h: Handlers{S3: h}, Routes: fwRoutes}, fwTypes, ev, opts)
+}
+
+// TestS4 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestS4(h S4Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 3, &fwDispatcher{h: Handlers{S4: h}, Routes: fwRoutes}, fwTypes, ev, opts)
+}
+
+// TestS5 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestS5(h S5Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 4, &fwDispatcher{h: Handlers{S5: h}, Routes: fwRoutes}, fwTypes, ev, opts)
+}
+
+// TestS6 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestS6(h S6Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 5, &fwDispatcher{h: Handlers{S6: h}, Routes: fwRoutes}, fwTypes, ev, opts)
+}
+
+// TestS7 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestS7(h S7Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 6, &fwDispatcher{h: Handlers{S7: h}, Routes: fwRoutes}, fwTypes, ev, opts)
+}
+
+// TestS8 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestS8(h S8Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 7, &fwDispatcher{h: Handlers{S8: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }

@@ -25,13 +25,14 @@ type ScaledBuilder interface {
 }
 
 // ScaledContext is the context of ScaledBuilder's calls: it publishes scaled artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
 type ScaledContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // Publish publishes v as an artifact of scaled; it takes effect when the method returns nil.
 func (x ScaledContext) Publish(v int64) {
-	x.c.Emit(fwimpl.Msg{Kind: fwBuiltScaled, Ev: &v})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltScaled, Ev: &v})
 }
 
 // GroupsKeyer gives the key of each scaled artifact that helper Groups (buildbench.fw:10) groups.
@@ -39,8 +40,7 @@ type GroupsKeyer interface {
 	Key(v int64) int64
 }
 
-// SumHandler handles the cases of processor Sum (buildbench.fw:12), one method per case.
-// A method's emissions take effect only when it returns nil.
+// SumHandler handles the cases of processor Sum (buildbench.fw:12); emissions take effect when a method returns nil.
 type SumHandler interface {
 	// OnScaled is called for each artifact of target scaled (buildbench.fw:13).
 	OnScaled(c SumScaledContext, v int64) error
@@ -48,12 +48,12 @@ type SumHandler interface {
 	OnGroup(c SumGroupContext, v fwreactive.Group[int64, int64]) error
 }
 
-// SumScaledContext is the context of SumHandler.OnScaled: it can emit only what the case declares.
+// SumScaledContext is the context of SumHandler.OnScaled: Context, Phase, Position (of fwimpl.Ctx).
 type SumScaledContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// SumGroupContext is the context of SumHandler.OnGroup: it can emit only what the case declares.
+// SumGroupContext is the context of SumHandler.OnGroup: Context, Phase, Position (of fwimpl.Ctx).
 type SumGroupContext struct {
-	fwContext
+	fwimpl.Ctx
 }

@@ -49,7 +49,7 @@ func (s *sum) OnGroup(c buildbench.SumGroupContext, g fwreactive.Group[int64, in
 // runChain runs source → transform (→ Grouper when group is set) over n artifacts.
 func runChain(n int, group bool, opts ...fw.Option) (*sum, error) {
 	s := &sum{}
-	p := buildbench.NewPipeline(nums{n}, scaled{}, byMod{}, s, opts...)
+	p := must(buildbench.NewPipeline(buildbench.Handlers{Nums: nums{n}, Scaled: scaled{}, Groups: byMod{}, Sum: s}, opts...))
 	if group {
 		p.ResolveGroups()
 	} else {

@@ -4,26 +4,21 @@
 package buildbench
 
 import (
-	"context"
 	"fmt"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
-	"io"
 	"iter"
-	"sync"
 )
 
-// The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwimpl.SupportPackageIsVersion2
+// A generator and a runtime that do not match fail to compile here.
+const _ = fwimpl.SupportPackageIsVersion3
 
 // Event is implemented by every event type of package buildbench.
 type Event interface {
-	// EventName returns the event's stable name.
 	EventName() string
-	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwimpl.Msg
+	fwMsg(arena fwimpl.Arena) fwimpl.Msg
 }
 
 // Kinds of the targets' built artifacts and resolve requests.
@@ -36,17 +31,11 @@ const (
 	fwResolveScaled fwimpl.Kind = 5
 )
 
-// fwProgram describes the package to the runtime. Routes is the routing table:
-// for each event kind and built kind, the processors that have a case for it.
-// Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fw.WithRecord) is checked against it on replay.
+// fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
-	Events: []fwimpl.EventInfo{},
-	Fingerprint: [32]byte{
-		0x44, 0x72, 0xcd, 0xb9, 0x58, 0x58, 0x3f, 0x0f, 0xc5, 0x52, 0xcb, 0x3f, 0x5c, 0x7d, 0xbb, 0x3d,
-		0x60, 0xda, 0xe0, 0x0c, 0xb1, 0xac, 0xcb, 0x00, 0x06, 0x76, 0x36, 0x23, 0x17, 0x09, 0x65, 0x28,
-	},
-	Package: "buildbench",
+	Events:      []fwimpl.EventInfo{},
+	Fingerprint: fwimpl.Fingerprint("4472cdb958583f0fc552cb3f5c7dbb3d60dae00cb1accb000676362317096528"),
+	Package:     "buildbench",
 	Procs: []fwimpl.ProcInfo{{
 		Builder:     true,
 		Cases:       []string{},
@@ -89,107 +78,71 @@ var fwProgram = fwimpl.Program{
 
 // fwDispatcher binds the application's handlers to the compiled routing.
 type fwDispatcher struct {
-	hNums   NumsBuilder
-	hScaled ScaledBuilder
-	hGroups GroupsKeyer
-	hSum    SumHandler
+	h Handlers
+	*fwimpl.ArenaPool[fwArena, *fwArena]
 	srcNums fwimpl.Source[int64]
 	sGroups *fwreactive.Grouper[int64, int64]
 }
 
-// Pipeline runs the processors of package buildbench. Create it with NewPipeline.
+// Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
+type Handlers struct {
+	Nums   NumsBuilder   // builder Nums (buildbench.fw:6)
+	Scaled ScaledBuilder // builder Scaled (buildbench.fw:8)
+	Groups GroupsKeyer   // helper Groups (buildbench.fw:10)
+	Sum    SumHandler    // processor Sum (buildbench.fw:12)
+}
+
+// Pipeline runs the processors of package buildbench: Submit (or SubmitSeq, SubmitJSONLines),
+// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
-	engine *fwimpl.Engine
+	fwimpl.Runner[Event]
 }
 
-// NewPipeline returns a pipeline with one handler per processor and user builder
-// (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fw.WithWorkers, ...).
-func NewPipeline(nums NumsBuilder, scaled ScaledBuilder, groups GroupsKeyer, sum SumHandler, opts ...fw.Option) *Pipeline {
-	if nums == nil {
-		panic("buildbench.NewPipeline: nil handler for builder Nums")
+// NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
+func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
+	if err := fwimpl.MissingHandlers("buildbench", []string{"Nums", "Scaled", "Groups", "Sum"}, []bool{h.Nums == nil, h.Scaled == nil, h.Groups == nil, h.Sum == nil}); err != nil {
+		return nil, err
 	}
-	if scaled == nil {
-		panic("buildbench.NewPipeline: nil handler for builder Scaled")
-	}
-	if groups == nil {
-		panic("buildbench.NewPipeline: nil handler for helper Groups")
-	}
-	if sum == nil {
-		panic("buildbench.NewPipeline: nil handler for processor Sum")
-	}
-	d := &fwDispatcher{hNums: nums, hScaled: scaled, hSum: sum}
-	d.sGroups = fwreactive.NewGrouper(groups.Key)
-	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas}
+	d.sGroups = fwreactive.NewGrouper(h.Groups.Key)
+	e := fwimpl.New(&fwProgram, d, opts...)
+	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
 
-// Submit queues an event for phase 0, after the ones submitted before it. Call
-// it before Run, from one goroutine: it is not safe for concurrent use (the
-// submission order is part of the run's determinism).
+// Submit queues an event for phase 0, after the ones submitted before it, before Run.
 func (p *Pipeline) Submit(ev Event) {
-	a, _ := p.engine.SubmitArena().(*fwArena)
-	p.engine.Submit(fwEventMsg(ev, a))
+	fwimpl.Submit(&p.Runner, fwEventMsg(ev, fwimpl.EngineOf(&p.Runner).SubmitArena()))
 }
 
-// SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
-// batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
-// one after the other. Call it before Run; a fed run cannot be recorded.
-func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
-	}))
-}
-
-// SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
-// not boxed into Event to be yielded, so feeding them allocates nothing.
+// SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
+	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
+		return fwEventMsg(ev, c.Arena())
 	}))
-}
-
-// Run runs the pipeline until no work is left, a handler fails, or ctx is done.
-func (p *Pipeline) Run(ctx context.Context) error {
-	return p.engine.Run(ctx)
-}
-
-// Replay runs the pipeline on the inputs recorded in r (by a run with
-// fw.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fw.DivergenceError. Submit
-// nothing before it; call it instead of Run.
-func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
-	return p.engine.Replay(ctx, r)
-}
-
-// Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fw.Stats {
-	return p.engine.Stats()
 }
 
 // ResolveGroups asks for target groups before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveGroups() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveGroups})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveGroups})
 }
 
 // ResolveNums asks for target nums before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveNums() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveNums})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveNums})
 }
 
 // ResolveScaled asks for target scaled before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveScaled() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveScaled})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveScaled})
 }
 
 // Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider
 // if no builder provides it.
 func (p *Pipeline) Resolve(target string) {
-	p.engine.Resolve(target)
+	fwimpl.EngineOf(&p.Runner).Resolve(target)
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
@@ -210,36 +163,7 @@ func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Deliv
 	return dst
 }
 
-// Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
-	switch m.Kind {
-	case fwBuiltGroups:
-		v := *m.Ev.(*fwreactive.Group[int64, int64])
-		// Sum: Group
-		if c := x.Begin(x.Note(3, 1, m)); c != nil {
-			x.End(d.hSum.OnGroup(SumGroupContext{fwContext{c}}, v))
-		}
-	case fwBuiltNums:
-		v := *m.Ev.(*int64)
-		// Scaled: Nums
-		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hScaled.OnNums(ScaledContext{fwContext{c}}, v))
-		}
-	case fwBuiltScaled:
-		v := *m.Ev.(*int64)
-		// Groups: Scaled
-		if c := x.Begin(x.Note(2, 0, m)); c != nil {
-			x.End(d.fwAddGroups(c, v))
-		}
-		// Sum: Scaled
-		if c := x.Begin(x.Note(3, 0, m)); c != nil {
-			x.End(d.hSum.OnScaled(SumScaledContext{fwContext{c}}, v))
-		}
-	}
-}
-
-// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+// DispatchAll routes ms in order, calling each matching case at once, until x stops.
 func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
@@ -251,13 +175,13 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			v := *m.Ev.(*fwreactive.Group[int64, int64])
 			// Sum: Group
 			if c := x.Begin(x.Note(3, 1, m)); c != nil {
-				x.End(d.hSum.OnGroup(SumGroupContext{fwContext{c}}, v))
+				x.End(d.h.Sum.OnGroup(SumGroupContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltNums:
 			v := *m.Ev.(*int64)
 			// Scaled: Nums
 			if c := x.Begin(x.Note(1, 0, m)); c != nil {
-				x.End(d.hScaled.OnNums(ScaledContext{fwContext{c}}, v))
+				x.End(d.h.Scaled.OnNums(ScaledContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltScaled:
 			v := *m.Ev.(*int64)
@@ -267,7 +191,7 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			}
 			// Sum: Scaled
 			if c := x.Begin(x.Note(3, 0, m)); c != nil {
-				x.End(d.hSum.OnScaled(SumScaledContext{fwContext{c}}, v))
+				x.End(d.h.Sum.OnScaled(SumScaledContext{fwimpl.NewCtx(c)}, v))
 			}
 		}
 	}
@@ -280,7 +204,7 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 1:
 		switch dl.Case {
 		case 0:
-			return d.hScaled.OnNums(ScaledContext{fwContext{c}}, *m.Ev.(*int64))
+			return d.h.Scaled.OnNums(ScaledContext{fwimpl.NewCtx(c)}, *m.Ev.(*int64))
 		}
 	case 2:
 		switch dl.Case {
@@ -292,27 +216,12 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 3:
 		switch dl.Case {
 		case 0:
-			return d.hSum.OnScaled(SumScaledContext{fwContext{c}}, *m.Ev.(*int64))
+			return d.h.Sum.OnScaled(SumScaledContext{fwimpl.NewCtx(c)}, *m.Ev.(*int64))
 		case 1:
-			return d.hSum.OnGroup(SumGroupContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[int64, int64]))
+			return d.h.Sum.OnGroup(SumGroupContext{fwimpl.NewCtx(c)}, *m.Ev.(*fwreactive.Group[int64, int64]))
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
-}
-
-// fwContext is embedded in the contexts of the cases on no event and of the builders.
-type fwContext struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwContext) Phase() int {
-	return x.c.Phase()
 }
 
 // fwAddGroups gives an artifact of scaled to helper Groups.
@@ -334,7 +243,7 @@ func (d *fwDispatcher) fwPhaseGroups(c *fwimpl.Call) error {
 func (d *fwDispatcher) Pull(c *fwimpl.Call, proc int32, max int) (bool, error) {
 	switch proc {
 	case 0:
-		return d.srcNums.Pull(c, max, d.hNums.Build, func(v int64) fwimpl.Msg {
+		return d.srcNums.Pull(c, max, d.h.Nums.Build, func(v int64) fwimpl.Msg {
 			return fwimpl.Msg{Kind: fwBuiltNums, Ev: &v}
 		})
 	}
@@ -349,52 +258,18 @@ func (d *fwDispatcher) Stop(proc int32) {
 	}
 }
 
-// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
-// Ev points into it until the engine resets it, once no step reads the message.
-type fwArena struct {
-	n int // values stored since the last Reset
-}
+// fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
+type fwArena struct{}
 
 // Reset empties the arena (fwimpl.Arena).
-func (a *fwArena) Reset() {
-	if a.n == 0 {
-		return
-	}
-	a.n = 0
-}
+func (a *fwArena) Reset() {}
 
-// fwArenaPool keeps freed arenas for the next run's engine.
-var fwArenaPool sync.Pool
+// fwArenas keeps freed arenas for the next run's engine.
+var fwArenas fwimpl.ArenaPool[fwArena, *fwArena]
 
-// NewArena returns an empty arena for the engine (fwimpl.Arenas).
-func (*fwDispatcher) NewArena() fwimpl.Arena {
-	if a, ok := fwArenaPool.Get().(*fwArena); ok {
-		return a
-	}
-	return new(fwArena)
-}
-
-// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
-// grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
-	x, ok := a.(*fwArena)
-	if !ok {
-		return
-	}
-	x.Reset()
-	fwArenaPool.Put(x)
-}
-
-// fwEventMsg makes the runtime message of ev, its value stored in a (allocated
-// if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
+// fwEventMsg is ev.fwMsg(arena) by a type switch, so that ev does not escape.
+func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 	panic("fw: buildbench: not an event type of the package (a type embedding one?)")
-}
-
-// fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwimpl.Call) *fwArena {
-	a, _ := c.Arena().(*fwArena)
-	return a
 }
 
 // AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
@@ -416,7 +291,7 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	case fwResolveGroups, fwResolveNums, fwResolveScaled:
 		return b, nil
 	}
-	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
+	return fwTypes.AppendMsg(b, m)
 }
 
 // DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
@@ -446,7 +321,7 @@ func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 		}
 		return fwimpl.Msg{Kind: k}, nil
 	}
-	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwTypes.DecodeMsg(k, data)
 }
 
 // fwAppendGroups appends the canonical encoding of an artifact of groups (Group[int, int]).
@@ -502,18 +377,20 @@ func fwDecodeScaled(data []byte) (v int64, err error) {
 	return v, d.Finish()
 }
 
-// DecodeJSON decodes one event from a JSON object whose "event" member names its
-// type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
-// members are errors.
+// fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
+var fwTypes = fwimpl.Types{}
+
+// DecodeJSON decodes an event from a JSON object {"event":"Name", ...} with all its fields.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwimpl.JSONEventName(data)
-	if err != nil {
-		return nil, err
-	}
-	return nil, &fw.UnknownEventError{Name: name}
+	return fwimpl.DecodeJSON[Event](fwTypes, data)
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.
 func EncodeJSON(ev Event) ([]byte, error) {
-	return nil, fmt.Errorf("fw: EncodeJSON: unknown event %T", ev)
+	return fwTypes.EncodeJSON(ev.fwMsg(nil))
+}
+
+// TestSum calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestSum(h SumHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 3, &fwDispatcher{h: Handlers{Sum: h}}, fwTypes, ev, opts)
 }

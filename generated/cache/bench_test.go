@@ -47,7 +47,7 @@ func benchRun(b *testing.B, h *longClassify, a archive.Archive, uncached bool, i
 	}
 	var p *cache.Pipeline
 	if uncached {
-		p = cache.NewUncachedPipeline(h, idle{}, idle{}, rawB{}, levelsB{}, flagsB{}, ticksB{}, idle{}, summaryB{}, s, opts...)
+		p = cache.NewUncachedPipeline(cache.Handlers{Classify: h, Readings: idle{}, Scaled: idle{}, Raw: rawB{}, Levels: levelsB{}, Flags: flagsB{}, Ticks: ticksB{}, ByLevel: idle{}, Summary: summaryB{}, Sink: s}, opts...)
 	} else {
 		p = longPipeline(h, s, opts...)
 	}

@@ -78,9 +78,12 @@ func (e *Alert) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Alert) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindAlert, Ev: a.boxAlert(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Alert) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindAlert, Ev: a.k0.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindAlert, Ev: fwimpl.Box(e)}
 }
 
 // Normal is the event declared at cache.fw:18.
@@ -109,9 +112,12 @@ func (e *Normal) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Normal) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindNormal, Ev: a.boxNormal(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Normal) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindNormal, Ev: a.k1.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindNormal, Ev: fwimpl.Box(e)}
 }
 
 // Reading is the event declared at cache.fw:9.
@@ -152,9 +158,12 @@ func (e *Reading) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Reading) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindReading, Ev: a.boxReading(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Reading) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindReading, Ev: a.k2.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindReading, Ev: fwimpl.Box(e)}
 }
 
 // Tick is the event declared at cache.fw:29.
@@ -176,13 +185,15 @@ func (e *Tick) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Tick) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindTick, Ev: a.boxTick(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Tick) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindTick, Ev: a.k3.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindTick, Ev: fwimpl.Box(e)}
 }
 
-// ClassifyHandler handles the cases of processor Classify (cache.fw:33), one method per case.
-// A method's emissions take effect only when it returns nil.
+// ClassifyHandler handles the cases of processor Classify (cache.fw:33); emissions take effect when a method returns nil.
 type ClassifyHandler interface {
 	// OnFine handles Reading events that case Fine matches (cache.fw:35).
 	OnFine(c ClassifyFineContext) error
@@ -192,39 +203,39 @@ type ClassifyHandler interface {
 	OnSourced(c ClassifySourcedContext, v Reading) error
 }
 
-// ClassifyFineContext is the context of ClassifyHandler.OnFine: it can emit only what the case declares.
+// ClassifyFineContext is the context of ClassifyHandler.OnFine: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type ClassifyFineContext struct {
-	fwOnReading
+	fwimpl.On[Reading]
 }
 
 // EmitNormal emits a Normal; it takes effect when the handler returns nil.
 func (x ClassifyFineContext) EmitNormal(e Normal) {
-	x.c.Emit(fwimpl.Msg{Kind: fwKindNormal, Ev: fwArenaOf(x.c).boxNormal(e)})
+	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// ClassifyBadContext is the context of ClassifyHandler.OnBad: it can emit only what the case declares.
+// ClassifyBadContext is the context of ClassifyHandler.OnBad: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type ClassifyBadContext struct {
-	fwOnReading
+	fwimpl.On[Reading]
 }
 
 // EmitAlert emits a Alert; it takes effect when the handler returns nil.
 func (x ClassifyBadContext) EmitAlert(e Alert) {
-	x.c.Emit(fwimpl.Msg{Kind: fwKindAlert, Ev: fwArenaOf(x.c).boxAlert(e)})
+	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// ClassifySourcedContext is the context of ClassifyHandler.OnSourced: it can emit only what the case declares.
+// ClassifySourcedContext is the context of ClassifyHandler.OnSourced: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
 type ClassifySourcedContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // EmitAlert emits a Alert; it takes effect when the handler returns nil.
 func (x ClassifySourcedContext) EmitAlert(e Alert) {
-	x.c.Emit(fwimpl.Msg{Kind: fwKindAlert, Ev: fwArenaOf(x.c).boxAlert(e)})
+	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
 // EmitNormal emits a Normal; it takes effect when the handler returns nil.
 func (x ClassifySourcedContext) EmitNormal(e Normal) {
-	x.c.Emit(fwimpl.Msg{Kind: fwKindNormal, Ev: fwArenaOf(x.c).boxNormal(e)})
+	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
 // ReadingsBuilder implements builder Readings (cache.fw:41), which provides target readings.
@@ -243,13 +254,14 @@ type ScaledBuilder interface {
 }
 
 // ScaledContext is the context of ScaledBuilder's calls: it publishes scaled artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
 type ScaledContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // Publish publishes v as an artifact of scaled; it takes effect when the method returns nil.
 func (x ScaledContext) Publish(v float64) {
-	x.c.Emit(fwimpl.Msg{Kind: fwBuiltScaled, Ev: &v})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltScaled, Ev: &v})
 }
 
 // RawBuilder implements builder Raw (cache.fw:43), which provides target raw.
@@ -260,13 +272,14 @@ type RawBuilder interface {
 }
 
 // RawContext is the context of RawBuilder's calls: it publishes raw artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
 type RawContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // Publish publishes v as an artifact of raw; it takes effect when the method returns nil.
 func (x RawContext) Publish(v []byte) {
-	x.c.Emit(fwimpl.Msg{Kind: fwBuiltRaw, Ev: &v})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltRaw, Ev: &v})
 }
 
 // LevelsBuilder implements builder Levels (cache.fw:44), which provides target levels.
@@ -277,13 +290,14 @@ type LevelsBuilder interface {
 }
 
 // LevelsContext is the context of LevelsBuilder's calls: it publishes levels artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
 type LevelsContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // Publish publishes v as an artifact of levels; it takes effect when the method returns nil.
 func (x LevelsContext) Publish(v Level) {
-	x.c.Emit(fwimpl.Msg{Kind: fwBuiltLevels, Ev: &v})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltLevels, Ev: &v})
 }
 
 // FlagsBuilder implements builder Flags (cache.fw:45), which provides target flags.
@@ -294,13 +308,14 @@ type FlagsBuilder interface {
 }
 
 // FlagsContext is the context of FlagsBuilder's calls: it publishes flags artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
 type FlagsContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // Publish publishes v as an artifact of flags; it takes effect when the method returns nil.
 func (x FlagsContext) Publish(v bool) {
-	x.c.Emit(fwimpl.Msg{Kind: fwBuiltFlags, Ev: &v})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltFlags, Ev: &v})
 }
 
 // TicksBuilder implements builder Ticks (cache.fw:46), which provides target ticks.
@@ -311,13 +326,14 @@ type TicksBuilder interface {
 }
 
 // TicksContext is the context of TicksBuilder's calls: it publishes ticks artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
 type TicksContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // Publish publishes v as an artifact of ticks; it takes effect when the method returns nil.
 func (x TicksContext) Publish(v Tick) {
-	x.c.Emit(fwimpl.Msg{Kind: fwBuiltTicks, Ev: &v})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltTicks, Ev: &v})
 }
 
 // ByLevelKeyer gives the key of each scaled artifact that helper ByLevel (cache.fw:51) groups.
@@ -341,17 +357,17 @@ type SummaryBuilder interface {
 }
 
 // SummaryContext is the context of SummaryBuilder's calls: it publishes summary artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
 type SummaryContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // Publish publishes v as an artifact of summary; it takes effect when the method returns nil.
 func (x SummaryContext) Publish(v int64) {
-	x.c.Emit(fwimpl.Msg{Kind: fwBuiltSummary, Ev: &v})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltSummary, Ev: &v})
 }
 
-// SinkHandler handles the cases of processor Sink (cache.fw:56), one method per case.
-// A method's emissions take effect only when it returns nil.
+// SinkHandler handles the cases of processor Sink (cache.fw:56); emissions take effect when a method returns nil.
 type SinkHandler interface {
 	// OnNormal handles Normal events that case Normal matches (cache.fw:58).
 	OnNormal(c SinkNormalContext) error
@@ -369,61 +385,61 @@ type SinkHandler interface {
 	Init(c SinkInitContext) error
 }
 
-// SinkNormalContext is the context of SinkHandler.OnNormal: it can emit only what the case declares.
+// SinkNormalContext is the context of SinkHandler.OnNormal: Context, Phase, Position, Event (of fwimpl.On).
 type SinkNormalContext struct {
-	fwOnNormal
+	fwimpl.On[Normal]
 }
 
-// SinkAlertContext is the context of SinkHandler.OnAlert: it can emit only what the case declares.
+// SinkAlertContext is the context of SinkHandler.OnAlert: Context, Phase, Position, Event (of fwimpl.On).
 type SinkAlertContext struct {
-	fwOnAlert
+	fwimpl.On[Alert]
 }
 
-// SinkSummaryContext is the context of SinkHandler.OnSummary: it can emit only what the case declares.
+// SinkSummaryContext is the context of SinkHandler.OnSummary: Context, Phase, Position (of fwimpl.Ctx).
 type SinkSummaryContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// SinkRawContext is the context of SinkHandler.OnRaw: it can emit only what the case declares.
+// SinkRawContext is the context of SinkHandler.OnRaw: Context, Phase, Position (of fwimpl.Ctx).
 type SinkRawContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// SinkLevelContext is the context of SinkHandler.OnLevel: it can emit only what the case declares.
+// SinkLevelContext is the context of SinkHandler.OnLevel: Context, Phase, Position (of fwimpl.Ctx).
 type SinkLevelContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// SinkFlagContext is the context of SinkHandler.OnFlag: it can emit only what the case declares.
+// SinkFlagContext is the context of SinkHandler.OnFlag: Context, Phase, Position (of fwimpl.Ctx).
 type SinkFlagContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// SinkInitContext is the context of SinkHandler.Init: it can emit only what the case declares.
+// SinkInitContext is the context of SinkHandler.Init: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
 type SinkInitContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // ResolveFlags asks for target flags (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x SinkInitContext) ResolveFlags() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolveFlags})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveFlags})
 }
 
 // ResolveLevels asks for target levels (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x SinkInitContext) ResolveLevels() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolveLevels})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveLevels})
 }
 
 // ResolveRaw asks for target raw (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x SinkInitContext) ResolveRaw() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolveRaw})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveRaw})
 }
 
 // ResolveSummary asks for target summary (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x SinkInitContext) ResolveSummary() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolveSummary})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveSummary})
 }

@@ -43,12 +43,12 @@ func RecordOf(evs []Event) archive.Record {
 
 // NewUncachedPipeline is NewPipeline with Classify not cached: the same
 // generated dispatcher and handlers, no archive lookups or writes.
-func NewUncachedPipeline(classify ClassifyHandler, readings ReadingsBuilder, scaled ScaledBuilder, raw RawBuilder, levels LevelsBuilder, flags FlagsBuilder, ticks TicksBuilder, byLevel ByLevelKeyer, summary SummaryBuilder, sink SinkHandler, opts ...fw.Option) *Pipeline {
+func NewUncachedPipeline(h Handlers, opts ...fw.Option) *Pipeline {
 	prog := fwProgram
 	prog.Procs = slices.Clone(prog.Procs)
 	prog.Procs[0].Cached = false
-	d := &fwDispatcher{hClassify: classify, hReadings: readings, hScaled: scaled, hRaw: raw, hLevels: levels, hFlags: flags, hTicks: ticks, hSummary: summary, hSink: sink}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas}
 	d.sBySensor = fwreactive.NewGrouper(func(v Reading) string { return v.Sensor })
-	d.sByLevel = fwreactive.NewGrouper(byLevel.Key)
-	return &Pipeline{engine: fwimpl.New(&prog, d, opts...)}
+	d.sByLevel = fwreactive.NewGrouper(h.ByLevel.Key)
+	return &Pipeline{fwimpl.NewRunner(fwimpl.New(&prog, d, opts...), fwEventMsg, DecodeJSON)}
 }

@@ -4,28 +4,22 @@
 package cache
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
-	"io"
 	"iter"
 	"math"
-	"sync"
 )
 
-// The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwimpl.SupportPackageIsVersion2
+// A generator and a runtime that do not match fail to compile here.
+const _ = fwimpl.SupportPackageIsVersion3
 
 // Event is implemented by every event type of package cache.
 type Event interface {
-	// EventName returns the event's stable name.
 	EventName() string
-	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwimpl.Msg
+	fwMsg(arena fwimpl.Arena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
@@ -64,80 +58,59 @@ const (
 	fwResolveTicks    fwimpl.Kind = 27
 )
 
-// fwProgram describes the package to the runtime. Routes is the routing table:
-// for each event kind and built kind, the processors that have a case for it.
-// Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fw.WithRecord) is checked against it on replay.
+// fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 // A Fingerprint, part of the cache keys of a cached processor or persistent builder,
 // is archive.Fingerprint of its declaration and of the shapes of the types it reads
 // and emits, computed by fwgen: it changes when they do.
 var fwProgram = fwimpl.Program{
-	Events: []fwimpl.EventInfo{{Name: "Alert"}, {Name: "Normal"}, {Name: "Reading"}, {Name: "Tick"}},
-	Fingerprint: [32]byte{
-		0x44, 0x8b, 0xfa, 0x02, 0xc4, 0x6c, 0x54, 0x7a, 0x94, 0x26, 0x48, 0x86, 0x59, 0x1d, 0xcf, 0xf5,
-		0xcf, 0x5f, 0x79, 0x68, 0x9d, 0x02, 0x34, 0xf2, 0x8c, 0xd8, 0x7a, 0x22, 0xb0, 0xcd, 0x2c, 0xe3,
-	},
-	Package: "cache",
+	Events:      []fwimpl.EventInfo{{Name: "Alert"}, {Name: "Normal"}, {Name: "Reading"}, {Name: "Tick"}},
+	Fingerprint: fwimpl.Fingerprint("448bfa02c46c547a94264886591dcff5cf5f79689d0234f28cd87a22b0cd2ce3"),
+	Package:     "cache",
 	Procs: []fwimpl.ProcInfo{{
 		Cached:      true,
 		Cases:       []string{"Fine", "Bad", "Sourced"},
 		Concurrency: 1,
-		Fingerprint: [32]byte{
-			0x71, 0x63, 0x3c, 0x32, 0x43, 0x81, 0x71, 0xc8, 0x42, 0xd3, 0x49, 0xb8, 0x27, 0x92, 0xd7, 0x07,
-			0x0b, 0x44, 0xb8, 0x48, 0x23, 0x49, 0x7e, 0x28, 0xb3, 0xbb, 0xca, 0x87, 0x96, 0x08, 0x8f, 0xaf,
-		},
-		Name:    "Classify",
-		Version: 1,
+		Fingerprint: fwimpl.Fingerprint("71633c32438171c842d349b82792d7070b44b84823497e28b3bbca8796088faf"),
+		Name:        "Classify",
+		Version:     1,
 	}, {
 		Builder:     true,
 		Cases:       []string{},
 		Concurrency: 1,
-		Fingerprint: [32]byte{
-			0xf4, 0x3b, 0xf6, 0xbf, 0x44, 0x5b, 0xaa, 0x77, 0x9d, 0x99, 0x4f, 0x05, 0x1f, 0x9d, 0x00, 0xf6,
-			0xfb, 0x00, 0xb5, 0x1b, 0xef, 0x10, 0xcb, 0x4d, 0xe0, 0x73, 0x26, 0x97, 0x7c, 0xeb, 0x4d, 0x4e,
-		},
-		Name:     "Readings",
-		Persist:  true,
-		Provides: 8,
-		Source:   true,
-		Version:  1,
+		Fingerprint: fwimpl.Fingerprint("f43bf6bf445baa779d994f051f9d00f6fb00b51bef10cb4de07326977ceb4d4e"),
+		Name:        "Readings",
+		Persist:     true,
+		Provides:    8,
+		Source:      true,
+		Version:     1,
 	}, {
 		Builder:     true,
 		Cases:       []string{"Readings"},
 		Concurrency: 1,
-		Fingerprint: [32]byte{
-			0x71, 0x3f, 0x81, 0x62, 0x2a, 0x0a, 0x4a, 0x4b, 0xa4, 0x1c, 0x4d, 0xac, 0x15, 0x0d, 0xd1, 0x99,
-			0x8a, 0x75, 0xa2, 0xe8, 0xf3, 0x4b, 0xd5, 0x93, 0x43, 0x87, 0x9e, 0x26, 0x09, 0xac, 0xdb, 0x7e,
-		},
-		Name:     "Scaled",
-		Persist:  true,
-		Provides: 9,
-		Requires: []int32{8},
-		Version:  2,
+		Fingerprint: fwimpl.Fingerprint("713f81622a0a4a4ba41c4dac150dd1998a75a2e8f34bd59343879e2609acdb7e"),
+		Name:        "Scaled",
+		Persist:     true,
+		Provides:    9,
+		Requires:    []int32{8},
+		Version:     2,
 	}, {
 		Builder:     true,
 		Cases:       []string{"Readings"},
 		Concurrency: 1,
-		Fingerprint: [32]byte{
-			0x6f, 0x23, 0x7d, 0x3e, 0xe9, 0x39, 0xf1, 0x02, 0x4c, 0xd9, 0x45, 0x8e, 0xd7, 0x04, 0x8d, 0x0e,
-			0xa5, 0xe2, 0xad, 0x9c, 0xcb, 0xc8, 0xba, 0xbd, 0x0f, 0xcf, 0x9d, 0x31, 0x3e, 0xd3, 0x47, 0x35,
-		},
-		Name:     "Raw",
-		Persist:  true,
-		Provides: 7,
-		Requires: []int32{8},
+		Fingerprint: fwimpl.Fingerprint("6f237d3ee939f1024cd9458ed7048d0ea5e2ad9ccbc8babd0fcf9d313ed34735"),
+		Name:        "Raw",
+		Persist:     true,
+		Provides:    7,
+		Requires:    []int32{8},
 	}, {
 		Builder:     true,
 		Cases:       []string{"Readings"},
 		Concurrency: 1,
-		Fingerprint: [32]byte{
-			0xa0, 0xb5, 0x71, 0xbb, 0x97, 0x80, 0x03, 0x19, 0xee, 0x2c, 0x6c, 0x24, 0x79, 0x83, 0x7c, 0x10,
-			0xb2, 0x4b, 0xc4, 0x0b, 0xf7, 0x44, 0x55, 0xc9, 0x1c, 0x1c, 0xd8, 0x33, 0x14, 0x51, 0x64, 0x82,
-		},
-		Name:     "Levels",
-		Persist:  true,
-		Provides: 6,
-		Requires: []int32{8},
+		Fingerprint: fwimpl.Fingerprint("a0b571bb97800319ee2c6c2479837c10b24bc40bf74455c91c1cd83314516482"),
+		Name:        "Levels",
+		Persist:     true,
+		Provides:    6,
+		Requires:    []int32{8},
 	}, {
 		Builder:     true,
 		Cases:       []string{"Readings"},
@@ -196,15 +169,12 @@ var fwProgram = fwimpl.Program{
 		Builder:     true,
 		Cases:       []string{"All", "BySensor", "ByLevel", "Batches", "AllTicks"},
 		Concurrency: 1,
-		Fingerprint: [32]byte{
-			0xcf, 0xb7, 0x58, 0xb2, 0xe8, 0x66, 0xc8, 0x9f, 0xad, 0x7e, 0xe2, 0x60, 0xd3, 0xf8, 0x8f, 0x28,
-			0x3d, 0xc8, 0xc0, 0xeb, 0x04, 0x5f, 0x1f, 0xf0, 0x2a, 0xa9, 0xfb, 0x3c, 0x3e, 0x61, 0xfe, 0x00,
-		},
-		Name:     "Summary",
-		Persist:  true,
-		Provides: 10,
-		Requires: []int32{0, 4, 3, 2, 1},
-		Version:  3,
+		Fingerprint: fwimpl.Fingerprint("cfb758b2e866c89fad7ee260d3f88f283dc8c0eb045f1ff02aa9fb3c3e61fe00"),
+		Name:        "Summary",
+		Persist:     true,
+		Provides:    10,
+		Requires:    []int32{0, 4, 3, 2, 1},
+		Version:     3,
 	}, {
 		Cases:       []string{"Normal", "Alert", "Summary", "Raw", "Level", "Flag"},
 		Concurrency: 1,
@@ -254,16 +224,8 @@ var fwProgram = fwimpl.Program{
 
 // fwDispatcher binds the application's handlers to the compiled routing.
 type fwDispatcher struct {
-	hClassify   ClassifyHandler
-	hReadings   ReadingsBuilder
-	hScaled     ScaledBuilder
-	hRaw        RawBuilder
-	hLevels     LevelsBuilder
-	hFlags      FlagsBuilder
-	hTicks      TicksBuilder
-	hByLevel    ByLevelKeyer
-	hSummary    SummaryBuilder
-	hSink       SinkHandler
+	h Handlers
+	*fwimpl.ArenaPool[fwArena, *fwArena]
 	srcReadings fwimpl.Source[Reading]
 	sAll        fwreactive.Collector[Reading]
 	sBySensor   *fwreactive.Grouper[string, Reading]
@@ -272,190 +234,128 @@ type fwDispatcher struct {
 	sAllTicks   fwreactive.Collector[Tick]
 }
 
-// Pipeline runs the processors of package cache. Create it with NewPipeline.
-type Pipeline struct {
-	engine *fwimpl.Engine
+// Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
+type Handlers struct {
+	Classify ClassifyHandler // processor Classify (cache.fw:33)
+	Readings ReadingsBuilder // builder Readings (cache.fw:41)
+	Scaled   ScaledBuilder   // builder Scaled (cache.fw:42)
+	Raw      RawBuilder      // builder Raw (cache.fw:43)
+	Levels   LevelsBuilder   // builder Levels (cache.fw:44)
+	Flags    FlagsBuilder    // builder Flags (cache.fw:45)
+	Ticks    TicksBuilder    // builder Ticks (cache.fw:46)
+	ByLevel  ByLevelKeyer    // helper ByLevel (cache.fw:51)
+	Summary  SummaryBuilder  // builder Summary (cache.fw:54)
+	Sink     SinkHandler     // processor Sink (cache.fw:56)
 }
 
-// NewPipeline returns a pipeline with one handler per processor and user builder
-// (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fw.WithWorkers, ...).
-func NewPipeline(classify ClassifyHandler, readings ReadingsBuilder, scaled ScaledBuilder, raw RawBuilder, levels LevelsBuilder, flags FlagsBuilder, ticks TicksBuilder, byLevel ByLevelKeyer, summary SummaryBuilder, sink SinkHandler, opts ...fw.Option) *Pipeline {
-	if classify == nil {
-		panic("cache.NewPipeline: nil handler for processor Classify")
+// Pipeline runs the processors of package cache: Submit (or SubmitSeq, SubmitJSONLines),
+// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
+type Pipeline struct {
+	fwimpl.Runner[Event]
+}
+
+// NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
+func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
+	if err := fwimpl.MissingHandlers("cache", []string{"Classify", "Readings", "Scaled", "Raw", "Levels", "Flags", "Ticks", "ByLevel", "Summary", "Sink"}, []bool{h.Classify == nil, h.Readings == nil, h.Scaled == nil, h.Raw == nil, h.Levels == nil, h.Flags == nil, h.Ticks == nil, h.ByLevel == nil, h.Summary == nil, h.Sink == nil}); err != nil {
+		return nil, err
 	}
-	if readings == nil {
-		panic("cache.NewPipeline: nil handler for builder Readings")
-	}
-	if scaled == nil {
-		panic("cache.NewPipeline: nil handler for builder Scaled")
-	}
-	if raw == nil {
-		panic("cache.NewPipeline: nil handler for builder Raw")
-	}
-	if levels == nil {
-		panic("cache.NewPipeline: nil handler for builder Levels")
-	}
-	if flags == nil {
-		panic("cache.NewPipeline: nil handler for builder Flags")
-	}
-	if ticks == nil {
-		panic("cache.NewPipeline: nil handler for builder Ticks")
-	}
-	if byLevel == nil {
-		panic("cache.NewPipeline: nil handler for helper ByLevel")
-	}
-	if summary == nil {
-		panic("cache.NewPipeline: nil handler for builder Summary")
-	}
-	if sink == nil {
-		panic("cache.NewPipeline: nil handler for processor Sink")
-	}
-	d := &fwDispatcher{hClassify: classify, hReadings: readings, hScaled: scaled, hRaw: raw, hLevels: levels, hFlags: flags, hTicks: ticks, hSummary: summary, hSink: sink}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas}
 	d.sBySensor = fwreactive.NewGrouper(func(v Reading) string {
 		return v.Sensor
 	})
-	d.sByLevel = fwreactive.NewGrouper(byLevel.Key)
-	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
+	d.sByLevel = fwreactive.NewGrouper(h.ByLevel.Key)
+	e := fwimpl.New(&fwProgram, d, opts...)
+	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
 
-// Submit queues an event for phase 0, after the ones submitted before it. Call
-// it before Run, from one goroutine: it is not safe for concurrent use (the
-// submission order is part of the run's determinism).
+// Submit queues an event for phase 0, after the ones submitted before it, before Run.
 func (p *Pipeline) Submit(ev Event) {
-	a, _ := p.engine.SubmitArena().(*fwArena)
-	p.engine.Submit(fwEventMsg(ev, a))
+	fwimpl.Submit(&p.Runner, fwEventMsg(ev, fwimpl.EngineOf(&p.Runner).SubmitArena()))
 }
 
-// SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
-// batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
-// one after the other. Call it before Run; a fed run cannot be recorded.
-func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
-	}))
-}
-
-// SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
-// not boxed into Event to be yielded, so feeding them allocates nothing.
+// SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
+	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
+		return fwEventMsg(ev, c.Arena())
 	}))
-}
-
-// SubmitJSONLines submits the events of r, one JSON object per line
-// ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
-// A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
-// field) does not stop the others: all of them are reported with their line
-// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
-	return fw.ReadLines(r, func(line []byte) error {
-		ev, err := DecodeJSON(line)
-		if err != nil {
-			return err
-		}
-		p.Submit(ev)
-		return nil
-	}, opts...)
-}
-
-// Run runs the pipeline until no work is left, a handler fails, or ctx is done.
-func (p *Pipeline) Run(ctx context.Context) error {
-	return p.engine.Run(ctx)
-}
-
-// Replay runs the pipeline on the inputs recorded in r (by a run with
-// fw.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fw.DivergenceError. Submit
-// nothing before it; call it instead of Run.
-func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
-	return p.engine.Replay(ctx, r)
-}
-
-// Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fw.Stats {
-	return p.engine.Stats()
 }
 
 // ResolveAll asks for target all before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveAll() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveAll})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveAll})
 }
 
 // ResolveAllTicks asks for target allTicks before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveAllTicks() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveAllTicks})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveAllTicks})
 }
 
 // ResolveBatches asks for target batches before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveBatches() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveBatches})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveBatches})
 }
 
 // ResolveByLevel asks for target byLevel before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveByLevel() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveByLevel})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveByLevel})
 }
 
 // ResolveBySensor asks for target bySensor before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveBySensor() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveBySensor})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveBySensor})
 }
 
 // ResolveFlags asks for target flags before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveFlags() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveFlags})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveFlags})
 }
 
 // ResolveLevels asks for target levels before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveLevels() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveLevels})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveLevels})
 }
 
 // ResolveRaw asks for target raw before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveRaw() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveRaw})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveRaw})
 }
 
 // ResolveReadings asks for target readings before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveReadings() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveReadings})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveReadings})
 }
 
 // ResolveScaled asks for target scaled before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveScaled() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveScaled})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveScaled})
 }
 
 // ResolveSummary asks for target summary before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveSummary() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveSummary})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveSummary})
 }
 
 // ResolveTicks asks for target ticks before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveTicks() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveTicks})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveTicks})
 }
 
 // Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider
 // if no builder provides it.
 func (p *Pipeline) Resolve(target string) {
-	p.engine.Resolve(target)
+	fwimpl.EngineOf(&p.Runner).Resolve(target)
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
@@ -532,141 +432,7 @@ func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Deliv
 	return dst
 }
 
-// Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
-	switch m.Kind {
-	case fwKindAlert:
-		// Sink: Alert
-		if c := x.Begin(x.Note(13, 1, m)); c != nil {
-			x.End(d.hSink.OnAlert(SinkAlertContext{fwOnAlert{c}}))
-		}
-	case fwKindNormal:
-		// Sink: Normal
-		if c := x.Begin(x.Note(13, 0, m)); c != nil {
-			x.End(d.hSink.OnNormal(SinkNormalContext{fwOnNormal{c}}))
-		}
-	case fwKindReading:
-		ev := m.Ev.(*Reading)
-		// Classify
-		switch {
-		case ev.Level <= LevelMID && ev.Ok:
-			if c := x.Begin(x.Note(0, 0, m)); c != nil {
-				x.End(d.hClassify.OnFine(ClassifyFineContext{fwOnReading{c}}))
-			}
-		default:
-			if c := x.Begin(x.Note(0, 1, m)); c != nil {
-				x.End(d.hClassify.OnBad(ClassifyBadContext{fwOnReading{c}}))
-			}
-		}
-	case fwBuiltAll:
-		v := *m.Ev.(*[]Reading)
-		// Summary: All
-		if c := x.Begin(x.Note(12, 0, m)); c != nil {
-			x.End(d.hSummary.OnAll(SummaryContext{fwContext{c}}, v))
-		}
-	case fwBuiltAllTicks:
-		v := *m.Ev.(*[]Tick)
-		// Summary: AllTicks
-		if c := x.Begin(x.Note(12, 4, m)); c != nil {
-			x.End(d.hSummary.OnAllTicks(SummaryContext{fwContext{c}}, v))
-		}
-	case fwBuiltBatches:
-		v := *m.Ev.(*[]fwreactive.Group[string, Reading])
-		// Summary: Batches
-		if c := x.Begin(x.Note(12, 3, m)); c != nil {
-			x.End(d.hSummary.OnBatches(SummaryContext{fwContext{c}}, v))
-		}
-	case fwBuiltByLevel:
-		v := *m.Ev.(*fwreactive.Group[Level, float64])
-		// Summary: ByLevel
-		if c := x.Begin(x.Note(12, 2, m)); c != nil {
-			x.End(d.hSummary.OnByLevel(SummaryContext{fwContext{c}}, v))
-		}
-	case fwBuiltBySensor:
-		v := *m.Ev.(*fwreactive.Group[string, Reading])
-		// Batches: BySensor
-		if c := x.Begin(x.Note(10, 0, m)); c != nil {
-			x.End(d.fwAddBatches(c, v))
-		}
-		// Summary: BySensor
-		if c := x.Begin(x.Note(12, 1, m)); c != nil {
-			x.End(d.hSummary.OnBySensor(SummaryContext{fwContext{c}}, v))
-		}
-	case fwBuiltFlags:
-		v := *m.Ev.(*bool)
-		// Sink: Flag
-		if c := x.Begin(x.Note(13, 5, m)); c != nil {
-			x.End(d.hSink.OnFlag(SinkFlagContext{fwContext{c}}, v))
-		}
-	case fwBuiltLevels:
-		v := *m.Ev.(*Level)
-		// Sink: Level
-		if c := x.Begin(x.Note(13, 4, m)); c != nil {
-			x.End(d.hSink.OnLevel(SinkLevelContext{fwContext{c}}, v))
-		}
-	case fwBuiltRaw:
-		v := *m.Ev.(*[]byte)
-		// Sink: Raw
-		if c := x.Begin(x.Note(13, 3, m)); c != nil {
-			x.End(d.hSink.OnRaw(SinkRawContext{fwContext{c}}, v))
-		}
-	case fwBuiltReadings:
-		v := *m.Ev.(*Reading)
-		// Classify: Sourced
-		if c := x.Begin(x.Note(0, 2, m)); c != nil {
-			x.End(d.hClassify.OnSourced(ClassifySourcedContext{fwContext{c}}, v))
-		}
-		// Scaled: Readings
-		if c := x.Begin(x.Note(2, 0, m)); c != nil {
-			x.End(d.hScaled.OnReadings(ScaledContext{fwContext{c}}, v))
-		}
-		// Raw: Readings
-		if c := x.Begin(x.Note(3, 0, m)); c != nil {
-			x.End(d.hRaw.OnReadings(RawContext{fwContext{c}}, v))
-		}
-		// Levels: Readings
-		if c := x.Begin(x.Note(4, 0, m)); c != nil {
-			x.End(d.hLevels.OnReadings(LevelsContext{fwContext{c}}, v))
-		}
-		// Flags: Readings
-		if c := x.Begin(x.Note(5, 0, m)); c != nil {
-			x.End(d.hFlags.OnReadings(FlagsContext{fwContext{c}}, v))
-		}
-		// Ticks: Readings
-		if c := x.Begin(x.Note(6, 0, m)); c != nil {
-			x.End(d.hTicks.OnReadings(TicksContext{fwContext{c}}, v))
-		}
-		// All: Readings
-		if c := x.Begin(x.Note(7, 0, m)); c != nil {
-			x.End(d.fwAddAll(c, v))
-		}
-		// BySensor: Readings
-		if c := x.Begin(x.Note(8, 0, m)); c != nil {
-			x.End(d.fwAddBySensor(c, v))
-		}
-	case fwBuiltScaled:
-		v := *m.Ev.(*float64)
-		// ByLevel: Scaled
-		if c := x.Begin(x.Note(9, 0, m)); c != nil {
-			x.End(d.fwAddByLevel(c, v))
-		}
-	case fwBuiltSummary:
-		v := *m.Ev.(*int64)
-		// Sink: Summary
-		if c := x.Begin(x.Note(13, 2, m)); c != nil {
-			x.End(d.hSink.OnSummary(SinkSummaryContext{fwContext{c}}, v))
-		}
-	case fwBuiltTicks:
-		v := *m.Ev.(*Tick)
-		// AllTicks: Ticks
-		if c := x.Begin(x.Note(11, 0, m)); c != nil {
-			x.End(d.fwAddAllTicks(c, v))
-		}
-	}
-}
-
-// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+// DispatchAll routes ms in order, calling each matching case at once, until x stops.
 func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
@@ -675,14 +441,12 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 		m := ms[i]
 		switch m.Kind {
 		case fwKindAlert:
-			// Sink: Alert
 			if c := x.Begin(x.Note(13, 1, m)); c != nil {
-				x.End(d.hSink.OnAlert(SinkAlertContext{fwOnAlert{c}}))
+				x.End(d.h.Sink.OnAlert(SinkAlertContext{fwimpl.NewOn[Alert](c)}))
 			}
 		case fwKindNormal:
-			// Sink: Normal
 			if c := x.Begin(x.Note(13, 0, m)); c != nil {
-				x.End(d.hSink.OnNormal(SinkNormalContext{fwOnNormal{c}}))
+				x.End(d.h.Sink.OnNormal(SinkNormalContext{fwimpl.NewOn[Normal](c)}))
 			}
 		case fwKindReading:
 			ev := m.Ev.(*Reading)
@@ -690,36 +454,36 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			switch {
 			case ev.Level <= LevelMID && ev.Ok:
 				if c := x.Begin(x.Note(0, 0, m)); c != nil {
-					x.End(d.hClassify.OnFine(ClassifyFineContext{fwOnReading{c}}))
+					x.End(d.h.Classify.OnFine(ClassifyFineContext{fwimpl.NewOn[Reading](c)}))
 				}
 			default:
 				if c := x.Begin(x.Note(0, 1, m)); c != nil {
-					x.End(d.hClassify.OnBad(ClassifyBadContext{fwOnReading{c}}))
+					x.End(d.h.Classify.OnBad(ClassifyBadContext{fwimpl.NewOn[Reading](c)}))
 				}
 			}
 		case fwBuiltAll:
 			v := *m.Ev.(*[]Reading)
 			// Summary: All
 			if c := x.Begin(x.Note(12, 0, m)); c != nil {
-				x.End(d.hSummary.OnAll(SummaryContext{fwContext{c}}, v))
+				x.End(d.h.Summary.OnAll(SummaryContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltAllTicks:
 			v := *m.Ev.(*[]Tick)
 			// Summary: AllTicks
 			if c := x.Begin(x.Note(12, 4, m)); c != nil {
-				x.End(d.hSummary.OnAllTicks(SummaryContext{fwContext{c}}, v))
+				x.End(d.h.Summary.OnAllTicks(SummaryContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltBatches:
 			v := *m.Ev.(*[]fwreactive.Group[string, Reading])
 			// Summary: Batches
 			if c := x.Begin(x.Note(12, 3, m)); c != nil {
-				x.End(d.hSummary.OnBatches(SummaryContext{fwContext{c}}, v))
+				x.End(d.h.Summary.OnBatches(SummaryContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltByLevel:
 			v := *m.Ev.(*fwreactive.Group[Level, float64])
 			// Summary: ByLevel
 			if c := x.Begin(x.Note(12, 2, m)); c != nil {
-				x.End(d.hSummary.OnByLevel(SummaryContext{fwContext{c}}, v))
+				x.End(d.h.Summary.OnByLevel(SummaryContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltBySensor:
 			v := *m.Ev.(*fwreactive.Group[string, Reading])
@@ -729,51 +493,51 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			}
 			// Summary: BySensor
 			if c := x.Begin(x.Note(12, 1, m)); c != nil {
-				x.End(d.hSummary.OnBySensor(SummaryContext{fwContext{c}}, v))
+				x.End(d.h.Summary.OnBySensor(SummaryContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltFlags:
 			v := *m.Ev.(*bool)
 			// Sink: Flag
 			if c := x.Begin(x.Note(13, 5, m)); c != nil {
-				x.End(d.hSink.OnFlag(SinkFlagContext{fwContext{c}}, v))
+				x.End(d.h.Sink.OnFlag(SinkFlagContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltLevels:
 			v := *m.Ev.(*Level)
 			// Sink: Level
 			if c := x.Begin(x.Note(13, 4, m)); c != nil {
-				x.End(d.hSink.OnLevel(SinkLevelContext{fwContext{c}}, v))
+				x.End(d.h.Sink.OnLevel(SinkLevelContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltRaw:
 			v := *m.Ev.(*[]byte)
 			// Sink: Raw
 			if c := x.Begin(x.Note(13, 3, m)); c != nil {
-				x.End(d.hSink.OnRaw(SinkRawContext{fwContext{c}}, v))
+				x.End(d.h.Sink.OnRaw(SinkRawContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltReadings:
 			v := *m.Ev.(*Reading)
 			// Classify: Sourced
 			if c := x.Begin(x.Note(0, 2, m)); c != nil {
-				x.End(d.hClassify.OnSourced(ClassifySourcedContext{fwContext{c}}, v))
+				x.End(d.h.Classify.OnSourced(ClassifySourcedContext{fwimpl.NewCtx(c)}, v))
 			}
 			// Scaled: Readings
 			if c := x.Begin(x.Note(2, 0, m)); c != nil {
-				x.End(d.hScaled.OnReadings(ScaledContext{fwContext{c}}, v))
+				x.End(d.h.Scaled.OnReadings(ScaledContext{fwimpl.NewCtx(c)}, v))
 			}
 			// Raw: Readings
 			if c := x.Begin(x.Note(3, 0, m)); c != nil {
-				x.End(d.hRaw.OnReadings(RawContext{fwContext{c}}, v))
+				x.End(d.h.Raw.OnReadings(RawContext{fwimpl.NewCtx(c)}, v))
 			}
 			// Levels: Readings
 			if c := x.Begin(x.Note(4, 0, m)); c != nil {
-				x.End(d.hLevels.OnReadings(LevelsContext{fwContext{c}}, v))
+				x.End(d.h.Levels.OnReadings(LevelsContext{fwimpl.NewCtx(c)}, v))
 			}
 			// Flags: Readings
 			if c := x.Begin(x.Note(5, 0, m)); c != nil {
-				x.End(d.hFlags.OnReadings(FlagsContext{fwContext{c}}, v))
+				x.End(d.h.Flags.OnReadings(FlagsContext{fwimpl.NewCtx(c)}, v))
 			}
 			// Ticks: Readings
 			if c := x.Begin(x.Note(6, 0, m)); c != nil {
-				x.End(d.hTicks.OnReadings(TicksContext{fwContext{c}}, v))
+				x.End(d.h.Ticks.OnReadings(TicksContext{fwimpl.NewCtx(c)}, v))
 			}
 			// All: Readings
 			if c := x.Begin(x.Note(7, 0, m)); c != nil {
@@ -793,7 +557,7 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			v := *m.Ev.(*int64)
 			// Sink: Summary
 			if c := x.Begin(x.Note(13, 2, m)); c != nil {
-				x.End(d.hSink.OnSummary(SinkSummaryContext{fwContext{c}}, v))
+				x.End(d.h.Sink.OnSummary(SinkSummaryContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltTicks:
 			v := *m.Ev.(*Tick)
@@ -812,36 +576,36 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 0:
 		switch dl.Case {
 		case 0:
-			return d.hClassify.OnFine(ClassifyFineContext{fwOnReading{c}})
+			return d.h.Classify.OnFine(ClassifyFineContext{fwimpl.NewOn[Reading](c)})
 		case 1:
-			return d.hClassify.OnBad(ClassifyBadContext{fwOnReading{c}})
+			return d.h.Classify.OnBad(ClassifyBadContext{fwimpl.NewOn[Reading](c)})
 		case 2:
-			return d.hClassify.OnSourced(ClassifySourcedContext{fwContext{c}}, *m.Ev.(*Reading))
+			return d.h.Classify.OnSourced(ClassifySourcedContext{fwimpl.NewCtx(c)}, *m.Ev.(*Reading))
 		}
 	case 2:
 		switch dl.Case {
 		case 0:
-			return d.hScaled.OnReadings(ScaledContext{fwContext{c}}, *m.Ev.(*Reading))
+			return d.h.Scaled.OnReadings(ScaledContext{fwimpl.NewCtx(c)}, *m.Ev.(*Reading))
 		}
 	case 3:
 		switch dl.Case {
 		case 0:
-			return d.hRaw.OnReadings(RawContext{fwContext{c}}, *m.Ev.(*Reading))
+			return d.h.Raw.OnReadings(RawContext{fwimpl.NewCtx(c)}, *m.Ev.(*Reading))
 		}
 	case 4:
 		switch dl.Case {
 		case 0:
-			return d.hLevels.OnReadings(LevelsContext{fwContext{c}}, *m.Ev.(*Reading))
+			return d.h.Levels.OnReadings(LevelsContext{fwimpl.NewCtx(c)}, *m.Ev.(*Reading))
 		}
 	case 5:
 		switch dl.Case {
 		case 0:
-			return d.hFlags.OnReadings(FlagsContext{fwContext{c}}, *m.Ev.(*Reading))
+			return d.h.Flags.OnReadings(FlagsContext{fwimpl.NewCtx(c)}, *m.Ev.(*Reading))
 		}
 	case 6:
 		switch dl.Case {
 		case 0:
-			return d.hTicks.OnReadings(TicksContext{fwContext{c}}, *m.Ev.(*Reading))
+			return d.h.Ticks.OnReadings(TicksContext{fwimpl.NewCtx(c)}, *m.Ev.(*Reading))
 		}
 	case 7:
 		switch dl.Case {
@@ -881,110 +645,35 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 12:
 		switch dl.Case {
 		case 0:
-			return d.hSummary.OnAll(SummaryContext{fwContext{c}}, *m.Ev.(*[]Reading))
+			return d.h.Summary.OnAll(SummaryContext{fwimpl.NewCtx(c)}, *m.Ev.(*[]Reading))
 		case 1:
-			return d.hSummary.OnBySensor(SummaryContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[string, Reading]))
+			return d.h.Summary.OnBySensor(SummaryContext{fwimpl.NewCtx(c)}, *m.Ev.(*fwreactive.Group[string, Reading]))
 		case 2:
-			return d.hSummary.OnByLevel(SummaryContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[Level, float64]))
+			return d.h.Summary.OnByLevel(SummaryContext{fwimpl.NewCtx(c)}, *m.Ev.(*fwreactive.Group[Level, float64]))
 		case 3:
-			return d.hSummary.OnBatches(SummaryContext{fwContext{c}}, *m.Ev.(*[]fwreactive.Group[string, Reading]))
+			return d.h.Summary.OnBatches(SummaryContext{fwimpl.NewCtx(c)}, *m.Ev.(*[]fwreactive.Group[string, Reading]))
 		case 4:
-			return d.hSummary.OnAllTicks(SummaryContext{fwContext{c}}, *m.Ev.(*[]Tick))
+			return d.h.Summary.OnAllTicks(SummaryContext{fwimpl.NewCtx(c)}, *m.Ev.(*[]Tick))
 		}
 	case 13:
 		switch dl.Case {
 		case 0:
-			return d.hSink.OnNormal(SinkNormalContext{fwOnNormal{c}})
+			return d.h.Sink.OnNormal(SinkNormalContext{fwimpl.NewOn[Normal](c)})
 		case 1:
-			return d.hSink.OnAlert(SinkAlertContext{fwOnAlert{c}})
+			return d.h.Sink.OnAlert(SinkAlertContext{fwimpl.NewOn[Alert](c)})
 		case 2:
-			return d.hSink.OnSummary(SinkSummaryContext{fwContext{c}}, *m.Ev.(*int64))
+			return d.h.Sink.OnSummary(SinkSummaryContext{fwimpl.NewCtx(c)}, *m.Ev.(*int64))
 		case 3:
-			return d.hSink.OnRaw(SinkRawContext{fwContext{c}}, *m.Ev.(*[]byte))
+			return d.h.Sink.OnRaw(SinkRawContext{fwimpl.NewCtx(c)}, *m.Ev.(*[]byte))
 		case 4:
-			return d.hSink.OnLevel(SinkLevelContext{fwContext{c}}, *m.Ev.(*Level))
+			return d.h.Sink.OnLevel(SinkLevelContext{fwimpl.NewCtx(c)}, *m.Ev.(*Level))
 		case 5:
-			return d.hSink.OnFlag(SinkFlagContext{fwContext{c}}, *m.Ev.(*bool))
+			return d.h.Sink.OnFlag(SinkFlagContext{fwimpl.NewCtx(c)}, *m.Ev.(*bool))
 		case fwimpl.CaseInit:
-			return d.hSink.Init(SinkInitContext{fwContext{c}})
+			return d.h.Sink.Init(SinkInitContext{fwimpl.NewCtx(c)})
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
-}
-
-// fwContext is embedded in the contexts of the cases on no event and of the builders.
-type fwContext struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwContext) Phase() int {
-	return x.c.Phase()
-}
-
-// fwOnAlert is embedded in the contexts of the cases on Alert events.
-type fwOnAlert struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnAlert) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnAlert) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Alert being handled.
-func (x fwOnAlert) Event() Alert {
-	return *x.c.Msg().Ev.(*Alert)
-}
-
-// fwOnNormal is embedded in the contexts of the cases on Normal events.
-type fwOnNormal struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnNormal) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnNormal) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Normal being handled.
-func (x fwOnNormal) Event() Normal {
-	return *x.c.Msg().Ev.(*Normal)
-}
-
-// fwOnReading is embedded in the contexts of the cases on Reading events.
-type fwOnReading struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnReading) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnReading) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Reading being handled.
-func (x fwOnReading) Event() Reading {
-	return *x.c.Msg().Ev.(*Reading)
 }
 
 // fwAddAll gives an artifact of readings to helper All.
@@ -1063,7 +752,7 @@ func (d *fwDispatcher) fwPhaseAllTicks(c *fwimpl.Call) error {
 func (d *fwDispatcher) Pull(c *fwimpl.Call, proc int32, max int) (bool, error) {
 	switch proc {
 	case 1:
-		return d.srcReadings.Pull(c, max, d.hReadings.Build, func(v Reading) fwimpl.Msg {
+		return d.srcReadings.Pull(c, max, d.h.Readings.Build, func(v Reading) fwimpl.Msg {
 			return fwimpl.Msg{Kind: fwBuiltReadings, Ev: &v}
 		})
 	}
@@ -1078,163 +767,52 @@ func (d *fwDispatcher) Stop(proc int32) {
 	}
 }
 
-// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
-// Ev points into it until the engine resets it, once no step reads the message.
+// fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
 type fwArena struct {
-	n  int // values stored since the last Reset
-	k0 []Alert
-	k1 []Normal
-	k2 []Reading
-	k3 []Tick
+	k0 fwimpl.Slab[Alert]
+	k1 fwimpl.Slab[Normal]
+	k2 fwimpl.Slab[Reading]
+	k3 fwimpl.Slab[Tick]
 }
 
 // Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
-	if a.n == 0 {
-		return
-	}
-	a.n = 0
-	if len(a.k0) > 0 {
-		clear(a.k0)
-		a.k0 = a.k0[:0]
-	}
-	if len(a.k1) > 0 {
-		clear(a.k1)
-		a.k1 = a.k1[:0]
-	}
-	if len(a.k2) > 0 {
-		clear(a.k2)
-		a.k2 = a.k2[:0]
-	}
-	if len(a.k3) > 0 {
-		clear(a.k3)
-		a.k3 = a.k3[:0]
-	}
+	a.k0.Reset()
+	a.k1.Reset()
+	a.k2.Reset()
+	a.k3.Reset()
 }
 
-// boxAlert stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxAlert(e Alert) *Alert {
-	if a == nil {
-		p := new(Alert)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k0 = append(a.k0, e)
-	return &a.k0[len(a.k0)-1]
-}
+// fwArenas keeps freed arenas for the next run's engine.
+var fwArenas fwimpl.ArenaPool[fwArena, *fwArena]
 
-// boxNormal stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxNormal(e Normal) *Normal {
-	if a == nil {
-		p := new(Normal)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k1 = append(a.k1, e)
-	return &a.k1[len(a.k1)-1]
-}
-
-// boxReading stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxReading(e Reading) *Reading {
-	if a == nil {
-		p := new(Reading)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k2 = append(a.k2, e)
-	return &a.k2[len(a.k2)-1]
-}
-
-// boxTick stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxTick(e Tick) *Tick {
-	if a == nil {
-		p := new(Tick)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k3 = append(a.k3, e)
-	return &a.k3[len(a.k3)-1]
-}
-
-// fwArenaPool keeps freed arenas for the next run's engine.
-var fwArenaPool sync.Pool
-
-// NewArena returns an empty arena for the engine (fwimpl.Arenas).
-func (*fwDispatcher) NewArena() fwimpl.Arena {
-	if a, ok := fwArenaPool.Get().(*fwArena); ok {
-		return a
-	}
-	return new(fwArena)
-}
-
-// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
-// grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
-	x, ok := a.(*fwArena)
-	if !ok {
-		return
-	}
-	x.Reset()
-	if cap(x.k0)+cap(x.k1)+cap(x.k2)+cap(x.k3) > 65536 {
-		return
-	}
-	fwArenaPool.Put(x)
-}
-
-// fwEventMsg makes the runtime message of ev, its value stored in a (allocated
-// if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
+// fwEventMsg is ev.fwMsg(arena) by a type switch, so that ev does not escape.
+func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case Alert:
-		return fwimpl.Msg{Kind: fwKindAlert, Ev: a.boxAlert(e)}
+		return e.fwMsg(arena)
 	case *Alert:
-		return fwimpl.Msg{Kind: fwKindAlert, Ev: a.boxAlert(*e)}
+		return e.fwMsg(arena)
 	case Normal:
-		return fwimpl.Msg{Kind: fwKindNormal, Ev: a.boxNormal(e)}
+		return e.fwMsg(arena)
 	case *Normal:
-		return fwimpl.Msg{Kind: fwKindNormal, Ev: a.boxNormal(*e)}
+		return e.fwMsg(arena)
 	case Reading:
-		return fwimpl.Msg{Kind: fwKindReading, Ev: a.boxReading(e)}
+		return e.fwMsg(arena)
 	case *Reading:
-		return fwimpl.Msg{Kind: fwKindReading, Ev: a.boxReading(*e)}
+		return e.fwMsg(arena)
 	case Tick:
-		return fwimpl.Msg{Kind: fwKindTick, Ev: a.boxTick(e)}
+		return e.fwMsg(arena)
 	case *Tick:
-		return fwimpl.Msg{Kind: fwKindTick, Ev: a.boxTick(*e)}
+		return e.fwMsg(arena)
 	}
 	panic("fw: cache: not an event type of the package (a type embedding one?)")
-}
-
-// fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwimpl.Call) *fwArena {
-	a, _ := c.Arena().(*fwArena)
-	return a
 }
 
 // AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
 func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	switch m.Kind {
-	case fwKindAlert:
-		if e, ok := m.Ev.(*Alert); ok {
-			return e.AppendBinary(b)
-		}
-	case fwKindNormal:
-		if e, ok := m.Ev.(*Normal); ok {
-			return e.AppendBinary(b)
-		}
-	case fwKindReading:
-		if e, ok := m.Ev.(*Reading); ok {
-			return e.AppendBinary(b)
-		}
-	case fwKindTick:
-		if e, ok := m.Ev.(*Tick); ok {
-			return e.AppendBinary(b)
-		}
 	case fwBuiltAll:
 		if v, ok := m.Ev.(*[]Reading); ok {
 			return fwAppendAll(b, *v)
@@ -1286,36 +864,12 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	case fwResolveAll, fwResolveAllTicks, fwResolveBatches, fwResolveByLevel, fwResolveBySensor, fwResolveFlags, fwResolveLevels, fwResolveRaw, fwResolveReadings, fwResolveScaled, fwResolveSummary, fwResolveTicks:
 		return b, nil
 	}
-	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
+	return fwTypes.AppendMsg(b, m)
 }
 
 // DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
 func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 	switch k {
-	case fwKindAlert:
-		e := new(Alert)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Alert: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	case fwKindNormal:
-		e := new(Normal)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Normal: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	case fwKindReading:
-		e := new(Reading)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Reading: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	case fwKindTick:
-		e := new(Tick)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Tick: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwBuiltAll:
 		v, err := fwDecodeAll(data)
 		if err != nil {
@@ -1394,7 +948,7 @@ func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 		}
 		return fwimpl.Msg{Kind: k}, nil
 	}
-	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwTypes.DecodeMsg(k, data)
 }
 
 // fwAppendAll appends the canonical encoding of an artifact of all ([]Reading).
@@ -1654,167 +1208,30 @@ func fwDecodeTicks(data []byte) (v Tick, err error) {
 	return v, d.Finish()
 }
 
-// DecodeJSON decodes one event from a JSON object whose "event" member names its
-// type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
-// members are errors.
+// fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
+var fwTypes = fwimpl.Types{
+	fwKindAlert:   fwimpl.TypeOf[Alert]("Alert"),
+	fwKindNormal:  fwimpl.TypeOf[Normal]("Normal"),
+	fwKindReading: fwimpl.TypeOf[Reading]("Reading"),
+	fwKindTick:    fwimpl.TypeOf[Tick]("Tick"),
+}
+
+// DecodeJSON decodes an event from a JSON object {"event":"Name", ...} with all its fields.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwimpl.JSONEventName(data)
-	if err != nil {
-		return nil, err
-	}
-	switch name {
-	case "Alert":
-		var v struct {
-			Event  string  `json:"event"`
-			Sensor *string `json:"sensor"`
-			Level  *Level  `json:"level"`
-			Raw    *[]byte `json:"raw"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Alert: %w", err)
-		}
-		var e Alert
-		if v.Sensor == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Alert",
-				Field: "sensor",
-			}
-		}
-		e.Sensor = *v.Sensor
-		if v.Level == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Alert",
-				Field: "level",
-			}
-		}
-		e.Level = *v.Level
-		if v.Raw == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Alert",
-				Field: "raw",
-			}
-		}
-		e.Raw = *v.Raw
-		return e, nil
-	case "Normal":
-		var v struct {
-			Event  string   `json:"event"`
-			Sensor *string  `json:"sensor"`
-			Value  *float64 `json:"value"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Normal: %w", err)
-		}
-		var e Normal
-		if v.Sensor == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Normal",
-				Field: "sensor",
-			}
-		}
-		e.Sensor = *v.Sensor
-		if v.Value == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Normal",
-				Field: "value",
-			}
-		}
-		e.Value = *v.Value
-		return e, nil
-	case "Reading":
-		var v struct {
-			Event  string   `json:"event"`
-			Sensor *string  `json:"sensor"`
-			Value  *float64 `json:"value"`
-			At     *int64   `json:"at"`
-			Level  *Level   `json:"level"`
-			Ok     *bool    `json:"ok"`
-			Raw    *[]byte  `json:"raw"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Reading: %w", err)
-		}
-		var e Reading
-		if v.Sensor == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Reading",
-				Field: "sensor",
-			}
-		}
-		e.Sensor = *v.Sensor
-		if v.Value == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Reading",
-				Field: "value",
-			}
-		}
-		e.Value = *v.Value
-		if v.At == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Reading",
-				Field: "at",
-			}
-		}
-		e.At = *v.At
-		if v.Level == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Reading",
-				Field: "level",
-			}
-		}
-		e.Level = *v.Level
-		if v.Ok == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Reading",
-				Field: "ok",
-			}
-		}
-		e.Ok = *v.Ok
-		if v.Raw == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Reading",
-				Field: "raw",
-			}
-		}
-		e.Raw = *v.Raw
-		return e, nil
-	case "Tick":
-		var v struct {
-			Event string `json:"event"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Tick: %w", err)
-		}
-		var e Tick
-		return e, nil
-	}
-	return nil, &fw.UnknownEventError{Name: name}
+	return fwimpl.DecodeJSON[Event](fwTypes, data)
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.
 func EncodeJSON(ev Event) ([]byte, error) {
-	m := ev.fwMsg(nil)
-	switch m.Kind {
-	case fwKindAlert:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Alert
-		}{"Alert", m.Ev.(*Alert)})
-	case fwKindNormal:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Normal
-		}{"Normal", m.Ev.(*Normal)})
-	case fwKindReading:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Reading
-		}{"Reading", m.Ev.(*Reading)})
-	case fwKindTick:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Tick
-		}{"Tick", m.Ev.(*Tick)})
-	}
-	return nil, fmt.Errorf("fw: EncodeJSON: unknown event %T", ev)
+	return fwTypes.EncodeJSON(ev.fwMsg(nil))
+}
+
+// TestClassify calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestClassify(h ClassifyHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Classify: h}}, fwTypes, ev, opts)
+}
+
+// TestSink calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestSink(h SinkHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 13, &fwDispatcher{h: Handlers{Sink: h}}, fwTypes, ev, opts)
 }

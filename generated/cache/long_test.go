@@ -129,7 +129,7 @@ func (s *evSink) OnFlag(c cache.SinkFlagContext, v bool) error          { return
 // longPipeline is the generated pipeline with h and s; the builders are
 // never resolved.
 func longPipeline(h cache.ClassifyHandler, s cache.SinkHandler, opts ...fw.Option) *cache.Pipeline {
-	return cache.NewPipeline(h, idle{}, idle{}, rawB{}, levelsB{}, flagsB{}, ticksB{}, idle{}, summaryB{}, s, opts...)
+	return must(cache.NewPipeline(cache.Handlers{Classify: h, Readings: idle{}, Scaled: idle{}, Raw: rawB{}, Levels: levelsB{}, Flags: flagsB{}, Ticks: ticksB{}, ByLevel: idle{}, Summary: summaryB{}, Sink: s}, opts...))
 }
 
 // expectedRecord is the record of input id's call.

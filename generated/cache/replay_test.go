@@ -108,8 +108,7 @@ func TestCachedReplayOnWorkspace(t *testing.T) {
 		}
 		defer a.Close()
 		h, s := &classify{}, &sink{}
-		p := cache.NewPipeline(h, idle{}, idle{}, rawB{}, levelsB{}, flagsB{}, ticksB{}, idle{}, summaryB{}, s,
-			fw.WithArchive(a), fw.WithWorkers(workers))
+		p := must(cache.NewPipeline(cache.Handlers{Classify: h, Readings: idle{}, Scaled: idle{}, Raw: rawB{}, Levels: levelsB{}, Flags: flagsB{}, Ticks: ticksB{}, ByLevel: idle{}, Summary: summaryB{}, Sink: s}, fw.WithArchive(a), fw.WithWorkers(workers)))
 		for _, r := range readings(60) {
 			p.Submit(r)
 		}

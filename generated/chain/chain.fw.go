@@ -28,9 +28,12 @@ func (e *A) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e A) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindA, Ev: a.boxA(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e A) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindA, Ev: a.k0.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindA, Ev: fwimpl.Box(e)}
 }
 
 // B is the event declared at chain.fw:5.
@@ -56,9 +59,12 @@ func (e *B) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e B) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindB, Ev: a.boxB(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e B) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindB, Ev: a.k1.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindB, Ev: fwimpl.Box(e)}
 }
 
 // C is the event declared at chain.fw:6.
@@ -84,9 +90,12 @@ func (e *C) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e C) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindC, Ev: a.boxC(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e C) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindC, Ev: a.k2.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindC, Ev: fwimpl.Box(e)}
 }
 
 // D is the event declared at chain.fw:7.
@@ -112,70 +121,69 @@ func (e *D) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e D) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindD, Ev: a.boxD(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e D) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindD, Ev: a.k3.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindD, Ev: fwimpl.Box(e)}
 }
 
-// P1Handler handles the cases of processor P1 (chain.fw:9), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P1Handler handles the cases of processor P1 (chain.fw:9); emissions take effect when a method returns nil.
 type P1Handler interface {
 	// OnA handles A events that case A matches (chain.fw:9).
 	OnA(c P1AContext, n int64) error
 }
 
-// P1AContext is the context of P1Handler.OnA: it can emit only what the case declares.
+// P1AContext is the context of P1Handler.OnA: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type P1AContext struct {
-	fwOnA
+	fwimpl.On[A]
 }
 
 // EmitB emits a B; it takes effect when the handler returns nil.
 func (x P1AContext) EmitB(e B) {
-	x.c.Emit(fwimpl.Msg{Kind: fwKindB, Ev: fwArenaOf(x.c).boxB(e)})
+	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// P2Handler handles the cases of processor P2 (chain.fw:10), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P2Handler handles the cases of processor P2 (chain.fw:10); emissions take effect when a method returns nil.
 type P2Handler interface {
 	// OnB handles B events that case B matches (chain.fw:10).
 	OnB(c P2BContext, n int64) error
 }
 
-// P2BContext is the context of P2Handler.OnB: it can emit only what the case declares.
+// P2BContext is the context of P2Handler.OnB: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type P2BContext struct {
-	fwOnB
+	fwimpl.On[B]
 }
 
 // EmitC emits a C; it takes effect when the handler returns nil.
 func (x P2BContext) EmitC(e C) {
-	x.c.Emit(fwimpl.Msg{Kind: fwKindC, Ev: fwArenaOf(x.c).boxC(e)})
+	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// P3Handler handles the cases of processor P3 (chain.fw:11), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P3Handler handles the cases of processor P3 (chain.fw:11); emissions take effect when a method returns nil.
 type P3Handler interface {
 	// OnC handles C events that case C matches (chain.fw:11).
 	OnC(c P3CContext, n int64) error
 }
 
-// P3CContext is the context of P3Handler.OnC: it can emit only what the case declares.
+// P3CContext is the context of P3Handler.OnC: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type P3CContext struct {
-	fwOnC
+	fwimpl.On[C]
 }
 
 // EmitD emits a D; it takes effect when the handler returns nil.
 func (x P3CContext) EmitD(e D) {
-	x.c.Emit(fwimpl.Msg{Kind: fwKindD, Ev: fwArenaOf(x.c).boxD(e)})
+	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// P4Handler handles the cases of processor P4 (chain.fw:12), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P4Handler handles the cases of processor P4 (chain.fw:12); emissions take effect when a method returns nil.
 type P4Handler interface {
 	// OnD handles D events that case D matches (chain.fw:12).
 	OnD(c P4DContext, n int64) error
 }
 
-// P4DContext is the context of P4Handler.OnD: it can emit only what the case declares.
+// P4DContext is the context of P4Handler.OnD: Context, Phase, Position, Event (of fwimpl.On).
 type P4DContext struct {
-	fwOnD
+	fwimpl.On[D]
 }

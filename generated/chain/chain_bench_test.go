@@ -24,7 +24,7 @@ func (p *p4) OnD(c chain.P4DContext, n int64) error {
 
 func runChain(n int, opts ...fw.Option) (int64, error) {
 	sink := &p4{}
-	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, opts...)
+	p := must(chain.NewPipeline(chain.Handlers{P1: p1{}, P2: p2{}, P3: p3{}, P4: sink}, opts...))
 	for i := range n {
 		p.Submit(chain.A{N: int64(i)})
 	}

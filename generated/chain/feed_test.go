@@ -29,7 +29,7 @@ func events(n int) iter.Seq[chain.Event] {
 // events sub..sub+n-1.
 func feedChain(sub, n int, opts ...fw.Option) (int64, fw.Stats, error) {
 	sink := &p4{}
-	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, opts...)
+	p := must(chain.NewPipeline(chain.Handlers{P1: p1{}, P2: p2{}, P3: p3{}, P4: sink}, opts...))
 	for i := range sub {
 		p.Submit(chain.A{N: int64(i)})
 	}
@@ -82,7 +82,7 @@ func (o *order) OnA(c chain.P1AContext, n int64) error {
 
 func TestFeedOrder(t *testing.T) {
 	o := &order{}
-	p := chain.NewPipeline(o, p2{}, p3{}, &p4{}, fw.WithSourceBatch(2))
+	p := must(chain.NewPipeline(chain.Handlers{P1: o, P2: p2{}, P3: p3{}, P4: &p4{}}, fw.WithSourceBatch(2)))
 	p.Submit(chain.A{N: 100})
 	p.SubmitSeq(events(3))
 	p.SubmitSeq(func(yield func(chain.Event) bool) { yield(chain.A{N: 50}); yield(&chain.A{N: 51}) })
@@ -116,7 +116,7 @@ func (f failing) OnA(c chain.P1AContext, n int64) error {
 
 func TestFeedStopsOnFailure(t *testing.T) {
 	stopped := false
-	p := chain.NewPipeline(failing{at: 300}, p2{}, p3{}, &p4{})
+	p := must(chain.NewPipeline(chain.Handlers{P1: failing{at: 300}, P2: p2{}, P3: p3{}, P4: &p4{}}))
 	p.SubmitSeq(func(yield func(chain.Event) bool) {
 		defer func() { stopped = true }()
 		for i := range 1 << 30 {
@@ -135,7 +135,7 @@ func TestFeedStopsOnFailure(t *testing.T) {
 }
 
 func TestFeedNotRecorded(t *testing.T) {
-	p := chain.NewPipeline(p1{}, p2{}, p3{}, &p4{}, fw.WithRecord(&discard{}))
+	p := must(chain.NewPipeline(chain.Handlers{P1: p1{}, P2: p2{}, P3: p3{}, P4: &p4{}}, fw.WithRecord(&discard{})))
 	p.SubmitSeq(events(3))
 	if err := p.Run(context.Background()); !errors.Is(err, fw.ErrFeedRecorded) {
 		t.Fatalf("Run: %v", err)
@@ -197,7 +197,7 @@ func TestFeedIsLazy(t *testing.T) {
 	for _, batch := range []int{1, 7, 256} {
 		produced := 0
 		a := &ahead{produced: &produced, batch: batch}
-		p := chain.NewPipeline(a, p2{}, p3{}, &p4{}, fw.WithSourceBatch(batch))
+		p := must(chain.NewPipeline(chain.Handlers{P1: a, P2: p2{}, P3: p3{}, P4: &p4{}}, fw.WithSourceBatch(batch)))
 		p.SubmitSeq(func(yield func(chain.Event) bool) {
 			for i := range 5000 {
 				produced++
@@ -220,7 +220,7 @@ func TestFeedIsLazy(t *testing.T) {
 
 func TestFeedPanicStopsRun(t *testing.T) {
 	sink := &p4{}
-	p := chain.NewPipeline(p1{}, p2{}, p3{}, sink, fw.WithSourceBatch(4))
+	p := must(chain.NewPipeline(chain.Handlers{P1: p1{}, P2: p2{}, P3: p3{}, P4: sink}, fw.WithSourceBatch(4)))
 	p.SubmitSeq(func(yield func(chain.Event) bool) {
 		for i := range 10 {
 			if !yield(chain.A{N: int64(i)}) {
@@ -239,7 +239,7 @@ func TestFeedPanicStopsRun(t *testing.T) {
 // A sequence may reuse the value it yields once yield returns.
 func TestFeedReusedValue(t *testing.T) {
 	o := &order{}
-	p := chain.NewPipeline(o, p2{}, p3{}, &p4{}, fw.WithSourceBatch(16))
+	p := must(chain.NewPipeline(chain.Handlers{P1: o, P2: p2{}, P3: p3{}, P4: &p4{}}, fw.WithSourceBatch(16)))
 	p.SubmitSeq(func(yield func(chain.Event) bool) {
 		var a chain.A
 		for i := range 100 {
@@ -267,7 +267,7 @@ func TestFeedReusedValue(t *testing.T) {
 func TestSubmitSeqOf(t *testing.T) {
 	run := func(n int) (*order, *chain.Pipeline) {
 		o := &order{}
-		p := chain.NewPipeline(o, p2{}, p3{}, &p4{}, fw.WithSourceBatch(64))
+		p := must(chain.NewPipeline(chain.Handlers{P1: o, P2: p2{}, P3: p3{}, P4: &p4{}}, fw.WithSourceBatch(64)))
 		chain.SubmitSeqOf(p, func(yield func(chain.A) bool) {
 			for i := range n {
 				if !yield(chain.A{N: int64(1000 + i)}) {

@@ -4,26 +4,19 @@
 package chain
 
 import (
-	"context"
-	"encoding/json"
-	"fmt"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
-	"io"
 	"iter"
-	"sync"
 )
 
-// The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwimpl.SupportPackageIsVersion2
+// A generator and a runtime that do not match fail to compile here.
+const _ = fwimpl.SupportPackageIsVersion3
 
 // Event is implemented by every event type of package chain.
 type Event interface {
-	// EventName returns the event's stable name.
 	EventName() string
-	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwimpl.Msg
+	fwMsg(arena fwimpl.Arena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
@@ -34,17 +27,11 @@ const (
 	fwKindD fwimpl.Kind = 3
 )
 
-// fwProgram describes the package to the runtime. Routes is the routing table:
-// for each event kind and built kind, the processors that have a case for it.
-// Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fw.WithRecord) is checked against it on replay.
+// fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
-	Events: []fwimpl.EventInfo{{Name: "A"}, {Name: "B"}, {Name: "C"}, {Name: "D"}},
-	Fingerprint: [32]byte{
-		0x6f, 0x95, 0x2f, 0xd8, 0x39, 0x58, 0x0b, 0x2b, 0xfd, 0xef, 0x9f, 0x48, 0xd8, 0x89, 0x64, 0xdd,
-		0xbc, 0xae, 0xf6, 0xd8, 0x22, 0xab, 0x91, 0x3b, 0x2f, 0x3f, 0xf1, 0x55, 0x7a, 0x12, 0xc1, 0x10,
-	},
-	Package: "chain",
+	Events:      []fwimpl.EventInfo{{Name: "A"}, {Name: "B"}, {Name: "C"}, {Name: "D"}},
+	Fingerprint: fwimpl.Fingerprint("6f952fd839580b2bfdef9f48d88964ddbcaef6d822ab913b2f3ff1557a12c110"),
+	Package:     "chain",
 	Procs: []fwimpl.ProcInfo{{
 		Cases:       []string{"A"},
 		Concurrency: 1,
@@ -67,149 +54,57 @@ var fwProgram = fwimpl.Program{
 
 // fwDispatcher binds the application's handlers to the compiled routing.
 type fwDispatcher struct {
-	hP1 P1Handler
-	hP2 P2Handler
-	hP3 P3Handler
-	hP4 P4Handler
+	h Handlers
+	*fwimpl.ArenaPool[fwArena, *fwArena]
+	fwimpl.Types  // the codec of events (fwimpl.Codec)
+	fwimpl.Routes // Route
 }
 
-// Pipeline runs the processors of package chain. Create it with NewPipeline.
+// Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
+type Handlers struct {
+	P1 P1Handler // processor P1 (chain.fw:9)
+	P2 P2Handler // processor P2 (chain.fw:10)
+	P3 P3Handler // processor P3 (chain.fw:11)
+	P4 P4Handler // processor P4 (chain.fw:12)
+}
+
+// Pipeline runs the processors of package chain: Submit (or SubmitSeq, SubmitJSONLines),
+// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
-	engine *fwimpl.Engine
+	fwimpl.Runner[Event]
 }
 
-// NewPipeline returns a pipeline with one handler per processor and user builder
-// (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fw.WithWorkers, ...).
-func NewPipeline(p1 P1Handler, p2 P2Handler, p3 P3Handler, p4 P4Handler, opts ...fw.Option) *Pipeline {
-	if p1 == nil {
-		panic("chain.NewPipeline: nil handler for processor P1")
+// NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
+func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
+	if err := fwimpl.MissingHandlers("chain", []string{"P1", "P2", "P3", "P4"}, []bool{h.P1 == nil, h.P2 == nil, h.P3 == nil, h.P4 == nil}); err != nil {
+		return nil, err
 	}
-	if p2 == nil {
-		panic("chain.NewPipeline: nil handler for processor P2")
-	}
-	if p3 == nil {
-		panic("chain.NewPipeline: nil handler for processor P3")
-	}
-	if p4 == nil {
-		panic("chain.NewPipeline: nil handler for processor P4")
-	}
-	d := &fwDispatcher{hP1: p1, hP2: p2, hP3: p3, hP4: p4}
-	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas, Types: fwTypes, Routes: fwRoutes}
+	e := fwimpl.New(&fwProgram, d, opts...)
+	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
 
-// Submit queues an event for phase 0, after the ones submitted before it. Call
-// it before Run, from one goroutine: it is not safe for concurrent use (the
-// submission order is part of the run's determinism).
+// Submit queues an event for phase 0, after the ones submitted before it, before Run.
 func (p *Pipeline) Submit(ev Event) {
-	a, _ := p.engine.SubmitArena().(*fwArena)
-	p.engine.Submit(fwEventMsg(ev, a))
+	fwimpl.Submit(&p.Runner, fwEventMsg(ev, fwimpl.EngineOf(&p.Runner).SubmitArena()))
 }
 
-// SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
-// batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
-// one after the other. Call it before Run; a fed run cannot be recorded.
-func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
-	}))
-}
-
-// SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
-// not boxed into Event to be yielded, so feeding them allocates nothing.
+// SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
+	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
+		return fwEventMsg(ev, c.Arena())
 	}))
 }
 
-// SubmitJSONLines submits the events of r, one JSON object per line
-// ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
-// A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
-// field) does not stop the others: all of them are reported with their line
-// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
-	return fw.ReadLines(r, func(line []byte) error {
-		ev, err := DecodeJSON(line)
-		if err != nil {
-			return err
-		}
-		p.Submit(ev)
-		return nil
-	}, opts...)
+// fwRoutes are the deliveries of each event kind: every case is unconditional.
+var fwRoutes = fwimpl.Routes{
+	fwKindA: {{Proc: 0, Case: 0}},
+	fwKindB: {{Proc: 1, Case: 0}},
+	fwKindC: {{Proc: 2, Case: 0}},
+	fwKindD: {{Proc: 3, Case: 0}},
 }
 
-// Run runs the pipeline until no work is left, a handler fails, or ctx is done.
-func (p *Pipeline) Run(ctx context.Context) error {
-	return p.engine.Run(ctx)
-}
-
-// Replay runs the pipeline on the inputs recorded in r (by a run with
-// fw.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fw.DivergenceError. Submit
-// nothing before it; call it instead of Run.
-func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
-	return p.engine.Replay(ctx, r)
-}
-
-// Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fw.Stats {
-	return p.engine.Stats()
-}
-
-// Route appends the deliveries of m: per processor with a matching case, the first one.
-func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
-	switch m.Kind {
-	case fwKindA:
-		// P1: A
-		dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 0})
-	case fwKindB:
-		// P2: B
-		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
-	case fwKindC:
-		// P3: C
-		dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 0})
-	case fwKindD:
-		// P4: D
-		dst = append(dst, fwimpl.Delivery{Proc: 3, Case: 0})
-	}
-	return dst
-}
-
-// Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
-	switch m.Kind {
-	case fwKindA:
-		ev := m.Ev.(*A)
-		// P1: A
-		if c := x.Begin(x.Note(0, 0, m)); c != nil {
-			x.End(d.hP1.OnA(P1AContext{fwOnA{c}}, ev.N))
-		}
-	case fwKindB:
-		ev := m.Ev.(*B)
-		// P2: B
-		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hP2.OnB(P2BContext{fwOnB{c}}, ev.N))
-		}
-	case fwKindC:
-		ev := m.Ev.(*C)
-		// P3: C
-		if c := x.Begin(x.Note(2, 0, m)); c != nil {
-			x.End(d.hP3.OnC(P3CContext{fwOnC{c}}, ev.N))
-		}
-	case fwKindD:
-		ev := m.Ev.(*D)
-		// P4: D
-		if c := x.Begin(x.Note(3, 0, m)); c != nil {
-			x.End(d.hP4.OnD(P4DContext{fwOnD{c}}, ev.N))
-		}
-	}
-}
-
-// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+// DispatchAll routes ms in order, calling each matching case at once, until x stops.
 func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
@@ -218,28 +113,20 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 		m := ms[i]
 		switch m.Kind {
 		case fwKindA:
-			ev := m.Ev.(*A)
-			// P1: A
 			if c := x.Begin(x.Note(0, 0, m)); c != nil {
-				x.End(d.hP1.OnA(P1AContext{fwOnA{c}}, ev.N))
+				x.End(d.h.P1.OnA(P1AContext{fwimpl.NewOn[A](c)}, m.Ev.(*A).N))
 			}
 		case fwKindB:
-			ev := m.Ev.(*B)
-			// P2: B
 			if c := x.Begin(x.Note(1, 0, m)); c != nil {
-				x.End(d.hP2.OnB(P2BContext{fwOnB{c}}, ev.N))
+				x.End(d.h.P2.OnB(P2BContext{fwimpl.NewOn[B](c)}, m.Ev.(*B).N))
 			}
 		case fwKindC:
-			ev := m.Ev.(*C)
-			// P3: C
 			if c := x.Begin(x.Note(2, 0, m)); c != nil {
-				x.End(d.hP3.OnC(P3CContext{fwOnC{c}}, ev.N))
+				x.End(d.h.P3.OnC(P3CContext{fwimpl.NewOn[C](c)}, m.Ev.(*C).N))
 			}
 		case fwKindD:
-			ev := m.Ev.(*D)
-			// P4: D
 			if c := x.Begin(x.Note(3, 0, m)); c != nil {
-				x.End(d.hP4.OnD(P4DContext{fwOnD{c}}, ev.N))
+				x.End(d.h.P4.OnD(P4DContext{fwimpl.NewOn[D](c)}, m.Ev.(*D).N))
 			}
 		}
 	}
@@ -252,408 +139,103 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 0:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*A)
-			return d.hP1.OnA(P1AContext{fwOnA{c}}, ev.N)
+			return d.h.P1.OnA(P1AContext{fwimpl.NewOn[A](c)}, m.Ev.(*A).N)
 		}
 	case 1:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*B)
-			return d.hP2.OnB(P2BContext{fwOnB{c}}, ev.N)
+			return d.h.P2.OnB(P2BContext{fwimpl.NewOn[B](c)}, m.Ev.(*B).N)
 		}
 	case 2:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*C)
-			return d.hP3.OnC(P3CContext{fwOnC{c}}, ev.N)
+			return d.h.P3.OnC(P3CContext{fwimpl.NewOn[C](c)}, m.Ev.(*C).N)
 		}
 	case 3:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*D)
-			return d.hP4.OnD(P4DContext{fwOnD{c}}, ev.N)
+			return d.h.P4.OnD(P4DContext{fwimpl.NewOn[D](c)}, m.Ev.(*D).N)
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
 }
 
-// fwOnA is embedded in the contexts of the cases on A events.
-type fwOnA struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnA) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnA) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the A being handled.
-func (x fwOnA) Event() A {
-	return *x.c.Msg().Ev.(*A)
-}
-
-// fwOnB is embedded in the contexts of the cases on B events.
-type fwOnB struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnB) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnB) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the B being handled.
-func (x fwOnB) Event() B {
-	return *x.c.Msg().Ev.(*B)
-}
-
-// fwOnC is embedded in the contexts of the cases on C events.
-type fwOnC struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnC) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnC) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the C being handled.
-func (x fwOnC) Event() C {
-	return *x.c.Msg().Ev.(*C)
-}
-
-// fwOnD is embedded in the contexts of the cases on D events.
-type fwOnD struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnD) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnD) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the D being handled.
-func (x fwOnD) Event() D {
-	return *x.c.Msg().Ev.(*D)
-}
-
-// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
-// Ev points into it until the engine resets it, once no step reads the message.
+// fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
 type fwArena struct {
-	n  int // values stored since the last Reset
-	k0 []A
-	k1 []B
-	k2 []C
-	k3 []D
+	k0 fwimpl.Slab[A]
+	k1 fwimpl.Slab[B]
+	k2 fwimpl.Slab[C]
+	k3 fwimpl.Slab[D]
 }
 
 // Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
-	if a.n == 0 {
-		return
-	}
-	a.n = 0
-	if len(a.k0) > 0 {
-		clear(a.k0)
-		a.k0 = a.k0[:0]
-	}
-	if len(a.k1) > 0 {
-		clear(a.k1)
-		a.k1 = a.k1[:0]
-	}
-	if len(a.k2) > 0 {
-		clear(a.k2)
-		a.k2 = a.k2[:0]
-	}
-	if len(a.k3) > 0 {
-		clear(a.k3)
-		a.k3 = a.k3[:0]
-	}
+	a.k0.Reset()
+	a.k1.Reset()
+	a.k2.Reset()
+	a.k3.Reset()
 }
 
-// boxA stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxA(e A) *A {
-	if a == nil {
-		p := new(A)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k0 = append(a.k0, e)
-	return &a.k0[len(a.k0)-1]
-}
+// fwArenas keeps freed arenas for the next run's engine.
+var fwArenas fwimpl.ArenaPool[fwArena, *fwArena]
 
-// boxB stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxB(e B) *B {
-	if a == nil {
-		p := new(B)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k1 = append(a.k1, e)
-	return &a.k1[len(a.k1)-1]
-}
-
-// boxC stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxC(e C) *C {
-	if a == nil {
-		p := new(C)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k2 = append(a.k2, e)
-	return &a.k2[len(a.k2)-1]
-}
-
-// boxD stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxD(e D) *D {
-	if a == nil {
-		p := new(D)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k3 = append(a.k3, e)
-	return &a.k3[len(a.k3)-1]
-}
-
-// fwArenaPool keeps freed arenas for the next run's engine.
-var fwArenaPool sync.Pool
-
-// NewArena returns an empty arena for the engine (fwimpl.Arenas).
-func (*fwDispatcher) NewArena() fwimpl.Arena {
-	if a, ok := fwArenaPool.Get().(*fwArena); ok {
-		return a
-	}
-	return new(fwArena)
-}
-
-// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
-// grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
-	x, ok := a.(*fwArena)
-	if !ok {
-		return
-	}
-	x.Reset()
-	if cap(x.k0)+cap(x.k1)+cap(x.k2)+cap(x.k3) > 65536 {
-		return
-	}
-	fwArenaPool.Put(x)
-}
-
-// fwEventMsg makes the runtime message of ev, its value stored in a (allocated
-// if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
+// fwEventMsg is ev.fwMsg(arena) by a type switch, so that ev does not escape.
+func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case A:
-		return fwimpl.Msg{Kind: fwKindA, Ev: a.boxA(e)}
+		return e.fwMsg(arena)
 	case *A:
-		return fwimpl.Msg{Kind: fwKindA, Ev: a.boxA(*e)}
+		return e.fwMsg(arena)
 	case B:
-		return fwimpl.Msg{Kind: fwKindB, Ev: a.boxB(e)}
+		return e.fwMsg(arena)
 	case *B:
-		return fwimpl.Msg{Kind: fwKindB, Ev: a.boxB(*e)}
+		return e.fwMsg(arena)
 	case C:
-		return fwimpl.Msg{Kind: fwKindC, Ev: a.boxC(e)}
+		return e.fwMsg(arena)
 	case *C:
-		return fwimpl.Msg{Kind: fwKindC, Ev: a.boxC(*e)}
+		return e.fwMsg(arena)
 	case D:
-		return fwimpl.Msg{Kind: fwKindD, Ev: a.boxD(e)}
+		return e.fwMsg(arena)
 	case *D:
-		return fwimpl.Msg{Kind: fwKindD, Ev: a.boxD(*e)}
+		return e.fwMsg(arena)
 	}
 	panic("fw: chain: not an event type of the package (a type embedding one?)")
 }
 
-// fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwimpl.Call) *fwArena {
-	a, _ := c.Arena().(*fwArena)
-	return a
+// fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
+var fwTypes = fwimpl.Types{
+	fwKindA: fwimpl.TypeOf[A]("A"),
+	fwKindB: fwimpl.TypeOf[B]("B"),
+	fwKindC: fwimpl.TypeOf[C]("C"),
+	fwKindD: fwimpl.TypeOf[D]("D"),
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
-// event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
-	switch m.Kind {
-	case fwKindA:
-		if e, ok := m.Ev.(*A); ok {
-			return e.AppendBinary(b)
-		}
-	case fwKindB:
-		if e, ok := m.Ev.(*B); ok {
-			return e.AppendBinary(b)
-		}
-	case fwKindC:
-		if e, ok := m.Ev.(*C); ok {
-			return e.AppendBinary(b)
-		}
-	case fwKindD:
-		if e, ok := m.Ev.(*D); ok {
-			return e.AppendBinary(b)
-		}
-	}
-	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
-}
-
-// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
-func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
-	switch k {
-	case fwKindA:
-		e := new(A)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event A: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	case fwKindB:
-		e := new(B)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event B: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	case fwKindC:
-		e := new(C)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event C: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	case fwKindD:
-		e := new(D)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event D: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	}
-	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
-}
-
-// DecodeJSON decodes one event from a JSON object whose "event" member names its
-// type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
-// members are errors.
+// DecodeJSON decodes an event from a JSON object {"event":"Name", ...} with all its fields.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwimpl.JSONEventName(data)
-	if err != nil {
-		return nil, err
-	}
-	switch name {
-	case "A":
-		var v struct {
-			Event string `json:"event"`
-			N     *int64 `json:"n"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event A: %w", err)
-		}
-		var e A
-		if v.N == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "A",
-				Field: "n",
-			}
-		}
-		e.N = *v.N
-		return e, nil
-	case "B":
-		var v struct {
-			Event string `json:"event"`
-			N     *int64 `json:"n"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event B: %w", err)
-		}
-		var e B
-		if v.N == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "B",
-				Field: "n",
-			}
-		}
-		e.N = *v.N
-		return e, nil
-	case "C":
-		var v struct {
-			Event string `json:"event"`
-			N     *int64 `json:"n"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event C: %w", err)
-		}
-		var e C
-		if v.N == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "C",
-				Field: "n",
-			}
-		}
-		e.N = *v.N
-		return e, nil
-	case "D":
-		var v struct {
-			Event string `json:"event"`
-			N     *int64 `json:"n"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event D: %w", err)
-		}
-		var e D
-		if v.N == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "D",
-				Field: "n",
-			}
-		}
-		e.N = *v.N
-		return e, nil
-	}
-	return nil, &fw.UnknownEventError{Name: name}
+	return fwimpl.DecodeJSON[Event](fwTypes, data)
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.
 func EncodeJSON(ev Event) ([]byte, error) {
-	m := ev.fwMsg(nil)
-	switch m.Kind {
-	case fwKindA:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*A
-		}{"A", m.Ev.(*A)})
-	case fwKindB:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*B
-		}{"B", m.Ev.(*B)})
-	case fwKindC:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*C
-		}{"C", m.Ev.(*C)})
-	case fwKindD:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*D
-		}{"D", m.Ev.(*D)})
-	}
-	return nil, fmt.Errorf("fw: EncodeJSON: unknown event %T", ev)
+	return fwTypes.EncodeJSON(ev.fwMsg(nil))
+}
+
+// TestP1 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestP1(h P1Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{P1: h}, Routes: fwRoutes}, fwTypes, ev, opts)
+}
+
+// TestP2 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestP2(h P2Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{P2: h}, Routes: fwRoutes}, fwTypes, ev, opts)
+}
+
+// TestP3 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestP3(h P3Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 2, &fwDispatcher{h: Handlers{P3: h}, Routes: fwRoutes}, fwTypes, ev, opts)
+}
+
+// TestP4 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestP4(h P4Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 3, &fwDispatcher{h: Handlers{P4: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }

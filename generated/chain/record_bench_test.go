@@ -33,7 +33,7 @@ func BenchmarkRecord(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for done := 0; done < b.N; done += chainBatch {
-				p := chain.NewPipeline(p1{}, p2{}, p3{}, &p4{}, fw.WithWorkers(w))
+				p := must(chain.NewPipeline(chain.Handlers{P1: p1{}, P2: p2{}, P3: p3{}, P4: &p4{}}, fw.WithWorkers(w)))
 				if err := p.Replay(context.Background(), bytes.NewReader(rec.Bytes())); err != nil {
 					b.Fatal(err)
 				}

@@ -21,7 +21,7 @@ func (s *lateSubmitter) OnA(c chain.P1AContext, n int64) error {
 
 func TestSubmitDuringRunFails(t *testing.T) {
 	s := &lateSubmitter{}
-	s.p = chain.NewPipeline(s, p2{}, p3{}, &p4{})
+	s.p = must(chain.NewPipeline(chain.Handlers{P1: s, P2: p2{}, P3: p3{}, P4: &p4{}}))
 	s.p.Submit(chain.A{N: 1})
 	err := s.p.Run(context.Background())
 	var pe *fw.PanicError
@@ -31,7 +31,7 @@ func TestSubmitDuringRunFails(t *testing.T) {
 }
 
 func TestSubmitAfterRunPanics(t *testing.T) {
-	p := chain.NewPipeline(p1{}, p2{}, p3{}, &p4{})
+	p := must(chain.NewPipeline(chain.Handlers{P1: p1{}, P2: p2{}, P3: p3{}, P4: &p4{}}))
 	p.Submit(chain.A{N: 1})
 	if err := p.Run(context.Background()); err != nil {
 		t.Fatal(err)
@@ -47,7 +47,7 @@ func TestSubmitAfterRunPanics(t *testing.T) {
 // Submission keeps its order over many events (the submission buffer grows).
 func TestSubmitKeepsOrder(t *testing.T) {
 	var got []int64
-	p := chain.NewPipeline(p1{}, p2{}, p3{}, sinkFunc(func(n int64) { got = append(got, n) }))
+	p := must(chain.NewPipeline(chain.Handlers{P1: p1{}, P2: p2{}, P3: p3{}, P4: sinkFunc(func(n int64) { got = append(got, n) })}))
 	const n = 100_000
 	for i := range n {
 		p.Submit(chain.A{N: int64(i)})

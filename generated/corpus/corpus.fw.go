@@ -35,9 +35,12 @@ func (e *Doc) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Doc) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindDoc, Ev: a.boxDoc(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Doc) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindDoc, Ev: a.k0.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindDoc, Ev: fwimpl.Box(e)}
 }
 
 // Token is the event declared at corpus.fw:11.
@@ -69,9 +72,12 @@ func (e *Token) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Token) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindToken, Ev: a.boxToken(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Token) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindToken, Ev: a.k1.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindToken, Ev: fwimpl.Box(e)}
 }
 
 // DocsBuilder implements builder Docs (corpus.fw:18), which provides target docs.
@@ -90,17 +96,17 @@ type TokenizeBuilder interface {
 }
 
 // TokenizeContext is the context of TokenizeBuilder's calls: it publishes tokens artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
 type TokenizeContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // Publish publishes v as an artifact of tokens; it takes effect when the method returns nil.
 func (x TokenizeContext) Publish(v Token) {
-	x.c.Emit(fwimpl.Msg{Kind: fwBuiltTokens, Ev: &v})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltTokens, Ev: &v})
 }
 
-// ReportHandler handles the cases of processor Report (corpus.fw:27), one method per case.
-// A method's emissions take effect only when it returns nil.
+// ReportHandler handles the cases of processor Report (corpus.fw:27); emissions take effect when a method returns nil.
 type ReportHandler interface {
 	// OnDoc is called for each artifact of target byDoc (corpus.fw:29).
 	OnDoc(c ReportDocContext, v fwreactive.Group[string, Token]) error
@@ -110,29 +116,29 @@ type ReportHandler interface {
 	Init(c ReportInitContext) error
 }
 
-// ReportDocContext is the context of ReportHandler.OnDoc: it can emit only what the case declares.
+// ReportDocContext is the context of ReportHandler.OnDoc: Context, Phase, Position (of fwimpl.Ctx).
 type ReportDocContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// ReportSampleContext is the context of ReportHandler.OnSample: it can emit only what the case declares.
+// ReportSampleContext is the context of ReportHandler.OnSample: Context, Phase, Position (of fwimpl.Ctx).
 type ReportSampleContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// ReportInitContext is the context of ReportHandler.Init: it can emit only what the case declares.
+// ReportInitContext is the context of ReportHandler.Init: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
 type ReportInitContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // ResolveByDoc asks for target byDoc (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x ReportInitContext) ResolveByDoc() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolveByDoc})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveByDoc})
 }
 
 // ResolveSample asks for target sample (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x ReportInitContext) ResolveSample() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolveSample})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveSample})
 }

@@ -74,7 +74,7 @@ func (r *report) OnSample(c corpus.ReportSampleContext, s []corpus.Token) error 
 func TestCorpus(t *testing.T) {
 	for _, workers := range []int{1, 8} {
 		r := &report{}
-		p := corpus.NewPipeline(docs{}, tokenize{}, r, fw.WithWorkers(workers))
+		p := must(corpus.NewPipeline(corpus.Handlers{Docs: docs{}, Tokenize: tokenize{}, Report: r}, fw.WithWorkers(workers)))
 		if err := p.Run(context.Background()); err != nil {
 			t.Fatal(err)
 		}

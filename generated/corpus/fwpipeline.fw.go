@@ -4,27 +4,21 @@
 package corpus
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
-	"io"
 	"iter"
-	"sync"
 )
 
-// The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwimpl.SupportPackageIsVersion2
+// A generator and a runtime that do not match fail to compile here.
+const _ = fwimpl.SupportPackageIsVersion3
 
 // Event is implemented by every event type of package corpus.
 type Event interface {
-	// EventName returns the event's stable name.
 	EventName() string
-	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwimpl.Msg
+	fwMsg(arena fwimpl.Arena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
@@ -45,17 +39,11 @@ const (
 	fwResolveTokens fwimpl.Kind = 9
 )
 
-// fwProgram describes the package to the runtime. Routes is the routing table:
-// for each event kind and built kind, the processors that have a case for it.
-// Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fw.WithRecord) is checked against it on replay.
+// fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
-	Events: []fwimpl.EventInfo{{Name: "Doc"}, {Name: "Token"}},
-	Fingerprint: [32]byte{
-		0x77, 0x1c, 0x19, 0xff, 0x55, 0xc2, 0xab, 0x76, 0xf6, 0x47, 0xb6, 0x66, 0x92, 0x15, 0x81, 0x8a,
-		0xfe, 0x98, 0x55, 0xc4, 0x2c, 0x3f, 0xd4, 0xf2, 0xdf, 0xb7, 0xaa, 0x14, 0x5f, 0x99, 0x8e, 0xde,
-	},
-	Package: "corpus",
+	Events:      []fwimpl.EventInfo{{Name: "Doc"}, {Name: "Token"}},
+	Fingerprint: fwimpl.Fingerprint("771c19ff55c2ab76f647b6669215818afe9855c42c3fd4f2dfb7aa145f998ede"),
+	Package:     "corpus",
 	Procs: []fwimpl.ProcInfo{{
 		Builder:     true,
 		Cases:       []string{},
@@ -111,129 +99,80 @@ var fwProgram = fwimpl.Program{
 
 // fwDispatcher binds the application's handlers to the compiled routing.
 type fwDispatcher struct {
-	hDocs     DocsBuilder
-	hTokenize TokenizeBuilder
-	hReport   ReportHandler
-	srcDocs   fwimpl.Source[Doc]
-	sByDoc    *fwreactive.Grouper[string, Token]
-	sSample   *fwreactive.ReservoirSampler[Token]
+	h Handlers
+	*fwimpl.ArenaPool[fwArena, *fwArena]
+	srcDocs fwimpl.Source[Doc]
+	sByDoc  *fwreactive.Grouper[string, Token]
+	sSample *fwreactive.ReservoirSampler[Token]
 }
 
-// Pipeline runs the processors of package corpus. Create it with NewPipeline.
+// Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
+type Handlers struct {
+	Docs     DocsBuilder     // builder Docs (corpus.fw:18)
+	Tokenize TokenizeBuilder // builder Tokenize (corpus.fw:21)
+	Report   ReportHandler   // processor Report (corpus.fw:27)
+}
+
+// Pipeline runs the processors of package corpus: Submit (or SubmitSeq, SubmitJSONLines),
+// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
-	engine *fwimpl.Engine
+	fwimpl.Runner[Event]
 }
 
-// NewPipeline returns a pipeline with one handler per processor and user builder
-// (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fw.WithWorkers, ...).
-func NewPipeline(docs DocsBuilder, tokenize TokenizeBuilder, report ReportHandler, opts ...fw.Option) *Pipeline {
-	if docs == nil {
-		panic("corpus.NewPipeline: nil handler for builder Docs")
+// NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
+func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
+	if err := fwimpl.MissingHandlers("corpus", []string{"Docs", "Tokenize", "Report"}, []bool{h.Docs == nil, h.Tokenize == nil, h.Report == nil}); err != nil {
+		return nil, err
 	}
-	if tokenize == nil {
-		panic("corpus.NewPipeline: nil handler for builder Tokenize")
-	}
-	if report == nil {
-		panic("corpus.NewPipeline: nil handler for processor Report")
-	}
-	d := &fwDispatcher{hDocs: docs, hTokenize: tokenize, hReport: report}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas}
 	d.sByDoc = fwreactive.NewGrouper(func(v Token) string {
 		return v.Doc
 	})
 	d.sSample = fwreactive.NewReservoirSampler[Token](5, 42)
-	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
+	e := fwimpl.New(&fwProgram, d, opts...)
+	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
 
-// Submit queues an event for phase 0, after the ones submitted before it. Call
-// it before Run, from one goroutine: it is not safe for concurrent use (the
-// submission order is part of the run's determinism).
+// Submit queues an event for phase 0, after the ones submitted before it, before Run.
 func (p *Pipeline) Submit(ev Event) {
-	a, _ := p.engine.SubmitArena().(*fwArena)
-	p.engine.Submit(fwEventMsg(ev, a))
+	fwimpl.Submit(&p.Runner, fwEventMsg(ev, fwimpl.EngineOf(&p.Runner).SubmitArena()))
 }
 
-// SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
-// batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
-// one after the other. Call it before Run; a fed run cannot be recorded.
-func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
-	}))
-}
-
-// SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
-// not boxed into Event to be yielded, so feeding them allocates nothing.
+// SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
+	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
+		return fwEventMsg(ev, c.Arena())
 	}))
-}
-
-// SubmitJSONLines submits the events of r, one JSON object per line
-// ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
-// A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
-// field) does not stop the others: all of them are reported with their line
-// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
-	return fw.ReadLines(r, func(line []byte) error {
-		ev, err := DecodeJSON(line)
-		if err != nil {
-			return err
-		}
-		p.Submit(ev)
-		return nil
-	}, opts...)
-}
-
-// Run runs the pipeline until no work is left, a handler fails, or ctx is done.
-func (p *Pipeline) Run(ctx context.Context) error {
-	return p.engine.Run(ctx)
-}
-
-// Replay runs the pipeline on the inputs recorded in r (by a run with
-// fw.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fw.DivergenceError. Submit
-// nothing before it; call it instead of Run.
-func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
-	return p.engine.Replay(ctx, r)
-}
-
-// Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fw.Stats {
-	return p.engine.Stats()
 }
 
 // ResolveByDoc asks for target byDoc before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveByDoc() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveByDoc})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveByDoc})
 }
 
 // ResolveDocs asks for target docs before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveDocs() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveDocs})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveDocs})
 }
 
 // ResolveSample asks for target sample before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveSample() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveSample})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveSample})
 }
 
 // ResolveTokens asks for target tokens before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveTokens() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveTokens})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveTokens})
 }
 
 // Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider
 // if no builder provides it.
 func (p *Pipeline) Resolve(target string) {
-	p.engine.Resolve(target)
+	fwimpl.EngineOf(&p.Runner).Resolve(target)
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
@@ -257,42 +196,7 @@ func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Deliv
 	return dst
 }
 
-// Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
-	switch m.Kind {
-	case fwBuiltByDoc:
-		v := *m.Ev.(*fwreactive.Group[string, Token])
-		// Report: Doc
-		if c := x.Begin(x.Note(4, 0, m)); c != nil {
-			x.End(d.hReport.OnDoc(ReportDocContext{fwContext{c}}, v))
-		}
-	case fwBuiltDocs:
-		v := *m.Ev.(*Doc)
-		// Tokenize: Docs
-		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hTokenize.OnDocs(TokenizeContext{fwContext{c}}, v))
-		}
-	case fwBuiltSample:
-		v := *m.Ev.(*[]Token)
-		// Report: Sample
-		if c := x.Begin(x.Note(4, 1, m)); c != nil {
-			x.End(d.hReport.OnSample(ReportSampleContext{fwContext{c}}, v))
-		}
-	case fwBuiltTokens:
-		v := *m.Ev.(*Token)
-		// ByDoc: Tokens
-		if c := x.Begin(x.Note(2, 0, m)); c != nil {
-			x.End(d.fwAddByDoc(c, v))
-		}
-		// Sample: Tokens
-		if c := x.Begin(x.Note(3, 0, m)); c != nil {
-			x.End(d.fwAddSample(c, v))
-		}
-	}
-}
-
-// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+// DispatchAll routes ms in order, calling each matching case at once, until x stops.
 func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
@@ -304,19 +208,19 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			v := *m.Ev.(*fwreactive.Group[string, Token])
 			// Report: Doc
 			if c := x.Begin(x.Note(4, 0, m)); c != nil {
-				x.End(d.hReport.OnDoc(ReportDocContext{fwContext{c}}, v))
+				x.End(d.h.Report.OnDoc(ReportDocContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltDocs:
 			v := *m.Ev.(*Doc)
 			// Tokenize: Docs
 			if c := x.Begin(x.Note(1, 0, m)); c != nil {
-				x.End(d.hTokenize.OnDocs(TokenizeContext{fwContext{c}}, v))
+				x.End(d.h.Tokenize.OnDocs(TokenizeContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltSample:
 			v := *m.Ev.(*[]Token)
 			// Report: Sample
 			if c := x.Begin(x.Note(4, 1, m)); c != nil {
-				x.End(d.hReport.OnSample(ReportSampleContext{fwContext{c}}, v))
+				x.End(d.h.Report.OnSample(ReportSampleContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltTokens:
 			v := *m.Ev.(*Token)
@@ -339,7 +243,7 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 1:
 		switch dl.Case {
 		case 0:
-			return d.hTokenize.OnDocs(TokenizeContext{fwContext{c}}, *m.Ev.(*Doc))
+			return d.h.Tokenize.OnDocs(TokenizeContext{fwimpl.NewCtx(c)}, *m.Ev.(*Doc))
 		}
 	case 2:
 		switch dl.Case {
@@ -358,29 +262,14 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 4:
 		switch dl.Case {
 		case 0:
-			return d.hReport.OnDoc(ReportDocContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[string, Token]))
+			return d.h.Report.OnDoc(ReportDocContext{fwimpl.NewCtx(c)}, *m.Ev.(*fwreactive.Group[string, Token]))
 		case 1:
-			return d.hReport.OnSample(ReportSampleContext{fwContext{c}}, *m.Ev.(*[]Token))
+			return d.h.Report.OnSample(ReportSampleContext{fwimpl.NewCtx(c)}, *m.Ev.(*[]Token))
 		case fwimpl.CaseInit:
-			return d.hReport.Init(ReportInitContext{fwContext{c}})
+			return d.h.Report.Init(ReportInitContext{fwimpl.NewCtx(c)})
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
-}
-
-// fwContext is embedded in the contexts of the cases on no event and of the builders.
-type fwContext struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwContext) Phase() int {
-	return x.c.Phase()
 }
 
 // fwAddByDoc gives an artifact of tokens to helper ByDoc.
@@ -416,7 +305,7 @@ func (d *fwDispatcher) fwPhaseSample(c *fwimpl.Call) error {
 func (d *fwDispatcher) Pull(c *fwimpl.Call, proc int32, max int) (bool, error) {
 	switch proc {
 	case 0:
-		return d.srcDocs.Pull(c, max, d.hDocs.Build, func(v Doc) fwimpl.Msg {
+		return d.srcDocs.Pull(c, max, d.h.Docs.Build, func(v Doc) fwimpl.Msg {
 			return fwimpl.Msg{Kind: fwBuiltDocs, Ev: &v}
 		})
 	}
@@ -431,113 +320,40 @@ func (d *fwDispatcher) Stop(proc int32) {
 	}
 }
 
-// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
-// Ev points into it until the engine resets it, once no step reads the message.
+// fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
 type fwArena struct {
-	n  int // values stored since the last Reset
-	k0 []Doc
-	k1 []Token
+	k0 fwimpl.Slab[Doc]
+	k1 fwimpl.Slab[Token]
 }
 
 // Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
-	if a.n == 0 {
-		return
-	}
-	a.n = 0
-	if len(a.k0) > 0 {
-		clear(a.k0)
-		a.k0 = a.k0[:0]
-	}
-	if len(a.k1) > 0 {
-		clear(a.k1)
-		a.k1 = a.k1[:0]
-	}
+	a.k0.Reset()
+	a.k1.Reset()
 }
 
-// boxDoc stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxDoc(e Doc) *Doc {
-	if a == nil {
-		p := new(Doc)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k0 = append(a.k0, e)
-	return &a.k0[len(a.k0)-1]
-}
+// fwArenas keeps freed arenas for the next run's engine.
+var fwArenas fwimpl.ArenaPool[fwArena, *fwArena]
 
-// boxToken stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxToken(e Token) *Token {
-	if a == nil {
-		p := new(Token)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k1 = append(a.k1, e)
-	return &a.k1[len(a.k1)-1]
-}
-
-// fwArenaPool keeps freed arenas for the next run's engine.
-var fwArenaPool sync.Pool
-
-// NewArena returns an empty arena for the engine (fwimpl.Arenas).
-func (*fwDispatcher) NewArena() fwimpl.Arena {
-	if a, ok := fwArenaPool.Get().(*fwArena); ok {
-		return a
-	}
-	return new(fwArena)
-}
-
-// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
-// grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
-	x, ok := a.(*fwArena)
-	if !ok {
-		return
-	}
-	x.Reset()
-	if cap(x.k0)+cap(x.k1) > 65536 {
-		return
-	}
-	fwArenaPool.Put(x)
-}
-
-// fwEventMsg makes the runtime message of ev, its value stored in a (allocated
-// if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
+// fwEventMsg is ev.fwMsg(arena) by a type switch, so that ev does not escape.
+func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case Doc:
-		return fwimpl.Msg{Kind: fwKindDoc, Ev: a.boxDoc(e)}
+		return e.fwMsg(arena)
 	case *Doc:
-		return fwimpl.Msg{Kind: fwKindDoc, Ev: a.boxDoc(*e)}
+		return e.fwMsg(arena)
 	case Token:
-		return fwimpl.Msg{Kind: fwKindToken, Ev: a.boxToken(e)}
+		return e.fwMsg(arena)
 	case *Token:
-		return fwimpl.Msg{Kind: fwKindToken, Ev: a.boxToken(*e)}
+		return e.fwMsg(arena)
 	}
 	panic("fw: corpus: not an event type of the package (a type embedding one?)")
-}
-
-// fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwimpl.Call) *fwArena {
-	a, _ := c.Arena().(*fwArena)
-	return a
 }
 
 // AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
 func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	switch m.Kind {
-	case fwKindDoc:
-		if e, ok := m.Ev.(*Doc); ok {
-			return e.AppendBinary(b)
-		}
-	case fwKindToken:
-		if e, ok := m.Ev.(*Token); ok {
-			return e.AppendBinary(b)
-		}
 	case fwBuiltByDoc:
 		if v, ok := m.Ev.(*fwreactive.Group[string, Token]); ok {
 			return fwAppendByDoc(b, *v)
@@ -557,24 +373,12 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	case fwResolveByDoc, fwResolveDocs, fwResolveSample, fwResolveTokens:
 		return b, nil
 	}
-	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
+	return fwTypes.AppendMsg(b, m)
 }
 
 // DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
 func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 	switch k {
-	case fwKindDoc:
-		e := new(Doc)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Doc: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	case fwKindToken:
-		e := new(Token)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Token: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwBuiltByDoc:
 		v, err := fwDecodeByDoc(data)
 		if err != nil {
@@ -605,7 +409,7 @@ func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 		}
 		return fwimpl.Msg{Kind: k}, nil
 	}
-	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwTypes.DecodeMsg(k, data)
 }
 
 // fwAppendByDoc appends the canonical encoding of an artifact of byDoc (Group[string, Token]).
@@ -701,91 +505,23 @@ func fwDecodeTokens(data []byte) (v Token, err error) {
 	return v, d.Finish()
 }
 
-// DecodeJSON decodes one event from a JSON object whose "event" member names its
-// type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
-// members are errors.
+// fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
+var fwTypes = fwimpl.Types{
+	fwKindDoc:   fwimpl.TypeOf[Doc]("Doc"),
+	fwKindToken: fwimpl.TypeOf[Token]("Token"),
+}
+
+// DecodeJSON decodes an event from a JSON object {"event":"Name", ...} with all its fields.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwimpl.JSONEventName(data)
-	if err != nil {
-		return nil, err
-	}
-	switch name {
-	case "Doc":
-		var v struct {
-			Event string  `json:"event"`
-			Name  *string `json:"name"`
-			Text  *string `json:"text"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Doc: %w", err)
-		}
-		var e Doc
-		if v.Name == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Doc",
-				Field: "name",
-			}
-		}
-		e.Name = *v.Name
-		if v.Text == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Doc",
-				Field: "text",
-			}
-		}
-		e.Text = *v.Text
-		return e, nil
-	case "Token":
-		var v struct {
-			Event string  `json:"event"`
-			Doc   *string `json:"doc"`
-			Word  *string `json:"word"`
-			Pos   *int64  `json:"pos"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Token: %w", err)
-		}
-		var e Token
-		if v.Doc == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Token",
-				Field: "doc",
-			}
-		}
-		e.Doc = *v.Doc
-		if v.Word == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Token",
-				Field: "word",
-			}
-		}
-		e.Word = *v.Word
-		if v.Pos == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Token",
-				Field: "pos",
-			}
-		}
-		e.Pos = *v.Pos
-		return e, nil
-	}
-	return nil, &fw.UnknownEventError{Name: name}
+	return fwimpl.DecodeJSON[Event](fwTypes, data)
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.
 func EncodeJSON(ev Event) ([]byte, error) {
-	m := ev.fwMsg(nil)
-	switch m.Kind {
-	case fwKindDoc:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Doc
-		}{"Doc", m.Ev.(*Doc)})
-	case fwKindToken:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Token
-		}{"Token", m.Ev.(*Token)})
-	}
-	return nil, fmt.Errorf("fw: EncodeJSON: unknown event %T", ev)
+	return fwTypes.EncodeJSON(ev.fwMsg(nil))
+}
+
+// TestReport calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestReport(h ReportHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 4, &fwDispatcher{h: Handlers{Report: h}}, fwTypes, ev, opts)
 }

@@ -31,9 +31,12 @@ func (e *Done) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Done) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindDone, Ev: a.boxDone(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Done) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindDone, Ev: a.k0.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindDone, Ev: fwimpl.Box(e)}
 }
 
 // Job is the event declared at cpubench.fw:5.
@@ -59,36 +62,37 @@ func (e *Job) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Job) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindJob, Ev: a.boxJob(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Job) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindJob, Ev: a.k1.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindJob, Ev: fwimpl.Box(e)}
 }
 
-// WorkHandler handles the cases of processor Work (cpubench.fw:14), one method per case.
-// A method's emissions take effect only when it returns nil.
+// WorkHandler handles the cases of processor Work (cpubench.fw:14); emissions take effect when a method returns nil.
 type WorkHandler interface {
 	// OnJob handles Job events that case Job matches (cpubench.fw:16).
 	OnJob(c WorkJobContext, n int64) error
 }
 
-// WorkJobContext is the context of WorkHandler.OnJob: it can emit only what the case declares.
+// WorkJobContext is the context of WorkHandler.OnJob: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type WorkJobContext struct {
-	fwOnJob
+	fwimpl.On[Job]
 }
 
 // EmitDone emits a Done; it takes effect when the handler returns nil.
 func (x WorkJobContext) EmitDone(e Done) {
-	x.c.Emit(fwimpl.Msg{Kind: fwKindDone, Ev: fwArenaOf(x.c).boxDone(e)})
+	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// CollectHandler handles the cases of processor Collect (cpubench.fw:19), one method per case.
-// A method's emissions take effect only when it returns nil.
+// CollectHandler handles the cases of processor Collect (cpubench.fw:19); emissions take effect when a method returns nil.
 type CollectHandler interface {
 	// OnDone handles Done events that case Done matches (cpubench.fw:20).
 	OnDone(c CollectDoneContext, n int64, sum int64) error
 }
 
-// CollectDoneContext is the context of CollectHandler.OnDone: it can emit only what the case declares.
+// CollectDoneContext is the context of CollectHandler.OnDone: Context, Phase, Position, Event (of fwimpl.On).
 type CollectDoneContext struct {
-	fwOnDone
+	fwimpl.On[Done]
 }

@@ -36,7 +36,7 @@ func (c *collect) OnDone(_ cpubench.CollectDoneContext, n, sum int64) error {
 
 func run(jobs, workers int) []int64 {
 	c := &collect{}
-	p := cpubench.NewPipeline(work{}, c, fw.WithWorkers(workers))
+	p := must(cpubench.NewPipeline(cpubench.Handlers{Work: work{}, Collect: c}, fw.WithWorkers(workers)))
 	for i := range jobs {
 		p.Submit(cpubench.Job{N: int64(i)})
 	}

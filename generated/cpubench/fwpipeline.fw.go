@@ -4,26 +4,19 @@
 package cpubench
 
 import (
-	"context"
-	"encoding/json"
-	"fmt"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
-	"io"
 	"iter"
-	"sync"
 )
 
-// The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwimpl.SupportPackageIsVersion2
+// A generator and a runtime that do not match fail to compile here.
+const _ = fwimpl.SupportPackageIsVersion3
 
 // Event is implemented by every event type of package cpubench.
 type Event interface {
-	// EventName returns the event's stable name.
 	EventName() string
-	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwimpl.Msg
+	fwMsg(arena fwimpl.Arena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
@@ -32,17 +25,11 @@ const (
 	fwKindJob  fwimpl.Kind = 1
 )
 
-// fwProgram describes the package to the runtime. Routes is the routing table:
-// for each event kind and built kind, the processors that have a case for it.
-// Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fw.WithRecord) is checked against it on replay.
+// fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
-	Events: []fwimpl.EventInfo{{Name: "Done"}, {Name: "Job"}},
-	Fingerprint: [32]byte{
-		0xb8, 0xcf, 0xb5, 0xab, 0xca, 0x25, 0x0d, 0xfc, 0x4c, 0x46, 0xd2, 0x5f, 0x26, 0xbd, 0x24, 0x2c,
-		0xf5, 0x24, 0x4a, 0x83, 0xe5, 0xc6, 0x07, 0x32, 0x50, 0x29, 0xe6, 0xeb, 0xc8, 0x67, 0x55, 0x6b,
-	},
-	Package: "cpubench",
+	Events:      []fwimpl.EventInfo{{Name: "Done"}, {Name: "Job"}},
+	Fingerprint: fwimpl.Fingerprint("b8cfb5abca250dfc4c46d25f26bd242cf5244a83e5c607325029e6ebc867556b"),
+	Package:     "cpubench",
 	Procs: []fwimpl.ProcInfo{{
 		Cases:       []string{"Job"},
 		Concurrency: 2,
@@ -57,123 +44,53 @@ var fwProgram = fwimpl.Program{
 
 // fwDispatcher binds the application's handlers to the compiled routing.
 type fwDispatcher struct {
-	hWork    WorkHandler
-	hCollect CollectHandler
+	h Handlers
+	*fwimpl.ArenaPool[fwArena, *fwArena]
+	fwimpl.Types  // the codec of events (fwimpl.Codec)
+	fwimpl.Routes // Route
 }
 
-// Pipeline runs the processors of package cpubench. Create it with NewPipeline.
+// Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
+type Handlers struct {
+	Work    WorkHandler    // processor Work (cpubench.fw:14)
+	Collect CollectHandler // processor Collect (cpubench.fw:19)
+}
+
+// Pipeline runs the processors of package cpubench: Submit (or SubmitSeq, SubmitJSONLines),
+// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
-	engine *fwimpl.Engine
+	fwimpl.Runner[Event]
 }
 
-// NewPipeline returns a pipeline with one handler per processor and user builder
-// (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fw.WithWorkers, ...).
-func NewPipeline(work WorkHandler, collect CollectHandler, opts ...fw.Option) *Pipeline {
-	if work == nil {
-		panic("cpubench.NewPipeline: nil handler for processor Work")
+// NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
+func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
+	if err := fwimpl.MissingHandlers("cpubench", []string{"Work", "Collect"}, []bool{h.Work == nil, h.Collect == nil}); err != nil {
+		return nil, err
 	}
-	if collect == nil {
-		panic("cpubench.NewPipeline: nil handler for processor Collect")
-	}
-	d := &fwDispatcher{hWork: work, hCollect: collect}
-	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas, Types: fwTypes, Routes: fwRoutes}
+	e := fwimpl.New(&fwProgram, d, opts...)
+	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
 
-// Submit queues an event for phase 0, after the ones submitted before it. Call
-// it before Run, from one goroutine: it is not safe for concurrent use (the
-// submission order is part of the run's determinism).
+// Submit queues an event for phase 0, after the ones submitted before it, before Run.
 func (p *Pipeline) Submit(ev Event) {
-	a, _ := p.engine.SubmitArena().(*fwArena)
-	p.engine.Submit(fwEventMsg(ev, a))
+	fwimpl.Submit(&p.Runner, fwEventMsg(ev, fwimpl.EngineOf(&p.Runner).SubmitArena()))
 }
 
-// SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
-// batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
-// one after the other. Call it before Run; a fed run cannot be recorded.
-func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
-	}))
-}
-
-// SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
-// not boxed into Event to be yielded, so feeding them allocates nothing.
+// SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
+	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
+		return fwEventMsg(ev, c.Arena())
 	}))
 }
 
-// SubmitJSONLines submits the events of r, one JSON object per line
-// ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
-// A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
-// field) does not stop the others: all of them are reported with their line
-// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
-	return fw.ReadLines(r, func(line []byte) error {
-		ev, err := DecodeJSON(line)
-		if err != nil {
-			return err
-		}
-		p.Submit(ev)
-		return nil
-	}, opts...)
+// fwRoutes are the deliveries of each event kind: every case is unconditional.
+var fwRoutes = fwimpl.Routes{
+	fwKindDone: {{Proc: 1, Case: 0}},
+	fwKindJob:  {{Proc: 0, Case: 0}},
 }
 
-// Run runs the pipeline until no work is left, a handler fails, or ctx is done.
-func (p *Pipeline) Run(ctx context.Context) error {
-	return p.engine.Run(ctx)
-}
-
-// Replay runs the pipeline on the inputs recorded in r (by a run with
-// fw.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fw.DivergenceError. Submit
-// nothing before it; call it instead of Run.
-func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
-	return p.engine.Replay(ctx, r)
-}
-
-// Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fw.Stats {
-	return p.engine.Stats()
-}
-
-// Route appends the deliveries of m: per processor with a matching case, the first one.
-func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
-	switch m.Kind {
-	case fwKindDone:
-		// Collect: Done
-		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
-	case fwKindJob:
-		// Work: Job
-		dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 0})
-	}
-	return dst
-}
-
-// Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
-	switch m.Kind {
-	case fwKindDone:
-		ev := m.Ev.(*Done)
-		// Collect: Done
-		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hCollect.OnDone(CollectDoneContext{fwOnDone{c}}, ev.N, ev.Sum))
-		}
-	case fwKindJob:
-		ev := m.Ev.(*Job)
-		// Work: Job
-		if c := x.Begin(x.Note(0, 0, m)); c != nil {
-			x.End(d.hWork.OnJob(WorkJobContext{fwOnJob{c}}, ev.N))
-		}
-	}
-}
-
-// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+// DispatchAll routes ms in order, calling each matching case at once, until x stops.
 func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
@@ -183,15 +100,12 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 		switch m.Kind {
 		case fwKindDone:
 			ev := m.Ev.(*Done)
-			// Collect: Done
 			if c := x.Begin(x.Note(1, 0, m)); c != nil {
-				x.End(d.hCollect.OnDone(CollectDoneContext{fwOnDone{c}}, ev.N, ev.Sum))
+				x.End(d.h.Collect.OnDone(CollectDoneContext{fwimpl.NewOn[Done](c)}, ev.N, ev.Sum))
 			}
 		case fwKindJob:
-			ev := m.Ev.(*Job)
-			// Work: Job
 			if c := x.Begin(x.Note(0, 0, m)); c != nil {
-				x.End(d.hWork.OnJob(WorkJobContext{fwOnJob{c}}, ev.N))
+				x.End(d.h.Work.OnJob(WorkJobContext{fwimpl.NewOn[Job](c)}, m.Ev.(*Job).N))
 			}
 		}
 	}
@@ -204,258 +118,70 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 0:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*Job)
-			return d.hWork.OnJob(WorkJobContext{fwOnJob{c}}, ev.N)
+			return d.h.Work.OnJob(WorkJobContext{fwimpl.NewOn[Job](c)}, m.Ev.(*Job).N)
 		}
 	case 1:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Done)
-			return d.hCollect.OnDone(CollectDoneContext{fwOnDone{c}}, ev.N, ev.Sum)
+			return d.h.Collect.OnDone(CollectDoneContext{fwimpl.NewOn[Done](c)}, ev.N, ev.Sum)
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
 }
 
-// fwOnDone is embedded in the contexts of the cases on Done events.
-type fwOnDone struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnDone) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnDone) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Done being handled.
-func (x fwOnDone) Event() Done {
-	return *x.c.Msg().Ev.(*Done)
-}
-
-// fwOnJob is embedded in the contexts of the cases on Job events.
-type fwOnJob struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnJob) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnJob) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Job being handled.
-func (x fwOnJob) Event() Job {
-	return *x.c.Msg().Ev.(*Job)
-}
-
-// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
-// Ev points into it until the engine resets it, once no step reads the message.
+// fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
 type fwArena struct {
-	n  int // values stored since the last Reset
-	k0 []Done
-	k1 []Job
+	k0 fwimpl.Slab[Done]
+	k1 fwimpl.Slab[Job]
 }
 
 // Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
-	if a.n == 0 {
-		return
-	}
-	a.n = 0
-	if len(a.k0) > 0 {
-		clear(a.k0)
-		a.k0 = a.k0[:0]
-	}
-	if len(a.k1) > 0 {
-		clear(a.k1)
-		a.k1 = a.k1[:0]
-	}
+	a.k0.Reset()
+	a.k1.Reset()
 }
 
-// boxDone stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxDone(e Done) *Done {
-	if a == nil {
-		p := new(Done)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k0 = append(a.k0, e)
-	return &a.k0[len(a.k0)-1]
-}
+// fwArenas keeps freed arenas for the next run's engine.
+var fwArenas fwimpl.ArenaPool[fwArena, *fwArena]
 
-// boxJob stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxJob(e Job) *Job {
-	if a == nil {
-		p := new(Job)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k1 = append(a.k1, e)
-	return &a.k1[len(a.k1)-1]
-}
-
-// fwArenaPool keeps freed arenas for the next run's engine.
-var fwArenaPool sync.Pool
-
-// NewArena returns an empty arena for the engine (fwimpl.Arenas).
-func (*fwDispatcher) NewArena() fwimpl.Arena {
-	if a, ok := fwArenaPool.Get().(*fwArena); ok {
-		return a
-	}
-	return new(fwArena)
-}
-
-// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
-// grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
-	x, ok := a.(*fwArena)
-	if !ok {
-		return
-	}
-	x.Reset()
-	if cap(x.k0)+cap(x.k1) > 65536 {
-		return
-	}
-	fwArenaPool.Put(x)
-}
-
-// fwEventMsg makes the runtime message of ev, its value stored in a (allocated
-// if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
+// fwEventMsg is ev.fwMsg(arena) by a type switch, so that ev does not escape.
+func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case Done:
-		return fwimpl.Msg{Kind: fwKindDone, Ev: a.boxDone(e)}
+		return e.fwMsg(arena)
 	case *Done:
-		return fwimpl.Msg{Kind: fwKindDone, Ev: a.boxDone(*e)}
+		return e.fwMsg(arena)
 	case Job:
-		return fwimpl.Msg{Kind: fwKindJob, Ev: a.boxJob(e)}
+		return e.fwMsg(arena)
 	case *Job:
-		return fwimpl.Msg{Kind: fwKindJob, Ev: a.boxJob(*e)}
+		return e.fwMsg(arena)
 	}
 	panic("fw: cpubench: not an event type of the package (a type embedding one?)")
 }
 
-// fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwimpl.Call) *fwArena {
-	a, _ := c.Arena().(*fwArena)
-	return a
+// fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
+var fwTypes = fwimpl.Types{
+	fwKindDone: fwimpl.TypeOf[Done]("Done"),
+	fwKindJob:  fwimpl.TypeOf[Job]("Job"),
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
-// event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
-	switch m.Kind {
-	case fwKindDone:
-		if e, ok := m.Ev.(*Done); ok {
-			return e.AppendBinary(b)
-		}
-	case fwKindJob:
-		if e, ok := m.Ev.(*Job); ok {
-			return e.AppendBinary(b)
-		}
-	}
-	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
-}
-
-// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
-func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
-	switch k {
-	case fwKindDone:
-		e := new(Done)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Done: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	case fwKindJob:
-		e := new(Job)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Job: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	}
-	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
-}
-
-// DecodeJSON decodes one event from a JSON object whose "event" member names its
-// type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
-// members are errors.
+// DecodeJSON decodes an event from a JSON object {"event":"Name", ...} with all its fields.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwimpl.JSONEventName(data)
-	if err != nil {
-		return nil, err
-	}
-	switch name {
-	case "Done":
-		var v struct {
-			Event string `json:"event"`
-			N     *int64 `json:"n"`
-			Sum   *int64 `json:"sum"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Done: %w", err)
-		}
-		var e Done
-		if v.N == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Done",
-				Field: "n",
-			}
-		}
-		e.N = *v.N
-		if v.Sum == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Done",
-				Field: "sum",
-			}
-		}
-		e.Sum = *v.Sum
-		return e, nil
-	case "Job":
-		var v struct {
-			Event string `json:"event"`
-			N     *int64 `json:"n"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Job: %w", err)
-		}
-		var e Job
-		if v.N == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Job",
-				Field: "n",
-			}
-		}
-		e.N = *v.N
-		return e, nil
-	}
-	return nil, &fw.UnknownEventError{Name: name}
+	return fwimpl.DecodeJSON[Event](fwTypes, data)
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.
 func EncodeJSON(ev Event) ([]byte, error) {
-	m := ev.fwMsg(nil)
-	switch m.Kind {
-	case fwKindDone:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Done
-		}{"Done", m.Ev.(*Done)})
-	case fwKindJob:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Job
-		}{"Job", m.Ev.(*Job)})
-	}
-	return nil, fmt.Errorf("fw: EncodeJSON: unknown event %T", ev)
+	return fwTypes.EncodeJSON(ev.fwMsg(nil))
+}
+
+// TestWork calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestWork(h WorkHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Work: h}, Routes: fwRoutes}, fwTypes, ev, opts)
+}
+
+// TestCollect calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestCollect(h CollectHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Collect: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }

@@ -31,9 +31,12 @@ func (e *Hundred) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Hundred) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindHundred, Ev: a.boxHundred(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Hundred) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindHundred, Ev: a.k0.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindHundred, Ev: fwimpl.Box(e)}
 }
 
 // Order is the event declared at fanout.fw:7.
@@ -62,9 +65,12 @@ func (e *Order) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Order) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Order) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindOrder, Ev: a.k1.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindOrder, Ev: fwimpl.Box(e)}
 }
 
 // Single is the event declared at fanout.fw:10.
@@ -93,9 +99,12 @@ func (e *Single) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Single) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindSingle, Ev: a.boxSingle(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Single) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindSingle, Ev: a.k2.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindSingle, Ev: fwimpl.Box(e)}
 }
 
 // Ten is the event declared at fanout.fw:9.
@@ -124,13339 +133,12231 @@ func (e *Ten) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Ten) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindTen, Ev: a.boxTen(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Ten) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindTen, Ev: a.k3.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindTen, Ev: fwimpl.Box(e)}
 }
 
-// OneHandler handles the cases of processor One (fanout.fw:12), one method per case.
-// A method's emissions take effect only when it returns nil.
+// OneHandler handles the cases of processor One (fanout.fw:12); emissions take effect when a method returns nil.
 type OneHandler interface {
 	// OnHit handles Single events that case Hit matches (fanout.fw:12).
 	OnHit(c OneHitContext, amount int64) error
 }
 
-// OneHitContext is the context of OneHandler.OnHit: it can emit only what the case declares.
+// OneHitContext is the context of OneHandler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type OneHitContext struct {
-	fwOnSingle
+	fwimpl.On[Single]
 }
 
-// T00Handler handles the cases of processor T00 (fanout.fw:14), one method per case.
-// A method's emissions take effect only when it returns nil.
+// T00Handler handles the cases of processor T00 (fanout.fw:14); emissions take effect when a method returns nil.
 type T00Handler interface {
 	// OnHit handles Ten events that case Hit matches (fanout.fw:14).
 	OnHit(c T00HitContext, amount int64) error
 }
 
-// T00HitContext is the context of T00Handler.OnHit: it can emit only what the case declares.
+// T00HitContext is the context of T00Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T00HitContext struct {
-	fwOnTen
+	fwimpl.On[Ten]
 }
 
-// T01Handler handles the cases of processor T01 (fanout.fw:15), one method per case.
-// A method's emissions take effect only when it returns nil.
+// T01Handler handles the cases of processor T01 (fanout.fw:15); emissions take effect when a method returns nil.
 type T01Handler interface {
 	// OnHit handles Ten events that case Hit matches (fanout.fw:15).
 	OnHit(c T01HitContext, amount int64) error
 }
 
-// T01HitContext is the context of T01Handler.OnHit: it can emit only what the case declares.
+// T01HitContext is the context of T01Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T01HitContext struct {
-	fwOnTen
+	fwimpl.On[Ten]
 }
 
-// T02Handler handles the cases of processor T02 (fanout.fw:16), one method per case.
-// A method's emissions take effect only when it returns nil.
+// T02Handler handles the cases of processor T02 (fanout.fw:16); emissions take effect when a method returns nil.
 type T02Handler interface {
 	// OnHit handles Ten events that case Hit matches (fanout.fw:16).
 	OnHit(c T02HitContext, amount int64) error
 }
 
-// T02HitContext is the context of T02Handler.OnHit: it can emit only what the case declares.
+// T02HitContext is the context of T02Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T02HitContext struct {
-	fwOnTen
+	fwimpl.On[Ten]
 }
 
-// T03Handler handles the cases of processor T03 (fanout.fw:17), one method per case.
-// A method's emissions take effect only when it returns nil.
+// T03Handler handles the cases of processor T03 (fanout.fw:17); emissions take effect when a method returns nil.
 type T03Handler interface {
 	// OnHit handles Ten events that case Hit matches (fanout.fw:17).
 	OnHit(c T03HitContext, amount int64) error
 }
 
-// T03HitContext is the context of T03Handler.OnHit: it can emit only what the case declares.
+// T03HitContext is the context of T03Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T03HitContext struct {
-	fwOnTen
+	fwimpl.On[Ten]
 }
 
-// T04Handler handles the cases of processor T04 (fanout.fw:18), one method per case.
-// A method's emissions take effect only when it returns nil.
+// T04Handler handles the cases of processor T04 (fanout.fw:18); emissions take effect when a method returns nil.
 type T04Handler interface {
 	// OnHit handles Ten events that case Hit matches (fanout.fw:18).
 	OnHit(c T04HitContext, amount int64) error
 }
 
-// T04HitContext is the context of T04Handler.OnHit: it can emit only what the case declares.
+// T04HitContext is the context of T04Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T04HitContext struct {
-	fwOnTen
+	fwimpl.On[Ten]
 }
 
-// T05Handler handles the cases of processor T05 (fanout.fw:19), one method per case.
-// A method's emissions take effect only when it returns nil.
+// T05Handler handles the cases of processor T05 (fanout.fw:19); emissions take effect when a method returns nil.
 type T05Handler interface {
 	// OnHit handles Ten events that case Hit matches (fanout.fw:19).
 	OnHit(c T05HitContext, amount int64) error
 }
 
-// T05HitContext is the context of T05Handler.OnHit: it can emit only what the case declares.
+// T05HitContext is the context of T05Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T05HitContext struct {
-	fwOnTen
+	fwimpl.On[Ten]
 }
 
-// T06Handler handles the cases of processor T06 (fanout.fw:20), one method per case.
-// A method's emissions take effect only when it returns nil.
+// T06Handler handles the cases of processor T06 (fanout.fw:20); emissions take effect when a method returns nil.
 type T06Handler interface {
 	// OnHit handles Ten events that case Hit matches (fanout.fw:20).
 	OnHit(c T06HitContext, amount int64) error
 }
 
-// T06HitContext is the context of T06Handler.OnHit: it can emit only what the case declares.
+// T06HitContext is the context of T06Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T06HitContext struct {
-	fwOnTen
+	fwimpl.On[Ten]
 }
 
-// T07Handler handles the cases of processor T07 (fanout.fw:21), one method per case.
-// A method's emissions take effect only when it returns nil.
+// T07Handler handles the cases of processor T07 (fanout.fw:21); emissions take effect when a method returns nil.
 type T07Handler interface {
 	// OnHit handles Ten events that case Hit matches (fanout.fw:21).
 	OnHit(c T07HitContext, amount int64) error
 }
 
-// T07HitContext is the context of T07Handler.OnHit: it can emit only what the case declares.
+// T07HitContext is the context of T07Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T07HitContext struct {
-	fwOnTen
+	fwimpl.On[Ten]
 }
 
-// T08Handler handles the cases of processor T08 (fanout.fw:22), one method per case.
-// A method's emissions take effect only when it returns nil.
+// T08Handler handles the cases of processor T08 (fanout.fw:22); emissions take effect when a method returns nil.
 type T08Handler interface {
 	// OnHit handles Ten events that case Hit matches (fanout.fw:22).
 	OnHit(c T08HitContext, amount int64) error
 }
 
-// T08HitContext is the context of T08Handler.OnHit: it can emit only what the case declares.
+// T08HitContext is the context of T08Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T08HitContext struct {
-	fwOnTen
+	fwimpl.On[Ten]
 }
 
-// T09Handler handles the cases of processor T09 (fanout.fw:23), one method per case.
-// A method's emissions take effect only when it returns nil.
+// T09Handler handles the cases of processor T09 (fanout.fw:23); emissions take effect when a method returns nil.
 type T09Handler interface {
 	// OnHit handles Ten events that case Hit matches (fanout.fw:23).
 	OnHit(c T09HitContext, amount int64) error
 }
 
-// T09HitContext is the context of T09Handler.OnHit: it can emit only what the case declares.
+// T09HitContext is the context of T09Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type T09HitContext struct {
-	fwOnTen
+	fwimpl.On[Ten]
 }
 
-// H000Handler handles the cases of processor H000 (fanout.fw:25), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H000Handler handles the cases of processor H000 (fanout.fw:25); emissions take effect when a method returns nil.
 type H000Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:25).
 	OnHit(c H000HitContext, amount int64) error
 }
 
-// H000HitContext is the context of H000Handler.OnHit: it can emit only what the case declares.
+// H000HitContext is the context of H000Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H000HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H001Handler handles the cases of processor H001 (fanout.fw:26), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H001Handler handles the cases of processor H001 (fanout.fw:26); emissions take effect when a method returns nil.
 type H001Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:26).
 	OnHit(c H001HitContext, amount int64) error
 }
 
-// H001HitContext is the context of H001Handler.OnHit: it can emit only what the case declares.
+// H001HitContext is the context of H001Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H001HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H002Handler handles the cases of processor H002 (fanout.fw:27), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H002Handler handles the cases of processor H002 (fanout.fw:27); emissions take effect when a method returns nil.
 type H002Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:27).
 	OnHit(c H002HitContext, amount int64) error
 }
 
-// H002HitContext is the context of H002Handler.OnHit: it can emit only what the case declares.
+// H002HitContext is the context of H002Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H002HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H003Handler handles the cases of processor H003 (fanout.fw:28), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H003Handler handles the cases of processor H003 (fanout.fw:28); emissions take effect when a method returns nil.
 type H003Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:28).
 	OnHit(c H003HitContext, amount int64) error
 }
 
-// H003HitContext is the context of H003Handler.OnHit: it can emit only what the case declares.
+// H003HitContext is the context of H003Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H003HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H004Handler handles the cases of processor H004 (fanout.fw:29), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H004Handler handles the cases of processor H004 (fanout.fw:29); emissions take effect when a method returns nil.
 type H004Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:29).
 	OnHit(c H004HitContext, amount int64) error
 }
 
-// H004HitContext is the context of H004Handler.OnHit: it can emit only what the case declares.
+// H004HitContext is the context of H004Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H004HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H005Handler handles the cases of processor H005 (fanout.fw:30), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H005Handler handles the cases of processor H005 (fanout.fw:30); emissions take effect when a method returns nil.
 type H005Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:30).
 	OnHit(c H005HitContext, amount int64) error
 }
 
-// H005HitContext is the context of H005Handler.OnHit: it can emit only what the case declares.
+// H005HitContext is the context of H005Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H005HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H006Handler handles the cases of processor H006 (fanout.fw:31), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H006Handler handles the cases of processor H006 (fanout.fw:31); emissions take effect when a method returns nil.
 type H006Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:31).
 	OnHit(c H006HitContext, amount int64) error
 }
 
-// H006HitContext is the context of H006Handler.OnHit: it can emit only what the case declares.
+// H006HitContext is the context of H006Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H006HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H007Handler handles the cases of processor H007 (fanout.fw:32), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H007Handler handles the cases of processor H007 (fanout.fw:32); emissions take effect when a method returns nil.
 type H007Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:32).
 	OnHit(c H007HitContext, amount int64) error
 }
 
-// H007HitContext is the context of H007Handler.OnHit: it can emit only what the case declares.
+// H007HitContext is the context of H007Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H007HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H008Handler handles the cases of processor H008 (fanout.fw:33), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H008Handler handles the cases of processor H008 (fanout.fw:33); emissions take effect when a method returns nil.
 type H008Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:33).
 	OnHit(c H008HitContext, amount int64) error
 }
 
-// H008HitContext is the context of H008Handler.OnHit: it can emit only what the case declares.
+// H008HitContext is the context of H008Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H008HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H009Handler handles the cases of processor H009 (fanout.fw:34), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H009Handler handles the cases of processor H009 (fanout.fw:34); emissions take effect when a method returns nil.
 type H009Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:34).
 	OnHit(c H009HitContext, amount int64) error
 }
 
-// H009HitContext is the context of H009Handler.OnHit: it can emit only what the case declares.
+// H009HitContext is the context of H009Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H009HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H010Handler handles the cases of processor H010 (fanout.fw:35), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H010Handler handles the cases of processor H010 (fanout.fw:35); emissions take effect when a method returns nil.
 type H010Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:35).
 	OnHit(c H010HitContext, amount int64) error
 }
 
-// H010HitContext is the context of H010Handler.OnHit: it can emit only what the case declares.
+// H010HitContext is the context of H010Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H010HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H011Handler handles the cases of processor H011 (fanout.fw:36), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H011Handler handles the cases of processor H011 (fanout.fw:36); emissions take effect when a method returns nil.
 type H011Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:36).
 	OnHit(c H011HitContext, amount int64) error
 }
 
-// H011HitContext is the context of H011Handler.OnHit: it can emit only what the case declares.
+// H011HitContext is the context of H011Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H011HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H012Handler handles the cases of processor H012 (fanout.fw:37), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H012Handler handles the cases of processor H012 (fanout.fw:37); emissions take effect when a method returns nil.
 type H012Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:37).
 	OnHit(c H012HitContext, amount int64) error
 }
 
-// H012HitContext is the context of H012Handler.OnHit: it can emit only what the case declares.
+// H012HitContext is the context of H012Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H012HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H013Handler handles the cases of processor H013 (fanout.fw:38), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H013Handler handles the cases of processor H013 (fanout.fw:38); emissions take effect when a method returns nil.
 type H013Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:38).
 	OnHit(c H013HitContext, amount int64) error
 }
 
-// H013HitContext is the context of H013Handler.OnHit: it can emit only what the case declares.
+// H013HitContext is the context of H013Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H013HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H014Handler handles the cases of processor H014 (fanout.fw:39), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H014Handler handles the cases of processor H014 (fanout.fw:39); emissions take effect when a method returns nil.
 type H014Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:39).
 	OnHit(c H014HitContext, amount int64) error
 }
 
-// H014HitContext is the context of H014Handler.OnHit: it can emit only what the case declares.
+// H014HitContext is the context of H014Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H014HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H015Handler handles the cases of processor H015 (fanout.fw:40), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H015Handler handles the cases of processor H015 (fanout.fw:40); emissions take effect when a method returns nil.
 type H015Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:40).
 	OnHit(c H015HitContext, amount int64) error
 }
 
-// H015HitContext is the context of H015Handler.OnHit: it can emit only what the case declares.
+// H015HitContext is the context of H015Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H015HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H016Handler handles the cases of processor H016 (fanout.fw:41), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H016Handler handles the cases of processor H016 (fanout.fw:41); emissions take effect when a method returns nil.
 type H016Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:41).
 	OnHit(c H016HitContext, amount int64) error
 }
 
-// H016HitContext is the context of H016Handler.OnHit: it can emit only what the case declares.
+// H016HitContext is the context of H016Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H016HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H017Handler handles the cases of processor H017 (fanout.fw:42), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H017Handler handles the cases of processor H017 (fanout.fw:42); emissions take effect when a method returns nil.
 type H017Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:42).
 	OnHit(c H017HitContext, amount int64) error
 }
 
-// H017HitContext is the context of H017Handler.OnHit: it can emit only what the case declares.
+// H017HitContext is the context of H017Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H017HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H018Handler handles the cases of processor H018 (fanout.fw:43), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H018Handler handles the cases of processor H018 (fanout.fw:43); emissions take effect when a method returns nil.
 type H018Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:43).
 	OnHit(c H018HitContext, amount int64) error
 }
 
-// H018HitContext is the context of H018Handler.OnHit: it can emit only what the case declares.
+// H018HitContext is the context of H018Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H018HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H019Handler handles the cases of processor H019 (fanout.fw:44), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H019Handler handles the cases of processor H019 (fanout.fw:44); emissions take effect when a method returns nil.
 type H019Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:44).
 	OnHit(c H019HitContext, amount int64) error
 }
 
-// H019HitContext is the context of H019Handler.OnHit: it can emit only what the case declares.
+// H019HitContext is the context of H019Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H019HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H020Handler handles the cases of processor H020 (fanout.fw:45), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H020Handler handles the cases of processor H020 (fanout.fw:45); emissions take effect when a method returns nil.
 type H020Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:45).
 	OnHit(c H020HitContext, amount int64) error
 }
 
-// H020HitContext is the context of H020Handler.OnHit: it can emit only what the case declares.
+// H020HitContext is the context of H020Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H020HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H021Handler handles the cases of processor H021 (fanout.fw:46), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H021Handler handles the cases of processor H021 (fanout.fw:46); emissions take effect when a method returns nil.
 type H021Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:46).
 	OnHit(c H021HitContext, amount int64) error
 }
 
-// H021HitContext is the context of H021Handler.OnHit: it can emit only what the case declares.
+// H021HitContext is the context of H021Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H021HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H022Handler handles the cases of processor H022 (fanout.fw:47), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H022Handler handles the cases of processor H022 (fanout.fw:47); emissions take effect when a method returns nil.
 type H022Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:47).
 	OnHit(c H022HitContext, amount int64) error
 }
 
-// H022HitContext is the context of H022Handler.OnHit: it can emit only what the case declares.
+// H022HitContext is the context of H022Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H022HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H023Handler handles the cases of processor H023 (fanout.fw:48), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H023Handler handles the cases of processor H023 (fanout.fw:48); emissions take effect when a method returns nil.
 type H023Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:48).
 	OnHit(c H023HitContext, amount int64) error
 }
 
-// H023HitContext is the context of H023Handler.OnHit: it can emit only what the case declares.
+// H023HitContext is the context of H023Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H023HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H024Handler handles the cases of processor H024 (fanout.fw:49), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H024Handler handles the cases of processor H024 (fanout.fw:49); emissions take effect when a method returns nil.
 type H024Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:49).
 	OnHit(c H024HitContext, amount int64) error
 }
 
-// H024HitContext is the context of H024Handler.OnHit: it can emit only what the case declares.
+// H024HitContext is the context of H024Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H024HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H025Handler handles the cases of processor H025 (fanout.fw:50), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H025Handler handles the cases of processor H025 (fanout.fw:50); emissions take effect when a method returns nil.
 type H025Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:50).
 	OnHit(c H025HitContext, amount int64) error
 }
 
-// H025HitContext is the context of H025Handler.OnHit: it can emit only what the case declares.
+// H025HitContext is the context of H025Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H025HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H026Handler handles the cases of processor H026 (fanout.fw:51), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H026Handler handles the cases of processor H026 (fanout.fw:51); emissions take effect when a method returns nil.
 type H026Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:51).
 	OnHit(c H026HitContext, amount int64) error
 }
 
-// H026HitContext is the context of H026Handler.OnHit: it can emit only what the case declares.
+// H026HitContext is the context of H026Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H026HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H027Handler handles the cases of processor H027 (fanout.fw:52), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H027Handler handles the cases of processor H027 (fanout.fw:52); emissions take effect when a method returns nil.
 type H027Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:52).
 	OnHit(c H027HitContext, amount int64) error
 }
 
-// H027HitContext is the context of H027Handler.OnHit: it can emit only what the case declares.
+// H027HitContext is the context of H027Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H027HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H028Handler handles the cases of processor H028 (fanout.fw:53), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H028Handler handles the cases of processor H028 (fanout.fw:53); emissions take effect when a method returns nil.
 type H028Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:53).
 	OnHit(c H028HitContext, amount int64) error
 }
 
-// H028HitContext is the context of H028Handler.OnHit: it can emit only what the case declares.
+// H028HitContext is the context of H028Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H028HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H029Handler handles the cases of processor H029 (fanout.fw:54), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H029Handler handles the cases of processor H029 (fanout.fw:54); emissions take effect when a method returns nil.
 type H029Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:54).
 	OnHit(c H029HitContext, amount int64) error
 }
 
-// H029HitContext is the context of H029Handler.OnHit: it can emit only what the case declares.
+// H029HitContext is the context of H029Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H029HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H030Handler handles the cases of processor H030 (fanout.fw:55), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H030Handler handles the cases of processor H030 (fanout.fw:55); emissions take effect when a method returns nil.
 type H030Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:55).
 	OnHit(c H030HitContext, amount int64) error
 }
 
-// H030HitContext is the context of H030Handler.OnHit: it can emit only what the case declares.
+// H030HitContext is the context of H030Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H030HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H031Handler handles the cases of processor H031 (fanout.fw:56), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H031Handler handles the cases of processor H031 (fanout.fw:56); emissions take effect when a method returns nil.
 type H031Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:56).
 	OnHit(c H031HitContext, amount int64) error
 }
 
-// H031HitContext is the context of H031Handler.OnHit: it can emit only what the case declares.
+// H031HitContext is the context of H031Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H031HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H032Handler handles the cases of processor H032 (fanout.fw:57), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H032Handler handles the cases of processor H032 (fanout.fw:57); emissions take effect when a method returns nil.
 type H032Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:57).
 	OnHit(c H032HitContext, amount int64) error
 }
 
-// H032HitContext is the context of H032Handler.OnHit: it can emit only what the case declares.
+// H032HitContext is the context of H032Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H032HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H033Handler handles the cases of processor H033 (fanout.fw:58), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H033Handler handles the cases of processor H033 (fanout.fw:58); emissions take effect when a method returns nil.
 type H033Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:58).
 	OnHit(c H033HitContext, amount int64) error
 }
 
-// H033HitContext is the context of H033Handler.OnHit: it can emit only what the case declares.
+// H033HitContext is the context of H033Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H033HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H034Handler handles the cases of processor H034 (fanout.fw:59), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H034Handler handles the cases of processor H034 (fanout.fw:59); emissions take effect when a method returns nil.
 type H034Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:59).
 	OnHit(c H034HitContext, amount int64) error
 }
 
-// H034HitContext is the context of H034Handler.OnHit: it can emit only what the case declares.
+// H034HitContext is the context of H034Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H034HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H035Handler handles the cases of processor H035 (fanout.fw:60), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H035Handler handles the cases of processor H035 (fanout.fw:60); emissions take effect when a method returns nil.
 type H035Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:60).
 	OnHit(c H035HitContext, amount int64) error
 }
 
-// H035HitContext is the context of H035Handler.OnHit: it can emit only what the case declares.
+// H035HitContext is the context of H035Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H035HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H036Handler handles the cases of processor H036 (fanout.fw:61), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H036Handler handles the cases of processor H036 (fanout.fw:61); emissions take effect when a method returns nil.
 type H036Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:61).
 	OnHit(c H036HitContext, amount int64) error
 }
 
-// H036HitContext is the context of H036Handler.OnHit: it can emit only what the case declares.
+// H036HitContext is the context of H036Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H036HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H037Handler handles the cases of processor H037 (fanout.fw:62), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H037Handler handles the cases of processor H037 (fanout.fw:62); emissions take effect when a method returns nil.
 type H037Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:62).
 	OnHit(c H037HitContext, amount int64) error
 }
 
-// H037HitContext is the context of H037Handler.OnHit: it can emit only what the case declares.
+// H037HitContext is the context of H037Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H037HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H038Handler handles the cases of processor H038 (fanout.fw:63), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H038Handler handles the cases of processor H038 (fanout.fw:63); emissions take effect when a method returns nil.
 type H038Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:63).
 	OnHit(c H038HitContext, amount int64) error
 }
 
-// H038HitContext is the context of H038Handler.OnHit: it can emit only what the case declares.
+// H038HitContext is the context of H038Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H038HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H039Handler handles the cases of processor H039 (fanout.fw:64), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H039Handler handles the cases of processor H039 (fanout.fw:64); emissions take effect when a method returns nil.
 type H039Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:64).
 	OnHit(c H039HitContext, amount int64) error
 }
 
-// H039HitContext is the context of H039Handler.OnHit: it can emit only what the case declares.
+// H039HitContext is the context of H039Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H039HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H040Handler handles the cases of processor H040 (fanout.fw:65), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H040Handler handles the cases of processor H040 (fanout.fw:65); emissions take effect when a method returns nil.
 type H040Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:65).
 	OnHit(c H040HitContext, amount int64) error
 }
 
-// H040HitContext is the context of H040Handler.OnHit: it can emit only what the case declares.
+// H040HitContext is the context of H040Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H040HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H041Handler handles the cases of processor H041 (fanout.fw:66), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H041Handler handles the cases of processor H041 (fanout.fw:66); emissions take effect when a method returns nil.
 type H041Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:66).
 	OnHit(c H041HitContext, amount int64) error
 }
 
-// H041HitContext is the context of H041Handler.OnHit: it can emit only what the case declares.
+// H041HitContext is the context of H041Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H041HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H042Handler handles the cases of processor H042 (fanout.fw:67), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H042Handler handles the cases of processor H042 (fanout.fw:67); emissions take effect when a method returns nil.
 type H042Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:67).
 	OnHit(c H042HitContext, amount int64) error
 }
 
-// H042HitContext is the context of H042Handler.OnHit: it can emit only what the case declares.
+// H042HitContext is the context of H042Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H042HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H043Handler handles the cases of processor H043 (fanout.fw:68), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H043Handler handles the cases of processor H043 (fanout.fw:68); emissions take effect when a method returns nil.
 type H043Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:68).
 	OnHit(c H043HitContext, amount int64) error
 }
 
-// H043HitContext is the context of H043Handler.OnHit: it can emit only what the case declares.
+// H043HitContext is the context of H043Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H043HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H044Handler handles the cases of processor H044 (fanout.fw:69), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H044Handler handles the cases of processor H044 (fanout.fw:69); emissions take effect when a method returns nil.
 type H044Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:69).
 	OnHit(c H044HitContext, amount int64) error
 }
 
-// H044HitContext is the context of H044Handler.OnHit: it can emit only what the case declares.
+// H044HitContext is the context of H044Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H044HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H045Handler handles the cases of processor H045 (fanout.fw:70), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H045Handler handles the cases of processor H045 (fanout.fw:70); emissions take effect when a method returns nil.
 type H045Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:70).
 	OnHit(c H045HitContext, amount int64) error
 }
 
-// H045HitContext is the context of H045Handler.OnHit: it can emit only what the case declares.
+// H045HitContext is the context of H045Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H045HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H046Handler handles the cases of processor H046 (fanout.fw:71), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H046Handler handles the cases of processor H046 (fanout.fw:71); emissions take effect when a method returns nil.
 type H046Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:71).
 	OnHit(c H046HitContext, amount int64) error
 }
 
-// H046HitContext is the context of H046Handler.OnHit: it can emit only what the case declares.
+// H046HitContext is the context of H046Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H046HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H047Handler handles the cases of processor H047 (fanout.fw:72), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H047Handler handles the cases of processor H047 (fanout.fw:72); emissions take effect when a method returns nil.
 type H047Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:72).
 	OnHit(c H047HitContext, amount int64) error
 }
 
-// H047HitContext is the context of H047Handler.OnHit: it can emit only what the case declares.
+// H047HitContext is the context of H047Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H047HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H048Handler handles the cases of processor H048 (fanout.fw:73), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H048Handler handles the cases of processor H048 (fanout.fw:73); emissions take effect when a method returns nil.
 type H048Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:73).
 	OnHit(c H048HitContext, amount int64) error
 }
 
-// H048HitContext is the context of H048Handler.OnHit: it can emit only what the case declares.
+// H048HitContext is the context of H048Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H048HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H049Handler handles the cases of processor H049 (fanout.fw:74), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H049Handler handles the cases of processor H049 (fanout.fw:74); emissions take effect when a method returns nil.
 type H049Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:74).
 	OnHit(c H049HitContext, amount int64) error
 }
 
-// H049HitContext is the context of H049Handler.OnHit: it can emit only what the case declares.
+// H049HitContext is the context of H049Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H049HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H050Handler handles the cases of processor H050 (fanout.fw:75), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H050Handler handles the cases of processor H050 (fanout.fw:75); emissions take effect when a method returns nil.
 type H050Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:75).
 	OnHit(c H050HitContext, amount int64) error
 }
 
-// H050HitContext is the context of H050Handler.OnHit: it can emit only what the case declares.
+// H050HitContext is the context of H050Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H050HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H051Handler handles the cases of processor H051 (fanout.fw:76), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H051Handler handles the cases of processor H051 (fanout.fw:76); emissions take effect when a method returns nil.
 type H051Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:76).
 	OnHit(c H051HitContext, amount int64) error
 }
 
-// H051HitContext is the context of H051Handler.OnHit: it can emit only what the case declares.
+// H051HitContext is the context of H051Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H051HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H052Handler handles the cases of processor H052 (fanout.fw:77), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H052Handler handles the cases of processor H052 (fanout.fw:77); emissions take effect when a method returns nil.
 type H052Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:77).
 	OnHit(c H052HitContext, amount int64) error
 }
 
-// H052HitContext is the context of H052Handler.OnHit: it can emit only what the case declares.
+// H052HitContext is the context of H052Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H052HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H053Handler handles the cases of processor H053 (fanout.fw:78), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H053Handler handles the cases of processor H053 (fanout.fw:78); emissions take effect when a method returns nil.
 type H053Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:78).
 	OnHit(c H053HitContext, amount int64) error
 }
 
-// H053HitContext is the context of H053Handler.OnHit: it can emit only what the case declares.
+// H053HitContext is the context of H053Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H053HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H054Handler handles the cases of processor H054 (fanout.fw:79), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H054Handler handles the cases of processor H054 (fanout.fw:79); emissions take effect when a method returns nil.
 type H054Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:79).
 	OnHit(c H054HitContext, amount int64) error
 }
 
-// H054HitContext is the context of H054Handler.OnHit: it can emit only what the case declares.
+// H054HitContext is the context of H054Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H054HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H055Handler handles the cases of processor H055 (fanout.fw:80), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H055Handler handles the cases of processor H055 (fanout.fw:80); emissions take effect when a method returns nil.
 type H055Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:80).
 	OnHit(c H055HitContext, amount int64) error
 }
 
-// H055HitContext is the context of H055Handler.OnHit: it can emit only what the case declares.
+// H055HitContext is the context of H055Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H055HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H056Handler handles the cases of processor H056 (fanout.fw:81), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H056Handler handles the cases of processor H056 (fanout.fw:81); emissions take effect when a method returns nil.
 type H056Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:81).
 	OnHit(c H056HitContext, amount int64) error
 }
 
-// H056HitContext is the context of H056Handler.OnHit: it can emit only what the case declares.
+// H056HitContext is the context of H056Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H056HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H057Handler handles the cases of processor H057 (fanout.fw:82), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H057Handler handles the cases of processor H057 (fanout.fw:82); emissions take effect when a method returns nil.
 type H057Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:82).
 	OnHit(c H057HitContext, amount int64) error
 }
 
-// H057HitContext is the context of H057Handler.OnHit: it can emit only what the case declares.
+// H057HitContext is the context of H057Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H057HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H058Handler handles the cases of processor H058 (fanout.fw:83), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H058Handler handles the cases of processor H058 (fanout.fw:83); emissions take effect when a method returns nil.
 type H058Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:83).
 	OnHit(c H058HitContext, amount int64) error
 }
 
-// H058HitContext is the context of H058Handler.OnHit: it can emit only what the case declares.
+// H058HitContext is the context of H058Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H058HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H059Handler handles the cases of processor H059 (fanout.fw:84), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H059Handler handles the cases of processor H059 (fanout.fw:84); emissions take effect when a method returns nil.
 type H059Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:84).
 	OnHit(c H059HitContext, amount int64) error
 }
 
-// H059HitContext is the context of H059Handler.OnHit: it can emit only what the case declares.
+// H059HitContext is the context of H059Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H059HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H060Handler handles the cases of processor H060 (fanout.fw:85), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H060Handler handles the cases of processor H060 (fanout.fw:85); emissions take effect when a method returns nil.
 type H060Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:85).
 	OnHit(c H060HitContext, amount int64) error
 }
 
-// H060HitContext is the context of H060Handler.OnHit: it can emit only what the case declares.
+// H060HitContext is the context of H060Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H060HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H061Handler handles the cases of processor H061 (fanout.fw:86), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H061Handler handles the cases of processor H061 (fanout.fw:86); emissions take effect when a method returns nil.
 type H061Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:86).
 	OnHit(c H061HitContext, amount int64) error
 }
 
-// H061HitContext is the context of H061Handler.OnHit: it can emit only what the case declares.
+// H061HitContext is the context of H061Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H061HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H062Handler handles the cases of processor H062 (fanout.fw:87), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H062Handler handles the cases of processor H062 (fanout.fw:87); emissions take effect when a method returns nil.
 type H062Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:87).
 	OnHit(c H062HitContext, amount int64) error
 }
 
-// H062HitContext is the context of H062Handler.OnHit: it can emit only what the case declares.
+// H062HitContext is the context of H062Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H062HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H063Handler handles the cases of processor H063 (fanout.fw:88), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H063Handler handles the cases of processor H063 (fanout.fw:88); emissions take effect when a method returns nil.
 type H063Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:88).
 	OnHit(c H063HitContext, amount int64) error
 }
 
-// H063HitContext is the context of H063Handler.OnHit: it can emit only what the case declares.
+// H063HitContext is the context of H063Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H063HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H064Handler handles the cases of processor H064 (fanout.fw:89), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H064Handler handles the cases of processor H064 (fanout.fw:89); emissions take effect when a method returns nil.
 type H064Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:89).
 	OnHit(c H064HitContext, amount int64) error
 }
 
-// H064HitContext is the context of H064Handler.OnHit: it can emit only what the case declares.
+// H064HitContext is the context of H064Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H064HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H065Handler handles the cases of processor H065 (fanout.fw:90), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H065Handler handles the cases of processor H065 (fanout.fw:90); emissions take effect when a method returns nil.
 type H065Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:90).
 	OnHit(c H065HitContext, amount int64) error
 }
 
-// H065HitContext is the context of H065Handler.OnHit: it can emit only what the case declares.
+// H065HitContext is the context of H065Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H065HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H066Handler handles the cases of processor H066 (fanout.fw:91), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H066Handler handles the cases of processor H066 (fanout.fw:91); emissions take effect when a method returns nil.
 type H066Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:91).
 	OnHit(c H066HitContext, amount int64) error
 }
 
-// H066HitContext is the context of H066Handler.OnHit: it can emit only what the case declares.
+// H066HitContext is the context of H066Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H066HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H067Handler handles the cases of processor H067 (fanout.fw:92), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H067Handler handles the cases of processor H067 (fanout.fw:92); emissions take effect when a method returns nil.
 type H067Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:92).
 	OnHit(c H067HitContext, amount int64) error
 }
 
-// H067HitContext is the context of H067Handler.OnHit: it can emit only what the case declares.
+// H067HitContext is the context of H067Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H067HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H068Handler handles the cases of processor H068 (fanout.fw:93), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H068Handler handles the cases of processor H068 (fanout.fw:93); emissions take effect when a method returns nil.
 type H068Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:93).
 	OnHit(c H068HitContext, amount int64) error
 }
 
-// H068HitContext is the context of H068Handler.OnHit: it can emit only what the case declares.
+// H068HitContext is the context of H068Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H068HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H069Handler handles the cases of processor H069 (fanout.fw:94), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H069Handler handles the cases of processor H069 (fanout.fw:94); emissions take effect when a method returns nil.
 type H069Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:94).
 	OnHit(c H069HitContext, amount int64) error
 }
 
-// H069HitContext is the context of H069Handler.OnHit: it can emit only what the case declares.
+// H069HitContext is the context of H069Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H069HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H070Handler handles the cases of processor H070 (fanout.fw:95), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H070Handler handles the cases of processor H070 (fanout.fw:95); emissions take effect when a method returns nil.
 type H070Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:95).
 	OnHit(c H070HitContext, amount int64) error
 }
 
-// H070HitContext is the context of H070Handler.OnHit: it can emit only what the case declares.
+// H070HitContext is the context of H070Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H070HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H071Handler handles the cases of processor H071 (fanout.fw:96), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H071Handler handles the cases of processor H071 (fanout.fw:96); emissions take effect when a method returns nil.
 type H071Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:96).
 	OnHit(c H071HitContext, amount int64) error
 }
 
-// H071HitContext is the context of H071Handler.OnHit: it can emit only what the case declares.
+// H071HitContext is the context of H071Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H071HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H072Handler handles the cases of processor H072 (fanout.fw:97), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H072Handler handles the cases of processor H072 (fanout.fw:97); emissions take effect when a method returns nil.
 type H072Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:97).
 	OnHit(c H072HitContext, amount int64) error
 }
 
-// H072HitContext is the context of H072Handler.OnHit: it can emit only what the case declares.
+// H072HitContext is the context of H072Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H072HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H073Handler handles the cases of processor H073 (fanout.fw:98), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H073Handler handles the cases of processor H073 (fanout.fw:98); emissions take effect when a method returns nil.
 type H073Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:98).
 	OnHit(c H073HitContext, amount int64) error
 }
 
-// H073HitContext is the context of H073Handler.OnHit: it can emit only what the case declares.
+// H073HitContext is the context of H073Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H073HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H074Handler handles the cases of processor H074 (fanout.fw:99), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H074Handler handles the cases of processor H074 (fanout.fw:99); emissions take effect when a method returns nil.
 type H074Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:99).
 	OnHit(c H074HitContext, amount int64) error
 }
 
-// H074HitContext is the context of H074Handler.OnHit: it can emit only what the case declares.
+// H074HitContext is the context of H074Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H074HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H075Handler handles the cases of processor H075 (fanout.fw:100), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H075Handler handles the cases of processor H075 (fanout.fw:100); emissions take effect when a method returns nil.
 type H075Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:100).
 	OnHit(c H075HitContext, amount int64) error
 }
 
-// H075HitContext is the context of H075Handler.OnHit: it can emit only what the case declares.
+// H075HitContext is the context of H075Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H075HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H076Handler handles the cases of processor H076 (fanout.fw:101), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H076Handler handles the cases of processor H076 (fanout.fw:101); emissions take effect when a method returns nil.
 type H076Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:101).
 	OnHit(c H076HitContext, amount int64) error
 }
 
-// H076HitContext is the context of H076Handler.OnHit: it can emit only what the case declares.
+// H076HitContext is the context of H076Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H076HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H077Handler handles the cases of processor H077 (fanout.fw:102), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H077Handler handles the cases of processor H077 (fanout.fw:102); emissions take effect when a method returns nil.
 type H077Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:102).
 	OnHit(c H077HitContext, amount int64) error
 }
 
-// H077HitContext is the context of H077Handler.OnHit: it can emit only what the case declares.
+// H077HitContext is the context of H077Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H077HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H078Handler handles the cases of processor H078 (fanout.fw:103), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H078Handler handles the cases of processor H078 (fanout.fw:103); emissions take effect when a method returns nil.
 type H078Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:103).
 	OnHit(c H078HitContext, amount int64) error
 }
 
-// H078HitContext is the context of H078Handler.OnHit: it can emit only what the case declares.
+// H078HitContext is the context of H078Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H078HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H079Handler handles the cases of processor H079 (fanout.fw:104), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H079Handler handles the cases of processor H079 (fanout.fw:104); emissions take effect when a method returns nil.
 type H079Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:104).
 	OnHit(c H079HitContext, amount int64) error
 }
 
-// H079HitContext is the context of H079Handler.OnHit: it can emit only what the case declares.
+// H079HitContext is the context of H079Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H079HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H080Handler handles the cases of processor H080 (fanout.fw:105), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H080Handler handles the cases of processor H080 (fanout.fw:105); emissions take effect when a method returns nil.
 type H080Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:105).
 	OnHit(c H080HitContext, amount int64) error
 }
 
-// H080HitContext is the context of H080Handler.OnHit: it can emit only what the case declares.
+// H080HitContext is the context of H080Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H080HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H081Handler handles the cases of processor H081 (fanout.fw:106), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H081Handler handles the cases of processor H081 (fanout.fw:106); emissions take effect when a method returns nil.
 type H081Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:106).
 	OnHit(c H081HitContext, amount int64) error
 }
 
-// H081HitContext is the context of H081Handler.OnHit: it can emit only what the case declares.
+// H081HitContext is the context of H081Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H081HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H082Handler handles the cases of processor H082 (fanout.fw:107), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H082Handler handles the cases of processor H082 (fanout.fw:107); emissions take effect when a method returns nil.
 type H082Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:107).
 	OnHit(c H082HitContext, amount int64) error
 }
 
-// H082HitContext is the context of H082Handler.OnHit: it can emit only what the case declares.
+// H082HitContext is the context of H082Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H082HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H083Handler handles the cases of processor H083 (fanout.fw:108), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H083Handler handles the cases of processor H083 (fanout.fw:108); emissions take effect when a method returns nil.
 type H083Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:108).
 	OnHit(c H083HitContext, amount int64) error
 }
 
-// H083HitContext is the context of H083Handler.OnHit: it can emit only what the case declares.
+// H083HitContext is the context of H083Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H083HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H084Handler handles the cases of processor H084 (fanout.fw:109), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H084Handler handles the cases of processor H084 (fanout.fw:109); emissions take effect when a method returns nil.
 type H084Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:109).
 	OnHit(c H084HitContext, amount int64) error
 }
 
-// H084HitContext is the context of H084Handler.OnHit: it can emit only what the case declares.
+// H084HitContext is the context of H084Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H084HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H085Handler handles the cases of processor H085 (fanout.fw:110), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H085Handler handles the cases of processor H085 (fanout.fw:110); emissions take effect when a method returns nil.
 type H085Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:110).
 	OnHit(c H085HitContext, amount int64) error
 }
 
-// H085HitContext is the context of H085Handler.OnHit: it can emit only what the case declares.
+// H085HitContext is the context of H085Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H085HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H086Handler handles the cases of processor H086 (fanout.fw:111), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H086Handler handles the cases of processor H086 (fanout.fw:111); emissions take effect when a method returns nil.
 type H086Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:111).
 	OnHit(c H086HitContext, amount int64) error
 }
 
-// H086HitContext is the context of H086Handler.OnHit: it can emit only what the case declares.
+// H086HitContext is the context of H086Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H086HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H087Handler handles the cases of processor H087 (fanout.fw:112), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H087Handler handles the cases of processor H087 (fanout.fw:112); emissions take effect when a method returns nil.
 type H087Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:112).
 	OnHit(c H087HitContext, amount int64) error
 }
 
-// H087HitContext is the context of H087Handler.OnHit: it can emit only what the case declares.
+// H087HitContext is the context of H087Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H087HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H088Handler handles the cases of processor H088 (fanout.fw:113), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H088Handler handles the cases of processor H088 (fanout.fw:113); emissions take effect when a method returns nil.
 type H088Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:113).
 	OnHit(c H088HitContext, amount int64) error
 }
 
-// H088HitContext is the context of H088Handler.OnHit: it can emit only what the case declares.
+// H088HitContext is the context of H088Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H088HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H089Handler handles the cases of processor H089 (fanout.fw:114), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H089Handler handles the cases of processor H089 (fanout.fw:114); emissions take effect when a method returns nil.
 type H089Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:114).
 	OnHit(c H089HitContext, amount int64) error
 }
 
-// H089HitContext is the context of H089Handler.OnHit: it can emit only what the case declares.
+// H089HitContext is the context of H089Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H089HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H090Handler handles the cases of processor H090 (fanout.fw:115), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H090Handler handles the cases of processor H090 (fanout.fw:115); emissions take effect when a method returns nil.
 type H090Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:115).
 	OnHit(c H090HitContext, amount int64) error
 }
 
-// H090HitContext is the context of H090Handler.OnHit: it can emit only what the case declares.
+// H090HitContext is the context of H090Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H090HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H091Handler handles the cases of processor H091 (fanout.fw:116), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H091Handler handles the cases of processor H091 (fanout.fw:116); emissions take effect when a method returns nil.
 type H091Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:116).
 	OnHit(c H091HitContext, amount int64) error
 }
 
-// H091HitContext is the context of H091Handler.OnHit: it can emit only what the case declares.
+// H091HitContext is the context of H091Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H091HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H092Handler handles the cases of processor H092 (fanout.fw:117), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H092Handler handles the cases of processor H092 (fanout.fw:117); emissions take effect when a method returns nil.
 type H092Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:117).
 	OnHit(c H092HitContext, amount int64) error
 }
 
-// H092HitContext is the context of H092Handler.OnHit: it can emit only what the case declares.
+// H092HitContext is the context of H092Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H092HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H093Handler handles the cases of processor H093 (fanout.fw:118), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H093Handler handles the cases of processor H093 (fanout.fw:118); emissions take effect when a method returns nil.
 type H093Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:118).
 	OnHit(c H093HitContext, amount int64) error
 }
 
-// H093HitContext is the context of H093Handler.OnHit: it can emit only what the case declares.
+// H093HitContext is the context of H093Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H093HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H094Handler handles the cases of processor H094 (fanout.fw:119), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H094Handler handles the cases of processor H094 (fanout.fw:119); emissions take effect when a method returns nil.
 type H094Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:119).
 	OnHit(c H094HitContext, amount int64) error
 }
 
-// H094HitContext is the context of H094Handler.OnHit: it can emit only what the case declares.
+// H094HitContext is the context of H094Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H094HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H095Handler handles the cases of processor H095 (fanout.fw:120), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H095Handler handles the cases of processor H095 (fanout.fw:120); emissions take effect when a method returns nil.
 type H095Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:120).
 	OnHit(c H095HitContext, amount int64) error
 }
 
-// H095HitContext is the context of H095Handler.OnHit: it can emit only what the case declares.
+// H095HitContext is the context of H095Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H095HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H096Handler handles the cases of processor H096 (fanout.fw:121), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H096Handler handles the cases of processor H096 (fanout.fw:121); emissions take effect when a method returns nil.
 type H096Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:121).
 	OnHit(c H096HitContext, amount int64) error
 }
 
-// H096HitContext is the context of H096Handler.OnHit: it can emit only what the case declares.
+// H096HitContext is the context of H096Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H096HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H097Handler handles the cases of processor H097 (fanout.fw:122), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H097Handler handles the cases of processor H097 (fanout.fw:122); emissions take effect when a method returns nil.
 type H097Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:122).
 	OnHit(c H097HitContext, amount int64) error
 }
 
-// H097HitContext is the context of H097Handler.OnHit: it can emit only what the case declares.
+// H097HitContext is the context of H097Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H097HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H098Handler handles the cases of processor H098 (fanout.fw:123), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H098Handler handles the cases of processor H098 (fanout.fw:123); emissions take effect when a method returns nil.
 type H098Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:123).
 	OnHit(c H098HitContext, amount int64) error
 }
 
-// H098HitContext is the context of H098Handler.OnHit: it can emit only what the case declares.
+// H098HitContext is the context of H098Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H098HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// H099Handler handles the cases of processor H099 (fanout.fw:124), one method per case.
-// A method's emissions take effect only when it returns nil.
+// H099Handler handles the cases of processor H099 (fanout.fw:124); emissions take effect when a method returns nil.
 type H099Handler interface {
 	// OnHit handles Hundred events that case Hit matches (fanout.fw:124).
 	OnHit(c H099HitContext, amount int64) error
 }
 
-// H099HitContext is the context of H099Handler.OnHit: it can emit only what the case declares.
+// H099HitContext is the context of H099Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type H099HitContext struct {
-	fwOnHundred
+	fwimpl.On[Hundred]
 }
 
-// P0000Handler handles the cases of processor P0000 (fanout.fw:126), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0000Handler handles the cases of processor P0000 (fanout.fw:126); emissions take effect when a method returns nil.
 type P0000Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:126).
 	OnHit(c P0000HitContext, amount int64) error
 }
 
-// P0000HitContext is the context of P0000Handler.OnHit: it can emit only what the case declares.
+// P0000HitContext is the context of P0000Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0000HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0001Handler handles the cases of processor P0001 (fanout.fw:127), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0001Handler handles the cases of processor P0001 (fanout.fw:127); emissions take effect when a method returns nil.
 type P0001Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:127).
 	OnHit(c P0001HitContext, amount int64) error
 }
 
-// P0001HitContext is the context of P0001Handler.OnHit: it can emit only what the case declares.
+// P0001HitContext is the context of P0001Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0001HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0002Handler handles the cases of processor P0002 (fanout.fw:128), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0002Handler handles the cases of processor P0002 (fanout.fw:128); emissions take effect when a method returns nil.
 type P0002Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:128).
 	OnHit(c P0002HitContext, amount int64) error
 }
 
-// P0002HitContext is the context of P0002Handler.OnHit: it can emit only what the case declares.
+// P0002HitContext is the context of P0002Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0002HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0003Handler handles the cases of processor P0003 (fanout.fw:129), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0003Handler handles the cases of processor P0003 (fanout.fw:129); emissions take effect when a method returns nil.
 type P0003Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:129).
 	OnHit(c P0003HitContext, amount int64) error
 }
 
-// P0003HitContext is the context of P0003Handler.OnHit: it can emit only what the case declares.
+// P0003HitContext is the context of P0003Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0003HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0004Handler handles the cases of processor P0004 (fanout.fw:130), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0004Handler handles the cases of processor P0004 (fanout.fw:130); emissions take effect when a method returns nil.
 type P0004Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:130).
 	OnHit(c P0004HitContext, amount int64) error
 }
 
-// P0004HitContext is the context of P0004Handler.OnHit: it can emit only what the case declares.
+// P0004HitContext is the context of P0004Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0004HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0005Handler handles the cases of processor P0005 (fanout.fw:131), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0005Handler handles the cases of processor P0005 (fanout.fw:131); emissions take effect when a method returns nil.
 type P0005Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:131).
 	OnHit(c P0005HitContext, amount int64) error
 }
 
-// P0005HitContext is the context of P0005Handler.OnHit: it can emit only what the case declares.
+// P0005HitContext is the context of P0005Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0005HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0006Handler handles the cases of processor P0006 (fanout.fw:132), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0006Handler handles the cases of processor P0006 (fanout.fw:132); emissions take effect when a method returns nil.
 type P0006Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:132).
 	OnHit(c P0006HitContext, amount int64) error
 }
 
-// P0006HitContext is the context of P0006Handler.OnHit: it can emit only what the case declares.
+// P0006HitContext is the context of P0006Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0006HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0007Handler handles the cases of processor P0007 (fanout.fw:133), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0007Handler handles the cases of processor P0007 (fanout.fw:133); emissions take effect when a method returns nil.
 type P0007Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:133).
 	OnHit(c P0007HitContext, amount int64) error
 }
 
-// P0007HitContext is the context of P0007Handler.OnHit: it can emit only what the case declares.
+// P0007HitContext is the context of P0007Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0007HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0008Handler handles the cases of processor P0008 (fanout.fw:134), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0008Handler handles the cases of processor P0008 (fanout.fw:134); emissions take effect when a method returns nil.
 type P0008Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:134).
 	OnHit(c P0008HitContext, amount int64) error
 }
 
-// P0008HitContext is the context of P0008Handler.OnHit: it can emit only what the case declares.
+// P0008HitContext is the context of P0008Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0008HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0009Handler handles the cases of processor P0009 (fanout.fw:135), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0009Handler handles the cases of processor P0009 (fanout.fw:135); emissions take effect when a method returns nil.
 type P0009Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:135).
 	OnHit(c P0009HitContext, amount int64) error
 }
 
-// P0009HitContext is the context of P0009Handler.OnHit: it can emit only what the case declares.
+// P0009HitContext is the context of P0009Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0009HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0010Handler handles the cases of processor P0010 (fanout.fw:136), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0010Handler handles the cases of processor P0010 (fanout.fw:136); emissions take effect when a method returns nil.
 type P0010Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:136).
 	OnHit(c P0010HitContext, amount int64) error
 }
 
-// P0010HitContext is the context of P0010Handler.OnHit: it can emit only what the case declares.
+// P0010HitContext is the context of P0010Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0010HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0011Handler handles the cases of processor P0011 (fanout.fw:137), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0011Handler handles the cases of processor P0011 (fanout.fw:137); emissions take effect when a method returns nil.
 type P0011Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:137).
 	OnHit(c P0011HitContext, amount int64) error
 }
 
-// P0011HitContext is the context of P0011Handler.OnHit: it can emit only what the case declares.
+// P0011HitContext is the context of P0011Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0011HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0012Handler handles the cases of processor P0012 (fanout.fw:138), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0012Handler handles the cases of processor P0012 (fanout.fw:138); emissions take effect when a method returns nil.
 type P0012Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:138).
 	OnHit(c P0012HitContext, amount int64) error
 }
 
-// P0012HitContext is the context of P0012Handler.OnHit: it can emit only what the case declares.
+// P0012HitContext is the context of P0012Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0012HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0013Handler handles the cases of processor P0013 (fanout.fw:139), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0013Handler handles the cases of processor P0013 (fanout.fw:139); emissions take effect when a method returns nil.
 type P0013Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:139).
 	OnHit(c P0013HitContext, amount int64) error
 }
 
-// P0013HitContext is the context of P0013Handler.OnHit: it can emit only what the case declares.
+// P0013HitContext is the context of P0013Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0013HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0014Handler handles the cases of processor P0014 (fanout.fw:140), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0014Handler handles the cases of processor P0014 (fanout.fw:140); emissions take effect when a method returns nil.
 type P0014Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:140).
 	OnHit(c P0014HitContext, amount int64) error
 }
 
-// P0014HitContext is the context of P0014Handler.OnHit: it can emit only what the case declares.
+// P0014HitContext is the context of P0014Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0014HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0015Handler handles the cases of processor P0015 (fanout.fw:141), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0015Handler handles the cases of processor P0015 (fanout.fw:141); emissions take effect when a method returns nil.
 type P0015Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:141).
 	OnHit(c P0015HitContext, amount int64) error
 }
 
-// P0015HitContext is the context of P0015Handler.OnHit: it can emit only what the case declares.
+// P0015HitContext is the context of P0015Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0015HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0016Handler handles the cases of processor P0016 (fanout.fw:142), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0016Handler handles the cases of processor P0016 (fanout.fw:142); emissions take effect when a method returns nil.
 type P0016Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:142).
 	OnHit(c P0016HitContext, amount int64) error
 }
 
-// P0016HitContext is the context of P0016Handler.OnHit: it can emit only what the case declares.
+// P0016HitContext is the context of P0016Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0016HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0017Handler handles the cases of processor P0017 (fanout.fw:143), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0017Handler handles the cases of processor P0017 (fanout.fw:143); emissions take effect when a method returns nil.
 type P0017Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:143).
 	OnHit(c P0017HitContext, amount int64) error
 }
 
-// P0017HitContext is the context of P0017Handler.OnHit: it can emit only what the case declares.
+// P0017HitContext is the context of P0017Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0017HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0018Handler handles the cases of processor P0018 (fanout.fw:144), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0018Handler handles the cases of processor P0018 (fanout.fw:144); emissions take effect when a method returns nil.
 type P0018Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:144).
 	OnHit(c P0018HitContext, amount int64) error
 }
 
-// P0018HitContext is the context of P0018Handler.OnHit: it can emit only what the case declares.
+// P0018HitContext is the context of P0018Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0018HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0019Handler handles the cases of processor P0019 (fanout.fw:145), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0019Handler handles the cases of processor P0019 (fanout.fw:145); emissions take effect when a method returns nil.
 type P0019Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:145).
 	OnHit(c P0019HitContext, amount int64) error
 }
 
-// P0019HitContext is the context of P0019Handler.OnHit: it can emit only what the case declares.
+// P0019HitContext is the context of P0019Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0019HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0020Handler handles the cases of processor P0020 (fanout.fw:146), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0020Handler handles the cases of processor P0020 (fanout.fw:146); emissions take effect when a method returns nil.
 type P0020Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:146).
 	OnHit(c P0020HitContext, amount int64) error
 }
 
-// P0020HitContext is the context of P0020Handler.OnHit: it can emit only what the case declares.
+// P0020HitContext is the context of P0020Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0020HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0021Handler handles the cases of processor P0021 (fanout.fw:147), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0021Handler handles the cases of processor P0021 (fanout.fw:147); emissions take effect when a method returns nil.
 type P0021Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:147).
 	OnHit(c P0021HitContext, amount int64) error
 }
 
-// P0021HitContext is the context of P0021Handler.OnHit: it can emit only what the case declares.
+// P0021HitContext is the context of P0021Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0021HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0022Handler handles the cases of processor P0022 (fanout.fw:148), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0022Handler handles the cases of processor P0022 (fanout.fw:148); emissions take effect when a method returns nil.
 type P0022Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:148).
 	OnHit(c P0022HitContext, amount int64) error
 }
 
-// P0022HitContext is the context of P0022Handler.OnHit: it can emit only what the case declares.
+// P0022HitContext is the context of P0022Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0022HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0023Handler handles the cases of processor P0023 (fanout.fw:149), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0023Handler handles the cases of processor P0023 (fanout.fw:149); emissions take effect when a method returns nil.
 type P0023Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:149).
 	OnHit(c P0023HitContext, amount int64) error
 }
 
-// P0023HitContext is the context of P0023Handler.OnHit: it can emit only what the case declares.
+// P0023HitContext is the context of P0023Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0023HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0024Handler handles the cases of processor P0024 (fanout.fw:150), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0024Handler handles the cases of processor P0024 (fanout.fw:150); emissions take effect when a method returns nil.
 type P0024Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:150).
 	OnHit(c P0024HitContext, amount int64) error
 }
 
-// P0024HitContext is the context of P0024Handler.OnHit: it can emit only what the case declares.
+// P0024HitContext is the context of P0024Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0024HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0025Handler handles the cases of processor P0025 (fanout.fw:151), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0025Handler handles the cases of processor P0025 (fanout.fw:151); emissions take effect when a method returns nil.
 type P0025Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:151).
 	OnHit(c P0025HitContext, amount int64) error
 }
 
-// P0025HitContext is the context of P0025Handler.OnHit: it can emit only what the case declares.
+// P0025HitContext is the context of P0025Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0025HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0026Handler handles the cases of processor P0026 (fanout.fw:152), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0026Handler handles the cases of processor P0026 (fanout.fw:152); emissions take effect when a method returns nil.
 type P0026Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:152).
 	OnHit(c P0026HitContext, amount int64) error
 }
 
-// P0026HitContext is the context of P0026Handler.OnHit: it can emit only what the case declares.
+// P0026HitContext is the context of P0026Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0026HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0027Handler handles the cases of processor P0027 (fanout.fw:153), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0027Handler handles the cases of processor P0027 (fanout.fw:153); emissions take effect when a method returns nil.
 type P0027Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:153).
 	OnHit(c P0027HitContext, amount int64) error
 }
 
-// P0027HitContext is the context of P0027Handler.OnHit: it can emit only what the case declares.
+// P0027HitContext is the context of P0027Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0027HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0028Handler handles the cases of processor P0028 (fanout.fw:154), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0028Handler handles the cases of processor P0028 (fanout.fw:154); emissions take effect when a method returns nil.
 type P0028Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:154).
 	OnHit(c P0028HitContext, amount int64) error
 }
 
-// P0028HitContext is the context of P0028Handler.OnHit: it can emit only what the case declares.
+// P0028HitContext is the context of P0028Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0028HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0029Handler handles the cases of processor P0029 (fanout.fw:155), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0029Handler handles the cases of processor P0029 (fanout.fw:155); emissions take effect when a method returns nil.
 type P0029Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:155).
 	OnHit(c P0029HitContext, amount int64) error
 }
 
-// P0029HitContext is the context of P0029Handler.OnHit: it can emit only what the case declares.
+// P0029HitContext is the context of P0029Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0029HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0030Handler handles the cases of processor P0030 (fanout.fw:156), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0030Handler handles the cases of processor P0030 (fanout.fw:156); emissions take effect when a method returns nil.
 type P0030Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:156).
 	OnHit(c P0030HitContext, amount int64) error
 }
 
-// P0030HitContext is the context of P0030Handler.OnHit: it can emit only what the case declares.
+// P0030HitContext is the context of P0030Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0030HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0031Handler handles the cases of processor P0031 (fanout.fw:157), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0031Handler handles the cases of processor P0031 (fanout.fw:157); emissions take effect when a method returns nil.
 type P0031Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:157).
 	OnHit(c P0031HitContext, amount int64) error
 }
 
-// P0031HitContext is the context of P0031Handler.OnHit: it can emit only what the case declares.
+// P0031HitContext is the context of P0031Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0031HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0032Handler handles the cases of processor P0032 (fanout.fw:158), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0032Handler handles the cases of processor P0032 (fanout.fw:158); emissions take effect when a method returns nil.
 type P0032Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:158).
 	OnHit(c P0032HitContext, amount int64) error
 }
 
-// P0032HitContext is the context of P0032Handler.OnHit: it can emit only what the case declares.
+// P0032HitContext is the context of P0032Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0032HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0033Handler handles the cases of processor P0033 (fanout.fw:159), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0033Handler handles the cases of processor P0033 (fanout.fw:159); emissions take effect when a method returns nil.
 type P0033Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:159).
 	OnHit(c P0033HitContext, amount int64) error
 }
 
-// P0033HitContext is the context of P0033Handler.OnHit: it can emit only what the case declares.
+// P0033HitContext is the context of P0033Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0033HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0034Handler handles the cases of processor P0034 (fanout.fw:160), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0034Handler handles the cases of processor P0034 (fanout.fw:160); emissions take effect when a method returns nil.
 type P0034Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:160).
 	OnHit(c P0034HitContext, amount int64) error
 }
 
-// P0034HitContext is the context of P0034Handler.OnHit: it can emit only what the case declares.
+// P0034HitContext is the context of P0034Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0034HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0035Handler handles the cases of processor P0035 (fanout.fw:161), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0035Handler handles the cases of processor P0035 (fanout.fw:161); emissions take effect when a method returns nil.
 type P0035Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:161).
 	OnHit(c P0035HitContext, amount int64) error
 }
 
-// P0035HitContext is the context of P0035Handler.OnHit: it can emit only what the case declares.
+// P0035HitContext is the context of P0035Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0035HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0036Handler handles the cases of processor P0036 (fanout.fw:162), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0036Handler handles the cases of processor P0036 (fanout.fw:162); emissions take effect when a method returns nil.
 type P0036Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:162).
 	OnHit(c P0036HitContext, amount int64) error
 }
 
-// P0036HitContext is the context of P0036Handler.OnHit: it can emit only what the case declares.
+// P0036HitContext is the context of P0036Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0036HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0037Handler handles the cases of processor P0037 (fanout.fw:163), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0037Handler handles the cases of processor P0037 (fanout.fw:163); emissions take effect when a method returns nil.
 type P0037Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:163).
 	OnHit(c P0037HitContext, amount int64) error
 }
 
-// P0037HitContext is the context of P0037Handler.OnHit: it can emit only what the case declares.
+// P0037HitContext is the context of P0037Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0037HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0038Handler handles the cases of processor P0038 (fanout.fw:164), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0038Handler handles the cases of processor P0038 (fanout.fw:164); emissions take effect when a method returns nil.
 type P0038Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:164).
 	OnHit(c P0038HitContext, amount int64) error
 }
 
-// P0038HitContext is the context of P0038Handler.OnHit: it can emit only what the case declares.
+// P0038HitContext is the context of P0038Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0038HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0039Handler handles the cases of processor P0039 (fanout.fw:165), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0039Handler handles the cases of processor P0039 (fanout.fw:165); emissions take effect when a method returns nil.
 type P0039Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:165).
 	OnHit(c P0039HitContext, amount int64) error
 }
 
-// P0039HitContext is the context of P0039Handler.OnHit: it can emit only what the case declares.
+// P0039HitContext is the context of P0039Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0039HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0040Handler handles the cases of processor P0040 (fanout.fw:166), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0040Handler handles the cases of processor P0040 (fanout.fw:166); emissions take effect when a method returns nil.
 type P0040Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:166).
 	OnHit(c P0040HitContext, amount int64) error
 }
 
-// P0040HitContext is the context of P0040Handler.OnHit: it can emit only what the case declares.
+// P0040HitContext is the context of P0040Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0040HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0041Handler handles the cases of processor P0041 (fanout.fw:167), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0041Handler handles the cases of processor P0041 (fanout.fw:167); emissions take effect when a method returns nil.
 type P0041Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:167).
 	OnHit(c P0041HitContext, amount int64) error
 }
 
-// P0041HitContext is the context of P0041Handler.OnHit: it can emit only what the case declares.
+// P0041HitContext is the context of P0041Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0041HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0042Handler handles the cases of processor P0042 (fanout.fw:168), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0042Handler handles the cases of processor P0042 (fanout.fw:168); emissions take effect when a method returns nil.
 type P0042Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:168).
 	OnHit(c P0042HitContext, amount int64) error
 }
 
-// P0042HitContext is the context of P0042Handler.OnHit: it can emit only what the case declares.
+// P0042HitContext is the context of P0042Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0042HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0043Handler handles the cases of processor P0043 (fanout.fw:169), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0043Handler handles the cases of processor P0043 (fanout.fw:169); emissions take effect when a method returns nil.
 type P0043Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:169).
 	OnHit(c P0043HitContext, amount int64) error
 }
 
-// P0043HitContext is the context of P0043Handler.OnHit: it can emit only what the case declares.
+// P0043HitContext is the context of P0043Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0043HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0044Handler handles the cases of processor P0044 (fanout.fw:170), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0044Handler handles the cases of processor P0044 (fanout.fw:170); emissions take effect when a method returns nil.
 type P0044Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:170).
 	OnHit(c P0044HitContext, amount int64) error
 }
 
-// P0044HitContext is the context of P0044Handler.OnHit: it can emit only what the case declares.
+// P0044HitContext is the context of P0044Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0044HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0045Handler handles the cases of processor P0045 (fanout.fw:171), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0045Handler handles the cases of processor P0045 (fanout.fw:171); emissions take effect when a method returns nil.
 type P0045Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:171).
 	OnHit(c P0045HitContext, amount int64) error
 }
 
-// P0045HitContext is the context of P0045Handler.OnHit: it can emit only what the case declares.
+// P0045HitContext is the context of P0045Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0045HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0046Handler handles the cases of processor P0046 (fanout.fw:172), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0046Handler handles the cases of processor P0046 (fanout.fw:172); emissions take effect when a method returns nil.
 type P0046Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:172).
 	OnHit(c P0046HitContext, amount int64) error
 }
 
-// P0046HitContext is the context of P0046Handler.OnHit: it can emit only what the case declares.
+// P0046HitContext is the context of P0046Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0046HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0047Handler handles the cases of processor P0047 (fanout.fw:173), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0047Handler handles the cases of processor P0047 (fanout.fw:173); emissions take effect when a method returns nil.
 type P0047Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:173).
 	OnHit(c P0047HitContext, amount int64) error
 }
 
-// P0047HitContext is the context of P0047Handler.OnHit: it can emit only what the case declares.
+// P0047HitContext is the context of P0047Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0047HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0048Handler handles the cases of processor P0048 (fanout.fw:174), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0048Handler handles the cases of processor P0048 (fanout.fw:174); emissions take effect when a method returns nil.
 type P0048Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:174).
 	OnHit(c P0048HitContext, amount int64) error
 }
 
-// P0048HitContext is the context of P0048Handler.OnHit: it can emit only what the case declares.
+// P0048HitContext is the context of P0048Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0048HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0049Handler handles the cases of processor P0049 (fanout.fw:175), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0049Handler handles the cases of processor P0049 (fanout.fw:175); emissions take effect when a method returns nil.
 type P0049Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:175).
 	OnHit(c P0049HitContext, amount int64) error
 }
 
-// P0049HitContext is the context of P0049Handler.OnHit: it can emit only what the case declares.
+// P0049HitContext is the context of P0049Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0049HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0050Handler handles the cases of processor P0050 (fanout.fw:176), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0050Handler handles the cases of processor P0050 (fanout.fw:176); emissions take effect when a method returns nil.
 type P0050Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:176).
 	OnHit(c P0050HitContext, amount int64) error
 }
 
-// P0050HitContext is the context of P0050Handler.OnHit: it can emit only what the case declares.
+// P0050HitContext is the context of P0050Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0050HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0051Handler handles the cases of processor P0051 (fanout.fw:177), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0051Handler handles the cases of processor P0051 (fanout.fw:177); emissions take effect when a method returns nil.
 type P0051Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:177).
 	OnHit(c P0051HitContext, amount int64) error
 }
 
-// P0051HitContext is the context of P0051Handler.OnHit: it can emit only what the case declares.
+// P0051HitContext is the context of P0051Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0051HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0052Handler handles the cases of processor P0052 (fanout.fw:178), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0052Handler handles the cases of processor P0052 (fanout.fw:178); emissions take effect when a method returns nil.
 type P0052Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:178).
 	OnHit(c P0052HitContext, amount int64) error
 }
 
-// P0052HitContext is the context of P0052Handler.OnHit: it can emit only what the case declares.
+// P0052HitContext is the context of P0052Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0052HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0053Handler handles the cases of processor P0053 (fanout.fw:179), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0053Handler handles the cases of processor P0053 (fanout.fw:179); emissions take effect when a method returns nil.
 type P0053Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:179).
 	OnHit(c P0053HitContext, amount int64) error
 }
 
-// P0053HitContext is the context of P0053Handler.OnHit: it can emit only what the case declares.
+// P0053HitContext is the context of P0053Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0053HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0054Handler handles the cases of processor P0054 (fanout.fw:180), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0054Handler handles the cases of processor P0054 (fanout.fw:180); emissions take effect when a method returns nil.
 type P0054Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:180).
 	OnHit(c P0054HitContext, amount int64) error
 }
 
-// P0054HitContext is the context of P0054Handler.OnHit: it can emit only what the case declares.
+// P0054HitContext is the context of P0054Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0054HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0055Handler handles the cases of processor P0055 (fanout.fw:181), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0055Handler handles the cases of processor P0055 (fanout.fw:181); emissions take effect when a method returns nil.
 type P0055Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:181).
 	OnHit(c P0055HitContext, amount int64) error
 }
 
-// P0055HitContext is the context of P0055Handler.OnHit: it can emit only what the case declares.
+// P0055HitContext is the context of P0055Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0055HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0056Handler handles the cases of processor P0056 (fanout.fw:182), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0056Handler handles the cases of processor P0056 (fanout.fw:182); emissions take effect when a method returns nil.
 type P0056Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:182).
 	OnHit(c P0056HitContext, amount int64) error
 }
 
-// P0056HitContext is the context of P0056Handler.OnHit: it can emit only what the case declares.
+// P0056HitContext is the context of P0056Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0056HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0057Handler handles the cases of processor P0057 (fanout.fw:183), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0057Handler handles the cases of processor P0057 (fanout.fw:183); emissions take effect when a method returns nil.
 type P0057Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:183).
 	OnHit(c P0057HitContext, amount int64) error
 }
 
-// P0057HitContext is the context of P0057Handler.OnHit: it can emit only what the case declares.
+// P0057HitContext is the context of P0057Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0057HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0058Handler handles the cases of processor P0058 (fanout.fw:184), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0058Handler handles the cases of processor P0058 (fanout.fw:184); emissions take effect when a method returns nil.
 type P0058Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:184).
 	OnHit(c P0058HitContext, amount int64) error
 }
 
-// P0058HitContext is the context of P0058Handler.OnHit: it can emit only what the case declares.
+// P0058HitContext is the context of P0058Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0058HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0059Handler handles the cases of processor P0059 (fanout.fw:185), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0059Handler handles the cases of processor P0059 (fanout.fw:185); emissions take effect when a method returns nil.
 type P0059Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:185).
 	OnHit(c P0059HitContext, amount int64) error
 }
 
-// P0059HitContext is the context of P0059Handler.OnHit: it can emit only what the case declares.
+// P0059HitContext is the context of P0059Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0059HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0060Handler handles the cases of processor P0060 (fanout.fw:186), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0060Handler handles the cases of processor P0060 (fanout.fw:186); emissions take effect when a method returns nil.
 type P0060Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:186).
 	OnHit(c P0060HitContext, amount int64) error
 }
 
-// P0060HitContext is the context of P0060Handler.OnHit: it can emit only what the case declares.
+// P0060HitContext is the context of P0060Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0060HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0061Handler handles the cases of processor P0061 (fanout.fw:187), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0061Handler handles the cases of processor P0061 (fanout.fw:187); emissions take effect when a method returns nil.
 type P0061Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:187).
 	OnHit(c P0061HitContext, amount int64) error
 }
 
-// P0061HitContext is the context of P0061Handler.OnHit: it can emit only what the case declares.
+// P0061HitContext is the context of P0061Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0061HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0062Handler handles the cases of processor P0062 (fanout.fw:188), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0062Handler handles the cases of processor P0062 (fanout.fw:188); emissions take effect when a method returns nil.
 type P0062Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:188).
 	OnHit(c P0062HitContext, amount int64) error
 }
 
-// P0062HitContext is the context of P0062Handler.OnHit: it can emit only what the case declares.
+// P0062HitContext is the context of P0062Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0062HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0063Handler handles the cases of processor P0063 (fanout.fw:189), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0063Handler handles the cases of processor P0063 (fanout.fw:189); emissions take effect when a method returns nil.
 type P0063Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:189).
 	OnHit(c P0063HitContext, amount int64) error
 }
 
-// P0063HitContext is the context of P0063Handler.OnHit: it can emit only what the case declares.
+// P0063HitContext is the context of P0063Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0063HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0064Handler handles the cases of processor P0064 (fanout.fw:190), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0064Handler handles the cases of processor P0064 (fanout.fw:190); emissions take effect when a method returns nil.
 type P0064Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:190).
 	OnHit(c P0064HitContext, amount int64) error
 }
 
-// P0064HitContext is the context of P0064Handler.OnHit: it can emit only what the case declares.
+// P0064HitContext is the context of P0064Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0064HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0065Handler handles the cases of processor P0065 (fanout.fw:191), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0065Handler handles the cases of processor P0065 (fanout.fw:191); emissions take effect when a method returns nil.
 type P0065Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:191).
 	OnHit(c P0065HitContext, amount int64) error
 }
 
-// P0065HitContext is the context of P0065Handler.OnHit: it can emit only what the case declares.
+// P0065HitContext is the context of P0065Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0065HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0066Handler handles the cases of processor P0066 (fanout.fw:192), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0066Handler handles the cases of processor P0066 (fanout.fw:192); emissions take effect when a method returns nil.
 type P0066Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:192).
 	OnHit(c P0066HitContext, amount int64) error
 }
 
-// P0066HitContext is the context of P0066Handler.OnHit: it can emit only what the case declares.
+// P0066HitContext is the context of P0066Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0066HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0067Handler handles the cases of processor P0067 (fanout.fw:193), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0067Handler handles the cases of processor P0067 (fanout.fw:193); emissions take effect when a method returns nil.
 type P0067Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:193).
 	OnHit(c P0067HitContext, amount int64) error
 }
 
-// P0067HitContext is the context of P0067Handler.OnHit: it can emit only what the case declares.
+// P0067HitContext is the context of P0067Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0067HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0068Handler handles the cases of processor P0068 (fanout.fw:194), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0068Handler handles the cases of processor P0068 (fanout.fw:194); emissions take effect when a method returns nil.
 type P0068Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:194).
 	OnHit(c P0068HitContext, amount int64) error
 }
 
-// P0068HitContext is the context of P0068Handler.OnHit: it can emit only what the case declares.
+// P0068HitContext is the context of P0068Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0068HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0069Handler handles the cases of processor P0069 (fanout.fw:195), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0069Handler handles the cases of processor P0069 (fanout.fw:195); emissions take effect when a method returns nil.
 type P0069Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:195).
 	OnHit(c P0069HitContext, amount int64) error
 }
 
-// P0069HitContext is the context of P0069Handler.OnHit: it can emit only what the case declares.
+// P0069HitContext is the context of P0069Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0069HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0070Handler handles the cases of processor P0070 (fanout.fw:196), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0070Handler handles the cases of processor P0070 (fanout.fw:196); emissions take effect when a method returns nil.
 type P0070Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:196).
 	OnHit(c P0070HitContext, amount int64) error
 }
 
-// P0070HitContext is the context of P0070Handler.OnHit: it can emit only what the case declares.
+// P0070HitContext is the context of P0070Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0070HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0071Handler handles the cases of processor P0071 (fanout.fw:197), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0071Handler handles the cases of processor P0071 (fanout.fw:197); emissions take effect when a method returns nil.
 type P0071Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:197).
 	OnHit(c P0071HitContext, amount int64) error
 }
 
-// P0071HitContext is the context of P0071Handler.OnHit: it can emit only what the case declares.
+// P0071HitContext is the context of P0071Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0071HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0072Handler handles the cases of processor P0072 (fanout.fw:198), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0072Handler handles the cases of processor P0072 (fanout.fw:198); emissions take effect when a method returns nil.
 type P0072Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:198).
 	OnHit(c P0072HitContext, amount int64) error
 }
 
-// P0072HitContext is the context of P0072Handler.OnHit: it can emit only what the case declares.
+// P0072HitContext is the context of P0072Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0072HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0073Handler handles the cases of processor P0073 (fanout.fw:199), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0073Handler handles the cases of processor P0073 (fanout.fw:199); emissions take effect when a method returns nil.
 type P0073Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:199).
 	OnHit(c P0073HitContext, amount int64) error
 }
 
-// P0073HitContext is the context of P0073Handler.OnHit: it can emit only what the case declares.
+// P0073HitContext is the context of P0073Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0073HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0074Handler handles the cases of processor P0074 (fanout.fw:200), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0074Handler handles the cases of processor P0074 (fanout.fw:200); emissions take effect when a method returns nil.
 type P0074Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:200).
 	OnHit(c P0074HitContext, amount int64) error
 }
 
-// P0074HitContext is the context of P0074Handler.OnHit: it can emit only what the case declares.
+// P0074HitContext is the context of P0074Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0074HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0075Handler handles the cases of processor P0075 (fanout.fw:201), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0075Handler handles the cases of processor P0075 (fanout.fw:201); emissions take effect when a method returns nil.
 type P0075Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:201).
 	OnHit(c P0075HitContext, amount int64) error
 }
 
-// P0075HitContext is the context of P0075Handler.OnHit: it can emit only what the case declares.
+// P0075HitContext is the context of P0075Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0075HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0076Handler handles the cases of processor P0076 (fanout.fw:202), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0076Handler handles the cases of processor P0076 (fanout.fw:202); emissions take effect when a method returns nil.
 type P0076Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:202).
 	OnHit(c P0076HitContext, amount int64) error
 }
 
-// P0076HitContext is the context of P0076Handler.OnHit: it can emit only what the case declares.
+// P0076HitContext is the context of P0076Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0076HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0077Handler handles the cases of processor P0077 (fanout.fw:203), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0077Handler handles the cases of processor P0077 (fanout.fw:203); emissions take effect when a method returns nil.
 type P0077Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:203).
 	OnHit(c P0077HitContext, amount int64) error
 }
 
-// P0077HitContext is the context of P0077Handler.OnHit: it can emit only what the case declares.
+// P0077HitContext is the context of P0077Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0077HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0078Handler handles the cases of processor P0078 (fanout.fw:204), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0078Handler handles the cases of processor P0078 (fanout.fw:204); emissions take effect when a method returns nil.
 type P0078Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:204).
 	OnHit(c P0078HitContext, amount int64) error
 }
 
-// P0078HitContext is the context of P0078Handler.OnHit: it can emit only what the case declares.
+// P0078HitContext is the context of P0078Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0078HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0079Handler handles the cases of processor P0079 (fanout.fw:205), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0079Handler handles the cases of processor P0079 (fanout.fw:205); emissions take effect when a method returns nil.
 type P0079Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:205).
 	OnHit(c P0079HitContext, amount int64) error
 }
 
-// P0079HitContext is the context of P0079Handler.OnHit: it can emit only what the case declares.
+// P0079HitContext is the context of P0079Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0079HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0080Handler handles the cases of processor P0080 (fanout.fw:206), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0080Handler handles the cases of processor P0080 (fanout.fw:206); emissions take effect when a method returns nil.
 type P0080Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:206).
 	OnHit(c P0080HitContext, amount int64) error
 }
 
-// P0080HitContext is the context of P0080Handler.OnHit: it can emit only what the case declares.
+// P0080HitContext is the context of P0080Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0080HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0081Handler handles the cases of processor P0081 (fanout.fw:207), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0081Handler handles the cases of processor P0081 (fanout.fw:207); emissions take effect when a method returns nil.
 type P0081Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:207).
 	OnHit(c P0081HitContext, amount int64) error
 }
 
-// P0081HitContext is the context of P0081Handler.OnHit: it can emit only what the case declares.
+// P0081HitContext is the context of P0081Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0081HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0082Handler handles the cases of processor P0082 (fanout.fw:208), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0082Handler handles the cases of processor P0082 (fanout.fw:208); emissions take effect when a method returns nil.
 type P0082Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:208).
 	OnHit(c P0082HitContext, amount int64) error
 }
 
-// P0082HitContext is the context of P0082Handler.OnHit: it can emit only what the case declares.
+// P0082HitContext is the context of P0082Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0082HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0083Handler handles the cases of processor P0083 (fanout.fw:209), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0083Handler handles the cases of processor P0083 (fanout.fw:209); emissions take effect when a method returns nil.
 type P0083Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:209).
 	OnHit(c P0083HitContext, amount int64) error
 }
 
-// P0083HitContext is the context of P0083Handler.OnHit: it can emit only what the case declares.
+// P0083HitContext is the context of P0083Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0083HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0084Handler handles the cases of processor P0084 (fanout.fw:210), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0084Handler handles the cases of processor P0084 (fanout.fw:210); emissions take effect when a method returns nil.
 type P0084Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:210).
 	OnHit(c P0084HitContext, amount int64) error
 }
 
-// P0084HitContext is the context of P0084Handler.OnHit: it can emit only what the case declares.
+// P0084HitContext is the context of P0084Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0084HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0085Handler handles the cases of processor P0085 (fanout.fw:211), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0085Handler handles the cases of processor P0085 (fanout.fw:211); emissions take effect when a method returns nil.
 type P0085Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:211).
 	OnHit(c P0085HitContext, amount int64) error
 }
 
-// P0085HitContext is the context of P0085Handler.OnHit: it can emit only what the case declares.
+// P0085HitContext is the context of P0085Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0085HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0086Handler handles the cases of processor P0086 (fanout.fw:212), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0086Handler handles the cases of processor P0086 (fanout.fw:212); emissions take effect when a method returns nil.
 type P0086Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:212).
 	OnHit(c P0086HitContext, amount int64) error
 }
 
-// P0086HitContext is the context of P0086Handler.OnHit: it can emit only what the case declares.
+// P0086HitContext is the context of P0086Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0086HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0087Handler handles the cases of processor P0087 (fanout.fw:213), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0087Handler handles the cases of processor P0087 (fanout.fw:213); emissions take effect when a method returns nil.
 type P0087Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:213).
 	OnHit(c P0087HitContext, amount int64) error
 }
 
-// P0087HitContext is the context of P0087Handler.OnHit: it can emit only what the case declares.
+// P0087HitContext is the context of P0087Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0087HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0088Handler handles the cases of processor P0088 (fanout.fw:214), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0088Handler handles the cases of processor P0088 (fanout.fw:214); emissions take effect when a method returns nil.
 type P0088Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:214).
 	OnHit(c P0088HitContext, amount int64) error
 }
 
-// P0088HitContext is the context of P0088Handler.OnHit: it can emit only what the case declares.
+// P0088HitContext is the context of P0088Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0088HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0089Handler handles the cases of processor P0089 (fanout.fw:215), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0089Handler handles the cases of processor P0089 (fanout.fw:215); emissions take effect when a method returns nil.
 type P0089Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:215).
 	OnHit(c P0089HitContext, amount int64) error
 }
 
-// P0089HitContext is the context of P0089Handler.OnHit: it can emit only what the case declares.
+// P0089HitContext is the context of P0089Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0089HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0090Handler handles the cases of processor P0090 (fanout.fw:216), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0090Handler handles the cases of processor P0090 (fanout.fw:216); emissions take effect when a method returns nil.
 type P0090Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:216).
 	OnHit(c P0090HitContext, amount int64) error
 }
 
-// P0090HitContext is the context of P0090Handler.OnHit: it can emit only what the case declares.
+// P0090HitContext is the context of P0090Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0090HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0091Handler handles the cases of processor P0091 (fanout.fw:217), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0091Handler handles the cases of processor P0091 (fanout.fw:217); emissions take effect when a method returns nil.
 type P0091Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:217).
 	OnHit(c P0091HitContext, amount int64) error
 }
 
-// P0091HitContext is the context of P0091Handler.OnHit: it can emit only what the case declares.
+// P0091HitContext is the context of P0091Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0091HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0092Handler handles the cases of processor P0092 (fanout.fw:218), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0092Handler handles the cases of processor P0092 (fanout.fw:218); emissions take effect when a method returns nil.
 type P0092Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:218).
 	OnHit(c P0092HitContext, amount int64) error
 }
 
-// P0092HitContext is the context of P0092Handler.OnHit: it can emit only what the case declares.
+// P0092HitContext is the context of P0092Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0092HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0093Handler handles the cases of processor P0093 (fanout.fw:219), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0093Handler handles the cases of processor P0093 (fanout.fw:219); emissions take effect when a method returns nil.
 type P0093Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:219).
 	OnHit(c P0093HitContext, amount int64) error
 }
 
-// P0093HitContext is the context of P0093Handler.OnHit: it can emit only what the case declares.
+// P0093HitContext is the context of P0093Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0093HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0094Handler handles the cases of processor P0094 (fanout.fw:220), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0094Handler handles the cases of processor P0094 (fanout.fw:220); emissions take effect when a method returns nil.
 type P0094Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:220).
 	OnHit(c P0094HitContext, amount int64) error
 }
 
-// P0094HitContext is the context of P0094Handler.OnHit: it can emit only what the case declares.
+// P0094HitContext is the context of P0094Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0094HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0095Handler handles the cases of processor P0095 (fanout.fw:221), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0095Handler handles the cases of processor P0095 (fanout.fw:221); emissions take effect when a method returns nil.
 type P0095Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:221).
 	OnHit(c P0095HitContext, amount int64) error
 }
 
-// P0095HitContext is the context of P0095Handler.OnHit: it can emit only what the case declares.
+// P0095HitContext is the context of P0095Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0095HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0096Handler handles the cases of processor P0096 (fanout.fw:222), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0096Handler handles the cases of processor P0096 (fanout.fw:222); emissions take effect when a method returns nil.
 type P0096Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:222).
 	OnHit(c P0096HitContext, amount int64) error
 }
 
-// P0096HitContext is the context of P0096Handler.OnHit: it can emit only what the case declares.
+// P0096HitContext is the context of P0096Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0096HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0097Handler handles the cases of processor P0097 (fanout.fw:223), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0097Handler handles the cases of processor P0097 (fanout.fw:223); emissions take effect when a method returns nil.
 type P0097Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:223).
 	OnHit(c P0097HitContext, amount int64) error
 }
 
-// P0097HitContext is the context of P0097Handler.OnHit: it can emit only what the case declares.
+// P0097HitContext is the context of P0097Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0097HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0098Handler handles the cases of processor P0098 (fanout.fw:224), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0098Handler handles the cases of processor P0098 (fanout.fw:224); emissions take effect when a method returns nil.
 type P0098Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:224).
 	OnHit(c P0098HitContext, amount int64) error
 }
 
-// P0098HitContext is the context of P0098Handler.OnHit: it can emit only what the case declares.
+// P0098HitContext is the context of P0098Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0098HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0099Handler handles the cases of processor P0099 (fanout.fw:225), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0099Handler handles the cases of processor P0099 (fanout.fw:225); emissions take effect when a method returns nil.
 type P0099Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:225).
 	OnHit(c P0099HitContext, amount int64) error
 }
 
-// P0099HitContext is the context of P0099Handler.OnHit: it can emit only what the case declares.
+// P0099HitContext is the context of P0099Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0099HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0100Handler handles the cases of processor P0100 (fanout.fw:226), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0100Handler handles the cases of processor P0100 (fanout.fw:226); emissions take effect when a method returns nil.
 type P0100Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:226).
 	OnHit(c P0100HitContext, amount int64) error
 }
 
-// P0100HitContext is the context of P0100Handler.OnHit: it can emit only what the case declares.
+// P0100HitContext is the context of P0100Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0100HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0101Handler handles the cases of processor P0101 (fanout.fw:227), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0101Handler handles the cases of processor P0101 (fanout.fw:227); emissions take effect when a method returns nil.
 type P0101Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:227).
 	OnHit(c P0101HitContext, amount int64) error
 }
 
-// P0101HitContext is the context of P0101Handler.OnHit: it can emit only what the case declares.
+// P0101HitContext is the context of P0101Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0101HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0102Handler handles the cases of processor P0102 (fanout.fw:228), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0102Handler handles the cases of processor P0102 (fanout.fw:228); emissions take effect when a method returns nil.
 type P0102Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:228).
 	OnHit(c P0102HitContext, amount int64) error
 }
 
-// P0102HitContext is the context of P0102Handler.OnHit: it can emit only what the case declares.
+// P0102HitContext is the context of P0102Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0102HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0103Handler handles the cases of processor P0103 (fanout.fw:229), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0103Handler handles the cases of processor P0103 (fanout.fw:229); emissions take effect when a method returns nil.
 type P0103Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:229).
 	OnHit(c P0103HitContext, amount int64) error
 }
 
-// P0103HitContext is the context of P0103Handler.OnHit: it can emit only what the case declares.
+// P0103HitContext is the context of P0103Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0103HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0104Handler handles the cases of processor P0104 (fanout.fw:230), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0104Handler handles the cases of processor P0104 (fanout.fw:230); emissions take effect when a method returns nil.
 type P0104Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:230).
 	OnHit(c P0104HitContext, amount int64) error
 }
 
-// P0104HitContext is the context of P0104Handler.OnHit: it can emit only what the case declares.
+// P0104HitContext is the context of P0104Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0104HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0105Handler handles the cases of processor P0105 (fanout.fw:231), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0105Handler handles the cases of processor P0105 (fanout.fw:231); emissions take effect when a method returns nil.
 type P0105Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:231).
 	OnHit(c P0105HitContext, amount int64) error
 }
 
-// P0105HitContext is the context of P0105Handler.OnHit: it can emit only what the case declares.
+// P0105HitContext is the context of P0105Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0105HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0106Handler handles the cases of processor P0106 (fanout.fw:232), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0106Handler handles the cases of processor P0106 (fanout.fw:232); emissions take effect when a method returns nil.
 type P0106Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:232).
 	OnHit(c P0106HitContext, amount int64) error
 }
 
-// P0106HitContext is the context of P0106Handler.OnHit: it can emit only what the case declares.
+// P0106HitContext is the context of P0106Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0106HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0107Handler handles the cases of processor P0107 (fanout.fw:233), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0107Handler handles the cases of processor P0107 (fanout.fw:233); emissions take effect when a method returns nil.
 type P0107Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:233).
 	OnHit(c P0107HitContext, amount int64) error
 }
 
-// P0107HitContext is the context of P0107Handler.OnHit: it can emit only what the case declares.
+// P0107HitContext is the context of P0107Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0107HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0108Handler handles the cases of processor P0108 (fanout.fw:234), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0108Handler handles the cases of processor P0108 (fanout.fw:234); emissions take effect when a method returns nil.
 type P0108Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:234).
 	OnHit(c P0108HitContext, amount int64) error
 }
 
-// P0108HitContext is the context of P0108Handler.OnHit: it can emit only what the case declares.
+// P0108HitContext is the context of P0108Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0108HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0109Handler handles the cases of processor P0109 (fanout.fw:235), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0109Handler handles the cases of processor P0109 (fanout.fw:235); emissions take effect when a method returns nil.
 type P0109Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:235).
 	OnHit(c P0109HitContext, amount int64) error
 }
 
-// P0109HitContext is the context of P0109Handler.OnHit: it can emit only what the case declares.
+// P0109HitContext is the context of P0109Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0109HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0110Handler handles the cases of processor P0110 (fanout.fw:236), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0110Handler handles the cases of processor P0110 (fanout.fw:236); emissions take effect when a method returns nil.
 type P0110Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:236).
 	OnHit(c P0110HitContext, amount int64) error
 }
 
-// P0110HitContext is the context of P0110Handler.OnHit: it can emit only what the case declares.
+// P0110HitContext is the context of P0110Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0110HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0111Handler handles the cases of processor P0111 (fanout.fw:237), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0111Handler handles the cases of processor P0111 (fanout.fw:237); emissions take effect when a method returns nil.
 type P0111Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:237).
 	OnHit(c P0111HitContext, amount int64) error
 }
 
-// P0111HitContext is the context of P0111Handler.OnHit: it can emit only what the case declares.
+// P0111HitContext is the context of P0111Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0111HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0112Handler handles the cases of processor P0112 (fanout.fw:238), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0112Handler handles the cases of processor P0112 (fanout.fw:238); emissions take effect when a method returns nil.
 type P0112Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:238).
 	OnHit(c P0112HitContext, amount int64) error
 }
 
-// P0112HitContext is the context of P0112Handler.OnHit: it can emit only what the case declares.
+// P0112HitContext is the context of P0112Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0112HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0113Handler handles the cases of processor P0113 (fanout.fw:239), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0113Handler handles the cases of processor P0113 (fanout.fw:239); emissions take effect when a method returns nil.
 type P0113Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:239).
 	OnHit(c P0113HitContext, amount int64) error
 }
 
-// P0113HitContext is the context of P0113Handler.OnHit: it can emit only what the case declares.
+// P0113HitContext is the context of P0113Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0113HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0114Handler handles the cases of processor P0114 (fanout.fw:240), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0114Handler handles the cases of processor P0114 (fanout.fw:240); emissions take effect when a method returns nil.
 type P0114Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:240).
 	OnHit(c P0114HitContext, amount int64) error
 }
 
-// P0114HitContext is the context of P0114Handler.OnHit: it can emit only what the case declares.
+// P0114HitContext is the context of P0114Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0114HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0115Handler handles the cases of processor P0115 (fanout.fw:241), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0115Handler handles the cases of processor P0115 (fanout.fw:241); emissions take effect when a method returns nil.
 type P0115Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:241).
 	OnHit(c P0115HitContext, amount int64) error
 }
 
-// P0115HitContext is the context of P0115Handler.OnHit: it can emit only what the case declares.
+// P0115HitContext is the context of P0115Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0115HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0116Handler handles the cases of processor P0116 (fanout.fw:242), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0116Handler handles the cases of processor P0116 (fanout.fw:242); emissions take effect when a method returns nil.
 type P0116Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:242).
 	OnHit(c P0116HitContext, amount int64) error
 }
 
-// P0116HitContext is the context of P0116Handler.OnHit: it can emit only what the case declares.
+// P0116HitContext is the context of P0116Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0116HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0117Handler handles the cases of processor P0117 (fanout.fw:243), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0117Handler handles the cases of processor P0117 (fanout.fw:243); emissions take effect when a method returns nil.
 type P0117Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:243).
 	OnHit(c P0117HitContext, amount int64) error
 }
 
-// P0117HitContext is the context of P0117Handler.OnHit: it can emit only what the case declares.
+// P0117HitContext is the context of P0117Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0117HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0118Handler handles the cases of processor P0118 (fanout.fw:244), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0118Handler handles the cases of processor P0118 (fanout.fw:244); emissions take effect when a method returns nil.
 type P0118Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:244).
 	OnHit(c P0118HitContext, amount int64) error
 }
 
-// P0118HitContext is the context of P0118Handler.OnHit: it can emit only what the case declares.
+// P0118HitContext is the context of P0118Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0118HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0119Handler handles the cases of processor P0119 (fanout.fw:245), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0119Handler handles the cases of processor P0119 (fanout.fw:245); emissions take effect when a method returns nil.
 type P0119Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:245).
 	OnHit(c P0119HitContext, amount int64) error
 }
 
-// P0119HitContext is the context of P0119Handler.OnHit: it can emit only what the case declares.
+// P0119HitContext is the context of P0119Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0119HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0120Handler handles the cases of processor P0120 (fanout.fw:246), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0120Handler handles the cases of processor P0120 (fanout.fw:246); emissions take effect when a method returns nil.
 type P0120Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:246).
 	OnHit(c P0120HitContext, amount int64) error
 }
 
-// P0120HitContext is the context of P0120Handler.OnHit: it can emit only what the case declares.
+// P0120HitContext is the context of P0120Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0120HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0121Handler handles the cases of processor P0121 (fanout.fw:247), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0121Handler handles the cases of processor P0121 (fanout.fw:247); emissions take effect when a method returns nil.
 type P0121Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:247).
 	OnHit(c P0121HitContext, amount int64) error
 }
 
-// P0121HitContext is the context of P0121Handler.OnHit: it can emit only what the case declares.
+// P0121HitContext is the context of P0121Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0121HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0122Handler handles the cases of processor P0122 (fanout.fw:248), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0122Handler handles the cases of processor P0122 (fanout.fw:248); emissions take effect when a method returns nil.
 type P0122Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:248).
 	OnHit(c P0122HitContext, amount int64) error
 }
 
-// P0122HitContext is the context of P0122Handler.OnHit: it can emit only what the case declares.
+// P0122HitContext is the context of P0122Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0122HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0123Handler handles the cases of processor P0123 (fanout.fw:249), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0123Handler handles the cases of processor P0123 (fanout.fw:249); emissions take effect when a method returns nil.
 type P0123Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:249).
 	OnHit(c P0123HitContext, amount int64) error
 }
 
-// P0123HitContext is the context of P0123Handler.OnHit: it can emit only what the case declares.
+// P0123HitContext is the context of P0123Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0123HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0124Handler handles the cases of processor P0124 (fanout.fw:250), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0124Handler handles the cases of processor P0124 (fanout.fw:250); emissions take effect when a method returns nil.
 type P0124Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:250).
 	OnHit(c P0124HitContext, amount int64) error
 }
 
-// P0124HitContext is the context of P0124Handler.OnHit: it can emit only what the case declares.
+// P0124HitContext is the context of P0124Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0124HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0125Handler handles the cases of processor P0125 (fanout.fw:251), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0125Handler handles the cases of processor P0125 (fanout.fw:251); emissions take effect when a method returns nil.
 type P0125Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:251).
 	OnHit(c P0125HitContext, amount int64) error
 }
 
-// P0125HitContext is the context of P0125Handler.OnHit: it can emit only what the case declares.
+// P0125HitContext is the context of P0125Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0125HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0126Handler handles the cases of processor P0126 (fanout.fw:252), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0126Handler handles the cases of processor P0126 (fanout.fw:252); emissions take effect when a method returns nil.
 type P0126Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:252).
 	OnHit(c P0126HitContext, amount int64) error
 }
 
-// P0126HitContext is the context of P0126Handler.OnHit: it can emit only what the case declares.
+// P0126HitContext is the context of P0126Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0126HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0127Handler handles the cases of processor P0127 (fanout.fw:253), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0127Handler handles the cases of processor P0127 (fanout.fw:253); emissions take effect when a method returns nil.
 type P0127Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:253).
 	OnHit(c P0127HitContext, amount int64) error
 }
 
-// P0127HitContext is the context of P0127Handler.OnHit: it can emit only what the case declares.
+// P0127HitContext is the context of P0127Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0127HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0128Handler handles the cases of processor P0128 (fanout.fw:254), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0128Handler handles the cases of processor P0128 (fanout.fw:254); emissions take effect when a method returns nil.
 type P0128Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:254).
 	OnHit(c P0128HitContext, amount int64) error
 }
 
-// P0128HitContext is the context of P0128Handler.OnHit: it can emit only what the case declares.
+// P0128HitContext is the context of P0128Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0128HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0129Handler handles the cases of processor P0129 (fanout.fw:255), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0129Handler handles the cases of processor P0129 (fanout.fw:255); emissions take effect when a method returns nil.
 type P0129Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:255).
 	OnHit(c P0129HitContext, amount int64) error
 }
 
-// P0129HitContext is the context of P0129Handler.OnHit: it can emit only what the case declares.
+// P0129HitContext is the context of P0129Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0129HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0130Handler handles the cases of processor P0130 (fanout.fw:256), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0130Handler handles the cases of processor P0130 (fanout.fw:256); emissions take effect when a method returns nil.
 type P0130Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:256).
 	OnHit(c P0130HitContext, amount int64) error
 }
 
-// P0130HitContext is the context of P0130Handler.OnHit: it can emit only what the case declares.
+// P0130HitContext is the context of P0130Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0130HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0131Handler handles the cases of processor P0131 (fanout.fw:257), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0131Handler handles the cases of processor P0131 (fanout.fw:257); emissions take effect when a method returns nil.
 type P0131Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:257).
 	OnHit(c P0131HitContext, amount int64) error
 }
 
-// P0131HitContext is the context of P0131Handler.OnHit: it can emit only what the case declares.
+// P0131HitContext is the context of P0131Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0131HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0132Handler handles the cases of processor P0132 (fanout.fw:258), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0132Handler handles the cases of processor P0132 (fanout.fw:258); emissions take effect when a method returns nil.
 type P0132Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:258).
 	OnHit(c P0132HitContext, amount int64) error
 }
 
-// P0132HitContext is the context of P0132Handler.OnHit: it can emit only what the case declares.
+// P0132HitContext is the context of P0132Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0132HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0133Handler handles the cases of processor P0133 (fanout.fw:259), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0133Handler handles the cases of processor P0133 (fanout.fw:259); emissions take effect when a method returns nil.
 type P0133Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:259).
 	OnHit(c P0133HitContext, amount int64) error
 }
 
-// P0133HitContext is the context of P0133Handler.OnHit: it can emit only what the case declares.
+// P0133HitContext is the context of P0133Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0133HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0134Handler handles the cases of processor P0134 (fanout.fw:260), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0134Handler handles the cases of processor P0134 (fanout.fw:260); emissions take effect when a method returns nil.
 type P0134Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:260).
 	OnHit(c P0134HitContext, amount int64) error
 }
 
-// P0134HitContext is the context of P0134Handler.OnHit: it can emit only what the case declares.
+// P0134HitContext is the context of P0134Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0134HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0135Handler handles the cases of processor P0135 (fanout.fw:261), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0135Handler handles the cases of processor P0135 (fanout.fw:261); emissions take effect when a method returns nil.
 type P0135Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:261).
 	OnHit(c P0135HitContext, amount int64) error
 }
 
-// P0135HitContext is the context of P0135Handler.OnHit: it can emit only what the case declares.
+// P0135HitContext is the context of P0135Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0135HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0136Handler handles the cases of processor P0136 (fanout.fw:262), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0136Handler handles the cases of processor P0136 (fanout.fw:262); emissions take effect when a method returns nil.
 type P0136Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:262).
 	OnHit(c P0136HitContext, amount int64) error
 }
 
-// P0136HitContext is the context of P0136Handler.OnHit: it can emit only what the case declares.
+// P0136HitContext is the context of P0136Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0136HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0137Handler handles the cases of processor P0137 (fanout.fw:263), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0137Handler handles the cases of processor P0137 (fanout.fw:263); emissions take effect when a method returns nil.
 type P0137Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:263).
 	OnHit(c P0137HitContext, amount int64) error
 }
 
-// P0137HitContext is the context of P0137Handler.OnHit: it can emit only what the case declares.
+// P0137HitContext is the context of P0137Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0137HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0138Handler handles the cases of processor P0138 (fanout.fw:264), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0138Handler handles the cases of processor P0138 (fanout.fw:264); emissions take effect when a method returns nil.
 type P0138Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:264).
 	OnHit(c P0138HitContext, amount int64) error
 }
 
-// P0138HitContext is the context of P0138Handler.OnHit: it can emit only what the case declares.
+// P0138HitContext is the context of P0138Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0138HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0139Handler handles the cases of processor P0139 (fanout.fw:265), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0139Handler handles the cases of processor P0139 (fanout.fw:265); emissions take effect when a method returns nil.
 type P0139Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:265).
 	OnHit(c P0139HitContext, amount int64) error
 }
 
-// P0139HitContext is the context of P0139Handler.OnHit: it can emit only what the case declares.
+// P0139HitContext is the context of P0139Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0139HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0140Handler handles the cases of processor P0140 (fanout.fw:266), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0140Handler handles the cases of processor P0140 (fanout.fw:266); emissions take effect when a method returns nil.
 type P0140Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:266).
 	OnHit(c P0140HitContext, amount int64) error
 }
 
-// P0140HitContext is the context of P0140Handler.OnHit: it can emit only what the case declares.
+// P0140HitContext is the context of P0140Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0140HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0141Handler handles the cases of processor P0141 (fanout.fw:267), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0141Handler handles the cases of processor P0141 (fanout.fw:267); emissions take effect when a method returns nil.
 type P0141Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:267).
 	OnHit(c P0141HitContext, amount int64) error
 }
 
-// P0141HitContext is the context of P0141Handler.OnHit: it can emit only what the case declares.
+// P0141HitContext is the context of P0141Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0141HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0142Handler handles the cases of processor P0142 (fanout.fw:268), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0142Handler handles the cases of processor P0142 (fanout.fw:268); emissions take effect when a method returns nil.
 type P0142Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:268).
 	OnHit(c P0142HitContext, amount int64) error
 }
 
-// P0142HitContext is the context of P0142Handler.OnHit: it can emit only what the case declares.
+// P0142HitContext is the context of P0142Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0142HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0143Handler handles the cases of processor P0143 (fanout.fw:269), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0143Handler handles the cases of processor P0143 (fanout.fw:269); emissions take effect when a method returns nil.
 type P0143Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:269).
 	OnHit(c P0143HitContext, amount int64) error
 }
 
-// P0143HitContext is the context of P0143Handler.OnHit: it can emit only what the case declares.
+// P0143HitContext is the context of P0143Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0143HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0144Handler handles the cases of processor P0144 (fanout.fw:270), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0144Handler handles the cases of processor P0144 (fanout.fw:270); emissions take effect when a method returns nil.
 type P0144Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:270).
 	OnHit(c P0144HitContext, amount int64) error
 }
 
-// P0144HitContext is the context of P0144Handler.OnHit: it can emit only what the case declares.
+// P0144HitContext is the context of P0144Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0144HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0145Handler handles the cases of processor P0145 (fanout.fw:271), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0145Handler handles the cases of processor P0145 (fanout.fw:271); emissions take effect when a method returns nil.
 type P0145Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:271).
 	OnHit(c P0145HitContext, amount int64) error
 }
 
-// P0145HitContext is the context of P0145Handler.OnHit: it can emit only what the case declares.
+// P0145HitContext is the context of P0145Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0145HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0146Handler handles the cases of processor P0146 (fanout.fw:272), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0146Handler handles the cases of processor P0146 (fanout.fw:272); emissions take effect when a method returns nil.
 type P0146Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:272).
 	OnHit(c P0146HitContext, amount int64) error
 }
 
-// P0146HitContext is the context of P0146Handler.OnHit: it can emit only what the case declares.
+// P0146HitContext is the context of P0146Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0146HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0147Handler handles the cases of processor P0147 (fanout.fw:273), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0147Handler handles the cases of processor P0147 (fanout.fw:273); emissions take effect when a method returns nil.
 type P0147Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:273).
 	OnHit(c P0147HitContext, amount int64) error
 }
 
-// P0147HitContext is the context of P0147Handler.OnHit: it can emit only what the case declares.
+// P0147HitContext is the context of P0147Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0147HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0148Handler handles the cases of processor P0148 (fanout.fw:274), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0148Handler handles the cases of processor P0148 (fanout.fw:274); emissions take effect when a method returns nil.
 type P0148Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:274).
 	OnHit(c P0148HitContext, amount int64) error
 }
 
-// P0148HitContext is the context of P0148Handler.OnHit: it can emit only what the case declares.
+// P0148HitContext is the context of P0148Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0148HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0149Handler handles the cases of processor P0149 (fanout.fw:275), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0149Handler handles the cases of processor P0149 (fanout.fw:275); emissions take effect when a method returns nil.
 type P0149Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:275).
 	OnHit(c P0149HitContext, amount int64) error
 }
 
-// P0149HitContext is the context of P0149Handler.OnHit: it can emit only what the case declares.
+// P0149HitContext is the context of P0149Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0149HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0150Handler handles the cases of processor P0150 (fanout.fw:276), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0150Handler handles the cases of processor P0150 (fanout.fw:276); emissions take effect when a method returns nil.
 type P0150Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:276).
 	OnHit(c P0150HitContext, amount int64) error
 }
 
-// P0150HitContext is the context of P0150Handler.OnHit: it can emit only what the case declares.
+// P0150HitContext is the context of P0150Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0150HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0151Handler handles the cases of processor P0151 (fanout.fw:277), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0151Handler handles the cases of processor P0151 (fanout.fw:277); emissions take effect when a method returns nil.
 type P0151Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:277).
 	OnHit(c P0151HitContext, amount int64) error
 }
 
-// P0151HitContext is the context of P0151Handler.OnHit: it can emit only what the case declares.
+// P0151HitContext is the context of P0151Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0151HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0152Handler handles the cases of processor P0152 (fanout.fw:278), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0152Handler handles the cases of processor P0152 (fanout.fw:278); emissions take effect when a method returns nil.
 type P0152Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:278).
 	OnHit(c P0152HitContext, amount int64) error
 }
 
-// P0152HitContext is the context of P0152Handler.OnHit: it can emit only what the case declares.
+// P0152HitContext is the context of P0152Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0152HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0153Handler handles the cases of processor P0153 (fanout.fw:279), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0153Handler handles the cases of processor P0153 (fanout.fw:279); emissions take effect when a method returns nil.
 type P0153Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:279).
 	OnHit(c P0153HitContext, amount int64) error
 }
 
-// P0153HitContext is the context of P0153Handler.OnHit: it can emit only what the case declares.
+// P0153HitContext is the context of P0153Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0153HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0154Handler handles the cases of processor P0154 (fanout.fw:280), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0154Handler handles the cases of processor P0154 (fanout.fw:280); emissions take effect when a method returns nil.
 type P0154Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:280).
 	OnHit(c P0154HitContext, amount int64) error
 }
 
-// P0154HitContext is the context of P0154Handler.OnHit: it can emit only what the case declares.
+// P0154HitContext is the context of P0154Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0154HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0155Handler handles the cases of processor P0155 (fanout.fw:281), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0155Handler handles the cases of processor P0155 (fanout.fw:281); emissions take effect when a method returns nil.
 type P0155Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:281).
 	OnHit(c P0155HitContext, amount int64) error
 }
 
-// P0155HitContext is the context of P0155Handler.OnHit: it can emit only what the case declares.
+// P0155HitContext is the context of P0155Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0155HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0156Handler handles the cases of processor P0156 (fanout.fw:282), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0156Handler handles the cases of processor P0156 (fanout.fw:282); emissions take effect when a method returns nil.
 type P0156Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:282).
 	OnHit(c P0156HitContext, amount int64) error
 }
 
-// P0156HitContext is the context of P0156Handler.OnHit: it can emit only what the case declares.
+// P0156HitContext is the context of P0156Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0156HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0157Handler handles the cases of processor P0157 (fanout.fw:283), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0157Handler handles the cases of processor P0157 (fanout.fw:283); emissions take effect when a method returns nil.
 type P0157Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:283).
 	OnHit(c P0157HitContext, amount int64) error
 }
 
-// P0157HitContext is the context of P0157Handler.OnHit: it can emit only what the case declares.
+// P0157HitContext is the context of P0157Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0157HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0158Handler handles the cases of processor P0158 (fanout.fw:284), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0158Handler handles the cases of processor P0158 (fanout.fw:284); emissions take effect when a method returns nil.
 type P0158Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:284).
 	OnHit(c P0158HitContext, amount int64) error
 }
 
-// P0158HitContext is the context of P0158Handler.OnHit: it can emit only what the case declares.
+// P0158HitContext is the context of P0158Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0158HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0159Handler handles the cases of processor P0159 (fanout.fw:285), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0159Handler handles the cases of processor P0159 (fanout.fw:285); emissions take effect when a method returns nil.
 type P0159Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:285).
 	OnHit(c P0159HitContext, amount int64) error
 }
 
-// P0159HitContext is the context of P0159Handler.OnHit: it can emit only what the case declares.
+// P0159HitContext is the context of P0159Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0159HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0160Handler handles the cases of processor P0160 (fanout.fw:286), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0160Handler handles the cases of processor P0160 (fanout.fw:286); emissions take effect when a method returns nil.
 type P0160Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:286).
 	OnHit(c P0160HitContext, amount int64) error
 }
 
-// P0160HitContext is the context of P0160Handler.OnHit: it can emit only what the case declares.
+// P0160HitContext is the context of P0160Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0160HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0161Handler handles the cases of processor P0161 (fanout.fw:287), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0161Handler handles the cases of processor P0161 (fanout.fw:287); emissions take effect when a method returns nil.
 type P0161Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:287).
 	OnHit(c P0161HitContext, amount int64) error
 }
 
-// P0161HitContext is the context of P0161Handler.OnHit: it can emit only what the case declares.
+// P0161HitContext is the context of P0161Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0161HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0162Handler handles the cases of processor P0162 (fanout.fw:288), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0162Handler handles the cases of processor P0162 (fanout.fw:288); emissions take effect when a method returns nil.
 type P0162Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:288).
 	OnHit(c P0162HitContext, amount int64) error
 }
 
-// P0162HitContext is the context of P0162Handler.OnHit: it can emit only what the case declares.
+// P0162HitContext is the context of P0162Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0162HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0163Handler handles the cases of processor P0163 (fanout.fw:289), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0163Handler handles the cases of processor P0163 (fanout.fw:289); emissions take effect when a method returns nil.
 type P0163Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:289).
 	OnHit(c P0163HitContext, amount int64) error
 }
 
-// P0163HitContext is the context of P0163Handler.OnHit: it can emit only what the case declares.
+// P0163HitContext is the context of P0163Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0163HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0164Handler handles the cases of processor P0164 (fanout.fw:290), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0164Handler handles the cases of processor P0164 (fanout.fw:290); emissions take effect when a method returns nil.
 type P0164Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:290).
 	OnHit(c P0164HitContext, amount int64) error
 }
 
-// P0164HitContext is the context of P0164Handler.OnHit: it can emit only what the case declares.
+// P0164HitContext is the context of P0164Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0164HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0165Handler handles the cases of processor P0165 (fanout.fw:291), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0165Handler handles the cases of processor P0165 (fanout.fw:291); emissions take effect when a method returns nil.
 type P0165Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:291).
 	OnHit(c P0165HitContext, amount int64) error
 }
 
-// P0165HitContext is the context of P0165Handler.OnHit: it can emit only what the case declares.
+// P0165HitContext is the context of P0165Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0165HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0166Handler handles the cases of processor P0166 (fanout.fw:292), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0166Handler handles the cases of processor P0166 (fanout.fw:292); emissions take effect when a method returns nil.
 type P0166Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:292).
 	OnHit(c P0166HitContext, amount int64) error
 }
 
-// P0166HitContext is the context of P0166Handler.OnHit: it can emit only what the case declares.
+// P0166HitContext is the context of P0166Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0166HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0167Handler handles the cases of processor P0167 (fanout.fw:293), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0167Handler handles the cases of processor P0167 (fanout.fw:293); emissions take effect when a method returns nil.
 type P0167Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:293).
 	OnHit(c P0167HitContext, amount int64) error
 }
 
-// P0167HitContext is the context of P0167Handler.OnHit: it can emit only what the case declares.
+// P0167HitContext is the context of P0167Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0167HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0168Handler handles the cases of processor P0168 (fanout.fw:294), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0168Handler handles the cases of processor P0168 (fanout.fw:294); emissions take effect when a method returns nil.
 type P0168Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:294).
 	OnHit(c P0168HitContext, amount int64) error
 }
 
-// P0168HitContext is the context of P0168Handler.OnHit: it can emit only what the case declares.
+// P0168HitContext is the context of P0168Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0168HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0169Handler handles the cases of processor P0169 (fanout.fw:295), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0169Handler handles the cases of processor P0169 (fanout.fw:295); emissions take effect when a method returns nil.
 type P0169Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:295).
 	OnHit(c P0169HitContext, amount int64) error
 }
 
-// P0169HitContext is the context of P0169Handler.OnHit: it can emit only what the case declares.
+// P0169HitContext is the context of P0169Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0169HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0170Handler handles the cases of processor P0170 (fanout.fw:296), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0170Handler handles the cases of processor P0170 (fanout.fw:296); emissions take effect when a method returns nil.
 type P0170Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:296).
 	OnHit(c P0170HitContext, amount int64) error
 }
 
-// P0170HitContext is the context of P0170Handler.OnHit: it can emit only what the case declares.
+// P0170HitContext is the context of P0170Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0170HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0171Handler handles the cases of processor P0171 (fanout.fw:297), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0171Handler handles the cases of processor P0171 (fanout.fw:297); emissions take effect when a method returns nil.
 type P0171Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:297).
 	OnHit(c P0171HitContext, amount int64) error
 }
 
-// P0171HitContext is the context of P0171Handler.OnHit: it can emit only what the case declares.
+// P0171HitContext is the context of P0171Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0171HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0172Handler handles the cases of processor P0172 (fanout.fw:298), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0172Handler handles the cases of processor P0172 (fanout.fw:298); emissions take effect when a method returns nil.
 type P0172Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:298).
 	OnHit(c P0172HitContext, amount int64) error
 }
 
-// P0172HitContext is the context of P0172Handler.OnHit: it can emit only what the case declares.
+// P0172HitContext is the context of P0172Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0172HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0173Handler handles the cases of processor P0173 (fanout.fw:299), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0173Handler handles the cases of processor P0173 (fanout.fw:299); emissions take effect when a method returns nil.
 type P0173Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:299).
 	OnHit(c P0173HitContext, amount int64) error
 }
 
-// P0173HitContext is the context of P0173Handler.OnHit: it can emit only what the case declares.
+// P0173HitContext is the context of P0173Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0173HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0174Handler handles the cases of processor P0174 (fanout.fw:300), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0174Handler handles the cases of processor P0174 (fanout.fw:300); emissions take effect when a method returns nil.
 type P0174Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:300).
 	OnHit(c P0174HitContext, amount int64) error
 }
 
-// P0174HitContext is the context of P0174Handler.OnHit: it can emit only what the case declares.
+// P0174HitContext is the context of P0174Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0174HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0175Handler handles the cases of processor P0175 (fanout.fw:301), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0175Handler handles the cases of processor P0175 (fanout.fw:301); emissions take effect when a method returns nil.
 type P0175Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:301).
 	OnHit(c P0175HitContext, amount int64) error
 }
 
-// P0175HitContext is the context of P0175Handler.OnHit: it can emit only what the case declares.
+// P0175HitContext is the context of P0175Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0175HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0176Handler handles the cases of processor P0176 (fanout.fw:302), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0176Handler handles the cases of processor P0176 (fanout.fw:302); emissions take effect when a method returns nil.
 type P0176Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:302).
 	OnHit(c P0176HitContext, amount int64) error
 }
 
-// P0176HitContext is the context of P0176Handler.OnHit: it can emit only what the case declares.
+// P0176HitContext is the context of P0176Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0176HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0177Handler handles the cases of processor P0177 (fanout.fw:303), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0177Handler handles the cases of processor P0177 (fanout.fw:303); emissions take effect when a method returns nil.
 type P0177Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:303).
 	OnHit(c P0177HitContext, amount int64) error
 }
 
-// P0177HitContext is the context of P0177Handler.OnHit: it can emit only what the case declares.
+// P0177HitContext is the context of P0177Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0177HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0178Handler handles the cases of processor P0178 (fanout.fw:304), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0178Handler handles the cases of processor P0178 (fanout.fw:304); emissions take effect when a method returns nil.
 type P0178Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:304).
 	OnHit(c P0178HitContext, amount int64) error
 }
 
-// P0178HitContext is the context of P0178Handler.OnHit: it can emit only what the case declares.
+// P0178HitContext is the context of P0178Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0178HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0179Handler handles the cases of processor P0179 (fanout.fw:305), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0179Handler handles the cases of processor P0179 (fanout.fw:305); emissions take effect when a method returns nil.
 type P0179Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:305).
 	OnHit(c P0179HitContext, amount int64) error
 }
 
-// P0179HitContext is the context of P0179Handler.OnHit: it can emit only what the case declares.
+// P0179HitContext is the context of P0179Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0179HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0180Handler handles the cases of processor P0180 (fanout.fw:306), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0180Handler handles the cases of processor P0180 (fanout.fw:306); emissions take effect when a method returns nil.
 type P0180Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:306).
 	OnHit(c P0180HitContext, amount int64) error
 }
 
-// P0180HitContext is the context of P0180Handler.OnHit: it can emit only what the case declares.
+// P0180HitContext is the context of P0180Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0180HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0181Handler handles the cases of processor P0181 (fanout.fw:307), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0181Handler handles the cases of processor P0181 (fanout.fw:307); emissions take effect when a method returns nil.
 type P0181Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:307).
 	OnHit(c P0181HitContext, amount int64) error
 }
 
-// P0181HitContext is the context of P0181Handler.OnHit: it can emit only what the case declares.
+// P0181HitContext is the context of P0181Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0181HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0182Handler handles the cases of processor P0182 (fanout.fw:308), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0182Handler handles the cases of processor P0182 (fanout.fw:308); emissions take effect when a method returns nil.
 type P0182Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:308).
 	OnHit(c P0182HitContext, amount int64) error
 }
 
-// P0182HitContext is the context of P0182Handler.OnHit: it can emit only what the case declares.
+// P0182HitContext is the context of P0182Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0182HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0183Handler handles the cases of processor P0183 (fanout.fw:309), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0183Handler handles the cases of processor P0183 (fanout.fw:309); emissions take effect when a method returns nil.
 type P0183Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:309).
 	OnHit(c P0183HitContext, amount int64) error
 }
 
-// P0183HitContext is the context of P0183Handler.OnHit: it can emit only what the case declares.
+// P0183HitContext is the context of P0183Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0183HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0184Handler handles the cases of processor P0184 (fanout.fw:310), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0184Handler handles the cases of processor P0184 (fanout.fw:310); emissions take effect when a method returns nil.
 type P0184Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:310).
 	OnHit(c P0184HitContext, amount int64) error
 }
 
-// P0184HitContext is the context of P0184Handler.OnHit: it can emit only what the case declares.
+// P0184HitContext is the context of P0184Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0184HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0185Handler handles the cases of processor P0185 (fanout.fw:311), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0185Handler handles the cases of processor P0185 (fanout.fw:311); emissions take effect when a method returns nil.
 type P0185Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:311).
 	OnHit(c P0185HitContext, amount int64) error
 }
 
-// P0185HitContext is the context of P0185Handler.OnHit: it can emit only what the case declares.
+// P0185HitContext is the context of P0185Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0185HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0186Handler handles the cases of processor P0186 (fanout.fw:312), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0186Handler handles the cases of processor P0186 (fanout.fw:312); emissions take effect when a method returns nil.
 type P0186Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:312).
 	OnHit(c P0186HitContext, amount int64) error
 }
 
-// P0186HitContext is the context of P0186Handler.OnHit: it can emit only what the case declares.
+// P0186HitContext is the context of P0186Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0186HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0187Handler handles the cases of processor P0187 (fanout.fw:313), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0187Handler handles the cases of processor P0187 (fanout.fw:313); emissions take effect when a method returns nil.
 type P0187Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:313).
 	OnHit(c P0187HitContext, amount int64) error
 }
 
-// P0187HitContext is the context of P0187Handler.OnHit: it can emit only what the case declares.
+// P0187HitContext is the context of P0187Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0187HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0188Handler handles the cases of processor P0188 (fanout.fw:314), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0188Handler handles the cases of processor P0188 (fanout.fw:314); emissions take effect when a method returns nil.
 type P0188Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:314).
 	OnHit(c P0188HitContext, amount int64) error
 }
 
-// P0188HitContext is the context of P0188Handler.OnHit: it can emit only what the case declares.
+// P0188HitContext is the context of P0188Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0188HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0189Handler handles the cases of processor P0189 (fanout.fw:315), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0189Handler handles the cases of processor P0189 (fanout.fw:315); emissions take effect when a method returns nil.
 type P0189Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:315).
 	OnHit(c P0189HitContext, amount int64) error
 }
 
-// P0189HitContext is the context of P0189Handler.OnHit: it can emit only what the case declares.
+// P0189HitContext is the context of P0189Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0189HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0190Handler handles the cases of processor P0190 (fanout.fw:316), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0190Handler handles the cases of processor P0190 (fanout.fw:316); emissions take effect when a method returns nil.
 type P0190Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:316).
 	OnHit(c P0190HitContext, amount int64) error
 }
 
-// P0190HitContext is the context of P0190Handler.OnHit: it can emit only what the case declares.
+// P0190HitContext is the context of P0190Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0190HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0191Handler handles the cases of processor P0191 (fanout.fw:317), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0191Handler handles the cases of processor P0191 (fanout.fw:317); emissions take effect when a method returns nil.
 type P0191Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:317).
 	OnHit(c P0191HitContext, amount int64) error
 }
 
-// P0191HitContext is the context of P0191Handler.OnHit: it can emit only what the case declares.
+// P0191HitContext is the context of P0191Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0191HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0192Handler handles the cases of processor P0192 (fanout.fw:318), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0192Handler handles the cases of processor P0192 (fanout.fw:318); emissions take effect when a method returns nil.
 type P0192Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:318).
 	OnHit(c P0192HitContext, amount int64) error
 }
 
-// P0192HitContext is the context of P0192Handler.OnHit: it can emit only what the case declares.
+// P0192HitContext is the context of P0192Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0192HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0193Handler handles the cases of processor P0193 (fanout.fw:319), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0193Handler handles the cases of processor P0193 (fanout.fw:319); emissions take effect when a method returns nil.
 type P0193Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:319).
 	OnHit(c P0193HitContext, amount int64) error
 }
 
-// P0193HitContext is the context of P0193Handler.OnHit: it can emit only what the case declares.
+// P0193HitContext is the context of P0193Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0193HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0194Handler handles the cases of processor P0194 (fanout.fw:320), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0194Handler handles the cases of processor P0194 (fanout.fw:320); emissions take effect when a method returns nil.
 type P0194Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:320).
 	OnHit(c P0194HitContext, amount int64) error
 }
 
-// P0194HitContext is the context of P0194Handler.OnHit: it can emit only what the case declares.
+// P0194HitContext is the context of P0194Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0194HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0195Handler handles the cases of processor P0195 (fanout.fw:321), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0195Handler handles the cases of processor P0195 (fanout.fw:321); emissions take effect when a method returns nil.
 type P0195Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:321).
 	OnHit(c P0195HitContext, amount int64) error
 }
 
-// P0195HitContext is the context of P0195Handler.OnHit: it can emit only what the case declares.
+// P0195HitContext is the context of P0195Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0195HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0196Handler handles the cases of processor P0196 (fanout.fw:322), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0196Handler handles the cases of processor P0196 (fanout.fw:322); emissions take effect when a method returns nil.
 type P0196Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:322).
 	OnHit(c P0196HitContext, amount int64) error
 }
 
-// P0196HitContext is the context of P0196Handler.OnHit: it can emit only what the case declares.
+// P0196HitContext is the context of P0196Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0196HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0197Handler handles the cases of processor P0197 (fanout.fw:323), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0197Handler handles the cases of processor P0197 (fanout.fw:323); emissions take effect when a method returns nil.
 type P0197Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:323).
 	OnHit(c P0197HitContext, amount int64) error
 }
 
-// P0197HitContext is the context of P0197Handler.OnHit: it can emit only what the case declares.
+// P0197HitContext is the context of P0197Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0197HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0198Handler handles the cases of processor P0198 (fanout.fw:324), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0198Handler handles the cases of processor P0198 (fanout.fw:324); emissions take effect when a method returns nil.
 type P0198Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:324).
 	OnHit(c P0198HitContext, amount int64) error
 }
 
-// P0198HitContext is the context of P0198Handler.OnHit: it can emit only what the case declares.
+// P0198HitContext is the context of P0198Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0198HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0199Handler handles the cases of processor P0199 (fanout.fw:325), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0199Handler handles the cases of processor P0199 (fanout.fw:325); emissions take effect when a method returns nil.
 type P0199Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:325).
 	OnHit(c P0199HitContext, amount int64) error
 }
 
-// P0199HitContext is the context of P0199Handler.OnHit: it can emit only what the case declares.
+// P0199HitContext is the context of P0199Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0199HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0200Handler handles the cases of processor P0200 (fanout.fw:326), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0200Handler handles the cases of processor P0200 (fanout.fw:326); emissions take effect when a method returns nil.
 type P0200Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:326).
 	OnHit(c P0200HitContext, amount int64) error
 }
 
-// P0200HitContext is the context of P0200Handler.OnHit: it can emit only what the case declares.
+// P0200HitContext is the context of P0200Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0200HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0201Handler handles the cases of processor P0201 (fanout.fw:327), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0201Handler handles the cases of processor P0201 (fanout.fw:327); emissions take effect when a method returns nil.
 type P0201Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:327).
 	OnHit(c P0201HitContext, amount int64) error
 }
 
-// P0201HitContext is the context of P0201Handler.OnHit: it can emit only what the case declares.
+// P0201HitContext is the context of P0201Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0201HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0202Handler handles the cases of processor P0202 (fanout.fw:328), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0202Handler handles the cases of processor P0202 (fanout.fw:328); emissions take effect when a method returns nil.
 type P0202Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:328).
 	OnHit(c P0202HitContext, amount int64) error
 }
 
-// P0202HitContext is the context of P0202Handler.OnHit: it can emit only what the case declares.
+// P0202HitContext is the context of P0202Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0202HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0203Handler handles the cases of processor P0203 (fanout.fw:329), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0203Handler handles the cases of processor P0203 (fanout.fw:329); emissions take effect when a method returns nil.
 type P0203Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:329).
 	OnHit(c P0203HitContext, amount int64) error
 }
 
-// P0203HitContext is the context of P0203Handler.OnHit: it can emit only what the case declares.
+// P0203HitContext is the context of P0203Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0203HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0204Handler handles the cases of processor P0204 (fanout.fw:330), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0204Handler handles the cases of processor P0204 (fanout.fw:330); emissions take effect when a method returns nil.
 type P0204Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:330).
 	OnHit(c P0204HitContext, amount int64) error
 }
 
-// P0204HitContext is the context of P0204Handler.OnHit: it can emit only what the case declares.
+// P0204HitContext is the context of P0204Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0204HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0205Handler handles the cases of processor P0205 (fanout.fw:331), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0205Handler handles the cases of processor P0205 (fanout.fw:331); emissions take effect when a method returns nil.
 type P0205Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:331).
 	OnHit(c P0205HitContext, amount int64) error
 }
 
-// P0205HitContext is the context of P0205Handler.OnHit: it can emit only what the case declares.
+// P0205HitContext is the context of P0205Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0205HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0206Handler handles the cases of processor P0206 (fanout.fw:332), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0206Handler handles the cases of processor P0206 (fanout.fw:332); emissions take effect when a method returns nil.
 type P0206Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:332).
 	OnHit(c P0206HitContext, amount int64) error
 }
 
-// P0206HitContext is the context of P0206Handler.OnHit: it can emit only what the case declares.
+// P0206HitContext is the context of P0206Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0206HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0207Handler handles the cases of processor P0207 (fanout.fw:333), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0207Handler handles the cases of processor P0207 (fanout.fw:333); emissions take effect when a method returns nil.
 type P0207Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:333).
 	OnHit(c P0207HitContext, amount int64) error
 }
 
-// P0207HitContext is the context of P0207Handler.OnHit: it can emit only what the case declares.
+// P0207HitContext is the context of P0207Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0207HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0208Handler handles the cases of processor P0208 (fanout.fw:334), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0208Handler handles the cases of processor P0208 (fanout.fw:334); emissions take effect when a method returns nil.
 type P0208Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:334).
 	OnHit(c P0208HitContext, amount int64) error
 }
 
-// P0208HitContext is the context of P0208Handler.OnHit: it can emit only what the case declares.
+// P0208HitContext is the context of P0208Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0208HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0209Handler handles the cases of processor P0209 (fanout.fw:335), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0209Handler handles the cases of processor P0209 (fanout.fw:335); emissions take effect when a method returns nil.
 type P0209Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:335).
 	OnHit(c P0209HitContext, amount int64) error
 }
 
-// P0209HitContext is the context of P0209Handler.OnHit: it can emit only what the case declares.
+// P0209HitContext is the context of P0209Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0209HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0210Handler handles the cases of processor P0210 (fanout.fw:336), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0210Handler handles the cases of processor P0210 (fanout.fw:336); emissions take effect when a method returns nil.
 type P0210Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:336).
 	OnHit(c P0210HitContext, amount int64) error
 }
 
-// P0210HitContext is the context of P0210Handler.OnHit: it can emit only what the case declares.
+// P0210HitContext is the context of P0210Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0210HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0211Handler handles the cases of processor P0211 (fanout.fw:337), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0211Handler handles the cases of processor P0211 (fanout.fw:337); emissions take effect when a method returns nil.
 type P0211Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:337).
 	OnHit(c P0211HitContext, amount int64) error
 }
 
-// P0211HitContext is the context of P0211Handler.OnHit: it can emit only what the case declares.
+// P0211HitContext is the context of P0211Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0211HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0212Handler handles the cases of processor P0212 (fanout.fw:338), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0212Handler handles the cases of processor P0212 (fanout.fw:338); emissions take effect when a method returns nil.
 type P0212Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:338).
 	OnHit(c P0212HitContext, amount int64) error
 }
 
-// P0212HitContext is the context of P0212Handler.OnHit: it can emit only what the case declares.
+// P0212HitContext is the context of P0212Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0212HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0213Handler handles the cases of processor P0213 (fanout.fw:339), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0213Handler handles the cases of processor P0213 (fanout.fw:339); emissions take effect when a method returns nil.
 type P0213Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:339).
 	OnHit(c P0213HitContext, amount int64) error
 }
 
-// P0213HitContext is the context of P0213Handler.OnHit: it can emit only what the case declares.
+// P0213HitContext is the context of P0213Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0213HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0214Handler handles the cases of processor P0214 (fanout.fw:340), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0214Handler handles the cases of processor P0214 (fanout.fw:340); emissions take effect when a method returns nil.
 type P0214Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:340).
 	OnHit(c P0214HitContext, amount int64) error
 }
 
-// P0214HitContext is the context of P0214Handler.OnHit: it can emit only what the case declares.
+// P0214HitContext is the context of P0214Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0214HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0215Handler handles the cases of processor P0215 (fanout.fw:341), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0215Handler handles the cases of processor P0215 (fanout.fw:341); emissions take effect when a method returns nil.
 type P0215Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:341).
 	OnHit(c P0215HitContext, amount int64) error
 }
 
-// P0215HitContext is the context of P0215Handler.OnHit: it can emit only what the case declares.
+// P0215HitContext is the context of P0215Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0215HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0216Handler handles the cases of processor P0216 (fanout.fw:342), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0216Handler handles the cases of processor P0216 (fanout.fw:342); emissions take effect when a method returns nil.
 type P0216Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:342).
 	OnHit(c P0216HitContext, amount int64) error
 }
 
-// P0216HitContext is the context of P0216Handler.OnHit: it can emit only what the case declares.
+// P0216HitContext is the context of P0216Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0216HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0217Handler handles the cases of processor P0217 (fanout.fw:343), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0217Handler handles the cases of processor P0217 (fanout.fw:343); emissions take effect when a method returns nil.
 type P0217Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:343).
 	OnHit(c P0217HitContext, amount int64) error
 }
 
-// P0217HitContext is the context of P0217Handler.OnHit: it can emit only what the case declares.
+// P0217HitContext is the context of P0217Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0217HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0218Handler handles the cases of processor P0218 (fanout.fw:344), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0218Handler handles the cases of processor P0218 (fanout.fw:344); emissions take effect when a method returns nil.
 type P0218Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:344).
 	OnHit(c P0218HitContext, amount int64) error
 }
 
-// P0218HitContext is the context of P0218Handler.OnHit: it can emit only what the case declares.
+// P0218HitContext is the context of P0218Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0218HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0219Handler handles the cases of processor P0219 (fanout.fw:345), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0219Handler handles the cases of processor P0219 (fanout.fw:345); emissions take effect when a method returns nil.
 type P0219Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:345).
 	OnHit(c P0219HitContext, amount int64) error
 }
 
-// P0219HitContext is the context of P0219Handler.OnHit: it can emit only what the case declares.
+// P0219HitContext is the context of P0219Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0219HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0220Handler handles the cases of processor P0220 (fanout.fw:346), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0220Handler handles the cases of processor P0220 (fanout.fw:346); emissions take effect when a method returns nil.
 type P0220Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:346).
 	OnHit(c P0220HitContext, amount int64) error
 }
 
-// P0220HitContext is the context of P0220Handler.OnHit: it can emit only what the case declares.
+// P0220HitContext is the context of P0220Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0220HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0221Handler handles the cases of processor P0221 (fanout.fw:347), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0221Handler handles the cases of processor P0221 (fanout.fw:347); emissions take effect when a method returns nil.
 type P0221Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:347).
 	OnHit(c P0221HitContext, amount int64) error
 }
 
-// P0221HitContext is the context of P0221Handler.OnHit: it can emit only what the case declares.
+// P0221HitContext is the context of P0221Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0221HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0222Handler handles the cases of processor P0222 (fanout.fw:348), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0222Handler handles the cases of processor P0222 (fanout.fw:348); emissions take effect when a method returns nil.
 type P0222Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:348).
 	OnHit(c P0222HitContext, amount int64) error
 }
 
-// P0222HitContext is the context of P0222Handler.OnHit: it can emit only what the case declares.
+// P0222HitContext is the context of P0222Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0222HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0223Handler handles the cases of processor P0223 (fanout.fw:349), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0223Handler handles the cases of processor P0223 (fanout.fw:349); emissions take effect when a method returns nil.
 type P0223Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:349).
 	OnHit(c P0223HitContext, amount int64) error
 }
 
-// P0223HitContext is the context of P0223Handler.OnHit: it can emit only what the case declares.
+// P0223HitContext is the context of P0223Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0223HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0224Handler handles the cases of processor P0224 (fanout.fw:350), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0224Handler handles the cases of processor P0224 (fanout.fw:350); emissions take effect when a method returns nil.
 type P0224Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:350).
 	OnHit(c P0224HitContext, amount int64) error
 }
 
-// P0224HitContext is the context of P0224Handler.OnHit: it can emit only what the case declares.
+// P0224HitContext is the context of P0224Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0224HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0225Handler handles the cases of processor P0225 (fanout.fw:351), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0225Handler handles the cases of processor P0225 (fanout.fw:351); emissions take effect when a method returns nil.
 type P0225Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:351).
 	OnHit(c P0225HitContext, amount int64) error
 }
 
-// P0225HitContext is the context of P0225Handler.OnHit: it can emit only what the case declares.
+// P0225HitContext is the context of P0225Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0225HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0226Handler handles the cases of processor P0226 (fanout.fw:352), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0226Handler handles the cases of processor P0226 (fanout.fw:352); emissions take effect when a method returns nil.
 type P0226Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:352).
 	OnHit(c P0226HitContext, amount int64) error
 }
 
-// P0226HitContext is the context of P0226Handler.OnHit: it can emit only what the case declares.
+// P0226HitContext is the context of P0226Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0226HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0227Handler handles the cases of processor P0227 (fanout.fw:353), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0227Handler handles the cases of processor P0227 (fanout.fw:353); emissions take effect when a method returns nil.
 type P0227Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:353).
 	OnHit(c P0227HitContext, amount int64) error
 }
 
-// P0227HitContext is the context of P0227Handler.OnHit: it can emit only what the case declares.
+// P0227HitContext is the context of P0227Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0227HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0228Handler handles the cases of processor P0228 (fanout.fw:354), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0228Handler handles the cases of processor P0228 (fanout.fw:354); emissions take effect when a method returns nil.
 type P0228Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:354).
 	OnHit(c P0228HitContext, amount int64) error
 }
 
-// P0228HitContext is the context of P0228Handler.OnHit: it can emit only what the case declares.
+// P0228HitContext is the context of P0228Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0228HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0229Handler handles the cases of processor P0229 (fanout.fw:355), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0229Handler handles the cases of processor P0229 (fanout.fw:355); emissions take effect when a method returns nil.
 type P0229Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:355).
 	OnHit(c P0229HitContext, amount int64) error
 }
 
-// P0229HitContext is the context of P0229Handler.OnHit: it can emit only what the case declares.
+// P0229HitContext is the context of P0229Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0229HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0230Handler handles the cases of processor P0230 (fanout.fw:356), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0230Handler handles the cases of processor P0230 (fanout.fw:356); emissions take effect when a method returns nil.
 type P0230Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:356).
 	OnHit(c P0230HitContext, amount int64) error
 }
 
-// P0230HitContext is the context of P0230Handler.OnHit: it can emit only what the case declares.
+// P0230HitContext is the context of P0230Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0230HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0231Handler handles the cases of processor P0231 (fanout.fw:357), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0231Handler handles the cases of processor P0231 (fanout.fw:357); emissions take effect when a method returns nil.
 type P0231Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:357).
 	OnHit(c P0231HitContext, amount int64) error
 }
 
-// P0231HitContext is the context of P0231Handler.OnHit: it can emit only what the case declares.
+// P0231HitContext is the context of P0231Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0231HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0232Handler handles the cases of processor P0232 (fanout.fw:358), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0232Handler handles the cases of processor P0232 (fanout.fw:358); emissions take effect when a method returns nil.
 type P0232Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:358).
 	OnHit(c P0232HitContext, amount int64) error
 }
 
-// P0232HitContext is the context of P0232Handler.OnHit: it can emit only what the case declares.
+// P0232HitContext is the context of P0232Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0232HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0233Handler handles the cases of processor P0233 (fanout.fw:359), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0233Handler handles the cases of processor P0233 (fanout.fw:359); emissions take effect when a method returns nil.
 type P0233Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:359).
 	OnHit(c P0233HitContext, amount int64) error
 }
 
-// P0233HitContext is the context of P0233Handler.OnHit: it can emit only what the case declares.
+// P0233HitContext is the context of P0233Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0233HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0234Handler handles the cases of processor P0234 (fanout.fw:360), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0234Handler handles the cases of processor P0234 (fanout.fw:360); emissions take effect when a method returns nil.
 type P0234Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:360).
 	OnHit(c P0234HitContext, amount int64) error
 }
 
-// P0234HitContext is the context of P0234Handler.OnHit: it can emit only what the case declares.
+// P0234HitContext is the context of P0234Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0234HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0235Handler handles the cases of processor P0235 (fanout.fw:361), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0235Handler handles the cases of processor P0235 (fanout.fw:361); emissions take effect when a method returns nil.
 type P0235Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:361).
 	OnHit(c P0235HitContext, amount int64) error
 }
 
-// P0235HitContext is the context of P0235Handler.OnHit: it can emit only what the case declares.
+// P0235HitContext is the context of P0235Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0235HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0236Handler handles the cases of processor P0236 (fanout.fw:362), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0236Handler handles the cases of processor P0236 (fanout.fw:362); emissions take effect when a method returns nil.
 type P0236Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:362).
 	OnHit(c P0236HitContext, amount int64) error
 }
 
-// P0236HitContext is the context of P0236Handler.OnHit: it can emit only what the case declares.
+// P0236HitContext is the context of P0236Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0236HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0237Handler handles the cases of processor P0237 (fanout.fw:363), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0237Handler handles the cases of processor P0237 (fanout.fw:363); emissions take effect when a method returns nil.
 type P0237Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:363).
 	OnHit(c P0237HitContext, amount int64) error
 }
 
-// P0237HitContext is the context of P0237Handler.OnHit: it can emit only what the case declares.
+// P0237HitContext is the context of P0237Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0237HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0238Handler handles the cases of processor P0238 (fanout.fw:364), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0238Handler handles the cases of processor P0238 (fanout.fw:364); emissions take effect when a method returns nil.
 type P0238Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:364).
 	OnHit(c P0238HitContext, amount int64) error
 }
 
-// P0238HitContext is the context of P0238Handler.OnHit: it can emit only what the case declares.
+// P0238HitContext is the context of P0238Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0238HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0239Handler handles the cases of processor P0239 (fanout.fw:365), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0239Handler handles the cases of processor P0239 (fanout.fw:365); emissions take effect when a method returns nil.
 type P0239Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:365).
 	OnHit(c P0239HitContext, amount int64) error
 }
 
-// P0239HitContext is the context of P0239Handler.OnHit: it can emit only what the case declares.
+// P0239HitContext is the context of P0239Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0239HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0240Handler handles the cases of processor P0240 (fanout.fw:366), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0240Handler handles the cases of processor P0240 (fanout.fw:366); emissions take effect when a method returns nil.
 type P0240Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:366).
 	OnHit(c P0240HitContext, amount int64) error
 }
 
-// P0240HitContext is the context of P0240Handler.OnHit: it can emit only what the case declares.
+// P0240HitContext is the context of P0240Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0240HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0241Handler handles the cases of processor P0241 (fanout.fw:367), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0241Handler handles the cases of processor P0241 (fanout.fw:367); emissions take effect when a method returns nil.
 type P0241Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:367).
 	OnHit(c P0241HitContext, amount int64) error
 }
 
-// P0241HitContext is the context of P0241Handler.OnHit: it can emit only what the case declares.
+// P0241HitContext is the context of P0241Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0241HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0242Handler handles the cases of processor P0242 (fanout.fw:368), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0242Handler handles the cases of processor P0242 (fanout.fw:368); emissions take effect when a method returns nil.
 type P0242Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:368).
 	OnHit(c P0242HitContext, amount int64) error
 }
 
-// P0242HitContext is the context of P0242Handler.OnHit: it can emit only what the case declares.
+// P0242HitContext is the context of P0242Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0242HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0243Handler handles the cases of processor P0243 (fanout.fw:369), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0243Handler handles the cases of processor P0243 (fanout.fw:369); emissions take effect when a method returns nil.
 type P0243Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:369).
 	OnHit(c P0243HitContext, amount int64) error
 }
 
-// P0243HitContext is the context of P0243Handler.OnHit: it can emit only what the case declares.
+// P0243HitContext is the context of P0243Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0243HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0244Handler handles the cases of processor P0244 (fanout.fw:370), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0244Handler handles the cases of processor P0244 (fanout.fw:370); emissions take effect when a method returns nil.
 type P0244Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:370).
 	OnHit(c P0244HitContext, amount int64) error
 }
 
-// P0244HitContext is the context of P0244Handler.OnHit: it can emit only what the case declares.
+// P0244HitContext is the context of P0244Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0244HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0245Handler handles the cases of processor P0245 (fanout.fw:371), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0245Handler handles the cases of processor P0245 (fanout.fw:371); emissions take effect when a method returns nil.
 type P0245Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:371).
 	OnHit(c P0245HitContext, amount int64) error
 }
 
-// P0245HitContext is the context of P0245Handler.OnHit: it can emit only what the case declares.
+// P0245HitContext is the context of P0245Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0245HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0246Handler handles the cases of processor P0246 (fanout.fw:372), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0246Handler handles the cases of processor P0246 (fanout.fw:372); emissions take effect when a method returns nil.
 type P0246Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:372).
 	OnHit(c P0246HitContext, amount int64) error
 }
 
-// P0246HitContext is the context of P0246Handler.OnHit: it can emit only what the case declares.
+// P0246HitContext is the context of P0246Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0246HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0247Handler handles the cases of processor P0247 (fanout.fw:373), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0247Handler handles the cases of processor P0247 (fanout.fw:373); emissions take effect when a method returns nil.
 type P0247Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:373).
 	OnHit(c P0247HitContext, amount int64) error
 }
 
-// P0247HitContext is the context of P0247Handler.OnHit: it can emit only what the case declares.
+// P0247HitContext is the context of P0247Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0247HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0248Handler handles the cases of processor P0248 (fanout.fw:374), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0248Handler handles the cases of processor P0248 (fanout.fw:374); emissions take effect when a method returns nil.
 type P0248Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:374).
 	OnHit(c P0248HitContext, amount int64) error
 }
 
-// P0248HitContext is the context of P0248Handler.OnHit: it can emit only what the case declares.
+// P0248HitContext is the context of P0248Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0248HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0249Handler handles the cases of processor P0249 (fanout.fw:375), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0249Handler handles the cases of processor P0249 (fanout.fw:375); emissions take effect when a method returns nil.
 type P0249Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:375).
 	OnHit(c P0249HitContext, amount int64) error
 }
 
-// P0249HitContext is the context of P0249Handler.OnHit: it can emit only what the case declares.
+// P0249HitContext is the context of P0249Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0249HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0250Handler handles the cases of processor P0250 (fanout.fw:376), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0250Handler handles the cases of processor P0250 (fanout.fw:376); emissions take effect when a method returns nil.
 type P0250Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:376).
 	OnHit(c P0250HitContext, amount int64) error
 }
 
-// P0250HitContext is the context of P0250Handler.OnHit: it can emit only what the case declares.
+// P0250HitContext is the context of P0250Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0250HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0251Handler handles the cases of processor P0251 (fanout.fw:377), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0251Handler handles the cases of processor P0251 (fanout.fw:377); emissions take effect when a method returns nil.
 type P0251Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:377).
 	OnHit(c P0251HitContext, amount int64) error
 }
 
-// P0251HitContext is the context of P0251Handler.OnHit: it can emit only what the case declares.
+// P0251HitContext is the context of P0251Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0251HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0252Handler handles the cases of processor P0252 (fanout.fw:378), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0252Handler handles the cases of processor P0252 (fanout.fw:378); emissions take effect when a method returns nil.
 type P0252Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:378).
 	OnHit(c P0252HitContext, amount int64) error
 }
 
-// P0252HitContext is the context of P0252Handler.OnHit: it can emit only what the case declares.
+// P0252HitContext is the context of P0252Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0252HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0253Handler handles the cases of processor P0253 (fanout.fw:379), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0253Handler handles the cases of processor P0253 (fanout.fw:379); emissions take effect when a method returns nil.
 type P0253Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:379).
 	OnHit(c P0253HitContext, amount int64) error
 }
 
-// P0253HitContext is the context of P0253Handler.OnHit: it can emit only what the case declares.
+// P0253HitContext is the context of P0253Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0253HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0254Handler handles the cases of processor P0254 (fanout.fw:380), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0254Handler handles the cases of processor P0254 (fanout.fw:380); emissions take effect when a method returns nil.
 type P0254Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:380).
 	OnHit(c P0254HitContext, amount int64) error
 }
 
-// P0254HitContext is the context of P0254Handler.OnHit: it can emit only what the case declares.
+// P0254HitContext is the context of P0254Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0254HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0255Handler handles the cases of processor P0255 (fanout.fw:381), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0255Handler handles the cases of processor P0255 (fanout.fw:381); emissions take effect when a method returns nil.
 type P0255Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:381).
 	OnHit(c P0255HitContext, amount int64) error
 }
 
-// P0255HitContext is the context of P0255Handler.OnHit: it can emit only what the case declares.
+// P0255HitContext is the context of P0255Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0255HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0256Handler handles the cases of processor P0256 (fanout.fw:382), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0256Handler handles the cases of processor P0256 (fanout.fw:382); emissions take effect when a method returns nil.
 type P0256Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:382).
 	OnHit(c P0256HitContext, amount int64) error
 }
 
-// P0256HitContext is the context of P0256Handler.OnHit: it can emit only what the case declares.
+// P0256HitContext is the context of P0256Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0256HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0257Handler handles the cases of processor P0257 (fanout.fw:383), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0257Handler handles the cases of processor P0257 (fanout.fw:383); emissions take effect when a method returns nil.
 type P0257Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:383).
 	OnHit(c P0257HitContext, amount int64) error
 }
 
-// P0257HitContext is the context of P0257Handler.OnHit: it can emit only what the case declares.
+// P0257HitContext is the context of P0257Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0257HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0258Handler handles the cases of processor P0258 (fanout.fw:384), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0258Handler handles the cases of processor P0258 (fanout.fw:384); emissions take effect when a method returns nil.
 type P0258Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:384).
 	OnHit(c P0258HitContext, amount int64) error
 }
 
-// P0258HitContext is the context of P0258Handler.OnHit: it can emit only what the case declares.
+// P0258HitContext is the context of P0258Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0258HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0259Handler handles the cases of processor P0259 (fanout.fw:385), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0259Handler handles the cases of processor P0259 (fanout.fw:385); emissions take effect when a method returns nil.
 type P0259Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:385).
 	OnHit(c P0259HitContext, amount int64) error
 }
 
-// P0259HitContext is the context of P0259Handler.OnHit: it can emit only what the case declares.
+// P0259HitContext is the context of P0259Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0259HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0260Handler handles the cases of processor P0260 (fanout.fw:386), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0260Handler handles the cases of processor P0260 (fanout.fw:386); emissions take effect when a method returns nil.
 type P0260Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:386).
 	OnHit(c P0260HitContext, amount int64) error
 }
 
-// P0260HitContext is the context of P0260Handler.OnHit: it can emit only what the case declares.
+// P0260HitContext is the context of P0260Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0260HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0261Handler handles the cases of processor P0261 (fanout.fw:387), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0261Handler handles the cases of processor P0261 (fanout.fw:387); emissions take effect when a method returns nil.
 type P0261Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:387).
 	OnHit(c P0261HitContext, amount int64) error
 }
 
-// P0261HitContext is the context of P0261Handler.OnHit: it can emit only what the case declares.
+// P0261HitContext is the context of P0261Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0261HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0262Handler handles the cases of processor P0262 (fanout.fw:388), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0262Handler handles the cases of processor P0262 (fanout.fw:388); emissions take effect when a method returns nil.
 type P0262Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:388).
 	OnHit(c P0262HitContext, amount int64) error
 }
 
-// P0262HitContext is the context of P0262Handler.OnHit: it can emit only what the case declares.
+// P0262HitContext is the context of P0262Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0262HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0263Handler handles the cases of processor P0263 (fanout.fw:389), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0263Handler handles the cases of processor P0263 (fanout.fw:389); emissions take effect when a method returns nil.
 type P0263Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:389).
 	OnHit(c P0263HitContext, amount int64) error
 }
 
-// P0263HitContext is the context of P0263Handler.OnHit: it can emit only what the case declares.
+// P0263HitContext is the context of P0263Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0263HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0264Handler handles the cases of processor P0264 (fanout.fw:390), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0264Handler handles the cases of processor P0264 (fanout.fw:390); emissions take effect when a method returns nil.
 type P0264Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:390).
 	OnHit(c P0264HitContext, amount int64) error
 }
 
-// P0264HitContext is the context of P0264Handler.OnHit: it can emit only what the case declares.
+// P0264HitContext is the context of P0264Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0264HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0265Handler handles the cases of processor P0265 (fanout.fw:391), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0265Handler handles the cases of processor P0265 (fanout.fw:391); emissions take effect when a method returns nil.
 type P0265Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:391).
 	OnHit(c P0265HitContext, amount int64) error
 }
 
-// P0265HitContext is the context of P0265Handler.OnHit: it can emit only what the case declares.
+// P0265HitContext is the context of P0265Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0265HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0266Handler handles the cases of processor P0266 (fanout.fw:392), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0266Handler handles the cases of processor P0266 (fanout.fw:392); emissions take effect when a method returns nil.
 type P0266Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:392).
 	OnHit(c P0266HitContext, amount int64) error
 }
 
-// P0266HitContext is the context of P0266Handler.OnHit: it can emit only what the case declares.
+// P0266HitContext is the context of P0266Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0266HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0267Handler handles the cases of processor P0267 (fanout.fw:393), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0267Handler handles the cases of processor P0267 (fanout.fw:393); emissions take effect when a method returns nil.
 type P0267Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:393).
 	OnHit(c P0267HitContext, amount int64) error
 }
 
-// P0267HitContext is the context of P0267Handler.OnHit: it can emit only what the case declares.
+// P0267HitContext is the context of P0267Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0267HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0268Handler handles the cases of processor P0268 (fanout.fw:394), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0268Handler handles the cases of processor P0268 (fanout.fw:394); emissions take effect when a method returns nil.
 type P0268Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:394).
 	OnHit(c P0268HitContext, amount int64) error
 }
 
-// P0268HitContext is the context of P0268Handler.OnHit: it can emit only what the case declares.
+// P0268HitContext is the context of P0268Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0268HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0269Handler handles the cases of processor P0269 (fanout.fw:395), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0269Handler handles the cases of processor P0269 (fanout.fw:395); emissions take effect when a method returns nil.
 type P0269Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:395).
 	OnHit(c P0269HitContext, amount int64) error
 }
 
-// P0269HitContext is the context of P0269Handler.OnHit: it can emit only what the case declares.
+// P0269HitContext is the context of P0269Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0269HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0270Handler handles the cases of processor P0270 (fanout.fw:396), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0270Handler handles the cases of processor P0270 (fanout.fw:396); emissions take effect when a method returns nil.
 type P0270Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:396).
 	OnHit(c P0270HitContext, amount int64) error
 }
 
-// P0270HitContext is the context of P0270Handler.OnHit: it can emit only what the case declares.
+// P0270HitContext is the context of P0270Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0270HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0271Handler handles the cases of processor P0271 (fanout.fw:397), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0271Handler handles the cases of processor P0271 (fanout.fw:397); emissions take effect when a method returns nil.
 type P0271Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:397).
 	OnHit(c P0271HitContext, amount int64) error
 }
 
-// P0271HitContext is the context of P0271Handler.OnHit: it can emit only what the case declares.
+// P0271HitContext is the context of P0271Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0271HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0272Handler handles the cases of processor P0272 (fanout.fw:398), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0272Handler handles the cases of processor P0272 (fanout.fw:398); emissions take effect when a method returns nil.
 type P0272Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:398).
 	OnHit(c P0272HitContext, amount int64) error
 }
 
-// P0272HitContext is the context of P0272Handler.OnHit: it can emit only what the case declares.
+// P0272HitContext is the context of P0272Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0272HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0273Handler handles the cases of processor P0273 (fanout.fw:399), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0273Handler handles the cases of processor P0273 (fanout.fw:399); emissions take effect when a method returns nil.
 type P0273Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:399).
 	OnHit(c P0273HitContext, amount int64) error
 }
 
-// P0273HitContext is the context of P0273Handler.OnHit: it can emit only what the case declares.
+// P0273HitContext is the context of P0273Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0273HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0274Handler handles the cases of processor P0274 (fanout.fw:400), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0274Handler handles the cases of processor P0274 (fanout.fw:400); emissions take effect when a method returns nil.
 type P0274Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:400).
 	OnHit(c P0274HitContext, amount int64) error
 }
 
-// P0274HitContext is the context of P0274Handler.OnHit: it can emit only what the case declares.
+// P0274HitContext is the context of P0274Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0274HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0275Handler handles the cases of processor P0275 (fanout.fw:401), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0275Handler handles the cases of processor P0275 (fanout.fw:401); emissions take effect when a method returns nil.
 type P0275Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:401).
 	OnHit(c P0275HitContext, amount int64) error
 }
 
-// P0275HitContext is the context of P0275Handler.OnHit: it can emit only what the case declares.
+// P0275HitContext is the context of P0275Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0275HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0276Handler handles the cases of processor P0276 (fanout.fw:402), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0276Handler handles the cases of processor P0276 (fanout.fw:402); emissions take effect when a method returns nil.
 type P0276Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:402).
 	OnHit(c P0276HitContext, amount int64) error
 }
 
-// P0276HitContext is the context of P0276Handler.OnHit: it can emit only what the case declares.
+// P0276HitContext is the context of P0276Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0276HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0277Handler handles the cases of processor P0277 (fanout.fw:403), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0277Handler handles the cases of processor P0277 (fanout.fw:403); emissions take effect when a method returns nil.
 type P0277Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:403).
 	OnHit(c P0277HitContext, amount int64) error
 }
 
-// P0277HitContext is the context of P0277Handler.OnHit: it can emit only what the case declares.
+// P0277HitContext is the context of P0277Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0277HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0278Handler handles the cases of processor P0278 (fanout.fw:404), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0278Handler handles the cases of processor P0278 (fanout.fw:404); emissions take effect when a method returns nil.
 type P0278Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:404).
 	OnHit(c P0278HitContext, amount int64) error
 }
 
-// P0278HitContext is the context of P0278Handler.OnHit: it can emit only what the case declares.
+// P0278HitContext is the context of P0278Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0278HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0279Handler handles the cases of processor P0279 (fanout.fw:405), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0279Handler handles the cases of processor P0279 (fanout.fw:405); emissions take effect when a method returns nil.
 type P0279Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:405).
 	OnHit(c P0279HitContext, amount int64) error
 }
 
-// P0279HitContext is the context of P0279Handler.OnHit: it can emit only what the case declares.
+// P0279HitContext is the context of P0279Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0279HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0280Handler handles the cases of processor P0280 (fanout.fw:406), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0280Handler handles the cases of processor P0280 (fanout.fw:406); emissions take effect when a method returns nil.
 type P0280Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:406).
 	OnHit(c P0280HitContext, amount int64) error
 }
 
-// P0280HitContext is the context of P0280Handler.OnHit: it can emit only what the case declares.
+// P0280HitContext is the context of P0280Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0280HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0281Handler handles the cases of processor P0281 (fanout.fw:407), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0281Handler handles the cases of processor P0281 (fanout.fw:407); emissions take effect when a method returns nil.
 type P0281Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:407).
 	OnHit(c P0281HitContext, amount int64) error
 }
 
-// P0281HitContext is the context of P0281Handler.OnHit: it can emit only what the case declares.
+// P0281HitContext is the context of P0281Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0281HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0282Handler handles the cases of processor P0282 (fanout.fw:408), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0282Handler handles the cases of processor P0282 (fanout.fw:408); emissions take effect when a method returns nil.
 type P0282Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:408).
 	OnHit(c P0282HitContext, amount int64) error
 }
 
-// P0282HitContext is the context of P0282Handler.OnHit: it can emit only what the case declares.
+// P0282HitContext is the context of P0282Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0282HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0283Handler handles the cases of processor P0283 (fanout.fw:409), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0283Handler handles the cases of processor P0283 (fanout.fw:409); emissions take effect when a method returns nil.
 type P0283Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:409).
 	OnHit(c P0283HitContext, amount int64) error
 }
 
-// P0283HitContext is the context of P0283Handler.OnHit: it can emit only what the case declares.
+// P0283HitContext is the context of P0283Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0283HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0284Handler handles the cases of processor P0284 (fanout.fw:410), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0284Handler handles the cases of processor P0284 (fanout.fw:410); emissions take effect when a method returns nil.
 type P0284Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:410).
 	OnHit(c P0284HitContext, amount int64) error
 }
 
-// P0284HitContext is the context of P0284Handler.OnHit: it can emit only what the case declares.
+// P0284HitContext is the context of P0284Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0284HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0285Handler handles the cases of processor P0285 (fanout.fw:411), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0285Handler handles the cases of processor P0285 (fanout.fw:411); emissions take effect when a method returns nil.
 type P0285Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:411).
 	OnHit(c P0285HitContext, amount int64) error
 }
 
-// P0285HitContext is the context of P0285Handler.OnHit: it can emit only what the case declares.
+// P0285HitContext is the context of P0285Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0285HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0286Handler handles the cases of processor P0286 (fanout.fw:412), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0286Handler handles the cases of processor P0286 (fanout.fw:412); emissions take effect when a method returns nil.
 type P0286Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:412).
 	OnHit(c P0286HitContext, amount int64) error
 }
 
-// P0286HitContext is the context of P0286Handler.OnHit: it can emit only what the case declares.
+// P0286HitContext is the context of P0286Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0286HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0287Handler handles the cases of processor P0287 (fanout.fw:413), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0287Handler handles the cases of processor P0287 (fanout.fw:413); emissions take effect when a method returns nil.
 type P0287Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:413).
 	OnHit(c P0287HitContext, amount int64) error
 }
 
-// P0287HitContext is the context of P0287Handler.OnHit: it can emit only what the case declares.
+// P0287HitContext is the context of P0287Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0287HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0288Handler handles the cases of processor P0288 (fanout.fw:414), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0288Handler handles the cases of processor P0288 (fanout.fw:414); emissions take effect when a method returns nil.
 type P0288Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:414).
 	OnHit(c P0288HitContext, amount int64) error
 }
 
-// P0288HitContext is the context of P0288Handler.OnHit: it can emit only what the case declares.
+// P0288HitContext is the context of P0288Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0288HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0289Handler handles the cases of processor P0289 (fanout.fw:415), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0289Handler handles the cases of processor P0289 (fanout.fw:415); emissions take effect when a method returns nil.
 type P0289Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:415).
 	OnHit(c P0289HitContext, amount int64) error
 }
 
-// P0289HitContext is the context of P0289Handler.OnHit: it can emit only what the case declares.
+// P0289HitContext is the context of P0289Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0289HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0290Handler handles the cases of processor P0290 (fanout.fw:416), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0290Handler handles the cases of processor P0290 (fanout.fw:416); emissions take effect when a method returns nil.
 type P0290Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:416).
 	OnHit(c P0290HitContext, amount int64) error
 }
 
-// P0290HitContext is the context of P0290Handler.OnHit: it can emit only what the case declares.
+// P0290HitContext is the context of P0290Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0290HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0291Handler handles the cases of processor P0291 (fanout.fw:417), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0291Handler handles the cases of processor P0291 (fanout.fw:417); emissions take effect when a method returns nil.
 type P0291Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:417).
 	OnHit(c P0291HitContext, amount int64) error
 }
 
-// P0291HitContext is the context of P0291Handler.OnHit: it can emit only what the case declares.
+// P0291HitContext is the context of P0291Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0291HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0292Handler handles the cases of processor P0292 (fanout.fw:418), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0292Handler handles the cases of processor P0292 (fanout.fw:418); emissions take effect when a method returns nil.
 type P0292Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:418).
 	OnHit(c P0292HitContext, amount int64) error
 }
 
-// P0292HitContext is the context of P0292Handler.OnHit: it can emit only what the case declares.
+// P0292HitContext is the context of P0292Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0292HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0293Handler handles the cases of processor P0293 (fanout.fw:419), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0293Handler handles the cases of processor P0293 (fanout.fw:419); emissions take effect when a method returns nil.
 type P0293Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:419).
 	OnHit(c P0293HitContext, amount int64) error
 }
 
-// P0293HitContext is the context of P0293Handler.OnHit: it can emit only what the case declares.
+// P0293HitContext is the context of P0293Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0293HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0294Handler handles the cases of processor P0294 (fanout.fw:420), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0294Handler handles the cases of processor P0294 (fanout.fw:420); emissions take effect when a method returns nil.
 type P0294Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:420).
 	OnHit(c P0294HitContext, amount int64) error
 }
 
-// P0294HitContext is the context of P0294Handler.OnHit: it can emit only what the case declares.
+// P0294HitContext is the context of P0294Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0294HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0295Handler handles the cases of processor P0295 (fanout.fw:421), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0295Handler handles the cases of processor P0295 (fanout.fw:421); emissions take effect when a method returns nil.
 type P0295Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:421).
 	OnHit(c P0295HitContext, amount int64) error
 }
 
-// P0295HitContext is the context of P0295Handler.OnHit: it can emit only what the case declares.
+// P0295HitContext is the context of P0295Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0295HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0296Handler handles the cases of processor P0296 (fanout.fw:422), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0296Handler handles the cases of processor P0296 (fanout.fw:422); emissions take effect when a method returns nil.
 type P0296Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:422).
 	OnHit(c P0296HitContext, amount int64) error
 }
 
-// P0296HitContext is the context of P0296Handler.OnHit: it can emit only what the case declares.
+// P0296HitContext is the context of P0296Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0296HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0297Handler handles the cases of processor P0297 (fanout.fw:423), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0297Handler handles the cases of processor P0297 (fanout.fw:423); emissions take effect when a method returns nil.
 type P0297Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:423).
 	OnHit(c P0297HitContext, amount int64) error
 }
 
-// P0297HitContext is the context of P0297Handler.OnHit: it can emit only what the case declares.
+// P0297HitContext is the context of P0297Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0297HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0298Handler handles the cases of processor P0298 (fanout.fw:424), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0298Handler handles the cases of processor P0298 (fanout.fw:424); emissions take effect when a method returns nil.
 type P0298Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:424).
 	OnHit(c P0298HitContext, amount int64) error
 }
 
-// P0298HitContext is the context of P0298Handler.OnHit: it can emit only what the case declares.
+// P0298HitContext is the context of P0298Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0298HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0299Handler handles the cases of processor P0299 (fanout.fw:425), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0299Handler handles the cases of processor P0299 (fanout.fw:425); emissions take effect when a method returns nil.
 type P0299Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:425).
 	OnHit(c P0299HitContext, amount int64) error
 }
 
-// P0299HitContext is the context of P0299Handler.OnHit: it can emit only what the case declares.
+// P0299HitContext is the context of P0299Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0299HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0300Handler handles the cases of processor P0300 (fanout.fw:426), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0300Handler handles the cases of processor P0300 (fanout.fw:426); emissions take effect when a method returns nil.
 type P0300Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:426).
 	OnHit(c P0300HitContext, amount int64) error
 }
 
-// P0300HitContext is the context of P0300Handler.OnHit: it can emit only what the case declares.
+// P0300HitContext is the context of P0300Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0300HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0301Handler handles the cases of processor P0301 (fanout.fw:427), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0301Handler handles the cases of processor P0301 (fanout.fw:427); emissions take effect when a method returns nil.
 type P0301Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:427).
 	OnHit(c P0301HitContext, amount int64) error
 }
 
-// P0301HitContext is the context of P0301Handler.OnHit: it can emit only what the case declares.
+// P0301HitContext is the context of P0301Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0301HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0302Handler handles the cases of processor P0302 (fanout.fw:428), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0302Handler handles the cases of processor P0302 (fanout.fw:428); emissions take effect when a method returns nil.
 type P0302Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:428).
 	OnHit(c P0302HitContext, amount int64) error
 }
 
-// P0302HitContext is the context of P0302Handler.OnHit: it can emit only what the case declares.
+// P0302HitContext is the context of P0302Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0302HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0303Handler handles the cases of processor P0303 (fanout.fw:429), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0303Handler handles the cases of processor P0303 (fanout.fw:429); emissions take effect when a method returns nil.
 type P0303Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:429).
 	OnHit(c P0303HitContext, amount int64) error
 }
 
-// P0303HitContext is the context of P0303Handler.OnHit: it can emit only what the case declares.
+// P0303HitContext is the context of P0303Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0303HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0304Handler handles the cases of processor P0304 (fanout.fw:430), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0304Handler handles the cases of processor P0304 (fanout.fw:430); emissions take effect when a method returns nil.
 type P0304Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:430).
 	OnHit(c P0304HitContext, amount int64) error
 }
 
-// P0304HitContext is the context of P0304Handler.OnHit: it can emit only what the case declares.
+// P0304HitContext is the context of P0304Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0304HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0305Handler handles the cases of processor P0305 (fanout.fw:431), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0305Handler handles the cases of processor P0305 (fanout.fw:431); emissions take effect when a method returns nil.
 type P0305Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:431).
 	OnHit(c P0305HitContext, amount int64) error
 }
 
-// P0305HitContext is the context of P0305Handler.OnHit: it can emit only what the case declares.
+// P0305HitContext is the context of P0305Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0305HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0306Handler handles the cases of processor P0306 (fanout.fw:432), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0306Handler handles the cases of processor P0306 (fanout.fw:432); emissions take effect when a method returns nil.
 type P0306Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:432).
 	OnHit(c P0306HitContext, amount int64) error
 }
 
-// P0306HitContext is the context of P0306Handler.OnHit: it can emit only what the case declares.
+// P0306HitContext is the context of P0306Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0306HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0307Handler handles the cases of processor P0307 (fanout.fw:433), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0307Handler handles the cases of processor P0307 (fanout.fw:433); emissions take effect when a method returns nil.
 type P0307Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:433).
 	OnHit(c P0307HitContext, amount int64) error
 }
 
-// P0307HitContext is the context of P0307Handler.OnHit: it can emit only what the case declares.
+// P0307HitContext is the context of P0307Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0307HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0308Handler handles the cases of processor P0308 (fanout.fw:434), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0308Handler handles the cases of processor P0308 (fanout.fw:434); emissions take effect when a method returns nil.
 type P0308Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:434).
 	OnHit(c P0308HitContext, amount int64) error
 }
 
-// P0308HitContext is the context of P0308Handler.OnHit: it can emit only what the case declares.
+// P0308HitContext is the context of P0308Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0308HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0309Handler handles the cases of processor P0309 (fanout.fw:435), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0309Handler handles the cases of processor P0309 (fanout.fw:435); emissions take effect when a method returns nil.
 type P0309Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:435).
 	OnHit(c P0309HitContext, amount int64) error
 }
 
-// P0309HitContext is the context of P0309Handler.OnHit: it can emit only what the case declares.
+// P0309HitContext is the context of P0309Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0309HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0310Handler handles the cases of processor P0310 (fanout.fw:436), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0310Handler handles the cases of processor P0310 (fanout.fw:436); emissions take effect when a method returns nil.
 type P0310Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:436).
 	OnHit(c P0310HitContext, amount int64) error
 }
 
-// P0310HitContext is the context of P0310Handler.OnHit: it can emit only what the case declares.
+// P0310HitContext is the context of P0310Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0310HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0311Handler handles the cases of processor P0311 (fanout.fw:437), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0311Handler handles the cases of processor P0311 (fanout.fw:437); emissions take effect when a method returns nil.
 type P0311Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:437).
 	OnHit(c P0311HitContext, amount int64) error
 }
 
-// P0311HitContext is the context of P0311Handler.OnHit: it can emit only what the case declares.
+// P0311HitContext is the context of P0311Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0311HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0312Handler handles the cases of processor P0312 (fanout.fw:438), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0312Handler handles the cases of processor P0312 (fanout.fw:438); emissions take effect when a method returns nil.
 type P0312Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:438).
 	OnHit(c P0312HitContext, amount int64) error
 }
 
-// P0312HitContext is the context of P0312Handler.OnHit: it can emit only what the case declares.
+// P0312HitContext is the context of P0312Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0312HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0313Handler handles the cases of processor P0313 (fanout.fw:439), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0313Handler handles the cases of processor P0313 (fanout.fw:439); emissions take effect when a method returns nil.
 type P0313Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:439).
 	OnHit(c P0313HitContext, amount int64) error
 }
 
-// P0313HitContext is the context of P0313Handler.OnHit: it can emit only what the case declares.
+// P0313HitContext is the context of P0313Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0313HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0314Handler handles the cases of processor P0314 (fanout.fw:440), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0314Handler handles the cases of processor P0314 (fanout.fw:440); emissions take effect when a method returns nil.
 type P0314Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:440).
 	OnHit(c P0314HitContext, amount int64) error
 }
 
-// P0314HitContext is the context of P0314Handler.OnHit: it can emit only what the case declares.
+// P0314HitContext is the context of P0314Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0314HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0315Handler handles the cases of processor P0315 (fanout.fw:441), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0315Handler handles the cases of processor P0315 (fanout.fw:441); emissions take effect when a method returns nil.
 type P0315Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:441).
 	OnHit(c P0315HitContext, amount int64) error
 }
 
-// P0315HitContext is the context of P0315Handler.OnHit: it can emit only what the case declares.
+// P0315HitContext is the context of P0315Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0315HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0316Handler handles the cases of processor P0316 (fanout.fw:442), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0316Handler handles the cases of processor P0316 (fanout.fw:442); emissions take effect when a method returns nil.
 type P0316Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:442).
 	OnHit(c P0316HitContext, amount int64) error
 }
 
-// P0316HitContext is the context of P0316Handler.OnHit: it can emit only what the case declares.
+// P0316HitContext is the context of P0316Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0316HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0317Handler handles the cases of processor P0317 (fanout.fw:443), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0317Handler handles the cases of processor P0317 (fanout.fw:443); emissions take effect when a method returns nil.
 type P0317Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:443).
 	OnHit(c P0317HitContext, amount int64) error
 }
 
-// P0317HitContext is the context of P0317Handler.OnHit: it can emit only what the case declares.
+// P0317HitContext is the context of P0317Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0317HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0318Handler handles the cases of processor P0318 (fanout.fw:444), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0318Handler handles the cases of processor P0318 (fanout.fw:444); emissions take effect when a method returns nil.
 type P0318Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:444).
 	OnHit(c P0318HitContext, amount int64) error
 }
 
-// P0318HitContext is the context of P0318Handler.OnHit: it can emit only what the case declares.
+// P0318HitContext is the context of P0318Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0318HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0319Handler handles the cases of processor P0319 (fanout.fw:445), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0319Handler handles the cases of processor P0319 (fanout.fw:445); emissions take effect when a method returns nil.
 type P0319Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:445).
 	OnHit(c P0319HitContext, amount int64) error
 }
 
-// P0319HitContext is the context of P0319Handler.OnHit: it can emit only what the case declares.
+// P0319HitContext is the context of P0319Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0319HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0320Handler handles the cases of processor P0320 (fanout.fw:446), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0320Handler handles the cases of processor P0320 (fanout.fw:446); emissions take effect when a method returns nil.
 type P0320Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:446).
 	OnHit(c P0320HitContext, amount int64) error
 }
 
-// P0320HitContext is the context of P0320Handler.OnHit: it can emit only what the case declares.
+// P0320HitContext is the context of P0320Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0320HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0321Handler handles the cases of processor P0321 (fanout.fw:447), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0321Handler handles the cases of processor P0321 (fanout.fw:447); emissions take effect when a method returns nil.
 type P0321Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:447).
 	OnHit(c P0321HitContext, amount int64) error
 }
 
-// P0321HitContext is the context of P0321Handler.OnHit: it can emit only what the case declares.
+// P0321HitContext is the context of P0321Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0321HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0322Handler handles the cases of processor P0322 (fanout.fw:448), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0322Handler handles the cases of processor P0322 (fanout.fw:448); emissions take effect when a method returns nil.
 type P0322Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:448).
 	OnHit(c P0322HitContext, amount int64) error
 }
 
-// P0322HitContext is the context of P0322Handler.OnHit: it can emit only what the case declares.
+// P0322HitContext is the context of P0322Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0322HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0323Handler handles the cases of processor P0323 (fanout.fw:449), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0323Handler handles the cases of processor P0323 (fanout.fw:449); emissions take effect when a method returns nil.
 type P0323Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:449).
 	OnHit(c P0323HitContext, amount int64) error
 }
 
-// P0323HitContext is the context of P0323Handler.OnHit: it can emit only what the case declares.
+// P0323HitContext is the context of P0323Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0323HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0324Handler handles the cases of processor P0324 (fanout.fw:450), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0324Handler handles the cases of processor P0324 (fanout.fw:450); emissions take effect when a method returns nil.
 type P0324Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:450).
 	OnHit(c P0324HitContext, amount int64) error
 }
 
-// P0324HitContext is the context of P0324Handler.OnHit: it can emit only what the case declares.
+// P0324HitContext is the context of P0324Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0324HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0325Handler handles the cases of processor P0325 (fanout.fw:451), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0325Handler handles the cases of processor P0325 (fanout.fw:451); emissions take effect when a method returns nil.
 type P0325Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:451).
 	OnHit(c P0325HitContext, amount int64) error
 }
 
-// P0325HitContext is the context of P0325Handler.OnHit: it can emit only what the case declares.
+// P0325HitContext is the context of P0325Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0325HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0326Handler handles the cases of processor P0326 (fanout.fw:452), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0326Handler handles the cases of processor P0326 (fanout.fw:452); emissions take effect when a method returns nil.
 type P0326Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:452).
 	OnHit(c P0326HitContext, amount int64) error
 }
 
-// P0326HitContext is the context of P0326Handler.OnHit: it can emit only what the case declares.
+// P0326HitContext is the context of P0326Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0326HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0327Handler handles the cases of processor P0327 (fanout.fw:453), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0327Handler handles the cases of processor P0327 (fanout.fw:453); emissions take effect when a method returns nil.
 type P0327Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:453).
 	OnHit(c P0327HitContext, amount int64) error
 }
 
-// P0327HitContext is the context of P0327Handler.OnHit: it can emit only what the case declares.
+// P0327HitContext is the context of P0327Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0327HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0328Handler handles the cases of processor P0328 (fanout.fw:454), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0328Handler handles the cases of processor P0328 (fanout.fw:454); emissions take effect when a method returns nil.
 type P0328Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:454).
 	OnHit(c P0328HitContext, amount int64) error
 }
 
-// P0328HitContext is the context of P0328Handler.OnHit: it can emit only what the case declares.
+// P0328HitContext is the context of P0328Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0328HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0329Handler handles the cases of processor P0329 (fanout.fw:455), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0329Handler handles the cases of processor P0329 (fanout.fw:455); emissions take effect when a method returns nil.
 type P0329Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:455).
 	OnHit(c P0329HitContext, amount int64) error
 }
 
-// P0329HitContext is the context of P0329Handler.OnHit: it can emit only what the case declares.
+// P0329HitContext is the context of P0329Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0329HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0330Handler handles the cases of processor P0330 (fanout.fw:456), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0330Handler handles the cases of processor P0330 (fanout.fw:456); emissions take effect when a method returns nil.
 type P0330Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:456).
 	OnHit(c P0330HitContext, amount int64) error
 }
 
-// P0330HitContext is the context of P0330Handler.OnHit: it can emit only what the case declares.
+// P0330HitContext is the context of P0330Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0330HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0331Handler handles the cases of processor P0331 (fanout.fw:457), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0331Handler handles the cases of processor P0331 (fanout.fw:457); emissions take effect when a method returns nil.
 type P0331Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:457).
 	OnHit(c P0331HitContext, amount int64) error
 }
 
-// P0331HitContext is the context of P0331Handler.OnHit: it can emit only what the case declares.
+// P0331HitContext is the context of P0331Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0331HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0332Handler handles the cases of processor P0332 (fanout.fw:458), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0332Handler handles the cases of processor P0332 (fanout.fw:458); emissions take effect when a method returns nil.
 type P0332Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:458).
 	OnHit(c P0332HitContext, amount int64) error
 }
 
-// P0332HitContext is the context of P0332Handler.OnHit: it can emit only what the case declares.
+// P0332HitContext is the context of P0332Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0332HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0333Handler handles the cases of processor P0333 (fanout.fw:459), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0333Handler handles the cases of processor P0333 (fanout.fw:459); emissions take effect when a method returns nil.
 type P0333Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:459).
 	OnHit(c P0333HitContext, amount int64) error
 }
 
-// P0333HitContext is the context of P0333Handler.OnHit: it can emit only what the case declares.
+// P0333HitContext is the context of P0333Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0333HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0334Handler handles the cases of processor P0334 (fanout.fw:460), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0334Handler handles the cases of processor P0334 (fanout.fw:460); emissions take effect when a method returns nil.
 type P0334Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:460).
 	OnHit(c P0334HitContext, amount int64) error
 }
 
-// P0334HitContext is the context of P0334Handler.OnHit: it can emit only what the case declares.
+// P0334HitContext is the context of P0334Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0334HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0335Handler handles the cases of processor P0335 (fanout.fw:461), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0335Handler handles the cases of processor P0335 (fanout.fw:461); emissions take effect when a method returns nil.
 type P0335Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:461).
 	OnHit(c P0335HitContext, amount int64) error
 }
 
-// P0335HitContext is the context of P0335Handler.OnHit: it can emit only what the case declares.
+// P0335HitContext is the context of P0335Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0335HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0336Handler handles the cases of processor P0336 (fanout.fw:462), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0336Handler handles the cases of processor P0336 (fanout.fw:462); emissions take effect when a method returns nil.
 type P0336Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:462).
 	OnHit(c P0336HitContext, amount int64) error
 }
 
-// P0336HitContext is the context of P0336Handler.OnHit: it can emit only what the case declares.
+// P0336HitContext is the context of P0336Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0336HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0337Handler handles the cases of processor P0337 (fanout.fw:463), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0337Handler handles the cases of processor P0337 (fanout.fw:463); emissions take effect when a method returns nil.
 type P0337Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:463).
 	OnHit(c P0337HitContext, amount int64) error
 }
 
-// P0337HitContext is the context of P0337Handler.OnHit: it can emit only what the case declares.
+// P0337HitContext is the context of P0337Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0337HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0338Handler handles the cases of processor P0338 (fanout.fw:464), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0338Handler handles the cases of processor P0338 (fanout.fw:464); emissions take effect when a method returns nil.
 type P0338Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:464).
 	OnHit(c P0338HitContext, amount int64) error
 }
 
-// P0338HitContext is the context of P0338Handler.OnHit: it can emit only what the case declares.
+// P0338HitContext is the context of P0338Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0338HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0339Handler handles the cases of processor P0339 (fanout.fw:465), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0339Handler handles the cases of processor P0339 (fanout.fw:465); emissions take effect when a method returns nil.
 type P0339Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:465).
 	OnHit(c P0339HitContext, amount int64) error
 }
 
-// P0339HitContext is the context of P0339Handler.OnHit: it can emit only what the case declares.
+// P0339HitContext is the context of P0339Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0339HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0340Handler handles the cases of processor P0340 (fanout.fw:466), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0340Handler handles the cases of processor P0340 (fanout.fw:466); emissions take effect when a method returns nil.
 type P0340Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:466).
 	OnHit(c P0340HitContext, amount int64) error
 }
 
-// P0340HitContext is the context of P0340Handler.OnHit: it can emit only what the case declares.
+// P0340HitContext is the context of P0340Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0340HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0341Handler handles the cases of processor P0341 (fanout.fw:467), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0341Handler handles the cases of processor P0341 (fanout.fw:467); emissions take effect when a method returns nil.
 type P0341Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:467).
 	OnHit(c P0341HitContext, amount int64) error
 }
 
-// P0341HitContext is the context of P0341Handler.OnHit: it can emit only what the case declares.
+// P0341HitContext is the context of P0341Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0341HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0342Handler handles the cases of processor P0342 (fanout.fw:468), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0342Handler handles the cases of processor P0342 (fanout.fw:468); emissions take effect when a method returns nil.
 type P0342Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:468).
 	OnHit(c P0342HitContext, amount int64) error
 }
 
-// P0342HitContext is the context of P0342Handler.OnHit: it can emit only what the case declares.
+// P0342HitContext is the context of P0342Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0342HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0343Handler handles the cases of processor P0343 (fanout.fw:469), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0343Handler handles the cases of processor P0343 (fanout.fw:469); emissions take effect when a method returns nil.
 type P0343Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:469).
 	OnHit(c P0343HitContext, amount int64) error
 }
 
-// P0343HitContext is the context of P0343Handler.OnHit: it can emit only what the case declares.
+// P0343HitContext is the context of P0343Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0343HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0344Handler handles the cases of processor P0344 (fanout.fw:470), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0344Handler handles the cases of processor P0344 (fanout.fw:470); emissions take effect when a method returns nil.
 type P0344Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:470).
 	OnHit(c P0344HitContext, amount int64) error
 }
 
-// P0344HitContext is the context of P0344Handler.OnHit: it can emit only what the case declares.
+// P0344HitContext is the context of P0344Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0344HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0345Handler handles the cases of processor P0345 (fanout.fw:471), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0345Handler handles the cases of processor P0345 (fanout.fw:471); emissions take effect when a method returns nil.
 type P0345Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:471).
 	OnHit(c P0345HitContext, amount int64) error
 }
 
-// P0345HitContext is the context of P0345Handler.OnHit: it can emit only what the case declares.
+// P0345HitContext is the context of P0345Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0345HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0346Handler handles the cases of processor P0346 (fanout.fw:472), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0346Handler handles the cases of processor P0346 (fanout.fw:472); emissions take effect when a method returns nil.
 type P0346Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:472).
 	OnHit(c P0346HitContext, amount int64) error
 }
 
-// P0346HitContext is the context of P0346Handler.OnHit: it can emit only what the case declares.
+// P0346HitContext is the context of P0346Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0346HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0347Handler handles the cases of processor P0347 (fanout.fw:473), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0347Handler handles the cases of processor P0347 (fanout.fw:473); emissions take effect when a method returns nil.
 type P0347Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:473).
 	OnHit(c P0347HitContext, amount int64) error
 }
 
-// P0347HitContext is the context of P0347Handler.OnHit: it can emit only what the case declares.
+// P0347HitContext is the context of P0347Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0347HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0348Handler handles the cases of processor P0348 (fanout.fw:474), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0348Handler handles the cases of processor P0348 (fanout.fw:474); emissions take effect when a method returns nil.
 type P0348Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:474).
 	OnHit(c P0348HitContext, amount int64) error
 }
 
-// P0348HitContext is the context of P0348Handler.OnHit: it can emit only what the case declares.
+// P0348HitContext is the context of P0348Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0348HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0349Handler handles the cases of processor P0349 (fanout.fw:475), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0349Handler handles the cases of processor P0349 (fanout.fw:475); emissions take effect when a method returns nil.
 type P0349Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:475).
 	OnHit(c P0349HitContext, amount int64) error
 }
 
-// P0349HitContext is the context of P0349Handler.OnHit: it can emit only what the case declares.
+// P0349HitContext is the context of P0349Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0349HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0350Handler handles the cases of processor P0350 (fanout.fw:476), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0350Handler handles the cases of processor P0350 (fanout.fw:476); emissions take effect when a method returns nil.
 type P0350Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:476).
 	OnHit(c P0350HitContext, amount int64) error
 }
 
-// P0350HitContext is the context of P0350Handler.OnHit: it can emit only what the case declares.
+// P0350HitContext is the context of P0350Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0350HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0351Handler handles the cases of processor P0351 (fanout.fw:477), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0351Handler handles the cases of processor P0351 (fanout.fw:477); emissions take effect when a method returns nil.
 type P0351Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:477).
 	OnHit(c P0351HitContext, amount int64) error
 }
 
-// P0351HitContext is the context of P0351Handler.OnHit: it can emit only what the case declares.
+// P0351HitContext is the context of P0351Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0351HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0352Handler handles the cases of processor P0352 (fanout.fw:478), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0352Handler handles the cases of processor P0352 (fanout.fw:478); emissions take effect when a method returns nil.
 type P0352Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:478).
 	OnHit(c P0352HitContext, amount int64) error
 }
 
-// P0352HitContext is the context of P0352Handler.OnHit: it can emit only what the case declares.
+// P0352HitContext is the context of P0352Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0352HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0353Handler handles the cases of processor P0353 (fanout.fw:479), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0353Handler handles the cases of processor P0353 (fanout.fw:479); emissions take effect when a method returns nil.
 type P0353Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:479).
 	OnHit(c P0353HitContext, amount int64) error
 }
 
-// P0353HitContext is the context of P0353Handler.OnHit: it can emit only what the case declares.
+// P0353HitContext is the context of P0353Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0353HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0354Handler handles the cases of processor P0354 (fanout.fw:480), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0354Handler handles the cases of processor P0354 (fanout.fw:480); emissions take effect when a method returns nil.
 type P0354Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:480).
 	OnHit(c P0354HitContext, amount int64) error
 }
 
-// P0354HitContext is the context of P0354Handler.OnHit: it can emit only what the case declares.
+// P0354HitContext is the context of P0354Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0354HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0355Handler handles the cases of processor P0355 (fanout.fw:481), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0355Handler handles the cases of processor P0355 (fanout.fw:481); emissions take effect when a method returns nil.
 type P0355Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:481).
 	OnHit(c P0355HitContext, amount int64) error
 }
 
-// P0355HitContext is the context of P0355Handler.OnHit: it can emit only what the case declares.
+// P0355HitContext is the context of P0355Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0355HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0356Handler handles the cases of processor P0356 (fanout.fw:482), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0356Handler handles the cases of processor P0356 (fanout.fw:482); emissions take effect when a method returns nil.
 type P0356Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:482).
 	OnHit(c P0356HitContext, amount int64) error
 }
 
-// P0356HitContext is the context of P0356Handler.OnHit: it can emit only what the case declares.
+// P0356HitContext is the context of P0356Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0356HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0357Handler handles the cases of processor P0357 (fanout.fw:483), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0357Handler handles the cases of processor P0357 (fanout.fw:483); emissions take effect when a method returns nil.
 type P0357Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:483).
 	OnHit(c P0357HitContext, amount int64) error
 }
 
-// P0357HitContext is the context of P0357Handler.OnHit: it can emit only what the case declares.
+// P0357HitContext is the context of P0357Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0357HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0358Handler handles the cases of processor P0358 (fanout.fw:484), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0358Handler handles the cases of processor P0358 (fanout.fw:484); emissions take effect when a method returns nil.
 type P0358Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:484).
 	OnHit(c P0358HitContext, amount int64) error
 }
 
-// P0358HitContext is the context of P0358Handler.OnHit: it can emit only what the case declares.
+// P0358HitContext is the context of P0358Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0358HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0359Handler handles the cases of processor P0359 (fanout.fw:485), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0359Handler handles the cases of processor P0359 (fanout.fw:485); emissions take effect when a method returns nil.
 type P0359Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:485).
 	OnHit(c P0359HitContext, amount int64) error
 }
 
-// P0359HitContext is the context of P0359Handler.OnHit: it can emit only what the case declares.
+// P0359HitContext is the context of P0359Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0359HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0360Handler handles the cases of processor P0360 (fanout.fw:486), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0360Handler handles the cases of processor P0360 (fanout.fw:486); emissions take effect when a method returns nil.
 type P0360Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:486).
 	OnHit(c P0360HitContext, amount int64) error
 }
 
-// P0360HitContext is the context of P0360Handler.OnHit: it can emit only what the case declares.
+// P0360HitContext is the context of P0360Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0360HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0361Handler handles the cases of processor P0361 (fanout.fw:487), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0361Handler handles the cases of processor P0361 (fanout.fw:487); emissions take effect when a method returns nil.
 type P0361Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:487).
 	OnHit(c P0361HitContext, amount int64) error
 }
 
-// P0361HitContext is the context of P0361Handler.OnHit: it can emit only what the case declares.
+// P0361HitContext is the context of P0361Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0361HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0362Handler handles the cases of processor P0362 (fanout.fw:488), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0362Handler handles the cases of processor P0362 (fanout.fw:488); emissions take effect when a method returns nil.
 type P0362Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:488).
 	OnHit(c P0362HitContext, amount int64) error
 }
 
-// P0362HitContext is the context of P0362Handler.OnHit: it can emit only what the case declares.
+// P0362HitContext is the context of P0362Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0362HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0363Handler handles the cases of processor P0363 (fanout.fw:489), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0363Handler handles the cases of processor P0363 (fanout.fw:489); emissions take effect when a method returns nil.
 type P0363Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:489).
 	OnHit(c P0363HitContext, amount int64) error
 }
 
-// P0363HitContext is the context of P0363Handler.OnHit: it can emit only what the case declares.
+// P0363HitContext is the context of P0363Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0363HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0364Handler handles the cases of processor P0364 (fanout.fw:490), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0364Handler handles the cases of processor P0364 (fanout.fw:490); emissions take effect when a method returns nil.
 type P0364Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:490).
 	OnHit(c P0364HitContext, amount int64) error
 }
 
-// P0364HitContext is the context of P0364Handler.OnHit: it can emit only what the case declares.
+// P0364HitContext is the context of P0364Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0364HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0365Handler handles the cases of processor P0365 (fanout.fw:491), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0365Handler handles the cases of processor P0365 (fanout.fw:491); emissions take effect when a method returns nil.
 type P0365Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:491).
 	OnHit(c P0365HitContext, amount int64) error
 }
 
-// P0365HitContext is the context of P0365Handler.OnHit: it can emit only what the case declares.
+// P0365HitContext is the context of P0365Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0365HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0366Handler handles the cases of processor P0366 (fanout.fw:492), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0366Handler handles the cases of processor P0366 (fanout.fw:492); emissions take effect when a method returns nil.
 type P0366Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:492).
 	OnHit(c P0366HitContext, amount int64) error
 }
 
-// P0366HitContext is the context of P0366Handler.OnHit: it can emit only what the case declares.
+// P0366HitContext is the context of P0366Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0366HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0367Handler handles the cases of processor P0367 (fanout.fw:493), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0367Handler handles the cases of processor P0367 (fanout.fw:493); emissions take effect when a method returns nil.
 type P0367Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:493).
 	OnHit(c P0367HitContext, amount int64) error
 }
 
-// P0367HitContext is the context of P0367Handler.OnHit: it can emit only what the case declares.
+// P0367HitContext is the context of P0367Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0367HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0368Handler handles the cases of processor P0368 (fanout.fw:494), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0368Handler handles the cases of processor P0368 (fanout.fw:494); emissions take effect when a method returns nil.
 type P0368Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:494).
 	OnHit(c P0368HitContext, amount int64) error
 }
 
-// P0368HitContext is the context of P0368Handler.OnHit: it can emit only what the case declares.
+// P0368HitContext is the context of P0368Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0368HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0369Handler handles the cases of processor P0369 (fanout.fw:495), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0369Handler handles the cases of processor P0369 (fanout.fw:495); emissions take effect when a method returns nil.
 type P0369Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:495).
 	OnHit(c P0369HitContext, amount int64) error
 }
 
-// P0369HitContext is the context of P0369Handler.OnHit: it can emit only what the case declares.
+// P0369HitContext is the context of P0369Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0369HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0370Handler handles the cases of processor P0370 (fanout.fw:496), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0370Handler handles the cases of processor P0370 (fanout.fw:496); emissions take effect when a method returns nil.
 type P0370Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:496).
 	OnHit(c P0370HitContext, amount int64) error
 }
 
-// P0370HitContext is the context of P0370Handler.OnHit: it can emit only what the case declares.
+// P0370HitContext is the context of P0370Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0370HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0371Handler handles the cases of processor P0371 (fanout.fw:497), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0371Handler handles the cases of processor P0371 (fanout.fw:497); emissions take effect when a method returns nil.
 type P0371Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:497).
 	OnHit(c P0371HitContext, amount int64) error
 }
 
-// P0371HitContext is the context of P0371Handler.OnHit: it can emit only what the case declares.
+// P0371HitContext is the context of P0371Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0371HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0372Handler handles the cases of processor P0372 (fanout.fw:498), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0372Handler handles the cases of processor P0372 (fanout.fw:498); emissions take effect when a method returns nil.
 type P0372Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:498).
 	OnHit(c P0372HitContext, amount int64) error
 }
 
-// P0372HitContext is the context of P0372Handler.OnHit: it can emit only what the case declares.
+// P0372HitContext is the context of P0372Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0372HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0373Handler handles the cases of processor P0373 (fanout.fw:499), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0373Handler handles the cases of processor P0373 (fanout.fw:499); emissions take effect when a method returns nil.
 type P0373Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:499).
 	OnHit(c P0373HitContext, amount int64) error
 }
 
-// P0373HitContext is the context of P0373Handler.OnHit: it can emit only what the case declares.
+// P0373HitContext is the context of P0373Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0373HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0374Handler handles the cases of processor P0374 (fanout.fw:500), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0374Handler handles the cases of processor P0374 (fanout.fw:500); emissions take effect when a method returns nil.
 type P0374Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:500).
 	OnHit(c P0374HitContext, amount int64) error
 }
 
-// P0374HitContext is the context of P0374Handler.OnHit: it can emit only what the case declares.
+// P0374HitContext is the context of P0374Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0374HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0375Handler handles the cases of processor P0375 (fanout.fw:501), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0375Handler handles the cases of processor P0375 (fanout.fw:501); emissions take effect when a method returns nil.
 type P0375Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:501).
 	OnHit(c P0375HitContext, amount int64) error
 }
 
-// P0375HitContext is the context of P0375Handler.OnHit: it can emit only what the case declares.
+// P0375HitContext is the context of P0375Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0375HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0376Handler handles the cases of processor P0376 (fanout.fw:502), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0376Handler handles the cases of processor P0376 (fanout.fw:502); emissions take effect when a method returns nil.
 type P0376Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:502).
 	OnHit(c P0376HitContext, amount int64) error
 }
 
-// P0376HitContext is the context of P0376Handler.OnHit: it can emit only what the case declares.
+// P0376HitContext is the context of P0376Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0376HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0377Handler handles the cases of processor P0377 (fanout.fw:503), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0377Handler handles the cases of processor P0377 (fanout.fw:503); emissions take effect when a method returns nil.
 type P0377Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:503).
 	OnHit(c P0377HitContext, amount int64) error
 }
 
-// P0377HitContext is the context of P0377Handler.OnHit: it can emit only what the case declares.
+// P0377HitContext is the context of P0377Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0377HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0378Handler handles the cases of processor P0378 (fanout.fw:504), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0378Handler handles the cases of processor P0378 (fanout.fw:504); emissions take effect when a method returns nil.
 type P0378Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:504).
 	OnHit(c P0378HitContext, amount int64) error
 }
 
-// P0378HitContext is the context of P0378Handler.OnHit: it can emit only what the case declares.
+// P0378HitContext is the context of P0378Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0378HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0379Handler handles the cases of processor P0379 (fanout.fw:505), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0379Handler handles the cases of processor P0379 (fanout.fw:505); emissions take effect when a method returns nil.
 type P0379Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:505).
 	OnHit(c P0379HitContext, amount int64) error
 }
 
-// P0379HitContext is the context of P0379Handler.OnHit: it can emit only what the case declares.
+// P0379HitContext is the context of P0379Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0379HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0380Handler handles the cases of processor P0380 (fanout.fw:506), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0380Handler handles the cases of processor P0380 (fanout.fw:506); emissions take effect when a method returns nil.
 type P0380Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:506).
 	OnHit(c P0380HitContext, amount int64) error
 }
 
-// P0380HitContext is the context of P0380Handler.OnHit: it can emit only what the case declares.
+// P0380HitContext is the context of P0380Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0380HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0381Handler handles the cases of processor P0381 (fanout.fw:507), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0381Handler handles the cases of processor P0381 (fanout.fw:507); emissions take effect when a method returns nil.
 type P0381Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:507).
 	OnHit(c P0381HitContext, amount int64) error
 }
 
-// P0381HitContext is the context of P0381Handler.OnHit: it can emit only what the case declares.
+// P0381HitContext is the context of P0381Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0381HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0382Handler handles the cases of processor P0382 (fanout.fw:508), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0382Handler handles the cases of processor P0382 (fanout.fw:508); emissions take effect when a method returns nil.
 type P0382Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:508).
 	OnHit(c P0382HitContext, amount int64) error
 }
 
-// P0382HitContext is the context of P0382Handler.OnHit: it can emit only what the case declares.
+// P0382HitContext is the context of P0382Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0382HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0383Handler handles the cases of processor P0383 (fanout.fw:509), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0383Handler handles the cases of processor P0383 (fanout.fw:509); emissions take effect when a method returns nil.
 type P0383Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:509).
 	OnHit(c P0383HitContext, amount int64) error
 }
 
-// P0383HitContext is the context of P0383Handler.OnHit: it can emit only what the case declares.
+// P0383HitContext is the context of P0383Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0383HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0384Handler handles the cases of processor P0384 (fanout.fw:510), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0384Handler handles the cases of processor P0384 (fanout.fw:510); emissions take effect when a method returns nil.
 type P0384Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:510).
 	OnHit(c P0384HitContext, amount int64) error
 }
 
-// P0384HitContext is the context of P0384Handler.OnHit: it can emit only what the case declares.
+// P0384HitContext is the context of P0384Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0384HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0385Handler handles the cases of processor P0385 (fanout.fw:511), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0385Handler handles the cases of processor P0385 (fanout.fw:511); emissions take effect when a method returns nil.
 type P0385Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:511).
 	OnHit(c P0385HitContext, amount int64) error
 }
 
-// P0385HitContext is the context of P0385Handler.OnHit: it can emit only what the case declares.
+// P0385HitContext is the context of P0385Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0385HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0386Handler handles the cases of processor P0386 (fanout.fw:512), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0386Handler handles the cases of processor P0386 (fanout.fw:512); emissions take effect when a method returns nil.
 type P0386Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:512).
 	OnHit(c P0386HitContext, amount int64) error
 }
 
-// P0386HitContext is the context of P0386Handler.OnHit: it can emit only what the case declares.
+// P0386HitContext is the context of P0386Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0386HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0387Handler handles the cases of processor P0387 (fanout.fw:513), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0387Handler handles the cases of processor P0387 (fanout.fw:513); emissions take effect when a method returns nil.
 type P0387Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:513).
 	OnHit(c P0387HitContext, amount int64) error
 }
 
-// P0387HitContext is the context of P0387Handler.OnHit: it can emit only what the case declares.
+// P0387HitContext is the context of P0387Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0387HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0388Handler handles the cases of processor P0388 (fanout.fw:514), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0388Handler handles the cases of processor P0388 (fanout.fw:514); emissions take effect when a method returns nil.
 type P0388Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:514).
 	OnHit(c P0388HitContext, amount int64) error
 }
 
-// P0388HitContext is the context of P0388Handler.OnHit: it can emit only what the case declares.
+// P0388HitContext is the context of P0388Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0388HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0389Handler handles the cases of processor P0389 (fanout.fw:515), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0389Handler handles the cases of processor P0389 (fanout.fw:515); emissions take effect when a method returns nil.
 type P0389Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:515).
 	OnHit(c P0389HitContext, amount int64) error
 }
 
-// P0389HitContext is the context of P0389Handler.OnHit: it can emit only what the case declares.
+// P0389HitContext is the context of P0389Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0389HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0390Handler handles the cases of processor P0390 (fanout.fw:516), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0390Handler handles the cases of processor P0390 (fanout.fw:516); emissions take effect when a method returns nil.
 type P0390Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:516).
 	OnHit(c P0390HitContext, amount int64) error
 }
 
-// P0390HitContext is the context of P0390Handler.OnHit: it can emit only what the case declares.
+// P0390HitContext is the context of P0390Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0390HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0391Handler handles the cases of processor P0391 (fanout.fw:517), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0391Handler handles the cases of processor P0391 (fanout.fw:517); emissions take effect when a method returns nil.
 type P0391Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:517).
 	OnHit(c P0391HitContext, amount int64) error
 }
 
-// P0391HitContext is the context of P0391Handler.OnHit: it can emit only what the case declares.
+// P0391HitContext is the context of P0391Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0391HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0392Handler handles the cases of processor P0392 (fanout.fw:518), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0392Handler handles the cases of processor P0392 (fanout.fw:518); emissions take effect when a method returns nil.
 type P0392Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:518).
 	OnHit(c P0392HitContext, amount int64) error
 }
 
-// P0392HitContext is the context of P0392Handler.OnHit: it can emit only what the case declares.
+// P0392HitContext is the context of P0392Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0392HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0393Handler handles the cases of processor P0393 (fanout.fw:519), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0393Handler handles the cases of processor P0393 (fanout.fw:519); emissions take effect when a method returns nil.
 type P0393Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:519).
 	OnHit(c P0393HitContext, amount int64) error
 }
 
-// P0393HitContext is the context of P0393Handler.OnHit: it can emit only what the case declares.
+// P0393HitContext is the context of P0393Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0393HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0394Handler handles the cases of processor P0394 (fanout.fw:520), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0394Handler handles the cases of processor P0394 (fanout.fw:520); emissions take effect when a method returns nil.
 type P0394Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:520).
 	OnHit(c P0394HitContext, amount int64) error
 }
 
-// P0394HitContext is the context of P0394Handler.OnHit: it can emit only what the case declares.
+// P0394HitContext is the context of P0394Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0394HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0395Handler handles the cases of processor P0395 (fanout.fw:521), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0395Handler handles the cases of processor P0395 (fanout.fw:521); emissions take effect when a method returns nil.
 type P0395Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:521).
 	OnHit(c P0395HitContext, amount int64) error
 }
 
-// P0395HitContext is the context of P0395Handler.OnHit: it can emit only what the case declares.
+// P0395HitContext is the context of P0395Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0395HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0396Handler handles the cases of processor P0396 (fanout.fw:522), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0396Handler handles the cases of processor P0396 (fanout.fw:522); emissions take effect when a method returns nil.
 type P0396Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:522).
 	OnHit(c P0396HitContext, amount int64) error
 }
 
-// P0396HitContext is the context of P0396Handler.OnHit: it can emit only what the case declares.
+// P0396HitContext is the context of P0396Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0396HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0397Handler handles the cases of processor P0397 (fanout.fw:523), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0397Handler handles the cases of processor P0397 (fanout.fw:523); emissions take effect when a method returns nil.
 type P0397Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:523).
 	OnHit(c P0397HitContext, amount int64) error
 }
 
-// P0397HitContext is the context of P0397Handler.OnHit: it can emit only what the case declares.
+// P0397HitContext is the context of P0397Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0397HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0398Handler handles the cases of processor P0398 (fanout.fw:524), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0398Handler handles the cases of processor P0398 (fanout.fw:524); emissions take effect when a method returns nil.
 type P0398Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:524).
 	OnHit(c P0398HitContext, amount int64) error
 }
 
-// P0398HitContext is the context of P0398Handler.OnHit: it can emit only what the case declares.
+// P0398HitContext is the context of P0398Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0398HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0399Handler handles the cases of processor P0399 (fanout.fw:525), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0399Handler handles the cases of processor P0399 (fanout.fw:525); emissions take effect when a method returns nil.
 type P0399Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:525).
 	OnHit(c P0399HitContext, amount int64) error
 }
 
-// P0399HitContext is the context of P0399Handler.OnHit: it can emit only what the case declares.
+// P0399HitContext is the context of P0399Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0399HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0400Handler handles the cases of processor P0400 (fanout.fw:526), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0400Handler handles the cases of processor P0400 (fanout.fw:526); emissions take effect when a method returns nil.
 type P0400Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:526).
 	OnHit(c P0400HitContext, amount int64) error
 }
 
-// P0400HitContext is the context of P0400Handler.OnHit: it can emit only what the case declares.
+// P0400HitContext is the context of P0400Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0400HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0401Handler handles the cases of processor P0401 (fanout.fw:527), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0401Handler handles the cases of processor P0401 (fanout.fw:527); emissions take effect when a method returns nil.
 type P0401Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:527).
 	OnHit(c P0401HitContext, amount int64) error
 }
 
-// P0401HitContext is the context of P0401Handler.OnHit: it can emit only what the case declares.
+// P0401HitContext is the context of P0401Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0401HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0402Handler handles the cases of processor P0402 (fanout.fw:528), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0402Handler handles the cases of processor P0402 (fanout.fw:528); emissions take effect when a method returns nil.
 type P0402Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:528).
 	OnHit(c P0402HitContext, amount int64) error
 }
 
-// P0402HitContext is the context of P0402Handler.OnHit: it can emit only what the case declares.
+// P0402HitContext is the context of P0402Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0402HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0403Handler handles the cases of processor P0403 (fanout.fw:529), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0403Handler handles the cases of processor P0403 (fanout.fw:529); emissions take effect when a method returns nil.
 type P0403Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:529).
 	OnHit(c P0403HitContext, amount int64) error
 }
 
-// P0403HitContext is the context of P0403Handler.OnHit: it can emit only what the case declares.
+// P0403HitContext is the context of P0403Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0403HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0404Handler handles the cases of processor P0404 (fanout.fw:530), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0404Handler handles the cases of processor P0404 (fanout.fw:530); emissions take effect when a method returns nil.
 type P0404Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:530).
 	OnHit(c P0404HitContext, amount int64) error
 }
 
-// P0404HitContext is the context of P0404Handler.OnHit: it can emit only what the case declares.
+// P0404HitContext is the context of P0404Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0404HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0405Handler handles the cases of processor P0405 (fanout.fw:531), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0405Handler handles the cases of processor P0405 (fanout.fw:531); emissions take effect when a method returns nil.
 type P0405Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:531).
 	OnHit(c P0405HitContext, amount int64) error
 }
 
-// P0405HitContext is the context of P0405Handler.OnHit: it can emit only what the case declares.
+// P0405HitContext is the context of P0405Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0405HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0406Handler handles the cases of processor P0406 (fanout.fw:532), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0406Handler handles the cases of processor P0406 (fanout.fw:532); emissions take effect when a method returns nil.
 type P0406Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:532).
 	OnHit(c P0406HitContext, amount int64) error
 }
 
-// P0406HitContext is the context of P0406Handler.OnHit: it can emit only what the case declares.
+// P0406HitContext is the context of P0406Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0406HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0407Handler handles the cases of processor P0407 (fanout.fw:533), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0407Handler handles the cases of processor P0407 (fanout.fw:533); emissions take effect when a method returns nil.
 type P0407Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:533).
 	OnHit(c P0407HitContext, amount int64) error
 }
 
-// P0407HitContext is the context of P0407Handler.OnHit: it can emit only what the case declares.
+// P0407HitContext is the context of P0407Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0407HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0408Handler handles the cases of processor P0408 (fanout.fw:534), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0408Handler handles the cases of processor P0408 (fanout.fw:534); emissions take effect when a method returns nil.
 type P0408Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:534).
 	OnHit(c P0408HitContext, amount int64) error
 }
 
-// P0408HitContext is the context of P0408Handler.OnHit: it can emit only what the case declares.
+// P0408HitContext is the context of P0408Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0408HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0409Handler handles the cases of processor P0409 (fanout.fw:535), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0409Handler handles the cases of processor P0409 (fanout.fw:535); emissions take effect when a method returns nil.
 type P0409Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:535).
 	OnHit(c P0409HitContext, amount int64) error
 }
 
-// P0409HitContext is the context of P0409Handler.OnHit: it can emit only what the case declares.
+// P0409HitContext is the context of P0409Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0409HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0410Handler handles the cases of processor P0410 (fanout.fw:536), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0410Handler handles the cases of processor P0410 (fanout.fw:536); emissions take effect when a method returns nil.
 type P0410Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:536).
 	OnHit(c P0410HitContext, amount int64) error
 }
 
-// P0410HitContext is the context of P0410Handler.OnHit: it can emit only what the case declares.
+// P0410HitContext is the context of P0410Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0410HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0411Handler handles the cases of processor P0411 (fanout.fw:537), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0411Handler handles the cases of processor P0411 (fanout.fw:537); emissions take effect when a method returns nil.
 type P0411Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:537).
 	OnHit(c P0411HitContext, amount int64) error
 }
 
-// P0411HitContext is the context of P0411Handler.OnHit: it can emit only what the case declares.
+// P0411HitContext is the context of P0411Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0411HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0412Handler handles the cases of processor P0412 (fanout.fw:538), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0412Handler handles the cases of processor P0412 (fanout.fw:538); emissions take effect when a method returns nil.
 type P0412Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:538).
 	OnHit(c P0412HitContext, amount int64) error
 }
 
-// P0412HitContext is the context of P0412Handler.OnHit: it can emit only what the case declares.
+// P0412HitContext is the context of P0412Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0412HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0413Handler handles the cases of processor P0413 (fanout.fw:539), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0413Handler handles the cases of processor P0413 (fanout.fw:539); emissions take effect when a method returns nil.
 type P0413Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:539).
 	OnHit(c P0413HitContext, amount int64) error
 }
 
-// P0413HitContext is the context of P0413Handler.OnHit: it can emit only what the case declares.
+// P0413HitContext is the context of P0413Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0413HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0414Handler handles the cases of processor P0414 (fanout.fw:540), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0414Handler handles the cases of processor P0414 (fanout.fw:540); emissions take effect when a method returns nil.
 type P0414Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:540).
 	OnHit(c P0414HitContext, amount int64) error
 }
 
-// P0414HitContext is the context of P0414Handler.OnHit: it can emit only what the case declares.
+// P0414HitContext is the context of P0414Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0414HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0415Handler handles the cases of processor P0415 (fanout.fw:541), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0415Handler handles the cases of processor P0415 (fanout.fw:541); emissions take effect when a method returns nil.
 type P0415Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:541).
 	OnHit(c P0415HitContext, amount int64) error
 }
 
-// P0415HitContext is the context of P0415Handler.OnHit: it can emit only what the case declares.
+// P0415HitContext is the context of P0415Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0415HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0416Handler handles the cases of processor P0416 (fanout.fw:542), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0416Handler handles the cases of processor P0416 (fanout.fw:542); emissions take effect when a method returns nil.
 type P0416Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:542).
 	OnHit(c P0416HitContext, amount int64) error
 }
 
-// P0416HitContext is the context of P0416Handler.OnHit: it can emit only what the case declares.
+// P0416HitContext is the context of P0416Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0416HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0417Handler handles the cases of processor P0417 (fanout.fw:543), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0417Handler handles the cases of processor P0417 (fanout.fw:543); emissions take effect when a method returns nil.
 type P0417Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:543).
 	OnHit(c P0417HitContext, amount int64) error
 }
 
-// P0417HitContext is the context of P0417Handler.OnHit: it can emit only what the case declares.
+// P0417HitContext is the context of P0417Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0417HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0418Handler handles the cases of processor P0418 (fanout.fw:544), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0418Handler handles the cases of processor P0418 (fanout.fw:544); emissions take effect when a method returns nil.
 type P0418Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:544).
 	OnHit(c P0418HitContext, amount int64) error
 }
 
-// P0418HitContext is the context of P0418Handler.OnHit: it can emit only what the case declares.
+// P0418HitContext is the context of P0418Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0418HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0419Handler handles the cases of processor P0419 (fanout.fw:545), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0419Handler handles the cases of processor P0419 (fanout.fw:545); emissions take effect when a method returns nil.
 type P0419Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:545).
 	OnHit(c P0419HitContext, amount int64) error
 }
 
-// P0419HitContext is the context of P0419Handler.OnHit: it can emit only what the case declares.
+// P0419HitContext is the context of P0419Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0419HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0420Handler handles the cases of processor P0420 (fanout.fw:546), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0420Handler handles the cases of processor P0420 (fanout.fw:546); emissions take effect when a method returns nil.
 type P0420Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:546).
 	OnHit(c P0420HitContext, amount int64) error
 }
 
-// P0420HitContext is the context of P0420Handler.OnHit: it can emit only what the case declares.
+// P0420HitContext is the context of P0420Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0420HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0421Handler handles the cases of processor P0421 (fanout.fw:547), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0421Handler handles the cases of processor P0421 (fanout.fw:547); emissions take effect when a method returns nil.
 type P0421Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:547).
 	OnHit(c P0421HitContext, amount int64) error
 }
 
-// P0421HitContext is the context of P0421Handler.OnHit: it can emit only what the case declares.
+// P0421HitContext is the context of P0421Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0421HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0422Handler handles the cases of processor P0422 (fanout.fw:548), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0422Handler handles the cases of processor P0422 (fanout.fw:548); emissions take effect when a method returns nil.
 type P0422Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:548).
 	OnHit(c P0422HitContext, amount int64) error
 }
 
-// P0422HitContext is the context of P0422Handler.OnHit: it can emit only what the case declares.
+// P0422HitContext is the context of P0422Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0422HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0423Handler handles the cases of processor P0423 (fanout.fw:549), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0423Handler handles the cases of processor P0423 (fanout.fw:549); emissions take effect when a method returns nil.
 type P0423Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:549).
 	OnHit(c P0423HitContext, amount int64) error
 }
 
-// P0423HitContext is the context of P0423Handler.OnHit: it can emit only what the case declares.
+// P0423HitContext is the context of P0423Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0423HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0424Handler handles the cases of processor P0424 (fanout.fw:550), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0424Handler handles the cases of processor P0424 (fanout.fw:550); emissions take effect when a method returns nil.
 type P0424Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:550).
 	OnHit(c P0424HitContext, amount int64) error
 }
 
-// P0424HitContext is the context of P0424Handler.OnHit: it can emit only what the case declares.
+// P0424HitContext is the context of P0424Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0424HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0425Handler handles the cases of processor P0425 (fanout.fw:551), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0425Handler handles the cases of processor P0425 (fanout.fw:551); emissions take effect when a method returns nil.
 type P0425Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:551).
 	OnHit(c P0425HitContext, amount int64) error
 }
 
-// P0425HitContext is the context of P0425Handler.OnHit: it can emit only what the case declares.
+// P0425HitContext is the context of P0425Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0425HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0426Handler handles the cases of processor P0426 (fanout.fw:552), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0426Handler handles the cases of processor P0426 (fanout.fw:552); emissions take effect when a method returns nil.
 type P0426Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:552).
 	OnHit(c P0426HitContext, amount int64) error
 }
 
-// P0426HitContext is the context of P0426Handler.OnHit: it can emit only what the case declares.
+// P0426HitContext is the context of P0426Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0426HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0427Handler handles the cases of processor P0427 (fanout.fw:553), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0427Handler handles the cases of processor P0427 (fanout.fw:553); emissions take effect when a method returns nil.
 type P0427Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:553).
 	OnHit(c P0427HitContext, amount int64) error
 }
 
-// P0427HitContext is the context of P0427Handler.OnHit: it can emit only what the case declares.
+// P0427HitContext is the context of P0427Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0427HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0428Handler handles the cases of processor P0428 (fanout.fw:554), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0428Handler handles the cases of processor P0428 (fanout.fw:554); emissions take effect when a method returns nil.
 type P0428Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:554).
 	OnHit(c P0428HitContext, amount int64) error
 }
 
-// P0428HitContext is the context of P0428Handler.OnHit: it can emit only what the case declares.
+// P0428HitContext is the context of P0428Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0428HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0429Handler handles the cases of processor P0429 (fanout.fw:555), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0429Handler handles the cases of processor P0429 (fanout.fw:555); emissions take effect when a method returns nil.
 type P0429Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:555).
 	OnHit(c P0429HitContext, amount int64) error
 }
 
-// P0429HitContext is the context of P0429Handler.OnHit: it can emit only what the case declares.
+// P0429HitContext is the context of P0429Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0429HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0430Handler handles the cases of processor P0430 (fanout.fw:556), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0430Handler handles the cases of processor P0430 (fanout.fw:556); emissions take effect when a method returns nil.
 type P0430Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:556).
 	OnHit(c P0430HitContext, amount int64) error
 }
 
-// P0430HitContext is the context of P0430Handler.OnHit: it can emit only what the case declares.
+// P0430HitContext is the context of P0430Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0430HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0431Handler handles the cases of processor P0431 (fanout.fw:557), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0431Handler handles the cases of processor P0431 (fanout.fw:557); emissions take effect when a method returns nil.
 type P0431Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:557).
 	OnHit(c P0431HitContext, amount int64) error
 }
 
-// P0431HitContext is the context of P0431Handler.OnHit: it can emit only what the case declares.
+// P0431HitContext is the context of P0431Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0431HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0432Handler handles the cases of processor P0432 (fanout.fw:558), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0432Handler handles the cases of processor P0432 (fanout.fw:558); emissions take effect when a method returns nil.
 type P0432Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:558).
 	OnHit(c P0432HitContext, amount int64) error
 }
 
-// P0432HitContext is the context of P0432Handler.OnHit: it can emit only what the case declares.
+// P0432HitContext is the context of P0432Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0432HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0433Handler handles the cases of processor P0433 (fanout.fw:559), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0433Handler handles the cases of processor P0433 (fanout.fw:559); emissions take effect when a method returns nil.
 type P0433Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:559).
 	OnHit(c P0433HitContext, amount int64) error
 }
 
-// P0433HitContext is the context of P0433Handler.OnHit: it can emit only what the case declares.
+// P0433HitContext is the context of P0433Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0433HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0434Handler handles the cases of processor P0434 (fanout.fw:560), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0434Handler handles the cases of processor P0434 (fanout.fw:560); emissions take effect when a method returns nil.
 type P0434Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:560).
 	OnHit(c P0434HitContext, amount int64) error
 }
 
-// P0434HitContext is the context of P0434Handler.OnHit: it can emit only what the case declares.
+// P0434HitContext is the context of P0434Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0434HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0435Handler handles the cases of processor P0435 (fanout.fw:561), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0435Handler handles the cases of processor P0435 (fanout.fw:561); emissions take effect when a method returns nil.
 type P0435Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:561).
 	OnHit(c P0435HitContext, amount int64) error
 }
 
-// P0435HitContext is the context of P0435Handler.OnHit: it can emit only what the case declares.
+// P0435HitContext is the context of P0435Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0435HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0436Handler handles the cases of processor P0436 (fanout.fw:562), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0436Handler handles the cases of processor P0436 (fanout.fw:562); emissions take effect when a method returns nil.
 type P0436Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:562).
 	OnHit(c P0436HitContext, amount int64) error
 }
 
-// P0436HitContext is the context of P0436Handler.OnHit: it can emit only what the case declares.
+// P0436HitContext is the context of P0436Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0436HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0437Handler handles the cases of processor P0437 (fanout.fw:563), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0437Handler handles the cases of processor P0437 (fanout.fw:563); emissions take effect when a method returns nil.
 type P0437Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:563).
 	OnHit(c P0437HitContext, amount int64) error
 }
 
-// P0437HitContext is the context of P0437Handler.OnHit: it can emit only what the case declares.
+// P0437HitContext is the context of P0437Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0437HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0438Handler handles the cases of processor P0438 (fanout.fw:564), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0438Handler handles the cases of processor P0438 (fanout.fw:564); emissions take effect when a method returns nil.
 type P0438Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:564).
 	OnHit(c P0438HitContext, amount int64) error
 }
 
-// P0438HitContext is the context of P0438Handler.OnHit: it can emit only what the case declares.
+// P0438HitContext is the context of P0438Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0438HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0439Handler handles the cases of processor P0439 (fanout.fw:565), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0439Handler handles the cases of processor P0439 (fanout.fw:565); emissions take effect when a method returns nil.
 type P0439Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:565).
 	OnHit(c P0439HitContext, amount int64) error
 }
 
-// P0439HitContext is the context of P0439Handler.OnHit: it can emit only what the case declares.
+// P0439HitContext is the context of P0439Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0439HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0440Handler handles the cases of processor P0440 (fanout.fw:566), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0440Handler handles the cases of processor P0440 (fanout.fw:566); emissions take effect when a method returns nil.
 type P0440Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:566).
 	OnHit(c P0440HitContext, amount int64) error
 }
 
-// P0440HitContext is the context of P0440Handler.OnHit: it can emit only what the case declares.
+// P0440HitContext is the context of P0440Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0440HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0441Handler handles the cases of processor P0441 (fanout.fw:567), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0441Handler handles the cases of processor P0441 (fanout.fw:567); emissions take effect when a method returns nil.
 type P0441Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:567).
 	OnHit(c P0441HitContext, amount int64) error
 }
 
-// P0441HitContext is the context of P0441Handler.OnHit: it can emit only what the case declares.
+// P0441HitContext is the context of P0441Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0441HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0442Handler handles the cases of processor P0442 (fanout.fw:568), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0442Handler handles the cases of processor P0442 (fanout.fw:568); emissions take effect when a method returns nil.
 type P0442Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:568).
 	OnHit(c P0442HitContext, amount int64) error
 }
 
-// P0442HitContext is the context of P0442Handler.OnHit: it can emit only what the case declares.
+// P0442HitContext is the context of P0442Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0442HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0443Handler handles the cases of processor P0443 (fanout.fw:569), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0443Handler handles the cases of processor P0443 (fanout.fw:569); emissions take effect when a method returns nil.
 type P0443Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:569).
 	OnHit(c P0443HitContext, amount int64) error
 }
 
-// P0443HitContext is the context of P0443Handler.OnHit: it can emit only what the case declares.
+// P0443HitContext is the context of P0443Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0443HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0444Handler handles the cases of processor P0444 (fanout.fw:570), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0444Handler handles the cases of processor P0444 (fanout.fw:570); emissions take effect when a method returns nil.
 type P0444Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:570).
 	OnHit(c P0444HitContext, amount int64) error
 }
 
-// P0444HitContext is the context of P0444Handler.OnHit: it can emit only what the case declares.
+// P0444HitContext is the context of P0444Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0444HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0445Handler handles the cases of processor P0445 (fanout.fw:571), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0445Handler handles the cases of processor P0445 (fanout.fw:571); emissions take effect when a method returns nil.
 type P0445Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:571).
 	OnHit(c P0445HitContext, amount int64) error
 }
 
-// P0445HitContext is the context of P0445Handler.OnHit: it can emit only what the case declares.
+// P0445HitContext is the context of P0445Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0445HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0446Handler handles the cases of processor P0446 (fanout.fw:572), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0446Handler handles the cases of processor P0446 (fanout.fw:572); emissions take effect when a method returns nil.
 type P0446Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:572).
 	OnHit(c P0446HitContext, amount int64) error
 }
 
-// P0446HitContext is the context of P0446Handler.OnHit: it can emit only what the case declares.
+// P0446HitContext is the context of P0446Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0446HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0447Handler handles the cases of processor P0447 (fanout.fw:573), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0447Handler handles the cases of processor P0447 (fanout.fw:573); emissions take effect when a method returns nil.
 type P0447Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:573).
 	OnHit(c P0447HitContext, amount int64) error
 }
 
-// P0447HitContext is the context of P0447Handler.OnHit: it can emit only what the case declares.
+// P0447HitContext is the context of P0447Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0447HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0448Handler handles the cases of processor P0448 (fanout.fw:574), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0448Handler handles the cases of processor P0448 (fanout.fw:574); emissions take effect when a method returns nil.
 type P0448Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:574).
 	OnHit(c P0448HitContext, amount int64) error
 }
 
-// P0448HitContext is the context of P0448Handler.OnHit: it can emit only what the case declares.
+// P0448HitContext is the context of P0448Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0448HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0449Handler handles the cases of processor P0449 (fanout.fw:575), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0449Handler handles the cases of processor P0449 (fanout.fw:575); emissions take effect when a method returns nil.
 type P0449Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:575).
 	OnHit(c P0449HitContext, amount int64) error
 }
 
-// P0449HitContext is the context of P0449Handler.OnHit: it can emit only what the case declares.
+// P0449HitContext is the context of P0449Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0449HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0450Handler handles the cases of processor P0450 (fanout.fw:576), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0450Handler handles the cases of processor P0450 (fanout.fw:576); emissions take effect when a method returns nil.
 type P0450Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:576).
 	OnHit(c P0450HitContext, amount int64) error
 }
 
-// P0450HitContext is the context of P0450Handler.OnHit: it can emit only what the case declares.
+// P0450HitContext is the context of P0450Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0450HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0451Handler handles the cases of processor P0451 (fanout.fw:577), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0451Handler handles the cases of processor P0451 (fanout.fw:577); emissions take effect when a method returns nil.
 type P0451Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:577).
 	OnHit(c P0451HitContext, amount int64) error
 }
 
-// P0451HitContext is the context of P0451Handler.OnHit: it can emit only what the case declares.
+// P0451HitContext is the context of P0451Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0451HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0452Handler handles the cases of processor P0452 (fanout.fw:578), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0452Handler handles the cases of processor P0452 (fanout.fw:578); emissions take effect when a method returns nil.
 type P0452Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:578).
 	OnHit(c P0452HitContext, amount int64) error
 }
 
-// P0452HitContext is the context of P0452Handler.OnHit: it can emit only what the case declares.
+// P0452HitContext is the context of P0452Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0452HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0453Handler handles the cases of processor P0453 (fanout.fw:579), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0453Handler handles the cases of processor P0453 (fanout.fw:579); emissions take effect when a method returns nil.
 type P0453Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:579).
 	OnHit(c P0453HitContext, amount int64) error
 }
 
-// P0453HitContext is the context of P0453Handler.OnHit: it can emit only what the case declares.
+// P0453HitContext is the context of P0453Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0453HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0454Handler handles the cases of processor P0454 (fanout.fw:580), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0454Handler handles the cases of processor P0454 (fanout.fw:580); emissions take effect when a method returns nil.
 type P0454Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:580).
 	OnHit(c P0454HitContext, amount int64) error
 }
 
-// P0454HitContext is the context of P0454Handler.OnHit: it can emit only what the case declares.
+// P0454HitContext is the context of P0454Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0454HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0455Handler handles the cases of processor P0455 (fanout.fw:581), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0455Handler handles the cases of processor P0455 (fanout.fw:581); emissions take effect when a method returns nil.
 type P0455Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:581).
 	OnHit(c P0455HitContext, amount int64) error
 }
 
-// P0455HitContext is the context of P0455Handler.OnHit: it can emit only what the case declares.
+// P0455HitContext is the context of P0455Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0455HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0456Handler handles the cases of processor P0456 (fanout.fw:582), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0456Handler handles the cases of processor P0456 (fanout.fw:582); emissions take effect when a method returns nil.
 type P0456Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:582).
 	OnHit(c P0456HitContext, amount int64) error
 }
 
-// P0456HitContext is the context of P0456Handler.OnHit: it can emit only what the case declares.
+// P0456HitContext is the context of P0456Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0456HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0457Handler handles the cases of processor P0457 (fanout.fw:583), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0457Handler handles the cases of processor P0457 (fanout.fw:583); emissions take effect when a method returns nil.
 type P0457Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:583).
 	OnHit(c P0457HitContext, amount int64) error
 }
 
-// P0457HitContext is the context of P0457Handler.OnHit: it can emit only what the case declares.
+// P0457HitContext is the context of P0457Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0457HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0458Handler handles the cases of processor P0458 (fanout.fw:584), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0458Handler handles the cases of processor P0458 (fanout.fw:584); emissions take effect when a method returns nil.
 type P0458Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:584).
 	OnHit(c P0458HitContext, amount int64) error
 }
 
-// P0458HitContext is the context of P0458Handler.OnHit: it can emit only what the case declares.
+// P0458HitContext is the context of P0458Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0458HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0459Handler handles the cases of processor P0459 (fanout.fw:585), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0459Handler handles the cases of processor P0459 (fanout.fw:585); emissions take effect when a method returns nil.
 type P0459Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:585).
 	OnHit(c P0459HitContext, amount int64) error
 }
 
-// P0459HitContext is the context of P0459Handler.OnHit: it can emit only what the case declares.
+// P0459HitContext is the context of P0459Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0459HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0460Handler handles the cases of processor P0460 (fanout.fw:586), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0460Handler handles the cases of processor P0460 (fanout.fw:586); emissions take effect when a method returns nil.
 type P0460Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:586).
 	OnHit(c P0460HitContext, amount int64) error
 }
 
-// P0460HitContext is the context of P0460Handler.OnHit: it can emit only what the case declares.
+// P0460HitContext is the context of P0460Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0460HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0461Handler handles the cases of processor P0461 (fanout.fw:587), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0461Handler handles the cases of processor P0461 (fanout.fw:587); emissions take effect when a method returns nil.
 type P0461Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:587).
 	OnHit(c P0461HitContext, amount int64) error
 }
 
-// P0461HitContext is the context of P0461Handler.OnHit: it can emit only what the case declares.
+// P0461HitContext is the context of P0461Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0461HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0462Handler handles the cases of processor P0462 (fanout.fw:588), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0462Handler handles the cases of processor P0462 (fanout.fw:588); emissions take effect when a method returns nil.
 type P0462Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:588).
 	OnHit(c P0462HitContext, amount int64) error
 }
 
-// P0462HitContext is the context of P0462Handler.OnHit: it can emit only what the case declares.
+// P0462HitContext is the context of P0462Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0462HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0463Handler handles the cases of processor P0463 (fanout.fw:589), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0463Handler handles the cases of processor P0463 (fanout.fw:589); emissions take effect when a method returns nil.
 type P0463Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:589).
 	OnHit(c P0463HitContext, amount int64) error
 }
 
-// P0463HitContext is the context of P0463Handler.OnHit: it can emit only what the case declares.
+// P0463HitContext is the context of P0463Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0463HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0464Handler handles the cases of processor P0464 (fanout.fw:590), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0464Handler handles the cases of processor P0464 (fanout.fw:590); emissions take effect when a method returns nil.
 type P0464Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:590).
 	OnHit(c P0464HitContext, amount int64) error
 }
 
-// P0464HitContext is the context of P0464Handler.OnHit: it can emit only what the case declares.
+// P0464HitContext is the context of P0464Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0464HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0465Handler handles the cases of processor P0465 (fanout.fw:591), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0465Handler handles the cases of processor P0465 (fanout.fw:591); emissions take effect when a method returns nil.
 type P0465Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:591).
 	OnHit(c P0465HitContext, amount int64) error
 }
 
-// P0465HitContext is the context of P0465Handler.OnHit: it can emit only what the case declares.
+// P0465HitContext is the context of P0465Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0465HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0466Handler handles the cases of processor P0466 (fanout.fw:592), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0466Handler handles the cases of processor P0466 (fanout.fw:592); emissions take effect when a method returns nil.
 type P0466Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:592).
 	OnHit(c P0466HitContext, amount int64) error
 }
 
-// P0466HitContext is the context of P0466Handler.OnHit: it can emit only what the case declares.
+// P0466HitContext is the context of P0466Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0466HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0467Handler handles the cases of processor P0467 (fanout.fw:593), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0467Handler handles the cases of processor P0467 (fanout.fw:593); emissions take effect when a method returns nil.
 type P0467Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:593).
 	OnHit(c P0467HitContext, amount int64) error
 }
 
-// P0467HitContext is the context of P0467Handler.OnHit: it can emit only what the case declares.
+// P0467HitContext is the context of P0467Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0467HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0468Handler handles the cases of processor P0468 (fanout.fw:594), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0468Handler handles the cases of processor P0468 (fanout.fw:594); emissions take effect when a method returns nil.
 type P0468Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:594).
 	OnHit(c P0468HitContext, amount int64) error
 }
 
-// P0468HitContext is the context of P0468Handler.OnHit: it can emit only what the case declares.
+// P0468HitContext is the context of P0468Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0468HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0469Handler handles the cases of processor P0469 (fanout.fw:595), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0469Handler handles the cases of processor P0469 (fanout.fw:595); emissions take effect when a method returns nil.
 type P0469Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:595).
 	OnHit(c P0469HitContext, amount int64) error
 }
 
-// P0469HitContext is the context of P0469Handler.OnHit: it can emit only what the case declares.
+// P0469HitContext is the context of P0469Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0469HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0470Handler handles the cases of processor P0470 (fanout.fw:596), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0470Handler handles the cases of processor P0470 (fanout.fw:596); emissions take effect when a method returns nil.
 type P0470Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:596).
 	OnHit(c P0470HitContext, amount int64) error
 }
 
-// P0470HitContext is the context of P0470Handler.OnHit: it can emit only what the case declares.
+// P0470HitContext is the context of P0470Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0470HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0471Handler handles the cases of processor P0471 (fanout.fw:597), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0471Handler handles the cases of processor P0471 (fanout.fw:597); emissions take effect when a method returns nil.
 type P0471Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:597).
 	OnHit(c P0471HitContext, amount int64) error
 }
 
-// P0471HitContext is the context of P0471Handler.OnHit: it can emit only what the case declares.
+// P0471HitContext is the context of P0471Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0471HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0472Handler handles the cases of processor P0472 (fanout.fw:598), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0472Handler handles the cases of processor P0472 (fanout.fw:598); emissions take effect when a method returns nil.
 type P0472Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:598).
 	OnHit(c P0472HitContext, amount int64) error
 }
 
-// P0472HitContext is the context of P0472Handler.OnHit: it can emit only what the case declares.
+// P0472HitContext is the context of P0472Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0472HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0473Handler handles the cases of processor P0473 (fanout.fw:599), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0473Handler handles the cases of processor P0473 (fanout.fw:599); emissions take effect when a method returns nil.
 type P0473Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:599).
 	OnHit(c P0473HitContext, amount int64) error
 }
 
-// P0473HitContext is the context of P0473Handler.OnHit: it can emit only what the case declares.
+// P0473HitContext is the context of P0473Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0473HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0474Handler handles the cases of processor P0474 (fanout.fw:600), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0474Handler handles the cases of processor P0474 (fanout.fw:600); emissions take effect when a method returns nil.
 type P0474Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:600).
 	OnHit(c P0474HitContext, amount int64) error
 }
 
-// P0474HitContext is the context of P0474Handler.OnHit: it can emit only what the case declares.
+// P0474HitContext is the context of P0474Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0474HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0475Handler handles the cases of processor P0475 (fanout.fw:601), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0475Handler handles the cases of processor P0475 (fanout.fw:601); emissions take effect when a method returns nil.
 type P0475Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:601).
 	OnHit(c P0475HitContext, amount int64) error
 }
 
-// P0475HitContext is the context of P0475Handler.OnHit: it can emit only what the case declares.
+// P0475HitContext is the context of P0475Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0475HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0476Handler handles the cases of processor P0476 (fanout.fw:602), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0476Handler handles the cases of processor P0476 (fanout.fw:602); emissions take effect when a method returns nil.
 type P0476Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:602).
 	OnHit(c P0476HitContext, amount int64) error
 }
 
-// P0476HitContext is the context of P0476Handler.OnHit: it can emit only what the case declares.
+// P0476HitContext is the context of P0476Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0476HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0477Handler handles the cases of processor P0477 (fanout.fw:603), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0477Handler handles the cases of processor P0477 (fanout.fw:603); emissions take effect when a method returns nil.
 type P0477Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:603).
 	OnHit(c P0477HitContext, amount int64) error
 }
 
-// P0477HitContext is the context of P0477Handler.OnHit: it can emit only what the case declares.
+// P0477HitContext is the context of P0477Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0477HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0478Handler handles the cases of processor P0478 (fanout.fw:604), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0478Handler handles the cases of processor P0478 (fanout.fw:604); emissions take effect when a method returns nil.
 type P0478Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:604).
 	OnHit(c P0478HitContext, amount int64) error
 }
 
-// P0478HitContext is the context of P0478Handler.OnHit: it can emit only what the case declares.
+// P0478HitContext is the context of P0478Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0478HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0479Handler handles the cases of processor P0479 (fanout.fw:605), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0479Handler handles the cases of processor P0479 (fanout.fw:605); emissions take effect when a method returns nil.
 type P0479Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:605).
 	OnHit(c P0479HitContext, amount int64) error
 }
 
-// P0479HitContext is the context of P0479Handler.OnHit: it can emit only what the case declares.
+// P0479HitContext is the context of P0479Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0479HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0480Handler handles the cases of processor P0480 (fanout.fw:606), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0480Handler handles the cases of processor P0480 (fanout.fw:606); emissions take effect when a method returns nil.
 type P0480Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:606).
 	OnHit(c P0480HitContext, amount int64) error
 }
 
-// P0480HitContext is the context of P0480Handler.OnHit: it can emit only what the case declares.
+// P0480HitContext is the context of P0480Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0480HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0481Handler handles the cases of processor P0481 (fanout.fw:607), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0481Handler handles the cases of processor P0481 (fanout.fw:607); emissions take effect when a method returns nil.
 type P0481Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:607).
 	OnHit(c P0481HitContext, amount int64) error
 }
 
-// P0481HitContext is the context of P0481Handler.OnHit: it can emit only what the case declares.
+// P0481HitContext is the context of P0481Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0481HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0482Handler handles the cases of processor P0482 (fanout.fw:608), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0482Handler handles the cases of processor P0482 (fanout.fw:608); emissions take effect when a method returns nil.
 type P0482Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:608).
 	OnHit(c P0482HitContext, amount int64) error
 }
 
-// P0482HitContext is the context of P0482Handler.OnHit: it can emit only what the case declares.
+// P0482HitContext is the context of P0482Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0482HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0483Handler handles the cases of processor P0483 (fanout.fw:609), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0483Handler handles the cases of processor P0483 (fanout.fw:609); emissions take effect when a method returns nil.
 type P0483Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:609).
 	OnHit(c P0483HitContext, amount int64) error
 }
 
-// P0483HitContext is the context of P0483Handler.OnHit: it can emit only what the case declares.
+// P0483HitContext is the context of P0483Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0483HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0484Handler handles the cases of processor P0484 (fanout.fw:610), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0484Handler handles the cases of processor P0484 (fanout.fw:610); emissions take effect when a method returns nil.
 type P0484Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:610).
 	OnHit(c P0484HitContext, amount int64) error
 }
 
-// P0484HitContext is the context of P0484Handler.OnHit: it can emit only what the case declares.
+// P0484HitContext is the context of P0484Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0484HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0485Handler handles the cases of processor P0485 (fanout.fw:611), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0485Handler handles the cases of processor P0485 (fanout.fw:611); emissions take effect when a method returns nil.
 type P0485Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:611).
 	OnHit(c P0485HitContext, amount int64) error
 }
 
-// P0485HitContext is the context of P0485Handler.OnHit: it can emit only what the case declares.
+// P0485HitContext is the context of P0485Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0485HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0486Handler handles the cases of processor P0486 (fanout.fw:612), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0486Handler handles the cases of processor P0486 (fanout.fw:612); emissions take effect when a method returns nil.
 type P0486Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:612).
 	OnHit(c P0486HitContext, amount int64) error
 }
 
-// P0486HitContext is the context of P0486Handler.OnHit: it can emit only what the case declares.
+// P0486HitContext is the context of P0486Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0486HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0487Handler handles the cases of processor P0487 (fanout.fw:613), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0487Handler handles the cases of processor P0487 (fanout.fw:613); emissions take effect when a method returns nil.
 type P0487Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:613).
 	OnHit(c P0487HitContext, amount int64) error
 }
 
-// P0487HitContext is the context of P0487Handler.OnHit: it can emit only what the case declares.
+// P0487HitContext is the context of P0487Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0487HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0488Handler handles the cases of processor P0488 (fanout.fw:614), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0488Handler handles the cases of processor P0488 (fanout.fw:614); emissions take effect when a method returns nil.
 type P0488Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:614).
 	OnHit(c P0488HitContext, amount int64) error
 }
 
-// P0488HitContext is the context of P0488Handler.OnHit: it can emit only what the case declares.
+// P0488HitContext is the context of P0488Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0488HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0489Handler handles the cases of processor P0489 (fanout.fw:615), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0489Handler handles the cases of processor P0489 (fanout.fw:615); emissions take effect when a method returns nil.
 type P0489Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:615).
 	OnHit(c P0489HitContext, amount int64) error
 }
 
-// P0489HitContext is the context of P0489Handler.OnHit: it can emit only what the case declares.
+// P0489HitContext is the context of P0489Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0489HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0490Handler handles the cases of processor P0490 (fanout.fw:616), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0490Handler handles the cases of processor P0490 (fanout.fw:616); emissions take effect when a method returns nil.
 type P0490Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:616).
 	OnHit(c P0490HitContext, amount int64) error
 }
 
-// P0490HitContext is the context of P0490Handler.OnHit: it can emit only what the case declares.
+// P0490HitContext is the context of P0490Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0490HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0491Handler handles the cases of processor P0491 (fanout.fw:617), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0491Handler handles the cases of processor P0491 (fanout.fw:617); emissions take effect when a method returns nil.
 type P0491Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:617).
 	OnHit(c P0491HitContext, amount int64) error
 }
 
-// P0491HitContext is the context of P0491Handler.OnHit: it can emit only what the case declares.
+// P0491HitContext is the context of P0491Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0491HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0492Handler handles the cases of processor P0492 (fanout.fw:618), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0492Handler handles the cases of processor P0492 (fanout.fw:618); emissions take effect when a method returns nil.
 type P0492Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:618).
 	OnHit(c P0492HitContext, amount int64) error
 }
 
-// P0492HitContext is the context of P0492Handler.OnHit: it can emit only what the case declares.
+// P0492HitContext is the context of P0492Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0492HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0493Handler handles the cases of processor P0493 (fanout.fw:619), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0493Handler handles the cases of processor P0493 (fanout.fw:619); emissions take effect when a method returns nil.
 type P0493Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:619).
 	OnHit(c P0493HitContext, amount int64) error
 }
 
-// P0493HitContext is the context of P0493Handler.OnHit: it can emit only what the case declares.
+// P0493HitContext is the context of P0493Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0493HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0494Handler handles the cases of processor P0494 (fanout.fw:620), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0494Handler handles the cases of processor P0494 (fanout.fw:620); emissions take effect when a method returns nil.
 type P0494Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:620).
 	OnHit(c P0494HitContext, amount int64) error
 }
 
-// P0494HitContext is the context of P0494Handler.OnHit: it can emit only what the case declares.
+// P0494HitContext is the context of P0494Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0494HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0495Handler handles the cases of processor P0495 (fanout.fw:621), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0495Handler handles the cases of processor P0495 (fanout.fw:621); emissions take effect when a method returns nil.
 type P0495Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:621).
 	OnHit(c P0495HitContext, amount int64) error
 }
 
-// P0495HitContext is the context of P0495Handler.OnHit: it can emit only what the case declares.
+// P0495HitContext is the context of P0495Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0495HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0496Handler handles the cases of processor P0496 (fanout.fw:622), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0496Handler handles the cases of processor P0496 (fanout.fw:622); emissions take effect when a method returns nil.
 type P0496Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:622).
 	OnHit(c P0496HitContext, amount int64) error
 }
 
-// P0496HitContext is the context of P0496Handler.OnHit: it can emit only what the case declares.
+// P0496HitContext is the context of P0496Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0496HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0497Handler handles the cases of processor P0497 (fanout.fw:623), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0497Handler handles the cases of processor P0497 (fanout.fw:623); emissions take effect when a method returns nil.
 type P0497Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:623).
 	OnHit(c P0497HitContext, amount int64) error
 }
 
-// P0497HitContext is the context of P0497Handler.OnHit: it can emit only what the case declares.
+// P0497HitContext is the context of P0497Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0497HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0498Handler handles the cases of processor P0498 (fanout.fw:624), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0498Handler handles the cases of processor P0498 (fanout.fw:624); emissions take effect when a method returns nil.
 type P0498Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:624).
 	OnHit(c P0498HitContext, amount int64) error
 }
 
-// P0498HitContext is the context of P0498Handler.OnHit: it can emit only what the case declares.
+// P0498HitContext is the context of P0498Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0498HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0499Handler handles the cases of processor P0499 (fanout.fw:625), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0499Handler handles the cases of processor P0499 (fanout.fw:625); emissions take effect when a method returns nil.
 type P0499Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:625).
 	OnHit(c P0499HitContext, amount int64) error
 }
 
-// P0499HitContext is the context of P0499Handler.OnHit: it can emit only what the case declares.
+// P0499HitContext is the context of P0499Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0499HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0500Handler handles the cases of processor P0500 (fanout.fw:626), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0500Handler handles the cases of processor P0500 (fanout.fw:626); emissions take effect when a method returns nil.
 type P0500Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:626).
 	OnHit(c P0500HitContext, amount int64) error
 }
 
-// P0500HitContext is the context of P0500Handler.OnHit: it can emit only what the case declares.
+// P0500HitContext is the context of P0500Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0500HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0501Handler handles the cases of processor P0501 (fanout.fw:627), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0501Handler handles the cases of processor P0501 (fanout.fw:627); emissions take effect when a method returns nil.
 type P0501Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:627).
 	OnHit(c P0501HitContext, amount int64) error
 }
 
-// P0501HitContext is the context of P0501Handler.OnHit: it can emit only what the case declares.
+// P0501HitContext is the context of P0501Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0501HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0502Handler handles the cases of processor P0502 (fanout.fw:628), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0502Handler handles the cases of processor P0502 (fanout.fw:628); emissions take effect when a method returns nil.
 type P0502Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:628).
 	OnHit(c P0502HitContext, amount int64) error
 }
 
-// P0502HitContext is the context of P0502Handler.OnHit: it can emit only what the case declares.
+// P0502HitContext is the context of P0502Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0502HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0503Handler handles the cases of processor P0503 (fanout.fw:629), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0503Handler handles the cases of processor P0503 (fanout.fw:629); emissions take effect when a method returns nil.
 type P0503Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:629).
 	OnHit(c P0503HitContext, amount int64) error
 }
 
-// P0503HitContext is the context of P0503Handler.OnHit: it can emit only what the case declares.
+// P0503HitContext is the context of P0503Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0503HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0504Handler handles the cases of processor P0504 (fanout.fw:630), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0504Handler handles the cases of processor P0504 (fanout.fw:630); emissions take effect when a method returns nil.
 type P0504Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:630).
 	OnHit(c P0504HitContext, amount int64) error
 }
 
-// P0504HitContext is the context of P0504Handler.OnHit: it can emit only what the case declares.
+// P0504HitContext is the context of P0504Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0504HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0505Handler handles the cases of processor P0505 (fanout.fw:631), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0505Handler handles the cases of processor P0505 (fanout.fw:631); emissions take effect when a method returns nil.
 type P0505Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:631).
 	OnHit(c P0505HitContext, amount int64) error
 }
 
-// P0505HitContext is the context of P0505Handler.OnHit: it can emit only what the case declares.
+// P0505HitContext is the context of P0505Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0505HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0506Handler handles the cases of processor P0506 (fanout.fw:632), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0506Handler handles the cases of processor P0506 (fanout.fw:632); emissions take effect when a method returns nil.
 type P0506Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:632).
 	OnHit(c P0506HitContext, amount int64) error
 }
 
-// P0506HitContext is the context of P0506Handler.OnHit: it can emit only what the case declares.
+// P0506HitContext is the context of P0506Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0506HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0507Handler handles the cases of processor P0507 (fanout.fw:633), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0507Handler handles the cases of processor P0507 (fanout.fw:633); emissions take effect when a method returns nil.
 type P0507Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:633).
 	OnHit(c P0507HitContext, amount int64) error
 }
 
-// P0507HitContext is the context of P0507Handler.OnHit: it can emit only what the case declares.
+// P0507HitContext is the context of P0507Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0507HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0508Handler handles the cases of processor P0508 (fanout.fw:634), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0508Handler handles the cases of processor P0508 (fanout.fw:634); emissions take effect when a method returns nil.
 type P0508Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:634).
 	OnHit(c P0508HitContext, amount int64) error
 }
 
-// P0508HitContext is the context of P0508Handler.OnHit: it can emit only what the case declares.
+// P0508HitContext is the context of P0508Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0508HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0509Handler handles the cases of processor P0509 (fanout.fw:635), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0509Handler handles the cases of processor P0509 (fanout.fw:635); emissions take effect when a method returns nil.
 type P0509Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:635).
 	OnHit(c P0509HitContext, amount int64) error
 }
 
-// P0509HitContext is the context of P0509Handler.OnHit: it can emit only what the case declares.
+// P0509HitContext is the context of P0509Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0509HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0510Handler handles the cases of processor P0510 (fanout.fw:636), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0510Handler handles the cases of processor P0510 (fanout.fw:636); emissions take effect when a method returns nil.
 type P0510Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:636).
 	OnHit(c P0510HitContext, amount int64) error
 }
 
-// P0510HitContext is the context of P0510Handler.OnHit: it can emit only what the case declares.
+// P0510HitContext is the context of P0510Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0510HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0511Handler handles the cases of processor P0511 (fanout.fw:637), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0511Handler handles the cases of processor P0511 (fanout.fw:637); emissions take effect when a method returns nil.
 type P0511Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:637).
 	OnHit(c P0511HitContext, amount int64) error
 }
 
-// P0511HitContext is the context of P0511Handler.OnHit: it can emit only what the case declares.
+// P0511HitContext is the context of P0511Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0511HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0512Handler handles the cases of processor P0512 (fanout.fw:638), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0512Handler handles the cases of processor P0512 (fanout.fw:638); emissions take effect when a method returns nil.
 type P0512Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:638).
 	OnHit(c P0512HitContext, amount int64) error
 }
 
-// P0512HitContext is the context of P0512Handler.OnHit: it can emit only what the case declares.
+// P0512HitContext is the context of P0512Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0512HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0513Handler handles the cases of processor P0513 (fanout.fw:639), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0513Handler handles the cases of processor P0513 (fanout.fw:639); emissions take effect when a method returns nil.
 type P0513Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:639).
 	OnHit(c P0513HitContext, amount int64) error
 }
 
-// P0513HitContext is the context of P0513Handler.OnHit: it can emit only what the case declares.
+// P0513HitContext is the context of P0513Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0513HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0514Handler handles the cases of processor P0514 (fanout.fw:640), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0514Handler handles the cases of processor P0514 (fanout.fw:640); emissions take effect when a method returns nil.
 type P0514Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:640).
 	OnHit(c P0514HitContext, amount int64) error
 }
 
-// P0514HitContext is the context of P0514Handler.OnHit: it can emit only what the case declares.
+// P0514HitContext is the context of P0514Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0514HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0515Handler handles the cases of processor P0515 (fanout.fw:641), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0515Handler handles the cases of processor P0515 (fanout.fw:641); emissions take effect when a method returns nil.
 type P0515Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:641).
 	OnHit(c P0515HitContext, amount int64) error
 }
 
-// P0515HitContext is the context of P0515Handler.OnHit: it can emit only what the case declares.
+// P0515HitContext is the context of P0515Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0515HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0516Handler handles the cases of processor P0516 (fanout.fw:642), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0516Handler handles the cases of processor P0516 (fanout.fw:642); emissions take effect when a method returns nil.
 type P0516Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:642).
 	OnHit(c P0516HitContext, amount int64) error
 }
 
-// P0516HitContext is the context of P0516Handler.OnHit: it can emit only what the case declares.
+// P0516HitContext is the context of P0516Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0516HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0517Handler handles the cases of processor P0517 (fanout.fw:643), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0517Handler handles the cases of processor P0517 (fanout.fw:643); emissions take effect when a method returns nil.
 type P0517Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:643).
 	OnHit(c P0517HitContext, amount int64) error
 }
 
-// P0517HitContext is the context of P0517Handler.OnHit: it can emit only what the case declares.
+// P0517HitContext is the context of P0517Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0517HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0518Handler handles the cases of processor P0518 (fanout.fw:644), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0518Handler handles the cases of processor P0518 (fanout.fw:644); emissions take effect when a method returns nil.
 type P0518Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:644).
 	OnHit(c P0518HitContext, amount int64) error
 }
 
-// P0518HitContext is the context of P0518Handler.OnHit: it can emit only what the case declares.
+// P0518HitContext is the context of P0518Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0518HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0519Handler handles the cases of processor P0519 (fanout.fw:645), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0519Handler handles the cases of processor P0519 (fanout.fw:645); emissions take effect when a method returns nil.
 type P0519Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:645).
 	OnHit(c P0519HitContext, amount int64) error
 }
 
-// P0519HitContext is the context of P0519Handler.OnHit: it can emit only what the case declares.
+// P0519HitContext is the context of P0519Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0519HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0520Handler handles the cases of processor P0520 (fanout.fw:646), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0520Handler handles the cases of processor P0520 (fanout.fw:646); emissions take effect when a method returns nil.
 type P0520Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:646).
 	OnHit(c P0520HitContext, amount int64) error
 }
 
-// P0520HitContext is the context of P0520Handler.OnHit: it can emit only what the case declares.
+// P0520HitContext is the context of P0520Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0520HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0521Handler handles the cases of processor P0521 (fanout.fw:647), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0521Handler handles the cases of processor P0521 (fanout.fw:647); emissions take effect when a method returns nil.
 type P0521Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:647).
 	OnHit(c P0521HitContext, amount int64) error
 }
 
-// P0521HitContext is the context of P0521Handler.OnHit: it can emit only what the case declares.
+// P0521HitContext is the context of P0521Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0521HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0522Handler handles the cases of processor P0522 (fanout.fw:648), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0522Handler handles the cases of processor P0522 (fanout.fw:648); emissions take effect when a method returns nil.
 type P0522Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:648).
 	OnHit(c P0522HitContext, amount int64) error
 }
 
-// P0522HitContext is the context of P0522Handler.OnHit: it can emit only what the case declares.
+// P0522HitContext is the context of P0522Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0522HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0523Handler handles the cases of processor P0523 (fanout.fw:649), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0523Handler handles the cases of processor P0523 (fanout.fw:649); emissions take effect when a method returns nil.
 type P0523Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:649).
 	OnHit(c P0523HitContext, amount int64) error
 }
 
-// P0523HitContext is the context of P0523Handler.OnHit: it can emit only what the case declares.
+// P0523HitContext is the context of P0523Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0523HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0524Handler handles the cases of processor P0524 (fanout.fw:650), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0524Handler handles the cases of processor P0524 (fanout.fw:650); emissions take effect when a method returns nil.
 type P0524Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:650).
 	OnHit(c P0524HitContext, amount int64) error
 }
 
-// P0524HitContext is the context of P0524Handler.OnHit: it can emit only what the case declares.
+// P0524HitContext is the context of P0524Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0524HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0525Handler handles the cases of processor P0525 (fanout.fw:651), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0525Handler handles the cases of processor P0525 (fanout.fw:651); emissions take effect when a method returns nil.
 type P0525Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:651).
 	OnHit(c P0525HitContext, amount int64) error
 }
 
-// P0525HitContext is the context of P0525Handler.OnHit: it can emit only what the case declares.
+// P0525HitContext is the context of P0525Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0525HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0526Handler handles the cases of processor P0526 (fanout.fw:652), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0526Handler handles the cases of processor P0526 (fanout.fw:652); emissions take effect when a method returns nil.
 type P0526Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:652).
 	OnHit(c P0526HitContext, amount int64) error
 }
 
-// P0526HitContext is the context of P0526Handler.OnHit: it can emit only what the case declares.
+// P0526HitContext is the context of P0526Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0526HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0527Handler handles the cases of processor P0527 (fanout.fw:653), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0527Handler handles the cases of processor P0527 (fanout.fw:653); emissions take effect when a method returns nil.
 type P0527Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:653).
 	OnHit(c P0527HitContext, amount int64) error
 }
 
-// P0527HitContext is the context of P0527Handler.OnHit: it can emit only what the case declares.
+// P0527HitContext is the context of P0527Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0527HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0528Handler handles the cases of processor P0528 (fanout.fw:654), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0528Handler handles the cases of processor P0528 (fanout.fw:654); emissions take effect when a method returns nil.
 type P0528Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:654).
 	OnHit(c P0528HitContext, amount int64) error
 }
 
-// P0528HitContext is the context of P0528Handler.OnHit: it can emit only what the case declares.
+// P0528HitContext is the context of P0528Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0528HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0529Handler handles the cases of processor P0529 (fanout.fw:655), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0529Handler handles the cases of processor P0529 (fanout.fw:655); emissions take effect when a method returns nil.
 type P0529Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:655).
 	OnHit(c P0529HitContext, amount int64) error
 }
 
-// P0529HitContext is the context of P0529Handler.OnHit: it can emit only what the case declares.
+// P0529HitContext is the context of P0529Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0529HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0530Handler handles the cases of processor P0530 (fanout.fw:656), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0530Handler handles the cases of processor P0530 (fanout.fw:656); emissions take effect when a method returns nil.
 type P0530Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:656).
 	OnHit(c P0530HitContext, amount int64) error
 }
 
-// P0530HitContext is the context of P0530Handler.OnHit: it can emit only what the case declares.
+// P0530HitContext is the context of P0530Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0530HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0531Handler handles the cases of processor P0531 (fanout.fw:657), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0531Handler handles the cases of processor P0531 (fanout.fw:657); emissions take effect when a method returns nil.
 type P0531Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:657).
 	OnHit(c P0531HitContext, amount int64) error
 }
 
-// P0531HitContext is the context of P0531Handler.OnHit: it can emit only what the case declares.
+// P0531HitContext is the context of P0531Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0531HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0532Handler handles the cases of processor P0532 (fanout.fw:658), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0532Handler handles the cases of processor P0532 (fanout.fw:658); emissions take effect when a method returns nil.
 type P0532Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:658).
 	OnHit(c P0532HitContext, amount int64) error
 }
 
-// P0532HitContext is the context of P0532Handler.OnHit: it can emit only what the case declares.
+// P0532HitContext is the context of P0532Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0532HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0533Handler handles the cases of processor P0533 (fanout.fw:659), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0533Handler handles the cases of processor P0533 (fanout.fw:659); emissions take effect when a method returns nil.
 type P0533Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:659).
 	OnHit(c P0533HitContext, amount int64) error
 }
 
-// P0533HitContext is the context of P0533Handler.OnHit: it can emit only what the case declares.
+// P0533HitContext is the context of P0533Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0533HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0534Handler handles the cases of processor P0534 (fanout.fw:660), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0534Handler handles the cases of processor P0534 (fanout.fw:660); emissions take effect when a method returns nil.
 type P0534Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:660).
 	OnHit(c P0534HitContext, amount int64) error
 }
 
-// P0534HitContext is the context of P0534Handler.OnHit: it can emit only what the case declares.
+// P0534HitContext is the context of P0534Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0534HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0535Handler handles the cases of processor P0535 (fanout.fw:661), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0535Handler handles the cases of processor P0535 (fanout.fw:661); emissions take effect when a method returns nil.
 type P0535Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:661).
 	OnHit(c P0535HitContext, amount int64) error
 }
 
-// P0535HitContext is the context of P0535Handler.OnHit: it can emit only what the case declares.
+// P0535HitContext is the context of P0535Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0535HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0536Handler handles the cases of processor P0536 (fanout.fw:662), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0536Handler handles the cases of processor P0536 (fanout.fw:662); emissions take effect when a method returns nil.
 type P0536Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:662).
 	OnHit(c P0536HitContext, amount int64) error
 }
 
-// P0536HitContext is the context of P0536Handler.OnHit: it can emit only what the case declares.
+// P0536HitContext is the context of P0536Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0536HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0537Handler handles the cases of processor P0537 (fanout.fw:663), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0537Handler handles the cases of processor P0537 (fanout.fw:663); emissions take effect when a method returns nil.
 type P0537Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:663).
 	OnHit(c P0537HitContext, amount int64) error
 }
 
-// P0537HitContext is the context of P0537Handler.OnHit: it can emit only what the case declares.
+// P0537HitContext is the context of P0537Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0537HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0538Handler handles the cases of processor P0538 (fanout.fw:664), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0538Handler handles the cases of processor P0538 (fanout.fw:664); emissions take effect when a method returns nil.
 type P0538Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:664).
 	OnHit(c P0538HitContext, amount int64) error
 }
 
-// P0538HitContext is the context of P0538Handler.OnHit: it can emit only what the case declares.
+// P0538HitContext is the context of P0538Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0538HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0539Handler handles the cases of processor P0539 (fanout.fw:665), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0539Handler handles the cases of processor P0539 (fanout.fw:665); emissions take effect when a method returns nil.
 type P0539Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:665).
 	OnHit(c P0539HitContext, amount int64) error
 }
 
-// P0539HitContext is the context of P0539Handler.OnHit: it can emit only what the case declares.
+// P0539HitContext is the context of P0539Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0539HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0540Handler handles the cases of processor P0540 (fanout.fw:666), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0540Handler handles the cases of processor P0540 (fanout.fw:666); emissions take effect when a method returns nil.
 type P0540Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:666).
 	OnHit(c P0540HitContext, amount int64) error
 }
 
-// P0540HitContext is the context of P0540Handler.OnHit: it can emit only what the case declares.
+// P0540HitContext is the context of P0540Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0540HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0541Handler handles the cases of processor P0541 (fanout.fw:667), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0541Handler handles the cases of processor P0541 (fanout.fw:667); emissions take effect when a method returns nil.
 type P0541Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:667).
 	OnHit(c P0541HitContext, amount int64) error
 }
 
-// P0541HitContext is the context of P0541Handler.OnHit: it can emit only what the case declares.
+// P0541HitContext is the context of P0541Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0541HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0542Handler handles the cases of processor P0542 (fanout.fw:668), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0542Handler handles the cases of processor P0542 (fanout.fw:668); emissions take effect when a method returns nil.
 type P0542Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:668).
 	OnHit(c P0542HitContext, amount int64) error
 }
 
-// P0542HitContext is the context of P0542Handler.OnHit: it can emit only what the case declares.
+// P0542HitContext is the context of P0542Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0542HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0543Handler handles the cases of processor P0543 (fanout.fw:669), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0543Handler handles the cases of processor P0543 (fanout.fw:669); emissions take effect when a method returns nil.
 type P0543Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:669).
 	OnHit(c P0543HitContext, amount int64) error
 }
 
-// P0543HitContext is the context of P0543Handler.OnHit: it can emit only what the case declares.
+// P0543HitContext is the context of P0543Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0543HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0544Handler handles the cases of processor P0544 (fanout.fw:670), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0544Handler handles the cases of processor P0544 (fanout.fw:670); emissions take effect when a method returns nil.
 type P0544Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:670).
 	OnHit(c P0544HitContext, amount int64) error
 }
 
-// P0544HitContext is the context of P0544Handler.OnHit: it can emit only what the case declares.
+// P0544HitContext is the context of P0544Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0544HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0545Handler handles the cases of processor P0545 (fanout.fw:671), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0545Handler handles the cases of processor P0545 (fanout.fw:671); emissions take effect when a method returns nil.
 type P0545Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:671).
 	OnHit(c P0545HitContext, amount int64) error
 }
 
-// P0545HitContext is the context of P0545Handler.OnHit: it can emit only what the case declares.
+// P0545HitContext is the context of P0545Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0545HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0546Handler handles the cases of processor P0546 (fanout.fw:672), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0546Handler handles the cases of processor P0546 (fanout.fw:672); emissions take effect when a method returns nil.
 type P0546Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:672).
 	OnHit(c P0546HitContext, amount int64) error
 }
 
-// P0546HitContext is the context of P0546Handler.OnHit: it can emit only what the case declares.
+// P0546HitContext is the context of P0546Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0546HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0547Handler handles the cases of processor P0547 (fanout.fw:673), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0547Handler handles the cases of processor P0547 (fanout.fw:673); emissions take effect when a method returns nil.
 type P0547Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:673).
 	OnHit(c P0547HitContext, amount int64) error
 }
 
-// P0547HitContext is the context of P0547Handler.OnHit: it can emit only what the case declares.
+// P0547HitContext is the context of P0547Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0547HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0548Handler handles the cases of processor P0548 (fanout.fw:674), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0548Handler handles the cases of processor P0548 (fanout.fw:674); emissions take effect when a method returns nil.
 type P0548Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:674).
 	OnHit(c P0548HitContext, amount int64) error
 }
 
-// P0548HitContext is the context of P0548Handler.OnHit: it can emit only what the case declares.
+// P0548HitContext is the context of P0548Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0548HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0549Handler handles the cases of processor P0549 (fanout.fw:675), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0549Handler handles the cases of processor P0549 (fanout.fw:675); emissions take effect when a method returns nil.
 type P0549Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:675).
 	OnHit(c P0549HitContext, amount int64) error
 }
 
-// P0549HitContext is the context of P0549Handler.OnHit: it can emit only what the case declares.
+// P0549HitContext is the context of P0549Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0549HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0550Handler handles the cases of processor P0550 (fanout.fw:676), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0550Handler handles the cases of processor P0550 (fanout.fw:676); emissions take effect when a method returns nil.
 type P0550Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:676).
 	OnHit(c P0550HitContext, amount int64) error
 }
 
-// P0550HitContext is the context of P0550Handler.OnHit: it can emit only what the case declares.
+// P0550HitContext is the context of P0550Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0550HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0551Handler handles the cases of processor P0551 (fanout.fw:677), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0551Handler handles the cases of processor P0551 (fanout.fw:677); emissions take effect when a method returns nil.
 type P0551Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:677).
 	OnHit(c P0551HitContext, amount int64) error
 }
 
-// P0551HitContext is the context of P0551Handler.OnHit: it can emit only what the case declares.
+// P0551HitContext is the context of P0551Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0551HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0552Handler handles the cases of processor P0552 (fanout.fw:678), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0552Handler handles the cases of processor P0552 (fanout.fw:678); emissions take effect when a method returns nil.
 type P0552Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:678).
 	OnHit(c P0552HitContext, amount int64) error
 }
 
-// P0552HitContext is the context of P0552Handler.OnHit: it can emit only what the case declares.
+// P0552HitContext is the context of P0552Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0552HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0553Handler handles the cases of processor P0553 (fanout.fw:679), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0553Handler handles the cases of processor P0553 (fanout.fw:679); emissions take effect when a method returns nil.
 type P0553Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:679).
 	OnHit(c P0553HitContext, amount int64) error
 }
 
-// P0553HitContext is the context of P0553Handler.OnHit: it can emit only what the case declares.
+// P0553HitContext is the context of P0553Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0553HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0554Handler handles the cases of processor P0554 (fanout.fw:680), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0554Handler handles the cases of processor P0554 (fanout.fw:680); emissions take effect when a method returns nil.
 type P0554Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:680).
 	OnHit(c P0554HitContext, amount int64) error
 }
 
-// P0554HitContext is the context of P0554Handler.OnHit: it can emit only what the case declares.
+// P0554HitContext is the context of P0554Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0554HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0555Handler handles the cases of processor P0555 (fanout.fw:681), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0555Handler handles the cases of processor P0555 (fanout.fw:681); emissions take effect when a method returns nil.
 type P0555Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:681).
 	OnHit(c P0555HitContext, amount int64) error
 }
 
-// P0555HitContext is the context of P0555Handler.OnHit: it can emit only what the case declares.
+// P0555HitContext is the context of P0555Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0555HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0556Handler handles the cases of processor P0556 (fanout.fw:682), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0556Handler handles the cases of processor P0556 (fanout.fw:682); emissions take effect when a method returns nil.
 type P0556Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:682).
 	OnHit(c P0556HitContext, amount int64) error
 }
 
-// P0556HitContext is the context of P0556Handler.OnHit: it can emit only what the case declares.
+// P0556HitContext is the context of P0556Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0556HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0557Handler handles the cases of processor P0557 (fanout.fw:683), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0557Handler handles the cases of processor P0557 (fanout.fw:683); emissions take effect when a method returns nil.
 type P0557Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:683).
 	OnHit(c P0557HitContext, amount int64) error
 }
 
-// P0557HitContext is the context of P0557Handler.OnHit: it can emit only what the case declares.
+// P0557HitContext is the context of P0557Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0557HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0558Handler handles the cases of processor P0558 (fanout.fw:684), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0558Handler handles the cases of processor P0558 (fanout.fw:684); emissions take effect when a method returns nil.
 type P0558Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:684).
 	OnHit(c P0558HitContext, amount int64) error
 }
 
-// P0558HitContext is the context of P0558Handler.OnHit: it can emit only what the case declares.
+// P0558HitContext is the context of P0558Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0558HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0559Handler handles the cases of processor P0559 (fanout.fw:685), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0559Handler handles the cases of processor P0559 (fanout.fw:685); emissions take effect when a method returns nil.
 type P0559Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:685).
 	OnHit(c P0559HitContext, amount int64) error
 }
 
-// P0559HitContext is the context of P0559Handler.OnHit: it can emit only what the case declares.
+// P0559HitContext is the context of P0559Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0559HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0560Handler handles the cases of processor P0560 (fanout.fw:686), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0560Handler handles the cases of processor P0560 (fanout.fw:686); emissions take effect when a method returns nil.
 type P0560Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:686).
 	OnHit(c P0560HitContext, amount int64) error
 }
 
-// P0560HitContext is the context of P0560Handler.OnHit: it can emit only what the case declares.
+// P0560HitContext is the context of P0560Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0560HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0561Handler handles the cases of processor P0561 (fanout.fw:687), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0561Handler handles the cases of processor P0561 (fanout.fw:687); emissions take effect when a method returns nil.
 type P0561Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:687).
 	OnHit(c P0561HitContext, amount int64) error
 }
 
-// P0561HitContext is the context of P0561Handler.OnHit: it can emit only what the case declares.
+// P0561HitContext is the context of P0561Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0561HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0562Handler handles the cases of processor P0562 (fanout.fw:688), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0562Handler handles the cases of processor P0562 (fanout.fw:688); emissions take effect when a method returns nil.
 type P0562Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:688).
 	OnHit(c P0562HitContext, amount int64) error
 }
 
-// P0562HitContext is the context of P0562Handler.OnHit: it can emit only what the case declares.
+// P0562HitContext is the context of P0562Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0562HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0563Handler handles the cases of processor P0563 (fanout.fw:689), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0563Handler handles the cases of processor P0563 (fanout.fw:689); emissions take effect when a method returns nil.
 type P0563Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:689).
 	OnHit(c P0563HitContext, amount int64) error
 }
 
-// P0563HitContext is the context of P0563Handler.OnHit: it can emit only what the case declares.
+// P0563HitContext is the context of P0563Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0563HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0564Handler handles the cases of processor P0564 (fanout.fw:690), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0564Handler handles the cases of processor P0564 (fanout.fw:690); emissions take effect when a method returns nil.
 type P0564Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:690).
 	OnHit(c P0564HitContext, amount int64) error
 }
 
-// P0564HitContext is the context of P0564Handler.OnHit: it can emit only what the case declares.
+// P0564HitContext is the context of P0564Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0564HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0565Handler handles the cases of processor P0565 (fanout.fw:691), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0565Handler handles the cases of processor P0565 (fanout.fw:691); emissions take effect when a method returns nil.
 type P0565Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:691).
 	OnHit(c P0565HitContext, amount int64) error
 }
 
-// P0565HitContext is the context of P0565Handler.OnHit: it can emit only what the case declares.
+// P0565HitContext is the context of P0565Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0565HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0566Handler handles the cases of processor P0566 (fanout.fw:692), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0566Handler handles the cases of processor P0566 (fanout.fw:692); emissions take effect when a method returns nil.
 type P0566Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:692).
 	OnHit(c P0566HitContext, amount int64) error
 }
 
-// P0566HitContext is the context of P0566Handler.OnHit: it can emit only what the case declares.
+// P0566HitContext is the context of P0566Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0566HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0567Handler handles the cases of processor P0567 (fanout.fw:693), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0567Handler handles the cases of processor P0567 (fanout.fw:693); emissions take effect when a method returns nil.
 type P0567Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:693).
 	OnHit(c P0567HitContext, amount int64) error
 }
 
-// P0567HitContext is the context of P0567Handler.OnHit: it can emit only what the case declares.
+// P0567HitContext is the context of P0567Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0567HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0568Handler handles the cases of processor P0568 (fanout.fw:694), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0568Handler handles the cases of processor P0568 (fanout.fw:694); emissions take effect when a method returns nil.
 type P0568Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:694).
 	OnHit(c P0568HitContext, amount int64) error
 }
 
-// P0568HitContext is the context of P0568Handler.OnHit: it can emit only what the case declares.
+// P0568HitContext is the context of P0568Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0568HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0569Handler handles the cases of processor P0569 (fanout.fw:695), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0569Handler handles the cases of processor P0569 (fanout.fw:695); emissions take effect when a method returns nil.
 type P0569Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:695).
 	OnHit(c P0569HitContext, amount int64) error
 }
 
-// P0569HitContext is the context of P0569Handler.OnHit: it can emit only what the case declares.
+// P0569HitContext is the context of P0569Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0569HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0570Handler handles the cases of processor P0570 (fanout.fw:696), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0570Handler handles the cases of processor P0570 (fanout.fw:696); emissions take effect when a method returns nil.
 type P0570Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:696).
 	OnHit(c P0570HitContext, amount int64) error
 }
 
-// P0570HitContext is the context of P0570Handler.OnHit: it can emit only what the case declares.
+// P0570HitContext is the context of P0570Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0570HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0571Handler handles the cases of processor P0571 (fanout.fw:697), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0571Handler handles the cases of processor P0571 (fanout.fw:697); emissions take effect when a method returns nil.
 type P0571Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:697).
 	OnHit(c P0571HitContext, amount int64) error
 }
 
-// P0571HitContext is the context of P0571Handler.OnHit: it can emit only what the case declares.
+// P0571HitContext is the context of P0571Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0571HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0572Handler handles the cases of processor P0572 (fanout.fw:698), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0572Handler handles the cases of processor P0572 (fanout.fw:698); emissions take effect when a method returns nil.
 type P0572Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:698).
 	OnHit(c P0572HitContext, amount int64) error
 }
 
-// P0572HitContext is the context of P0572Handler.OnHit: it can emit only what the case declares.
+// P0572HitContext is the context of P0572Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0572HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0573Handler handles the cases of processor P0573 (fanout.fw:699), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0573Handler handles the cases of processor P0573 (fanout.fw:699); emissions take effect when a method returns nil.
 type P0573Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:699).
 	OnHit(c P0573HitContext, amount int64) error
 }
 
-// P0573HitContext is the context of P0573Handler.OnHit: it can emit only what the case declares.
+// P0573HitContext is the context of P0573Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0573HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0574Handler handles the cases of processor P0574 (fanout.fw:700), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0574Handler handles the cases of processor P0574 (fanout.fw:700); emissions take effect when a method returns nil.
 type P0574Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:700).
 	OnHit(c P0574HitContext, amount int64) error
 }
 
-// P0574HitContext is the context of P0574Handler.OnHit: it can emit only what the case declares.
+// P0574HitContext is the context of P0574Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0574HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0575Handler handles the cases of processor P0575 (fanout.fw:701), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0575Handler handles the cases of processor P0575 (fanout.fw:701); emissions take effect when a method returns nil.
 type P0575Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:701).
 	OnHit(c P0575HitContext, amount int64) error
 }
 
-// P0575HitContext is the context of P0575Handler.OnHit: it can emit only what the case declares.
+// P0575HitContext is the context of P0575Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0575HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0576Handler handles the cases of processor P0576 (fanout.fw:702), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0576Handler handles the cases of processor P0576 (fanout.fw:702); emissions take effect when a method returns nil.
 type P0576Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:702).
 	OnHit(c P0576HitContext, amount int64) error
 }
 
-// P0576HitContext is the context of P0576Handler.OnHit: it can emit only what the case declares.
+// P0576HitContext is the context of P0576Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0576HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0577Handler handles the cases of processor P0577 (fanout.fw:703), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0577Handler handles the cases of processor P0577 (fanout.fw:703); emissions take effect when a method returns nil.
 type P0577Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:703).
 	OnHit(c P0577HitContext, amount int64) error
 }
 
-// P0577HitContext is the context of P0577Handler.OnHit: it can emit only what the case declares.
+// P0577HitContext is the context of P0577Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0577HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0578Handler handles the cases of processor P0578 (fanout.fw:704), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0578Handler handles the cases of processor P0578 (fanout.fw:704); emissions take effect when a method returns nil.
 type P0578Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:704).
 	OnHit(c P0578HitContext, amount int64) error
 }
 
-// P0578HitContext is the context of P0578Handler.OnHit: it can emit only what the case declares.
+// P0578HitContext is the context of P0578Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0578HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0579Handler handles the cases of processor P0579 (fanout.fw:705), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0579Handler handles the cases of processor P0579 (fanout.fw:705); emissions take effect when a method returns nil.
 type P0579Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:705).
 	OnHit(c P0579HitContext, amount int64) error
 }
 
-// P0579HitContext is the context of P0579Handler.OnHit: it can emit only what the case declares.
+// P0579HitContext is the context of P0579Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0579HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0580Handler handles the cases of processor P0580 (fanout.fw:706), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0580Handler handles the cases of processor P0580 (fanout.fw:706); emissions take effect when a method returns nil.
 type P0580Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:706).
 	OnHit(c P0580HitContext, amount int64) error
 }
 
-// P0580HitContext is the context of P0580Handler.OnHit: it can emit only what the case declares.
+// P0580HitContext is the context of P0580Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0580HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0581Handler handles the cases of processor P0581 (fanout.fw:707), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0581Handler handles the cases of processor P0581 (fanout.fw:707); emissions take effect when a method returns nil.
 type P0581Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:707).
 	OnHit(c P0581HitContext, amount int64) error
 }
 
-// P0581HitContext is the context of P0581Handler.OnHit: it can emit only what the case declares.
+// P0581HitContext is the context of P0581Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0581HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0582Handler handles the cases of processor P0582 (fanout.fw:708), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0582Handler handles the cases of processor P0582 (fanout.fw:708); emissions take effect when a method returns nil.
 type P0582Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:708).
 	OnHit(c P0582HitContext, amount int64) error
 }
 
-// P0582HitContext is the context of P0582Handler.OnHit: it can emit only what the case declares.
+// P0582HitContext is the context of P0582Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0582HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0583Handler handles the cases of processor P0583 (fanout.fw:709), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0583Handler handles the cases of processor P0583 (fanout.fw:709); emissions take effect when a method returns nil.
 type P0583Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:709).
 	OnHit(c P0583HitContext, amount int64) error
 }
 
-// P0583HitContext is the context of P0583Handler.OnHit: it can emit only what the case declares.
+// P0583HitContext is the context of P0583Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0583HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0584Handler handles the cases of processor P0584 (fanout.fw:710), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0584Handler handles the cases of processor P0584 (fanout.fw:710); emissions take effect when a method returns nil.
 type P0584Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:710).
 	OnHit(c P0584HitContext, amount int64) error
 }
 
-// P0584HitContext is the context of P0584Handler.OnHit: it can emit only what the case declares.
+// P0584HitContext is the context of P0584Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0584HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0585Handler handles the cases of processor P0585 (fanout.fw:711), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0585Handler handles the cases of processor P0585 (fanout.fw:711); emissions take effect when a method returns nil.
 type P0585Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:711).
 	OnHit(c P0585HitContext, amount int64) error
 }
 
-// P0585HitContext is the context of P0585Handler.OnHit: it can emit only what the case declares.
+// P0585HitContext is the context of P0585Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0585HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0586Handler handles the cases of processor P0586 (fanout.fw:712), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0586Handler handles the cases of processor P0586 (fanout.fw:712); emissions take effect when a method returns nil.
 type P0586Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:712).
 	OnHit(c P0586HitContext, amount int64) error
 }
 
-// P0586HitContext is the context of P0586Handler.OnHit: it can emit only what the case declares.
+// P0586HitContext is the context of P0586Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0586HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0587Handler handles the cases of processor P0587 (fanout.fw:713), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0587Handler handles the cases of processor P0587 (fanout.fw:713); emissions take effect when a method returns nil.
 type P0587Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:713).
 	OnHit(c P0587HitContext, amount int64) error
 }
 
-// P0587HitContext is the context of P0587Handler.OnHit: it can emit only what the case declares.
+// P0587HitContext is the context of P0587Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0587HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0588Handler handles the cases of processor P0588 (fanout.fw:714), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0588Handler handles the cases of processor P0588 (fanout.fw:714); emissions take effect when a method returns nil.
 type P0588Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:714).
 	OnHit(c P0588HitContext, amount int64) error
 }
 
-// P0588HitContext is the context of P0588Handler.OnHit: it can emit only what the case declares.
+// P0588HitContext is the context of P0588Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0588HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0589Handler handles the cases of processor P0589 (fanout.fw:715), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0589Handler handles the cases of processor P0589 (fanout.fw:715); emissions take effect when a method returns nil.
 type P0589Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:715).
 	OnHit(c P0589HitContext, amount int64) error
 }
 
-// P0589HitContext is the context of P0589Handler.OnHit: it can emit only what the case declares.
+// P0589HitContext is the context of P0589Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0589HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0590Handler handles the cases of processor P0590 (fanout.fw:716), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0590Handler handles the cases of processor P0590 (fanout.fw:716); emissions take effect when a method returns nil.
 type P0590Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:716).
 	OnHit(c P0590HitContext, amount int64) error
 }
 
-// P0590HitContext is the context of P0590Handler.OnHit: it can emit only what the case declares.
+// P0590HitContext is the context of P0590Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0590HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0591Handler handles the cases of processor P0591 (fanout.fw:717), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0591Handler handles the cases of processor P0591 (fanout.fw:717); emissions take effect when a method returns nil.
 type P0591Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:717).
 	OnHit(c P0591HitContext, amount int64) error
 }
 
-// P0591HitContext is the context of P0591Handler.OnHit: it can emit only what the case declares.
+// P0591HitContext is the context of P0591Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0591HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0592Handler handles the cases of processor P0592 (fanout.fw:718), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0592Handler handles the cases of processor P0592 (fanout.fw:718); emissions take effect when a method returns nil.
 type P0592Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:718).
 	OnHit(c P0592HitContext, amount int64) error
 }
 
-// P0592HitContext is the context of P0592Handler.OnHit: it can emit only what the case declares.
+// P0592HitContext is the context of P0592Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0592HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0593Handler handles the cases of processor P0593 (fanout.fw:719), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0593Handler handles the cases of processor P0593 (fanout.fw:719); emissions take effect when a method returns nil.
 type P0593Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:719).
 	OnHit(c P0593HitContext, amount int64) error
 }
 
-// P0593HitContext is the context of P0593Handler.OnHit: it can emit only what the case declares.
+// P0593HitContext is the context of P0593Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0593HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0594Handler handles the cases of processor P0594 (fanout.fw:720), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0594Handler handles the cases of processor P0594 (fanout.fw:720); emissions take effect when a method returns nil.
 type P0594Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:720).
 	OnHit(c P0594HitContext, amount int64) error
 }
 
-// P0594HitContext is the context of P0594Handler.OnHit: it can emit only what the case declares.
+// P0594HitContext is the context of P0594Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0594HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0595Handler handles the cases of processor P0595 (fanout.fw:721), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0595Handler handles the cases of processor P0595 (fanout.fw:721); emissions take effect when a method returns nil.
 type P0595Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:721).
 	OnHit(c P0595HitContext, amount int64) error
 }
 
-// P0595HitContext is the context of P0595Handler.OnHit: it can emit only what the case declares.
+// P0595HitContext is the context of P0595Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0595HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0596Handler handles the cases of processor P0596 (fanout.fw:722), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0596Handler handles the cases of processor P0596 (fanout.fw:722); emissions take effect when a method returns nil.
 type P0596Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:722).
 	OnHit(c P0596HitContext, amount int64) error
 }
 
-// P0596HitContext is the context of P0596Handler.OnHit: it can emit only what the case declares.
+// P0596HitContext is the context of P0596Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0596HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0597Handler handles the cases of processor P0597 (fanout.fw:723), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0597Handler handles the cases of processor P0597 (fanout.fw:723); emissions take effect when a method returns nil.
 type P0597Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:723).
 	OnHit(c P0597HitContext, amount int64) error
 }
 
-// P0597HitContext is the context of P0597Handler.OnHit: it can emit only what the case declares.
+// P0597HitContext is the context of P0597Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0597HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0598Handler handles the cases of processor P0598 (fanout.fw:724), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0598Handler handles the cases of processor P0598 (fanout.fw:724); emissions take effect when a method returns nil.
 type P0598Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:724).
 	OnHit(c P0598HitContext, amount int64) error
 }
 
-// P0598HitContext is the context of P0598Handler.OnHit: it can emit only what the case declares.
+// P0598HitContext is the context of P0598Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0598HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0599Handler handles the cases of processor P0599 (fanout.fw:725), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0599Handler handles the cases of processor P0599 (fanout.fw:725); emissions take effect when a method returns nil.
 type P0599Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:725).
 	OnHit(c P0599HitContext, amount int64) error
 }
 
-// P0599HitContext is the context of P0599Handler.OnHit: it can emit only what the case declares.
+// P0599HitContext is the context of P0599Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0599HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0600Handler handles the cases of processor P0600 (fanout.fw:726), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0600Handler handles the cases of processor P0600 (fanout.fw:726); emissions take effect when a method returns nil.
 type P0600Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:726).
 	OnHit(c P0600HitContext, amount int64) error
 }
 
-// P0600HitContext is the context of P0600Handler.OnHit: it can emit only what the case declares.
+// P0600HitContext is the context of P0600Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0600HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0601Handler handles the cases of processor P0601 (fanout.fw:727), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0601Handler handles the cases of processor P0601 (fanout.fw:727); emissions take effect when a method returns nil.
 type P0601Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:727).
 	OnHit(c P0601HitContext, amount int64) error
 }
 
-// P0601HitContext is the context of P0601Handler.OnHit: it can emit only what the case declares.
+// P0601HitContext is the context of P0601Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0601HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0602Handler handles the cases of processor P0602 (fanout.fw:728), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0602Handler handles the cases of processor P0602 (fanout.fw:728); emissions take effect when a method returns nil.
 type P0602Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:728).
 	OnHit(c P0602HitContext, amount int64) error
 }
 
-// P0602HitContext is the context of P0602Handler.OnHit: it can emit only what the case declares.
+// P0602HitContext is the context of P0602Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0602HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0603Handler handles the cases of processor P0603 (fanout.fw:729), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0603Handler handles the cases of processor P0603 (fanout.fw:729); emissions take effect when a method returns nil.
 type P0603Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:729).
 	OnHit(c P0603HitContext, amount int64) error
 }
 
-// P0603HitContext is the context of P0603Handler.OnHit: it can emit only what the case declares.
+// P0603HitContext is the context of P0603Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0603HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0604Handler handles the cases of processor P0604 (fanout.fw:730), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0604Handler handles the cases of processor P0604 (fanout.fw:730); emissions take effect when a method returns nil.
 type P0604Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:730).
 	OnHit(c P0604HitContext, amount int64) error
 }
 
-// P0604HitContext is the context of P0604Handler.OnHit: it can emit only what the case declares.
+// P0604HitContext is the context of P0604Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0604HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0605Handler handles the cases of processor P0605 (fanout.fw:731), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0605Handler handles the cases of processor P0605 (fanout.fw:731); emissions take effect when a method returns nil.
 type P0605Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:731).
 	OnHit(c P0605HitContext, amount int64) error
 }
 
-// P0605HitContext is the context of P0605Handler.OnHit: it can emit only what the case declares.
+// P0605HitContext is the context of P0605Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0605HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0606Handler handles the cases of processor P0606 (fanout.fw:732), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0606Handler handles the cases of processor P0606 (fanout.fw:732); emissions take effect when a method returns nil.
 type P0606Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:732).
 	OnHit(c P0606HitContext, amount int64) error
 }
 
-// P0606HitContext is the context of P0606Handler.OnHit: it can emit only what the case declares.
+// P0606HitContext is the context of P0606Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0606HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0607Handler handles the cases of processor P0607 (fanout.fw:733), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0607Handler handles the cases of processor P0607 (fanout.fw:733); emissions take effect when a method returns nil.
 type P0607Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:733).
 	OnHit(c P0607HitContext, amount int64) error
 }
 
-// P0607HitContext is the context of P0607Handler.OnHit: it can emit only what the case declares.
+// P0607HitContext is the context of P0607Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0607HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0608Handler handles the cases of processor P0608 (fanout.fw:734), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0608Handler handles the cases of processor P0608 (fanout.fw:734); emissions take effect when a method returns nil.
 type P0608Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:734).
 	OnHit(c P0608HitContext, amount int64) error
 }
 
-// P0608HitContext is the context of P0608Handler.OnHit: it can emit only what the case declares.
+// P0608HitContext is the context of P0608Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0608HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0609Handler handles the cases of processor P0609 (fanout.fw:735), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0609Handler handles the cases of processor P0609 (fanout.fw:735); emissions take effect when a method returns nil.
 type P0609Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:735).
 	OnHit(c P0609HitContext, amount int64) error
 }
 
-// P0609HitContext is the context of P0609Handler.OnHit: it can emit only what the case declares.
+// P0609HitContext is the context of P0609Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0609HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0610Handler handles the cases of processor P0610 (fanout.fw:736), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0610Handler handles the cases of processor P0610 (fanout.fw:736); emissions take effect when a method returns nil.
 type P0610Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:736).
 	OnHit(c P0610HitContext, amount int64) error
 }
 
-// P0610HitContext is the context of P0610Handler.OnHit: it can emit only what the case declares.
+// P0610HitContext is the context of P0610Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0610HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0611Handler handles the cases of processor P0611 (fanout.fw:737), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0611Handler handles the cases of processor P0611 (fanout.fw:737); emissions take effect when a method returns nil.
 type P0611Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:737).
 	OnHit(c P0611HitContext, amount int64) error
 }
 
-// P0611HitContext is the context of P0611Handler.OnHit: it can emit only what the case declares.
+// P0611HitContext is the context of P0611Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0611HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0612Handler handles the cases of processor P0612 (fanout.fw:738), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0612Handler handles the cases of processor P0612 (fanout.fw:738); emissions take effect when a method returns nil.
 type P0612Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:738).
 	OnHit(c P0612HitContext, amount int64) error
 }
 
-// P0612HitContext is the context of P0612Handler.OnHit: it can emit only what the case declares.
+// P0612HitContext is the context of P0612Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0612HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0613Handler handles the cases of processor P0613 (fanout.fw:739), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0613Handler handles the cases of processor P0613 (fanout.fw:739); emissions take effect when a method returns nil.
 type P0613Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:739).
 	OnHit(c P0613HitContext, amount int64) error
 }
 
-// P0613HitContext is the context of P0613Handler.OnHit: it can emit only what the case declares.
+// P0613HitContext is the context of P0613Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0613HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0614Handler handles the cases of processor P0614 (fanout.fw:740), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0614Handler handles the cases of processor P0614 (fanout.fw:740); emissions take effect when a method returns nil.
 type P0614Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:740).
 	OnHit(c P0614HitContext, amount int64) error
 }
 
-// P0614HitContext is the context of P0614Handler.OnHit: it can emit only what the case declares.
+// P0614HitContext is the context of P0614Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0614HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0615Handler handles the cases of processor P0615 (fanout.fw:741), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0615Handler handles the cases of processor P0615 (fanout.fw:741); emissions take effect when a method returns nil.
 type P0615Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:741).
 	OnHit(c P0615HitContext, amount int64) error
 }
 
-// P0615HitContext is the context of P0615Handler.OnHit: it can emit only what the case declares.
+// P0615HitContext is the context of P0615Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0615HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0616Handler handles the cases of processor P0616 (fanout.fw:742), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0616Handler handles the cases of processor P0616 (fanout.fw:742); emissions take effect when a method returns nil.
 type P0616Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:742).
 	OnHit(c P0616HitContext, amount int64) error
 }
 
-// P0616HitContext is the context of P0616Handler.OnHit: it can emit only what the case declares.
+// P0616HitContext is the context of P0616Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0616HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0617Handler handles the cases of processor P0617 (fanout.fw:743), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0617Handler handles the cases of processor P0617 (fanout.fw:743); emissions take effect when a method returns nil.
 type P0617Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:743).
 	OnHit(c P0617HitContext, amount int64) error
 }
 
-// P0617HitContext is the context of P0617Handler.OnHit: it can emit only what the case declares.
+// P0617HitContext is the context of P0617Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0617HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0618Handler handles the cases of processor P0618 (fanout.fw:744), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0618Handler handles the cases of processor P0618 (fanout.fw:744); emissions take effect when a method returns nil.
 type P0618Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:744).
 	OnHit(c P0618HitContext, amount int64) error
 }
 
-// P0618HitContext is the context of P0618Handler.OnHit: it can emit only what the case declares.
+// P0618HitContext is the context of P0618Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0618HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0619Handler handles the cases of processor P0619 (fanout.fw:745), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0619Handler handles the cases of processor P0619 (fanout.fw:745); emissions take effect when a method returns nil.
 type P0619Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:745).
 	OnHit(c P0619HitContext, amount int64) error
 }
 
-// P0619HitContext is the context of P0619Handler.OnHit: it can emit only what the case declares.
+// P0619HitContext is the context of P0619Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0619HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0620Handler handles the cases of processor P0620 (fanout.fw:746), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0620Handler handles the cases of processor P0620 (fanout.fw:746); emissions take effect when a method returns nil.
 type P0620Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:746).
 	OnHit(c P0620HitContext, amount int64) error
 }
 
-// P0620HitContext is the context of P0620Handler.OnHit: it can emit only what the case declares.
+// P0620HitContext is the context of P0620Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0620HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0621Handler handles the cases of processor P0621 (fanout.fw:747), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0621Handler handles the cases of processor P0621 (fanout.fw:747); emissions take effect when a method returns nil.
 type P0621Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:747).
 	OnHit(c P0621HitContext, amount int64) error
 }
 
-// P0621HitContext is the context of P0621Handler.OnHit: it can emit only what the case declares.
+// P0621HitContext is the context of P0621Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0621HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0622Handler handles the cases of processor P0622 (fanout.fw:748), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0622Handler handles the cases of processor P0622 (fanout.fw:748); emissions take effect when a method returns nil.
 type P0622Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:748).
 	OnHit(c P0622HitContext, amount int64) error
 }
 
-// P0622HitContext is the context of P0622Handler.OnHit: it can emit only what the case declares.
+// P0622HitContext is the context of P0622Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0622HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0623Handler handles the cases of processor P0623 (fanout.fw:749), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0623Handler handles the cases of processor P0623 (fanout.fw:749); emissions take effect when a method returns nil.
 type P0623Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:749).
 	OnHit(c P0623HitContext, amount int64) error
 }
 
-// P0623HitContext is the context of P0623Handler.OnHit: it can emit only what the case declares.
+// P0623HitContext is the context of P0623Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0623HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0624Handler handles the cases of processor P0624 (fanout.fw:750), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0624Handler handles the cases of processor P0624 (fanout.fw:750); emissions take effect when a method returns nil.
 type P0624Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:750).
 	OnHit(c P0624HitContext, amount int64) error
 }
 
-// P0624HitContext is the context of P0624Handler.OnHit: it can emit only what the case declares.
+// P0624HitContext is the context of P0624Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0624HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0625Handler handles the cases of processor P0625 (fanout.fw:751), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0625Handler handles the cases of processor P0625 (fanout.fw:751); emissions take effect when a method returns nil.
 type P0625Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:751).
 	OnHit(c P0625HitContext, amount int64) error
 }
 
-// P0625HitContext is the context of P0625Handler.OnHit: it can emit only what the case declares.
+// P0625HitContext is the context of P0625Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0625HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0626Handler handles the cases of processor P0626 (fanout.fw:752), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0626Handler handles the cases of processor P0626 (fanout.fw:752); emissions take effect when a method returns nil.
 type P0626Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:752).
 	OnHit(c P0626HitContext, amount int64) error
 }
 
-// P0626HitContext is the context of P0626Handler.OnHit: it can emit only what the case declares.
+// P0626HitContext is the context of P0626Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0626HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0627Handler handles the cases of processor P0627 (fanout.fw:753), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0627Handler handles the cases of processor P0627 (fanout.fw:753); emissions take effect when a method returns nil.
 type P0627Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:753).
 	OnHit(c P0627HitContext, amount int64) error
 }
 
-// P0627HitContext is the context of P0627Handler.OnHit: it can emit only what the case declares.
+// P0627HitContext is the context of P0627Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0627HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0628Handler handles the cases of processor P0628 (fanout.fw:754), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0628Handler handles the cases of processor P0628 (fanout.fw:754); emissions take effect when a method returns nil.
 type P0628Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:754).
 	OnHit(c P0628HitContext, amount int64) error
 }
 
-// P0628HitContext is the context of P0628Handler.OnHit: it can emit only what the case declares.
+// P0628HitContext is the context of P0628Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0628HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0629Handler handles the cases of processor P0629 (fanout.fw:755), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0629Handler handles the cases of processor P0629 (fanout.fw:755); emissions take effect when a method returns nil.
 type P0629Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:755).
 	OnHit(c P0629HitContext, amount int64) error
 }
 
-// P0629HitContext is the context of P0629Handler.OnHit: it can emit only what the case declares.
+// P0629HitContext is the context of P0629Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0629HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0630Handler handles the cases of processor P0630 (fanout.fw:756), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0630Handler handles the cases of processor P0630 (fanout.fw:756); emissions take effect when a method returns nil.
 type P0630Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:756).
 	OnHit(c P0630HitContext, amount int64) error
 }
 
-// P0630HitContext is the context of P0630Handler.OnHit: it can emit only what the case declares.
+// P0630HitContext is the context of P0630Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0630HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0631Handler handles the cases of processor P0631 (fanout.fw:757), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0631Handler handles the cases of processor P0631 (fanout.fw:757); emissions take effect when a method returns nil.
 type P0631Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:757).
 	OnHit(c P0631HitContext, amount int64) error
 }
 
-// P0631HitContext is the context of P0631Handler.OnHit: it can emit only what the case declares.
+// P0631HitContext is the context of P0631Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0631HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0632Handler handles the cases of processor P0632 (fanout.fw:758), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0632Handler handles the cases of processor P0632 (fanout.fw:758); emissions take effect when a method returns nil.
 type P0632Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:758).
 	OnHit(c P0632HitContext, amount int64) error
 }
 
-// P0632HitContext is the context of P0632Handler.OnHit: it can emit only what the case declares.
+// P0632HitContext is the context of P0632Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0632HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0633Handler handles the cases of processor P0633 (fanout.fw:759), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0633Handler handles the cases of processor P0633 (fanout.fw:759); emissions take effect when a method returns nil.
 type P0633Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:759).
 	OnHit(c P0633HitContext, amount int64) error
 }
 
-// P0633HitContext is the context of P0633Handler.OnHit: it can emit only what the case declares.
+// P0633HitContext is the context of P0633Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0633HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0634Handler handles the cases of processor P0634 (fanout.fw:760), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0634Handler handles the cases of processor P0634 (fanout.fw:760); emissions take effect when a method returns nil.
 type P0634Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:760).
 	OnHit(c P0634HitContext, amount int64) error
 }
 
-// P0634HitContext is the context of P0634Handler.OnHit: it can emit only what the case declares.
+// P0634HitContext is the context of P0634Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0634HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0635Handler handles the cases of processor P0635 (fanout.fw:761), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0635Handler handles the cases of processor P0635 (fanout.fw:761); emissions take effect when a method returns nil.
 type P0635Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:761).
 	OnHit(c P0635HitContext, amount int64) error
 }
 
-// P0635HitContext is the context of P0635Handler.OnHit: it can emit only what the case declares.
+// P0635HitContext is the context of P0635Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0635HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0636Handler handles the cases of processor P0636 (fanout.fw:762), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0636Handler handles the cases of processor P0636 (fanout.fw:762); emissions take effect when a method returns nil.
 type P0636Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:762).
 	OnHit(c P0636HitContext, amount int64) error
 }
 
-// P0636HitContext is the context of P0636Handler.OnHit: it can emit only what the case declares.
+// P0636HitContext is the context of P0636Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0636HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0637Handler handles the cases of processor P0637 (fanout.fw:763), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0637Handler handles the cases of processor P0637 (fanout.fw:763); emissions take effect when a method returns nil.
 type P0637Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:763).
 	OnHit(c P0637HitContext, amount int64) error
 }
 
-// P0637HitContext is the context of P0637Handler.OnHit: it can emit only what the case declares.
+// P0637HitContext is the context of P0637Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0637HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0638Handler handles the cases of processor P0638 (fanout.fw:764), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0638Handler handles the cases of processor P0638 (fanout.fw:764); emissions take effect when a method returns nil.
 type P0638Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:764).
 	OnHit(c P0638HitContext, amount int64) error
 }
 
-// P0638HitContext is the context of P0638Handler.OnHit: it can emit only what the case declares.
+// P0638HitContext is the context of P0638Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0638HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0639Handler handles the cases of processor P0639 (fanout.fw:765), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0639Handler handles the cases of processor P0639 (fanout.fw:765); emissions take effect when a method returns nil.
 type P0639Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:765).
 	OnHit(c P0639HitContext, amount int64) error
 }
 
-// P0639HitContext is the context of P0639Handler.OnHit: it can emit only what the case declares.
+// P0639HitContext is the context of P0639Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0639HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0640Handler handles the cases of processor P0640 (fanout.fw:766), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0640Handler handles the cases of processor P0640 (fanout.fw:766); emissions take effect when a method returns nil.
 type P0640Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:766).
 	OnHit(c P0640HitContext, amount int64) error
 }
 
-// P0640HitContext is the context of P0640Handler.OnHit: it can emit only what the case declares.
+// P0640HitContext is the context of P0640Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0640HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0641Handler handles the cases of processor P0641 (fanout.fw:767), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0641Handler handles the cases of processor P0641 (fanout.fw:767); emissions take effect when a method returns nil.
 type P0641Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:767).
 	OnHit(c P0641HitContext, amount int64) error
 }
 
-// P0641HitContext is the context of P0641Handler.OnHit: it can emit only what the case declares.
+// P0641HitContext is the context of P0641Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0641HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0642Handler handles the cases of processor P0642 (fanout.fw:768), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0642Handler handles the cases of processor P0642 (fanout.fw:768); emissions take effect when a method returns nil.
 type P0642Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:768).
 	OnHit(c P0642HitContext, amount int64) error
 }
 
-// P0642HitContext is the context of P0642Handler.OnHit: it can emit only what the case declares.
+// P0642HitContext is the context of P0642Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0642HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0643Handler handles the cases of processor P0643 (fanout.fw:769), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0643Handler handles the cases of processor P0643 (fanout.fw:769); emissions take effect when a method returns nil.
 type P0643Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:769).
 	OnHit(c P0643HitContext, amount int64) error
 }
 
-// P0643HitContext is the context of P0643Handler.OnHit: it can emit only what the case declares.
+// P0643HitContext is the context of P0643Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0643HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0644Handler handles the cases of processor P0644 (fanout.fw:770), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0644Handler handles the cases of processor P0644 (fanout.fw:770); emissions take effect when a method returns nil.
 type P0644Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:770).
 	OnHit(c P0644HitContext, amount int64) error
 }
 
-// P0644HitContext is the context of P0644Handler.OnHit: it can emit only what the case declares.
+// P0644HitContext is the context of P0644Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0644HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0645Handler handles the cases of processor P0645 (fanout.fw:771), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0645Handler handles the cases of processor P0645 (fanout.fw:771); emissions take effect when a method returns nil.
 type P0645Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:771).
 	OnHit(c P0645HitContext, amount int64) error
 }
 
-// P0645HitContext is the context of P0645Handler.OnHit: it can emit only what the case declares.
+// P0645HitContext is the context of P0645Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0645HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0646Handler handles the cases of processor P0646 (fanout.fw:772), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0646Handler handles the cases of processor P0646 (fanout.fw:772); emissions take effect when a method returns nil.
 type P0646Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:772).
 	OnHit(c P0646HitContext, amount int64) error
 }
 
-// P0646HitContext is the context of P0646Handler.OnHit: it can emit only what the case declares.
+// P0646HitContext is the context of P0646Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0646HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0647Handler handles the cases of processor P0647 (fanout.fw:773), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0647Handler handles the cases of processor P0647 (fanout.fw:773); emissions take effect when a method returns nil.
 type P0647Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:773).
 	OnHit(c P0647HitContext, amount int64) error
 }
 
-// P0647HitContext is the context of P0647Handler.OnHit: it can emit only what the case declares.
+// P0647HitContext is the context of P0647Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0647HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0648Handler handles the cases of processor P0648 (fanout.fw:774), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0648Handler handles the cases of processor P0648 (fanout.fw:774); emissions take effect when a method returns nil.
 type P0648Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:774).
 	OnHit(c P0648HitContext, amount int64) error
 }
 
-// P0648HitContext is the context of P0648Handler.OnHit: it can emit only what the case declares.
+// P0648HitContext is the context of P0648Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0648HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0649Handler handles the cases of processor P0649 (fanout.fw:775), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0649Handler handles the cases of processor P0649 (fanout.fw:775); emissions take effect when a method returns nil.
 type P0649Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:775).
 	OnHit(c P0649HitContext, amount int64) error
 }
 
-// P0649HitContext is the context of P0649Handler.OnHit: it can emit only what the case declares.
+// P0649HitContext is the context of P0649Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0649HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0650Handler handles the cases of processor P0650 (fanout.fw:776), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0650Handler handles the cases of processor P0650 (fanout.fw:776); emissions take effect when a method returns nil.
 type P0650Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:776).
 	OnHit(c P0650HitContext, amount int64) error
 }
 
-// P0650HitContext is the context of P0650Handler.OnHit: it can emit only what the case declares.
+// P0650HitContext is the context of P0650Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0650HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0651Handler handles the cases of processor P0651 (fanout.fw:777), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0651Handler handles the cases of processor P0651 (fanout.fw:777); emissions take effect when a method returns nil.
 type P0651Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:777).
 	OnHit(c P0651HitContext, amount int64) error
 }
 
-// P0651HitContext is the context of P0651Handler.OnHit: it can emit only what the case declares.
+// P0651HitContext is the context of P0651Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0651HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0652Handler handles the cases of processor P0652 (fanout.fw:778), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0652Handler handles the cases of processor P0652 (fanout.fw:778); emissions take effect when a method returns nil.
 type P0652Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:778).
 	OnHit(c P0652HitContext, amount int64) error
 }
 
-// P0652HitContext is the context of P0652Handler.OnHit: it can emit only what the case declares.
+// P0652HitContext is the context of P0652Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0652HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0653Handler handles the cases of processor P0653 (fanout.fw:779), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0653Handler handles the cases of processor P0653 (fanout.fw:779); emissions take effect when a method returns nil.
 type P0653Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:779).
 	OnHit(c P0653HitContext, amount int64) error
 }
 
-// P0653HitContext is the context of P0653Handler.OnHit: it can emit only what the case declares.
+// P0653HitContext is the context of P0653Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0653HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0654Handler handles the cases of processor P0654 (fanout.fw:780), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0654Handler handles the cases of processor P0654 (fanout.fw:780); emissions take effect when a method returns nil.
 type P0654Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:780).
 	OnHit(c P0654HitContext, amount int64) error
 }
 
-// P0654HitContext is the context of P0654Handler.OnHit: it can emit only what the case declares.
+// P0654HitContext is the context of P0654Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0654HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0655Handler handles the cases of processor P0655 (fanout.fw:781), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0655Handler handles the cases of processor P0655 (fanout.fw:781); emissions take effect when a method returns nil.
 type P0655Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:781).
 	OnHit(c P0655HitContext, amount int64) error
 }
 
-// P0655HitContext is the context of P0655Handler.OnHit: it can emit only what the case declares.
+// P0655HitContext is the context of P0655Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0655HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0656Handler handles the cases of processor P0656 (fanout.fw:782), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0656Handler handles the cases of processor P0656 (fanout.fw:782); emissions take effect when a method returns nil.
 type P0656Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:782).
 	OnHit(c P0656HitContext, amount int64) error
 }
 
-// P0656HitContext is the context of P0656Handler.OnHit: it can emit only what the case declares.
+// P0656HitContext is the context of P0656Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0656HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0657Handler handles the cases of processor P0657 (fanout.fw:783), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0657Handler handles the cases of processor P0657 (fanout.fw:783); emissions take effect when a method returns nil.
 type P0657Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:783).
 	OnHit(c P0657HitContext, amount int64) error
 }
 
-// P0657HitContext is the context of P0657Handler.OnHit: it can emit only what the case declares.
+// P0657HitContext is the context of P0657Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0657HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0658Handler handles the cases of processor P0658 (fanout.fw:784), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0658Handler handles the cases of processor P0658 (fanout.fw:784); emissions take effect when a method returns nil.
 type P0658Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:784).
 	OnHit(c P0658HitContext, amount int64) error
 }
 
-// P0658HitContext is the context of P0658Handler.OnHit: it can emit only what the case declares.
+// P0658HitContext is the context of P0658Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0658HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0659Handler handles the cases of processor P0659 (fanout.fw:785), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0659Handler handles the cases of processor P0659 (fanout.fw:785); emissions take effect when a method returns nil.
 type P0659Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:785).
 	OnHit(c P0659HitContext, amount int64) error
 }
 
-// P0659HitContext is the context of P0659Handler.OnHit: it can emit only what the case declares.
+// P0659HitContext is the context of P0659Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0659HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0660Handler handles the cases of processor P0660 (fanout.fw:786), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0660Handler handles the cases of processor P0660 (fanout.fw:786); emissions take effect when a method returns nil.
 type P0660Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:786).
 	OnHit(c P0660HitContext, amount int64) error
 }
 
-// P0660HitContext is the context of P0660Handler.OnHit: it can emit only what the case declares.
+// P0660HitContext is the context of P0660Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0660HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0661Handler handles the cases of processor P0661 (fanout.fw:787), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0661Handler handles the cases of processor P0661 (fanout.fw:787); emissions take effect when a method returns nil.
 type P0661Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:787).
 	OnHit(c P0661HitContext, amount int64) error
 }
 
-// P0661HitContext is the context of P0661Handler.OnHit: it can emit only what the case declares.
+// P0661HitContext is the context of P0661Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0661HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0662Handler handles the cases of processor P0662 (fanout.fw:788), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0662Handler handles the cases of processor P0662 (fanout.fw:788); emissions take effect when a method returns nil.
 type P0662Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:788).
 	OnHit(c P0662HitContext, amount int64) error
 }
 
-// P0662HitContext is the context of P0662Handler.OnHit: it can emit only what the case declares.
+// P0662HitContext is the context of P0662Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0662HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0663Handler handles the cases of processor P0663 (fanout.fw:789), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0663Handler handles the cases of processor P0663 (fanout.fw:789); emissions take effect when a method returns nil.
 type P0663Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:789).
 	OnHit(c P0663HitContext, amount int64) error
 }
 
-// P0663HitContext is the context of P0663Handler.OnHit: it can emit only what the case declares.
+// P0663HitContext is the context of P0663Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0663HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0664Handler handles the cases of processor P0664 (fanout.fw:790), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0664Handler handles the cases of processor P0664 (fanout.fw:790); emissions take effect when a method returns nil.
 type P0664Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:790).
 	OnHit(c P0664HitContext, amount int64) error
 }
 
-// P0664HitContext is the context of P0664Handler.OnHit: it can emit only what the case declares.
+// P0664HitContext is the context of P0664Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0664HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0665Handler handles the cases of processor P0665 (fanout.fw:791), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0665Handler handles the cases of processor P0665 (fanout.fw:791); emissions take effect when a method returns nil.
 type P0665Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:791).
 	OnHit(c P0665HitContext, amount int64) error
 }
 
-// P0665HitContext is the context of P0665Handler.OnHit: it can emit only what the case declares.
+// P0665HitContext is the context of P0665Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0665HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0666Handler handles the cases of processor P0666 (fanout.fw:792), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0666Handler handles the cases of processor P0666 (fanout.fw:792); emissions take effect when a method returns nil.
 type P0666Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:792).
 	OnHit(c P0666HitContext, amount int64) error
 }
 
-// P0666HitContext is the context of P0666Handler.OnHit: it can emit only what the case declares.
+// P0666HitContext is the context of P0666Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0666HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0667Handler handles the cases of processor P0667 (fanout.fw:793), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0667Handler handles the cases of processor P0667 (fanout.fw:793); emissions take effect when a method returns nil.
 type P0667Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:793).
 	OnHit(c P0667HitContext, amount int64) error
 }
 
-// P0667HitContext is the context of P0667Handler.OnHit: it can emit only what the case declares.
+// P0667HitContext is the context of P0667Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0667HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0668Handler handles the cases of processor P0668 (fanout.fw:794), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0668Handler handles the cases of processor P0668 (fanout.fw:794); emissions take effect when a method returns nil.
 type P0668Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:794).
 	OnHit(c P0668HitContext, amount int64) error
 }
 
-// P0668HitContext is the context of P0668Handler.OnHit: it can emit only what the case declares.
+// P0668HitContext is the context of P0668Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0668HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0669Handler handles the cases of processor P0669 (fanout.fw:795), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0669Handler handles the cases of processor P0669 (fanout.fw:795); emissions take effect when a method returns nil.
 type P0669Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:795).
 	OnHit(c P0669HitContext, amount int64) error
 }
 
-// P0669HitContext is the context of P0669Handler.OnHit: it can emit only what the case declares.
+// P0669HitContext is the context of P0669Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0669HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0670Handler handles the cases of processor P0670 (fanout.fw:796), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0670Handler handles the cases of processor P0670 (fanout.fw:796); emissions take effect when a method returns nil.
 type P0670Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:796).
 	OnHit(c P0670HitContext, amount int64) error
 }
 
-// P0670HitContext is the context of P0670Handler.OnHit: it can emit only what the case declares.
+// P0670HitContext is the context of P0670Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0670HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0671Handler handles the cases of processor P0671 (fanout.fw:797), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0671Handler handles the cases of processor P0671 (fanout.fw:797); emissions take effect when a method returns nil.
 type P0671Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:797).
 	OnHit(c P0671HitContext, amount int64) error
 }
 
-// P0671HitContext is the context of P0671Handler.OnHit: it can emit only what the case declares.
+// P0671HitContext is the context of P0671Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0671HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0672Handler handles the cases of processor P0672 (fanout.fw:798), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0672Handler handles the cases of processor P0672 (fanout.fw:798); emissions take effect when a method returns nil.
 type P0672Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:798).
 	OnHit(c P0672HitContext, amount int64) error
 }
 
-// P0672HitContext is the context of P0672Handler.OnHit: it can emit only what the case declares.
+// P0672HitContext is the context of P0672Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0672HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0673Handler handles the cases of processor P0673 (fanout.fw:799), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0673Handler handles the cases of processor P0673 (fanout.fw:799); emissions take effect when a method returns nil.
 type P0673Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:799).
 	OnHit(c P0673HitContext, amount int64) error
 }
 
-// P0673HitContext is the context of P0673Handler.OnHit: it can emit only what the case declares.
+// P0673HitContext is the context of P0673Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0673HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0674Handler handles the cases of processor P0674 (fanout.fw:800), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0674Handler handles the cases of processor P0674 (fanout.fw:800); emissions take effect when a method returns nil.
 type P0674Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:800).
 	OnHit(c P0674HitContext, amount int64) error
 }
 
-// P0674HitContext is the context of P0674Handler.OnHit: it can emit only what the case declares.
+// P0674HitContext is the context of P0674Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0674HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0675Handler handles the cases of processor P0675 (fanout.fw:801), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0675Handler handles the cases of processor P0675 (fanout.fw:801); emissions take effect when a method returns nil.
 type P0675Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:801).
 	OnHit(c P0675HitContext, amount int64) error
 }
 
-// P0675HitContext is the context of P0675Handler.OnHit: it can emit only what the case declares.
+// P0675HitContext is the context of P0675Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0675HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0676Handler handles the cases of processor P0676 (fanout.fw:802), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0676Handler handles the cases of processor P0676 (fanout.fw:802); emissions take effect when a method returns nil.
 type P0676Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:802).
 	OnHit(c P0676HitContext, amount int64) error
 }
 
-// P0676HitContext is the context of P0676Handler.OnHit: it can emit only what the case declares.
+// P0676HitContext is the context of P0676Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0676HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0677Handler handles the cases of processor P0677 (fanout.fw:803), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0677Handler handles the cases of processor P0677 (fanout.fw:803); emissions take effect when a method returns nil.
 type P0677Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:803).
 	OnHit(c P0677HitContext, amount int64) error
 }
 
-// P0677HitContext is the context of P0677Handler.OnHit: it can emit only what the case declares.
+// P0677HitContext is the context of P0677Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0677HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0678Handler handles the cases of processor P0678 (fanout.fw:804), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0678Handler handles the cases of processor P0678 (fanout.fw:804); emissions take effect when a method returns nil.
 type P0678Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:804).
 	OnHit(c P0678HitContext, amount int64) error
 }
 
-// P0678HitContext is the context of P0678Handler.OnHit: it can emit only what the case declares.
+// P0678HitContext is the context of P0678Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0678HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0679Handler handles the cases of processor P0679 (fanout.fw:805), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0679Handler handles the cases of processor P0679 (fanout.fw:805); emissions take effect when a method returns nil.
 type P0679Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:805).
 	OnHit(c P0679HitContext, amount int64) error
 }
 
-// P0679HitContext is the context of P0679Handler.OnHit: it can emit only what the case declares.
+// P0679HitContext is the context of P0679Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0679HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0680Handler handles the cases of processor P0680 (fanout.fw:806), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0680Handler handles the cases of processor P0680 (fanout.fw:806); emissions take effect when a method returns nil.
 type P0680Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:806).
 	OnHit(c P0680HitContext, amount int64) error
 }
 
-// P0680HitContext is the context of P0680Handler.OnHit: it can emit only what the case declares.
+// P0680HitContext is the context of P0680Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0680HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0681Handler handles the cases of processor P0681 (fanout.fw:807), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0681Handler handles the cases of processor P0681 (fanout.fw:807); emissions take effect when a method returns nil.
 type P0681Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:807).
 	OnHit(c P0681HitContext, amount int64) error
 }
 
-// P0681HitContext is the context of P0681Handler.OnHit: it can emit only what the case declares.
+// P0681HitContext is the context of P0681Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0681HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0682Handler handles the cases of processor P0682 (fanout.fw:808), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0682Handler handles the cases of processor P0682 (fanout.fw:808); emissions take effect when a method returns nil.
 type P0682Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:808).
 	OnHit(c P0682HitContext, amount int64) error
 }
 
-// P0682HitContext is the context of P0682Handler.OnHit: it can emit only what the case declares.
+// P0682HitContext is the context of P0682Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0682HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0683Handler handles the cases of processor P0683 (fanout.fw:809), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0683Handler handles the cases of processor P0683 (fanout.fw:809); emissions take effect when a method returns nil.
 type P0683Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:809).
 	OnHit(c P0683HitContext, amount int64) error
 }
 
-// P0683HitContext is the context of P0683Handler.OnHit: it can emit only what the case declares.
+// P0683HitContext is the context of P0683Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0683HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0684Handler handles the cases of processor P0684 (fanout.fw:810), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0684Handler handles the cases of processor P0684 (fanout.fw:810); emissions take effect when a method returns nil.
 type P0684Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:810).
 	OnHit(c P0684HitContext, amount int64) error
 }
 
-// P0684HitContext is the context of P0684Handler.OnHit: it can emit only what the case declares.
+// P0684HitContext is the context of P0684Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0684HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0685Handler handles the cases of processor P0685 (fanout.fw:811), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0685Handler handles the cases of processor P0685 (fanout.fw:811); emissions take effect when a method returns nil.
 type P0685Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:811).
 	OnHit(c P0685HitContext, amount int64) error
 }
 
-// P0685HitContext is the context of P0685Handler.OnHit: it can emit only what the case declares.
+// P0685HitContext is the context of P0685Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0685HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0686Handler handles the cases of processor P0686 (fanout.fw:812), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0686Handler handles the cases of processor P0686 (fanout.fw:812); emissions take effect when a method returns nil.
 type P0686Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:812).
 	OnHit(c P0686HitContext, amount int64) error
 }
 
-// P0686HitContext is the context of P0686Handler.OnHit: it can emit only what the case declares.
+// P0686HitContext is the context of P0686Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0686HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0687Handler handles the cases of processor P0687 (fanout.fw:813), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0687Handler handles the cases of processor P0687 (fanout.fw:813); emissions take effect when a method returns nil.
 type P0687Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:813).
 	OnHit(c P0687HitContext, amount int64) error
 }
 
-// P0687HitContext is the context of P0687Handler.OnHit: it can emit only what the case declares.
+// P0687HitContext is the context of P0687Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0687HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0688Handler handles the cases of processor P0688 (fanout.fw:814), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0688Handler handles the cases of processor P0688 (fanout.fw:814); emissions take effect when a method returns nil.
 type P0688Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:814).
 	OnHit(c P0688HitContext, amount int64) error
 }
 
-// P0688HitContext is the context of P0688Handler.OnHit: it can emit only what the case declares.
+// P0688HitContext is the context of P0688Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0688HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0689Handler handles the cases of processor P0689 (fanout.fw:815), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0689Handler handles the cases of processor P0689 (fanout.fw:815); emissions take effect when a method returns nil.
 type P0689Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:815).
 	OnHit(c P0689HitContext, amount int64) error
 }
 
-// P0689HitContext is the context of P0689Handler.OnHit: it can emit only what the case declares.
+// P0689HitContext is the context of P0689Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0689HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0690Handler handles the cases of processor P0690 (fanout.fw:816), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0690Handler handles the cases of processor P0690 (fanout.fw:816); emissions take effect when a method returns nil.
 type P0690Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:816).
 	OnHit(c P0690HitContext, amount int64) error
 }
 
-// P0690HitContext is the context of P0690Handler.OnHit: it can emit only what the case declares.
+// P0690HitContext is the context of P0690Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0690HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0691Handler handles the cases of processor P0691 (fanout.fw:817), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0691Handler handles the cases of processor P0691 (fanout.fw:817); emissions take effect when a method returns nil.
 type P0691Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:817).
 	OnHit(c P0691HitContext, amount int64) error
 }
 
-// P0691HitContext is the context of P0691Handler.OnHit: it can emit only what the case declares.
+// P0691HitContext is the context of P0691Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0691HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0692Handler handles the cases of processor P0692 (fanout.fw:818), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0692Handler handles the cases of processor P0692 (fanout.fw:818); emissions take effect when a method returns nil.
 type P0692Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:818).
 	OnHit(c P0692HitContext, amount int64) error
 }
 
-// P0692HitContext is the context of P0692Handler.OnHit: it can emit only what the case declares.
+// P0692HitContext is the context of P0692Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0692HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0693Handler handles the cases of processor P0693 (fanout.fw:819), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0693Handler handles the cases of processor P0693 (fanout.fw:819); emissions take effect when a method returns nil.
 type P0693Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:819).
 	OnHit(c P0693HitContext, amount int64) error
 }
 
-// P0693HitContext is the context of P0693Handler.OnHit: it can emit only what the case declares.
+// P0693HitContext is the context of P0693Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0693HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0694Handler handles the cases of processor P0694 (fanout.fw:820), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0694Handler handles the cases of processor P0694 (fanout.fw:820); emissions take effect when a method returns nil.
 type P0694Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:820).
 	OnHit(c P0694HitContext, amount int64) error
 }
 
-// P0694HitContext is the context of P0694Handler.OnHit: it can emit only what the case declares.
+// P0694HitContext is the context of P0694Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0694HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0695Handler handles the cases of processor P0695 (fanout.fw:821), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0695Handler handles the cases of processor P0695 (fanout.fw:821); emissions take effect when a method returns nil.
 type P0695Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:821).
 	OnHit(c P0695HitContext, amount int64) error
 }
 
-// P0695HitContext is the context of P0695Handler.OnHit: it can emit only what the case declares.
+// P0695HitContext is the context of P0695Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0695HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0696Handler handles the cases of processor P0696 (fanout.fw:822), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0696Handler handles the cases of processor P0696 (fanout.fw:822); emissions take effect when a method returns nil.
 type P0696Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:822).
 	OnHit(c P0696HitContext, amount int64) error
 }
 
-// P0696HitContext is the context of P0696Handler.OnHit: it can emit only what the case declares.
+// P0696HitContext is the context of P0696Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0696HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0697Handler handles the cases of processor P0697 (fanout.fw:823), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0697Handler handles the cases of processor P0697 (fanout.fw:823); emissions take effect when a method returns nil.
 type P0697Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:823).
 	OnHit(c P0697HitContext, amount int64) error
 }
 
-// P0697HitContext is the context of P0697Handler.OnHit: it can emit only what the case declares.
+// P0697HitContext is the context of P0697Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0697HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0698Handler handles the cases of processor P0698 (fanout.fw:824), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0698Handler handles the cases of processor P0698 (fanout.fw:824); emissions take effect when a method returns nil.
 type P0698Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:824).
 	OnHit(c P0698HitContext, amount int64) error
 }
 
-// P0698HitContext is the context of P0698Handler.OnHit: it can emit only what the case declares.
+// P0698HitContext is the context of P0698Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0698HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0699Handler handles the cases of processor P0699 (fanout.fw:825), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0699Handler handles the cases of processor P0699 (fanout.fw:825); emissions take effect when a method returns nil.
 type P0699Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:825).
 	OnHit(c P0699HitContext, amount int64) error
 }
 
-// P0699HitContext is the context of P0699Handler.OnHit: it can emit only what the case declares.
+// P0699HitContext is the context of P0699Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0699HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0700Handler handles the cases of processor P0700 (fanout.fw:826), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0700Handler handles the cases of processor P0700 (fanout.fw:826); emissions take effect when a method returns nil.
 type P0700Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:826).
 	OnHit(c P0700HitContext, amount int64) error
 }
 
-// P0700HitContext is the context of P0700Handler.OnHit: it can emit only what the case declares.
+// P0700HitContext is the context of P0700Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0700HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0701Handler handles the cases of processor P0701 (fanout.fw:827), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0701Handler handles the cases of processor P0701 (fanout.fw:827); emissions take effect when a method returns nil.
 type P0701Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:827).
 	OnHit(c P0701HitContext, amount int64) error
 }
 
-// P0701HitContext is the context of P0701Handler.OnHit: it can emit only what the case declares.
+// P0701HitContext is the context of P0701Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0701HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0702Handler handles the cases of processor P0702 (fanout.fw:828), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0702Handler handles the cases of processor P0702 (fanout.fw:828); emissions take effect when a method returns nil.
 type P0702Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:828).
 	OnHit(c P0702HitContext, amount int64) error
 }
 
-// P0702HitContext is the context of P0702Handler.OnHit: it can emit only what the case declares.
+// P0702HitContext is the context of P0702Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0702HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0703Handler handles the cases of processor P0703 (fanout.fw:829), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0703Handler handles the cases of processor P0703 (fanout.fw:829); emissions take effect when a method returns nil.
 type P0703Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:829).
 	OnHit(c P0703HitContext, amount int64) error
 }
 
-// P0703HitContext is the context of P0703Handler.OnHit: it can emit only what the case declares.
+// P0703HitContext is the context of P0703Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0703HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0704Handler handles the cases of processor P0704 (fanout.fw:830), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0704Handler handles the cases of processor P0704 (fanout.fw:830); emissions take effect when a method returns nil.
 type P0704Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:830).
 	OnHit(c P0704HitContext, amount int64) error
 }
 
-// P0704HitContext is the context of P0704Handler.OnHit: it can emit only what the case declares.
+// P0704HitContext is the context of P0704Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0704HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0705Handler handles the cases of processor P0705 (fanout.fw:831), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0705Handler handles the cases of processor P0705 (fanout.fw:831); emissions take effect when a method returns nil.
 type P0705Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:831).
 	OnHit(c P0705HitContext, amount int64) error
 }
 
-// P0705HitContext is the context of P0705Handler.OnHit: it can emit only what the case declares.
+// P0705HitContext is the context of P0705Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0705HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0706Handler handles the cases of processor P0706 (fanout.fw:832), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0706Handler handles the cases of processor P0706 (fanout.fw:832); emissions take effect when a method returns nil.
 type P0706Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:832).
 	OnHit(c P0706HitContext, amount int64) error
 }
 
-// P0706HitContext is the context of P0706Handler.OnHit: it can emit only what the case declares.
+// P0706HitContext is the context of P0706Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0706HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0707Handler handles the cases of processor P0707 (fanout.fw:833), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0707Handler handles the cases of processor P0707 (fanout.fw:833); emissions take effect when a method returns nil.
 type P0707Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:833).
 	OnHit(c P0707HitContext, amount int64) error
 }
 
-// P0707HitContext is the context of P0707Handler.OnHit: it can emit only what the case declares.
+// P0707HitContext is the context of P0707Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0707HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0708Handler handles the cases of processor P0708 (fanout.fw:834), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0708Handler handles the cases of processor P0708 (fanout.fw:834); emissions take effect when a method returns nil.
 type P0708Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:834).
 	OnHit(c P0708HitContext, amount int64) error
 }
 
-// P0708HitContext is the context of P0708Handler.OnHit: it can emit only what the case declares.
+// P0708HitContext is the context of P0708Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0708HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0709Handler handles the cases of processor P0709 (fanout.fw:835), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0709Handler handles the cases of processor P0709 (fanout.fw:835); emissions take effect when a method returns nil.
 type P0709Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:835).
 	OnHit(c P0709HitContext, amount int64) error
 }
 
-// P0709HitContext is the context of P0709Handler.OnHit: it can emit only what the case declares.
+// P0709HitContext is the context of P0709Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0709HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0710Handler handles the cases of processor P0710 (fanout.fw:836), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0710Handler handles the cases of processor P0710 (fanout.fw:836); emissions take effect when a method returns nil.
 type P0710Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:836).
 	OnHit(c P0710HitContext, amount int64) error
 }
 
-// P0710HitContext is the context of P0710Handler.OnHit: it can emit only what the case declares.
+// P0710HitContext is the context of P0710Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0710HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0711Handler handles the cases of processor P0711 (fanout.fw:837), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0711Handler handles the cases of processor P0711 (fanout.fw:837); emissions take effect when a method returns nil.
 type P0711Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:837).
 	OnHit(c P0711HitContext, amount int64) error
 }
 
-// P0711HitContext is the context of P0711Handler.OnHit: it can emit only what the case declares.
+// P0711HitContext is the context of P0711Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0711HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0712Handler handles the cases of processor P0712 (fanout.fw:838), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0712Handler handles the cases of processor P0712 (fanout.fw:838); emissions take effect when a method returns nil.
 type P0712Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:838).
 	OnHit(c P0712HitContext, amount int64) error
 }
 
-// P0712HitContext is the context of P0712Handler.OnHit: it can emit only what the case declares.
+// P0712HitContext is the context of P0712Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0712HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0713Handler handles the cases of processor P0713 (fanout.fw:839), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0713Handler handles the cases of processor P0713 (fanout.fw:839); emissions take effect when a method returns nil.
 type P0713Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:839).
 	OnHit(c P0713HitContext, amount int64) error
 }
 
-// P0713HitContext is the context of P0713Handler.OnHit: it can emit only what the case declares.
+// P0713HitContext is the context of P0713Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0713HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0714Handler handles the cases of processor P0714 (fanout.fw:840), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0714Handler handles the cases of processor P0714 (fanout.fw:840); emissions take effect when a method returns nil.
 type P0714Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:840).
 	OnHit(c P0714HitContext, amount int64) error
 }
 
-// P0714HitContext is the context of P0714Handler.OnHit: it can emit only what the case declares.
+// P0714HitContext is the context of P0714Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0714HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0715Handler handles the cases of processor P0715 (fanout.fw:841), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0715Handler handles the cases of processor P0715 (fanout.fw:841); emissions take effect when a method returns nil.
 type P0715Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:841).
 	OnHit(c P0715HitContext, amount int64) error
 }
 
-// P0715HitContext is the context of P0715Handler.OnHit: it can emit only what the case declares.
+// P0715HitContext is the context of P0715Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0715HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0716Handler handles the cases of processor P0716 (fanout.fw:842), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0716Handler handles the cases of processor P0716 (fanout.fw:842); emissions take effect when a method returns nil.
 type P0716Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:842).
 	OnHit(c P0716HitContext, amount int64) error
 }
 
-// P0716HitContext is the context of P0716Handler.OnHit: it can emit only what the case declares.
+// P0716HitContext is the context of P0716Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0716HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0717Handler handles the cases of processor P0717 (fanout.fw:843), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0717Handler handles the cases of processor P0717 (fanout.fw:843); emissions take effect when a method returns nil.
 type P0717Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:843).
 	OnHit(c P0717HitContext, amount int64) error
 }
 
-// P0717HitContext is the context of P0717Handler.OnHit: it can emit only what the case declares.
+// P0717HitContext is the context of P0717Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0717HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0718Handler handles the cases of processor P0718 (fanout.fw:844), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0718Handler handles the cases of processor P0718 (fanout.fw:844); emissions take effect when a method returns nil.
 type P0718Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:844).
 	OnHit(c P0718HitContext, amount int64) error
 }
 
-// P0718HitContext is the context of P0718Handler.OnHit: it can emit only what the case declares.
+// P0718HitContext is the context of P0718Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0718HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0719Handler handles the cases of processor P0719 (fanout.fw:845), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0719Handler handles the cases of processor P0719 (fanout.fw:845); emissions take effect when a method returns nil.
 type P0719Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:845).
 	OnHit(c P0719HitContext, amount int64) error
 }
 
-// P0719HitContext is the context of P0719Handler.OnHit: it can emit only what the case declares.
+// P0719HitContext is the context of P0719Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0719HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0720Handler handles the cases of processor P0720 (fanout.fw:846), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0720Handler handles the cases of processor P0720 (fanout.fw:846); emissions take effect when a method returns nil.
 type P0720Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:846).
 	OnHit(c P0720HitContext, amount int64) error
 }
 
-// P0720HitContext is the context of P0720Handler.OnHit: it can emit only what the case declares.
+// P0720HitContext is the context of P0720Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0720HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0721Handler handles the cases of processor P0721 (fanout.fw:847), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0721Handler handles the cases of processor P0721 (fanout.fw:847); emissions take effect when a method returns nil.
 type P0721Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:847).
 	OnHit(c P0721HitContext, amount int64) error
 }
 
-// P0721HitContext is the context of P0721Handler.OnHit: it can emit only what the case declares.
+// P0721HitContext is the context of P0721Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0721HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0722Handler handles the cases of processor P0722 (fanout.fw:848), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0722Handler handles the cases of processor P0722 (fanout.fw:848); emissions take effect when a method returns nil.
 type P0722Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:848).
 	OnHit(c P0722HitContext, amount int64) error
 }
 
-// P0722HitContext is the context of P0722Handler.OnHit: it can emit only what the case declares.
+// P0722HitContext is the context of P0722Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0722HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0723Handler handles the cases of processor P0723 (fanout.fw:849), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0723Handler handles the cases of processor P0723 (fanout.fw:849); emissions take effect when a method returns nil.
 type P0723Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:849).
 	OnHit(c P0723HitContext, amount int64) error
 }
 
-// P0723HitContext is the context of P0723Handler.OnHit: it can emit only what the case declares.
+// P0723HitContext is the context of P0723Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0723HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0724Handler handles the cases of processor P0724 (fanout.fw:850), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0724Handler handles the cases of processor P0724 (fanout.fw:850); emissions take effect when a method returns nil.
 type P0724Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:850).
 	OnHit(c P0724HitContext, amount int64) error
 }
 
-// P0724HitContext is the context of P0724Handler.OnHit: it can emit only what the case declares.
+// P0724HitContext is the context of P0724Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0724HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0725Handler handles the cases of processor P0725 (fanout.fw:851), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0725Handler handles the cases of processor P0725 (fanout.fw:851); emissions take effect when a method returns nil.
 type P0725Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:851).
 	OnHit(c P0725HitContext, amount int64) error
 }
 
-// P0725HitContext is the context of P0725Handler.OnHit: it can emit only what the case declares.
+// P0725HitContext is the context of P0725Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0725HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0726Handler handles the cases of processor P0726 (fanout.fw:852), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0726Handler handles the cases of processor P0726 (fanout.fw:852); emissions take effect when a method returns nil.
 type P0726Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:852).
 	OnHit(c P0726HitContext, amount int64) error
 }
 
-// P0726HitContext is the context of P0726Handler.OnHit: it can emit only what the case declares.
+// P0726HitContext is the context of P0726Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0726HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0727Handler handles the cases of processor P0727 (fanout.fw:853), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0727Handler handles the cases of processor P0727 (fanout.fw:853); emissions take effect when a method returns nil.
 type P0727Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:853).
 	OnHit(c P0727HitContext, amount int64) error
 }
 
-// P0727HitContext is the context of P0727Handler.OnHit: it can emit only what the case declares.
+// P0727HitContext is the context of P0727Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0727HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0728Handler handles the cases of processor P0728 (fanout.fw:854), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0728Handler handles the cases of processor P0728 (fanout.fw:854); emissions take effect when a method returns nil.
 type P0728Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:854).
 	OnHit(c P0728HitContext, amount int64) error
 }
 
-// P0728HitContext is the context of P0728Handler.OnHit: it can emit only what the case declares.
+// P0728HitContext is the context of P0728Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0728HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0729Handler handles the cases of processor P0729 (fanout.fw:855), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0729Handler handles the cases of processor P0729 (fanout.fw:855); emissions take effect when a method returns nil.
 type P0729Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:855).
 	OnHit(c P0729HitContext, amount int64) error
 }
 
-// P0729HitContext is the context of P0729Handler.OnHit: it can emit only what the case declares.
+// P0729HitContext is the context of P0729Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0729HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0730Handler handles the cases of processor P0730 (fanout.fw:856), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0730Handler handles the cases of processor P0730 (fanout.fw:856); emissions take effect when a method returns nil.
 type P0730Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:856).
 	OnHit(c P0730HitContext, amount int64) error
 }
 
-// P0730HitContext is the context of P0730Handler.OnHit: it can emit only what the case declares.
+// P0730HitContext is the context of P0730Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0730HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0731Handler handles the cases of processor P0731 (fanout.fw:857), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0731Handler handles the cases of processor P0731 (fanout.fw:857); emissions take effect when a method returns nil.
 type P0731Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:857).
 	OnHit(c P0731HitContext, amount int64) error
 }
 
-// P0731HitContext is the context of P0731Handler.OnHit: it can emit only what the case declares.
+// P0731HitContext is the context of P0731Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0731HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0732Handler handles the cases of processor P0732 (fanout.fw:858), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0732Handler handles the cases of processor P0732 (fanout.fw:858); emissions take effect when a method returns nil.
 type P0732Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:858).
 	OnHit(c P0732HitContext, amount int64) error
 }
 
-// P0732HitContext is the context of P0732Handler.OnHit: it can emit only what the case declares.
+// P0732HitContext is the context of P0732Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0732HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0733Handler handles the cases of processor P0733 (fanout.fw:859), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0733Handler handles the cases of processor P0733 (fanout.fw:859); emissions take effect when a method returns nil.
 type P0733Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:859).
 	OnHit(c P0733HitContext, amount int64) error
 }
 
-// P0733HitContext is the context of P0733Handler.OnHit: it can emit only what the case declares.
+// P0733HitContext is the context of P0733Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0733HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0734Handler handles the cases of processor P0734 (fanout.fw:860), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0734Handler handles the cases of processor P0734 (fanout.fw:860); emissions take effect when a method returns nil.
 type P0734Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:860).
 	OnHit(c P0734HitContext, amount int64) error
 }
 
-// P0734HitContext is the context of P0734Handler.OnHit: it can emit only what the case declares.
+// P0734HitContext is the context of P0734Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0734HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0735Handler handles the cases of processor P0735 (fanout.fw:861), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0735Handler handles the cases of processor P0735 (fanout.fw:861); emissions take effect when a method returns nil.
 type P0735Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:861).
 	OnHit(c P0735HitContext, amount int64) error
 }
 
-// P0735HitContext is the context of P0735Handler.OnHit: it can emit only what the case declares.
+// P0735HitContext is the context of P0735Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0735HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0736Handler handles the cases of processor P0736 (fanout.fw:862), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0736Handler handles the cases of processor P0736 (fanout.fw:862); emissions take effect when a method returns nil.
 type P0736Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:862).
 	OnHit(c P0736HitContext, amount int64) error
 }
 
-// P0736HitContext is the context of P0736Handler.OnHit: it can emit only what the case declares.
+// P0736HitContext is the context of P0736Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0736HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0737Handler handles the cases of processor P0737 (fanout.fw:863), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0737Handler handles the cases of processor P0737 (fanout.fw:863); emissions take effect when a method returns nil.
 type P0737Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:863).
 	OnHit(c P0737HitContext, amount int64) error
 }
 
-// P0737HitContext is the context of P0737Handler.OnHit: it can emit only what the case declares.
+// P0737HitContext is the context of P0737Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0737HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0738Handler handles the cases of processor P0738 (fanout.fw:864), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0738Handler handles the cases of processor P0738 (fanout.fw:864); emissions take effect when a method returns nil.
 type P0738Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:864).
 	OnHit(c P0738HitContext, amount int64) error
 }
 
-// P0738HitContext is the context of P0738Handler.OnHit: it can emit only what the case declares.
+// P0738HitContext is the context of P0738Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0738HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0739Handler handles the cases of processor P0739 (fanout.fw:865), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0739Handler handles the cases of processor P0739 (fanout.fw:865); emissions take effect when a method returns nil.
 type P0739Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:865).
 	OnHit(c P0739HitContext, amount int64) error
 }
 
-// P0739HitContext is the context of P0739Handler.OnHit: it can emit only what the case declares.
+// P0739HitContext is the context of P0739Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0739HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0740Handler handles the cases of processor P0740 (fanout.fw:866), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0740Handler handles the cases of processor P0740 (fanout.fw:866); emissions take effect when a method returns nil.
 type P0740Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:866).
 	OnHit(c P0740HitContext, amount int64) error
 }
 
-// P0740HitContext is the context of P0740Handler.OnHit: it can emit only what the case declares.
+// P0740HitContext is the context of P0740Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0740HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0741Handler handles the cases of processor P0741 (fanout.fw:867), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0741Handler handles the cases of processor P0741 (fanout.fw:867); emissions take effect when a method returns nil.
 type P0741Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:867).
 	OnHit(c P0741HitContext, amount int64) error
 }
 
-// P0741HitContext is the context of P0741Handler.OnHit: it can emit only what the case declares.
+// P0741HitContext is the context of P0741Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0741HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0742Handler handles the cases of processor P0742 (fanout.fw:868), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0742Handler handles the cases of processor P0742 (fanout.fw:868); emissions take effect when a method returns nil.
 type P0742Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:868).
 	OnHit(c P0742HitContext, amount int64) error
 }
 
-// P0742HitContext is the context of P0742Handler.OnHit: it can emit only what the case declares.
+// P0742HitContext is the context of P0742Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0742HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0743Handler handles the cases of processor P0743 (fanout.fw:869), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0743Handler handles the cases of processor P0743 (fanout.fw:869); emissions take effect when a method returns nil.
 type P0743Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:869).
 	OnHit(c P0743HitContext, amount int64) error
 }
 
-// P0743HitContext is the context of P0743Handler.OnHit: it can emit only what the case declares.
+// P0743HitContext is the context of P0743Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0743HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0744Handler handles the cases of processor P0744 (fanout.fw:870), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0744Handler handles the cases of processor P0744 (fanout.fw:870); emissions take effect when a method returns nil.
 type P0744Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:870).
 	OnHit(c P0744HitContext, amount int64) error
 }
 
-// P0744HitContext is the context of P0744Handler.OnHit: it can emit only what the case declares.
+// P0744HitContext is the context of P0744Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0744HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0745Handler handles the cases of processor P0745 (fanout.fw:871), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0745Handler handles the cases of processor P0745 (fanout.fw:871); emissions take effect when a method returns nil.
 type P0745Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:871).
 	OnHit(c P0745HitContext, amount int64) error
 }
 
-// P0745HitContext is the context of P0745Handler.OnHit: it can emit only what the case declares.
+// P0745HitContext is the context of P0745Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0745HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0746Handler handles the cases of processor P0746 (fanout.fw:872), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0746Handler handles the cases of processor P0746 (fanout.fw:872); emissions take effect when a method returns nil.
 type P0746Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:872).
 	OnHit(c P0746HitContext, amount int64) error
 }
 
-// P0746HitContext is the context of P0746Handler.OnHit: it can emit only what the case declares.
+// P0746HitContext is the context of P0746Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0746HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0747Handler handles the cases of processor P0747 (fanout.fw:873), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0747Handler handles the cases of processor P0747 (fanout.fw:873); emissions take effect when a method returns nil.
 type P0747Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:873).
 	OnHit(c P0747HitContext, amount int64) error
 }
 
-// P0747HitContext is the context of P0747Handler.OnHit: it can emit only what the case declares.
+// P0747HitContext is the context of P0747Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0747HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0748Handler handles the cases of processor P0748 (fanout.fw:874), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0748Handler handles the cases of processor P0748 (fanout.fw:874); emissions take effect when a method returns nil.
 type P0748Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:874).
 	OnHit(c P0748HitContext, amount int64) error
 }
 
-// P0748HitContext is the context of P0748Handler.OnHit: it can emit only what the case declares.
+// P0748HitContext is the context of P0748Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0748HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0749Handler handles the cases of processor P0749 (fanout.fw:875), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0749Handler handles the cases of processor P0749 (fanout.fw:875); emissions take effect when a method returns nil.
 type P0749Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:875).
 	OnHit(c P0749HitContext, amount int64) error
 }
 
-// P0749HitContext is the context of P0749Handler.OnHit: it can emit only what the case declares.
+// P0749HitContext is the context of P0749Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0749HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0750Handler handles the cases of processor P0750 (fanout.fw:876), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0750Handler handles the cases of processor P0750 (fanout.fw:876); emissions take effect when a method returns nil.
 type P0750Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:876).
 	OnHit(c P0750HitContext, amount int64) error
 }
 
-// P0750HitContext is the context of P0750Handler.OnHit: it can emit only what the case declares.
+// P0750HitContext is the context of P0750Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0750HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0751Handler handles the cases of processor P0751 (fanout.fw:877), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0751Handler handles the cases of processor P0751 (fanout.fw:877); emissions take effect when a method returns nil.
 type P0751Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:877).
 	OnHit(c P0751HitContext, amount int64) error
 }
 
-// P0751HitContext is the context of P0751Handler.OnHit: it can emit only what the case declares.
+// P0751HitContext is the context of P0751Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0751HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0752Handler handles the cases of processor P0752 (fanout.fw:878), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0752Handler handles the cases of processor P0752 (fanout.fw:878); emissions take effect when a method returns nil.
 type P0752Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:878).
 	OnHit(c P0752HitContext, amount int64) error
 }
 
-// P0752HitContext is the context of P0752Handler.OnHit: it can emit only what the case declares.
+// P0752HitContext is the context of P0752Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0752HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0753Handler handles the cases of processor P0753 (fanout.fw:879), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0753Handler handles the cases of processor P0753 (fanout.fw:879); emissions take effect when a method returns nil.
 type P0753Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:879).
 	OnHit(c P0753HitContext, amount int64) error
 }
 
-// P0753HitContext is the context of P0753Handler.OnHit: it can emit only what the case declares.
+// P0753HitContext is the context of P0753Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0753HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0754Handler handles the cases of processor P0754 (fanout.fw:880), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0754Handler handles the cases of processor P0754 (fanout.fw:880); emissions take effect when a method returns nil.
 type P0754Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:880).
 	OnHit(c P0754HitContext, amount int64) error
 }
 
-// P0754HitContext is the context of P0754Handler.OnHit: it can emit only what the case declares.
+// P0754HitContext is the context of P0754Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0754HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0755Handler handles the cases of processor P0755 (fanout.fw:881), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0755Handler handles the cases of processor P0755 (fanout.fw:881); emissions take effect when a method returns nil.
 type P0755Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:881).
 	OnHit(c P0755HitContext, amount int64) error
 }
 
-// P0755HitContext is the context of P0755Handler.OnHit: it can emit only what the case declares.
+// P0755HitContext is the context of P0755Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0755HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0756Handler handles the cases of processor P0756 (fanout.fw:882), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0756Handler handles the cases of processor P0756 (fanout.fw:882); emissions take effect when a method returns nil.
 type P0756Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:882).
 	OnHit(c P0756HitContext, amount int64) error
 }
 
-// P0756HitContext is the context of P0756Handler.OnHit: it can emit only what the case declares.
+// P0756HitContext is the context of P0756Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0756HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0757Handler handles the cases of processor P0757 (fanout.fw:883), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0757Handler handles the cases of processor P0757 (fanout.fw:883); emissions take effect when a method returns nil.
 type P0757Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:883).
 	OnHit(c P0757HitContext, amount int64) error
 }
 
-// P0757HitContext is the context of P0757Handler.OnHit: it can emit only what the case declares.
+// P0757HitContext is the context of P0757Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0757HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0758Handler handles the cases of processor P0758 (fanout.fw:884), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0758Handler handles the cases of processor P0758 (fanout.fw:884); emissions take effect when a method returns nil.
 type P0758Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:884).
 	OnHit(c P0758HitContext, amount int64) error
 }
 
-// P0758HitContext is the context of P0758Handler.OnHit: it can emit only what the case declares.
+// P0758HitContext is the context of P0758Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0758HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0759Handler handles the cases of processor P0759 (fanout.fw:885), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0759Handler handles the cases of processor P0759 (fanout.fw:885); emissions take effect when a method returns nil.
 type P0759Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:885).
 	OnHit(c P0759HitContext, amount int64) error
 }
 
-// P0759HitContext is the context of P0759Handler.OnHit: it can emit only what the case declares.
+// P0759HitContext is the context of P0759Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0759HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0760Handler handles the cases of processor P0760 (fanout.fw:886), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0760Handler handles the cases of processor P0760 (fanout.fw:886); emissions take effect when a method returns nil.
 type P0760Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:886).
 	OnHit(c P0760HitContext, amount int64) error
 }
 
-// P0760HitContext is the context of P0760Handler.OnHit: it can emit only what the case declares.
+// P0760HitContext is the context of P0760Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0760HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0761Handler handles the cases of processor P0761 (fanout.fw:887), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0761Handler handles the cases of processor P0761 (fanout.fw:887); emissions take effect when a method returns nil.
 type P0761Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:887).
 	OnHit(c P0761HitContext, amount int64) error
 }
 
-// P0761HitContext is the context of P0761Handler.OnHit: it can emit only what the case declares.
+// P0761HitContext is the context of P0761Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0761HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0762Handler handles the cases of processor P0762 (fanout.fw:888), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0762Handler handles the cases of processor P0762 (fanout.fw:888); emissions take effect when a method returns nil.
 type P0762Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:888).
 	OnHit(c P0762HitContext, amount int64) error
 }
 
-// P0762HitContext is the context of P0762Handler.OnHit: it can emit only what the case declares.
+// P0762HitContext is the context of P0762Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0762HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0763Handler handles the cases of processor P0763 (fanout.fw:889), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0763Handler handles the cases of processor P0763 (fanout.fw:889); emissions take effect when a method returns nil.
 type P0763Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:889).
 	OnHit(c P0763HitContext, amount int64) error
 }
 
-// P0763HitContext is the context of P0763Handler.OnHit: it can emit only what the case declares.
+// P0763HitContext is the context of P0763Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0763HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0764Handler handles the cases of processor P0764 (fanout.fw:890), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0764Handler handles the cases of processor P0764 (fanout.fw:890); emissions take effect when a method returns nil.
 type P0764Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:890).
 	OnHit(c P0764HitContext, amount int64) error
 }
 
-// P0764HitContext is the context of P0764Handler.OnHit: it can emit only what the case declares.
+// P0764HitContext is the context of P0764Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0764HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0765Handler handles the cases of processor P0765 (fanout.fw:891), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0765Handler handles the cases of processor P0765 (fanout.fw:891); emissions take effect when a method returns nil.
 type P0765Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:891).
 	OnHit(c P0765HitContext, amount int64) error
 }
 
-// P0765HitContext is the context of P0765Handler.OnHit: it can emit only what the case declares.
+// P0765HitContext is the context of P0765Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0765HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0766Handler handles the cases of processor P0766 (fanout.fw:892), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0766Handler handles the cases of processor P0766 (fanout.fw:892); emissions take effect when a method returns nil.
 type P0766Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:892).
 	OnHit(c P0766HitContext, amount int64) error
 }
 
-// P0766HitContext is the context of P0766Handler.OnHit: it can emit only what the case declares.
+// P0766HitContext is the context of P0766Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0766HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0767Handler handles the cases of processor P0767 (fanout.fw:893), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0767Handler handles the cases of processor P0767 (fanout.fw:893); emissions take effect when a method returns nil.
 type P0767Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:893).
 	OnHit(c P0767HitContext, amount int64) error
 }
 
-// P0767HitContext is the context of P0767Handler.OnHit: it can emit only what the case declares.
+// P0767HitContext is the context of P0767Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0767HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0768Handler handles the cases of processor P0768 (fanout.fw:894), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0768Handler handles the cases of processor P0768 (fanout.fw:894); emissions take effect when a method returns nil.
 type P0768Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:894).
 	OnHit(c P0768HitContext, amount int64) error
 }
 
-// P0768HitContext is the context of P0768Handler.OnHit: it can emit only what the case declares.
+// P0768HitContext is the context of P0768Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0768HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0769Handler handles the cases of processor P0769 (fanout.fw:895), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0769Handler handles the cases of processor P0769 (fanout.fw:895); emissions take effect when a method returns nil.
 type P0769Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:895).
 	OnHit(c P0769HitContext, amount int64) error
 }
 
-// P0769HitContext is the context of P0769Handler.OnHit: it can emit only what the case declares.
+// P0769HitContext is the context of P0769Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0769HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0770Handler handles the cases of processor P0770 (fanout.fw:896), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0770Handler handles the cases of processor P0770 (fanout.fw:896); emissions take effect when a method returns nil.
 type P0770Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:896).
 	OnHit(c P0770HitContext, amount int64) error
 }
 
-// P0770HitContext is the context of P0770Handler.OnHit: it can emit only what the case declares.
+// P0770HitContext is the context of P0770Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0770HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0771Handler handles the cases of processor P0771 (fanout.fw:897), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0771Handler handles the cases of processor P0771 (fanout.fw:897); emissions take effect when a method returns nil.
 type P0771Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:897).
 	OnHit(c P0771HitContext, amount int64) error
 }
 
-// P0771HitContext is the context of P0771Handler.OnHit: it can emit only what the case declares.
+// P0771HitContext is the context of P0771Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0771HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0772Handler handles the cases of processor P0772 (fanout.fw:898), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0772Handler handles the cases of processor P0772 (fanout.fw:898); emissions take effect when a method returns nil.
 type P0772Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:898).
 	OnHit(c P0772HitContext, amount int64) error
 }
 
-// P0772HitContext is the context of P0772Handler.OnHit: it can emit only what the case declares.
+// P0772HitContext is the context of P0772Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0772HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0773Handler handles the cases of processor P0773 (fanout.fw:899), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0773Handler handles the cases of processor P0773 (fanout.fw:899); emissions take effect when a method returns nil.
 type P0773Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:899).
 	OnHit(c P0773HitContext, amount int64) error
 }
 
-// P0773HitContext is the context of P0773Handler.OnHit: it can emit only what the case declares.
+// P0773HitContext is the context of P0773Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0773HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0774Handler handles the cases of processor P0774 (fanout.fw:900), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0774Handler handles the cases of processor P0774 (fanout.fw:900); emissions take effect when a method returns nil.
 type P0774Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:900).
 	OnHit(c P0774HitContext, amount int64) error
 }
 
-// P0774HitContext is the context of P0774Handler.OnHit: it can emit only what the case declares.
+// P0774HitContext is the context of P0774Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0774HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0775Handler handles the cases of processor P0775 (fanout.fw:901), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0775Handler handles the cases of processor P0775 (fanout.fw:901); emissions take effect when a method returns nil.
 type P0775Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:901).
 	OnHit(c P0775HitContext, amount int64) error
 }
 
-// P0775HitContext is the context of P0775Handler.OnHit: it can emit only what the case declares.
+// P0775HitContext is the context of P0775Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0775HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0776Handler handles the cases of processor P0776 (fanout.fw:902), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0776Handler handles the cases of processor P0776 (fanout.fw:902); emissions take effect when a method returns nil.
 type P0776Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:902).
 	OnHit(c P0776HitContext, amount int64) error
 }
 
-// P0776HitContext is the context of P0776Handler.OnHit: it can emit only what the case declares.
+// P0776HitContext is the context of P0776Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0776HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0777Handler handles the cases of processor P0777 (fanout.fw:903), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0777Handler handles the cases of processor P0777 (fanout.fw:903); emissions take effect when a method returns nil.
 type P0777Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:903).
 	OnHit(c P0777HitContext, amount int64) error
 }
 
-// P0777HitContext is the context of P0777Handler.OnHit: it can emit only what the case declares.
+// P0777HitContext is the context of P0777Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0777HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0778Handler handles the cases of processor P0778 (fanout.fw:904), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0778Handler handles the cases of processor P0778 (fanout.fw:904); emissions take effect when a method returns nil.
 type P0778Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:904).
 	OnHit(c P0778HitContext, amount int64) error
 }
 
-// P0778HitContext is the context of P0778Handler.OnHit: it can emit only what the case declares.
+// P0778HitContext is the context of P0778Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0778HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0779Handler handles the cases of processor P0779 (fanout.fw:905), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0779Handler handles the cases of processor P0779 (fanout.fw:905); emissions take effect when a method returns nil.
 type P0779Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:905).
 	OnHit(c P0779HitContext, amount int64) error
 }
 
-// P0779HitContext is the context of P0779Handler.OnHit: it can emit only what the case declares.
+// P0779HitContext is the context of P0779Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0779HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0780Handler handles the cases of processor P0780 (fanout.fw:906), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0780Handler handles the cases of processor P0780 (fanout.fw:906); emissions take effect when a method returns nil.
 type P0780Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:906).
 	OnHit(c P0780HitContext, amount int64) error
 }
 
-// P0780HitContext is the context of P0780Handler.OnHit: it can emit only what the case declares.
+// P0780HitContext is the context of P0780Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0780HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0781Handler handles the cases of processor P0781 (fanout.fw:907), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0781Handler handles the cases of processor P0781 (fanout.fw:907); emissions take effect when a method returns nil.
 type P0781Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:907).
 	OnHit(c P0781HitContext, amount int64) error
 }
 
-// P0781HitContext is the context of P0781Handler.OnHit: it can emit only what the case declares.
+// P0781HitContext is the context of P0781Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0781HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0782Handler handles the cases of processor P0782 (fanout.fw:908), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0782Handler handles the cases of processor P0782 (fanout.fw:908); emissions take effect when a method returns nil.
 type P0782Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:908).
 	OnHit(c P0782HitContext, amount int64) error
 }
 
-// P0782HitContext is the context of P0782Handler.OnHit: it can emit only what the case declares.
+// P0782HitContext is the context of P0782Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0782HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0783Handler handles the cases of processor P0783 (fanout.fw:909), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0783Handler handles the cases of processor P0783 (fanout.fw:909); emissions take effect when a method returns nil.
 type P0783Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:909).
 	OnHit(c P0783HitContext, amount int64) error
 }
 
-// P0783HitContext is the context of P0783Handler.OnHit: it can emit only what the case declares.
+// P0783HitContext is the context of P0783Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0783HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0784Handler handles the cases of processor P0784 (fanout.fw:910), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0784Handler handles the cases of processor P0784 (fanout.fw:910); emissions take effect when a method returns nil.
 type P0784Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:910).
 	OnHit(c P0784HitContext, amount int64) error
 }
 
-// P0784HitContext is the context of P0784Handler.OnHit: it can emit only what the case declares.
+// P0784HitContext is the context of P0784Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0784HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0785Handler handles the cases of processor P0785 (fanout.fw:911), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0785Handler handles the cases of processor P0785 (fanout.fw:911); emissions take effect when a method returns nil.
 type P0785Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:911).
 	OnHit(c P0785HitContext, amount int64) error
 }
 
-// P0785HitContext is the context of P0785Handler.OnHit: it can emit only what the case declares.
+// P0785HitContext is the context of P0785Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0785HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0786Handler handles the cases of processor P0786 (fanout.fw:912), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0786Handler handles the cases of processor P0786 (fanout.fw:912); emissions take effect when a method returns nil.
 type P0786Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:912).
 	OnHit(c P0786HitContext, amount int64) error
 }
 
-// P0786HitContext is the context of P0786Handler.OnHit: it can emit only what the case declares.
+// P0786HitContext is the context of P0786Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0786HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0787Handler handles the cases of processor P0787 (fanout.fw:913), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0787Handler handles the cases of processor P0787 (fanout.fw:913); emissions take effect when a method returns nil.
 type P0787Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:913).
 	OnHit(c P0787HitContext, amount int64) error
 }
 
-// P0787HitContext is the context of P0787Handler.OnHit: it can emit only what the case declares.
+// P0787HitContext is the context of P0787Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0787HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0788Handler handles the cases of processor P0788 (fanout.fw:914), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0788Handler handles the cases of processor P0788 (fanout.fw:914); emissions take effect when a method returns nil.
 type P0788Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:914).
 	OnHit(c P0788HitContext, amount int64) error
 }
 
-// P0788HitContext is the context of P0788Handler.OnHit: it can emit only what the case declares.
+// P0788HitContext is the context of P0788Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0788HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0789Handler handles the cases of processor P0789 (fanout.fw:915), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0789Handler handles the cases of processor P0789 (fanout.fw:915); emissions take effect when a method returns nil.
 type P0789Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:915).
 	OnHit(c P0789HitContext, amount int64) error
 }
 
-// P0789HitContext is the context of P0789Handler.OnHit: it can emit only what the case declares.
+// P0789HitContext is the context of P0789Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0789HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0790Handler handles the cases of processor P0790 (fanout.fw:916), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0790Handler handles the cases of processor P0790 (fanout.fw:916); emissions take effect when a method returns nil.
 type P0790Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:916).
 	OnHit(c P0790HitContext, amount int64) error
 }
 
-// P0790HitContext is the context of P0790Handler.OnHit: it can emit only what the case declares.
+// P0790HitContext is the context of P0790Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0790HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0791Handler handles the cases of processor P0791 (fanout.fw:917), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0791Handler handles the cases of processor P0791 (fanout.fw:917); emissions take effect when a method returns nil.
 type P0791Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:917).
 	OnHit(c P0791HitContext, amount int64) error
 }
 
-// P0791HitContext is the context of P0791Handler.OnHit: it can emit only what the case declares.
+// P0791HitContext is the context of P0791Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0791HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0792Handler handles the cases of processor P0792 (fanout.fw:918), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0792Handler handles the cases of processor P0792 (fanout.fw:918); emissions take effect when a method returns nil.
 type P0792Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:918).
 	OnHit(c P0792HitContext, amount int64) error
 }
 
-// P0792HitContext is the context of P0792Handler.OnHit: it can emit only what the case declares.
+// P0792HitContext is the context of P0792Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0792HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0793Handler handles the cases of processor P0793 (fanout.fw:919), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0793Handler handles the cases of processor P0793 (fanout.fw:919); emissions take effect when a method returns nil.
 type P0793Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:919).
 	OnHit(c P0793HitContext, amount int64) error
 }
 
-// P0793HitContext is the context of P0793Handler.OnHit: it can emit only what the case declares.
+// P0793HitContext is the context of P0793Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0793HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0794Handler handles the cases of processor P0794 (fanout.fw:920), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0794Handler handles the cases of processor P0794 (fanout.fw:920); emissions take effect when a method returns nil.
 type P0794Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:920).
 	OnHit(c P0794HitContext, amount int64) error
 }
 
-// P0794HitContext is the context of P0794Handler.OnHit: it can emit only what the case declares.
+// P0794HitContext is the context of P0794Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0794HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0795Handler handles the cases of processor P0795 (fanout.fw:921), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0795Handler handles the cases of processor P0795 (fanout.fw:921); emissions take effect when a method returns nil.
 type P0795Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:921).
 	OnHit(c P0795HitContext, amount int64) error
 }
 
-// P0795HitContext is the context of P0795Handler.OnHit: it can emit only what the case declares.
+// P0795HitContext is the context of P0795Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0795HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0796Handler handles the cases of processor P0796 (fanout.fw:922), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0796Handler handles the cases of processor P0796 (fanout.fw:922); emissions take effect when a method returns nil.
 type P0796Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:922).
 	OnHit(c P0796HitContext, amount int64) error
 }
 
-// P0796HitContext is the context of P0796Handler.OnHit: it can emit only what the case declares.
+// P0796HitContext is the context of P0796Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0796HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0797Handler handles the cases of processor P0797 (fanout.fw:923), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0797Handler handles the cases of processor P0797 (fanout.fw:923); emissions take effect when a method returns nil.
 type P0797Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:923).
 	OnHit(c P0797HitContext, amount int64) error
 }
 
-// P0797HitContext is the context of P0797Handler.OnHit: it can emit only what the case declares.
+// P0797HitContext is the context of P0797Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0797HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0798Handler handles the cases of processor P0798 (fanout.fw:924), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0798Handler handles the cases of processor P0798 (fanout.fw:924); emissions take effect when a method returns nil.
 type P0798Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:924).
 	OnHit(c P0798HitContext, amount int64) error
 }
 
-// P0798HitContext is the context of P0798Handler.OnHit: it can emit only what the case declares.
+// P0798HitContext is the context of P0798Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0798HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0799Handler handles the cases of processor P0799 (fanout.fw:925), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0799Handler handles the cases of processor P0799 (fanout.fw:925); emissions take effect when a method returns nil.
 type P0799Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:925).
 	OnHit(c P0799HitContext, amount int64) error
 }
 
-// P0799HitContext is the context of P0799Handler.OnHit: it can emit only what the case declares.
+// P0799HitContext is the context of P0799Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0799HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0800Handler handles the cases of processor P0800 (fanout.fw:926), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0800Handler handles the cases of processor P0800 (fanout.fw:926); emissions take effect when a method returns nil.
 type P0800Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:926).
 	OnHit(c P0800HitContext, amount int64) error
 }
 
-// P0800HitContext is the context of P0800Handler.OnHit: it can emit only what the case declares.
+// P0800HitContext is the context of P0800Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0800HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0801Handler handles the cases of processor P0801 (fanout.fw:927), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0801Handler handles the cases of processor P0801 (fanout.fw:927); emissions take effect when a method returns nil.
 type P0801Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:927).
 	OnHit(c P0801HitContext, amount int64) error
 }
 
-// P0801HitContext is the context of P0801Handler.OnHit: it can emit only what the case declares.
+// P0801HitContext is the context of P0801Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0801HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0802Handler handles the cases of processor P0802 (fanout.fw:928), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0802Handler handles the cases of processor P0802 (fanout.fw:928); emissions take effect when a method returns nil.
 type P0802Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:928).
 	OnHit(c P0802HitContext, amount int64) error
 }
 
-// P0802HitContext is the context of P0802Handler.OnHit: it can emit only what the case declares.
+// P0802HitContext is the context of P0802Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0802HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0803Handler handles the cases of processor P0803 (fanout.fw:929), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0803Handler handles the cases of processor P0803 (fanout.fw:929); emissions take effect when a method returns nil.
 type P0803Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:929).
 	OnHit(c P0803HitContext, amount int64) error
 }
 
-// P0803HitContext is the context of P0803Handler.OnHit: it can emit only what the case declares.
+// P0803HitContext is the context of P0803Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0803HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0804Handler handles the cases of processor P0804 (fanout.fw:930), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0804Handler handles the cases of processor P0804 (fanout.fw:930); emissions take effect when a method returns nil.
 type P0804Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:930).
 	OnHit(c P0804HitContext, amount int64) error
 }
 
-// P0804HitContext is the context of P0804Handler.OnHit: it can emit only what the case declares.
+// P0804HitContext is the context of P0804Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0804HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0805Handler handles the cases of processor P0805 (fanout.fw:931), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0805Handler handles the cases of processor P0805 (fanout.fw:931); emissions take effect when a method returns nil.
 type P0805Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:931).
 	OnHit(c P0805HitContext, amount int64) error
 }
 
-// P0805HitContext is the context of P0805Handler.OnHit: it can emit only what the case declares.
+// P0805HitContext is the context of P0805Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0805HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0806Handler handles the cases of processor P0806 (fanout.fw:932), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0806Handler handles the cases of processor P0806 (fanout.fw:932); emissions take effect when a method returns nil.
 type P0806Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:932).
 	OnHit(c P0806HitContext, amount int64) error
 }
 
-// P0806HitContext is the context of P0806Handler.OnHit: it can emit only what the case declares.
+// P0806HitContext is the context of P0806Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0806HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0807Handler handles the cases of processor P0807 (fanout.fw:933), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0807Handler handles the cases of processor P0807 (fanout.fw:933); emissions take effect when a method returns nil.
 type P0807Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:933).
 	OnHit(c P0807HitContext, amount int64) error
 }
 
-// P0807HitContext is the context of P0807Handler.OnHit: it can emit only what the case declares.
+// P0807HitContext is the context of P0807Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0807HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0808Handler handles the cases of processor P0808 (fanout.fw:934), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0808Handler handles the cases of processor P0808 (fanout.fw:934); emissions take effect when a method returns nil.
 type P0808Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:934).
 	OnHit(c P0808HitContext, amount int64) error
 }
 
-// P0808HitContext is the context of P0808Handler.OnHit: it can emit only what the case declares.
+// P0808HitContext is the context of P0808Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0808HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0809Handler handles the cases of processor P0809 (fanout.fw:935), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0809Handler handles the cases of processor P0809 (fanout.fw:935); emissions take effect when a method returns nil.
 type P0809Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:935).
 	OnHit(c P0809HitContext, amount int64) error
 }
 
-// P0809HitContext is the context of P0809Handler.OnHit: it can emit only what the case declares.
+// P0809HitContext is the context of P0809Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0809HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0810Handler handles the cases of processor P0810 (fanout.fw:936), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0810Handler handles the cases of processor P0810 (fanout.fw:936); emissions take effect when a method returns nil.
 type P0810Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:936).
 	OnHit(c P0810HitContext, amount int64) error
 }
 
-// P0810HitContext is the context of P0810Handler.OnHit: it can emit only what the case declares.
+// P0810HitContext is the context of P0810Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0810HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0811Handler handles the cases of processor P0811 (fanout.fw:937), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0811Handler handles the cases of processor P0811 (fanout.fw:937); emissions take effect when a method returns nil.
 type P0811Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:937).
 	OnHit(c P0811HitContext, amount int64) error
 }
 
-// P0811HitContext is the context of P0811Handler.OnHit: it can emit only what the case declares.
+// P0811HitContext is the context of P0811Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0811HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0812Handler handles the cases of processor P0812 (fanout.fw:938), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0812Handler handles the cases of processor P0812 (fanout.fw:938); emissions take effect when a method returns nil.
 type P0812Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:938).
 	OnHit(c P0812HitContext, amount int64) error
 }
 
-// P0812HitContext is the context of P0812Handler.OnHit: it can emit only what the case declares.
+// P0812HitContext is the context of P0812Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0812HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0813Handler handles the cases of processor P0813 (fanout.fw:939), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0813Handler handles the cases of processor P0813 (fanout.fw:939); emissions take effect when a method returns nil.
 type P0813Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:939).
 	OnHit(c P0813HitContext, amount int64) error
 }
 
-// P0813HitContext is the context of P0813Handler.OnHit: it can emit only what the case declares.
+// P0813HitContext is the context of P0813Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0813HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0814Handler handles the cases of processor P0814 (fanout.fw:940), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0814Handler handles the cases of processor P0814 (fanout.fw:940); emissions take effect when a method returns nil.
 type P0814Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:940).
 	OnHit(c P0814HitContext, amount int64) error
 }
 
-// P0814HitContext is the context of P0814Handler.OnHit: it can emit only what the case declares.
+// P0814HitContext is the context of P0814Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0814HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0815Handler handles the cases of processor P0815 (fanout.fw:941), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0815Handler handles the cases of processor P0815 (fanout.fw:941); emissions take effect when a method returns nil.
 type P0815Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:941).
 	OnHit(c P0815HitContext, amount int64) error
 }
 
-// P0815HitContext is the context of P0815Handler.OnHit: it can emit only what the case declares.
+// P0815HitContext is the context of P0815Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0815HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0816Handler handles the cases of processor P0816 (fanout.fw:942), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0816Handler handles the cases of processor P0816 (fanout.fw:942); emissions take effect when a method returns nil.
 type P0816Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:942).
 	OnHit(c P0816HitContext, amount int64) error
 }
 
-// P0816HitContext is the context of P0816Handler.OnHit: it can emit only what the case declares.
+// P0816HitContext is the context of P0816Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0816HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0817Handler handles the cases of processor P0817 (fanout.fw:943), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0817Handler handles the cases of processor P0817 (fanout.fw:943); emissions take effect when a method returns nil.
 type P0817Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:943).
 	OnHit(c P0817HitContext, amount int64) error
 }
 
-// P0817HitContext is the context of P0817Handler.OnHit: it can emit only what the case declares.
+// P0817HitContext is the context of P0817Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0817HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0818Handler handles the cases of processor P0818 (fanout.fw:944), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0818Handler handles the cases of processor P0818 (fanout.fw:944); emissions take effect when a method returns nil.
 type P0818Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:944).
 	OnHit(c P0818HitContext, amount int64) error
 }
 
-// P0818HitContext is the context of P0818Handler.OnHit: it can emit only what the case declares.
+// P0818HitContext is the context of P0818Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0818HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0819Handler handles the cases of processor P0819 (fanout.fw:945), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0819Handler handles the cases of processor P0819 (fanout.fw:945); emissions take effect when a method returns nil.
 type P0819Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:945).
 	OnHit(c P0819HitContext, amount int64) error
 }
 
-// P0819HitContext is the context of P0819Handler.OnHit: it can emit only what the case declares.
+// P0819HitContext is the context of P0819Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0819HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0820Handler handles the cases of processor P0820 (fanout.fw:946), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0820Handler handles the cases of processor P0820 (fanout.fw:946); emissions take effect when a method returns nil.
 type P0820Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:946).
 	OnHit(c P0820HitContext, amount int64) error
 }
 
-// P0820HitContext is the context of P0820Handler.OnHit: it can emit only what the case declares.
+// P0820HitContext is the context of P0820Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0820HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0821Handler handles the cases of processor P0821 (fanout.fw:947), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0821Handler handles the cases of processor P0821 (fanout.fw:947); emissions take effect when a method returns nil.
 type P0821Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:947).
 	OnHit(c P0821HitContext, amount int64) error
 }
 
-// P0821HitContext is the context of P0821Handler.OnHit: it can emit only what the case declares.
+// P0821HitContext is the context of P0821Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0821HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0822Handler handles the cases of processor P0822 (fanout.fw:948), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0822Handler handles the cases of processor P0822 (fanout.fw:948); emissions take effect when a method returns nil.
 type P0822Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:948).
 	OnHit(c P0822HitContext, amount int64) error
 }
 
-// P0822HitContext is the context of P0822Handler.OnHit: it can emit only what the case declares.
+// P0822HitContext is the context of P0822Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0822HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0823Handler handles the cases of processor P0823 (fanout.fw:949), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0823Handler handles the cases of processor P0823 (fanout.fw:949); emissions take effect when a method returns nil.
 type P0823Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:949).
 	OnHit(c P0823HitContext, amount int64) error
 }
 
-// P0823HitContext is the context of P0823Handler.OnHit: it can emit only what the case declares.
+// P0823HitContext is the context of P0823Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0823HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0824Handler handles the cases of processor P0824 (fanout.fw:950), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0824Handler handles the cases of processor P0824 (fanout.fw:950); emissions take effect when a method returns nil.
 type P0824Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:950).
 	OnHit(c P0824HitContext, amount int64) error
 }
 
-// P0824HitContext is the context of P0824Handler.OnHit: it can emit only what the case declares.
+// P0824HitContext is the context of P0824Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0824HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0825Handler handles the cases of processor P0825 (fanout.fw:951), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0825Handler handles the cases of processor P0825 (fanout.fw:951); emissions take effect when a method returns nil.
 type P0825Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:951).
 	OnHit(c P0825HitContext, amount int64) error
 }
 
-// P0825HitContext is the context of P0825Handler.OnHit: it can emit only what the case declares.
+// P0825HitContext is the context of P0825Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0825HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0826Handler handles the cases of processor P0826 (fanout.fw:952), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0826Handler handles the cases of processor P0826 (fanout.fw:952); emissions take effect when a method returns nil.
 type P0826Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:952).
 	OnHit(c P0826HitContext, amount int64) error
 }
 
-// P0826HitContext is the context of P0826Handler.OnHit: it can emit only what the case declares.
+// P0826HitContext is the context of P0826Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0826HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0827Handler handles the cases of processor P0827 (fanout.fw:953), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0827Handler handles the cases of processor P0827 (fanout.fw:953); emissions take effect when a method returns nil.
 type P0827Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:953).
 	OnHit(c P0827HitContext, amount int64) error
 }
 
-// P0827HitContext is the context of P0827Handler.OnHit: it can emit only what the case declares.
+// P0827HitContext is the context of P0827Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0827HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0828Handler handles the cases of processor P0828 (fanout.fw:954), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0828Handler handles the cases of processor P0828 (fanout.fw:954); emissions take effect when a method returns nil.
 type P0828Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:954).
 	OnHit(c P0828HitContext, amount int64) error
 }
 
-// P0828HitContext is the context of P0828Handler.OnHit: it can emit only what the case declares.
+// P0828HitContext is the context of P0828Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0828HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0829Handler handles the cases of processor P0829 (fanout.fw:955), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0829Handler handles the cases of processor P0829 (fanout.fw:955); emissions take effect when a method returns nil.
 type P0829Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:955).
 	OnHit(c P0829HitContext, amount int64) error
 }
 
-// P0829HitContext is the context of P0829Handler.OnHit: it can emit only what the case declares.
+// P0829HitContext is the context of P0829Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0829HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0830Handler handles the cases of processor P0830 (fanout.fw:956), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0830Handler handles the cases of processor P0830 (fanout.fw:956); emissions take effect when a method returns nil.
 type P0830Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:956).
 	OnHit(c P0830HitContext, amount int64) error
 }
 
-// P0830HitContext is the context of P0830Handler.OnHit: it can emit only what the case declares.
+// P0830HitContext is the context of P0830Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0830HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0831Handler handles the cases of processor P0831 (fanout.fw:957), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0831Handler handles the cases of processor P0831 (fanout.fw:957); emissions take effect when a method returns nil.
 type P0831Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:957).
 	OnHit(c P0831HitContext, amount int64) error
 }
 
-// P0831HitContext is the context of P0831Handler.OnHit: it can emit only what the case declares.
+// P0831HitContext is the context of P0831Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0831HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0832Handler handles the cases of processor P0832 (fanout.fw:958), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0832Handler handles the cases of processor P0832 (fanout.fw:958); emissions take effect when a method returns nil.
 type P0832Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:958).
 	OnHit(c P0832HitContext, amount int64) error
 }
 
-// P0832HitContext is the context of P0832Handler.OnHit: it can emit only what the case declares.
+// P0832HitContext is the context of P0832Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0832HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0833Handler handles the cases of processor P0833 (fanout.fw:959), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0833Handler handles the cases of processor P0833 (fanout.fw:959); emissions take effect when a method returns nil.
 type P0833Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:959).
 	OnHit(c P0833HitContext, amount int64) error
 }
 
-// P0833HitContext is the context of P0833Handler.OnHit: it can emit only what the case declares.
+// P0833HitContext is the context of P0833Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0833HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0834Handler handles the cases of processor P0834 (fanout.fw:960), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0834Handler handles the cases of processor P0834 (fanout.fw:960); emissions take effect when a method returns nil.
 type P0834Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:960).
 	OnHit(c P0834HitContext, amount int64) error
 }
 
-// P0834HitContext is the context of P0834Handler.OnHit: it can emit only what the case declares.
+// P0834HitContext is the context of P0834Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0834HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0835Handler handles the cases of processor P0835 (fanout.fw:961), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0835Handler handles the cases of processor P0835 (fanout.fw:961); emissions take effect when a method returns nil.
 type P0835Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:961).
 	OnHit(c P0835HitContext, amount int64) error
 }
 
-// P0835HitContext is the context of P0835Handler.OnHit: it can emit only what the case declares.
+// P0835HitContext is the context of P0835Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0835HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0836Handler handles the cases of processor P0836 (fanout.fw:962), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0836Handler handles the cases of processor P0836 (fanout.fw:962); emissions take effect when a method returns nil.
 type P0836Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:962).
 	OnHit(c P0836HitContext, amount int64) error
 }
 
-// P0836HitContext is the context of P0836Handler.OnHit: it can emit only what the case declares.
+// P0836HitContext is the context of P0836Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0836HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0837Handler handles the cases of processor P0837 (fanout.fw:963), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0837Handler handles the cases of processor P0837 (fanout.fw:963); emissions take effect when a method returns nil.
 type P0837Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:963).
 	OnHit(c P0837HitContext, amount int64) error
 }
 
-// P0837HitContext is the context of P0837Handler.OnHit: it can emit only what the case declares.
+// P0837HitContext is the context of P0837Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0837HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0838Handler handles the cases of processor P0838 (fanout.fw:964), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0838Handler handles the cases of processor P0838 (fanout.fw:964); emissions take effect when a method returns nil.
 type P0838Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:964).
 	OnHit(c P0838HitContext, amount int64) error
 }
 
-// P0838HitContext is the context of P0838Handler.OnHit: it can emit only what the case declares.
+// P0838HitContext is the context of P0838Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0838HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0839Handler handles the cases of processor P0839 (fanout.fw:965), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0839Handler handles the cases of processor P0839 (fanout.fw:965); emissions take effect when a method returns nil.
 type P0839Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:965).
 	OnHit(c P0839HitContext, amount int64) error
 }
 
-// P0839HitContext is the context of P0839Handler.OnHit: it can emit only what the case declares.
+// P0839HitContext is the context of P0839Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0839HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0840Handler handles the cases of processor P0840 (fanout.fw:966), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0840Handler handles the cases of processor P0840 (fanout.fw:966); emissions take effect when a method returns nil.
 type P0840Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:966).
 	OnHit(c P0840HitContext, amount int64) error
 }
 
-// P0840HitContext is the context of P0840Handler.OnHit: it can emit only what the case declares.
+// P0840HitContext is the context of P0840Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0840HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0841Handler handles the cases of processor P0841 (fanout.fw:967), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0841Handler handles the cases of processor P0841 (fanout.fw:967); emissions take effect when a method returns nil.
 type P0841Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:967).
 	OnHit(c P0841HitContext, amount int64) error
 }
 
-// P0841HitContext is the context of P0841Handler.OnHit: it can emit only what the case declares.
+// P0841HitContext is the context of P0841Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0841HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0842Handler handles the cases of processor P0842 (fanout.fw:968), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0842Handler handles the cases of processor P0842 (fanout.fw:968); emissions take effect when a method returns nil.
 type P0842Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:968).
 	OnHit(c P0842HitContext, amount int64) error
 }
 
-// P0842HitContext is the context of P0842Handler.OnHit: it can emit only what the case declares.
+// P0842HitContext is the context of P0842Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0842HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0843Handler handles the cases of processor P0843 (fanout.fw:969), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0843Handler handles the cases of processor P0843 (fanout.fw:969); emissions take effect when a method returns nil.
 type P0843Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:969).
 	OnHit(c P0843HitContext, amount int64) error
 }
 
-// P0843HitContext is the context of P0843Handler.OnHit: it can emit only what the case declares.
+// P0843HitContext is the context of P0843Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0843HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0844Handler handles the cases of processor P0844 (fanout.fw:970), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0844Handler handles the cases of processor P0844 (fanout.fw:970); emissions take effect when a method returns nil.
 type P0844Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:970).
 	OnHit(c P0844HitContext, amount int64) error
 }
 
-// P0844HitContext is the context of P0844Handler.OnHit: it can emit only what the case declares.
+// P0844HitContext is the context of P0844Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0844HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0845Handler handles the cases of processor P0845 (fanout.fw:971), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0845Handler handles the cases of processor P0845 (fanout.fw:971); emissions take effect when a method returns nil.
 type P0845Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:971).
 	OnHit(c P0845HitContext, amount int64) error
 }
 
-// P0845HitContext is the context of P0845Handler.OnHit: it can emit only what the case declares.
+// P0845HitContext is the context of P0845Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0845HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0846Handler handles the cases of processor P0846 (fanout.fw:972), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0846Handler handles the cases of processor P0846 (fanout.fw:972); emissions take effect when a method returns nil.
 type P0846Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:972).
 	OnHit(c P0846HitContext, amount int64) error
 }
 
-// P0846HitContext is the context of P0846Handler.OnHit: it can emit only what the case declares.
+// P0846HitContext is the context of P0846Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0846HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0847Handler handles the cases of processor P0847 (fanout.fw:973), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0847Handler handles the cases of processor P0847 (fanout.fw:973); emissions take effect when a method returns nil.
 type P0847Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:973).
 	OnHit(c P0847HitContext, amount int64) error
 }
 
-// P0847HitContext is the context of P0847Handler.OnHit: it can emit only what the case declares.
+// P0847HitContext is the context of P0847Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0847HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0848Handler handles the cases of processor P0848 (fanout.fw:974), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0848Handler handles the cases of processor P0848 (fanout.fw:974); emissions take effect when a method returns nil.
 type P0848Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:974).
 	OnHit(c P0848HitContext, amount int64) error
 }
 
-// P0848HitContext is the context of P0848Handler.OnHit: it can emit only what the case declares.
+// P0848HitContext is the context of P0848Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0848HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0849Handler handles the cases of processor P0849 (fanout.fw:975), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0849Handler handles the cases of processor P0849 (fanout.fw:975); emissions take effect when a method returns nil.
 type P0849Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:975).
 	OnHit(c P0849HitContext, amount int64) error
 }
 
-// P0849HitContext is the context of P0849Handler.OnHit: it can emit only what the case declares.
+// P0849HitContext is the context of P0849Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0849HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0850Handler handles the cases of processor P0850 (fanout.fw:976), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0850Handler handles the cases of processor P0850 (fanout.fw:976); emissions take effect when a method returns nil.
 type P0850Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:976).
 	OnHit(c P0850HitContext, amount int64) error
 }
 
-// P0850HitContext is the context of P0850Handler.OnHit: it can emit only what the case declares.
+// P0850HitContext is the context of P0850Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0850HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0851Handler handles the cases of processor P0851 (fanout.fw:977), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0851Handler handles the cases of processor P0851 (fanout.fw:977); emissions take effect when a method returns nil.
 type P0851Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:977).
 	OnHit(c P0851HitContext, amount int64) error
 }
 
-// P0851HitContext is the context of P0851Handler.OnHit: it can emit only what the case declares.
+// P0851HitContext is the context of P0851Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0851HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0852Handler handles the cases of processor P0852 (fanout.fw:978), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0852Handler handles the cases of processor P0852 (fanout.fw:978); emissions take effect when a method returns nil.
 type P0852Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:978).
 	OnHit(c P0852HitContext, amount int64) error
 }
 
-// P0852HitContext is the context of P0852Handler.OnHit: it can emit only what the case declares.
+// P0852HitContext is the context of P0852Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0852HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0853Handler handles the cases of processor P0853 (fanout.fw:979), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0853Handler handles the cases of processor P0853 (fanout.fw:979); emissions take effect when a method returns nil.
 type P0853Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:979).
 	OnHit(c P0853HitContext, amount int64) error
 }
 
-// P0853HitContext is the context of P0853Handler.OnHit: it can emit only what the case declares.
+// P0853HitContext is the context of P0853Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0853HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0854Handler handles the cases of processor P0854 (fanout.fw:980), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0854Handler handles the cases of processor P0854 (fanout.fw:980); emissions take effect when a method returns nil.
 type P0854Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:980).
 	OnHit(c P0854HitContext, amount int64) error
 }
 
-// P0854HitContext is the context of P0854Handler.OnHit: it can emit only what the case declares.
+// P0854HitContext is the context of P0854Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0854HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0855Handler handles the cases of processor P0855 (fanout.fw:981), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0855Handler handles the cases of processor P0855 (fanout.fw:981); emissions take effect when a method returns nil.
 type P0855Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:981).
 	OnHit(c P0855HitContext, amount int64) error
 }
 
-// P0855HitContext is the context of P0855Handler.OnHit: it can emit only what the case declares.
+// P0855HitContext is the context of P0855Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0855HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0856Handler handles the cases of processor P0856 (fanout.fw:982), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0856Handler handles the cases of processor P0856 (fanout.fw:982); emissions take effect when a method returns nil.
 type P0856Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:982).
 	OnHit(c P0856HitContext, amount int64) error
 }
 
-// P0856HitContext is the context of P0856Handler.OnHit: it can emit only what the case declares.
+// P0856HitContext is the context of P0856Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0856HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0857Handler handles the cases of processor P0857 (fanout.fw:983), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0857Handler handles the cases of processor P0857 (fanout.fw:983); emissions take effect when a method returns nil.
 type P0857Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:983).
 	OnHit(c P0857HitContext, amount int64) error
 }
 
-// P0857HitContext is the context of P0857Handler.OnHit: it can emit only what the case declares.
+// P0857HitContext is the context of P0857Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0857HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0858Handler handles the cases of processor P0858 (fanout.fw:984), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0858Handler handles the cases of processor P0858 (fanout.fw:984); emissions take effect when a method returns nil.
 type P0858Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:984).
 	OnHit(c P0858HitContext, amount int64) error
 }
 
-// P0858HitContext is the context of P0858Handler.OnHit: it can emit only what the case declares.
+// P0858HitContext is the context of P0858Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0858HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0859Handler handles the cases of processor P0859 (fanout.fw:985), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0859Handler handles the cases of processor P0859 (fanout.fw:985); emissions take effect when a method returns nil.
 type P0859Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:985).
 	OnHit(c P0859HitContext, amount int64) error
 }
 
-// P0859HitContext is the context of P0859Handler.OnHit: it can emit only what the case declares.
+// P0859HitContext is the context of P0859Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0859HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0860Handler handles the cases of processor P0860 (fanout.fw:986), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0860Handler handles the cases of processor P0860 (fanout.fw:986); emissions take effect when a method returns nil.
 type P0860Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:986).
 	OnHit(c P0860HitContext, amount int64) error
 }
 
-// P0860HitContext is the context of P0860Handler.OnHit: it can emit only what the case declares.
+// P0860HitContext is the context of P0860Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0860HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0861Handler handles the cases of processor P0861 (fanout.fw:987), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0861Handler handles the cases of processor P0861 (fanout.fw:987); emissions take effect when a method returns nil.
 type P0861Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:987).
 	OnHit(c P0861HitContext, amount int64) error
 }
 
-// P0861HitContext is the context of P0861Handler.OnHit: it can emit only what the case declares.
+// P0861HitContext is the context of P0861Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0861HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0862Handler handles the cases of processor P0862 (fanout.fw:988), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0862Handler handles the cases of processor P0862 (fanout.fw:988); emissions take effect when a method returns nil.
 type P0862Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:988).
 	OnHit(c P0862HitContext, amount int64) error
 }
 
-// P0862HitContext is the context of P0862Handler.OnHit: it can emit only what the case declares.
+// P0862HitContext is the context of P0862Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0862HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0863Handler handles the cases of processor P0863 (fanout.fw:989), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0863Handler handles the cases of processor P0863 (fanout.fw:989); emissions take effect when a method returns nil.
 type P0863Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:989).
 	OnHit(c P0863HitContext, amount int64) error
 }
 
-// P0863HitContext is the context of P0863Handler.OnHit: it can emit only what the case declares.
+// P0863HitContext is the context of P0863Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0863HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0864Handler handles the cases of processor P0864 (fanout.fw:990), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0864Handler handles the cases of processor P0864 (fanout.fw:990); emissions take effect when a method returns nil.
 type P0864Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:990).
 	OnHit(c P0864HitContext, amount int64) error
 }
 
-// P0864HitContext is the context of P0864Handler.OnHit: it can emit only what the case declares.
+// P0864HitContext is the context of P0864Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0864HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0865Handler handles the cases of processor P0865 (fanout.fw:991), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0865Handler handles the cases of processor P0865 (fanout.fw:991); emissions take effect when a method returns nil.
 type P0865Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:991).
 	OnHit(c P0865HitContext, amount int64) error
 }
 
-// P0865HitContext is the context of P0865Handler.OnHit: it can emit only what the case declares.
+// P0865HitContext is the context of P0865Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0865HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0866Handler handles the cases of processor P0866 (fanout.fw:992), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0866Handler handles the cases of processor P0866 (fanout.fw:992); emissions take effect when a method returns nil.
 type P0866Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:992).
 	OnHit(c P0866HitContext, amount int64) error
 }
 
-// P0866HitContext is the context of P0866Handler.OnHit: it can emit only what the case declares.
+// P0866HitContext is the context of P0866Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0866HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0867Handler handles the cases of processor P0867 (fanout.fw:993), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0867Handler handles the cases of processor P0867 (fanout.fw:993); emissions take effect when a method returns nil.
 type P0867Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:993).
 	OnHit(c P0867HitContext, amount int64) error
 }
 
-// P0867HitContext is the context of P0867Handler.OnHit: it can emit only what the case declares.
+// P0867HitContext is the context of P0867Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0867HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0868Handler handles the cases of processor P0868 (fanout.fw:994), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0868Handler handles the cases of processor P0868 (fanout.fw:994); emissions take effect when a method returns nil.
 type P0868Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:994).
 	OnHit(c P0868HitContext, amount int64) error
 }
 
-// P0868HitContext is the context of P0868Handler.OnHit: it can emit only what the case declares.
+// P0868HitContext is the context of P0868Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0868HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0869Handler handles the cases of processor P0869 (fanout.fw:995), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0869Handler handles the cases of processor P0869 (fanout.fw:995); emissions take effect when a method returns nil.
 type P0869Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:995).
 	OnHit(c P0869HitContext, amount int64) error
 }
 
-// P0869HitContext is the context of P0869Handler.OnHit: it can emit only what the case declares.
+// P0869HitContext is the context of P0869Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0869HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0870Handler handles the cases of processor P0870 (fanout.fw:996), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0870Handler handles the cases of processor P0870 (fanout.fw:996); emissions take effect when a method returns nil.
 type P0870Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:996).
 	OnHit(c P0870HitContext, amount int64) error
 }
 
-// P0870HitContext is the context of P0870Handler.OnHit: it can emit only what the case declares.
+// P0870HitContext is the context of P0870Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0870HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0871Handler handles the cases of processor P0871 (fanout.fw:997), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0871Handler handles the cases of processor P0871 (fanout.fw:997); emissions take effect when a method returns nil.
 type P0871Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:997).
 	OnHit(c P0871HitContext, amount int64) error
 }
 
-// P0871HitContext is the context of P0871Handler.OnHit: it can emit only what the case declares.
+// P0871HitContext is the context of P0871Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0871HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0872Handler handles the cases of processor P0872 (fanout.fw:998), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0872Handler handles the cases of processor P0872 (fanout.fw:998); emissions take effect when a method returns nil.
 type P0872Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:998).
 	OnHit(c P0872HitContext, amount int64) error
 }
 
-// P0872HitContext is the context of P0872Handler.OnHit: it can emit only what the case declares.
+// P0872HitContext is the context of P0872Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0872HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0873Handler handles the cases of processor P0873 (fanout.fw:999), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0873Handler handles the cases of processor P0873 (fanout.fw:999); emissions take effect when a method returns nil.
 type P0873Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:999).
 	OnHit(c P0873HitContext, amount int64) error
 }
 
-// P0873HitContext is the context of P0873Handler.OnHit: it can emit only what the case declares.
+// P0873HitContext is the context of P0873Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0873HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0874Handler handles the cases of processor P0874 (fanout.fw:1000), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0874Handler handles the cases of processor P0874 (fanout.fw:1000); emissions take effect when a method returns nil.
 type P0874Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1000).
 	OnHit(c P0874HitContext, amount int64) error
 }
 
-// P0874HitContext is the context of P0874Handler.OnHit: it can emit only what the case declares.
+// P0874HitContext is the context of P0874Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0874HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0875Handler handles the cases of processor P0875 (fanout.fw:1001), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0875Handler handles the cases of processor P0875 (fanout.fw:1001); emissions take effect when a method returns nil.
 type P0875Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1001).
 	OnHit(c P0875HitContext, amount int64) error
 }
 
-// P0875HitContext is the context of P0875Handler.OnHit: it can emit only what the case declares.
+// P0875HitContext is the context of P0875Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0875HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0876Handler handles the cases of processor P0876 (fanout.fw:1002), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0876Handler handles the cases of processor P0876 (fanout.fw:1002); emissions take effect when a method returns nil.
 type P0876Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1002).
 	OnHit(c P0876HitContext, amount int64) error
 }
 
-// P0876HitContext is the context of P0876Handler.OnHit: it can emit only what the case declares.
+// P0876HitContext is the context of P0876Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0876HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0877Handler handles the cases of processor P0877 (fanout.fw:1003), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0877Handler handles the cases of processor P0877 (fanout.fw:1003); emissions take effect when a method returns nil.
 type P0877Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1003).
 	OnHit(c P0877HitContext, amount int64) error
 }
 
-// P0877HitContext is the context of P0877Handler.OnHit: it can emit only what the case declares.
+// P0877HitContext is the context of P0877Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0877HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0878Handler handles the cases of processor P0878 (fanout.fw:1004), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0878Handler handles the cases of processor P0878 (fanout.fw:1004); emissions take effect when a method returns nil.
 type P0878Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1004).
 	OnHit(c P0878HitContext, amount int64) error
 }
 
-// P0878HitContext is the context of P0878Handler.OnHit: it can emit only what the case declares.
+// P0878HitContext is the context of P0878Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0878HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0879Handler handles the cases of processor P0879 (fanout.fw:1005), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0879Handler handles the cases of processor P0879 (fanout.fw:1005); emissions take effect when a method returns nil.
 type P0879Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1005).
 	OnHit(c P0879HitContext, amount int64) error
 }
 
-// P0879HitContext is the context of P0879Handler.OnHit: it can emit only what the case declares.
+// P0879HitContext is the context of P0879Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0879HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0880Handler handles the cases of processor P0880 (fanout.fw:1006), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0880Handler handles the cases of processor P0880 (fanout.fw:1006); emissions take effect when a method returns nil.
 type P0880Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1006).
 	OnHit(c P0880HitContext, amount int64) error
 }
 
-// P0880HitContext is the context of P0880Handler.OnHit: it can emit only what the case declares.
+// P0880HitContext is the context of P0880Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0880HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0881Handler handles the cases of processor P0881 (fanout.fw:1007), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0881Handler handles the cases of processor P0881 (fanout.fw:1007); emissions take effect when a method returns nil.
 type P0881Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1007).
 	OnHit(c P0881HitContext, amount int64) error
 }
 
-// P0881HitContext is the context of P0881Handler.OnHit: it can emit only what the case declares.
+// P0881HitContext is the context of P0881Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0881HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0882Handler handles the cases of processor P0882 (fanout.fw:1008), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0882Handler handles the cases of processor P0882 (fanout.fw:1008); emissions take effect when a method returns nil.
 type P0882Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1008).
 	OnHit(c P0882HitContext, amount int64) error
 }
 
-// P0882HitContext is the context of P0882Handler.OnHit: it can emit only what the case declares.
+// P0882HitContext is the context of P0882Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0882HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0883Handler handles the cases of processor P0883 (fanout.fw:1009), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0883Handler handles the cases of processor P0883 (fanout.fw:1009); emissions take effect when a method returns nil.
 type P0883Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1009).
 	OnHit(c P0883HitContext, amount int64) error
 }
 
-// P0883HitContext is the context of P0883Handler.OnHit: it can emit only what the case declares.
+// P0883HitContext is the context of P0883Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0883HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0884Handler handles the cases of processor P0884 (fanout.fw:1010), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0884Handler handles the cases of processor P0884 (fanout.fw:1010); emissions take effect when a method returns nil.
 type P0884Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1010).
 	OnHit(c P0884HitContext, amount int64) error
 }
 
-// P0884HitContext is the context of P0884Handler.OnHit: it can emit only what the case declares.
+// P0884HitContext is the context of P0884Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0884HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0885Handler handles the cases of processor P0885 (fanout.fw:1011), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0885Handler handles the cases of processor P0885 (fanout.fw:1011); emissions take effect when a method returns nil.
 type P0885Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1011).
 	OnHit(c P0885HitContext, amount int64) error
 }
 
-// P0885HitContext is the context of P0885Handler.OnHit: it can emit only what the case declares.
+// P0885HitContext is the context of P0885Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0885HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0886Handler handles the cases of processor P0886 (fanout.fw:1012), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0886Handler handles the cases of processor P0886 (fanout.fw:1012); emissions take effect when a method returns nil.
 type P0886Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1012).
 	OnHit(c P0886HitContext, amount int64) error
 }
 
-// P0886HitContext is the context of P0886Handler.OnHit: it can emit only what the case declares.
+// P0886HitContext is the context of P0886Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0886HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0887Handler handles the cases of processor P0887 (fanout.fw:1013), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0887Handler handles the cases of processor P0887 (fanout.fw:1013); emissions take effect when a method returns nil.
 type P0887Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1013).
 	OnHit(c P0887HitContext, amount int64) error
 }
 
-// P0887HitContext is the context of P0887Handler.OnHit: it can emit only what the case declares.
+// P0887HitContext is the context of P0887Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0887HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0888Handler handles the cases of processor P0888 (fanout.fw:1014), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0888Handler handles the cases of processor P0888 (fanout.fw:1014); emissions take effect when a method returns nil.
 type P0888Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1014).
 	OnHit(c P0888HitContext, amount int64) error
 }
 
-// P0888HitContext is the context of P0888Handler.OnHit: it can emit only what the case declares.
+// P0888HitContext is the context of P0888Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0888HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0889Handler handles the cases of processor P0889 (fanout.fw:1015), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0889Handler handles the cases of processor P0889 (fanout.fw:1015); emissions take effect when a method returns nil.
 type P0889Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1015).
 	OnHit(c P0889HitContext, amount int64) error
 }
 
-// P0889HitContext is the context of P0889Handler.OnHit: it can emit only what the case declares.
+// P0889HitContext is the context of P0889Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0889HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0890Handler handles the cases of processor P0890 (fanout.fw:1016), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0890Handler handles the cases of processor P0890 (fanout.fw:1016); emissions take effect when a method returns nil.
 type P0890Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1016).
 	OnHit(c P0890HitContext, amount int64) error
 }
 
-// P0890HitContext is the context of P0890Handler.OnHit: it can emit only what the case declares.
+// P0890HitContext is the context of P0890Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0890HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0891Handler handles the cases of processor P0891 (fanout.fw:1017), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0891Handler handles the cases of processor P0891 (fanout.fw:1017); emissions take effect when a method returns nil.
 type P0891Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1017).
 	OnHit(c P0891HitContext, amount int64) error
 }
 
-// P0891HitContext is the context of P0891Handler.OnHit: it can emit only what the case declares.
+// P0891HitContext is the context of P0891Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0891HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0892Handler handles the cases of processor P0892 (fanout.fw:1018), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0892Handler handles the cases of processor P0892 (fanout.fw:1018); emissions take effect when a method returns nil.
 type P0892Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1018).
 	OnHit(c P0892HitContext, amount int64) error
 }
 
-// P0892HitContext is the context of P0892Handler.OnHit: it can emit only what the case declares.
+// P0892HitContext is the context of P0892Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0892HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0893Handler handles the cases of processor P0893 (fanout.fw:1019), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0893Handler handles the cases of processor P0893 (fanout.fw:1019); emissions take effect when a method returns nil.
 type P0893Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1019).
 	OnHit(c P0893HitContext, amount int64) error
 }
 
-// P0893HitContext is the context of P0893Handler.OnHit: it can emit only what the case declares.
+// P0893HitContext is the context of P0893Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0893HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0894Handler handles the cases of processor P0894 (fanout.fw:1020), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0894Handler handles the cases of processor P0894 (fanout.fw:1020); emissions take effect when a method returns nil.
 type P0894Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1020).
 	OnHit(c P0894HitContext, amount int64) error
 }
 
-// P0894HitContext is the context of P0894Handler.OnHit: it can emit only what the case declares.
+// P0894HitContext is the context of P0894Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0894HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0895Handler handles the cases of processor P0895 (fanout.fw:1021), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0895Handler handles the cases of processor P0895 (fanout.fw:1021); emissions take effect when a method returns nil.
 type P0895Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1021).
 	OnHit(c P0895HitContext, amount int64) error
 }
 
-// P0895HitContext is the context of P0895Handler.OnHit: it can emit only what the case declares.
+// P0895HitContext is the context of P0895Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0895HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0896Handler handles the cases of processor P0896 (fanout.fw:1022), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0896Handler handles the cases of processor P0896 (fanout.fw:1022); emissions take effect when a method returns nil.
 type P0896Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1022).
 	OnHit(c P0896HitContext, amount int64) error
 }
 
-// P0896HitContext is the context of P0896Handler.OnHit: it can emit only what the case declares.
+// P0896HitContext is the context of P0896Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0896HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0897Handler handles the cases of processor P0897 (fanout.fw:1023), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0897Handler handles the cases of processor P0897 (fanout.fw:1023); emissions take effect when a method returns nil.
 type P0897Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1023).
 	OnHit(c P0897HitContext, amount int64) error
 }
 
-// P0897HitContext is the context of P0897Handler.OnHit: it can emit only what the case declares.
+// P0897HitContext is the context of P0897Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0897HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0898Handler handles the cases of processor P0898 (fanout.fw:1024), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0898Handler handles the cases of processor P0898 (fanout.fw:1024); emissions take effect when a method returns nil.
 type P0898Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1024).
 	OnHit(c P0898HitContext, amount int64) error
 }
 
-// P0898HitContext is the context of P0898Handler.OnHit: it can emit only what the case declares.
+// P0898HitContext is the context of P0898Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0898HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0899Handler handles the cases of processor P0899 (fanout.fw:1025), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0899Handler handles the cases of processor P0899 (fanout.fw:1025); emissions take effect when a method returns nil.
 type P0899Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1025).
 	OnHit(c P0899HitContext, amount int64) error
 }
 
-// P0899HitContext is the context of P0899Handler.OnHit: it can emit only what the case declares.
+// P0899HitContext is the context of P0899Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0899HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0900Handler handles the cases of processor P0900 (fanout.fw:1026), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0900Handler handles the cases of processor P0900 (fanout.fw:1026); emissions take effect when a method returns nil.
 type P0900Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1026).
 	OnHit(c P0900HitContext, amount int64) error
 }
 
-// P0900HitContext is the context of P0900Handler.OnHit: it can emit only what the case declares.
+// P0900HitContext is the context of P0900Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0900HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0901Handler handles the cases of processor P0901 (fanout.fw:1027), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0901Handler handles the cases of processor P0901 (fanout.fw:1027); emissions take effect when a method returns nil.
 type P0901Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1027).
 	OnHit(c P0901HitContext, amount int64) error
 }
 
-// P0901HitContext is the context of P0901Handler.OnHit: it can emit only what the case declares.
+// P0901HitContext is the context of P0901Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0901HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0902Handler handles the cases of processor P0902 (fanout.fw:1028), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0902Handler handles the cases of processor P0902 (fanout.fw:1028); emissions take effect when a method returns nil.
 type P0902Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1028).
 	OnHit(c P0902HitContext, amount int64) error
 }
 
-// P0902HitContext is the context of P0902Handler.OnHit: it can emit only what the case declares.
+// P0902HitContext is the context of P0902Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0902HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0903Handler handles the cases of processor P0903 (fanout.fw:1029), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0903Handler handles the cases of processor P0903 (fanout.fw:1029); emissions take effect when a method returns nil.
 type P0903Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1029).
 	OnHit(c P0903HitContext, amount int64) error
 }
 
-// P0903HitContext is the context of P0903Handler.OnHit: it can emit only what the case declares.
+// P0903HitContext is the context of P0903Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0903HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0904Handler handles the cases of processor P0904 (fanout.fw:1030), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0904Handler handles the cases of processor P0904 (fanout.fw:1030); emissions take effect when a method returns nil.
 type P0904Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1030).
 	OnHit(c P0904HitContext, amount int64) error
 }
 
-// P0904HitContext is the context of P0904Handler.OnHit: it can emit only what the case declares.
+// P0904HitContext is the context of P0904Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0904HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0905Handler handles the cases of processor P0905 (fanout.fw:1031), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0905Handler handles the cases of processor P0905 (fanout.fw:1031); emissions take effect when a method returns nil.
 type P0905Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1031).
 	OnHit(c P0905HitContext, amount int64) error
 }
 
-// P0905HitContext is the context of P0905Handler.OnHit: it can emit only what the case declares.
+// P0905HitContext is the context of P0905Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0905HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0906Handler handles the cases of processor P0906 (fanout.fw:1032), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0906Handler handles the cases of processor P0906 (fanout.fw:1032); emissions take effect when a method returns nil.
 type P0906Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1032).
 	OnHit(c P0906HitContext, amount int64) error
 }
 
-// P0906HitContext is the context of P0906Handler.OnHit: it can emit only what the case declares.
+// P0906HitContext is the context of P0906Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0906HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0907Handler handles the cases of processor P0907 (fanout.fw:1033), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0907Handler handles the cases of processor P0907 (fanout.fw:1033); emissions take effect when a method returns nil.
 type P0907Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1033).
 	OnHit(c P0907HitContext, amount int64) error
 }
 
-// P0907HitContext is the context of P0907Handler.OnHit: it can emit only what the case declares.
+// P0907HitContext is the context of P0907Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0907HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0908Handler handles the cases of processor P0908 (fanout.fw:1034), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0908Handler handles the cases of processor P0908 (fanout.fw:1034); emissions take effect when a method returns nil.
 type P0908Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1034).
 	OnHit(c P0908HitContext, amount int64) error
 }
 
-// P0908HitContext is the context of P0908Handler.OnHit: it can emit only what the case declares.
+// P0908HitContext is the context of P0908Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0908HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0909Handler handles the cases of processor P0909 (fanout.fw:1035), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0909Handler handles the cases of processor P0909 (fanout.fw:1035); emissions take effect when a method returns nil.
 type P0909Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1035).
 	OnHit(c P0909HitContext, amount int64) error
 }
 
-// P0909HitContext is the context of P0909Handler.OnHit: it can emit only what the case declares.
+// P0909HitContext is the context of P0909Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0909HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0910Handler handles the cases of processor P0910 (fanout.fw:1036), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0910Handler handles the cases of processor P0910 (fanout.fw:1036); emissions take effect when a method returns nil.
 type P0910Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1036).
 	OnHit(c P0910HitContext, amount int64) error
 }
 
-// P0910HitContext is the context of P0910Handler.OnHit: it can emit only what the case declares.
+// P0910HitContext is the context of P0910Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0910HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0911Handler handles the cases of processor P0911 (fanout.fw:1037), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0911Handler handles the cases of processor P0911 (fanout.fw:1037); emissions take effect when a method returns nil.
 type P0911Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1037).
 	OnHit(c P0911HitContext, amount int64) error
 }
 
-// P0911HitContext is the context of P0911Handler.OnHit: it can emit only what the case declares.
+// P0911HitContext is the context of P0911Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0911HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0912Handler handles the cases of processor P0912 (fanout.fw:1038), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0912Handler handles the cases of processor P0912 (fanout.fw:1038); emissions take effect when a method returns nil.
 type P0912Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1038).
 	OnHit(c P0912HitContext, amount int64) error
 }
 
-// P0912HitContext is the context of P0912Handler.OnHit: it can emit only what the case declares.
+// P0912HitContext is the context of P0912Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0912HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0913Handler handles the cases of processor P0913 (fanout.fw:1039), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0913Handler handles the cases of processor P0913 (fanout.fw:1039); emissions take effect when a method returns nil.
 type P0913Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1039).
 	OnHit(c P0913HitContext, amount int64) error
 }
 
-// P0913HitContext is the context of P0913Handler.OnHit: it can emit only what the case declares.
+// P0913HitContext is the context of P0913Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0913HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0914Handler handles the cases of processor P0914 (fanout.fw:1040), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0914Handler handles the cases of processor P0914 (fanout.fw:1040); emissions take effect when a method returns nil.
 type P0914Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1040).
 	OnHit(c P0914HitContext, amount int64) error
 }
 
-// P0914HitContext is the context of P0914Handler.OnHit: it can emit only what the case declares.
+// P0914HitContext is the context of P0914Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0914HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0915Handler handles the cases of processor P0915 (fanout.fw:1041), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0915Handler handles the cases of processor P0915 (fanout.fw:1041); emissions take effect when a method returns nil.
 type P0915Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1041).
 	OnHit(c P0915HitContext, amount int64) error
 }
 
-// P0915HitContext is the context of P0915Handler.OnHit: it can emit only what the case declares.
+// P0915HitContext is the context of P0915Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0915HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0916Handler handles the cases of processor P0916 (fanout.fw:1042), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0916Handler handles the cases of processor P0916 (fanout.fw:1042); emissions take effect when a method returns nil.
 type P0916Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1042).
 	OnHit(c P0916HitContext, amount int64) error
 }
 
-// P0916HitContext is the context of P0916Handler.OnHit: it can emit only what the case declares.
+// P0916HitContext is the context of P0916Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0916HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0917Handler handles the cases of processor P0917 (fanout.fw:1043), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0917Handler handles the cases of processor P0917 (fanout.fw:1043); emissions take effect when a method returns nil.
 type P0917Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1043).
 	OnHit(c P0917HitContext, amount int64) error
 }
 
-// P0917HitContext is the context of P0917Handler.OnHit: it can emit only what the case declares.
+// P0917HitContext is the context of P0917Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0917HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0918Handler handles the cases of processor P0918 (fanout.fw:1044), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0918Handler handles the cases of processor P0918 (fanout.fw:1044); emissions take effect when a method returns nil.
 type P0918Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1044).
 	OnHit(c P0918HitContext, amount int64) error
 }
 
-// P0918HitContext is the context of P0918Handler.OnHit: it can emit only what the case declares.
+// P0918HitContext is the context of P0918Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0918HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0919Handler handles the cases of processor P0919 (fanout.fw:1045), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0919Handler handles the cases of processor P0919 (fanout.fw:1045); emissions take effect when a method returns nil.
 type P0919Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1045).
 	OnHit(c P0919HitContext, amount int64) error
 }
 
-// P0919HitContext is the context of P0919Handler.OnHit: it can emit only what the case declares.
+// P0919HitContext is the context of P0919Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0919HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0920Handler handles the cases of processor P0920 (fanout.fw:1046), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0920Handler handles the cases of processor P0920 (fanout.fw:1046); emissions take effect when a method returns nil.
 type P0920Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1046).
 	OnHit(c P0920HitContext, amount int64) error
 }
 
-// P0920HitContext is the context of P0920Handler.OnHit: it can emit only what the case declares.
+// P0920HitContext is the context of P0920Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0920HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0921Handler handles the cases of processor P0921 (fanout.fw:1047), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0921Handler handles the cases of processor P0921 (fanout.fw:1047); emissions take effect when a method returns nil.
 type P0921Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1047).
 	OnHit(c P0921HitContext, amount int64) error
 }
 
-// P0921HitContext is the context of P0921Handler.OnHit: it can emit only what the case declares.
+// P0921HitContext is the context of P0921Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0921HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0922Handler handles the cases of processor P0922 (fanout.fw:1048), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0922Handler handles the cases of processor P0922 (fanout.fw:1048); emissions take effect when a method returns nil.
 type P0922Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1048).
 	OnHit(c P0922HitContext, amount int64) error
 }
 
-// P0922HitContext is the context of P0922Handler.OnHit: it can emit only what the case declares.
+// P0922HitContext is the context of P0922Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0922HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0923Handler handles the cases of processor P0923 (fanout.fw:1049), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0923Handler handles the cases of processor P0923 (fanout.fw:1049); emissions take effect when a method returns nil.
 type P0923Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1049).
 	OnHit(c P0923HitContext, amount int64) error
 }
 
-// P0923HitContext is the context of P0923Handler.OnHit: it can emit only what the case declares.
+// P0923HitContext is the context of P0923Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0923HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0924Handler handles the cases of processor P0924 (fanout.fw:1050), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0924Handler handles the cases of processor P0924 (fanout.fw:1050); emissions take effect when a method returns nil.
 type P0924Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1050).
 	OnHit(c P0924HitContext, amount int64) error
 }
 
-// P0924HitContext is the context of P0924Handler.OnHit: it can emit only what the case declares.
+// P0924HitContext is the context of P0924Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0924HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0925Handler handles the cases of processor P0925 (fanout.fw:1051), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0925Handler handles the cases of processor P0925 (fanout.fw:1051); emissions take effect when a method returns nil.
 type P0925Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1051).
 	OnHit(c P0925HitContext, amount int64) error
 }
 
-// P0925HitContext is the context of P0925Handler.OnHit: it can emit only what the case declares.
+// P0925HitContext is the context of P0925Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0925HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0926Handler handles the cases of processor P0926 (fanout.fw:1052), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0926Handler handles the cases of processor P0926 (fanout.fw:1052); emissions take effect when a method returns nil.
 type P0926Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1052).
 	OnHit(c P0926HitContext, amount int64) error
 }
 
-// P0926HitContext is the context of P0926Handler.OnHit: it can emit only what the case declares.
+// P0926HitContext is the context of P0926Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0926HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0927Handler handles the cases of processor P0927 (fanout.fw:1053), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0927Handler handles the cases of processor P0927 (fanout.fw:1053); emissions take effect when a method returns nil.
 type P0927Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1053).
 	OnHit(c P0927HitContext, amount int64) error
 }
 
-// P0927HitContext is the context of P0927Handler.OnHit: it can emit only what the case declares.
+// P0927HitContext is the context of P0927Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0927HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0928Handler handles the cases of processor P0928 (fanout.fw:1054), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0928Handler handles the cases of processor P0928 (fanout.fw:1054); emissions take effect when a method returns nil.
 type P0928Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1054).
 	OnHit(c P0928HitContext, amount int64) error
 }
 
-// P0928HitContext is the context of P0928Handler.OnHit: it can emit only what the case declares.
+// P0928HitContext is the context of P0928Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0928HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0929Handler handles the cases of processor P0929 (fanout.fw:1055), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0929Handler handles the cases of processor P0929 (fanout.fw:1055); emissions take effect when a method returns nil.
 type P0929Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1055).
 	OnHit(c P0929HitContext, amount int64) error
 }
 
-// P0929HitContext is the context of P0929Handler.OnHit: it can emit only what the case declares.
+// P0929HitContext is the context of P0929Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0929HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0930Handler handles the cases of processor P0930 (fanout.fw:1056), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0930Handler handles the cases of processor P0930 (fanout.fw:1056); emissions take effect when a method returns nil.
 type P0930Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1056).
 	OnHit(c P0930HitContext, amount int64) error
 }
 
-// P0930HitContext is the context of P0930Handler.OnHit: it can emit only what the case declares.
+// P0930HitContext is the context of P0930Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0930HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0931Handler handles the cases of processor P0931 (fanout.fw:1057), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0931Handler handles the cases of processor P0931 (fanout.fw:1057); emissions take effect when a method returns nil.
 type P0931Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1057).
 	OnHit(c P0931HitContext, amount int64) error
 }
 
-// P0931HitContext is the context of P0931Handler.OnHit: it can emit only what the case declares.
+// P0931HitContext is the context of P0931Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0931HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0932Handler handles the cases of processor P0932 (fanout.fw:1058), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0932Handler handles the cases of processor P0932 (fanout.fw:1058); emissions take effect when a method returns nil.
 type P0932Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1058).
 	OnHit(c P0932HitContext, amount int64) error
 }
 
-// P0932HitContext is the context of P0932Handler.OnHit: it can emit only what the case declares.
+// P0932HitContext is the context of P0932Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0932HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0933Handler handles the cases of processor P0933 (fanout.fw:1059), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0933Handler handles the cases of processor P0933 (fanout.fw:1059); emissions take effect when a method returns nil.
 type P0933Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1059).
 	OnHit(c P0933HitContext, amount int64) error
 }
 
-// P0933HitContext is the context of P0933Handler.OnHit: it can emit only what the case declares.
+// P0933HitContext is the context of P0933Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0933HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0934Handler handles the cases of processor P0934 (fanout.fw:1060), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0934Handler handles the cases of processor P0934 (fanout.fw:1060); emissions take effect when a method returns nil.
 type P0934Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1060).
 	OnHit(c P0934HitContext, amount int64) error
 }
 
-// P0934HitContext is the context of P0934Handler.OnHit: it can emit only what the case declares.
+// P0934HitContext is the context of P0934Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0934HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0935Handler handles the cases of processor P0935 (fanout.fw:1061), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0935Handler handles the cases of processor P0935 (fanout.fw:1061); emissions take effect when a method returns nil.
 type P0935Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1061).
 	OnHit(c P0935HitContext, amount int64) error
 }
 
-// P0935HitContext is the context of P0935Handler.OnHit: it can emit only what the case declares.
+// P0935HitContext is the context of P0935Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0935HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0936Handler handles the cases of processor P0936 (fanout.fw:1062), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0936Handler handles the cases of processor P0936 (fanout.fw:1062); emissions take effect when a method returns nil.
 type P0936Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1062).
 	OnHit(c P0936HitContext, amount int64) error
 }
 
-// P0936HitContext is the context of P0936Handler.OnHit: it can emit only what the case declares.
+// P0936HitContext is the context of P0936Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0936HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0937Handler handles the cases of processor P0937 (fanout.fw:1063), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0937Handler handles the cases of processor P0937 (fanout.fw:1063); emissions take effect when a method returns nil.
 type P0937Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1063).
 	OnHit(c P0937HitContext, amount int64) error
 }
 
-// P0937HitContext is the context of P0937Handler.OnHit: it can emit only what the case declares.
+// P0937HitContext is the context of P0937Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0937HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0938Handler handles the cases of processor P0938 (fanout.fw:1064), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0938Handler handles the cases of processor P0938 (fanout.fw:1064); emissions take effect when a method returns nil.
 type P0938Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1064).
 	OnHit(c P0938HitContext, amount int64) error
 }
 
-// P0938HitContext is the context of P0938Handler.OnHit: it can emit only what the case declares.
+// P0938HitContext is the context of P0938Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0938HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0939Handler handles the cases of processor P0939 (fanout.fw:1065), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0939Handler handles the cases of processor P0939 (fanout.fw:1065); emissions take effect when a method returns nil.
 type P0939Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1065).
 	OnHit(c P0939HitContext, amount int64) error
 }
 
-// P0939HitContext is the context of P0939Handler.OnHit: it can emit only what the case declares.
+// P0939HitContext is the context of P0939Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0939HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0940Handler handles the cases of processor P0940 (fanout.fw:1066), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0940Handler handles the cases of processor P0940 (fanout.fw:1066); emissions take effect when a method returns nil.
 type P0940Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1066).
 	OnHit(c P0940HitContext, amount int64) error
 }
 
-// P0940HitContext is the context of P0940Handler.OnHit: it can emit only what the case declares.
+// P0940HitContext is the context of P0940Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0940HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0941Handler handles the cases of processor P0941 (fanout.fw:1067), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0941Handler handles the cases of processor P0941 (fanout.fw:1067); emissions take effect when a method returns nil.
 type P0941Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1067).
 	OnHit(c P0941HitContext, amount int64) error
 }
 
-// P0941HitContext is the context of P0941Handler.OnHit: it can emit only what the case declares.
+// P0941HitContext is the context of P0941Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0941HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0942Handler handles the cases of processor P0942 (fanout.fw:1068), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0942Handler handles the cases of processor P0942 (fanout.fw:1068); emissions take effect when a method returns nil.
 type P0942Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1068).
 	OnHit(c P0942HitContext, amount int64) error
 }
 
-// P0942HitContext is the context of P0942Handler.OnHit: it can emit only what the case declares.
+// P0942HitContext is the context of P0942Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0942HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0943Handler handles the cases of processor P0943 (fanout.fw:1069), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0943Handler handles the cases of processor P0943 (fanout.fw:1069); emissions take effect when a method returns nil.
 type P0943Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1069).
 	OnHit(c P0943HitContext, amount int64) error
 }
 
-// P0943HitContext is the context of P0943Handler.OnHit: it can emit only what the case declares.
+// P0943HitContext is the context of P0943Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0943HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0944Handler handles the cases of processor P0944 (fanout.fw:1070), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0944Handler handles the cases of processor P0944 (fanout.fw:1070); emissions take effect when a method returns nil.
 type P0944Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1070).
 	OnHit(c P0944HitContext, amount int64) error
 }
 
-// P0944HitContext is the context of P0944Handler.OnHit: it can emit only what the case declares.
+// P0944HitContext is the context of P0944Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0944HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0945Handler handles the cases of processor P0945 (fanout.fw:1071), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0945Handler handles the cases of processor P0945 (fanout.fw:1071); emissions take effect when a method returns nil.
 type P0945Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1071).
 	OnHit(c P0945HitContext, amount int64) error
 }
 
-// P0945HitContext is the context of P0945Handler.OnHit: it can emit only what the case declares.
+// P0945HitContext is the context of P0945Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0945HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0946Handler handles the cases of processor P0946 (fanout.fw:1072), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0946Handler handles the cases of processor P0946 (fanout.fw:1072); emissions take effect when a method returns nil.
 type P0946Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1072).
 	OnHit(c P0946HitContext, amount int64) error
 }
 
-// P0946HitContext is the context of P0946Handler.OnHit: it can emit only what the case declares.
+// P0946HitContext is the context of P0946Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0946HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0947Handler handles the cases of processor P0947 (fanout.fw:1073), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0947Handler handles the cases of processor P0947 (fanout.fw:1073); emissions take effect when a method returns nil.
 type P0947Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1073).
 	OnHit(c P0947HitContext, amount int64) error
 }
 
-// P0947HitContext is the context of P0947Handler.OnHit: it can emit only what the case declares.
+// P0947HitContext is the context of P0947Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0947HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0948Handler handles the cases of processor P0948 (fanout.fw:1074), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0948Handler handles the cases of processor P0948 (fanout.fw:1074); emissions take effect when a method returns nil.
 type P0948Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1074).
 	OnHit(c P0948HitContext, amount int64) error
 }
 
-// P0948HitContext is the context of P0948Handler.OnHit: it can emit only what the case declares.
+// P0948HitContext is the context of P0948Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0948HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0949Handler handles the cases of processor P0949 (fanout.fw:1075), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0949Handler handles the cases of processor P0949 (fanout.fw:1075); emissions take effect when a method returns nil.
 type P0949Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1075).
 	OnHit(c P0949HitContext, amount int64) error
 }
 
-// P0949HitContext is the context of P0949Handler.OnHit: it can emit only what the case declares.
+// P0949HitContext is the context of P0949Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0949HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0950Handler handles the cases of processor P0950 (fanout.fw:1076), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0950Handler handles the cases of processor P0950 (fanout.fw:1076); emissions take effect when a method returns nil.
 type P0950Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1076).
 	OnHit(c P0950HitContext, amount int64) error
 }
 
-// P0950HitContext is the context of P0950Handler.OnHit: it can emit only what the case declares.
+// P0950HitContext is the context of P0950Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0950HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0951Handler handles the cases of processor P0951 (fanout.fw:1077), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0951Handler handles the cases of processor P0951 (fanout.fw:1077); emissions take effect when a method returns nil.
 type P0951Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1077).
 	OnHit(c P0951HitContext, amount int64) error
 }
 
-// P0951HitContext is the context of P0951Handler.OnHit: it can emit only what the case declares.
+// P0951HitContext is the context of P0951Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0951HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0952Handler handles the cases of processor P0952 (fanout.fw:1078), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0952Handler handles the cases of processor P0952 (fanout.fw:1078); emissions take effect when a method returns nil.
 type P0952Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1078).
 	OnHit(c P0952HitContext, amount int64) error
 }
 
-// P0952HitContext is the context of P0952Handler.OnHit: it can emit only what the case declares.
+// P0952HitContext is the context of P0952Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0952HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0953Handler handles the cases of processor P0953 (fanout.fw:1079), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0953Handler handles the cases of processor P0953 (fanout.fw:1079); emissions take effect when a method returns nil.
 type P0953Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1079).
 	OnHit(c P0953HitContext, amount int64) error
 }
 
-// P0953HitContext is the context of P0953Handler.OnHit: it can emit only what the case declares.
+// P0953HitContext is the context of P0953Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0953HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0954Handler handles the cases of processor P0954 (fanout.fw:1080), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0954Handler handles the cases of processor P0954 (fanout.fw:1080); emissions take effect when a method returns nil.
 type P0954Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1080).
 	OnHit(c P0954HitContext, amount int64) error
 }
 
-// P0954HitContext is the context of P0954Handler.OnHit: it can emit only what the case declares.
+// P0954HitContext is the context of P0954Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0954HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0955Handler handles the cases of processor P0955 (fanout.fw:1081), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0955Handler handles the cases of processor P0955 (fanout.fw:1081); emissions take effect when a method returns nil.
 type P0955Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1081).
 	OnHit(c P0955HitContext, amount int64) error
 }
 
-// P0955HitContext is the context of P0955Handler.OnHit: it can emit only what the case declares.
+// P0955HitContext is the context of P0955Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0955HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0956Handler handles the cases of processor P0956 (fanout.fw:1082), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0956Handler handles the cases of processor P0956 (fanout.fw:1082); emissions take effect when a method returns nil.
 type P0956Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1082).
 	OnHit(c P0956HitContext, amount int64) error
 }
 
-// P0956HitContext is the context of P0956Handler.OnHit: it can emit only what the case declares.
+// P0956HitContext is the context of P0956Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0956HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0957Handler handles the cases of processor P0957 (fanout.fw:1083), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0957Handler handles the cases of processor P0957 (fanout.fw:1083); emissions take effect when a method returns nil.
 type P0957Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1083).
 	OnHit(c P0957HitContext, amount int64) error
 }
 
-// P0957HitContext is the context of P0957Handler.OnHit: it can emit only what the case declares.
+// P0957HitContext is the context of P0957Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0957HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0958Handler handles the cases of processor P0958 (fanout.fw:1084), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0958Handler handles the cases of processor P0958 (fanout.fw:1084); emissions take effect when a method returns nil.
 type P0958Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1084).
 	OnHit(c P0958HitContext, amount int64) error
 }
 
-// P0958HitContext is the context of P0958Handler.OnHit: it can emit only what the case declares.
+// P0958HitContext is the context of P0958Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0958HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0959Handler handles the cases of processor P0959 (fanout.fw:1085), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0959Handler handles the cases of processor P0959 (fanout.fw:1085); emissions take effect when a method returns nil.
 type P0959Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1085).
 	OnHit(c P0959HitContext, amount int64) error
 }
 
-// P0959HitContext is the context of P0959Handler.OnHit: it can emit only what the case declares.
+// P0959HitContext is the context of P0959Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0959HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0960Handler handles the cases of processor P0960 (fanout.fw:1086), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0960Handler handles the cases of processor P0960 (fanout.fw:1086); emissions take effect when a method returns nil.
 type P0960Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1086).
 	OnHit(c P0960HitContext, amount int64) error
 }
 
-// P0960HitContext is the context of P0960Handler.OnHit: it can emit only what the case declares.
+// P0960HitContext is the context of P0960Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0960HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0961Handler handles the cases of processor P0961 (fanout.fw:1087), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0961Handler handles the cases of processor P0961 (fanout.fw:1087); emissions take effect when a method returns nil.
 type P0961Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1087).
 	OnHit(c P0961HitContext, amount int64) error
 }
 
-// P0961HitContext is the context of P0961Handler.OnHit: it can emit only what the case declares.
+// P0961HitContext is the context of P0961Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0961HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0962Handler handles the cases of processor P0962 (fanout.fw:1088), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0962Handler handles the cases of processor P0962 (fanout.fw:1088); emissions take effect when a method returns nil.
 type P0962Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1088).
 	OnHit(c P0962HitContext, amount int64) error
 }
 
-// P0962HitContext is the context of P0962Handler.OnHit: it can emit only what the case declares.
+// P0962HitContext is the context of P0962Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0962HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0963Handler handles the cases of processor P0963 (fanout.fw:1089), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0963Handler handles the cases of processor P0963 (fanout.fw:1089); emissions take effect when a method returns nil.
 type P0963Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1089).
 	OnHit(c P0963HitContext, amount int64) error
 }
 
-// P0963HitContext is the context of P0963Handler.OnHit: it can emit only what the case declares.
+// P0963HitContext is the context of P0963Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0963HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0964Handler handles the cases of processor P0964 (fanout.fw:1090), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0964Handler handles the cases of processor P0964 (fanout.fw:1090); emissions take effect when a method returns nil.
 type P0964Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1090).
 	OnHit(c P0964HitContext, amount int64) error
 }
 
-// P0964HitContext is the context of P0964Handler.OnHit: it can emit only what the case declares.
+// P0964HitContext is the context of P0964Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0964HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0965Handler handles the cases of processor P0965 (fanout.fw:1091), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0965Handler handles the cases of processor P0965 (fanout.fw:1091); emissions take effect when a method returns nil.
 type P0965Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1091).
 	OnHit(c P0965HitContext, amount int64) error
 }
 
-// P0965HitContext is the context of P0965Handler.OnHit: it can emit only what the case declares.
+// P0965HitContext is the context of P0965Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0965HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0966Handler handles the cases of processor P0966 (fanout.fw:1092), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0966Handler handles the cases of processor P0966 (fanout.fw:1092); emissions take effect when a method returns nil.
 type P0966Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1092).
 	OnHit(c P0966HitContext, amount int64) error
 }
 
-// P0966HitContext is the context of P0966Handler.OnHit: it can emit only what the case declares.
+// P0966HitContext is the context of P0966Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0966HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0967Handler handles the cases of processor P0967 (fanout.fw:1093), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0967Handler handles the cases of processor P0967 (fanout.fw:1093); emissions take effect when a method returns nil.
 type P0967Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1093).
 	OnHit(c P0967HitContext, amount int64) error
 }
 
-// P0967HitContext is the context of P0967Handler.OnHit: it can emit only what the case declares.
+// P0967HitContext is the context of P0967Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0967HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0968Handler handles the cases of processor P0968 (fanout.fw:1094), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0968Handler handles the cases of processor P0968 (fanout.fw:1094); emissions take effect when a method returns nil.
 type P0968Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1094).
 	OnHit(c P0968HitContext, amount int64) error
 }
 
-// P0968HitContext is the context of P0968Handler.OnHit: it can emit only what the case declares.
+// P0968HitContext is the context of P0968Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0968HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0969Handler handles the cases of processor P0969 (fanout.fw:1095), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0969Handler handles the cases of processor P0969 (fanout.fw:1095); emissions take effect when a method returns nil.
 type P0969Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1095).
 	OnHit(c P0969HitContext, amount int64) error
 }
 
-// P0969HitContext is the context of P0969Handler.OnHit: it can emit only what the case declares.
+// P0969HitContext is the context of P0969Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0969HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0970Handler handles the cases of processor P0970 (fanout.fw:1096), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0970Handler handles the cases of processor P0970 (fanout.fw:1096); emissions take effect when a method returns nil.
 type P0970Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1096).
 	OnHit(c P0970HitContext, amount int64) error
 }
 
-// P0970HitContext is the context of P0970Handler.OnHit: it can emit only what the case declares.
+// P0970HitContext is the context of P0970Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0970HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0971Handler handles the cases of processor P0971 (fanout.fw:1097), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0971Handler handles the cases of processor P0971 (fanout.fw:1097); emissions take effect when a method returns nil.
 type P0971Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1097).
 	OnHit(c P0971HitContext, amount int64) error
 }
 
-// P0971HitContext is the context of P0971Handler.OnHit: it can emit only what the case declares.
+// P0971HitContext is the context of P0971Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0971HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0972Handler handles the cases of processor P0972 (fanout.fw:1098), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0972Handler handles the cases of processor P0972 (fanout.fw:1098); emissions take effect when a method returns nil.
 type P0972Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1098).
 	OnHit(c P0972HitContext, amount int64) error
 }
 
-// P0972HitContext is the context of P0972Handler.OnHit: it can emit only what the case declares.
+// P0972HitContext is the context of P0972Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0972HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0973Handler handles the cases of processor P0973 (fanout.fw:1099), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0973Handler handles the cases of processor P0973 (fanout.fw:1099); emissions take effect when a method returns nil.
 type P0973Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1099).
 	OnHit(c P0973HitContext, amount int64) error
 }
 
-// P0973HitContext is the context of P0973Handler.OnHit: it can emit only what the case declares.
+// P0973HitContext is the context of P0973Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0973HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0974Handler handles the cases of processor P0974 (fanout.fw:1100), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0974Handler handles the cases of processor P0974 (fanout.fw:1100); emissions take effect when a method returns nil.
 type P0974Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1100).
 	OnHit(c P0974HitContext, amount int64) error
 }
 
-// P0974HitContext is the context of P0974Handler.OnHit: it can emit only what the case declares.
+// P0974HitContext is the context of P0974Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0974HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0975Handler handles the cases of processor P0975 (fanout.fw:1101), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0975Handler handles the cases of processor P0975 (fanout.fw:1101); emissions take effect when a method returns nil.
 type P0975Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1101).
 	OnHit(c P0975HitContext, amount int64) error
 }
 
-// P0975HitContext is the context of P0975Handler.OnHit: it can emit only what the case declares.
+// P0975HitContext is the context of P0975Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0975HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0976Handler handles the cases of processor P0976 (fanout.fw:1102), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0976Handler handles the cases of processor P0976 (fanout.fw:1102); emissions take effect when a method returns nil.
 type P0976Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1102).
 	OnHit(c P0976HitContext, amount int64) error
 }
 
-// P0976HitContext is the context of P0976Handler.OnHit: it can emit only what the case declares.
+// P0976HitContext is the context of P0976Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0976HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0977Handler handles the cases of processor P0977 (fanout.fw:1103), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0977Handler handles the cases of processor P0977 (fanout.fw:1103); emissions take effect when a method returns nil.
 type P0977Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1103).
 	OnHit(c P0977HitContext, amount int64) error
 }
 
-// P0977HitContext is the context of P0977Handler.OnHit: it can emit only what the case declares.
+// P0977HitContext is the context of P0977Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0977HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0978Handler handles the cases of processor P0978 (fanout.fw:1104), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0978Handler handles the cases of processor P0978 (fanout.fw:1104); emissions take effect when a method returns nil.
 type P0978Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1104).
 	OnHit(c P0978HitContext, amount int64) error
 }
 
-// P0978HitContext is the context of P0978Handler.OnHit: it can emit only what the case declares.
+// P0978HitContext is the context of P0978Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0978HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0979Handler handles the cases of processor P0979 (fanout.fw:1105), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0979Handler handles the cases of processor P0979 (fanout.fw:1105); emissions take effect when a method returns nil.
 type P0979Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1105).
 	OnHit(c P0979HitContext, amount int64) error
 }
 
-// P0979HitContext is the context of P0979Handler.OnHit: it can emit only what the case declares.
+// P0979HitContext is the context of P0979Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0979HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0980Handler handles the cases of processor P0980 (fanout.fw:1106), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0980Handler handles the cases of processor P0980 (fanout.fw:1106); emissions take effect when a method returns nil.
 type P0980Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1106).
 	OnHit(c P0980HitContext, amount int64) error
 }
 
-// P0980HitContext is the context of P0980Handler.OnHit: it can emit only what the case declares.
+// P0980HitContext is the context of P0980Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0980HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0981Handler handles the cases of processor P0981 (fanout.fw:1107), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0981Handler handles the cases of processor P0981 (fanout.fw:1107); emissions take effect when a method returns nil.
 type P0981Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1107).
 	OnHit(c P0981HitContext, amount int64) error
 }
 
-// P0981HitContext is the context of P0981Handler.OnHit: it can emit only what the case declares.
+// P0981HitContext is the context of P0981Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0981HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0982Handler handles the cases of processor P0982 (fanout.fw:1108), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0982Handler handles the cases of processor P0982 (fanout.fw:1108); emissions take effect when a method returns nil.
 type P0982Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1108).
 	OnHit(c P0982HitContext, amount int64) error
 }
 
-// P0982HitContext is the context of P0982Handler.OnHit: it can emit only what the case declares.
+// P0982HitContext is the context of P0982Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0982HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0983Handler handles the cases of processor P0983 (fanout.fw:1109), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0983Handler handles the cases of processor P0983 (fanout.fw:1109); emissions take effect when a method returns nil.
 type P0983Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1109).
 	OnHit(c P0983HitContext, amount int64) error
 }
 
-// P0983HitContext is the context of P0983Handler.OnHit: it can emit only what the case declares.
+// P0983HitContext is the context of P0983Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0983HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0984Handler handles the cases of processor P0984 (fanout.fw:1110), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0984Handler handles the cases of processor P0984 (fanout.fw:1110); emissions take effect when a method returns nil.
 type P0984Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1110).
 	OnHit(c P0984HitContext, amount int64) error
 }
 
-// P0984HitContext is the context of P0984Handler.OnHit: it can emit only what the case declares.
+// P0984HitContext is the context of P0984Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0984HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0985Handler handles the cases of processor P0985 (fanout.fw:1111), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0985Handler handles the cases of processor P0985 (fanout.fw:1111); emissions take effect when a method returns nil.
 type P0985Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1111).
 	OnHit(c P0985HitContext, amount int64) error
 }
 
-// P0985HitContext is the context of P0985Handler.OnHit: it can emit only what the case declares.
+// P0985HitContext is the context of P0985Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0985HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0986Handler handles the cases of processor P0986 (fanout.fw:1112), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0986Handler handles the cases of processor P0986 (fanout.fw:1112); emissions take effect when a method returns nil.
 type P0986Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1112).
 	OnHit(c P0986HitContext, amount int64) error
 }
 
-// P0986HitContext is the context of P0986Handler.OnHit: it can emit only what the case declares.
+// P0986HitContext is the context of P0986Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0986HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0987Handler handles the cases of processor P0987 (fanout.fw:1113), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0987Handler handles the cases of processor P0987 (fanout.fw:1113); emissions take effect when a method returns nil.
 type P0987Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1113).
 	OnHit(c P0987HitContext, amount int64) error
 }
 
-// P0987HitContext is the context of P0987Handler.OnHit: it can emit only what the case declares.
+// P0987HitContext is the context of P0987Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0987HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0988Handler handles the cases of processor P0988 (fanout.fw:1114), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0988Handler handles the cases of processor P0988 (fanout.fw:1114); emissions take effect when a method returns nil.
 type P0988Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1114).
 	OnHit(c P0988HitContext, amount int64) error
 }
 
-// P0988HitContext is the context of P0988Handler.OnHit: it can emit only what the case declares.
+// P0988HitContext is the context of P0988Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0988HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0989Handler handles the cases of processor P0989 (fanout.fw:1115), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0989Handler handles the cases of processor P0989 (fanout.fw:1115); emissions take effect when a method returns nil.
 type P0989Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1115).
 	OnHit(c P0989HitContext, amount int64) error
 }
 
-// P0989HitContext is the context of P0989Handler.OnHit: it can emit only what the case declares.
+// P0989HitContext is the context of P0989Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0989HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0990Handler handles the cases of processor P0990 (fanout.fw:1116), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0990Handler handles the cases of processor P0990 (fanout.fw:1116); emissions take effect when a method returns nil.
 type P0990Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1116).
 	OnHit(c P0990HitContext, amount int64) error
 }
 
-// P0990HitContext is the context of P0990Handler.OnHit: it can emit only what the case declares.
+// P0990HitContext is the context of P0990Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0990HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0991Handler handles the cases of processor P0991 (fanout.fw:1117), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0991Handler handles the cases of processor P0991 (fanout.fw:1117); emissions take effect when a method returns nil.
 type P0991Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1117).
 	OnHit(c P0991HitContext, amount int64) error
 }
 
-// P0991HitContext is the context of P0991Handler.OnHit: it can emit only what the case declares.
+// P0991HitContext is the context of P0991Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0991HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0992Handler handles the cases of processor P0992 (fanout.fw:1118), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0992Handler handles the cases of processor P0992 (fanout.fw:1118); emissions take effect when a method returns nil.
 type P0992Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1118).
 	OnHit(c P0992HitContext, amount int64) error
 }
 
-// P0992HitContext is the context of P0992Handler.OnHit: it can emit only what the case declares.
+// P0992HitContext is the context of P0992Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0992HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0993Handler handles the cases of processor P0993 (fanout.fw:1119), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0993Handler handles the cases of processor P0993 (fanout.fw:1119); emissions take effect when a method returns nil.
 type P0993Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1119).
 	OnHit(c P0993HitContext, amount int64) error
 }
 
-// P0993HitContext is the context of P0993Handler.OnHit: it can emit only what the case declares.
+// P0993HitContext is the context of P0993Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0993HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0994Handler handles the cases of processor P0994 (fanout.fw:1120), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0994Handler handles the cases of processor P0994 (fanout.fw:1120); emissions take effect when a method returns nil.
 type P0994Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1120).
 	OnHit(c P0994HitContext, amount int64) error
 }
 
-// P0994HitContext is the context of P0994Handler.OnHit: it can emit only what the case declares.
+// P0994HitContext is the context of P0994Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0994HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0995Handler handles the cases of processor P0995 (fanout.fw:1121), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0995Handler handles the cases of processor P0995 (fanout.fw:1121); emissions take effect when a method returns nil.
 type P0995Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1121).
 	OnHit(c P0995HitContext, amount int64) error
 }
 
-// P0995HitContext is the context of P0995Handler.OnHit: it can emit only what the case declares.
+// P0995HitContext is the context of P0995Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0995HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0996Handler handles the cases of processor P0996 (fanout.fw:1122), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0996Handler handles the cases of processor P0996 (fanout.fw:1122); emissions take effect when a method returns nil.
 type P0996Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1122).
 	OnHit(c P0996HitContext, amount int64) error
 }
 
-// P0996HitContext is the context of P0996Handler.OnHit: it can emit only what the case declares.
+// P0996HitContext is the context of P0996Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0996HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0997Handler handles the cases of processor P0997 (fanout.fw:1123), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0997Handler handles the cases of processor P0997 (fanout.fw:1123); emissions take effect when a method returns nil.
 type P0997Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1123).
 	OnHit(c P0997HitContext, amount int64) error
 }
 
-// P0997HitContext is the context of P0997Handler.OnHit: it can emit only what the case declares.
+// P0997HitContext is the context of P0997Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0997HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0998Handler handles the cases of processor P0998 (fanout.fw:1124), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0998Handler handles the cases of processor P0998 (fanout.fw:1124); emissions take effect when a method returns nil.
 type P0998Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1124).
 	OnHit(c P0998HitContext, amount int64) error
 }
 
-// P0998HitContext is the context of P0998Handler.OnHit: it can emit only what the case declares.
+// P0998HitContext is the context of P0998Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0998HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// P0999Handler handles the cases of processor P0999 (fanout.fw:1125), one method per case.
-// A method's emissions take effect only when it returns nil.
+// P0999Handler handles the cases of processor P0999 (fanout.fw:1125); emissions take effect when a method returns nil.
 type P0999Handler interface {
 	// OnHit handles Order events that case Hit matches (fanout.fw:1125).
 	OnHit(c P0999HitContext, amount int64) error
 }
 
-// P0999HitContext is the context of P0999Handler.OnHit: it can emit only what the case declares.
+// P0999HitContext is the context of P0999Handler.OnHit: Context, Phase, Position, Event (of fwimpl.On).
 type P0999HitContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }

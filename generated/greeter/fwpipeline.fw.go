@@ -4,26 +4,19 @@
 package greeter
 
 import (
-	"context"
-	"encoding/json"
-	"fmt"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
-	"io"
 	"iter"
-	"sync"
 )
 
-// The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwimpl.SupportPackageIsVersion2
+// A generator and a runtime that do not match fail to compile here.
+const _ = fwimpl.SupportPackageIsVersion3
 
 // Event is implemented by every event type of package greeter.
 type Event interface {
-	// EventName returns the event's stable name.
 	EventName() string
-	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwimpl.Msg
+	fwMsg(arena fwimpl.Arena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
@@ -32,17 +25,11 @@ const (
 	fwKindStart fwimpl.Kind = 1
 )
 
-// fwProgram describes the package to the runtime. Routes is the routing table:
-// for each event kind and built kind, the processors that have a case for it.
-// Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fw.WithRecord) is checked against it on replay.
+// fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
-	Events: []fwimpl.EventInfo{{Name: "Greet"}, {Name: "Start"}},
-	Fingerprint: [32]byte{
-		0xbb, 0xbf, 0x5a, 0x6f, 0x73, 0x56, 0x5d, 0x4f, 0xde, 0x6b, 0x6f, 0x84, 0x64, 0xf5, 0xa3, 0x3e,
-		0x79, 0x31, 0xf6, 0x3b, 0x77, 0x40, 0xf9, 0x7a, 0x9d, 0x70, 0x65, 0x6a, 0xb0, 0xbe, 0x3c, 0xc2,
-	},
-	Package: "greeter",
+	Events:      []fwimpl.EventInfo{{Name: "Greet"}, {Name: "Start"}},
+	Fingerprint: fwimpl.Fingerprint("bbbf5a6f73565d4fde6b6f8464f5a33e7931f63b7740f97a9d70656ab0be3cc2"),
+	Package:     "greeter",
 	Procs: []fwimpl.ProcInfo{{
 		Cases:       []string{"Start", "Greet"},
 		Concurrency: 1,
@@ -53,119 +40,52 @@ var fwProgram = fwimpl.Program{
 
 // fwDispatcher binds the application's handlers to the compiled routing.
 type fwDispatcher struct {
-	hGreeter GreeterHandler
+	h Handlers
+	*fwimpl.ArenaPool[fwArena, *fwArena]
+	fwimpl.Types  // the codec of events (fwimpl.Codec)
+	fwimpl.Routes // Route
 }
 
-// Pipeline runs the processors of package greeter. Create it with NewPipeline.
+// Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
+type Handlers struct {
+	Greeter GreeterHandler // processor Greeter (greeter.fw:7)
+}
+
+// Pipeline runs the processors of package greeter: Submit (or SubmitSeq, SubmitJSONLines),
+// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
-	engine *fwimpl.Engine
+	fwimpl.Runner[Event]
 }
 
-// NewPipeline returns a pipeline with one handler per processor and user builder
-// (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fw.WithWorkers, ...).
-func NewPipeline(greeter GreeterHandler, opts ...fw.Option) *Pipeline {
-	if greeter == nil {
-		panic("greeter.NewPipeline: nil handler for processor Greeter")
+// NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
+func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
+	if err := fwimpl.MissingHandlers("greeter", []string{"Greeter"}, []bool{h.Greeter == nil}); err != nil {
+		return nil, err
 	}
-	d := &fwDispatcher{hGreeter: greeter}
-	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas, Types: fwTypes, Routes: fwRoutes}
+	e := fwimpl.New(&fwProgram, d, opts...)
+	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
 
-// Submit queues an event for phase 0, after the ones submitted before it. Call
-// it before Run, from one goroutine: it is not safe for concurrent use (the
-// submission order is part of the run's determinism).
+// Submit queues an event for phase 0, after the ones submitted before it, before Run.
 func (p *Pipeline) Submit(ev Event) {
-	a, _ := p.engine.SubmitArena().(*fwArena)
-	p.engine.Submit(fwEventMsg(ev, a))
+	fwimpl.Submit(&p.Runner, fwEventMsg(ev, fwimpl.EngineOf(&p.Runner).SubmitArena()))
 }
 
-// SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
-// batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
-// one after the other. Call it before Run; a fed run cannot be recorded.
-func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
-	}))
-}
-
-// SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
-// not boxed into Event to be yielded, so feeding them allocates nothing.
+// SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
+	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
+		return fwEventMsg(ev, c.Arena())
 	}))
 }
 
-// SubmitJSONLines submits the events of r, one JSON object per line
-// ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
-// A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
-// field) does not stop the others: all of them are reported with their line
-// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
-	return fw.ReadLines(r, func(line []byte) error {
-		ev, err := DecodeJSON(line)
-		if err != nil {
-			return err
-		}
-		p.Submit(ev)
-		return nil
-	}, opts...)
+// fwRoutes are the deliveries of each event kind: every case is unconditional.
+var fwRoutes = fwimpl.Routes{
+	fwKindGreet: {{Proc: 0, Case: 1}},
+	fwKindStart: {{Proc: 0, Case: 0}},
 }
 
-// Run runs the pipeline until no work is left, a handler fails, or ctx is done.
-func (p *Pipeline) Run(ctx context.Context) error {
-	return p.engine.Run(ctx)
-}
-
-// Replay runs the pipeline on the inputs recorded in r (by a run with
-// fw.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fw.DivergenceError. Submit
-// nothing before it; call it instead of Run.
-func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
-	return p.engine.Replay(ctx, r)
-}
-
-// Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fw.Stats {
-	return p.engine.Stats()
-}
-
-// Route appends the deliveries of m: per processor with a matching case, the first one.
-func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
-	switch m.Kind {
-	case fwKindGreet:
-		// Greeter: Greet
-		dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 1})
-	case fwKindStart:
-		// Greeter: Start
-		dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 0})
-	}
-	return dst
-}
-
-// Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
-	switch m.Kind {
-	case fwKindGreet:
-		ev := m.Ev.(*Greet)
-		// Greeter: Greet
-		if c := x.Begin(x.Note(0, 1, m)); c != nil {
-			x.End(d.hGreeter.OnGreet(GreeterGreetContext{fwOnGreet{c}}, ev.Who))
-		}
-	case fwKindStart:
-		ev := m.Ev.(*Start)
-		// Greeter: Start
-		if c := x.Begin(x.Note(0, 0, m)); c != nil {
-			x.End(d.hGreeter.OnStart(GreeterStartContext{fwOnStart{c}}, ev.Who))
-		}
-	}
-}
-
-// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+// DispatchAll routes ms in order, calling each matching case at once, until x stops.
 func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
@@ -174,16 +94,12 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 		m := ms[i]
 		switch m.Kind {
 		case fwKindGreet:
-			ev := m.Ev.(*Greet)
-			// Greeter: Greet
 			if c := x.Begin(x.Note(0, 1, m)); c != nil {
-				x.End(d.hGreeter.OnGreet(GreeterGreetContext{fwOnGreet{c}}, ev.Who))
+				x.End(d.h.Greeter.OnGreet(GreeterGreetContext{fwimpl.NewOn[Greet](c)}, m.Ev.(*Greet).Who))
 			}
 		case fwKindStart:
-			ev := m.Ev.(*Start)
-			// Greeter: Start
 			if c := x.Begin(x.Note(0, 0, m)); c != nil {
-				x.End(d.hGreeter.OnStart(GreeterStartContext{fwOnStart{c}}, ev.Who))
+				x.End(d.h.Greeter.OnStart(GreeterStartContext{fwimpl.NewOn[Start](c)}, m.Ev.(*Start).Who))
 			}
 		}
 	}
@@ -196,247 +112,61 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 0:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*Start)
-			return d.hGreeter.OnStart(GreeterStartContext{fwOnStart{c}}, ev.Who)
+			return d.h.Greeter.OnStart(GreeterStartContext{fwimpl.NewOn[Start](c)}, m.Ev.(*Start).Who)
 		case 1:
-			ev := m.Ev.(*Greet)
-			return d.hGreeter.OnGreet(GreeterGreetContext{fwOnGreet{c}}, ev.Who)
+			return d.h.Greeter.OnGreet(GreeterGreetContext{fwimpl.NewOn[Greet](c)}, m.Ev.(*Greet).Who)
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
 }
 
-// fwOnGreet is embedded in the contexts of the cases on Greet events.
-type fwOnGreet struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnGreet) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnGreet) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Greet being handled.
-func (x fwOnGreet) Event() Greet {
-	return *x.c.Msg().Ev.(*Greet)
-}
-
-// fwOnStart is embedded in the contexts of the cases on Start events.
-type fwOnStart struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnStart) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnStart) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Start being handled.
-func (x fwOnStart) Event() Start {
-	return *x.c.Msg().Ev.(*Start)
-}
-
-// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
-// Ev points into it until the engine resets it, once no step reads the message.
+// fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
 type fwArena struct {
-	n  int // values stored since the last Reset
-	k0 []Greet
-	k1 []Start
+	k0 fwimpl.Slab[Greet]
+	k1 fwimpl.Slab[Start]
 }
 
 // Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
-	if a.n == 0 {
-		return
-	}
-	a.n = 0
-	if len(a.k0) > 0 {
-		clear(a.k0)
-		a.k0 = a.k0[:0]
-	}
-	if len(a.k1) > 0 {
-		clear(a.k1)
-		a.k1 = a.k1[:0]
-	}
+	a.k0.Reset()
+	a.k1.Reset()
 }
 
-// boxGreet stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxGreet(e Greet) *Greet {
-	if a == nil {
-		p := new(Greet)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k0 = append(a.k0, e)
-	return &a.k0[len(a.k0)-1]
-}
+// fwArenas keeps freed arenas for the next run's engine.
+var fwArenas fwimpl.ArenaPool[fwArena, *fwArena]
 
-// boxStart stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxStart(e Start) *Start {
-	if a == nil {
-		p := new(Start)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k1 = append(a.k1, e)
-	return &a.k1[len(a.k1)-1]
-}
-
-// fwArenaPool keeps freed arenas for the next run's engine.
-var fwArenaPool sync.Pool
-
-// NewArena returns an empty arena for the engine (fwimpl.Arenas).
-func (*fwDispatcher) NewArena() fwimpl.Arena {
-	if a, ok := fwArenaPool.Get().(*fwArena); ok {
-		return a
-	}
-	return new(fwArena)
-}
-
-// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
-// grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
-	x, ok := a.(*fwArena)
-	if !ok {
-		return
-	}
-	x.Reset()
-	if cap(x.k0)+cap(x.k1) > 65536 {
-		return
-	}
-	fwArenaPool.Put(x)
-}
-
-// fwEventMsg makes the runtime message of ev, its value stored in a (allocated
-// if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
+// fwEventMsg is ev.fwMsg(arena) by a type switch, so that ev does not escape.
+func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case Greet:
-		return fwimpl.Msg{Kind: fwKindGreet, Ev: a.boxGreet(e)}
+		return e.fwMsg(arena)
 	case *Greet:
-		return fwimpl.Msg{Kind: fwKindGreet, Ev: a.boxGreet(*e)}
+		return e.fwMsg(arena)
 	case Start:
-		return fwimpl.Msg{Kind: fwKindStart, Ev: a.boxStart(e)}
+		return e.fwMsg(arena)
 	case *Start:
-		return fwimpl.Msg{Kind: fwKindStart, Ev: a.boxStart(*e)}
+		return e.fwMsg(arena)
 	}
 	panic("fw: greeter: not an event type of the package (a type embedding one?)")
 }
 
-// fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwimpl.Call) *fwArena {
-	a, _ := c.Arena().(*fwArena)
-	return a
+// fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
+var fwTypes = fwimpl.Types{
+	fwKindGreet: fwimpl.TypeOf[Greet]("Greet"),
+	fwKindStart: fwimpl.TypeOf[Start]("Start"),
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
-// event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
-	switch m.Kind {
-	case fwKindGreet:
-		if e, ok := m.Ev.(*Greet); ok {
-			return e.AppendBinary(b)
-		}
-	case fwKindStart:
-		if e, ok := m.Ev.(*Start); ok {
-			return e.AppendBinary(b)
-		}
-	}
-	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
-}
-
-// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
-func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
-	switch k {
-	case fwKindGreet:
-		e := new(Greet)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Greet: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	case fwKindStart:
-		e := new(Start)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Start: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	}
-	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
-}
-
-// DecodeJSON decodes one event from a JSON object whose "event" member names its
-// type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
-// members are errors.
+// DecodeJSON decodes an event from a JSON object {"event":"Name", ...} with all its fields.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwimpl.JSONEventName(data)
-	if err != nil {
-		return nil, err
-	}
-	switch name {
-	case "Greet":
-		var v struct {
-			Event string  `json:"event"`
-			Who   *string `json:"who"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Greet: %w", err)
-		}
-		var e Greet
-		if v.Who == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Greet",
-				Field: "who",
-			}
-		}
-		e.Who = *v.Who
-		return e, nil
-	case "Start":
-		var v struct {
-			Event string  `json:"event"`
-			Who   *string `json:"who"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Start: %w", err)
-		}
-		var e Start
-		if v.Who == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Start",
-				Field: "who",
-			}
-		}
-		e.Who = *v.Who
-		return e, nil
-	}
-	return nil, &fw.UnknownEventError{Name: name}
+	return fwimpl.DecodeJSON[Event](fwTypes, data)
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.
 func EncodeJSON(ev Event) ([]byte, error) {
-	m := ev.fwMsg(nil)
-	switch m.Kind {
-	case fwKindGreet:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Greet
-		}{"Greet", m.Ev.(*Greet)})
-	case fwKindStart:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Start
-		}{"Start", m.Ev.(*Start)})
-	}
-	return nil, fmt.Errorf("fw: EncodeJSON: unknown event %T", ev)
+	return fwTypes.EncodeJSON(ev.fwMsg(nil))
+}
+
+// TestGreeter calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestGreeter(h GreeterHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Greeter: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }

@@ -28,9 +28,12 @@ func (e *Greet) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Greet) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindGreet, Ev: a.boxGreet(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Greet) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindGreet, Ev: a.k0.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindGreet, Ev: fwimpl.Box(e)}
 }
 
 // Start is the event declared at greeter.fw:4.
@@ -56,13 +59,15 @@ func (e *Start) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Start) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindStart, Ev: a.boxStart(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Start) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindStart, Ev: a.k1.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindStart, Ev: fwimpl.Box(e)}
 }
 
-// GreeterHandler handles the cases of processor Greeter (greeter.fw:7), one method per case.
-// A method's emissions take effect only when it returns nil.
+// GreeterHandler handles the cases of processor Greeter (greeter.fw:7); emissions take effect when a method returns nil.
 type GreeterHandler interface {
 	// OnStart handles Start events that case Start matches (greeter.fw:8).
 	OnStart(c GreeterStartContext, who string) error
@@ -70,17 +75,17 @@ type GreeterHandler interface {
 	OnGreet(c GreeterGreetContext, who string) error
 }
 
-// GreeterStartContext is the context of GreeterHandler.OnStart: it can emit only what the case declares.
+// GreeterStartContext is the context of GreeterHandler.OnStart: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type GreeterStartContext struct {
-	fwOnStart
+	fwimpl.On[Start]
 }
 
 // EmitGreet emits a Greet; it takes effect when the handler returns nil.
 func (x GreeterStartContext) EmitGreet(e Greet) {
-	x.c.Emit(fwimpl.Msg{Kind: fwKindGreet, Ev: fwArenaOf(x.c).boxGreet(e)})
+	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// GreeterGreetContext is the context of GreeterHandler.OnGreet: it can emit only what the case declares.
+// GreeterGreetContext is the context of GreeterHandler.OnGreet: Context, Phase, Position, Event (of fwimpl.On).
 type GreeterGreetContext struct {
-	fwOnGreet
+	fwimpl.On[Greet]
 }

@@ -4,27 +4,21 @@
 package reactive
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
-	"io"
 	"iter"
-	"sync"
 )
 
-// The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwimpl.SupportPackageIsVersion2
+// A generator and a runtime that do not match fail to compile here.
+const _ = fwimpl.SupportPackageIsVersion3
 
 // Event is implemented by every event type of package reactive.
 type Event interface {
-	// EventName returns the event's stable name.
 	EventName() string
-	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwimpl.Msg
+	fwMsg(arena fwimpl.Arena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
@@ -60,17 +54,11 @@ const (
 	fwResolveSquare   fwimpl.Kind = 24
 )
 
-// fwProgram describes the package to the runtime. Routes is the routing table:
-// for each event kind and built kind, the processors that have a case for it.
-// Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fw.WithRecord) is checked against it on replay.
+// fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
-	Events: []fwimpl.EventInfo{{Name: "Pair"}},
-	Fingerprint: [32]byte{
-		0xc0, 0x50, 0xd3, 0xb2, 0xa6, 0x12, 0xfc, 0x8b, 0x15, 0xde, 0xcd, 0x67, 0xc5, 0xf4, 0xb7, 0x9b,
-		0x9f, 0x53, 0xb6, 0x70, 0x15, 0x0c, 0x6e, 0x26, 0xa0, 0x3d, 0x31, 0x22, 0xc5, 0x4e, 0x1a, 0x5a,
-	},
-	Package: "reactive",
+	Events:      []fwimpl.EventInfo{{Name: "Pair"}},
+	Fingerprint: fwimpl.Fingerprint("c050d3b2a612fc8b15decd67c5f4b79b9f53b670150c6e26a03d3122c54e1a5a"),
+	Package:     "reactive",
 	Procs: []fwimpl.ProcInfo{{
 		Builder:     true,
 		Cases:       []string{},
@@ -211,14 +199,8 @@ var fwProgram = fwimpl.Program{
 
 // fwDispatcher binds the application's handlers to the compiled routing.
 type fwDispatcher struct {
-	hNums     NumsBuilder
-	hDouble   DoubleBuilder
-	hSquare   SquareBuilder
-	hPairs    PairsBuilder
-	hByParity ByParityKeyer
-	hLate     LateBuilder
-	hCount    CountBuilder
-	hLog      LogHandler
+	h Handlers
+	*fwimpl.ArenaPool[fwArena, *fwArena]
 	srcNums   fwimpl.Source[int64]
 	sAll      fwreactive.Collector[Pair]
 	sByKey    *fwreactive.Grouper[string, Pair]
@@ -228,189 +210,131 @@ type fwDispatcher struct {
 	sSample   *fwreactive.ReservoirSampler[int64]
 }
 
-// Pipeline runs the processors of package reactive. Create it with NewPipeline.
-type Pipeline struct {
-	engine *fwimpl.Engine
+// Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
+type Handlers struct {
+	Nums     NumsBuilder   // builder Nums (reactive.fw:12)
+	Double   DoubleBuilder // builder Double (reactive.fw:14)
+	Square   SquareBuilder // builder Square (reactive.fw:16)
+	Pairs    PairsBuilder  // builder Pairs (reactive.fw:21)
+	ByParity ByParityKeyer // helper ByParity (reactive.fw:25)
+	Late     LateBuilder   // builder Late (reactive.fw:31)
+	Count    CountBuilder  // builder Count (reactive.fw:34)
+	Log      LogHandler    // processor Log (reactive.fw:38)
 }
 
-// NewPipeline returns a pipeline with one handler per processor and user builder
-// (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fw.WithWorkers, ...).
-func NewPipeline(nums NumsBuilder, double DoubleBuilder, square SquareBuilder, pairs PairsBuilder, byParity ByParityKeyer, late LateBuilder, count CountBuilder, log LogHandler, opts ...fw.Option) *Pipeline {
-	if nums == nil {
-		panic("reactive.NewPipeline: nil handler for builder Nums")
+// Pipeline runs the processors of package reactive: Submit (or SubmitSeq, SubmitJSONLines),
+// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
+type Pipeline struct {
+	fwimpl.Runner[Event]
+}
+
+// NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
+func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
+	if err := fwimpl.MissingHandlers("reactive", []string{"Nums", "Double", "Square", "Pairs", "ByParity", "Late", "Count", "Log"}, []bool{h.Nums == nil, h.Double == nil, h.Square == nil, h.Pairs == nil, h.ByParity == nil, h.Late == nil, h.Count == nil, h.Log == nil}); err != nil {
+		return nil, err
 	}
-	if double == nil {
-		panic("reactive.NewPipeline: nil handler for builder Double")
-	}
-	if square == nil {
-		panic("reactive.NewPipeline: nil handler for builder Square")
-	}
-	if pairs == nil {
-		panic("reactive.NewPipeline: nil handler for builder Pairs")
-	}
-	if byParity == nil {
-		panic("reactive.NewPipeline: nil handler for helper ByParity")
-	}
-	if late == nil {
-		panic("reactive.NewPipeline: nil handler for builder Late")
-	}
-	if count == nil {
-		panic("reactive.NewPipeline: nil handler for builder Count")
-	}
-	if log == nil {
-		panic("reactive.NewPipeline: nil handler for processor Log")
-	}
-	d := &fwDispatcher{hNums: nums, hDouble: double, hSquare: square, hPairs: pairs, hLate: late, hCount: count, hLog: log}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas}
 	d.sByKey = fwreactive.NewGrouper(func(v Pair) string {
 		return v.Key
 	})
-	d.sByParity = fwreactive.NewGrouper(byParity.Key)
+	d.sByParity = fwreactive.NewGrouper(h.ByParity.Key)
 	d.sRuns = fwreactive.NewStreamGrouper(func(v Pair) string {
 		return v.Key
 	})
 	d.sSome = fwreactive.NewStreamSampler[int64](0.5, 7)
 	d.sSample = fwreactive.NewReservoirSampler[int64](3, 42)
-	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
+	e := fwimpl.New(&fwProgram, d, opts...)
+	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
 
-// Submit queues an event for phase 0, after the ones submitted before it. Call
-// it before Run, from one goroutine: it is not safe for concurrent use (the
-// submission order is part of the run's determinism).
+// Submit queues an event for phase 0, after the ones submitted before it, before Run.
 func (p *Pipeline) Submit(ev Event) {
-	a, _ := p.engine.SubmitArena().(*fwArena)
-	p.engine.Submit(fwEventMsg(ev, a))
+	fwimpl.Submit(&p.Runner, fwEventMsg(ev, fwimpl.EngineOf(&p.Runner).SubmitArena()))
 }
 
-// SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
-// batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
-// one after the other. Call it before Run; a fed run cannot be recorded.
-func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
-	}))
-}
-
-// SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
-// not boxed into Event to be yielded, so feeding them allocates nothing.
+// SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
+	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
+		return fwEventMsg(ev, c.Arena())
 	}))
-}
-
-// SubmitJSONLines submits the events of r, one JSON object per line
-// ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
-// A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
-// field) does not stop the others: all of them are reported with their line
-// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
-	return fw.ReadLines(r, func(line []byte) error {
-		ev, err := DecodeJSON(line)
-		if err != nil {
-			return err
-		}
-		p.Submit(ev)
-		return nil
-	}, opts...)
-}
-
-// Run runs the pipeline until no work is left, a handler fails, or ctx is done.
-func (p *Pipeline) Run(ctx context.Context) error {
-	return p.engine.Run(ctx)
-}
-
-// Replay runs the pipeline on the inputs recorded in r (by a run with
-// fw.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fw.DivergenceError. Submit
-// nothing before it; call it instead of Run.
-func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
-	return p.engine.Replay(ctx, r)
-}
-
-// Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fw.Stats {
-	return p.engine.Stats()
 }
 
 // ResolveAll asks for target all before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveAll() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveAll})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveAll})
 }
 
 // ResolveByKey asks for target byKey before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveByKey() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveByKey})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveByKey})
 }
 
 // ResolveByParity asks for target byParity before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveByParity() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveByParity})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveByParity})
 }
 
 // ResolveCount asks for target count before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveCount() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveCount})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveCount})
 }
 
 // ResolveDouble asks for target double before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveDouble() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveDouble})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveDouble})
 }
 
 // ResolveLate asks for target late before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveLate() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveLate})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveLate})
 }
 
 // ResolveNums asks for target nums before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveNums() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveNums})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveNums})
 }
 
 // ResolvePairs asks for target pairs before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolvePairs() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolvePairs})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolvePairs})
 }
 
 // ResolveRuns asks for target runs before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveRuns() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveRuns})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveRuns})
 }
 
 // ResolveSample asks for target sample before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveSample() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveSample})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveSample})
 }
 
 // ResolveSome asks for target some before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveSome() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveSome})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveSome})
 }
 
 // ResolveSquare asks for target square before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveSquare() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveSquare})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveSquare})
 }
 
 // Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider
 // if no builder provides it.
 func (p *Pipeline) Resolve(target string) {
-	p.engine.Resolve(target)
+	fwimpl.EngineOf(&p.Runner).Resolve(target)
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
@@ -476,126 +400,7 @@ func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Deliv
 	return dst
 }
 
-// Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
-	switch m.Kind {
-	case fwBuiltAll:
-		v := *m.Ev.(*[]Pair)
-		// Log: All
-		if c := x.Begin(x.Note(12, 2, m)); c != nil {
-			x.End(d.hLog.OnAll(LogAllContext{fwContext{c}}, v))
-		}
-	case fwBuiltByKey:
-		v := *m.Ev.(*fwreactive.Group[string, Pair])
-		// Log: Group
-		if c := x.Begin(x.Note(12, 3, m)); c != nil {
-			x.End(d.hLog.OnGroup(LogGroupContext{fwContext{c}}, v))
-		}
-	case fwBuiltByParity:
-		v := *m.Ev.(*fwreactive.Group[int64, int64])
-		// Log: Parity
-		if c := x.Begin(x.Note(12, 4, m)); c != nil {
-			x.End(d.hLog.OnParity(LogParityContext{fwContext{c}}, v))
-		}
-	case fwBuiltCount:
-		v := *m.Ev.(*int64)
-		// Log: Count
-		if c := x.Begin(x.Note(12, 9, m)); c != nil {
-			x.End(d.hLog.OnCount(LogCountContext{fwContext{c}}, v))
-		}
-	case fwBuiltDouble:
-		v := *m.Ev.(*int64)
-		// Pairs: Double
-		if c := x.Begin(x.Note(3, 0, m)); c != nil {
-			x.End(d.hPairs.OnDouble(PairsContext{fwContext{c}}, v))
-		}
-	case fwBuiltLate:
-		v := *m.Ev.(*int64)
-		// Log: Late
-		if c := x.Begin(x.Note(12, 8, m)); c != nil {
-			x.End(d.hLog.OnLate(LogLateContext{fwContext{c}}, v))
-		}
-	case fwBuiltNums:
-		v := *m.Ev.(*int64)
-		// Double: Nums
-		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hDouble.OnNums(DoubleContext{fwContext{c}}, v))
-		}
-		// Square: Nums
-		if c := x.Begin(x.Note(2, 0, m)); c != nil {
-			x.End(d.hSquare.OnNums(SquareContext{fwContext{c}}, v))
-		}
-		// ByParity: Nums
-		if c := x.Begin(x.Note(6, 0, m)); c != nil {
-			x.End(d.fwAddByParity(c, v))
-		}
-		// Some: Nums
-		if c := x.Begin(x.Note(8, 0, m)); c != nil {
-			x.End(d.fwAddSome(c, v))
-		}
-		// Sample: Nums
-		if c := x.Begin(x.Note(9, 0, m)); c != nil {
-			x.End(d.fwAddSample(c, v))
-		}
-		// Late: Nums
-		if c := x.Begin(x.Note(10, 0, m)); c != nil {
-			x.End(d.hLate.OnNums(LateContext{fwContext{c}}, v))
-		}
-		// Count: Nums
-		if c := x.Begin(x.Note(11, 0, m)); c != nil {
-			x.End(d.hCount.OnNums(CountContext{fwContext{c}}, v))
-		}
-		// Log: Num
-		if c := x.Begin(x.Note(12, 0, m)); c != nil {
-			x.End(d.hLog.OnNum(LogNumContext{fwContext{c}}, v))
-		}
-	case fwBuiltPairs:
-		v := *m.Ev.(*Pair)
-		// All: Pairs
-		if c := x.Begin(x.Note(4, 0, m)); c != nil {
-			x.End(d.fwAddAll(c, v))
-		}
-		// ByKey: Pairs
-		if c := x.Begin(x.Note(5, 0, m)); c != nil {
-			x.End(d.fwAddByKey(c, v))
-		}
-		// Runs: Pairs
-		if c := x.Begin(x.Note(7, 0, m)); c != nil {
-			x.End(d.fwAddRuns(c, v))
-		}
-		// Log: Pair
-		if c := x.Begin(x.Note(12, 1, m)); c != nil {
-			x.End(d.hLog.OnPair(LogPairContext{fwContext{c}}, v))
-		}
-	case fwBuiltRuns:
-		v := *m.Ev.(*fwreactive.Group[string, Pair])
-		// Log: Run
-		if c := x.Begin(x.Note(12, 5, m)); c != nil {
-			x.End(d.hLog.OnRun(LogRunContext{fwContext{c}}, v))
-		}
-	case fwBuiltSample:
-		v := *m.Ev.(*[]int64)
-		// Log: Sample
-		if c := x.Begin(x.Note(12, 7, m)); c != nil {
-			x.End(d.hLog.OnSample(LogSampleContext{fwContext{c}}, v))
-		}
-	case fwBuiltSome:
-		v := *m.Ev.(*int64)
-		// Log: Some
-		if c := x.Begin(x.Note(12, 6, m)); c != nil {
-			x.End(d.hLog.OnSome(LogSomeContext{fwContext{c}}, v))
-		}
-	case fwBuiltSquare:
-		v := *m.Ev.(*int64)
-		// Pairs: Square
-		if c := x.Begin(x.Note(3, 1, m)); c != nil {
-			x.End(d.hPairs.OnSquare(PairsContext{fwContext{c}}, v))
-		}
-	}
-}
-
-// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+// DispatchAll routes ms in order, calling each matching case at once, until x stops.
 func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
@@ -607,47 +412,47 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			v := *m.Ev.(*[]Pair)
 			// Log: All
 			if c := x.Begin(x.Note(12, 2, m)); c != nil {
-				x.End(d.hLog.OnAll(LogAllContext{fwContext{c}}, v))
+				x.End(d.h.Log.OnAll(LogAllContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltByKey:
 			v := *m.Ev.(*fwreactive.Group[string, Pair])
 			// Log: Group
 			if c := x.Begin(x.Note(12, 3, m)); c != nil {
-				x.End(d.hLog.OnGroup(LogGroupContext{fwContext{c}}, v))
+				x.End(d.h.Log.OnGroup(LogGroupContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltByParity:
 			v := *m.Ev.(*fwreactive.Group[int64, int64])
 			// Log: Parity
 			if c := x.Begin(x.Note(12, 4, m)); c != nil {
-				x.End(d.hLog.OnParity(LogParityContext{fwContext{c}}, v))
+				x.End(d.h.Log.OnParity(LogParityContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltCount:
 			v := *m.Ev.(*int64)
 			// Log: Count
 			if c := x.Begin(x.Note(12, 9, m)); c != nil {
-				x.End(d.hLog.OnCount(LogCountContext{fwContext{c}}, v))
+				x.End(d.h.Log.OnCount(LogCountContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltDouble:
 			v := *m.Ev.(*int64)
 			// Pairs: Double
 			if c := x.Begin(x.Note(3, 0, m)); c != nil {
-				x.End(d.hPairs.OnDouble(PairsContext{fwContext{c}}, v))
+				x.End(d.h.Pairs.OnDouble(PairsContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltLate:
 			v := *m.Ev.(*int64)
 			// Log: Late
 			if c := x.Begin(x.Note(12, 8, m)); c != nil {
-				x.End(d.hLog.OnLate(LogLateContext{fwContext{c}}, v))
+				x.End(d.h.Log.OnLate(LogLateContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltNums:
 			v := *m.Ev.(*int64)
 			// Double: Nums
 			if c := x.Begin(x.Note(1, 0, m)); c != nil {
-				x.End(d.hDouble.OnNums(DoubleContext{fwContext{c}}, v))
+				x.End(d.h.Double.OnNums(DoubleContext{fwimpl.NewCtx(c)}, v))
 			}
 			// Square: Nums
 			if c := x.Begin(x.Note(2, 0, m)); c != nil {
-				x.End(d.hSquare.OnNums(SquareContext{fwContext{c}}, v))
+				x.End(d.h.Square.OnNums(SquareContext{fwimpl.NewCtx(c)}, v))
 			}
 			// ByParity: Nums
 			if c := x.Begin(x.Note(6, 0, m)); c != nil {
@@ -663,15 +468,15 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			}
 			// Late: Nums
 			if c := x.Begin(x.Note(10, 0, m)); c != nil {
-				x.End(d.hLate.OnNums(LateContext{fwContext{c}}, v))
+				x.End(d.h.Late.OnNums(LateContext{fwimpl.NewCtx(c)}, v))
 			}
 			// Count: Nums
 			if c := x.Begin(x.Note(11, 0, m)); c != nil {
-				x.End(d.hCount.OnNums(CountContext{fwContext{c}}, v))
+				x.End(d.h.Count.OnNums(CountContext{fwimpl.NewCtx(c)}, v))
 			}
 			// Log: Num
 			if c := x.Begin(x.Note(12, 0, m)); c != nil {
-				x.End(d.hLog.OnNum(LogNumContext{fwContext{c}}, v))
+				x.End(d.h.Log.OnNum(LogNumContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltPairs:
 			v := *m.Ev.(*Pair)
@@ -689,31 +494,31 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			}
 			// Log: Pair
 			if c := x.Begin(x.Note(12, 1, m)); c != nil {
-				x.End(d.hLog.OnPair(LogPairContext{fwContext{c}}, v))
+				x.End(d.h.Log.OnPair(LogPairContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltRuns:
 			v := *m.Ev.(*fwreactive.Group[string, Pair])
 			// Log: Run
 			if c := x.Begin(x.Note(12, 5, m)); c != nil {
-				x.End(d.hLog.OnRun(LogRunContext{fwContext{c}}, v))
+				x.End(d.h.Log.OnRun(LogRunContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltSample:
 			v := *m.Ev.(*[]int64)
 			// Log: Sample
 			if c := x.Begin(x.Note(12, 7, m)); c != nil {
-				x.End(d.hLog.OnSample(LogSampleContext{fwContext{c}}, v))
+				x.End(d.h.Log.OnSample(LogSampleContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltSome:
 			v := *m.Ev.(*int64)
 			// Log: Some
 			if c := x.Begin(x.Note(12, 6, m)); c != nil {
-				x.End(d.hLog.OnSome(LogSomeContext{fwContext{c}}, v))
+				x.End(d.h.Log.OnSome(LogSomeContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltSquare:
 			v := *m.Ev.(*int64)
 			// Pairs: Square
 			if c := x.Begin(x.Note(3, 1, m)); c != nil {
-				x.End(d.hPairs.OnSquare(PairsContext{fwContext{c}}, v))
+				x.End(d.h.Pairs.OnSquare(PairsContext{fwimpl.NewCtx(c)}, v))
 			}
 		}
 	}
@@ -726,19 +531,19 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 1:
 		switch dl.Case {
 		case 0:
-			return d.hDouble.OnNums(DoubleContext{fwContext{c}}, *m.Ev.(*int64))
+			return d.h.Double.OnNums(DoubleContext{fwimpl.NewCtx(c)}, *m.Ev.(*int64))
 		}
 	case 2:
 		switch dl.Case {
 		case 0:
-			return d.hSquare.OnNums(SquareContext{fwContext{c}}, *m.Ev.(*int64))
+			return d.h.Square.OnNums(SquareContext{fwimpl.NewCtx(c)}, *m.Ev.(*int64))
 		}
 	case 3:
 		switch dl.Case {
 		case 0:
-			return d.hPairs.OnDouble(PairsContext{fwContext{c}}, *m.Ev.(*int64))
+			return d.h.Pairs.OnDouble(PairsContext{fwimpl.NewCtx(c)}, *m.Ev.(*int64))
 		case 1:
-			return d.hPairs.OnSquare(PairsContext{fwContext{c}}, *m.Ev.(*int64))
+			return d.h.Pairs.OnSquare(PairsContext{fwimpl.NewCtx(c)}, *m.Ev.(*int64))
 		}
 	case 4:
 		switch dl.Case {
@@ -783,59 +588,44 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 10:
 		switch dl.Case {
 		case 0:
-			return d.hLate.OnNums(LateContext{fwContext{c}}, *m.Ev.(*int64))
+			return d.h.Late.OnNums(LateContext{fwimpl.NewCtx(c)}, *m.Ev.(*int64))
 		}
 	case 11:
 		switch dl.Case {
 		case 0:
-			return d.hCount.OnNums(CountContext{fwContext{c}}, *m.Ev.(*int64))
+			return d.h.Count.OnNums(CountContext{fwimpl.NewCtx(c)}, *m.Ev.(*int64))
 		case fwimpl.CasePhase:
-			return d.hCount.Phase(CountContext{fwContext{c}}, c.Phase())
+			return d.h.Count.Phase(CountContext{fwimpl.NewCtx(c)}, c.Phase())
 		}
 	case 12:
 		switch dl.Case {
 		case 0:
-			return d.hLog.OnNum(LogNumContext{fwContext{c}}, *m.Ev.(*int64))
+			return d.h.Log.OnNum(LogNumContext{fwimpl.NewCtx(c)}, *m.Ev.(*int64))
 		case 1:
-			return d.hLog.OnPair(LogPairContext{fwContext{c}}, *m.Ev.(*Pair))
+			return d.h.Log.OnPair(LogPairContext{fwimpl.NewCtx(c)}, *m.Ev.(*Pair))
 		case 2:
-			return d.hLog.OnAll(LogAllContext{fwContext{c}}, *m.Ev.(*[]Pair))
+			return d.h.Log.OnAll(LogAllContext{fwimpl.NewCtx(c)}, *m.Ev.(*[]Pair))
 		case 3:
-			return d.hLog.OnGroup(LogGroupContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[string, Pair]))
+			return d.h.Log.OnGroup(LogGroupContext{fwimpl.NewCtx(c)}, *m.Ev.(*fwreactive.Group[string, Pair]))
 		case 4:
-			return d.hLog.OnParity(LogParityContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[int64, int64]))
+			return d.h.Log.OnParity(LogParityContext{fwimpl.NewCtx(c)}, *m.Ev.(*fwreactive.Group[int64, int64]))
 		case 5:
-			return d.hLog.OnRun(LogRunContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[string, Pair]))
+			return d.h.Log.OnRun(LogRunContext{fwimpl.NewCtx(c)}, *m.Ev.(*fwreactive.Group[string, Pair]))
 		case 6:
-			return d.hLog.OnSome(LogSomeContext{fwContext{c}}, *m.Ev.(*int64))
+			return d.h.Log.OnSome(LogSomeContext{fwimpl.NewCtx(c)}, *m.Ev.(*int64))
 		case 7:
-			return d.hLog.OnSample(LogSampleContext{fwContext{c}}, *m.Ev.(*[]int64))
+			return d.h.Log.OnSample(LogSampleContext{fwimpl.NewCtx(c)}, *m.Ev.(*[]int64))
 		case 8:
-			return d.hLog.OnLate(LogLateContext{fwContext{c}}, *m.Ev.(*int64))
+			return d.h.Log.OnLate(LogLateContext{fwimpl.NewCtx(c)}, *m.Ev.(*int64))
 		case 9:
-			return d.hLog.OnCount(LogCountContext{fwContext{c}}, *m.Ev.(*int64))
+			return d.h.Log.OnCount(LogCountContext{fwimpl.NewCtx(c)}, *m.Ev.(*int64))
 		case fwimpl.CaseInit:
-			return d.hLog.Init(LogInitContext{fwContext{c}})
+			return d.h.Log.Init(LogInitContext{fwimpl.NewCtx(c)})
 		case fwimpl.CasePhase:
-			return d.hLog.Phase(LogPhaseContext{fwContext{c}}, c.Phase())
+			return d.h.Log.Phase(LogPhaseContext{fwimpl.NewCtx(c)}, c.Phase())
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
-}
-
-// fwContext is embedded in the contexts of the cases on no event and of the builders.
-type fwContext struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwContext) Phase() int {
-	return x.c.Phase()
 }
 
 // fwAddAll gives an artifact of pairs to helper All.
@@ -926,7 +716,7 @@ func (d *fwDispatcher) fwPhaseSample(c *fwimpl.Call) error {
 func (d *fwDispatcher) Pull(c *fwimpl.Call, proc int32, max int) (bool, error) {
 	switch proc {
 	case 0:
-		return d.srcNums.Pull(c, max, d.hNums.Build, func(v int64) fwimpl.Msg {
+		return d.srcNums.Pull(c, max, d.h.Nums.Build, func(v int64) fwimpl.Msg {
 			return fwimpl.Msg{Kind: fwBuiltNums, Ev: &v}
 		})
 	}
@@ -941,88 +731,34 @@ func (d *fwDispatcher) Stop(proc int32) {
 	}
 }
 
-// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
-// Ev points into it until the engine resets it, once no step reads the message.
+// fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
 type fwArena struct {
-	n  int // values stored since the last Reset
-	k0 []Pair
+	k0 fwimpl.Slab[Pair]
 }
 
 // Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
-	if a.n == 0 {
-		return
-	}
-	a.n = 0
-	if len(a.k0) > 0 {
-		clear(a.k0)
-		a.k0 = a.k0[:0]
-	}
+	a.k0.Reset()
 }
 
-// boxPair stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxPair(e Pair) *Pair {
-	if a == nil {
-		p := new(Pair)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k0 = append(a.k0, e)
-	return &a.k0[len(a.k0)-1]
-}
+// fwArenas keeps freed arenas for the next run's engine.
+var fwArenas fwimpl.ArenaPool[fwArena, *fwArena]
 
-// fwArenaPool keeps freed arenas for the next run's engine.
-var fwArenaPool sync.Pool
-
-// NewArena returns an empty arena for the engine (fwimpl.Arenas).
-func (*fwDispatcher) NewArena() fwimpl.Arena {
-	if a, ok := fwArenaPool.Get().(*fwArena); ok {
-		return a
-	}
-	return new(fwArena)
-}
-
-// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
-// grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
-	x, ok := a.(*fwArena)
-	if !ok {
-		return
-	}
-	x.Reset()
-	if cap(x.k0) > 65536 {
-		return
-	}
-	fwArenaPool.Put(x)
-}
-
-// fwEventMsg makes the runtime message of ev, its value stored in a (allocated
-// if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
+// fwEventMsg is ev.fwMsg(arena) by a type switch, so that ev does not escape.
+func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case Pair:
-		return fwimpl.Msg{Kind: fwKindPair, Ev: a.boxPair(e)}
+		return e.fwMsg(arena)
 	case *Pair:
-		return fwimpl.Msg{Kind: fwKindPair, Ev: a.boxPair(*e)}
+		return e.fwMsg(arena)
 	}
 	panic("fw: reactive: not an event type of the package (a type embedding one?)")
-}
-
-// fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwimpl.Call) *fwArena {
-	a, _ := c.Arena().(*fwArena)
-	return a
 }
 
 // AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
 func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	switch m.Kind {
-	case fwKindPair:
-		if e, ok := m.Ev.(*Pair); ok {
-			return e.AppendBinary(b)
-		}
 	case fwBuiltAll:
 		if v, ok := m.Ev.(*[]Pair); ok {
 			return fwAppendAll(b, *v)
@@ -1074,18 +810,12 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	case fwResolveAll, fwResolveByKey, fwResolveByParity, fwResolveCount, fwResolveDouble, fwResolveLate, fwResolveNums, fwResolvePairs, fwResolveRuns, fwResolveSample, fwResolveSome, fwResolveSquare:
 		return b, nil
 	}
-	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
+	return fwTypes.AppendMsg(b, m)
 }
 
 // DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
 func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 	switch k {
-	case fwKindPair:
-		e := new(Pair)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Pair: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwBuiltAll:
 		v, err := fwDecodeAll(data)
 		if err != nil {
@@ -1164,7 +894,7 @@ func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 		}
 		return fwimpl.Msg{Kind: k}, nil
 	}
-	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwTypes.DecodeMsg(k, data)
 }
 
 // fwAppendAll appends the canonical encoding of an artifact of all ([]Pair).
@@ -1405,61 +1135,22 @@ func fwDecodeSquare(data []byte) (v int64, err error) {
 	return v, d.Finish()
 }
 
-// DecodeJSON decodes one event from a JSON object whose "event" member names its
-// type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
-// members are errors.
+// fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
+var fwTypes = fwimpl.Types{
+	fwKindPair: fwimpl.TypeOf[Pair]("Pair"),
+}
+
+// DecodeJSON decodes an event from a JSON object {"event":"Name", ...} with all its fields.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwimpl.JSONEventName(data)
-	if err != nil {
-		return nil, err
-	}
-	switch name {
-	case "Pair":
-		var v struct {
-			Event string  `json:"event"`
-			Key   *string `json:"key"`
-			A     *int64  `json:"a"`
-			B     *int64  `json:"b"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Pair: %w", err)
-		}
-		var e Pair
-		if v.Key == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Pair",
-				Field: "key",
-			}
-		}
-		e.Key = *v.Key
-		if v.A == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Pair",
-				Field: "a",
-			}
-		}
-		e.A = *v.A
-		if v.B == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Pair",
-				Field: "b",
-			}
-		}
-		e.B = *v.B
-		return e, nil
-	}
-	return nil, &fw.UnknownEventError{Name: name}
+	return fwimpl.DecodeJSON[Event](fwTypes, data)
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.
 func EncodeJSON(ev Event) ([]byte, error) {
-	m := ev.fwMsg(nil)
-	switch m.Kind {
-	case fwKindPair:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Pair
-		}{"Pair", m.Ev.(*Pair)})
-	}
-	return nil, fmt.Errorf("fw: EncodeJSON: unknown event %T", ev)
+	return fwTypes.EncodeJSON(ev.fwMsg(nil))
+}
+
+// TestLog calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestLog(h LogHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 12, &fwDispatcher{h: Handlers{Log: h}}, fwTypes, ev, opts)
 }

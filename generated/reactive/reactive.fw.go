@@ -38,9 +38,12 @@ func (e *Pair) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Pair) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindPair, Ev: a.boxPair(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Pair) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindPair, Ev: a.k0.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindPair, Ev: fwimpl.Box(e)}
 }
 
 // NumsBuilder implements builder Nums (reactive.fw:12), which provides target nums.
@@ -59,13 +62,14 @@ type DoubleBuilder interface {
 }
 
 // DoubleContext is the context of DoubleBuilder's calls: it publishes double artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
 type DoubleContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // Publish publishes v as an artifact of double; it takes effect when the method returns nil.
 func (x DoubleContext) Publish(v int64) {
-	x.c.Emit(fwimpl.Msg{Kind: fwBuiltDouble, Ev: &v})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltDouble, Ev: &v})
 }
 
 // SquareBuilder implements builder Square (reactive.fw:16), which provides target square.
@@ -76,13 +80,14 @@ type SquareBuilder interface {
 }
 
 // SquareContext is the context of SquareBuilder's calls: it publishes square artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
 type SquareContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // Publish publishes v as an artifact of square; it takes effect when the method returns nil.
 func (x SquareContext) Publish(v int64) {
-	x.c.Emit(fwimpl.Msg{Kind: fwBuiltSquare, Ev: &v})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltSquare, Ev: &v})
 }
 
 // PairsBuilder implements builder Pairs (reactive.fw:21), which provides target pairs.
@@ -95,13 +100,14 @@ type PairsBuilder interface {
 }
 
 // PairsContext is the context of PairsBuilder's calls: it publishes pairs artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
 type PairsContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // Publish publishes v as an artifact of pairs; it takes effect when the method returns nil.
 func (x PairsContext) Publish(v Pair) {
-	x.c.Emit(fwimpl.Msg{Kind: fwBuiltPairs, Ev: &v})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltPairs, Ev: &v})
 }
 
 // ByParityKeyer gives the key of each nums artifact that helper ByParity (reactive.fw:25) groups.
@@ -117,13 +123,14 @@ type LateBuilder interface {
 }
 
 // LateContext is the context of LateBuilder's calls: it publishes late artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
 type LateContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // Publish publishes v as an artifact of late; it takes effect when the method returns nil.
 func (x LateContext) Publish(v int64) {
-	x.c.Emit(fwimpl.Msg{Kind: fwBuiltLate, Ev: &v})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltLate, Ev: &v})
 }
 
 // CountBuilder implements builder Count (reactive.fw:34), which provides target count.
@@ -136,17 +143,17 @@ type CountBuilder interface {
 }
 
 // CountContext is the context of CountBuilder's calls: it publishes count artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
 type CountContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // Publish publishes v as an artifact of count; it takes effect when the method returns nil.
 func (x CountContext) Publish(v int64) {
-	x.c.Emit(fwimpl.Msg{Kind: fwBuiltCount, Ev: &v})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltCount, Ev: &v})
 }
 
-// LogHandler handles the cases of processor Log (reactive.fw:38), one method per case.
-// A method's emissions take effect only when it returns nil.
+// LogHandler handles the cases of processor Log (reactive.fw:38); emissions take effect when a method returns nil.
 type LogHandler interface {
 	// OnNum is called for each artifact of target nums (reactive.fw:40).
 	OnNum(c LogNumContext, v int64) error
@@ -174,116 +181,116 @@ type LogHandler interface {
 	Phase(c LogPhaseContext, phase int) error
 }
 
-// LogNumContext is the context of LogHandler.OnNum: it can emit only what the case declares.
+// LogNumContext is the context of LogHandler.OnNum: Context, Phase, Position (of fwimpl.Ctx).
 type LogNumContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// LogPairContext is the context of LogHandler.OnPair: it can emit only what the case declares.
+// LogPairContext is the context of LogHandler.OnPair: Context, Phase, Position (of fwimpl.Ctx).
 type LogPairContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// LogAllContext is the context of LogHandler.OnAll: it can emit only what the case declares.
+// LogAllContext is the context of LogHandler.OnAll: Context, Phase, Position (of fwimpl.Ctx).
 type LogAllContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// LogGroupContext is the context of LogHandler.OnGroup: it can emit only what the case declares.
+// LogGroupContext is the context of LogHandler.OnGroup: Context, Phase, Position (of fwimpl.Ctx).
 type LogGroupContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// LogParityContext is the context of LogHandler.OnParity: it can emit only what the case declares.
+// LogParityContext is the context of LogHandler.OnParity: Context, Phase, Position (of fwimpl.Ctx).
 type LogParityContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// LogRunContext is the context of LogHandler.OnRun: it can emit only what the case declares.
+// LogRunContext is the context of LogHandler.OnRun: Context, Phase, Position (of fwimpl.Ctx).
 type LogRunContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// LogSomeContext is the context of LogHandler.OnSome: it can emit only what the case declares.
+// LogSomeContext is the context of LogHandler.OnSome: Context, Phase, Position (of fwimpl.Ctx).
 type LogSomeContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// LogSampleContext is the context of LogHandler.OnSample: it can emit only what the case declares.
+// LogSampleContext is the context of LogHandler.OnSample: Context, Phase, Position (of fwimpl.Ctx).
 type LogSampleContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// LogLateContext is the context of LogHandler.OnLate: it can emit only what the case declares.
+// LogLateContext is the context of LogHandler.OnLate: Context, Phase, Position (of fwimpl.Ctx).
 type LogLateContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// LogCountContext is the context of LogHandler.OnCount: it can emit only what the case declares.
+// LogCountContext is the context of LogHandler.OnCount: Context, Phase, Position (of fwimpl.Ctx).
 type LogCountContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// LogInitContext is the context of LogHandler.Init: it can emit only what the case declares.
+// LogInitContext is the context of LogHandler.Init: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
 type LogInitContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // ResolveAll asks for target all (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogInitContext) ResolveAll() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolveAll})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveAll})
 }
 
 // ResolveByKey asks for target byKey (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogInitContext) ResolveByKey() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolveByKey})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveByKey})
 }
 
 // ResolveByParity asks for target byParity (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogInitContext) ResolveByParity() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolveByParity})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveByParity})
 }
 
 // ResolveCount asks for target count (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogInitContext) ResolveCount() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolveCount})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveCount})
 }
 
 // ResolvePairs asks for target pairs (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogInitContext) ResolvePairs() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolvePairs})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolvePairs})
 }
 
 // ResolveRuns asks for target runs (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogInitContext) ResolveRuns() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolveRuns})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveRuns})
 }
 
 // ResolveSample asks for target sample (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogInitContext) ResolveSample() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolveSample})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveSample})
 }
 
 // ResolveSome asks for target some (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogInitContext) ResolveSome() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolveSome})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveSome})
 }
 
-// LogPhaseContext is the context of LogHandler.Phase: it can emit only what the case declares.
+// LogPhaseContext is the context of LogHandler.Phase: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
 type LogPhaseContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // ResolveLate asks for target late (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x LogPhaseContext) ResolveLate() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolveLate})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveLate})
 }

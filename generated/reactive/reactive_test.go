@@ -85,10 +85,18 @@ func (l *late) OnNums(c reactive.LateContext, v int64) error {
 
 // count publishes, at each phase broadcast, how many numbers it has seen, if
 // that changed.
-type count struct{ n, published int64 }
+type count struct {
+	n, published int64
+	at           []fw.Position // the positions of its calls
+}
 
-func (k *count) OnNums(c reactive.CountContext, v int64) error { k.n++; return nil }
+func (k *count) OnNums(c reactive.CountContext, v int64) error {
+	k.n++
+	k.at = append(k.at, c.Position())
+	return nil
+}
 func (k *count) Phase(c reactive.CountContext, phase int) error {
+	k.at = append(k.at, c.Position())
 	if k.n != k.published {
 		k.published = k.n
 		c.Publish(k.n)
@@ -164,7 +172,7 @@ type handlers struct {
 func run(t *testing.T, n int, opts ...fw.Option) (*handlers, *reactive.Pipeline) {
 	t.Helper()
 	h := &handlers{&nums{n: n}, &double{}, &square{}, &pairs{}, &late{}, &count{}, &logger{}}
-	p := reactive.NewPipeline(h.nums, h.double, h.square, h.pairs, byParity{}, h.late, h.count, h.log, opts...)
+	p := must(reactive.NewPipeline(reactive.Handlers{Nums: h.nums, Double: h.double, Square: h.square, Pairs: h.pairs, ByParity: byParity{}, Late: h.late, Count: h.count, Log: h.log}, opts...))
 	if err := p.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}

@@ -51,7 +51,7 @@ func replayReactive(t *testing.T, path string, workers int, dbl reactive.DoubleB
 	}
 	// No WithSourceBatch: a replay takes the record's. Nums' n is the record's
 	// too (30).
-	p := reactive.NewPipeline(h.nums, dbl, h.square, h.pairs, byParity{}, h.late, h.count, h.log, fw.WithWorkers(workers))
+	p := must(reactive.NewPipeline(reactive.Handlers{Nums: h.nums, Double: dbl, Square: h.square, Pairs: h.pairs, ByParity: byParity{}, Late: h.late, Count: h.count, Log: h.log}, fw.WithWorkers(workers)))
 	return h, p.Replay(context.Background(), f)
 }
 

@@ -14,28 +14,36 @@ import (
 	"github.com/fwgo/fw/runtime/fw"
 )
 
-func docRun(ctx context.Context, billing shop.BillingHandler, audit shop.AuditHandler, ledger shop.LedgerHandler) (fw.Stats, error) {
-	p := shop.NewPipeline(billing, audit, ledger, fw.WithWorkers(8))
+func docRun(ctx context.Context, billing shop.BillingHandler, audit shop.AuditHandler, ledger shop.LedgerHandler, out *fw.Stats) error {
+	h := shop.Handlers{Billing: billing, Audit: audit, Ledger: ledger}
+	p, err := shop.NewPipeline(h, fw.WithWorkers(8))
+	if err != nil {
+		return err // names every handler left nil
+	}
 	p.Submit(shop.Order{ID: "a", Region: "EU", Amount: 120, Paid: true})
-	err := p.Run(ctx)
+	err = p.Run(ctx)
 	stats := p.Stats()
-	return stats, err
+	*out = stats
+	return err
 }
 
-func docWorkspace(ctx context.Context, billing shop.BillingHandler, audit shop.AuditHandler, ledger shop.LedgerHandler) error {
+func docWorkspace(ctx context.Context, h shop.Handlers) error {
 	a, err := badgerarchive.Open(".fw-workspace") // fails at once if another process holds it
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	p := shop.NewPipeline(billing, audit, ledger, fw.WithArchive(a))
+	p, err := shop.NewPipeline(h, fw.WithArchive(a))
+	if err != nil {
+		return err
+	}
 	err = p.Run(ctx)
 	return err
 }
 
-func docRecord(ctx context.Context, billing shop.BillingHandler, audit shop.AuditHandler, ledger shop.LedgerHandler, orders []shop.Order) error {
+func docRecord(ctx context.Context, h shop.Handlers, orders []shop.Order) error {
 	f, _ := os.Create("orders.fwrec")
-	p := shop.NewPipeline(billing, audit, ledger, fw.WithRecord(f), fw.WithWorkers(8))
+	p, _ := shop.NewPipeline(h, fw.WithRecord(f), fw.WithWorkers(8))
 	for _, o := range orders {
 		p.Submit(o)
 	}
@@ -44,20 +52,23 @@ func docRecord(ctx context.Context, billing shop.BillingHandler, audit shop.Audi
 
 	// Later, with the current handlers (and any worker count):
 	f, _ = os.Open("orders.fwrec")
-	p = shop.NewPipeline(billing, audit, ledger)
+	p, _ = shop.NewPipeline(h)
 	err = p.Replay(ctx, f) // nil, or a *fw.DivergenceError
 	return err
 }
 
 // docCommand is the run of a command: a workspace, and a run that Ctrl-C
 // stops gracefully.
-func docCommand(ctx context.Context, billing shop.BillingHandler, audit shop.AuditHandler, ledger shop.LedgerHandler) error {
+func docCommand(ctx context.Context, h shop.Handlers) error {
 	ws, opts, err := badgerarchive.OpenWorkspace(".fw-workspace") // fails at once if another process holds it
 	if err != nil {
 		return err
 	}
 	defer ws.Close()
-	p := shop.NewPipeline(billing, audit, ledger, append(opts, fw.WithWorkers(4))...)
+	p, err := shop.NewPipeline(h, append(opts, fw.WithWorkers(4))...)
+	if err != nil {
+		return err
+	}
 	return p.Run(ctx)
 }
 
@@ -80,23 +91,24 @@ func TestRuntimeDocExamples(t *testing.T) {
 		return billing{tr}, audit{tr}, ledger{tr}
 	}
 	b, a, l := h()
-	st, err := docRun(ctx, b, a, l)
+	var st fw.Stats
+	err := docRun(ctx, b, a, l, &st)
 	if err != nil || st.Processors[0].Handled != 1 {
 		t.Errorf("run: %v, %+v", err, st.Processors)
 	}
 	b, a, l = h()
-	if err := docWorkspace(ctx, b, a, l); err != nil {
+	if err := docWorkspace(ctx, shop.Handlers{Billing: b, Audit: a, Ledger: l}); err != nil {
 		t.Errorf("workspace: %v", err)
 	}
 	if _, err := os.Stat(".fw-workspace"); err != nil {
 		t.Errorf("no workspace: %v", err)
 	}
 	b, a, l = h()
-	if err := docCommand(ctx, b, a, l); err != nil {
+	if err := docCommand(ctx, shop.Handlers{Billing: b, Audit: a, Ledger: l}); err != nil {
 		t.Errorf("command: %v", err)
 	}
 	b, a, l = h()
-	if err := docRecord(ctx, b, a, l, orders); err != nil {
+	if err := docRecord(ctx, shop.Handlers{Billing: b, Audit: a, Ledger: l}, orders); err != nil {
 		t.Errorf("record and replay: %v", err)
 	}
 }

@@ -76,9 +76,12 @@ func (e *Invoice) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Invoice) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Invoice) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindInvoice, Ev: a.k0.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindInvoice, Ev: fwimpl.Box(e)}
 }
 
 // Order is the event declared at events.fw:6.
@@ -122,9 +125,12 @@ func (e *Order) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Order) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Order) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindOrder, Ev: a.k1.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindOrder, Ev: fwimpl.Box(e)}
 }
 
 // Refund is the event declared at events.fw:17.
@@ -150,9 +156,12 @@ func (e *Refund) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Refund) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindRefund, Ev: a.boxRefund(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Refund) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindRefund, Ev: a.k2.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindRefund, Ev: fwimpl.Box(e)}
 }
 
 // Report is the event declared at events.fw:18.
@@ -181,7 +190,10 @@ func (e *Report) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Report) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindReport, Ev: a.boxReport(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Report) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindReport, Ev: a.k3.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindReport, Ev: fwimpl.Box(e)}
 }

@@ -4,26 +4,19 @@
 package shop
 
 import (
-	"context"
-	"encoding/json"
-	"fmt"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
-	"io"
 	"iter"
-	"sync"
 )
 
-// The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwimpl.SupportPackageIsVersion2
+// A generator and a runtime that do not match fail to compile here.
+const _ = fwimpl.SupportPackageIsVersion3
 
 // Event is implemented by every event type of package shop.
 type Event interface {
-	// EventName returns the event's stable name.
 	EventName() string
-	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwimpl.Msg
+	fwMsg(arena fwimpl.Arena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
@@ -34,17 +27,11 @@ const (
 	fwKindReport  fwimpl.Kind = 3
 )
 
-// fwProgram describes the package to the runtime. Routes is the routing table:
-// for each event kind and built kind, the processors that have a case for it.
-// Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fw.WithRecord) is checked against it on replay.
+// fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
-	Events: []fwimpl.EventInfo{{Name: "Invoice"}, {Name: "Order"}, {Name: "Refund"}, {Name: "Report"}},
-	Fingerprint: [32]byte{
-		0xc3, 0xeb, 0x57, 0x39, 0x75, 0x42, 0x93, 0x4a, 0x8a, 0x3f, 0xe1, 0x95, 0xe2, 0xdd, 0xa7, 0x68,
-		0xd4, 0xed, 0x6b, 0xb0, 0x30, 0x75, 0xb7, 0x10, 0x7c, 0x1a, 0xd5, 0x5f, 0xb3, 0xeb, 0x8a, 0x04,
-	},
-	Package: "shop",
+	Events:      []fwimpl.EventInfo{{Name: "Invoice"}, {Name: "Order"}, {Name: "Refund"}, {Name: "Report"}},
+	Fingerprint: fwimpl.Fingerprint("c3eb57397542934a8a3fe195e2dda768d4ed6bb03075b7107c1ad55fb3eb8a04"),
+	Package:     "shop",
 	Procs: []fwimpl.ProcInfo{{
 		Cases:       []string{"Cancelled", "Domestic", "Unpaid", "Other"},
 		Concurrency: 1,
@@ -66,92 +53,44 @@ var fwProgram = fwimpl.Program{
 
 // fwDispatcher binds the application's handlers to the compiled routing.
 type fwDispatcher struct {
-	hBilling BillingHandler
-	hAudit   AuditHandler
-	hLedger  LedgerHandler
+	h Handlers
+	*fwimpl.ArenaPool[fwArena, *fwArena]
+	fwimpl.Types // the codec of events (fwimpl.Codec)
 }
 
-// Pipeline runs the processors of package shop. Create it with NewPipeline.
+// Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
+type Handlers struct {
+	Billing BillingHandler // processor Billing (processors.fw:4)
+	Audit   AuditHandler   // processor Audit (processors.fw:12)
+	Ledger  LedgerHandler  // processor Ledger (processors.fw:23)
+}
+
+// Pipeline runs the processors of package shop: Submit (or SubmitSeq, SubmitJSONLines),
+// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
-	engine *fwimpl.Engine
+	fwimpl.Runner[Event]
 }
 
-// NewPipeline returns a pipeline with one handler per processor and user builder
-// (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fw.WithWorkers, ...).
-func NewPipeline(billing BillingHandler, audit AuditHandler, ledger LedgerHandler, opts ...fw.Option) *Pipeline {
-	if billing == nil {
-		panic("shop.NewPipeline: nil handler for processor Billing")
+// NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
+func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
+	if err := fwimpl.MissingHandlers("shop", []string{"Billing", "Audit", "Ledger"}, []bool{h.Billing == nil, h.Audit == nil, h.Ledger == nil}); err != nil {
+		return nil, err
 	}
-	if audit == nil {
-		panic("shop.NewPipeline: nil handler for processor Audit")
-	}
-	if ledger == nil {
-		panic("shop.NewPipeline: nil handler for processor Ledger")
-	}
-	d := &fwDispatcher{hBilling: billing, hAudit: audit, hLedger: ledger}
-	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas, Types: fwTypes}
+	e := fwimpl.New(&fwProgram, d, opts...)
+	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
 
-// Submit queues an event for phase 0, after the ones submitted before it. Call
-// it before Run, from one goroutine: it is not safe for concurrent use (the
-// submission order is part of the run's determinism).
+// Submit queues an event for phase 0, after the ones submitted before it, before Run.
 func (p *Pipeline) Submit(ev Event) {
-	a, _ := p.engine.SubmitArena().(*fwArena)
-	p.engine.Submit(fwEventMsg(ev, a))
+	fwimpl.Submit(&p.Runner, fwEventMsg(ev, fwimpl.EngineOf(&p.Runner).SubmitArena()))
 }
 
-// SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
-// batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
-// one after the other. Call it before Run; a fed run cannot be recorded.
-func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
-	}))
-}
-
-// SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
-// not boxed into Event to be yielded, so feeding them allocates nothing.
+// SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
+	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
+		return fwEventMsg(ev, c.Arena())
 	}))
-}
-
-// SubmitJSONLines submits the events of r, one JSON object per line
-// ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
-// A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
-// field) does not stop the others: all of them are reported with their line
-// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
-	return fw.ReadLines(r, func(line []byte) error {
-		ev, err := DecodeJSON(line)
-		if err != nil {
-			return err
-		}
-		p.Submit(ev)
-		return nil
-	}, opts...)
-}
-
-// Run runs the pipeline until no work is left, a handler fails, or ctx is done.
-func (p *Pipeline) Run(ctx context.Context) error {
-	return p.engine.Run(ctx)
-}
-
-// Replay runs the pipeline on the inputs recorded in r (by a run with
-// fw.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fw.DivergenceError. Submit
-// nothing before it; call it instead of Run.
-func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
-	return p.engine.Replay(ctx, r)
-}
-
-// Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fw.Stats {
-	return p.engine.Stats()
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
@@ -197,71 +136,7 @@ func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Deliv
 	return dst
 }
 
-// Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
-	switch m.Kind {
-	case fwKindInvoice:
-		ev := m.Ev.(*Invoice)
-		// Audit: Invoice
-		if c := x.Begin(x.Note(1, 1, m)); c != nil {
-			x.End(d.hAudit.OnInvoice(AuditInvoiceContext{fwOnInvoice{c}}, ev.ID, ev.Total))
-		}
-		// Ledger
-		switch {
-		case ev.Domestic:
-			if c := x.Begin(x.Note(2, 2, m)); c != nil {
-				x.End(d.hLedger.OnDomesticTotal(LedgerDomesticTotalContext{fwOnInvoice{c}}, ev.Total))
-			}
-		}
-	case fwKindOrder:
-		ev := m.Ev.(*Order)
-		// Billing
-		switch {
-		case ev.Status == StatusCANCELLED:
-			if c := x.Begin(x.Note(0, 0, m)); c != nil {
-				x.End(d.hBilling.OnCancelled(BillingCancelledContext{fwOnOrder{c}}, ev.ID))
-			}
-		case ev.Region == "EU":
-			if c := x.Begin(x.Note(0, 1, m)); c != nil {
-				x.End(d.hBilling.OnDomestic(BillingDomesticContext{fwOnOrder{c}}, ev.Amount, ev.ID))
-			}
-		case !ev.Paid:
-			if c := x.Begin(x.Note(0, 2, m)); c != nil {
-				x.End(d.hBilling.OnUnpaid(BillingUnpaidContext{fwOnOrder{c}}))
-			}
-		default:
-			if c := x.Begin(x.Note(0, 3, m)); c != nil {
-				x.End(d.hBilling.OnOther(BillingOtherContext{fwOnOrder{c}}, ev.ID, ev.Amount))
-			}
-		}
-		// Audit: Seen
-		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hAudit.OnSeen(AuditSeenContext{fwOnOrder{c}}, ev.Price))
-		}
-	case fwKindRefund:
-		ev := m.Ev.(*Refund)
-		// Audit: Refund
-		if c := x.Begin(x.Note(1, 2, m)); c != nil {
-			x.End(d.hAudit.OnRefund(AuditRefundContext{fwOnRefund{c}}, ev.ID))
-		}
-	case fwKindReport:
-		ev := m.Ev.(*Report)
-		// Ledger
-		switch {
-		case ev.Phase == 0:
-			if c := x.Begin(x.Note(2, 0, m)); c != nil {
-				x.End(d.hLedger.OnFirst(LedgerFirstContext{fwOnReport{c}}, ev.Orders))
-			}
-		default:
-			if c := x.Begin(x.Note(2, 1, m)); c != nil {
-				x.End(d.hLedger.OnReport(LedgerReportContext{fwOnReport{c}}, ev.Phase, ev.Orders))
-			}
-		}
-	}
-}
-
-// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+// DispatchAll routes ms in order, calling each matching case at once, until x stops.
 func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
@@ -271,15 +146,14 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 		switch m.Kind {
 		case fwKindInvoice:
 			ev := m.Ev.(*Invoice)
-			// Audit: Invoice
 			if c := x.Begin(x.Note(1, 1, m)); c != nil {
-				x.End(d.hAudit.OnInvoice(AuditInvoiceContext{fwOnInvoice{c}}, ev.ID, ev.Total))
+				x.End(d.h.Audit.OnInvoice(AuditInvoiceContext{fwimpl.NewOn[Invoice](c)}, ev.ID, ev.Total))
 			}
 			// Ledger
 			switch {
 			case ev.Domestic:
 				if c := x.Begin(x.Note(2, 2, m)); c != nil {
-					x.End(d.hLedger.OnDomesticTotal(LedgerDomesticTotalContext{fwOnInvoice{c}}, ev.Total))
+					x.End(d.h.Ledger.OnDomesticTotal(LedgerDomesticTotalContext{fwimpl.NewOn[Invoice](c)}, ev.Total))
 				}
 			}
 		case fwKindOrder:
@@ -288,30 +162,27 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			switch {
 			case ev.Status == StatusCANCELLED:
 				if c := x.Begin(x.Note(0, 0, m)); c != nil {
-					x.End(d.hBilling.OnCancelled(BillingCancelledContext{fwOnOrder{c}}, ev.ID))
+					x.End(d.h.Billing.OnCancelled(BillingCancelledContext{fwimpl.NewOn[Order](c)}, ev.ID))
 				}
 			case ev.Region == "EU":
 				if c := x.Begin(x.Note(0, 1, m)); c != nil {
-					x.End(d.hBilling.OnDomestic(BillingDomesticContext{fwOnOrder{c}}, ev.Amount, ev.ID))
+					x.End(d.h.Billing.OnDomestic(BillingDomesticContext{fwimpl.NewOn[Order](c)}, ev.Amount, ev.ID))
 				}
 			case !ev.Paid:
 				if c := x.Begin(x.Note(0, 2, m)); c != nil {
-					x.End(d.hBilling.OnUnpaid(BillingUnpaidContext{fwOnOrder{c}}))
+					x.End(d.h.Billing.OnUnpaid(BillingUnpaidContext{fwimpl.NewOn[Order](c)}))
 				}
 			default:
 				if c := x.Begin(x.Note(0, 3, m)); c != nil {
-					x.End(d.hBilling.OnOther(BillingOtherContext{fwOnOrder{c}}, ev.ID, ev.Amount))
+					x.End(d.h.Billing.OnOther(BillingOtherContext{fwimpl.NewOn[Order](c)}, ev.ID, ev.Amount))
 				}
 			}
-			// Audit: Seen
 			if c := x.Begin(x.Note(1, 0, m)); c != nil {
-				x.End(d.hAudit.OnSeen(AuditSeenContext{fwOnOrder{c}}, ev.Price))
+				x.End(d.h.Audit.OnSeen(AuditSeenContext{fwimpl.NewOn[Order](c)}, ev.Price))
 			}
 		case fwKindRefund:
-			ev := m.Ev.(*Refund)
-			// Audit: Refund
 			if c := x.Begin(x.Note(1, 2, m)); c != nil {
-				x.End(d.hAudit.OnRefund(AuditRefundContext{fwOnRefund{c}}, ev.ID))
+				x.End(d.h.Audit.OnRefund(AuditRefundContext{fwimpl.NewOn[Refund](c)}, m.Ev.(*Refund).ID))
 			}
 		case fwKindReport:
 			ev := m.Ev.(*Report)
@@ -319,11 +190,11 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			switch {
 			case ev.Phase == 0:
 				if c := x.Begin(x.Note(2, 0, m)); c != nil {
-					x.End(d.hLedger.OnFirst(LedgerFirstContext{fwOnReport{c}}, ev.Orders))
+					x.End(d.h.Ledger.OnFirst(LedgerFirstContext{fwimpl.NewOn[Report](c)}, ev.Orders))
 				}
 			default:
 				if c := x.Begin(x.Note(2, 1, m)); c != nil {
-					x.End(d.hLedger.OnReport(LedgerReportContext{fwOnReport{c}}, ev.Phase, ev.Orders))
+					x.End(d.h.Ledger.OnReport(LedgerReportContext{fwimpl.NewOn[Report](c)}, ev.Phase, ev.Orders))
 				}
 			}
 		}
@@ -337,515 +208,117 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 0:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*Order)
-			return d.hBilling.OnCancelled(BillingCancelledContext{fwOnOrder{c}}, ev.ID)
+			return d.h.Billing.OnCancelled(BillingCancelledContext{fwimpl.NewOn[Order](c)}, m.Ev.(*Order).ID)
 		case 1:
 			ev := m.Ev.(*Order)
-			return d.hBilling.OnDomestic(BillingDomesticContext{fwOnOrder{c}}, ev.Amount, ev.ID)
+			return d.h.Billing.OnDomestic(BillingDomesticContext{fwimpl.NewOn[Order](c)}, ev.Amount, ev.ID)
 		case 2:
-			return d.hBilling.OnUnpaid(BillingUnpaidContext{fwOnOrder{c}})
+			return d.h.Billing.OnUnpaid(BillingUnpaidContext{fwimpl.NewOn[Order](c)})
 		case 3:
 			ev := m.Ev.(*Order)
-			return d.hBilling.OnOther(BillingOtherContext{fwOnOrder{c}}, ev.ID, ev.Amount)
+			return d.h.Billing.OnOther(BillingOtherContext{fwimpl.NewOn[Order](c)}, ev.ID, ev.Amount)
 		}
 	case 1:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*Order)
-			return d.hAudit.OnSeen(AuditSeenContext{fwOnOrder{c}}, ev.Price)
+			return d.h.Audit.OnSeen(AuditSeenContext{fwimpl.NewOn[Order](c)}, m.Ev.(*Order).Price)
 		case 1:
 			ev := m.Ev.(*Invoice)
-			return d.hAudit.OnInvoice(AuditInvoiceContext{fwOnInvoice{c}}, ev.ID, ev.Total)
+			return d.h.Audit.OnInvoice(AuditInvoiceContext{fwimpl.NewOn[Invoice](c)}, ev.ID, ev.Total)
 		case 2:
-			ev := m.Ev.(*Refund)
-			return d.hAudit.OnRefund(AuditRefundContext{fwOnRefund{c}}, ev.ID)
+			return d.h.Audit.OnRefund(AuditRefundContext{fwimpl.NewOn[Refund](c)}, m.Ev.(*Refund).ID)
 		case fwimpl.CaseInit:
-			return d.hAudit.Init(AuditInitContext{fwContext{c}})
+			return d.h.Audit.Init(AuditInitContext{fwimpl.NewCtx(c)})
 		case fwimpl.CasePhase:
-			return d.hAudit.Phase(AuditPhaseContext{fwContext{c}}, c.Phase())
+			return d.h.Audit.Phase(AuditPhaseContext{fwimpl.NewCtx(c)}, c.Phase())
 		case fwimpl.CaseTerminate:
-			return d.hAudit.Terminate(AuditTerminateContext{fwContext{c}})
+			return d.h.Audit.Terminate(AuditTerminateContext{fwimpl.NewCtx(c)})
 		}
 	case 2:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*Report)
-			return d.hLedger.OnFirst(LedgerFirstContext{fwOnReport{c}}, ev.Orders)
+			return d.h.Ledger.OnFirst(LedgerFirstContext{fwimpl.NewOn[Report](c)}, m.Ev.(*Report).Orders)
 		case 1:
 			ev := m.Ev.(*Report)
-			return d.hLedger.OnReport(LedgerReportContext{fwOnReport{c}}, ev.Phase, ev.Orders)
+			return d.h.Ledger.OnReport(LedgerReportContext{fwimpl.NewOn[Report](c)}, ev.Phase, ev.Orders)
 		case 2:
-			ev := m.Ev.(*Invoice)
-			return d.hLedger.OnDomesticTotal(LedgerDomesticTotalContext{fwOnInvoice{c}}, ev.Total)
+			return d.h.Ledger.OnDomesticTotal(LedgerDomesticTotalContext{fwimpl.NewOn[Invoice](c)}, m.Ev.(*Invoice).Total)
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
 }
 
-// fwContext is embedded in the contexts of the cases on no event and of the builders.
-type fwContext struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwContext) Phase() int {
-	return x.c.Phase()
-}
-
-// fwOnInvoice is embedded in the contexts of the cases on Invoice events.
-type fwOnInvoice struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnInvoice) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnInvoice) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Invoice being handled.
-func (x fwOnInvoice) Event() Invoice {
-	return *x.c.Msg().Ev.(*Invoice)
-}
-
-// fwOnOrder is embedded in the contexts of the cases on Order events.
-type fwOnOrder struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnOrder) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnOrder) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x fwOnOrder) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
-}
-
-// fwOnRefund is embedded in the contexts of the cases on Refund events.
-type fwOnRefund struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnRefund) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnRefund) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Refund being handled.
-func (x fwOnRefund) Event() Refund {
-	return *x.c.Msg().Ev.(*Refund)
-}
-
-// fwOnReport is embedded in the contexts of the cases on Report events.
-type fwOnReport struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnReport) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnReport) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Report being handled.
-func (x fwOnReport) Event() Report {
-	return *x.c.Msg().Ev.(*Report)
-}
-
-// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
-// Ev points into it until the engine resets it, once no step reads the message.
+// fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
 type fwArena struct {
-	n  int // values stored since the last Reset
-	k0 []Invoice
-	k1 []Order
-	k2 []Refund
-	k3 []Report
+	k0 fwimpl.Slab[Invoice]
+	k1 fwimpl.Slab[Order]
+	k2 fwimpl.Slab[Refund]
+	k3 fwimpl.Slab[Report]
 }
 
 // Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
-	if a.n == 0 {
-		return
-	}
-	a.n = 0
-	if len(a.k0) > 0 {
-		clear(a.k0)
-		a.k0 = a.k0[:0]
-	}
-	if len(a.k1) > 0 {
-		clear(a.k1)
-		a.k1 = a.k1[:0]
-	}
-	if len(a.k2) > 0 {
-		clear(a.k2)
-		a.k2 = a.k2[:0]
-	}
-	if len(a.k3) > 0 {
-		clear(a.k3)
-		a.k3 = a.k3[:0]
-	}
+	a.k0.Reset()
+	a.k1.Reset()
+	a.k2.Reset()
+	a.k3.Reset()
 }
 
-// boxInvoice stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxInvoice(e Invoice) *Invoice {
-	if a == nil {
-		p := new(Invoice)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k0 = append(a.k0, e)
-	return &a.k0[len(a.k0)-1]
-}
+// fwArenas keeps freed arenas for the next run's engine.
+var fwArenas fwimpl.ArenaPool[fwArena, *fwArena]
 
-// boxOrder stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxOrder(e Order) *Order {
-	if a == nil {
-		p := new(Order)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k1 = append(a.k1, e)
-	return &a.k1[len(a.k1)-1]
-}
-
-// boxRefund stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxRefund(e Refund) *Refund {
-	if a == nil {
-		p := new(Refund)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k2 = append(a.k2, e)
-	return &a.k2[len(a.k2)-1]
-}
-
-// boxReport stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxReport(e Report) *Report {
-	if a == nil {
-		p := new(Report)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k3 = append(a.k3, e)
-	return &a.k3[len(a.k3)-1]
-}
-
-// fwArenaPool keeps freed arenas for the next run's engine.
-var fwArenaPool sync.Pool
-
-// NewArena returns an empty arena for the engine (fwimpl.Arenas).
-func (*fwDispatcher) NewArena() fwimpl.Arena {
-	if a, ok := fwArenaPool.Get().(*fwArena); ok {
-		return a
-	}
-	return new(fwArena)
-}
-
-// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
-// grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
-	x, ok := a.(*fwArena)
-	if !ok {
-		return
-	}
-	x.Reset()
-	if cap(x.k0)+cap(x.k1)+cap(x.k2)+cap(x.k3) > 65536 {
-		return
-	}
-	fwArenaPool.Put(x)
-}
-
-// fwEventMsg makes the runtime message of ev, its value stored in a (allocated
-// if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
+// fwEventMsg is ev.fwMsg(arena) by a type switch, so that ev does not escape.
+func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case Invoice:
-		return fwimpl.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(e)}
+		return e.fwMsg(arena)
 	case *Invoice:
-		return fwimpl.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(*e)}
+		return e.fwMsg(arena)
 	case Order:
-		return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
+		return e.fwMsg(arena)
 	case *Order:
-		return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(*e)}
+		return e.fwMsg(arena)
 	case Refund:
-		return fwimpl.Msg{Kind: fwKindRefund, Ev: a.boxRefund(e)}
+		return e.fwMsg(arena)
 	case *Refund:
-		return fwimpl.Msg{Kind: fwKindRefund, Ev: a.boxRefund(*e)}
+		return e.fwMsg(arena)
 	case Report:
-		return fwimpl.Msg{Kind: fwKindReport, Ev: a.boxReport(e)}
+		return e.fwMsg(arena)
 	case *Report:
-		return fwimpl.Msg{Kind: fwKindReport, Ev: a.boxReport(*e)}
+		return e.fwMsg(arena)
 	}
 	panic("fw: shop: not an event type of the package (a type embedding one?)")
 }
 
-// fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwimpl.Call) *fwArena {
-	a, _ := c.Arena().(*fwArena)
-	return a
+// fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
+var fwTypes = fwimpl.Types{
+	fwKindInvoice: fwimpl.TypeOf[Invoice]("Invoice"),
+	fwKindOrder:   fwimpl.TypeOf[Order]("Order"),
+	fwKindRefund:  fwimpl.TypeOf[Refund]("Refund"),
+	fwKindReport:  fwimpl.TypeOf[Report]("Report"),
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
-// event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
-	switch m.Kind {
-	case fwKindInvoice:
-		if e, ok := m.Ev.(*Invoice); ok {
-			return e.AppendBinary(b)
-		}
-	case fwKindOrder:
-		if e, ok := m.Ev.(*Order); ok {
-			return e.AppendBinary(b)
-		}
-	case fwKindRefund:
-		if e, ok := m.Ev.(*Refund); ok {
-			return e.AppendBinary(b)
-		}
-	case fwKindReport:
-		if e, ok := m.Ev.(*Report); ok {
-			return e.AppendBinary(b)
-		}
-	}
-	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
-}
-
-// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
-func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
-	switch k {
-	case fwKindInvoice:
-		e := new(Invoice)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Invoice: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	case fwKindOrder:
-		e := new(Order)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Order: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	case fwKindRefund:
-		e := new(Refund)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Refund: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	case fwKindReport:
-		e := new(Report)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Report: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	}
-	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
-}
-
-// DecodeJSON decodes one event from a JSON object whose "event" member names its
-// type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
-// members are errors.
+// DecodeJSON decodes an event from a JSON object {"event":"Name", ...} with all its fields.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwimpl.JSONEventName(data)
-	if err != nil {
-		return nil, err
-	}
-	switch name {
-	case "Invoice":
-		var v struct {
-			Event    string  `json:"event"`
-			ID       *string `json:"id"`
-			Total    *int64  `json:"total"`
-			Domestic *bool   `json:"domestic"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Invoice: %w", err)
-		}
-		var e Invoice
-		if v.ID == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Invoice",
-				Field: "id",
-			}
-		}
-		e.ID = *v.ID
-		if v.Total == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Invoice",
-				Field: "total",
-			}
-		}
-		e.Total = *v.Total
-		if v.Domestic == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Invoice",
-				Field: "domestic",
-			}
-		}
-		e.Domestic = *v.Domestic
-		return e, nil
-	case "Order":
-		var v struct {
-			Event  string   `json:"event"`
-			ID     *string  `json:"id"`
-			Region *string  `json:"region"`
-			Amount *int64   `json:"amount"`
-			Price  *float64 `json:"price"`
-			Paid   *bool    `json:"paid"`
-			Status *Status  `json:"status"`
-			Note   *[]byte  `json:"note"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Order: %w", err)
-		}
-		var e Order
-		if v.ID == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Order",
-				Field: "id",
-			}
-		}
-		e.ID = *v.ID
-		if v.Region == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Order",
-				Field: "region",
-			}
-		}
-		e.Region = *v.Region
-		if v.Amount == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Order",
-				Field: "amount",
-			}
-		}
-		e.Amount = *v.Amount
-		if v.Price == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Order",
-				Field: "price",
-			}
-		}
-		e.Price = *v.Price
-		if v.Paid == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Order",
-				Field: "paid",
-			}
-		}
-		e.Paid = *v.Paid
-		if v.Status == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Order",
-				Field: "status",
-			}
-		}
-		e.Status = *v.Status
-		if v.Note == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Order",
-				Field: "note",
-			}
-		}
-		e.Note = *v.Note
-		return e, nil
-	case "Refund":
-		var v struct {
-			Event string  `json:"event"`
-			ID    *string `json:"id"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Refund: %w", err)
-		}
-		var e Refund
-		if v.ID == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Refund",
-				Field: "id",
-			}
-		}
-		e.ID = *v.ID
-		return e, nil
-	case "Report":
-		var v struct {
-			Event  string `json:"event"`
-			Phase  *int64 `json:"phase"`
-			Orders *int64 `json:"orders"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Report: %w", err)
-		}
-		var e Report
-		if v.Phase == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Report",
-				Field: "phase",
-			}
-		}
-		e.Phase = *v.Phase
-		if v.Orders == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Report",
-				Field: "orders",
-			}
-		}
-		e.Orders = *v.Orders
-		return e, nil
-	}
-	return nil, &fw.UnknownEventError{Name: name}
+	return fwimpl.DecodeJSON[Event](fwTypes, data)
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.
 func EncodeJSON(ev Event) ([]byte, error) {
-	m := ev.fwMsg(nil)
-	switch m.Kind {
-	case fwKindInvoice:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Invoice
-		}{"Invoice", m.Ev.(*Invoice)})
-	case fwKindOrder:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Order
-		}{"Order", m.Ev.(*Order)})
-	case fwKindRefund:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Refund
-		}{"Refund", m.Ev.(*Refund)})
-	case fwKindReport:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Report
-		}{"Report", m.Ev.(*Report)})
-	}
-	return nil, fmt.Errorf("fw: EncodeJSON: unknown event %T", ev)
+	return fwTypes.EncodeJSON(ev.fwMsg(nil))
+}
+
+// TestBilling calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestBilling(h BillingHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Billing: h}}, fwTypes, ev, opts)
+}
+
+// TestAudit calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestAudit(h AuditHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Audit: h}}, fwTypes, ev, opts)
+}
+
+// TestLedger calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestLedger(h LedgerHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 2, &fwDispatcher{h: Handlers{Ledger: h}}, fwTypes, ev, opts)
 }

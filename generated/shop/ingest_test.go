@@ -33,7 +33,7 @@ func TestSubmitJSONLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	tr := &tracer{calls: map[string][]string{}}
-	p := shop.NewPipeline(billing{tr}, audit{tr}, ledger{tr})
+	p := must(shop.NewPipeline(shop.Handlers{Billing: billing{tr}, Audit: audit{tr}, Ledger: ledger{tr}}))
 	err = p.SubmitJSONLines(strings.NewReader(ordersJSONL), fw.LinesName("orders.jsonl"))
 	var ie *fw.InputError
 	if !errors.As(err, &ie) {
@@ -63,7 +63,7 @@ func TestSubmitJSONLines(t *testing.T) {
 
 func TestSubmitJSONLinesStop(t *testing.T) {
 	tr := &tracer{calls: map[string][]string{}}
-	p := shop.NewPipeline(billing{tr}, audit{tr}, ledger{tr})
+	p := must(shop.NewPipeline(shop.Handlers{Billing: billing{tr}, Audit: audit{tr}, Ledger: ledger{tr}}))
 	err := p.SubmitJSONLines(strings.NewReader(ordersJSONL), fw.StopOnBadLine())
 	var le *fw.LineError
 	if !errors.As(err, &le) || le.Line != 2 {

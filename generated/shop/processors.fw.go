@@ -5,8 +5,7 @@ package shop
 
 import "github.com/fwgo/fw/runtime/fwimpl"
 
-// BillingHandler handles the cases of processor Billing (processors.fw:4), one method per case.
-// A method's emissions take effect only when it returns nil.
+// BillingHandler handles the cases of processor Billing (processors.fw:4); emissions take effect when a method returns nil.
 type BillingHandler interface {
 	// OnCancelled handles Order events that case Cancelled matches (processors.fw:5).
 	OnCancelled(c BillingCancelledContext, id string) error
@@ -18,43 +17,42 @@ type BillingHandler interface {
 	OnOther(c BillingOtherContext, id string, amount int64) error
 }
 
-// BillingCancelledContext is the context of BillingHandler.OnCancelled: it can emit only what the case declares.
+// BillingCancelledContext is the context of BillingHandler.OnCancelled: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type BillingCancelledContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
 // EmitRefund emits a Refund; it takes effect when the handler returns nil.
 func (x BillingCancelledContext) EmitRefund(e Refund) {
-	x.c.Emit(fwimpl.Msg{Kind: fwKindRefund, Ev: fwArenaOf(x.c).boxRefund(e)})
+	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// BillingDomesticContext is the context of BillingHandler.OnDomestic: it can emit only what the case declares.
+// BillingDomesticContext is the context of BillingHandler.OnDomestic: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type BillingDomesticContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
 func (x BillingDomesticContext) EmitInvoice(e Invoice) {
-	x.c.Emit(fwimpl.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
+	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// BillingUnpaidContext is the context of BillingHandler.OnUnpaid: it can emit only what the case declares.
+// BillingUnpaidContext is the context of BillingHandler.OnUnpaid: Context, Phase, Position, Event (of fwimpl.On).
 type BillingUnpaidContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// BillingOtherContext is the context of BillingHandler.OnOther: it can emit only what the case declares.
+// BillingOtherContext is the context of BillingHandler.OnOther: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type BillingOtherContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
 func (x BillingOtherContext) EmitInvoice(e Invoice) {
-	x.c.Emit(fwimpl.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
+	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// AuditHandler handles the cases of processor Audit (processors.fw:12), one method per case.
-// A method's emissions take effect only when it returns nil.
+// AuditHandler handles the cases of processor Audit (processors.fw:12); emissions take effect when a method returns nil.
 type AuditHandler interface {
 	// OnSeen handles Order events that case Seen matches (processors.fw:15).
 	OnSeen(c AuditSeenContext, price float64) error
@@ -70,43 +68,42 @@ type AuditHandler interface {
 	Terminate(c AuditTerminateContext) error
 }
 
-// AuditSeenContext is the context of AuditHandler.OnSeen: it can emit only what the case declares.
+// AuditSeenContext is the context of AuditHandler.OnSeen: Context, Phase, Position, Event (of fwimpl.On).
 type AuditSeenContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// AuditInvoiceContext is the context of AuditHandler.OnInvoice: it can emit only what the case declares.
+// AuditInvoiceContext is the context of AuditHandler.OnInvoice: Context, Phase, Position, Event (of fwimpl.On).
 type AuditInvoiceContext struct {
-	fwOnInvoice
+	fwimpl.On[Invoice]
 }
 
-// AuditRefundContext is the context of AuditHandler.OnRefund: it can emit only what the case declares.
+// AuditRefundContext is the context of AuditHandler.OnRefund: Context, Phase, Position, Event (of fwimpl.On).
 type AuditRefundContext struct {
-	fwOnRefund
+	fwimpl.On[Refund]
 }
 
-// AuditInitContext is the context of AuditHandler.Init: it can emit only what the case declares.
+// AuditInitContext is the context of AuditHandler.Init: Context, Phase, Position (of fwimpl.Ctx).
 type AuditInitContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// AuditPhaseContext is the context of AuditHandler.Phase: it can emit only what the case declares.
+// AuditPhaseContext is the context of AuditHandler.Phase: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
 type AuditPhaseContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // EmitReport emits a Report; it takes effect when the handler returns nil.
 func (x AuditPhaseContext) EmitReport(e Report) {
-	x.c.Emit(fwimpl.Msg{Kind: fwKindReport, Ev: fwArenaOf(x.c).boxReport(e)})
+	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// AuditTerminateContext is the context of AuditHandler.Terminate: it can emit only what the case declares.
+// AuditTerminateContext is the context of AuditHandler.Terminate: Context, Phase, Position (of fwimpl.Ctx).
 type AuditTerminateContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// LedgerHandler handles the cases of processor Ledger (processors.fw:23), one method per case.
-// A method's emissions take effect only when it returns nil.
+// LedgerHandler handles the cases of processor Ledger (processors.fw:23); emissions take effect when a method returns nil.
 type LedgerHandler interface {
 	// OnFirst handles Report events that case First matches (processors.fw:24).
 	OnFirst(c LedgerFirstContext, n int64) error
@@ -116,17 +113,17 @@ type LedgerHandler interface {
 	OnDomesticTotal(c LedgerDomesticTotalContext, total int64) error
 }
 
-// LedgerFirstContext is the context of LedgerHandler.OnFirst: it can emit only what the case declares.
+// LedgerFirstContext is the context of LedgerHandler.OnFirst: Context, Phase, Position, Event (of fwimpl.On).
 type LedgerFirstContext struct {
-	fwOnReport
+	fwimpl.On[Report]
 }
 
-// LedgerReportContext is the context of LedgerHandler.OnReport: it can emit only what the case declares.
+// LedgerReportContext is the context of LedgerHandler.OnReport: Context, Phase, Position, Event (of fwimpl.On).
 type LedgerReportContext struct {
-	fwOnReport
+	fwimpl.On[Report]
 }
 
-// LedgerDomesticTotalContext is the context of LedgerHandler.OnDomesticTotal: it can emit only what the case declares.
+// LedgerDomesticTotalContext is the context of LedgerHandler.OnDomesticTotal: Context, Phase, Position, Event (of fwimpl.On).
 type LedgerDomesticTotalContext struct {
-	fwOnInvoice
+	fwimpl.On[Invoice]
 }

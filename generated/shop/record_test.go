@@ -38,7 +38,7 @@ func recordShop(t *testing.T, workers int) (string, []byte, map[string][]string)
 		t.Fatal(err)
 	}
 	tr := &tracer{calls: map[string][]string{}}
-	p := shop.NewPipeline(billing{tr}, audit{tr}, ledger{tr}, fw.WithWorkers(workers), fw.WithRecord(f))
+	p := must(shop.NewPipeline(shop.Handlers{Billing: billing{tr}, Audit: audit{tr}, Ledger: ledger{tr}}, fw.WithWorkers(workers), fw.WithRecord(f)))
 	for _, o := range moreOrders() {
 		p.Submit(o)
 	}
@@ -71,7 +71,7 @@ func replayShop(t *testing.T, path string, workers int, b shop.BillingHandler, a
 	if a == nil {
 		a = audit{tr}
 	}
-	p := shop.NewPipeline(b, a, ledger{tr}, fw.WithWorkers(workers))
+	p := must(shop.NewPipeline(shop.Handlers{Billing: b, Audit: a, Ledger: ledger{tr}}, fw.WithWorkers(workers)))
 	return tr.calls, p.Replay(context.Background(), f)
 }
 
@@ -188,7 +188,7 @@ func TestRecordedReplayDamaged(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	err = greeter.NewPipeline(greeterNop{}).Replay(context.Background(), f)
+	err = must(greeter.NewPipeline(greeter.Handlers{Greeter: greeterNop{}})).Replay(context.Background(), f)
 	if !errors.Is(err, fw.ErrProgramChanged) || !strings.Contains(err.Error(), "it is of package shop, not greeter") {
 		t.Errorf("another program: %v", err)
 	}

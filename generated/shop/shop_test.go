@@ -106,7 +106,7 @@ var orders = []shop.Order{
 func run(t *testing.T, workers int, failOn string) (*tracer, fw.Stats, error) {
 	t.Helper()
 	tr := &tracer{calls: map[string][]string{}, failOn: failOn}
-	p := shop.NewPipeline(billing{tr}, audit{tr}, ledger{tr}, fw.WithWorkers(workers))
+	p := must(shop.NewPipeline(shop.Handlers{Billing: billing{tr}, Audit: audit{tr}, Ledger: ledger{tr}}, fw.WithWorkers(workers)))
 	for _, o := range orders {
 		p.Submit(o)
 	}

@@ -30,7 +30,11 @@ func (p *Printer) OnWord(c words.PrinterWordContext, w string) error {
 
 func Example() {
 	printer := &Printer{}
-	p := words.NewPipeline(Words{}, printer)
+	p, err := words.NewPipeline(words.Handlers{Words: Words{}, Printer: printer})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	p.ResolveWords() // or p.Resolve("words"), or `-> resolve words` from a case
 	if err := p.Run(context.Background()); err != nil {
 		fmt.Println(err)

@@ -4,25 +4,20 @@
 package words
 
 import (
-	"context"
 	"fmt"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
-	"io"
 	"iter"
-	"sync"
 )
 
-// The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwimpl.SupportPackageIsVersion2
+// A generator and a runtime that do not match fail to compile here.
+const _ = fwimpl.SupportPackageIsVersion3
 
 // Event is implemented by every event type of package words.
 type Event interface {
-	// EventName returns the event's stable name.
 	EventName() string
-	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwimpl.Msg
+	fwMsg(arena fwimpl.Arena) fwimpl.Msg
 }
 
 // Kinds of the targets' built artifacts and resolve requests.
@@ -31,17 +26,11 @@ const (
 	fwResolveWords fwimpl.Kind = 1
 )
 
-// fwProgram describes the package to the runtime. Routes is the routing table:
-// for each event kind and built kind, the processors that have a case for it.
-// Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fw.WithRecord) is checked against it on replay.
+// fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
-	Events: []fwimpl.EventInfo{},
-	Fingerprint: [32]byte{
-		0x09, 0x7a, 0x25, 0xaf, 0xb2, 0xd9, 0x75, 0x3c, 0xc9, 0xe1, 0xc0, 0x31, 0xeb, 0x79, 0xf2, 0xd8,
-		0xae, 0xe7, 0x74, 0x2d, 0xf0, 0xae, 0xa5, 0xb9, 0x99, 0x6b, 0xa2, 0x20, 0x46, 0x40, 0xe5, 0x0f,
-	},
-	Package: "words",
+	Events:      []fwimpl.EventInfo{},
+	Fingerprint: fwimpl.Fingerprint("097a25afb2d9753cc9e1c031eb79f2d8aee7742df0aea5b9996ba2204640e50f"),
+	Package:     "words",
 	Procs: []fwimpl.ProcInfo{{
 		Builder:     true,
 		Cases:       []string{},
@@ -63,85 +52,55 @@ var fwProgram = fwimpl.Program{
 
 // fwDispatcher binds the application's handlers to the compiled routing.
 type fwDispatcher struct {
-	hWords   WordsBuilder
-	hPrinter PrinterHandler
+	h Handlers
+	*fwimpl.ArenaPool[fwArena, *fwArena]
 	srcWords fwimpl.Source[string]
 }
 
-// Pipeline runs the processors of package words. Create it with NewPipeline.
+// Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
+type Handlers struct {
+	Words   WordsBuilder   // builder Words (words.fw:5)
+	Printer PrinterHandler // processor Printer (words.fw:7)
+}
+
+// Pipeline runs the processors of package words: Submit (or SubmitSeq, SubmitJSONLines),
+// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
-	engine *fwimpl.Engine
+	fwimpl.Runner[Event]
 }
 
-// NewPipeline returns a pipeline with one handler per processor and user builder
-// (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fw.WithWorkers, ...).
-func NewPipeline(words WordsBuilder, printer PrinterHandler, opts ...fw.Option) *Pipeline {
-	if words == nil {
-		panic("words.NewPipeline: nil handler for builder Words")
+// NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
+func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
+	if err := fwimpl.MissingHandlers("words", []string{"Words", "Printer"}, []bool{h.Words == nil, h.Printer == nil}); err != nil {
+		return nil, err
 	}
-	if printer == nil {
-		panic("words.NewPipeline: nil handler for processor Printer")
-	}
-	d := &fwDispatcher{hWords: words, hPrinter: printer}
-	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas}
+	e := fwimpl.New(&fwProgram, d, opts...)
+	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
 
-// Submit queues an event for phase 0, after the ones submitted before it. Call
-// it before Run, from one goroutine: it is not safe for concurrent use (the
-// submission order is part of the run's determinism).
+// Submit queues an event for phase 0, after the ones submitted before it, before Run.
 func (p *Pipeline) Submit(ev Event) {
-	a, _ := p.engine.SubmitArena().(*fwArena)
-	p.engine.Submit(fwEventMsg(ev, a))
+	fwimpl.Submit(&p.Runner, fwEventMsg(ev, fwimpl.EngineOf(&p.Runner).SubmitArena()))
 }
 
-// SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
-// batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
-// one after the other. Call it before Run; a fed run cannot be recorded.
-func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
-	}))
-}
-
-// SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
-// not boxed into Event to be yielded, so feeding them allocates nothing.
+// SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
+	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
+		return fwEventMsg(ev, c.Arena())
 	}))
-}
-
-// Run runs the pipeline until no work is left, a handler fails, or ctx is done.
-func (p *Pipeline) Run(ctx context.Context) error {
-	return p.engine.Run(ctx)
-}
-
-// Replay runs the pipeline on the inputs recorded in r (by a run with
-// fw.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fw.DivergenceError. Submit
-// nothing before it; call it instead of Run.
-func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
-	return p.engine.Replay(ctx, r)
-}
-
-// Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fw.Stats {
-	return p.engine.Stats()
 }
 
 // ResolveWords asks for target words before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveWords() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveWords})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveWords})
 }
 
 // Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider
 // if no builder provides it.
 func (p *Pipeline) Resolve(target string) {
-	p.engine.Resolve(target)
+	fwimpl.EngineOf(&p.Runner).Resolve(target)
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
@@ -154,20 +113,7 @@ func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Deliv
 	return dst
 }
 
-// Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
-	switch m.Kind {
-	case fwBuiltWords:
-		v := *m.Ev.(*string)
-		// Printer: Word
-		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hPrinter.OnWord(PrinterWordContext{fwContext{c}}, v))
-		}
-	}
-}
-
-// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+// DispatchAll routes ms in order, calling each matching case at once, until x stops.
 func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
@@ -179,7 +125,7 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			v := *m.Ev.(*string)
 			// Printer: Word
 			if c := x.Begin(x.Note(1, 0, m)); c != nil {
-				x.End(d.hPrinter.OnWord(PrinterWordContext{fwContext{c}}, v))
+				x.End(d.h.Printer.OnWord(PrinterWordContext{fwimpl.NewCtx(c)}, v))
 			}
 		}
 	}
@@ -192,32 +138,17 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 1:
 		switch dl.Case {
 		case 0:
-			return d.hPrinter.OnWord(PrinterWordContext{fwContext{c}}, *m.Ev.(*string))
+			return d.h.Printer.OnWord(PrinterWordContext{fwimpl.NewCtx(c)}, *m.Ev.(*string))
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
-}
-
-// fwContext is embedded in the contexts of the cases on no event and of the builders.
-type fwContext struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwContext) Phase() int {
-	return x.c.Phase()
 }
 
 // Pull pulls up to max artifacts from a source builder (fwimpl.Sources).
 func (d *fwDispatcher) Pull(c *fwimpl.Call, proc int32, max int) (bool, error) {
 	switch proc {
 	case 0:
-		return d.srcWords.Pull(c, max, d.hWords.Build, func(v string) fwimpl.Msg {
+		return d.srcWords.Pull(c, max, d.h.Words.Build, func(v string) fwimpl.Msg {
 			return fwimpl.Msg{Kind: fwBuiltWords, Ev: &v}
 		})
 	}
@@ -232,52 +163,18 @@ func (d *fwDispatcher) Stop(proc int32) {
 	}
 }
 
-// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
-// Ev points into it until the engine resets it, once no step reads the message.
-type fwArena struct {
-	n int // values stored since the last Reset
-}
+// fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
+type fwArena struct{}
 
 // Reset empties the arena (fwimpl.Arena).
-func (a *fwArena) Reset() {
-	if a.n == 0 {
-		return
-	}
-	a.n = 0
-}
+func (a *fwArena) Reset() {}
 
-// fwArenaPool keeps freed arenas for the next run's engine.
-var fwArenaPool sync.Pool
+// fwArenas keeps freed arenas for the next run's engine.
+var fwArenas fwimpl.ArenaPool[fwArena, *fwArena]
 
-// NewArena returns an empty arena for the engine (fwimpl.Arenas).
-func (*fwDispatcher) NewArena() fwimpl.Arena {
-	if a, ok := fwArenaPool.Get().(*fwArena); ok {
-		return a
-	}
-	return new(fwArena)
-}
-
-// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
-// grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
-	x, ok := a.(*fwArena)
-	if !ok {
-		return
-	}
-	x.Reset()
-	fwArenaPool.Put(x)
-}
-
-// fwEventMsg makes the runtime message of ev, its value stored in a (allocated
-// if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
+// fwEventMsg is ev.fwMsg(arena) by a type switch, so that ev does not escape.
+func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 	panic("fw: words: not an event type of the package (a type embedding one?)")
-}
-
-// fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwimpl.Call) *fwArena {
-	a, _ := c.Arena().(*fwArena)
-	return a
 }
 
 // AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
@@ -291,7 +188,7 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	case fwResolveWords:
 		return b, nil
 	}
-	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
+	return fwTypes.AppendMsg(b, m)
 }
 
 // DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
@@ -309,7 +206,7 @@ func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 		}
 		return fwimpl.Msg{Kind: k}, nil
 	}
-	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwTypes.DecodeMsg(k, data)
 }
 
 // fwAppendWords appends the canonical encoding of an artifact of words (string).
@@ -325,18 +222,20 @@ func fwDecodeWords(data []byte) (v string, err error) {
 	return v, d.Finish()
 }
 
-// DecodeJSON decodes one event from a JSON object whose "event" member names its
-// type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
-// members are errors.
+// fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
+var fwTypes = fwimpl.Types{}
+
+// DecodeJSON decodes an event from a JSON object {"event":"Name", ...} with all its fields.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwimpl.JSONEventName(data)
-	if err != nil {
-		return nil, err
-	}
-	return nil, &fw.UnknownEventError{Name: name}
+	return fwimpl.DecodeJSON[Event](fwTypes, data)
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.
 func EncodeJSON(ev Event) ([]byte, error) {
-	return nil, fmt.Errorf("fw: EncodeJSON: unknown event %T", ev)
+	return fwTypes.EncodeJSON(ev.fwMsg(nil))
+}
+
+// TestPrinter calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestPrinter(h PrinterHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Printer: h}}, fwTypes, ev, opts)
 }

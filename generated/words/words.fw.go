@@ -3,7 +3,10 @@
 
 package words
 
-import "context"
+import (
+	"context"
+	"github.com/fwgo/fw/runtime/fwimpl"
+)
 
 // WordsBuilder implements builder Words (words.fw:5), which provides target words.
 // A method's publications take effect only when it returns nil.
@@ -13,14 +16,13 @@ type WordsBuilder interface {
 	Build(ctx context.Context, yield func(string) bool) error
 }
 
-// PrinterHandler handles the cases of processor Printer (words.fw:7), one method per case.
-// A method's emissions take effect only when it returns nil.
+// PrinterHandler handles the cases of processor Printer (words.fw:7); emissions take effect when a method returns nil.
 type PrinterHandler interface {
 	// OnWord is called for each artifact of target words (words.fw:8).
 	OnWord(c PrinterWordContext, v string) error
 }
 
-// PrinterWordContext is the context of PrinterHandler.OnWord: it can emit only what the case declares.
+// PrinterWordContext is the context of PrinterHandler.OnWord: Context, Phase, Position (of fwimpl.Ctx).
 type PrinterWordContext struct {
-	fwContext
+	fwimpl.Ctx
 }

@@ -25,7 +25,7 @@ func (w *counted) Build(ctx context.Context, yield func(string) bool) error {
 func TestResolveOncePerRun(t *testing.T) {
 	for _, workers := range []int{1, 8} {
 		w, printer := &counted{}, &Printer{}
-		p := words.NewPipeline(w, printer, fw.WithWorkers(workers))
+		p := must(words.NewPipeline(words.Handlers{Words: w, Printer: printer}, fw.WithWorkers(workers)))
 		p.ResolveWords()
 		p.ResolveWords()
 		p.Resolve("words")
@@ -40,7 +40,7 @@ func TestResolveOncePerRun(t *testing.T) {
 
 func TestNothingResolvedNothingBuilt(t *testing.T) {
 	w, printer := &counted{}, &Printer{}
-	if err := words.NewPipeline(w, printer).Run(context.Background()); err != nil {
+	if err := must(words.NewPipeline(words.Handlers{Words: w, Printer: printer})).Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if w.builds != 0 || len(printer.got) != 0 {
@@ -50,7 +50,7 @@ func TestNothingResolvedNothingBuilt(t *testing.T) {
 
 func TestResolveUnknownTarget(t *testing.T) {
 	w := &counted{}
-	p := words.NewPipeline(w, &Printer{})
+	p := must(words.NewPipeline(words.Handlers{Words: w, Printer: &Printer{}}))
 	p.Resolve("wrods")
 	err := p.Run(context.Background())
 	if !errors.Is(err, fw.ErrNoProvider) {

@@ -112,8 +112,16 @@ func TestTutorial(t *testing.T) {
 	run(gobin, "tool", "fwgen", "generate", "-check")
 	run(gobin, "vet", "./...")
 	run(gobin, "mod", "tidy", "-diff") // the tutorial's steps leave go.mod tidy
+	// Step 5: the handler test of main_test.go passes, run as the tutorial says.
+	if _, ok := tut.files["main_test.go"]; !ok {
+		t.Error("the tutorial has no main_test.go block")
+	}
+	if len(tut.commands) < 3 || !strings.Contains(tut.commands[2], "go test") {
+		t.Fatalf("the tutorial's third sh block is not step 5's go test: %q", tut.commands)
+	}
+	shell(tut.commands[2])
 
-	// Step 5: the misspelt event stops go generate with the tutorial's diagnostic.
+	// Step 6: the misspelt event stops go generate with the tutorial's diagnostic.
 	src := tut.files["greeter.fw"]
 	bad := strings.Replace(src, "on Start{who}", "on Strat{who}", 1)
 	if bad == src {

@@ -26,15 +26,23 @@ type Position struct {
 }
 
 // Key returns a stable key of the call: "Processor/phase/step/input", for
-// example "Billing/0/2/17". Two calls of one run never share a key. A call
-// with several external effects tells them apart by appending its own
-// index (or Emission) to the key.
+// example "Billing/0/2/17", or for a lifecycle call (or a source builder's
+// pull) "Processor/phase/step/case", for example "Audit/1/3/phase". Two calls
+// of one run never share a key. A call with several external effects tells
+// them apart by appending its own index (or Emission) to the key.
 func (p Position) Key() string {
 	b := make([]byte, 0, len(p.Processor)+16)
 	b = append(b, p.Processor...)
-	for _, n := range [...]int{p.Phase, p.Step, p.Input} {
+	for _, n := range [...]int{p.Phase, p.Step} {
 		b = append(b, '/')
 		b = strconv.AppendInt(b, int64(n), 10)
+	}
+	b = append(b, '/')
+	switch p.Case {
+	case "init", "phase", "terminate", "build":
+		b = append(b, p.Case...)
+	default:
+		b = strconv.AppendInt(b, int64(p.Input), 10)
 	}
 	return string(b)
 }

@@ -115,7 +115,10 @@ func (g greeterHandler) OnGreet(c greeter.GreeterGreetContext, who string) error
 // TestStatsOfARun looks a run's processor up by name and prints its table.
 func TestStatsOfARun(t *testing.T) {
 	var out bytes.Buffer
-	p := greeter.NewPipeline(greeterHandler{&out})
+	p, err := greeter.NewPipeline(greeter.Handlers{Greeter: greeterHandler{&out}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	p.Submit(greeter.Start{Who: "a"})
 	p.Submit(greeter.Start{Who: "b"})
 	if err := p.Run(context.Background()); err != nil {

@@ -3,10 +3,15 @@
 // promise to users, and its names may change with any release of fw.
 // Applications use package fw.
 //
-// Almost every name here is an alias of the internal engine's, as
+// Most names here are aliases of the internal engine's, as
 // google.golang.org/protobuf/runtime/protoimpl is of its internal
-// implementation. A generated file references SupportPackageIsVersion2, so
-// that a generator and an fw module that do not match fail to compile.
+// implementation. The rest is the generic code that every generated package
+// would otherwise repeat: the Runner its Pipeline embeds, the bases of its
+// handler contexts (Ctx, On), its arenas' slabs (Slab, ArenaPool), the tables
+// of its event types (Types: binary and JSON codecs) and routes (Routes), and
+// the handler test harness behind its Test<Processor> functions (TestCase).
+// A generated file references SupportPackageIsVersion3, so that a generator
+// and an fw module that do not match fail to compile.
 package fwimpl
 
 import (
@@ -15,10 +20,10 @@ import (
 	"github.com/fwgo/fw/runtime/internal/engine"
 )
 
-// SupportPackageIsVersion2 is referenced by generated code. A generator that
+// SupportPackageIsVersion3 is referenced by generated code. A generator that
 // emits code for a newer contract references a newer constant, so a
 // mismatched generator and runtime fail to compile instead of misbehaving.
-const SupportPackageIsVersion2 = true
+const SupportPackageIsVersion3 = true
 
 // The description of a generated package, and the messages in flight.
 type (
@@ -40,20 +45,19 @@ const (
 
 // The engine and the interfaces generated code implements for it.
 type (
-	Engine         = engine.Engine
-	Call           = engine.Call
-	Serial         = engine.Serial
-	Dispatcher     = engine.Dispatcher
-	StepDispatcher = engine.StepDispatcher
-	Sources        = engine.Sources
-	Codec          = engine.Codec
-	Arena          = engine.Arena
-	Arenas         = engine.Arenas
-	Feed           = engine.Feed
-	Failure        = engine.Failure
-	FailureRouter  = engine.FailureRouter
-	Decoder        = engine.Decoder
-	Source[T any]  = engine.Source[T]
+	Engine        = engine.Engine
+	Call          = engine.Call
+	Serial        = engine.Serial
+	Dispatcher    = engine.Dispatcher
+	Sources       = engine.Sources
+	Codec         = engine.Codec
+	Arena         = engine.Arena
+	Arenas        = engine.Arenas
+	Feed          = engine.Feed
+	Failure       = engine.Failure
+	FailureRouter = engine.FailureRouter
+	Decoder       = engine.Decoder
+	Source[T any] = engine.Source[T]
 )
 
 var (

@@ -31,9 +31,12 @@ func (e *Page) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Page) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindPage, Ev: a.boxPage(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Page) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindPage, Ev: a.k0.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindPage, Ev: fwimpl.Box(e)}
 }
 
 // Summary is the event declared at caching.fw:8.
@@ -62,36 +65,37 @@ func (e *Summary) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Summary) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindSummary, Ev: a.boxSummary(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Summary) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindSummary, Ev: a.k1.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindSummary, Ev: fwimpl.Box(e)}
 }
 
-// SummarizeHandler handles the cases of processor Summarize (caching.fw:15), one method per case.
-// A method's emissions take effect only when it returns nil.
+// SummarizeHandler handles the cases of processor Summarize (caching.fw:15); emissions take effect when a method returns nil.
 type SummarizeHandler interface {
 	// OnPage handles Page events that case Page matches (caching.fw:17).
 	OnPage(c SummarizePageContext, url string, body string) error
 }
 
-// SummarizePageContext is the context of SummarizeHandler.OnPage: it can emit only what the case declares.
+// SummarizePageContext is the context of SummarizeHandler.OnPage: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type SummarizePageContext struct {
-	fwOnPage
+	fwimpl.On[Page]
 }
 
 // EmitSummary emits a Summary; it takes effect when the handler returns nil.
 func (x SummarizePageContext) EmitSummary(e Summary) {
-	x.c.Emit(fwimpl.Msg{Kind: fwKindSummary, Ev: fwArenaOf(x.c).boxSummary(e)})
+	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// PrintHandler handles the cases of processor Print (caching.fw:20), one method per case.
-// A method's emissions take effect only when it returns nil.
+// PrintHandler handles the cases of processor Print (caching.fw:20); emissions take effect when a method returns nil.
 type PrintHandler interface {
 	// OnSummary handles Summary events that case Summary matches (caching.fw:21).
 	OnSummary(c PrintSummaryContext, url string, words int64) error
 }
 
-// PrintSummaryContext is the context of PrintHandler.OnSummary: it can emit only what the case declares.
+// PrintSummaryContext is the context of PrintHandler.OnSummary: Context, Phase, Position, Event (of fwimpl.On).
 type PrintSummaryContext struct {
-	fwOnSummary
+	fwimpl.On[Summary]
 }

@@ -31,7 +31,11 @@ func Example() {
 	a := archive.NewMemory()
 	for run := 1; run <= 2; run++ {
 		s := &Summarize{}
-		p := caching.NewPipeline(s, Print{}, fw.WithArchive(a))
+		p, err := caching.NewPipeline(caching.Handlers{Summarize: s, Print: Print{}}, fw.WithArchive(a))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
 		p.Submit(caching.Page{URL: "/a", Body: "one two three"})
 		p.Submit(caching.Page{URL: "/b", Body: "four five"})
 		if err := p.Run(context.Background()); err != nil {

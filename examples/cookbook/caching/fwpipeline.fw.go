@@ -4,26 +4,19 @@
 package caching
 
 import (
-	"context"
-	"encoding/json"
-	"fmt"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
-	"io"
 	"iter"
-	"sync"
 )
 
-// The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwimpl.SupportPackageIsVersion2
+// A generator and a runtime that do not match fail to compile here.
+const _ = fwimpl.SupportPackageIsVersion3
 
 // Event is implemented by every event type of package caching.
 type Event interface {
-	// EventName returns the event's stable name.
 	EventName() string
-	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwimpl.Msg
+	fwMsg(arena fwimpl.Arena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
@@ -32,30 +25,21 @@ const (
 	fwKindSummary fwimpl.Kind = 1
 )
 
-// fwProgram describes the package to the runtime. Routes is the routing table:
-// for each event kind and built kind, the processors that have a case for it.
-// Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fw.WithRecord) is checked against it on replay.
+// fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 // A Fingerprint, part of the cache keys of a cached processor or persistent builder,
 // is archive.Fingerprint of its declaration and of the shapes of the types it reads
 // and emits, computed by fwgen: it changes when they do.
 var fwProgram = fwimpl.Program{
-	Events: []fwimpl.EventInfo{{Name: "Page"}, {Name: "Summary"}},
-	Fingerprint: [32]byte{
-		0x91, 0x87, 0xf0, 0xa0, 0xcb, 0x58, 0xed, 0xc1, 0xbe, 0x48, 0x3a, 0x91, 0x09, 0xe3, 0x8d, 0xf0,
-		0xea, 0x1d, 0x52, 0xf6, 0x63, 0xa4, 0x2b, 0x77, 0xf8, 0xc0, 0x01, 0x1f, 0xd7, 0x21, 0x21, 0x76,
-	},
-	Package: "caching",
+	Events:      []fwimpl.EventInfo{{Name: "Page"}, {Name: "Summary"}},
+	Fingerprint: fwimpl.Fingerprint("9187f0a0cb58edc1be483a9109e38df0ea1d52f663a42b77f8c0011fd7212176"),
+	Package:     "caching",
 	Procs: []fwimpl.ProcInfo{{
 		Cached:      true,
 		Cases:       []string{"Page"},
 		Concurrency: 1,
-		Fingerprint: [32]byte{
-			0x2b, 0x88, 0xed, 0x6c, 0xf5, 0x50, 0x57, 0x26, 0x18, 0xa5, 0x69, 0xf0, 0x62, 0x75, 0x30, 0x13,
-			0xcb, 0x9d, 0x72, 0x8c, 0xd9, 0x7d, 0x68, 0xc6, 0x94, 0xcf, 0x51, 0x87, 0xea, 0x49, 0x1a, 0x8d,
-		},
-		Name:    "Summarize",
-		Version: 1,
+		Fingerprint: fwimpl.Fingerprint("2b88ed6cf550572618a569f062753013cb9d728cd97d68c694cf5187ea491a8d"),
+		Name:        "Summarize",
+		Version:     1,
 	}, {
 		Cases:       []string{"Summary"},
 		Concurrency: 1,
@@ -66,123 +50,53 @@ var fwProgram = fwimpl.Program{
 
 // fwDispatcher binds the application's handlers to the compiled routing.
 type fwDispatcher struct {
-	hSummarize SummarizeHandler
-	hPrint     PrintHandler
+	h Handlers
+	*fwimpl.ArenaPool[fwArena, *fwArena]
+	fwimpl.Types  // the codec of events (fwimpl.Codec)
+	fwimpl.Routes // Route
 }
 
-// Pipeline runs the processors of package caching. Create it with NewPipeline.
+// Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
+type Handlers struct {
+	Summarize SummarizeHandler // processor Summarize (caching.fw:15)
+	Print     PrintHandler     // processor Print (caching.fw:20)
+}
+
+// Pipeline runs the processors of package caching: Submit (or SubmitSeq, SubmitJSONLines),
+// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
-	engine *fwimpl.Engine
+	fwimpl.Runner[Event]
 }
 
-// NewPipeline returns a pipeline with one handler per processor and user builder
-// (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fw.WithWorkers, ...).
-func NewPipeline(summarize SummarizeHandler, print_ PrintHandler, opts ...fw.Option) *Pipeline {
-	if summarize == nil {
-		panic("caching.NewPipeline: nil handler for processor Summarize")
+// NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
+func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
+	if err := fwimpl.MissingHandlers("caching", []string{"Summarize", "Print"}, []bool{h.Summarize == nil, h.Print == nil}); err != nil {
+		return nil, err
 	}
-	if print_ == nil {
-		panic("caching.NewPipeline: nil handler for processor Print")
-	}
-	d := &fwDispatcher{hSummarize: summarize, hPrint: print_}
-	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas, Types: fwTypes, Routes: fwRoutes}
+	e := fwimpl.New(&fwProgram, d, opts...)
+	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
 
-// Submit queues an event for phase 0, after the ones submitted before it. Call
-// it before Run, from one goroutine: it is not safe for concurrent use (the
-// submission order is part of the run's determinism).
+// Submit queues an event for phase 0, after the ones submitted before it, before Run.
 func (p *Pipeline) Submit(ev Event) {
-	a, _ := p.engine.SubmitArena().(*fwArena)
-	p.engine.Submit(fwEventMsg(ev, a))
+	fwimpl.Submit(&p.Runner, fwEventMsg(ev, fwimpl.EngineOf(&p.Runner).SubmitArena()))
 }
 
-// SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
-// batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
-// one after the other. Call it before Run; a fed run cannot be recorded.
-func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
-	}))
-}
-
-// SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
-// not boxed into Event to be yielded, so feeding them allocates nothing.
+// SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
+	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
+		return fwEventMsg(ev, c.Arena())
 	}))
 }
 
-// SubmitJSONLines submits the events of r, one JSON object per line
-// ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
-// A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
-// field) does not stop the others: all of them are reported with their line
-// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
-	return fw.ReadLines(r, func(line []byte) error {
-		ev, err := DecodeJSON(line)
-		if err != nil {
-			return err
-		}
-		p.Submit(ev)
-		return nil
-	}, opts...)
+// fwRoutes are the deliveries of each event kind: every case is unconditional.
+var fwRoutes = fwimpl.Routes{
+	fwKindPage:    {{Proc: 0, Case: 0}},
+	fwKindSummary: {{Proc: 1, Case: 0}},
 }
 
-// Run runs the pipeline until no work is left, a handler fails, or ctx is done.
-func (p *Pipeline) Run(ctx context.Context) error {
-	return p.engine.Run(ctx)
-}
-
-// Replay runs the pipeline on the inputs recorded in r (by a run with
-// fw.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fw.DivergenceError. Submit
-// nothing before it; call it instead of Run.
-func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
-	return p.engine.Replay(ctx, r)
-}
-
-// Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fw.Stats {
-	return p.engine.Stats()
-}
-
-// Route appends the deliveries of m: per processor with a matching case, the first one.
-func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
-	switch m.Kind {
-	case fwKindPage:
-		// Summarize: Page
-		dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 0})
-	case fwKindSummary:
-		// Print: Summary
-		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
-	}
-	return dst
-}
-
-// Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
-	switch m.Kind {
-	case fwKindPage:
-		ev := m.Ev.(*Page)
-		// Summarize: Page
-		if c := x.Begin(x.Note(0, 0, m)); c != nil {
-			x.End(d.hSummarize.OnPage(SummarizePageContext{fwOnPage{c}}, ev.URL, ev.Body))
-		}
-	case fwKindSummary:
-		ev := m.Ev.(*Summary)
-		// Print: Summary
-		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hPrint.OnSummary(PrintSummaryContext{fwOnSummary{c}}, ev.URL, ev.Words))
-		}
-	}
-}
-
-// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+// DispatchAll routes ms in order, calling each matching case at once, until x stops.
 func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
@@ -192,15 +106,13 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 		switch m.Kind {
 		case fwKindPage:
 			ev := m.Ev.(*Page)
-			// Summarize: Page
 			if c := x.Begin(x.Note(0, 0, m)); c != nil {
-				x.End(d.hSummarize.OnPage(SummarizePageContext{fwOnPage{c}}, ev.URL, ev.Body))
+				x.End(d.h.Summarize.OnPage(SummarizePageContext{fwimpl.NewOn[Page](c)}, ev.URL, ev.Body))
 			}
 		case fwKindSummary:
 			ev := m.Ev.(*Summary)
-			// Print: Summary
 			if c := x.Begin(x.Note(1, 0, m)); c != nil {
-				x.End(d.hPrint.OnSummary(PrintSummaryContext{fwOnSummary{c}}, ev.URL, ev.Words))
+				x.End(d.h.Print.OnSummary(PrintSummaryContext{fwimpl.NewOn[Summary](c)}, ev.URL, ev.Words))
 			}
 		}
 	}
@@ -214,265 +126,70 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Page)
-			return d.hSummarize.OnPage(SummarizePageContext{fwOnPage{c}}, ev.URL, ev.Body)
+			return d.h.Summarize.OnPage(SummarizePageContext{fwimpl.NewOn[Page](c)}, ev.URL, ev.Body)
 		}
 	case 1:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Summary)
-			return d.hPrint.OnSummary(PrintSummaryContext{fwOnSummary{c}}, ev.URL, ev.Words)
+			return d.h.Print.OnSummary(PrintSummaryContext{fwimpl.NewOn[Summary](c)}, ev.URL, ev.Words)
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
 }
 
-// fwOnPage is embedded in the contexts of the cases on Page events.
-type fwOnPage struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnPage) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnPage) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Page being handled.
-func (x fwOnPage) Event() Page {
-	return *x.c.Msg().Ev.(*Page)
-}
-
-// fwOnSummary is embedded in the contexts of the cases on Summary events.
-type fwOnSummary struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnSummary) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnSummary) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Summary being handled.
-func (x fwOnSummary) Event() Summary {
-	return *x.c.Msg().Ev.(*Summary)
-}
-
-// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
-// Ev points into it until the engine resets it, once no step reads the message.
+// fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
 type fwArena struct {
-	n  int // values stored since the last Reset
-	k0 []Page
-	k1 []Summary
+	k0 fwimpl.Slab[Page]
+	k1 fwimpl.Slab[Summary]
 }
 
 // Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
-	if a.n == 0 {
-		return
-	}
-	a.n = 0
-	if len(a.k0) > 0 {
-		clear(a.k0)
-		a.k0 = a.k0[:0]
-	}
-	if len(a.k1) > 0 {
-		clear(a.k1)
-		a.k1 = a.k1[:0]
-	}
+	a.k0.Reset()
+	a.k1.Reset()
 }
 
-// boxPage stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxPage(e Page) *Page {
-	if a == nil {
-		p := new(Page)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k0 = append(a.k0, e)
-	return &a.k0[len(a.k0)-1]
-}
+// fwArenas keeps freed arenas for the next run's engine.
+var fwArenas fwimpl.ArenaPool[fwArena, *fwArena]
 
-// boxSummary stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxSummary(e Summary) *Summary {
-	if a == nil {
-		p := new(Summary)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k1 = append(a.k1, e)
-	return &a.k1[len(a.k1)-1]
-}
-
-// fwArenaPool keeps freed arenas for the next run's engine.
-var fwArenaPool sync.Pool
-
-// NewArena returns an empty arena for the engine (fwimpl.Arenas).
-func (*fwDispatcher) NewArena() fwimpl.Arena {
-	if a, ok := fwArenaPool.Get().(*fwArena); ok {
-		return a
-	}
-	return new(fwArena)
-}
-
-// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
-// grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
-	x, ok := a.(*fwArena)
-	if !ok {
-		return
-	}
-	x.Reset()
-	if cap(x.k0)+cap(x.k1) > 65536 {
-		return
-	}
-	fwArenaPool.Put(x)
-}
-
-// fwEventMsg makes the runtime message of ev, its value stored in a (allocated
-// if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
+// fwEventMsg is ev.fwMsg(arena) by a type switch, so that ev does not escape.
+func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case Page:
-		return fwimpl.Msg{Kind: fwKindPage, Ev: a.boxPage(e)}
+		return e.fwMsg(arena)
 	case *Page:
-		return fwimpl.Msg{Kind: fwKindPage, Ev: a.boxPage(*e)}
+		return e.fwMsg(arena)
 	case Summary:
-		return fwimpl.Msg{Kind: fwKindSummary, Ev: a.boxSummary(e)}
+		return e.fwMsg(arena)
 	case *Summary:
-		return fwimpl.Msg{Kind: fwKindSummary, Ev: a.boxSummary(*e)}
+		return e.fwMsg(arena)
 	}
 	panic("fw: caching: not an event type of the package (a type embedding one?)")
 }
 
-// fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwimpl.Call) *fwArena {
-	a, _ := c.Arena().(*fwArena)
-	return a
+// fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
+var fwTypes = fwimpl.Types{
+	fwKindPage:    fwimpl.TypeOf[Page]("Page"),
+	fwKindSummary: fwimpl.TypeOf[Summary]("Summary"),
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
-// event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
-	switch m.Kind {
-	case fwKindPage:
-		if e, ok := m.Ev.(*Page); ok {
-			return e.AppendBinary(b)
-		}
-	case fwKindSummary:
-		if e, ok := m.Ev.(*Summary); ok {
-			return e.AppendBinary(b)
-		}
-	}
-	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
-}
-
-// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
-func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
-	switch k {
-	case fwKindPage:
-		e := new(Page)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Page: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	case fwKindSummary:
-		e := new(Summary)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Summary: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	}
-	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
-}
-
-// DecodeJSON decodes one event from a JSON object whose "event" member names its
-// type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
-// members are errors.
+// DecodeJSON decodes an event from a JSON object {"event":"Name", ...} with all its fields.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwimpl.JSONEventName(data)
-	if err != nil {
-		return nil, err
-	}
-	switch name {
-	case "Page":
-		var v struct {
-			Event string  `json:"event"`
-			URL   *string `json:"url"`
-			Body  *string `json:"body"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Page: %w", err)
-		}
-		var e Page
-		if v.URL == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Page",
-				Field: "url",
-			}
-		}
-		e.URL = *v.URL
-		if v.Body == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Page",
-				Field: "body",
-			}
-		}
-		e.Body = *v.Body
-		return e, nil
-	case "Summary":
-		var v struct {
-			Event string  `json:"event"`
-			URL   *string `json:"url"`
-			Words *int64  `json:"words"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Summary: %w", err)
-		}
-		var e Summary
-		if v.URL == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Summary",
-				Field: "url",
-			}
-		}
-		e.URL = *v.URL
-		if v.Words == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Summary",
-				Field: "words",
-			}
-		}
-		e.Words = *v.Words
-		return e, nil
-	}
-	return nil, &fw.UnknownEventError{Name: name}
+	return fwimpl.DecodeJSON[Event](fwTypes, data)
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.
 func EncodeJSON(ev Event) ([]byte, error) {
-	m := ev.fwMsg(nil)
-	switch m.Kind {
-	case fwKindPage:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Page
-		}{"Page", m.Ev.(*Page)})
-	case fwKindSummary:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Summary
-		}{"Summary", m.Ev.(*Summary)})
-	}
-	return nil, fmt.Errorf("fw: EncodeJSON: unknown event %T", ev)
+	return fwTypes.EncodeJSON(ev.fwMsg(nil))
+}
+
+// TestSummarize calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestSummarize(h SummarizeHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Summarize: h}, Routes: fwRoutes}, fwTypes, ev, opts)
+}
+
+// TestPrint calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestPrint(h PrintHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Print: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }

@@ -33,7 +33,11 @@ func (Audit) OnInvoice(c fanout.AuditInvoiceContext, id string, total int64) err
 }
 
 func Example() {
-	p := fanout.NewPipeline(Billing{}, Audit{})
+	p, err := fanout.NewPipeline(fanout.Handlers{Billing: Billing{}, Audit: Audit{}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	p.Submit(fanout.Order{ID: "a", Amount: 2000})
 	p.Submit(fanout.Order{ID: "b", Amount: 50})
 	if err := p.Run(context.Background()); err != nil {

@@ -31,9 +31,12 @@ func (e *Invoice) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Invoice) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Invoice) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindInvoice, Ev: a.k0.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindInvoice, Ev: fwimpl.Box(e)}
 }
 
 // Order is the event declared at fanout.fw:3.
@@ -62,13 +65,15 @@ func (e *Order) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Order) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Order) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindOrder, Ev: a.k1.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindOrder, Ev: fwimpl.Box(e)}
 }
 
-// BillingHandler handles the cases of processor Billing (fanout.fw:15), one method per case.
-// A method's emissions take effect only when it returns nil.
+// BillingHandler handles the cases of processor Billing (fanout.fw:15); emissions take effect when a method returns nil.
 type BillingHandler interface {
 	// OnLarge handles Order events that case Large matches (fanout.fw:16).
 	OnLarge(c BillingLargeContext, id string) error
@@ -76,28 +81,27 @@ type BillingHandler interface {
 	OnSmall(c BillingSmallContext, id string, amount int64) error
 }
 
-// BillingLargeContext is the context of BillingHandler.OnLarge: it can emit only what the case declares.
+// BillingLargeContext is the context of BillingHandler.OnLarge: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type BillingLargeContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
 func (x BillingLargeContext) EmitInvoice(e Invoice) {
-	x.c.Emit(fwimpl.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
+	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// BillingSmallContext is the context of BillingHandler.OnSmall: it can emit only what the case declares.
+// BillingSmallContext is the context of BillingHandler.OnSmall: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
 type BillingSmallContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
 // EmitInvoice emits a Invoice; it takes effect when the handler returns nil.
 func (x BillingSmallContext) EmitInvoice(e Invoice) {
-	x.c.Emit(fwimpl.Msg{Kind: fwKindInvoice, Ev: fwArenaOf(x.c).boxInvoice(e)})
+	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// AuditHandler handles the cases of processor Audit (fanout.fw:20), one method per case.
-// A method's emissions take effect only when it returns nil.
+// AuditHandler handles the cases of processor Audit (fanout.fw:20); emissions take effect when a method returns nil.
 type AuditHandler interface {
 	// OnOrder handles Order events that case Order matches (fanout.fw:21).
 	OnOrder(c AuditOrderContext, id string) error
@@ -105,12 +109,12 @@ type AuditHandler interface {
 	OnInvoice(c AuditInvoiceContext, id string, total int64) error
 }
 
-// AuditOrderContext is the context of AuditHandler.OnOrder: it can emit only what the case declares.
+// AuditOrderContext is the context of AuditHandler.OnOrder: Context, Phase, Position, Event (of fwimpl.On).
 type AuditOrderContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// AuditInvoiceContext is the context of AuditHandler.OnInvoice: it can emit only what the case declares.
+// AuditInvoiceContext is the context of AuditHandler.OnInvoice: Context, Phase, Position, Event (of fwimpl.On).
 type AuditInvoiceContext struct {
-	fwOnInvoice
+	fwimpl.On[Invoice]
 }

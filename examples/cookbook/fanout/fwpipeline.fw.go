@@ -4,26 +4,19 @@
 package fanout
 
 import (
-	"context"
-	"encoding/json"
-	"fmt"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
-	"io"
 	"iter"
-	"sync"
 )
 
-// The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwimpl.SupportPackageIsVersion2
+// A generator and a runtime that do not match fail to compile here.
+const _ = fwimpl.SupportPackageIsVersion3
 
 // Event is implemented by every event type of package fanout.
 type Event interface {
-	// EventName returns the event's stable name.
 	EventName() string
-	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwimpl.Msg
+	fwMsg(arena fwimpl.Arena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
@@ -32,17 +25,11 @@ const (
 	fwKindOrder   fwimpl.Kind = 1
 )
 
-// fwProgram describes the package to the runtime. Routes is the routing table:
-// for each event kind and built kind, the processors that have a case for it.
-// Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fw.WithRecord) is checked against it on replay.
+// fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
-	Events: []fwimpl.EventInfo{{Name: "Invoice"}, {Name: "Order"}},
-	Fingerprint: [32]byte{
-		0x31, 0x9b, 0x5e, 0x28, 0x43, 0xae, 0xb6, 0x93, 0x76, 0xe3, 0xa8, 0x83, 0xd5, 0x77, 0xd4, 0x0c,
-		0x0d, 0xf5, 0x0a, 0xf9, 0x72, 0xba, 0x95, 0x0b, 0xe7, 0x0d, 0x03, 0xae, 0x6f, 0x4d, 0x9f, 0x42,
-	},
-	Package: "fanout",
+	Events:      []fwimpl.EventInfo{{Name: "Invoice"}, {Name: "Order"}},
+	Fingerprint: fwimpl.Fingerprint("319b5e2843aeb69376e3a883d577d40c0df50af972ba950be70d03ae6f4d9f42"),
+	Package:     "fanout",
 	Procs: []fwimpl.ProcInfo{{
 		Cases:       []string{"Large", "Small"},
 		Concurrency: 1,
@@ -57,88 +44,43 @@ var fwProgram = fwimpl.Program{
 
 // fwDispatcher binds the application's handlers to the compiled routing.
 type fwDispatcher struct {
-	hBilling BillingHandler
-	hAudit   AuditHandler
+	h Handlers
+	*fwimpl.ArenaPool[fwArena, *fwArena]
+	fwimpl.Types // the codec of events (fwimpl.Codec)
 }
 
-// Pipeline runs the processors of package fanout. Create it with NewPipeline.
+// Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
+type Handlers struct {
+	Billing BillingHandler // processor Billing (fanout.fw:15)
+	Audit   AuditHandler   // processor Audit (fanout.fw:20)
+}
+
+// Pipeline runs the processors of package fanout: Submit (or SubmitSeq, SubmitJSONLines),
+// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
-	engine *fwimpl.Engine
+	fwimpl.Runner[Event]
 }
 
-// NewPipeline returns a pipeline with one handler per processor and user builder
-// (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fw.WithWorkers, ...).
-func NewPipeline(billing BillingHandler, audit AuditHandler, opts ...fw.Option) *Pipeline {
-	if billing == nil {
-		panic("fanout.NewPipeline: nil handler for processor Billing")
+// NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
+func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
+	if err := fwimpl.MissingHandlers("fanout", []string{"Billing", "Audit"}, []bool{h.Billing == nil, h.Audit == nil}); err != nil {
+		return nil, err
 	}
-	if audit == nil {
-		panic("fanout.NewPipeline: nil handler for processor Audit")
-	}
-	d := &fwDispatcher{hBilling: billing, hAudit: audit}
-	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas, Types: fwTypes}
+	e := fwimpl.New(&fwProgram, d, opts...)
+	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
 
-// Submit queues an event for phase 0, after the ones submitted before it. Call
-// it before Run, from one goroutine: it is not safe for concurrent use (the
-// submission order is part of the run's determinism).
+// Submit queues an event for phase 0, after the ones submitted before it, before Run.
 func (p *Pipeline) Submit(ev Event) {
-	a, _ := p.engine.SubmitArena().(*fwArena)
-	p.engine.Submit(fwEventMsg(ev, a))
+	fwimpl.Submit(&p.Runner, fwEventMsg(ev, fwimpl.EngineOf(&p.Runner).SubmitArena()))
 }
 
-// SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
-// batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
-// one after the other. Call it before Run; a fed run cannot be recorded.
-func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
-	}))
-}
-
-// SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
-// not boxed into Event to be yielded, so feeding them allocates nothing.
+// SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
+	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
+		return fwEventMsg(ev, c.Arena())
 	}))
-}
-
-// SubmitJSONLines submits the events of r, one JSON object per line
-// ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
-// A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
-// field) does not stop the others: all of them are reported with their line
-// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
-	return fw.ReadLines(r, func(line []byte) error {
-		ev, err := DecodeJSON(line)
-		if err != nil {
-			return err
-		}
-		p.Submit(ev)
-		return nil
-	}, opts...)
-}
-
-// Run runs the pipeline until no work is left, a handler fails, or ctx is done.
-func (p *Pipeline) Run(ctx context.Context) error {
-	return p.engine.Run(ctx)
-}
-
-// Replay runs the pipeline on the inputs recorded in r (by a run with
-// fw.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fw.DivergenceError. Submit
-// nothing before it; call it instead of Run.
-func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
-	return p.engine.Replay(ctx, r)
-}
-
-// Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fw.Stats {
-	return p.engine.Stats()
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
@@ -162,37 +104,7 @@ func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Deliv
 	return dst
 }
 
-// Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
-	switch m.Kind {
-	case fwKindInvoice:
-		ev := m.Ev.(*Invoice)
-		// Audit: Invoice
-		if c := x.Begin(x.Note(1, 1, m)); c != nil {
-			x.End(d.hAudit.OnInvoice(AuditInvoiceContext{fwOnInvoice{c}}, ev.ID, ev.Total))
-		}
-	case fwKindOrder:
-		ev := m.Ev.(*Order)
-		// Billing
-		switch {
-		case ev.Amount >= 1000:
-			if c := x.Begin(x.Note(0, 0, m)); c != nil {
-				x.End(d.hBilling.OnLarge(BillingLargeContext{fwOnOrder{c}}, ev.ID))
-			}
-		default:
-			if c := x.Begin(x.Note(0, 1, m)); c != nil {
-				x.End(d.hBilling.OnSmall(BillingSmallContext{fwOnOrder{c}}, ev.ID, ev.Amount))
-			}
-		}
-		// Audit: Order
-		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hAudit.OnOrder(AuditOrderContext{fwOnOrder{c}}, ev.ID))
-		}
-	}
-}
-
-// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+// DispatchAll routes ms in order, calling each matching case at once, until x stops.
 func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
@@ -202,9 +114,8 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 		switch m.Kind {
 		case fwKindInvoice:
 			ev := m.Ev.(*Invoice)
-			// Audit: Invoice
 			if c := x.Begin(x.Note(1, 1, m)); c != nil {
-				x.End(d.hAudit.OnInvoice(AuditInvoiceContext{fwOnInvoice{c}}, ev.ID, ev.Total))
+				x.End(d.h.Audit.OnInvoice(AuditInvoiceContext{fwimpl.NewOn[Invoice](c)}, ev.ID, ev.Total))
 			}
 		case fwKindOrder:
 			ev := m.Ev.(*Order)
@@ -212,16 +123,15 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			switch {
 			case ev.Amount >= 1000:
 				if c := x.Begin(x.Note(0, 0, m)); c != nil {
-					x.End(d.hBilling.OnLarge(BillingLargeContext{fwOnOrder{c}}, ev.ID))
+					x.End(d.h.Billing.OnLarge(BillingLargeContext{fwimpl.NewOn[Order](c)}, ev.ID))
 				}
 			default:
 				if c := x.Begin(x.Note(0, 1, m)); c != nil {
-					x.End(d.hBilling.OnSmall(BillingSmallContext{fwOnOrder{c}}, ev.ID, ev.Amount))
+					x.End(d.h.Billing.OnSmall(BillingSmallContext{fwimpl.NewOn[Order](c)}, ev.ID, ev.Amount))
 				}
 			}
-			// Audit: Order
 			if c := x.Begin(x.Note(1, 0, m)); c != nil {
-				x.End(d.hAudit.OnOrder(AuditOrderContext{fwOnOrder{c}}, ev.ID))
+				x.End(d.h.Audit.OnOrder(AuditOrderContext{fwimpl.NewOn[Order](c)}, ev.ID))
 			}
 		}
 	}
@@ -234,272 +144,75 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 0:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*Order)
-			return d.hBilling.OnLarge(BillingLargeContext{fwOnOrder{c}}, ev.ID)
+			return d.h.Billing.OnLarge(BillingLargeContext{fwimpl.NewOn[Order](c)}, m.Ev.(*Order).ID)
 		case 1:
 			ev := m.Ev.(*Order)
-			return d.hBilling.OnSmall(BillingSmallContext{fwOnOrder{c}}, ev.ID, ev.Amount)
+			return d.h.Billing.OnSmall(BillingSmallContext{fwimpl.NewOn[Order](c)}, ev.ID, ev.Amount)
 		}
 	case 1:
 		switch dl.Case {
 		case 0:
-			ev := m.Ev.(*Order)
-			return d.hAudit.OnOrder(AuditOrderContext{fwOnOrder{c}}, ev.ID)
+			return d.h.Audit.OnOrder(AuditOrderContext{fwimpl.NewOn[Order](c)}, m.Ev.(*Order).ID)
 		case 1:
 			ev := m.Ev.(*Invoice)
-			return d.hAudit.OnInvoice(AuditInvoiceContext{fwOnInvoice{c}}, ev.ID, ev.Total)
+			return d.h.Audit.OnInvoice(AuditInvoiceContext{fwimpl.NewOn[Invoice](c)}, ev.ID, ev.Total)
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
 }
 
-// fwOnInvoice is embedded in the contexts of the cases on Invoice events.
-type fwOnInvoice struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnInvoice) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnInvoice) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Invoice being handled.
-func (x fwOnInvoice) Event() Invoice {
-	return *x.c.Msg().Ev.(*Invoice)
-}
-
-// fwOnOrder is embedded in the contexts of the cases on Order events.
-type fwOnOrder struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnOrder) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnOrder) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x fwOnOrder) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
-}
-
-// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
-// Ev points into it until the engine resets it, once no step reads the message.
+// fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
 type fwArena struct {
-	n  int // values stored since the last Reset
-	k0 []Invoice
-	k1 []Order
+	k0 fwimpl.Slab[Invoice]
+	k1 fwimpl.Slab[Order]
 }
 
 // Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
-	if a.n == 0 {
-		return
-	}
-	a.n = 0
-	if len(a.k0) > 0 {
-		clear(a.k0)
-		a.k0 = a.k0[:0]
-	}
-	if len(a.k1) > 0 {
-		clear(a.k1)
-		a.k1 = a.k1[:0]
-	}
+	a.k0.Reset()
+	a.k1.Reset()
 }
 
-// boxInvoice stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxInvoice(e Invoice) *Invoice {
-	if a == nil {
-		p := new(Invoice)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k0 = append(a.k0, e)
-	return &a.k0[len(a.k0)-1]
-}
+// fwArenas keeps freed arenas for the next run's engine.
+var fwArenas fwimpl.ArenaPool[fwArena, *fwArena]
 
-// boxOrder stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxOrder(e Order) *Order {
-	if a == nil {
-		p := new(Order)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k1 = append(a.k1, e)
-	return &a.k1[len(a.k1)-1]
-}
-
-// fwArenaPool keeps freed arenas for the next run's engine.
-var fwArenaPool sync.Pool
-
-// NewArena returns an empty arena for the engine (fwimpl.Arenas).
-func (*fwDispatcher) NewArena() fwimpl.Arena {
-	if a, ok := fwArenaPool.Get().(*fwArena); ok {
-		return a
-	}
-	return new(fwArena)
-}
-
-// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
-// grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
-	x, ok := a.(*fwArena)
-	if !ok {
-		return
-	}
-	x.Reset()
-	if cap(x.k0)+cap(x.k1) > 65536 {
-		return
-	}
-	fwArenaPool.Put(x)
-}
-
-// fwEventMsg makes the runtime message of ev, its value stored in a (allocated
-// if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
+// fwEventMsg is ev.fwMsg(arena) by a type switch, so that ev does not escape.
+func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case Invoice:
-		return fwimpl.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(e)}
+		return e.fwMsg(arena)
 	case *Invoice:
-		return fwimpl.Msg{Kind: fwKindInvoice, Ev: a.boxInvoice(*e)}
+		return e.fwMsg(arena)
 	case Order:
-		return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
+		return e.fwMsg(arena)
 	case *Order:
-		return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(*e)}
+		return e.fwMsg(arena)
 	}
 	panic("fw: fanout: not an event type of the package (a type embedding one?)")
 }
 
-// fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwimpl.Call) *fwArena {
-	a, _ := c.Arena().(*fwArena)
-	return a
+// fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
+var fwTypes = fwimpl.Types{
+	fwKindInvoice: fwimpl.TypeOf[Invoice]("Invoice"),
+	fwKindOrder:   fwimpl.TypeOf[Order]("Order"),
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
-// event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
-	switch m.Kind {
-	case fwKindInvoice:
-		if e, ok := m.Ev.(*Invoice); ok {
-			return e.AppendBinary(b)
-		}
-	case fwKindOrder:
-		if e, ok := m.Ev.(*Order); ok {
-			return e.AppendBinary(b)
-		}
-	}
-	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
-}
-
-// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
-func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
-	switch k {
-	case fwKindInvoice:
-		e := new(Invoice)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Invoice: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	case fwKindOrder:
-		e := new(Order)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Order: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	}
-	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
-}
-
-// DecodeJSON decodes one event from a JSON object whose "event" member names its
-// type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
-// members are errors.
+// DecodeJSON decodes an event from a JSON object {"event":"Name", ...} with all its fields.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwimpl.JSONEventName(data)
-	if err != nil {
-		return nil, err
-	}
-	switch name {
-	case "Invoice":
-		var v struct {
-			Event string  `json:"event"`
-			ID    *string `json:"id"`
-			Total *int64  `json:"total"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Invoice: %w", err)
-		}
-		var e Invoice
-		if v.ID == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Invoice",
-				Field: "id",
-			}
-		}
-		e.ID = *v.ID
-		if v.Total == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Invoice",
-				Field: "total",
-			}
-		}
-		e.Total = *v.Total
-		return e, nil
-	case "Order":
-		var v struct {
-			Event  string  `json:"event"`
-			ID     *string `json:"id"`
-			Amount *int64  `json:"amount"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Order: %w", err)
-		}
-		var e Order
-		if v.ID == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Order",
-				Field: "id",
-			}
-		}
-		e.ID = *v.ID
-		if v.Amount == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Order",
-				Field: "amount",
-			}
-		}
-		e.Amount = *v.Amount
-		return e, nil
-	}
-	return nil, &fw.UnknownEventError{Name: name}
+	return fwimpl.DecodeJSON[Event](fwTypes, data)
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.
 func EncodeJSON(ev Event) ([]byte, error) {
-	m := ev.fwMsg(nil)
-	switch m.Kind {
-	case fwKindInvoice:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Invoice
-		}{"Invoice", m.Ev.(*Invoice)})
-	case fwKindOrder:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Order
-		}{"Order", m.Ev.(*Order)})
-	}
-	return nil, fmt.Errorf("fw: EncodeJSON: unknown event %T", ev)
+	return fwTypes.EncodeJSON(ev.fwMsg(nil))
+}
+
+// TestBilling calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestBilling(h BillingHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Billing: h}}, fwTypes, ev, opts)
+}
+
+// TestAudit calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestAudit(h AuditHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Audit: h}}, fwTypes, ev, opts)
 }

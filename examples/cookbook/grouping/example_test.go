@@ -36,7 +36,11 @@ func (Totals) OnShop(c grouping.TotalsShopContext, g reactive.Group[string, grou
 }
 
 func Example() {
-	p := grouping.NewPipeline(Sales{}, Totals{})
+	p, err := grouping.NewPipeline(grouping.Handlers{Sales: Sales{}, Totals: Totals{}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	if err := p.Run(context.Background()); err != nil {
 		fmt.Println(err)
 	}

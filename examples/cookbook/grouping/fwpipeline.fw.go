@@ -4,27 +4,21 @@
 package grouping
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
-	"io"
 	"iter"
-	"sync"
 )
 
-// The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwimpl.SupportPackageIsVersion2
+// A generator and a runtime that do not match fail to compile here.
+const _ = fwimpl.SupportPackageIsVersion3
 
 // Event is implemented by every event type of package grouping.
 type Event interface {
-	// EventName returns the event's stable name.
 	EventName() string
-	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwimpl.Msg
+	fwMsg(arena fwimpl.Arena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
@@ -40,17 +34,11 @@ const (
 	fwResolveSales   fwimpl.Kind = 4
 )
 
-// fwProgram describes the package to the runtime. Routes is the routing table:
-// for each event kind and built kind, the processors that have a case for it.
-// Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fw.WithRecord) is checked against it on replay.
+// fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
-	Events: []fwimpl.EventInfo{{Name: "Sale"}},
-	Fingerprint: [32]byte{
-		0x41, 0xf3, 0x3c, 0xdf, 0x18, 0x31, 0xea, 0x64, 0xb8, 0xb0, 0xbd, 0x4b, 0xed, 0x5c, 0x17, 0xbc,
-		0x94, 0x57, 0x27, 0x9b, 0xd3, 0x06, 0x92, 0xa9, 0xc0, 0x78, 0x7d, 0x77, 0xd2, 0xeb, 0x5d, 0x4e,
-	},
-	Package: "grouping",
+	Events:      []fwimpl.EventInfo{{Name: "Sale"}},
+	Fingerprint: fwimpl.Fingerprint("41f33cdf1831ea64b8b0bd4bed5c17bc9457279bd30692a9c0787d77d2eb5d4e"),
+	Package:     "grouping",
 	Procs: []fwimpl.ProcInfo{{
 		Builder:     true,
 		Cases:       []string{},
@@ -85,111 +73,65 @@ var fwProgram = fwimpl.Program{
 
 // fwDispatcher binds the application's handlers to the compiled routing.
 type fwDispatcher struct {
-	hSales   SalesBuilder
-	hTotals  TotalsHandler
+	h Handlers
+	*fwimpl.ArenaPool[fwArena, *fwArena]
 	srcSales fwimpl.Source[Sale]
 	sPerShop *fwreactive.Grouper[string, Sale]
 }
 
-// Pipeline runs the processors of package grouping. Create it with NewPipeline.
-type Pipeline struct {
-	engine *fwimpl.Engine
+// Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
+type Handlers struct {
+	Sales  SalesBuilder  // builder Sales (grouping.fw:10)
+	Totals TotalsHandler // processor Totals (grouping.fw:13)
 }
 
-// NewPipeline returns a pipeline with one handler per processor and user builder
-// (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fw.WithWorkers, ...).
-func NewPipeline(sales SalesBuilder, totals TotalsHandler, opts ...fw.Option) *Pipeline {
-	if sales == nil {
-		panic("grouping.NewPipeline: nil handler for builder Sales")
+// Pipeline runs the processors of package grouping: Submit (or SubmitSeq, SubmitJSONLines),
+// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
+type Pipeline struct {
+	fwimpl.Runner[Event]
+}
+
+// NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
+func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
+	if err := fwimpl.MissingHandlers("grouping", []string{"Sales", "Totals"}, []bool{h.Sales == nil, h.Totals == nil}); err != nil {
+		return nil, err
 	}
-	if totals == nil {
-		panic("grouping.NewPipeline: nil handler for processor Totals")
-	}
-	d := &fwDispatcher{hSales: sales, hTotals: totals}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas}
 	d.sPerShop = fwreactive.NewGrouper(func(v Sale) string {
 		return v.Shop
 	})
-	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
+	e := fwimpl.New(&fwProgram, d, opts...)
+	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
 
-// Submit queues an event for phase 0, after the ones submitted before it. Call
-// it before Run, from one goroutine: it is not safe for concurrent use (the
-// submission order is part of the run's determinism).
+// Submit queues an event for phase 0, after the ones submitted before it, before Run.
 func (p *Pipeline) Submit(ev Event) {
-	a, _ := p.engine.SubmitArena().(*fwArena)
-	p.engine.Submit(fwEventMsg(ev, a))
+	fwimpl.Submit(&p.Runner, fwEventMsg(ev, fwimpl.EngineOf(&p.Runner).SubmitArena()))
 }
 
-// SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
-// batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
-// one after the other. Call it before Run; a fed run cannot be recorded.
-func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
-	}))
-}
-
-// SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
-// not boxed into Event to be yielded, so feeding them allocates nothing.
+// SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
+	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
+		return fwEventMsg(ev, c.Arena())
 	}))
-}
-
-// SubmitJSONLines submits the events of r, one JSON object per line
-// ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
-// A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
-// field) does not stop the others: all of them are reported with their line
-// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
-	return fw.ReadLines(r, func(line []byte) error {
-		ev, err := DecodeJSON(line)
-		if err != nil {
-			return err
-		}
-		p.Submit(ev)
-		return nil
-	}, opts...)
-}
-
-// Run runs the pipeline until no work is left, a handler fails, or ctx is done.
-func (p *Pipeline) Run(ctx context.Context) error {
-	return p.engine.Run(ctx)
-}
-
-// Replay runs the pipeline on the inputs recorded in r (by a run with
-// fw.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fw.DivergenceError. Submit
-// nothing before it; call it instead of Run.
-func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
-	return p.engine.Replay(ctx, r)
-}
-
-// Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fw.Stats {
-	return p.engine.Stats()
 }
 
 // ResolvePerShop asks for target perShop before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolvePerShop() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolvePerShop})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolvePerShop})
 }
 
 // ResolveSales asks for target sales before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveSales() {
-	p.engine.Submit(fwimpl.Msg{Kind: fwResolveSales})
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveSales})
 }
 
 // Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider
 // if no builder provides it.
 func (p *Pipeline) Resolve(target string) {
-	p.engine.Resolve(target)
+	fwimpl.EngineOf(&p.Runner).Resolve(target)
 }
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
@@ -205,26 +147,7 @@ func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Deliv
 	return dst
 }
 
-// Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
-	switch m.Kind {
-	case fwBuiltPerShop:
-		v := *m.Ev.(*fwreactive.Group[string, Sale])
-		// Totals: Shop
-		if c := x.Begin(x.Note(2, 0, m)); c != nil {
-			x.End(d.hTotals.OnShop(TotalsShopContext{fwContext{c}}, v))
-		}
-	case fwBuiltSales:
-		v := *m.Ev.(*Sale)
-		// PerShop: Sales
-		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.fwAddPerShop(c, v))
-		}
-	}
-}
-
-// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+// DispatchAll routes ms in order, calling each matching case at once, until x stops.
 func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
@@ -236,7 +159,7 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			v := *m.Ev.(*fwreactive.Group[string, Sale])
 			// Totals: Shop
 			if c := x.Begin(x.Note(2, 0, m)); c != nil {
-				x.End(d.hTotals.OnShop(TotalsShopContext{fwContext{c}}, v))
+				x.End(d.h.Totals.OnShop(TotalsShopContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltSales:
 			v := *m.Ev.(*Sale)
@@ -262,27 +185,12 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 2:
 		switch dl.Case {
 		case 0:
-			return d.hTotals.OnShop(TotalsShopContext{fwContext{c}}, *m.Ev.(*fwreactive.Group[string, Sale]))
+			return d.h.Totals.OnShop(TotalsShopContext{fwimpl.NewCtx(c)}, *m.Ev.(*fwreactive.Group[string, Sale]))
 		case fwimpl.CaseInit:
-			return d.hTotals.Init(TotalsInitContext{fwContext{c}})
+			return d.h.Totals.Init(TotalsInitContext{fwimpl.NewCtx(c)})
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
-}
-
-// fwContext is embedded in the contexts of the cases on no event and of the builders.
-type fwContext struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwContext) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwContext) Phase() int {
-	return x.c.Phase()
 }
 
 // fwAddPerShop gives an artifact of sales to helper PerShop.
@@ -304,7 +212,7 @@ func (d *fwDispatcher) fwPhasePerShop(c *fwimpl.Call) error {
 func (d *fwDispatcher) Pull(c *fwimpl.Call, proc int32, max int) (bool, error) {
 	switch proc {
 	case 0:
-		return d.srcSales.Pull(c, max, d.hSales.Build, func(v Sale) fwimpl.Msg {
+		return d.srcSales.Pull(c, max, d.h.Sales.Build, func(v Sale) fwimpl.Msg {
 			return fwimpl.Msg{Kind: fwBuiltSales, Ev: &v}
 		})
 	}
@@ -319,88 +227,34 @@ func (d *fwDispatcher) Stop(proc int32) {
 	}
 }
 
-// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
-// Ev points into it until the engine resets it, once no step reads the message.
+// fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
 type fwArena struct {
-	n  int // values stored since the last Reset
-	k0 []Sale
+	k0 fwimpl.Slab[Sale]
 }
 
 // Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
-	if a.n == 0 {
-		return
-	}
-	a.n = 0
-	if len(a.k0) > 0 {
-		clear(a.k0)
-		a.k0 = a.k0[:0]
-	}
+	a.k0.Reset()
 }
 
-// boxSale stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxSale(e Sale) *Sale {
-	if a == nil {
-		p := new(Sale)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k0 = append(a.k0, e)
-	return &a.k0[len(a.k0)-1]
-}
+// fwArenas keeps freed arenas for the next run's engine.
+var fwArenas fwimpl.ArenaPool[fwArena, *fwArena]
 
-// fwArenaPool keeps freed arenas for the next run's engine.
-var fwArenaPool sync.Pool
-
-// NewArena returns an empty arena for the engine (fwimpl.Arenas).
-func (*fwDispatcher) NewArena() fwimpl.Arena {
-	if a, ok := fwArenaPool.Get().(*fwArena); ok {
-		return a
-	}
-	return new(fwArena)
-}
-
-// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
-// grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
-	x, ok := a.(*fwArena)
-	if !ok {
-		return
-	}
-	x.Reset()
-	if cap(x.k0) > 65536 {
-		return
-	}
-	fwArenaPool.Put(x)
-}
-
-// fwEventMsg makes the runtime message of ev, its value stored in a (allocated
-// if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
+// fwEventMsg is ev.fwMsg(arena) by a type switch, so that ev does not escape.
+func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case Sale:
-		return fwimpl.Msg{Kind: fwKindSale, Ev: a.boxSale(e)}
+		return e.fwMsg(arena)
 	case *Sale:
-		return fwimpl.Msg{Kind: fwKindSale, Ev: a.boxSale(*e)}
+		return e.fwMsg(arena)
 	}
 	panic("fw: grouping: not an event type of the package (a type embedding one?)")
-}
-
-// fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwimpl.Call) *fwArena {
-	a, _ := c.Arena().(*fwArena)
-	return a
 }
 
 // AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
 func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	switch m.Kind {
-	case fwKindSale:
-		if e, ok := m.Ev.(*Sale); ok {
-			return e.AppendBinary(b)
-		}
 	case fwBuiltPerShop:
 		if v, ok := m.Ev.(*fwreactive.Group[string, Sale]); ok {
 			return fwAppendPerShop(b, *v)
@@ -412,18 +266,12 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	case fwResolvePerShop, fwResolveSales:
 		return b, nil
 	}
-	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
+	return fwTypes.AppendMsg(b, m)
 }
 
 // DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
 func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 	switch k {
-	case fwKindSale:
-		e := new(Sale)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Sale: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
 	case fwBuiltPerShop:
 		v, err := fwDecodePerShop(data)
 		if err != nil {
@@ -442,7 +290,7 @@ func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 		}
 		return fwimpl.Msg{Kind: k}, nil
 	}
-	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
+	return fwTypes.DecodeMsg(k, data)
 }
 
 // fwAppendPerShop appends the canonical encoding of an artifact of perShop (Group[string, Sale]).
@@ -491,53 +339,22 @@ func fwDecodeSales(data []byte) (v Sale, err error) {
 	return v, d.Finish()
 }
 
-// DecodeJSON decodes one event from a JSON object whose "event" member names its
-// type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
-// members are errors.
+// fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
+var fwTypes = fwimpl.Types{
+	fwKindSale: fwimpl.TypeOf[Sale]("Sale"),
+}
+
+// DecodeJSON decodes an event from a JSON object {"event":"Name", ...} with all its fields.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwimpl.JSONEventName(data)
-	if err != nil {
-		return nil, err
-	}
-	switch name {
-	case "Sale":
-		var v struct {
-			Event  string  `json:"event"`
-			Shop   *string `json:"shop"`
-			Amount *int64  `json:"amount"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Sale: %w", err)
-		}
-		var e Sale
-		if v.Shop == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Sale",
-				Field: "shop",
-			}
-		}
-		e.Shop = *v.Shop
-		if v.Amount == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Sale",
-				Field: "amount",
-			}
-		}
-		e.Amount = *v.Amount
-		return e, nil
-	}
-	return nil, &fw.UnknownEventError{Name: name}
+	return fwimpl.DecodeJSON[Event](fwTypes, data)
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.
 func EncodeJSON(ev Event) ([]byte, error) {
-	m := ev.fwMsg(nil)
-	switch m.Kind {
-	case fwKindSale:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Sale
-		}{"Sale", m.Ev.(*Sale)})
-	}
-	return nil, fmt.Errorf("fw: EncodeJSON: unknown event %T", ev)
+	return fwTypes.EncodeJSON(ev.fwMsg(nil))
+}
+
+// TestTotals calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestTotals(h TotalsHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 2, &fwDispatcher{h: Handlers{Totals: h}}, fwTypes, ev, opts)
 }

@@ -35,9 +35,12 @@ func (e *Sale) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Sale) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindSale, Ev: a.boxSale(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Sale) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindSale, Ev: a.k0.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindSale, Ev: fwimpl.Box(e)}
 }
 
 // SalesBuilder implements builder Sales (grouping.fw:10), which provides target sales.
@@ -48,8 +51,7 @@ type SalesBuilder interface {
 	Build(ctx context.Context, yield func(Sale) bool) error
 }
 
-// TotalsHandler handles the cases of processor Totals (grouping.fw:13), one method per case.
-// A method's emissions take effect only when it returns nil.
+// TotalsHandler handles the cases of processor Totals (grouping.fw:13); emissions take effect when a method returns nil.
 type TotalsHandler interface {
 	// OnShop is called for each artifact of target perShop (grouping.fw:15).
 	OnShop(c TotalsShopContext, v fwreactive.Group[string, Sale]) error
@@ -57,18 +59,18 @@ type TotalsHandler interface {
 	Init(c TotalsInitContext) error
 }
 
-// TotalsShopContext is the context of TotalsHandler.OnShop: it can emit only what the case declares.
+// TotalsShopContext is the context of TotalsHandler.OnShop: Context, Phase, Position (of fwimpl.Ctx).
 type TotalsShopContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// TotalsInitContext is the context of TotalsHandler.Init: it can emit only what the case declares.
+// TotalsInitContext is the context of TotalsHandler.Init: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
 type TotalsInitContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // ResolvePerShop asks for target perShop (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x TotalsInitContext) ResolvePerShop() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolvePerShop})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolvePerShop})
 }

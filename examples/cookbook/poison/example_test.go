@@ -32,7 +32,11 @@ func (DeadLetters) OnFailed(c poison.DeadLettersFailedContext, proc, err, payloa
 
 func Example() {
 	b := &Billing{attempts: map[string]int{}}
-	p := poison.NewPipeline(b, DeadLetters{})
+	p, err := poison.NewPipeline(poison.Handlers{Billing: b, DeadLetters: DeadLetters{}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	p.Submit(poison.Order{ID: "a", Amount: 10})
 	p.Submit(poison.Order{ID: "b", Amount: 20})
 	p.Submit(poison.Order{ID: "c", Amount: -5})

@@ -4,26 +4,19 @@
 package poison
 
 import (
-	"context"
-	"encoding/json"
-	"fmt"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
-	"io"
 	"iter"
-	"sync"
 )
 
-// The generated code needs a runtime that supports it; a mismatch fails to compile here.
-const _ = fwimpl.SupportPackageIsVersion2
+// A generator and a runtime that do not match fail to compile here.
+const _ = fwimpl.SupportPackageIsVersion3
 
 // Event is implemented by every event type of package poison.
 type Event interface {
-	// EventName returns the event's stable name.
 	EventName() string
-	// AppendBinary appends the canonical binary encoding.
 	AppendBinary(b []byte) ([]byte, error)
-	fwMsg(a *fwArena) fwimpl.Msg
+	fwMsg(arena fwimpl.Arena) fwimpl.Msg
 }
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
@@ -32,17 +25,11 @@ const (
 	fwKindOrder  fwimpl.Kind = 1
 )
 
-// fwProgram describes the package to the runtime. Routes is the routing table:
-// for each event kind and built kind, the processors that have a case for it.
-// Fingerprint covers the package's declarations (types and processors, patterns
-// included): a record of a run (fw.WithRecord) is checked against it on replay.
+// fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
-	Events: []fwimpl.EventInfo{{Name: "Failed"}, {Name: "Order"}},
-	Fingerprint: [32]byte{
-		0xb4, 0x70, 0xf4, 0x51, 0x06, 0xab, 0xe1, 0x93, 0x0e, 0x6b, 0x08, 0x35, 0x57, 0xc8, 0x1b, 0x4a,
-		0xd6, 0x9a, 0x3c, 0xe6, 0xd3, 0x9b, 0x65, 0xee, 0x4d, 0xb1, 0xb5, 0x94, 0x3d, 0x03, 0x1d, 0xc5,
-	},
-	Package: "poison",
+	Events:      []fwimpl.EventInfo{{Name: "Failed"}, {Name: "Order"}},
+	Fingerprint: fwimpl.Fingerprint("b470f45106abe1930e6b083557c81b4ad69a3ce6d39b65ee4db1b5943d031dc5"),
+	Package:     "poison",
 	Procs: []fwimpl.ProcInfo{{
 		Cases:       []string{"Order"},
 		Concurrency: 1,
@@ -59,123 +46,53 @@ var fwProgram = fwimpl.Program{
 
 // fwDispatcher binds the application's handlers to the compiled routing.
 type fwDispatcher struct {
-	hBilling     BillingHandler
-	hDeadLetters DeadLettersHandler
+	h Handlers
+	*fwimpl.ArenaPool[fwArena, *fwArena]
+	fwimpl.Types  // the codec of events (fwimpl.Codec)
+	fwimpl.Routes // Route
 }
 
-// Pipeline runs the processors of package poison. Create it with NewPipeline.
+// Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
+type Handlers struct {
+	Billing     BillingHandler     // processor Billing (poison.fw:16)
+	DeadLetters DeadLettersHandler // processor DeadLetters (poison.fw:23)
+}
+
+// Pipeline runs the processors of package poison: Submit (or SubmitSeq, SubmitJSONLines),
+// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
-	engine *fwimpl.Engine
+	fwimpl.Runner[Event]
 }
 
-// NewPipeline returns a pipeline with one handler per processor and user builder
-// (and one Keyer per helper keyed by a method), in declaration order; a nil
-// handler panics. Options are the runtime's (fw.WithWorkers, ...).
-func NewPipeline(billing BillingHandler, deadLetters DeadLettersHandler, opts ...fw.Option) *Pipeline {
-	if billing == nil {
-		panic("poison.NewPipeline: nil handler for processor Billing")
+// NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
+func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
+	if err := fwimpl.MissingHandlers("poison", []string{"Billing", "DeadLetters"}, []bool{h.Billing == nil, h.DeadLetters == nil}); err != nil {
+		return nil, err
 	}
-	if deadLetters == nil {
-		panic("poison.NewPipeline: nil handler for processor DeadLetters")
-	}
-	d := &fwDispatcher{hBilling: billing, hDeadLetters: deadLetters}
-	return &Pipeline{engine: fwimpl.New(&fwProgram, d, opts...)}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas, Types: fwTypes, Routes: fwRoutes}
+	e := fwimpl.New(&fwProgram, d, opts...)
+	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
 
-// Submit queues an event for phase 0, after the ones submitted before it. Call
-// it before Run, from one goroutine: it is not safe for concurrent use (the
-// submission order is part of the run's determinism).
+// Submit queues an event for phase 0, after the ones submitted before it, before Run.
 func (p *Pipeline) Submit(ev Event) {
-	a, _ := p.engine.SubmitArena().(*fwArena)
-	p.engine.Submit(fwEventMsg(ev, a))
+	fwimpl.Submit(&p.Runner, fwEventMsg(ev, fwimpl.EngineOf(&p.Runner).SubmitArena()))
 }
 
-// SubmitSeq queues the events of seq for phase 0, after the submitted ones: they
-// are pulled lazily, in batches of fw.WithSourceBatch events (default 256), one
-// batch per step of phase 0, so a long or endless sequence runs in bounded memory
-// (see fwimpl.Engine.Feed for the order rule). Several calls feed their sequences
-// one after the other. Call it before Run; a fed run cannot be recorded.
-func (p *Pipeline) SubmitSeq(seq iter.Seq[Event]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev Event) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
-	}))
-}
-
-// SubmitSeqOf is p.SubmitSeq for a sequence of one event type E: its values are
-// not boxed into Event to be yielded, so feeding them allocates nothing.
+// SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	p.engine.Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
-		return fwEventMsg(ev, fwArenaOf(c))
+	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
+		return fwEventMsg(ev, c.Arena())
 	}))
 }
 
-// SubmitJSONLines submits the events of r, one JSON object per line
-// ({"event":"Name", ...fields}, as DecodeJSON reads them), in order, before Run.
-// A malformed line (not JSON, an unknown event, a missing, unknown or mistyped
-// field) does not stop the others: all of them are reported with their line
-// numbers in a *fw.InputError; with fw.StopOnBadLine() the first one stops it.
-func (p *Pipeline) SubmitJSONLines(r io.Reader, opts ...fw.LinesOption) error {
-	return fw.ReadLines(r, func(line []byte) error {
-		ev, err := DecodeJSON(line)
-		if err != nil {
-			return err
-		}
-		p.Submit(ev)
-		return nil
-	}, opts...)
+// fwRoutes are the deliveries of each event kind: every case is unconditional.
+var fwRoutes = fwimpl.Routes{
+	fwKindFailed: {{Proc: 1, Case: 0}},
+	fwKindOrder:  {{Proc: 0, Case: 0}},
 }
 
-// Run runs the pipeline until no work is left, a handler fails, or ctx is done.
-func (p *Pipeline) Run(ctx context.Context) error {
-	return p.engine.Run(ctx)
-}
-
-// Replay runs the pipeline on the inputs recorded in r (by a run with
-// fw.WithRecord) and compares every call's emissions with the record as it
-// goes: the first difference stops it with a *fw.DivergenceError. Submit
-// nothing before it; call it instead of Run.
-func (p *Pipeline) Replay(ctx context.Context, r io.Reader) error {
-	return p.engine.Replay(ctx, r)
-}
-
-// Stats returns the run's job accounting.
-func (p *Pipeline) Stats() fw.Stats {
-	return p.engine.Stats()
-}
-
-// Route appends the deliveries of m: per processor with a matching case, the first one.
-func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
-	switch m.Kind {
-	case fwKindFailed:
-		// DeadLetters: Failed
-		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
-	case fwKindOrder:
-		// Billing: Order
-		dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 0})
-	}
-	return dst
-}
-
-// Dispatch routes m and calls the handler of each matching case at once.
-func (d *fwDispatcher) Dispatch(x *fwimpl.Serial, m fwimpl.Msg) {
-	switch m.Kind {
-	case fwKindFailed:
-		ev := m.Ev.(*Failed)
-		// DeadLetters: Failed
-		if c := x.Begin(x.Note(1, 0, m)); c != nil {
-			x.End(d.hDeadLetters.OnFailed(DeadLettersFailedContext{fwOnFailed{c}}, ev.Proc, ev.Error, ev.Payload))
-		}
-	case fwKindOrder:
-		ev := m.Ev.(*Order)
-		// Billing: Order
-		if c := x.Begin(x.Note(0, 0, m)); c != nil {
-			x.End(d.hBilling.OnOrder(BillingOrderContext{fwOnOrder{c}}, ev.ID, ev.Amount))
-		}
-	}
-}
-
-// DispatchAll dispatches the events of ms in order, as Dispatch does each, until
-// x stops, and returns how many it dispatched (fwimpl.StepDispatcher).
+// DispatchAll routes ms in order, calling each matching case at once, until x stops.
 func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 	for i := range ms {
 		if x.Stopped() {
@@ -185,15 +102,13 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 		switch m.Kind {
 		case fwKindFailed:
 			ev := m.Ev.(*Failed)
-			// DeadLetters: Failed
 			if c := x.Begin(x.Note(1, 0, m)); c != nil {
-				x.End(d.hDeadLetters.OnFailed(DeadLettersFailedContext{fwOnFailed{c}}, ev.Proc, ev.Error, ev.Payload))
+				x.End(d.h.DeadLetters.OnFailed(DeadLettersFailedContext{fwimpl.NewOn[Failed](c)}, ev.Proc, ev.Error, ev.Payload))
 			}
 		case fwKindOrder:
 			ev := m.Ev.(*Order)
-			// Billing: Order
 			if c := x.Begin(x.Note(0, 0, m)); c != nil {
-				x.End(d.hBilling.OnOrder(BillingOrderContext{fwOnOrder{c}}, ev.ID, ev.Amount))
+				x.End(d.h.Billing.OnOrder(BillingOrderContext{fwimpl.NewOn[Order](c)}, ev.ID, ev.Amount))
 			}
 		}
 	}
@@ -207,56 +122,16 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Order)
-			return d.hBilling.OnOrder(BillingOrderContext{fwOnOrder{c}}, ev.ID, ev.Amount)
+			return d.h.Billing.OnOrder(BillingOrderContext{fwimpl.NewOn[Order](c)}, ev.ID, ev.Amount)
 		}
 	case 1:
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Failed)
-			return d.hDeadLetters.OnFailed(DeadLettersFailedContext{fwOnFailed{c}}, ev.Proc, ev.Error, ev.Payload)
+			return d.h.DeadLetters.OnFailed(DeadLettersFailedContext{fwimpl.NewOn[Failed](c)}, ev.Proc, ev.Error, ev.Payload)
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
-}
-
-// fwOnFailed is embedded in the contexts of the cases on Failed events.
-type fwOnFailed struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnFailed) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnFailed) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Failed being handled.
-func (x fwOnFailed) Event() Failed {
-	return *x.c.Msg().Ev.(*Failed)
-}
-
-// fwOnOrder is embedded in the contexts of the cases on Order events.
-type fwOnOrder struct {
-	c *fwimpl.Call
-}
-
-// Context returns the run's context.
-func (x fwOnOrder) Context() context.Context {
-	return x.c.Context()
-}
-
-// Phase returns the current phase number.
-func (x fwOnOrder) Phase() int {
-	return x.c.Phase()
-}
-
-// Event returns the Order being handled.
-func (x fwOnOrder) Event() Order {
-	return *x.c.Msg().Ev.(*Order)
 }
 
 // FailureMsg returns the failure event of a processor declared `failures E` (fwimpl.FailureRouter).
@@ -286,221 +161,58 @@ func fwPayload(m fwimpl.Msg) string {
 	return string(data)
 }
 
-// fwArena holds event values by kind for the runtime (fwimpl.Arena): a message's
-// Ev points into it until the engine resets it, once no step reads the message.
+// fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
 type fwArena struct {
-	n  int // values stored since the last Reset
-	k0 []Failed
-	k1 []Order
+	k0 fwimpl.Slab[Failed]
+	k1 fwimpl.Slab[Order]
 }
 
 // Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
-	if a.n == 0 {
-		return
-	}
-	a.n = 0
-	if len(a.k0) > 0 {
-		clear(a.k0)
-		a.k0 = a.k0[:0]
-	}
-	if len(a.k1) > 0 {
-		clear(a.k1)
-		a.k1 = a.k1[:0]
-	}
+	a.k0.Reset()
+	a.k1.Reset()
 }
 
-// boxFailed stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxFailed(e Failed) *Failed {
-	if a == nil {
-		p := new(Failed)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k0 = append(a.k0, e)
-	return &a.k0[len(a.k0)-1]
-}
+// fwArenas keeps freed arenas for the next run's engine.
+var fwArenas fwimpl.ArenaPool[fwArena, *fwArena]
 
-// boxOrder stores a copy of e in a and returns a pointer to it; with a nil a, a new one.
-func (a *fwArena) boxOrder(e Order) *Order {
-	if a == nil {
-		p := new(Order)
-		*p = e
-		return p
-	}
-	a.n++
-	a.k1 = append(a.k1, e)
-	return &a.k1[len(a.k1)-1]
-}
-
-// fwArenaPool keeps freed arenas for the next run's engine.
-var fwArenaPool sync.Pool
-
-// NewArena returns an empty arena for the engine (fwimpl.Arenas).
-func (*fwDispatcher) NewArena() fwimpl.Arena {
-	if a, ok := fwArenaPool.Get().(*fwArena); ok {
-		return a
-	}
-	return new(fwArena)
-}
-
-// FreeArena takes back an arena no message points into (fwimpl.Arenas); one that
-// grew beyond 65,536 values is left to the garbage collector.
-func (*fwDispatcher) FreeArena(a fwimpl.Arena) {
-	x, ok := a.(*fwArena)
-	if !ok {
-		return
-	}
-	x.Reset()
-	if cap(x.k0)+cap(x.k1) > 65536 {
-		return
-	}
-	fwArenaPool.Put(x)
-}
-
-// fwEventMsg makes the runtime message of ev, its value stored in a (allocated
-// if a is nil). A type switch, not ev.fwMsg, so that ev does not escape.
-func fwEventMsg(ev Event, a *fwArena) fwimpl.Msg {
+// fwEventMsg is ev.fwMsg(arena) by a type switch, so that ev does not escape.
+func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 	switch e := ev.(type) {
 	case Failed:
-		return fwimpl.Msg{Kind: fwKindFailed, Ev: a.boxFailed(e)}
+		return e.fwMsg(arena)
 	case *Failed:
-		return fwimpl.Msg{Kind: fwKindFailed, Ev: a.boxFailed(*e)}
+		return e.fwMsg(arena)
 	case Order:
-		return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
+		return e.fwMsg(arena)
 	case *Order:
-		return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(*e)}
+		return e.fwMsg(arena)
 	}
 	panic("fw: poison: not an event type of the package (a type embedding one?)")
 }
 
-// fwArenaOf returns the arena of c, or nil.
-func fwArenaOf(c *fwimpl.Call) *fwArena {
-	a, _ := c.Arena().(*fwArena)
-	return a
+// fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
+var fwTypes = fwimpl.Types{
+	fwKindFailed: fwimpl.TypeOf[Failed]("Failed"),
+	fwKindOrder:  fwimpl.TypeOf[Order]("Order"),
 }
 
-// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
-// event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
-func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
-	switch m.Kind {
-	case fwKindFailed:
-		if e, ok := m.Ev.(*Failed); ok {
-			return e.AppendBinary(b)
-		}
-	case fwKindOrder:
-		if e, ok := m.Ev.(*Order); ok {
-			return e.AppendBinary(b)
-		}
-	}
-	return nil, fmt.Errorf("fw: AppendMsg: no encoding for kind %d with payload %T", m.Kind, m.Ev)
-}
-
-// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
-func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
-	switch k {
-	case fwKindFailed:
-		e := new(Failed)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Failed: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	case fwKindOrder:
-		e := new(Order)
-		if err := e.UnmarshalBinary(data); err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode event Order: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: e}, nil
-	}
-	return fwimpl.Msg{}, fmt.Errorf("fw: DecodeMsg: unknown kind %d", k)
-}
-
-// DecodeJSON decodes one event from a JSON object whose "event" member names its
-// type, e.g. {"event":"Name","field":1}. Every field must be present, and unknown
-// members are errors.
+// DecodeJSON decodes an event from a JSON object {"event":"Name", ...} with all its fields.
 func DecodeJSON(data []byte) (Event, error) {
-	name, err := fwimpl.JSONEventName(data)
-	if err != nil {
-		return nil, err
-	}
-	switch name {
-	case "Failed":
-		var v struct {
-			Event   string  `json:"event"`
-			Proc    *string `json:"proc"`
-			Error   *string `json:"error"`
-			Payload *string `json:"payload"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Failed: %w", err)
-		}
-		var e Failed
-		if v.Proc == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Failed",
-				Field: "proc",
-			}
-		}
-		e.Proc = *v.Proc
-		if v.Error == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Failed",
-				Field: "error",
-			}
-		}
-		e.Error = *v.Error
-		if v.Payload == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Failed",
-				Field: "payload",
-			}
-		}
-		e.Payload = *v.Payload
-		return e, nil
-	case "Order":
-		var v struct {
-			Event  string  `json:"event"`
-			ID     *string `json:"id"`
-			Amount *int64  `json:"amount"`
-		}
-		if err := fwimpl.DecodeJSONStrict(data, &v); err != nil {
-			return nil, fmt.Errorf("fw: event Order: %w", err)
-		}
-		var e Order
-		if v.ID == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Order",
-				Field: "id",
-			}
-		}
-		e.ID = *v.ID
-		if v.Amount == nil {
-			return nil, &fw.MissingFieldError{
-				Event: "Order",
-				Field: "amount",
-			}
-		}
-		e.Amount = *v.Amount
-		return e, nil
-	}
-	return nil, &fw.UnknownEventError{Name: name}
+	return fwimpl.DecodeJSON[Event](fwTypes, data)
 }
 
 // EncodeJSON encodes an event as a JSON object with its name in the "event" member.
 func EncodeJSON(ev Event) ([]byte, error) {
-	m := ev.fwMsg(nil)
-	switch m.Kind {
-	case fwKindFailed:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Failed
-		}{"Failed", m.Ev.(*Failed)})
-	case fwKindOrder:
-		return json.Marshal(struct {
-			Event string `json:"event"`
-			*Order
-		}{"Order", m.Ev.(*Order)})
-	}
-	return nil, fmt.Errorf("fw: EncodeJSON: unknown event %T", ev)
+	return fwTypes.EncodeJSON(ev.fwMsg(nil))
+}
+
+// TestBilling calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestBilling(h BillingHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Billing: h}, Routes: fwRoutes}, fwTypes, ev, opts)
+}
+
+// TestDeadLetters calls h's case that ev matches alone, for tests: see fw.TestResult.
+func TestDeadLetters(h DeadLettersHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{DeadLetters: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }

@@ -34,9 +34,12 @@ func (e *Failed) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Failed) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindFailed, Ev: a.boxFailed(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Failed) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindFailed, Ev: a.k0.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindFailed, Ev: fwimpl.Box(e)}
 }
 
 // Order is the event declared at poison.fw:3.
@@ -65,31 +68,32 @@ func (e *Order) UnmarshalBinary(data []byte) error {
 	return d.Finish()
 }
 
-// fwMsg makes the runtime message of a copy of e, stored in a (allocated if a is nil).
-func (e Order) fwMsg(a *fwArena) fwimpl.Msg {
-	return fwimpl.Msg{Kind: fwKindOrder, Ev: a.boxOrder(e)}
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Order) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindOrder, Ev: a.k1.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindOrder, Ev: fwimpl.Box(e)}
 }
 
-// BillingHandler handles the cases of processor Billing (poison.fw:16), one method per case.
-// A method's emissions take effect only when it returns nil.
+// BillingHandler handles the cases of processor Billing (poison.fw:16); emissions take effect when a method returns nil.
 type BillingHandler interface {
 	// OnOrder handles Order events that case Order matches (poison.fw:19).
 	OnOrder(c BillingOrderContext, id string, amount int64) error
 }
 
-// BillingOrderContext is the context of BillingHandler.OnOrder: it can emit only what the case declares.
+// BillingOrderContext is the context of BillingHandler.OnOrder: Context, Phase, Position, Event (of fwimpl.On).
 type BillingOrderContext struct {
-	fwOnOrder
+	fwimpl.On[Order]
 }
 
-// DeadLettersHandler handles the cases of processor DeadLetters (poison.fw:23), one method per case.
-// A method's emissions take effect only when it returns nil.
+// DeadLettersHandler handles the cases of processor DeadLetters (poison.fw:23); emissions take effect when a method returns nil.
 type DeadLettersHandler interface {
 	// OnFailed handles Failed events that case Failed matches (poison.fw:24).
 	OnFailed(c DeadLettersFailedContext, proc string, error_ string, payload string) error
 }
 
-// DeadLettersFailedContext is the context of DeadLettersHandler.OnFailed: it can emit only what the case declares.
+// DeadLettersFailedContext is the context of DeadLettersHandler.OnFailed: Context, Phase, Position, Event (of fwimpl.On).
 type DeadLettersFailedContext struct {
-	fwOnFailed
+	fwimpl.On[Failed]
 }

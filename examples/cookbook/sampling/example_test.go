@@ -37,7 +37,11 @@ func (r *Report) OnSample(c sampling.ReportSampleContext, v []int64) error {
 }
 
 func Example() {
-	p := sampling.NewPipeline(Readings{}, &Report{})
+	p, err := sampling.NewPipeline(sampling.Handlers{Readings: Readings{}, Report: &Report{}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	if err := p.Run(context.Background()); err != nil {
 		fmt.Println(err)
 	}

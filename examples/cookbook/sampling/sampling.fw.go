@@ -16,8 +16,7 @@ type ReadingsBuilder interface {
 	Build(ctx context.Context, yield func(int64) bool) error
 }
 
-// ReportHandler handles the cases of processor Report (sampling.fw:10), one method per case.
-// A method's emissions take effect only when it returns nil.
+// ReportHandler handles the cases of processor Report (sampling.fw:10); emissions take effect when a method returns nil.
 type ReportHandler interface {
 	// OnKept is called for each artifact of target some (sampling.fw:12).
 	OnKept(c ReportKeptContext, v int64) error
@@ -27,29 +26,29 @@ type ReportHandler interface {
 	Init(c ReportInitContext) error
 }
 
-// ReportKeptContext is the context of ReportHandler.OnKept: it can emit only what the case declares.
+// ReportKeptContext is the context of ReportHandler.OnKept: Context, Phase, Position (of fwimpl.Ctx).
 type ReportKeptContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// ReportSampleContext is the context of ReportHandler.OnSample: it can emit only what the case declares.
+// ReportSampleContext is the context of ReportHandler.OnSample: Context, Phase, Position (of fwimpl.Ctx).
 type ReportSampleContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
-// ReportInitContext is the context of ReportHandler.Init: it can emit only what the case declares.
+// ReportInitContext is the context of ReportHandler.Init: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
 type ReportInitContext struct {
-	fwContext
+	fwimpl.Ctx
 }
 
 // ResolveSample asks for target sample (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x ReportInitContext) ResolveSample() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolveSample})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveSample})
 }
 
 // ResolveSome asks for target some (its builder runs once per run); it takes effect
 // when the handler returns nil.
 func (x ReportInitContext) ResolveSome() {
-	x.c.Emit(fwimpl.Msg{Kind: fwResolveSome})
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveSome})
 }

@@ -55,25 +55,24 @@ processor One { on Single{id: "p0000", amount} as Hit }
 package fanout
 
 import (
-	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
 )
 
 // newDispatcher binds every processor to a handler that counts its calls in *n.
 func newDispatcher(n *int) *fwDispatcher {
-	return &fwDispatcher{
-		hOne: hit[OneHitContext]{n},
+	return &fwDispatcher{h: Handlers{
+		One: hit[OneHitContext]{n},
 `)
 	for i := range 10 {
-		fmt.Fprintf(&g, "\t\thT%02d: hit[T%02dHitContext]{n},\n", i, i)
+		fmt.Fprintf(&g, "\t\tT%02d: hit[T%02dHitContext]{n},\n", i, i)
 	}
 	for i := range 100 {
-		fmt.Fprintf(&g, "\t\thH%03d: hit[H%03dHitContext]{n},\n", i, i)
+		fmt.Fprintf(&g, "\t\tH%03d: hit[H%03dHitContext]{n},\n", i, i)
 	}
 	for i := range n {
-		fmt.Fprintf(&g, "\t\thP%04d: hit[P%04dHitContext]{n},\n", i, i)
+		fmt.Fprintf(&g, "\t\tP%04d: hit[P%04dHitContext]{n},\n", i, i)
 	}
-	g.WriteString(`	}
+	g.WriteString(`	}}
 }
 
 // handDispatch is the switch a person would write for the same patterns,
@@ -82,14 +81,14 @@ func handDispatch(d *fwDispatcher, c *fwimpl.Call, m fwimpl.Msg) error {
 	switch m.Kind {
 	case fwKindSingle:
 		if o := m.Ev.(*Single); o.ID == "p0000" {
-			return d.hOne.OnHit(OneHitContext{fwOnSingle{c}}, o.Amount)
+			return d.h.One.OnHit(OneHitContext{fwimpl.NewOn[Single](c)}, o.Amount)
 		}
 	case fwKindTen:
 		o := m.Ev.(*Ten)
 		switch o.ID {
 `)
 	for i := range 10 {
-		fmt.Fprintf(&g, "\t\tcase \"p%04d\":\n\t\t\treturn d.hT%02d.OnHit(T%02dHitContext{fwOnTen{c}}, o.Amount)\n", i, i, i)
+		fmt.Fprintf(&g, "\t\tcase \"p%04d\":\n\t\t\treturn d.h.T%02d.OnHit(T%02dHitContext{fwimpl.NewOn[Ten](c)}, o.Amount)\n", i, i, i)
 	}
 	g.WriteString(`		}
 	case fwKindHundred:
@@ -97,7 +96,7 @@ func handDispatch(d *fwDispatcher, c *fwimpl.Call, m fwimpl.Msg) error {
 		switch o.ID {
 `)
 	for i := range 100 {
-		fmt.Fprintf(&g, "\t\tcase \"p%04d\":\n\t\t\treturn d.hH%03d.OnHit(H%03dHitContext{fwOnHundred{c}}, o.Amount)\n", i, i, i)
+		fmt.Fprintf(&g, "\t\tcase \"p%04d\":\n\t\t\treturn d.h.H%03d.OnHit(H%03dHitContext{fwimpl.NewOn[Hundred](c)}, o.Amount)\n", i, i, i)
 	}
 	g.WriteString(`		}
 	case fwKindOrder:
@@ -105,7 +104,7 @@ func handDispatch(d *fwDispatcher, c *fwimpl.Call, m fwimpl.Msg) error {
 		switch o.ID {
 `)
 	for i := range n {
-		fmt.Fprintf(&g, "\t\tcase \"p%04d\":\n\t\t\treturn d.hP%04d.OnHit(P%04dHitContext{fwOnOrder{c}}, o.Amount)\n", i, i, i)
+		fmt.Fprintf(&g, "\t\tcase \"p%04d\":\n\t\t\treturn d.h.P%04d.OnHit(P%04dHitContext{fwimpl.NewOn[Order](c)}, o.Amount)\n", i, i, i)
 	}
 	g.WriteString("\t\t}\n\t}\n\treturn nil\n}\n")
 	src, err := format.Source(g.Bytes())

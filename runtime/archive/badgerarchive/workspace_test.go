@@ -39,7 +39,10 @@ func workspaceRun(dir string) error {
 		return err
 	}
 	defer func() { fmt.Println("closed", ws.Close()) }()
-	p := greeter.NewPipeline(&slowGreeter{}, opts...)
+	p, err := greeter.NewPipeline(greeter.Handlers{Greeter: &slowGreeter{}}, opts...)
+	if err != nil {
+		return err
+	}
 	for i := range 10000 {
 		p.Submit(greeter.Start{Who: strconv.Itoa(i)})
 	}
@@ -122,7 +125,10 @@ func TestOpenWorkspace(t *testing.T) {
 	}
 	var out bytes.Buffer
 	g := &printGreeter{out: &out}
-	p := greeter.NewPipeline(g, append(opts, fw.WithWorkers(2))...)
+	p, err := greeter.NewPipeline(greeter.Handlers{Greeter: g}, append(opts, fw.WithWorkers(2))...)
+	if err != nil {
+		t.Fatal(err)
+	}
 	p.Submit(greeter.Start{Who: "world"})
 	if err := p.Run(context.Background()); err != nil || out.String() != "Hello, world!\n" {
 		t.Errorf("run with OpenWorkspace's options: %v, printed %q", err, out.String())

@@ -119,21 +119,15 @@ type Dispatcher interface {
 	// Invoke calls the handler method of d. For CasePhase, c.Phase() is the phase
 	// that completed. m is the zero Msg for lifecycle calls.
 	Invoke(c *Call, d Delivery, m Msg) error
-	// Dispatch routes m and calls, for every processor with a matching case,
-	// that case's handler at once, in processor order: the match and the call
-	// are one compiled switch, with no inbox in between. The engine uses it
-	// when a run has one worker. It must begin every handler call with
+	// DispatchAll routes each message of ms in order and calls, for every
+	// processor with a matching case, that case's handler at once, in
+	// processor order: the match and the call are one compiled switch, with
+	// no inbox in between. It stops before the next message once x.Stopped()
+	// and returns how many it dispatched. The engine uses it when a run has
+	// one worker. It must begin every handler call with
 	// x.Begin(x.Note(proc, case, m)), skip the call when that returns nil, and
 	// end it with x.End(err). It need not recover panics: the engine does, once
 	// for the whole step, and a panic fails the call begun last.
-	Dispatch(x *Serial, m Msg)
-}
-
-// StepDispatcher is implemented by a generated Dispatcher: DispatchAll is
-// Dispatch of each message of ms in order, stopping before the next one once
-// x.Stopped(); it returns how many it dispatched. The loop in generated code
-// calls Dispatch directly rather than through the interface.
-type StepDispatcher interface {
 	DispatchAll(x *Serial, ms []Msg) int
 }
 

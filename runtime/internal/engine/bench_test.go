@@ -40,8 +40,18 @@ func (ch *chain) Invoke(c *fwrt.Call, d fwrt.Delivery, m fwrt.Msg) error {
 	return nil
 }
 
-// Dispatch is what generated code compiles for this routing: match and call in place.
-func (ch *chain) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
+// dispatch is what generated code compiles for this routing: match and call in place.
+func (ch *chain) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+	for i, m := range ms {
+		if x.Stopped() {
+			return i
+		}
+		ch.dispatch(x, m)
+	}
+	return len(ms)
+}
+
+func (ch *chain) dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	if m.Kind <= 3 {
 		if c := x.Begin(x.Note(int32(m.Kind), 0, m)); c != nil {
 			x.End(ch.Invoke(c, fwrt.Delivery{Proc: int32(m.Kind)}, m))
@@ -113,7 +123,17 @@ func (s *sourceChain) Invoke(c *fwrt.Call, d fwrt.Delivery, m fwrt.Msg) error {
 	return nil
 }
 
-func (s *sourceChain) Dispatch(x *fwrt.Serial, m fwrt.Msg) {
+func (s *sourceChain) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+	for i, m := range ms {
+		if x.Stopped() {
+			return i
+		}
+		s.dispatch(x, m)
+	}
+	return len(ms)
+}
+
+func (s *sourceChain) dispatch(x *fwrt.Serial, m fwrt.Msg) {
 	if m.Kind <= 1 {
 		if c := x.Begin(x.Note(int32(m.Kind)+1, 0, m)); c != nil {
 			x.End(s.Invoke(c, fwrt.Delivery{Proc: int32(m.Kind) + 1}, m))

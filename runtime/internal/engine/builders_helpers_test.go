@@ -130,7 +130,7 @@ func (d *bdisp) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	return d.invoke(c, d.b.prog.Procs[dl.Proc].Name, caseName(d.b.prog, dl), m)
 }
 
-func (d *bdisp) Dispatch(x *fwrt.Serial, m fwrt.Msg) { dispatchVia(d, x, m) }
+func (d *bdisp) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int { return dispatchAllVia(d, x, ms) }
 
 // sdisp adds sources: each source builder pushes strings through a
 // fwrt.Source, as generated code does, each string becoming an artifact.

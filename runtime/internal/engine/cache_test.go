@@ -118,7 +118,7 @@ func (d *cdisp) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	return nil
 }
 
-func (d *cdisp) Dispatch(x *fwrt.Serial, m fwrt.Msg) { dispatchVia(d, x, m) }
+func (d *cdisp) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int { return dispatchAllVia(d, x, ms) }
 
 // cacheRun is the outcome of one run of the cache program.
 type cacheRun struct {

@@ -445,7 +445,7 @@ func (d *gbDisp) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	return nil
 }
 
-func (d *gbDisp) Dispatch(x *fwrt.Serial, m fwrt.Msg) { dispatchVia(d, x, m) }
+func (d *gbDisp) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int { return dispatchAllVia(d, x, ms) }
 
 func (d *gbDisp) Pull(c *fwrt.Call, proc int32, max int) (bool, error) {
 	s := d.srcs[proc]

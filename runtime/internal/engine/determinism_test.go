@@ -306,4 +306,4 @@ func TestDeterminism(t *testing.T) {
 	}
 }
 
-func (d *rDisp) Dispatch(x *fwrt.Serial, m fwrt.Msg) { dispatchVia(d, x, m) }
+func (d *rDisp) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int { return dispatchAllVia(d, x, ms) }

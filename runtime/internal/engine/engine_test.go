@@ -721,4 +721,4 @@ func TestStatsDuringRun(t *testing.T) {
 	}
 }
 
-func (s *shop) Dispatch(x *fwrt.Serial, m fwrt.Msg) { dispatchVia(s, x, m) }
+func (s *shop) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int { return dispatchAllVia(s, x, ms) }

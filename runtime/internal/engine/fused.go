@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// Serial is the engine's side of Dispatcher.Dispatch, in a run with one
+// Serial is the engine's side of Dispatcher.DispatchAll, in a run with one
 // worker: one Call per processor, whose emission buffer collects the
 // processor's emissions of the step in input order.
 type Serial struct {
@@ -195,7 +195,7 @@ func (x *Serial) Err() error {
 	return x.herr
 }
 
-// fusedStep runs a step through Dispatcher.Dispatch on the calling goroutine:
+// fusedStep runs a step through Dispatcher.DispatchAll on the calling goroutine:
 // event after event, each to every processor it matches. Each processor still
 // receives its events in the order of the delivery rule, and the next step is
 // still the processors' emissions in processor order.
@@ -334,18 +334,6 @@ func (e *Engine) fusedEvents(x *Serial, cur []Msg) (canceled bool) {
 			}
 		}
 	}
-	if sd, ok := e.disp.(StepDispatcher); ok {
-		n := sd.DispatchAll(x, cur)
-		return !x.stop && n < len(cur)
-	}
-	for _, m := range cur {
-		if e.cancelled() {
-			return true
-		}
-		e.disp.Dispatch(x, m)
-		if x.stop {
-			return false
-		}
-	}
-	return false
+	n := e.disp.DispatchAll(x, cur)
+	return !x.stop && n < len(cur)
 }

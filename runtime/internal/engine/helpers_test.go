@@ -40,16 +40,22 @@ func (d *disp) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
 }
 
 func (d *disp) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error { return d.invoke(c, dl, m) }
-func (d *disp) Dispatch(x *fwrt.Serial, m fwrt.Msg)                     { dispatchVia(d, x, m) }
+func (d *disp) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int           { return dispatchAllVia(d, x, ms) }
 
-// dispatchVia is Dispatch done with Route and Invoke, which is what generated
-// code compiles into one switch.
-func dispatchVia(d fwrt.Dispatcher, x *fwrt.Serial, m fwrt.Msg) {
-	for _, dl := range d.Route(m, nil) {
-		if c := x.Begin(x.Note(dl.Proc, dl.Case, m)); c != nil {
-			x.End(d.Invoke(c, dl, m))
+// dispatchAllVia is DispatchAll done with Route and Invoke, which is what
+// generated code compiles into one switch.
+func dispatchAllVia(d fwrt.Dispatcher, x *fwrt.Serial, ms []fwrt.Msg) int {
+	for i, m := range ms {
+		if x.Stopped() {
+			return i
+		}
+		for _, dl := range d.Route(m, nil) {
+			if c := x.Begin(x.Note(dl.Proc, dl.Case, m)); c != nil {
+				x.End(d.Invoke(c, dl, m))
+			}
 		}
 	}
+	return len(ms)
 }
 
 // trace records lines from handlers that may run concurrently.

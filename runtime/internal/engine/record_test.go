@@ -109,7 +109,7 @@ func (d *rdisp) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	return nil
 }
 
-func (d *rdisp) Dispatch(x *fwrt.Serial, m fwrt.Msg) { dispatchVia(d, x, m) }
+func (d *rdisp) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int { return dispatchAllVia(d, x, ms) }
 
 func work2(c *fwrt.Call, s string) error {
 	c.Emit(ev(rMid, s+"!"))
