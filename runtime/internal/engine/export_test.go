@@ -13,3 +13,23 @@ func LoggedArtifacts(e *Engine) int {
 	}
 	return n
 }
+
+// Schedules of the steps of runs with several workers, for the worker-count
+// matrix of the tests: Auto is the engine's own policy; the others force
+// every step inline, onto the pool, or one of those at random per step
+// (inline, pool, or inline up to a random event and the rest on the pool).
+const (
+	ScheduleAuto   = int(schedAuto)
+	ScheduleInline = int(schedInline)
+	SchedulePool   = int(schedPool)
+	ScheduleRandom = int(schedRandom)
+)
+
+// SetSchedule sets the schedule of the engines made after it (seed seeds
+// ScheduleRandom) and returns a function that restores the previous one. Tests
+// that call it must not run in parallel.
+func SetSchedule(mode int, seed uint64) (restore func()) {
+	old := schedDefault
+	schedDefault.mode, schedDefault.seed = schedMode(mode), seed
+	return func() { schedDefault = old }
+}

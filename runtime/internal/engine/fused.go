@@ -27,7 +27,9 @@ type Serial struct {
 	cc     cacheCall // the cached call in progress, when ccOn
 	ccOn   bool      // the call begun last is a cached call that End must finish
 	taped  bool      // the run is recorded or replayed: every call is noted in rcalls
-	hook   bool      // End must take endSlow: the call begun last is cached or taped
+	hook   bool      // End must take endSlow: the call begun last is cached, taped, timed or sampled
+	// sampling: the call begun last is timed for the scheduler (sched.go)
+	sampling bool
 
 	// In a taped run, per processor, its calls of the step by input position
 	// (kept out of serialProc, which the untaped hot path reads).
@@ -44,6 +46,12 @@ type serialProc struct {
 	nanos   int64 // handler time of the step, WithTiming
 	off     bool  // no call may begin: an inactive builder, or the run is stopping
 	cached  bool  // its event calls are cached
+
+	// Sampled calls (sched.go): calls still to time in the step, and the
+	// time and number of those timed.
+	sampleLeft int
+	sampleNs   int64
+	sampleN    int
 }
 
 // Note notes a call of case cs of processor proc for m and returns its Call,
@@ -104,14 +112,15 @@ func (x *Serial) beginSlow() *Call {
 		}
 		x.cc, x.ccOn = cc, true
 	}
-	x.hook = x.ccOn || x.taped || x.timing
-	if x.timing {
+	x.sampling = p.sampleLeft > 0
+	x.hook = x.ccOn || x.taped || x.timing || x.sampling
+	if x.timing || x.sampling {
 		x.t0 = time.Now()
 	}
 	if p.guarded && x.eng != nil {
 		err := x.eng.invoke(&p.call, Delivery{Proc: proc, Case: cs}, m)
 		if err == errRouted { // the failure event stands, and is not cached
-			x.ccOn, x.cc, x.hook = false, cacheCall{}, x.taped || x.timing
+			x.ccOn, x.cc, x.hook = false, cacheCall{}, x.taped || x.timing || x.sampling
 			p.routed++
 			err = nil
 		}
@@ -132,8 +141,20 @@ func (x *Serial) End(err error) {
 
 func (x *Serial) endSlow(err error) {
 	x.hook = false
-	if x.timing {
-		x.procs[x.proc].nanos += int64(time.Since(x.t0))
+	if x.timing || x.sampling {
+		d := int64(time.Since(x.t0))
+		p := &x.procs[x.proc]
+		if x.timing {
+			p.nanos += d
+		}
+		if x.sampling {
+			x.sampling = false
+			p.sampleNs += d
+			p.sampleN++
+			if p.sampleLeft--; p.sampleLeft == 0 {
+				p.slow = p.off || p.cached || p.guarded || x.taped || x.timing
+			}
+		}
 	}
 	if err != nil {
 		x.fail(err)
@@ -162,7 +183,7 @@ func (x *Serial) fail(err error) {
 	clear(c.out[p.call.mark:])
 	c.out = c.out[:p.call.mark]
 	x.stop, x.failp = true, x.proc
-	x.ccOn, x.cc, x.hook = false, cacheCall{}, false
+	x.ccOn, x.cc, x.hook, x.sampling = false, cacheCall{}, false, false
 	for i := range x.procs {
 		x.procs[i].off, x.procs[i].slow = true, true
 	}
@@ -195,11 +216,19 @@ func (x *Serial) Err() error {
 	return x.herr
 }
 
-// fusedStep runs a step through Dispatcher.Dispatch on the calling goroutine:
-// event after event, each to every processor it matches. Each processor still
-// receives its events in the order of the delivery rule, and the next step is
-// still the processors' emissions in processor order.
+// fusedStep runs a step through the generated dispatch on the calling
+// goroutine: event after event, each to every processor it matches. Each
+// processor still receives its events in the order of the delivery rule, and
+// the next step is still the processors' emissions in processor order.
 func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
+	x := e.fusedOpen(cur, false)
+	canceled := e.fusedEvents(x, cur, true)
+	return e.fusedClose(x, cur, next, canceled)
+}
+
+// fusedOpen prepares e.serial for the step cur. With sample, the first
+// sampleCalls calls of every processor are timed (sched.go).
+func (e *Engine) fusedOpen(cur []Msg, sample bool) *Serial {
 	x := &e.serial
 	if x.prog == nil {
 		*x = *NewSerial(e.prog)
@@ -214,6 +243,10 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 		p.guarded, p.routed = pi.Retry > 0 || pi.Failures, 0
 		p.slow = p.off || p.cached || p.guarded || e.tape != nil || e.cfg.Timing
 		p.nanos = 0
+		p.sampleLeft, p.sampleNs, p.sampleN = 0, 0, 0
+		if sample && !p.off {
+			p.sampleLeft, p.slow = sampleCalls, true
+		}
 	}
 	x.eng, x.timing, x.done = e, e.cfg.Timing, e.done
 	x.cur = cur
@@ -226,42 +259,23 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 			x.rcalls[i] = x.rcalls[i][:0]
 		}
 	}
-	canceled := e.fusedEvents(x, cur)
+	return x
+}
+
+// fusedClose ends a step run inline: it records the step's calls in a taped
+// run, counts them, and appends the step's emissions to next.
+func (e *Engine) fusedClose(x *Serial, cur, next []Msg, canceled bool) ([]Msg, error) {
+	e.learn(x)
 	var terr error
 	if e.tape != nil && x.herr == nil && !canceled {
 		terr = e.tapeSerial(x)
 	}
-	deliveries := 0
+	deliveries := e.fusedCount(x)
 	emitters, last := 0, 0 // processors that emitted in the step, and the last of them
 	for i := range x.procs {
-		p := &x.procs[i]
-		calls := p.call.input + 1
-		if calls == 0 && len(p.call.out) == 0 {
-			continue // nothing to count
-		}
-		cnt := &e.counts[i]
-		failed := 0 // the one call that stopped the step, if it was this processor's
-		if x.herr != nil && int(x.failp) == i {
-			failed = 1
-		}
-		if calls > 0 {
-			cnt.received.Add(uint64(calls))
-			if h := calls - failed - p.routed; h != 0 {
-				cnt.handled.Add(uint64(h))
-			}
-			if f := failed + p.routed; f != 0 {
-				cnt.failed.Add(uint64(f))
-			}
-		}
-		if p.nanos != 0 {
-			cnt.nanos.Add(p.nanos)
-		}
-		if n := len(p.call.out); n > 0 {
-			cnt.emitted.Add(uint64(n))
+		if len(x.procs[i].call.out) > 0 {
 			emitters, last = emitters+1, i
 		}
-		deliveries += calls
-		p.call.msg = Msg{}
 	}
 	switch {
 	case emitters == 1 && len(next) == 0:
@@ -282,7 +296,7 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 			}
 		}
 	}
-	e.countStep(len(cur), deliveries)
+	e.counts.step(len(cur), deliveries)
 	switch {
 	case x.herr != nil:
 		return next, x.herr
@@ -292,8 +306,49 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 	return next, terr
 }
 
-// tapeSerial records or compares the calls of a step that ran through
-// Dispatch, processor by processor, each by input position.
+// fusedCount publishes the counts of the calls made inline in the step and
+// returns their number: every call begun is a delivery, and handled unless
+// it failed (the one that stopped the step, or one whose failure was routed).
+func (e *Engine) fusedCount(x *Serial) (deliveries int) {
+	for i := range x.procs {
+		p := &x.procs[i]
+		calls := p.call.input + 1
+		if calls == 0 && len(p.call.out) == 0 {
+			continue // nothing to count
+		}
+		failed := 0 // the one call that stopped the step, if it was this processor's
+		if x.herr != nil && int(x.failp) == i {
+			failed = 1
+		}
+		t := tally{nanos: p.nanos, emitted: uint64(len(p.call.out))}
+		if calls > 0 {
+			t.received = uint64(calls)
+			t.handled = uint64(calls - failed - p.routed)
+			t.failed = uint64(failed + p.routed)
+		}
+		e.counts.add(i, &t)
+		deliveries += calls
+		p.call.msg = Msg{}
+	}
+	return deliveries
+}
+
+// learn passes the costs of the calls sampled inline to the scheduler.
+func (e *Engine) learn(x *Serial) {
+	for i := range x.procs {
+		p := &x.procs[i]
+		if p.sampleN > 0 {
+			e.sched.observe(i, time.Duration(p.sampleNs), p.sampleN)
+		}
+		if p.sampleLeft > 0 || p.sampleN > 0 {
+			p.sampleLeft, p.sampleNs, p.sampleN = 0, 0, 0
+			p.slow = p.off || p.cached || p.guarded || x.taped || x.timing
+		}
+	}
+}
+
+// tapeSerial records or compares the calls of a step that ran inline,
+// processor by processor, each by input position.
 func (e *Engine) tapeSerial(x *Serial) error {
 	for i := range x.procs {
 		p := &x.procs[i]
@@ -311,16 +366,17 @@ func (e *Engine) tapeSerial(x *Serial) error {
 	return nil
 }
 
-// fusedEvents dispatches the step's events until one fails or ctx is done. One
-// deferred recover serves the whole step (a defer per event would cost more than
-// the dispatch): a panic fails the call in progress, and stops the step anyway.
-func (e *Engine) fusedEvents(x *Serial, cur []Msg) (canceled bool) {
+// fusedEvents dispatches events cur (after the step's directed deliveries,
+// if directed) until one fails or ctx is done. One deferred recover serves
+// them all (a defer per event would cost more than the dispatch): a panic
+// fails the call in progress, and stops the step anyway.
+func (e *Engine) fusedEvents(x *Serial, cur []Msg, directed bool) (canceled bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			x.fail(&PanicError{Value: r, Stack: debug.Stack()})
 		}
 	}()
-	if e.bld != nil {
+	if directed && e.bld != nil {
 		// Directed deliveries of logged artifacts come first.
 		for _, d := range e.bld.directed {
 			if e.cancelled() {
@@ -348,4 +404,41 @@ func (e *Engine) fusedEvents(x *Serial, cur []Msg) (canceled bool) {
 		}
 	}
 	return false
+}
+
+// handover moves a step that ran inline up to event k of cur onto the pool:
+// the calls made so far are counted, each processor's emissions and tape
+// notes are kept (proc.pre, proc.preRC) to be committed before those of its
+// pool calls, the rest of the events are routed into the inboxes, which
+// continue at the processor's next input position (proc.base), and the
+// processors of concurrency 1 keep their arena.
+func (e *Engine) handover(x *Serial, cur []Msg, k int) ([]Msg, error) {
+	e.learn(x)
+	deliveries := e.fusedCount(x)
+	for i := range e.procs {
+		p, xp := &e.procs[i], &x.procs[i]
+		p.base = xp.call.input + 1
+		p.pre, xp.call.out = xp.call.out, nil
+		p.slot, p.arena, p.inherit = xp.call.slot, xp.call.arena, true
+		if x.taped {
+			p.preRC = x.rcalls[i]
+		}
+	}
+	deliveries += e.route(cur[k:], k)
+	e.counts.step(len(cur), deliveries)
+	e.cur = cur
+	next, err := e.poolStep(e.spare[:0])
+	for i := range e.procs {
+		p, xp := &e.procs[i], &x.procs[i]
+		clear(p.pre)
+		xp.call.out = p.pre[:0]
+		if x.taped {
+			clear(x.rcalls[i])
+			x.rcalls[i] = x.rcalls[i][:0]
+		}
+		p.base, p.pre, p.preRC, p.slot, p.arena, p.inherit = 0, nil, nil, nil, nil, false
+		p.inbox = p.inbox[:0]
+	}
+	e.spare, e.cur = cur, nil
+	return next, err
 }
