@@ -26,7 +26,7 @@ type Call struct {
 	input int
 	msg   Msg
 	out   []Msg
-	mark  int // len(out) when the call began: its emissions are out[mark:]
+	mark  int        // len(out) when the call began: its emissions are out[mark:]
 	arena Arena      // where emitted events may be stored (arena.go), or nil
 	slot  *arenaSlot // where arena comes from when nil, or nil
 }
@@ -189,12 +189,12 @@ type Engine struct {
 	serial Serial // serial mode (one worker)
 	phase  int
 	step   int
-	pool   *pool        // nil with one worker
-	sched  sched        // with a pool, what runs on it
-	onPool bool         // the step's calls are running on the pool
-	bld    *builders    // nil for a program without targets
-	cache  *cache       // nil for a program without cached processors or persistent builders
-	tape   *tape        // nil for a run that is neither recorded nor replayed
+	pool   *pool     // nil with one worker
+	sched  sched     // with a pool, what runs on it
+	onPool bool      // the step's calls are running on the pool
+	bld    *builders // nil for a program without targets
+	cache  *cache    // nil for a program without cached processors or persistent builders
+	tape   *tape     // nil for a run that is neither recorded nor replayed
 
 	// Arenas of emitted and fed events (arena.go); nil arenas when the run uses none.
 	arenaMk   Arenas
@@ -686,4 +686,3 @@ func (e *Engine) release() {
 	e.freeArenas()
 	e.feeds = nil
 }
-

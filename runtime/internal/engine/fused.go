@@ -2,6 +2,7 @@ package engine
 
 import (
 	"runtime/debug"
+	"slices"
 	"time"
 )
 
@@ -34,11 +35,13 @@ type Serial struct {
 	// In a taped run, per processor, its calls of the step by input position
 	// (kept out of serialProc, which the untaped hot path reads).
 	rcalls [][]tapeCall
+	// Per processor, its sampled calls (sched.go); nil with one worker.
+	samples []sample
 }
 
 type serialProc struct {
-	call Call  // its input counts the calls begun this step, from -1
-	slow bool  // Begin must take beginSlow: off, cached, guarded, taped or timed
+	call Call // its input counts the calls begun this step, from -1
+	slow bool // Begin must take beginSlow: off, cached, guarded, taped or timed
 	// guarded: the processor retries failed calls or routes its failures, so
 	// Begin makes its calls itself, through Engine.invoke.
 	guarded bool
@@ -46,12 +49,15 @@ type serialProc struct {
 	nanos   int64 // handler time of the step, WithTiming
 	off     bool  // no call may begin: an inactive builder, or the run is stopping
 	cached  bool  // its event calls are cached
+}
 
-	// Sampled calls (sched.go): calls still to time in the step, and the
-	// time and number of those timed.
-	sampleLeft int
-	sampleNs   int64
-	sampleN    int
+// sample is the state of a processor's sampled calls in a step (sched.go),
+// kept out of serialProc, which the hot path reads: calls still to time, and
+// the time and number of those timed.
+type sample struct {
+	left int
+	n    int
+	ns   [sampleCalls]int64 // the times of the calls timed
 }
 
 // Note notes a call of case cs of processor proc for m and returns its Call,
@@ -112,7 +118,7 @@ func (x *Serial) beginSlow() *Call {
 		}
 		x.cc, x.ccOn = cc, true
 	}
-	x.sampling = p.sampleLeft > 0
+	x.sampling = x.samples != nil && x.samples[proc].left > 0
 	x.hook = x.ccOn || x.taped || x.timing || x.sampling
 	if x.timing || x.sampling {
 		x.t0 = time.Now()
@@ -149,9 +155,12 @@ func (x *Serial) endSlow(err error) {
 		}
 		if x.sampling {
 			x.sampling = false
-			p.sampleNs += d
-			p.sampleN++
-			if p.sampleLeft--; p.sampleLeft == 0 {
+			sp := &x.samples[x.proc]
+			if sp.left <= sampleCalls { // not the first: it may pay for warming up
+				sp.ns[sp.n] = d
+				sp.n++
+			}
+			if sp.left--; sp.left == 0 {
 				p.slow = p.off || p.cached || p.guarded || x.taped || x.timing
 			}
 		}
@@ -228,7 +237,7 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 
 // fusedOpen prepares e.serial for the step cur. With sample, the first
 // sampleCalls calls of every processor are timed (sched.go).
-func (e *Engine) fusedOpen(cur []Msg, sample bool) *Serial {
+func (e *Engine) fusedOpen(cur []Msg, sampled bool) *Serial {
 	x := &e.serial
 	if x.prog == nil {
 		*x = *NewSerial(e.prog)
@@ -243,9 +252,16 @@ func (e *Engine) fusedOpen(cur []Msg, sample bool) *Serial {
 		p.guarded, p.routed = pi.Retry > 0 || pi.Failures, 0
 		p.slow = p.off || p.cached || p.guarded || e.tape != nil || e.cfg.Timing
 		p.nanos = 0
-		p.sampleLeft, p.sampleNs, p.sampleN = 0, 0, 0
-		if sample && !p.off {
-			p.sampleLeft, p.slow = sampleCalls, true
+	}
+	if sampled {
+		if x.samples == nil {
+			x.samples = make([]sample, len(x.procs))
+		}
+		for i := range x.procs {
+			if p := &x.procs[i]; !p.off {
+				x.samples[i] = sample{left: sampleCalls + 1}
+				p.slow = true
+			}
 		}
 	}
 	x.eng, x.timing, x.done = e, e.cfg.Timing, e.done
@@ -335,13 +351,22 @@ func (e *Engine) fusedCount(x *Serial) (deliveries int) {
 
 // learn passes the costs of the calls sampled inline to the scheduler.
 func (e *Engine) learn(x *Serial) {
-	for i := range x.procs {
-		p := &x.procs[i]
-		if p.sampleN > 0 {
-			e.sched.observe(i, time.Duration(p.sampleNs), p.sampleN)
+	if x.samples == nil {
+		return
+	}
+	for i := range x.samples {
+		sp := &x.samples[i]
+		if sp.n > 0 {
+			// The median: a call preempted while it was timed, or the
+			// first calls of a run (buffers growing), say nothing of the
+			// cost of the others.
+			ts := sp.ns[:sp.n]
+			slices.Sort(ts)
+			e.sched.observe(i, time.Duration(max(0, ts[len(ts)/2]-clockCost())), 1)
 		}
-		if p.sampleLeft > 0 || p.sampleN > 0 {
-			p.sampleLeft, p.sampleNs, p.sampleN = 0, 0, 0
+		if sp.left > 0 || sp.n > 0 {
+			*sp = sample{}
+			p := &x.procs[i]
 			p.slow = p.off || p.cached || p.guarded || x.taped || x.timing
 		}
 	}

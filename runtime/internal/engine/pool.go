@@ -3,7 +3,6 @@ package engine
 import (
 	"sync"
 	"sync/atomic"
-	"time"
 )
 
 // The pool runs the steps the scheduler does not run inline (sched.go): the
@@ -70,20 +69,20 @@ func (e *Engine) stopPool() {
 
 // chunkSize is the number of calls per chunk of concurrent processor i's n
 // calls: enough chunks for every worker that may run its calls to get
-// several, and, when the cost of its calls is known, about poolChunkNs of
-// work each, so that a hand-off is rare next to the calls.
+// several, and, when the cost of its calls is known, about poolChunkClocks
+// of work each (sched.go), so that a hand-off is rare next to the calls.
 func (e *Engine) chunkSize(i, n int) int {
 	par := min(e.procs[i].limit, e.cfg.Workers)
 	k := max(1, n/(4*par))
 	if ns := e.sched.cost(i); ns > 0 {
-		k = min(k, max(1, int(poolChunkNs/ns)))
+		k = min(k, max(1, int(poolChunkClocks*clockCost()/ns)))
 	}
 	return k
 }
 
-// poolChunkNs is the work a chunk of a concurrent processor is cut to, when
-// the cost of its calls is known.
-const poolChunkNs = 100_000
+// poolChunkClocks is the work a chunk of a concurrent processor is cut to,
+// when the cost of its calls is known (about 100 µs).
+const poolChunkClocks = 4000
 
 // poolStep runs the calls in the processors' inboxes on the pool, waits until
 // they are done, records them in a taped run, and appends the step's
@@ -262,9 +261,6 @@ func (e *Engine) runChunk(i int, ch *chunk) (herr *HandlerError, canceled bool) 
 	if e.tape != nil {
 		rc = &ch.rc
 	}
-	t0 := time.Now()
-	calls := 0
-	defer func() { e.sched.observe(i, time.Since(t0), calls) }()
 	for j := ch.from; j < ch.to; j++ {
 		if e.pool.stop.Load() {
 			return nil, false
@@ -274,7 +270,6 @@ func (e *Engine) runChunk(i int, ch *chunk) (herr *HandlerError, canceled bool) 
 		}
 		it := p.inbox[j]
 		c.msg, c.input, c.cs, c.mark = e.cur[it.ev], p.base+j, it.cs, len(c.out)
-		calls++
 		if err := e.eventCall(c, i, p.hooked, &t, rc); err != nil && err != errRouted {
 			return e.handlerError(i, it.cs, c.msg, p.base+j, err), false
 		}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"math"
 	"math/rand/v2"
 	"sync"
 	"sync/atomic"
@@ -15,15 +16,16 @@ import (
 // of concurrency > 1 with two calls or more) and enough of it that handing
 // it to other goroutines pays (see worthPool). The work is estimated from
 // the step's deliveries per processor (counted from Program.Routes, an upper
-// bound) and an estimate of the cost of a call of each processor, measured:
-// inline, by timing a few calls of a step (sampled, so that the inlined fast
-// path stays untimed), and on the pool by timing each chunk. The estimates are
-// kept per Program, so a run starts with what earlier runs of the program
-// in the process measured. When a processor's cost is not known yet, the
-// step's first probeEvents events run inline with their calls timed, and the
-// rest of the step is then scheduled with what they measured: inline, or on
-// the pool, which continues each processor's inbox where the inline part
-// stopped.
+// bound) and an estimate of the cost of a call of each processor, measured
+// by timing a few calls of a step inline (sampled: the median of up to
+// sampleCalls calls, less the cost of the clock, so that the inlined fast
+// path stays untimed and a preempted call does not count). The estimates
+// are kept per Program, so a run starts with what earlier runs of the
+// program in the process measured. When a processor's cost is not known yet,
+// and once in resampleMod steps, the step's first probeEvents events run
+// inline with their calls timed, and the rest of the step is then scheduled
+// with what they measured: inline, or on the pool, which continues each
+// processor's inbox where the inline part stopped.
 //
 // The output does not depend on these decisions: each processor receives its
 // events in the order of the delivery rule and its emissions are committed
@@ -41,14 +43,18 @@ const (
 	schedRandom           // per step, at random: inline, pool, or inline then pool from a random event
 )
 
-// Tuning of the automatic policy, in nanoseconds of work.
+// Tuning of the automatic policy. Times are in units of clockCost, the cost
+// of reading the clock, as a measure of the machine's speed (on a 2020s
+// server, about 25-30 ns), so that the policy is the same on a slower
+// machine or under an emulator such as valgrind, which slows handlers,
+// the pool and the clock alike.
 const (
-	probeEvents = 32      // events run inline, timed, before a step with unknown costs is scheduled
-	sampleCalls = 8       // calls of a processor timed per sampled step
-	resampleMod = 64      // one step in resampleMod with parallel work is sampled, to follow changing costs
-	poolMinNs   = 200_000 // less work than this in a step always runs inline
-	poolCallNs  = 60      // the pool's overhead per call: routing into inboxes, a call through Invoke, the commit
-	poolWakeNs  = 30_000  // waking the workers and waiting for the last chunk
+	probeEvents    = 32   // events run inline, timed, before a step with unknown costs is scheduled
+	sampleCalls    = 8    // calls of a processor timed per sampled step (after a first one, untimed)
+	resampleMod    = 64   // one step in resampleMod with parallel work is sampled, to follow changing costs
+	poolMinClocks  = 8000 // less work than this in a step always runs inline (about 200 µs)
+	poolCallClocks = 2    // the pool's overhead per call: routing into inboxes, a call through Invoke, the commit
+	poolWakeClocks = 1000 // waking the workers and waiting for the last chunk (about 30 µs)
 )
 
 type sched struct {
@@ -105,18 +111,33 @@ func (s *sched) cost(i int) int64 {
 	return s.tbl.ns[i].Load()
 }
 
-// observe adds a measurement: calls of processor i took d. It may be called
-// from any goroutine.
+// observe adds a measurement: calls of processor i took d (sampled inline,
+// on the goroutine running Run: a time measured on the pool would count the
+// time its goroutine waits for a CPU, and make a loaded machine look like
+// one with expensive calls).
 func (s *sched) observe(i int, d time.Duration, calls int) {
 	if calls <= 0 || s.tbl == nil {
 		return
 	}
 	v := max(1, int64(d)/int64(calls))
 	if old := s.tbl.ns[i].Load(); old != 0 {
-		v = (3*old + v) / 4
+		v = (old + v) / 2
 	}
 	s.tbl.ns[i].Store(v)
 }
+
+// clockCost returns what timing a call adds to it (two clock readings and
+// the slow path's bookkeeping, roughly), measured once per process: the
+// least of a few back-to-back readings. Sampled times are reduced by it, so
+// that the cost of a cheap handler is not mostly the clock's.
+var clockCost = sync.OnceValue(func() int64 {
+	best := int64(math.MaxInt64)
+	for range 16 {
+		t0 := time.Now()
+		best = min(best, int64(time.Since(t0)))
+	}
+	return max(best, 10) // a clock coarser than the calls: assume a fast machine
+})
 
 // stepPlan is how a step runs on an engine with a pool: its first inline
 // events inline (all of them when inline == len(cur)), the rest on the pool;
@@ -149,30 +170,43 @@ func (e *Engine) plan(cur []Msg) stepPlan {
 	if !e.deliveries(cur, true) {
 		return stepPlan{inline: n} // nothing can overlap
 	}
+	probe := s.tbl.tick.Add(1)%resampleMod == 0 // now and then, measure again
 	for i, c := range s.n {
 		if c > 0 && s.cost(i) == 0 {
-			return stepPlan{inline: min(n, probeEvents), sample: true, redecide: true}
+			probe = true
 		}
+	}
+	if probe {
+		return stepPlan{inline: min(n, probeEvents), sample: true, redecide: true}
 	}
 	if e.worthPool() {
 		return stepPlan{inline: -1}
 	}
-	return stepPlan{inline: n, sample: s.tbl.tick.Add(1)%resampleMod == 0}
+	return stepPlan{inline: n}
 }
 
-// deliveries sets s.n to the number of deliveries of events cur per
-// processor (at most: patterns may reject some), with the step's directed
-// deliveries if directed, and reports whether calls could overlap.
+// histSample is about the number of events whose kinds estimate the
+// deliveries of a step.
+const histSample = 64
+
+// deliveries sets s.n to an estimate of the number of deliveries of events
+// cur per processor (from a sample of their kinds and the routing table, so
+// at most what patterns let through), with the step's directed deliveries
+// if directed, and reports whether calls could overlap.
 func (e *Engine) deliveries(cur []Msg, directed bool) (parallel bool) {
 	s := &e.sched
 	clear(s.n)
 	routes := e.prog.Routes
+	// The kinds of a sample of at most about histSample events, each
+	// standing for stride of them: an estimate needs no more, and a step of
+	// cheap calls should not pay for reading all its events twice.
 	unrouted := 0 // events of kinds missing from the routing table
-	for _, m := range cur {
-		if int(m.Kind) < len(s.kinds) {
-			s.kinds[m.Kind]++
+	stride := max(1, len(cur)/histSample)
+	for j := 0; j < len(cur); j += stride {
+		if k := int(cur[j].Kind); k < len(s.kinds) {
+			s.kinds[k] += stride
 		} else {
-			unrouted++
+			unrouted += stride
 		}
 	}
 	for k, c := range s.kinds {
@@ -221,9 +255,10 @@ func (e *Engine) worthPool() bool {
 		span = max(span, work/float64(min(e.procs[i].limit, s.workers)))
 		calls += float64(c)
 	}
-	if total < poolMinNs {
+	unit := float64(clockCost())
+	if total < poolMinClocks*unit {
 		return false
 	}
-	est := max(span, total/w) + calls*poolCallNs/w + poolWakeNs
+	est := max(span, total/w) + calls*poolCallClocks*unit/w + poolWakeClocks*unit
 	return est*4 < total*3
 }
