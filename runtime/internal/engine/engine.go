@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
+	goruntime "runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -119,19 +120,21 @@ func (c *Call) Emit(m Msg) {
 // Pulls (successful), Failed (failed) and Emitted (their artifacts), not in
 // Received or Handled.
 //
-// Scheduling. With one worker the engine dispatches a step event by event through
-// Dispatcher.Dispatch, calling each matching processor in processor order before
-// the next event; with more, it routes the whole step into inboxes first and hands
-// them to a pool. Either way each processor receives the same sequence.
+// Scheduling. A step runs inline (the generated dispatch, event by event, each
+// matching processor in processor order before the next event) or on the pool
+// (routed into inboxes first, drained by the workers in chunks); with one
+// worker always inline, with more as sched.go decides (also switching from
+// inline to the pool within a step). Either way each processor receives the
+// same sequence. The default worker count is runtime.GOMAXPROCS(0).
 //
 // Errors. The first failing call (an error or a recovered panic) stops the run: no
-// call starts after it, calls in flight finish, and Run returns a *HandlerError. With
-// one worker that is the first failure in (event, processor) order; when several
-// calls of one step fail concurrently, the one with the smallest (processor, input
-// position) is reported. For lifecycle calls the error's Input is 0 and its Step is
-// the number of steps the phase had run. If ctx is cancelled first, the run stops
-// the same way and Run returns ctx.Err(); it is checked before every event (one
-// worker) or every call (more).
+// call starts after it, calls in flight finish, and Run returns a *HandlerError. In
+// a step run inline that is the first failure in (event, processor) order; when
+// several calls of one step fail on the pool, the one with the smallest
+// (processor, input position) is reported. For lifecycle calls the error's
+// Input is 0 and its Step is the number of steps the phase had run. If ctx is
+// cancelled first, the run stops the same way and Run returns ctx.Err(); it is
+// checked before every event (inline) or every call (on the pool).
 //
 // Caching. The event calls of a `cached` processor and of a persistent
 // transform builder, and the whole output of a persistent source builder, are
@@ -186,7 +189,7 @@ type Engine struct {
 	spare  []Msg // the previous step's buffer, reused for the next step
 	routes []Delivery
 	call   Call   // lifecycle calls
-	serial Serial // serial mode (one worker)
+	serial Serial // steps run inline
 	phase  int
 	step   int
 	pool   *pool     // nil with one worker
@@ -250,7 +253,7 @@ func New(p *Program, d Dispatcher, opts ...Option) *Engine {
 	if p == nil || d == nil {
 		panic("fw: runtime.New needs a Program and a Dispatcher")
 	}
-	cfg := config{Workers: 1, MaxPhases: 10000, Batch: 256, Logger: slog.New(slog.DiscardHandler)}
+	cfg := config{Workers: goruntime.GOMAXPROCS(0), MaxPhases: 10000, Batch: 256, Logger: slog.New(slog.DiscardHandler)}
 	for _, o := range opts {
 		o(&cfg)
 	}
