@@ -20,17 +20,19 @@ type Serial struct {
 	failp int32           // the processor whose call failed, once stop
 	herr  *HandlerError
 
-	eng    *Engine   // the engine, for guarded calls; nil for NewSerial
-	timing bool      // WithTiming: every call takes the slow path and is timed
-	t0     time.Time // when the call begun last began, with timing
-	cache  *cache    // the run's cache, or nil
-	cur    []Msg     // the step's events, for the cache's lookups in advance
-	cc     cacheCall // the cached call in progress, when ccOn
-	ccOn   bool      // the call begun last is a cached call that End must finish
-	taped  bool      // the run is recorded or replayed: every call is noted in rcalls
-	hook   bool      // End must take endSlow: the call begun last is cached, taped, timed or sampled
-	// sampling: the call begun last is timed for the scheduler (sched.go)
+	eng    *Engine // the engine, whose call path slow calls take; nil for NewSerial
+	timing bool    // WithTiming: every call takes the slow path and is timed
+	cur    []Msg   // the step's events, for the cache's lookups in advance
+	taped  bool    // the run is recorded or replayed: every call is noted in rcalls
+	hook   bool    // End must take endSlow: the call begun last was begun by beginSlow
+	h      hook    // the call path's state of the call begun last, when hook
+	// sampling: the call begun last is timed for the scheduler (sched.go),
+	// since t0.
 	sampling bool
+	t0       time.Time
+	// Per processor, the counts of its slow calls: the call path adds their
+	// handler time (WithTiming).
+	tallies []tally
 
 	// In a taped run, per processor, its calls of the step by input position
 	// (kept out of serialProc, which the untaped hot path reads).
@@ -40,15 +42,14 @@ type Serial struct {
 }
 
 type serialProc struct {
-	call Call // its input counts the calls begun this step, from -1
-	slow bool // Begin must take beginSlow: off, cached, guarded, taped or timed
+	call   Call // its input counts the calls begun this step, from -1
+	routed int  // calls of the step whose failure was routed as an event
+	slow   bool // Begin must take beginSlow: off, cached, guarded, taped, timed or sampled
 	// guarded: the processor retries failed calls or routes its failures, so
 	// Begin makes its calls itself, through Engine.invoke.
 	guarded bool
-	routed  int   // calls of the step whose failure was routed as an event
-	nanos   int64 // handler time of the step, WithTiming
-	off     bool  // no call may begin: an inactive builder, or the run is stopping
-	cached  bool  // its event calls are cached
+	off     bool // no call may begin: an inactive builder, or the run is stopping
+	cached  bool // its event calls are cached
 }
 
 // sample is the state of a processor's sampled calls in a step (sched.go),
@@ -91,49 +92,47 @@ func (x *Serial) Begin(c *Call) *Call {
 }
 
 // beginSlow is Begin for a processor that is off, cached, guarded (retry or
-// failures), taped (recorded or replayed) or timed, once Note has noted the
-// call: its processor in x.proc, its case, message and inbox position in the
-// processor's state.
+// failures), taped (recorded or replayed), timed or sampled, once Note has
+// noted the call: its processor in x.proc, its case, message and inbox
+// position in the processor's state. The call goes through the engine's call
+// path (call.go): callBegin here, callEnd in endSlow.
 func (x *Serial) beginSlow() *Call {
 	proc := x.proc
 	p := &x.procs[proc]
-	cs, m := p.call.cs, p.call.msg
+	c := &p.call
 	if p.off { // no call: take back what Note noted
-		p.call.input--
-		p.call.msg = Msg{}
+		c.input--
+		c.msg = Msg{}
 		return nil
 	}
-	if p.cached && cs >= 0 && x.cache != nil {
-		cc, out, replayed, err := x.eng.cacheStart(int(proc), p.call.input, m, p.call.out)
-		p.call.out = out
-		if err != nil {
-			x.fail(err)
-			return nil
-		}
-		if replayed {
-			if x.taped {
-				x.rcalls[proc] = append(x.rcalls[proc], tapeCall{cs: cs, m: m, n: len(out) - p.call.mark})
-			}
-			return nil
-		}
-		x.cc, x.ccOn = cc, true
+	e := x.eng
+	if e == nil { // NewSerial: no engine, no call path
+		return c
+	}
+	x.hook = true
+	replayed, err := e.callBegin(&x.h, c, int(proc))
+	if err != nil {
+		x.hook = false
+		x.fail(err)
+		return nil
+	}
+	if replayed {
+		x.endSlow(nil)
+		return nil
 	}
 	x.sampling = x.samples != nil && x.samples[proc].left > 0
-	x.hook = x.ccOn || x.taped || x.timing || x.sampling
-	if x.timing || x.sampling {
+	if x.sampling {
 		x.t0 = time.Now()
 	}
-	if p.guarded && x.eng != nil {
-		err := x.eng.invoke(&p.call, Delivery{Proc: proc, Case: cs}, m)
+	if p.guarded {
+		err := e.invoke(c, Delivery{Proc: proc, Case: c.cs}, c.msg)
 		if err == errRouted { // the failure event stands, and is not cached
-			x.ccOn, x.cc, x.hook = false, cacheCall{}, x.taped || x.timing || x.sampling
 			p.routed++
-			err = nil
 		}
-		x.End(err)
+		x.endSlow(err)
 		return nil
 	}
-	return &p.call
+	return c
 }
 
 // End ends the call begun last with the handler's result: a failed call's
@@ -145,44 +144,39 @@ func (x *Serial) End(err error) {
 	}
 }
 
+// endSlow is End for a call begun by beginSlow (x.hook), or a call that
+// failed.
 func (x *Serial) endSlow(err error) {
-	x.hook = false
-	if x.timing || x.sampling {
-		d := int64(time.Since(x.t0))
-		p := &x.procs[x.proc]
-		if x.timing {
-			p.nanos += d
-		}
-		if x.sampling {
-			x.sampling = false
-			sp := &x.samples[x.proc]
-			if sp.left <= sampleCalls { // not the first: it may pay for warming up
-				sp.ns[sp.n] = d
-				sp.n++
-			}
-			if sp.left--; sp.left == 0 {
-				p.slow = p.off || p.cached || p.guarded || x.taped || x.timing
-			}
-		}
-	}
-	if err != nil {
+	if !x.hook { // a plain call that failed
 		x.fail(err)
 		return
 	}
-	p := &x.procs[x.proc]
-	c := &p.call
-	if x.ccOn {
-		x.ccOn = false
-		pos := divPos{phase: x.phase, step: x.step, input: c.input, cs: p.call.cs, m: c.msg}
-		err := x.cache.finish(int(x.proc), &x.cc, pos, c.out[p.call.mark:])
-		x.cc = cacheCall{}
-		if err != nil {
-			x.fail(err)
-			return
-		}
+	x.hook = false
+	if x.sampling {
+		x.endSample()
 	}
+	i := int(x.proc)
+	var rc *[]tapeCall
 	if x.taped {
-		x.rcalls[x.proc] = append(x.rcalls[x.proc], tapeCall{cs: p.call.cs, m: c.msg, n: len(c.out) - p.call.mark})
+		rc = &x.rcalls[i]
+	}
+	if err = x.eng.callEnd(&x.h, &x.procs[i].call, i, err, &x.tallies[i], rc); err != nil && err != errRouted {
+		x.fail(err)
+	}
+}
+
+// endSample ends a call timed for the scheduler (sched.go).
+func (x *Serial) endSample() {
+	x.sampling = false
+	d := int64(time.Since(x.t0))
+	p := &x.procs[x.proc]
+	sp := &x.samples[x.proc]
+	if sp.left <= sampleCalls { // not the first: it may pay for warming up
+		sp.ns[sp.n] = d
+		sp.n++
+	}
+	if sp.left--; sp.left == 0 {
+		p.slow = p.off || p.cached || p.guarded || x.taped || x.timing
 	}
 }
 
@@ -192,7 +186,7 @@ func (x *Serial) fail(err error) {
 	clear(c.out[p.call.mark:])
 	c.out = c.out[:p.call.mark]
 	x.stop, x.failp = true, x.proc
-	x.ccOn, x.cc, x.hook, x.sampling = false, cacheCall{}, false, false
+	x.h, x.hook, x.sampling = hook{}, false, false
 	for i := range x.procs {
 		x.procs[i].off, x.procs[i].slow = true, true
 	}
@@ -251,8 +245,11 @@ func (e *Engine) fusedOpen(cur []Msg, sampled bool) *Serial {
 		pi := &e.prog.Procs[i]
 		p.guarded, p.routed = pi.Retry > 0 || pi.Failures, 0
 		p.slow = p.off || p.cached || p.guarded || e.tape != nil || e.cfg.Timing
-		p.nanos = 0
 	}
+	if x.tallies == nil {
+		x.tallies = make([]tally, len(x.procs))
+	}
+	clear(x.tallies)
 	if sampled {
 		if x.samples == nil {
 			x.samples = make([]sample, len(x.procs))
@@ -266,7 +263,7 @@ func (e *Engine) fusedOpen(cur []Msg, sampled bool) *Serial {
 	}
 	x.eng, x.timing, x.done = e, e.cfg.Timing, e.done
 	x.cur = cur
-	x.stop, x.herr, x.cache, x.ccOn, x.hook, x.taped = false, nil, e.cache, false, false, e.tape != nil
+	x.stop, x.herr, x.h, x.hook, x.sampling, x.taped = false, nil, hook{}, false, false, e.tape != nil
 	if x.taped {
 		if x.rcalls == nil {
 			x.rcalls = make([][]tapeCall, len(x.procs))
@@ -336,7 +333,7 @@ func (e *Engine) fusedCount(x *Serial) (deliveries int) {
 		if x.herr != nil && int(x.failp) == i {
 			failed = 1
 		}
-		t := tally{nanos: p.nanos, emitted: uint64(len(p.call.out))}
+		t := tally{nanos: x.tallies[i].nanos, emitted: uint64(len(p.call.out))}
 		if calls > 0 {
 			t.received = uint64(calls)
 			t.handled = uint64(calls - failed - p.routed)
