@@ -200,12 +200,14 @@ type Engine struct {
 	tape   *tape     // nil for a run that is neither recorded nor replayed
 
 	// Arenas of emitted and fed events (arena.go); nil arenas when the run uses none.
-	arenaMk   Arenas
-	arenas    [][2]arenaSlot // per processor, by step parity (tick&1)
-	feedArena Arena
-	tick      int  // steps run so far, all phases
-	feedAt    int  // the feed being pulled, an index in feeds
-	feedOn    bool // feeds[feedAt] was pulled and is not exhausted
+	arenaMk Arenas
+	arenas  [][2]arenaSlot // per processor, by step parity (tick&1)
+	// chunkSlots: per concurrent processor, by step parity, its chunks' on the pool
+	chunkSlots [][2][]arenaSlot
+	feedArena  Arena
+	tick       int  // steps run so far, all phases
+	feedAt     int  // the feed being pulled, an index in feeds
+	feedOn     bool // feeds[feedAt] was pulled and is not exhausted
 
 	// interrupted is set by the first SIGINT/SIGTERM of a run WithInterrupts,
 	// before done is closed.

@@ -122,6 +122,10 @@ func (e *Engine) poolStep(next []Msg) ([]Msg, error) {
 			} else {
 				c.slot = e.stepArena(i)
 			}
+		} else if slots := e.chunkArenas(i, nc); slots != nil {
+			for j := range p.chunks {
+				p.chunks[j].call.slot = &slots[j]
+			}
 		}
 		total += nc
 	}
