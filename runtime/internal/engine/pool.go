@@ -70,14 +70,17 @@ func (e *Engine) stopPool() {
 // chunkSize is the number of calls per chunk of concurrent processor i's n
 // calls: enough chunks for every worker that may run its calls to get
 // several, and, when the cost of its calls is known, about poolChunkClocks
-// of work each (sched.go), so that a hand-off is rare next to the calls.
+// of work each (sched.go), so that a hand-off is rare next to the calls, but
+// not so many that their buffers cost more than their calls.
 func (e *Engine) chunkSize(i, n int) int {
 	par := min(e.procs[i].limit, e.cfg.Workers)
 	k := max(1, n/(4*par))
 	if ns := e.sched.cost(i); ns > 0 {
 		k = min(k, max(1, int(poolChunkClocks*clockCost()/ns)))
 	}
-	return k
+	// At most 64 chunks per worker that may run them: a chunk has buffers
+	// of its own (its emissions, its arenas).
+	return max(k, (n+64*par-1)/(64*par))
 }
 
 // poolChunkClocks is the work a chunk of a concurrent processor is cut to,
