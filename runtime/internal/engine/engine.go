@@ -525,23 +525,31 @@ func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 	pl := e.plan(cur)
 	if pl.inline >= 0 {
 		x := e.fusedOpen(cur, pl.sample)
-		canceled := e.fusedEvents(x, cur[:pl.inline], true)
-		if pl.inline == len(cur) || x.herr != nil || canceled {
+		k := pl.inline
+		var canceled bool
+		if pl.redecide {
+			k, canceled = e.probe(x, cur, k)
+		} else {
+			canceled = e.fusedEvents(x, cur[:k], true)
+		}
+		if k == len(cur) || x.herr != nil || canceled {
 			next, err := e.fusedClose(x, cur, e.spare[:0], canceled)
 			e.spare = cur
 			return next, err
 		}
 		if pl.redecide {
 			e.learn(x)
-			if e.deliveries(cur[pl.inline:], false); !e.worthPool() {
-				canceled = e.fusedEvents(x, cur[pl.inline:], false)
+			if e.deliveries(cur[k:], false); !e.worthPool() {
+				canceled = e.fusedEvents(x, cur[k:], false)
 				next, err := e.fusedClose(x, cur, e.spare[:0], canceled)
 				e.spare = cur
 				return next, err
 			}
 		}
-		return e.handover(x, cur, pl.inline)
+		e.sched.handovers++
+		return e.handover(x, cur, k)
 	}
+	e.sched.poolSteps++
 	all := cur
 	if e.bld != nil && len(e.bld.directed) > 0 {
 		all, _ = e.withDirected(cur)

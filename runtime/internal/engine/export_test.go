@@ -33,3 +33,9 @@ func SetSchedule(mode int, seed uint64) (restore func()) {
 	schedDefault.mode, schedDefault.seed = schedMode(mode), seed
 	return func() { schedDefault = old }
 }
+
+// PoolUse returns how many steps of e's run ran wholly on the pool, and how
+// many moved to it after an inline part.
+func PoolUse(e *Engine) (poolSteps, handovers int) {
+	return e.sched.poolSteps, e.sched.handovers
+}

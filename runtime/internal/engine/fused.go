@@ -165,13 +165,26 @@ func (x *Serial) endSlow(err error) {
 	}
 }
 
+// sampled reports whether every processor called since the step's samples
+// began has a sample.
+func (x *Serial) sampled() bool {
+	for i := range x.samples {
+		if sp := &x.samples[i]; sp.left <= sampleCalls && sp.n == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // endSample ends a call timed for the scheduler (sched.go).
 func (x *Serial) endSample() {
 	x.sampling = false
 	d := int64(time.Since(x.t0))
 	p := &x.procs[x.proc]
 	sp := &x.samples[x.proc]
-	if sp.left <= sampleCalls { // not the first: it may pay for warming up
+	if sp.n < len(sp.ns) && (sp.left <= sampleCalls || d >= warmUpClocks*clockCost()) {
+		// Not the first call, which may pay for warming up (caches, buffers
+		// growing), unless it is long enough for that not to matter.
 		sp.ns[sp.n] = d
 		sp.n++
 	}

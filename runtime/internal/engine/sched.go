@@ -50,7 +50,8 @@ const (
 // the pool and the clock alike.
 const (
 	probeEvents    = 32   // events run inline, timed, before a step with unknown costs is scheduled
-	sampleCalls    = 8    // calls of a processor timed per sampled step (after a first one, untimed)
+	sampleCalls    = 8    // calls of a processor timed per sampled step (after a first one, unless it is long)
+	warmUpClocks   = 400  // a processor's first sampled call is left out (it may pay for warming up) if shorter
 	resampleMod    = 64   // one step in resampleMod with parallel work is sampled, to follow changing costs
 	poolMinClocks  = 8000 // less work than this in a step always runs inline (about 200 µs)
 	poolCallClocks = 2    // the pool's overhead per call: routing into inboxes, a call through Invoke, the commit
@@ -64,6 +65,10 @@ type sched struct {
 	workers int
 	n       []int // per processor, the step's deliveries (at most)
 	kinds   []int // per kind, the step's events
+
+	// What the run did, for tests: steps run wholly on the pool, and steps
+	// moved to it after an inline part.
+	poolSteps, handovers int
 }
 
 // costTable holds, per processor of a Program, the estimated cost of a call
@@ -138,6 +143,31 @@ var clockCost = sync.OnceValue(func() int64 {
 	}
 	return max(best, 10) // a clock coarser than the calls: assume a fast machine
 })
+
+// probe runs up to the first n events of step cur inline with their calls
+// sampled, event by event, and stops early once the calls took
+// poolMinClocks and every processor called has a sample: a step of very
+// expensive calls does not wait for probeEvents of them to be scheduled. It
+// returns the number of events run.
+func (e *Engine) probe(x *Serial, cur []Msg, n int) (k int, canceled bool) {
+	t0 := time.Now()
+	budget := time.Duration(poolMinClocks * clockCost())
+	// The directed deliveries first, then the events one by one.
+	if canceled = e.fusedEvents(x, cur[:0], true); x.herr != nil || canceled {
+		return 0, canceled
+	}
+	for k < n {
+		canceled = e.fusedEvents(x, cur[k:k+1], false)
+		k++
+		if x.herr != nil || canceled {
+			break
+		}
+		if time.Since(t0) >= budget && x.sampled() {
+			break
+		}
+	}
+	return k, canceled
+}
 
 // stepPlan is how a step runs on an engine with a pool: its first inline
 // events inline (all of them when inline == len(cur)), the rest on the pool;

@@ -1,10 +1,12 @@
 package engine_test
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/fwgo/fw/runtime/fw"
 	fwrt "github.com/fwgo/fw/runtime/internal/engine"
@@ -119,5 +121,53 @@ func TestScheduleOther(t *testing.T) {
 				tc.fn(t)
 			})
 		}
+	}
+}
+
+// The automatic policy: a step of expensive calls that can overlap goes to
+// the pool, the first time after a probe of a few calls inline (a switch
+// within the step), later at once; the output is the one-worker output.
+func TestScheduleAutoUsesPool(t *testing.T) {
+	prog := &fwrt.Program{
+		Package: "auto",
+		Events:  []fwrt.EventInfo{{Name: "X"}, {Name: "Y"}},
+		Procs: []fwrt.ProcInfo{
+			{Name: "Work", Cases: []string{"X"}, Concurrency: 2},
+			{Name: "Sink", Cases: []string{"Y"}},
+		},
+		Routes: [][]int32{{0}, {1}},
+	}
+	run := func(workers int) ([]string, *fwrt.Engine) {
+		var tr trace
+		e := fwrt.New(prog, &disp{
+			routes: [][]fwrt.Delivery{{{Proc: 0}}, {{Proc: 1}}},
+			invoke: func(c *fwrt.Call, d fwrt.Delivery, m fwrt.Msg) error {
+				if d.Proc == 1 {
+					tr.add("%s", label(m))
+					return nil
+				}
+				time.Sleep(100 * time.Microsecond) // an expensive call
+				c.Emit(ev(1, label(m)+"'"))
+				return nil
+			},
+		}, fw.WithWorkers(workers))
+		for i := range 200 {
+			e.Submit(ev(0, fmt.Sprint(i)))
+		}
+		if err := e.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		return tr.get(), e
+	}
+	want, _ := run(1)
+	got, e := run(2)
+	equalLines(t, "Sink received", got, want)
+	if pool, handovers := fwrt.PoolUse(e); pool != 0 || handovers != 1 {
+		t.Errorf("first run: %d steps on the pool, %d moved to it; want 0, 1", pool, handovers)
+	}
+	got, e = run(2)
+	equalLines(t, "Sink received", got, want)
+	if pool, handovers := fwrt.PoolUse(e); pool != 1 || handovers != 0 {
+		t.Errorf("second run: %d steps on the pool, %d moved to it; want 1, 0", pool, handovers)
 	}
 }
