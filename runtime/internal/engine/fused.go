@@ -6,9 +6,9 @@ import (
 	"time"
 )
 
-// Serial is the engine's side of Dispatcher.Dispatch, in a run with one
-// worker: one Call per processor, whose emission buffer collects the
-// processor's emissions of the step in input order.
+// Serial is the engine's side of Dispatcher.Dispatch, in a step run inline:
+// one Call per processor, whose emission buffer collects the processor's
+// emissions of the step in input order.
 type Serial struct {
 	prog  *Program
 	phase int
@@ -386,19 +386,28 @@ func (e *Engine) learn(x *Serial) {
 // processor by processor, each by input position.
 func (e *Engine) tapeSerial(x *Serial) error {
 	for i := range x.procs {
-		p := &x.procs[i]
-		off := 0
-		rcalls := x.rcalls[i]
-		for j := range rcalls {
-			rc := &rcalls[j]
-			if err := e.tape.call(e.phase, e.step, i, rc.cs, j, &rc.m, p.call.out[off:off+rc.n]); err != nil {
-				return err
-			}
-			off += rc.n
+		if _, err := e.tapeCalls(i, 0, x.rcalls[i], x.procs[i].call.out); err != nil {
+			return err
 		}
-		clear(rcalls)
 	}
 	return nil
+}
+
+// tapeCalls records or compares calls rcs of processor i, the first at
+// input position input, whose emissions are out, one after the other; it
+// returns the input position after them.
+func (e *Engine) tapeCalls(i, input int, rcs []tapeCall, out []Msg) (int, error) {
+	off := 0
+	for j := range rcs {
+		rc := &rcs[j]
+		if err := e.tape.call(e.phase, e.step, i, rc.cs, input, &rc.m, out[off:off+rc.n]); err != nil {
+			return input, err
+		}
+		off += rc.n
+		input++
+	}
+	clear(rcs)
+	return input, nil
 }
 
 // fusedEvents dispatches events cur (after the step's directed deliveries,

@@ -302,26 +302,16 @@ func (e *Engine) recordFailure(i int, herr *HandlerError) {
 func (e *Engine) tapePool() error {
 	for i := range e.procs {
 		p := &e.procs[i]
-		off := 0
-		for j := range p.preRC {
-			rc := &p.preRC[j]
-			if err := e.tape.call(e.phase, e.step, i, rc.cs, j, &rc.m, p.pre[off:off+rc.n]); err != nil {
+		input, err := e.tapeCalls(i, 0, p.preRC, p.pre)
+		for j := range p.chunks {
+			if err != nil {
 				return err
 			}
-			off += rc.n
-		}
-		input := p.base
-		for j := range p.chunks {
 			ch := &p.chunks[j]
-			off := 0
-			for k := range ch.rc {
-				rc := &ch.rc[k]
-				if err := e.tape.call(e.phase, e.step, i, rc.cs, input, &rc.m, ch.call.out[off:off+rc.n]); err != nil {
-					return err
-				}
-				off += rc.n
-				input++
-			}
+			input, err = e.tapeCalls(i, input, ch.rc, ch.call.out)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
