@@ -538,7 +538,7 @@ func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 			return next, err
 		}
 		if pl.redecide {
-			e.learn(x)
+			e.learn(x, true)
 			if e.deliveries(cur[k:], false); !e.worthPool() {
 				canceled = e.fusedEvents(x, cur[k:], false)
 				next, err := e.fusedClose(x, cur, e.spare[:0], canceled)

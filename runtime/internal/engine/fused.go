@@ -291,7 +291,7 @@ func (e *Engine) fusedOpen(cur []Msg, sampled bool) *Serial {
 // fusedClose ends a step run inline: it records the step's calls in a taped
 // run, counts them, and appends the step's emissions to next.
 func (e *Engine) fusedClose(x *Serial, cur, next []Msg, canceled bool) ([]Msg, error) {
-	e.learn(x)
+	e.learn(x, false)
 	var terr error
 	if e.tape != nil && x.herr == nil && !canceled {
 		terr = e.tapeSerial(x)
@@ -359,13 +359,18 @@ func (e *Engine) fusedCount(x *Serial) (deliveries int) {
 	return deliveries
 }
 
-// learn passes the costs of the calls sampled inline to the scheduler.
-func (e *Engine) learn(x *Serial) {
+// learn passes the costs of the calls sampled inline to the scheduler. With
+// more, the step goes on inline: a processor not called yet keeps its
+// calls sampled, so that it has a cost by the end of the step.
+func (e *Engine) learn(x *Serial, more bool) {
 	if x.samples == nil {
 		return
 	}
 	for i := range x.samples {
 		sp := &x.samples[i]
+		if more && sp.n == 0 && sp.left > 0 {
+			continue
+		}
 		if sp.n > 0 {
 			// The median: a call preempted while it was timed, or the
 			// first calls of a run (buffers growing), say nothing of the
@@ -457,7 +462,7 @@ func (e *Engine) fusedEvents(x *Serial, cur []Msg, directed bool) (canceled bool
 // continue at the processor's next input position (proc.base), and the
 // processors of concurrency 1 keep their arena.
 func (e *Engine) handover(x *Serial, cur []Msg, k int) ([]Msg, error) {
-	e.learn(x)
+	e.learn(x, false)
 	deliveries := e.fusedCount(x)
 	for i := range e.procs {
 		p, xp := &e.procs[i], &x.procs[i]
