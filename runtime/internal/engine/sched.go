@@ -20,11 +20,14 @@ import (
 // by timing a few calls of a step inline (sampled: the median of up to
 // sampleCalls calls, less the cost of the clock, so that the inlined fast
 // path stays untimed and a preempted call does not count). The estimates
-// are kept per Program, so a run starts with what earlier runs of the
-// program in the process measured. When a processor's cost is not known yet,
-// and once in resampleMod steps, the step's first probeEvents events run
-// inline with their calls timed, and the rest of the step is then scheduled
-// with what they measured: inline, or on the pool, which continues each
+// are kept per Program (in a table that is never freed: a few words per
+// processor of every Program a process runs), so a run starts with what
+// earlier runs of the program in the process measured. When a processor's
+// cost is not known yet, and once in resampleMod steps, the step's first
+// events run inline, one by one, with their calls timed (up to probeEvents,
+// or fewer once they took the pool's minimum of work), and the rest of the
+// step is then scheduled with what they measured: inline (processors not
+// reached yet are timed as they are), or on the pool, which continues each
 // processor's inbox where the inline part stopped.
 //
 // The output does not depend on these decisions: each processor receives its
