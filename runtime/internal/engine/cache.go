@@ -161,7 +161,7 @@ func (e *Engine) startCache() error {
 		cp.spec = archive.KeySpec{Processor: pi.Name, Version: int64(pi.Version), Fingerprint: pi.Fingerprint, Salt: e.cfg.Salt}
 		cp.keyer = cp.spec.Keyer()
 		if cp.calls {
-			e.procs[i].cached, e.procs[i].hooked = true, true
+			e.procs[i].cached = true
 		}
 	}
 	if !c.refresh {

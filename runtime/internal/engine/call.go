@@ -19,8 +19,11 @@ import (
 //  4. the note of the call for the record of the run (callEnd; the tape
 //     writes or compares it when the step completes, in the order of the
 //     delivery rule);
-//  5. timing, and the outcome in the scheduler's tally (callEnd), which the
-//     scheduler publishes through counters.add once per batch of calls.
+//  5. timing (callEnd, into the scheduler's tally), then the counters: the
+//     call's outcome goes into the tally too (eventCall on the pool,
+//     lifecycleCall; for a step run inline, fusedCount derives the outcomes
+//     from the number of calls and the failures), and the tally is published
+//     through counters.add once per batch of calls (counters.go).
 //
 // The fused path skips all of it for a plain call (not cached, guarded,
 // taped, timed or sampled): Serial.Note, Begin and End are inlined into
@@ -86,32 +89,10 @@ func (e *Engine) callEnd(h *hook, c *Call, i int, err error, t *tally, rc *[]tap
 }
 
 // eventCall makes event call c of processor i through the whole call path
-// and counts its outcome in t.
-func (e *Engine) eventCall(c *Call, i int, hooked bool, t *tally, rc *[]tapeCall) error {
-	if !hooked {
-		var t0 time.Time
-		if e.cfg.Timing {
-			t0 = time.Now()
-		}
-		err := e.invoke(c, Delivery{Proc: int32(i), Case: c.cs}, c.msg)
-		if e.cfg.Timing {
-			t.nanos += int64(time.Since(t0))
-		}
-		if err != nil && err != errRouted {
-			clear(c.out[c.mark:])
-			c.out = c.out[:c.mark]
-		}
-		t.outcome(err, len(c.out)-c.mark)
-		return err
-	}
-	err := e.hookedCall(c, i, t, rc)
-	t.outcome(err, len(c.out)-c.mark)
-	return err
-}
-
-// hookedCall is eventCall for a cached processor or a taped run. A panic of
-// the Codec or the archive fails the call.
-func (e *Engine) hookedCall(c *Call, i int, t *tally, rc *[]tapeCall) (err error) {
+// and counts its outcome in t; rc collects the tape notes of a taped run. A
+// panic of the Codec or the archive fails the call (a handler's panic is
+// invoke's).
+func (e *Engine) eventCall(c *Call, i int, t *tally, rc *[]tapeCall) (err error) {
 	var h hook
 	defer func() {
 		if r := recover(); r != nil {
@@ -119,6 +100,7 @@ func (e *Engine) hookedCall(c *Call, i int, t *tally, rc *[]tapeCall) (err error
 			clear(c.out[c.mark:])
 			c.out = c.out[:c.mark]
 		}
+		t.outcome(err, len(c.out)-c.mark)
 	}()
 	replayed, err := e.callBegin(&h, c, i)
 	if err == nil && !replayed {

@@ -231,7 +231,6 @@ type proc struct {
 	limit  int  // overlapping calls allowed, at least 1
 	off    bool // an inactive builder: it receives nothing
 	cached bool // its event calls are cached (cachedCalls), in a run with a cache
-	hooked bool // its event calls go through hookedCall: cached, or the run is taped
 	inbox  []item
 
 	// A step moved to the pool after running inline up to some event

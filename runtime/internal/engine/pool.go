@@ -277,7 +277,7 @@ func (e *Engine) runChunk(i int, ch *chunk) (herr *HandlerError, canceled bool) 
 		}
 		it := p.inbox[j]
 		c.msg, c.input, c.cs, c.mark = e.cur[it.ev], p.base+j, it.cs, len(c.out)
-		if err := e.eventCall(c, i, p.hooked, &t, rc); err != nil && err != errRouted {
+		if err := e.eventCall(c, i, &t, rc); err != nil && err != errRouted {
 			return e.handlerError(i, it.cs, c.msg, p.base+j, err), false
 		}
 	}

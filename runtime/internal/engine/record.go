@@ -103,9 +103,6 @@ func (e *Engine) startTape(cur *[]Msg) error {
 		*cur = in
 	}
 	e.tape = t
-	for i := range e.procs {
-		e.procs[i].hooked = true
-	}
 	return nil
 }
 
