@@ -2,6 +2,7 @@ package broadcast_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/fwgo/fw/generated/broadcast"
@@ -89,18 +90,21 @@ func TestFanoutMatchesBaseline(t *testing.T) {
 // fanBatch is the number of events submitted per Run in BenchmarkFanout8.
 const fanBatch = 1024
 
-// BenchmarkFanout8 delivers every event to eight processors through Run (one
-// worker), in runs of fanBatch events, beside the hand-written loop; ns/op is
-// per input event (eight handler calls).
+// BenchmarkFanout8 delivers every event to eight processors through Run,
+// with 1 and 2 workers, in runs of fanBatch events, beside the hand-written
+// loop; ns/op is per input event (eight handler calls). Compare the worker
+// counts with `go test -bench 'Fanout8/fw/workers' ./generated/broadcast`.
 func BenchmarkFanout8(b *testing.B) {
-	b.Run("fw-run-1worker", func(b *testing.B) {
-		b.ReportAllocs()
-		for done := 0; done < b.N; done += fanBatch {
-			if _, err := runFanout(min(fanBatch, b.N-done), fw.WithWorkers(1)); err != nil {
-				b.Fatal(err)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprint("fw/workers=", workers), func(b *testing.B) {
+			b.ReportAllocs()
+			for done := 0; done < b.N; done += fanBatch {
+				if _, err := runFanout(min(fanBatch, b.N-done), fw.WithWorkers(workers)); err != nil {
+					b.Fatal(err)
+				}
 			}
-		}
-	})
+		})
+	}
 	b.Run("handwritten", func(b *testing.B) {
 		b.ReportAllocs()
 		for done := 0; done < b.N; done += fanBatch {

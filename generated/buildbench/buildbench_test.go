@@ -112,7 +112,7 @@ func BenchmarkBuilderChain(b *testing.B) {
 		}
 		b.Run("fw/"+name, func(b *testing.B) {
 			b.ReportAllocs()
-			if _, err := runChain(b.N, group); err != nil {
+			if _, err := runChain(b.N, group, fw.WithWorkers(1)); err != nil {
 				b.Fatal(err)
 			}
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "artifacts/s")

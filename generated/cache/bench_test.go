@@ -41,7 +41,7 @@ func longReadings(from, n int) []cache.Reading {
 // benchRun runs the pipeline over the inputs once.
 func benchRun(b *testing.B, h *longClassify, a archive.Archive, uncached bool, in []cache.Reading) {
 	s := &evSink{}
-	opts := []fw.Option{}
+	opts := []fw.Option{fw.WithWorkers(1)} // the figures in docs/BENCHMARKS.md are of one worker
 	if a != nil {
 		opts = append(opts, fw.WithArchive(a))
 	}

@@ -2,6 +2,7 @@ package chain_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/fwgo/fw/generated/chain"
@@ -70,18 +71,21 @@ func TestChainMatchesBaseline(t *testing.T) {
 // chainBatch is the number of events submitted per Run in BenchmarkChain.
 const chainBatch = 1024
 
-// BenchmarkChain pushes events through a 4-processor chain with Run (one worker),
-// in runs of chainBatch events, beside the hand-written loop; ns/op is per input
-// event (four handler calls).
+// BenchmarkChain pushes events through a 4-processor chain with Run, with 1
+// and 2 workers, in runs of chainBatch events, beside the hand-written loop;
+// ns/op is per input event (four handler calls). Compare the worker counts
+// with `go test -bench 'Chain/fw/workers' ./generated/chain`.
 func BenchmarkChain(b *testing.B) {
-	b.Run("fw-run-1worker", func(b *testing.B) {
-		b.ReportAllocs()
-		for done := 0; done < b.N; done += chainBatch {
-			if _, err := runChain(min(chainBatch, b.N-done), fw.WithWorkers(1)); err != nil {
-				b.Fatal(err)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprint("fw/workers=", workers), func(b *testing.B) {
+			b.ReportAllocs()
+			for done := 0; done < b.N; done += chainBatch {
+				if _, err := runChain(min(chainBatch, b.N-done), fw.WithWorkers(workers)); err != nil {
+					b.Fatal(err)
+				}
 			}
-		}
-	})
+		})
+	}
 	b.Run("handwritten", func(b *testing.B) {
 		b.ReportAllocs()
 		for done := 0; done < b.N; done += chainBatch {

@@ -3,6 +3,7 @@ package chain_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"iter"
 	"os"
 	"runtime"
@@ -169,11 +170,15 @@ func TestPeakMemory(t *testing.T) {
 }
 
 // BenchmarkFeed feeds b.N events lazily (SubmitSeq) through the chain in one
-// run, one worker; ns/op is per event.
+// run, with 1 and 2 workers; ns/op is per event.
 func BenchmarkFeed(b *testing.B) {
-	b.ReportAllocs()
-	if _, _, err := feedChain(0, b.N); err != nil {
-		b.Fatal(err)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprint("workers=", workers), func(b *testing.B) {
+			b.ReportAllocs()
+			if _, _, err := feedChain(0, b.N, fw.WithWorkers(workers)); err != nil {
+				b.Fatal(err)
+			}
+		})
 	}
 }
 

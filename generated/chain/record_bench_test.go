@@ -11,7 +11,7 @@ import (
 )
 
 // BenchmarkRecord is the cost of recording and replaying the chain, beside a
-// plain run (BenchmarkChain's fw-run-1worker); ns/op is per input event (four
+// plain run (BenchmarkChain's fw/workers=1); ns/op is per input event (four
 // handler calls, four entries of the record).
 func BenchmarkRecord(b *testing.B) {
 	for _, w := range []int{1, 4} {

@@ -62,6 +62,7 @@ func TestSameOutput(t *testing.T) {
 func BenchmarkConcurrency(b *testing.B) {
 	for _, workers := range []int{1, 2} {
 		b.Run("workers="+string(rune('0'+workers)), func(b *testing.B) {
+			b.ReportAllocs()
 			run(b.N, workers)
 		})
 	}

@@ -29,7 +29,10 @@ func WithObserver(interval time.Duration, fn func(Stats)) Option {
 }
 
 // WithWorkers sets how many handler calls may run at once across all processors
-// (default 1). The worker count never changes what any processor receives or emits.
+// (default runtime.GOMAXPROCS(0): the machine's CPUs). More workers never make
+// a run slower: a step runs on the calling goroutine unless it has enough work
+// that can overlap (several processors, or `concurrency N`) to gain from
+// them. The worker count never changes what any processor receives or emits.
 func WithWorkers(n int) Option {
 	return func(c *config.Config) {
 		if n > 0 {

@@ -12,10 +12,11 @@ import (
 // Reset empties it; the engine calls it only when no message pointing into it
 // can still be read.
 //
-// Lifetime. The engine gives a processor's call (with one worker, or a
+// Lifetime. The engine gives a processor's call (in a step run inline, or a
 // processor of concurrency 1 on the pool) one of two arenas of that processor,
 // alternating by step: the values emitted in a step are read by the next step
-// and reset at the start of the step after it. Events fed with Feed live in an
+// and reset at the start of the step after it. On the pool, each chunk of a
+// concurrent processor's calls has a pair of its own, used the same way. Events fed with Feed live in an
 // arena reset before each batch. An Arena is used only when nothing keeps a
 // message beyond the step that reads it: built artifacts (logged for late
 // builders) are never put in arenas, and a run with a processor that routes its
@@ -214,6 +215,29 @@ func (e *Engine) stepArena(i int) *arenaSlot {
 	return s
 }
 
+// chunkArenas returns the arena slots of the first n chunks of concurrent
+// processor i for the current step (by step parity, as stepArena), their
+// arenas reset, or nil for a run without arenas: chunks run on several
+// goroutines at once, so each has an arena of its own.
+func (e *Engine) chunkArenas(i, n int) []arenaSlot {
+	if e.arenas == nil {
+		return nil
+	}
+	if e.chunkSlots == nil {
+		e.chunkSlots = make([][2][]arenaSlot, len(e.procs))
+	}
+	l := &e.chunkSlots[i][e.tick&1]
+	for len(*l) < n {
+		*l = append(*l, arenaSlot{mk: e.arenaMk})
+	}
+	for j := range n {
+		if a := (*l)[j].a; a != nil {
+			a.Reset()
+		}
+	}
+	return *l
+}
+
 // freeArenas gives the run's arenas back when Run returns: no message points
 // into them any more.
 func (e *Engine) freeArenas() {
@@ -231,6 +255,16 @@ func (e *Engine) freeArenas() {
 			}
 		}
 	}
+	for i := range e.chunkSlots {
+		for _, l := range e.chunkSlots[i] {
+			for j := range l {
+				if a := l[j].a; a != nil {
+					mk.FreeArena(a)
+				}
+			}
+		}
+	}
+	e.chunkSlots = nil
 	if e.feedArena != nil {
 		mk.FreeArena(e.feedArena)
 	}

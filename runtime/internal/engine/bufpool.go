@@ -75,8 +75,11 @@ func (e *Engine) putRunBufs(cur []Msg) {
 		e.serial.procs[i].call.out = nil
 	}
 	for i := range e.procs {
-		putMsgs(e.procs[i].call.out)
-		e.procs[i].call.out = nil
+		for j := range e.procs[i].chunks {
+			ch := &e.procs[i].chunks[j]
+			putMsgs(ch.call.out)
+			ch.call.out = nil
+		}
 	}
 	e.spare = nil
 }

@@ -332,17 +332,13 @@ func (e *Engine) pullSource(s *source, batch []Msg) ([]Msg, error) {
 	s.started = true
 	done, err := e.pullOne(c, s.proc)
 	batch, c.out = c.out, nil
-	cnt := &e.counts[s.proc]
 	if err != nil {
 		clear(batch[mark:])
-		cnt.failed.Add(1)
+		e.counts.add(int(s.proc), &tally{failed: 1})
 		return batch[:mark], e.handlerError(int(s.proc), caseBuild, Msg{}, 0, err)
 	}
 	s.done = done
-	cnt.pulls.Add(1)
-	if n := len(batch) - mark; n > 0 {
-		cnt.emitted.Add(uint64(n))
-	}
+	e.counts.add(int(s.proc), &tally{pulls: 1, emitted: uint64(len(batch) - mark)})
 	return batch, nil
 }
 

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"reflect"
 	goruntime "runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -27,7 +26,7 @@ type cache struct {
 	log             *slog.Logger
 	refresh, verify bool
 	prog            *Program
-	counts          []procCounts
+	counts          *counters
 	procs           []cacheProc
 	names           []string // by kind: the name recorded for an emission of that kind
 	kinds           map[string]Kind
@@ -43,6 +42,10 @@ type cache struct {
 	pfMu   sync.Mutex    // guards making pf, and pfPut
 	pf     *pfState      // from pfPool, returned by closeCache
 	pfPut  map[archive.Key]struct{}
+	// pfInbox: pf was made on the pool, its calls laid out by inbox
+	// position (not by input position: a step moved to the pool after some
+	// inline calls has inboxes that start at proc.base).
+	pfInbox bool
 }
 
 // pfState is the scratch of the lookups in advance, reused by later runs.
@@ -158,7 +161,7 @@ func (e *Engine) startCache() error {
 		cp.spec = archive.KeySpec{Processor: pi.Name, Version: int64(pi.Version), Fingerprint: pi.Fingerprint, Salt: e.cfg.Salt}
 		cp.keyer = cp.spec.Keyer()
 		if cp.calls {
-			e.procs[i].cached, e.procs[i].hooked = true, true
+			e.procs[i].cached = true
 		}
 	}
 	if !c.refresh {
@@ -280,7 +283,7 @@ func (e *Engine) cacheStart(i, pos int, m Msg, out []Msg) (cc cacheCall, _ []Msg
 	}
 	if ok {
 		if c.verify {
-			c.counts[i].hits.Add(1)
+			c.counts.hit(i)
 			return cacheCall{key: cc.key, verify: true, expect: rec}, out, false, nil
 		}
 		mark := len(out)
@@ -290,7 +293,7 @@ func (e *Engine) cacheStart(i, pos int, m Msg, out []Msg) (cc cacheCall, _ []Msg
 			out, err = c.replay(rec, out)
 		}
 		if err == nil {
-			c.counts[i].hits.Add(1)
+			c.counts.hit(i)
 			return cc, out, true, nil
 		}
 		clear(out[mark:])
@@ -298,7 +301,7 @@ func (e *Engine) cacheStart(i, pos int, m Msg, out []Msg) (cc cacheCall, _ []Msg
 		c.log.Warn("fw: cache entry does not decode, treating it as a miss; it will be rewritten",
 			"processor", c.prog.Procs[i].Name, "key", cc.key.String(), "err", err)
 	}
-	c.counts[i].misses.Add(1)
+	c.counts.miss(i)
 	return cc, out, false, nil
 }
 
@@ -337,7 +340,10 @@ func (e *Engine) prefetched(i, pos int, m Msg) *pfCall {
 		e.prefetch(id)
 	}
 	pf := c.pf.procCalls(i)
-	if pos >= len(pf) {
+	if c.pfInbox {
+		pos -= e.procs[i].base // laid out by inbox position
+	}
+	if pos < 0 || pos >= len(pf) {
 		return nil
 	}
 	pc := &pf[pos]
@@ -375,7 +381,8 @@ func (e *Engine) prefetch(id uint64) {
 	// The calls are collected first, then laid out by processor.
 	calls := st.in
 	add := func(i int, m Msg) { calls = append(calls, pfIn{proc: int32(i), m: m}) }
-	if e.pool != nil {
+	c.pfInbox = e.onPool
+	if e.onPool {
 		for i := range e.procs {
 			if p := &e.procs[i]; p.cached {
 				for _, it := range p.inbox {
@@ -679,29 +686,6 @@ func shortEmission(name string, data []byte, ev any) string {
 	return b.String()
 }
 
-// invokeCached makes an event call of a cached processor on the pool path:
-// a replayed hit appends the recorded emissions to c.out without calling the
-// handler; otherwise the handler is called and, if it succeeds, its
-// emissions are recorded (or, verifying a hit, compared).
-func (e *Engine) invokeCached(c *Call, i int, cs int32, m Msg) (err error) {
-	defer func() {
-		if r := recover(); r != nil { // a panic of the Codec or the archive
-			err = &PanicError{Value: r, Stack: debug.Stack()}
-		}
-	}()
-	ch := e.cache
-	mark := len(c.out)
-	cc, out, replayed, err := e.cacheStart(i, c.input, m, c.out)
-	c.out = out
-	if err != nil || replayed {
-		return err
-	}
-	if err := e.invoke(c, Delivery{Proc: int32(i), Case: cs}, m); err != nil {
-		return err
-	}
-	return ch.finish(i, &cc, divPos{phase: c.phase, step: c.step, input: c.input, cs: cs, m: m}, c.out[mark:])
-}
-
 // pullPersist is pull for a persistent source builder: on a hit its recorded
 // output is replayed in batches instead of calling Build; on a miss its
 // artifacts are collected as they are pulled and recorded once the source is
@@ -714,10 +698,10 @@ func (e *Engine) pullPersist(s *source, batch []Msg) ([]Msg, error) {
 		s.key = ch.procs[i].spec.Key(nil)
 		if rec, ok := ch.lookup(i, s.key); ok {
 			if ch.verify {
-				ch.counts[i].hits.Add(1)
+				ch.counts.hit(i)
 				s.expect, s.verify = rec, true
 			} else if out, err := ch.replay(rec, nil); err == nil {
-				ch.counts[i].hits.Add(1)
+				ch.counts.hit(i)
 				s.replay, s.replaying = out, true
 			} else {
 				ch.log.Warn("fw: cache entry does not decode, treating it as a miss; it will be rewritten",
@@ -725,7 +709,7 @@ func (e *Engine) pullPersist(s *source, batch []Msg) ([]Msg, error) {
 			}
 		}
 		if !s.replaying && !s.verify {
-			ch.counts[i].misses.Add(1)
+			ch.counts.miss(i)
 		}
 	}
 	if s.replaying {
@@ -737,11 +721,7 @@ func (e *Engine) pullPersist(s *source, batch []Msg) ([]Msg, error) {
 		clear(s.replay[:n])
 		s.replay = s.replay[n:]
 		s.done = len(s.replay) == 0
-		cnt := &e.counts[i]
-		cnt.pulls.Add(1)
-		if n > 0 {
-			cnt.emitted.Add(uint64(n))
-		}
+		e.counts.add(i, &tally{pulls: 1, emitted: uint64(n)})
 		return batch, nil
 	}
 	mark := len(batch)

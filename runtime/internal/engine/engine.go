@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
+	goruntime "runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
-	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -27,7 +27,7 @@ type Call struct {
 	input int
 	msg   Msg
 	out   []Msg
-	mark  int // len(out) when the call began: its emissions are out[mark:]
+	mark  int        // len(out) when the call began: its emissions are out[mark:]
 	arena Arena      // where emitted events may be stored (arena.go), or nil
 	slot  *arenaSlot // where arena comes from when nil, or nil
 }
@@ -120,19 +120,21 @@ func (c *Call) Emit(m Msg) {
 // Pulls (successful), Failed (failed) and Emitted (their artifacts), not in
 // Received or Handled.
 //
-// Scheduling. With one worker the engine dispatches a step event by event through
-// Dispatcher.Dispatch, calling each matching processor in processor order before
-// the next event; with more, it routes the whole step into inboxes first and hands
-// them to a pool. Either way each processor receives the same sequence.
+// Scheduling. A step runs inline (the generated dispatch, event by event, each
+// matching processor in processor order before the next event) or on the pool
+// (routed into inboxes first, drained by the workers in chunks); with one
+// worker always inline, with more as sched.go decides (also switching from
+// inline to the pool within a step). Either way each processor receives the
+// same sequence. The default worker count is runtime.GOMAXPROCS(0).
 //
 // Errors. The first failing call (an error or a recovered panic) stops the run: no
-// call starts after it, calls in flight finish, and Run returns a *HandlerError. With
-// one worker that is the first failure in (event, processor) order; when several
-// calls of one step fail concurrently, the one with the smallest (processor, input
-// position) is reported. For lifecycle calls the error's Input is 0 and its Step is
-// the number of steps the phase had run. If ctx is cancelled first, the run stops
-// the same way and Run returns ctx.Err(); it is checked before every event (one
-// worker) or every call (more).
+// call starts after it, calls in flight finish, and Run returns a *HandlerError. In
+// a step run inline that is the first failure in (event, processor) order; when
+// several calls of one step fail on the pool, the one with the smallest
+// (processor, input position) is reported. For lifecycle calls the error's
+// Input is 0 and its Step is the number of steps the phase had run. If ctx is
+// cancelled first, the run stops the same way and Run returns ctx.Err(); it is
+// checked before every event (inline) or every call (on the pool).
 //
 // Caching. The event calls of a `cached` processor and of a persistent
 // transform builder, and the whole output of a persistent source builder, are
@@ -174,9 +176,7 @@ type Engine struct {
 	resolveErr error  // the first unknown target passed to Resolve
 	started    atomic.Bool
 
-	mu     sync.Mutex // guards phases
-	phases []PhaseStats
-	counts []procCounts // live per-processor counters, read by Stats
+	counts *counters // the job accounting, read by Stats
 
 	// Run state: owned by the goroutine running Run; pool workers read it (and
 	// write their processor's fields) only between being handed work under
@@ -189,22 +189,25 @@ type Engine struct {
 	spare  []Msg // the previous step's buffer, reused for the next step
 	routes []Delivery
 	call   Call   // lifecycle calls
-	serial Serial // serial mode (one worker)
+	serial Serial // steps run inline
 	phase  int
 	step   int
-	pool   *pool        // nil in serial mode
-	bld    *builders    // nil for a program without targets
-	cache  *cache       // nil for a program without cached processors or persistent builders
-	tape   *tape        // nil for a run that is neither recorded nor replayed
-	rcalls [][]tapeCall // in a taped run on the pool, per processor its calls of the step by input position
+	pool   *pool     // nil with one worker
+	sched  sched     // with a pool, what runs on it
+	onPool bool      // the step's calls are running on the pool
+	bld    *builders // nil for a program without targets
+	cache  *cache    // nil for a program without cached processors or persistent builders
+	tape   *tape     // nil for a run that is neither recorded nor replayed
 
 	// Arenas of emitted and fed events (arena.go); nil arenas when the run uses none.
-	arenaMk   Arenas
-	arenas    [][2]arenaSlot // per processor, by step parity (tick&1)
-	feedArena Arena
-	tick      int  // steps run so far, all phases
-	feedAt    int  // the feed being pulled, an index in feeds
-	feedOn    bool // feeds[feedAt] was pulled and is not exhausted
+	arenaMk Arenas
+	arenas  [][2]arenaSlot // per processor, by step parity (tick&1)
+	// chunkSlots: per concurrent processor, by step parity, its chunks' on the pool
+	chunkSlots [][2][]arenaSlot
+	feedArena  Arena
+	tick       int  // steps run so far, all phases
+	feedAt     int  // the feed being pulled, an index in feeds
+	feedOn     bool // feeds[feedAt] was pulled and is not exhausted
 
 	// interrupted is set by the first SIGINT/SIGTERM of a run WithInterrupts,
 	// before done is closed.
@@ -215,12 +218,6 @@ type Engine struct {
 	herr     *HandlerError
 	herrProc int
 	canceled bool
-}
-
-type procCounts struct { // 64 bytes: processors on separate cache lines
-	received, handled, failed, emitted, pulls atomic.Uint64
-	hits, misses                              atomic.Uint64
-	nanos                                     atomic.Int64 // handler time, WithTiming
 }
 
 // item is one delivery in an inbox: an index into the step's events and the case.
@@ -234,14 +231,22 @@ type proc struct {
 	limit  int  // overlapping calls allowed, at least 1
 	off    bool // an inactive builder: it receives nothing
 	cached bool // its event calls are cached (cachedCalls), in a run with a cache
-	hooked bool // its event calls go through invokeHooked: cached, or the run is taped
 	inbox  []item
 
-	// Parallel mode only, guarded by pool.mu.
-	next    int // first inbox position not handed out yet
-	running int
-	call    Call   // a serial processor's call; its out collects the step's emissions
-	calls   []Call // a concurrent processor's calls, one per inbox position
+	// A step moved to the pool after running inline up to some event
+	// (Engine.handover): the processor's calls made inline, their emissions
+	// and tape notes, and its arena, which its pool calls go on filling.
+	base    int // input position of inbox[0]
+	pre     []Msg
+	preRC   []tapeCall
+	inherit bool // slot and arena are the inline calls'
+	slot    *arenaSlot
+	arena   Arena
+
+	// On the pool, guarded by pool.mu.
+	next    int // first chunk not handed out yet
+	running int // chunks running
+	chunks  []chunk
 }
 
 // New returns an engine for p that calls handlers through d.
@@ -249,7 +254,7 @@ func New(p *Program, d Dispatcher, opts ...Option) *Engine {
 	if p == nil || d == nil {
 		panic("fw: runtime.New needs a Program and a Dispatcher")
 	}
-	cfg := config{Workers: 1, MaxPhases: 10000, Batch: 256, Logger: slog.New(slog.DiscardHandler)}
+	cfg := config{Workers: goruntime.GOMAXPROCS(0), MaxPhases: 10000, Batch: 256, Logger: slog.New(slog.DiscardHandler)}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -257,7 +262,7 @@ func New(p *Program, d Dispatcher, opts ...Option) *Engine {
 		prog:   p,
 		disp:   d,
 		cfg:    cfg,
-		counts: make([]procCounts, len(p.Procs)),
+		counts: newCounters(len(p.Procs)),
 		procs:  make([]proc, len(p.Procs)),
 	}
 	for i := range e.procs {
@@ -344,6 +349,7 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 	defer e.stopSources(&err)
 	e.startArenas()
 	if n := e.workerCount(); n > 1 {
+		e.startSched(n)
 		e.startPool(n)
 		defer e.stopPool()
 	}
@@ -394,51 +400,15 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 }
 
 // openPhase starts the stats of phase e.phase.
-func (e *Engine) openPhase() {
-	e.mu.Lock()
-	e.phases = append(e.phases, PhaseStats{Phase: e.phase})
-	e.mu.Unlock()
-}
+func (e *Engine) openPhase() { e.counts.openPhase(e.phase) }
 
 // Stats returns a snapshot of the job accounting. It is safe to call at any time,
 // also while Run is running; after Run returns it is exact.
-func (e *Engine) Stats() Stats {
-	st := Stats{Processors: make([]ProcStats, len(e.counts))}
-	for i := range e.counts {
-		c := &e.counts[i]
-		st.Processors[i] = ProcStats{
-			Name:     e.prog.Procs[i].Name,
-			Received: c.received.Load(),
-			Handled:  c.handled.Load(),
-			Failed:   c.failed.Load(),
-			Emitted:  c.emitted.Load(),
-			Pulls:    c.pulls.Load(),
-
-			CacheHits:   c.hits.Load(),
-			CacheMisses: c.misses.Load(),
-			HandlerTime: time.Duration(c.nanos.Load()),
-		}
-		ps := &st.Processors[i]
-		if done := ps.Handled + ps.Failed; ps.Received > done {
-			ps.Queued = ps.Received - done
-		}
-	}
-	e.mu.Lock()
-	st.Phases = slices.Clone(e.phases)
-	e.mu.Unlock()
-	return st
-}
+func (e *Engine) Stats() Stats { return e.counts.snapshot(e.prog) }
 
 // logEnd logs the end of a run: at Info level its outcome and size.
 func (e *Engine) logEnd(ctx context.Context, start time.Time, err error) {
-	var events, deliveries uint64
-	e.mu.Lock()
-	phases := len(e.phases)
-	for _, ps := range e.phases {
-		events += ps.Events
-		deliveries += ps.Deliveries
-	}
-	e.mu.Unlock()
+	phases, events, deliveries := e.counts.totals()
 	attrs := []slog.Attr{slog.String("package", e.prog.Package), slog.Int("phases", phases),
 		slog.Uint64("events", events), slog.Uint64("deliveries", deliveries), slog.Duration("elapsed", time.Since(start))}
 	if err != nil {
@@ -500,26 +470,26 @@ func (e *Engine) lifecycleCall(i int, cs int32, out []Msg) ([]Msg, error) {
 	c := &e.call
 	*c = Call{ctx: e.ctx, prog: e.prog, proc: int32(i), cs: cs, phase: e.phase, step: e.step, out: out, mark: len(out)}
 	mark := len(out)
-	var t0 time.Time
-	if e.cfg.Timing {
-		t0 = time.Now()
-	}
+	// The call path (call.go): no cache (a lifecycle call has no input), and
+	// the tape records the call at once rather than when a step completes.
+	var h hook
+	var t tally // lifecycle calls count as failed or emitted, never as handled
+	e.callBegin(&h, c, i)
 	err := e.invoke(c, Delivery{Proc: int32(i), Case: cs}, Msg{})
-	if e.cfg.Timing {
-		e.counts[i].nanos.Add(int64(time.Since(t0)))
-	}
+	err = e.callEnd(&h, c, i, err, &t, nil)
 	out, c.out = c.out, nil
 	if err == errRouted {
-		e.counts[i].failed.Add(1)
+		t.failed++
 		err = nil
 	}
 	if err != nil {
-		clear(out[mark:])
-		e.counts[i].failed.Add(1)
+		t.failed++
+		e.counts.add(i, &t)
 		return out[:mark], e.handlerError(i, cs, Msg{}, 0, err)
 	}
 	if e.tape != nil {
 		if err := e.tape.call(e.phase, e.step, i, cs, 0, nil, out[mark:]); err != nil {
+			e.counts.add(i, &t)
 			clear(out[mark:])
 			return out[:mark], err
 		}
@@ -527,9 +497,9 @@ func (e *Engine) lifecycleCall(i int, cs int32, out []Msg) ([]Msg, error) {
 	if cs == CaseTerminate {
 		clear(out[mark:])
 		out = out[:mark]
-	} else if n := len(out) - mark; n > 0 {
-		e.counts[i].emitted.Add(uint64(n))
 	}
+	t.emitted = uint64(len(out) - mark)
+	e.counts.add(i, &t)
 	return out, nil
 }
 
@@ -551,43 +521,42 @@ func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 		e.spare = cur
 		return next, err
 	}
-	all, off := cur, 0
+	pl := e.plan(cur)
+	if pl.inline >= 0 {
+		x := e.fusedOpen(cur, pl.sample)
+		k := pl.inline
+		var canceled bool
+		if pl.redecide {
+			k, canceled = e.probe(x, cur, k)
+		} else {
+			canceled = e.fusedEvents(x, cur[:k], true)
+		}
+		if k == len(cur) || x.herr != nil || canceled {
+			next, err := e.fusedClose(x, cur, e.spare[:0], canceled)
+			e.spare = cur
+			return next, err
+		}
+		if pl.redecide {
+			e.learn(x, true)
+			if e.deliveries(cur[k:], false); !e.worthPool() {
+				canceled = e.fusedEvents(x, cur[k:], false)
+				next, err := e.fusedClose(x, cur, e.spare[:0], canceled)
+				e.spare = cur
+				return next, err
+			}
+		}
+		e.sched.handovers++
+		return e.handover(x, cur, k)
+	}
+	e.sched.poolSteps++
+	all := cur
 	if e.bld != nil && len(e.bld.directed) > 0 {
-		all, off = e.withDirected(cur)
+		all, _ = e.withDirected(cur)
 	}
-	routes := e.routes // a local, so the loop stores no pointer into the heap
-	if e.bld == nil {
-		for i, m := range cur {
-			routes = e.disp.Route(m, routes[:0])
-			for _, d := range routes {
-				p := &e.procs[d.Proc]
-				p.inbox = append(p.inbox, item{ev: int32(i), cs: d.Case})
-			}
-		}
-	} else {
-		// Inactive builders receive nothing; directed deliveries come first.
-		for i, m := range cur {
-			routes = e.disp.Route(m, routes[:0])
-			for _, d := range routes {
-				if p := &e.procs[d.Proc]; !p.off {
-					p.inbox = append(p.inbox, item{ev: int32(off + i), cs: d.Case})
-				}
-			}
-		}
-	}
-	e.routes = routes
-	deliveries := 0
-	for i := range e.procs {
-		if n := len(e.procs[i].inbox); n > 0 {
-			e.counts[i].received.Add(uint64(n))
-			deliveries += n
-		}
-	}
-	e.countStep(len(cur), deliveries)
-
+	deliveries := e.route(cur, len(all)-len(cur))
+	e.counts.step(len(cur), deliveries)
 	e.cur = all
-	next := e.spare[:0]
-	next, err := e.parallelStep(next)
+	next, err := e.poolStep(e.spare[:0])
 	for i := range e.procs {
 		e.procs[i].inbox = e.procs[i].inbox[:0]
 	}
@@ -595,81 +564,36 @@ func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 	return next, err
 }
 
+// route appends the deliveries of events evs to the inboxes of the
+// processors they are delivered to, each as an index in the step's events
+// (evs[i] is event off+i) and its case, and counts them as received.
+// Inactive builders receive nothing. It returns the number of deliveries,
+// those already in the inboxes (directed ones) included.
+func (e *Engine) route(evs []Msg, off int) (deliveries int) {
+	routes := e.routes // a local, so the loop stores no pointer into the heap
+	for i, m := range evs {
+		routes = e.disp.Route(m, routes[:0])
+		for _, d := range routes {
+			if p := &e.procs[d.Proc]; !p.off {
+				p.inbox = append(p.inbox, item{ev: int32(off + i), cs: d.Case})
+			}
+		}
+	}
+	e.routes = routes
+	for i := range e.procs {
+		if n := len(e.procs[i].inbox); n > 0 {
+			e.counts.add(i, &tally{received: uint64(n)})
+			deliveries += n
+		}
+	}
+	return deliveries
+}
+
 // clearDirected drops the directed deliveries once their step has run.
 func (e *Engine) clearDirected() {
 	b := e.bld
 	clear(b.directed)
 	b.directed = b.directed[:0]
-}
-
-// countStep adds a step to the current phase's stats.
-func (e *Engine) countStep(events, deliveries int) {
-	e.mu.Lock()
-	ps := &e.phases[len(e.phases)-1]
-	ps.Steps++
-	ps.Events += uint64(events)
-	ps.Deliveries += uint64(deliveries)
-	e.mu.Unlock()
-}
-
-// runSerial handles processor i's inbox from position from, one call at a time,
-// appending emissions to c.out. It stops at the first failure, on cancellation, or
-// when the pool is stopping. Counters are published once per batch, not per call.
-func (e *Engine) runSerial(c *Call, i, from int) (herr *HandlerError, canceled bool) {
-	p := &e.procs[i]
-	hooked, timing := p.hooked, e.cfg.Timing
-	var handled, emitted, failed uint64
-	var nanos int64
-	defer func() {
-		cnt := &e.counts[i]
-		if nanos != 0 {
-			cnt.nanos.Add(nanos)
-		}
-		cnt.handled.Add(handled)
-		cnt.emitted.Add(emitted)
-		if herr != nil {
-			failed++
-		}
-		cnt.failed.Add(failed)
-	}()
-	for j := from; j < len(p.inbox); j++ {
-		if e.pool != nil && e.pool.stop.Load() {
-			return nil, false
-		}
-		if e.cancelled() {
-			return nil, true
-		}
-		it := p.inbox[j]
-		m := e.cur[it.ev]
-		c.msg, c.input, c.cs = m, j, it.cs
-		mark := len(c.out)
-		c.mark = mark
-		var t0 time.Time
-		if timing {
-			t0 = time.Now()
-		}
-		var err error
-		if hooked {
-			err = e.invokeHooked(c, i, j, it.cs, m)
-		} else {
-			err = e.invoke(c, Delivery{Proc: int32(i), Case: it.cs}, m)
-		}
-		if timing {
-			nanos += int64(time.Since(t0))
-		}
-		switch err {
-		case nil:
-			handled++
-		case errRouted:
-			failed++
-		default:
-			clear(c.out[mark:])
-			c.out = c.out[:mark]
-			return e.handlerError(i, it.cs, m, j, err), false
-		}
-		emitted += uint64(len(c.out) - mark)
-	}
-	return nil, false
 }
 
 // invoke calls the handler, turning a panic into a *PanicError. A processor
@@ -770,278 +694,7 @@ func newHandlerError(prog *Program, phase, step, i int, cs int32, m Msg, input i
 // release drops the run's buffers so that events do not stay reachable from an
 // Engine that has finished.
 func (e *Engine) release() {
-	e.procs, e.cur, e.spare, e.routes, e.call, e.serial, e.bld, e.cache, e.tape, e.rcalls = nil, nil, nil, nil, Call{}, Serial{}, nil, nil, nil, nil
+	e.procs, e.cur, e.spare, e.routes, e.call, e.serial, e.bld, e.cache, e.tape = nil, nil, nil, nil, Call{}, Serial{}, nil, nil, nil
 	e.freeArenas()
 	e.feeds = nil
-}
-
-// workerCount is the number of pool workers worth starting: more than the total
-// number of calls that may overlap would only sleep.
-func (e *Engine) workerCount() int {
-	total := 0
-	for i := range e.procs {
-		total += e.procs[i].limit
-	}
-	return min(e.cfg.Workers, total)
-}
-
-// pool runs a step's calls on a fixed set of workers. Workers take work under mu
-// and run handlers without it. A serial processor is handed to one worker for its
-// whole inbox (its calls could not overlap anyway), a concurrent processor one
-// call at a time, up to its limit, each call with its own Call and emission buffer
-// so that the coordinator can commit them in input order.
-type pool struct {
-	mu      sync.Mutex
-	work    sync.Cond // a step opened, or quit
-	idle    sync.Cond // the step drained
-	open    bool      // a step's work may be handed out
-	quit    bool
-	stop    atomic.Bool // no call may start (failure or cancellation); read without mu
-	left    int         // calls not handed out yet
-	running int         // handed-out work not finished
-	rr      int         // processor to look at first, so that workers spread out
-	wg      sync.WaitGroup
-}
-
-func (e *Engine) startPool(n int) {
-	s := &pool{}
-	s.work.L, s.idle.L = &s.mu, &s.mu
-	e.pool = s
-	s.wg.Add(n)
-	for range n {
-		go e.worker()
-	}
-}
-
-func (e *Engine) stopPool() {
-	s := e.pool
-	s.mu.Lock()
-	s.quit = true
-	s.work.Broadcast()
-	s.mu.Unlock()
-	s.wg.Wait()
-	e.pool = nil
-}
-
-// parallelStep hands the step's inboxes to the pool, waits until it drains, and
-// commits the emissions in delivery order.
-func (e *Engine) parallelStep(next []Msg) ([]Msg, error) {
-	s := e.pool
-	total := 0
-	for i := range e.procs {
-		p := &e.procs[i]
-		p.next, p.running = 0, 0
-		total += len(p.inbox)
-		if p.limit == 1 {
-			p.call = Call{ctx: e.ctx, prog: e.prog, proc: int32(i), phase: e.phase, step: e.step, out: p.call.out[:0], slot: e.stepArena(i)}
-		} else if n := len(p.inbox); n > len(p.calls) {
-			p.calls = append(p.calls, make([]Call, n-len(p.calls))...)
-		}
-		if e.tape != nil {
-			if e.rcalls == nil {
-				e.rcalls = make([][]tapeCall, len(e.procs))
-			}
-			e.rcalls[i] = slices.Grow(e.rcalls[i][:0], len(p.inbox))[:len(p.inbox)]
-		}
-	}
-	if total > 0 {
-		s.mu.Lock()
-		s.open, s.left, s.rr = true, total, 0
-		s.work.Broadcast()
-		for s.running > 0 || s.left > 0 && !s.stop.Load() {
-			s.idle.Wait()
-		}
-		s.open = false
-		s.mu.Unlock()
-	}
-	if e.herr != nil {
-		return next, e.herr
-	}
-	if e.canceled {
-		return next, e.stopErr()
-	}
-	if e.tape != nil {
-		if err := e.tapeParallel(); err != nil {
-			return next, err
-		}
-	}
-	for i := range e.procs {
-		p := &e.procs[i]
-		if p.limit == 1 {
-			next = append(next, p.call.out...)
-			clear(p.call.out)
-			continue
-		}
-		for j := range p.inbox {
-			next = append(next, p.calls[j].out...)
-			clear(p.calls[j].out)
-		}
-	}
-	return next, nil
-}
-
-func (e *Engine) worker() {
-	s := e.pool
-	defer s.wg.Done()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for {
-		i, j, ok := e.pick()
-		if !ok {
-			if s.quit {
-				return
-			}
-			s.work.Wait()
-			continue
-		}
-		s.mu.Unlock()
-		p := &e.procs[i]
-		var herr *HandlerError
-		var canceled bool
-		if p.limit == 1 {
-			herr, canceled = e.runSerial(&p.call, i, j)
-		} else {
-			herr, canceled = e.runConcurrent(i, j)
-		}
-		s.mu.Lock()
-		p.running--
-		s.running--
-		switch {
-		case herr != nil:
-			e.recordFailure(i, herr)
-		case canceled:
-			if e.herr == nil {
-				e.canceled = true
-			}
-			s.stop.Store(true)
-		}
-		if s.running == 0 && (s.left == 0 || s.stop.Load()) {
-			s.idle.Signal()
-		}
-	}
-}
-
-// pick hands out work, with pool.mu held: the rest of a serial processor's inbox,
-// or one call of a concurrent processor that is below its limit.
-func (e *Engine) pick() (i, j int, ok bool) {
-	s := e.pool
-	if !s.open || s.left == 0 || s.stop.Load() {
-		return 0, 0, false
-	}
-	n := len(e.procs)
-	for k := range n {
-		i = (s.rr + k) % n
-		p := &e.procs[i]
-		if p.running >= p.limit || p.next >= len(p.inbox) {
-			continue
-		}
-		j = p.next
-		if p.limit == 1 {
-			p.next = len(p.inbox)
-		} else {
-			p.next++
-		}
-		s.left -= p.next - j
-		p.running++
-		s.running++
-		s.rr = (i + 1) % n
-		return i, j, true
-	}
-	return 0, 0, false
-}
-
-// runConcurrent runs call j of concurrent processor i with its own Call.
-func (e *Engine) runConcurrent(i, j int) (herr *HandlerError, canceled bool) {
-	if e.cancelled() {
-		return nil, true
-	}
-	p := &e.procs[i]
-	c := &p.calls[j]
-	it := p.inbox[j]
-	m := e.cur[it.ev]
-	*c = Call{ctx: e.ctx, prog: e.prog, proc: int32(i), cs: it.cs, phase: e.phase, step: e.step, input: j, msg: m, out: c.out[:0]}
-	cnt := &e.counts[i]
-	var t0 time.Time
-	if e.cfg.Timing {
-		t0 = time.Now()
-	}
-	var err error
-	if p.hooked {
-		err = e.invokeHooked(c, i, j, it.cs, m)
-	} else {
-		err = e.invoke(c, Delivery{Proc: int32(i), Case: it.cs}, m)
-	}
-	if e.cfg.Timing {
-		cnt.nanos.Add(int64(time.Since(t0)))
-	}
-	switch err {
-	case nil:
-		cnt.handled.Add(1)
-	case errRouted:
-		cnt.failed.Add(1)
-	default:
-		clear(c.out)
-		c.out = c.out[:0]
-		cnt.failed.Add(1)
-		return e.handlerError(i, it.cs, m, j, err), false
-	}
-	if n := len(c.out); n > 0 {
-		cnt.emitted.Add(uint64(n))
-	}
-	return nil, false
-}
-
-// recordFailure keeps, with pool.mu held, the failure to report: the one with the
-// smallest (processor, input position), unless cancellation was seen first.
-func (e *Engine) recordFailure(i int, herr *HandlerError) {
-	e.pool.stop.Store(true)
-	if e.canceled {
-		return
-	}
-	if e.herr == nil || i < e.herrProc || i == e.herrProc && herr.Input < e.herr.Input {
-		e.herr, e.herrProc = herr, i
-	}
-}
-
-// invokeHooked makes an event call of a processor that is cached or in a
-// taped run, on the pool path: input j of its inbox. In a taped run it notes
-// the call's case, input kind and number of emissions for tapeParallel.
-func (e *Engine) invokeHooked(c *Call, i, j int, cs int32, m Msg) error {
-	p := &e.procs[i]
-	mark := len(c.out)
-	var err error
-	if p.cached {
-		err = e.invokeCached(c, i, cs, m)
-	} else {
-		err = e.invoke(c, Delivery{Proc: int32(i), Case: cs}, m)
-	}
-	if (err == nil || err == errRouted) && e.tape != nil {
-		e.rcalls[i][j] = tapeCall{cs: cs, m: m, n: len(c.out) - mark}
-	}
-	return err
-}
-
-// tapeParallel records or compares the event calls of a step that ran on the
-// pool, processor by processor, each by input position.
-func (e *Engine) tapeParallel() error {
-	for i := range e.procs {
-		p := &e.procs[i]
-		off := 0
-		rcalls := e.rcalls[i]
-		for j := range rcalls {
-			rc := &rcalls[j]
-			var em []Msg
-			if p.limit == 1 {
-				em = p.call.out[off : off+rc.n]
-				off += rc.n
-			} else {
-				em = p.calls[j].out
-			}
-			if err := e.tape.call(e.phase, e.step, i, rc.cs, j, &rc.m, em); err != nil {
-				return err
-			}
-		}
-		clear(rcalls)
-	}
-	return nil
 }

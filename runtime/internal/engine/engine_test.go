@@ -380,14 +380,12 @@ func TestHandlerError(t *testing.T) {
 			}
 			// The run stopped at the failure: x2 was not handled, and nothing
 			// emitted reached Down, least of all the failed call's emission.
-			// With one worker events are dispatched one by one, so x2 was not
-			// even delivered; with more, the whole step was routed first.
+			// The step runs inline whatever the workers (none of its calls
+			// could overlap): events are dispatched one by one, so x2 was not
+			// even delivered.
 			equalLines(t, "calls", tr.get(), []string{"Work x0", "Work bad"})
 			st := e.Stats().Processors
-			received := uint64(3)
-			if w == 1 {
-				received = 2
-			}
+			received := uint64(2)
 			if st[0].Received != received || st[0].Handled != 1 || st[0].Failed != 1 || st[0].Emitted != 1 || st[1].Received != 0 {
 				t.Errorf("stats %+v", st)
 			}
@@ -474,6 +472,7 @@ func TestLifecycleError(t *testing.T) {
 // With several workers, concurrent failures in one step report the smallest
 // (processor, input position).
 func TestConcurrentFailuresReportSmallest(t *testing.T) {
+	defer fwrt.SetSchedule(fwrt.SchedulePool, 0)() // the calls must overlap: no step inline
 	prog := &fwrt.Program{
 		Events: []fwrt.EventInfo{{Name: "X"}},
 		Procs: []fwrt.ProcInfo{
@@ -590,6 +589,7 @@ func TestCancelledBeforeRun(t *testing.T) {
 // A processor with concurrency N overlaps up to N calls and commits their
 // emissions in input order, even when later inputs finish first.
 func TestConcurrencyCommitsInInputOrder(t *testing.T) {
+	defer fwrt.SetSchedule(fwrt.SchedulePool, 0)() // the calls must overlap: no step inline
 	const n = 3
 	prog := &fwrt.Program{
 		Events: []fwrt.EventInfo{{Name: "X"}, {Name: "Y"}},
@@ -642,6 +642,7 @@ func TestConcurrencyCommitsInInputOrder(t *testing.T) {
 // Limits: a serial processor never overlaps calls, a concurrent one never exceeds
 // its concurrency, and no more than the worker count run at once in total.
 func TestConcurrencyLimits(t *testing.T) {
+	defer fwrt.SetSchedule(fwrt.SchedulePool, 0)() // the calls must overlap: no step inline
 	prog := &fwrt.Program{
 		Events: []fwrt.EventInfo{{Name: "X"}},
 		Procs: []fwrt.ProcInfo{

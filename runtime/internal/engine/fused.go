@@ -2,12 +2,13 @@ package engine
 
 import (
 	"runtime/debug"
+	"slices"
 	"time"
 )
 
-// Serial is the engine's side of Dispatcher.DispatchAll, in a run with one
-// worker: one Call per processor, whose emission buffer collects the
-// processor's emissions of the step in input order.
+// Serial is the engine's side of Dispatcher.DispatchAll, in a step run inline:
+// one Call per processor, whose emission buffer collects the processor's
+// emissions of the step in input order.
 type Serial struct {
 	prog  *Program
 	phase int
@@ -19,31 +20,45 @@ type Serial struct {
 	failp int32           // the processor whose call failed, once stop
 	herr  *HandlerError
 
-	eng    *Engine   // the engine, for guarded calls; nil for NewSerial
-	timing bool      // WithTiming: every call takes the slow path and is timed
-	t0     time.Time // when the call begun last began, with timing
-	cache  *cache    // the run's cache, or nil
-	cur    []Msg     // the step's events, for the cache's lookups in advance
-	cc     cacheCall // the cached call in progress, when ccOn
-	ccOn   bool      // the call begun last is a cached call that End must finish
-	taped  bool      // the run is recorded or replayed: every call is noted in rcalls
-	hook   bool      // End must take endSlow: the call begun last is cached or taped
+	eng    *Engine // the engine, whose call path slow calls take; nil for NewSerial
+	timing bool    // WithTiming: every call takes the slow path and is timed
+	cur    []Msg   // the step's events, for the cache's lookups in advance
+	taped  bool    // the run is recorded or replayed: every call is noted in rcalls
+	hook   bool    // End must take endSlow: the call begun last was begun by beginSlow
+	h      hook    // the call path's state of the call begun last, when hook
+	// sampling: the call begun last is timed for the scheduler (sched.go),
+	// since t0.
+	sampling bool
+	t0       time.Time
+	// Per processor, the counts of its slow calls: the call path adds their
+	// handler time (WithTiming).
+	tallies []tally
 
 	// In a taped run, per processor, its calls of the step by input position
 	// (kept out of serialProc, which the untaped hot path reads).
 	rcalls [][]tapeCall
+	// Per processor, its sampled calls (sched.go); nil with one worker.
+	samples []sample
 }
 
 type serialProc struct {
-	call Call  // its input counts the calls begun this step, from -1
-	slow bool  // Begin must take beginSlow: off, cached, guarded, taped or timed
+	call   Call // its input counts the calls begun this step, from -1
+	routed int  // calls of the step whose failure was routed as an event
+	slow   bool // Begin must take beginSlow: off, cached, guarded, taped, timed or sampled
 	// guarded: the processor retries failed calls or routes its failures, so
 	// Begin makes its calls itself, through Engine.invoke.
 	guarded bool
-	routed  int   // calls of the step whose failure was routed as an event
-	nanos   int64 // handler time of the step, WithTiming
-	off     bool  // no call may begin: an inactive builder, or the run is stopping
-	cached  bool  // its event calls are cached
+	off     bool // no call may begin: an inactive builder, or the run is stopping
+	cached  bool // its event calls are cached
+}
+
+// sample is the state of a processor's sampled calls in a step (sched.go),
+// kept out of serialProc, which the hot path reads: calls still to time, and
+// the time and number of those timed.
+type sample struct {
+	left int
+	n    int
+	ns   [sampleCalls]int64 // the times of the calls timed
 }
 
 // Note notes a call of case cs of processor proc for m and returns its Call,
@@ -77,48 +92,47 @@ func (x *Serial) Begin(c *Call) *Call {
 }
 
 // beginSlow is Begin for a processor that is off, cached, guarded (retry or
-// failures), taped (recorded or replayed) or timed, once Note has noted the
-// call: its processor in x.proc, its case, message and inbox position in the
-// processor's state.
+// failures), taped (recorded or replayed), timed or sampled, once Note has
+// noted the call: its processor in x.proc, its case, message and inbox
+// position in the processor's state. The call goes through the engine's call
+// path (call.go): callBegin here, callEnd in endSlow.
 func (x *Serial) beginSlow() *Call {
 	proc := x.proc
 	p := &x.procs[proc]
-	cs, m := p.call.cs, p.call.msg
+	c := &p.call
 	if p.off { // no call: take back what Note noted
-		p.call.input--
-		p.call.msg = Msg{}
+		c.input--
+		c.msg = Msg{}
 		return nil
 	}
-	if p.cached && cs >= 0 && x.cache != nil {
-		cc, out, replayed, err := x.eng.cacheStart(int(proc), p.call.input, m, p.call.out)
-		p.call.out = out
-		if err != nil {
-			x.fail(err)
-			return nil
-		}
-		if replayed {
-			if x.taped {
-				x.rcalls[proc] = append(x.rcalls[proc], tapeCall{cs: cs, m: m, n: len(out) - p.call.mark})
-			}
-			return nil
-		}
-		x.cc, x.ccOn = cc, true
+	e := x.eng
+	if e == nil { // NewSerial: no engine, no call path
+		return c
 	}
-	x.hook = x.ccOn || x.taped || x.timing
-	if x.timing {
+	x.hook = true
+	replayed, err := e.callBegin(&x.h, c, int(proc))
+	if err != nil {
+		x.hook = false
+		x.fail(err)
+		return nil
+	}
+	if replayed {
+		x.endSlow(nil)
+		return nil
+	}
+	x.sampling = x.samples != nil && x.samples[proc].left > 0
+	if x.sampling {
 		x.t0 = time.Now()
 	}
-	if p.guarded && x.eng != nil {
-		err := x.eng.invoke(&p.call, Delivery{Proc: proc, Case: cs}, m)
+	if p.guarded {
+		err := e.invoke(c, Delivery{Proc: proc, Case: c.cs}, c.msg)
 		if err == errRouted { // the failure event stands, and is not cached
-			x.ccOn, x.cc, x.hook = false, cacheCall{}, x.taped || x.timing
 			p.routed++
-			err = nil
 		}
-		x.End(err)
+		x.endSlow(err)
 		return nil
 	}
-	return &p.call
+	return c
 }
 
 // End ends the call begun last with the handler's result: a failed call's
@@ -130,29 +144,52 @@ func (x *Serial) End(err error) {
 	}
 }
 
+// endSlow is End for a call begun by beginSlow (x.hook), or a call that
+// failed.
 func (x *Serial) endSlow(err error) {
-	x.hook = false
-	if x.timing {
-		x.procs[x.proc].nanos += int64(time.Since(x.t0))
-	}
-	if err != nil {
+	if !x.hook { // a plain call that failed
 		x.fail(err)
 		return
 	}
-	p := &x.procs[x.proc]
-	c := &p.call
-	if x.ccOn {
-		x.ccOn = false
-		pos := divPos{phase: x.phase, step: x.step, input: c.input, cs: p.call.cs, m: c.msg}
-		err := x.cache.finish(int(x.proc), &x.cc, pos, c.out[p.call.mark:])
-		x.cc = cacheCall{}
-		if err != nil {
-			x.fail(err)
-			return
+	x.hook = false
+	if x.sampling {
+		x.endSample()
+	}
+	i := int(x.proc)
+	var rc *[]tapeCall
+	if x.taped {
+		rc = &x.rcalls[i]
+	}
+	if err = x.eng.callEnd(&x.h, &x.procs[i].call, i, err, &x.tallies[i], rc); err != nil && err != errRouted {
+		x.fail(err)
+	}
+}
+
+// sampled reports whether every processor called since the step's samples
+// began has a sample.
+func (x *Serial) sampled() bool {
+	for i := range x.samples {
+		if sp := &x.samples[i]; sp.left <= sampleCalls && sp.n == 0 {
+			return false
 		}
 	}
-	if x.taped {
-		x.rcalls[x.proc] = append(x.rcalls[x.proc], tapeCall{cs: p.call.cs, m: c.msg, n: len(c.out) - p.call.mark})
+	return true
+}
+
+// endSample ends a call timed for the scheduler (sched.go).
+func (x *Serial) endSample() {
+	x.sampling = false
+	d := int64(time.Since(x.t0))
+	p := &x.procs[x.proc]
+	sp := &x.samples[x.proc]
+	if sp.n < len(sp.ns) && (sp.left <= sampleCalls || d >= warmUpClocks*clockCost()) {
+		// Not the first call, which may pay for warming up (caches, buffers
+		// growing), unless it is long enough for that not to matter.
+		sp.ns[sp.n] = d
+		sp.n++
+	}
+	if sp.left--; sp.left == 0 {
+		p.slow = p.off || p.cached || p.guarded || x.taped || x.timing
 	}
 }
 
@@ -162,7 +199,7 @@ func (x *Serial) fail(err error) {
 	clear(c.out[p.call.mark:])
 	c.out = c.out[:p.call.mark]
 	x.stop, x.failp = true, x.proc
-	x.ccOn, x.cc, x.hook = false, cacheCall{}, false
+	x.h, x.hook, x.sampling = hook{}, false, false
 	for i := range x.procs {
 		x.procs[i].off, x.procs[i].slow = true, true
 	}
@@ -195,11 +232,19 @@ func (x *Serial) Err() error {
 	return x.herr
 }
 
-// fusedStep runs a step through Dispatcher.DispatchAll on the calling goroutine:
-// event after event, each to every processor it matches. Each processor still
-// receives its events in the order of the delivery rule, and the next step is
-// still the processors' emissions in processor order.
+// fusedStep runs a step through the generated dispatch on the calling
+// goroutine: event after event, each to every processor it matches. Each
+// processor still receives its events in the order of the delivery rule, and
+// the next step is still the processors' emissions in processor order.
 func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
+	x := e.fusedOpen(cur, false)
+	canceled := e.fusedEvents(x, cur, true)
+	return e.fusedClose(x, cur, next, canceled)
+}
+
+// fusedOpen prepares e.serial for the step cur. With sample, the first
+// sampleCalls calls of every processor are timed (sched.go).
+func (e *Engine) fusedOpen(cur []Msg, sampled bool) *Serial {
 	x := &e.serial
 	if x.prog == nil {
 		*x = *NewSerial(e.prog)
@@ -213,11 +258,25 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 		pi := &e.prog.Procs[i]
 		p.guarded, p.routed = pi.Retry > 0 || pi.Failures, 0
 		p.slow = p.off || p.cached || p.guarded || e.tape != nil || e.cfg.Timing
-		p.nanos = 0
+	}
+	if x.tallies == nil {
+		x.tallies = make([]tally, len(x.procs))
+	}
+	clear(x.tallies)
+	if sampled {
+		if x.samples == nil {
+			x.samples = make([]sample, len(x.procs))
+		}
+		for i := range x.procs {
+			if p := &x.procs[i]; !p.off {
+				x.samples[i] = sample{left: sampleCalls + 1}
+				p.slow = true
+			}
+		}
 	}
 	x.eng, x.timing, x.done = e, e.cfg.Timing, e.done
 	x.cur = cur
-	x.stop, x.herr, x.cache, x.ccOn, x.hook, x.taped = false, nil, e.cache, false, false, e.tape != nil
+	x.stop, x.herr, x.h, x.hook, x.sampling, x.taped = false, nil, hook{}, false, false, e.tape != nil
 	if x.taped {
 		if x.rcalls == nil {
 			x.rcalls = make([][]tapeCall, len(x.procs))
@@ -226,42 +285,23 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 			x.rcalls[i] = x.rcalls[i][:0]
 		}
 	}
-	canceled := e.fusedEvents(x, cur)
+	return x
+}
+
+// fusedClose ends a step run inline: it records the step's calls in a taped
+// run, counts them, and appends the step's emissions to next.
+func (e *Engine) fusedClose(x *Serial, cur, next []Msg, canceled bool) ([]Msg, error) {
+	e.learn(x, false)
 	var terr error
 	if e.tape != nil && x.herr == nil && !canceled {
 		terr = e.tapeSerial(x)
 	}
-	deliveries := 0
+	deliveries := e.fusedCount(x)
 	emitters, last := 0, 0 // processors that emitted in the step, and the last of them
 	for i := range x.procs {
-		p := &x.procs[i]
-		calls := p.call.input + 1
-		if calls == 0 && len(p.call.out) == 0 {
-			continue // nothing to count
-		}
-		cnt := &e.counts[i]
-		failed := 0 // the one call that stopped the step, if it was this processor's
-		if x.herr != nil && int(x.failp) == i {
-			failed = 1
-		}
-		if calls > 0 {
-			cnt.received.Add(uint64(calls))
-			if h := calls - failed - p.routed; h != 0 {
-				cnt.handled.Add(uint64(h))
-			}
-			if f := failed + p.routed; f != 0 {
-				cnt.failed.Add(uint64(f))
-			}
-		}
-		if p.nanos != 0 {
-			cnt.nanos.Add(p.nanos)
-		}
-		if n := len(p.call.out); n > 0 {
-			cnt.emitted.Add(uint64(n))
+		if len(x.procs[i].call.out) > 0 {
 			emitters, last = emitters+1, i
 		}
-		deliveries += calls
-		p.call.msg = Msg{}
 	}
 	switch {
 	case emitters == 1 && len(next) == 0:
@@ -282,7 +322,7 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 			}
 		}
 	}
-	e.countStep(len(cur), deliveries)
+	e.counts.step(len(cur), deliveries)
 	switch {
 	case x.herr != nil:
 		return next, x.herr
@@ -292,35 +332,100 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 	return next, terr
 }
 
-// tapeSerial records or compares the calls of a step that ran through
-// Dispatch, processor by processor, each by input position.
-func (e *Engine) tapeSerial(x *Serial) error {
+// fusedCount publishes the counts of the calls made inline in the step and
+// returns their number: every call begun is a delivery, and handled unless
+// it failed (the one that stopped the step, or one whose failure was routed).
+func (e *Engine) fusedCount(x *Serial) (deliveries int) {
 	for i := range x.procs {
 		p := &x.procs[i]
-		off := 0
-		rcalls := x.rcalls[i]
-		for j := range rcalls {
-			rc := &rcalls[j]
-			if err := e.tape.call(e.phase, e.step, i, rc.cs, j, &rc.m, p.call.out[off:off+rc.n]); err != nil {
-				return err
-			}
-			off += rc.n
+		calls := p.call.input + 1
+		if calls == 0 && len(p.call.out) == 0 {
+			continue // nothing to count
 		}
-		clear(rcalls)
+		failed := 0 // the one call that stopped the step, if it was this processor's
+		if x.herr != nil && int(x.failp) == i {
+			failed = 1
+		}
+		t := tally{nanos: x.tallies[i].nanos, emitted: uint64(len(p.call.out))}
+		if calls > 0 {
+			t.received = uint64(calls)
+			t.handled = uint64(calls - failed - p.routed)
+			t.failed = uint64(failed + p.routed)
+		}
+		e.counts.add(i, &t)
+		deliveries += calls
+		p.call.msg = Msg{}
+	}
+	return deliveries
+}
+
+// learn passes the costs of the calls sampled inline to the scheduler. With
+// more, the step goes on inline: a processor not called yet keeps its
+// calls sampled, so that it has a cost by the end of the step.
+func (e *Engine) learn(x *Serial, more bool) {
+	if x.samples == nil {
+		return
+	}
+	for i := range x.samples {
+		sp := &x.samples[i]
+		if more && sp.n == 0 && sp.left > 0 {
+			continue
+		}
+		if sp.n > 0 {
+			// The median: a call preempted while it was timed, or the
+			// first calls of a run (buffers growing), say nothing of the
+			// cost of the others.
+			ts := sp.ns[:sp.n]
+			slices.Sort(ts)
+			e.sched.observe(i, time.Duration(max(0, ts[len(ts)/2]-clockCost())), 1)
+		}
+		if sp.left > 0 || sp.n > 0 {
+			*sp = sample{}
+			p := &x.procs[i]
+			p.slow = p.off || p.cached || p.guarded || x.taped || x.timing
+		}
+	}
+}
+
+// tapeSerial records or compares the calls of a step that ran inline,
+// processor by processor, each by input position.
+func (e *Engine) tapeSerial(x *Serial) error {
+	for i := range x.procs {
+		if _, err := e.tapeCalls(i, 0, x.rcalls[i], x.procs[i].call.out); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// fusedEvents dispatches the step's events until one fails or ctx is done. One
-// deferred recover serves the whole step (a defer per event would cost more than
-// the dispatch): a panic fails the call in progress, and stops the step anyway.
-func (e *Engine) fusedEvents(x *Serial, cur []Msg) (canceled bool) {
+// tapeCalls records or compares calls rcs of processor i, the first at
+// input position input, whose emissions are out, one after the other; it
+// returns the input position after them.
+func (e *Engine) tapeCalls(i, input int, rcs []tapeCall, out []Msg) (int, error) {
+	off := 0
+	for j := range rcs {
+		rc := &rcs[j]
+		if err := e.tape.call(e.phase, e.step, i, rc.cs, input, &rc.m, out[off:off+rc.n]); err != nil {
+			return input, err
+		}
+		off += rc.n
+		input++
+	}
+	clear(rcs)
+	return input, nil
+}
+
+// fusedEvents dispatches events cur (after the step's directed deliveries,
+// if directed) until one fails or ctx is done. One deferred recover serves
+// them all (a defer per event would cost more than the dispatch): a panic
+// fails the call in progress, and stops the step anyway.
+func (e *Engine) fusedEvents(x *Serial, cur []Msg, directed bool) (canceled bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			x.fail(&PanicError{Value: r, Stack: debug.Stack()})
 		}
 	}()
-	if e.bld != nil {
+	if directed && e.bld != nil {
 		// Directed deliveries of logged artifacts come first.
 		for _, d := range e.bld.directed {
 			if e.cancelled() {
@@ -336,4 +441,41 @@ func (e *Engine) fusedEvents(x *Serial, cur []Msg) (canceled bool) {
 	}
 	n := e.disp.DispatchAll(x, cur)
 	return !x.stop && n < len(cur)
+}
+
+// handover moves a step that ran inline up to event k of cur onto the pool:
+// the calls made so far are counted, each processor's emissions and tape
+// notes are kept (proc.pre, proc.preRC) to be committed before those of its
+// pool calls, the rest of the events are routed into the inboxes, which
+// continue at the processor's next input position (proc.base), and the
+// processors of concurrency 1 keep their arena.
+func (e *Engine) handover(x *Serial, cur []Msg, k int) ([]Msg, error) {
+	e.learn(x, false)
+	deliveries := e.fusedCount(x)
+	for i := range e.procs {
+		p, xp := &e.procs[i], &x.procs[i]
+		p.base = xp.call.input + 1
+		p.pre, xp.call.out = xp.call.out, nil
+		p.slot, p.arena, p.inherit = xp.call.slot, xp.call.arena, true
+		if x.taped {
+			p.preRC = x.rcalls[i]
+		}
+	}
+	deliveries += e.route(cur[k:], k)
+	e.counts.step(len(cur), deliveries)
+	e.cur = cur
+	next, err := e.poolStep(e.spare[:0])
+	for i := range e.procs {
+		p, xp := &e.procs[i], &x.procs[i]
+		clear(p.pre)
+		xp.call.out = p.pre[:0]
+		if x.taped {
+			clear(x.rcalls[i])
+			x.rcalls[i] = x.rcalls[i][:0]
+		}
+		p.base, p.pre, p.preRC, p.slot, p.arena, p.inherit = 0, nil, nil, nil, nil, false
+		p.inbox = p.inbox[:0]
+	}
+	e.spare, e.cur = cur, nil
+	return next, err
 }

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -9,33 +8,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
+
+	"github.com/fwgo/fw/runtime/internal/record"
 )
 
-// Recorded replay (see WithRecord and WithReplay).
-//
-// A record is a stream of chunks after a fixed preamble:
-//
-//	preamble: "fwrec\x00" then one version byte (recordVersion)
-//	chunk:    uvarint n, n bytes of entries, CRC-32C (Castagnoli) of those n bytes, 4 bytes big-endian
-//
-// An entry never spans two chunks; the writer closes a chunk once it holds
-// chunkTarget bytes, so recording and replaying need memory for one chunk
-// (plus the largest single entry). The entries, each a tag byte and its
-// fields (uvarints but for case, a zigzag varint; strings and data as a
-// uvarint length and the bytes):
-//
-//	'H' header: package, program digest [32], Program.Fingerprint [32], source batch,
-//	    event names (count, names), targets (count, names),
-//	    processors (count, then name and digest [32] each)
-//	'I' input:  kind, data: a submitted event or resolve request (Codec encoding;
-//	    empty for a resolve request), in submission order
-//	'C' call:   processor, case, phase, step, input position, input kind + 1
-//	    (0: no input), CRC-32C of the input's encoding (0: no input),
-//	    emission count, then per emission: kind, data
-//	'E' end:    number of calls, outcome ("" for a run that returned nil, else
-//	    the error's text)
+// Recorded replay (see WithRecord and WithReplay): the engine's side. The
+// file format (chunks, entries, checksums) is package record; here are what
+// is recorded and when, and the comparison of a replay.
 //
 // The header is the first chunk, then the inputs, then one call entry per
 // call in the order of the delivery rule (see Engine): lifecycle calls and
@@ -43,20 +23,6 @@ import (
 // step completes, processor by processor in declaration order, each
 // processor's calls by input position. The order never depends on the worker
 // count, so a run records the same bytes with 1 worker or 8.
-
-const (
-	recordMagic   = "fwrec\x00"
-	recordVersion = 1
-	chunkTarget   = 64 << 10
-	maxChunk      = 1 << 30
-
-	tagHeader = 'H'
-	tagInput  = 'I'
-	tagCall   = 'C'
-	tagEnd    = 'E'
-)
-
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // Replay runs the engine as Run does, replaying the record read from r (see
 // WithReplay).
@@ -74,12 +40,12 @@ type tape struct {
 	codec   Codec
 	nK      int // kinds: events, built, resolve
 	nE, nT  int
-	w       *recWriter
-	r       *recReader
+	w       *record.Writer
+	r       *record.Reader
 	calls   uint64 // calls recorded or compared so far
 	scratch []byte
-	ems     []recEmission // the emissions of the recorded call being compared
-	outcome string        // the recorded run's outcome, once its end is read
+	ems     []record.Emission // the emissions of the recorded call being compared
+	outcome string            // the recorded run's outcome, once its end is read
 }
 
 // tapeCall is one event call of a step, kept until the step completes: its
@@ -101,11 +67,6 @@ type callID struct {
 	hasProc, end bool
 }
 
-type recEmission struct {
-	kind Kind
-	data []byte
-}
-
 // startTape sets up recording or replaying, if the run has either. For a
 // replay, *cur (the submitted events) must be empty, and becomes the recorded
 // inputs.
@@ -125,7 +86,7 @@ func (e *Engine) startTape(cur *[]Msg) error {
 	t := &tape{prog: p, codec: codec, nE: len(p.Events), nT: len(p.Targets)}
 	t.nK = t.nE + 2*t.nT
 	if rec != nil {
-		t.w = &recWriter{w: rec}
+		t.w = record.NewWriter(rec)
 		if err := t.writeHeader(e.cfg.Batch, *cur); err != nil {
 			return err
 		}
@@ -133,7 +94,7 @@ func (e *Engine) startTape(cur *[]Msg) error {
 		if len(*cur) > 0 {
 			return errors.New("fw: replay: events were submitted or targets resolved before Run; a replay submits the recorded inputs itself")
 		}
-		t.r = newRecReader(rep)
+		t.r = record.NewReader(rep)
 		batch, in, err := t.readHeader()
 		if err != nil {
 			return err
@@ -142,9 +103,6 @@ func (e *Engine) startTape(cur *[]Msg) error {
 		*cur = in
 	}
 	e.tape = t
-	for i := range e.procs {
-		e.procs[i].hooked = true
-	}
 	return nil
 }
 
@@ -160,10 +118,7 @@ func (e *Engine) closeTape(err *error) {
 		if *err != nil {
 			outcome = (*err).Error()
 		}
-		b := append(t.w.buf, tagEnd)
-		b = binary.AppendUvarint(b, t.calls)
-		t.w.buf = AppendString(b, outcome)
-		if werr := t.w.flush(); werr != nil && *err == nil {
+		if werr := t.w.End(t.calls, outcome); werr != nil && *err == nil {
 			*err = werr
 		}
 		return
@@ -183,7 +138,7 @@ func (t *tape) call(phase, step, proc int, cs int32, input int, in *Msg, em []Ms
 		if t.scratch, err = t.appendEmission(t.scratch[:0], *in); err != nil {
 			return fmt.Errorf("fw: record: %s: encoding the input: %w", t.describe(id, nil), err)
 		}
-		id.inSum = crc32.Checksum(t.scratch, castagnoli)
+		id.inSum = record.Checksum(t.scratch)
 	}
 	if t.w != nil {
 		return t.recordCall(id, em)
@@ -204,30 +159,20 @@ func (t *tape) appendEmission(b []byte, m Msg) ([]byte, error) {
 
 func (t *tape) recordCall(id callID, em []Msg) error {
 	w := t.w
-	if w.err != nil {
-		return w.err
+	if err := w.Err(); err != nil {
+		return err
 	}
-	b := append(w.buf, tagCall)
-	b = binary.AppendUvarint(b, uint64(id.proc))
-	b = binary.AppendVarint(b, int64(id.cs))
-	b = binary.AppendUvarint(b, uint64(id.phase))
-	b = binary.AppendUvarint(b, uint64(id.step))
-	b = binary.AppendUvarint(b, uint64(id.input))
-	b = binary.AppendUvarint(b, uint64(id.inKind+1))
-	b = binary.AppendUvarint(b, uint64(id.inSum))
-	b = binary.AppendUvarint(b, uint64(len(em)))
+	w.BeginCall(record.Call{Proc: id.proc, Case: id.cs, Phase: id.phase, Step: id.step, Input: id.input, InKind: id.inKind, InSum: id.inSum}, len(em))
 	for j, m := range em {
 		var err error
 		if t.scratch, err = t.appendEmission(t.scratch[:0], m); err != nil {
-			w.buf = b[:len(w.buf)] // drop the partial entry
+			w.AbortCall()
 			return fmt.Errorf("fw: record: %s, emission %d: %w", t.describe(id, nil), j, err)
 		}
-		b = binary.AppendUvarint(b, uint64(m.Kind))
-		b = AppendBytes(b, t.scratch)
+		w.Emission(uint64(m.Kind), t.scratch)
 	}
-	w.buf = b
 	t.calls++
-	return w.maybeFlush()
+	return w.EndCall()
 }
 
 // compareCall reads the record's next call and compares it, and its
@@ -243,13 +188,13 @@ func (t *tape) compareCall(id callID, in *Msg, em []Msg) error {
 	n := min(len(em), len(t.ems))
 	j := 0
 	for ; j < n; j++ {
-		if em[j].Kind != t.ems[j].kind {
+		if uint64(em[j].Kind) != t.ems[j].Kind {
 			break
 		}
 		if t.scratch, err = t.appendEmission(t.scratch[:0], em[j]); err != nil {
 			return fmt.Errorf("fw: replay: %s, emission %d: %w", t.describe(id, nil), j, err)
 		}
-		if !bytes.Equal(t.scratch, t.ems[j].data) {
+		if !bytes.Equal(t.scratch, t.ems[j].Data) {
 			break
 		}
 	}
@@ -266,15 +211,16 @@ func (t *tape) compareCall(id callID, in *Msg, em []Msg) error {
 	}
 	if j < len(t.ems) {
 		r := t.ems[j]
+		k := Kind(r.Kind)
 		var ev any
-		if int(r.kind) < t.nK {
-			if int(r.kind) >= t.nE+t.nT {
+		if r.Kind < uint64(t.nK) {
+			if int(k) >= t.nE+t.nT {
 				ev = nil
-			} else if m, err := t.codec.DecodeMsg(r.kind, r.data); err == nil {
+			} else if m, err := t.codec.DecodeMsg(k, r.Data); err == nil {
 				ev = m.Ev
 			}
 		}
-		d.Expected = shortEmission(t.prog.eventName(r.kind), r.data, ev)
+		d.Expected = shortEmission(t.prog.eventName(k), r.Data, ev)
 	}
 	if j < len(em) {
 		data, _ := t.appendEmission(nil, em[j])
@@ -352,84 +298,43 @@ func (t *tape) finishReplay(phase, step int) error {
 // set, hasProc set so that describe says the record ends).
 func (t *tape) readCall() (callID, error) {
 	r := t.r
-	data, err := r.peek()
+	c, ems, end, err := r.Call(t.ems)
+	t.ems = ems
 	if err != nil {
 		return callID{}, err
 	}
-	c := cursor{data: data}
-	switch c.byte() {
-	case tagCall:
-	case tagEnd:
-		calls := c.uvarint()
-		outcome := c.string()
-		if c.err != nil {
-			return callID{}, r.corrupt("a malformed end marker")
+	if end != nil {
+		if end.Calls != t.calls {
+			return callID{}, r.Corrupt(fmt.Sprintf("the end marker counts %d calls, the record has %d", end.Calls, t.calls))
 		}
-		r.advance(c.off)
-		if calls != t.calls {
-			return callID{}, r.corrupt(fmt.Sprintf("the end marker counts %d calls, the record has %d", calls, t.calls))
-		}
-		if err := r.atEOF(); err != nil {
+		if err := r.AtEOF(); err != nil {
 			return callID{}, err
 		}
-		t.outcome = outcome
+		t.outcome = end.Outcome
 		return callID{end: true, hasProc: true}, nil
-	default:
-		return callID{}, r.corrupt("an entry of unknown type where a call was expected")
 	}
-	id := callID{hasProc: true}
-	id.proc = int(c.uvarint())
-	id.cs = int32(c.varint())
-	id.phase = int(c.uvarint())
-	id.step = int(c.uvarint())
-	id.input = int(c.uvarint())
-	id.inKind = int(c.uvarint()) - 1
-	id.inSum = uint32(c.uvarint())
-	n := c.uvarint()
-	if c.err != nil || n > uint64(len(data)) {
-		return callID{}, r.corrupt("a malformed call")
+	if c.Proc >= len(t.prog.Procs) || c.InKind >= t.nK {
+		return callID{}, r.Corrupt("a malformed call")
 	}
-	clear(t.ems)
-	t.ems = t.ems[:0]
-	for range n {
-		k := Kind(c.uvarint())
-		t.ems = append(t.ems, recEmission{kind: k, data: c.bytes()})
-	}
-	if c.err != nil || id.proc >= len(t.prog.Procs) || id.inKind >= t.nK {
-		return callID{}, r.corrupt("a malformed call")
-	}
-	r.advance(c.off)
-	return id, nil
+	return callID{proc: c.Proc, cs: c.Case, phase: c.Phase, step: c.Step, input: c.Input, inKind: c.InKind, inSum: c.InSum, hasProc: true}, nil
 }
 
 // writeHeader writes the header chunk and the inputs.
 func (t *tape) writeHeader(batch int, inputs []Msg) error {
 	w := t.w
-	if _, err := w.w.Write(append([]byte(recordMagic), recordVersion)); err != nil {
-		return fmt.Errorf("fw: record: %w", err)
-	}
 	p := t.prog
 	digest, procs := programDigest(p)
-	b := append(w.buf, tagHeader)
-	b = AppendString(b, p.Package)
-	b = append(b, digest[:]...)
-	b = append(b, p.Fingerprint[:]...)
-	b = binary.AppendUvarint(b, uint64(batch))
-	b = binary.AppendUvarint(b, uint64(len(p.Events)))
+	h := &record.Header{Package: p.Package, Digest: digest, Fingerprint: p.Fingerprint, Batch: batch, ProcDigests: procs}
 	for _, ev := range p.Events {
-		b = AppendString(b, ev.Name)
+		h.Events = append(h.Events, ev.Name)
 	}
-	b = binary.AppendUvarint(b, uint64(len(p.Targets)))
 	for _, tg := range p.Targets {
-		b = AppendString(b, tg.Name)
+		h.Targets = append(h.Targets, tg.Name)
 	}
-	b = binary.AppendUvarint(b, uint64(len(p.Procs)))
 	for i := range p.Procs {
-		b = AppendString(b, p.Procs[i].Name)
-		b = append(b, procs[i][:]...)
+		h.Procs = append(h.Procs, p.Procs[i].Name)
 	}
-	w.buf = b
-	if err := w.flush(); err != nil {
+	if err := w.Header(h); err != nil {
 		return err
 	}
 	for i, m := range inputs {
@@ -437,10 +342,7 @@ func (t *tape) writeHeader(batch int, inputs []Msg) error {
 		if t.scratch, err = t.appendEmission(t.scratch[:0], m); err != nil {
 			return fmt.Errorf("fw: record: input %d (%s): %w", i, p.eventName(m.Kind), err)
 		}
-		b := append(w.buf, tagInput)
-		b = binary.AppendUvarint(b, uint64(m.Kind))
-		w.buf = AppendBytes(b, t.scratch)
-		if err := w.maybeFlush(); err != nil {
+		if err := w.Input(uint64(m.Kind), t.scratch); err != nil {
 			return err
 		}
 	}
@@ -451,60 +353,29 @@ func (t *tape) writeHeader(batch int, inputs []Msg) error {
 // and reads the inputs.
 func (t *tape) readHeader() (batch int, inputs []Msg, err error) {
 	r := t.r
-	if err := r.preamble(); err != nil {
-		return 0, nil, err
-	}
-	data, err := r.peek()
+	h, err := r.Header()
 	if err != nil {
 		return 0, nil, err
 	}
-	c := cursor{data: data}
-	if c.byte() != tagHeader {
-		return 0, nil, r.corrupt("no header")
-	}
-	var h recHeader
-	h.pkg = c.string()
-	copy(h.digest[:], c.fixed(32))
-	copy(h.fingerprint[:], c.fixed(32))
-	batch = int(c.uvarint())
-	for range c.count() {
-		h.events = append(h.events, c.string())
-	}
-	for range c.count() {
-		h.targets = append(h.targets, c.string())
-	}
-	for range c.count() {
-		h.procs = append(h.procs, c.string())
-		var d [32]byte
-		copy(d[:], c.fixed(32))
-		h.procDigests = append(h.procDigests, d)
-	}
-	if c.err != nil || c.off != len(data) || batch <= 0 { // the header is a chunk of its own
-		return 0, nil, r.corrupt("a malformed header")
-	}
-	r.advance(c.off)
-	if err := h.check(t.prog); err != nil {
+	if err := check(h, t.prog); err != nil {
 		return 0, nil, err
 	}
 	for {
-		data, err := r.peek()
+		kind, payload, ok, err := r.Input()
 		if err != nil {
 			return 0, nil, err
 		}
-		if data[0] != tagInput {
+		if !ok {
 			break
 		}
-		c := cursor{data: data, off: 1}
-		k := Kind(c.uvarint())
-		payload := c.bytes()
-		if c.err != nil || int(k) >= t.nK {
-			return 0, nil, r.corrupt("a malformed input")
+		if kind >= uint64(t.nK) {
+			return 0, nil, r.Corrupt("a malformed input")
 		}
-		r.advance(c.off)
+		k := Kind(kind)
 		var m Msg
 		if int(k) >= t.nE+t.nT {
 			if len(payload) != 0 {
-				return 0, nil, r.corrupt("a resolve request with a payload")
+				return 0, nil, r.Corrupt("a resolve request with a payload")
 			}
 			m = Msg{Kind: k}
 		} else if m, err = t.codec.DecodeMsg(k, payload); err != nil {
@@ -512,47 +383,38 @@ func (t *tape) readHeader() (batch int, inputs []Msg, err error) {
 		}
 		inputs = append(inputs, m)
 	}
-	return batch, inputs, nil
-}
-
-// recHeader is a record's description of the program that made it.
-type recHeader struct {
-	pkg                 string
-	digest, fingerprint [32]byte
-	events, targets     []string
-	procs               []string
-	procDigests         [][32]byte
+	return h.Batch, inputs, nil
 }
 
 // check returns nil if the header describes p, else an error wrapping
 // ErrProgramChanged that names the first difference it finds.
-func (h *recHeader) check(p *Program) error {
+func check(h *record.Header, p *Program) error {
 	digest, procs := programDigest(p)
-	if h.digest == digest {
+	if h.Digest == digest {
 		return nil
 	}
 	diff := func(format string, args ...any) error {
 		return fmt.Errorf("%w (package %s, digest %s; now %s): %s; record the run again with the current code",
-			ErrProgramChanged, h.pkg, hex.EncodeToString(h.digest[:6]), hex.EncodeToString(digest[:6]), fmt.Sprintf(format, args...))
+			ErrProgramChanged, h.Package, hex.EncodeToString(h.Digest[:6]), hex.EncodeToString(digest[:6]), fmt.Sprintf(format, args...))
 	}
-	if h.pkg != p.Package {
-		return diff("it is of package %s, not %s", h.pkg, p.Package)
+	if h.Package != p.Package {
+		return diff("it is of package %s, not %s", h.Package, p.Package)
 	}
-	if d := listDiff("event", h.events, func(i int) string { return p.Events[i].Name }, len(p.Events)); d != "" {
+	if d := listDiff("event", h.Events, func(i int) string { return p.Events[i].Name }, len(p.Events)); d != "" {
 		return diff("%s", d)
 	}
-	if d := listDiff("target", h.targets, func(i int) string { return p.Targets[i].Name }, len(p.Targets)); d != "" {
+	if d := listDiff("target", h.Targets, func(i int) string { return p.Targets[i].Name }, len(p.Targets)); d != "" {
 		return diff("%s", d)
 	}
-	if d := listDiff("processor", h.procs, func(i int) string { return p.Procs[i].Name }, len(p.Procs)); d != "" {
+	if d := listDiff("processor", h.Procs, func(i int) string { return p.Procs[i].Name }, len(p.Procs)); d != "" {
 		return diff("%s", d)
 	}
 	for i := range procs {
-		if procs[i] != h.procDigests[i] {
+		if procs[i] != h.ProcDigests[i] {
 			return diff("processor %s changed (its cases, lifecycle calls, builder declaration, cache settings or fingerprint)", p.Procs[i].Name)
 		}
 	}
-	if h.fingerprint != p.Fingerprint {
+	if h.Fingerprint != p.Fingerprint {
 		return diff("the package's declarations changed (event fields, enums, patterns, emits or builder clauses)")
 	}
 	return diff("the routing table changed")
@@ -640,204 +502,3 @@ func programDigest(p *Program) (all [32]byte, procs [][32]byte) {
 	}
 	return sha256.Sum256(b), procs
 }
-
-// recWriter writes a record's chunks.
-type recWriter struct {
-	w     io.Writer
-	buf   []byte // the entries of the chunk being filled
-	frame []byte
-	err   error // the first write error: it sticks
-}
-
-func (w *recWriter) maybeFlush() error {
-	if len(w.buf) >= chunkTarget {
-		return w.flush()
-	}
-	return w.err
-}
-
-// flush writes the entries buffered as one chunk.
-func (w *recWriter) flush() error {
-	if w.err != nil || len(w.buf) == 0 {
-		return w.err
-	}
-	w.frame = binary.AppendUvarint(w.frame[:0], uint64(len(w.buf)))
-	crc := binary.BigEndian.AppendUint32(nil, crc32.Checksum(w.buf, castagnoli))
-	for _, p := range [][]byte{w.frame, w.buf, crc} {
-		if _, err := w.w.Write(p); err != nil {
-			w.err = fmt.Errorf("fw: record: %w", err)
-			return w.err
-		}
-	}
-	w.buf = w.buf[:0]
-	return nil
-}
-
-// recReader reads a record's chunks and hands out their entries.
-type recReader struct {
-	r      *bufio.Reader
-	chunk  bytes.Buffer
-	data   []byte // the rest of the current chunk
-	chunks int    // chunks read
-	off    int64  // bytes read
-}
-
-func newRecReader(r io.Reader) *recReader { return &recReader{r: bufio.NewReaderSize(r, 64<<10)} }
-
-func (r *recReader) corrupt(what string) error {
-	return fmt.Errorf("%w: %s in chunk %d (ending at byte %d)", ErrRecordCorrupt, what, r.chunks, r.off)
-}
-
-func (r *recReader) preamble() error {
-	var p [len(recordMagic) + 1]byte
-	n, err := io.ReadFull(r.r, p[:])
-	r.off += int64(n)
-	if k := min(n, len(recordMagic)); string(p[:k]) != recordMagic[:k] {
-		return fmt.Errorf("%w: not a fw record (bad magic)", ErrRecordCorrupt)
-	}
-	if err == io.EOF {
-		return fmt.Errorf("%w: the record is empty", ErrRecordTruncated)
-	}
-	if err != nil {
-		return fmt.Errorf("%w: it ends within its first %d bytes", ErrRecordTruncated, len(p))
-	}
-	if p[len(recordMagic)] != recordVersion {
-		return fmt.Errorf("%w: record format version %d, this runtime reads version %d", ErrRecordCorrupt, p[len(recordMagic)], recordVersion)
-	}
-	return nil
-}
-
-// peek returns the rest of the current chunk, which starts with the next
-// entry, reading the next chunk once this one is consumed. It is valid until
-// the next read.
-func (r *recReader) peek() ([]byte, error) {
-	for len(r.data) == 0 {
-		if err := r.next(); err != nil {
-			return nil, err
-		}
-	}
-	return r.data, nil
-}
-
-// advance consumes n bytes of the current chunk: the entry just parsed.
-func (r *recReader) advance(n int) { r.data = r.data[n:] }
-
-// next reads the next chunk and checks its checksum.
-func (r *recReader) next() error {
-	n, err := binary.ReadUvarint(r.r)
-	if err != nil {
-		if err == io.EOF {
-			return fmt.Errorf("%w: it ends after %d chunks (%d bytes) without its end marker", ErrRecordTruncated, r.chunks, r.off)
-		}
-		return fmt.Errorf("%w: after chunk %d (byte %d): %v", ErrRecordTruncated, r.chunks, r.off, err)
-	}
-	r.off += int64(uvarintLen(n))
-	if n == 0 || n > maxChunk {
-		return fmt.Errorf("%w: chunk %d (at byte %d) has a bad length %d", ErrRecordCorrupt, r.chunks+1, r.off, n)
-	}
-	r.chunk.Reset()
-	got, err := io.CopyN(&r.chunk, r.r, int64(n)+4)
-	r.off += got
-	r.chunks++
-	if err != nil {
-		return fmt.Errorf("%w: chunk %d is cut after %d of its %d bytes", ErrRecordTruncated, r.chunks, got, n+4)
-	}
-	b := r.chunk.Bytes()
-	data, sum := b[:n], binary.BigEndian.Uint32(b[n:])
-	if crc32.Checksum(data, castagnoli) != sum {
-		return fmt.Errorf("%w: chunk %d (ending at byte %d) fails its CRC-32C checksum", ErrRecordCorrupt, r.chunks, r.off)
-	}
-	r.data = data
-	return nil
-}
-
-// atEOF checks that nothing follows the end marker.
-func (r *recReader) atEOF() error {
-	if len(r.data) > 0 {
-		return r.corrupt("data after the end marker")
-	}
-	if _, err := r.r.ReadByte(); err != io.EOF {
-		return fmt.Errorf("%w: data after the end marker (byte %d)", ErrRecordCorrupt, r.off)
-	}
-	return nil
-}
-
-func uvarintLen(v uint64) int { return len(binary.AppendUvarint(nil, v)) }
-
-// cursor reads the fields of an entry; the first error sticks.
-type cursor struct {
-	data []byte
-	off  int
-	err  error
-}
-
-func (c *cursor) fail() {
-	if c.err == nil {
-		c.err = ErrEncoding
-	}
-}
-
-func (c *cursor) byte() byte {
-	if c.err != nil || c.off >= len(c.data) {
-		c.fail()
-		return 0
-	}
-	c.off++
-	return c.data[c.off-1]
-}
-
-func (c *cursor) uvarint() uint64 {
-	if c.err != nil {
-		return 0
-	}
-	v, k := binary.Uvarint(c.data[c.off:])
-	if k <= 0 {
-		c.fail()
-		return 0
-	}
-	c.off += k
-	return v
-}
-
-func (c *cursor) varint() int64 {
-	if c.err != nil {
-		return 0
-	}
-	v, k := binary.Varint(c.data[c.off:])
-	if k <= 0 {
-		c.fail()
-		return 0
-	}
-	c.off += k
-	return v
-}
-
-// count reads a count of items that take at least one byte each.
-func (c *cursor) count() int {
-	n := c.uvarint()
-	if n > uint64(len(c.data)-c.off) {
-		c.fail()
-		return 0
-	}
-	return int(n)
-}
-
-func (c *cursor) fixed(n int) []byte {
-	if c.err != nil || len(c.data)-c.off < n {
-		c.fail()
-		return nil
-	}
-	c.off += n
-	return c.data[c.off-n : c.off]
-}
-
-func (c *cursor) bytes() []byte {
-	n := c.uvarint()
-	if c.err != nil || n > uint64(len(c.data)-c.off) {
-		c.fail()
-		return nil
-	}
-	return c.fixed(int(n))
-}
-
-func (c *cursor) string() string { return string(c.bytes()) }

@@ -1,0 +1,110 @@
+package engine
+
+import (
+	"runtime/debug"
+	"time"
+)
+
+// The call path. Whatever the scheduler (the fused dispatch of a step
+// inline, the pool, lifecycle calls), a call goes through the same steps, in
+// this order:
+//
+//  1. cache: the call of a cached processor is looked up (callBegin); a hit
+//     replays its record and the handler is not called;
+//  2. the handler, with its retries and the routing of its failure
+//     (Engine.invoke; on the fused path the generated code calls the
+//     handler of a plain call itself);
+//  3. the cache record of a miss, or the comparison of a verified hit
+//     (callEnd);
+//  4. the note of the call for the record of the run (callEnd; the tape
+//     writes or compares it when the step completes, in the order of the
+//     delivery rule);
+//  5. timing (callEnd, into the scheduler's tally), then the counters: the
+//     call's outcome goes into the tally too (eventCall on the pool,
+//     lifecycleCall; for a step run inline, fusedCount derives the outcomes
+//     from the number of calls and the failures), and the tally is published
+//     through counters.add once per batch of calls (counters.go).
+//
+// The fused path skips all of it for a plain call (not cached, guarded,
+// taped, timed or sampled): Serial.Note, Begin and End are inlined into
+// generated code and the step's counts are derived from the number of calls.
+
+// hook is the state of one call between callBegin and callEnd.
+type hook struct {
+	cc       cacheCall
+	cached   bool // looked up and not replayed: callEnd records (or verifies) it
+	replayed bool // a cache hit replayed: the handler was not called
+	t0       time.Time
+}
+
+// callBegin begins event call c of processor i (its case, input and
+// message set, c.mark its first emission): for a cached processor it looks
+// the call up, and a hit appends the recorded emissions to c.out and returns
+// replayed. An error (an input the Codec cannot encode) fails the call.
+func (e *Engine) callBegin(h *hook, c *Call, i int) (replayed bool, err error) {
+	*h = hook{}
+	if e.cache != nil && e.procs[i].cached && c.cs >= 0 {
+		cc, out, replayed, err := e.cacheStart(i, c.input, c.msg, c.out)
+		c.out = out
+		if err != nil {
+			return false, err
+		}
+		if replayed {
+			h.replayed = true
+			return true, nil
+		}
+		h.cc, h.cached = cc, true
+	}
+	if e.cfg.Timing {
+		h.t0 = time.Now()
+	}
+	return false, nil
+}
+
+// callEnd ends call c of processor i begun with callBegin: err is the
+// handler's result after its retries (errRouted for a failure routed as an
+// event; nil for a replayed hit). A successful miss is recorded in the cache
+// (a verified hit compared), a call that stands is noted in *rc for the tape
+// (in a taped run), the time is added to t, and a failed call's emissions
+// are discarded. It returns the call's result: a cache failure fails it.
+func (e *Engine) callEnd(h *hook, c *Call, i int, err error, t *tally, rc *[]tapeCall) error {
+	if e.cfg.Timing && !h.replayed {
+		t.nanos += int64(time.Since(h.t0))
+	}
+	if err == nil && h.cached {
+		pos := divPos{phase: c.phase, step: c.step, input: c.input, cs: c.cs, m: c.msg}
+		err = e.cache.finish(i, &h.cc, pos, c.out[c.mark:])
+	}
+	h.cached = false
+	switch err {
+	case nil, errRouted:
+		if e.tape != nil && rc != nil {
+			*rc = append(*rc, tapeCall{cs: c.cs, m: c.msg, n: len(c.out) - c.mark})
+		}
+	default:
+		clear(c.out[c.mark:])
+		c.out = c.out[:c.mark]
+	}
+	return err
+}
+
+// eventCall makes event call c of processor i through the whole call path
+// and counts its outcome in t; rc collects the tape notes of a taped run. A
+// panic of the Codec or the archive fails the call (a handler's panic is
+// invoke's).
+func (e *Engine) eventCall(c *Call, i int, t *tally, rc *[]tapeCall) (err error) {
+	var h hook
+	defer func() {
+		if r := recover(); r != nil {
+			err = &PanicError{Value: r, Stack: debug.Stack()}
+			clear(c.out[c.mark:])
+			c.out = c.out[:c.mark]
+		}
+		t.outcome(err, len(c.out)-c.mark)
+	}()
+	replayed, err := e.callBegin(&h, c, i)
+	if err == nil && !replayed {
+		err = e.invoke(c, Delivery{Proc: int32(i), Case: c.cs}, c.msg)
+	}
+	return e.callEnd(&h, c, i, err, t, rc)
+}
