@@ -8,6 +8,7 @@ import (
 
 	"github.com/fwgo/fw/dsl"
 	"github.com/fwgo/fw/dsl/gen"
+	"github.com/fwgo/fw/dsl/ir"
 )
 
 // FuzzGenerate: whatever passes the checker generates valid, gofmt'ed Go (the
@@ -39,6 +40,16 @@ func FuzzGenerate(f *testing.F) {
 			if !bytes.Equal(files[i].Data, again[i].Data) {
 				t.Fatalf("%s differs between two runs", files[i].Name)
 			}
+		}
+		// The checker's name-collision rule and the generator share ir's
+		// table of generated names: no two declarations get one Go name.
+		seen := map[string]string{}
+		for _, n := range ir.Names(pkg) {
+			k := n.Recv + "." + n.Name
+			if prev, ok := seen[k]; ok {
+				t.Fatalf("%s and %s both generate %s, and the checker let it pass:\n%s", prev, n.Of, n.Name, src)
+			}
+			seen[k] = n.Of
 		}
 	})
 }
