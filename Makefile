@@ -51,9 +51,12 @@ check-generated:
 	done
 	$(GO) run ./cmd/fwgen generate -check ./examples/...
 
-## test: vet, then every test (race detector on), the generated-code checks included
+## test: vet, then every test (race detector on), the generated-code checks
+## included. Under the race detector the exhaustive tests run a sample of their
+## cases (FW_THOROUGH=1 runs them all; see internal/testenv). The explicit
+## timeout is below go test's default of 10 minutes: no package comes near it.
 test: vet
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 9m ./...
 
 test-short:
 	$(GO) test -short ./...

@@ -9,6 +9,7 @@ import (
 	"github.com/fwgo/fw/dsl"
 	"github.com/fwgo/fw/dsl/gen"
 	"github.com/fwgo/fw/dsl/ir"
+	"github.com/fwgo/fw/internal/testenv"
 )
 
 // FuzzGenerate: whatever passes the checker generates valid, gofmt'ed Go (the
@@ -18,7 +19,7 @@ func FuzzGenerate(f *testing.F) {
 	for _, pattern := range []string{"../../testdata/examples/*/*.fw", "../../testdata/check/*.fw"} {
 		paths, _ := filepath.Glob(pattern)
 		for _, p := range paths {
-			if src, err := os.ReadFile(p); err == nil {
+			if src, err := os.ReadFile(p); err == nil && !testenv.SkipLarge(len(src)) {
 				f.Add(src)
 			}
 		}
