@@ -23,30 +23,39 @@ import (
 var update = flag.Bool("update", false, "rewrite the generated code under generated/")
 
 // sources maps each generated package (a directory of generated/) to its .fw
-// source: testdata/examples/<name> for the examples, and the package's own
-// testdata for packages that are benchmarks rather than examples (fanout: its
-// 1,000 processors are not an example to draw, lint or fuzz from; buildbench:
-// the builder chain of the benchmarks; cpubench: CPU-bound handlers with
-// concurrency; broadcast: one event to eight processors); and the applications under examples/,
-// whose generated code sits next to their .fw files (keys are those directories).
+// source, by the convention that make generate follows: each directory
+// testdata/examples/<name> (examples and benchmark packages alike) generates
+// generated/<name>; and the applications and recipes under examples/, whose
+// generated code sits next to their .fw files, as a user's package does with
+// go generate (keys are those directories).
 func sources(t *testing.T) map[string]string {
 	t.Helper()
 	dirs, err := filepath.Glob("../testdata/examples/*")
 	if err != nil || len(dirs) == 0 {
 		t.Fatalf("no examples: %v", err)
 	}
-	src := map[string]string{"fanout": "fanout/testdata", "buildbench": "buildbench/testdata", "cpubench": "cpubench/testdata", "broadcast": "broadcast/testdata"}
+	src := map[string]string{}
 	for _, d := range dirs {
 		src[filepath.Base(d)] = d
 	}
-	// Applications keep their .fw files and generated code side by side, as
-	// a user's package does with go generate.
 	apps, _ := filepath.Glob("../examples/*/*.fw")
 	recipes, _ := filepath.Glob("../examples/*/*/*.fw")
 	for _, f := range append(apps, recipes...) {
 		src[filepath.Dir(f)] = filepath.Dir(f)
 	}
 	return src
+}
+
+// TestEveryPackageHasASource checks the convention the other way: every
+// package under generated/ has its source in testdata/examples.
+func TestEveryPackageHasASource(t *testing.T) {
+	src := sources(t)
+	dirs, _ := filepath.Glob("*/*.fw.go")
+	for _, d := range dirs {
+		if name := filepath.Dir(d); src[name] == "" {
+			t.Errorf("generated/%s has no source testdata/examples/%s", name, name)
+		}
+	}
 }
 
 func TestGeneratedFresh(t *testing.T) {

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"go/token"
+	"slices"
 
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/diag"
@@ -33,10 +34,6 @@ func badPackageName(name string) string {
 	return ""
 }
 
-// packageNames are the exported package-level names of the generated pipeline
-// file; no declaration may generate one of them.
-var packageNames = []string{"DecodeJSON", "EncodeJSON", "Event", "NewPipeline", "Pipeline"}
-
 // lifecycleNames are the case names of the lifecycle cases, by kind. An event
 // case may not take one: its context type would be the lifecycle case's.
 var lifecycleNames = map[ast.CaseKind]string{
@@ -62,35 +59,41 @@ type goNameOwner struct {
 }
 
 // generatedNames reports package-level Go identifiers that two declarations
-// would both generate, at the later declaration. The generator's exported
-// package-level names are: the type of each event and enum; one constant per
-// variant (enum name + variant); per processor P the interface PHandler and one
-// context type per case (P + case name + "Context"); per user builder B the
-// interface BBuilder and the context BContext (of all its methods); per helper
-// B keyed by a method (Grouper or StreamGrouper with key:) the interface
-// BKeyer; and packageNames. Besides, each target T gives the Pipeline method
-// Resolve + the Go name of T (and unexported kind constants): two targets may
-// not have the same Go name.
+// would both generate, at the later declaration. Which names a declaration
+// generates is ir's table of generated names (ir.PipelineNames, ir.EnumNames,
+// ir.EventNames, ir.ProcessorNames, ir.BuilderNames, ir.KeyerNames), the one
+// the generator forms its names with. Besides, each target T gives the
+// Pipeline method Resolve + the Go name of T (and unexported kind constants):
+// two targets may not have the same Go name (targetNames).
 //
 // Only first declarations take part (the others are already reported as
 // duplicates), so that one mistake gives one diagnostic.
 func (c *checker) generatedNames(files []*ast.File) {
 	taken := map[string]goNameOwner{}
-	for _, n := range packageNames {
-		taken[n] = goNameOwner{what: "the generated package-level " + n}
-	}
-	claim := func(name string, pos ast.Pos, what string) {
-		prev, ok := taken[name]
-		if !ok {
-			taken[name] = goNameOwner{pos, what}
-			return
+	// claim claims the package-level names of names, at pos, or at
+	// partPos(n.Part) for the names of a variant or a case.
+	claim := func(names []ir.GoName, pos ast.Pos, partPos func(int) ast.Pos) {
+		for _, n := range names {
+			if !n.PackageLevel() {
+				continue
+			}
+			at := pos
+			if n.Part >= 0 && partPos != nil {
+				at = partPos(n.Part)
+			}
+			prev, ok := taken[n.Name]
+			if !ok {
+				taken[n.Name] = goNameOwner{at, n.Of}
+				continue
+			}
+			d := diag.Errorf(at, ruleNameCollision, "%s generates the Go name %s, already used by %s", n.Of, n.Name, prev.what)
+			if prev.pos.IsValid() {
+				d = d.With(prev.pos, "%s declared here", prev.what)
+			}
+			c.report(d)
 		}
-		d := diag.Errorf(pos, ruleNameCollision, "%s generates the Go name %s, already used by %s", what, name, prev.what)
-		if prev.pos.IsValid() {
-			d = d.With(prev.pos, "%s declared here", prev.what)
-		}
-		c.report(d)
 	}
+	claim(ir.PipelineNames(nil), ast.Pos{}, nil)
 	for _, f := range files {
 		for _, d := range f.Decls {
 			switch d := d.(type) {
@@ -98,40 +101,40 @@ func (c *checker) generatedNames(files []*ast.File) {
 				if d == nil || c.decls[d.Name.Name] != ast.Decl(d) {
 					continue
 				}
-				name := d.Name.Name
-				claim(name, d.Name.Pos, "enum "+name)
-				seen := map[string]bool{}
+				var variants []string
+				var pos []ast.Pos
 				for _, v := range d.Variants {
-					if v.Name == "" || seen[v.Name] {
+					if v.Name == "" || slices.Contains(variants, v.Name) {
 						continue
 					}
-					seen[v.Name] = true
-					claim(name+v.Name, v.Pos, fmt.Sprintf("variant %s of enum %s", v.Name, name))
+					variants = append(variants, v.Name)
+					pos = append(pos, v.Pos)
 				}
+				claim(ir.EnumNames(d.Name.Name, variants), d.Name.Pos, func(i int) ast.Pos { return pos[i] })
 			case *ast.EventDecl:
 				if d == nil || c.decls[d.Name.Name] != ast.Decl(d) {
 					continue
 				}
-				claim(d.Name.Name, d.Name.Pos, "event "+d.Name.Name)
+				claim(ir.EventNames(d.Name.Name), d.Name.Pos, nil)
 			case *ast.ProcessorDecl:
 				if d == nil || c.decls[d.Name.Name] != ast.Decl(d) {
 					continue
 				}
-				p := d.Name.Name
-				claim(p+"Handler", d.Name.Pos, "the handler interface of processor "+p)
-				for _, cc := range caseContexts(d.Cases) {
-					claim(p+cc.name+"Context", cc.pos, fmt.Sprintf("the context of %s of processor %s", cc.what, p))
+				ccs := caseContexts(d.Cases)
+				cases := make([]ir.CaseNames, len(ccs))
+				for i, cc := range ccs {
+					cases[i] = ir.CaseNames{Kind: cc.kind, Name: cc.name}
 				}
+				claim(ir.ProcessorNames(d.Name.Name, cases), d.Name.Pos, func(i int) ast.Pos { return ccs[i].pos })
 			case *ast.BuilderDecl:
 				if d == nil || c.decls[d.Name.Name] != ast.Decl(d) {
 					continue
 				}
-				b := d.Name.Name
 				if d.Use == nil {
-					claim(b+"Builder", d.Name.Pos, "the interface of builder "+b)
-					claim(b+"Context", d.Name.Pos, "the context of builder "+b)
+					withContext := len(d.Requires) > 0 || len(d.Cases) > 0
+					claim(ir.BuilderNames(d.Name.Name, withContext, nil), d.Name.Pos, nil)
 				} else if keyedByMethod(d.Use) {
-					claim(b+"Keyer", d.Name.Pos, "the key interface of builder "+b)
+					claim(ir.KeyerNames(d.Name.Name), d.Name.Pos, nil)
 				}
 			}
 		}
@@ -162,7 +165,7 @@ func (c *checker) targetNames() {
 			continue
 		}
 		t := bi.p.Builder.Provides
-		g := ir.GoFieldName(t.Name)
+		g := ir.TargetGoName(t.Name)
 		if prev, ok := seen[g]; ok {
 			c.report(diag.Errorf(t.Pos, ruleNameCollision,
 				"target %s collides with target %s: both have the Go name %s (Pipeline.Resolve%s)", t.Name, prev.Name, g, g).
@@ -175,8 +178,8 @@ func (c *checker) targetNames() {
 
 // caseContext is a case that gets a context type.
 type caseContext struct {
+	kind ast.CaseKind
 	name string // case name
-	what string // for messages
 	pos  ast.Pos
 }
 
@@ -192,13 +195,13 @@ func caseContexts(cases []*ast.Case) []caseContext {
 		}
 		var cc caseContext
 		if n, ok := lifecycleNames[cs.Kind]; ok {
-			cc = caseContext{name: n, what: "on " + cs.Kind.String(), pos: cs.Pos}
+			cc = caseContext{kind: cs.Kind, name: n, pos: cs.Pos}
 		} else if cs.Kind == ast.CaseEvent || cs.Kind == ast.CaseBuilt {
 			name, pos := caseName(cs)
 			if _, reserved := isLifecycleName(name); reserved {
 				continue
 			}
-			cc = caseContext{name: name, what: "case " + name, pos: pos}
+			cc = caseContext{kind: cs.Kind, name: name, pos: pos}
 		}
 		if cc.name == "" || seen[cc.name] {
 			continue

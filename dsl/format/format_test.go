@@ -14,6 +14,7 @@ import (
 
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/parser"
+	"github.com/fwgo/fw/internal/testenv"
 )
 
 var (
@@ -88,7 +89,9 @@ func testdataFiles(t testing.TB) []namedSource {
 				return err
 			}
 			data, err := os.ReadFile(path)
-			out = append(out, namedSource{path, data})
+			if !testenv.SkipLarge(len(data)) {
+				out = append(out, namedSource{path, data})
+			}
 			return err
 		})
 		if err != nil {
@@ -251,6 +254,7 @@ func TestCommentsEverywhere(t *testing.T) {
 		paths = append(paths, "../parser/testdata/patterns.fw")
 	}
 	variants := 0
+	stride := testenv.Stride(3) // a sample of the tokens under the race detector (see testenv)
 	for _, path := range paths {
 		src, err := os.ReadFile(path)
 		if err != nil {
@@ -261,6 +265,9 @@ func TestCommentsEverywhere(t *testing.T) {
 			t.Fatal(diags.Text())
 		}
 		for i, tok := range toks {
+			if i%stride != 0 {
+				continue
+			}
 			end := tok.End()
 			kinds := []string{"\n// c" + fmt.Sprint(i) + "\n", "\n\n\n", "\n// a\n\n// b\n\n"}
 			inserts := []string{" // c" + fmt.Sprint(i) + "\n", kinds[i%len(kinds)]}

@@ -38,7 +38,7 @@ func artifactType(a *ir.Artifact) *jen.Statement {
 }
 
 // targetGoName is the exported Go name of a target (words → Words).
-func targetGoName(t *ir.Target) string { return GoName(t.Name) }
+func targetGoName(t *ir.Target) string { return ir.TargetGoName(t.Name) }
 
 func builtKindName(t *ir.Target) string   { return "fwBuilt" + targetGoName(t) }
 func resolveKindName(t *ir.Target) string { return "fwResolve" + targetGoName(t) }
@@ -54,13 +54,13 @@ func builtArg(t *ir.Target) *jen.Statement {
 }
 
 // BuilderName is the interface a user builder implements.
-func BuilderName(p *ir.Processor) string { return p.Name + "Builder" }
+func BuilderName(p *ir.Processor) string { return ir.BuilderName(p.Name) }
 
 // BuilderContextName is the context of a user builder's calls.
-func BuilderContextName(p *ir.Processor) string { return p.Name + "Context" }
+func BuilderContextName(p *ir.Processor) string { return ir.BuilderContextName(p.Name) }
 
 // KeyerName is the interface of a helper keyed by a method.
-func KeyerName(p *ir.Processor) string { return p.Name + "Keyer" }
+func KeyerName(p *ir.Processor) string { return ir.KeyerName(p.Name) }
 
 // isHelper reports whether p is a builder implemented by a runtime helper.
 func isHelper(p *ir.Processor) bool { return p.Builder != nil && p.Builder.Helper != nil }
@@ -70,8 +70,7 @@ func takesHandler(p *ir.Processor) bool {
 	if !isHelper(p) {
 		return true
 	}
-	h := p.Builder.Helper
-	return (h.Kind == ir.Grouper || h.Kind == ir.StreamGrouper) && h.By == nil
+	return p.Builder.Helper.KeyedByMethod()
 }
 
 // handlerType is the type of NewPipeline's parameter for p.
@@ -174,9 +173,9 @@ func procResolves(p *ir.Processor) []*ir.Target {
 // resolveMethods emits a Resolve<Target> method per target on a context type.
 func (g *generator) resolveMethods(f *jen.File, ctx string, targets []*ir.Target) {
 	for _, t := range targets {
-		f.Commentf("Resolve%s asks for target %s (its builder runs once per run); it takes effect", targetGoName(t), t.Name)
+		f.Commentf("%s asks for target %s (its builder runs once per run); it takes effect", ir.ResolveMethod(t.Name), t.Name)
 		f.Comment("when the handler returns nil.")
-		f.Func().Params(jen.Id("x").Id(ctx)).Id("Resolve" + targetGoName(t)).Params().Block(
+		f.Func().Params(jen.Id("x").Id(ctx)).Id(ir.ResolveMethod(t.Name)).Params().Block(
 			rt("Emit").Call(jen.Id("x").Dot("Ctx"), rt("Msg").Values(jen.Id("Kind").Op(":").Id(resolveKindName(t)))))
 	}
 }
@@ -397,9 +396,9 @@ func (g *generator) sources(f *jen.File) {
 func (g *generator) resolveFuncs(f *jen.File) {
 	recv := jen.Id("p").Op("*").Id("Pipeline")
 	for _, t := range g.pkg.Targets {
-		f.Commentf("Resolve%s asks for target %s before Run: its builder, and the builders it", targetGoName(t), t.Name)
+		f.Commentf("%s asks for target %s before Run: its builder, and the builders it", ir.ResolveMethod(t.Name), t.Name)
 		f.Comment("requires, run once, and each artifact reaches every consumer.")
-		f.Func().Params(recv.Clone()).Id("Resolve" + targetGoName(t)).Params().Block(
+		f.Func().Params(recv.Clone()).Id(ir.ResolveMethod(t.Name)).Params().Block(
 			rt("Submit").Call(jen.Op("&").Id("p").Dot("Runner"), rt("Msg").Values(jen.Id("Kind").Op(":").Id(resolveKindName(t)))))
 	}
 	if len(g.pkg.Targets) > 0 {

@@ -15,9 +15,9 @@ func (g *generator) enum(f *jen.File, e *ir.Enum) {
 	f.Const().DefsFunc(func(d *jen.Group) {
 		for i, v := range e.Variants {
 			if i == 0 {
-				d.Id(e.Name + v).Id(e.Name).Op("=").Iota()
+				d.Id(ir.EnumValueName(e.Name, v)).Id(e.Name).Op("=").Iota()
 			} else {
-				d.Id(e.Name + v)
+				d.Id(ir.EnumValueName(e.Name, v))
 			}
 		}
 	})

@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"math/rand/v2"
@@ -258,26 +257,20 @@ func TestLitIndex(t *testing.T) {
 	}
 }
 
-// TestLitIndexGenerated compiles the lookups generated for the literal sets of
+// litIndexGenerated writes the lookups generated for the literal sets of
 // litSets, on a string field and a bytes field, with every set of one length
-// indexed, and checks each probe's atom against a map lookup.
-func TestLitIndexGenerated(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs generated code")
-	}
-	mod := newTestModule(t)
+// indexed (TestGeneratedPrograms builds and runs them); its check compares each
+// probe's atom with a map lookup.
+func litIndexGenerated(t *testing.T, mod *testModule) diffProgram {
 	r := rand.New(rand.NewPCG(5, 6))
 	o := defaultOptions
 	o.strategy, o.litIndexMin = compiled, 2
-	var main bytes.Buffer
-	main.WriteString("package main\n\nimport (\n\t\"bufio\"\n\t\"os\"\n\n")
 	sets := litSets(r)
 	var pkgs []string
 	var want [][]string
 	for i, s := range sets {
 		name := fmt.Sprintf("lits%d", i)
 		pkgs = append(pkgs, name)
-		fmt.Fprintf(&main, "\t%q\n", "fwdiff/"+name)
 		pkg := litPackage(name, s)
 		files, err := generate(pkg, o)
 		if err != nil {
@@ -315,38 +308,22 @@ func TestLitIndexGenerated(t *testing.T) {
 		mod.write(name+"/harness.go", src.Bytes())
 		want = append(want, lines)
 	}
-	main.WriteString(")\n\nfunc main() {\n\tw := bufio.NewWriter(os.Stdout)\n\tdefer w.Flush()\n")
-	for _, name := range pkgs {
-		fmt.Fprintf(&main, "\tw.WriteString(\"== %s\\n\")\n\t%s.Run(w)\n", name, name)
-	}
-	main.WriteString("}\n")
-	mod.write("main.go", main.Bytes())
-	mod.vet(pkgs)
-	out := mod.run()
-
-	got := map[string][]string{}
-	var cur string
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	for sc.Scan() {
-		if name, ok := strings.CutPrefix(sc.Text(), "== "); ok {
-			cur = name
-			continue
-		}
-		got[cur] = append(got[cur], sc.Text())
-	}
-	for i, s := range sets {
-		if g := got[pkgs[i]]; !slices.Equal(g, want[i]) {
-			for j := range min(len(g), len(want[i])) {
-				if g[j] != want[i][j] {
-					t.Errorf("%s: probe %d: got atoms (string, bytes) %s, want %s", s.name, j, g[j], want[i][j])
-					break
+	check := func(t *testing.T, got map[string][]string) {
+		for i, s := range sets {
+			if g := got[pkgs[i]]; !slices.Equal(g, want[i]) {
+				for j := range min(len(g), len(want[i])) {
+					if g[j] != want[i][j] {
+						t.Errorf("%s: probe %d: got atoms (string, bytes) %s, want %s", s.name, j, g[j], want[i][j])
+						break
+					}
+				}
+				if len(g) != len(want[i]) {
+					t.Errorf("%s: %d results for %d probes", s.name, len(g), len(want[i]))
 				}
 			}
-			if len(g) != len(want[i]) {
-				t.Errorf("%s: %d results for %d probes", s.name, len(g), len(want[i]))
-			}
 		}
 	}
+	return diffProgram{pkgs: pkgs, vet: pkgs, check: check}
 }
 
 // litPackage is a package whose event Ev has a string field s and a bytes field

@@ -19,21 +19,82 @@ import (
 )
 
 var (
-	diffSets = flag.Int("diff.sets", 12, "TestCompiledMatchDifferential: number of random pattern sets")
-	diffSeed = flag.Uint64("diff.seed", 1, "TestCompiledMatchDifferential: random seed")
+	diffSets = flag.Int("diff.sets", 12, "TestGeneratedPrograms/CompiledMatchDifferential: number of random pattern sets")
+	diffSeed = flag.Uint64("diff.seed", 1, "TestGeneratedPrograms/CompiledMatchDifferential: random seed")
 )
 
-// TestCompiledMatchDifferential generates random packages, compiles their
-// generated code (every pattern set with direct switches and with each option
-// variant of the compiled matcher) together with a harness into one program,
-// runs it, and checks Route, Dispatch and Invoke on boundary values against
-// the naive interpreter of the patterns. The harness also checks that bound
-// values reach the handlers and that Route and Dispatch do not allocate.
-func TestCompiledMatchDifferential(t *testing.T) {
+// diffProgram is the part of the generated program of the differential tests
+// (TestGeneratedPrograms) that one of them wrote into the module.
+type diffProgram struct {
+	pkgs []string // packages of the module, each with a Run(w *bufio.Writer) (or io.Writer), run in this order
+	vet  []string // those of pkgs to vet
+	// check checks the output: for each package, the lines its Run printed.
+	check func(t *testing.T, out map[string][]string)
+}
+
+// TestGeneratedPrograms builds the programs of the differential tests, which
+// compile generated code and run it against what the generator's model says,
+// as one program in one module: one go vet and one go run (building many
+// generated packages costs a go command and a link each time, and is most of
+// these tests' time), and checks each one's output in a subtest.
+func TestGeneratedPrograms(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs generated code")
 	}
 	mod := newTestModule(t)
+	parts := []struct {
+		name  string
+		setup func(*testing.T, *testModule) diffProgram
+	}{
+		{"CompiledMatchDifferential", compiledMatchDifferential},
+		{"LitIndexGenerated", litIndexGenerated},
+	}
+	var progs []diffProgram
+	var pkgs, vet []string
+	for _, p := range parts {
+		prog := p.setup(t, mod)
+		progs = append(progs, prog)
+		pkgs = append(pkgs, prog.pkgs...)
+		vet = append(vet, prog.vet...)
+	}
+	var main bytes.Buffer
+	main.WriteString("package main\n\nimport (\n\t\"bufio\"\n\t\"os\"\n\n")
+	for _, p := range pkgs {
+		fmt.Fprintf(&main, "\t%q\n", "fwdiff/"+p)
+	}
+	main.WriteString(")\n\nfunc main() {\n\tw := bufio.NewWriter(os.Stdout)\n\tdefer w.Flush()\n")
+	for _, p := range pkgs {
+		fmt.Fprintf(&main, "\tw.WriteString(\"== %s\\n\")\n\t%s.Run(w)\n", p, p)
+	}
+	main.WriteString("}\n")
+	mod.write("main.go", main.Bytes())
+	mod.vet(vet)
+	out := mod.run()
+
+	got := map[string][]string{}
+	var cur string
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if name, ok := strings.CutPrefix(line, "== "); ok {
+			cur = name
+			continue
+		}
+		got[cur] = append(got[cur], line)
+	}
+	for i, p := range parts {
+		t.Run(p.name, func(t *testing.T) { progs[i].check(t, got) })
+	}
+}
+
+// compiledMatchDifferential generates random packages, and writes their
+// generated code (every pattern set with direct switches and with each option
+// variant of the compiled matcher) together with a harness; its check compares
+// Route, Dispatch and Invoke on boundary values with the naive interpreter of
+// the patterns. The harness also checks that bound values reach the handlers
+// and that Route and Dispatch do not allocate.
+func compiledMatchDifferential(t *testing.T, mod *testModule) diffProgram {
 	write := mod.write
 
 	r := rand.New(rand.NewPCG(*diffSeed, 7))
@@ -68,12 +129,7 @@ func TestCompiledMatchDifferential(t *testing.T) {
 	}
 	checkForms(t, seen)
 
-	var main bytes.Buffer
-	main.WriteString("package main\n\nimport (\n\t\"bufio\"\n\t\"fmt\"\n\t\"os\"\n\n")
-	for _, v := range variants {
-		fmt.Fprintf(&main, "\t%q\n", "fwdiff/"+v.name)
-	}
-	main.WriteString(")\n\nfunc main() {\n\tw := bufio.NewWriter(os.Stdout)\n\tdefer w.Flush()\n")
+	var prog diffProgram
 	for _, v := range variants {
 		v.pkg.Name = v.name
 		files, err := generate(v.pkg, v.opt)
@@ -88,48 +144,31 @@ func TestCompiledMatchDifferential(t *testing.T) {
 			write(filepath.Join(v.name, f.Name), f.Data)
 		}
 		write(filepath.Join(v.name, "harness.go"), harness(v.pkg, v.vs))
-		fmt.Fprintf(&main, "\tfmt.Fprintln(w, \"== %s\")\n\t%s.Run(w)\n", v.name, v.name)
+		prog.pkgs = append(prog.pkgs, v.name)
 	}
-	main.WriteString("}\n")
-	write("main.go", main.Bytes())
-
 	// Vetting every package would double the time: vet those of the first sets.
-	var vetPkgs []string
-	for _, v := range variants[:min(len(variants), 18)] {
-		vetPkgs = append(vetPkgs, v.name)
-	}
-	mod.vet(vetPkgs)
-	out := mod.run()
+	prog.vet = prog.pkgs[:min(len(prog.pkgs), 18)]
 
 	// Compare with the interpreter.
-	got := map[string][]string{}
-	var cur string
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		if name, ok := strings.CutPrefix(line, "== "); ok {
-			cur = name
-			continue
-		}
-		got[cur] = append(got[cur], line)
-	}
-	failures := 0
-	for _, v := range variants {
-		lines := got[v.name]
-		if len(lines) != len(v.vs) {
-			t.Errorf("%s: %d results for %d events; output:\n%s", v.name, len(lines), len(v.vs), strings.Join(lines, "\n"))
-			continue
-		}
-		for i, line := range lines {
-			want := fmt.Sprint(interpret(v.pkg, v.vs[i]))
-			if line != strconv.Itoa(i)+" "+want+" "+want+" "+want && failures < 20 {
-				failures++
-				t.Errorf("%s (%+v): %s\n got (route, dispatch, invoke) %s\nwant %s", v.name, v.opt, goEvent(v.vs[i]), line, want)
+	prog.check = func(t *testing.T, got map[string][]string) {
+		failures := 0
+		for _, v := range variants {
+			lines := got[v.name]
+			if len(lines) != len(v.vs) {
+				t.Errorf("%s: %d results for %d events; output:\n%s", v.name, len(lines), len(v.vs), strings.Join(lines, "\n"))
+				continue
+			}
+			for i, line := range lines {
+				want := fmt.Sprint(interpret(v.pkg, v.vs[i]))
+				if line != strconv.Itoa(i)+" "+want+" "+want+" "+want && failures < 20 {
+					failures++
+					t.Errorf("%s (%+v): %s\n got (route, dispatch, invoke) %s\nwant %s", v.name, v.opt, goEvent(v.vs[i]), line, want)
+				}
 			}
 		}
+		t.Logf("%d packages", len(variants))
 	}
-	t.Logf("%d packages", len(variants))
+	return prog
 }
 
 // testModule is a temporary Go module, fwdiff, that requires this one: the
@@ -157,7 +196,7 @@ func newTestModule(t *testing.T) *testModule {
 		t.Fatal(err)
 	}
 	m := &testModule{t: t, dir: t.TempDir(), gobin: gobin,
-		env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off")}
+		env: append(os.Environ(), "GOFLAGS=-mod=mod -trimpath", "GOWORK=off", "GOPROXY=off")}
 	m.write("go.mod", fmt.Appendf(nil, "module fwdiff\n\ngo 1.26\n\nrequire github.com/fwgo/fw v0.0.0\n\nreplace github.com/fwgo/fw => %s\n", root))
 	m.write("go.sum", sum)
 	return m
@@ -186,9 +225,11 @@ func (m *testModule) vet(pkgs []string) {
 	}
 	vet := exec.CommandContext(ctx, m.gobin, args...)
 	vet.Dir, vet.Env = m.dir, m.env
+	start := time.Now()
 	if out, err := vet.CombinedOutput(); err != nil {
 		m.t.Fatalf("go vet: %v\n%s", err, out)
 	}
+	m.t.Logf("go vet of %d packages: %v (%v CPU)", len(pkgs), time.Since(start).Round(time.Millisecond), cpu(vet.ProcessState))
 }
 
 // run runs the module's main package and returns its standard output.
@@ -200,11 +241,18 @@ func (m *testModule) run() []byte {
 	run.Dir, run.Env = m.dir, m.env
 	var stderr bytes.Buffer
 	run.Stderr = &stderr
+	start := time.Now()
 	out, err := run.Output()
 	if err != nil {
 		m.t.Fatalf("go run: %v\n%s", err, stderr.Bytes())
 	}
+	m.t.Logf("go run: %v (%v CPU)", time.Since(start).Round(time.Millisecond), cpu(run.ProcessState))
 	return out
+}
+
+// cpu is the CPU time of a process and its children.
+func cpu(ps *os.ProcessState) time.Duration {
+	return (ps.UserTime() + ps.SystemTime()).Round(time.Millisecond)
 }
 
 // harness returns the Go source of a file that drives the generated package:

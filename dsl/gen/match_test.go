@@ -13,6 +13,7 @@ import (
 
 	"github.com/fwgo/fw/dsl/ir"
 	"github.com/fwgo/fw/dsl/space"
+	"github.com/fwgo/fw/internal/testenv"
 	"github.com/fwgo/fw/runtime/fwimpl"
 )
 
@@ -154,6 +155,8 @@ func TestMatcherEval(t *testing.T) {
 	n := 300
 	if testing.Short() {
 		n = 40
+	} else if !testenv.Thorough() {
+		n = 100
 	}
 	seen := map[string]bool{}
 	for i := range n {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/fwgo/fw/dsl"
 	"github.com/fwgo/fw/dsl/ir"
+	"github.com/fwgo/fw/internal/testenv"
 )
 
 // TestPartsFormatLikeWholeFiles checks that the files built and formatted in
@@ -18,10 +19,8 @@ import (
 func TestPartsFormatLikeWholeFiles(t *testing.T) {
 	var pkgs []*ir.Package
 	dirs, _ := filepath.Glob("../../testdata/examples/*")
-	more, _ := filepath.Glob("../../generated/*/testdata")
 	apps, _ := filepath.Glob("../../examples/*/*.fw")
 	recipes, _ := filepath.Glob("../../examples/*/*/*.fw")
-	dirs = append(dirs, more...)
 	for _, f := range append(apps, recipes...) {
 		if d := filepath.Dir(f); !slices.Contains(dirs, d) {
 			dirs = append(dirs, d)
@@ -48,7 +47,11 @@ func TestPartsFormatLikeWholeFiles(t *testing.T) {
 	// Random packages with every form of compiled matcher (their tables are
 	// written in after formatting: see arrayTexts).
 	r := rand.New(rand.NewPCG(5, 6))
-	for i := range 20 {
+	random := 20
+	if !testenv.Thorough() {
+		random = 2 * len(optionVariants) // each variant twice (see testenv)
+	}
+	for i := range random {
 		pkg := randPackage(r, "p", 30)
 		tests = append(tests, test{pkg, defaultOptions})
 		o := optionVariants[i%len(optionVariants)]
@@ -57,6 +60,12 @@ func TestPartsFormatLikeWholeFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		pkg := tt.pkg
+		if len(pkg.Processors) > 100 && !testenv.Thorough() {
+			// A large package (fanout) is most of the test's time under the
+			// race detector, and its parts are those of the small ones (see
+			// testenv); TestGeneratedFresh checks its output.
+			continue
+		}
 		whole := tt.opt
 		whole.whole = true
 		want, err := generate(pkg, whole)

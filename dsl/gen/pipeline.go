@@ -613,14 +613,14 @@ func (g *generator) jsonFuncs(f *jen.File) {
 	)
 }
 
-// testFuncs emits Test<Processor> for each processor with event cases: the
+// testFuncs emits Call<Processor> for each processor with event cases: the
 // handler test harness (fwimpl.TestCase) bound to the compiled match.
 func (g *generator) testFuncs(f *jen.File) {
 	for _, p := range g.pkg.Processors {
 		if p.Builder != nil || len(allCases(p)) == 0 {
 			continue
 		}
-		name := "Test" + p.Name
+		name := ir.HarnessFuncName(p.Name)
 		f.Commentf("%s calls h's case that ev matches alone, for tests: see fw.TestResult.", name)
 		f.Func().Id(name).Params(jen.Id("h").Id(HandlerName(p)), jen.Id("ev").Id("Event"), jen.Id("opts").Op("...").Qual(fwPath, "TestOption")).
 			Qual(fwPath, "TestResult").Types(jen.Id("Event")).Block(

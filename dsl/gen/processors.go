@@ -22,20 +22,12 @@ func MethodName(c *ir.Case) string {
 }
 
 // ContextName is the context type of a case.
-func ContextName(p *ir.Processor, c *ir.Case) string { return p.Name + c.Name + "Context" }
+func ContextName(p *ir.Processor, c *ir.Case) string { return ir.CaseContextName(p.Name, c.Name) }
 
 // HandlerName is the handler interface of a processor.
-func HandlerName(p *ir.Processor) string { return p.Name + "Handler" }
+func HandlerName(p *ir.Processor) string { return ir.HandlerName(p.Name) }
 
-func allCases(p *ir.Processor) []*ir.Case {
-	cs := append([]*ir.Case(nil), p.Cases...)
-	for _, c := range []*ir.Case{p.Init, p.Phase, p.Terminate} {
-		if c != nil {
-			cs = append(cs, c)
-		}
-	}
-	return cs
-}
+func allCases(p *ir.Processor) []*ir.Case { return p.AllCases() }
 
 // predeclared lists Go's predeclared identifiers: a parameter with such a name
 // would shadow a type used later in the same signature.
@@ -137,15 +129,15 @@ func (g *generator) caseContext(w *textPart, p *ir.Processor, c *ir.Case) {
 	fmt.Fprintf(w, "type %s struct {\n\t%s.%s\n}\n", name, w.rt(), base)
 	for _, e := range c.Emits {
 		w.decl()
-		fmt.Fprintf(w, "// Emit%s emits a %s; it takes effect when the handler returns nil.\n", e.Name, e.Name)
-		fmt.Fprintf(w, "func (x %s) Emit%s(e %s) {\n", name, e.Name, e.Name)
+		fmt.Fprintf(w, "// %s emits a %s; it takes effect when the handler returns nil.\n", ir.EmitMethod(e.Name), e.Name)
+		fmt.Fprintf(w, "func (x %s) %s(e %s) {\n", name, ir.EmitMethod(e.Name), e.Name)
 		fmt.Fprintf(w, "\t%s.Emit(x.Ctx, e.fwMsg(%s.ArenaOf(x.Ctx)))\n}\n", w.rt(), w.rt())
 	}
 	for _, t := range c.Resolves {
 		w.decl()
-		fmt.Fprintf(w, "// Resolve%s asks for target %s (its builder runs once per run); it takes effect\n", targetGoName(t), t.Name)
+		fmt.Fprintf(w, "// %s asks for target %s (its builder runs once per run); it takes effect\n", ir.ResolveMethod(t.Name), t.Name)
 		w.WriteString("// when the handler returns nil.\n")
-		fmt.Fprintf(w, "func (x %s) Resolve%s() {\n", name, targetGoName(t))
+		fmt.Fprintf(w, "func (x %s) %s() {\n", name, ir.ResolveMethod(t.Name))
 		fmt.Fprintf(w, "\t%s.Emit(x.Ctx, %s.Msg{Kind: %s})\n}\n", w.rt(), w.rt(), resolveKindName(t))
 	}
 }

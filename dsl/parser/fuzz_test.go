@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/dsl/diag"
+	"github.com/fwgo/fw/internal/testenv"
 )
 
 // fuzzSeeds are valid and broken snippets; the .fw files of the repository's
@@ -61,7 +62,7 @@ func FuzzParse(f *testing.F) {
 			if err != nil || d.IsDir() || filepath.Ext(path) != ".fw" {
 				return nil
 			}
-			if src, err := os.ReadFile(path); err == nil {
+			if src, err := os.ReadFile(path); err == nil && !testenv.SkipLarge(len(src)) {
 				f.Add(src)
 			}
 			return nil

@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/fwgo/fw/internal/testenv"
 )
 
 // bigFile is a valid file of copies of the declarations of the test files,
@@ -71,8 +73,8 @@ func TestParseInRunsErrors(t *testing.T) {
 	// the runs report).
 	edits := []string{"", "}", "{", "processor", ",", "1..", `"open`, "@", "0x", "_..1", strings.Repeat("(", maxNesting+1), "builder", "use"}
 	places := 10
-	if testing.Short() {
-		places = 6
+	if testing.Short() || !testenv.Thorough() {
+		places = 4
 	}
 	withProcs(t, func() {
 		inRuns := 0

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/fwgo/fw/internal/testenv"
 )
 
 // lexAll runs a lexer of def over src to its EOF token or its first error,
@@ -66,7 +68,9 @@ func scanCorpus(t testing.TB) map[string]string {
 				return err
 			}
 			src, err := os.ReadFile(path)
-			corpus[path] = string(src)
+			if !testenv.SkipLarge(len(src)) {
+				corpus[path] = string(src)
+			}
 			return err
 		})
 		if err != nil {

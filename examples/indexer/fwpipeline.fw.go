@@ -658,7 +658,7 @@ func EncodeJSON(ev Event) ([]byte, error) {
 	return fwTypes.EncodeJSON(ev.fwMsg(nil))
 }
 
-// TestReport calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestReport(h ReportHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallReport calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallReport(h ReportHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 6, &fwDispatcher{h: Handlers{Report: h}}, fwTypes, ev, opts)
 }

@@ -243,42 +243,42 @@ func EncodeJSON(ev Event) ([]byte, error) {
 	return fwTypes.EncodeJSON(ev.fwMsg(nil))
 }
 
-// TestS1 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestS1(h S1Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallS1 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallS1(h S1Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{S1: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }
 
-// TestS2 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestS2(h S2Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallS2 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallS2(h S2Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{S2: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }
 
-// TestS3 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestS3(h S3Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallS3 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallS3(h S3Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 2, &fwDispatcher{h: Handlers{S3: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }
 
-// TestS4 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestS4(h S4Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallS4 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallS4(h S4Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 3, &fwDispatcher{h: Handlers{S4: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }
 
-// TestS5 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestS5(h S5Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallS5 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallS5(h S5Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 4, &fwDispatcher{h: Handlers{S5: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }
 
-// TestS6 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestS6(h S6Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallS6 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallS6(h S6Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 5, &fwDispatcher{h: Handlers{S6: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }
 
-// TestS7 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestS7(h S7Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallS7 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallS7(h S7Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 6, &fwDispatcher{h: Handlers{S7: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }
 
-// TestS8 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestS8(h S8Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallS8 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallS8(h S8Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 7, &fwDispatcher{h: Handlers{S8: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }

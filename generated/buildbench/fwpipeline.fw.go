@@ -390,7 +390,7 @@ func EncodeJSON(ev Event) ([]byte, error) {
 	return fwTypes.EncodeJSON(ev.fwMsg(nil))
 }
 
-// TestSum calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestSum(h SumHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallSum calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallSum(h SumHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 3, &fwDispatcher{h: Handlers{Sum: h}}, fwTypes, ev, opts)
 }

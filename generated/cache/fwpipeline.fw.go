@@ -1226,12 +1226,12 @@ func EncodeJSON(ev Event) ([]byte, error) {
 	return fwTypes.EncodeJSON(ev.fwMsg(nil))
 }
 
-// TestClassify calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestClassify(h ClassifyHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallClassify calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallClassify(h ClassifyHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Classify: h}}, fwTypes, ev, opts)
 }
 
-// TestSink calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestSink(h SinkHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallSink calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallSink(h SinkHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 13, &fwDispatcher{h: Handlers{Sink: h}}, fwTypes, ev, opts)
 }

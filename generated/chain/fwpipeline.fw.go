@@ -220,22 +220,22 @@ func EncodeJSON(ev Event) ([]byte, error) {
 	return fwTypes.EncodeJSON(ev.fwMsg(nil))
 }
 
-// TestP1 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP1(h P1Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP1 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP1(h P1Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{P1: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }
 
-// TestP2 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP2(h P2Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP2 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP2(h P2Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{P2: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }
 
-// TestP3 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP3(h P3Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP3 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP3(h P3Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 2, &fwDispatcher{h: Handlers{P3: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }
 
-// TestP4 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP4(h P4Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP4 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP4(h P4Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 3, &fwDispatcher{h: Handlers{P4: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }

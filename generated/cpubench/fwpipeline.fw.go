@@ -176,12 +176,12 @@ func EncodeJSON(ev Event) ([]byte, error) {
 	return fwTypes.EncodeJSON(ev.fwMsg(nil))
 }
 
-// TestWork calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestWork(h WorkHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallWork calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallWork(h WorkHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Work: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }
 
-// TestCollect calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestCollect(h CollectHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallCollect calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallCollect(h CollectHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Collect: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }

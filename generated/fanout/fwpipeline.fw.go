@@ -20648,5557 +20648,5557 @@ func EncodeJSON(ev Event) ([]byte, error) {
 	return fwTypes.EncodeJSON(ev.fwMsg(nil))
 }
 
-// TestOne calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestOne(h OneHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallOne calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallOne(h OneHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{One: h}}, fwTypes, ev, opts)
 }
 
-// TestT00 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestT00(h T00Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallT00 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallT00(h T00Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{T00: h}}, fwTypes, ev, opts)
 }
 
-// TestT01 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestT01(h T01Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallT01 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallT01(h T01Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 2, &fwDispatcher{h: Handlers{T01: h}}, fwTypes, ev, opts)
 }
 
-// TestT02 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestT02(h T02Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallT02 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallT02(h T02Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 3, &fwDispatcher{h: Handlers{T02: h}}, fwTypes, ev, opts)
 }
 
-// TestT03 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestT03(h T03Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallT03 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallT03(h T03Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 4, &fwDispatcher{h: Handlers{T03: h}}, fwTypes, ev, opts)
 }
 
-// TestT04 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestT04(h T04Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallT04 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallT04(h T04Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 5, &fwDispatcher{h: Handlers{T04: h}}, fwTypes, ev, opts)
 }
 
-// TestT05 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestT05(h T05Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallT05 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallT05(h T05Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 6, &fwDispatcher{h: Handlers{T05: h}}, fwTypes, ev, opts)
 }
 
-// TestT06 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestT06(h T06Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallT06 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallT06(h T06Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 7, &fwDispatcher{h: Handlers{T06: h}}, fwTypes, ev, opts)
 }
 
-// TestT07 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestT07(h T07Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallT07 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallT07(h T07Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 8, &fwDispatcher{h: Handlers{T07: h}}, fwTypes, ev, opts)
 }
 
-// TestT08 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestT08(h T08Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallT08 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallT08(h T08Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 9, &fwDispatcher{h: Handlers{T08: h}}, fwTypes, ev, opts)
 }
 
-// TestT09 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestT09(h T09Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallT09 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallT09(h T09Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 10, &fwDispatcher{h: Handlers{T09: h}}, fwTypes, ev, opts)
 }
 
-// TestH000 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH000(h H000Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH000 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH000(h H000Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 11, &fwDispatcher{h: Handlers{H000: h}}, fwTypes, ev, opts)
 }
 
-// TestH001 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH001(h H001Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH001 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH001(h H001Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 12, &fwDispatcher{h: Handlers{H001: h}}, fwTypes, ev, opts)
 }
 
-// TestH002 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH002(h H002Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH002 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH002(h H002Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 13, &fwDispatcher{h: Handlers{H002: h}}, fwTypes, ev, opts)
 }
 
-// TestH003 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH003(h H003Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH003 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH003(h H003Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 14, &fwDispatcher{h: Handlers{H003: h}}, fwTypes, ev, opts)
 }
 
-// TestH004 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH004(h H004Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH004 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH004(h H004Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 15, &fwDispatcher{h: Handlers{H004: h}}, fwTypes, ev, opts)
 }
 
-// TestH005 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH005(h H005Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH005 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH005(h H005Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 16, &fwDispatcher{h: Handlers{H005: h}}, fwTypes, ev, opts)
 }
 
-// TestH006 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH006(h H006Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH006 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH006(h H006Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 17, &fwDispatcher{h: Handlers{H006: h}}, fwTypes, ev, opts)
 }
 
-// TestH007 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH007(h H007Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH007 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH007(h H007Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 18, &fwDispatcher{h: Handlers{H007: h}}, fwTypes, ev, opts)
 }
 
-// TestH008 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH008(h H008Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH008 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH008(h H008Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 19, &fwDispatcher{h: Handlers{H008: h}}, fwTypes, ev, opts)
 }
 
-// TestH009 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH009(h H009Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH009 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH009(h H009Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 20, &fwDispatcher{h: Handlers{H009: h}}, fwTypes, ev, opts)
 }
 
-// TestH010 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH010(h H010Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH010 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH010(h H010Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 21, &fwDispatcher{h: Handlers{H010: h}}, fwTypes, ev, opts)
 }
 
-// TestH011 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH011(h H011Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH011 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH011(h H011Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 22, &fwDispatcher{h: Handlers{H011: h}}, fwTypes, ev, opts)
 }
 
-// TestH012 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH012(h H012Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH012 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH012(h H012Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 23, &fwDispatcher{h: Handlers{H012: h}}, fwTypes, ev, opts)
 }
 
-// TestH013 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH013(h H013Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH013 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH013(h H013Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 24, &fwDispatcher{h: Handlers{H013: h}}, fwTypes, ev, opts)
 }
 
-// TestH014 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH014(h H014Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH014 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH014(h H014Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 25, &fwDispatcher{h: Handlers{H014: h}}, fwTypes, ev, opts)
 }
 
-// TestH015 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH015(h H015Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH015 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH015(h H015Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 26, &fwDispatcher{h: Handlers{H015: h}}, fwTypes, ev, opts)
 }
 
-// TestH016 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH016(h H016Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH016 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH016(h H016Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 27, &fwDispatcher{h: Handlers{H016: h}}, fwTypes, ev, opts)
 }
 
-// TestH017 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH017(h H017Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH017 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH017(h H017Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 28, &fwDispatcher{h: Handlers{H017: h}}, fwTypes, ev, opts)
 }
 
-// TestH018 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH018(h H018Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH018 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH018(h H018Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 29, &fwDispatcher{h: Handlers{H018: h}}, fwTypes, ev, opts)
 }
 
-// TestH019 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH019(h H019Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH019 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH019(h H019Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 30, &fwDispatcher{h: Handlers{H019: h}}, fwTypes, ev, opts)
 }
 
-// TestH020 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH020(h H020Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH020 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH020(h H020Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 31, &fwDispatcher{h: Handlers{H020: h}}, fwTypes, ev, opts)
 }
 
-// TestH021 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH021(h H021Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH021 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH021(h H021Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 32, &fwDispatcher{h: Handlers{H021: h}}, fwTypes, ev, opts)
 }
 
-// TestH022 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH022(h H022Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH022 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH022(h H022Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 33, &fwDispatcher{h: Handlers{H022: h}}, fwTypes, ev, opts)
 }
 
-// TestH023 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH023(h H023Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH023 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH023(h H023Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 34, &fwDispatcher{h: Handlers{H023: h}}, fwTypes, ev, opts)
 }
 
-// TestH024 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH024(h H024Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH024 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH024(h H024Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 35, &fwDispatcher{h: Handlers{H024: h}}, fwTypes, ev, opts)
 }
 
-// TestH025 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH025(h H025Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH025 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH025(h H025Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 36, &fwDispatcher{h: Handlers{H025: h}}, fwTypes, ev, opts)
 }
 
-// TestH026 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH026(h H026Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH026 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH026(h H026Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 37, &fwDispatcher{h: Handlers{H026: h}}, fwTypes, ev, opts)
 }
 
-// TestH027 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH027(h H027Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH027 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH027(h H027Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 38, &fwDispatcher{h: Handlers{H027: h}}, fwTypes, ev, opts)
 }
 
-// TestH028 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH028(h H028Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH028 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH028(h H028Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 39, &fwDispatcher{h: Handlers{H028: h}}, fwTypes, ev, opts)
 }
 
-// TestH029 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH029(h H029Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH029 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH029(h H029Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 40, &fwDispatcher{h: Handlers{H029: h}}, fwTypes, ev, opts)
 }
 
-// TestH030 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH030(h H030Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH030 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH030(h H030Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 41, &fwDispatcher{h: Handlers{H030: h}}, fwTypes, ev, opts)
 }
 
-// TestH031 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH031(h H031Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH031 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH031(h H031Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 42, &fwDispatcher{h: Handlers{H031: h}}, fwTypes, ev, opts)
 }
 
-// TestH032 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH032(h H032Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH032 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH032(h H032Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 43, &fwDispatcher{h: Handlers{H032: h}}, fwTypes, ev, opts)
 }
 
-// TestH033 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH033(h H033Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH033 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH033(h H033Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 44, &fwDispatcher{h: Handlers{H033: h}}, fwTypes, ev, opts)
 }
 
-// TestH034 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH034(h H034Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH034 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH034(h H034Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 45, &fwDispatcher{h: Handlers{H034: h}}, fwTypes, ev, opts)
 }
 
-// TestH035 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH035(h H035Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH035 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH035(h H035Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 46, &fwDispatcher{h: Handlers{H035: h}}, fwTypes, ev, opts)
 }
 
-// TestH036 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH036(h H036Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH036 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH036(h H036Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 47, &fwDispatcher{h: Handlers{H036: h}}, fwTypes, ev, opts)
 }
 
-// TestH037 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH037(h H037Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH037 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH037(h H037Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 48, &fwDispatcher{h: Handlers{H037: h}}, fwTypes, ev, opts)
 }
 
-// TestH038 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH038(h H038Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH038 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH038(h H038Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 49, &fwDispatcher{h: Handlers{H038: h}}, fwTypes, ev, opts)
 }
 
-// TestH039 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH039(h H039Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH039 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH039(h H039Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 50, &fwDispatcher{h: Handlers{H039: h}}, fwTypes, ev, opts)
 }
 
-// TestH040 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH040(h H040Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH040 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH040(h H040Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 51, &fwDispatcher{h: Handlers{H040: h}}, fwTypes, ev, opts)
 }
 
-// TestH041 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH041(h H041Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH041 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH041(h H041Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 52, &fwDispatcher{h: Handlers{H041: h}}, fwTypes, ev, opts)
 }
 
-// TestH042 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH042(h H042Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH042 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH042(h H042Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 53, &fwDispatcher{h: Handlers{H042: h}}, fwTypes, ev, opts)
 }
 
-// TestH043 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH043(h H043Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH043 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH043(h H043Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 54, &fwDispatcher{h: Handlers{H043: h}}, fwTypes, ev, opts)
 }
 
-// TestH044 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH044(h H044Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH044 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH044(h H044Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 55, &fwDispatcher{h: Handlers{H044: h}}, fwTypes, ev, opts)
 }
 
-// TestH045 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH045(h H045Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH045 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH045(h H045Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 56, &fwDispatcher{h: Handlers{H045: h}}, fwTypes, ev, opts)
 }
 
-// TestH046 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH046(h H046Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH046 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH046(h H046Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 57, &fwDispatcher{h: Handlers{H046: h}}, fwTypes, ev, opts)
 }
 
-// TestH047 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH047(h H047Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH047 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH047(h H047Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 58, &fwDispatcher{h: Handlers{H047: h}}, fwTypes, ev, opts)
 }
 
-// TestH048 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH048(h H048Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH048 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH048(h H048Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 59, &fwDispatcher{h: Handlers{H048: h}}, fwTypes, ev, opts)
 }
 
-// TestH049 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH049(h H049Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH049 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH049(h H049Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 60, &fwDispatcher{h: Handlers{H049: h}}, fwTypes, ev, opts)
 }
 
-// TestH050 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH050(h H050Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH050 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH050(h H050Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 61, &fwDispatcher{h: Handlers{H050: h}}, fwTypes, ev, opts)
 }
 
-// TestH051 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH051(h H051Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH051 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH051(h H051Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 62, &fwDispatcher{h: Handlers{H051: h}}, fwTypes, ev, opts)
 }
 
-// TestH052 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH052(h H052Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH052 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH052(h H052Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 63, &fwDispatcher{h: Handlers{H052: h}}, fwTypes, ev, opts)
 }
 
-// TestH053 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH053(h H053Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH053 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH053(h H053Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 64, &fwDispatcher{h: Handlers{H053: h}}, fwTypes, ev, opts)
 }
 
-// TestH054 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH054(h H054Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH054 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH054(h H054Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 65, &fwDispatcher{h: Handlers{H054: h}}, fwTypes, ev, opts)
 }
 
-// TestH055 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH055(h H055Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH055 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH055(h H055Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 66, &fwDispatcher{h: Handlers{H055: h}}, fwTypes, ev, opts)
 }
 
-// TestH056 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH056(h H056Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH056 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH056(h H056Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 67, &fwDispatcher{h: Handlers{H056: h}}, fwTypes, ev, opts)
 }
 
-// TestH057 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH057(h H057Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH057 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH057(h H057Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 68, &fwDispatcher{h: Handlers{H057: h}}, fwTypes, ev, opts)
 }
 
-// TestH058 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH058(h H058Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH058 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH058(h H058Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 69, &fwDispatcher{h: Handlers{H058: h}}, fwTypes, ev, opts)
 }
 
-// TestH059 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH059(h H059Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH059 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH059(h H059Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 70, &fwDispatcher{h: Handlers{H059: h}}, fwTypes, ev, opts)
 }
 
-// TestH060 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH060(h H060Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH060 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH060(h H060Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 71, &fwDispatcher{h: Handlers{H060: h}}, fwTypes, ev, opts)
 }
 
-// TestH061 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH061(h H061Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH061 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH061(h H061Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 72, &fwDispatcher{h: Handlers{H061: h}}, fwTypes, ev, opts)
 }
 
-// TestH062 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH062(h H062Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH062 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH062(h H062Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 73, &fwDispatcher{h: Handlers{H062: h}}, fwTypes, ev, opts)
 }
 
-// TestH063 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH063(h H063Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH063 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH063(h H063Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 74, &fwDispatcher{h: Handlers{H063: h}}, fwTypes, ev, opts)
 }
 
-// TestH064 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH064(h H064Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH064 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH064(h H064Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 75, &fwDispatcher{h: Handlers{H064: h}}, fwTypes, ev, opts)
 }
 
-// TestH065 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH065(h H065Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH065 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH065(h H065Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 76, &fwDispatcher{h: Handlers{H065: h}}, fwTypes, ev, opts)
 }
 
-// TestH066 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH066(h H066Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH066 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH066(h H066Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 77, &fwDispatcher{h: Handlers{H066: h}}, fwTypes, ev, opts)
 }
 
-// TestH067 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH067(h H067Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH067 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH067(h H067Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 78, &fwDispatcher{h: Handlers{H067: h}}, fwTypes, ev, opts)
 }
 
-// TestH068 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH068(h H068Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH068 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH068(h H068Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 79, &fwDispatcher{h: Handlers{H068: h}}, fwTypes, ev, opts)
 }
 
-// TestH069 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH069(h H069Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH069 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH069(h H069Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 80, &fwDispatcher{h: Handlers{H069: h}}, fwTypes, ev, opts)
 }
 
-// TestH070 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH070(h H070Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH070 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH070(h H070Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 81, &fwDispatcher{h: Handlers{H070: h}}, fwTypes, ev, opts)
 }
 
-// TestH071 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH071(h H071Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH071 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH071(h H071Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 82, &fwDispatcher{h: Handlers{H071: h}}, fwTypes, ev, opts)
 }
 
-// TestH072 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH072(h H072Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH072 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH072(h H072Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 83, &fwDispatcher{h: Handlers{H072: h}}, fwTypes, ev, opts)
 }
 
-// TestH073 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH073(h H073Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH073 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH073(h H073Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 84, &fwDispatcher{h: Handlers{H073: h}}, fwTypes, ev, opts)
 }
 
-// TestH074 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH074(h H074Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH074 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH074(h H074Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 85, &fwDispatcher{h: Handlers{H074: h}}, fwTypes, ev, opts)
 }
 
-// TestH075 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH075(h H075Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH075 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH075(h H075Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 86, &fwDispatcher{h: Handlers{H075: h}}, fwTypes, ev, opts)
 }
 
-// TestH076 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH076(h H076Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH076 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH076(h H076Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 87, &fwDispatcher{h: Handlers{H076: h}}, fwTypes, ev, opts)
 }
 
-// TestH077 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH077(h H077Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH077 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH077(h H077Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 88, &fwDispatcher{h: Handlers{H077: h}}, fwTypes, ev, opts)
 }
 
-// TestH078 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH078(h H078Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH078 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH078(h H078Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 89, &fwDispatcher{h: Handlers{H078: h}}, fwTypes, ev, opts)
 }
 
-// TestH079 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH079(h H079Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH079 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH079(h H079Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 90, &fwDispatcher{h: Handlers{H079: h}}, fwTypes, ev, opts)
 }
 
-// TestH080 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH080(h H080Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH080 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH080(h H080Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 91, &fwDispatcher{h: Handlers{H080: h}}, fwTypes, ev, opts)
 }
 
-// TestH081 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH081(h H081Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH081 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH081(h H081Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 92, &fwDispatcher{h: Handlers{H081: h}}, fwTypes, ev, opts)
 }
 
-// TestH082 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH082(h H082Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH082 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH082(h H082Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 93, &fwDispatcher{h: Handlers{H082: h}}, fwTypes, ev, opts)
 }
 
-// TestH083 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH083(h H083Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH083 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH083(h H083Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 94, &fwDispatcher{h: Handlers{H083: h}}, fwTypes, ev, opts)
 }
 
-// TestH084 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH084(h H084Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH084 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH084(h H084Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 95, &fwDispatcher{h: Handlers{H084: h}}, fwTypes, ev, opts)
 }
 
-// TestH085 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH085(h H085Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH085 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH085(h H085Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 96, &fwDispatcher{h: Handlers{H085: h}}, fwTypes, ev, opts)
 }
 
-// TestH086 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH086(h H086Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH086 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH086(h H086Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 97, &fwDispatcher{h: Handlers{H086: h}}, fwTypes, ev, opts)
 }
 
-// TestH087 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH087(h H087Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH087 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH087(h H087Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 98, &fwDispatcher{h: Handlers{H087: h}}, fwTypes, ev, opts)
 }
 
-// TestH088 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH088(h H088Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH088 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH088(h H088Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 99, &fwDispatcher{h: Handlers{H088: h}}, fwTypes, ev, opts)
 }
 
-// TestH089 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH089(h H089Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH089 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH089(h H089Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 100, &fwDispatcher{h: Handlers{H089: h}}, fwTypes, ev, opts)
 }
 
-// TestH090 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH090(h H090Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH090 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH090(h H090Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 101, &fwDispatcher{h: Handlers{H090: h}}, fwTypes, ev, opts)
 }
 
-// TestH091 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH091(h H091Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH091 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH091(h H091Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 102, &fwDispatcher{h: Handlers{H091: h}}, fwTypes, ev, opts)
 }
 
-// TestH092 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH092(h H092Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH092 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH092(h H092Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 103, &fwDispatcher{h: Handlers{H092: h}}, fwTypes, ev, opts)
 }
 
-// TestH093 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH093(h H093Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH093 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH093(h H093Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 104, &fwDispatcher{h: Handlers{H093: h}}, fwTypes, ev, opts)
 }
 
-// TestH094 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH094(h H094Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH094 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH094(h H094Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 105, &fwDispatcher{h: Handlers{H094: h}}, fwTypes, ev, opts)
 }
 
-// TestH095 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH095(h H095Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH095 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH095(h H095Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 106, &fwDispatcher{h: Handlers{H095: h}}, fwTypes, ev, opts)
 }
 
-// TestH096 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH096(h H096Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH096 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH096(h H096Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 107, &fwDispatcher{h: Handlers{H096: h}}, fwTypes, ev, opts)
 }
 
-// TestH097 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH097(h H097Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH097 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH097(h H097Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 108, &fwDispatcher{h: Handlers{H097: h}}, fwTypes, ev, opts)
 }
 
-// TestH098 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH098(h H098Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH098 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH098(h H098Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 109, &fwDispatcher{h: Handlers{H098: h}}, fwTypes, ev, opts)
 }
 
-// TestH099 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestH099(h H099Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallH099 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallH099(h H099Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 110, &fwDispatcher{h: Handlers{H099: h}}, fwTypes, ev, opts)
 }
 
-// TestP0000 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0000(h P0000Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0000 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0000(h P0000Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 111, &fwDispatcher{h: Handlers{P0000: h}}, fwTypes, ev, opts)
 }
 
-// TestP0001 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0001(h P0001Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0001 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0001(h P0001Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 112, &fwDispatcher{h: Handlers{P0001: h}}, fwTypes, ev, opts)
 }
 
-// TestP0002 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0002(h P0002Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0002 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0002(h P0002Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 113, &fwDispatcher{h: Handlers{P0002: h}}, fwTypes, ev, opts)
 }
 
-// TestP0003 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0003(h P0003Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0003 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0003(h P0003Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 114, &fwDispatcher{h: Handlers{P0003: h}}, fwTypes, ev, opts)
 }
 
-// TestP0004 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0004(h P0004Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0004 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0004(h P0004Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 115, &fwDispatcher{h: Handlers{P0004: h}}, fwTypes, ev, opts)
 }
 
-// TestP0005 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0005(h P0005Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0005 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0005(h P0005Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 116, &fwDispatcher{h: Handlers{P0005: h}}, fwTypes, ev, opts)
 }
 
-// TestP0006 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0006(h P0006Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0006 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0006(h P0006Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 117, &fwDispatcher{h: Handlers{P0006: h}}, fwTypes, ev, opts)
 }
 
-// TestP0007 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0007(h P0007Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0007 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0007(h P0007Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 118, &fwDispatcher{h: Handlers{P0007: h}}, fwTypes, ev, opts)
 }
 
-// TestP0008 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0008(h P0008Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0008 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0008(h P0008Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 119, &fwDispatcher{h: Handlers{P0008: h}}, fwTypes, ev, opts)
 }
 
-// TestP0009 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0009(h P0009Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0009 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0009(h P0009Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 120, &fwDispatcher{h: Handlers{P0009: h}}, fwTypes, ev, opts)
 }
 
-// TestP0010 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0010(h P0010Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0010 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0010(h P0010Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 121, &fwDispatcher{h: Handlers{P0010: h}}, fwTypes, ev, opts)
 }
 
-// TestP0011 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0011(h P0011Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0011 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0011(h P0011Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 122, &fwDispatcher{h: Handlers{P0011: h}}, fwTypes, ev, opts)
 }
 
-// TestP0012 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0012(h P0012Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0012 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0012(h P0012Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 123, &fwDispatcher{h: Handlers{P0012: h}}, fwTypes, ev, opts)
 }
 
-// TestP0013 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0013(h P0013Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0013 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0013(h P0013Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 124, &fwDispatcher{h: Handlers{P0013: h}}, fwTypes, ev, opts)
 }
 
-// TestP0014 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0014(h P0014Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0014 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0014(h P0014Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 125, &fwDispatcher{h: Handlers{P0014: h}}, fwTypes, ev, opts)
 }
 
-// TestP0015 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0015(h P0015Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0015 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0015(h P0015Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 126, &fwDispatcher{h: Handlers{P0015: h}}, fwTypes, ev, opts)
 }
 
-// TestP0016 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0016(h P0016Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0016 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0016(h P0016Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 127, &fwDispatcher{h: Handlers{P0016: h}}, fwTypes, ev, opts)
 }
 
-// TestP0017 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0017(h P0017Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0017 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0017(h P0017Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 128, &fwDispatcher{h: Handlers{P0017: h}}, fwTypes, ev, opts)
 }
 
-// TestP0018 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0018(h P0018Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0018 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0018(h P0018Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 129, &fwDispatcher{h: Handlers{P0018: h}}, fwTypes, ev, opts)
 }
 
-// TestP0019 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0019(h P0019Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0019 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0019(h P0019Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 130, &fwDispatcher{h: Handlers{P0019: h}}, fwTypes, ev, opts)
 }
 
-// TestP0020 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0020(h P0020Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0020 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0020(h P0020Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 131, &fwDispatcher{h: Handlers{P0020: h}}, fwTypes, ev, opts)
 }
 
-// TestP0021 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0021(h P0021Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0021 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0021(h P0021Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 132, &fwDispatcher{h: Handlers{P0021: h}}, fwTypes, ev, opts)
 }
 
-// TestP0022 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0022(h P0022Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0022 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0022(h P0022Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 133, &fwDispatcher{h: Handlers{P0022: h}}, fwTypes, ev, opts)
 }
 
-// TestP0023 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0023(h P0023Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0023 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0023(h P0023Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 134, &fwDispatcher{h: Handlers{P0023: h}}, fwTypes, ev, opts)
 }
 
-// TestP0024 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0024(h P0024Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0024 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0024(h P0024Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 135, &fwDispatcher{h: Handlers{P0024: h}}, fwTypes, ev, opts)
 }
 
-// TestP0025 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0025(h P0025Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0025 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0025(h P0025Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 136, &fwDispatcher{h: Handlers{P0025: h}}, fwTypes, ev, opts)
 }
 
-// TestP0026 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0026(h P0026Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0026 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0026(h P0026Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 137, &fwDispatcher{h: Handlers{P0026: h}}, fwTypes, ev, opts)
 }
 
-// TestP0027 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0027(h P0027Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0027 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0027(h P0027Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 138, &fwDispatcher{h: Handlers{P0027: h}}, fwTypes, ev, opts)
 }
 
-// TestP0028 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0028(h P0028Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0028 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0028(h P0028Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 139, &fwDispatcher{h: Handlers{P0028: h}}, fwTypes, ev, opts)
 }
 
-// TestP0029 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0029(h P0029Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0029 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0029(h P0029Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 140, &fwDispatcher{h: Handlers{P0029: h}}, fwTypes, ev, opts)
 }
 
-// TestP0030 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0030(h P0030Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0030 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0030(h P0030Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 141, &fwDispatcher{h: Handlers{P0030: h}}, fwTypes, ev, opts)
 }
 
-// TestP0031 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0031(h P0031Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0031 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0031(h P0031Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 142, &fwDispatcher{h: Handlers{P0031: h}}, fwTypes, ev, opts)
 }
 
-// TestP0032 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0032(h P0032Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0032 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0032(h P0032Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 143, &fwDispatcher{h: Handlers{P0032: h}}, fwTypes, ev, opts)
 }
 
-// TestP0033 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0033(h P0033Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0033 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0033(h P0033Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 144, &fwDispatcher{h: Handlers{P0033: h}}, fwTypes, ev, opts)
 }
 
-// TestP0034 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0034(h P0034Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0034 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0034(h P0034Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 145, &fwDispatcher{h: Handlers{P0034: h}}, fwTypes, ev, opts)
 }
 
-// TestP0035 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0035(h P0035Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0035 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0035(h P0035Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 146, &fwDispatcher{h: Handlers{P0035: h}}, fwTypes, ev, opts)
 }
 
-// TestP0036 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0036(h P0036Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0036 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0036(h P0036Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 147, &fwDispatcher{h: Handlers{P0036: h}}, fwTypes, ev, opts)
 }
 
-// TestP0037 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0037(h P0037Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0037 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0037(h P0037Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 148, &fwDispatcher{h: Handlers{P0037: h}}, fwTypes, ev, opts)
 }
 
-// TestP0038 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0038(h P0038Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0038 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0038(h P0038Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 149, &fwDispatcher{h: Handlers{P0038: h}}, fwTypes, ev, opts)
 }
 
-// TestP0039 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0039(h P0039Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0039 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0039(h P0039Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 150, &fwDispatcher{h: Handlers{P0039: h}}, fwTypes, ev, opts)
 }
 
-// TestP0040 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0040(h P0040Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0040 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0040(h P0040Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 151, &fwDispatcher{h: Handlers{P0040: h}}, fwTypes, ev, opts)
 }
 
-// TestP0041 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0041(h P0041Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0041 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0041(h P0041Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 152, &fwDispatcher{h: Handlers{P0041: h}}, fwTypes, ev, opts)
 }
 
-// TestP0042 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0042(h P0042Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0042 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0042(h P0042Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 153, &fwDispatcher{h: Handlers{P0042: h}}, fwTypes, ev, opts)
 }
 
-// TestP0043 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0043(h P0043Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0043 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0043(h P0043Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 154, &fwDispatcher{h: Handlers{P0043: h}}, fwTypes, ev, opts)
 }
 
-// TestP0044 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0044(h P0044Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0044 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0044(h P0044Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 155, &fwDispatcher{h: Handlers{P0044: h}}, fwTypes, ev, opts)
 }
 
-// TestP0045 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0045(h P0045Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0045 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0045(h P0045Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 156, &fwDispatcher{h: Handlers{P0045: h}}, fwTypes, ev, opts)
 }
 
-// TestP0046 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0046(h P0046Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0046 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0046(h P0046Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 157, &fwDispatcher{h: Handlers{P0046: h}}, fwTypes, ev, opts)
 }
 
-// TestP0047 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0047(h P0047Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0047 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0047(h P0047Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 158, &fwDispatcher{h: Handlers{P0047: h}}, fwTypes, ev, opts)
 }
 
-// TestP0048 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0048(h P0048Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0048 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0048(h P0048Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 159, &fwDispatcher{h: Handlers{P0048: h}}, fwTypes, ev, opts)
 }
 
-// TestP0049 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0049(h P0049Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0049 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0049(h P0049Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 160, &fwDispatcher{h: Handlers{P0049: h}}, fwTypes, ev, opts)
 }
 
-// TestP0050 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0050(h P0050Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0050 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0050(h P0050Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 161, &fwDispatcher{h: Handlers{P0050: h}}, fwTypes, ev, opts)
 }
 
-// TestP0051 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0051(h P0051Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0051 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0051(h P0051Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 162, &fwDispatcher{h: Handlers{P0051: h}}, fwTypes, ev, opts)
 }
 
-// TestP0052 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0052(h P0052Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0052 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0052(h P0052Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 163, &fwDispatcher{h: Handlers{P0052: h}}, fwTypes, ev, opts)
 }
 
-// TestP0053 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0053(h P0053Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0053 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0053(h P0053Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 164, &fwDispatcher{h: Handlers{P0053: h}}, fwTypes, ev, opts)
 }
 
-// TestP0054 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0054(h P0054Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0054 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0054(h P0054Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 165, &fwDispatcher{h: Handlers{P0054: h}}, fwTypes, ev, opts)
 }
 
-// TestP0055 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0055(h P0055Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0055 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0055(h P0055Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 166, &fwDispatcher{h: Handlers{P0055: h}}, fwTypes, ev, opts)
 }
 
-// TestP0056 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0056(h P0056Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0056 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0056(h P0056Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 167, &fwDispatcher{h: Handlers{P0056: h}}, fwTypes, ev, opts)
 }
 
-// TestP0057 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0057(h P0057Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0057 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0057(h P0057Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 168, &fwDispatcher{h: Handlers{P0057: h}}, fwTypes, ev, opts)
 }
 
-// TestP0058 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0058(h P0058Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0058 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0058(h P0058Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 169, &fwDispatcher{h: Handlers{P0058: h}}, fwTypes, ev, opts)
 }
 
-// TestP0059 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0059(h P0059Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0059 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0059(h P0059Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 170, &fwDispatcher{h: Handlers{P0059: h}}, fwTypes, ev, opts)
 }
 
-// TestP0060 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0060(h P0060Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0060 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0060(h P0060Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 171, &fwDispatcher{h: Handlers{P0060: h}}, fwTypes, ev, opts)
 }
 
-// TestP0061 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0061(h P0061Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0061 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0061(h P0061Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 172, &fwDispatcher{h: Handlers{P0061: h}}, fwTypes, ev, opts)
 }
 
-// TestP0062 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0062(h P0062Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0062 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0062(h P0062Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 173, &fwDispatcher{h: Handlers{P0062: h}}, fwTypes, ev, opts)
 }
 
-// TestP0063 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0063(h P0063Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0063 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0063(h P0063Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 174, &fwDispatcher{h: Handlers{P0063: h}}, fwTypes, ev, opts)
 }
 
-// TestP0064 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0064(h P0064Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0064 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0064(h P0064Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 175, &fwDispatcher{h: Handlers{P0064: h}}, fwTypes, ev, opts)
 }
 
-// TestP0065 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0065(h P0065Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0065 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0065(h P0065Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 176, &fwDispatcher{h: Handlers{P0065: h}}, fwTypes, ev, opts)
 }
 
-// TestP0066 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0066(h P0066Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0066 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0066(h P0066Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 177, &fwDispatcher{h: Handlers{P0066: h}}, fwTypes, ev, opts)
 }
 
-// TestP0067 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0067(h P0067Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0067 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0067(h P0067Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 178, &fwDispatcher{h: Handlers{P0067: h}}, fwTypes, ev, opts)
 }
 
-// TestP0068 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0068(h P0068Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0068 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0068(h P0068Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 179, &fwDispatcher{h: Handlers{P0068: h}}, fwTypes, ev, opts)
 }
 
-// TestP0069 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0069(h P0069Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0069 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0069(h P0069Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 180, &fwDispatcher{h: Handlers{P0069: h}}, fwTypes, ev, opts)
 }
 
-// TestP0070 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0070(h P0070Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0070 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0070(h P0070Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 181, &fwDispatcher{h: Handlers{P0070: h}}, fwTypes, ev, opts)
 }
 
-// TestP0071 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0071(h P0071Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0071 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0071(h P0071Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 182, &fwDispatcher{h: Handlers{P0071: h}}, fwTypes, ev, opts)
 }
 
-// TestP0072 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0072(h P0072Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0072 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0072(h P0072Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 183, &fwDispatcher{h: Handlers{P0072: h}}, fwTypes, ev, opts)
 }
 
-// TestP0073 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0073(h P0073Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0073 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0073(h P0073Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 184, &fwDispatcher{h: Handlers{P0073: h}}, fwTypes, ev, opts)
 }
 
-// TestP0074 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0074(h P0074Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0074 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0074(h P0074Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 185, &fwDispatcher{h: Handlers{P0074: h}}, fwTypes, ev, opts)
 }
 
-// TestP0075 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0075(h P0075Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0075 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0075(h P0075Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 186, &fwDispatcher{h: Handlers{P0075: h}}, fwTypes, ev, opts)
 }
 
-// TestP0076 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0076(h P0076Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0076 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0076(h P0076Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 187, &fwDispatcher{h: Handlers{P0076: h}}, fwTypes, ev, opts)
 }
 
-// TestP0077 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0077(h P0077Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0077 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0077(h P0077Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 188, &fwDispatcher{h: Handlers{P0077: h}}, fwTypes, ev, opts)
 }
 
-// TestP0078 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0078(h P0078Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0078 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0078(h P0078Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 189, &fwDispatcher{h: Handlers{P0078: h}}, fwTypes, ev, opts)
 }
 
-// TestP0079 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0079(h P0079Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0079 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0079(h P0079Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 190, &fwDispatcher{h: Handlers{P0079: h}}, fwTypes, ev, opts)
 }
 
-// TestP0080 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0080(h P0080Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0080 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0080(h P0080Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 191, &fwDispatcher{h: Handlers{P0080: h}}, fwTypes, ev, opts)
 }
 
-// TestP0081 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0081(h P0081Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0081 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0081(h P0081Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 192, &fwDispatcher{h: Handlers{P0081: h}}, fwTypes, ev, opts)
 }
 
-// TestP0082 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0082(h P0082Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0082 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0082(h P0082Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 193, &fwDispatcher{h: Handlers{P0082: h}}, fwTypes, ev, opts)
 }
 
-// TestP0083 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0083(h P0083Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0083 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0083(h P0083Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 194, &fwDispatcher{h: Handlers{P0083: h}}, fwTypes, ev, opts)
 }
 
-// TestP0084 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0084(h P0084Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0084 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0084(h P0084Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 195, &fwDispatcher{h: Handlers{P0084: h}}, fwTypes, ev, opts)
 }
 
-// TestP0085 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0085(h P0085Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0085 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0085(h P0085Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 196, &fwDispatcher{h: Handlers{P0085: h}}, fwTypes, ev, opts)
 }
 
-// TestP0086 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0086(h P0086Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0086 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0086(h P0086Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 197, &fwDispatcher{h: Handlers{P0086: h}}, fwTypes, ev, opts)
 }
 
-// TestP0087 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0087(h P0087Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0087 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0087(h P0087Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 198, &fwDispatcher{h: Handlers{P0087: h}}, fwTypes, ev, opts)
 }
 
-// TestP0088 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0088(h P0088Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0088 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0088(h P0088Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 199, &fwDispatcher{h: Handlers{P0088: h}}, fwTypes, ev, opts)
 }
 
-// TestP0089 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0089(h P0089Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0089 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0089(h P0089Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 200, &fwDispatcher{h: Handlers{P0089: h}}, fwTypes, ev, opts)
 }
 
-// TestP0090 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0090(h P0090Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0090 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0090(h P0090Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 201, &fwDispatcher{h: Handlers{P0090: h}}, fwTypes, ev, opts)
 }
 
-// TestP0091 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0091(h P0091Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0091 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0091(h P0091Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 202, &fwDispatcher{h: Handlers{P0091: h}}, fwTypes, ev, opts)
 }
 
-// TestP0092 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0092(h P0092Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0092 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0092(h P0092Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 203, &fwDispatcher{h: Handlers{P0092: h}}, fwTypes, ev, opts)
 }
 
-// TestP0093 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0093(h P0093Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0093 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0093(h P0093Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 204, &fwDispatcher{h: Handlers{P0093: h}}, fwTypes, ev, opts)
 }
 
-// TestP0094 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0094(h P0094Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0094 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0094(h P0094Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 205, &fwDispatcher{h: Handlers{P0094: h}}, fwTypes, ev, opts)
 }
 
-// TestP0095 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0095(h P0095Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0095 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0095(h P0095Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 206, &fwDispatcher{h: Handlers{P0095: h}}, fwTypes, ev, opts)
 }
 
-// TestP0096 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0096(h P0096Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0096 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0096(h P0096Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 207, &fwDispatcher{h: Handlers{P0096: h}}, fwTypes, ev, opts)
 }
 
-// TestP0097 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0097(h P0097Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0097 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0097(h P0097Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 208, &fwDispatcher{h: Handlers{P0097: h}}, fwTypes, ev, opts)
 }
 
-// TestP0098 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0098(h P0098Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0098 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0098(h P0098Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 209, &fwDispatcher{h: Handlers{P0098: h}}, fwTypes, ev, opts)
 }
 
-// TestP0099 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0099(h P0099Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0099 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0099(h P0099Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 210, &fwDispatcher{h: Handlers{P0099: h}}, fwTypes, ev, opts)
 }
 
-// TestP0100 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0100(h P0100Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0100 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0100(h P0100Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 211, &fwDispatcher{h: Handlers{P0100: h}}, fwTypes, ev, opts)
 }
 
-// TestP0101 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0101(h P0101Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0101 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0101(h P0101Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 212, &fwDispatcher{h: Handlers{P0101: h}}, fwTypes, ev, opts)
 }
 
-// TestP0102 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0102(h P0102Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0102 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0102(h P0102Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 213, &fwDispatcher{h: Handlers{P0102: h}}, fwTypes, ev, opts)
 }
 
-// TestP0103 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0103(h P0103Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0103 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0103(h P0103Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 214, &fwDispatcher{h: Handlers{P0103: h}}, fwTypes, ev, opts)
 }
 
-// TestP0104 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0104(h P0104Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0104 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0104(h P0104Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 215, &fwDispatcher{h: Handlers{P0104: h}}, fwTypes, ev, opts)
 }
 
-// TestP0105 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0105(h P0105Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0105 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0105(h P0105Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 216, &fwDispatcher{h: Handlers{P0105: h}}, fwTypes, ev, opts)
 }
 
-// TestP0106 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0106(h P0106Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0106 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0106(h P0106Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 217, &fwDispatcher{h: Handlers{P0106: h}}, fwTypes, ev, opts)
 }
 
-// TestP0107 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0107(h P0107Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0107 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0107(h P0107Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 218, &fwDispatcher{h: Handlers{P0107: h}}, fwTypes, ev, opts)
 }
 
-// TestP0108 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0108(h P0108Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0108 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0108(h P0108Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 219, &fwDispatcher{h: Handlers{P0108: h}}, fwTypes, ev, opts)
 }
 
-// TestP0109 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0109(h P0109Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0109 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0109(h P0109Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 220, &fwDispatcher{h: Handlers{P0109: h}}, fwTypes, ev, opts)
 }
 
-// TestP0110 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0110(h P0110Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0110 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0110(h P0110Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 221, &fwDispatcher{h: Handlers{P0110: h}}, fwTypes, ev, opts)
 }
 
-// TestP0111 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0111(h P0111Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0111 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0111(h P0111Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 222, &fwDispatcher{h: Handlers{P0111: h}}, fwTypes, ev, opts)
 }
 
-// TestP0112 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0112(h P0112Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0112 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0112(h P0112Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 223, &fwDispatcher{h: Handlers{P0112: h}}, fwTypes, ev, opts)
 }
 
-// TestP0113 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0113(h P0113Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0113 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0113(h P0113Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 224, &fwDispatcher{h: Handlers{P0113: h}}, fwTypes, ev, opts)
 }
 
-// TestP0114 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0114(h P0114Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0114 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0114(h P0114Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 225, &fwDispatcher{h: Handlers{P0114: h}}, fwTypes, ev, opts)
 }
 
-// TestP0115 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0115(h P0115Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0115 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0115(h P0115Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 226, &fwDispatcher{h: Handlers{P0115: h}}, fwTypes, ev, opts)
 }
 
-// TestP0116 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0116(h P0116Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0116 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0116(h P0116Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 227, &fwDispatcher{h: Handlers{P0116: h}}, fwTypes, ev, opts)
 }
 
-// TestP0117 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0117(h P0117Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0117 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0117(h P0117Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 228, &fwDispatcher{h: Handlers{P0117: h}}, fwTypes, ev, opts)
 }
 
-// TestP0118 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0118(h P0118Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0118 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0118(h P0118Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 229, &fwDispatcher{h: Handlers{P0118: h}}, fwTypes, ev, opts)
 }
 
-// TestP0119 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0119(h P0119Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0119 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0119(h P0119Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 230, &fwDispatcher{h: Handlers{P0119: h}}, fwTypes, ev, opts)
 }
 
-// TestP0120 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0120(h P0120Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0120 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0120(h P0120Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 231, &fwDispatcher{h: Handlers{P0120: h}}, fwTypes, ev, opts)
 }
 
-// TestP0121 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0121(h P0121Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0121 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0121(h P0121Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 232, &fwDispatcher{h: Handlers{P0121: h}}, fwTypes, ev, opts)
 }
 
-// TestP0122 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0122(h P0122Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0122 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0122(h P0122Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 233, &fwDispatcher{h: Handlers{P0122: h}}, fwTypes, ev, opts)
 }
 
-// TestP0123 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0123(h P0123Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0123 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0123(h P0123Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 234, &fwDispatcher{h: Handlers{P0123: h}}, fwTypes, ev, opts)
 }
 
-// TestP0124 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0124(h P0124Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0124 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0124(h P0124Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 235, &fwDispatcher{h: Handlers{P0124: h}}, fwTypes, ev, opts)
 }
 
-// TestP0125 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0125(h P0125Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0125 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0125(h P0125Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 236, &fwDispatcher{h: Handlers{P0125: h}}, fwTypes, ev, opts)
 }
 
-// TestP0126 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0126(h P0126Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0126 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0126(h P0126Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 237, &fwDispatcher{h: Handlers{P0126: h}}, fwTypes, ev, opts)
 }
 
-// TestP0127 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0127(h P0127Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0127 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0127(h P0127Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 238, &fwDispatcher{h: Handlers{P0127: h}}, fwTypes, ev, opts)
 }
 
-// TestP0128 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0128(h P0128Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0128 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0128(h P0128Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 239, &fwDispatcher{h: Handlers{P0128: h}}, fwTypes, ev, opts)
 }
 
-// TestP0129 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0129(h P0129Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0129 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0129(h P0129Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 240, &fwDispatcher{h: Handlers{P0129: h}}, fwTypes, ev, opts)
 }
 
-// TestP0130 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0130(h P0130Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0130 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0130(h P0130Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 241, &fwDispatcher{h: Handlers{P0130: h}}, fwTypes, ev, opts)
 }
 
-// TestP0131 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0131(h P0131Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0131 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0131(h P0131Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 242, &fwDispatcher{h: Handlers{P0131: h}}, fwTypes, ev, opts)
 }
 
-// TestP0132 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0132(h P0132Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0132 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0132(h P0132Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 243, &fwDispatcher{h: Handlers{P0132: h}}, fwTypes, ev, opts)
 }
 
-// TestP0133 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0133(h P0133Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0133 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0133(h P0133Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 244, &fwDispatcher{h: Handlers{P0133: h}}, fwTypes, ev, opts)
 }
 
-// TestP0134 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0134(h P0134Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0134 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0134(h P0134Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 245, &fwDispatcher{h: Handlers{P0134: h}}, fwTypes, ev, opts)
 }
 
-// TestP0135 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0135(h P0135Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0135 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0135(h P0135Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 246, &fwDispatcher{h: Handlers{P0135: h}}, fwTypes, ev, opts)
 }
 
-// TestP0136 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0136(h P0136Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0136 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0136(h P0136Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 247, &fwDispatcher{h: Handlers{P0136: h}}, fwTypes, ev, opts)
 }
 
-// TestP0137 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0137(h P0137Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0137 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0137(h P0137Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 248, &fwDispatcher{h: Handlers{P0137: h}}, fwTypes, ev, opts)
 }
 
-// TestP0138 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0138(h P0138Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0138 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0138(h P0138Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 249, &fwDispatcher{h: Handlers{P0138: h}}, fwTypes, ev, opts)
 }
 
-// TestP0139 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0139(h P0139Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0139 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0139(h P0139Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 250, &fwDispatcher{h: Handlers{P0139: h}}, fwTypes, ev, opts)
 }
 
-// TestP0140 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0140(h P0140Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0140 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0140(h P0140Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 251, &fwDispatcher{h: Handlers{P0140: h}}, fwTypes, ev, opts)
 }
 
-// TestP0141 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0141(h P0141Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0141 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0141(h P0141Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 252, &fwDispatcher{h: Handlers{P0141: h}}, fwTypes, ev, opts)
 }
 
-// TestP0142 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0142(h P0142Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0142 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0142(h P0142Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 253, &fwDispatcher{h: Handlers{P0142: h}}, fwTypes, ev, opts)
 }
 
-// TestP0143 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0143(h P0143Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0143 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0143(h P0143Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 254, &fwDispatcher{h: Handlers{P0143: h}}, fwTypes, ev, opts)
 }
 
-// TestP0144 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0144(h P0144Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0144 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0144(h P0144Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 255, &fwDispatcher{h: Handlers{P0144: h}}, fwTypes, ev, opts)
 }
 
-// TestP0145 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0145(h P0145Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0145 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0145(h P0145Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 256, &fwDispatcher{h: Handlers{P0145: h}}, fwTypes, ev, opts)
 }
 
-// TestP0146 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0146(h P0146Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0146 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0146(h P0146Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 257, &fwDispatcher{h: Handlers{P0146: h}}, fwTypes, ev, opts)
 }
 
-// TestP0147 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0147(h P0147Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0147 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0147(h P0147Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 258, &fwDispatcher{h: Handlers{P0147: h}}, fwTypes, ev, opts)
 }
 
-// TestP0148 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0148(h P0148Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0148 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0148(h P0148Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 259, &fwDispatcher{h: Handlers{P0148: h}}, fwTypes, ev, opts)
 }
 
-// TestP0149 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0149(h P0149Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0149 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0149(h P0149Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 260, &fwDispatcher{h: Handlers{P0149: h}}, fwTypes, ev, opts)
 }
 
-// TestP0150 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0150(h P0150Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0150 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0150(h P0150Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 261, &fwDispatcher{h: Handlers{P0150: h}}, fwTypes, ev, opts)
 }
 
-// TestP0151 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0151(h P0151Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0151 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0151(h P0151Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 262, &fwDispatcher{h: Handlers{P0151: h}}, fwTypes, ev, opts)
 }
 
-// TestP0152 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0152(h P0152Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0152 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0152(h P0152Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 263, &fwDispatcher{h: Handlers{P0152: h}}, fwTypes, ev, opts)
 }
 
-// TestP0153 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0153(h P0153Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0153 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0153(h P0153Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 264, &fwDispatcher{h: Handlers{P0153: h}}, fwTypes, ev, opts)
 }
 
-// TestP0154 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0154(h P0154Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0154 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0154(h P0154Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 265, &fwDispatcher{h: Handlers{P0154: h}}, fwTypes, ev, opts)
 }
 
-// TestP0155 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0155(h P0155Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0155 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0155(h P0155Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 266, &fwDispatcher{h: Handlers{P0155: h}}, fwTypes, ev, opts)
 }
 
-// TestP0156 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0156(h P0156Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0156 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0156(h P0156Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 267, &fwDispatcher{h: Handlers{P0156: h}}, fwTypes, ev, opts)
 }
 
-// TestP0157 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0157(h P0157Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0157 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0157(h P0157Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 268, &fwDispatcher{h: Handlers{P0157: h}}, fwTypes, ev, opts)
 }
 
-// TestP0158 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0158(h P0158Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0158 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0158(h P0158Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 269, &fwDispatcher{h: Handlers{P0158: h}}, fwTypes, ev, opts)
 }
 
-// TestP0159 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0159(h P0159Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0159 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0159(h P0159Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 270, &fwDispatcher{h: Handlers{P0159: h}}, fwTypes, ev, opts)
 }
 
-// TestP0160 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0160(h P0160Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0160 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0160(h P0160Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 271, &fwDispatcher{h: Handlers{P0160: h}}, fwTypes, ev, opts)
 }
 
-// TestP0161 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0161(h P0161Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0161 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0161(h P0161Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 272, &fwDispatcher{h: Handlers{P0161: h}}, fwTypes, ev, opts)
 }
 
-// TestP0162 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0162(h P0162Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0162 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0162(h P0162Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 273, &fwDispatcher{h: Handlers{P0162: h}}, fwTypes, ev, opts)
 }
 
-// TestP0163 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0163(h P0163Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0163 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0163(h P0163Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 274, &fwDispatcher{h: Handlers{P0163: h}}, fwTypes, ev, opts)
 }
 
-// TestP0164 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0164(h P0164Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0164 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0164(h P0164Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 275, &fwDispatcher{h: Handlers{P0164: h}}, fwTypes, ev, opts)
 }
 
-// TestP0165 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0165(h P0165Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0165 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0165(h P0165Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 276, &fwDispatcher{h: Handlers{P0165: h}}, fwTypes, ev, opts)
 }
 
-// TestP0166 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0166(h P0166Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0166 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0166(h P0166Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 277, &fwDispatcher{h: Handlers{P0166: h}}, fwTypes, ev, opts)
 }
 
-// TestP0167 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0167(h P0167Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0167 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0167(h P0167Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 278, &fwDispatcher{h: Handlers{P0167: h}}, fwTypes, ev, opts)
 }
 
-// TestP0168 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0168(h P0168Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0168 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0168(h P0168Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 279, &fwDispatcher{h: Handlers{P0168: h}}, fwTypes, ev, opts)
 }
 
-// TestP0169 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0169(h P0169Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0169 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0169(h P0169Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 280, &fwDispatcher{h: Handlers{P0169: h}}, fwTypes, ev, opts)
 }
 
-// TestP0170 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0170(h P0170Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0170 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0170(h P0170Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 281, &fwDispatcher{h: Handlers{P0170: h}}, fwTypes, ev, opts)
 }
 
-// TestP0171 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0171(h P0171Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0171 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0171(h P0171Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 282, &fwDispatcher{h: Handlers{P0171: h}}, fwTypes, ev, opts)
 }
 
-// TestP0172 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0172(h P0172Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0172 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0172(h P0172Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 283, &fwDispatcher{h: Handlers{P0172: h}}, fwTypes, ev, opts)
 }
 
-// TestP0173 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0173(h P0173Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0173 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0173(h P0173Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 284, &fwDispatcher{h: Handlers{P0173: h}}, fwTypes, ev, opts)
 }
 
-// TestP0174 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0174(h P0174Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0174 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0174(h P0174Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 285, &fwDispatcher{h: Handlers{P0174: h}}, fwTypes, ev, opts)
 }
 
-// TestP0175 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0175(h P0175Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0175 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0175(h P0175Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 286, &fwDispatcher{h: Handlers{P0175: h}}, fwTypes, ev, opts)
 }
 
-// TestP0176 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0176(h P0176Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0176 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0176(h P0176Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 287, &fwDispatcher{h: Handlers{P0176: h}}, fwTypes, ev, opts)
 }
 
-// TestP0177 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0177(h P0177Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0177 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0177(h P0177Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 288, &fwDispatcher{h: Handlers{P0177: h}}, fwTypes, ev, opts)
 }
 
-// TestP0178 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0178(h P0178Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0178 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0178(h P0178Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 289, &fwDispatcher{h: Handlers{P0178: h}}, fwTypes, ev, opts)
 }
 
-// TestP0179 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0179(h P0179Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0179 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0179(h P0179Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 290, &fwDispatcher{h: Handlers{P0179: h}}, fwTypes, ev, opts)
 }
 
-// TestP0180 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0180(h P0180Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0180 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0180(h P0180Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 291, &fwDispatcher{h: Handlers{P0180: h}}, fwTypes, ev, opts)
 }
 
-// TestP0181 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0181(h P0181Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0181 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0181(h P0181Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 292, &fwDispatcher{h: Handlers{P0181: h}}, fwTypes, ev, opts)
 }
 
-// TestP0182 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0182(h P0182Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0182 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0182(h P0182Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 293, &fwDispatcher{h: Handlers{P0182: h}}, fwTypes, ev, opts)
 }
 
-// TestP0183 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0183(h P0183Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0183 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0183(h P0183Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 294, &fwDispatcher{h: Handlers{P0183: h}}, fwTypes, ev, opts)
 }
 
-// TestP0184 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0184(h P0184Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0184 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0184(h P0184Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 295, &fwDispatcher{h: Handlers{P0184: h}}, fwTypes, ev, opts)
 }
 
-// TestP0185 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0185(h P0185Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0185 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0185(h P0185Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 296, &fwDispatcher{h: Handlers{P0185: h}}, fwTypes, ev, opts)
 }
 
-// TestP0186 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0186(h P0186Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0186 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0186(h P0186Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 297, &fwDispatcher{h: Handlers{P0186: h}}, fwTypes, ev, opts)
 }
 
-// TestP0187 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0187(h P0187Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0187 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0187(h P0187Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 298, &fwDispatcher{h: Handlers{P0187: h}}, fwTypes, ev, opts)
 }
 
-// TestP0188 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0188(h P0188Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0188 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0188(h P0188Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 299, &fwDispatcher{h: Handlers{P0188: h}}, fwTypes, ev, opts)
 }
 
-// TestP0189 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0189(h P0189Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0189 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0189(h P0189Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 300, &fwDispatcher{h: Handlers{P0189: h}}, fwTypes, ev, opts)
 }
 
-// TestP0190 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0190(h P0190Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0190 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0190(h P0190Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 301, &fwDispatcher{h: Handlers{P0190: h}}, fwTypes, ev, opts)
 }
 
-// TestP0191 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0191(h P0191Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0191 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0191(h P0191Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 302, &fwDispatcher{h: Handlers{P0191: h}}, fwTypes, ev, opts)
 }
 
-// TestP0192 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0192(h P0192Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0192 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0192(h P0192Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 303, &fwDispatcher{h: Handlers{P0192: h}}, fwTypes, ev, opts)
 }
 
-// TestP0193 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0193(h P0193Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0193 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0193(h P0193Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 304, &fwDispatcher{h: Handlers{P0193: h}}, fwTypes, ev, opts)
 }
 
-// TestP0194 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0194(h P0194Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0194 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0194(h P0194Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 305, &fwDispatcher{h: Handlers{P0194: h}}, fwTypes, ev, opts)
 }
 
-// TestP0195 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0195(h P0195Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0195 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0195(h P0195Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 306, &fwDispatcher{h: Handlers{P0195: h}}, fwTypes, ev, opts)
 }
 
-// TestP0196 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0196(h P0196Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0196 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0196(h P0196Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 307, &fwDispatcher{h: Handlers{P0196: h}}, fwTypes, ev, opts)
 }
 
-// TestP0197 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0197(h P0197Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0197 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0197(h P0197Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 308, &fwDispatcher{h: Handlers{P0197: h}}, fwTypes, ev, opts)
 }
 
-// TestP0198 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0198(h P0198Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0198 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0198(h P0198Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 309, &fwDispatcher{h: Handlers{P0198: h}}, fwTypes, ev, opts)
 }
 
-// TestP0199 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0199(h P0199Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0199 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0199(h P0199Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 310, &fwDispatcher{h: Handlers{P0199: h}}, fwTypes, ev, opts)
 }
 
-// TestP0200 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0200(h P0200Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0200 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0200(h P0200Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 311, &fwDispatcher{h: Handlers{P0200: h}}, fwTypes, ev, opts)
 }
 
-// TestP0201 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0201(h P0201Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0201 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0201(h P0201Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 312, &fwDispatcher{h: Handlers{P0201: h}}, fwTypes, ev, opts)
 }
 
-// TestP0202 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0202(h P0202Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0202 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0202(h P0202Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 313, &fwDispatcher{h: Handlers{P0202: h}}, fwTypes, ev, opts)
 }
 
-// TestP0203 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0203(h P0203Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0203 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0203(h P0203Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 314, &fwDispatcher{h: Handlers{P0203: h}}, fwTypes, ev, opts)
 }
 
-// TestP0204 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0204(h P0204Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0204 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0204(h P0204Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 315, &fwDispatcher{h: Handlers{P0204: h}}, fwTypes, ev, opts)
 }
 
-// TestP0205 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0205(h P0205Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0205 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0205(h P0205Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 316, &fwDispatcher{h: Handlers{P0205: h}}, fwTypes, ev, opts)
 }
 
-// TestP0206 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0206(h P0206Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0206 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0206(h P0206Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 317, &fwDispatcher{h: Handlers{P0206: h}}, fwTypes, ev, opts)
 }
 
-// TestP0207 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0207(h P0207Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0207 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0207(h P0207Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 318, &fwDispatcher{h: Handlers{P0207: h}}, fwTypes, ev, opts)
 }
 
-// TestP0208 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0208(h P0208Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0208 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0208(h P0208Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 319, &fwDispatcher{h: Handlers{P0208: h}}, fwTypes, ev, opts)
 }
 
-// TestP0209 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0209(h P0209Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0209 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0209(h P0209Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 320, &fwDispatcher{h: Handlers{P0209: h}}, fwTypes, ev, opts)
 }
 
-// TestP0210 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0210(h P0210Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0210 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0210(h P0210Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 321, &fwDispatcher{h: Handlers{P0210: h}}, fwTypes, ev, opts)
 }
 
-// TestP0211 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0211(h P0211Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0211 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0211(h P0211Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 322, &fwDispatcher{h: Handlers{P0211: h}}, fwTypes, ev, opts)
 }
 
-// TestP0212 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0212(h P0212Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0212 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0212(h P0212Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 323, &fwDispatcher{h: Handlers{P0212: h}}, fwTypes, ev, opts)
 }
 
-// TestP0213 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0213(h P0213Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0213 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0213(h P0213Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 324, &fwDispatcher{h: Handlers{P0213: h}}, fwTypes, ev, opts)
 }
 
-// TestP0214 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0214(h P0214Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0214 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0214(h P0214Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 325, &fwDispatcher{h: Handlers{P0214: h}}, fwTypes, ev, opts)
 }
 
-// TestP0215 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0215(h P0215Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0215 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0215(h P0215Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 326, &fwDispatcher{h: Handlers{P0215: h}}, fwTypes, ev, opts)
 }
 
-// TestP0216 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0216(h P0216Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0216 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0216(h P0216Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 327, &fwDispatcher{h: Handlers{P0216: h}}, fwTypes, ev, opts)
 }
 
-// TestP0217 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0217(h P0217Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0217 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0217(h P0217Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 328, &fwDispatcher{h: Handlers{P0217: h}}, fwTypes, ev, opts)
 }
 
-// TestP0218 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0218(h P0218Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0218 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0218(h P0218Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 329, &fwDispatcher{h: Handlers{P0218: h}}, fwTypes, ev, opts)
 }
 
-// TestP0219 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0219(h P0219Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0219 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0219(h P0219Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 330, &fwDispatcher{h: Handlers{P0219: h}}, fwTypes, ev, opts)
 }
 
-// TestP0220 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0220(h P0220Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0220 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0220(h P0220Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 331, &fwDispatcher{h: Handlers{P0220: h}}, fwTypes, ev, opts)
 }
 
-// TestP0221 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0221(h P0221Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0221 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0221(h P0221Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 332, &fwDispatcher{h: Handlers{P0221: h}}, fwTypes, ev, opts)
 }
 
-// TestP0222 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0222(h P0222Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0222 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0222(h P0222Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 333, &fwDispatcher{h: Handlers{P0222: h}}, fwTypes, ev, opts)
 }
 
-// TestP0223 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0223(h P0223Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0223 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0223(h P0223Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 334, &fwDispatcher{h: Handlers{P0223: h}}, fwTypes, ev, opts)
 }
 
-// TestP0224 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0224(h P0224Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0224 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0224(h P0224Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 335, &fwDispatcher{h: Handlers{P0224: h}}, fwTypes, ev, opts)
 }
 
-// TestP0225 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0225(h P0225Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0225 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0225(h P0225Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 336, &fwDispatcher{h: Handlers{P0225: h}}, fwTypes, ev, opts)
 }
 
-// TestP0226 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0226(h P0226Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0226 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0226(h P0226Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 337, &fwDispatcher{h: Handlers{P0226: h}}, fwTypes, ev, opts)
 }
 
-// TestP0227 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0227(h P0227Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0227 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0227(h P0227Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 338, &fwDispatcher{h: Handlers{P0227: h}}, fwTypes, ev, opts)
 }
 
-// TestP0228 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0228(h P0228Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0228 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0228(h P0228Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 339, &fwDispatcher{h: Handlers{P0228: h}}, fwTypes, ev, opts)
 }
 
-// TestP0229 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0229(h P0229Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0229 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0229(h P0229Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 340, &fwDispatcher{h: Handlers{P0229: h}}, fwTypes, ev, opts)
 }
 
-// TestP0230 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0230(h P0230Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0230 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0230(h P0230Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 341, &fwDispatcher{h: Handlers{P0230: h}}, fwTypes, ev, opts)
 }
 
-// TestP0231 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0231(h P0231Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0231 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0231(h P0231Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 342, &fwDispatcher{h: Handlers{P0231: h}}, fwTypes, ev, opts)
 }
 
-// TestP0232 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0232(h P0232Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0232 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0232(h P0232Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 343, &fwDispatcher{h: Handlers{P0232: h}}, fwTypes, ev, opts)
 }
 
-// TestP0233 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0233(h P0233Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0233 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0233(h P0233Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 344, &fwDispatcher{h: Handlers{P0233: h}}, fwTypes, ev, opts)
 }
 
-// TestP0234 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0234(h P0234Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0234 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0234(h P0234Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 345, &fwDispatcher{h: Handlers{P0234: h}}, fwTypes, ev, opts)
 }
 
-// TestP0235 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0235(h P0235Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0235 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0235(h P0235Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 346, &fwDispatcher{h: Handlers{P0235: h}}, fwTypes, ev, opts)
 }
 
-// TestP0236 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0236(h P0236Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0236 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0236(h P0236Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 347, &fwDispatcher{h: Handlers{P0236: h}}, fwTypes, ev, opts)
 }
 
-// TestP0237 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0237(h P0237Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0237 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0237(h P0237Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 348, &fwDispatcher{h: Handlers{P0237: h}}, fwTypes, ev, opts)
 }
 
-// TestP0238 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0238(h P0238Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0238 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0238(h P0238Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 349, &fwDispatcher{h: Handlers{P0238: h}}, fwTypes, ev, opts)
 }
 
-// TestP0239 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0239(h P0239Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0239 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0239(h P0239Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 350, &fwDispatcher{h: Handlers{P0239: h}}, fwTypes, ev, opts)
 }
 
-// TestP0240 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0240(h P0240Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0240 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0240(h P0240Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 351, &fwDispatcher{h: Handlers{P0240: h}}, fwTypes, ev, opts)
 }
 
-// TestP0241 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0241(h P0241Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0241 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0241(h P0241Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 352, &fwDispatcher{h: Handlers{P0241: h}}, fwTypes, ev, opts)
 }
 
-// TestP0242 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0242(h P0242Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0242 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0242(h P0242Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 353, &fwDispatcher{h: Handlers{P0242: h}}, fwTypes, ev, opts)
 }
 
-// TestP0243 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0243(h P0243Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0243 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0243(h P0243Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 354, &fwDispatcher{h: Handlers{P0243: h}}, fwTypes, ev, opts)
 }
 
-// TestP0244 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0244(h P0244Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0244 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0244(h P0244Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 355, &fwDispatcher{h: Handlers{P0244: h}}, fwTypes, ev, opts)
 }
 
-// TestP0245 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0245(h P0245Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0245 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0245(h P0245Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 356, &fwDispatcher{h: Handlers{P0245: h}}, fwTypes, ev, opts)
 }
 
-// TestP0246 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0246(h P0246Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0246 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0246(h P0246Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 357, &fwDispatcher{h: Handlers{P0246: h}}, fwTypes, ev, opts)
 }
 
-// TestP0247 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0247(h P0247Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0247 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0247(h P0247Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 358, &fwDispatcher{h: Handlers{P0247: h}}, fwTypes, ev, opts)
 }
 
-// TestP0248 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0248(h P0248Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0248 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0248(h P0248Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 359, &fwDispatcher{h: Handlers{P0248: h}}, fwTypes, ev, opts)
 }
 
-// TestP0249 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0249(h P0249Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0249 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0249(h P0249Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 360, &fwDispatcher{h: Handlers{P0249: h}}, fwTypes, ev, opts)
 }
 
-// TestP0250 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0250(h P0250Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0250 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0250(h P0250Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 361, &fwDispatcher{h: Handlers{P0250: h}}, fwTypes, ev, opts)
 }
 
-// TestP0251 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0251(h P0251Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0251 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0251(h P0251Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 362, &fwDispatcher{h: Handlers{P0251: h}}, fwTypes, ev, opts)
 }
 
-// TestP0252 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0252(h P0252Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0252 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0252(h P0252Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 363, &fwDispatcher{h: Handlers{P0252: h}}, fwTypes, ev, opts)
 }
 
-// TestP0253 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0253(h P0253Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0253 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0253(h P0253Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 364, &fwDispatcher{h: Handlers{P0253: h}}, fwTypes, ev, opts)
 }
 
-// TestP0254 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0254(h P0254Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0254 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0254(h P0254Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 365, &fwDispatcher{h: Handlers{P0254: h}}, fwTypes, ev, opts)
 }
 
-// TestP0255 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0255(h P0255Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0255 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0255(h P0255Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 366, &fwDispatcher{h: Handlers{P0255: h}}, fwTypes, ev, opts)
 }
 
-// TestP0256 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0256(h P0256Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0256 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0256(h P0256Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 367, &fwDispatcher{h: Handlers{P0256: h}}, fwTypes, ev, opts)
 }
 
-// TestP0257 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0257(h P0257Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0257 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0257(h P0257Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 368, &fwDispatcher{h: Handlers{P0257: h}}, fwTypes, ev, opts)
 }
 
-// TestP0258 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0258(h P0258Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0258 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0258(h P0258Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 369, &fwDispatcher{h: Handlers{P0258: h}}, fwTypes, ev, opts)
 }
 
-// TestP0259 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0259(h P0259Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0259 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0259(h P0259Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 370, &fwDispatcher{h: Handlers{P0259: h}}, fwTypes, ev, opts)
 }
 
-// TestP0260 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0260(h P0260Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0260 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0260(h P0260Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 371, &fwDispatcher{h: Handlers{P0260: h}}, fwTypes, ev, opts)
 }
 
-// TestP0261 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0261(h P0261Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0261 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0261(h P0261Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 372, &fwDispatcher{h: Handlers{P0261: h}}, fwTypes, ev, opts)
 }
 
-// TestP0262 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0262(h P0262Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0262 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0262(h P0262Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 373, &fwDispatcher{h: Handlers{P0262: h}}, fwTypes, ev, opts)
 }
 
-// TestP0263 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0263(h P0263Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0263 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0263(h P0263Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 374, &fwDispatcher{h: Handlers{P0263: h}}, fwTypes, ev, opts)
 }
 
-// TestP0264 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0264(h P0264Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0264 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0264(h P0264Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 375, &fwDispatcher{h: Handlers{P0264: h}}, fwTypes, ev, opts)
 }
 
-// TestP0265 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0265(h P0265Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0265 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0265(h P0265Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 376, &fwDispatcher{h: Handlers{P0265: h}}, fwTypes, ev, opts)
 }
 
-// TestP0266 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0266(h P0266Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0266 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0266(h P0266Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 377, &fwDispatcher{h: Handlers{P0266: h}}, fwTypes, ev, opts)
 }
 
-// TestP0267 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0267(h P0267Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0267 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0267(h P0267Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 378, &fwDispatcher{h: Handlers{P0267: h}}, fwTypes, ev, opts)
 }
 
-// TestP0268 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0268(h P0268Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0268 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0268(h P0268Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 379, &fwDispatcher{h: Handlers{P0268: h}}, fwTypes, ev, opts)
 }
 
-// TestP0269 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0269(h P0269Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0269 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0269(h P0269Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 380, &fwDispatcher{h: Handlers{P0269: h}}, fwTypes, ev, opts)
 }
 
-// TestP0270 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0270(h P0270Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0270 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0270(h P0270Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 381, &fwDispatcher{h: Handlers{P0270: h}}, fwTypes, ev, opts)
 }
 
-// TestP0271 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0271(h P0271Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0271 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0271(h P0271Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 382, &fwDispatcher{h: Handlers{P0271: h}}, fwTypes, ev, opts)
 }
 
-// TestP0272 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0272(h P0272Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0272 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0272(h P0272Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 383, &fwDispatcher{h: Handlers{P0272: h}}, fwTypes, ev, opts)
 }
 
-// TestP0273 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0273(h P0273Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0273 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0273(h P0273Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 384, &fwDispatcher{h: Handlers{P0273: h}}, fwTypes, ev, opts)
 }
 
-// TestP0274 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0274(h P0274Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0274 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0274(h P0274Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 385, &fwDispatcher{h: Handlers{P0274: h}}, fwTypes, ev, opts)
 }
 
-// TestP0275 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0275(h P0275Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0275 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0275(h P0275Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 386, &fwDispatcher{h: Handlers{P0275: h}}, fwTypes, ev, opts)
 }
 
-// TestP0276 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0276(h P0276Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0276 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0276(h P0276Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 387, &fwDispatcher{h: Handlers{P0276: h}}, fwTypes, ev, opts)
 }
 
-// TestP0277 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0277(h P0277Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0277 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0277(h P0277Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 388, &fwDispatcher{h: Handlers{P0277: h}}, fwTypes, ev, opts)
 }
 
-// TestP0278 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0278(h P0278Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0278 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0278(h P0278Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 389, &fwDispatcher{h: Handlers{P0278: h}}, fwTypes, ev, opts)
 }
 
-// TestP0279 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0279(h P0279Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0279 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0279(h P0279Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 390, &fwDispatcher{h: Handlers{P0279: h}}, fwTypes, ev, opts)
 }
 
-// TestP0280 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0280(h P0280Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0280 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0280(h P0280Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 391, &fwDispatcher{h: Handlers{P0280: h}}, fwTypes, ev, opts)
 }
 
-// TestP0281 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0281(h P0281Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0281 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0281(h P0281Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 392, &fwDispatcher{h: Handlers{P0281: h}}, fwTypes, ev, opts)
 }
 
-// TestP0282 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0282(h P0282Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0282 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0282(h P0282Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 393, &fwDispatcher{h: Handlers{P0282: h}}, fwTypes, ev, opts)
 }
 
-// TestP0283 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0283(h P0283Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0283 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0283(h P0283Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 394, &fwDispatcher{h: Handlers{P0283: h}}, fwTypes, ev, opts)
 }
 
-// TestP0284 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0284(h P0284Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0284 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0284(h P0284Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 395, &fwDispatcher{h: Handlers{P0284: h}}, fwTypes, ev, opts)
 }
 
-// TestP0285 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0285(h P0285Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0285 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0285(h P0285Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 396, &fwDispatcher{h: Handlers{P0285: h}}, fwTypes, ev, opts)
 }
 
-// TestP0286 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0286(h P0286Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0286 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0286(h P0286Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 397, &fwDispatcher{h: Handlers{P0286: h}}, fwTypes, ev, opts)
 }
 
-// TestP0287 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0287(h P0287Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0287 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0287(h P0287Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 398, &fwDispatcher{h: Handlers{P0287: h}}, fwTypes, ev, opts)
 }
 
-// TestP0288 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0288(h P0288Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0288 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0288(h P0288Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 399, &fwDispatcher{h: Handlers{P0288: h}}, fwTypes, ev, opts)
 }
 
-// TestP0289 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0289(h P0289Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0289 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0289(h P0289Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 400, &fwDispatcher{h: Handlers{P0289: h}}, fwTypes, ev, opts)
 }
 
-// TestP0290 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0290(h P0290Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0290 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0290(h P0290Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 401, &fwDispatcher{h: Handlers{P0290: h}}, fwTypes, ev, opts)
 }
 
-// TestP0291 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0291(h P0291Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0291 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0291(h P0291Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 402, &fwDispatcher{h: Handlers{P0291: h}}, fwTypes, ev, opts)
 }
 
-// TestP0292 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0292(h P0292Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0292 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0292(h P0292Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 403, &fwDispatcher{h: Handlers{P0292: h}}, fwTypes, ev, opts)
 }
 
-// TestP0293 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0293(h P0293Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0293 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0293(h P0293Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 404, &fwDispatcher{h: Handlers{P0293: h}}, fwTypes, ev, opts)
 }
 
-// TestP0294 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0294(h P0294Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0294 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0294(h P0294Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 405, &fwDispatcher{h: Handlers{P0294: h}}, fwTypes, ev, opts)
 }
 
-// TestP0295 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0295(h P0295Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0295 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0295(h P0295Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 406, &fwDispatcher{h: Handlers{P0295: h}}, fwTypes, ev, opts)
 }
 
-// TestP0296 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0296(h P0296Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0296 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0296(h P0296Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 407, &fwDispatcher{h: Handlers{P0296: h}}, fwTypes, ev, opts)
 }
 
-// TestP0297 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0297(h P0297Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0297 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0297(h P0297Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 408, &fwDispatcher{h: Handlers{P0297: h}}, fwTypes, ev, opts)
 }
 
-// TestP0298 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0298(h P0298Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0298 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0298(h P0298Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 409, &fwDispatcher{h: Handlers{P0298: h}}, fwTypes, ev, opts)
 }
 
-// TestP0299 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0299(h P0299Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0299 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0299(h P0299Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 410, &fwDispatcher{h: Handlers{P0299: h}}, fwTypes, ev, opts)
 }
 
-// TestP0300 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0300(h P0300Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0300 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0300(h P0300Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 411, &fwDispatcher{h: Handlers{P0300: h}}, fwTypes, ev, opts)
 }
 
-// TestP0301 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0301(h P0301Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0301 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0301(h P0301Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 412, &fwDispatcher{h: Handlers{P0301: h}}, fwTypes, ev, opts)
 }
 
-// TestP0302 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0302(h P0302Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0302 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0302(h P0302Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 413, &fwDispatcher{h: Handlers{P0302: h}}, fwTypes, ev, opts)
 }
 
-// TestP0303 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0303(h P0303Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0303 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0303(h P0303Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 414, &fwDispatcher{h: Handlers{P0303: h}}, fwTypes, ev, opts)
 }
 
-// TestP0304 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0304(h P0304Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0304 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0304(h P0304Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 415, &fwDispatcher{h: Handlers{P0304: h}}, fwTypes, ev, opts)
 }
 
-// TestP0305 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0305(h P0305Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0305 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0305(h P0305Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 416, &fwDispatcher{h: Handlers{P0305: h}}, fwTypes, ev, opts)
 }
 
-// TestP0306 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0306(h P0306Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0306 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0306(h P0306Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 417, &fwDispatcher{h: Handlers{P0306: h}}, fwTypes, ev, opts)
 }
 
-// TestP0307 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0307(h P0307Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0307 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0307(h P0307Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 418, &fwDispatcher{h: Handlers{P0307: h}}, fwTypes, ev, opts)
 }
 
-// TestP0308 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0308(h P0308Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0308 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0308(h P0308Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 419, &fwDispatcher{h: Handlers{P0308: h}}, fwTypes, ev, opts)
 }
 
-// TestP0309 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0309(h P0309Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0309 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0309(h P0309Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 420, &fwDispatcher{h: Handlers{P0309: h}}, fwTypes, ev, opts)
 }
 
-// TestP0310 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0310(h P0310Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0310 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0310(h P0310Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 421, &fwDispatcher{h: Handlers{P0310: h}}, fwTypes, ev, opts)
 }
 
-// TestP0311 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0311(h P0311Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0311 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0311(h P0311Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 422, &fwDispatcher{h: Handlers{P0311: h}}, fwTypes, ev, opts)
 }
 
-// TestP0312 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0312(h P0312Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0312 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0312(h P0312Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 423, &fwDispatcher{h: Handlers{P0312: h}}, fwTypes, ev, opts)
 }
 
-// TestP0313 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0313(h P0313Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0313 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0313(h P0313Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 424, &fwDispatcher{h: Handlers{P0313: h}}, fwTypes, ev, opts)
 }
 
-// TestP0314 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0314(h P0314Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0314 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0314(h P0314Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 425, &fwDispatcher{h: Handlers{P0314: h}}, fwTypes, ev, opts)
 }
 
-// TestP0315 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0315(h P0315Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0315 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0315(h P0315Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 426, &fwDispatcher{h: Handlers{P0315: h}}, fwTypes, ev, opts)
 }
 
-// TestP0316 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0316(h P0316Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0316 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0316(h P0316Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 427, &fwDispatcher{h: Handlers{P0316: h}}, fwTypes, ev, opts)
 }
 
-// TestP0317 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0317(h P0317Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0317 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0317(h P0317Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 428, &fwDispatcher{h: Handlers{P0317: h}}, fwTypes, ev, opts)
 }
 
-// TestP0318 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0318(h P0318Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0318 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0318(h P0318Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 429, &fwDispatcher{h: Handlers{P0318: h}}, fwTypes, ev, opts)
 }
 
-// TestP0319 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0319(h P0319Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0319 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0319(h P0319Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 430, &fwDispatcher{h: Handlers{P0319: h}}, fwTypes, ev, opts)
 }
 
-// TestP0320 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0320(h P0320Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0320 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0320(h P0320Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 431, &fwDispatcher{h: Handlers{P0320: h}}, fwTypes, ev, opts)
 }
 
-// TestP0321 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0321(h P0321Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0321 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0321(h P0321Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 432, &fwDispatcher{h: Handlers{P0321: h}}, fwTypes, ev, opts)
 }
 
-// TestP0322 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0322(h P0322Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0322 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0322(h P0322Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 433, &fwDispatcher{h: Handlers{P0322: h}}, fwTypes, ev, opts)
 }
 
-// TestP0323 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0323(h P0323Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0323 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0323(h P0323Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 434, &fwDispatcher{h: Handlers{P0323: h}}, fwTypes, ev, opts)
 }
 
-// TestP0324 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0324(h P0324Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0324 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0324(h P0324Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 435, &fwDispatcher{h: Handlers{P0324: h}}, fwTypes, ev, opts)
 }
 
-// TestP0325 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0325(h P0325Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0325 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0325(h P0325Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 436, &fwDispatcher{h: Handlers{P0325: h}}, fwTypes, ev, opts)
 }
 
-// TestP0326 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0326(h P0326Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0326 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0326(h P0326Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 437, &fwDispatcher{h: Handlers{P0326: h}}, fwTypes, ev, opts)
 }
 
-// TestP0327 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0327(h P0327Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0327 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0327(h P0327Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 438, &fwDispatcher{h: Handlers{P0327: h}}, fwTypes, ev, opts)
 }
 
-// TestP0328 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0328(h P0328Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0328 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0328(h P0328Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 439, &fwDispatcher{h: Handlers{P0328: h}}, fwTypes, ev, opts)
 }
 
-// TestP0329 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0329(h P0329Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0329 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0329(h P0329Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 440, &fwDispatcher{h: Handlers{P0329: h}}, fwTypes, ev, opts)
 }
 
-// TestP0330 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0330(h P0330Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0330 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0330(h P0330Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 441, &fwDispatcher{h: Handlers{P0330: h}}, fwTypes, ev, opts)
 }
 
-// TestP0331 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0331(h P0331Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0331 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0331(h P0331Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 442, &fwDispatcher{h: Handlers{P0331: h}}, fwTypes, ev, opts)
 }
 
-// TestP0332 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0332(h P0332Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0332 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0332(h P0332Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 443, &fwDispatcher{h: Handlers{P0332: h}}, fwTypes, ev, opts)
 }
 
-// TestP0333 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0333(h P0333Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0333 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0333(h P0333Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 444, &fwDispatcher{h: Handlers{P0333: h}}, fwTypes, ev, opts)
 }
 
-// TestP0334 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0334(h P0334Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0334 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0334(h P0334Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 445, &fwDispatcher{h: Handlers{P0334: h}}, fwTypes, ev, opts)
 }
 
-// TestP0335 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0335(h P0335Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0335 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0335(h P0335Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 446, &fwDispatcher{h: Handlers{P0335: h}}, fwTypes, ev, opts)
 }
 
-// TestP0336 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0336(h P0336Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0336 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0336(h P0336Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 447, &fwDispatcher{h: Handlers{P0336: h}}, fwTypes, ev, opts)
 }
 
-// TestP0337 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0337(h P0337Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0337 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0337(h P0337Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 448, &fwDispatcher{h: Handlers{P0337: h}}, fwTypes, ev, opts)
 }
 
-// TestP0338 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0338(h P0338Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0338 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0338(h P0338Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 449, &fwDispatcher{h: Handlers{P0338: h}}, fwTypes, ev, opts)
 }
 
-// TestP0339 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0339(h P0339Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0339 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0339(h P0339Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 450, &fwDispatcher{h: Handlers{P0339: h}}, fwTypes, ev, opts)
 }
 
-// TestP0340 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0340(h P0340Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0340 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0340(h P0340Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 451, &fwDispatcher{h: Handlers{P0340: h}}, fwTypes, ev, opts)
 }
 
-// TestP0341 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0341(h P0341Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0341 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0341(h P0341Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 452, &fwDispatcher{h: Handlers{P0341: h}}, fwTypes, ev, opts)
 }
 
-// TestP0342 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0342(h P0342Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0342 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0342(h P0342Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 453, &fwDispatcher{h: Handlers{P0342: h}}, fwTypes, ev, opts)
 }
 
-// TestP0343 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0343(h P0343Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0343 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0343(h P0343Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 454, &fwDispatcher{h: Handlers{P0343: h}}, fwTypes, ev, opts)
 }
 
-// TestP0344 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0344(h P0344Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0344 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0344(h P0344Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 455, &fwDispatcher{h: Handlers{P0344: h}}, fwTypes, ev, opts)
 }
 
-// TestP0345 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0345(h P0345Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0345 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0345(h P0345Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 456, &fwDispatcher{h: Handlers{P0345: h}}, fwTypes, ev, opts)
 }
 
-// TestP0346 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0346(h P0346Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0346 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0346(h P0346Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 457, &fwDispatcher{h: Handlers{P0346: h}}, fwTypes, ev, opts)
 }
 
-// TestP0347 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0347(h P0347Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0347 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0347(h P0347Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 458, &fwDispatcher{h: Handlers{P0347: h}}, fwTypes, ev, opts)
 }
 
-// TestP0348 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0348(h P0348Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0348 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0348(h P0348Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 459, &fwDispatcher{h: Handlers{P0348: h}}, fwTypes, ev, opts)
 }
 
-// TestP0349 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0349(h P0349Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0349 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0349(h P0349Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 460, &fwDispatcher{h: Handlers{P0349: h}}, fwTypes, ev, opts)
 }
 
-// TestP0350 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0350(h P0350Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0350 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0350(h P0350Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 461, &fwDispatcher{h: Handlers{P0350: h}}, fwTypes, ev, opts)
 }
 
-// TestP0351 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0351(h P0351Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0351 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0351(h P0351Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 462, &fwDispatcher{h: Handlers{P0351: h}}, fwTypes, ev, opts)
 }
 
-// TestP0352 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0352(h P0352Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0352 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0352(h P0352Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 463, &fwDispatcher{h: Handlers{P0352: h}}, fwTypes, ev, opts)
 }
 
-// TestP0353 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0353(h P0353Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0353 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0353(h P0353Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 464, &fwDispatcher{h: Handlers{P0353: h}}, fwTypes, ev, opts)
 }
 
-// TestP0354 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0354(h P0354Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0354 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0354(h P0354Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 465, &fwDispatcher{h: Handlers{P0354: h}}, fwTypes, ev, opts)
 }
 
-// TestP0355 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0355(h P0355Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0355 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0355(h P0355Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 466, &fwDispatcher{h: Handlers{P0355: h}}, fwTypes, ev, opts)
 }
 
-// TestP0356 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0356(h P0356Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0356 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0356(h P0356Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 467, &fwDispatcher{h: Handlers{P0356: h}}, fwTypes, ev, opts)
 }
 
-// TestP0357 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0357(h P0357Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0357 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0357(h P0357Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 468, &fwDispatcher{h: Handlers{P0357: h}}, fwTypes, ev, opts)
 }
 
-// TestP0358 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0358(h P0358Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0358 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0358(h P0358Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 469, &fwDispatcher{h: Handlers{P0358: h}}, fwTypes, ev, opts)
 }
 
-// TestP0359 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0359(h P0359Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0359 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0359(h P0359Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 470, &fwDispatcher{h: Handlers{P0359: h}}, fwTypes, ev, opts)
 }
 
-// TestP0360 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0360(h P0360Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0360 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0360(h P0360Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 471, &fwDispatcher{h: Handlers{P0360: h}}, fwTypes, ev, opts)
 }
 
-// TestP0361 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0361(h P0361Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0361 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0361(h P0361Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 472, &fwDispatcher{h: Handlers{P0361: h}}, fwTypes, ev, opts)
 }
 
-// TestP0362 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0362(h P0362Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0362 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0362(h P0362Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 473, &fwDispatcher{h: Handlers{P0362: h}}, fwTypes, ev, opts)
 }
 
-// TestP0363 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0363(h P0363Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0363 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0363(h P0363Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 474, &fwDispatcher{h: Handlers{P0363: h}}, fwTypes, ev, opts)
 }
 
-// TestP0364 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0364(h P0364Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0364 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0364(h P0364Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 475, &fwDispatcher{h: Handlers{P0364: h}}, fwTypes, ev, opts)
 }
 
-// TestP0365 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0365(h P0365Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0365 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0365(h P0365Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 476, &fwDispatcher{h: Handlers{P0365: h}}, fwTypes, ev, opts)
 }
 
-// TestP0366 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0366(h P0366Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0366 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0366(h P0366Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 477, &fwDispatcher{h: Handlers{P0366: h}}, fwTypes, ev, opts)
 }
 
-// TestP0367 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0367(h P0367Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0367 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0367(h P0367Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 478, &fwDispatcher{h: Handlers{P0367: h}}, fwTypes, ev, opts)
 }
 
-// TestP0368 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0368(h P0368Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0368 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0368(h P0368Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 479, &fwDispatcher{h: Handlers{P0368: h}}, fwTypes, ev, opts)
 }
 
-// TestP0369 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0369(h P0369Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0369 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0369(h P0369Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 480, &fwDispatcher{h: Handlers{P0369: h}}, fwTypes, ev, opts)
 }
 
-// TestP0370 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0370(h P0370Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0370 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0370(h P0370Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 481, &fwDispatcher{h: Handlers{P0370: h}}, fwTypes, ev, opts)
 }
 
-// TestP0371 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0371(h P0371Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0371 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0371(h P0371Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 482, &fwDispatcher{h: Handlers{P0371: h}}, fwTypes, ev, opts)
 }
 
-// TestP0372 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0372(h P0372Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0372 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0372(h P0372Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 483, &fwDispatcher{h: Handlers{P0372: h}}, fwTypes, ev, opts)
 }
 
-// TestP0373 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0373(h P0373Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0373 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0373(h P0373Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 484, &fwDispatcher{h: Handlers{P0373: h}}, fwTypes, ev, opts)
 }
 
-// TestP0374 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0374(h P0374Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0374 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0374(h P0374Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 485, &fwDispatcher{h: Handlers{P0374: h}}, fwTypes, ev, opts)
 }
 
-// TestP0375 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0375(h P0375Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0375 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0375(h P0375Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 486, &fwDispatcher{h: Handlers{P0375: h}}, fwTypes, ev, opts)
 }
 
-// TestP0376 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0376(h P0376Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0376 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0376(h P0376Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 487, &fwDispatcher{h: Handlers{P0376: h}}, fwTypes, ev, opts)
 }
 
-// TestP0377 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0377(h P0377Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0377 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0377(h P0377Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 488, &fwDispatcher{h: Handlers{P0377: h}}, fwTypes, ev, opts)
 }
 
-// TestP0378 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0378(h P0378Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0378 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0378(h P0378Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 489, &fwDispatcher{h: Handlers{P0378: h}}, fwTypes, ev, opts)
 }
 
-// TestP0379 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0379(h P0379Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0379 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0379(h P0379Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 490, &fwDispatcher{h: Handlers{P0379: h}}, fwTypes, ev, opts)
 }
 
-// TestP0380 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0380(h P0380Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0380 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0380(h P0380Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 491, &fwDispatcher{h: Handlers{P0380: h}}, fwTypes, ev, opts)
 }
 
-// TestP0381 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0381(h P0381Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0381 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0381(h P0381Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 492, &fwDispatcher{h: Handlers{P0381: h}}, fwTypes, ev, opts)
 }
 
-// TestP0382 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0382(h P0382Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0382 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0382(h P0382Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 493, &fwDispatcher{h: Handlers{P0382: h}}, fwTypes, ev, opts)
 }
 
-// TestP0383 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0383(h P0383Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0383 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0383(h P0383Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 494, &fwDispatcher{h: Handlers{P0383: h}}, fwTypes, ev, opts)
 }
 
-// TestP0384 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0384(h P0384Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0384 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0384(h P0384Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 495, &fwDispatcher{h: Handlers{P0384: h}}, fwTypes, ev, opts)
 }
 
-// TestP0385 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0385(h P0385Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0385 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0385(h P0385Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 496, &fwDispatcher{h: Handlers{P0385: h}}, fwTypes, ev, opts)
 }
 
-// TestP0386 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0386(h P0386Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0386 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0386(h P0386Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 497, &fwDispatcher{h: Handlers{P0386: h}}, fwTypes, ev, opts)
 }
 
-// TestP0387 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0387(h P0387Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0387 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0387(h P0387Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 498, &fwDispatcher{h: Handlers{P0387: h}}, fwTypes, ev, opts)
 }
 
-// TestP0388 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0388(h P0388Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0388 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0388(h P0388Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 499, &fwDispatcher{h: Handlers{P0388: h}}, fwTypes, ev, opts)
 }
 
-// TestP0389 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0389(h P0389Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0389 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0389(h P0389Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 500, &fwDispatcher{h: Handlers{P0389: h}}, fwTypes, ev, opts)
 }
 
-// TestP0390 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0390(h P0390Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0390 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0390(h P0390Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 501, &fwDispatcher{h: Handlers{P0390: h}}, fwTypes, ev, opts)
 }
 
-// TestP0391 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0391(h P0391Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0391 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0391(h P0391Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 502, &fwDispatcher{h: Handlers{P0391: h}}, fwTypes, ev, opts)
 }
 
-// TestP0392 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0392(h P0392Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0392 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0392(h P0392Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 503, &fwDispatcher{h: Handlers{P0392: h}}, fwTypes, ev, opts)
 }
 
-// TestP0393 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0393(h P0393Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0393 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0393(h P0393Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 504, &fwDispatcher{h: Handlers{P0393: h}}, fwTypes, ev, opts)
 }
 
-// TestP0394 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0394(h P0394Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0394 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0394(h P0394Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 505, &fwDispatcher{h: Handlers{P0394: h}}, fwTypes, ev, opts)
 }
 
-// TestP0395 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0395(h P0395Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0395 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0395(h P0395Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 506, &fwDispatcher{h: Handlers{P0395: h}}, fwTypes, ev, opts)
 }
 
-// TestP0396 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0396(h P0396Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0396 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0396(h P0396Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 507, &fwDispatcher{h: Handlers{P0396: h}}, fwTypes, ev, opts)
 }
 
-// TestP0397 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0397(h P0397Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0397 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0397(h P0397Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 508, &fwDispatcher{h: Handlers{P0397: h}}, fwTypes, ev, opts)
 }
 
-// TestP0398 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0398(h P0398Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0398 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0398(h P0398Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 509, &fwDispatcher{h: Handlers{P0398: h}}, fwTypes, ev, opts)
 }
 
-// TestP0399 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0399(h P0399Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0399 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0399(h P0399Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 510, &fwDispatcher{h: Handlers{P0399: h}}, fwTypes, ev, opts)
 }
 
-// TestP0400 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0400(h P0400Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0400 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0400(h P0400Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 511, &fwDispatcher{h: Handlers{P0400: h}}, fwTypes, ev, opts)
 }
 
-// TestP0401 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0401(h P0401Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0401 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0401(h P0401Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 512, &fwDispatcher{h: Handlers{P0401: h}}, fwTypes, ev, opts)
 }
 
-// TestP0402 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0402(h P0402Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0402 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0402(h P0402Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 513, &fwDispatcher{h: Handlers{P0402: h}}, fwTypes, ev, opts)
 }
 
-// TestP0403 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0403(h P0403Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0403 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0403(h P0403Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 514, &fwDispatcher{h: Handlers{P0403: h}}, fwTypes, ev, opts)
 }
 
-// TestP0404 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0404(h P0404Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0404 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0404(h P0404Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 515, &fwDispatcher{h: Handlers{P0404: h}}, fwTypes, ev, opts)
 }
 
-// TestP0405 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0405(h P0405Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0405 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0405(h P0405Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 516, &fwDispatcher{h: Handlers{P0405: h}}, fwTypes, ev, opts)
 }
 
-// TestP0406 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0406(h P0406Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0406 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0406(h P0406Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 517, &fwDispatcher{h: Handlers{P0406: h}}, fwTypes, ev, opts)
 }
 
-// TestP0407 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0407(h P0407Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0407 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0407(h P0407Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 518, &fwDispatcher{h: Handlers{P0407: h}}, fwTypes, ev, opts)
 }
 
-// TestP0408 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0408(h P0408Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0408 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0408(h P0408Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 519, &fwDispatcher{h: Handlers{P0408: h}}, fwTypes, ev, opts)
 }
 
-// TestP0409 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0409(h P0409Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0409 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0409(h P0409Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 520, &fwDispatcher{h: Handlers{P0409: h}}, fwTypes, ev, opts)
 }
 
-// TestP0410 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0410(h P0410Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0410 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0410(h P0410Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 521, &fwDispatcher{h: Handlers{P0410: h}}, fwTypes, ev, opts)
 }
 
-// TestP0411 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0411(h P0411Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0411 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0411(h P0411Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 522, &fwDispatcher{h: Handlers{P0411: h}}, fwTypes, ev, opts)
 }
 
-// TestP0412 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0412(h P0412Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0412 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0412(h P0412Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 523, &fwDispatcher{h: Handlers{P0412: h}}, fwTypes, ev, opts)
 }
 
-// TestP0413 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0413(h P0413Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0413 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0413(h P0413Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 524, &fwDispatcher{h: Handlers{P0413: h}}, fwTypes, ev, opts)
 }
 
-// TestP0414 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0414(h P0414Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0414 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0414(h P0414Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 525, &fwDispatcher{h: Handlers{P0414: h}}, fwTypes, ev, opts)
 }
 
-// TestP0415 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0415(h P0415Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0415 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0415(h P0415Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 526, &fwDispatcher{h: Handlers{P0415: h}}, fwTypes, ev, opts)
 }
 
-// TestP0416 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0416(h P0416Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0416 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0416(h P0416Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 527, &fwDispatcher{h: Handlers{P0416: h}}, fwTypes, ev, opts)
 }
 
-// TestP0417 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0417(h P0417Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0417 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0417(h P0417Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 528, &fwDispatcher{h: Handlers{P0417: h}}, fwTypes, ev, opts)
 }
 
-// TestP0418 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0418(h P0418Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0418 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0418(h P0418Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 529, &fwDispatcher{h: Handlers{P0418: h}}, fwTypes, ev, opts)
 }
 
-// TestP0419 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0419(h P0419Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0419 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0419(h P0419Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 530, &fwDispatcher{h: Handlers{P0419: h}}, fwTypes, ev, opts)
 }
 
-// TestP0420 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0420(h P0420Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0420 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0420(h P0420Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 531, &fwDispatcher{h: Handlers{P0420: h}}, fwTypes, ev, opts)
 }
 
-// TestP0421 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0421(h P0421Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0421 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0421(h P0421Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 532, &fwDispatcher{h: Handlers{P0421: h}}, fwTypes, ev, opts)
 }
 
-// TestP0422 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0422(h P0422Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0422 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0422(h P0422Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 533, &fwDispatcher{h: Handlers{P0422: h}}, fwTypes, ev, opts)
 }
 
-// TestP0423 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0423(h P0423Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0423 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0423(h P0423Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 534, &fwDispatcher{h: Handlers{P0423: h}}, fwTypes, ev, opts)
 }
 
-// TestP0424 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0424(h P0424Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0424 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0424(h P0424Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 535, &fwDispatcher{h: Handlers{P0424: h}}, fwTypes, ev, opts)
 }
 
-// TestP0425 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0425(h P0425Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0425 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0425(h P0425Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 536, &fwDispatcher{h: Handlers{P0425: h}}, fwTypes, ev, opts)
 }
 
-// TestP0426 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0426(h P0426Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0426 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0426(h P0426Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 537, &fwDispatcher{h: Handlers{P0426: h}}, fwTypes, ev, opts)
 }
 
-// TestP0427 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0427(h P0427Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0427 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0427(h P0427Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 538, &fwDispatcher{h: Handlers{P0427: h}}, fwTypes, ev, opts)
 }
 
-// TestP0428 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0428(h P0428Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0428 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0428(h P0428Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 539, &fwDispatcher{h: Handlers{P0428: h}}, fwTypes, ev, opts)
 }
 
-// TestP0429 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0429(h P0429Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0429 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0429(h P0429Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 540, &fwDispatcher{h: Handlers{P0429: h}}, fwTypes, ev, opts)
 }
 
-// TestP0430 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0430(h P0430Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0430 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0430(h P0430Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 541, &fwDispatcher{h: Handlers{P0430: h}}, fwTypes, ev, opts)
 }
 
-// TestP0431 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0431(h P0431Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0431 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0431(h P0431Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 542, &fwDispatcher{h: Handlers{P0431: h}}, fwTypes, ev, opts)
 }
 
-// TestP0432 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0432(h P0432Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0432 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0432(h P0432Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 543, &fwDispatcher{h: Handlers{P0432: h}}, fwTypes, ev, opts)
 }
 
-// TestP0433 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0433(h P0433Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0433 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0433(h P0433Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 544, &fwDispatcher{h: Handlers{P0433: h}}, fwTypes, ev, opts)
 }
 
-// TestP0434 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0434(h P0434Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0434 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0434(h P0434Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 545, &fwDispatcher{h: Handlers{P0434: h}}, fwTypes, ev, opts)
 }
 
-// TestP0435 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0435(h P0435Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0435 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0435(h P0435Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 546, &fwDispatcher{h: Handlers{P0435: h}}, fwTypes, ev, opts)
 }
 
-// TestP0436 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0436(h P0436Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0436 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0436(h P0436Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 547, &fwDispatcher{h: Handlers{P0436: h}}, fwTypes, ev, opts)
 }
 
-// TestP0437 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0437(h P0437Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0437 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0437(h P0437Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 548, &fwDispatcher{h: Handlers{P0437: h}}, fwTypes, ev, opts)
 }
 
-// TestP0438 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0438(h P0438Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0438 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0438(h P0438Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 549, &fwDispatcher{h: Handlers{P0438: h}}, fwTypes, ev, opts)
 }
 
-// TestP0439 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0439(h P0439Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0439 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0439(h P0439Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 550, &fwDispatcher{h: Handlers{P0439: h}}, fwTypes, ev, opts)
 }
 
-// TestP0440 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0440(h P0440Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0440 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0440(h P0440Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 551, &fwDispatcher{h: Handlers{P0440: h}}, fwTypes, ev, opts)
 }
 
-// TestP0441 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0441(h P0441Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0441 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0441(h P0441Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 552, &fwDispatcher{h: Handlers{P0441: h}}, fwTypes, ev, opts)
 }
 
-// TestP0442 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0442(h P0442Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0442 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0442(h P0442Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 553, &fwDispatcher{h: Handlers{P0442: h}}, fwTypes, ev, opts)
 }
 
-// TestP0443 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0443(h P0443Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0443 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0443(h P0443Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 554, &fwDispatcher{h: Handlers{P0443: h}}, fwTypes, ev, opts)
 }
 
-// TestP0444 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0444(h P0444Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0444 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0444(h P0444Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 555, &fwDispatcher{h: Handlers{P0444: h}}, fwTypes, ev, opts)
 }
 
-// TestP0445 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0445(h P0445Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0445 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0445(h P0445Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 556, &fwDispatcher{h: Handlers{P0445: h}}, fwTypes, ev, opts)
 }
 
-// TestP0446 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0446(h P0446Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0446 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0446(h P0446Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 557, &fwDispatcher{h: Handlers{P0446: h}}, fwTypes, ev, opts)
 }
 
-// TestP0447 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0447(h P0447Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0447 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0447(h P0447Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 558, &fwDispatcher{h: Handlers{P0447: h}}, fwTypes, ev, opts)
 }
 
-// TestP0448 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0448(h P0448Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0448 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0448(h P0448Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 559, &fwDispatcher{h: Handlers{P0448: h}}, fwTypes, ev, opts)
 }
 
-// TestP0449 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0449(h P0449Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0449 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0449(h P0449Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 560, &fwDispatcher{h: Handlers{P0449: h}}, fwTypes, ev, opts)
 }
 
-// TestP0450 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0450(h P0450Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0450 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0450(h P0450Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 561, &fwDispatcher{h: Handlers{P0450: h}}, fwTypes, ev, opts)
 }
 
-// TestP0451 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0451(h P0451Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0451 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0451(h P0451Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 562, &fwDispatcher{h: Handlers{P0451: h}}, fwTypes, ev, opts)
 }
 
-// TestP0452 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0452(h P0452Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0452 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0452(h P0452Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 563, &fwDispatcher{h: Handlers{P0452: h}}, fwTypes, ev, opts)
 }
 
-// TestP0453 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0453(h P0453Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0453 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0453(h P0453Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 564, &fwDispatcher{h: Handlers{P0453: h}}, fwTypes, ev, opts)
 }
 
-// TestP0454 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0454(h P0454Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0454 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0454(h P0454Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 565, &fwDispatcher{h: Handlers{P0454: h}}, fwTypes, ev, opts)
 }
 
-// TestP0455 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0455(h P0455Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0455 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0455(h P0455Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 566, &fwDispatcher{h: Handlers{P0455: h}}, fwTypes, ev, opts)
 }
 
-// TestP0456 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0456(h P0456Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0456 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0456(h P0456Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 567, &fwDispatcher{h: Handlers{P0456: h}}, fwTypes, ev, opts)
 }
 
-// TestP0457 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0457(h P0457Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0457 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0457(h P0457Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 568, &fwDispatcher{h: Handlers{P0457: h}}, fwTypes, ev, opts)
 }
 
-// TestP0458 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0458(h P0458Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0458 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0458(h P0458Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 569, &fwDispatcher{h: Handlers{P0458: h}}, fwTypes, ev, opts)
 }
 
-// TestP0459 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0459(h P0459Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0459 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0459(h P0459Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 570, &fwDispatcher{h: Handlers{P0459: h}}, fwTypes, ev, opts)
 }
 
-// TestP0460 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0460(h P0460Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0460 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0460(h P0460Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 571, &fwDispatcher{h: Handlers{P0460: h}}, fwTypes, ev, opts)
 }
 
-// TestP0461 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0461(h P0461Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0461 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0461(h P0461Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 572, &fwDispatcher{h: Handlers{P0461: h}}, fwTypes, ev, opts)
 }
 
-// TestP0462 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0462(h P0462Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0462 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0462(h P0462Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 573, &fwDispatcher{h: Handlers{P0462: h}}, fwTypes, ev, opts)
 }
 
-// TestP0463 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0463(h P0463Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0463 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0463(h P0463Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 574, &fwDispatcher{h: Handlers{P0463: h}}, fwTypes, ev, opts)
 }
 
-// TestP0464 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0464(h P0464Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0464 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0464(h P0464Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 575, &fwDispatcher{h: Handlers{P0464: h}}, fwTypes, ev, opts)
 }
 
-// TestP0465 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0465(h P0465Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0465 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0465(h P0465Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 576, &fwDispatcher{h: Handlers{P0465: h}}, fwTypes, ev, opts)
 }
 
-// TestP0466 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0466(h P0466Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0466 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0466(h P0466Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 577, &fwDispatcher{h: Handlers{P0466: h}}, fwTypes, ev, opts)
 }
 
-// TestP0467 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0467(h P0467Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0467 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0467(h P0467Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 578, &fwDispatcher{h: Handlers{P0467: h}}, fwTypes, ev, opts)
 }
 
-// TestP0468 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0468(h P0468Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0468 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0468(h P0468Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 579, &fwDispatcher{h: Handlers{P0468: h}}, fwTypes, ev, opts)
 }
 
-// TestP0469 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0469(h P0469Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0469 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0469(h P0469Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 580, &fwDispatcher{h: Handlers{P0469: h}}, fwTypes, ev, opts)
 }
 
-// TestP0470 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0470(h P0470Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0470 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0470(h P0470Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 581, &fwDispatcher{h: Handlers{P0470: h}}, fwTypes, ev, opts)
 }
 
-// TestP0471 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0471(h P0471Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0471 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0471(h P0471Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 582, &fwDispatcher{h: Handlers{P0471: h}}, fwTypes, ev, opts)
 }
 
-// TestP0472 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0472(h P0472Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0472 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0472(h P0472Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 583, &fwDispatcher{h: Handlers{P0472: h}}, fwTypes, ev, opts)
 }
 
-// TestP0473 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0473(h P0473Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0473 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0473(h P0473Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 584, &fwDispatcher{h: Handlers{P0473: h}}, fwTypes, ev, opts)
 }
 
-// TestP0474 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0474(h P0474Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0474 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0474(h P0474Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 585, &fwDispatcher{h: Handlers{P0474: h}}, fwTypes, ev, opts)
 }
 
-// TestP0475 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0475(h P0475Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0475 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0475(h P0475Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 586, &fwDispatcher{h: Handlers{P0475: h}}, fwTypes, ev, opts)
 }
 
-// TestP0476 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0476(h P0476Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0476 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0476(h P0476Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 587, &fwDispatcher{h: Handlers{P0476: h}}, fwTypes, ev, opts)
 }
 
-// TestP0477 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0477(h P0477Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0477 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0477(h P0477Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 588, &fwDispatcher{h: Handlers{P0477: h}}, fwTypes, ev, opts)
 }
 
-// TestP0478 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0478(h P0478Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0478 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0478(h P0478Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 589, &fwDispatcher{h: Handlers{P0478: h}}, fwTypes, ev, opts)
 }
 
-// TestP0479 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0479(h P0479Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0479 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0479(h P0479Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 590, &fwDispatcher{h: Handlers{P0479: h}}, fwTypes, ev, opts)
 }
 
-// TestP0480 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0480(h P0480Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0480 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0480(h P0480Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 591, &fwDispatcher{h: Handlers{P0480: h}}, fwTypes, ev, opts)
 }
 
-// TestP0481 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0481(h P0481Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0481 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0481(h P0481Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 592, &fwDispatcher{h: Handlers{P0481: h}}, fwTypes, ev, opts)
 }
 
-// TestP0482 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0482(h P0482Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0482 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0482(h P0482Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 593, &fwDispatcher{h: Handlers{P0482: h}}, fwTypes, ev, opts)
 }
 
-// TestP0483 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0483(h P0483Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0483 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0483(h P0483Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 594, &fwDispatcher{h: Handlers{P0483: h}}, fwTypes, ev, opts)
 }
 
-// TestP0484 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0484(h P0484Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0484 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0484(h P0484Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 595, &fwDispatcher{h: Handlers{P0484: h}}, fwTypes, ev, opts)
 }
 
-// TestP0485 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0485(h P0485Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0485 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0485(h P0485Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 596, &fwDispatcher{h: Handlers{P0485: h}}, fwTypes, ev, opts)
 }
 
-// TestP0486 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0486(h P0486Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0486 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0486(h P0486Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 597, &fwDispatcher{h: Handlers{P0486: h}}, fwTypes, ev, opts)
 }
 
-// TestP0487 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0487(h P0487Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0487 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0487(h P0487Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 598, &fwDispatcher{h: Handlers{P0487: h}}, fwTypes, ev, opts)
 }
 
-// TestP0488 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0488(h P0488Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0488 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0488(h P0488Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 599, &fwDispatcher{h: Handlers{P0488: h}}, fwTypes, ev, opts)
 }
 
-// TestP0489 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0489(h P0489Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0489 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0489(h P0489Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 600, &fwDispatcher{h: Handlers{P0489: h}}, fwTypes, ev, opts)
 }
 
-// TestP0490 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0490(h P0490Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0490 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0490(h P0490Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 601, &fwDispatcher{h: Handlers{P0490: h}}, fwTypes, ev, opts)
 }
 
-// TestP0491 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0491(h P0491Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0491 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0491(h P0491Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 602, &fwDispatcher{h: Handlers{P0491: h}}, fwTypes, ev, opts)
 }
 
-// TestP0492 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0492(h P0492Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0492 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0492(h P0492Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 603, &fwDispatcher{h: Handlers{P0492: h}}, fwTypes, ev, opts)
 }
 
-// TestP0493 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0493(h P0493Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0493 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0493(h P0493Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 604, &fwDispatcher{h: Handlers{P0493: h}}, fwTypes, ev, opts)
 }
 
-// TestP0494 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0494(h P0494Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0494 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0494(h P0494Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 605, &fwDispatcher{h: Handlers{P0494: h}}, fwTypes, ev, opts)
 }
 
-// TestP0495 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0495(h P0495Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0495 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0495(h P0495Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 606, &fwDispatcher{h: Handlers{P0495: h}}, fwTypes, ev, opts)
 }
 
-// TestP0496 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0496(h P0496Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0496 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0496(h P0496Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 607, &fwDispatcher{h: Handlers{P0496: h}}, fwTypes, ev, opts)
 }
 
-// TestP0497 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0497(h P0497Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0497 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0497(h P0497Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 608, &fwDispatcher{h: Handlers{P0497: h}}, fwTypes, ev, opts)
 }
 
-// TestP0498 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0498(h P0498Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0498 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0498(h P0498Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 609, &fwDispatcher{h: Handlers{P0498: h}}, fwTypes, ev, opts)
 }
 
-// TestP0499 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0499(h P0499Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0499 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0499(h P0499Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 610, &fwDispatcher{h: Handlers{P0499: h}}, fwTypes, ev, opts)
 }
 
-// TestP0500 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0500(h P0500Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0500 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0500(h P0500Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 611, &fwDispatcher{h: Handlers{P0500: h}}, fwTypes, ev, opts)
 }
 
-// TestP0501 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0501(h P0501Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0501 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0501(h P0501Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 612, &fwDispatcher{h: Handlers{P0501: h}}, fwTypes, ev, opts)
 }
 
-// TestP0502 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0502(h P0502Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0502 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0502(h P0502Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 613, &fwDispatcher{h: Handlers{P0502: h}}, fwTypes, ev, opts)
 }
 
-// TestP0503 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0503(h P0503Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0503 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0503(h P0503Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 614, &fwDispatcher{h: Handlers{P0503: h}}, fwTypes, ev, opts)
 }
 
-// TestP0504 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0504(h P0504Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0504 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0504(h P0504Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 615, &fwDispatcher{h: Handlers{P0504: h}}, fwTypes, ev, opts)
 }
 
-// TestP0505 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0505(h P0505Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0505 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0505(h P0505Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 616, &fwDispatcher{h: Handlers{P0505: h}}, fwTypes, ev, opts)
 }
 
-// TestP0506 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0506(h P0506Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0506 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0506(h P0506Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 617, &fwDispatcher{h: Handlers{P0506: h}}, fwTypes, ev, opts)
 }
 
-// TestP0507 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0507(h P0507Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0507 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0507(h P0507Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 618, &fwDispatcher{h: Handlers{P0507: h}}, fwTypes, ev, opts)
 }
 
-// TestP0508 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0508(h P0508Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0508 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0508(h P0508Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 619, &fwDispatcher{h: Handlers{P0508: h}}, fwTypes, ev, opts)
 }
 
-// TestP0509 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0509(h P0509Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0509 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0509(h P0509Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 620, &fwDispatcher{h: Handlers{P0509: h}}, fwTypes, ev, opts)
 }
 
-// TestP0510 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0510(h P0510Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0510 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0510(h P0510Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 621, &fwDispatcher{h: Handlers{P0510: h}}, fwTypes, ev, opts)
 }
 
-// TestP0511 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0511(h P0511Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0511 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0511(h P0511Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 622, &fwDispatcher{h: Handlers{P0511: h}}, fwTypes, ev, opts)
 }
 
-// TestP0512 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0512(h P0512Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0512 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0512(h P0512Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 623, &fwDispatcher{h: Handlers{P0512: h}}, fwTypes, ev, opts)
 }
 
-// TestP0513 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0513(h P0513Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0513 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0513(h P0513Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 624, &fwDispatcher{h: Handlers{P0513: h}}, fwTypes, ev, opts)
 }
 
-// TestP0514 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0514(h P0514Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0514 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0514(h P0514Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 625, &fwDispatcher{h: Handlers{P0514: h}}, fwTypes, ev, opts)
 }
 
-// TestP0515 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0515(h P0515Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0515 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0515(h P0515Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 626, &fwDispatcher{h: Handlers{P0515: h}}, fwTypes, ev, opts)
 }
 
-// TestP0516 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0516(h P0516Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0516 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0516(h P0516Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 627, &fwDispatcher{h: Handlers{P0516: h}}, fwTypes, ev, opts)
 }
 
-// TestP0517 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0517(h P0517Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0517 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0517(h P0517Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 628, &fwDispatcher{h: Handlers{P0517: h}}, fwTypes, ev, opts)
 }
 
-// TestP0518 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0518(h P0518Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0518 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0518(h P0518Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 629, &fwDispatcher{h: Handlers{P0518: h}}, fwTypes, ev, opts)
 }
 
-// TestP0519 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0519(h P0519Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0519 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0519(h P0519Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 630, &fwDispatcher{h: Handlers{P0519: h}}, fwTypes, ev, opts)
 }
 
-// TestP0520 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0520(h P0520Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0520 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0520(h P0520Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 631, &fwDispatcher{h: Handlers{P0520: h}}, fwTypes, ev, opts)
 }
 
-// TestP0521 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0521(h P0521Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0521 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0521(h P0521Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 632, &fwDispatcher{h: Handlers{P0521: h}}, fwTypes, ev, opts)
 }
 
-// TestP0522 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0522(h P0522Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0522 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0522(h P0522Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 633, &fwDispatcher{h: Handlers{P0522: h}}, fwTypes, ev, opts)
 }
 
-// TestP0523 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0523(h P0523Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0523 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0523(h P0523Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 634, &fwDispatcher{h: Handlers{P0523: h}}, fwTypes, ev, opts)
 }
 
-// TestP0524 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0524(h P0524Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0524 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0524(h P0524Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 635, &fwDispatcher{h: Handlers{P0524: h}}, fwTypes, ev, opts)
 }
 
-// TestP0525 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0525(h P0525Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0525 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0525(h P0525Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 636, &fwDispatcher{h: Handlers{P0525: h}}, fwTypes, ev, opts)
 }
 
-// TestP0526 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0526(h P0526Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0526 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0526(h P0526Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 637, &fwDispatcher{h: Handlers{P0526: h}}, fwTypes, ev, opts)
 }
 
-// TestP0527 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0527(h P0527Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0527 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0527(h P0527Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 638, &fwDispatcher{h: Handlers{P0527: h}}, fwTypes, ev, opts)
 }
 
-// TestP0528 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0528(h P0528Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0528 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0528(h P0528Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 639, &fwDispatcher{h: Handlers{P0528: h}}, fwTypes, ev, opts)
 }
 
-// TestP0529 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0529(h P0529Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0529 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0529(h P0529Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 640, &fwDispatcher{h: Handlers{P0529: h}}, fwTypes, ev, opts)
 }
 
-// TestP0530 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0530(h P0530Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0530 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0530(h P0530Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 641, &fwDispatcher{h: Handlers{P0530: h}}, fwTypes, ev, opts)
 }
 
-// TestP0531 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0531(h P0531Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0531 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0531(h P0531Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 642, &fwDispatcher{h: Handlers{P0531: h}}, fwTypes, ev, opts)
 }
 
-// TestP0532 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0532(h P0532Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0532 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0532(h P0532Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 643, &fwDispatcher{h: Handlers{P0532: h}}, fwTypes, ev, opts)
 }
 
-// TestP0533 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0533(h P0533Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0533 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0533(h P0533Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 644, &fwDispatcher{h: Handlers{P0533: h}}, fwTypes, ev, opts)
 }
 
-// TestP0534 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0534(h P0534Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0534 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0534(h P0534Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 645, &fwDispatcher{h: Handlers{P0534: h}}, fwTypes, ev, opts)
 }
 
-// TestP0535 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0535(h P0535Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0535 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0535(h P0535Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 646, &fwDispatcher{h: Handlers{P0535: h}}, fwTypes, ev, opts)
 }
 
-// TestP0536 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0536(h P0536Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0536 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0536(h P0536Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 647, &fwDispatcher{h: Handlers{P0536: h}}, fwTypes, ev, opts)
 }
 
-// TestP0537 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0537(h P0537Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0537 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0537(h P0537Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 648, &fwDispatcher{h: Handlers{P0537: h}}, fwTypes, ev, opts)
 }
 
-// TestP0538 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0538(h P0538Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0538 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0538(h P0538Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 649, &fwDispatcher{h: Handlers{P0538: h}}, fwTypes, ev, opts)
 }
 
-// TestP0539 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0539(h P0539Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0539 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0539(h P0539Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 650, &fwDispatcher{h: Handlers{P0539: h}}, fwTypes, ev, opts)
 }
 
-// TestP0540 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0540(h P0540Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0540 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0540(h P0540Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 651, &fwDispatcher{h: Handlers{P0540: h}}, fwTypes, ev, opts)
 }
 
-// TestP0541 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0541(h P0541Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0541 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0541(h P0541Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 652, &fwDispatcher{h: Handlers{P0541: h}}, fwTypes, ev, opts)
 }
 
-// TestP0542 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0542(h P0542Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0542 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0542(h P0542Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 653, &fwDispatcher{h: Handlers{P0542: h}}, fwTypes, ev, opts)
 }
 
-// TestP0543 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0543(h P0543Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0543 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0543(h P0543Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 654, &fwDispatcher{h: Handlers{P0543: h}}, fwTypes, ev, opts)
 }
 
-// TestP0544 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0544(h P0544Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0544 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0544(h P0544Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 655, &fwDispatcher{h: Handlers{P0544: h}}, fwTypes, ev, opts)
 }
 
-// TestP0545 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0545(h P0545Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0545 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0545(h P0545Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 656, &fwDispatcher{h: Handlers{P0545: h}}, fwTypes, ev, opts)
 }
 
-// TestP0546 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0546(h P0546Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0546 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0546(h P0546Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 657, &fwDispatcher{h: Handlers{P0546: h}}, fwTypes, ev, opts)
 }
 
-// TestP0547 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0547(h P0547Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0547 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0547(h P0547Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 658, &fwDispatcher{h: Handlers{P0547: h}}, fwTypes, ev, opts)
 }
 
-// TestP0548 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0548(h P0548Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0548 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0548(h P0548Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 659, &fwDispatcher{h: Handlers{P0548: h}}, fwTypes, ev, opts)
 }
 
-// TestP0549 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0549(h P0549Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0549 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0549(h P0549Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 660, &fwDispatcher{h: Handlers{P0549: h}}, fwTypes, ev, opts)
 }
 
-// TestP0550 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0550(h P0550Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0550 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0550(h P0550Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 661, &fwDispatcher{h: Handlers{P0550: h}}, fwTypes, ev, opts)
 }
 
-// TestP0551 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0551(h P0551Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0551 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0551(h P0551Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 662, &fwDispatcher{h: Handlers{P0551: h}}, fwTypes, ev, opts)
 }
 
-// TestP0552 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0552(h P0552Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0552 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0552(h P0552Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 663, &fwDispatcher{h: Handlers{P0552: h}}, fwTypes, ev, opts)
 }
 
-// TestP0553 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0553(h P0553Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0553 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0553(h P0553Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 664, &fwDispatcher{h: Handlers{P0553: h}}, fwTypes, ev, opts)
 }
 
-// TestP0554 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0554(h P0554Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0554 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0554(h P0554Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 665, &fwDispatcher{h: Handlers{P0554: h}}, fwTypes, ev, opts)
 }
 
-// TestP0555 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0555(h P0555Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0555 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0555(h P0555Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 666, &fwDispatcher{h: Handlers{P0555: h}}, fwTypes, ev, opts)
 }
 
-// TestP0556 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0556(h P0556Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0556 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0556(h P0556Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 667, &fwDispatcher{h: Handlers{P0556: h}}, fwTypes, ev, opts)
 }
 
-// TestP0557 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0557(h P0557Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0557 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0557(h P0557Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 668, &fwDispatcher{h: Handlers{P0557: h}}, fwTypes, ev, opts)
 }
 
-// TestP0558 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0558(h P0558Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0558 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0558(h P0558Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 669, &fwDispatcher{h: Handlers{P0558: h}}, fwTypes, ev, opts)
 }
 
-// TestP0559 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0559(h P0559Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0559 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0559(h P0559Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 670, &fwDispatcher{h: Handlers{P0559: h}}, fwTypes, ev, opts)
 }
 
-// TestP0560 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0560(h P0560Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0560 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0560(h P0560Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 671, &fwDispatcher{h: Handlers{P0560: h}}, fwTypes, ev, opts)
 }
 
-// TestP0561 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0561(h P0561Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0561 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0561(h P0561Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 672, &fwDispatcher{h: Handlers{P0561: h}}, fwTypes, ev, opts)
 }
 
-// TestP0562 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0562(h P0562Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0562 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0562(h P0562Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 673, &fwDispatcher{h: Handlers{P0562: h}}, fwTypes, ev, opts)
 }
 
-// TestP0563 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0563(h P0563Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0563 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0563(h P0563Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 674, &fwDispatcher{h: Handlers{P0563: h}}, fwTypes, ev, opts)
 }
 
-// TestP0564 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0564(h P0564Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0564 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0564(h P0564Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 675, &fwDispatcher{h: Handlers{P0564: h}}, fwTypes, ev, opts)
 }
 
-// TestP0565 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0565(h P0565Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0565 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0565(h P0565Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 676, &fwDispatcher{h: Handlers{P0565: h}}, fwTypes, ev, opts)
 }
 
-// TestP0566 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0566(h P0566Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0566 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0566(h P0566Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 677, &fwDispatcher{h: Handlers{P0566: h}}, fwTypes, ev, opts)
 }
 
-// TestP0567 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0567(h P0567Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0567 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0567(h P0567Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 678, &fwDispatcher{h: Handlers{P0567: h}}, fwTypes, ev, opts)
 }
 
-// TestP0568 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0568(h P0568Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0568 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0568(h P0568Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 679, &fwDispatcher{h: Handlers{P0568: h}}, fwTypes, ev, opts)
 }
 
-// TestP0569 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0569(h P0569Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0569 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0569(h P0569Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 680, &fwDispatcher{h: Handlers{P0569: h}}, fwTypes, ev, opts)
 }
 
-// TestP0570 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0570(h P0570Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0570 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0570(h P0570Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 681, &fwDispatcher{h: Handlers{P0570: h}}, fwTypes, ev, opts)
 }
 
-// TestP0571 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0571(h P0571Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0571 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0571(h P0571Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 682, &fwDispatcher{h: Handlers{P0571: h}}, fwTypes, ev, opts)
 }
 
-// TestP0572 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0572(h P0572Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0572 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0572(h P0572Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 683, &fwDispatcher{h: Handlers{P0572: h}}, fwTypes, ev, opts)
 }
 
-// TestP0573 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0573(h P0573Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0573 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0573(h P0573Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 684, &fwDispatcher{h: Handlers{P0573: h}}, fwTypes, ev, opts)
 }
 
-// TestP0574 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0574(h P0574Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0574 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0574(h P0574Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 685, &fwDispatcher{h: Handlers{P0574: h}}, fwTypes, ev, opts)
 }
 
-// TestP0575 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0575(h P0575Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0575 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0575(h P0575Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 686, &fwDispatcher{h: Handlers{P0575: h}}, fwTypes, ev, opts)
 }
 
-// TestP0576 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0576(h P0576Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0576 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0576(h P0576Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 687, &fwDispatcher{h: Handlers{P0576: h}}, fwTypes, ev, opts)
 }
 
-// TestP0577 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0577(h P0577Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0577 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0577(h P0577Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 688, &fwDispatcher{h: Handlers{P0577: h}}, fwTypes, ev, opts)
 }
 
-// TestP0578 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0578(h P0578Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0578 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0578(h P0578Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 689, &fwDispatcher{h: Handlers{P0578: h}}, fwTypes, ev, opts)
 }
 
-// TestP0579 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0579(h P0579Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0579 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0579(h P0579Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 690, &fwDispatcher{h: Handlers{P0579: h}}, fwTypes, ev, opts)
 }
 
-// TestP0580 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0580(h P0580Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0580 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0580(h P0580Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 691, &fwDispatcher{h: Handlers{P0580: h}}, fwTypes, ev, opts)
 }
 
-// TestP0581 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0581(h P0581Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0581 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0581(h P0581Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 692, &fwDispatcher{h: Handlers{P0581: h}}, fwTypes, ev, opts)
 }
 
-// TestP0582 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0582(h P0582Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0582 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0582(h P0582Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 693, &fwDispatcher{h: Handlers{P0582: h}}, fwTypes, ev, opts)
 }
 
-// TestP0583 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0583(h P0583Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0583 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0583(h P0583Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 694, &fwDispatcher{h: Handlers{P0583: h}}, fwTypes, ev, opts)
 }
 
-// TestP0584 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0584(h P0584Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0584 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0584(h P0584Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 695, &fwDispatcher{h: Handlers{P0584: h}}, fwTypes, ev, opts)
 }
 
-// TestP0585 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0585(h P0585Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0585 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0585(h P0585Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 696, &fwDispatcher{h: Handlers{P0585: h}}, fwTypes, ev, opts)
 }
 
-// TestP0586 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0586(h P0586Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0586 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0586(h P0586Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 697, &fwDispatcher{h: Handlers{P0586: h}}, fwTypes, ev, opts)
 }
 
-// TestP0587 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0587(h P0587Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0587 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0587(h P0587Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 698, &fwDispatcher{h: Handlers{P0587: h}}, fwTypes, ev, opts)
 }
 
-// TestP0588 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0588(h P0588Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0588 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0588(h P0588Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 699, &fwDispatcher{h: Handlers{P0588: h}}, fwTypes, ev, opts)
 }
 
-// TestP0589 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0589(h P0589Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0589 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0589(h P0589Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 700, &fwDispatcher{h: Handlers{P0589: h}}, fwTypes, ev, opts)
 }
 
-// TestP0590 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0590(h P0590Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0590 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0590(h P0590Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 701, &fwDispatcher{h: Handlers{P0590: h}}, fwTypes, ev, opts)
 }
 
-// TestP0591 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0591(h P0591Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0591 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0591(h P0591Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 702, &fwDispatcher{h: Handlers{P0591: h}}, fwTypes, ev, opts)
 }
 
-// TestP0592 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0592(h P0592Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0592 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0592(h P0592Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 703, &fwDispatcher{h: Handlers{P0592: h}}, fwTypes, ev, opts)
 }
 
-// TestP0593 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0593(h P0593Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0593 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0593(h P0593Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 704, &fwDispatcher{h: Handlers{P0593: h}}, fwTypes, ev, opts)
 }
 
-// TestP0594 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0594(h P0594Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0594 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0594(h P0594Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 705, &fwDispatcher{h: Handlers{P0594: h}}, fwTypes, ev, opts)
 }
 
-// TestP0595 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0595(h P0595Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0595 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0595(h P0595Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 706, &fwDispatcher{h: Handlers{P0595: h}}, fwTypes, ev, opts)
 }
 
-// TestP0596 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0596(h P0596Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0596 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0596(h P0596Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 707, &fwDispatcher{h: Handlers{P0596: h}}, fwTypes, ev, opts)
 }
 
-// TestP0597 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0597(h P0597Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0597 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0597(h P0597Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 708, &fwDispatcher{h: Handlers{P0597: h}}, fwTypes, ev, opts)
 }
 
-// TestP0598 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0598(h P0598Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0598 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0598(h P0598Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 709, &fwDispatcher{h: Handlers{P0598: h}}, fwTypes, ev, opts)
 }
 
-// TestP0599 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0599(h P0599Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0599 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0599(h P0599Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 710, &fwDispatcher{h: Handlers{P0599: h}}, fwTypes, ev, opts)
 }
 
-// TestP0600 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0600(h P0600Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0600 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0600(h P0600Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 711, &fwDispatcher{h: Handlers{P0600: h}}, fwTypes, ev, opts)
 }
 
-// TestP0601 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0601(h P0601Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0601 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0601(h P0601Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 712, &fwDispatcher{h: Handlers{P0601: h}}, fwTypes, ev, opts)
 }
 
-// TestP0602 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0602(h P0602Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0602 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0602(h P0602Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 713, &fwDispatcher{h: Handlers{P0602: h}}, fwTypes, ev, opts)
 }
 
-// TestP0603 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0603(h P0603Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0603 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0603(h P0603Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 714, &fwDispatcher{h: Handlers{P0603: h}}, fwTypes, ev, opts)
 }
 
-// TestP0604 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0604(h P0604Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0604 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0604(h P0604Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 715, &fwDispatcher{h: Handlers{P0604: h}}, fwTypes, ev, opts)
 }
 
-// TestP0605 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0605(h P0605Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0605 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0605(h P0605Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 716, &fwDispatcher{h: Handlers{P0605: h}}, fwTypes, ev, opts)
 }
 
-// TestP0606 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0606(h P0606Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0606 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0606(h P0606Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 717, &fwDispatcher{h: Handlers{P0606: h}}, fwTypes, ev, opts)
 }
 
-// TestP0607 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0607(h P0607Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0607 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0607(h P0607Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 718, &fwDispatcher{h: Handlers{P0607: h}}, fwTypes, ev, opts)
 }
 
-// TestP0608 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0608(h P0608Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0608 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0608(h P0608Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 719, &fwDispatcher{h: Handlers{P0608: h}}, fwTypes, ev, opts)
 }
 
-// TestP0609 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0609(h P0609Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0609 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0609(h P0609Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 720, &fwDispatcher{h: Handlers{P0609: h}}, fwTypes, ev, opts)
 }
 
-// TestP0610 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0610(h P0610Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0610 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0610(h P0610Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 721, &fwDispatcher{h: Handlers{P0610: h}}, fwTypes, ev, opts)
 }
 
-// TestP0611 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0611(h P0611Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0611 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0611(h P0611Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 722, &fwDispatcher{h: Handlers{P0611: h}}, fwTypes, ev, opts)
 }
 
-// TestP0612 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0612(h P0612Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0612 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0612(h P0612Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 723, &fwDispatcher{h: Handlers{P0612: h}}, fwTypes, ev, opts)
 }
 
-// TestP0613 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0613(h P0613Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0613 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0613(h P0613Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 724, &fwDispatcher{h: Handlers{P0613: h}}, fwTypes, ev, opts)
 }
 
-// TestP0614 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0614(h P0614Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0614 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0614(h P0614Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 725, &fwDispatcher{h: Handlers{P0614: h}}, fwTypes, ev, opts)
 }
 
-// TestP0615 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0615(h P0615Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0615 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0615(h P0615Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 726, &fwDispatcher{h: Handlers{P0615: h}}, fwTypes, ev, opts)
 }
 
-// TestP0616 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0616(h P0616Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0616 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0616(h P0616Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 727, &fwDispatcher{h: Handlers{P0616: h}}, fwTypes, ev, opts)
 }
 
-// TestP0617 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0617(h P0617Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0617 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0617(h P0617Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 728, &fwDispatcher{h: Handlers{P0617: h}}, fwTypes, ev, opts)
 }
 
-// TestP0618 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0618(h P0618Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0618 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0618(h P0618Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 729, &fwDispatcher{h: Handlers{P0618: h}}, fwTypes, ev, opts)
 }
 
-// TestP0619 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0619(h P0619Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0619 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0619(h P0619Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 730, &fwDispatcher{h: Handlers{P0619: h}}, fwTypes, ev, opts)
 }
 
-// TestP0620 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0620(h P0620Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0620 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0620(h P0620Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 731, &fwDispatcher{h: Handlers{P0620: h}}, fwTypes, ev, opts)
 }
 
-// TestP0621 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0621(h P0621Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0621 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0621(h P0621Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 732, &fwDispatcher{h: Handlers{P0621: h}}, fwTypes, ev, opts)
 }
 
-// TestP0622 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0622(h P0622Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0622 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0622(h P0622Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 733, &fwDispatcher{h: Handlers{P0622: h}}, fwTypes, ev, opts)
 }
 
-// TestP0623 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0623(h P0623Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0623 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0623(h P0623Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 734, &fwDispatcher{h: Handlers{P0623: h}}, fwTypes, ev, opts)
 }
 
-// TestP0624 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0624(h P0624Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0624 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0624(h P0624Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 735, &fwDispatcher{h: Handlers{P0624: h}}, fwTypes, ev, opts)
 }
 
-// TestP0625 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0625(h P0625Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0625 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0625(h P0625Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 736, &fwDispatcher{h: Handlers{P0625: h}}, fwTypes, ev, opts)
 }
 
-// TestP0626 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0626(h P0626Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0626 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0626(h P0626Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 737, &fwDispatcher{h: Handlers{P0626: h}}, fwTypes, ev, opts)
 }
 
-// TestP0627 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0627(h P0627Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0627 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0627(h P0627Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 738, &fwDispatcher{h: Handlers{P0627: h}}, fwTypes, ev, opts)
 }
 
-// TestP0628 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0628(h P0628Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0628 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0628(h P0628Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 739, &fwDispatcher{h: Handlers{P0628: h}}, fwTypes, ev, opts)
 }
 
-// TestP0629 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0629(h P0629Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0629 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0629(h P0629Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 740, &fwDispatcher{h: Handlers{P0629: h}}, fwTypes, ev, opts)
 }
 
-// TestP0630 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0630(h P0630Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0630 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0630(h P0630Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 741, &fwDispatcher{h: Handlers{P0630: h}}, fwTypes, ev, opts)
 }
 
-// TestP0631 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0631(h P0631Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0631 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0631(h P0631Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 742, &fwDispatcher{h: Handlers{P0631: h}}, fwTypes, ev, opts)
 }
 
-// TestP0632 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0632(h P0632Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0632 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0632(h P0632Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 743, &fwDispatcher{h: Handlers{P0632: h}}, fwTypes, ev, opts)
 }
 
-// TestP0633 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0633(h P0633Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0633 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0633(h P0633Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 744, &fwDispatcher{h: Handlers{P0633: h}}, fwTypes, ev, opts)
 }
 
-// TestP0634 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0634(h P0634Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0634 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0634(h P0634Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 745, &fwDispatcher{h: Handlers{P0634: h}}, fwTypes, ev, opts)
 }
 
-// TestP0635 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0635(h P0635Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0635 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0635(h P0635Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 746, &fwDispatcher{h: Handlers{P0635: h}}, fwTypes, ev, opts)
 }
 
-// TestP0636 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0636(h P0636Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0636 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0636(h P0636Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 747, &fwDispatcher{h: Handlers{P0636: h}}, fwTypes, ev, opts)
 }
 
-// TestP0637 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0637(h P0637Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0637 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0637(h P0637Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 748, &fwDispatcher{h: Handlers{P0637: h}}, fwTypes, ev, opts)
 }
 
-// TestP0638 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0638(h P0638Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0638 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0638(h P0638Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 749, &fwDispatcher{h: Handlers{P0638: h}}, fwTypes, ev, opts)
 }
 
-// TestP0639 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0639(h P0639Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0639 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0639(h P0639Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 750, &fwDispatcher{h: Handlers{P0639: h}}, fwTypes, ev, opts)
 }
 
-// TestP0640 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0640(h P0640Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0640 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0640(h P0640Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 751, &fwDispatcher{h: Handlers{P0640: h}}, fwTypes, ev, opts)
 }
 
-// TestP0641 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0641(h P0641Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0641 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0641(h P0641Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 752, &fwDispatcher{h: Handlers{P0641: h}}, fwTypes, ev, opts)
 }
 
-// TestP0642 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0642(h P0642Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0642 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0642(h P0642Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 753, &fwDispatcher{h: Handlers{P0642: h}}, fwTypes, ev, opts)
 }
 
-// TestP0643 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0643(h P0643Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0643 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0643(h P0643Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 754, &fwDispatcher{h: Handlers{P0643: h}}, fwTypes, ev, opts)
 }
 
-// TestP0644 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0644(h P0644Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0644 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0644(h P0644Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 755, &fwDispatcher{h: Handlers{P0644: h}}, fwTypes, ev, opts)
 }
 
-// TestP0645 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0645(h P0645Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0645 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0645(h P0645Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 756, &fwDispatcher{h: Handlers{P0645: h}}, fwTypes, ev, opts)
 }
 
-// TestP0646 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0646(h P0646Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0646 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0646(h P0646Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 757, &fwDispatcher{h: Handlers{P0646: h}}, fwTypes, ev, opts)
 }
 
-// TestP0647 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0647(h P0647Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0647 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0647(h P0647Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 758, &fwDispatcher{h: Handlers{P0647: h}}, fwTypes, ev, opts)
 }
 
-// TestP0648 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0648(h P0648Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0648 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0648(h P0648Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 759, &fwDispatcher{h: Handlers{P0648: h}}, fwTypes, ev, opts)
 }
 
-// TestP0649 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0649(h P0649Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0649 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0649(h P0649Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 760, &fwDispatcher{h: Handlers{P0649: h}}, fwTypes, ev, opts)
 }
 
-// TestP0650 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0650(h P0650Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0650 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0650(h P0650Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 761, &fwDispatcher{h: Handlers{P0650: h}}, fwTypes, ev, opts)
 }
 
-// TestP0651 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0651(h P0651Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0651 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0651(h P0651Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 762, &fwDispatcher{h: Handlers{P0651: h}}, fwTypes, ev, opts)
 }
 
-// TestP0652 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0652(h P0652Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0652 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0652(h P0652Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 763, &fwDispatcher{h: Handlers{P0652: h}}, fwTypes, ev, opts)
 }
 
-// TestP0653 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0653(h P0653Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0653 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0653(h P0653Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 764, &fwDispatcher{h: Handlers{P0653: h}}, fwTypes, ev, opts)
 }
 
-// TestP0654 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0654(h P0654Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0654 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0654(h P0654Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 765, &fwDispatcher{h: Handlers{P0654: h}}, fwTypes, ev, opts)
 }
 
-// TestP0655 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0655(h P0655Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0655 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0655(h P0655Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 766, &fwDispatcher{h: Handlers{P0655: h}}, fwTypes, ev, opts)
 }
 
-// TestP0656 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0656(h P0656Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0656 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0656(h P0656Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 767, &fwDispatcher{h: Handlers{P0656: h}}, fwTypes, ev, opts)
 }
 
-// TestP0657 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0657(h P0657Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0657 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0657(h P0657Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 768, &fwDispatcher{h: Handlers{P0657: h}}, fwTypes, ev, opts)
 }
 
-// TestP0658 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0658(h P0658Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0658 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0658(h P0658Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 769, &fwDispatcher{h: Handlers{P0658: h}}, fwTypes, ev, opts)
 }
 
-// TestP0659 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0659(h P0659Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0659 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0659(h P0659Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 770, &fwDispatcher{h: Handlers{P0659: h}}, fwTypes, ev, opts)
 }
 
-// TestP0660 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0660(h P0660Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0660 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0660(h P0660Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 771, &fwDispatcher{h: Handlers{P0660: h}}, fwTypes, ev, opts)
 }
 
-// TestP0661 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0661(h P0661Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0661 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0661(h P0661Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 772, &fwDispatcher{h: Handlers{P0661: h}}, fwTypes, ev, opts)
 }
 
-// TestP0662 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0662(h P0662Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0662 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0662(h P0662Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 773, &fwDispatcher{h: Handlers{P0662: h}}, fwTypes, ev, opts)
 }
 
-// TestP0663 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0663(h P0663Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0663 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0663(h P0663Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 774, &fwDispatcher{h: Handlers{P0663: h}}, fwTypes, ev, opts)
 }
 
-// TestP0664 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0664(h P0664Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0664 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0664(h P0664Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 775, &fwDispatcher{h: Handlers{P0664: h}}, fwTypes, ev, opts)
 }
 
-// TestP0665 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0665(h P0665Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0665 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0665(h P0665Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 776, &fwDispatcher{h: Handlers{P0665: h}}, fwTypes, ev, opts)
 }
 
-// TestP0666 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0666(h P0666Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0666 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0666(h P0666Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 777, &fwDispatcher{h: Handlers{P0666: h}}, fwTypes, ev, opts)
 }
 
-// TestP0667 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0667(h P0667Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0667 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0667(h P0667Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 778, &fwDispatcher{h: Handlers{P0667: h}}, fwTypes, ev, opts)
 }
 
-// TestP0668 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0668(h P0668Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0668 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0668(h P0668Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 779, &fwDispatcher{h: Handlers{P0668: h}}, fwTypes, ev, opts)
 }
 
-// TestP0669 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0669(h P0669Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0669 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0669(h P0669Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 780, &fwDispatcher{h: Handlers{P0669: h}}, fwTypes, ev, opts)
 }
 
-// TestP0670 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0670(h P0670Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0670 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0670(h P0670Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 781, &fwDispatcher{h: Handlers{P0670: h}}, fwTypes, ev, opts)
 }
 
-// TestP0671 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0671(h P0671Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0671 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0671(h P0671Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 782, &fwDispatcher{h: Handlers{P0671: h}}, fwTypes, ev, opts)
 }
 
-// TestP0672 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0672(h P0672Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0672 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0672(h P0672Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 783, &fwDispatcher{h: Handlers{P0672: h}}, fwTypes, ev, opts)
 }
 
-// TestP0673 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0673(h P0673Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0673 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0673(h P0673Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 784, &fwDispatcher{h: Handlers{P0673: h}}, fwTypes, ev, opts)
 }
 
-// TestP0674 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0674(h P0674Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0674 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0674(h P0674Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 785, &fwDispatcher{h: Handlers{P0674: h}}, fwTypes, ev, opts)
 }
 
-// TestP0675 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0675(h P0675Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0675 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0675(h P0675Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 786, &fwDispatcher{h: Handlers{P0675: h}}, fwTypes, ev, opts)
 }
 
-// TestP0676 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0676(h P0676Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0676 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0676(h P0676Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 787, &fwDispatcher{h: Handlers{P0676: h}}, fwTypes, ev, opts)
 }
 
-// TestP0677 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0677(h P0677Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0677 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0677(h P0677Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 788, &fwDispatcher{h: Handlers{P0677: h}}, fwTypes, ev, opts)
 }
 
-// TestP0678 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0678(h P0678Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0678 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0678(h P0678Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 789, &fwDispatcher{h: Handlers{P0678: h}}, fwTypes, ev, opts)
 }
 
-// TestP0679 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0679(h P0679Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0679 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0679(h P0679Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 790, &fwDispatcher{h: Handlers{P0679: h}}, fwTypes, ev, opts)
 }
 
-// TestP0680 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0680(h P0680Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0680 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0680(h P0680Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 791, &fwDispatcher{h: Handlers{P0680: h}}, fwTypes, ev, opts)
 }
 
-// TestP0681 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0681(h P0681Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0681 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0681(h P0681Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 792, &fwDispatcher{h: Handlers{P0681: h}}, fwTypes, ev, opts)
 }
 
-// TestP0682 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0682(h P0682Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0682 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0682(h P0682Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 793, &fwDispatcher{h: Handlers{P0682: h}}, fwTypes, ev, opts)
 }
 
-// TestP0683 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0683(h P0683Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0683 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0683(h P0683Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 794, &fwDispatcher{h: Handlers{P0683: h}}, fwTypes, ev, opts)
 }
 
-// TestP0684 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0684(h P0684Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0684 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0684(h P0684Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 795, &fwDispatcher{h: Handlers{P0684: h}}, fwTypes, ev, opts)
 }
 
-// TestP0685 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0685(h P0685Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0685 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0685(h P0685Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 796, &fwDispatcher{h: Handlers{P0685: h}}, fwTypes, ev, opts)
 }
 
-// TestP0686 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0686(h P0686Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0686 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0686(h P0686Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 797, &fwDispatcher{h: Handlers{P0686: h}}, fwTypes, ev, opts)
 }
 
-// TestP0687 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0687(h P0687Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0687 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0687(h P0687Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 798, &fwDispatcher{h: Handlers{P0687: h}}, fwTypes, ev, opts)
 }
 
-// TestP0688 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0688(h P0688Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0688 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0688(h P0688Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 799, &fwDispatcher{h: Handlers{P0688: h}}, fwTypes, ev, opts)
 }
 
-// TestP0689 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0689(h P0689Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0689 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0689(h P0689Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 800, &fwDispatcher{h: Handlers{P0689: h}}, fwTypes, ev, opts)
 }
 
-// TestP0690 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0690(h P0690Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0690 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0690(h P0690Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 801, &fwDispatcher{h: Handlers{P0690: h}}, fwTypes, ev, opts)
 }
 
-// TestP0691 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0691(h P0691Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0691 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0691(h P0691Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 802, &fwDispatcher{h: Handlers{P0691: h}}, fwTypes, ev, opts)
 }
 
-// TestP0692 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0692(h P0692Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0692 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0692(h P0692Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 803, &fwDispatcher{h: Handlers{P0692: h}}, fwTypes, ev, opts)
 }
 
-// TestP0693 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0693(h P0693Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0693 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0693(h P0693Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 804, &fwDispatcher{h: Handlers{P0693: h}}, fwTypes, ev, opts)
 }
 
-// TestP0694 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0694(h P0694Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0694 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0694(h P0694Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 805, &fwDispatcher{h: Handlers{P0694: h}}, fwTypes, ev, opts)
 }
 
-// TestP0695 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0695(h P0695Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0695 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0695(h P0695Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 806, &fwDispatcher{h: Handlers{P0695: h}}, fwTypes, ev, opts)
 }
 
-// TestP0696 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0696(h P0696Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0696 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0696(h P0696Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 807, &fwDispatcher{h: Handlers{P0696: h}}, fwTypes, ev, opts)
 }
 
-// TestP0697 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0697(h P0697Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0697 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0697(h P0697Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 808, &fwDispatcher{h: Handlers{P0697: h}}, fwTypes, ev, opts)
 }
 
-// TestP0698 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0698(h P0698Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0698 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0698(h P0698Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 809, &fwDispatcher{h: Handlers{P0698: h}}, fwTypes, ev, opts)
 }
 
-// TestP0699 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0699(h P0699Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0699 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0699(h P0699Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 810, &fwDispatcher{h: Handlers{P0699: h}}, fwTypes, ev, opts)
 }
 
-// TestP0700 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0700(h P0700Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0700 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0700(h P0700Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 811, &fwDispatcher{h: Handlers{P0700: h}}, fwTypes, ev, opts)
 }
 
-// TestP0701 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0701(h P0701Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0701 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0701(h P0701Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 812, &fwDispatcher{h: Handlers{P0701: h}}, fwTypes, ev, opts)
 }
 
-// TestP0702 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0702(h P0702Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0702 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0702(h P0702Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 813, &fwDispatcher{h: Handlers{P0702: h}}, fwTypes, ev, opts)
 }
 
-// TestP0703 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0703(h P0703Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0703 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0703(h P0703Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 814, &fwDispatcher{h: Handlers{P0703: h}}, fwTypes, ev, opts)
 }
 
-// TestP0704 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0704(h P0704Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0704 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0704(h P0704Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 815, &fwDispatcher{h: Handlers{P0704: h}}, fwTypes, ev, opts)
 }
 
-// TestP0705 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0705(h P0705Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0705 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0705(h P0705Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 816, &fwDispatcher{h: Handlers{P0705: h}}, fwTypes, ev, opts)
 }
 
-// TestP0706 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0706(h P0706Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0706 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0706(h P0706Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 817, &fwDispatcher{h: Handlers{P0706: h}}, fwTypes, ev, opts)
 }
 
-// TestP0707 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0707(h P0707Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0707 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0707(h P0707Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 818, &fwDispatcher{h: Handlers{P0707: h}}, fwTypes, ev, opts)
 }
 
-// TestP0708 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0708(h P0708Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0708 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0708(h P0708Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 819, &fwDispatcher{h: Handlers{P0708: h}}, fwTypes, ev, opts)
 }
 
-// TestP0709 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0709(h P0709Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0709 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0709(h P0709Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 820, &fwDispatcher{h: Handlers{P0709: h}}, fwTypes, ev, opts)
 }
 
-// TestP0710 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0710(h P0710Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0710 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0710(h P0710Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 821, &fwDispatcher{h: Handlers{P0710: h}}, fwTypes, ev, opts)
 }
 
-// TestP0711 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0711(h P0711Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0711 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0711(h P0711Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 822, &fwDispatcher{h: Handlers{P0711: h}}, fwTypes, ev, opts)
 }
 
-// TestP0712 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0712(h P0712Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0712 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0712(h P0712Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 823, &fwDispatcher{h: Handlers{P0712: h}}, fwTypes, ev, opts)
 }
 
-// TestP0713 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0713(h P0713Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0713 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0713(h P0713Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 824, &fwDispatcher{h: Handlers{P0713: h}}, fwTypes, ev, opts)
 }
 
-// TestP0714 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0714(h P0714Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0714 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0714(h P0714Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 825, &fwDispatcher{h: Handlers{P0714: h}}, fwTypes, ev, opts)
 }
 
-// TestP0715 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0715(h P0715Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0715 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0715(h P0715Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 826, &fwDispatcher{h: Handlers{P0715: h}}, fwTypes, ev, opts)
 }
 
-// TestP0716 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0716(h P0716Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0716 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0716(h P0716Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 827, &fwDispatcher{h: Handlers{P0716: h}}, fwTypes, ev, opts)
 }
 
-// TestP0717 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0717(h P0717Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0717 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0717(h P0717Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 828, &fwDispatcher{h: Handlers{P0717: h}}, fwTypes, ev, opts)
 }
 
-// TestP0718 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0718(h P0718Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0718 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0718(h P0718Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 829, &fwDispatcher{h: Handlers{P0718: h}}, fwTypes, ev, opts)
 }
 
-// TestP0719 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0719(h P0719Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0719 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0719(h P0719Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 830, &fwDispatcher{h: Handlers{P0719: h}}, fwTypes, ev, opts)
 }
 
-// TestP0720 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0720(h P0720Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0720 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0720(h P0720Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 831, &fwDispatcher{h: Handlers{P0720: h}}, fwTypes, ev, opts)
 }
 
-// TestP0721 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0721(h P0721Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0721 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0721(h P0721Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 832, &fwDispatcher{h: Handlers{P0721: h}}, fwTypes, ev, opts)
 }
 
-// TestP0722 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0722(h P0722Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0722 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0722(h P0722Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 833, &fwDispatcher{h: Handlers{P0722: h}}, fwTypes, ev, opts)
 }
 
-// TestP0723 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0723(h P0723Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0723 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0723(h P0723Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 834, &fwDispatcher{h: Handlers{P0723: h}}, fwTypes, ev, opts)
 }
 
-// TestP0724 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0724(h P0724Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0724 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0724(h P0724Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 835, &fwDispatcher{h: Handlers{P0724: h}}, fwTypes, ev, opts)
 }
 
-// TestP0725 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0725(h P0725Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0725 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0725(h P0725Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 836, &fwDispatcher{h: Handlers{P0725: h}}, fwTypes, ev, opts)
 }
 
-// TestP0726 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0726(h P0726Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0726 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0726(h P0726Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 837, &fwDispatcher{h: Handlers{P0726: h}}, fwTypes, ev, opts)
 }
 
-// TestP0727 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0727(h P0727Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0727 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0727(h P0727Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 838, &fwDispatcher{h: Handlers{P0727: h}}, fwTypes, ev, opts)
 }
 
-// TestP0728 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0728(h P0728Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0728 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0728(h P0728Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 839, &fwDispatcher{h: Handlers{P0728: h}}, fwTypes, ev, opts)
 }
 
-// TestP0729 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0729(h P0729Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0729 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0729(h P0729Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 840, &fwDispatcher{h: Handlers{P0729: h}}, fwTypes, ev, opts)
 }
 
-// TestP0730 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0730(h P0730Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0730 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0730(h P0730Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 841, &fwDispatcher{h: Handlers{P0730: h}}, fwTypes, ev, opts)
 }
 
-// TestP0731 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0731(h P0731Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0731 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0731(h P0731Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 842, &fwDispatcher{h: Handlers{P0731: h}}, fwTypes, ev, opts)
 }
 
-// TestP0732 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0732(h P0732Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0732 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0732(h P0732Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 843, &fwDispatcher{h: Handlers{P0732: h}}, fwTypes, ev, opts)
 }
 
-// TestP0733 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0733(h P0733Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0733 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0733(h P0733Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 844, &fwDispatcher{h: Handlers{P0733: h}}, fwTypes, ev, opts)
 }
 
-// TestP0734 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0734(h P0734Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0734 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0734(h P0734Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 845, &fwDispatcher{h: Handlers{P0734: h}}, fwTypes, ev, opts)
 }
 
-// TestP0735 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0735(h P0735Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0735 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0735(h P0735Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 846, &fwDispatcher{h: Handlers{P0735: h}}, fwTypes, ev, opts)
 }
 
-// TestP0736 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0736(h P0736Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0736 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0736(h P0736Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 847, &fwDispatcher{h: Handlers{P0736: h}}, fwTypes, ev, opts)
 }
 
-// TestP0737 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0737(h P0737Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0737 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0737(h P0737Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 848, &fwDispatcher{h: Handlers{P0737: h}}, fwTypes, ev, opts)
 }
 
-// TestP0738 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0738(h P0738Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0738 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0738(h P0738Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 849, &fwDispatcher{h: Handlers{P0738: h}}, fwTypes, ev, opts)
 }
 
-// TestP0739 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0739(h P0739Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0739 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0739(h P0739Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 850, &fwDispatcher{h: Handlers{P0739: h}}, fwTypes, ev, opts)
 }
 
-// TestP0740 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0740(h P0740Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0740 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0740(h P0740Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 851, &fwDispatcher{h: Handlers{P0740: h}}, fwTypes, ev, opts)
 }
 
-// TestP0741 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0741(h P0741Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0741 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0741(h P0741Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 852, &fwDispatcher{h: Handlers{P0741: h}}, fwTypes, ev, opts)
 }
 
-// TestP0742 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0742(h P0742Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0742 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0742(h P0742Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 853, &fwDispatcher{h: Handlers{P0742: h}}, fwTypes, ev, opts)
 }
 
-// TestP0743 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0743(h P0743Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0743 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0743(h P0743Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 854, &fwDispatcher{h: Handlers{P0743: h}}, fwTypes, ev, opts)
 }
 
-// TestP0744 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0744(h P0744Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0744 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0744(h P0744Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 855, &fwDispatcher{h: Handlers{P0744: h}}, fwTypes, ev, opts)
 }
 
-// TestP0745 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0745(h P0745Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0745 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0745(h P0745Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 856, &fwDispatcher{h: Handlers{P0745: h}}, fwTypes, ev, opts)
 }
 
-// TestP0746 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0746(h P0746Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0746 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0746(h P0746Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 857, &fwDispatcher{h: Handlers{P0746: h}}, fwTypes, ev, opts)
 }
 
-// TestP0747 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0747(h P0747Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0747 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0747(h P0747Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 858, &fwDispatcher{h: Handlers{P0747: h}}, fwTypes, ev, opts)
 }
 
-// TestP0748 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0748(h P0748Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0748 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0748(h P0748Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 859, &fwDispatcher{h: Handlers{P0748: h}}, fwTypes, ev, opts)
 }
 
-// TestP0749 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0749(h P0749Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0749 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0749(h P0749Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 860, &fwDispatcher{h: Handlers{P0749: h}}, fwTypes, ev, opts)
 }
 
-// TestP0750 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0750(h P0750Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0750 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0750(h P0750Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 861, &fwDispatcher{h: Handlers{P0750: h}}, fwTypes, ev, opts)
 }
 
-// TestP0751 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0751(h P0751Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0751 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0751(h P0751Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 862, &fwDispatcher{h: Handlers{P0751: h}}, fwTypes, ev, opts)
 }
 
-// TestP0752 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0752(h P0752Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0752 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0752(h P0752Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 863, &fwDispatcher{h: Handlers{P0752: h}}, fwTypes, ev, opts)
 }
 
-// TestP0753 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0753(h P0753Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0753 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0753(h P0753Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 864, &fwDispatcher{h: Handlers{P0753: h}}, fwTypes, ev, opts)
 }
 
-// TestP0754 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0754(h P0754Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0754 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0754(h P0754Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 865, &fwDispatcher{h: Handlers{P0754: h}}, fwTypes, ev, opts)
 }
 
-// TestP0755 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0755(h P0755Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0755 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0755(h P0755Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 866, &fwDispatcher{h: Handlers{P0755: h}}, fwTypes, ev, opts)
 }
 
-// TestP0756 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0756(h P0756Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0756 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0756(h P0756Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 867, &fwDispatcher{h: Handlers{P0756: h}}, fwTypes, ev, opts)
 }
 
-// TestP0757 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0757(h P0757Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0757 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0757(h P0757Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 868, &fwDispatcher{h: Handlers{P0757: h}}, fwTypes, ev, opts)
 }
 
-// TestP0758 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0758(h P0758Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0758 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0758(h P0758Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 869, &fwDispatcher{h: Handlers{P0758: h}}, fwTypes, ev, opts)
 }
 
-// TestP0759 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0759(h P0759Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0759 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0759(h P0759Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 870, &fwDispatcher{h: Handlers{P0759: h}}, fwTypes, ev, opts)
 }
 
-// TestP0760 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0760(h P0760Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0760 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0760(h P0760Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 871, &fwDispatcher{h: Handlers{P0760: h}}, fwTypes, ev, opts)
 }
 
-// TestP0761 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0761(h P0761Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0761 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0761(h P0761Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 872, &fwDispatcher{h: Handlers{P0761: h}}, fwTypes, ev, opts)
 }
 
-// TestP0762 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0762(h P0762Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0762 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0762(h P0762Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 873, &fwDispatcher{h: Handlers{P0762: h}}, fwTypes, ev, opts)
 }
 
-// TestP0763 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0763(h P0763Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0763 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0763(h P0763Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 874, &fwDispatcher{h: Handlers{P0763: h}}, fwTypes, ev, opts)
 }
 
-// TestP0764 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0764(h P0764Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0764 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0764(h P0764Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 875, &fwDispatcher{h: Handlers{P0764: h}}, fwTypes, ev, opts)
 }
 
-// TestP0765 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0765(h P0765Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0765 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0765(h P0765Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 876, &fwDispatcher{h: Handlers{P0765: h}}, fwTypes, ev, opts)
 }
 
-// TestP0766 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0766(h P0766Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0766 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0766(h P0766Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 877, &fwDispatcher{h: Handlers{P0766: h}}, fwTypes, ev, opts)
 }
 
-// TestP0767 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0767(h P0767Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0767 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0767(h P0767Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 878, &fwDispatcher{h: Handlers{P0767: h}}, fwTypes, ev, opts)
 }
 
-// TestP0768 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0768(h P0768Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0768 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0768(h P0768Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 879, &fwDispatcher{h: Handlers{P0768: h}}, fwTypes, ev, opts)
 }
 
-// TestP0769 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0769(h P0769Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0769 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0769(h P0769Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 880, &fwDispatcher{h: Handlers{P0769: h}}, fwTypes, ev, opts)
 }
 
-// TestP0770 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0770(h P0770Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0770 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0770(h P0770Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 881, &fwDispatcher{h: Handlers{P0770: h}}, fwTypes, ev, opts)
 }
 
-// TestP0771 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0771(h P0771Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0771 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0771(h P0771Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 882, &fwDispatcher{h: Handlers{P0771: h}}, fwTypes, ev, opts)
 }
 
-// TestP0772 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0772(h P0772Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0772 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0772(h P0772Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 883, &fwDispatcher{h: Handlers{P0772: h}}, fwTypes, ev, opts)
 }
 
-// TestP0773 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0773(h P0773Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0773 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0773(h P0773Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 884, &fwDispatcher{h: Handlers{P0773: h}}, fwTypes, ev, opts)
 }
 
-// TestP0774 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0774(h P0774Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0774 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0774(h P0774Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 885, &fwDispatcher{h: Handlers{P0774: h}}, fwTypes, ev, opts)
 }
 
-// TestP0775 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0775(h P0775Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0775 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0775(h P0775Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 886, &fwDispatcher{h: Handlers{P0775: h}}, fwTypes, ev, opts)
 }
 
-// TestP0776 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0776(h P0776Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0776 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0776(h P0776Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 887, &fwDispatcher{h: Handlers{P0776: h}}, fwTypes, ev, opts)
 }
 
-// TestP0777 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0777(h P0777Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0777 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0777(h P0777Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 888, &fwDispatcher{h: Handlers{P0777: h}}, fwTypes, ev, opts)
 }
 
-// TestP0778 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0778(h P0778Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0778 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0778(h P0778Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 889, &fwDispatcher{h: Handlers{P0778: h}}, fwTypes, ev, opts)
 }
 
-// TestP0779 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0779(h P0779Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0779 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0779(h P0779Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 890, &fwDispatcher{h: Handlers{P0779: h}}, fwTypes, ev, opts)
 }
 
-// TestP0780 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0780(h P0780Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0780 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0780(h P0780Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 891, &fwDispatcher{h: Handlers{P0780: h}}, fwTypes, ev, opts)
 }
 
-// TestP0781 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0781(h P0781Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0781 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0781(h P0781Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 892, &fwDispatcher{h: Handlers{P0781: h}}, fwTypes, ev, opts)
 }
 
-// TestP0782 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0782(h P0782Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0782 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0782(h P0782Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 893, &fwDispatcher{h: Handlers{P0782: h}}, fwTypes, ev, opts)
 }
 
-// TestP0783 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0783(h P0783Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0783 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0783(h P0783Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 894, &fwDispatcher{h: Handlers{P0783: h}}, fwTypes, ev, opts)
 }
 
-// TestP0784 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0784(h P0784Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0784 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0784(h P0784Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 895, &fwDispatcher{h: Handlers{P0784: h}}, fwTypes, ev, opts)
 }
 
-// TestP0785 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0785(h P0785Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0785 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0785(h P0785Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 896, &fwDispatcher{h: Handlers{P0785: h}}, fwTypes, ev, opts)
 }
 
-// TestP0786 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0786(h P0786Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0786 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0786(h P0786Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 897, &fwDispatcher{h: Handlers{P0786: h}}, fwTypes, ev, opts)
 }
 
-// TestP0787 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0787(h P0787Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0787 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0787(h P0787Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 898, &fwDispatcher{h: Handlers{P0787: h}}, fwTypes, ev, opts)
 }
 
-// TestP0788 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0788(h P0788Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0788 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0788(h P0788Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 899, &fwDispatcher{h: Handlers{P0788: h}}, fwTypes, ev, opts)
 }
 
-// TestP0789 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0789(h P0789Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0789 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0789(h P0789Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 900, &fwDispatcher{h: Handlers{P0789: h}}, fwTypes, ev, opts)
 }
 
-// TestP0790 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0790(h P0790Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0790 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0790(h P0790Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 901, &fwDispatcher{h: Handlers{P0790: h}}, fwTypes, ev, opts)
 }
 
-// TestP0791 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0791(h P0791Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0791 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0791(h P0791Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 902, &fwDispatcher{h: Handlers{P0791: h}}, fwTypes, ev, opts)
 }
 
-// TestP0792 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0792(h P0792Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0792 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0792(h P0792Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 903, &fwDispatcher{h: Handlers{P0792: h}}, fwTypes, ev, opts)
 }
 
-// TestP0793 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0793(h P0793Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0793 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0793(h P0793Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 904, &fwDispatcher{h: Handlers{P0793: h}}, fwTypes, ev, opts)
 }
 
-// TestP0794 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0794(h P0794Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0794 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0794(h P0794Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 905, &fwDispatcher{h: Handlers{P0794: h}}, fwTypes, ev, opts)
 }
 
-// TestP0795 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0795(h P0795Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0795 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0795(h P0795Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 906, &fwDispatcher{h: Handlers{P0795: h}}, fwTypes, ev, opts)
 }
 
-// TestP0796 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0796(h P0796Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0796 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0796(h P0796Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 907, &fwDispatcher{h: Handlers{P0796: h}}, fwTypes, ev, opts)
 }
 
-// TestP0797 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0797(h P0797Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0797 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0797(h P0797Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 908, &fwDispatcher{h: Handlers{P0797: h}}, fwTypes, ev, opts)
 }
 
-// TestP0798 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0798(h P0798Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0798 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0798(h P0798Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 909, &fwDispatcher{h: Handlers{P0798: h}}, fwTypes, ev, opts)
 }
 
-// TestP0799 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0799(h P0799Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0799 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0799(h P0799Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 910, &fwDispatcher{h: Handlers{P0799: h}}, fwTypes, ev, opts)
 }
 
-// TestP0800 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0800(h P0800Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0800 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0800(h P0800Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 911, &fwDispatcher{h: Handlers{P0800: h}}, fwTypes, ev, opts)
 }
 
-// TestP0801 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0801(h P0801Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0801 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0801(h P0801Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 912, &fwDispatcher{h: Handlers{P0801: h}}, fwTypes, ev, opts)
 }
 
-// TestP0802 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0802(h P0802Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0802 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0802(h P0802Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 913, &fwDispatcher{h: Handlers{P0802: h}}, fwTypes, ev, opts)
 }
 
-// TestP0803 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0803(h P0803Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0803 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0803(h P0803Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 914, &fwDispatcher{h: Handlers{P0803: h}}, fwTypes, ev, opts)
 }
 
-// TestP0804 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0804(h P0804Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0804 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0804(h P0804Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 915, &fwDispatcher{h: Handlers{P0804: h}}, fwTypes, ev, opts)
 }
 
-// TestP0805 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0805(h P0805Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0805 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0805(h P0805Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 916, &fwDispatcher{h: Handlers{P0805: h}}, fwTypes, ev, opts)
 }
 
-// TestP0806 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0806(h P0806Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0806 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0806(h P0806Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 917, &fwDispatcher{h: Handlers{P0806: h}}, fwTypes, ev, opts)
 }
 
-// TestP0807 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0807(h P0807Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0807 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0807(h P0807Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 918, &fwDispatcher{h: Handlers{P0807: h}}, fwTypes, ev, opts)
 }
 
-// TestP0808 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0808(h P0808Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0808 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0808(h P0808Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 919, &fwDispatcher{h: Handlers{P0808: h}}, fwTypes, ev, opts)
 }
 
-// TestP0809 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0809(h P0809Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0809 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0809(h P0809Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 920, &fwDispatcher{h: Handlers{P0809: h}}, fwTypes, ev, opts)
 }
 
-// TestP0810 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0810(h P0810Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0810 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0810(h P0810Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 921, &fwDispatcher{h: Handlers{P0810: h}}, fwTypes, ev, opts)
 }
 
-// TestP0811 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0811(h P0811Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0811 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0811(h P0811Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 922, &fwDispatcher{h: Handlers{P0811: h}}, fwTypes, ev, opts)
 }
 
-// TestP0812 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0812(h P0812Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0812 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0812(h P0812Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 923, &fwDispatcher{h: Handlers{P0812: h}}, fwTypes, ev, opts)
 }
 
-// TestP0813 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0813(h P0813Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0813 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0813(h P0813Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 924, &fwDispatcher{h: Handlers{P0813: h}}, fwTypes, ev, opts)
 }
 
-// TestP0814 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0814(h P0814Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0814 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0814(h P0814Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 925, &fwDispatcher{h: Handlers{P0814: h}}, fwTypes, ev, opts)
 }
 
-// TestP0815 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0815(h P0815Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0815 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0815(h P0815Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 926, &fwDispatcher{h: Handlers{P0815: h}}, fwTypes, ev, opts)
 }
 
-// TestP0816 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0816(h P0816Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0816 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0816(h P0816Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 927, &fwDispatcher{h: Handlers{P0816: h}}, fwTypes, ev, opts)
 }
 
-// TestP0817 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0817(h P0817Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0817 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0817(h P0817Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 928, &fwDispatcher{h: Handlers{P0817: h}}, fwTypes, ev, opts)
 }
 
-// TestP0818 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0818(h P0818Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0818 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0818(h P0818Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 929, &fwDispatcher{h: Handlers{P0818: h}}, fwTypes, ev, opts)
 }
 
-// TestP0819 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0819(h P0819Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0819 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0819(h P0819Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 930, &fwDispatcher{h: Handlers{P0819: h}}, fwTypes, ev, opts)
 }
 
-// TestP0820 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0820(h P0820Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0820 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0820(h P0820Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 931, &fwDispatcher{h: Handlers{P0820: h}}, fwTypes, ev, opts)
 }
 
-// TestP0821 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0821(h P0821Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0821 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0821(h P0821Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 932, &fwDispatcher{h: Handlers{P0821: h}}, fwTypes, ev, opts)
 }
 
-// TestP0822 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0822(h P0822Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0822 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0822(h P0822Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 933, &fwDispatcher{h: Handlers{P0822: h}}, fwTypes, ev, opts)
 }
 
-// TestP0823 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0823(h P0823Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0823 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0823(h P0823Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 934, &fwDispatcher{h: Handlers{P0823: h}}, fwTypes, ev, opts)
 }
 
-// TestP0824 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0824(h P0824Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0824 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0824(h P0824Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 935, &fwDispatcher{h: Handlers{P0824: h}}, fwTypes, ev, opts)
 }
 
-// TestP0825 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0825(h P0825Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0825 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0825(h P0825Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 936, &fwDispatcher{h: Handlers{P0825: h}}, fwTypes, ev, opts)
 }
 
-// TestP0826 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0826(h P0826Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0826 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0826(h P0826Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 937, &fwDispatcher{h: Handlers{P0826: h}}, fwTypes, ev, opts)
 }
 
-// TestP0827 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0827(h P0827Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0827 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0827(h P0827Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 938, &fwDispatcher{h: Handlers{P0827: h}}, fwTypes, ev, opts)
 }
 
-// TestP0828 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0828(h P0828Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0828 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0828(h P0828Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 939, &fwDispatcher{h: Handlers{P0828: h}}, fwTypes, ev, opts)
 }
 
-// TestP0829 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0829(h P0829Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0829 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0829(h P0829Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 940, &fwDispatcher{h: Handlers{P0829: h}}, fwTypes, ev, opts)
 }
 
-// TestP0830 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0830(h P0830Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0830 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0830(h P0830Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 941, &fwDispatcher{h: Handlers{P0830: h}}, fwTypes, ev, opts)
 }
 
-// TestP0831 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0831(h P0831Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0831 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0831(h P0831Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 942, &fwDispatcher{h: Handlers{P0831: h}}, fwTypes, ev, opts)
 }
 
-// TestP0832 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0832(h P0832Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0832 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0832(h P0832Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 943, &fwDispatcher{h: Handlers{P0832: h}}, fwTypes, ev, opts)
 }
 
-// TestP0833 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0833(h P0833Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0833 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0833(h P0833Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 944, &fwDispatcher{h: Handlers{P0833: h}}, fwTypes, ev, opts)
 }
 
-// TestP0834 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0834(h P0834Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0834 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0834(h P0834Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 945, &fwDispatcher{h: Handlers{P0834: h}}, fwTypes, ev, opts)
 }
 
-// TestP0835 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0835(h P0835Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0835 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0835(h P0835Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 946, &fwDispatcher{h: Handlers{P0835: h}}, fwTypes, ev, opts)
 }
 
-// TestP0836 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0836(h P0836Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0836 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0836(h P0836Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 947, &fwDispatcher{h: Handlers{P0836: h}}, fwTypes, ev, opts)
 }
 
-// TestP0837 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0837(h P0837Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0837 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0837(h P0837Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 948, &fwDispatcher{h: Handlers{P0837: h}}, fwTypes, ev, opts)
 }
 
-// TestP0838 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0838(h P0838Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0838 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0838(h P0838Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 949, &fwDispatcher{h: Handlers{P0838: h}}, fwTypes, ev, opts)
 }
 
-// TestP0839 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0839(h P0839Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0839 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0839(h P0839Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 950, &fwDispatcher{h: Handlers{P0839: h}}, fwTypes, ev, opts)
 }
 
-// TestP0840 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0840(h P0840Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0840 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0840(h P0840Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 951, &fwDispatcher{h: Handlers{P0840: h}}, fwTypes, ev, opts)
 }
 
-// TestP0841 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0841(h P0841Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0841 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0841(h P0841Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 952, &fwDispatcher{h: Handlers{P0841: h}}, fwTypes, ev, opts)
 }
 
-// TestP0842 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0842(h P0842Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0842 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0842(h P0842Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 953, &fwDispatcher{h: Handlers{P0842: h}}, fwTypes, ev, opts)
 }
 
-// TestP0843 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0843(h P0843Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0843 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0843(h P0843Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 954, &fwDispatcher{h: Handlers{P0843: h}}, fwTypes, ev, opts)
 }
 
-// TestP0844 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0844(h P0844Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0844 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0844(h P0844Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 955, &fwDispatcher{h: Handlers{P0844: h}}, fwTypes, ev, opts)
 }
 
-// TestP0845 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0845(h P0845Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0845 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0845(h P0845Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 956, &fwDispatcher{h: Handlers{P0845: h}}, fwTypes, ev, opts)
 }
 
-// TestP0846 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0846(h P0846Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0846 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0846(h P0846Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 957, &fwDispatcher{h: Handlers{P0846: h}}, fwTypes, ev, opts)
 }
 
-// TestP0847 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0847(h P0847Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0847 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0847(h P0847Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 958, &fwDispatcher{h: Handlers{P0847: h}}, fwTypes, ev, opts)
 }
 
-// TestP0848 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0848(h P0848Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0848 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0848(h P0848Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 959, &fwDispatcher{h: Handlers{P0848: h}}, fwTypes, ev, opts)
 }
 
-// TestP0849 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0849(h P0849Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0849 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0849(h P0849Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 960, &fwDispatcher{h: Handlers{P0849: h}}, fwTypes, ev, opts)
 }
 
-// TestP0850 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0850(h P0850Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0850 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0850(h P0850Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 961, &fwDispatcher{h: Handlers{P0850: h}}, fwTypes, ev, opts)
 }
 
-// TestP0851 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0851(h P0851Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0851 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0851(h P0851Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 962, &fwDispatcher{h: Handlers{P0851: h}}, fwTypes, ev, opts)
 }
 
-// TestP0852 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0852(h P0852Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0852 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0852(h P0852Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 963, &fwDispatcher{h: Handlers{P0852: h}}, fwTypes, ev, opts)
 }
 
-// TestP0853 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0853(h P0853Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0853 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0853(h P0853Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 964, &fwDispatcher{h: Handlers{P0853: h}}, fwTypes, ev, opts)
 }
 
-// TestP0854 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0854(h P0854Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0854 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0854(h P0854Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 965, &fwDispatcher{h: Handlers{P0854: h}}, fwTypes, ev, opts)
 }
 
-// TestP0855 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0855(h P0855Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0855 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0855(h P0855Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 966, &fwDispatcher{h: Handlers{P0855: h}}, fwTypes, ev, opts)
 }
 
-// TestP0856 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0856(h P0856Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0856 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0856(h P0856Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 967, &fwDispatcher{h: Handlers{P0856: h}}, fwTypes, ev, opts)
 }
 
-// TestP0857 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0857(h P0857Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0857 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0857(h P0857Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 968, &fwDispatcher{h: Handlers{P0857: h}}, fwTypes, ev, opts)
 }
 
-// TestP0858 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0858(h P0858Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0858 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0858(h P0858Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 969, &fwDispatcher{h: Handlers{P0858: h}}, fwTypes, ev, opts)
 }
 
-// TestP0859 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0859(h P0859Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0859 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0859(h P0859Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 970, &fwDispatcher{h: Handlers{P0859: h}}, fwTypes, ev, opts)
 }
 
-// TestP0860 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0860(h P0860Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0860 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0860(h P0860Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 971, &fwDispatcher{h: Handlers{P0860: h}}, fwTypes, ev, opts)
 }
 
-// TestP0861 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0861(h P0861Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0861 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0861(h P0861Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 972, &fwDispatcher{h: Handlers{P0861: h}}, fwTypes, ev, opts)
 }
 
-// TestP0862 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0862(h P0862Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0862 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0862(h P0862Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 973, &fwDispatcher{h: Handlers{P0862: h}}, fwTypes, ev, opts)
 }
 
-// TestP0863 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0863(h P0863Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0863 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0863(h P0863Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 974, &fwDispatcher{h: Handlers{P0863: h}}, fwTypes, ev, opts)
 }
 
-// TestP0864 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0864(h P0864Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0864 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0864(h P0864Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 975, &fwDispatcher{h: Handlers{P0864: h}}, fwTypes, ev, opts)
 }
 
-// TestP0865 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0865(h P0865Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0865 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0865(h P0865Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 976, &fwDispatcher{h: Handlers{P0865: h}}, fwTypes, ev, opts)
 }
 
-// TestP0866 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0866(h P0866Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0866 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0866(h P0866Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 977, &fwDispatcher{h: Handlers{P0866: h}}, fwTypes, ev, opts)
 }
 
-// TestP0867 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0867(h P0867Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0867 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0867(h P0867Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 978, &fwDispatcher{h: Handlers{P0867: h}}, fwTypes, ev, opts)
 }
 
-// TestP0868 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0868(h P0868Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0868 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0868(h P0868Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 979, &fwDispatcher{h: Handlers{P0868: h}}, fwTypes, ev, opts)
 }
 
-// TestP0869 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0869(h P0869Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0869 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0869(h P0869Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 980, &fwDispatcher{h: Handlers{P0869: h}}, fwTypes, ev, opts)
 }
 
-// TestP0870 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0870(h P0870Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0870 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0870(h P0870Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 981, &fwDispatcher{h: Handlers{P0870: h}}, fwTypes, ev, opts)
 }
 
-// TestP0871 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0871(h P0871Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0871 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0871(h P0871Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 982, &fwDispatcher{h: Handlers{P0871: h}}, fwTypes, ev, opts)
 }
 
-// TestP0872 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0872(h P0872Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0872 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0872(h P0872Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 983, &fwDispatcher{h: Handlers{P0872: h}}, fwTypes, ev, opts)
 }
 
-// TestP0873 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0873(h P0873Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0873 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0873(h P0873Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 984, &fwDispatcher{h: Handlers{P0873: h}}, fwTypes, ev, opts)
 }
 
-// TestP0874 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0874(h P0874Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0874 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0874(h P0874Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 985, &fwDispatcher{h: Handlers{P0874: h}}, fwTypes, ev, opts)
 }
 
-// TestP0875 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0875(h P0875Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0875 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0875(h P0875Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 986, &fwDispatcher{h: Handlers{P0875: h}}, fwTypes, ev, opts)
 }
 
-// TestP0876 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0876(h P0876Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0876 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0876(h P0876Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 987, &fwDispatcher{h: Handlers{P0876: h}}, fwTypes, ev, opts)
 }
 
-// TestP0877 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0877(h P0877Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0877 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0877(h P0877Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 988, &fwDispatcher{h: Handlers{P0877: h}}, fwTypes, ev, opts)
 }
 
-// TestP0878 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0878(h P0878Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0878 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0878(h P0878Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 989, &fwDispatcher{h: Handlers{P0878: h}}, fwTypes, ev, opts)
 }
 
-// TestP0879 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0879(h P0879Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0879 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0879(h P0879Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 990, &fwDispatcher{h: Handlers{P0879: h}}, fwTypes, ev, opts)
 }
 
-// TestP0880 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0880(h P0880Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0880 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0880(h P0880Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 991, &fwDispatcher{h: Handlers{P0880: h}}, fwTypes, ev, opts)
 }
 
-// TestP0881 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0881(h P0881Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0881 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0881(h P0881Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 992, &fwDispatcher{h: Handlers{P0881: h}}, fwTypes, ev, opts)
 }
 
-// TestP0882 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0882(h P0882Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0882 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0882(h P0882Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 993, &fwDispatcher{h: Handlers{P0882: h}}, fwTypes, ev, opts)
 }
 
-// TestP0883 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0883(h P0883Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0883 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0883(h P0883Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 994, &fwDispatcher{h: Handlers{P0883: h}}, fwTypes, ev, opts)
 }
 
-// TestP0884 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0884(h P0884Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0884 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0884(h P0884Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 995, &fwDispatcher{h: Handlers{P0884: h}}, fwTypes, ev, opts)
 }
 
-// TestP0885 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0885(h P0885Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0885 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0885(h P0885Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 996, &fwDispatcher{h: Handlers{P0885: h}}, fwTypes, ev, opts)
 }
 
-// TestP0886 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0886(h P0886Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0886 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0886(h P0886Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 997, &fwDispatcher{h: Handlers{P0886: h}}, fwTypes, ev, opts)
 }
 
-// TestP0887 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0887(h P0887Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0887 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0887(h P0887Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 998, &fwDispatcher{h: Handlers{P0887: h}}, fwTypes, ev, opts)
 }
 
-// TestP0888 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0888(h P0888Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0888 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0888(h P0888Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 999, &fwDispatcher{h: Handlers{P0888: h}}, fwTypes, ev, opts)
 }
 
-// TestP0889 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0889(h P0889Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0889 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0889(h P0889Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1000, &fwDispatcher{h: Handlers{P0889: h}}, fwTypes, ev, opts)
 }
 
-// TestP0890 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0890(h P0890Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0890 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0890(h P0890Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1001, &fwDispatcher{h: Handlers{P0890: h}}, fwTypes, ev, opts)
 }
 
-// TestP0891 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0891(h P0891Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0891 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0891(h P0891Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1002, &fwDispatcher{h: Handlers{P0891: h}}, fwTypes, ev, opts)
 }
 
-// TestP0892 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0892(h P0892Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0892 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0892(h P0892Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1003, &fwDispatcher{h: Handlers{P0892: h}}, fwTypes, ev, opts)
 }
 
-// TestP0893 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0893(h P0893Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0893 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0893(h P0893Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1004, &fwDispatcher{h: Handlers{P0893: h}}, fwTypes, ev, opts)
 }
 
-// TestP0894 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0894(h P0894Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0894 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0894(h P0894Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1005, &fwDispatcher{h: Handlers{P0894: h}}, fwTypes, ev, opts)
 }
 
-// TestP0895 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0895(h P0895Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0895 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0895(h P0895Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1006, &fwDispatcher{h: Handlers{P0895: h}}, fwTypes, ev, opts)
 }
 
-// TestP0896 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0896(h P0896Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0896 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0896(h P0896Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1007, &fwDispatcher{h: Handlers{P0896: h}}, fwTypes, ev, opts)
 }
 
-// TestP0897 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0897(h P0897Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0897 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0897(h P0897Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1008, &fwDispatcher{h: Handlers{P0897: h}}, fwTypes, ev, opts)
 }
 
-// TestP0898 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0898(h P0898Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0898 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0898(h P0898Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1009, &fwDispatcher{h: Handlers{P0898: h}}, fwTypes, ev, opts)
 }
 
-// TestP0899 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0899(h P0899Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0899 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0899(h P0899Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1010, &fwDispatcher{h: Handlers{P0899: h}}, fwTypes, ev, opts)
 }
 
-// TestP0900 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0900(h P0900Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0900 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0900(h P0900Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1011, &fwDispatcher{h: Handlers{P0900: h}}, fwTypes, ev, opts)
 }
 
-// TestP0901 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0901(h P0901Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0901 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0901(h P0901Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1012, &fwDispatcher{h: Handlers{P0901: h}}, fwTypes, ev, opts)
 }
 
-// TestP0902 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0902(h P0902Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0902 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0902(h P0902Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1013, &fwDispatcher{h: Handlers{P0902: h}}, fwTypes, ev, opts)
 }
 
-// TestP0903 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0903(h P0903Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0903 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0903(h P0903Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1014, &fwDispatcher{h: Handlers{P0903: h}}, fwTypes, ev, opts)
 }
 
-// TestP0904 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0904(h P0904Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0904 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0904(h P0904Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1015, &fwDispatcher{h: Handlers{P0904: h}}, fwTypes, ev, opts)
 }
 
-// TestP0905 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0905(h P0905Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0905 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0905(h P0905Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1016, &fwDispatcher{h: Handlers{P0905: h}}, fwTypes, ev, opts)
 }
 
-// TestP0906 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0906(h P0906Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0906 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0906(h P0906Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1017, &fwDispatcher{h: Handlers{P0906: h}}, fwTypes, ev, opts)
 }
 
-// TestP0907 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0907(h P0907Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0907 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0907(h P0907Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1018, &fwDispatcher{h: Handlers{P0907: h}}, fwTypes, ev, opts)
 }
 
-// TestP0908 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0908(h P0908Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0908 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0908(h P0908Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1019, &fwDispatcher{h: Handlers{P0908: h}}, fwTypes, ev, opts)
 }
 
-// TestP0909 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0909(h P0909Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0909 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0909(h P0909Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1020, &fwDispatcher{h: Handlers{P0909: h}}, fwTypes, ev, opts)
 }
 
-// TestP0910 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0910(h P0910Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0910 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0910(h P0910Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1021, &fwDispatcher{h: Handlers{P0910: h}}, fwTypes, ev, opts)
 }
 
-// TestP0911 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0911(h P0911Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0911 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0911(h P0911Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1022, &fwDispatcher{h: Handlers{P0911: h}}, fwTypes, ev, opts)
 }
 
-// TestP0912 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0912(h P0912Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0912 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0912(h P0912Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1023, &fwDispatcher{h: Handlers{P0912: h}}, fwTypes, ev, opts)
 }
 
-// TestP0913 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0913(h P0913Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0913 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0913(h P0913Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1024, &fwDispatcher{h: Handlers{P0913: h}}, fwTypes, ev, opts)
 }
 
-// TestP0914 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0914(h P0914Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0914 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0914(h P0914Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1025, &fwDispatcher{h: Handlers{P0914: h}}, fwTypes, ev, opts)
 }
 
-// TestP0915 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0915(h P0915Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0915 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0915(h P0915Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1026, &fwDispatcher{h: Handlers{P0915: h}}, fwTypes, ev, opts)
 }
 
-// TestP0916 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0916(h P0916Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0916 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0916(h P0916Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1027, &fwDispatcher{h: Handlers{P0916: h}}, fwTypes, ev, opts)
 }
 
-// TestP0917 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0917(h P0917Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0917 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0917(h P0917Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1028, &fwDispatcher{h: Handlers{P0917: h}}, fwTypes, ev, opts)
 }
 
-// TestP0918 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0918(h P0918Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0918 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0918(h P0918Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1029, &fwDispatcher{h: Handlers{P0918: h}}, fwTypes, ev, opts)
 }
 
-// TestP0919 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0919(h P0919Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0919 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0919(h P0919Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1030, &fwDispatcher{h: Handlers{P0919: h}}, fwTypes, ev, opts)
 }
 
-// TestP0920 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0920(h P0920Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0920 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0920(h P0920Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1031, &fwDispatcher{h: Handlers{P0920: h}}, fwTypes, ev, opts)
 }
 
-// TestP0921 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0921(h P0921Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0921 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0921(h P0921Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1032, &fwDispatcher{h: Handlers{P0921: h}}, fwTypes, ev, opts)
 }
 
-// TestP0922 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0922(h P0922Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0922 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0922(h P0922Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1033, &fwDispatcher{h: Handlers{P0922: h}}, fwTypes, ev, opts)
 }
 
-// TestP0923 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0923(h P0923Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0923 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0923(h P0923Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1034, &fwDispatcher{h: Handlers{P0923: h}}, fwTypes, ev, opts)
 }
 
-// TestP0924 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0924(h P0924Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0924 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0924(h P0924Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1035, &fwDispatcher{h: Handlers{P0924: h}}, fwTypes, ev, opts)
 }
 
-// TestP0925 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0925(h P0925Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0925 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0925(h P0925Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1036, &fwDispatcher{h: Handlers{P0925: h}}, fwTypes, ev, opts)
 }
 
-// TestP0926 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0926(h P0926Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0926 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0926(h P0926Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1037, &fwDispatcher{h: Handlers{P0926: h}}, fwTypes, ev, opts)
 }
 
-// TestP0927 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0927(h P0927Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0927 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0927(h P0927Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1038, &fwDispatcher{h: Handlers{P0927: h}}, fwTypes, ev, opts)
 }
 
-// TestP0928 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0928(h P0928Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0928 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0928(h P0928Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1039, &fwDispatcher{h: Handlers{P0928: h}}, fwTypes, ev, opts)
 }
 
-// TestP0929 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0929(h P0929Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0929 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0929(h P0929Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1040, &fwDispatcher{h: Handlers{P0929: h}}, fwTypes, ev, opts)
 }
 
-// TestP0930 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0930(h P0930Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0930 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0930(h P0930Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1041, &fwDispatcher{h: Handlers{P0930: h}}, fwTypes, ev, opts)
 }
 
-// TestP0931 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0931(h P0931Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0931 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0931(h P0931Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1042, &fwDispatcher{h: Handlers{P0931: h}}, fwTypes, ev, opts)
 }
 
-// TestP0932 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0932(h P0932Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0932 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0932(h P0932Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1043, &fwDispatcher{h: Handlers{P0932: h}}, fwTypes, ev, opts)
 }
 
-// TestP0933 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0933(h P0933Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0933 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0933(h P0933Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1044, &fwDispatcher{h: Handlers{P0933: h}}, fwTypes, ev, opts)
 }
 
-// TestP0934 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0934(h P0934Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0934 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0934(h P0934Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1045, &fwDispatcher{h: Handlers{P0934: h}}, fwTypes, ev, opts)
 }
 
-// TestP0935 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0935(h P0935Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0935 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0935(h P0935Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1046, &fwDispatcher{h: Handlers{P0935: h}}, fwTypes, ev, opts)
 }
 
-// TestP0936 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0936(h P0936Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0936 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0936(h P0936Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1047, &fwDispatcher{h: Handlers{P0936: h}}, fwTypes, ev, opts)
 }
 
-// TestP0937 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0937(h P0937Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0937 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0937(h P0937Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1048, &fwDispatcher{h: Handlers{P0937: h}}, fwTypes, ev, opts)
 }
 
-// TestP0938 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0938(h P0938Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0938 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0938(h P0938Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1049, &fwDispatcher{h: Handlers{P0938: h}}, fwTypes, ev, opts)
 }
 
-// TestP0939 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0939(h P0939Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0939 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0939(h P0939Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1050, &fwDispatcher{h: Handlers{P0939: h}}, fwTypes, ev, opts)
 }
 
-// TestP0940 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0940(h P0940Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0940 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0940(h P0940Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1051, &fwDispatcher{h: Handlers{P0940: h}}, fwTypes, ev, opts)
 }
 
-// TestP0941 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0941(h P0941Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0941 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0941(h P0941Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1052, &fwDispatcher{h: Handlers{P0941: h}}, fwTypes, ev, opts)
 }
 
-// TestP0942 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0942(h P0942Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0942 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0942(h P0942Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1053, &fwDispatcher{h: Handlers{P0942: h}}, fwTypes, ev, opts)
 }
 
-// TestP0943 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0943(h P0943Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0943 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0943(h P0943Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1054, &fwDispatcher{h: Handlers{P0943: h}}, fwTypes, ev, opts)
 }
 
-// TestP0944 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0944(h P0944Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0944 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0944(h P0944Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1055, &fwDispatcher{h: Handlers{P0944: h}}, fwTypes, ev, opts)
 }
 
-// TestP0945 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0945(h P0945Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0945 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0945(h P0945Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1056, &fwDispatcher{h: Handlers{P0945: h}}, fwTypes, ev, opts)
 }
 
-// TestP0946 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0946(h P0946Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0946 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0946(h P0946Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1057, &fwDispatcher{h: Handlers{P0946: h}}, fwTypes, ev, opts)
 }
 
-// TestP0947 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0947(h P0947Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0947 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0947(h P0947Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1058, &fwDispatcher{h: Handlers{P0947: h}}, fwTypes, ev, opts)
 }
 
-// TestP0948 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0948(h P0948Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0948 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0948(h P0948Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1059, &fwDispatcher{h: Handlers{P0948: h}}, fwTypes, ev, opts)
 }
 
-// TestP0949 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0949(h P0949Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0949 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0949(h P0949Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1060, &fwDispatcher{h: Handlers{P0949: h}}, fwTypes, ev, opts)
 }
 
-// TestP0950 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0950(h P0950Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0950 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0950(h P0950Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1061, &fwDispatcher{h: Handlers{P0950: h}}, fwTypes, ev, opts)
 }
 
-// TestP0951 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0951(h P0951Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0951 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0951(h P0951Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1062, &fwDispatcher{h: Handlers{P0951: h}}, fwTypes, ev, opts)
 }
 
-// TestP0952 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0952(h P0952Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0952 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0952(h P0952Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1063, &fwDispatcher{h: Handlers{P0952: h}}, fwTypes, ev, opts)
 }
 
-// TestP0953 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0953(h P0953Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0953 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0953(h P0953Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1064, &fwDispatcher{h: Handlers{P0953: h}}, fwTypes, ev, opts)
 }
 
-// TestP0954 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0954(h P0954Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0954 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0954(h P0954Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1065, &fwDispatcher{h: Handlers{P0954: h}}, fwTypes, ev, opts)
 }
 
-// TestP0955 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0955(h P0955Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0955 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0955(h P0955Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1066, &fwDispatcher{h: Handlers{P0955: h}}, fwTypes, ev, opts)
 }
 
-// TestP0956 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0956(h P0956Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0956 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0956(h P0956Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1067, &fwDispatcher{h: Handlers{P0956: h}}, fwTypes, ev, opts)
 }
 
-// TestP0957 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0957(h P0957Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0957 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0957(h P0957Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1068, &fwDispatcher{h: Handlers{P0957: h}}, fwTypes, ev, opts)
 }
 
-// TestP0958 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0958(h P0958Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0958 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0958(h P0958Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1069, &fwDispatcher{h: Handlers{P0958: h}}, fwTypes, ev, opts)
 }
 
-// TestP0959 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0959(h P0959Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0959 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0959(h P0959Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1070, &fwDispatcher{h: Handlers{P0959: h}}, fwTypes, ev, opts)
 }
 
-// TestP0960 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0960(h P0960Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0960 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0960(h P0960Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1071, &fwDispatcher{h: Handlers{P0960: h}}, fwTypes, ev, opts)
 }
 
-// TestP0961 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0961(h P0961Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0961 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0961(h P0961Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1072, &fwDispatcher{h: Handlers{P0961: h}}, fwTypes, ev, opts)
 }
 
-// TestP0962 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0962(h P0962Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0962 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0962(h P0962Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1073, &fwDispatcher{h: Handlers{P0962: h}}, fwTypes, ev, opts)
 }
 
-// TestP0963 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0963(h P0963Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0963 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0963(h P0963Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1074, &fwDispatcher{h: Handlers{P0963: h}}, fwTypes, ev, opts)
 }
 
-// TestP0964 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0964(h P0964Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0964 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0964(h P0964Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1075, &fwDispatcher{h: Handlers{P0964: h}}, fwTypes, ev, opts)
 }
 
-// TestP0965 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0965(h P0965Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0965 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0965(h P0965Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1076, &fwDispatcher{h: Handlers{P0965: h}}, fwTypes, ev, opts)
 }
 
-// TestP0966 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0966(h P0966Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0966 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0966(h P0966Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1077, &fwDispatcher{h: Handlers{P0966: h}}, fwTypes, ev, opts)
 }
 
-// TestP0967 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0967(h P0967Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0967 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0967(h P0967Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1078, &fwDispatcher{h: Handlers{P0967: h}}, fwTypes, ev, opts)
 }
 
-// TestP0968 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0968(h P0968Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0968 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0968(h P0968Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1079, &fwDispatcher{h: Handlers{P0968: h}}, fwTypes, ev, opts)
 }
 
-// TestP0969 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0969(h P0969Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0969 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0969(h P0969Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1080, &fwDispatcher{h: Handlers{P0969: h}}, fwTypes, ev, opts)
 }
 
-// TestP0970 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0970(h P0970Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0970 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0970(h P0970Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1081, &fwDispatcher{h: Handlers{P0970: h}}, fwTypes, ev, opts)
 }
 
-// TestP0971 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0971(h P0971Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0971 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0971(h P0971Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1082, &fwDispatcher{h: Handlers{P0971: h}}, fwTypes, ev, opts)
 }
 
-// TestP0972 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0972(h P0972Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0972 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0972(h P0972Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1083, &fwDispatcher{h: Handlers{P0972: h}}, fwTypes, ev, opts)
 }
 
-// TestP0973 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0973(h P0973Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0973 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0973(h P0973Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1084, &fwDispatcher{h: Handlers{P0973: h}}, fwTypes, ev, opts)
 }
 
-// TestP0974 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0974(h P0974Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0974 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0974(h P0974Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1085, &fwDispatcher{h: Handlers{P0974: h}}, fwTypes, ev, opts)
 }
 
-// TestP0975 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0975(h P0975Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0975 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0975(h P0975Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1086, &fwDispatcher{h: Handlers{P0975: h}}, fwTypes, ev, opts)
 }
 
-// TestP0976 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0976(h P0976Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0976 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0976(h P0976Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1087, &fwDispatcher{h: Handlers{P0976: h}}, fwTypes, ev, opts)
 }
 
-// TestP0977 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0977(h P0977Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0977 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0977(h P0977Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1088, &fwDispatcher{h: Handlers{P0977: h}}, fwTypes, ev, opts)
 }
 
-// TestP0978 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0978(h P0978Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0978 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0978(h P0978Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1089, &fwDispatcher{h: Handlers{P0978: h}}, fwTypes, ev, opts)
 }
 
-// TestP0979 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0979(h P0979Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0979 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0979(h P0979Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1090, &fwDispatcher{h: Handlers{P0979: h}}, fwTypes, ev, opts)
 }
 
-// TestP0980 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0980(h P0980Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0980 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0980(h P0980Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1091, &fwDispatcher{h: Handlers{P0980: h}}, fwTypes, ev, opts)
 }
 
-// TestP0981 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0981(h P0981Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0981 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0981(h P0981Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1092, &fwDispatcher{h: Handlers{P0981: h}}, fwTypes, ev, opts)
 }
 
-// TestP0982 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0982(h P0982Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0982 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0982(h P0982Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1093, &fwDispatcher{h: Handlers{P0982: h}}, fwTypes, ev, opts)
 }
 
-// TestP0983 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0983(h P0983Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0983 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0983(h P0983Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1094, &fwDispatcher{h: Handlers{P0983: h}}, fwTypes, ev, opts)
 }
 
-// TestP0984 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0984(h P0984Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0984 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0984(h P0984Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1095, &fwDispatcher{h: Handlers{P0984: h}}, fwTypes, ev, opts)
 }
 
-// TestP0985 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0985(h P0985Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0985 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0985(h P0985Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1096, &fwDispatcher{h: Handlers{P0985: h}}, fwTypes, ev, opts)
 }
 
-// TestP0986 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0986(h P0986Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0986 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0986(h P0986Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1097, &fwDispatcher{h: Handlers{P0986: h}}, fwTypes, ev, opts)
 }
 
-// TestP0987 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0987(h P0987Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0987 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0987(h P0987Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1098, &fwDispatcher{h: Handlers{P0987: h}}, fwTypes, ev, opts)
 }
 
-// TestP0988 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0988(h P0988Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0988 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0988(h P0988Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1099, &fwDispatcher{h: Handlers{P0988: h}}, fwTypes, ev, opts)
 }
 
-// TestP0989 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0989(h P0989Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0989 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0989(h P0989Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1100, &fwDispatcher{h: Handlers{P0989: h}}, fwTypes, ev, opts)
 }
 
-// TestP0990 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0990(h P0990Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0990 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0990(h P0990Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1101, &fwDispatcher{h: Handlers{P0990: h}}, fwTypes, ev, opts)
 }
 
-// TestP0991 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0991(h P0991Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0991 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0991(h P0991Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1102, &fwDispatcher{h: Handlers{P0991: h}}, fwTypes, ev, opts)
 }
 
-// TestP0992 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0992(h P0992Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0992 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0992(h P0992Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1103, &fwDispatcher{h: Handlers{P0992: h}}, fwTypes, ev, opts)
 }
 
-// TestP0993 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0993(h P0993Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0993 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0993(h P0993Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1104, &fwDispatcher{h: Handlers{P0993: h}}, fwTypes, ev, opts)
 }
 
-// TestP0994 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0994(h P0994Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0994 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0994(h P0994Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1105, &fwDispatcher{h: Handlers{P0994: h}}, fwTypes, ev, opts)
 }
 
-// TestP0995 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0995(h P0995Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0995 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0995(h P0995Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1106, &fwDispatcher{h: Handlers{P0995: h}}, fwTypes, ev, opts)
 }
 
-// TestP0996 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0996(h P0996Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0996 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0996(h P0996Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1107, &fwDispatcher{h: Handlers{P0996: h}}, fwTypes, ev, opts)
 }
 
-// TestP0997 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0997(h P0997Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0997 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0997(h P0997Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1108, &fwDispatcher{h: Handlers{P0997: h}}, fwTypes, ev, opts)
 }
 
-// TestP0998 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0998(h P0998Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0998 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0998(h P0998Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1109, &fwDispatcher{h: Handlers{P0998: h}}, fwTypes, ev, opts)
 }
 
-// TestP0999 calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestP0999(h P0999Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallP0999 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallP0999(h P0999Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1110, &fwDispatcher{h: Handlers{P0999: h}}, fwTypes, ev, opts)
 }

@@ -166,7 +166,7 @@ func EncodeJSON(ev Event) ([]byte, error) {
 	return fwTypes.EncodeJSON(ev.fwMsg(nil))
 }
 
-// TestGreeter calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestGreeter(h GreeterHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallGreeter calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallGreeter(h GreeterHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Greeter: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }

@@ -1150,7 +1150,7 @@ func EncodeJSON(ev Event) ([]byte, error) {
 	return fwTypes.EncodeJSON(ev.fwMsg(nil))
 }
 
-// TestLog calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestLog(h LogHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallLog calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallLog(h LogHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 12, &fwDispatcher{h: Handlers{Log: h}}, fwTypes, ev, opts)
 }

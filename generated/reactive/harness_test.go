@@ -10,7 +10,7 @@ import (
 
 // TestHarnessResolves: the targets a case resolves are in the result, by name.
 func TestHarnessResolves(t *testing.T) {
-	res := reactive.TestLog(&logger{}, nil, fw.TestLifecycle("init"))
+	res := reactive.CallLog(&logger{}, nil, fw.TestLifecycle("init"))
 	want := []string{"pairs", "all", "byKey", "byParity", "runs", "some", "sample", "count", "pairs"}
 	if res.Err != nil || !slices.Equal(res.Resolved, want) || len(res.Emitted) != 0 {
 		t.Errorf("init: %+v, want resolved %v", res, want)

@@ -308,17 +308,17 @@ func EncodeJSON(ev Event) ([]byte, error) {
 	return fwTypes.EncodeJSON(ev.fwMsg(nil))
 }
 
-// TestBilling calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestBilling(h BillingHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallBilling calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallBilling(h BillingHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Billing: h}}, fwTypes, ev, opts)
 }
 
-// TestAudit calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestAudit(h AuditHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallAudit calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallAudit(h AuditHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Audit: h}}, fwTypes, ev, opts)
 }
 
-// TestLedger calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestLedger(h LedgerHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallLedger calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallLedger(h LedgerHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 2, &fwDispatcher{h: Handlers{Ledger: h}}, fwTypes, ev, opts)
 }

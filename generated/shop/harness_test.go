@@ -25,7 +25,7 @@ func TestHarnessFirstMatch(t *testing.T) {
 		{shop.Order{ID: "c", Region: "US", Amount: 50, Paid: true}, "Other", []shop.Event{shop.Invoice{ID: "c", Total: 50}}},
 		{shop.Invoice{ID: "x"}, "", nil}, // Billing has no case on invoices
 	} {
-		res := shop.TestBilling(b, tc.ev)
+		res := shop.CallBilling(b, tc.ev)
 		if res.Case != tc.cs || res.Err != nil || !reflect.DeepEqual(res.Emitted, tc.emit) {
 			t.Errorf("%+v: case %q, emitted %v, error %v; want case %q, emitted %v", tc.ev, res.Case, res.Emitted, res.Err, tc.cs, tc.emit)
 		}
@@ -36,16 +36,16 @@ func TestHarnessFirstMatch(t *testing.T) {
 // before failing; a panic is a *fw.PanicError; a foreign event is an error.
 func TestHarnessErrors(t *testing.T) {
 	b := billing{&tracer{calls: map[string][]string{}, failOn: "c"}}
-	res := shop.TestBilling(b, shop.Order{ID: "c", Region: "US", Amount: 50, Paid: true})
+	res := shop.CallBilling(b, shop.Order{ID: "c", Region: "US", Amount: 50, Paid: true})
 	if res.Err == nil || res.Case != "Other" || len(res.Emitted) != 1 {
 		t.Errorf("failing call: %+v", res)
 	}
-	res = shop.TestLedger(panicky{}, shop.Report{Phase: 0, Orders: 3})
+	res = shop.CallLedger(panicky{}, shop.Report{Phase: 0, Orders: 3})
 	var pe *fw.PanicError
 	if !errors.As(res.Err, &pe) || res.Case != "First" {
 		t.Errorf("panicking call: %+v", res)
 	}
-	if res := shop.TestLedger(panicky{}, nil); res.Err == nil || res.Case != "" {
+	if res := shop.CallLedger(panicky{}, nil); res.Err == nil || res.Case != "" {
 		t.Errorf("nil event: %+v", res)
 	}
 }
@@ -63,7 +63,7 @@ func TestHarnessLifecycleAndPosition(t *testing.T) {
 	var seen fw.Position
 	var seenCtx context.Context
 	a := positionAudit{audit{tr}, &seen, &seenCtx}
-	res := shop.TestAudit(a, nil, fw.TestLifecycle("phase"), fw.AtPosition(fw.Position{Phase: 3, Step: 5}), fw.WithTestContext(ctx))
+	res := shop.CallAudit(a, nil, fw.TestLifecycle("phase"), fw.AtPosition(fw.Position{Phase: 3, Step: 5}), fw.WithTestContext(ctx))
 	if res.Err != nil || res.Case != "phase" {
 		t.Fatalf("phase: %+v", res)
 	}
@@ -74,7 +74,7 @@ func TestHarnessLifecycleAndPosition(t *testing.T) {
 	if seen != want || res.Position != want || seenCtx.Value(key{}) != "v" {
 		t.Errorf("handler saw %+v (context %v), result %+v; want %+v", seen, seenCtx, res.Position, want)
 	}
-	if res := shop.TestBilling(billing{tr}, nil, fw.TestLifecycle("init")); res.Err == nil {
+	if res := shop.CallBilling(billing{tr}, nil, fw.TestLifecycle("init")); res.Err == nil {
 		t.Errorf("Billing has no `on init`, yet: %+v", res)
 	}
 }

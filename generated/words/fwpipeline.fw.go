@@ -235,7 +235,7 @@ func EncodeJSON(ev Event) ([]byte, error) {
 	return fwTypes.EncodeJSON(ev.fwMsg(nil))
 }
 
-// TestPrinter calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestPrinter(h PrinterHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallPrinter calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallPrinter(h PrinterHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Printer: h}}, fwTypes, ev, opts)
 }

@@ -3,7 +3,7 @@ package fw
 import "context"
 
 // TestResult is what a handler test gets back from a generated
-// Test<Processor> function: which case of the processor the event matched,
+// Call<Processor> function: which case of the processor the event matched,
 // and what the call of that case emitted, resolved and returned. The handler
 // runs alone, without a pipeline; its emissions are returned whether or not
 // it failed (a pipeline would discard them on an error).

@@ -9,7 +9,7 @@
 // would otherwise repeat: the Runner its Pipeline embeds, the bases of its
 // handler contexts (Ctx, On), its arenas' slabs (Slab, ArenaPool), the tables
 // of its event types (Types: binary and JSON codecs) and routes (Routes), and
-// the handler test harness behind its Test<Processor> functions (TestCase).
+// the handler test harness behind its Call<Processor> functions (TestCase).
 // A generated file references SupportPackageIsVersion3, so that a generator
 // and an fw module that do not match fail to compile.
 package fwimpl

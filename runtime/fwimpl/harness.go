@@ -10,7 +10,7 @@ import (
 	"github.com/fwgo/fw/runtime/internal/engine"
 )
 
-// TestCase is the body of a generated Test<Processor> function: it routes
+// TestCase is the body of a generated Call<Processor> function: it routes
 // the event ev through d's compiled match (d is bound to the handler under
 // test), and if a case of processor proc matches, calls it alone with a test
 // call set by opts, and returns its emitted events (as E, by types), resolved

@@ -184,12 +184,12 @@ func EncodeJSON(ev Event) ([]byte, error) {
 	return fwTypes.EncodeJSON(ev.fwMsg(nil))
 }
 
-// TestSummarize calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestSummarize(h SummarizeHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallSummarize calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallSummarize(h SummarizeHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Summarize: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }
 
-// TestPrint calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestPrint(h PrintHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallPrint calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallPrint(h PrintHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Print: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }

@@ -354,7 +354,7 @@ func EncodeJSON(ev Event) ([]byte, error) {
 	return fwTypes.EncodeJSON(ev.fwMsg(nil))
 }
 
-// TestTotals calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestTotals(h TotalsHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallTotals calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallTotals(h TotalsHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 2, &fwDispatcher{h: Handlers{Totals: h}}, fwTypes, ev, opts)
 }

@@ -207,12 +207,12 @@ func EncodeJSON(ev Event) ([]byte, error) {
 	return fwTypes.EncodeJSON(ev.fwMsg(nil))
 }
 
-// TestBilling calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestBilling(h BillingHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallBilling calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallBilling(h BillingHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Billing: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }
 
-// TestDeadLetters calls h's case that ev matches alone, for tests: see fw.TestResult.
-func TestDeadLetters(h DeadLettersHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+// CallDeadLetters calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallDeadLetters(h DeadLettersHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{DeadLetters: h}, Routes: fwRoutes}, fwTypes, ev, opts)
 }

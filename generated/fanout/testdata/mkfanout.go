@@ -1,11 +1,12 @@
 //go:build ignore
 
-// mkfanout writes the source of package fanout (testdata/fanout.fw) and the
+// mkfanout writes the source of package fanout
+// (testdata/examples/fanout/fanout.fw at the repository's root) and the
 // benchmark's handler table and hand-written switch (handlers_test.go). From
 // generated/fanout:
 //
 //	go run testdata/mkfanout.go
-//	go run ../../cmd/fwgen generate -o . testdata   # or: go test ./generated -run TestGeneratedFresh -update (from the repository root)
+//	go run ../../cmd/fwgen generate -o . ../../testdata/examples/fanout   # or: make generate (from the repository root)
 package main
 
 import (
@@ -45,7 +46,7 @@ processor One { on Single{id: "p0000", amount} as Hit }
 	for i := range n {
 		fmt.Fprintf(&fwb, "processor P%04d { on Order{id: \"p%04d\", amount} as Hit }\n", i, i)
 	}
-	if err := os.WriteFile("testdata/fanout.fw", fwb.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile("../../testdata/examples/fanout/fanout.fw", fwb.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}
 
