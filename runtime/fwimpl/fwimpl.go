@@ -17,6 +17,7 @@ package fwimpl
 import (
 	"iter"
 
+	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/internal/engine"
 )
 
@@ -60,31 +61,37 @@ type (
 	Source[T any] = engine.Source[T]
 )
 
-var (
-	New             = engine.New
-	NewSerial       = engine.NewSerial
-	UnknownDelivery = engine.UnknownDelivery
-)
+// New returns an engine for p that calls handlers through d.
+func New(p *Program, d Dispatcher, opts ...fw.Option) *Engine { return engine.New(p, d, opts...) }
+
+// NewSerial returns a Serial for p, to drive a Dispatcher directly (tests, benchmarks).
+func NewSerial(p *Program) *Serial { return engine.NewSerial(p) }
+
+// UnknownDelivery is the error of a Delivery a generated Invoke does not know.
+func UnknownDelivery(d Delivery) error { return engine.UnknownDelivery(d) }
 
 // SeqFeed is a Feed of the values of seq, each made a Msg by msg.
 func SeqFeed[T any](seq iter.Seq[T], msg func(c *Call, v T) Msg) Feed {
 	return engine.SeqFeed(seq, msg)
 }
 
-// The canonical binary encoding (cache keys, archive records, records of runs).
-var (
-	AppendBool   = engine.AppendBool
-	AppendBytes  = engine.AppendBytes
-	AppendFloat  = engine.AppendFloat
-	AppendInt    = engine.AppendInt
-	AppendString = engine.AppendString
-	AppendUint   = engine.AppendUint
-	NewDecoder   = engine.NewDecoder
-	ErrEncoding  = engine.ErrEncoding
-)
+// The canonical binary encoding (cache keys, archive records, records of
+// runs). Functions rather than variables, so that calls to them are direct
+// and inlined where the engine's are.
 
-// JSON input.
-var (
-	JSONEventName    = engine.JSONEventName
-	DecodeJSONStrict = engine.DecodeJSONStrict
-)
+func AppendBool(b []byte, v bool) []byte     { return engine.AppendBool(b, v) }
+func AppendBytes(b []byte, p []byte) []byte  { return engine.AppendBytes(b, p) }
+func AppendFloat(b []byte, v float64) []byte { return engine.AppendFloat(b, v) }
+func AppendInt(b []byte, v int64) []byte     { return engine.AppendInt(b, v) }
+func AppendString(b []byte, s string) []byte { return engine.AppendString(b, s) }
+func AppendUint(b []byte, v uint64) []byte   { return engine.AppendUint(b, v) }
+func NewDecoder(data []byte) *Decoder        { return engine.NewDecoder(data) }
+
+// ErrEncoding is the error of a malformed canonical encoding.
+var ErrEncoding = engine.ErrEncoding
+
+// JSONEventName returns the "event" member of a JSON object.
+func JSONEventName(data []byte) (string, error) { return engine.JSONEventName(data) }
+
+// DecodeJSONStrict decodes data into v, rejecting unknown members and trailing data.
+func DecodeJSONStrict(data []byte, v any) error { return engine.DecodeJSONStrict(data, v) }
