@@ -104,7 +104,9 @@ func WithVerify() Option {
 // then): the first signal stops the run gracefully (no call starts any more,
 // the calls in progress finish and their results are recorded, no further
 // phase runs, the archive is flushed) and Run returns ErrInterrupted; a
-// second signal also cancels the context passed to handlers.
+// second signal also cancels the context passed to handlers. Given a context
+// from NotifyInterrupts, Run uses its handling instead, which also covers the
+// signals before and after the run.
 func WithInterrupts() Option {
 	return func(c *config.Config) { c.Interrupts = true }
 }

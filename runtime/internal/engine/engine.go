@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"sync/atomic"
 	"time"
+
+	"github.com/fwgo/fw/runtime/internal/interrupt"
 )
 
 // Call is the context of one handler call. Generated per-case context types wrap it
@@ -319,7 +321,7 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 	e.ctx, e.parent, e.done = ctx, ctx, ctx.Done()
 	defer e.release()
 	defer func() { e.putRunBufs(cur) }()
-	if e.cfg.Interrupts {
+	if e.cfg.Interrupts || interrupt.FromContext(ctx) != nil {
 		defer e.watchSignals(ctx)()
 	}
 	start := time.Now()

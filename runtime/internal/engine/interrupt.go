@@ -5,67 +5,101 @@ import (
 	"errors"
 	"log/slog"
 	"os"
-	"os/signal"
 	"sync"
-	"syscall"
+
+	"github.com/fwgo/fw/runtime/internal/interrupt"
 )
 
 // watchSignals makes the run handle SIGINT and SIGTERM until the returned
-// function is called: the first signal sets e.interrupted and closes e.done
-// (no call starts any more; the calls in progress finish and their results
-// are recorded), the second cancels the context passed to handlers. e.done
-// also closes when parent is done.
+// function is called, with the handler that parent carries (installed by
+// fw.NotifyInterrupts, maybe before Run) or else, WithInterrupts, one of its
+// own: the first signal, whether before or during Run, sets e.interrupted
+// and closes e.done (no call starts any more; the calls in progress finish
+// and their results are recorded), the second cancels the context passed to
+// handlers. e.done also closes when parent is done.
+//
+// A handler from parent cancels parent at the first signal: the handlers'
+// context then does not derive its cancellation from parent, only from the
+// second signal and from parent's end for another reason.
 func (e *Engine) watchSignals(parent context.Context) (stop func()) {
-	ctx, cancel := context.WithCancel(parent)
+	h := interrupt.FromContext(parent)
+	var ctx context.Context
+	var cancel context.CancelFunc
+	unnotify := func() {}
+	if h == nil {
+		_, h, unnotify = interrupt.Notify(context.Background(), ErrInterrupted)
+		ctx, cancel = context.WithCancel(parent)
+	} else {
+		ctx, cancel = context.WithCancel(context.WithoutCancel(parent))
+	}
 	done := make(chan struct{})
 	quit := make(chan struct{})
-	sig := make(chan os.Signal, 2)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-	closed := false
-	if parent.Err() != nil {
-		closed = true
-		close(done)
+	stopped := false
+	stopRun := func() {
+		if !stopped {
+			stopped = true
+			close(done)
+		}
+	}
+	first, second, pdone := h.First(), h.Second(), parent.Done()
+	if closed(first) { // a signal came before Run: return at once
+		first = nil
+		e.interrupted.Store(true)
+		e.cfg.Logger.LogAttrs(parent, slog.LevelWarn, "fw: interrupted before the run: no call starts",
+			slog.String("signal", sigName(h.Signal(0))))
+		stopRun()
+	} else if parent.Err() != nil {
+		pdone = nil
+		stopRun()
+		cancel()
+	}
+	if closed(second) {
+		second = nil
+		cancel()
 	}
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		stopRun := func() {
-			if !closed {
-				closed = true
-				close(done)
-			}
-		}
-		pdone := parent.Done()
 		for {
 			select {
 			case <-quit:
 				return
 			case <-pdone:
 				pdone = nil
-				stopRun()
-			case s := <-sig:
-				if !e.interrupted.Load() {
-					e.interrupted.Store(true)
-					e.cfg.Logger.LogAttrs(parent, slog.LevelWarn,
-						"fw: interrupted: no new call starts; the calls in progress finish and are recorded (signal again to cancel them)",
-						slog.String("signal", s.String()))
+				if !closed(h.First()) { // not the first signal cancelling parent
 					stopRun()
-				} else {
-					e.cfg.Logger.LogAttrs(parent, slog.LevelWarn, "fw: interrupted again: cancelling the calls in progress",
-						slog.String("signal", s.String()))
 					cancel()
 				}
+			case <-first:
+				first = nil
+				e.interrupted.Store(true)
+				e.cfg.Logger.LogAttrs(parent, slog.LevelWarn,
+					"fw: interrupted: no new call starts; the calls in progress finish and are recorded (signal again to cancel them)",
+					slog.String("signal", sigName(h.Signal(0))))
+				stopRun()
+			case <-second:
+				second = nil
+				e.cfg.Logger.LogAttrs(parent, slog.LevelWarn, "fw: interrupted again: cancelling the calls in progress",
+					slog.String("signal", sigName(h.Signal(1))))
+				cancel()
 			}
 		}
 	}()
 	e.ctx, e.done = ctx, done
 	return func() {
-		signal.Stop(sig)
+		unnotify()
 		close(quit)
 		wg.Wait()
 		cancel()
 	}
+}
+
+func sigName(s os.Signal) string {
+	if s == nil {
+		return ""
+	}
+	return s.String()
 }
 
 // stopErr is the error of a run stopped because e.done closed.
