@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -277,4 +278,106 @@ func TestInterruptsInProcess(t *testing.T) {
 	if err := e.Run(ctx); !errors.Is(err, context.Canceled) {
 		t.Fatalf("Run with a cancelled context: %v", err)
 	}
+}
+
+// signalSelf sends SIGINT to this process; the caller has a handler
+// installed (fw.NotifyInterrupts), or the test binary would die.
+func signalSelf(t *testing.T) {
+	t.Helper()
+	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestNotifyInterruptsBeforeRun: a signal before Run, caught by the handler
+// of fw.NotifyInterrupts, cancels its context with cause ErrInterrupted, and
+// Run makes no call and returns ErrInterrupted; a second signal before Run
+// changes nothing of that, and a third is ignored too (the test binary lives).
+func TestNotifyInterruptsBeforeRun(t *testing.T) {
+	for _, signals := range []int{1, 3} {
+		t.Run(fmt.Sprint("signals=", signals), func(t *testing.T) {
+			ctx, stop := fw.NotifyInterrupts(context.Background())
+			defer stop()
+			for range signals {
+				signalSelf(t)
+			}
+			select {
+			case <-ctx.Done():
+			case <-time.After(5 * time.Second):
+				t.Fatal("no signal seen in 5s")
+			}
+			if cause := context.Cause(ctx); cause != fw.ErrInterrupted {
+				t.Fatalf("cause %v, want fw.ErrInterrupted", cause)
+			}
+			time.Sleep(20 * time.Millisecond) // the other signals arrive
+			for _, workers := range []int{1, 2} {
+				r := runCacheCtx(ctx, cacheProgram(0, 1), emitTwo, inputsN(3), fw.WithInterrupts(), fw.WithWorkers(workers))
+				if r.err != fw.ErrInterrupted || r.calls != 0 {
+					t.Fatalf("Run after a signal: %v, %d calls; want fw.ErrInterrupted and no call", r.err, r.calls)
+				}
+			}
+		})
+	}
+}
+
+// TestNotifyInterruptsDuringRun: with the handler of fw.NotifyInterrupts
+// (and WithInterrupts, which then installs nothing more), the first signal
+// during Run waits for the call in progress with its context live; the
+// second cancels it; Run returns ErrInterrupted. Without a signal, Run on
+// the handler's context is a plain run.
+func TestNotifyInterruptsDuringRun(t *testing.T) {
+	ctx, stop := fw.NotifyInterrupts(context.Background())
+	defer stop()
+	r := runCacheCtx(ctx, cacheProgram(0, 1), emitTwo, inputsN(3), fw.WithInterrupts(), fw.WithWorkers(2))
+	if r.err != nil || r.calls != 5 {
+		t.Fatal(r.err, r.calls)
+	}
+	for _, workers := range []int{1, 4} {
+		t.Run(fmt.Sprint("workers=", workers), func(t *testing.T) {
+			ctx, stop := fw.NotifyInterrupts(context.Background())
+			defer stop()
+			blocked := make(chan struct{}, childInputs)
+			var cancelled atomic.Bool
+			work := func(c *fwrt.Call, s string) error {
+				blocked <- struct{}{}
+				<-c.Context().Done()
+				cancelled.Store(true)
+				return c.Context().Err()
+			}
+			res := make(chan cacheRun, 1)
+			go func() {
+				res <- runCacheCtx(ctx, cacheProgram(4, 1), work, inputsN(20), fw.WithInterrupts(), fw.WithWorkers(workers))
+			}()
+			<-blocked
+			signalSelf(t)
+			<-ctx.Done()
+			select {
+			case r := <-res:
+				t.Fatalf("Run returned after the first signal, with a call blocked: %v", r.err)
+			case <-time.After(200 * time.Millisecond):
+			}
+			if cancelled.Load() {
+				t.Fatal("the first signal cancelled the handlers' context")
+			}
+			signalSelf(t)
+			select {
+			case r := <-res:
+				if r.err != fw.ErrInterrupted {
+					t.Fatalf("Run: %v, want fw.ErrInterrupted", r.err)
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatal("Run did not return 5s after the second signal")
+			}
+		})
+	}
+}
+
+func runCacheCtx(ctx context.Context, prog *fwrt.Program, work workFunc, inputs []string, opts ...fw.Option) cacheRun {
+	d := &cdisp{prog: prog, work: work}
+	e := fwrt.New(prog, d, opts...)
+	for _, s := range inputs {
+		e.Submit(ev(kIn, s))
+	}
+	err := e.Run(ctx)
+	return cacheRun{err: err, calls: d.calls.Load(), sink: d.sink, stats: e.Stats()}
 }
