@@ -29,7 +29,10 @@
 // run stats the files instead of reading them to hash them (-rehash ignores
 // it). Ctrl-C stops a run gracefully: the calls in progress finish and are
 // recorded, the command exits with code 130, and a rerun resumes from what
-// was recorded.
+// was recorded. The handler is fw's, installed before the workspace opens
+// (fw.NotifyInterrupts): a signal at any moment ends the command with code
+// 130, a second one during the stop cancels the calls in progress, and no
+// signal kills the process (Ctrl-\, SIGQUIT, still ends a stuck one).
 //
 // Usage:
 //
@@ -88,6 +91,10 @@ type result struct {
 }
 
 func main() {
+	// fw's handling of Ctrl-C, first thing: a signal while the workspace
+	// opens, during the run or after it ends the command with code 130, each
+	// time by the graceful path (never by the signal).
+	ctx, _ := fw.NotifyInterrupts(context.Background())
 	var opts options
 	flag.StringVar(&opts.root, "root", "", "directory tree to index (default: $(go env GOROOT)/src)")
 	flag.StringVar(&opts.workspace, "workspace", "", "Badger workspace for the cache (default: fw-indexer in the user cache directory, or .fw-indexer)")
@@ -117,7 +124,10 @@ func main() {
 			os.Exit(1)
 		}
 	}
-	_, err := run(context.Background(), opts, os.Stdout, os.Stderr)
+	_, err := run(ctx, opts, os.Stdout, os.Stderr)
+	if err == nil {
+		err = context.Cause(ctx) // a signal after the run: fw.ErrInterrupted
+	}
 	pprof.StopCPUProfile()
 	switch {
 	case errors.Is(err, fw.ErrInterrupted):
@@ -127,6 +137,11 @@ func main() {
 	}
 	os.Exit(fw.ExitCode(err)) // 130 when interrupted
 }
+
+// testHook is called at the moments of a run that the tests interrupt:
+// "open" before the workspace opens, "opened" once it is open, "ran" when
+// Run has returned. It does nothing but in a test's child process.
+var testHook = func(ctx context.Context, stage string) {}
 
 // defaultRoot is the standard library's source tree of the installed Go.
 func defaultRoot() string {
@@ -164,11 +179,13 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) (*result, 
 	}
 	// The workspace, and the options of a run on it that stops gracefully
 	// on Ctrl-C (fw.ErrInterrupted, everything recorded flushed).
+	testHook(ctx, "open")
 	ws, fwOpts, err := badgerarchive.OpenWorkspace(opts.workspace)
 	if err != nil {
 		return nil, err
 	}
 	defer ws.Close() // on the error paths; Close is idempotent
+	testHook(ctx, "opened")
 
 	tok := &tokenizer{root: opts.root, delay: opts.delay}
 	rep := newReport(stdout, opts.top)
@@ -184,6 +201,7 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) (*result, 
 	stop := startProgress(stderr, opts.progress, p.Stats, start)
 	err = p.Run(ctx)
 	stop()
+	testHook(ctx, "ran")
 	if serr := hashes.save(err == nil); serr != nil && err == nil {
 		err = serr
 	}
