@@ -73,8 +73,12 @@ func docCommand(ctx context.Context, h shop.Handlers) error {
 }
 
 // docCommandMain is compiled, not run: it exits the process.
-func docCommandMain(ctx context.Context, run func(context.Context) error) {
+func docCommandMain(run func(context.Context) error) {
+	ctx, _ := fw.NotifyInterrupts(context.Background()) // first thing, for the whole process
 	err := run(ctx)
+	if err == nil {
+		err = context.Cause(ctx) // a signal after the run: fw.ErrInterrupted
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "shop:", err)
 	}

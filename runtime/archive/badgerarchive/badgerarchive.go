@@ -292,7 +292,11 @@ func Open(dir string, opts ...Option) (*Archive, error) {
 //	}
 //
 //	func main() {
-//		err := run(context.Background())
+//		ctx, _ := fw.NotifyInterrupts(context.Background()) // before the workspace opens
+//		err := run(ctx)
+//		if err == nil {
+//			err = context.Cause(ctx) // a signal after the run
+//		}
 //		if err != nil {
 //			fmt.Fprintln(os.Stderr, "shop:", err)
 //		}
