@@ -125,11 +125,15 @@ func main() {
 		}
 	}
 	_, err := run(ctx, opts, os.Stdout, os.Stderr)
+	late := false
 	if err == nil {
 		err = context.Cause(ctx) // a signal after the run: fw.ErrInterrupted
+		late = err != nil
 	}
 	pprof.StopCPUProfile()
 	switch {
+	case late:
+		fmt.Fprintln(os.Stderr, "indexer: interrupted after the run: the report is complete")
 	case errors.Is(err, fw.ErrInterrupted):
 		fmt.Fprintln(os.Stderr, "indexer: interrupted; what was tokenized is recorded: run again to resume")
 	case err != nil:

@@ -127,9 +127,10 @@ var ErrRecordTruncated = errors.New("fw: truncated record")
 // declarations or routing differ from the current generated code.
 var ErrProgramChanged = errors.New("fw: the record was made by another program")
 
-// ErrInterrupted is returned by Run when a run WithInterrupts was stopped by
-// SIGINT or SIGTERM. A command-line program conventionally exits with code
-// 130 then (see ExitCode).
+// ErrInterrupted is returned by Run when a run WithInterrupts, or on a
+// context from NotifyInterrupts, was stopped by SIGINT or SIGTERM; it is also
+// the cause of that context's cancellation. A command-line program
+// conventionally exits with code 130 then (see ExitCode).
 var ErrInterrupted = errors.New("fw: run interrupted")
 
 // ExitCode is the exit code of a command whose run ended with err: 0 for nil,
