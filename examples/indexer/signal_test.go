@@ -55,14 +55,16 @@ type signalRound struct {
 	delay   string // -tokenize-delay
 	warm    bool   // on a workspace of a finished run (else a fresh one)
 	report  bool   // the report is printed all the same (a signal after the run)
+	sigterm bool   // SIGTERM rather than SIGINT
 	maxStop time.Duration
 }
 
 // TestInterruptAnyMoment sends SIGINT to the indexer at every moment of its
 // life after fw.NotifyInterrupts: while the workspace opens (fresh and warm,
-// once or twice), between the open and Run, during the run, twice during
-// the run's graceful stop (the second cancelling the tokenize calls in
-// progress, which would otherwise last 3s), and after the run. Every round
+// once or twice), between the open and Run, during the run (and SIGTERM
+// there), twice during the run's graceful stop (the second cancelling the
+// tokenize calls in progress, which would otherwise last 3s), and after the
+// run (the report printed, the workspace not yet closed). Each round runs twice. Every round
 // ends with exit code 130, the process exited (it was not killed by the
 // signal), and a rerun on the same workspace prints the report of a clean
 // run.
@@ -82,6 +84,7 @@ func TestInterruptAnyMoment(t *testing.T) {
 		{name: "open-twice", at: "hook open", second: true},
 		{name: "before-run", at: "hook opened", pause: "opened"},
 		{name: "run", at: "phase 0", delay: "10ms"},
+		{name: "run-sigterm", at: "phase 0", delay: "10ms", sigterm: true},
 		{name: "stop-twice", at: "phase 0", delay: "3s", second: true, maxStop: 2500 * time.Millisecond},
 		{name: "after-run", at: "hook ran", pause: "ran", report: true},
 	}
@@ -111,19 +114,23 @@ func TestInterruptAnyMoment(t *testing.T) {
 				var log strings.Builder
 				sc := bufio.NewScanner(stderr)
 				var last time.Time // the last signal
+				sig := syscall.SIGINT
+				if r.sigterm {
+					sig = syscall.SIGTERM
+				}
 				for sc.Scan() {
 					line := sc.Text()
 					log.WriteString(line + "\n")
 					if !last.IsZero() || !strings.HasPrefix(line, r.at) {
 						continue
 					}
-					if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+					if err := cmd.Process.Signal(sig); err != nil {
 						t.Fatal(err)
 					}
 					last = time.Now()
 					if r.second {
 						time.Sleep(50 * time.Millisecond)
-						if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+						if err := cmd.Process.Signal(sig); err != nil {
 							t.Fatal(err)
 						}
 						last = time.Now()

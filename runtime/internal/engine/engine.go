@@ -158,7 +158,9 @@ func (c *Call) Emit(m Msg) {
 // the run as a cancellation does, but without cancelling the handlers'
 // context, and Run returns ErrInterrupted; a second signal cancels the
 // handlers' context too. The archive is flushed when Run returns, whatever
-// the outcome.
+// the outcome. Given a context from fw.NotifyInterrupts, Run uses the handler
+// it carries (installed before Run) instead of its own: a signal before Run
+// makes Run return ErrInterrupted without a call.
 //
 // An Engine runs once. Its handlers must not retain a Call after returning.
 type Engine struct {
