@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
 	"strings"
 	"syscall"
 	"testing"
@@ -32,6 +33,9 @@ func TestMain(m *testing.M) {
 		start := time.Now()
 		pause := os.Getenv(pauseEnv)
 		testHook = func(ctx context.Context, stage string) {
+			if stage == "open" {
+				countSignals()
+			}
 			state := "live"
 			if context.Cause(ctx) == fw.ErrInterrupted {
 				state = "interrupted"
@@ -44,6 +48,23 @@ func TestMain(m *testing.M) {
 		main() // exits
 	}
 	os.Exit(m.Run())
+}
+
+// countSignals prints "signal <n> <name>" on stderr for each signal the
+// process receives: the test sends a second signal only once the first has
+// reached the process, as two signals sent while the first is still pending
+// are one. It is called once fw's handler is installed (at "hook open"), so
+// that it never hides a signal that would kill the process without it.
+func countSignals() {
+	ch := make(chan os.Signal, 8)
+	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM)
+	go func() {
+		n := 0
+		for s := range ch {
+			n++
+			fmt.Fprintf(os.Stderr, "signal %d %v\n", n, s)
+		}
+	}()
 }
 
 // signalRound is one run of the indexer interrupted at one moment.
@@ -63,7 +84,7 @@ type signalRound struct {
 // life after fw.NotifyInterrupts: while the workspace opens (fresh and warm,
 // once or twice), between the open and Run, during the run (and SIGTERM
 // there), twice during the run's graceful stop (the second cancelling the
-// tokenize calls in progress, which would otherwise last 3s), and after the
+// tokenize calls in progress, which would otherwise last 5s), and after the
 // run (the report printed, the workspace not yet closed). Each round runs twice. Every round
 // ends with exit code 130, the process exited (it was not killed by the
 // signal), and a rerun on the same workspace prints the report of a clean
@@ -85,7 +106,7 @@ func TestInterruptAnyMoment(t *testing.T) {
 		{name: "before-run", at: "hook opened", pause: "opened"},
 		{name: "run", at: "phase 0", delay: "10ms"},
 		{name: "run-sigterm", at: "phase 0", delay: "10ms", sigterm: true},
-		{name: "stop-twice", at: "phase 0", delay: "3s", second: true, maxStop: 2500 * time.Millisecond},
+		{name: "stop-twice", at: "phase 0", delay: "5s", second: true, maxStop: 4 * time.Second},
 		{name: "after-run", at: "hook ran", pause: "ran", report: true},
 	}
 	duringOpen, atOpen := 0, 0
@@ -129,6 +150,12 @@ func TestInterruptAnyMoment(t *testing.T) {
 					}
 					last = time.Now()
 					if r.second {
+						for sc.Scan() { // until the first has reached the process
+							log.WriteString(sc.Text() + "\n")
+							if strings.HasPrefix(sc.Text(), "signal 1 ") {
+								break
+							}
+						}
 						time.Sleep(50 * time.Millisecond)
 						if err := cmd.Process.Signal(sig); err != nil {
 							t.Fatal(err)
@@ -149,6 +176,9 @@ func TestInterruptAnyMoment(t *testing.T) {
 				st := cmd.ProcessState
 				if ws, ok := st.Sys().(syscall.WaitStatus); last.IsZero() || !st.Exited() || (ok && ws.Signaled()) || st.ExitCode() != 130 {
 					t.Fatalf("signalled at %q: %v (want exit status 130, not death by the signal)\n%s", r.at, st, log.String())
+				}
+				if want := map[bool]string{false: "signal 1 ", true: "signal 2 "}[r.second]; !strings.Contains(log.String(), want) {
+					t.Errorf("the child did not report %q:\n%s", want, log.String())
 				}
 				if r.maxStop > 0 && stop > r.maxStop {
 					t.Errorf("exit %v after the second signal, want under %v: the calls in progress were not cancelled\n%s", stop, r.maxStop, log.String())
