@@ -57,6 +57,13 @@ func (e *Engine) watchSignals(parent context.Context) (stop func()) {
 		second = nil
 		cancel()
 	}
+	onFirst := func() {
+		e.interrupted.Store(true)
+		e.cfg.Logger.LogAttrs(parent, slog.LevelWarn,
+			"fw: interrupted: no new call starts; the calls in progress finish and are recorded (signal again to cancel them)",
+			slog.String("signal", sigName(h.Signal(0))))
+		stopRun()
+	}
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
@@ -73,12 +80,12 @@ func (e *Engine) watchSignals(parent context.Context) (stop func()) {
 				}
 			case <-first:
 				first = nil
-				e.interrupted.Store(true)
-				e.cfg.Logger.LogAttrs(parent, slog.LevelWarn,
-					"fw: interrupted: no new call starts; the calls in progress finish and are recorded (signal again to cancel them)",
-					slog.String("signal", sigName(h.Signal(0))))
-				stopRun()
+				onFirst()
 			case <-second:
+				if first != nil { // both came at once: the first's effect first
+					first = nil
+					onFirst()
+				}
 				second = nil
 				e.cfg.Logger.LogAttrs(parent, slog.LevelWarn, "fw: interrupted again: cancelling the calls in progress",
 					slog.String("signal", sigName(h.Signal(1))))
