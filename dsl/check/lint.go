@@ -21,6 +21,7 @@ const (
 	ruleUnproducedEvent         = "unproduced-event"
 	ruleUnconsumedTarget        = "unconsumed-target"
 	ruleBadIgnore               = "bad-ignore"
+	ruleAnalysisIncomplete      = "analysis-incomplete"
 )
 
 // lintRules are the rules a //fw:ignore comment may name.
@@ -28,6 +29,7 @@ var lintRules = []string{
 	ruleUnreachableCase, ruleRedundantAlternative, ruleOverlappingAlternatives,
 	ruleRangeEndpointOverlap, ruleSingleValueGap, ruleNonExhaustive,
 	ruleUnhandledEvent, ruleUnproducedEvent, ruleUnconsumedTarget, ruleBadIgnore,
+	ruleAnalysisIncomplete,
 }
 
 // procInfo is what the lint rules need of a processor.
@@ -79,11 +81,15 @@ func (c *checker) lint(files []*ast.File) {
 		l.alternatives(pi)
 		for _, m := range pi.matrices() {
 			unreachable := l.unreachableCases(m)
+			l.coveredAlternatives(m, unreachable)
 			l.rangeEndpointOverlaps(m, unreachable)
 			l.singleValueGaps(m, unreachable)
 			// A case left out for an error could cover what seems missing.
 			if pos, ok := pi.exhaustive[m.ev]; ok && len(m.rows) == pi.count(m.ev) {
 				l.nonExhaustive(pi, m, pos)
+			}
+			if m.incomplete {
+				l.analysisIncomplete(pi, m)
 			}
 		}
 	}

@@ -23,11 +23,11 @@ import (
 // constructors: atoms that the same rows contain behave alike, so each such
 // group is explored once. Failures are memoised by (column, rows).
 
-// maxSteps bounds the work of one search, and maxMatrixSteps that of all the
+// maxSteps bounds (variables for the tests) the work of one search, and maxMatrixSteps that of all the
 // searches of one matrix. Usefulness is NP-complete in the number of columns;
-// past the bound a search gives up and the rule that asked stays silent
-// rather than guess.
-const (
+// past the bound a search gives up, the rule that asked stays silent rather
+// than guess, and [analysis-incomplete] says so.
+var (
 	maxSteps       = 200_000
 	maxMatrixSteps = 2_000_000
 )
@@ -38,6 +38,9 @@ type matrix struct {
 	rows  []*caseInfo // in source order
 	cols  []*column
 	steps int // of all searches so far
+	// incomplete: some search gave up, so a rule may have stayed silent
+	// about a case, an alternative or a missing value.
+	incomplete bool
 }
 
 // column is one tested field of a matrix.
@@ -62,13 +65,20 @@ func newMatrix(ev *ir.Event, rows []*caseInfo) *matrix {
 		for _, r := range rows {
 			if fi := r.field(f); fi != nil {
 				sets = append(sets, fi.set)
+				// The alternatives of a `|` are asked about one by one
+				// (coveredAlternatives): each must be a union of atoms.
+				if len(fi.top) > 1 {
+					for _, p := range fi.top {
+						sets = append(sets, p.set)
+					}
+				}
 			}
 		}
 		if len(sets) == 0 {
 			continue
 		}
 		col := &column{field: f, dom: f.Domain()}
-		col.atoms = space.Partition(col.dom, sets)
+		col.atoms = partition(col.dom, sets)
 		col.lits, col.prefixes = space.Lits(sets)
 		col.all = fullBitset(len(col.atoms))
 		col.cells = make([]bitset, len(rows))
@@ -225,6 +235,7 @@ func (s *search) run(col int, rows bitset) bool {
 	s.steps++
 	if s.m.steps++; s.steps > maxSteps || s.m.steps > maxMatrixSteps {
 		s.aborted = true
+		s.m.incomplete = true
 		for c := col; c < len(s.q); c++ {
 			s.wit[c] = s.q[c]
 		}
