@@ -91,6 +91,9 @@ func (c *checker) lint(files []*ast.File) {
 			if m.incomplete {
 				l.analysisIncomplete(pi, m)
 			}
+			if matrixHook != nil {
+				matrixHook(m)
+			}
 		}
 	}
 	if !c.diags.HasErrors() {
@@ -107,6 +110,9 @@ func (c *checker) lint(files []*ast.File) {
 		}
 	}
 }
+
+// matrixHook, when set (by tests), sees every matrix after the rules.
+var matrixHook func(m *matrix)
 
 // matrices groups the valid cases of a processor by event type, in the
 // order of each type's first case.

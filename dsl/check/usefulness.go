@@ -21,10 +21,11 @@ import (
 // contains whole or not at all. A cell is then a set of atoms, and the
 // algorithm specialises a column by groups of atoms instead of by
 // constructors: atoms that the same rows contain behave alike, so each such
-// group is explored once. Failures are memoised by (column, rows).
+// group is explored once. Failures are memoised by (column, rows, cells of q
+// from the column on), and shared by the searches of a matrix.
 
-// maxSteps bounds (variables for the tests) the work of one search, and maxMatrixSteps that of all the
-// searches of one matrix. Usefulness is NP-complete in the number of columns;
+// maxSteps bounds the work of one search, and maxMatrixSteps that of all the
+// searches of one matrix (variables, for the tests). Usefulness is NP-complete in the number of columns;
 // past the bound a search gives up, the rule that asked stays silent rather
 // than guess, and [analysis-incomplete] says so.
 var (
@@ -41,6 +42,10 @@ type matrix struct {
 	// incomplete: some search gave up, so a rule may have stayed silent
 	// about a case, an alternative or a missing value.
 	incomplete bool
+	// failed[c] holds the sub-problems at column c that have no answer:
+	// a row set and the cells of q from c on. They hold whatever the search
+	// that found them, so every search of the matrix shares them.
+	failed []map[string]struct{}
 }
 
 // column is one tested field of a matrix.
@@ -183,10 +188,10 @@ func (m *matrix) rowCells(i int) []bitset {
 type search struct {
 	m         *matrix
 	q         []bitset
-	coverFrom []bitset          // coverFrom[c]: rows whose cells contain q in every column from c on
-	failed    []map[string]bool // per column: row sets with which nothing of q is left
-	wit       []bitset          // when useful: per column, atoms of a value that no row matches
-	ends      []runEnd          // scratch space of groups
+	coverFrom []bitset // coverFrom[c]: rows whose cells contain q in every column from c on
+	qkeys     []string // qkeys[c]: the cells of q from column c on, as a key
+	wit       []bitset // when useful: per column, atoms of a value that no row matches
+	ends      []runEnd // scratch space of groups
 	steps     int
 	aborted   bool
 }
@@ -194,8 +199,15 @@ type search struct {
 // useful looks for a value of q that none of rows matches: s.isUseful()
 // tells whether there is one, and s.wit then holds it.
 func (m *matrix) useful(q []bitset, rows bitset) *search {
-	s := &search{m: m, q: q, wit: make([]bitset, len(m.cols)), failed: make([]map[string]bool, len(m.cols))}
+	s := &search{m: m, q: q, wit: make([]bitset, len(m.cols))}
 	n := len(m.cols)
+	if m.failed == nil {
+		m.failed = make([]map[string]struct{}, n)
+	}
+	s.qkeys = make([]string, n+1)
+	for c := n - 1; c >= 0; c-- {
+		s.qkeys[c] = q[c].key() + s.qkeys[c+1]
+	}
 	s.coverFrom = make([]bitset, n+1)
 	s.coverFrom[n] = rows.clone()
 	for c := n - 1; c >= 0; c-- {
@@ -228,8 +240,8 @@ func (s *search) run(col int, rows bitset) bool {
 	if col == len(s.q) || rows.intersects(s.coverFrom[col]) {
 		return false // some row matches all that is left of q
 	}
-	key := rows.key()
-	if s.failed[col][key] {
+	key := rows.key() + s.qkeys[col]
+	if _, ok := s.m.failed[col][key]; ok {
 		return false
 	}
 	s.steps++
@@ -247,10 +259,10 @@ func (s *search) run(col int, rows bitset) bool {
 			return true
 		}
 	}
-	if s.failed[col] == nil {
-		s.failed[col] = map[string]bool{}
+	if s.m.failed[col] == nil {
+		s.m.failed[col] = map[string]struct{}{}
 	}
-	s.failed[col][key] = true
+	s.m.failed[col][key] = struct{}{}
 	return false
 }
 
@@ -275,6 +287,9 @@ func (s *search) groups(col int, rows bitset) []*group {
 	}
 	if !spec.any() {
 		return []*group{{atoms: q, rows: cur, n: cur.count()}}
+	}
+	if q.count() <= smallColumn {
+		return s.smallGroups(col, rows)
 	}
 	ends := s.ends[:0]
 	for r := range spec.all {
@@ -314,6 +329,34 @@ func (s *search) groups(col int, rows bitset) []*group {
 		}
 	}
 	add(prev, len(c.atoms))
+	slices.SortStableFunc(gs, func(a, b *group) int { return cmp.Compare(a.n, b.n) })
+	return gs
+}
+
+// smallColumn is the number of atoms of q up to which groups finds the row
+// set of each atom directly, without sorting the ends of runs.
+const smallColumn = 16
+
+// smallGroups is groups for few atoms: the rows of each atom are rows ∩
+// rowsOf[atom], and atoms of equal row sets go together.
+func (s *search) smallGroups(col int, rows bitset) []*group {
+	c := s.m.cols[col]
+	var gs []*group
+	for a := range s.q[col].all {
+		r := rows.and(c.rowsOf[a])
+		var g *group
+		for _, h := range gs {
+			if h.rows.equal(r) {
+				g = h
+				break
+			}
+		}
+		if g == nil {
+			g = &group{atoms: newBitset(len(c.atoms)), rows: r, n: r.count()}
+			gs = append(gs, g)
+		}
+		g.atoms.set(a)
+	}
 	slices.SortStableFunc(gs, func(a, b *group) int { return cmp.Compare(a.n, b.n) })
 	return gs
 }
