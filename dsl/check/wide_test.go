@@ -3,11 +3,14 @@ package check
 import (
 	"fmt"
 	"math/rand/v2"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/parser"
+	"github.com/fwgo/fw/dsl/space"
 )
 
 // wideProcessor is one exhaustive processor of n cases over fields enum
@@ -81,6 +84,7 @@ var wide12x40 = map[string]func() string{
 	"neg/k5":      func() string { return wideProcessor(0, 12, 40, 5, 6) },
 	"mixed/k5":    func() string { return wideProcessor(0, 12, 40, 5, 5) },
 	"subsets/p10": func() string { return wideSubsets(5, 12, 40, 10) },
+	"missingFour": func() string { return missingFour(0) },
 }
 
 // BenchmarkLint12x40: one processor of 40 cases over 12 enum fields of four
@@ -139,4 +143,94 @@ func lintWide(tb testing.TB, src string) []string {
 		out = append(out, d.Format())
 	}
 	return out
+}
+
+// missingFour is the processor of the issue's shape: 12 enum fields, 40
+// cases, 29 of them random negations (of A only, on f0 to f10) and then 11
+// that together with them leave out the 4 events with f0 to f10 all A.
+func missingFour(seed uint64) string {
+	src := regexp.MustCompile(`(f(10|[0-9])): != [BCD]`).ReplaceAllString(wideProcessor(seed, 12, 29, 3, 6), "$1: != A")
+	var b strings.Builder
+	for i := range 11 {
+		fmt.Fprintf(&b, "    on Wide{f%d: != A} as N%d\n", i, i)
+	}
+	end := strings.LastIndex(src, "}\n")
+	return src[:end] + b.String() + src[end:]
+}
+
+// TestWide12x40 runs the analysis on the benchmark's processors and on
+// missingFour, and compares its findings with brute force over all 16.7
+// million events (each case's patterns evaluated on each variant): the
+// analysis must finish, report exactly the unreachable cases, and warn
+// when and only when some event matches no case.
+func TestWide12x40(t *testing.T) {
+	srcs := map[string]string{}
+	for name, src := range wide12x40 {
+		srcs[name] = src()
+	}
+	for seed := uint64(1); seed < 3; seed++ {
+		srcs[fmt.Sprint("missingFour", seed)] = missingFour(seed)
+	}
+	var m *matrix
+	matrixHook = func(mm *matrix) { m = mm }
+	defer func() { matrixHook = nil }()
+	for name, src := range srcs {
+		m = nil
+		out := lintWide(t, src)
+		if m == nil || len(m.rows) > 64 {
+			t.Fatalf("%s: no matrix of up to 64 cases", name)
+		}
+		// masks[c][v]: the rows that match variant v in column c.
+		masks := make([][4]uint64, len(m.cols))
+		for c, col := range m.cols {
+			for v := range 4 {
+				for i, r := range m.rows {
+					if fi := r.field(col.field); fi == nil || fi.set.Contains(space.Value{Int: int64(v)}) {
+						masks[c][v] |= 1 << i
+					}
+				}
+			}
+		}
+		missing, first := 0, uint64(0)
+		var walk func(c int, rows uint64, weight int)
+		walk = func(c int, rows uint64, weight int) {
+			if rows == 0 {
+				missing += weight
+				return
+			}
+			if c == len(m.cols) {
+				first |= rows & -rows
+				return
+			}
+			for v := range 4 {
+				walk(c+1, rows&masks[c][v], weight/4)
+			}
+		}
+		walk(0, 1<<len(m.rows)-1, 1<<(2*len(m.cols)))
+		var want, got []string
+		for i, r := range m.rows {
+			if first&(1<<i) == 0 {
+				want = append(want, "case "+r.ic.Name+" is unreachable")
+			}
+		}
+		if missing > 0 {
+			want = append(want, "not exhaustive")
+		}
+		for _, d := range out {
+			switch {
+			case strings.Contains(d, ruleAnalysisIncomplete):
+				t.Errorf("%s gave up: %s", name, d)
+			case strings.Contains(d, "["+ruleUnreachableCase+"]"):
+				got = append(got, d[strings.Index(d, "case "):strings.Index(d, " is unreachable")+len(" is unreachable")])
+			case strings.Contains(d, "["+ruleNonExhaustive+"]"):
+				got = append(got, "not exhaustive")
+			}
+		}
+		t.Logf("%s: %d events missing, %d cases unreachable", name, missing, len(want)-min(missing, 1))
+		slices.Sort(got)
+		slices.Sort(want)
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: lint found\n%s\nbrute force\n%s", name, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
 }
