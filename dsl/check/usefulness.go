@@ -190,6 +190,7 @@ type search struct {
 	q         []bitset
 	coverFrom []bitset // coverFrom[c]: rows whose cells contain q in every column from c on
 	qkeys     []string // qkeys[c]: the cells of q from column c on, as a key
+	keyBuf    []byte
 	wit       []bitset // when useful: per column, atoms of a value that no row matches
 	ends      []runEnd // scratch space of groups
 	steps     int
@@ -240,8 +241,7 @@ func (s *search) run(col int, rows bitset) bool {
 	if col == len(s.q) || rows.intersects(s.coverFrom[col]) {
 		return false // some row matches all that is left of q
 	}
-	key := rows.key() + s.qkeys[col]
-	if _, ok := s.m.failed[col][key]; ok {
+	if _, ok := s.m.failed[col][string(s.key(rows, col))]; ok {
 		return false
 	}
 	s.steps++
@@ -262,8 +262,15 @@ func (s *search) run(col int, rows bitset) bool {
 	if s.m.failed[col] == nil {
 		s.m.failed[col] = map[string]struct{}{}
 	}
-	s.m.failed[col][key] = struct{}{}
+	s.m.failed[col][string(s.key(rows, col))] = struct{}{}
 	return false
+}
+
+// key returns the key of a sub-problem in m.failed, in a buffer that the
+// next call reuses (a map lookup of string(key) does not allocate).
+func (s *search) key(rows bitset, col int) []byte {
+	s.keyBuf = append(append(s.keyBuf[:0], rows.key()...), s.qkeys[col]...)
+	return s.keyBuf
 }
 
 // group is a set of atoms of one column that the same rows contain.
