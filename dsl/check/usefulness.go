@@ -348,9 +348,17 @@ const smallColumn = 16
 // rowsOf[atom], and atoms of equal row sets go together.
 func (s *search) smallGroups(col int, rows bitset) []*group {
 	c := s.m.cols[col]
-	var gs []*group
-	for a := range s.q[col].all {
-		r := rows.and(c.rowsOf[a])
+	q := s.q[col]
+	n := q.count()
+	// One allocation for the groups and one for their bits.
+	slab := make([]group, n)
+	words := make(bitset, n*(len(rows)+len(q)))
+	gs := make([]*group, 0, n)
+	for a := range q.all {
+		r := bitset(words[:len(rows):len(rows)])
+		for i := range r {
+			r[i] = rows[i] & c.rowsOf[a][i]
+		}
 		var g *group
 		for _, h := range gs {
 			if h.rows.equal(r) {
@@ -359,7 +367,11 @@ func (s *search) smallGroups(col int, rows bitset) []*group {
 			}
 		}
 		if g == nil {
-			g = &group{atoms: newBitset(len(c.atoms)), rows: r, n: r.count()}
+			words = words[len(rows):]
+			g = &slab[len(gs)]
+			g.rows, g.n = r, r.count()
+			g.atoms = words[:len(q):len(q)]
+			words = words[len(q):]
 			gs = append(gs, g)
 		}
 		g.atoms.set(a)
