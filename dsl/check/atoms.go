@@ -9,6 +9,18 @@ import (
 	"github.com/fwgo/fw/dsl/space"
 )
 
+// partition is space.Partition without the string atoms that hold no value
+// (when the literals and prefixes of the sets claim every string that an
+// atom would hold), so that every atom the analysis picks has a witness.
+func partition(d space.Domain, sets []space.Set) []space.Atom {
+	atoms := space.Partition(d, sets)
+	if d.Kind != space.String {
+		return atoms
+	}
+	lits, prefixes := space.Lits(sets)
+	return slices.DeleteFunc(atoms, func(a space.Atom) bool { return !a.Inhabited(lits, prefixes) })
+}
+
 // cover returns the atoms of a partition (made by space.Partition with s
 // among its sets) that s contains, as a bitset over atom indexes. It finds
 // them by binary search, in time proportional to their number rather than to

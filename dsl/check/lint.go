@@ -21,6 +21,7 @@ const (
 	ruleUnproducedEvent         = "unproduced-event"
 	ruleUnconsumedTarget        = "unconsumed-target"
 	ruleBadIgnore               = "bad-ignore"
+	ruleAnalysisIncomplete      = "analysis-incomplete"
 )
 
 // lintRules are the rules a //fw:ignore comment may name.
@@ -28,6 +29,7 @@ var lintRules = []string{
 	ruleUnreachableCase, ruleRedundantAlternative, ruleOverlappingAlternatives,
 	ruleRangeEndpointOverlap, ruleSingleValueGap, ruleNonExhaustive,
 	ruleUnhandledEvent, ruleUnproducedEvent, ruleUnconsumedTarget, ruleBadIgnore,
+	ruleAnalysisIncomplete,
 }
 
 // procInfo is what the lint rules need of a processor.
@@ -79,11 +81,18 @@ func (c *checker) lint(files []*ast.File) {
 		l.alternatives(pi)
 		for _, m := range pi.matrices() {
 			unreachable := l.unreachableCases(m)
+			l.coveredAlternatives(m, unreachable)
 			l.rangeEndpointOverlaps(m, unreachable)
 			l.singleValueGaps(m, unreachable)
 			// A case left out for an error could cover what seems missing.
 			if pos, ok := pi.exhaustive[m.ev]; ok && len(m.rows) == pi.count(m.ev) {
 				l.nonExhaustive(pi, m, pos)
+			}
+			if m.incomplete {
+				l.analysisIncomplete(pi, m)
+			}
+			if matrixHook != nil {
+				matrixHook(m)
 			}
 		}
 	}
@@ -101,6 +110,9 @@ func (c *checker) lint(files []*ast.File) {
 		}
 	}
 }
+
+// matrixHook, when set (by tests), sees every matrix after the rules.
+var matrixHook func(m *matrix)
 
 // matrices groups the valid cases of a processor by event type, in the
 // order of each type's first case.

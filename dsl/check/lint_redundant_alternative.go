@@ -23,7 +23,7 @@ func newAltGroup(f *ir.Field, alts []piece) *altGroup {
 	for i, a := range alts {
 		sets[i] = a.set
 	}
-	g.atoms = space.Partition(g.dom, sets)
+	g.atoms = partition(g.dom, sets)
 	for _, s := range sets {
 		g.bits = append(g.bits, cover(g.dom, g.atoms, s))
 	}

@@ -170,7 +170,9 @@ func TestLintFixtures(t *testing.T) {
 		return
 	}
 	for _, rule := range append(lintRules, ruleEmptyPattern, ruleBadPattern, ruleBadLiteral) {
-		if !rulesSeen[rule] {
+		// No fixture small enough to read exceeds the work bound of the
+		// search: TestAnalysisIncomplete shows that rule.
+		if !rulesSeen[rule] && rule != ruleAnalysisIncomplete {
 			t.Errorf("no lint fixture shows rule %s", rule)
 		}
 	}
@@ -184,6 +186,14 @@ func TestLintDocCoversRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, rule := range append(append([]string{"syntax"}, errorRules...), lintRules...) {
+		if rule == ruleAnalysisIncomplete {
+			// No example small enough to read exceeds the work bound: the
+			// doc shows the warning's text instead.
+			if !strings.Contains(string(data), "["+rule+"]") {
+				t.Errorf("docs/lint.md does not show rule %s", rule)
+			}
+			continue
+		}
 		if !strings.Contains(string(data), "```fw lint="+rule+"\n") {
 			t.Errorf("docs/lint.md has no example of rule %s", rule)
 		}

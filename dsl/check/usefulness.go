@@ -21,13 +21,14 @@ import (
 // contains whole or not at all. A cell is then a set of atoms, and the
 // algorithm specialises a column by groups of atoms instead of by
 // constructors: atoms that the same rows contain behave alike, so each such
-// group is explored once. Failures are memoised by (column, rows).
+// group is explored once. Failures are memoised by (column, rows, cells of q
+// from the column on), and shared by the searches of a matrix.
 
 // maxSteps bounds the work of one search, and maxMatrixSteps that of all the
-// searches of one matrix. Usefulness is NP-complete in the number of columns;
-// past the bound a search gives up and the rule that asked stays silent
-// rather than guess.
-const (
+// searches of one matrix (variables, for the tests). Usefulness is NP-complete in the number of columns;
+// past the bound a search gives up, the rule that asked stays silent rather
+// than guess, and [analysis-incomplete] says so.
+var (
 	maxSteps       = 200_000
 	maxMatrixSteps = 2_000_000
 )
@@ -38,6 +39,13 @@ type matrix struct {
 	rows  []*caseInfo // in source order
 	cols  []*column
 	steps int // of all searches so far
+	// incomplete: some search gave up, so a rule may have stayed silent
+	// about a case, an alternative or a missing value.
+	incomplete bool
+	// failed[c] holds the sub-problems at column c that have no answer:
+	// a row set and the cells of q from c on. They hold whatever the search
+	// that found them, so every search of the matrix shares them.
+	failed []map[string]struct{}
 }
 
 // column is one tested field of a matrix.
@@ -62,13 +70,20 @@ func newMatrix(ev *ir.Event, rows []*caseInfo) *matrix {
 		for _, r := range rows {
 			if fi := r.field(f); fi != nil {
 				sets = append(sets, fi.set)
+				// The alternatives of a `|` are asked about one by one
+				// (coveredAlternatives): each must be a union of atoms.
+				if len(fi.top) > 1 {
+					for _, p := range fi.top {
+						sets = append(sets, p.set)
+					}
+				}
 			}
 		}
 		if len(sets) == 0 {
 			continue
 		}
 		col := &column{field: f, dom: f.Domain()}
-		col.atoms = space.Partition(col.dom, sets)
+		col.atoms = partition(col.dom, sets)
 		col.lits, col.prefixes = space.Lits(sets)
 		col.all = fullBitset(len(col.atoms))
 		col.cells = make([]bitset, len(rows))
@@ -173,10 +188,11 @@ func (m *matrix) rowCells(i int) []bitset {
 type search struct {
 	m         *matrix
 	q         []bitset
-	coverFrom []bitset          // coverFrom[c]: rows whose cells contain q in every column from c on
-	failed    []map[string]bool // per column: row sets with which nothing of q is left
-	wit       []bitset          // when useful: per column, atoms of a value that no row matches
-	ends      []runEnd          // scratch space of groups
+	coverFrom []bitset // coverFrom[c]: rows whose cells contain q in every column from c on
+	qkeys     []string // qkeys[c]: the cells of q from column c on, as a key
+	keyBuf    []byte
+	wit       []bitset // when useful: per column, atoms of a value that no row matches
+	ends      []runEnd // scratch space of groups
 	steps     int
 	aborted   bool
 }
@@ -184,8 +200,15 @@ type search struct {
 // useful looks for a value of q that none of rows matches: s.isUseful()
 // tells whether there is one, and s.wit then holds it.
 func (m *matrix) useful(q []bitset, rows bitset) *search {
-	s := &search{m: m, q: q, wit: make([]bitset, len(m.cols)), failed: make([]map[string]bool, len(m.cols))}
+	s := &search{m: m, q: q, wit: make([]bitset, len(m.cols))}
 	n := len(m.cols)
+	if m.failed == nil {
+		m.failed = make([]map[string]struct{}, n)
+	}
+	s.qkeys = make([]string, n+1)
+	for c := n - 1; c >= 0; c-- {
+		s.qkeys[c] = q[c].key() + s.qkeys[c+1]
+	}
 	s.coverFrom = make([]bitset, n+1)
 	s.coverFrom[n] = rows.clone()
 	for c := n - 1; c >= 0; c-- {
@@ -218,13 +241,13 @@ func (s *search) run(col int, rows bitset) bool {
 	if col == len(s.q) || rows.intersects(s.coverFrom[col]) {
 		return false // some row matches all that is left of q
 	}
-	key := rows.key()
-	if s.failed[col][key] {
+	if _, ok := s.m.failed[col][string(s.key(rows, col))]; ok {
 		return false
 	}
 	s.steps++
 	if s.m.steps++; s.steps > maxSteps || s.m.steps > maxMatrixSteps {
 		s.aborted = true
+		s.m.incomplete = true
 		for c := col; c < len(s.q); c++ {
 			s.wit[c] = s.q[c]
 		}
@@ -236,11 +259,18 @@ func (s *search) run(col int, rows bitset) bool {
 			return true
 		}
 	}
-	if s.failed[col] == nil {
-		s.failed[col] = map[string]bool{}
+	if s.m.failed[col] == nil {
+		s.m.failed[col] = map[string]struct{}{}
 	}
-	s.failed[col][key] = true
+	s.m.failed[col][string(s.key(rows, col))] = struct{}{}
 	return false
+}
+
+// key returns the key of a sub-problem in m.failed, in a buffer that the
+// next call reuses (a map lookup of string(key) does not allocate).
+func (s *search) key(rows bitset, col int) []byte {
+	s.keyBuf = append(append(s.keyBuf[:0], rows.key()...), s.qkeys[col]...)
+	return s.keyBuf
 }
 
 // group is a set of atoms of one column that the same rows contain.
@@ -264,6 +294,9 @@ func (s *search) groups(col int, rows bitset) []*group {
 	}
 	if !spec.any() {
 		return []*group{{atoms: q, rows: cur, n: cur.count()}}
+	}
+	if q.count() <= smallColumn {
+		return s.smallGroups(col, rows)
 	}
 	ends := s.ends[:0]
 	for r := range spec.all {
@@ -303,6 +336,46 @@ func (s *search) groups(col int, rows bitset) []*group {
 		}
 	}
 	add(prev, len(c.atoms))
+	slices.SortStableFunc(gs, func(a, b *group) int { return cmp.Compare(a.n, b.n) })
+	return gs
+}
+
+// smallColumn is the number of atoms of q up to which groups finds the row
+// set of each atom directly, without sorting the ends of runs.
+const smallColumn = 16
+
+// smallGroups is groups for few atoms: the rows of each atom are rows ∩
+// rowsOf[atom], and atoms of equal row sets go together.
+func (s *search) smallGroups(col int, rows bitset) []*group {
+	c := s.m.cols[col]
+	q := s.q[col]
+	n := q.count()
+	// One allocation for the groups and one for their bits.
+	slab := make([]group, n)
+	words := make(bitset, n*(len(rows)+len(q)))
+	gs := make([]*group, 0, n)
+	for a := range q.all {
+		r := bitset(words[:len(rows):len(rows)])
+		for i := range r {
+			r[i] = rows[i] & c.rowsOf[a][i]
+		}
+		var g *group
+		for _, h := range gs {
+			if h.rows.equal(r) {
+				g = h
+				break
+			}
+		}
+		if g == nil {
+			words = words[len(rows):]
+			g = &slab[len(gs)]
+			g.rows, g.n = r, r.count()
+			g.atoms = words[:len(q):len(q)]
+			words = words[len(q):]
+			gs = append(gs, g)
+		}
+		g.atoms.set(a)
+	}
 	slices.SortStableFunc(gs, func(a, b *group) int { return cmp.Compare(a.n, b.n) })
 	return gs
 }

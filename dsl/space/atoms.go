@@ -207,25 +207,10 @@ func (a Atom) Witness(allLits, allPrefixes []string) Value {
 	case AtomLit:
 		return Value{Str: a.S}
 	case AtomPrefix, AtomOtherStr:
-		for i := 0; ; i++ {
-			s := a.S
-			if i > 0 {
-				s += strconv.Itoa(i - 1)
-			}
-			if i == 0 && a.Kind == AtomOtherStr {
-				s = ""
-			}
-			if _, lit := slices.BinarySearch(allLits, s); lit {
-				continue
-			}
-			p, ok := LongestPrefix(s, allPrefixes)
-			if a.Kind == AtomPrefix && ok && p == a.S || a.Kind == AtomOtherStr && !ok {
-				return Value{Str: s}
-			}
-			if i > len(allLits)+len(allPrefixes)+10 {
-				return Value{Str: s} // cannot happen: finitely many claims
-			}
+		if w, ok := strWitness(a, allLits, allPrefixes); ok {
+			return Value{Str: w}
 		}
+		return Value{Str: a.S} // an empty atom: Inhabited is false
 	}
 	return Value{Bool: a.B}
 }
@@ -256,4 +241,84 @@ func FormatValue(d Domain, v Value) string {
 		return strconv.Quote(v.Str)
 	}
 	return strconv.FormatBool(v.Bool)
+}
+
+// Inhabited reports whether atom a holds a value, given every literal and
+// prefix of its partition (sorted, as Lits returns them). Only string atoms
+// can be empty: the strings under a prefix, or outside every prefix, are all
+// claimed when the literals and the longer prefixes cover every way to go on
+// (prefix "a" with the literal "a" and prefixes "a\x00" to "a\xff"; or,
+// for the other strings, a prefix "" or prefixes of every first byte).
+func (a Atom) Inhabited(allLits, allPrefixes []string) bool {
+	if a.Kind != AtomPrefix && a.Kind != AtomOtherStr {
+		return true
+	}
+	_, ok := strWitness(a, allLits, allPrefixes)
+	return ok
+}
+
+// witnessBytes is the order in which strWitness tries the next byte: digits
+// and letters first, for readable witnesses, then every other byte.
+var witnessBytes = func() []byte {
+	var out []byte
+	seen := [256]bool{}
+	for _, r := range "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" {
+		out = append(out, byte(r))
+		seen[r] = true
+	}
+	for b := range 256 {
+		if !seen[b] {
+			out = append(out, byte(b))
+		}
+	}
+	return out
+}()
+
+// strWitness returns a string of the string atom a (a string, of bytes, that
+// is no listed literal and whose longest listed prefix is a.S, or that has
+// no listed prefix for AtomOtherStr), or false when there is none. It walks
+// the tree of the listed strings below a.S: a node s is the witness unless
+// it is a literal; a literal node is left for a child s+b that is not a
+// listed prefix itself (which would claim it) and has a witness below.
+func strWitness(a Atom, lits, prefixes []string) (string, bool) {
+	root := a.S
+	if a.Kind == AtomOtherStr {
+		root = ""
+		if slices.Contains(prefixes, "") {
+			return "", false
+		}
+	}
+	isLit := func(s string) bool { _, ok := slices.BinarySearch(lits, s); return ok }
+	isPrefix := func(s string) bool { _, ok := slices.BinarySearch(prefixes, s); return ok }
+	// listed reports whether some literal or prefix starts with s (only
+	// then can s+... be claimed).
+	listed := func(s string) bool {
+		for _, l := range [][]string{lits, prefixes} {
+			i, _ := slices.BinarySearch(l, s)
+			if i < len(l) && strings.HasPrefix(l[i], s) {
+				return true
+			}
+		}
+		return false
+	}
+	var walk func(s string) (string, bool)
+	walk = func(s string) (string, bool) {
+		if !isLit(s) {
+			return s, true
+		}
+		for _, b := range witnessBytes {
+			t := s + string([]byte{b})
+			if !listed(t) {
+				return t, true
+			}
+			if isPrefix(t) {
+				continue
+			}
+			if w, ok := walk(t); ok {
+				return w, true
+			}
+		}
+		return "", false
+	}
+	return walk(root)
 }

@@ -180,3 +180,70 @@ func atomOf(d Domain, atoms []Atom, v Value, prefixes []string) int {
 	}
 	return found
 }
+
+// TestStringAtomsExact: a string atom is inhabited exactly when a string of
+// it exists, and its witness is then in it: no listed literal, and its
+// longest listed prefix is the atom's (none for the other strings).
+func TestStringAtomsExact(t *testing.T) {
+	all := func(p string) []string {
+		var out []string
+		for b := range 256 {
+			out = append(out, p+string([]byte{byte(b)}))
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name            string
+		lits, prefixes  []string
+		emptyPrefix     []string // prefix atoms with no string
+		otherStrInhabit bool
+	}{
+		{"plain", []string{"a", "b"}, []string{"a", "ab"}, nil, true},
+		{"empty prefix", []string{"x"}, []string{""}, nil, false},
+		{"every first byte", []string{""}, all(""), nil, false},
+		{"every first byte but the empty string", nil, all(""), nil, true},
+		{"under a prefix", []string{"a"}, append(all("a"), "a"), []string{"a"}, true},
+		{"under a prefix, one byte short", []string{"a"}, append(all("a")[1:], "a"), nil, true},
+		{"two levels", []string{"a", "a\x00"}, append(append(all("a")[1:], all("a\x00")...), "a"), []string{"a"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var sets []Set
+			for _, l := range tc.lits {
+				sets = append(sets, StringValue(l))
+			}
+			for _, p := range tc.prefixes {
+				sets = append(sets, StringPrefix(p))
+			}
+			lits, prefixes := Lits(sets)
+			for _, a := range Partition(Domain{Kind: String}, sets) {
+				want := true
+				switch a.Kind {
+				case AtomOtherStr:
+					want = tc.otherStrInhabit
+				case AtomPrefix:
+					want = !slices.Contains(tc.emptyPrefix, a.S)
+				}
+				if got := a.Inhabited(lits, prefixes); got != want {
+					t.Errorf("atom %v %q: inhabited %v, want %v", a.Kind, a.S, got, want)
+				}
+				if !want {
+					continue
+				}
+				w := a.Witness(lits, prefixes).Str
+				if a.Kind == AtomLit {
+					if w != a.S {
+						t.Errorf("literal atom %q: witness %q", a.S, w)
+					}
+					continue
+				}
+				if _, lit := slices.BinarySearch(lits, w); lit {
+					t.Errorf("atom %v %q: witness %q is a literal", a.Kind, a.S, w)
+				}
+				p, ok := LongestPrefix(w, prefixes)
+				if a.Kind == AtomPrefix && (!ok || p != a.S) || a.Kind == AtomOtherStr && ok {
+					t.Errorf("atom %v %q: witness %q has longest prefix %q (%v)", a.Kind, a.S, w, p, ok)
+				}
+			}
+		})
+	}
+}
