@@ -47,9 +47,9 @@ func TestMalformedLinesDoNotStopTheOthers(t *testing.T) {
 	want := []string{
 		"stdin:2: fw: bad JSON event",
 		`stdin:6: fw: unknown event "Refund"`,
-		"stdin:5: fw: event Order: json: cannot unmarshal string",
+		`stdin:5: fw: event Order: field "amount" at column 36: want an int, got a string`,
 		`stdin:7: fw: event Order: missing field "amount"`,
-		`stdin:8: fw: event Order: unknown Status "LOST"`,
+		`stdin:8: fw: event Order: field "status" at column 47: unknown Status "LOST"`,
 	}
 	for _, w := range want {
 		if !strings.Contains(errs, w) {
