@@ -56,15 +56,6 @@ type jsonFields struct {
 	index  map[string]int // by member name
 }
 
-// JSONName is the JSON member name of a field named name in .fw: name, but
-// "@event" for event, the member that names the type.
-func JSONName(name string) string {
-	if name == "event" {
-		return "@event"
-	}
-	return name
-}
-
 var textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
 
 // jsonFieldsOf describes the struct type t, whose fields have their member
