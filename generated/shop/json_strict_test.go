@@ -74,6 +74,7 @@ var strictCases = []struct {
 		"price", `1e999 is out of the range of float`},
 	{"bad base64", `{"event":"Order","id":"a","region":"EU","amount":1,"price":1,"paid":true,"status":"NEW","note":"!!"}`,
 		"note", `field "note" at column 96: bad base64`},
+	{"invalid UTF-8 outside a string", "{\"event\":\"Order\"\xff}", "", `invalid character '\xff' after object key:value pair at column 17`},
 	{"control character", "{\"event\":\"Order\",\"id\":\"a\tb\"}", "", `invalid character '\t' in string literal at column 25`},
 	{"leading zero", `{"event":"Order","id":"a","region":"EU","amount":010,"price":1.5,"paid":true,"status":"NEW","note":""}`,
 		"", `invalid character '1' after object key:value pair at column 51`},
@@ -97,6 +98,10 @@ func TestDecodeJSONStrict(t *testing.T) {
 			var fe *fw.FieldError
 			if tc.field != "" && (!errors.As(err, &fe) || fe.Field != tc.field || fe.Event != "Order") {
 				t.Errorf("DecodeJSON(%q): %v, want a *fw.FieldError for field %s", tc.line, err, tc.field)
+			}
+			if strings.Contains(tc.msg, "duplicate field") != errors.Is(err, fw.ErrDuplicateField) ||
+				strings.Contains(tc.msg, "unknown field") != errors.Is(err, fw.ErrUnknownField) {
+				t.Errorf("DecodeJSON(%q): %v: wrong errors.Is for fw.ErrDuplicateField or fw.ErrUnknownField", tc.line, err)
 			}
 			if tc.field == "" && errors.As(err, &fe) {
 				t.Errorf("DecodeJSON(%q): %v is about field %s", tc.line, err, fe.Field)

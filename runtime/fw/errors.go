@@ -120,9 +120,16 @@ type FieldError struct {
 	Err    error
 }
 
+// ErrUnknownField and ErrDuplicateField are the Err of a FieldError for a
+// member that is no field of the event, and for a member given twice.
+var (
+	ErrUnknownField   = errors.New("unknown field")
+	ErrDuplicateField = errors.New("duplicate field")
+)
+
 func (e *FieldError) Error() string {
-	switch e.Err.Error() {
-	case "unknown field", "duplicate field":
+	switch e.Err {
+	case ErrUnknownField, ErrDuplicateField:
 		return fmt.Sprintf("fw: event %s: %v %q at column %d", e.Event, e.Err, e.Field, e.Column)
 	}
 	return fmt.Sprintf("fw: event %s: field %q at column %d: %v", e.Event, e.Field, e.Column, e.Err)

@@ -143,8 +143,10 @@ func quoteChar(c byte) string {
 		return `'\''`
 	case c == '"':
 		return `'"'`
-	case c < 0x20 || c >= 0x7f:
+	case c < 0x20 || c == 0x7f:
 		return fmt.Sprintf("%q", rune(c))
+	case c >= 0x80: // a byte of UTF-8 or not: the byte
+		return fmt.Sprintf(`'\x%02x'`, c)
 	}
 	return "'" + string(c) + "'"
 }
@@ -511,12 +513,9 @@ func (m *member) badString() error {
 	return errors.New("invalid UTF-8 in string")
 }
 
-// errUnknownField and errDuplicateField are the errors of a member that is no
-// field of the event, and of a member given twice.
-var (
-	errUnknownField   = errors.New("unknown field")
-	errDuplicateField = errors.New("duplicate field")
-)
+// strictBase64 is base64.StdEncoding that rejects non-zero padding bits (one
+// value, one text).
+var strictBase64 = base64.StdEncoding.Strict()
 
 func badJSON(err error) error { return fmt.Errorf("fw: bad JSON event: %w", err) }
 
@@ -577,10 +576,10 @@ func (fs *jsonFields) fill(name string, data []byte, ms []member, ev int, p unsa
 		m := &ms[i]
 		k, ok := fs.index[string(m.key)]
 		if !ok {
-			return &fw.FieldError{Event: name, Field: string(m.key), Column: m.keyAt + 1, Err: errUnknownField}
+			return &fw.FieldError{Event: name, Field: string(m.key), Column: m.keyAt + 1, Err: fw.ErrUnknownField}
 		}
 		if seen[k] {
-			return &fw.FieldError{Event: name, Field: string(m.key), Column: m.keyAt + 1, Err: errDuplicateField}
+			return &fw.FieldError{Event: name, Field: string(m.key), Column: m.keyAt + 1, Err: fw.ErrDuplicateField}
 		}
 		seen[k] = true
 		f := &fs.fields[k]
@@ -630,8 +629,8 @@ func (f *jsonField) set(data []byte, m *member, p unsafe.Pointer) error {
 		case jsonBytes:
 			var b []byte
 			if len(text) > 0 {
-				b = make([]byte, base64.StdEncoding.DecodedLen(len(text)))
-				n, err := base64.StdEncoding.Strict().Decode(b, text)
+				b = make([]byte, strictBase64.DecodedLen(len(text)))
+				n, err := strictBase64.Decode(b, text)
 				if err != nil {
 					return fmt.Errorf("bad base64: %v", err)
 				}
