@@ -497,7 +497,7 @@ func hexRune(b []byte) rune {
 	return r
 }
 
-// stringOf returns the text of the string value of m.
+// text returns the text of the string value of m, unescaped.
 func (m *member) text(data []byte) []byte {
 	body := data[m.at+1 : m.end-1]
 	if m.escaped {
