@@ -16,14 +16,13 @@ var builtinTypes = map[string]ir.TypeKind{
 }
 
 // eventMembers are the Go names that the generator gives an event struct besides
-// its fields: its methods, and `Event`, the member that holds the "event" key in
-// the struct that JSON decoding uses (json:"event"). A field whose Go name is one
-// of these would not compile, or would steal the JSON key.
+// its fields: its methods. A field whose Go name is one of these would not
+// compile. (A field named event is the JSON member "@event", and Event is
+// "Event": neither is the member "event" that names the type.)
 var eventMembers = map[string]string{
 	"EventName":       "the generated method %s.EventName",
 	"AppendBinary":    "the generated method %s.AppendBinary",
 	"UnmarshalBinary": "the generated method %s.UnmarshalBinary",
-	"Event":           `the "event" key of %s's JSON form`,
 }
 
 // resolveFields builds the fields of every event, now that all enums are known.

@@ -58,7 +58,7 @@ func (g *generator) event(f *jen.File, ev *ir.Event) {
 	f.Commentf("%s is the event declared at %s.", ev.Name, pos(ev.File, ev.Pos.Line))
 	f.Type().Id(ev.Name).StructFunc(func(s *jen.Group) {
 		for _, fd := range ev.Fields {
-			s.Id(GoName(fd.Name)).Add(goType(fd.Type)).Tag(map[string]string{"json": fd.Name})
+			s.Id(GoName(fd.Name)).Add(goType(fd.Type)).Tag(map[string]string{"json": ir.JSONFieldName(fd.Name)})
 		}
 	})
 	f.Commentf("EventName returns %q, the event's stable name.", ev.Name)

@@ -13,6 +13,18 @@ var initialisms = map[string]bool{
 	"XSRF": true, "XSS": true,
 }
 
+// JSONFieldName is the member of a field named name in the JSON form of its
+// event (EncodeJSON, DecodeJSON): name, but "@event" for a field named event
+// (a failure event's, docs/language.md), for "event" is the member that
+// names the event's type. No other field can have a member that starts with
+// "@", so the form is unambiguous.
+func JSONFieldName(name string) string {
+	if name == "event" {
+		return "@event"
+	}
+	return name
+}
+
 // GoFieldName returns the exported Go name of a .fw field: the first letter in
 // upper case, and a leading or trailing camel-case word that is a common
 // initialism in upper case (id → ID, userId → UserID, url → URL).

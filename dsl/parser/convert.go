@@ -85,7 +85,7 @@ func (c *converter) enum(g *enumG) *ast.EnumDecl {
 func (c *converter) event(g *eventG) *ast.EventDecl {
 	d := &ast.EventDecl{Pos: c.pos(g.Pos), Input: g.Input, Name: c.ident(g.Name)}
 	for _, fg := range g.Fields {
-		d.Fields = append(d.Fields, &ast.FieldDecl{Pos: c.pos(fg.Name.Pos), Name: c.ident(fg.Name), Type: c.ident(fg.Type)})
+		d.Fields = append(d.Fields, &ast.FieldDecl{Pos: c.pos(fg.Name.Pos), Name: c.ident(identG(fg.Name)), Type: c.ident(fg.Type)})
 	}
 	return d
 }
@@ -211,7 +211,7 @@ func (c *converter) caseOf(g *caseG) *ast.Case {
 		for _, fp := range p.Fields {
 			k.Fields = append(k.Fields, &ast.FieldPattern{
 				Pos:     c.pos(fp.Field.Pos),
-				Field:   c.ident(fp.Field),
+				Field:   c.ident(identG(fp.Field)),
 				Pattern: c.alts(fp.Alts),
 			})
 		}

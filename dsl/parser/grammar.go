@@ -38,9 +38,11 @@ type eventG struct {
 	Fields []fieldDeclG `parser:"( @@ ( ',' | ';' )? )* '}'"`
 }
 
+// fieldDeclG is `name type`. A field name may be the keyword event (a
+// failure event's field, see fieldNameG).
 type fieldDeclG struct {
-	Name identG `parser:"@@"`
-	Type identG `parser:"@@"`
+	Name fieldNameG `parser:"@@"`
+	Type identG     `parser:"@@"`
 }
 
 type processorG struct {
@@ -154,8 +156,8 @@ type eventPatG struct {
 // fieldPatG is `field` or `field: pattern`; it is where its field name is.
 // The pattern is a patternG, inlined.
 type fieldPatG struct {
-	Field identG   `parser:"@@"`
-	Alts  []unaryG `parser:"( ':' @@ ( '|' @@ )* )?"`
+	Field fieldNameG `parser:"@@"`
+	Alts  []unaryG   `parser:"( ':' @@ ( '|' @@ )* )?"`
 }
 
 // patternG is `p | q | ...`, or one pattern; "|" binds loosest. It is where
@@ -216,6 +218,12 @@ type (
 	// lowerIdentG one that does not.
 	upperIdentG identG
 	lowerIdentG identG
+	// fieldNameG is the name of a field: an identifier, or the keyword
+	// event, which is reserved everywhere else. Where a field name is
+	// expected (in an event's braces, in a pattern's braces) the keyword
+	// cannot start anything else, so a failure event can declare and match
+	// its documented field event.
+	fieldNameG identG
 	// lifecycleG is `init`, `phase` or `terminate`, which are identifiers,
 	// and eventNameG any other identifier but `built`.
 	lifecycleG identG
@@ -264,6 +272,15 @@ func (g *upperIdentG) Parse(lex *lexer.PeekingLexer) error {
 
 func (g *lowerIdentG) Parse(lex *lexer.PeekingLexer) error {
 	return takeIdent(lex, (*identG)(g), func(name string) bool { return !isUpper(name) })
+}
+
+func (g *fieldNameG) Parse(lex *lexer.PeekingLexer) error {
+	if t := lex.Peek(); t.Type == typeKeyword && t.Value == "event" {
+		lex.Next()
+		g.Pos, g.Name = t.Pos, t.Value
+		return nil
+	}
+	return takeIdent(lex, (*identG)(g), nil)
 }
 
 func (g *lifecycleG) Parse(lex *lexer.PeekingLexer) error {

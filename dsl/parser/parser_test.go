@@ -571,3 +571,30 @@ func testErrorsSayWhatWasExpected(t *testing.T, name string) {
 		t.Errorf("only %d of %d variants failed to parse", failed, tried)
 	}
 }
+
+// TestParseEventFieldName: the keyword event is a field name where one is
+// expected, so that a failure event can declare and match its documented
+// event field (issue 13); it stays a keyword everywhere else.
+func TestParseEventFieldName(t *testing.T) {
+	f := parseOK(t, "package p\nevent Failed { proc string; event string }\nevent Next {}\nprocessor P { on Failed{event: \"Order\", proc} ; on Failed{event} }")
+	ev := f.Decls[0].(*ast.EventDecl)
+	if len(ev.Fields) != 2 || ev.Fields[1].Name.Name != "event" || ev.Fields[1].Type.Name != "string" {
+		t.Fatalf("fields %+v", ev.Fields)
+	}
+	if f.Decls[1].(*ast.EventDecl).Name.Name != "Next" {
+		t.Errorf("the declaration after the field is %+v", f.Decls[1])
+	}
+	cases := f.Decls[2].(*ast.ProcessorDecl).Cases
+	if cases[0].Fields[0].Field.Name != "event" || cases[0].Fields[0].Pattern == nil || cases[1].Fields[0].Field.Name != "event" || cases[1].Fields[0].Pattern != nil {
+		t.Errorf("cases %+v %+v", cases[0].Fields, cases[1].Fields)
+	}
+	for _, src := range []string{
+		"package p\nevent event {}",
+		"package p\nprocessor P { on event }",
+		"package p\nenum E { event }",
+	} {
+		if _, diags := ParseFile("x.fw", []byte(src)); len(diags) == 0 {
+			t.Errorf("%q parses", src)
+		}
+	}
+}

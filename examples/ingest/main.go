@@ -1,9 +1,10 @@
 // Command ingest reads orders as JSON lines ({"event":"Order","id":"a",
 // "amount":10,"status":"NEW"}) from files or standard input, runs them through
 // the pipeline of orders.fw and prints the invoices. A malformed line is
-// reported on standard error with its file and line number, and the other lines
-// are still processed (exit code 1); with -strict the first one stops the run
-// before anything runs.
+// reported on standard error with its file and line number as soon as it is
+// read, every one of them, and the other lines are still processed (exit code
+// 1); with -strict the first one stops the run before anything runs. The JSON
+// is strict: member names exactly as declared, each once, and valid UTF-8.
 package main
 
 //go:generate go run github.com/fwgo/fw/cmd/fwgen generate
@@ -48,8 +49,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
+	// Every malformed line is printed as soon as it is read (fw.OnBadLine),
+	// however many there are.
 	opts := func(name string) []fw.LinesOption {
-		o := []fw.LinesOption{fw.LinesName(name)}
+		o := []fw.LinesOption{fw.LinesName(name), fw.OnBadLine(func(le *fw.LineError) { fmt.Fprintln(stderr, le) })}
 		if *strict {
 			o = append(o, fw.StopOnBadLine())
 		}
@@ -61,13 +64,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		var le *fw.LineError
 		switch {
 		case errors.As(err, &ie):
-			for _, l := range ie.Lines {
-				fmt.Fprintln(stderr, l)
-			}
-			if ie.Bad > len(ie.Lines) {
-				fmt.Fprintf(stderr, "... and %d more malformed lines\n", ie.Bad-len(ie.Lines))
-			}
-			bad = true
+			bad = true // the lines were printed as they were read
 		case errors.As(err, &le):
 			fmt.Fprintln(stderr, le)
 			return false

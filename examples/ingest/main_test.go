@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -47,9 +49,9 @@ func TestMalformedLinesDoNotStopTheOthers(t *testing.T) {
 	want := []string{
 		"stdin:2: fw: bad JSON event",
 		`stdin:6: fw: unknown event "Refund"`,
-		"stdin:5: fw: event Order: json: cannot unmarshal string",
+		`stdin:5: fw: event Order: field "amount" at column 36: want an int, got a string`,
 		`stdin:7: fw: event Order: missing field "amount"`,
-		`stdin:8: fw: event Order: unknown Status "LOST"`,
+		`stdin:8: fw: event Order: field "status" at column 47: unknown Status "LOST"`,
 	}
 	for _, w := range want {
 		if !strings.Contains(errs, w) {
@@ -96,6 +98,18 @@ func TestProcess(t *testing.T) {
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || out.String() != "invoice a 10\ninvoice d 7\n" || strings.Count(errb.String(), "\n") != 5 {
 		t.Errorf("err %v, stdout %q, stderr %q", err, out.String(), errb.String())
 	}
+
+	// The strict cases, from a file given as an argument.
+	cmd = exec.Command(bin, strictFile)
+	out.Reset()
+	errb.Reset()
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err = cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	}
+	checkStrict(t, code, out.String(), errb.String())
 }
 
 // TestREADME runs the README's ingest session: the printf's lines on standard
@@ -120,4 +134,36 @@ func TestREADME(t *testing.T) {
 	if code != 1 || stdout+stderr != out {
 		t.Errorf("exit %d, output:\n%s%s\nthe README shows:\n%s", code, stdout, stderr, out)
 	}
+}
+
+// strictFile is testdata/strict.jsonl: two valid orders, then invalid UTF-8,
+// a duplicate member, upper-case member names (no "event" member), an
+// upper-case field name, a valid order, 150 lines with a field name in the
+// wrong case, and a valid order (issue 13).
+const strictFile = "testdata/strict.jsonl"
+
+// checkStrict checks the command's output on strictFile.
+func checkStrict(t *testing.T, code int, out, errs string) {
+	t.Helper()
+	if code != 1 || out != "invoice a 10\ninvoice f 7\ninvoice h 3\n" {
+		t.Errorf("exit %d, stdout %q", code, out)
+	}
+	lines := strings.Split(strings.TrimSuffix(errs, "\n"), "\n")
+	want := []string{
+		strictFile + `:2: fw: event Order: field "id" at column 25: invalid UTF-8 in string`,
+		strictFile + `:3: fw: event Order: duplicate field "amount" at column 38`,
+		strictFile + `:4: fw: bad JSON event: no "event" member`,
+		strictFile + `:5: fw: event Order: unknown field "ID" at column 18`,
+	}
+	for i := range 150 {
+		want = append(want, fmt.Sprintf(`%s:%d: fw: event Order: unknown field "Amount" at column %d`, strictFile, 7+i, 27+len(fmt.Sprint(i))))
+	}
+	if !slices.Equal(lines, want) {
+		t.Errorf("stderr has %d lines, want %d:\n%s", len(lines), len(want), errs)
+	}
+}
+
+func TestStrictJSONFile(t *testing.T) {
+	code, out, errs := ingest(t, "", strictFile)
+	checkStrict(t, code, out, errs)
 }

@@ -219,12 +219,12 @@ func TestJSON(t *testing.T) {
 	}
 	for _, tc := range []struct{ in, err string }{
 		{`{"event":"Refund"}`, `fw: event Refund: missing field "id"`},
-		{`{"event":"Refund","id":"x","extra":1}`, `fw: event Refund: json: unknown field "extra"`},
-		{`{"event":"Refund","id":7}`, `fw: event Refund: json: cannot unmarshal number into Go struct field .id of type string`},
+		{`{"event":"Refund","id":"x","extra":1}`, `fw: event Refund: unknown field "extra" at column 28`},
+		{`{"event":"Refund","id":7}`, `fw: event Refund: field "id" at column 24: want a string, got a number`},
 		{`{"event":"Nope","id":"x"}`, `fw: unknown event "Nope"`},
 		{`{"id":"x"}`, `fw: bad JSON event: no "event" member`},
-		{`{"event":"Order","status":"LOST"`, `fw: bad JSON event: unexpected end of JSON input`},
-		{`{"event":"Refund","id":"x"} {}`, `fw: bad JSON event: invalid character '{' after top-level value`},
+		{`{"event":"Order","status":"LOST"`, `fw: bad JSON event: unexpected end of JSON input at column 33`},
+		{`{"event":"Refund","id":"x"} {}`, `fw: bad JSON event: invalid character '{' after top-level value at column 29`},
 	} {
 		_, err := shop.DecodeJSON([]byte(tc.in))
 		if err == nil || err.Error() != tc.err {

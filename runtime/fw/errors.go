@@ -107,6 +107,36 @@ func (e *MissingFieldError) Error() string {
 	return fmt.Sprintf("fw: event %s: missing field %q", e.Event, e.Field)
 }
 
+// FieldError reports a member of a JSON event that is not one of its fields,
+// is given twice, or whose value is not a valid value of its field (of
+// another JSON type, out of range, a string with invalid UTF-8, an enum's
+// unknown variant, bad base64). Column is the 1-based byte offset in the
+// line or text decoded: of the member's name for an unknown or duplicate
+// member, of the offending byte for invalid UTF-8, of the value otherwise.
+type FieldError struct {
+	Event  string // the event's name
+	Field  string // the member's name, as in the JSON text (unescaped)
+	Column int
+	Err    error
+}
+
+// ErrUnknownField and ErrDuplicateField are the Err of a FieldError for a
+// member that is no field of the event, and for a member given twice.
+var (
+	ErrUnknownField   = errors.New("unknown field")
+	ErrDuplicateField = errors.New("duplicate field")
+)
+
+func (e *FieldError) Error() string {
+	switch e.Err {
+	case ErrUnknownField, ErrDuplicateField:
+		return fmt.Sprintf("fw: event %s: %v %q at column %d", e.Event, e.Err, e.Field, e.Column)
+	}
+	return fmt.Sprintf("fw: event %s: field %q at column %d: %v", e.Event, e.Field, e.Column, e.Err)
+}
+
+func (e *FieldError) Unwrap() error { return e.Err }
+
 // UnknownEventError reports a JSON event whose name the package does not declare.
 type UnknownEventError struct {
 	Name string

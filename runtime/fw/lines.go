@@ -27,15 +27,14 @@ func (e *LineError) Error() string {
 func (e *LineError) Unwrap() error { return e.Err }
 
 // InputError lists the malformed lines of an input, in order; the other lines
-// were processed. Bad counts every malformed line; Lines keeps the first
-// maxLineErrors of them.
+// were processed. Bad counts every malformed line, and Lines holds every one
+// of them, with its number: there is no cap. With OnBadLine, the lines are
+// given to the callback as they are found instead, and Lines is empty.
 type InputError struct {
 	Lines []*LineError
 	Bad   int
 	Total int // lines read, blank ones included
 }
-
-const maxLineErrors = 100
 
 func (e *InputError) Error() string {
 	var b strings.Builder
@@ -45,7 +44,8 @@ func (e *InputError) Error() string {
 		b.WriteString(l.Error())
 	}
 	if e.Bad > len(e.Lines) {
-		fmt.Fprintf(&b, "\n\t... and %d more", e.Bad-len(e.Lines))
+		// Only with OnBadLine: the callback had them.
+		fmt.Fprintf(&b, " (%d reported as they were read)", e.Bad-len(e.Lines))
 	}
 	return b.String()
 }
@@ -66,6 +66,7 @@ type linesConfig struct {
 	name    string
 	stop    bool
 	maxLine int
+	onBad   func(*LineError)
 }
 
 // LinesName names the input in errors (for example its file name).
@@ -75,6 +76,15 @@ func LinesName(name string) LinesOption { return func(c *linesConfig) { c.name =
 // its *LineError; by default it reports every malformed line at the end and
 // processes the others.
 func StopOnBadLine() LinesOption { return func(c *linesConfig) { c.stop = true } }
+
+// OnBadLine makes ReadLines give every malformed line to fn as soon as it is
+// found, in order, instead of keeping it for the *InputError at the end: an
+// input with any number of malformed lines is then read in bounded memory.
+// The *InputError still counts them (Bad) but lists none (Lines is empty).
+// With StopOnBadLine, fn is not called: the first malformed line is returned.
+func OnBadLine(fn func(*LineError)) LinesOption {
+	return func(c *linesConfig) { c.onBad = fn }
+}
 
 // MaxLineBytes bounds the length of a line (default 16 MiB); a longer line is
 // malformed, and reading goes on after it.
@@ -93,7 +103,8 @@ var ErrLineTooLong = errors.New("line too long")
 // (LF or CRLF), in order. A line for which each returns an error is malformed:
 // ReadLines goes on with the next line and, at the end, returns an *InputError
 // listing the malformed lines with their numbers, unless StopOnBadLine is
-// given. An error reading r is returned as is. Generated packages use it for
+// given; every malformed line is reported, however many (see OnBadLine to
+// have them as they are found). An error reading r is returned as is. Generated packages use it for
 // SubmitJSONLines, with each decoding one event.
 func ReadLines(r io.Reader, each func(line []byte) error, opts ...LinesOption) error {
 	cfg := linesConfig{maxLine: 16 << 20}
@@ -126,7 +137,9 @@ func ReadLines(r io.Reader, each func(line []byte) error, opts ...LinesOption) e
 				return le
 			}
 			ierr.Bad++
-			if len(ierr.Lines) < maxLineErrors {
+			if cfg.onBad != nil {
+				cfg.onBad(le)
+			} else {
 				ierr.Lines = append(ierr.Lines, le)
 			}
 		}

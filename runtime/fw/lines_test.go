@@ -82,11 +82,50 @@ func TestReadLinesReadError(t *testing.T) {
 	}
 }
 
-func TestReadLinesManyBad(t *testing.T) {
+// Every malformed line is reported with its number, however many there are:
+// no cap (issue 13).
+func TestReadLinesReportsEveryBadLine(t *testing.T) {
+	var b strings.Builder
+	const n = 1000
+	for i := range n {
+		fmt.Fprintf(&b, "bad %d\nok %d\n", i, i)
+	}
 	var got []string
-	err := fw.ReadLines(strings.NewReader(strings.Repeat("bad\n", 250)), parseLine(&got))
+	err := fw.ReadLines(strings.NewReader(b.String()), parseLine(&got), fw.LinesName("in"))
 	var ie *fw.InputError
-	if !errors.As(err, &ie) || ie.Bad != 250 || len(ie.Lines) != 100 || !strings.Contains(err.Error(), "and 150 more") {
-		t.Errorf("err = %v", err)
+	if !errors.As(err, &ie) || ie.Bad != n || len(ie.Lines) != n || len(got) != n {
+		t.Fatalf("err %T, %d good lines; want an *InputError with %d lines", err, len(got), n)
+	}
+	for i, l := range ie.Lines {
+		if l.Line != 2*i+1 {
+			t.Fatalf("Lines[%d] is line %d, want %d", i, l.Line, 2*i+1)
+		}
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "more") || !strings.Contains(msg, fmt.Sprintf("in:%d: ", 2*n-1)) || strings.Count(msg, "\n") != n {
+		t.Errorf("error text does not list all %d lines:\n%.300s...", n, msg)
+	}
+}
+
+// OnBadLine streams the malformed lines as they are read.
+func TestReadLinesOnBadLine(t *testing.T) {
+	var got, order []string
+	var seen []int
+	each := func(line []byte) error {
+		order = append(order, string(line))
+		return parseLine(&got)(line)
+	}
+	err := fw.ReadLines(strings.NewReader("ok 1\nbad\nok 2\nworse\n"), each, fw.OnBadLine(func(le *fw.LineError) {
+		seen = append(seen, le.Line)
+		if len(order) != le.Line { // called before the next line is read
+			t.Errorf("line %d reported after %d lines were read", le.Line, len(order))
+		}
+	}))
+	var ie *fw.InputError
+	if !errors.As(err, &ie) || ie.Bad != 2 || len(ie.Lines) != 0 || !slices.Equal(seen, []int{2, 4}) {
+		t.Errorf("err = %v, seen %v; want 2 bad lines, reported [2 4], none kept", err, seen)
+	}
+	if !strings.Contains(err.Error(), "2 of 4 input lines malformed (2 reported as they were read)") {
+		t.Errorf("error text: %v", err)
 	}
 }

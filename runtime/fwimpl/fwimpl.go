@@ -89,9 +89,3 @@ func NewDecoder(data []byte) *Decoder        { return engine.NewDecoder(data) }
 
 // ErrEncoding is the error of a malformed canonical encoding.
 var ErrEncoding = engine.ErrEncoding
-
-// JSONEventName returns the "event" member of a JSON object.
-func JSONEventName(data []byte) (string, error) { return engine.JSONEventName(data) }
-
-// DecodeJSONStrict decodes data into v, rejecting unknown members and trailing data.
-func DecodeJSONStrict(data []byte, v any) error { return engine.DecodeJSONStrict(data, v) }

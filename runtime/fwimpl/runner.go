@@ -39,8 +39,9 @@ func (r *Runner[E]) SubmitSeq(seq iter.Seq[E]) {
 // SubmitJSONLines submits the events of rd, one JSON object per line
 // ({"event":"Name", ...fields}, as the package's DecodeJSON reads them), in
 // order, before Run. A malformed line (not JSON, an unknown event, a missing,
-// unknown or mistyped field) does not stop the others: all of them are
-// reported with their line numbers in a *fw.InputError; with
+// unknown, duplicate or mistyped field, invalid UTF-8) does not stop the
+// others: every one of them is reported with its line number in a
+// *fw.InputError (or to fw.OnBadLine's callback as it is read); with
 // fw.StopOnBadLine() the first one stops it.
 func (r *Runner[E]) SubmitJSONLines(rd io.Reader, opts ...fw.LinesOption) error {
 	return fw.ReadLines(rd, func(line []byte) error {

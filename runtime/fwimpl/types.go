@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-
-	"github.com/fwgo/fw/runtime/fw"
 )
 
 // Type describes one event type of a generated package to the table-driven
@@ -18,9 +16,9 @@ type Type struct {
 	append func(b []byte, ev any) ([]byte, bool, error)
 	value  func(ev any) any         // *T to T
 	box    func(ev any) (any, bool) // T or *T to a new *T
-	shadow reflect.Type             // struct{Event string; F1 *T1; ...} with T's json tags
-	fields []string                 // T's json names, by field index
+	json   *jsonFields              // T's fields, by their json tags (see json.go)
 	zero   reflect.Type             // T
+	bytes  []int                    // the indexes of T's []byte fields
 }
 
 // TypeOf returns the Type of the event type T, named name.
@@ -30,12 +28,11 @@ func TypeOf[T any, P interface {
 	AppendBinary(b []byte) ([]byte, error)
 }](name string) Type {
 	t := reflect.TypeFor[T]()
-	fields := []reflect.StructField{{Name: "Event", Type: reflect.TypeFor[string](), Tag: `json:"event"`}}
-	var names []string
+	var bytes []int
 	for i := range t.NumField() {
-		f := t.Field(i)
-		names = append(names, f.Tag.Get("json"))
-		fields = append(fields, reflect.StructField{Name: f.Name, Type: reflect.PointerTo(f.Type), Tag: f.Tag})
+		if f := t.Field(i); f.Type.Kind() == reflect.Slice {
+			bytes = append(bytes, i)
+		}
 	}
 	return Type{
 		name: name,
@@ -62,9 +59,9 @@ func TypeOf[T any, P interface {
 			}
 			return nil, false
 		},
-		shadow: reflect.StructOf(fields),
-		fields: names,
-		zero:   t,
+		json:  jsonFieldsOf(t),
+		zero:  t,
+		bytes: bytes,
 	}
 }
 
@@ -107,37 +104,9 @@ func (ts Types) msg(ev any) (Msg, bool) {
 func (ts Types) Value(m Msg) any { return ts[m.Kind].value(m.Ev) }
 
 // DecodeJSON decodes one event from a JSON object whose "event" member names
-// its type. Every field must be present, and unknown members are errors.
-func (ts Types) DecodeJSON(data []byte) (any, error) {
-	name, err := JSONEventName(data)
-	if err != nil {
-		return nil, err
-	}
-	for i := range ts {
-		if t := &ts[i]; t.name == name {
-			return t.decodeJSON(data)
-		}
-	}
-	return nil, &fw.UnknownEventError{Name: name}
-}
-
-// decodeJSON decodes into a shadow struct of pointers, so that a missing
-// member is an error, not a zero value.
-func (t *Type) decodeJSON(data []byte) (any, error) {
-	v := reflect.New(t.shadow)
-	if err := DecodeJSONStrict(data, v.Interface()); err != nil {
-		return nil, fmt.Errorf("fw: event %s: %w", t.name, err)
-	}
-	e := reflect.New(t.zero).Elem()
-	for i, name := range t.fields {
-		p := v.Elem().Field(i + 1)
-		if p.IsNil() {
-			return nil, &fw.MissingFieldError{Event: t.name, Field: name}
-		}
-		e.Field(i).Set(p.Elem())
-	}
-	return e.Interface(), nil
-}
+// its type, strictly (see json.go): every field must be present, once, under
+// its exact name, and no other member; strings must be valid UTF-8.
+func (ts Types) DecodeJSON(data []byte) (any, error) { return ts.decodeJSON(data) }
 
 // EncodeJSON encodes the event of m as a JSON object with its name in the
 // "event" member, first.
@@ -145,7 +114,29 @@ func (ts Types) EncodeJSON(m Msg) ([]byte, error) {
 	if int(m.Kind) >= len(ts) {
 		return nil, fmt.Errorf("fw: EncodeJSON: unknown event kind %d", m.Kind)
 	}
-	body, err := json.Marshal(m.Ev)
+	ev := m.Ev
+	if t := &ts[m.Kind]; len(t.bytes) > 0 {
+		// A nil []byte is written "" (as the binary form has it: empty),
+		// not null, which DecodeJSON rejects.
+		v := reflect.ValueOf(ev)
+		if v.Kind() == reflect.Pointer {
+			v = v.Elem()
+		}
+		var c reflect.Value
+		for _, i := range t.bytes {
+			if v.Field(i).IsNil() {
+				if !c.IsValid() {
+					c = reflect.New(t.zero)
+					c.Elem().Set(v)
+				}
+				c.Elem().Field(i).SetBytes([]byte{})
+			}
+		}
+		if c.IsValid() {
+			ev = c.Interface()
+		}
+	}
+	body, err := json.Marshal(ev)
 	if err != nil {
 		return nil, err
 	}

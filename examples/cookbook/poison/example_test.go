@@ -25,8 +25,8 @@ func (b *Billing) OnOrder(c poison.BillingOrderContext, id string, amount int64)
 
 type DeadLetters struct{}
 
-func (DeadLetters) OnFailed(c poison.DeadLettersFailedContext, proc, err, payload string) error {
-	fmt.Printf("dead letter from %s: %s: %s\n", proc, err, payload)
+func (DeadLetters) OnFailed(c poison.DeadLettersFailedContext, proc, event, err, payload string) error {
+	fmt.Printf("dead letter from %s (%s): %s: %s\n", proc, event, err, payload)
 	return nil
 }
 
@@ -47,6 +47,6 @@ func Example() {
 	// Output:
 	// billed a
 	// billed b
-	// dead letter from Billing: negative amount -5: {"event":"Order","id":"c","amount":-5}
+	// dead letter from Billing (Order): negative amount -5: {"event":"Order","id":"c","amount":-5}
 	// attempts: 1 2 3
 }

@@ -28,7 +28,7 @@ const (
 // fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
 	Events:      []fwimpl.EventInfo{{Name: "Failed"}, {Name: "Order"}},
-	Fingerprint: fwimpl.Fingerprint("b470f45106abe1930e6b083557c81b4ad69a3ce6d39b65ee4db1b5943d031dc5"),
+	Fingerprint: fwimpl.Fingerprint("03bbcfa906383dd36c63a9bdb7d958840dc2c035c0a1cfe041f15aa02b55c128"),
 	Package:     "poison",
 	Procs: []fwimpl.ProcInfo{{
 		Cases:       []string{"Order"},
@@ -54,8 +54,8 @@ type fwDispatcher struct {
 
 // Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
 type Handlers struct {
-	Billing     BillingHandler     // processor Billing (poison.fw:16)
-	DeadLetters DeadLettersHandler // processor DeadLetters (poison.fw:23)
+	Billing     BillingHandler     // processor Billing (poison.fw:17)
+	DeadLetters DeadLettersHandler // processor DeadLetters (poison.fw:24)
 }
 
 // Pipeline runs the processors of package poison: Submit (or SubmitSeq, SubmitJSONLines),
@@ -103,7 +103,7 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 		case fwKindFailed:
 			ev := m.Ev.(*Failed)
 			if c := x.Begin(x.Note(1, 0, m)); c != nil {
-				x.End(d.h.DeadLetters.OnFailed(DeadLettersFailedContext{fwimpl.NewOn[Failed](c)}, ev.Proc, ev.Error, ev.Payload))
+				x.End(d.h.DeadLetters.OnFailed(DeadLettersFailedContext{fwimpl.NewOn[Failed](c)}, ev.Proc, ev.Event, ev.Error, ev.Payload))
 			}
 		case fwKindOrder:
 			ev := m.Ev.(*Order)
@@ -128,7 +128,7 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 		switch dl.Case {
 		case 0:
 			ev := m.Ev.(*Failed)
-			return d.h.DeadLetters.OnFailed(DeadLettersFailedContext{fwimpl.NewOn[Failed](c)}, ev.Proc, ev.Error, ev.Payload)
+			return d.h.DeadLetters.OnFailed(DeadLettersFailedContext{fwimpl.NewOn[Failed](c)}, ev.Proc, ev.Event, ev.Error, ev.Payload)
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
@@ -140,6 +140,7 @@ func (d *fwDispatcher) FailureMsg(proc int32, f *fwimpl.Failure) fwimpl.Msg {
 	case 0:
 		e := Failed{
 			Error:   f.Err.Error(),
+			Event:   f.Event,
 			Payload: fwPayload(f.Msg),
 			Proc:    f.Processor,
 		}

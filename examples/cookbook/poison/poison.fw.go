@@ -8,6 +8,7 @@ import "github.com/fwgo/fw/runtime/fwimpl"
 // Failed is the event declared at poison.fw:8.
 type Failed struct {
 	Proc    string `json:"proc"`
+	Event   string `json:"@event"`
 	Error   string `json:"error"`
 	Payload string `json:"payload"`
 }
@@ -20,6 +21,7 @@ func (Failed) EventName() string {
 // AppendBinary appends the canonical binary encoding of e to b.
 func (e Failed) AppendBinary(b []byte) ([]byte, error) {
 	b = fwimpl.AppendString(b, e.Proc)
+	b = fwimpl.AppendString(b, e.Event)
 	b = fwimpl.AppendString(b, e.Error)
 	b = fwimpl.AppendString(b, e.Payload)
 	return b, nil
@@ -29,6 +31,7 @@ func (e Failed) AppendBinary(b []byte) ([]byte, error) {
 func (e *Failed) UnmarshalBinary(data []byte) error {
 	d := fwimpl.NewDecoder(data)
 	e.Proc = d.String()
+	e.Event = d.String()
 	e.Error = d.String()
 	e.Payload = d.String()
 	return d.Finish()
@@ -76,9 +79,9 @@ func (e Order) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
 	return fwimpl.Msg{Kind: fwKindOrder, Ev: fwimpl.Box(e)}
 }
 
-// BillingHandler handles the cases of processor Billing (poison.fw:16); emissions take effect when a method returns nil.
+// BillingHandler handles the cases of processor Billing (poison.fw:17); emissions take effect when a method returns nil.
 type BillingHandler interface {
-	// OnOrder handles Order events that case Order matches (poison.fw:19).
+	// OnOrder handles Order events that case Order matches (poison.fw:20).
 	OnOrder(c BillingOrderContext, id string, amount int64) error
 }
 
@@ -87,10 +90,10 @@ type BillingOrderContext struct {
 	fwimpl.On[Order]
 }
 
-// DeadLettersHandler handles the cases of processor DeadLetters (poison.fw:23); emissions take effect when a method returns nil.
+// DeadLettersHandler handles the cases of processor DeadLetters (poison.fw:24); emissions take effect when a method returns nil.
 type DeadLettersHandler interface {
-	// OnFailed handles Failed events that case Failed matches (poison.fw:24).
-	OnFailed(c DeadLettersFailedContext, proc string, error_ string, payload string) error
+	// OnFailed handles Failed events that case Failed matches (poison.fw:25).
+	OnFailed(c DeadLettersFailedContext, proc string, event string, error_ string, payload string) error
 }
 
 // DeadLettersFailedContext is the context of DeadLettersHandler.OnFailed: Context, Phase, Position, Event (of fwimpl.On).

@@ -3,10 +3,8 @@ package engine
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 )
 
@@ -169,35 +167,6 @@ func (d *Decoder) Finish() error {
 		d.fail("trailing data")
 	}
 	return d.err
-}
-
-// JSONEventName returns the "event" member of a JSON object.
-func JSONEventName(data []byte) (string, error) {
-	var head struct {
-		Event *string `json:"event"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return "", fmt.Errorf("fw: bad JSON event: %w", err)
-	}
-	if head.Event == nil {
-		return "", errors.New(`fw: bad JSON event: no "event" member`)
-	}
-	return *head.Event, nil
-}
-
-// DecodeJSONStrict decodes one JSON object into v, rejecting unknown members and
-// trailing data. Generated decoders pass a struct whose fields are pointers, so
-// that missing members can be told from zero values.
-func DecodeJSONStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return errors.New("trailing data after the JSON object")
-	}
-	return nil
 }
 
 // UnknownDelivery is returned by generated Invoke methods for a Delivery they do

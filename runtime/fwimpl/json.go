@@ -1,0 +1,681 @@
+package fwimpl
+
+import (
+	"encoding"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/fwgo/fw/runtime/fw"
+)
+
+// The JSON form of an event is one object: the member "event" names its type,
+// and every other member is one of its fields, by the field's JSON name (its
+// .fw name, but "@event" for a field named event, which "event" cannot be).
+// Decoding is strict, beyond encoding/json's: the text must be one JSON
+// object (RFC 8259), strings must be valid UTF-8 with no unpaired surrogate
+// escape, member names are matched exactly (case-sensitively), a member may
+// appear only once, every field must be present, no other member may, and
+// each value must be of its field's type (see jsonKind). The line is read
+// once: a scan that checks the syntax and notes where each member's name and
+// value are, then a conversion of each value into the field, through its
+// offset.
+
+// jsonKind is the type of a field, as JSON reads it.
+type jsonKind uint8
+
+const (
+	jsonString jsonKind = iota // a string
+	jsonBytes                  // a base64 string (standard encoding, padded)
+	jsonInt                    // an integer, no fraction or exponent, in int64
+	jsonFloat                  // a number, finite in float64
+	jsonBool                   // true or false
+	jsonEnum                   // a variant's name, as a string
+)
+
+var kindNames = [...]string{jsonString: "a string", jsonBytes: "a base64 string", jsonInt: "an int", jsonFloat: "a float", jsonBool: "a bool", jsonEnum: "a string"}
+
+// jsonField is one field of an event type.
+type jsonField struct {
+	name   string // the member's name
+	kind   jsonKind
+	offset uintptr
+	enum   string   // jsonEnum: the enum's name
+	vars   []string // jsonEnum: the variants' names, by value
+}
+
+// jsonFields is the JSON form of an event type.
+type jsonFields struct {
+	fields []jsonField
+	index  map[string]int // by member name
+}
+
+var textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
+
+// jsonFieldsOf describes the struct type t, whose fields have their member
+// names in json tags. It panics on a field of a type no .fw type generates.
+func jsonFieldsOf(t reflect.Type) *jsonFields {
+	fs := &jsonFields{index: map[string]int{}}
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		f := jsonField{name: sf.Tag.Get("json"), offset: sf.Offset}
+		switch ft := sf.Type; {
+		case ft.Kind() == reflect.Uint32 && ft.Implements(textMarshaler):
+			// A generated enum: its variants are the values 0, 1, ... that
+			// MarshalText accepts.
+			f.kind, f.enum = jsonEnum, ft.Name()
+			for n := uint64(0); ; n++ {
+				v := reflect.New(ft).Elem()
+				v.SetUint(n)
+				text, err := v.Interface().(encoding.TextMarshaler).MarshalText()
+				if err != nil {
+					break
+				}
+				f.vars = append(f.vars, string(text))
+			}
+		case ft.Kind() == reflect.String:
+			f.kind = jsonString
+		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Uint8:
+			f.kind = jsonBytes
+		case ft.Kind() == reflect.Int64:
+			f.kind = jsonInt
+		case ft.Kind() == reflect.Float64:
+			f.kind = jsonFloat
+		case ft.Kind() == reflect.Bool:
+			f.kind = jsonBool
+		default:
+			panic(fmt.Sprintf("fwimpl: field %s of %s: type %s has no JSON form", sf.Name, t, ft))
+		}
+		fs.index[f.name] = len(fs.fields)
+		fs.fields = append(fs.fields, f)
+	}
+	return fs
+}
+
+// member is one member of a scanned object: where its name and value are.
+type member struct {
+	key      []byte // the name, unescaped (it may share data's memory)
+	keyAt    int    // offset of the name's opening quote
+	at, end  int    // the value's bytes: data[at:end]
+	kind     byte   // the value's first byte: '"', '-' or a digit, 't', 'f', 'n', '{', '['
+	escaped  bool   // a string with escapes
+	badAt    int    // a string: offset of its first invalid UTF-8 byte or bad escape, or -1
+	badUTF16 bool   // the bad thing at badAt is an unpaired surrogate escape
+}
+
+// maxJSONDepth bounds the nesting of arrays and objects (encoding/json's limit).
+const maxJSONDepth = 10000
+
+type jsonSyntaxError struct {
+	msg string
+	off int
+}
+
+func (e *jsonSyntaxError) Error() string {
+	return fmt.Sprintf("%s at column %d", e.msg, e.off+1)
+}
+
+// scanner checks the syntax of one JSON text and notes the members of the
+// object it must be.
+type scanner struct {
+	data []byte
+	i    int
+}
+
+func (s *scanner) fail(msg string) error { return &jsonSyntaxError{msg, s.i} }
+
+func (s *scanner) unexpected(context string) error {
+	if s.i >= len(s.data) {
+		return &jsonSyntaxError{"unexpected end of JSON input", s.i}
+	}
+	return s.fail(fmt.Sprintf("invalid character %s %s", quoteChar(s.data[s.i]), context))
+}
+
+func quoteChar(c byte) string {
+	switch {
+	case c == '\'':
+		return `'\''`
+	case c == '"':
+		return `'"'`
+	case c < 0x20 || c == 0x7f:
+		return fmt.Sprintf("%q", rune(c))
+	case c >= 0x80: // a byte of UTF-8 or not: the byte
+		return fmt.Sprintf(`'\x%02x'`, c)
+	}
+	return "'" + string(c) + "'"
+}
+
+func (s *scanner) ws() {
+	for s.i < len(s.data) {
+		switch s.data[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+// object scans the whole of data, which must be one object, and appends its
+// members to ms.
+func (s *scanner) object(ms []member) ([]member, error) {
+	s.ws()
+	if s.i >= len(s.data) || s.data[s.i] != '{' {
+		if s.i < len(s.data) && (s.data[s.i] == '[' || s.data[s.i] == '"' || s.data[s.i] == 't' || s.data[s.i] == 'f' || s.data[s.i] == 'n' || s.data[s.i] == '-' || '0' <= s.data[s.i] && s.data[s.i] <= '9') {
+			return nil, s.fail("not a JSON object")
+		}
+		return nil, s.unexpected("looking for beginning of value")
+	}
+	s.i++
+	s.ws()
+	if s.i < len(s.data) && s.data[s.i] == '}' {
+		s.i++
+	} else {
+		for {
+			s.ws()
+			if s.i >= len(s.data) || s.data[s.i] != '"' {
+				return nil, s.unexpected("looking for beginning of object key string")
+			}
+			m := member{keyAt: s.i}
+			esc, bad, _, err := s.str()
+			if err != nil {
+				return nil, err
+			}
+			if bad >= 0 {
+				return nil, &jsonSyntaxError{"invalid UTF-8 or unpaired surrogate in a member name", bad}
+			}
+			m.key = s.data[m.keyAt+1 : s.i-1]
+			if esc {
+				m.key = unescape(nil, m.key)
+			}
+			s.ws()
+			if s.i >= len(s.data) || s.data[s.i] != ':' {
+				return nil, s.unexpected("after object key")
+			}
+			s.i++
+			s.ws()
+			m.at = s.i
+			if s.i < len(s.data) {
+				m.kind = s.data[s.i]
+			}
+			if m.kind == '"' {
+				m.escaped, m.badAt, m.badUTF16, err = s.str()
+			} else {
+				m.badAt = -1
+				err = s.value(0)
+			}
+			if err != nil {
+				return nil, err
+			}
+			m.end = s.i
+			ms = append(ms, m)
+			s.ws()
+			if s.i < len(s.data) && s.data[s.i] == ',' {
+				s.i++
+				continue
+			}
+			if s.i < len(s.data) && s.data[s.i] == '}' {
+				s.i++
+				break
+			}
+			return nil, s.unexpected("after object key:value pair")
+		}
+	}
+	s.ws()
+	if s.i < len(s.data) {
+		return nil, s.unexpected("after top-level value")
+	}
+	return ms, nil
+}
+
+// value scans any value at s.i.
+func (s *scanner) value(depth int) error {
+	if s.i >= len(s.data) {
+		return s.unexpected("")
+	}
+	switch c := s.data[s.i]; {
+	case c == '"':
+		_, _, _, err := s.str()
+		return err
+	case c == '-' || '0' <= c && c <= '9':
+		return s.number()
+	case c == 't':
+		return s.lit("true")
+	case c == 'f':
+		return s.lit("false")
+	case c == 'n':
+		return s.lit("null")
+	case c == '{' || c == '[':
+		if depth >= maxJSONDepth {
+			return s.fail("exceeded max depth")
+		}
+		close := byte('}')
+		if c == '[' {
+			close = ']'
+		}
+		s.i++
+		s.ws()
+		if s.i < len(s.data) && s.data[s.i] == close {
+			s.i++
+			return nil
+		}
+		for {
+			s.ws()
+			if c == '{' {
+				if s.i >= len(s.data) || s.data[s.i] != '"' {
+					return s.unexpected("looking for beginning of object key string")
+				}
+				if _, _, _, err := s.str(); err != nil {
+					return err
+				}
+				s.ws()
+				if s.i >= len(s.data) || s.data[s.i] != ':' {
+					return s.unexpected("after object key")
+				}
+				s.i++
+				s.ws()
+			}
+			if err := s.value(depth + 1); err != nil {
+				return err
+			}
+			s.ws()
+			if s.i < len(s.data) && s.data[s.i] == ',' {
+				s.i++
+				continue
+			}
+			if s.i < len(s.data) && s.data[s.i] == close {
+				s.i++
+				return nil
+			}
+			if c == '{' {
+				return s.unexpected("after object key:value pair")
+			}
+			return s.unexpected("after array element")
+		}
+	}
+	return s.unexpected("looking for beginning of value")
+}
+
+func (s *scanner) lit(word string) error {
+	for k := range len(word) {
+		if s.i >= len(s.data) || s.data[s.i] != word[k] {
+			return s.unexpected("in literal " + word + " (expecting " + quoteChar(word[k]) + ")")
+		}
+		s.i++
+	}
+	return nil
+}
+
+func (s *scanner) digits() int {
+	n := 0
+	for s.i < len(s.data) && '0' <= s.data[s.i] && s.data[s.i] <= '9' {
+		s.i++
+		n++
+	}
+	return n
+}
+
+// number scans a number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func (s *scanner) number() error {
+	if s.data[s.i] == '-' {
+		s.i++
+	}
+	switch {
+	case s.i < len(s.data) && s.data[s.i] == '0':
+		s.i++
+	case s.digits() == 0:
+		return s.unexpected("in numeric literal")
+	}
+	if s.i < len(s.data) && s.data[s.i] == '.' {
+		s.i++
+		if s.digits() == 0 {
+			return s.unexpected("after decimal point in numeric literal")
+		}
+	}
+	if s.i < len(s.data) && (s.data[s.i] == 'e' || s.data[s.i] == 'E') {
+		s.i++
+		if s.i < len(s.data) && (s.data[s.i] == '+' || s.data[s.i] == '-') {
+			s.i++
+		}
+		if s.digits() == 0 {
+			return s.unexpected("in exponent of numeric literal")
+		}
+	}
+	return nil
+}
+
+// str scans a string at s.i (at its opening quote). It reports whether the
+// string has escapes, and the offset of its first invalid UTF-8 byte or
+// unpaired surrogate escape (-1 if none: that is not a syntax error, for the
+// caller to report it with the member).
+func (s *scanner) str() (escaped bool, badAt int, badUTF16 bool, err error) {
+	badAt = -1
+	s.i++
+	for s.i < len(s.data) {
+		c := s.data[s.i]
+		switch {
+		case c == '"':
+			s.i++
+			return escaped, badAt, badUTF16, nil
+		case c == '\\':
+			escaped = true
+			at := s.i
+			s.i++
+			if s.i >= len(s.data) {
+				return escaped, badAt, badUTF16, s.unexpected("")
+			}
+			switch s.data[s.i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				s.i++
+			case 'u':
+				s.i++
+				r, ok := s.hex4()
+				if !ok {
+					return escaped, badAt, badUTF16, s.unexpected("in \\u hexadecimal character escape")
+				}
+				if utf16.IsSurrogate(r) {
+					paired := false
+					if r < 0xdc00 && s.i+1 < len(s.data) && s.data[s.i] == '\\' && s.data[s.i+1] == 'u' {
+						save := s.i
+						s.i += 2
+						if r2, ok := s.hex4(); ok && 0xdc00 <= r2 && r2 < 0xe000 {
+							paired = true
+						} else {
+							s.i = save
+						}
+					}
+					if !paired && badAt < 0 {
+						badAt, badUTF16 = at, true
+					}
+				}
+			default:
+				return escaped, badAt, badUTF16, s.unexpected("in string escape code")
+			}
+		case c < 0x20:
+			return escaped, badAt, badUTF16, s.unexpected("in string literal")
+		case c < utf8.RuneSelf:
+			s.i++
+		default:
+			r, size := utf8.DecodeRune(s.data[s.i:])
+			if r == utf8.RuneError && size == 1 && badAt < 0 {
+				badAt = s.i
+			}
+			s.i += size
+		}
+	}
+	return escaped, badAt, badUTF16, s.unexpected("")
+}
+
+// hex4 reads the 4 hex digits of a \u escape.
+func (s *scanner) hex4() (rune, bool) {
+	if len(s.data)-s.i < 4 {
+		for s.i < len(s.data) && isHex(s.data[s.i]) {
+			s.i++
+		}
+		return 0, false
+	}
+	var r rune
+	for range 4 {
+		c := s.data[s.i]
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+		s.i++
+	}
+	return r, true
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
+// unescape appends the text of the string body b (without its quotes),
+// which the scanner accepted, with its escapes decoded, to dst.
+func unescape(dst, b []byte) []byte {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c != '\\' {
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		i++
+		switch b[i] {
+		case 'b':
+			dst = append(dst, '\b')
+		case 'f':
+			dst = append(dst, '\f')
+		case 'n':
+			dst = append(dst, '\n')
+		case 'r':
+			dst = append(dst, '\r')
+		case 't':
+			dst = append(dst, '\t')
+		case 'u':
+			r := hexRune(b[i+1 : i+5])
+			i += 4
+			if utf16.IsSurrogate(r) && i+6 < len(b) && b[i+1] == '\\' && b[i+2] == 'u' {
+				if r2 := hexRune(b[i+3 : i+7]); 0xdc00 <= r2 && r2 < 0xe000 {
+					r = utf16.DecodeRune(r, r2)
+					i += 6
+				}
+			}
+			dst = utf8.AppendRune(dst, r)
+		default: // '"', '\\', '/'
+			dst = append(dst, b[i])
+		}
+		i++
+	}
+	return dst
+}
+
+func hexRune(b []byte) rune {
+	var r rune
+	for _, c := range b {
+		switch {
+		case c <= '9':
+			c -= '0'
+		case c >= 'a':
+			c -= 'a' - 10
+		default:
+			c -= 'A' - 10
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
+}
+
+// text returns the text of the string value of m, unescaped.
+func (m *member) text(data []byte) []byte {
+	body := data[m.at+1 : m.end-1]
+	if m.escaped {
+		return unescape(make([]byte, 0, len(body)), body)
+	}
+	return body
+}
+
+func (m *member) badString() error {
+	if m.badUTF16 {
+		return errors.New("unpaired surrogate escape in string")
+	}
+	return errors.New("invalid UTF-8 in string")
+}
+
+// strictBase64 is base64.StdEncoding that rejects non-zero padding bits (one
+// value, one text).
+var strictBase64 = base64.StdEncoding.Strict()
+
+func badJSON(err error) error { return fmt.Errorf("fw: bad JSON event: %w", err) }
+
+// decodeJSON decodes the JSON object data into an event of ts.
+func (ts Types) decodeJSON(data []byte) (any, error) {
+	var buf [16]member
+	s := scanner{data: data}
+	ms, err := s.object(buf[:0])
+	if err != nil {
+		return nil, badJSON(err)
+	}
+	ev := -1
+	for i := range ms {
+		if string(ms[i].key) == "event" {
+			if ev >= 0 {
+				return nil, badJSON(&jsonSyntaxError{`duplicate "event" member`, ms[i].keyAt})
+			}
+			ev = i
+		}
+	}
+	if ev < 0 {
+		return nil, badJSON(errors.New(`no "event" member`))
+	}
+	m := &ms[ev]
+	if m.kind != '"' {
+		return nil, badJSON(&jsonSyntaxError{`the "event" member is not a string`, m.at})
+	}
+	if m.badAt >= 0 {
+		return nil, badJSON(&jsonSyntaxError{`the "event" member: ` + m.badString().Error(), m.badAt})
+	}
+	name := m.text(data)
+	for i := range ts {
+		if t := &ts[i]; t.name == string(name) {
+			v := reflect.New(t.zero)
+			if err := t.json.fill(t.name, data, ms, ev, v.UnsafePointer()); err != nil {
+				return nil, err
+			}
+			return v.Elem().Interface(), nil
+		}
+	}
+	return nil, &fw.UnknownEventError{Name: string(name)}
+}
+
+// fill sets the fields of the event at p, of type name, from the members ms
+// of data, but the "event" member ms[ev].
+func (fs *jsonFields) fill(name string, data []byte, ms []member, ev int, p unsafe.Pointer) error {
+	var seenBuf [64]bool
+	seen := seenBuf[:0]
+	if len(fs.fields) <= len(seenBuf) {
+		seen = seenBuf[:len(fs.fields)]
+	} else {
+		seen = make([]bool, len(fs.fields))
+	}
+	for i := range ms {
+		if i == ev {
+			continue
+		}
+		m := &ms[i]
+		k, ok := fs.index[string(m.key)]
+		if !ok {
+			return &fw.FieldError{Event: name, Field: string(m.key), Column: m.keyAt + 1, Err: fw.ErrUnknownField}
+		}
+		if seen[k] {
+			return &fw.FieldError{Event: name, Field: string(m.key), Column: m.keyAt + 1, Err: fw.ErrDuplicateField}
+		}
+		seen[k] = true
+		f := &fs.fields[k]
+		if m.kind == '"' && m.badAt >= 0 && f.kind != jsonBool && f.kind != jsonInt && f.kind != jsonFloat {
+			return &fw.FieldError{Event: name, Field: f.name, Column: m.badAt + 1, Err: m.badString()}
+		}
+		if err := f.set(data, m, unsafe.Add(p, f.offset)); err != nil {
+			return &fw.FieldError{Event: name, Field: f.name, Column: m.at + 1, Err: err}
+		}
+	}
+	for k, ok := range seen {
+		if !ok {
+			return &fw.MissingFieldError{Event: name, Field: fs.fields[k].name}
+		}
+	}
+	return nil
+}
+
+// set converts the value of m into the field at p.
+func (f *jsonField) set(data []byte, m *member, p unsafe.Pointer) error {
+	raw := data[m.at:m.end]
+	want := func() error {
+		got := "a number"
+		switch m.kind {
+		case '"':
+			got = "a string"
+		case 't', 'f':
+			got = "a bool"
+		case 'n':
+			got = "null"
+		case '{':
+			got = "an object"
+		case '[':
+			got = "an array"
+		}
+		return fmt.Errorf("want %s, got %s", kindNames[f.kind], got)
+	}
+	switch f.kind {
+	case jsonString, jsonBytes, jsonEnum:
+		if m.kind != '"' {
+			return want()
+		}
+		text := m.text(data)
+		switch f.kind {
+		case jsonString:
+			*(*string)(p) = string(text)
+		case jsonBytes:
+			var b []byte
+			if len(text) > 0 {
+				b = make([]byte, strictBase64.DecodedLen(len(text)))
+				n, err := strictBase64.Decode(b, text)
+				if err != nil {
+					return fmt.Errorf("bad base64: %v", err)
+				}
+				b = b[:n]
+			}
+			*(*[]byte)(p) = b
+		case jsonEnum:
+			for v, name := range f.vars {
+				if name == string(text) {
+					*(*uint32)(p) = uint32(v)
+					return nil
+				}
+			}
+			return fmt.Errorf("unknown %s %q", f.enum, text)
+		}
+	case jsonBool:
+		switch m.kind {
+		case 't':
+			*(*bool)(p) = true
+		case 'f':
+			*(*bool)(p) = false
+		default:
+			return want()
+		}
+	case jsonInt:
+		if m.kind != '-' && (m.kind < '0' || m.kind > '9') {
+			return want()
+		}
+		v, err := strconv.ParseInt(string(raw), 10, 64)
+		if err != nil {
+			if errors.Is(err, strconv.ErrRange) {
+				return fmt.Errorf("%s is out of the range of int", raw)
+			}
+			return fmt.Errorf("want an int, got %s", raw)
+		}
+		*(*int64)(p) = v
+	case jsonFloat:
+		if m.kind != '-' && (m.kind < '0' || m.kind > '9') {
+			return want()
+		}
+		v, err := strconv.ParseFloat(string(raw), 64)
+		if err != nil || math.IsInf(v, 0) {
+			return fmt.Errorf("%s is out of the range of float", raw)
+		}
+		*(*float64)(p) = v
+	}
+	return nil
+}
