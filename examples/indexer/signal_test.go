@@ -102,7 +102,7 @@ func TestInterruptAnyMoment(t *testing.T) {
 	rounds := []signalRound{
 		{name: "open", at: "hook open"},
 		{name: "open-warm", at: "hook open", warm: true},
-		{name: "open-twice", at: "hook open", second: true},
+		{name: "open-twice", at: "hook open", pause: "open", second: true}, // the pause keeps the process in open until the second signal
 		{name: "before-run", at: "hook opened", pause: "opened"},
 		{name: "run", at: "phase 0", delay: "10ms"},
 		{name: "run-sigterm", at: "phase 0", delay: "10ms", sigterm: true},
