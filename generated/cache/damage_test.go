@@ -155,7 +155,7 @@ func TestFlippedByteInWorkspace(t *testing.T) {
 			const victim = 2
 			k := cache.ClassifyKey(longReading(victim), nil)
 			good := rawValue(t, dir, k)
-			if want := archive.EncodeRecord(expectedRecord(victim, count)); !bytes.Equal(good, want) {
+			if want := archive.EncodeRecordFor(k, expectedRecord(victim, count)); !bytes.Equal(good, want) {
 				t.Fatal("the stored entry is not the record of its input")
 			}
 			bad := bytes.Clone(good)

@@ -428,7 +428,7 @@ func (a *Archive) getStored(k archive.Key) (archive.Record, bool, error) {
 }
 
 func decodeStored(k archive.Key, data []byte) (archive.Record, bool, error) {
-	rec, err := archive.DecodeRecord(data)
+	rec, err := archive.DecodeRecordFor(k, data)
 	if err != nil {
 		return archive.Record{}, false, &archive.CorruptError{Key: k, Err: err}
 	}
@@ -574,12 +574,12 @@ func (a *Archive) tableKeys() int {
 // checked if enc is set.
 func decodeResult(dec *archive.RecordDecoder, k archive.Key, data []byte, enc bool) archive.Result {
 	if enc {
-		if err := archive.CheckRecord(data); err != nil {
+		if err := archive.CheckRecordFor(k, data); err != nil {
 			return archive.Result{Err: &archive.CorruptError{Key: k, Err: err}}
 		}
 		return archive.Result{OK: true, Enc: data}
 	}
-	rec, err := dec.Decode(data)
+	rec, err := dec.DecodeFor(k, data)
 	if err != nil {
 		return archive.Result{Err: &archive.CorruptError{Key: k, Err: err}}
 	}
@@ -659,7 +659,7 @@ func (a *Archive) readBatch(keys []archive.Key, need []int, res []archive.Result
 		r.Rec, r.OK, r.Err = a.getStored(keys[i])
 		if enc && r.OK {
 			// Rec aliases a copy of the value made for this key alone.
-			r.Enc, r.Rec = archive.AppendRecord(nil, r.Rec), archive.Record{}
+			r.Enc, r.Rec = archive.AppendRecordFor(nil, keys[i], r.Rec), archive.Record{}
 		}
 		res[i] = r
 	}
@@ -671,7 +671,7 @@ func (a *Archive) Put(k archive.Key, rec archive.Record) error {
 	if n := rec.EncodedLen(); n > MaxRecordSize {
 		return fmt.Errorf("%w: %d bytes, at most %d", archive.ErrTooLarge, n, MaxRecordSize)
 	}
-	data := archive.EncodeRecord(rec)
+	data := archive.EncodeRecordFor(k, rec)
 	a.life.RLock()
 	defer a.life.RUnlock()
 	if a.closed {

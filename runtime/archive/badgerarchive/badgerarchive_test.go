@@ -398,7 +398,7 @@ func TestGetBatchModes(t *testing.T) {
 		for i := range keys {
 			r := res[i]
 			if enc[i].OK != r.OK || enc[i].Err != nil || len(enc[i].Rec.Emissions) != 0 ||
-				r.OK && !bytes.Equal(enc[i].Enc, archive.EncodeRecord(r.Rec)) || !r.OK && enc[i].Enc != nil {
+				r.OK && !bytes.Equal(enc[i].Enc, archive.EncodeRecordFor(keys[i], r.Rec)) || !r.OK && enc[i].Enc != nil {
 				t.Fatalf("%s: key %d: GetBatchEncoded = %v, %v, %x; GetBatch = %v", name, i, enc[i].OK, enc[i].Err, enc[i].Enc, r.OK)
 			}
 		}

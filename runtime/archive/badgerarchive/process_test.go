@@ -291,7 +291,9 @@ func checkCrashWorkspace(t *testing.T, dir string, round int, acked map[int]bool
 			if err != nil {
 				return err
 			}
-			rec, err := archive.DecodeRecord(v)
+			var k archive.Key
+			copy(k[:], key[len(entryPrefix):])
+			rec, err := archive.DecodeRecordFor(k, v)
 			if err != nil {
 				return fmt.Errorf("entry %x: %w", key, err)
 			}
@@ -304,7 +306,7 @@ func checkCrashWorkspace(t *testing.T, dir string, round int, acked map[int]bool
 			}
 			sum, ok := want[i]
 			if !ok {
-				sum = sha256.Sum256(archive.EncodeRecord(crashRecord(i)))
+				sum = sha256.Sum256(archive.EncodeRecordFor(crashKey(i), crashRecord(i)))
 				want[i] = sum
 			}
 			if sha256.Sum256(v) != sum {
