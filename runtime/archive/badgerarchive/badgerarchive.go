@@ -50,6 +50,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
@@ -102,6 +103,10 @@ const (
 	// defaultBatchBytes: Puts are buffered and written in one WriteBatch on
 	// Flush, or as soon as this many bytes are buffered.
 	defaultBatchBytes = 4 << 20
+	// DefaultFlushInterval bounds how long a Put stays buffered: a Put is
+	// written (and survives a kill of the process) at most this long after
+	// it is made, even when the batch is not full and nobody calls Flush.
+	DefaultFlushInterval = time.Second
 )
 
 // badgerOptions returns the options for the database in dir.
@@ -154,6 +159,8 @@ type config struct {
 	syncWrites bool
 	logger     *slog.Logger
 	batchBytes int
+	interval   time.Duration // 0: no timed flushes
+	strict     bool
 }
 
 // WithSyncWrites makes every write fsync before it is acknowledged (default
@@ -174,6 +181,24 @@ func WithBatchBytes(n int) Option {
 		}
 	}
 }
+
+// WithFlushInterval bounds the time a Put stays buffered (default
+// DefaultFlushInterval, 1 s): the oldest buffered Put is written at most d
+// after it was made, by a timer, so a process killed (kill -9) loses at most
+// the work of the last d. Within d, Puts are still written in batches. d <= 0
+// disables the timer: Puts are written when WithBatchBytes are buffered and
+// on Flush and Close only.
+func WithFlushInterval(d time.Duration) Option {
+	return func(c *config) { c.interval = max(d, 0) }
+}
+
+// WithStrict makes Open fail on a workspace whose archive cannot be opened
+// (damaged Badger files, a panic inside Badger, another format), with an error
+// naming the directory to remove to start the cache over. By default (false)
+// such an archive is moved aside, renamed archive.damaged-<time> in the
+// workspace and kept for inspection, a warning names it, and a fresh archive
+// is created: a workspace is a cache.
+func WithStrict(on bool) Option { return func(c *config) { c.strict = on } }
 
 // Archive is an archive.Archive in a workspace directory. It is safe for
 // concurrent use.
@@ -198,6 +223,9 @@ type Archive struct {
 	pending      map[archive.Key][]byte
 	pendingBytes int
 	flushing     map[archive.Key][]byte
+	// timer, armed when pending becomes non-empty (with a flush interval),
+	// flushes it at most the interval later.
+	timer *time.Timer
 }
 
 var (
@@ -235,7 +263,7 @@ func Open(dir string, opts ...Option) (*Archive, error) {
 	if dir == "" {
 		return nil, errors.New("fw: empty workspace directory")
 	}
-	cfg := config{workspace: dir, batchBytes: defaultBatchBytes}
+	cfg := config{workspace: dir, batchBytes: defaultBatchBytes, interval: DefaultFlushInterval}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -247,21 +275,27 @@ func Open(dir string, opts ...Option) (*Archive, error) {
 		return nil, err
 	}
 	dbDir := filepath.Join(dir, dbDirName)
-	if err := removeEmptyLogs(dbDir, cfg.logger); err != nil {
-		unlock()
-		return nil, fmt.Errorf("fw: opening the archive of workspace %s: %w", dir, err)
+	db, err := openArchive(&cfg, dbDir)
+	if err != nil && !cfg.strict && !errors.Is(err, ErrWorkspaceInUse) {
+		// A workspace is a cache: keep the damaged archive for inspection
+		// and start over. The workspace lock is held throughout.
+		aside, rerr := moveAside(dbDir)
+		if rerr != nil {
+			unlock()
+			return nil, fmt.Errorf("fw: workspace %s: its archive cannot be opened (%v) nor moved aside: %w", dir, err, rerr)
+		}
+		warnLogger(cfg.logger).Warn("fw: the workspace's archive cannot be opened; moved it aside and started a fresh (empty) cache",
+			"workspace", dir, "moved_to", aside, "err", err)
+		db, err = openArchive(&cfg, dbDir)
 	}
-	db, err := openDB(cfg.badgerOptions(dbDir))
 	if err != nil {
 		unlock()
-		if isBadgerLockError(err) {
+		if errors.Is(err, ErrWorkspaceInUse) {
 			return nil, &InUseError{Dir: dir}
 		}
-		return nil, fmt.Errorf("fw: opening the archive of workspace %s: %w", dir, err)
-	}
-	if err := checkFormat(db); err != nil {
-		_ = db.Close()
-		unlock()
+		if cfg.strict {
+			return nil, fmt.Errorf("fw: workspace %s: its archive cannot be opened: %w (it is a cache: remove %s to start it over, or open without strict mode (badgerarchive.WithStrict(false)) to have it moved aside)", dir, err, dbDir)
+		}
 		return nil, fmt.Errorf("fw: workspace %s: %w", dir, err)
 	}
 	return &Archive{
@@ -306,6 +340,59 @@ func OpenWorkspace(dir string, opts ...Option) (*Archive, []fw.Option, error) {
 		return nil, nil, err
 	}
 	return a, []fw.Option{fw.WithArchive(a), fw.WithInterrupts()}, nil
+}
+
+// openArchive opens the Badger database in dbDir and checks its format. A
+// Badger lock error wraps ErrWorkspaceInUse.
+func openArchive(cfg *config, dbDir string) (*badger.DB, error) {
+	if err := removeEmptyLogs(dbDir, cfg.logger); err != nil {
+		return nil, err
+	}
+	db, err := openDB(cfg.badgerOptions(dbDir))
+	if err != nil {
+		if isBadgerLockError(err) {
+			return nil, fmt.Errorf("%w: %w", ErrWorkspaceInUse, err)
+		}
+		return nil, err
+	}
+	if err := checkFormat(db); err != nil {
+		closeDB(db)
+		return nil, err
+	}
+	return db, nil
+}
+
+// closeDB closes a database that failed its checks, ignoring a panic of
+// Badger's on a damaged one.
+func closeDB(db *badger.DB) {
+	defer func() { _ = recover() }()
+	_ = db.Close()
+}
+
+// moveAside renames the archive directory dbDir to dbDir.damaged-<UTC time>
+// (with a counter if that exists) and returns the new name.
+func moveAside(dbDir string) (string, error) {
+	base := dbDir + ".damaged-" + time.Now().UTC().Format("20060102T150405Z")
+	aside := base
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(aside); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		aside = fmt.Sprintf("%s-%d", base, i)
+	}
+	if err := os.Rename(dbDir, aside); err != nil {
+		return "", err
+	}
+	return aside, nil
+}
+
+// warnLogger is l, or slog.Default() if l is nil: a workspace moved aside is
+// always reported.
+func warnLogger(l *slog.Logger) *slog.Logger {
+	if l != nil {
+		return l
+	}
+	return slog.Default()
 }
 
 // removeEmptyLogs removes the empty (0-byte) value-log and memtable files of a
@@ -360,9 +447,15 @@ func isBadgerLockError(err error) bool {
 }
 
 // checkFormat stamps a new database with FormatVersion and rejects another.
-func checkFormat(db *badger.DB) error {
+// A panic inside Badger is returned as an error.
+func checkFormat(db *badger.DB) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("badger panicked: %v", r)
+		}
+	}()
 	var have []byte
-	err := db.View(func(txn *badger.Txn) error {
+	err = db.View(func(txn *badger.Txn) error {
 		item, err := txn.Get([]byte(formatKey))
 		if err != nil {
 			return err
@@ -684,11 +777,40 @@ func (a *Archive) Put(k archive.Key, rec archive.Record) error {
 	a.pending[k] = data
 	a.pendingBytes += len(data)
 	full := a.pendingBytes >= a.cfg.batchBytes
+	if !full {
+		a.armLocked()
+	}
 	a.mu.Unlock()
 	if full {
 		return a.flush()
 	}
 	return nil
+}
+
+// armLocked arms the flush timer, if there is a flush interval and it is not
+// armed; the caller holds mu and has buffered a Put.
+func (a *Archive) armLocked() {
+	if a.cfg.interval <= 0 || a.timer != nil {
+		return
+	}
+	a.timer = time.AfterFunc(a.cfg.interval, a.timedFlush)
+}
+
+// timedFlush is the flush timer's: it writes the buffered Puts, the oldest
+// of which is the interval old. A write error is logged; the Puts stay
+// buffered, and the next Flush retries them and returns the error.
+func (a *Archive) timedFlush() {
+	a.life.RLock()
+	defer a.life.RUnlock()
+	a.mu.Lock()
+	a.timer = nil
+	a.mu.Unlock()
+	if a.closed {
+		return
+	}
+	if err := a.flush(); err != nil && a.cfg.logger != nil {
+		a.cfg.logger.Warn("fw: timed flush of the archive failed; retried on the next flush", "workspace", a.dir, "err", err)
+	}
 }
 
 // Flush implements archive.Archive: it writes every buffered Put and returns
@@ -721,6 +843,10 @@ func (a *Archive) flush() error {
 
 	a.mu.Lock()
 	a.flushing = nil
+	if len(a.pending) > 0 {
+		// Put during the write: their time runs from now at the latest.
+		a.armLocked()
+	}
 	if err != nil {
 		// Keep what was not acknowledged for the next Flush, unless a newer
 		// Put replaced it meanwhile.
@@ -762,6 +888,12 @@ func (a *Archive) Close() error {
 	}
 	a.closed = true
 	ferr := a.flush()
+	a.mu.Lock()
+	if a.timer != nil {
+		a.timer.Stop()
+		a.timer = nil
+	}
+	a.mu.Unlock()
 	cerr := a.db.Close()
 	a.unlock()
 	a.pending, a.flushing = nil, nil

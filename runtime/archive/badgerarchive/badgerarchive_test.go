@@ -202,12 +202,28 @@ func TestDamagedWorkspaceOpenFails(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, dbDirName, "MANIFEST"), []byte("not a manifest at all"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), dir) {
-		t.Fatalf("Open of a workspace with a garbage MANIFEST: %v", err)
+	// strict: an error naming the directory to remove
+	_, err := Open(dir, WithStrict(true))
+	if err == nil || !strings.Contains(err.Error(), "remove "+filepath.Join(dir, dbDirName)) || !strings.Contains(err.Error(), "WithStrict") {
+		t.Fatalf("strict Open of a workspace with a garbage MANIFEST: %v", err)
 	}
-	// and the failed Open released the workspace
-	if _, err := Open(dir); errors.Is(err, ErrWorkspaceInUse) {
-		t.Fatalf("a failed Open kept the workspace: %v", err)
+	// and the failed Open released the workspace; by default the archive is
+	// moved aside, with a warning naming it, and a fresh one is created
+	var logs bytes.Buffer
+	a, err = Open(dir, WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
+	if err != nil {
+		t.Fatalf("Open of a damaged workspace: %v", err)
+	}
+	defer a.Close()
+	if _, ok, err := a.Get(archivetest.Key(1)); ok || err != nil {
+		t.Fatalf("Get from the fresh archive: %v, %v", ok, err)
+	}
+	asides, _ := filepath.Glob(filepath.Join(dir, dbDirName+".damaged-*"))
+	if len(asides) != 1 || !strings.Contains(logs.String(), "moved_to="+asides[0]) {
+		t.Fatalf("moved aside: %v; log %q", asides, logs.String())
+	}
+	if b, err := os.ReadFile(filepath.Join(asides[0], "MANIFEST")); err != nil || string(b) != "not a manifest at all" {
+		t.Fatalf("the damaged archive is not kept as it was: %q, %v", b, err)
 	}
 }
 
@@ -222,8 +238,14 @@ func TestFormatMismatch(t *testing.T) {
 	if err := a.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "fw-archive/99") {
+	if _, err := Open(dir, WithStrict(true)); err == nil || !strings.Contains(err.Error(), "fw-archive/99") {
 		t.Fatalf("Open of a workspace of another format: %v", err)
+	}
+	var logs bytes.Buffer
+	a = openT(t, dir, WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
+	defer a.Close()
+	if !strings.Contains(logs.String(), "fw-archive/99") || !strings.Contains(logs.String(), "moved_to=") {
+		t.Fatalf("log %q", logs.String())
 	}
 }
 
