@@ -59,6 +59,9 @@ func TestCacheProcessChild(t *testing.T) {
 }
 
 func cacheChild(mode string) int {
+	if mode == "steady" || mode == "finish" {
+		return timeBoundChild(mode)
+	}
 	dir := os.Getenv(childDirEnv)
 	start, _ := strconv.Atoi(os.Getenv(childStartEnv))
 	seed, _ := strconv.ParseUint(os.Getenv(childSeedEnv), 10, 64)
