@@ -54,6 +54,8 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
+	"github.com/dgraph-io/badger/v4/table"
+	"github.com/dgraph-io/ristretto/v2/z"
 
 	"github.com/fwgo/fw/runtime/archive"
 	"github.com/fwgo/fw/runtime/fw"
@@ -348,6 +350,9 @@ func openArchive(cfg *config, dbDir string) (*badger.DB, error) {
 	if err := removeEmptyLogs(dbDir, cfg.logger); err != nil {
 		return nil, err
 	}
+	if err := verifyTables(dbDir); err != nil {
+		return nil, err
+	}
 	db, err := openDB(cfg.badgerOptions(dbDir))
 	if err != nil {
 		if isBadgerLockError(err) {
@@ -360,6 +365,60 @@ func openArchive(cfg *config, dbDir string) (*badger.DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// verifyTables checks every table (.sst file) of the database in dbDir with
+// Badger's own table reader, in this goroutine: its footer, its index and the
+// checksum of each of its blocks. Badger opens tables in goroutines of its
+// own and parses a block before it checks it, so a damaged table would make
+// it panic where no caller can recover (at Open, or later in a compaction);
+// here, a panic or an error is a damaged table. Reading the tables costs
+// about a read of the archive's tables from the page cache at each Open.
+func verifyTables(dbDir string) error {
+	entries, err := os.ReadDir(dbDir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.IsDir() || filepath.Ext(e.Name()) != ".sst" {
+			continue
+		}
+		if err := verifyTable(filepath.Join(dbDir, e.Name())); err != nil {
+			return fmt.Errorf("table %s is damaged: %w", e.Name(), err)
+		}
+	}
+	return nil
+}
+
+func verifyTable(path string) (err error) {
+	if _, ok := table.ParseFileID(path); !ok {
+		return errors.New("not a table file name")
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if info.Size() < 8 {
+		return fmt.Errorf("%d bytes, shorter than any table", info.Size())
+	}
+	mf, err := z.OpenMmapFile(path, os.O_RDONLY, 0)
+	if err != nil {
+		return err
+	}
+	// OpenTable closes mf itself only on the failures checked above (a bad
+	// name, a failed stat); it is closed here otherwise, and never released
+	// through the table, whose last reference deletes the file.
+	defer func() { _ = mf.Close(-1) }()
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("badger panicked: %v", r)
+		}
+	}()
+	_, err = table.OpenTable(mf, table.Options{ChkMode: options.OnTableRead, Compression: options.None})
+	return err
 }
 
 // closeDB closes a database that failed its checks, ignoring a panic of
