@@ -250,8 +250,11 @@ func TestFormatMismatch(t *testing.T) {
 }
 
 // TestFlippedByteOnDisk damages a stored record in the files themselves, once
-// in a table (a small record) and once in the value log (a large one): each
-// reads as a corrupt entry, Lookup warns and misses, and a Put rewrites it.
+// in a table (a small record) and once in the value log (a large one). The
+// table fails its checksum when the workspace opens: the archive is moved
+// aside (every entry a miss, with one warning). Without the table, the value
+// log's entry reads as a corrupt entry: Lookup warns and misses, and a Put
+// rewrites it.
 func TestFlippedByteOnDisk(t *testing.T) {
 	dir := t.TempDir()
 	small := archive.Record{Emissions: []archive.Emission{{Name: "S", Data: bytes.Repeat([]byte("SMALLREC"), 100)}}}
@@ -292,8 +295,42 @@ func TestFlippedByteOnDisk(t *testing.T) {
 	}
 	var logs bytes.Buffer
 	log := slog.New(slog.NewTextHandler(&logs, nil))
-	a = openT(t, dir)
-	for k, rec := range map[archive.Key]archive.Record{ks: small, kl: large} {
+	a = openT(t, dir, WithLogger(log))
+	for k := range map[archive.Key]archive.Record{ks: small, kl: large} {
+		if _, ok, err := a.Get(k); ok || err != nil {
+			t.Fatalf("Get from an archive with a damaged table: %v, %v; want a miss (moved aside)", ok, err)
+		}
+	}
+	if !strings.Contains(logs.String(), "moved_to=") || !strings.Contains(logs.String(), "000001.sst is damaged") {
+		t.Fatalf("log %q", logs.String())
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// The value log alone: its flipped entry is a corrupt entry.
+	asides, _ := filepath.Glob(filepath.Join(dir, dbDirName+".damaged-*"))
+	if err := os.RemoveAll(filepath.Join(dir, dbDirName)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(asides[0], filepath.Join(dir, dbDirName)); err != nil {
+		t.Fatal(err)
+	}
+	tables, _ := filepath.Glob(filepath.Join(dir, dbDirName, "*.sst"))
+	for _, p := range tables {
+		b, _ := os.ReadFile(p)
+		if i := bytes.Index(b, []byte("SMALLREC")); i >= 0 {
+			b[i+100] ^= 0x01 // undo
+			if err := os.WriteFile(p, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	logs.Reset()
+	a = openT(t, dir, WithLogger(log))
+	if got, ok, err := a.Get(ks); !ok || err != nil || !got.Equal(small) {
+		t.Fatalf("Get of the repaired table's entry: %v, %v (log %q)", ok, err, logs.String())
+	}
+	for k, rec := range map[archive.Key]archive.Record{kl: large} {
 		if _, ok, err := a.Get(k); ok || !errors.Is(err, archive.ErrCorrupt) {
 			t.Fatalf("Get of a damaged entry: %v, %v", ok, err)
 		}

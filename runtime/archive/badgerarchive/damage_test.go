@@ -3,7 +3,6 @@ package badgerarchive
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"log/slog"
 	"math/rand/v2"
 	"os"
@@ -33,10 +32,16 @@ func damageRecord(i int) archive.Record {
 
 // damageWorkspace makes a workspace holding the damage entries, closed: its
 // archive has table (.sst) files, a value log with data, a MANIFEST, a
-// KEYREGISTRY and a DISCARD file.
-func damageWorkspace(t *testing.T, dir string) {
+// KEYREGISTRY and a DISCARD file. With killed set, dir is instead a copy of
+// the workspace taken while it is open, its entries flushed, as a kill -9
+// leaves it: with the memtable's write-ahead log (.mem) and no table.
+func damageWorkspace(t *testing.T, dir string, killed bool) {
 	t.Helper()
-	a := openT(t, dir)
+	open := dir
+	if killed {
+		open = t.TempDir()
+	}
+	a := openT(t, open)
 	for i := range damageEntries {
 		if err := a.Put(archivetest.Key(i), damageRecord(i)); err != nil {
 			t.Fatal(err)
@@ -46,6 +51,12 @@ func damageWorkspace(t *testing.T, dir string) {
 				t.Fatal(err)
 			}
 		}
+	}
+	if killed {
+		if err := a.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		copyDir(t, open, dir)
 	}
 	if err := a.Close(); err != nil {
 		t.Fatal(err)
@@ -114,8 +125,15 @@ func useWorkspace(t *testing.T, dir string, log *slog.Logger) (misses int) {
 // recomputed, so the second use hits every entry, exactly as on an undamaged
 // workspace.
 func TestDamagedWorkspaceFiles(t *testing.T) {
+	for _, state := range []string{"closed", "killed"} {
+		t.Run(state, func(t *testing.T) { testDamagedWorkspaceFiles(t, state == "killed") })
+	}
+}
+
+func testDamagedWorkspaceFiles(t *testing.T, killed bool) {
 	template := t.TempDir()
-	damageWorkspace(t, template)
+	damageWorkspace(t, template, killed)
+	snapshot := readFiles(t, template)
 	entries, err := os.ReadDir(filepath.Join(template, dbDirName))
 	if err != nil {
 		t.Fatal(err)
@@ -133,12 +151,16 @@ func TestDamagedWorkspaceFiles(t *testing.T) {
 		}
 		kinds[kind] = true
 	}
-	for _, want := range []string{".sst", ".vlog", "MANIFEST", "KEYREGISTRY", "DISCARD"} {
+	wantKinds := []string{".sst", ".vlog", "MANIFEST", "KEYREGISTRY", "DISCARD"}
+	if killed {
+		wantKinds = []string{".mem", ".vlog", "MANIFEST", "KEYREGISTRY", "DISCARD"}
+	}
+	for _, want := range wantKinds {
 		if !kinds[want] {
 			t.Fatalf("the workspace has no %s file: %v", want, files)
 		}
 	}
-	flips := 3
+	flips := 2 // pairs of flipped bytes per file
 	if testing.Short() {
 		flips = 1
 	}
@@ -149,23 +171,25 @@ func TestDamagedWorkspaceFiles(t *testing.T) {
 	}
 	var outcomes []string
 	for _, file := range files {
-		info, err := os.Stat(filepath.Join(template, dbDirName, file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		size := info.Size()
+		// used: up to the last byte that is not zero (Badger preallocates
+		// its logs); damage lands in it.
+		used := int64(len(bytes.TrimRight(snapshot[filepath.Join(dbDirName, file)], "\x00")))
 		damages := []damage{
-			{"truncated to half", func(p string) error { return os.Truncate(p, size/2) }},
+			{"truncated to half", func(p string) error { return os.Truncate(p, used/2) }},
 			{"truncated to 0", func(p string) error { return os.Truncate(p, 0) }},
 			{"deleted", os.Remove},
 		}
-		for range flips {
-			if size == 0 {
+		n := flips
+		if file == "LOCK" || file == "DISCARD" {
+			n = 1 // Badger's directory lock, its discard statistics
+		}
+		for range n {
+			if used == 0 {
 				break
 			}
-			// Where the data is: anywhere, and in the file's last KiB (a
-			// table's index and footer, a log's last entries).
-			for _, at := range []int64{rng.Int64N(size), size - 1 - rng.Int64N(min(size, 1024))} {
+			// Anywhere in the data, and in its last KiB (a table's index
+			// and footer, a log's last entries).
+			for _, at := range []int64{rng.Int64N(used), used - 1 - rng.Int64N(min(used, 1024))} {
 				damages = append(damages, damage{fmt.Sprintf("byte %d flipped", at), func(p string) error {
 					b, err := os.ReadFile(p)
 					if err != nil {
@@ -179,7 +203,7 @@ func TestDamagedWorkspaceFiles(t *testing.T) {
 		for _, d := range damages {
 			t.Run(file+"/"+d.name, func(t *testing.T) {
 				dir := t.TempDir()
-				copyDir(t, template, dir)
+				writeFiles(t, snapshot, dir)
 				if err := d.do(filepath.Join(dir, dbDirName, file)); err != nil {
 					t.Fatal(err)
 				}
@@ -236,36 +260,60 @@ func TestInUseIsNotMovedAside(t *testing.T) {
 	}
 }
 
+// copyDir copies the files of the workspace from (not its lock file) to to.
 func copyDir(t *testing.T, from, to string) {
 	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
+	writeFiles(t, readFiles(t, from), to)
+}
+
+// readFiles reads the files of a workspace (not its lock file), by path
+// relative to it.
+func readFiles(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() == lockFileName {
 			return err
 		}
-		rel, _ := filepath.Rel(from, p)
-		dst := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		if d.Name() == lockFileName {
-			return nil
-		}
-		src, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer src.Close()
-		out, err := os.Create(dst)
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(out, src); err != nil {
-			out.Close()
-			return err
-		}
-		return out.Close()
+		rel, _ := filepath.Rel(dir, p)
+		files[rel], err = os.ReadFile(p)
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	return files
+}
+
+// writeFiles writes files under dir, keeping their zeros as holes (Badger
+// preallocates its logs).
+func writeFiles(t *testing.T, files map[string][]byte, dir string) {
+	t.Helper()
+	const chunk = 64 << 10
+	zeros := make([]byte, chunk)
+	for rel, b := range files {
+		dst := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		out, err := os.Create(dst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for off := 0; off < len(b); off += chunk {
+			c := b[off:min(off+chunk, len(b))]
+			if bytes.Equal(c, zeros[:len(c)]) {
+				continue
+			}
+			if _, err := out.WriteAt(c, int64(off)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := out.Truncate(int64(len(b))); err != nil {
+			t.Fatal(err)
+		}
+		if err := out.Close(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
