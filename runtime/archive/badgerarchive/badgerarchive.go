@@ -6,9 +6,13 @@
 //	fw.lock     lock file: held (flock) by the process that has the workspace open; holds its pid
 //	archive/    the Badger database
 //
+//	archive.damaged-<time>/  an archive that could not be opened, moved aside (see below)
+//
 // Keys in the database are "c/" followed by the 32 bytes of an archive.Key;
-// values are encoded archive records (archive.EncodeRecord). The key "m/format"
-// holds the layout version (FormatVersion).
+// values are archive records encoded for their key (archive.EncodeRecordFor:
+// the record's checksum covers the key, so a record found under another key
+// reads as a corrupt entry). The key "m/format" holds the layout version
+// (FormatVersion).
 //
 // Guarantees:
 //
@@ -17,7 +21,13 @@
 //     archive.ErrWorkspaceInUse that names the workspace and the holder's pid.
 //   - Crash consistency: every Put acknowledged by Flush (or Close) survives a
 //     kill -9 of the process; with WithSyncWrites(true) it also survives a
-//     crash of the machine. An entry is whole or absent: each record is one
+//     crash of the machine.
+//   - Crash progress bounded by time: Puts are buffered and written in
+//     batches (4 MiB, WithBatchBytes), but never buffered longer than the
+//     flush interval (1 s, WithFlushInterval): a timer writes the batch then,
+//     so a kill -9 loses at most the last interval's work. A written batch is
+//     in Badger's write-ahead log, in the OS page cache, which a killed
+//     process does not lose; fsync (WithSyncWrites) is for power loss. An entry is whole or absent: each record is one
 //     Badger value, written in a checksummed transaction that Badger replays
 //     whole or drops on open, and the record's own CRC-32C catches any damage
 //     after that.
@@ -26,12 +36,21 @@
 //   - A panic inside Badger's Open, or inside a read, is returned as an error
 //     (a read's as a corrupt entry).
 //
-// Damage to Badger's own bookkeeping (MANIFEST, table indexes and block
-// trailers) is outside these guarantees: Open then fails with an error, and
-// for some damaged tables Badger panics in a goroutine of its own, which no
-// caller can recover. Such damage does not come from a killed process (Badger
-// adds a table to its manifest only once the table is written and synced);
-// removing the workspace's archive/ directory starts the cache over.
+// A workspace is a cache: damage never crashes and never sticks. Before
+// Badger opens the database, Open checks every table (.sst) with Badger's
+// table reader in its own goroutine, footer, index and the checksum of every
+// block (Badger opens and compacts tables in goroutines of its own, where a
+// damaged table panics beyond any caller's recover). An archive that cannot
+// be opened (a damaged or missing table, a damaged MANIFEST or KEYREGISTRY,
+// a panic inside Badger, another FormatVersion) is renamed
+// archive.damaged-<UTC time> inside the workspace, kept for inspection, a
+// warning names it (on WithLogger's logger, else slog.Default()), and a fresh,
+// empty archive is created. With WithStrict(true), Open fails instead, with
+// an error naming the directory to remove. A workspace held by another
+// process is never damage: it is an *InUseError in both modes. Damage that
+// Badger's own recovery absorbs (a cut or damaged write-ahead log or value
+// log, which Badger truncates at the first bad entry) loses entries: they are
+// misses, recomputed and rewritten; a damaged value reads as a corrupt entry.
 //
 // Writes are blind (no read-modify-write transactions) and go through Badger's
 // WriteBatch, so they never meet badger.ErrConflict.

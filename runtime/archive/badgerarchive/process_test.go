@@ -12,6 +12,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -362,6 +363,10 @@ func TestWorkspaceLockAcrossProcesses(t *testing.T) {
 	}
 	if took > time.Second || took <= 0 {
 		t.Fatalf("second process's Open took %v; want a failure within a second", took)
+	}
+	// in use is not damage: nothing was moved aside, in either mode
+	if asides, _ := filepath.Glob(filepath.Join(dir, dbDirName+".damaged-*")); len(asides) != 0 {
+		t.Fatalf("a workspace in use was moved aside: %v", asides)
 	}
 
 	if err := holder.Process.Signal(syscall.SIGKILL); err != nil {
