@@ -63,6 +63,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -369,10 +370,11 @@ func openArchive(cfg *config, dbDir string) (*badger.DB, error) {
 	if err := removeEmptyLogs(dbDir, cfg.logger); err != nil {
 		return nil, err
 	}
-	if err := verifyTables(dbDir); err != nil {
+	o := cfg.badgerOptions(dbDir)
+	if err := verifyTables(dbDir, o); err != nil {
 		return nil, err
 	}
-	db, err := openDB(cfg.badgerOptions(dbDir))
+	db, err := openDB(o)
 	if err != nil {
 		if isBadgerLockError(err) {
 			return nil, fmt.Errorf("%w: %w", ErrWorkspaceInUse, err)
@@ -386,33 +388,47 @@ func openArchive(cfg *config, dbDir string) (*badger.DB, error) {
 	return db, nil
 }
 
-// verifyTables checks every table (.sst file) of the database in dbDir with
-// Badger's own table reader, in this goroutine: its footer, its index and the
-// checksum of each of its blocks. Badger opens tables in goroutines of its
-// own and parses a block before it checks it, so a damaged table would make
-// it panic where no caller can recover (at Open, or later in a compaction);
-// here, a panic or an error is a damaged table. Reading the tables costs
-// about a read of the archive's tables from the page cache at each Open.
-func verifyTables(dbDir string) error {
-	entries, err := os.ReadDir(dbDir)
+// verifyTables checks every table (.sst file) that the database's MANIFEST
+// lists with Badger's own table reader, in this goroutine: its footer, its
+// index and the checksum of each of its blocks. Badger opens tables in
+// goroutines of its own and parses a block before it checks it, so a damaged
+// table would make it panic where no caller can recover (at Open, or later in
+// a compaction); here, a panic or an error is a damaged table. Tables that
+// the MANIFEST does not list (one a killed process was writing, all zeros)
+// are Badger's to delete. Reading the tables costs about a read of the
+// archive's tables from the page cache at each Open.
+func verifyTables(dbDir string, o badger.Options) (err error) {
+	fp, err := os.Open(filepath.Join(dbDir, badger.ManifestFilename))
 	if errors.Is(err, os.ErrNotExist) {
-		return nil
+		return nil // a new database, or Badger starts one over
 	}
 	if err != nil {
 		return err
 	}
-	for _, e := range entries {
-		if e.IsDir() || filepath.Ext(e.Name()) != ".sst" {
-			continue
-		}
-		if err := verifyTable(filepath.Join(dbDir, e.Name())); err != nil {
-			return fmt.Errorf("table %s is damaged: %w", e.Name(), err)
+	defer fp.Close()
+	var mf badger.Manifest
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("badger panicked: %v", r)
+			}
+		}()
+		mf, _, err = badger.ReplayManifestFile(fp, o.ExternalMagicVersion, o)
+	}()
+	if err != nil {
+		return fmt.Errorf("reading the MANIFEST: %w", err)
+	}
+	ids := slices.Sorted(maps.Keys(mf.Tables))
+	for _, id := range ids {
+		path := table.NewFilename(id, dbDir)
+		if err := verifyTable(path, mf.Tables[id].Compression, o.BlockSize); err != nil {
+			return fmt.Errorf("table %s is damaged: %w", filepath.Base(path), err)
 		}
 	}
 	return nil
 }
 
-func verifyTable(path string) (err error) {
+func verifyTable(path string, c options.CompressionType, blockSize int) (err error) {
 	if _, ok := table.ParseFileID(path); !ok {
 		return errors.New("not a table file name")
 	}
@@ -436,7 +452,7 @@ func verifyTable(path string) (err error) {
 			err = fmt.Errorf("badger panicked: %v", r)
 		}
 	}()
-	_, err = table.OpenTable(mf, table.Options{ChkMode: options.OnTableRead, Compression: options.None})
+	_, err = table.OpenTable(mf, table.Options{ChkMode: options.OnTableRead, Compression: c, BlockSize: blockSize})
 	return err
 }
 
