@@ -96,20 +96,21 @@ func (a *sayPuts) Put(k archive.Key, rec archive.Record) error {
 	return nil
 }
 
-// TestKillNineKeepsTimeBoundedWork kills (SIGKILL), after 0.2 to 1.5 s (0.6 s
+// TestKillNineKeepsTimeBoundedWork kills (SIGKILL), after 0.2 to 1.5 s (0.9 s
 // in short mode; seeded), a process recording one long cached step on a
 // Badger workspace whose flush interval is bound (100 ms), 20 times over. Nothing
 // flushes the archive but its timer. After every kill, every call whose Put
 // returned more than bound (plus slack for a loaded machine) before the kill
 // is in the workspace. After the rounds, the run to the end makes strictly
 // fewer Classify calls than a cold run, and what Sink receives is identical
-// to the cold run's.
+// to the cold run's. The control (not in short mode): with no flush interval,
+// three kills after 1 s each keep nothing.
 func TestKillNineKeepsTimeBoundedWork(t *testing.T) {
 	const rounds = 20
-	bound, slack := 100*time.Millisecond, 250*time.Millisecond
+	bound, slack := 100*time.Millisecond, 500*time.Millisecond // slack: a loaded 2-core machine delays the timer and the write
 	maxDelay := 1500 * time.Millisecond
 	if testing.Short() {
-		maxDelay = 600 * time.Millisecond
+		maxDelay = 900 * time.Millisecond
 	}
 	seed := uint64(time.Now().UnixNano())
 	if s := os.Getenv("FW_KILL_SEED"); s != "" {
@@ -204,5 +205,23 @@ func TestKillNineKeepsTimeBoundedWork(t *testing.T) {
 	}
 	if out != coldOut {
 		t.Fatalf("output after the kills %s, a clean run's %s", out, coldOut)
+	}
+	if testing.Short() {
+		return
+	}
+	// The control: without the timer (the batch written only when 4 MiB
+	// full, or on Flush), three kills after 1 s each keep nothing.
+	t.Setenv(childBoundEnv, "0s")
+	ctl := t.TempDir()
+	for round := range 3 {
+		c := startProcChild(t, "steady", ctl, 0, 0)
+		if l := <-c.lines; l != "open" {
+			t.Fatalf("control round %d: child: %q", round, l)
+		}
+		time.Sleep(time.Second)
+		c.kill9(t)
+	}
+	if calls, _ := finish(ctl); calls != timeBoundInputs {
+		t.Fatalf("control: without the flush interval, the run after 3 kills made %d calls; want %d (nothing kept)", calls, timeBoundInputs)
 	}
 }
