@@ -99,9 +99,18 @@ func uvarintLen(v uint64) int {
 	return n
 }
 
-// sealKey is the CRC-32C of a key: the checksum of a record stored under
-// it starts from there, so the checksum covers the key.
-func sealKey(k *Key) uint32 { return crc32.Checksum(k[:], castagnoli) }
+// sealKey is the CRC-32C of a key (crc32.Checksum(k[:], castagnoli)): the
+// checksum of a record stored under it starts from there, so the checksum
+// covers the key. It is computed a byte at a time with the table, not with
+// crc32.Checksum, which would make every key it is given escape to the heap
+// (an allocation per record read).
+func sealKey(k *Key) uint32 {
+	c := ^uint32(0)
+	for _, b := range k {
+		c = castagnoli[byte(c)^b] ^ c>>8
+	}
+	return ^c
+}
 
 // AppendRecord appends the encoding of r, bound to no key (the zero Key), to
 // b. Archives store records with AppendRecordFor.

@@ -219,3 +219,29 @@ func TestRecordClone(t *testing.T) {
 		t.Fatal("clone of an empty record")
 	}
 }
+
+// The key's seal is the CRC-32C of the key, computed without crc32 (see
+// sealKey): a record sealed by hand with crc32 decodes.
+func TestSealKeyIsCRC32C(t *testing.T) {
+	tab := crc32.MakeTable(crc32.Castagnoli)
+	rec := archivetest.Record(3, 2)
+	for i := range 50 {
+		k := archivetest.Key(i)
+		body := archive.EncodeRecordFor(k, rec)
+		body = body[:len(body)-4]
+		sealed := binary.BigEndian.AppendUint32(bytes.Clone(body), crc32.Update(crc32.Checksum(k[:], tab), tab, body))
+		if _, err := archive.DecodeRecordFor(k, sealed); err != nil {
+			t.Fatalf("key %d: %v", i, err)
+		}
+	}
+	k1 := archivetest.Key(1)
+	if n := testing.AllocsPerRun(100, func() {
+		if err := archive.CheckRecordFor(k1, sealedRecord); err != nil {
+			t.Fatal(err)
+		}
+	}); n != 0 {
+		t.Fatalf("CheckRecordFor allocates %v times", n)
+	}
+}
+
+var sealedRecord = archive.EncodeRecordFor(archivetest.Key(1), archivetest.Record(3, 2))
