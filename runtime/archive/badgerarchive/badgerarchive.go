@@ -396,7 +396,8 @@ func openArchive(cfg *config, dbDir string) (*badger.DB, error) {
 // a compaction); here, a panic or an error is a damaged table. Tables that
 // the MANIFEST does not list (one a killed process was writing, all zeros)
 // are Badger's to delete. Reading the tables costs about a read of the
-// archive's tables from the page cache at each Open.
+// archive's tables from the page cache at each Open (BenchmarkOpen: about
+// 8 ms more than without the check for 64 MiB of tables).
 func verifyTables(dbDir string, o badger.Options) (err error) {
 	fp, err := os.Open(filepath.Join(dbDir, badger.ManifestFilename))
 	if errors.Is(err, os.ErrNotExist) {
@@ -937,10 +938,6 @@ func (a *Archive) flush() error {
 
 	a.mu.Lock()
 	a.flushing = nil
-	if len(a.pending) > 0 {
-		// Put during the write: their time runs from now at the latest.
-		a.armLocked()
-	}
 	if err != nil {
 		// Keep what was not acknowledged for the next Flush, unless a newer
 		// Put replaced it meanwhile.
@@ -950,6 +947,11 @@ func (a *Archive) flush() error {
 				a.pendingBytes += len(v)
 			}
 		}
+	}
+	if len(a.pending) > 0 {
+		// Put during the write, or kept after a failed one: the timer
+		// writes them (again) at most an interval from now.
+		a.armLocked()
 	}
 	a.mu.Unlock()
 	if err != nil {

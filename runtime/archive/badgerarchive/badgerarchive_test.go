@@ -508,3 +508,37 @@ func TestSortKeys(t *testing.T) {
 		t.Fatalf("%d positions, want %d", len(seen), len(keys))
 	}
 }
+
+// TestFlushInterval: a buffered Put is written to Badger by the timer within
+// the flush interval, without Flush; with no interval, it stays buffered.
+func TestFlushInterval(t *testing.T) {
+	for _, interval := range []time.Duration{50 * time.Millisecond, 0} {
+		t.Run(interval.String(), func(t *testing.T) {
+			a := openT(t, t.TempDir(), WithFlushInterval(interval))
+			defer a.Close()
+			k := archivetest.Key(1)
+			if err := a.Put(k, archivetest.Record(1, 3)); err != nil {
+				t.Fatal(err)
+			}
+			deadline := time.Now().Add(5 * time.Second)
+			for {
+				_, err := a.read(k)
+				written := err == nil
+				if interval == 0 {
+					time.Sleep(200 * time.Millisecond)
+					if _, err := a.read(k); err == nil {
+						t.Fatal("written without a flush interval")
+					}
+					return
+				}
+				if written {
+					return
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("not written %v after the Put, with a flush interval of %v", 5*time.Second, interval)
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+		})
+	}
+}
