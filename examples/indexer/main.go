@@ -53,6 +53,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"os/exec"
 	pathpkg "path"
@@ -181,10 +182,13 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) (*result, 
 	} else if !fi.IsDir() {
 		return nil, fmt.Errorf("%s is not a directory", opts.root)
 	}
+	// Warnings (a damaged workspace moved aside, a corrupt cache entry
+	// recomputed) go to stderr.
+	warn := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	// The workspace, and the options of a run on it that stops gracefully
 	// on Ctrl-C (fw.ErrInterrupted, everything recorded flushed).
 	testHook(ctx, "open")
-	ws, fwOpts, err := badgerarchive.OpenWorkspace(opts.workspace)
+	ws, fwOpts, err := badgerarchive.OpenWorkspace(opts.workspace, badgerarchive.WithLogger(warn))
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +197,7 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) (*result, 
 
 	tok := &tokenizer{root: opts.root, delay: opts.delay}
 	rep := newReport(stdout, opts.top)
-	fwOpts = append(fwOpts, fw.WithWorkers(opts.workers))
+	fwOpts = append(fwOpts, fw.WithWorkers(opts.workers), fw.WithLogger(warn))
 	hashes := loadHashCache(opts.workspace, opts.rehash)
 	h := Handlers{Files: files{root: opts.root, hashers: opts.workers, hashes: hashes}, Tokenize: tok, Packages: packages{}, Idents: idents{}, Report: rep}
 	p, err := NewPipeline(h, fwOpts...)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -114,7 +115,7 @@ func flipInFiles(t *testing.T, dbDir string, value []byte, pos int) {
 
 // TestFlippedByteInWorkspace: one byte of a stored Badger entry is flipped
 // (in the record's header, its emissions, or its checksum, rewritten through
-// Badger; or in Badger's table file on disk). The next run of
+// Badger). The next run of
 // the generated pipeline on the workspace logs one warning naming the entry,
 // re-executes that call alone and delivers the same emissions as before; the
 // entry is rewritten with the good record, and a third run is all hits
@@ -124,7 +125,11 @@ func TestFlippedByteInWorkspace(t *testing.T) {
 	count := func(id int) int { return 40 + id }
 	run := func(dir string, log *slog.Logger) (*longClassify, *evSink, fw.ProcStats) {
 		t.Helper()
-		a, err := badgerarchive.Open(dir)
+		var aopts []badgerarchive.Option
+		if log != nil {
+			aopts = append(aopts, badgerarchive.WithLogger(log))
+		}
+		a, err := badgerarchive.Open(dir, aopts...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -145,7 +150,7 @@ func TestFlippedByteInWorkspace(t *testing.T) {
 		}
 		return h, s, p.Stats().Processors[0]
 	}
-	for _, where := range []string{"header", "emissions", "checksum", "on disk"} {
+	for _, where := range []string{"header", "emissions", "checksum", "on disk", "another key's"} {
 		t.Run(where, func(t *testing.T) {
 			dir := t.TempDir()
 			h, cold, _ := run(dir, nil)
@@ -155,19 +160,40 @@ func TestFlippedByteInWorkspace(t *testing.T) {
 			const victim = 2
 			k := cache.ClassifyKey(longReading(victim), nil)
 			good := rawValue(t, dir, k)
-			if want := archive.EncodeRecord(expectedRecord(victim, count)); !bytes.Equal(good, want) {
+			if want := archive.EncodeRecordFor(k, expectedRecord(victim, count)); !bytes.Equal(good, want) {
 				t.Fatal("the stored entry is not the record of its input")
 			}
 			bad := bytes.Clone(good)
 			pos := map[string]int{"header": 2, "emissions": len(bad) / 2, "checksum": len(bad) - 1, "on disk": len(bad) / 3}[where]
-			bad[pos] ^= 0x10
-			if where == "on disk" {
+			switch where {
+			case "on disk":
+				// In a table: the table fails its checksum when the
+				// workspace opens, and the archive is moved aside.
 				flipInFiles(t, filepath.Join(dir, "archive"), good, pos)
-			} else {
+				logs := &logRecords{}
+				h, s, _ := run(dir, slog.New(logs))
+				asides, _ := filepath.Glob(filepath.Join(dir, "archive.damaged-*"))
+				if h.calls.Load() != n || len(asides) != 1 || len(logs.recs) != 1 || !strings.Contains(logs.recs[0], "moved_to="+asides[0]) {
+					t.Fatalf("run after the flip: %d calls, moved aside %v, log %q", h.calls.Load(), asides, logs.recs)
+				}
+				if !cache.RecordOf(s.evs).Equal(cache.RecordOf(cold.evs)) {
+					t.Fatal("run after the flip: emissions differ from the cold run's")
+				}
+				t.Logf("warning: %s", logs.recs[0])
+				return
+			case "another key's":
+				// A valid record, stored under another input's key (what a
+				// damaged value pointer would give): its checksum covers its
+				// own key, so it is a corrupt entry, never another input's
+				// result.
+				bad = rawValue(t, dir, cache.ClassifyKey(longReading(victim+1), nil))
+				setRawValue(t, dir, k, bad)
+			default:
+				bad[pos] ^= 0x10
 				setRawValue(t, dir, k, bad)
 			}
 			if got := rawValue(t, dir, k); !bytes.Equal(got, bad) {
-				t.Fatal("the flipped byte was not stored")
+				t.Fatal("the damaged value was not stored")
 			}
 
 			logs := &logRecords{}

@@ -31,12 +31,18 @@
 // event name and that event's canonical encoding. It is stored as
 //
 //	"fwrc"                         4 bytes, magic
-//	1                              1 byte, record format version
+//	2                              1 byte, record format version
 //	uvarint(n)                     number of emissions
 //	n × (uvarint(len(name)) name uvarint(len(data)) data)
-//	CRC-32C                        4 bytes big-endian, over all bytes before it
+//	CRC-32C                        4 bytes big-endian, over the key, then all bytes before it
 //
-// DecodeRecord checks the checksum before anything else, then the structure,
+// The checksum covers the key the record is stored under (EncodeRecordFor,
+// DecodeRecordFor; EncodeRecord and DecodeRecord use the zero Key), so a
+// whole, valid record read under another key is corrupt, never another
+// input's result. A record of version 1 (whose checksum did not cover the
+// key) is corrupt too: a miss, recomputed and rewritten.
+//
+// DecodeRecordFor checks the version and the checksum before anything else, then the structure,
 // which must end exactly at the checksum. CRC-32C detects every error burst of
 // up to 32 bits, so every single flipped byte is caught; a truncated or
 // extended entry loses its checksum and its structure, so an entry is never

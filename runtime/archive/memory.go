@@ -106,7 +106,7 @@ func (m *Memory) Len() int {
 // tests of corruption handling: data that does not decode makes the entry
 // read as a *CorruptError (a miss) until a Put rewrites it.
 func (m *Memory) PutRaw(k Key, data []byte) error {
-	rec, err := DecodeRecord(append([]byte(nil), data...))
+	rec, err := DecodeRecordFor(k, append([]byte(nil), data...))
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.closed {

@@ -19,7 +19,7 @@ func TestMemory(t *testing.T) {
 			if !ok || err != nil {
 				t.Fatalf("entry to damage: %v, %v", ok, err)
 			}
-			data := archive.EncodeRecord(rec)
+			data := archive.EncodeRecordFor(k, rec)
 			data[len(data)/2] ^= 0x10
 			if err := m.PutRaw(k, data); err != nil {
 				t.Fatal(err)

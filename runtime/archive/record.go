@@ -59,8 +59,11 @@ func (r Record) Clone() Record {
 // recordMagic starts every encoded record.
 const recordMagic = "fwrc"
 
-// RecordFormatVersion is the version byte after the magic.
-const RecordFormatVersion = 1
+// RecordFormatVersion is the version byte after the magic. Version 2's
+// checksum covers the key the record is stored under (version 1's did not):
+// a record of version 1 reads as corrupt, a miss that is recomputed and
+// rewritten.
+const RecordFormatVersion = 2
 
 const (
 	recordHeaderLen  = len(recordMagic) + 1
@@ -96,8 +99,26 @@ func uvarintLen(v uint64) int {
 	return n
 }
 
-// AppendRecord appends the encoding of r to b.
-func AppendRecord(b []byte, r Record) []byte {
+// sealKey is the CRC-32C of a key (crc32.Checksum(k[:], castagnoli)): the
+// checksum of a record stored under it starts from there, so the checksum
+// covers the key. It is computed a byte at a time with the table, not with
+// crc32.Checksum, which would make every key it is given escape to the heap
+// (an allocation per record read).
+func sealKey(k *Key) uint32 {
+	c := ^uint32(0)
+	for _, b := range k {
+		c = castagnoli[byte(c)^b] ^ c>>8
+	}
+	return ^c
+}
+
+// AppendRecord appends the encoding of r, bound to no key (the zero Key), to
+// b. Archives store records with AppendRecordFor.
+func AppendRecord(b []byte, r Record) []byte { return AppendRecordFor(b, Key{}, r) }
+
+// AppendRecordFor appends the encoding of r stored under k to b: its
+// checksum covers k, so the encoding read under another key is corrupt.
+func AppendRecordFor(b []byte, k Key, r Record) []byte {
 	start := len(b)
 	b = append(b, recordMagic...)
 	b = append(b, RecordFormatVersion)
@@ -108,21 +129,51 @@ func AppendRecord(b []byte, r Record) []byte {
 		b = binary.AppendUvarint(b, uint64(len(e.Data)))
 		b = append(b, e.Data...)
 	}
-	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b[start:], castagnoli))
+	return binary.BigEndian.AppendUint32(b, crc32.Update(sealKey(&k), castagnoli, b[start:]))
 }
 
-// EncodeRecord returns the encoding of r in a new slice of exactly its length.
-func EncodeRecord(r Record) []byte {
-	return AppendRecord(make([]byte, 0, r.EncodedLen()), r)
+// EncodeRecord returns the encoding of r bound to no key (the zero Key) in a
+// new slice of exactly its length.
+func EncodeRecord(r Record) []byte { return EncodeRecordFor(Key{}, r) }
+
+// EncodeRecordFor returns the encoding of r stored under k in a new slice of
+// exactly its length.
+func EncodeRecordFor(k Key, r Record) []byte {
+	return AppendRecordFor(make([]byte, 0, r.EncodedLen()), k, r)
 }
 
-// DecodeRecord decodes an encoded record. The Data of each emission aliases
-// data (no copy), so data must not be modified while the record is in use.
-// Any damage (wrong magic or version, a checksum mismatch, truncation, trailing
-// bytes, bad lengths) gives an error wrapping ErrCorrupt.
-func DecodeRecord(data []byte) (Record, error) {
+// DecodeRecord decodes a record encoded by EncodeRecord (bound to no key).
+func DecodeRecord(data []byte) (Record, error) { return DecodeRecordFor(Key{}, data) }
+
+// DecodeRecordFor decodes a record stored under k. The Data of each emission
+// aliases data (no copy), so data must not be modified while the record is in
+// use. Any damage (wrong magic or version, a checksum mismatch, which includes
+// a record encoded for another key, truncation, trailing bytes, bad lengths)
+// gives an error wrapping ErrCorrupt.
+func DecodeRecordFor(k Key, data []byte) (Record, error) {
 	var d RecordDecoder
-	return d.Decode(data)
+	return d.DecodeFor(k, data)
+}
+
+// checkSeal checks the length, the version and the checksum of a record
+// stored under k and returns its body (without the checksum).
+func checkSeal(k *Key, data []byte) ([]byte, error) {
+	if len(data) < minRecordLen {
+		return nil, corrupt("%d bytes, shorter than any record", len(data))
+	}
+	body := data[:len(data)-recordTrailerLen]
+	if string(body[:len(recordMagic)]) == recordMagic && body[len(recordMagic)] != RecordFormatVersion {
+		// An older (or newer) format: its checksum is not this one's.
+		return nil, corrupt("record format version %d, this fw reads %d", body[len(recordMagic)], RecordFormatVersion)
+	}
+	want := binary.BigEndian.Uint32(data[len(body):])
+	if got := crc32.Update(sealKey(k), castagnoli, body); got != want {
+		return nil, corrupt("checksum %08x, want %08x (damaged, or stored under another key)", got, want)
+	}
+	if string(body[:len(recordMagic)]) != recordMagic {
+		return nil, corrupt("bad magic %q", body[:len(recordMagic)])
+	}
+	return body, nil
 }
 
 // RecordDecoder decodes many records with fewer allocations than DecodeRecord:
@@ -141,20 +192,13 @@ type RecordDecoder struct {
 const slabLen = 256
 
 // Decode decodes one encoded record, as DecodeRecord does.
-func (d *RecordDecoder) Decode(data []byte) (Record, error) {
-	if len(data) < minRecordLen {
-		return Record{}, corrupt("%d bytes, shorter than any record", len(data))
-	}
-	body := data[:len(data)-recordTrailerLen]
-	want := binary.BigEndian.Uint32(data[len(body):])
-	if got := crc32.Checksum(body, castagnoli); got != want {
-		return Record{}, corrupt("checksum %08x, want %08x", got, want)
-	}
-	if string(body[:len(recordMagic)]) != recordMagic {
-		return Record{}, corrupt("bad magic %q", body[:len(recordMagic)])
-	}
-	if v := body[len(recordMagic)]; v != RecordFormatVersion {
-		return Record{}, corrupt("unknown record format version %d", v)
+func (d *RecordDecoder) Decode(data []byte) (Record, error) { return d.DecodeFor(Key{}, data) }
+
+// DecodeFor decodes one record stored under k, as DecodeRecordFor does.
+func (d *RecordDecoder) DecodeFor(key Key, data []byte) (Record, error) {
+	body, err := checkSeal(&key, data)
+	if err != nil {
+		return Record{}, err
 	}
 	off := recordHeaderLen
 	count, k := binary.Uvarint(body[off:])
@@ -224,23 +268,17 @@ func (d *RecordDecoder) name(b []byte) string {
 	return s
 }
 
-// CheckRecord reports whether data is a whole, well-formed record, as
-// DecodeRecord would (the same checks, the same errors), without decoding it:
-// it allocates nothing. A record it accepts can be read with WalkRecord.
-func CheckRecord(data []byte) error {
-	if len(data) < minRecordLen {
-		return corrupt("%d bytes, shorter than any record", len(data))
-	}
-	body := data[:len(data)-recordTrailerLen]
-	want := binary.BigEndian.Uint32(data[len(body):])
-	if got := crc32.Checksum(body, castagnoli); got != want {
-		return corrupt("checksum %08x, want %08x", got, want)
-	}
-	if string(body[:len(recordMagic)]) != recordMagic {
-		return corrupt("bad magic %q", body[:len(recordMagic)])
-	}
-	if v := body[len(recordMagic)]; v != RecordFormatVersion {
-		return corrupt("unknown record format version %d", v)
+// CheckRecord is CheckRecordFor for a record bound to no key.
+func CheckRecord(data []byte) error { return CheckRecordFor(Key{}, data) }
+
+// CheckRecordFor reports whether data is a whole, well-formed record stored
+// under k, as DecodeRecordFor would (the same checks, the same errors),
+// without decoding it: it allocates nothing. A record it accepts can be read
+// with WalkRecord.
+func CheckRecordFor(key Key, data []byte) error {
+	body, err := checkSeal(&key, data)
+	if err != nil {
+		return err
 	}
 	off := recordHeaderLen
 	count, k := binary.Uvarint(body[off:])

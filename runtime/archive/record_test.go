@@ -13,8 +13,43 @@ import (
 	"github.com/fwgo/fw/runtime/archive/archivetest"
 )
 
-// goldenRecord pins the record format: stored workspaces must stay readable.
-const goldenRecord = "6677726301030547726565740605776f726c6405477265657400054275696c7401ff6f665a71"
+// goldenRecord pins the record format (version 2, bound to the zero key):
+// stored workspaces must stay readable.
+const goldenRecord = "6677726302030547726565740605776f726c6405477265657400054275696c7401fff9b8bba5"
+
+// goldenRecordV1 is the same record in format version 1, whose checksum did
+// not cover the key: it must read as corrupt (a miss), never as a record.
+const goldenRecordV1 = "6677726301030547726565740605776f726c6405477265657400054275696c7401ff6f665a71"
+
+func TestOldFormatRecordIsCorrupt(t *testing.T) {
+	old, _ := hex.DecodeString(goldenRecordV1)
+	if _, err := archive.DecodeRecord(old); !errors.Is(err, archive.ErrCorrupt) || !strings.Contains(err.Error(), "version 1") {
+		t.Fatalf("DecodeRecord(version 1) = %v; want ErrCorrupt naming the version", err)
+	}
+	if err := archive.CheckRecordFor(archive.Key{}, old); !errors.Is(err, archive.ErrCorrupt) {
+		t.Fatalf("CheckRecordFor(version 1) = %v; want ErrCorrupt", err)
+	}
+}
+
+// A valid record stored under another key (what a damaged value pointer or a
+// misplaced write would give) reads as corrupt: the checksum covers the key.
+func TestRecordUnderAnotherKeyIsCorrupt(t *testing.T) {
+	rec := archivetest.Record(7, 3)
+	k1, k2 := archivetest.Key(1), archivetest.Key(2)
+	enc := archive.EncodeRecordFor(k1, rec)
+	if got, err := archive.DecodeRecordFor(k1, enc); err != nil || !got.Equal(rec) {
+		t.Fatalf("DecodeRecordFor(own key) = %v, %v", got, err)
+	}
+	if _, err := archive.DecodeRecordFor(k2, enc); !errors.Is(err, archive.ErrCorrupt) {
+		t.Fatalf("DecodeRecordFor(other key) = %v; want ErrCorrupt", err)
+	}
+	if err := archive.CheckRecordFor(k2, enc); !errors.Is(err, archive.ErrCorrupt) {
+		t.Fatalf("CheckRecordFor(other key) = %v; want ErrCorrupt", err)
+	}
+	if _, err := archive.DecodeRecord(enc); !errors.Is(err, archive.ErrCorrupt) {
+		t.Fatalf("DecodeRecord(keyed) = %v; want ErrCorrupt", err)
+	}
+}
 
 func TestGoldenRecord(t *testing.T) {
 	rec := archive.Record{Emissions: []archive.Emission{
@@ -114,15 +149,17 @@ func TestRecordCorruption(t *testing.T) {
 // rejects wrong counts and lengths even when the checksum matches.
 func TestRecordStructureBehindValidChecksum(t *testing.T) {
 	reseal := func(body []byte) []byte {
-		return binary.BigEndian.AppendUint32(body, crc32.Checksum(body, crc32.MakeTable(crc32.Castagnoli)))
+		tab := crc32.MakeTable(crc32.Castagnoli)
+		// sealed for the zero key, as EncodeRecord seals
+		return binary.BigEndian.AppendUint32(body, crc32.Update(crc32.Checksum(make([]byte, len(archive.Key{})), tab), tab, body))
 	}
 	cases := map[string][]byte{
-		"count too large": reseal([]byte("fwrc\x01\x05\x00\x00")),
-		"bad length":      reseal([]byte("fwrc\x01\x01\x05ab")),
-		"trailing":        reseal([]byte("fwrc\x01\x00\x00")),
-		"bad version":     reseal([]byte("fwrc\x02\x00")),
-		"bad magic":       reseal([]byte("fwrC\x01\x00")),
-		"bad count":       reseal([]byte("fwrc\x01\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff")),
+		"count too large": reseal([]byte("fwrc\x02\x05\x00\x00")),
+		"bad length":      reseal([]byte("fwrc\x02\x01\x05ab")),
+		"trailing":        reseal([]byte("fwrc\x02\x00\x00")),
+		"bad version":     reseal([]byte("fwrc\x03\x00")),
+		"bad magic":       reseal([]byte("fwrC\x02\x00")),
+		"bad count":       reseal([]byte("fwrc\x02\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff")),
 	}
 	for name, data := range cases {
 		if _, err := archive.DecodeRecord(data); !errors.Is(err, archive.ErrCorrupt) {
@@ -133,7 +170,7 @@ func TestRecordStructureBehindValidChecksum(t *testing.T) {
 		}
 	}
 	// and the same sealing of a valid body decodes
-	if _, err := archive.DecodeRecord(reseal([]byte("fwrc\x01\x01\x01a\x00"))); err != nil {
+	if _, err := archive.DecodeRecord(reseal([]byte("fwrc\x02\x01\x01a\x00"))); err != nil {
 		t.Fatalf("valid resealed body: %v", err)
 	}
 }
@@ -141,7 +178,7 @@ func TestRecordStructureBehindValidChecksum(t *testing.T) {
 func FuzzDecodeRecord(f *testing.F) {
 	f.Add(archive.EncodeRecord(archive.Record{}))
 	f.Add(archive.EncodeRecord(archivetest.Record(1, 3)))
-	f.Add([]byte("fwrc\x01\x01\x01a\x00"))
+	f.Add([]byte("fwrc\x02\x01\x01a\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rec, err := archive.DecodeRecord(data)
 		cerr := archive.CheckRecord(data)
@@ -182,3 +219,29 @@ func TestRecordClone(t *testing.T) {
 		t.Fatal("clone of an empty record")
 	}
 }
+
+// The key's seal is the CRC-32C of the key, computed without crc32 (see
+// sealKey): a record sealed by hand with crc32 decodes.
+func TestSealKeyIsCRC32C(t *testing.T) {
+	tab := crc32.MakeTable(crc32.Castagnoli)
+	rec := archivetest.Record(3, 2)
+	for i := range 50 {
+		k := archivetest.Key(i)
+		body := archive.EncodeRecordFor(k, rec)
+		body = body[:len(body)-4]
+		sealed := binary.BigEndian.AppendUint32(bytes.Clone(body), crc32.Update(crc32.Checksum(k[:], tab), tab, body))
+		if _, err := archive.DecodeRecordFor(k, sealed); err != nil {
+			t.Fatalf("key %d: %v", i, err)
+		}
+	}
+	k1 := archivetest.Key(1)
+	if n := testing.AllocsPerRun(100, func() {
+		if err := archive.CheckRecordFor(k1, sealedRecord); err != nil {
+			t.Fatal(err)
+		}
+	}); n != 0 {
+		t.Fatalf("CheckRecordFor allocates %v times", n)
+	}
+}
+
+var sealedRecord = archive.EncodeRecordFor(archivetest.Key(1), archivetest.Record(3, 2))

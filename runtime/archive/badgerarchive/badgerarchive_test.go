@@ -202,12 +202,28 @@ func TestDamagedWorkspaceOpenFails(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, dbDirName, "MANIFEST"), []byte("not a manifest at all"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), dir) {
-		t.Fatalf("Open of a workspace with a garbage MANIFEST: %v", err)
+	// strict: an error naming the directory to remove
+	_, err := Open(dir, WithStrict(true))
+	if err == nil || !strings.Contains(err.Error(), "remove "+filepath.Join(dir, dbDirName)) || !strings.Contains(err.Error(), "WithStrict") {
+		t.Fatalf("strict Open of a workspace with a garbage MANIFEST: %v", err)
 	}
-	// and the failed Open released the workspace
-	if _, err := Open(dir); errors.Is(err, ErrWorkspaceInUse) {
-		t.Fatalf("a failed Open kept the workspace: %v", err)
+	// and the failed Open released the workspace; by default the archive is
+	// moved aside, with a warning naming it, and a fresh one is created
+	var logs bytes.Buffer
+	a, err = Open(dir, WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
+	if err != nil {
+		t.Fatalf("Open of a damaged workspace: %v", err)
+	}
+	defer a.Close()
+	if _, ok, err := a.Get(archivetest.Key(1)); ok || err != nil {
+		t.Fatalf("Get from the fresh archive: %v, %v", ok, err)
+	}
+	asides, _ := filepath.Glob(filepath.Join(dir, dbDirName+".damaged-*"))
+	if len(asides) != 1 || !strings.Contains(logs.String(), "moved_to="+asides[0]) {
+		t.Fatalf("moved aside: %v; log %q", asides, logs.String())
+	}
+	if b, err := os.ReadFile(filepath.Join(asides[0], "MANIFEST")); err != nil || string(b) != "not a manifest at all" {
+		t.Fatalf("the damaged archive is not kept as it was: %q, %v", b, err)
 	}
 }
 
@@ -222,14 +238,23 @@ func TestFormatMismatch(t *testing.T) {
 	if err := a.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "fw-archive/99") {
+	if _, err := Open(dir, WithStrict(true)); err == nil || !strings.Contains(err.Error(), "fw-archive/99") {
 		t.Fatalf("Open of a workspace of another format: %v", err)
+	}
+	var logs bytes.Buffer
+	a = openT(t, dir, WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
+	defer a.Close()
+	if !strings.Contains(logs.String(), "fw-archive/99") || !strings.Contains(logs.String(), "moved_to=") {
+		t.Fatalf("log %q", logs.String())
 	}
 }
 
 // TestFlippedByteOnDisk damages a stored record in the files themselves, once
-// in a table (a small record) and once in the value log (a large one): each
-// reads as a corrupt entry, Lookup warns and misses, and a Put rewrites it.
+// in a table (a small record) and once in the value log (a large one). The
+// table fails its checksum when the workspace opens: the archive is moved
+// aside (every entry a miss, with one warning). Without the table, the value
+// log's entry reads as a corrupt entry: Lookup warns and misses, and a Put
+// rewrites it.
 func TestFlippedByteOnDisk(t *testing.T) {
 	dir := t.TempDir()
 	small := archive.Record{Emissions: []archive.Emission{{Name: "S", Data: bytes.Repeat([]byte("SMALLREC"), 100)}}}
@@ -270,8 +295,42 @@ func TestFlippedByteOnDisk(t *testing.T) {
 	}
 	var logs bytes.Buffer
 	log := slog.New(slog.NewTextHandler(&logs, nil))
-	a = openT(t, dir)
-	for k, rec := range map[archive.Key]archive.Record{ks: small, kl: large} {
+	a = openT(t, dir, WithLogger(log))
+	for k := range map[archive.Key]archive.Record{ks: small, kl: large} {
+		if _, ok, err := a.Get(k); ok || err != nil {
+			t.Fatalf("Get from an archive with a damaged table: %v, %v; want a miss (moved aside)", ok, err)
+		}
+	}
+	if !strings.Contains(logs.String(), "moved_to=") || !strings.Contains(logs.String(), "000001.sst is damaged") {
+		t.Fatalf("log %q", logs.String())
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// The value log alone: its flipped entry is a corrupt entry.
+	asides, _ := filepath.Glob(filepath.Join(dir, dbDirName+".damaged-*"))
+	if err := os.RemoveAll(filepath.Join(dir, dbDirName)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(asides[0], filepath.Join(dir, dbDirName)); err != nil {
+		t.Fatal(err)
+	}
+	tables, _ := filepath.Glob(filepath.Join(dir, dbDirName, "*.sst"))
+	for _, p := range tables {
+		b, _ := os.ReadFile(p)
+		if i := bytes.Index(b, []byte("SMALLREC")); i >= 0 {
+			b[i+100] ^= 0x01 // undo
+			if err := os.WriteFile(p, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	logs.Reset()
+	a = openT(t, dir, WithLogger(log))
+	if got, ok, err := a.Get(ks); !ok || err != nil || !got.Equal(small) {
+		t.Fatalf("Get of the repaired table's entry: %v, %v (log %q)", ok, err, logs.String())
+	}
+	for k, rec := range map[archive.Key]archive.Record{kl: large} {
 		if _, ok, err := a.Get(k); ok || !errors.Is(err, archive.ErrCorrupt) {
 			t.Fatalf("Get of a damaged entry: %v, %v", ok, err)
 		}
@@ -398,7 +457,7 @@ func TestGetBatchModes(t *testing.T) {
 		for i := range keys {
 			r := res[i]
 			if enc[i].OK != r.OK || enc[i].Err != nil || len(enc[i].Rec.Emissions) != 0 ||
-				r.OK && !bytes.Equal(enc[i].Enc, archive.EncodeRecord(r.Rec)) || !r.OK && enc[i].Enc != nil {
+				r.OK && !bytes.Equal(enc[i].Enc, archive.EncodeRecordFor(keys[i], r.Rec)) || !r.OK && enc[i].Enc != nil {
 				t.Fatalf("%s: key %d: GetBatchEncoded = %v, %v, %x; GetBatch = %v", name, i, enc[i].OK, enc[i].Err, enc[i].Enc, r.OK)
 			}
 		}
@@ -447,5 +506,39 @@ func TestSortKeys(t *testing.T) {
 	}
 	if len(seen) != len(keys) {
 		t.Fatalf("%d positions, want %d", len(seen), len(keys))
+	}
+}
+
+// TestFlushInterval: a buffered Put is written to Badger by the timer within
+// the flush interval, without Flush; with no interval, it stays buffered.
+func TestFlushInterval(t *testing.T) {
+	for _, interval := range []time.Duration{50 * time.Millisecond, 0} {
+		t.Run(interval.String(), func(t *testing.T) {
+			a := openT(t, t.TempDir(), WithFlushInterval(interval))
+			defer a.Close()
+			k := archivetest.Key(1)
+			if err := a.Put(k, archivetest.Record(1, 3)); err != nil {
+				t.Fatal(err)
+			}
+			deadline := time.Now().Add(5 * time.Second)
+			for {
+				_, err := a.read(k)
+				written := err == nil
+				if interval == 0 {
+					time.Sleep(200 * time.Millisecond)
+					if _, err := a.read(k); err == nil {
+						t.Fatal("written without a flush interval")
+					}
+					return
+				}
+				if written {
+					return
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("not written %v after the Put, with a flush interval of %v", 5*time.Second, interval)
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+		})
 	}
 }

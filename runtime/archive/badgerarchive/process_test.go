@@ -12,6 +12,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -291,7 +292,9 @@ func checkCrashWorkspace(t *testing.T, dir string, round int, acked map[int]bool
 			if err != nil {
 				return err
 			}
-			rec, err := archive.DecodeRecord(v)
+			var k archive.Key
+			copy(k[:], key[len(entryPrefix):])
+			rec, err := archive.DecodeRecordFor(k, v)
 			if err != nil {
 				return fmt.Errorf("entry %x: %w", key, err)
 			}
@@ -304,7 +307,7 @@ func checkCrashWorkspace(t *testing.T, dir string, round int, acked map[int]bool
 			}
 			sum, ok := want[i]
 			if !ok {
-				sum = sha256.Sum256(archive.EncodeRecord(crashRecord(i)))
+				sum = sha256.Sum256(archive.EncodeRecordFor(crashKey(i), crashRecord(i)))
 				want[i] = sum
 			}
 			if sha256.Sum256(v) != sum {
@@ -360,6 +363,10 @@ func TestWorkspaceLockAcrossProcesses(t *testing.T) {
 	}
 	if took > time.Second || took <= 0 {
 		t.Fatalf("second process's Open took %v; want a failure within a second", took)
+	}
+	// in use is not damage: nothing was moved aside, in either mode
+	if asides, _ := filepath.Glob(filepath.Join(dir, dbDirName+".damaged-*")); len(asides) != 0 {
+		t.Fatalf("a workspace in use was moved aside: %v", asides)
 	}
 
 	if err := holder.Process.Signal(syscall.SIGKILL); err != nil {

@@ -262,7 +262,7 @@ func (e *Engine) cacheStart(i, pos int, m Msg, out []Msg) (cc cacheCall, _ []Msg
 			if ok && res.Enc != nil {
 				if enc = res.Enc; c.verify {
 					// Checked by the archive, so it decodes.
-					if rec, err = archive.DecodeRecord(enc); err != nil {
+					if rec, err = archive.DecodeRecordFor(cc.key, enc); err != nil {
 						ok = false
 					}
 				}

@@ -458,15 +458,16 @@ func (w *warnings) WithGroup(string) slog.Handler      { return w }
 func TestCacheCorruptEntry(t *testing.T) {
 	in := inputsN(4)
 	for _, workers := range bworkers {
+		k := keyOf(1, "", "in001")
 		for name, damage := range map[string]func(good []byte) []byte{
 			"flipped byte": func(good []byte) []byte { b := bytes.Clone(good); b[len(b)/2] ^= 0x40; return b },
 			"truncated":    func(good []byte) []byte { return good[:len(good)-3] },
 			// A well-formed record the codec cannot decode.
 			"undecodable": func([]byte) []byte {
-				return archive.EncodeRecord(archive.Record{Emissions: []archive.Emission{{Name: "Mid", Data: []byte{9}}}})
+				return archive.EncodeRecordFor(k, archive.Record{Emissions: []archive.Emission{{Name: "Mid", Data: []byte{9}}}})
 			},
 			"unknown event": func([]byte) []byte {
-				return archive.EncodeRecord(archive.Record{Emissions: []archive.Emission{{Name: "Gone", Data: nil}}})
+				return archive.EncodeRecordFor(k, archive.Record{Emissions: []archive.Emission{{Name: "Gone", Data: nil}}})
 			},
 		} {
 			t.Run(fmt.Sprintf("%s/workers=%d", name, workers), func(t *testing.T) {
@@ -475,9 +476,8 @@ func TestCacheCorruptEntry(t *testing.T) {
 				if ref.err != nil {
 					t.Fatal(ref.err)
 				}
-				k := keyOf(1, "", "in001")
 				rec, _, _ := mem.Get(k)
-				good := archive.EncodeRecord(rec)
+				good := archive.EncodeRecordFor(k, rec)
 				if err := mem.PutRaw(k, damage(good)); err != nil {
 					t.Fatal(err)
 				}
