@@ -60,8 +60,13 @@ type options struct {
 	directRows int // auto: event types with at most this many case rows stay direct
 	maxLeaves  int // cap on the entries of one group's table
 	maxDAG     int // cap on the table entries of one group's decision graph
-	linearMax  int // a lookup over at most this many cut points is a chain of comparisons
-	denseMax   int // an int lookup whose cut points span fewer values than this is a direct table
+	// dagWork bounds the work (row-atom and row-field visits) of building the
+	// decision graphs of one event type's matcher, all attempts together: a
+	// graph whose construction would pass it is not built, and its rows fall
+	// back to tables or case switches, as for one over maxDAG. 0: no bound.
+	dagWork   int
+	linearMax int // a lookup over at most this many cut points is a chain of comparisons
+	denseMax  int // an int lookup whose cut points span fewer values than this is a direct table
 	// intTreeMax: another int lookup over at most this many cut points is a
 	// binary search unrolled into nested ifs (no loop, no table read), and one
 	// over more searches a table.
@@ -84,6 +89,7 @@ var defaultOptions = options{
 	directRows:  8,
 	maxLeaves:   1 << 16,
 	maxDAG:      1 << 17,
+	dagWork:     1 << 25,
 	linearMax:   4,
 	denseMax:    256,
 	intTreeMax:  4096,
@@ -190,6 +196,7 @@ type matcher struct {
 	limit int
 	over  bool
 	spent int // entries of the lists and of the groups so far: entries() without the group being built
+	work  int // buildDAG's work so far, against options.dagWork
 }
 
 // eventRows returns the case rows of ev: per processor in order, its cases for
@@ -546,6 +553,9 @@ const sparseMax = 8
 // buildDAG returns the decision graph of rows, or nil when it would exceed
 // the cap.
 func (m *matcher) buildDAG(rows []int, o options) *dag {
+	if o.dagWork > 0 && m.work > o.dagWork {
+		return nil
+	}
 	d := &dag{}
 	for f := range m.fields {
 		if slices.ContainsFunc(rows, func(r int) bool { return m.tests(r, f) }) {
@@ -559,6 +569,15 @@ func (m *matcher) buildDAG(rows []int, o options) *dag {
 	var refs [][]ref // per node, its children
 	var build func(j int, alive []int) (ref, bool)
 	build = func(j int, alive []int) (ref, bool) {
+		// The work of a node is about its alive rows times the fields left
+		// (pruning and memo keys) plus times its field's atoms (classes and
+		// children): over the budget, give up as over maxDAG.
+		if o.dagWork > 0 {
+			m.work += len(alive) * (1 + len(d.order) - j)
+			if m.work > o.dagWork {
+				return ref{}, false
+			}
+		}
 		// Per processor, keep the alive rows up to the first that no field
 		// from j on can rule out: it is sure to match.
 		var pruned []int
@@ -588,6 +607,11 @@ func (m *matcher) buildDAG(rows []int, o options) *dag {
 			return r, true
 		}
 		f := d.order[j]
+		if o.dagWork > 0 {
+			if m.work += len(alive) * m.fields[f].natoms(); m.work > o.dagWork {
+				return ref{}, false
+			}
+		}
 		class, n := m.classes(f, alive)
 		// A class's rows: the alive rows that hold its atoms.
 		rep := make([]int, n)

@@ -24,7 +24,7 @@ import (
 var optionVariants = []options{
 	{strategy: compiled, maxLeaves: 1 << 16, maxDAG: 1 << 17, linearMax: 4, denseMax: 256, callRows: 16, litIndexMin: 16, intTreeMax: 4096},
 	{strategy: compiled, maxLeaves: 0, maxDAG: 1 << 17, linearMax: 0, denseMax: 0, callRows: 0, litIndexMin: 2},
-	{strategy: compiled, maxLeaves: 4, maxDAG: 24, linearMax: 1000, denseMax: 0, callRows: 1000},
+	{strategy: compiled, maxLeaves: 4, maxDAG: 24, dagWork: 400, linearMax: 1000, denseMax: 0, callRows: 1000},
 	{strategy: compiled, maxLeaves: 16, maxDAG: 0, linearMax: 0, denseMax: 1 << 12, callRows: 4, litIndexMin: 3, intTreeMax: 1 << 12},
 	{strategy: compiled, maxLeaves: 0, maxDAG: 0, linearMax: 2, denseMax: 16, callRows: 0, litIndexMin: 2, intTreeMax: 6},
 }
