@@ -89,7 +89,7 @@ var defaultOptions = options{
 	directRows:  8,
 	maxLeaves:   1 << 16,
 	maxDAG:      1 << 17,
-	dagWork:     1 << 25,
+	dagWork:     1 << 23,
 	linearMax:   4,
 	denseMax:    256,
 	intTreeMax:  4096,
