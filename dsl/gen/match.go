@@ -61,9 +61,10 @@ type options struct {
 	maxLeaves  int // cap on the entries of one group's table
 	maxDAG     int // cap on the table entries of one group's decision graph
 	// dagWork bounds the work (row-atom and row-field visits) of building the
-	// decision graphs of one event type's matcher, all attempts together: a
-	// graph whose construction would pass it is not built, and its rows fall
-	// back to tables or case switches, as for one over maxDAG. 0: no bound.
+	// tables and decision graphs of a package's matchers, all attempts
+	// together: a matcher whose construction would pass it is given up, and
+	// its event type keeps direct switches (as one over maxEntries does); the
+	// matchers already built stay. 0: no bound.
 	dagWork   int
 	linearMax int // a lookup over at most this many cut points is a chain of comparisons
 	denseMax  int // an int lookup whose cut points span fewer values than this is a direct table
@@ -196,7 +197,10 @@ type matcher struct {
 	limit int
 	over  bool
 	spent int // entries of the lists and of the groups so far: entries() without the group being built
-	work  int // buildDAG's work so far, against options.dagWork
+	work  int // work of tables and decision graphs so far, against workLimit
+	// workLimit, if positive, bounds work: past it the matcher gives up (over
+	// is set) and its event type keeps direct switches.
+	workLimit int
 }
 
 // eventRows returns the case rows of ev: per processor in order, its cases for
@@ -241,7 +245,7 @@ func newMatcher(ev *ir.Event, rows []row, o options) *matcher {
 // set) as soon as the matcher is sure to have more than limit entries, when
 // limit is positive.
 func newMatcherLimit(ev *ir.Event, rows []row, o options, limit int) *matcher {
-	m := &matcher{ev: ev, rows: rows, listID: map[string]int{}, accept: map[[2]int][]bool{}, limit: limit}
+	m := &matcher{ev: ev, rows: rows, listID: map[string]int{}, accept: map[[2]int][]bool{}, limit: limit, workLimit: o.dagWork}
 	byField := map[*ir.Field]int{}
 	var sets [][]space.Set
 	for _, fd := range ev.Fields {
@@ -294,6 +298,18 @@ func (m *matcher) accepts(r, f int) []bool {
 	}
 	m.accept[k] = acc
 	return acc
+}
+
+// spendWork adds n to the matcher's work and reports whether it is still
+// within workLimit; past it, it sets over.
+func (m *matcher) spendWork(n int) bool {
+	if m.workLimit <= 0 {
+		return true
+	}
+	if m.work += n; m.work > m.workLimit {
+		m.over = true
+	}
+	return !m.over
 }
 
 // tests reports whether row r tests field f.
@@ -453,6 +469,9 @@ func (m *matcher) table(rows []int, max int) *group {
 		if len(rs) == 0 {
 			continue
 		}
+		if !m.spendWork(len(rs) * m.fields[f].natoms()) {
+			return nil
+		}
 		c, n := m.classes(f, rs)
 		if nleaves *= n; nleaves > max {
 			return nil
@@ -553,7 +572,7 @@ const sparseMax = 8
 // buildDAG returns the decision graph of rows, or nil when it would exceed
 // the cap.
 func (m *matcher) buildDAG(rows []int, o options) *dag {
-	if o.dagWork > 0 && m.work > o.dagWork {
+	if m.over {
 		return nil
 	}
 	d := &dag{}
@@ -572,11 +591,8 @@ func (m *matcher) buildDAG(rows []int, o options) *dag {
 		// The work of a node is about its alive rows times the fields left
 		// (pruning and memo keys) plus times its field's atoms (classes and
 		// children): over the budget, give up as over maxDAG.
-		if o.dagWork > 0 {
-			m.work += len(alive) * (1 + len(d.order) - j)
-			if m.work > o.dagWork {
-				return ref{}, false
-			}
+		if !m.spendWork(len(alive) * (1 + len(d.order) - j)) {
+			return ref{}, false
 		}
 		// Per processor, keep the alive rows up to the first that no field
 		// from j on can rule out: it is sure to match.
@@ -607,10 +623,8 @@ func (m *matcher) buildDAG(rows []int, o options) *dag {
 			return r, true
 		}
 		f := d.order[j]
-		if o.dagWork > 0 {
-			if m.work += len(alive) * m.fields[f].natoms(); m.work > o.dagWork {
-				return ref{}, false
-			}
+		if !m.spendWork(len(alive) * m.fields[f].natoms()) {
+			return ref{}, false
 		}
 		class, n := m.classes(f, alive)
 		// A class's rows: the alive rows that hold its atoms.
