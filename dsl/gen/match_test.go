@@ -24,7 +24,7 @@ import (
 var optionVariants = []options{
 	{strategy: compiled, maxLeaves: 1 << 16, maxDAG: 1 << 17, linearMax: 4, denseMax: 256, callRows: 16, litIndexMin: 16, intTreeMax: 4096},
 	{strategy: compiled, maxLeaves: 0, maxDAG: 1 << 17, linearMax: 0, denseMax: 0, callRows: 0, litIndexMin: 2},
-	{strategy: compiled, maxLeaves: 4, maxDAG: 24, dagWork: 400, linearMax: 1000, denseMax: 0, callRows: 1000},
+	{strategy: compiled, maxLeaves: 4, maxDAG: 24, linearMax: 1000, denseMax: 0, callRows: 1000},
 	{strategy: compiled, maxLeaves: 16, maxDAG: 0, linearMax: 0, denseMax: 1 << 12, callRows: 4, litIndexMin: 3, intTreeMax: 1 << 12},
 	{strategy: compiled, maxLeaves: 0, maxDAG: 0, linearMax: 2, denseMax: 16, callRows: 0, litIndexMin: 2, intTreeMax: 6},
 }
@@ -315,6 +315,43 @@ func TestUnconstrainedFieldsUnread(t *testing.T) {
 		}
 		if s == compiled && !strings.Contains(string(src), "fwTableEv") {
 			t.Error("no compiled table")
+		}
+	}
+}
+
+// TestMatcherWorkBudget: a matcher whose tables and graphs would take more
+// work than options.dagWork is given up (over), and the generator leaves its
+// event type to direct switches, as for the table budget; within the budget
+// the same package is compiled.
+func TestMatcherWorkBudget(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	pkg := randPackage(r, "p", 40)
+	o := defaultOptions
+	o.strategy = compiled
+	compiledSome := false
+	for _, ev := range pkg.Events {
+		rows := eventRows(pkg, ev)
+		if len(rows) == 0 {
+			continue
+		}
+		if m := newMatcher(ev, rows, o); m.over {
+			t.Fatalf("%s: over the default budget", ev.Name)
+		}
+		tiny := o
+		tiny.dagWork = 1
+		if m := newMatcher(ev, rows, tiny); !m.over && len(m.groups) > 0 && m.work > 1 {
+			t.Fatalf("%s: work %d past a budget of 1, not given up", ev.Name, m.work)
+		}
+		compiledSome = true
+	}
+	if !compiledSome {
+		t.Fatal("no event type with rows")
+	}
+	o.dagWork = 1
+	g := &generator{pkg: pkg, opt: o}
+	for kind, m := range g.matchers() {
+		if m != nil && m.work > 1 {
+			t.Errorf("event kind %d compiled with work %d past a budget of 1", kind, m.work)
 		}
 	}
 }
