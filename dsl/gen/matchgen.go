@@ -36,7 +36,7 @@ func (g *generator) matchers() []*matcher {
 					}
 					o.maxLeaves, o.maxDAG = min(o.maxLeaves, left), min(o.maxDAG, left)
 				}
-				if o.dagWork > 0 { // the package's decision graphs share one work budget
+				if o.dagWork > 0 { // the package's tables and decision graphs share one work budget
 					o.dagWork = max(o.dagWork-work, 1)
 				}
 				// One that would not fit is given up as soon as that is sure.
