@@ -23,6 +23,8 @@ const (
 	ruleBadName               = "bad-name"
 	ruleDuplicateDeclaration  = "duplicate-declaration"
 	ruleDuplicateVariant      = "duplicate-variant"
+	ruleBadVariant            = "bad-variant"
+	ruleEmptyEnum             = "empty-enum"
 	ruleDuplicateField        = "duplicate-field"
 	ruleNameCollision         = "name-collision"
 	ruleUnknownType           = "unknown-type"
@@ -235,6 +237,13 @@ func (c *checker) enum(d *ast.EnumDecl, file string) {
 		if v.Name == "" {
 			continue
 		}
+		switch v.Name {
+		case "_", "true", "false", "nil":
+			// A pattern reads these as the wildcard or as literals: no
+			// pattern could name the variant.
+			c.report(diag.Errorf(v.Pos, ruleBadVariant, "enum %s cannot have a variant named %s: a pattern would read it as %s, so no case could match the variant; rename it", e.Name, v.Name, map[string]string{"_": "the wildcard", "true": "a bool literal", "false": "a bool literal", "nil": "nil, not a variant"}[v.Name]))
+			continue
+		}
 		if first, ok := seen[v.Name]; ok {
 			c.report(diag.Errorf(v.Pos, ruleDuplicateVariant, "duplicate variant %s in enum %s", v.Name, e.Name).
 				With(first, "first declared here"))
@@ -242,6 +251,9 @@ func (c *checker) enum(d *ast.EnumDecl, file string) {
 		}
 		seen[v.Name] = v.Pos
 		e.Variants = append(e.Variants, v.Name)
+	}
+	if len(d.Variants) == 0 {
+		c.report(diag.Errorf(d.Name.Pos, ruleEmptyEnum, "enum %s has no variants: a field of its type could hold no value; declare at least one variant", e.Name))
 	}
 	c.enums[e.Name] = e
 	c.pkg.Enums = append(c.pkg.Enums, e)

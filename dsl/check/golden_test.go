@@ -108,6 +108,7 @@ func TestGoldenCoversRules(t *testing.T) {
 
 var allRules = []string{
 	rulePackageMismatch, ruleBadName, ruleDuplicateDeclaration, ruleDuplicateVariant,
+	ruleBadVariant, ruleEmptyEnum,
 	ruleDuplicateField, ruleNameCollision, ruleUnknownType, ruleUnknownEvent,
 	ruleUnknownField, ruleDuplicateFieldPattern, ruleDuplicateBinding, ruleBadLiteral,
 	ruleDuplicateCase, ruleUnknownOption, ruleBadOption, ruleTerminateEmits,

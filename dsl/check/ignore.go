@@ -91,6 +91,7 @@ func (l *linter) badIgnore(pos ast.Pos, name string) {
 // errorRules are the rules of errors, which fw:ignore cannot silence.
 var errorRules = []string{
 	rulePackageMismatch, ruleBadName, ruleDuplicateDeclaration, ruleDuplicateVariant,
+	ruleBadVariant, ruleEmptyEnum,
 	ruleDuplicateField, ruleNameCollision, ruleUnknownType, ruleUnknownEvent,
 	ruleUnknownField, ruleDuplicateFieldPattern, ruleDuplicateBinding, ruleBadLiteral,
 	ruleDuplicateCase, ruleUnknownOption, ruleBadOption, ruleTerminateEmits,

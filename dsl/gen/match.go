@@ -60,8 +60,14 @@ type options struct {
 	directRows int // auto: event types with at most this many case rows stay direct
 	maxLeaves  int // cap on the entries of one group's table
 	maxDAG     int // cap on the table entries of one group's decision graph
-	linearMax  int // a lookup over at most this many cut points is a chain of comparisons
-	denseMax   int // an int lookup whose cut points span fewer values than this is a direct table
+	// dagWork bounds the work (row-atom and row-field visits) of building the
+	// tables and decision graphs of a package's matchers, all attempts
+	// together: a matcher whose construction would pass it is given up, and
+	// its event type keeps direct switches (as one over maxEntries does); the
+	// matchers already built stay. 0: no bound.
+	dagWork   int
+	linearMax int // a lookup over at most this many cut points is a chain of comparisons
+	denseMax  int // an int lookup whose cut points span fewer values than this is a direct table
 	// intTreeMax: another int lookup over at most this many cut points is a
 	// binary search unrolled into nested ifs (no loop, no table read), and one
 	// over more searches a table.
@@ -84,6 +90,7 @@ var defaultOptions = options{
 	directRows:  8,
 	maxLeaves:   1 << 16,
 	maxDAG:      1 << 17,
+	dagWork:     1 << 23,
 	linearMax:   4,
 	denseMax:    256,
 	intTreeMax:  4096,
@@ -190,6 +197,10 @@ type matcher struct {
 	limit int
 	over  bool
 	spent int // entries of the lists and of the groups so far: entries() without the group being built
+	work  int // work of tables and decision graphs so far, against workLimit
+	// workLimit, if positive, bounds work: past it the matcher gives up (over
+	// is set) and its event type keeps direct switches.
+	workLimit int
 }
 
 // eventRows returns the case rows of ev: per processor in order, its cases for
@@ -234,7 +245,7 @@ func newMatcher(ev *ir.Event, rows []row, o options) *matcher {
 // set) as soon as the matcher is sure to have more than limit entries, when
 // limit is positive.
 func newMatcherLimit(ev *ir.Event, rows []row, o options, limit int) *matcher {
-	m := &matcher{ev: ev, rows: rows, listID: map[string]int{}, accept: map[[2]int][]bool{}, limit: limit}
+	m := &matcher{ev: ev, rows: rows, listID: map[string]int{}, accept: map[[2]int][]bool{}, limit: limit, workLimit: o.dagWork}
 	byField := map[*ir.Field]int{}
 	var sets [][]space.Set
 	for _, fd := range ev.Fields {
@@ -287,6 +298,18 @@ func (m *matcher) accepts(r, f int) []bool {
 	}
 	m.accept[k] = acc
 	return acc
+}
+
+// spendWork adds n to the matcher's work and reports whether it is still
+// within workLimit; past it, it sets over.
+func (m *matcher) spendWork(n int) bool {
+	if m.workLimit <= 0 {
+		return true
+	}
+	if m.work += n; m.work > m.workLimit {
+		m.over = true
+	}
+	return !m.over
 }
 
 // tests reports whether row r tests field f.
@@ -446,6 +469,9 @@ func (m *matcher) table(rows []int, max int) *group {
 		if len(rs) == 0 {
 			continue
 		}
+		if !m.spendWork(len(rs) * m.fields[f].natoms()) {
+			return nil
+		}
 		c, n := m.classes(f, rs)
 		if nleaves *= n; nleaves > max {
 			return nil
@@ -546,6 +572,9 @@ const sparseMax = 8
 // buildDAG returns the decision graph of rows, or nil when it would exceed
 // the cap.
 func (m *matcher) buildDAG(rows []int, o options) *dag {
+	if m.over {
+		return nil
+	}
 	d := &dag{}
 	for f := range m.fields {
 		if slices.ContainsFunc(rows, func(r int) bool { return m.tests(r, f) }) {
@@ -559,6 +588,12 @@ func (m *matcher) buildDAG(rows []int, o options) *dag {
 	var refs [][]ref // per node, its children
 	var build func(j int, alive []int) (ref, bool)
 	build = func(j int, alive []int) (ref, bool) {
+		// The work of a node is about its alive rows times the fields left
+		// (pruning and memo keys) plus times its field's atoms (classes and
+		// children): over the budget, give up as over maxDAG.
+		if !m.spendWork(len(alive) * (1 + len(d.order) - j)) {
+			return ref{}, false
+		}
 		// Per processor, keep the alive rows up to the first that no field
 		// from j on can rule out: it is sure to match.
 		var pruned []int
@@ -588,6 +623,9 @@ func (m *matcher) buildDAG(rows []int, o options) *dag {
 			return r, true
 		}
 		f := d.order[j]
+		if !m.spendWork(len(alive) * m.fields[f].natoms()) {
+			return ref{}, false
+		}
 		class, n := m.classes(f, alive)
 		// A class's rows: the alive rows that hold its atoms.
 		rep := make([]int, n)

@@ -26,8 +26,9 @@ var (
 // diffProgram is the part of the generated program of the differential tests
 // (TestGeneratedPrograms) that one of them wrote into the module.
 type diffProgram struct {
-	pkgs []string // packages of the module, each with a Run(w *bufio.Writer) (or io.Writer), run in this order
-	vet  []string // those of pkgs to vet
+	pkgs  []string // packages of the module, each with a Run(w *bufio.Writer) (or io.Writer), run in this order
+	blank []string // packages only built (imported for their side effects by main)
+	vet   []string // those of pkgs and blank to vet
 	// check checks the output: for each package, the lines its Run printed.
 	check func(t *testing.T, out map[string][]string)
 }
@@ -48,19 +49,24 @@ func TestGeneratedPrograms(t *testing.T) {
 	}{
 		{"CompiledMatchDifferential", compiledMatchDifferential},
 		{"LitIndexGenerated", litIndexGenerated},
+		{"AcceptedPackagesCompile", acceptedPackagesCompile},
 	}
 	var progs []diffProgram
-	var pkgs, vet []string
+	var pkgs, blank, vet []string
 	for _, p := range parts {
 		prog := p.setup(t, mod)
 		progs = append(progs, prog)
 		pkgs = append(pkgs, prog.pkgs...)
+		blank = append(blank, prog.blank...)
 		vet = append(vet, prog.vet...)
 	}
 	var main bytes.Buffer
 	main.WriteString("package main\n\nimport (\n\t\"bufio\"\n\t\"os\"\n\n")
 	for _, p := range pkgs {
 		fmt.Fprintf(&main, "\t%q\n", "fwdiff/"+p)
+	}
+	for _, p := range blank {
+		fmt.Fprintf(&main, "\t_ %q\n", "fwdiff/"+p)
 	}
 	main.WriteString(")\n\nfunc main() {\n\tw := bufio.NewWriter(os.Stdout)\n\tdefer w.Flush()\n")
 	for _, p := range pkgs {

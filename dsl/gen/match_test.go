@@ -318,3 +318,40 @@ func TestUnconstrainedFieldsUnread(t *testing.T) {
 		}
 	}
 }
+
+// TestMatcherWorkBudget: a matcher whose tables and graphs would take more
+// work than options.dagWork is given up (over), and the generator leaves its
+// event type to direct switches, as for the table budget; within the budget
+// the same package is compiled.
+func TestMatcherWorkBudget(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	pkg := randPackage(r, "p", 40)
+	o := defaultOptions
+	o.strategy = compiled
+	compiledSome := false
+	for _, ev := range pkg.Events {
+		rows := eventRows(pkg, ev)
+		if len(rows) == 0 {
+			continue
+		}
+		if m := newMatcher(ev, rows, o); m.over {
+			t.Fatalf("%s: over the default budget", ev.Name)
+		}
+		tiny := o
+		tiny.dagWork = 1
+		if m := newMatcher(ev, rows, tiny); !m.over && len(m.groups) > 0 && m.work > 1 {
+			t.Fatalf("%s: work %d past a budget of 1, not given up", ev.Name, m.work)
+		}
+		compiledSome = true
+	}
+	if !compiledSome {
+		t.Fatal("no event type with rows")
+	}
+	o.dagWork = 1
+	g := &generator{pkg: pkg, opt: o}
+	for kind, m := range g.matchers() {
+		if m != nil && m.work > 1 {
+			t.Errorf("event kind %d compiled with work %d past a budget of 1", kind, m.work)
+		}
+	}
+}

@@ -25,7 +25,7 @@ import (
 func (g *generator) matchers() []*matcher {
 	g.matchOnce.Do(func() {
 		g.match = make([]*matcher, len(g.pkg.Events))
-		used := 0
+		used, work := 0, 0
 		for _, ev := range g.pkg.Events {
 			if rows := eventRows(g.pkg, ev); g.opt.useCompiled(rows) {
 				o, left := g.opt, 0
@@ -36,8 +36,12 @@ func (g *generator) matchers() []*matcher {
 					}
 					o.maxLeaves, o.maxDAG = min(o.maxLeaves, left), min(o.maxDAG, left)
 				}
+				if o.dagWork > 0 { // the package's tables and decision graphs share one work budget
+					o.dagWork = max(o.dagWork-work, 1)
+				}
 				// One that would not fit is given up as soon as that is sure.
 				m := newMatcherLimit(ev, rows, o, left)
+				work += m.work
 				if n := m.entries(); !m.over && (g.opt.maxEntries <= 0 || used+n <= g.opt.maxEntries) {
 					g.match[ev.Kind] = m
 					used += n

@@ -388,7 +388,9 @@ func (g *generator) dispatchAll(f *jen.File) {
 		jen.For(jen.Id("i").Op(":=").Range().Id("ms")).BlockFunc(func(b *jen.Group) {
 			b.If(jen.Id("x").Dot("Stopped").Call()).Block(jen.Return(jen.Id("i")))
 			if cases <= inlineDispatchCases {
-				b.Id("m").Op(":=").Id("ms").Index(jen.Id("i"))
+				if len(g.pkg.Events) > 0 || len(g.pkg.Targets) > 0 { // else no switch reads m
+					b.Id("m").Op(":=").Id("ms").Index(jen.Id("i"))
+				}
 				g.dispatchBody(b)
 			} else {
 				b.Id("d").Dot("fwDispatch").Call(jen.Id("x"), jen.Id("ms").Index(jen.Id("i")))

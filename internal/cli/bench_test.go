@@ -70,3 +70,37 @@ func TestLargePackageGenerates(t *testing.T) {
 		t.Fatalf("exit %d:\n%s", code, stderr.String())
 	}
 }
+
+// oneEventPackage writes a package of procs processors whose three cases each
+// all match one event type, with string literals, alternatives, prefixes,
+// ranges and comparisons that differ per processor: the compiled matcher of
+// that event type has every processor in it (BenchmarkGenerateOneEvent).
+func oneEventPackage(t testing.TB, dir string, procs int) {
+	var b strings.Builder
+	b.WriteString("package big\n\nenum Status { NEW PAID SHIPPED CANCELLED }\n\ninput event E { id string; n int; status Status; m int }\n\n")
+	for p := range procs {
+		fmt.Fprintf(&b, "processor P%d {\n    on E{id: \"k%d\" | \"j%d\", n: %d..%d} as A\n    on E{status: PAID | NEW, m: > %d} as B\n    on E{id: prefix \"x%d\", m: < %d} as C\n}\n\n",
+			p, p, p%37, p, p+10, p*3, p%13, p)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "big.fw"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// BenchmarkGenerateOneEvent runs `fwgen generate` on packages of 50 to 1,000
+// processors that all match one event type (oneEventPackage): the cost of
+// building that event type's compiled matcher, bounded by the decision
+// graphs' work budget. docs/BENCHMARKS.md records the curve.
+func BenchmarkGenerateOneEvent(b *testing.B) {
+	for _, procs := range []int{50, 100, 200, 285, 400, 600, 1000} {
+		b.Run(fmt.Sprintf("procs=%d", procs), func(b *testing.B) {
+			dir := b.TempDir()
+			oneEventPackage(b, dir, procs)
+			for b.Loop() {
+				if code := Main([]string{"generate", dir}, strings.NewReader(""), io.Discard, io.Discard); code > 0 {
+					b.Fatalf("fwgen generate: exit %d", code)
+				}
+			}
+		})
+	}
+}

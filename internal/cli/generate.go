@@ -55,9 +55,18 @@ stale files, 2 on usage or I/O errors.
 // of the CPU time for a peak heap of a few hundred MB on 10,000 cases.
 const generateGC = 400
 
+// generateMemLimit is the garbage collector's soft memory limit while fwgen
+// generates, unless the environment sets GOMEMLIMIT: with generateGC alone a
+// 5 MB package peaks at 1.5 GB; the limit makes the collector run more often
+// only near it (5 MB package: under 0.95 GB, about as fast).
+const generateMemLimit = 896 << 20
+
 func (e *env) generate(paths []string, out string, check bool) int {
 	if _, set := os.LookupEnv("GOGC"); !set {
 		defer debug.SetGCPercent(debug.SetGCPercent(generateGC))
+	}
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(generateMemLimit))
 	}
 	dirs, code, ok := e.expandPaths(paths)
 	if !ok {
