@@ -9,7 +9,6 @@ import (
 	goruntime "runtime"
 	"runtime/debug"
 	"slices"
-	"strconv"
 	"sync/atomic"
 	"time"
 
@@ -675,21 +674,8 @@ func (e *Engine) handlerError(i int, cs int32, m Msg, input int, err error) *Han
 
 func newHandlerError(prog *Program, phase, step, i int, cs int32, m Msg, input int, err error) *HandlerError {
 	p := &prog.Procs[i]
-	he := &HandlerError{Processor: p.Name, Input: input, Phase: phase, Step: step, Err: err}
-	switch cs {
-	case CaseInit:
-		he.Case = "init"
-	case CasePhase:
-		he.Case = "phase"
-	case CaseTerminate:
-		he.Case = "terminate"
-	case caseBuild:
-		he.Case = "build"
-	default:
-		he.Case = strconv.Itoa(int(cs))
-		if cs >= 0 && int(cs) < len(p.Cases) {
-			he.Case = p.Cases[cs]
-		}
+	he := &HandlerError{Processor: p.Name, Case: caseName(p, cs), Input: input, Phase: phase, Step: step, Err: err}
+	if cs >= 0 {
 		he.Event = prog.eventName(m.Kind)
 	}
 	return he
