@@ -22,6 +22,7 @@ const (
 	ruleUnconsumedTarget        = "unconsumed-target"
 	ruleBadIgnore               = "bad-ignore"
 	ruleAnalysisIncomplete      = "analysis-incomplete"
+	ruleUnservableResolve       = "unservable-resolve"
 )
 
 // lintRules are the rules a //fw:ignore comment may name.
@@ -29,7 +30,7 @@ var lintRules = []string{
 	ruleUnreachableCase, ruleRedundantAlternative, ruleOverlappingAlternatives,
 	ruleRangeEndpointOverlap, ruleSingleValueGap, ruleNonExhaustive,
 	ruleUnhandledEvent, ruleUnproducedEvent, ruleUnconsumedTarget, ruleBadIgnore,
-	ruleAnalysisIncomplete,
+	ruleAnalysisIncomplete, ruleUnservableResolve,
 }
 
 // procInfo is what the lint rules need of a processor.
@@ -102,6 +103,7 @@ func (c *checker) lint(files []*ast.File) {
 		l.unhandledEvents()
 		l.unproducedEvents()
 		l.unconsumedTargets()
+		l.unservableResolves(files)
 	}
 	ignores := l.ignores(files)
 	for _, ld := range l.diags {
