@@ -194,7 +194,7 @@ type FieldPattern struct {
 }
 
 // Pattern is the pattern of one field: *Wildcard, *Name, *Literal, *Alt, *Range,
-// *Compare, *Not or *Prefix.
+// *Compare, *Not, *Prefix, *RecordPattern, *Nil or *NotNil.
 type Pattern interface {
 	PatPos() Pos
 	pattern()
@@ -244,6 +244,21 @@ type Prefix struct {
 	Value *Literal
 }
 
+// RecordPattern is `{field: pattern, field, ...}`, the pattern of a record
+// field: the patterns of the record's fields, each entry as in an event
+// pattern (nested at any depth). It matches a present record whose fields
+// match; `{}` matches any present record.
+type RecordPattern struct {
+	Pos    Pos
+	Fields []*FieldPattern
+}
+
+// Nil is `nil`: an optional field that is absent.
+type Nil struct{ Pos Pos }
+
+// NotNil is `!nil`: an optional field that is present, whatever its value.
+type NotNil struct{ Pos Pos }
+
 // LitKind is the lexical kind of a literal.
 type LitKind int
 
@@ -284,19 +299,25 @@ func (*EnumDecl) decl()                  {}
 func (*EventDecl) decl()                 {}
 func (*ProcessorDecl) decl()             {}
 
-func (p *Wildcard) PatPos() Pos { return p.Pos }
-func (p *Name) PatPos() Pos     { return p.Pos }
-func (p *Literal) PatPos() Pos  { return p.Pos }
-func (p *Alt) PatPos() Pos      { return p.Pos }
-func (p *Range) PatPos() Pos    { return p.Pos }
-func (p *Compare) PatPos() Pos  { return p.Pos }
-func (p *Not) PatPos() Pos      { return p.Pos }
-func (p *Prefix) PatPos() Pos   { return p.Pos }
-func (*Wildcard) pattern()      {}
-func (*Name) pattern()          {}
-func (*Literal) pattern()       {}
-func (*Alt) pattern()           {}
-func (*Range) pattern()         {}
-func (*Compare) pattern()       {}
-func (*Not) pattern()           {}
-func (*Prefix) pattern()        {}
+func (p *Wildcard) PatPos() Pos      { return p.Pos }
+func (p *Name) PatPos() Pos          { return p.Pos }
+func (p *Literal) PatPos() Pos       { return p.Pos }
+func (p *Alt) PatPos() Pos           { return p.Pos }
+func (p *Range) PatPos() Pos         { return p.Pos }
+func (p *Compare) PatPos() Pos       { return p.Pos }
+func (p *Not) PatPos() Pos           { return p.Pos }
+func (p *Prefix) PatPos() Pos        { return p.Pos }
+func (p *RecordPattern) PatPos() Pos { return p.Pos }
+func (p *Nil) PatPos() Pos           { return p.Pos }
+func (p *NotNil) PatPos() Pos        { return p.Pos }
+func (*RecordPattern) pattern()      {}
+func (*Nil) pattern()                {}
+func (*NotNil) pattern()             {}
+func (*Wildcard) pattern()           {}
+func (*Name) pattern()               {}
+func (*Literal) pattern()            {}
+func (*Alt) pattern()                {}
+func (*Range) pattern()              {}
+func (*Compare) pattern()            {}
+func (*Not) pattern()                {}
+func (*Prefix) pattern()             {}

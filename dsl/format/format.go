@@ -615,18 +615,7 @@ func caseText(c *ast.Case) string {
 	case ast.CaseEvent:
 		b.WriteString(c.Event.Name)
 		if c.Fields != nil {
-			b.WriteByte('{')
-			for i, fp := range c.Fields {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				b.WriteString(fp.Field.Name)
-				if fp.Pattern != nil {
-					b.WriteString(": ")
-					writePattern(&b, fp.Pattern, false)
-				}
-			}
-			b.WriteByte('}')
+			writeEntries(&b, c.Fields)
 		}
 	}
 	if c.Name != nil {
@@ -642,6 +631,22 @@ func caseText(c *ast.Case) string {
 		}
 	}
 	return b.String()
+}
+
+// writeEntries prints the braces of an event or record pattern.
+func writeEntries(b *strings.Builder, fields []*ast.FieldPattern) {
+	b.WriteByte('{')
+	for i, fp := range fields {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(fp.Field.Name)
+		if fp.Pattern != nil {
+			b.WriteString(": ")
+			writePattern(b, fp.Pattern, false)
+		}
+	}
+	b.WriteByte('}')
 }
 
 // writePattern prints a pattern; paren puts alternatives in parentheses
@@ -687,6 +692,12 @@ func writePattern(b *strings.Builder, p ast.Pattern, paren bool) {
 	case *ast.Prefix:
 		b.WriteString("prefix ")
 		writePattern(b, x.Value, true)
+	case *ast.Nil:
+		b.WriteString("nil")
+	case *ast.NotNil:
+		b.WriteString("!nil")
+	case *ast.RecordPattern:
+		writeEntries(b, x.Fields)
 	default:
 		panic(fmt.Sprintf("unexpected pattern %T", p))
 	}

@@ -183,19 +183,78 @@ type Case struct {
 	Resolves []*Target
 }
 
-// Test requires a field's value to lie in Set. A field whose pattern accepts
-// every value (a binding, `_`, or omitted) has no Test.
+// Test requires the value at a field path to lie in Set, or, for an optional
+// field, to be absent when Nil. A field whose pattern accepts every value (a
+// binding, `_`, or omitted) has no Test.
+//
+// A path reaches into records: Path[0] is a field of the event, and each
+// next field is a field of the record that the one before holds. A pattern
+// on a nested field implies that the optional records on its way are
+// present: each of them has a Test of its own in the case (with Nil unset),
+// before the tests of the fields inside it. Tests are sorted by path (fields
+// in declaration order, a record before the fields inside it), the order in
+// which the generated code compares.
 type Test struct {
-	Field *Field
-	Set   space.Set // never empty (an empty pattern is an error) and never the whole domain
-	Pos   ast.Pos   // the field pattern
+	// Path is the path of the tested field; nil means the event's field
+	// Field itself (see At).
+	Path  []*Field
+	Field *Field // the tested field: the last of Path
+	// Set holds the present values of Field that match (of Field.Domain()).
+	// A record field is tested only for its presence: Set is then unused,
+	// and the test is that the record is absent (Nil) or present (not Nil).
+	Set space.Set
+	// Nil is set when Field is optional and its absence matches. Set and
+	// Nil together never match every value (nor does an empty Set without
+	// Nil match none): such a pattern is no test.
+	Nil bool
+	Pos ast.Pos // the field pattern
 }
 
-// Bind passes a field's value to the handler as a parameter named Name.
+// At returns the path of the tested field: Path, or Field alone.
+func (t Test) At() []*Field {
+	if len(t.Path) == 0 {
+		return []*Field{t.Field}
+	}
+	return t.Path
+}
+
+// Bind passes the value at a field path to the handler as a parameter named
+// Name: the field's Go value (a pointer for an optional field, nil when it is
+// absent). The case's tests make sure that the optional records on the way
+// are present.
 type Bind struct {
 	Name  string
-	Field *Field
+	Path  []*Field // nil means the event's field Field itself (see At)
+	Field *Field   // the bound field: the last of Path
 	Pos   ast.Pos
+}
+
+// At returns the path of the bound field: Path, or Field alone.
+func (b Bind) At() []*Field {
+	if len(b.Path) == 0 {
+		return []*Field{b.Field}
+	}
+	return b.Path
+}
+
+// PathName is a field path as patterns and messages spell it:
+// customer.address.city.
+func PathName(path []*Field) string {
+	if len(path) == 1 {
+		return path[0].Name
+	}
+	n := 0
+	for _, f := range path {
+		n += len(f.Name) + 1
+	}
+	b := make([]byte, 0, n)
+	for i, f := range path {
+		if i > 0 {
+			b = append(b, '.')
+		}
+		b = append(b, f.Name...)
+	}
+	return string(b)
 }
 
 // Domain returns the value domain of the field's type.

@@ -208,19 +208,25 @@ func (c *converter) caseOf(g *caseG) *ast.Case {
 			// `on E{}` has an empty, non-nil list; `on E` has none.
 			k.Fields = make([]*ast.FieldPattern, 0, len(p.Fields))
 		}
-		for _, fp := range p.Fields {
-			k.Fields = append(k.Fields, &ast.FieldPattern{
-				Pos:     c.pos(fp.Field.Pos),
-				Field:   c.ident(identG(fp.Field)),
-				Pattern: c.alts(fp.Alts),
-			})
-		}
+		k.Fields = c.fieldPats(k.Fields, p.Fields)
 	}
 	if g.Name != nil {
 		name := c.ident(*g.Name)
 		k.Name = &name
 	}
 	return k
+}
+
+// fieldPats appends the entries gs of an event or record pattern to out.
+func (c *converter) fieldPats(out []*ast.FieldPattern, gs []fieldPatG) []*ast.FieldPattern {
+	for _, fp := range gs {
+		out = append(out, &ast.FieldPattern{
+			Pos:     c.pos(fp.Field.Pos),
+			Field:   c.ident(identG(fp.Field)),
+			Pattern: c.alts(fp.Alts),
+		})
+	}
+	return out
 }
 
 // alts converts the alternatives of a pattern; none is no pattern (the
@@ -245,6 +251,9 @@ func (c *converter) unary(g *unaryG) ast.Pattern {
 	pos := c.pos(g.Pos)
 	switch {
 	case g.Not != nil:
+		if v := g.Not.Value; v != nil && v.Type == typeIdent && v.Raw == "nil" {
+			return &ast.NotNil{Pos: pos} // `!= nil` is `!nil`
+		}
 		return &ast.Not{Pos: pos, Pattern: c.notOperand(g.Not)}
 	case g.Cmp != nil:
 		return &ast.Compare{Pos: pos, Op: g.CmpOp, Value: c.operand(g.Cmp, "cannot be compared")}
@@ -255,6 +264,14 @@ func (c *converter) unary(g *unaryG) ast.Pattern {
 		return &ast.Range{Pos: pos, Hi: c.operand(&g.RangeTo.Hi, rangeBound), Exclusive: g.RangeTo.Op == "..<"}
 	case g.Group != nil:
 		return c.alts(g.Group.Alts)
+	case g.Record != nil:
+		// `{}` has an empty, non-nil list of entries.
+		return &ast.RecordPattern{Pos: pos, Fields: c.fieldPats(make([]*ast.FieldPattern, 0, len(g.Record.Fields)), g.Record.Fields)}
+	case g.NotNil != nil:
+		if g.NotNil.Type != typeIdent || g.NotNil.Raw != "nil" {
+			c.errorf(g.NotNil.Pos, "! applies to nil only (!nil: a present optional field); to exclude a value, write != %s", g.NotNil.Raw)
+		}
+		return &ast.NotNil{Pos: pos}
 	case g.Value != nil:
 		lo := (*valueG)(g.Value)
 		switch {
@@ -298,8 +315,11 @@ func (c *converter) notOperand(g *notG) ast.Pattern {
 // a *Literal or a *Name: a wildcard is an error, "what" says why.
 func (c *converter) operand(g *valueG, what string) ast.Pattern {
 	p := c.value(g)
-	if _, ok := p.(*ast.Wildcard); ok {
+	switch p.(type) {
+	case *ast.Wildcard:
 		c.errorf(g.Pos, "wildcard \"_\" %s", what)
+	case *ast.Nil:
+		c.errorf(g.Pos, "nil %s", what)
 	}
 	return p
 }
@@ -324,6 +344,8 @@ func (c *converter) value(g *valueG) ast.Pattern {
 		return &ast.Literal{Pos: pos, Kind: ast.LitBool, Raw: g.Raw}
 	case g.Raw == "inf" || g.Raw == "nan":
 		return &ast.Literal{Pos: pos, Kind: ast.LitFloat, Raw: g.Raw}
+	case g.Raw == "nil":
+		return &ast.Nil{Pos: pos}
 	}
 	return &ast.Name{Pos: pos, Name: g.Raw}
 }

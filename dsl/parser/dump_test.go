@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -131,15 +132,7 @@ func (d *dumper) caseOf(c *ast.Case) string {
 	case ast.CaseEvent:
 		b.WriteString(d.id(c.Event))
 		if c.Fields != nil {
-			var fs []string
-			for _, fp := range c.Fields {
-				s := d.id(fp.Field)
-				if fp.Pattern != nil {
-					s += ": " + d.pattern(fp.Pattern)
-				}
-				fs = append(fs, s)
-			}
-			fmt.Fprintf(&b, "{%s}", strings.Join(fs, ", "))
+			b.WriteString(d.entries(c.Fields))
 		}
 	}
 	if c.Name != nil {
@@ -152,6 +145,18 @@ func (d *dumper) caseOf(c *ast.Case) string {
 		fmt.Fprintf(&b, " resolves %s", d.ids(c.Resolves))
 	}
 	return b.String()
+}
+
+func (d *dumper) entries(fields []*ast.FieldPattern) string {
+	var fs []string
+	for _, fp := range fields {
+		s := d.id(fp.Field)
+		if fp.Pattern != nil {
+			s += ": " + d.pattern(fp.Pattern)
+		}
+		fs = append(fs, s)
+	}
+	return "{" + strings.Join(fs, ", ") + "}"
 }
 
 func (d *dumper) pattern(p ast.Pattern) string {
@@ -180,6 +185,12 @@ func (d *dumper) pattern(p ast.Pattern) string {
 		return "not" + d.at(x.Pos) + "(" + d.pattern(x.Pattern) + ")"
 	case *ast.Prefix:
 		return "prefix" + d.at(x.Pos) + "(" + d.pattern(x.Value) + ")"
+	case *ast.Nil:
+		return "nil" + d.at(x.Pos)
+	case *ast.NotNil:
+		return "!nil" + d.at(x.Pos)
+	case *ast.RecordPattern:
+		return "record" + d.at(x.Pos) + d.entries(x.Fields)
 	}
 	return fmt.Sprintf("?%T", p)
 }
@@ -392,6 +403,20 @@ func checkPattern(t testing.TB, check func(string, ast.Pos, string), src []byte,
 			t.Errorf("prefix at %s: value %+v, want a string", x.Pos, x.Value)
 		} else {
 			check("prefix value", x.Value.Pos, x.Value.Raw)
+		}
+	case *ast.Nil:
+		check("nil", x.Pos, "nil")
+	case *ast.NotNil:
+		if !bytes.HasPrefix(src[x.Pos.Offset:], []byte("!=")) {
+			check("!nil", x.Pos, "!")
+		}
+	case *ast.RecordPattern:
+		check("record pattern", x.Pos, "{")
+		for _, fp := range x.Fields {
+			check("field of a record pattern", fp.Field.Pos, fp.Field.Name)
+			if fp.Pattern != nil {
+				checkPattern(t, check, src, fp.Pattern)
+			}
 		}
 	default:
 		t.Errorf("unexpected pattern %T", p)

@@ -169,21 +169,32 @@ type patternG struct {
 // unaryG is one alternative. Each operator applies to one value, so the
 // first token decides: a value (possibly the low bound of a range: `lo..<hi`,
 // `lo..hi` or `lo..`), `prefix`, "!=", a comparison, a range without a low
-// bound, or "(". A value, the most common, is tried first. `prefix` is
+// bound, "(", a record pattern "{", or `!nil`. A value, the most common, is tried first. `prefix` is
 // matched by value, so it cannot be a binding name (it is not a value here,
 // see operandG); `prefix` followed by anything but a string is an error.
 type unaryG struct {
 	Pos     lexer.Position
-	Value   *operandG `parser:"  @@"`
-	Excl    *valueG   `parser:"  (   '..<' @@"`
-	Incl    bool      `parser:"    | @'..'"`
-	InclHi  *valueG   `parser:"      @@? )?"`
-	Prefix  *stringG  `parser:"| 'prefix' @@"`
-	Not     *notG     `parser:"| '!=' @@"`
-	CmpOp   string    `parser:"| ( @( '<=' | '>=' | '<' | '>' )"`
-	Cmp     *valueG   `parser:"    @@ )"`
-	RangeTo *rangeToG `parser:"| @@"`
-	Group   *patternG `parser:"| '(' @@ ')'"`
+	Value   *operandG   `parser:"  @@"`
+	Excl    *valueG     `parser:"  (   '..<' @@"`
+	Incl    bool        `parser:"    | @'..'"`
+	InclHi  *valueG     `parser:"      @@? )?"`
+	Prefix  *stringG    `parser:"| 'prefix' @@"`
+	Not     *notG       `parser:"| '!=' @@"`
+	CmpOp   string      `parser:"| ( @( '<=' | '>=' | '<' | '>' )"`
+	Cmp     *valueG     `parser:"    @@ )"`
+	RangeTo *rangeToG   `parser:"| @@"`
+	Group   *patternG   `parser:"| '(' @@ ')'"`
+	Record  *recordPatG `parser:"| @@"`
+	NotNil  *valueG     `parser:"| '!' @@"`
+}
+
+// recordPatG is `{field: pattern, ...}`, the pattern of a record field: its
+// entries are those of an event pattern. `!` is followed by a value, for a
+// better message than a syntax error when it is not nil.
+type recordPatG struct {
+	Pos    lexer.Position
+	Open   bool        `parser:"@'{'"`
+	Fields []fieldPatG `parser:"( @@ ( (?! ',' '}') ',' @@ )* ','? )? '}'"`
 }
 
 // notG is the operand of "!=": a value, or values in parentheses separated

@@ -58,7 +58,7 @@ var lexDef = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: tokString, Pattern: `"(?:[^"\\\n]|\\.)*"`},
 	{Name: tokKeyword, Pattern: `(?:package|enum|event|processor|builder|on)\b`},
 	{Name: tokIdent, Pattern: `[A-Za-z_][A-Za-z0-9_]*`},
-	{Name: tokPunct, Pattern: `\.\.<|\.\.|<=|>=|!=|[{}:,;<>|()]`},
+	{Name: tokPunct, Pattern: `\.\.<|\.\.|<=|>=|!=|[{}:,;<>|()!]`},
 })
 
 // Token types as numbered by lexDef.
@@ -133,8 +133,6 @@ func lexError(filename string, src []byte, err error) diag.Diagnostic {
 		return syntaxError(pos, `invalid character '-' (expected "->" or a number)`)
 	case '/':
 		return syntaxError(pos, `invalid character '/' (comments start with "//")`)
-	case '!':
-		return syntaxError(pos, `invalid character '!' (expected "!=")`)
 	case '.':
 		// After a number, as in `1.`, the '.' was meant as a decimal point.
 		start := lerr.Pos.Offset

@@ -50,7 +50,11 @@ func parseWhole(filename, src string) (*ast.File, diag.List) {
 		return nil, diag.List{lexError(filename, []byte(src), err)}
 	}
 	if lx.tooDeep {
-		return nil, diag.List{syntaxError(toPos(filename, lx.deepPos), "parentheses nested too deeply (more than %d)", maxNesting)}
+		what := "parentheses"
+		if lx.deepBrace {
+			what = "braces"
+		}
+		return nil, diag.List{syntaxError(toPos(filename, lx.deepPos), "%s nested too deeply (more than %d)", what, maxNesting)}
 	}
 	g, err := parser.ParseFromLexer(peek)
 	if err != nil {
@@ -85,7 +89,7 @@ func recoverParse(filename string, file **ast.File, diags *diag.List) {
 	*file, *diags = nil, diag.List{syntaxError(pos, "internal parser error: %s", msg)}
 }
 
-// maxNesting bounds the nesting of parentheses in patterns. participle
+// maxNesting bounds the nesting of parentheses, and that of braces, in patterns. participle
 // parses them by recursion, and a Go stack overflow cannot be recovered.
 const maxNesting = 100
 
@@ -96,8 +100,11 @@ type parseLexer struct {
 	*scanner
 	comments []lexer.Token
 	depth    int
+	braces   int
 	tooDeep  bool
-	deepPos  lexer.Position // of the first "(" too deep
+	deepPos  lexer.Position // of the first "(" or "{" too deep
+	// deepBrace: the first too deep is a "{"
+	deepBrace bool
 }
 
 func (l *parseLexer) Next() (lexer.Token, error) {
@@ -117,6 +124,13 @@ func (l *parseLexer) Next() (lexer.Token, error) {
 			}
 		case t.Value == ")":
 			l.depth = max(l.depth-1, 0)
+		case t.Value == "{":
+			// Record patterns nest braces: participle recurses on them too.
+			if l.braces++; l.braces > maxNesting && !l.tooDeep {
+				l.tooDeep, l.deepPos, l.deepBrace = true, t.Pos, true
+			}
+		case t.Value == "}":
+			l.braces = max(l.braces-1, 0)
 		}
 		return t, nil
 	}

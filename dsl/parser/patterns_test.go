@@ -54,6 +54,12 @@ func TestParsePatterns(t *testing.T) {
 		{"open range before a comma", "a: 1.., b", "range(int:1 .. nil), b"},
 		{"newlines are white space", "a: 1\n|\n2\n..\n3", "alt(int:1 | range(int:2 .. int:3))"},
 		{"comments inside a pattern", "a: 1 // one\n | 2 // two\n", "alt(int:1 | int:2)"},
+		{"record pattern", `c: {a: {city: "Oslo" | "Bergen"}, vip: true}, d`,
+			`record{a: record{city: alt(string:"Oslo" | string:"Bergen")}, vip: bool:true}, d`},
+		{"empty record pattern and trailing comma", `c: {}, d: {x, y: _,}`, "record{}, d: record{x, y: _}"},
+		{"nil and !nil", `a: nil, b: !nil, c: != nil, d: nil | > 3, e: ! nil`,
+			"nil, b: !nil, c: !nil, d: alt(nil | cmp(> int:3)), e: !nil"},
+		{"bind and constrain", `path: prefix "/admin", path`, `prefix(string:"/admin"), path`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,7 +164,10 @@ func TestParseInvalidPatterns(t *testing.T) {
 		{"equals sign", onA("a: = 1"), `x.fw:2:23: error: invalid character '=' [syntax]`},
 		{"double equals", onA("a: == 1"), `x.fw:2:23: error: invalid character '=' [syntax]`},
 		{"negation without value", onA("a: != "), `x.fw:2:26: error: unexpected "}", expected a value or "(" [syntax]`},
-		{"bang", onA("a: ! 1"), `x.fw:2:23: error: invalid character '!' (expected "!=") [syntax]`},
+		{"bang", onA("a: ! 1"), `x.fw:2:25: error: ! applies to nil only (!nil: a present optional field); to exclude a value, write != 1 [syntax]`},
+		{"bang prefix", onA(`a: !prefix "x"`), `x.fw:2:31: error: unexpected string "x", expected "," or "}" [syntax]`},
+		{"nil bound", onA("a: < nil"), `x.fw:2:25: error: nil cannot be compared [syntax]`},
+		{"unclosed record pattern", onA("a: {b: 1"), `x.fw:2:31: error: unexpected end of file, expected an option, "on" or "}" [syntax]`},
 		{"negated wildcard", onA("a: != _"), `x.fw:2:26: error: wildcard "_" cannot be negated [syntax]`},
 		{"negated wildcard in alternatives", onA("a: != (1 | _)"), `x.fw:2:31: error: wildcard "_" cannot be negated [syntax]`},
 		{"negated range", onA("a: != 1..2"), `x.fw:2:27: error: unexpected "..", expected "," or "}" [syntax]`},
@@ -183,6 +192,8 @@ func TestParseInvalidPatterns(t *testing.T) {
 				"x.fw:2:54: error: invalid digit '2' in binary literal [syntax]"},
 		{"too deep", onA("a: " + strings.Repeat("(", 101) + "1" + strings.Repeat(")", 101)),
 			"x.fw:2:123: error: parentheses nested too deeply (more than 100) [syntax]"},
+		{"too deep braces", onA("a: " + strings.Repeat("{b: ", 99) + "1" + strings.Repeat("}", 99)),
+			"x.fw:2:415: error: braces nested too deeply (more than 100) [syntax]"},
 		// input and options.
 		{"input before enum", "package p\ninput enum E {}", `x.fw:2:7: error: unexpected keyword "enum", expected "event" [syntax]`},
 		{"input alone", "package p\ninput", `x.fw:2:6: error: unexpected end of file, expected "event" [syntax]`},

@@ -236,6 +236,7 @@ func scanPunct(src string, i int) int {
 		if next == '=' {
 			return i + 2
 		}
+		return i + 1
 	case '.':
 		if next == '.' {
 			if i+2 < len(src) && src[i+2] == '<' {
