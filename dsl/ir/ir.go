@@ -197,7 +197,7 @@ type Case struct {
 	Kind  ast.CaseKind // CaseBuilt for built cases
 	Pos   ast.Pos
 	Event *Event   // event cases only
-	Tests []Test   // field tests, in field order (event cases only); all must hold
+	Tests []Test   // field tests, in path order (event cases only); all must hold
 	Binds []Bind   // bound values, in the order they appear in the pattern
 	Emits []*Event // declared emits, sorted by event kind
 	// Target is the target whose artifacts a built case receives (processors'
@@ -207,9 +207,9 @@ type Case struct {
 	Resolves []*Target
 }
 
-// Test requires the value at a field path to lie in Set, or, for an optional
-// field, to be absent when Nil. A field whose pattern accepts every value (a
-// binding, `_`, or omitted) has no Test.
+// Test requires the value at a field path to lie in Set (which may hold nil,
+// the absence of an optional field). A field whose pattern accepts every
+// value (a binding, `_`, or omitted) has no Test.
 //
 // A path reaches into records: Path[0] is a field of the event, and each
 // next field is a field of the record that the one before holds. A pattern
@@ -223,14 +223,12 @@ type Test struct {
 	// Field itself (see At).
 	Path  []*Field
 	Field *Field // the tested field: the last of Path
-	// Set holds the present values of Field that match (of Field.Domain()).
-	// A record field is tested only for its presence: Set is then unused,
-	// and the test is that the record is absent (Nil) or present (not Nil).
+	// Set holds the values of Field that match, of Field.Domain(): nil
+	// among them (Set.Nil) when Field is optional and its absence matches.
+	// A record field is tested only for its presence (a set of kind
+	// space.Record). Set is never empty (an empty pattern is an error) and
+	// never the whole domain (such a pattern is no test).
 	Set space.Set
-	// Nil is set when Field is optional and its absence matches. Set and
-	// Nil together never match every value (nor does an empty Set without
-	// Nil match none): such a pattern is no test.
-	Nil bool
 	Pos ast.Pos // the field pattern
 }
 
@@ -281,9 +279,19 @@ func PathName(path []*Field) string {
 	return string(b)
 }
 
-// Domain returns the value domain of the field's type.
+// Domain returns the domain of the field's values: of its type, with nil
+// when the field is optional. Times are Unix nanoseconds and durations
+// nanoseconds (Int domains); a record's domain is its presence (its fields
+// have domains of their own). Lists and maps have no domain that patterns
+// match: Domain returns a Record domain, their presence.
 func (f *Field) Domain() space.Domain {
-	switch f.Type.Kind {
+	d := f.Type.domain()
+	d.Optional = f.Optional
+	return d
+}
+
+func (t Type) domain() space.Domain {
+	switch t.Kind {
 	case Int:
 		return space.IntDomain()
 	case Float:
@@ -291,7 +299,17 @@ func (f *Field) Domain() space.Domain {
 	case Bool:
 		return space.Domain{Kind: space.Bool}
 	case EnumType:
-		return space.EnumDomain(f.Type.Enum.Variants)
+		return space.EnumDomain(t.Enum.Variants)
+	case Time:
+		d := space.IntDomain()
+		d.Unit = space.Time
+		return d
+	case Duration:
+		d := space.IntDomain()
+		d.Unit = space.Duration
+		return d
+	case RecordType, List, Map:
+		return space.Domain{Kind: space.Record}
 	}
 	return space.Domain{Kind: space.String} // string and bytes
 }

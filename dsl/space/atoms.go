@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // AtomKind tells the shapes of atoms apart.
@@ -19,6 +20,8 @@ const (
 	AtomPrefix                   // strings with prefix S that no longer listed prefix and no listed literal claims
 	AtomOtherStr                 // strings that no listed literal or prefix claims
 	AtomBool                     // the bool B
+	AtomRecord                   // a present record
+	AtomNil                      // nil: an absent optional field
 )
 
 // Atom is one cell of a partition: a non-empty set of values that every set
@@ -34,8 +37,17 @@ type Atom struct {
 // Partition splits domain d into atoms such that each of sets is a union of
 // atoms, as rustc's pattern analysis splits integer ranges. Atoms come in
 // ascending value order (for strings: literals, then prefixes, then the rest,
-// each sorted). Only non-empty atoms are returned.
+// each sorted), and last, for an optional field's domain, nil. Only
+// non-empty atoms are returned.
 func Partition(d Domain, sets []Set) []Atom {
+	atoms := partitionValues(d, sets)
+	if d.Optional {
+		atoms = append(atoms, Atom{Kind: AtomNil})
+	}
+	return atoms
+}
+
+func partitionValues(d Domain, sets []Set) []Atom {
 	switch d.Kind {
 	case Int:
 		return intAtoms(d, sets)
@@ -43,6 +55,8 @@ func Partition(d Domain, sets []Set) []Atom {
 		return floatAtoms(sets)
 	case String:
 		return stringAtoms(sets)
+	case Record:
+		return []Atom{{Kind: AtomRecord}}
 	}
 	return []Atom{{Kind: AtomBool, B: false}, {Kind: AtomBool, B: true}}
 }
@@ -157,6 +171,10 @@ func (s Set) ContainsAtom(a Atom) bool {
 		return false
 	case AtomOtherStr:
 		return s.Str.Neg
+	case AtomRecord:
+		return s.Rec
+	case AtomNil:
+		return s.Nil
 	}
 	return s.Contains(Value{Bool: a.B})
 }
@@ -211,6 +229,10 @@ func (a Atom) Witness(allLits, allPrefixes []string) Value {
 			return Value{Str: w}
 		}
 		return Value{Str: a.S} // an empty atom: Inhabited is false
+	case AtomRecord:
+		return Value{}
+	case AtomNil:
+		return Value{Nil: true}
 	}
 	return Value{Bool: a.B}
 }
@@ -229,16 +251,27 @@ func Lits(sets []Set) (lits, prefixes []string) {
 
 // FormatValue renders a value of domain d in pattern syntax.
 func FormatValue(d Domain, v Value) string {
+	if v.Nil {
+		return "nil"
+	}
 	switch d.Kind {
 	case Int:
 		if d.Variants != nil && v.Int >= 0 && v.Int < int64(len(d.Variants)) {
 			return d.Variants[v.Int]
+		}
+		switch d.Unit {
+		case Time:
+			return strconv.Quote(time.Unix(0, v.Int).UTC().Format(time.RFC3339Nano))
+		case Duration:
+			return strconv.Quote(time.Duration(v.Int).String())
 		}
 		return strconv.FormatInt(v.Int, 10)
 	case Float:
 		return FormatFloat(v.Float)
 	case String:
 		return strconv.Quote(v.Str)
+	case Record:
+		return "!nil"
 	}
 	return strconv.FormatBool(v.Bool)
 }

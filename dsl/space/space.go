@@ -8,6 +8,12 @@
 // plus a NaN flag; -0.0 is the same value as 0.0. Strings (and bytes) are a
 // finite union of literals and prefixes, or the complement of a finite set of
 // literals. Bools are a subset of {false, true}.
+//
+// An optional field's domain also holds nil, its absence: a set may hold it
+// (Set.Nil) beside values, and it is an atom of its own. A record field is
+// matched only on its presence (its fields are domains of their own): the
+// domain of kind Record has one value, a present record, and nil when the
+// field is optional.
 package space
 
 import (
@@ -26,6 +32,7 @@ const (
 	Float
 	String // strings and bytes
 	Bool
+	Record // the presence of a record: its one value is a present record
 )
 
 // Domain is the universe of one field: its kind, and for Int its bounds
@@ -34,6 +41,23 @@ type Domain struct {
 	Kind     Kind
 	Min, Max int64
 	Variants []string // enum variant names, for messages; nil for plain ints
+	Optional bool     // nil (absent) is a value of the domain too
+	Unit     Unit     // Int: what the ints stand for, for messages
+}
+
+// Unit tells what the values of an Int domain stand for.
+type Unit uint8
+
+const (
+	Plain    Unit = iota // ints, enum variants
+	Time                 // instants, as Unix nanoseconds
+	Duration             // durations, in nanoseconds
+)
+
+// Values returns d without nil: the domain of the values of an optional field.
+func (d Domain) Values() Domain {
+	d.Optional = false
+	return d
 }
 
 // IntDomain is the domain of int64 fields.
@@ -61,6 +85,8 @@ type Set struct {
 	NaN    bool         // Float: contains NaN
 	Str    Strings      // String
 	Bools  uint8        // Bool: bit 0 is false, bit 1 is true
+	Rec    bool         // Record: holds the present record
+	Nil    bool         // holds nil, the absence of an optional field
 }
 
 // Strings is a set of strings: Lits ∪ {s | s has a prefix in Prefixes}, or, when
@@ -78,6 +104,7 @@ type Value struct {
 	Float float64
 	Str   string
 	Bool  bool
+	Nil   bool // nil, an absent optional field (the other members do not matter)
 }
 
 // Empty returns the empty set of kind k.
@@ -85,6 +112,12 @@ func Empty(k Kind) Set { return Set{Kind: k} }
 
 // Full returns the whole domain d.
 func Full(d Domain) Set {
+	s := fullValues(d)
+	s.Nil = d.Optional
+	return s
+}
+
+func fullValues(d Domain) Set {
 	switch d.Kind {
 	case Int:
 		if d.Min > d.Max {
@@ -95,9 +128,14 @@ func Full(d Domain) Set {
 		return Set{Kind: Float, Floats: []FloatRange{{Lo: math.Inf(-1), Hi: math.Inf(1)}}, NaN: true}
 	case String:
 		return Set{Kind: String, Str: Strings{Neg: true}}
+	case Record:
+		return Set{Kind: Record, Rec: true}
 	}
 	return Set{Kind: Bool, Bools: 3}
 }
+
+// NilValue returns {nil} of kind k.
+func NilValue(k Kind) Set { return Set{Kind: k, Nil: true} }
 
 // IntBetween returns [lo, hi] ∩ d (empty when lo > hi).
 func IntBetween(d Domain, lo, hi int64) Set {
@@ -152,6 +190,9 @@ func zero(f float64) float64 {
 // IsEmpty reports whether s has no value. (An Int set is assumed to lie
 // within its domain, as every constructor here makes it.)
 func (s Set) IsEmpty() bool {
+	if s.Nil {
+		return false
+	}
 	switch s.Kind {
 	case Int:
 		return len(s.Ints) == 0
@@ -159,12 +200,23 @@ func (s Set) IsEmpty() bool {
 		return len(s.Floats) == 0 && !s.NaN
 	case String:
 		return !s.Str.Neg && len(s.Str.Lits) == 0 && len(s.Str.Prefixes) == 0
+	case Record:
+		return !s.Rec
 	}
 	return s.Bools == 0
 }
 
+// HasValues reports whether s holds a value other than nil.
+func (s Set) HasValues() bool {
+	s.Nil = false
+	return !s.IsEmpty()
+}
+
 // Contains reports whether v is in s.
 func (s Set) Contains(v Value) bool {
+	if v.Nil {
+		return s.Nil
+	}
 	switch s.Kind {
 	case Int:
 		i, found := slices.BinarySearchFunc(s.Ints, v.Int, func(r IntRange, x int64) int {
@@ -191,6 +243,8 @@ func (s Set) Contains(v Value) bool {
 		return false
 	case String:
 		return s.Str.contains(v.Str)
+	case Record:
+		return s.Rec
 	}
 	if v.Bool {
 		return s.Bools&2 != 0
@@ -226,6 +280,12 @@ func (t Strings) contains(s string) bool {
 
 // Union returns s ∪ t (same kind).
 func Union(s, t Set) Set {
+	u := unionValues(s, t)
+	u.Nil = s.Nil || t.Nil
+	return u
+}
+
+func unionValues(s, t Set) Set {
 	switch s.Kind {
 	case Int:
 		return Set{Kind: Int, Ints: normInts(append(slices.Clone(s.Ints), t.Ints...))}
@@ -233,6 +293,8 @@ func Union(s, t Set) Set {
 		return Set{Kind: Float, Floats: normFloats(append(slices.Clone(s.Floats), t.Floats...)), NaN: s.NaN || t.NaN}
 	case String:
 		return Set{Kind: String, Str: unionStrings(s.Str, t.Str)}
+	case Record:
+		return Set{Kind: Record, Rec: s.Rec || t.Rec}
 	}
 	return Set{Kind: Bool, Bools: s.Bools | t.Bools}
 }
@@ -240,6 +302,12 @@ func Union(s, t Set) Set {
 // Complement returns d \ s. For strings, s must not hold prefixes (the
 // language only negates literals).
 func Complement(d Domain, s Set) Set {
+	c := complementValues(d, s)
+	c.Nil = d.Optional && !s.Nil
+	return c
+}
+
+func complementValues(d Domain, s Set) Set {
 	switch d.Kind {
 	case Int:
 		var out []IntRange
@@ -277,6 +345,8 @@ func Complement(d Domain, s Set) Set {
 			return Set{Kind: String, Str: Strings{Lits: slices.Clone(s.Str.Lits)}}
 		}
 		return Set{Kind: String, Str: Strings{Neg: true, Lits: slices.Clone(s.Str.Lits)}}
+	case Record:
+		return Set{Kind: Record, Rec: !s.Rec}
 	}
 	return Set{Kind: Bool, Bools: 3 &^ s.Bools}
 }
@@ -386,11 +456,23 @@ func (s Set) String() string {
 // Format renders s in pattern syntax using d (enum variant names).
 func (s Set) Format(d Domain) string {
 	var parts []string
+	if s.Nil {
+		parts = append(parts, "nil")
+		if !s.HasValues() {
+			return "nil"
+		}
+		if isFull(d, s) {
+			return "_"
+		}
+	}
 	switch s.Kind {
 	case Int:
 		name := func(v int64) string {
 			if d.Variants != nil && v >= 0 && v < int64(len(d.Variants)) {
 				return d.Variants[v]
+			}
+			if d.Unit != Plain {
+				return FormatValue(d, Value{Int: v})
 			}
 			return strconv.FormatInt(v, 10)
 		}
@@ -414,18 +496,24 @@ func (s Set) Format(d Domain) string {
 			parts = append(parts, "nan")
 		}
 	case String:
+		var lits []string
 		for _, l := range s.Str.Lits {
-			parts = append(parts, strconv.Quote(l))
+			lits = append(lits, strconv.Quote(l))
 		}
 		if s.Str.Neg {
-			if len(parts) == 0 {
-				return "_"
+			neg := "!= (" + strings.Join(lits, " | ") + ")"
+			switch len(lits) {
+			case 0:
+				neg = "!nil"
+				if !d.Optional {
+					return "_"
+				}
+			case 1:
+				neg = "!= " + lits[0]
 			}
-			if len(parts) == 1 {
-				return "!= " + parts[0]
-			}
-			return "!= (" + strings.Join(parts, " | ") + ")"
+			return strings.Join(append(parts, neg), " | ")
 		}
+		parts = append(parts, lits...)
 		for _, p := range s.Str.Prefixes {
 			parts = append(parts, "prefix "+strconv.Quote(p))
 		}
@@ -436,11 +524,23 @@ func (s Set) Format(d Domain) string {
 		if s.Bools&2 != 0 {
 			parts = append(parts, "true")
 		}
+	case Record:
+		if s.Rec {
+			parts = append(parts, "!nil")
+		}
 	}
 	if len(parts) == 0 {
 		return "(nothing)"
 	}
 	return strings.Join(parts, " | ")
+}
+
+// isFull reports whether s (holding nil) is the whole of d.
+func isFull(d Domain, s Set) bool {
+	if s.Kind == String {
+		return s.Str.Neg && len(s.Str.Lits) == 0 || slices.Contains(s.Str.Prefixes, "")
+	}
+	return Complement(d, s).IsEmpty()
 }
 
 // FormatFloat renders a float as the language writes it.
