@@ -27,6 +27,13 @@ func partition(d space.Domain, sets []space.Set) []space.Atom {
 // the number of atoms: a column of a large processor has thousands of atoms.
 func cover(d space.Domain, atoms []space.Atom, s space.Set) bitset {
 	out := newBitset(len(atoms))
+	if n := len(atoms); d.Optional && n > 0 && atoms[n-1].Kind == space.AtomNil {
+		// nil is the last atom; the values' atoms come before it.
+		if s.Nil {
+			out.set(n - 1)
+		}
+		atoms = atoms[:n-1]
+	}
 	switch d.Kind {
 	case space.Int:
 		for _, r := range s.Ints {

@@ -79,7 +79,7 @@ func (l *linter) coveredAlternativesOf(m *matrix, i int, ci *caseInfo, live bits
 // colOf returns the column of the field pattern fi, or -1.
 func (m *matrix) colOf(fi *fieldInfo) int {
 	for c, col := range m.cols {
-		if col.field == fi.field {
+		if col.key == fi.key {
 			return c
 		}
 	}

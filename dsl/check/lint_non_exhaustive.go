@@ -50,7 +50,7 @@ func (m *matrix) matchedBy(vals []space.Value) int {
 	for i, r := range m.rows {
 		all := true
 		for c, col := range m.cols {
-			if fi := r.field(col.field); fi != nil && !fi.set.Contains(vals[c]) {
+			if fi := r.field(col.key); fi != nil && !fi.set.Contains(vals[c]) {
 				all = false
 				break
 			}

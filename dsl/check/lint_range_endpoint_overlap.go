@@ -58,7 +58,7 @@ func (l *linter) rangeEndpointOverlaps(m *matrix, dead bitset) {
 		var ranges []end
 		byLo := map[int64][]int{}
 		for i, ci := range m.rows {
-			fi := ci.field(col.field)
+			fi := ci.field(col.key)
 			if dead.has(i) || fi == nil {
 				continue
 			}

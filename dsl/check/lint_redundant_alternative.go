@@ -97,6 +97,10 @@ func (g *altGroup) describe(b bitset) string {
 			s = space.Union(s, space.StringValue(a.S))
 		case space.AtomBool:
 			s = space.Union(s, space.BoolValue(a.B))
+		case space.AtomNil:
+			s.Nil = true
+		case space.AtomRecord:
+			s.Rec = true
 		default: // strings under a prefix, or outside every literal and prefix
 			lits, prefixes := space.Lits(setsOf(g.alts))
 			return "for example " + space.FormatValue(g.dom, a.Witness(lits, prefixes))

@@ -23,14 +23,18 @@ func (l *linter) singleValueGaps(m *matrix, dead bitset) {
 			continue
 		}
 		// uncovered reports whether no row's pattern on the field matches v.
+		atoms := col.atoms
+		if col.optional {
+			atoms = atoms[:len(atoms)-1] // without nil
+		}
 		uncovered := func(v int64) bool {
-			a, _ := slices.BinarySearchFunc(col.atoms, v, func(a space.Atom, v int64) int {
+			a, _ := slices.BinarySearchFunc(atoms, v, func(a space.Atom, v int64) int {
 				if a.Hi < v {
 					return -1
 				}
 				return cmp.Compare(a.Lo, v)
 			})
-			if a >= len(col.atoms) || col.atoms[a].Lo > v {
+			if a >= len(atoms) || atoms[a].Lo > v {
 				a-- // v lies inside the atom before
 			}
 			for r := range col.rowsOf[a].all {
@@ -46,18 +50,18 @@ func (l *linter) singleValueGaps(m *matrix, dead bitset) {
 			if dead.has(i) {
 				continue
 			}
-			fi := ci.field(col.field)
+			fi := ci.field(col.key)
 			if fi == nil {
 				prev = -1
 				continue
 			}
 			for j := 0; j+1 < len(fi.top); j++ {
-				l.gap(col.field, fi.top[j], fi.top[j+1], ci, ci, uncovered, reported)
+				l.gap(col.field, col.key, fi.top[j], fi.top[j+1], ci, ci, uncovered, reported)
 			}
 			if prev >= 0 && m.compatible(prev, i, c) {
-				for _, a := range m.rows[prev].field(col.field).top {
+				for _, a := range m.rows[prev].field(col.key).top {
 					for _, b := range fi.top {
-						l.gap(col.field, a, b, m.rows[prev], ci, uncovered, reported)
+						l.gap(col.field, col.key, a, b, m.rows[prev], ci, uncovered, reported)
 					}
 				}
 			}
@@ -69,7 +73,7 @@ func (l *linter) singleValueGaps(m *matrix, dead bitset) {
 // gap reports the value between a (of case ca) and b (of case cb) if there
 // is exactly one, whichever of the two is the lower, unless the lower one is
 // in reported.
-func (l *linter) gap(f *ir.Field, a, b piece, ca, cb *caseInfo, uncovered func(int64) bool, reported map[ast.Pattern]bool) {
+func (l *linter) gap(f *ir.Field, name string, a, b piece, ca, cb *caseInfo, uncovered func(int64) bool, reported map[ast.Pattern]bool) {
 	for range 2 {
 		lo, hi, ok := intRange(f, a)
 		if ok && len(b.set.Ints) == 1 && hi < math.MaxInt64-1 && b.set.Ints[0].Lo == hi+2 && lo < hi &&
@@ -88,7 +92,7 @@ func (l *linter) gap(f *ir.Field, a, b piece, ca, cb *caseInfo, uncovered func(i
 			}
 			l.warn(ca.decl, diag.Warningf(a.node.PatPos(), ruleSingleValueGap,
 				"%d falls between %s and %s%s: no pattern on %s matches it%s",
-				v, patString(a.node), patString(b.node), where, f.Name, hint).
+				v, patString(a.node), patString(b.node), where, name, hint).
 				With(b.node.PatPos(), "%s", patString(b.node)))
 			return
 		}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/fwgo/fw/dsl/ast"
@@ -25,6 +26,8 @@ func (c *checker) literal(f *ir.Field, lit *ast.Literal) (litValue, bool) {
 	switch t := f.Type; {
 	case t.Kind == ir.EnumType:
 		msg = c.enumLiteral(f, lit)
+	case t.Kind == ir.Time || t.Kind == ir.Duration:
+		v.Int, msg = clockLiteral(f, lit)
 	case !accepts(t.Kind, lit.Kind):
 		msg = fmt.Sprintf("cannot use %s literal %s for %s field %s", lit.Kind, lit.Raw, t.String(), f.Name)
 		if t.Kind == ir.Bytes {
@@ -52,6 +55,53 @@ func (c *checker) literal(f *ir.Field, lit *ast.Literal) (litValue, bool) {
 	return v, true
 }
 
+// Examples of the forms of time and duration literals, for messages.
+const (
+	timeForm     = `want RFC 3339, e.g. "2026-01-02T15:04:05Z" or "2026-01-02T15:04:05.5+01:00"`
+	durationForm = `want a Go duration, e.g. "90s", "1h30m" or "250ms"`
+)
+
+// clockLiteral converts a literal for a time field (an RFC 3339 timestamp
+// in a string, to Unix nanoseconds) or a duration field (a Go duration in a
+// string, to nanoseconds).
+func clockLiteral(f *ir.Field, lit *ast.Literal) (int64, string) {
+	isTime := f.Type.Kind == ir.Time
+	form := durationForm
+	if isTime {
+		form = timeForm
+	}
+	if lit.Kind != ast.LitString {
+		return 0, fmt.Sprintf("cannot use %s literal %s for %s field %s: %s (a string)", lit.Kind, lit.Raw, f.Type.String(), f.Name, form)
+	}
+	s, msg := unquote(lit.Raw)
+	if msg != "" {
+		return 0, msg
+	}
+	if !isTime {
+		d, err := time.ParseDuration(s)
+		if err != nil {
+			return 0, fmt.Sprintf("bad duration %s: %s; %s", lit.Raw, strings.TrimPrefix(err.Error(), "time: "), form)
+		}
+		return int64(d), ""
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		why := err.Error()
+		var perr *time.ParseError
+		if errors.As(err, &perr) {
+			why = strings.TrimPrefix(perr.Message, ": ")
+			if why == "" {
+				why = "cannot parse " + strconv.Quote(perr.ValueElem) + " as " + strconv.Quote(perr.LayoutElem)
+			}
+		}
+		return 0, fmt.Sprintf("bad timestamp %s: %s; %s", lit.Raw, why, form)
+	}
+	if y := t.Year(); y < 1678 || y > 2261 {
+		return 0, fmt.Sprintf("timestamp %s is out of range: patterns compare times as Unix nanoseconds, from 1678 to 2261", lit.Raw)
+	}
+	return t.UnixNano(), ""
+}
+
 // litValue is a literal converted to its field's type: only the member for that
 // type is meaningful.
 type litValue struct {
@@ -64,8 +114,8 @@ type litValue struct {
 // set returns {v} in the domain of field f.
 func (v litValue) set(f *ir.Field) space.Set {
 	switch f.Type.Kind {
-	case ir.Int, ir.EnumType:
-		return space.IntValue(f.Domain(), v.Int)
+	case ir.Int, ir.EnumType, ir.Time, ir.Duration:
+		return space.IntValue(f.Domain().Values(), v.Int)
 	case ir.Float:
 		return space.FloatValue(v.Float)
 	case ir.Bool:

@@ -13,11 +13,15 @@ import (
 )
 
 // fieldInfo is what the lint rules need of one checked field pattern other
-// than a binding or `_`.
+// than a binding or `_`: a pattern on a field of the event, or on a field of
+// a record inside it (at a path), or the presence that a record pattern on an
+// optional record implies.
 type fieldInfo struct {
-	field *ir.Field
-	set   space.Set // the values the pattern matches, never empty
-	full  bool      // set is the whole domain: the pattern tests nothing
+	field *ir.Field   // the field at the end of path
+	path  []*ir.Field // from a field of the event to field
+	key   string      // the path as written: customer.address.city
+	set   space.Set   // the values the pattern matches, never empty
+	full  bool        // set is the whole domain: the pattern tests nothing
 	pos   ast.Pos
 	top   []piece   // the top-level alternatives (the pattern itself when it is no `|`)
 	alts  [][]piece // every `|` of the pattern, the top-level one and one inside `!=`
@@ -33,11 +37,11 @@ type piece struct {
 // ic.Binds. ev is nil when the event did not resolve: the checks that need no
 // event (duplicate fields and bindings, binding names) still run. It returns
 // the field patterns that checked without error (but bindings and `_`), in
-// field order.
+// path order. A record pattern's entries are checked as the event's are, on
+// the fields of the record, at any depth.
 func (c *checker) patterns(cs *ast.Case, ev *ir.Event, ic *ir.Case) []*fieldInfo {
-	fields := map[string]ast.Pos{} // first pattern of each field
-	binds := map[string]ast.Pos{}  // first binding of each name
-	bind := func(name string, pos ast.Pos, f *ir.Field, shorthand bool) {
+	binds := map[string]ast.Pos{} // first binding of each name
+	bind := func(name string, pos ast.Pos, path []*ir.Field, shorthand bool) {
 		if token.IsKeyword(name) {
 			if shorthand {
 				c.errorf(pos, ruleBadName, "cannot bind field %s to a parameter of the same name: %s is a Go keyword; write %s: name", name, name, name)
@@ -51,81 +55,246 @@ func (c *checker) patterns(cs *ast.Case, ev *ir.Event, ic *ir.Case) []*fieldInfo
 			return
 		}
 		binds[name] = pos
-		if f != nil {
-			ic.Binds = append(ic.Binds, ir.Bind{Name: name, Field: f, Pos: pos})
+		if path != nil {
+			p := path
+			if len(p) == 1 {
+				p = nil // the event's own field: Bind.Field alone, as before paths
+			}
+			ic.Binds = append(ic.Binds, ir.Bind{Name: name, Path: p, Field: path[len(path)-1], Pos: pos})
 		}
 	}
 	var infos []*fieldInfo
-	for _, fp := range cs.Fields {
-		if fp == nil || fp.Field.Name == "" {
-			continue
+	test := func(fi *fieldInfo) {
+		if !fi.full { // a pattern that matches everything needs no test
+			t := ir.Test{Field: fi.field, Set: fi.set, Pos: fi.pos}
+			if len(fi.path) > 1 {
+				t.Path = fi.path
+			}
+			ic.Tests = append(ic.Tests, t)
 		}
-		name := fp.Field.Name
-		if first, ok := fields[name]; ok {
-			c.report(diag.Errorf(fp.Field.Pos, ruleDuplicateFieldPattern, "field %s appears twice in the pattern", name).
-				With(first, "first pattern for %s here", name))
-			continue // its binding would be reported again as a duplicate
-		}
-		fields[name] = fp.Field.Pos
-		f := c.lookupField(ev, fp.Field)
-		if f != nil && c.badType[f] {
-			f = nil // its type is unknown: nothing to check the pattern against
-		}
-		switch p := fp.Pattern.(type) {
-		case nil:
-			bind(name, fp.Field.Pos, f, true)
-			continue
-		case *ast.Wildcard:
-			continue
-		case *ast.Name:
-			if p == nil || p.Name == "_" { // the parser gives *ast.Wildcard, but be lenient
+		infos = append(infos, fi)
+	}
+	var walk func(o entryOwner, prefix []*ir.Field, entries []*ast.FieldPattern)
+	walk = func(o entryOwner, prefix []*ir.Field, entries []*ast.FieldPattern) {
+		// Per field, its first constraint and its first binding: one of each
+		// is allowed, `{path: prefix "/admin", path}`.
+		constraints, bindings := map[string]ast.Pos{}, map[string]ast.Pos{}
+		for _, fp := range entries {
+			if fp == nil || fp.Field.Name == "" {
 				continue
 			}
-			if isBinding(f, p.Name) {
-				bind(p.Name, p.Pos, f, false)
+			name := fp.Field.Name
+			binding := isNil(fp.Pattern)
+			if n, ok := fp.Pattern.(*ast.Name); ok && n != nil && n.Name != "_" {
+				binding = isBinding(c.lookupQuiet(o, name), n.Name)
+			}
+			seen := constraints
+			if binding {
+				seen = bindings
+			}
+			if first, ok := seen[name]; ok {
+				// (One entry may bind a field that another constrains.)
+				c.report(diag.Errorf(fp.Field.Pos, ruleDuplicateFieldPattern, "field %s appears twice in the pattern", c.pathText(prefix, name)).
+					With(first, "first pattern for %s here", name))
+				continue // its binding would be reported again as a duplicate
+			}
+			seen[name] = fp.Field.Pos
+			f := c.lookupIn(o, fp.Field)
+			if f != nil && c.badType[f] {
+				f = nil // its type is unknown: nothing to check the pattern against
+			}
+			var path []*ir.Field
+			if f != nil && (len(prefix) == 0 || prefix[len(prefix)-1] != nil) {
+				path = append(slices.Clip(prefix), f)
+			}
+			switch p := fp.Pattern.(type) {
+			case nil:
+				bind(name, fp.Field.Pos, path, true)
+				continue
+			case *ast.Wildcard:
+				continue
+			case *ast.Name:
+				if p == nil || p.Name == "_" { // the parser gives *ast.Wildcard, but be lenient
+					continue
+				}
+				if binding {
+					bind(p.Name, p.Pos, path, false)
+					continue
+				}
+			case *ast.RecordPattern:
+				if p == nil {
+					continue
+				}
+				sub := entryOwner{}
+				switch {
+				case path == nil:
+				case f.Type.Kind != ir.RecordType || f.Type.Record == nil:
+					c.errorf(p.Pos, ruleBadPattern, "field %s is %s, not a record: {...} matches the fields of a record field",
+						c.pathText(prefix, name), withArticle(f.TypeString()))
+				default:
+					sub = entryOwner{rec: f.Type.Record}
+					if f.Optional { // a record pattern matches a present record
+						test(&fieldInfo{field: f, path: path, key: ir.PathName(path), set: space.Full(f.Domain().Values()), pos: p.Pos,
+							top: []piece{{p, space.Full(f.Domain().Values())}}})
+					}
+				}
+				next := path
+				if next == nil {
+					next = append(slices.Clip(prefix), nil) // unresolved: the entries are checked for duplicates only
+				}
+				walk(sub, next, p.Fields)
 				continue
 			}
-		}
-		if isNil(fp.Pattern) || f == nil {
-			continue
-		}
-		if msg := unmatchable(f); msg != "" {
-			c.errorf(fp.Pattern.PatPos(), ruleBadPattern, "%s", msg)
-			continue
-		}
-		fi := &fieldInfo{field: f, pos: fp.Pattern.PatPos()}
-		set, ok := c.pattern(f, fp.Pattern, ctxTop, fi)
-		switch {
-		case !ok:
-		case set.IsEmpty():
-			c.emptyPattern(f, fp.Pattern)
-		default:
-			fi.set, fi.full = set, isFull(f.Domain(), set)
-			if len(fi.top) == 0 {
-				fi.top = []piece{{fp.Pattern, set}}
+			if isNil(fp.Pattern) || path == nil {
+				continue
 			}
-			if !fi.full { // a pattern that matches everything needs no test
-				ic.Tests = append(ic.Tests, ir.Test{Field: f, Set: set, Pos: fi.pos})
+			if msg := unmatchable(f, fp.Pattern, c.pathText(prefix, name)); msg != "" {
+				c.errorf(fp.Pattern.PatPos(), ruleBadPattern, "%s", msg)
+				continue
 			}
-			infos = append(infos, fi)
+			fi := &fieldInfo{field: f, path: path, key: ir.PathName(path), pos: fp.Pattern.PatPos()}
+			set, ok := c.pattern(f, fp.Pattern, ctxTop, fi)
+			switch {
+			case !ok:
+			case set.IsEmpty():
+				c.emptyPattern(f, fp.Pattern)
+			default:
+				fi.set, fi.full = set, isFull(f.Domain(), set)
+				if len(fi.top) == 0 {
+					fi.top = []piece{{fp.Pattern, set}}
+				}
+				test(fi)
+			}
 		}
 	}
-	// Tests go in field order, the order in which the generated code compares.
-	slices.SortStableFunc(ic.Tests, func(a, b ir.Test) int { return a.Field.Index - b.Field.Index })
-	slices.SortStableFunc(infos, func(a, b *fieldInfo) int { return a.field.Index - b.field.Index })
+	o := entryOwner{ev: ev, unresolved: ev == nil}
+	walk(o, nil, cs.Fields)
+	// Tests go in path order, the order in which the generated code compares:
+	// an optional record's presence before the fields inside it.
+	slices.SortStableFunc(ic.Tests, func(a, b ir.Test) int { return comparePaths(a.At(), b.At()) })
+	slices.SortStableFunc(infos, func(a, b *fieldInfo) int { return comparePaths(a.path, b.path) })
 	return infos
 }
 
-// unmatchable says why field f takes no pattern but a binding or `_`, or
-// returns "" when it does.
-func unmatchable(f *ir.Field) string {
+// comparePaths orders field paths by the index of each field, a path before
+// the longer ones it starts.
+func comparePaths(a, b []*ir.Field) int {
+	for i := range min(len(a), len(b)) {
+		if d := a[i].Index - b[i].Index; d != 0 {
+			return d
+		}
+	}
+	return len(a) - len(b)
+}
+
+// entryOwner is what holds the fields of a pattern's entries: the event, or a
+// record (of a record pattern). Neither is set when the event or the
+// record field did not resolve.
+type entryOwner struct {
+	ev         *ir.Event
+	rec        *ir.Record
+	unresolved bool
+}
+
+// pathText is the path of field name under prefix, for messages.
+func (c *checker) pathText(prefix []*ir.Field, name string) string {
+	var b strings.Builder
+	for _, f := range prefix {
+		if f == nil {
+			b.Reset() // below an unresolved field, say the name alone
+			continue
+		}
+		b.WriteString(f.Name + ".")
+	}
+	return b.String() + name
+}
+
+// withArticle prefixes a type with "a" or "an": "an int", "a []string".
+func withArticle(t string) string {
+	if t != "" && strings.ContainsRune("aeiouAEIOU", rune(t[0])) {
+		return "an " + t
+	}
+	return "a " + t
+}
+
+// lookupQuiet returns the field name of o, or nil.
+func (c *checker) lookupQuiet(o entryOwner, name string) *ir.Field {
+	for _, f := range o.fields() {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+func (o entryOwner) fields() []*ir.Field {
 	switch {
-	case f.Type.Kind == ir.List || f.Type.Kind == ir.Map:
-		return fmt.Sprintf("field %s is a %s: lists and maps can be bound, not matched; use a guard with len(%s)", f.Name, f.TypeString(), f.Name)
-	case f.Optional || !f.Type.Scalar():
-		return fmt.Sprintf("field %s is of type %s: patterns on it are not supported yet; bind it (%s) or use _", f.Name, f.TypeString(), f.Name)
+	case o.ev != nil:
+		return o.ev.Fields
+	case o.rec != nil:
+		return o.rec.Fields
+	}
+	return nil
+}
+
+// lookupIn resolves the field of an entry, reporting an unknown one. It
+// returns nil when the owner did not resolve or the field is unknown.
+func (c *checker) lookupIn(o entryOwner, id ast.Ident) *ir.Field {
+	if o.ev != nil {
+		return c.lookupField(o.ev, id)
+	}
+	if o.rec == nil {
+		return nil
+	}
+	names := make([]string, len(o.rec.Fields))
+	for i, f := range o.rec.Fields {
+		if f.Name == id.Name {
+			return f
+		}
+		names[i] = f.Name
+	}
+	if hint := didYouMean(id.Name, names); hint != "" {
+		c.errorf(id.Pos, ruleUnknownField, "record %s has no field %s%s", o.rec.Name, id.Name, hint)
+	} else if len(names) == 0 {
+		c.errorf(id.Pos, ruleUnknownField, "record %s has no field %s: it has no fields", o.rec.Name, id.Name)
+	} else {
+		c.errorf(id.Pos, ruleUnknownField, "record %s has no field %s (fields: %s)", o.rec.Name, id.Name, strings.Join(names, ", "))
+	}
+	return nil
+}
+
+// unmatchable says why pattern p cannot apply to field f (at path name), or
+// returns "" when it may: a list or a map takes no pattern but a binding,
+// `_`, and, when optional, nil or !nil; a record field takes a record
+// pattern, and, when optional, nil or !nil.
+func unmatchable(f *ir.Field, p ast.Pattern, name string) string {
+	presence := onlyPresence(p)
+	switch {
+	case (f.Type.Kind == ir.List || f.Type.Kind == ir.Map) && !(presence && f.Optional):
+		return fmt.Sprintf("field %s is %s: lists and maps can be bound, not matched; use a guard with len(%s)", name, withArticle(f.TypeString()), name)
+	case f.Type.Kind == ir.RecordType && !(presence && f.Optional):
+		if f.Optional {
+			return fmt.Sprintf("field %s is a record (%s): match its fields with {field: pattern, ...}, or its presence with nil or !nil", name, f.TypeString())
+		}
+		return fmt.Sprintf("field %s is a record (%s): match its fields with {field: pattern, ...}", name, f.TypeString())
 	}
 	return ""
+}
+
+// onlyPresence reports whether p is made of nil and !nil only.
+func onlyPresence(p ast.Pattern) bool {
+	switch p := p.(type) {
+	case *ast.Nil, *ast.NotNil:
+		return true
+	case *ast.Alt:
+		for _, a := range p.Alts {
+			if !onlyPresence(a) {
+				return false
+			}
+		}
+		return p != nil
+	}
+	return false
 }
 
 // isNil reports whether p is nil or a typed nil node.
@@ -148,6 +317,12 @@ func isNil(p ast.Pattern) bool {
 	case *ast.Prefix:
 		return p == nil
 	case *ast.Wildcard:
+		return p == nil
+	case *ast.RecordPattern:
+		return p == nil
+	case *ast.Nil:
+		return p == nil
+	case *ast.NotNil:
 		return p == nil
 	}
 	return false
@@ -198,6 +373,9 @@ func (c *checker) lookupField(ev *ir.Event, id ast.Ident) *ir.Field {
 
 // isFull reports whether s is the whole domain d.
 func isFull(d space.Domain, s space.Set) bool {
+	if d.Optional && !s.Nil {
+		return false
+	}
 	if s.Kind == space.String {
 		// Complement does not take prefixes; only the prefix "" covers every string.
 		return s.Str.Neg && len(s.Str.Lits) == 0 || slices.Contains(s.Str.Prefixes, "")

@@ -25,8 +25,27 @@ const (
 // Bindings and `_` are handled by the caller at the top level; here they are
 // errors.
 func (c *checker) pattern(f *ir.Field, p ast.Pattern, ctx patCtx, fi *fieldInfo) (space.Set, bool) {
-	d := f.Domain()
+	d := f.Domain().Values() // a value pattern matches present values
 	switch p := p.(type) {
+	case *ast.Nil:
+		if !f.Optional {
+			c.errorf(p.Pos, ruleBadPattern, "field %s is not optional: nil matches the absence of an optional field (declared %s?)", f.Name, f.Type.String())
+			return space.Set{}, false
+		}
+		return space.NilValue(d.Kind), true
+	case *ast.NotNil:
+		if !f.Optional {
+			c.errorf(p.Pos, ruleBadPattern, "field %s is not optional: !nil matches the presence of an optional field (declared %s?); here, write _", f.Name, f.Type.String())
+			return space.Set{}, false
+		}
+		return space.Full(d), true
+	case *ast.RecordPattern:
+		if f.Type.Kind == ir.RecordType {
+			c.errorf(p.Pos, ruleBadPattern, "a record pattern is not allowed %s: it must be the whole pattern of field %s", ctx.inside(), f.Name)
+		} else {
+			c.errorf(p.Pos, ruleBadPattern, "field %s is %s, not a record: {...} matches the fields of a record field", f.Name, withArticle(f.TypeString()))
+		}
+		return space.Set{}, false
 	case *ast.Wildcard:
 		c.errorf(p.Pos, ruleBadPattern, "_ is not allowed %s: it matches every value", ctx.inside())
 	case *ast.Name:
@@ -182,14 +201,22 @@ func flattenAlt(p *ast.Alt) []ast.Pattern {
 // ordered checks that field f may take a range or a comparison (what).
 func (c *checker) ordered(f *ir.Field, pos ast.Pos, what string, ctx patCtx) bool {
 	switch {
-	case f.Type.Kind != ir.Int && f.Type.Kind != ir.Float && f.Type.Kind != ir.EnumType:
-		c.errorf(pos, ruleBadPattern, "%s applies to int, float and enum fields, not to %s field %s", what, f.Type.String(), f.Name)
+	case !orderedKind(f.Type.Kind):
+		c.errorf(pos, ruleBadPattern, "%s applies to int, float, enum, time and duration fields, not to %s field %s", what, f.Type.String(), f.Name)
 		return false
 	case ctx == ctxNot:
 		c.errorf(pos, ruleBadPattern, "%s is not allowed inside !=: != takes literals (write the complement as a range)", what)
 		return false
 	}
 	return true
+}
+
+func orderedKind(k ir.TypeKind) bool {
+	switch k {
+	case ir.Int, ir.Float, ir.EnumType, ir.Time, ir.Duration:
+		return true
+	}
+	return false
 }
 
 // rangePattern is `lo..hi`, `lo..<hi`, `..hi`, `..<hi` or `lo..`.
@@ -206,7 +233,7 @@ func (c *checker) rangePattern(f *ir.Field, p *ast.Range) (space.Set, bool) {
 	if f.Type.Kind == ir.Float {
 		return space.FloatBetween(lo.float(math.Inf(-1)), hi.float(math.Inf(1)), false, p.Exclusive), true
 	}
-	d := f.Domain()
+	d := f.Domain().Values()
 	l, h := lo.int(d.Min), hi.int(d.Max)
 	if p.Exclusive {
 		if h == math.MinInt64 {
@@ -238,7 +265,7 @@ func (c *checker) comparePattern(f *ir.Field, p *ast.Compare) (space.Set, bool) 
 		}
 		return space.FloatBetween(v, inf, false, false), true
 	}
-	d, v := f.Domain(), b.i
+	d, v := f.Domain().Values(), b.i
 	switch p.Op {
 	case "<":
 		if v == math.MinInt64 {

@@ -48,9 +48,18 @@ type matrix struct {
 	failed []map[string]struct{}
 }
 
-// column is one tested field of a matrix.
+// column is one tested field of a matrix: a field of the event, or a field
+// at a path into its records. An optional record's presence is a column of
+// its own (of kind space.Record), and a pattern on a field inside it
+// implies it: the rows that test the field's column are those whose cell in
+// the record's column is the present record, so that the product of the
+// columns is exact (a point where the record is nil is matched by the rows
+// that match nil, whatever the other cells say).
 type column struct {
-	field          *ir.Field
+	field          *ir.Field   // the tested field, the last of path
+	path           []*ir.Field // from a field of the event
+	key            string      // the path as written, the column's identity
+	optional       bool        // dom holds nil: the last atom is nil
 	dom            space.Domain
 	atoms          []space.Atom
 	lits, prefixes []string // every literal and prefix of the column, for witnesses
@@ -65,10 +74,23 @@ type column struct {
 // checked without error.
 func newMatrix(ev *ir.Event, rows []*caseInfo) *matrix {
 	m := &matrix{ev: ev, rows: rows}
-	for _, f := range ev.Fields {
+	// The tested paths, in path order.
+	var paths [][]*ir.Field
+	seen := map[string]bool{}
+	for _, r := range rows {
+		for _, fi := range r.fields {
+			if !fi.full && !seen[fi.key] {
+				seen[fi.key] = true
+				paths = append(paths, fi.path)
+			}
+		}
+	}
+	slices.SortFunc(paths, comparePaths)
+	for _, path := range paths {
+		f, key := path[len(path)-1], ir.PathName(path)
 		var sets []space.Set
 		for _, r := range rows {
-			if fi := r.field(f); fi != nil {
+			if fi := r.field(key); fi != nil {
 				sets = append(sets, fi.set)
 				// The alternatives of a `|` are asked about one by one
 				// (coveredAlternatives): each must be a union of atoms.
@@ -82,7 +104,7 @@ func newMatrix(ev *ir.Event, rows []*caseInfo) *matrix {
 		if len(sets) == 0 {
 			continue
 		}
-		col := &column{field: f, dom: f.Domain()}
+		col := &column{field: f, path: path, key: key, dom: f.Domain(), optional: f.Optional}
 		col.atoms = partition(col.dom, sets)
 		col.lits, col.prefixes = space.Lits(sets)
 		col.all = fullBitset(len(col.atoms))
@@ -91,7 +113,7 @@ func newMatrix(ev *ir.Event, rows []*caseInfo) *matrix {
 		col.wild = newBitset(len(rows))
 		col.runs = make([][]run, len(rows))
 		for i, r := range rows {
-			if fi := r.field(f); fi != nil {
+			if fi := r.field(key); fi != nil {
 				col.cells[i] = cover(col.dom, col.atoms, fi.set)
 				col.runs[i] = runsOf(col.cells[i])
 			} else {
@@ -136,10 +158,11 @@ func runsOf(b bitset) []run {
 	return out
 }
 
-// field returns the pattern of the case for f, or nil when it does not test f.
-func (ci *caseInfo) field(f *ir.Field) *fieldInfo {
+// field returns the pattern of the case for the field at path key, or nil
+// when it does not test the field.
+func (ci *caseInfo) field(key string) *fieldInfo {
 	for _, fi := range ci.fields {
-		if fi.field == f && !fi.full {
+		if fi.key == key && !fi.full {
 			return fi
 		}
 	}
@@ -381,16 +404,64 @@ func (s *search) smallGroups(col int, rows bitset) []*group {
 }
 
 // formatWitness renders a witness in pattern syntax: Order{status: CANCELLED, amount: 0},
-// with `_` for a tested field whose every value would do.
+// with `_` for a tested field whose every value would do. Fields inside
+// records nest: Order{customer: {address: {city: "x"}}, discount: nil}; the
+// fields inside a record that the witness makes nil are left out.
 func (m *matrix) formatWitness(wit []bitset) string {
-	byField := make([]string, len(m.ev.Fields))
-	for c, col := range m.cols {
+	root := &witNode{}
+	var absent []string // paths of records that the witness makes nil
+	order := make([]int, len(m.cols)) // the columns in path order
+	for c := range order {
+		order[c] = c
+	}
+	slices.SortFunc(order, func(a, b int) int { return comparePaths(m.cols[a].path, m.cols[b].path) })
+	for _, c := range order {
+		col := m.cols[c]
+		if slices.ContainsFunc(absent, func(p string) bool { return strings.HasPrefix(col.key, p+".") }) {
+			continue
+		}
 		v := "_"
 		if !wit[c].equal(col.all) {
 			v = space.FormatValue(col.dom, witness(col, wit[c]))
 		}
-		byField[col.field.Index] = col.field.Name + ": " + v
+		if col.dom.Kind == space.Record && v == "nil" {
+			absent = append(absent, col.key)
+		}
+		n := root
+		for _, f := range col.path {
+			n = n.child(f.Name)
+		}
+		n.value = v
 	}
-	parts := slices.DeleteFunc(byField, func(s string) bool { return s == "" })
-	return m.ev.Name + "{" + strings.Join(parts, ", ") + "}"
+	return m.ev.Name + root.braces()
+}
+
+// witNode is a field of a witness: its value, or the fields inside it.
+type witNode struct {
+	name  string
+	value string // "" when only its fields are shown
+	kids  []*witNode
+}
+
+func (n *witNode) child(name string) *witNode {
+	for _, k := range n.kids {
+		if k.name == name {
+			return k
+		}
+	}
+	k := &witNode{name: name}
+	n.kids = append(n.kids, k)
+	return k
+}
+
+func (n *witNode) braces() string {
+	parts := make([]string, len(n.kids))
+	for i, k := range n.kids {
+		v := k.value
+		if len(k.kids) > 0 && v != "nil" {
+			v = k.braces() // a present record: its fields say it
+		}
+		parts[i] = k.name + ": " + v
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
 }

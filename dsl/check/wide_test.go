@@ -185,7 +185,7 @@ func TestWide12x40(t *testing.T) {
 		for c, col := range m.cols {
 			for v := range 4 {
 				for i, r := range m.rows {
-					if fi := r.field(col.field); fi == nil || fi.set.Contains(space.Value{Int: int64(v)}) {
+					if fi := r.field(col.key); fi == nil || fi.set.Contains(space.Value{Int: int64(v)}) {
 						masks[c][v] |= 1 << i
 					}
 				}
