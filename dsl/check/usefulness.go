@@ -409,7 +409,7 @@ func (s *search) smallGroups(col int, rows bitset) []*group {
 // fields inside a record that the witness makes nil are left out.
 func (m *matrix) formatWitness(wit []bitset) string {
 	root := &witNode{}
-	var absent []string // paths of records that the witness makes nil
+	var absent []string               // paths of records that the witness makes nil
 	order := make([]int, len(m.cols)) // the columns in path order
 	for c := range order {
 		order[c] = c
