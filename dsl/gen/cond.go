@@ -2,6 +2,7 @@ package gen
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/dave/jennifer/jen"
@@ -11,17 +12,64 @@ import (
 )
 
 // condition is the conjunction of a case's field tests, reading the event as ev.
+// A test of a field inside an optional record comes after the record's
+// presence test (Tests are in path order), and && stops before it reads a
+// nil record; a record on the way that no test checked is checked first.
 func condition(c *ir.Case) *jen.Statement {
 	var cond *jen.Statement
-	for _, t := range c.Tests {
-		x := testCond(t, len(c.Tests) > 1)
+	and := func(x *jen.Statement) {
 		if cond == nil {
 			cond = x
 		} else {
 			cond = cond.Op("&&").Add(x)
 		}
 	}
+	checked := map[string]bool{} // optional records known present
+	for _, t := range c.Tests {
+		path := t.At()
+		for i, f := range path[:len(path)-1] {
+			if k := ir.PathName(path[:i+1]); f.Optional && !checked[k] {
+				and(fieldExpr(jen.Id("ev"), path[:i+1]).Op("!=").Nil())
+				checked[k] = true
+			}
+		}
+		if t.Field.Type.Kind == ir.RecordType && !t.Set.Nil {
+			checked[ir.PathName(path)] = true
+		}
+		and(testCond(t, len(c.Tests) > 1))
+	}
 	return cond
+}
+
+// fieldExpr is the Go expression of the field at path, reading the event as
+// ev: ev.Customer.Address.City (Go reads the fields of a record through its
+// pointer: the caller makes sure that the optional ones are not nil).
+func fieldExpr(ev *jen.Statement, path []*ir.Field) *jen.Statement {
+	x := ev.Clone()
+	for _, f := range path {
+		x = x.Dot(GoName(f.Name))
+	}
+	return x
+}
+
+// valueExpr is the Go expression of the value of the scalar field at path
+// (present): the field, dereferenced when optional; a time as its Unix
+// nanoseconds and a duration as an int64, the values of their sets.
+func valueExpr(ev *jen.Statement, path []*ir.Field) *jen.Statement {
+	f := path[len(path)-1]
+	x := fieldExpr(ev, path)
+	switch {
+	case f.Type.Kind == ir.Time:
+		return x.Dot("UnixNano").Call() // through the pointer too
+	case f.Optional && (f.Type.Kind == ir.String || f.Type.Kind == ir.Bytes):
+		x = jen.Parens(jen.Op("*").Add(x)) // (*ev.S)[:n]
+	case f.Optional:
+		x = jen.Op("*").Add(x)
+	}
+	if f.Type.Kind == ir.Duration {
+		return jen.Int64().Parens(x)
+	}
+	return x
 }
 
 // testCond compiles one field test into a boolean expression: comparisons for
@@ -30,13 +78,51 @@ func condition(c *ir.Case) *jen.Statement {
 // semantics: -0.0 equals 0.0 and no comparison holds for NaN, so only sets that
 // contain NaN test for it. A disjunction is parenthesised when paren is set.
 func testCond(t ir.Test, paren bool) *jen.Statement {
-	x := jen.Id("ev").Dot(GoName(t.Field.Name))
-	s := t.Set
+	path := t.At()
+	if t.Field.Optional || t.Field.Type.Kind == ir.RecordType {
+		// Presence first: nil, or a present value in the set.
+		p := fieldExpr(jen.Id("ev"), path)
+		switch {
+		case t.Field.Type.Kind == ir.RecordType || !t.Set.HasValues():
+			if t.Set.Nil {
+				return p.Op("==").Nil()
+			}
+			return p.Op("!=").Nil()
+		case space.Complement(t.Field.Domain().Values(), withoutNil(t.Set)).IsEmpty() || isAllStrings(t.Set):
+			return p.Op("!=").Nil() // !nil
+		}
+		v := valueCond(t, path, withoutNil(t.Set), true)
+		if t.Set.Nil {
+			x := p.Op("==").Nil().Op("||").Add(v)
+			if paren {
+				return jen.Parens(x)
+			}
+			return x
+		}
+		return p.Op("!=").Nil().Op("&&").Add(v)
+	}
+	return valueCond(t, path, t.Set, paren)
+}
+
+func withoutNil(s space.Set) space.Set {
+	s.Nil = false
+	return s
+}
+
+// isAllStrings reports whether s holds every string (Complement does not
+// take prefixes: the prefix "" is every string).
+func isAllStrings(s space.Set) bool {
+	return s.Kind == space.String && (s.Str.Neg && len(s.Str.Lits) == 0 || slices.Contains(s.Str.Prefixes, ""))
+}
+
+// valueCond tests the present value of t's field at path against s.
+func valueCond(t ir.Test, path []*ir.Field, s space.Set, paren bool) *jen.Statement {
+	x := valueExpr(jen.Id("ev"), path)
 	var terms []*jen.Statement
 	conj := false // terms are joined with && rather than ||
 	switch s.Kind {
 	case space.Int:
-		d := t.Field.Domain()
+		d := t.Field.Domain().Values()
 		if d.Variants != nil {
 			// Compare within the Go type (uint32), so that a value that is no
 			// variant fails every test, as it lies in no set.

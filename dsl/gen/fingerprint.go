@@ -189,10 +189,10 @@ func caseText(b *strings.Builder, c *ir.Case) {
 	}
 	fmt.Fprintf(b, " as %s", c.Name)
 	for _, t := range c.Tests {
-		fmt.Fprintf(b, " test %s %s", t.Field.Name, setText(t.Set))
+		fmt.Fprintf(b, " test %s %s", ir.PathName(t.At()), setText(t.Set))
 	}
 	for _, bd := range c.Binds {
-		fmt.Fprintf(b, " bind %s=%s", bd.Name, bd.Field.Name)
+		fmt.Fprintf(b, " bind %s=%s", bd.Name, ir.PathName(bd.At()))
 	}
 	for _, ev := range c.Emits {
 		fmt.Fprintf(b, " emit %s", ev.Name)
@@ -241,8 +241,13 @@ func setText(s space.Set) string {
 		}
 	case space.Bool:
 		fmt.Fprintf(&b, "bool %d", s.Bools)
+	case space.Record:
+		fmt.Fprintf(&b, "record %t", s.Rec)
 	default:
 		fmt.Fprintf(&b, "kind %d", s.Kind)
+	}
+	if s.Nil {
+		b.WriteString(" nil")
 	}
 	return b.String()
 }

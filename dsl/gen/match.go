@@ -126,28 +126,53 @@ type rowTest struct {
 	set   space.Set
 }
 
-// matchField is a field that some row tests, with its atoms.
+// matchField is a field that some row tests, with its atoms: a field of the
+// event, or one at a path into its records.
 type matchField struct {
-	field *ir.Field
+	field *ir.Field   // the tested field, the last of path
+	path  []*ir.Field // from a field of the event
+	key   string      // the path as written (customer.address.city)
+	name  string      // its Go name in the names of methods and table fields
 	atoms []space.Atom
 	// outside is set for enum fields: atom index len(atoms) holds the values of
 	// the Go type that are no variant, which no test holds.
 	outside bool
+	// hasNil is set when a field of the path is optional: the last atom
+	// index (after outside) is nil, the absence of the field or of a record
+	// on its way. A test holds it when its set holds nil (a record's
+	// absence on the way matters not: each optional record on the path of
+	// a test has a presence test of its own in the same case).
+	hasNil bool
 	lits    []string // strings: the listed literals and prefixes, for Witness
 	prefs   []string
 }
 
-// natoms is the number of atom indexes, the outside atom included.
+// natoms is the number of atom indexes, the outside and nil atoms included.
 func (f *matchField) natoms() int {
+	n := len(f.atoms)
 	if f.outside {
-		return len(f.atoms) + 1
+		n++
 	}
-	return len(f.atoms)
+	if f.hasNil {
+		n++
+	}
+	return n
+}
+
+// nilAtom is the index of the nil atom, or -1.
+func (f *matchField) nilAtom() int {
+	if !f.hasNil {
+		return -1
+	}
+	return f.natoms() - 1
 }
 
 // contains reports whether set s holds atom a of f.
 func (f *matchField) contains(s space.Set, a int) bool {
-	if a == len(f.atoms) {
+	switch {
+	case a == f.nilAtom():
+		return s.Nil
+	case a >= len(f.atoms):
 		return false // outside
 	}
 	return s.ContainsAtom(f.atoms[a])
@@ -246,37 +271,76 @@ func newMatcher(ev *ir.Event, rows []row, o options) *matcher {
 // limit is positive.
 func newMatcherLimit(ev *ir.Event, rows []row, o options, limit int) *matcher {
 	m := &matcher{ev: ev, rows: rows, listID: map[string]int{}, accept: map[[2]int][]bool{}, limit: limit, workLimit: o.dagWork}
-	byField := map[*ir.Field]int{}
-	var sets [][]space.Set
-	for _, fd := range ev.Fields {
-		for _, r := range rows {
-			for _, t := range r.cas.Tests {
-				if t.Field != fd {
-					continue
-				}
-				i, ok := byField[fd]
-				if !ok {
-					i = len(m.fields)
-					byField[fd] = i
-					m.fields = append(m.fields, &matchField{field: fd, outside: fd.Type.Kind == ir.EnumType})
-					sets = append(sets, nil)
-				}
-				sets[i] = append(sets[i], t.Set)
+	// The tested paths, in path order (fields in declaration order).
+	var paths [][]*ir.Field
+	byPath := map[string]int{}
+	for _, r := range rows {
+		for _, t := range r.cas.Tests {
+			if k := ir.PathName(t.At()); byPath[k] == 0 {
+				byPath[k] = -1
+				paths = append(paths, t.At())
 			}
 		}
 	}
+	slices.SortFunc(paths, comparePaths)
+	var sets [][]space.Set
+	names := map[string]int{}
+	for i, path := range paths {
+		fd := path[len(path)-1]
+		mf := &matchField{field: fd, path: path, key: ir.PathName(path), name: pathGoName(path),
+			outside: fd.Type.Kind == ir.EnumType, hasNil: slices.ContainsFunc(path, func(f *ir.Field) bool { return f.Optional })}
+		if n := names[mf.name]; n > 0 { // two paths of one Go name: a_b.c and a.b_c
+			mf.name += "_" + strconv.Itoa(i)
+		}
+		names[mf.name]++
+		byPath[mf.key] = i
+		m.fields = append(m.fields, mf)
+		sets = append(sets, nil)
+	}
+	for _, r := range rows {
+		for _, t := range r.cas.Tests {
+			i := byPath[ir.PathName(t.At())]
+			sets[i] = append(sets[i], t.Set)
+		}
+	}
 	for i, f := range m.fields {
-		f.atoms = space.Partition(f.field.Domain(), sets[i])
+		// nil is an atom index of its own (see hasNil), not one of atoms.
+		f.atoms = space.Partition(f.field.Domain().Values(), sets[i])
 		f.lits, f.prefs = space.Lits(sets[i])
 	}
 	for i := range m.rows {
 		for _, t := range m.rows[i].cas.Tests {
-			m.rows[i].tests = append(m.rows[i].tests, rowTest{field: byField[t.Field], set: t.Set})
+			m.rows[i].tests = append(m.rows[i].tests, rowTest{field: byPath[ir.PathName(t.At())], set: t.Set})
 		}
 	}
 	m.list(nil) // list 0 is the empty list
 	m.split(m.procRuns(), o)
 	return m
+}
+
+// comparePaths orders field paths by the index of each field, a path before
+// the longer ones it starts.
+func comparePaths(a, b []*ir.Field) int {
+	for i := range min(len(a), len(b)) {
+		if d := a[i].Index - b[i].Index; d != 0 {
+			return d
+		}
+	}
+	return len(a) - len(b)
+}
+
+// pathGoName is the Go name of a field path in generated names: the Go
+// names of its fields joined by "_" (the field's Go name for a field of
+// the event).
+func pathGoName(path []*ir.Field) string {
+	if len(path) == 1 {
+		return GoName(path[0].Name)
+	}
+	parts := make([]string, len(path))
+	for i, f := range path {
+		parts[i] = GoName(f.Name)
+	}
+	return strings.Join(parts, "_")
 }
 
 // accepts returns, for each atom of field f, whether row r's test on f holds
@@ -752,6 +816,7 @@ type lookup struct {
 	other   int            // strings: the atom of strings no literal or prefix claims
 	nvar    int64          // enums: the number of variants; outside is atom len(atoms)
 	outside int
+	nilAtom int // the atom of nil (an absent field or record on the path), or -1
 }
 
 type lookupKind uint8
@@ -765,24 +830,27 @@ const (
 	floatSearch
 	strSwitch
 	boolLookup
+	presence // a record's: present or nil
 )
 
 // plan returns the lookup of f.
 func (f *matchField) plan(o options) *lookup {
-	l := &lookup{outside: len(f.atoms)}
+	l := &lookup{outside: len(f.atoms), nilAtom: f.nilAtom()}
 	if f.outside {
 		l.nvar = int64(len(f.field.Type.Enum.Variants))
 	}
 	switch f.field.Domain().Kind {
+	case space.Record:
+		l.kind = presence
 	case space.Int:
 		for _, a := range f.atoms[1:] {
 			l.cuts = append(l.cuts, a.Lo)
 		}
-		span := uint64(l.cuts[len(l.cuts)-1]) - uint64(l.cuts[0])
+		span := func() uint64 { return uint64(l.cuts[len(l.cuts)-1]) - uint64(l.cuts[0]) }
 		switch {
 		case len(l.cuts) <= o.linearMax:
 			l.kind = intChain
-		case span < uint64(o.denseMax):
+		case span() < uint64(o.denseMax):
 			l.kind = intDense
 			a := 0
 			for v := l.cuts[0]; ; v++ {
@@ -884,7 +952,12 @@ func (f *matchField) plan(o options) *lookup {
 
 // atomOf is the reference of the generated lookup: the atom index of v.
 func (l *lookup) atomOf(v space.Value) int {
+	if v.Nil {
+		return l.nilAtom
+	}
 	switch l.kind {
+	case presence:
+		return 0
 	case intChain, intDense, intSearch, intTree:
 		x := v.Int
 		if l.nvar > 0 && (x < 0 || x >= l.nvar) {
@@ -955,8 +1028,9 @@ func (l *lookup) atomOf(v space.Value) int {
 	return 0
 }
 
-// value reads the value of a field for eval.
-type valueFunc func(*ir.Field) space.Value
+// value reads the value at a field path for eval: nil when the field, or
+// a record on its way, is absent.
+type valueFunc func(path []*ir.Field) space.Value
 
 // eval is the reference of the generated matcher: the rows that an event with
 // these field values matches, as Route lists them.
@@ -964,7 +1038,7 @@ func (m *matcher) eval(o options, val valueFunc) []int {
 	atoms := make([]int, len(m.fields))
 	for i, f := range m.fields {
 		if m.used(i) {
-			atoms[i] = f.plan(o).atomOf(val(f.field))
+			atoms[i] = f.plan(o).atomOf(val(f.path))
 		}
 	}
 	var out []int
@@ -993,7 +1067,7 @@ func (m *matcher) eval(o options, val valueFunc) []int {
 // holds reports whether every test of r holds for the values.
 func (r row) holds(val valueFunc) bool {
 	for _, t := range r.cas.Tests {
-		if !t.Set.Contains(val(t.Field)) {
+		if !t.Set.Contains(val(t.At())) {
 			return false
 		}
 	}

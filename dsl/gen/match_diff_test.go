@@ -261,28 +261,38 @@ func cpu(ps *os.ProcessState) time.Duration {
 	return (ps.UserTime() + ps.SystemTime()).Round(time.Millisecond)
 }
 
+// goPath is the Go selector of the field at path: A.B.C.
+func goPath(path []*ir.Field) string {
+	parts := make([]string, len(path))
+	for i, f := range path {
+		parts[i] = GoName(f.Name)
+	}
+	return strings.Join(parts, ".")
+}
+
 // harness returns the Go source of a file that drives the generated package:
 // its Run prints, per event, the deliveries of Route, those Dispatch calls and
 // those Invoke calls, and then any allocation of Route and Dispatch or any
 // handler that saw a bound value differ from the event's field.
 func harness(pkg *ir.Package, vs []vector) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"fmt\"\n\t\"io\"\n\t\"math\"\n\t\"runtime\"\n\n\tfwrt \"github.com/fwgo/fw/runtime/fwimpl\"\n)\n\n", pkg.Name)
-	b.WriteString("var _ = math.Float64frombits\n\n")
+	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"fmt\"\n\t\"io\"\n\t\"math\"\n\t\"runtime\"\n\t\"time\"\n\n\tfwrt \"github.com/fwgo/fw/runtime/fwimpl\"\n)\n\n", pkg.Name)
+	b.WriteString("var _ = math.Float64frombits\n\nvar _ = time.Unix\n\n")
+	b.WriteString("func fwdPtr[T any](v T) *T { return &v }\n\n")
 	b.WriteString("type fwdRec struct {\n\tgot   []fwrt.Delivery\n\tcheck bool\n\tbad   []string\n}\n\n")
 	for _, p := range pkg.Processors {
 		fmt.Fprintf(&b, "type fwd%s struct{ r *fwdRec }\n\n", p.Name)
 		for _, c := range p.Cases {
 			fmt.Fprintf(&b, "func (h fwd%s) %s(c %s", p.Name, MethodName(c), ContextName(p, c))
 			for i, bd := range c.Binds {
-				fmt.Fprintf(&b, ", b%d %s", i, goTypeName(bd.Field.Type))
+				fmt.Fprintf(&b, ", b%d %s", i, goTypeName(bd.Field))
 			}
 			fmt.Fprintf(&b, ") error {\n\th.r.got = append(h.r.got, fwrt.Delivery{Proc: %d, Case: %d})\n", p.Index, c.Index)
 			if len(c.Binds) > 0 {
 				b.WriteString("\tif h.r.check {\n\t\te := c.Event()\n")
 				for i, bd := range c.Binds {
 					fmt.Fprintf(&b, "\t\tif fmt.Sprint(e.%s) != fmt.Sprint(b%d) {\n\t\t\th.r.bad = append(h.r.bad, %q)\n\t\t}\n",
-						GoName(bd.Field.Name), i, p.Name+"."+c.Name+" binds "+bd.Field.Name)
+						goPath(bd.At()), i, p.Name+"."+c.Name+" binds "+ir.PathName(bd.At()))
 				}
 				b.WriteString("\t}\n")
 			}

@@ -121,7 +121,7 @@ func TestAtomLookup(t *testing.T) {
 		for _, s := range lc.sets {
 			pkg.Processors[0].Cases[0].Tests = append(pkg.Processors[0].Cases[0].Tests, ir.Test{Field: fd.field, Set: s})
 		}
-		vals := append(boundaries(pkg, fd.field), lc.extra...)
+		vals := append(boundaries(pkg, []*ir.Field{fd.field}), lc.extra...)
 		for _, a := range fd.atoms {
 			vals = append(vals, a.Witness(fd.lits, fd.prefs))
 		}
@@ -191,7 +191,7 @@ func TestMatcherEval(t *testing.T) {
 // allForms are the shapes of compiled matchers that the tests must reach.
 var allForms = []string{"table", "table of several fields", "graph", "dense class map", "sparse class map",
 	"case switch", "several groups", "int chain", "int dense", "int search", "int tree", "float chain", "float search",
-	"strings", "indexed strings", "bools", "enum"}
+	"strings", "indexed strings", "bools", "enum", "presence", "nil", "nested"}
 
 // forms records the shapes that m has.
 func (m *matcher) forms(o options, seen map[string]bool) {
@@ -217,7 +217,9 @@ func (m *matcher) forms(o options, seen map[string]bool) {
 		}
 		seen["enum"] = seen["enum"] || f.outside
 		seen["indexed strings"] = seen["indexed strings"] || len(f.plan(o).litIdx) > 0
-		seen[[...]string{"int chain", "int dense", "int search", "int tree", "float chain", "float search", "strings", "bools"}[f.plan(o).kind]] = true
+		seen[[...]string{"int chain", "int dense", "int search", "int tree", "float chain", "float search", "strings", "bools", "presence"}[f.plan(o).kind]] = true
+		seen["nil"] = seen["nil"] || f.hasNil
+		seen["nested"] = seen["nested"] || len(f.path) > 1
 	}
 }
 

@@ -284,7 +284,7 @@ func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup, a *arra
 		{"match", fmt.Sprintf("[%d]%s", len(flat), rowType), "the match lists: rows, per processor its first matching case", a.lit(rowType, itoas(flat), 16)},
 	}
 	for i, fd := range m.fields {
-		p, name := plans[i], GoName(fd.field.Name)
+		p, name := plans[i], fd.name
 		if !m.used(i) {
 			continue
 		}
@@ -292,14 +292,14 @@ func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup, a *arra
 		case intDense:
 			vals := itoas(p.dense)
 			fields = append(fields, tableField{"dense_" + name, fmt.Sprintf("[%d]%s", len(vals), uintType(len(fd.atoms))),
-				fmt.Sprintf("the atom of %s for each value from %d", fd.field.Name, p.cuts[0]), a.lit(uintType(len(fd.atoms)), vals, 16)})
+				fmt.Sprintf("the atom of %s for each value from %d", fd.key, p.cuts[0]), a.lit(uintType(len(fd.atoms)), vals, 16)})
 		case intSearch:
 			vals := make([]string, len(p.cuts))
 			for j, c := range p.cuts {
 				vals[j] = strconv.FormatInt(c, 10)
 			}
 			fields = append(fields, tableField{"cuts_" + name, fmt.Sprintf("[%d]int64", len(vals)),
-				fmt.Sprintf("atom i+1 of %s starts at cuts_%s[i]", fd.field.Name, name), a.lit("int64", vals, 8)})
+				fmt.Sprintf("atom i+1 of %s starts at cuts_%s[i]", fd.key, name), a.lit("int64", vals, 8)})
 		case strSwitch:
 			for _, x := range p.litIdx {
 				fields = append(fields, litIndexField(fd, x))
@@ -315,7 +315,7 @@ func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup, a *arra
 			}
 			fields = append(fields,
 				tableField{"pts_" + name, fmt.Sprintf("[%d]float64", len(vals)),
-					fmt.Sprintf("the finite points that split %s, ascending", fd.field.Name), a.lit("float64", vals, 8)},
+					fmt.Sprintf("the finite points that split %s, ascending", fd.key), a.lit("float64", vals, 8)},
 				tableField{"slots_" + name, fmt.Sprintf("[%d]%s", len(slots), uintType(len(fd.atoms))),
 					fmt.Sprintf("the atom below pts_%s[j] (2j; the last is above them all) and at it (2j+1)", name),
 					a.lit(uintType(len(fd.atoms)), itoas(slots), 16)})
@@ -338,20 +338,20 @@ func (g *generator) matchTable(f *jen.File, m *matcher, plans []*lookup, a *arra
 				vals[a] = gr.leaves[gr.class[0][a]]
 			}
 			fields = append(fields, tableField{fmt.Sprintf("leaf%d", gi), fmt.Sprintf("[%d]%s", len(vals), listType),
-				fmt.Sprintf("%s: the match list of each atom of %s", doc, fd.field.Name), a.lit(listType, itoas(vals), 16)})
+				fmt.Sprintf("%s: the match list of each atom of %s", doc, fd.key), a.lit(listType, itoas(vals), 16)})
 			continue
 		}
 		var names []string
 		for i, fi := range gr.fields {
 			fd := m.fields[fi]
-			names = append(names, fd.field.Name)
+			names = append(names, fd.key)
 			offs := make([]int, fd.natoms())
 			for a := range offs {
 				offs[a] = gr.class[i][a] * gr.stride[i]
 			}
 			t := uintType(len(gr.leaves) - 1)
-			fields = append(fields, tableField{fmt.Sprintf("off%d_%s", gi, GoName(fd.field.Name)), fmt.Sprintf("[%d]%s", len(offs), t),
-				fmt.Sprintf("%s: the leaf offset of each atom of %s", doc, fd.field.Name), a.lit(t, itoas(offs), 16)})
+			fields = append(fields, tableField{fmt.Sprintf("off%d_%s", gi, fd.name), fmt.Sprintf("[%d]%s", len(offs), t),
+				fmt.Sprintf("%s: the leaf offset of each atom of %s", doc, fd.key), a.lit(t, itoas(offs), 16)})
 		}
 		what := "the match list of each leaf (the sum of the offsets of " + strings.Join(names, ", ") + ")"
 		if len(gr.fields) == 0 {
@@ -403,7 +403,10 @@ func dagFields(gi int, d *dag, doc string, a *arrayTexts) []tableField {
 
 // atomDoc describes an atom for comments.
 func atomDoc(fd *matchField, a int) string {
-	if a == len(fd.atoms) {
+	switch {
+	case a == fd.nilAtom():
+		return "nil"
+	case a == len(fd.atoms):
 		return "no variant"
 	}
 	at := fd.atoms[a]
@@ -426,18 +429,33 @@ func atomDoc(fd *matchField, a int) string {
 		return "prefix " + strconv.Quote(at.S)
 	case space.AtomOtherStr:
 		return "any other string"
+	case space.AtomRecord:
+		return "present"
 	}
 	return strconv.FormatBool(at.B)
 }
 
 // atomMethod emits fwAtom<Field>, the atom lookup of one field.
 func (g *generator) atomMethod(f *jen.File, m *matcher, fd *matchField, p *lookup) {
-	ev, name := m.ev, GoName(fd.field.Name)
+	ev, name := m.ev, fd.name
 	tbl := jen.Id(tableName(ev))
-	x := jen.Id("e").Dot(name)
 	ret := func(a int) *jen.Statement { return jen.Return(jen.Lit(a)) }
 	var body []jen.Code
+	// An absent field, or record on the way, is the nil atom.
+	for i, pf := range fd.path {
+		if pf.Optional {
+			body = append(body, jen.If(fieldExpr(jen.Id("e"), fd.path[:i+1]).Op("==").Nil()).Block(ret(p.nilAtom)))
+		}
+	}
+	x := valueExpr(jen.Id("e"), fd.path)
+	if fd.field.Optional && (fd.field.Type.Kind == ir.String || fd.field.Type.Kind == ir.Bytes) {
+		// A switch and slices read the value: read the pointer once.
+		body = append(body, jen.Id("s").Op(":=").Add(x))
+		x = jen.Id("s")
+	}
 	switch p.kind {
+	case presence:
+		body = append(body, ret(0))
 	case intChain, intDense, intSearch, intTree:
 		enum := fd.field.Type.Kind == ir.EnumType
 		lit := func(v int64) *jen.Statement {
@@ -559,7 +577,7 @@ func (g *generator) atomMethod(f *jen.File, m *matcher, fd *matchField, p *looku
 		}
 		f.Comment("Atoms: " + strings.Join(docs, "; "))
 	} else {
-		f.Commentf("%s has %d atoms.", fd.field.Name, n)
+		f.Commentf("%s has %d atoms.", fd.key, n)
 	}
 	f.Func().Params(jen.Id("e").Op("*").Id(ev.Name)).Id("fwAtom" + name).Params().Int().Block(body...)
 }
@@ -599,8 +617,8 @@ func litIndexField(fd *matchField, x *litIndex) tableField {
 		b.WriteString("\n}")
 		items = append(items, b.String())
 	}
-	return tableField{litField(GoName(fd.field.Name), x.n), fmt.Sprintf("[%d][256]%s", len(x.pos), t),
-		fmt.Sprintf("the cell offset of each byte at %s of the %d-byte literals of %s", positions(x.pos), x.n, fd.field.Name),
+	return tableField{litField(fd.name, x.n), fmt.Sprintf("[%d][256]%s", len(x.pos), t),
+		fmt.Sprintf("the cell offset of each byte at %s of the %d-byte literals of %s", positions(x.pos), x.n, fd.key),
 		arrayLit("[256]"+t, items, nil, 1)}
 }
 
@@ -668,7 +686,7 @@ func (g *generator) matchMethod(f *jen.File, m *matcher) {
 		span := tbl.Clone().Dot("lists").Index(l)
 		return tbl.Clone().Dot("match").Index(span.Clone().Index(jen.Lit(0)).Op(":").Add(span.Clone()).Index(jen.Lit(1)))
 	}
-	call := func(fi int) jen.Code { return jen.Id("ev").Dot("fwAtom" + GoName(m.fields[fi].field.Name)).Call() }
+	call := func(fi int) jen.Code { return jen.Id("ev").Dot("fwAtom" + m.fields[fi].name).Call() }
 	// leaf is the match list of group gi, reading the atom of field fi as atom(fi).
 	leaf := func(gi int, gr *group, atom func(int) jen.Code) *jen.Statement {
 		switch {
@@ -681,7 +699,7 @@ func (g *generator) matchMethod(f *jen.File, m *matcher) {
 		}
 		var sum *jen.Statement
 		for _, fi := range gr.fields {
-			off := tbl.Clone().Dot(fmt.Sprintf("off%d_%s", gi, GoName(m.fields[fi].field.Name))).Index(atom(fi))
+			off := tbl.Clone().Dot(fmt.Sprintf("off%d_%s", gi, m.fields[fi].name)).Index(atom(fi))
 			if sum == nil {
 				sum = off
 			} else {
@@ -710,14 +728,14 @@ func (g *generator) matchMethod(f *jen.File, m *matcher) {
 	var names, calls []jen.Code
 	for fi, fd := range m.fields {
 		if slices.ContainsFunc(m.groups, func(gr *group) bool { return slices.Contains(gr.fields, fi) }) {
-			names = append(names, jen.Id("a"+GoName(fd.field.Name)))
+			names = append(names, jen.Id("a"+fd.name))
 			calls = append(calls, call(fi))
 		}
 	}
 	if len(names) > 0 {
 		body = append(body, jen.List(names...).Op(":=").List(calls...))
 	}
-	atom := func(fi int) jen.Code { return jen.Id("a" + GoName(m.fields[fi].field.Name)) }
+	atom := func(fi int) jen.Code { return jen.Id("a" + m.fields[fi].name) }
 	for gi, gr := range m.groups {
 		l := jen.Id(fmt.Sprintf("l%d", gi))
 		switch gr.kind {
@@ -792,7 +810,7 @@ func (g *generator) walkMethod(f *jen.File, m *matcher, gi int, gr *group) {
 			jen.Var().Id("a").Uint32(),
 			jen.Switch(jen.Id("nd").Dot("field")).BlockFunc(func(sw *jen.Group) {
 				for _, fi := range d.order {
-					sw.Case(jen.Lit(fi)).Id("a").Op("=").Uint32().Parens(jen.Id("ev").Dot("fwAtom" + GoName(m.fields[fi].field.Name)).Call())
+					sw.Case(jen.Lit(fi)).Id("a").Op("=").Uint32().Parens(jen.Id("ev").Dot("fwAtom" + m.fields[fi].name).Call())
 				}
 			}),
 			jen.Id("c").Op(":=").Id("nd").Dot("dflt"),

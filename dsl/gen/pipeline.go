@@ -524,7 +524,7 @@ func (g *generator) routedBody(rows []row) []jen.Code {
 func handlerCall(p *ir.Processor, c *ir.Case, ev jen.Code) *jen.Statement {
 	args := []jen.Code{contextLit(ContextName(p, c), c)}
 	for _, bd := range c.Binds {
-		args = append(args, jen.Add(ev).Dot(GoName(bd.Field.Name)))
+		args = append(args, fieldExpr(jen.Add(ev), bd.At()))
 	}
 	return handlerRef(p).Dot(MethodName(c)).Call(args...)
 }

@@ -27,7 +27,9 @@ var (
 
 var fieldKinds = []ir.TypeKind{ir.Int, ir.Float, ir.String, ir.Bool, ir.Bytes, ir.EnumType}
 
-// randPackage returns a random package with up to maxProcs processors.
+// randPackage returns a random package with up to maxProcs processors. Its
+// events may have optional fields, time and duration fields, and records
+// (optional or not, nested), whose fields the cases test at their paths.
 func randPackage(r *rand.Rand, name string, maxProcs int) *ir.Package {
 	pkg := &ir.Package{Name: name, Files: []string{"a.fw"}}
 	for i := range 1 + r.IntN(2) {
@@ -41,14 +43,42 @@ func randPackage(r *rand.Rand, name string, maxProcs int) *ir.Package {
 		}
 		pkg.Enums = append(pkg.Enums, e)
 	}
+	structured := r.IntN(2) == 0
+	scalar := func() ir.Type {
+		t := ir.Type{Kind: fieldKinds[r.IntN(len(fieldKinds))]}
+		if structured && r.IntN(5) == 0 {
+			t.Kind = []ir.TypeKind{ir.Time, ir.Duration}[r.IntN(2)]
+		}
+		if t.Kind == ir.EnumType {
+			t.Enum = pkg.Enums[r.IntN(len(pkg.Enums))]
+		}
+		return t
+	}
+	if structured {
+		// Records, each of scalar fields and maybe of an earlier record.
+		for i := range 1 + r.IntN(2) {
+			rec := &ir.Record{Name: fmt.Sprintf("Rec%d", i), File: "a.fw"}
+			for j := range 1 + r.IntN(3) {
+				f := &ir.Field{Name: fmt.Sprintf("g%d", j), Index: j, Type: scalar(), Optional: r.IntN(3) == 0}
+				if i > 0 && r.IntN(3) == 0 {
+					f.Type = ir.Type{Kind: ir.RecordType, Record: pkg.Records[r.IntN(i)]}
+				}
+				rec.Fields = append(rec.Fields, f)
+			}
+			pkg.Records = append(pkg.Records, rec)
+		}
+	}
 	for i := range 1 + r.IntN(3) {
 		ev := &ir.Event{Name: fmt.Sprintf("Ev%d", i), Kind: i, File: "a.fw", Input: true}
 		for j := range 1 + r.IntN(4) {
-			t := ir.Type{Kind: fieldKinds[r.IntN(len(fieldKinds))]}
-			if t.Kind == ir.EnumType {
-				t.Enum = pkg.Enums[r.IntN(len(pkg.Enums))]
+			f := &ir.Field{Name: fmt.Sprintf("f%d", j), Index: j, Type: scalar()}
+			if structured {
+				f.Optional = r.IntN(3) == 0
+				if r.IntN(3) == 0 {
+					f.Type = ir.Type{Kind: ir.RecordType, Record: pkg.Records[r.IntN(len(pkg.Records))]}
+				}
 			}
-			ev.Fields = append(ev.Fields, &ir.Field{Name: fmt.Sprintf("f%d", j), Index: j, Type: t})
+			ev.Fields = append(ev.Fields, f)
 		}
 		pkg.Events = append(pkg.Events, ev)
 	}
@@ -57,20 +87,41 @@ func randPackage(r *rand.Rand, name string, maxProcs int) *ir.Package {
 		for j := range 1 + r.IntN(4) {
 			ev := pkg.Events[r.IntN(len(pkg.Events))]
 			c := &ir.Case{Name: fmt.Sprintf("C%d", j), Index: j, Kind: ast.CaseEvent, Event: ev}
-			if r.IntN(8) > 0 {
-				for _, fd := range ev.Fields {
-					if r.IntN(2) == 0 {
-						if s, ok := randSet(r, fd); ok {
-							c.Tests = append(c.Tests, ir.Test{Field: fd, Set: s})
+			test := r.IntN(8) > 0
+			// walk tests and binds the fields under path (whose optional
+			// records are tested present): a case binds a field inside an
+			// optional record only then, as the checker allows it.
+			var walk func(path []*ir.Field, fields []*ir.Field)
+			walk = func(prefix []*ir.Field, fields []*ir.Field) {
+				for _, fd := range fields {
+					path := append(slices.Clip(prefix), fd)
+					if r.IntN(4) == 0 {
+						c.Binds = append(c.Binds, ir.Bind{Name: "b" + strings.ReplaceAll(ir.PathName(path), ".", "_"), Path: onePath(path), Field: fd})
+					}
+					if !test || r.IntN(2) == 0 {
+						continue
+					}
+					if fd.Type.Kind == ir.RecordType {
+						if fd.Optional {
+							if r.IntN(3) == 0 { // presence only
+								c.Tests = append(c.Tests, ir.Test{Path: onePath(path), Field: fd, Set: space.Set{Kind: space.Record, Rec: r.IntN(2) == 0, Nil: true}})
+								if c.Tests[len(c.Tests)-1].Set.Rec {
+									c.Tests[len(c.Tests)-1].Set.Nil = false
+								}
+								continue
+							}
+							c.Tests = append(c.Tests, ir.Test{Path: onePath(path), Field: fd, Set: space.Set{Kind: space.Record, Rec: true}})
 						}
+						walk(path, fd.Type.Record.Fields)
+						continue
+					}
+					if s, ok := randSet(r, fd); ok {
+						c.Tests = append(c.Tests, ir.Test{Path: onePath(path), Field: fd, Set: s})
 					}
 				}
 			}
-			for _, fd := range ev.Fields {
-				if r.IntN(3) == 0 {
-					c.Binds = append(c.Binds, ir.Bind{Name: "b" + fd.Name, Field: fd})
-				}
-			}
+			walk(nil, ev.Fields)
+			slices.SortStableFunc(c.Tests, func(a, b ir.Test) int { return comparePaths(a.At(), b.At()) })
 			p.Cases = append(p.Cases, c)
 		}
 		pkg.Processors = append(pkg.Processors, p)
@@ -78,8 +129,18 @@ func randPackage(r *rand.Rand, name string, maxProcs int) *ir.Package {
 	return pkg
 }
 
+// onePath is path as Test.Path and Bind.Path hold it: nil for a field of
+// the event.
+func onePath(path []*ir.Field) []*ir.Field {
+	if len(path) == 1 {
+		return nil
+	}
+	return path
+}
+
 // randSet returns a random set of fd's values that is neither empty nor the
-// whole domain, as ir.Test requires; false when it found none.
+// whole domain, as ir.Test requires; false when it found none. An optional
+// field's set may hold nil.
 func randSet(r *rand.Rand, fd *ir.Field) (space.Set, bool) {
 	d := fd.Domain()
 	for range 20 {
@@ -88,17 +149,33 @@ func randSet(r *rand.Rand, fd *ir.Field) (space.Set, bool) {
 			s = space.Union(s, randSetOnce(r, fd))
 		}
 		if r.IntN(4) == 0 && !(s.Kind == space.String && len(s.Str.Prefixes) > 0) {
-			s = space.Complement(d, s)
+			s = space.Complement(d.Values(), s)
 		}
-		if !s.IsEmpty() && !space.Complement(d, s).IsEmpty() {
+		if fd.Optional {
+			switch r.IntN(4) {
+			case 0:
+				s.Nil = true
+			case 1:
+				s = space.NilValue(d.Kind) // nil
+			case 2:
+				s = space.Full(d.Values()) // !nil
+			}
+		}
+		if !s.IsEmpty() && !space.Complement(d, s).IsEmpty() && !(s.Nil == d.Optional && allStrings(s)) {
 			return s, true
 		}
 	}
 	return space.Set{}, false
 }
 
+// allStrings reports whether s holds every string (Complement does not take
+// prefixes).
+func allStrings(s space.Set) bool {
+	return s.Kind == space.String && (s.Str.Neg && len(s.Str.Lits) == 0 || slices.Contains(s.Str.Prefixes, ""))
+}
+
 func randSetOnce(r *rand.Rand, fd *ir.Field) space.Set {
-	d := fd.Domain()
+	d := fd.Domain().Values()
 	switch d.Kind {
 	case space.Int:
 		pool := intPool
@@ -140,23 +217,31 @@ func randSetOnce(r *rand.Rand, fd *ir.Field) space.Set {
 	return space.BoolValue(r.IntN(2) == 0)
 }
 
-// boundaries returns the values worth testing for fd in pkg: each bound of
-// each set tested on it, the bound ± 1 (or the next float), the extremes, ±0,
-// ±Inf, NaN, each literal and prefix and strings just beside them, and values
-// no pattern lists.
-func boundaries(pkg *ir.Package, fd *ir.Field) []space.Value {
+// boundaries returns the values worth testing for the field at path in
+// pkg: each bound of each set tested on it, the bound ± 1 (or the next
+// float), the extremes, ±0, ±Inf, NaN, each literal and prefix and strings
+// just beside them, and values no pattern lists; nil for an optional field,
+// and only presence (and nil) for a record.
+func boundaries(pkg *ir.Package, path []*ir.Field) []space.Value {
+	fd := path[len(path)-1]
+	key := ir.PathName(path)
 	var sets []space.Set
 	for _, p := range pkg.Processors {
 		for _, c := range p.Cases {
 			for _, t := range c.Tests {
-				if t.Field == fd {
+				if ir.PathName(t.At()) == key {
 					sets = append(sets, t.Set)
 				}
 			}
 		}
 	}
 	var vs []space.Value
+	if fd.Optional {
+		vs = append(vs, space.Value{Nil: true})
+	}
 	switch fd.Domain().Kind {
+	case space.Record:
+		vs = append(vs, space.Value{})
 	case space.Int:
 		ints := []int64{math.MinInt64, math.MaxInt64, -1, 0, 1}
 		if fd.Type.Kind == ir.EnumType {
@@ -213,39 +298,71 @@ func boundaries(pkg *ir.Package, fd *ir.Field) []space.Value {
 			vs = append(vs, space.Value{Str: s})
 		}
 	default:
-		vs = []space.Value{{Bool: false}, {Bool: true}}
+		vs = append(vs, space.Value{Bool: false}, space.Value{Bool: true})
 	}
 	return vs
 }
 
-// vector is one event to match: a value per field of the event type.
+// vector is one event to match: a value per field path of the event type
+// (scalar fields, and optional or record fields, whose value is nil or
+// not), by path name. The fields inside an absent record have none.
 type vector struct {
 	ev   *ir.Event
-	vals []space.Value
+	vals map[string]space.Value
 }
 
-func (v vector) value(fd *ir.Field) space.Value { return v.vals[fd.Index] }
+// value is the value at path: nil when a record on the way is absent.
+func (v vector) value(path []*ir.Field) space.Value {
+	for i, f := range path[:len(path)-1] {
+		if f.Optional && v.vals[ir.PathName(path[:i+1])].Nil {
+			return space.Value{Nil: true}
+		}
+	}
+	return v.vals[ir.PathName(path)]
+}
+
+// eventPaths returns the paths of ev's fields, those inside records
+// included (after their record).
+func eventPaths(ev *ir.Event) [][]*ir.Field {
+	var out [][]*ir.Field
+	var walk func(prefix []*ir.Field, fields []*ir.Field)
+	walk = func(prefix []*ir.Field, fields []*ir.Field) {
+		for _, f := range fields {
+			path := append(slices.Clip(prefix), f)
+			out = append(out, path)
+			if f.Type.Kind == ir.RecordType {
+				walk(path, f.Type.Record.Fields)
+			}
+		}
+	}
+	walk(nil, ev.Fields)
+	return out
+}
 
 // vectors returns events of each type: each boundary value of each field with
 // the other fields at random boundary values, and random combinations.
 func vectors(r *rand.Rand, pkg *ir.Package, random int) []vector {
 	var out []vector
 	for _, ev := range pkg.Events {
-		bs := make([][]space.Value, len(ev.Fields))
-		for i, fd := range ev.Fields {
-			bs[i] = boundaries(pkg, fd)
+		paths := eventPaths(ev)
+		bs := make([][]space.Value, len(paths))
+		for i, path := range paths {
+			bs[i] = boundaries(pkg, path)
 		}
-		pick := func() []space.Value {
-			vals := make([]space.Value, len(ev.Fields))
-			for i := range vals {
-				vals[i] = bs[i][r.IntN(len(bs[i]))]
+		pick := func() map[string]space.Value {
+			vals := map[string]space.Value{}
+			for i, path := range paths {
+				vals[ir.PathName(path)] = bs[i][r.IntN(len(bs[i]))]
 			}
 			return vals
 		}
-		for i := range ev.Fields {
+		for i, path := range paths {
 			for _, v := range bs[i] {
 				vals := pick()
-				vals[i] = v
+				vals[ir.PathName(path)] = v
+				for j := 1; j < len(path); j++ { // the records on the way are present
+					vals[ir.PathName(path[:j])] = space.Value{}
+				}
 				out = append(out, vector{ev, vals})
 			}
 		}
@@ -265,7 +382,7 @@ func interpret(pkg *ir.Package, v vector) []fwimpl.Delivery {
 			if c.Event != v.ev {
 				continue
 			}
-			if slices.IndexFunc(c.Tests, func(t ir.Test) bool { return !t.Set.Contains(v.value(t.Field)) }) < 0 {
+			if slices.IndexFunc(c.Tests, func(t ir.Test) bool { return !t.Set.Contains(v.value(t.At())) }) < 0 {
 				out = append(out, fwimpl.Delivery{Proc: int32(p.Index), Case: int32(c.Index)})
 				break
 			}
@@ -274,11 +391,11 @@ func interpret(pkg *ir.Package, v vector) []fwimpl.Delivery {
 	return out
 }
 
-// goValue is the Go expression of a field value.
+// goValue is the Go expression of a scalar field's value (present).
 func goValue(fd *ir.Field, v space.Value) string {
 	switch fd.Type.Kind {
 	case ir.Int:
-		return fmt.Sprint(v.Int)
+		return fmt.Sprintf("int64(%d)", v.Int)
 	case ir.EnumType:
 		return fmt.Sprintf("%s(%d)", fd.Type.Enum.Name, v.Int)
 	case ir.Float:
@@ -287,32 +404,43 @@ func goValue(fd *ir.Field, v space.Value) string {
 		return fmt.Sprint(v.Bool)
 	case ir.Bytes:
 		return fmt.Sprintf("[]byte(%q)", v.Str)
+	case ir.Time:
+		return fmt.Sprintf("time.Unix(0, %d)", v.Int)
+	case ir.Duration:
+		return fmt.Sprintf("time.Duration(%d)", v.Int)
 	}
 	return fmt.Sprintf("%q", v.Str)
 }
 
 // goEvent is the Go expression of an event.
 func goEvent(v vector) string {
-	var fs []string
-	for _, fd := range v.ev.Fields {
-		fs = append(fs, GoName(fd.Name)+": "+goValue(fd, v.value(fd)))
-	}
-	return v.ev.Name + "{" + strings.Join(fs, ", ") + "}"
+	return v.ev.Name + goFields(v, nil, v.ev.Fields)
 }
 
-// goTypeName is the Go spelling of a field type.
-func goTypeName(t ir.Type) string {
-	switch t.Kind {
-	case ir.Int:
-		return "int64"
-	case ir.Float:
-		return "float64"
-	case ir.Bool:
-		return "bool"
-	case ir.Bytes:
-		return "[]byte"
-	case ir.EnumType:
-		return t.Enum.Name
+// goFields is the braces of a struct literal of fields under prefix.
+func goFields(v vector, prefix []*ir.Field, fields []*ir.Field) string {
+	var fs []string
+	for _, fd := range fields {
+		path := append(slices.Clip(prefix), fd)
+		val := v.vals[ir.PathName(path)]
+		if fd.Optional && val.Nil {
+			continue // nil
+		}
+		var x string
+		switch {
+		case fd.Type.Kind == ir.RecordType && fd.Optional:
+			x = "&" + fd.Type.Record.Name + goFields(v, path, fd.Type.Record.Fields)
+		case fd.Type.Kind == ir.RecordType:
+			x = fd.Type.Record.Name + goFields(v, path, fd.Type.Record.Fields)
+		case fd.Optional:
+			x = "fwdPtr(" + goValue(fd, val) + ")"
+		default:
+			x = goValue(fd, val)
+		}
+		fs = append(fs, GoName(fd.Name)+": "+x)
 	}
-	return "string"
+	return "{" + strings.Join(fs, ", ") + "}"
 }
+
+// goTypeName is the Go spelling of a field's type.
+func goTypeName(fd *ir.Field) string { return fieldGoTypeText(fd, nil) }
