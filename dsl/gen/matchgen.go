@@ -448,7 +448,7 @@ func (g *generator) atomMethod(f *jen.File, m *matcher, fd *matchField, p *looku
 		}
 	}
 	x := valueExpr(jen.Id("e"), fd.path)
-	if fd.field.Optional && (fd.field.Type.Kind == ir.String || fd.field.Type.Kind == ir.Bytes) {
+	if fd.field.Optional && (fd.field.Type.Kind == ir.String || fd.field.Type.Kind == ir.Bytes) && len(fd.atoms) > 1 {
 		// A switch and slices read the value: read the pointer once.
 		body = append(body, jen.Id("s").Op(":=").Add(x))
 		x = jen.Id("s")
@@ -463,6 +463,10 @@ func (g *generator) atomMethod(f *jen.File, m *matcher, fd *matchField, p *looku
 				return jen.Id(fd.field.Type.Enum.Name + fd.field.Type.Enum.Variants[v])
 			}
 			return jen.Op(strconv.FormatInt(v, 10))
+		}
+		if p.kind == intChain && len(p.cuts) == 0 && !enum {
+			body = append(body, ret(0)) // one atom: only nil is told apart
+			break
 		}
 		body = append(body, jen.Id("v").Op(":=").Add(x))
 		var chain []jen.Code
