@@ -128,6 +128,8 @@ func (c *checker) patterns(cs *ast.Case, ev *ir.Event, ic *ir.Case) []*fieldInfo
 				sub := entryOwner{}
 				switch {
 				case path == nil:
+				case f.Type.Kind == ir.List || f.Type.Kind == ir.Map:
+					c.errorf(p.Pos, ruleBadPattern, "%s", unmatchable(f, p, c.pathText(prefix, name)))
 				case f.Type.Kind != ir.RecordType || f.Type.Record == nil:
 					c.errorf(p.Pos, ruleBadPattern, "field %s is %s, not a record: {...} matches the fields of a record field",
 						c.pathText(prefix, name), withArticle(f.TypeString()))
@@ -147,6 +149,12 @@ func (c *checker) patterns(cs *ast.Case, ev *ir.Event, ic *ir.Case) []*fieldInfo
 			}
 			if isNil(fp.Pattern) || path == nil {
 				continue
+			}
+			if alt, ok := fp.Pattern.(*ast.Alt); ok && alt != nil {
+				if i := slices.IndexFunc(flattenAlt(alt), func(a ast.Pattern) bool { _, ok := a.(*ast.RecordPattern); return ok }); i >= 0 {
+					c.errorf(flattenAlt(alt)[i].PatPos(), ruleBadPattern, "a record pattern cannot be an alternative: write a case for each alternative")
+					continue
+				}
 			}
 			if msg := unmatchable(f, fp.Pattern, c.pathText(prefix, name)); msg != "" {
 				c.errorf(fp.Pattern.PatPos(), ruleBadPattern, "%s", msg)

@@ -395,6 +395,23 @@ func patString(p ast.Pattern) string {
 			return "prefix ?"
 		}
 		return "prefix " + p.Value.Raw
+	case *ast.Nil:
+		return "nil"
+	case *ast.NotNil:
+		return "!nil"
+	case *ast.RecordPattern:
+		parts := make([]string, 0, len(p.Fields))
+		for _, fp := range p.Fields {
+			if fp == nil {
+				continue
+			}
+			if isNil(fp.Pattern) {
+				parts = append(parts, fp.Field.Name)
+			} else {
+				parts = append(parts, fp.Field.Name+": "+patString(fp.Pattern))
+			}
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
 	}
 	return fmt.Sprintf("%T", p)
 }
