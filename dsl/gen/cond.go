@@ -54,13 +54,17 @@ func fieldExpr(ev *jen.Statement, path []*ir.Field) *jen.Statement {
 
 // valueExpr is the Go expression of the value of the scalar field at path
 // (present): the field, dereferenced when optional; a time as its Unix
-// nanoseconds and a duration as an int64, the values of their sets.
+// nanoseconds (fwimpl.UnixNano) and a duration as an int64, the values of
+// their sets.
 func valueExpr(ev *jen.Statement, path []*ir.Field) *jen.Statement {
 	f := path[len(path)-1]
 	x := fieldExpr(ev, path)
 	switch {
 	case f.Type.Kind == ir.Time:
-		return x.Dot("UnixNano").Call() // through the pointer too
+		if f.Optional {
+			x = jen.Op("*").Add(x)
+		}
+		return jen.Qual(rtPath, "UnixNano").Call(x) // saturated: t.UnixNano() wraps around
 	case f.Optional && (f.Type.Kind == ir.String || f.Type.Kind == ir.Bytes):
 		x = jen.Parens(jen.Op("*").Add(x)) // (*ev.S)[:n]
 	case f.Optional:

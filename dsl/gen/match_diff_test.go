@@ -311,7 +311,11 @@ func harness(pkg *ir.Package, vs []vector) []byte {
 		}
 		fmt.Fprintf(&b, "%s: fwd%s{r}", p.Name, p.Name)
 	}
-	b.WriteString(`}}
+	b.WriteString("}")
+	if (&generator{pkg: pkg, opt: defaultOptions}).directRoutes() != nil {
+		b.WriteString(", Routes: fwRoutes") // every case is unconditional: Route reads the table
+	}
+	b.WriteString(`}
 	x := fwrt.NewSerial(&fwProgram)
 	c := &fwrt.Call{}
 	dst := make([]fwrt.Delivery, 0, 256)
