@@ -92,8 +92,10 @@ func testCond(t ir.Test, paren bool) *jen.Statement {
 				return p.Op("==").Nil()
 			}
 			return p.Op("!=").Nil()
-		case space.Complement(t.Field.Domain().Values(), withoutNil(t.Set)).IsEmpty() || isAllStrings(t.Set):
-			return p.Op("!=").Nil() // !nil
+		case t.Field.Type.Kind != ir.EnumType && space.Complement(t.Field.Domain().Values(), withoutNil(t.Set)).IsEmpty() || isAllStrings(t.Set):
+			// !nil (not on an enum: its Go type holds values that are no
+			// variant, which no set holds, as in the compiled matcher)
+			return p.Op("!=").Nil()
 		}
 		v := valueCond(t, path, withoutNil(t.Set), true)
 		if t.Set.Nil {
