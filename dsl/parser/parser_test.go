@@ -303,6 +303,16 @@ func TestParseInvalid(t *testing.T) {
 			`x.fw:2:12: error: unexpected "}", expected "enum", "event", "input event", "record", "processor" or "builder" [syntax]`},
 		{"second package clause", "package p\npackage q",
 			`x.fw:2:1: error: unexpected keyword "package", expected "enum", "event", "input event", "record", "processor" or "builder" [syntax]`},
+		// Field types and records.
+		{"optional map key", "package p\nevent E { m map[string?]int }",
+			`x.fw:2:23: error: a map key cannot be optional: "?" applies to a whole field type, at its end (map[K]T? is an optional map) [syntax]`},
+		{"optional list item", "package p\nevent E { l []?int }", `x.fw:2:15: error: unexpected "?", expected a field type [syntax]`},
+		{"double optional", "package p\nevent E { l []int?? }", `x.fw:2:19: error: unexpected "?", expected a field name or "}" [syntax]`},
+		{"list without bracket", "package p\nevent E { l [int }", `x.fw:2:14: error: unexpected name "int", expected "]" [syntax]`},
+		{"map without key", "package p\nevent E { m map string }", `x.fw:2:17: error: unexpected name "string", expected "[" [syntax]`},
+		{"map without value", "package p\nevent E { m map[string] }", `x.fw:2:25: error: unexpected "}", expected a field type [syntax]`},
+		{"record without name", "package p\nrecord { a int }", `x.fw:2:8: error: unexpected "{", expected a record name [syntax]`},
+		{"record field without type", "package p\nrecord R { a }", `x.fw:2:14: error: unexpected "}", expected a field type [syntax]`},
 		// Enums.
 		{"enum without name", "package p\nenum { A }", `x.fw:2:6: error: unexpected "{", expected an enum name [syntax]`},
 		{"enum without brace", "package p\nenum E A }", `x.fw:2:8: error: unexpected name "A", expected "{" [syntax]`},

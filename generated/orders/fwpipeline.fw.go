@@ -4,8 +4,10 @@
 package orders
 
 import (
+	"fmt"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
+	fwreactive "github.com/fwgo/fw/runtime/reactive"
 	"iter"
 	"maps"
 	"slices"
@@ -29,10 +31,18 @@ const (
 	fwKindSummary  fwimpl.Kind = 2
 )
 
+// Kinds of the targets' built artifacts and resolve requests.
+const (
+	fwBuiltAllDepots   fwimpl.Kind = 3
+	fwBuiltDepots      fwimpl.Kind = 4
+	fwResolveAllDepots fwimpl.Kind = 5
+	fwResolveDepots    fwimpl.Kind = 6
+)
+
 // fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
 	Events:      []fwimpl.EventInfo{{Name: "Order"}, {Name: "Shipment"}, {Name: "Summary"}},
-	Fingerprint: fwimpl.Fingerprint("e1b4273f83eaf1a2cb28a0c05a16360bed667419ac87a83de6c97fd2102cf81f"),
+	Fingerprint: fwimpl.Fingerprint("1adf76793a6790ec49905faf69bf17598bb156657927dbf25eee60bbe4af9e21"),
 	Package:     "orders",
 	Procs: []fwimpl.ProcInfo{{
 		Cases:       []string{"Order"},
@@ -44,26 +54,51 @@ var fwProgram = fwimpl.Program{
 		Name:        "Ledger",
 		Phase:       true,
 	}, {
-		Cases:       []string{"Summary"},
+		Builder:     true,
+		Cases:       []string{},
 		Concurrency: 1,
+		Name:        "Depots",
+		Provides:    1,
+		Source:      true,
+	}, {
+		Builder:     true,
+		Cases:       []string{"Depots"},
+		Concurrency: 1,
+		Name:        "AllDepots",
+		Phase:       true,
+		Provides:    0,
+		Requires:    []int32{1},
+	}, {
+		Cases:       []string{"AllDepots", "Summary"},
+		Concurrency: 1,
+		Init:        true,
 		Name:        "Report",
+		Resolves:    []int32{0},
 	}},
-	Routes: [][]int32{fwKindOrder: {0, 1}, fwKindShipment: {1}, fwKindSummary: {2}},
+	Routes: [][]int32{fwKindOrder: {0, 1}, fwKindShipment: {1}, fwKindSummary: {4}, fwBuiltAllDepots: {4}, fwBuiltDepots: {3}},
+	Targets: []fwimpl.TargetInfo{{
+		Name:     "allDepots",
+		Provider: 3,
+	}, {
+		Name:     "depots",
+		Provider: 2,
+	}},
 }
 
 // fwDispatcher binds the application's handlers to the compiled routing.
 type fwDispatcher struct {
 	h Handlers
 	*fwimpl.ArenaPool[fwArena, *fwArena]
-	fwimpl.Types  // the codec of events (fwimpl.Codec)
-	fwimpl.Routes // Route
+	srcDepots  fwimpl.Source[Address]
+	sAllDepots fwreactive.Collector[Address]
 }
 
 // Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
 type Handlers struct {
 	Fulfil FulfilHandler // processor Fulfil (orders.fw:61)
 	Ledger LedgerHandler // processor Ledger (orders.fw:65)
-	Report ReportHandler // processor Report (orders.fw:71)
+	Depots DepotsBuilder // builder Depots (orders.fw:72)
+	Report ReportHandler // processor Report (orders.fw:75)
 }
 
 // Pipeline runs the processors of package orders: Submit (or SubmitSeq, SubmitJSONLines),
@@ -74,10 +109,10 @@ type Pipeline struct {
 
 // NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
 func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
-	if err := fwimpl.MissingHandlers("orders", []string{"Fulfil", "Ledger", "Report"}, []bool{h.Fulfil == nil, h.Ledger == nil, h.Report == nil}); err != nil {
+	if err := fwimpl.MissingHandlers("orders", []string{"Fulfil", "Ledger", "Depots", "Report"}, []bool{h.Fulfil == nil, h.Ledger == nil, h.Depots == nil, h.Report == nil}); err != nil {
 		return nil, err
 	}
-	d := &fwDispatcher{h: h, ArenaPool: &fwArenas, Types: fwTypes, Routes: fwRoutes}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas}
 	e := fwimpl.New(&fwProgram, d, opts...)
 	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
@@ -94,11 +129,46 @@ func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
 	}))
 }
 
-// fwRoutes are the deliveries of each event kind: every case is unconditional.
-var fwRoutes = fwimpl.Routes{
-	fwKindOrder:    {{Proc: 0, Case: 0}, {Proc: 1, Case: 0}},
-	fwKindShipment: {{Proc: 1, Case: 1}},
-	fwKindSummary:  {{Proc: 2, Case: 0}},
+// ResolveAllDepots asks for target allDepots before Run: its builder, and the builders it
+// requires, run once, and each artifact reaches every consumer.
+func (p *Pipeline) ResolveAllDepots() {
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveAllDepots})
+}
+
+// ResolveDepots asks for target depots before Run: its builder, and the builders it
+// requires, run once, and each artifact reaches every consumer.
+func (p *Pipeline) ResolveDepots() {
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveDepots})
+}
+
+// Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider
+// if no builder provides it.
+func (p *Pipeline) Resolve(target string) {
+	fwimpl.EngineOf(&p.Runner).Resolve(target)
+}
+
+// Route appends the deliveries of m: per processor with a matching case, the first one.
+func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
+	switch m.Kind {
+	case fwKindOrder:
+		// Fulfil: Order
+		dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 0})
+		// Ledger: Book
+		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
+	case fwKindShipment:
+		// Ledger: Shipment
+		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 1})
+	case fwKindSummary:
+		// Report: Summary
+		dst = append(dst, fwimpl.Delivery{Proc: 4, Case: 1})
+	case fwBuiltAllDepots:
+		// Report: AllDepots
+		dst = append(dst, fwimpl.Delivery{Proc: 4, Case: 0})
+	case fwBuiltDepots:
+		// AllDepots: Depots
+		dst = append(dst, fwimpl.Delivery{Proc: 3, Case: 0})
+	}
+	return dst
 }
 
 // DispatchAll routes ms in order, calling each matching case at once, until x stops.
@@ -124,8 +194,20 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			}
 		case fwKindSummary:
 			ev := m.Ev.(*Summary)
-			if c := x.Begin(x.Note(2, 0, m)); c != nil {
+			if c := x.Begin(x.Note(4, 1, m)); c != nil {
 				x.End(d.h.Report.OnSummary(ReportSummaryContext{fwimpl.NewOn[Summary](c)}, ev.Orders, ev.Spent, ev.Last))
+			}
+		case fwBuiltAllDepots:
+			v := *m.Ev.(*[]Address)
+			// Report: AllDepots
+			if c := x.Begin(x.Note(4, 0, m)); c != nil {
+				x.End(d.h.Report.OnAllDepots(ReportAllDepotsContext{fwimpl.NewCtx(c)}, v))
+			}
+		case fwBuiltDepots:
+			v := *m.Ev.(*Address)
+			// AllDepots: Depots
+			if c := x.Begin(x.Note(3, 0, m)); c != nil {
+				x.End(d.fwAddAllDepots(c, v))
 			}
 		}
 	}
@@ -152,14 +234,58 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 		case fwimpl.CasePhase:
 			return d.h.Ledger.Phase(LedgerPhaseContext{fwimpl.NewCtx(c)}, c.Phase())
 		}
-	case 2:
+	case 3:
 		switch dl.Case {
 		case 0:
+			return d.fwAddAllDepots(c, *m.Ev.(*Address))
+		case fwimpl.CasePhase:
+			return d.fwPhaseAllDepots(c)
+		}
+	case 4:
+		switch dl.Case {
+		case 0:
+			return d.h.Report.OnAllDepots(ReportAllDepotsContext{fwimpl.NewCtx(c)}, *m.Ev.(*[]Address))
+		case 1:
 			ev := m.Ev.(*Summary)
 			return d.h.Report.OnSummary(ReportSummaryContext{fwimpl.NewOn[Summary](c)}, ev.Orders, ev.Spent, ev.Last)
+		case fwimpl.CaseInit:
+			return d.h.Report.Init(ReportInitContext{fwimpl.NewCtx(c)})
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
+}
+
+// fwAddAllDepots gives an artifact of depots to helper AllDepots.
+func (d *fwDispatcher) fwAddAllDepots(c *fwimpl.Call, v Address) error {
+	d.sAllDepots.Add(v)
+	return nil
+}
+
+// fwPhaseAllDepots flushes helper AllDepots at a phase broadcast.
+func (d *fwDispatcher) fwPhaseAllDepots(c *fwimpl.Call) error {
+	d.sAllDepots.Phase(func(v []Address) {
+		c.Emit(fwimpl.Msg{Kind: fwBuiltAllDepots, Ev: &v})
+	})
+	return nil
+}
+
+// Pull pulls up to max artifacts from a source builder (fwimpl.Sources).
+func (d *fwDispatcher) Pull(c *fwimpl.Call, proc int32, max int) (bool, error) {
+	switch proc {
+	case 2:
+		return d.srcDepots.Pull(c, max, d.h.Depots.Build, func(v Address) fwimpl.Msg {
+			return fwimpl.Msg{Kind: fwBuiltDepots, Ev: &v}
+		})
+	}
+	return true, fwimpl.UnknownDelivery(fwimpl.Delivery{Proc: proc})
+}
+
+// Stop stops a source builder's Build early (fwimpl.Sources).
+func (d *fwDispatcher) Stop(proc int32) {
+	switch proc {
+	case 2:
+		d.srcDepots.Stop()
+	}
 }
 
 // fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
@@ -196,6 +322,86 @@ func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 		return e.fwMsg(arena)
 	}
 	panic("fw: orders: not an event type of the package (a type embedding one?)")
+}
+
+// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
+// event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
+func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
+	switch m.Kind {
+	case fwBuiltAllDepots:
+		if v, ok := m.Ev.(*[]Address); ok {
+			return fwAppendAllDepots(b, *v)
+		}
+	case fwBuiltDepots:
+		if v, ok := m.Ev.(*Address); ok {
+			return fwAppendDepots(b, *v)
+		}
+	case fwResolveAllDepots, fwResolveDepots:
+		return b, nil
+	}
+	return fwTypes.AppendMsg(b, m)
+}
+
+// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
+func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
+	switch k {
+	case fwBuiltAllDepots:
+		v, err := fwDecodeAllDepots(data)
+		if err != nil {
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built allDepots: %w", err)
+		}
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltDepots:
+		v, err := fwDecodeDepots(data)
+		if err != nil {
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built depots: %w", err)
+		}
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
+	case fwResolveAllDepots, fwResolveDepots:
+		if len(data) != 0 {
+			return fwimpl.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwimpl.ErrEncoding)
+		}
+		return fwimpl.Msg{Kind: k}, nil
+	}
+	return fwTypes.DecodeMsg(k, data)
+}
+
+// fwAppendAllDepots appends the canonical encoding of an artifact of allDepots ([]Address).
+func fwAppendAllDepots(b []byte, v []Address) (_ []byte, err error) {
+	b = fwimpl.AppendUint(b, uint64(len(v)))
+	for _, x1 := range v {
+		b = fwEnc_Address(b, x1)
+	}
+	return b, nil
+}
+
+// fwDecodeAllDepots decodes an artifact of allDepots ([]Address).
+func fwDecodeAllDepots(data []byte) (v []Address, err error) {
+	d := fwimpl.NewDecoder(data)
+	n1 := d.Uint()
+	if n1 > uint64(len(data)) {
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
+	}
+	if n1 > 0 {
+		v = make([]Address, int(n1))
+		for i1 := range v {
+			v[i1] = fwDec_Address(d)
+		}
+	}
+	return v, d.Finish()
+}
+
+// fwAppendDepots appends the canonical encoding of an artifact of depots (Address).
+func fwAppendDepots(b []byte, v Address) (_ []byte, err error) {
+	b = fwEnc_Address(b, v)
+	return b, nil
+}
+
+// fwDecodeDepots decodes an artifact of depots (Address).
+func fwDecodeDepots(data []byte) (v Address, err error) {
+	d := fwimpl.NewDecoder(data)
+	v = fwDec_Address(d)
+	return v, d.Finish()
 }
 
 // fwEnc_Address appends the canonical encoding of a Address.
@@ -599,15 +805,15 @@ func EncodeJSON(ev Event) ([]byte, error) {
 
 // CallFulfil calls h's case that ev matches alone, for tests: see fw.TestResult.
 func CallFulfil(h FulfilHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Fulfil: h}, Routes: fwRoutes}, fwTypes, ev, opts)
+	return fwimpl.TestCase[Event](&fwProgram, 0, &fwDispatcher{h: Handlers{Fulfil: h}}, fwTypes, ev, opts)
 }
 
 // CallLedger calls h's case that ev matches alone, for tests: see fw.TestResult.
 func CallLedger(h LedgerHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Ledger: h}, Routes: fwRoutes}, fwTypes, ev, opts)
+	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Ledger: h}}, fwTypes, ev, opts)
 }
 
 // CallReport calls h's case that ev matches alone, for tests: see fw.TestResult.
 func CallReport(h ReportHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
-	return fwimpl.TestCase[Event](&fwProgram, 2, &fwDispatcher{h: Handlers{Report: h}, Routes: fwRoutes}, fwTypes, ev, opts)
+	return fwimpl.TestCase[Event](&fwProgram, 4, &fwDispatcher{h: Handlers{Report: h}}, fwTypes, ev, opts)
 }

@@ -4,6 +4,7 @@
 package orders
 
 import (
+	"context"
 	"fmt"
 	"github.com/fwgo/fw/runtime/fwimpl"
 	"strconv"
@@ -260,13 +261,41 @@ func (x LedgerPhaseContext) EmitSummary(e Summary) {
 	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// ReportHandler handles the cases of processor Report (orders.fw:71); emissions take effect when a method returns nil.
+// DepotsBuilder implements builder Depots (orders.fw:72), which provides target depots.
+// A method's publications take effect only when it returns nil.
+type DepotsBuilder interface {
+	// Build yields the artifacts of depots, in order, until it returns or yield returns false.
+	// The runtime pulls them as it needs them; an error fails the run.
+	Build(ctx context.Context, yield func(Address) bool) error
+}
+
+// ReportHandler handles the cases of processor Report (orders.fw:75); emissions take effect when a method returns nil.
 type ReportHandler interface {
-	// OnSummary handles Summary events that case Summary matches (orders.fw:72).
+	// OnAllDepots is called for each artifact of target allDepots (orders.fw:77).
+	OnAllDepots(c ReportAllDepotsContext, v []Address) error
+	// OnSummary handles Summary events that case Summary matches (orders.fw:78).
 	OnSummary(c ReportSummaryContext, orders int64, spent map[string]float64, last *time.Time) error
+	// Init is called once when the run starts (orders.fw:76).
+	Init(c ReportInitContext) error
+}
+
+// ReportAllDepotsContext is the context of ReportHandler.OnAllDepots: Context, Phase, Position (of fwimpl.Ctx).
+type ReportAllDepotsContext struct {
+	fwimpl.Ctx
 }
 
 // ReportSummaryContext is the context of ReportHandler.OnSummary: Context, Phase, Position, Event (of fwimpl.On).
 type ReportSummaryContext struct {
 	fwimpl.On[Summary]
+}
+
+// ReportInitContext is the context of ReportHandler.Init: Context, Phase, Position (of fwimpl.Ctx), and the case's emits.
+type ReportInitContext struct {
+	fwimpl.Ctx
+}
+
+// ResolveAllDepots asks for target allDepots (its builder runs once per run); it takes effect
+// when the handler returns nil.
+func (x ReportInitContext) ResolveAllDepots() {
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveAllDepots})
 }

@@ -123,6 +123,36 @@ func (l *ledger) Phase(c orders.LedgerPhaseContext, phase int) error {
 type report struct {
 	mu        sync.Mutex
 	summaries []orders.Summary
+	depots    [][]orders.Address
+}
+
+func (r *report) Init(c orders.ReportInitContext) error {
+	c.ResolveAllDepots()
+	return nil
+}
+
+func (r *report) OnAllDepots(c orders.ReportAllDepotsContext, v []orders.Address) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.depots = append(r.depots, v)
+	return nil
+}
+
+// depots yields the addresses of the depots.
+type depots struct{}
+
+var depotList = []orders.Address{
+	{Street: "Dock 1", City: "Oslo", Zip: ptr("0150")},
+	{Street: "Dock 2", City: "Bergen"},
+}
+
+func (depots) Build(ctx context.Context, yield func(orders.Address) bool) error {
+	for _, a := range depotList {
+		if !yield(a) {
+			break
+		}
+	}
+	return nil
 }
 
 func (r *report) OnSummary(c orders.ReportSummaryContext, n int64, spent map[string]float64, last *time.Time) error {
@@ -137,7 +167,7 @@ func (r *report) OnSummary(c orders.ReportSummaryContext, n int64, spent map[str
 func TestPipeline(t *testing.T) {
 	for _, workers := range []int{1, 4} {
 		l, r := &ledger{}, &report{}
-		p := must(orders.NewPipeline(orders.Handlers{Fulfil: fulfil{}, Ledger: l, Report: r}, fw.WithWorkers(workers)))
+		p := must(orders.NewPipeline(orders.Handlers{Fulfil: fulfil{}, Ledger: l, Report: r, Depots: depots{}}, fw.WithWorkers(workers)))
 		a := sample("a")
 		b := sample("b")
 		b.Customer.Name, b.Discount, b.Notes = "Bo", nil, nil
@@ -165,6 +195,9 @@ func TestPipeline(t *testing.T) {
 		}
 		if !slices.Equal(l.books, wantBooks) {
 			t.Errorf("workers %d: books %q", workers, l.books)
+		}
+		if len(r.depots) != 1 || !reflect.DeepEqual(r.depots[0], depotList) {
+			t.Errorf("workers %d: depots %+v", workers, r.depots)
 		}
 		s := r.summaries[len(r.summaries)-1]
 		if s.Orders != 2 || s.Spent["Ada"] != 11.75 || s.Spent["Bo"] != 11.75 || s.Last == nil || !s.Last.Equal(placed.Add(90*time.Minute)) {
@@ -275,4 +308,45 @@ func TestJSONRoundTrip(t *testing.T) {
 	if s := ev.(orders.Summary); s.Last != nil || s.Spent["a"] != 2.5 {
 		t.Errorf("got %+v", s)
 	}
+}
+
+// TestRecordReplay records a run (every event in its canonical encoding)
+// and replays it against the same handlers: the recorded emissions, whose
+// fields are records, lists, maps, optional values and times, compare equal.
+func TestRecordReplay(t *testing.T) {
+	var rec bytes.Buffer
+	p := must(orders.NewPipeline(orders.Handlers{Fulfil: fulfil{}, Ledger: &ledger{}, Report: &report{}, Depots: depots{}}, fw.WithRecord(&rec)))
+	p.Submit(sample("a"))
+	p.Submit(sample("b"))
+	if err := p.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Len() == 0 {
+		t.Fatal("empty record")
+	}
+	l, r := &ledger{}, &report{}
+	p = must(orders.NewPipeline(orders.Handlers{Fulfil: fulfil{}, Ledger: l, Report: r, Depots: depots{}}, fw.WithWorkers(4)))
+	if err := p.Replay(context.Background(), bytes.NewReader(rec.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	if len(l.shipments) != 2 {
+		t.Errorf("replay: %d shipments", len(l.shipments))
+	}
+	if len(r.depots) != 1 || !reflect.DeepEqual(r.depots[0], depotList) {
+		t.Errorf("replay: depots %+v", r.depots)
+	}
+	// A handler that emits something else diverges.
+	p = must(orders.NewPipeline(orders.Handlers{Fulfil: lateFulfil{}, Ledger: &ledger{}, Report: &report{}, Depots: depots{}}))
+	var div *fw.DivergenceError
+	if err := p.Replay(context.Background(), bytes.NewReader(rec.Bytes())); !errors.As(err, &div) {
+		t.Errorf("replay with another handler: %v", err)
+	}
+}
+
+// lateFulfil ships a minute later than fulfil.
+type lateFulfil struct{}
+
+func (lateFulfil) OnOrder(c orders.FulfilOrderContext, cust orders.Customer, items []orders.Item, labels map[string]string,
+	discount *int64, placed time.Time, ttl time.Duration, id string) error {
+	return fulfil{}.OnOrder(c, cust, items, labels, discount, placed.Add(time.Minute), ttl, id)
 }
