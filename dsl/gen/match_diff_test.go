@@ -261,15 +261,6 @@ func cpu(ps *os.ProcessState) time.Duration {
 	return (ps.UserTime() + ps.SystemTime()).Round(time.Millisecond)
 }
 
-// goPath is the Go selector of the field at path: A.B.C.
-func goPath(path []*ir.Field) string {
-	parts := make([]string, len(path))
-	for i, f := range path {
-		parts[i] = GoName(f.Name)
-	}
-	return strings.Join(parts, ".")
-}
-
 // harness returns the Go source of a file that drives the generated package:
 // its Run prints, per event, the deliveries of Route, those Dispatch calls and
 // those Invoke calls, and then any allocation of Route and Dispatch or any
@@ -292,7 +283,7 @@ func harness(pkg *ir.Package, vs []vector) []byte {
 				b.WriteString("\tif h.r.check {\n\t\te := c.Event()\n")
 				for i, bd := range c.Binds {
 					fmt.Fprintf(&b, "\t\tif fmt.Sprint(e.%s) != fmt.Sprint(b%d) {\n\t\t\th.r.bad = append(h.r.bad, %q)\n\t\t}\n",
-						goPath(bd.At()), i, p.Name+"."+c.Name+" binds "+ir.PathName(bd.At()))
+						selector(bd.At()), i, p.Name+"."+c.Name+" binds "+ir.PathName(bd.At()))
 				}
 				b.WriteString("\t}\n")
 			}

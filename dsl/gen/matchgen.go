@@ -573,7 +573,7 @@ func (g *generator) atomMethod(f *jen.File, m *matcher, fd *matchField, p *looku
 	case boolLookup:
 		body = append(body, jen.If(x).Block(ret(1)), ret(0))
 	}
-	f.Commentf("fwAtom%s returns the atom of e.%s in %s.", name, name, tableName(ev))
+	f.Commentf("fwAtom%s returns the atom of e.%s in %s.", name, selector(fd.path), tableName(ev))
 	if n := fd.natoms(); n <= 8 {
 		var docs []string
 		for a := 0; a < n; a++ {
@@ -584,6 +584,15 @@ func (g *generator) atomMethod(f *jen.File, m *matcher, fd *matchField, p *looku
 		f.Commentf("%s has %d atoms.", fd.key, n)
 	}
 	f.Func().Params(jen.Id("e").Op("*").Id(ev.Name)).Id("fwAtom" + name).Params().Int().Block(body...)
+}
+
+// selector is the Go selector of the field at path: Customer.Address.City.
+func selector(path []*ir.Field) string {
+	parts := make([]string, len(path))
+	for i, f := range path {
+		parts[i] = GoName(f.Name)
+	}
+	return strings.Join(parts, ".")
 }
 
 // cutTree is the binary search of v among cuts[lo:hi], unrolled into nested
