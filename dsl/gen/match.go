@@ -143,8 +143,8 @@ type matchField struct {
 	// absence on the way matters not: each optional record on the path of
 	// a test has a presence test of its own in the same case).
 	hasNil bool
-	lits    []string // strings: the listed literals and prefixes, for Witness
-	prefs   []string
+	lits   []string // strings: the listed literals and prefixes, for Witness
+	prefs  []string
 }
 
 // natoms is the number of atom indexes, the outside and nil atoms included.

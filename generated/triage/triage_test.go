@@ -21,7 +21,7 @@ func (r *rec) set(format string, args ...any) error {
 type route struct{ *rec }
 
 func (h route) OnTest(_ triage.RouteTestContext, id string) error { return h.set("%s", id) }
-func (h route) OnNorwayVip(triage.RouteNorwayVipContext) error  { return h.set("") }
+func (h route) OnNorwayVip(triage.RouteNorwayVipContext) error    { return h.set("") }
 func (h route) OnGoldFullPrice(_ triage.RouteGoldFullPriceContext, name string) error {
 	return h.set("%s", name)
 }
