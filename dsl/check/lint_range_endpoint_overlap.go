@@ -8,14 +8,19 @@ import (
 )
 
 // intRange returns the interval of p when p is a range or a comparison on an
-// int or enum field that spans two values or more.
+// int, enum, time or duration field that spans two values or more.
 func intRange(f *ir.Field, p piece) (lo, hi int64, ok bool) {
 	switch p.node.(type) {
 	case *ast.Range, *ast.Compare:
 	default:
 		return 0, 0, false
 	}
-	if f.Type.Kind != ir.Int && f.Type.Kind != ir.EnumType || len(p.set.Ints) != 1 {
+	switch f.Type.Kind {
+	case ir.Int, ir.EnumType, ir.Time, ir.Duration:
+	default:
+		return 0, 0, false
+	}
+	if len(p.set.Ints) != 1 {
 		return 0, 0, false
 	}
 	r := p.set.Ints[0]
