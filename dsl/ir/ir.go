@@ -181,6 +181,12 @@ type Case struct {
 	Target *Target
 	// Resolves are the targets the case may resolve (`-> resolve t`), sorted by index.
 	Resolves []*Target
+	// Guard is the case's `if` expression, nil when absent: the case matches
+	// when its tests hold and then its guard does.
+	Guard *Guard
+	// CatchAll marks the case `on _` (Event is nil): it receives every event
+	// type of the package that the processor's earlier cases did not match.
+	CatchAll bool
 }
 
 // Test requires a field's value to lie in Set. A field whose pattern accepts

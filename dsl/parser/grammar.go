@@ -77,14 +77,63 @@ type optEventsG struct {
 
 // caseG is an `on` line. The lifecycle words and `built` are not
 // reserved, but an event pattern does not start with one: `on init` is the
-// lifecycle case, `on built t` the case for the artifacts of target t.
+// lifecycle case, `on built t` the case for the artifacts of target t. An
+// event pattern may be followed by a guard, `if expr`; `if` is matched by
+// value, and no option or case starts with it. `on _` is the catch-all case
+// (an event pattern named "_", which the converter tells apart).
 type caseG struct {
 	Pos       lexer.Position
 	Event     *eventPatG  `parser:"'on' ( @@"`
 	Lifecycle *lifecycleG `parser:"| @@"`
 	Built     *targetG    `parser:"| 'built' @@ )"`
+	Guard     *guardG     `parser:"( 'if' @@ )?"`
 	Name      *identG     `parser:"( 'as' @@ )?"`
 	Emits     []emitG     `parser:"( '->' @@ ( ',' @@ )* )?"`
+}
+
+// guardG is a guard expression: `a || b || ...`, each an `&&` chain. As in
+// Go, "||" binds loosest, then "&&", then the comparisons (one per operand
+// pair: `a < b < c` is an error), and "!" applies to one operand.
+type guardG struct {
+	Pos  lexer.Position
+	And  andG   `parser:"@@"`
+	Rest []andG `parser:"( '||' @@ )*"`
+}
+
+// andG is `c && c && ...`.
+type andG struct {
+	Pos  lexer.Position
+	Cmp  cmpG   `parser:"@@"`
+	Rest []cmpG `parser:"( '&&' @@ )*"`
+}
+
+// cmpG is an operand, or two compared: `x op y`.
+type cmpG struct {
+	Pos lexer.Position
+	X   unaryExprG  `parser:"@@"`
+	Op  string      `parser:"( @( '==' | '!=' | '<=' | '>=' | '<' | '>' )"`
+	Y   *unaryExprG `parser:"  @@ )?"`
+}
+
+// unaryExprG is an operand with any number of "!" before it.
+type unaryExprG struct {
+	Pos     lexer.Position
+	Not     []bangG   `parser:"@@*"`
+	Len     *lenCallG `parser:"(   @@"`
+	Paren   *parenG   `parser:"  | @@"`
+	Operand *valueG   `parser:"  | @@ )"`
+}
+
+// bangG is one "!" of a unary expression.
+type bangG struct {
+	Pos  lexer.Position
+	Bang string `parser:"@'!'"`
+}
+
+// parenG is `(expr)` in a guard.
+type parenG struct {
+	Pos lexer.Position
+	X   guardG `parser:"'(' @@ ')'"`
 }
 
 // emitG is one entry of a case's emit list: an event, or `resolve t`, a
@@ -260,6 +309,12 @@ type (
 		Pos lexer.Position
 		Raw string
 	}
+	// lenCallG is `len(name)` in a guard. `len` is not reserved: it starts
+	// a call only when "(" follows, so a binding may be named len.
+	lenCallG struct {
+		Pos lexer.Position
+		Arg identG
+	}
 )
 
 func (g *identG) Parse(lex *lexer.PeekingLexer) error {
@@ -339,6 +394,32 @@ func (g *operandG) Parse(lex *lexer.PeekingLexer) error {
 		return participle.NextMatch
 	}
 	return (*valueG)(g).Parse(lex)
+}
+
+func (g *lenCallG) Parse(lex *lexer.PeekingLexer) error {
+	t := lex.Peek()
+	if t.Type != typeIdent || t.Value != "len" {
+		return participle.NextMatch
+	}
+	cp := lex.MakeCheckpoint()
+	lex.Next()
+	if p := lex.Peek(); p.Type != typePunct || p.Value != "(" {
+		lex.LoadCheckpoint(cp)
+		return participle.NextMatch
+	}
+	lex.Next()
+	g.Pos = t.Pos
+	arg := lex.Peek()
+	if arg.Type != typeIdent {
+		return participle.Errorf(arg.Pos, "len takes the name of a bound field, e.g. len(tags)")
+	}
+	lex.Next()
+	g.Arg = identG{Pos: arg.Pos, Name: arg.Value}
+	if p := lex.Peek(); p.Type != typePunct || p.Value != ")" {
+		return participle.Errorf(p.Pos, "expected \")\" after len's argument (len takes one name)")
+	}
+	lex.Next()
+	return nil
 }
 
 func (g *stringG) Parse(lex *lexer.PeekingLexer) error {

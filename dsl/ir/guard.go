@@ -1,0 +1,98 @@
+package ir
+
+import (
+	"github.com/fwgo/fw/dsl/ast"
+	"github.com/fwgo/fw/dsl/space"
+)
+
+// GuardOp is the kind of a node of a guard expression.
+type GuardOp int
+
+const (
+	GuardCompare GuardOp = iota // L Cmp R
+	GuardAnd                    // X && Y
+	GuardOr                     // X || Y
+	GuardNot                    // !X
+	GuardBool                   // L, a bound bool, alone
+)
+
+// Guard is a checked guard expression: a tree of comparisons of bound
+// values and literals under &&, || and !. Every operand is typed: the two
+// sides of a comparison have the same type.
+type Guard struct {
+	Op   GuardOp
+	X, Y *Guard  // GuardAnd, GuardOr: both; GuardNot: X
+	Cmp  string  // GuardCompare: "==", "!=", "<", "<=", ">" or ">="
+	L, R Operand // GuardCompare: both; GuardBool: L
+	Pos  ast.Pos
+}
+
+// OperandKind is the kind of an operand of a guard's comparison.
+type OperandKind int
+
+const (
+	OperandBind OperandKind = iota // a bound value: Field's value
+	OperandLen                     // len of a bound value (an int)
+	OperandLit                     // a literal converted to Type
+)
+
+// Operand is one side of a guard's comparison.
+type Operand struct {
+	Kind  OperandKind
+	Name  string // OperandBind, OperandLen: the bound name
+	Field *Field // OperandBind, OperandLen: the bound field
+	Type  Type   // the operand's type: Field's for a binding, Int for len, the other side's for a literal
+	Lit   space.Value
+	Pos   ast.Pos
+}
+
+// Ordered reports whether values of t may be compared with <, <=, > and >=
+// (in a guard, and by a range or comparison pattern).
+func (t Type) Ordered() bool {
+	switch t.Kind {
+	case Int, Float, EnumType:
+		return true
+	}
+	return false
+}
+
+// HasLen reports whether len applies to values of t in a guard.
+func (t Type) HasLen() bool {
+	switch t.Kind {
+	case String, Bytes:
+		return true
+	}
+	return false
+}
+
+// Same reports whether t and u are the same type.
+func (t Type) Same(u Type) bool { return t.Kind == u.Kind && t.Enum == u.Enum }
+
+// Unconditional reports whether a case matches every event of its type (or,
+// for the catch-all, every event): no field test and no guard.
+func (c *Case) Unconditional() bool { return len(c.Tests) == 0 && c.Guard == nil }
+
+// Receives reports whether the event or catch-all case c may receive events of type ev.
+func (c *Case) Receives(ev *Event) bool { return c.Event == ev || c.CatchAll && ev != nil }
+
+// CasesFor returns p's cases that may receive events of type ev, in order:
+// its cases on ev, then its catch-all case, if any.
+func (p *Processor) CasesFor(ev *Event) []*Case {
+	var out []*Case
+	for _, c := range p.Cases {
+		if c.Receives(ev) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// CatchAllCase returns the processor's catch-all case, or nil.
+func (p *Processor) CatchAllCase() *Case {
+	for _, c := range p.Cases {
+		if c.CatchAll {
+			return c
+		}
+	}
+	return nil
+}
