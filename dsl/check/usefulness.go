@@ -35,13 +35,13 @@ var (
 
 // matrix holds the cases of one processor for one event type.
 type matrix struct {
-	ev    *ir.Event
-	rows  []*caseInfo // in source order
-	cols  []*column
+	ev   *ir.Event
+	rows []*caseInfo // in source order
+	cols []*column
 	// guarded holds the rows of guarded cases, which cover nothing: they
 	// are asked about (is the case reachable?) but never count as covering.
 	guarded bitset
-	steps int // of all searches so far
+	steps   int // of all searches so far
 	// incomplete: some search gave up, so a rule may have stayed silent
 	// about a case, an alternative or a missing value.
 	incomplete bool
