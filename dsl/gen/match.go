@@ -208,12 +208,9 @@ type matcher struct {
 func eventRows(pkg *ir.Package, ev *ir.Event) []row {
 	var rows []row
 	for _, p := range pkg.Processors {
-		for _, c := range p.Cases {
-			if c.Event != ev {
-				continue
-			}
+		for _, c := range p.CasesFor(ev) {
 			rows = append(rows, row{proc: p, cas: c})
-			if len(c.Tests) == 0 {
+			if c.Unconditional() {
 				break
 			}
 		}
@@ -226,6 +223,9 @@ func (o options) useCompiled(rows []row) bool {
 	tested := false
 	for _, r := range rows {
 		tested = tested || len(r.cas.Tests) > 0
+		if r.cas.Guard != nil {
+			return false // guards are evaluated by the case switches
+		}
 	}
 	switch o.strategy {
 	case direct:

@@ -1,6 +1,8 @@
 package ir
 
 import (
+	"strconv"
+
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/space"
 )
@@ -95,4 +97,46 @@ func (p *Processor) CatchAllCase() *Case {
 		}
 	}
 	return nil
+}
+
+// String prints the guard in .fw syntax, fully parenthesised, with its
+// literals as converted (floats exactly, in hexadecimal): a canonical text,
+// for fingerprints and messages.
+func (g *Guard) String() string {
+	switch g.Op {
+	case GuardAnd:
+		return "(" + g.X.String() + " && " + g.Y.String() + ")"
+	case GuardOr:
+		return "(" + g.X.String() + " || " + g.Y.String() + ")"
+	case GuardNot:
+		return "!" + g.X.String()
+	case GuardBool:
+		return g.L.String()
+	}
+	return g.L.String() + " " + g.Cmp + " " + g.R.String()
+}
+
+// String prints the operand: its bound field's name (not the binding's),
+// len(field), or the literal.
+func (o Operand) String() string {
+	switch o.Kind {
+	case OperandBind:
+		return o.Field.Name
+	case OperandLen:
+		return "len(" + o.Field.Name + ")"
+	}
+	switch o.Type.Kind {
+	case Int:
+		return strconv.FormatInt(o.Lit.Int, 10)
+	case Float:
+		return strconv.FormatFloat(o.Lit.Float, 'x', -1, 64)
+	case Bool:
+		return strconv.FormatBool(o.Lit.Bool)
+	case EnumType:
+		if e := o.Type.Enum; e != nil && o.Lit.Int >= 0 && o.Lit.Int < int64(len(e.Variants)) {
+			return e.Variants[o.Lit.Int]
+		}
+		return strconv.FormatInt(o.Lit.Int, 10)
+	}
+	return strconv.Quote(o.Lit.Str)
 }

@@ -1,0 +1,233 @@
+package audit_test
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"sync"
+	"testing"
+
+	"github.com/fwgo/fw/generated/audit"
+	"github.com/fwgo/fw/runtime/fw"
+)
+
+// log records the calls of both processors, in the order each receives them.
+type log struct {
+	mu    sync.Mutex
+	calls map[string][]string
+}
+
+func (l *log) rec(proc, format string, args ...any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.calls[proc] = append(l.calls[proc], fmt.Sprintf(format, args...))
+}
+
+type review struct{ *log }
+type trail struct{ *log }
+
+func (r review) OnLarge(c audit.ReviewLargeContext, id string, amount int64, region string) error {
+	r.rec("Review", "Large(%s,%d,%s)", id, amount, region)
+	c.EmitAlert(audit.Alert{ID: id, Reason: "large"})
+	return nil
+}
+func (r review) OnPriority(c audit.ReviewPriorityContext, id string, amount int64, tier audit.Tier) error {
+	r.rec("Review", "Priority(%s,%d,%d)", id, amount, tier)
+	return nil
+}
+func (r review) OnAnnotated(c audit.ReviewAnnotatedContext, id string, note []byte) error {
+	r.rec("Review", "Annotated(%s,%s)", id, note)
+	return nil
+}
+func (r review) OnRoutine(c audit.ReviewRoutineContext, id string) error {
+	r.rec("Review", "Routine(%s)", id)
+	return nil
+}
+func (r review) OnLocked(c audit.ReviewLockedContext, user string, ok bool, attempts int64) error {
+	r.rec("Review", "Locked(%s,%d)", user, attempts)
+	c.EmitAlert(audit.Alert{ID: user, Reason: "locked"})
+	return nil
+}
+
+func (t trail) OnAlert(c audit.TrailAlertContext, id, reason string) error {
+	t.rec("Trail", "Alert(%s,%s)", id, reason)
+	return nil
+}
+
+// OnRecord receives every other event, by value, as an audit.Event.
+func (t trail) OnRecord(c audit.TrailRecordContext, ev audit.Event) error {
+	switch ev := ev.(type) {
+	case audit.Order:
+		t.rec("Trail", "Order(%s)", ev.ID)
+	case audit.Login:
+		t.rec("Trail", "Login(%s,%t)", ev.User, ev.Ok)
+	default:
+		t.rec("Trail", "%s", ev.EventName())
+	}
+	return nil
+}
+
+var inputs = []audit.Event{
+	audit.Order{ID: "big", Amount: 5000, Region: "us"},                            // Large
+	audit.Order{ID: "big-eu", Amount: 5000, Region: "eu"},                         // not Large (eu): Priority (amount >= 500)
+	audit.Order{ID: "gold", Amount: 10, Tier: audit.TierGOLD},                     // Priority (tier)
+	audit.Order{ID: "noted", Amount: 10, Note: []byte("gift")},                    // Annotated
+	audit.Order{ID: "plain", Amount: 10},                                          // Routine
+	audit.Order{ID: "edge", Amount: 1000, Region: "us"},                           // not Large (1000 is not > 1000): Priority
+	audit.Login{User: "ann", Ok: false, Attempts: 3},                              // Locked
+	audit.Login{User: "bob", Ok: true, Attempts: 5},                               // ok: no Review case matches
+	audit.Login{User: "cy", Ok: false, Attempts: 2},                               // too few attempts: no case
+	audit.Logout{User: "ann"},                                                     // Review has no case
+	audit.Order{ID: "gold-big", Amount: 2000, Region: "fr", Tier: audit.TierGOLD}, // Large: first match wins
+}
+
+func run(t *testing.T, workers int) (*log, fw.Stats) {
+	t.Helper()
+	l := &log{calls: map[string][]string{}}
+	p, err := audit.NewPipeline(audit.Handlers{Review: review{l}, Trail: trail{l}}, fw.WithWorkers(workers))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range inputs {
+		p.Submit(ev)
+	}
+	if err := p.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return l, p.Stats()
+}
+
+func TestGuardsAndCatchAll(t *testing.T) {
+	l, st := run(t, 1)
+	want := map[string][]string{
+		"Review": {"Large(big,5000,us)", "Priority(big-eu,5000,0)", "Priority(gold,10,1)", "Annotated(noted,gift)",
+			"Routine(plain)", "Priority(edge,1000,0)", "Locked(ann,3)", "Large(gold-big,2000,fr)"},
+		// Trail records every input (Order, Login, Logout) through the
+		// catch-all, in input order; then, in step 1, the alerts by their own case.
+		"Trail": {"Order(big)", "Order(big-eu)", "Order(gold)", "Order(noted)", "Order(plain)", "Order(edge)",
+			"Login(ann,false)", "Login(bob,true)", "Login(cy,false)", "Logout", "Order(gold-big)",
+			"Alert(big,large)", "Alert(ann,locked)", "Alert(gold-big,large)"},
+	}
+	if !reflect.DeepEqual(l.calls, want) {
+		t.Errorf("calls:\n got %q\nwant %q", l.calls, want)
+	}
+	if got := st.Processors[1]; got.Received != 14 || got.Handled != 14 {
+		t.Errorf("Trail stats %+v, want 14 received and handled", got)
+	}
+	// Review receives the events its cases match: not the ok login, the
+	// login with two attempts, nor the logout.
+	if got := st.Processors[0]; got.Received != 8 || got.Emitted != 3 {
+		t.Errorf("Review stats %+v, want 8 received, 3 emitted", got)
+	}
+}
+
+// TestWorkers: the same calls, in the same order, and the same stats, with
+// any number of workers.
+func TestWorkers(t *testing.T) {
+	one, st1 := run(t, 1)
+	for _, workers := range []int{2, 4, 8} {
+		for range 10 {
+			many, st := run(t, workers)
+			if !reflect.DeepEqual(one.calls, many.calls) {
+				t.Fatalf("%d workers: %q, 1 worker: %q", workers, many.calls, one.calls)
+			}
+			if !reflect.DeepEqual(st1, st) {
+				t.Fatalf("%d workers: stats %+v, 1 worker %+v", workers, st, st1)
+			}
+		}
+	}
+}
+
+// TestHarness calls single cases: the harness routes through the guards and
+// the catch-all.
+func TestHarness(t *testing.T) {
+	l := &log{calls: map[string][]string{}}
+	cases := []struct {
+		ev   audit.Event
+		want string
+	}{
+		{audit.Order{ID: "x", Amount: 1001, Region: "us"}, "Large"},
+		{audit.Order{ID: "x", Amount: 1001, Region: "eu"}, "Priority"},
+		{audit.Order{ID: "x", Amount: 499}, "Routine"},
+		{audit.Login{User: "u", Attempts: 9}, "Locked"},
+		{audit.Login{User: "u", Ok: true, Attempts: 9}, ""},
+	}
+	for _, c := range cases {
+		if got := audit.CallReview(review{l}, c.ev).Case; got != c.want {
+			t.Errorf("CallReview(%+v) matched %q, want %q", c.ev, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		ev   audit.Event
+		want string
+	}{
+		{audit.Alert{ID: "a"}, "Alert"},
+		{audit.Order{ID: "o"}, "Record"},
+		{audit.Logout{User: "u"}, "Record"},
+	} {
+		if got := audit.CallTrail(trail{l}, c.ev).Case; got != c.want {
+			t.Errorf("CallTrail(%+v) matched %q, want %q", c.ev, got, c.want)
+		}
+	}
+	if got, want := l.calls["Trail"], []string{"Alert(a,)", "Order(o)", "Logout"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Trail calls %q, want %q", got, want)
+	}
+}
+
+// TestGuardsDoNotAllocate: a run of n orders, each routed through Review's
+// guards (a comparison of ints and of a string, a len of bytes), allocates
+// no more than a run of n logouts, which Review has no case for: guards
+// read the event's fields and allocate nothing. (Trail's catch-all receives
+// both kinds alike, each boxed into an audit.Event.)
+func TestGuardsDoNotAllocate(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
+	const n = 5000
+	note := []byte("n")
+	allocs := func(orders bool) float64 {
+		return testing.AllocsPerRun(5, func() {
+			p, err := audit.NewPipeline(audit.Handlers{Review: nopReview{}, Trail: nopTrail{}}, fw.WithWorkers(1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if orders {
+				audit.SubmitSeqOf(p, func(yield func(audit.Order) bool) {
+					for i := range n {
+						if !yield(audit.Order{ID: "x", Amount: int64(i % 700), Region: "us", Note: note[:i%2]}) {
+							return
+						}
+					}
+				})
+			} else {
+				audit.SubmitSeqOf(p, func(yield func(audit.Logout) bool) {
+					for range n {
+						if !yield(audit.Logout{User: "x"}) {
+							return
+						}
+					}
+				})
+			}
+			if err := p.Run(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	guarded, plain := allocs(true), allocs(false)
+	if guarded > plain+n/100 {
+		t.Errorf("a run of %d guarded orders allocates %v times, one of %d unrouted logouts %v", n, guarded, n, plain)
+	}
+}
+
+type nopTrail struct{}
+
+func (nopTrail) OnAlert(audit.TrailAlertContext, string, string) error { return nil }
+func (nopTrail) OnRecord(audit.TrailRecordContext, audit.Event) error  { return nil }
+
+type nopReview struct{}
+
+func (nopReview) OnLarge(audit.ReviewLargeContext, string, int64, string) error           { return nil }
+func (nopReview) OnPriority(audit.ReviewPriorityContext, string, int64, audit.Tier) error { return nil }
+func (nopReview) OnAnnotated(audit.ReviewAnnotatedContext, string, []byte) error          { return nil }
+func (nopReview) OnRoutine(audit.ReviewRoutineContext, string) error                      { return nil }
+func (nopReview) OnLocked(audit.ReviewLockedContext, string, bool, int64) error           { return nil }
