@@ -251,7 +251,7 @@ func (c *converter) cmp(g *cmpG) ast.Expr {
 	if g.Y == nil {
 		return x
 	}
-	return &ast.Binary{Pos: x.ExprPos(), Op: g.Op, OpPos: x.ExprPos(), X: x, Y: c.unaryExpr(g.Y)}
+	return &ast.Binary{Pos: x.ExprPos(), Op: g.Op.Op, OpPos: c.pos(g.Op.Pos), X: x, Y: c.unaryExpr(g.Y)}
 }
 
 func (c *converter) unaryExpr(g *unaryExprG) ast.Expr {

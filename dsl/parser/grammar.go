@@ -111,8 +111,14 @@ type andG struct {
 type cmpG struct {
 	Pos lexer.Position
 	X   unaryExprG  `parser:"@@"`
-	Op  string      `parser:"( @( '==' | '!=' | '<=' | '>=' | '<' | '>' )"`
+	Op  *cmpOpG     `parser:"( @@"`
 	Y   *unaryExprG `parser:"  @@ )?"`
+}
+
+// cmpOpG is the operator of a comparison.
+type cmpOpG struct {
+	Pos lexer.Position
+	Op  string `parser:"@( '==' | '!=' | '<=' | '>=' | '<' | '>' )"`
 }
 
 // unaryExprG is an operand with any number of "!" before it.
