@@ -170,9 +170,17 @@ func floatLit(f float64) *jen.Statement {
 // caseCond is the condition of a case: its field tests, then its guard; nil
 // for an unconditional case.
 func caseCond(c *ir.Case) *jen.Statement {
-	cond := condition(c)
 	if c.Guard == nil {
-		return cond
+		return condition(c)
+	}
+	// The guard follows with &&: a disjunction of a test needs parentheses.
+	var cond *jen.Statement
+	for _, t := range c.Tests {
+		if x := testCond(t, true); cond == nil {
+			cond = x
+		} else {
+			cond = cond.Op("&&").Add(x)
+		}
 	}
 	g := guardCond(c.Guard, c.Guard.Op == ir.GuardOr && cond != nil)
 	if cond == nil {
