@@ -262,7 +262,7 @@ func (c *converter) unaryExpr(g *unaryExprG) ast.Expr {
 	case g.Paren != nil:
 		x = &ast.Paren{Pos: c.pos(g.Paren.Pos), X: c.guard(&g.Paren.X)}
 	case g.Operand != nil:
-		switch v := c.value(g.Operand).(type) {
+		switch v := c.value((*valueG)(g.Operand)).(type) {
 		case *ast.Literal:
 			x = v
 		case *ast.Name:

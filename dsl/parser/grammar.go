@@ -127,7 +127,7 @@ type unaryExprG struct {
 	Not     []bangG   `parser:"@@*"`
 	Len     *lenCallG `parser:"(   @@"`
 	Paren   *parenG   `parser:"  | @@"`
-	Operand *valueG   `parser:"  | @@ )"`
+	Operand *guardValueG `parser:"  | @@ )"`
 }
 
 // bangG is one "!" of a unary expression.
@@ -305,6 +305,9 @@ type (
 	}
 	// operandG is a value but `prefix`, which starts a prefix pattern.
 	operandG valueG
+	// guardValueG is a value but `as`, which ends a guard: `if a > as G`
+	// is missing an operand, not comparing a with a binding named as.
+	guardValueG valueG
 	// stringG is a string literal, quotes included.
 	stringG struct {
 		Pos lexer.Position
@@ -426,6 +429,13 @@ func (g *lenCallG) Parse(lex *lexer.PeekingLexer) error {
 	}
 	lex.Next()
 	return nil
+}
+
+func (g *guardValueG) Parse(lex *lexer.PeekingLexer) error {
+	if t := lex.Peek(); t.Type == typeIdent && t.Value == "as" {
+		return participle.NextMatch
+	}
+	return (*valueG)(g).Parse(lex)
 }
 
 func (g *stringG) Parse(lex *lexer.PeekingLexer) error {
