@@ -124,9 +124,9 @@ type cmpOpG struct {
 // unaryExprG is an operand with any number of "!" before it.
 type unaryExprG struct {
 	Pos     lexer.Position
-	Not     []bangG   `parser:"@@*"`
-	Len     *lenCallG `parser:"(   @@"`
-	Paren   *parenG   `parser:"  | @@"`
+	Not     []bangG      `parser:"@@*"`
+	Len     *lenCallG    `parser:"(   @@"`
+	Paren   *parenG      `parser:"  | @@"`
 	Operand *guardValueG `parser:"  | @@ )"`
 }
 
