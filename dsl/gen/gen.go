@@ -451,7 +451,7 @@ func (g *generator) arenaCode(f *jen.File) {
 		}
 		b.Panic(jen.Lit("fw: " + g.pkg.Name + ": not an event type of the package (a type embedding one?)"))
 	})
-	if g.hasCatchAll() {
+	if g.hasCatchAll() && len(evs) > 0 {
 		f.Comment("fwEventValue is the event that the Ev of a message points to, for a catch-all case.")
 		f.Func().Id("fwEventValue").Params(jen.Id("ev").Any()).Id("Event").BlockFunc(func(b *jen.Group) {
 			b.Switch(jen.Id("e").Op(":=").Id("ev").Assert(jen.Type())).BlockFunc(func(sw *jen.Group) {

@@ -579,7 +579,11 @@ func (g *generator) invokeCase(cs *jen.Group, p *ir.Processor, c *ir.Case) {
 	if c.CatchAll {
 		// The case receives every event type: the value's type is known at run time.
 		ctx := contextLit(ContextName(p, c), c)
-		cs.Case(jen.Lit(c.Index)).Block(jen.Return(handlerRef(p).Dot(MethodName(c)).Call(ctx, jen.Id("fwEventValue").Call(jen.Id("m").Dot("Ev")))))
+		ev := jen.Id("fwEventValue").Call(jen.Id("m").Dot("Ev"))
+		if len(g.pkg.Events) == 0 {
+			ev = jen.Nil() // no event: never called
+		}
+		cs.Case(jen.Lit(c.Index)).Block(jen.Return(handlerRef(p).Dot(MethodName(c)).Call(ctx, ev)))
 		return
 	}
 	var body []jen.Code
