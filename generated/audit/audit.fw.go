@@ -257,3 +257,21 @@ type TrailAlertContext struct {
 type TrailRecordContext struct {
 	fwimpl.Ctx
 }
+
+// DigestHandler handles the cases of processor Digest (audit.fw:49); emissions take effect when a method returns nil.
+type DigestHandler interface {
+	// OnBig handles Order events that case Big matches and whose guard holds (audit.fw:51).
+	OnBig(c DigestBigContext, amount int64) error
+	// OnOther handles the events of every type that no earlier case matches (catch-all case Other) (audit.fw:52).
+	OnOther(c DigestOtherContext, ev Event) error
+}
+
+// DigestBigContext is the context of DigestHandler.OnBig: Context, Phase, Position, Event (of fwimpl.On).
+type DigestBigContext struct {
+	fwimpl.On[Order]
+}
+
+// DigestOtherContext is the context of DigestHandler.OnOther: Context, Phase, Position (of fwimpl.Ctx).
+type DigestOtherContext struct {
+	fwimpl.Ctx
+}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/audit"
+	"github.com/fwgo/fw/runtime/archive"
 	"github.com/fwgo/fw/runtime/fw"
 )
 
@@ -25,6 +26,16 @@ func (l *log) rec(proc, format string, args ...any) {
 
 type review struct{ *log }
 type trail struct{ *log }
+type digest struct{ *log }
+
+func (d digest) OnBig(c audit.DigestBigContext, amount int64) error {
+	d.rec("Digest", "Big(%d)", amount)
+	return nil
+}
+func (d digest) OnOther(c audit.DigestOtherContext, ev audit.Event) error {
+	d.rec("Digest", "Other(%s)", ev.EventName())
+	return nil
+}
 
 func (r review) OnLarge(c audit.ReviewLargeContext, id string, amount int64, region string) error {
 	r.rec("Review", "Large(%s,%d,%s)", id, amount, region)
@@ -81,10 +92,10 @@ var inputs = []audit.Event{
 	audit.Order{ID: "gold-big", Amount: 2000, Region: "fr", Tier: audit.TierGOLD}, // Large: first match wins
 }
 
-func run(t *testing.T, workers int) (*log, fw.Stats) {
+func run(t *testing.T, workers int, opts ...fw.Option) (*log, fw.Stats) {
 	t.Helper()
 	l := &log{calls: map[string][]string{}}
-	p, err := audit.NewPipeline(audit.Handlers{Review: review{l}, Trail: trail{l}}, fw.WithWorkers(workers))
+	p, err := audit.NewPipeline(audit.Handlers{Review: review{l}, Trail: trail{l}, Digest: digest{l}}, append(opts, fw.WithWorkers(workers))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,6 +118,10 @@ func TestGuardsAndCatchAll(t *testing.T) {
 		"Trail": {"Order(big)", "Order(big-eu)", "Order(gold)", "Order(noted)", "Order(plain)", "Order(edge)",
 			"Login(ann,false)", "Login(bob,true)", "Login(cy,false)", "Logout", "Order(gold-big)",
 			"Alert(big,large)", "Alert(ann,locked)", "Alert(gold-big,large)"},
+		// Digest: the orders of 500 or more by Big, every other event by Other.
+		"Digest": {"Big(5000)", "Big(5000)", "Other(Order)", "Other(Order)", "Other(Order)", "Big(1000)",
+			"Other(Login)", "Other(Login)", "Other(Login)", "Other(Logout)", "Big(2000)",
+			"Other(Alert)", "Other(Alert)", "Other(Alert)"},
 	}
 	if !reflect.DeepEqual(l.calls, want) {
 		t.Errorf("calls:\n got %q\nwant %q", l.calls, want)
@@ -118,6 +133,26 @@ func TestGuardsAndCatchAll(t *testing.T) {
 	// login with two attempts, nor the logout.
 	if got := st.Processors[0]; got.Received != 8 || got.Emitted != 3 {
 		t.Errorf("Review stats %+v, want 8 received, 3 emitted", got)
+	}
+}
+
+// TestCachedCatchAll: a second run over the archive of a first one on the
+// same inputs replays every call of the cached Digest, its catch-all case's
+// (on events of four types) as its guarded case's, and calls it no more.
+func TestCachedCatchAll(t *testing.T) {
+	a := archive.NewMemory()
+	first, st1 := run(t, 1, fw.WithArchive(a))
+	if n := len(first.calls["Digest"]); n != 14 || st1.Processors[2].CacheMisses != 14 {
+		t.Fatalf("first run: %d calls of Digest, stats %+v", n, st1.Processors[2])
+	}
+	for _, workers := range []int{1, 4} {
+		again, st := run(t, workers, fw.WithArchive(a))
+		if n := len(again.calls["Digest"]); n != 0 || st.Processors[2].CacheHits != 14 {
+			t.Errorf("%d workers: %d calls of Digest (%q), stats %+v", workers, n, again.calls["Digest"], st.Processors[2])
+		}
+		if !reflect.DeepEqual(again.calls["Trail"], first.calls["Trail"]) {
+			t.Errorf("%d workers: Trail %q, first run %q", workers, again.calls["Trail"], first.calls["Trail"])
+		}
 	}
 }
 
@@ -175,49 +210,48 @@ func TestHarness(t *testing.T) {
 }
 
 // TestGuardsDoNotAllocate: a run of n orders, each routed through Review's
-// guards (a comparison of ints and of a string, a len of bytes), allocates
-// no more than a run of n logouts, which Review has no case for: guards
-// read the event's fields and allocate nothing. (Trail's catch-all receives
-// both kinds alike, each boxed into an audit.Event.)
+// guards (comparisons of ints, of a string and of an enum, a len of bytes),
+// allocates no more per order than the two catch-all calls it makes
+// (Trail's and Digest's Other, each boxing the order into an audit.Event):
+// guards read the event's fields and allocate nothing. (The generated
+// matchers' differential test checks 0 allocations exactly, with random
+// guards and no catch-all case.)
 func TestGuardsDoNotAllocate(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector allocates")
 	}
-	const n = 5000
 	note := []byte("n")
-	allocs := func(orders bool) float64 {
+	allocs := func(n int) float64 {
 		return testing.AllocsPerRun(5, func() {
-			p, err := audit.NewPipeline(audit.Handlers{Review: nopReview{}, Trail: nopTrail{}}, fw.WithWorkers(1))
+			p, err := audit.NewPipeline(audit.Handlers{Review: nopReview{}, Trail: nopTrail{}, Digest: nopDigest{}}, fw.WithWorkers(1))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if orders {
-				audit.SubmitSeqOf(p, func(yield func(audit.Order) bool) {
-					for i := range n {
-						if !yield(audit.Order{ID: "x", Amount: int64(i % 700), Region: "us", Note: note[:i%2]}) {
-							return
-						}
+			audit.SubmitSeqOf(p, func(yield func(audit.Order) bool) {
+				for i := range n {
+					// Under 500: every guard of Review is evaluated, and
+					// Digest's Big does not match.
+					if !yield(audit.Order{ID: "x", Amount: int64(i % 500), Region: "us", Note: note[:i%2]}) {
+						return
 					}
-				})
-			} else {
-				audit.SubmitSeqOf(p, func(yield func(audit.Logout) bool) {
-					for range n {
-						if !yield(audit.Logout{User: "x"}) {
-							return
-						}
-					}
-				})
-			}
+				}
+			})
 			if err := p.Run(context.Background()); err != nil {
 				t.Fatal(err)
 			}
 		})
 	}
-	guarded, plain := allocs(true), allocs(false)
-	if guarded > plain+n/100 {
-		t.Errorf("a run of %d guarded orders allocates %v times, one of %d unrouted logouts %v", n, guarded, n, plain)
+	const n = 5000
+	base, run := allocs(0), allocs(n)
+	if run-base > 2*n+n/100 {
+		t.Errorf("a run of %d orders allocates %v times more than an empty one, want at most %d (the catch-all calls)", n, run-base, 2*n)
 	}
 }
+
+type nopDigest struct{}
+
+func (nopDigest) OnBig(audit.DigestBigContext, int64) error           { return nil }
+func (nopDigest) OnOther(audit.DigestOtherContext, audit.Event) error { return nil }
 
 type nopTrail struct{}
 

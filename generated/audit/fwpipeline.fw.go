@@ -28,9 +28,12 @@ const (
 )
 
 // fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
+// A Fingerprint, part of the cache keys of a cached processor or persistent builder,
+// is archive.Fingerprint of its declaration and of the shapes of the types it reads
+// and emits, computed by fwgen: it changes when they do.
 var fwProgram = fwimpl.Program{
 	Events:      []fwimpl.EventInfo{{Name: "Alert"}, {Name: "Login"}, {Name: "Logout"}, {Name: "Order"}},
-	Fingerprint: fwimpl.Fingerprint("dd9623a80f5b8b21eb4a82f8a4fde398ae6eddfbce2bd08a12ef7f5578ff36f9"),
+	Fingerprint: fwimpl.Fingerprint("a495382957c1e1ea4220c46e469fcce57eb460b8a41ef56dd476c6eb15543468"),
 	Package:     "audit",
 	Procs: []fwimpl.ProcInfo{{
 		Cases:       []string{"Large", "Priority", "Annotated", "Routine", "Locked"},
@@ -40,8 +43,14 @@ var fwProgram = fwimpl.Program{
 		Cases:       []string{"Alert", "Record"},
 		Concurrency: 1,
 		Name:        "Trail",
+	}, {
+		Cached:      true,
+		Cases:       []string{"Big", "Other"},
+		Concurrency: 1,
+		Fingerprint: fwimpl.Fingerprint("2b1d71921b37a554038d96ff03ea7bfd0b415bedc8b90f8a2752d9f9f4024c64"),
+		Name:        "Digest",
 	}},
-	Routes: [][]int32{fwKindAlert: {1}, fwKindLogin: {0, 1}, fwKindLogout: {1}, fwKindOrder: {0, 1}},
+	Routes: [][]int32{fwKindAlert: {1, 2}, fwKindLogin: {0, 1, 2}, fwKindLogout: {1, 2}, fwKindOrder: {0, 1, 2}},
 }
 
 // fwDispatcher binds the application's handlers to the compiled routing.
@@ -55,6 +64,7 @@ type fwDispatcher struct {
 type Handlers struct {
 	Review ReviewHandler // processor Review (audit.fw:32)
 	Trail  TrailHandler  // processor Trail (audit.fw:42)
+	Digest DigestHandler // processor Digest (audit.fw:49)
 }
 
 // Pipeline runs the processors of package audit: Submit (or SubmitSeq, SubmitJSONLines),
@@ -65,7 +75,7 @@ type Pipeline struct {
 
 // NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
 func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
-	if err := fwimpl.MissingHandlers("audit", []string{"Review", "Trail"}, []bool{h.Review == nil, h.Trail == nil}); err != nil {
+	if err := fwimpl.MissingHandlers("audit", []string{"Review", "Trail", "Digest"}, []bool{h.Review == nil, h.Trail == nil, h.Digest == nil}); err != nil {
 		return nil, err
 	}
 	d := &fwDispatcher{h: h, ArenaPool: &fwArenas, Types: fwTypes}
@@ -91,6 +101,8 @@ func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Deliv
 	case fwKindAlert:
 		// Trail: Alert
 		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
+		// Digest: Other
+		dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 1})
 	case fwKindLogin:
 		ev := m.Ev.(*Login)
 		// Review
@@ -100,9 +112,13 @@ func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Deliv
 		}
 		// Trail: Record
 		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 1})
+		// Digest: Other
+		dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 1})
 	case fwKindLogout:
 		// Trail: Record
 		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 1})
+		// Digest: Other
+		dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 1})
 	case fwKindOrder:
 		ev := m.Ev.(*Order)
 		// Review
@@ -118,6 +134,13 @@ func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Deliv
 		}
 		// Trail: Record
 		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 1})
+		// Digest
+		switch {
+		case ev.Amount >= 500:
+			dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 0})
+		default:
+			dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 1})
+		}
 	}
 	return dst
 }
@@ -135,6 +158,9 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			if c := x.Begin(x.Note(1, 0, m)); c != nil {
 				x.End(d.h.Trail.OnAlert(TrailAlertContext{fwimpl.NewOn[Alert](c)}, ev.ID, ev.Reason))
 			}
+			if c := x.Begin(x.Note(2, 1, m)); c != nil {
+				x.End(d.h.Digest.OnOther(DigestOtherContext{fwimpl.NewCtx(c)}, *ev))
+			}
 		case fwKindLogin:
 			ev := m.Ev.(*Login)
 			// Review
@@ -147,9 +173,16 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			if c := x.Begin(x.Note(1, 1, m)); c != nil {
 				x.End(d.h.Trail.OnRecord(TrailRecordContext{fwimpl.NewCtx(c)}, *ev))
 			}
+			if c := x.Begin(x.Note(2, 1, m)); c != nil {
+				x.End(d.h.Digest.OnOther(DigestOtherContext{fwimpl.NewCtx(c)}, *ev))
+			}
 		case fwKindLogout:
+			ev := m.Ev.(*Logout)
 			if c := x.Begin(x.Note(1, 1, m)); c != nil {
-				x.End(d.h.Trail.OnRecord(TrailRecordContext{fwimpl.NewCtx(c)}, *m.Ev.(*Logout)))
+				x.End(d.h.Trail.OnRecord(TrailRecordContext{fwimpl.NewCtx(c)}, *ev))
+			}
+			if c := x.Begin(x.Note(2, 1, m)); c != nil {
+				x.End(d.h.Digest.OnOther(DigestOtherContext{fwimpl.NewCtx(c)}, *ev))
 			}
 		case fwKindOrder:
 			ev := m.Ev.(*Order)
@@ -174,6 +207,17 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			}
 			if c := x.Begin(x.Note(1, 1, m)); c != nil {
 				x.End(d.h.Trail.OnRecord(TrailRecordContext{fwimpl.NewCtx(c)}, *ev))
+			}
+			// Digest
+			switch {
+			case ev.Amount >= 500:
+				if c := x.Begin(x.Note(2, 0, m)); c != nil {
+					x.End(d.h.Digest.OnBig(DigestBigContext{fwimpl.NewOn[Order](c)}, ev.Amount))
+				}
+			default:
+				if c := x.Begin(x.Note(2, 1, m)); c != nil {
+					x.End(d.h.Digest.OnOther(DigestOtherContext{fwimpl.NewCtx(c)}, *ev))
+				}
 			}
 		}
 	}
@@ -207,6 +251,13 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 			return d.h.Trail.OnAlert(TrailAlertContext{fwimpl.NewOn[Alert](c)}, ev.ID, ev.Reason)
 		case 1:
 			return d.h.Trail.OnRecord(TrailRecordContext{fwimpl.NewCtx(c)}, fwEventValue(m.Ev))
+		}
+	case 2:
+		switch dl.Case {
+		case 0:
+			return d.h.Digest.OnBig(DigestBigContext{fwimpl.NewOn[Order](c)}, m.Ev.(*Order).Amount)
+		case 1:
+			return d.h.Digest.OnOther(DigestOtherContext{fwimpl.NewCtx(c)}, fwEventValue(m.Ev))
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
@@ -295,4 +346,9 @@ func CallReview(h ReviewHandler, ev Event, opts ...fw.TestOption) fw.TestResult[
 // CallTrail calls h's case that ev matches alone, for tests: see fw.TestResult.
 func CallTrail(h TrailHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Trail: h}}, fwTypes, ev, opts)
+}
+
+// CallDigest calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallDigest(h DigestHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 2, &fwDispatcher{h: Handlers{Digest: h}}, fwTypes, ev, opts)
 }
