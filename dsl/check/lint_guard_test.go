@@ -21,7 +21,9 @@ func TestGuardAgainstPattern(t *testing.T) {
 	bind := func(f *ir.Field) ir.Operand {
 		return ir.Operand{Kind: ir.OperandBind, Name: f.Name, Field: f, Type: f.Type}
 	}
-	lit := func(f *ir.Field, v space.Value) ir.Operand { return ir.Operand{Kind: ir.OperandLit, Type: f.Type, Lit: v} }
+	lit := func(f *ir.Field, v space.Value) ir.Operand {
+		return ir.Operand{Kind: ir.OperandLit, Type: f.Type, Lit: v}
+	}
 	cmp := func(f *ir.Field, op string, v space.Value) *ir.Guard {
 		return &ir.Guard{Op: ir.GuardCompare, Cmp: op, L: bind(f), R: lit(f, v)}
 	}
