@@ -1,6 +1,8 @@
 package check
 
 import (
+	"fmt"
+
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/diag"
 	"github.com/fwgo/fw/dsl/ir"
@@ -184,6 +186,15 @@ func (c *checker) guardOperand(s *guardScope, e ast.Expr, other *ir.Operand) (ir
 			if f == nil {
 				return ir.Operand{}, false // the field did not resolve
 			}
+			if f.Optional || !f.Type.Scalar() {
+				hint := ""
+				if f.Type.HasLen() && !f.Optional {
+					hint = fmt.Sprintf("; len(%s) is an int", e.Name)
+				}
+				c.errorf(e.Pos, ruleBadGuard, "cannot compare %s (bound to %s field %s): guards compare strings, numbers, bools, bytes and enums%s",
+					e.Name, f.TypeString(), f.Name, hint)
+				return ir.Operand{}, false
+			}
 			return ir.Operand{Kind: ir.OperandBind, Name: e.Name, Field: f, Type: f.Type, Pos: e.Pos}, true
 		}
 		if other != nil && other.Type.Kind == ir.EnumType && other.Type.Enum != nil {
@@ -205,9 +216,9 @@ func (c *checker) guardOperand(s *guardScope, e ast.Expr, other *ir.Operand) (ir
 		if f == nil {
 			return ir.Operand{}, false
 		}
-		if !f.Type.HasLen() {
+		if !f.Type.HasLen() || f.Optional {
 			c.errorf(e.Pos, ruleBadGuard, "invalid argument: %s (bound to %s field %s) has no len: len applies to strings, bytes, lists and maps",
-				e.Arg.Name, f.Type.String(), f.Name)
+				e.Arg.Name, f.TypeString(), f.Name)
 			return ir.Operand{}, false
 		}
 		return ir.Operand{Kind: ir.OperandLen, Name: e.Arg.Name, Field: f, Type: ir.Type{Kind: ir.Int}, Pos: e.Pos}, true

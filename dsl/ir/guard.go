@@ -61,7 +61,7 @@ func (t Type) Ordered() bool {
 // HasLen reports whether len applies to values of t in a guard.
 func (t Type) HasLen() bool {
 	switch t.Kind {
-	case String, Bytes:
+	case String, Bytes, List, Map:
 		return true
 	}
 	return false
