@@ -191,7 +191,7 @@ func (c *checker) guardOperand(s *guardScope, e ast.Expr, other *ir.Operand) (ir
 				if f.Type.HasLen() && !f.Optional {
 					hint = fmt.Sprintf("; len(%s) is an int", e.Name)
 				}
-				c.errorf(e.Pos, ruleBadGuard, "cannot compare %s (bound to %s field %s): guards compare strings, numbers, bools, bytes and enums%s",
+				c.errorf(e.Pos, ruleBadGuard, "cannot compare %s (bound to %s field %s): guards compare strings, numbers, bools, bytes and enums, not yet optional or structured values%s",
 					e.Name, f.TypeString(), f.Name, hint)
 				return ir.Operand{}, false
 			}
@@ -214,6 +214,11 @@ func (c *checker) guardOperand(s *guardScope, e ast.Expr, other *ir.Operand) (ir
 			return ir.Operand{}, false
 		}
 		if f == nil {
+			return ir.Operand{}, false
+		}
+		if f.Optional && f.Type.HasLen() {
+			c.errorf(e.Pos, ruleBadGuard, "invalid argument: %s (bound to %s field %s) is optional: guards do not read optional values yet",
+				e.Arg.Name, f.TypeString(), f.Name)
 			return ir.Operand{}, false
 		}
 		if !f.Type.HasLen() || f.Optional {

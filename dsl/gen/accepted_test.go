@@ -33,6 +33,7 @@ var degeneratePackages = map[string]string{
 	"catchallonly":   "package p\nprocessor P { on _ }\n",
 	"catchallempty":  "package p\ninput event E {}\nprocessor P { on _ }\n",
 	"guardonly":      "package p\ninput event E { x int; b bytes }\nprocessor P { on E{x, b} if x > 0 || len(b) == 0 }\n",
+	"guardlen":       "package p\ninput event E { tags []string; m map[string]int; n int }\nprocessor P { on E{tags, m, n} if len(tags) > len(m) && len(m) != n }\n",
 	"cachedguards":   "package p\ninput event E { x int }\nevent F { x int }\nprocessor P {\n cached\n on E{x} if x > 0 as Pos -> F\n on _ as Rest -> F\n}\n",
 }
 
