@@ -238,7 +238,7 @@ func (c *checker) exhaustive(pi *procInfo, opts []*ast.Option) {
 	}
 	for _, o := range opts {
 		if len(o.Events) == 0 {
-			if len(handled) == 0 && !c.hasUnresolvedCase(pi) {
+			if len(handled) == 0 && pi.catchAll == nil && !c.hasUnresolvedCase(pi) {
 				c.errorf(o.Name.Pos, ruleBadOption, "exhaustive: processor %s has no event cases", p.Name)
 			}
 			for _, ev := range handled {
@@ -250,7 +250,7 @@ func (c *checker) exhaustive(pi *procInfo, opts []*ast.Option) {
 			ev := c.lookupEvent(id)
 			switch {
 			case ev == nil:
-			case !slices.Contains(handled, ev):
+			case !slices.Contains(handled, ev) && pi.catchAll == nil: // the catch-all handles every event type
 				c.errorf(id.Pos, ruleBadOption, "exhaustive %s: processor %s has no case for %s", id.Name, p.Name, id.Name)
 			default:
 				add(ev, id.Pos)
