@@ -337,7 +337,8 @@ type Expr interface {
 }
 
 // Binary is `x op y`: a comparison (==, !=, <, <=, >, >=) or a logical
-// operator (&&, ||). Pos is where x is, OpPos where the operator is.
+// operator (&&, ||). Pos is where x is; OpPos is where a comparison's
+// operator is (for && and ||, where x is).
 type Binary struct {
 	Pos   Pos
 	Op    string

@@ -196,7 +196,7 @@ type Case struct {
 	Index int          // among the processor's event and built cases; -1 for lifecycle cases
 	Kind  ast.CaseKind // CaseBuilt for built cases
 	Pos   ast.Pos
-	Event *Event   // event cases only
+	Event *Event   // event cases only; nil for the catch-all case (CatchAll)
 	Tests []Test   // field tests, in field order (event cases only); all must hold
 	Binds []Bind   // bound values, in the order they appear in the pattern
 	Emits []*Event // declared emits, sorted by event kind
