@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/diag"
@@ -168,7 +169,7 @@ func (c *checker) comparison(s *guardScope, x *ast.Binary) (*ir.Guard, bool) {
 	switch x.Op {
 	case "<", "<=", ">", ">=":
 		if !l.Type.Ordered() {
-			c.errorf(x.OpPos, ruleBadGuard, "%s is not defined on %s values (in %s): ordering applies to int, float and enum values",
+			c.errorf(x.OpPos, ruleBadGuard, "%s is not defined on %s values (in %s): ordering applies to ints, floats, enums, times and durations",
 				x.Op, l.Type.String(), exprString(x))
 			return nil, false
 		}
@@ -186,12 +187,12 @@ func (c *checker) guardOperand(s *guardScope, e ast.Expr, other *ir.Operand) (ir
 			if f == nil {
 				return ir.Operand{}, false // the field did not resolve
 			}
-			if f.Optional || !f.Type.Scalar() {
+			if f.Optional || !f.Type.Comparable() {
 				hint := ""
 				if f.Type.HasLen() && !f.Optional {
 					hint = fmt.Sprintf("; len(%s) is an int", e.Name)
 				}
-				c.errorf(e.Pos, ruleBadGuard, "cannot compare %s (bound to %s field %s): guards compare strings, numbers, bools, bytes and enums, not yet optional or structured values%s",
+				c.errorf(e.Pos, ruleBadGuard, "cannot compare %s (bound to %s field %s): guards compare strings, numbers, bools, bytes, enums, times and durations, not yet optional or structured values%s",
 					e.Name, f.TypeString(), f.Name, hint)
 				return ir.Operand{}, false
 			}
@@ -242,6 +243,9 @@ func (c *checker) guardOperand(s *guardScope, e ast.Expr, other *ir.Operand) (ir
 			c.errorf(e.Pos, ruleBadGuard, "cannot compare %s (%s) with literal %s: write a variant of %s", other.Name, other.Type.String(), e.Raw, other.Type.String())
 			return ir.Operand{}, false
 		}
+		if k := other.Type.Kind; k == ir.Time || k == ir.Duration {
+			return c.timeLiteral(other, e)
+		}
 		v, ok := c.literal(f, e)
 		if !ok {
 			return ir.Operand{}, false
@@ -250,6 +254,41 @@ func (c *checker) guardOperand(s *guardScope, e ast.Expr, other *ir.Operand) (ir
 	}
 	c.errorf(e.ExprPos(), ruleBadGuard, "internal error: unknown guard operand")
 	return ir.Operand{}, false
+}
+
+// timeLiteral converts a string literal compared with a time (RFC 3339) or
+// a duration (Go's syntax).
+func (c *checker) timeLiteral(other *ir.Operand, e *ast.Literal) (ir.Operand, bool) {
+	o := ir.Operand{Kind: ir.OperandLit, Type: other.Type, Pos: e.Pos}
+	what := "a timestamp, e.g. \"2026-01-02T15:04:05Z\""
+	if other.Type.Kind == ir.Duration {
+		what = "a duration, e.g. \"1h30m\" or \"250ms\""
+	}
+	if e.Kind != ast.LitString {
+		c.errorf(e.Pos, ruleBadLiteral, "cannot compare %s (%s) with %s literal %s: write %s", other.Name, other.Type.String(), e.Kind, e.Raw, what)
+		return o, false
+	}
+	s, bad := unquote(e.Raw)
+	if bad != "" {
+		c.errorf(e.Pos, ruleBadLiteral, "%s", bad)
+		return o, false
+	}
+	if other.Type.Kind == ir.Time {
+		t, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			c.errorf(e.Pos, ruleBadLiteral, "bad timestamp %s: want RFC 3339, e.g. 2026-01-02T15:04:05Z", e.Raw)
+			return o, false
+		}
+		o.Time = t.UTC()
+		return o, true
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		c.errorf(e.Pos, ruleBadLiteral, "bad duration %s: want a Go duration, e.g. 1h30m or 250ms", e.Raw)
+		return o, false
+	}
+	o.Lit.Int = int64(d)
+	return o, true
 }
 
 // unknownGuardName reports a name of a guard that the case does not bind.

@@ -148,6 +148,9 @@ func literalCompare(g *ir.Guard) (*ir.Field, space.Set, bool) {
 		return nil, space.Set{}, false
 	}
 	f := b.Field
+	if !f.Type.Scalar() {
+		return nil, space.Set{}, false // times and durations: not analysed
+	}
 	d := f.Domain()
 	v := lit.Lit
 	switch d.Kind {

@@ -213,6 +213,10 @@ func guardCond(g *ir.Guard, paren bool) *jen.Statement {
 	case ir.GuardBool:
 		return guardOperand(g.L, ir.Operand{})
 	}
+	if g.L.Type.Kind == ir.Time {
+		// Instants compare with Compare (== would compare locations too).
+		return guardOperand(g.L, g.R).Dot("Compare").Call(guardOperand(g.R, g.L)).Op(g.Cmp).Lit(0)
+	}
 	return guardOperand(g.L, g.R).Op(g.Cmp).Add(guardOperand(g.R, g.L))
 }
 
@@ -248,6 +252,11 @@ func guardOperand(o, other ir.Operand) *jen.Statement {
 			return jen.Id(e.Name + e.Variants[v.Int])
 		}
 		return jen.Op(strconv.FormatInt(v.Int, 10))
+	case ir.Time:
+		// A call, not a variable: no allocation, and the compiler inlines it.
+		return jen.Qual("time", "Unix").Call(jen.Op(strconv.FormatInt(o.Time.Unix(), 10)), jen.Op(strconv.Itoa(o.Time.Nanosecond())))
+	case ir.Duration:
+		return jen.Op(strconv.FormatInt(v.Int, 10)) // an untyped constant, in nanoseconds
 	}
 	return jen.Lit(v.Str)
 }

@@ -2,6 +2,7 @@ package ir
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/space"
@@ -41,10 +42,11 @@ const (
 // Operand is one side of a guard's comparison.
 type Operand struct {
 	Kind  OperandKind
-	Name  string // OperandBind, OperandLen: the bound name
-	Field *Field // OperandBind, OperandLen: the bound field
-	Type  Type   // the operand's type: Field's for a binding, Int for len, the other side's for a literal
-	Lit   space.Value
+	Name  string      // OperandBind, OperandLen: the bound name
+	Field *Field      // OperandBind, OperandLen: the bound field
+	Type  Type        // the operand's type: Field's for a binding, Int for len, the other side's for a literal
+	Lit   space.Value // OperandLit: Int for ints, enums and durations (nanoseconds), ...
+	Time  time.Time   // OperandLit of type Time: the instant, in UTC
 	Pos   ast.Pos
 }
 
@@ -52,11 +54,15 @@ type Operand struct {
 // (in a guard, and by a range or comparison pattern).
 func (t Type) Ordered() bool {
 	switch t.Kind {
-	case Int, Float, EnumType:
+	case Int, Float, EnumType, Time, Duration:
 		return true
 	}
 	return false
 }
+
+// Comparable reports whether values of t may be operands of a guard's
+// comparison: the scalars, times and durations.
+func (t Type) Comparable() bool { return t.Scalar() || t.Kind == Time || t.Kind == Duration }
 
 // HasLen reports whether len applies to values of t in a guard.
 func (t Type) HasLen() bool {
@@ -137,6 +143,10 @@ func (o Operand) String() string {
 			return e.Variants[o.Lit.Int]
 		}
 		return strconv.FormatInt(o.Lit.Int, 10)
+	case Time:
+		return strconv.Quote(o.Time.UTC().Format(time.RFC3339Nano))
+	case Duration:
+		return strconv.Quote(time.Duration(o.Lit.Int).String())
 	}
 	return strconv.Quote(o.Lit.Str)
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"github.com/fwgo/fw/runtime/fwimpl"
 	"strconv"
+	"time"
 )
 
 // Tier is the enum declared at audit.fw:5.
@@ -46,7 +47,7 @@ func (v *Tier) UnmarshalText(text []byte) error {
 	return fmt.Errorf("unknown Tier %q", text)
 }
 
-// Alert is the event declared at audit.fw:25.
+// Alert is the event declared at audit.fw:31.
 type Alert struct {
 	ID     string `json:"id"`
 	Reason string `json:"reason"`
@@ -191,18 +192,57 @@ func (e Order) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
 	return fwimpl.Msg{Kind: fwKindOrder, Ev: fwimpl.Box(e)}
 }
 
-// ReviewHandler handles the cases of processor Review (audit.fw:32); emissions take effect when a method returns nil.
+// Session is the event declared at audit.fw:25.
+type Session struct {
+	User    string        `json:"user"`
+	Started time.Time     `json:"started"`
+	Idle    time.Duration `json:"idle"`
+}
+
+// EventName returns "Session", the event's stable name.
+func (Session) EventName() string {
+	return "Session"
+}
+
+// AppendBinary appends the canonical binary encoding of e to b.
+func (e Session) AppendBinary(b []byte) ([]byte, error) {
+	b = fwimpl.AppendString(b, e.User)
+	b = fwimpl.AppendTime(b, e.Started)
+	b = fwimpl.AppendDuration(b, e.Idle)
+	return b, nil
+}
+
+// UnmarshalBinary decodes the canonical binary encoding into e.
+func (e *Session) UnmarshalBinary(data []byte) error {
+	d := fwimpl.NewDecoder(data)
+	e.User = d.String()
+	e.Started = d.Time()
+	e.Idle = d.Duration()
+	return d.Finish()
+}
+
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Session) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindSession, Ev: a.k4.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindSession, Ev: fwimpl.Box(e)}
+}
+
+// ReviewHandler handles the cases of processor Review (audit.fw:38); emissions take effect when a method returns nil.
 type ReviewHandler interface {
-	// OnLarge handles Order events that case Large matches and whose guard holds (audit.fw:33).
+	// OnLarge handles Order events that case Large matches and whose guard holds (audit.fw:39).
 	OnLarge(c ReviewLargeContext, id string, amount int64, region string) error
-	// OnPriority handles Order events that case Priority matches and whose guard holds (audit.fw:34).
+	// OnPriority handles Order events that case Priority matches and whose guard holds (audit.fw:40).
 	OnPriority(c ReviewPriorityContext, id string, amount int64, tier Tier) error
-	// OnAnnotated handles Order events that case Annotated matches and whose guard holds (audit.fw:35).
+	// OnAnnotated handles Order events that case Annotated matches and whose guard holds (audit.fw:41).
 	OnAnnotated(c ReviewAnnotatedContext, id string, note []byte) error
-	// OnRoutine handles Order events that case Routine matches (audit.fw:36).
+	// OnRoutine handles Order events that case Routine matches (audit.fw:42).
 	OnRoutine(c ReviewRoutineContext, id string) error
-	// OnLocked handles Login events that case Locked matches and whose guard holds (audit.fw:37).
+	// OnLocked handles Login events that case Locked matches and whose guard holds (audit.fw:43).
 	OnLocked(c ReviewLockedContext, user string, ok bool, attempts int64) error
+	// OnStale handles Session events that case Stale matches and whose guard holds (audit.fw:44).
+	OnStale(c ReviewStaleContext, user string, started time.Time, idle time.Duration) error
 }
 
 // ReviewLargeContext is the context of ReviewHandler.OnLarge: Context, Phase, Position, Event (of fwimpl.On), and the case's emits.
@@ -240,11 +280,16 @@ func (x ReviewLockedContext) EmitAlert(e Alert) {
 	fwimpl.Emit(x.Ctx, e.fwMsg(fwimpl.ArenaOf(x.Ctx)))
 }
 
-// TrailHandler handles the cases of processor Trail (audit.fw:42); emissions take effect when a method returns nil.
+// ReviewStaleContext is the context of ReviewHandler.OnStale: Context, Phase, Position, Event (of fwimpl.On).
+type ReviewStaleContext struct {
+	fwimpl.On[Session]
+}
+
+// TrailHandler handles the cases of processor Trail (audit.fw:49); emissions take effect when a method returns nil.
 type TrailHandler interface {
-	// OnAlert handles Alert events that case Alert matches (audit.fw:43).
+	// OnAlert handles Alert events that case Alert matches (audit.fw:50).
 	OnAlert(c TrailAlertContext, id string, reason string) error
-	// OnRecord handles the events of every type that no earlier case matches (catch-all case Record) (audit.fw:44).
+	// OnRecord handles the events of every type that no earlier case matches (catch-all case Record) (audit.fw:51).
 	OnRecord(c TrailRecordContext, ev Event) error
 }
 
@@ -258,11 +303,11 @@ type TrailRecordContext struct {
 	fwimpl.Ctx
 }
 
-// DigestHandler handles the cases of processor Digest (audit.fw:49); emissions take effect when a method returns nil.
+// DigestHandler handles the cases of processor Digest (audit.fw:56); emissions take effect when a method returns nil.
 type DigestHandler interface {
-	// OnBig handles Order events that case Big matches and whose guard holds (audit.fw:51).
+	// OnBig handles Order events that case Big matches and whose guard holds (audit.fw:58).
 	OnBig(c DigestBigContext, amount int64) error
-	// OnOther handles the events of every type that no earlier case matches (catch-all case Other) (audit.fw:52).
+	// OnOther handles the events of every type that no earlier case matches (catch-all case Other) (audit.fw:59).
 	OnOther(c DigestOtherContext, ev Event) error
 }
 

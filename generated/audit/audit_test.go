@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/fwgo/fw/generated/audit"
 	"github.com/fwgo/fw/runtime/archive"
@@ -60,6 +61,11 @@ func (r review) OnLocked(c audit.ReviewLockedContext, user string, ok bool, atte
 	return nil
 }
 
+func (r review) OnStale(c audit.ReviewStaleContext, user string, started time.Time, idle time.Duration) error {
+	r.rec("Review", "Stale(%s,%s,%s)", user, started.Format(time.DateOnly), idle)
+	return nil
+}
+
 func (t trail) OnAlert(c audit.TrailAlertContext, id, reason string) error {
 	t.rec("Trail", "Alert(%s,%s)", id, reason)
 	return nil
@@ -90,6 +96,15 @@ var inputs = []audit.Event{
 	audit.Login{User: "cy", Ok: false, Attempts: 2},                               // too few attempts: no case
 	audit.Logout{User: "ann"},                                                     // Review has no case
 	audit.Order{ID: "gold-big", Amount: 2000, Region: "fr", Tier: audit.TierGOLD}, // Large: first match wins
+	audit.Session{User: "idle", Started: day(2026, 3), Idle: 31 * time.Minute},    // Stale: idle over 30m
+	audit.Session{User: "old", Started: day(2025, 12), Idle: time.Minute},         // Stale: started before 2026
+	audit.Session{User: "edge", Started: day(2026, 1), Idle: 30 * time.Minute},    // neither: 30m is not > 30m
+}
+
+// day is the first day of a month, in a zone east of UTC: guards compare
+// instants, whatever their location.
+func day(year int, month time.Month) time.Time {
+	return time.Date(year, month, 1, 1, 0, 0, 0, time.FixedZone("CET", 3600))
 }
 
 func run(t *testing.T, workers int, opts ...fw.Option) (*log, fw.Stats) {
@@ -112,27 +127,30 @@ func TestGuardsAndCatchAll(t *testing.T) {
 	l, st := run(t, 1)
 	want := map[string][]string{
 		"Review": {"Large(big,5000,us)", "Priority(big-eu,5000,0)", "Priority(gold,10,1)", "Annotated(noted,gift)",
-			"Routine(plain)", "Priority(edge,1000,0)", "Locked(ann,3)", "Large(gold-big,2000,fr)"},
+			"Routine(plain)", "Priority(edge,1000,0)", "Locked(ann,3)", "Large(gold-big,2000,fr)",
+			"Stale(idle,2026-03-01,31m0s)", "Stale(old,2025-12-01,1m0s)"},
 		// Trail records every input (Order, Login, Logout) through the
 		// catch-all, in input order; then, in step 1, the alerts by their own case.
 		"Trail": {"Order(big)", "Order(big-eu)", "Order(gold)", "Order(noted)", "Order(plain)", "Order(edge)",
 			"Login(ann,false)", "Login(bob,true)", "Login(cy,false)", "Logout", "Order(gold-big)",
+			"Session", "Session", "Session",
 			"Alert(big,large)", "Alert(ann,locked)", "Alert(gold-big,large)"},
 		// Digest: the orders of 500 or more by Big, every other event by Other.
 		"Digest": {"Big(5000)", "Big(5000)", "Other(Order)", "Other(Order)", "Other(Order)", "Big(1000)",
 			"Other(Login)", "Other(Login)", "Other(Login)", "Other(Logout)", "Big(2000)",
+			"Other(Session)", "Other(Session)", "Other(Session)",
 			"Other(Alert)", "Other(Alert)", "Other(Alert)"},
 	}
 	if !reflect.DeepEqual(l.calls, want) {
 		t.Errorf("calls:\n got %q\nwant %q", l.calls, want)
 	}
-	if got := st.Processors[1]; got.Received != 14 || got.Handled != 14 {
-		t.Errorf("Trail stats %+v, want 14 received and handled", got)
+	if got := st.Processors[1]; got.Received != 17 || got.Handled != 17 {
+		t.Errorf("Trail stats %+v, want 17 received and handled", got)
 	}
 	// Review receives the events its cases match: not the ok login, the
-	// login with two attempts, nor the logout.
-	if got := st.Processors[0]; got.Received != 8 || got.Emitted != 3 {
-		t.Errorf("Review stats %+v, want 8 received, 3 emitted", got)
+	// login with two attempts, the logout, nor the session at the edge.
+	if got := st.Processors[0]; got.Received != 10 || got.Emitted != 3 {
+		t.Errorf("Review stats %+v, want 10 received, 3 emitted", got)
 	}
 }
 
@@ -142,12 +160,12 @@ func TestGuardsAndCatchAll(t *testing.T) {
 func TestCachedCatchAll(t *testing.T) {
 	a := archive.NewMemory()
 	first, st1 := run(t, 1, fw.WithArchive(a))
-	if n := len(first.calls["Digest"]); n != 14 || st1.Processors[2].CacheMisses != 14 {
+	if n := len(first.calls["Digest"]); n != 17 || st1.Processors[2].CacheMisses != 17 {
 		t.Fatalf("first run: %d calls of Digest, stats %+v", n, st1.Processors[2])
 	}
 	for _, workers := range []int{1, 4} {
 		again, st := run(t, workers, fw.WithArchive(a))
-		if n := len(again.calls["Digest"]); n != 0 || st.Processors[2].CacheHits != 14 {
+		if n := len(again.calls["Digest"]); n != 0 || st.Processors[2].CacheHits != 17 {
 			t.Errorf("%d workers: %d calls of Digest (%q), stats %+v", workers, n, again.calls["Digest"], st.Processors[2])
 		}
 		if !reflect.DeepEqual(again.calls["Trail"], first.calls["Trail"]) {
@@ -264,4 +282,7 @@ func (nopReview) OnLarge(audit.ReviewLargeContext, string, int64, string) error 
 func (nopReview) OnPriority(audit.ReviewPriorityContext, string, int64, audit.Tier) error { return nil }
 func (nopReview) OnAnnotated(audit.ReviewAnnotatedContext, string, []byte) error          { return nil }
 func (nopReview) OnRoutine(audit.ReviewRoutineContext, string) error                      { return nil }
-func (nopReview) OnLocked(audit.ReviewLockedContext, string, bool, int64) error           { return nil }
+func (nopReview) OnStale(audit.ReviewStaleContext, string, time.Time, time.Duration) error {
+	return nil
+}
+func (nopReview) OnLocked(audit.ReviewLockedContext, string, bool, int64) error { return nil }

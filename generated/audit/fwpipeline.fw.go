@@ -7,6 +7,7 @@ import (
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
 	"iter"
+	"time"
 )
 
 // A generator and a runtime that do not match fail to compile here.
@@ -21,10 +22,11 @@ type Event interface {
 
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
 const (
-	fwKindAlert  fwimpl.Kind = 0
-	fwKindLogin  fwimpl.Kind = 1
-	fwKindLogout fwimpl.Kind = 2
-	fwKindOrder  fwimpl.Kind = 3
+	fwKindAlert   fwimpl.Kind = 0
+	fwKindLogin   fwimpl.Kind = 1
+	fwKindLogout  fwimpl.Kind = 2
+	fwKindOrder   fwimpl.Kind = 3
+	fwKindSession fwimpl.Kind = 4
 )
 
 // fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
@@ -32,11 +34,11 @@ const (
 // is archive.Fingerprint of its declaration and of the shapes of the types it reads
 // and emits, computed by fwgen: it changes when they do.
 var fwProgram = fwimpl.Program{
-	Events:      []fwimpl.EventInfo{{Name: "Alert"}, {Name: "Login"}, {Name: "Logout"}, {Name: "Order"}},
-	Fingerprint: fwimpl.Fingerprint("a495382957c1e1ea4220c46e469fcce57eb460b8a41ef56dd476c6eb15543468"),
+	Events:      []fwimpl.EventInfo{{Name: "Alert"}, {Name: "Login"}, {Name: "Logout"}, {Name: "Order"}, {Name: "Session"}},
+	Fingerprint: fwimpl.Fingerprint("6d80f02956f518e965a40400af79c3863eba2fd473398c27f57e08d96a766798"),
 	Package:     "audit",
 	Procs: []fwimpl.ProcInfo{{
-		Cases:       []string{"Large", "Priority", "Annotated", "Routine", "Locked"},
+		Cases:       []string{"Large", "Priority", "Annotated", "Routine", "Locked", "Stale"},
 		Concurrency: 1,
 		Name:        "Review",
 	}, {
@@ -47,10 +49,10 @@ var fwProgram = fwimpl.Program{
 		Cached:      true,
 		Cases:       []string{"Big", "Other"},
 		Concurrency: 1,
-		Fingerprint: fwimpl.Fingerprint("2b1d71921b37a554038d96ff03ea7bfd0b415bedc8b90f8a2752d9f9f4024c64"),
+		Fingerprint: fwimpl.Fingerprint("5d5226e28756d6195a23d90c0185deadd68adb82eeb0ccf786a16042336b74cd"),
 		Name:        "Digest",
 	}},
-	Routes: [][]int32{fwKindAlert: {1, 2}, fwKindLogin: {0, 1, 2}, fwKindLogout: {1, 2}, fwKindOrder: {0, 1, 2}},
+	Routes: [][]int32{fwKindAlert: {1, 2}, fwKindLogin: {0, 1, 2}, fwKindLogout: {1, 2}, fwKindOrder: {0, 1, 2}, fwKindSession: {0, 1, 2}},
 }
 
 // fwDispatcher binds the application's handlers to the compiled routing.
@@ -62,9 +64,9 @@ type fwDispatcher struct {
 
 // Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
 type Handlers struct {
-	Review ReviewHandler // processor Review (audit.fw:32)
-	Trail  TrailHandler  // processor Trail (audit.fw:42)
-	Digest DigestHandler // processor Digest (audit.fw:49)
+	Review ReviewHandler // processor Review (audit.fw:38)
+	Trail  TrailHandler  // processor Trail (audit.fw:49)
+	Digest DigestHandler // processor Digest (audit.fw:56)
 }
 
 // Pipeline runs the processors of package audit: Submit (or SubmitSeq, SubmitJSONLines),
@@ -141,6 +143,17 @@ func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Deliv
 		default:
 			dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 1})
 		}
+	case fwKindSession:
+		ev := m.Ev.(*Session)
+		// Review
+		switch {
+		case ev.Idle > 1800000000000 || ev.Started.Compare(time.Unix(1767225600, 0)) < 0:
+			dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 5})
+		}
+		// Trail: Record
+		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 1})
+		// Digest: Other
+		dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 1})
 	}
 	return dst
 }
@@ -219,6 +232,21 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 					x.End(d.h.Digest.OnOther(DigestOtherContext{fwimpl.NewCtx(c)}, *ev))
 				}
 			}
+		case fwKindSession:
+			ev := m.Ev.(*Session)
+			// Review
+			switch {
+			case ev.Idle > 1800000000000 || ev.Started.Compare(time.Unix(1767225600, 0)) < 0:
+				if c := x.Begin(x.Note(0, 5, m)); c != nil {
+					x.End(d.h.Review.OnStale(ReviewStaleContext{fwimpl.NewOn[Session](c)}, ev.User, ev.Started, ev.Idle))
+				}
+			}
+			if c := x.Begin(x.Note(1, 1, m)); c != nil {
+				x.End(d.h.Trail.OnRecord(TrailRecordContext{fwimpl.NewCtx(c)}, *ev))
+			}
+			if c := x.Begin(x.Note(2, 1, m)); c != nil {
+				x.End(d.h.Digest.OnOther(DigestOtherContext{fwimpl.NewCtx(c)}, *ev))
+			}
 		}
 	}
 	return len(ms)
@@ -243,6 +271,9 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 		case 4:
 			ev := m.Ev.(*Login)
 			return d.h.Review.OnLocked(ReviewLockedContext{fwimpl.NewOn[Login](c)}, ev.User, ev.Ok, ev.Attempts)
+		case 5:
+			ev := m.Ev.(*Session)
+			return d.h.Review.OnStale(ReviewStaleContext{fwimpl.NewOn[Session](c)}, ev.User, ev.Started, ev.Idle)
 		}
 	case 1:
 		switch dl.Case {
@@ -269,6 +300,7 @@ type fwArena struct {
 	k1 fwimpl.Slab[Login]
 	k2 fwimpl.Slab[Logout]
 	k3 fwimpl.Slab[Order]
+	k4 fwimpl.Slab[Session]
 }
 
 // Reset empties the arena (fwimpl.Arena).
@@ -277,6 +309,7 @@ func (a *fwArena) Reset() {
 	a.k1.Reset()
 	a.k2.Reset()
 	a.k3.Reset()
+	a.k4.Reset()
 }
 
 // fwArenas keeps freed arenas for the next run's engine.
@@ -301,6 +334,10 @@ func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 		return e.fwMsg(arena)
 	case *Order:
 		return e.fwMsg(arena)
+	case Session:
+		return e.fwMsg(arena)
+	case *Session:
+		return e.fwMsg(arena)
 	}
 	panic("fw: audit: not an event type of the package (a type embedding one?)")
 }
@@ -316,16 +353,19 @@ func fwEventValue(ev any) Event {
 		return *e
 	case *Order:
 		return *e
+	case *Session:
+		return *e
 	}
 	return nil
 }
 
 // fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
 var fwTypes = fwimpl.Types{
-	fwKindAlert:  fwimpl.TypeOf[Alert]("Alert"),
-	fwKindLogin:  fwimpl.TypeOf[Login]("Login"),
-	fwKindLogout: fwimpl.TypeOf[Logout]("Logout"),
-	fwKindOrder:  fwimpl.TypeOf[Order]("Order"),
+	fwKindAlert:   fwimpl.TypeOf[Alert]("Alert"),
+	fwKindLogin:   fwimpl.TypeOf[Login]("Login"),
+	fwKindLogout:  fwimpl.TypeOf[Logout]("Logout"),
+	fwKindOrder:   fwimpl.TypeOf[Order]("Order"),
+	fwKindSession: fwimpl.TypeOf[Session]("Session"),
 }
 
 // DecodeJSON decodes an event from a JSON object {"event":"Name", ...} with all its fields.
