@@ -1024,7 +1024,8 @@ func (m *matcher) served(rs []int, val valueFunc) []int {
 
 // guardHolds evaluates guard g (true when nil) on the values, in the
 // semantics of the generated code (Go's: no comparison holds for NaN but
-// !=, strings compare bytewise, len counts bytes).
+// !=, strings compare bytewise, len counts bytes). It models the scalar
+// types only, as the matcher's tests do: space.Value holds no time.
 func guardHolds(g *ir.Guard, val valueFunc) bool {
 	if g == nil {
 		return true

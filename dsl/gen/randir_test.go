@@ -71,7 +71,7 @@ func randPackage(r *rand.Rand, name string, maxProcs int) *ir.Package {
 					c.Binds = append(c.Binds, ir.Bind{Name: "b" + fd.Name, Field: fd})
 				}
 			}
-			if r.IntN(5) == 0 {
+			if r.IntN(5) == 0 && slices.ContainsFunc(ev.Fields, func(fd *ir.Field) bool { return fd.Type.Scalar() && !fd.Optional }) {
 				c.Guard = randGuard(r, ev, 2)
 				// A guard reads bound values: bind what it reads.
 				walkOperands(c.Guard, func(fd *ir.Field) {
@@ -108,7 +108,14 @@ func randGuard(r *rand.Rand, ev *ir.Event, depth int) *ir.Guard {
 		}
 		return &ir.Guard{Op: ir.GuardOr, X: randGuard(r, ev, depth-1), Y: randGuard(r, ev, depth-1)}
 	}
-	fd := ev.Fields[r.IntN(len(ev.Fields))]
+	// The scalar fields only: the interpreters model no other values.
+	var scalars []*ir.Field
+	for _, fd := range ev.Fields {
+		if fd.Type.Scalar() && !fd.Optional {
+			scalars = append(scalars, fd)
+		}
+	}
+	fd := scalars[r.IntN(len(scalars))]
 	bind := ir.Operand{Kind: ir.OperandBind, Name: "b" + fd.Name, Field: fd, Type: fd.Type}
 	if fd.Type.Kind == ir.Bool && r.IntN(2) == 0 {
 		return &ir.Guard{Op: ir.GuardBool, L: bind}
@@ -149,7 +156,7 @@ func randGuard(r *rand.Rand, ev *ir.Event, depth int) *ir.Guard {
 func fieldsOf(ev *ir.Event, t ir.Type) []*ir.Field {
 	var out []*ir.Field
 	for _, fd := range ev.Fields {
-		if fd.Type.Same(t) {
+		if fd.Type.Same(t) && !fd.Optional {
 			out = append(out, fd)
 		}
 	}
