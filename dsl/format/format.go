@@ -638,6 +638,9 @@ func caseText(c *ast.Case) string {
 			writeEntries(&b, c.Fields)
 		}
 	}
+	if c.Guard != nil {
+		b.WriteString(" if " + ast.ExprString(c.Guard))
+	}
 	if c.Name != nil {
 		b.WriteString(" as " + c.Name.Name)
 	}

@@ -162,7 +162,7 @@ func TestParseInvalidPatterns(t *testing.T) {
 		{"wildcard compared", onA("a: > _"), `x.fw:2:25: error: wildcard "_" cannot be compared [syntax]`},
 		{"keyword compared", onA("a: > on"), `x.fw:2:25: error: unexpected keyword "on", expected a value ("on" is a reserved keyword) [syntax]`},
 		{"equals sign", onA("a: = 1"), `x.fw:2:23: error: invalid character '=' [syntax]`},
-		{"double equals", onA("a: == 1"), `x.fw:2:23: error: invalid character '=' [syntax]`},
+		{"double equals", onA("a: == 1"), `x.fw:2:23: error: unexpected "==", expected a pattern [syntax]`},
 		{"negation without value", onA("a: != "), `x.fw:2:26: error: unexpected "}", expected a value or "(" [syntax]`},
 		{"bang", onA("a: ! 1"), `x.fw:2:25: error: ! applies to nil only (!nil: a present optional field); to exclude a value, write != 1 [syntax]`},
 		{"bang prefix", onA(`a: !prefix "x"`), `x.fw:2:31: error: unexpected string "x", expected "," or "}" [syntax]`},
