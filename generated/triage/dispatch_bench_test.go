@@ -34,9 +34,10 @@ func (h *nop) OnOther(RouteOtherContext, Customer, []string) error     { return 
 func (h *nop) OnSmallNoBilling(DeskSmallNoBillingContext, *int64) error {
 	return h.on("SmallNoBilling")
 }
-func (h *nop) OnLate(DeskLateContext) error              { return h.on("Late") }
-func (h *nop) OnAbroad(DeskAbroadContext, *string) error { return h.on("Abroad") }
-func (h *nop) OnRest(DeskRestContext) error              { return h.on("Rest") }
+func (h *nop) OnArctic(DeskArcticContext, string, string) error { return h.on("Arctic") }
+func (h *nop) OnLate(DeskLateContext) error                     { return h.on("Late") }
+func (h *nop) OnAbroad(DeskAbroadContext, *string) error        { return h.on("Abroad") }
+func (h *nop) OnRest(DeskRestContext) error                     { return h.on("Rest") }
 
 func ptr[T any](v T) *T { return &v }
 

@@ -222,14 +222,21 @@ type RouteOtherContext struct {
 
 // DeskHandler handles the cases of processor Desk (triage.fw:52); emissions take effect when a method returns nil.
 type DeskHandler interface {
-	// OnSmallNoBilling handles Order events that case SmallNoBilling matches (triage.fw:53).
+	// OnArctic handles Order events that case Arctic matches and whose guard holds (triage.fw:53).
+	OnArctic(c DeskArcticContext, city string, name string) error
+	// OnSmallNoBilling handles Order events that case SmallNoBilling matches (triage.fw:54).
 	OnSmallNoBilling(c DeskSmallNoBillingContext, discount *int64) error
-	// OnLate handles Return events that case Late matches (triage.fw:54).
+	// OnLate handles Return events that case Late matches (triage.fw:55).
 	OnLate(c DeskLateContext) error
-	// OnAbroad handles Return events that case Abroad matches (triage.fw:55).
+	// OnAbroad handles Return events that case Abroad matches (triage.fw:56).
 	OnAbroad(c DeskAbroadContext, reason *string) error
-	// OnRest handles Return events that case Rest matches (triage.fw:56).
+	// OnRest handles Return events that case Rest matches (triage.fw:57).
 	OnRest(c DeskRestContext) error
+}
+
+// DeskArcticContext is the context of DeskHandler.OnArctic: Context, Phase, Position, Event (of fwimpl.On).
+type DeskArcticContext struct {
+	fwimpl.On[Order]
 }
 
 // DeskSmallNoBillingContext is the context of DeskHandler.OnSmallNoBilling: Context, Phase, Position, Event (of fwimpl.On).

@@ -41,6 +41,9 @@ type desk struct{ *rec }
 func (h desk) OnSmallNoBilling(_ triage.DeskSmallNoBillingContext, discount *int64) error {
 	return h.set("%d", *discount)
 }
+func (h desk) OnArctic(_ triage.DeskArcticContext, city, name string) error {
+	return h.set("%s %s", city, name)
+}
 func (h desk) OnLate(triage.DeskLateContext) error { return h.set("") }
 func (h desk) OnAbroad(_ triage.DeskAbroadContext, reason *string) error {
 	if reason == nil {
@@ -109,7 +112,8 @@ func TestRouteCases(t *testing.T) {
 }
 
 // TestDeskCases: Desk's cases on Return (few: direct case switches) and its
-// one case on Order.
+// cases on Order, one with a guard on fields inside an optional record (read
+// only when the record is present: an absent one must not be dereferenced).
 func TestDeskCases(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -120,6 +124,12 @@ func TestDeskCases(t *testing.T) {
 		{"absent record and a range on an optional int", order(func(o *triage.Order) {}), "SmallNoBilling", "5"},
 		{"present record", order(func(o *triage.Order) { o.Customer.Billing = &oslo }), "", ""},
 		{"absent int", order(func(o *triage.Order) { o.Discount = nil }), "", ""},
+		{"a guard on fields inside an optional record", order(func(o *triage.Order) {
+			o.Customer.Billing = &triage.Address{City: "Tromsø", Country: "NO"}
+		}), "Arctic", "Tromsø Ada"},
+		{"the guard fails", order(func(o *triage.Order) {
+			o.Customer.Billing, o.Customer.Name = &triage.Address{City: "Tromsø", Country: "NO"}, ""
+		}), "", ""},
 		{"nil reason, late", triage.Return{Order: "o1", Customer: triage.Customer{Address: oslo}, After: 31 * 24 * time.Hour}, "Late", ""},
 		{"a reason, late and abroad", triage.Return{Customer: triage.Customer{Address: lyon}, Reason: ptr("broken"), After: 800 * time.Hour}, "Abroad", "broken"},
 		{"abroad, nil reason bound", triage.Return{Customer: triage.Customer{Address: lyon}}, "Abroad", "nil"},
