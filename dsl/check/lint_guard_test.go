@@ -30,9 +30,9 @@ func TestGuardAgainstPattern(t *testing.T) {
 	and := func(x, y *ir.Guard) *ir.Guard { return &ir.Guard{Op: ir.GuardAnd, X: x, Y: y} }
 	or := func(x, y *ir.Guard) *ir.Guard { return &ir.Guard{Op: ir.GuardOr, X: x, Y: y} }
 	not := func(x *ir.Guard) *ir.Guard { return &ir.Guard{Op: ir.GuardNot, X: x} }
-	small := &fieldInfo{field: amount, set: space.IntBetween(amount.Domain(), 0, 10)}
-	paid := &fieldInfo{field: status, set: space.IntValue(status.Domain(), 1)}
-	eu := &fieldInfo{field: region, set: space.StringValue("eu")}
+	small := &fieldInfo{field: amount, path: []*ir.Field{amount}, key: "amount", set: space.IntBetween(amount.Domain(), 0, 10)}
+	paid := &fieldInfo{field: status, path: []*ir.Field{status}, key: "status", set: space.IntValue(status.Domain(), 1)}
+	eu := &fieldInfo{field: region, path: []*ir.Field{region}, key: "region", set: space.StringValue("eu")}
 	tests := []struct {
 		name   string
 		fields []*fieldInfo
