@@ -8,6 +8,7 @@ import (
 	"math"
 	"reflect"
 	"strconv"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
@@ -31,71 +32,148 @@ import (
 type jsonKind uint8
 
 const (
-	jsonString jsonKind = iota // a string
-	jsonBytes                  // a base64 string (standard encoding, padded)
-	jsonInt                    // an integer, no fraction or exponent, in int64
-	jsonFloat                  // a number, finite in float64
-	jsonBool                   // true or false
-	jsonEnum                   // a variant's name, as a string
+	jsonString   jsonKind = iota // a string
+	jsonBytes                    // a base64 string (standard encoding, padded)
+	jsonInt                      // an integer, no fraction or exponent, in int64
+	jsonFloat                    // a number, finite in float64
+	jsonBool                     // true or false
+	jsonEnum                     // a variant's name, as a string
+	jsonTime                     // an RFC 3339 string (time.RFC3339Nano), decoded in UTC
+	jsonDuration                 // a Go duration string (time.ParseDuration, Duration.String)
+	jsonList                     // an array (a slice)
+	jsonMap                      // an object (a map with string or int64 keys; int keys in decimal)
+	jsonRecord                   // an object (a struct), as strict as an event's
+	jsonOptional                 // a pointer: null (or, for a field, no member) is nil
 )
 
-var kindNames = [...]string{jsonString: "a string", jsonBytes: "a base64 string", jsonInt: "an int", jsonFloat: "a float", jsonBool: "a bool", jsonEnum: "a string"}
+var kindNames = [...]string{jsonString: "a string", jsonBytes: "a base64 string", jsonInt: "an int", jsonFloat: "a float", jsonBool: "a bool", jsonEnum: "a string",
+	jsonTime: "a time string", jsonDuration: "a duration string", jsonList: "an array", jsonMap: "an object", jsonRecord: "an object"}
 
-// jsonField is one field of an event type.
+// jsonType is the JSON form of a Go type that a .fw type generates.
+type jsonType struct {
+	kind   jsonKind
+	enum   string       // jsonEnum: the enum's name
+	vars   []string     // jsonEnum: the variants' names, by value
+	elem   *jsonType    // jsonList, jsonMap: the items' or values' type; jsonOptional: the pointed-to type
+	intKey bool         // jsonMap: the keys are int64
+	rec    *jsonFields  // jsonRecord: the struct's fields
+	rtype  reflect.Type // the Go type (of the slice, the map, the struct, the pointer, ...)
+}
+
+// composite reports whether values of t are decoded by jsonValues rather
+// than from a scanned member (jsonType.set).
+func (t *jsonType) composite() bool { return t.kind >= jsonList }
+
+// jsonField is one field of an event type or record.
 type jsonField struct {
 	name   string // the member's name
-	kind   jsonKind
 	offset uintptr
-	enum   string   // jsonEnum: the enum's name
-	vars   []string // jsonEnum: the variants' names, by value
+	jsonType
 }
 
-// jsonFields is the JSON form of an event type.
+// jsonFields is the JSON form of an event type or record.
 type jsonFields struct {
-	fields []jsonField
-	index  map[string]int // by member name
+	fields    []jsonField
+	index     map[string]int // by member name
+	composite bool           // some field is a list, map, record, optional, time or duration
 }
 
-var textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
+var (
+	textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
+	timeType      = reflect.TypeFor[time.Time]()
+	durationType  = reflect.TypeFor[time.Duration]()
+)
 
 // jsonFieldsOf describes the struct type t, whose fields have their member
 // names in json tags. It panics on a field of a type no .fw type generates.
 func jsonFieldsOf(t reflect.Type) *jsonFields {
+	return (&jsonBuilder{recs: map[reflect.Type]*jsonFields{}}).fields(t)
+}
+
+// jsonBuilder builds the jsonTypes of an event type, each record's once (a
+// record may contain itself through a list, map or optional field).
+type jsonBuilder struct {
+	recs map[reflect.Type]*jsonFields
+}
+
+func (b *jsonBuilder) fields(t reflect.Type) *jsonFields {
+	if fs, ok := b.recs[t]; ok {
+		return fs
+	}
 	fs := &jsonFields{index: map[string]int{}}
+	b.recs[t] = fs
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		f := jsonField{name: sf.Tag.Get("json"), offset: sf.Offset}
-		switch ft := sf.Type; {
-		case ft.Kind() == reflect.Uint32 && ft.Implements(textMarshaler):
-			// A generated enum: its variants are the values 0, 1, ... that
-			// MarshalText accepts.
-			f.kind, f.enum = jsonEnum, ft.Name()
-			for n := uint64(0); ; n++ {
-				v := reflect.New(ft).Elem()
-				v.SetUint(n)
-				text, err := v.Interface().(encoding.TextMarshaler).MarshalText()
-				if err != nil {
-					break
-				}
-				f.vars = append(f.vars, string(text))
-			}
-		case ft.Kind() == reflect.String:
-			f.kind = jsonString
-		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Uint8:
-			f.kind = jsonBytes
-		case ft.Kind() == reflect.Int64:
-			f.kind = jsonInt
-		case ft.Kind() == reflect.Float64:
-			f.kind = jsonFloat
-		case ft.Kind() == reflect.Bool:
-			f.kind = jsonBool
-		default:
-			panic(fmt.Sprintf("fwimpl: field %s of %s: type %s has no JSON form", sf.Name, t, ft))
+		if f.name == "" {
+			panic(fmt.Sprintf("fwimpl: field %s of %s has no json tag", sf.Name, t))
+		}
+		jt := b.typ(sf.Type)
+		if jt == nil {
+			panic(fmt.Sprintf("fwimpl: field %s of %s: type %s has no JSON form", sf.Name, t, sf.Type))
+		}
+		f.jsonType = *jt
+		if jt.kind >= jsonTime {
+			fs.composite = true
 		}
 		fs.index[f.name] = len(fs.fields)
 		fs.fields = append(fs.fields, f)
 	}
 	return fs
+}
+
+// typ returns the jsonType of ft, nil if no .fw type generates it.
+func (b *jsonBuilder) typ(ft reflect.Type) *jsonType {
+	jt := &jsonType{rtype: ft}
+	switch {
+	case ft == timeType:
+		jt.kind = jsonTime
+	case ft == durationType:
+		jt.kind = jsonDuration
+	case ft.Kind() == reflect.Uint32 && ft.Implements(textMarshaler):
+		// A generated enum: its variants are the values 0, 1, ... that
+		// MarshalText accepts.
+		jt.kind, jt.enum = jsonEnum, ft.Name()
+		for n := uint64(0); ; n++ {
+			v := reflect.New(ft).Elem()
+			v.SetUint(n)
+			text, err := v.Interface().(encoding.TextMarshaler).MarshalText()
+			if err != nil {
+				break
+			}
+			jt.vars = append(jt.vars, string(text))
+		}
+	case ft.Kind() == reflect.String:
+		jt.kind = jsonString
+	case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Uint8:
+		jt.kind = jsonBytes
+	case ft.Kind() == reflect.Int64:
+		jt.kind = jsonInt
+	case ft.Kind() == reflect.Float64:
+		jt.kind = jsonFloat
+	case ft.Kind() == reflect.Bool:
+		jt.kind = jsonBool
+	case ft.Kind() == reflect.Slice:
+		jt.kind, jt.elem = jsonList, b.typ(ft.Elem())
+		if jt.elem == nil {
+			return nil
+		}
+	case ft.Kind() == reflect.Map && (ft.Key().Kind() == reflect.String || ft.Key().Kind() == reflect.Int64):
+		jt.kind, jt.elem, jt.intKey = jsonMap, b.typ(ft.Elem()), ft.Key().Kind() == reflect.Int64
+		if jt.elem == nil {
+			return nil
+		}
+	case ft.Kind() == reflect.Pointer:
+		jt.kind, jt.elem = jsonOptional, b.typ(ft.Elem())
+		if jt.elem == nil || jt.elem.kind == jsonOptional {
+			return nil
+		}
+	case ft.Kind() == reflect.Struct:
+		jt.kind, jt.rec = jsonRecord, b.fields(ft)
+	default:
+		return nil
+	}
+	return jt
 }
 
 // member is one member of a scanned object: where its name and value are.
@@ -587,19 +665,24 @@ func (fs *jsonFields) fill(name string, data []byte, ms []member, ev int, p unsa
 			return &fw.FieldError{Event: name, Field: f.name, Column: m.badAt + 1, Err: m.badString()}
 		}
 		if err := f.set(data, m, unsafe.Add(p, f.offset)); err != nil {
+			if ve, ok := err.(*valueError); ok {
+				return ve.fieldError(name, f.name)
+			}
 			return &fw.FieldError{Event: name, Field: f.name, Column: m.at + 1, Err: err}
 		}
 	}
 	for k, ok := range seen {
-		if !ok {
+		if !ok && fs.fields[k].kind != jsonOptional { // an optional field without a member is absent (nil)
 			return &fw.MissingFieldError{Event: name, Field: fs.fields[k].name}
 		}
 	}
 	return nil
 }
 
-// set converts the value of m into the field at p.
-func (f *jsonField) set(data []byte, m *member, p unsafe.Pointer) error {
+// set converts the value of m into the value of type f at p. A list, map,
+// record or optional value is read again, by its type (jsonValues); its
+// error is a *valueError.
+func (f *jsonType) set(data []byte, m *member, p unsafe.Pointer) error {
 	raw := data[m.at:m.end]
 	want := func() error {
 		got := "a number"
@@ -618,7 +701,7 @@ func (f *jsonField) set(data []byte, m *member, p unsafe.Pointer) error {
 		return fmt.Errorf("want %s, got %s", kindNames[f.kind], got)
 	}
 	switch f.kind {
-	case jsonString, jsonBytes, jsonEnum:
+	case jsonString, jsonBytes, jsonEnum, jsonTime, jsonDuration:
 		if m.kind != '"' {
 			return want()
 		}
@@ -645,6 +728,10 @@ func (f *jsonField) set(data []byte, m *member, p unsafe.Pointer) error {
 				}
 			}
 			return fmt.Errorf("unknown %s %q", f.enum, text)
+		case jsonTime:
+			return setTime(text, p)
+		case jsonDuration:
+			return setDuration(text, p)
 		}
 	case jsonBool:
 		switch m.kind {
@@ -676,6 +763,11 @@ func (f *jsonField) set(data []byte, m *member, p unsafe.Pointer) error {
 			return fmt.Errorf("%s is out of the range of float", raw)
 		}
 		*(*float64)(p) = v
+	case jsonList, jsonMap, jsonRecord, jsonOptional:
+		d := jsonValues{s: scanner{data: data, i: m.at}}
+		if err := d.decode(f, p); err != nil {
+			return err
+		}
 	}
 	return nil
 }
