@@ -157,7 +157,7 @@ func (r *Node) fwDecode(d *fwimpl.Decoder) {
 	}
 	defer d.Leave()
 	r.Name = d.String()
-	if n := d.Len(); n > 0 {
+	if n := d.Len(1); n > 0 {
 		r.Kids = make([]Node, n)
 		for i := range r.Kids {
 			r.Kids[i].fwDecode(d)
@@ -219,19 +219,19 @@ func (e *Order) UnmarshalBinary(data []byte) error {
 	d := fwimpl.NewDecoder(data)
 	e.ID = d.String()
 	e.Customer.fwDecode(d)
-	if n := d.Len(); n > 0 {
+	if n := d.Len(1); n > 0 {
 		e.Items = make([]Item, n)
 		for i := range e.Items {
 			e.Items[i].fwDecode(d)
 		}
 	}
-	if n := d.Len(); n > 0 {
+	if n := d.Len(1); n > 0 {
 		e.Tags = make([]string, n)
 		for i := range e.Tags {
 			e.Tags[i] = d.String()
 		}
 	}
-	if n := d.Len(); n > 0 {
+	if n := d.Len(1); n > 0 {
 		e.Labels = make(map[string]string, n)
 		var k string
 		for i := range n {
@@ -239,13 +239,13 @@ func (e *Order) UnmarshalBinary(data []byte) error {
 			e.Labels[k] = d.String()
 		}
 	}
-	if n := d.Len(); n > 0 {
+	if n := d.Len(1); n > 0 {
 		e.ByDay = make(map[int64][]string, n)
 		var k int64
 		for i := range n {
 			k = d.IntKey(i, k)
 			var v []string
-			if n := d.Len(); n > 0 {
+			if n := d.Len(1); n > 0 {
 				v = make([]string, n)
 				for i := range v {
 					v[i] = d.String()

@@ -304,22 +304,38 @@ func (d *Decoder) Duration() time.Duration {
 // Present reads the presence byte of an optional value, which must be 0 or 1.
 func (d *Decoder) Present() bool { return d.byte01("presence byte") }
 
-// Len reads the length of a list or map whose items take at least one byte
-// each: a length beyond the bytes left is malformed (and sizes no allocation).
-func (d *Decoder) Len() int { return d.length("list or map") }
-
-// LenEmpty reads the length of a list whose items take no bytes (records
-// without fields): at most math.MaxInt32.
-func (d *Decoder) LenEmpty() int {
-	at := d.off
-	n, ok := d.uvarint("list length")
-	if ok && n > math.MaxInt32 {
-		d.off = at
-		d.failf("bad list length %d (beyond %d)", n, math.MaxInt32)
+// Len reads the length of a list or map whose items (entries) take at least
+// min bytes each: a length that the bytes left cannot hold is malformed (and
+// sizes no allocation). For items that may take no bytes (min 0: records
+// without fields), the length is at most math.MaxInt32.
+func (d *Decoder) Len(min int) int {
+	if d.err != nil {
 		return 0
 	}
+	n, k := binary.Uvarint(d.data[d.off:])
+	if k <= 0 {
+		d.uvarint("list or map length") // fails, naming the reason
+		return 0
+	}
+	limit := uint64(math.MaxInt32)
+	if min > 0 {
+		limit = uint64((len(d.data) - d.off - k) / min)
+	}
+	if n > limit {
+		if min > 0 {
+			d.failf("truncated list or map: length %d, %d bytes left", n, len(d.data)-d.off-k)
+		} else {
+			d.failf("bad list length %d (beyond %d)", n, limit)
+		}
+		return 0
+	}
+	d.off += k
 	return int(n)
 }
+
+// Fail makes the decoding fail: what is bad at the offset (the first error
+// sticks).
+func (d *Decoder) Fail(what string) { d.fail(what) }
 
 // StringKey reads the key of entry i of a map with string keys; prev is the
 // key of entry i-1. Keys must increase strictly (bytewise).

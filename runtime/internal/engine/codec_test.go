@@ -62,7 +62,7 @@ func appendStringMap(b []byte, m map[string]int64) []byte {
 }
 
 func decodeStringMap(d *fwrt.Decoder) map[string]int64 {
-	n := d.Len()
+	n := d.Len(1)
 	if n == 0 {
 		return nil
 	}
@@ -86,7 +86,7 @@ func appendIntMap(b []byte, m map[int64]string) []byte {
 }
 
 func decodeIntMap(d *fwrt.Decoder) map[int64]string {
-	n := d.Len()
+	n := d.Len(1)
 	if n == 0 {
 		return nil
 	}
@@ -241,26 +241,28 @@ func TestDecoderErrors(t *testing.T) {
 		{"presence 2", h("02"), func(d *fwrt.Decoder) { d.Present() }, "bad presence byte 2 (want 0 or 1) at offset 0"},
 		{"no presence", nil, func(d *fwrt.Decoder) { d.Present() }, "truncated presence byte at offset 0"},
 		{"bool 7", h("07"), func(d *fwrt.Decoder) { d.Bool() }, "bad bool 7 (want 0 or 1) at offset 0"},
-		{"length beyond the data", h("0501"), func(d *fwrt.Decoder) { d.Len() }, "truncated list or map: length 5, 2 bytes left at offset 0"},
-		{"huge length", h("ffffffffffffffff7f"), func(d *fwrt.Decoder) { d.Len() }, "truncated list or map: length 9223372036854775807"},
-		{"huge empty-items length", h("ffffffff0f"), func(d *fwrt.Decoder) { d.LenEmpty() }, "bad list length 4294967295 (beyond 2147483647) at offset 0"},
+		{"length beyond the data", h("0501"), func(d *fwrt.Decoder) { d.Len(1) }, "truncated list or map: length 5, 1 bytes left at offset 0"},
+		{"huge length", h("ffffffffffffffff7f"), func(d *fwrt.Decoder) { d.Len(1) }, "truncated list or map: length 9223372036854775807"},
+		{"huge empty-items length", h("ffffffff0f"), func(d *fwrt.Decoder) { d.Len(0) }, "bad list length 4294967295 (beyond 2147483647) at offset 0"},
+		{"length beyond the entries' size", h("0300000000"), func(d *fwrt.Decoder) { d.Len(2) }, "truncated list or map: length 3, 4 bytes left at offset 0"},
+		{"cut length", h("80"), func(d *fwrt.Decoder) { d.Len(1) }, "truncated list or map length at offset 0"},
 		{"string cut", h("03616263"[:6]), func(d *fwrt.Decoder) { _ = d.String() }, "truncated string: length 3, 3 bytes left at offset 0"},
 		{"float cut", h("3ff0"), func(d *fwrt.Decoder) { d.Float() }, "truncated float at offset 0"},
 		{"string keys out of order", h("02" + "0162" + "0161"), func(d *fwrt.Decoder) {
 			var k string
-			for i := range d.Len() {
+			for i := range d.Len(1) {
 				k = d.StringKey(i, k)
 			}
 		}, `map key "a" after "b" (keys must increase) at offset 3`},
 		{"string key repeated", h("02" + "0161" + "0161"), func(d *fwrt.Decoder) {
 			var k string
-			for i := range d.Len() {
+			for i := range d.Len(1) {
 				k = d.StringKey(i, k)
 			}
 		}, `map key "a" after "a" (keys must increase) at offset 3`},
 		{"int keys out of order", h("02" + "04" + "01"), func(d *fwrt.Decoder) {
 			var k int64
-			for i := range d.Len() {
+			for i := range d.Len(1) {
 				k = d.IntKey(i, k)
 			}
 		}, `map key -1 after 2 (keys must increase) at offset 2`},
