@@ -436,6 +436,14 @@ func (s *scanner) str() (escaped bool, badAt int, badUTF16 bool, err error) {
 	badAt = -1
 	s.i++
 	for s.i < len(s.data) {
+		// The common bytes (printable ASCII but a quote or backslash), in a
+		// tight loop.
+		for s.i < len(s.data) && plainByte[s.data[s.i]] {
+			s.i++
+		}
+		if s.i >= len(s.data) {
+			break
+		}
 		c := s.data[s.i]
 		switch {
 		case c == '"':
@@ -489,6 +497,15 @@ func (s *scanner) str() (escaped bool, badAt int, badUTF16 bool, err error) {
 	}
 	return escaped, badAt, badUTF16, s.unexpected("")
 }
+
+// plainByte is true for the bytes that stand for themselves in a string:
+// printable ASCII but '"' and '\\'.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // hex4 reads the 4 hex digits of a \u escape.
 func (s *scanner) hex4() (rune, bool) {

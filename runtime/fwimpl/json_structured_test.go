@@ -393,3 +393,53 @@ func TestScalarJSONAllocs(t *testing.T) {
 		t.Errorf("DecodeJSON of a scalar event: %v allocs, want 3 (the event, its string, the event as an any)", n)
 	}
 }
+
+// TestJSONTimesInside: times and durations inside lists, maps, optional
+// values and records decode (times in UTC), encode back, and name their
+// paths in errors.
+func TestJSONTimesInside(t *testing.T) {
+	line := `{"event":"Sched","at":["2026-01-02T15:04:05Z","1999-12-31T23:59:59.999999999-08:00"],` +
+		`"every":{"x":"1.5s","y":"-2h"},"maybe":"2026-06-01T00:00:00.000000001Z",` +
+		`"slots":{"3":{"from":"2026-01-01T10:00:00+02:00","for":"45m","tags":["a"]}}}`
+	ev, err := schedTypes.DecodeJSON([]byte(line))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Sched{
+		At:    []time.Time{time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC), time.Date(2000, 1, 1, 7, 59, 59, 999999999, time.UTC)},
+		Every: map[string]time.Duration{"x": 1500 * time.Millisecond, "y": -2 * time.Hour},
+		Maybe: ptr(time.Date(2026, 6, 1, 0, 0, 0, 1, time.UTC)),
+		Slots: map[int64]Slot{3: {From: time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC), For: 45 * time.Minute, Tags: []string{"a"}}},
+	}
+	if !reflect.DeepEqual(ev, want) {
+		t.Errorf("DecodeJSON:\n got %+v\nwant %+v", ev, want)
+	}
+	data, err := schedTypes.EncodeJSON(fwimpl.Msg{Ev: &want})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const text = `{"event":"Sched","at":["2026-01-02T15:04:05Z","2000-01-01T07:59:59.999999999Z"],"every":{"x":"1.5s","y":"-2h0m0s"},` +
+		`"maybe":"2026-06-01T00:00:00.000000001Z","slots":{"3":{"from":"2026-01-01T08:00:00Z","for":"45m0s","tags":["a"]}}}`
+	if string(data) != text {
+		t.Errorf("EncodeJSON:\n got %s\nwant %s", data, text)
+	}
+	if back, err := schedTypes.DecodeJSON(data); err != nil || !reflect.DeepEqual(back, want) {
+		t.Errorf("round trip: %+v, %v", back, err)
+	}
+	for _, tc := range []struct{ line, field, msg string }{
+		{`{"event":"Sched","at":["2026-01-02T15:04:05Z","yesterday"],"every":{},"slots":{}}`, "at[1]", `bad time "yesterday"`},
+		{`{"event":"Sched","at":[],"every":{"x":5},"slots":{}}`, `every["x"]`, `want a duration string, got a number`},
+		{`{"event":"Sched","at":[],"every":{},"maybe":"2026-02-30T00:00:00Z","slots":{}}`, "maybe", `bad time "2026-02-30T00:00:00Z"`},
+		{`{"event":"Sched","at":[],"every":{},"slots":{"1":{"from":"2026-01-01T10:00:00Z","for":"1d","tags":[]}}}`, "slots[1].for", `bad duration "1d"`},
+		{`{"event":"Sched","at":[],"every":{},"slots":{"1":{"from":"2026-01-01T10:00:00Z","tags":[]}}}`, "slots[1].for", `missing field "slots[1].for"`},
+		{`{"event":"Sched","at":[],"every":{}}`, "slots", `missing field "slots"`},
+	} {
+		_, err := schedTypes.DecodeJSON([]byte(tc.line))
+		var fe *fw.FieldError
+		var me *fw.MissingFieldError
+		if err == nil || !strings.Contains(err.Error(), tc.msg) ||
+			!(errors.As(err, &fe) && fe.Field == tc.field || errors.As(err, &me) && me.Field == tc.field) {
+			t.Errorf("DecodeJSON(%s): %v, want %q about %s", tc.line, err, tc.msg, tc.field)
+		}
+	}
+}

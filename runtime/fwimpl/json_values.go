@@ -189,12 +189,13 @@ func (d *jsonValues) decode(t *jsonType, p unsafe.Pointer) *valueError {
 		if !d.open(']') {
 			return nil
 		}
+		size := t.rtype.Elem().Size()
 		for n := 0; ; n++ {
-			if sv.Len() == sv.Cap() {
+			if n == sv.Cap() {
 				sv.Grow(1)
 			}
 			sv.SetLen(n + 1)
-			if err := d.decode(t.elem, sv.Index(n).Addr().UnsafePointer()); err != nil {
+			if err := d.decode(t.elem, unsafe.Add(sv.UnsafePointer(), uintptr(n)*size)); err != nil {
 				return err.in("[" + strconv.Itoa(n) + "]")
 			}
 			more, err := d.next(']')

@@ -309,3 +309,22 @@ func sampleOrder() Order {
 		Note:     []byte("hi"),
 	}
 }
+
+// Sched has times and durations inside lists, maps and optional values.
+type Sched struct {
+	At    []time.Time              `json:"at"`
+	Every map[string]time.Duration `json:"every"`
+	Maybe *time.Time               `json:"maybe"`
+	Slots map[int64]Slot           `json:"slots"`
+}
+
+type Slot struct {
+	From time.Time     `json:"from"`
+	For  time.Duration `json:"for"`
+	Tags []string      `json:"tags"`
+}
+
+func (e Sched) AppendBinary(b []byte) ([]byte, error) { return b, nil }
+func (e *Sched) UnmarshalBinary(data []byte) error    { return nil }
+
+var schedTypes = fwimpl.Types{fwimpl.TypeOf[Sched]("Sched")}
