@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
@@ -442,4 +443,61 @@ func TestJSONTimesInside(t *testing.T) {
 			t.Errorf("DecodeJSON(%s): %v, want %q about %s", tc.line, err, tc.msg, tc.field)
 		}
 	}
+}
+
+// FuzzDecodeJSONStructured: whatever the strict decoder accepts is valid
+// JSON and UTF-8, and EncodeJSON writes it back as text that decodes to the
+// same event.
+func FuzzDecodeJSONStructured(f *testing.F) {
+	f.Add([]byte(orderLine))
+	f.Add([]byte(`{"event":"Tree","root":{"name":"a","kids":[{"name":"b","kids":[],"next":null}],"next":{"name":"c","kids":[]}}}`))
+	f.Add([]byte(`{"event":"Plain","s":"x","i":1,"f":1.5,"b":true}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ev, err := types.DecodeJSON(data)
+		if err != nil {
+			return
+		}
+		if !json.Valid(data) || !utf8.Valid(data) {
+			t.Fatalf("accepted %q: not valid JSON or UTF-8", data)
+		}
+		p := reflect.New(reflect.TypeOf(ev))
+		p.Elem().Set(reflect.ValueOf(ev))
+		kind := map[string]fwimpl.Kind{"Order": 0, "Tree": 1, "Plain": 2}[reflect.TypeOf(ev).Name()]
+		text, err := types.EncodeJSON(fwimpl.Msg{Kind: kind, Ev: p.Interface()})
+		if err != nil {
+			if strings.Contains(err.Error(), "year outside") {
+				return
+			}
+			t.Fatalf("%q: decoded %+v, EncodeJSON: %v", data, ev, err)
+		}
+		back, err := types.DecodeJSON(text)
+		if err != nil || !reflect.DeepEqual(back, ev) {
+			t.Fatalf("%q: decoded %+v, encoded %s, decoded again %+v, %v", data, ev, text, back, err)
+		}
+	})
+}
+
+// FuzzBinaryCanonical: the canonical decoding accepts one encoding per value:
+// whatever it accepts re-encodes to the same bytes.
+func FuzzBinaryCanonical(f *testing.F) {
+	b, _ := sampleOrder().AppendBinary(nil)
+	f.Add(b)
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20 {
+		b, _ := randOrder(r).AppendBinary(nil)
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var o Order
+		if err := o.UnmarshalBinary(data); err != nil {
+			if !errors.Is(err, fwimpl.ErrEncoding) {
+				t.Fatalf("%x: %v is not an ErrEncoding", data, err)
+			}
+			return
+		}
+		again, _ := o.AppendBinary(nil)
+		if !slices.Equal(again, data) {
+			t.Fatalf("%x decodes to %+v, which encodes as %x", data, o, again)
+		}
+	})
 }

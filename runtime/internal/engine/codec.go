@@ -138,16 +138,27 @@ func (d *Decoder) uvarint(what string) (uint64, bool) {
 		return 0, false
 	}
 	v, k := binary.Uvarint(d.data[d.off:])
-	if k <= 0 {
-		if k == 0 {
-			d.short(what)
-		} else {
-			d.failf("bad %s (varint overflows 64 bits)", what)
-		}
+	if k <= 0 || k > 1 && d.data[d.off+k-1] == 0 {
+		d.badVarint(what, k)
 		return 0, false
 	}
 	d.off += k
 	return v, true
+}
+
+// badVarint fails for a varint that binary.Uvarint or Varint read in k
+// bytes: none (k <= 0), or more than its value needs (a last byte of 0: an
+// overlong varint, which the encoder never writes, so that each value has
+// one encoding).
+func (d *Decoder) badVarint(what string, k int) {
+	switch {
+	case k == 0:
+		d.short(what)
+	case k < 0:
+		d.failf("bad %s (varint overflows 64 bits)", what)
+	default:
+		d.failf("bad %s (overlong varint)", what)
+	}
 }
 
 // varint reads a zigzag varint, or fails naming what.
@@ -156,12 +167,8 @@ func (d *Decoder) varint(what string) (int64, bool) {
 		return 0, false
 	}
 	v, k := binary.Varint(d.data[d.off:])
-	if k <= 0 {
-		if k == 0 {
-			d.short(what)
-		} else {
-			d.failf("bad %s (varint overflows 64 bits)", what)
-		}
+	if k <= 0 || k > 1 && d.data[d.off+k-1] == 0 {
+		d.badVarint(what, k)
 		return 0, false
 	}
 	d.off += k
@@ -174,21 +181,29 @@ func (d *Decoder) length(what string) int {
 	if d.err != nil {
 		return 0
 	}
-	n, k := binary.Uvarint(d.data[d.off:])
-	if k <= 0 {
-		if k == 0 {
-			d.failf("truncated %s length", what)
-		} else {
-			d.failf("bad %s length (varint overflows 64 bits)", what)
+	// A length below 128, one byte: the common case, without a call.
+	if d.off < len(d.data) {
+		if n := int(d.data[d.off]); n < 0x80 && n <= len(d.data)-d.off-1 {
+			d.off++
+			return n
 		}
-		return 0
 	}
-	if n > uint64(len(d.data)-d.off-k) {
-		d.failf("truncated %s: length %d, %d bytes left", what, n, len(d.data)-d.off)
+	n, k := binary.Uvarint(d.data[d.off:])
+	if k <= 0 || k > 1 && d.data[d.off+k-1] == 0 || n > uint64(len(d.data)-d.off-k) {
+		d.badLength(what, n, k)
 		return 0
 	}
 	d.off += k
 	return int(n)
+}
+
+// badLength fails for the length n of what, read in k bytes.
+func (d *Decoder) badLength(what string, n uint64, k int) {
+	if k <= 0 || d.data[d.off+k-1] == 0 {
+		d.badVarint(what+" length", k)
+		return
+	}
+	d.failf("truncated %s: length %d, %d bytes left", what, n, len(d.data)-d.off-k)
 }
 
 // String reads a string.
@@ -218,9 +233,16 @@ func (d *Decoder) Int() int64 {
 	if d.err != nil {
 		return 0
 	}
+	// A value in -64..63, one byte: the common case, without a call.
+	if d.off < len(d.data) {
+		if c := d.data[d.off]; c < 0x80 {
+			d.off++
+			return int64(c>>1) ^ -int64(c&1)
+		}
+	}
 	v, k := binary.Varint(d.data[d.off:])
-	if k <= 0 {
-		d.varint("int") // fails, naming the reason
+	if k <= 0 || d.data[d.off+k-1] == 0 {
+		d.badVarint("int", k)
 		return 0
 	}
 	d.off += k
@@ -232,9 +254,15 @@ func (d *Decoder) Uint() uint64 {
 	if d.err != nil {
 		return 0
 	}
+	if d.off < len(d.data) {
+		if c := d.data[d.off]; c < 0x80 {
+			d.off++
+			return uint64(c)
+		}
+	}
 	v, k := binary.Uvarint(d.data[d.off:])
-	if k <= 0 {
-		d.uvarint("uint") // fails, naming the reason
+	if k <= 0 || d.data[d.off+k-1] == 0 {
+		d.badVarint("uint", k)
 		return 0
 	}
 	d.off += k
@@ -274,7 +302,18 @@ func (d *Decoder) byte01(what string) bool {
 }
 
 // Bool reads one byte that must be 0 or 1.
-func (d *Decoder) Bool() bool { return d.byte01("bool") }
+func (d *Decoder) Bool() bool {
+	if d.err != nil {
+		return false
+	}
+	if d.off >= len(d.data) || d.data[d.off] > 1 {
+		d.byte01("bool") // fails, naming the reason
+		return false
+	}
+	v := d.data[d.off] == 1
+	d.off++
+	return v
+}
 
 // Time reads an instant (see AppendTime), in UTC.
 func (d *Decoder) Time() time.Time {
@@ -313,8 +352,8 @@ func (d *Decoder) Len(min int) int {
 		return 0
 	}
 	n, k := binary.Uvarint(d.data[d.off:])
-	if k <= 0 {
-		d.uvarint("list or map length") // fails, naming the reason
+	if k <= 0 || k > 1 && d.data[d.off+k-1] == 0 {
+		d.badVarint("list or map length", k)
 		return 0
 	}
 	limit := uint64(math.MaxInt32)

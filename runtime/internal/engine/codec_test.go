@@ -246,7 +246,13 @@ func TestDecoderErrors(t *testing.T) {
 		{"huge empty-items length", h("ffffffff0f"), func(d *fwrt.Decoder) { d.Len(0) }, "bad list length 4294967295 (beyond 2147483647) at offset 0"},
 		{"length beyond the entries' size", h("0300000000"), func(d *fwrt.Decoder) { d.Len(2) }, "truncated list or map: length 3, 4 bytes left at offset 0"},
 		{"cut length", h("80"), func(d *fwrt.Decoder) { d.Len(1) }, "truncated list or map length at offset 0"},
-		{"string cut", h("03616263"[:6]), func(d *fwrt.Decoder) { _ = d.String() }, "truncated string: length 3, 3 bytes left at offset 0"},
+		{"overlong int", h("8600"), func(d *fwrt.Decoder) { d.Int() }, "bad int (overlong varint) at offset 0"},
+		{"overlong uint", h("8180808000"), func(d *fwrt.Decoder) { d.Uint() }, "bad uint (overlong varint) at offset 0"},
+		{"overlong string length", h("8100" + "61"), func(d *fwrt.Decoder) { _ = d.String() }, "bad string length (overlong varint) at offset 0"},
+		{"overlong list length", h("8000"), func(d *fwrt.Decoder) { d.Len(1) }, "bad list or map length (overlong varint) at offset 0"},
+		{"overlong duration", h("8000"), func(d *fwrt.Decoder) { d.Duration() }, "bad duration (overlong varint) at offset 0"},
+		{"overlong time nanoseconds", h("00" + "8100"), func(d *fwrt.Decoder) { d.Time() }, "bad time nanoseconds (overlong varint) at offset 1"},
+		{"string cut", h("03616263"[:6]), func(d *fwrt.Decoder) { _ = d.String() }, "truncated string: length 3, 2 bytes left at offset 0"},
 		{"float cut", h("3ff0"), func(d *fwrt.Decoder) { d.Float() }, "truncated float at offset 0"},
 		{"string keys out of order", h("02" + "0162" + "0161"), func(d *fwrt.Decoder) {
 			var k string
