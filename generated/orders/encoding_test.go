@@ -38,12 +38,12 @@ func TestCanonicalGoldenOrder(t *testing.T) {
 			"0931204d61696e205374" + "044f736c6f" + "01" + "0430313530" + // address {"1 Main St", "Oslo", zip present "0150"}
 			"01" + "08504f20426f782037" + "0642657267656e" + "00", // billing present {"PO Box 7", "Bergen", zip absent}
 		"02" + "0370656e" + "06" + "3ff8000000000000" + "03696e6b" + "02" + "401d000000000000", // items: 2, {pen, 3, 1.5}, {ink, 1, 7.25}
-		"02" + "0467696674" + "0765787072657373", // tags: 2, gift, express
-		"02" + "0863616d706169676e" + "06737072696e67" + "076368616e6e656c" + "03776562", // labels: campaign=spring, channel=web (key order)
-		"03" + "05" + "02" + "03696e6b" + "0370656e" + "02" + "01" + "0370656e" + "28" + "00", // byDay: -3 [ink pen], 1 [pen], 20 [] (numeric key order)
-		"01" + "14", // discount: present, 10
+		"02" + "0467696674" + "0765787072657373",                                               // tags: 2, gift, express
+		"02" + "0863616d706169676e" + "06737072696e67" + "076368616e6e656c" + "03776562",       // labels: campaign=spring, channel=web (key order)
+		"03" + "05" + "02" + "03696e6b" + "0370656e" + "02" + "01" + "0370656e" + "28" + "00",  // byDay: -3 [ink pen], 1 [pen], 20 [] (numeric key order)
+		"01" + "14",                 // discount: present, 10
 		"cce8ab9b0d" + "cccec4ff01", // placed: 1773500966 s, 535897932 ns
-		"80c0a791a9ba02", // ttl: 90m in ns
+		"80c0a791a9ba02",            // ttl: 90m in ns
 		"01" + "01" + "0d6c6561766520617420646f6f72" + // notes: present, 1 note "leave at door"
 			"01" + "026f6b" + "00" + "01" + "0d6c6561766520617420646f6f72" + "00" + "00" + // replies: 1 {"ok", [], parent {"leave at door", [], absent}}
 			"00", // parent absent
