@@ -678,7 +678,8 @@ func (fs *jsonFields) fill(name string, data []byte, ms []member, ev int, p unsa
 		}
 		seen[k] = true
 		f := &fs.fields[k]
-		if m.kind == '"' && m.badAt >= 0 && f.kind != jsonBool && f.kind != jsonInt && f.kind != jsonFloat {
+		if m.kind == '"' && m.badAt >= 0 && f.kind != jsonBool && f.kind != jsonInt && f.kind != jsonFloat && !f.composite() {
+			// (A composite value's strings are checked as it is read.)
 			return &fw.FieldError{Event: name, Field: f.name, Column: m.badAt + 1, Err: m.badString()}
 		}
 		if err := f.set(data, m, unsafe.Add(p, f.offset)); err != nil {

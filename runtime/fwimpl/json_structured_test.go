@@ -501,3 +501,22 @@ func FuzzBinaryCanonical(f *testing.F) {
 		}
 	})
 }
+
+// TestOptionalScalarErrors: an optional field's value is checked as its
+// type's: a string with invalid UTF-8 for an optional int is the wrong type,
+// for an optional string invalid UTF-8.
+func TestOptionalScalarErrors(t *testing.T) {
+	line := func(discount, zip string) string {
+		return `{"event":"Order","id":"o","customer":{"name":"n","vip":false,"address":{"street":"s","city":"c","zip":` + zip + `}},` +
+			`"items":[],"tags":[],"labels":{},"byDay":{},"discount":` + discount + `,"placed":"2026-01-02T15:04:05Z","ttl":"0s","status":"NEW","note":""}`
+	}
+	for _, tc := range []struct{ line, want string }{
+		{line("\"1\xff\"", "null"), `field "discount" at column 165: want an int, got a string`},
+		{line("1", "\"0\xff\""), `field "customer.address.zip" at column 105: invalid UTF-8 in string`},
+		{line("1.5", "null"), `field "discount" at column 165: want an int, got 1.5`},
+	} {
+		if _, err := types.DecodeJSON([]byte(tc.line)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("DecodeJSON(%q): %v, want %q", tc.line, err, tc.want)
+		}
+	}
+}
