@@ -14,3 +14,14 @@ func AppendJSONForTest(v any) []byte {
 	}
 	return append(b, '}')
 }
+
+// ScanForTest is the error of the scan of the object data with every value
+// checked in full (as before values were skipped), wrapped as DecodeJSON
+// wraps it; nil if the syntax is good.
+func ScanForTest(data []byte) error {
+	s := scanner{data: data, full: true}
+	if _, err := s.object(nil); err != nil {
+		return badJSON(err)
+	}
+	return nil
+}

@@ -204,6 +204,7 @@ func (e *jsonSyntaxError) Error() string {
 type scanner struct {
 	data []byte
 	i    int
+	full bool // scan members' arrays and objects in full, never skip them
 }
 
 func (s *scanner) fail(msg string) error { return &jsonSyntaxError{msg, s.i} }
@@ -246,9 +247,9 @@ func (s *scanner) object(ms []member) ([]member, error) {
 	s.ws()
 	if s.i >= len(s.data) || s.data[s.i] != '{' {
 		if s.i < len(s.data) && (s.data[s.i] == '[' || s.data[s.i] == '"' || s.data[s.i] == 't' || s.data[s.i] == 'f' || s.data[s.i] == 'n' || s.data[s.i] == '-' || '0' <= s.data[s.i] && s.data[s.i] <= '9') {
-			return nil, s.fail("not a JSON object")
+			return ms, s.fail("not a JSON object")
 		}
-		return nil, s.unexpected("looking for beginning of value")
+		return ms, s.unexpected("looking for beginning of value")
 	}
 	s.i++
 	s.ws()
@@ -258,15 +259,15 @@ func (s *scanner) object(ms []member) ([]member, error) {
 		for {
 			s.ws()
 			if s.i >= len(s.data) || s.data[s.i] != '"' {
-				return nil, s.unexpected("looking for beginning of object key string")
+				return ms, s.unexpected("looking for beginning of object key string")
 			}
 			m := member{keyAt: s.i}
 			esc, bad, _, err := s.str()
 			if err != nil {
-				return nil, err
+				return ms, err
 			}
 			if bad >= 0 {
-				return nil, &jsonSyntaxError{"invalid UTF-8 or unpaired surrogate in a member name", bad}
+				return ms, &jsonSyntaxError{"invalid UTF-8 or unpaired surrogate in a member name", bad}
 			}
 			m.key = s.data[m.keyAt+1 : s.i-1]
 			if esc {
@@ -274,7 +275,7 @@ func (s *scanner) object(ms []member) ([]member, error) {
 			}
 			s.ws()
 			if s.i >= len(s.data) || s.data[s.i] != ':' {
-				return nil, s.unexpected("after object key")
+				return ms, s.unexpected("after object key")
 			}
 			s.i++
 			s.ws()
@@ -289,7 +290,7 @@ func (s *scanner) object(ms []member) ([]member, error) {
 				err = s.value(0)
 			}
 			if err != nil {
-				return nil, err
+				return ms, err
 			}
 			m.end = s.i
 			ms = append(ms, m)
@@ -302,14 +303,86 @@ func (s *scanner) object(ms []member) ([]member, error) {
 				s.i++
 				break
 			}
-			return nil, s.unexpected("after object key:value pair")
+			return ms, s.unexpected("after object key:value pair")
 		}
 	}
 	s.ws()
 	if s.i < len(s.data) {
-		return nil, s.unexpected("after top-level value")
+		return ms, s.unexpected("after top-level value")
 	}
 	return ms, nil
+}
+
+// skip moves s.i past the array or object at s.i, matching its brackets and
+// skipping its strings, but checking nothing else; it reports false (s.i
+// anywhere) when it cannot: brackets that do not match, nesting beyond 64,
+// the end of the data. Its caller then scans the value in full (value).
+func (s *scanner) skip() bool {
+	var stack uint64 // bit 0: the innermost level is an object
+	depth := 0
+	for s.i < len(s.data) {
+		switch c := s.data[s.i]; c {
+		case '"':
+			s.i++
+			for {
+				for s.i < len(s.data) && strByte[s.data[s.i]] {
+					s.i++
+				}
+				if s.i >= len(s.data) {
+					return false
+				}
+				if s.data[s.i] == '"' {
+					break
+				}
+				s.i += 2 // a backslash and the byte it escapes
+			}
+		case '{', '[':
+			if depth == 64 {
+				return false
+			}
+			stack <<= 1
+			if c == '{' {
+				stack |= 1
+			}
+			depth++
+		case '}', ']':
+			if depth == 0 || (stack&1 == 1) != (c == '}') {
+				return false
+			}
+			stack >>= 1
+			if depth--; depth == 0 {
+				s.i++
+				return true
+			}
+		}
+		s.i++
+	}
+	return false
+}
+
+// strByte is true for the bytes of a string's body that skip passes over:
+// all but '"' and '\\'.
+var strByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// uncheckedSyntax returns the first syntax error in the arrays and objects
+// that the scan of the object may have skipped (see value), else err. Every
+// error of a decoding goes through it, so that a line with a syntax error is
+// reported as such, where it is, as if the scan had checked every value.
+func uncheckedSyntax(data []byte, ms []member, err error) error {
+	for i := range ms {
+		if ms[i].kind == '{' || ms[i].kind == '[' {
+			s := scanner{data: data, i: ms[i].at, full: true}
+			if serr := s.value(0); serr != nil {
+				return serr
+			}
+		}
+	}
+	return err
 }
 
 // value scans any value at s.i.
@@ -330,6 +403,17 @@ func (s *scanner) value(depth int) error {
 	case c == 'n':
 		return s.lit("null")
 	case c == '{' || c == '[':
+		if depth == 0 && !s.full {
+			// A member's array or object: its brackets and strings are
+			// matched, the rest of its syntax is left to the decoding of its
+			// field (or, on any error, to uncheckedSyntax), so that it is
+			// scanned once. If the skip cannot, the value is scanned in full.
+			at := s.i
+			if s.skip() {
+				return nil
+			}
+			s.i = at
+		}
 		if depth >= maxJSONDepth {
 			return s.fail("exceeded max depth")
 		}
@@ -620,38 +704,48 @@ func (ts Types) decodeJSON(data []byte) (any, error) {
 	s := scanner{data: data}
 	ms, err := s.object(buf[:0])
 	if err != nil {
-		return nil, badJSON(err)
+		return nil, badJSON(uncheckedSyntax(data, ms, err))
 	}
 	ev := -1
 	for i := range ms {
 		if string(ms[i].key) == "event" {
 			if ev >= 0 {
-				return nil, badJSON(&jsonSyntaxError{`duplicate "event" member`, ms[i].keyAt})
+				return nil, failJSON(data, ms, badJSON(&jsonSyntaxError{`duplicate "event" member`, ms[i].keyAt}))
 			}
 			ev = i
 		}
 	}
 	if ev < 0 {
-		return nil, badJSON(errors.New(`no "event" member`))
+		return nil, failJSON(data, ms, badJSON(errors.New(`no "event" member`)))
 	}
 	m := &ms[ev]
 	if m.kind != '"' {
-		return nil, badJSON(&jsonSyntaxError{`the "event" member is not a string`, m.at})
+		return nil, failJSON(data, ms, badJSON(&jsonSyntaxError{`the "event" member is not a string`, m.at}))
 	}
 	if m.badAt >= 0 {
-		return nil, badJSON(&jsonSyntaxError{`the "event" member: ` + m.badString().Error(), m.badAt})
+		return nil, failJSON(data, ms, badJSON(&jsonSyntaxError{`the "event" member: ` + m.badString().Error(), m.badAt}))
 	}
 	name := m.text(data)
 	for i := range ts {
 		if t := &ts[i]; t.name == string(name) {
 			v := reflect.New(t.zero)
 			if err := t.json.fill(t.name, data, ms, ev, v.UnsafePointer()); err != nil {
-				return nil, err
+				return nil, failJSON(data, ms, err)
 			}
 			return v.Elem().Interface(), nil
 		}
 	}
-	return nil, &fw.UnknownEventError{Name: string(name)}
+	return nil, failJSON(data, ms, &fw.UnknownEventError{Name: string(name)})
+}
+
+// failJSON is the error of a decoding of data that failed with err after its
+// scan found the members ms: the first syntax error in the values the scan
+// skipped, if any, else err.
+func failJSON(data []byte, ms []member, err error) error {
+	if serr := uncheckedSyntax(data, ms, nil); serr != nil {
+		return badJSON(serr)
+	}
+	return err
 }
 
 // fill sets the fields of the event at p, of type name, from the members ms
@@ -785,6 +879,9 @@ func (f *jsonType) set(data []byte, m *member, p unsafe.Pointer) error {
 		d := jsonValues{s: scanner{data: data, i: m.at}}
 		if err := d.decode(f, p); err != nil {
 			return err
+		}
+		if d.s.i != m.end { // the skip and the decoding disagree: bad syntax
+			return d.fail(d.s.i, errors.New("invalid JSON"))
 		}
 	}
 	return nil

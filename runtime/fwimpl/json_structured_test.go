@@ -520,3 +520,52 @@ func TestOptionalScalarErrors(t *testing.T) {
 		}
 	}
 }
+
+// checkSyntaxErrors: DecodeJSON reports a syntax error, the same one, exactly
+// when a scan that checks every value in full finds one (the scan skips
+// arrays and objects and leaves them to their fields' decoding).
+func checkSyntaxErrors(t *testing.T, ts fwimpl.Types, data []byte) {
+	_, err := ts.DecodeJSON(data)
+	full := fwimpl.ScanForTest(data)
+	isSyntax := false
+	if err != nil && strings.HasPrefix(err.Error(), "fw: bad JSON event:") {
+		for _, m := range []string{"invalid character", "unexpected end of JSON input", "exceeded max depth", "not a JSON object"} {
+			isSyntax = isSyntax || strings.Contains(err.Error(), m)
+		}
+	}
+	if full != nil && (err == nil || err.Error() != full.Error()) || full == nil && isSyntax {
+		t.Fatalf("%q: DecodeJSON: %v; full scan: %v", data, err, full)
+	}
+}
+
+func FuzzJSONSyntaxErrors(f *testing.F) {
+	for _, s := range []string{orderLine, `{"event":"Tree","root":{"name":"a","kids":[{"name":"b","kids":[],"next":null}],"next":{"name":"c","kids":[]}}}`,
+		`{"event":"Order","x":[1,}`, `{"a":[}}`, `{"event":"Plain","s":"x","i":[1 "b":2],"f":1.5,"b":true}`, `{"event":"Tree","root":{"name":"\q"}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { checkSyntaxErrors(t, types, data) })
+}
+
+// TestJSONSyntaxErrorsInSkippedValues: syntax errors inside arrays and
+// objects are reported as syntax errors at their column, before any field
+// error of the line, wherever they are.
+func TestJSONSyntaxErrorsInSkippedValues(t *testing.T) {
+	for _, tc := range []struct{ line, want string }{
+		{`{"event":"Order","items":[1,]}`, `fw: bad JSON event: invalid character ']' looking for beginning of value at column 29`},
+		{`{"event":"Order","x":[}],"y":1}`, `invalid character '}' looking for beginning of value at column 23`},
+		{`{"event":"Order","id":"o","customer":{"name":"n" "vip":true}}`, `invalid character '"' after object key:value pair at column 50`},
+		{`{"event":"Tree","root":{"name":"\q","kids":[],"next":null}}`, `invalid character 'q' in string escape code at column 34`},
+		{"{\"event\":\"Tree\",\"root\":{\"name\":\"a\tb\",\"kids\":[],\"next\":null}}", `invalid character '\t' in string literal at column 34`},
+		{`{"event":"Tree","root":{"name":"a","kids":[01],"next":null}}`, `invalid character '1' after array element at column 45`},
+		{`{"event":"Tree","root":{"name":"a","kids":[],"next":nul}}`, `invalid character '}' in literal null (expecting 'l') at column 56`},
+		{`{"zzz":[1,2,],"event":"Tree","root":{"name":"a","kids":[],"next":null}}`, `invalid character ']' looking for beginning of value at column 13`},
+		{`{"event":"Tree","root":{"name":"a","kids":[],"next":null}},`, `invalid character ',' after top-level value at column 59`},
+		{`{"event":"Tree","root":{"name":"a","kids":[]` + `,"next":{"name":"b","kids":[],"next":null}}`, `unexpected end of JSON input at column 88`},
+	} {
+		_, err := types.DecodeJSON([]byte(tc.line))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("DecodeJSON(%s): %v, want %q", tc.line, err, tc.want)
+		}
+		checkSyntaxErrors(t, types, []byte(tc.line))
+	}
+}
