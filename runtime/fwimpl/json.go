@@ -22,11 +22,15 @@ import (
 // Decoding is strict, beyond encoding/json's: the text must be one JSON
 // object (RFC 8259), strings must be valid UTF-8 with no unpaired surrogate
 // escape, member names are matched exactly (case-sensitively), a member may
-// appear only once, every field must be present, no other member may, and
-// each value must be of its field's type (see jsonKind). The line is read
-// once: a scan that checks the syntax and notes where each member's name and
-// value are, then a conversion of each value into the field, through its
-// offset.
+// appear only once, every field must be present (but optional ones), no
+// other member may, and each value must be of its field's type (see
+// jsonKind), at any depth (json_values.go). The line is read once: a scan
+// that checks the syntax and notes where each member's name and value are,
+// then a conversion of each value into the field, through its offset. A
+// member's array or object is only skipped by the scan (its brackets and
+// strings matched) and checked as its field's decoding reads it; any error
+// checks the skipped values first (uncheckedSyntax), so that a syntax error
+// is reported as one, as if the scan had checked everything.
 
 // jsonKind is the type of a field, as JSON reads it.
 type jsonKind uint8
