@@ -14,9 +14,10 @@ import (
 )
 
 // The values of list, map, record and optional fields (see jsonKind). The
-// scan of the event's object (scanner.object) has checked their syntax and
-// their nesting depth (maxJSONDepth); jsonValues reads each again, by its
-// type, into the field: a list into a slice, an object into a map or a
+// scan of the event's object (scanner.object) has matched their brackets
+// and strings, or checked them in full when nested deeper than 64 (and
+// against maxJSONDepth); jsonValues reads each, by its type, checking its
+// syntax as it goes, into the field: a list into a slice, an object into a map or a
 // struct, null or a value into a pointer. A record is as strict as an event:
 // every field once, under its exact name, and no other member; an optional
 // field may be left out (nil). Strings are checked for invalid UTF-8 here,
@@ -66,8 +67,9 @@ func (e *valueError) fieldError(name, field string) error {
 
 func (d *jsonValues) fail(at int, err error) *valueError { return &valueError{at: at, err: err} }
 
-// syntax is a syntax error at the decoder's offset (the object's scan has
-// rejected those: it is unexpected).
+// syntax is a syntax error met while reading a value that the object's scan
+// skipped. It stops the decoding; DecodeJSON then reports the syntax error
+// that a full scan of the skipped values finds (uncheckedSyntax), not this.
 func (d *jsonValues) syntax(err error) *valueError {
 	var se *jsonSyntaxError
 	if errors.As(err, &se) {
