@@ -322,7 +322,7 @@ func fwDec_Customer(d *fwimpl.Decoder) (v Customer) {
 
 // fwEnc_list_string appends the canonical encoding of a []string.
 func fwEnc_list_string(b []byte, v []string) []byte {
-	b = fwimpl.AppendUint(b, uint64(len(v)))
+	b = fwimpl.AppendLen(b, len(v))
 	for _, x := range v {
 		b = fwimpl.AppendString(b, x)
 	}
@@ -344,16 +344,16 @@ func fwDec_list_string(d *fwimpl.Decoder) (v []string) {
 
 // fwEnc_opt_Address appends the canonical encoding of a Address?.
 func fwEnc_opt_Address(b []byte, v *Address) []byte {
+	b = fwimpl.AppendPresent(b, v != nil)
 	if v == nil {
-		return append(b, 0)
+		return b
 	}
-	b = append(b, 1)
 	return fwEnc_Address(b, *v)
 }
 
 // fwDec_opt_Address decodes a Address?.
 func fwDec_opt_Address(d *fwimpl.Decoder) (v *Address) {
-	if !d.Bool() {
+	if !d.Present() {
 		return nil
 	}
 	x := fwDec_Address(d)
@@ -362,16 +362,16 @@ func fwDec_opt_Address(d *fwimpl.Decoder) (v *Address) {
 
 // fwEnc_opt_int appends the canonical encoding of a int?.
 func fwEnc_opt_int(b []byte, v *int64) []byte {
+	b = fwimpl.AppendPresent(b, v != nil)
 	if v == nil {
-		return append(b, 0)
+		return b
 	}
-	b = append(b, 1)
 	return fwimpl.AppendInt(b, *v)
 }
 
 // fwDec_opt_int decodes a int?.
 func fwDec_opt_int(d *fwimpl.Decoder) (v *int64) {
-	if !d.Bool() {
+	if !d.Present() {
 		return nil
 	}
 	x := d.Int()
@@ -380,16 +380,16 @@ func fwDec_opt_int(d *fwimpl.Decoder) (v *int64) {
 
 // fwEnc_opt_string appends the canonical encoding of a string?.
 func fwEnc_opt_string(b []byte, v *string) []byte {
+	b = fwimpl.AppendPresent(b, v != nil)
 	if v == nil {
-		return append(b, 0)
+		return b
 	}
-	b = append(b, 1)
 	return fwimpl.AppendString(b, *v)
 }
 
 // fwDec_opt_string decodes a string?.
 func fwDec_opt_string(d *fwimpl.Decoder) (v *string) {
-	if !d.Bool() {
+	if !d.Present() {
 		return nil
 	}
 	x := d.String()
