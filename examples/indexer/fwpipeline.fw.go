@@ -49,7 +49,16 @@ const (
 // is archive.Fingerprint of its declaration and of the shapes of the types it reads
 // and emits, computed by fwgen: it changes when they do.
 var fwProgram = fwimpl.Program{
-	Events:      []fwimpl.EventInfo{{Name: "File"}, {Name: "FileWords"}, {Name: "PkgWords"}},
+	Events: []fwimpl.EventInfo{{
+		Name:   "File",
+		Shared: true,
+	}, {
+		Name:   "FileWords",
+		Shared: true,
+	}, {
+		Name:   "PkgWords",
+		Shared: true,
+	}},
 	Fingerprint: fwimpl.Fingerprint("d23196b80f4db65a97ed8c525294dc2679d8d8c3090436dbac6661b7d8245864"),
 	Package:     "main",
 	Procs: []fwimpl.ProcInfo{{
@@ -114,21 +123,26 @@ var fwProgram = fwimpl.Program{
 	Targets: []fwimpl.TargetInfo{{
 		Name:     "byPkg",
 		Provider: 2,
+		Shared:   true,
 	}, {
 		Name:     "fileWords",
 		Provider: 1,
+		Shared:   true,
 	}, {
 		Name:     "files",
 		Provider: 0,
+		Shared:   true,
 	}, {
 		Name:     "idents",
 		Provider: 4,
 	}, {
 		Name:     "pkgWords",
 		Provider: 3,
+		Shared:   true,
 	}, {
 		Name:     "sample",
 		Provider: 5,
+		Shared:   true,
 	}},
 }
 
