@@ -156,20 +156,28 @@ func TestRaceDetector(t *testing.T) {
 		t.Skip("needs the race detector: go test -race")
 	}
 	if testing.Short() {
-		t.Skip("runs a child process")
+		t.Skip("runs child processes")
 	}
-	cmd := exec.Command(os.Args[0], "-test.run", "^TestRaceChild$", "-test.count", "1", "-test.v")
-	cmd.Env = append(os.Environ(), raceChildEnv+"=1", "GORACE=halt_on_error=1")
-	out, err := cmd.CombinedOutput()
-	if err == nil {
-		t.Fatalf("the child passed; want it to fail with a data race:\n%s", out)
+	// Whether the step's calls run on two goroutines at once is the
+	// scheduler's choice, made from costs it measures once per process; on
+	// a loaded machine some processes run every step inline (on one
+	// goroutine: no race). So up to 8 child processes.
+	var out []byte
+	for range 8 {
+		cmd := exec.Command(os.Args[0], "-test.run", "^TestRaceChild$", "-test.count", "1", "-test.v")
+		cmd.Env = append(os.Environ(), raceChildEnv+"=1", "GORACE=halt_on_error=1")
+		var err error
+		out, err = cmd.CombinedOutput()
+		if !strings.Contains(string(out), "=== RUN   TestRaceChild") {
+			t.Fatalf("the child did not run TestRaceChild (%v):\n%s", err, out)
+		}
+		if err != nil {
+			break
+		}
 	}
 	s := string(out)
-	if !strings.Contains(s, "=== RUN   TestRaceChild") {
-		t.Fatalf("the child did not run TestRaceChild:\n%s", s)
-	}
 	if !strings.Contains(s, "WARNING: DATA RACE") {
-		t.Fatalf("the child failed without a data race report:\n%s", s)
+		t.Fatalf("no child reported a data race; the last one's output:\n%s", s)
 	}
 	// Both sides of the race are handlers: the write in Fulfil's sort, the
 	// read in Ledger's Book.
@@ -180,7 +188,7 @@ func TestRaceDetector(t *testing.T) {
 	}
 }
 
-// readingLedger reads every item of each order it books, slowly.
+// readingLedger reads every item of each order it books, then works a while.
 type readingLedger struct {
 	ledger
 	total float64
@@ -188,35 +196,40 @@ type readingLedger struct {
 
 func (r *readingLedger) OnBook(c orders.LedgerBookContext, customer orders.Customer, items []orders.Item, tags []string,
 	byDay map[int64][]string, notes *[]orders.Note) error {
-	time.Sleep(200 * time.Microsecond)
 	for _, it := range items {
 		r.total += it.Price * float64(it.Qty)
 	}
+	time.Sleep(200 * time.Microsecond)
 	return nil
 }
 
-// slowMutating is mutating with some work after the change, so that Ledger's
-// calls overlap with Fulfil's on the pool.
+// slowMutating is mutating after some work: its calls, on the goroutine
+// running Run, change each order after Ledger's, on a worker, read it (the
+// pool's hand-offs would order a change before a later read).
 type slowMutating struct{ mutating }
 
 func (m slowMutating) OnOrder(c orders.FulfilOrderContext, cust orders.Customer, items []orders.Item, labels map[string]string,
 	discount *int64, placed time.Time, ttl time.Duration, id string) error {
-	defer time.Sleep(200 * time.Microsecond)
+	time.Sleep(300 * time.Microsecond)
 	return m.mutating.OnOrder(c, cust, items, labels, discount, placed, ttl, id)
 }
 
 // TestRaceChild is TestRaceDetector's child: two processors receive the same
 // Order events, with 4 workers, and one sorts the items the other reads.
+// A process whose scheduler hands the step to the pool races in its first
+// run; the race detector stops it there (GORACE=halt_on_error=1).
 func TestRaceChild(t *testing.T) {
 	if os.Getenv(raceChildEnv) == "" {
 		t.Skip("run by TestRaceDetector")
 	}
-	p := must(orders.NewPipeline(orders.Handlers{Fulfil: slowMutating{mutating{byPriceDesc}}, Ledger: &readingLedger{}, Report: &report{}, Depots: depots{}},
-		fw.WithWorkers(4)))
-	for i := range 400 {
-		p.Submit(sample(fmt.Sprint(i)))
-	}
-	if err := p.Run(context.Background()); err != nil {
-		t.Fatal(err)
+	for range 2 {
+		p := must(orders.NewPipeline(orders.Handlers{Fulfil: slowMutating{mutating{byPriceDesc}}, Ledger: &readingLedger{}, Report: &report{}, Depots: depots{}},
+			fw.WithWorkers(4)))
+		for i := range 200 {
+			p.Submit(sample(fmt.Sprint(i)))
+		}
+		if err := p.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
