@@ -81,7 +81,7 @@ func TestEventChecks(t *testing.T) {
 					t.Errorf("EventChangedError = %+v, want at %+v, field %s from %s to %s", ce, wantPos, tc.field, tc.before, tc.after)
 				}
 				msg := err.Error()
-				for _, s := range []string{"processor Fulfil", "case Order", "at Fulfil/0/0/0", tc.field, "copy a slice, map or record before changing it"} {
+				for _, s := range []string{"processor Fulfil", "case Order", "call Fulfil/0/0/0", tc.field, "copy a slice, map or record before changing it"} {
 					if !strings.Contains(msg, s) {
 						t.Errorf("error %q does not say %q", msg, s)
 					}
@@ -232,4 +232,28 @@ func TestRaceChild(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// mutatingReport changes the collected depots it receives.
+type mutatingReport struct{ report }
+
+func (r *mutatingReport) OnAllDepots(c orders.ReportAllDepotsContext, v []orders.Address) error {
+	v[1].Zip = ptr("5003")
+	return r.report.OnAllDepots(c, v)
+}
+
+// TestEventChecksArtifact: built artifacts are values too.
+func TestEventChecksArtifact(t *testing.T) {
+	p := must(orders.NewPipeline(orders.Handlers{Fulfil: fulfil{}, Ledger: &ledger{}, Report: &mutatingReport{}, Depots: depots{}}, fw.WithEventChecks()))
+	p.Submit(sample("a"))
+	err := p.Run(context.Background())
+	var ce *fw.EventChangedError
+	if !errors.As(err, &ce) {
+		t.Fatalf("Run = %v, want a *fw.EventChangedError", err)
+	}
+	if ce.Position.Processor != "Report" || ce.Position.Case != "AllDepots" || ce.Event != "built allDepots" ||
+		ce.Field != "[1].zip" || ce.Before != "absent" || ce.After != "present" {
+		t.Errorf("EventChangedError = %+v", ce)
+	}
+	t.Log(err)
 }

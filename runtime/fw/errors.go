@@ -207,10 +207,10 @@ type EventChangedError struct {
 }
 
 func (e *EventChangedError) Error() string {
-	what := "the event"
+	what := "its " + e.Event
 	if e.Field != "" {
-		what = fmt.Sprintf("%s (was %s, is %s)", e.Field, e.Before, e.After)
+		what = fmt.Sprintf("%s of its %s (was %s, is %s)", e.Field, e.Event, e.Before, e.After)
 	}
-	return fmt.Sprintf("%s changed %s of the %s it received, at %s: events are values; copy a slice, map or record before changing it",
-		e.Position.Processor+"."+e.Position.Case, what, e.Event, e.Position.Key())
+	return fmt.Sprintf("handler %s.%s (call %s) changed %s: events are values; copy a slice, map or record before changing it",
+		e.Position.Processor, e.Position.Case, e.Position.Key(), what)
 }
