@@ -48,9 +48,13 @@ func TestEventChecks(t *testing.T) {
 		{"sorted list", byPriceDesc, "items[0].sku", `"pen"`, `"ink"`},
 		{"list element", func(_ orders.Customer, items []orders.Item, _ map[string]string, _ *int64) { items[1].Qty = 0 },
 			"items[1].qty", "1", "0"},
-		{"map entry deleted", func(_ orders.Customer, _ []orders.Item, labels map[string]string, _ *int64) { delete(labels, "campaign") },
+		{"map entry deleted", func(_ orders.Customer, _ []orders.Item, labels map[string]string, _ *int64) {
+			delete(labels, "campaign")
+		},
 			`labels["campaign"]`, "present", "absent"},
-		{"map entry changed", func(_ orders.Customer, _ []orders.Item, labels map[string]string, _ *int64) { labels["channel"] = "post" },
+		{"map entry changed", func(_ orders.Customer, _ []orders.Item, labels map[string]string, _ *int64) {
+			labels["channel"] = "post"
+		},
 			`labels["channel"]`, `"web"`, `"post"`},
 		{"optional value", func(_ orders.Customer, _ []orders.Item, _ map[string]string, d *int64) { *d = 0 },
 			"discount", "10", "0"},
