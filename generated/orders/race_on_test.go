@@ -1,5 +1,5 @@
 //go:build race
 
-package orders_test
+package orders
 
 const raceEnabled = true

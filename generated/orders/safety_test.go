@@ -156,7 +156,7 @@ func TestEventChecksPass(t *testing.T) {
 const raceChildEnv = "FW_ORDERS_RACE_CHILD"
 
 func TestRaceDetector(t *testing.T) {
-	if !raceEnabled {
+	if !orders.RaceEnabled {
 		t.Skip("needs the race detector: go test -race")
 	}
 	if testing.Short() {
