@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
 )
 
@@ -136,5 +137,38 @@ func TestDispatchStructuredAgrees(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { d.DispatchAll(x, msgs) }); n != 0 {
 		t.Errorf("DispatchAll of %d Orders: %v allocations, want 0", len(msgs), n)
+	}
+}
+
+// BenchmarkEventChecks measures what the debug mode costs a run of Orders
+// (per event, each delivered to 2 processors whose handlers do nothing):
+// two canonical encodings per call and the slow call path.
+func BenchmarkEventChecks(b *testing.B) {
+	orders := benchOrders()
+	for _, on := range []bool{false, true} {
+		name := "off"
+		if on {
+			name = "on"
+		}
+		b.Run(name, func(b *testing.B) {
+			h := &nop{}
+			b.ReportAllocs()
+			for n := b.N; n > 0; n -= 1024 {
+				var opts []fw.Option
+				if on {
+					opts = append(opts, fw.WithEventChecks())
+				}
+				p, err := NewPipeline(Handlers{Fulfil: h, Ledger: h, Report: h, Depots: h}, append(opts, fw.WithWorkers(1))...)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for i := range min(n, 1024) {
+					p.Submit(orders[i&3])
+				}
+				if err := p.Run(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
