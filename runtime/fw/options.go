@@ -23,10 +23,11 @@ func WithTiming() Option { return func(c *config.Config) { c.Timing = true } }
 // canonical encoding, and after the call it encodes the value again; if it
 // changed, the run fails with a *HandlerError wrapping an
 // *EventChangedError that names the processor, the case, the call's
-// Position and the first changed field. Calls run one at a time, on the
-// goroutine running Run (as with WithWorkers(1)), so that a change is
-// found in the call that made it. Events of scalar fields only are not
-// encoded; without the option nothing is checked and nothing is paid.
+// Position and the first changed field. In a run of a package with such
+// types, calls run one at a time, on the goroutine running Run (as with
+// WithWorkers(1)), so that a change is found in the call that made it.
+// Events of scalar fields only are not encoded, and a package of them runs
+// as without the option; without it nothing is checked and nothing is paid.
 func WithEventChecks() Option { return func(c *config.Config) { c.EventChecks = true } }
 
 // WithObserver calls fn with a snapshot of the run's Stats every interval
