@@ -163,9 +163,11 @@ func TestRaceDetector(t *testing.T) {
 		t.Skip("runs child processes")
 	}
 	// Whether the step's calls run on two goroutines at once is the
-	// scheduler's choice, made from costs it measures once per process; on
-	// a loaded machine some processes run every step inline (on one
-	// goroutine: no race). So up to 8 child processes.
+	// scheduler's choice, from the costs it measures on the step's first
+	// calls: on a loaded machine one sleep may take 3 times the other, and
+	// with Fulfil's calls measured that much dearer than Ledger's the pool
+	// would save too little, so the step runs inline (on one goroutine: no
+	// race), in that process's later runs too. So up to 8 child processes.
 	var out []byte
 	for range 8 {
 		cmd := exec.Command(os.Args[0], "-test.run", "^TestRaceChild$", "-test.count", "1", "-test.v")
