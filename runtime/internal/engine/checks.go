@@ -140,7 +140,7 @@ func (d *differ) diff(path string, a, b reflect.Value) bool {
 			return false
 		}
 		if a.Len() != b.Len() {
-			return d.found(path, text(fmt.Sprintf("%d elements", a.Len())), text(fmt.Sprintf("%d elements", b.Len())))
+			return d.found(path, text(fmt.Sprintf("length %d", a.Len())), text(fmt.Sprintf("length %d", b.Len())))
 		}
 		for i := range a.Len() {
 			if d.diff(path+"["+strconv.Itoa(i)+"]", a.Index(i), b.Index(i)) {
