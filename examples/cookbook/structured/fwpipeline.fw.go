@@ -7,8 +7,6 @@ import (
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
 	"iter"
-	"maps"
-	"slices"
 )
 
 // A generator and a runtime that do not match fail to compile here.
@@ -186,7 +184,7 @@ func fwDec_Host(d *fwimpl.Decoder) (v Host) {
 
 // fwEnc_list_string appends the canonical encoding of a []string.
 func fwEnc_list_string(b []byte, v []string) []byte {
-	b = fwimpl.AppendUint(b, uint64(len(v)))
+	b = fwimpl.AppendLen(b, len(v))
 	for _, x := range v {
 		b = fwimpl.AppendString(b, x)
 	}
@@ -208,9 +206,9 @@ func fwDec_list_string(d *fwimpl.Decoder) (v []string) {
 
 // fwEnc_map_string_string appends the canonical encoding of a map[string]string.
 func fwEnc_map_string_string(b []byte, v map[string]string) []byte {
-	b = fwimpl.AppendUint(b, uint64(len(v)))
-	keys := slices.Sorted(maps.Keys(v))
-	for _, k := range keys {
+	b = fwimpl.AppendLen(b, len(v))
+	var kb [8]string
+	for _, k := range fwimpl.SortedKeys(v, kb[:0]) {
 		b = fwimpl.AppendString(b, k)
 		b = fwimpl.AppendString(b, v[k])
 	}
@@ -224,14 +222,9 @@ func fwDec_map_string_string(d *fwimpl.Decoder) (v map[string]string) {
 		return nil
 	}
 	v = make(map[string]string, n)
-	var prev string
+	var k string
 	for i := range n {
-		k := d.String()
-		if i > 0 && k <= prev {
-			d.Fail("map key order")
-			return v
-		}
-		prev = k
+		k = d.StringKey(i, k)
 		v[k] = d.String()
 	}
 	return v
@@ -239,16 +232,16 @@ func fwDec_map_string_string(d *fwimpl.Decoder) (v map[string]string) {
 
 // fwEnc_opt_string appends the canonical encoding of a string?.
 func fwEnc_opt_string(b []byte, v *string) []byte {
+	b = fwimpl.AppendPresent(b, v != nil)
 	if v == nil {
-		return append(b, 0)
+		return b
 	}
-	b = append(b, 1)
 	return fwimpl.AppendString(b, *v)
 }
 
 // fwDec_opt_string decodes a string?.
 func fwDec_opt_string(d *fwimpl.Decoder) (v *string) {
-	if !d.Bool() {
+	if !d.Present() {
 		return nil
 	}
 	x := d.String()
