@@ -213,14 +213,25 @@ type WordCount struct {
 }
 
 // Top returns the k most frequent identifiers, by count and then
-// alphabetically.
+// alphabetically: one pass that keeps the best k so far.
 func (r *Report) Top(k int) []WordCount {
-	all := make([]WordCount, 0, len(r.Counts))
+	less := func(a, b WordCount) bool { return a.Count > b.Count || a.Count == b.Count && a.Word < b.Word }
+	top := make([]WordCount, 0, k+1)
 	for w, n := range r.Counts {
-		all = append(all, WordCount{w, n})
+		wc := WordCount{w, n}
+		if len(top) == k && (k == 0 || !less(wc, top[k-1])) {
+			continue
+		}
+		j := len(top)
+		for j > 0 && less(wc, top[j-1]) {
+			j--
+		}
+		top = slices.Insert(top, j, wc)
+		if len(top) > k {
+			top = top[:k]
+		}
 	}
-	slices.SortFunc(all, func(a, b WordCount) int { return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Word, b.Word)) })
-	return all[:min(k, len(all))]
+	return top
 }
 
 // Write writes the report as the indexer prints it, with the top most

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fwgo/fw/bench/plainindex"
+	"github.com/fwgo/fw/internal/testenv"
+)
+
+// TestSameAsPlain runs the indexer and its baseline, bench/plainindex (the
+// same job in plain Go with a worker pool, no framework), on the same trees:
+// the reports are equal byte for byte, and so are the top 20 identifiers and
+// every package's files, total, distinct identifiers and most frequent one.
+// The trees: the copy of a few standard library packages, this repository,
+// and (when the run is thorough and not -short) the standard library's
+// whole source tree, the one docs/BENCHMARKS.md measures.
+func TestSameAsPlain(t *testing.T) {
+	trees := map[string]string{"std-subset": stdTree(t), "repository": filepath.Join("..", "..")}
+	if !testing.Short() && testenv.Thorough() {
+		trees["GOROOT/src"] = defaultRoot()
+	}
+	for name, root := range trees {
+		t.Run(name, func(t *testing.T) {
+			res, out := index(t, root, t.TempDir())
+			plain, err := plainindex.Index(root, 4)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want bytes.Buffer
+			if err := plain.Write(&want, 20); err != nil {
+				t.Fatal(err)
+			}
+			if out != want.String() {
+				t.Errorf("reports differ:\n%s\n--- plain:\n%s", out, want.String())
+			}
+			var top, plainTop strings.Builder
+			for _, wc := range res.Counts.top(20) {
+				fmt.Fprintf(&top, "%s %d\n", wc.w, wc.n)
+			}
+			for _, wc := range plain.Top(20) {
+				fmt.Fprintf(&plainTop, "%s %d\n", wc.Word, wc.Count)
+			}
+			if top.String() != plainTop.String() {
+				t.Errorf("top 20:\n%s--- plain:\n%s", top.String(), plainTop.String())
+			}
+			if len(res.Packages) != len(plain.Packages) || len(res.Packages) == 0 {
+				t.Errorf("%d packages, plain %d", len(res.Packages), len(plain.Packages))
+			}
+			for pkg, p := range plain.Packages {
+				g, ok := res.Packages[pkg]
+				if !ok || g.Files != p.Files || g.Total != p.Total || g.Distinct != p.Distinct || g.Top != p.Top || g.TopCount != p.TopCount {
+					t.Errorf("package %s: %+v, plain %+v", pkg, g, p)
+				}
+			}
+		})
+	}
+}
