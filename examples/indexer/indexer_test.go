@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -249,6 +250,9 @@ func TestRerun(t *testing.T) {
 	if first.Tokenized != int64(files) || files == 0 {
 		t.Fatalf("cold run: %d tokenize calls for %d files", first.Tokenized, files)
 	}
+	if first.Hashed != int64(files) || first.Reread != 0 {
+		t.Errorf("cold run: %d files hashed, %d read and hashed again, for %d files; want each hashed once", first.Hashed, first.Reread, files)
+	}
 	second, out2 := index(t, root, ws)
 	tok := procStats(t, second.Stats, "Tokenize")
 	if second.Tokenized != 0 || tok.CacheMisses != 0 || tok.CacheHits != files {
@@ -290,8 +294,8 @@ func TestOneFileChanged(t *testing.T) {
 	if pk := procStats(t, res.Stats, "Packages"); pk.CacheMisses != 1 {
 		t.Errorf("after one change: %d packages merged again, want 1", pk.CacheMisses)
 	}
-	if res.Hashed != 1 {
-		t.Errorf("after one change: %d files read to be hashed, want 1", res.Hashed)
+	if res.Hashed != 1 || res.Reread != 0 {
+		t.Errorf("after one change: %d files hashed, %d hashed again; want 1, 0", res.Hashed, res.Reread)
 	}
 	if got := countsMap(res.Counts); got["zzzAdded"] != 1 || got["zzzAdded2"] != 2 {
 		t.Errorf("zzzAdded %d, zzzAdded2 %d; want 1, 2", got["zzzAdded"], got["zzzAdded2"])
@@ -453,5 +457,74 @@ func TestPackedWords(t *testing.T) {
 	}
 	if err := unpackWords([]byte{5, 'a'}, func([]byte, int) {}); err == nil {
 		t.Fatal("a truncated list unpacked")
+	}
+}
+
+// TestHashedOnce: every file is hashed once per run, whoever hashes it. With
+// the hashes of an earlier run (hashes.gob) but an empty archive, the walk
+// hashes nothing and each Tokenize call reads and hashes its file; with
+// -rehash on a warm workspace the walk hashes every file, no Tokenize call
+// runs (every file a cache hit), and the contents the walk read are dropped
+// within their bound. A file that changes after the walk hashed it, once its
+// content was dropped, is an error naming it, not counts recorded under the
+// old content's key.
+func TestHashedOnce(t *testing.T) {
+	root, ws := stdTree(t), t.TempDir()
+	ageTree(t, root)
+	first, out := index(t, root, ws)
+	files := first.Tokenized
+
+	ws2 := t.TempDir()
+	b, err := os.ReadFile(filepath.Join(ws, "hashes.gob"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(ws2, "hashes.gob"), b)
+	res, out2 := index(t, root, ws2)
+	if res.Tokenized != files || res.Hashed != files || res.Reread != 0 {
+		t.Errorf("known hashes, empty archive: %d tokenized, %d hashed, %d hashed again; want %d, %d, 0", res.Tokenized, res.Hashed, res.Reread, files, files)
+	}
+	if out2 != out {
+		t.Errorf("reports differ:\n%s\n---\n%s", out, out2)
+	}
+
+	var stdout, stderr bytes.Buffer
+	res, err = run(context.Background(), options{root: root, workspace: ws, workers: 4, top: 20, progress: "off", rehash: true}, &stdout, &stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Tokenized != 0 || res.Hashed != files || stdout.String() != out {
+		t.Errorf("-rehash: %d tokenized, %d hashed; want 0, %d, and the same report", res.Tokenized, res.Hashed, files)
+	}
+
+	// The contents' bound: the oldest are dropped, a file bigger than the
+	// bound is not held, and a file read again must still have its hash.
+	c := loadHashCache(t.TempDir(), true)
+	c.contents.max = 10
+	h := func(s string) []byte { sum := sha256.Sum256([]byte(s)); return sum[:] }
+	c.contents.put("a", h("aaaa"), []byte("aaaa"))
+	c.contents.put("b", h("bbbb"), []byte("bbbb"))
+	c.contents.put("big", h("0123456789x"), []byte("0123456789x"))
+	if _, ok := c.contents.take("a", h("aaaa")); !ok {
+		t.Error("a dropped within the bound")
+	}
+	c.contents.put("c", h("cccc"), []byte("cccc"))
+	c.contents.put("d", h("dddd"), []byte("dddd")) // drops b
+	if _, ok := c.contents.take("b", h("bbbb")); ok {
+		t.Error("b held beyond the bound")
+	}
+	if _, ok := c.contents.take("big", h("0123456789x")); ok {
+		t.Error("a content bigger than the bound held")
+	}
+	if src, ok := c.contents.take("c", h("cccc")); !ok || string(src) != "cccc" || c.contents.bytes != 4 {
+		t.Errorf("c: %q, %v; %d bytes held (want 4)", src, ok, c.contents.bytes)
+	}
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "x.go"), []byte("package x // changed"))
+	if _, err := c.read("x.go", filepath.Join(dir, "x.go"), 9, h("package x")); err == nil || !strings.Contains(err.Error(), "x.go changed during the run") {
+		t.Errorf("a file changed after its hash: %v", err)
+	}
+	if src, err := c.read("x.go", filepath.Join(dir, "x.go"), 20, h("package x // changed")); err != nil || string(src) != "package x // changed" || c.reread.Load() != 2 {
+		t.Errorf("a file read again: %q, %v, %d read again (want 2)", src, err, c.reread.Load())
 	}
 }

@@ -10,10 +10,13 @@
 //   - Files, a source builder, walks the root in lexical order (skipping
 //     testdata and directories starting with . or _, as the go command does)
 //     and yields each .go file's path, package directory, size and SHA-256,
-//     never its content: memory is bounded by a window of files, whatever
-//     their size.
-//   - Tokenize, a persistent transform, reads the file, checks its hash, and
-//     publishes its identifiers (go/scanner's token.IDENT, so neither
+//     never its content (the events stay small, and the cache key is the
+//     hash). A file is read and hashed at most once per run: the content the
+//     walk read to hash it waits for Tokenize beside the run, within a bound
+//     of 64 MB (see hashes.go).
+//   - Tokenize, a persistent transform, takes the content the walk hashed
+//     (or reads the file and checks its hash, if the walk did not read it)
+//     and publishes its identifiers (go/scanner's token.IDENT, so neither
 //     keywords nor the words of comments and strings; the blank identifier
 //     left out) with their counts. Its cache key is the File, that is the
 //     path and the content hash: a file whose content is unchanged is never
@@ -47,7 +50,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"crypto/sha256"
 	"errors"
 	"flag"
 	"fmt"
@@ -86,7 +88,8 @@ type options struct {
 type result struct {
 	Stats     fw.Stats
 	Tokenized int64    // calls of the Tokenize handler (cache misses)
-	Hashed    int64    // files read to be hashed (not in the hash cache)
+	Hashed    int64    // files whose content was hashed (by the walk or by Tokenize)
+	Reread    int64    // files hashed by the walk, then read and hashed again by Tokenize
 	Counts    *counter // identifier -> occurrences, over the tree
 	Packages  map[string]pkgSummary
 }
@@ -195,10 +198,10 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) (*result, 
 	defer ws.Close() // on the error paths; Close is idempotent
 	testHook(ctx, "opened")
 
-	tok := &tokenizer{root: opts.root, delay: opts.delay}
+	hashes := loadHashCache(opts.workspace, opts.rehash)
+	tok := &tokenizer{root: opts.root, hashes: hashes, delay: opts.delay}
 	rep := newReport(stdout, opts.top)
 	fwOpts = append(fwOpts, fw.WithWorkers(opts.workers), fw.WithLogger(warn))
-	hashes := loadHashCache(opts.workspace, opts.rehash)
 	h := Handlers{Files: files{root: opts.root, hashers: opts.workers, hashes: hashes}, Tokenize: tok, Packages: packages{}, Idents: idents{}, Report: rep}
 	p, err := NewPipeline(h, fwOpts...)
 	if err != nil {
@@ -213,7 +216,7 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) (*result, 
 	if serr := hashes.save(err == nil); serr != nil && err == nil {
 		err = serr
 	}
-	res := &result{Stats: p.Stats(), Tokenized: tok.calls.Load(), Hashed: hashes.hashed.Load(), Counts: rep.counts, Packages: rep.pkgs}
+	res := &result{Stats: p.Stats(), Tokenized: tok.calls.Load(), Hashed: hashes.hashed.Load(), Reread: hashes.reread.Load(), Counts: rep.counts, Packages: rep.pkgs}
 	if err != nil && !errors.Is(err, fw.ErrInterrupted) {
 		return res, err
 	}
@@ -242,9 +245,9 @@ func writeStats(w io.Writer, s fw.Stats) {
 // yields every .go file with its size and SHA-256. Directories named testdata
 // and those starting with . or _ are skipped, as the go command does.
 //
-// The walk reads each file once to hash it; only Tokenize, and only on a
-// cache miss, reads a file's content to scan it. Hashing is the bulk of a
-// warm run, so hashers goroutines work ahead of the walk's order (by at
+// The walk reads a file to hash it only if hashes.gob does not know it, and
+// hands the content to Tokenize (hashCache.read). Hashing is the bulk of a
+// run whose files changed, so hashers goroutines work ahead of the walk's order (by at
 // most a window of files), and Build yields the files in walk order; all of
 // them end before Build returns, as a source must not leave work behind.
 type files struct {
@@ -349,39 +352,23 @@ func (f files) walk(visit func(rel string) bool) error {
 	})
 }
 
-// hashFile returns the size and SHA-256 of a file, read in a stream.
-func hashFile(path string) (int64, []byte, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return 0, nil, err
-	}
-	defer fh.Close()
-	h := sha256.New()
-	n, err := io.Copy(h, fh)
-	if err != nil {
-		return 0, nil, err
-	}
-	return n, h.Sum(nil), nil
-}
-
-// tokenizer is the persistent builder Tokenize. A call reads the file, checks
-// that it is still the content the walk hashed (so that what is recorded under
-// the File's key is that content's counts), and publishes its identifiers.
+// tokenizer is the persistent builder Tokenize. A call takes the content the
+// walk hashed, or reads the file and checks that it is still the content
+// whose hash the walk yielded (so that what is recorded under the File's key
+// is that content's counts), and publishes its identifiers.
 // Its output depends only on the File (path and content), as persist requires.
 type tokenizer struct {
-	root  string
-	delay time.Duration
-	calls atomic.Int64
+	root   string
+	hashes *hashCache // the content the walk read, and the check of a file read again
+	delay  time.Duration
+	calls  atomic.Int64
 }
 
 func (t *tokenizer) OnFiles(c TokenizeContext, f File) error {
 	t.calls.Add(1)
-	src, err := os.ReadFile(filepath.Join(t.root, filepath.FromSlash(f.Path)))
+	src, err := t.hashes.read(f.Path, filepath.Join(t.root, filepath.FromSlash(f.Path)), f.Size, f.Hash)
 	if err != nil {
 		return err
-	}
-	if sum := sha256.Sum256(src); int64(len(src)) != f.Size || !bytes.Equal(sum[:], f.Hash) {
-		return fmt.Errorf("%s changed during the run: run again", f.Path)
 	}
 	if t.delay > 0 {
 		select {
