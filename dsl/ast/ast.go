@@ -57,8 +57,8 @@ type Comment struct {
 	Text string
 }
 
-// Decl is a top-level declaration: *EnumDecl, *EventDecl, *ProcessorDecl or
-// *BuilderDecl.
+// Decl is a top-level declaration: *EnumDecl, *EventDecl, *RecordDecl,
+// *ProcessorDecl or *BuilderDecl.
 type Decl interface {
 	DeclName() Ident
 	decl()
@@ -79,11 +79,52 @@ type EventDecl struct {
 	Fields []*FieldDecl
 }
 
-// FieldDecl is one `name type` line of an event.
+// RecordDecl is `record Name { field type ... }`: a named structured value,
+// a field type, which is not an event and is never routed.
+type RecordDecl struct {
+	Pos    Pos
+	Name   Ident
+	Fields []*FieldDecl
+}
+
+// FieldDecl is one `name type` (or `name type?`) line of an event or a record.
 type FieldDecl struct {
+	Pos      Pos
+	Name     Ident
+	Type     *TypeExpr
+	Optional bool // written with a trailing `?`: the field may be absent
+}
+
+// TypeExprKind tells the forms of a type expression apart.
+type TypeExprKind int
+
+const (
+	TypeName TypeExprKind = iota // a name: string, int, ..., time, duration, an enum or a record
+	TypeList                     // []Elem
+	TypeMap                      // map[Key]Elem
+)
+
+// TypeExpr is a field type as written: a name, `[]T` or `map[K]T`.
+type TypeExpr struct {
 	Pos  Pos
-	Name Ident
-	Type Ident // string, int, float, bool, bytes or an enum name
+	Kind TypeExprKind
+	Name Ident     // TypeName
+	Key  *TypeExpr // TypeMap
+	Elem *TypeExpr // TypeList and TypeMap
+}
+
+// String is the type as written in canonical form.
+func (t *TypeExpr) String() string {
+	if t == nil {
+		return ""
+	}
+	switch t.Kind {
+	case TypeList:
+		return "[]" + t.Elem.String()
+	case TypeMap:
+		return "map[" + t.Key.String() + "]" + t.Elem.String()
+	}
+	return t.Name.Name
 }
 
 // ProcessorDecl is `processor Name { options... cases... }`.
@@ -277,11 +318,13 @@ type Literal struct {
 
 func (d *EnumDecl) DeclName() Ident      { return d.Name }
 func (d *EventDecl) DeclName() Ident     { return d.Name }
+func (d *RecordDecl) DeclName() Ident    { return d.Name }
 func (d *ProcessorDecl) DeclName() Ident { return d.Name }
 func (d *BuilderDecl) DeclName() Ident   { return d.Name }
 func (*BuilderDecl) decl()               {}
 func (*EnumDecl) decl()                  {}
 func (*EventDecl) decl()                 {}
+func (*RecordDecl) decl()                {}
 func (*ProcessorDecl) decl()             {}
 
 func (p *Wildcard) PatPos() Pos { return p.Pos }

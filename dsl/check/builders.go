@@ -122,19 +122,23 @@ func (c *checker) artifactType(id ast.Ident) *ir.Artifact {
 	if e, ok := c.enums[id.Name]; ok {
 		return &ir.Artifact{Kind: ir.ArtifactField, Field: ir.Type{Kind: ir.EnumType, Enum: e}}
 	}
+	if r, ok := c.records[id.Name]; ok {
+		return &ir.Artifact{Kind: ir.ArtifactField, Field: ir.Type{Kind: ir.RecordType, Record: r}}
+	}
 	if ev, ok := c.events[id.Name]; ok {
 		return &ir.Artifact{Kind: ir.ArtifactEvent, Event: ev}
 	}
 	if id.Name == "" {
 		return nil
 	}
-	const want = "an artifact type is string, int, float, bool, bytes, an enum or an event"
+	const want = "an artifact type is string, int, float, bool, bytes, time, duration, an enum, a record or an event"
 	if d, ok := c.decls[id.Name]; ok {
 		c.report(diag.Errorf(id.Pos, ruleUnknownType, "%s is %s, not a type: %s", id.Name, declKind(d), want).
 			With(d.DeclName().Pos, "%s declared here", id.Name))
 		return nil
 	}
 	candidates := append(sortedKeys(c.enums), sortedKeys(c.events)...)
+	candidates = append(candidates, sortedKeys(c.records)...)
 	for name := range builtinTypes {
 		candidates = append(candidates, name)
 	}

@@ -45,6 +45,7 @@ const (
 	ruleUnknownHelper         = "unknown-helper"
 	ruleBadHelperArg          = "bad-helper-arg"
 	ruleBadBuilder            = "bad-builder"
+	ruleRecordCycle           = "record-cycle"
 )
 
 // Check checks the files of one package and builds its IR. The files may come
@@ -57,6 +58,7 @@ func Check(files []*ast.File) (*ir.Package, diag.List) {
 		decls:   map[string]ast.Decl{},
 		enums:   map[string]*ir.Enum{},
 		events:  map[string]*ir.Event{},
+		records: map[string]*ir.Record{},
 		badType: map[*ir.Field]bool{},
 		targets: map[string]*ir.Target{},
 		bInfo:   map[*ir.Processor]*builderInfo{},
@@ -88,13 +90,15 @@ type checker struct {
 	diags diag.List
 	pkg   *ir.Package
 
-	decls   map[string]ast.Decl // the first declaration of each top-level name
-	enums   map[string]*ir.Enum
-	events  map[string]*ir.Event
-	evDecls []eventDecl        // first declarations of events, in declaration order
-	prDecls []procDecl         // first declarations of processors and builders, in declaration order
-	badType map[*ir.Field]bool // fields whose type did not resolve: their patterns are not type-checked
-	procs   []*procInfo        // what the lint rules need of each processor (not builder), in declaration order
+	decls    map[string]ast.Decl // the first declaration of each top-level name
+	enums    map[string]*ir.Enum
+	events   map[string]*ir.Event
+	evDecls  []eventDecl // first declarations of events, in declaration order
+	records  map[string]*ir.Record
+	recDecls []recordDecl       // first declarations of records, in declaration order
+	prDecls  []procDecl         // first declarations of processors and builders, in declaration order
+	badType  map[*ir.Field]bool // fields whose type did not resolve: their patterns are not type-checked
+	procs    []*procInfo        // what the lint rules need of each processor (not builder), in declaration order
 
 	targets  map[string]*ir.Target // by name
 	builders []*builderInfo        // first declarations of builders, in declaration order
@@ -104,6 +108,11 @@ type checker struct {
 type eventDecl struct {
 	ev   *ir.Event
 	decl *ast.EventDecl
+}
+
+type recordDecl struct {
+	rec  *ir.Record
+	decl *ast.RecordDecl
 }
 
 // procDecl is the first declaration of a processor or of a builder: exactly
@@ -196,6 +205,12 @@ func (c *checker) declare(files []*ast.File) {
 					c.events[ev.Name] = ev
 					c.evDecls = append(c.evDecls, eventDecl{ev, d})
 				}
+			case *ast.RecordDecl:
+				if d != nil && c.declareName(d, "record", d.Name) {
+					r := &ir.Record{Name: d.Name.Name, File: base, Pos: d.Pos}
+					c.records[r.Name] = r
+					c.recDecls = append(c.recDecls, recordDecl{r, d})
+				}
 			case *ast.ProcessorDecl:
 				if d != nil && c.declareName(d, "processor", d.Name) {
 					c.prDecls = append(c.prDecls, procDecl{file: base, decl: d})
@@ -210,8 +225,8 @@ func (c *checker) declare(files []*ast.File) {
 }
 
 // declareName checks the name of a top-level declaration and reports whether
-// d is its first declaration. Enums, events, processors and builders share one
-// namespace.
+// d is its first declaration. Enums, events, records, processors and builders
+// share one namespace.
 func (c *checker) declareName(d ast.Decl, kind string, name ast.Ident) bool {
 	if name.Name == "" {
 		return false
@@ -269,6 +284,10 @@ func (c *checker) sortDecls() {
 	for i, ev := range c.pkg.Events {
 		ev.Kind = i
 	}
+	for _, rd := range c.recDecls {
+		c.pkg.Records = append(c.pkg.Records, rd.rec)
+	}
+	slices.SortFunc(c.pkg.Records, func(a, b *ir.Record) int { return strings.Compare(a.Name, b.Name) })
 }
 
 // declKind names the kind of a declaration for messages.
@@ -278,6 +297,8 @@ func declKind(d ast.Decl) string {
 		return "an enum"
 	case *ast.EventDecl:
 		return "an event"
+	case *ast.RecordDecl:
+		return "a record"
 	case *ast.BuilderDecl:
 		return "a builder"
 	}

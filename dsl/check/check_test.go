@@ -285,7 +285,7 @@ processor P { on e{_x: range} }
 			srcs: []src{{"a.fw", "package p\nenum Color { RED }\nevent E { c colour; n Int; p P }\nprocessor P {}\n"}},
 			want: "a.fw:3:13: error: unknown type colour; did you mean Color? [unknown-type]\n" +
 				"a.fw:3:23: error: unknown type Int; did you mean int? [unknown-type]\n" +
-				"a.fw:3:30: error: P is a processor, not a type: a field type is string, int, float, bool, bytes or an enum [unknown-type]\n" +
+				"a.fw:3:30: error: P is a processor, not a type: a field type is string, int, float, bool, bytes, time, duration, an enum, a record, []T or map[K]T [unknown-type]\n" +
 				"\ta.fw:4:11: P declared here\n",
 		},
 		{
@@ -363,9 +363,9 @@ processor P {
 				{"b.fw", "package p\nevent B { x nope }\n"},
 				{"a.fw", "package p\nevent A { y nada }\nprocessor P { on Q }\n"},
 			},
-			want: "a.fw:2:13: error: unknown type nada: a field type is string, int, float, bool, bytes or an enum [unknown-type]\n" +
+			want: "a.fw:2:13: error: unknown type nada: a field type is string, int, float, bool, bytes, time, duration, an enum, a record, []T or map[K]T [unknown-type]\n" +
 				"a.fw:3:18: error: unknown event Q [unknown-event]\n" +
-				"b.fw:2:13: error: unknown type nope: a field type is string, int, float, bool, bytes or an enum [unknown-type]\n",
+				"b.fw:2:13: error: unknown type nope: a field type is string, int, float, bool, bytes, time, duration, an enum, a record, []T or map[K]T [unknown-type]\n",
 		},
 	}
 	for _, tt := range tests {
@@ -431,9 +431,9 @@ func TestOddAST(t *testing.T) {
 			&ast.EventDecl{Name: id("E", 4, 1), Fields: []*ast.FieldDecl{
 				nil,
 				{Name: id("", 4, 5)},
-				{Name: id("s", 4, 10), Type: id("", 4, 12)},
-				{Name: id("t", 4, 15), Type: id("string", 4, 17)},
-				{Name: id("b", 4, 25), Type: id("bool", 4, 27)},
+				{Name: id("s", 4, 10), Type: &ast.TypeExpr{Name: id("", 4, 12)}},
+				{Name: id("t", 4, 15), Type: &ast.TypeExpr{Name: id("string", 4, 17)}},
+				{Name: id("b", 4, 25), Type: &ast.TypeExpr{Name: id("bool", 4, 27)}},
 			}},
 			&ast.ProcessorDecl{Name: id("P", 5, 1),
 				Options: []*ast.Option{nil, {Name: id("", 5, 3)}},

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/dsl/ast"
+	"github.com/fwgo/fw/dsl/ir"
 	"github.com/fwgo/fw/dsl/parser"
 )
 
@@ -113,7 +114,7 @@ var allRules = []string{
 	ruleUnknownField, ruleDuplicateFieldPattern, ruleDuplicateBinding, ruleBadLiteral,
 	ruleDuplicateCase, ruleUnknownOption, ruleBadOption, ruleTerminateEmits,
 	ruleBadPattern, ruleEmptyPattern, ruleMissingProvider, ruleDuplicateProvider,
-	ruleDependencyCycle, ruleUnknownHelper, ruleBadHelperArg, ruleBadBuilder,
+	ruleDependencyCycle, ruleUnknownHelper, ruleBadHelperArg, ruleBadBuilder, ruleRecordCycle,
 }
 
 // FuzzCheck checks that whatever the parser accepts, Check neither panics nor
@@ -142,6 +143,19 @@ func FuzzCheck(f *testing.F) {
 		for i, ev := range pkg.Events {
 			if ev.Kind != i {
 				t.Fatalf("event %s has kind %d at index %d", ev.Name, ev.Kind, i)
+			}
+		}
+		for i, r := range pkg.Records {
+			if i > 0 && pkg.Records[i-1].Name >= r.Name {
+				t.Fatalf("records %s and %s out of order", pkg.Records[i-1].Name, r.Name)
+			}
+			for _, f := range r.Fields {
+				checkType(t, f.Type)
+			}
+		}
+		for _, ev := range pkg.Events {
+			for _, f := range ev.Fields {
+				checkType(t, f.Type)
 			}
 		}
 		for i, tg := range pkg.Targets {
@@ -178,4 +192,30 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkType fails if t is not a resolved type: lists and maps with their
+// parts, map keys string or int, records and enums named.
+func checkType(t *testing.T, typ ir.Type) {
+	t.Helper()
+	switch typ.Kind {
+	case ir.List:
+		if typ.Elem == nil {
+			t.Fatalf("list without an item type")
+		}
+		checkType(t, *typ.Elem)
+	case ir.Map:
+		if typ.Key == nil || typ.Elem == nil || typ.Key.Kind != ir.String && typ.Key.Kind != ir.Int {
+			t.Fatalf("map %v", typ)
+		}
+		checkType(t, *typ.Elem)
+	case ir.RecordType:
+		if typ.Record == nil {
+			t.Fatalf("record type without a record")
+		}
+	case ir.EnumType:
+		if typ.Enum == nil {
+			t.Fatalf("enum type without an enum")
+		}
+	}
 }

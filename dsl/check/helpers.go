@@ -175,6 +175,10 @@ func (c *checker) groupKey(bi *builderInfo, h *ir.Helper, args map[string]*ast.A
 		if f == nil || c.badType[f] {
 			return ir.Type{}, false
 		}
+		if f.Optional {
+			c.errorf(n.Pos, ruleBadHelperArg, "%s cannot group by %s: it is optional, and its keys are %s", helperNames[h.Kind], f.Name, keyTypes(h.Kind))
+			return ir.Type{}, false
+		}
 		if !c.keyType(h, f.Type, n.Pos) {
 			return ir.Type{}, false
 		}
@@ -186,7 +190,7 @@ func (c *checker) groupKey(bi *builderInfo, h *ir.Helper, args map[string]*ast.A
 			c.errorf(valuePos(key), ruleBadHelperArg, "key takes a type: %s, not %s", keyTypes(h.Kind), valueText(key))
 			return ir.Type{}, false
 		}
-		t, ok := c.fieldType(ast.Ident{Pos: n.Pos, Name: n.Name})
+		t, ok := c.namedType(ast.Ident{Pos: n.Pos, Name: n.Name})
 		if !ok || !c.keyType(h, t, n.Pos) {
 			return ir.Type{}, false
 		}
@@ -198,7 +202,7 @@ func (c *checker) groupKey(bi *builderInfo, h *ir.Helper, args map[string]*ast.A
 // keyType reports whether t can be a key of the helper, reporting it if not:
 // Grouper orders its keys (cmp.Ordered), StreamGrouper compares them (comparable).
 func (c *checker) keyType(h *ir.Helper, t ir.Type, pos ast.Pos) bool {
-	if t.Kind == ir.Bytes || t.Kind == ir.Bool && h.Kind == ir.Grouper {
+	if t.Kind == ir.Bytes || t.Kind == ir.Bool && h.Kind == ir.Grouper || !t.Scalar() {
 		c.errorf(pos, ruleBadHelperArg, "%s cannot group by %s: its keys are %s", helperNames[h.Kind], t.String(), keyTypes(h.Kind))
 		return false
 	}

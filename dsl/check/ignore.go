@@ -150,6 +150,15 @@ func codeColumns(f *ast.File) map[int]int {
 					}
 				}
 			}
+		case *ast.RecordDecl:
+			if d != nil {
+				add(d.Pos)
+				for _, fd := range d.Fields {
+					if fd != nil {
+						add(fd.Pos)
+					}
+				}
+			}
 		case *ast.ProcessorDecl:
 			if d == nil {
 				continue

@@ -116,6 +116,11 @@ func (c *checker) generatedNames(files []*ast.File) {
 					continue
 				}
 				claim(ir.EventNames(d.Name.Name), d.Name.Pos, nil)
+			case *ast.RecordDecl:
+				if d == nil || c.decls[d.Name.Name] != ast.Decl(d) {
+					continue
+				}
+				claim(ir.RecordNames(d.Name.Name), d.Name.Pos, nil)
 			case *ast.ProcessorDecl:
 				if d == nil || c.decls[d.Name.Name] != ast.Decl(d) {
 					continue

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"go/token"
 	"slices"
 	"strings"
@@ -88,6 +89,10 @@ func (c *checker) patterns(cs *ast.Case, ev *ir.Event, ic *ir.Case) []*fieldInfo
 		if isNil(fp.Pattern) || f == nil {
 			continue
 		}
+		if msg := unmatchable(f); msg != "" {
+			c.errorf(fp.Pattern.PatPos(), ruleBadPattern, "%s", msg)
+			continue
+		}
 		fi := &fieldInfo{field: f, pos: fp.Pattern.PatPos()}
 		set, ok := c.pattern(f, fp.Pattern, ctxTop, fi)
 		switch {
@@ -109,6 +114,18 @@ func (c *checker) patterns(cs *ast.Case, ev *ir.Event, ic *ir.Case) []*fieldInfo
 	slices.SortStableFunc(ic.Tests, func(a, b ir.Test) int { return a.Field.Index - b.Field.Index })
 	slices.SortStableFunc(infos, func(a, b *fieldInfo) int { return a.field.Index - b.field.Index })
 	return infos
+}
+
+// unmatchable says why field f takes no pattern but a binding or `_`, or
+// returns "" when it does.
+func unmatchable(f *ir.Field) string {
+	switch {
+	case f.Type.Kind == ir.List || f.Type.Kind == ir.Map:
+		return fmt.Sprintf("field %s is a %s: lists and maps can be bound, not matched; use a guard with len(%s)", f.Name, f.TypeString(), f.Name)
+	case f.Optional || !f.Type.Scalar():
+		return fmt.Sprintf("field %s is of type %s: patterns on it are not supported yet; bind it (%s) or use _", f.Name, f.TypeString(), f.Name)
+	}
+	return ""
 }
 
 // isNil reports whether p is nil or a typed nil node.

@@ -381,7 +381,11 @@ func (c *checker) lookupEvent(id ast.Ident) *ir.Event {
 		return ev
 	}
 	if d, ok := c.decls[id.Name]; ok {
-		c.report(diag.Errorf(id.Pos, ruleUnknownEvent, "%s is %s, not an event", id.Name, declKind(d)).
+		msg := "%s is %s, not an event"
+		if _, ok := d.(*ast.RecordDecl); ok {
+			msg = "%s is %s, not an event: a record is a value carried in fields of events, never received or emitted by itself"
+		}
+		c.report(diag.Errorf(id.Pos, ruleUnknownEvent, msg, id.Name, declKind(d)).
 			With(d.DeclName().Pos, "%s declared here", id.Name))
 		return nil
 	}

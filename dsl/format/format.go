@@ -228,6 +228,11 @@ func (p *printer) print() []byte {
 			for _, fd := range d.Fields {
 				l.items = append(l.items, p.slotAt(fd.Pos))
 			}
+		case *ast.RecordDecl:
+			l = &layout{decl: d, head: p.slotAt(d.Pos)}
+			for _, fd := range d.Fields {
+				l.items = append(l.items, p.slotAt(fd.Pos))
+			}
 		case *ast.ProcessorDecl:
 			l = &layout{decl: d, head: p.slotAt(d.Pos)}
 			for _, o := range d.Options {
@@ -456,6 +461,10 @@ func (p *printer) oneLineText(l *layout) string {
 		if len(l.items) == 0 {
 			return eventHead(d) + " {}"
 		}
+	case *ast.RecordDecl:
+		if len(l.items) == 0 {
+			return "record " + d.Name.Name + " {}"
+		}
 	case *ast.ProcessorDecl:
 		if len(l.items) == 0 {
 			return "processor " + d.Name.Name + " {}"
@@ -508,6 +517,34 @@ func eventHead(d *ast.EventDecl) string {
 	return "event " + d.Name.Name
 }
 
+// fields prints the fields of an event or a record, aligning the types of
+// each run of fields not separated by a blank line.
+func (p *printer) fields(l *layout, fields []*ast.FieldDecl) {
+	widths := make([]int, len(fields))
+	for start := 0; start < len(fields); {
+		end := start + 1
+		for end < len(fields) && !p.blankBefore(l.items[end]) {
+			end++
+		}
+		w := 0
+		for _, fd := range fields[start:end] {
+			w = max(w, utf8.RuneCountInString(fd.Name.Name))
+		}
+		for i := start; i < end; i++ {
+			widths[i] = w
+		}
+		start = end
+	}
+	for i, fd := range fields {
+		pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(fd.Name.Name)+1)
+		typ := fd.Type.String()
+		if fd.Optional {
+			typ += "?"
+		}
+		p.unit(1, l.items[i], fd.Name.Name+pad+typ, blankFromSource)
+	}
+}
+
 // decl prints a declaration, its first line after a blank line as rule says.
 func (p *printer) decl(l *layout, rule blankRule) {
 	if text := p.oneLineText(l); text != "" {
@@ -528,27 +565,10 @@ func (p *printer) decl(l *layout, rule blankRule) {
 		}
 	case *ast.EventDecl:
 		p.open(l, eventHead(d), rule)
-		// Align the types of each run of fields not separated by a blank
-		// line.
-		widths := make([]int, len(d.Fields))
-		for start := 0; start < len(d.Fields); {
-			end := start + 1
-			for end < len(d.Fields) && !p.blankBefore(l.items[end]) {
-				end++
-			}
-			w := 0
-			for _, fd := range d.Fields[start:end] {
-				w = max(w, utf8.RuneCountInString(fd.Name.Name))
-			}
-			for i := start; i < end; i++ {
-				widths[i] = w
-			}
-			start = end
-		}
-		for i, fd := range d.Fields {
-			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(fd.Name.Name)+1)
-			p.unit(1, l.items[i], fd.Name.Name+pad+fd.Type.Name, blankFromSource)
-		}
+		p.fields(l, d.Fields)
+	case *ast.RecordDecl:
+		p.open(l, "record "+d.Name.Name, rule)
+		p.fields(l, d.Fields)
 	case *ast.ProcessorDecl:
 		p.open(l, "processor "+d.Name.Name, rule)
 		p.entries(l, d.Options, d.Cases)

@@ -50,11 +50,13 @@ func (g *gen) lower() string { return g.pick("a", "id", "amount", "x_y", "_z", "
 func (g *gen) file() string {
 	g.emit("package", g.lower())
 	for range g.r.IntN(7) {
-		switch g.r.IntN(4) {
+		switch g.r.IntN(5) {
 		case 0:
 			g.enum()
 		case 1:
 			g.event()
+		case 4:
+			g.record()
 		case 2:
 			g.builder()
 		default:
@@ -113,11 +115,39 @@ func (g *gen) event() {
 		g.emit("input")
 	}
 	g.emit("event", g.upper(), "{")
+	g.fields()
+}
+
+func (g *gen) record() {
+	g.emit("record", g.upper(), "{")
+	g.fields()
+}
+
+// fields emits the fields of an event or a record, and its "}".
+func (g *gen) fields() {
 	for range g.r.IntN(5) {
-		g.emit(g.pick("a", "region", "amount_total", "x"), g.pick("int", "string", "Status", "float"))
+		g.emit(g.pick("a", "region", "amount_total", "x"))
+		g.typ(0)
+		if g.maybe(0.2) {
+			g.emit("?")
+		}
 		g.sep(",", ";")
 	}
 	g.emit("}")
+}
+
+// typ emits a field type: a name, a list or a map.
+func (g *gen) typ(depth int) {
+	switch x := g.r.IntN(10); {
+	case x == 0 && depth < 3:
+		g.emit("[", "]")
+		g.typ(depth + 1)
+	case x == 1 && depth < 3:
+		g.emit("map", "[", g.pick("string", "int"), "]")
+		g.typ(depth + 1)
+	default:
+		g.emit(g.pick("int", "string", "Status", "float", "time", "duration", "Address"))
+	}
 }
 
 func (g *gen) processor() {

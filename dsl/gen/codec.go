@@ -46,6 +46,12 @@ func appendField(t ir.Type, x jen.Code) *jen.Statement {
 		return rt("AppendBool").Call(b, x)
 	case ir.EnumType:
 		return rt("AppendUint").Call(b, jen.Uint64().Parens(x))
+	case ir.Time:
+		return rt("AppendTime").Call(b, x)
+	case ir.Duration:
+		return rt("AppendDuration").Call(b, x)
+	case ir.List, ir.Map, ir.RecordType:
+		return appendValue(valueType{t: t}, x)
 	}
 	return rt("AppendString").Call(b, x)
 }
@@ -64,6 +70,12 @@ func readField(t ir.Type) *jen.Statement {
 		return d.Dot("Bool").Call()
 	case ir.EnumType:
 		return jen.Id(t.Enum.Name).Parens(d.Dot("Uint").Call())
+	case ir.Time:
+		return d.Dot("Time").Call()
+	case ir.Duration:
+		return d.Dot("Duration").Call()
+	case ir.List, ir.Map, ir.RecordType:
+		return readValue(valueType{t: t})
 	}
 	return d.Dot("String").Call()
 }
@@ -171,7 +183,7 @@ func decodeArtifact(g *jen.Group, a *ir.Artifact, dst *jen.Statement, depth int)
 		g.Add(dst.Clone()).Op("=").Add(readField(a.Field))
 	case ir.ArtifactEvent:
 		for _, fd := range a.Event.Fields {
-			g.Add(dst.Clone()).Dot(GoName(fd.Name)).Op("=").Add(readField(fd.Type))
+			g.Add(dst.Clone()).Dot(GoName(fd.Name)).Op("=").Add(readValue(fieldValue(fd)))
 		}
 	case ir.ArtifactSlice:
 		n, i := fmt.Sprintf("n%d", depth), fmt.Sprintf("i%d", depth)
@@ -218,6 +230,9 @@ func ProgramFingerprint(pkg *ir.Package) [32]byte {
 	}
 	for _, e := range pkg.Enums {
 		parts = append(parts, "enum "+e.Name+" {"+strings.Join(e.Variants, ", ")+"}")
+	}
+	for _, r := range pkg.Records {
+		parts = append(parts, recordShape(r))
 	}
 	for _, t := range pkg.Targets {
 		parts = append(parts, "target "+t.Name+": "+t.Type.String())

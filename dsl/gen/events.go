@@ -58,7 +58,7 @@ func (g *generator) event(f *jen.File, ev *ir.Event) {
 	f.Commentf("%s is the event declared at %s.", ev.Name, pos(ev.File, ev.Pos.Line))
 	f.Type().Id(ev.Name).StructFunc(func(s *jen.Group) {
 		for _, fd := range ev.Fields {
-			s.Id(GoName(fd.Name)).Add(goType(fd.Type)).Tag(map[string]string{"json": ir.JSONFieldName(fd.Name)})
+			s.Id(GoName(fd.Name)).Add(fieldGoType(fd)).Tag(map[string]string{"json": ir.JSONFieldName(fd.Name)})
 		}
 	})
 	f.Commentf("EventName returns %q, the event's stable name.", ev.Name)
@@ -67,7 +67,7 @@ func (g *generator) event(f *jen.File, ev *ir.Event) {
 	f.Comment("AppendBinary appends the canonical binary encoding of e to b.")
 	f.Func().Params(jen.Id("e").Id(ev.Name)).Id("AppendBinary").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(b *jen.Group) {
 		for _, fd := range ev.Fields {
-			b.Id("b").Op("=").Add(appendField(fd.Type, jen.Id("e").Dot(GoName(fd.Name))))
+			b.Id("b").Op("=").Add(appendValue(fieldValue(fd), jen.Id("e").Dot(GoName(fd.Name))))
 		}
 		b.Return(jen.Id("b"), jen.Nil())
 	})
@@ -76,7 +76,7 @@ func (g *generator) event(f *jen.File, ev *ir.Event) {
 	f.Func().Params(jen.Id("e").Op("*").Id(ev.Name)).Id("UnmarshalBinary").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(b *jen.Group) {
 		b.Id("d").Op(":=").Add(rt("NewDecoder")).Call(jen.Id("data"))
 		for _, fd := range ev.Fields {
-			b.Id("e").Dot(GoName(fd.Name)).Op("=").Add(readField(fd.Type))
+			b.Id("e").Dot(GoName(fd.Name)).Op("=").Add(readValue(fieldValue(fd)))
 		}
 		b.Return(jen.Id("d").Dot("Finish").Call())
 	})

@@ -40,9 +40,22 @@ func FingerprintParts(pkg *ir.Package, p *ir.Processor) []string {
 	parts := []string{fingerprintSchema, "package " + pkg.Name, declText(p)}
 	var events []*ir.Event
 	var enums []*ir.Enum
-	addType := func(t ir.Type) {
-		if t.Kind == ir.EnumType && !slices.Contains(enums, t.Enum) {
+	var records []*ir.Record
+	var addType func(t ir.Type)
+	addType = func(t ir.Type) {
+		switch {
+		case t.Kind == ir.EnumType && !slices.Contains(enums, t.Enum):
 			enums = append(enums, t.Enum)
+		case t.Kind == ir.List:
+			addType(*t.Elem)
+		case t.Kind == ir.Map:
+			addType(*t.Key)
+			addType(*t.Elem)
+		case t.Kind == ir.RecordType && !slices.Contains(records, t.Record):
+			records = append(records, t.Record)
+			for _, f := range t.Record.Fields {
+				addType(f.Type)
+			}
 		}
 	}
 	addEvent := func(ev *ir.Event) {
@@ -88,6 +101,10 @@ func FingerprintParts(pkg *ir.Package, p *ir.Processor) []string {
 	for _, e := range enums {
 		parts = append(parts, "enum "+e.Name+" {"+strings.Join(e.Variants, ", ")+"}")
 	}
+	slices.SortFunc(records, func(a, b *ir.Record) int { return strings.Compare(a.Name, b.Name) })
+	for _, r := range records {
+		parts = append(parts, recordShape(r))
+	}
 	return parts
 }
 
@@ -97,14 +114,19 @@ func Fingerprint(pkg *ir.Package, p *ir.Processor) [32]byte {
 }
 
 // eventShape is `event Name {field type; ...}`, fields in declaration order.
-func eventShape(ev *ir.Event) string {
+func eventShape(ev *ir.Event) string { return shape("event "+ev.Name, ev.Fields) }
+
+// recordShape is `record Name {field type; ...}`, fields in declaration order.
+func recordShape(r *ir.Record) string { return shape("record "+r.Name, r.Fields) }
+
+func shape(head string, fields []*ir.Field) string {
 	var b strings.Builder
-	b.WriteString("event " + ev.Name + " {")
-	for i, f := range ev.Fields {
+	b.WriteString(head + " {")
+	for i, f := range fields {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		b.WriteString(f.Name + " " + f.Type.String())
+		b.WriteString(f.Name + " " + f.TypeString())
 	}
 	b.WriteString("}")
 	return b.String()

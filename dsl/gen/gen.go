@@ -132,9 +132,9 @@ func (w *textPart) artifact(a *ir.Artifact) string {
 		return "[]" + w.artifact(a.Elem)
 	case ir.ArtifactGroup:
 		w.imports[reactivePath] = `fwreactive "` + reactivePath + `"`
-		return "fwreactive.Group[" + goTypeText(a.Key) + ", " + w.artifact(a.Elem) + "]"
+		return "fwreactive.Group[" + goTypeText(a.Key, w.imports) + ", " + w.artifact(a.Elem) + "]"
 	}
-	return goTypeText(a.Field)
+	return goTypeText(a.Field, w.imports)
 }
 
 // A rendered part: its code, before and after formatting, and its imports
@@ -346,6 +346,11 @@ func (g *generator) sourceParts(src string) []part {
 				g.event(f, ev)
 			}
 		}
+		for _, r := range g.pkg.Records {
+			if r.File == src {
+				g.record(f, r)
+			}
+		}
 	}}}
 	// Runs of builders (built with jen) or of processors (written as text).
 	var procs []*ir.Processor
@@ -390,25 +395,6 @@ func (g *generator) sourceParts(src string) []part {
 func GoName(field string) string { return ir.GoFieldName(field) }
 
 func kindName(ev *ir.Event) string { return "fwKind" + ev.Name }
-
-func goType(t ir.Type) *jen.Statement { return jen.Id(goTypeText(t)) }
-
-// goTypeText is the Go type of a field type.
-func goTypeText(t ir.Type) string {
-	switch t.Kind {
-	case ir.Int:
-		return "int64"
-	case ir.Float:
-		return "float64"
-	case ir.Bool:
-		return "bool"
-	case ir.Bytes:
-		return "[]byte"
-	case ir.EnumType:
-		return t.Enum.Name
-	}
-	return "string"
-}
 
 func pos(file string, line int) string { return fmt.Sprintf("%s:%d", file, line) }
 

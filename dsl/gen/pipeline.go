@@ -30,6 +30,7 @@ func (g *generator) pipelineParts() []part {
 			g.failures(f)
 			g.arenaCode(f)
 			g.codec(f)
+			g.valueCodecs(f)
 		}},
 		{tables: g.matchCode, first: true},
 		{build: g.jsonFuncs},

@@ -76,7 +76,7 @@ func (g *generator) processor(w *textPart, p *ir.Processor) {
 			ctx, binds := g.paramNames(p, c)
 			fmt.Fprintf(w, "\t// %s\n\t%s(%s %s", caseDoc(p, c), MethodName(c), ctx, ContextName(p, c))
 			for i, b := range c.Binds {
-				fmt.Fprintf(w, ", %s %s", binds[i], goTypeText(b.Field.Type))
+				fmt.Fprintf(w, ", %s %s", binds[i], fieldGoTypeText(b.Field, w.imports))
 			}
 			if c.Kind == ast.CaseBuilt {
 				fmt.Fprintf(w, ", v %s", w.artifact(c.Target.Type))

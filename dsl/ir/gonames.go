@@ -151,6 +151,12 @@ func EventNames(event string) []GoName {
 	return append([]GoName{typeName(event, of, -1)}, methods(event, of, -1, eventMethods...)...)
 }
 
+// RecordNames returns the names a record generates: its struct (its
+// encodings are unexported functions).
+func RecordNames(record string) []GoName {
+	return []GoName{typeName(record, "record "+record, -1)}
+}
+
 // CaseNames is what the table needs of a case.
 type CaseNames struct {
 	Kind     ast.CaseKind
@@ -225,6 +231,9 @@ func Names(pkg *Package) []GoName {
 	}
 	for _, ev := range pkg.Events {
 		out = append(out, EventNames(ev.Name)...)
+	}
+	for _, r := range pkg.Records {
+		out = append(out, RecordNames(r.Name)...)
 	}
 	for _, p := range pkg.Processors {
 		cases := p.AllCases()

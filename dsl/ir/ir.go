@@ -10,10 +10,11 @@ import (
 
 // Package is a checked .fw package: all .fw files of one directory.
 type Package struct {
-	Name       string   // package clause, also the Go package name
-	Files      []string // source file names (base names), sorted
-	Enums      []*Enum  // sorted by name
-	Events     []*Event // sorted by name; Events[i].Kind == i
+	Name       string    // package clause, also the Go package name
+	Files      []string  // source file names (base names), sorted
+	Enums      []*Enum   // sorted by name
+	Events     []*Event  // sorted by name; Events[i].Kind == i
+	Records    []*Record // sorted by name
 	Processors []*Processor
 	// Processors are in declaration order: files sorted by name, then source order.
 	// Builders are processors too (Processor.Builder is set), in the same order.
@@ -114,12 +115,34 @@ const (
 	Bool
 	Bytes
 	EnumType
+	Time       // time.Time
+	Duration   // time.Duration
+	List       // []Elem
+	Map        // map[Key]Elem
+	RecordType // a declared record
 )
 
-// Type is a field type.
+// Type is a field type. Types compose: Elem and Key point to the types of a
+// list's items, a map's values and its keys.
 type Type struct {
-	Kind TypeKind
-	Enum *Enum // EnumType only
+	Kind   TypeKind
+	Enum   *Enum   // EnumType only
+	Record *Record // RecordType only
+	Elem   *Type   // List and Map: the type of the items (values)
+	Key    *Type   // Map: the type of the keys, String or Int
+}
+
+// Scalar reports whether t is one of the scalar types that patterns match
+// (string, int, float, bool, bytes, an enum).
+func (t Type) Scalar() bool { return t.Kind <= EnumType }
+
+// Record is a declared record: a named structured value, the type of fields
+// of events and of other records. It is not an event: it is never routed.
+type Record struct {
+	Name   string
+	File   string // base name of the declaring file
+	Pos    ast.Pos
+	Fields []*Field // declaration order
 }
 
 // Event is a declared event type.
@@ -132,12 +155,13 @@ type Event struct {
 	Fields []*Field // declaration order
 }
 
-// Field is a field of an event.
+// Field is a field of an event or of a record.
 type Field struct {
-	Name  string // as declared in .fw (also the JSON key)
-	Index int    // position in Event.Fields
-	Type  Type
-	Pos   ast.Pos
+	Name     string // as declared in .fw (also the JSON key)
+	Index    int    // position in Event.Fields (Record.Fields)
+	Type     Type
+	Optional bool // declared `T?`: the value may be absent (a *T in Go)
+	Pos      ast.Pos
 }
 
 // Processor is a declared processor.
@@ -228,8 +252,33 @@ func (t Type) String() string {
 		if t.Enum != nil {
 			return t.Enum.Name
 		}
+	case Time:
+		return "time"
+	case Duration:
+		return "duration"
+	case List:
+		if t.Elem != nil {
+			return "[]" + t.Elem.String()
+		}
+	case Map:
+		if t.Key != nil && t.Elem != nil {
+			return "map[" + t.Key.String() + "]" + t.Elem.String()
+		}
+	case RecordType:
+		if t.Record != nil {
+			return t.Record.Name
+		}
 	}
 	return "string"
+}
+
+// TypeString is the field's type as .fw spells it, with a trailing "?" when
+// the field is optional.
+func (f *Field) TypeString() string {
+	if f.Optional {
+		return f.Type.String() + "?"
+	}
+	return f.Type.String()
 }
 
 // String is the artifact type as .fw would spell it, with helpers' types

@@ -56,6 +56,8 @@ func (c *converter) decls(out []ast.Decl, gs []*declG) []ast.Decl {
 			out = append(out, c.enum(d.Enum))
 		case d.Event != nil:
 			out = append(out, c.event(d.Event))
+		case d.Record != nil:
+			out = append(out, c.record(d.Record))
 		case d.Processor != nil:
 			out = append(out, c.processor(d.Processor))
 		case d.Builder != nil:
@@ -84,10 +86,43 @@ func (c *converter) enum(g *enumG) *ast.EnumDecl {
 
 func (c *converter) event(g *eventG) *ast.EventDecl {
 	d := &ast.EventDecl{Pos: c.pos(g.Pos), Input: g.Input, Name: c.ident(g.Name)}
-	for _, fg := range g.Fields {
-		d.Fields = append(d.Fields, &ast.FieldDecl{Pos: c.pos(fg.Name.Pos), Name: c.ident(identG(fg.Name)), Type: c.ident(fg.Type)})
-	}
+	d.Fields = c.fields(g.Fields)
 	return d
+}
+
+func (c *converter) record(g *recordG) *ast.RecordDecl {
+	return &ast.RecordDecl{Pos: c.pos(g.Pos), Name: c.ident(g.Name), Fields: c.fields(g.Fields)}
+}
+
+func (c *converter) fields(gs []fieldDeclG) []*ast.FieldDecl {
+	var out []*ast.FieldDecl
+	for i := range gs {
+		fg := &gs[i]
+		out = append(out, &ast.FieldDecl{
+			Pos:      c.pos(fg.Name.Pos),
+			Name:     c.ident(identG(fg.Name)),
+			Type:     c.typeExpr(&fg.Type),
+			Optional: fg.Optional,
+		})
+	}
+	return out
+}
+
+// typeExpr converts a field type; a `?` after a map's key is an error.
+func (c *converter) typeExpr(g *typeG) *ast.TypeExpr {
+	t := &ast.TypeExpr{Pos: c.pos(g.Pos)}
+	switch {
+	case g.List != nil:
+		t.Kind, t.Elem = ast.TypeList, c.typeExpr(g.List)
+	case g.Map != nil:
+		if g.Map.KeyOpt != nil {
+			c.errorf(g.Map.KeyOpt.Pos, "a map key cannot be optional: \"?\" applies to a whole field type, at its end (map[K]T? is an optional map)")
+		}
+		t.Kind, t.Key, t.Elem = ast.TypeMap, c.typeExpr(&g.Map.Key), c.typeExpr(&g.Map.Elem)
+	case g.Name != nil:
+		t.Name = c.ident(*g.Name)
+	}
+	return t
 }
 
 func (c *converter) processor(g *processorG) *ast.ProcessorDecl {

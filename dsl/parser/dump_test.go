@@ -28,9 +28,10 @@ func dump(f *ast.File, withPos bool) string {
 				input = "input "
 			}
 			d.line(0, "%sevent%s %s", input, d.at(x.Pos), d.id(x.Name))
-			for _, fd := range x.Fields {
-				d.line(1, "%s %s", d.id(fd.Name), d.id(fd.Type))
-			}
+			d.fields(x.Fields)
+		case *ast.RecordDecl:
+			d.line(0, "record%s %s", d.at(x.Pos), d.id(x.Name))
+			d.fields(x.Fields)
 		case *ast.ProcessorDecl:
 			d.line(0, "processor%s %s", d.at(x.Pos), d.id(x.Name))
 			d.options(x.Options)
@@ -98,6 +99,26 @@ func (d *dumper) at(p ast.Pos) string {
 }
 
 func (d *dumper) id(i ast.Ident) string { return i.Name + d.at(i.Pos) }
+
+func (d *dumper) fields(fds []*ast.FieldDecl) {
+	for _, fd := range fds {
+		opt := ""
+		if fd.Optional {
+			opt = "?"
+		}
+		d.line(1, "%s %s%s", d.id(fd.Name), d.typeExpr(fd.Type), opt)
+	}
+}
+
+func (d *dumper) typeExpr(t *ast.TypeExpr) string {
+	switch t.Kind {
+	case ast.TypeList:
+		return "[]" + d.at(t.Pos) + d.typeExpr(t.Elem)
+	case ast.TypeMap:
+		return "map" + d.at(t.Pos) + "[" + d.typeExpr(t.Key) + "]" + d.typeExpr(t.Elem)
+	}
+	return d.id(t.Name)
+}
 
 func (d *dumper) ids(is []ast.Ident) string {
 	var out []string
@@ -209,6 +230,21 @@ func checkPositions(t testing.TB, filename string, src []byte, f *ast.File) {
 		}
 	}
 	id := func(what string, i ast.Ident) { check(what, i.Pos, i.Name) }
+	var typeExpr func(t *ast.TypeExpr)
+	typeExpr = func(t *ast.TypeExpr) {
+		switch t.Kind {
+		case ast.TypeList:
+			check("list type", t.Pos, "[")
+			typeExpr(t.Elem)
+		case ast.TypeMap:
+			check("map type", t.Pos, "map")
+			typeExpr(t.Key)
+			typeExpr(t.Elem)
+		default:
+			check("type name", t.Pos, t.Name.Name)
+			id("field type", t.Name)
+		}
+	}
 	if f.Name != filename {
 		t.Errorf("file name %q, want %q", f.Name, filename)
 	}
@@ -231,7 +267,15 @@ func checkPositions(t testing.TB, filename string, src []byte, f *ast.File) {
 			for _, fd := range x.Fields {
 				check("field decl", fd.Pos, fd.Name.Name)
 				id("field name", fd.Name)
-				id("field type", fd.Type)
+				typeExpr(fd.Type)
+			}
+		case *ast.RecordDecl:
+			check("record", x.Pos, "record")
+			id("record name", x.Name)
+			for _, fd := range x.Fields {
+				check("field decl", fd.Pos, fd.Name.Name)
+				id("field name", fd.Name)
+				typeExpr(fd.Type)
 			}
 		case *ast.ProcessorDecl:
 			check("processor", x.Pos, "processor")

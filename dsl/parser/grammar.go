@@ -19,6 +19,7 @@ type fileG struct {
 type declG struct {
 	Enum      *enumG      `parser:"@@"`
 	Event     *eventG     `parser:"| @@"`
+	Record    *recordG    `parser:"| @@"`
 	Processor *processorG `parser:"| @@"`
 	Builder   *builderG   `parser:"| @@"`
 }
@@ -38,11 +39,44 @@ type eventG struct {
 	Fields []fieldDeclG `parser:"( @@ ( ',' | ';' )? )* '}'"`
 }
 
-// fieldDeclG is `name type`. A field name may be the keyword event (a
-// failure event's field, see fieldNameG).
+// recordG is `record Name {...}`, with the fields of an event. `record` is
+// not reserved: it is matched by value, and only where a declaration starts.
+type recordG struct {
+	Pos    lexer.Position
+	Name   identG       `parser:"'record' @@ '{'"`
+	Fields []fieldDeclG `parser:"( @@ ( ',' | ';' )? )* '}'"`
+}
+
+// fieldDeclG is `name type` or `name type?`. A field name may be the keyword
+// event (a failure event's field, see fieldNameG). The `?` applies to the
+// whole type: `[]int?` is an optional list of ints.
 type fieldDeclG struct {
-	Name fieldNameG `parser:"@@"`
-	Type identG     `parser:"@@"`
+	Name     fieldNameG `parser:"@@"`
+	Type     typeG      `parser:"@@"`
+	Optional bool       `parser:"@'?'?"`
+}
+
+// typeG is a field type: `[]T`, `map[K]T` or a name. `map` is not
+// reserved: it is matched by value, and only where a type starts.
+type typeG struct {
+	Pos  lexer.Position
+	List *typeG  `parser:"(  '[' ']' @@"`
+	Map  *mapG   `parser:" | 'map' @@"`
+	Name *identG `parser:" | @@ )"`
+}
+
+// mapG is `[K]T` after `map`. A `?` after the key is taken here to be
+// reported by the converter: a key cannot be optional.
+type mapG struct {
+	Key    typeG     `parser:"'[' @@"`
+	KeyOpt *optMarkG `parser:"@@? ']'"`
+	Elem   typeG     `parser:"@@"`
+}
+
+// optMarkG is a `?` where none may be.
+type optMarkG struct {
+	Pos  lexer.Position
+	Mark bool `parser:"@'?'"`
 }
 
 type processorG struct {

@@ -58,7 +58,7 @@ var lexDef = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: tokString, Pattern: `"(?:[^"\\\n]|\\.)*"`},
 	{Name: tokKeyword, Pattern: `(?:package|enum|event|processor|builder|on)\b`},
 	{Name: tokIdent, Pattern: `[A-Za-z_][A-Za-z0-9_]*`},
-	{Name: tokPunct, Pattern: `\.\.<|\.\.|<=|>=|!=|[{}:,;<>|()]`},
+	{Name: tokPunct, Pattern: `\.\.<|\.\.|<=|>=|!=|[{}:,;<>|()\[\]?]`},
 })
 
 // Token types as numbered by lexDef.

@@ -230,6 +230,8 @@ func contextOf(toks []lexer.Token, tok lexer.Token) (block, *lexer.Token) {
 		switch {
 		case t.Type == typeKeyword:
 			opening = opens[t.Value]
+		case t.Type == typeIdent && t.Value == "record" && len(stack) == 0:
+			opening = eventBody // a record's body is an event's
 		case t.Type == typePunct && t.Value == "{":
 			stack = append(stack, opening)
 		case t.Type == typePunct && t.Value == "}" && len(stack) > 0:
@@ -273,6 +275,12 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 			return `"," or ")"`
 		}
 		return `"|" or ")"`
+	case "TypeG":
+		return "a field type"
+	case "MapG":
+		return `"["`
+	case `"]"`:
+		return head
 	case "targetG":
 		return "a target name"
 	case "typeNameG":
@@ -313,6 +321,8 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 			return "an enum name"
 		case prevIs("event"):
 			return "an event name"
+		case prevIs("record"):
+			return "a record name"
 		case prevIs("processor"):
 			return "a processor name"
 		case prevIs("builder"):
@@ -343,7 +353,7 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 		if header != nil {
 			return builderFollow(header) + " or a declaration"
 		}
-		return `"enum", "event", "input event", "processor" or "builder"`
+		return `"enum", "event", "input event", "record", "processor" or "builder"`
 	}
 	return ""
 }

@@ -298,11 +298,21 @@ func TestParseInvalid(t *testing.T) {
 		{"keyword as package name", "package on",
 			`x.fw:1:9: error: unexpected keyword "on", expected a package name ("on" is a reserved keyword) [syntax]`},
 		{"stray name at top level", "package p\nfoo",
-			`x.fw:2:1: error: unexpected name "foo", expected "enum", "event", "input event", "processor" or "builder" [syntax]`},
+			`x.fw:2:1: error: unexpected name "foo", expected "enum", "event", "input event", "record", "processor" or "builder" [syntax]`},
 		{"stray brace at top level", "package p\nevent E {} }",
-			`x.fw:2:12: error: unexpected "}", expected "enum", "event", "input event", "processor" or "builder" [syntax]`},
+			`x.fw:2:12: error: unexpected "}", expected "enum", "event", "input event", "record", "processor" or "builder" [syntax]`},
 		{"second package clause", "package p\npackage q",
-			`x.fw:2:1: error: unexpected keyword "package", expected "enum", "event", "input event", "processor" or "builder" [syntax]`},
+			`x.fw:2:1: error: unexpected keyword "package", expected "enum", "event", "input event", "record", "processor" or "builder" [syntax]`},
+		// Field types and records.
+		{"optional map key", "package p\nevent E { m map[string?]int }",
+			`x.fw:2:23: error: a map key cannot be optional: "?" applies to a whole field type, at its end (map[K]T? is an optional map) [syntax]`},
+		{"optional list item", "package p\nevent E { l []?int }", `x.fw:2:15: error: unexpected "?", expected a field type [syntax]`},
+		{"double optional", "package p\nevent E { l []int?? }", `x.fw:2:19: error: unexpected "?", expected a field name or "}" [syntax]`},
+		{"list without bracket", "package p\nevent E { l [int }", `x.fw:2:14: error: unexpected name "int", expected "]" [syntax]`},
+		{"map without key", "package p\nevent E { m map string }", `x.fw:2:17: error: unexpected name "string", expected "[" [syntax]`},
+		{"map without value", "package p\nevent E { m map[string] }", `x.fw:2:25: error: unexpected "}", expected a field type [syntax]`},
+		{"record without name", "package p\nrecord { a int }", `x.fw:2:8: error: unexpected "{", expected a record name [syntax]`},
+		{"record field without type", "package p\nrecord R { a }", `x.fw:2:14: error: unexpected "}", expected a field type [syntax]`},
 		// Enums.
 		{"enum without name", "package p\nenum { A }", `x.fw:2:6: error: unexpected "{", expected an enum name [syntax]`},
 		{"enum without brace", "package p\nenum E A }", `x.fw:2:8: error: unexpected name "A", expected "{" [syntax]`},
@@ -578,7 +588,7 @@ func testErrorsSayWhatWasExpected(t *testing.T, name string) {
 func TestParseEventFieldName(t *testing.T) {
 	f := parseOK(t, "package p\nevent Failed { proc string; event string }\nevent Next {}\nprocessor P { on Failed{event: \"Order\", proc} ; on Failed{event} }")
 	ev := f.Decls[0].(*ast.EventDecl)
-	if len(ev.Fields) != 2 || ev.Fields[1].Name.Name != "event" || ev.Fields[1].Type.Name != "string" {
+	if len(ev.Fields) != 2 || ev.Fields[1].Name.Name != "event" || ev.Fields[1].Type.Name.Name != "string" {
 		t.Fatalf("fields %+v", ev.Fields)
 	}
 	if f.Decls[1].(*ast.EventDecl).Name.Name != "Next" {

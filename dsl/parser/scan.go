@@ -225,7 +225,7 @@ func scanPunct(src string, i int) int {
 		next = src[i+1]
 	}
 	switch src[i] {
-	case '{', '}', ':', ',', ';', '|', '(', ')':
+	case '{', '}', ':', ',', ';', '|', '(', ')', '[', ']', '?':
 		return i + 1
 	case '<', '>':
 		if next == '=' {

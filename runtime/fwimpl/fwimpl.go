@@ -16,6 +16,7 @@ package fwimpl
 
 import (
 	"iter"
+	"time"
 
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/internal/engine"
@@ -86,6 +87,11 @@ func AppendInt(b []byte, v int64) []byte     { return engine.AppendInt(b, v) }
 func AppendString(b []byte, s string) []byte { return engine.AppendString(b, s) }
 func AppendUint(b []byte, v uint64) []byte   { return engine.AppendUint(b, v) }
 func NewDecoder(data []byte) *Decoder        { return engine.NewDecoder(data) }
+
+// The encodings of time and duration values (see engine.AppendTime).
+
+func AppendTime(b []byte, t time.Time) []byte         { return engine.AppendTime(b, t) }
+func AppendDuration(b []byte, v time.Duration) []byte { return engine.AppendDuration(b, v) }
 
 // ErrEncoding is the error of a malformed canonical encoding.
 var ErrEncoding = engine.ErrEncoding

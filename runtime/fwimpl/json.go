@@ -3,6 +3,7 @@ package fwimpl
 import (
 	"encoding"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -37,17 +38,25 @@ const (
 	jsonFloat                  // a number, finite in float64
 	jsonBool                   // true or false
 	jsonEnum                   // a variant's name, as a string
+	// jsonValue is any other type (lists, maps, records, optional values,
+	// time, duration), read and written by encoding/json for now: a
+	// placeholder until the strict decoding of composite values.
+	jsonValue
 )
 
-var kindNames = [...]string{jsonString: "a string", jsonBytes: "a base64 string", jsonInt: "an int", jsonFloat: "a float", jsonBool: "a bool", jsonEnum: "a string"}
+var kindNames = [...]string{jsonString: "a string", jsonBytes: "a base64 string", jsonInt: "an int", jsonFloat: "a float", jsonBool: "a bool", jsonEnum: "a string", jsonValue: "a value"}
 
 // jsonField is one field of an event type.
 type jsonField struct {
 	name   string // the member's name
 	kind   jsonKind
 	offset uintptr
-	enum   string   // jsonEnum: the enum's name
-	vars   []string // jsonEnum: the variants' names, by value
+	enum   string       // jsonEnum: the enum's name
+	vars   []string     // jsonEnum: the variants' names, by value
+	typ    reflect.Type // jsonValue: the field's type
+	// optional is set for a pointer field (an optional .fw field): it may
+	// be missing, and null, both meaning absent.
+	optional bool
 }
 
 // jsonFields is the JSON form of an event type.
@@ -89,6 +98,9 @@ func jsonFieldsOf(t reflect.Type) *jsonFields {
 			f.kind = jsonFloat
 		case ft.Kind() == reflect.Bool:
 			f.kind = jsonBool
+		case ft.Kind() == reflect.Slice || ft.Kind() == reflect.Map || ft.Kind() == reflect.Struct ||
+			ft.Kind() == reflect.Pointer:
+			f.kind, f.typ, f.optional = jsonValue, ft, ft.Kind() == reflect.Pointer
 		default:
 			panic(fmt.Sprintf("fwimpl: field %s of %s: type %s has no JSON form", sf.Name, t, ft))
 		}
@@ -591,7 +603,7 @@ func (fs *jsonFields) fill(name string, data []byte, ms []member, ev int, p unsa
 		}
 	}
 	for k, ok := range seen {
-		if !ok {
+		if !ok && !fs.fields[k].optional {
 			return &fw.MissingFieldError{Event: name, Field: fs.fields[k].name}
 		}
 	}
@@ -667,6 +679,10 @@ func (f *jsonField) set(data []byte, m *member, p unsafe.Pointer) error {
 			return fmt.Errorf("want an int, got %s", raw)
 		}
 		*(*int64)(p) = v
+	case jsonValue:
+		if err := json.Unmarshal(raw, reflect.NewAt(f.typ, p).Interface()); err != nil {
+			return err
+		}
 	case jsonFloat:
 		if m.kind != '-' && (m.kind < '0' || m.kind > '9') {
 			return want()

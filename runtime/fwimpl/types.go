@@ -30,7 +30,7 @@ func TypeOf[T any, P interface {
 	t := reflect.TypeFor[T]()
 	var bytes []int
 	for i := range t.NumField() {
-		if f := t.Field(i); f.Type.Kind() == reflect.Slice {
+		if f := t.Field(i); f.Type.Kind() == reflect.Slice && f.Type.Elem().Kind() == reflect.Uint8 {
 			bytes = append(bytes, i)
 		}
 	}

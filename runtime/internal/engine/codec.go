@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"time"
 )
 
 // The canonical binary encoding of an event is its fields in declaration order,
@@ -16,6 +17,17 @@ import (
 //	float:         8 bytes, big-endian IEEE 754 bits (the bits as they are: -0.0 and NaN payloads kept)
 //	bool:          one byte, 0 or 1
 //	enum:          uvarint of the variant index
+//	time:          zigzag varint of the Unix seconds, then uvarint of the nanoseconds
+//	               (the UTC instant: location and monotonic reading are dropped)
+//	duration:      zigzag varint of the nanoseconds
+//
+// and the composite types of .fw, which the generated code encodes with these:
+//
+//	list:          uvarint length, then each item
+//	map:           uvarint length, then each entry, key then value, in increasing
+//	               key order (strings bytewise, ints numerically)
+//	record:        its fields in declaration order, like an event
+//	optional:      one byte, 0 (absent) or 1 followed by the value
 //
 // It is deterministic (one encoding per value), so it is fit for cache keys.
 
@@ -49,6 +61,16 @@ func AppendBool(b []byte, v bool) []byte {
 	}
 	return append(b, 0)
 }
+
+// AppendTime appends the instant t: its Unix seconds (zigzag varint) and
+// nanoseconds (uvarint).
+func AppendTime(b []byte, t time.Time) []byte {
+	b = binary.AppendVarint(b, t.Unix())
+	return binary.AppendUvarint(b, uint64(t.Nanosecond()))
+}
+
+// AppendDuration appends v's nanoseconds as a zigzag varint.
+func AppendDuration(b []byte, v time.Duration) []byte { return binary.AppendVarint(b, int64(v)) }
 
 // ErrEncoding reports malformed canonical binary data.
 var ErrEncoding = errors.New("fw: malformed canonical encoding")
@@ -160,6 +182,45 @@ func (d *Decoder) Bool() bool {
 	d.off++
 	return v
 }
+
+// Time reads an instant, in UTC.
+func (d *Decoder) Time() time.Time {
+	sec := d.Int()
+	nsec := d.Uint()
+	if d.err != nil {
+		return time.Time{}
+	}
+	if nsec >= 1e9 {
+		d.fail("time")
+		return time.Time{}
+	}
+	return time.Unix(sec, int64(nsec)).UTC()
+}
+
+// Duration reads a duration.
+func (d *Decoder) Duration() time.Duration { return time.Duration(d.Int()) }
+
+// Len reads the length of a list or a map whose items take at least min
+// bytes each; a length that the rest of the data cannot hold fails.
+func (d *Decoder) Len(min int) int {
+	n := d.Uint()
+	if d.err != nil {
+		return 0
+	}
+	limit := uint64(math.MaxInt32)
+	if min > 0 {
+		limit = uint64((len(d.data) - d.off) / min)
+	}
+	if n > limit {
+		d.fail("length")
+		return 0
+	}
+	return int(n)
+}
+
+// Fail makes the decoding fail, with what as the thing that is bad at the
+// current offset (the first error sticks).
+func (d *Decoder) Fail(what string) { d.fail(what) }
 
 // Finish returns the first error, or an error if bytes are left over.
 func (d *Decoder) Finish() error {
