@@ -100,12 +100,18 @@ func (c *hashCache) hash(rel, path string) (int64, []byte, error) {
 }
 
 // save writes the cache: after a complete walk, the files it saw; after a
-// partial one, those added to the previous entries.
+// partial one, those added to the previous entries. An unchanged cache (a
+// warm run's) is not written again.
 func (c *hashCache) save(complete bool) error {
 	all := c.new
 	if !complete {
 		all = maps.Clone(c.old)
 		maps.Copy(all, c.new)
+	}
+	if len(c.old) > 0 && maps.EqualFunc(all, c.old, func(a, b hashEntry) bool {
+		return a.Size == b.Size && a.MTime == b.MTime && bytes.Equal(a.Hash, b.Hash)
+	}) {
+		return nil
 	}
 	tmp := c.path + ".tmp"
 	f, err := os.Create(tmp)

@@ -37,22 +37,23 @@ func TestSameAsPlain(t *testing.T) {
 			if out != want.String() {
 				t.Errorf("reports differ:\n%s\n--- plain:\n%s", out, want.String())
 			}
-			var top, plainTop strings.Builder
-			for _, wc := range res.Counts.top(20) {
-				fmt.Fprintf(&top, "%s %d\n", wc.w, wc.n)
+			var topList, plainTop strings.Builder
+			for _, w := range top(res.Summary.Words, 20) {
+				fmt.Fprintf(&topList, "%s %d\n", w.Word, w.Count)
 			}
 			for _, wc := range plain.Top(20) {
 				fmt.Fprintf(&plainTop, "%s %d\n", wc.Word, wc.Count)
 			}
-			if top.String() != plainTop.String() {
-				t.Errorf("top 20:\n%s--- plain:\n%s", top.String(), plainTop.String())
+			if topList.String() != plainTop.String() {
+				t.Errorf("top 20:\n%s--- plain:\n%s", topList.String(), plainTop.String())
 			}
-			if len(res.Packages) != len(plain.Packages) || len(res.Packages) == 0 {
-				t.Errorf("%d packages, plain %d", len(res.Packages), len(plain.Packages))
+			lines := pkgLines(res)
+			if len(lines) != len(plain.Packages) || len(lines) == 0 {
+				t.Errorf("%d packages, plain %d", len(lines), len(plain.Packages))
 			}
 			for pkg, p := range plain.Packages {
-				g, ok := res.Packages[pkg]
-				if !ok || g.Files != p.Files || g.Total != p.Total || g.Distinct != p.Distinct || g.Top != p.Top || g.TopCount != p.TopCount {
+				g, ok := lines[pkg]
+				if !ok || int(g.Files) != p.Files || int(g.Total) != p.Total || int(g.Distinct) != p.Distinct || g.Top != p.Top || int(g.TopCount) != p.TopCount {
 					t.Errorf("package %s: %+v, plain %+v", pkg, g, p)
 				}
 			}
