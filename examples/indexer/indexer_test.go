@@ -283,6 +283,9 @@ func TestRerun(t *testing.T) {
 	if pk := procStats(t, second.Stats, "Packages"); pk.CacheMisses != 0 {
 		t.Errorf("warm run: %d packages merged again, want 0", pk.CacheMisses)
 	}
+	if sum := procStats(t, second.Stats, "Summarize"); sum.CacheMisses != 0 || sum.CacheHits != 1 {
+		t.Errorf("warm run: Summarize %d hits, %d misses; want 1, 0", sum.CacheHits, sum.CacheMisses)
+	}
 	if second.Hashed != 0 {
 		t.Errorf("warm run: %d files read to be hashed, want 0", second.Hashed)
 	}
@@ -315,6 +318,9 @@ func TestOneFileChanged(t *testing.T) {
 	}
 	if pk := procStats(t, res.Stats, "Packages"); pk.CacheMisses != 1 {
 		t.Errorf("after one change: %d packages merged again, want 1", pk.CacheMisses)
+	}
+	if sum := procStats(t, res.Stats, "Summarize"); sum.CacheMisses != 1 {
+		t.Errorf("after one change: Summarize %d misses, want 1", sum.CacheMisses)
 	}
 	if res.Hashed != 1 || res.Reread != 0 {
 		t.Errorf("after one change: %d files hashed, %d hashed again; want 1, 0", res.Hashed, res.Reread)
