@@ -65,4 +65,12 @@ c=$(median cold)
 w=$(median warm)
 p=$(median plain)
 echo "medians of $rounds rounds, CPU seconds (user+sys): indexer cold $c, indexer warm $w, plain $p"
-awk -v c="$c" -v w="$w" -v p="$p" 'BEGIN { printf "cold/plain %.2fx (target <= 1.1x); plain/warm %.1fx (target >= 10x)\n", c / p, p / w }'
+awk -v c="$c" -v w="$w" -v p="$p" 'BEGIN { printf "cold/plain %.2fx (target <= 1.1x); plain/warm %.1fx (target >= 10x)\n", (p > 0 ? c / p : 0), (w > 0 ? p / w : 0) }'
+# The same ratios within each round, and their medians: steadier when the
+# load changes between rounds.
+paste "$dir/cpu.cold" "$dir/cpu.warm" "$dir/cpu.plain" | awk '{ print ($3 > 0 ? $1 / $3 : 0), ($2 > 0 ? $3 / $2 : 0) }' >"$dir/ratios"
+cut -d' ' -f1 "$dir/ratios" >"$dir/cpu.rcold"
+cut -d' ' -f2 "$dir/ratios" >"$dir/cpu.rwarm"
+echo "per round: cold/plain $(sort -n "$dir/cpu.rcold" | awk '{ printf "%.2f ", $1 }')"
+echo "per round: plain/warm $(sort -n "$dir/cpu.rwarm" | awk '{ printf "%.1f ", $1 }')"
+awk -v c="$(median rcold)" -v w="$(median rwarm)" 'BEGIN { printf "medians of the rounds'"'"' ratios: cold/plain %.2fx, plain/warm %.1fx\n", c, w }'
