@@ -134,10 +134,11 @@ func (c *hashCache) save(complete bool) error {
 // content is no longer the one hashed, so that what Tokenize records under a
 // File's key is that content's counts.
 func (c *hashCache) read(rel, path string, size int64, hash []byte) ([]byte, error) {
-	if src, ok := c.contents.take(rel, hash); ok {
+	src, ok, dropped := c.contents.take(rel, hash)
+	if ok {
 		return src, nil
 	}
-	if _, ok := c.old[rel]; !ok {
+	if dropped {
 		c.reread.Add(1) // hashed by the walk, content dropped
 	}
 	c.hashed.Add(1)
@@ -164,11 +165,12 @@ const maxContents = 64 << 20
 // exceed max bytes, and a file bigger than max is not held at all. Tokenize
 // then reads and hashes the file again.
 type contents struct {
-	mu    sync.Mutex
-	m     map[string]content
-	fifo  []string // paths in the order put; taken ones are skipped when dropping
-	bytes int
-	max   int
+	mu      sync.Mutex
+	m       map[string]content
+	fifo    []string // paths in the order put; taken ones are skipped when dropping
+	bytes   int
+	max     int
+	dropped map[string]bool // paths whose content was dropped or not held
 }
 
 type content struct {
@@ -177,11 +179,12 @@ type content struct {
 }
 
 func (c *contents) put(rel string, hash, src []byte) {
-	if len(src) > c.max {
-		return
-	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if len(src) > c.max {
+		c.drop(rel)
+		return
+	}
 	c.m[rel] = content{hash, src}
 	c.fifo = append(c.fifo, rel)
 	c.bytes += len(src)
@@ -191,22 +194,31 @@ func (c *contents) put(rel string, hash, src []byte) {
 		if v, ok := c.m[old]; ok {
 			c.bytes -= len(v.src)
 			delete(c.m, old)
+			c.drop(old)
 		}
 	}
 }
 
-// take returns and forgets the content of rel if it is held with this hash.
-func (c *contents) take(rel string, hash []byte) ([]byte, bool) {
+func (c *contents) drop(rel string) {
+	if c.dropped == nil {
+		c.dropped = map[string]bool{}
+	}
+	c.dropped[rel] = true
+}
+
+// take returns and forgets the content of rel if it is held with this hash;
+// dropped reports that the walk read it but its content is no longer held.
+func (c *contents) take(rel string, hash []byte) (src []byte, ok, dropped bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	v, ok := c.m[rel]
 	if !ok || !bytes.Equal(v.hash, hash) {
-		return nil, false
+		return nil, false, c.dropped[rel]
 	}
 	delete(c.m, rel)
 	c.bytes -= len(v.src)
 	if len(c.m) == 0 {
 		c.fifo = c.fifo[:0] // every path of the queue is taken
 	}
-	return v.src, true
+	return v.src, true, false
 }

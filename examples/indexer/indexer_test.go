@@ -540,20 +540,22 @@ func TestHashedOnce(t *testing.T) {
 	c.contents.put("a", h("aaaa"), []byte("aaaa"))
 	c.contents.put("b", h("bbbb"), []byte("bbbb"))
 	c.contents.put("big", h("0123456789x"), []byte("0123456789x"))
-	if _, ok := c.contents.take("a", h("aaaa")); !ok {
+	if _, ok, _ := c.contents.take("a", h("aaaa")); !ok {
 		t.Error("a dropped within the bound")
 	}
 	c.contents.put("c", h("cccc"), []byte("cccc"))
 	c.contents.put("d", h("dddd"), []byte("dddd")) // drops b
-	if _, ok := c.contents.take("b", h("bbbb")); ok {
-		t.Error("b held beyond the bound")
+	if _, ok, dropped := c.contents.take("b", h("bbbb")); ok || !dropped {
+		t.Errorf("b held beyond the bound (%v), or not known as dropped (%v)", ok, dropped)
 	}
-	if _, ok := c.contents.take("big", h("0123456789x")); ok {
-		t.Error("a content bigger than the bound held")
+	if _, ok, dropped := c.contents.take("big", h("0123456789x")); ok || !dropped {
+		t.Errorf("a content bigger than the bound held (%v), or not known as dropped (%v)", ok, dropped)
 	}
-	if src, ok := c.contents.take("c", h("cccc")); !ok || string(src) != "cccc" || c.contents.bytes != 4 {
+	if src, ok, _ := c.contents.take("c", h("cccc")); !ok || string(src) != "cccc" || c.contents.bytes != 4 {
 		t.Errorf("c: %q, %v; %d bytes held (want 4)", src, ok, c.contents.bytes)
 	}
+	c.contents.put("x.go", h("package x"), []byte("package x")) // the walk hashed it,
+	c.contents.put("e", h("eeee"), []byte("eeee"))              // and its content is dropped
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "x.go"), []byte("package x // changed"))
 	if _, err := c.read("x.go", filepath.Join(dir, "x.go"), 9, h("package x")); err == nil || !strings.Contains(err.Error(), "x.go changed during the run") {
