@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/fwgo/fw/runtime/reactive"
@@ -13,12 +14,15 @@ import (
 // TestReservoir: the baseline's Algorithm L draws the samples of fw's
 // ReservoirSampler (which it must not import) for the same seed and stream.
 func TestReservoir(t *testing.T) {
-	for _, n := range []int{0, 1, 19, 20, 21, 100, 5000, 300000} {
+	words := make([]string, 300000)
+	for i := range words {
+		words[i] = strconv.Itoa(i)
+	}
+	for _, n := range []int{0, 1, 19, 20, 21, 100, 5000, len(words)} {
 		for _, seed := range []uint64{0, 42, 7} {
 			want := reactive.NewReservoirSampler[string](20, seed)
 			got := newReservoir(20, seed)
-			for i := range n {
-				w := fmt.Sprint(i)
+			for _, w := range words[:n] {
 				want.Add(w)
 				got.add(w)
 			}
