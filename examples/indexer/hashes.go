@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -73,15 +74,18 @@ func loadHashCache(workspace string, ignore bool) *hashCache {
 // hash returns the size and SHA-256 of the file at path (rel, relative to the
 // root, names it in the cache), from the cache if its size and time match.
 func (c *hashCache) hash(rel, path string) (int64, []byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return 0, nil, err
-	}
 	e, ok := c.old[rel]
-	if !ok || e.Size != fi.Size() || e.MTime != fi.ModTime().UnixNano() {
+	if ok { // a stat may spare reading the file
+		fi, err := os.Stat(path)
+		if err != nil {
+			return 0, nil, err
+		}
+		ok = e.Size == fi.Size() && e.MTime == fi.ModTime().UnixNano()
+	}
+	if !ok {
 		opened := time.Now()
 		c.hashed.Add(1)
-		src, err := os.ReadFile(path)
+		fi, src, err := readFile(path)
 		if err != nil {
 			return 0, nil, err
 		}
@@ -97,6 +101,35 @@ func (c *hashCache) hash(rel, path string) (int64, []byte, error) {
 	c.new[rel] = e
 	c.mu.Unlock()
 	return e.Size, e.Hash, nil
+}
+
+// readFile returns the content of the file at path and its information,
+// taken from the open file before it is read (os.ReadFile, without a second
+// stat of the path).
+func readFile(path string) (os.FileInfo, []byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	src := make([]byte, 0, fi.Size()+1) // +1: EOF is seen without growing
+	for {
+		n, err := f.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			return fi, src, nil
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)] // grew while being read
+		}
+	}
 }
 
 // save writes the cache: after a complete walk, the files it saw; after a
