@@ -82,7 +82,7 @@ bench-peers:
 	cd bench/peers && $(GO) test -run '^$$' -bench . -benchmem -count 3 .
 
 ## bench-indexer: CPU time of the indexer, cold (fresh workspace) and warm, beside
-## bench/plainindex (the same job in plain Go) on $(go env GOROOT)/src, 7 rounds
+## bench/plainindex (the same job in plain Go) on $(go env GOROOT)/src, 9 rounds
 ## alternated, medians (docs/BENCHMARKS.md)
 bench-indexer:
-	./bench/indexer-cpu.sh 7
+	./bench/indexer-cpu.sh 9
