@@ -2,7 +2,10 @@
 // checker reads. Every node carries the position of its first token.
 package ast
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Pos is a position in a source file. Line and Col are 1-based; Col counts runes.
 type Pos struct {
@@ -220,12 +223,22 @@ type Case struct {
 	Event  Ident           // CaseEvent only
 	Fields []*FieldPattern // CaseEvent only; nil for `on Event` without braces
 	Target Ident           // CaseBuilt only: `on built target`
-	Name   *Ident          // `as Name`, nil when absent
+	// Guard is the expression after `if` (CaseEvent only), nil when absent:
+	// the case matches when its pattern matches and the guard holds.
+	Guard Expr
+	Name  *Ident // `as Name`, nil when absent
 	// Emits are the events after `->`, Resolves the targets after `->` that
 	// follow the word resolve: `-> Invoice, resolve words, resolve files`.
 	Emits    []Ident
 	Resolves []Ident
 }
+
+// CatchAllName is the event name of the catch-all case `on _`, which
+// receives every event type that the processor's earlier cases did not match.
+const CatchAllName = "_"
+
+// IsCatchAll reports whether c is the catch-all case `on _`.
+func (c *Case) IsCatchAll() bool { return c.Kind == CaseEvent && c.Event.Name == CatchAllName }
 
 // FieldPattern is one `field` or `field: pattern` entry of an event pattern.
 type FieldPattern struct {
@@ -316,6 +329,55 @@ type Literal struct {
 	Raw  string
 }
 
+// Expr is a guard expression: *Binary, *Unary, *Paren, *Len, or an operand,
+// *Name (a bound name or an enum variant) or *Literal.
+type Expr interface {
+	ExprPos() Pos
+	expr()
+}
+
+// Binary is `x op y`: a comparison (==, !=, <, <=, >, >=) or a logical
+// operator (&&, ||). Pos is where x is; OpPos is where a comparison's
+// operator is (for && and ||, where x is).
+type Binary struct {
+	Pos   Pos
+	Op    string
+	OpPos Pos
+	X, Y  Expr
+}
+
+// Unary is `!x`.
+type Unary struct {
+	Pos Pos
+	Op  string // "!"
+	X   Expr
+}
+
+// Paren is `(x)`; it is kept so that the formatter prints what was written.
+type Paren struct {
+	Pos Pos
+	X   Expr
+}
+
+// Len is `len(name)`: the length of a bound string, bytes, list or map.
+type Len struct {
+	Pos Pos
+	Arg Ident
+}
+
+func (e *Binary) ExprPos() Pos  { return e.Pos }
+func (e *Unary) ExprPos() Pos   { return e.Pos }
+func (e *Paren) ExprPos() Pos   { return e.Pos }
+func (e *Len) ExprPos() Pos     { return e.Pos }
+func (p *Name) ExprPos() Pos    { return p.Pos }
+func (p *Literal) ExprPos() Pos { return p.Pos }
+func (*Binary) expr()           {}
+func (*Unary) expr()            {}
+func (*Paren) expr()            {}
+func (*Len) expr()              {}
+func (*Name) expr()             {}
+func (*Literal) expr()          {}
+
 func (d *EnumDecl) DeclName() Ident      { return d.Name }
 func (d *EventDecl) DeclName() Ident     { return d.Name }
 func (d *RecordDecl) DeclName() Ident    { return d.Name }
@@ -343,3 +405,34 @@ func (*Range) pattern()         {}
 func (*Compare) pattern()       {}
 func (*Not) pattern()           {}
 func (*Prefix) pattern()        {}
+
+// ExprString prints a guard expression canonically: one space around binary
+// operators, none after "!" or inside parentheses; the parentheses written
+// are kept.
+func ExprString(e Expr) string {
+	var b strings.Builder
+	writeExpr(&b, e)
+	return b.String()
+}
+
+func writeExpr(b *strings.Builder, e Expr) {
+	switch e := e.(type) {
+	case *Binary:
+		writeExpr(b, e.X)
+		b.WriteString(" " + e.Op + " ")
+		writeExpr(b, e.Y)
+	case *Unary:
+		b.WriteString(e.Op)
+		writeExpr(b, e.X)
+	case *Paren:
+		b.WriteByte('(')
+		writeExpr(b, e.X)
+		b.WriteByte(')')
+	case *Len:
+		b.WriteString("len(" + e.Arg.Name + ")")
+	case *Name:
+		b.WriteString(e.Name)
+	case *Literal:
+		b.WriteString(e.Raw)
+	}
+}

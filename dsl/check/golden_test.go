@@ -181,7 +181,8 @@ func FuzzCheck(f *testing.F) {
 				}
 			}
 			for j, c := range p.Cases {
-				if c.Index != j || (c.Event == nil) == (c.Kind == ast.CaseEvent) || (c.Target == nil) == (c.Kind == ast.CaseBuilt) {
+				if c.Index != j || (c.Event == nil) == (c.Kind == ast.CaseEvent && !c.CatchAll) || (c.Target == nil) == (c.Kind == ast.CaseBuilt) ||
+					c.CatchAll && (c.Kind != ast.CaseEvent || len(c.Tests)+len(c.Binds) > 0 || c.Guard != nil) {
 					t.Fatalf("processor %s: case %s index %d at %d, event %v, target %v", p.Name, c.Name, c.Index, j, c.Event, c.Target)
 				}
 				for _, test := range c.Tests {

@@ -30,7 +30,7 @@ var lintRules = []string{
 	ruleUnreachableCase, ruleRedundantAlternative, ruleOverlappingAlternatives,
 	ruleRangeEndpointOverlap, ruleSingleValueGap, ruleNonExhaustive,
 	ruleUnhandledEvent, ruleUnproducedEvent, ruleUnconsumedTarget, ruleBadIgnore,
-	ruleAnalysisIncomplete, ruleUnservableResolve,
+	ruleAnalysisIncomplete, ruleUnservableResolve, ruleGuardNeverHolds, ruleGuardAlwaysHolds,
 }
 
 // procInfo is what the lint rules need of a processor.
@@ -39,6 +39,7 @@ type procInfo struct {
 	decl       *ast.ProcessorDecl
 	cases      []*caseInfo           // event cases whose event resolved, in source order
 	built      []*caseInfo           // built cases whose target resolved, in source order
+	catchAll   *caseInfo             // the first catch-all case `on _`, nil when none
 	exhaustive map[*ir.Event]ast.Pos // the events of p.Exhaustive, with the option that named them
 }
 
@@ -49,6 +50,9 @@ type caseInfo struct {
 	decl   *ast.Case
 	ok     bool         // its patterns checked without error: it takes part in the usefulness analysis
 	fields []*fieldInfo // the field patterns that constrain their field, in field order
+	// guarded: the case has a guard, so it covers nothing: later cases,
+	// alternatives and exhaustiveness do not count on it.
+	guarded bool
 }
 
 // lintDiag is a warning with the lines at which a //fw:ignore comment applies.
@@ -79,14 +83,21 @@ func (c *checker) lint(files []*ast.File) {
 	l := &linter{c: c}
 	for _, pi := range c.procs {
 		l.unreachableBuilt(pi)
+		l.unreachableAfterCatchAll(pi)
 		l.alternatives(pi)
+		l.guards(pi)
 		for _, m := range pi.matrices() {
 			unreachable := l.unreachableCases(m)
-			l.coveredAlternatives(m, unreachable)
-			l.rangeEndpointOverlaps(m, unreachable)
-			l.singleValueGaps(m, unreachable)
-			// A case left out for an error could cover what seems missing.
-			if pos, ok := pi.exhaustive[m.ev]; ok && len(m.rows) == pi.count(m.ev) {
+			// A guarded case covers nothing: the rules about what earlier
+			// cases leave to later ones skip it, as they skip dead cases.
+			skip := unreachable.clone()
+			skip.orWith(m.guarded)
+			l.coveredAlternatives(m, skip)
+			l.rangeEndpointOverlaps(m, skip)
+			l.singleValueGaps(m, skip)
+			// A case left out for an error could cover what seems missing;
+			// a catch-all case covers everything.
+			if pos, ok := pi.exhaustive[m.ev]; ok && len(m.rows) == pi.count(m.ev) && pi.catchAll == nil {
 				l.nonExhaustive(pi, m, pos)
 			}
 			if m.incomplete {
@@ -122,7 +133,7 @@ func (pi *procInfo) matrices() []*matrix {
 	var order []*ir.Event
 	byEvent := map[*ir.Event][]*caseInfo{}
 	for _, ci := range pi.cases {
-		if !ci.ok {
+		if !ci.ok || pi.afterCatchAll(ci) {
 			continue
 		}
 		if byEvent[ci.ic.Event] == nil {
@@ -135,6 +146,12 @@ func (pi *procInfo) matrices() []*matrix {
 		ms[i] = newMatrix(ev, byEvent[ev])
 	}
 	return ms
+}
+
+// afterCatchAll reports whether ci comes after the processor's catch-all
+// case, which leaves it nothing.
+func (pi *procInfo) afterCatchAll(ci *caseInfo) bool {
+	return pi.catchAll != nil && pi.catchAll.ic.Index < ci.ic.Index
 }
 
 // count returns the number of cases of the processor for ev, valid or not.

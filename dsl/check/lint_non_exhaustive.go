@@ -16,7 +16,11 @@ func (l *linter) nonExhaustive(pi *procInfo, m *matrix, pos ast.Pos) {
 	for c, col := range m.cols {
 		q[c] = col.all
 	}
-	s := m.useful(q, fullBitset(len(m.rows)))
+	rows := fullBitset(len(m.rows))
+	for i := range m.guarded.all {
+		rows[i/64] &^= 1 << (i % 64) // a guarded case covers nothing
+	}
+	s := m.useful(q, rows)
 	if !s.isUseful() || s.aborted {
 		return
 	}
@@ -48,6 +52,9 @@ func (m *matrix) witnessValues(wit []bitset) []space.Value {
 // column; the other fields are tested by no row), or -1.
 func (m *matrix) matchedBy(vals []space.Value) int {
 	for i, r := range m.rows {
+		if r.guarded {
+			continue
+		}
 		all := true
 		for c, col := range m.cols {
 			if fi := r.field(col.field); fi != nil && !fi.set.Contains(vals[c]) {

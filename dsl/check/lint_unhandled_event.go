@@ -8,7 +8,7 @@ import (
 // unhandledEvents reports [unhandled-event]: an event that a case emits but
 // that no processor of the package has a case for, at each emit.
 func (l *linter) unhandledEvents() {
-	handled := l.handled()
+	handled := l.handled(true)
 	for _, pi := range l.c.procs {
 		for _, cs := range pi.decl.Cases {
 			if cs == nil {
@@ -35,15 +35,26 @@ type handler struct {
 }
 
 // handled maps each event that some processor has a case for to the first
-// such case of each processor.
-func (l *linter) handled() map[*ir.Event][]handler {
+// such case of each processor. With catchAll, a catch-all case `on _`
+// handles every event type that no earlier case of its processor names.
+func (l *linter) handled(catchAll bool) map[*ir.Event][]handler {
 	out := map[*ir.Event][]handler{}
 	for _, pi := range l.c.procs {
 		seen := map[*ir.Event]bool{}
 		for _, ci := range pi.cases {
+			if all := pi.catchAll; catchAll && all != nil && all.ic.Index < ci.ic.Index {
+				break
+			}
 			if ev := ci.ic.Event; !seen[ev] {
 				seen[ev] = true
 				out[ev] = append(out[ev], handler{pi, ci})
+			}
+		}
+		if catchAll && pi.catchAll != nil {
+			for _, ev := range l.c.pkg.Events {
+				if !seen[ev] {
+					out[ev] = append(out[ev], handler{pi, pi.catchAll})
+				}
 			}
 		}
 	}

@@ -22,7 +22,7 @@ func (l *linter) unproducedEvents() {
 			}
 		}
 	}
-	handled := l.handled()
+	handled := l.handled(false) // a catch-all does not ask for any event in particular
 	for _, ed := range l.c.evDecls {
 		ev := ed.ev
 		if ev.Input || emitted[ev] || handled[ev] == nil {

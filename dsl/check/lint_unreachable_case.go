@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/diag"
 	"github.com/fwgo/fw/dsl/ir"
 )
@@ -18,7 +19,9 @@ func (l *linter) unreachableCases(m *matrix) bitset {
 		q := m.rowCells(i)
 		cands := m.overlapping(q, live)
 		if !cands.any() || m.useful(q, cands).isUseful() {
-			live.set(i)
+			if !ci.guarded { // a guarded case covers nothing
+				live.set(i)
+			}
 			continue
 		}
 		dead.set(i)
@@ -78,5 +81,25 @@ func (l *linter) unreachableBuilt(pi *procInfo) {
 		l.warn(ci.decl, diag.Warningf(ci.decl.Pos, ruleUnreachableCase,
 			"case %s is unreachable: every artifact of %s is received by earlier case %s", ci.ic.Name, t.Name, prev.ic.Name).
 			With(prev.decl.Pos, "case %s", prev.ic.Name))
+	}
+}
+
+// unreachableAfterCatchAll reports [unreachable-case] for the cases of a
+// processor after its catch-all case `on _`, which receives every event that
+// the cases before it did not match.
+func (l *linter) unreachableAfterCatchAll(pi *procInfo) {
+	all := pi.catchAll
+	if all == nil {
+		return
+	}
+	for _, cs := range pi.decl.Cases {
+		if kindOf(cs) != ast.CaseEvent || cs == all.decl || cs.Pos.Line < all.decl.Pos.Line ||
+			cs.Pos.Line == all.decl.Pos.Line && cs.Pos.Col < all.decl.Pos.Col {
+			continue
+		}
+		name, _ := caseName(cs)
+		l.warn(cs, diag.Warningf(cs.Pos, ruleUnreachableCase,
+			"case %s is unreachable: the catch-all case %s before it receives every event", name, all.ic.Name).
+			With(all.decl.Pos, "case %s", all.ic.Name))
 	}
 }

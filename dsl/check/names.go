@@ -227,5 +227,11 @@ func caseName(cs *ast.Case) (string, ast.Pos) {
 	if cs.Kind == ast.CaseBuilt {
 		return ir.GoFieldName(cs.Target.Name), cs.Target.Pos
 	}
+	if cs.IsCatchAll() {
+		return catchAllName, cs.Event.Pos
+	}
 	return cs.Event.Name, cs.Event.Pos
 }
+
+// catchAllName is the default name of the catch-all case `on _`.
+const catchAllName = "Any"

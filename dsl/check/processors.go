@@ -59,6 +59,10 @@ func (c *checker) processor(pd procDecl, index int) *ir.Processor {
 		case ast.CaseInit, ast.CasePhase, ast.CaseTerminate:
 			c.lifecycleCase(p, cs, lifecycle[cs.Kind])
 		case ast.CaseEvent:
+			if cs.IsCatchAll() {
+				c.catchAllCase(pi, cs, names, lifecycle)
+				continue
+			}
 			c.eventCase(pi, cs, names, lifecycle)
 		case ast.CaseBuilt:
 			c.builtCase(pi, cs, names, lifecycle)
@@ -234,7 +238,7 @@ func (c *checker) exhaustive(pi *procInfo, opts []*ast.Option) {
 	}
 	for _, o := range opts {
 		if len(o.Events) == 0 {
-			if len(handled) == 0 && !c.hasUnresolvedCase(pi) {
+			if len(handled) == 0 && pi.catchAll == nil && !c.hasUnresolvedCase(pi) {
 				c.errorf(o.Name.Pos, ruleBadOption, "exhaustive: processor %s has no event cases", p.Name)
 			}
 			for _, ev := range handled {
@@ -246,7 +250,7 @@ func (c *checker) exhaustive(pi *procInfo, opts []*ast.Option) {
 			ev := c.lookupEvent(id)
 			switch {
 			case ev == nil:
-			case !slices.Contains(handled, ev):
+			case !slices.Contains(handled, ev) && pi.catchAll == nil: // the catch-all handles every event type
 				c.errorf(id.Pos, ruleBadOption, "exhaustive %s: processor %s has no case for %s", id.Name, p.Name, id.Name)
 			default:
 				add(ev, id.Pos)
@@ -260,7 +264,7 @@ func (c *checker) exhaustive(pi *procInfo, opts []*ast.Option) {
 // event did not resolve (and was reported).
 func (c *checker) hasUnresolvedCase(pi *procInfo) bool {
 	return slices.ContainsFunc(pi.decl.Cases, func(cs *ast.Case) bool {
-		return kindOf(cs) == ast.CaseEvent && c.events[cs.Event.Name] == nil
+		return kindOf(cs) == ast.CaseEvent && !cs.IsCatchAll() && c.events[cs.Event.Name] == nil
 	})
 }
 
@@ -315,12 +319,35 @@ func (c *checker) eventCase(pi *procInfo, cs *ast.Case, names map[string]ast.Pos
 	ic := &ir.Case{Name: name, Index: len(p.Cases), Kind: ast.CaseEvent, Pos: cs.Pos, Event: ev}
 	errs := len(c.diags) // only errors are reported before lint
 	fields := c.patterns(cs, ev, ic)
+	if ev != nil {
+		ic.Guard = c.guard(cs, ev, ic)
+	}
 	ok := len(c.diags) == errs // before the emits: a bad emit does not change what the case matches
 	ic.Emits = c.emits(cs.Emits)
 	ic.Resolves = c.resolves(cs.Resolves)
 	p.Cases = append(p.Cases, ic)
 	if ev != nil {
-		pi.cases = append(pi.cases, &caseInfo{ic: ic, decl: cs, ok: ok, fields: fields})
+		pi.cases = append(pi.cases, &caseInfo{ic: ic, decl: cs, ok: ok, fields: fields, guarded: cs.Guard != nil})
+	}
+}
+
+// catchAllCase checks the catch-all case `on _`: no pattern, no guard (it
+// binds nothing), and a name like any case's.
+func (c *checker) catchAllCase(pi *procInfo, cs *ast.Case, names map[string]ast.Pos, lifecycle map[ast.CaseKind]*ast.Case) {
+	p := pi.p
+	name := c.caseNameCheck(p, cs, names, lifecycle)
+	ic := &ir.Case{Name: name, Index: len(p.Cases), Kind: ast.CaseEvent, Pos: cs.Pos, CatchAll: true}
+	if cs.Fields != nil {
+		c.errorf(cs.Event.Pos, ruleBadPattern, "the catch-all case on _ takes no field patterns: it receives events of every type")
+	}
+	if cs.Guard != nil {
+		c.errorf(cs.Guard.ExprPos(), ruleBadGuard, "the catch-all case on _ cannot have a guard: it binds nothing (its handler receives the event)")
+	}
+	ic.Emits = c.emits(cs.Emits)
+	ic.Resolves = c.resolves(cs.Resolves)
+	p.Cases = append(p.Cases, ic)
+	if pi.catchAll == nil {
+		pi.catchAll = &caseInfo{ic: ic, decl: cs, ok: true}
 	}
 }
 

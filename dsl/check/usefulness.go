@@ -35,10 +35,13 @@ var (
 
 // matrix holds the cases of one processor for one event type.
 type matrix struct {
-	ev    *ir.Event
-	rows  []*caseInfo // in source order
-	cols  []*column
-	steps int // of all searches so far
+	ev   *ir.Event
+	rows []*caseInfo // in source order
+	cols []*column
+	// guarded holds the rows of guarded cases, which cover nothing: they
+	// are asked about (is the case reachable?) but never count as covering.
+	guarded bitset
+	steps   int // of all searches so far
 	// incomplete: some search gave up, so a rule may have stayed silent
 	// about a case, an alternative or a missing value.
 	incomplete bool
@@ -64,7 +67,12 @@ type column struct {
 // newMatrix builds the matrix of rows, cases of event ev whose patterns
 // checked without error.
 func newMatrix(ev *ir.Event, rows []*caseInfo) *matrix {
-	m := &matrix{ev: ev, rows: rows}
+	m := &matrix{ev: ev, rows: rows, guarded: newBitset(len(rows))}
+	for i, r := range rows {
+		if r.guarded {
+			m.guarded.set(i)
+		}
+	}
 	for _, f := range ev.Fields {
 		var sets []space.Set
 		for _, r := range rows {

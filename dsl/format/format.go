@@ -649,6 +649,9 @@ func caseText(c *ast.Case) string {
 			b.WriteByte('}')
 		}
 	}
+	if c.Guard != nil {
+		b.WriteString(" if " + ast.ExprString(c.Guard))
+	}
 	if c.Name != nil {
 		b.WriteString(" as " + c.Name.Name)
 	}

@@ -267,11 +267,45 @@ func (g *gen) caseOf() {
 			g.emit(",")
 		}
 		g.emit("}")
+		if g.maybe(0.3) {
+			g.emit("if")
+			g.guard(0)
+		}
 	}
 	if g.maybe(0.4) {
 		g.emit("as", g.upper())
 	}
 	g.emits()
+}
+
+// guard emits a guard expression of at most a few levels.
+func (g *gen) guard(depth int) {
+	for i := range 1 + g.r.IntN(2) {
+		if i > 0 {
+			g.emit(g.pick("&&", "||"))
+		}
+		g.guardOperand(depth)
+		if g.maybe(0.6) {
+			g.emit(g.pick("==", "!=", "<", "<=", ">", ">="))
+			g.guardOperand(depth)
+		}
+	}
+}
+
+func (g *gen) guardOperand(depth int) {
+	for g.maybe(0.2) {
+		g.emit("!")
+	}
+	switch {
+	case depth < 2 && g.maybe(0.2):
+		g.emit("(")
+		g.guard(depth + 1)
+		g.emit(")")
+	case g.maybe(0.2):
+		g.emit("len", "(", g.lower(), ")")
+	default:
+		g.emit(g.value())
+	}
 }
 
 func (g *gen) value() string {

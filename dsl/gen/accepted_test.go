@@ -30,6 +30,11 @@ var degeneratePackages = map[string]string{
 	"lifecycleonly":  "package p\nprocessor P {\n    on init\n    on phase\n    on terminate\n}\n",
 	"processorempty": "package p\nprocessor P {}\n",
 	"unhandled":      "package p\nenum K { A }\ninput event E { k K }\nevent F { k K }\nprocessor P { on E{k: A} -> F }\n",
+	"catchallonly":   "package p\nprocessor P { on _ }\n",
+	"catchallempty":  "package p\ninput event E {}\nprocessor P { on _ }\n",
+	"guardonly":      "package p\ninput event E { x int; b bytes }\nprocessor P { on E{x, b} if x > 0 || len(b) == 0 }\n",
+	"guardlen":       "package p\ninput event E { tags []string; m map[string]int; n int }\nprocessor P { on E{tags, m, n} if len(tags) > len(m) && len(m) != n }\n",
+	"cachedguards":   "package p\ninput event E { x int }\nevent F { x int }\nprocessor P {\n cached\n on E{x} if x > 0 as Pos -> F\n on _ as Rest -> F\n}\n",
 }
 
 // roleSources are the declarations in which a name n can appear, each given

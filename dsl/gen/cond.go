@@ -166,3 +166,97 @@ func floatLit(f float64) *jen.Statement {
 	}
 	return jen.Op(formatFloat(f))
 }
+
+// caseCond is the condition of a case: its field tests, then its guard; nil
+// for an unconditional case.
+func caseCond(c *ir.Case) *jen.Statement {
+	if c.Guard == nil {
+		return condition(c)
+	}
+	// The guard follows with &&: a disjunction of a test needs parentheses.
+	var cond *jen.Statement
+	for _, t := range c.Tests {
+		if x := testCond(t, true); cond == nil {
+			cond = x
+		} else {
+			cond = cond.Op("&&").Add(x)
+		}
+	}
+	g := guardCond(c.Guard, c.Guard.Op == ir.GuardOr && cond != nil)
+	if cond == nil {
+		return g
+	}
+	return cond.Op("&&").Add(g)
+}
+
+// guardCond compiles a guard into a boolean expression on the event's fields
+// (ev), in Go's semantics: float comparisons with NaN are false but !=, and
+// strings and bytes compare bytewise. It reads the fields only, so it does
+// not allocate. paren puts a disjunction in parentheses.
+func guardCond(g *ir.Guard, paren bool) *jen.Statement {
+	switch g.Op {
+	case ir.GuardAnd:
+		x := guardCond(g.X, true).Op("&&").Add(guardCond(g.Y, true))
+		return x
+	case ir.GuardOr:
+		x := guardCond(g.X, false).Op("||").Add(guardCond(g.Y, false))
+		if paren {
+			return jen.Parens(x)
+		}
+		return x
+	case ir.GuardNot:
+		x := guardCond(g.X, false)
+		if g.X.Op == ir.GuardBool || g.X.Op == ir.GuardNot {
+			return jen.Op("!").Add(x)
+		}
+		return jen.Op("!").Parens(x)
+	case ir.GuardBool:
+		return guardOperand(g.L, ir.Operand{})
+	}
+	if g.L.Type.Kind == ir.Time {
+		// Instants compare with Compare (== would compare locations too).
+		return guardOperand(g.L, g.R).Dot("Compare").Call(guardOperand(g.R, g.L)).Op(g.Cmp).Lit(0)
+	}
+	return guardOperand(g.L, g.R).Op(g.Cmp).Add(guardOperand(g.R, g.L))
+}
+
+// guardOperand is the Go expression of operand o, compared with other.
+func guardOperand(o, other ir.Operand) *jen.Statement {
+	switch o.Kind {
+	case ir.OperandBind:
+		x := jen.Id("ev").Dot(GoName(o.Field.Name))
+		if o.Type.Kind == ir.Bytes {
+			return jen.String().Parens(x) // compared without allocating
+		}
+		return x
+	case ir.OperandLen:
+		x := jen.Len(jen.Id("ev").Dot(GoName(o.Field.Name)))
+		if other.Kind == ir.OperandBind {
+			return jen.Int64().Parens(x) // an int field is an int64
+		}
+		return x
+	}
+	v := o.Lit
+	switch o.Type.Kind {
+	case ir.Int:
+		return jen.Op(strconv.FormatInt(v.Int, 10))
+	case ir.Float:
+		if math.IsNaN(v.Float) {
+			return jen.Qual("math", "NaN").Call()
+		}
+		return floatLit(v.Float)
+	case ir.Bool:
+		return jen.Lit(v.Bool)
+	case ir.EnumType:
+		if e := o.Type.Enum; e != nil && v.Int >= 0 && v.Int < int64(len(e.Variants)) {
+			return jen.Id(e.Name + e.Variants[v.Int])
+		}
+		return jen.Op(strconv.FormatInt(v.Int, 10))
+	case ir.Time:
+		// A call, not a variable: no allocation, and the compiler inlines it.
+		return jen.Qual("time", "Unix").Call(jen.Op(strconv.FormatInt(o.Time.Unix(), 10)), jen.Op(strconv.Itoa(o.Time.Nanosecond())))
+	case ir.Duration:
+		return jen.Op(strconv.FormatInt(v.Int, 10)) // an untyped constant, in nanoseconds
+	}
+	return jen.Lit(v.Str)
+}

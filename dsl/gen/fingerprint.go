@@ -83,6 +83,11 @@ func FingerprintParts(pkg *ir.Package, p *ir.Processor) []string {
 	}
 	for _, c := range allCases(p) {
 		addEvent(c.Event)
+		if c.CatchAll { // its handler receives events of every type
+			for _, ev := range pkg.Events {
+				addEvent(ev)
+			}
+		}
 		if c.Target != nil {
 			addArtifact(c.Target.Type)
 		}
@@ -186,6 +191,8 @@ func caseText(b *strings.Builder, c *ir.Case) {
 		fmt.Fprintf(b, " %s", c.Event.Name)
 	case c.Target != nil:
 		fmt.Fprintf(b, " %s: %s", c.Target.Name, c.Target.Type.String())
+	case c.CatchAll:
+		b.WriteString(" _")
 	}
 	fmt.Fprintf(b, " as %s", c.Name)
 	for _, t := range c.Tests {
@@ -193,6 +200,9 @@ func caseText(b *strings.Builder, c *ir.Case) {
 	}
 	for _, bd := range c.Binds {
 		fmt.Fprintf(b, " bind %s=%s", bd.Name, bd.Field.Name)
+	}
+	if c.Guard != nil {
+		fmt.Fprintf(b, " guard %s", c.Guard.String())
 	}
 	for _, ev := range c.Emits {
 		fmt.Fprintf(b, " emit %s", ev.Name)

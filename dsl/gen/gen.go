@@ -437,4 +437,25 @@ func (g *generator) arenaCode(f *jen.File) {
 		}
 		b.Panic(jen.Lit("fw: " + g.pkg.Name + ": not an event type of the package (a type embedding one?)"))
 	})
+	if g.hasCatchAll() && len(evs) > 0 {
+		f.Comment("fwEventValue is the event that the Ev of a message points to, for a catch-all case.")
+		f.Func().Id("fwEventValue").Params(jen.Id("ev").Any()).Id("Event").BlockFunc(func(b *jen.Group) {
+			b.Switch(jen.Id("e").Op(":=").Id("ev").Assert(jen.Type())).BlockFunc(func(sw *jen.Group) {
+				for _, ev := range evs {
+					sw.Case(jen.Op("*").Id(ev.Name)).Block(jen.Return(jen.Op("*").Id("e")))
+				}
+			})
+			b.Return(jen.Nil())
+		})
+	}
+}
+
+// hasCatchAll reports whether some processor of the package has a catch-all case.
+func (g *generator) hasCatchAll() bool {
+	for _, p := range g.pkg.Processors {
+		if p.CatchAllCase() != nil {
+			return true
+		}
+	}
+	return false
 }

@@ -208,12 +208,9 @@ type matcher struct {
 func eventRows(pkg *ir.Package, ev *ir.Event) []row {
 	var rows []row
 	for _, p := range pkg.Processors {
-		for _, c := range p.Cases {
-			if c.Event != ev {
-				continue
-			}
+		for _, c := range p.CasesFor(ev) {
 			rows = append(rows, row{proc: p, cas: c})
-			if len(c.Tests) == 0 {
+			if c.Unconditional() {
 				break
 			}
 		}
@@ -374,16 +371,28 @@ func groupEntries(g *group) int {
 }
 
 // firstPerProc returns the first of rs (ascending) of each processor, in a
-// buffer that the next call reuses.
+// buffer that the next call reuses; a guarded row does not count as first:
+// it is listed with the rows of its processor after it, up to the first
+// unguarded one, and the generated code (as eval) takes the first row of
+// each processor whose guard holds.
 func (m *matcher) firstPerProc(rs []int) []int {
 	out := m.first[:0]
+	var closed *ir.Processor
 	for _, r := range rs {
-		if len(out) == 0 || m.rows[out[len(out)-1]].proc != m.rows[r].proc {
+		if p := m.rows[r].proc; p != closed {
 			out = append(out, r)
+			if m.rows[r].cas.Guard == nil {
+				closed = p
+			}
 		}
 	}
 	m.first = out
 	return out
+}
+
+// guarded reports whether some row of m has a guard.
+func (m *matcher) guarded() bool {
+	return slices.ContainsFunc(m.rows, func(r row) bool { return r.cas.Guard != nil })
 }
 
 // procRuns splits the rows into runs of one processor each.
@@ -609,7 +618,8 @@ func (m *matcher) buildDAG(rows []int, o options) *dag {
 		for _, r := range alive {
 			if p := m.rows[r].proc; p != sure {
 				pruned = append(pruned, r)
-				if !slices.ContainsFunc(d.order[j:], func(f int) bool { return m.tests(r, f) }) {
+				// A guarded row is never sure: its guard may fail.
+				if m.rows[r].cas.Guard == nil && !slices.ContainsFunc(d.order[j:], func(f int) bool { return m.tests(r, f) }) {
 					sure = p
 				}
 			}
@@ -980,7 +990,7 @@ func (m *matcher) eval(o options, val valueFunc) []int {
 		switch g.kind {
 		case switchGroup:
 			for _, r := range g.rows {
-				if m.rows[r].holds(val) {
+				if m.rows[r].holds(val) && guardHolds(m.rows[r].cas.Guard, val) {
 					out = append(out, r)
 					break
 				}
@@ -995,7 +1005,102 @@ func (m *matcher) eval(o options, val valueFunc) []int {
 			out = append(out, m.lists[g.leaves[leaf]]...)
 		}
 	}
+	return m.served(out, val)
+}
+
+// served keeps of the rows rs (a concatenation of match lists) the first of
+// each processor whose guard holds, as the generated code does.
+func (m *matcher) served(rs []int, val valueFunc) []int {
+	out := rs[:0]
+	var done *ir.Processor
+	for _, r := range rs {
+		if p := m.rows[r].proc; p != done && guardHolds(m.rows[r].cas.Guard, val) {
+			out = append(out, r)
+			done = p
+		}
+	}
 	return out
+}
+
+// guardHolds evaluates guard g (true when nil) on the values, in the
+// semantics of the generated code (Go's: no comparison holds for NaN but
+// !=, strings compare bytewise, len counts bytes). It models the scalar
+// types only, as the matcher's tests do: space.Value holds no time.
+func guardHolds(g *ir.Guard, val valueFunc) bool {
+	if g == nil {
+		return true
+	}
+	switch g.Op {
+	case ir.GuardAnd:
+		return guardHolds(g.X, val) && guardHolds(g.Y, val)
+	case ir.GuardOr:
+		return guardHolds(g.X, val) || guardHolds(g.Y, val)
+	case ir.GuardNot:
+		return !guardHolds(g.X, val)
+	case ir.GuardBool:
+		return val(g.L.Field).Bool
+	}
+	l, r := operandValue(g.L, val), operandValue(g.R, val)
+	t := g.L.Type
+	if g.L.Kind == ir.OperandLen || g.R.Kind == ir.OperandLen {
+		t = ir.Type{Kind: ir.Int}
+	}
+	var c int
+	switch t.Kind {
+	case ir.Float:
+		x, y := l.Float, r.Float
+		if math.IsNaN(x) || math.IsNaN(y) {
+			return g.Cmp == "!="
+		}
+		c = cmpOf(x, y)
+	case ir.String, ir.Bytes:
+		c = strings.Compare(l.Str, r.Str)
+	case ir.Bool:
+		c = cmpOf(b2i(l.Bool), b2i(r.Bool))
+	default: // ints, enums (uint32 values, never negative), lens
+		c = cmpOf(l.Int, r.Int)
+	}
+	switch g.Cmp {
+	case "==":
+		return c == 0
+	case "!=":
+		return c != 0
+	case "<":
+		return c < 0
+	case "<=":
+		return c <= 0
+	case ">":
+		return c > 0
+	}
+	return c >= 0
+}
+
+// operandValue is the value of a guard's operand.
+func operandValue(o ir.Operand, val valueFunc) space.Value {
+	switch o.Kind {
+	case ir.OperandBind:
+		return val(o.Field)
+	case ir.OperandLen:
+		return space.Value{Int: int64(len(val(o.Field).Str))}
+	}
+	return o.Lit
+}
+
+func cmpOf[T int64 | float64](x, y T) int {
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}
+
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // holds reports whether every test of r holds for the values.

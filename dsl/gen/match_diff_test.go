@@ -269,7 +269,8 @@ func harness(pkg *ir.Package, vs []vector) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"fmt\"\n\t\"io\"\n\t\"math\"\n\t\"runtime\"\n\n\tfwrt \"github.com/fwgo/fw/runtime/fwimpl\"\n)\n\n", pkg.Name)
 	b.WriteString("var _ = math.Float64frombits\n\n")
-	b.WriteString("type fwdRec struct {\n\tgot   []fwrt.Delivery\n\tcheck bool\n\tbad   []string\n}\n\n")
+	b.WriteString("type fwdRec struct {\n\tgot   []fwrt.Delivery\n\tcheck bool\n\tbad   []string\n\tcur   string\n}\n\n")
+	catchAll := false
 	for _, p := range pkg.Processors {
 		fmt.Fprintf(&b, "type fwd%s struct{ r *fwdRec }\n\n", p.Name)
 		for _, c := range p.Cases {
@@ -277,7 +278,14 @@ func harness(pkg *ir.Package, vs []vector) []byte {
 			for i, bd := range c.Binds {
 				fmt.Fprintf(&b, ", b%d %s", i, goTypeName(bd.Field.Type))
 			}
+			if c.CatchAll {
+				b.WriteString(", e Event")
+			}
 			fmt.Fprintf(&b, ") error {\n\th.r.got = append(h.r.got, fwrt.Delivery{Proc: %d, Case: %d})\n", p.Index, c.Index)
+			if c.CatchAll {
+				catchAll = true
+				fmt.Fprintf(&b, "\tif h.r.check && e.EventName() != h.r.cur {\n\t\th.r.bad = append(h.r.bad, %q+e.EventName())\n\t}\n", p.Name+"."+c.Name+" received ")
+			}
 			if len(c.Binds) > 0 {
 				b.WriteString("\tif h.r.check {\n\t\te := c.Event()\n")
 				for i, bd := range c.Binds {
@@ -301,7 +309,12 @@ func harness(pkg *ir.Package, vs []vector) []byte {
 		}
 		fmt.Fprintf(&b, "%s: fwd%s{r}", p.Name, p.Name)
 	}
-	b.WriteString(`}}
+	// A catch-all case boxes its event into an Event: one allocation per call.
+	dispatch := "d.DispatchAll(x, msgs[i:i+1])"
+	if catchAll {
+		dispatch = "_ = i // Route only: a catch-all case's call boxes its event"
+	}
+	b.WriteString(strings.Replace(`}}
 	x := fwrt.NewSerial(&fwProgram)
 	c := &fwrt.Call{}
 	dst := make([]fwrt.Delivery, 0, 256)
@@ -310,7 +323,7 @@ func harness(pkg *ir.Package, vs []vector) []byte {
 		m := ev.fwMsg(nil)
 		msgs[i] = m
 		dst = d.Route(m, dst[:0])
-		r.got, r.check = r.got[:0], true
+		r.got, r.check, r.cur = r.got[:0], true, ev.EventName()
 		d.DispatchAll(x, msgs[i:i+1])
 		fmt.Fprintf(w, "%d %v %v", i, dst, r.got)
 		r.got, r.check = r.got[:0], false
@@ -333,7 +346,7 @@ func harness(pkg *ir.Package, vs []vector) []byte {
 		for i, m := range msgs {
 			dst = d.Route(m, dst[:0])
 			r.got = r.got[:0]
-			d.DispatchAll(x, msgs[i:i+1])
+			%s
 		}
 		runtime.ReadMemStats(&after)
 		if n := after.Mallocs - before.Mallocs; pass == 0 || n < fewest {
@@ -347,6 +360,6 @@ func harness(pkg *ir.Package, vs []vector) []byte {
 		fmt.Fprintln(w, "bad", s)
 	}
 }
-`)
+`, "%s", dispatch, 1))
 	return b.Bytes()
 }

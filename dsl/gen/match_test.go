@@ -191,7 +191,7 @@ func TestMatcherEval(t *testing.T) {
 // allForms are the shapes of compiled matchers that the tests must reach.
 var allForms = []string{"table", "table of several fields", "graph", "dense class map", "sparse class map",
 	"case switch", "several groups", "int chain", "int dense", "int search", "int tree", "float chain", "float search",
-	"strings", "indexed strings", "bools", "enum"}
+	"strings", "indexed strings", "bools", "enum", "guards", "guards in a graph", "catch-all"}
 
 // forms records the shapes that m has.
 func (m *matcher) forms(o options, seen map[string]bool) {
@@ -211,6 +211,15 @@ func (m *matcher) forms(o options, seen map[string]bool) {
 		}
 	}
 	seen["several groups"] = seen["several groups"] || len(m.groups) > 1
+	for _, r := range m.rows {
+		seen["guards"] = seen["guards"] || r.cas.Guard != nil
+		seen["catch-all"] = seen["catch-all"] || r.cas.CatchAll
+	}
+	for _, g := range m.groups {
+		if g.kind == dagGroup && slices.ContainsFunc(g.rows, func(r int) bool { return m.rows[r].cas.Guard != nil }) {
+			seen["guards in a graph"] = true
+		}
+	}
 	for i, f := range m.fields {
 		if !m.used(i) {
 			continue

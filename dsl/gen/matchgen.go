@@ -193,6 +193,9 @@ func (g *generator) matchCode(f *jen.File, a *arrayTexts) {
 			}
 		}
 		g.matchMethod(f, m)
+		if m.guarded() {
+			g.guardMethod(f, m)
+		}
 		if len(m.rows) > g.opt.callRows {
 			g.callMethod(f, m)
 		}
@@ -728,11 +731,11 @@ func (g *generator) matchMethod(f *jen.File, m *matcher) {
 				jen.Switch().BlockFunc(func(sw *jen.Group) {
 					for k, r := range gr.rows {
 						c := m.rows[r].cas
-						if len(c.Tests) == 0 {
+						if c.Unconditional() {
 							sw.Default().Add(l.Clone()).Op("=").Lit(gr.rowList[k])
 							return
 						}
-						sw.Case(condition(c)).Add(l.Clone()).Op("=").Lit(gr.rowList[k])
+						sw.Case(caseCond(c)).Add(l.Clone()).Op("=").Lit(gr.rowList[k])
 					}
 				}))
 		case dagGroup:
@@ -745,6 +748,23 @@ func (g *generator) matchMethod(f *jen.File, m *matcher) {
 	body = append(body, jen.Return())
 	f.Func().Params(jen.Id("ev").Op("*").Id(ev.Name)).Id("fwMatch").Params().Params(
 		jen.Id("m").Index(jen.Lit(len(m.groups))).Index().Id(rowType)).Block(body...)
+}
+
+// guardMethod emits fwGuard, which tells whether the guard of a row holds
+// (true for a row without one).
+func (g *generator) guardMethod(f *jen.File, m *matcher) {
+	ev := m.ev
+	f.Commentf("fwGuard reports whether the guard of row r of %s.rows holds for ev (true for a row without one).", tableName(ev))
+	f.Func().Params(jen.Id("ev").Op("*").Id(ev.Name)).Id("fwGuard").Params(jen.Id("r").Id(uintType(len(m.rows)-1))).Bool().Block(
+		jen.Switch(jen.Id("r")).BlockFunc(func(sw *jen.Group) {
+			for i, r := range m.rows {
+				if r.cas.Guard != nil {
+					sw.Case(jen.Lit(i)).Block(jen.Comment(r.proc.Name+": "+r.cas.Name), jen.Return(guardCond(r.cas.Guard, false)))
+				}
+			}
+		}),
+		jen.Return(jen.True()),
+	)
 }
 
 // callMethod emits fwCall<Event>, which DispatchAll uses for event types with
@@ -816,13 +836,22 @@ func excLoop(exc *jen.Statement) jen.Code {
 // with a compiled matcher: for each row that fwMatch gives, the delivery.
 func (g *generator) compiledBody(m *matcher, route bool, deliver func(*ir.Processor, *ir.Case) jen.Code) []jen.Code {
 	ev := m.ev
-	var each jen.Code
+	var each []jen.Code
+	if m.guarded() {
+		// A match list holds, per processor, its rows up to the first
+		// unguarded one: the first whose guard holds is delivered.
+		each = append(each,
+			jen.Id("p").Op(":=").Id(tableName(ev)).Dot("rows").Index(jen.Id("r")).Dot("Proc"),
+			jen.If(jen.Id("p").Op("==").Id("served").Op("||").Op("!").Id("ev").Dot("fwGuard").Call(jen.Id("r"))).Block(jen.Continue()),
+			jen.Id("served").Op("=").Id("p"),
+		)
+	}
 	if route {
-		each = jen.Block(jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id(tableName(ev)).Dot("rows").Index(jen.Id("r"))))
+		each = append(each, jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id(tableName(ev)).Dot("rows").Index(jen.Id("r"))))
 	} else if len(m.rows) > g.opt.callRows {
 		// Many rows: the calls are in fwCall<Event>, so that DispatchAll stays
 		// small enough for the compiler to inline Begin and End.
-		each = jen.Block(
+		each = append(each,
 			jen.Id("dl").Op(":=").Id(tableName(ev)).Dot("rows").Index(jen.Id("r")),
 			jen.If(
 				jen.Id("c").Op(":=").Add(beginCall(jen.Id("dl").Dot("Proc"), jen.Id("dl").Dot("Case"))),
@@ -830,29 +859,37 @@ func (g *generator) compiledBody(m *matcher, route bool, deliver func(*ir.Proces
 			).Block(jen.Id("x").Dot("End").Call(jen.Id("d").Dot("fwCall"+ev.Name).Call(jen.Id("c"), jen.Id("r"), jen.Id("ev")))),
 		)
 	} else {
-		each = jen.Block(jen.Switch(jen.Id("r")).BlockFunc(func(sw *jen.Group) {
+		each = append(each, jen.Switch(jen.Id("r")).BlockFunc(func(sw *jen.Group) {
 			for i, r := range m.rows {
 				sw.Case(jen.Lit(i)).Block(jen.Comment(r.proc.Name+": "+r.cas.Name), deliver(r.proc, r.cas))
 			}
 		}))
 	}
 	var match, decl jen.Code
-	if route {
+	if route && !m.guarded() {
 		match = jen.Id("m").Dot("Ev").Assert(jen.Op("*").Id(ev.Name)).Dot("fwMatch").Call()
 	} else {
 		decl = jen.Id("ev").Op(":=").Id("m").Dot("Ev").Assert(jen.Op("*").Id(ev.Name))
 		match = jen.Id("ev").Dot("fwMatch").Call()
 	}
+	var served jen.Code
+	if m.guarded() {
+		served = jen.Id("served").Op(":=").Int32().Parens(jen.Lit(-1))
+	}
 	var loop jen.Code
 	if len(m.groups) == 1 && m.groups[0].kind != switchGroup {
-		loop = jen.For(jen.List(jen.Id("_"), jen.Id("r")).Op(":=").Range().Add(match)).Add(each)
+		loop = jen.For(jen.List(jen.Id("_"), jen.Id("r")).Op(":=").Range().Add(match)).Block(each...)
 	} else {
 		loop = jen.For(jen.List(jen.Id("_"), jen.Id("rs")).Op(":=").Range().Add(match)).Block(
-			jen.For(jen.List(jen.Id("_"), jen.Id("r")).Op(":=").Range().Id("rs")).Add(each))
+			jen.For(jen.List(jen.Id("_"), jen.Id("r")).Op(":=").Range().Id("rs")).Block(each...))
 	}
 	comment := jen.Commentf("%s: compiled (%s).", m.size(), tableName(ev))
-	if decl != nil {
-		return []jen.Code{decl, comment, loop}
+	out := []jen.Code{comment, loop}
+	if served != nil {
+		out = []jen.Code{comment, served, loop}
 	}
-	return []jen.Code{comment, loop}
+	if decl != nil {
+		out = append([]jen.Code{decl}, out...)
+	}
+	return out
 }

@@ -68,11 +68,8 @@ func (g *generator) program(f *jen.File) {
 	routes := make([][]int, len(pkg.Events))
 	for _, p := range pkg.Processors {
 		for _, ev := range pkg.Events {
-			for _, c := range p.Cases {
-				if c.Event == ev {
-					routes[ev.Kind] = append(routes[ev.Kind], p.Index)
-					break
-				}
+			if len(p.CasesFor(ev)) > 0 {
+				routes[ev.Kind] = append(routes[ev.Kind], p.Index)
 			}
 		}
 	}
@@ -195,14 +192,11 @@ func (g *generator) directRoutes() [][][2]int {
 			return nil
 		}
 		for _, p := range g.pkg.Processors {
-			for _, c := range p.Cases {
-				if c.Event == ev {
-					if len(c.Tests) > 0 {
-						return nil
-					}
-					routes[ev.Kind] = append(routes[ev.Kind], [2]int{p.Index, c.Index})
-					break
+			if cases := p.CasesFor(ev); len(cases) > 0 {
+				if !cases[0].Unconditional() {
+					return nil
 				}
+				routes[ev.Kind] = append(routes[ev.Kind], [2]int{p.Index, cases[0].Index})
 			}
 		}
 	}
@@ -432,39 +426,34 @@ func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Proc
 	var body []jen.Code
 	needEv := false
 	for _, p := range g.pkg.Processors {
-		var cases []*ir.Case
-		for _, c := range p.Cases {
-			if c.Event == ev {
-				cases = append(cases, c)
-			}
-		}
+		cases := p.CasesFor(ev)
 		if len(cases) == 0 {
 			continue
 		}
-		if len(cases[0].Tests) == 0 {
+		if cases[0].Unconditional() {
 			if !bindsRead { // the handler call names the case in DispatchAll
 				body = append(body, jen.Comment(p.Name+": "+cases[0].Name))
 			}
 			body = append(body, deliver(p, cases[0]))
-			needEv = needEv || bindsRead && len(cases[0].Binds) > 0
+			needEv = needEv || bindsRead && (len(cases[0].Binds) > 0 || cases[0].CatchAll)
 			continue
 		}
 		needEv = true
 		body = append(body, jen.Comment(p.Name))
 		body = append(body, jen.Switch().BlockFunc(func(sw *jen.Group) {
 			for _, c := range cases {
-				if len(c.Tests) == 0 {
+				if c.Unconditional() {
 					// Unconditional: it catches everything the earlier cases left;
 					// later cases can never match.
 					sw.Default().Add(deliver(p, c))
 					return
 				}
-				sw.Case(condition(c)).Add(deliver(p, c))
+				sw.Case(caseCond(c)).Add(deliver(p, c))
 			}
 		}))
 	}
 	if needEv {
-		if p, c := g.soleCase(ev); deliverEv != nil && c != nil && len(c.Tests) == 0 && len(c.Binds) == 1 {
+		if p, c := g.soleCase(ev); deliverEv != nil && c != nil && c.Unconditional() && len(c.Binds)+btoi(c.CatchAll) == 1 {
 			// One handler reads one field: no variable.
 			return []jen.Code{deliverEv(p, c, jen.Id("m").Dot("Ev").Assert(jen.Op("*").Id(ev.Name)))}
 		}
@@ -479,18 +468,23 @@ func (g *generator) soleCase(ev *ir.Event) (*ir.Processor, *ir.Case) {
 	var sole *ir.Processor
 	var first *ir.Case
 	for _, p := range g.pkg.Processors {
-		for _, c := range p.Cases {
-			if c.Event == ev {
-				if sole != nil && sole != p {
-					return nil, nil
-				}
-				if sole == nil {
-					sole, first = p, c
-				}
+		for _, c := range p.CasesFor(ev) {
+			if sole != nil && sole != p {
+				return nil, nil
+			}
+			if sole == nil {
+				sole, first = p, c
 			}
 		}
 	}
 	return sole, first
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // routedBody is DispatchAll's case for an event type matched by direct switches
@@ -525,6 +519,9 @@ func handlerCall(p *ir.Processor, c *ir.Case, ev jen.Code) *jen.Statement {
 	args := []jen.Code{contextLit(ContextName(p, c), c)}
 	for _, bd := range c.Binds {
 		args = append(args, jen.Add(ev).Dot(GoName(bd.Field.Name)))
+	}
+	if c.CatchAll {
+		args = append(args, jen.Op("*").Add(ev)) // the event's value, as an Event
 	}
 	return handlerRef(p).Dot(MethodName(c)).Call(args...)
 }
@@ -578,6 +575,16 @@ func (g *generator) invokeCase(cs *jen.Group, p *ir.Processor, c *ir.Case) {
 	}
 	if c.Kind == ast.CaseBuilt {
 		cs.Case(jen.Lit(c.Index)).Block(jen.Return(builtCall(p, c, builtArg(c.Target))))
+		return
+	}
+	if c.CatchAll {
+		// The case receives every event type: the value's type is known at run time.
+		ctx := contextLit(ContextName(p, c), c)
+		ev := jen.Id("fwEventValue").Call(jen.Id("m").Dot("Ev"))
+		if len(g.pkg.Events) == 0 {
+			ev = jen.Nil() // no event: never called
+		}
+		cs.Case(jen.Lit(c.Index)).Block(jen.Return(handlerRef(p).Dot(MethodName(c)).Call(ctx, ev)))
 		return
 	}
 	var body []jen.Code

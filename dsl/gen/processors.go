@@ -50,6 +50,9 @@ func (g *generator) paramNames(p *ir.Processor, c *ir.Case) (ctx string, binds [
 	for _, b := range c.Binds {
 		binds = append(binds, safe(b.Name))
 	}
+	if c.CatchAll {
+		binds = append(binds, safe("ev"))
+	}
 	ctx = safe("c")
 	return ctx, binds
 }
@@ -81,6 +84,9 @@ func (g *generator) processor(w *textPart, p *ir.Processor) {
 			if c.Kind == ast.CaseBuilt {
 				fmt.Fprintf(w, ", v %s", w.artifact(c.Target.Type))
 			}
+			if c.CatchAll {
+				fmt.Fprintf(w, ", %s Event", binds[len(binds)-1])
+			}
 			if c.Kind == ast.CasePhase {
 				w.WriteString(", phase int")
 			}
@@ -104,8 +110,15 @@ func caseDoc(p *ir.Processor, c *ir.Case) string {
 		what = "is called once when the run ends"
 	case ast.CaseBuilt:
 		what = "is called for each artifact of target " + c.Target.Name
-	default:
-		what = "handles " + c.Event.Name + " events that case " + c.Name + " matches"
+	case ast.CaseEvent:
+		if c.CatchAll {
+			what = "handles the events of every type that no earlier case matches (catch-all case " + c.Name + ")"
+		} else {
+			what = "handles " + c.Event.Name + " events that case " + c.Name + " matches"
+		}
+		if c.Guard != nil {
+			what += " and whose guard holds"
+		}
 	}
 	return MethodName(c) + " " + what + " (" + pos(p.File, c.Pos.Line) + ")."
 }
@@ -118,7 +131,7 @@ func (g *generator) caseContext(w *textPart, p *ir.Processor, c *ir.Case) {
 	base := contextBase(c)
 	w.decl()
 	has := "Context, Phase, Position"
-	if c.Kind == ast.CaseEvent {
+	if c.Kind == ast.CaseEvent && !c.CatchAll {
 		has += ", Event"
 	}
 	emits := ""
@@ -145,7 +158,7 @@ func (g *generator) caseContext(w *textPart, p *ir.Processor, c *ir.Case) {
 // contextBase is the fwimpl type that the context of case c embeds (c is nil
 // for a builder's context): On[Event] for a case on events, else Ctx.
 func contextBase(c *ir.Case) string {
-	if c != nil && c.Kind == ast.CaseEvent {
+	if c != nil && c.Kind == ast.CaseEvent && !c.CatchAll {
 		return "On[" + c.Event.Name + "]"
 	}
 	return "Ctx"
@@ -154,7 +167,7 @@ func contextBase(c *ir.Case) string {
 // contextLit is the value of the context type name, which embeds the fwimpl
 // base of case c (nil for a builder), of the *fwimpl.Call c.
 func contextLit(name string, c *ir.Case) *jen.Statement {
-	if c != nil && c.Kind == ast.CaseEvent {
+	if c != nil && c.Kind == ast.CaseEvent && !c.CatchAll {
 		return jen.Id(name).Values(rt("NewOn").Types(jen.Id(c.Event.Name)).Call(jen.Id("c")))
 	}
 	return jen.Id(name).Values(rt("NewCtx").Call(jen.Id("c")))

@@ -71,11 +71,158 @@ func randPackage(r *rand.Rand, name string, maxProcs int) *ir.Package {
 					c.Binds = append(c.Binds, ir.Bind{Name: "b" + fd.Name, Field: fd})
 				}
 			}
+			if r.IntN(5) == 0 && slices.ContainsFunc(ev.Fields, func(fd *ir.Field) bool { return fd.Type.Scalar() && !fd.Optional }) {
+				c.Guard = randGuard(r, ev, 2)
+				// A guard reads bound values: bind what it reads.
+				walkOperands(c.Guard, func(fd *ir.Field) {
+					if !slices.ContainsFunc(c.Binds, func(b ir.Bind) bool { return b.Field == fd }) {
+						c.Binds = append(c.Binds, ir.Bind{Name: "b" + fd.Name, Field: fd})
+					}
+				})
+			}
 			p.Cases = append(p.Cases, c)
+		}
+		if r.IntN(6) == 0 {
+			// A catch-all case, anywhere: the cases after it are dead.
+			at := r.IntN(len(p.Cases) + 1)
+			all := &ir.Case{Name: "All", Kind: ast.CaseEvent, CatchAll: true}
+			p.Cases = slices.Insert(p.Cases, at, all)
+			for j, c := range p.Cases {
+				c.Index = j
+			}
 		}
 		pkg.Processors = append(pkg.Processors, p)
 	}
 	return pkg
+}
+
+// randGuard returns a random guard over the fields of ev, of at most depth
+// levels of &&, || and !.
+func randGuard(r *rand.Rand, ev *ir.Event, depth int) *ir.Guard {
+	if depth > 0 && r.IntN(2) == 0 {
+		switch r.IntN(5) {
+		case 0:
+			return &ir.Guard{Op: ir.GuardNot, X: randGuard(r, ev, depth-1)}
+		case 1, 2:
+			return &ir.Guard{Op: ir.GuardAnd, X: randGuard(r, ev, depth-1), Y: randGuard(r, ev, depth-1)}
+		}
+		return &ir.Guard{Op: ir.GuardOr, X: randGuard(r, ev, depth-1), Y: randGuard(r, ev, depth-1)}
+	}
+	// The scalar fields only: the interpreters model no other values.
+	var scalars []*ir.Field
+	for _, fd := range ev.Fields {
+		if fd.Type.Scalar() && !fd.Optional {
+			scalars = append(scalars, fd)
+		}
+	}
+	fd := scalars[r.IntN(len(scalars))]
+	bind := ir.Operand{Kind: ir.OperandBind, Name: "b" + fd.Name, Field: fd, Type: fd.Type}
+	if fd.Type.Kind == ir.Bool && r.IntN(2) == 0 {
+		return &ir.Guard{Op: ir.GuardBool, L: bind}
+	}
+	ops := []string{"==", "!="}
+	if fd.Type.Ordered() {
+		ops = append(ops, "<", "<=", ">", ">=")
+	}
+	if fd.Type.HasLen() && r.IntN(3) == 0 {
+		ops = []string{"==", "!=", "<", "<=", ">", ">="}
+		l := ir.Operand{Kind: ir.OperandLen, Name: bind.Name, Field: fd, Type: ir.Type{Kind: ir.Int}}
+		var other ir.Operand
+		if ints := fieldsOf(ev, ir.Type{Kind: ir.Int}); len(ints) > 0 && r.IntN(3) == 0 {
+			o := ints[r.IntN(len(ints))]
+			other = ir.Operand{Kind: ir.OperandBind, Name: "b" + o.Name, Field: o, Type: o.Type}
+		} else {
+			other = ir.Operand{Kind: ir.OperandLit, Type: ir.Type{Kind: ir.Int}, Lit: space.Value{Int: int64(r.IntN(5)) - 1}}
+		}
+		if r.IntN(2) == 0 {
+			return &ir.Guard{Op: ir.GuardCompare, Cmp: ops[r.IntN(len(ops))], L: other, R: l}
+		}
+		return &ir.Guard{Op: ir.GuardCompare, Cmp: ops[r.IntN(len(ops))], L: l, R: other}
+	}
+	var other ir.Operand
+	if same := fieldsOf(ev, fd.Type); len(same) > 1 && r.IntN(3) == 0 {
+		o := same[r.IntN(len(same))]
+		other = ir.Operand{Kind: ir.OperandBind, Name: "b" + o.Name, Field: o, Type: o.Type}
+	} else {
+		other = ir.Operand{Kind: ir.OperandLit, Type: fd.Type, Lit: randValue(r, fd)}
+	}
+	if r.IntN(3) == 0 {
+		return &ir.Guard{Op: ir.GuardCompare, Cmp: ops[r.IntN(len(ops))], L: other, R: bind}
+	}
+	return &ir.Guard{Op: ir.GuardCompare, Cmp: ops[r.IntN(len(ops))], L: bind, R: other}
+}
+
+// fieldsOf returns the fields of ev of type t.
+func fieldsOf(ev *ir.Event, t ir.Type) []*ir.Field {
+	var out []*ir.Field
+	for _, fd := range ev.Fields {
+		if fd.Type.Same(t) && !fd.Optional {
+			out = append(out, fd)
+		}
+	}
+	return out
+}
+
+// randValue returns a random literal for field fd, from the pools.
+func randValue(r *rand.Rand, fd *ir.Field) space.Value {
+	switch fd.Type.Kind {
+	case ir.Int:
+		return space.Value{Int: intPool[r.IntN(len(intPool))]}
+	case ir.EnumType:
+		return space.Value{Int: int64(r.IntN(len(fd.Type.Enum.Variants)))}
+	case ir.Float:
+		if r.IntN(8) == 0 {
+			return space.Value{Float: math.NaN()}
+		}
+		return space.Value{Float: fltPool[r.IntN(len(fltPool))]}
+	case ir.Bool:
+		return space.Value{Bool: r.IntN(2) == 0}
+	}
+	return space.Value{Str: litPool[r.IntN(len(litPool))]}
+}
+
+// walkOperands calls f with the field of each bound operand of g.
+func walkOperands(g *ir.Guard, f func(*ir.Field)) {
+	if g == nil {
+		return
+	}
+	walkOperands(g.X, f)
+	walkOperands(g.Y, f)
+	for _, o := range []ir.Operand{g.L, g.R} {
+		if o.Kind != ir.OperandLit && o.Field != nil {
+			f(o.Field)
+		}
+	}
+}
+
+// guardLits returns the literals that the guards of pkg compare fd with,
+// and the lengths they compare len(fd) with.
+func guardLits(pkg *ir.Package, fd *ir.Field) (lits []space.Value, lens []int64) {
+	var walk func(g *ir.Guard)
+	walk = func(g *ir.Guard) {
+		if g == nil {
+			return
+		}
+		walk(g.X)
+		walk(g.Y)
+		for _, pair := range [][2]ir.Operand{{g.L, g.R}, {g.R, g.L}} {
+			o, lit := pair[0], pair[1]
+			if o.Field != fd || lit.Kind != ir.OperandLit {
+				continue
+			}
+			if o.Kind == ir.OperandLen {
+				lens = append(lens, lit.Lit.Int)
+			} else {
+				lits = append(lits, lit.Lit)
+			}
+		}
+	}
+	for _, p := range pkg.Processors {
+		for _, c := range p.Cases {
+			walk(c.Guard)
+		}
+	}
+	return lits, lens
 }
 
 // randSet returns a random set of fd's values that is neither empty nor the
@@ -177,6 +324,16 @@ func boundaries(pkg *ir.Package, fd *ir.Field) []space.Value {
 				}
 			}
 		}
+		gl, _ := guardLits(pkg, fd)
+		for _, l := range gl {
+			ints = append(ints, l.Int)
+			if l.Int > math.MinInt64 {
+				ints = append(ints, l.Int-1)
+			}
+			if l.Int < math.MaxInt64 {
+				ints = append(ints, l.Int+1)
+			}
+		}
 		for _, v := range ints {
 			if fd.Type.Kind != ir.EnumType || v >= 0 && v <= math.MaxUint32 {
 				vs = append(vs, space.Value{Int: v})
@@ -190,6 +347,10 @@ func boundaries(pkg *ir.Package, fd *ir.Field) []space.Value {
 					fs = append(fs, b, math.Nextafter(b, math.Inf(-1)), math.Nextafter(b, math.Inf(1)))
 				}
 			}
+		}
+		gl, _ := guardLits(pkg, fd)
+		for _, l := range gl {
+			fs = append(fs, l.Float, math.Nextafter(l.Float, math.Inf(-1)), math.Nextafter(l.Float, math.Inf(1)))
 		}
 		for _, f := range fs {
 			vs = append(vs, space.Value{Float: f})
@@ -206,6 +367,17 @@ func boundaries(pkg *ir.Package, fd *ir.Field) []space.Value {
 				strs = append(strs, p, p+"z", p+long)
 				if p != "" {
 					strs = append(strs, p[:len(p)-1])
+				}
+			}
+		}
+		gl, lens := guardLits(pkg, fd)
+		for _, l := range gl {
+			strs = append(strs, l.Str, l.Str+"z")
+		}
+		for _, n := range lens {
+			for _, k := range []int64{n - 1, n, n + 1} {
+				if k >= 0 && k < 8 {
+					strs = append(strs, strings.Repeat("q", int(k)))
 				}
 			}
 		}
@@ -257,15 +429,16 @@ func vectors(r *rand.Rand, pkg *ir.Package, random int) []vector {
 }
 
 // interpret is the naive matcher: per processor in order, its first case for
-// the event whose every test holds.
+// the event (or catch-all case) whose every test holds, and then its guard.
 func interpret(pkg *ir.Package, v vector) []fwimpl.Delivery {
 	var out []fwimpl.Delivery
 	for _, p := range pkg.Processors {
 		for _, c := range p.Cases {
-			if c.Event != v.ev {
+			if c.Event != v.ev && !c.CatchAll {
 				continue
 			}
-			if slices.IndexFunc(c.Tests, func(t ir.Test) bool { return !t.Set.Contains(v.value(t.Field)) }) < 0 {
+			if slices.IndexFunc(c.Tests, func(t ir.Test) bool { return !t.Set.Contains(v.value(t.Field)) }) < 0 &&
+				(c.Guard == nil || interpretGuard(c.Guard, v)) {
 				out = append(out, fwimpl.Delivery{Proc: int32(p.Index), Case: int32(c.Index)})
 				break
 			}
@@ -315,4 +488,79 @@ func goTypeName(t ir.Type) string {
 		return t.Enum.Name
 	}
 	return "string"
+}
+
+// interpretGuard evaluates a guard on v with Go's operators on Go values,
+// independently of guardHolds.
+func interpretGuard(g *ir.Guard, v vector) bool {
+	switch g.Op {
+	case ir.GuardAnd:
+		return interpretGuard(g.X, v) && interpretGuard(g.Y, v)
+	case ir.GuardOr:
+		return interpretGuard(g.X, v) || interpretGuard(g.Y, v)
+	case ir.GuardNot:
+		return !interpretGuard(g.X, v)
+	case ir.GuardBool:
+		return v.value(g.L.Field).Bool
+	}
+	val := func(o ir.Operand) any {
+		switch o.Kind {
+		case ir.OperandLen:
+			return int64(len(v.value(o.Field).Str))
+		case ir.OperandLit:
+			return valueOf(o.Type, o.Lit)
+		}
+		return valueOf(o.Field.Type, v.value(o.Field))
+	}
+	return compareAny(g.Cmp, val(g.L), val(g.R))
+}
+
+// valueOf is the Go value of x as a value of type t.
+func valueOf(t ir.Type, x space.Value) any {
+	switch t.Kind {
+	case ir.Int:
+		return x.Int
+	case ir.EnumType:
+		return uint32(x.Int)
+	case ir.Float:
+		return x.Float
+	case ir.Bool:
+		return x.Bool
+	}
+	return x.Str
+}
+
+func compareAny(op string, a, b any) bool {
+	switch a := a.(type) {
+	case int64:
+		return compareOrdered(op, a, b.(int64))
+	case uint32:
+		return compareOrdered(op, a, b.(uint32))
+	case float64:
+		return compareOrdered(op, a, b.(float64))
+	case string:
+		return compareOrdered(op, a, b.(string))
+	case bool:
+		if op == "==" {
+			return a == b.(bool)
+		}
+		return a != b.(bool)
+	}
+	panic(fmt.Sprintf("compareAny %T", a))
+}
+
+func compareOrdered[T int64 | uint32 | float64 | string](op string, a, b T) bool {
+	switch op {
+	case "==":
+		return a == b
+	case "!=":
+		return a != b
+	case "<":
+		return a < b
+	case "<=":
+		return a <= b
+	case ">":
+		return a > b
+	}
+	return a >= b
 }

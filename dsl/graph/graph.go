@@ -119,6 +119,16 @@ func newFlow(pkg *ir.Package) *flow {
 				named[c.Target] = append(named[c.Target], c.Name)
 			}
 		}
+		if all := p.CatchAllCase(); all != nil {
+			// The catch-all case receives what the cases before it leave of
+			// every event type.
+			for _, ev := range f.events {
+				if _, ok := cases[ev]; !ok {
+					handled = append(handled, ev)
+				}
+				cases[ev] = append(cases[ev], all.Name)
+			}
+		}
 		for _, ev := range handled {
 			f.edges = append(f.edges, edge{from: node{eventNode, ev.Name}, to: pn, kind: handles, label: strings.Join(cases[ev], ", ")})
 		}

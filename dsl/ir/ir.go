@@ -196,7 +196,7 @@ type Case struct {
 	Index int          // among the processor's event and built cases; -1 for lifecycle cases
 	Kind  ast.CaseKind // CaseBuilt for built cases
 	Pos   ast.Pos
-	Event *Event   // event cases only
+	Event *Event   // event cases only; nil for the catch-all case (CatchAll)
 	Tests []Test   // field tests, in field order (event cases only); all must hold
 	Binds []Bind   // bound values, in the order they appear in the pattern
 	Emits []*Event // declared emits, sorted by event kind
@@ -205,6 +205,12 @@ type Case struct {
 	Target *Target
 	// Resolves are the targets the case may resolve (`-> resolve t`), sorted by index.
 	Resolves []*Target
+	// Guard is the case's `if` expression, nil when absent: the case matches
+	// when its tests hold and then its guard does.
+	Guard *Guard
+	// CatchAll marks the case `on _` (Event is nil): it receives every event
+	// type of the package that the processor's earlier cases did not match.
+	CatchAll bool
 }
 
 // Test requires a field's value to lie in Set. A field whose pattern accepts

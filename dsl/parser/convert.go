@@ -251,11 +251,69 @@ func (c *converter) caseOf(g *caseG) *ast.Case {
 			})
 		}
 	}
+	if g.Guard != nil {
+		k.Guard = c.guard(g.Guard)
+	}
 	if g.Name != nil {
 		name := c.ident(*g.Name)
 		k.Name = &name
 	}
 	return k
+}
+
+// guard converts a guard expression: "||" and "&&" chains become
+// left-associated Binary nodes.
+func (c *converter) guard(g *guardG) ast.Expr {
+	x := c.and(&g.And)
+	for i := range g.Rest {
+		y := c.and(&g.Rest[i])
+		x = &ast.Binary{Pos: x.ExprPos(), Op: "||", OpPos: x.ExprPos(), X: x, Y: y}
+	}
+	return x
+}
+
+func (c *converter) and(g *andG) ast.Expr {
+	x := c.cmp(&g.Cmp)
+	for i := range g.Rest {
+		y := c.cmp(&g.Rest[i])
+		x = &ast.Binary{Pos: x.ExprPos(), Op: "&&", OpPos: x.ExprPos(), X: x, Y: y}
+	}
+	return x
+}
+
+func (c *converter) cmp(g *cmpG) ast.Expr {
+	x := c.unaryExpr(&g.X)
+	if g.Y == nil {
+		return x
+	}
+	return &ast.Binary{Pos: x.ExprPos(), Op: g.Op.Op, OpPos: c.pos(g.Op.Pos), X: x, Y: c.unaryExpr(g.Y)}
+}
+
+func (c *converter) unaryExpr(g *unaryExprG) ast.Expr {
+	var x ast.Expr
+	switch {
+	case g.Len != nil:
+		x = &ast.Len{Pos: c.pos(g.Len.Pos), Arg: c.ident(g.Len.Arg)}
+	case g.Paren != nil:
+		x = &ast.Paren{Pos: c.pos(g.Paren.Pos), X: c.guard(&g.Paren.X)}
+	case g.Operand != nil:
+		switch v := c.value((*valueG)(g.Operand)).(type) {
+		case *ast.Literal:
+			x = v
+		case *ast.Name:
+			x = v
+		default:
+			c.errorf(g.Operand.Pos, "wildcard \"_\" cannot be used in a guard")
+			x = &ast.Name{Pos: c.pos(g.Operand.Pos), Name: "_"}
+		}
+	default:
+		c.errorf(g.Pos, "internal parser error: empty guard operand")
+		x = &ast.Name{Pos: c.pos(g.Pos)}
+	}
+	for i := len(g.Not) - 1; i >= 0; i-- {
+		x = &ast.Unary{Pos: c.pos(g.Not[i].Pos), Op: "!", X: x}
+	}
+	return x
 }
 
 // alts converts the alternatives of a pattern; none is no pattern (the

@@ -111,14 +111,69 @@ type optEventsG struct {
 
 // caseG is an `on` line. The lifecycle words and `built` are not
 // reserved, but an event pattern does not start with one: `on init` is the
-// lifecycle case, `on built t` the case for the artifacts of target t.
+// lifecycle case, `on built t` the case for the artifacts of target t. An
+// event pattern may be followed by a guard, `if expr`; `if` is matched by
+// value, and no option or case starts with it. `on _` is the catch-all case
+// (an event pattern named "_", which the converter tells apart).
 type caseG struct {
 	Pos       lexer.Position
 	Event     *eventPatG  `parser:"'on' ( @@"`
 	Lifecycle *lifecycleG `parser:"| @@"`
 	Built     *targetG    `parser:"| 'built' @@ )"`
+	Guard     *guardG     `parser:"( 'if' @@ )?"`
 	Name      *identG     `parser:"( 'as' @@ )?"`
 	Emits     []emitG     `parser:"( '->' @@ ( ',' @@ )* )?"`
+}
+
+// guardG is a guard expression: `a || b || ...`, each an `&&` chain. As in
+// Go, "||" binds loosest, then "&&", then the comparisons (one per operand
+// pair: `a < b < c` is an error), and "!" applies to one operand.
+type guardG struct {
+	Pos  lexer.Position
+	And  andG   `parser:"@@"`
+	Rest []andG `parser:"( '||' @@ )*"`
+}
+
+// andG is `c && c && ...`.
+type andG struct {
+	Pos  lexer.Position
+	Cmp  cmpG   `parser:"@@"`
+	Rest []cmpG `parser:"( '&&' @@ )*"`
+}
+
+// cmpG is an operand, or two compared: `x op y`.
+type cmpG struct {
+	Pos lexer.Position
+	X   unaryExprG  `parser:"@@"`
+	Op  *cmpOpG     `parser:"( @@"`
+	Y   *unaryExprG `parser:"  @@ )?"`
+}
+
+// cmpOpG is the operator of a comparison.
+type cmpOpG struct {
+	Pos lexer.Position
+	Op  string `parser:"@( '==' | '!=' | '<=' | '>=' | '<' | '>' )"`
+}
+
+// unaryExprG is an operand with any number of "!" before it.
+type unaryExprG struct {
+	Pos     lexer.Position
+	Not     []bangG      `parser:"@@*"`
+	Len     *lenCallG    `parser:"(   @@"`
+	Paren   *parenG      `parser:"  | @@"`
+	Operand *guardValueG `parser:"  | @@ )"`
+}
+
+// bangG is one "!" of a unary expression.
+type bangG struct {
+	Pos  lexer.Position
+	Bang string `parser:"@'!'"`
+}
+
+// parenG is `(expr)` in a guard.
+type parenG struct {
+	Pos lexer.Position
+	X   guardG `parser:"'(' @@ ')'"`
 }
 
 // emitG is one entry of a case's emit list: an event, or `resolve t`, a
@@ -284,6 +339,9 @@ type (
 	}
 	// operandG is a value but `prefix`, which starts a prefix pattern.
 	operandG valueG
+	// guardValueG is a value but `as`, which ends a guard: `if a > as G`
+	// is missing an operand, not comparing a with a binding named as.
+	guardValueG valueG
 	// stringG is a string literal, quotes included.
 	stringG struct {
 		Pos lexer.Position
@@ -293,6 +351,12 @@ type (
 	intG struct {
 		Pos lexer.Position
 		Raw string
+	}
+	// lenCallG is `len(name)` in a guard. `len` is not reserved: it starts
+	// a call only when "(" follows, so a binding may be named len.
+	lenCallG struct {
+		Pos lexer.Position
+		Arg identG
 	}
 )
 
@@ -370,6 +434,39 @@ func (g *valueG) Parse(lex *lexer.PeekingLexer) error {
 
 func (g *operandG) Parse(lex *lexer.PeekingLexer) error {
 	if t := lex.Peek(); t.Type == typeIdent && t.Value == "prefix" {
+		return participle.NextMatch
+	}
+	return (*valueG)(g).Parse(lex)
+}
+
+func (g *lenCallG) Parse(lex *lexer.PeekingLexer) error {
+	t := lex.Peek()
+	if t.Type != typeIdent || t.Value != "len" {
+		return participle.NextMatch
+	}
+	cp := lex.MakeCheckpoint()
+	lex.Next()
+	if p := lex.Peek(); p.Type != typePunct || p.Value != "(" {
+		lex.LoadCheckpoint(cp)
+		return participle.NextMatch
+	}
+	lex.Next()
+	g.Pos = t.Pos
+	arg := lex.Peek()
+	if arg.Type != typeIdent {
+		return participle.Errorf(arg.Pos, "len takes the name of a bound field, e.g. len(tags)")
+	}
+	lex.Next()
+	g.Arg = identG{Pos: arg.Pos, Name: arg.Value}
+	if p := lex.Peek(); p.Type != typePunct || p.Value != ")" {
+		return participle.Errorf(p.Pos, "expected \")\" after len's argument (len takes one name)")
+	}
+	lex.Next()
+	return nil
+}
+
+func (g *guardValueG) Parse(lex *lexer.PeekingLexer) error {
+	if t := lex.Peek(); t.Type == typeIdent && t.Value == "as" {
 		return participle.NextMatch
 	}
 	return (*valueG)(g).Parse(lex)

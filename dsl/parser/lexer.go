@@ -31,8 +31,9 @@ const (
 //   - floats come before ints, which would otherwise match their integer part;
 //   - the reserved keywords come before identifiers; the trailing \b keeps
 //     `onX` or `events` an identifier;
-//   - among the punctuation, "..<" comes before "..", and "<=", ">=", "!="
-//     before "<" and ">".
+//   - among the punctuation, "..<" comes before "..", "<=", ">=", "!="
+//     before "<", ">" and "!", and "||" before "|" (the operators of a
+//     guard: "==", "&&", "||", "!").
 //
 // Numbers are matched loosely and validated when converting, which gives a
 // better message than a lexer or parser error in mid-token: a float is
@@ -58,7 +59,7 @@ var lexDef = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: tokString, Pattern: `"(?:[^"\\\n]|\\.)*"`},
 	{Name: tokKeyword, Pattern: `(?:package|enum|event|processor|builder|on)\b`},
 	{Name: tokIdent, Pattern: `[A-Za-z_][A-Za-z0-9_]*`},
-	{Name: tokPunct, Pattern: `\.\.<|\.\.|<=|>=|!=|[{}:,;<>|()\[\]?]`},
+	{Name: tokPunct, Pattern: `\.\.<|\.\.|<=|>=|!=|==|&&|\|\||[{}:,;<>|()!\[\]?]`},
 })
 
 // Token types as numbered by lexDef.
@@ -133,8 +134,8 @@ func lexError(filename string, src []byte, err error) diag.Diagnostic {
 		return syntaxError(pos, `invalid character '-' (expected "->" or a number)`)
 	case '/':
 		return syntaxError(pos, `invalid character '/' (comments start with "//")`)
-	case '!':
-		return syntaxError(pos, `invalid character '!' (expected "!=")`)
+	case '&':
+		return syntaxError(pos, `invalid character '&' (expected "&&")`)
 	case '.':
 		// After a number, as in `1.`, the '.' was meant as a decimal point.
 		start := lerr.Pos.Offset

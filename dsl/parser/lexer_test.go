@@ -83,7 +83,7 @@ func TestLexerErrors(t *testing.T) {
 		{"a @", "x.fw:1:3: error: invalid character '@' [syntax]"},
 		{"a - >", `x.fw:1:3: error: invalid character '-' (expected "->" or a number) [syntax]`},
 		{"a -info", `x.fw:1:3: error: invalid character '-' (expected "->" or a number) [syntax]`},
-		{"a ! b", `x.fw:1:3: error: invalid character '!' (expected "!=") [syntax]`},
+		{"a & b", `x.fw:1:3: error: invalid character '&' (expected "&&") [syntax]`},
 		{"a = b", `x.fw:1:3: error: invalid character '=' [syntax]`},
 		{"..<=", `x.fw:1:4: error: invalid character '=' [syntax]`},
 		{"a.b", `x.fw:1:2: error: invalid character '.' (expected ".." or "..<") [syntax]`},

@@ -245,6 +245,31 @@ func contextOf(toks []lexer.Token, tok lexer.Token) (block, *lexer.Token) {
 	return stack[len(stack)-1], prev
 }
 
+// inGuard reports whether tok is in a case's guard: after an `if` that
+// follows the last `on` before it, outside braces.
+func inGuard(toks []lexer.Token, tok lexer.Token) bool {
+	guard, depth := false, 0
+	for i := range toks {
+		t := &toks[i]
+		if t.EOF() || t.Pos.Offset >= tok.Pos.Offset {
+			break
+		}
+		switch {
+		case t.Type == typeKeyword && t.Value == "on":
+			guard, depth = false, 0
+		case t.Type == typePunct && t.Value == "{":
+			depth++
+		case t.Type == typePunct && t.Value == "}":
+			if depth--; depth < 0 {
+				guard = false // the processor's end
+			}
+		case t.Type == typeIdent && t.Value == "if" && depth == 0:
+			guard = true
+		}
+	}
+	return guard
+}
+
 // expectation phrases what the parser expected at tok, given the EBNF of
 // the production that participle was trying to match (empty when it was
 // not in the middle of one). Only the head of the EBNF matters.
@@ -267,6 +292,9 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 	case `"{"`, `"event"`, `"provides"`, `":"`:
 		return head
 	case `")"`:
+		if inGuard(toks, tok) {
+			return `an operator or ")"`
+		}
 		if header != nil {
 			// The arguments of a helper.
 			if prevIs("(") {
@@ -295,6 +323,8 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 		return `an event name or "resolve"`
 	case "lifecycleG":
 		return `"init", "phase" or "terminate"`
+	case "GuardG", "AndG", "CmpG", "UnaryExprG", "BangG", "lenCallG", "guardValueG", "(lenCallG", "ParenG":
+		return "a guard operand (a bound name, len(name) or a literal)"
 	case "PatternG", "UnaryG":
 		return "a pattern"
 	case "valueG", "(valueG":

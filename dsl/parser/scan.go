@@ -225,8 +225,17 @@ func scanPunct(src string, i int) int {
 		next = src[i+1]
 	}
 	switch src[i] {
-	case '{', '}', ':', ',', ';', '|', '(', ')', '[', ']', '?':
+	case '{', '}', ':', ',', ';', '(', ')', '[', ']', '?':
 		return i + 1
+	case '|':
+		if next == '|' {
+			return i + 2
+		}
+		return i + 1
+	case '&', '=':
+		if next == src[i] {
+			return i + 2
+		}
 	case '<', '>':
 		if next == '=' {
 			return i + 2
@@ -236,6 +245,7 @@ func scanPunct(src string, i int) int {
 		if next == '=' {
 			return i + 2
 		}
+		return i + 1
 	case '.':
 		if next == '.' {
 			if i+2 < len(src) && src[i+2] == '<' {
