@@ -143,3 +143,113 @@ func TestFingerprintGolden(t *testing.T) {
 		t.Errorf("fingerprint %x, want %s", fp, want)
 	}
 }
+
+// fpRecords is a package whose events contain records, nested at any depth
+// and through lists, maps and optional fields (docs/runtime.md, "Schema
+// evolution": which changes invalidate cache entries).
+const fpRecords = `package shop
+
+enum Tier { BASIC, GOLD }
+
+record Zip { code string }
+record Address { city string; zip Zip? }
+record Customer { name string; home Address; tier Tier }
+record Item { sku string; qty int }
+record Note { text string; replies []Note }
+record Unused { n int }
+
+input event Order { id string; customer Customer; items []Item; byDay map[int][]Item; notes map[string]Note?; placed time }
+event Billed { id string; total float; at time; ttl duration? }
+event Audit { id string; unused Unused }
+
+processor Billing {
+    cached version 1
+    on Order{id} -> Billed
+}
+
+processor Auditor {
+    cached
+    on Audit
+}
+
+builder Addresses provides addresses: Address persist
+`
+
+// TestFingerprintRecords: a change to a record's shape changes the
+// fingerprint of every cached processor and persistent builder that reads or
+// emits a type containing it, at any depth; a record it cannot reach does
+// not.
+func TestFingerprintRecords(t *testing.T) {
+	replace := func(old, new string) func(string) string {
+		return func(s string) string {
+			if !strings.Contains(s, old) {
+				t.Fatalf("%q is not in the source", old)
+			}
+			return strings.Replace(s, old, new, 1)
+		}
+	}
+	for _, c := range []struct {
+		name    string
+		edit    func(string) string
+		changes map[string]bool // by processor
+	}{
+		{"field of a record in a record in a record, through an optional field", replace("record Zip { code string }", "record Zip { code int }"),
+			map[string]bool{"Billing": true, "Auditor": false, "Addresses": true}},
+		{"optional field added to a nested record", replace("record Zip { code string }", "record Zip { code string; plus4 string? }"),
+			map[string]bool{"Billing": true, "Auditor": false, "Addresses": true}},
+		{"field made optional", replace("home Address;", "home Address?;"),
+			map[string]bool{"Billing": true, "Auditor": false, "Addresses": false}},
+		{"record fields reordered", replace("record Item { sku string; qty int }", "record Item { qty int; sku string }"),
+			map[string]bool{"Billing": true, "Auditor": false, "Addresses": false}},
+		{"record field renamed, through a map of lists", replace("record Item { sku string; qty int }", "record Item { sku string; count int }"),
+			map[string]bool{"Billing": true, "Auditor": false, "Addresses": false}},
+		{"enum variant of an enum in a record", replace("enum Tier { BASIC, GOLD }", "enum Tier { BASIC, SILVER, GOLD }"),
+			map[string]bool{"Billing": true, "Auditor": false, "Addresses": false}},
+		{"self-containing record, through an optional map", replace("record Note { text string; replies []Note }", "record Note { text string; replies []Note; by string }"),
+			map[string]bool{"Billing": true, "Auditor": false, "Addresses": false}},
+		{"record used by one event only", replace("record Unused { n int }", "record Unused { n float }"),
+			map[string]bool{"Billing": false, "Auditor": true, "Addresses": false}},
+		{"time to duration in an emitted event", replace("at time", "at duration"),
+			map[string]bool{"Billing": true, "Auditor": false, "Addresses": false}},
+		{"optional duration made required", replace("ttl duration?", "ttl duration"),
+			map[string]bool{"Billing": true, "Auditor": false, "Addresses": false}},
+		{"comment in a record", replace("record Item {", "// Item is a line.\nrecord Item {"),
+			map[string]bool{"Billing": false, "Auditor": false, "Addresses": false}},
+		{"record added", replace("record Unused", "record Extra { x int }\nrecord Unused"),
+			map[string]bool{"Billing": false, "Auditor": false, "Addresses": false}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			for proc, changes := range c.changes {
+				before, after := fingerprint(t, fpRecords, proc), fingerprint(t, c.edit(fpRecords), proc)
+				if (before != after) != changes {
+					t.Errorf("%s: fingerprint changed: %v, want %v", proc, before != after, changes)
+				}
+			}
+		})
+	}
+}
+
+// TestProgramFingerprintRecords: the program's fingerprint, which a record
+// of a run is checked against on replay, covers every record's shape.
+func TestProgramFingerprintRecords(t *testing.T) {
+	prog := func(src string) [32]byte {
+		pkg, diags := dsl.Load([]string{"shop.fw"}, [][]byte{[]byte(src)})
+		if pkg == nil {
+			t.Fatalf("%s", diags.Text())
+		}
+		return gen.ProgramFingerprint(pkg)
+	}
+	base := prog(fpRecords)
+	for _, edit := range [][2]string{
+		{"record Zip { code string }", "record Zip { code string; plus4 string? }"},
+		{"record Unused { n int }", "record Unused { n int? }"},
+		{"replies []Note", "replies map[string]Note"},
+	} {
+		if prog(strings.Replace(fpRecords, edit[0], edit[1], 1)) == base {
+			t.Errorf("%s -> %s: the program fingerprint did not change", edit[0], edit[1])
+		}
+	}
+	if prog(strings.Replace(fpRecords, "record Item {", "// Items.\nrecord Item {", 1)) != base {
+		t.Error("a comment changed the program fingerprint")
+	}
+}

@@ -250,32 +250,35 @@ func (g *generator) valueCodecs(f *jen.File) {
 		}
 		f.Commentf("fwEnc_%s appends the canonical encoding of a %s.", name, desc)
 		f.Func().Id("fwEnc_"+name).Params(jen.Id("b").Index().Byte(), jen.Id("v").Add(typ.Clone())).Index().Byte().BlockFunc(func(b *jen.Group) {
-			encodeBody(b, v)
+			g.encodeBody(b, v)
 		})
 		f.Commentf("fwDec_%s decodes a %s.", name, desc)
 		f.Func().Id("fwDec_" + name).Params(jen.Id("d").Op("*").Add(rt("Decoder"))).Params(jen.Id("v").Add(typ.Clone())).BlockFunc(func(b *jen.Group) {
-			decodeBody(b, v)
+			g.decodeBody(b, v)
 		})
 	}
 }
 
-func encodeBody(b *jen.Group, v valueType) {
+// encodeBody emits the body of fwEnc_<v>: the runtime's primitives (fwimpl:
+// AppendPresent, AppendLen, SortedKeys) and the codecs of v's parts. A map's
+// keys are sorted in a stack buffer (no allocation for up to 8 entries).
+func (g *generator) encodeBody(b *jen.Group, v valueType) {
 	x := jen.Id("v")
 	switch t := v.t; {
 	case v.opt:
 		inner := valueType{t: t}
-		b.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Append(jen.Id("b"), jen.Lit(0))))
-		b.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(1))
+		b.Id("b").Op("=").Add(rt("AppendPresent")).Call(jen.Id("b"), jen.Id("v").Op("!=").Nil())
+		b.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Id("b")))
 		b.Return(appendValue(inner, jen.Op("*").Id("v")))
 		return
 	case t.Kind == ir.List:
-		b.Id("b").Op("=").Add(rt("AppendUint")).Call(jen.Id("b"), jen.Uint64().Parens(jen.Len(x)))
+		b.Id("b").Op("=").Add(rt("AppendLen")).Call(jen.Id("b"), jen.Len(x))
 		b.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id("v")).Block(
 			jen.Id("b").Op("=").Add(appendValue(valueType{t: *t.Elem}, jen.Id("x"))))
 	case t.Kind == ir.Map:
-		b.Id("b").Op("=").Add(rt("AppendUint")).Call(jen.Id("b"), jen.Uint64().Parens(jen.Len(x)))
-		b.Id("keys").Op(":=").Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(jen.Id("v")))
-		b.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("keys")).Block(
+		b.Id("b").Op("=").Add(rt("AppendLen")).Call(jen.Id("b"), jen.Len(x))
+		b.Var().Id("kb").Index(jen.Lit(8)).Add(goType(*t.Key))
+		b.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Add(rt("SortedKeys")).Call(jen.Id("v"), jen.Id("kb").Index(jen.Op(":").Lit(0)))).Block(
 			jen.Id("b").Op("=").Add(appendValue(valueType{t: *t.Key}, jen.Id("k"))),
 			jen.Id("b").Op("=").Add(appendValue(valueType{t: *t.Elem}, jen.Id("v").Index(jen.Id("k")))))
 	case t.Kind == ir.RecordType:
@@ -286,10 +289,15 @@ func encodeBody(b *jen.Group, v valueType) {
 	b.Return(jen.Id("b"))
 }
 
-func decodeBody(b *jen.Group, v valueType) {
+// decodeBody emits the body of fwDec_<v>. It is as strict as the runtime's
+// decoder: a presence byte is 0 or 1 (Present), a length fits the bytes left
+// (Len), map keys increase (StringKey, IntKey: one encoding per value), and
+// a record that can contain itself is decoded at most fwimpl's MaxDepth deep
+// (Enter, Leave), whatever the input.
+func (g *generator) decodeBody(b *jen.Group, v valueType) {
 	switch t := v.t; {
 	case v.opt:
-		b.If(jen.Op("!").Id("d").Dot("Bool").Call()).Block(jen.Return(jen.Nil()))
+		b.If(jen.Op("!").Id("d").Dot("Present").Call()).Block(jen.Return(jen.Nil()))
 		b.Id("x").Op(":=").Add(readValue(valueType{t: t}))
 		b.Return(jen.Op("&").Id("x"))
 		return
@@ -305,18 +313,56 @@ func decodeBody(b *jen.Group, v valueType) {
 		b.Id("n").Op(":=").Id("d").Dot("Len").Call(jen.Lit(minSize(key) + minSize(elem)))
 		b.If(jen.Id("n").Op("==").Lit(0)).Block(jen.Return(jen.Nil()))
 		b.Id("v").Op("=").Make(goType(t), jen.Id("n"))
-		b.Var().Id("prev").Add(goType(*t.Key))
+		b.Var().Id("k").Add(goType(*t.Key))
+		readKey := "StringKey"
+		if t.Key.Kind == ir.Int {
+			readKey = "IntKey"
+		}
 		b.For(jen.Id("i").Op(":=").Range().Id("n")).Block(
-			jen.Id("k").Op(":=").Add(readValue(key)),
-			jen.If(jen.Id("i").Op(">").Lit(0).Op("&&").Id("k").Op("<=").Id("prev")).Block(
-				jen.Id("d").Dot("Fail").Call(jen.Lit("map key order")),
-				jen.Return(jen.Id("v"))),
-			jen.Id("prev").Op("=").Id("k"),
+			jen.Id("k").Op("=").Id("d").Dot(readKey).Call(jen.Id("i"), jen.Id("k")),
 			jen.Id("v").Index(jen.Id("k")).Op("=").Add(readValue(elem)))
 	case t.Kind == ir.RecordType:
+		if g.selfContaining(t.Record) {
+			b.If(jen.Op("!").Id("d").Dot("Enter").Call()).Block(jen.Return(jen.Id("v")))
+			b.Defer().Id("d").Dot("Leave").Call()
+		}
 		for _, fd := range t.Record.Fields {
 			b.Id("v").Dot(GoName(fd.Name)).Op("=").Add(readValue(fieldValue(fd)))
 		}
 	}
 	b.Return(jen.Id("v"))
+}
+
+// selfContaining reports whether a value of record r can contain another r
+// (through lists, maps, optional fields and other records): its decoding can
+// then nest as deep as the input says.
+func (g *generator) selfContaining(r *ir.Record) bool {
+	seen := map[*ir.Record]bool{}
+	var reaches func(t ir.Type) bool
+	reaches = func(t ir.Type) bool {
+		switch t.Kind {
+		case ir.List, ir.Map:
+			return reaches(*t.Elem)
+		case ir.RecordType:
+			if t.Record == r {
+				return true
+			}
+			if seen[t.Record] {
+				return false
+			}
+			seen[t.Record] = true
+			for _, f := range t.Record.Fields {
+				if reaches(f.Type) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, f := range r.Fields {
+		if reaches(f.Type) {
+			return true
+		}
+	}
+	return false
 }

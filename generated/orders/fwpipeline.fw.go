@@ -9,8 +9,6 @@ import (
 	"github.com/fwgo/fw/runtime/fwimpl"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 	"iter"
-	"maps"
-	"slices"
 	"time"
 )
 
@@ -464,6 +462,10 @@ func fwEnc_Note(b []byte, v Note) []byte {
 
 // fwDec_Note decodes a Note.
 func fwDec_Note(d *fwimpl.Decoder) (v Note) {
+	if !d.Enter() {
+		return v
+	}
+	defer d.Leave()
 	v.Text = d.String()
 	v.Replies = fwDec_list_Note(d)
 	v.Parent = fwDec_opt_Note(d)
@@ -472,7 +474,7 @@ func fwDec_Note(d *fwimpl.Decoder) (v Note) {
 
 // fwEnc_list_Item appends the canonical encoding of a []Item.
 func fwEnc_list_Item(b []byte, v []Item) []byte {
-	b = fwimpl.AppendUint(b, uint64(len(v)))
+	b = fwimpl.AppendLen(b, len(v))
 	for _, x := range v {
 		b = fwEnc_Item(b, x)
 	}
@@ -494,7 +496,7 @@ func fwDec_list_Item(d *fwimpl.Decoder) (v []Item) {
 
 // fwEnc_list_Note appends the canonical encoding of a []Note.
 func fwEnc_list_Note(b []byte, v []Note) []byte {
-	b = fwimpl.AppendUint(b, uint64(len(v)))
+	b = fwimpl.AppendLen(b, len(v))
 	for _, x := range v {
 		b = fwEnc_Note(b, x)
 	}
@@ -516,7 +518,7 @@ func fwDec_list_Note(d *fwimpl.Decoder) (v []Note) {
 
 // fwEnc_list_string appends the canonical encoding of a []string.
 func fwEnc_list_string(b []byte, v []string) []byte {
-	b = fwimpl.AppendUint(b, uint64(len(v)))
+	b = fwimpl.AppendLen(b, len(v))
 	for _, x := range v {
 		b = fwimpl.AppendString(b, x)
 	}
@@ -538,9 +540,9 @@ func fwDec_list_string(d *fwimpl.Decoder) (v []string) {
 
 // fwEnc_map_int_list_string appends the canonical encoding of a map[int][]string.
 func fwEnc_map_int_list_string(b []byte, v map[int64][]string) []byte {
-	b = fwimpl.AppendUint(b, uint64(len(v)))
-	keys := slices.Sorted(maps.Keys(v))
-	for _, k := range keys {
+	b = fwimpl.AppendLen(b, len(v))
+	var kb [8]int64
+	for _, k := range fwimpl.SortedKeys(v, kb[:0]) {
 		b = fwimpl.AppendInt(b, k)
 		b = fwEnc_list_string(b, v[k])
 	}
@@ -554,14 +556,9 @@ func fwDec_map_int_list_string(d *fwimpl.Decoder) (v map[int64][]string) {
 		return nil
 	}
 	v = make(map[int64][]string, n)
-	var prev int64
+	var k int64
 	for i := range n {
-		k := d.Int()
-		if i > 0 && k <= prev {
-			d.Fail("map key order")
-			return v
-		}
-		prev = k
+		k = d.IntKey(i, k)
 		v[k] = fwDec_list_string(d)
 	}
 	return v
@@ -569,9 +566,9 @@ func fwDec_map_int_list_string(d *fwimpl.Decoder) (v map[int64][]string) {
 
 // fwEnc_map_string_float appends the canonical encoding of a map[string]float.
 func fwEnc_map_string_float(b []byte, v map[string]float64) []byte {
-	b = fwimpl.AppendUint(b, uint64(len(v)))
-	keys := slices.Sorted(maps.Keys(v))
-	for _, k := range keys {
+	b = fwimpl.AppendLen(b, len(v))
+	var kb [8]string
+	for _, k := range fwimpl.SortedKeys(v, kb[:0]) {
 		b = fwimpl.AppendString(b, k)
 		b = fwimpl.AppendFloat(b, v[k])
 	}
@@ -585,14 +582,9 @@ func fwDec_map_string_float(d *fwimpl.Decoder) (v map[string]float64) {
 		return nil
 	}
 	v = make(map[string]float64, n)
-	var prev string
+	var k string
 	for i := range n {
-		k := d.String()
-		if i > 0 && k <= prev {
-			d.Fail("map key order")
-			return v
-		}
-		prev = k
+		k = d.StringKey(i, k)
 		v[k] = d.Float()
 	}
 	return v
@@ -600,9 +592,9 @@ func fwDec_map_string_float(d *fwimpl.Decoder) (v map[string]float64) {
 
 // fwEnc_map_string_int appends the canonical encoding of a map[string]int.
 func fwEnc_map_string_int(b []byte, v map[string]int64) []byte {
-	b = fwimpl.AppendUint(b, uint64(len(v)))
-	keys := slices.Sorted(maps.Keys(v))
-	for _, k := range keys {
+	b = fwimpl.AppendLen(b, len(v))
+	var kb [8]string
+	for _, k := range fwimpl.SortedKeys(v, kb[:0]) {
 		b = fwimpl.AppendString(b, k)
 		b = fwimpl.AppendInt(b, v[k])
 	}
@@ -616,14 +608,9 @@ func fwDec_map_string_int(d *fwimpl.Decoder) (v map[string]int64) {
 		return nil
 	}
 	v = make(map[string]int64, n)
-	var prev string
+	var k string
 	for i := range n {
-		k := d.String()
-		if i > 0 && k <= prev {
-			d.Fail("map key order")
-			return v
-		}
-		prev = k
+		k = d.StringKey(i, k)
 		v[k] = d.Int()
 	}
 	return v
@@ -631,9 +618,9 @@ func fwDec_map_string_int(d *fwimpl.Decoder) (v map[string]int64) {
 
 // fwEnc_map_string_string appends the canonical encoding of a map[string]string.
 func fwEnc_map_string_string(b []byte, v map[string]string) []byte {
-	b = fwimpl.AppendUint(b, uint64(len(v)))
-	keys := slices.Sorted(maps.Keys(v))
-	for _, k := range keys {
+	b = fwimpl.AppendLen(b, len(v))
+	var kb [8]string
+	for _, k := range fwimpl.SortedKeys(v, kb[:0]) {
 		b = fwimpl.AppendString(b, k)
 		b = fwimpl.AppendString(b, v[k])
 	}
@@ -647,14 +634,9 @@ func fwDec_map_string_string(d *fwimpl.Decoder) (v map[string]string) {
 		return nil
 	}
 	v = make(map[string]string, n)
-	var prev string
+	var k string
 	for i := range n {
-		k := d.String()
-		if i > 0 && k <= prev {
-			d.Fail("map key order")
-			return v
-		}
-		prev = k
+		k = d.StringKey(i, k)
 		v[k] = d.String()
 	}
 	return v
@@ -662,16 +644,16 @@ func fwDec_map_string_string(d *fwimpl.Decoder) (v map[string]string) {
 
 // fwEnc_opt_Address appends the canonical encoding of a Address?.
 func fwEnc_opt_Address(b []byte, v *Address) []byte {
+	b = fwimpl.AppendPresent(b, v != nil)
 	if v == nil {
-		return append(b, 0)
+		return b
 	}
-	b = append(b, 1)
 	return fwEnc_Address(b, *v)
 }
 
 // fwDec_opt_Address decodes a Address?.
 func fwDec_opt_Address(d *fwimpl.Decoder) (v *Address) {
-	if !d.Bool() {
+	if !d.Present() {
 		return nil
 	}
 	x := fwDec_Address(d)
@@ -680,16 +662,16 @@ func fwDec_opt_Address(d *fwimpl.Decoder) (v *Address) {
 
 // fwEnc_opt_Note appends the canonical encoding of a Note?.
 func fwEnc_opt_Note(b []byte, v *Note) []byte {
+	b = fwimpl.AppendPresent(b, v != nil)
 	if v == nil {
-		return append(b, 0)
+		return b
 	}
-	b = append(b, 1)
 	return fwEnc_Note(b, *v)
 }
 
 // fwDec_opt_Note decodes a Note?.
 func fwDec_opt_Note(d *fwimpl.Decoder) (v *Note) {
-	if !d.Bool() {
+	if !d.Present() {
 		return nil
 	}
 	x := fwDec_Note(d)
@@ -698,16 +680,16 @@ func fwDec_opt_Note(d *fwimpl.Decoder) (v *Note) {
 
 // fwEnc_opt_duration appends the canonical encoding of a duration?.
 func fwEnc_opt_duration(b []byte, v *time.Duration) []byte {
+	b = fwimpl.AppendPresent(b, v != nil)
 	if v == nil {
-		return append(b, 0)
+		return b
 	}
-	b = append(b, 1)
 	return fwimpl.AppendDuration(b, *v)
 }
 
 // fwDec_opt_duration decodes a duration?.
 func fwDec_opt_duration(d *fwimpl.Decoder) (v *time.Duration) {
-	if !d.Bool() {
+	if !d.Present() {
 		return nil
 	}
 	x := d.Duration()
@@ -716,16 +698,16 @@ func fwDec_opt_duration(d *fwimpl.Decoder) (v *time.Duration) {
 
 // fwEnc_opt_int appends the canonical encoding of a int?.
 func fwEnc_opt_int(b []byte, v *int64) []byte {
+	b = fwimpl.AppendPresent(b, v != nil)
 	if v == nil {
-		return append(b, 0)
+		return b
 	}
-	b = append(b, 1)
 	return fwimpl.AppendInt(b, *v)
 }
 
 // fwDec_opt_int decodes a int?.
 func fwDec_opt_int(d *fwimpl.Decoder) (v *int64) {
-	if !d.Bool() {
+	if !d.Present() {
 		return nil
 	}
 	x := d.Int()
@@ -734,16 +716,16 @@ func fwDec_opt_int(d *fwimpl.Decoder) (v *int64) {
 
 // fwEnc_opt_list_Note appends the canonical encoding of a []Note?.
 func fwEnc_opt_list_Note(b []byte, v *[]Note) []byte {
+	b = fwimpl.AppendPresent(b, v != nil)
 	if v == nil {
-		return append(b, 0)
+		return b
 	}
-	b = append(b, 1)
 	return fwEnc_list_Note(b, *v)
 }
 
 // fwDec_opt_list_Note decodes a []Note?.
 func fwDec_opt_list_Note(d *fwimpl.Decoder) (v *[]Note) {
-	if !d.Bool() {
+	if !d.Present() {
 		return nil
 	}
 	x := fwDec_list_Note(d)
@@ -752,16 +734,16 @@ func fwDec_opt_list_Note(d *fwimpl.Decoder) (v *[]Note) {
 
 // fwEnc_opt_string appends the canonical encoding of a string?.
 func fwEnc_opt_string(b []byte, v *string) []byte {
+	b = fwimpl.AppendPresent(b, v != nil)
 	if v == nil {
-		return append(b, 0)
+		return b
 	}
-	b = append(b, 1)
 	return fwimpl.AppendString(b, *v)
 }
 
 // fwDec_opt_string decodes a string?.
 func fwDec_opt_string(d *fwimpl.Decoder) (v *string) {
-	if !d.Bool() {
+	if !d.Present() {
 		return nil
 	}
 	x := d.String()
@@ -770,16 +752,16 @@ func fwDec_opt_string(d *fwimpl.Decoder) (v *string) {
 
 // fwEnc_opt_time appends the canonical encoding of a time?.
 func fwEnc_opt_time(b []byte, v *time.Time) []byte {
+	b = fwimpl.AppendPresent(b, v != nil)
 	if v == nil {
-		return append(b, 0)
+		return b
 	}
-	b = append(b, 1)
 	return fwimpl.AppendTime(b, *v)
 }
 
 // fwDec_opt_time decodes a time?.
 func fwDec_opt_time(d *fwimpl.Decoder) (v *time.Time) {
-	if !d.Bool() {
+	if !d.Present() {
 		return nil
 	}
 	x := d.Time()

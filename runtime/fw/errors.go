@@ -98,7 +98,9 @@ func (e *DivergenceError) Error() string {
 		e.Processor, what, e.Phase, e.Step, e.Call, e.Index, e.Expected, e.Got)
 }
 
-// MissingFieldError reports a JSON event without one of its fields.
+// MissingFieldError reports a JSON event without one of its fields (not an
+// optional one), or a record inside it without one of its fields: Field is
+// then the path of the field, customer.address.city.
 type MissingFieldError struct {
 	Event, Field string
 }
@@ -107,15 +109,16 @@ func (e *MissingFieldError) Error() string {
 	return fmt.Sprintf("fw: event %s: missing field %q", e.Event, e.Field)
 }
 
-// FieldError reports a member of a JSON event that is not one of its fields,
-// is given twice, or whose value is not a valid value of its field (of
-// another JSON type, out of range, a string with invalid UTF-8, an enum's
-// unknown variant, bad base64). Column is the 1-based byte offset in the
+// FieldError reports a member of a JSON event (or of a record or map inside
+// it) that is not one of its fields, is given twice, or whose value is not a
+// valid value of its field (of another JSON type, out of range, a string
+// with invalid UTF-8, an enum's unknown variant, bad base64, a bad time,
+// duration or int map key). Column is the 1-based byte offset in the
 // line or text decoded: of the member's name for an unknown or duplicate
 // member, of the offending byte for invalid UTF-8, of the value otherwise.
 type FieldError struct {
 	Event  string // the event's name
-	Field  string // the member's name, as in the JSON text (unescaped)
+	Field  string // the member's name, as in the JSON text (unescaped), or the path of a value inside a list, map or record: items[3].price, labels["eu"], byDay[7][0]
 	Column int
 	Err    error
 }

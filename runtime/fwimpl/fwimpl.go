@@ -88,10 +88,25 @@ func AppendString(b []byte, s string) []byte { return engine.AppendString(b, s) 
 func AppendUint(b []byte, v uint64) []byte   { return engine.AppendUint(b, v) }
 func NewDecoder(data []byte) *Decoder        { return engine.NewDecoder(data) }
 
-// The encodings of time and duration values (see engine.AppendTime).
+// The canonical encoding of the composite types (see engine/codec.go): a
+// time's instant, a duration, an optional value's presence byte, a list's or
+// map's length, and a map's keys in the order of its entries' encodings.
+// The Decoder reads them back (Time, Duration, Present, Len, LenEmpty,
+// StringKey, IntKey; Enter and Leave bound recursive records' nesting).
 
 func AppendTime(b []byte, t time.Time) []byte         { return engine.AppendTime(b, t) }
-func AppendDuration(b []byte, v time.Duration) []byte { return engine.AppendDuration(b, v) }
+func AppendDuration(b []byte, d time.Duration) []byte { return engine.AppendDuration(b, d) }
+func AppendPresent(b []byte, present bool) []byte     { return engine.AppendPresent(b, present) }
+func AppendLen(b []byte, n int) []byte                { return engine.AppendLen(b, n) }
+
+// MapKey is the type of the keys of a map of a .fw type: string or int.
+type MapKey = engine.MapKey
+
+// SortedKeys returns m's keys in increasing order, in buf's storage if it has
+// room (a stack array's slice keeps small maps allocation-free).
+func SortedKeys[M ~map[K]V, K MapKey, V any](m M, buf []K) []K {
+	return engine.SortedKeys(m, buf)
+}
 
 // ErrEncoding is the error of a malformed canonical encoding.
 var ErrEncoding = engine.ErrEncoding

@@ -3,12 +3,12 @@ package fwimpl
 import (
 	"encoding"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"reflect"
 	"strconv"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
@@ -22,92 +22,162 @@ import (
 // Decoding is strict, beyond encoding/json's: the text must be one JSON
 // object (RFC 8259), strings must be valid UTF-8 with no unpaired surrogate
 // escape, member names are matched exactly (case-sensitively), a member may
-// appear only once, every field must be present, no other member may, and
-// each value must be of its field's type (see jsonKind). The line is read
-// once: a scan that checks the syntax and notes where each member's name and
-// value are, then a conversion of each value into the field, through its
-// offset.
+// appear only once, every field must be present (but optional ones), no
+// other member may, and each value must be of its field's type (see
+// jsonKind), at any depth (json_values.go). The line is read once: a scan
+// that checks the syntax and notes where each member's name and value are,
+// then a conversion of each value into the field, through its offset. A
+// member's array or object is only skipped by the scan (its brackets and
+// strings matched) and checked as its field's decoding reads it; any error
+// checks the skipped values first (uncheckedSyntax), so that a syntax error
+// is reported as one, as if the scan had checked everything.
 
 // jsonKind is the type of a field, as JSON reads it.
 type jsonKind uint8
 
 const (
-	jsonString jsonKind = iota // a string
-	jsonBytes                  // a base64 string (standard encoding, padded)
-	jsonInt                    // an integer, no fraction or exponent, in int64
-	jsonFloat                  // a number, finite in float64
-	jsonBool                   // true or false
-	jsonEnum                   // a variant's name, as a string
-	// jsonValue is any other type (lists, maps, records, optional values,
-	// time, duration), read and written by encoding/json for now: a
-	// placeholder until the strict decoding of composite values.
-	jsonValue
+	jsonString   jsonKind = iota // a string
+	jsonBytes                    // a base64 string (standard encoding, padded)
+	jsonInt                      // an integer, no fraction or exponent, in int64
+	jsonFloat                    // a number, finite in float64
+	jsonBool                     // true or false
+	jsonEnum                     // a variant's name, as a string
+	jsonTime                     // an RFC 3339 string (time.RFC3339Nano), decoded in UTC
+	jsonDuration                 // a Go duration string (time.ParseDuration, Duration.String)
+	jsonList                     // an array (a slice)
+	jsonMap                      // an object (a map with string or int64 keys; int keys in decimal)
+	jsonRecord                   // an object (a struct), as strict as an event's
+	jsonOptional                 // a pointer: null (or, for a field, no member) is nil
 )
 
-var kindNames = [...]string{jsonString: "a string", jsonBytes: "a base64 string", jsonInt: "an int", jsonFloat: "a float", jsonBool: "a bool", jsonEnum: "a string", jsonValue: "a value"}
+var kindNames = [...]string{jsonString: "a string", jsonBytes: "a base64 string", jsonInt: "an int", jsonFloat: "a float", jsonBool: "a bool", jsonEnum: "a string",
+	jsonTime: "a time string", jsonDuration: "a duration string", jsonList: "an array", jsonMap: "an object", jsonRecord: "an object"}
 
-// jsonField is one field of an event type.
-type jsonField struct {
-	name   string // the member's name
+// jsonType is the JSON form of a Go type that a .fw type generates.
+type jsonType struct {
 	kind   jsonKind
-	offset uintptr
 	enum   string       // jsonEnum: the enum's name
 	vars   []string     // jsonEnum: the variants' names, by value
-	typ    reflect.Type // jsonValue: the field's type
-	// optional is set for a pointer field (an optional .fw field): it may
-	// be missing, and null, both meaning absent.
-	optional bool
+	elem   *jsonType    // jsonList, jsonMap: the items' or values' type; jsonOptional: the pointed-to type
+	intKey bool         // jsonMap: the keys are int64
+	rec    *jsonFields  // jsonRecord: the struct's fields
+	rtype  reflect.Type // the Go type (of the slice, the map, the struct, the pointer, ...)
 }
 
-// jsonFields is the JSON form of an event type.
+// composite reports whether values of t are decoded by jsonValues rather
+// than from a scanned member (jsonType.set).
+func (t *jsonType) composite() bool { return t.kind >= jsonList }
+
+// jsonField is one field of an event type or record.
+type jsonField struct {
+	name   string // the member's name
+	offset uintptr
+	jsonType
+}
+
+// jsonFields is the JSON form of an event type or record.
 type jsonFields struct {
-	fields []jsonField
-	index  map[string]int // by member name
+	fields    []jsonField
+	index     map[string]int // by member name
+	composite bool           // some field is a list, map, record, optional, time or duration
 }
 
-var textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
+var (
+	textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
+	timeType      = reflect.TypeFor[time.Time]()
+	durationType  = reflect.TypeFor[time.Duration]()
+)
 
 // jsonFieldsOf describes the struct type t, whose fields have their member
 // names in json tags. It panics on a field of a type no .fw type generates.
 func jsonFieldsOf(t reflect.Type) *jsonFields {
+	return (&jsonBuilder{recs: map[reflect.Type]*jsonFields{}}).fields(t)
+}
+
+// jsonBuilder builds the jsonTypes of an event type, each record's once (a
+// record may contain itself through a list, map or optional field).
+type jsonBuilder struct {
+	recs map[reflect.Type]*jsonFields
+}
+
+func (b *jsonBuilder) fields(t reflect.Type) *jsonFields {
+	if fs, ok := b.recs[t]; ok {
+		return fs
+	}
 	fs := &jsonFields{index: map[string]int{}}
+	b.recs[t] = fs
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		f := jsonField{name: sf.Tag.Get("json"), offset: sf.Offset}
-		switch ft := sf.Type; {
-		case ft.Kind() == reflect.Uint32 && ft.Implements(textMarshaler):
-			// A generated enum: its variants are the values 0, 1, ... that
-			// MarshalText accepts.
-			f.kind, f.enum = jsonEnum, ft.Name()
-			for n := uint64(0); ; n++ {
-				v := reflect.New(ft).Elem()
-				v.SetUint(n)
-				text, err := v.Interface().(encoding.TextMarshaler).MarshalText()
-				if err != nil {
-					break
-				}
-				f.vars = append(f.vars, string(text))
-			}
-		case ft.Kind() == reflect.String:
-			f.kind = jsonString
-		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Uint8:
-			f.kind = jsonBytes
-		case ft.Kind() == reflect.Int64:
-			f.kind = jsonInt
-		case ft.Kind() == reflect.Float64:
-			f.kind = jsonFloat
-		case ft.Kind() == reflect.Bool:
-			f.kind = jsonBool
-		case ft.Kind() == reflect.Slice || ft.Kind() == reflect.Map || ft.Kind() == reflect.Struct ||
-			ft.Kind() == reflect.Pointer:
-			f.kind, f.typ, f.optional = jsonValue, ft, ft.Kind() == reflect.Pointer
-		default:
-			panic(fmt.Sprintf("fwimpl: field %s of %s: type %s has no JSON form", sf.Name, t, ft))
+		if f.name == "" {
+			panic(fmt.Sprintf("fwimpl: field %s of %s has no json tag", sf.Name, t))
+		}
+		jt := b.typ(sf.Type)
+		if jt == nil {
+			panic(fmt.Sprintf("fwimpl: field %s of %s: type %s has no JSON form", sf.Name, t, sf.Type))
+		}
+		f.jsonType = *jt
+		if jt.kind >= jsonTime {
+			fs.composite = true
 		}
 		fs.index[f.name] = len(fs.fields)
 		fs.fields = append(fs.fields, f)
 	}
 	return fs
+}
+
+// typ returns the jsonType of ft, nil if no .fw type generates it.
+func (b *jsonBuilder) typ(ft reflect.Type) *jsonType {
+	jt := &jsonType{rtype: ft}
+	switch {
+	case ft == timeType:
+		jt.kind = jsonTime
+	case ft == durationType:
+		jt.kind = jsonDuration
+	case ft.Kind() == reflect.Uint32 && ft.Implements(textMarshaler):
+		// A generated enum: its variants are the values 0, 1, ... that
+		// MarshalText accepts.
+		jt.kind, jt.enum = jsonEnum, ft.Name()
+		for n := uint64(0); ; n++ {
+			v := reflect.New(ft).Elem()
+			v.SetUint(n)
+			text, err := v.Interface().(encoding.TextMarshaler).MarshalText()
+			if err != nil {
+				break
+			}
+			jt.vars = append(jt.vars, string(text))
+		}
+	case ft.Kind() == reflect.String:
+		jt.kind = jsonString
+	case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Uint8:
+		jt.kind = jsonBytes
+	case ft.Kind() == reflect.Int64:
+		jt.kind = jsonInt
+	case ft.Kind() == reflect.Float64:
+		jt.kind = jsonFloat
+	case ft.Kind() == reflect.Bool:
+		jt.kind = jsonBool
+	case ft.Kind() == reflect.Slice:
+		jt.kind, jt.elem = jsonList, b.typ(ft.Elem())
+		if jt.elem == nil {
+			return nil
+		}
+	case ft.Kind() == reflect.Map && (ft.Key().Kind() == reflect.String || ft.Key().Kind() == reflect.Int64):
+		jt.kind, jt.elem, jt.intKey = jsonMap, b.typ(ft.Elem()), ft.Key().Kind() == reflect.Int64
+		if jt.elem == nil {
+			return nil
+		}
+	case ft.Kind() == reflect.Pointer:
+		jt.kind, jt.elem = jsonOptional, b.typ(ft.Elem())
+		if jt.elem == nil || jt.elem.kind == jsonOptional {
+			return nil
+		}
+	case ft.Kind() == reflect.Struct:
+		jt.kind, jt.rec = jsonRecord, b.fields(ft)
+	default:
+		return nil
+	}
+	return jt
 }
 
 // member is one member of a scanned object: where its name and value are.
@@ -138,6 +208,7 @@ func (e *jsonSyntaxError) Error() string {
 type scanner struct {
 	data []byte
 	i    int
+	full bool // scan members' arrays and objects in full, never skip them
 }
 
 func (s *scanner) fail(msg string) error { return &jsonSyntaxError{msg, s.i} }
@@ -180,9 +251,9 @@ func (s *scanner) object(ms []member) ([]member, error) {
 	s.ws()
 	if s.i >= len(s.data) || s.data[s.i] != '{' {
 		if s.i < len(s.data) && (s.data[s.i] == '[' || s.data[s.i] == '"' || s.data[s.i] == 't' || s.data[s.i] == 'f' || s.data[s.i] == 'n' || s.data[s.i] == '-' || '0' <= s.data[s.i] && s.data[s.i] <= '9') {
-			return nil, s.fail("not a JSON object")
+			return ms, s.fail("not a JSON object")
 		}
-		return nil, s.unexpected("looking for beginning of value")
+		return ms, s.unexpected("looking for beginning of value")
 	}
 	s.i++
 	s.ws()
@@ -192,15 +263,15 @@ func (s *scanner) object(ms []member) ([]member, error) {
 		for {
 			s.ws()
 			if s.i >= len(s.data) || s.data[s.i] != '"' {
-				return nil, s.unexpected("looking for beginning of object key string")
+				return ms, s.unexpected("looking for beginning of object key string")
 			}
 			m := member{keyAt: s.i}
 			esc, bad, _, err := s.str()
 			if err != nil {
-				return nil, err
+				return ms, err
 			}
 			if bad >= 0 {
-				return nil, &jsonSyntaxError{"invalid UTF-8 or unpaired surrogate in a member name", bad}
+				return ms, &jsonSyntaxError{"invalid UTF-8 or unpaired surrogate in a member name", bad}
 			}
 			m.key = s.data[m.keyAt+1 : s.i-1]
 			if esc {
@@ -208,7 +279,7 @@ func (s *scanner) object(ms []member) ([]member, error) {
 			}
 			s.ws()
 			if s.i >= len(s.data) || s.data[s.i] != ':' {
-				return nil, s.unexpected("after object key")
+				return ms, s.unexpected("after object key")
 			}
 			s.i++
 			s.ws()
@@ -223,7 +294,7 @@ func (s *scanner) object(ms []member) ([]member, error) {
 				err = s.value(0)
 			}
 			if err != nil {
-				return nil, err
+				return ms, err
 			}
 			m.end = s.i
 			ms = append(ms, m)
@@ -236,14 +307,86 @@ func (s *scanner) object(ms []member) ([]member, error) {
 				s.i++
 				break
 			}
-			return nil, s.unexpected("after object key:value pair")
+			return ms, s.unexpected("after object key:value pair")
 		}
 	}
 	s.ws()
 	if s.i < len(s.data) {
-		return nil, s.unexpected("after top-level value")
+		return ms, s.unexpected("after top-level value")
 	}
 	return ms, nil
+}
+
+// skip moves s.i past the array or object at s.i, matching its brackets and
+// skipping its strings, but checking nothing else; it reports false (s.i
+// anywhere) when it cannot: brackets that do not match, nesting beyond 64,
+// the end of the data. Its caller then scans the value in full (value).
+func (s *scanner) skip() bool {
+	var stack uint64 // bit 0: the innermost level is an object
+	depth := 0
+	for s.i < len(s.data) {
+		switch c := s.data[s.i]; c {
+		case '"':
+			s.i++
+			for {
+				for s.i < len(s.data) && strByte[s.data[s.i]] {
+					s.i++
+				}
+				if s.i >= len(s.data) {
+					return false
+				}
+				if s.data[s.i] == '"' {
+					break
+				}
+				s.i += 2 // a backslash and the byte it escapes
+			}
+		case '{', '[':
+			if depth == 64 {
+				return false
+			}
+			stack <<= 1
+			if c == '{' {
+				stack |= 1
+			}
+			depth++
+		case '}', ']':
+			if depth == 0 || (stack&1 == 1) != (c == '}') {
+				return false
+			}
+			stack >>= 1
+			if depth--; depth == 0 {
+				s.i++
+				return true
+			}
+		}
+		s.i++
+	}
+	return false
+}
+
+// strByte is true for the bytes of a string's body that skip passes over:
+// all but '"' and '\\'.
+var strByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// uncheckedSyntax returns the first syntax error in the arrays and objects
+// that the scan of the object may have skipped (see value), else err. Every
+// error of a decoding goes through it, so that a line with a syntax error is
+// reported as such, where it is, as if the scan had checked every value.
+func uncheckedSyntax(data []byte, ms []member, err error) error {
+	for i := range ms {
+		if ms[i].kind == '{' || ms[i].kind == '[' {
+			s := scanner{data: data, i: ms[i].at, full: true}
+			if serr := s.value(0); serr != nil {
+				return serr
+			}
+		}
+	}
+	return err
 }
 
 // value scans any value at s.i.
@@ -264,6 +407,17 @@ func (s *scanner) value(depth int) error {
 	case c == 'n':
 		return s.lit("null")
 	case c == '{' || c == '[':
+		if depth == 0 && !s.full {
+			// A member's array or object: its brackets and strings are
+			// matched, the rest of its syntax is left to the decoding of its
+			// field (or, on any error, to uncheckedSyntax), so that it is
+			// scanned once. If the skip cannot, the value is scanned in full.
+			at := s.i
+			if s.skip() {
+				return nil
+			}
+			s.i = at
+		}
 		if depth >= maxJSONDepth {
 			return s.fail("exceeded max depth")
 		}
@@ -370,6 +524,14 @@ func (s *scanner) str() (escaped bool, badAt int, badUTF16 bool, err error) {
 	badAt = -1
 	s.i++
 	for s.i < len(s.data) {
+		// The common bytes (printable ASCII but a quote or backslash), in a
+		// tight loop.
+		for s.i < len(s.data) && plainByte[s.data[s.i]] {
+			s.i++
+		}
+		if s.i >= len(s.data) {
+			break
+		}
 		c := s.data[s.i]
 		switch {
 		case c == '"':
@@ -423,6 +585,15 @@ func (s *scanner) str() (escaped bool, badAt int, badUTF16 bool, err error) {
 	}
 	return escaped, badAt, badUTF16, s.unexpected("")
 }
+
+// plainByte is true for the bytes that stand for themselves in a string:
+// printable ASCII but '"' and '\\'.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // hex4 reads the 4 hex digits of a \u escape.
 func (s *scanner) hex4() (rune, bool) {
@@ -537,38 +708,48 @@ func (ts Types) decodeJSON(data []byte) (any, error) {
 	s := scanner{data: data}
 	ms, err := s.object(buf[:0])
 	if err != nil {
-		return nil, badJSON(err)
+		return nil, badJSON(uncheckedSyntax(data, ms, err))
 	}
 	ev := -1
 	for i := range ms {
 		if string(ms[i].key) == "event" {
 			if ev >= 0 {
-				return nil, badJSON(&jsonSyntaxError{`duplicate "event" member`, ms[i].keyAt})
+				return nil, failJSON(data, ms, badJSON(&jsonSyntaxError{`duplicate "event" member`, ms[i].keyAt}))
 			}
 			ev = i
 		}
 	}
 	if ev < 0 {
-		return nil, badJSON(errors.New(`no "event" member`))
+		return nil, failJSON(data, ms, badJSON(errors.New(`no "event" member`)))
 	}
 	m := &ms[ev]
 	if m.kind != '"' {
-		return nil, badJSON(&jsonSyntaxError{`the "event" member is not a string`, m.at})
+		return nil, failJSON(data, ms, badJSON(&jsonSyntaxError{`the "event" member is not a string`, m.at}))
 	}
 	if m.badAt >= 0 {
-		return nil, badJSON(&jsonSyntaxError{`the "event" member: ` + m.badString().Error(), m.badAt})
+		return nil, failJSON(data, ms, badJSON(&jsonSyntaxError{`the "event" member: ` + m.badString().Error(), m.badAt}))
 	}
 	name := m.text(data)
 	for i := range ts {
 		if t := &ts[i]; t.name == string(name) {
 			v := reflect.New(t.zero)
 			if err := t.json.fill(t.name, data, ms, ev, v.UnsafePointer()); err != nil {
-				return nil, err
+				return nil, failJSON(data, ms, err)
 			}
 			return v.Elem().Interface(), nil
 		}
 	}
-	return nil, &fw.UnknownEventError{Name: string(name)}
+	return nil, failJSON(data, ms, &fw.UnknownEventError{Name: string(name)})
+}
+
+// failJSON is the error of a decoding of data that failed with err after its
+// scan found the members ms: the first syntax error in the values the scan
+// skipped, if any, else err.
+func failJSON(data []byte, ms []member, err error) error {
+	if serr := uncheckedSyntax(data, ms, nil); serr != nil {
+		return badJSON(serr)
+	}
+	return err
 }
 
 // fill sets the fields of the event at p, of type name, from the members ms
@@ -595,23 +776,29 @@ func (fs *jsonFields) fill(name string, data []byte, ms []member, ev int, p unsa
 		}
 		seen[k] = true
 		f := &fs.fields[k]
-		if m.kind == '"' && m.badAt >= 0 && f.kind != jsonBool && f.kind != jsonInt && f.kind != jsonFloat {
+		if m.kind == '"' && m.badAt >= 0 && f.kind != jsonBool && f.kind != jsonInt && f.kind != jsonFloat && !f.composite() {
+			// (A composite value's strings are checked as it is read.)
 			return &fw.FieldError{Event: name, Field: f.name, Column: m.badAt + 1, Err: m.badString()}
 		}
 		if err := f.set(data, m, unsafe.Add(p, f.offset)); err != nil {
+			if ve, ok := err.(*valueError); ok {
+				return ve.fieldError(name, f.name)
+			}
 			return &fw.FieldError{Event: name, Field: f.name, Column: m.at + 1, Err: err}
 		}
 	}
 	for k, ok := range seen {
-		if !ok && !fs.fields[k].optional {
+		if !ok && fs.fields[k].kind != jsonOptional { // an optional field without a member is absent (nil)
 			return &fw.MissingFieldError{Event: name, Field: fs.fields[k].name}
 		}
 	}
 	return nil
 }
 
-// set converts the value of m into the field at p.
-func (f *jsonField) set(data []byte, m *member, p unsafe.Pointer) error {
+// set converts the value of m into the value of type f at p. A list, map,
+// record or optional value is read again, by its type (jsonValues); its
+// error is a *valueError.
+func (f *jsonType) set(data []byte, m *member, p unsafe.Pointer) error {
 	raw := data[m.at:m.end]
 	want := func() error {
 		got := "a number"
@@ -630,7 +817,7 @@ func (f *jsonField) set(data []byte, m *member, p unsafe.Pointer) error {
 		return fmt.Errorf("want %s, got %s", kindNames[f.kind], got)
 	}
 	switch f.kind {
-	case jsonString, jsonBytes, jsonEnum:
+	case jsonString, jsonBytes, jsonEnum, jsonTime, jsonDuration:
 		if m.kind != '"' {
 			return want()
 		}
@@ -657,6 +844,10 @@ func (f *jsonField) set(data []byte, m *member, p unsafe.Pointer) error {
 				}
 			}
 			return fmt.Errorf("unknown %s %q", f.enum, text)
+		case jsonTime:
+			return setTime(text, p)
+		case jsonDuration:
+			return setDuration(text, p)
 		}
 	case jsonBool:
 		switch m.kind {
@@ -679,10 +870,6 @@ func (f *jsonField) set(data []byte, m *member, p unsafe.Pointer) error {
 			return fmt.Errorf("want an int, got %s", raw)
 		}
 		*(*int64)(p) = v
-	case jsonValue:
-		if err := json.Unmarshal(raw, reflect.NewAt(f.typ, p).Interface()); err != nil {
-			return err
-		}
 	case jsonFloat:
 		if m.kind != '-' && (m.kind < '0' || m.kind > '9') {
 			return want()
@@ -692,6 +879,14 @@ func (f *jsonField) set(data []byte, m *member, p unsafe.Pointer) error {
 			return fmt.Errorf("%s is out of the range of float", raw)
 		}
 		*(*float64)(p) = v
+	case jsonList, jsonMap, jsonRecord, jsonOptional:
+		d := jsonValues{s: scanner{data: data, i: m.at}}
+		if err := d.decode(f, p); err != nil {
+			return err
+		}
+		if d.s.i != m.end { // the skip and the decoding disagree: bad syntax
+			return d.fail(d.s.i, errors.New("invalid JSON"))
+		}
 	}
 	return nil
 }

@@ -115,7 +115,22 @@ func (ts Types) EncodeJSON(m Msg) ([]byte, error) {
 		return nil, fmt.Errorf("fw: EncodeJSON: unknown event kind %d", m.Kind)
 	}
 	ev := m.Ev
-	if t := &ts[m.Kind]; len(t.bytes) > 0 {
+	if t := &ts[m.Kind]; t.json.composite {
+		// Lists, maps, records, optional values, times or durations: the
+		// form DecodeJSON reads (see json_encode.go).
+		v := reflect.ValueOf(ev)
+		if v.Kind() != reflect.Pointer {
+			c := reflect.New(t.zero)
+			c.Elem().Set(v)
+			v = c
+		}
+		out := append([]byte(`{"event":`), appendJSONString(nil, t.name)...)
+		out, err := appendFields(out, t.json, v.UnsafePointer(), true)
+		if err != nil {
+			return nil, fmt.Errorf("fw: EncodeJSON %s: %w", t.name, err)
+		}
+		return append(out, '}'), nil
+	} else if len(t.bytes) > 0 {
 		// A nil []byte is written "" (as the binary form has it: empty),
 		// not null, which DecodeJSON rejects.
 		v := reflect.ValueOf(ev)
