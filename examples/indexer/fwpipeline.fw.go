@@ -691,7 +691,7 @@ func fwDec_Word(d *fwimpl.Decoder) (v Word) {
 
 // fwEnc_list_PkgLine appends the canonical encoding of a []PkgLine.
 func fwEnc_list_PkgLine(b []byte, v []PkgLine) []byte {
-	b = fwimpl.AppendUint(b, uint64(len(v)))
+	b = fwimpl.AppendLen(b, len(v))
 	for _, x := range v {
 		b = fwEnc_PkgLine(b, x)
 	}
@@ -713,7 +713,7 @@ func fwDec_list_PkgLine(d *fwimpl.Decoder) (v []PkgLine) {
 
 // fwEnc_list_Word appends the canonical encoding of a []Word.
 func fwEnc_list_Word(b []byte, v []Word) []byte {
-	b = fwimpl.AppendUint(b, uint64(len(v)))
+	b = fwimpl.AppendLen(b, len(v))
 	for _, x := range v {
 		b = fwEnc_Word(b, x)
 	}
@@ -735,7 +735,7 @@ func fwDec_list_Word(d *fwimpl.Decoder) (v []Word) {
 
 // fwEnc_list_string appends the canonical encoding of a []string.
 func fwEnc_list_string(b []byte, v []string) []byte {
-	b = fwimpl.AppendUint(b, uint64(len(v)))
+	b = fwimpl.AppendLen(b, len(v))
 	for _, x := range v {
 		b = fwimpl.AppendString(b, x)
 	}
