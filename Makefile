@@ -2,7 +2,7 @@
 GO ?= go
 EXAMPLES := $(notdir $(wildcard testdata/examples/*))
 
-.PHONY: all demo quickstart generate check-generated test test-short vet fmtcheck fuzz bench bench-peers
+.PHONY: all demo quickstart generate check-generated test test-short vet fmtcheck fuzz bench bench-peers bench-indexer
 
 all: test
 
@@ -80,3 +80,9 @@ bench:
 ## in bench/peers, a module of its own so that fw never depends on a peer
 bench-peers:
 	cd bench/peers && $(GO) test -run '^$$' -bench . -benchmem -count 3 .
+
+## bench-indexer: CPU time of the indexer, cold (fresh workspace) and warm, beside
+## bench/plainindex (the same job in plain Go) on $(go env GOROOT)/src, 9 rounds
+## alternated, medians (docs/BENCHMARKS.md)
+bench-indexer:
+	./bench/indexer-cpu.sh 9

@@ -83,7 +83,11 @@ func (g *generator) program(f *jen.File) {
 		jen.Id("Package"): jen.Lit(pkg.Name),
 		jen.Id("Events"): jen.Index().Add(rt("EventInfo")).ValuesFunc(func(vs *jen.Group) {
 			for _, ev := range pkg.Events {
-				vs.Values(jen.Dict{jen.Id("Name"): jen.Lit(ev.Name)})
+				d := jen.Dict{jen.Id("Name"): jen.Lit(ev.Name)}
+				if fieldsShare(ev.Fields) {
+					d[jen.Id("Shared")] = jen.True()
+				}
+				vs.Values(d)
 			}
 		}),
 		jen.Id("Procs"): jen.Index().Add(rt("ProcInfo")).ValuesFunc(func(vs *jen.Group) {
@@ -172,7 +176,11 @@ func (g *generator) program(f *jen.File) {
 	if len(pkg.Targets) > 0 {
 		prog[jen.Id("Targets")] = jen.Index().Add(rt("TargetInfo")).ValuesFunc(func(vs *jen.Group) {
 			for _, t := range pkg.Targets {
-				vs.Values(jen.Dict{jen.Id("Name"): jen.Lit(t.Name), jen.Id("Provider"): jen.Lit(t.Provider.Index)})
+				d := jen.Dict{jen.Id("Name"): jen.Lit(t.Name), jen.Id("Provider"): jen.Lit(t.Provider.Index)}
+				if artifactShares(t.Type) {
+					d[jen.Id("Shared")] = jen.True()
+				}
+				vs.Values(d)
 			}
 		})
 	}

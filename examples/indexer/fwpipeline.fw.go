@@ -26,22 +26,23 @@ const (
 	fwKindFile      fwimpl.Kind = 0
 	fwKindFileWords fwimpl.Kind = 1
 	fwKindPkgWords  fwimpl.Kind = 2
+	fwKindSummary   fwimpl.Kind = 3
 )
 
 // Kinds of the targets' built artifacts and resolve requests.
 const (
-	fwBuiltByPkg       fwimpl.Kind = 3
-	fwBuiltFileWords   fwimpl.Kind = 4
-	fwBuiltFiles       fwimpl.Kind = 5
-	fwBuiltIdents      fwimpl.Kind = 6
-	fwBuiltPkgWords    fwimpl.Kind = 7
-	fwBuiltSample      fwimpl.Kind = 8
-	fwResolveByPkg     fwimpl.Kind = 9
-	fwResolveFileWords fwimpl.Kind = 10
-	fwResolveFiles     fwimpl.Kind = 11
-	fwResolveIdents    fwimpl.Kind = 12
-	fwResolvePkgWords  fwimpl.Kind = 13
-	fwResolveSample    fwimpl.Kind = 14
+	fwBuiltAllPkgs     fwimpl.Kind = 4
+	fwBuiltByPkg       fwimpl.Kind = 5
+	fwBuiltFileWords   fwimpl.Kind = 6
+	fwBuiltFiles       fwimpl.Kind = 7
+	fwBuiltPkgWords    fwimpl.Kind = 8
+	fwBuiltSummary     fwimpl.Kind = 9
+	fwResolveAllPkgs   fwimpl.Kind = 10
+	fwResolveByPkg     fwimpl.Kind = 11
+	fwResolveFileWords fwimpl.Kind = 12
+	fwResolveFiles     fwimpl.Kind = 13
+	fwResolvePkgWords  fwimpl.Kind = 14
+	fwResolveSummary   fwimpl.Kind = 15
 )
 
 // fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
@@ -49,86 +50,107 @@ const (
 // is archive.Fingerprint of its declaration and of the shapes of the types it reads
 // and emits, computed by fwgen: it changes when they do.
 var fwProgram = fwimpl.Program{
-	Events:      []fwimpl.EventInfo{{Name: "File"}, {Name: "FileWords"}, {Name: "PkgWords"}},
-	Fingerprint: fwimpl.Fingerprint("d23196b80f4db65a97ed8c525294dc2679d8d8c3090436dbac6661b7d8245864"),
+	Events: []fwimpl.EventInfo{{
+		Name:   "File",
+		Shared: true,
+	}, {
+		Name:   "FileWords",
+		Shared: true,
+	}, {
+		Name:   "PkgWords",
+		Shared: true,
+	}, {
+		Name:   "Summary",
+		Shared: true,
+	}},
+	Fingerprint: fwimpl.Fingerprint("939c8512d170e1f5dde28dd7374f830cfe3500bd1f8bc603acf8fc5166f97971"),
 	Package:     "main",
 	Procs: []fwimpl.ProcInfo{{
 		Builder:     true,
 		Cases:       []string{},
 		Concurrency: 1,
 		Name:        "Files",
-		Provides:    2,
+		Provides:    3,
 		Source:      true,
 	}, {
 		Builder:     true,
 		Cases:       []string{"Files"},
 		Concurrency: 8,
-		Fingerprint: fwimpl.Fingerprint("5debd7d36a11bce6323be4d98a9684ed174b1ad878b663348da3b067a75be3fe"),
+		Fingerprint: fwimpl.Fingerprint("1a2507d14399c4cee1adf9b0308d492496ba4c5f267a1f814c714ba9f6c28887"),
 		Name:        "Tokenize",
 		Persist:     true,
-		Provides:    1,
-		Requires:    []int32{2},
-		Version:     1,
+		Provides:    2,
+		Requires:    []int32{3},
+		Version:     2,
 	}, {
 		Builder:     true,
 		Cases:       []string{"FileWords"},
 		Concurrency: 1,
 		Name:        "ByPkg",
 		Phase:       true,
-		Provides:    0,
-		Requires:    []int32{1},
+		Provides:    1,
+		Requires:    []int32{2},
 	}, {
 		Builder:     true,
 		Cases:       []string{"ByPkg"},
 		Concurrency: 1,
-		Fingerprint: fwimpl.Fingerprint("8cf52722ab895351420f872ecf1678cb90af5fbad6f6909d437edad452a4d5df"),
+		Fingerprint: fwimpl.Fingerprint("a1163a343998865a58ee861925384ee17d296c4ebe9861e91ec5b10ca76da278"),
 		Name:        "Packages",
 		Persist:     true,
 		Provides:    4,
-		Requires:    []int32{0},
-		Version:     1,
+		Requires:    []int32{1},
+		Version:     2,
 	}, {
 		Builder:     true,
 		Cases:       []string{"PkgWords"},
 		Concurrency: 1,
-		Name:        "Idents",
-		Provides:    3,
+		Name:        "AllPkgs",
+		Phase:       true,
+		Provides:    0,
 		Requires:    []int32{4},
 	}, {
 		Builder:     true,
-		Cases:       []string{"Idents"},
+		Cases:       []string{"AllPkgs"},
 		Concurrency: 1,
-		Name:        "Sample",
-		Phase:       true,
+		Fingerprint: fwimpl.Fingerprint("3e12a547ef323c8052b82cd0f296da1e43a48d556bc3d7b71eabf015707c2b18"),
+		Name:        "Summarize",
+		Persist:     true,
 		Provides:    5,
-		Requires:    []int32{3},
+		Requires:    []int32{0},
+		Version:     1,
 	}, {
-		Cases:       []string{"Package", "Sample"},
+		Cases:       []string{"Summary"},
 		Concurrency: 1,
 		Init:        true,
 		Name:        "Report",
-		Resolves:    []int32{4, 5},
+		Resolves:    []int32{5},
 		Terminate:   true,
 	}},
-	Routes: [][]int32{fwKindFile: {}, fwKindFileWords: {}, fwKindPkgWords: {}, fwBuiltByPkg: {3}, fwBuiltFileWords: {2}, fwBuiltFiles: {1}, fwBuiltIdents: {5}, fwBuiltPkgWords: {4, 6}, fwBuiltSample: {6}},
+	Routes: [][]int32{fwKindFile: {}, fwKindFileWords: {}, fwKindPkgWords: {}, fwKindSummary: {}, fwBuiltAllPkgs: {5}, fwBuiltByPkg: {3}, fwBuiltFileWords: {2}, fwBuiltFiles: {1}, fwBuiltPkgWords: {4}, fwBuiltSummary: {6}},
 	Targets: []fwimpl.TargetInfo{{
+		Name:     "allPkgs",
+		Provider: 4,
+		Shared:   true,
+	}, {
 		Name:     "byPkg",
 		Provider: 2,
+		Shared:   true,
 	}, {
 		Name:     "fileWords",
 		Provider: 1,
+		Shared:   true,
 	}, {
 		Name:     "files",
 		Provider: 0,
-	}, {
-		Name:     "idents",
-		Provider: 4,
+		Shared:   true,
 	}, {
 		Name:     "pkgWords",
 		Provider: 3,
+		Shared:   true,
 	}, {
-		Name:     "sample",
+		Name:     "summary",
 		Provider: 5,
+		Shared:   true,
 	}},
 }
 
@@ -138,16 +160,16 @@ type fwDispatcher struct {
 	*fwimpl.ArenaPool[fwArena, *fwArena]
 	srcFiles fwimpl.Source[File]
 	sByPkg   *fwreactive.Grouper[string, FileWords]
-	sSample  *fwreactive.ReservoirSampler[string]
+	sAllPkgs fwreactive.Collector[PkgWords]
 }
 
 // Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
 type Handlers struct {
-	Files    FilesBuilder    // builder Files (indexer.fw:37)
-	Tokenize TokenizeBuilder // builder Tokenize (indexer.fw:42)
-	Packages PackagesBuilder // builder Packages (indexer.fw:51)
-	Idents   IdentsBuilder   // builder Idents (indexer.fw:56)
-	Report   ReportHandler   // processor Report (indexer.fw:61)
+	Files     FilesBuilder     // builder Files (indexer.fw:72)
+	Tokenize  TokenizeBuilder  // builder Tokenize (indexer.fw:77)
+	Packages  PackagesBuilder  // builder Packages (indexer.fw:86)
+	Summarize SummarizeBuilder // builder Summarize (indexer.fw:91)
+	Report    ReportHandler    // processor Report (indexer.fw:95)
 }
 
 // Pipeline runs the processors of package main: Submit (or SubmitSeq, SubmitJSONLines),
@@ -158,14 +180,13 @@ type Pipeline struct {
 
 // NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
 func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
-	if err := fwimpl.MissingHandlers("main", []string{"Files", "Tokenize", "Packages", "Idents", "Report"}, []bool{h.Files == nil, h.Tokenize == nil, h.Packages == nil, h.Idents == nil, h.Report == nil}); err != nil {
+	if err := fwimpl.MissingHandlers("main", []string{"Files", "Tokenize", "Packages", "Summarize", "Report"}, []bool{h.Files == nil, h.Tokenize == nil, h.Packages == nil, h.Summarize == nil, h.Report == nil}); err != nil {
 		return nil, err
 	}
 	d := &fwDispatcher{h: h, ArenaPool: &fwArenas}
 	d.sByPkg = fwreactive.NewGrouper(func(v FileWords) string {
 		return v.Pkg
 	})
-	d.sSample = fwreactive.NewReservoirSampler[string](20, 42)
 	e := fwimpl.New(&fwProgram, d, opts...)
 	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
@@ -180,6 +201,12 @@ func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
 	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
 		return fwEventMsg(ev, c.Arena())
 	}))
+}
+
+// ResolveAllPkgs asks for target allPkgs before Run: its builder, and the builders it
+// requires, run once, and each artifact reaches every consumer.
+func (p *Pipeline) ResolveAllPkgs() {
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveAllPkgs})
 }
 
 // ResolveByPkg asks for target byPkg before Run: its builder, and the builders it
@@ -200,22 +227,16 @@ func (p *Pipeline) ResolveFiles() {
 	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveFiles})
 }
 
-// ResolveIdents asks for target idents before Run: its builder, and the builders it
-// requires, run once, and each artifact reaches every consumer.
-func (p *Pipeline) ResolveIdents() {
-	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveIdents})
-}
-
 // ResolvePkgWords asks for target pkgWords before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolvePkgWords() {
 	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolvePkgWords})
 }
 
-// ResolveSample asks for target sample before Run: its builder, and the builders it
+// ResolveSummary asks for target summary before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
-func (p *Pipeline) ResolveSample() {
-	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveSample})
+func (p *Pipeline) ResolveSummary() {
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveSummary})
 }
 
 // Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider
@@ -227,6 +248,9 @@ func (p *Pipeline) Resolve(target string) {
 // Route appends the deliveries of m: per processor with a matching case, the first one.
 func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
 	switch m.Kind {
+	case fwBuiltAllPkgs:
+		// Summarize: AllPkgs
+		dst = append(dst, fwimpl.Delivery{Proc: 5, Case: 0})
 	case fwBuiltByPkg:
 		// Packages: ByPkg
 		dst = append(dst, fwimpl.Delivery{Proc: 3, Case: 0})
@@ -236,17 +260,12 @@ func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Deliv
 	case fwBuiltFiles:
 		// Tokenize: Files
 		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
-	case fwBuiltIdents:
-		// Sample: Idents
-		dst = append(dst, fwimpl.Delivery{Proc: 5, Case: 0})
 	case fwBuiltPkgWords:
-		// Idents: PkgWords
+		// AllPkgs: PkgWords
 		dst = append(dst, fwimpl.Delivery{Proc: 4, Case: 0})
-		// Report: Package
+	case fwBuiltSummary:
+		// Report: Summary
 		dst = append(dst, fwimpl.Delivery{Proc: 6, Case: 0})
-	case fwBuiltSample:
-		// Report: Sample
-		dst = append(dst, fwimpl.Delivery{Proc: 6, Case: 1})
 	}
 	return dst
 }
@@ -259,6 +278,12 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 		}
 		m := ms[i]
 		switch m.Kind {
+		case fwBuiltAllPkgs:
+			v := *m.Ev.(*[]PkgWords)
+			// Summarize: AllPkgs
+			if c := x.Begin(x.Note(5, 0, m)); c != nil {
+				x.End(d.h.Summarize.OnAllPkgs(SummarizeContext{fwimpl.NewCtx(c)}, v))
+			}
 		case fwBuiltByPkg:
 			v := *m.Ev.(*fwreactive.Group[string, FileWords])
 			// Packages: ByPkg
@@ -277,27 +302,17 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			if c := x.Begin(x.Note(1, 0, m)); c != nil {
 				x.End(d.h.Tokenize.OnFiles(TokenizeContext{fwimpl.NewCtx(c)}, v))
 			}
-		case fwBuiltIdents:
-			v := *m.Ev.(*string)
-			// Sample: Idents
-			if c := x.Begin(x.Note(5, 0, m)); c != nil {
-				x.End(d.fwAddSample(c, v))
-			}
 		case fwBuiltPkgWords:
 			v := *m.Ev.(*PkgWords)
-			// Idents: PkgWords
+			// AllPkgs: PkgWords
 			if c := x.Begin(x.Note(4, 0, m)); c != nil {
-				x.End(d.h.Idents.OnPkgWords(IdentsContext{fwimpl.NewCtx(c)}, v))
+				x.End(d.fwAddAllPkgs(c, v))
 			}
-			// Report: Package
+		case fwBuiltSummary:
+			v := *m.Ev.(*Summary)
+			// Report: Summary
 			if c := x.Begin(x.Note(6, 0, m)); c != nil {
-				x.End(d.h.Report.OnPackage(ReportPackageContext{fwimpl.NewCtx(c)}, v))
-			}
-		case fwBuiltSample:
-			v := *m.Ev.(*[]string)
-			// Report: Sample
-			if c := x.Begin(x.Note(6, 1, m)); c != nil {
-				x.End(d.h.Report.OnSample(ReportSampleContext{fwimpl.NewCtx(c)}, v))
+				x.End(d.h.Report.OnSummary(ReportSummaryContext{fwimpl.NewCtx(c)}, v))
 			}
 		}
 	}
@@ -327,21 +342,19 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 4:
 		switch dl.Case {
 		case 0:
-			return d.h.Idents.OnPkgWords(IdentsContext{fwimpl.NewCtx(c)}, *m.Ev.(*PkgWords))
+			return d.fwAddAllPkgs(c, *m.Ev.(*PkgWords))
+		case fwimpl.CasePhase:
+			return d.fwPhaseAllPkgs(c)
 		}
 	case 5:
 		switch dl.Case {
 		case 0:
-			return d.fwAddSample(c, *m.Ev.(*string))
-		case fwimpl.CasePhase:
-			return d.fwPhaseSample(c)
+			return d.h.Summarize.OnAllPkgs(SummarizeContext{fwimpl.NewCtx(c)}, *m.Ev.(*[]PkgWords))
 		}
 	case 6:
 		switch dl.Case {
 		case 0:
-			return d.h.Report.OnPackage(ReportPackageContext{fwimpl.NewCtx(c)}, *m.Ev.(*PkgWords))
-		case 1:
-			return d.h.Report.OnSample(ReportSampleContext{fwimpl.NewCtx(c)}, *m.Ev.(*[]string))
+			return d.h.Report.OnSummary(ReportSummaryContext{fwimpl.NewCtx(c)}, *m.Ev.(*Summary))
 		case fwimpl.CaseInit:
 			return d.h.Report.Init(ReportInitContext{fwimpl.NewCtx(c)})
 		case fwimpl.CaseTerminate:
@@ -366,16 +379,16 @@ func (d *fwDispatcher) fwPhaseByPkg(c *fwimpl.Call) error {
 	return nil
 }
 
-// fwAddSample gives an artifact of idents to helper Sample.
-func (d *fwDispatcher) fwAddSample(c *fwimpl.Call, v string) error {
-	d.sSample.Add(v)
+// fwAddAllPkgs gives an artifact of pkgWords to helper AllPkgs.
+func (d *fwDispatcher) fwAddAllPkgs(c *fwimpl.Call, v PkgWords) error {
+	d.sAllPkgs.Add(v)
 	return nil
 }
 
-// fwPhaseSample flushes helper Sample at a phase broadcast.
-func (d *fwDispatcher) fwPhaseSample(c *fwimpl.Call) error {
-	d.sSample.Phase(func(v []string) {
-		c.Emit(fwimpl.Msg{Kind: fwBuiltSample, Ev: &v})
+// fwPhaseAllPkgs flushes helper AllPkgs at a phase broadcast.
+func (d *fwDispatcher) fwPhaseAllPkgs(c *fwimpl.Call) error {
+	d.sAllPkgs.Phase(func(v []PkgWords) {
+		c.Emit(fwimpl.Msg{Kind: fwBuiltAllPkgs, Ev: &v})
 	})
 	return nil
 }
@@ -404,6 +417,7 @@ type fwArena struct {
 	k0 fwimpl.Slab[File]
 	k1 fwimpl.Slab[FileWords]
 	k2 fwimpl.Slab[PkgWords]
+	k3 fwimpl.Slab[Summary]
 }
 
 // Reset empties the arena (fwimpl.Arena).
@@ -411,6 +425,7 @@ func (a *fwArena) Reset() {
 	a.k0.Reset()
 	a.k1.Reset()
 	a.k2.Reset()
+	a.k3.Reset()
 }
 
 // fwArenas keeps freed arenas for the next run's engine.
@@ -431,6 +446,10 @@ func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 		return e.fwMsg(arena)
 	case *PkgWords:
 		return e.fwMsg(arena)
+	case Summary:
+		return e.fwMsg(arena)
+	case *Summary:
+		return e.fwMsg(arena)
 	}
 	panic("fw: main: not an event type of the package (a type embedding one?)")
 }
@@ -439,6 +458,10 @@ func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 // event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
 func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 	switch m.Kind {
+	case fwBuiltAllPkgs:
+		if v, ok := m.Ev.(*[]PkgWords); ok {
+			return fwAppendAllPkgs(b, *v)
+		}
 	case fwBuiltByPkg:
 		if v, ok := m.Ev.(*fwreactive.Group[string, FileWords]); ok {
 			return fwAppendByPkg(b, *v)
@@ -451,19 +474,15 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 		if v, ok := m.Ev.(*File); ok {
 			return fwAppendFiles(b, *v)
 		}
-	case fwBuiltIdents:
-		if v, ok := m.Ev.(*string); ok {
-			return fwAppendIdents(b, *v)
-		}
 	case fwBuiltPkgWords:
 		if v, ok := m.Ev.(*PkgWords); ok {
 			return fwAppendPkgWords(b, *v)
 		}
-	case fwBuiltSample:
-		if v, ok := m.Ev.(*[]string); ok {
-			return fwAppendSample(b, *v)
+	case fwBuiltSummary:
+		if v, ok := m.Ev.(*Summary); ok {
+			return fwAppendSummary(b, *v)
 		}
-	case fwResolveByPkg, fwResolveFileWords, fwResolveFiles, fwResolveIdents, fwResolvePkgWords, fwResolveSample:
+	case fwResolveAllPkgs, fwResolveByPkg, fwResolveFileWords, fwResolveFiles, fwResolvePkgWords, fwResolveSummary:
 		return b, nil
 	}
 	return fwTypes.AppendMsg(b, m)
@@ -472,6 +491,12 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 // DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
 func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 	switch k {
+	case fwBuiltAllPkgs:
+		v, err := fwDecodeAllPkgs(data)
+		if err != nil {
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built allPkgs: %w", err)
+		}
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltByPkg:
 		v, err := fwDecodeByPkg(data)
 		if err != nil {
@@ -490,31 +515,55 @@ func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 			return fwimpl.Msg{}, fmt.Errorf("fw: decode built files: %w", err)
 		}
 		return fwimpl.Msg{Kind: k, Ev: &v}, nil
-	case fwBuiltIdents:
-		v, err := fwDecodeIdents(data)
-		if err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode built idents: %w", err)
-		}
-		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltPkgWords:
 		v, err := fwDecodePkgWords(data)
 		if err != nil {
 			return fwimpl.Msg{}, fmt.Errorf("fw: decode built pkgWords: %w", err)
 		}
 		return fwimpl.Msg{Kind: k, Ev: &v}, nil
-	case fwBuiltSample:
-		v, err := fwDecodeSample(data)
+	case fwBuiltSummary:
+		v, err := fwDecodeSummary(data)
 		if err != nil {
-			return fwimpl.Msg{}, fmt.Errorf("fw: decode built sample: %w", err)
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built summary: %w", err)
 		}
 		return fwimpl.Msg{Kind: k, Ev: &v}, nil
-	case fwResolveByPkg, fwResolveFileWords, fwResolveFiles, fwResolveIdents, fwResolvePkgWords, fwResolveSample:
+	case fwResolveAllPkgs, fwResolveByPkg, fwResolveFileWords, fwResolveFiles, fwResolvePkgWords, fwResolveSummary:
 		if len(data) != 0 {
 			return fwimpl.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwimpl.ErrEncoding)
 		}
 		return fwimpl.Msg{Kind: k}, nil
 	}
 	return fwTypes.DecodeMsg(k, data)
+}
+
+// fwAppendAllPkgs appends the canonical encoding of an artifact of allPkgs ([]PkgWords).
+func fwAppendAllPkgs(b []byte, v []PkgWords) (_ []byte, err error) {
+	b = fwimpl.AppendUint(b, uint64(len(v)))
+	for _, x1 := range v {
+		if b, err = x1.AppendBinary(b); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// fwDecodeAllPkgs decodes an artifact of allPkgs ([]PkgWords).
+func fwDecodeAllPkgs(data []byte) (v []PkgWords, err error) {
+	d := fwimpl.NewDecoder(data)
+	n1 := d.Uint()
+	if n1 > uint64(len(data)) {
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
+	}
+	if n1 > 0 {
+		v = make([]PkgWords, int(n1))
+		for i1 := range v {
+			v[i1].Pkg = d.String()
+			v[i1].Files = d.Int()
+			v[i1].Total = d.Int()
+			v[i1].Words = fwDec_list_Word(d)
+		}
+	}
+	return v, d.Finish()
 }
 
 // fwAppendByPkg appends the canonical encoding of an artifact of byPkg (Group[string, FileWords]).
@@ -543,7 +592,7 @@ func fwDecodeByPkg(data []byte) (v fwreactive.Group[string, FileWords], err erro
 			v.Items[i1].Path = d.String()
 			v.Items[i1].Pkg = d.String()
 			v.Items[i1].Total = d.Int()
-			v.Items[i1].Words = d.Bytes()
+			v.Items[i1].Words = fwDec_list_Word(d)
 		}
 	}
 	return v, d.Finish()
@@ -563,7 +612,7 @@ func fwDecodeFileWords(data []byte) (v FileWords, err error) {
 	v.Path = d.String()
 	v.Pkg = d.String()
 	v.Total = d.Int()
-	v.Words = d.Bytes()
+	v.Words = fwDec_list_Word(d)
 	return v, d.Finish()
 }
 
@@ -585,19 +634,6 @@ func fwDecodeFiles(data []byte) (v File, err error) {
 	return v, d.Finish()
 }
 
-// fwAppendIdents appends the canonical encoding of an artifact of idents (string).
-func fwAppendIdents(b []byte, v string) (_ []byte, err error) {
-	b = fwimpl.AppendString(b, v)
-	return b, nil
-}
-
-// fwDecodeIdents decodes an artifact of idents (string).
-func fwDecodeIdents(data []byte) (v string, err error) {
-	d := fwimpl.NewDecoder(data)
-	v = d.String()
-	return v, d.Finish()
-}
-
 // fwAppendPkgWords appends the canonical encoding of an artifact of pkgWords (PkgWords).
 func fwAppendPkgWords(b []byte, v PkgWords) (_ []byte, err error) {
 	if b, err = v.AppendBinary(b); err != nil {
@@ -612,33 +648,129 @@ func fwDecodePkgWords(data []byte) (v PkgWords, err error) {
 	v.Pkg = d.String()
 	v.Files = d.Int()
 	v.Total = d.Int()
-	v.Words = d.Bytes()
+	v.Words = fwDec_list_Word(d)
 	return v, d.Finish()
 }
 
-// fwAppendSample appends the canonical encoding of an artifact of sample ([]string).
-func fwAppendSample(b []byte, v []string) (_ []byte, err error) {
-	b = fwimpl.AppendUint(b, uint64(len(v)))
-	for _, x1 := range v {
-		b = fwimpl.AppendString(b, x1)
+// fwAppendSummary appends the canonical encoding of an artifact of summary (Summary).
+func fwAppendSummary(b []byte, v Summary) (_ []byte, err error) {
+	if b, err = v.AppendBinary(b); err != nil {
+		return nil, err
 	}
 	return b, nil
 }
 
-// fwDecodeSample decodes an artifact of sample ([]string).
-func fwDecodeSample(data []byte) (v []string, err error) {
+// fwDecodeSummary decodes an artifact of summary (Summary).
+func fwDecodeSummary(data []byte) (v Summary, err error) {
 	d := fwimpl.NewDecoder(data)
-	n1 := d.Uint()
-	if n1 > uint64(len(data)) {
-		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
-	}
-	if n1 > 0 {
-		v = make([]string, int(n1))
-		for i1 := range v {
-			v[i1] = d.String()
-		}
-	}
+	v.Files = d.Int()
+	v.Total = d.Int()
+	v.Words = fwDec_list_Word(d)
+	v.Packages = fwDec_list_PkgLine(d)
+	v.Sample = fwDec_list_string(d)
 	return v, d.Finish()
+}
+
+// fwEnc_PkgLine appends the canonical encoding of a PkgLine.
+func fwEnc_PkgLine(b []byte, v PkgLine) []byte {
+	b = fwimpl.AppendString(b, v.Pkg)
+	b = fwimpl.AppendInt(b, v.Files)
+	b = fwimpl.AppendInt(b, v.Total)
+	b = fwimpl.AppendInt(b, v.Distinct)
+	b = fwimpl.AppendString(b, v.Top)
+	b = fwimpl.AppendInt(b, v.TopCount)
+	return b
+}
+
+// fwDec_PkgLine decodes a PkgLine.
+func fwDec_PkgLine(d *fwimpl.Decoder) (v PkgLine) {
+	v.Pkg = d.String()
+	v.Files = d.Int()
+	v.Total = d.Int()
+	v.Distinct = d.Int()
+	v.Top = d.String()
+	v.TopCount = d.Int()
+	return v
+}
+
+// fwEnc_Word appends the canonical encoding of a Word.
+func fwEnc_Word(b []byte, v Word) []byte {
+	b = fwimpl.AppendString(b, v.Word)
+	b = fwimpl.AppendInt(b, v.Count)
+	return b
+}
+
+// fwDec_Word decodes a Word.
+func fwDec_Word(d *fwimpl.Decoder) (v Word) {
+	v.Word = d.String()
+	v.Count = d.Int()
+	return v
+}
+
+// fwEnc_list_PkgLine appends the canonical encoding of a []PkgLine.
+func fwEnc_list_PkgLine(b []byte, v []PkgLine) []byte {
+	b = fwimpl.AppendLen(b, len(v))
+	for _, x := range v {
+		b = fwEnc_PkgLine(b, x)
+	}
+	return b
+}
+
+// fwDec_list_PkgLine decodes a []PkgLine.
+func fwDec_list_PkgLine(d *fwimpl.Decoder) (v []PkgLine) {
+	n := d.Len(6)
+	if n == 0 {
+		return nil
+	}
+	v = make([]PkgLine, n)
+	for i := range v {
+		v[i] = fwDec_PkgLine(d)
+	}
+	return v
+}
+
+// fwEnc_list_Word appends the canonical encoding of a []Word.
+func fwEnc_list_Word(b []byte, v []Word) []byte {
+	b = fwimpl.AppendLen(b, len(v))
+	for _, x := range v {
+		b = fwEnc_Word(b, x)
+	}
+	return b
+}
+
+// fwDec_list_Word decodes a []Word.
+func fwDec_list_Word(d *fwimpl.Decoder) (v []Word) {
+	n := d.Len(2)
+	if n == 0 {
+		return nil
+	}
+	v = make([]Word, n)
+	for i := range v {
+		v[i] = fwDec_Word(d)
+	}
+	return v
+}
+
+// fwEnc_list_string appends the canonical encoding of a []string.
+func fwEnc_list_string(b []byte, v []string) []byte {
+	b = fwimpl.AppendLen(b, len(v))
+	for _, x := range v {
+		b = fwimpl.AppendString(b, x)
+	}
+	return b
+}
+
+// fwDec_list_string decodes a []string.
+func fwDec_list_string(d *fwimpl.Decoder) (v []string) {
+	n := d.Len(1)
+	if n == 0 {
+		return nil
+	}
+	v = make([]string, n)
+	for i := range v {
+		v[i] = d.String()
+	}
+	return v
 }
 
 // fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
@@ -646,6 +778,7 @@ var fwTypes = fwimpl.Types{
 	fwKindFile:      fwimpl.TypeOf[File]("File"),
 	fwKindFileWords: fwimpl.TypeOf[FileWords]("FileWords"),
 	fwKindPkgWords:  fwimpl.TypeOf[PkgWords]("PkgWords"),
+	fwKindSummary:   fwimpl.TypeOf[Summary]("Summary"),
 }
 
 // DecodeJSON decodes an event from a JSON object {"event":"Name", ...} with all its fields.

@@ -9,7 +9,7 @@ import (
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 )
 
-// File is the event declared at indexer.fw:12.
+// File is the event declared at indexer.fw:15.
 type File struct {
 	Path string `json:"path"`
 	Pkg  string `json:"pkg"`
@@ -49,12 +49,12 @@ func (e File) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
 	return fwimpl.Msg{Kind: fwKindFile, Ev: fwimpl.Box(e)}
 }
 
-// FileWords is the event declared at indexer.fw:21.
+// FileWords is the event declared at indexer.fw:30.
 type FileWords struct {
 	Path  string `json:"path"`
 	Pkg   string `json:"pkg"`
 	Total int64  `json:"total"`
-	Words []byte `json:"words"`
+	Words []Word `json:"words"`
 }
 
 // EventName returns "FileWords", the event's stable name.
@@ -67,7 +67,7 @@ func (e FileWords) AppendBinary(b []byte) ([]byte, error) {
 	b = fwimpl.AppendString(b, e.Path)
 	b = fwimpl.AppendString(b, e.Pkg)
 	b = fwimpl.AppendInt(b, e.Total)
-	b = fwimpl.AppendBytes(b, e.Words)
+	b = fwEnc_list_Word(b, e.Words)
 	return b, nil
 }
 
@@ -77,7 +77,7 @@ func (e *FileWords) UnmarshalBinary(data []byte) error {
 	e.Path = d.String()
 	e.Pkg = d.String()
 	e.Total = d.Int()
-	e.Words = d.Bytes()
+	e.Words = fwDec_list_Word(d)
 	return d.Finish()
 }
 
@@ -89,12 +89,12 @@ func (e FileWords) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
 	return fwimpl.Msg{Kind: fwKindFileWords, Ev: fwimpl.Box(e)}
 }
 
-// PkgWords is the event declared at indexer.fw:29.
+// PkgWords is the event declared at indexer.fw:39.
 type PkgWords struct {
 	Pkg   string `json:"pkg"`
 	Files int64  `json:"files"`
 	Total int64  `json:"total"`
-	Words []byte `json:"words"`
+	Words []Word `json:"words"`
 }
 
 // EventName returns "PkgWords", the event's stable name.
@@ -107,7 +107,7 @@ func (e PkgWords) AppendBinary(b []byte) ([]byte, error) {
 	b = fwimpl.AppendString(b, e.Pkg)
 	b = fwimpl.AppendInt(b, e.Files)
 	b = fwimpl.AppendInt(b, e.Total)
-	b = fwimpl.AppendBytes(b, e.Words)
+	b = fwEnc_list_Word(b, e.Words)
 	return b, nil
 }
 
@@ -117,7 +117,7 @@ func (e *PkgWords) UnmarshalBinary(data []byte) error {
 	e.Pkg = d.String()
 	e.Files = d.Int()
 	e.Total = d.Int()
-	e.Words = d.Bytes()
+	e.Words = fwDec_list_Word(d)
 	return d.Finish()
 }
 
@@ -129,7 +129,66 @@ func (e PkgWords) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
 	return fwimpl.Msg{Kind: fwKindPkgWords, Ev: fwimpl.Box(e)}
 }
 
-// FilesBuilder implements builder Files (indexer.fw:37), which provides target files.
+// Summary is the event declared at indexer.fw:63.
+type Summary struct {
+	Files    int64     `json:"files"`
+	Total    int64     `json:"total"`
+	Words    []Word    `json:"words"`
+	Packages []PkgLine `json:"packages"`
+	Sample   []string  `json:"sample"`
+}
+
+// EventName returns "Summary", the event's stable name.
+func (Summary) EventName() string {
+	return "Summary"
+}
+
+// AppendBinary appends the canonical binary encoding of e to b.
+func (e Summary) AppendBinary(b []byte) ([]byte, error) {
+	b = fwimpl.AppendInt(b, e.Files)
+	b = fwimpl.AppendInt(b, e.Total)
+	b = fwEnc_list_Word(b, e.Words)
+	b = fwEnc_list_PkgLine(b, e.Packages)
+	b = fwEnc_list_string(b, e.Sample)
+	return b, nil
+}
+
+// UnmarshalBinary decodes the canonical binary encoding into e.
+func (e *Summary) UnmarshalBinary(data []byte) error {
+	d := fwimpl.NewDecoder(data)
+	e.Files = d.Int()
+	e.Total = d.Int()
+	e.Words = fwDec_list_Word(d)
+	e.Packages = fwDec_list_PkgLine(d)
+	e.Sample = fwDec_list_string(d)
+	return d.Finish()
+}
+
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Summary) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindSummary, Ev: a.k3.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindSummary, Ev: fwimpl.Box(e)}
+}
+
+// PkgLine is the record declared at indexer.fw:49.
+type PkgLine struct {
+	Pkg      string `json:"pkg"`
+	Files    int64  `json:"files"`
+	Total    int64  `json:"total"`
+	Distinct int64  `json:"distinct"`
+	Top      string `json:"top"`
+	TopCount int64  `json:"topCount"`
+}
+
+// Word is the record declared at indexer.fw:23.
+type Word struct {
+	Word  string `json:"word"`
+	Count int64  `json:"count"`
+}
+
+// FilesBuilder implements builder Files (indexer.fw:72), which provides target files.
 // A method's publications take effect only when it returns nil.
 type FilesBuilder interface {
 	// Build yields the artifacts of files, in order, until it returns or yield returns false.
@@ -137,10 +196,10 @@ type FilesBuilder interface {
 	Build(ctx context.Context, yield func(File) bool) error
 }
 
-// TokenizeBuilder implements builder Tokenize (indexer.fw:42), which provides target fileWords.
+// TokenizeBuilder implements builder Tokenize (indexer.fw:77), which provides target fileWords.
 // A method's publications take effect only when it returns nil.
 type TokenizeBuilder interface {
-	// OnFiles is called for each artifact of files (indexer.fw:42).
+	// OnFiles is called for each artifact of files (indexer.fw:77).
 	OnFiles(c TokenizeContext, v File) error
 }
 
@@ -155,10 +214,10 @@ func (x TokenizeContext) Publish(v FileWords) {
 	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltFileWords, Ev: &v})
 }
 
-// PackagesBuilder implements builder Packages (indexer.fw:51), which provides target pkgWords.
+// PackagesBuilder implements builder Packages (indexer.fw:86), which provides target pkgWords.
 // A method's publications take effect only when it returns nil.
 type PackagesBuilder interface {
-	// OnByPkg is called for each artifact of byPkg (indexer.fw:51).
+	// OnByPkg is called for each artifact of byPkg (indexer.fw:86).
 	OnByPkg(c PackagesContext, v fwreactive.Group[string, FileWords]) error
 }
 
@@ -173,43 +232,36 @@ func (x PackagesContext) Publish(v PkgWords) {
 	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltPkgWords, Ev: &v})
 }
 
-// IdentsBuilder implements builder Idents (indexer.fw:56), which provides target idents.
+// SummarizeBuilder implements builder Summarize (indexer.fw:91), which provides target summary.
 // A method's publications take effect only when it returns nil.
-type IdentsBuilder interface {
-	// OnPkgWords is called for each artifact of pkgWords (indexer.fw:56).
-	OnPkgWords(c IdentsContext, v PkgWords) error
+type SummarizeBuilder interface {
+	// OnAllPkgs is called for each artifact of allPkgs (indexer.fw:91).
+	OnAllPkgs(c SummarizeContext, v []PkgWords) error
 }
 
-// IdentsContext is the context of IdentsBuilder's calls: it publishes idents artifacts.
+// SummarizeContext is the context of SummarizeBuilder's calls: it publishes summary artifacts.
 // It has Context, Phase and Position (of fwimpl.Ctx).
-type IdentsContext struct {
+type SummarizeContext struct {
 	fwimpl.Ctx
 }
 
-// Publish publishes v as an artifact of idents; it takes effect when the method returns nil.
-func (x IdentsContext) Publish(v string) {
-	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltIdents, Ev: &v})
+// Publish publishes v as an artifact of summary; it takes effect when the method returns nil.
+func (x SummarizeContext) Publish(v Summary) {
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltSummary, Ev: &v})
 }
 
-// ReportHandler handles the cases of processor Report (indexer.fw:61); emissions take effect when a method returns nil.
+// ReportHandler handles the cases of processor Report (indexer.fw:95); emissions take effect when a method returns nil.
 type ReportHandler interface {
-	// OnPackage is called for each artifact of target pkgWords (indexer.fw:63).
-	OnPackage(c ReportPackageContext, v PkgWords) error
-	// OnSample is called for each artifact of target sample (indexer.fw:64).
-	OnSample(c ReportSampleContext, v []string) error
-	// Init is called once when the run starts (indexer.fw:62).
+	// OnSummary is called for each artifact of target summary (indexer.fw:97).
+	OnSummary(c ReportSummaryContext, v Summary) error
+	// Init is called once when the run starts (indexer.fw:96).
 	Init(c ReportInitContext) error
-	// Terminate is called once when the run ends (indexer.fw:65).
+	// Terminate is called once when the run ends (indexer.fw:98).
 	Terminate(c ReportTerminateContext) error
 }
 
-// ReportPackageContext is the context of ReportHandler.OnPackage: Context, Phase, Position (of fwimpl.Ctx).
-type ReportPackageContext struct {
-	fwimpl.Ctx
-}
-
-// ReportSampleContext is the context of ReportHandler.OnSample: Context, Phase, Position (of fwimpl.Ctx).
-type ReportSampleContext struct {
+// ReportSummaryContext is the context of ReportHandler.OnSummary: Context, Phase, Position (of fwimpl.Ctx).
+type ReportSummaryContext struct {
 	fwimpl.Ctx
 }
 
@@ -218,16 +270,10 @@ type ReportInitContext struct {
 	fwimpl.Ctx
 }
 
-// ResolvePkgWords asks for target pkgWords (its builder runs once per run); it takes effect
+// ResolveSummary asks for target summary (its builder runs once per run); it takes effect
 // when the handler returns nil.
-func (x ReportInitContext) ResolvePkgWords() {
-	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolvePkgWords})
-}
-
-// ResolveSample asks for target sample (its builder runs once per run); it takes effect
-// when the handler returns nil.
-func (x ReportInitContext) ResolveSample() {
-	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveSample})
+func (x ReportInitContext) ResolveSummary() {
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwResolveSummary})
 }
 
 // ReportTerminateContext is the context of ReportHandler.Terminate: Context, Phase, Position (of fwimpl.Ctx).

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -122,6 +123,9 @@ func procStats(t *testing.T, s fw.Stats, name string) fw.ProcStats {
 // tokens; the blank identifier excluded, as the indexer documents, and the
 // "." of a dot import, which the syntax tree holds as an *ast.Ident but which
 // is not an identifier token.
+// pkgSummary is a package's figures in the oracle.
+type pkgSummary struct{ Files, Total, Distinct int }
+
 type oracleCounts struct {
 	counts map[string]int
 	pkgs   map[string]pkgSummary
@@ -178,10 +182,20 @@ func oracle(t *testing.T, root string) oracleCounts {
 	return o
 }
 
-func countsMap(c *counter) map[string]int {
-	m := make(map[string]int, c.len())
-	for i, w := range c.words {
-		m[w] = c.counts[i]
+// countsMap is the count of every identifier of the run's summary.
+func countsMap(res *result) map[string]int {
+	m := make(map[string]int, len(res.Summary.Words))
+	for _, w := range res.Summary.Words {
+		m[w.Word] += int(w.Count)
+	}
+	return m
+}
+
+// pkgLines is the run's summary's line of every package.
+func pkgLines(res *result) map[string]PkgLine {
+	m := make(map[string]PkgLine, len(res.Summary.Packages))
+	for _, p := range res.Summary.Packages {
+		m[p.Pkg] = p
 	}
 	return m
 }
@@ -194,7 +208,7 @@ func TestOracle(t *testing.T) {
 	res, out := index(t, root, t.TempDir())
 	want := oracle(t, root)
 
-	got := countsMap(res.Counts)
+	got := countsMap(res)
 	if len(got) != len(want.counts) {
 		t.Errorf("%d distinct identifiers, oracle %d", len(got), len(want.counts))
 	}
@@ -211,27 +225,28 @@ func TestOracle(t *testing.T) {
 	if _, ok := got["shouldNotBeCounted"]; ok {
 		t.Error("a file of a skipped directory was indexed")
 	}
-	if len(res.Packages) != len(want.pkgs) {
-		t.Errorf("%d packages, oracle %d", len(res.Packages), len(want.pkgs))
+	lines := pkgLines(res)
+	if len(lines) != len(want.pkgs) || len(res.Summary.Packages) != len(want.pkgs) {
+		t.Errorf("%d packages, oracle %d", len(res.Summary.Packages), len(want.pkgs))
 	}
 	for pkg, w := range want.pkgs {
-		g := res.Packages[pkg]
-		if g.Files != w.Files || g.Total != w.Total || g.Distinct != w.Distinct {
+		g := lines[pkg]
+		if int(g.Files) != w.Files || int(g.Total) != w.Total || int(g.Distinct) != w.Distinct {
 			t.Errorf("package %s: files %d, total %d, distinct %d; oracle %d, %d, %d", pkg, g.Files, g.Total, g.Distinct, w.Files, w.Total, w.Distinct)
 		}
 	}
 
 	// The printed top 20, against the oracle's ranking (count, then name).
-	oc := newCounter()
+	var all []Word
 	for w, n := range want.counts {
-		oc.add([]byte(w), n)
+		all = append(all, Word{Word: w, Count: int64(n)})
 	}
-	var top strings.Builder
-	for i, wc := range oc.top(20) {
-		fmt.Fprintf(&top, "%4d  %9d  %s\n", i+1, wc.n, wc.w)
+	var topList strings.Builder
+	for i, w := range top(all, 20) {
+		fmt.Fprintf(&topList, "%4d  %9d  %s\n", i+1, w.Count, w.Word)
 	}
-	if !strings.Contains(out, "\ntop 20 identifiers:\n"+top.String()) {
-		t.Errorf("report's top 20 differs from the oracle's:\n%s\nwant:\n%s", out, top.String())
+	if !strings.Contains(out, "\ntop 20 identifiers:\n"+topList.String()) {
+		t.Errorf("report's top 20 differs from the oracle's:\n%s\nwant:\n%s", out, topList.String())
 	}
 	if !strings.Contains(out, "sample of 20 distinct identifiers") {
 		t.Errorf("no sample in the report:\n%s", out)
@@ -249,13 +264,27 @@ func TestRerun(t *testing.T) {
 	if first.Tokenized != int64(files) || files == 0 {
 		t.Fatalf("cold run: %d tokenize calls for %d files", first.Tokenized, files)
 	}
+	if first.Hashed != int64(files) || first.Reread != 0 {
+		t.Errorf("cold run: %d files hashed, %d read and hashed again, for %d files; want each hashed once", first.Hashed, first.Reread, files)
+	}
+	gob := filepath.Join(ws, "hashes.gob")
+	before, err := os.Stat(gob)
+	if err != nil {
+		t.Fatal(err)
+	}
 	second, out2 := index(t, root, ws)
+	if after, err := os.Stat(gob); err != nil || !after.ModTime().Equal(before.ModTime()) || !os.SameFile(before, after) {
+		t.Errorf("warm run: the unchanged hashes.gob was written again (%v)", err)
+	}
 	tok := procStats(t, second.Stats, "Tokenize")
 	if second.Tokenized != 0 || tok.CacheMisses != 0 || tok.CacheHits != files {
 		t.Errorf("warm run: %d tokenize calls, %d hits, %d misses; want 0, %d, 0", second.Tokenized, tok.CacheHits, tok.CacheMisses, files)
 	}
 	if pk := procStats(t, second.Stats, "Packages"); pk.CacheMisses != 0 {
 		t.Errorf("warm run: %d packages merged again, want 0", pk.CacheMisses)
+	}
+	if sum := procStats(t, second.Stats, "Summarize"); sum.CacheMisses != 0 || sum.CacheHits != 1 {
+		t.Errorf("warm run: Summarize %d hits, %d misses; want 1, 0", sum.CacheHits, sum.CacheMisses)
 	}
 	if second.Hashed != 0 {
 		t.Errorf("warm run: %d files read to be hashed, want 0", second.Hashed)
@@ -290,10 +319,13 @@ func TestOneFileChanged(t *testing.T) {
 	if pk := procStats(t, res.Stats, "Packages"); pk.CacheMisses != 1 {
 		t.Errorf("after one change: %d packages merged again, want 1", pk.CacheMisses)
 	}
-	if res.Hashed != 1 {
-		t.Errorf("after one change: %d files read to be hashed, want 1", res.Hashed)
+	if sum := procStats(t, res.Stats, "Summarize"); sum.CacheMisses != 1 {
+		t.Errorf("after one change: Summarize %d misses, want 1", sum.CacheMisses)
 	}
-	if got := countsMap(res.Counts); got["zzzAdded"] != 1 || got["zzzAdded2"] != 2 {
+	if res.Hashed != 1 || res.Reread != 0 {
+		t.Errorf("after one change: %d files hashed, %d hashed again; want 1, 0", res.Hashed, res.Reread)
+	}
+	if got := countsMap(res); got["zzzAdded"] != 1 || got["zzzAdded2"] != 2 {
 		t.Errorf("zzzAdded %d, zzzAdded2 %d; want 1, 2", got["zzzAdded"], got["zzzAdded2"])
 	}
 	if _, fresh := index(t, root, t.TempDir()); out != fresh {
@@ -439,19 +471,97 @@ func TestIsTerminal(t *testing.T) {
 	}
 }
 
-func TestPackedWords(t *testing.T) {
-	counts, total := tokenize([]byte("package p\n// comment words\nfunc f(_ int) string { return \"lit\" + g(x, x) }\n"))
-	if total != 7 || len(counts) != 6 || counts["x"] != 2 {
-		t.Fatalf("tokenize: %v, %d", counts, total)
+// TestTokenize: the identifiers of a file in order of first occurrence with
+// their counts (no keyword, comment, literal or blank identifier); a counter adds
+// them up in order of first occurrence and sorts them; top ranks by count,
+// then name.
+func TestTokenize(t *testing.T) {
+	words, total := tokenize([]byte("package p\n// comment words\nfunc f(_ int) string { return \"lit\" + g(x, x) }\n"))
+	if got := fmt.Sprint(words); total != 7 || got != "[{p 1} {f 1} {int 1} {string 1} {g 1} {x 2}]" {
+		t.Fatalf("tokenize: %s, %d", got, total)
 	}
-	var got []string
-	if err := unpackWords(packWords(counts), func(w []byte, n int) { got = append(got, fmt.Sprintf("%s=%d", w, n)) }); err != nil {
+	c := newCounterSize(0)
+	for _, w := range []Word{{"b", 1}, {"a", 2}, {"b", 3}, {"c", 4}} {
+		c.add(w.Word, w.Count)
+	}
+	if got := fmt.Sprint(c.list()); got != "[{b 4} {a 2} {c 4}]" {
+		t.Errorf("counter: %s", got)
+	}
+	if got := fmt.Sprint(top(c.list(), 2)); got != "[{b 4} {c 4}]" {
+		t.Errorf("top 2: %s", got)
+	}
+	if got := fmt.Sprint(c.sorted()); got != "[{a 2} {b 4} {c 4}]" {
+		t.Errorf("sorted: %s", got)
+	}
+}
+
+// TestHashedOnce: every file is hashed once per run, whoever hashes it. With
+// the hashes of an earlier run (hashes.gob) but an empty archive, the walk
+// hashes nothing and each Tokenize call reads and hashes its file; with
+// -rehash on a warm workspace the walk hashes every file, no Tokenize call
+// runs (every file a cache hit), and the contents the walk read are dropped
+// within their bound. A file that changes after the walk hashed it, once its
+// content was dropped, is an error naming it, not counts recorded under the
+// old content's key.
+func TestHashedOnce(t *testing.T) {
+	root, ws := stdTree(t), t.TempDir()
+	ageTree(t, root)
+	first, out := index(t, root, ws)
+	files := first.Tokenized
+
+	ws2 := t.TempDir()
+	b, err := os.ReadFile(filepath.Join(ws, "hashes.gob"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	if s := strings.Join(got, " "); s != "f=1 g=1 int=1 p=1 string=1 x=2" {
-		t.Fatalf("unpacked %s", s)
+	writeFile(t, filepath.Join(ws2, "hashes.gob"), b)
+	res, out2 := index(t, root, ws2)
+	if res.Tokenized != files || res.Hashed != files || res.Reread != 0 {
+		t.Errorf("known hashes, empty archive: %d tokenized, %d hashed, %d hashed again; want %d, %d, 0", res.Tokenized, res.Hashed, res.Reread, files, files)
 	}
-	if err := unpackWords([]byte{5, 'a'}, func([]byte, int) {}); err == nil {
-		t.Fatal("a truncated list unpacked")
+	if out2 != out {
+		t.Errorf("reports differ:\n%s\n---\n%s", out, out2)
+	}
+
+	var stdout, stderr bytes.Buffer
+	res, err = run(context.Background(), options{root: root, workspace: ws, workers: 4, top: 20, progress: "off", rehash: true}, &stdout, &stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Tokenized != 0 || res.Hashed != files || stdout.String() != out {
+		t.Errorf("-rehash: %d tokenized, %d hashed; want 0, %d, and the same report", res.Tokenized, res.Hashed, files)
+	}
+
+	// The contents' bound: the oldest are dropped, a file bigger than the
+	// bound is not held, and a file read again must still have its hash.
+	c := loadHashCache(t.TempDir(), true)
+	c.contents.max = 10
+	h := func(s string) []byte { sum := sha256.Sum256([]byte(s)); return sum[:] }
+	c.contents.put("a", h("aaaa"), []byte("aaaa"))
+	c.contents.put("b", h("bbbb"), []byte("bbbb"))
+	c.contents.put("big", h("0123456789x"), []byte("0123456789x"))
+	if _, ok, _ := c.contents.take("a", h("aaaa")); !ok {
+		t.Error("a dropped within the bound")
+	}
+	c.contents.put("c", h("cccc"), []byte("cccc"))
+	c.contents.put("d", h("dddd"), []byte("dddd")) // drops b
+	if _, ok, dropped := c.contents.take("b", h("bbbb")); ok || !dropped {
+		t.Errorf("b held beyond the bound (%v), or not known as dropped (%v)", ok, dropped)
+	}
+	if _, ok, dropped := c.contents.take("big", h("0123456789x")); ok || !dropped {
+		t.Errorf("a content bigger than the bound held (%v), or not known as dropped (%v)", ok, dropped)
+	}
+	if src, ok, _ := c.contents.take("c", h("cccc")); !ok || string(src) != "cccc" || c.contents.bytes != 4 {
+		t.Errorf("c: %q, %v; %d bytes held (want 4)", src, ok, c.contents.bytes)
+	}
+	c.contents.put("x.go", h("package x"), []byte("package x")) // the walk hashed it,
+	c.contents.put("e", h("eeee"), []byte("eeee"))              // and its content is dropped
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "x.go"), []byte("package x // changed"))
+	if _, err := c.read("x.go", filepath.Join(dir, "x.go"), 9, h("package x")); err == nil || !strings.Contains(err.Error(), "x.go changed during the run") {
+		t.Errorf("a file changed after its hash: %v", err)
+	}
+	if src, err := c.read("x.go", filepath.Join(dir, "x.go"), 20, h("package x // changed")); err != nil || string(src) != "package x // changed" || c.reread.Load() != 2 {
+		t.Errorf("a file read again: %q, %v, %d read again (want 2)", src, err, c.reread.Load())
 	}
 }

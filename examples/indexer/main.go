@@ -10,18 +10,25 @@
 //   - Files, a source builder, walks the root in lexical order (skipping
 //     testdata and directories starting with . or _, as the go command does)
 //     and yields each .go file's path, package directory, size and SHA-256,
-//     never its content: memory is bounded by a window of files, whatever
-//     their size.
-//   - Tokenize, a persistent transform, reads the file, checks its hash, and
-//     publishes its identifiers (go/scanner's token.IDENT, so neither
+//     never its content (the events stay small, and the cache key is the
+//     hash). A file is read and hashed at most once per run: the content the
+//     walk read to hash it waits for Tokenize beside the run, within a bound
+//     of 64 MB (see hashes.go).
+//   - Tokenize, a persistent transform, takes the content the walk hashed
+//     (or reads the file and checks its hash, if the walk did not read it)
+//     and publishes its identifiers (go/scanner's token.IDENT, so neither
 //     keywords nor the words of comments and strings; the blank identifier
-//     left out) with their counts. Its cache key is the File, that is the
-//     path and the content hash: a file whose content is unchanged is never
-//     read again by Tokenize, its counts are replayed from the workspace.
+//     left out) with their counts, a list of Word records. Its cache key is
+//     the File, that is the path and the content hash: a file whose content
+//     is unchanged is never read again by Tokenize, its counts are replayed
+//     from the workspace.
 //   - ByPkg (a Grouper) gathers each package's files when the walk is over;
-//     Packages (persistent too) merges their counts; Idents publishes each
-//     package's distinct identifiers to Sample, a ReservoirSampler (k 20,
-//     seed 42); Report adds everything up and prints the report at the end.
+//     Packages (persistent too) merges their counts; AllPkgs (a Collector)
+//     gathers the packages, and Summarize (persistent too) adds them up: the
+//     count of every identifier, a line per package and a sample of 20
+//     identifiers (fw's reservoir sampler, seed 42). Report prints the
+//     report at the end. An unchanged tree replays every stage: a warm run
+//     calls no handler but Report's.
 //
 // The workspace (-workspace, default fw-indexer in the user cache directory,
 // else .fw-indexer) is a Badger archive, plus hashes.gob: the hashes of the
@@ -47,7 +54,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"crypto/sha256"
 	"errors"
 	"flag"
 	"fmt"
@@ -85,10 +91,10 @@ type options struct {
 // result is what a run leaves besides its report, for the tests.
 type result struct {
 	Stats     fw.Stats
-	Tokenized int64    // calls of the Tokenize handler (cache misses)
-	Hashed    int64    // files read to be hashed (not in the hash cache)
-	Counts    *counter // identifier -> occurrences, over the tree
-	Packages  map[string]pkgSummary
+	Tokenized int64   // calls of the Tokenize handler (cache misses)
+	Hashed    int64   // files whose content was hashed (by the walk or by Tokenize)
+	Reread    int64   // files hashed by the walk, then read and hashed again by Tokenize
+	Summary   Summary // what the report is made of (empty if the run stopped early)
 }
 
 func main() {
@@ -195,11 +201,11 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) (*result, 
 	defer ws.Close() // on the error paths; Close is idempotent
 	testHook(ctx, "opened")
 
-	tok := &tokenizer{root: opts.root, delay: opts.delay}
+	hashes := loadHashCache(opts.workspace, opts.rehash)
+	tok := &tokenizer{root: opts.root, hashes: hashes, delay: opts.delay}
 	rep := newReport(stdout, opts.top)
 	fwOpts = append(fwOpts, fw.WithWorkers(opts.workers), fw.WithLogger(warn))
-	hashes := loadHashCache(opts.workspace, opts.rehash)
-	h := Handlers{Files: files{root: opts.root, hashers: opts.workers, hashes: hashes}, Tokenize: tok, Packages: packages{}, Idents: idents{}, Report: rep}
+	h := Handlers{Files: files{root: opts.root, hashers: opts.workers, hashes: hashes}, Tokenize: tok, Packages: packages{}, Summarize: summarize{}, Report: rep}
 	p, err := NewPipeline(h, fwOpts...)
 	if err != nil {
 		return nil, err
@@ -213,7 +219,7 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) (*result, 
 	if serr := hashes.save(err == nil); serr != nil && err == nil {
 		err = serr
 	}
-	res := &result{Stats: p.Stats(), Tokenized: tok.calls.Load(), Hashed: hashes.hashed.Load(), Counts: rep.counts, Packages: rep.pkgs}
+	res := &result{Stats: p.Stats(), Tokenized: tok.calls.Load(), Hashed: hashes.hashed.Load(), Reread: hashes.reread.Load(), Summary: rep.summary}
 	if err != nil && !errors.Is(err, fw.ErrInterrupted) {
 		return res, err
 	}
@@ -242,9 +248,9 @@ func writeStats(w io.Writer, s fw.Stats) {
 // yields every .go file with its size and SHA-256. Directories named testdata
 // and those starting with . or _ are skipped, as the go command does.
 //
-// The walk reads each file once to hash it; only Tokenize, and only on a
-// cache miss, reads a file's content to scan it. Hashing is the bulk of a
-// warm run, so hashers goroutines work ahead of the walk's order (by at
+// The walk reads a file to hash it only if hashes.gob does not know it, and
+// hands the content to Tokenize (hashCache.read). Hashing is the bulk of a
+// run whose files changed, so hashers goroutines work ahead of the walk's order (by at
 // most a window of files), and Build yields the files in walk order; all of
 // them end before Build returns, as a source must not leave work behind.
 type files struct {
@@ -349,39 +355,23 @@ func (f files) walk(visit func(rel string) bool) error {
 	})
 }
 
-// hashFile returns the size and SHA-256 of a file, read in a stream.
-func hashFile(path string) (int64, []byte, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return 0, nil, err
-	}
-	defer fh.Close()
-	h := sha256.New()
-	n, err := io.Copy(h, fh)
-	if err != nil {
-		return 0, nil, err
-	}
-	return n, h.Sum(nil), nil
-}
-
-// tokenizer is the persistent builder Tokenize. A call reads the file, checks
-// that it is still the content the walk hashed (so that what is recorded under
-// the File's key is that content's counts), and publishes its identifiers.
+// tokenizer is the persistent builder Tokenize. A call takes the content the
+// walk hashed, or reads the file and checks that it is still the content
+// whose hash the walk yielded (so that what is recorded under the File's key
+// is that content's counts), and publishes its identifiers.
 // Its output depends only on the File (path and content), as persist requires.
 type tokenizer struct {
-	root  string
-	delay time.Duration
-	calls atomic.Int64
+	root   string
+	hashes *hashCache // the content the walk read, and the check of a file read again
+	delay  time.Duration
+	calls  atomic.Int64
 }
 
 func (t *tokenizer) OnFiles(c TokenizeContext, f File) error {
 	t.calls.Add(1)
-	src, err := os.ReadFile(filepath.Join(t.root, filepath.FromSlash(f.Path)))
+	src, err := t.hashes.read(f.Path, filepath.Join(t.root, filepath.FromSlash(f.Path)), f.Size, f.Hash)
 	if err != nil {
 		return err
-	}
-	if sum := sha256.Sum256(src); int64(len(src)) != f.Size || !bytes.Equal(sum[:], f.Hash) {
-		return fmt.Errorf("%s changed during the run: run again", f.Path)
 	}
 	if t.delay > 0 {
 		select {
@@ -390,8 +380,8 @@ func (t *tokenizer) OnFiles(c TokenizeContext, f File) error {
 			return c.Context().Err()
 		}
 	}
-	counts, total := tokenize(src)
-	c.Publish(FileWords{Path: f.Path, Pkg: f.Pkg, Total: int64(total), Words: packWords(counts)})
+	words, total := tokenize(src)
+	c.Publish(FileWords{Path: f.Path, Pkg: f.Pkg, Total: int64(total), Words: words})
 	return nil
 }
 
@@ -400,102 +390,95 @@ func (t *tokenizer) OnFiles(c TokenizeContext, f File) error {
 type packages struct{}
 
 func (packages) OnByPkg(c PackagesContext, g fwreactive.Group[string, FileWords]) error {
-	counts := newCounter()
+	n := 0
+	for _, it := range g.Items {
+		n = max(n, len(it.Words))
+	}
+	counts := newCounterSize(2 * n)
 	var total int64
 	for _, it := range g.Items {
 		total += it.Total
-		if err := unpackWords(it.Words, counts.add); err != nil {
-			return fmt.Errorf("%s: %w", it.Path, err)
+		for _, w := range it.Words {
+			counts.add(w.Word, w.Count)
 		}
 	}
-	c.Publish(PkgWords{Pkg: g.Key, Files: int64(len(g.Items)), Total: total, Words: counts.pack()})
+	c.Publish(PkgWords{Pkg: g.Key, Files: int64(len(g.Items)), Total: total, Words: counts.sorted()})
 	return nil
 }
 
-// idents is the builder Idents: each package's distinct identifiers, in
-// order, for the sampler.
-type idents struct{}
+// summarize is the builder Summarize: it adds up the packages' counts, makes
+// their lines, and draws the sample from their identifiers, the packages in
+// ascending order and each one's identifiers in ascending order.
+type summarize struct{}
 
-func (idents) OnPkgWords(c IdentsContext, v PkgWords) error {
-	return unpackWords(v.Words, func(w []byte, _ int) { c.Publish(string(w)) })
-}
-
-// pkgSummary is a package's line of the report.
-type pkgSummary struct {
-	Files, Total, Distinct int
-	Top                    string // its most frequent identifier
-	TopCount               int
+func (summarize) OnAllPkgs(c SummarizeContext, pkgs []PkgWords) error {
+	order := make([]int, len(pkgs)) // the packages in ascending order (pkgs is not to be modified)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(pkgs[a].Pkg, pkgs[b].Pkg) })
+	// The Go tree has about 160,000 distinct identifiers: room for them up front.
+	counts := newCounterSize(1 << 18)
+	sampler := fwreactive.NewReservoirSampler[string](20, 42)
+	s := Summary{Packages: make([]PkgLine, 0, len(pkgs))}
+	for _, i := range order {
+		p := &pkgs[i]
+		line := PkgLine{Pkg: p.Pkg, Files: p.Files, Total: p.Total, Distinct: int64(len(p.Words))}
+		for _, w := range p.Words {
+			counts.add(w.Word, w.Count)
+			sampler.Add(w.Word)
+			if w.Count > line.TopCount { // ascending order: ties keep the first
+				line.Top, line.TopCount = w.Word, w.Count
+			}
+		}
+		s.Files += p.Files
+		s.Total += p.Total
+		s.Packages = append(s.Packages, line)
+	}
+	s.Words = counts.list()
+	s.Sample = sampler.Sample()
+	c.Publish(s)
+	return nil
 }
 
 // report is the processor Report.
 type report struct {
-	out    io.Writer
-	top    int
-	counts *counter
-	pkgs   map[string]pkgSummary
-	files  int
-	sample []string
+	out     io.Writer
+	top     int
+	summary Summary
 }
 
-func newReport(out io.Writer, top int) *report {
-	// The Go tree has about 160,000 distinct identifiers: room for them up front.
-	return &report{out: out, top: top, counts: newCounterSize(1 << 18), pkgs: make(map[string]pkgSummary)}
-}
+func newReport(out io.Writer, top int) *report { return &report{out: out, top: top} }
 
 func (r *report) Init(c ReportInitContext) error {
-	c.ResolvePkgWords()
-	c.ResolveSample()
+	c.ResolveSummary()
 	return nil
 }
 
-func (r *report) OnPackage(c ReportPackageContext, v PkgWords) error {
-	s := pkgSummary{Files: int(v.Files), Total: int(v.Total)}
-	err := unpackWords(v.Words, func(w []byte, n int) {
-		r.counts.add(w, n)
-		s.Distinct++
-		if n > s.TopCount { // words come in ascending order: ties keep the first
-			s.Top, s.TopCount = string(w), n
-		}
-	})
-	r.pkgs[v.Pkg] = s
-	r.files += s.Files
-	return err
-}
-
-func (r *report) OnSample(c ReportSampleContext, v []string) error {
-	r.sample = slices.Clone(v)
+func (r *report) OnSummary(c ReportSummaryContext, v Summary) error {
+	r.summary = v
 	return nil
 }
 
 // Terminate writes the report: it runs once the whole tree is counted, and
 // not after an interrupt.
 func (r *report) Terminate(c ReportTerminateContext) error {
-	total := 0
-	for _, n := range r.counts.counts {
-		total += n
-	}
+	sum := r.summary
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "%d files in %d packages: %d identifiers, %d distinct\n", r.files, len(r.pkgs), total, r.counts.len())
+	fmt.Fprintf(&b, "%d files in %d packages: %d identifiers, %d distinct\n", sum.Files, len(sum.Packages), sum.Total, len(sum.Words))
 	fmt.Fprintf(&b, "\ntop %d identifiers:\n", r.top)
-	for i, wc := range r.counts.top(r.top) {
-		fmt.Fprintf(&b, "%4d  %9d  %s\n", i+1, wc.n, wc.w)
+	for i, w := range top(sum.Words, r.top) {
+		fmt.Fprintf(&b, "%4d  %9d  %s\n", i+1, w.Count, w.Word)
 	}
-	names := slices.Collect(func(yield func(string) bool) {
-		for p := range r.pkgs {
-			if !yield(p) {
-				return
-			}
-		}
-	})
-	slices.SortFunc(names, func(a, b string) int {
-		return cmp.Or(cmp.Compare(r.pkgs[b].Total, r.pkgs[a].Total), cmp.Compare(a, b))
+	lines := slices.Clone(sum.Packages)
+	slices.SortFunc(lines, func(a, b PkgLine) int {
+		return cmp.Or(cmp.Compare(b.Total, a.Total), cmp.Compare(a.Pkg, b.Pkg))
 	})
 	fmt.Fprintf(&b, "\nlargest packages:\n")
-	for _, p := range names[:min(5, len(names))] {
-		s := r.pkgs[p]
-		fmt.Fprintf(&b, "%9d  %s (%d files, %d distinct; most frequent: %s, %d)\n", s.Total, p, s.Files, s.Distinct, s.Top, s.TopCount)
+	for _, p := range lines[:min(5, len(lines))] {
+		fmt.Fprintf(&b, "%9d  %s (%d files, %d distinct; most frequent: %s, %d)\n", p.Total, p.Pkg, p.Files, p.Distinct, p.Top, p.TopCount)
 	}
-	sample := slices.Sorted(slices.Values(r.sample))
+	sample := slices.Sorted(slices.Values(sum.Sample))
 	fmt.Fprintf(&b, "\nsample of %d distinct identifiers of a package (reservoir, seed 42):\n", len(sample))
 	for i := 0; i < len(sample); i += 10 {
 		fmt.Fprintf(&b, "  %s\n", strings.Join(sample[i:min(i+10, len(sample))], " "))

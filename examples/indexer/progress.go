@@ -12,7 +12,7 @@ import (
 )
 
 // phaseName names the phases of a run: the walk and the tokenizing, then
-// the packages' counts (after ByPkg's groups), then the sample.
+// the packages' counts (after ByPkg's groups), then the summary of the tree.
 func phaseName(phase int) string {
 	switch phase {
 	case 0:
@@ -20,7 +20,7 @@ func phaseName(phase int) string {
 	case 1:
 		return "count packages"
 	default:
-		return "sample"
+		return "sum up"
 	}
 }
 

@@ -1,145 +1,87 @@
 package main
 
 import (
-	"encoding/binary"
-	"errors"
 	"go/scanner"
 	"go/token"
 	"slices"
 	"strings"
 )
 
-// tokenize returns the identifiers of Go source src with their counts, and
-// their total number of occurrences. Identifiers are what go/scanner reports
-// as token.IDENT: keywords, literals, operators and comments are not
-// identifiers, and the blank identifier _ is left out. The scan continues
-// past lexical errors (a file that does not compile is still counted).
-func tokenize(src []byte) (counts map[string]int, total int) {
+// tokenize returns the distinct identifiers of Go source src with their
+// counts, in the order of their first occurrence (an order that depends on
+// the content only, and costs no sort), and their total number of
+// occurrences. Identifiers are what go/scanner reports as token.IDENT:
+// keywords, literals, operators and comments are not identifiers, and the
+// blank identifier _ is left out. The scan continues past lexical errors (a
+// file that does not compile is still counted).
+func tokenize(src []byte) (words []Word, total int) {
 	fset := token.NewFileSet()
 	file := fset.AddFile("", -1, len(src))
 	var s scanner.Scanner
 	s.Init(file, src, func(token.Position, string) {}, 0)
-	counts = make(map[string]int)
+	index := make(map[string]int32)
 	for {
 		_, tok, lit := s.Scan()
 		if tok == token.EOF {
-			return counts, total
+			return words, total
 		}
 		if tok == token.IDENT && lit != "_" {
-			counts[lit]++
 			total++
+			if i, ok := index[lit]; ok {
+				words[i].Count++
+				continue
+			}
+			index[lit] = int32(len(words))
+			words = append(words, Word{Word: lit, Count: 1})
 		}
 	}
 }
 
-// packWords encodes counts canonically: the words in ascending order, each as
-// a uvarint length, its bytes and a uvarint count. Equal maps give equal bytes.
-func packWords(counts map[string]int) []byte {
-	words := make([]string, 0, len(counts))
-	size := 0
-	for w := range counts {
-		words = append(words, w)
-		size += len(w) + 4
-	}
-	slices.Sort(words)
-	b := make([]byte, 0, size)
-	for _, w := range words {
-		b = binary.AppendUvarint(b, uint64(len(w)))
-		b = append(b, w...)
-		b = binary.AppendUvarint(b, uint64(counts[w]))
-	}
-	return b
-}
-
-var errPacked = errors.New("indexer: malformed packed word counts")
-
-// unpackWords calls f for each (word, count) of b, in ascending word order.
-// The word's bytes are only valid during the call.
-func unpackWords(b []byte, f func(word []byte, n int)) error {
-	for len(b) > 0 {
-		l, k := binary.Uvarint(b)
-		if k <= 0 || uint64(len(b)-k) < l {
-			return errPacked
-		}
-		w := b[k : k+int(l)]
-		b = b[k+int(l):]
-		n, k := binary.Uvarint(b)
-		if k <= 0 {
-			return errPacked
-		}
-		b = b[k:]
-		f(w, int(n))
-	}
-	return nil
-}
-
-// counter adds up word counts. A word already counted costs a map lookup
-// and no allocation, which matters when merging the counts of every file.
+// counter adds up word counts, and keeps the words in the order of their
+// first occurrence.
 type counter struct {
-	index  map[string]int32
-	words  []string
-	counts []int
+	index map[string]int32
+	words []Word
 }
-
-func newCounter() *counter { return newCounterSize(0) }
 
 // newCounterSize returns a counter with room for about n distinct words, so
-// that merging many counts does not grow the map and slices step by step.
+// that merging many counts does not grow the map and slice step by step.
 func newCounterSize(n int) *counter {
-	return &counter{index: make(map[string]int32, n), words: make([]string, 0, n), counts: make([]int, 0, n)}
+	return &counter{index: make(map[string]int32, n), words: make([]Word, 0, n)}
 }
 
-func (c *counter) add(w []byte, n int) {
-	if i, ok := c.index[string(w)]; ok {
-		c.counts[i] += n
+func (c *counter) add(w string, n int64) {
+	if i, ok := c.index[w]; ok {
+		c.words[i].Count += n
 		return
 	}
-	s := string(w)
-	c.index[s] = int32(len(c.words))
-	c.words = append(c.words, s)
-	c.counts = append(c.counts, n)
+	c.index[w] = int32(len(c.words))
+	c.words = append(c.words, Word{Word: w, Count: n})
 }
 
-func (c *counter) len() int { return len(c.words) }
+// list returns the words in the order of their first occurrence.
+func (c *counter) list() []Word { return c.words }
 
-// pack encodes the counts as packWords does.
-func (c *counter) pack() []byte {
-	order := make([]int32, len(c.words))
-	size := 0
-	for i, w := range c.words {
-		order[i] = int32(i)
-		size += len(w) + 4
-	}
-	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(c.words[a], c.words[b]) })
-	b := make([]byte, 0, size)
-	for _, i := range order {
-		b = binary.AppendUvarint(b, uint64(len(c.words[i])))
-		b = append(b, c.words[i]...)
-		b = binary.AppendUvarint(b, uint64(c.counts[i]))
-	}
-	return b
-}
-
-type wordCount struct {
-	w string
-	n int
+// sorted returns the words in ascending order.
+func (c *counter) sorted() []Word {
+	slices.SortFunc(c.words, func(a, b Word) int { return strings.Compare(a.Word, b.Word) })
+	return c.words
 }
 
 // top returns the k most frequent words, by count and then alphabetically,
 // so that the order is the same for every run.
-func (c *counter) top(k int) []wordCount {
-	less := func(a, b wordCount) bool { return a.n > b.n || a.n == b.n && a.w < b.w }
-	top := make([]wordCount, 0, k+1)
-	for i, w := range c.words {
-		wc := wordCount{w, c.counts[i]}
-		if len(top) == k && (k == 0 || !less(wc, top[k-1])) {
+func top(words []Word, k int) []Word {
+	less := func(a, b Word) bool { return a.Count > b.Count || a.Count == b.Count && a.Word < b.Word }
+	top := make([]Word, 0, k+1)
+	for _, w := range words {
+		if len(top) == k && (k == 0 || !less(w, top[k-1])) {
 			continue
 		}
 		j := len(top)
-		for j > 0 && less(wc, top[j-1]) {
+		for j > 0 && less(w, top[j-1]) {
 			j--
 		}
-		top = slices.Insert(top, j, wc)
+		top = slices.Insert(top, j, w)
 		if len(top) > k {
 			top = top[:k]
 		}

@@ -34,7 +34,10 @@ const (
 // is archive.Fingerprint of its declaration and of the shapes of the types it reads
 // and emits, computed by fwgen: it changes when they do.
 var fwProgram = fwimpl.Program{
-	Events:      []fwimpl.EventInfo{{Name: "Alert"}, {Name: "Login"}, {Name: "Logout"}, {Name: "Order"}, {Name: "Session"}},
+	Events: []fwimpl.EventInfo{{Name: "Alert"}, {Name: "Login"}, {Name: "Logout"}, {
+		Name:   "Order",
+		Shared: true,
+	}, {Name: "Session"}},
 	Fingerprint: fwimpl.Fingerprint("6d80f02956f518e965a40400af79c3863eba2fd473398c27f57e08d96a766798"),
 	Package:     "audit",
 	Procs: []fwimpl.ProcInfo{{

@@ -67,6 +67,7 @@ var fwProgram = fwimpl.Program{
 	Targets: []fwimpl.TargetInfo{{
 		Name:     "groups",
 		Provider: 2,
+		Shared:   true,
 	}, {
 		Name:     "nums",
 		Provider: 0,

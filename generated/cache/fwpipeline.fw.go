@@ -63,7 +63,13 @@ const (
 // is archive.Fingerprint of its declaration and of the shapes of the types it reads
 // and emits, computed by fwgen: it changes when they do.
 var fwProgram = fwimpl.Program{
-	Events:      []fwimpl.EventInfo{{Name: "Alert"}, {Name: "Normal"}, {Name: "Reading"}, {Name: "Tick"}},
+	Events: []fwimpl.EventInfo{{
+		Name:   "Alert",
+		Shared: true,
+	}, {Name: "Normal"}, {
+		Name:   "Reading",
+		Shared: true,
+	}, {Name: "Tick"}},
 	Fingerprint: fwimpl.Fingerprint("448bfa02c46c547a94264886591dcff5cf5f79689d0234f28cd87a22b0cd2ce3"),
 	Package:     "cache",
 	Procs: []fwimpl.ProcInfo{{
@@ -186,18 +192,23 @@ var fwProgram = fwimpl.Program{
 	Targets: []fwimpl.TargetInfo{{
 		Name:     "all",
 		Provider: 7,
+		Shared:   true,
 	}, {
 		Name:     "allTicks",
 		Provider: 11,
+		Shared:   true,
 	}, {
 		Name:     "batches",
 		Provider: 10,
+		Shared:   true,
 	}, {
 		Name:     "byLevel",
 		Provider: 9,
+		Shared:   true,
 	}, {
 		Name:     "bySensor",
 		Provider: 8,
+		Shared:   true,
 	}, {
 		Name:     "flags",
 		Provider: 5,
@@ -207,9 +218,11 @@ var fwProgram = fwimpl.Program{
 	}, {
 		Name:     "raw",
 		Provider: 3,
+		Shared:   true,
 	}, {
 		Name:     "readings",
 		Provider: 1,
+		Shared:   true,
 	}, {
 		Name:     "scaled",
 		Provider: 2,

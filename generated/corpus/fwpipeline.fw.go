@@ -85,12 +85,14 @@ var fwProgram = fwimpl.Program{
 	Targets: []fwimpl.TargetInfo{{
 		Name:     "byDoc",
 		Provider: 2,
+		Shared:   true,
 	}, {
 		Name:     "docs",
 		Provider: 0,
 	}, {
 		Name:     "sample",
 		Provider: 3,
+		Shared:   true,
 	}, {
 		Name:     "tokens",
 		Provider: 1,

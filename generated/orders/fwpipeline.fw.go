@@ -39,7 +39,16 @@ const (
 
 // fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
-	Events:      []fwimpl.EventInfo{{Name: "Order"}, {Name: "Shipment"}, {Name: "Summary"}},
+	Events: []fwimpl.EventInfo{{
+		Name:   "Order",
+		Shared: true,
+	}, {
+		Name:   "Shipment",
+		Shared: true,
+	}, {
+		Name:   "Summary",
+		Shared: true,
+	}},
 	Fingerprint: fwimpl.Fingerprint("1adf76793a6790ec49905faf69bf17598bb156657927dbf25eee60bbe4af9e21"),
 	Package:     "orders",
 	Procs: []fwimpl.ProcInfo{{
@@ -77,9 +86,11 @@ var fwProgram = fwimpl.Program{
 	Targets: []fwimpl.TargetInfo{{
 		Name:     "allDepots",
 		Provider: 3,
+		Shared:   true,
 	}, {
 		Name:     "depots",
 		Provider: 2,
+		Shared:   true,
 	}},
 }
 

@@ -161,12 +161,15 @@ var fwProgram = fwimpl.Program{
 	Targets: []fwimpl.TargetInfo{{
 		Name:     "all",
 		Provider: 4,
+		Shared:   true,
 	}, {
 		Name:     "byKey",
 		Provider: 5,
+		Shared:   true,
 	}, {
 		Name:     "byParity",
 		Provider: 6,
+		Shared:   true,
 	}, {
 		Name:     "count",
 		Provider: 11,
@@ -185,9 +188,11 @@ var fwProgram = fwimpl.Program{
 	}, {
 		Name:     "runs",
 		Provider: 7,
+		Shared:   true,
 	}, {
 		Name:     "sample",
 		Provider: 9,
+		Shared:   true,
 	}, {
 		Name:     "some",
 		Provider: 8,

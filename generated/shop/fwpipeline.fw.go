@@ -29,7 +29,10 @@ const (
 
 // fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
-	Events:      []fwimpl.EventInfo{{Name: "Invoice"}, {Name: "Order"}, {Name: "Refund"}, {Name: "Report"}},
+	Events: []fwimpl.EventInfo{{Name: "Invoice"}, {
+		Name:   "Order",
+		Shared: true,
+	}, {Name: "Refund"}, {Name: "Report"}},
 	Fingerprint: fwimpl.Fingerprint("c3eb57397542934a8a3fe195e2dda768d4ed6bb03075b7107c1ad55fb3eb8a04"),
 	Package:     "shop",
 	Procs: []fwimpl.ProcInfo{{

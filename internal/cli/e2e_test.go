@@ -13,7 +13,8 @@ import (
 // TestTutorial uses fwgen the way a user does, following docs/tutorial.md in a
 // module outside this one: it runs the tutorial's shell commands as written
 // (step 1 makes the module and pins fwgen with go mod edit and go mod tidy,
-// step 4 generates and runs the program), with /path/to/fw standing for this
+// step 4 generates and runs the program, step 6 tests a package of
+// structured events), with /path/to/fw standing for this
 // checkout, compares the program's output with the tutorial's, and checks the
 // tutorial's diagnostic for a misspelt event. The module's sources are the
 // tutorial's code blocks marked `file=NAME`, written after step 1. The go
@@ -32,8 +33,8 @@ func TestTutorial(t *testing.T) {
 		t.Fatal(err)
 	}
 	tut := readTutorial(t, filepath.Join(root, "docs/tutorial.md"))
-	if len(tut.commands) != 3 {
-		t.Fatalf("docs/tutorial.md has %d sh blocks, want 3 (steps 1, 4 and 5)", len(tut.commands))
+	if len(tut.commands) != 4 {
+		t.Fatalf("docs/tutorial.md has %d sh blocks, want 4 (steps 1, 4, 5 and 6)", len(tut.commands))
 	}
 	checkReadmeRecipe(t, filepath.Join(root, "README.md"), tut.commands[0])
 
@@ -94,8 +95,11 @@ func TestTutorial(t *testing.T) {
 	if got := run(gobin, "list", "-m", "-f", "{{.Path}} {{.Version}} => {{.Replace.Dir}}", "github.com/fwgo/fw"); strings.TrimSpace(got) != "github.com/fwgo/fw v0.0.0 => "+root {
 		t.Errorf("after step 1, go list -m github.com/fwgo/fw = %q, want the replacement by %s", got, root)
 	}
-	// Steps 2 and 3: the sources.
+	// Steps 2, 3 and 6: the sources (step 6's in package orders).
 	for name, body := range tut.files {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -121,7 +125,21 @@ func TestTutorial(t *testing.T) {
 	}
 	shell(tut.commands[2])
 
-	// Step 6: the misspelt event stops go generate with the tutorial's diagnostic.
+	// Step 6: events with structure, package orders; its example test
+	// compares the output with the tutorial's.
+	for _, name := range []string{"orders/orders.fw", "orders/billing.go", "orders/orders_test.go"} {
+		if _, ok := tut.files[name]; !ok {
+			t.Errorf("the tutorial has no %s block", name)
+		}
+	}
+	if !strings.Contains(tut.commands[3], "go test ./orders") {
+		t.Fatalf("the tutorial's fourth sh block is not step 6's go test ./orders: %q", tut.commands[3])
+	}
+	if got := shell(tut.commands[3]); !strings.Contains(got, "ok") {
+		t.Errorf("step 6's go test printed %q", got)
+	}
+
+	// Step 7: the misspelt event stops go generate with the tutorial's diagnostic.
 	src := tut.files["greeter.fw"]
 	bad := strings.Replace(src, "on Start{who}", "on Strat{who}", 1)
 	if bad == src {

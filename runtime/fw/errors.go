@@ -192,3 +192,28 @@ func ExitCode(err error) int {
 // ErrFeedRecorded is returned by Run for a run with a Feed and WithRecord or
 // WithReplay: fed events are not part of a record's inputs.
 var ErrFeedRecorded = errors.New("fw: a run with fed events cannot be recorded or replayed")
+
+// EventChangedError is the error of a handler call that changed the event
+// (or built artifact) it received, found by a run WithEventChecks; the run's
+// *HandlerError wraps it. Events are values: every processor that receives
+// an event, the cache and the record of a run see the same value, so a
+// handler must copy a slice, map or record it received before changing it.
+type EventChangedError struct {
+	Position Position // the call that changed it
+	Event    string   // the event's name ("built t" for an artifact of target t)
+	// Field is the path, in .fw names, of the first value found changed
+	// ("items[0].qty", `labels["vip"]`), and Before and After are that value
+	// before and after the call; Field is empty when the change is only in
+	// the encoding (a value the encoding does not tell apart, such as an
+	// empty and a nil list, never counts as a change).
+	Field, Before, After string
+}
+
+func (e *EventChangedError) Error() string {
+	what := "its " + e.Event
+	if e.Field != "" {
+		what = fmt.Sprintf("%s of its %s (was %s, is %s)", e.Field, e.Event, e.Before, e.After)
+	}
+	return fmt.Sprintf("handler %s.%s (call %s) changed %s: events are values; copy a slice, map or record before changing it",
+		e.Position.Processor, e.Position.Case, e.Position.Key(), what)
+}

@@ -16,6 +16,20 @@ type Option func(*config.Config)
 // processor (ProcStats.HandlerTime). It costs two clock readings per call.
 func WithTiming() Option { return func(c *config.Config) { c.Timing = true } }
 
+// WithEventChecks is a debug mode that enforces the rule that events are
+// values (docs/runtime.md, "Events are values"): before each call that
+// receives an event (or built artifact) whose type holds a slice, a map or
+// an optional value, directly or in a record, the engine keeps the value's
+// canonical encoding, and after the call it encodes the value again; if it
+// changed, the run fails with a *HandlerError wrapping an
+// *EventChangedError that names the processor, the case, the call's
+// Position and the first changed field. In a run of a package with such
+// types, calls run one at a time, on the goroutine running Run (as with
+// WithWorkers(1)), so that a change is found in the call that made it.
+// Events of scalar fields only are not encoded, and a package of them runs
+// as without the option; without it nothing is checked and nothing is paid.
+func WithEventChecks() Option { return func(c *config.Config) { c.EventChecks = true } }
+
 // WithObserver calls fn with a snapshot of the run's Stats every interval
 // while Run runs (from a goroutine of its own, which stops before Run
 // returns), and once more when the run ends, whatever its outcome. fn must not

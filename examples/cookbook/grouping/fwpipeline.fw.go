@@ -65,6 +65,7 @@ var fwProgram = fwimpl.Program{
 	Targets: []fwimpl.TargetInfo{{
 		Name:     "perShop",
 		Provider: 1,
+		Shared:   true,
 	}, {
 		Name:     "sales",
 		Provider: 0,

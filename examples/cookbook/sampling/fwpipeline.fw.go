@@ -72,6 +72,7 @@ var fwProgram = fwimpl.Program{
 	}, {
 		Name:     "sample",
 		Provider: 2,
+		Shared:   true,
 	}, {
 		Name:     "some",
 		Provider: 1,

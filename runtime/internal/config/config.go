@@ -12,18 +12,19 @@ import (
 
 // Config is what a run's options set.
 type Config struct {
-	Workers    int
-	MaxPhases  int
-	Batch      int
-	Logger     *slog.Logger
-	Archive    archive.Archive
-	Salt       []byte
-	Refresh    bool
-	Verify     bool
-	Interrupts bool
-	Record     io.Writer // WithRecord
-	Replay     io.Reader // WithReplay
-	Timing     bool      // WithTiming
-	Observe    any       // WithObserver: a func(fw.Stats)
-	Every      time.Duration
+	Workers     int
+	MaxPhases   int
+	Batch       int
+	Logger      *slog.Logger
+	Archive     archive.Archive
+	Salt        []byte
+	Refresh     bool
+	Verify      bool
+	Interrupts  bool
+	Record      io.Writer // WithRecord
+	Replay      io.Reader // WithReplay
+	Timing      bool      // WithTiming
+	EventChecks bool      // WithEventChecks
+	Observe     any       // WithObserver: a func(fw.Stats)
+	Every       time.Duration
 }

@@ -40,6 +40,12 @@ type Delivery struct {
 // EventInfo describes one event type.
 type EventInfo struct {
 	Name string // stable name
+	// Shared is set for an event type whose values share memory with their
+	// copies: a field holds a slice, a map or a pointer (an optional value),
+	// directly or in a record. Handlers must not change what they receive
+	// through such a field; a run WithEventChecks checks each call on an
+	// event of such a type (checks.go). Scalar-only types leave it unset.
+	Shared bool
 }
 
 // ProcInfo describes one processor.
@@ -90,6 +96,9 @@ type ProcInfo struct {
 type TargetInfo struct {
 	Name     string
 	Provider int32 // the builder providing it, an index in Program.Procs
+	// Shared is EventInfo.Shared for the target's artifacts: a run
+	// WithEventChecks checks each delivery of one.
+	Shared bool
 }
 
 // Program is the static description of a generated package.

@@ -25,6 +25,9 @@ import (
 //     from the number of calls and the failures), and the tally is published
 //     through counters.add once per batch of calls (counters.go).
 //
+// In a run WithEventChecks, callBegin also keeps the encoding of the input
+// of a checked kind, and callEnd compares it first (checks.go).
+//
 // The fused path skips all of it for a plain call (not cached, guarded,
 // taped, timed or sampled): Serial.Note, Begin and End are inlined into
 // generated code and the step's counts are derived from the number of calls.
@@ -34,6 +37,7 @@ type hook struct {
 	cc       cacheCall
 	cached   bool // looked up and not replayed: callEnd records (or verifies) it
 	replayed bool // a cache hit replayed: the handler was not called
+	checked  bool // the input's encoding was kept: callEnd checks it did not change
 	t0       time.Time
 }
 
@@ -55,6 +59,12 @@ func (e *Engine) callBegin(h *hook, c *Call, i int) (replayed bool, err error) {
 		}
 		h.cc, h.cached = cc, true
 	}
+	if e.checks != nil && c.cs >= 0 && e.checks.checked(c.msg) {
+		if err := e.checks.begin(c.msg); err != nil {
+			return false, err
+		}
+		h.checked = true
+	}
 	if e.cfg.Timing {
 		h.t0 = time.Now()
 	}
@@ -70,6 +80,13 @@ func (e *Engine) callBegin(h *hook, c *Call, i int) (replayed bool, err error) {
 func (e *Engine) callEnd(h *hook, c *Call, i int, err error, t *tally, rc *[]tapeCall) error {
 	if e.cfg.Timing && !h.replayed {
 		t.nanos += int64(time.Since(h.t0))
+	}
+	if h.checked {
+		// A changed input fails the call, before its emissions are cached.
+		h.checked = false
+		if cerr := e.checks.end(c); cerr != nil {
+			err = cerr
+		}
 	}
 	if err == nil && h.cached {
 		pos := divPos{phase: c.phase, step: c.step, input: c.input, cs: c.cs, m: c.msg}

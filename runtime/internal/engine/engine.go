@@ -201,6 +201,7 @@ type Engine struct {
 	bld    *builders // nil for a program without targets
 	cache  *cache    // nil for a program without cached processors or persistent builders
 	tape   *tape     // nil for a run that is neither recorded nor replayed
+	checks *checks   // nil but for a run WithEventChecks of a program with checked kinds
 
 	// Arenas of emitted and fed events (arena.go); nil arenas when the run uses none.
 	arenaMk Arenas
@@ -351,6 +352,7 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 	e.startBuilders()
 	defer e.stopSources(&err)
 	e.startArenas()
+	e.startChecks()
 	if n := e.workerCount(); n > 1 {
 		e.startSched(n)
 		e.startPool(n)
@@ -684,7 +686,7 @@ func newHandlerError(prog *Program, phase, step, i int, cs int32, m Msg, input i
 // release drops the run's buffers so that events do not stay reachable from an
 // Engine that has finished.
 func (e *Engine) release() {
-	e.procs, e.cur, e.spare, e.routes, e.call, e.serial, e.bld, e.cache, e.tape = nil, nil, nil, nil, Call{}, Serial{}, nil, nil, nil
+	e.procs, e.cur, e.spare, e.routes, e.call, e.serial, e.bld, e.cache, e.tape, e.checks = nil, nil, nil, nil, Call{}, Serial{}, nil, nil, nil, nil
 	e.freeArenas()
 	e.feeds = nil
 }

@@ -20,12 +20,12 @@ type Serial struct {
 	failp int32           // the processor whose call failed, once stop
 	herr  *HandlerError
 
-	eng    *Engine // the engine, whose call path slow calls take; nil for NewSerial
-	timing bool    // WithTiming: every call takes the slow path and is timed
-	cur    []Msg   // the step's events, for the cache's lookups in advance
-	taped  bool    // the run is recorded or replayed: every call is noted in rcalls
-	hook   bool    // End must take endSlow: the call begun last was begun by beginSlow
-	h      hook    // the call path's state of the call begun last, when hook
+	eng     *Engine // the engine, whose call path slow calls take; nil for NewSerial
+	slowAll bool    // WithTiming or WithEventChecks: every call takes the slow path (timed, checked)
+	cur     []Msg   // the step's events, for the cache's lookups in advance
+	taped   bool    // the run is recorded or replayed: every call is noted in rcalls
+	hook    bool    // End must take endSlow: the call begun last was begun by beginSlow
+	h       hook    // the call path's state of the call begun last, when hook
 	// sampling: the call begun last is timed for the scheduler (sched.go),
 	// since t0.
 	sampling bool
@@ -189,7 +189,7 @@ func (x *Serial) endSample() {
 		sp.n++
 	}
 	if sp.left--; sp.left == 0 {
-		p.slow = p.off || p.cached || p.guarded || x.taped || x.timing
+		p.slow = p.off || p.cached || p.guarded || x.taped || x.slowAll
 	}
 }
 
@@ -257,7 +257,7 @@ func (e *Engine) fusedOpen(cur []Msg, sampled bool) *Serial {
 		p.cached = e.procs[i].cached
 		pi := &e.prog.Procs[i]
 		p.guarded, p.routed = pi.Retry > 0 || pi.Failures, 0
-		p.slow = p.off || p.cached || p.guarded || e.tape != nil || e.cfg.Timing
+		p.slow = p.off || p.cached || p.guarded || e.tape != nil || e.cfg.Timing || e.checks != nil
 	}
 	if x.tallies == nil {
 		x.tallies = make([]tally, len(x.procs))
@@ -274,7 +274,7 @@ func (e *Engine) fusedOpen(cur []Msg, sampled bool) *Serial {
 			}
 		}
 	}
-	x.eng, x.timing, x.done = e, e.cfg.Timing, e.done
+	x.eng, x.slowAll, x.done = e, e.cfg.Timing || e.checks != nil, e.done
 	x.cur = cur
 	x.stop, x.herr, x.h, x.hook, x.sampling, x.taped = false, nil, hook{}, false, false, e.tape != nil
 	if x.taped {
@@ -382,7 +382,7 @@ func (e *Engine) learn(x *Serial, more bool) {
 		if sp.left > 0 || sp.n > 0 {
 			*sp = sample{}
 			p := &x.procs[i]
-			p.slow = p.off || p.cached || p.guarded || x.taped || x.timing
+			p.slow = p.off || p.cached || p.guarded || x.taped || x.slowAll
 		}
 	}
 }

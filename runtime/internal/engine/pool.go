@@ -42,6 +42,9 @@ type chunk struct {
 // running Run included: more than the total number of calls that may overlap
 // would only sleep.
 func (e *Engine) workerCount() int {
+	if e.checks != nil {
+		return 1 // event checks: one call at a time (checks.go)
+	}
 	total := 0
 	for i := range e.procs {
 		total += e.procs[i].limit

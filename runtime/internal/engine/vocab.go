@@ -8,14 +8,15 @@ import (
 // The vocabulary the engine shares with users is defined in package fw, at the
 // bottom of the import graph; these aliases let the engine name it unqualified.
 type (
-	Option          = fw.Option
-	Stats           = fw.Stats
-	ProcStats       = fw.ProcStats
-	PhaseStats      = fw.PhaseStats
-	HandlerError    = fw.HandlerError
-	PanicError      = fw.PanicError
-	DivergenceError = fw.DivergenceError
-	Position        = fw.Position
+	Option            = fw.Option
+	Stats             = fw.Stats
+	ProcStats         = fw.ProcStats
+	PhaseStats        = fw.PhaseStats
+	HandlerError      = fw.HandlerError
+	PanicError        = fw.PanicError
+	DivergenceError   = fw.DivergenceError
+	EventChangedError = fw.EventChangedError
+	Position          = fw.Position
 
 	config = cfgpkg.Config
 )

@@ -1,0 +1,3 @@
+package structured
+
+//go:generate go run github.com/fwgo/fw/cmd/fwgen generate
