@@ -27,7 +27,13 @@ const (
 
 // fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
-	Events:      []fwimpl.EventInfo{{Name: "Order"}, {Name: "Return"}},
+	Events: []fwimpl.EventInfo{{
+		Name:   "Order",
+		Shared: true,
+	}, {
+		Name:   "Return",
+		Shared: true,
+	}},
 	Fingerprint: fwimpl.Fingerprint("98c0868937f222f667b26021cfeb400fa4e95fa3964fcd612cc71737ef936282"),
 	Package:     "triage",
 	Procs: []fwimpl.ProcInfo{{
