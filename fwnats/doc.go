@@ -1,0 +1,2 @@
+// Package fwnats connects fw pipelines to NATS JetStream.
+package fwnats
