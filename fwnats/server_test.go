@@ -1,8 +1,7 @@
-package fwnats_test
+package fwnats
 
 import (
 	"context"
-	"testing"
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"

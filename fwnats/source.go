@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 )
@@ -41,15 +42,14 @@ var ErrOutOfOrder = errors.New("fwnats: a message arrived out of stream order (i
 type SourceOption func(*sourceConfig)
 
 type sourceConfig struct {
-	buffer     int
-	stopOnBad  bool
-	onBad      func(*BadMessage)
-	endCaught  bool
-	noReset    bool
-	pullOpts   []jetstream.PullMessagesOpt
-	logger     *slog.Logger
-	loggerSet  bool
-	ackTimeout bool
+	buffer    int
+	stopOnBad bool
+	onBad     func(*BadMessage)
+	endCaught bool
+	noReset   bool
+	pullOpts  []jetstream.PullMessagesOpt
+	logger    *slog.Logger
+	loggerSet bool
 }
 
 // Buffer sets how many decoded messages the source holds ahead of the engine
@@ -400,13 +400,17 @@ func (s *Source[E]) commit(ctx context.Context, n int64) error {
 			return fmt.Errorf("fwnats: acknowledging %s: %w", e.id, err)
 		}
 		if last && e.bad != nil {
-			if err := s.js.Conn().FlushWithContext(ctx); err != nil {
+			if err := s.js.Conn().FlushTimeout(ackTimeout); err != nil {
 				return fmt.Errorf("fwnats: acknowledging %s: %w", e.id, err)
 			}
 		}
 	}
 	return nil
 }
+
+// ackTimeout bounds the wait for the server's confirmation of a commit's
+// last acknowledgement when it is a termination.
+const ackTimeout = 10 * time.Second
 
 // stop ends the reading; nothing more is acknowledged.
 func (s *Source[E]) stop() {

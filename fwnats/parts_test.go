@@ -1,0 +1,286 @@
+package fwnats
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/fwgo/fw/generated/billing"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+func orderJSON(i int) []byte {
+	return fmt.Appendf(nil, `{"event":"Order","id":"o%d","customer":"c%d","amount":%d}`, i, i%7, 10+i)
+}
+
+// publishOrders publishes orders from..to-1 to subject, waiting for each ack.
+func publishOrders(t tb, js jetstream.JetStream, subject string, from, to int) {
+	t.Helper()
+	ctx := context.Background()
+	for i := from; i < to; i++ {
+		if _, err := js.Publish(ctx, subject, orderJSON(i)); err != nil {
+			t.Fatalf("publish: %v", err)
+		}
+	}
+}
+
+// pullAll pulls from s until it has n events or ends, waiting on Ready.
+func pullAll[E any](t *testing.T, s *Source[E], n int) (ids []string, evs []E, done bool, err error) {
+	t.Helper()
+	timeout := time.After(30 * time.Second)
+	for len(ids) < n {
+		done, err = s.pull(n-len(ids), func(id string, ev E) { ids = append(ids, id); evs = append(evs, ev) })
+		if done || err != nil {
+			return ids, evs, done, err
+		}
+		if len(ids) < n {
+			select {
+			case <-s.Ready():
+			case <-timeout:
+				t.Fatalf("no event after %d of %d", len(ids), n)
+			}
+		}
+	}
+	return ids, evs, false, nil
+}
+
+// waitFor waits (up to a minute) until cond holds.
+func waitFor(t tb, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); !cond(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited a minute for %s", what)
+		}
+	}
+}
+
+func TestSourceReadsCommitsAndResumes(t *testing.T) {
+	srv := startServer(t)
+	_, js := connect(t, srv.ClientURL())
+	st := mkStream(t, js, "ORDERS", "orders.>")
+	publishOrders(t, js, "orders.new", 0, 10)
+	ctx := context.Background()
+
+	for _, ack := range []jetstream.AckPolicy{jetstream.AckAllPolicy, jetstream.AckExplicitPolicy} {
+		name := "c" + ack.String()
+		cons := mkConsumer(t, st, name, ack)
+		s, err := NewSource(ctx, js, cons, billing.DecodeJSON)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids, evs, done, err := pullAll(t, s, 6)
+		if err != nil || done {
+			t.Fatalf("%s: pull: done %v, %v", name, done, err)
+		}
+		if ids[0] != "ORDERS:1" || ids[5] != "ORDERS:6" {
+			t.Errorf("%s: ids %v", name, ids)
+		}
+		if o := evs[3].(billing.Order); o.ID != "o3" {
+			t.Errorf("%s: event 3 = %+v", name, o)
+		}
+		// Commit 4 of the 6 pulled, then stop: a new source resumes after them.
+		if err := s.commit(ctx, 4); err != nil {
+			t.Fatal(err)
+		}
+		s.stop()
+		info, err := cons.Info(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.AckFloor.Stream != 4 {
+			t.Errorf("%s: ack floor %d, want 4", name, info.AckFloor.Stream)
+		}
+		s2, err := NewSource(ctx, js, cons, billing.DecodeJSON, EndWhenCaughtUp())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids, _, _, err = pullAll(t, s2, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ids) != 6 || ids[0] != "ORDERS:5" || ids[5] != "ORDERS:10" {
+			t.Errorf("%s: after restart: %v", name, ids)
+		}
+		if err := s2.commit(ctx, 6); err != nil {
+			t.Fatal(err)
+		}
+		s2.stop()
+		if info, _ := cons.Info(ctx); info.AckFloor.Stream != 10 || info.NumAckPending != 0 {
+			t.Errorf("%s: ack floor %d, pending %d", name, info.AckFloor.Stream, info.NumAckPending)
+		}
+		// Everything committed: a source that ends when caught up ends at once.
+		s3, err := NewSource(ctx, js, cons, billing.DecodeJSON, EndWhenCaughtUp())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ids, _, done, err := pullAll(t, s3, 1); len(ids) != 0 || !done || err != nil {
+			t.Errorf("%s: caught up: %v %v %v", name, ids, done, err)
+		}
+		s3.stop()
+	}
+}
+
+func TestSourceMalformedMessages(t *testing.T) {
+	srv := startServer(t)
+	_, js := connect(t, srv.ClientURL())
+	st := mkStream(t, js, "ORDERS", "orders.>")
+	ctx := context.Background()
+	publishOrders(t, js, "orders.new", 0, 2)
+	if _, err := js.Publish(ctx, "orders.new", []byte(`{"event":"Order","id":"x","amount":"secret-token"}`)); err != nil {
+		t.Fatal(err)
+	}
+	publishOrders(t, js, "orders.new", 3, 5)
+
+	t.Run("terminated", func(t *testing.T) {
+		cons := mkConsumer(t, st, "term", jetstream.AckAllPolicy)
+		var bad []*BadMessage
+		s, err := NewSource(ctx, js, cons, billing.DecodeJSON, EndWhenCaughtUp(), OnBadMessage(func(b *BadMessage) { bad = append(bad, b) }))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids, _, done, err := pullAll(t, s, 100)
+		if err != nil || !done {
+			t.Fatalf("done %v, %v", done, err)
+		}
+		if fmt.Sprint(ids) != "[ORDERS:1 ORDERS:2 ORDERS:4 ORDERS:5]" {
+			t.Errorf("ids %v", ids)
+		}
+		if len(bad) != 1 || bad[0].Seq != 3 || bad[0].Stream != "ORDERS" || bad[0].Subject != "orders.new" {
+			t.Fatalf("bad messages: %v", bad)
+		}
+		if st := s.Stats(); st.Malformed != 1 || st.Pulled != 4 {
+			t.Errorf("stats %+v", st)
+		}
+		// Committing the 2 events before it settles it too (it was pulled
+		// with them): terminated, it counts in the ack floor.
+		if err := s.commit(ctx, 2); err != nil {
+			t.Fatal(err)
+		}
+		// (A termination is not confirmed: the server applies it soon.)
+		waitFor(t, "ack floor 3", func() bool {
+			info, _ := cons.Info(ctx)
+			return info != nil && info.AckFloor.Stream == 3
+		})
+		if err := s.commit(ctx, 4); err != nil {
+			t.Fatal(err)
+		}
+		s.stop()
+		if info, _ := cons.Info(ctx); info.AckFloor.Stream != 5 || info.NumAckPending != 0 || info.NumRedelivered != 0 {
+			t.Errorf("ack floor %d, pending %d", info.AckFloor.Stream, info.NumAckPending)
+		}
+	})
+
+	t.Run("stop", func(t *testing.T) {
+		cons := mkConsumer(t, st, "stop", jetstream.AckAllPolicy)
+		for round := range 2 {
+			s, err := NewSource(ctx, js, cons, billing.DecodeJSON, EndWhenCaughtUp(), StopOnBadMessage())
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids, _, done, err := pullAll(t, s, 100)
+			var bm *BadMessage
+			if !errors.As(err, &bm) || !done || bm.Seq != 3 {
+				t.Fatalf("round %d: done %v, err %v", round, done, err)
+			}
+			if round == 0 && len(ids) != 2 || round == 1 && len(ids) != 0 {
+				t.Errorf("round %d: ids %v", round, ids)
+			}
+			if round == 0 {
+				if err := s.commit(ctx, 2); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s.stop()
+			// The bad message is not acknowledged: the next run meets it again.
+			if info, _ := cons.Info(ctx); info.AckFloor.Stream != 2 {
+				t.Errorf("round %d: ack floor %d, want 2", round, info.AckFloor.Stream)
+			}
+		}
+	})
+}
+
+func TestSourceRejectsAckNone(t *testing.T) {
+	srv := startServer(t)
+	_, js := connect(t, srv.ClientURL())
+	st := mkStream(t, js, "ORDERS", "orders.>")
+	cons := mkConsumer(t, st, "none", jetstream.AckNonePolicy)
+	if _, err := NewSource(context.Background(), js, cons, billing.DecodeJSON); err == nil {
+		t.Fatal("a consumer without acks accepted")
+	}
+}
+
+// Two sources on one consumer without the reset: the second meets the
+// first's unacknowledged messages after later ones, and stops.
+func TestSourceOutOfOrder(t *testing.T) {
+	srv := startServer(t)
+	_, js := connect(t, srv.ClientURL())
+	st := mkStream(t, js, "ORDERS", "orders.>")
+	ctx := context.Background()
+	publishOrders(t, js, "orders.new", 0, 20)
+	cons, err := st.CreateOrUpdateConsumer(ctx, jetstream.ConsumerConfig{Durable: "shared", AckPolicy: jetstream.AckExplicitPolicy, AckWait: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewSource(ctx, js, cons, billing.DecodeJSON, PullOptions(jetstream.PullMaxMessages(5)), Buffer(5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, err := pullAll(t, a, 3); err != nil {
+		t.Fatal(err)
+	}
+	a.stop()
+	b, err := NewSource(ctx, js, cons, billing.DecodeJSON, NoReset())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.stop()
+	ids, _, done, err := pullAll(t, b, 1000)
+	if !errors.Is(err, ErrOutOfOrder) || !done {
+		t.Fatalf("ids %v, done %v, err %v", ids, done, err)
+	}
+}
+
+func TestSinkPublishesWithIDs(t *testing.T) {
+	srv := startServer(t)
+	_, js := connect(t, srv.ClientURL())
+	mkStream(t, js, "BILLING", "billing.>")
+	ctx := context.Background()
+	sink := NewSink(js, map[string]string{"Invoice": "billing.invoices", "Totals": "billing.totals"}, billing.EncodeJSON, Window(3))
+	var outs []Out[billing.Event]
+	for i := range 10 {
+		outs = append(outs, Out[billing.Event]{ID: fmt.Sprintf("ORDERS:%d/Bill.0", i+1), Event: billing.Invoice{Order: fmt.Sprint("o", i), Amount: int64(i)}})
+		outs = append(outs, Out[billing.Event]{ID: fmt.Sprintf("ORDERS:%d/X.0", i+1), Event: billing.Order{ID: "not published"}})
+	}
+	outs = append(outs, Out[billing.Event]{ID: "phase@ORDERS:1/Tally.0", Event: billing.Totals{Orders: 10}})
+	if err := sink.Publish(ctx, outs); err != nil {
+		t.Fatal(err)
+	}
+	// Published again (a restarted run): every one is dropped as a duplicate.
+	if err := sink.Publish(ctx, outs); err != nil {
+		t.Fatal(err)
+	}
+	if st := sink.Stats(); st.Published != 22 || st.Duplicates != 11 {
+		t.Errorf("stats %+v", st)
+	}
+	msgs := streamMsgs(t, js, "BILLING")
+	if len(msgs) != 11 {
+		t.Fatalf("%d messages, want 11", len(msgs))
+	}
+	for i, m := range msgs[:10] {
+		if got, want := m.Header.Get(jetstream.MsgIDHeader), fmt.Sprintf("ORDERS:%d/Bill.0", i+1); got != want {
+			t.Errorf("message %d: id %q, want %q", i, got, want)
+		}
+		if m.Subject != "billing.invoices" || m.Header.Get("Fw-Event") != "Invoice" {
+			t.Errorf("message %d: %s %v", i, m.Subject, m.Header)
+		}
+		ev, err := billing.DecodeJSON(m.Data)
+		if err != nil || ev.(billing.Invoice).Amount != int64(i) {
+			t.Errorf("message %d: %v %v", i, ev, err)
+		}
+	}
+	if m := msgs[10]; m.Subject != "billing.totals" || m.Header.Get(jetstream.MsgIDHeader) != "phase@ORDERS:1/Tally.0" {
+		t.Errorf("last message: %s %v", m.Subject, m.Header)
+	}
+}
