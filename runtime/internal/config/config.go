@@ -27,4 +27,16 @@ type Config struct {
 	EventChecks bool      // WithEventChecks
 	Observe     any       // WithObserver: a func(fw.Stats)
 	Every       time.Duration
+
+	// Live runs (fw.WithPhaseEvery, fw.WithPhaseInterval, fw.WithSink).
+	PhaseEvery    int
+	PhaseInterval time.Duration
+	Sinks         []Sink
+}
+
+// Sink is a fw.Sink (kept as any: package fw imports this one) and the names
+// of the event types it takes (none: all).
+type Sink struct {
+	Sink   any
+	Events []string
 }

@@ -276,13 +276,15 @@ func (e *Engine) freeArenas() {
 	e.arenas, e.feedArena = nil, nil
 }
 
-// feeding reports whether prepare must pull fed events.
-func (e *Engine) feeding() bool {
-	return e.phase == 0 && e.feedAt < len(e.feeds)
-}
-
-// pullFeed appends up to a batch of fed events to batch.
+// pullFeed appends up to a batch of fed events to batch (with a trigger, up
+// to the phase's count), after ending the phase if its trigger fired. A plain
+// feed is pulled until it yields events or ends; a stream (and a replay's
+// feed) once: it may have nothing ready.
 func (e *Engine) pullFeed(batch []Msg) ([]Msg, error) {
+	lv := &e.lv
+	if err := e.checkTrigger(); err != nil || !e.feeding() {
+		return batch, err
+	}
 	if e.feedArena != nil {
 		e.feedArena.Reset() // the previous batch's step has run
 	}
@@ -291,27 +293,58 @@ func (e *Engine) pullFeed(batch []Msg) ([]Msg, error) {
 		if e.cancelled() {
 			return batch, e.stopErr()
 		}
-		c := &e.call
-		*c = Call{ctx: e.ctx, prog: e.prog, proc: -1, cs: caseBuild, phase: e.phase, step: e.step, out: batch, arena: e.feedArena}
+		n := e.cfg.Batch - got
+		if lv.every > 0 {
+			if n = min(n, lv.every-lv.fed); n <= 0 {
+				break
+			}
+		}
 		mark := len(batch)
-		e.feedOn = true
-		done, err := e.pullFeedOne(c, e.cfg.Batch-got)
-		batch, c.out = c.out, nil
+		lv.named = lv.named[:0]
+		var done bool
+		var err error
+		if e.replaying() {
+			batch, done, err = e.tape.fed(e.feedAt, batch, &lv.named)
+		} else {
+			c := &e.call
+			*c = Call{ctx: e.ctx, prog: e.prog, proc: -1, cs: caseBuild, phase: e.phase, step: e.step, out: batch, arena: e.feedArena}
+			if e.tape != nil || e.sk != nil {
+				c.named = &lv.named
+			}
+			e.feedOn = true
+			done, err = e.pullFeedOne(c, n)
+			batch, c.out = c.out, nil
+		}
 		if err != nil {
 			clear(batch[mark:])
+			if err == errReplayEnded {
+				return batch[:mark], err
+			}
 			return batch[:mark], fmt.Errorf("fw: feed %d: %w", e.feedAt, err)
 		}
-		got += len(batch) - mark
+		k := len(batch) - mark
+		if e.tape != nil && e.tape.w != nil && (k > 0 || done) {
+			if err := e.tape.recordFed(e.feedAt, done, batch[mark:], lv.named); err != nil {
+				return batch, err
+			}
+		}
+		if e.sk != nil {
+			e.sk.align(mark)
+			e.fedIDs(e.feedAt, lv.pulled[e.feedAt], k, lv.named)
+		}
+		got += k
+		lv.fed += k
+		lv.pulled[e.feedAt] += int64(k)
 		if done {
 			e.feedOn = false
 			e.feedAt++
 			continue
 		}
-		if got > 0 {
+		if got > 0 || e.waits() {
 			break
 		}
 	}
-	return batch, nil
+	return batch, e.checkTrigger()
 }
 
 func (e *Engine) pullFeedOne(c *Call, max int) (done bool, err error) {
@@ -325,7 +358,7 @@ func (e *Engine) pullFeedOne(c *Call, max int) (done bool, err error) {
 
 // stopFeed stops the feed in progress, if any, when Run returns.
 func (e *Engine) stopFeed() {
-	if e.feedOn && e.feedAt < len(e.feeds) {
+	if e.feedOn && e.feedAt < len(e.feeds) && e.feeds[e.feedAt] != nil {
 		e.feedOn = false
 		func() {
 			defer func() { _ = recover() }()

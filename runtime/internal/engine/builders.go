@@ -38,6 +38,7 @@ type builders struct {
 // of the next step before the step's events.
 type directed struct {
 	proc, cs int32
+	tgt, at  int32 // the target and the index in its log (for causal ids)
 	m        Msg
 }
 
@@ -185,17 +186,25 @@ func (e *Engine) pending(cur []Msg) bool {
 func (e *Engine) prepare(batch []Msg) ([]Msg, error) {
 	b := e.bld
 	if b == nil {
-		if e.feeding() {
-			return e.pullFeed(batch)
+		if !e.feeding() {
+			return batch, nil
 		}
-		return batch, nil
+		batch, err := e.pullFeed(batch)
+		if err != nil {
+			return batch, err
+		}
+		return e.waitFeed(batch)
 	}
 	lo, hi := Kind(b.nE+b.nT), Kind(b.nE+2*b.nT)
 	w := 0
+	sk := e.sk
 	for r := 0; r < len(batch); r++ {
 		m := batch[r]
 		if m.Kind < lo || m.Kind >= hi {
 			batch[w] = m
+			if sk != nil {
+				sk.ids[w] = sk.ids[r]
+			}
 			w++
 			continue
 		}
@@ -207,6 +216,9 @@ func (e *Engine) prepare(batch []Msg) ([]Msg, error) {
 	}
 	clear(batch[w:])
 	batch = batch[:w]
+	if sk != nil {
+		sk.align(w)
+	}
 
 	if e.feeding() {
 		var err error
@@ -244,6 +256,22 @@ func (e *Engine) prepare(batch []Msg) ([]Msg, error) {
 			}
 		}
 	}
+	return e.waitFeed(batch)
+}
+
+// waitFeed ends prepare: while the next step would be empty and a stream is
+// being fed, it waits for the stream (or the phase's time, or the run's
+// end) and pulls it again.
+func (e *Engine) waitFeed(batch []Msg) ([]Msg, error) {
+	for !e.pending(batch) && e.feeding() && e.waits() {
+		if err := e.wait(); err != nil {
+			return batch, err
+		}
+		var err error
+		if batch, err = e.pullFeed(batch); err != nil {
+			return batch, err
+		}
+	}
 	return batch, nil
 }
 
@@ -273,16 +301,25 @@ func (e *Engine) activate(t int, batch []Msg) ([]Msg, error) {
 		}
 	}
 	if info.Init {
+		mark := len(batch)
+		if e.sk != nil {
+			e.sk.root = "init"
+		}
 		if batch, err = e.lifecycleCall(pi, CaseInit, batch); err != nil {
 			return batch, err
 		}
+		if e.sk != nil && len(batch) > mark {
+			if err := e.publish(batch[mark:], e.sk.ids[mark:]); err != nil {
+				return batch, err
+			}
+		}
 	}
 	for _, r := range info.Requires {
-		for _, m := range b.logs[r] {
+		for at, m := range b.logs[r] {
 			b.routes = e.disp.Route(m, b.routes[:0])
 			for _, d := range b.routes {
 				if int(d.Proc) == pi {
-					b.directed = append(b.directed, directed{proc: d.Proc, cs: d.Case, m: m})
+					b.directed = append(b.directed, directed{proc: d.Proc, cs: d.Case, tgt: r, at: int32(at), m: m})
 					break
 				}
 			}
@@ -317,6 +354,10 @@ func (e *Engine) pull(s *source, batch []Msg) ([]Msg, error) {
 	}
 	if err == nil && e.tape != nil {
 		err = e.tape.call(e.phase, e.step, int(s.proc), caseBuild, 0, nil, batch[mark:])
+	}
+	if err == nil && e.sk != nil {
+		e.sk.align(mark)
+		e.sourceIDs(s.proc, len(batch)-mark)
 	}
 	return batch, err
 }

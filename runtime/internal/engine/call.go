@@ -95,7 +95,7 @@ func (e *Engine) callEnd(h *hook, c *Call, i int, err error, t *tally, rc *[]tap
 	h.cached = false
 	switch err {
 	case nil, errRouted:
-		if e.tape != nil && rc != nil {
+		if rc != nil {
 			*rc = append(*rc, tapeCall{cs: c.cs, m: c.msg, n: len(c.out) - c.mark})
 		}
 	default:

@@ -31,6 +31,7 @@ type Call struct {
 	mark  int        // len(out) when the call began: its emissions are out[mark:]
 	arena Arena      // where emitted events may be stored (arena.go), or nil
 	slot  *arenaSlot // where arena comes from when nil, or nil
+	named *[]namedID // a feed's pull: where EmitID notes ids, or nil
 }
 
 // Context returns the run's context.
@@ -188,7 +189,8 @@ type Engine struct {
 	parent context.Context // the context passed to Run
 	done   <-chan struct{} // closed when the run must stop: ctx done, or interrupted
 	procs  []proc
-	cur    []Msg // the current step's events
+	cur    []Msg // the current step's events (on the pool: directed deliveries first)
+	curOff int   // where the step's events start in cur
 	spare  []Msg // the previous step's buffer, reused for the next step
 	routes []Delivery
 	call   Call   // lifecycle calls
@@ -212,6 +214,8 @@ type Engine struct {
 	tick       int  // steps run so far, all phases
 	feedAt     int  // the feed being pulled, an index in feeds
 	feedOn     bool // feeds[feedAt] was pulled and is not exhausted
+	lv         live    // feeds and phase triggers (live.go)
+	sk         *sinks  // nil for a run without sinks
 
 	// interrupted is set by the first SIGINT/SIGTERM of a run WithInterrupts,
 	// before done is closed.
@@ -341,10 +345,12 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 		return err
 	}
 	defer e.closeTape(&err)
-	if e.tape != nil && len(e.feeds) > 0 {
-		return ErrFeedRecorded
-	}
 	defer e.stopFeed()
+	e.startLive()
+	defer e.stopLive()
+	if err := e.startSinks(); err != nil {
+		return err
+	}
 	if err := e.startCache(); err != nil {
 		return err
 	}
@@ -360,20 +366,30 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 	}
 
 	e.openPhase()
+	if e.sk != nil {
+		e.submittedIDs(len(cur))
+	}
 	if cur, err = e.lifecycle(CaseInit, cur); err != nil {
 		return err
 	}
 	if cur, err = e.prepare(cur); err != nil {
-		return err
+		return e.replayEnd(err)
 	}
 	for {
 		for e.pending(cur) {
 			if cur, err = e.runStep(cur); err != nil {
 				return err
 			}
+			if e.sk != nil {
+				sk := e.sk
+				sk.ids, sk.next = sk.next, sk.ids[:0]
+				if err = e.publish(cur, sk.ids); err != nil {
+					return err
+				}
+			}
 			e.step++
 			if cur, err = e.prepare(cur); err != nil {
-				return err
+				return e.replayEnd(err)
 			}
 		}
 		e.cfg.Logger.LogAttrs(ctx, slog.LevelDebug, "fw: phase complete",
@@ -381,21 +397,31 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 		if cur, err = e.lifecycle(CasePhase, cur); err != nil {
 			return err
 		}
-		if len(cur) == 0 {
+		// The phase's inputs are committed once its broadcast's emissions
+		// are published.
+		if err = e.commit(); err != nil {
+			return err
+		}
+		live := e.liveFeeds()
+		if len(cur) == 0 && !live {
 			break
 		}
 		// The broadcast's emissions open the next phase if, once their resolve
-		// requests are processed, there is something to deliver.
+		// requests are processed, there is something to deliver, or, with a
+		// phase trigger, while a feed is left.
 		phase, steps := e.phase, e.step
 		e.phase, e.step = phase+1, 0
+		e.nextPhase()
 		if cur, err = e.prepare(cur); err != nil {
-			return err
+			return e.replayEnd(err)
 		}
-		if !e.pending(cur) {
+		if !e.pending(cur) && !e.liveFeeds() {
 			e.phase, e.step = phase, steps
 			break
 		}
-		if e.phase >= e.cfg.MaxPhases {
+		if live {
+			e.lv.livePhases++
+		} else if e.phase-e.lv.livePhases >= e.cfg.MaxPhases {
 			return fmt.Errorf("%w (%d)", ErrMaxPhases, e.cfg.MaxPhases)
 		}
 		e.openPhase()
@@ -403,6 +429,19 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 	_, err = e.lifecycle(CaseTerminate, cur)
 	return err
 }
+
+// replayEnd is the error of a run whose prepare failed with err: nil where
+// the replay of a live run reached the point where the recorded run stopped.
+func (e *Engine) replayEnd(err error) error {
+	if err == errReplayEnded {
+		return nil
+	}
+	return err
+}
+
+// noting reports whether every call is noted (tapeCall) for the step's
+// end: in a run recorded, replayed or with sinks (causal ids).
+func (e *Engine) noting() bool { return e.tape != nil || e.sk != nil }
 
 // openPhase starts the stats of phase e.phase.
 func (e *Engine) openPhase() { e.counts.openPhase(e.phase) }
@@ -453,6 +492,13 @@ func (e *Engine) lifecycle(cs int32, out []Msg) ([]Msg, error) {
 	if e.cancelled() {
 		return out, e.stopErr()
 	}
+	mark := len(out)
+	if e.sk != nil {
+		e.sk.root = "init"
+		if cs == CasePhase {
+			e.sk.root = e.sk.phaseRoot(e.phase)
+		}
+	}
 	for i := range e.prog.Procs {
 		pi := &e.prog.Procs[i]
 		if !(cs == CaseInit && pi.Init || cs == CasePhase && pi.Phase || cs == CaseTerminate && pi.Terminate) || e.procs[i].off {
@@ -460,6 +506,11 @@ func (e *Engine) lifecycle(cs int32, out []Msg) ([]Msg, error) {
 		}
 		var err error
 		if out, err = e.lifecycleCall(i, cs, out); err != nil {
+			return out, err
+		}
+	}
+	if e.sk != nil && cs != CaseTerminate && len(out) > mark {
+		if err := e.publish(out[mark:], e.sk.ids[mark:]); err != nil {
 			return out, err
 		}
 	}
@@ -502,6 +553,9 @@ func (e *Engine) lifecycleCall(i int, cs int32, out []Msg) ([]Msg, error) {
 	if cs == CaseTerminate {
 		clear(out[mark:])
 		out = out[:mark]
+	} else if e.sk != nil {
+		e.sk.align(mark)
+		e.lifecycleIDs(i, len(out)-mark)
 	}
 	t.emitted = uint64(len(out) - mark)
 	e.counts.add(i, &t)
@@ -560,7 +614,7 @@ func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 	}
 	deliveries := e.route(cur, len(all)-len(cur))
 	e.counts.step(len(cur), deliveries)
-	e.cur = all
+	e.cur, e.curOff = all, len(all)-len(cur)
 	next, err := e.poolStep(e.spare[:0])
 	for i := range e.procs {
 		e.procs[i].inbox = e.procs[i].inbox[:0]
@@ -686,7 +740,7 @@ func newHandlerError(prog *Program, phase, step, i int, cs int32, m Msg, input i
 // release drops the run's buffers so that events do not stay reachable from an
 // Engine that has finished.
 func (e *Engine) release() {
-	e.procs, e.cur, e.spare, e.routes, e.call, e.serial, e.bld, e.cache, e.tape, e.checks = nil, nil, nil, nil, Call{}, Serial{}, nil, nil, nil, nil
+	e.procs, e.cur, e.spare, e.routes, e.call, e.serial, e.bld, e.cache, e.tape, e.checks, e.sk = nil, nil, nil, nil, Call{}, Serial{}, nil, nil, nil, nil, nil
 	e.freeArenas()
 	e.feeds = nil
 }

@@ -257,7 +257,7 @@ func (e *Engine) fusedOpen(cur []Msg, sampled bool) *Serial {
 		p.cached = e.procs[i].cached
 		pi := &e.prog.Procs[i]
 		p.guarded, p.routed = pi.Retry > 0 || pi.Failures, 0
-		p.slow = p.off || p.cached || p.guarded || e.tape != nil || e.cfg.Timing || e.checks != nil
+		p.slow = p.off || p.cached || p.guarded || e.noting() || e.cfg.Timing || e.checks != nil
 	}
 	if x.tallies == nil {
 		x.tallies = make([]tally, len(x.procs))
@@ -276,7 +276,7 @@ func (e *Engine) fusedOpen(cur []Msg, sampled bool) *Serial {
 	}
 	x.eng, x.slowAll, x.done = e, e.cfg.Timing || e.checks != nil, e.done
 	x.cur = cur
-	x.stop, x.herr, x.h, x.hook, x.sampling, x.taped = false, nil, hook{}, false, false, e.tape != nil
+	x.stop, x.herr, x.h, x.hook, x.sampling, x.taped = false, nil, hook{}, false, false, e.noting()
 	if x.taped {
 		if x.rcalls == nil {
 			x.rcalls = make([][]tapeCall, len(x.procs))
@@ -293,6 +293,12 @@ func (e *Engine) fusedOpen(cur []Msg, sampled bool) *Serial {
 func (e *Engine) fusedClose(x *Serial, cur, next []Msg, canceled bool) ([]Msg, error) {
 	e.learn(x, false)
 	var terr error
+	if e.sk != nil && x.herr == nil && !canceled {
+		e.routeIDs(cur)
+		for i := range x.procs {
+			e.callIDs(i, 0, x.rcalls[i])
+		}
+	}
 	if e.tape != nil && x.herr == nil && !canceled {
 		terr = e.tapeSerial(x)
 	}
@@ -463,7 +469,7 @@ func (e *Engine) handover(x *Serial, cur []Msg, k int) ([]Msg, error) {
 	}
 	deliveries += e.route(cur[k:], k)
 	e.counts.step(len(cur), deliveries)
-	e.cur = cur
+	e.cur, e.curOff = cur, 0
 	next, err := e.poolStep(e.spare[:0])
 	for i := range e.procs {
 		p, xp := &e.procs[i], &x.procs[i]

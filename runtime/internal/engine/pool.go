@@ -170,6 +170,16 @@ func (e *Engine) poolStep(next []Msg) ([]Msg, error) {
 	if e.canceled {
 		return next, e.stopErr()
 	}
+	if e.sk != nil {
+		e.routeIDs(e.cur[e.curOff:])
+		for i := range e.procs {
+			p := &e.procs[i]
+			input := e.callIDs(i, 0, p.preRC)
+			for j := range p.chunks {
+				input = e.callIDs(i, input, p.chunks[j].rc)
+			}
+		}
+	}
 	if e.tape != nil {
 		if err := e.tapePool(); err != nil {
 			return next, err
@@ -268,7 +278,7 @@ func (e *Engine) runChunk(i int, ch *chunk) (herr *HandlerError, canceled bool) 
 	var t tally
 	defer e.counts.add(i, &t)
 	var rc *[]tapeCall
-	if e.tape != nil {
+	if e.noting() {
 		rc = &ch.rc
 	}
 	for j := ch.from; j < ch.to; j++ {

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/fwgo/fw/runtime/internal/record"
 )
@@ -46,6 +47,7 @@ type tape struct {
 	scratch []byte
 	ems     []record.Emission // the emissions of the recorded call being compared
 	outcome string            // the recorded run's outcome, once its end is read
+	fedBuf  []record.Fed      // the fed events being replayed
 }
 
 // tapeCall is one event call of a step, kept until the step completes: its
@@ -87,19 +89,26 @@ func (e *Engine) startTape(cur *[]Msg) error {
 	t.nK = t.nE + 2*t.nT
 	if rec != nil {
 		t.w = record.NewWriter(rec)
-		if err := t.writeHeader(e.cfg.Batch, *cur); err != nil {
+		lh := record.Header{Feeds: len(e.feeds), PhaseEvery: e.cfg.PhaseEvery, PhaseInterval: int64(e.cfg.PhaseInterval)}
+		if err := t.writeHeader(e.cfg.Batch, &lh, *cur); err != nil {
 			return err
 		}
 	} else {
 		if len(*cur) > 0 {
 			return errors.New("fw: replay: events were submitted or targets resolved before Run; a replay submits the recorded inputs itself")
 		}
+		if len(e.feeds) > 0 {
+			return errors.New("fw: replay: a feed or stream was attached before Run; a replay feeds the recorded events itself")
+		}
 		t.r = record.NewReader(rep)
-		batch, in, err := t.readHeader()
+		h, in, err := t.readHeader()
 		if err != nil {
 			return err
 		}
-		e.cfg.Batch = batch
+		e.cfg.Batch = h.Batch
+		// The recorded run's feeds (read from the record) and trigger.
+		e.feeds = make([]Feed, h.Feeds)
+		e.cfg.PhaseEvery, e.cfg.PhaseInterval = h.PhaseEvery, time.Duration(h.PhaseInterval)
 		*cur = in
 	}
 	e.tape = t
@@ -319,12 +328,80 @@ func (t *tape) readCall() (callID, error) {
 	return callID{proc: c.Proc, cs: c.Case, phase: c.Phase, step: c.Step, input: c.Input, inKind: c.InKind, inSum: c.InSum, hasProc: true}, nil
 }
 
-// writeHeader writes the header chunk and the inputs.
-func (t *tape) writeHeader(batch int, inputs []Msg) error {
+// recordFed writes the events evs just pulled from feed f (done: it
+// ended), with the ids its pull named.
+func (t *tape) recordFed(f int, done bool, evs []Msg, named []namedID) error {
+	w := t.w
+	if err := w.Err(); err != nil {
+		return err
+	}
+	w.BeginFed(f, done, len(evs))
+	ni := 0
+	for k, m := range evs {
+		var err error
+		if t.scratch, err = t.appendEmission(t.scratch[:0], m); err != nil {
+			return fmt.Errorf("fw: record: feed %d: %w", f, err)
+		}
+		id := ""
+		for ni < len(named) && named[ni].at < k {
+			ni++
+		}
+		if ni < len(named) && named[ni].at == k {
+			id = named[ni].id
+		}
+		w.FedEvent(uint64(m.Kind), t.scratch, id)
+	}
+	return w.EndFed()
+}
+
+// fed replays a pull of feed f: if the record's next entry is its fed
+// events, they are appended to batch and their ids to *named; if it is the
+// end of the record, errReplayEnded; else nothing (the recorded pull had
+// nothing ready).
+func (t *tape) fed(f int, batch []Msg, named *[]namedID) (_ []Msg, done bool, err error) {
+	r := t.r
+	tag, err := r.Next()
+	switch {
+	case err != nil:
+		return batch, false, err
+	case tag == record.EntryEnd:
+		return batch, false, errReplayEnded
+	case tag != record.EntryFed:
+		return batch, false, nil
+	}
+	feed, done, evs, err := r.Fed(t.fedBuf)
+	t.fedBuf = evs
+	if err != nil {
+		return batch, false, err
+	}
+	if feed != f {
+		return batch, false, r.Corrupt(fmt.Sprintf("events of feed %d where feed %d is pulled", feed, f))
+	}
+	mark := len(batch)
+	for k, ev := range evs {
+		if ev.Kind >= uint64(t.nE) {
+			return batch[:mark], false, r.Corrupt("a fed event of no event type")
+		}
+		m, err := t.codec.DecodeMsg(Kind(ev.Kind), ev.Data)
+		if err != nil {
+			return batch[:mark], false, fmt.Errorf("%w: a fed %s does not decode: %v", ErrRecordCorrupt, t.prog.eventName(Kind(ev.Kind)), err)
+		}
+		batch = append(batch, m)
+		if ev.ID != "" {
+			*named = append(*named, namedID{at: k, id: ev.ID})
+		}
+	}
+	return batch, done, nil
+}
+
+// writeHeader writes the header chunk (with lh's feeds and trigger) and the
+// inputs.
+func (t *tape) writeHeader(batch int, lh *record.Header, inputs []Msg) error {
 	w := t.w
 	p := t.prog
 	digest, procs := programDigest(p)
-	h := &record.Header{Package: p.Package, Digest: digest, Fingerprint: p.Fingerprint, Batch: batch, ProcDigests: procs}
+	h := &record.Header{Package: p.Package, Digest: digest, Fingerprint: p.Fingerprint, Batch: batch, ProcDigests: procs,
+		Feeds: lh.Feeds, PhaseEvery: lh.PhaseEvery, PhaseInterval: lh.PhaseInterval}
 	for _, ev := range p.Events {
 		h.Events = append(h.Events, ev.Name)
 	}
@@ -351,39 +428,39 @@ func (t *tape) writeHeader(batch int, inputs []Msg) error {
 
 // readHeader reads the header, checks that the record is of this program,
 // and reads the inputs.
-func (t *tape) readHeader() (batch int, inputs []Msg, err error) {
+func (t *tape) readHeader() (h *record.Header, inputs []Msg, err error) {
 	r := t.r
-	h, err := r.Header()
+	h, err = r.Header()
 	if err != nil {
-		return 0, nil, err
+		return nil, nil, err
 	}
 	if err := check(h, t.prog); err != nil {
-		return 0, nil, err
+		return nil, nil, err
 	}
 	for {
 		kind, payload, ok, err := r.Input()
 		if err != nil {
-			return 0, nil, err
+			return nil, nil, err
 		}
 		if !ok {
 			break
 		}
 		if kind >= uint64(t.nK) {
-			return 0, nil, r.Corrupt("a malformed input")
+			return nil, nil, r.Corrupt("a malformed input")
 		}
 		k := Kind(kind)
 		var m Msg
 		if int(k) >= t.nE+t.nT {
 			if len(payload) != 0 {
-				return 0, nil, r.Corrupt("a resolve request with a payload")
+				return nil, nil, r.Corrupt("a resolve request with a payload")
 			}
 			m = Msg{Kind: k}
 		} else if m, err = t.codec.DecodeMsg(k, payload); err != nil {
-			return 0, nil, fmt.Errorf("%w: input %d (%s) does not decode: %v", ErrRecordCorrupt, len(inputs), t.prog.eventName(k), err)
+			return nil, nil, fmt.Errorf("%w: input %d (%s) does not decode: %v", ErrRecordCorrupt, len(inputs), t.prog.eventName(k), err)
 		}
 		inputs = append(inputs, m)
 	}
-	return h.Batch, inputs, nil
+	return h, inputs, nil
 }
 
 // check returns nil if the header describes p, else an error wrapping

@@ -16,8 +16,12 @@
 //
 //	'H' header: package, program digest [32], program fingerprint [32], source batch,
 //	    event names (count, names), targets (count, names),
-//	    processors (count, then name and digest [32] each)
+//	    processors (count, then name and digest [32] each),
+//	    then (version 2) feeds (count), phase trigger: every (events), interval (ns)
 //	'I' input:  kind, data: a submitted event or resolve request, in submission order
+//	'F' fed:    feed index, done (0/1), event count, then per event: kind, data, id
+//	    (a pull of a feed or stream that returned events or its end)
+//	'P' phase:  the phase a trigger ended (fw.WithPhaseEvery, fw.WithPhaseInterval)
 //	'C' call:   processor, case, phase, step, input position, input kind + 1
 //	    (0: no input), CRC-32C of the input's encoding (0: no input),
 //	    emission count, then per emission: kind, data
@@ -26,7 +30,9 @@
 //
 // The header is the first chunk, alone in it; then the inputs, then the
 // calls, then the end marker. What the calls are and their order is the
-// engine's business.
+// engine's business; fed and phase entries come among the calls, where the
+// engine pulled and where a trigger fired. Version 1 records (without the
+// live fields and entries) are read too.
 package record
 
 import (
@@ -43,7 +49,7 @@ import (
 
 const (
 	Magic       = "fwrec\x00"
-	Version     = 1
+	Version     = 2
 	ChunkTarget = 64 << 10 // a chunk is written once it holds this many bytes
 	maxChunk    = 1 << 30
 
@@ -51,6 +57,16 @@ const (
 	tagInput  = 'I'
 	tagCall   = 'C'
 	tagEnd    = 'E'
+	tagFed    = 'F'
+	tagPhase  = 'P'
+)
+
+// Entry tags, as Reader.Next reports them.
+const (
+	EntryCall  = tagCall
+	EntryEnd   = tagEnd
+	EntryFed   = tagFed
+	EntryPhase = tagPhase
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -67,6 +83,18 @@ type Header struct {
 	Events, Targets     []string
 	Procs               []string
 	ProcDigests         [][32]byte
+	// A live run's (version 2): its feeds and phase trigger.
+	Feeds         int
+	PhaseEvery    int
+	PhaseInterval int64 // nanoseconds
+}
+
+// Fed is an event of a fed entry: its kind, encoding and id ("" for the
+// default).
+type Fed struct {
+	Kind uint64
+	Data []byte
+	ID   string
 }
 
 // Call identifies a call in a record.
@@ -121,6 +149,9 @@ func (w *Writer) Header(h *Header) error {
 		b = appendString(b, s)
 		b = append(b, h.ProcDigests[i][:]...)
 	}
+	b = binary.AppendUvarint(b, uint64(h.Feeds))
+	b = binary.AppendUvarint(b, uint64(h.PhaseEvery))
+	b = binary.AppendUvarint(b, uint64(h.PhaseInterval))
 	w.buf = b
 	return w.Flush()
 }
@@ -158,6 +189,33 @@ func (w *Writer) AbortCall() { w.buf = w.buf[:w.mark] }
 
 // EndCall ends the call being written; a chunk is written if it is full.
 func (w *Writer) EndCall() error { return w.maybeFlush() }
+
+// BeginFed starts a fed entry: n events pulled from feed, done if it ended;
+// FedEvent adds them, EndFed ends it.
+func (w *Writer) BeginFed(feed int, done bool, n int) {
+	b := append(w.buf, tagFed)
+	b = binary.AppendUvarint(b, uint64(feed))
+	d := uint64(0)
+	if done {
+		d = 1
+	}
+	b = binary.AppendUvarint(b, d)
+	w.buf = binary.AppendUvarint(b, uint64(n))
+}
+
+// FedEvent adds an event to the fed entry being written.
+func (w *Writer) FedEvent(kind uint64, data []byte, id string) {
+	w.buf = appendString(appendBytes(binary.AppendUvarint(w.buf, kind), data), id)
+}
+
+// EndFed ends the fed entry being written.
+func (w *Writer) EndFed() error { return w.maybeFlush() }
+
+// PhaseEnd writes a phase entry: a trigger ended phase.
+func (w *Writer) PhaseEnd(phase int) error {
+	w.buf = binary.AppendUvarint(append(w.buf, tagPhase), uint64(phase))
+	return w.maybeFlush()
+}
 
 // End writes the end marker and the last chunk.
 func (w *Writer) End(calls uint64, outcome string) error {
@@ -198,11 +256,12 @@ func (w *Writer) Flush() error {
 // fw.ErrRecordCorrupt or fw.ErrRecordTruncated, and name the chunk and the
 // byte offset.
 type Reader struct {
-	r      *bufio.Reader
-	chunk  bytes.Buffer
-	data   []byte // the rest of the current chunk
-	chunks int    // chunks read
-	off    int64  // bytes read
+	r       *bufio.Reader
+	chunk   bytes.Buffer
+	data    []byte // the rest of the current chunk
+	chunks  int    // chunks read
+	off     int64  // bytes read
+	version byte
 }
 
 // NewReader returns a Reader of the record read from r.
@@ -243,6 +302,11 @@ func (r *Reader) Header() (*Header, error) {
 		var d [32]byte
 		copy(d[:], c.fixed(32))
 		h.ProcDigests = append(h.ProcDigests, d)
+	}
+	if r.version >= 2 {
+		h.Feeds = c.count()
+		h.PhaseEvery = int(c.uvarint())
+		h.PhaseInterval = int64(c.uvarint())
 	}
 	if c.err != nil || c.off != len(data) || h.Batch <= 0 { // the header is a chunk of its own
 		return nil, r.Corrupt("a malformed header")
@@ -295,6 +359,10 @@ func (r *Reader) Call(ems []Emission) (c Call, _ []Emission, end *End, err error
 		}
 		r.advance(cur.off)
 		return c, ems, e, nil
+	case tagFed:
+		return c, ems, nil, r.Corrupt("fed events where a call was expected")
+	case tagPhase:
+		return c, ems, nil, r.Corrupt("the end of a phase where a call was expected")
 	default:
 		return c, ems, nil, r.Corrupt("an entry of unknown type where a call was expected")
 	}
@@ -322,6 +390,63 @@ func (r *Reader) Call(ems []Emission) (c Call, _ []Emission, end *End, err error
 	return c, ems, nil, nil
 }
 
+// Next returns the tag of the next entry (EntryCall, EntryEnd, EntryFed,
+// EntryPhase, or another byte for an entry that is none of them), without
+// reading it.
+func (r *Reader) Next() (byte, error) {
+	b, err := r.peek()
+	if err != nil {
+		return 0, err
+	}
+	return b[0], nil
+}
+
+// Fed reads the next entry, which must be a fed entry, appending its events
+// to evs[:0] (their data valid until the next read).
+func (r *Reader) Fed(evs []Fed) (feed int, done bool, _ []Fed, err error) {
+	data, err := r.peek()
+	if err != nil {
+		return 0, false, evs, err
+	}
+	c := cursor{data: data}
+	if c.byte() != tagFed {
+		return 0, false, evs, r.Corrupt("no fed events where they were expected")
+	}
+	feed = int(c.uvarint())
+	d := c.uvarint()
+	n := c.count()
+	clear(evs)
+	evs = evs[:0]
+	for range n {
+		k := c.uvarint()
+		data := c.bytes()
+		evs = append(evs, Fed{Kind: k, Data: data, ID: c.string()})
+	}
+	if c.err != nil || d > 1 {
+		return 0, false, evs, r.Corrupt("malformed fed events")
+	}
+	r.advance(c.off)
+	return feed, d == 1, evs, nil
+}
+
+// PhaseEnd reads the next entry, which must be a phase entry.
+func (r *Reader) PhaseEnd() (phase int, err error) {
+	data, err := r.peek()
+	if err != nil {
+		return 0, err
+	}
+	c := cursor{data: data}
+	if c.byte() != tagPhase {
+		return 0, r.Corrupt("no phase end where one was expected")
+	}
+	phase = int(c.uvarint())
+	if c.err != nil {
+		return 0, r.Corrupt("a malformed phase end")
+	}
+	r.advance(c.off)
+	return phase, nil
+}
+
 func (r *Reader) preamble() error {
 	var p [len(Magic) + 1]byte
 	n, err := io.ReadFull(r.r, p[:])
@@ -335,9 +460,10 @@ func (r *Reader) preamble() error {
 	if err != nil {
 		return fmt.Errorf("%w: it ends within its first %d bytes", fw.ErrRecordTruncated, len(p))
 	}
-	if p[len(Magic)] != Version {
-		return fmt.Errorf("%w: record format version %d, this runtime reads version %d", fw.ErrRecordCorrupt, p[len(Magic)], Version)
+	if v := p[len(Magic)]; v < 1 || v > Version {
+		return fmt.Errorf("%w: record format version %d, this runtime reads versions 1 to %d", fw.ErrRecordCorrupt, v, Version)
 	}
+	r.version = p[len(Magic)]
 	return nil
 }
 

@@ -117,7 +117,7 @@ func TestDamage(t *testing.T) {
 	}{
 		{"empty", nil, fw.ErrRecordTruncated, "empty"},
 		{"bad magic", append([]byte("xwrec\x00\x01"), data[7:]...), fw.ErrRecordCorrupt, "bad magic"},
-		{"version", append(append([]byte(Magic), 2), data[7:]...), fw.ErrRecordCorrupt, "version 2"},
+		{"version", append(append([]byte(Magic), Version+1), data[7:]...), fw.ErrRecordCorrupt, fmt.Sprintf("version %d", Version+1)},
 		{"cut in a chunk", data[:len(data)/2], fw.ErrRecordTruncated, "is cut"},
 		{"cut short", data[:len(data)-3], fw.ErrRecordTruncated, ""},
 		{"flipped byte", flip(data, len(data)/2), fw.ErrRecordCorrupt, "CRC-32C"},
@@ -157,3 +157,55 @@ func TestWriteError(t *testing.T) {
 type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// The entries of a live run: the header's feeds and trigger, fed events
+// with their ids, phase ends, among calls.
+func TestLiveEntries(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewWriter(&buf)
+	h := header()
+	h.Feeds, h.PhaseEvery, h.PhaseInterval = 2, 10, 5e6
+	if err := w.Header(h); err != nil {
+		t.Fatal(err)
+	}
+	w.BeginFed(1, true, 2)
+	w.FedEvent(3, []byte("abc"), "ORDERS:7")
+	w.FedEvent(0, nil, "")
+	if err := w.EndFed(); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.PhaseEnd(4); err != nil {
+		t.Fatal(err)
+	}
+	w.BeginCall(Call{Proc: 1, InKind: -1}, 0)
+	if err := w.EndCall(); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.End(1, ""); err != nil {
+		t.Fatal(err)
+	}
+	r := NewReader(&buf)
+	got, err := r.Header()
+	if err != nil || got.Feeds != 2 || got.PhaseEvery != 10 || got.PhaseInterval != 5e6 {
+		t.Fatalf("header %+v, %v", got, err)
+	}
+	if tag, err := r.Next(); tag != EntryFed || err != nil {
+		t.Fatalf("Next = %q, %v", tag, err)
+	}
+	if _, _, _, err := r.Call(nil); !errors.Is(err, fw.ErrRecordCorrupt) {
+		t.Fatalf("Call on a fed entry: %v", err)
+	}
+	feed, done, evs, err := r.Fed(nil)
+	if err != nil || feed != 1 || !done || len(evs) != 2 || evs[0].Kind != 3 || string(evs[0].Data) != "abc" || evs[0].ID != "ORDERS:7" || evs[1].ID != "" {
+		t.Fatalf("Fed = %d %v %+v %v", feed, done, evs, err)
+	}
+	if ph, err := r.PhaseEnd(); ph != 4 || err != nil {
+		t.Fatalf("PhaseEnd = %d, %v", ph, err)
+	}
+	if tag, _ := r.Next(); tag != EntryCall {
+		t.Fatalf("Next = %q", tag)
+	}
+	if _, err := r.PhaseEnd(); err == nil {
+		t.Fatal("PhaseEnd on a call")
+	}
+}
