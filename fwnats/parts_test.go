@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/fwgo/fw/generated/billing"
+	"github.com/fwgo/fw/runtime/fw"
 	"github.com/nats-io/nats.go/jetstream"
 )
 
@@ -31,7 +32,7 @@ func pullAll[E any](t *testing.T, s *Source[E], n int) (ids []string, evs []E, d
 	t.Helper()
 	timeout := time.After(30 * time.Second)
 	for len(ids) < n {
-		done, err = s.pull(n-len(ids), func(id string, ev E) { ids = append(ids, id); evs = append(evs, ev) })
+		done, err = s.Pull(n-len(ids), func(id string, ev E) { ids = append(ids, id); evs = append(evs, ev) })
 		if done || err != nil {
 			return ids, evs, done, err
 		}
@@ -81,10 +82,10 @@ func TestSourceReadsCommitsAndResumes(t *testing.T) {
 			t.Errorf("%s: event 3 = %+v", name, o)
 		}
 		// Commit 4 of the 6 pulled, then stop: a new source resumes after them.
-		if err := s.commit(ctx, 4); err != nil {
+		if err := s.Commit(4); err != nil {
 			t.Fatal(err)
 		}
-		s.stop()
+		s.Stop()
 		info, err := cons.Info(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -103,10 +104,10 @@ func TestSourceReadsCommitsAndResumes(t *testing.T) {
 		if len(ids) != 6 || ids[0] != "ORDERS:5" || ids[5] != "ORDERS:10" {
 			t.Errorf("%s: after restart: %v", name, ids)
 		}
-		if err := s2.commit(ctx, 6); err != nil {
+		if err := s2.Commit(6); err != nil {
 			t.Fatal(err)
 		}
-		s2.stop()
+		s2.Stop()
 		if info, _ := cons.Info(ctx); info.AckFloor.Stream != 10 || info.NumAckPending != 0 {
 			t.Errorf("%s: ack floor %d, pending %d", name, info.AckFloor.Stream, info.NumAckPending)
 		}
@@ -118,7 +119,7 @@ func TestSourceReadsCommitsAndResumes(t *testing.T) {
 		if ids, _, done, err := pullAll(t, s3, 1); len(ids) != 0 || !done || err != nil {
 			t.Errorf("%s: caught up: %v %v %v", name, ids, done, err)
 		}
-		s3.stop()
+		s3.Stop()
 	}
 }
 
@@ -155,7 +156,7 @@ func TestSourceMalformedMessages(t *testing.T) {
 		}
 		// Committing the 2 events before it settles it too (it was pulled
 		// with them): terminated, it counts in the ack floor.
-		if err := s.commit(ctx, 2); err != nil {
+		if err := s.Commit(2); err != nil {
 			t.Fatal(err)
 		}
 		// (A termination is not confirmed: the server applies it soon.)
@@ -163,10 +164,10 @@ func TestSourceMalformedMessages(t *testing.T) {
 			info, _ := cons.Info(ctx)
 			return info != nil && info.AckFloor.Stream == 3
 		})
-		if err := s.commit(ctx, 4); err != nil {
+		if err := s.Commit(4); err != nil {
 			t.Fatal(err)
 		}
-		s.stop()
+		s.Stop()
 		if info, _ := cons.Info(ctx); info.AckFloor.Stream != 5 || info.NumAckPending != 0 || info.NumRedelivered != 0 {
 			t.Errorf("ack floor %d, pending %d", info.AckFloor.Stream, info.NumAckPending)
 		}
@@ -188,11 +189,11 @@ func TestSourceMalformedMessages(t *testing.T) {
 				t.Errorf("round %d: ids %v", round, ids)
 			}
 			if round == 0 {
-				if err := s.commit(ctx, 2); err != nil {
+				if err := s.Commit(2); err != nil {
 					t.Fatal(err)
 				}
 			}
-			s.stop()
+			s.Stop()
 			// The bad message is not acknowledged: the next run meets it again.
 			if info, _ := cons.Info(ctx); info.AckFloor.Stream != 2 {
 				t.Errorf("round %d: ack floor %d, want 2", round, info.AckFloor.Stream)
@@ -230,12 +231,12 @@ func TestSourceOutOfOrder(t *testing.T) {
 	if _, _, _, err := pullAll(t, a, 3); err != nil {
 		t.Fatal(err)
 	}
-	a.stop()
+	a.Stop()
 	b, err := NewSource(ctx, js, cons, billing.DecodeJSON, NoReset())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer b.stop()
+	defer b.Stop()
 	ids, _, done, err := pullAll(t, b, 1000)
 	if !errors.Is(err, ErrOutOfOrder) || !done {
 		t.Fatalf("ids %v, done %v, err %v", ids, done, err)
@@ -248,12 +249,12 @@ func TestSinkPublishesWithIDs(t *testing.T) {
 	mkStream(t, js, "BILLING", "billing.>")
 	ctx := context.Background()
 	sink := NewSink(js, map[string]string{"Invoice": "billing.invoices", "Totals": "billing.totals"}, billing.EncodeJSON, Window(3))
-	var outs []Out[billing.Event]
+	var outs []fw.SinkMsg
 	for i := range 10 {
-		outs = append(outs, Out[billing.Event]{ID: fmt.Sprintf("ORDERS:%d/Bill.0", i+1), Event: billing.Invoice{Order: fmt.Sprint("o", i), Amount: int64(i)}})
-		outs = append(outs, Out[billing.Event]{ID: fmt.Sprintf("ORDERS:%d/X.0", i+1), Event: billing.Order{ID: "not published"}})
+		outs = append(outs, fw.SinkMsg{ID: fmt.Sprintf("ORDERS:%d/Bill.0", i+1), Event: "Invoice", Value: &billing.Invoice{Order: fmt.Sprint("o", i), Amount: int64(i)}})
+		outs = append(outs, fw.SinkMsg{ID: fmt.Sprintf("ORDERS:%d/X.0", i+1), Event: "Order", Value: &billing.Order{ID: "not published"}})
 	}
-	outs = append(outs, Out[billing.Event]{ID: "phase@ORDERS:1/Tally.0", Event: billing.Totals{Orders: 10}})
+	outs = append(outs, fw.SinkMsg{ID: "phase@ORDERS:1/Tally.0", Event: "Totals", Value: &billing.Totals{Orders: 10}})
 	if err := sink.Publish(ctx, outs); err != nil {
 		t.Fatal(err)
 	}
@@ -276,7 +277,7 @@ func TestSinkPublishesWithIDs(t *testing.T) {
 			t.Errorf("message %d: %s %v", i, m.Subject, m.Header)
 		}
 		ev, err := billing.DecodeJSON(m.Data)
-		if err != nil || ev.(billing.Invoice).Amount != int64(i) {
+		if inv, ok := ev.(billing.Invoice); err != nil || !ok || inv.Amount != int64(i) {
 			t.Errorf("message %d: %v %v", i, ev, err)
 		}
 	}

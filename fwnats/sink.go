@@ -3,7 +3,9 @@ package fwnats
 import (
 	"context"
 	"fmt"
+	"slices"
 
+	"github.com/fwgo/fw/runtime/fw"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
@@ -12,13 +14,6 @@ import (
 // does).
 type Event interface {
 	EventName() string
-}
-
-// Out is one emission to publish: its causal id (the engine's, unique and
-// the same on every run that emits it) and its event.
-type Out[E any] struct {
-	ID    string
-	Event E
 }
 
 // SinkOption configures a Sink.
@@ -63,8 +58,8 @@ type Sink[E Event] struct {
 
 // NewSink returns a sink that publishes, through js, each event whose name
 // is a key of subjects to the subject it maps to, encoded by encode (a
-// generated package's EncodeJSON). Events of other types are not its
-// business (Names lists the ones it takes).
+// generated package's EncodeJSON). Give it to a run with its Option method
+// (fw.WithSink for the event types it publishes).
 func NewSink[E Event](js jetstream.JetStream, subjects map[string]string, encode func(E) ([]byte, error), opts ...SinkOption) *Sink[E] {
 	cfg := sinkConfig{window: 256, header: "Fw-Event"}
 	for _, o := range opts {
@@ -77,27 +72,35 @@ func NewSink[E Event](js jetstream.JetStream, subjects map[string]string, encode
 	return &Sink[E]{js: js, subjects: m, encode: encode, cfg: cfg}
 }
 
-// Names returns the names of the event types the sink publishes.
+// Names returns the names of the event types the sink publishes, sorted.
 func (s *Sink[E]) Names() []string {
 	names := make([]string, 0, len(s.subjects))
 	for k := range s.subjects {
 		names = append(names, k)
 	}
+	slices.Sort(names)
 	return names
 }
+
+// Option returns the run option that adds the sink for its event types:
+// fw.WithSink(s, s.Names()...).
+func (s *Sink[E]) Option() fw.Option { return fw.WithSink(s, s.Names()...) }
 
 // Publish publishes msgs in order and returns once the server has
 // acknowledged every one of them (stored, or dropped as a duplicate of a
 // message with the same id). An event of a type the sink does not take is
 // skipped. On an error, some of msgs may have been stored: the run stops,
 // and a restarted run publishes them again under the same ids.
-func (s *Sink[E]) Publish(ctx context.Context, msgs []Out[E]) error {
+func (s *Sink[E]) Publish(ctx context.Context, msgs []fw.SinkMsg) error {
 	for i := range msgs {
-		ev := msgs[i].Event
-		name := ev.EventName()
+		name := msgs[i].Event
 		subj, ok := s.subjects[name]
 		if !ok {
 			continue
+		}
+		ev, ok := msgs[i].Value.(E)
+		if !ok {
+			return fmt.Errorf("fwnats: %s %s: a %T is not an event of the sink's package", name, msgs[i].ID, msgs[i].Value)
 		}
 		data, err := s.encode(ev)
 		if err != nil {

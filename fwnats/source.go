@@ -10,7 +10,14 @@ import (
 	"sync"
 	"time"
 
+	"github.com/fwgo/fw/runtime/fw"
 	"github.com/nats-io/nats.go/jetstream"
+)
+
+var (
+	_ fw.Stream[any] = (*Source[any])(nil)
+	_ fw.Committer   = (*Source[any])(nil)
+	_ fw.Sink        = (*Sink[Event])(nil)
 )
 
 // BadMessage describes a message the source could not decode.
@@ -316,9 +323,10 @@ func (s *Source[E]) fail(err error) {
 // Ready receives when Pull may have more events.
 func (s *Source[E]) Ready() <-chan struct{} { return s.ready }
 
-// pull hands up to max ready events to emit, in stream order, without
-// blocking, and reports whether the source has ended.
-func (s *Source[E]) pull(max int, emit func(id string, ev E)) (done bool, err error) {
+// Pull hands up to max ready events to emit, in stream order, without
+// blocking, each with its id "<stream>:<stream sequence>", and reports
+// whether the source has ended (fw.Stream).
+func (s *Source[E]) Pull(max int, emit func(id string, ev E)) (done bool, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	n, took := 0, 0
@@ -355,14 +363,16 @@ func (s *Source[E]) pull(max int, emit func(id string, ev E)) (done bool, err er
 	return s.ended, nil
 }
 
-// commit acknowledges the messages of the first n events pulled (and the
-// malformed messages read before the next event): terminated for malformed
-// ones, acknowledged for the others, in stream order; it waits for the
-// server's confirmation of the last one.
-func (s *Source[E]) commit(ctx context.Context, n int64) error {
+// Commit acknowledges the messages of the first n events pulled (and the
+// malformed messages pulled with them): terminated for malformed ones,
+// acknowledged for the others, in stream order; it waits for the server's
+// confirmation of the last acknowledgement (fw.Committer).
+func (s *Source[E]) Commit(n int64) error {
 	if n <= s.committed {
 		return nil
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), ackTimeout)
+	defer cancel()
 	s.mu.Lock()
 	want := n - s.committed
 	k := 0 // entries committed
@@ -400,7 +410,7 @@ func (s *Source[E]) commit(ctx context.Context, n int64) error {
 			return fmt.Errorf("fwnats: acknowledging %s: %w", e.id, err)
 		}
 		if last && e.bad != nil {
-			if err := s.js.Conn().FlushTimeout(ackTimeout); err != nil {
+			if err := s.js.Conn().FlushWithContext(ctx); err != nil {
 				return fmt.Errorf("fwnats: acknowledging %s: %w", e.id, err)
 			}
 		}
@@ -408,12 +418,13 @@ func (s *Source[E]) commit(ctx context.Context, n int64) error {
 	return nil
 }
 
-// ackTimeout bounds the wait for the server's confirmation of a commit's
-// last acknowledgement when it is a termination.
+// ackTimeout bounds the wait for the server's confirmation of a commit.
 const ackTimeout = 10 * time.Second
 
-// stop ends the reading; nothing more is acknowledged.
-func (s *Source[E]) stop() {
+// Stop ends the reading (the run calls it when it returns); nothing more is
+// acknowledged. What was read and not committed comes again to the next
+// source of the consumer.
+func (s *Source[E]) Stop() {
 	s.once.Do(func() {
 		s.mu.Lock()
 		s.stopped = true
