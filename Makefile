@@ -2,7 +2,7 @@
 GO ?= go
 EXAMPLES := $(notdir $(wildcard testdata/examples/*))
 
-.PHONY: all demo quickstart generate check-generated test test-short vet fmtcheck fuzz bench bench-peers bench-indexer
+.PHONY: all demo quickstart generate check-generated test test-modules test-short vet fmtcheck fuzz bench bench-peers bench-indexer bench-nats
 
 all: test
 
@@ -55,8 +55,18 @@ check-generated:
 ## included. Under the race detector the exhaustive tests run a sample of their
 ## cases (FW_THOROUGH=1 runs them all; see internal/testenv). The explicit
 ## timeout is below go test's default of 10 minutes: no package comes near it.
-test: vet
+test: vet test-modules
 	$(GO) test -race -count=1 -timeout 9m ./...
+
+## test-modules: vet and test the modules of their own that are part of fw
+## (their dependencies stay out of the core module): fwnats, the NATS
+## JetStream connector, whose tests start an embedded server (nothing to
+## install; the module downloads its dependencies from the Go module proxy).
+MODULES := fwnats
+test-modules:
+	@for m in $(MODULES); do \
+		(cd $$m && $(GO) vet ./... && $(GO) test -race -count=1 -timeout 5m ./...) || exit $$?; \
+	done
 
 test-short:
 	$(GO) test -short ./...
@@ -80,6 +90,11 @@ bench:
 ## in bench/peers, a module of its own so that fw never depends on a peer
 bench-peers:
 	cd bench/peers && $(GO) test -run '^$$' -bench . -benchmem -count 3 .
+
+## bench-nats: the fwnats connector beside a raw JetStream consume -> publish ->
+## ack loop, alternated, on an embedded server (docs/BENCHMARKS.md)
+bench-nats:
+	cd fwnats && $(GO) test -run '^$$' -bench Relay -count 6 .
 
 ## bench-indexer: CPU time of the indexer, cold (fresh workspace) and warm, beside
 ## bench/plainindex (the same job in plain Go) on $(go env GOROOT)/src, 9 rounds
