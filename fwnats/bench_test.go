@@ -39,6 +39,9 @@ func BenchmarkRelay(b *testing.B) {
 			if _, err := js.PublishAsync(in+".new", orderJSON(i)); err != nil {
 				b.Fatal(err)
 			}
+			if i%1000 == 999 {
+				<-js.PublishAsyncComplete()
+			}
 		}
 		<-js.PublishAsyncComplete()
 		cons := mkConsumer(b, st, "relay", jetstream.AckAllPolicy)

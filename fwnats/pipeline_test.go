@@ -156,10 +156,12 @@ func mkOrders(t tb, js jetstream.JetStream, n, bad int) []*billing.Order {
 		if _, err := js.PublishAsync("orders.new", data); err != nil {
 			t.Fatalf("publish: %v", err)
 		}
-	}
-	select {
-	case <-js.PublishAsyncComplete():
-	case <-ctx.Done():
+		if i%1000 == 999 || i == n-1 {
+			select {
+			case <-js.PublishAsyncComplete():
+			case <-ctx.Done():
+			}
+		}
 	}
 	return orders
 }
