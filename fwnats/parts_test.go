@@ -1,14 +1,19 @@
 package fwnats
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/fwgo/fw/generated/billing"
 	"github.com/fwgo/fw/runtime/fw"
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
 
@@ -283,5 +288,77 @@ func TestSinkPublishesWithIDs(t *testing.T) {
 	}
 	if m := msgs[10]; m.Subject != "billing.totals" || m.Header.Get(jetstream.MsgIDHeader) != "phase@ORDERS:1/Tally.0" {
 		t.Errorf("last message: %s %v", m.Subject, m.Header)
+	}
+}
+
+// The connection's credentials and the payloads of malformed messages never
+// reach the log.
+func TestNothingLoggedIsSecret(t *testing.T) {
+	opts := &server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true,
+		Username: "app", Password: "s3cr3t-pw"}
+	srv, err := server.NewServer(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Start()
+	if !srv.ReadyForConnections(10 * time.Second) {
+		t.Fatal("server not ready")
+	}
+	defer srv.Shutdown()
+	url := fmt.Sprintf("nats://app:s3cr3t-pw@%s", srv.Addr())
+	nc, err := nats.Connect(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := mkStream(t, js, "ORDERS", "orders.>")
+	ctx := context.Background()
+	publishOrders(t, js, "orders.new", 0, 1)
+	for _, bad := range []string{
+		`{"event":"Order","id":"x","customer":"tok-hunter2","amount":"tok-hunter2"}`,
+		`{"event":"Order","id":"x","customer":"c","amount":1,"tok-hunter2":"tok-hunter2"}`,
+		`tok-hunter2`,
+	} {
+		if _, err := js.Publish(ctx, "orders.new", []byte(bad)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var log bytes.Buffer
+	cons := mkConsumer(t, st, "c", jetstream.AckAllPolicy)
+	s, err := NewSource(ctx, js, cons, billing.DecodeJSON, EndWhenCaughtUp(), Logger(slog.New(slog.NewTextHandler(&log, nil))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, _, done, err := pullAll(t, s, 10)
+	if err != nil || !done || len(ids) != 1 {
+		t.Fatalf("ids %v, done %v, err %v", ids, done, err)
+	}
+	s.Stop()
+	got := log.String()
+	if strings.Count(got, "malformed message") != 3 || !strings.Contains(got, "seq=4") || !strings.Contains(got, "subject=orders.new") {
+		t.Errorf("log:\n%s", got)
+	}
+	for _, secret := range []string{"hunter2", "s3cr3t", "app:"} {
+		if strings.Contains(got, secret) {
+			t.Errorf("the log holds %q:\n%s", secret, got)
+		}
+	}
+}
+
+func TestRedact(t *testing.T) {
+	for in, want := range map[string]string{
+		`fw: event Order: field "amount" at column 61: want an int, got a string`: `fw: event Order: field "…" at column 61: want an int, got a string`,
+		`fw: event Order: field "amount" at column 51: want an int, got 1.5e99`:   `fw: event Order: field "…" at column 51: want an int, got …`,
+		`fw: unknown event "Or\"dr" (did you mean "Order"?)`:                      `fw: unknown event "…" (did you mean "…"?)`,
+		`fw: event Order: field "card" at column 9: want a string, got -4111e3`:   `fw: event Order: field "…" at column 9: want a string, got …`,
+		`4111 at items[12]: invalid UTF-8 in utf8 text`:                           `… at items[…]: invalid UTF-8 in utf8 text`,
+	} {
+		if got := redact(in); got != want {
+			t.Errorf("redact(%s) = %s, want %s", in, got, want)
+		}
 	}
 }

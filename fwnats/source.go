@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -93,9 +95,11 @@ func EndWhenCaughtUp() SourceOption {
 }
 
 // Logger sets where the source logs malformed messages when no OnBadMessage
-// function is set (default slog.Default()). It logs stream names, sequence
-// numbers, subjects and decoder errors: never payloads, headers or anything
-// of the connection.
+// function is set (default slog.Default(); nil: no log). It logs the stream's
+// name, the sequence number, the subject and the decoder's error with every
+// quoted string and number in it (bits of the payload: an unknown member's
+// name, a rejected value) replaced by "…": never a payload, a header or
+// anything of the connection.
 func Logger(l *slog.Logger) SourceOption {
 	return func(c *sourceConfig) { c.logger, c.loggerSet = l, true }
 }
@@ -277,7 +281,7 @@ func (s *Source[E]) read() {
 					s.cfg.onBad(e.bad)
 				} else if s.cfg.logger != nil {
 					s.cfg.logger.Warn("fwnats: malformed message, terminated at commit",
-						"stream", s.stream, "seq", seq, "subject", msg.Subject(), "error", err.Error())
+						"stream", s.stream, "seq", seq, "subject", msg.Subject(), "error", redact(err.Error()))
 				}
 			}
 		} else {
@@ -297,6 +301,26 @@ func (s *Source[E]) read() {
 			return
 		}
 	}
+}
+
+var (
+	quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+	number = regexp.MustCompile(`(^|[\s(\[:=,])(column )?[-+]?[0-9][0-9a-zA-Z.+-]*`)
+)
+
+// redact replaces the quoted strings and the numbers of a decoder's error
+// (but a column number) by "…".
+func redact(msg string) string {
+	msg = quoted.ReplaceAllLiteralString(msg, `"…"`)
+	return number.ReplaceAllStringFunc(msg, func(s string) string {
+		if strings.Contains(s, "column ") {
+			return s
+		}
+		if c := s[0]; c >= '0' && c <= '9' || c == '-' || c == '+' {
+			return "…" // at the start
+		}
+		return s[:1] + "…"
+	})
 }
 
 // known reports whether seq is held (read and not committed). s.mu is held.
