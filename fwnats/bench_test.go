@@ -24,7 +24,7 @@ import (
 // Each iteration's input is published before the timer starts; both read it
 // through a fresh AckAll consumer and publish to a fresh stream.
 //
-//	cd fwnats && go test -run '^$' -bench Relay -count 6 .
+//	make bench-nats
 func BenchmarkRelay(b *testing.B) {
 	srv := startServer(b)
 	_, js := connect(b, srv.ClientURL())
