@@ -253,7 +253,7 @@ func (g *generator) pipelineType(f *jen.File) {
 		}
 	})
 
-	f.Commentf("Pipeline runs the processors of package %s: Submit (or SubmitSeq, SubmitJSONLines),", pkg.Name)
+	f.Commentf("Pipeline runs the processors of package %s: Submit (or SubmitSeq, SubmitJSONLines; Stream, FeedChan),", pkg.Name)
 	f.Comment("then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.")
 	f.Type().Id("Pipeline").Struct(rt("Runner").Types(jen.Id("Event")))
 
@@ -303,11 +303,21 @@ func (g *generator) pipelineType(f *jen.File) {
 	f.Func().Params(jen.Id("p").Op("*").Id("Pipeline")).Id("Submit").Params(jen.Id("ev").Id("Event")).Block(
 		rt("Submit").Call(jen.Op("&").Id("p").Dot("Runner"), jen.Id("fwEventMsg").Call(jen.Id("ev"), rt("EngineOf").Call(jen.Op("&").Id("p").Dot("Runner")).Dot("SubmitArena").Call())),
 	)
+	// SubmitSeqOf and StreamOf are one-liners, as gofmt keeps them:
+	// generated/size_test.go bounds the lines every package repeats.
+	line := jen.Options{Open: "{ ", Close: " }"}
+	typed := jen.Types(jen.Id("E").Id("Event"))
+	pp := jen.Id("p").Op("*").Id("Pipeline")
 	f.Comment("SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.")
-	f.Func().Id("SubmitSeqOf").Types(jen.Id("E").Id("Event")).Params(jen.Id("p").Op("*").Id("Pipeline"), jen.Id("seq").Qual("iter", "Seq").Types(jen.Id("E"))).Block(
-		rt("EngineOf").Call(jen.Op("&").Id("p").Dot("Runner")).Dot("Feed").Call(rt("SeqFeed").Call(jen.Id("seq"), jen.Func().Params(jen.Id("c").Op("*").Add(rt("Call")), jen.Id("ev").Id("E")).Add(rt("Msg")).Block(
-			jen.Return(jen.Id("fwEventMsg").Call(jen.Id("ev"), jen.Id("c").Dot("Arena").Call())),
-		))))
+	f.Func().Id("SubmitSeqOf").Add(typed).Params(pp, jen.Id("seq").Qual("iter", "Seq").Types(jen.Id("E"))).Custom(line,
+		rt("SeqOf").Call(jen.Op("&").Id("p").Dot("Runner"), jen.Id("seq"), jen.Id("fwMsgOf").Index(jen.Id("E"))),
+	).Line().Func().Id("fwMsgOf").Add(typed).Params(jen.Id("ev").Id("E"), jen.Id("a").Add(rt("Arena"))).Add(rt("Msg")).Custom(line,
+		jen.Return(jen.Id("fwEventMsg").Call(jen.Id("ev"), jen.Id("a"))),
+	)
+	f.Comment("StreamOf is p.Stream for one event type E (a channel: StreamOf(p, fw.ChanStream(ch))), unboxed.")
+	f.Func().Id("StreamOf").Add(typed).Params(pp, jen.Id("s").Qual(fwPath, "Stream").Types(jen.Id("E"))).Custom(line,
+		rt("StreamOf").Call(jen.Op("&").Id("p").Dot("Runner"), jen.Id("s"), jen.Id("fwMsgOf").Index(jen.Id("E"))),
+	)
 	g.resolveFuncs(f)
 }
 

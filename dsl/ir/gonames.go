@@ -105,13 +105,14 @@ var packageNames = []GoName{
 	{Name: "Handlers", Kind: GoType},
 	{Name: "NewPipeline", Kind: GoFunc},
 	{Name: "SubmitSeqOf", Kind: GoFunc},
+	{Name: "StreamOf", Kind: GoFunc},
 	{Name: "DecodeJSON", Kind: GoFunc},
 	{Name: "EncodeJSON", Kind: GoFunc},
 }
 
 // pipelineMethods are the methods the generated code declares on Pipeline in
-// every package; Run, Replay, Stats, SubmitSeq and SubmitJSONLines are
-// promoted from the fwimpl.Runner it embeds.
+// every package; Run, Replay, Stats, SubmitSeq, SubmitJSONLines, Stream and
+// FeedChan are promoted from the fwimpl.Runner it embeds.
 var pipelineMethods = []string{"Submit"}
 
 // PipelineNames returns the names of the pipeline file: packageNames, and

@@ -56,6 +56,7 @@ type (
 	Arena         = engine.Arena
 	Arenas        = engine.Arenas
 	Feed          = engine.Feed
+	Stream        = engine.Stream
 	Failure       = engine.Failure
 	FailureRouter = engine.FailureRouter
 	Decoder       = engine.Decoder

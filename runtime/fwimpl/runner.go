@@ -70,3 +70,71 @@ func (r *Runner[E]) Stats() fw.Stats { return r.engine.Stats() }
 
 // Submit queues the message of an event submitted to r (the generated Submit).
 func Submit[E any](r *Runner[E], m Msg) { r.engine.Submit(m) }
+
+// Stream attaches s to the run: its events are fed after the submitted ones
+// (and after the sequences and streams attached before it, once they ended),
+// each handled as soon as the engine is idle (docs/runtime.md, "Live runs").
+// Without a phase trigger (fw.WithPhaseEvery, fw.WithPhaseInterval) they are
+// all part of phase 0; with one, the stream is pulled in every phase. Call it
+// before Run. If s implements fw.Committer, its Commit is called as phases
+// complete; if it has a Stop method, it is called when Run returns before s
+// ended.
+func (r *Runner[E]) Stream(s fw.Stream[E]) {
+	r.engine.Feed(StreamFeed(s, r.msg))
+}
+
+// FeedChan attaches the channel ch as a stream (fw.ChanStream): a closed
+// channel ends it.
+func (r *Runner[E]) FeedChan(ch <-chan E) { r.Stream(fw.ChanStream(ch)) }
+
+// StreamFeed adapts a typed stream to the engine's Stream, each event made a
+// Msg by msg in the pulling call's arena.
+func StreamFeed[E any](s fw.Stream[E], msg func(ev E, a Arena) Msg) Feed {
+	f := &streamFeed[E]{s: s, msg: msg}
+	f.emit = f.emitOne
+	return f
+}
+
+type streamFeed[E any] struct {
+	s    fw.Stream[E]
+	msg  func(E, Arena) Msg
+	c    *Call // the pulling call, while a pull is in progress
+	emit func(string, E)
+}
+
+func (f *streamFeed[E]) emitOne(id string, ev E) { f.c.EmitID(f.msg(ev, f.c.Arena()), id) }
+
+func (f *streamFeed[E]) Pull(c *Call, max int) (bool, error) {
+	f.c = c
+	done, err := f.s.Pull(max, f.emit)
+	f.c = nil
+	return done, err
+}
+
+func (f *streamFeed[E]) Ready() <-chan struct{} { return f.s.Ready() }
+
+func (f *streamFeed[E]) Stop() {
+	if st, ok := f.s.(interface{ Stop() }); ok {
+		st.Stop()
+	}
+}
+
+func (f *streamFeed[E]) Commit(n int64) error {
+	if c, ok := f.s.(fw.Committer); ok {
+		return c.Commit(n)
+	}
+	return nil
+}
+
+// SeqOf is Runner.SubmitSeq for a sequence of one event type E (of the
+// package's Event type Ev), each value made a message by msg (the generated
+// SubmitSeqOf).
+func SeqOf[E, Ev any](r *Runner[Ev], seq iter.Seq[E], msg func(E, Arena) Msg) {
+	r.engine.Feed(SeqFeed(seq, func(c *Call, ev E) Msg { return msg(ev, c.Arena()) }))
+}
+
+// StreamOf is Runner.Stream for a stream of one event type E (the generated
+// StreamOf).
+func StreamOf[E, Ev any](r *Runner[Ev], s fw.Stream[E], msg func(E, Arena) Msg) {
+	r.engine.Feed(StreamFeed(s, msg))
+}

@@ -211,11 +211,11 @@ type Engine struct {
 	// chunkSlots: per concurrent processor, by step parity, its chunks' on the pool
 	chunkSlots [][2][]arenaSlot
 	feedArena  Arena
-	tick       int  // steps run so far, all phases
-	feedAt     int  // the feed being pulled, an index in feeds
-	feedOn     bool // feeds[feedAt] was pulled and is not exhausted
-	lv         live    // feeds and phase triggers (live.go)
-	sk         *sinks  // nil for a run without sinks
+	tick       int    // steps run so far, all phases
+	feedAt     int    // the feed being pulled, an index in feeds
+	feedOn     bool   // feeds[feedAt] was pulled and is not exhausted
+	lv         live   // feeds and phase triggers (live.go)
+	sk         *sinks // nil for a run without sinks
 
 	// interrupted is set by the first SIGINT/SIGTERM of a run WithInterrupts,
 	// before done is closed.
