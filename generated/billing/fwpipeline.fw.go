@@ -58,7 +58,7 @@ type Handlers struct {
 	Tally TallyHandler // processor Tally (billing.fw:30)
 }
 
-// Pipeline runs the processors of package billing: Submit (or SubmitSeq, SubmitJSONLines),
+// Pipeline runs the processors of package billing: Submit (or SubmitSeq, SubmitJSONLines; Stream, FeedChan),
 // then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
 	fwimpl.Runner[Event]
@@ -80,11 +80,11 @@ func (p *Pipeline) Submit(ev Event) {
 }
 
 // SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
-func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
-		return fwEventMsg(ev, c.Arena())
-	}))
-}
+func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) { fwimpl.SeqOf(&p.Runner, seq, fwMsgOf[E]) }
+func fwMsgOf[E Event](ev E, a fwimpl.Arena) fwimpl.Msg  { return fwEventMsg(ev, a) }
+
+// StreamOf is p.Stream for one event type E (a channel: StreamOf(p, fw.ChanStream(ch))), unboxed.
+func StreamOf[E Event](p *Pipeline, s fw.Stream[E]) { fwimpl.StreamOf(&p.Runner, s, fwMsgOf[E]) }
 
 // fwRoutes are the deliveries of each event kind: every case is unconditional.
 var fwRoutes = fwimpl.Routes{
