@@ -3,8 +3,10 @@ package fwnats
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/fwgo/fw/generated/billing"
 	"github.com/fwgo/fw/runtime/fw"
@@ -265,4 +267,53 @@ func (f failOn) OnOrder(c billing.BillOrderContext, id, customer string, amount 
 		return fmt.Errorf("failing on %s", id)
 	}
 	return bill{}.OnOrder(c, id, customer, amount)
+}
+
+// A service: the source never ends, phases end every 20ms of wall time, and
+// orders arrive while it runs; each is invoiced and acknowledged as its
+// phase passes, until the run is cancelled.
+func TestPipelineEndless(t *testing.T) {
+	srv := startServer(t)
+	_, js := connect(t, srv.ClientURL())
+	st := mkStream(t, js, "ORDERS", "orders.>")
+	mkStream(t, js, "BILLING", "billing.>")
+	cons := mkConsumer(t, st, "billing", jetstream.AckAllPolicy)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+
+	src, err := NewSource(ctx, js, cons, billing.DecodeJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sink := NewSink(js, map[string]string{"Invoice": "billing.invoices"}, billing.EncodeJSON)
+	p, err := billing.NewPipeline(billingHandlers(), fw.WithPhaseInterval(20*time.Millisecond), sink.Option())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Stream(src)
+	done := make(chan error, 1)
+	go func() { done <- p.Run(ctx) }()
+
+	for batch := range 5 {
+		publishOrders(t, js, "orders.new", batch*10, batch*10+10)
+		n := uint64(batch*10 + 10)
+		waitFor(t, fmt.Sprintf("%d orders invoiced and acknowledged", n), func() bool {
+			out, err := js.Stream(ctx, "BILLING")
+			if err != nil {
+				return false
+			}
+			info, err := cons.Info(ctx)
+			return err == nil && out.CachedInfo().State.Msgs == n && info.AckFloor.Stream == n && info.NumAckPending == 0
+		})
+	}
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Fatalf("Run: %v", err)
+	}
+	msgs := streamMsgs(t, js, "BILLING")
+	for i, m := range msgs {
+		if id := m.Header.Get(jetstream.MsgIDHeader); id != fmt.Sprintf("ORDERS:%d/Bill.0", i+1) {
+			t.Fatalf("message %d: id %s", i, id)
+		}
+	}
 }
