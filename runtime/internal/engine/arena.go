@@ -307,7 +307,7 @@ func (e *Engine) pullFeed(batch []Msg) ([]Msg, error) {
 			batch, done, err = e.tape.fed(e.feedAt, batch, &lv.named)
 		} else {
 			c := &e.call
-			*c = Call{ctx: e.ctx, prog: e.prog, proc: -1, cs: caseBuild, phase: e.phase, step: e.step, out: batch, arena: e.feedArena}
+			*c = Call{ctx: e.ctx, prog: e.prog, proc: -1, cs: caseBuild, phase: e.phase, step: e.step, out: batch, mark: mark, arena: e.feedArena}
 			if e.tape != nil || e.sk != nil {
 				c.named = &lv.named
 			}

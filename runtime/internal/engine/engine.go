@@ -377,6 +377,9 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 	}
 	for {
 		for e.pending(cur) {
+			if stop, err := e.stoppedHere(); stop || err != nil {
+				return err
+			}
 			if cur, err = e.runStep(cur); err != nil {
 				return err
 			}

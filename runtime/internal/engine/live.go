@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -37,11 +38,11 @@ type Committer = fw.Committer
 func (c *Call) EmitID(m Msg, id string) {
 	c.Emit(m)
 	if c.named != nil && id != "" {
-		*c.named = append(*c.named, namedID{at: len(c.out) - 1, id: id})
+		*c.named = append(*c.named, namedID{at: len(c.out) - 1 - c.mark, id: id})
 	}
 }
 
-// namedID is an id EmitID gave the emission at index at of the call's out.
+// namedID is an id EmitID gave the call's emission at (0: its first).
 type namedID struct {
 	at int
 	id string
@@ -202,6 +203,25 @@ func (e *Engine) wait() error {
 	case <-tc:
 	}
 	return nil
+}
+
+// stoppedHere reports, replaying a live run, whether the recorded run
+// stopped (cancelled or interrupted) before the step about to run: its
+// record ends here. A run cut short in a step has none of the step's calls
+// recorded.
+func (e *Engine) stoppedHere() (bool, error) {
+	if !e.replaying() || len(e.feeds) == 0 {
+		return false, nil
+	}
+	end, err := e.tape.r.PeekEnd()
+	if end == nil || err != nil {
+		return false, err
+	}
+	switch end.Outcome {
+	case context.Canceled.Error(), context.DeadlineExceeded.Error(), ErrInterrupted.Error():
+		return true, nil
+	}
+	return false, nil
 }
 
 // commit commits every feed's events pulled so far: the phase that pulled

@@ -401,6 +401,21 @@ func (r *Reader) Next() (byte, error) {
 	return b[0], nil
 }
 
+// PeekEnd returns the end marker if it is the next entry, without reading
+// it, or nil.
+func (r *Reader) PeekEnd() (*End, error) {
+	data, err := r.peek()
+	if err != nil || data[0] != tagEnd {
+		return nil, err
+	}
+	c := cursor{data: data, off: 1}
+	e := &End{Calls: c.uvarint(), Outcome: c.string()}
+	if c.err != nil {
+		return nil, r.Corrupt("a malformed end marker")
+	}
+	return e, nil
+}
+
 // Fed reads the next entry, which must be a fed entry, appending its events
 // to evs[:0] (their data valid until the next read).
 func (r *Reader) Fed(evs []Fed) (feed int, done bool, _ []Fed, err error) {
