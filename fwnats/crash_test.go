@@ -108,7 +108,7 @@ func TestCrashRestartExactlyOnce(t *testing.T) {
 	const (
 		orders = 6000
 		every  = 250
-		rounds = 12
+		rounds = 12 // children killed at work, at least
 	)
 	srv := startServer(t)
 	url := srv.ClientURL()
@@ -132,27 +132,38 @@ func TestCrashRestartExactlyOnce(t *testing.T) {
 	want := expectedBilling(t, input, every, "REF")
 	checkStream(t, js, "REF", want)
 
+	clients := srv.NumClients()
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("uninterrupted run took %v; random seed %d", took, seed)
 	rng := rand.New(rand.NewPCG(seed, 0))
-	progress := make([]int, 0, rounds)
-	for round := range rounds {
+	var progress []uint64
+	killed := 0
+	for round := 0; killed < rounds; round++ {
+		if round == 4*rounds {
+			t.Fatalf("%d rounds, %d of them killed a child at work", round, killed)
+		}
 		cmd, _ := child(t, url, "crash", "CRASH", every)
-		// Killed at a random moment within the first eighth of a whole run.
-		time.Sleep(time.Duration(rng.Int64N(int64(took/8) + 1)))
+		// Killed at a random moment within a twentieth of a whole run.
+		time.Sleep(time.Duration(rng.Int64N(int64(took/20) + 1)))
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatalf("round %d: kill: %v", round, err)
 		}
-		if err := cmd.Wait(); err == nil {
+		if err := cmd.Wait(); err != nil {
+			killed++
+		} else {
 			t.Logf("round %d: the child had finished before the kill", round)
 		}
+		// The next child starts once the server has seen this one's
+		// connection close, as a supervisor restarting a service does
+		// (else its pull requests may still take messages: ErrOutOfOrder).
+		waitFor(t, "the killed child's connection closed", func() bool { return srv.NumClients() == clients })
 		info, err := js.Stream(ctx, "CRASH")
 		if err != nil {
 			t.Fatal(err)
 		}
-		progress = append(progress, int(info.CachedInfo().State.Msgs))
+		progress = append(progress, info.CachedInfo().State.Msgs)
 	}
-	t.Logf("messages in CRASH after each kill: %v", progress)
+	t.Logf("messages in CRASH after each round: %v (of %d)", progress, len(want))
 	t.Logf("last run: %s", runChild(t, url, "crash", "CRASH", every))
 
 	for i := range want {
