@@ -362,3 +362,46 @@ func TestRedact(t *testing.T) {
 		}
 	}
 }
+
+// A phase that outlasts the consumer's AckWait: the server redelivers the
+// messages the source holds; the source drops the copies, and the commit
+// acknowledges the originals.
+func TestSourceRedeliveryDropped(t *testing.T) {
+	srv := startServer(t)
+	_, js := connect(t, srv.ClientURL())
+	st := mkStream(t, js, "ORDERS", "orders.>")
+	ctx := context.Background()
+	publishOrders(t, js, "orders.new", 0, 5)
+	cons, err := st.CreateOrUpdateConsumer(ctx, jetstream.ConsumerConfig{Durable: "slow", AckPolicy: jetstream.AckAllPolicy, AckWait: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewSource(ctx, js, cons, billing.DecodeJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Stop()
+	ids, _, _, err := pullAll(t, s, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "a redelivery", func() bool {
+		info, err := cons.Info(ctx)
+		return err == nil && info.NumRedelivered > 0
+	})
+	publishOrders(t, js, "orders.new", 5, 10)
+	more, _, _, err := pullAll(t, s, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids = append(ids, more...)
+	if fmt.Sprint(ids) != "[ORDERS:1 ORDERS:2 ORDERS:3 ORDERS:4 ORDERS:5 ORDERS:6 ORDERS:7 ORDERS:8 ORDERS:9 ORDERS:10]" {
+		t.Fatalf("ids %v", ids)
+	}
+	if err := s.Commit(10); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := cons.Info(ctx); info.AckFloor.Stream != 10 {
+		t.Errorf("ack floor %d", info.AckFloor.Stream)
+	}
+}

@@ -145,6 +145,7 @@ type Source[E any] struct {
 	buf     []entry[E] // read, not yet pulled
 	pending []entry[E] // pulled, not yet committed (stream order)
 	highest uint64     // the highest sequence read
+	floor   uint64     // the highest sequence committed (or acknowledged before the run)
 	ended   bool       // no more messages will be read
 	err     error      // the reader's error
 	stopped bool
@@ -198,9 +199,11 @@ func NewSource[E any](ctx context.Context, js jetstream.JetStream, cons jetstrea
 			pending = r.NumPending
 		}
 		s.highest = r.ResetSeq - 1
+		s.floor = s.highest
 	} else if fresh, err := cons.Info(ctx); err == nil {
 		pending = fresh.NumPending + uint64(fresh.NumAckPending)
 		s.highest = fresh.AckFloor.Stream
+		s.floor = s.highest
 	} else {
 		return nil, fmt.Errorf("fwnats: consumer %s of stream %s: %w", info.Name, info.Stream, err)
 	}
@@ -264,10 +267,10 @@ func (s *Source[E]) read() {
 		e := entry[E]{msg: msg, seq: seq}
 		s.mu.Lock()
 		if seq <= s.highest {
-			known := s.known(seq)
+			known := seq <= s.floor || s.known(seq)
 			s.mu.Unlock()
 			if known {
-				continue // redelivered after AckWait: still held, acked at commit
+				continue // redelivered (after AckWait): held or committed
 			}
 			s.fail(fmt.Errorf("%w: %s:%d after %s:%d", ErrOutOfOrder, s.stream, seq, s.stream, s.highest))
 			return
@@ -415,6 +418,9 @@ func (s *Source[E]) Commit(n int64) error {
 	}
 	batch := make([]entry[E], k)
 	copy(batch, s.pending[:k])
+	if k > 0 {
+		s.floor = batch[k-1].seq
+	}
 	clear(s.pending[:k])
 	s.pending = append(s.pending[:0], s.pending[k:]...)
 	s.mu.Unlock()
