@@ -405,3 +405,31 @@ func TestSourceRedeliveryDropped(t *testing.T) {
 		t.Errorf("ack floor %d", info.AckFloor.Stream)
 	}
 }
+
+// A publish the server does not acknowledge (no stream takes its subject)
+// fails Publish, which stops the run; nothing is acknowledged.
+func TestSinkFailureStopsTheRun(t *testing.T) {
+	srv := startServer(t)
+	_, js := connect(t, srv.ClientURL())
+	st := mkStream(t, js, "ORDERS", "orders.>")
+	publishOrders(t, js, "orders.new", 0, 3)
+	ctx := context.Background()
+	cons := mkConsumer(t, st, "c", jetstream.AckAllPolicy)
+	src, err := NewSource(ctx, js, cons, billing.DecodeJSON, EndWhenCaughtUp())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sink := NewSink(js, map[string]string{"Invoice": "nowhere.invoices"}, billing.EncodeJSON)
+	p, err := billing.NewPipeline(billingHandlers(), fw.WithPhaseEvery(10), sink.Option())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Stream(src)
+	err = p.Run(ctx)
+	if err == nil || !strings.Contains(err.Error(), "ORDERS:1/Bill.0") || !strings.Contains(err.Error(), "nowhere.invoices") {
+		t.Fatalf("Run: %v", err)
+	}
+	if info, _ := cons.Info(ctx); info.AckFloor.Stream != 0 {
+		t.Errorf("ack floor %d", info.AckFloor.Stream)
+	}
+}
