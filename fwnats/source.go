@@ -193,7 +193,7 @@ func NewSource[E any](ctx context.Context, js jetstream.JetStream, cons jetstrea
 	if !cfg.noReset {
 		r, err := js.ResetConsumer(ctx, info.Stream, info.Name)
 		if err != nil {
-			return nil, fmt.Errorf("fwnats: resetting consumer %s of stream %s: %w", info.Name, info.Stream, err)
+			return nil, fmt.Errorf("fwnats: resetting consumer %s of stream %s (nats-server 2.14 or later; else NoReset): %w", info.Name, info.Stream, err)
 		}
 		if r.ConsumerInfo != nil {
 			pending = r.NumPending
