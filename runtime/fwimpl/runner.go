@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"iter"
+	"time"
 
 	"github.com/fwgo/fw/runtime/fw"
 )
@@ -112,6 +113,20 @@ func (f *streamFeed[E]) Pull(c *Call, max int) (bool, error) {
 }
 
 func (f *streamFeed[E]) Ready() <-chan struct{} { return f.s.Ready() }
+
+// Wait is the stream's own Wait (fw.ChanStream has one), else a wait on
+// Ready.
+func (f *streamFeed[E]) Wait(stop <-chan struct{}, timer <-chan time.Time) {
+	if w, ok := f.s.(Waiter); ok {
+		w.Wait(stop, timer)
+		return
+	}
+	select {
+	case <-f.s.Ready():
+	case <-stop:
+	case <-timer:
+	}
+}
 
 func (f *streamFeed[E]) Stop() {
 	if st, ok := f.s.(interface{ Stop() }); ok {
