@@ -24,7 +24,9 @@ func (screen) OnLarge(c live.ScreenLargeContext, id string, amount int64) error 
 func (screen) OnSmall(c live.ScreenSmallContext) error { return nil }
 
 // byRegion groups the phase's orders by region.
-type byRegion struct{ g *reactive.Grouper[string, live.Order] }
+type byRegion struct {
+	g *reactive.Grouper[string, live.Order]
+}
 
 func newByRegion() *byRegion {
 	return &byRegion{g: reactive.NewGrouper(func(o live.Order) string { return o.Region })}
