@@ -29,10 +29,11 @@ func NewRunner[E any](e *Engine, msg func(ev E, a Arena) Msg, decode func(data [
 // EngineOf returns the engine of r, for the generated Submit and Resolve.
 func EngineOf[E any](r *Runner[E]) *Engine { return r.engine }
 
-// SubmitSeq queues the events of seq for phase 0, after the submitted ones,
-// pulled lazily in batches (fw.WithSourceBatch), so that a long or endless
-// sequence runs in bounded memory. Several calls feed their sequences one
-// after the other. Call it before Run; a fed run cannot be recorded.
+// SubmitSeq queues the events of seq for phase 0 (with a phase trigger, for
+// every phase), after the submitted ones, pulled lazily in batches
+// (fw.WithSourceBatch), so that a long or endless sequence runs in bounded
+// memory. Several calls feed their sequences one after the other. Call it
+// before Run.
 func (r *Runner[E]) SubmitSeq(seq iter.Seq[E]) {
 	r.engine.Feed(SeqFeed(seq, func(c *Call, ev E) Msg { return r.msg(ev, c.Arena()) }))
 }
