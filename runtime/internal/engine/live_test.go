@@ -541,3 +541,45 @@ func TestSeqFeedPhasesRecorded(t *testing.T) {
 	}
 	equalLines(t, "Tail in the replay", r.tailLines(), d.tailLines())
 }
+
+// An interrupt stops a run that waits for its stream (Ready, or a Waiter's
+// Wait): Run returns ErrInterrupted, and the phase in progress is not
+// committed.
+func TestInterruptWhileWaiting(t *testing.T) {
+	for _, waiting := range []bool{false, true} {
+		t.Run(fmt.Sprint("waiter=", waiting), func(t *testing.T) {
+			ctx, stop := fw.NotifyInterrupts(context.Background())
+			defer stop()
+			d := &ldisp{seen: make(chan string, 4)}
+			s := newStream()
+			s.push("a")
+			e := fwrt.New(liveProgram(1), d, fw.WithPhaseEvery(10))
+			if waiting {
+				e.Feed(&waitStream{s})
+			} else {
+				e.Feed(s)
+			}
+			done := make(chan error, 1)
+			go func() { done <- e.Run(ctx) }()
+			within(t, d.seen, "call of Work")
+			signalSelf(t)
+			if err := within(t, done, "end of Run"); !errors.Is(err, fw.ErrInterrupted) {
+				t.Fatalf("Run: %v, want ErrInterrupted", err)
+			}
+			if len(s.commits) != 0 {
+				t.Fatalf("commits %v", s.commits)
+			}
+		})
+	}
+}
+
+// waitStream is a stream with a Wait of its own.
+type waitStream struct{ *stream }
+
+func (w *waitStream) Wait(stop <-chan struct{}, timer <-chan time.Time) {
+	select {
+	case <-w.ready:
+	case <-stop:
+	case <-timer:
+	}
+}
