@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/runtime/internal/engine"
 )
 
 // Runner is embedded in every generated Pipeline: it runs the package's
@@ -146,7 +147,7 @@ func (f *streamFeed[E]) Commit(n int64) error {
 // package's Event type Ev), each value made a message by msg (the generated
 // SubmitSeqOf).
 func SeqOf[E, Ev any](r *Runner[Ev], seq iter.Seq[E], msg func(E, Arena) Msg) {
-	r.engine.Feed(SeqFeed(seq, func(c *Call, ev E) Msg { return msg(ev, c.Arena()) }))
+	r.engine.Feed(engine.SeqFeedArena(seq, msg))
 }
 
 // StreamOf is Runner.Stream for a stream of one event type E (the generated

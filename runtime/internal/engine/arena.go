@@ -131,9 +131,16 @@ func SeqFeed[T any](seq iter.Seq[T], msg func(c *Call, v T) Msg) Feed {
 	return &seqFeed[T]{seq: seq, msg: msg}
 }
 
+// SeqFeedArena is SeqFeed with msg given the pulling call's arena (the
+// generated SubmitSeqOf's form: one call per value, not two).
+func SeqFeedArena[T any](seq iter.Seq[T], msg func(v T, a Arena) Msg) Feed {
+	return &seqFeed[T]{seq: seq, amsg: msg}
+}
+
 type seqFeed[T any] struct {
 	seq   iter.Seq[T]
 	msg   func(*Call, T) Msg
+	amsg  func(T, Arena) Msg // SeqFeedArena's, or nil
 	c     *Call // the pulling call, while a pull is in progress
 	want  int   // how many values the pull in progress takes
 	ended bool  // seq has returned
@@ -147,7 +154,11 @@ type seqFeed[T any] struct {
 func (f *seqFeed[T]) run(yield func(struct{}) bool) {
 	n := 0
 	for v := range f.seq {
-		f.c.Emit(f.msg(f.c, v))
+		if f.amsg != nil {
+			f.c.Emit(f.amsg(v, f.c.Arena()))
+		} else {
+			f.c.Emit(f.msg(f.c, v))
+		}
 		if n++; n >= f.want {
 			if !yield(struct{}{}) {
 				return
