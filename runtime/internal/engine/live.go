@@ -467,7 +467,7 @@ func (e *Engine) callIDs(i, input int, rcs []tapeCall) int {
 }
 
 // inputID is the id of the step's event k (-1-d: directed delivery d, a
-// logged artifact named by its target and its index in the log).
+// logged artifact, whose id is the one it had when it was published).
 func (e *Engine) inputID(k int32) string {
 	if k >= 0 {
 		if int(k) < len(e.sk.ids) {
@@ -475,8 +475,10 @@ func (e *Engine) inputID(k int32) string {
 		}
 		return "?"
 	}
-	d := e.bld.directed[-1-k]
-	return "log:" + e.prog.Targets[d.tgt].Name + ":" + strconv.Itoa(int(d.at))
+	if id := e.bld.directed[-1-k].id; id != "" {
+		return id
+	}
+	return "?"
 }
 
 // publish hands the emissions ms, with their ids, to the sinks that take

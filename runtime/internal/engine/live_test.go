@@ -583,3 +583,58 @@ func (w *waitStream) Wait(stop <-chan struct{}, timer <-chan time.Time) {
 	case <-timer:
 	}
 }
+
+// Causal ids in a program with builders: a source's artifacts, a late
+// builder that gets logged artifacts as directed deliveries (a logged
+// artifact keeps the id it was published with), and processors emitting
+// events from them: the sink's messages are the same whatever the source
+// batch (which moves the late builder's activation relative to the pulls)
+// and the worker count.
+func TestSinkIDsWithBuilders(t *testing.T) {
+	p := newBProg([]string{"Note"}, []string{"l", "s"},
+		bproc{name: "S", provides: "s"},
+		bproc{name: "L", provides: "l", requires: []string{"s"}, conc: 2},
+		bproc{name: "R", on: []string{"built s", "built l"}, init: true},
+	)
+	run := func(w, batch int) []string {
+		var pubs pubLog
+		d := newSDisp(p, func(c *fwrt.Call, proc, cs string, m fwrt.Msg) error {
+			switch {
+			case proc == "R" && cs == "init":
+				c.Emit(p.resolve("s"))
+				c.Emit(ev(0, "hello"))
+			case proc == "R" && cs == "s":
+				c.Emit(ev(0, "R saw "+label(m)))
+				if label(m) == "s3" {
+					c.Emit(p.resolve("l"))
+				}
+			case proc == "R" && cs == "l":
+				c.Emit(ev(0, "R got "+label(m)))
+			case proc == "L":
+				c.Emit(p.art("l", "L"+label(m)))
+				c.Emit(ev(0, "L saw "+label(m)))
+			}
+			return nil
+		}, map[string]func(context.Context, func(string) bool) error{"S": items("s", 7)})
+		e := fwrt.New(p.prog, d, fw.WithWorkers(w), fw.WithSourceBatch(batch), fw.WithSink(&pubs))
+		if err := e.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		// The order of the messages follows the steps; their ids and
+		// contents do not.
+		got := pubs.get()
+		slices.Sort(got)
+		return got
+	}
+	want := run(1, 256)
+	for _, w := range bworkers {
+		for _, batch := range []int{1, 2, 3, 256} {
+			equalLines(t, fmt.Sprintf("workers=%d batch=%d", w, batch), run(w, batch), want)
+		}
+	}
+	for _, l := range []string{"init/R.1 Note hello", "src:S:0/R.0 Note R saw s1", "src:S:0/L.1 Note L saw s1", "src:S:6/L.0/R.0 Note R got Ls7"} {
+		if !slices.Contains(want, l) {
+			t.Errorf("no %q in %q", l, want)
+		}
+	}
+}
