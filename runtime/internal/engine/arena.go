@@ -141,9 +141,9 @@ type seqFeed[T any] struct {
 	seq   iter.Seq[T]
 	msg   func(*Call, T) Msg
 	amsg  func(T, Arena) Msg // SeqFeedArena's, or nil
-	c     *Call // the pulling call, while a pull is in progress
-	want  int   // how many values the pull in progress takes
-	ended bool  // seq has returned
+	c     *Call              // the pulling call, while a pull is in progress
+	want  int                // how many values the pull in progress takes
+	ended bool               // seq has returned
 	next  func() (struct{}, bool)
 	stop  func()
 	done  bool
