@@ -312,7 +312,7 @@ func (g *generator) pipelineType(f *jen.File) {
 	f.Func().Id("SubmitSeqOf").Add(typed).Params(pp, jen.Id("seq").Qual("iter", "Seq").Types(jen.Id("E"))).Custom(line,
 		rt("SeqOf").Call(jen.Op("&").Id("p").Dot("Runner"), jen.Id("seq"), jen.Id("fwMsgOf").Index(jen.Id("E"))),
 	).Line().Func().Id("fwMsgOf").Add(typed).Params(jen.Id("ev").Id("E"), jen.Id("a").Add(rt("Arena"))).Add(rt("Msg")).Custom(line,
-		jen.Return(jen.Id("fwEventMsg").Call(jen.Id("ev"), jen.Id("a"))),
+		jen.Return(jen.Id("ev").Dot("fwMsg").Call(jen.Id("a"))),
 	)
 	f.Comment("StreamOf is p.Stream for one event type E (a channel: StreamOf(p, fw.ChanStream(ch))), unboxed.")
 	f.Func().Id("StreamOf").Add(typed).Params(pp, jen.Id("s").Qual(fwPath, "Stream").Types(jen.Id("E"))).Custom(line,

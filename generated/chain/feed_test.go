@@ -1,6 +1,7 @@
 package chain_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -135,17 +136,35 @@ func TestFeedStopsOnFailure(t *testing.T) {
 	}
 }
 
-func TestFeedNotRecorded(t *testing.T) {
-	p := must(chain.NewPipeline(chain.Handlers{P1: p1{}, P2: p2{}, P3: p3{}, P4: &p4{}}, fw.WithRecord(&discard{})))
-	p.SubmitSeq(events(3))
-	if err := p.Run(context.Background()); !errors.Is(err, fw.ErrFeedRecorded) {
+// A run with a feed is recorded (the fed events and where each pull
+// ended): its replay, which needs no feed, matches it call by call, and a
+// replay with a changed handler is found out.
+func TestFeedRecorded(t *testing.T) {
+	var rec bytes.Buffer
+	sink := &p4{}
+	p := must(chain.NewPipeline(chain.Handlers{P1: p1{}, P2: p2{}, P3: p3{}, P4: sink}, fw.WithRecord(&rec), fw.WithSourceBatch(7)))
+	p.Submit(chain.A{N: 1000})
+	p.SubmitSeq(events(50))
+	if err := p.Run(context.Background()); err != nil {
 		t.Fatalf("Run: %v", err)
 	}
+	for _, w := range []int{1, 2, 8} {
+		again := &p4{}
+		p := must(chain.NewPipeline(chain.Handlers{P1: p1{}, P2: p2{}, P3: p3{}, P4: again}, fw.WithWorkers(w)))
+		if err := p.Replay(context.Background(), bytes.NewReader(rec.Bytes())); err != nil {
+			t.Fatalf("replay, %d workers: %v", w, err)
+		}
+		if again.sum != sink.sum || again.sum != handChain(50)+1003 {
+			t.Fatalf("replay, %d workers: sum %d, the run's %d", w, again.sum, sink.sum)
+		}
+	}
+	p = must(chain.NewPipeline(chain.Handlers{P1: p1{}, P2: p2off{}, P3: p3{}, P4: &p4{}}))
+	// (p2off adds two)
+	var de *fw.DivergenceError
+	if err := p.Replay(context.Background(), bytes.NewReader(rec.Bytes())); !errors.As(err, &de) {
+		t.Fatalf("replay with another P2: %v", err)
+	}
 }
-
-type discard struct{}
-
-func (*discard) Write(b []byte) (int, error) { return len(b), nil }
 
 // TestPeakMemory feeds FW_PEAK_N events (e.g. 10000000) lazily through the
 // chain with one worker and reports the peak heap; measure peak RSS with
@@ -313,3 +332,8 @@ func TestSubmitSeqOf(t *testing.T) {
 		t.Fatalf("allocations per run: %v for 1,000 values, %v for 20,000", small, large)
 	}
 }
+
+// p2off is a P2 that changed: it adds two.
+type p2off struct{}
+
+func (p2off) OnB(c chain.P2BContext, n int64) error { c.EmitC(chain.C{N: n + 2}); return nil }

@@ -189,8 +189,11 @@ func ExitCode(err error) int {
 	return 1
 }
 
-// ErrFeedRecorded is returned by Run for a run with a Feed and WithRecord or
-// WithReplay: fed events are not part of a record's inputs.
+// ErrFeedRecorded was returned by Run for a run with a Feed and WithRecord or
+// WithReplay. Runs with feeds and streams are recorded now (the fed events and
+// where each pull ended): no run returns it.
+//
+// Deprecated: kept so that code testing for it compiles.
 var ErrFeedRecorded = errors.New("fw: a run with fed events cannot be recorded or replayed")
 
 // EventChangedError is the error of a handler call that changed the event

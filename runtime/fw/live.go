@@ -47,14 +47,21 @@ type Committer interface {
 }
 
 // ChanStream returns a Stream of the values received from ch, in order; a
-// closed channel ends the stream. A goroutine receives from ch while the run
-// pulls (at most a batch of values ahead) and stops when the run ends.
+// closed channel ends the stream. The engine waits on ch itself (the stream's
+// Wait), so an event sent is received by the goroutine running the pipeline,
+// with no goroutine in between; Ready, for other callers, starts a goroutine
+// that receives from ch (at most a batch of values ahead) until Stop.
 func ChanStream[E any](ch <-chan E) Stream[E] {
 	return &chanStream[E]{ch: ch}
 }
 
 type chanStream[E any] struct {
-	ch    <-chan E
+	ch     <-chan E
+	held   E    // a value Wait received, not pulled yet
+	isHeld bool // held is set
+	ended  bool // ch was found closed by Wait
+
+	// With Ready: a goroutine receives from ch into buf.
 	once  sync.Once
 	buf   chan E        // values received from ch, not pulled yet; closed after ch closed
 	ready chan struct{} // a token once a value is in buf (or buf is closed)
@@ -76,6 +83,9 @@ func (s *chanStream[E]) run() {
 	defer close(s.done)
 	defer s.signal()
 	defer close(s.buf)
+	if s.ended {
+		return
+	}
 	for {
 		select {
 		case v, ok := <-s.ch:
@@ -101,17 +111,63 @@ func (s *chanStream[E]) signal() {
 	}
 }
 
+// Ready starts the goroutine that receives from the channel, if it is not
+// running, and returns its readiness channel. Ready, Wait and Pull are
+// called from one goroutine (the engine's).
 func (s *chanStream[E]) Ready() <-chan struct{} {
 	s.start()
 	return s.ready
 }
 
+// Wait blocks until a value or the end of the channel is received (and kept
+// for the next Pull), stop is closed or timer fires (the engine's wait: see
+// the runtime's Stream).
+func (s *chanStream[E]) Wait(stop <-chan struct{}, timer <-chan time.Time) {
+	if s.buf != nil || s.isHeld || s.ended {
+		if s.buf != nil {
+			select {
+			case <-s.ready:
+			case <-stop:
+			case <-timer:
+			}
+		}
+		return
+	}
+	select {
+	case v, ok := <-s.ch:
+		if ok {
+			s.held, s.isHeld = v, true
+		} else {
+			s.ended = true
+		}
+	case <-stop:
+	case <-timer:
+	}
+}
+
 func (s *chanStream[E]) Pull(max int, emit func(string, E)) (bool, error) {
-	s.start()
+	if max <= 0 {
+		return false, nil
+	}
+	if s.isHeld {
+		v := s.held
+		var zero E
+		s.held, s.isHeld = zero, false
+		emit("", v)
+		max--
+	}
+	if s.ended {
+		return true, nil
+	}
+	in := s.ch
+	if s.buf != nil {
+		in = s.buf
+	}
 	for range max {
 		select {
-		case v, ok := <-s.buf:
+		case v, ok := <-in:
 			if !ok {
+				s.ended = true
 				return true, nil
 			}
 			emit("", v)
@@ -122,8 +178,8 @@ func (s *chanStream[E]) Pull(max int, emit func(string, E)) (bool, error) {
 	return false, nil
 }
 
-// Stop ends the goroutine receiving from the channel (the run calls it when
-// it returns before the channel is closed).
+// Stop ends the goroutine receiving from the channel, if Ready started one
+// (the run calls it when it returns before the channel is closed).
 func (s *chanStream[E]) Stop() {
 	if s.quit == nil {
 		return

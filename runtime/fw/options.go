@@ -56,7 +56,9 @@ func WithWorkers(n int) Option {
 }
 
 // WithMaxPhases bounds the number of phases of a run (default 10000); a run that
-// would start one more fails with ErrMaxPhases.
+// would start one more fails with ErrMaxPhases. Phases that a phase trigger
+// (WithPhaseEvery, WithPhaseInterval) opens while a feed is left do not count:
+// an endless stream has endless phases.
 func WithMaxPhases(n int) Option {
 	return func(c *config.Config) {
 		if n > 0 {

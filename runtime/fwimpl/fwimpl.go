@@ -57,6 +57,7 @@ type (
 	Arenas        = engine.Arenas
 	Feed          = engine.Feed
 	Stream        = engine.Stream
+	Waiter        = engine.Waiter
 	Failure       = engine.Failure
 	FailureRouter = engine.FailureRouter
 	Decoder       = engine.Decoder

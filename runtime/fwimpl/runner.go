@@ -4,8 +4,10 @@ import (
 	"context"
 	"io"
 	"iter"
+	"time"
 
 	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/runtime/internal/engine"
 )
 
 // Runner is embedded in every generated Pipeline: it runs the package's
@@ -28,10 +30,11 @@ func NewRunner[E any](e *Engine, msg func(ev E, a Arena) Msg, decode func(data [
 // EngineOf returns the engine of r, for the generated Submit and Resolve.
 func EngineOf[E any](r *Runner[E]) *Engine { return r.engine }
 
-// SubmitSeq queues the events of seq for phase 0, after the submitted ones,
-// pulled lazily in batches (fw.WithSourceBatch), so that a long or endless
-// sequence runs in bounded memory. Several calls feed their sequences one
-// after the other. Call it before Run; a fed run cannot be recorded.
+// SubmitSeq queues the events of seq for phase 0 (with a phase trigger, for
+// every phase), after the submitted ones, pulled lazily in batches
+// (fw.WithSourceBatch), so that a long or endless sequence runs in bounded
+// memory. Several calls feed their sequences one after the other. Call it
+// before Run.
 func (r *Runner[E]) SubmitSeq(seq iter.Seq[E]) {
 	r.engine.Feed(SeqFeed(seq, func(c *Call, ev E) Msg { return r.msg(ev, c.Arena()) }))
 }
@@ -113,6 +116,20 @@ func (f *streamFeed[E]) Pull(c *Call, max int) (bool, error) {
 
 func (f *streamFeed[E]) Ready() <-chan struct{} { return f.s.Ready() }
 
+// Wait is the stream's own Wait (fw.ChanStream has one), else a wait on
+// Ready.
+func (f *streamFeed[E]) Wait(stop <-chan struct{}, timer <-chan time.Time) {
+	if w, ok := f.s.(Waiter); ok {
+		w.Wait(stop, timer)
+		return
+	}
+	select {
+	case <-f.s.Ready():
+	case <-stop:
+	case <-timer:
+	}
+}
+
 func (f *streamFeed[E]) Stop() {
 	if st, ok := f.s.(interface{ Stop() }); ok {
 		st.Stop()
@@ -130,7 +147,7 @@ func (f *streamFeed[E]) Commit(n int64) error {
 // package's Event type Ev), each value made a message by msg (the generated
 // SubmitSeqOf).
 func SeqOf[E, Ev any](r *Runner[Ev], seq iter.Seq[E], msg func(E, Arena) Msg) {
-	r.engine.Feed(SeqFeed(seq, func(c *Call, ev E) Msg { return msg(ev, c.Arena()) }))
+	r.engine.Feed(engine.SeqFeedArena(seq, msg))
 }
 
 // StreamOf is Runner.Stream for a stream of one event type E (the generated

@@ -69,7 +69,7 @@ func (s *arenaSlot) get() Arena {
 	return s.a
 }
 
-// Feed is a lazy source of phase-0 events (Engine.Feed).
+// Feed is a lazy source of events (Engine.Feed).
 type Feed interface {
 	// Pull emits up to max events through c and reports whether the feed is
 	// exhausted. An error stops the run.
@@ -79,18 +79,21 @@ type Feed interface {
 	Stop()
 }
 
-// Feed adds a lazy source of events for phase 0, pulled in batches of
-// WithSourceBatch events (default 256) while phase 0 runs, so that a run over
-// many events needs memory for a few batches only. It must be called before
-// Run; calling it once Run has started panics.
+// Feed adds a lazy source of events for phase 0 (or, with a phase trigger,
+// for every phase), pulled in batches of WithSourceBatch events (default 256)
+// while the run goes, so that a run over many events needs memory for a few
+// batches only. f may be a Stream: then the engine waits for it when idle
+// (see Engine). It must be called before Run; calling it once Run has started
+// panics.
 //
 // Order rule: fed events come after the submitted ones (and the `on init`
 // emissions), in the order the feed yields them, batch by batch: the first
 // batch is appended to the events of step 0 of phase 0, and each later batch
-// to the events of the next step of phase 0 (after the step's emissions and
-// the `on init` emissions of builders activated by them, before pulled
-// artifacts). Phase 0 does not complete while a feed is not exhausted. Several
-// feeds are consumed one after the other, in the order of the Feed calls.
+// to the events of the next step (after the step's emissions and the `on
+// init` emissions of builders activated by them, before pulled artifacts).
+// Without a trigger, phase 0 does not complete while a feed is not exhausted.
+// Several feeds are consumed one after the other, in the order of the Feed
+// calls.
 func (e *Engine) Feed(f Feed) {
 	e.checkNotStarted("Feed")
 	e.feeds = append(e.feeds, f)
@@ -128,12 +131,19 @@ func SeqFeed[T any](seq iter.Seq[T], msg func(c *Call, v T) Msg) Feed {
 	return &seqFeed[T]{seq: seq, msg: msg}
 }
 
+// SeqFeedArena is SeqFeed with msg given the pulling call's arena (the
+// generated SubmitSeqOf's form: one call per value, not two).
+func SeqFeedArena[T any](seq iter.Seq[T], msg func(v T, a Arena) Msg) Feed {
+	return &seqFeed[T]{seq: seq, amsg: msg}
+}
+
 type seqFeed[T any] struct {
 	seq   iter.Seq[T]
 	msg   func(*Call, T) Msg
-	c     *Call // the pulling call, while a pull is in progress
-	want  int   // how many values the pull in progress takes
-	ended bool  // seq has returned
+	amsg  func(T, Arena) Msg // SeqFeedArena's, or nil
+	c     *Call              // the pulling call, while a pull is in progress
+	want  int                // how many values the pull in progress takes
+	ended bool               // seq has returned
 	next  func() (struct{}, bool)
 	stop  func()
 	done  bool
@@ -144,7 +154,11 @@ type seqFeed[T any] struct {
 func (f *seqFeed[T]) run(yield func(struct{}) bool) {
 	n := 0
 	for v := range f.seq {
-		f.c.Emit(f.msg(f.c, v))
+		if f.amsg != nil {
+			f.c.Emit(f.amsg(v, f.c.Arena()))
+		} else {
+			f.c.Emit(f.msg(f.c, v))
+		}
 		if n++; n >= f.want {
 			if !yield(struct{}{}) {
 				return

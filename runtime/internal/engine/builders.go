@@ -25,10 +25,11 @@ type builders struct {
 	nE, nT   int
 	src      Sources // the Dispatcher's, or nil
 	batch    int
-	late     []bool  // per proc: a builder that a case may activate during the run (lateBuilders)
-	waiting  []int32 // per target: how many late builders requiring it are inactive
-	logs     [][]Msg // per target: its artifacts published so far, while waiting > 0
-	logging  int     // targets with waiting > 0
+	late     []bool     // per proc: a builder that a case may activate during the run (lateBuilders)
+	waiting  []int32    // per target: how many late builders requiring it are inactive
+	logs     [][]Msg    // per target: its artifacts published so far, while waiting > 0
+	logIDs   [][]string // per target: the causal ids of logs, in a run with sinks
+	logging  int        // targets with waiting > 0
 	directed []directed
 	sources  []source // the source builders, declaration order
 	routes   []Delivery
@@ -38,8 +39,8 @@ type builders struct {
 // of the next step before the step's events.
 type directed struct {
 	proc, cs int32
-	tgt, at  int32 // the target and the index in its log (for causal ids)
 	m        Msg
+	id       string // the artifact's causal id, in a run with sinks
 }
 
 type source struct {
@@ -250,9 +251,15 @@ func (e *Engine) prepare(batch []Msg) ([]Msg, error) {
 	}
 
 	if b.logging > 0 {
-		for _, m := range batch {
+		for k, m := range batch {
 			if t := int(m.Kind) - b.nE; t >= 0 && t < b.nT && b.waiting[t] > 0 {
 				b.logs[t] = append(b.logs[t], m)
+				if sk != nil {
+					if b.logIDs == nil {
+						b.logIDs = make([][]string, b.nT)
+					}
+					b.logIDs[t] = append(b.logIDs[t], sk.ids[k])
+				}
 			}
 		}
 	}
@@ -319,7 +326,11 @@ func (e *Engine) activate(t int, batch []Msg) ([]Msg, error) {
 			b.routes = e.disp.Route(m, b.routes[:0])
 			for _, d := range b.routes {
 				if int(d.Proc) == pi {
-					b.directed = append(b.directed, directed{proc: d.Proc, cs: d.Case, tgt: r, at: int32(at), m: m})
+					dd := directed{proc: d.Proc, cs: d.Case, m: m}
+					if e.sk != nil && at < len(b.logIDs[r]) {
+						dd.id = b.logIDs[r][at]
+					}
+					b.directed = append(b.directed, dd)
 					break
 				}
 			}
@@ -329,6 +340,9 @@ func (e *Engine) activate(t int, batch []Msg) ([]Msg, error) {
 		}
 		if b.waiting[r]--; b.waiting[r] == 0 {
 			b.logs[r] = nil
+			if b.logIDs != nil {
+				b.logIDs[r] = nil
+			}
 			b.logging--
 		}
 	}

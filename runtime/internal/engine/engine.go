@@ -76,6 +76,25 @@ func (c *Call) Emit(m Msg) {
 // processors with `on terminate` are called in declaration order (their emissions
 // are discarded) and Run returns nil.
 //
+// Feeds and streams (Feed; live.go). Fed events are pulled, up to WithSourceBatch
+// at a time, whenever a batch of events is about to become a step (see the order
+// rule below), from the feeds one after the other. Without a phase trigger they
+// are pulled in phase 0 only, and phase 0 does not complete while a feed is not
+// exhausted. A Stream is a feed whose Pull may have nothing ready: when the next
+// step would be empty and a stream is being fed, the engine waits for it (Ready,
+// or its Wait), for the run's end (cancellation, interrupt) or for the phase's
+// time, and pulls again. With a phase trigger (WithPhaseEvery: a phase ends once
+// n events were fed in it; WithPhaseInterval: once d of wall time passed since
+// it opened) feeds are pulled in every phase; when the trigger fires the engine
+// stops pulling, the phase runs to quiescence and completes as above, and the
+// next phase opens even if the broadcast emitted nothing, while a feed is left
+// (phases opened so do not count against WithMaxPhases). Once every feed is
+// exhausted, phases end at quiescence as without a trigger. Step boundaries of
+// a stream, and the phases of a time trigger, depend on when events arrive;
+// everything else is as deterministic as for submitted events: the same fed
+// events, pulled with the same boundaries and phase ends, give the same calls
+// and emissions for any worker count. A record (below) keeps the boundaries.
+//
 // Delivery order rule. Every event has a causal position
 //
 //	(phase, step, source, input position, emission index)
@@ -111,7 +130,12 @@ func (c *Call) Emit(m Msg) {
 // the `on init` emissions of builders activated by it (in activation order), then
 // pulled artifacts (by source in declaration order); and each inbox starts with
 // its directed deliveries. Sources started and not exhausted are stopped when
-// Run returns.
+// Run returns. Fed events come before pulled artifacts: a batch is the
+// step's emissions, then the `on init` emissions of builders activated by
+// them, then the fed events of one pull (in the order the feed yields them;
+// for step 0 of phase 0, after the submitted events and `on init`
+// emissions; for step 0 of a later phase, after the broadcast's emissions),
+// then pulled artifacts.
 //
 // Accounting. ProcStats.Received counts deliveries, Handled successful event calls,
 // Failed failed calls (lifecycle calls included), Emitted the emissions of
@@ -152,7 +176,20 @@ func (c *Call) Emit(m Msg) {
 // the record is the same for any worker count; with WithReplay (or Replay),
 // the recorded inputs are run again and every call is compared with the
 // record as the run goes, the first difference failing the run with a
-// *DivergenceError. See record.go.
+// *DivergenceError. See record.go. A run with feeds also records each pull's
+// fed events (with the ids the feed gave them) and each phase a trigger ended,
+// where they happened among the calls; its replay pulls the recorded events
+// instead of the feeds (it is given none) and ends phases where the record
+// says, so it makes the same steps and phases; a live run stopped (cancelled,
+// interrupted) replays up to where its record ends, and the replay returns nil.
+//
+// Sinks and commits (WithSink; live.go). At the end of each step, and after
+// each `on init` or `on phase` broadcast, every sink is handed the emissions of
+// its event types, in the order of the delivery rule, each with its causal id
+// (docs/runtime.md, "Sinks and causal ids": independent of step boundaries and
+// worker count); a Publish error stops the run. After the `on phase` broadcast
+// of every phase, once its publishes returned, each feed that is a Committer
+// is told how many of its events are committed (all those pulled so far).
 //
 // Interrupts. With WithInterrupts, the first SIGINT or SIGTERM during Run stops
 // the run as a cancellation does, but without cancelling the handlers'

@@ -29,6 +29,15 @@ type Stream interface {
 	Ready() <-chan struct{}
 }
 
+// Waiter is implemented by a Stream that waits for its events itself
+// (fw.ChanStream, through fwimpl.StreamFeed): the engine calls Wait where it
+// would select on Ready, so that no goroutine stands between a channel and
+// the engine. Wait returns once Pull may have more (or the end), stop is
+// closed, or timer fires (a nil timer never does); a spurious return is fine.
+type Waiter interface {
+	Wait(stop <-chan struct{}, timer <-chan time.Time)
+}
+
 // Committer is implemented by a Feed that wants to know when its events are
 // done with (fw.Committer).
 type Committer = fw.Committer
@@ -196,8 +205,16 @@ func (e *Engine) wait() error {
 		}
 		tc = lv.timer.C
 	}
+	s := lv.streams[e.feedAt]
+	if w, ok := s.(Waiter); ok {
+		w.Wait(e.done, tc)
+		if e.cancelled() {
+			return e.stopErr()
+		}
+		return nil
+	}
 	select {
-	case <-lv.streams[e.feedAt].Ready():
+	case <-s.Ready():
 	case <-e.done:
 		return e.stopErr()
 	case <-tc:
@@ -450,7 +467,7 @@ func (e *Engine) callIDs(i, input int, rcs []tapeCall) int {
 }
 
 // inputID is the id of the step's event k (-1-d: directed delivery d, a
-// logged artifact named by its target and its index in the log).
+// logged artifact, whose id is the one it had when it was published).
 func (e *Engine) inputID(k int32) string {
 	if k >= 0 {
 		if int(k) < len(e.sk.ids) {
@@ -458,8 +475,10 @@ func (e *Engine) inputID(k int32) string {
 		}
 		return "?"
 	}
-	d := e.bld.directed[-1-k]
-	return "log:" + e.prog.Targets[d.tgt].Name + ":" + strconv.Itoa(int(d.at))
+	if id := e.bld.directed[-1-k].id; id != "" {
+		return id
+	}
+	return "?"
 }
 
 // publish hands the emissions ms, with their ids, to the sinks that take
