@@ -81,7 +81,7 @@ func (p *Pipeline) Submit(ev Event) {
 
 // SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
 func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) { fwimpl.SeqOf(&p.Runner, seq, fwMsgOf[E]) }
-func fwMsgOf[E Event](ev E, a fwimpl.Arena) fwimpl.Msg  { return fwEventMsg(ev, a) }
+func fwMsgOf[E Event](ev E, a fwimpl.Arena) fwimpl.Msg  { return ev.fwMsg(a) }
 
 // StreamOf is p.Stream for one event type E (a channel: StreamOf(p, fw.ChanStream(ch))), unboxed.
 func StreamOf[E Event](p *Pipeline, s fw.Stream[E]) { fwimpl.StreamOf(&p.Runner, s, fwMsgOf[E]) }
