@@ -102,39 +102,41 @@ func runChild(t *testing.T, url, consumer, prefix string, every int) string {
 }
 
 // The consumer process is killed (SIGKILL) at random moments and restarted,
-// again and again: the sink stream ends up holding exactly the messages of an
-// uninterrupted run, in the same order, none lost, none duplicated.
+// again and again, while orders keep coming: the sink stream ends up holding
+// exactly the messages of an uninterrupted run, in the same order, none lost,
+// none duplicated.
 func TestCrashRestartExactlyOnce(t *testing.T) {
 	const (
-		orders = 6000
-		every  = 250
-		rounds = 12 // children killed at work, at least
+		first    = 3000 // orders before the first round
+		perRound = 500  // orders published before each round
+		every    = 250
+		rounds   = 12 // children killed at work, at least
 	)
 	srv := startServer(t)
 	url := srv.ClientURL()
 	_, js := connect(t, url)
 	st := mkStream(t, js, "ORDERS", "orders.>")
 	ctx := context.Background()
-	for _, name := range []string{"REF", "CRASH"} {
+	for _, name := range []string{"CAL", "REF", "CRASH"} {
 		// A duplicate window longer than the test.
 		if _, err := js.CreateStream(ctx, jetstream.StreamConfig{Name: name, Subjects: []string{name + ".>"}, Storage: jetstream.FileStorage, Duplicates: 10 * time.Minute}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	input := mkOrders(t, js, orders, 499)
-	mkConsumer(t, st, "ref", jetstream.AckAllPolicy)
+	input := mkOrders(t, js, first, 499)
 	mkConsumer(t, st, "crash", jetstream.AckAllPolicy)
 
-	// The uninterrupted run, timed.
+	// An uninterrupted run over the first orders, timed, to size the kill
+	// window.
+	mkConsumer(t, st, "cal", jetstream.AckAllPolicy)
 	start := time.Now()
-	t.Logf("uninterrupted run: %s", runChild(t, url, "ref", "REF", every))
+	t.Logf("calibration run: %s", runChild(t, url, "cal", "CAL", every))
 	took := time.Since(start)
-	want := expectedBilling(t, input, every, "REF")
-	checkStream(t, js, "REF", want)
+	checkStream(t, js, "CAL", expectedBilling(t, input, every, "CAL"))
 
 	clients := srv.NumClients()
 	seed := uint64(time.Now().UnixNano())
-	t.Logf("uninterrupted run took %v; random seed %d", took, seed)
+	t.Logf("calibration run took %v; random seed %d", took, seed)
 	rng := rand.New(rand.NewPCG(seed, 0))
 	var progress []uint64
 	killed := 0
@@ -142,9 +144,11 @@ func TestCrashRestartExactlyOnce(t *testing.T) {
 		if round == 4*rounds {
 			t.Fatalf("%d rounds, %d of them killed a child at work", round, killed)
 		}
+		input = append(input, addOrders(t, js, len(input), len(input)+perRound, 499)...)
 		cmd, _ := child(t, url, "crash", "CRASH", every)
-		// Killed at a random moment within a twentieth of a whole run.
-		time.Sleep(time.Duration(rng.Int64N(int64(took/20) + 1)))
+		// Killed at a random moment within the time of about 500 orders,
+		// as many as each round adds: work is always left.
+		time.Sleep(time.Duration(rng.Int64N(int64(took*perRound/first) + 1)))
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatalf("round %d: kill: %v", round, err)
 		}
@@ -163,8 +167,14 @@ func TestCrashRestartExactlyOnce(t *testing.T) {
 		}
 		progress = append(progress, info.CachedInfo().State.Msgs)
 	}
-	t.Logf("messages in CRASH after each round: %v (of %d)", progress, len(want))
+	t.Logf("messages in CRASH after each round: %v", progress)
 	t.Logf("last run: %s", runChild(t, url, "crash", "CRASH", every))
+
+	// The uninterrupted run over all the orders.
+	mkConsumer(t, st, "ref", jetstream.AckAllPolicy)
+	t.Logf("uninterrupted run: %s", runChild(t, url, "ref", "REF", every))
+	want := expectedBilling(t, input, every, "REF")
+	checkStream(t, js, "REF", want)
 
 	for i := range want {
 		want[i].subject = "CRASH" + want[i].subject[len("REF"):]
@@ -176,6 +186,6 @@ func TestCrashRestartExactlyOnce(t *testing.T) {
 	}
 	waitFor(t, "every order acknowledged", func() bool {
 		info, err := cons.Info(ctx)
-		return err == nil && info.AckFloor.Stream == orders && info.NumAckPending == 0
+		return err == nil && info.AckFloor.Stream == uint64(len(input)) && info.NumAckPending == 0
 	})
 }

@@ -145,24 +145,26 @@ func checkStream(t tb, js jetstream.JetStream, stream string, want []wantMsg) {
 // mkOrders publishes n orders (order i at stream sequence i+1), every
 // bad-th of them malformed (0: none), and returns them (nil: malformed).
 func mkOrders(t tb, js jetstream.JetStream, n, bad int) []*billing.Order {
+	return addOrders(t, js, 0, n, bad)
+}
+
+// addOrders publishes orders from..to-1 as mkOrders does.
+func addOrders(t tb, js jetstream.JetStream, from, to, bad int) []*billing.Order {
 	t.Helper()
-	ctx := context.Background()
-	orders := make([]*billing.Order, n)
-	for i := range n {
+	orders := make([]*billing.Order, 0, to-from)
+	for i := from; i < to; i++ {
 		data := orderJSON(i)
 		if bad > 0 && i%bad == bad-1 {
 			data = []byte(`{"event":"Order","id":"broken"`)
+			orders = append(orders, nil)
 		} else {
-			orders[i] = &billing.Order{ID: fmt.Sprint("o", i), Customer: fmt.Sprint("c", i%7), Amount: int64(10 + i)}
+			orders = append(orders, &billing.Order{ID: fmt.Sprint("o", i), Customer: fmt.Sprint("c", i%7), Amount: int64(10 + i)})
 		}
 		if _, err := js.PublishAsync("orders.new", data); err != nil {
 			t.Fatalf("publish: %v", err)
 		}
-		if i%1000 == 999 || i == n-1 {
-			select {
-			case <-js.PublishAsyncComplete():
-			case <-ctx.Done():
-			}
+		if i%1000 == 999 || i == to-1 {
+			<-js.PublishAsyncComplete()
 		}
 	}
 	return orders
