@@ -165,8 +165,10 @@ type Source[E any] struct {
 // acknowledges each phase atomically: recommended), each decoded by decode
 // (a generated package's DecodeJSON). It resets the consumer to its
 // acknowledgement floor first (jetstream ResetConsumer), so that the messages
-// a crashed run left unacknowledged come again at once and in order. One
-// source, in one process, reads a consumer at a time.
+// a crashed run left unacknowledged come again at once and in order; ctx
+// bounds that request. One source, in one process, reads a consumer at a
+// time. It reads on a goroutine of its own from the start: give it to a run
+// (which calls Stop when it returns early), or call Stop.
 func NewSource[E any](ctx context.Context, js jetstream.JetStream, cons jetstream.Consumer, decode func([]byte) (E, error), opts ...SourceOption) (*Source[E], error) {
 	cfg := sourceConfig{buffer: 1024}
 	for _, o := range opts {
