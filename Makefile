@@ -92,12 +92,14 @@ bench-peers:
 	cd bench/peers && $(GO) test -run '^$$' -bench . -benchmem -count 3 .
 
 ## bench-nats: the fwnats connector beside a raw JetStream consume -> publish ->
-## ack loop (BenchmarkRelay), on an embedded server: 8 rounds, each running raw
-## then connector in separate processes, 20,000 messages each (docs/BENCHMARKS.md)
+## ack loop (BenchmarkRelay), on an embedded server: 8 rounds, each running raw,
+## connector and bare (the floor) in separate processes, 20,000 messages each
+## (docs/BENCHMARKS.md)
 bench-nats:
 	cd fwnats && $(GO) test -c -o /tmp/fwnats.test . && for i in 1 2 3 4 5 6 7 8; do \
-		/tmp/fwnats.test -test.run '^$$' -test.bench 'Relay/raw$$' -test.benchtime 20000x | grep '^Bench'; \
-		/tmp/fwnats.test -test.run '^$$' -test.bench 'Relay/connector$$' -test.benchtime 20000x | grep '^Bench'; \
+		for v in raw connector bare; do \
+			/tmp/fwnats.test -test.run '^$$' -test.bench "Relay/$$v\$$" -test.benchtime 20000x | grep '^Bench'; \
+		done; \
 	done
 
 ## bench-indexer: CPU time of the indexer, cold (fresh workspace) and warm, beside

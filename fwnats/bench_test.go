@@ -18,7 +18,9 @@ import (
 //     Nats-Msg-Id, and every 256 messages (or when caught up) wait for the
 //     publishes' acknowledgements, then acknowledge the input (AckAll);
 //     totals every 1000 orders, as the pipeline's phases.
-//   - connector: the same through fwnats: Source -> billing pipeline (a phase
+//   - bare: the floor, a loop that decodes nothing: each message's payload
+//     is published as it is (with a Nats-Msg-Id), acknowledgements as raw.
+//   - connector: the same as raw through fwnats: Source -> billing pipeline (a phase
 //     every 1000 orders) -> Sink.
 //
 // Each iteration's input is published before the timer starts; both read it
@@ -68,6 +70,21 @@ func BenchmarkRelay(b *testing.B) {
 		}
 		b.StopTimer()
 		check(b, out, b.N)
+	})
+	b.Run("bare", func(b *testing.B) {
+		cons, out := setup(b)
+		b.ResetTimer()
+		if err := bareRelay(ctx, js, cons, out, b.N); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		st, err := js.Stream(ctx, out)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if got := st.CachedInfo().State.Msgs; got != uint64(b.N) {
+			b.Fatalf("%s: %d messages, want %d", out, got, b.N)
+		}
 	})
 	b.Run("connector", func(b *testing.B) {
 		cons, out := setup(b)
@@ -148,6 +165,45 @@ func rawRelay(ctx context.Context, js jetstream.JetStream, cons jetstream.Consum
 		}
 		if len(futs) >= 256 || meta.NumPending == 0 || k == 0 {
 			if err := commit(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// bareRelay is BenchmarkRelay's floor: n payloads republished as they are.
+func bareRelay(ctx context.Context, js jetstream.JetStream, cons jetstream.Consumer, prefix string, n int) error {
+	it, err := cons.Messages()
+	if err != nil {
+		return err
+	}
+	defer it.Stop()
+	var futs []jetstream.PubAckFuture
+	for i := range n {
+		msg, err := it.Next()
+		if err != nil {
+			return err
+		}
+		meta, err := msg.Metadata()
+		if err != nil {
+			return err
+		}
+		f, err := js.PublishMsgAsync(&nats.Msg{Subject: prefix + ".orders", Data: msg.Data()}, jetstream.WithMsgID(fmt.Sprint(meta.Stream, ":", meta.Sequence.Stream)))
+		if err != nil {
+			return err
+		}
+		futs = append(futs, f)
+		if len(futs) >= 256 || meta.NumPending == 0 || i == n-1 {
+			for _, f := range futs {
+				select {
+				case <-f.Ok():
+				case err := <-f.Err():
+					return err
+				}
+			}
+			futs = futs[:0]
+			if err := msg.DoubleAck(ctx); err != nil {
 				return err
 			}
 		}
