@@ -29,6 +29,8 @@ type Call struct {
 	msg   Msg
 	out   []Msg
 	mark  int        // len(out) when the call began: its emissions are out[mark:]
+	// attempt is the attempt in progress: 0, then k for the k-th retry
+	attempt int
 	arena Arena      // where emitted events may be stored (arena.go), or nil
 	slot  *arenaSlot // where arena comes from when nil, or nil
 }
@@ -47,6 +49,11 @@ func (c *Call) Step() int { return c.step }
 // as reported in HandlerError.Input (0 for lifecycle calls). With Phase and Step it
 // identifies the call within a run, independently of the worker count.
 func (c *Call) Input() int { return c.input }
+
+// Attempt returns the attempt of the call in progress: 0 for the first,
+// k for its k-th retry (`retry N`). The position of a call does not depend
+// on it.
+func (c *Call) Attempt() int { return c.attempt }
 
 // Msg returns the event being handled (the zero Msg for lifecycle calls).
 func (c *Call) Msg() Msg { return c.msg }
@@ -487,6 +494,10 @@ func (e *Engine) lifecycleCall(i int, cs int32, out []Msg) ([]Msg, error) {
 		t.failed++
 		err = nil
 	}
+	if err == errAbandoned { // the run stopped during the call's backoff wait
+		e.counts.add(i, &t)
+		return out[:mark], e.stopErr()
+	}
 	if err != nil {
 		t.failed++
 		e.counts.add(i, &t)
@@ -603,27 +614,49 @@ func (e *Engine) clearDirected() {
 
 // invoke calls the handler, turning a panic into a *PanicError. A processor
 // with `retry N` has a failed call attempted up to N more times (the
-// emissions of a failed attempt are discarded); one with `failures E` has a
-// call that still fails replaced by its failure event, and invoke returns
-// errRouted: the call failed, but its emission (the failure event) stands and
-// the run goes on.
+// emissions of a failed attempt are discarded), after a wait if it has
+// `backoff`; one with `timeout D` has each attempt's context given a
+// deadline, and an attempt that returns after it fails with a *TimeoutError.
+// One with `failures E` has a call that still fails replaced by its failure
+// event, and invoke returns errRouted: the call failed, but its emission (the
+// failure event) stands and the run goes on. When the run stops during a
+// backoff wait (cancellation, interrupt, or a failure elsewhere on the
+// pool), the wait ends at once and invoke returns errAbandoned: the call
+// neither succeeded nor failed, and the run ends.
+//
+// The retries of a call happen inside the call, so they keep its place in
+// the order rule: its emissions (those of its successful attempt) are
+// committed where the call's are, whatever the waits and however long
+// they are, and other processors' calls go on meanwhile on the pool.
 func (e *Engine) invoke(c *Call, d Delivery, m Msg) error {
 	mark := len(c.out)
-	err := e.invokeOnce(c, d, m)
+	pi := &e.prog.Procs[d.Proc]
+	c.attempt = 0
+	err := e.attempt(c, pi, d, m)
 	if err == nil {
 		return nil
 	}
-	pi := &e.prog.Procs[d.Proc]
+	wait := pi.BackoffMin
 	for range pi.Retry {
 		if e.cancelled() {
 			break
 		}
 		clear(c.out[mark:])
 		c.out = c.out[:mark]
-		if err = e.invokeOnce(c, d, m); err == nil {
+		if wait > 0 {
+			if !e.backoff(wait) {
+				c.attempt = 0
+				return errAbandoned
+			}
+			wait = min(2*wait, pi.BackoffMax)
+		}
+		c.attempt++
+		if err = e.attempt(c, pi, d, m); err == nil {
+			c.attempt = 0
 			return nil
 		}
 	}
+	c.attempt = 0
 	if !pi.Failures || e.router == nil {
 		return err
 	}
@@ -640,6 +673,56 @@ func (e *Engine) invoke(c *Call, d Delivery, m Msg) error {
 
 // errRouted is invoke's result for a call whose failure was routed as an event.
 var errRouted = errors.New("fw: failure routed as an event")
+
+// errAbandoned is invoke's result for a call whose backoff wait was cut
+// short because the run is stopping: the run ends without it (Run returns
+// the reason it stopped, not a failure of this call).
+var errAbandoned = errors.New("fw: call abandoned during its backoff: the run is stopping")
+
+// attempt makes one attempt of call c of processor pi: with a timeout,
+// under a context with its deadline, the attempt failing with a
+// *TimeoutError if it returns after it.
+func (e *Engine) attempt(c *Call, pi *ProcInfo, d Delivery, m Msg) error {
+	if pi.Timeout <= 0 {
+		return e.invokeOnce(c, d, m)
+	}
+	parent := c.ctx
+	ctx, cancel := context.WithTimeout(parent, pi.Timeout)
+	c.ctx = ctx
+	err := e.invokeOnce(c, d, m)
+	c.ctx = parent
+	// Late: the attempt's own deadline passed (not the run's, whose
+	// cancellation the run reports itself).
+	late := ctx.Err() == context.DeadlineExceeded && parent.Err() == nil
+	cancel()
+	if late {
+		return &TimeoutError{Timeout: pi.Timeout, Result: err}
+	}
+	return err
+}
+
+// backoff waits d before a retry, and reports false, at once, if the run
+// stops first: its context is done, it is interrupted, or a call failed on
+// the pool.
+func (e *Engine) backoff(d time.Duration) bool {
+	var halt <-chan struct{}
+	if e.pool != nil {
+		halt = e.pool.halt
+	}
+	if closed(e.done) || closed(halt) {
+		return false
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-e.done:
+		return false
+	case <-halt:
+		return false
+	}
+}
 
 // invokeOnce calls the handler once, turning a panic into a *PanicError.
 func (e *Engine) invokeOnce(c *Call, d Delivery, m Msg) (err error) {

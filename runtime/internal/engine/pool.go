@@ -22,6 +22,11 @@ type pool struct {
 	open    bool      // a step's work may be handed out
 	quit    bool
 	stop    atomic.Bool // no call may start (failure or cancellation); read without mu
+	// halt is closed when a call fails (stop is set for it): backoff
+	// waits end at once. Closed once, under mu; a run stops at its first
+	// failure, so it is never reopened.
+	halt   chan struct{}
+	halted bool
 	left    int         // chunks not handed out yet
 	running int         // chunks handed out and not finished
 	rr      int         // processor to look at first, so that workers spread out
@@ -55,7 +60,7 @@ func (e *Engine) workerCount() int {
 // startPool sets up a pool of n goroutines: n-1 workers, started when a
 // step first needs them, and the goroutine running Run.
 func (e *Engine) startPool(n int) {
-	s := &pool{workers: n - 1}
+	s := &pool{workers: n - 1, halt: make(chan struct{})}
 	s.work.L, s.idle.L = &s.mu, &s.mu
 	e.pool = s
 }
@@ -281,6 +286,9 @@ func (e *Engine) runChunk(i int, ch *chunk) (herr *HandlerError, canceled bool) 
 		it := p.inbox[j]
 		c.msg, c.input, c.cs, c.mark = e.cur[it.ev], p.base+j, it.cs, len(c.out)
 		if err := e.eventCall(c, i, &t, rc); err != nil && err != errRouted {
+			if err == errAbandoned {
+				return nil, !e.pool.stop.Load()
+			}
 			return e.handlerError(i, it.cs, c.msg, p.base+j, err), false
 		}
 	}
@@ -291,6 +299,10 @@ func (e *Engine) runChunk(i int, ch *chunk) (herr *HandlerError, canceled bool) 
 // smallest (processor, input position), unless cancellation was seen first.
 func (e *Engine) recordFailure(i int, herr *HandlerError) {
 	e.pool.stop.Store(true)
+	if !e.pool.halted {
+		e.pool.halted = true
+		close(e.pool.halt)
+	}
 	if e.canceled {
 		return
 	}
