@@ -712,6 +712,9 @@ func (e *Engine) backoff(d time.Duration) bool {
 	if closed(e.done) || closed(halt) {
 		return false
 	}
+	if waitHook != nil {
+		waitHook(d)
+	}
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
@@ -723,6 +726,10 @@ func (e *Engine) backoff(d time.Duration) bool {
 		return false
 	}
 }
+
+// waitHook, when set (tests only), is told about every backoff wait
+// before it begins.
+var waitHook func(d time.Duration)
 
 // invokeOnce calls the handler once, turning a panic into a *PanicError.
 func (e *Engine) invokeOnce(c *Call, d Delivery, m Msg) (err error) {
