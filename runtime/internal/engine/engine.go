@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/internal/interrupt"
 )
 
@@ -29,10 +30,15 @@ type Call struct {
 	msg   Msg
 	out   []Msg
 	mark  int        // len(out) when the call began: its emissions are out[mark:]
-	// attempt is the attempt in progress: 0, then k for the k-th retry
-	attempt int
 	arena Arena      // where emitted events may be stored (arena.go), or nil
 	slot  *arenaSlot // where arena comes from when nil, or nil
+
+	// attempt is the attempt in progress: 0, then k for the k-th retry
+	// (invoke); after the call, its last attempt.
+	attempt int
+	// routed is the error of a call whose failure invoke routed as an
+	// event (errRouted), for the CallObserver.
+	routed error
 }
 
 // Context returns the run's context.
@@ -176,6 +182,10 @@ type Engine struct {
 	cfg    config
 	// observeFn is WithObserver's function, or nil.
 	observeFn func(Stats)
+	// obs is WithCallObserver's observer, or nil; runObs the same if it
+	// is a fw.RunObserver.
+	obs    fw.CallObserver
+	runObs fw.RunObserver
 
 	// Submission (Submit, SubmitArena, Resolve, Feed) happens before Run, on
 	// one goroutine: these fields are not guarded, and started is atomic only
@@ -281,6 +291,8 @@ func New(p *Program, d Dispatcher, opts ...Option) *Engine {
 	}
 	e.router, _ = d.(FailureRouter)
 	e.observeFn, _ = cfg.Observe.(func(Stats))
+	e.obs, _ = cfg.Calls.(fw.CallObserver)
+	e.runObs, _ = cfg.Calls.(fw.RunObserver)
 	return e
 }
 
@@ -332,6 +344,12 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 	defer func() { e.putRunBufs(cur) }()
 	if e.cfg.Interrupts || interrupt.FromContext(ctx) != nil {
 		defer e.watchSignals(ctx)()
+	}
+	if e.runObs != nil {
+		// Registered before the deferred runError below, so run after it:
+		// RunEnd sees the error Run returns.
+		e.runObs.RunBegin(ctx, e.prog.Package, e.Stats)
+		defer func() { e.runObs.RunEnd(ctx, e.prog.Package, e.Stats(), err) }()
 	}
 	start := time.Now()
 	defer func() {
@@ -645,18 +663,15 @@ func (e *Engine) invoke(c *Call, d Delivery, m Msg) error {
 		c.out = c.out[:mark]
 		if wait > 0 {
 			if !e.backoff(wait) {
-				c.attempt = 0
 				return errAbandoned
 			}
 			wait = min(2*wait, pi.BackoffMax)
 		}
 		c.attempt++
 		if err = e.attempt(c, pi, d, m); err == nil {
-			c.attempt = 0
 			return nil
 		}
 	}
-	c.attempt = 0
 	if !pi.Failures || e.router == nil {
 		return err
 	}
@@ -666,6 +681,7 @@ func (e *Engine) invoke(c *Call, d Delivery, m Msg) error {
 	f := Failure{Processor: he.Processor, Case: he.Case, Event: he.Event, Err: err,
 		Phase: c.phase, Step: c.step, Input: c.input, Msg: m}
 	c.out = append(c.out, e.router.FailureMsg(d.Proc, &f))
+	c.routed = err
 	e.cfg.Logger.LogAttrs(c.ctx, slog.LevelWarn, "fw: call failed; its failure event is emitted in its place",
 		slog.String("err", he.Error()))
 	return errRouted

@@ -15,13 +15,13 @@ type Serial struct {
 	step  int
 	procs []serialProc
 	stop  bool            // a call failed: no further call may start (every proc is off)
-	// abandoned: the call begun last was abandoned in a backoff wait because
-	// the run is stopping (errAbandoned); stop is set, herr is not
-	abandoned bool
 	done  <-chan struct{} // the engine's: closed when the run must stop, or nil
 	proc  int32           // the processor whose call is in progress (noted last)
 	failp int32           // the processor whose call failed, once stop
 	herr  *HandlerError
+	// abandoned: the call begun last was abandoned in a backoff wait because
+	// the run is stopping (errAbandoned); stop is set, herr is not
+	abandoned bool
 
 	eng     *Engine // the engine, whose call path slow calls take; nil for NewSerial
 	slowAll bool    // WithTiming or WithEventChecks: every call takes the slow path (timed, checked)
@@ -276,7 +276,7 @@ func (e *Engine) fusedOpen(cur []Msg, sampled bool) *Serial {
 		p.cached = e.procs[i].cached
 		pi := &e.prog.Procs[i]
 		p.guarded, p.routed = pi.Retry > 0 || pi.Failures || pi.Timeout > 0, 0
-		p.slow = p.off || p.cached || p.guarded || e.tape != nil || e.cfg.Timing || e.checks != nil
+		p.slow = p.off || p.cached || p.guarded || e.tape != nil || e.cfg.Timing || e.checks != nil || e.obs != nil
 	}
 	if x.tallies == nil {
 		x.tallies = make([]tally, len(x.procs))
@@ -293,7 +293,7 @@ func (e *Engine) fusedOpen(cur []Msg, sampled bool) *Serial {
 			}
 		}
 	}
-	x.eng, x.slowAll, x.done = e, e.cfg.Timing || e.checks != nil, e.done
+	x.eng, x.slowAll, x.done = e, e.cfg.Timing || e.checks != nil || e.obs != nil, e.done
 	x.cur = cur
 	x.stop, x.abandoned, x.herr, x.h, x.hook, x.sampling, x.taped = false, false, nil, hook{}, false, false, e.tape != nil
 	if x.taped {

@@ -22,17 +22,18 @@ type pool struct {
 	open    bool      // a step's work may be handed out
 	quit    bool
 	stop    atomic.Bool // no call may start (failure or cancellation); read without mu
-	// halt is closed when a call fails (stop is set for it): backoff
-	// waits end at once. Closed once, under mu; a run stops at its first
-	// failure, so it is never reopened.
-	halt   chan struct{}
-	halted bool
 	left    int         // chunks not handed out yet
 	running int         // chunks handed out and not finished
 	rr      int         // processor to look at first, so that workers spread out
 	wg      sync.WaitGroup
 	workers int  // goroutines to start, the one running Run excluded
 	started bool // they were started: at the first step with work for more than one
+
+	// halt is closed when a call fails (stop is set for it): backoff
+	// waits end at once. Closed once, under mu; a run stops at its first
+	// failure, so it is never reopened.
+	halt   chan struct{}
+	halted bool
 }
 
 // chunk is a run of consecutive calls of one processor's inbox, handed out
