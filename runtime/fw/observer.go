@@ -26,12 +26,12 @@ type CallObserver interface {
 }
 
 // RunObserver may be implemented by a CallObserver that wants to know about
-// the run too: RunBegin is called when Run starts, before any call, with the
-// run's Stats (safe to call at any time until RunEnd returns; after it, it
-// is frozen), and RunEnd when Run returns, with its final Stats and error.
+// the run too. RunBegin is called when Run starts, before any call, with the
+// run's Stats (safe to call at any time, also after the run); the function it
+// returns, unless nil, is called when Run returns, with the final Stats and
+// the error Run returns.
 type RunObserver interface {
-	RunBegin(ctx context.Context, pkg string, stats func() Stats)
-	RunEnd(ctx context.Context, pkg string, stats Stats, err error)
+	RunBegin(ctx context.Context, pkg string, stats func() Stats) (end func(Stats, error))
 }
 
 // CallInfo describes a call: its package, its causal position (the same

@@ -20,8 +20,7 @@ type recObserver struct {
 	begun  int
 	ends   []string
 	runs   []string
-	stats  func() fw.Stats
-	during fw.Stats // stats read through RunBegin's function at RunEnd
+	during fw.Stats // stats read through RunBegin's function at the end
 }
 
 func (o *recObserver) CallBegin(ctx context.Context, c fw.CallInfo) context.Context {
@@ -41,14 +40,12 @@ func (o *recObserver) CallEnd(ctx context.Context, c fw.CallInfo, r fw.CallResul
 		c.Package, c.Position.Key(), c.Position.Case, c.Event, c.Lifecycle(), r.Err, r.Routed, r.Attempts, r.Emitted))
 }
 
-func (o *recObserver) RunBegin(ctx context.Context, pkg string, stats func() fw.Stats) {
+func (o *recObserver) RunBegin(ctx context.Context, pkg string, stats func() fw.Stats) func(fw.Stats, error) {
 	o.runs = append(o.runs, "begin "+pkg)
-	o.stats = stats
-}
-
-func (o *recObserver) RunEnd(ctx context.Context, pkg string, st fw.Stats, err error) {
-	o.runs = append(o.runs, fmt.Sprintf("end %s err=%v", pkg, err))
-	o.during = o.stats()
+	return func(st fw.Stats, err error) {
+		o.runs = append(o.runs, fmt.Sprintf("end %s err=%v", pkg, err))
+		o.during = stats()
+	}
 }
 
 // TestCallObserver: every call, lifecycle calls included, is told to the

@@ -348,8 +348,9 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 	if e.runObs != nil {
 		// Registered before the deferred runError below, so run after it:
 		// RunEnd sees the error Run returns.
-		e.runObs.RunBegin(ctx, e.prog.Package, e.Stats)
-		defer func() { e.runObs.RunEnd(ctx, e.prog.Package, e.Stats(), err) }()
+		if end := e.runObs.RunBegin(ctx, e.prog.Package, e.Stats); end != nil {
+			defer func() { end(e.Stats(), err) }()
+		}
 	}
 	start := time.Now()
 	defer func() {
