@@ -46,6 +46,9 @@ type ledger struct {
 func (l *ledger) note(pos fw.Position, ctx context.Context) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if l.spans == nil {
+		return
+	}
 	if l.first != nil {
 		l.first()
 		l.first = nil
