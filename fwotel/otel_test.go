@@ -61,7 +61,7 @@ func (l *ledger) OnCharged(c retries.LedgerChargedContext, id, amount int64) err
 	return nil
 }
 
-func (l *ledger) OnFailed(c retries.LedgerFailedContext, proc, err, payload string) error {
+func (l *ledger) OnFailed(c retries.LedgerFailedContext, proc, err, payload string, attempts int64) error {
 	l.note(c.Position(), c.Context())
 	return nil
 }

@@ -265,6 +265,7 @@ const maxRetry = 1000
 var failureFields = map[string]ir.TypeKind{
 	"proc": ir.String, "case": ir.String, "event": ir.String, "error": ir.String,
 	"payload": ir.String, "phase": ir.Int, "step": ir.Int, "input": ir.Int,
+	"attempts": ir.Int,
 }
 
 // failureEvent resolves the event of `failures E`: every field must be one

@@ -30,7 +30,7 @@ const (
 // fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
 	Events:      []fwimpl.EventInfo{{Name: "Charged"}, {Name: "Failed"}, {Name: "Order"}},
-	Fingerprint: fwimpl.Fingerprint("3d7f03770fc9a6dab9c45e31573eb3b6c21dbab4659f36ca434cbc8d0b55fc29"),
+	Fingerprint: fwimpl.Fingerprint("80f53fbb8ba1a9c38e4f82d5d764bcef63c7857cfab0408ed13dee9016475db3"),
 	Package:     "retries",
 	Procs: []fwimpl.ProcInfo{{
 		BackoffMax:  4 * time.Millisecond,
@@ -114,7 +114,7 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 		case fwKindFailed:
 			ev := m.Ev.(*Failed)
 			if c := x.Begin(x.Note(1, 1, m)); c != nil {
-				x.End(d.h.Ledger.OnFailed(LedgerFailedContext{fwimpl.NewOn[Failed](c)}, ev.Proc, ev.Error, ev.Payload))
+				x.End(d.h.Ledger.OnFailed(LedgerFailedContext{fwimpl.NewOn[Failed](c)}, ev.Proc, ev.Error, ev.Payload, ev.Attempts))
 			}
 		case fwKindOrder:
 			ev := m.Ev.(*Order)
@@ -142,7 +142,7 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 			return d.h.Ledger.OnCharged(LedgerChargedContext{fwimpl.NewOn[Charged](c)}, ev.ID, ev.Amount)
 		case 1:
 			ev := m.Ev.(*Failed)
-			return d.h.Ledger.OnFailed(LedgerFailedContext{fwimpl.NewOn[Failed](c)}, ev.Proc, ev.Error, ev.Payload)
+			return d.h.Ledger.OnFailed(LedgerFailedContext{fwimpl.NewOn[Failed](c)}, ev.Proc, ev.Error, ev.Payload, ev.Attempts)
 		}
 	}
 	return fwimpl.UnknownDelivery(dl)
@@ -153,10 +153,11 @@ func (d *fwDispatcher) FailureMsg(proc int32, f *fwimpl.Failure) fwimpl.Msg {
 	switch proc {
 	case 0:
 		e := Failed{
-			Error:   f.Err.Error(),
-			Input:   int64(f.Input),
-			Payload: fwPayload(f.Msg),
-			Proc:    f.Processor,
+			Attempts: int64(f.Attempts),
+			Error:    f.Err.Error(),
+			Input:    int64(f.Input),
+			Payload:  fwPayload(f.Msg),
+			Proc:     f.Processor,
 		}
 		return fwimpl.Msg{Kind: fwKindFailed, Ev: &e}
 	}

@@ -41,10 +41,11 @@ func (e Charged) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
 
 // Failed is the event declared at retries.fw:10.
 type Failed struct {
-	Proc    string `json:"proc"`
-	Error   string `json:"error"`
-	Payload string `json:"payload"`
-	Input   int64  `json:"input"`
+	Proc     string `json:"proc"`
+	Error    string `json:"error"`
+	Payload  string `json:"payload"`
+	Input    int64  `json:"input"`
+	Attempts int64  `json:"attempts"`
 }
 
 // EventName returns "Failed", the event's stable name.
@@ -58,6 +59,7 @@ func (e Failed) AppendBinary(b []byte) ([]byte, error) {
 	b = fwimpl.AppendString(b, e.Error)
 	b = fwimpl.AppendString(b, e.Payload)
 	b = fwimpl.AppendInt(b, e.Input)
+	b = fwimpl.AppendInt(b, e.Attempts)
 	return b, nil
 }
 
@@ -68,6 +70,7 @@ func (e *Failed) UnmarshalBinary(data []byte) error {
 	e.Error = d.String()
 	e.Payload = d.String()
 	e.Input = d.Int()
+	e.Attempts = d.Int()
 	return d.Finish()
 }
 
@@ -134,7 +137,7 @@ type LedgerHandler interface {
 	// OnCharged handles Charged events that case Charged matches (retries.fw:20).
 	OnCharged(c LedgerChargedContext, id int64, amount int64) error
 	// OnFailed handles Failed events that case Failed matches (retries.fw:21).
-	OnFailed(c LedgerFailedContext, proc string, error_ string, payload string) error
+	OnFailed(c LedgerFailedContext, proc string, error_ string, payload string, attempts int64) error
 }
 
 // LedgerChargedContext is the context of LedgerHandler.OnCharged: Context, Phase, Position, Event (of fwimpl.On).

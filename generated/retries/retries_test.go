@@ -49,8 +49,8 @@ func (l *ledger) OnCharged(c retries.LedgerChargedContext, id, amount int64) err
 	return nil
 }
 
-func (l *ledger) OnFailed(c retries.LedgerFailedContext, proc, err, payload string) error {
-	l.got = append(l.got, fmt.Sprintf("failed %s %s: %s", proc, payload, err))
+func (l *ledger) OnFailed(c retries.LedgerFailedContext, proc, err, payload string, attempts int64) error {
+	l.got = append(l.got, fmt.Sprintf("failed %s %s after %d attempts: %s", proc, payload, attempts, err))
 	return nil
 }
 
@@ -80,7 +80,7 @@ func TestRetriesDeterministic(t *testing.T) {
 	for i := range int64(n) {
 		switch {
 		case i%9 == 0:
-			want = append(want, fmt.Sprintf(`failed Charge {"event":"Order","id":%d,"amount":%d}: card declined (attempt 3)`, i, 10*i))
+			want = append(want, fmt.Sprintf(`failed Charge {"event":"Order","id":%d,"amount":%d} after 4 attempts: card declined (attempt 3)`, i, 10*i))
 			wantAttempts[i] = 4
 		default:
 			want = append(want, fmt.Sprintf("charged %d %d", i, 10*i))

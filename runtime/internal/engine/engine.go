@@ -680,7 +680,7 @@ func (e *Engine) invoke(c *Call, d Delivery, m Msg) error {
 	c.out = c.out[:mark]
 	he := newHandlerError(e.prog, c.phase, c.step, int(d.Proc), d.Case, m, c.input, err)
 	f := Failure{Processor: he.Processor, Case: he.Case, Event: he.Event, Err: err,
-		Phase: c.phase, Step: c.step, Input: c.input, Msg: m}
+		Phase: c.phase, Step: c.step, Input: c.input, Attempts: c.attempt + 1, Msg: m}
 	c.out = append(c.out, e.router.FailureMsg(d.Proc, &f))
 	c.routed = err
 	e.cfg.Logger.LogAttrs(c.ctx, slog.LevelWarn, "fw: call failed; its failure event is emitted in its place",
