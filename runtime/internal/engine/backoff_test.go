@@ -334,3 +334,35 @@ func TestTimeoutRunCancelled(t *testing.T) {
 		t.Errorf("Run = %v, want the cancellation", r.err)
 	}
 }
+
+// TestBackoffCountsInCost: with two workers, a backoff wait made inline
+// (on the goroutine running Run) is counted in the scheduler's estimate of
+// the cost of the processor's calls, so that its steps with work that can
+// overlap go to the pool, where the processor's other calls go on during a
+// wait; the output does not change.
+func TestBackoffCountsInCost(t *testing.T) {
+	const wait = 2 * time.Millisecond
+	var want []string
+	for _, workers := range []int{1, 2} {
+		prog := backoffProgram(4, 1, wait, wait)
+		restore := fwrt.SetSchedule(fwrt.ScheduleInline, 0)
+		r := runBackoff(context.Background(), prog, []string{"a", "b", "c"}, func(c *fwrt.Call, l string) error {
+			if l == "b" && c.Attempt() == 0 {
+				return errors.New("busy")
+			}
+			return nil
+		}, fw.WithWorkers(workers))
+		restore()
+		if r.err != nil {
+			t.Fatal(r.err)
+		}
+		if workers == 1 {
+			want = r.down
+			continue
+		}
+		equalLines(t, "Down", r.down, want)
+		if got := fwrt.CallCost(prog, 0); got < wait/2 {
+			t.Errorf("the scheduler's cost of Work's calls is %v after an inline wait of %v", got, wait)
+		}
+	}
+}

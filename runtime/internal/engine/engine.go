@@ -663,6 +663,13 @@ func (e *Engine) invoke(c *Call, d Delivery, m Msg) error {
 		clear(c.out[mark:])
 		c.out = c.out[:mark]
 		if wait > 0 {
+			if e.pool != nil && !e.onPool {
+				// A wait inline holds up the whole step: the scheduler
+				// counts it in the cost of the processor's calls, so that
+				// its next steps go to the pool, where other calls go on
+				// during a wait (sched.go).
+				e.sched.observe(int(d.Proc), wait, 1)
+			}
 			if !e.backoff(wait) {
 				return errAbandoned
 			}

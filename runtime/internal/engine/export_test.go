@@ -50,3 +50,9 @@ func SetSchedule(mode int, seed uint64) (restore func()) {
 func PoolUse(e *Engine) (poolSteps, handovers int) {
 	return e.sched.poolSteps, e.sched.handovers
 }
+
+// CallCost returns the scheduler's estimate of the cost of a call of
+// processor i of p (0 if unknown).
+func CallCost(p *Program, i int) time.Duration {
+	return time.Duration(costsOf(p).ns[i].Load())
+}
