@@ -57,8 +57,10 @@ type CallResult struct {
 	// Err is nil for a call that succeeded; otherwise the error of its
 	// last attempt (a *PanicError for a panic, a *TimeoutError for an
 	// attempt that overran its timeout), also when the failure was routed
-	// as an event (Routed), or the reason the run stopped for a call
-	// abandoned during a backoff wait (Abandoned).
+	// as an event (Routed), or for a call abandoned during a backoff wait
+	// (Abandoned) the reason the run stopped (the context's error,
+	// ErrInterrupted, or an error saying the call was abandoned when
+	// another call's failure stopped the run).
 	Err error
 	// Routed: the call failed, and its failure event (`failures E`) was
 	// emitted in its place; the run goes on.

@@ -142,6 +142,9 @@ func (e *Engine) observeEnd(h *hook, c *Call, err error) {
 		res.Routed, res.Err = true, c.routed
 	case err == errAbandoned:
 		res.Abandoned, res.Err = true, e.stopErr()
+		if res.Err == nil { // stopped by another call's failure
+			res.Err = errAbandoned
+		}
 	}
 	ctx := c.ctx
 	c.ctx, c.routed = h.obsCtx, nil
@@ -170,6 +173,9 @@ func (e *Engine) eventCall(c *Call, i int, t *tally, rc *[]tapeCall) (err error)
 			err = &PanicError{Value: r, Stack: debug.Stack()}
 			clear(c.out[c.mark:])
 			c.out = c.out[:c.mark]
+			if h.observed {
+				e.observeEnd(&h, c, err)
+			}
 		}
 		t.outcome(err, len(c.out)-c.mark)
 	}()

@@ -113,3 +113,44 @@ func TestCallObserver(t *testing.T) {
 		}
 	}
 }
+
+// TestCallObserverPanic: a handler's panic that stops the run ends the
+// call for the observer too, with the *PanicError, whatever the path.
+func TestCallObserverPanic(t *testing.T) {
+	for _, sched := range []int{fwrt.ScheduleInline, fwrt.SchedulePool} {
+		for _, workers := range []int{1, 2} {
+			restore := fwrt.SetSchedule(sched, 0)
+			o := &recObserver{}
+			prog := failuresProgram(1)
+			prog.Procs[0].Retry, prog.Procs[0].Failures = 0, false
+			d := &disp{
+				routes: [][]fwrt.Delivery{fkX: {{Proc: 0, Case: 0}}},
+				invoke: func(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
+					if label(m) == "boom" {
+						c.Emit(ev(fkY, "discarded"))
+						panic("kaboom")
+					}
+					return nil
+				},
+			}
+			e := fwrt.New(prog, d, fw.WithWorkers(workers), fw.WithCallObserver(o))
+			e.Submit(ev(fkX, "ok"))
+			e.Submit(ev(fkX, "boom"))
+			err := e.Run(context.Background())
+			restore()
+			var pe *fw.PanicError
+			if !errors.As(err, &pe) {
+				t.Fatalf("Run = %v, want the panic", err)
+			}
+			want := []string{
+				`f Work/0/0/0 Job event="X" lifecycle=false err=<nil> routed=false attempts=1 emitted=0`,
+				`f Work/0/0/1 Job event="X" lifecycle=false err=panic: kaboom routed=false attempts=1 emitted=0`,
+			}
+			slices.Sort(o.ends)
+			equalLines(t, fmt.Sprintf("schedule %d, workers %d", sched, workers), o.ends, want)
+			if o.begun != len(o.ends) {
+				t.Errorf("%d CallBegin, %d CallEnd", o.begun, len(o.ends))
+			}
+		}
+	}
+}

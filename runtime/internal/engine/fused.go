@@ -445,7 +445,12 @@ func (e *Engine) tapeCalls(i, input int, rcs []tapeCall, out []Msg) (int, error)
 func (e *Engine) fusedEvents(x *Serial, cur []Msg, directed bool) (canceled bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			x.fail(&PanicError{Value: r, Stack: debug.Stack()})
+			perr := &PanicError{Value: r, Stack: debug.Stack()}
+			h, hooked := x.h, x.hook
+			x.fail(perr)
+			if hooked && h.observed { // the observer sees the call end
+				e.observeEnd(&h, &x.procs[x.proc].call, perr)
+			}
 		}
 	}()
 	if directed && e.bld != nil {
