@@ -58,11 +58,12 @@ check-generated:
 test: vet test-modules
 	$(GO) test -race -count=1 -timeout 9m ./...
 
-## test-modules: vet and test the modules of their own that are part of fw
-## (their dependencies stay out of the core module): fwnats, the NATS
-## JetStream connector, whose tests start an embedded server (nothing to
-## install; the module downloads its dependencies from the Go module proxy).
-MODULES := fwnats
+## test-modules: vet and test (race detector on) the modules that live in this
+## repository with a go.mod of their own, so that the core module depends on
+## none of their dependencies: fwnats/ (the NATS JetStream connector, whose
+## tests start an embedded server: nothing to install) and fwotel/
+## (OpenTelemetry). Their dependencies download from the Go module proxy.
+MODULES := fwnats fwotel
 test-modules:
 	@for m in $(MODULES); do \
 		(cd $$m && $(GO) vet ./... && $(GO) test -race -count=1 -timeout 5m ./...) || exit $$?; \
