@@ -638,3 +638,35 @@ func TestSinkIDsWithBuilders(t *testing.T) {
 		}
 	}
 }
+
+// Several feeds are fed one after the other, and a count phase runs across
+// them: a sequence of 5, then a stream of 4, by 3.
+func TestPhaseEveryAcrossFeeds(t *testing.T) {
+	seq := func(yield func(string) bool) {
+		for _, s := range recInputs(5) {
+			if !yield(s) {
+				return
+			}
+		}
+	}
+	d := &ldisp{}
+	s := newStream()
+	s.push("x0", "x1", "x2", "x3")
+	s.close()
+	var rec bytes.Buffer
+	e := fwrt.New(liveProgram(1), d, fw.WithPhaseEvery(3), fw.WithRecord(&rec))
+	e.Feed(fwrt.SeqFeed(seq, func(c *fwrt.Call, s string) fwrt.Msg { return ev(lIn, s) }))
+	e.Feed(s)
+	if err := e.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	equalLines(t, "Tail", d.tailLines(), []string{"p0:6", "p1:6", "p2:6"})
+	if !slices.Equal(s.commits, []int64{1, 4}) {
+		t.Fatalf("the stream's commits %v, want [1 4]", s.commits)
+	}
+	r := &ldisp{}
+	if err := fwrt.New(liveProgram(1), r, fw.WithWorkers(4)).Replay(context.Background(), bytes.NewReader(rec.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	equalLines(t, "Tail in the replay", r.tailLines(), d.tailLines())
+}
