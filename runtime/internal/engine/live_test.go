@@ -211,10 +211,12 @@ func TestStreamHandledPromptly(t *testing.T) {
 			if err := within(t, done, "end of Run"); err != nil {
 				t.Fatal(err)
 			}
-			// Phase 0 had a step for each In and one for its Outs; phase 1
-			// delivers the Sum of Count's `on phase`.
-			if st := e.Stats(); len(st.Phases) != 2 || st.Phases[0].Steps != 10 {
-				t.Fatalf("phases %+v: want phase 0 of 10 steps (an In, then its Outs, per event), then the Sum's", st.Phases)
+			// Phase 0 had the 5 Ins and their 10 Outs, in at least 6 steps (an
+			// In may be pulled into the step of the previous one's Outs, if it
+			// is pushed before that step starts); phase 1 delivers the Sum of
+			// Count's `on phase`.
+			if st := e.Stats(); len(st.Phases) != 2 || st.Phases[0].Events != 15 || st.Phases[0].Steps < 6 {
+				t.Fatalf("phases %+v: want phase 0 of 15 events in 6 steps or more, then the Sum's", st.Phases)
 			}
 		})
 	}
