@@ -337,3 +337,41 @@ func TestSubmitSeqOf(t *testing.T) {
 type p2off struct{}
 
 func (p2off) OnB(c chain.P2BContext, n int64) error { c.EmitC(chain.C{N: n + 2}); return nil }
+
+// BenchmarkStream feeds b.N events through a channel (StreamOf with
+// fw.ChanStream) from a producer goroutine, through the chain in one run,
+// beside the same events fed lazily by SubmitSeqOf (the in-process
+// baseline); ns/op is per event.
+func BenchmarkStream(b *testing.B) {
+	for _, src := range []string{"seq", "chan"} {
+		b.Run(src, func(b *testing.B) {
+			b.ReportAllocs()
+			sink := &p4{}
+			p := must(chain.NewPipeline(chain.Handlers{P1: p1{}, P2: p2{}, P3: p3{}, P4: sink}, fw.WithWorkers(1)))
+			if src == "seq" {
+				chain.SubmitSeqOf(p, func(yield func(chain.A) bool) {
+					for i := range b.N {
+						if !yield(chain.A{N: int64(i)}) {
+							return
+						}
+					}
+				})
+			} else {
+				ch := make(chan chain.A, 1024)
+				chain.StreamOf(p, fw.ChanStream(ch))
+				go func() {
+					for i := range b.N {
+						ch <- chain.A{N: int64(i)}
+					}
+					close(ch)
+				}()
+			}
+			if err := p.Run(context.Background()); err != nil {
+				b.Fatal(err)
+			}
+			if want := handChain(b.N); sink.sum != want {
+				b.Fatalf("sum %d, want %d", sink.sum, want)
+			}
+		})
+	}
+}
