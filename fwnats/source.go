@@ -88,8 +88,10 @@ func StopOnBadMessage() SourceOption {
 }
 
 // EndWhenCaughtUp makes the source end (as a closed stream does) once it has
-// read every message the consumer had pending: the run then completes its
-// last phase, commits it and returns. Without it the source never ends.
+// read the last message its stream held, among those the consumer's filters
+// match, when NewSource was called: the run then completes its last phase,
+// commits it and returns. Without it the source never ends. (NewSource then
+// reads that last message's sequence: a message-get request on the stream.)
 func EndWhenCaughtUp() SourceOption {
 	return func(c *sourceConfig) { c.endCaught = true }
 }
@@ -146,6 +148,7 @@ type Source[E any] struct {
 	pending []entry[E] // pulled, not yet committed (stream order)
 	highest uint64     // the highest sequence read
 	floor   uint64     // the highest sequence committed (or acknowledged before the run)
+	until   uint64     // EndWhenCaughtUp: the last sequence to read
 	ended   bool       // no more messages will be read
 	err     error      // the reader's error
 	stopped bool
@@ -191,29 +194,30 @@ func NewSource[E any](ctx context.Context, js jetstream.JetStream, cons jetstrea
 		space: make(chan struct{}, 1),
 		done:  make(chan struct{}),
 	}
-	pending := info.NumPending
 	if !cfg.noReset {
 		r, err := js.ResetConsumer(ctx, info.Stream, info.Name)
 		if err != nil {
 			return nil, fmt.Errorf("fwnats: resetting consumer %s of stream %s (nats-server 2.14 or later; else NoReset): %w", info.Name, info.Stream, err)
 		}
-		if r.ConsumerInfo != nil {
-			pending = r.NumPending
-		}
 		s.highest = r.ResetSeq - 1
-		s.floor = s.highest
 	} else if fresh, err := cons.Info(ctx); err == nil {
-		pending = fresh.NumPending + uint64(fresh.NumAckPending)
 		s.highest = fresh.AckFloor.Stream
-		s.floor = s.highest
 	} else {
 		return nil, fmt.Errorf("fwnats: consumer %s of stream %s: %w", info.Name, info.Stream, err)
 	}
-	if cfg.endCaught && pending == 0 {
-		s.ended = true
-		close(s.done)
-		s.signal(s.ready)
-		return s, nil
+	s.floor = s.highest
+	if cfg.endCaught {
+		last, err := lastSeq(ctx, js, info)
+		if err != nil {
+			return nil, fmt.Errorf("fwnats: consumer %s of stream %s: the last message: %w", info.Name, info.Stream, err)
+		}
+		s.until = last
+		if last <= s.highest {
+			s.ended = true
+			close(s.done)
+			s.signal(s.ready)
+			return s, nil
+		}
 	}
 	it, err := cons.Messages(cfg.pullOpts...)
 	if err != nil {
@@ -295,7 +299,7 @@ func (s *Source[E]) read() {
 		s.mu.Lock()
 		s.highest = seq
 		s.buf = append(s.buf, e)
-		if s.cfg.endCaught && meta.NumPending == 0 {
+		if s.cfg.endCaught && seq >= s.until {
 			s.ended = true
 		}
 		ended := s.ended
@@ -326,6 +330,34 @@ func redact(msg string) string {
 		}
 		return s[:1] + "…"
 	})
+}
+
+// lastSeq returns the sequence of the last message of the consumer's stream
+// that its filters match (0: none).
+func lastSeq(ctx context.Context, js jetstream.JetStream, info *jetstream.ConsumerInfo) (uint64, error) {
+	st, err := js.Stream(ctx, info.Stream)
+	if err != nil {
+		return 0, err
+	}
+	filters := info.Config.FilterSubjects
+	if info.Config.FilterSubject != "" {
+		filters = append(filters, info.Config.FilterSubject)
+	}
+	if len(filters) == 0 {
+		filters = []string{">"}
+	}
+	var last uint64
+	for _, f := range filters {
+		m, err := st.GetLastMsgForSubject(ctx, f)
+		if errors.Is(err, jetstream.ErrMsgNotFound) {
+			continue
+		}
+		if err != nil {
+			return 0, err
+		}
+		last = max(last, m.Sequence)
+	}
+	return last, nil
 }
 
 // known reports whether seq is held (read and not committed). s.mu is held.
