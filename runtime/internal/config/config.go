@@ -26,6 +26,7 @@ type Config struct {
 	Timing      bool      // WithTiming
 	EventChecks bool      // WithEventChecks
 	Observe     any       // WithObserver: a func(fw.Stats)
+	Calls       any       // WithCallObserver: a fw.CallObserver
 	Every       time.Duration
 
 	// Live runs (fw.WithPhaseEvery, fw.WithPhaseInterval, fw.WithSink).
