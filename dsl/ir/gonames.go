@@ -82,6 +82,9 @@ func TargetGoName(target string) string { return GoFieldName(target) }
 // ResolveMethod is the method of Pipeline or of a context that resolves a target.
 func ResolveMethod(target string) string { return "Resolve" + TargetGoName(target) }
 
+// PublishMethod is the method of a case's context that publishes an artifact of a target.
+func PublishMethod(target string) string { return "Publish" + TargetGoName(target) }
+
 // HarnessFuncName is the function that calls one of a processor's cases alone,
 // for tests (Call<Processor>: not Test<Processor>, which would collide with a
 // user's test function of the same name).
