@@ -108,8 +108,8 @@ func (g *generator) builder(f *jen.File, p *ir.Processor) {
 	where := pos(p.File, p.Pos.Line)
 	if isHelper(p) {
 		if takesHandler(p) {
-			in := b.Requires[0].Type
-			f.Commentf("%s gives the key of each %s artifact that helper %s (%s) groups.", KeyerName(p), b.Requires[0].Name, p.Name, where)
+			in := p.Cases[0].InputType()
+			f.Commentf("%s gives the key of each %s artifact that helper %s (%s) groups.", KeyerName(p), p.Cases[0].InputName(), p.Name, where)
 			f.Type().Id(KeyerName(p)).Interface(
 				jen.Id("Key").Params(jen.Id("v").Add(artifactType(in))).Add(goType(b.Helper.Key)),
 			)
@@ -126,8 +126,12 @@ func (g *generator) builder(f *jen.File, p *ir.Processor) {
 			m.Id("Build").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("yield").Func().Params(artifactType(t.Type)).Bool()).Error()
 		}
 		for _, c := range p.Cases {
-			m.Commentf("%s is called for each artifact of %s (%s).", MethodName(c), c.Target.Name, pos(p.File, c.Pos.Line))
-			m.Id(MethodName(c)).Params(jen.Id("c").Id(ctx), jen.Id("v").Add(artifactType(c.Target.Type))).Error()
+			if c.Event != nil {
+				m.Commentf("%s is called for each %s event (%s).", MethodName(c), c.Event.Name, pos(p.File, c.Pos.Line))
+			} else {
+				m.Commentf("%s is called for each artifact of %s (%s).", MethodName(c), c.Target.Name, pos(p.File, c.Pos.Line))
+			}
+			m.Id(MethodName(c)).Params(jen.Id("c").Id(ctx), jen.Id("v").Add(artifactType(c.InputType()))).Error()
 		}
 		for _, c := range []*ir.Case{p.Init, p.Phase, p.Terminate} {
 			if c == nil {
@@ -203,7 +207,7 @@ func (g *generator) dispatcherFields(s *jen.Group) {
 // helperType is the reactive type of a helper's state.
 func helperType(p *ir.Processor) *jen.Statement {
 	h := p.Builder.Helper
-	in := artifactType(p.Builder.Requires[0].Type)
+	in := artifactType(p.Cases[0].InputType())
 	switch h.Kind {
 	case ir.Collector:
 		return jen.Qual(reactivePath, "Collector").Types(in)
@@ -220,7 +224,7 @@ func helperType(p *ir.Processor) *jen.Statement {
 // helperInit is the statement of NewPipeline that creates a helper's state.
 func helperInit(p *ir.Processor) jen.Code {
 	h := p.Builder.Helper
-	in := artifactType(p.Builder.Requires[0].Type)
+	in := artifactType(p.Cases[0].InputType())
 	field := jen.Id("d").Dot(helperField(p))
 	keyFunc := func() jen.Code {
 		if h.By != nil {
@@ -251,7 +255,7 @@ func (g *generator) helperMethods(f *jen.File) {
 		}
 		b := p.Builder
 		h := b.Helper
-		in := artifactType(b.Requires[0].Type)
+		in := artifactType(p.Cases[0].InputType())
 		out := b.Provides
 		state := jen.Id("d").Dot(helperField(p))
 		emitOne := jen.Func().Params(jen.Id("v").Add(artifactType(out.Type))).Block(
@@ -274,7 +278,7 @@ func (g *generator) helperMethods(f *jen.File) {
 		case ir.StreamSampler:
 			add = state.Clone().Dot("Add").Call(jen.Id("v"), emitOne)
 		}
-		f.Commentf("fwAdd%s gives an artifact of %s to helper %s.", p.Name, b.Requires[0].Name, p.Name)
+		f.Commentf("fwAdd%s gives an artifact of %s to helper %s.", p.Name, p.Cases[0].InputName(), p.Name)
 		f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("fwAdd"+p.Name).Params(
 			jen.Id("c").Op("*").Add(rt("Call")), jen.Id("v").Add(in),
 		).Error().Block(add, jen.Return(jen.Nil()))

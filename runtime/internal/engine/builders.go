@@ -32,6 +32,8 @@ type builders struct {
 	directed []directed
 	sources  []source // the source builders, declaration order
 	routes   []Delivery
+	eager    []int32 // the targets of the eager builders (ProcInfo.Eager), declaration order
+	started  bool    // the eager builders were activated (by the first prepare)
 }
 
 // directed is a delivery of a logged artifact to one builder, made at the start
@@ -73,6 +75,9 @@ func newBuilders(p *Program, d Dispatcher, batch int) *builders {
 		if !pi.Builder {
 			continue
 		}
+		if pi.Eager {
+			b.eager = append(b.eager, pi.Provides)
+		}
 		if b.late[i] {
 			for _, r := range pi.Requires {
 				if b.waiting[r] == 0 {
@@ -91,8 +96,10 @@ func newBuilders(p *Program, d Dispatcher, batch int) *builders {
 // lateBuilders marks the builders that a case could activate while the run
 // goes on: the providers of the targets in some ProcInfo.Resolves, and,
 // transitively, the providers of what they require. Any other builder is
-// activated before the first step (by the caller's resolve requests) or never,
-// so no artifact is logged for it.
+// activated before the first step (by the caller's resolve requests, or as
+// an eager builder) or never, so no artifact is logged for it. Eager builders
+// and the processors that publish targets are active from the start: never
+// late.
 func lateBuilders(p *Program) []bool {
 	late := make([]bool, len(p.Procs))
 	var mark func(t int32)
@@ -101,7 +108,7 @@ func lateBuilders(p *Program) []bool {
 			return
 		}
 		b := p.Targets[t].Provider
-		if b < 0 || int(b) >= len(p.Procs) || late[b] {
+		if b < 0 || int(b) >= len(p.Procs) || late[b] || !p.Procs[b].Builder || p.Procs[b].Eager {
 			return
 		}
 		late[b] = true
@@ -190,6 +197,17 @@ func (e *Engine) prepare(batch []Msg) ([]Msg, error) {
 		}
 		return batch, nil
 	}
+	if !b.started {
+		// The eager builders first, in declaration order, as if the caller
+		// had resolved their targets before anything else.
+		b.started = true
+		for _, t := range b.eager {
+			var err error
+			if batch, err = e.activate(int(t), batch); err != nil {
+				return batch, err
+			}
+		}
+	}
 	lo, hi := Kind(b.nE+b.nT), Kind(b.nE+2*b.nT)
 	w := 0
 	for r := 0; r < len(batch); r++ {
@@ -256,8 +274,11 @@ func (e *Engine) activate(t int, batch []Msg) ([]Msg, error) {
 	b := e.bld
 	ti := &e.prog.Targets[t]
 	pi := int(ti.Provider)
-	if pi < 0 || pi >= len(e.prog.Procs) || !e.prog.Procs[pi].Builder {
+	if pi < 0 || pi >= len(e.prog.Procs) {
 		return batch, noProvider(e.prog, ti.Name)
+	}
+	if !e.prog.Procs[pi].Builder {
+		return batch, nil // published by a processor, which is always active
 	}
 	if !e.procs[pi].off {
 		return batch, nil
