@@ -12,8 +12,8 @@ import (
 
 // builderInfo is what the checker keeps of a builder between its stages.
 type builderInfo struct {
-	p     *ir.Processor // Builder set
-	decl  *ast.BuilderDecl
+	p      *ir.Processor // Builder set
+	decl   *ast.BuilderDecl
 	edges  []edge   // its resolved target requirements, in declaration order (Builder.Requires with positions)
 	events []evEdge // its event requirements, in declaration order (Builder.Events with positions)
 
@@ -222,8 +222,12 @@ func (c *checker) publishes(p *ir.Processor, ids []ast.Ident) []*ir.Target {
 		}
 		t, ok := c.targets[id.Name]
 		if !ok {
-			c.errorf(id.Pos, ruleMissingProvider, "no processor provides target %s%s: declare it in the processor's header, processor %s provides %s: Type",
-				id.Name, didYouMean(id.Name, targetNamesOf(p.Provides)), p.Name, id.Name)
+			if hint := didYouMean(id.Name, targetNamesOf(p.Provides)); hint != "" {
+				c.errorf(id.Pos, ruleMissingProvider, "no processor provides target %s%s", id.Name, hint)
+			} else {
+				c.errorf(id.Pos, ruleMissingProvider, "no processor provides target %s: declare it in the processor's header, processor %s provides %s: Type",
+					id.Name, p.Name, id.Name)
+			}
 			continue
 		}
 		if t.Provider != p {
@@ -314,6 +318,11 @@ func (c *checker) builder(pd procDecl, index int) *ir.Processor {
 			p.Cases = append(p.Cases, &ir.Case{Name: ev.Name, Index: len(p.Cases), Kind: ast.CaseEvent, Pos: id.Pos, Event: ev})
 			b.Events = append(b.Events, ev)
 			bi.events = append(bi.events, evEdge{id, ev})
+			continue
+		}
+		if d, ok := c.decls[id.Name]; ok && (declKind(d) == "a record" || declKind(d) == "an enum") {
+			c.report(diag.Errorf(id.Pos, ruleMissingProvider, "builder %s requires %s, which is %s: a builder requires targets and event types", p.Name, id.Name, declKind(d)).
+				With(d.DeclName().Pos, "%s declared here", id.Name))
 			continue
 		}
 		t, ok := c.targets[id.Name]
