@@ -278,11 +278,17 @@ func (c *checker) builder(pd procDecl, index int) *ir.Processor {
 	p.Index = index
 
 	if d.Persist != nil {
-		if d.Use != nil {
-			c.errorf(d.Persist.Pos, ruleBadBuilder, "builder %s cannot persist: helper %s is stateful, its artifacts depend on all its inputs",
-				p.Name, d.Use.Helper.Name)
-		} else {
+		switch {
+		case d.Use == nil, d.Use.Helper.Name == "ReservoirSampler":
+			// A ReservoirSampler's samples are archived per phase, under a
+			// key of everything it received (see docs/language.md).
 			b.Persist = true
+		case d.Use.Helper.Name == "StreamSampler":
+			c.errorf(d.Persist.Pos, ruleBadBuilder, "builder %s cannot persist: helper StreamSampler publishes as its inputs arrive, each choice a function of the seed and the input's position; persist the builders that make its inputs",
+				p.Name)
+		case helperKnown(d.Use.Helper.Name):
+			c.errorf(d.Persist.Pos, ruleBadBuilder, "builder %s cannot persist: helper %s publishes its inputs regrouped, which a later run over the same inputs regroups the same way; persist the builders that make its inputs",
+				p.Name, d.Use.Helper.Name)
 		}
 	}
 	if v := d.Version; v != nil {
@@ -365,18 +371,42 @@ func (c *checker) builder(pd procDecl, index int) *ir.Processor {
 	case n > 1:
 		c.errorf(d.Requires[1].Pos, ruleBadBuilder, "builder %s uses %s, which takes one requirement, not %d", p.Name, u.Helper.Name, n)
 	}
-	if u.Helper.Name != "" && (d.Body || len(d.Options) > 0 || len(d.Cases) > 0) {
-		pos := u.Pos
-		if len(d.Options) > 0 && d.Options[0] != nil {
-			pos = d.Options[0].Pos
-		} else if len(d.Cases) > 0 && d.Cases[0] != nil {
-			pos = d.Cases[0].Pos
-		}
-		c.errorf(pos, ruleBadBuilder, "builder %s uses %s and takes no body: the runtime implements it", p.Name, u.Helper.Name)
+	if u.Helper.Name != "" {
+		c.helperBody(bi)
 	}
-	// A helper flushes at phase broadcasts: the generated handler has `on phase`.
-	p.Phase = &ir.Case{Name: lifecycleNames[ast.CasePhase], Index: -1, Kind: ast.CasePhase, Pos: u.Pos}
+	// A helper flushes at phase broadcasts: the generated handler has `on
+	// phase` (the application's hook, if any, is called after the flush).
+	if p.Phase == nil {
+		p.Phase = &ir.Case{Name: lifecycleNames[ast.CasePhase], Index: -1, Kind: ast.CasePhase, Pos: u.Pos}
+	}
 	return p
+}
+
+// helperBody checks the body of a helper: lifecycle cases only, the hooks
+// that the application implements (the runtime implements the rest).
+func (c *checker) helperBody(bi *builderInfo) {
+	p, d := bi.p, bi.decl
+	for _, o := range d.Options {
+		if o != nil {
+			c.errorf(o.Pos, ruleBadBuilder, "builder %s uses %s and takes no options: the runtime implements it, one call at a time", p.Name, d.Use.Helper.Name)
+		}
+	}
+	first := map[ast.CaseKind]*ast.Case{}
+	for _, cs := range d.Cases {
+		switch kindOf(cs) {
+		case ast.CaseInit, ast.CasePhase, ast.CaseTerminate:
+			if first[cs.Kind] == nil {
+				first[cs.Kind] = cs
+			}
+			c.lifecycleCase(p, cs, first[cs.Kind])
+		case ast.CaseEvent, ast.CaseBuilt:
+			c.errorf(cs.Pos, ruleBadBuilder,
+				"a helper's body holds only its hooks, on init, on phase and on terminate: builder %s receives the artifacts of its requirement from the runtime", p.Name)
+		}
+	}
+	if h := p.Builder.Helper; h != nil {
+		h.Init, h.Phase, h.Terminate = p.Init != nil, p.Phase != nil, p.Terminate != nil
+	}
 }
 
 // requireCaseName reports whether the case of requirement id, named name,
@@ -391,6 +421,13 @@ func (c *checker) requireCaseName(bi *builderInfo, id ast.Ident, name string) bo
 		}
 	}
 	return true
+}
+
+// helperKnown reports whether name is a helper (an unknown one is reported
+// as such).
+func helperKnown(name string) bool {
+	_, ok := helperKinds[name]
+	return ok
 }
 
 // builderBody checks the body of a user builder: options and lifecycle cases.

@@ -148,7 +148,10 @@ func (g *generator) program(f *jen.File) {
 					if b.Eager {
 						d[jen.Id("Eager")] = jen.True()
 					}
-					if b.Persist {
+					switch {
+					case b.Persist && b.Helper != nil:
+						d[jen.Id("PersistFlushes")] = jen.True()
+					case b.Persist:
 						d[jen.Id("Persist")] = jen.True()
 					}
 					if b.Version != 0 {

@@ -111,6 +111,11 @@ type Helper struct {
 	P    float64 // StreamSampler: the probability of keeping an input
 	K    int     // ReservoirSampler: the sample size
 	Seed uint64  // StreamSampler, ReservoirSampler
+	// Init, Phase and Terminate are set when the helper's body has that
+	// lifecycle case: a hook that the application implements (the
+	// Processor's Init, Phase, Terminate cases). Phase's hook is called
+	// after the helper's own flush, in the same call.
+	Init, Phase, Terminate bool
 }
 
 // Enum is a declared enumeration; the first variant is the zero value.

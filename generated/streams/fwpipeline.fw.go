@@ -45,9 +45,12 @@ const (
 )
 
 // fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
+// A Fingerprint, part of the cache keys of a cached processor or persistent builder,
+// is archive.Fingerprint of its declaration and of the shapes of the types it reads
+// and emits, computed by fwgen: it changes when they do.
 var fwProgram = fwimpl.Program{
 	Events:      []fwimpl.EventInfo{{Name: "Again"}, {Name: "Alert"}, {Name: "Order"}},
-	Fingerprint: fwimpl.Fingerprint("f7d6fca8bd5bc81246bcdea98de57e8d68a0ce536ea81f151ba335253c023302"),
+	Fingerprint: fwimpl.Fingerprint("5b208a24af5ed7ecda32434340d99dc35a3b8a16e49f7abda97209126ecde4f0"),
 	Package:     "streams",
 	Procs: []fwimpl.ProcInfo{{
 		Cases:       []string{"Large", "Small"},
@@ -69,15 +72,19 @@ var fwProgram = fwimpl.Program{
 		Name:        "Alerts",
 		Phase:       true,
 		Provides:    0,
+		Terminate:   true,
 	}, {
-		Builder:     true,
-		Cases:       []string{"Orders"},
-		Concurrency: 1,
-		Eager:       true,
-		Name:        "Sample",
-		Phase:       true,
-		Provides:    3,
-		Requires:    []int32{2},
+		Builder:        true,
+		Cases:          []string{"Orders"},
+		Concurrency:    1,
+		Eager:          true,
+		Fingerprint:    fwimpl.Fingerprint("963f77527bc55a3ddc17c05925b8586035934021097e837f1c748d2a9d125fdc"),
+		Name:           "Sample",
+		PersistFlushes: true,
+		Phase:          true,
+		Provides:       3,
+		Requires:       []int32{2},
+		Version:        1,
 	}, {
 		Builder:     true,
 		Cases:       []string{"ByRegion"},
@@ -137,9 +144,10 @@ type fwDispatcher struct {
 // Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
 type Handlers struct {
 	Screen ScreenHandler // processor Screen (streams.fw:24)
-	Totals TotalsBuilder // builder Totals (streams.fw:39)
-	Tally  TallyBuilder  // builder Tally (streams.fw:42)
-	Report ReportHandler // processor Report (streams.fw:46)
+	Alerts AlertsBuilder // helper Alerts (streams.fw:34)
+	Totals TotalsBuilder // builder Totals (streams.fw:44)
+	Tally  TallyBuilder  // builder Tally (streams.fw:47)
+	Report ReportHandler // processor Report (streams.fw:51)
 }
 
 // Pipeline runs the processors of package streams: Submit (or SubmitSeq, SubmitJSONLines),
@@ -150,7 +158,7 @@ type Pipeline struct {
 
 // NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
 func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
-	if err := fwimpl.MissingHandlers("streams", []string{"Screen", "Totals", "Tally", "Report"}, []bool{h.Screen == nil, h.Totals == nil, h.Tally == nil, h.Report == nil}); err != nil {
+	if err := fwimpl.MissingHandlers("streams", []string{"Screen", "Alerts", "Totals", "Tally", "Report"}, []bool{h.Screen == nil, h.Alerts == nil, h.Totals == nil, h.Tally == nil, h.Report == nil}); err != nil {
 		return nil, err
 	}
 	d := &fwDispatcher{h: h, ArenaPool: &fwArenas}
@@ -367,6 +375,8 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 			return d.fwAddAlerts(c, *m.Ev.(*Alert))
 		case fwimpl.CasePhase:
 			return d.fwPhaseAlerts(c)
+		case fwimpl.CaseTerminate:
+			return d.h.Alerts.Terminate(AlertsContext{fwimpl.NewCtx(c)})
 		}
 	case 3:
 		switch dl.Case {
@@ -434,7 +444,7 @@ func (d *fwDispatcher) fwPhaseAlerts(c *fwimpl.Call) error {
 	d.sAlerts.Phase(func(v []Alert) {
 		c.Emit(fwimpl.Msg{Kind: fwBuiltAlerts, Ev: &v})
 	})
-	return nil
+	return d.h.Alerts.Phase(AlertsContext{fwimpl.NewCtx(c)}, c.Phase())
 }
 
 // fwAddSample gives an artifact of orders to helper Sample.

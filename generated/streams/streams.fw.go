@@ -145,10 +145,30 @@ func (x ScreenSmallContext) PublishOrders(v Order) {
 	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltOrders, Ev: &v})
 }
 
-// TotalsBuilder implements builder Totals (streams.fw:39), which provides target totals.
+// AlertsBuilder implements the hooks of helper Alerts (streams.fw:34), which provides target alerts:
+// the runtime implements the helper; its Phase is called after the helper's flush.
+type AlertsBuilder interface {
+	// Phase is called when a phase completes, with its number (streams.fw:35).
+	Phase(c AlertsContext, phase int) error
+	// Terminate is called once when the run ends (streams.fw:36).
+	Terminate(c AlertsContext) error
+}
+
+// AlertsContext is the context of AlertsBuilder's hooks: it publishes alerts artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
+type AlertsContext struct {
+	fwimpl.Ctx
+}
+
+// Publish publishes v as an artifact of alerts; it takes effect when the method returns nil.
+func (x AlertsContext) Publish(v []Alert) {
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltAlerts, Ev: &v})
+}
+
+// TotalsBuilder implements builder Totals (streams.fw:44), which provides target totals.
 // A method's publications take effect only when it returns nil.
 type TotalsBuilder interface {
-	// OnByRegion is called for each artifact of byRegion (streams.fw:39).
+	// OnByRegion is called for each artifact of byRegion (streams.fw:44).
 	OnByRegion(c TotalsContext, v fwreactive.Group[string, Order]) error
 }
 
@@ -163,12 +183,12 @@ func (x TotalsContext) Publish(v int64) {
 	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltTotals, Ev: &v})
 }
 
-// TallyBuilder implements builder Tally (streams.fw:42), which provides target tally.
+// TallyBuilder implements builder Tally (streams.fw:47), which provides target tally.
 // A method's publications take effect only when it returns nil.
 type TallyBuilder interface {
-	// OnAlert is called for each Alert event (streams.fw:42).
+	// OnAlert is called for each Alert event (streams.fw:47).
 	OnAlert(c TallyContext, v Alert) error
-	// Phase is called when a phase completes, with its number (streams.fw:43).
+	// Phase is called when a phase completes, with its number (streams.fw:48).
 	Phase(c TallyContext, phase int) error
 }
 
@@ -183,21 +203,21 @@ func (x TallyContext) Publish(v int64) {
 	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltTally, Ev: &v})
 }
 
-// ReportHandler handles the cases of processor Report (streams.fw:46); emissions take effect when a method returns nil.
+// ReportHandler handles the cases of processor Report (streams.fw:51); emissions take effect when a method returns nil.
 type ReportHandler interface {
-	// OnGroup is called for each artifact of target byRegion (streams.fw:47).
+	// OnGroup is called for each artifact of target byRegion (streams.fw:52).
 	OnGroup(c ReportGroupContext, v fwreactive.Group[string, Order]) error
-	// OnAlerts is called for each artifact of target alerts (streams.fw:48).
+	// OnAlerts is called for each artifact of target alerts (streams.fw:53).
 	OnAlerts(c ReportAlertsContext, v []Alert) error
-	// OnSample is called for each artifact of target sample (streams.fw:49).
+	// OnSample is called for each artifact of target sample (streams.fw:54).
 	OnSample(c ReportSampleContext, v []Order) error
-	// OnTotal is called for each artifact of target totals (streams.fw:50).
+	// OnTotal is called for each artifact of target totals (streams.fw:55).
 	OnTotal(c ReportTotalContext, v int64) error
-	// OnTally is called for each artifact of target tally (streams.fw:51).
+	// OnTally is called for each artifact of target tally (streams.fw:56).
 	OnTally(c ReportTallyContext, v int64) error
-	// OnAgain handles Again events that case Again matches (streams.fw:53).
+	// OnAgain handles Again events that case Again matches (streams.fw:58).
 	OnAgain(c ReportAgainContext) error
-	// Phase is called when a phase completes, with its number (streams.fw:52).
+	// Phase is called when a phase completes, with its number (streams.fw:57).
 	Phase(c ReportPhaseContext, phase int) error
 }
 

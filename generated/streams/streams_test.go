@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/generated/streams"
+	"github.com/fwgo/fw/runtime/archive"
+	"github.com/fwgo/fw/runtime/archive/badgerarchive"
 	"github.com/fwgo/fw/runtime/fw"
 	fwreactive "github.com/fwgo/fw/runtime/reactive"
 )
@@ -58,6 +60,19 @@ func (t *tally) Phase(c streams.TallyContext, phase int) error {
 		t.published = t.n
 		c.Publish(t.n)
 	}
+	return nil
+}
+
+// alerts implements the hooks of helper Alerts: each logs when it is
+// called, in Report's log, after the helper's flush.
+type alerts struct{ r *report }
+
+func (a alerts) Phase(c streams.AlertsContext, phase int) error {
+	a.r.add(c, "alerts hook phase %d", phase)
+	return nil
+}
+func (a alerts) Terminate(c streams.AlertsContext) error {
+	a.r.add(c, "alerts hook terminate")
 	return nil
 }
 
@@ -131,7 +146,7 @@ type handlers struct {
 func newPipeline(t testing.TB, opts ...fw.Option) (*handlers, *streams.Pipeline) {
 	t.Helper()
 	h := &handlers{&screen{}, &tally{}, &report{}}
-	p, err := streams.NewPipeline(streams.Handlers{Screen: h.screen, Totals: totals{}, Tally: h.tally, Report: h.report}, opts...)
+	p, err := streams.NewPipeline(streams.Handlers{Screen: h.screen, Alerts: alerts{h.report}, Totals: totals{}, Tally: h.tally, Report: h.report}, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,12 +170,14 @@ func run(t testing.TB, fed bool, opts ...fw.Option) (*handlers, fw.Stats) {
 	return h, p.Stats()
 }
 
-// want is what Report receives. Phase 0 handles the submitted orders; its
+// want is what Report receives (and the hooks of Alerts, called after its
+// flush, log). Phase 0 handles the submitted orders; its
 // broadcast flushes the helpers (ByRegion's groups in ascending key order,
 // everything Alerts collected, Sample's reservoir, Tally's count) and Report
 // starts a second wave (o6, o7), so phase 1 receives the flushed artifacts
 // (and Totals' sums of the groups, one step later) with the new orders.
 var want = []string{
+	"0 alerts hook phase 0",
 	"1 group AP [o4]",
 	"1 group EU [o1,o3]",
 	"1 group US [o2,o5]",
@@ -171,6 +188,7 @@ var want = []string{
 	"1 total 10",
 	"1 total 2500",
 	"1 total 1520",
+	"1 alerts hook phase 1",
 	"2 group AP [o7]",
 	"2 group EU [o6]",
 	"2 alerts [o2,o3,o6]",
@@ -178,6 +196,8 @@ var want = []string{
 	"2 tally 3",
 	"2 total 5",
 	"2 total 3000",
+	"2 alerts hook phase 2",
+	"2 alerts hook terminate",
 }
 
 // TestHelpersOnEvents checks a Grouper on submitted (and emitted) events, a
@@ -282,4 +302,58 @@ func TestRecordedReplay(t *testing.T) {
 	if !slices.Equal(h.report.lines, want) {
 		t.Errorf("replayed Report got:\n%s", strings.Join(h.report.lines, "\n"))
 	}
+}
+
+// TestPersistentSampler runs the pipeline twice on one archive, in memory and
+// in a Badger workspace (closed and reopened between the runs): the first
+// run records each of Sample's phase flushes (3 phases, 3 misses), the
+// second publishes the recorded samples (3 hits) and Report sees the same;
+// with WithVerify the helper's flushes are compared with the records.
+func TestPersistentSampler(t *testing.T) {
+	check := func(t *testing.T, st fw.Stats, hits, misses uint64) {
+		t.Helper()
+		ps, _ := st.Proc("Sample")
+		if ps.CacheHits != hits || ps.CacheMisses != misses {
+			t.Errorf("Sample: %d hits and %d misses, want %d and %d", ps.CacheHits, ps.CacheMisses, hits, misses)
+		}
+	}
+	t.Run("memory", func(t *testing.T) {
+		a := archive.NewMemory()
+		h, st := run(t, false, fw.WithArchive(a))
+		check(t, st, 0, 3)
+		for _, opts := range [][]fw.Option{{fw.WithArchive(a), fw.WithWorkers(8)}, {fw.WithArchive(a), fw.WithVerify()}} {
+			h2, st := run(t, false, opts...)
+			check(t, st, 3, 0)
+			if !slices.Equal(h2.report.lines, h.report.lines) {
+				t.Errorf("a warm run got:\n%s", strings.Join(h2.report.lines, "\n"))
+			}
+		}
+		// Other inputs: other keys.
+		_, p := newPipeline(t, fw.WithArchive(a))
+		p.Submit(streams.Order{ID: "x", Region: "EU", Amount: 1})
+		if err := p.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		check(t, p.Stats(), 0, 3) // a new key at each of its 3 phases
+	})
+	t.Run("badger", func(t *testing.T) {
+		dir := t.TempDir()
+		var first []string
+		for i, want := range [][2]uint64{{0, 3}, {3, 0}} {
+			a, err := badgerarchive.Open(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			h, st := run(t, false, fw.WithArchive(a))
+			if err := a.Close(); err != nil {
+				t.Fatal(err)
+			}
+			check(t, st, want[0], want[1])
+			if i == 0 {
+				first = h.report.lines
+			} else if !slices.Equal(h.report.lines, first) {
+				t.Errorf("the warm run got:\n%s", strings.Join(h.report.lines, "\n"))
+			}
+		}
+	})
 }

@@ -70,6 +70,14 @@ type ProcInfo struct {
 	Provides int32   // the target it provides, an index in Program.Targets
 	Requires []int32 // its requirements, indices in Program.Targets; case i receives Requires[i]
 	Persist  bool    // `persist`: its artifacts are stored in the archive
+	// PersistFlushes is set for a persistent helper (a ReservoirSampler
+	// declared `persist`): what each of its `on phase` calls publishes is
+	// stored in the archive under a key of everything it received since the
+	// run started (in order, with the phase boundaries), and a later run that
+	// gives it the same inputs publishes the stored artifacts instead of the
+	// computed ones (the call is still made: it keeps the helper's state).
+	// Its event calls are not cached.
+	PersistFlushes bool
 	// Eager is set for a builder fed by events (it requires an event type, a
 	// target that a processor publishes, or an eager builder's target): it is
 	// active from the start of the run, activated before the first step as
