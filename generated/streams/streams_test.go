@@ -357,3 +357,22 @@ func TestPersistentSampler(t *testing.T) {
 		}
 	})
 }
+
+// TestResolveFedTargets resolves a fed builder's target and a target that a
+// processor publishes: both are allowed and change nothing (the builder is
+// active from the start, the processor always).
+func TestResolveFedTargets(t *testing.T) {
+	h, p := newPipeline(t, fw.WithWorkers(2))
+	p.ResolveByRegion()
+	p.ResolveOrders()
+	p.Resolve("sample")
+	for _, o := range orders {
+		p.Submit(o)
+	}
+	if err := p.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(h.report.lines, want) {
+		t.Errorf("Report got:\n%s", strings.Join(h.report.lines, "\n"))
+	}
+}
