@@ -697,7 +697,8 @@ func TestEagerBuilders(t *testing.T) {
 		"E": {"init @0.0", "X x0 @0.0.0", "X xi @0.0.1", "X xe @0.0.2", "X xgo @0.1.0", "phase @0.3"},
 		"G": {"f fgo @0.1.0"},
 		"H": {"init @0.0", "X x0 @0.0.0", "X xi @0.0.1", "X xe @0.0.2", "s s1 @0.0.3", "s s2 @0.0.4", "X xgo @0.1.0"},
-		"Out": {"h H @0.0.0", "e Ex0 @0.1.0", // H's init publishes "H" in step 0 "e Exi @0.1.1", "e Exe @0.1.2", "h Hx0 @0.1.3", "h Hxi @0.1.4", "h Hxe @0.1.5", "h Hs1 @0.1.6", "h Hs2 @0.1.7",
+		// H's init publishes "H" in step 0.
+		"Out": {"h H @0.0.0", "e Ex0 @0.1.0", "e Exi @0.1.1", "e Exe @0.1.2", "h Hx0 @0.1.3", "h Hxi @0.1.4", "h Hxe @0.1.5", "h Hs1 @0.1.6", "h Hs2 @0.1.7",
 			"e Exgo @0.2.0", "g Gfgo @0.2.1", "h Hxgo @0.2.2"},
 	})
 }
