@@ -1,0 +1,50 @@
+package fedmatch_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/generated/fedmatch"
+)
+
+
+type h struct{ all, mine, ids int }
+
+func (x *h) OnAll(c fedmatch.SinkAllContext, v []fedmatch.Order) error { x.all = len(v); return nil }
+func (x *h) OnMine(c fedmatch.SinkMineContext, v int64) error         { x.mine++; return nil }
+func (x *h) OnBig(c fedmatch.SinkBigContext, id string) error          { c.PublishIds(id); return nil }
+
+type mine struct{}
+
+func (mine) OnOrder(c fedmatch.MineContext, v fedmatch.Order) error { c.Publish(v.Amount); return nil }
+
+type s2 struct{ n *int }
+
+func (s s2) OnIdsAll(c fedmatch.Sink2IdsAllContext, v []string) error { *s.n = len(v); return nil }
+
+// TestCompiled runs a package whose Order events are matched by a compiled
+// matcher, with a helper, a user builder and a publishing case among its
+// rows, with 1 and 8 workers.
+func TestCompiled(t *testing.T) {
+	for _, w := range []int{1, 8} {
+		x := &h{}
+		var ids int
+		hs := fedmatch.Handlers{Mine: mine{}, Sink: x, Sink2: s2{&ids}}
+		fillP(&hs)
+		pp, err := fedmatch.NewPipeline(hs, fw.WithWorkers(w))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range 200 {
+			pp.Submit(fedmatch.Order{ID: fmt.Sprint(i), Region: fmt.Sprint("R", i%15), Amount: int64(i % 130)})
+		}
+		if err := pp.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if x.all != 200 || x.mine != 200 || ids != 200-4*2 {
+			t.Errorf("workers %d: all %d mine %d ids %d", w, x.all, x.mine, ids)
+		}
+	}
+}
