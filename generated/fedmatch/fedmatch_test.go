@@ -5,15 +5,14 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/generated/fedmatch"
+	"github.com/fwgo/fw/runtime/fw"
 )
-
 
 type h struct{ all, mine, ids int }
 
 func (x *h) OnAll(c fedmatch.SinkAllContext, v []fedmatch.Order) error { x.all = len(v); return nil }
-func (x *h) OnMine(c fedmatch.SinkMineContext, v int64) error         { x.mine++; return nil }
+func (x *h) OnMine(c fedmatch.SinkMineContext, v int64) error          { x.mine++; return nil }
 func (x *h) OnBig(c fedmatch.SinkBigContext, id string) error          { c.PublishIds(id); return nil }
 
 type mine struct{}
