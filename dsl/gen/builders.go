@@ -333,7 +333,7 @@ func (g *generator) helperMethods(f *jen.File) {
 				body = append([]jen.Code{phase}, body...)
 			}
 			f.Commentf("fwPhase%s flushes helper %s at a phase broadcast.", p.Name, p.Name)
-			f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("fwPhase"+p.Name).Params(
+			f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("fwPhase" + p.Name).Params(
 				jen.Id("c").Op("*").Add(rt("Call")),
 			).Error().Block(body...)
 		}

@@ -83,8 +83,8 @@ type ProcInfo struct {
 	// active from the start of the run, activated before the first step as
 	// if its target had been resolved first (in declaration order). Its
 	// event requirements are cases like a processor's: Route delivers them.
-	Eager bool
-	Version  int     // `version N` (processors with `cached` and builders)
+	Eager   bool
+	Version int // `version N` (processors with `cached` and builders)
 
 	// Cached is set for a processor declared `cached`: the emissions of each
 	// successful call are recorded in the archive under a key of its input, and
