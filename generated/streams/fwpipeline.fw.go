@@ -50,11 +50,13 @@ const (
 // and emits, computed by fwgen: it changes when they do.
 var fwProgram = fwimpl.Program{
 	Events:      []fwimpl.EventInfo{{Name: "Again"}, {Name: "Alert"}, {Name: "Order"}},
-	Fingerprint: fwimpl.Fingerprint("5b208a24af5ed7ecda32434340d99dc35a3b8a16e49f7abda97209126ecde4f0"),
+	Fingerprint: fwimpl.Fingerprint("eba3d1ce59d1418fe0122b042804a7c41df74976823054f4bcfa1e5bb5d64e40"),
 	Package:     "streams",
 	Procs: []fwimpl.ProcInfo{{
+		Cached:      true,
 		Cases:       []string{"Large", "Small"},
 		Concurrency: 1,
+		Fingerprint: fwimpl.Fingerprint("d4ff333095fa846cb033a54b08589f04011e68d5552292d4e294a9ea95cef32f"),
 		Name:        "Screen",
 	}, {
 		Builder:     true,
@@ -143,11 +145,11 @@ type fwDispatcher struct {
 
 // Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
 type Handlers struct {
-	Screen ScreenHandler // processor Screen (streams.fw:24)
-	Alerts AlertsBuilder // helper Alerts (streams.fw:34)
-	Totals TotalsBuilder // builder Totals (streams.fw:44)
-	Tally  TallyBuilder  // builder Tally (streams.fw:47)
-	Report ReportHandler // processor Report (streams.fw:51)
+	Screen ScreenHandler // processor Screen (streams.fw:25)
+	Alerts AlertsBuilder // helper Alerts (streams.fw:36)
+	Totals TotalsBuilder // builder Totals (streams.fw:46)
+	Tally  TallyBuilder  // builder Tally (streams.fw:49)
+	Report ReportHandler // processor Report (streams.fw:53)
 }
 
 // Pipeline runs the processors of package streams: Submit (or SubmitSeq, SubmitJSONLines),

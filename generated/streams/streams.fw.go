@@ -110,11 +110,11 @@ func (e Order) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
 	return fwimpl.Msg{Kind: fwKindOrder, Ev: fwimpl.Box(e)}
 }
 
-// ScreenHandler handles the cases of processor Screen (streams.fw:24); emissions take effect when a method returns nil.
+// ScreenHandler handles the cases of processor Screen (streams.fw:25); emissions take effect when a method returns nil.
 type ScreenHandler interface {
-	// OnLarge handles Order events that case Large matches (streams.fw:25).
+	// OnLarge handles Order events that case Large matches (streams.fw:27).
 	OnLarge(c ScreenLargeContext, id string, amount int64) error
-	// OnSmall handles Order events that case Small matches (streams.fw:26).
+	// OnSmall handles Order events that case Small matches (streams.fw:28).
 	OnSmall(c ScreenSmallContext) error
 }
 
@@ -145,12 +145,12 @@ func (x ScreenSmallContext) PublishOrders(v Order) {
 	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltOrders, Ev: &v})
 }
 
-// AlertsBuilder implements the hooks of helper Alerts (streams.fw:34), which provides target alerts:
+// AlertsBuilder implements the hooks of helper Alerts (streams.fw:36), which provides target alerts:
 // the runtime implements the helper; its Phase is called after the helper's flush.
 type AlertsBuilder interface {
-	// Phase is called when a phase completes, with its number (streams.fw:35).
+	// Phase is called when a phase completes, with its number (streams.fw:37).
 	Phase(c AlertsContext, phase int) error
-	// Terminate is called once when the run ends (streams.fw:36).
+	// Terminate is called once when the run ends (streams.fw:38).
 	Terminate(c AlertsContext) error
 }
 
@@ -165,10 +165,10 @@ func (x AlertsContext) Publish(v []Alert) {
 	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltAlerts, Ev: &v})
 }
 
-// TotalsBuilder implements builder Totals (streams.fw:44), which provides target totals.
+// TotalsBuilder implements builder Totals (streams.fw:46), which provides target totals.
 // A method's publications take effect only when it returns nil.
 type TotalsBuilder interface {
-	// OnByRegion is called for each artifact of byRegion (streams.fw:44).
+	// OnByRegion is called for each artifact of byRegion (streams.fw:46).
 	OnByRegion(c TotalsContext, v fwreactive.Group[string, Order]) error
 }
 
@@ -183,12 +183,12 @@ func (x TotalsContext) Publish(v int64) {
 	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltTotals, Ev: &v})
 }
 
-// TallyBuilder implements builder Tally (streams.fw:47), which provides target tally.
+// TallyBuilder implements builder Tally (streams.fw:49), which provides target tally.
 // A method's publications take effect only when it returns nil.
 type TallyBuilder interface {
-	// OnAlert is called for each Alert event (streams.fw:47).
+	// OnAlert is called for each Alert event (streams.fw:49).
 	OnAlert(c TallyContext, v Alert) error
-	// Phase is called when a phase completes, with its number (streams.fw:48).
+	// Phase is called when a phase completes, with its number (streams.fw:50).
 	Phase(c TallyContext, phase int) error
 }
 
@@ -203,21 +203,21 @@ func (x TallyContext) Publish(v int64) {
 	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltTally, Ev: &v})
 }
 
-// ReportHandler handles the cases of processor Report (streams.fw:51); emissions take effect when a method returns nil.
+// ReportHandler handles the cases of processor Report (streams.fw:53); emissions take effect when a method returns nil.
 type ReportHandler interface {
-	// OnGroup is called for each artifact of target byRegion (streams.fw:52).
+	// OnGroup is called for each artifact of target byRegion (streams.fw:54).
 	OnGroup(c ReportGroupContext, v fwreactive.Group[string, Order]) error
-	// OnAlerts is called for each artifact of target alerts (streams.fw:53).
+	// OnAlerts is called for each artifact of target alerts (streams.fw:55).
 	OnAlerts(c ReportAlertsContext, v []Alert) error
-	// OnSample is called for each artifact of target sample (streams.fw:54).
+	// OnSample is called for each artifact of target sample (streams.fw:56).
 	OnSample(c ReportSampleContext, v []Order) error
-	// OnTotal is called for each artifact of target totals (streams.fw:55).
+	// OnTotal is called for each artifact of target totals (streams.fw:57).
 	OnTotal(c ReportTotalContext, v int64) error
-	// OnTally is called for each artifact of target tally (streams.fw:56).
+	// OnTally is called for each artifact of target tally (streams.fw:58).
 	OnTally(c ReportTallyContext, v int64) error
-	// OnAgain handles Again events that case Again matches (streams.fw:58).
+	// OnAgain handles Again events that case Again matches (streams.fw:60).
 	OnAgain(c ReportAgainContext) error
-	// Phase is called when a phase completes, with its number (streams.fw:57).
+	// Phase is called when a phase completes, with its number (streams.fw:59).
 	Phase(c ReportPhaseContext, phase int) error
 }
 

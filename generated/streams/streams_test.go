@@ -324,6 +324,10 @@ func TestPersistentSampler(t *testing.T) {
 		for _, opts := range [][]fw.Option{{fw.WithArchive(a), fw.WithWorkers(8)}, {fw.WithArchive(a), fw.WithVerify()}} {
 			h2, st := run(t, false, opts...)
 			check(t, st, 3, 0)
+			// Screen is cached: its publications are replayed too.
+			if ps, _ := st.Proc("Screen"); ps.CacheHits != 7 || ps.CacheMisses != 0 {
+				t.Errorf("Screen: %d hits and %d misses, want 7 and 0", ps.CacheHits, ps.CacheMisses)
+			}
 			if !slices.Equal(h2.report.lines, h.report.lines) {
 				t.Errorf("a warm run got:\n%s", strings.Join(h2.report.lines, "\n"))
 			}
