@@ -207,23 +207,18 @@ func (e *Engine) pending(cur []Msg) bool {
 // in declaration order, appending its artifacts; then it logs the artifacts of
 // targets that still have inactive consumers.
 func (e *Engine) prepare(batch []Msg) ([]Msg, error) {
+	if e.bld != nil && !e.bld.started {
+		var err error
+		if batch, err = e.startEager(batch); err != nil {
+			return batch, err
+		}
+	}
 	b := e.bld
 	if b == nil {
 		if e.feeding() {
 			return e.pullFeed(batch)
 		}
 		return batch, nil
-	}
-	if !b.started {
-		// The eager builders first, in declaration order, as if the caller
-		// had resolved their targets before anything else.
-		b.started = true
-		for _, t := range b.eager {
-			var err error
-			if batch, err = e.activate(int(t), batch); err != nil {
-				return batch, err
-			}
-		}
 	}
 	lo, hi := Kind(b.nE+b.nT), Kind(b.nE+2*b.nT)
 	w := 0
@@ -279,8 +274,19 @@ func (e *Engine) prepare(batch []Msg) ([]Msg, error) {
 			}
 		}
 	}
-	if len(b.flushes) > 0 {
-		if err := e.foldFlushes(batch); err != nil {
+	return batch, nil
+}
+
+// startEager activates the eager builders (ProcInfo.Eager), in declaration
+// order, as if the caller had resolved their targets before anything else:
+// it is called by the first prepare, and their `on init` emissions are
+// appended to batch.
+func (e *Engine) startEager(batch []Msg) ([]Msg, error) {
+	b := e.bld
+	b.started = true
+	for _, t := range b.eager {
+		var err error
+		if batch, err = e.activate(int(t), batch); err != nil {
 			return batch, err
 		}
 	}
@@ -288,8 +294,8 @@ func (e *Engine) prepare(batch []Msg) ([]Msg, error) {
 }
 
 // foldFlushes adds to the digest of each active persistent helper what the
-// next step delivers to it, in its inbox's order: its directed deliveries,
-// then the step's events routed to it.
+// step about to run (its events batch, runStep's cur) delivers to it, in its
+// inbox's order: its directed deliveries, then the step's events routed to it.
 func (e *Engine) foldFlushes(batch []Msg) error {
 	b := e.bld
 	for i := range b.flushes {

@@ -521,6 +521,11 @@ func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 		panic("fw: more than MaxInt32 events in one step")
 	}
 	e.tick++
+	if e.bld != nil && len(e.bld.flushes) > 0 {
+		if err := e.foldFlushes(cur); err != nil { // builders.go: persistent helpers
+			return nil, err
+		}
+	}
 	if e.bld != nil && len(e.bld.directed) > 0 {
 		defer e.clearDirected()
 	}
