@@ -3,7 +3,10 @@
 
 package fedmatch
 
-import "github.com/fwgo/fw/runtime/fwimpl"
+import (
+	"github.com/fwgo/fw/runtime/fwimpl"
+	fwreactive "github.com/fwgo/fw/runtime/reactive"
+)
 
 // Order is the event declared at fedmatch.fw:6.
 type Order struct {
@@ -315,5 +318,40 @@ type Sink2Handler interface {
 
 // Sink2IdsAllContext is the context of Sink2Handler.OnIdsAll: Context, Phase, Position (of fwimpl.Ctx).
 type Sink2IdsAllContext struct {
+	fwimpl.Ctx
+}
+
+// KeyedBuilder implements the hooks of helper Keyed (fedmatch.fw:67), which provides target keyed:
+// the runtime implements the helper; its Phase is called after the helper's flush.
+type KeyedBuilder interface {
+	// Key gives the key of each Order artifact that the helper groups.
+	Key(v Order) int64
+	// Init is called once when the run starts (fedmatch.fw:68).
+	Init(c KeyedContext) error
+	// Phase is called when a phase completes, with its number (fedmatch.fw:69).
+	Phase(c KeyedContext, phase int) error
+	// Terminate is called once when the run ends (fedmatch.fw:70).
+	Terminate(c KeyedContext) error
+}
+
+// KeyedContext is the context of KeyedBuilder's hooks: it publishes keyed artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
+type KeyedContext struct {
+	fwimpl.Ctx
+}
+
+// Publish publishes v as an artifact of keyed; it takes effect when the method returns nil.
+func (x KeyedContext) Publish(v fwreactive.Group[int64, Order]) {
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltKeyed, Ev: &v})
+}
+
+// Sink3Handler handles the cases of processor Sink3 (fedmatch.fw:72); emissions take effect when a method returns nil.
+type Sink3Handler interface {
+	// OnKeyed is called for each artifact of target keyed (fedmatch.fw:72).
+	OnKeyed(c Sink3KeyedContext, v fwreactive.Group[int64, Order]) error
+}
+
+// Sink3KeyedContext is the context of Sink3Handler.OnKeyed: Context, Phase, Position (of fwimpl.Ctx).
+type Sink3KeyedContext struct {
 	fwimpl.Ctx
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/fwgo/fw/generated/fedmatch"
 	"github.com/fwgo/fw/runtime/fw"
+	"github.com/fwgo/fw/runtime/reactive"
 )
 
 type h struct{ all, mine, ids int }
@@ -26,11 +27,36 @@ func (s s2) OnIdsAll(c fedmatch.Sink2IdsAllContext, v []string) error { *s.n = l
 // TestCompiled runs a package whose Order events are matched by a compiled
 // matcher, with a helper, a user builder and a publishing case among its
 // rows, with 1 and 8 workers.
+// keyed is the key method and the hooks of helper Keyed.
+type keyed struct{ calls []string }
+
+func (k *keyed) Key(v fedmatch.Order) int64 { return v.Amount % 3 }
+func (k *keyed) Init(c fedmatch.KeyedContext) error {
+	k.calls = append(k.calls, "init")
+	return nil
+}
+func (k *keyed) Phase(c fedmatch.KeyedContext, phase int) error {
+	k.calls = append(k.calls, fmt.Sprint("phase ", phase))
+	return nil
+}
+func (k *keyed) Terminate(c fedmatch.KeyedContext) error {
+	k.calls = append(k.calls, "terminate")
+	return nil
+}
+
+type sink3 struct{ groups []string }
+
+func (s *sink3) OnKeyed(c fedmatch.Sink3KeyedContext, v reactive.Group[int64, fedmatch.Order]) error {
+	s.groups = append(s.groups, fmt.Sprint(c.Phase(), ":", v.Key, "x", len(v.Items)))
+	return nil
+}
+
 func TestCompiled(t *testing.T) {
 	for _, w := range []int{1, 8} {
 		x := &h{}
 		var ids int
-		hs := fedmatch.Handlers{Mine: mine{}, Sink: x, Sink2: s2{&ids}}
+		k, s3 := &keyed{}, &sink3{}
+		hs := fedmatch.Handlers{Mine: mine{}, Sink: x, Sink2: s2{&ids}, Keyed: k, Sink3: s3}
 		fillP(&hs)
 		pp, err := fedmatch.NewPipeline(hs, fw.WithWorkers(w))
 		if err != nil {
@@ -44,6 +70,13 @@ func TestCompiled(t *testing.T) {
 		}
 		if x.all != 200 || x.mine != 200 || ids != 200-4*2 {
 			t.Errorf("workers %d: all %d mine %d ids %d", w, x.all, x.mine, ids)
+		}
+		// A helper keyed by a method, with hooks: Phase after each flush.
+		if got, want := fmt.Sprint(k.calls), "[init phase 0 phase 1 terminate]"; got != want {
+			t.Errorf("workers %d: Keyed's hooks %s, want %s", w, got, want)
+		}
+		if got, want := fmt.Sprint(s3.groups), "[1:0x68 1:1x66 1:2x66]"; got != want {
+			t.Errorf("workers %d: Keyed's groups %s, want %s", w, got, want)
 		}
 	}
 }

@@ -31,17 +31,19 @@ const (
 	fwBuiltAll      fwimpl.Kind = 1
 	fwBuiltIds      fwimpl.Kind = 2
 	fwBuiltIdsAll   fwimpl.Kind = 3
-	fwBuiltMine     fwimpl.Kind = 4
-	fwResolveAll    fwimpl.Kind = 5
-	fwResolveIds    fwimpl.Kind = 6
-	fwResolveIdsAll fwimpl.Kind = 7
-	fwResolveMine   fwimpl.Kind = 8
+	fwBuiltKeyed    fwimpl.Kind = 4
+	fwBuiltMine     fwimpl.Kind = 5
+	fwResolveAll    fwimpl.Kind = 6
+	fwResolveIds    fwimpl.Kind = 7
+	fwResolveIdsAll fwimpl.Kind = 8
+	fwResolveKeyed  fwimpl.Kind = 9
+	fwResolveMine   fwimpl.Kind = 10
 )
 
 // fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
 	Events:      []fwimpl.EventInfo{{Name: "Order"}},
-	Fingerprint: fwimpl.Fingerprint("ff02864d226e58d683797060dc84deea2c100586f40968beffe6c27a797363c2"),
+	Fingerprint: fwimpl.Fingerprint("47a5ffc845201e047d26bf185042cfe36d890b533ca977b5bfd3db34f511cb39"),
 	Package:     "fedmatch",
 	Procs: []fwimpl.ProcInfo{{
 		Cases:       []string{"A", "B"},
@@ -105,7 +107,7 @@ var fwProgram = fwimpl.Program{
 		Concurrency: 1,
 		Eager:       true,
 		Name:        "Mine",
-		Provides:    3,
+		Provides:    4,
 	}, {
 		Cases:       []string{"All", "Mine", "Big"},
 		Concurrency: 1,
@@ -123,8 +125,22 @@ var fwProgram = fwimpl.Program{
 		Cases:       []string{"IdsAll"},
 		Concurrency: 1,
 		Name:        "Sink2",
+	}, {
+		Builder:     true,
+		Cases:       []string{"Order"},
+		Concurrency: 1,
+		Eager:       true,
+		Init:        true,
+		Name:        "Keyed",
+		Phase:       true,
+		Provides:    3,
+		Terminate:   true,
+	}, {
+		Cases:       []string{"Keyed"},
+		Concurrency: 1,
+		Name:        "Sink3",
 	}},
-	Routes: [][]int32{fwKindOrder: {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}, fwBuiltAll: {14}, fwBuiltIds: {15}, fwBuiltIdsAll: {16}, fwBuiltMine: {14}},
+	Routes: [][]int32{fwKindOrder: {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 17}, fwBuiltAll: {14}, fwBuiltIds: {15}, fwBuiltIdsAll: {16}, fwBuiltKeyed: {18}, fwBuiltMine: {14}},
 	Targets: []fwimpl.TargetInfo{{
 		Name:     "all",
 		Provider: 12,
@@ -137,6 +153,10 @@ var fwProgram = fwimpl.Program{
 		Provider: 15,
 		Shared:   true,
 	}, {
+		Name:     "keyed",
+		Provider: 17,
+		Shared:   true,
+	}, {
 		Name:     "mine",
 		Provider: 13,
 	}},
@@ -146,8 +166,9 @@ var fwProgram = fwimpl.Program{
 type fwDispatcher struct {
 	h Handlers
 	*fwimpl.ArenaPool[fwArena, *fwArena]
-	sAll fwreactive.Collector[Order]
-	sIds fwreactive.Collector[string]
+	sAll   fwreactive.Collector[Order]
+	sIds   fwreactive.Collector[string]
+	sKeyed *fwreactive.Grouper[int64, Order]
 }
 
 // Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
@@ -167,6 +188,8 @@ type Handlers struct {
 	Mine  MineBuilder  // builder Mine (fedmatch.fw:57)
 	Sink  SinkHandler  // processor Sink (fedmatch.fw:58)
 	Sink2 Sink2Handler // processor Sink2 (fedmatch.fw:64)
+	Keyed KeyedBuilder // helper Keyed (fedmatch.fw:67)
+	Sink3 Sink3Handler // processor Sink3 (fedmatch.fw:72)
 }
 
 // Pipeline runs the processors of package fedmatch: Submit (or SubmitSeq, SubmitJSONLines),
@@ -177,10 +200,11 @@ type Pipeline struct {
 
 // NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
 func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
-	if err := fwimpl.MissingHandlers("fedmatch", []string{"P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11", "Mine", "Sink", "Sink2"}, []bool{h.P0 == nil, h.P1 == nil, h.P2 == nil, h.P3 == nil, h.P4 == nil, h.P5 == nil, h.P6 == nil, h.P7 == nil, h.P8 == nil, h.P9 == nil, h.P10 == nil, h.P11 == nil, h.Mine == nil, h.Sink == nil, h.Sink2 == nil}); err != nil {
+	if err := fwimpl.MissingHandlers("fedmatch", []string{"P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11", "Mine", "Sink", "Sink2", "Keyed", "Sink3"}, []bool{h.P0 == nil, h.P1 == nil, h.P2 == nil, h.P3 == nil, h.P4 == nil, h.P5 == nil, h.P6 == nil, h.P7 == nil, h.P8 == nil, h.P9 == nil, h.P10 == nil, h.P11 == nil, h.Mine == nil, h.Sink == nil, h.Sink2 == nil, h.Keyed == nil, h.Sink3 == nil}); err != nil {
 		return nil, err
 	}
 	d := &fwDispatcher{h: h, ArenaPool: &fwArenas}
+	d.sKeyed = fwreactive.NewGrouper(h.Keyed.Key)
 	e := fwimpl.New(&fwProgram, d, opts...)
 	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
@@ -215,6 +239,12 @@ func (p *Pipeline) ResolveIdsAll() {
 	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveIdsAll})
 }
 
+// ResolveKeyed asks for target keyed before Run: its builder, and the builders it
+// requires, run once, and each artifact reaches every consumer.
+func (p *Pipeline) ResolveKeyed() {
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveKeyed})
+}
+
 // ResolveMine asks for target mine before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
 func (p *Pipeline) ResolveMine() {
@@ -231,7 +261,7 @@ func (p *Pipeline) Resolve(target string) {
 func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
 	switch m.Kind {
 	case fwKindOrder:
-		// 27 cases of 15 processors: compiled (fwTableOrder).
+		// 28 cases of 16 processors: compiled (fwTableOrder).
 		for _, r := range m.Ev.(*Order).fwMatch() {
 			dst = append(dst, fwTableOrder.rows[r])
 		}
@@ -244,11 +274,59 @@ func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Deliv
 	case fwBuiltIdsAll:
 		// Sink2: IdsAll
 		dst = append(dst, fwimpl.Delivery{Proc: 16, Case: 0})
+	case fwBuiltKeyed:
+		// Sink3: Keyed
+		dst = append(dst, fwimpl.Delivery{Proc: 18, Case: 0})
 	case fwBuiltMine:
 		// Sink: Mine
 		dst = append(dst, fwimpl.Delivery{Proc: 14, Case: 1})
 	}
 	return dst
+}
+
+// fwDispatch routes m and calls the handler of each matching case at once.
+func (d *fwDispatcher) fwDispatch(x *fwimpl.Serial, m fwimpl.Msg) {
+	switch m.Kind {
+	case fwKindOrder:
+		ev := m.Ev.(*Order)
+		// 28 cases of 16 processors: compiled (fwTableOrder).
+		for _, r := range ev.fwMatch() {
+			dl := fwTableOrder.rows[r]
+			if c := x.Begin(x.Note(dl.Proc, dl.Case, m)); c != nil {
+				x.End(d.fwCallOrder(c, r, ev))
+			}
+		}
+	case fwBuiltAll:
+		v := *m.Ev.(*[]Order)
+		// Sink: All
+		if c := x.Begin(x.Note(14, 0, m)); c != nil {
+			x.End(d.h.Sink.OnAll(SinkAllContext{fwimpl.NewCtx(c)}, v))
+		}
+	case fwBuiltIds:
+		v := *m.Ev.(*string)
+		// Ids: Ids
+		if c := x.Begin(x.Note(15, 0, m)); c != nil {
+			x.End(d.fwAddIds(c, v))
+		}
+	case fwBuiltIdsAll:
+		v := *m.Ev.(*[]string)
+		// Sink2: IdsAll
+		if c := x.Begin(x.Note(16, 0, m)); c != nil {
+			x.End(d.h.Sink2.OnIdsAll(Sink2IdsAllContext{fwimpl.NewCtx(c)}, v))
+		}
+	case fwBuiltKeyed:
+		v := *m.Ev.(*fwreactive.Group[int64, Order])
+		// Sink3: Keyed
+		if c := x.Begin(x.Note(18, 0, m)); c != nil {
+			x.End(d.h.Sink3.OnKeyed(Sink3KeyedContext{fwimpl.NewCtx(c)}, v))
+		}
+	case fwBuiltMine:
+		v := *m.Ev.(*int64)
+		// Sink: Mine
+		if c := x.Begin(x.Note(14, 1, m)); c != nil {
+			x.End(d.h.Sink.OnMine(SinkMineContext{fwimpl.NewCtx(c)}, v))
+		}
+	}
 }
 
 // DispatchAll routes ms in order, calling each matching case at once, until x stops.
@@ -257,42 +335,7 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 		if x.Stopped() {
 			return i
 		}
-		m := ms[i]
-		switch m.Kind {
-		case fwKindOrder:
-			ev := m.Ev.(*Order)
-			// 27 cases of 15 processors: compiled (fwTableOrder).
-			for _, r := range ev.fwMatch() {
-				dl := fwTableOrder.rows[r]
-				if c := x.Begin(x.Note(dl.Proc, dl.Case, m)); c != nil {
-					x.End(d.fwCallOrder(c, r, ev))
-				}
-			}
-		case fwBuiltAll:
-			v := *m.Ev.(*[]Order)
-			// Sink: All
-			if c := x.Begin(x.Note(14, 0, m)); c != nil {
-				x.End(d.h.Sink.OnAll(SinkAllContext{fwimpl.NewCtx(c)}, v))
-			}
-		case fwBuiltIds:
-			v := *m.Ev.(*string)
-			// Ids: Ids
-			if c := x.Begin(x.Note(15, 0, m)); c != nil {
-				x.End(d.fwAddIds(c, v))
-			}
-		case fwBuiltIdsAll:
-			v := *m.Ev.(*[]string)
-			// Sink2: IdsAll
-			if c := x.Begin(x.Note(16, 0, m)); c != nil {
-				x.End(d.h.Sink2.OnIdsAll(Sink2IdsAllContext{fwimpl.NewCtx(c)}, v))
-			}
-		case fwBuiltMine:
-			v := *m.Ev.(*int64)
-			// Sink: Mine
-			if c := x.Begin(x.Note(14, 1, m)); c != nil {
-				x.End(d.h.Sink.OnMine(SinkMineContext{fwimpl.NewCtx(c)}, v))
-			}
-		}
+		d.fwDispatch(x, ms[i])
 	}
 	return len(ms)
 }
@@ -417,6 +460,22 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 		case 0:
 			return d.h.Sink2.OnIdsAll(Sink2IdsAllContext{fwimpl.NewCtx(c)}, *m.Ev.(*[]string))
 		}
+	case 17:
+		switch dl.Case {
+		case 0:
+			return d.fwAddKeyed(c, *m.Ev.(*Order))
+		case fwimpl.CaseInit:
+			return d.h.Keyed.Init(KeyedContext{fwimpl.NewCtx(c)})
+		case fwimpl.CasePhase:
+			return d.fwPhaseKeyed(c)
+		case fwimpl.CaseTerminate:
+			return d.h.Keyed.Terminate(KeyedContext{fwimpl.NewCtx(c)})
+		}
+	case 18:
+		switch dl.Case {
+		case 0:
+			return d.h.Sink3.OnKeyed(Sink3KeyedContext{fwimpl.NewCtx(c)}, *m.Ev.(*fwreactive.Group[int64, Order]))
+		}
 	}
 	return fwimpl.UnknownDelivery(dl)
 }
@@ -447,6 +506,21 @@ func (d *fwDispatcher) fwPhaseIds(c *fwimpl.Call) error {
 		c.Emit(fwimpl.Msg{Kind: fwBuiltIdsAll, Ev: &v})
 	})
 	return nil
+}
+
+// fwAddKeyed gives an artifact of Order to helper Keyed.
+func (d *fwDispatcher) fwAddKeyed(c *fwimpl.Call, v Order) error {
+	d.sKeyed.Add(v)
+	return nil
+}
+
+// fwPhaseKeyed flushes helper Keyed at a phase broadcast.
+func (d *fwDispatcher) fwPhaseKeyed(c *fwimpl.Call) error {
+	d.sKeyed.Phase(func(k int64, items []Order) {
+		v := fwreactive.Group[int64, Order]{Key: k, Items: items}
+		c.Emit(fwimpl.Msg{Kind: fwBuiltKeyed, Ev: &v})
+	})
+	return d.h.Keyed.Phase(KeyedContext{fwimpl.NewCtx(c)}, c.Phase())
 }
 
 // fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
@@ -489,11 +563,15 @@ func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
 		if v, ok := m.Ev.(*[]string); ok {
 			return fwAppendIdsAll(b, *v)
 		}
+	case fwBuiltKeyed:
+		if v, ok := m.Ev.(*fwreactive.Group[int64, Order]); ok {
+			return fwAppendKeyed(b, *v)
+		}
 	case fwBuiltMine:
 		if v, ok := m.Ev.(*int64); ok {
 			return fwAppendMine(b, *v)
 		}
-	case fwResolveAll, fwResolveIds, fwResolveIdsAll, fwResolveMine:
+	case fwResolveAll, fwResolveIds, fwResolveIdsAll, fwResolveKeyed, fwResolveMine:
 		return b, nil
 	}
 	return fwTypes.AppendMsg(b, m)
@@ -520,13 +598,19 @@ func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
 			return fwimpl.Msg{}, fmt.Errorf("fw: decode built idsAll: %w", err)
 		}
 		return fwimpl.Msg{Kind: k, Ev: &v}, nil
+	case fwBuiltKeyed:
+		v, err := fwDecodeKeyed(data)
+		if err != nil {
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built keyed: %w", err)
+		}
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
 	case fwBuiltMine:
 		v, err := fwDecodeMine(data)
 		if err != nil {
 			return fwimpl.Msg{}, fmt.Errorf("fw: decode built mine: %w", err)
 		}
 		return fwimpl.Msg{Kind: k, Ev: &v}, nil
-	case fwResolveAll, fwResolveIds, fwResolveIdsAll, fwResolveMine:
+	case fwResolveAll, fwResolveIds, fwResolveIdsAll, fwResolveKeyed, fwResolveMine:
 		if len(data) != 0 {
 			return fwimpl.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwimpl.ErrEncoding)
 		}
@@ -602,6 +686,37 @@ func fwDecodeIdsAll(data []byte) (v []string, err error) {
 	return v, d.Finish()
 }
 
+// fwAppendKeyed appends the canonical encoding of an artifact of keyed (Group[int, Order]).
+func fwAppendKeyed(b []byte, v fwreactive.Group[int64, Order]) (_ []byte, err error) {
+	b = fwimpl.AppendInt(b, v.Key)
+	b = fwimpl.AppendUint(b, uint64(len(v.Items)))
+	for _, x1 := range v.Items {
+		if b, err = x1.AppendBinary(b); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// fwDecodeKeyed decodes an artifact of keyed (Group[int, Order]).
+func fwDecodeKeyed(data []byte) (v fwreactive.Group[int64, Order], err error) {
+	d := fwimpl.NewDecoder(data)
+	v.Key = d.Int()
+	n1 := d.Uint()
+	if n1 > uint64(len(data)) {
+		return v, fmt.Errorf("%w: slice length %d too large", fwimpl.ErrEncoding, n1)
+	}
+	if n1 > 0 {
+		v.Items = make([]Order, int(n1))
+		for i1 := range v.Items {
+			v.Items[i1].ID = d.String()
+			v.Items[i1].Region = d.String()
+			v.Items[i1].Amount = d.Int()
+		}
+	}
+	return v, d.Finish()
+}
+
 // fwAppendMine appends the canonical encoding of an artifact of mine (int).
 func fwAppendMine(b []byte, v int64) (_ []byte, err error) {
 	b = fwimpl.AppendInt(b, v)
@@ -615,20 +730,20 @@ func fwDecodeMine(data []byte) (v int64, err error) {
 	return v, d.Finish()
 }
 
-// fwTableOrder is the compiled matching of Order events: 27 cases of 15 processors in 1 group
+// fwTableOrder is the compiled matching of Order events: 28 cases of 16 processors in 1 group
 // (see Order.fwMatch). Each field that a case tests is split into atoms, sets of
 // values that every pattern holds whole or not at all; a group's table (or decision
 // graph) maps the atoms to a match list: per processor, its first matching case.
 var fwTableOrder = struct {
-	rows         [27]fwimpl.Delivery // row → delivery: the cases for Order, in processor order
+	rows         [28]fwimpl.Delivery // row → delivery: the cases for Order, in processor order
 	lists        [183][2]uint16      // match list l is match[lists[l][0]:lists[l][1]]
-	match        [844]uint8          // the match lists: rows, per processor its first matching case
+	match        [1026]uint8         // the match lists: rows, per processor its first matching case
 	dense_Amount [117]uint8          // the atom of amount for each value from 0
-	off0_Region  [13]uint8           // processors P0 to Sink: the leaf offset of each atom of region
-	off0_Amount  [26]uint8           // processors P0 to Sink: the leaf offset of each atom of amount
-	leaf0        [195]uint8          // processors P0 to Sink: the match list of each leaf (the sum of the offsets of region, amount)
+	off0_Region  [13]uint8           // processors P0 to Keyed: the leaf offset of each atom of region
+	off0_Amount  [26]uint8           // processors P0 to Keyed: the leaf offset of each atom of amount
+	leaf0        [195]uint8          // processors P0 to Keyed: the match list of each leaf (the sum of the offsets of region, amount)
 }{
-	rows: [27]fwimpl.Delivery{
+	rows: [28]fwimpl.Delivery{
 		{Proc: 0, Case: 0},  // P0: A
 		{Proc: 0, Case: 1},  // P0: B
 		{Proc: 1, Case: 0},  // P1: A
@@ -656,86 +771,99 @@ var fwTableOrder = struct {
 		{Proc: 12, Case: 0}, // All: Order
 		{Proc: 13, Case: 0}, // Mine: Order
 		{Proc: 14, Case: 2}, // Sink: Big
+		{Proc: 17, Case: 0}, // Keyed: Order
 	},
 	lists: [183][2]uint16{
-		{0, 0}, {0, 3}, {3, 6}, {6, 10}, {10, 14}, {14, 19}, {19, 24}, {24, 29},
-		{29, 34}, {34, 39}, {39, 44}, {44, 49}, {49, 54}, {54, 59}, {59, 64}, {64, 69},
-		{69, 72}, {72, 76}, {76, 81}, {81, 85}, {85, 89}, {89, 94}, {94, 99}, {99, 104},
-		{104, 109}, {109, 114}, {114, 119}, {119, 124}, {124, 129}, {129, 134}, {134, 139}, {139, 142},
-		{142, 146}, {146, 151}, {151, 155}, {155, 160}, {160, 165}, {165, 170}, {170, 175}, {175, 180},
-		{180, 185}, {185, 190}, {190, 195}, {195, 200}, {200, 204}, {204, 209}, {209, 212}, {212, 216},
-		{216, 221}, {221, 225}, {225, 230}, {230, 235}, {235, 240}, {240, 245}, {245, 250}, {250, 255},
-		{255, 260}, {260, 265}, {265, 270}, {270, 275}, {275, 279}, {279, 282}, {282, 286}, {286, 291},
-		{291, 295}, {295, 300}, {300, 304}, {304, 309}, {309, 314}, {314, 319}, {319, 324}, {324, 329},
-		{329, 334}, {334, 339}, {339, 344}, {344, 349}, {349, 352}, {352, 356}, {356, 361}, {361, 365},
-		{365, 370}, {370, 375}, {375, 379}, {379, 384}, {384, 389}, {389, 394}, {394, 399}, {399, 404},
-		{404, 409}, {409, 414}, {414, 419}, {419, 422}, {422, 426}, {426, 431}, {431, 435}, {435, 440},
-		{440, 445}, {445, 450}, {450, 454}, {454, 459}, {459, 464}, {464, 469}, {469, 474}, {474, 479},
-		{479, 484}, {484, 489}, {489, 492}, {492, 496}, {496, 501}, {501, 505}, {505, 510}, {510, 515},
-		{515, 520}, {520, 525}, {525, 529}, {529, 534}, {534, 539}, {539, 544}, {544, 549}, {549, 554},
-		{554, 559}, {559, 562}, {562, 566}, {566, 571}, {571, 575}, {575, 580}, {580, 585}, {585, 590},
-		{590, 595}, {595, 600}, {600, 604}, {604, 609}, {609, 614}, {614, 619}, {619, 624}, {624, 629},
-		{629, 632}, {632, 636}, {636, 641}, {641, 645}, {645, 650}, {650, 655}, {655, 660}, {660, 665},
-		{665, 670}, {670, 675}, {675, 679}, {679, 684}, {684, 689}, {689, 694}, {694, 699}, {699, 702},
-		{702, 706}, {706, 711}, {711, 715}, {715, 720}, {720, 725}, {725, 730}, {730, 735}, {735, 740},
-		{740, 745}, {745, 750}, {750, 754}, {754, 759}, {759, 764}, {764, 769}, {769, 772}, {772, 776},
-		{776, 781}, {781, 785}, {785, 790}, {790, 795}, {795, 800}, {800, 805}, {805, 810}, {810, 815},
-		{815, 820}, {820, 825}, {825, 829}, {829, 834}, {834, 839}, {839, 841}, {841, 844},
+		{0, 0}, {0, 4}, {4, 8}, {8, 13}, {13, 18}, {18, 24}, {24, 30}, {30, 36},
+		{36, 42}, {42, 48}, {48, 54}, {54, 60}, {60, 66}, {66, 72}, {72, 78}, {78, 84},
+		{84, 88}, {88, 93}, {93, 99}, {99, 104}, {104, 109}, {109, 115}, {115, 121}, {121, 127},
+		{127, 133}, {133, 139}, {139, 145}, {145, 151}, {151, 157}, {157, 163}, {163, 169}, {169, 173},
+		{173, 178}, {178, 184}, {184, 189}, {189, 195}, {195, 201}, {201, 207}, {207, 213}, {213, 219},
+		{219, 225}, {225, 231}, {231, 237}, {237, 243}, {243, 248}, {248, 254}, {254, 258}, {258, 263},
+		{263, 269}, {269, 274}, {274, 280}, {280, 286}, {286, 292}, {292, 298}, {298, 304}, {304, 310},
+		{310, 316}, {316, 322}, {322, 328}, {328, 334}, {334, 339}, {339, 343}, {343, 348}, {348, 354},
+		{354, 359}, {359, 365}, {365, 370}, {370, 376}, {376, 382}, {382, 388}, {388, 394}, {394, 400},
+		{400, 406}, {406, 412}, {412, 418}, {418, 424}, {424, 428}, {428, 433}, {433, 439}, {439, 444},
+		{444, 450}, {450, 456}, {456, 461}, {461, 467}, {467, 473}, {473, 479}, {479, 485}, {485, 491},
+		{491, 497}, {497, 503}, {503, 509}, {509, 513}, {513, 518}, {518, 524}, {524, 529}, {529, 535},
+		{535, 541}, {541, 547}, {547, 552}, {552, 558}, {558, 564}, {564, 570}, {570, 576}, {576, 582},
+		{582, 588}, {588, 594}, {594, 598}, {598, 603}, {603, 609}, {609, 614}, {614, 620}, {620, 626},
+		{626, 632}, {632, 638}, {638, 643}, {643, 649}, {649, 655}, {655, 661}, {661, 667}, {667, 673},
+		{673, 679}, {679, 683}, {683, 688}, {688, 694}, {694, 699}, {699, 705}, {705, 711}, {711, 717},
+		{717, 723}, {723, 729}, {729, 734}, {734, 740}, {740, 746}, {746, 752}, {752, 758}, {758, 764},
+		{764, 768}, {768, 773}, {773, 779}, {779, 784}, {784, 790}, {790, 796}, {796, 802}, {802, 808},
+		{808, 814}, {814, 820}, {820, 825}, {825, 831}, {831, 837}, {837, 843}, {843, 849}, {849, 853},
+		{853, 858}, {858, 864}, {864, 869}, {869, 875}, {875, 881}, {881, 887}, {887, 893}, {893, 899},
+		{899, 905}, {905, 911}, {911, 916}, {916, 922}, {922, 928}, {928, 934}, {934, 938}, {938, 943},
+		{943, 949}, {949, 954}, {954, 960}, {960, 966}, {966, 972}, {972, 978}, {978, 984}, {984, 990},
+		{990, 996}, {996, 1002}, {1002, 1007}, {1007, 1013}, {1013, 1019}, {1019, 1022}, {1022, 1026},
 	},
-	match: [844]uint8{
-		1, 24, 25, 0, 24, 25, 0, 24, 25, 26, 1, 24, 25, 26, 1, 2,
-		24, 25, 26, 1, 4, 24, 25, 26, 1, 6, 24, 25, 26, 1, 8, 24,
-		25, 26, 1, 10, 24, 25, 26, 1, 12, 24, 25, 26, 1, 14, 24, 25,
-		26, 1, 16, 24, 25, 26, 1, 18, 24, 25, 26, 1, 20, 24, 25, 26,
-		1, 22, 24, 25, 26, 3, 24, 25, 0, 3, 24, 25, 0, 3, 24, 25,
-		26, 3, 24, 25, 26, 2, 24, 25, 26, 3, 4, 24, 25, 26, 3, 6,
-		24, 25, 26, 3, 8, 24, 25, 26, 3, 10, 24, 25, 26, 3, 12, 24,
-		25, 26, 3, 14, 24, 25, 26, 3, 16, 24, 25, 26, 3, 18, 24, 25,
-		26, 3, 20, 24, 25, 26, 3, 22, 24, 25, 26, 21, 24, 25, 0, 21,
-		24, 25, 0, 21, 24, 25, 26, 21, 24, 25, 26, 2, 21, 24, 25, 26,
-		4, 21, 24, 25, 26, 6, 21, 24, 25, 26, 8, 21, 24, 25, 26, 10,
-		21, 24, 25, 26, 12, 21, 24, 25, 26, 14, 21, 24, 25, 26, 16, 21,
-		24, 25, 26, 18, 21, 24, 25, 26, 20, 24, 25, 26, 21, 22, 24, 25,
-		26, 23, 24, 25, 0, 23, 24, 25, 0, 23, 24, 25, 26, 23, 24, 25,
-		26, 2, 23, 24, 25, 26, 4, 23, 24, 25, 26, 6, 23, 24, 25, 26,
-		8, 23, 24, 25, 26, 10, 23, 24, 25, 26, 12, 23, 24, 25, 26, 14,
-		23, 24, 25, 26, 16, 23, 24, 25, 26, 18, 23, 24, 25, 26, 20, 23,
-		24, 25, 26, 22, 24, 25, 26, 5, 24, 25, 0, 5, 24, 25, 0, 5,
-		24, 25, 26, 5, 24, 25, 26, 2, 5, 24, 25, 26, 4, 24, 25, 26,
-		5, 6, 24, 25, 26, 5, 8, 24, 25, 26, 5, 10, 24, 25, 26, 5,
-		12, 24, 25, 26, 5, 14, 24, 25, 26, 5, 16, 24, 25, 26, 5, 18,
-		24, 25, 26, 5, 20, 24, 25, 26, 5, 22, 24, 25, 26, 7, 24, 25,
-		0, 7, 24, 25, 0, 7, 24, 25, 26, 7, 24, 25, 26, 2, 7, 24,
-		25, 26, 4, 7, 24, 25, 26, 6, 24, 25, 26, 7, 8, 24, 25, 26,
-		7, 10, 24, 25, 26, 7, 12, 24, 25, 26, 7, 14, 24, 25, 26, 7,
-		16, 24, 25, 26, 7, 18, 24, 25, 26, 7, 20, 24, 25, 26, 7, 22,
-		24, 25, 26, 9, 24, 25, 0, 9, 24, 25, 0, 9, 24, 25, 26, 9,
-		24, 25, 26, 2, 9, 24, 25, 26, 4, 9, 24, 25, 26, 6, 9, 24,
-		25, 26, 8, 24, 25, 26, 9, 10, 24, 25, 26, 9, 12, 24, 25, 26,
-		9, 14, 24, 25, 26, 9, 16, 24, 25, 26, 9, 18, 24, 25, 26, 9,
-		20, 24, 25, 26, 9, 22, 24, 25, 26, 11, 24, 25, 0, 11, 24, 25,
-		0, 11, 24, 25, 26, 11, 24, 25, 26, 2, 11, 24, 25, 26, 4, 11,
-		24, 25, 26, 6, 11, 24, 25, 26, 8, 11, 24, 25, 26, 10, 24, 25,
-		26, 11, 12, 24, 25, 26, 11, 14, 24, 25, 26, 11, 16, 24, 25, 26,
-		11, 18, 24, 25, 26, 11, 20, 24, 25, 26, 11, 22, 24, 25, 26, 13,
-		24, 25, 0, 13, 24, 25, 0, 13, 24, 25, 26, 13, 24, 25, 26, 2,
-		13, 24, 25, 26, 4, 13, 24, 25, 26, 6, 13, 24, 25, 26, 8, 13,
-		24, 25, 26, 10, 13, 24, 25, 26, 12, 24, 25, 26, 13, 14, 24, 25,
-		26, 13, 16, 24, 25, 26, 13, 18, 24, 25, 26, 13, 20, 24, 25, 26,
-		13, 22, 24, 25, 26, 15, 24, 25, 0, 15, 24, 25, 0, 15, 24, 25,
-		26, 15, 24, 25, 26, 2, 15, 24, 25, 26, 4, 15, 24, 25, 26, 6,
-		15, 24, 25, 26, 8, 15, 24, 25, 26, 10, 15, 24, 25, 26, 12, 15,
-		24, 25, 26, 14, 24, 25, 26, 15, 16, 24, 25, 26, 15, 18, 24, 25,
-		26, 15, 20, 24, 25, 26, 15, 22, 24, 25, 26, 17, 24, 25, 0, 17,
-		24, 25, 0, 17, 24, 25, 26, 17, 24, 25, 26, 2, 17, 24, 25, 26,
-		4, 17, 24, 25, 26, 6, 17, 24, 25, 26, 8, 17, 24, 25, 26, 10,
-		17, 24, 25, 26, 12, 17, 24, 25, 26, 14, 17, 24, 25, 26, 16, 24,
-		25, 26, 17, 18, 24, 25, 26, 17, 20, 24, 25, 26, 17, 22, 24, 25,
-		26, 19, 24, 25, 0, 19, 24, 25, 0, 19, 24, 25, 26, 19, 24, 25,
-		26, 2, 19, 24, 25, 26, 4, 19, 24, 25, 26, 6, 19, 24, 25, 26,
-		8, 19, 24, 25, 26, 10, 19, 24, 25, 26, 12, 19, 24, 25, 26, 14,
-		19, 24, 25, 26, 16, 19, 24, 25, 26, 18, 24, 25, 26, 19, 20, 24,
-		25, 26, 19, 22, 24, 25, 26, 24, 25, 24, 25, 26,
+	match: [1026]uint8{
+		1, 24, 25, 27, 0, 24, 25, 27, 0, 24, 25, 26, 27, 1, 24, 25,
+		26, 27, 1, 2, 24, 25, 26, 27, 1, 4, 24, 25, 26, 27, 1, 6,
+		24, 25, 26, 27, 1, 8, 24, 25, 26, 27, 1, 10, 24, 25, 26, 27,
+		1, 12, 24, 25, 26, 27, 1, 14, 24, 25, 26, 27, 1, 16, 24, 25,
+		26, 27, 1, 18, 24, 25, 26, 27, 1, 20, 24, 25, 26, 27, 1, 22,
+		24, 25, 26, 27, 3, 24, 25, 27, 0, 3, 24, 25, 27, 0, 3, 24,
+		25, 26, 27, 3, 24, 25, 26, 27, 2, 24, 25, 26, 27, 3, 4, 24,
+		25, 26, 27, 3, 6, 24, 25, 26, 27, 3, 8, 24, 25, 26, 27, 3,
+		10, 24, 25, 26, 27, 3, 12, 24, 25, 26, 27, 3, 14, 24, 25, 26,
+		27, 3, 16, 24, 25, 26, 27, 3, 18, 24, 25, 26, 27, 3, 20, 24,
+		25, 26, 27, 3, 22, 24, 25, 26, 27, 21, 24, 25, 27, 0, 21, 24,
+		25, 27, 0, 21, 24, 25, 26, 27, 21, 24, 25, 26, 27, 2, 21, 24,
+		25, 26, 27, 4, 21, 24, 25, 26, 27, 6, 21, 24, 25, 26, 27, 8,
+		21, 24, 25, 26, 27, 10, 21, 24, 25, 26, 27, 12, 21, 24, 25, 26,
+		27, 14, 21, 24, 25, 26, 27, 16, 21, 24, 25, 26, 27, 18, 21, 24,
+		25, 26, 27, 20, 24, 25, 26, 27, 21, 22, 24, 25, 26, 27, 23, 24,
+		25, 27, 0, 23, 24, 25, 27, 0, 23, 24, 25, 26, 27, 23, 24, 25,
+		26, 27, 2, 23, 24, 25, 26, 27, 4, 23, 24, 25, 26, 27, 6, 23,
+		24, 25, 26, 27, 8, 23, 24, 25, 26, 27, 10, 23, 24, 25, 26, 27,
+		12, 23, 24, 25, 26, 27, 14, 23, 24, 25, 26, 27, 16, 23, 24, 25,
+		26, 27, 18, 23, 24, 25, 26, 27, 20, 23, 24, 25, 26, 27, 22, 24,
+		25, 26, 27, 5, 24, 25, 27, 0, 5, 24, 25, 27, 0, 5, 24, 25,
+		26, 27, 5, 24, 25, 26, 27, 2, 5, 24, 25, 26, 27, 4, 24, 25,
+		26, 27, 5, 6, 24, 25, 26, 27, 5, 8, 24, 25, 26, 27, 5, 10,
+		24, 25, 26, 27, 5, 12, 24, 25, 26, 27, 5, 14, 24, 25, 26, 27,
+		5, 16, 24, 25, 26, 27, 5, 18, 24, 25, 26, 27, 5, 20, 24, 25,
+		26, 27, 5, 22, 24, 25, 26, 27, 7, 24, 25, 27, 0, 7, 24, 25,
+		27, 0, 7, 24, 25, 26, 27, 7, 24, 25, 26, 27, 2, 7, 24, 25,
+		26, 27, 4, 7, 24, 25, 26, 27, 6, 24, 25, 26, 27, 7, 8, 24,
+		25, 26, 27, 7, 10, 24, 25, 26, 27, 7, 12, 24, 25, 26, 27, 7,
+		14, 24, 25, 26, 27, 7, 16, 24, 25, 26, 27, 7, 18, 24, 25, 26,
+		27, 7, 20, 24, 25, 26, 27, 7, 22, 24, 25, 26, 27, 9, 24, 25,
+		27, 0, 9, 24, 25, 27, 0, 9, 24, 25, 26, 27, 9, 24, 25, 26,
+		27, 2, 9, 24, 25, 26, 27, 4, 9, 24, 25, 26, 27, 6, 9, 24,
+		25, 26, 27, 8, 24, 25, 26, 27, 9, 10, 24, 25, 26, 27, 9, 12,
+		24, 25, 26, 27, 9, 14, 24, 25, 26, 27, 9, 16, 24, 25, 26, 27,
+		9, 18, 24, 25, 26, 27, 9, 20, 24, 25, 26, 27, 9, 22, 24, 25,
+		26, 27, 11, 24, 25, 27, 0, 11, 24, 25, 27, 0, 11, 24, 25, 26,
+		27, 11, 24, 25, 26, 27, 2, 11, 24, 25, 26, 27, 4, 11, 24, 25,
+		26, 27, 6, 11, 24, 25, 26, 27, 8, 11, 24, 25, 26, 27, 10, 24,
+		25, 26, 27, 11, 12, 24, 25, 26, 27, 11, 14, 24, 25, 26, 27, 11,
+		16, 24, 25, 26, 27, 11, 18, 24, 25, 26, 27, 11, 20, 24, 25, 26,
+		27, 11, 22, 24, 25, 26, 27, 13, 24, 25, 27, 0, 13, 24, 25, 27,
+		0, 13, 24, 25, 26, 27, 13, 24, 25, 26, 27, 2, 13, 24, 25, 26,
+		27, 4, 13, 24, 25, 26, 27, 6, 13, 24, 25, 26, 27, 8, 13, 24,
+		25, 26, 27, 10, 13, 24, 25, 26, 27, 12, 24, 25, 26, 27, 13, 14,
+		24, 25, 26, 27, 13, 16, 24, 25, 26, 27, 13, 18, 24, 25, 26, 27,
+		13, 20, 24, 25, 26, 27, 13, 22, 24, 25, 26, 27, 15, 24, 25, 27,
+		0, 15, 24, 25, 27, 0, 15, 24, 25, 26, 27, 15, 24, 25, 26, 27,
+		2, 15, 24, 25, 26, 27, 4, 15, 24, 25, 26, 27, 6, 15, 24, 25,
+		26, 27, 8, 15, 24, 25, 26, 27, 10, 15, 24, 25, 26, 27, 12, 15,
+		24, 25, 26, 27, 14, 24, 25, 26, 27, 15, 16, 24, 25, 26, 27, 15,
+		18, 24, 25, 26, 27, 15, 20, 24, 25, 26, 27, 15, 22, 24, 25, 26,
+		27, 17, 24, 25, 27, 0, 17, 24, 25, 27, 0, 17, 24, 25, 26, 27,
+		17, 24, 25, 26, 27, 2, 17, 24, 25, 26, 27, 4, 17, 24, 25, 26,
+		27, 6, 17, 24, 25, 26, 27, 8, 17, 24, 25, 26, 27, 10, 17, 24,
+		25, 26, 27, 12, 17, 24, 25, 26, 27, 14, 17, 24, 25, 26, 27, 16,
+		24, 25, 26, 27, 17, 18, 24, 25, 26, 27, 17, 20, 24, 25, 26, 27,
+		17, 22, 24, 25, 26, 27, 19, 24, 25, 27, 0, 19, 24, 25, 27, 0,
+		19, 24, 25, 26, 27, 19, 24, 25, 26, 27, 2, 19, 24, 25, 26, 27,
+		4, 19, 24, 25, 26, 27, 6, 19, 24, 25, 26, 27, 8, 19, 24, 25,
+		26, 27, 10, 19, 24, 25, 26, 27, 12, 19, 24, 25, 26, 27, 14, 19,
+		24, 25, 26, 27, 16, 19, 24, 25, 26, 27, 18, 24, 25, 26, 27, 19,
+		20, 24, 25, 26, 27, 19, 22, 24, 25, 26, 27, 24, 25, 27, 24, 25,
+		26, 27,
 	},
 	dense_Amount: [117]uint8{
 		1, 1, 1, 1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4,
@@ -908,6 +1036,9 @@ func (d *fwDispatcher) fwCallOrder(c *fwimpl.Call, r uint8, ev *Order) error {
 	case 26:
 		// Sink: Big
 		return d.h.Sink.OnBig(SinkBigContext{fwimpl.NewOn[Order](c)}, ev.ID)
+	case 27:
+		// Keyed: Order
+		return d.fwAddKeyed(c, *ev)
 	}
 	return nil
 }
@@ -995,4 +1126,9 @@ func CallSink(h SinkHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Even
 // CallSink2 calls h's case that ev matches alone, for tests: see fw.TestResult.
 func CallSink2(h Sink2Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 16, &fwDispatcher{h: Handlers{Sink2: h}}, fwTypes, ev, opts)
+}
+
+// CallSink3 calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallSink3(h Sink3Handler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 18, &fwDispatcher{h: Handlers{Sink3: h}}, fwTypes, ev, opts)
 }
