@@ -380,3 +380,20 @@ func TestResolveFedTargets(t *testing.T) {
 		t.Errorf("Report got:\n%s", strings.Join(h.report.lines, "\n"))
 	}
 }
+
+// TestCallScreen tests Screen's handler alone (CallScreen): what it emits and
+// what it publishes.
+func TestCallScreen(t *testing.T) {
+	o := streams.Order{ID: "b", Region: "EU", Amount: 5000}
+	res := streams.CallScreen(&screen{}, o)
+	if res.Err != nil || res.Case != "Large" {
+		t.Fatalf("case %q, err %v", res.Case, res.Err)
+	}
+	if len(res.Emitted) != 1 || res.Emitted[0] != (streams.Alert{ID: "b", Amount: 5000}) {
+		t.Errorf("emitted %v", res.Emitted)
+	}
+	want := []fw.TestArtifact{{Target: "orders", Value: o}}
+	if fmt.Sprint(res.Published) != fmt.Sprint(want) {
+		t.Errorf("published %v, want %v", res.Published, want)
+	}
+}
