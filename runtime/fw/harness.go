@@ -16,8 +16,8 @@ type TestResult[E any] struct {
 	// Published are the artifacts the call published (`-> publish t`), in
 	// order: each its target's name and its value (an Order, not a *Order).
 	Published []TestArtifact
-	Err      error    // the handler's error, or a *PanicError if it panicked
-	Position Position // the causal position the call ran at
+	Err       error    // the handler's error, or a *PanicError if it panicked
+	Position  Position // the causal position the call ran at
 }
 
 // TestArtifact is an artifact that a handler under test published.
