@@ -152,7 +152,7 @@ type Handlers struct {
 	Report ReportHandler // processor Report (streams.fw:53)
 }
 
-// Pipeline runs the processors of package streams: Submit (or SubmitSeq, SubmitJSONLines),
+// Pipeline runs the processors of package streams: Submit (or SubmitSeq, SubmitJSONLines; Stream, FeedChan),
 // then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
 	fwimpl.Runner[Event]
@@ -178,11 +178,11 @@ func (p *Pipeline) Submit(ev Event) {
 }
 
 // SubmitSeqOf is p.SubmitSeq for one event type E, whose values it does not box.
-func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) {
-	fwimpl.EngineOf(&p.Runner).Feed(fwimpl.SeqFeed(seq, func(c *fwimpl.Call, ev E) fwimpl.Msg {
-		return fwEventMsg(ev, c.Arena())
-	}))
-}
+func SubmitSeqOf[E Event](p *Pipeline, seq iter.Seq[E]) { fwimpl.SeqOf(&p.Runner, seq, fwMsgOf[E]) }
+func fwMsgOf[E Event](ev E, a fwimpl.Arena) fwimpl.Msg  { return ev.fwMsg(a) }
+
+// StreamOf is p.Stream for one event type E (a channel: StreamOf(p, fw.ChanStream(ch))), unboxed.
+func StreamOf[E Event](p *Pipeline, s fw.Stream[E]) { fwimpl.StreamOf(&p.Runner, s, fwMsgOf[E]) }
 
 // ResolveAlerts asks for target alerts before Run: its builder, and the builders it
 // requires, run once, and each artifact reaches every consumer.
