@@ -130,12 +130,21 @@ func (t *TypeExpr) String() string {
 	return t.Name.Name
 }
 
-// ProcessorDecl is `processor Name { options... cases... }`.
+// ProcessorDecl is `processor Name [provides t: Type, ...] { options... cases... }`.
 type ProcessorDecl struct {
-	Pos     Pos
-	Name    Ident
-	Options []*Option
-	Cases   []*Case
+	Pos  Pos
+	Name Ident
+	// Provides are the targets the processor publishes (`-> publish t` in its
+	// cases), in source order; nil when it provides none.
+	Provides []*Provide
+	Options  []*Option
+	Cases    []*Case
+}
+
+// Provide is one `target: Type` entry of a processor's provides clause.
+type Provide struct {
+	Target Ident
+	Type   *Ident // nil when the type is missing (an error)
 }
 
 // BuilderDecl is
@@ -231,9 +240,11 @@ type Case struct {
 	Guard Expr
 	Name  *Ident // `as Name`, nil when absent
 	// Emits are the events after `->`, Resolves the targets after `->` that
-	// follow the word resolve: `-> Invoice, resolve words, resolve files`.
-	Emits    []Ident
-	Resolves []Ident
+	// follow the word resolve: `-> Invoice, resolve words, resolve files`,
+	// Publishes those that follow the word publish: `-> publish orders`.
+	Emits     []Ident
+	Resolves  []Ident
+	Publishes []Ident
 }
 
 // CatchAllName is the event name of the catch-all case `on _`, which

@@ -12,9 +12,10 @@ import (
 
 // builderInfo is what the checker keeps of a builder between its stages.
 type builderInfo struct {
-	p     *ir.Processor // Builder set
-	decl  *ast.BuilderDecl
-	edges []edge // its resolved requirements, in declaration order (Builder.Requires with positions)
+	p      *ir.Processor // Builder set
+	decl   *ast.BuilderDecl
+	edges  []edge   // its resolved target requirements, in declaration order (Builder.Requires with positions)
+	events []evEdge // its event requirements, in declaration order (Builder.Events with positions)
 
 	helper bool         // `use` names a known helper: Builder.Helper is set
 	typ    *ir.Artifact // the type of its artifacts; nil when unknown (an error was reported)
@@ -26,6 +27,12 @@ type builderInfo struct {
 type edge struct {
 	id ast.Ident
 	t  *ir.Target
+}
+
+// evEdge is one `requires` entry that names an event type.
+type evEdge struct {
+	id ast.Ident
+	ev *ir.Event
 }
 
 type inferState int
@@ -46,6 +53,7 @@ func (c *checker) declareTargets() {
 	for i, pd := range c.prDecls {
 		d := pd.builder
 		if d == nil {
+			c.declarePublished(i)
 			continue
 		}
 		p := &ir.Processor{Name: d.Name.Name, File: pd.file, Pos: d.Pos, Concurrency: 1, Builder: &ir.Builder{}}
@@ -62,7 +70,7 @@ func (c *checker) declareTargets() {
 		}
 		if t, ok := c.targets[name.Name]; ok {
 			c.report(diag.Errorf(name.Pos, ruleDuplicateProvider,
-				"builder %s provides %s, already provided by builder %s: a target has one provider", p.Name, name.Name, t.Provider.Name).
+				"builder %s provides %s, already provided by %s: a target has one provider", p.Name, name.Name, owner(t.Provider)).
 				With(t.Pos, "first provided here"))
 			p.Builder.Provides = t
 			continue
@@ -78,6 +86,47 @@ func (c *checker) declareTargets() {
 	}
 	for _, bi := range c.builders {
 		c.declaredType(bi)
+	}
+	for _, pd := range c.prDecls {
+		if pd.decl == nil {
+			continue
+		}
+		for i, pr := range pd.decl.Provides {
+			if t := pd.proc.Provides[i]; t != nil && t.Provider == pd.proc && pr.Type != nil {
+				t.Type = c.artifactType(*pr.Type)
+			}
+		}
+	}
+}
+
+// declarePublished creates the processor of prDecls[i] and the targets its
+// provides clause declares: targets that its cases publish. Provides holds
+// one entry per clause entry (nil for a target already provided).
+func (c *checker) declarePublished(i int) {
+	pd := &c.prDecls[i]
+	d := pd.decl
+	p := &ir.Processor{Name: d.Name.Name, Index: i, File: pd.file, Pos: d.Pos, Concurrency: 1}
+	pd.proc = p
+	for _, pr := range d.Provides {
+		name := pr.Target
+		p.Provides = append(p.Provides, nil)
+		if name.Name == "" {
+			continue
+		}
+		if !startsLetter(name.Name) {
+			c.errorf(name.Pos, ruleBadName, "target name %s must start with a letter", name.Name)
+		}
+		if t, ok := c.targets[name.Name]; ok {
+			c.report(diag.Errorf(name.Pos, ruleDuplicateProvider,
+				"processor %s provides %s, already provided by %s: a target has one provider", p.Name, name.Name, owner(t.Provider)).
+				With(t.Pos, "first provided here"))
+			p.Provides[len(p.Provides)-1] = t
+			continue
+		}
+		t := &ir.Target{Name: name.Name, Pos: name.Pos, Provider: p}
+		c.targets[t.Name] = t
+		p.Provides[len(p.Provides)-1] = t
+		c.pkg.Targets = append(c.pkg.Targets, t)
 	}
 }
 
@@ -163,6 +212,51 @@ func (c *checker) lookupTarget(id ast.Ident) *ir.Target {
 	return nil
 }
 
+// publishes resolves the targets of `-> publish t` in a case of processor p:
+// each must be one that p provides. Deduplicated and sorted by index.
+func (c *checker) publishes(p *ir.Processor, ids []ast.Ident) []*ir.Target {
+	var out []*ir.Target
+	for _, id := range ids {
+		if id.Name == "" {
+			continue
+		}
+		t, ok := c.targets[id.Name]
+		if !ok {
+			if hint := didYouMean(id.Name, targetNamesOf(p.Provides)); hint != "" {
+				c.errorf(id.Pos, ruleMissingProvider, "no processor provides target %s%s", id.Name, hint)
+			} else {
+				c.errorf(id.Pos, ruleMissingProvider, "no processor provides target %s: declare it in the processor's header, processor %s provides %s: Type",
+					id.Name, p.Name, id.Name)
+			}
+			continue
+		}
+		if t.Provider != p {
+			d := diag.Errorf(id.Pos, ruleBadPublish, "processor %s cannot publish target %s: %s provides it, and a target has one provider", p.Name, t.Name, owner(t.Provider))
+			if t.Provider != nil && t.Provider.Builder == nil {
+				d = diag.Errorf(id.Pos, ruleBadPublish, "processor %s cannot publish target %s: processor %s provides it, and only its cases publish it; emit an event for it instead", p.Name, t.Name, t.Provider.Name)
+			}
+			c.report(d.With(t.Pos, "%s provided here", t.Name))
+			continue
+		}
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	slices.SortFunc(out, func(a, b *ir.Target) int { return a.Index - b.Index })
+	return out
+}
+
+// targetNamesOf returns the names of the non-nil targets of ts.
+func targetNamesOf(ts []*ir.Target) []string {
+	var out []string
+	for _, t := range ts {
+		if t != nil {
+			out = append(out, t.Name)
+		}
+	}
+	return out
+}
+
 // resolves resolves the targets of `-> resolve t`: deduplicated and sorted by index.
 func (c *checker) resolves(ids []ast.Ident) []*ir.Target {
 	var out []*ir.Target
@@ -184,11 +278,17 @@ func (c *checker) builder(pd procDecl, index int) *ir.Processor {
 	p.Index = index
 
 	if d.Persist != nil {
-		if d.Use != nil {
-			c.errorf(d.Persist.Pos, ruleBadBuilder, "builder %s cannot persist: helper %s is stateful, its artifacts depend on all its inputs",
-				p.Name, d.Use.Helper.Name)
-		} else {
+		switch {
+		case d.Use == nil, d.Use.Helper.Name == "ReservoirSampler":
+			// A ReservoirSampler's samples are archived per phase, under a
+			// key of everything it received (see docs/language.md).
 			b.Persist = true
+		case d.Use.Helper.Name == "StreamSampler":
+			c.errorf(d.Persist.Pos, ruleBadBuilder, "builder %s cannot persist: helper StreamSampler publishes as its inputs arrive, each choice a function of the seed and the input's position; persist the builders that make its inputs",
+				p.Name)
+		case helperKnown(d.Use.Helper.Name):
+			c.errorf(d.Persist.Pos, ruleBadBuilder, "builder %s cannot persist: helper %s publishes its inputs regrouped, which a later run over the same inputs regroups the same way; persist the builders that make its inputs",
+				p.Name, d.Use.Helper.Name)
 		}
 	}
 	if v := d.Version; v != nil {
@@ -211,8 +311,34 @@ func (c *checker) builder(pd procDecl, index int) *ir.Processor {
 			continue
 		}
 		seen[id.Name] = id.Pos
-		t := c.lookupTarget(id)
-		if t == nil {
+		if ev, ok := c.events[id.Name]; ok {
+			// An event type: the builder receives every event of that type.
+			if t, ok := c.targets[id.Name]; ok {
+				c.report(diag.Errorf(id.Pos, ruleBadBuilder, "builder %s requires %s, which names both an event and a target: rename the target", p.Name, id.Name).
+					With(t.Pos, "target %s provided here", t.Name))
+				continue
+			}
+			if !c.requireCaseName(bi, id, ev.Name) {
+				continue
+			}
+			p.Cases = append(p.Cases, &ir.Case{Name: ev.Name, Index: len(p.Cases), Kind: ast.CaseEvent, Pos: id.Pos, Event: ev})
+			b.Events = append(b.Events, ev)
+			bi.events = append(bi.events, evEdge{id, ev})
+			continue
+		}
+		if d, ok := c.decls[id.Name]; ok && (declKind(d) == "a record" || declKind(d) == "an enum") {
+			c.report(diag.Errorf(id.Pos, ruleMissingProvider, "builder %s requires %s, which is %s: a builder requires targets and event types", p.Name, id.Name, declKind(d)).
+				With(d.DeclName().Pos, "%s declared here", id.Name))
+			continue
+		}
+		t, ok := c.targets[id.Name]
+		if !ok {
+			// Neither an event nor a target: suggest either.
+			cands := append(sortedKeys(c.targets), sortedKeys(c.events)...)
+			c.errorf(id.Pos, ruleMissingProvider, "no builder provides target %s%s", id.Name, didYouMean(id.Name, cands))
+			continue
+		}
+		if !c.requireCaseName(bi, id, ir.GoFieldName(t.Name)) {
 			continue
 		}
 		// One case per requirement, named after the target: case i receives Requires[i].
@@ -245,18 +371,63 @@ func (c *checker) builder(pd procDecl, index int) *ir.Processor {
 	case n > 1:
 		c.errorf(d.Requires[1].Pos, ruleBadBuilder, "builder %s uses %s, which takes one requirement, not %d", p.Name, u.Helper.Name, n)
 	}
-	if u.Helper.Name != "" && (d.Body || len(d.Options) > 0 || len(d.Cases) > 0) {
-		pos := u.Pos
-		if len(d.Options) > 0 && d.Options[0] != nil {
-			pos = d.Options[0].Pos
-		} else if len(d.Cases) > 0 && d.Cases[0] != nil {
-			pos = d.Cases[0].Pos
-		}
-		c.errorf(pos, ruleBadBuilder, "builder %s uses %s and takes no body: the runtime implements it", p.Name, u.Helper.Name)
+	if u.Helper.Name != "" {
+		c.helperBody(bi)
 	}
-	// A helper flushes at phase broadcasts: the generated handler has `on phase`.
-	p.Phase = &ir.Case{Name: lifecycleNames[ast.CasePhase], Index: -1, Kind: ast.CasePhase, Pos: u.Pos}
+	// A helper flushes at phase broadcasts: the generated handler has `on
+	// phase` (the application's hook, if any, is called after the flush).
+	if p.Phase == nil {
+		p.Phase = &ir.Case{Name: lifecycleNames[ast.CasePhase], Index: -1, Kind: ast.CasePhase, Pos: u.Pos}
+	}
 	return p
+}
+
+// helperBody checks the body of a helper: lifecycle cases only, the hooks
+// that the application implements (the runtime implements the rest).
+func (c *checker) helperBody(bi *builderInfo) {
+	p, d := bi.p, bi.decl
+	for _, o := range d.Options {
+		if o != nil {
+			c.errorf(o.Pos, ruleBadBuilder, "builder %s uses %s and takes no options: the runtime implements it, one call at a time", p.Name, d.Use.Helper.Name)
+		}
+	}
+	first := map[ast.CaseKind]*ast.Case{}
+	for _, cs := range d.Cases {
+		switch kindOf(cs) {
+		case ast.CaseInit, ast.CasePhase, ast.CaseTerminate:
+			if first[cs.Kind] == nil {
+				first[cs.Kind] = cs
+			}
+			c.lifecycleCase(p, cs, first[cs.Kind])
+		case ast.CaseEvent, ast.CaseBuilt:
+			c.errorf(cs.Pos, ruleBadBuilder,
+				"a helper's body holds only its hooks, on init, on phase and on terminate: builder %s receives the artifacts of its requirement from the runtime", p.Name)
+		}
+	}
+	if h := p.Builder.Helper; h != nil {
+		h.Init, h.Phase, h.Terminate = p.Init != nil, p.Phase != nil, p.Terminate != nil
+	}
+}
+
+// requireCaseName reports whether the case of requirement id, named name,
+// has a name that no earlier case of bi's builder has (an event Words and a
+// target words both name a method OnWords), reporting it otherwise.
+func (c *checker) requireCaseName(bi *builderInfo, id ast.Ident, name string) bool {
+	for _, ic := range bi.p.Cases {
+		if ic.Name == name {
+			c.report(diag.Errorf(id.Pos, ruleNameCollision, "builder %s requires %s and %s, whose handler methods are both On%s: rename the target",
+				bi.p.Name, ic.InputName(), id.Name, name).With(ic.Pos, "%s required here", ic.InputName()))
+			return false
+		}
+	}
+	return true
+}
+
+// helperKnown reports whether name is a helper (an unknown one is reported
+// as such).
+func helperKnown(name string) bool {
+	_, ok := helperKinds[name]
+	return ok
 }
 
 // builderBody checks the body of a user builder: options and lifecycle cases.
@@ -287,6 +458,8 @@ func (c *checker) builderGraph() {
 		}
 	}
 	c.cycles()
+	c.flowCycles()
+	c.markEager()
 }
 
 // cycles reports [dependency-cycle] once per strongly connected component of
@@ -299,7 +472,9 @@ func (c *checker) cycles() {
 	next := func(v int) []int { // v's requirements' providers, in requires order
 		var out []int
 		for _, e := range c.builders[v].edges {
-			out = append(out, c.bInfo[e.t.Provider].index)
+			if pb := c.bInfo[e.t.Provider]; pb != nil {
+				out = append(out, pb.index)
+			}
 		}
 		return out
 	}
@@ -365,7 +540,11 @@ func (c *checker) reportCycle(start int, scc []int) {
 		v := queue[0]
 		queue = queue[1:]
 		for _, e := range c.builders[v].edges {
-			w := c.bInfo[e.t.Provider].index
+			pb := c.bInfo[e.t.Provider]
+			if pb == nil {
+				continue // published by a processor: not a requirement cycle
+			}
+			w := pb.index
 			if w == start {
 				closing = &step{v, e}
 				break
@@ -410,9 +589,16 @@ func (c *checker) infer(bi *builderInfo) *ir.Artifact {
 	bi.state = inferBusy
 	var in *ir.Artifact
 	var from *ir.Target
-	if len(bi.edges) == 1 && len(bi.decl.Requires) == 1 {
+	switch {
+	case len(bi.edges) == 1 && len(bi.decl.Requires) == 1:
 		from = bi.edges[0].t
-		in = c.infer(c.bInfo[from.Provider])
+		if pb := c.bInfo[from.Provider]; pb != nil {
+			in = c.infer(pb)
+		} else {
+			in = from.Type // published by a processor: its declared type
+		}
+	case len(bi.events) == 1 && len(bi.decl.Requires) == 1:
+		in = &ir.Artifact{Kind: ir.ArtifactEvent, Event: bi.events[0].ev}
 	}
 	if bi.helper {
 		bi.typ = c.helperArgs(bi, from, in)

@@ -46,6 +46,7 @@ const (
 	ruleBadHelperArg          = "bad-helper-arg"
 	ruleBadBuilder            = "bad-builder"
 	ruleRecordCycle           = "record-cycle"
+	ruleBadPublish            = "bad-publish"
 )
 
 // Check checks the files of one package and builds its IR. The files may come
@@ -121,7 +122,8 @@ type procDecl struct {
 	file    string // base name
 	decl    *ast.ProcessorDecl
 	builder *ast.BuilderDecl
-	info    *builderInfo // builders: set by declareTargets
+	info    *builderInfo  // builders: set by declareTargets
+	proc    *ir.Processor // processors: set by declareTargets
 }
 
 func (c *checker) report(d diag.Diagnostic) { c.diags = append(c.diags, d) }

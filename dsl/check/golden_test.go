@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -159,7 +160,9 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 		for i, tg := range pkg.Targets {
-			if tg.Index != i || tg.Type == nil || tg.Provider == nil || tg.Provider.Builder == nil {
+			if tg.Index != i || tg.Type == nil || tg.Provider == nil ||
+				tg.Provider.Builder == nil && !slices.Contains(tg.Provider.Provides, tg) ||
+				tg.Provider.Builder != nil && tg.Provider.Builder.Provides != tg {
 				t.Fatalf("target %s: index %d at %d, type %v, provider %v", tg.Name, tg.Index, i, tg.Type, tg.Provider)
 			}
 		}
@@ -171,12 +174,33 @@ func FuzzCheck(f *testing.F) {
 				t.Fatalf("processor %s: cached %v, version %d, builder %v", p.Name, p.Cached, p.Version, p.Builder != nil)
 			}
 			if b := p.Builder; b != nil {
-				if b.Provides == nil || b.Provides.Provider != p || len(b.Requires) != len(p.Cases) {
-					t.Fatalf("builder %s: provides %v, %d requirements for %d cases", p.Name, b.Provides, len(b.Requires), len(p.Cases))
+				if b.Provides == nil || b.Provides.Provider != p || len(b.Requires)+len(b.Events) != len(p.Cases) {
+					t.Fatalf("builder %s: provides %v, %d requirements for %d cases", p.Name, b.Provides, len(b.Requires)+len(b.Events), len(p.Cases))
 				}
+				// Its cases receive its requirements, targets and event
+				// types, each kind in the order of Requires and Events.
+				nt, ne := 0, 0
 				for j, c := range p.Cases {
-					if c.Kind != ast.CaseBuilt || c.Target != b.Requires[j] {
-						t.Fatalf("builder %s: case %d is %s of %v, not of requirement %d", p.Name, j, c.Kind, c.Target, j)
+					switch {
+					case c.Kind == ast.CaseBuilt && nt < len(b.Requires) && c.Target == b.Requires[nt]:
+						nt++
+					case c.Kind == ast.CaseEvent && ne < len(b.Events) && c.Event == b.Events[ne] && len(c.Tests) == 0 && c.Guard == nil:
+						ne++
+					default:
+						t.Fatalf("builder %s: case %d is %s of %v, not of its next requirement", p.Name, j, c.Kind, c.Target)
+					}
+				}
+				if b.Eager != (len(b.Events) > 0 || slices.ContainsFunc(b.Requires, func(r *ir.Target) bool {
+					return r.Published() || r.Provider.Builder.Eager
+				})) {
+					t.Fatalf("builder %s: eager %v", p.Name, b.Eager)
+				}
+			} else {
+				for _, c := range p.Cases {
+					for _, tg := range c.Publishes {
+						if tg.Provider != p {
+							t.Fatalf("processor %s: case %s publishes %s, provided by %s", p.Name, c.Name, tg.Name, tg.Provider.Name)
+						}
 					}
 				}
 			}

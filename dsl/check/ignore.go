@@ -97,7 +97,7 @@ var errorRules = []string{
 	ruleDuplicateCase, ruleUnknownOption, ruleBadOption, ruleTerminateEmits,
 	ruleBadPattern, ruleEmptyPattern, ruleMissingProvider, ruleDuplicateProvider,
 	ruleDependencyCycle, ruleUnknownHelper, ruleBadHelperArg, ruleBadBuilder,
-	ruleBadGuard,
+	ruleBadGuard, ruleBadPublish,
 }
 
 // codeColumns maps each line of f that holds a declaration, field, option,
@@ -129,6 +129,9 @@ func codeColumns(f *ast.File) map[int]int {
 				add(e.Pos)
 			}
 			for _, r := range cs.Resolves {
+				add(r.Pos)
+			}
+			for _, r := range cs.Publishes {
 				add(r.Pos)
 			}
 		}
@@ -165,6 +168,11 @@ func codeColumns(f *ast.File) map[int]int {
 				continue
 			}
 			add(d.Pos)
+			for _, pr := range d.Provides {
+				if pr != nil {
+					add(pr.Target.Pos)
+				}
+			}
 			for _, o := range d.Options {
 				if o != nil {
 					add(o.Pos)

@@ -23,6 +23,7 @@ const (
 	ruleBadIgnore               = "bad-ignore"
 	ruleAnalysisIncomplete      = "analysis-incomplete"
 	ruleUnservableResolve       = "unservable-resolve"
+	ruleUnpublishedTarget       = "unpublished-target"
 )
 
 // lintRules are the rules a //fw:ignore comment may name.
@@ -31,6 +32,7 @@ var lintRules = []string{
 	ruleRangeEndpointOverlap, ruleSingleValueGap, ruleNonExhaustive,
 	ruleUnhandledEvent, ruleUnproducedEvent, ruleUnconsumedTarget, ruleBadIgnore,
 	ruleAnalysisIncomplete, ruleUnservableResolve, ruleGuardNeverHolds, ruleGuardAlwaysHolds,
+	ruleUnpublishedTarget,
 }
 
 // procInfo is what the lint rules need of a processor.
@@ -114,6 +116,7 @@ func (c *checker) lint(files []*ast.File) {
 		l.unhandledEvents()
 		l.unproducedEvents()
 		l.unconsumedTargets()
+		l.unpublishedTargets()
 		l.unservableResolves(files)
 	}
 	ignores := l.ignores(files)

@@ -6,9 +6,11 @@ import (
 )
 
 // unhandledEvents reports [unhandled-event]: an event that a case emits but
-// that no processor of the package has a case for, at each emit.
+// that no processor of the package has a case for and no builder requires,
+// at each emit.
 func (l *linter) unhandledEvents() {
 	handled := l.handled(true)
+	required := l.required()
 	for _, pi := range l.c.procs {
 		for _, cs := range pi.decl.Cases {
 			if cs == nil {
@@ -17,7 +19,7 @@ func (l *linter) unhandledEvents() {
 			seen := map[*ir.Event]bool{}
 			for _, id := range cs.Emits {
 				ev := l.c.events[id.Name]
-				if ev == nil || handled[ev] != nil || seen[ev] {
+				if ev == nil || handled[ev] != nil || required[ev] != nil || seen[ev] {
 					continue
 				}
 				seen[ev] = true
@@ -55,6 +57,23 @@ func (l *linter) handled(catchAll bool) map[*ir.Event][]handler {
 				if !seen[ev] {
 					out[ev] = append(out[ev], handler{pi, pi.catchAll})
 				}
+			}
+		}
+	}
+	return out
+}
+
+// required maps each event type that some builder requires to those
+// builders' cases for it, in declaration order.
+func (l *linter) required() map[*ir.Event][]*ir.Case {
+	out := map[*ir.Event][]*ir.Case{}
+	for _, p := range l.c.pkg.Processors {
+		if p.Builder == nil {
+			continue
+		}
+		for _, ic := range p.Cases {
+			if ic.Event != nil {
+				out[ic.Event] = append(out[ic.Event], ic)
 			}
 		}
 	}

@@ -23,9 +23,10 @@ func (l *linter) unproducedEvents() {
 		}
 	}
 	handled := l.handled(false) // a catch-all does not ask for any event in particular
+	required := l.required()
 	for _, ed := range l.c.evDecls {
 		ev := ed.ev
-		if ev.Input || emitted[ev] || handled[ev] == nil {
+		if ev.Input || emitted[ev] || handled[ev] == nil && required[ev] == nil {
 			continue
 		}
 		d := diag.Warningf(ev.Pos, ruleUnproducedEvent,
@@ -33,6 +34,9 @@ func (l *linter) unproducedEvents() {
 			ev.Name, ev.Name)
 		for _, h := range handled[ev][:min(len(handled[ev]), maxRelated)] {
 			d = d.With(h.cs.decl.Pos, "handled by case %s of processor %s", h.cs.ic.Name, h.proc.p.Name)
+		}
+		for _, ic := range required[ev][:min(len(required[ev]), maxRelated)] {
+			d = d.With(ic.Pos, "required by a builder")
 		}
 		l.warn(nil, d)
 	}

@@ -55,6 +55,11 @@ func (l *linter) unservableResolves(files []*ast.File) {
 			}
 			decl := decls[ic.Pos]
 			for _, t := range ic.Resolves {
+				if why := alwaysActive(t); why != "" {
+					l.warn(decl, diag.Warningf(resolvePos(ic, decl, t), ruleUnservableResolve,
+						"resolve %s never takes effect: %s", t.Name, why))
+					continue
+				}
 				if _, ok := active[t]; !ok {
 					continue
 				}
@@ -113,4 +118,32 @@ func providerName(t *ir.Target) string {
 		return "its builder"
 	}
 	return "builder " + t.Provider.Name
+}
+
+// alwaysActive says why t's provider is active whenever the run is: a
+// processor that publishes t, or a builder fed by events (eager); "" for a
+// builder that a resolve activates.
+func alwaysActive(t *ir.Target) string {
+	switch p := t.Provider; {
+	case p == nil:
+		return ""
+	case p.Builder == nil:
+		return fmt.Sprintf("processor %s provides %s, and a processor is always active", p.Name, t.Name)
+	case p.Builder.Eager:
+		return fmt.Sprintf("builder %s is fed by events, active from the start of the run", p.Name)
+	}
+	return ""
+}
+
+// resolvePos is the position of the entry `resolve t` of case ic, declared
+// by decl (nil if unknown): the case's position if not found.
+func resolvePos(ic *ir.Case, decl *ast.Case, t *ir.Target) ast.Pos {
+	if decl != nil {
+		for _, r := range decl.Resolves {
+			if r.Name == t.Name {
+				return r.Pos
+			}
+		}
+	}
+	return ic.Pos
 }

@@ -41,7 +41,8 @@ func owner(p *ir.Processor) string {
 
 func (c *checker) processor(pd procDecl, index int) *ir.Processor {
 	d := pd.decl
-	p := &ir.Processor{Name: d.Name.Name, Index: index, File: pd.file, Pos: d.Pos, Concurrency: 1}
+	p := pd.proc // created by declareTargets, with the targets it provides
+	p.Index = index
 	exhaustive := c.options(p, d.Options)
 	pi := &procInfo{p: p, decl: d, exhaustive: map[*ir.Event]ast.Pos{}}
 	c.procs = append(c.procs, pi)
@@ -372,6 +373,16 @@ func (c *checker) lifecycleCase(p *ir.Processor, cs, first *ast.Case) {
 	} else {
 		ic.Resolves = c.resolves(cs.Resolves)
 	}
+	switch {
+	case len(cs.Publishes) == 0:
+	case cs.Kind == ast.CaseTerminate:
+		c.errorf(cs.Publishes[0].Pos, ruleTerminateEmits, "on terminate may not publish: the run is over when it is called")
+	case p.Builder != nil:
+		c.errorf(cs.Publishes[0].Pos, ruleBadBuilder,
+			"a builder's case cannot publish to a target: builder %s publishes artifacts of its own target with its context's Publish", p.Name)
+	default:
+		ic.Publishes = c.publishes(p, cs.Publishes)
+	}
 	if cs != first {
 		return
 	}
@@ -400,6 +411,7 @@ func (c *checker) eventCase(pi *procInfo, cs *ast.Case, names map[string]ast.Pos
 	ok := len(c.diags) == errs // before the emits: a bad emit does not change what the case matches
 	ic.Emits = c.emits(cs.Emits)
 	ic.Resolves = c.resolves(cs.Resolves)
+	ic.Publishes = c.publishes(p, cs.Publishes)
 	p.Cases = append(p.Cases, ic)
 	if ev != nil {
 		pi.cases = append(pi.cases, &caseInfo{ic: ic, decl: cs, ok: ok, fields: fields, guarded: cs.Guard != nil})
@@ -420,6 +432,7 @@ func (c *checker) catchAllCase(pi *procInfo, cs *ast.Case, names map[string]ast.
 	}
 	ic.Emits = c.emits(cs.Emits)
 	ic.Resolves = c.resolves(cs.Resolves)
+	ic.Publishes = c.publishes(p, cs.Publishes)
 	p.Cases = append(p.Cases, ic)
 	if pi.catchAll == nil {
 		pi.catchAll = &caseInfo{ic: ic, decl: cs, ok: true}
@@ -435,6 +448,7 @@ func (c *checker) builtCase(pi *procInfo, cs *ast.Case, names map[string]ast.Pos
 	ic := &ir.Case{Name: name, Index: len(p.Cases), Kind: ast.CaseBuilt, Pos: cs.Pos, Target: t}
 	ic.Emits = c.emits(cs.Emits)
 	ic.Resolves = c.resolves(cs.Resolves)
+	ic.Publishes = c.publishes(p, cs.Publishes)
 	p.Cases = append(p.Cases, ic)
 	if t != nil {
 		pi.built = append(pi.built, &caseInfo{ic: ic, decl: cs, ok: true})

@@ -16,8 +16,10 @@
 //   - A processor: its options first, then its cases, each in source order and
 //     one per line; `exhaustive Order, Refund`, `concurrency 4`, and
 //     `on Order{region: "EU" | "UK", amount: a, id} as Domestic -> Invoice, Refund`.
-//     An emit list prints its events first, then its resolve entries, each
-//     in source order: `-> Invoice, Refund, resolve words, resolve all`.
+//     An emit list prints its events first, then its resolve entries, then
+//     its publish entries, each in source order: `-> Invoice, Refund,
+//     resolve words, resolve all, publish orders`. A provides clause stays
+//     in the header: `processor Intake provides orders: Order {`.
 //     A built case is `on built words as Word`.
 //   - A builder: its header on one line, the clauses single-spaced in their
 //     fixed order, `builder Count provides counts: Count requires words, upper
@@ -467,7 +469,7 @@ func (p *printer) oneLineText(l *layout) string {
 		}
 	case *ast.ProcessorDecl:
 		if len(l.items) == 0 {
-			return "processor " + d.Name.Name + " {}"
+			return processorHead(d) + " {}"
 		}
 	case *ast.BuilderDecl:
 		if len(l.items) == 0 {
@@ -475,6 +477,24 @@ func (p *printer) oneLineText(l *layout) string {
 		}
 	}
 	return ""
+}
+
+// processorHead is the header of a processor, up to its body: its name and
+// its provides clause, `processor Intake provides orders: Order, big: Order`.
+func processorHead(d *ast.ProcessorDecl) string {
+	text := "processor " + d.Name.Name
+	for i, pr := range d.Provides {
+		if i == 0 {
+			text += " provides "
+		} else {
+			text += ", "
+		}
+		text += pr.Target.Name
+		if pr.Type != nil {
+			text += ": " + pr.Type.Name
+		}
+	}
+	return text
 }
 
 // builderHead is the header of a builder, up to its body.
@@ -570,7 +590,7 @@ func (p *printer) decl(l *layout, rule blankRule) {
 		p.open(l, "record "+d.Name.Name, rule)
 		p.fields(l, d.Fields)
 	case *ast.ProcessorDecl:
-		p.open(l, "processor "+d.Name.Name, rule)
+		p.open(l, processorHead(d), rule)
 		p.entries(l, d.Options, d.Cases)
 	case *ast.BuilderDecl:
 		p.open(l, builderHead(d), rule)
@@ -675,13 +695,22 @@ func caseText(c *ast.Case) string {
 	if c.Name != nil {
 		b.WriteString(" as " + c.Name.Name)
 	}
-	if len(c.Emits) > 0 || len(c.Resolves) > 0 {
+	if len(c.Emits) > 0 || len(c.Resolves) > 0 || len(c.Publishes) > 0 {
 		b.WriteString(" -> " + identList(c.Emits))
-		for i, r := range c.Resolves {
-			if i > 0 || len(c.Emits) > 0 {
+		n := len(c.Emits)
+		for _, r := range c.Resolves {
+			if n > 0 {
 				b.WriteString(", ")
 			}
 			b.WriteString("resolve " + r.Name)
+			n++
+		}
+		for _, r := range c.Publishes {
+			if n > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("publish " + r.Name)
+			n++
 		}
 	}
 	return b.String()

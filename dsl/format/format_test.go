@@ -240,6 +240,8 @@ var fuzzSeeds = []string{
 	"package p\nbuilder A provides a // a\n// b\nbuilder B provides b\n\n\nbuilder C provides c\n// end",
 	"package p\nbuilder A provides a use H( // c\n k: 1, // d\n s: \"x\") // e\ninput event E {}",
 	"package p\nprocessor P { on built a -> resolve b, X, resolve c // c\n on built\n b }",
+	"package p\nprocessor P provides a: A, // c\n b: B { on A -> publish a, X, resolve c, publish b // d\n }",
+	"package p\nprocessor P provides a: A {}\nbuilder B provides b requires A, a use Collector",
 }
 
 // TestCommentsEverywhere puts a comment, at the end of a line or on a line
@@ -248,7 +250,7 @@ var fuzzSeeds = []string{
 // them (slow).
 func TestCommentsEverywhere(t *testing.T) {
 	paths := []string{filepath.Join(goldenDir, "comments.fw"), filepath.Join(goldenDir, "options.fw"), filepath.Join(goldenDir, "builders.fw"),
-		filepath.Join(goldenDir, "guards.fw"), "../parser/testdata/patterns.fw"}
+		filepath.Join(goldenDir, "guards.fw"), filepath.Join(goldenDir, "publish.fw"), "../parser/testdata/patterns.fw"}
 	if *all {
 		paths, _ = filepath.Glob(filepath.Join(goldenDir, "*.fw"))
 		paths = append(paths, "../parser/testdata/patterns.fw")
@@ -320,6 +322,9 @@ func TestCodeOf(t *testing.T) {
 		"package p\nbuilder B provides t use H(b: 1)", "package p\nbuilder B provides t use H(a: 1, b: 2)", "package p\nbuilder B provides t use G",
 		"package p\nbuilder B provides t { concurrency 2 }", "package p\nbuilder B provides t { on phase }",
 		"package p\nbuilder B provides t { on phase -> resolve a }",
+		"package p\nprocessor P { on init -> publish e }", "package p\nprocessor P { on init -> resolve e, publish f }",
+		"package p\nprocessor P { on init -> publish e, publish f }", "package p\nprocessor P provides e: E {}",
+		"package p\nprocessor P provides e: F {}", "package p\nprocessor P provides e: E, f: E {}",
 	}
 	seen := map[string]string{}
 	for _, src := range srcs {

@@ -70,13 +70,13 @@ func takesHandler(p *ir.Processor) bool {
 	if !isHelper(p) {
 		return true
 	}
-	return p.Builder.Helper.KeyedByMethod()
+	return p.Builder.Helper.KeyedByMethod() || p.Builder.Helper.Hooks()
 }
 
 // handlerType is the type of NewPipeline's parameter for p.
 func handlerType(p *ir.Processor) string {
 	switch {
-	case isHelper(p):
+	case isHelper(p) && !p.Builder.Helper.Hooks():
 		return KeyerName(p)
 	case p.Builder != nil:
 		return BuilderName(p)
@@ -106,10 +106,14 @@ func (g *generator) builder(f *jen.File, p *ir.Processor) {
 	b := p.Builder
 	t := b.Provides
 	where := pos(p.File, p.Pos.Line)
+	if isHelper(p) && p.Builder.Helper.Hooks() {
+		g.helperHooks(f, p)
+		return
+	}
 	if isHelper(p) {
 		if takesHandler(p) {
-			in := b.Requires[0].Type
-			f.Commentf("%s gives the key of each %s artifact that helper %s (%s) groups.", KeyerName(p), b.Requires[0].Name, p.Name, where)
+			in := p.Cases[0].InputType()
+			f.Commentf("%s gives the key of each %s artifact that helper %s (%s) groups.", KeyerName(p), p.Cases[0].InputName(), p.Name, where)
 			f.Type().Id(KeyerName(p)).Interface(
 				jen.Id("Key").Params(jen.Id("v").Add(artifactType(in))).Add(goType(b.Helper.Key)),
 			)
@@ -126,8 +130,12 @@ func (g *generator) builder(f *jen.File, p *ir.Processor) {
 			m.Id("Build").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("yield").Func().Params(artifactType(t.Type)).Bool()).Error()
 		}
 		for _, c := range p.Cases {
-			m.Commentf("%s is called for each artifact of %s (%s).", MethodName(c), c.Target.Name, pos(p.File, c.Pos.Line))
-			m.Id(MethodName(c)).Params(jen.Id("c").Id(ctx), jen.Id("v").Add(artifactType(c.Target.Type))).Error()
+			if c.Event != nil {
+				m.Commentf("%s is called for each %s event (%s).", MethodName(c), c.Event.Name, pos(p.File, c.Pos.Line))
+			} else {
+				m.Commentf("%s is called for each artifact of %s (%s).", MethodName(c), c.Target.Name, pos(p.File, c.Pos.Line))
+			}
+			m.Id(MethodName(c)).Params(jen.Id("c").Id(ctx), jen.Id("v").Add(artifactType(c.InputType()))).Error()
 		}
 		for _, c := range []*ir.Case{p.Init, p.Phase, p.Terminate} {
 			if c == nil {
@@ -148,6 +156,43 @@ func (g *generator) builder(f *jen.File, p *ir.Processor) {
 	}
 	recv := jen.Id("x").Id(ctx)
 	f.Commentf("%s is the context of %s's calls: it publishes %s artifacts.", ctx, BuilderName(p), t.Name)
+	f.Comment("It has Context, Phase and Position (of fwimpl.Ctx).")
+	f.Type().Id(ctx).Struct(rt("Ctx"))
+	f.Commentf("Publish publishes v as an artifact of %s; it takes effect when the method returns nil.", t.Name)
+	f.Func().Params(recv.Clone()).Id("Publish").Params(jen.Id("v").Add(artifactType(t.Type))).Block(
+		rt("Emit").Call(jen.Id("x").Dot("Ctx"), builtMsg(t, "v")))
+	g.resolveMethods(f, ctx, procResolves(p))
+}
+
+// helperHooks emits the interface of a helper with lifecycle hooks, which
+// the application implements (with the Key method of a helper keyed by a
+// method), and the context of the hooks.
+func (g *generator) helperHooks(f *jen.File, p *ir.Processor) {
+	b := p.Builder
+	t := b.Provides
+	ctx := BuilderContextName(p)
+	f.Commentf("%s implements the hooks of helper %s (%s), which provides target %s:", BuilderName(p), p.Name, pos(p.File, p.Pos.Line), t.Name)
+	f.Comment("the runtime implements the helper; its Phase is called after the helper's flush.")
+	f.Type().Id(BuilderName(p)).InterfaceFunc(func(m *jen.Group) {
+		if b.Helper.KeyedByMethod() {
+			m.Commentf("Key gives the key of each %s artifact that the helper groups.", p.Cases[0].InputName())
+			m.Id("Key").Params(jen.Id("v").Add(artifactType(p.Cases[0].InputType()))).Add(goType(b.Helper.Key))
+		}
+		for _, c := range []*ir.Case{p.Init, p.Phase, p.Terminate} {
+			if c == nil || c.Kind == ast.CasePhase && !b.Helper.Phase {
+				continue
+			}
+			m.Comment(caseDoc(p, c))
+			m.Id(MethodName(c)).ParamsFunc(func(ps *jen.Group) {
+				ps.Id("c").Id(ctx)
+				if c.Kind == ast.CasePhase {
+					ps.Id("phase").Int()
+				}
+			}).Error()
+		}
+	})
+	recv := jen.Id("x").Id(ctx)
+	f.Commentf("%s is the context of %s's hooks: it publishes %s artifacts.", ctx, BuilderName(p), t.Name)
 	f.Comment("It has Context, Phase and Position (of fwimpl.Ctx).")
 	f.Type().Id(ctx).Struct(rt("Ctx"))
 	f.Commentf("Publish publishes v as an artifact of %s; it takes effect when the method returns nil.", t.Name)
@@ -203,7 +248,7 @@ func (g *generator) dispatcherFields(s *jen.Group) {
 // helperType is the reactive type of a helper's state.
 func helperType(p *ir.Processor) *jen.Statement {
 	h := p.Builder.Helper
-	in := artifactType(p.Builder.Requires[0].Type)
+	in := artifactType(p.Cases[0].InputType())
 	switch h.Kind {
 	case ir.Collector:
 		return jen.Qual(reactivePath, "Collector").Types(in)
@@ -220,7 +265,7 @@ func helperType(p *ir.Processor) *jen.Statement {
 // helperInit is the statement of NewPipeline that creates a helper's state.
 func helperInit(p *ir.Processor) jen.Code {
 	h := p.Builder.Helper
-	in := artifactType(p.Builder.Requires[0].Type)
+	in := artifactType(p.Cases[0].InputType())
 	field := jen.Id("d").Dot(helperField(p))
 	keyFunc := func() jen.Code {
 		if h.By != nil {
@@ -251,7 +296,7 @@ func (g *generator) helperMethods(f *jen.File) {
 		}
 		b := p.Builder
 		h := b.Helper
-		in := artifactType(b.Requires[0].Type)
+		in := artifactType(p.Cases[0].InputType())
 		out := b.Provides
 		state := jen.Id("d").Dot(helperField(p))
 		emitOne := jen.Func().Params(jen.Id("v").Add(artifactType(out.Type))).Block(
@@ -274,15 +319,23 @@ func (g *generator) helperMethods(f *jen.File) {
 		case ir.StreamSampler:
 			add = state.Clone().Dot("Add").Call(jen.Id("v"), emitOne)
 		}
-		f.Commentf("fwAdd%s gives an artifact of %s to helper %s.", p.Name, b.Requires[0].Name, p.Name)
+		f.Commentf("fwAdd%s gives an artifact of %s to helper %s.", p.Name, p.Cases[0].InputName(), p.Name)
 		f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("fwAdd"+p.Name).Params(
 			jen.Id("c").Op("*").Add(rt("Call")), jen.Id("v").Add(in),
 		).Error().Block(add, jen.Return(jen.Nil()))
-		if phase != nil {
+		if phase != nil || h.Phase {
+			body := []jen.Code{jen.Return(jen.Nil())}
+			if h.Phase {
+				// The application's hook, after the flush.
+				body = []jen.Code{jen.Return(handlerRef(p).Dot(MethodName(p.Phase)).Call(callContext(p, p.Phase), jen.Id("c").Dot("Phase").Call()))}
+			}
+			if phase != nil {
+				body = append([]jen.Code{phase}, body...)
+			}
 			f.Commentf("fwPhase%s flushes helper %s at a phase broadcast.", p.Name, p.Name)
-			f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("fwPhase"+p.Name).Params(
+			f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("fwPhase" + p.Name).Params(
 				jen.Id("c").Op("*").Add(rt("Call")),
-			).Error().Block(phase, jen.Return(jen.Nil()))
+			).Error().Block(body...)
 		}
 	}
 }
@@ -308,7 +361,7 @@ func callContext(p *ir.Processor, c *ir.Case) *jen.Statement {
 
 // lifecycleCall is the call of a lifecycle case of p, with the *fwimpl.Call c in scope.
 func lifecycleCall(p *ir.Processor, c *ir.Case) *jen.Statement {
-	if isHelper(p) {
+	if isHelper(p) && c.Kind == ast.CasePhase {
 		return jen.Id("d").Dot("fwPhase" + p.Name).Call(jen.Id("c"))
 	}
 	args := []jen.Code{callContext(p, c)}
@@ -412,7 +465,7 @@ func (g *generator) resolveFuncs(f *jen.File) {
 // phaseOf is p's phase case, nil for a StreamSampler: it keeps nothing to
 // flush, so it takes no part in phase broadcasts.
 func phaseOf(p *ir.Processor) *ir.Case {
-	if isHelper(p) && p.Builder.Helper.Kind == ir.StreamSampler {
+	if isHelper(p) && p.Builder.Helper.Kind == ir.StreamSampler && !p.Builder.Helper.Phase {
 		return nil
 	}
 	return p.Phase

@@ -94,6 +94,9 @@ func FingerprintParts(pkg *ir.Package, p *ir.Processor) []string {
 		for _, ev := range c.Emits {
 			addEvent(ev)
 		}
+		for _, t := range c.Publishes {
+			addArtifact(t.Type)
+		}
 	}
 	if b := p.Builder; b != nil {
 		addArtifact(b.Provides.Type)
@@ -209,6 +212,9 @@ func caseText(b *strings.Builder, c *ir.Case) {
 	}
 	for _, t := range c.Resolves {
 		fmt.Fprintf(b, " resolve %s", t.Name)
+	}
+	for _, t := range c.Publishes {
+		fmt.Fprintf(b, " publish %s: %s", t.Name, t.Type.String())
 	}
 	b.WriteString("\n")
 }

@@ -153,7 +153,13 @@ func (g *generator) program(f *jen.File) {
 							}
 						})
 					}
-					if b.Persist {
+					if b.Eager {
+						d[jen.Id("Eager")] = jen.True()
+					}
+					switch {
+					case b.Persist && b.Helper != nil:
+						d[jen.Id("PersistFlushes")] = jen.True()
+					case b.Persist:
 						d[jen.Id("Persist")] = jen.True()
 					}
 					if b.Version != 0 {
@@ -461,7 +467,7 @@ func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Proc
 				body = append(body, jen.Comment(p.Name+": "+cases[0].Name))
 			}
 			body = append(body, deliver(p, cases[0]))
-			needEv = needEv || bindsRead && (len(cases[0].Binds) > 0 || cases[0].CatchAll)
+			needEv = needEv || bindsRead && (len(cases[0].Binds) > 0 || cases[0].CatchAll || p.Builder != nil)
 			continue
 		}
 		needEv = true
@@ -479,7 +485,7 @@ func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Proc
 		}))
 	}
 	if needEv {
-		if p, c := g.soleCase(ev); deliverEv != nil && c != nil && c.Unconditional() && len(c.Binds)+btoi(c.CatchAll) == 1 {
+		if p, c := g.soleCase(ev); deliverEv != nil && c != nil && c.Unconditional() && len(c.Binds)+btoi(c.CatchAll)+btoi(p.Builder != nil) == 1 {
 			// One handler reads one field: no variable.
 			return []jen.Code{deliverEv(p, c, jen.Id("m").Dot("Ev").Assert(jen.Op("*").Id(ev.Name)))}
 		}
@@ -542,6 +548,10 @@ func (g *generator) routedBody(rows []row) []jen.Code {
 // handlerCall is the call of a case's handler method with its context (wrapping
 // the *fwimpl.Call c) and its bound values read from the event ev.
 func handlerCall(p *ir.Processor, c *ir.Case, ev jen.Code) *jen.Statement {
+	if p.Builder != nil {
+		// A builder's requirement on an event type: it receives the event's value.
+		return builtCall(p, c, jen.Op("*").Add(ev))
+	}
 	args := []jen.Code{contextLit(ContextName(p, c), c)}
 	for _, bd := range c.Binds {
 		args = append(args, fieldExpr(jen.Add(ev), bd.At()))
@@ -611,6 +621,10 @@ func (g *generator) invokeCase(cs *jen.Group, p *ir.Processor, c *ir.Case) {
 			ev = jen.Nil() // no event: never called
 		}
 		cs.Case(jen.Lit(c.Index)).Block(jen.Return(handlerRef(p).Dot(MethodName(c)).Call(ctx, ev)))
+		return
+	}
+	if p.Builder != nil {
+		cs.Case(jen.Lit(c.Index)).Block(jen.Return(builtCall(p, c, jen.Op("*").Id("m").Dot("Ev").Assert(jen.Op("*").Id(c.Event.Name)))))
 		return
 	}
 	var body []jen.Code

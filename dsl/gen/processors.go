@@ -135,7 +135,7 @@ func (g *generator) caseContext(w *textPart, p *ir.Processor, c *ir.Case) {
 		has += ", Event"
 	}
 	emits := ""
-	if len(c.Emits)+len(c.Resolves) > 0 {
+	if len(c.Emits)+len(c.Resolves)+len(c.Publishes) > 0 {
 		emits = ", and the case's emits"
 	}
 	fmt.Fprintf(w, "// %s is the context of %s.%s: %s (of %s.%s)%s.\n", name, HandlerName(p), MethodName(c), has, w.rt(), strings.SplitN(base, "[", 2)[0], emits)
@@ -152,6 +152,13 @@ func (g *generator) caseContext(w *textPart, p *ir.Processor, c *ir.Case) {
 		w.WriteString("// when the handler returns nil.\n")
 		fmt.Fprintf(w, "func (x %s) %s() {\n", name, ir.ResolveMethod(t.Name))
 		fmt.Fprintf(w, "\t%s.Emit(x.Ctx, %s.Msg{Kind: %s})\n}\n", w.rt(), w.rt(), resolveKindName(t))
+	}
+	for _, t := range c.Publishes {
+		w.decl()
+		fmt.Fprintf(w, "// %s publishes v as an artifact of target %s, to every builder that requires it\n", ir.PublishMethod(t.Name), t.Name)
+		w.WriteString("// and every case on it; it takes effect when the handler returns nil.\n")
+		fmt.Fprintf(w, "func (x %s) %s(v %s) {\n", name, ir.PublishMethod(t.Name), w.artifact(t.Type))
+		fmt.Fprintf(w, "\t%s.Emit(x.Ctx, %s.Msg{Kind: %s, Ev: &v})\n}\n", w.rt(), w.rt(), builtKindName(t))
 	}
 }
 

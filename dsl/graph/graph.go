@@ -17,7 +17,10 @@
 // name (and, for a processor, " as " and its cases' names when one of them
 // is not the default); and a dashed edge labelled "resolve" from a
 // processor or builder to the builder of each target that one of its cases
-// resolves. Nodes are listed events first, then processors, then builders,
+// resolves. Events into builders (issue 15): an edge labelled "requires"
+// from an event to each builder that requires it; a processor that provides
+// targets has "provides t" under its name, and the bold edges of its
+// targets start at it, as a builder's do. Nodes are listed events first, then processors, then builders,
 // each sorted by name; edges sorted by their source, then their target.
 package graph
 
@@ -130,7 +133,11 @@ func newFlow(pkg *ir.Package) *flow {
 			}
 		}
 		for _, ev := range handled {
-			f.edges = append(f.edges, edge{from: node{eventNode, ev.Name}, to: pn, kind: handles, label: strings.Join(cases[ev], ", ")})
+			label := strings.Join(cases[ev], ", ")
+			if p.Builder != nil {
+				label = "requires" // a builder's requirement on an event type
+			}
+			f.edges = append(f.edges, edge{from: node{eventNode, ev.Name}, to: pn, kind: handles, label: label})
 		}
 		for _, t := range targets {
 			if t.Provider == nil {
@@ -199,6 +206,25 @@ func builderNotes(b *ir.Processor) []string {
 	return notes
 }
 
+// processorNotes returns the lines under a processor's name: the targets it
+// provides (its cases publish them), then its lifecycle cases.
+func processorNotes(p *ir.Processor) []string {
+	var notes []string
+	var provides []string
+	for _, t := range p.Provides {
+		if t != nil && t.Provider == p {
+			provides = append(provides, t.Name)
+		}
+	}
+	if len(provides) > 0 {
+		notes = append(notes, "provides "+strings.Join(provides, ", "))
+	}
+	if note := lifecycle(p); note != "" {
+		notes = append(notes, note)
+	}
+	return notes
+}
+
 // allCases returns the event and lifecycle cases of p.
 func allCases(p *ir.Processor) []*ir.Case {
 	cs := slices.Clone(p.Cases)
@@ -251,11 +277,7 @@ func Dot(pkg *ir.Package) []byte {
 		b.WriteString("\n\t// processors\n")
 	}
 	for _, p := range f.processors {
-		var notes []string
-		if note := lifecycle(p); note != "" {
-			notes = append(notes, note)
-		}
-		fmt.Fprintf(&b, "\t%s [label=%s, shape=box];\n", dotID(node{processorNode, p.Name}), dotLabel(p.Name, notes))
+		fmt.Fprintf(&b, "\t%s [label=%s, shape=box];\n", dotID(node{processorNode, p.Name}), dotLabel(p.Name, processorNotes(p)))
 	}
 	if f.hasBuilders() {
 		b.WriteString("\n\t// builders\n")
@@ -351,11 +373,7 @@ func Mermaid(pkg *ir.Package) []byte {
 		}
 	}
 	for _, p := range f.processors {
-		var notes []string
-		if note := lifecycle(p); note != "" {
-			notes = append(notes, note)
-		}
-		fmt.Fprintf(&b, "    %s[\"%s\"]\n", mermaidID(node{processorNode, p.Name}), mermaidLabel(p.Name, notes))
+		fmt.Fprintf(&b, "    %s[\"%s\"]\n", mermaidID(node{processorNode, p.Name}), mermaidLabel(p.Name, processorNotes(p)))
 	}
 	for _, p := range f.builders {
 		fmt.Fprintf(&b, "    %s(\"%s\")\n", mermaidID(node{builderNode, p.Name}), mermaidLabel(p.Name, builderNotes(p)))

@@ -82,6 +82,9 @@ func TargetGoName(target string) string { return GoFieldName(target) }
 // ResolveMethod is the method of Pipeline or of a context that resolves a target.
 func ResolveMethod(target string) string { return "Resolve" + TargetGoName(target) }
 
+// PublishMethod is the method of a case's context that publishes an artifact of a target.
+func PublishMethod(target string) string { return "Publish" + TargetGoName(target) }
+
 // HarnessFuncName is the function that calls one of a processor's cases alone,
 // for tests (Call<Processor>: not Test<Processor>, which would collide with a
 // user's test function of the same name).
@@ -164,6 +167,8 @@ type CaseNames struct {
 	Name     string   // as Case.Name
 	Emits    []string // the events it may emit
 	Resolves []string // the targets it may resolve
+	// Publishes are the targets it may publish (Publish<Target>).
+	Publishes []string
 }
 
 // ProcessorNames returns the names an event processor generates: its handler
@@ -188,6 +193,9 @@ func ProcessorNames(proc string, cases []CaseNames) []GoName {
 		}
 		for _, t := range c.Resolves {
 			out = append(out, GoName{Name: ResolveMethod(t), Kind: GoMethod, Recv: ctx, Of: of, Part: i})
+		}
+		for _, t := range c.Publishes {
+			out = append(out, GoName{Name: PublishMethod(t), Kind: GoMethod, Recv: ctx, Of: of, Part: i})
 		}
 	}
 	return out
@@ -242,10 +250,10 @@ func Names(pkg *Package) []GoName {
 		case p.Builder == nil:
 			var cn []CaseNames
 			for _, c := range cases {
-				cn = append(cn, CaseNames{Kind: c.Kind, Name: c.Name, Emits: eventNames(c.Emits), Resolves: targetNames(c.Resolves)})
+				cn = append(cn, CaseNames{Kind: c.Kind, Name: c.Name, Emits: eventNames(c.Emits), Resolves: targetNames(c.Resolves), Publishes: targetNames(c.Publishes)})
 			}
 			out = append(out, ProcessorNames(p.Name, cn)...)
-		case p.Builder.Helper == nil:
+		case p.Builder.Helper == nil || p.Builder.Helper.Hooks():
 			var resolves []*Target
 			for _, c := range cases {
 				for _, t := range c.Resolves {
@@ -256,6 +264,9 @@ func Names(pkg *Package) []GoName {
 			}
 			slices.SortFunc(resolves, func(a, b *Target) int { return a.Index - b.Index })
 			out = append(out, BuilderNames(p.Name, len(cases) > 0, targetNames(resolves))...)
+			if p.Builder.Helper != nil {
+				continue // its hooks' interface holds its Key method too
+			}
 		case p.Builder.Helper.KeyedByMethod():
 			out = append(out, KeyerNames(p.Name)...)
 		}
@@ -274,6 +285,10 @@ func (p *Processor) AllCases() []*Case {
 	}
 	return cs
 }
+
+// Hooks reports whether the helper has lifecycle hooks that the application
+// implements: `on init`, `on phase` or `on terminate` in its body.
+func (h *Helper) Hooks() bool { return h.Init || h.Phase || h.Terminate }
 
 // KeyedByMethod reports whether h is a Grouper or StreamGrouper whose key the
 // application supplies by a method (`key: type`) rather than a field (`by:`).

@@ -34,15 +34,20 @@ func (p *Package) BuiltKind(t *Target) int { return len(p.Events) + t.Index }
 // ResolveKind returns the kind of t's resolve requests.
 func (p *Package) ResolveKind(t *Target) int { return len(p.Events) + len(p.Targets) + t.Index }
 
-// Target is a named artifact stream provided by one builder.
+// Target is a named artifact stream provided by one builder, or by one
+// processor whose cases publish it (`processor P provides t: T`, `-> publish t`).
 type Target struct {
 	Name      string // as declared (the persisted identity)
 	Index     int    // position in Package.Targets
 	Pos       ast.Pos
 	Type      *Artifact
-	Provider  *Processor   // the builder that provides it
+	Provider  *Processor   // the builder that provides it, or the processor that publishes it
 	Consumers []*Processor // builders requiring it, in declaration order
 }
+
+// Published reports whether t is provided by a processor (its cases publish
+// it) rather than built by a builder.
+func (t *Target) Published() bool { return t.Provider != nil && t.Provider.Builder == nil }
 
 // ArtifactKind is the shape of an artifact type.
 type ArtifactKind int
@@ -66,14 +71,25 @@ type Artifact struct {
 // Builder is what a builder declaration adds to its Processor.
 type Builder struct {
 	Provides *Target
-	Requires []*Target // declaration order; the builder's Cases receive them, one case each
-	Persist  bool
-	Version  int     // `version N`; 0 when absent
-	Helper   *Helper // nil for a user builder
+	Requires []*Target // the targets it requires, declaration order
+	// Events are the event types it requires (`requires Order`), declaration
+	// order: it receives every event of each type. The builder's Cases
+	// receive its requirements, targets and events, one case each, in the
+	// order of its requires clause (a case for an event has Kind CaseEvent,
+	// Event set and no test).
+	Events  []*Event
+	Persist bool
+	Version int     // `version N`; 0 when absent
+	Helper  *Helper // nil for a user builder
+	// Eager is set for a builder fed by events: it requires an event type, a
+	// target that a processor publishes, or the target of an eager builder.
+	// Such a builder is active from the start of the run (its input is
+	// pushed to it, not pulled), as if its target had been resolved first.
+	Eager bool
 }
 
 // Source reports whether the builder is a source builder (it requires nothing).
-func (b *Builder) Source() bool { return len(b.Requires) == 0 }
+func (b *Builder) Source() bool { return len(b.Requires) == 0 && len(b.Events) == 0 }
 
 // HelperKind names a runtime helper.
 type HelperKind int
@@ -97,6 +113,11 @@ type Helper struct {
 	P    float64 // StreamSampler: the probability of keeping an input
 	K    int     // ReservoirSampler: the sample size
 	Seed uint64  // StreamSampler, ReservoirSampler
+	// Init, Phase and Terminate are set when the helper's body has that
+	// lifecycle case: a hook that the application implements (the
+	// Processor's Init, Phase, Terminate cases). Phase's hook is called
+	// after the helper's own flush, in the same call.
+	Init, Phase, Terminate bool
 }
 
 // Enum is a declared enumeration; the first variant is the zero value.
@@ -199,6 +220,9 @@ type Processor struct {
 	// Builders are never cached (a builder persists: Builder.Persist).
 	Cached  bool
 	Version int // `version N` of a cached processor; 0 when absent
+	// Provides are the targets the processor publishes (`provides t: T`),
+	// in source order; nil for a builder (Builder.Provides).
+	Provides []*Target
 }
 
 // Case is one `on` case of a processor.
@@ -216,6 +240,9 @@ type Case struct {
 	Target *Target
 	// Resolves are the targets the case may resolve (`-> resolve t`), sorted by index.
 	Resolves []*Target
+	// Publishes are the targets the case may publish artifacts of
+	// (`-> publish t`), sorted by index; each is provided by the case's processor.
+	Publishes []*Target
 	// Guard is the case's `if` expression, nil when absent: the case matches
 	// when its tests hold and then its guard does.
 	Guard *Guard
@@ -387,4 +414,29 @@ func (a *Artifact) String() string {
 		return "Group[" + a.Key.String() + ", " + a.Elem.String() + "]"
 	}
 	return a.Field.String()
+}
+
+// InputType is the type of what an event or built case receives: the event
+// type of an event case, the artifact type of a built case's target (nil
+// when it is unknown).
+func (c *Case) InputType() *Artifact {
+	if c.Event != nil {
+		return &Artifact{Kind: ArtifactEvent, Event: c.Event}
+	}
+	if c.Target != nil {
+		return c.Target.Type
+	}
+	return nil
+}
+
+// InputName names what an event or built case receives: the event's name,
+// or the target's.
+func (c *Case) InputName() string {
+	if c.Event != nil {
+		return c.Event.Name
+	}
+	if c.Target != nil {
+		return c.Target.Name
+	}
+	return ""
 }

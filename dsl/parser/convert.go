@@ -128,6 +128,11 @@ func (c *converter) typeExpr(g *typeG) *ast.TypeExpr {
 
 func (c *converter) processor(g *processorG) *ast.ProcessorDecl {
 	d := &ast.ProcessorDecl{Pos: c.pos(g.Pos), Name: c.ident(g.Name)}
+	for i := range g.Provides {
+		pg := &g.Provides[i]
+		typ := c.ident(identG(pg.Type))
+		d.Provides = append(d.Provides, &ast.Provide{Target: c.ident(identG(pg.Target)), Type: &typ})
+	}
 	for _, it := range g.Items {
 		switch {
 		case it.Option != nil:
@@ -229,22 +234,31 @@ var lifecycleKinds = map[string]ast.CaseKind{
 
 func (c *converter) caseOf(g *caseG) *ast.Case {
 	k := &ast.Case{Pos: c.pos(g.Pos)}
-	resolves := 0
+	resolves, publishes := 0, 0
 	for _, e := range g.Emits {
 		if e.Resolve != nil {
 			resolves++
 		}
+		if e.Publish != nil {
+			publishes++
+		}
 	}
-	if n := len(g.Emits) - resolves; n > 0 {
+	if n := len(g.Emits) - resolves - publishes; n > 0 {
 		k.Emits = make([]ast.Ident, 0, n)
 	}
 	if resolves > 0 {
 		k.Resolves = make([]ast.Ident, 0, resolves)
 	}
+	if publishes > 0 {
+		k.Publishes = make([]ast.Ident, 0, publishes)
+	}
 	for _, e := range g.Emits {
-		if e.Resolve != nil {
+		switch {
+		case e.Resolve != nil:
 			k.Resolves = append(k.Resolves, c.ident(identG(*e.Resolve)))
-		} else {
+		case e.Publish != nil:
+			k.Publishes = append(k.Publishes, c.ident(identG(*e.Publish)))
+		default:
 			k.Emits = append(k.Emits, c.ident(*e.Event))
 		}
 	}

@@ -34,7 +34,15 @@ func dump(f *ast.File, withPos bool) string {
 			d.line(0, "record%s %s", d.at(x.Pos), d.id(x.Name))
 			d.fields(x.Fields)
 		case *ast.ProcessorDecl:
-			d.line(0, "processor%s %s", d.at(x.Pos), d.id(x.Name))
+			s := fmt.Sprintf("processor%s %s", d.at(x.Pos), d.id(x.Name))
+			for i, pr := range x.Provides {
+				sep := ", "
+				if i == 0 {
+					sep = " provides "
+				}
+				s += sep + d.id(pr.Target) + ": " + d.id(*pr.Type)
+			}
+			d.line(0, "%s", s)
 			d.options(x.Options)
 			for _, c := range x.Cases {
 				d.line(1, "%s", d.caseOf(c))
@@ -165,6 +173,9 @@ func (d *dumper) caseOf(c *ast.Case) string {
 	if c.Resolves != nil {
 		fmt.Fprintf(&b, " resolves %s", d.ids(c.Resolves))
 	}
+	if c.Publishes != nil {
+		fmt.Fprintf(&b, " publishes %s", d.ids(c.Publishes))
+	}
 	return b.String()
 }
 
@@ -291,6 +302,10 @@ func checkPositions(t testing.TB, filename string, src []byte, f *ast.File) {
 		case *ast.ProcessorDecl:
 			check("processor", x.Pos, "processor")
 			id("processor name", x.Name)
+			for _, pr := range x.Provides {
+				id("provided target", pr.Target)
+				id("provided type", *pr.Type)
+			}
 			checkOptions(id, check, x.Options)
 			checkCases(t, id, check, src, x.Cases)
 		case *ast.BuilderDecl:
@@ -382,6 +397,9 @@ func checkCases(t testing.TB, id func(string, ast.Ident), check func(string, ast
 		}
 		for _, r := range c.Resolves {
 			id("resolve", r)
+		}
+		for _, r := range c.Publishes {
+			id("publish", r)
 		}
 	}
 }

@@ -80,9 +80,17 @@ type optMarkG struct {
 }
 
 type processorG struct {
-	Pos   lexer.Position
-	Name  identG   `parser:"'processor' @@ '{'"`
-	Items []*itemG `parser:"( @@ ';'? )* '}'"`
+	Pos      lexer.Position
+	Name     identG     `parser:"'processor' @@"`
+	Provides []provideG `parser:"( 'provides' @@ ( ',' @@ )* )? '{'"`
+	Items    []*itemG   `parser:"( @@ ';'? )* '}'"`
+}
+
+// provideG is one `target: Type` entry of a processor's provides clause:
+// the targets whose artifacts its cases publish (`-> publish target`).
+type provideG struct {
+	Target targetG   `parser:"@@ ':'"`
+	Type   typeNameG `parser:"@@"`
 }
 
 // itemG is one entry of a processor body; options and cases may be mixed.
@@ -180,11 +188,13 @@ type parenG struct {
 	X   guardG `parser:"'(' @@ ')'"`
 }
 
-// emitG is one entry of a case's emit list: an event, or `resolve t`, a
-// request to resolve target t. `resolve` is matched by value, and always
-// starts a resolve entry: an event named resolve cannot be emitted.
+// emitG is one entry of a case's emit list: an event, `resolve t`, a
+// request to resolve target t, or `publish t`, an artifact of target t.
+// `resolve` and `publish` are matched by value, and always start their
+// entries: an event named resolve or publish cannot be emitted.
 type emitG struct {
 	Resolve *targetG `parser:"  'resolve' @@"`
+	Publish *targetG `parser:"| 'publish' @@"`
 	Event   *identG  `parser:"| @@"`
 }
 
@@ -538,7 +548,7 @@ func isLifecycle(name string) bool { return name == "init" || name == "phase" ||
 // clauses, which name no target, type or helper.
 func isBuilderWord(name string) bool {
 	switch name {
-	case "provides", "requires", "persist", "version", "use", "built", "resolve":
+	case "provides", "requires", "persist", "version", "use", "built", "resolve", "publish":
 		return true
 	}
 	return false

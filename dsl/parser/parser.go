@@ -323,7 +323,7 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 		return `"["`
 	case `"]"`:
 		return head
-	case "targetG":
+	case "targetG", "ProvideG":
 		return "a target name"
 	case "typeNameG":
 		return "an artifact type"
@@ -336,7 +336,7 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 	case "ArgG":
 		return "an argument name"
 	case "EmitG":
-		return `an event name or "resolve"`
+		return `an event name, "resolve" or "publish"`
 	case "lifecycleG":
 		return `"init", "phase" or "terminate"`
 	case "GuardG", "AndG", "CmpG", "UnaryExprG", "BangG", "lenCallG", "guardValueG", "(lenCallG", "ParenG":

@@ -199,6 +199,53 @@ comment@3:1 " Builders provide targets; processors consume and resolve them."
 	}
 }
 
+// TestParsePublish parses a processor's provides clause, publish entries in
+// emit lists and a builder that requires an event type (issue 15).
+func TestParsePublish(t *testing.T) {
+	src := []byte(`package p
+
+input event Order { id string; region string }
+event Alert { id string }
+
+processor Intake provides orders: Order, big: Alert {
+    on Order{region: "EU"} as Eu -> publish orders, Alert, resolve byRegion, publish big
+    on Order -> publish orders
+}
+
+builder ByRegion provides byRegion requires Order, orders use Grouper(by: region)
+`)
+	f, diags := ParseFile("x.fw", src)
+	if len(diags) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%s", diags.Text())
+	}
+	checkPositions(t, "x.fw", src, f)
+	want := `package p@1:9
+input event@3:1 Order@3:13
+  id@3:21 string@3:24
+  region@3:32 string@3:39
+event@4:1 Alert@4:7
+  id@4:15 string@4:18
+processor@6:1 Intake@6:11 provides orders@6:27: Order@6:35, big@6:42: Alert@6:47
+  on@7:5 Order@7:8{region@7:14: string:"EU"@7:22} as Eu@7:31 -> Alert@7:53 resolves byRegion@7:68 publishes orders@7:45, big@7:86
+  on@8:5 Order@8:8 publishes orders@8:25
+builder@11:1 ByRegion@11:9 provides byRegion@11:27 requires Order@11:45, orders@11:52 use@11:59 Grouper@11:63(by@11:71: name:region@11:75)
+`
+	if got := dump(f, true); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	for _, bad := range []struct{ src, want string }{
+		{"package p\nprocessor P provides { }", `x.fw:2:22: error: unexpected "{", expected a target name [syntax]`},
+		{"package p\nprocessor P provides t { }", `x.fw:2:24: error: unexpected "{", expected ":" [syntax]`},
+		{"package p\nprocessor P provides t: { }", `x.fw:2:25: error: unexpected "{", expected an artifact type [syntax]`},
+		{"package p\nprocessor P { on A -> publish }", `x.fw:2:31: error: unexpected "}", expected a target name [syntax]`},
+	} {
+		_, diags := ParseFile("x.fw", []byte(bad.src))
+		if got := diags.Text(); strings.TrimSpace(got) != bad.want {
+			t.Errorf("%q:\n got: %s\nwant: %s", bad.src, got, bad.want)
+		}
+	}
+}
+
 func TestParseBuilderNilVersusEmpty(t *testing.T) {
 	f := parseOK(t, "package p\nbuilder A provides a\nbuilder B provides b {}\nprocessor P { on built a; on init -> resolve a; on A -> B }")
 	a, b := f.Decls[0].(*ast.BuilderDecl), f.Decls[1].(*ast.BuilderDecl)
@@ -340,8 +387,8 @@ func TestParseInvalid(t *testing.T) {
 		{"event named init", "package p\nprocessor P { on init{} }",
 			`x.fw:2:22: error: unexpected "{", expected an option, "on" or "}" [syntax]`},
 		{"as without name", "package p\nprocessor P { on A as }", `x.fw:2:23: error: unexpected "}", expected a case name [syntax]`},
-		{"arrow without event", "package p\nprocessor P { on A -> }", `x.fw:2:23: error: unexpected "}", expected an event name or "resolve" [syntax]`},
-		{"trailing comma in emits", "package p\nprocessor P { on A -> B, }", `x.fw:2:26: error: unexpected "}", expected an event name or "resolve" [syntax]`},
+		{"arrow without event", "package p\nprocessor P { on A -> }", `x.fw:2:23: error: unexpected "}", expected an event name, "resolve" or "publish" [syntax]`},
+		{"trailing comma in emits", "package p\nprocessor P { on A -> B, }", `x.fw:2:26: error: unexpected "}", expected an event name, "resolve" or "publish" [syntax]`},
 		{"unclosed processor", "package p\nprocessor P { on A",
 			`x.fw:2:19: error: unexpected end of file, expected an option, "on" or "}" [syntax]`},
 		// Builders.

@@ -13,8 +13,17 @@ type TestResult[E any] struct {
 	Case     string
 	Emitted  []E      // the events the call emitted, in order
 	Resolved []string // the targets the call resolved, in order
-	Err      error    // the handler's error, or a *PanicError if it panicked
-	Position Position // the causal position the call ran at
+	// Published are the artifacts the call published (`-> publish t`), in
+	// order: each its target's name and its value (an Order, not a *Order).
+	Published []TestArtifact
+	Err       error    // the handler's error, or a *PanicError if it panicked
+	Position  Position // the causal position the call ran at
+}
+
+// TestArtifact is an artifact that a handler under test published.
+type TestArtifact struct {
+	Target string
+	Value  any
 }
 
 // TestOption sets up the call of a handler test.

@@ -3,6 +3,7 @@ package fwimpl
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"runtime/debug"
 	"strings"
 
@@ -14,7 +15,7 @@ import (
 // the event ev through d's compiled match (d is bound to the handler under
 // test), and if a case of processor proc matches, calls it alone with a test
 // call set by opts, and returns its emitted events (as E, by types), resolved
-// targets and error. With fw.TestLifecycle, it calls that lifecycle case.
+// targets, published artifacts and error. With fw.TestLifecycle, it calls that lifecycle case.
 func TestCase[E any](prog *Program, proc int32, d Dispatcher, types Types, ev any, opts []fw.TestOption) fw.TestResult[E] {
 	tc := fw.TestCall{Context: context.Background()}
 	for _, o := range opts {
@@ -53,6 +54,14 @@ func TestCase[E any](prog *Program, proc int32, d Dispatcher, types Types, ev an
 				res.Emitted = append(res.Emitted, ev)
 			case k >= len(prog.Events)+len(prog.Targets):
 				res.Resolved = append(res.Resolved, prog.Targets[k-len(prog.Events)-len(prog.Targets)].Name)
+			case k >= len(prog.Events):
+				// A publication: the artifact's value, not its pointer.
+				v := reflect.ValueOf(o.Ev)
+				var val any
+				if v.Kind() == reflect.Pointer && !v.IsNil() {
+					val = v.Elem().Interface()
+				}
+				res.Published = append(res.Published, fw.TestArtifact{Target: prog.Targets[k-len(prog.Events)].Name, Value: val})
 			}
 		}
 	}

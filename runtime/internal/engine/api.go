@@ -72,7 +72,21 @@ type ProcInfo struct {
 	Provides int32   // the target it provides, an index in Program.Targets
 	Requires []int32 // its requirements, indices in Program.Targets; case i receives Requires[i]
 	Persist  bool    // `persist`: its artifacts are stored in the archive
-	Version  int     // `version N` (processors with `cached` and builders)
+	// PersistFlushes is set for a persistent helper (a ReservoirSampler
+	// declared `persist`): what each of its `on phase` calls publishes is
+	// stored in the archive under a key of everything it received since the
+	// run started (in order, with the phase boundaries), and a later run that
+	// gives it the same inputs publishes the stored artifacts instead of the
+	// computed ones (the call is still made: it keeps the helper's state).
+	// Its event calls are not cached.
+	PersistFlushes bool
+	// Eager is set for a builder fed by events (it requires an event type, a
+	// target that a processor publishes, or an eager builder's target): it is
+	// active from the start of the run, activated before the first step as
+	// if its target had been resolved first (in declaration order). Its
+	// event requirements are cases like a processor's: Route delivers them.
+	Eager   bool
+	Version int // `version N` (processors with `cached` and builders)
 
 	// Cached is set for a processor declared `cached`: the emissions of each
 	// successful call are recorded in the archive under a key of its input, and
@@ -100,7 +114,9 @@ type ProcInfo struct {
 	Failures bool
 }
 
-// TargetInfo describes one target of the package's builders. Target i's built
+// TargetInfo describes one target of the package's builders, or of its
+// processors' publications (Provider is then a processor, always active:
+// resolving the target activates nothing). Target i's built
 // artifacts have kind len(Events)+i; a request to resolve it has kind
 // len(Events)+len(Targets)+i and no payload (Msg.Ev is nil).
 type TargetInfo struct {

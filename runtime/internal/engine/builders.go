@@ -1,7 +1,10 @@
 package engine
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
+	"hash"
 	"log/slog"
 	"math"
 	"runtime/debug"
@@ -33,6 +36,19 @@ type builders struct {
 	directed []directed
 	sources  []source // the source builders, declaration order
 	routes   []Delivery
+	eager    []int32 // the targets of the eager builders (ProcInfo.Eager), declaration order
+	started  bool    // the eager builders were activated (by the first prepare)
+	flushes  []flushing
+}
+
+// flushing is the state of a persistent helper (ProcInfo.PersistFlushes): a
+// running digest of what it received, each input's event name and
+// canonical encoding in delivery order, and a marker per phase broadcast.
+// Its phase calls' publications are archived under a key of the digest.
+type flushing struct {
+	proc int32
+	h    hash.Hash
+	buf  []byte
 }
 
 // directed is a delivery of a logged artifact to one builder, made at the start
@@ -75,6 +91,12 @@ func newBuilders(p *Program, d Dispatcher, batch int) *builders {
 		if !pi.Builder {
 			continue
 		}
+		if pi.Eager {
+			b.eager = append(b.eager, pi.Provides)
+		}
+		if pi.PersistFlushes {
+			b.flushes = append(b.flushes, flushing{proc: int32(i), h: sha256.New()})
+		}
 		if b.late[i] {
 			for _, r := range pi.Requires {
 				if b.waiting[r] == 0 {
@@ -93,8 +115,10 @@ func newBuilders(p *Program, d Dispatcher, batch int) *builders {
 // lateBuilders marks the builders that a case could activate while the run
 // goes on: the providers of the targets in some ProcInfo.Resolves, and,
 // transitively, the providers of what they require. Any other builder is
-// activated before the first step (by the caller's resolve requests) or never,
-// so no artifact is logged for it.
+// activated before the first step (by the caller's resolve requests, or as
+// an eager builder) or never, so no artifact is logged for it. Eager builders
+// and the processors that publish targets are active from the start: never
+// late.
 func lateBuilders(p *Program) []bool {
 	late := make([]bool, len(p.Procs))
 	var mark func(t int32)
@@ -103,7 +127,7 @@ func lateBuilders(p *Program) []bool {
 			return
 		}
 		b := p.Targets[t].Provider
-		if b < 0 || int(b) >= len(p.Procs) || late[b] {
+		if b < 0 || int(b) >= len(p.Procs) || late[b] || !p.Procs[b].Builder || p.Procs[b].Eager {
 			return
 		}
 		late[b] = true
@@ -185,6 +209,12 @@ func (e *Engine) pending(cur []Msg) bool {
 // in declaration order, appending its artifacts; then it logs the artifacts of
 // targets that still have inactive consumers.
 func (e *Engine) prepare(batch []Msg) ([]Msg, error) {
+	if e.bld != nil && !e.bld.started {
+		var err error
+		if batch, err = e.startEager(batch); err != nil {
+			return batch, err
+		}
+	}
 	b := e.bld
 	if b == nil {
 		if !e.feeding() {
@@ -282,6 +312,114 @@ func (e *Engine) waitFeed(batch []Msg) ([]Msg, error) {
 	return batch, nil
 }
 
+// startEager activates the eager builders (ProcInfo.Eager), in declaration
+// order, as if the caller had resolved their targets before anything else:
+// it is called by the first prepare, and their `on init` emissions are
+// appended to batch.
+func (e *Engine) startEager(batch []Msg) ([]Msg, error) {
+	b := e.bld
+	b.started = true
+	for _, t := range b.eager {
+		var err error
+		if batch, err = e.activate(int(t), batch); err != nil {
+			return batch, err
+		}
+	}
+	return batch, nil
+}
+
+// foldFlushes adds to the digest of each active persistent helper what the
+// step about to run (its events batch, runStep's cur) delivers to it, in its
+// inbox's order: its directed deliveries, then the step's events routed to it.
+func (e *Engine) foldFlushes(batch []Msg) error {
+	b := e.bld
+	for i := range b.flushes {
+		f := &b.flushes[i]
+		if e.procs[f.proc].off {
+			continue
+		}
+		for _, d := range b.directed {
+			if d.proc == f.proc {
+				if err := e.fold(f, d.m); err != nil {
+					return err
+				}
+			}
+		}
+		for _, m := range batch {
+			b.routes = e.disp.Route(m, b.routes[:0])
+			for _, d := range b.routes {
+				if d.Proc == f.proc {
+					if err := e.fold(f, m); err != nil {
+						return err
+					}
+					break
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// fold adds the input m to f's digest: its event name and its canonical
+// encoding, each with its length.
+func (e *Engine) fold(f *flushing, m Msg) error {
+	c := e.cache
+	buf := binary.AppendUvarint(f.buf[:0], uint64(len(c.names[m.Kind])))
+	buf = append(buf, c.names[m.Kind]...)
+	mark := len(buf)
+	buf = append(buf, 0, 0, 0, 0, 0, 0, 0, 0)
+	buf, err := c.codec.AppendMsg(buf, m)
+	if err != nil {
+		return e.handlerError(int(f.proc), CasePhase, Msg{}, 0, fmt.Errorf("fw: cache: encoding an input of a persistent helper: %w", err))
+	}
+	binary.BigEndian.PutUint64(buf[mark:], uint64(len(buf)-mark-8))
+	f.h.Write(buf)
+	f.buf = buf
+	return nil
+}
+
+// persistFlush ends a successful phase call of processor i, whose
+// publications are out[mark:]: for a persistent helper, the phase is folded
+// into its digest, and the publications are recorded under a key of it on a
+// miss, replaced by the recorded ones on a hit (compared with them under
+// WithVerify).
+func (e *Engine) persistFlush(i int, out []Msg, mark int) ([]Msg, error) {
+	b := e.bld
+	var f *flushing
+	for j := range b.flushes {
+		if int(b.flushes[j].proc) == i {
+			f = &b.flushes[j]
+		}
+	}
+	if f == nil {
+		return out, nil
+	}
+	f.h.Write([]byte{0xff, 'p', 'h', 'a', 's', 'e'}) // no name starts with 0xff
+	ch := e.cache
+	var sum [sha256.Size]byte
+	key := ch.procs[i].spec.Key(f.h.Sum(sum[:0]))
+	pos := divPos{phase: e.phase, step: e.step, cs: CasePhase}
+	rec, ok := ch.lookup(i, key)
+	switch {
+	case ok && ch.verify:
+		ch.counts.hit(i)
+		cc := cacheCall{key: key, verify: true, expect: rec}
+		return out, ch.finish(i, &cc, pos, out[mark:])
+	case ok:
+		replayed, err := ch.replay(rec, nil)
+		if err == nil {
+			ch.counts.hit(i)
+			clear(out[mark:])
+			return append(out[:mark], replayed...), nil
+		}
+		ch.log.Warn("fw: cache entry does not decode, treating it as a miss; it will be rewritten",
+			"processor", e.prog.Procs[i].Name, "key", key.String(), "err", err)
+	}
+	ch.counts.miss(i)
+	cc := cacheCall{key: key}
+	return out, ch.finish(i, &cc, pos, out[mark:])
+}
+
 // activate activates the provider of target t unless it is active: the
 // providers of its requirements first (depth first, in requires order), then
 // its `on init` (emissions appended to batch), then the replay of each
@@ -291,8 +429,11 @@ func (e *Engine) activate(t int, batch []Msg) ([]Msg, error) {
 	b := e.bld
 	ti := &e.prog.Targets[t]
 	pi := int(ti.Provider)
-	if pi < 0 || pi >= len(e.prog.Procs) || !e.prog.Procs[pi].Builder {
+	if pi < 0 || pi >= len(e.prog.Procs) {
 		return batch, noProvider(e.prog, ti.Name)
+	}
+	if !e.prog.Procs[pi].Builder {
+		return batch, nil // published by a processor, which is always active
 	}
 	if !e.procs[pi].off {
 		return batch, nil

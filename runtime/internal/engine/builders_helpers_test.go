@@ -30,6 +30,12 @@ type bproc struct {
 	// resolves are the targets its cases may resolve (ProcInfo.Resolves); nil
 	// means every target, the conservative default of these tests.
 	resolves []string
+	// Events into builders: a builder's event requirements (cases before
+	// its target requirements' cases), whether it is eager, and the targets
+	// a processor publishes (it is their provider).
+	reqEvents []string
+	eager     bool
+	publishes []string
 }
 
 type bprog struct {
@@ -53,9 +59,10 @@ func newBProg(events, targets []string, procs ...bproc) *bprog {
 		on := p.on
 		if p.provides != "" {
 			t := b.target(p.provides)
-			info.Builder, info.Provides, info.Source = true, int32(t), len(p.requires) == 0
+			info.Builder, info.Provides, info.Source = true, int32(t), len(p.requires)+len(p.reqEvents) == 0
+			info.Eager = p.eager
 			b.prog.Targets[t].Provider = int32(i)
-			on = nil
+			on = slices.Clone(p.reqEvents)
 			for _, r := range p.requires {
 				info.Requires = append(info.Requires, int32(b.target(r)))
 				on = append(on, "built "+r)
@@ -68,6 +75,9 @@ func newBProg(events, targets []string, procs ...bproc) *bprog {
 		}
 		for _, t := range p.resolves {
 			info.Resolves = append(info.Resolves, int32(b.target(t)))
+		}
+		for _, t := range p.publishes {
+			b.prog.Targets[b.target(t)].Provider = int32(i)
 		}
 		for c, o := range on {
 			k := b.kindOf(o)

@@ -649,3 +649,56 @@ func TestLogOnlyForLateBuilders(t *testing.T) {
 		}
 	}
 }
+
+// Events into builders: eager builders (requiring an event type, a target
+// that a processor publishes, or an eager builder's target) are active from
+// the start, activated in declaration order before the caller's resolve
+// requests, their `on init` emissions after step 0's other events; an eager
+// builder activates the builders it requires (here the source S); resolving
+// an eager builder's target or a published one activates nothing.
+func TestEagerBuilders(t *testing.T) {
+	p := newBProg([]string{"Go", "X"}, []string{"e", "f", "g", "h", "s"},
+		bproc{name: "P", on: []string{"Go"}, init: true, publishes: []string{"f"}},
+		bproc{name: "E", provides: "e", reqEvents: []string{"X"}, eager: true, init: true, phase: true},
+		bproc{name: "G", provides: "g", requires: []string{"f"}, eager: true},
+		bproc{name: "S", provides: "s"},
+		bproc{name: "H", provides: "h", reqEvents: []string{"X"}, requires: []string{"s"}, eager: true, init: true},
+		bproc{name: "Out", on: []string{"built e", "built g", "built h"}},
+	)
+	mk := func(tr *btrace) fwrt.Dispatcher {
+		return newSDisp(p, func(c *fwrt.Call, proc, cs string, m fwrt.Msg) error {
+			tr.add(c, proc, cs, m)
+			switch {
+			case proc == "P" && cs == "init":
+				c.Emit(ev(1, "xi"))
+			case proc == "P" && cs == "Go":
+				c.Emit(ev(1, "x"+label(m)))
+				c.Emit(p.art("f", "f"+label(m)))
+			case proc == "E" && cs == "init":
+				c.Emit(ev(1, "xe"))
+			case proc == "E" && cs == "X":
+				c.Emit(p.art("e", "E"+label(m)))
+			case proc == "G":
+				c.Emit(p.art("g", "G"+label(m)))
+			case proc == "H":
+				c.Emit(p.art("h", "H"+label(m)))
+			}
+			return nil
+		}, map[string]func(context.Context, func(string) bool) error{"S": items("s", 2)})
+	}
+	runB(t, mk, p, func(e *fwrt.Engine) {
+		e.Resolve("e")
+		e.Resolve("f")
+		e.Submit(ev(1, "x0"))
+		e.Submit(ev(0, "go"))
+	}, map[string][]string{
+		"P": {"init @0.0", "Go go @0.0.0"},
+		// Step 0: x0, go, xi (P's init), xe (E's init); then s1, s2 pulled.
+		"E": {"init @0.0", "X x0 @0.0.0", "X xi @0.0.1", "X xe @0.0.2", "X xgo @0.1.0", "phase @0.3"},
+		"G": {"f fgo @0.1.0"},
+		"H": {"init @0.0", "X x0 @0.0.0", "X xi @0.0.1", "X xe @0.0.2", "s s1 @0.0.3", "s s2 @0.0.4", "X xgo @0.1.0"},
+		// H's init publishes "H" in step 0.
+		"Out": {"h H @0.0.0", "e Ex0 @0.1.0", "e Exi @0.1.1", "e Exe @0.1.2", "h Hx0 @0.1.3", "h Hxi @0.1.4", "h Hxe @0.1.5", "h Hs1 @0.1.6", "h Hs2 @0.1.7",
+			"e Exgo @0.2.0", "g Gfgo @0.2.1", "h Hxgo @0.2.2"},
+	})
+}

@@ -107,7 +107,7 @@ type pfCall struct {
 // artifact).
 func cachedCalls(pi *ProcInfo) bool {
 	if pi.Builder {
-		return pi.Persist && !pi.Source
+		return pi.Persist && !pi.Source && !pi.PersistFlushes
 	}
 	return pi.Cached
 }
@@ -115,7 +115,7 @@ func cachedCalls(pi *ProcInfo) bool {
 // usesCache reports whether a program has anything to cache.
 func usesCache(p *Program) bool {
 	for i := range p.Procs {
-		if pi := &p.Procs[i]; cachedCalls(pi) || pi.Builder && pi.Source && pi.Persist {
+		if pi := &p.Procs[i]; cachedCalls(pi) || pi.Builder && pi.Source && pi.Persist || pi.PersistFlushes {
 			return true
 		}
 	}

@@ -600,6 +600,9 @@ func (e *Engine) lifecycleCall(i int, cs int32, out []Msg) ([]Msg, error) {
 	err := e.invoke(c, Delivery{Proc: int32(i), Case: cs}, Msg{})
 	err = e.callEnd(&h, c, i, err, &t, nil)
 	out, c.out = c.out, nil
+	if err == nil && cs == CasePhase && e.bld != nil && len(e.bld.flushes) > 0 {
+		out, err = e.persistFlush(i, out, mark) // builders.go
+	}
 	if err == errRouted {
 		t.failed++
 		err = nil
@@ -642,6 +645,11 @@ func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 		panic("fw: more than MaxInt32 events in one step")
 	}
 	e.tick++
+	if e.bld != nil && len(e.bld.flushes) > 0 {
+		if err := e.foldFlushes(cur); err != nil { // builders.go: persistent helpers
+			return nil, err
+		}
+	}
 	if e.bld != nil && len(e.bld.directed) > 0 {
 		defer e.clearDirected()
 	}

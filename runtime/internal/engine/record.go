@@ -550,6 +550,11 @@ func programDigest(p *Program) (all [32]byte, procs [][32]byte) {
 		flag(pi.Persist)
 		num(int64(pi.Version))
 		flag(pi.Cached)
+		if pi.Eager || pi.PersistFlushes { // issue 15; absent from older digests
+			str("fw/fed")
+			flag(pi.Eager)
+			flag(pi.PersistFlushes)
+		}
 		b = append(b, pi.Fingerprint[:]...)
 		procs[i] = sha256.Sum256(b)
 	}

@@ -1,0 +1,3 @@
+package events
+
+//go:generate go run github.com/fwgo/fw/cmd/fwgen generate
