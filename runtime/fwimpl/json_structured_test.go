@@ -569,3 +569,48 @@ func TestJSONSyntaxErrorsInSkippedValues(t *testing.T) {
 		checkSyntaxErrors(t, types, []byte(tc.line))
 	}
 }
+
+// TestDecodeJSONDidYouMean: an unknown event name, or an unknown member of an
+// event or of a record inside it, names the closest declared one (the rule
+// of fwgen's "did you mean"), and nothing when none is close.
+func TestDecodeJSONDidYouMean(t *testing.T) {
+	rest := orderLine[len(`{"event":"Order"`):]
+	for _, tc := range []struct {
+		line    string
+		suggest string
+		want    string
+	}{
+		{`{"event":"Ordr"` + rest, "Order", `fw: unknown event "Ordr"; did you mean "Order"?`},
+		{`{"event":"order"` + rest, "Order", `fw: unknown event "order"; did you mean "Order"?`},
+		{"{" + rest[1:len(rest)-1] + `,"event":"Oder"}`, "Order", `did you mean "Order"?`}, // "event" last: one pass all the same
+		{`{"event":"Refund"` + rest, "", `fw: unknown event "Refund"`},
+	} {
+		_, err := decode(t, tc.line)
+		var ue *fw.UnknownEventError
+		if !errors.As(err, &ue) || ue.Suggest != tc.suggest || !strings.HasSuffix(err.Error(), tc.want) {
+			t.Errorf("DecodeJSON(%s): %v, want an UnknownEventError suggesting %q: %s", tc.line, err, tc.suggest, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		from, to string
+		field    string
+		suggest  string
+	}{
+		{`"tags":`, `"tgas":`, "tgas", "tags"},
+		{`"ttl":`, `"TTL":`, "TTL", "ttl"},
+		{`"city":"Oslo"`, `"citty":"Oslo"`, "customer.address.citty", "city"},
+		{`"qty":2`, `"qtty":2`, "items[0].qtty", "qty"},
+		{`"note":`, `"memo":`, "memo", ""},
+	} {
+		line := strings.Replace(orderLine, tc.from, tc.to, 1)
+		_, err := decode(t, line)
+		var fe *fw.FieldError
+		if !errors.As(err, &fe) || !errors.Is(err, fw.ErrUnknownField) || fe.Field != tc.field || fe.Suggest != tc.suggest {
+			t.Errorf("DecodeJSON(%s): %v, want unknown field %s suggesting %q", line, err, tc.field, tc.suggest)
+			continue
+		}
+		if hint := `; did you mean "` + tc.suggest + `"?`; (tc.suggest != "") != strings.HasSuffix(err.Error(), hint) {
+			t.Errorf("%v: want the hint %q only if there is a suggestion", err, hint)
+		}
+	}
+}
