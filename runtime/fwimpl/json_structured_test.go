@@ -613,4 +613,9 @@ func TestDecodeJSONDidYouMean(t *testing.T) {
 			t.Errorf("%v: want the hint %q only if there is a suggestion", err, hint)
 		}
 	}
+	// As docs/runtime.md shows it.
+	_, err := decode(t, strings.Replace(orderLine, `"city":"Oslo"`, `"citty":"Oslo"`, 1))
+	if want := `fw: event Order: unknown field "customer.address.citty" at column 98; did you mean "city"?`; err == nil || err.Error() != want {
+		t.Errorf("error %v, want %s", err, want)
+	}
 }
