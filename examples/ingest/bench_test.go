@@ -17,7 +17,9 @@ import (
 // bufio.Scanner, json.Unmarshal into the same Order struct (lenient), the
 // CANCELLED test and the same Fprintf. Run with
 //
-//	go test -run '^$' -bench 'Ingest' -benchmem -count 6 ./examples/ingest/
+//	go test -run '^$' -bench 'Ingest' -benchmem ./examples/ingest/
+//
+// (docs/BENCHMARKS.md has the figures, and the loop that alternates the two).
 func BenchmarkIngest(b *testing.B) {
 	b.Run("fw", func(b *testing.B) {
 		b.ReportAllocs()

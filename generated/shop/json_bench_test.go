@@ -102,9 +102,9 @@ func stdinLines(n int) []byte {
 // and json.Unmarshal into the same struct (lenient, see
 // BenchmarkJSONUnmarshal). Run with
 //
-//	go test -run '^$' -bench 'StdinLines' -benchmem -count 6 ./generated/shop/
+//	go test -run '^$' -bench 'StdinLines' -benchmem ./generated/shop/
 //
-// (each round runs both, so they alternate; docs/BENCHMARKS.md has the figures).
+// (docs/BENCHMARKS.md has the figures, and the loop that alternates the two).
 func BenchmarkStdinLines(b *testing.B) {
 	in := stdinLines(10_000)
 	b.Run("fw", func(b *testing.B) {
