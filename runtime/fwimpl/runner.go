@@ -66,11 +66,13 @@ func (r *Runner[E]) SubmitJSONLines(rd io.Reader, opts ...fw.LinesOption) error 
 // recorded.
 //
 // A malformed line does not stop the others: each is given to fw.OnBadLine's
-// callback as it is read (bounded memory), or kept, and Run returns, once
-// the run is complete, an *fw.InputError counting them (and listing the kept
-// ones), unless the run itself failed (its error comes first). With fw.StopOnBadLine the input
-// ends at its first malformed line: the lines before it are handled, and Run
-// returns its *fw.LineError. An error reading rd stops the run.
+// callback as it is read (bounded memory), or kept, and Run returns, once the
+// run is complete, an *fw.InputError counting them (and listing the kept
+// ones; an errors.Join of them for several inputs), unless the run itself
+// failed (its error comes first). With fw.StopOnBadLine the input ends at its
+// first malformed line: the lines before it are handled (and the next input,
+// if any, is read), and Run returns its *fw.LineError. An error reading rd
+// stops the run.
 func (r *Runner[E]) FeedJSONLines(rd io.Reader, opts ...fw.LinesOption) {
 	f := &linesFeed[E]{r: r, lr: fw.NewLineReader(rd, opts...)}
 	f.each = f.line
