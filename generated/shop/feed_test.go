@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"testing/iotest"
+	"time"
 
 	"github.com/fwgo/fw/generated/shop"
 	"github.com/fwgo/fw/runtime/fw"
@@ -183,5 +184,51 @@ func TestFeedJSONLinesLazy(t *testing.T) {
 	p.FeedJSONLines(in)
 	if err := p.Run(ctx); !errors.Is(err, context.Canceled) || b.seen < b.stop || b.outOfOrder {
 		t.Errorf("endless input: Run = %v after %d orders (out of order: %v), want context.Canceled after %d", err, b.seen, b.outOfOrder, b.stop)
+	}
+}
+
+// promptBilling hands each billed order's id to seen.
+type promptBilling struct {
+	billing
+	seen chan string
+}
+
+func (b promptBilling) OnDomestic(c shop.BillingDomesticContext, a int64, id string) error {
+	b.seen <- id
+	return nil
+}
+
+// TestFeedJSONLinesPrompt: with fw.WithSourceBatch(1) each line of an
+// interactive input (a pipe written a line at a time) is handled as soon as
+// it is read, before the next one is written: the writer waits for each
+// order to be billed before it writes the next (with larger batches this
+// would wait forever).
+func TestFeedJSONLinesPrompt(t *testing.T) {
+	tr := &tracer{calls: map[string][]string{}}
+	seen := make(chan string)
+	p := must(shop.NewPipeline(shop.Handlers{Billing: promptBilling{billing{tr}, seen}, Audit: audit{tr}, Ledger: ledger{tr}}, fw.WithSourceBatch(1)))
+	pr, pw := io.Pipe()
+	p.FeedJSONLines(pr)
+	done := make(chan error, 1)
+	go func() { done <- p.Run(context.Background()) }()
+	for i := range 20 {
+		id := fmt.Sprintf("o%d", i)
+		if _, err := io.WriteString(pw, orderLine(id)+"\n"); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case got := <-seen:
+			if got != id {
+				t.Fatalf("billed %s, want %s", got, id)
+			}
+		case err := <-done:
+			t.Fatalf("Run returned %v before the input ended", err)
+		case <-time.After(time.Minute): // a guard against a hang, not a timing assertion
+			t.Fatalf("order %s was not handled before the next line was written", id)
+		}
+	}
+	pw.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }
