@@ -198,11 +198,12 @@ func (b promptBilling) OnDomestic(c shop.BillingDomesticContext, a int64, id str
 	return nil
 }
 
-// TestFeedJSONLinesPrompt: with fw.WithSourceBatch(1) each line of an
-// interactive input (a pipe written a line at a time) is handled as soon as
-// it is read, before the next one is written: the writer waits for each
+// TestFeedJSONLinesPrompt: with fw.WithSourceBatch(1) the handlers of each
+// line of an interactive input (a pipe written a line at a time) run as soon
+// as it is read, before the next one is written: the writer waits for each
 // order to be billed before it writes the next (with larger batches this
-// would wait forever).
+// would wait forever). (What they emit is handled in the next step, whose
+// pull waits for the next line: docs/runtime.md, JSON lines.)
 func TestFeedJSONLinesPrompt(t *testing.T) {
 	tr := &tracer{calls: map[string][]string{}}
 	seen := make(chan string)
