@@ -44,7 +44,9 @@ func (r *Runner[E]) SubmitSeq(seq iter.Seq[E]) {
 // unknown, duplicate or mistyped field, invalid UTF-8) does not stop the
 // others: every one of them is reported with its line number in a
 // *fw.InputError (or to fw.OnBadLine's callback as it is read); with
-// fw.StopOnBadLine() the first one stops it.
+// fw.StopOnBadLine() the first one stops it. It reads the whole input before
+// Run, holding its events: FeedJSONLines streams an input of any length
+// instead.
 func (r *Runner[E]) SubmitJSONLines(rd io.Reader, opts ...fw.LinesOption) error {
 	return fw.ReadLines(rd, func(line []byte) error {
 		ev, err := r.decode(line)
