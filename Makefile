@@ -2,7 +2,7 @@
 GO ?= go
 EXAMPLES := $(notdir $(wildcard testdata/examples/*))
 
-.PHONY: all demo quickstart generate check-generated test test-short vet fmtcheck fuzz bench bench-peers bench-indexer
+.PHONY: all demo quickstart generate check-generated test test-modules test-short vet fmtcheck fuzz bench bench-peers bench-indexer
 
 all: test
 
@@ -55,8 +55,17 @@ check-generated:
 ## included. Under the race detector the exhaustive tests run a sample of their
 ## cases (FW_THOROUGH=1 runs them all; see internal/testenv). The explicit
 ## timeout is below go test's default of 10 minutes: no package comes near it.
-test: vet
+test: vet test-modules
 	$(GO) test -race -count=1 -timeout 9m ./...
+
+## test-modules: vet and test (race detector on) the adaptor modules that
+## live in this repository with a go.mod of their own, so that the core
+## module depends on none of their dependencies: fwotel/ (OpenTelemetry).
+MODULES := fwotel
+test-modules:
+	@for m in $(MODULES); do \
+		(cd $$m && $(GO) vet ./... && $(GO) test -race -count=1 -timeout 5m ./...) || exit $$?; \
+	done
 
 test-short:
 	$(GO) test -short ./...

@@ -176,16 +176,19 @@ type Arg struct {
 	Value Pattern
 }
 
-// Option is a processor option line such as `concurrency 4`, `exhaustive` or
-// `exhaustive Order, Refund`.
+// Option is a processor option line such as `concurrency 4`, `exhaustive`,
+// `exhaustive Order, Refund`, `timeout 2s` or `backoff 10ms..1s`.
 type Option struct {
-	Pos    Pos
-	Name   Ident
-	Value  *IntLit // nil when the option takes no number
+	Pos   Pos
+	Name  Ident
+	Value *IntLit // nil when the option takes no value; a duration for backoff and timeout
+	// To is the value after "..", for a range (`backoff 10ms..1s`); nil when none.
+	To     *IntLit
 	Events []Ident // names after the option (e.g. `exhaustive Order`), nil when none
 }
 
-// IntLit is an integer literal as written.
+// IntLit is an integer literal as written (or, as the value of a
+// backoff or timeout option, a duration literal such as 10ms or 1.5s).
 type IntLit struct {
 	Pos Pos
 	Raw string

@@ -3,6 +3,7 @@ package check
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/diag"
@@ -10,7 +11,7 @@ import (
 )
 
 // knownOptions are the processor options, for suggestions.
-var knownOptions = []string{"cached", "concurrency", "exhaustive", "failures", "retry", "version"}
+var knownOptions = []string{"backoff", "cached", "concurrency", "exhaustive", "failures", "retry", "timeout", "version"}
 
 // builderOptions are the options of a builder's body.
 var builderOptions = []string{"concurrency"}
@@ -87,6 +88,8 @@ var processorOnly = map[string]string{
 	"cached":     "cached is an option of processors: a builder is cached with the clause persist (builder %s provides ... persist)",
 	"version":    "version is a clause of builders, not an option of their body: builder %s provides ... persist version N",
 	"retry":      "retry is an option of processors, not of builders (builder %s)",
+	"backoff":    "backoff is an option of processors, not of builders (builder %s)",
+	"timeout":    "timeout is an option of processors, not of builders (builder %s)",
 	"failures":   "failures is an option of processors, not of builders (builder %s)",
 	"exhaustive": "exhaustive is an option of processors: builder %s has no event cases",
 }
@@ -110,6 +113,9 @@ func (c *checker) options(p *ir.Processor, opts []*ast.Option) (exhaustive []*as
 			continue
 		}
 		first[name] = o
+		if o.To != nil && name != "backoff" {
+			c.errorf(o.To.Pos, ruleBadOption, "%s takes one value, not a range: only backoff takes min..max", name)
+		}
 		switch name {
 		case "concurrency":
 			if n, ok := c.intOption(o, maxConcurrency, "concurrency needs a value, e.g. concurrency 4"); ok {
@@ -127,6 +133,24 @@ func (c *checker) options(p *ir.Processor, opts []*ast.Option) (exhaustive []*as
 		case "retry":
 			if n, ok := c.intOption(o, maxRetry, "retry needs a value: the number of attempts after a failed one, e.g. retry 2"); ok {
 				p.Retry = n
+			}
+		case "backoff":
+			if lo, ok := c.durationValue(o, o.Value, "backoff needs a duration or a range, e.g. backoff 10ms or backoff 10ms..1s"); ok {
+				hi := lo
+				if o.To != nil {
+					if hi, ok = c.durationValue(o, o.To, ""); !ok {
+						break
+					}
+					if hi < lo {
+						c.errorf(o.To.Pos, ruleBadOption, "backoff %s..%s: the first duration is the wait before the first retry and the second the longest wait, so the first cannot exceed the second", o.Value.Raw, o.To.Raw)
+						break
+					}
+				}
+				p.BackoffMin, p.BackoffMax = lo, hi
+			}
+		case "timeout":
+			if d, ok := c.durationValue(o, o.Value, "timeout needs a duration, e.g. timeout 2s: the deadline of each attempt of a call"); ok {
+				p.Timeout = d
 			}
 		case "failures":
 			if o.Value != nil || len(o.Events) != 1 {
@@ -162,6 +186,9 @@ func (c *checker) options(p *ir.Processor, opts []*ast.Option) (exhaustive []*as
 			c.errorf(o.Events[0].Pos, ruleBadOption, "only exhaustive takes event names")
 		}
 	}
+	if b := first["backoff"]; b != nil && first["retry"] == nil {
+		c.errorf(b.Name.Pos, ruleBadOption, "backoff needs retry: the wait is between the attempts of a failed call, e.g. retry 3 backoff %s (processor %s does not retry)", durationText(b), p.Name)
+	}
 	if v := first["version"]; v != nil && first["cached"] == nil {
 		c.errorf(v.Name.Pos, ruleBadOption, "version needs cached: write cached version N (processor %s is not cached)", p.Name)
 	}
@@ -183,6 +210,53 @@ func (c *checker) intOption(o *ast.Option, max int64, need string) (int, bool) {
 	return int(n), true
 }
 
+// maxDuration bounds the durations of backoff and timeout: longer is
+// certainly a mistake (a unit typed wrong).
+const maxDuration = 24 * time.Hour
+
+// durationValue reads v, a value of option o, as a duration from 1ns to
+// maxDuration; need is the message when v is missing.
+func (c *checker) durationValue(o *ast.Option, v *ast.IntLit, need string) (time.Duration, bool) {
+	if v == nil {
+		c.errorf(o.Name.Pos, ruleBadOption, "%s", need)
+		return 0, false
+	}
+	d, err := time.ParseDuration(v.Raw)
+	switch {
+	case err != nil && isDigits(v.Raw):
+		c.errorf(v.Pos, ruleBadOption, "%s %s needs a unit: %sms or %ss, say (units ns, us, ms, s, m, h)", o.Name.Name, v.Raw, v.Raw, v.Raw)
+	case err != nil:
+		c.errorf(v.Pos, ruleBadOption, "%s takes a duration such as 500ms, 1.5s or 1m30s (units ns, us, ms, s, m, h), not %s", o.Name.Name, v.Raw)
+	case d <= 0:
+		c.errorf(v.Pos, ruleBadOption, "%s must be a positive duration, not %s", o.Name.Name, v.Raw)
+	case d > maxDuration:
+		c.errorf(v.Pos, ruleBadOption, "%s must be at most 24h, not %s", o.Name.Name, v.Raw)
+	default:
+		return d, true
+	}
+	return 0, false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// durationText is the value of a backoff or timeout option as written.
+func durationText(o *ast.Option) string {
+	switch {
+	case o.Value == nil:
+		return "10ms"
+	case o.To != nil:
+		return o.Value.Raw + ".." + o.To.Raw
+	}
+	return o.Value.Raw
+}
+
 // maxRetry bounds `retry N`.
 const maxRetry = 1000
 
@@ -191,6 +265,7 @@ const maxRetry = 1000
 var failureFields = map[string]ir.TypeKind{
 	"proc": ir.String, "case": ir.String, "event": ir.String, "error": ir.String,
 	"payload": ir.String, "phase": ir.Int, "step": ir.Int, "input": ir.Int,
+	"attempts": ir.Int,
 }
 
 // failureEvent resolves the event of `failures E`: every field must be one

@@ -593,6 +593,20 @@ func (p *printer) entries(l *layout, options []*ast.Option, cases []*ast.Case) {
 			i++
 			continue
 		}
+		// `retry N` followed by `backoff ...` and `timeout ...` is one line,
+		// `retry N backoff A..B timeout D`, unless a comment comes between.
+		if o.Name.Name == "retry" {
+			text, merged, j := optionText(o), *s, i
+			for j+1 < len(options) && merged.trailing == nil && len(l.items[j+1].leading) == 0 &&
+				retryClause(options[j+1], options[i:j+1]) {
+				j++
+				text += " " + optionText(options[j])
+				merged.trailing = l.items[j].trailing
+			}
+			p.unit(1, &merged, text, blankFromSource)
+			i = j
+			continue
+		}
 		p.unit(1, s, optionText(o), blankFromSource)
 	}
 	for i, c := range cases {
@@ -605,10 +619,27 @@ func isBare(o *ast.Option, name string) bool {
 	return o.Name.Name == name && o.Value == nil && len(o.Events) == 0
 }
 
+// retryClause reports whether o is a backoff or timeout option that joins
+// the line of the retry option, whose line so far has the options line.
+func retryClause(o *ast.Option, line []*ast.Option) bool {
+	if o.Name.Name != "backoff" && o.Name.Name != "timeout" {
+		return false
+	}
+	for _, prev := range line {
+		if prev.Name.Name == o.Name.Name {
+			return false
+		}
+	}
+	return true
+}
+
 func optionText(o *ast.Option) string {
 	text := o.Name.Name
 	if o.Value != nil {
 		text += " " + o.Value.Raw
+		if o.To != nil {
+			text += ".." + o.To.Raw
+		}
 	}
 	if len(o.Events) > 0 {
 		text += " " + identList(o.Events)

@@ -8,14 +8,15 @@ import (
 
 // failureField is how a field of a failure event is filled from *fwimpl.Failure f.
 var failureField = map[string]jen.Code{
-	"proc":    jen.Id("f").Dot("Processor"),
-	"case":    jen.Id("f").Dot("Case"),
-	"event":   jen.Id("f").Dot("Event"),
-	"error":   jen.Id("f").Dot("Err").Dot("Error").Call(),
-	"payload": jen.Id("fwPayload").Call(jen.Id("f").Dot("Msg")),
-	"phase":   jen.Int64().Call(jen.Id("f").Dot("Phase")),
-	"step":    jen.Int64().Call(jen.Id("f").Dot("Step")),
-	"input":   jen.Int64().Call(jen.Id("f").Dot("Input")),
+	"proc":     jen.Id("f").Dot("Processor"),
+	"case":     jen.Id("f").Dot("Case"),
+	"event":    jen.Id("f").Dot("Event"),
+	"error":    jen.Id("f").Dot("Err").Dot("Error").Call(),
+	"payload":  jen.Id("fwPayload").Call(jen.Id("f").Dot("Msg")),
+	"phase":    jen.Int64().Call(jen.Id("f").Dot("Phase")),
+	"step":     jen.Int64().Call(jen.Id("f").Dot("Step")),
+	"input":    jen.Int64().Call(jen.Id("f").Dot("Input")),
+	"attempts": jen.Int64().Call(jen.Id("f").Dot("Attempts")),
 }
 
 // failures emits FailureMsg (fwimpl.FailureRouter) when a processor routes its

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dave/jennifer/jen"
 
@@ -112,6 +113,13 @@ func (g *generator) program(f *jen.File) {
 				}
 				if p.Retry > 0 {
 					d[jen.Id("Retry")] = jen.Lit(p.Retry)
+				}
+				if p.BackoffMin > 0 {
+					d[jen.Id("BackoffMin")] = durationCode(p.BackoffMin)
+					d[jen.Id("BackoffMax")] = durationCode(p.BackoffMax)
+				}
+				if p.Timeout > 0 {
+					d[jen.Id("Timeout")] = durationCode(p.Timeout)
 				}
 				if p.Failures != nil {
 					d[jen.Id("Failures")] = jen.True()
@@ -656,4 +664,18 @@ func (g *generator) testFuncs(f *jen.File) {
 // two calls the compiler inlines (see fwimpl.Serial.Note).
 func beginCall(proc, cs jen.Code) jen.Code {
 	return jen.Id("x").Dot("Begin").Call(jen.Id("x").Dot("Note").Call(proc, cs, jen.Id("m")))
+}
+
+// durationCode is d as Go code: a count of the largest unit that divides it
+// (2 * time.Second, 1500 * time.Millisecond), or nanoseconds.
+func durationCode(d time.Duration) jen.Code {
+	for _, u := range []struct {
+		d    time.Duration
+		name string
+	}{{time.Hour, "Hour"}, {time.Minute, "Minute"}, {time.Second, "Second"}, {time.Millisecond, "Millisecond"}, {time.Microsecond, "Microsecond"}} {
+		if d%u.d == 0 {
+			return jen.Lit(int(d/u.d)).Op("*").Qual("time", u.name)
+		}
+	}
+	return jen.Lit(int(d))
 }

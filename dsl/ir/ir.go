@@ -4,6 +4,8 @@
 package ir
 
 import (
+	"time"
+
 	"github.com/fwgo/fw/dsl/ast"
 	"github.com/fwgo/fw/dsl/space"
 )
@@ -180,6 +182,15 @@ type Processor struct {
 	// Retry is `retry N`: a failed call is attempted up to N more times (the
 	// emissions of a failed attempt are discarded).
 	Retry int
+	// Backoff is `backoff D` or `backoff Min..Max` (with retry only): the wait
+	// before the first retry is BackoffMin, doubled before each later one, at
+	// most BackoffMax (equal for `backoff D`: a constant wait). Zero without
+	// backoff: a failed attempt is retried at once.
+	BackoffMin, BackoffMax time.Duration
+	// Timeout is `timeout D`: each attempt of a call gets a context with a
+	// deadline D after the attempt begins; an attempt that returns after it
+	// failed (fw.TimeoutError). Zero without timeout.
+	Timeout time.Duration
 	// Failures is the event of `failures E`: a call that still fails becomes
 	// an E emitted in place of its emissions, and the run goes on.
 	Failures *Event

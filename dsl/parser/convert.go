@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2/lexer"
@@ -189,8 +190,16 @@ func (c *converter) builder(g *builderG) *ast.BuilderDecl {
 func (c *converter) option(g *optionG) *ast.Option {
 	o := &ast.Option{Pos: c.pos(g.Pos), Name: c.ident(identG(g.Name))}
 	if g.Value != nil {
-		c.checkInt(g.Value.Pos, g.Value.Raw)
+		// The values of backoff and timeout are durations, which the
+		// checker reads, as it reads a duration given to another option
+		// (a misspelt backoff); every other value is an integer.
+		if !durationOption(o.Name.Name) && !isDuration(g.Value.Raw) {
+			c.checkInt(g.Value.Pos, g.Value.Raw)
+		}
 		o.Value = &ast.IntLit{Pos: c.pos(g.Value.Pos), Raw: g.Value.Raw}
+		if g.To != nil {
+			o.To = &ast.IntLit{Pos: c.pos(g.To.Pos), Raw: g.To.Raw}
+		}
 	}
 	if e := g.Events; e != nil {
 		o.Events = make([]ast.Ident, 0, 1+len(e.Rest))
@@ -200,6 +209,16 @@ func (c *converter) option(g *optionG) *ast.Option {
 		}
 	}
 	return o
+}
+
+// durationOption reports whether the value of option name is a duration
+// (backoff, timeout) rather than an integer.
+func durationOption(name string) bool { return name == "backoff" || name == "timeout" }
+
+// isDuration reports whether raw is a duration with a unit, such as 10ms.
+func isDuration(raw string) bool {
+	_, err := time.ParseDuration(raw)
+	return err == nil && strings.TrimLeft(raw, "-0123456789.") != ""
 }
 
 var lifecycleKinds = map[string]ast.CaseKind{

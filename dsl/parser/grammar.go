@@ -92,7 +92,10 @@ type itemG struct {
 	Option *optionG `parser:"| @@"`
 }
 
-// optionG is `name [int] [Event {, Event}]`. Newlines are white space, so
+// optionG is `name [value ['..' value]] [Event {, Event}]`, a value being an
+// int or float token: a count (`retry 2`) or a duration (`timeout 1.5s`,
+// `backoff 10ms..1s`), which the lexer reads as an int or float token with
+// a unit; the converter checks ints and the checker durations. Newlines are white space, so
 // an option followed by another would read as an option with an event list
 // if names of both kinds could be alike: an option's name starts with a
 // lower-case letter (or '_'), and its event list with an upper-case one, as
@@ -100,7 +103,8 @@ type itemG struct {
 type optionG struct {
 	Pos    lexer.Position
 	Name   lowerIdentG `parser:"@@"`
-	Value  *intG       `parser:"@@?"`
+	Value  *numG       `parser:"( @@"`
+	To     *numG       `parser:"  ( '..' @@ )? )?"`
 	Events *optEventsG `parser:"@@?"`
 }
 
@@ -363,6 +367,11 @@ type (
 		Pos lexer.Position
 		Raw string
 	}
+	// numG is an int or float literal: an option's value.
+	numG struct {
+		Pos lexer.Position
+		Raw string
+	}
 	// lenCallG is `len(name)` in a guard. `len` is not reserved: it starts
 	// a call only when "(" follows, so a binding may be named len.
 	lenCallG struct {
@@ -488,6 +497,13 @@ func (g *stringG) Parse(lex *lexer.PeekingLexer) error {
 }
 
 func (g *intG) Parse(lex *lexer.PeekingLexer) error {
+	return takeToken(lex, typeInt, &g.Pos, &g.Raw)
+}
+
+func (g *numG) Parse(lex *lexer.PeekingLexer) error {
+	if lex.Peek().Type == typeFloat {
+		return takeToken(lex, typeFloat, &g.Pos, &g.Raw)
+	}
 	return takeToken(lex, typeInt, &g.Pos, &g.Raw)
 }
 

@@ -331,6 +331,8 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 		return "a helper name"
 	case "intG":
 		return "a version number"
+	case "numG":
+		return "a duration, as in backoff 10ms..1s"
 	case "ArgG":
 		return "an argument name"
 	case "EmitG":

@@ -1,8 +1,10 @@
 package fw
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"time"
 )
 
 // ErrMaxPhases is returned (wrapped) when a run exceeds its phase limit.
@@ -97,6 +99,34 @@ func (e *DivergenceError) Error() string {
 	return fmt.Sprintf("fw: replay: processor %s, %s, phase %d, step %d (call %d): emission %d differs from the record:\n\texpected %s\n\tgot      %s",
 		e.Processor, what, e.Phase, e.Step, e.Call, e.Index, e.Expected, e.Got)
 }
+
+// TimeoutError is the error of an attempt of a call that had not returned
+// when its deadline passed, in a processor declared `timeout D`: each
+// attempt gets a context whose deadline is D after the attempt began
+// (Context of the handler's context). The engine never abandons a call: a
+// handler that ignores its context runs on, and when it returns, late, the
+// attempt fails with a *TimeoutError whatever the handler returned, nil
+// included (its emissions are discarded). An attempt that returns before the
+// deadline succeeds or fails as it says. Like any failed attempt, it is
+// retried (`retry N`), routed (`failures E`) or stops the run.
+type TimeoutError struct {
+	Timeout time.Duration // the processor's `timeout D`
+	// Result is what the handler returned, late: nil, its error (often
+	// context.DeadlineExceeded, for a handler that heeds its context), or
+	// a *PanicError.
+	Result error
+}
+
+// Error says the attempt timed out and the timeout; it does not include the
+// handler's result, so that the message (a failure event's error field)
+// does not depend on how the handler reacted.
+func (e *TimeoutError) Error() string {
+	return "fw: call timed out (timeout " + e.Timeout.String() + ")"
+}
+
+// Unwrap returns context.DeadlineExceeded, so that errors.Is(err,
+// context.DeadlineExceeded) holds for a timed-out attempt.
+func (e *TimeoutError) Unwrap() error { return context.DeadlineExceeded }
 
 // MissingFieldError reports a JSON event without one of its fields (not an
 // optional one), or a record inside it without one of its fields: Field is

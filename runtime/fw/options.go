@@ -42,6 +42,17 @@ func WithObserver(interval time.Duration, fn func(Stats)) Option {
 	}
 }
 
+// WithCallObserver makes the run tell o about every handler call (and, if
+// o is also a RunObserver, about the run's beginning and end): see
+// CallObserver. Without it the engine pays nothing for the hook; with it,
+// every call takes the engine's slower call path (as with WithTiming) and
+// costs two clock readings and o's methods. Package fwotel
+// (github.com/fwgo/fw/fwotel, a module of its own) is such an observer,
+// for OpenTelemetry.
+func WithCallObserver(o CallObserver) Option {
+	return func(c *config.Config) { c.Calls = o }
+}
+
 // WithWorkers sets how many handler calls may run at once across all processors
 // (default runtime.GOMAXPROCS(0): the machine's CPUs). More workers never make
 // a run slower: a step runs on the calling goroutine unless it has enough work

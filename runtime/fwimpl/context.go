@@ -28,6 +28,10 @@ func (x Ctx) Context() context.Context { return x.c.Context() }
 // Phase returns the current phase number (for `on phase`, the phase that completed).
 func (x Ctx) Phase() int { return x.c.Phase() }
 
+// Attempt returns the attempt in progress: 0 for the first, k for the k-th
+// retry of a processor declared `retry N`.
+func (x Ctx) Attempt() int { return x.c.Attempt() }
+
 // Position returns the call's causal position: phase, step, processor, case,
 // input position and emission index. It is the same whatever the number of
 // workers; its Key identifies the call, to make external effects idempotent.

@@ -7,6 +7,7 @@ import (
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/fwimpl"
 	"iter"
+	"time"
 )
 
 // A generator and a runtime that do not match fail to compile here.
@@ -31,11 +32,14 @@ var fwProgram = fwimpl.Program{
 	Fingerprint: fwimpl.Fingerprint("03bbcfa906383dd36c63a9bdb7d958840dc2c035c0a1cfe041f15aa02b55c128"),
 	Package:     "poison",
 	Procs: []fwimpl.ProcInfo{{
+		BackoffMax:  1 * time.Second,
+		BackoffMin:  10 * time.Millisecond,
 		Cases:       []string{"Order"},
 		Concurrency: 1,
 		Failures:    true,
 		Name:        "Billing",
 		Retry:       2,
+		Timeout:     1 * time.Second,
 	}, {
 		Cases:       []string{"Failed"},
 		Concurrency: 1,
@@ -54,8 +58,8 @@ type fwDispatcher struct {
 
 // Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
 type Handlers struct {
-	Billing     BillingHandler     // processor Billing (poison.fw:17)
-	DeadLetters DeadLettersHandler // processor DeadLetters (poison.fw:24)
+	Billing     BillingHandler     // processor Billing (poison.fw:18)
+	DeadLetters DeadLettersHandler // processor DeadLetters (poison.fw:25)
 }
 
 // Pipeline runs the processors of package poison: Submit (or SubmitSeq, SubmitJSONLines,

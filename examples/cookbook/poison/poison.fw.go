@@ -79,9 +79,9 @@ func (e Order) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
 	return fwimpl.Msg{Kind: fwKindOrder, Ev: fwimpl.Box(e)}
 }
 
-// BillingHandler handles the cases of processor Billing (poison.fw:17); emissions take effect when a method returns nil.
+// BillingHandler handles the cases of processor Billing (poison.fw:18); emissions take effect when a method returns nil.
 type BillingHandler interface {
-	// OnOrder handles Order events that case Order matches (poison.fw:20).
+	// OnOrder handles Order events that case Order matches (poison.fw:21).
 	OnOrder(c BillingOrderContext, id string, amount int64) error
 }
 
@@ -90,9 +90,9 @@ type BillingOrderContext struct {
 	fwimpl.On[Order]
 }
 
-// DeadLettersHandler handles the cases of processor DeadLetters (poison.fw:24); emissions take effect when a method returns nil.
+// DeadLettersHandler handles the cases of processor DeadLetters (poison.fw:25); emissions take effect when a method returns nil.
 type DeadLettersHandler interface {
-	// OnFailed handles Failed events that case Failed matches (poison.fw:25).
+	// OnFailed handles Failed events that case Failed matches (poison.fw:26).
 	OnFailed(c DeadLettersFailedContext, proc string, event string, error_ string, payload string) error
 }
 

@@ -26,5 +26,6 @@ type Config struct {
 	Timing      bool      // WithTiming
 	EventChecks bool      // WithEventChecks
 	Observe     any       // WithObserver: a func(fw.Stats)
+	Calls       any       // WithCallObserver: a fw.CallObserver
 	Every       time.Duration
 }

@@ -6,6 +6,8 @@
 // Generated code imports it as fwrt.
 package engine
 
+import "time"
+
 // SupportPackageIsVersion1 is referenced by generated code. A generator that emits
 // code for a newer runtime references a newer constant, so a mismatched generator
 // and runtime fail to compile instead of misbehaving.
@@ -84,6 +86,14 @@ type ProcInfo struct {
 	// Retry is `retry N`: a failed call is attempted up to N more times; the
 	// emissions of a failed attempt are discarded.
 	Retry int
+	// BackoffMin and BackoffMax are `backoff Min..Max` (`backoff D`: both D):
+	// the wait before the first retry is BackoffMin, doubled before each
+	// later one up to BackoffMax. Zero: retries follow at once.
+	BackoffMin, BackoffMax time.Duration
+	// Timeout is `timeout D`: each attempt's context has a deadline D after
+	// the attempt began, and an attempt that returns after it fails with a
+	// *TimeoutError. Zero: no deadline.
+	Timeout time.Duration
 	// Failures is set for a processor declared `failures E`: a call that still
 	// fails does not stop the run; instead its failure event (FailureRouter)
 	// is emitted in place of its emissions.

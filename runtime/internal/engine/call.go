@@ -1,8 +1,11 @@
 package engine
 
 import (
+	"context"
 	"runtime/debug"
 	"time"
+
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // The call path. Whatever the scheduler (the fused dispatch of a step
@@ -39,6 +42,12 @@ type hook struct {
 	replayed bool // a cache hit replayed: the handler was not called
 	checked  bool // the input's encoding was kept: callEnd checks it did not change
 	t0       time.Time
+
+	// With a CallObserver (WithCallObserver): the call was told to it
+	// (CallBegin), when, and the call's context before CallBegin's.
+	observed bool
+	obsT0    time.Time
+	obsCtx   context.Context
 }
 
 // callBegin begins event call c of processor i (its case, input and
@@ -55,6 +64,9 @@ func (e *Engine) callBegin(h *hook, c *Call, i int) (replayed bool, err error) {
 		}
 		if replayed {
 			h.replayed = true
+			if e.obs != nil {
+				e.observeBegin(h, c)
+			}
 			return true, nil
 		}
 		h.cc, h.cached = cc, true
@@ -64,6 +76,9 @@ func (e *Engine) callBegin(h *hook, c *Call, i int) (replayed bool, err error) {
 			return false, err
 		}
 		h.checked = true
+	}
+	if e.obs != nil {
+		e.observeBegin(h, c)
 	}
 	if e.cfg.Timing {
 		h.t0 = time.Now()
@@ -102,7 +117,49 @@ func (e *Engine) callEnd(h *hook, c *Call, i int, err error, t *tally, rc *[]tap
 		clear(c.out[c.mark:])
 		c.out = c.out[:c.mark]
 	}
+	if h.observed {
+		e.observeEnd(h, c, err)
+	}
 	return err
+}
+
+// observeBegin tells the CallObserver about call c, whose context becomes
+// the one CallBegin returns until observeEnd.
+func (e *Engine) observeBegin(h *hook, c *Call) {
+	h.observed, h.obsCtx = true, c.ctx
+	c.ctx = e.obs.CallBegin(c.ctx, e.callInfo(c))
+	h.obsT0 = time.Now()
+}
+
+// observeEnd tells the CallObserver that call c ended with err (callEnd's
+// result), and gives the call its context back.
+func (e *Engine) observeEnd(h *hook, c *Call, err error) {
+	res := fw.CallResult{Err: err, Emitted: len(c.out) - c.mark, Attempts: c.attempt + 1, Duration: time.Since(h.obsT0)}
+	switch {
+	case h.replayed:
+		res.Replayed, res.Attempts = true, 0
+	case err == errRouted:
+		res.Routed, res.Err = true, c.routed
+	case err == errAbandoned:
+		res.Abandoned, res.Err = true, e.stopErr()
+		if res.Err == nil { // stopped by another call's failure
+			res.Err = errAbandoned
+		}
+	}
+	ctx := c.ctx
+	c.ctx, c.routed = h.obsCtx, nil
+	h.observed, h.obsCtx = false, nil
+	e.obs.CallEnd(ctx, e.callInfo(c), res)
+}
+
+// callInfo describes call c for the CallObserver.
+func (e *Engine) callInfo(c *Call) fw.CallInfo {
+	info := fw.CallInfo{Package: e.prog.Package, Position: c.Position()}
+	info.Position.Emission = 0
+	if c.cs >= 0 {
+		info.Event = e.prog.eventName(c.msg.Kind)
+	}
+	return info
 }
 
 // eventCall makes event call c of processor i through the whole call path
@@ -116,6 +173,9 @@ func (e *Engine) eventCall(c *Call, i int, t *tally, rc *[]tapeCall) (err error)
 			err = &PanicError{Value: r, Stack: debug.Stack()}
 			clear(c.out[c.mark:])
 			c.out = c.out[:c.mark]
+			if h.observed {
+				e.observeEnd(&h, c, err)
+			}
 		}
 		t.outcome(err, len(c.out)-c.mark)
 	}()

@@ -69,6 +69,7 @@ func (t *tally) outcome(err error, emitted int) {
 	case errRouted:
 		t.failed++
 		t.emitted += uint64(emitted)
+	case errAbandoned: // neither handled nor failed: the run stopped during its backoff
 	default:
 		t.failed++
 	}

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/internal/interrupt"
 )
 
@@ -31,6 +32,13 @@ type Call struct {
 	mark  int        // len(out) when the call began: its emissions are out[mark:]
 	arena Arena      // where emitted events may be stored (arena.go), or nil
 	slot  *arenaSlot // where arena comes from when nil, or nil
+
+	// attempt is the attempt in progress: 0, then k for the k-th retry
+	// (invoke); after the call, its last attempt.
+	attempt int
+	// routed is the error of a call whose failure invoke routed as an
+	// event (errRouted), for the CallObserver.
+	routed error
 }
 
 // Context returns the run's context.
@@ -47,6 +55,11 @@ func (c *Call) Step() int { return c.step }
 // as reported in HandlerError.Input (0 for lifecycle calls). With Phase and Step it
 // identifies the call within a run, independently of the worker count.
 func (c *Call) Input() int { return c.input }
+
+// Attempt returns the attempt of the call in progress: 0 for the first,
+// k for its k-th retry (`retry N`). The position of a call does not depend
+// on it.
+func (c *Call) Attempt() int { return c.attempt }
 
 // Msg returns the event being handled (the zero Msg for lifecycle calls).
 func (c *Call) Msg() Msg { return c.msg }
@@ -169,6 +182,10 @@ type Engine struct {
 	cfg    config
 	// observeFn is WithObserver's function, or nil.
 	observeFn func(Stats)
+	// obs is WithCallObserver's observer, or nil; runObs the same if it
+	// is a fw.RunObserver.
+	obs    fw.CallObserver
+	runObs fw.RunObserver
 
 	// Submission (Submit, SubmitArena, Resolve, Feed) happens before Run, on
 	// one goroutine: these fields are not guarded, and started is atomic only
@@ -274,6 +291,8 @@ func New(p *Program, d Dispatcher, opts ...Option) *Engine {
 	}
 	e.router, _ = d.(FailureRouter)
 	e.observeFn, _ = cfg.Observe.(func(Stats))
+	e.obs, _ = cfg.Calls.(fw.CallObserver)
+	e.runObs, _ = cfg.Calls.(fw.RunObserver)
 	return e
 }
 
@@ -325,6 +344,13 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 	defer func() { e.putRunBufs(cur) }()
 	if e.cfg.Interrupts || interrupt.FromContext(ctx) != nil {
 		defer e.watchSignals(ctx)()
+	}
+	if e.runObs != nil {
+		// Registered before the deferred runError below, so run after it:
+		// RunEnd sees the error Run returns.
+		if end := e.runObs.RunBegin(ctx, e.prog.Package, e.Stats); end != nil {
+			defer func() { end(e.Stats(), err) }()
+		}
 	}
 	start := time.Now()
 	defer func() {
@@ -487,6 +513,10 @@ func (e *Engine) lifecycleCall(i int, cs int32, out []Msg) ([]Msg, error) {
 		t.failed++
 		err = nil
 	}
+	if err == errAbandoned { // the run stopped during the call's backoff wait
+		e.counts.add(i, &t)
+		return out[:mark], e.stopErr()
+	}
 	if err != nil {
 		t.failed++
 		e.counts.add(i, &t)
@@ -603,24 +633,50 @@ func (e *Engine) clearDirected() {
 
 // invoke calls the handler, turning a panic into a *PanicError. A processor
 // with `retry N` has a failed call attempted up to N more times (the
-// emissions of a failed attempt are discarded); one with `failures E` has a
-// call that still fails replaced by its failure event, and invoke returns
-// errRouted: the call failed, but its emission (the failure event) stands and
-// the run goes on.
+// emissions of a failed attempt are discarded), after a wait if it has
+// `backoff`; one with `timeout D` has each attempt's context given a
+// deadline, and an attempt that returns after it fails with a *TimeoutError.
+// One with `failures E` has a call that still fails replaced by its failure
+// event, and invoke returns errRouted: the call failed, but its emission (the
+// failure event) stands and the run goes on. When the run stops during a
+// backoff wait (cancellation, interrupt, or a failure elsewhere on the
+// pool), the wait ends at once and invoke returns errAbandoned: the call
+// neither succeeded nor failed, and the run ends.
+//
+// The retries of a call happen inside the call, so they keep its place in
+// the order rule: its emissions (those of its successful attempt) are
+// committed where the call's are, whatever the waits and however long
+// they are, and other processors' calls go on meanwhile on the pool.
 func (e *Engine) invoke(c *Call, d Delivery, m Msg) error {
 	mark := len(c.out)
-	err := e.invokeOnce(c, d, m)
+	pi := &e.prog.Procs[d.Proc]
+	c.attempt = 0
+	err := e.attempt(c, pi, d, m)
 	if err == nil {
 		return nil
 	}
-	pi := &e.prog.Procs[d.Proc]
+	wait := pi.BackoffMin
 	for range pi.Retry {
 		if e.cancelled() {
 			break
 		}
 		clear(c.out[mark:])
 		c.out = c.out[:mark]
-		if err = e.invokeOnce(c, d, m); err == nil {
+		if wait > 0 {
+			if e.pool != nil && !e.onPool {
+				// A wait inline holds up the whole step: the scheduler
+				// counts it in the cost of the processor's calls, so that
+				// its next steps go to the pool, where other calls go on
+				// during a wait (sched.go).
+				e.sched.observe(int(d.Proc), wait, 1)
+			}
+			if !e.backoff(wait) {
+				return errAbandoned
+			}
+			wait = min(2*wait, pi.BackoffMax)
+		}
+		c.attempt++
+		if err = e.attempt(c, pi, d, m); err == nil {
 			return nil
 		}
 	}
@@ -631,8 +687,9 @@ func (e *Engine) invoke(c *Call, d Delivery, m Msg) error {
 	c.out = c.out[:mark]
 	he := newHandlerError(e.prog, c.phase, c.step, int(d.Proc), d.Case, m, c.input, err)
 	f := Failure{Processor: he.Processor, Case: he.Case, Event: he.Event, Err: err,
-		Phase: c.phase, Step: c.step, Input: c.input, Msg: m}
+		Phase: c.phase, Step: c.step, Input: c.input, Attempts: c.attempt + 1, Msg: m}
 	c.out = append(c.out, e.router.FailureMsg(d.Proc, &f))
+	c.routed = err
 	e.cfg.Logger.LogAttrs(c.ctx, slog.LevelWarn, "fw: call failed; its failure event is emitted in its place",
 		slog.String("err", he.Error()))
 	return errRouted
@@ -640,6 +697,63 @@ func (e *Engine) invoke(c *Call, d Delivery, m Msg) error {
 
 // errRouted is invoke's result for a call whose failure was routed as an event.
 var errRouted = errors.New("fw: failure routed as an event")
+
+// errAbandoned is invoke's result for a call whose backoff wait was cut
+// short because the run is stopping: the run ends without it (Run returns
+// the reason it stopped, not a failure of this call).
+var errAbandoned = errors.New("fw: call abandoned during its backoff: the run is stopping")
+
+// attempt makes one attempt of call c of processor pi: with a timeout,
+// under a context with its deadline, the attempt failing with a
+// *TimeoutError if it returns after it.
+func (e *Engine) attempt(c *Call, pi *ProcInfo, d Delivery, m Msg) error {
+	if pi.Timeout <= 0 {
+		return e.invokeOnce(c, d, m)
+	}
+	parent := c.ctx
+	ctx, cancel := context.WithTimeout(parent, pi.Timeout)
+	c.ctx = ctx
+	err := e.invokeOnce(c, d, m)
+	c.ctx = parent
+	// Late: the attempt's own deadline passed (not the run's, whose
+	// cancellation the run reports itself).
+	late := ctx.Err() == context.DeadlineExceeded && parent.Err() == nil
+	cancel()
+	if late {
+		return &TimeoutError{Timeout: pi.Timeout, Result: err}
+	}
+	return err
+}
+
+// backoff waits d before a retry, and reports false, at once, if the run
+// stops first: its context is done, it is interrupted, or a call failed on
+// the pool.
+func (e *Engine) backoff(d time.Duration) bool {
+	var halt <-chan struct{}
+	if e.pool != nil {
+		halt = e.pool.halt
+	}
+	if closed(e.done) || closed(halt) {
+		return false
+	}
+	if waitHook != nil {
+		waitHook(d)
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-e.done:
+		return false
+	case <-halt:
+		return false
+	}
+}
+
+// waitHook, when set (tests only), is told about every backoff wait
+// before it begins.
+var waitHook func(d time.Duration)
 
 // invokeOnce calls the handler once, turning a panic into a *PanicError.
 func (e *Engine) invokeOnce(c *Call, d Delivery, m Msg) (err error) {

@@ -1,5 +1,16 @@
 package engine
 
+import "time"
+
+// SetWaitHook makes every backoff wait of the engines call f first, with the
+// wait's duration, and returns a function that removes it. Tests that call it
+// must not run in parallel.
+func SetWaitHook(f func(time.Duration)) (restore func()) {
+	old := waitHook
+	waitHook = f
+	return func() { waitHook = old }
+}
+
 // LoggedArtifacts returns how many artifacts e holds in its logs for builders
 // that are not active yet (tests only; call it from a handler of a run with
 // one worker).
@@ -38,4 +49,10 @@ func SetSchedule(mode int, seed uint64) (restore func()) {
 // many moved to it after an inline part.
 func PoolUse(e *Engine) (poolSteps, handovers int) {
 	return e.sched.poolSteps, e.sched.handovers
+}
+
+// CallCost returns the scheduler's estimate of the cost of a call of
+// processor i of p (0 if unknown).
+func CallCost(p *Program, i int) time.Duration {
+	return time.Duration(costsOf(p).ns[i].Load())
 }

@@ -12,6 +12,7 @@ type Failure struct {
 	Phase     int
 	Step      int
 	Input     int // the input's position in the processor's inbox for the step
+	Attempts  int // the attempts made: 1 plus the retries (`retry N`)
 	Msg       Msg // the input; the zero Msg for lifecycle calls
 }
 

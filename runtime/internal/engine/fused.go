@@ -19,6 +19,9 @@ type Serial struct {
 	proc  int32           // the processor whose call is in progress (noted last)
 	failp int32           // the processor whose call failed, once stop
 	herr  *HandlerError
+	// abandoned: the call begun last was abandoned in a backoff wait because
+	// the run is stopping (errAbandoned); stop is set, herr is not
+	abandoned bool
 
 	eng     *Engine // the engine, whose call path slow calls take; nil for NewSerial
 	slowAll bool    // WithTiming or WithEventChecks: every call takes the slow path (timed, checked)
@@ -160,7 +163,12 @@ func (x *Serial) endSlow(err error) {
 	if x.taped {
 		rc = &x.rcalls[i]
 	}
-	if err = x.eng.callEnd(&x.h, &x.procs[i].call, i, err, &x.tallies[i], rc); err != nil && err != errRouted {
+	err = x.eng.callEnd(&x.h, &x.procs[i].call, i, err, &x.tallies[i], rc)
+	switch err {
+	case nil, errRouted:
+	case errAbandoned:
+		x.abandon()
+	default:
 		x.fail(err)
 	}
 }
@@ -190,6 +198,17 @@ func (x *Serial) endSample() {
 	}
 	if sp.left--; sp.left == 0 {
 		p.slow = p.off || p.cached || p.guarded || x.taped || x.slowAll
+	}
+}
+
+// abandon stops the step after the call begun last was abandoned (its
+// emissions already discarded): no call starts any more, and the step ends
+// as a cancelled one.
+func (x *Serial) abandon() {
+	x.stop, x.abandoned, x.failp = true, true, x.proc
+	x.h, x.hook, x.sampling = hook{}, false, false
+	for i := range x.procs {
+		x.procs[i].off, x.procs[i].slow = true, true
 	}
 }
 
@@ -256,8 +275,8 @@ func (e *Engine) fusedOpen(cur []Msg, sampled bool) *Serial {
 		p.off = e.procs[i].off
 		p.cached = e.procs[i].cached
 		pi := &e.prog.Procs[i]
-		p.guarded, p.routed = pi.Retry > 0 || pi.Failures, 0
-		p.slow = p.off || p.cached || p.guarded || e.tape != nil || e.cfg.Timing || e.checks != nil
+		p.guarded, p.routed = pi.Retry > 0 || pi.Failures || pi.Timeout > 0, 0
+		p.slow = p.off || p.cached || p.guarded || e.tape != nil || e.cfg.Timing || e.checks != nil || e.obs != nil
 	}
 	if x.tallies == nil {
 		x.tallies = make([]tally, len(x.procs))
@@ -274,9 +293,9 @@ func (e *Engine) fusedOpen(cur []Msg, sampled bool) *Serial {
 			}
 		}
 	}
-	x.eng, x.slowAll, x.done = e, e.cfg.Timing || e.checks != nil, e.done
+	x.eng, x.slowAll, x.done = e, e.cfg.Timing || e.checks != nil || e.obs != nil, e.done
 	x.cur = cur
-	x.stop, x.herr, x.h, x.hook, x.sampling, x.taped = false, nil, hook{}, false, false, e.tape != nil
+	x.stop, x.abandoned, x.herr, x.h, x.hook, x.sampling, x.taped = false, false, nil, hook{}, false, false, e.tape != nil
 	if x.taped {
 		if x.rcalls == nil {
 			x.rcalls = make([][]tapeCall, len(x.procs))
@@ -346,10 +365,14 @@ func (e *Engine) fusedCount(x *Serial) (deliveries int) {
 		if x.herr != nil && int(x.failp) == i {
 			failed = 1
 		}
+		abandoned := 0 // a call abandoned in its backoff wait: neither handled nor failed
+		if x.abandoned && int(x.failp) == i {
+			abandoned = 1
+		}
 		t := tally{nanos: x.tallies[i].nanos, emitted: uint64(len(p.call.out))}
 		if calls > 0 {
 			t.received = uint64(calls)
-			t.handled = uint64(calls - failed - p.routed)
+			t.handled = uint64(calls - failed - p.routed - abandoned)
 			t.failed = uint64(failed + p.routed)
 		}
 		e.counts.add(i, &t)
@@ -422,7 +445,12 @@ func (e *Engine) tapeCalls(i, input int, rcs []tapeCall, out []Msg) (int, error)
 func (e *Engine) fusedEvents(x *Serial, cur []Msg, directed bool) (canceled bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			x.fail(&PanicError{Value: r, Stack: debug.Stack()})
+			perr := &PanicError{Value: r, Stack: debug.Stack()}
+			h, hooked := x.h, x.hook
+			x.fail(perr)
+			if hooked && h.observed { // the observer sees the call end
+				e.observeEnd(&h, &x.procs[x.proc].call, perr)
+			}
 		}
 	}()
 	if directed && e.bld != nil {
@@ -435,12 +463,12 @@ func (e *Engine) fusedEvents(x *Serial, cur []Msg, directed bool) (canceled bool
 				x.End(e.disp.Invoke(c, Delivery{Proc: d.proc, Case: d.cs}, d.m))
 			}
 			if x.stop {
-				return false
+				return x.abandoned
 			}
 		}
 	}
 	n := e.disp.DispatchAll(x, cur)
-	return !x.stop && n < len(cur)
+	return x.abandoned || !x.stop && n < len(cur)
 }
 
 // handover moves a step that ran inline up to event k of cur onto the pool:

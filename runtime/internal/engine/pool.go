@@ -28,6 +28,12 @@ type pool struct {
 	wg      sync.WaitGroup
 	workers int  // goroutines to start, the one running Run excluded
 	started bool // they were started: at the first step with work for more than one
+
+	// halt is closed when a call fails (stop is set for it): backoff
+	// waits end at once. Closed once, under mu; a run stops at its first
+	// failure, so it is never reopened.
+	halt   chan struct{}
+	halted bool
 }
 
 // chunk is a run of consecutive calls of one processor's inbox, handed out
@@ -55,7 +61,7 @@ func (e *Engine) workerCount() int {
 // startPool sets up a pool of n goroutines: n-1 workers, started when a
 // step first needs them, and the goroutine running Run.
 func (e *Engine) startPool(n int) {
-	s := &pool{workers: n - 1}
+	s := &pool{workers: n - 1, halt: make(chan struct{})}
 	s.work.L, s.idle.L = &s.mu, &s.mu
 	e.pool = s
 }
@@ -281,6 +287,9 @@ func (e *Engine) runChunk(i int, ch *chunk) (herr *HandlerError, canceled bool) 
 		it := p.inbox[j]
 		c.msg, c.input, c.cs, c.mark = e.cur[it.ev], p.base+j, it.cs, len(c.out)
 		if err := e.eventCall(c, i, &t, rc); err != nil && err != errRouted {
+			if err == errAbandoned {
+				return nil, !e.pool.stop.Load()
+			}
 			return e.handlerError(i, it.cs, c.msg, p.base+j, err), false
 		}
 	}
@@ -291,6 +300,10 @@ func (e *Engine) runChunk(i int, ch *chunk) (herr *HandlerError, canceled bool) 
 // smallest (processor, input position), unless cancellation was seen first.
 func (e *Engine) recordFailure(i int, herr *HandlerError) {
 	e.pool.stop.Store(true)
+	if !e.pool.halted {
+		e.pool.halted = true
+		close(e.pool.halt)
+	}
 	if e.canceled {
 		return
 	}

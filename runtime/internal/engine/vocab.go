@@ -16,6 +16,7 @@ type (
 	PanicError        = fw.PanicError
 	DivergenceError   = fw.DivergenceError
 	EventChangedError = fw.EventChangedError
+	TimeoutError      = fw.TimeoutError
 	Position          = fw.Position
 
 	config = cfgpkg.Config
