@@ -9,7 +9,9 @@
 // every input is read and checked before anything runs (SubmitJSONLines), so
 // its memory grows with the input, and the first malformed line stops it.
 // The JSON is strict: member names exactly as declared, each once, and valid
-// UTF-8; a misspelt event or member name gets a "did you mean".
+// UTF-8; a misspelt event or member name gets a "did you mean". With -live
+// the input is a stream: each line is handled as soon as it arrives (an
+// interactive input), not when a batch of 256 is read.
 package main
 
 //go:generate go run github.com/fwgo/fw/cmd/fwgen generate
@@ -46,6 +48,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	strict := fs.Bool("strict", false, "stop at the first malformed line")
+	live := fs.Bool("live", false, "handle each line as soon as it arrives (a stream), not in batches")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -101,8 +104,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		// Streamed: each input is read lazily as the run goes. The files
 		// are opened first, so that a missing one stops before anything runs.
+		feed := p.FeedJSONLines
+		if *live {
+			feed = p.StreamJSONLines
+		}
 		if fs.NArg() == 0 {
-			p.FeedJSONLines(stdin, opts("stdin")...)
+			feed(stdin, opts("stdin")...)
 		}
 		for _, name := range fs.Args() {
 			f, err := os.Open(name)
@@ -111,7 +118,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return 2
 			}
 			defer f.Close()
-			p.FeedJSONLines(f, opts(name)...)
+			feed(f, opts(name)...)
 		}
 	}
 	// A streamed run returns the *fw.InputError of the malformed lines, which

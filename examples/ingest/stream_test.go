@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // ordersInput makes n order lines as they are read (issue 15), every
@@ -139,4 +140,43 @@ type lineCounter int
 func (c *lineCounter) Write(p []byte) (int, error) {
 	*c += lineCounter(bytes.Count(p, []byte("\n")))
 	return len(p), nil
+}
+
+// chanWriter hands each write to a channel.
+type chanWriter chan string
+
+func (c chanWriter) Write(p []byte) (int, error) {
+	c <- string(p)
+	return len(p), nil
+}
+
+// TestLive: with -live each invoice is printed as soon as its line arrives,
+// before the next line is written (an interactive input); the malformed
+// lines are still reported with their numbers.
+func TestLive(t *testing.T) {
+	pr, pw := io.Pipe()
+	out := make(chanWriter)
+	var errb bytes.Buffer
+	done := make(chan int, 1)
+	go func() { done <- run([]string{"-live"}, pr, out, &errb) }()
+	for i := range 10 {
+		if i == 4 {
+			io.WriteString(pw, "broken\n")
+		}
+		fmt.Fprintf(pw, `{"event":"Order","id":"o%d","amount":%d,"status":"NEW"}`+"\n", i, i)
+		select {
+		case got := <-out:
+			if want := fmt.Sprintf("invoice o%d %d\n", i, i); got != want {
+				t.Fatalf("printed %q, want %q", got, want)
+			}
+		case code := <-done:
+			t.Fatalf("exit %d before the input ended: %s", code, errb.String())
+		case <-time.After(time.Minute): // a guard against a hang, not a timing assertion
+			t.Fatalf("no invoice for order %d before the next line", i)
+		}
+	}
+	pw.Close()
+	if code := <-done; code != 1 || !strings.HasPrefix(errb.String(), "stdin:5: fw: bad JSON event") {
+		t.Errorf("exit %d, stderr %q; want 1 and line 5 reported", code, errb.String())
+	}
 }

@@ -233,3 +233,51 @@ func TestFeedJSONLinesPrompt(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestStreamJSONLines: a stream of JSON lines reports the malformed lines as
+// FeedJSONLines does and hands the others to the same handlers, in order.
+func TestStreamJSONLines(t *testing.T) {
+	tr := &tracer{calls: map[string][]string{}}
+	p := must(shop.NewPipeline(shop.Handlers{Billing: billing{tr}, Audit: audit{tr}, Ledger: ledger{tr}}))
+	p.StreamJSONLines(strings.NewReader(ordersJSONL), fw.LinesName("orders.jsonl"))
+	err := p.Run(context.Background())
+	var ie *fw.InputError
+	if !errors.As(err, &ie) || ie.Bad != 7 || ie.Total != 12 || ie.Lines[1].Line != 3 ||
+		!strings.Contains(err.Error(), `orders.jsonl:3: fw: unknown event "Ordr"; did you mean "Order"?`) {
+		t.Fatalf("Run = %v, want the 7 malformed lines", err)
+	}
+	want := &tracer{calls: map[string][]string{}}
+	q := must(shop.NewPipeline(shop.Handlers{Billing: billing{want}, Audit: audit{want}, Ledger: ledger{want}}))
+	q.FeedJSONLines(strings.NewReader(ordersJSONL))
+	q.Run(context.Background())
+	if !slices.Equal(tr.calls["Billing"], want.calls["Billing"]) {
+		t.Errorf("Billing got %v, want %v", tr.calls["Billing"], want.calls["Billing"])
+	}
+
+	// StopOnBadLine ends the stream at the first malformed line.
+	tr = &tracer{calls: map[string][]string{}}
+	p = must(shop.NewPipeline(shop.Handlers{Billing: billing{tr}, Audit: audit{tr}, Ledger: ledger{tr}}))
+	p.StreamJSONLines(strings.NewReader(ordersJSONL), fw.StopOnBadLine())
+	var le *fw.LineError
+	if err := p.Run(context.Background()); !errors.As(err, &le) || le.Line != 2 || !slices.Equal(tr.calls["Billing"], []string{"Domestic(120,a)"}) {
+		t.Errorf("Run = %v, Billing %v; want line 2's error after order a", err, tr.calls["Billing"])
+	}
+
+	// An endless input: Run returns on cancellation, and the reading
+	// goroutine stops.
+	ctx, cancel := context.WithCancel(context.Background())
+	in := &orderStream{n: -1}
+	b := &lazyBilling{billing: billing{tr}, in: in, stop: 5_000, cancel: cancel}
+	p = must(shop.NewPipeline(shop.Handlers{Billing: b, Audit: audit{tr}, Ledger: ledger{tr}}))
+	p.StreamJSONLines(in)
+	if err := p.Run(ctx); !errors.Is(err, context.Canceled) || b.seen < b.stop || b.outOfOrder {
+		t.Errorf("endless input: Run = %v after %d orders (out of order: %v)", err, b.seen, b.outOfOrder)
+	}
+	read := in.read.Load()
+	for range 100 { // the goroutine stops at its next line: it reads no more than a buffer after
+		time.Sleep(10 * time.Millisecond)
+	}
+	if after := in.read.Load(); after > read+64<<10 {
+		t.Errorf("the input was read on after the run: %d bytes, then %d", read, after)
+	}
+}

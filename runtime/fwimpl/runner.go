@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"iter"
+	"sync"
 	"time"
 
 	"github.com/fwgo/fw/runtime/fw"
@@ -19,7 +20,7 @@ type Runner[E any] struct {
 	engine *Engine
 	msg    func(ev E, a Arena) Msg
 	decode func(data []byte) (E, error)
-	lines  []*linesFeed[E] // the inputs of FeedJSONLines, for Run's error
+	lines  []linesInput // the inputs of FeedJSONLines and StreamJSONLines, for Run's error
 }
 
 // NewRunner returns the runner of a generated Pipeline: msg makes the message
@@ -68,7 +69,8 @@ func (r *Runner[E]) SubmitJSONLines(rd io.Reader, opts ...fw.LinesOption) error 
 // not end, runs in memory bounded by the batch and the longest line
 // (fw.MaxLineBytes), not by the input's length. Several calls feed their
 // inputs one after the other. Call it before Run; a fed run is recorded
-// like any other (fw.WithRecord).
+// like any other (fw.WithRecord). The reader blocks the engine while it waits
+// for a batch: StreamJSONLines does not.
 //
 // A malformed line does not stop the others: each is given to fw.OnBadLine's
 // callback as it is read (bounded memory), or kept, and Run returns, once the
@@ -87,12 +89,12 @@ func (r *Runner[E]) FeedJSONLines(rd io.Reader, opts ...fw.LinesOption) {
 
 // linesFeed is the Feed of FeedJSONLines.
 type linesFeed[E any] struct {
-	r    *Runner[E]
-	lr   *fw.LineReader
-	each func(line []byte) error // f.line, made once
-	c    *Call                   // the pulling call, during a pull
-	got  int                     // the events emitted by the pull in progress
-	stop *fw.LineError           // StopOnBadLine's line: the input ended there
+	r       *Runner[E]
+	lr      *fw.LineReader
+	each    func(line []byte) error // f.line, made once
+	c       *Call                   // the pulling call, during a pull
+	got     int                     // the events emitted by the pull in progress
+	stopped *fw.LineError           // StopOnBadLine's line: the input ended there
 }
 
 // line decodes one line and emits its event through the pulling call.
@@ -113,7 +115,7 @@ func (f *linesFeed[E]) Pull(c *Call, max int) (bool, error) {
 		more, err := f.lr.Next(f.each)
 		if err != nil {
 			if le, ok := err.(*fw.LineError); ok {
-				f.stop = le
+				f.stopped = le
 				return true, nil
 			}
 			return true, err
@@ -130,17 +132,99 @@ func (f *linesFeed[E]) Stop() {}
 // err is the error of the input once the run is over: its StopOnBadLine
 // *fw.LineError, its *fw.InputError, or nil.
 func (f *linesFeed[E]) err() error {
-	if f.stop != nil {
-		return f.stop
+	if f.stopped != nil {
+		return f.stopped
 	}
 	return f.lr.Err()
 }
 
+// linesInput is an input of FeedJSONLines or StreamJSONLines.
+type linesInput interface {
+	err() error // once the run is over: the input's error (malformed lines, ...), or nil
+	stop()      // the run is over
+}
+
+func (f *linesFeed[E]) stop() {}
+
+// StreamJSONLines attaches the JSON lines of rd (as FeedJSONLines reads them)
+// as a stream (Stream): a goroutine reads and decodes them ahead of the run,
+// at most 256 events ahead, and the engine handles each as soon as it is idle,
+// never waiting for a batch to fill: for standard input that a person or a
+// slow producer writes, whose events must be handled as they arrive. Its
+// steps depend on when the lines arrive (WithRecord records them), where
+// FeedJSONLines' batches depend on the input only.
+//
+// Malformed lines are reported as FeedJSONLines reports them, but
+// fw.OnBadLine's callback is called from the reading goroutine. With
+// fw.StopOnBadLine, or on an error reading rd, the stream ends there, and Run
+// returns the error once the run is complete. When Run returns before the
+// input ended, the goroutine stops at its next line; one blocked reading rd
+// returns when rd does (closing rd, where it can be closed, ends it).
+func (r *Runner[E]) StreamJSONLines(rd io.Reader, opts ...fw.LinesOption) {
+	s := &linesStream{quit: make(chan struct{})}
+	ch := make(chan E, 256)
+	go func() {
+		defer close(ch)
+		lr := fw.NewLineReader(rd, opts...)
+		over := false // the run is over: the event was not taken
+		each := func(line []byte) error {
+			ev, err := r.decode(line)
+			if err != nil {
+				return err
+			}
+			select {
+			case ch <- ev:
+			case <-s.quit:
+				over = true
+			}
+			return nil
+		}
+		for {
+			more, err := lr.Next(each)
+			if over {
+				return
+			}
+			if err != nil || !more {
+				if err == nil {
+					err = lr.Err()
+				}
+				s.mu.Lock()
+				s.res, s.ended = err, true
+				s.mu.Unlock()
+				return
+			}
+		}
+	}()
+	r.Stream(fw.ChanStream[E](ch))
+	r.lines = append(r.lines, s)
+}
+
+// linesStream is the state of a StreamJSONLines input.
+type linesStream struct {
+	quit     chan struct{}
+	quitOnce sync.Once
+	mu       sync.Mutex
+	res      error
+	ended    bool
+}
+
+func (s *linesStream) stop() { s.quitOnce.Do(func() { close(s.quit) }) }
+
+func (s *linesStream) err() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.res
+}
+
 // Run runs the pipeline until no work is left, a handler fails, or ctx is
-// done. With inputs fed by FeedJSONLines, a run that went well returns their
-// malformed lines' errors, if any (see FeedJSONLines).
+// done. With inputs of FeedJSONLines or StreamJSONLines, a run that went well
+// returns their malformed lines' errors, if any (see FeedJSONLines).
 func (r *Runner[E]) Run(ctx context.Context) error {
-	if err := r.engine.Run(ctx); err != nil || len(r.lines) == 0 {
+	err := r.engine.Run(ctx)
+	for _, f := range r.lines {
+		f.stop()
+	}
+	if err != nil || len(r.lines) == 0 {
 		return err
 	}
 	var errs []error
