@@ -2,7 +2,7 @@
 GO ?= go
 EXAMPLES := $(notdir $(wildcard testdata/examples/*))
 
-.PHONY: all demo quickstart generate check-generated test test-modules test-short vet fmtcheck fuzz bench bench-peers bench-indexer bench-nats
+.PHONY: all demo alerts quickstart generate check-generated test test-modules test-short vet fmtcheck fuzz bench bench-peers bench-indexer bench-nats
 
 all: test
 
@@ -27,6 +27,14 @@ examples/indexer/indexer.fw.go: examples/indexer/indexer.fw
 	$(GO) generate ./examples/indexer
 	@touch $@
 
+## alerts: the streaming example (fwnats/examples/alerts): an embedded NATS
+## server with JetStream, a producer publishing readings at 1,000/s, and the
+## pipeline counting them by key in one-second phases, printing alerts and
+## publishing them to the ALERTS stream. ALERTS_FLAGS adds flags, e.g.
+## make alerts ALERTS_FLAGS='-stdin' < readings.jsonl, or '-nats nats://host:4222'.
+alerts:
+	cd fwnats && $(GO) run ./examples/alerts $(ALERTS_FLAGS)
+
 ## quickstart: regenerate the Greeter from its .fw file and run it (prints Hello, world!)
 quickstart: generate
 	$(GO) run ./examples/greeter
@@ -43,13 +51,14 @@ generate:
 		$(GO) run ./cmd/fwgen generate -o generated/$$ex testdata/examples/$$ex || exit $$?; \
 	done
 	$(GO) generate ./examples/...
+	cd fwnats && $(GO) generate ./examples/...
 
 ## check-generated: fail if anything under generated/ or examples/ is stale
 check-generated:
 	@for ex in $(EXAMPLES); do \
 		$(GO) run ./cmd/fwgen generate -check -o generated/$$ex testdata/examples/$$ex || exit $$?; \
 	done
-	$(GO) run ./cmd/fwgen generate -check ./examples/...
+	$(GO) run ./cmd/fwgen generate -check ./examples/... ./fwnats/examples/...
 
 ## test: vet, then every test (race detector on), the generated-code checks
 ## included. Under the race detector the exhaustive tests run a sample of their

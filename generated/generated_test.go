@@ -27,7 +27,8 @@ var update = flag.Bool("update", false, "rewrite the generated code under genera
 // testdata/examples/<name> (examples and benchmark packages alike) generates
 // generated/<name>; and the applications and recipes under examples/, whose
 // generated code sits next to their .fw files, as a user's package does with
-// go generate (keys are those directories).
+// go generate (keys are those directories), and so do the examples of the
+// fwnats module (fwnats/examples).
 func sources(t *testing.T) map[string]string {
 	t.Helper()
 	dirs, err := filepath.Glob("../testdata/examples/*")
@@ -40,7 +41,8 @@ func sources(t *testing.T) map[string]string {
 	}
 	apps, _ := filepath.Glob("../examples/*/*.fw")
 	recipes, _ := filepath.Glob("../examples/*/*/*.fw")
-	for _, f := range append(apps, recipes...) {
+	modules, _ := filepath.Glob("../fwnats/examples/*/*.fw") // in the fwnats module
+	for _, f := range append(append(apps, recipes...), modules...) {
 		src[filepath.Dir(f)] = filepath.Dir(f)
 	}
 	return src
