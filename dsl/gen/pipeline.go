@@ -267,8 +267,8 @@ func (g *generator) pipelineType(f *jen.File) {
 		}
 	})
 
-	f.Commentf("Pipeline runs the processors of package %s: Submit (or SubmitSeq, SubmitJSONLines; Stream, FeedChan),", pkg.Name)
-	f.Comment("then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.")
+	f.Commentf("Pipeline runs the processors of package %s: Submit (or SubmitSeq, SubmitJSONLines,", pkg.Name)
+	f.Comment("FeedJSONLines, Stream, FeedChan), then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.")
 	f.Type().Id("Pipeline").Struct(rt("Runner").Types(jen.Id("Event")))
 
 	f.Comment("NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.")

@@ -55,8 +55,8 @@ type Handlers struct {
 	Printer PrinterHandler // processor Printer (orders.fw:22)
 }
 
-// Pipeline runs the processors of package main: Submit (or SubmitSeq, SubmitJSONLines; Stream, FeedChan),
-// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
+// Pipeline runs the processors of package main: Submit (or SubmitSeq, SubmitJSONLines,
+// FeedJSONLines, Stream, FeedChan), then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
 	fwimpl.Runner[Event]
 }

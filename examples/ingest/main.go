@@ -1,10 +1,17 @@
 // Command ingest reads orders as JSON lines ({"event":"Order","id":"a",
 // "amount":10,"status":"NEW"}) from files or standard input, runs them through
-// the pipeline of orders.fw and prints the invoices. A malformed line is
-// reported on standard error with its file and line number as soon as it is
-// read, every one of them, and the other lines are still processed (exit code
-// 1); with -strict the first one stops the run before anything runs. The JSON
-// is strict: member names exactly as declared, each once, and valid UTF-8.
+// the pipeline of orders.fw and prints the invoices. The input is streamed
+// (FeedJSONLines): lines are read in batches as the pipeline takes them, so
+// standard input may be endless and memory stays bounded whatever its length.
+// A malformed line is reported on standard error with its file and line
+// number as soon as it is read, every one of them, and the other lines are
+// still processed (exit code 1). With -strict the input is all or nothing:
+// every input is read and checked before anything runs (SubmitJSONLines), so
+// its memory grows with the input, and the first malformed line stops it.
+// The JSON is strict: member names exactly as declared, each once, and valid
+// UTF-8; a misspelt event or member name gets a "did you mean". With -live
+// the input is a stream: each line is handled as soon as it arrives (an
+// interactive input), not when a batch of 256 is read.
 package main
 
 //go:generate go run github.com/fwgo/fw/cmd/fwgen generate
@@ -41,6 +48,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	strict := fs.Bool("strict", false, "stop at the first malformed line")
+	live := fs.Bool("live", false, "handle each line as soon as it arrives (a stream), not in batches")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -74,25 +82,48 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return true
 	}
-	if fs.NArg() == 0 {
-		if !report(p.SubmitJSONLines(stdin, opts("stdin")...)) {
-			return 1
+	if *strict {
+		// All or nothing: read and check every input before running.
+		if fs.NArg() == 0 {
+			if !report(p.SubmitJSONLines(stdin, opts("stdin")...)) {
+				return 1
+			}
+		}
+		for _, name := range fs.Args() {
+			f, err := os.Open(name)
+			if err != nil {
+				fmt.Fprintln(stderr, err)
+				return 2
+			}
+			ok := report(p.SubmitJSONLines(f, opts(name)...))
+			f.Close()
+			if !ok {
+				return 1
+			}
+		}
+	} else {
+		// Streamed: each input is read lazily as the run goes. The files
+		// are opened first, so that a missing one stops before anything runs.
+		feed := p.FeedJSONLines
+		if *live {
+			feed = p.StreamJSONLines
+		}
+		if fs.NArg() == 0 {
+			feed(stdin, opts("stdin")...)
+		}
+		for _, name := range fs.Args() {
+			f, err := os.Open(name)
+			if err != nil {
+				fmt.Fprintln(stderr, err)
+				return 2
+			}
+			defer f.Close()
+			feed(f, opts(name)...)
 		}
 	}
-	for _, name := range fs.Args() {
-		f, err := os.Open(name)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return 2
-		}
-		ok := report(p.SubmitJSONLines(f, opts(name)...))
-		f.Close()
-		if !ok {
-			return 1
-		}
-	}
-	if err := p.Run(context.Background()); err != nil {
-		fmt.Fprintln(stderr, err)
+	// A streamed run returns the *fw.InputError of the malformed lines, which
+	// were printed as they were read.
+	if !report(p.Run(context.Background())) {
 		return 1
 	}
 	if bad {

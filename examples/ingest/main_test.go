@@ -153,10 +153,10 @@ func checkStrict(t *testing.T, code int, out, errs string) {
 		strictFile + `:2: fw: event Order: field "id" at column 25: invalid UTF-8 in string`,
 		strictFile + `:3: fw: event Order: duplicate field "amount" at column 38`,
 		strictFile + `:4: fw: bad JSON event: no "event" member`,
-		strictFile + `:5: fw: event Order: unknown field "ID" at column 18`,
+		strictFile + `:5: fw: event Order: unknown field "ID" at column 18; did you mean "id"?`,
 	}
 	for i := range 150 {
-		want = append(want, fmt.Sprintf(`%s:%d: fw: event Order: unknown field "Amount" at column %d`, strictFile, 7+i, 27+len(fmt.Sprint(i))))
+		want = append(want, fmt.Sprintf(`%s:%d: fw: event Order: unknown field "Amount" at column %d; did you mean "amount"?`, strictFile, 7+i, 27+len(fmt.Sprint(i))))
 	}
 	if !slices.Equal(lines, want) {
 		t.Errorf("stderr has %d lines, want %d:\n%s", len(lines), len(want), errs)

@@ -72,8 +72,8 @@ type Handlers struct {
 	Digest DigestHandler // processor Digest (audit.fw:56)
 }
 
-// Pipeline runs the processors of package audit: Submit (or SubmitSeq, SubmitJSONLines; Stream, FeedChan),
-// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
+// Pipeline runs the processors of package audit: Submit (or SubmitSeq, SubmitJSONLines,
+// FeedJSONLines, Stream, FeedChan), then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
 	fwimpl.Runner[Event]
 }

@@ -93,8 +93,8 @@ type Handlers struct {
 	Sum    SumHandler    // processor Sum (buildbench.fw:12)
 }
 
-// Pipeline runs the processors of package buildbench: Submit (or SubmitSeq, SubmitJSONLines; Stream, FeedChan),
-// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
+// Pipeline runs the processors of package buildbench: Submit (or SubmitSeq, SubmitJSONLines,
+// FeedJSONLines, Stream, FeedChan), then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
 	fwimpl.Runner[Event]
 }

@@ -5602,8 +5602,8 @@ type Handlers struct {
 	P0999 P0999Handler // processor P0999 (fanout.fw:1125)
 }
 
-// Pipeline runs the processors of package fanout: Submit (or SubmitSeq, SubmitJSONLines; Stream, FeedChan),
-// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
+// Pipeline runs the processors of package fanout: Submit (or SubmitSeq, SubmitJSONLines,
+// FeedJSONLines, Stream, FeedChan), then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
 	fwimpl.Runner[Event]
 }

@@ -192,8 +192,8 @@ type Handlers struct {
 	Sink3 Sink3Handler // processor Sink3 (fedmatch.fw:72)
 }
 
-// Pipeline runs the processors of package fedmatch: Submit (or SubmitSeq, SubmitJSONLines; Stream, FeedChan),
-// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
+// Pipeline runs the processors of package fedmatch: Submit (or SubmitSeq, SubmitJSONLines,
+// FeedJSONLines, Stream, FeedChan), then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
 	fwimpl.Runner[Event]
 }

@@ -69,8 +69,8 @@ type Handlers struct {
 	Out      OutHandler      // processor Out (live.fw:42)
 }
 
-// Pipeline runs the processors of package live: Submit (or SubmitSeq, SubmitJSONLines; Stream, FeedChan),
-// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
+// Pipeline runs the processors of package live: Submit (or SubmitSeq, SubmitJSONLines,
+// FeedJSONLines, Stream, FeedChan), then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
 	fwimpl.Runner[Event]
 }

@@ -227,8 +227,8 @@ type Handlers struct {
 	Log      LogHandler    // processor Log (reactive.fw:38)
 }
 
-// Pipeline runs the processors of package reactive: Submit (or SubmitSeq, SubmitJSONLines; Stream, FeedChan),
-// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
+// Pipeline runs the processors of package reactive: Submit (or SubmitSeq, SubmitJSONLines,
+// FeedJSONLines, Stream, FeedChan), then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
 	fwimpl.Runner[Event]
 }

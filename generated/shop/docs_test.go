@@ -5,8 +5,11 @@ package shop_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/fwgo/fw/generated/shop"
@@ -114,5 +117,53 @@ func TestRuntimeDocExamples(t *testing.T) {
 	b, a, l = h()
 	if err := docRecord(ctx, shop.Handlers{Billing: b, Audit: a, Ledger: l}, orders); err != nil {
 		t.Errorf("record and replay: %v", err)
+	}
+}
+
+// docFeedJSONLines streams standard input (docs/runtime.md, JSON lines).
+func docFeedJSONLines(ctx context.Context, h shop.Handlers) error {
+	p, err := shop.NewPipeline(h)
+	if err != nil {
+		return err
+	}
+	p.FeedJSONLines(os.Stdin, fw.LinesName("stdin"), fw.OnBadLine(func(le *fw.LineError) {
+		fmt.Fprintln(os.Stderr, le) // stdin:2: fw: unknown event "Ordr"; did you mean "Order"?
+	}))
+	err = p.Run(ctx) // a *fw.InputError counting the malformed lines, if any
+	return err
+}
+
+// TestRuntimeDocFeedJSONLines runs docFeedJSONLines with standard input and
+// error on files: the malformed lines are printed as they are read, Run
+// counts them, the good ones are handled.
+func TestRuntimeDocFeedJSONLines(t *testing.T) {
+	dir := t.TempDir()
+	in, errf := filepath.Join(dir, "in"), filepath.Join(dir, "err")
+	if err := os.WriteFile(in, []byte(ordersJSONL), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdin, stderr := os.Stdin, os.Stderr
+	defer func() { os.Stdin, os.Stderr = stdin, stderr }()
+	var err error
+	if os.Stdin, err = os.Open(in); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Stdin.Close()
+	if os.Stderr, err = os.Create(errf); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Stderr.Close()
+	tr := &tracer{calls: map[string][]string{}}
+	err = docFeedJSONLines(context.Background(), shop.Handlers{Billing: billing{tr}, Audit: audit{tr}, Ledger: ledger{tr}})
+	var ie *fw.InputError
+	if !errors.As(err, &ie) || ie.Bad != 7 || len(ie.Lines) != 0 {
+		t.Errorf("Run = %v, want an *fw.InputError counting 7 lines", err)
+	}
+	printed, _ := os.ReadFile(errf)
+	if n := strings.Count(string(printed), "\n"); n != 7 || !strings.Contains(string(printed), `stdin:3: fw: unknown event "Ordr"; did you mean "Order"?`) {
+		t.Errorf("stderr (%d lines):\n%s", n, printed)
+	}
+	if got := tr.calls["Billing"]; len(got) != 4 {
+		t.Errorf("Billing got %v, want the 4 good orders", got)
 	}
 }

@@ -68,8 +68,8 @@ type Handlers struct {
 	Ledger  LedgerHandler  // processor Ledger (processors.fw:23)
 }
 
-// Pipeline runs the processors of package shop: Submit (or SubmitSeq, SubmitJSONLines; Stream, FeedChan),
-// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
+// Pipeline runs the processors of package shop: Submit (or SubmitSeq, SubmitJSONLines,
+// FeedJSONLines, Stream, FeedChan), then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
 	fwimpl.Runner[Event]
 }

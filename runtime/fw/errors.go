@@ -146,11 +146,16 @@ func (e *MissingFieldError) Error() string {
 // duration or int map key). Column is the 1-based byte offset in the
 // line or text decoded: of the member's name for an unknown or duplicate
 // member, of the offending byte for invalid UTF-8, of the value otherwise.
+//
+// For an unknown member, Suggest is the field of the event or record that its
+// name is closest to (another case, a letter or so off: fwgen's "did you mean"
+// rule), or "".
 type FieldError struct {
-	Event  string // the event's name
-	Field  string // the member's name, as in the JSON text (unescaped), or the path of a value inside a list, map or record: items[3].price, labels["eu"], byDay[7][0]
-	Column int
-	Err    error
+	Event   string // the event's name
+	Field   string // the member's name, as in the JSON text (unescaped), or the path of a value inside a list, map or record: items[3].price, labels["eu"], byDay[7][0]
+	Column  int
+	Err     error
+	Suggest string // an unknown member: the closest field's name (of the same record), or ""
 }
 
 // ErrUnknownField and ErrDuplicateField are the Err of a FieldError for a
@@ -163,6 +168,9 @@ var (
 func (e *FieldError) Error() string {
 	switch e.Err {
 	case ErrUnknownField, ErrDuplicateField:
+		if e.Suggest != "" {
+			return fmt.Sprintf("fw: event %s: %v %q at column %d; did you mean %q?", e.Event, e.Err, e.Field, e.Column, e.Suggest)
+		}
 		return fmt.Sprintf("fw: event %s: %v %q at column %d", e.Event, e.Err, e.Field, e.Column)
 	}
 	return fmt.Sprintf("fw: event %s: field %q at column %d: %v", e.Event, e.Field, e.Column, e.Err)
@@ -170,12 +178,20 @@ func (e *FieldError) Error() string {
 
 func (e *FieldError) Unwrap() error { return e.Err }
 
-// UnknownEventError reports a JSON event whose name the package does not declare.
+// UnknownEventError reports a JSON event whose name the package does not
+// declare. Suggest is the declared event the name is closest to (a different
+// case, a letter or so off), the same rule as fwgen's "did you mean", or "".
 type UnknownEventError struct {
-	Name string
+	Name    string
+	Suggest string
 }
 
-func (e *UnknownEventError) Error() string { return fmt.Sprintf("fw: unknown event %q", e.Name) }
+func (e *UnknownEventError) Error() string {
+	if e.Suggest != "" {
+		return fmt.Sprintf("fw: unknown event %q; did you mean %q?", e.Name, e.Suggest)
+	}
+	return fmt.Sprintf("fw: unknown event %q", e.Name)
+}
 
 // ErrRecordCorrupt is returned (wrapped, with the place) when a record fails
 // its checksum, is not a record, or holds a malformed entry.

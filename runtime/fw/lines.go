@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -107,50 +108,105 @@ var ErrLineTooLong = errors.New("line too long")
 // have them as they are found). An error reading r is returned as is. Generated packages use it for
 // SubmitJSONLines, with each decoding one event.
 func ReadLines(r io.Reader, each func(line []byte) error, opts ...LinesOption) error {
-	cfg := linesConfig{maxLine: 16 << 20}
-	for _, o := range opts {
-		o(&cfg)
-	}
-	br := bufio.NewReaderSize(r, 64<<10)
-	var ierr InputError
-	var buf []byte
-	for n := 1; ; n++ {
-		line, long, err := readLine(br, &buf, cfg.maxLine)
-		if err == io.EOF && line == nil && !long {
-			break
-		}
-		if err != nil && err != io.EOF {
+	lr := NewLineReader(r, opts...)
+	for {
+		more, err := lr.Next(each)
+		if err != nil {
 			return err
 		}
-		ierr.Total = n
-		var lerr error
-		switch {
-		case long:
-			lerr = fmt.Errorf("%w (more than %d bytes)", ErrLineTooLong, cfg.maxLine)
-		case len(bytes.TrimSpace(line)) == 0:
-		default:
-			lerr = each(line)
-		}
-		if lerr != nil {
-			le := &LineError{Name: cfg.name, Line: n, Err: lerr}
-			if cfg.stop {
-				return le
-			}
-			ierr.Bad++
-			if cfg.onBad != nil {
-				cfg.onBad(le)
-			} else {
-				ierr.Lines = append(ierr.Lines, le)
-			}
-		}
-		if err == io.EOF {
-			break
+		if !more {
+			return lr.Err()
 		}
 	}
-	if ierr.Bad > 0 {
-		return &ierr
+}
+
+// LineReader reads an input line by line as ReadLines does, one line per
+// Next, so that a caller can stop between lines (generated packages' lazy
+// FeedJSONLines). It holds one line and a read buffer of 64 KiB: its memory is
+// bounded by MaxLineBytes, not by the input's length (and, without OnBadLine,
+// by the malformed lines it keeps for Err).
+type LineReader struct {
+	cfg  linesConfig
+	br   *bufio.Reader
+	buf  []byte
+	n    int // the number of the last line read
+	ierr InputError
+	end  bool
+	err  error // a read error, or StopOnBadLine's *LineError: every later Next returns it
+}
+
+// NewLineReader returns a reader of the lines of r, with the options of
+// ReadLines.
+func NewLineReader(r io.Reader, opts ...LinesOption) *LineReader {
+	lr := &LineReader{cfg: linesConfig{maxLine: 16 << 20}}
+	for _, o := range opts {
+		o(&lr.cfg)
 	}
-	return nil
+	lr.br = bufio.NewReaderSize(r, 64<<10)
+	return lr
+}
+
+// Next reads the next line and, if it is not blank, calls each with it (the
+// slice is valid until the next call of Next). It reports whether it read a
+// line: false at the end of the input. A line for which each returns an error
+// (or a line too long) is malformed: it is given to OnBadLine's callback or
+// kept for Err, and Next reports it read a line; with StopOnBadLine, Next
+// returns its *LineError instead, and so do all later calls. An error reading
+// the input is returned as is, by this call and all later ones.
+func (lr *LineReader) Next(each func(line []byte) error) (bool, error) {
+	if lr.err != nil || lr.end {
+		return false, lr.err
+	}
+	line, long, err := readLine(lr.br, &lr.buf, lr.cfg.maxLine)
+	if err == io.EOF && line == nil && !long {
+		lr.end = true
+		return false, nil
+	}
+	if err != nil && err != io.EOF {
+		lr.err = err
+		return false, err
+	}
+	if err == io.EOF {
+		lr.end = true // the last line, without a newline
+	}
+	lr.n++
+	lr.ierr.Total = lr.n
+	var lerr error
+	switch {
+	case long:
+		lerr = fmt.Errorf("%w (more than %d bytes)", ErrLineTooLong, lr.cfg.maxLine)
+	case len(bytes.TrimSpace(line)) == 0:
+	default:
+		lerr = each(line)
+	}
+	if lerr != nil {
+		le := &LineError{Name: lr.cfg.name, Line: lr.n, Err: lerr}
+		if lr.cfg.stop {
+			lr.err = le
+			return false, le
+		}
+		lr.ierr.Bad++
+		if lr.cfg.onBad != nil {
+			lr.cfg.onBad(le)
+		} else {
+			lr.ierr.Lines = append(lr.ierr.Lines, le)
+		}
+	}
+	return true, nil
+}
+
+// Line returns the number of the last line read (1-based; 0 before the first).
+func (lr *LineReader) Line() int { return lr.n }
+
+// Err returns the *InputError of the malformed lines read so far, or nil if
+// there was none.
+func (lr *LineReader) Err() error {
+	if lr.ierr.Bad == 0 {
+		return nil
+	}
+	ie := lr.ierr
+	ie.Lines = slices.Clip(ie.Lines)
+	return &ie
 }
 
 // readLine reads one line into *buf (reused) and returns it without its line

@@ -129,3 +129,80 @@ func TestReadLinesOnBadLine(t *testing.T) {
 		t.Errorf("error text: %v", err)
 	}
 }
+
+// TestLineReader: Next reads one line per call, reads the input no further
+// than it needs (plus its buffer), and ends with ReadLines' result.
+func TestLineReader(t *testing.T) {
+	in := "ok 1\nbad\n\nok 2\nok 3"
+	var got []string
+	lr := fw.NewLineReader(strings.NewReader(in), fw.LinesName("in"))
+	var lines []int
+	for {
+		more, err := lr.Next(parseLine(&got))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !more {
+			break
+		}
+		lines = append(lines, lr.Line())
+	}
+	if !slices.Equal(lines, []int{1, 2, 3, 4, 5}) || !slices.Equal(got, []string{"ok 1", "ok 2", "ok 3"}) {
+		t.Errorf("lines %v, good %q", lines, got)
+	}
+	var ie *fw.InputError
+	if err := lr.Err(); !errors.As(err, &ie) || ie.Bad != 1 || ie.Total != 5 || len(ie.Lines) != 1 || ie.Lines[0].Line != 2 {
+		t.Errorf("Err() = %v, want line 2 of 5 malformed", err)
+	}
+	if more, err := lr.Next(parseLine(&got)); more || err != nil {
+		t.Errorf("Next after the end = %v, %v", more, err)
+	}
+
+	// Lazy: a reader of many lines is read a buffer at a time, not to its end.
+	r := &countingReader{r: strings.NewReader(strings.Repeat("ok 1\n", 1<<20))}
+	lr = fw.NewLineReader(r)
+	for range 10 {
+		if more, err := lr.Next(func([]byte) error { return nil }); !more || err != nil {
+			t.Fatal(more, err)
+		}
+	}
+	if r.n > 64<<10 {
+		t.Errorf("10 lines read %d bytes of the input, want at most a buffer (64 KiB)", r.n)
+	}
+
+	// StopOnBadLine: the first malformed line is returned, by every later call too.
+	lr = fw.NewLineReader(strings.NewReader("ok 1\nbad\nok 2\n"), fw.StopOnBadLine())
+	got = nil
+	lr.Next(parseLine(&got))
+	for range 2 {
+		var le *fw.LineError
+		if more, err := lr.Next(parseLine(&got)); more || !errors.As(err, &le) || le.Line != 2 {
+			t.Errorf("Next = %v, %v; want line 2's error", more, err)
+		}
+	}
+	if !slices.Equal(got, []string{"ok 1"}) {
+		t.Errorf("good lines %q", got)
+	}
+
+	// A read error is returned, by every later call too.
+	boom := errors.New("boom")
+	lr = fw.NewLineReader(io.MultiReader(strings.NewReader("ok 1\n"), iotest.ErrReader(boom)))
+	got = nil
+	for range 3 {
+		lr.Next(parseLine(&got))
+	}
+	if more, err := lr.Next(parseLine(&got)); more || !errors.Is(err, boom) || !slices.Equal(got, []string{"ok 1"}) {
+		t.Errorf("Next = %v, %v, good %q; want the read error", more, err, got)
+	}
+}
+
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
+}

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/fwgo/fw/internal/suggest"
 	"github.com/fwgo/fw/runtime/fw"
 )
 
@@ -739,7 +740,25 @@ func (ts Types) decodeJSON(data []byte) (any, error) {
 			return v.Elem().Interface(), nil
 		}
 	}
-	return nil, failJSON(data, ms, &fw.UnknownEventError{Name: string(name)})
+	return nil, failJSON(data, ms, &fw.UnknownEventError{Name: string(name), Suggest: ts.closest(string(name))})
+}
+
+// closest is the event type whose name is closest to name (did you mean), or "".
+func (ts Types) closest(name string) string {
+	names := make([]string, len(ts))
+	for i := range ts {
+		names[i] = ts[i].name
+	}
+	return suggest.Closest(name, names)
+}
+
+// closest is the field whose member name is closest to name (did you mean), or "".
+func (fs *jsonFields) closest(name string) string {
+	names := make([]string, len(fs.fields))
+	for i := range fs.fields {
+		names[i] = fs.fields[i].name
+	}
+	return suggest.Closest(name, names)
 }
 
 // failJSON is the error of a decoding of data that failed with err after its
@@ -769,7 +788,7 @@ func (fs *jsonFields) fill(name string, data []byte, ms []member, ev int, p unsa
 		m := &ms[i]
 		k, ok := fs.index[string(m.key)]
 		if !ok {
-			return &fw.FieldError{Event: name, Field: string(m.key), Column: m.keyAt + 1, Err: fw.ErrUnknownField}
+			return &fw.FieldError{Event: name, Field: string(m.key), Column: m.keyAt + 1, Err: fw.ErrUnknownField, Suggest: fs.closest(string(m.key))}
 		}
 		if seen[k] {
 			return &fw.FieldError{Event: name, Field: string(m.key), Column: m.keyAt + 1, Err: fw.ErrDuplicateField}

@@ -1,6 +1,7 @@
 package fwimpl_test
 
 import (
+	"bytes"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -446,19 +447,42 @@ func TestJSONTimesInside(t *testing.T) {
 }
 
 // FuzzDecodeJSONStructured: whatever the strict decoder accepts is valid
-// JSON and UTF-8, and EncodeJSON writes it back as text that decodes to the
-// same event.
+// JSON and UTF-8, decodes the same with its members in reverse order (one
+// pass whatever the order, issue 15), and EncodeJSON writes it back as text
+// that decodes to the same event. A did-you-mean names a declared event or
+// field, never the misspelt name itself.
 func FuzzDecodeJSONStructured(f *testing.F) {
 	f.Add([]byte(orderLine))
 	f.Add([]byte(`{"event":"Tree","root":{"name":"a","kids":[{"name":"b","kids":[],"next":null}],"next":{"name":"c","kids":[]}}}`))
 	f.Add([]byte(`{"event":"Plain","s":"x","i":1,"f":1.5,"b":true}`))
+	f.Add([]byte(`{"b":true,"f":1.5,"i":1,"s":"x","event":"Plain"}`))
+	f.Add([]byte(`{"event":"Plian","s":"x","i":1,"f":1.5,"b":true}`))
+	f.Add([]byte(`{"event":"Plain","S":"x","i":1,"f":1.5,"b":true}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ev, err := types.DecodeJSON(data)
 		if err != nil {
+			var ue *fw.UnknownEventError
+			var fe *fw.FieldError
+			switch {
+			case errors.As(err, &ue):
+				if ue.Suggest != "" && (ue.Suggest == ue.Name || !slices.Contains([]string{"Order", "Tree", "Plain"}, ue.Suggest)) {
+					t.Fatalf("%q: %v suggests %q", data, err, ue.Suggest)
+				}
+			case errors.As(err, &fe):
+				// (The unknown member is the path's last segment.)
+				if fe.Suggest != "" && (!errors.Is(err, fw.ErrUnknownField) || fe.Field == fe.Suggest || strings.HasSuffix(fe.Field, "."+fe.Suggest)) {
+					t.Fatalf("%q: %v suggests %q", data, err, fe.Suggest)
+				}
+			}
 			return
 		}
 		if !json.Valid(data) || !utf8.Valid(data) {
 			t.Fatalf("accepted %q: not valid JSON or UTF-8", data)
+		}
+		if rev := reverseMembers(t, data); rev != nil {
+			if back, err := types.DecodeJSON(rev); err != nil || !reflect.DeepEqual(back, ev) {
+				t.Fatalf("%q decodes to %+v, its members reversed %s to %+v, %v", data, ev, rev, back, err)
+			}
 		}
 		p := reflect.New(reflect.TypeOf(ev))
 		p.Elem().Set(reflect.ValueOf(ev))
@@ -568,4 +592,79 @@ func TestJSONSyntaxErrorsInSkippedValues(t *testing.T) {
 		}
 		checkSyntaxErrors(t, types, []byte(tc.line))
 	}
+}
+
+// TestDecodeJSONDidYouMean: an unknown event name, or an unknown member of an
+// event or of a record inside it, names the closest declared one (the rule
+// of fwgen's "did you mean"), and nothing when none is close.
+func TestDecodeJSONDidYouMean(t *testing.T) {
+	rest := orderLine[len(`{"event":"Order"`):]
+	for _, tc := range []struct {
+		line    string
+		suggest string
+		want    string
+	}{
+		{`{"event":"Ordr"` + rest, "Order", `fw: unknown event "Ordr"; did you mean "Order"?`},
+		{`{"event":"order"` + rest, "Order", `fw: unknown event "order"; did you mean "Order"?`},
+		{"{" + rest[1:len(rest)-1] + `,"event":"Oder"}`, "Order", `did you mean "Order"?`}, // "event" last: one pass all the same
+		{`{"event":"Refund"` + rest, "", `fw: unknown event "Refund"`},
+	} {
+		_, err := decode(t, tc.line)
+		var ue *fw.UnknownEventError
+		if !errors.As(err, &ue) || ue.Suggest != tc.suggest || !strings.HasSuffix(err.Error(), tc.want) {
+			t.Errorf("DecodeJSON(%s): %v, want an UnknownEventError suggesting %q: %s", tc.line, err, tc.suggest, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		from, to string
+		field    string
+		suggest  string
+	}{
+		{`"tags":`, `"tgas":`, "tgas", "tags"},
+		{`"ttl":`, `"TTL":`, "TTL", "ttl"},
+		{`"city":"Oslo"`, `"citty":"Oslo"`, "customer.address.citty", "city"},
+		{`"qty":2`, `"qtty":2`, "items[0].qtty", "qty"},
+		{`"note":`, `"memo":`, "memo", ""},
+	} {
+		line := strings.Replace(orderLine, tc.from, tc.to, 1)
+		_, err := decode(t, line)
+		var fe *fw.FieldError
+		if !errors.As(err, &fe) || !errors.Is(err, fw.ErrUnknownField) || fe.Field != tc.field || fe.Suggest != tc.suggest {
+			t.Errorf("DecodeJSON(%s): %v, want unknown field %s suggesting %q", line, err, tc.field, tc.suggest)
+			continue
+		}
+		if hint := `; did you mean "` + tc.suggest + `"?`; (tc.suggest != "") != strings.HasSuffix(err.Error(), hint) {
+			t.Errorf("%v: want the hint %q only if there is a suggestion", err, hint)
+		}
+	}
+	// As docs/runtime.md shows it.
+	_, err := decode(t, strings.Replace(orderLine, `"city":"Oslo"`, `"citty":"Oslo"`, 1))
+	if want := `fw: event Order: unknown field "customer.address.citty" at column 98; did you mean "city"?`; err == nil || err.Error() != want {
+		t.Errorf("error %v, want %s", err, want)
+	}
+}
+
+// reverseMembers is the object data with its top-level members in reverse
+// order (their names re-encoded, their values as they are), nil if data is
+// not an object encoding/json reads.
+func reverseMembers(t *testing.T, data []byte) []byte {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil
+	}
+	var members [][]byte
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		key, _ := json.Marshal(tok.(string))
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil
+		}
+		members = append(members, append(append(key, ':'), raw...))
+	}
+	slices.Reverse(members)
+	return append(append([]byte("{"), bytes.Join(members, []byte(","))...), '}')
 }

@@ -39,6 +39,7 @@ type valueError struct {
 	at      int      // offset of the offending byte
 	err     error    // what is wrong (fw.ErrUnknownField, fw.ErrDuplicateField, or a message)
 	missing bool     // a record's field is missing: the path names it
+	suggest string   // fw.ErrUnknownField: the record's field closest to the member's name, or ""
 }
 
 func (e *valueError) Error() string { return e.path("") + ": " + fmt.Sprint(e.err) }
@@ -62,7 +63,7 @@ func (e *valueError) fieldError(name, field string) error {
 	if e.missing {
 		return &fw.MissingFieldError{Event: name, Field: e.path(field)}
 	}
-	return &fw.FieldError{Event: name, Field: e.path(field), Column: e.at + 1, Err: e.err}
+	return &fw.FieldError{Event: name, Field: e.path(field), Column: e.at + 1, Err: e.err, Suggest: e.suggest}
 }
 
 func (d *jsonValues) fail(at int, err error) *valueError { return &valueError{at: at, err: err} }
@@ -325,7 +326,9 @@ func (d *jsonValues) record(fs *jsonFields, p unsafe.Pointer) *valueError {
 			}
 			k, ok := fs.index[string(key)]
 			if !ok {
-				return d.fail(at, fw.ErrUnknownField).in("." + string(key))
+				ve := d.fail(at, fw.ErrUnknownField)
+				ve.suggest = fs.closest(string(key))
+				return ve.in("." + string(key))
 			}
 			f := &fs.fields[k]
 			if seen[k] {

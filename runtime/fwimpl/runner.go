@@ -2,8 +2,10 @@ package fwimpl
 
 import (
 	"context"
+	"errors"
 	"io"
 	"iter"
+	"sync"
 	"time"
 
 	"github.com/fwgo/fw/runtime/fw"
@@ -18,6 +20,7 @@ type Runner[E any] struct {
 	engine *Engine
 	msg    func(ev E, a Arena) Msg
 	decode func(data []byte) (E, error)
+	lines  []linesInput // the inputs of FeedJSONLines and StreamJSONLines, for Run's error
 }
 
 // NewRunner returns the runner of a generated Pipeline: msg makes the message
@@ -45,7 +48,9 @@ func (r *Runner[E]) SubmitSeq(seq iter.Seq[E]) {
 // unknown, duplicate or mistyped field, invalid UTF-8) does not stop the
 // others: every one of them is reported with its line number in a
 // *fw.InputError (or to fw.OnBadLine's callback as it is read); with
-// fw.StopOnBadLine() the first one stops it.
+// fw.StopOnBadLine() the first one stops it. It reads the whole input before
+// Run, holding its events: FeedJSONLines streams an input of any length
+// instead.
 func (r *Runner[E]) SubmitJSONLines(rd io.Reader, opts ...fw.LinesOption) error {
 	return fw.ReadLines(rd, func(line []byte) error {
 		ev, err := r.decode(line)
@@ -57,8 +62,182 @@ func (r *Runner[E]) SubmitJSONLines(rd io.Reader, opts ...fw.LinesOption) error 
 	}, opts...)
 }
 
-// Run runs the pipeline until no work is left, a handler fails, or ctx is done.
-func (r *Runner[E]) Run(ctx context.Context) error { return r.engine.Run(ctx) }
+// FeedJSONLines feeds the events of rd, one JSON object per line (as
+// SubmitJSONLines reads them), to phase 0 after the submitted events, read
+// lazily while Run runs: a batch of events (fw.WithSourceBatch) is read when
+// the run needs one, so an input of any length, or standard input that does
+// not end, runs in memory bounded by the batch and the longest line
+// (fw.MaxLineBytes), not by the input's length. Several calls feed their
+// inputs one after the other. Call it before Run; a fed run is recorded
+// like any other (fw.WithRecord). The reader blocks the engine while it waits
+// for a batch: StreamJSONLines does not.
+//
+// A malformed line does not stop the others: each is given to fw.OnBadLine's
+// callback as it is read (bounded memory), or kept, and Run returns, once the
+// run is complete, an *fw.InputError counting them (and listing the kept
+// ones; an errors.Join of them for several inputs), unless the run itself
+// failed (its error comes first). With fw.StopOnBadLine the input ends at its
+// first malformed line: the lines before it are handled (and the next input,
+// if any, is read), and Run returns its *fw.LineError. An error reading rd
+// stops the run.
+func (r *Runner[E]) FeedJSONLines(rd io.Reader, opts ...fw.LinesOption) {
+	f := &linesFeed[E]{r: r, lr: fw.NewLineReader(rd, opts...)}
+	f.each = f.line
+	r.engine.Feed(f)
+	r.lines = append(r.lines, f)
+}
+
+// linesFeed is the Feed of FeedJSONLines.
+type linesFeed[E any] struct {
+	r       *Runner[E]
+	lr      *fw.LineReader
+	each    func(line []byte) error // f.line, made once
+	c       *Call                   // the pulling call, during a pull
+	got     int                     // the events emitted by the pull in progress
+	stopped *fw.LineError           // StopOnBadLine's line: the input ended there
+}
+
+// line decodes one line and emits its event through the pulling call.
+func (f *linesFeed[E]) line(line []byte) error {
+	ev, err := f.r.decode(line)
+	if err != nil {
+		return err
+	}
+	f.c.Emit(f.r.msg(ev, f.c.Arena()))
+	f.got++
+	return nil
+}
+
+func (f *linesFeed[E]) Pull(c *Call, max int) (bool, error) {
+	f.c, f.got = c, 0
+	defer func() { f.c = nil }()
+	for f.got < max {
+		more, err := f.lr.Next(f.each)
+		if err != nil {
+			if le, ok := err.(*fw.LineError); ok {
+				f.stopped = le
+				return true, nil
+			}
+			return true, err
+		}
+		if !more {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+func (f *linesFeed[E]) Stop() {}
+
+// err is the error of the input once the run is over: its StopOnBadLine
+// *fw.LineError, its *fw.InputError, or nil.
+func (f *linesFeed[E]) err() error {
+	if f.stopped != nil {
+		return f.stopped
+	}
+	return f.lr.Err()
+}
+
+// linesInput is an input of FeedJSONLines or StreamJSONLines.
+type linesInput interface {
+	err() error // once the run is over: the input's error (malformed lines, ...), or nil
+	stop()      // the run is over
+}
+
+func (f *linesFeed[E]) stop() {}
+
+// StreamJSONLines attaches the JSON lines of rd (as FeedJSONLines reads them)
+// as a stream (Stream): a goroutine reads and decodes them ahead of the run,
+// at most 256 events ahead, and the engine handles each as soon as it is idle,
+// never waiting for a batch to fill: for standard input that a person or a
+// slow producer writes, whose events must be handled as they arrive. Its
+// steps depend on when the lines arrive (WithRecord records them), where
+// FeedJSONLines' batches depend on the input only.
+//
+// Malformed lines are reported as FeedJSONLines reports them, but
+// fw.OnBadLine's callback is called from the reading goroutine. With
+// fw.StopOnBadLine, or on an error reading rd, the stream ends there, and Run
+// returns the error once the run is complete. When Run returns before the
+// input ended, the goroutine stops at its next line; one blocked reading rd
+// returns when rd does (closing rd, where it can be closed, ends it).
+func (r *Runner[E]) StreamJSONLines(rd io.Reader, opts ...fw.LinesOption) {
+	s := &linesStream{quit: make(chan struct{})}
+	ch := make(chan E, 256)
+	go func() {
+		defer close(ch)
+		lr := fw.NewLineReader(rd, opts...)
+		over := false // the run is over: the event was not taken
+		each := func(line []byte) error {
+			ev, err := r.decode(line)
+			if err != nil {
+				return err
+			}
+			select {
+			case ch <- ev:
+			case <-s.quit:
+				over = true
+			}
+			return nil
+		}
+		for {
+			more, err := lr.Next(each)
+			if over {
+				return
+			}
+			if err != nil || !more {
+				if err == nil {
+					err = lr.Err()
+				}
+				s.mu.Lock()
+				s.res, s.ended = err, true
+				s.mu.Unlock()
+				return
+			}
+		}
+	}()
+	r.Stream(fw.ChanStream[E](ch))
+	r.lines = append(r.lines, s)
+}
+
+// linesStream is the state of a StreamJSONLines input.
+type linesStream struct {
+	quit     chan struct{}
+	quitOnce sync.Once
+	mu       sync.Mutex
+	res      error
+	ended    bool
+}
+
+func (s *linesStream) stop() { s.quitOnce.Do(func() { close(s.quit) }) }
+
+func (s *linesStream) err() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.res
+}
+
+// Run runs the pipeline until no work is left, a handler fails, or ctx is
+// done. With inputs of FeedJSONLines or StreamJSONLines, a run that went well
+// returns their malformed lines' errors, if any (see FeedJSONLines).
+func (r *Runner[E]) Run(ctx context.Context) error {
+	err := r.engine.Run(ctx)
+	for _, f := range r.lines {
+		f.stop()
+	}
+	if err != nil || len(r.lines) == 0 {
+		return err
+	}
+	var errs []error
+	for _, f := range r.lines {
+		if err := f.err(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return errors.Join(errs...)
+}
 
 // Replay runs the pipeline on the inputs recorded in rd (by a run with
 // fw.WithRecord) and compares every call's emissions with the record as it

@@ -62,8 +62,8 @@ type Handlers struct {
 	DeadLetters DeadLettersHandler // processor DeadLetters (poison.fw:25)
 }
 
-// Pipeline runs the processors of package poison: Submit (or SubmitSeq, SubmitJSONLines; Stream, FeedChan),
-// then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
+// Pipeline runs the processors of package poison: Submit (or SubmitSeq, SubmitJSONLines,
+// FeedJSONLines, Stream, FeedChan), then Run or Replay, then Stats; all but Submit are methods of fwimpl.Runner.
 type Pipeline struct {
 	fwimpl.Runner[Event]
 }

@@ -30,7 +30,7 @@ func TestFailureEventJSON(t *testing.T) {
 		{`{"event":"Failed","proc":"B","event":"Order","error":"","payload":""}`, `fw: bad JSON event: duplicate "event" member at column 30`},
 		// Without "@event", the field is missing.
 		{`{"event":"Failed","proc":"B","error":"","payload":""}`, `fw: event Failed: missing field "@event"`},
-		{`{"event":"Failed","proc":"B","@Event":"Order","error":"","payload":""}`, `fw: event Failed: unknown field "@Event" at column 30`},
+		{`{"event":"Failed","proc":"B","@Event":"Order","error":"","payload":""}`, `fw: event Failed: unknown field "@Event" at column 30; did you mean "@event"?`},
 		{`{"@event":"Order","event":"Failed","proc":"B","error":"","payload":""}`, ``},
 	} {
 		_, err := poison.DecodeJSON([]byte(tc.in))
