@@ -57,7 +57,16 @@ func sinkSubjects(prefix string) map[string]string {
 // under prefix, with a phase every `every` orders, until the consumer is
 // caught up.
 func runBilling(ctx context.Context, js jetstream.JetStream, cons jetstream.Consumer, prefix string, every int, opts ...SourceOption) (SourceStats, SinkStats, error) {
-	src, err := NewSource(ctx, js, cons, billing.DecodeJSON, append([]SourceOption{EndWhenCaughtUp()}, opts...)...)
+	return runBillingUntil(ctx, js, cons, prefix, every, true, opts...)
+}
+
+// runBillingUntil is runBilling, ending when the consumer is caught up or,
+// if not caughtUp, running until it is killed or ctx is cancelled.
+func runBillingUntil(ctx context.Context, js jetstream.JetStream, cons jetstream.Consumer, prefix string, every int, caughtUp bool, opts ...SourceOption) (SourceStats, SinkStats, error) {
+	if caughtUp {
+		opts = append(opts, EndWhenCaughtUp())
+	}
+	src, err := NewSource(ctx, js, cons, billing.DecodeJSON, opts...)
 	if err != nil {
 		return SourceStats{}, SinkStats{}, err
 	}

@@ -101,7 +101,9 @@ func TestInterruptAnyMoment(t *testing.T) {
 	}
 	rounds := []signalRound{
 		{name: "open", at: "hook open"},
-		{name: "open-warm", at: "hook open", warm: true},
+		// A warm run of this tree can end before a signal sent at "hook open"
+		// arrives on a loaded machine; the pause keeps it in open until then.
+		{name: "open-warm", at: "hook open", pause: "open", warm: true},
 		{name: "open-twice", at: "hook open", pause: "open", second: true}, // the pause keeps the process in open until the second signal
 		{name: "before-run", at: "hook opened", pause: "opened"},
 		{name: "run", at: "phase 0", delay: "10ms"},
