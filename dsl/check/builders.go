@@ -478,45 +478,7 @@ func (c *checker) cycles() {
 		}
 		return out
 	}
-	index := make([]int, n) // 1 + visit order; 0 unvisited
-	low := make([]int, n)
-	onStack := make([]bool, n)
-	var stack []int
-	counter := 0
-	var sccs [][]int
-	var visit func(v int)
-	visit = func(v int) {
-		counter++
-		index[v], low[v] = counter, counter
-		stack = append(stack, v)
-		onStack[v] = true
-		for _, w := range next(v) {
-			if index[w] == 0 {
-				visit(w)
-				low[v] = min(low[v], low[w])
-			} else if onStack[w] {
-				low[v] = min(low[v], index[w])
-			}
-		}
-		if low[v] == index[v] {
-			var scc []int
-			for {
-				w := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				onStack[w] = false
-				scc = append(scc, w)
-				if w == v {
-					break
-				}
-			}
-			sccs = append(sccs, scc)
-		}
-	}
-	for v := range n {
-		if index[v] == 0 {
-			visit(v)
-		}
-	}
+	sccs := components(n, next)
 	for _, scc := range sccs {
 		start := slices.Min(scc)
 		if len(scc) == 1 && !slices.Contains(next(start), start) {
@@ -608,4 +570,51 @@ func (c *checker) infer(bi *builderInfo) *ir.Artifact {
 	}
 	bi.state = inferDone
 	return bi.typ
+}
+
+// components returns the strongly connected components of the graph of n
+// vertices whose edges from v are next(v) (Tarjan's algorithm), each in the
+// order its vertices left the stack, in the order the components were
+// completed.
+func components(n int, next func(v int) []int) [][]int {
+	index := make([]int, n) // 1 + visit order; 0 unvisited
+	low := make([]int, n)
+	onStack := make([]bool, n)
+	var stack []int
+	counter := 0
+	var sccs [][]int
+	var visit func(v int)
+	visit = func(v int) {
+		counter++
+		index[v], low[v] = counter, counter
+		stack = append(stack, v)
+		onStack[v] = true
+		for _, w := range next(v) {
+			if index[w] == 0 {
+				visit(w)
+				low[v] = min(low[v], low[w])
+			} else if onStack[w] {
+				low[v] = min(low[v], index[w])
+			}
+		}
+		if low[v] == index[v] {
+			var scc []int
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[w] = false
+				scc = append(scc, w)
+				if w == v {
+					break
+				}
+			}
+			sccs = append(sccs, scc)
+		}
+	}
+	for v := range n {
+		if index[v] == 0 {
+			visit(v)
+		}
+	}
+	return sccs
 }

@@ -85,45 +85,13 @@ func (c *checker) flowCycles() {
 	g := c.flowGraph()
 	nE := len(c.pkg.Events)
 	n := len(g)
-	index := make([]int, n)
-	low := make([]int, n)
-	onStack := make([]bool, n)
-	var stack []int
-	counter := 0
-	var sccs [][]int
-	var visit func(v int)
-	visit = func(v int) {
-		counter++
-		index[v], low[v] = counter, counter
-		stack = append(stack, v)
-		onStack[v] = true
-		for _, e := range g[v] {
-			if w := e.to; index[w] == 0 {
-				visit(w)
-				low[v] = min(low[v], low[w])
-			} else if onStack[w] {
-				low[v] = min(low[v], index[w])
-			}
+	sccs := components(n, func(v int) []int {
+		to := make([]int, len(g[v]))
+		for i, e := range g[v] {
+			to[i] = e.to
 		}
-		if low[v] == index[v] {
-			var scc []int
-			for {
-				w := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				onStack[w] = false
-				scc = append(scc, w)
-				if w == v {
-					break
-				}
-			}
-			sccs = append(sccs, scc)
-		}
-	}
-	for v := range n {
-		if index[v] == 0 {
-			visit(v)
-		}
-	}
+		return to
+	})
 	name := func(v int) string {
 		if v < nE {
 			return c.pkg.Events[v].Name
