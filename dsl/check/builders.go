@@ -61,24 +61,10 @@ func (c *checker) declareTargets() {
 		c.builders = append(c.builders, bi)
 		c.prDecls[i].info = bi
 		c.bInfo[p] = bi
-		name := d.Target
-		if name.Name == "" {
+		if d.Target.Name == "" {
 			continue // a syntax error, reported by the parser
 		}
-		if !startsLetter(name.Name) {
-			c.errorf(name.Pos, ruleBadName, "target name %s must start with a letter", name.Name)
-		}
-		if t, ok := c.targets[name.Name]; ok {
-			c.report(diag.Errorf(name.Pos, ruleDuplicateProvider,
-				"builder %s provides %s, already provided by %s: a target has one provider", p.Name, name.Name, owner(t.Provider)).
-				With(t.Pos, "first provided here"))
-			p.Builder.Provides = t
-			continue
-		}
-		t := &ir.Target{Name: name.Name, Pos: name.Pos, Provider: p}
-		c.targets[t.Name] = t
-		p.Builder.Provides = t
-		c.pkg.Targets = append(c.pkg.Targets, t)
+		p.Builder.Provides = c.declareTarget(p, "builder", d.Target)
 	}
 	slices.SortFunc(c.pkg.Targets, func(a, b *ir.Target) int { return strings.Compare(a.Name, b.Name) })
 	for i, t := range c.pkg.Targets {
@@ -99,6 +85,25 @@ func (c *checker) declareTargets() {
 	}
 }
 
+// declareTarget declares the target name provided by p (a builder or a
+// processor: kind) and returns it; a target already provided is reported
+// and returned as it is.
+func (c *checker) declareTarget(p *ir.Processor, kind string, name ast.Ident) *ir.Target {
+	if !startsLetter(name.Name) {
+		c.errorf(name.Pos, ruleBadName, "target name %s must start with a letter", name.Name)
+	}
+	if t, ok := c.targets[name.Name]; ok {
+		c.report(diag.Errorf(name.Pos, ruleDuplicateProvider,
+			"%s %s provides %s, already provided by %s: a target has one provider", kind, p.Name, name.Name, owner(t.Provider)).
+			With(t.Pos, "first provided here"))
+		return t
+	}
+	t := &ir.Target{Name: name.Name, Pos: name.Pos, Provider: p}
+	c.targets[t.Name] = t
+	c.pkg.Targets = append(c.pkg.Targets, t)
+	return t
+}
+
 // declarePublished creates the processor of prDecls[i] and the targets its
 // provides clause declares: targets that its cases publish. Provides holds
 // one entry per clause entry (nil for a target already provided).
@@ -108,25 +113,11 @@ func (c *checker) declarePublished(i int) {
 	p := &ir.Processor{Name: d.Name.Name, Index: i, File: pd.file, Pos: d.Pos, Concurrency: 1}
 	pd.proc = p
 	for _, pr := range d.Provides {
-		name := pr.Target
-		p.Provides = append(p.Provides, nil)
-		if name.Name == "" {
-			continue
+		var t *ir.Target
+		if pr.Target.Name != "" {
+			t = c.declareTarget(p, "processor", pr.Target)
 		}
-		if !startsLetter(name.Name) {
-			c.errorf(name.Pos, ruleBadName, "target name %s must start with a letter", name.Name)
-		}
-		if t, ok := c.targets[name.Name]; ok {
-			c.report(diag.Errorf(name.Pos, ruleDuplicateProvider,
-				"processor %s provides %s, already provided by %s: a target has one provider", p.Name, name.Name, owner(t.Provider)).
-				With(t.Pos, "first provided here"))
-			p.Provides[len(p.Provides)-1] = t
-			continue
-		}
-		t := &ir.Target{Name: name.Name, Pos: name.Pos, Provider: p}
-		c.targets[t.Name] = t
-		p.Provides[len(p.Provides)-1] = t
-		c.pkg.Targets = append(c.pkg.Targets, t)
+		p.Provides = append(p.Provides, t)
 	}
 }
 
