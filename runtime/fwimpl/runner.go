@@ -189,7 +189,7 @@ func (r *Runner[E]) StreamJSONLines(rd io.Reader, opts ...fw.LinesOption) {
 					err = lr.Err()
 				}
 				s.mu.Lock()
-				s.res, s.ended = err, true
+				s.res = err
 				s.mu.Unlock()
 				return
 			}
@@ -204,8 +204,7 @@ type linesStream struct {
 	quit     chan struct{}
 	quitOnce sync.Once
 	mu       sync.Mutex
-	res      error
-	ended    bool
+	res      error // the input's error once it ended (a read error or StopOnBadLine's line)
 }
 
 func (s *linesStream) stop() { s.quitOnce.Do(func() { close(s.quit) }) }
