@@ -49,8 +49,7 @@ type Sink[E Event] struct {
 	encode   func(E) ([]byte, error)
 	cfg      sinkConfig
 
-	futs []jetstream.PubAckFuture
-	ids  []string
+	futs []jetstream.PubAckFuture // in flight; each message carries its id (Nats-Msg-Id)
 
 	published  int64
 	duplicates int64
@@ -120,7 +119,6 @@ func (s *Sink[E]) Publish(ctx context.Context, msgs []fw.SinkMsg) error {
 			return fmt.Errorf("fwnats: publishing %s to %s: %w", msgs[i].ID, subj, err)
 		}
 		s.futs = append(s.futs, f)
-		s.ids = append(s.ids, msgs[i].ID)
 	}
 	return s.wait(ctx)
 }
@@ -130,9 +128,8 @@ func (s *Sink[E]) wait(ctx context.Context) error {
 	defer func() {
 		clear(s.futs)
 		s.futs = s.futs[:0]
-		s.ids = s.ids[:0]
 	}()
-	for i, f := range s.futs {
+	for _, f := range s.futs {
 		select {
 		case ack := <-f.Ok():
 			s.published++
@@ -140,7 +137,8 @@ func (s *Sink[E]) wait(ctx context.Context) error {
 				s.duplicates++
 			}
 		case err := <-f.Err():
-			return fmt.Errorf("fwnats: publishing %s to %s: %w", s.ids[i], f.Msg().Subject, err)
+			m := f.Msg()
+			return fmt.Errorf("fwnats: publishing %s to %s: %w", m.Header.Get(jetstream.MsgIDHeader), m.Subject, err)
 		case <-ctx.Done():
 			return ctx.Err()
 		}
