@@ -482,39 +482,12 @@ func (c *checker) cycles() {
 // reportCycle reports the shortest cycle from start through the builders of
 // its component (a breadth-first search, edges in requires order).
 func (c *checker) reportCycle(start int, scc []int) {
-	type step struct {
-		from int
-		e    edge
-	}
-	prev := map[int]step{} // how the search reached each builder
-	queue := []int{start}
-	var closing *step
-	for len(queue) > 0 && closing == nil {
-		v := queue[0]
-		queue = queue[1:]
-		for _, e := range c.builders[v].edges {
-			pb := c.bInfo[e.t.Provider]
-			if pb == nil {
-				continue // published by a processor: not a requirement cycle
-			}
-			w := pb.index
-			if w == start {
-				closing = &step{v, e}
-				break
-			}
-			if _, seen := prev[w]; seen || !slices.Contains(scc, w) {
-				continue
-			}
-			prev[w] = step{v, e}
-			queue = append(queue, w)
+	steps := shortestCycle(start, scc, func(v int) []edge { return c.builders[v].edges }, func(e edge) int {
+		if pb := c.bInfo[e.t.Provider]; pb != nil {
+			return pb.index
 		}
-	}
-	// Walk back from the closing edge to start.
-	steps := []step{*closing}
-	for v := closing.from; v != start; v = prev[v].from {
-		steps = append(steps, prev[v])
-	}
-	slices.Reverse(steps)
+		return -1 // published by a processor: not a requirement cycle
+	})
 	names := []string{c.builders[start].p.Builder.Provides.Name}
 	for _, s := range steps {
 		names = append(names, s.e.t.Name)
@@ -608,4 +581,46 @@ func components(n int, next func(v int) []int) [][]int {
 		}
 	}
 	return sccs
+}
+
+// cycleStep is an edge of a cycle: the vertex it leaves, and the edge.
+type cycleStep[E any] struct {
+	from int
+	e    E
+}
+
+// shortestCycle returns a shortest cycle from start through the vertices
+// of scc, a strongly connected component holding one (breadth first, each
+// vertex's edges in order): its edges in order, the first leaving start.
+// to is an edge's head, or -1 for an edge the search does not take.
+func shortestCycle[E any](start int, scc []int, edges func(v int) []E, to func(E) int) []cycleStep[E] {
+	prev := map[int]cycleStep[E]{} // how the search reached each vertex
+	queue := []int{start}
+	var closing *cycleStep[E]
+	for len(queue) > 0 && closing == nil {
+		v := queue[0]
+		queue = queue[1:]
+		for _, e := range edges(v) {
+			w := to(e)
+			if w < 0 {
+				continue
+			}
+			if w == start {
+				closing = &cycleStep[E]{v, e}
+				break
+			}
+			if _, seen := prev[w]; seen || !slices.Contains(scc, w) {
+				continue
+			}
+			prev[w] = cycleStep[E]{v, e}
+			queue = append(queue, w)
+		}
+	}
+	// Walk back from the closing edge to start.
+	steps := []cycleStep[E]{*closing}
+	for v := closing.from; v != start; v = prev[v].from {
+		steps = append(steps, prev[v])
+	}
+	slices.Reverse(steps)
+	return steps
 }

@@ -116,34 +116,7 @@ func (c *checker) flowCycles() {
 		if start < 0 || !flows {
 			continue
 		}
-		// A shortest cycle from start (breadth first, edges in order).
-		type step struct {
-			from int
-			e    flowEdge
-		}
-		prev := map[int]step{}
-		queue := []int{start}
-		var closing *step
-		for len(queue) > 0 && closing == nil {
-			v := queue[0]
-			queue = queue[1:]
-			for _, e := range g[v] {
-				if e.to == start {
-					closing = &step{v, e}
-					break
-				}
-				if _, seen := prev[e.to]; seen || !slices.Contains(scc, e.to) {
-					continue
-				}
-				prev[e.to] = step{v, e}
-				queue = append(queue, e.to)
-			}
-		}
-		steps := []step{*closing}
-		for v := closing.from; v != start; v = prev[v].from {
-			steps = append(steps, prev[v])
-		}
-		slices.Reverse(steps)
+		steps := shortestCycle(start, scc, func(v int) []flowEdge { return g[v] }, func(e flowEdge) int { return e.to })
 		names := []string{name(start)}
 		for _, s := range steps {
 			names = append(names, name(s.e.to))
