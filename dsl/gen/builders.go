@@ -137,31 +137,13 @@ func (g *generator) builder(f *jen.File, p *ir.Processor) {
 			}
 			m.Id(MethodName(c)).Params(jen.Id("c").Id(ctx), jen.Id("v").Add(artifactType(c.InputType()))).Error()
 		}
-		for _, c := range []*ir.Case{p.Init, p.Phase, p.Terminate} {
-			if c == nil {
-				continue
-			}
-			m.Comment(caseDoc(p, c))
-			m.Id(MethodName(c)).ParamsFunc(func(ps *jen.Group) {
-				ps.Id("c").Id(ctx)
-				if c.Kind == ast.CasePhase {
-					ps.Id("phase").Int()
-				}
-			}).Error()
-		}
+		lifecycleMethods(m, p, ctx, true)
 	})
 
 	if len(allCases(p)) == 0 {
 		return // a source builder without lifecycle cases: Build needs no context
 	}
-	recv := jen.Id("x").Id(ctx)
-	f.Commentf("%s is the context of %s's calls: it publishes %s artifacts.", ctx, BuilderName(p), t.Name)
-	f.Comment("It has Context, Phase and Position (of fwimpl.Ctx).")
-	f.Type().Id(ctx).Struct(rt("Ctx"))
-	f.Commentf("Publish publishes v as an artifact of %s; it takes effect when the method returns nil.", t.Name)
-	f.Func().Params(recv.Clone()).Id("Publish").Params(jen.Id("v").Add(artifactType(t.Type))).Block(
-		rt("Emit").Call(jen.Id("x").Dot("Ctx"), builtMsg(t, "v")))
-	g.resolveMethods(f, ctx, procResolves(p))
+	g.builderContext(f, p, "calls")
 }
 
 // helperHooks emits the interface of a helper with lifecycle hooks, which
@@ -178,21 +160,35 @@ func (g *generator) helperHooks(f *jen.File, p *ir.Processor) {
 			m.Commentf("Key gives the key of each %s artifact that the helper groups.", p.Cases[0].InputName())
 			m.Id("Key").Params(jen.Id("v").Add(artifactType(p.Cases[0].InputType()))).Add(goType(b.Helper.Key))
 		}
-		for _, c := range []*ir.Case{p.Init, p.Phase, p.Terminate} {
-			if c == nil || c.Kind == ast.CasePhase && !b.Helper.Phase {
-				continue
-			}
-			m.Comment(caseDoc(p, c))
-			m.Id(MethodName(c)).ParamsFunc(func(ps *jen.Group) {
-				ps.Id("c").Id(ctx)
-				if c.Kind == ast.CasePhase {
-					ps.Id("phase").Int()
-				}
-			}).Error()
-		}
+		lifecycleMethods(m, p, ctx, b.Helper.Phase)
 	})
+	g.builderContext(f, p, "hooks")
+}
+
+// lifecycleMethods adds to m the methods of builder p's lifecycle cases, on
+// context ctx; `on phase` only if phase is set.
+func lifecycleMethods(m *jen.Group, p *ir.Processor, ctx string, phase bool) {
+	for _, c := range []*ir.Case{p.Init, p.Phase, p.Terminate} {
+		if c == nil || c.Kind == ast.CasePhase && !phase {
+			continue
+		}
+		m.Comment(caseDoc(p, c))
+		m.Id(MethodName(c)).ParamsFunc(func(ps *jen.Group) {
+			ps.Id("c").Id(BuilderContextName(p))
+			if c.Kind == ast.CasePhase {
+				ps.Id("phase").Int()
+			}
+		}).Error()
+	}
+}
+
+// builderContext emits the context of builder p's calls or hooks (what):
+// Publish for its target's artifacts and its resolve methods.
+func (g *generator) builderContext(f *jen.File, p *ir.Processor, what string) {
+	t := p.Builder.Provides
+	ctx := BuilderContextName(p)
 	recv := jen.Id("x").Id(ctx)
-	f.Commentf("%s is the context of %s's hooks: it publishes %s artifacts.", ctx, BuilderName(p), t.Name)
+	f.Commentf("%s is the context of %s's %s: it publishes %s artifacts.", ctx, BuilderName(p), what, t.Name)
 	f.Comment("It has Context, Phase and Position (of fwimpl.Ctx).")
 	f.Type().Id(ctx).Struct(rt("Ctx"))
 	f.Commentf("Publish publishes v as an artifact of %s; it takes effect when the method returns nil.", t.Name)
