@@ -6,7 +6,6 @@ import (
 	"io"
 	"iter"
 	"sync"
-	"time"
 
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/internal/engine"
@@ -273,7 +272,16 @@ func (r *Runner[E]) FeedChan(ch <-chan E) { r.Stream(fw.ChanStream(ch)) }
 func StreamFeed[E any](s fw.Stream[E], msg func(ev E, a Arena) Msg) Feed {
 	f := &streamFeed[E]{s: s, msg: msg}
 	f.emit = f.emitOne
-	return f
+	if w, ok := s.(Waiter); ok { // fw.ChanStream: the engine waits on its channel
+		return waitingStreamFeed[E]{f, w}
+	}
+	return f // the engine waits on Ready
+}
+
+// waitingStreamFeed is a streamFeed whose stream has its own Wait.
+type waitingStreamFeed[E any] struct {
+	*streamFeed[E]
+	Waiter
 }
 
 type streamFeed[E any] struct {
@@ -293,20 +301,6 @@ func (f *streamFeed[E]) Pull(c *Call, max int) (bool, error) {
 }
 
 func (f *streamFeed[E]) Ready() <-chan struct{} { return f.s.Ready() }
-
-// Wait is the stream's own Wait (fw.ChanStream has one), else a wait on
-// Ready.
-func (f *streamFeed[E]) Wait(stop <-chan struct{}, timer <-chan time.Time) {
-	if w, ok := f.s.(Waiter); ok {
-		w.Wait(stop, timer)
-		return
-	}
-	select {
-	case <-f.s.Ready():
-	case <-stop:
-	case <-timer:
-	}
-}
 
 func (f *streamFeed[E]) Stop() {
 	if st, ok := f.s.(interface{ Stop() }); ok {
