@@ -294,17 +294,7 @@ func TestSinkPublishesWithIDs(t *testing.T) {
 // The connection's credentials and the payloads of malformed messages never
 // reach the log.
 func TestNothingLoggedIsSecret(t *testing.T) {
-	opts := &server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true,
-		Username: "app", Password: "s3cr3t-pw"}
-	srv, err := server.NewServer(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	go srv.Start()
-	if !srv.ReadyForConnections(10 * time.Second) {
-		t.Fatal("server not ready")
-	}
-	defer srv.Shutdown()
+	srv := startServer(t, func(o *server.Options) { o.Username, o.Password = "app", "s3cr3t-pw" })
 	url := fmt.Sprintf("nats://app:s3cr3t-pw@%s", srv.Addr())
 	nc, err := nats.Connect(url)
 	if err != nil {

@@ -18,9 +18,10 @@ type tb interface {
 }
 
 // startServer starts a NATS server with JetStream in this process: loopback,
-// a random port, its store in a temporary directory, no logging. It is shut
-// down when the test ends.
-func startServer(t tb) *server.Server {
+// a random port, its store in a temporary directory, no logging; each of
+// with changes the options first (credentials, say). It is shut down when
+// the test ends.
+func startServer(t tb, with ...func(*server.Options)) *server.Server {
 	t.Helper()
 	opts := &server.Options{
 		Host:      "127.0.0.1",
@@ -29,6 +30,9 @@ func startServer(t tb) *server.Server {
 		StoreDir:  t.TempDir(),
 		NoLog:     true,
 		NoSigs:    true,
+	}
+	for _, w := range with {
+		w(opts)
 	}
 	s, err := server.NewServer(opts)
 	if err != nil {
