@@ -18,13 +18,13 @@ demo: bin/indexer
 # The indexer is rebuilt only when a Go source of the module changed, so that a
 # second make demo spends its time indexing, not asking go build.
 GO_SOURCES := $(shell find . -name '*.go' -not -name '*_test.go' -not -path './bench/*' -not -path './bin/*') go.mod go.sum
-bin/indexer: examples/indexer/indexer.fw.go $(GO_SOURCES)
+bin/indexer: examples/indexer/index/indexer.fw.go $(GO_SOURCES)
 	$(GO) build -o $@ ./examples/indexer
 
 # go generate, as a user's repository does it, when indexer.fw changed (fwgen
 # rewrites a file only if its content changes: touch marks it done).
-examples/indexer/indexer.fw.go: examples/indexer/indexer.fw
-	$(GO) generate ./examples/indexer
+examples/indexer/index/indexer.fw.go: examples/indexer/index/indexer.fw
+	$(GO) generate ./examples/indexer/index
 	@touch $@
 
 ## alerts: the streaming example (fwnats/examples/alerts): an embedded NATS

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -23,19 +22,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/fwgo/fw/internal/cli"
+	"github.com/fwgo/fw/examples/indexer/index"
 	"github.com/fwgo/fw/runtime/fw"
 )
-
-// TestGeneratedFresh fails when the committed indexer.fw.go or
-// fwpipeline.fw.go is stale: `fwgen generate -check` on this directory, what
-// CI runs on a user's repository.
-func TestGeneratedFresh(t *testing.T) {
-	var stdout, stderr bytes.Buffer
-	if code := cli.Main([]string{"generate", "-check", "."}, nil, &stdout, &stderr); code != 0 {
-		t.Fatalf("fwgen generate -check: exit %d (run go generate ./examples/indexer)\n%s%s", code, stdout.String(), stderr.String())
-	}
-}
 
 // stdPackages are the standard library packages copied into the test trees:
 // small, and with files of several kinds (tests, examples, generics, asm stubs).
@@ -98,7 +87,7 @@ func ageTree(t *testing.T, root string) {
 }
 
 // index runs the indexer in this process on root with the workspace ws.
-func index(t *testing.T, root, ws string) (*result, string) {
+func runIndex(t *testing.T, root, ws string) (*result, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	res, err := run(context.Background(), options{root: root, workspace: ws, workers: 4, top: 20, progress: "off"}, &stdout, &stderr)
@@ -192,8 +181,8 @@ func countsMap(res *result) map[string]int {
 }
 
 // pkgLines is the run's summary's line of every package.
-func pkgLines(res *result) map[string]PkgLine {
-	m := make(map[string]PkgLine, len(res.Summary.Packages))
+func pkgLines(res *result) map[string]index.PkgLine {
+	m := make(map[string]index.PkgLine, len(res.Summary.Packages))
 	for _, p := range res.Summary.Packages {
 		m[p.Pkg] = p
 	}
@@ -205,7 +194,7 @@ func pkgLines(res *result) map[string]PkgLine {
 // package's files, total and distinct identifiers, and the printed top list.
 func TestOracle(t *testing.T) {
 	root := stdTree(t)
-	res, out := index(t, root, t.TempDir())
+	res, out := runIndex(t, root, t.TempDir())
 	want := oracle(t, root)
 
 	got := countsMap(res)
@@ -237,12 +226,12 @@ func TestOracle(t *testing.T) {
 	}
 
 	// The printed top 20, against the oracle's ranking (count, then name).
-	var all []Word
+	var all []index.Word
 	for w, n := range want.counts {
-		all = append(all, Word{Word: w, Count: int64(n)})
+		all = append(all, index.Word{Word: w, Count: int64(n)})
 	}
 	var topList strings.Builder
-	for i, w := range top(all, 20) {
+	for i, w := range index.Top(all, 20) {
 		fmt.Fprintf(&topList, "%4d  %9d  %s\n", i+1, w.Count, w.Word)
 	}
 	if !strings.Contains(out, "\ntop 20 identifiers:\n"+topList.String()) {
@@ -259,7 +248,7 @@ func TestOracle(t *testing.T) {
 func TestRerun(t *testing.T) {
 	root, ws := stdTree(t), t.TempDir()
 	ageTree(t, root)
-	first, out1 := index(t, root, ws)
+	first, out1 := runIndex(t, root, ws)
 	files := procStats(t, first.Stats, "Files").Emitted
 	if first.Tokenized != int64(files) || files == 0 {
 		t.Fatalf("cold run: %d tokenize calls for %d files", first.Tokenized, files)
@@ -272,7 +261,7 @@ func TestRerun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, out2 := index(t, root, ws)
+	second, out2 := runIndex(t, root, ws)
 	if after, err := os.Stat(gob); err != nil || !after.ModTime().Equal(before.ModTime()) || !os.SameFile(before, after) {
 		t.Errorf("warm run: the unchanged hashes.gob was written again (%v)", err)
 	}
@@ -300,7 +289,7 @@ func TestRerun(t *testing.T) {
 func TestOneFileChanged(t *testing.T) {
 	root, ws := stdTree(t), t.TempDir()
 	ageTree(t, root)
-	index(t, root, ws)
+	runIndex(t, root, ws)
 
 	path := filepath.Join(root, "container/list/list.go")
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
@@ -310,7 +299,7 @@ func TestOneFileChanged(t *testing.T) {
 	fmt.Fprintln(f, "\nvar zzzAdded, zzzAdded2 = zzzAdded2, 1")
 	f.Close()
 
-	res, out := index(t, root, ws)
+	res, out := runIndex(t, root, ws)
 	tok := procStats(t, res.Stats, "Tokenize")
 	files := procStats(t, res.Stats, "Files").Emitted
 	if res.Tokenized != 1 || tok.CacheMisses != 1 || tok.CacheHits != files-1 {
@@ -328,7 +317,7 @@ func TestOneFileChanged(t *testing.T) {
 	if got := countsMap(res); got["zzzAdded"] != 1 || got["zzzAdded2"] != 2 {
 		t.Errorf("zzzAdded %d, zzzAdded2 %d; want 1, 2", got["zzzAdded"], got["zzzAdded2"])
 	}
-	if _, fresh := index(t, root, t.TempDir()); out != fresh {
+	if _, fresh := runIndex(t, root, t.TempDir()); out != fresh {
 		t.Errorf("incremental report differs from a fresh one:\n%s\n---\n%s", out, fresh)
 	}
 }
@@ -471,30 +460,6 @@ func TestIsTerminal(t *testing.T) {
 	}
 }
 
-// TestTokenize: the identifiers of a file in order of first occurrence with
-// their counts (no keyword, comment, literal or blank identifier); a counter adds
-// them up in order of first occurrence and sorts them; top ranks by count,
-// then name.
-func TestTokenize(t *testing.T) {
-	words, total := tokenize([]byte("package p\n// comment words\nfunc f(_ int) string { return \"lit\" + g(x, x) }\n"))
-	if got := fmt.Sprint(words); total != 7 || got != "[{p 1} {f 1} {int 1} {string 1} {g 1} {x 2}]" {
-		t.Fatalf("tokenize: %s, %d", got, total)
-	}
-	c := newCounterSize(0)
-	for _, w := range []Word{{"b", 1}, {"a", 2}, {"b", 3}, {"c", 4}} {
-		c.add(w.Word, w.Count)
-	}
-	if got := fmt.Sprint(c.list()); got != "[{b 4} {a 2} {c 4}]" {
-		t.Errorf("counter: %s", got)
-	}
-	if got := fmt.Sprint(top(c.list(), 2)); got != "[{b 4} {c 4}]" {
-		t.Errorf("top 2: %s", got)
-	}
-	if got := fmt.Sprint(c.sorted()); got != "[{a 2} {b 4} {c 4}]" {
-		t.Errorf("sorted: %s", got)
-	}
-}
-
 // TestHashedOnce: every file is hashed once per run, whoever hashes it. With
 // the hashes of an earlier run (hashes.gob) but an empty archive, the walk
 // hashes nothing and each Tokenize call reads and hashes its file; with
@@ -502,11 +467,11 @@ func TestTokenize(t *testing.T) {
 // runs (every file a cache hit), and the contents the walk read are dropped
 // within their bound. A file that changes after the walk hashed it, once its
 // content was dropped, is an error naming it, not counts recorded under the
-// old content's key.
+// old content's key (TestContentsBound, package index).
 func TestHashedOnce(t *testing.T) {
 	root, ws := stdTree(t), t.TempDir()
 	ageTree(t, root)
-	first, out := index(t, root, ws)
+	first, out := runIndex(t, root, ws)
 	files := first.Tokenized
 
 	ws2 := t.TempDir()
@@ -515,7 +480,7 @@ func TestHashedOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeFile(t, filepath.Join(ws2, "hashes.gob"), b)
-	res, out2 := index(t, root, ws2)
+	res, out2 := runIndex(t, root, ws2)
 	if res.Tokenized != files || res.Hashed != files || res.Reread != 0 {
 		t.Errorf("known hashes, empty archive: %d tokenized, %d hashed, %d hashed again; want %d, %d, 0", res.Tokenized, res.Hashed, res.Reread, files, files)
 	}
@@ -530,38 +495,5 @@ func TestHashedOnce(t *testing.T) {
 	}
 	if res.Tokenized != 0 || res.Hashed != files || stdout.String() != out {
 		t.Errorf("-rehash: %d tokenized, %d hashed; want 0, %d, and the same report", res.Tokenized, res.Hashed, files)
-	}
-
-	// The contents' bound: the oldest are dropped, a file bigger than the
-	// bound is not held, and a file read again must still have its hash.
-	c := loadHashCache(t.TempDir(), true)
-	c.contents.max = 10
-	h := func(s string) []byte { sum := sha256.Sum256([]byte(s)); return sum[:] }
-	c.contents.put("a", h("aaaa"), []byte("aaaa"))
-	c.contents.put("b", h("bbbb"), []byte("bbbb"))
-	c.contents.put("big", h("0123456789x"), []byte("0123456789x"))
-	if _, ok, _ := c.contents.take("a", h("aaaa")); !ok {
-		t.Error("a dropped within the bound")
-	}
-	c.contents.put("c", h("cccc"), []byte("cccc"))
-	c.contents.put("d", h("dddd"), []byte("dddd")) // drops b
-	if _, ok, dropped := c.contents.take("b", h("bbbb")); ok || !dropped {
-		t.Errorf("b held beyond the bound (%v), or not known as dropped (%v)", ok, dropped)
-	}
-	if _, ok, dropped := c.contents.take("big", h("0123456789x")); ok || !dropped {
-		t.Errorf("a content bigger than the bound held (%v), or not known as dropped (%v)", ok, dropped)
-	}
-	if src, ok, _ := c.contents.take("c", h("cccc")); !ok || string(src) != "cccc" || c.contents.bytes != 4 {
-		t.Errorf("c: %q, %v; %d bytes held (want 4)", src, ok, c.contents.bytes)
-	}
-	c.contents.put("x.go", h("package x"), []byte("package x")) // the walk hashed it,
-	c.contents.put("e", h("eeee"), []byte("eeee"))              // and its content is dropped
-	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "x.go"), []byte("package x // changed"))
-	if _, err := c.read("x.go", filepath.Join(dir, "x.go"), 9, h("package x")); err == nil || !strings.Contains(err.Error(), "x.go changed during the run") {
-		t.Errorf("a file changed after its hash: %v", err)
-	}
-	if src, err := c.read("x.go", filepath.Join(dir, "x.go"), 20, h("package x // changed")); err != nil || string(src) != "package x // changed" || c.reread.Load() != 2 {
-		t.Errorf("a file read again: %q, %v, %d read again (want 2)", src, err, c.reread.Load())
 	}
 }

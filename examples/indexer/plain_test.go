@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/bench/plainindex"
+	"github.com/fwgo/fw/examples/indexer/index"
 	"github.com/fwgo/fw/internal/testenv"
 )
 
@@ -25,7 +26,7 @@ func TestSameAsPlain(t *testing.T) {
 	}
 	for name, root := range trees {
 		t.Run(name, func(t *testing.T) {
-			res, out := index(t, root, t.TempDir())
+			res, out := runIndex(t, root, t.TempDir())
 			plain, err := plainindex.Index(root, 4)
 			if err != nil {
 				t.Fatal(err)
@@ -38,7 +39,7 @@ func TestSameAsPlain(t *testing.T) {
 				t.Errorf("reports differ:\n%s\n--- plain:\n%s", out, want.String())
 			}
 			var topList, plainTop strings.Builder
-			for _, w := range top(res.Summary.Words, 20) {
+			for _, w := range index.Top(res.Summary.Words, 20) {
 				fmt.Fprintf(&topList, "%s %d\n", w.Word, w.Count)
 			}
 			for _, wc := range plain.Top(20) {

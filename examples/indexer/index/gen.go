@@ -1,3 +1,3 @@
 //go:generate go run github.com/fwgo/fw/cmd/fwgen generate
 
-package main
+package index
