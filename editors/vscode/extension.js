@@ -21,7 +21,7 @@ async function startClient() {
     return;
   }
   const cmd = serverCommand(
-    { path: config.get('server.path', 'fwgen'), args: config.get('server.args', []) },
+    { path: config.get('server.path', 'fwgen'), args: config.get('server.args', []), goTool: config.get('server.goTool', false) },
     { workspaceFolder: workspaceFolder() },
   );
   const serverOptions = {

@@ -19,25 +19,35 @@ function expand(value, workspaceFolder, env, home) {
 }
 
 // serverCommand turns the settings into the command that starts the server:
-// { command, args, cwd }. settings has path (fw.server.path) and args
-// (fw.server.args). A bare name ("fwgen") is looked up in PATH by the
-// system; a relative path with a directory ("./bin/fwgen") is relative to
-// the workspace folder.
+// { command, args, cwd }. settings has path (fw.server.path), args
+// (fw.server.args) and goTool (fw.server.goTool). A bare name ("fwgen") is
+// looked up in PATH by the system; a relative path with a directory
+// ("./bin/fwgen") is relative to the workspace folder. With goTool the
+// server is `go tool fwgen lsp`, the fwgen that the workspace's module
+// pins with a tool directive, and path names the go command.
 function serverCommand(settings, opts) {
   const o = opts || {};
   const env = o.env || process.env;
   const home = o.home || os.homedir();
   const folder = o.workspaceFolder;
-  let command = expand(String(settings.path || '').length ? String(settings.path) : 'fwgen', folder, env, home);
-  if (command === '') {
-    command = 'fwgen';
+  const extra = Array.isArray(settings.args) ? settings.args.map((a) => expand(String(a), folder, env, home)) : [];
+  if (settings.goTool) {
+    const goPath = String(settings.path || '');
+    const go = goPath.trim() === '' || goPath.trim() === 'fwgen' ? 'go' : resolveCommand(expand(goPath, folder, env, home), folder);
+    return { command: go, args: ['tool', 'fwgen', 'lsp', ...extra], cwd: folder };
   }
+  const command = expand(String(settings.path || ''), folder, env, home) || 'fwgen';
+  return { command: resolveCommand(command, folder), args: ['lsp', ...extra], cwd: folder };
+}
+
+// resolveCommand makes a relative path with a directory absolute, relative
+// to the workspace folder; a bare name is left to the PATH lookup.
+function resolveCommand(command, folder) {
   const hasDir = command.includes('/') || (process.platform === 'win32' && command.includes('\\'));
   if (hasDir && !path.isAbsolute(command) && folder) {
-    command = path.resolve(folder, command);
+    return path.resolve(folder, command);
   }
-  const extra = Array.isArray(settings.args) ? settings.args.map((a) => expand(String(a), folder, env, home)) : [];
-  return { command, args: ['lsp', ...extra], cwd: folder };
+  return command;
 }
 
 // describeStartError explains why the server did not start, for the message
