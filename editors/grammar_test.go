@@ -6,8 +6,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"go/ast"
-	"go/parser"
+	goast "go/ast"
+	goparser "go/parser"
 	"go/token"
 	"os"
 	"os/exec"
@@ -21,6 +21,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/fwgo/fw/dsl/ast"
 	fwparser "github.com/fwgo/fw/dsl/parser"
 )
 
@@ -42,8 +43,8 @@ func languageWords(t *testing.T) []string {
 		}
 	}
 	fset := token.NewFileSet()
-	parse := func(path string) *ast.File {
-		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+	parse := func(path string) *goast.File {
+		f, err := goparser.ParseFile(fset, path, nil, goparser.SkipObjectResolution)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -51,8 +52,8 @@ func languageWords(t *testing.T) []string {
 	}
 	tagLit := regexp.MustCompile(`'([^']+)'`)
 	keywordRule := regexp.MustCompile(`^\(\?:([a-z|]+)\)\\b$`)
-	strLit := func(e ast.Expr) (string, bool) {
-		lit, ok := e.(*ast.BasicLit)
+	strLit := func(e goast.Expr) (string, bool) {
+		lit, ok := e.(*goast.BasicLit)
 		if !ok || lit.Kind != token.STRING {
 			return "", false
 		}
@@ -61,9 +62,9 @@ func languageWords(t *testing.T) []string {
 	}
 	for _, name := range []string{"grammar.go", "convert.go", "lexer.go"} {
 		f := parse(filepath.Join("..", "dsl", "parser", name))
-		ast.Inspect(f, func(n ast.Node) bool {
+		goast.Inspect(f, func(n goast.Node) bool {
 			switch n := n.(type) {
-			case *ast.Field: // a grammar struct's field: its tag's 'literals'
+			case *goast.Field: // a grammar struct's field: its tag's 'literals'
 				if n.Tag != nil {
 					tag, _ := strconv.Unquote(n.Tag.Value)
 					if p, ok := reflectTag(tag, "parser"); ok {
@@ -72,20 +73,20 @@ func languageWords(t *testing.T) []string {
 						}
 					}
 				}
-			case *ast.BinaryExpr: // x == "word", x != "word"
+			case *goast.BinaryExpr: // x == "word", x != "word"
 				if n.Op == token.EQL || n.Op == token.NEQ {
 					if s, ok := strLit(n.Y); ok {
 						add(s)
 					}
 				}
-			case *ast.CaseClause: // case "word", ...:
+			case *goast.CaseClause: // case "word", ...:
 				for _, e := range n.List {
 					if s, ok := strLit(e); ok {
 						add(s)
 					}
 				}
-			case *ast.KeyValueExpr: // {Name: tokKeyword, Pattern: `(?:package|...)\b`}
-				if id, ok := n.Key.(*ast.Ident); ok && id.Name == "Pattern" {
+			case *goast.KeyValueExpr: // {Name: tokKeyword, Pattern: `(?:package|...)\b`}
+				if id, ok := n.Key.(*goast.Ident); ok && id.Name == "Pattern" {
 					if s, ok := strLit(n.Value); ok {
 						if m := keywordRule.FindStringSubmatch(s); m != nil {
 							for _, w := range strings.Split(m[1], "|") {
@@ -101,14 +102,14 @@ func languageWords(t *testing.T) []string {
 	// The checker's built-in types.
 	f := parse(filepath.Join("..", "dsl", "check", "fields.go"))
 	found := false
-	ast.Inspect(f, func(n ast.Node) bool {
-		vs, ok := n.(*ast.ValueSpec)
+	goast.Inspect(f, func(n goast.Node) bool {
+		vs, ok := n.(*goast.ValueSpec)
 		if !ok || len(vs.Names) != 1 || vs.Names[0].Name != "builtinTypes" || len(vs.Values) != 1 {
 			return true
 		}
 		found = true
-		for _, elt := range vs.Values[0].(*ast.CompositeLit).Elts {
-			if s, ok := strLit(elt.(*ast.KeyValueExpr).Key); ok {
+		for _, elt := range vs.Values[0].(*goast.CompositeLit).Elts {
+			if s, ok := strLit(elt.(*goast.KeyValueExpr).Key); ok {
 				add(s)
 			}
 		}
@@ -287,7 +288,7 @@ func TestGrammarAgreesWithLexer(t *testing.T) {
 	if err := json.Unmarshal(out, &tm); err != nil {
 		t.Fatal(err)
 	}
-	checked := 0
+	checked, named := 0, 0
 	for _, name := range files {
 		s := byFile[name]
 		toks, diags := fwparser.Tokens(s.name, []byte(s.text))
@@ -315,6 +316,37 @@ func TestGrammarAgreesWithLexer(t *testing.T) {
 			}
 			checked++
 		}
+		// What each name is, by the parser: its role's scope. Sources that
+		// do not parse (the docs' examples of syntax errors, a block of
+		// several files) have their tokens checked above, not their names.
+		if file, diags := fwparser.ParseFile(s.name, []byte(s.text)); !diags.HasErrors() && file != nil {
+			byOffset := map[int]fwparser.Token{}
+			for _, tok := range toks {
+				byOffset[tok.Pos.Offset] = tok
+			}
+			for _, r := range roles(file) {
+				tok, ok := byOffset[r.pos.Offset]
+				if !ok {
+					t.Errorf("%s:%d:%d: no token where the parser has %s", s.name, r.pos.Line, r.pos.Col, r.what)
+					continue
+				}
+				line := lines[tok.Pos.Line-1]
+				from := utf16Len(line[:byteCol(line, tok.Pos.Col)])
+				to := from + utf16Len(tok.Text)
+				var scopes [][]string
+				for _, tt := range tmLines[tok.Pos.Line-1] {
+					if tt.Start < to && tt.End > from {
+						scopes = append(scopes, tt.Scopes)
+					}
+				}
+				if !slices.ContainsFunc(scopes, func(sc []string) bool {
+					return slices.ContainsFunc(r.scopes, func(p string) bool { return hasScope(sc, p) })
+				}) || len(scopes) == 0 {
+					t.Errorf("%s:%d:%d: %q is %s: wants one of %v; the grammar gives %v", s.name, tok.Pos.Line, tok.Pos.Col, tok.Text, r.what, r.scopes, scopes)
+				}
+				named++
+			}
+		}
 		for i, toks := range tmLines {
 			for _, tt := range toks {
 				if hasScope(tt.Scopes, "invalid.") {
@@ -323,7 +355,10 @@ func TestGrammarAgreesWithLexer(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d sources, %d tokens checked", len(sources), checked)
+	t.Logf("%d sources, %d tokens checked, %d of them names by their role", len(sources), checked, named)
+	if named < 5000 {
+		t.Errorf("only %d names checked by their role: are the sources found?", named)
+	}
 }
 
 type tmToken struct {
@@ -476,6 +511,216 @@ func fwBlocks(md string) []string {
 			out = append(out, strings.Join(cur, "\n")+"\n")
 		case in:
 			cur = append(cur, line)
+		}
+	}
+	return out
+}
+
+// role is what the parser says a token is, and the scopes that the grammar
+// may give it.
+type role struct {
+	pos    ast.Pos
+	what   string
+	scopes []string
+}
+
+// roles walks a parsed file and lists the role of each of its names and
+// literals: declarations, fields, types, options, cases, targets, helpers,
+// patterns and guards.
+func roles(f *ast.File) []role {
+	var out []role
+	add := func(pos ast.Pos, what string, scopes ...string) {
+		out = append(out, role{pos: pos, what: what, scopes: scopes})
+	}
+	typeName := func(id ast.Ident) { add(id.Pos, "a type", "support.type.builtin", "entity.name.type") }
+	var typeExpr func(t *ast.TypeExpr)
+	typeExpr = func(t *ast.TypeExpr) {
+		switch t.Kind {
+		case ast.TypeName:
+			typeName(t.Name)
+		case ast.TypeList:
+			typeExpr(t.Elem)
+		case ast.TypeMap:
+			typeExpr(t.Key)
+			typeExpr(t.Elem)
+		}
+	}
+	fields := func(fs []*ast.FieldDecl) {
+		for _, fd := range fs {
+			add(fd.Name.Pos, "a field's name", "variable.other.property")
+			typeExpr(fd.Type)
+		}
+	}
+	literal := func(l *ast.Literal) {
+		switch l.Kind {
+		case ast.LitString:
+			add(l.Pos, "a string", "string.")
+		case ast.LitBool:
+			add(l.Pos, "a bool", "constant.language.boolean")
+		default:
+			add(l.Pos, "a number", "constant.numeric.", "constant.language.float")
+		}
+	}
+	name := func(pos ast.Pos) {
+		add(pos, "a binding or a variant", "variable.parameter.binding", "variable.other.enummember")
+	}
+	var pattern func(p ast.Pattern)
+	var fieldPatterns func(fps []*ast.FieldPattern)
+	pattern = func(p ast.Pattern) {
+		switch p := p.(type) {
+		case *ast.Wildcard:
+			add(p.Pos, "the wildcard", "variable.language.wildcard")
+		case *ast.Name:
+			name(p.Pos)
+		case *ast.Literal:
+			literal(p)
+		case *ast.Nil:
+			add(p.Pos, "nil", "constant.language.nil")
+		case *ast.Alt:
+			for _, a := range p.Alts {
+				pattern(a)
+			}
+		case *ast.Range:
+			if p.Lo != nil {
+				pattern(p.Lo)
+			}
+			if p.Hi != nil {
+				pattern(p.Hi)
+			}
+		case *ast.Compare:
+			pattern(p.Value)
+		case *ast.Not:
+			pattern(p.Pattern)
+		case *ast.Prefix:
+			add(p.Pos, "prefix", "keyword.operator.prefix")
+			literal(p.Value)
+		case *ast.RecordPattern:
+			fieldPatterns(p.Fields)
+		}
+	}
+	fieldPatterns = func(fps []*ast.FieldPattern) {
+		for _, fp := range fps {
+			add(fp.Field.Pos, "a field in a pattern", "variable.other.property")
+			if fp.Pattern != nil {
+				pattern(fp.Pattern)
+			}
+		}
+	}
+	var expr func(e ast.Expr)
+	expr = func(e ast.Expr) {
+		switch e := e.(type) {
+		case *ast.Binary:
+			expr(e.X)
+			expr(e.Y)
+		case *ast.Unary:
+			expr(e.X)
+		case *ast.Paren:
+			expr(e.X)
+		case *ast.Len:
+			add(e.Pos, "len", "support.function.builtin.len")
+			add(e.Arg.Pos, "a binding", "variable.parameter.binding")
+		case *ast.Name:
+			name(e.Pos)
+		case *ast.Literal:
+			literal(e)
+		}
+	}
+	targets := func(ids []ast.Ident) {
+		for _, id := range ids {
+			add(id.Pos, "a target", "variable.other.target")
+		}
+	}
+	events := func(ids []ast.Ident) {
+		for _, id := range ids {
+			add(id.Pos, "an event", "entity.name.type.event")
+		}
+	}
+	options := func(opts []*ast.Option) {
+		for _, o := range opts {
+			add(o.Name.Pos, "an option", "keyword.other.option")
+			for _, v := range []*ast.IntLit{o.Value, o.To} {
+				if v != nil {
+					add(v.Pos, "an option's value", "constant.numeric.")
+				}
+			}
+			events(o.Events)
+		}
+	}
+	cases := func(cs []*ast.Case) {
+		for _, c := range cs {
+			switch {
+			case c.IsCatchAll():
+				add(c.Event.Pos, "the catch-all", "variable.language.wildcard")
+			case c.Kind == ast.CaseEvent:
+				add(c.Event.Pos, "a case's event", "entity.name.type.event")
+				fieldPatterns(c.Fields)
+			case c.Kind == ast.CaseBuilt:
+				add(c.Target.Pos, "a consumed target", "variable.other.target")
+			}
+			if c.Guard != nil {
+				expr(c.Guard)
+			}
+			if c.Name != nil {
+				add(c.Name.Pos, "a case's name", "entity.name.function.case")
+			}
+			events(c.Emits)
+			targets(c.Resolves)
+			targets(c.Publishes)
+		}
+	}
+	add(f.Package.Pos, "the package name", "entity.name.namespace")
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.EnumDecl:
+			add(d.Name.Pos, "an enum's name", "entity.name.type.enum")
+			for _, v := range d.Variants {
+				add(v.Pos, "a variant", "variable.other.enummember")
+			}
+		case *ast.EventDecl:
+			add(d.Name.Pos, "an event's name", "entity.name.type.event")
+			fields(d.Fields)
+		case *ast.RecordDecl:
+			add(d.Name.Pos, "a record's name", "entity.name.type.record")
+			fields(d.Fields)
+		case *ast.ProcessorDecl:
+			add(d.Name.Pos, "a processor's name", "entity.name.type.processor")
+			for _, p := range d.Provides {
+				add(p.Target.Pos, "a provided target", "variable.other.target")
+				if p.Type != nil {
+					typeName(*p.Type)
+				}
+			}
+			options(d.Options)
+			cases(d.Cases)
+		case *ast.BuilderDecl:
+			add(d.Name.Pos, "a builder's name", "entity.name.type.builder")
+			add(d.Target.Pos, "a provided target", "variable.other.target")
+			if d.Type != nil {
+				typeName(*d.Type)
+			}
+			for _, r := range d.Requires {
+				add(r.Pos, "a requirement", "variable.other.target", "entity.name.type.event")
+			}
+			if d.Persist != nil {
+				add(d.Persist.Pos, "persist", "keyword.other.persist")
+			}
+			if d.Version != nil {
+				add(d.Version.Pos, "a version", "constant.numeric.")
+			}
+			if d.Use != nil {
+				add(d.Use.Helper.Pos, "a helper", "support.class.helper")
+				for _, a := range d.Use.Args {
+					add(a.Name.Pos, "a helper's argument", "variable.parameter.argument")
+					switch v := a.Value.(type) {
+					case *ast.Literal:
+						literal(v)
+					case *ast.Name:
+						add(v.Pos, "a helper's argument's value", "variable.other.property", "support.type.builtin")
+					}
+				}
+			}
+			options(d.Options)
+			cases(d.Cases)
 		}
 	}
 	return out
