@@ -32,7 +32,9 @@ npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# The client's tests, with the repository's fwgen as the server.
+# The client's tests, with the repository's fwgen as the server (extension.js
+# itself needs VS Code to run: here it is only compiled).
+node --check extension.js
 (cd "$root" && go build -o "$tmp/fwgen" ./cmd/fwgen)
 FWGEN="$tmp/fwgen" node test/unit.js
 

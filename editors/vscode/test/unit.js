@@ -108,3 +108,57 @@ test('fw.server.goTool: go tool fwgen lsp in the workspace folder', () => {
   });
   assert.strictEqual(serverCommand({ goTool: true, path: '/usr/local/go/bin/go' }, {}).command, '/usr/local/go/bin/go');
 });
+
+test('language-configuration.json: comments, brackets, indentation', () => {
+  const conf = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'language-configuration.json'), 'utf8'));
+  assert.strictEqual(conf.comments.lineComment, '//');
+  for (const pair of [['{', '}'], ['[', ']'], ['(', ')']]) {
+    assert.ok(conf.brackets.some((b) => b[0] === pair[0] && b[1] === pair[1]), `bracket pair ${pair}`);
+    assert.ok(conf.autoClosingPairs.some((b) => b.open === pair[0] && b.close === pair[1]), `auto-closing ${pair}`);
+  }
+  assert.ok(conf.autoClosingPairs.some((b) => b.open === '"' && b.notIn.includes('string')));
+  const inc = new RegExp(conf.indentationRules.increaseIndentPattern);
+  const dec = new RegExp(conf.indentationRules.decreaseIndentPattern);
+  for (const line of ['processor Billing {', 'event Order {  // orders', 'builder Slow provides slow: string requires words {']) {
+    assert.ok(inc.test(line), `indent after ${JSON.stringify(line)}`);
+  }
+  for (const line of ['event Tick {}', 'on Order{id} as X', 'enum Status { NEW PAID }']) {
+    assert.ok(!inc.test(line), `no indent after ${JSON.stringify(line)}`);
+  }
+  assert.ok(dec.test('    }') && !dec.test('    on init'));
+  const word = new RegExp(`^(?:${conf.wordPattern})$`);
+  for (const w of ['Order', 'byPkg', '_', '10_000', '-1', '1.5', '100ms']) {
+    assert.ok(word.test(w), `${w} is a word`);
+  }
+  assert.ok(!word.test('1..5'), '1..5 is two words');
+});
+
+test('the Markdown injection highlights ```fw blocks (lint=RULE too) and no others', async () => {
+  const onig = require('vscode-oniguruma');
+  const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
+  await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+  const g = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'syntaxes', 'fw.markdown.tmLanguage.json'), 'utf8'));
+  const block = g.repository['fw-code-block'];
+  assert.deepStrictEqual(block.patterns[0].patterns, [{ include: 'source.fw' }]);
+  const matches = (re, s) => {
+    const scanner = new onig.OnigScanner([re]);
+    const str = new onig.OnigString(s);
+    const m = scanner.findNextMatchSync(str, 0);
+    str.dispose();
+    scanner.dispose();
+    return m !== null;
+  };
+  for (const line of ['```fw', '```fw lint=syntax', '  ```fw', '~~~fw']) {
+    assert.ok(matches(block.begin, line), `${line} opens a fw block`);
+  }
+  for (const line of ['```go', '```fwx', '```', 'fw']) {
+    assert.ok(!matches(block.begin, line), `${line} opens no fw block`);
+  }
+  // The end refers to the begin's captures, which TextMate substitutes:
+  // here no indentation and ```.
+  const end = block.end.replace('\\2', '').replace('\\3', '```');
+  assert.ok(matches(end, '```') && !matches(end, 'on Order'));
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+  const inj = pkg.contributes.grammars.find((x) => x.scopeName === g.scopeName);
+  assert.deepStrictEqual(inj.injectTo, ['text.html.markdown']);
+});
