@@ -2,7 +2,7 @@
 GO ?= go
 EXAMPLES := $(notdir $(wildcard testdata/examples/*))
 
-.PHONY: all demo alerts quickstart generate check-generated test test-modules test-short vet fmtcheck fuzz bench bench-peers bench-indexer bench-nats editor-test
+.PHONY: all demo alerts quickstart generate check-generated test test-modules test-short vet fmtcheck fuzz bench bench-peers bench-indexer bench-nats
 
 all: test
 
@@ -38,6 +38,14 @@ alerts:
 ## quickstart: regenerate the Greeter from its .fw file and run it (prints Hello, world!)
 quickstart: generate
 	$(GO) run ./examples/greeter
+
+## editor-test: the VS Code extension (editors/vscode): npm ci, its grammar
+## tests, its client's tests against a freshly built fwgen lsp, the Go tests of
+## editors/ that check the grammar against the parser, and vsce package. It
+## installs Node.js and npm (Debian's) if they are missing; CI runs it too.
+.PHONY: editor-test
+editor-test:
+	bash editors/vscode/ci.sh
 
 ## generate: regenerate every generated package. The convention, the only
 ## place the sources are found: each directory testdata/examples/<name> (the
@@ -83,13 +91,6 @@ test-short:
 
 vet: fmtcheck
 	$(GO) vet ./...
-
-## editor-test: the VS Code extension (editors/vscode): npm ci, its grammar
-## tests, its client's tests against a freshly built fwgen lsp, the Go tests of
-## editors/ that check the grammar against the parser, and vsce package. It
-## installs Node.js and npm (Debian's) if they are missing; CI runs it too.
-editor-test:
-	bash editors/vscode/ci.sh
 
 ## fmtcheck: fail if a Go file is not gofmt-formatted
 fmtcheck:
