@@ -39,6 +39,14 @@ alerts:
 quickstart: generate
 	$(GO) run ./examples/greeter
 
+## editor-test: the VS Code extension (editors/vscode): npm ci, its grammar
+## tests, its client's tests against a freshly built fwgen lsp, the Go tests of
+## editors/ that check the grammar against the parser, and vsce package. It
+## installs Node.js and npm (Debian's) if they are missing; CI runs it too.
+.PHONY: editor-test
+editor-test:
+	bash editors/vscode/ci.sh
+
 ## generate: regenerate every generated package. The convention, the only
 ## place the sources are found: each directory testdata/examples/<name> (the
 ## examples and the benchmark packages) generates generated/<name>, and each

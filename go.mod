@@ -2,6 +2,9 @@ module github.com/fwgo/fw
 
 go 1.26
 
+// The VS Code extension's npm packages are no Go packages: ./... skips them.
+ignore ./editors/vscode/node_modules
+
 require (
 	github.com/alecthomas/participle/v2 v2.1.4
 	github.com/aymanbagabas/go-udiff v0.4.1
