@@ -1,0 +1,42 @@
+package handlers
+
+import (
+	"regexp"
+	"sync"
+
+	"github.com/fwgo/fw/fwvet/testdata/vetshop"
+)
+
+// Package-level state: calls counts the calls (written by a handler),
+// threshold is set by the main program (read by a handler), and words and
+// pattern are only initialized (read freely).
+var (
+	calls     int
+	threshold int64
+	mu        sync.Mutex
+	words     = map[string]bool{"a": true}
+	pattern   = regexp.MustCompile(`^[a-z]+$`)
+)
+
+// Configure is called by the program before a run.
+func Configure(t int64) { threshold = t }
+
+// Sink implements vetshop.SinkHandler.
+type Sink struct{ big int }
+
+func (s *Sink) OnInvoice(c vetshop.SinkInvoiceContext, id string, total int64) error {
+	calls++ // want `^Sink.OnInvoice -> package var calls: a handler that writes package-level state`
+	mu.Lock() // want `^Sink.OnInvoice -> package var mu: a handler that writes`
+	defer mu.Unlock() // want `package var mu: a handler that writes`
+	if total > threshold { // want `^Sink.OnInvoice -> package var threshold: a handler that reads package-level state written elsewhere \(state.go:22\)`
+		s.big++
+	}
+	return nil
+}
+
+func (s *Sink) OnNote(c vetshop.SinkNoteContext, text string) error {
+	if words[text] && pattern.MatchString(text) {
+		s.big++
+	}
+	return nil
+}
