@@ -28,6 +28,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -46,8 +47,17 @@ value, goroutines and selects over several channels, package-level mutable
 state, and environment, file and network reads outside source builders.
 A comment "//fw:nondeterministic-ok reason" on the line (or in the doc comment
 of the function) silences a finding.`,
-	URL: "https://github.com/fwgo/fw/blob/main/docs/vet.md",
-	Run: run,
+	URL:        "https://github.com/fwgo/fw/blob/main/docs/vet.md",
+	Run:        run,
+	ResultType: reflect.TypeFor[*Result](),
+}
+
+// Result is what the analyzer found in a package: its handler methods.
+type Result struct {
+	// Handlers are the handler methods, in source order: "Billing.OnOrder", or
+	// "billing.OnOrder (Billing)" for a type named otherwise than its processor,
+	// builder or helper; source builders' end in " [source]".
+	Handlers []string
 }
 
 // Directive is the comment that silences a finding; a reason must follow it.
@@ -127,12 +137,20 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	res := &Result{}
 	if len(ifaces) == 0 {
-		return nil, nil
+		return res, nil
 	}
 	roots := v.roots(ifaces)
+	for _, r := range roots {
+		if r.source {
+			res.Handlers = append(res.Handlers, r.label+" [source]")
+		} else {
+			res.Handlers = append(res.Handlers, r.label)
+		}
+	}
 	if len(roots) == 0 {
-		return nil, nil
+		return res, nil
 	}
 	v.writes()
 	v.emitters()
@@ -167,7 +185,7 @@ func run(pass *analysis.Pass) (any, error) {
 			v.check(fn, reachedSource, true)
 		}
 	}
-	return nil, nil
+	return res, nil
 }
 
 // directives records the lines that a directive silences and reports those

@@ -25,9 +25,9 @@ func Configure(t int64) { threshold = t }
 type Sink struct{ big int }
 
 func (s *Sink) OnInvoice(c vetshop.SinkInvoiceContext, id string, total int64) error {
-	calls++ // want `^Sink.OnInvoice -> package var calls: a handler that writes package-level state`
-	mu.Lock() // want `^Sink.OnInvoice -> package var mu: a handler that writes`
-	defer mu.Unlock() // want `package var mu: a handler that writes`
+	calls++                // want `^Sink.OnInvoice -> package var calls: a handler that writes package-level state`
+	mu.Lock()              // want `^Sink.OnInvoice -> package var mu: a handler that writes`
+	defer mu.Unlock()      // want `package var mu: a handler that writes`
 	if total > threshold { // want `^Sink.OnInvoice -> package var threshold: a handler that reads package-level state written elsewhere \(state.go:22\)`
 		s.big++
 	}
