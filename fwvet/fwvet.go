@@ -177,7 +177,7 @@ func run(pass *analysis.Pass) (any, error) {
 			order = append(order, fn)
 		}
 	}
-	slices.SortFunc(order, func(a, b *types.Func) int { return int(v.decls[a].Pos() - v.decls[b].Pos()) })
+	slices.SortFunc(order, func(a, b *types.Func) int { return v.comparePos(a.Pos(), b.Pos()) })
 	for _, fn := range order {
 		if _, ok := reachedPlain[fn]; ok {
 			v.check(fn, reachedPlain, false)
@@ -388,8 +388,18 @@ func (v *vet) roots(ifaces []handlerIface) []root {
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b root) int { return int(a.fn.Pos() - b.fn.Pos()) })
+	slices.SortFunc(out, func(a, b root) int { return v.comparePos(a.fn.Pos(), b.fn.Pos()) })
 	return out
+}
+
+// comparePos orders positions by file name, then offset: a package's files
+// are not in the file set in the order of their names.
+func (v *vet) comparePos(a, b token.Pos) int {
+	pa, pb := v.pass.Fset.Position(a), v.pass.Fset.Position(b)
+	if c := strings.Compare(pa.Filename, pb.Filename); c != 0 {
+		return c
+	}
+	return pa.Offset - pb.Offset
 }
 
 // reached is how a function is reached: its root and its caller on the way.
