@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/fwgo/fw/fwvet"
+	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
@@ -12,4 +13,24 @@ import (
 // that must not be reported (each checked by the // want comments).
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, "..", fwvet.Analyzer, "./fwvet/testdata/handlers", "./fwvet/testdata/vetshop")
+}
+
+// TestResult checks the handler methods fwvet finds in testdata/handlers
+// (its Result): every method of the types that implement a generated
+// interface exactly, a source builder marked, and none of almost, which has
+// one method of an interface and not the other.
+func TestResult(t *testing.T) {
+	results := analysistest.Run(t, "..", fwvet.Analyzer, "./fwvet/testdata/handlers")
+	var got []string
+	for _, r := range results {
+		got = append(got, r.Result.(*fwvet.Result).Handlers...)
+	}
+	want := []string{
+		"Billing.Init", "Billing.OnOrder", "Billing.OnTagged", "Billing.Phase",
+		"Lines.Build [source]", "upperCase.OnLines (Upper)", "printer.OnUpper",
+		"Sink.OnInvoice", "Sink.OnNote",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("handlers (-want +got):\n%s", diff)
+	}
 }
