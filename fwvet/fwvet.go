@@ -92,15 +92,16 @@ type root struct {
 }
 
 type vet struct {
-	pass      *analysis.Pass
-	generated map[*types.Package]bool // fwgen-generated packages in view
-	decls     map[*types.Func]*ast.FuncDecl
-	files     map[*ast.FuncDecl]*ast.File
-	supLines  map[lineKey]bool // lines silenced by a directive with a reason
-	supFuncs  map[*types.Func]bool
-	written   map[*types.Var]token.Pos // package-level vars written outside init
-	emits     map[*types.Func]bool     // functions that emit, directly or not
-	reported  map[string]bool
+	pass        *analysis.Pass
+	generated   map[*types.Package]bool // fwgen-generated packages in view
+	decls       map[*types.Func]*ast.FuncDecl
+	files       map[*ast.FuncDecl]*ast.File
+	supLines    map[lineKey]bool // lines silenced by a directive with a reason
+	supFuncs    map[*types.Func]bool
+	written     map[*types.Var]token.Pos // package-level vars written outside init
+	initialized map[*types.Var]finding   // package-level vars set to a reported function's result or value
+	emits       map[*types.Func]bool     // functions that emit, directly or not
+	reported    map[string]bool
 }
 
 type lineKey struct {
@@ -110,15 +111,16 @@ type lineKey struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	v := &vet{
-		pass:      pass,
-		generated: map[*types.Package]bool{},
-		decls:     map[*types.Func]*ast.FuncDecl{},
-		files:     map[*ast.FuncDecl]*ast.File{},
-		supLines:  map[lineKey]bool{},
-		supFuncs:  map[*types.Func]bool{},
-		written:   map[*types.Var]token.Pos{},
-		emits:     map[*types.Func]bool{},
-		reported:  map[string]bool{},
+		pass:        pass,
+		generated:   map[*types.Package]bool{},
+		decls:       map[*types.Func]*ast.FuncDecl{},
+		files:       map[*ast.FuncDecl]*ast.File{},
+		supLines:    map[lineKey]bool{},
+		supFuncs:    map[*types.Func]bool{},
+		written:     map[*types.Var]token.Pos{},
+		initialized: map[*types.Var]finding{},
+		emits:       map[*types.Func]bool{},
+		reported:    map[string]bool{},
 	}
 	v.directives()
 	ifaces := v.handlerIfaces()
@@ -153,6 +155,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	v.writes()
+	v.initializers()
 	v.emitters()
 
 	// Reach every function from the handlers, shortest chains first: from the
@@ -769,40 +772,92 @@ func (v *vet) checkIdent(id *ast.Ident, ch string, sourceOnly, write bool) {
 		} else if wp, ok := v.written[gv]; ok {
 			v.report(id.Pos(), id.End(), CatGlobal, ch, "package var "+gv.Name(),
 				fmt.Sprintf("a handler that reads package-level state written elsewhere (%s) depends on more than its inputs, which a replay or a cache hit does not see", v.shortPos(wp)))
+		} else if f, ok := v.initialized[gv]; ok && (f.cat != CatEnv || !sourceOnly) {
+			// var now = time.Now: the variable stands for what it was set to.
+			v.report(id.Pos(), id.End(), f.cat, ch, "package var "+gv.Name()+" = "+f.what, f.why)
 		}
 		return
 	}
-	obj := v.pass.TypesInfo.Uses[id]
+	if f, ok := classify(v.pass.TypesInfo.Uses[id]); ok && (f.cat != CatEnv || !sourceOnly) {
+		v.report(id.Pos(), id.End(), f.cat, ch, f.what, f.why)
+	}
+}
+
+// A finding is what a reported function or variable is, and why.
+type finding struct {
+	cat, what, why string
+}
+
+// classify returns the finding of a use of obj, if it is reported.
+func classify(obj types.Object) (finding, bool) {
 	var name string
 	switch o := obj.(type) {
 	case *types.Func:
 		name = o.Origin().FullName()
 	case *types.Var:
 		if o.Pkg() == nil || o.Parent() != o.Pkg().Scope() {
-			return
+			return finding{}, false
 		}
 		name = o.Pkg().Path() + "." + o.Name()
 	default:
-		return
+		return finding{}, false
 	}
 	pkg := obj.Pkg()
 	if pkg == nil {
-		return
+		return finding{}, false
 	}
 	what := shortName(name)
 	switch {
 	case wallClock[name]:
-		v.report(id.Pos(), id.End(), CatTime, ch, what, "wall-clock time in a handler breaks replay: a replay or a cache hit sees another time")
+		return finding{CatTime, what, "wall-clock time in a handler breaks replay: a replay or a cache hit sees another time"}, true
 	case (pkg.Path() == "math/rand" || pkg.Path() == "math/rand/v2") && isPkgFunc(obj) && !seededRand[obj.Name()]:
-		v.report(id.Pos(), id.End(), CatRand, ch, what, "global randomness in a handler breaks replay: use a rand.Rand seeded from the event or the handler's configuration")
+		return finding{CatRand, what, "global randomness in a handler breaks replay: use a rand.Rand seeded from the event or the handler's configuration"}, true
 	case cryptoRand[name]:
-		v.report(id.Pos(), id.End(), CatRand, ch, what, "crypto randomness in a handler breaks replay: its bytes differ on every call")
+		return finding{CatRand, what, "crypto randomness in a handler breaks replay: its bytes differ on every call"}, true
 	case goroutines[name]:
-		v.report(id.Pos(), id.End(), CatGoroutine, ch, what,
-			"goroutines started by a handler run when the scheduler says, which a replay cannot reproduce")
-	case environment[name] && !sourceOnly:
-		v.report(id.Pos(), id.End(), CatEnv, ch, what,
-			"a handler that reads the environment, files or the network outside a source builder (the declared inputs) can see other data on a replay or a cache hit")
+		return finding{CatGoroutine, what, "goroutines started by a handler run when the scheduler says, which a replay cannot reproduce"}, true
+	case environment[name]:
+		return finding{CatEnv, what, "a handler that reads the environment, files or the network outside a source builder (the declared inputs) can see other data on a replay or a cache hit"}, true
+	}
+	return finding{}, false
+}
+
+// initializers records the package-level variables whose initializer uses a
+// reported function or variable (var now = time.Now, var home =
+// os.Getenv("HOME")): reading one in a handler is using it.
+func (v *vet) initializers() {
+	for _, f := range v.pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				if len(vs.Values) == 0 {
+					continue
+				}
+				var first *finding
+				for _, val := range vs.Values {
+					ast.Inspect(val, func(n ast.Node) bool {
+						if id, ok := n.(*ast.Ident); ok && first == nil {
+							if f, ok := classify(v.pass.TypesInfo.Uses[id]); ok {
+								first = &f
+							}
+						}
+						return first == nil
+					})
+				}
+				if first == nil {
+					continue
+				}
+				for _, name := range vs.Names {
+					if gv, ok := v.pass.TypesInfo.Defs[name].(*types.Var); ok {
+						v.initialized[gv] = *first
+					}
+				}
+			}
+		}
 	}
 }
 

@@ -28,7 +28,7 @@ func TestResult(t *testing.T) {
 	want := []string{
 		"Billing.Init", "Billing.OnOrder", "Billing.OnTagged", "Billing.Phase",
 		"Lines.Build [source]", "upperCase.OnLines (Upper)", "printer.OnUpper",
-		"Sink.OnInvoice", "Sink.OnNote",
+		"Sink.OnInvoice", "Sink.OnNote", "Clocked.OnUpper (Printer)",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("handlers (-want +got):\n%s", diff)

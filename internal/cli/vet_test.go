@@ -44,8 +44,8 @@ func TestVet(t *testing.T) {
 			t.Errorf("missing finding\n\t%s\nin\n%s", want, stdout)
 		}
 	}
-	if len(lines) != 24 {
-		t.Errorf("%d findings, want 24 (the want comments of fwvet/testdata/handlers):\n%s", len(lines), stdout)
+	if len(lines) != 26 {
+		t.Errorf("%d findings, want 26 (the want comments of fwvet/testdata/handlers):\n%s", len(lines), stdout)
 	}
 
 	code, stdout, _ = fwgenVet(t, "-format", "json", "./fwvet/testdata/handlers")
@@ -81,7 +81,7 @@ func TestVetHandlers(t *testing.T) {
 	code, stdout, stderr := fwgenVet(t, "-handlers", "./examples/greeter", "./fwvet/testdata/handlers", "./dsl")
 	want := "github.com/fwgo/fw/examples/greeter: Greeter.OnStart, Greeter.OnGreet\n" +
 		"github.com/fwgo/fw/fwvet/testdata/handlers: Billing.Init, Billing.OnOrder, Billing.OnTagged, Billing.Phase, " +
-		"Lines.Build [source], upperCase.OnLines (Upper), printer.OnUpper, Sink.OnInvoice, Sink.OnNote\n"
+		"Lines.Build [source], upperCase.OnLines (Upper), printer.OnUpper, Sink.OnInvoice, Sink.OnNote, Clocked.OnUpper (Printer)\n"
 	if code != cli.ExitOK || stdout != want || stderr != "" {
 		t.Errorf("exit %d, stderr %q, stdout\n%s\nwant\n%s", code, stderr, stdout, want)
 	}
