@@ -98,9 +98,10 @@ type vet struct {
 	files       map[*ast.FuncDecl]*ast.File
 	supLines    map[lineKey]bool // lines silenced by a directive with a reason
 	supFuncs    map[*types.Func]bool
-	written     map[*types.Var]token.Pos // package-level vars written outside init
-	initialized map[*types.Var]finding   // package-level vars set to a reported function's result or value
-	emits       map[*types.Func]bool     // functions that emit, directly or not
+	impls       map[*types.Func][]*types.Func // an interface method's implementations in the package
+	written     map[*types.Var]token.Pos      // package-level vars written outside init
+	initialized map[*types.Var]finding        // package-level vars set to a reported function's result or value
+	emits       map[*types.Func]bool          // functions that emit, directly or not
 	reported    map[string]bool
 }
 
@@ -119,6 +120,7 @@ func run(pass *analysis.Pass) (any, error) {
 		supFuncs:    map[*types.Func]bool{},
 		written:     map[*types.Var]token.Pos{},
 		initialized: map[*types.Var]finding{},
+		impls:       map[*types.Func][]*types.Func{},
 		emits:       map[*types.Func]bool{},
 		reported:    map[string]bool{},
 	}
@@ -439,8 +441,9 @@ func (v *vet) reach(roots []root) map[*types.Func]reached {
 	return out
 }
 
-// callees returns the functions of the package that fn calls or refers to, in
-// source order, but for those on silenced lines.
+// callees returns the functions of the package that fn calls or refers to
+// (through an interface of the package, its implementations in the package),
+// in source order, but for those on silenced lines.
 func (v *vet) callees(fn *types.Func) []*types.Func {
 	var out []*types.Func
 	ast.Inspect(v.decls[fn].Body, func(n ast.Node) bool {
@@ -452,12 +455,62 @@ func (v *vet) callees(fn *types.Func) []*types.Func {
 		if !ok {
 			return true
 		}
-		callee = callee.Origin()
-		if _, ok := v.decls[callee]; ok && !v.silenced(id.Pos()) && !slices.Contains(out, callee) {
-			out = append(out, callee)
+		if v.silenced(id.Pos()) {
+			return true
+		}
+		for _, c := range v.implementations(callee.Origin()) {
+			if !slices.Contains(out, c) {
+				out = append(out, c)
+			}
 		}
 		return true
 	})
+	return out
+}
+
+// implementations returns the functions of the package that a call of fn may
+// run: fn itself if the package declares it; for a method of an interface
+// that the package declares, the methods of the package's types that
+// implement it.
+func (v *vet) implementations(fn *types.Func) []*types.Func {
+	if _, ok := v.decls[fn]; ok {
+		return []*types.Func{fn}
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() == nil || fn.Pkg() != v.pass.Pkg {
+		return nil
+	}
+	recv := types.Unalias(sig.Recv().Type())
+	it, ok := recv.Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	if impls, ok := v.impls[fn]; ok {
+		return impls
+	}
+	var out []*types.Func
+	scope := v.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		n, ok := tn.Type().(*types.Named)
+		if !ok || n.TypeParams() != nil || types.IsInterface(n) {
+			continue
+		}
+		ptr := types.NewPointer(n)
+		if !types.Implements(n, it) && !types.Implements(ptr, it) {
+			continue
+		}
+		obj, _, _ := types.LookupFieldOrMethod(ptr, false, v.pass.Pkg, fn.Name())
+		if m, ok := obj.(*types.Func); ok {
+			if _, ok := v.decls[m]; ok {
+				out = append(out, m)
+			}
+		}
+	}
+	v.impls[fn] = out
 	return out
 }
 

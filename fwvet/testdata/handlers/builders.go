@@ -48,3 +48,13 @@ func (l Lines) unused() string { return prefix() }
 func New() vetshop.Handlers {
 	return vetshop.Handlers{Billing: &Billing{}, Lines: Lines{}, Upper: upperCase{}, Printer: printer{}, Sink: &Sink{}}
 }
+
+// A clock is an interface of the package: a call through it may run any of
+// the package's implementations.
+type clock interface{ stamp() string }
+
+type wallClock struct{}
+
+func (wallClock) stamp() string {
+	return time.Now().String() // want `^Sink.OnNote -> wallClock.stamp -> time.Now: wall-clock time`
+}

@@ -24,7 +24,10 @@ var (
 func Configure(t int64) { threshold = t }
 
 // Sink implements vetshop.SinkHandler.
-type Sink struct{ big int }
+type Sink struct {
+	big   int
+	clock clock
+}
 
 func (s *Sink) OnInvoice(c vetshop.SinkInvoiceContext, id string, total int64) error {
 	calls++                // want `^Sink.OnInvoice -> package var calls: a handler that writes package-level state`
@@ -37,7 +40,7 @@ func (s *Sink) OnInvoice(c vetshop.SinkInvoiceContext, id string, total int64) e
 }
 
 func (s *Sink) OnNote(c vetshop.SinkNoteContext, text string) error {
-	if words[text] && pattern.MatchString(text) {
+	if words[text] && pattern.MatchString(text) && s.clock.stamp() != "" {
 		s.big++
 	}
 	return nil
