@@ -10,17 +10,13 @@ import (
 
 // TestAnalyzer runs fwvet on testdata/handlers, the handlers of the generated
 // package testdata/vetshop: every finding kind, the suppressions, and code
-// that must not be reported (each checked by the // want comments).
+// that must not be reported (each checked by the // want comments). It then
+// checks the handler methods fwvet found (its Result): every method of the
+// types that implement a generated interface exactly, a source builder
+// marked, and none of almost, which has one method of an interface and not
+// the others; and none in vetshop itself.
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, "..", fwvet.Analyzer, "./fwvet/testdata/handlers", "./fwvet/testdata/vetshop")
-}
-
-// TestResult checks the handler methods fwvet finds in testdata/handlers
-// (its Result): every method of the types that implement a generated
-// interface exactly, a source builder marked, and none of almost, which has
-// one method of an interface and not the other.
-func TestResult(t *testing.T) {
-	results := analysistest.Run(t, "..", fwvet.Analyzer, "./fwvet/testdata/handlers")
+	results := analysistest.Run(t, "..", fwvet.Analyzer, "./fwvet/testdata/handlers", "./fwvet/testdata/vetshop")
 	var got []string
 	for _, r := range results {
 		got = append(got, r.Result.(*fwvet.Result).Handlers...)
