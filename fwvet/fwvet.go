@@ -813,6 +813,152 @@ func (v *vet) check(fn *types.Func, by map[*types.Func]reached, sourceOnly bool)
 		}
 		return true
 	})
+	v.checkCrypto(fd, ch)
+}
+
+// checkCrypto reports the uses of crypto/rand in fd whose bytes reach an
+// emission, a return value, or state outside the function (a field of the
+// receiver, a parameter, a package variable). The bytes are followed through
+// the function's assignments: the results of a crypto/rand call, the buffers
+// it fills (crand.Read(buf), io.ReadFull(crand.Reader, buf)), and what is
+// computed from them.
+func (v *vet) checkCrypto(fd *ast.FuncDecl, ch string) {
+	info := v.pass.TypesInfo
+	var sources []*ast.Ident
+	parent := map[ast.Node]ast.Node{}
+	var stack []ast.Node
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if len(stack) > 0 {
+			parent[n] = stack[len(stack)-1]
+		}
+		stack = append(stack, n)
+		if id, ok := n.(*ast.Ident); ok {
+			if f, ok := classify(info.Uses[id]); ok && f.crypto {
+				sources = append(sources, id)
+			}
+		}
+		return true
+	})
+	if len(sources) == 0 {
+		return
+	}
+	isSource := map[*ast.Ident]bool{}
+	for _, id := range sources {
+		isSource[id] = true
+	}
+	tainted := map[types.Object]bool{}
+	refs := func(nodes ...ast.Expr) bool {
+		found := false
+		for _, n := range nodes {
+			ast.Inspect(n, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok && (isSource[id] || tainted[v.objOf(id)]) {
+					found = true
+				}
+				return !found
+			})
+		}
+		return found
+	}
+	local := func(obj types.Object) bool {
+		return obj != nil && obj.Pos() >= fd.Body.Pos() && obj.Pos() < fd.Body.End()
+	}
+	taintBuffers := func(c *ast.CallExpr) {
+		for _, a := range c.Args {
+			switch info.TypeOf(a).Underlying().(type) {
+			case *types.Slice, *types.Pointer, *types.Array:
+				if id := baseIdent(a); id != nil && !isSource[id] {
+					if obj := v.objOf(id); obj != nil {
+						tainted[obj] = true
+					}
+				}
+			}
+		}
+	}
+	// A call that uses crypto/rand (as its function or an argument) fills its
+	// buffer arguments.
+	for _, id := range sources {
+		for n := parent[id]; n != nil; n = parent[n] {
+			if c, ok := n.(*ast.CallExpr); ok {
+				taintBuffers(c)
+				break
+			}
+			if _, ok := n.(ast.Stmt); ok {
+				break
+			}
+		}
+	}
+	var reason string
+	for range 3 { // assignments, until the taint settles (loops included)
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if refs(n.Rhs...) {
+					for _, l := range n.Lhs {
+						id := baseIdent(l)
+						if id == nil || id.Name == "_" {
+							continue
+						}
+						if obj := v.objOf(id); local(obj) {
+							tainted[obj] = true
+						} else if obj != nil && reason == "" {
+							reason = "state outside the call (" + types.ExprString(l) + ")"
+						}
+					}
+				}
+			case *ast.ValueSpec:
+				if refs(n.Values...) {
+					for _, id := range n.Names {
+						if obj := v.objOf(id); obj != nil {
+							tainted[obj] = true
+						}
+					}
+				}
+			case *ast.CallExpr:
+				if refs(n.Args...) {
+					taintBuffers(n) // hex.Encode(dst, src), copy(dst, src)
+				}
+			}
+			return true
+		})
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if reason != "" {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.ReturnStmt:
+			if refs(n.Results...) {
+				reason = "a return value"
+			}
+		case *ast.CallExpr:
+			if !refs(n.Args...) {
+				break
+			}
+			if v.isEmission(n) {
+				reason = "an emission (" + types.ExprString(n.Fun) + ")"
+			} else if fn, ok := v.callee(n); ok && v.emits[fn] {
+				reason = "an emission (through " + funcName(fn) + ")"
+			}
+		}
+		return reason == ""
+	})
+	if reason == "" {
+		return
+	}
+	lines := map[int]bool{} // crand.Int(crand.Reader, max) is one finding
+	for _, id := range sources {
+		line := v.pass.Fset.Position(id.Pos()).Line
+		if lines[line] {
+			continue
+		}
+		lines[line] = true
+		f, _ := classify(info.Uses[id])
+		v.report(id.Pos(), id.End(), f.cat, ch, f.what, "crypto randomness reaches "+reason+": its bytes differ on every call, which a replay or a cache hit cannot reproduce")
+	}
 }
 
 // checkIdent reports a use of a reported function or variable, and the
@@ -831,7 +977,7 @@ func (v *vet) checkIdent(id *ast.Ident, ch string, sourceOnly, write bool) {
 		}
 		return
 	}
-	if f, ok := classify(v.pass.TypesInfo.Uses[id]); ok && (f.cat != CatEnv || !sourceOnly) {
+	if f, ok := classify(v.pass.TypesInfo.Uses[id]); ok && !f.crypto && (f.cat != CatEnv || !sourceOnly) {
 		v.report(id.Pos(), id.End(), f.cat, ch, f.what, f.why)
 	}
 }
@@ -839,6 +985,7 @@ func (v *vet) checkIdent(id *ast.Ident, ch string, sourceOnly, write bool) {
 // A finding is what a reported function or variable is, and why.
 type finding struct {
 	cat, what, why string
+	crypto         bool // crypto/rand: reported where its bytes reach an emission
 }
 
 // classify returns the finding of a use of obj, if it is reported.
@@ -862,15 +1009,15 @@ func classify(obj types.Object) (finding, bool) {
 	what := shortName(name)
 	switch {
 	case wallClock[name]:
-		return finding{CatTime, what, "wall-clock time in a handler breaks replay: a replay or a cache hit sees another time"}, true
+		return finding{cat: CatTime, what: what, why: "wall-clock time in a handler breaks replay: a replay or a cache hit sees another time"}, true
 	case (pkg.Path() == "math/rand" || pkg.Path() == "math/rand/v2") && isPkgFunc(obj) && !seededRand[obj.Name()]:
-		return finding{CatRand, what, "global randomness in a handler breaks replay: use a rand.Rand seeded from the event or the handler's configuration"}, true
+		return finding{cat: CatRand, what: what, why: "global randomness in a handler breaks replay: use a rand.Rand seeded from the event or the handler's configuration"}, true
 	case cryptoRand[name]:
-		return finding{CatRand, what, "crypto randomness in a handler breaks replay: its bytes differ on every call"}, true
+		return finding{cat: CatRand, what: what, why: "crypto randomness in a handler breaks replay: its bytes differ on every call", crypto: true}, true
 	case goroutines[name]:
-		return finding{CatGoroutine, what, "goroutines started by a handler run when the scheduler says, which a replay cannot reproduce"}, true
+		return finding{cat: CatGoroutine, what: what, why: "goroutines started by a handler run when the scheduler says, which a replay cannot reproduce"}, true
 	case environment[name]:
-		return finding{CatEnv, what, "a handler that reads the environment, files or the network outside a source builder (the declared inputs) can see other data on a replay or a cache hit"}, true
+		return finding{cat: CatEnv, what: what, why: "a handler that reads the environment, files or the network outside a source builder (the declared inputs) can see other data on a replay or a cache hit"}, true
 	}
 	return finding{}, false
 }

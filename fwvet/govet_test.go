@@ -53,7 +53,7 @@ func TestGoVetExamples(t *testing.T) {
 		t.Errorf("(in fwnats) go vet -vettool=fwvet ./...: %v\n%s", err, out)
 	}
 	out, err := goVet(t, "..", bin, "./fwvet/testdata/handlers")
-	want := "fwvet/testdata/handlers/billing.go:36:14: Billing.Init -> header -> stamp -> time.Now: wall-clock time in a handler breaks replay"
+	want := "fwvet/testdata/handlers/billing.go:39:14: Billing.Init -> header -> stamp -> time.Now: wall-clock time in a handler breaks replay"
 	if err == nil || !strings.Contains(out, want) {
 		t.Errorf("go vet -vettool=fwvet ./fwvet/testdata/handlers: %v, want a failure with\n\t%s\ngot\n%s", err, want, out)
 	}

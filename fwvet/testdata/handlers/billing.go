@@ -5,7 +5,10 @@ package handlers
 
 import (
 	crand "crypto/rand"
+	"encoding/hex"
 	"fmt"
+	"io"
+	"math/big"
 	"math/rand"
 	"os"
 	"strings"
@@ -30,7 +33,7 @@ func (b *Billing) Init(c vetshop.BillingInitContext) error {
 	return nil
 }
 
-func header() string { return "started " + stamp() }
+func header() string { return "started " + stamp() + requestID() }
 
 func stamp() string {
 	return time.Now().Format(time.RFC3339) // want `^Billing.Init -> header -> stamp -> time.Now: wall-clock time in a handler breaks replay`
@@ -43,7 +46,8 @@ func (b *Billing) OnOrder(c vetshop.BillingOrderContext, id string, amount int64
 		return nil
 	}
 	var nonce [8]byte
-	crand.Read(nonce[:]) // want `^Billing.OnOrder -> rand.Read: crypto randomness`
+	crand.Read(nonce[:]) // want `^Billing.OnOrder -> rand.Read: crypto randomness reaches an emission \(c.EmitInvoice\)`
+	b.ping()
 	seeded := rand.New(rand.NewSource(int64(len(id))))
 	_ = seeded.Intn(10) + b.rng.Intn(10)
 	go b.count(amount) // want `^Billing.OnOrder -> go statement: a goroutine started by a handler`
@@ -54,11 +58,27 @@ func (b *Billing) OnOrder(c vetshop.BillingOrderContext, id string, amount int64
 	case <-b.done:
 	case <-b.more:
 	}
-	c.EmitInvoice(vetshop.Invoice{ID: id, Total: amount})
+	c.EmitInvoice(vetshop.Invoice{ID: id + hex.EncodeToString(nonce[:]), Total: amount})
 	return nil
 }
 
 func (b *Billing) count(int64) {}
+
+// ping sends a random token that nothing emits: not reported.
+func (b *Billing) ping() {
+	token := make([]byte, 16)
+	if _, err := io.ReadFull(crand.Reader, token); err == nil {
+		b.send(token)
+	}
+}
+
+func (b *Billing) send([]byte) {}
+
+// requestID returns crypto randomness: reported, as its caller may emit it.
+func requestID() string {
+	id, _ := crand.Int(crand.Reader, big.NewInt(1<<20)) // want `^Billing.Init -> header -> requestID -> rand.Int: crypto randomness reaches a return value`
+	return id.String()
+}
 
 // OnTagged shows map iteration: the orders that reach an emission, a return
 // value, an unsorted slice, a string, a float sum and a hash are reported; a
