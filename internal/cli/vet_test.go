@@ -72,14 +72,17 @@ func TestVet(t *testing.T) {
 }
 
 // TestVetHandlers checks the handler methods fwvet finds: a generated
-// package's handlers implemented in another package, under the processor's
-// name or another, with a source builder, and none in a package without any.
+// package's handlers implemented in another package (greeter, handlers) or in
+// the generated package itself (indexer), under the processor's name or
+// another, with source builders, and none in a package without any (dsl).
 func TestVetHandlers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads packages with the go command")
 	}
-	code, stdout, stderr := fwgenVet(t, "-handlers", "./examples/greeter", "./fwvet/testdata/handlers", "./dsl")
+	code, stdout, stderr := fwgenVet(t, "-handlers", "./examples/greeter", "./examples/indexer", "./fwvet/testdata/handlers", "./dsl")
 	want := "github.com/fwgo/fw/examples/greeter: Greeter.OnStart, Greeter.OnGreet\n" +
+		"github.com/fwgo/fw/examples/indexer: files.Build [source], tokenizer.OnFiles (Tokenize), packages.OnByPkg, " +
+		"summarize.OnAllPkgs, report.Init, report.OnSummary, report.Terminate\n" +
 		"github.com/fwgo/fw/fwvet/testdata/handlers: Billing.Init, Billing.OnOrder, Billing.OnTagged, Billing.Phase, " +
 		"Lines.Build [source], upperCase.OnLines (Upper), printer.OnUpper, Sink.OnInvoice, Sink.OnNote, Clocked.OnUpper (Printer)\n"
 	if code != cli.ExitOK || stdout != want || stderr != "" {
