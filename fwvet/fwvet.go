@@ -881,7 +881,11 @@ func (v *vet) checkCrypto(fd *ast.FuncDecl, ch string) {
 	}
 	taintBuffers := func(c *ast.CallExpr) {
 		for _, a := range c.Args {
-			switch info.TypeOf(a).Underlying().(type) {
+			t := info.TypeOf(a)
+			if t == nil {
+				continue
+			}
+			switch t.Underlying().(type) {
 			case *types.Slice, *types.Pointer, *types.Array:
 				if id := baseIdent(a); id != nil && !isSource[id] {
 					if obj := v.objOf(id); obj != nil {
@@ -1118,8 +1122,10 @@ func (v *vet) objOf(id *ast.Ident) types.Object {
 // isMapRange reports whether rs ranges over a map, or over maps.Keys,
 // maps.Values or maps.All of one.
 func (v *vet) isMapRange(rs *ast.RangeStmt) bool {
-	if _, ok := v.pass.TypesInfo.TypeOf(rs.X).Underlying().(*types.Map); ok {
-		return true
+	if t := v.pass.TypesInfo.TypeOf(rs.X); t != nil {
+		if _, ok := t.Underlying().(*types.Map); ok {
+			return true
+		}
 	}
 	if c, ok := ast.Unparen(rs.X).(*ast.CallExpr); ok {
 		if fn, ok := v.callee(c); ok && fn.Pkg() != nil && fn.Pkg().Path() == "maps" {
