@@ -101,12 +101,13 @@ func (e *env) vet(dir, format string, listHandlers bool, patterns []string) int 
 		if findings == nil {
 			findings = []vetFinding{}
 		}
-		data, err := json.MarshalIndent(findings, "", "  ")
-		if err != nil {
-			fmt.Fprintf(e.stderr, "fwgen: internal error: %v\n", err)
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false) // "->" as it is
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(findings); err != nil {
+			fmt.Fprintf(e.stderr, "fwgen: %v\n", err)
 			return ExitUsage
 		}
-		e.stdout.Write(append(data, '\n'))
 	} else {
 		for _, f := range findings {
 			fmt.Fprintf(e.stdout, "%s:%d:%d: %s\n", f.File, f.Line, f.Col, f.Message)

@@ -57,6 +57,9 @@ func TestVet(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &findings); err != nil || code != cli.ExitError {
 		t.Fatalf("exit %d, json %v:\n%s", code, err, stdout)
 	}
+	if !strings.Contains(stdout, `"message": "Billing.Init -> header -> stamp -> time.Now: `) {
+		t.Errorf("json output without the first finding's message, unescaped:\n%s", stdout)
+	}
 	cats := map[string]bool{}
 	for _, f := range findings {
 		cats[f.Category] = true
