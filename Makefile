@@ -2,7 +2,7 @@
 GO ?= go
 EXAMPLES := $(notdir $(wildcard testdata/examples/*))
 
-.PHONY: all demo alerts quickstart generate check-generated test test-modules test-short vet fmtcheck fuzz bench bench-peers bench-indexer bench-nats
+.PHONY: all demo alerts quickstart generate check-generated test test-modules test-short vet fwvet fmtcheck fuzz bench bench-peers bench-indexer bench-nats
 
 all: test
 
@@ -60,13 +60,14 @@ generate:
 	done
 	$(GO) generate ./examples/...
 	cd fwnats && $(GO) generate ./examples/...
+	$(GO) run ./cmd/fwgen generate fwvet/testdata/vetshop
 
 ## check-generated: fail if anything under generated/ or examples/ is stale
 check-generated:
 	@for ex in $(EXAMPLES); do \
 		$(GO) run ./cmd/fwgen generate -check -o generated/$$ex testdata/examples/$$ex || exit $$?; \
 	done
-	$(GO) run ./cmd/fwgen generate -check ./examples/... ./fwnats/examples/...
+	$(GO) run ./cmd/fwgen generate -check ./examples/... ./fwnats/examples/... ./fwvet/testdata/vetshop
 
 ## test: vet, then every test (race detector on), the generated-code checks
 ## included. Under the race detector the exhaustive tests run a sample of their
@@ -91,6 +92,14 @@ test-short:
 
 vet: fmtcheck
 	$(GO) vet ./...
+
+## fwvet: report what breaks replay determinism in the Go handlers of the
+## whole repository (docs/vet.md), as a CI step would: go vet with fwvet as its
+## tool. fwvet's own test runs it on every example.
+fwvet:
+	$(GO) build -o bin/fwvet ./cmd/fwvet
+	$(GO) vet -vettool=$(CURDIR)/bin/fwvet ./...
+	cd fwnats && $(GO) vet -vettool=$(CURDIR)/bin/fwvet ./...
 
 ## fmtcheck: fail if a Go file is not gofmt-formatted
 fmtcheck:

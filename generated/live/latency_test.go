@@ -29,6 +29,9 @@ func (s *stamped) OnSmall(c live.ScreenSmallContext) error {
 	return nil
 }
 
+// note records a latency: the benchmark's measure, not what the handler emits.
+//
+//fw:nondeterministic-ok measures the latency, which nothing emits
 func (s *stamped) note(at int64) { s.lat = append(s.lat, time.Since(s.base)-time.Duration(at)) }
 
 // BenchmarkLatency feeds b.N orders through a channel (p.FeedChan), one at a

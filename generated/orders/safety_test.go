@@ -205,7 +205,7 @@ func (r *readingLedger) OnBook(c orders.LedgerBookContext, customer orders.Custo
 	for _, it := range items {
 		r.total += it.Price * float64(it.Qty)
 	}
-	time.Sleep(200 * time.Microsecond)
+	time.Sleep(200 * time.Microsecond) //fw:nondeterministic-ok a slow call, to overlap with the mutating one; it emits nothing
 	return nil
 }
 
@@ -216,7 +216,7 @@ type slowMutating struct{ mutating }
 
 func (m slowMutating) OnOrder(c orders.FulfilOrderContext, cust orders.Customer, items []orders.Item, labels map[string]string,
 	discount *int64, placed time.Time, ttl time.Duration, id string) error {
-	time.Sleep(300 * time.Microsecond)
+	time.Sleep(300 * time.Microsecond) //fw:nondeterministic-ok a slow call; what it emits does not depend on it
 	return m.mutating.OnOrder(c, cust, items, labels, discount, placed, ttl, id)
 }
 

@@ -41,6 +41,9 @@ type hashed struct {
 	done chan struct{} // closed when file or err is set
 }
 
+// Build walks, hashes and yields the files.
+//
+//fw:nondeterministic-ok the walker and the hashers run in parallel, but Build yields in walk order (the order channel), each file with its content's hash; the selects only stop on cancellation
 func (f files) Build(ctx context.Context, yield func(File) bool) error {
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
@@ -148,8 +151,9 @@ func (t *tokenizer) OnFiles(c TokenizeContext, f File) error {
 		return err
 	}
 	if t.delay > 0 {
+		//fw:nondeterministic-ok the delay (a test's) only slows the call; cancellation fails it
 		select {
-		case <-time.After(t.delay):
+		case <-time.After(t.delay): //fw:nondeterministic-ok as above
 		case <-c.Context().Done():
 			return c.Context().Err()
 		}
