@@ -65,8 +65,12 @@ func Check(files []*ast.File) (*ir.Package, diag.List) {
 		bInfo:   map[*ir.Processor]*builderInfo{},
 	}
 	files = sortFiles(files)
+	c.srcs = map[string]*source{}
 	for _, f := range files {
 		c.pkg.Files = append(c.pkg.Files, filepath.Base(f.Name))
+		if f.Src != nil {
+			c.srcs[f.Name] = &source{src: f.Src}
+		}
 	}
 	c.packageName(files)
 	c.declare(files)
@@ -78,6 +82,7 @@ func Check(files []*ast.File) (*ir.Package, diag.List) {
 	c.inferTypes()
 	c.generatedNames(files)
 	c.lint(files)
+	c.finishEnds()
 
 	diags := c.diags.Sort()
 	if diags.HasErrors() {
@@ -104,6 +109,9 @@ type checker struct {
 	targets  map[string]*ir.Target // by name
 	builders []*builderInfo        // first declarations of builders, in declaration order
 	bInfo    map[*ir.Processor]*builderInfo
+
+	srcs      map[string]*source // by file name: for the ends of diagnostics and their fixes
+	caseProcs map[*ast.Case]*ast.ProcessorDecl
 }
 
 type eventDecl struct {
