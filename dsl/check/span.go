@@ -366,6 +366,19 @@ func (c *checker) removeAltFix(d diag.Diagnostic, alts []piece, k int) diag.Diag
 	if first < 0 || last < 0 || !s.balanced(first, last) {
 		return d
 	}
+	if len(alts) == 2 {
+		// One alternative left: drop the parentheses around the two, if
+		// any (`!= (a | b)` becomes `!= a`).
+		o := 1 - k
+		of, ol := s.tokenAt(alts[o].node.PatPos().Offset), s.lastToken(alts[o].node)
+		lo, hi := min(first, of), max(last, ol)
+		if of >= 0 && ol >= 0 && s.is(s.prev(lo), "(") && s.is(s.next(hi), ")") && s.balanced(of, ol) {
+			open, closing := s.prev(lo), s.next(hi)
+			kept := string(s.src[s.toks[of].Pos.Offset:s.toks[ol].End()])
+			return d.WithFix(fmt.Sprintf("Remove alternative %s", patString(alts[k].node)),
+				diag.Edit{Pos: s.toks[open].Pos, End: s.endOf(closing), New: kept})
+		}
+	}
 	var from, to ast.Pos
 	if k > 0 {
 		bar := s.prev(first)
