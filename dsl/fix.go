@@ -23,7 +23,8 @@ type Applied struct {
 // (names and contents, as for Load), in rounds: each round loads the
 // package and applies, file by file in the order of the diagnostics, the
 // first fix of each diagnostic whose edits overlap no fix already chosen in
-// the round; it stops after a round that applies nothing, or after
+// the round (the fixes of fw:ignore comments first, which decide what is
+// reported, then those of errors, then the others); it stops after a round that applies nothing, or after
 // MaxFixRounds. It returns the new sources (srcs itself is not changed),
 // the fixes applied, and the diagnostics of the fixed package.
 func Fix(names []string, srcs [][]byte) ([][]byte, []Applied, diag.List) {
@@ -36,7 +37,7 @@ func Fix(names []string, srcs [][]byte) ([][]byte, []Applied, diag.List) {
 		}
 		chosen := map[string][]diag.Edit{} // by file
 		var now []Applied
-		for _, d := range diags {
+		for _, d := range byFixOrder(diags) {
 			if len(d.Fixes) == 0 || !slices.Contains(names, d.Pos.File) {
 				continue
 			}
@@ -78,4 +79,22 @@ func overlaps(a, b []diag.Edit) bool {
 		}
 	}
 	return false
+}
+
+// byFixOrder returns diags in the order their fixes are tried: bad-ignore
+// first (a misspelt rule in an fw:ignore comment is fixed, not the warning it
+// meant to silence), then errors, then warnings, each in source order.
+func byFixOrder(diags diag.List) diag.List {
+	rank := func(d diag.Diagnostic) int {
+		switch {
+		case d.Rule == "bad-ignore":
+			return 0
+		case d.Severity == diag.Error:
+			return 1
+		}
+		return 2
+	}
+	out := slices.Clone(diags)
+	slices.SortStableFunc(out, func(a, b diag.Diagnostic) int { return rank(a) - rank(b) })
+	return out
 }
