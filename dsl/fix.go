@@ -23,8 +23,9 @@ type Applied struct {
 // (names and contents, as for Load), in rounds: each round loads the
 // package and applies, file by file in the order of the diagnostics, the
 // first fix of each diagnostic whose edits overlap no fix already chosen in
-// the round (the fixes of fw:ignore comments first, which decide what is
-// reported, then those of errors, then the others); it stops after a round that applies nothing, or after
+// the round (those of errors first); a round that can fix an fw:ignore
+// comment fixes only those, since they decide what the package reports. It
+// stops after a round that applies nothing, or after
 // MaxFixRounds. It returns the new sources (srcs itself is not changed),
 // the fixes applied, and the diagnostics of the fixed package.
 func Fix(names []string, srcs [][]byte) ([][]byte, []Applied, diag.List) {
@@ -37,8 +38,9 @@ func Fix(names []string, srcs [][]byte) ([][]byte, []Applied, diag.List) {
 		}
 		chosen := map[string][]diag.Edit{} // by file
 		var now []Applied
+		ignores := hasIgnoreFix(diags)
 		for _, d := range byFixOrder(diags) {
-			if len(d.Fixes) == 0 || !slices.Contains(names, d.Pos.File) {
+			if len(d.Fixes) == 0 || !slices.Contains(names, d.Pos.File) || ignores && d.Rule != ruleBadIgnore {
 				continue
 			}
 			f := d.Fixes[0]
@@ -81,20 +83,19 @@ func overlaps(a, b []diag.Edit) bool {
 	return false
 }
 
-// byFixOrder returns diags in the order their fixes are tried: bad-ignore
-// first (a misspelt rule in an fw:ignore comment is fixed, not the warning it
-// meant to silence), then errors, then warnings, each in source order.
+// ruleBadIgnore is the rule of a misspelt fw:ignore comment.
+const ruleBadIgnore = "bad-ignore"
+
+// hasIgnoreFix reports whether a diagnostic of a misspelt fw:ignore comment
+// has a fix.
+func hasIgnoreFix(diags diag.List) bool {
+	return slices.ContainsFunc(diags, func(d diag.Diagnostic) bool { return d.Rule == ruleBadIgnore && len(d.Fixes) > 0 })
+}
+
+// byFixOrder returns diags in the order their fixes are tried: errors, then
+// warnings, each in source order.
 func byFixOrder(diags diag.List) diag.List {
-	rank := func(d diag.Diagnostic) int {
-		switch {
-		case d.Rule == "bad-ignore":
-			return 0
-		case d.Severity == diag.Error:
-			return 1
-		}
-		return 2
-	}
 	out := slices.Clone(diags)
-	slices.SortStableFunc(out, func(a, b diag.Diagnostic) int { return rank(a) - rank(b) })
+	slices.SortStableFunc(out, func(a, b diag.Diagnostic) int { return int(a.Severity) - int(b.Severity) })
 	return out
 }
