@@ -1,9 +1,11 @@
 package dsl
 
 import (
+	"bytes"
 	"slices"
 
 	"github.com/fwgo/fw/dsl/diag"
+	"github.com/fwgo/fw/dsl/format"
 )
 
 // MaxFixRounds bounds the rounds of Fix: a fix can bring another (removing
@@ -26,15 +28,22 @@ type Applied struct {
 // the round (those of errors first); a round that can fix an fw:ignore
 // comment fixes only those, since they decide what the package reports. It
 // stops after a round that applies nothing, or after
-// MaxFixRounds. It returns the new sources (srcs itself is not changed),
-// the fixes applied, and the diagnostics of the fixed package.
+// MaxFixRounds. A file that was formatted (fwgen fmt) is formatted again
+// after its fixes: a renamed field can shift the alignment of its
+// neighbours. It returns the new sources (srcs itself is not changed), the
+// fixes applied, and the diagnostics of the fixed package.
 func Fix(names []string, srcs [][]byte) ([][]byte, []Applied, diag.List) {
+	orig := srcs
 	srcs = slices.Clone(srcs)
 	var applied []Applied
 	for round := 1; ; round++ {
 		_, diags := Load(names, srcs)
 		if round > MaxFixRounds {
-			return srcs, applied, diags
+			out, reformatted := keepFormatted(names, orig, srcs)
+			if reformatted {
+				_, diags = Load(names, out)
+			}
+			return out, applied, diags
 		}
 		chosen := map[string][]diag.Edit{} // by file
 		var now []Applied
@@ -51,7 +60,11 @@ func Fix(names []string, srcs [][]byte) ([][]byte, []Applied, diag.List) {
 			now = append(now, Applied{Diag: d, Fix: f, Round: round})
 		}
 		if len(now) == 0 {
-			return srcs, applied, diags
+			out, reformatted := keepFormatted(names, orig, srcs)
+			if reformatted {
+				_, diags = Load(names, out)
+			}
+			return out, applied, diags
 		}
 		for i, name := range names {
 			if edits := chosen[name]; len(edits) > 0 {
@@ -98,4 +111,21 @@ func byFixOrder(diags diag.List) diag.List {
 	out := slices.Clone(diags)
 	slices.SortStableFunc(out, func(a, b diag.Diagnostic) int { return int(a.Severity) - int(b.Severity) })
 	return out
+}
+
+// keepFormatted formats the files of fixed whose original was formatted,
+// and reports whether that changed any.
+func keepFormatted(names []string, orig, fixed [][]byte) (out [][]byte, changed bool) {
+	for i, name := range names {
+		if bytes.Equal(orig[i], fixed[i]) {
+			continue
+		}
+		if f, diags := format.Source(name, orig[i]); len(diags) > 0 || !bytes.Equal(f, orig[i]) {
+			continue
+		}
+		if f, diags := format.Source(name, fixed[i]); len(diags) == 0 && !bytes.Equal(f, fixed[i]) {
+			fixed[i], changed = f, true
+		}
+	}
+	return fixed, changed
 }
