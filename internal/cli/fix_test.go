@@ -2,8 +2,10 @@ package cli_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -90,4 +92,70 @@ func hasRule(t *testing.T, name string, src []byte, rule string) bool {
 		}
 	}
 	return false
+}
+
+// TestLintFixDocs checks the example of docs/lint.md's "Suggested fixes":
+// its JSON is what lint -format json prints for the single-value-gap golden
+// as shop/billing.fw (but the message, cut short there), and its text block
+// is what lint -fix reports.
+func TestLintFixDocs(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/lint.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(doc), "\n## Suggested fixes\n")
+	if !ok {
+		t.Fatal("docs/lint.md has no section Suggested fixes")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	block := func(lang string) string {
+		_, rest, ok := strings.Cut(section, "```"+lang+"\n")
+		if !ok {
+			t.Fatalf("no %s block in the section", lang)
+		}
+		body, _, _ := strings.Cut(rest, "```\n")
+		return body
+	}
+	src, err := os.ReadFile(filepath.Join(fixDir, "single-value-gap.fw"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "shop"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "shop", "billing.fw"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+
+	var stdout, stderr bytes.Buffer
+	cli.Main([]string{"lint", "-format", "json", "shop"}, strings.NewReader(""), &stdout, &stderr)
+	var got []map[string]any
+	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil || len(got) == 0 {
+		t.Fatalf("lint -format json: %v\n%s", err, stdout.String())
+	}
+	var want map[string]any
+	if err := json.Unmarshal([]byte(block("json")), &want); err != nil {
+		t.Fatalf("the doc's JSON: %v", err)
+	}
+	msg, _ := want["message"].(string)
+	prefix, cut := strings.CutSuffix(msg, "...")
+	if gotMsg, _ := got[0]["message"].(string); !cut || !strings.HasPrefix(gotMsg, prefix) {
+		t.Errorf("message: the doc has %q, lint %q", msg, gotMsg)
+	}
+	delete(want, "message")
+	delete(got[0], "message")
+	if !reflect.DeepEqual(got[0], want) {
+		g, _ := json.Marshal(got[0])
+		w, _ := json.Marshal(want)
+		t.Errorf("lint prints\n%s\nthe doc shows\n%s", g, w)
+	}
+
+	stdout.Reset()
+	stderr.Reset()
+	cli.Main([]string{"lint", "-fix", "shop"}, strings.NewReader(""), &stdout, &stderr)
+	if stderr.String() != block("text") {
+		t.Errorf("lint -fix reports\n%s\nthe doc shows\n%s", stderr.String(), block("text"))
+	}
 }
