@@ -66,6 +66,7 @@ func Check(files []*ast.File) (*ir.Package, diag.List) {
 	}
 	files = sortFiles(files)
 	c.srcs = map[string]*source{}
+	c.files = files
 	for _, f := range files {
 		c.pkg.Files = append(c.pkg.Files, filepath.Base(f.Name))
 		if f.Src != nil {
@@ -112,6 +113,8 @@ type checker struct {
 
 	srcs      map[string]*source // by file name: for the ends of diagnostics and their fixes
 	caseProcs map[*ast.Case]*ast.ProcessorDecl
+	files     []*ast.File
+	nodeEnds  map[ast.Pos]ast.Pos // by start: see nodeEnd
 }
 
 type eventDecl struct {

@@ -440,7 +440,7 @@ func (c *checker) finishEnds() {
 			continue
 		}
 		if !d.End.IsValid() && d.Pos.IsValid() {
-			d.End = parser.TokenEnd(s.src, d.Pos)
+			d.End = c.nodeEnd(s, d.Pos)
 		}
 		d.Fixes = slices.DeleteFunc(d.Fixes, func(f diag.Fix) bool {
 			for _, e := range f.Edits {
@@ -455,4 +455,97 @@ func (c *checker) finishEnds() {
 			d.Fixes = nil
 		}
 	}
+}
+
+// nodeEnd returns the end of what a diagnostic at pos is about: the header
+// of a declaration that starts there (up to its name), a case that starts
+// there, else the token there. (A guard starts where its first
+// operand does: guardRange gives the warnings about a guard its end.)
+func (c *checker) nodeEnd(s *source, pos ast.Pos) ast.Pos {
+	if c.nodeEnds == nil {
+		c.nodeEnds = map[ast.Pos]ast.Pos{}
+		for _, f := range c.files {
+			if fs := c.sourceOf(f.Name); fs != nil {
+				c.addNodeEnds(fs, f)
+			}
+		}
+	}
+	if end, ok := c.nodeEnds[pos]; ok {
+		return end
+	}
+	return parser.TokenEnd(s.src, pos)
+}
+
+// addNodeEnds records the ends of the declarations, cases and guards of f.
+func (c *checker) addNodeEnds(s *source, f *ast.File) {
+	header := func(pos ast.Pos, name ast.Ident) {
+		if name.Name != "" && pos.Offset < name.Pos.Offset {
+			c.nodeEnds[pos] = advance(name.Pos, name.Name)
+		}
+	}
+	cases := func(cs []*ast.Case, others []int) {
+		for _, x := range cs {
+			if _, last, ok := s.caseSpan(x, others); ok {
+				c.nodeEnds[x.Pos] = s.endOf(last)
+			}
+		}
+	}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.EnumDecl:
+			header(d.Pos, d.Name)
+		case *ast.EventDecl:
+			header(d.Pos, d.Name)
+		case *ast.RecordDecl:
+			header(d.Pos, d.Name)
+		case *ast.ProcessorDecl:
+			header(d.Pos, d.Name)
+			cases(d.Cases, itemOffsets(d))
+		case *ast.BuilderDecl:
+			header(d.Pos, d.Name)
+			var others []int
+			for _, o := range d.Options {
+				others = append(others, o.Pos.Offset)
+			}
+			for _, x := range d.Cases {
+				others = append(others, x.Pos.Offset)
+			}
+			cases(d.Cases, others)
+		}
+	}
+}
+
+// lastExprToken returns the index of the last token of guard expression e,
+// or -1.
+func (s *source) lastExprToken(e ast.Expr) int {
+	i := s.tokenAt(e.ExprPos().Offset)
+	if i < 0 {
+		return -1
+	}
+	switch e := e.(type) {
+	case *ast.Binary:
+		return s.lastExprToken(e.Y)
+	case *ast.Unary:
+		return s.lastExprToken(e.X)
+	case *ast.Paren:
+		return s.closing(i)
+	case *ast.Len:
+		if j := s.next(i); s.is(j, "(") {
+			return s.closing(j)
+		}
+		return -1
+	case *ast.Name, *ast.Literal:
+		return i
+	}
+	return -1
+}
+
+// guardRange returns d with its end at the end of guard g.
+func (c *checker) guardRange(d diag.Diagnostic, g ast.Expr) diag.Diagnostic {
+	if s := c.sourceOf(g.ExprPos().File); s != nil {
+		if j := s.lastExprToken(g); j >= 0 {
+			d.End = s.endOf(j)
+		}
+	}
+	return d
 }
