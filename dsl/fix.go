@@ -66,16 +66,24 @@ func Fix(names []string, srcs [][]byte) ([][]byte, []Applied, diag.List) {
 			}
 			return out, applied, diags
 		}
+		changed := false
 		for i, name := range names {
 			if edits := chosen[name]; len(edits) > 0 {
-				out, err := diag.Apply(srcs[i], edits)
-				if err != nil {
-					// The checker drops the fixes that do not apply, and
-					// the chosen ones do not overlap: cannot happen.
-					panic("dsl.Fix: " + err.Error())
+				// The checker drops the fixes that do not fit their file,
+				// and the chosen ones do not overlap: Apply does not fail.
+				if out, err := diag.Apply(srcs[i], edits); err == nil {
+					srcs[i], changed = out, true
+				} else {
+					now = slices.DeleteFunc(now, func(a Applied) bool { return a.Diag.Pos.File == name })
 				}
-				srcs[i] = out
 			}
+		}
+		if !changed {
+			out, reformatted := keepFormatted(names, orig, srcs)
+			if reformatted {
+				_, diags = Load(names, out)
+			}
+			return out, applied, diags
 		}
 		applied = append(applied, now...)
 	}
