@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -72,5 +74,25 @@ func TestSpans(t *testing.T) {
 	}
 	if Spans([]byte("package @")) != nil {
 		t.Error("spans of a source that does not lex")
+	}
+}
+
+// TestTokenEndEverywhere calls TokenEnd at every offset of the parser's
+// test files: it ends at or after its position, within the file and on its
+// line.
+func TestTokenEndEverywhere(t *testing.T) {
+	paths, _ := filepath.Glob("testdata/*.fw")
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for off := range len(src) + 1 {
+			pos := posAt(p, src, off)
+			end := TokenEnd(src, pos)
+			if end.Offset < off || end.Offset > len(src) || end.Line != pos.Line || end.Col-pos.Col > end.Offset-off {
+				t.Fatalf("%s: TokenEnd(%v) = %v (offsets %d, %d)", p, pos, end, off, end.Offset)
+			}
+		}
 	}
 }
