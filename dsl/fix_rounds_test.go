@@ -48,3 +48,14 @@ processor Billing {
 		t.Errorf("applied %q, want %q", got, wantApplied)
 	}
 }
+
+// TestFixCRLF: removing a case of a file with CRLF line ends removes its
+// whole line, "\r\n" included.
+func TestFixCRLF(t *testing.T) {
+	src := "package shop\r\n\r\ninput event Order { amount int }\r\n\r\nprocessor Billing {\r\n    on Order as All\r\n    on Order{amount: 0} as Zero // never\r\n}\r\n"
+	fixed, applied, diags := dsl.Fix([]string{"shop.fw"}, [][]byte{[]byte(src)})
+	want := "package shop\r\n\r\ninput event Order { amount int }\r\n\r\nprocessor Billing {\r\n    on Order as All\r\n}\r\n"
+	if string(fixed[0]) != want || len(applied) != 1 || len(diags) != 0 {
+		t.Errorf("fixed %q (applied %d), want %q; left:\n%s", fixed[0], len(applied), want, diags.Text())
+	}
+}
