@@ -65,8 +65,13 @@ func Check(files []*ast.File) (*ir.Package, diag.List) {
 		bInfo:   map[*ir.Processor]*builderInfo{},
 	}
 	files = sortFiles(files)
+	c.srcs = map[string]*source{}
+	c.files = files
 	for _, f := range files {
 		c.pkg.Files = append(c.pkg.Files, filepath.Base(f.Name))
+		if f.Src != nil {
+			c.srcs[f.Name] = &source{name: f.Name, src: f.Src}
+		}
 	}
 	c.packageName(files)
 	c.declare(files)
@@ -78,6 +83,7 @@ func Check(files []*ast.File) (*ir.Package, diag.List) {
 	c.inferTypes()
 	c.generatedNames(files)
 	c.lint(files)
+	c.finishEnds()
 
 	diags := c.diags.Sort()
 	if diags.HasErrors() {
@@ -90,6 +96,8 @@ func Check(files []*ast.File) (*ir.Package, diag.List) {
 type checker struct {
 	diags diag.List
 	pkg   *ir.Package
+
+	spans // the sources, for the ends of diagnostics and their fixes (span.go)
 
 	decls    map[string]ast.Decl // the first declaration of each top-level name
 	enums    map[string]*ir.Enum
