@@ -31,7 +31,7 @@ type command struct {
 }
 
 // commands in the order of the usage text.
-var commands = []*command{generateCmd, lintCmd, fmtCmd, graphCmd, versionCmd}
+var commands = []*command{generateCmd, lintCmd, fmtCmd, graphCmd, lspCmd, versionCmd}
 
 func lookup(name string) *command {
 	for _, c := range commands {

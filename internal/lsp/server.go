@@ -1,0 +1,191 @@
+// Package lsp is fwgen's language server: the Language Server Protocol over
+// standard input and output, for editors (see docs/editors.md). It reports the
+// diagnostics of `fwgen lint` as files are opened and edited, and answers
+// hovers, go to definition, find references, document symbols, formatting,
+// completion and code actions.
+//
+// JSON-RPC 2.0 and the protocol's framing (Content-Length headers) come from
+// github.com/sourcegraph/jsonrpc2, which depends on nothing outside the
+// standard library for what fwgen uses; the protocol's structures are
+// declared in this package (protocol.go).
+//
+// The server handles one message at a time, in order, as the connection
+// reads them: a change is analyzed before the request after it is answered,
+// so answers always reflect every edit sent before them.
+package lsp
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+
+	"github.com/sourcegraph/jsonrpc2"
+)
+
+// Version is reported in the initialize result's serverInfo.
+var Version = "devel"
+
+// JSON-RPC error codes of LSP.
+const (
+	codeServerNotInitialized = -32002
+	codeInvalidRequest       = -32600
+	codeMethodNotFound       = -32601
+	codeInvalidParams        = -32602
+)
+
+// server is the state of one connection.
+type server struct {
+	ws          *workspace
+	notify      func(method string, params any) // sends a notification to the client
+	initialized bool
+	shutdown    bool
+	exited      bool
+	logf        func(format string, args ...any)
+}
+
+func newServer(notify func(string, any), logf func(string, ...any)) *server {
+	return &server{ws: newWorkspace(), notify: notify, logf: logf}
+}
+
+// Serve runs the language server on the client's messages from in, writing
+// its own to out, until the client sends exit or in ends. Log lines go to
+// logw (the standard error; editors show it in the server's output). It
+// returns the process's exit status: 0 after shutdown then exit, 1 otherwise,
+// as LSP asks.
+func Serve(ctx context.Context, in io.Reader, out io.Writer, logw io.Writer) int {
+	logger := log.New(logw, "fwgen lsp: ", 0)
+	var conn *jsonrpc2.Conn
+	s := newServer(func(method string, params any) {
+		if err := conn.Notify(ctx, method, params); err != nil {
+			logger.Printf("sending %s: %v", method, err)
+		}
+	}, logger.Printf)
+	stream := jsonrpc2.NewBufferedStream(stdio{in, out}, jsonrpc2.VSCodeObjectCodec{})
+	conn = jsonrpc2.NewConn(ctx, stream, s, jsonrpc2.SetLogger(logger))
+	<-conn.DisconnectNotify()
+	if s.exited && s.shutdown {
+		return 0
+	}
+	return 1
+}
+
+// stdio joins the two standard streams into the connection jsonrpc2 reads
+// and writes.
+type stdio struct {
+	io.Reader
+	io.Writer
+}
+
+func (s stdio) Close() error {
+	if c, ok := s.Reader.(io.Closer); ok {
+		c.Close()
+	}
+	if c, ok := s.Writer.(io.Closer); ok {
+		return c.Close()
+	}
+	return nil
+}
+
+// Handle implements jsonrpc2.Handler: it answers a request, or acts on a
+// notification.
+func (s *server) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) {
+	if req.Method == "exit" {
+		s.exited = true
+		conn.Close()
+		return
+	}
+	result, err := s.handle(req.Method, req.Params)
+	if req.Notif {
+		if err != nil {
+			s.logf("%s: %v", req.Method, err)
+		}
+		return
+	}
+	if err != nil {
+		var rerr *jsonrpc2.Error
+		if !errors.As(err, &rerr) {
+			rerr = &jsonrpc2.Error{Code: jsonrpc2.CodeInternalError, Message: err.Error()}
+		}
+		conn.ReplyWithError(ctx, req.ID, rerr)
+		return
+	}
+	if err := conn.Reply(ctx, req.ID, result); err != nil {
+		s.logf("replying to %s: %v", req.Method, err)
+	}
+}
+
+// handle runs one method with its raw parameters.
+func (s *server) handle(method string, raw *json.RawMessage) (any, error) {
+	switch {
+	case method == "initialize":
+		s.initialized = true
+		return s.initialize(), nil
+	case !s.initialized:
+		return nil, &jsonrpc2.Error{Code: codeServerNotInitialized, Message: "the server is not initialized"}
+	case method == "shutdown":
+		s.shutdown = true
+		return nil, nil
+	case s.shutdown:
+		return nil, &jsonrpc2.Error{Code: codeInvalidRequest, Message: method + " after shutdown"}
+	}
+	h, ok := handlers[method]
+	if !ok {
+		if len(method) > 2 && method[:2] == "$/" || method == "initialized" {
+			return nil, nil // optional notifications
+		}
+		return nil, &jsonrpc2.Error{Code: codeMethodNotFound, Message: "method not supported: " + method}
+	}
+	return h(s, raw)
+}
+
+// handlers are the methods the server implements, but initialize, shutdown
+// and exit.
+var handlers = map[string]func(*server, *json.RawMessage) (any, error){
+	"textDocument/didOpen":                params((*server).didOpen),
+	"textDocument/didChange":              params((*server).didChange),
+	"textDocument/didClose":               params((*server).didClose),
+	"textDocument/didSave":                params((*server).didSave),
+	"workspace/didChangeWatchedFiles":     params((*server).didChangeWatchedFiles),
+	"textDocument/hover":                  params((*server).hover),
+	"textDocument/definition":             params((*server).definition),
+	"textDocument/references":             params((*server).references),
+	"textDocument/documentSymbol":         params((*server).documentSymbols),
+	"textDocument/formatting":             params((*server).formatting),
+	"textDocument/completion":             params((*server).completion),
+	"textDocument/codeAction":             params((*server).codeActions),
+	"workspace/didChangeConfiguration":    func(*server, *json.RawMessage) (any, error) { return nil, nil },
+	"workspace/didChangeWorkspaceFolders": func(*server, *json.RawMessage) (any, error) { return nil, nil },
+}
+
+// params adapts a method with typed parameters.
+func params[P any, R any](f func(*server, *P) (R, error)) func(*server, *json.RawMessage) (any, error) {
+	return func(s *server, raw *json.RawMessage) (any, error) {
+		p := new(P)
+		if raw != nil {
+			if err := json.Unmarshal(*raw, p); err != nil {
+				return nil, &jsonrpc2.Error{Code: codeInvalidParams, Message: fmt.Sprintf("bad parameters: %v", err)}
+			}
+		}
+		return f(s, p)
+	}
+}
+
+func (s *server) initialize() initializeResult {
+	return initializeResult{
+		ServerInfo: serverInfo{Name: "fwgen lsp", Version: Version},
+		Capabilities: serverCapabilities{
+			PositionEncoding:           "utf-16",
+			TextDocumentSync:           textDocumentSyncOptions{OpenClose: true, Change: 2, Save: true},
+			HoverProvider:              true,
+			DefinitionProvider:         true,
+			ReferencesProvider:         true,
+			DocumentSymbolProvider:     true,
+			DocumentFormattingProvider: true,
+			CompletionProvider:         completionOptions{TriggerCharacters: []string{"{", ",", ":", ">", " ", "."}},
+			CodeActionProvider:         codeActionOptions{CodeActionKinds: []string{"quickfix"}},
+		},
+	}
+}
