@@ -35,13 +35,59 @@ type Related struct {
 	Message string  `json:"message"`
 }
 
-// Diagnostic is one finding.
+// Diagnostic is one finding. Pos..End is the range of source it is about:
+// Pos its first byte, End just past its last (exclusive), both with File,
+// Offset, Line and Col filled in. End is the zero Pos when the end is unknown;
+// a client then takes the range as Pos alone (see Range).
 type Diagnostic struct {
 	Pos      ast.Pos
+	End      ast.Pos
 	Severity Severity
 	Message  string
 	Rule     string // kebab-case rule name, e.g. "unknown-event"
 	Related  []Related
+	// Fixes are the suggested fixes, each a complete alternative (apply one
+	// of them, never two): as the SuggestedFixes of golang.org/x/tools'
+	// go/analysis. Nil when the diagnostic has none.
+	Fixes []Fix
+}
+
+// Fix is one suggested fix: a message for a menu ("Replace Ordr with
+// Order") and the text edits that make it, all in the file of the
+// diagnostic, none overlapping another.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// Edit replaces the bytes of source in [Pos.Offset, End.Offset) with New:
+// an insertion when End == Pos, a deletion when New is "". Edits apply by
+// byte offset (Pos.Offset, End.Offset); Line and Col are filled in as well
+// (1-based, Col counting runes), for clients that address by line.
+type Edit struct {
+	Pos, End ast.Pos
+	New      string
+}
+
+// Range returns the start and the exclusive end of what d is about; the end
+// is Pos when End is unknown.
+func (d Diagnostic) Range() (start, end ast.Pos) {
+	if !d.End.IsValid() {
+		return d.Pos, d.Pos
+	}
+	return d.Pos, d.End
+}
+
+// WithEnd returns d with its end position set.
+func (d Diagnostic) WithEnd(end ast.Pos) Diagnostic {
+	d.End = end
+	return d
+}
+
+// WithFix returns d with a suggested fix appended.
+func (d Diagnostic) WithFix(message string, edits ...Edit) Diagnostic {
+	d.Fixes = append(slices.Clip(d.Fixes), Fix{Message: message, Edits: edits})
+	return d
 }
 
 // String formats the first line: file:line:col: severity: message [rule].
@@ -119,30 +165,93 @@ type jsonPos struct {
 	Col  int    `json:"col"`
 }
 
+// jsonEnd is an end position (exclusive), or an edit's start, in the file of
+// its diagnostic.
+type jsonEnd struct {
+	Line   int `json:"line"`
+	Col    int `json:"col"`
+	Offset int `json:"offset"`
+}
+
 type jsonRelated struct {
 	jsonPos
 	Message string `json:"message"`
 }
 
+type jsonEdit struct {
+	Pos jsonEnd `json:"pos"`
+	End jsonEnd `json:"end"`
+	New string  `json:"new"`
+}
+
+type jsonFix struct {
+	Message string     `json:"message"`
+	Edits   []jsonEdit `json:"edits"`
+}
+
 type jsonDiag struct {
 	jsonPos
+	Offset   int           `json:"offset"`
+	End      *jsonEnd      `json:"end,omitempty"`
 	Severity Severity      `json:"severity"`
 	Rule     string        `json:"rule"`
 	Message  string        `json:"message"`
 	Related  []jsonRelated `json:"related,omitempty"`
+	Fixes    []jsonFix     `json:"fixes,omitempty"`
 }
 
 func toJSONPos(p ast.Pos) jsonPos { return jsonPos{File: p.File, Line: p.Line, Col: p.Col} }
 
-// JSON renders the list as a JSON array (an empty list is `[]`).
+func toJSONEnd(p ast.Pos) jsonEnd { return jsonEnd{Line: p.Line, Col: p.Col, Offset: p.Offset} }
+
+// JSON renders the list as a JSON array (an empty list is `[]`). Each
+// diagnostic has its file, line, col and byte offset, "end" (line, col and
+// offset just past the range; left out when unknown), and "fixes" (left out
+// when none), each with its message and its edits: "pos" and "end" (line,
+// col, offset) in the diagnostic's file, and the "new" text.
 func (l List) JSON() ([]byte, error) {
 	out := make([]jsonDiag, 0, len(l))
 	for _, d := range l {
-		jd := jsonDiag{jsonPos: toJSONPos(d.Pos), Severity: d.Severity, Rule: d.Rule, Message: d.Message}
+		jd := jsonDiag{jsonPos: toJSONPos(d.Pos), Offset: d.Pos.Offset, Severity: d.Severity, Rule: d.Rule, Message: d.Message}
+		if d.End.IsValid() {
+			e := toJSONEnd(d.End)
+			jd.End = &e
+		}
 		for _, r := range d.Related {
 			jd.Related = append(jd.Related, jsonRelated{jsonPos: toJSONPos(r.Pos), Message: r.Message})
+		}
+		for _, f := range d.Fixes {
+			jf := jsonFix{Message: f.Message, Edits: []jsonEdit{}}
+			for _, e := range f.Edits {
+				jf.Edits = append(jf.Edits, jsonEdit{Pos: toJSONEnd(e.Pos), End: toJSONEnd(e.End), New: e.New})
+			}
+			jd.Fixes = append(jd.Fixes, jf)
 		}
 		out = append(out, jd)
 	}
 	return json.MarshalIndent(out, "", "  ")
+}
+
+// Apply returns src with edits applied (by byte offset). The edits may come
+// in any order; they must lie within src and not overlap (two insertions at
+// one offset apply in the order given).
+func Apply(src []byte, edits []Edit) ([]byte, error) {
+	sorted := slices.Clone(edits)
+	slices.SortStableFunc(sorted, func(a, b Edit) int {
+		if a.Pos.Offset != b.Pos.Offset {
+			return a.Pos.Offset - b.Pos.Offset
+		}
+		return a.End.Offset - b.End.Offset
+	})
+	var out []byte
+	last := 0
+	for _, e := range sorted {
+		if e.Pos.Offset < last || e.End.Offset < e.Pos.Offset || e.End.Offset > len(src) {
+			return nil, fmt.Errorf("%s: edit [%d,%d) overlaps another or lies outside the file (%d bytes)", e.Pos, e.Pos.Offset, e.End.Offset, len(src))
+		}
+		out = append(out, src[last:e.Pos.Offset]...)
+		out = append(out, e.New...)
+		last = e.End.Offset
+	}
+	return append(out, src[last:]...), nil
 }
