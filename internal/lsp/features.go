@@ -278,12 +278,18 @@ func (s *server) documentSymbols(p *documentParams) ([]DocumentSymbol, error) {
 		return out, nil
 	}
 	t := fi.text
-	decls := fi.file.Decls
-	for i, d := range decls {
-		start := t.offsetOfCol(declPos(d).Line, declPos(d).Col)
+	// Each declaration ends before the next one in the source.
+	starts := make([]int, 0, len(fi.file.Decls))
+	for _, d := range fi.file.Decls {
+		starts = append(starts, t.offsetOfCol(declPos(d).Line, declPos(d).Col))
+	}
+	sorted := slices.Clone(starts)
+	slices.Sort(sorted)
+	for i, d := range fi.file.Decls {
+		start := starts[i]
 		end := len(t.src)
-		if i+1 < len(decls) {
-			end = t.offsetOfCol(declPos(decls[i+1]).Line, declPos(decls[i+1]).Col)
+		if j, _ := slices.BinarySearch(sorted, start+1); j < len(sorted) {
+			end = sorted[j]
 		}
 		for end > start && (t.src[end-1] == ' ' || t.src[end-1] == '\n' || t.src[end-1] == '\t' || t.src[end-1] == '\r') {
 			end--
