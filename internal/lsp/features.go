@@ -31,7 +31,7 @@ func (s *server) lookup(p textDocumentPositionParams) (*pkgState, occurrence, bo
 }
 
 func (s *server) location(o occurrence) Location {
-	return Location{URI: s.ws.uriOf(o.file), Range: o.rng}
+	return Location{URI: s.ws.uriOf(o.file), Range: o.rng()}
 }
 
 func (s *server) definition(p *textDocumentPositionParams) ([]Location, error) {
@@ -70,7 +70,7 @@ func (s *server) hover(p *textDocumentPositionParams) (*Hover, error) {
 	if md == "" {
 		return nil, nil
 	}
-	rng := occ.rng
+	rng := occ.rng()
 	return &Hover{Contents: MarkupContent{Kind: "markdown", Value: md}, Range: &rng}, nil
 }
 

@@ -39,13 +39,18 @@ type symbol struct {
 type occurrence struct {
 	sym   symbol
 	file  string // path
-	rng   Range  // in the file's text when it was indexed
-	start int    // byte offsets of the name in that text
+	text  *text // the file's text when it was indexed
+	start int   // byte offsets of the name in that text
 	end   int
 	def   bool
 	// onKeyword marks the occurrence of a case at its `on` keyword (which
 	// hovers show the case's method for, and navigation ignores).
 	onKeyword bool
+}
+
+// rng is the occurrence's range, in the text it was indexed from.
+func (o occurrence) rng() Range {
+	return Range{Start: o.text.position(o.start), End: o.text.position(o.end)}
 }
 
 // An index holds the occurrences of every symbol of a package, built from
@@ -153,8 +158,7 @@ func (w *indexer) add(sym symbol, id ast.Ident, def bool) {
 	t := w.fi.text
 	start := t.offsetOfCol(id.Pos.Line, id.Pos.Col)
 	end := min(start+len(id.Name), len(t.src))
-	o := occurrence{sym: sym, file: w.path, start: start, end: end, def: def,
-		rng: Range{Start: t.position(start), End: t.position(end)}}
+	o := occurrence{sym: sym, file: w.path, start: start, end: end, def: def, text: t}
 	w.fi.occs = append(w.fi.occs, o)
 	if def {
 		if _, dup := w.x.defs[sym]; !dup {
@@ -319,8 +323,7 @@ func (w *indexer) caseOf(proc string, c *ast.Case) {
 	// The `on` keyword stands for the case in hovers.
 	on := w.fi.text.offsetOfCol(c.Pos.Line, c.Pos.Col)
 	t := w.fi.text
-	w.fi.occs = append(w.fi.occs, occurrence{sym: sym, file: w.path, start: on, end: on + 2, onKeyword: true,
-		rng: Range{Start: t.position(on), End: t.position(on + 2)}})
+	w.fi.occs = append(w.fi.occs, occurrence{sym: sym, file: w.path, start: on, end: on + 2, onKeyword: true, text: t})
 	if c.Name != nil {
 		w.add(sym, *c.Name, true)
 	}

@@ -15,7 +15,6 @@ import (
 	"github.com/fwgo/fw/dsl/check"
 	"github.com/fwgo/fw/dsl/diag"
 	"github.com/fwgo/fw/dsl/ir"
-	"github.com/fwgo/fw/dsl/parser"
 )
 
 // A document is a file that the editor has opened: its buffer is the truth,
@@ -42,6 +41,7 @@ type fileState struct {
 	file     *ast.File // nil when src has syntax errors
 	parseErr diag.List // the diagnostics of parsing src
 	good     parsedFile
+	chunks   map[string]*chunk // the pieces of the last parse, by text (see parseChunked)
 }
 
 type diskStamp struct {
@@ -163,7 +163,7 @@ func (ws *workspace) analyze(dir string) *pkgState {
 		}
 		changed = true
 		fs.src, fs.text = src, newText(src)
-		fs.file, fs.parseErr = parser.ParseFile(p, src)
+		fs.file, fs.parseErr, fs.chunks = parseChunked(p, src, fs.chunks)
 		if fs.parseErr.HasErrors() {
 			fs.file = nil
 		} else if fs.file != nil {
