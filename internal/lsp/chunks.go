@@ -23,7 +23,7 @@ import (
 
 // chunkMinBytes is the size from which a file is parsed by declarations (a
 // variable for tests).
-var chunkMinBytes = 8 << 10
+var chunkMinBytes = 2 << 10
 
 // chunk is the parse of one piece of a file, at the place it was parsed.
 type chunk struct {

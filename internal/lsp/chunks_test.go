@@ -129,8 +129,12 @@ func TestChunkedParse(t *testing.T) {
 		{"a processor twice (the copy reused, moved)", 0, func(s string) string {
 			return strings.Replace(s, "processor P7 {", "processor "+procs[5]+"\nprocessor P7 {", 1)
 		}},
-		{"a syntax error", 1, func(s string) string { return strings.Replace(s, "processor P12 {\n", "processor P12 {\n    on E1{id: \n", 1) }},
-		{"mended", 1, func(s string) string { return strings.Replace(s, "    on E1{id: \n", "    on E1{id: \"a\"} as Mended\n", 1) }},
+		{"a syntax error", 1, func(s string) string {
+			return strings.Replace(s, "processor P12 {\n", "processor P12 {\n    on E1{id: \n", 1)
+		}},
+		{"mended", 1, func(s string) string {
+			return strings.Replace(s, "    on E1{id: \n", "    on E1{id: \"a\"} as Mended\n", 1)
+		}},
 		{"a multi-byte character", 1, func(s string) string { return strings.Replace(s, "// version 0", "// versión 0 😀", 1) }},
 		{"a string with braces", 1, func(s string) string {
 			return strings.Replace(s, "processor P15 {\n", "processor P15 {\n    on E2{region: \"}{\\\"\"} as Braces\n", 1)

@@ -39,8 +39,8 @@ type symbol struct {
 type occurrence struct {
 	sym   symbol
 	file  string // path
-	text  *text // the file's text when it was indexed
-	start int   // byte offsets of the name in that text
+	text  *text  // the file's text when it was indexed
+	start int    // byte offsets of the name in that text
 	end   int
 	def   bool
 	// onKeyword marks the occurrence of a case at its `on` keyword (which
