@@ -409,3 +409,115 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestEditorsDoc checks the editor configurations of docs/editors.md: every
+// server command in them (Neovim's cmd lists, Helix's command and args, the
+// VS Code extension's default) is started as the editor would start it (fwgen
+// being this test binary) and must answer initialize and exit 0 after
+// shutdown and exit; the configurations must map .fw files to the server;
+// the VS Code settings must be settings that the extension declares.
+func TestEditorsDoc(t *testing.T) {
+	data, err := os.ReadFile("../../docs/editors.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	blocks := map[string][]string{}
+	for _, m := range regexp.MustCompile("(?s)```(\\w+)\n(.*?)```").FindAllStringSubmatch(doc, -1) {
+		blocks[m[1]] = append(blocks[m[1]], m[2])
+	}
+	var commands [][]string
+	// Neovim: cmd = { "fwgen", "lsp" }, in the block and in the text.
+	for _, m := range regexp.MustCompile(`cmd = \{([^}]*)\}`).FindAllStringSubmatch(doc, -1) {
+		commands = append(commands, quoted(m[1]))
+	}
+	if len(blocks["lua"]) != 1 || !strings.Contains(blocks["lua"][0], `filetypes = { "fw" }`) || !strings.Contains(blocks["lua"][0], `extension = { fw = "fw" }`) {
+		t.Errorf("the Neovim configuration does not map .fw files to the server: %q", blocks["lua"])
+	}
+	// Helix: command = "fwgen", args = ["lsp"].
+	if len(blocks["toml"]) != 1 {
+		t.Fatalf("want one toml block, have %d", len(blocks["toml"]))
+	}
+	toml := blocks["toml"][0]
+	cmd := regexp.MustCompile(`command = "([^"]*)"`).FindStringSubmatch(toml)
+	args := regexp.MustCompile(`args = \[([^\]]*)\]`).FindStringSubmatch(toml)
+	if cmd == nil || args == nil || !strings.Contains(toml, `file-types = ["fw"]`) || !strings.Contains(toml, `language-servers = ["fwgen"]`) {
+		t.Fatalf("the Helix configuration lacks its command, args or file type:\n%s", toml)
+	}
+	commands = append(commands, append([]string{cmd[1]}, quoted(args[1])...))
+	// VS Code: the settings the extension declares; its command is fwgen lsp.
+	if len(blocks["json"]) != 1 {
+		t.Fatalf("want one json block, have %d", len(blocks["json"]))
+	}
+	var settings map[string]any
+	if err := json.Unmarshal([]byte(blocks["json"][0]), &settings); err != nil {
+		t.Fatalf("the VS Code settings are not JSON: %v", err)
+	}
+	if pkg, err := os.ReadFile("../../editors/vscode/package.json"); err == nil {
+		var manifest struct {
+			Contributes struct {
+				Configuration struct {
+					Properties map[string]json.RawMessage `json:"properties"`
+				} `json:"configuration"`
+			} `json:"contributes"`
+		}
+		if err := json.Unmarshal(pkg, &manifest); err != nil {
+			t.Fatal(err)
+		}
+		for key := range settings {
+			if _, ok := manifest.Contributes.Configuration.Properties[key]; !ok {
+				t.Errorf("VS Code setting %s is not one that editors/vscode declares", key)
+			}
+		}
+		for _, key := range []string{"fw.server.args", "fw.server.enabled"} {
+			if _, ok := manifest.Contributes.Configuration.Properties[key]; !ok && strings.Contains(doc, key) {
+				t.Errorf("docs/editors.md names %s, which editors/vscode does not declare", key)
+			}
+		}
+	} else {
+		t.Logf("no editors/vscode/package.json on this branch: the VS Code settings are not checked against it")
+	}
+	commands = append(commands, []string{"fwgen", "lsp"})
+
+	if len(commands) < 4 {
+		t.Fatalf("only %d commands found: %q", len(commands), commands)
+	}
+	for _, c := range commands {
+		// fwgen is this test binary; `go tool fwgen` runs the pinned fwgen.
+		i := slices.Index(c, "fwgen")
+		if i < 0 || i > 0 && !slices.Equal(c[:i], []string{"go", "tool"}) {
+			t.Errorf("command %q: want fwgen or go tool fwgen", c)
+			continue
+		}
+		cmd := exec.Command(os.Args[0], c[i+1:]...)
+		cmd.Args[0] = "fwgen"
+		stdin, _ := cmd.StdinPipe()
+		stdout, _ := cmd.StdoutPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		client := lsptest.New(stdout, stdin)
+		var init struct {
+			Capabilities struct {
+				HoverProvider bool `json:"hoverProvider"`
+			} `json:"capabilities"`
+		}
+		if err := client.Call("initialize", map[string]any{"capabilities": map[string]any{}}, &init); err != nil || !init.Capabilities.HoverProvider {
+			t.Errorf("command %q: initialize: %v, %+v", c, err, init)
+		}
+		client.Call("shutdown", nil, nil)
+		client.Notify("exit", nil)
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("command %q: %v", c, err)
+		}
+	}
+}
+
+// quoted returns the double-quoted strings of s.
+func quoted(s string) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`"([^"]*)"`).FindAllStringSubmatch(s, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
