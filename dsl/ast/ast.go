@@ -52,6 +52,10 @@ type File struct {
 	Package  Ident
 	Decls    []Decl
 	Comments []*Comment // every comment, in source order (for fmt)
+	// Src is the source text the file was parsed from (nil when unknown):
+	// the checker reads the ends of what its diagnostics are about, and
+	// the text its suggested fixes edit, from it.
+	Src []byte
 }
 
 // Comment is a line comment, text without the leading "//".

@@ -183,7 +183,7 @@ func (c *checker) artifactType(id ast.Ident) *ir.Artifact {
 		candidates = append(candidates, name)
 	}
 	if hint := didYouMean(id.Name, candidates); hint != "" {
-		c.errorf(id.Pos, ruleUnknownType, "unknown type %s%s", id.Name, hint)
+		c.report(withRename(diag.Errorf(id.Pos, ruleUnknownType, "unknown type %s%s", id.Name, hint), id.Pos, id.Name, candidates))
 	} else {
 		c.errorf(id.Pos, ruleUnknownType, "unknown type %s: %s", id.Name, want)
 	}
@@ -199,7 +199,8 @@ func (c *checker) lookupTarget(id ast.Ident) *ir.Target {
 	if t, ok := c.targets[id.Name]; ok {
 		return t
 	}
-	c.errorf(id.Pos, ruleMissingProvider, "no builder provides target %s%s", id.Name, didYouMean(id.Name, sortedKeys(c.targets)))
+	cands := sortedKeys(c.targets)
+	c.report(withRename(diag.Errorf(id.Pos, ruleMissingProvider, "no builder provides target %s%s", id.Name, didYouMean(id.Name, cands)), id.Pos, id.Name, cands))
 	return nil
 }
 
@@ -213,8 +214,8 @@ func (c *checker) publishes(p *ir.Processor, ids []ast.Ident) []*ir.Target {
 		}
 		t, ok := c.targets[id.Name]
 		if !ok {
-			if hint := didYouMean(id.Name, targetNamesOf(p.Provides)); hint != "" {
-				c.errorf(id.Pos, ruleMissingProvider, "no processor provides target %s%s", id.Name, hint)
+			if cands := targetNamesOf(p.Provides); didYouMean(id.Name, cands) != "" {
+				c.report(withRename(diag.Errorf(id.Pos, ruleMissingProvider, "no processor provides target %s%s", id.Name, didYouMean(id.Name, cands)), id.Pos, id.Name, cands))
 			} else {
 				c.errorf(id.Pos, ruleMissingProvider, "no processor provides target %s: declare it in the processor's header, processor %s provides %s: Type",
 					id.Name, p.Name, id.Name)
@@ -326,7 +327,7 @@ func (c *checker) builder(pd procDecl, index int) *ir.Processor {
 		if !ok {
 			// Neither an event nor a target: suggest either.
 			cands := append(sortedKeys(c.targets), sortedKeys(c.events)...)
-			c.errorf(id.Pos, ruleMissingProvider, "no builder provides target %s%s", id.Name, didYouMean(id.Name, cands))
+			c.report(withRename(diag.Errorf(id.Pos, ruleMissingProvider, "no builder provides target %s%s", id.Name, didYouMean(id.Name, cands)), id.Pos, id.Name, cands))
 			continue
 		}
 		if !c.requireCaseName(bi, id, ir.GoFieldName(t.Name)) {
@@ -348,7 +349,7 @@ func (c *checker) builder(pd procDecl, index int) *ir.Processor {
 		bi.helper = true
 	} else if u.Helper.Name != "" {
 		if hint := didYouMean(u.Helper.Name, helperNames); hint != "" {
-			c.errorf(u.Helper.Pos, ruleUnknownHelper, "unknown helper %s%s", u.Helper.Name, hint)
+			c.report(withRename(diag.Errorf(u.Helper.Pos, ruleUnknownHelper, "unknown helper %s%s", u.Helper.Name, hint), u.Helper.Pos, u.Helper.Name, helperNames))
 		} else {
 			c.errorf(u.Helper.Pos, ruleUnknownHelper, "unknown helper %s: the helpers are %s and %s",
 				u.Helper.Name, strings.Join(helperNames[:len(helperNames)-1], ", "), helperNames[len(helperNames)-1])

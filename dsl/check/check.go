@@ -65,8 +65,13 @@ func Check(files []*ast.File) (*ir.Package, diag.List) {
 		bInfo:   map[*ir.Processor]*builderInfo{},
 	}
 	files = sortFiles(files)
+	c.srcs = map[string]*source{}
+	c.files = files
 	for _, f := range files {
 		c.pkg.Files = append(c.pkg.Files, filepath.Base(f.Name))
+		if f.Src != nil {
+			c.srcs[f.Name] = &source{src: f.Src}
+		}
 	}
 	c.packageName(files)
 	c.declare(files)
@@ -78,6 +83,7 @@ func Check(files []*ast.File) (*ir.Package, diag.List) {
 	c.inferTypes()
 	c.generatedNames(files)
 	c.lint(files)
+	c.finishEnds()
 
 	diags := c.diags.Sort()
 	if diags.HasErrors() {
@@ -104,6 +110,11 @@ type checker struct {
 	targets  map[string]*ir.Target // by name
 	builders []*builderInfo        // first declarations of builders, in declaration order
 	bInfo    map[*ir.Processor]*builderInfo
+
+	srcs      map[string]*source // by file name: for the ends of diagnostics and their fixes
+	caseProcs map[*ast.Case]*ast.ProcessorDecl
+	files     []*ast.File
+	nodeEnds  map[ast.Pos]ast.Pos // by start: see nodeEnd
 }
 
 type eventDecl struct {

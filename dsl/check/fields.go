@@ -143,7 +143,7 @@ func (c *checker) namedType(t ast.Ident) (ir.Type, bool) {
 	}
 	slices.Sort(candidates)
 	if hint := didYouMean(t.Name, candidates); hint != "" {
-		c.errorf(t.Pos, ruleUnknownType, "unknown type %s%s", t.Name, hint)
+		c.report(withRename(diag.Errorf(t.Pos, ruleUnknownType, "unknown type %s%s", t.Name, hint), t.Pos, t.Name, candidates))
 	} else {
 		c.errorf(t.Pos, ruleUnknownType, "unknown type %s: %s", t.Name, want)
 	}

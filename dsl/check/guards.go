@@ -312,7 +312,7 @@ func (c *checker) unknownGuardName(s *guardScope, n *ast.Name) {
 		c.errorf(n.Pos, ruleBadGuard, "undefined: %s (case %s binds nothing: a guard reads the values its pattern binds)", n.Name, s.ic.Name)
 		return
 	}
-	c.errorf(n.Pos, ruleBadGuard, "undefined: %s (not bound in case %s)%s", n.Name, s.ic.Name, didYouMean(n.Name, s.names))
+	c.report(withRename(diag.Errorf(n.Pos, ruleBadGuard, "undefined: %s (not bound in case %s)%s", n.Name, s.ic.Name, didYouMean(n.Name, s.names)), n.Pos, n.Name, s.names))
 }
 
 // exprString prints a guard expression as the formatter does.

@@ -57,7 +57,7 @@ func (c *checker) helperArgs(bi *builderInfo, from *ir.Target, in *ir.Artifact) 
 		case !slices.Contains(params, an):
 			unknown = true
 			if hint := didYouMean(an, params); hint != "" {
-				c.errorf(a.Name.Pos, ruleBadHelperArg, "%s has no argument %s%s", name, an, hint)
+				c.report(withRename(diag.Errorf(a.Name.Pos, ruleBadHelperArg, "%s has no argument %s%s", name, an, hint), a.Name.Pos, an, params))
 			} else {
 				c.errorf(a.Name.Pos, ruleBadHelperArg, "%s has no argument %s: its arguments are %s", name, an, caseList(params))
 			}

@@ -63,7 +63,7 @@ func (l *linter) ignores(files []*ast.File) ignoreSet {
 			ownLine := !hasCode || col > cm.Pos.Col
 			for _, name := range names {
 				if !slices.Contains(lintRules, name) {
-					l.badIgnore(cm.Pos, name)
+					l.badIgnore(cm, name)
 					continue
 				}
 				set[ignoreKey{cm.Pos.File, cm.Pos.Line, name}] = true
@@ -76,13 +76,18 @@ func (l *linter) ignores(files []*ast.File) ignoreSet {
 	return set
 }
 
-func (l *linter) badIgnore(pos ast.Pos, name string) {
+func (l *linter) badIgnore(cm *ast.Comment, name string) {
+	pos := cm.Pos
 	if slices.Contains(errorRules, name) {
 		l.warn(nil, diag.Warningf(pos, ruleBadIgnore, "fw:ignore cannot silence %s: it is an error, not a lint warning", name))
 		return
 	}
 	if hint := didYouMean(name, lintRules); hint != "" {
-		l.warn(nil, diag.Warningf(pos, ruleBadIgnore, "fw:ignore names unknown rule %s%s", name, hint))
+		d := diag.Warningf(pos, ruleBadIgnore, "fw:ignore names unknown rule %s%s", name, hint)
+		if at, ok := ruleNamePos(cm, name); ok {
+			d = withRename(d, at, name, lintRules)
+		}
+		l.warn(nil, d)
 		return
 	}
 	l.warn(nil, diag.Warningf(pos, ruleBadIgnore, "fw:ignore names unknown rule %s (lint rules: %s)", name, strings.Join(lintRules, ", ")))
@@ -212,3 +217,28 @@ func codeColumns(f *ast.File) map[int]int {
 	}
 	return out
 }
+
+// ruleNamePos returns the position of the rule name written in ignore
+// comment cm: the first whole word name after the directive.
+func ruleNamePos(cm *ast.Comment, name string) (ast.Pos, bool) {
+	text := cm.Text
+	start := strings.Index(text, ignoreDirective)
+	if start < 0 {
+		return ast.Pos{}, false
+	}
+	for i := start + len(ignoreDirective); i < len(text); {
+		j := strings.Index(text[i:], name)
+		if j < 0 {
+			return ast.Pos{}, false
+		}
+		j += i
+		end := j + len(name)
+		if isRuleSep(text[j-1]) && (end == len(text) || isRuleSep(text[end])) {
+			return advance(cm.Pos, "//"+text[:j]), true
+		}
+		i = end
+	}
+	return ast.Pos{}, false
+}
+
+func isRuleSep(b byte) bool { return b == ' ' || b == '\t' || b == ',' || b == '\r' }

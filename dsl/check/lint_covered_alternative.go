@@ -71,6 +71,7 @@ func (l *linter) coveredAlternativesOf(m *matrix, i int, ci *caseInfo, live bits
 				}
 				d = d.With(m.rows[j].decl.Pos, "case %s", m.rows[j].ic.Name)
 			}
+			d = l.c.removeAltFix(l.c.patternRange(d, p.node), fi.top, k)
 			l.warn(ci.decl, d)
 		}
 	}

@@ -107,13 +107,13 @@ func (l *linter) guards(pi *procInfo) {
 		}
 		switch {
 		case seen[0] && !seen[1]:
-			l.warn(ci.decl, diag.Warningf(ci.decl.Guard.ExprPos(), ruleGuardNeverHolds,
+			l.warn(ci.decl, l.c.guardRange(diag.Warningf(ci.decl.Guard.ExprPos(), ruleGuardNeverHolds,
 				"the guard of case %s never holds: no %s that the pattern matches satisfies %s, so the case never runs",
-				ci.ic.Name, ci.ic.Event.Name, exprString(ci.decl.Guard)))
+				ci.ic.Name, ci.ic.Event.Name, exprString(ci.decl.Guard)), ci.decl.Guard))
 		case seen[1] && !seen[0]:
-			l.warn(ci.decl, diag.Warningf(ci.decl.Guard.ExprPos(), ruleGuardAlwaysHolds,
+			l.warn(ci.decl, l.c.guardRange(diag.Warningf(ci.decl.Guard.ExprPos(), ruleGuardAlwaysHolds,
 				"the guard of case %s always holds: every %s that the pattern matches satisfies %s; remove it, or move the condition into the pattern",
-				ci.ic.Name, ci.ic.Event.Name, exprString(ci.decl.Guard)))
+				ci.ic.Name, ci.ic.Event.Name, exprString(ci.decl.Guard)), ci.decl.Guard))
 		}
 	}
 }

@@ -18,14 +18,16 @@ func (l *linter) overlappingAlternatives(ci *caseInfo, g *altGroup, redundant []
 			}
 			a, b := g.alts[j], g.alts[k]
 			if v, ok := endpointOverlap(g.field, a, b); ok {
-				l.warn(ci.decl, diag.Warningf(b.node.PatPos(), ruleRangeEndpointOverlap,
+				d := diag.Warningf(b.node.PatPos(), ruleRangeEndpointOverlap,
 					"ranges %s and %s share only their endpoint %s", patString(a.node), patString(b.node), v).
-					With(a.node.PatPos(), "range %s", patString(a.node)))
+					With(a.node.PatPos(), "range %s", patString(a.node))
+				l.warn(ci.decl, l.c.endpointFix(l.c.patternRange(d, b.node), g.field, a, b))
 				continue
 			}
-			l.warn(ci.decl, diag.Warningf(b.node.PatPos(), ruleOverlappingAlternatives,
+			d := diag.Warningf(b.node.PatPos(), ruleOverlappingAlternatives,
 				"alternatives %s and %s overlap: both match %s", patString(a.node), patString(b.node), g.describe(both)).
-				With(a.node.PatPos(), "alternative %s", patString(a.node)))
+				With(a.node.PatPos(), "alternative %s", patString(a.node))
+			l.warn(ci.decl, l.c.patternRange(d, b.node))
 		}
 	}
 }

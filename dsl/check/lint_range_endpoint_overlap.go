@@ -85,10 +85,11 @@ func (l *linter) rangeEndpointOverlaps(m *matrix, dead bitset) {
 				}
 				v := space.FormatValue(col.dom, space.Value{Int: x.hi})
 				ec, lc := m.rows[early.row], m.rows[late.row]
-				l.warn(lc.decl, diag.Warningf(late.p.node.PatPos(), ruleRangeEndpointOverlap,
+				d := diag.Warningf(late.p.node.PatPos(), ruleRangeEndpointOverlap,
 					"range %s and range %s of case %s share only their endpoint %s, which goes to case %s",
 					patString(late.p.node), patString(early.p.node), ec.ic.Name, v, ec.ic.Name).
-					With(early.p.node.PatPos(), "range %s of case %s", patString(early.p.node), ec.ic.Name))
+					With(early.p.node.PatPos(), "range %s of case %s", patString(early.p.node), ec.ic.Name)
+				l.warn(lc.decl, l.c.endpointFix(l.c.patternRange(d, late.p.node), col.field, x.p, ranges[yi].p))
 			}
 		}
 	}
@@ -103,4 +104,24 @@ func (m *matrix) compatible(i, j, skip int) bool {
 		}
 	}
 	return true
+}
+
+// endpointFix returns d with the fix for two ranges a and b that share only
+// an endpoint: the lower one, when written lo..hi, becomes lo..<hi.
+func (c *checker) endpointFix(d diag.Diagnostic, f *ir.Field, a, b piece) diag.Diagnostic {
+	_, ahi, aok := intRange(f, a)
+	blo, _, bok := intRange(f, b)
+	if !aok || !bok || ahi != blo {
+		a, b = b, a
+		_, ahi, aok = intRange(f, a)
+		blo, _, bok = intRange(f, b)
+		if !aok || !bok || ahi != blo {
+			return d
+		}
+	}
+	r, ok := a.node.(*ast.Range)
+	if !ok || r.Exclusive {
+		return d
+	}
+	return c.rangeOpFix(d, r, "..<")
 }

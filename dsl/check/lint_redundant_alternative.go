@@ -73,6 +73,7 @@ func (l *linter) redundantAlternatives(ci *caseInfo, g *altGroup) []bool {
 		for _, j := range covering {
 			d = d.With(g.alts[j].node.PatPos(), "alternative %s", patString(g.alts[j].node))
 		}
+		d = l.c.removeAltFix(l.c.patternRange(d, g.alts[k].node), g.alts, k)
 		l.warn(ci.decl, d)
 	}
 	return redundant

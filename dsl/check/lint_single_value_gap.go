@@ -90,10 +90,15 @@ func (l *linter) gap(f *ir.Field, name string, a, b piece, ca, cb *caseInfo, unc
 				incl.Exclusive = false
 				hint = fmt.Sprintf(" (..< leaves out its bound: did you mean %s?)", patString(&incl))
 			}
-			l.warn(ca.decl, diag.Warningf(a.node.PatPos(), ruleSingleValueGap,
+			d := diag.Warningf(a.node.PatPos(), ruleSingleValueGap,
 				"%d falls between %s and %s%s: no pattern on %s matches it%s",
 				v, patString(a.node), patString(b.node), where, name, hint).
-				With(b.node.PatPos(), "%s", patString(b.node)))
+				With(b.node.PatPos(), "%s", patString(b.node))
+			d = l.c.patternRange(d, a.node)
+			if r, ok := a.node.(*ast.Range); ok && r.Exclusive {
+				d = l.c.rangeOpFix(d, r, "..")
+			}
+			l.warn(ca.decl, d)
 			return
 		}
 		a, b, ca, cb = b, a, cb, ca

@@ -43,6 +43,7 @@ func (l *linter) unreachableCases(m *matrix) bitset {
 			}
 			d = d.With(m.rows[j].decl.Pos, "case %s", m.rows[j].ic.Name)
 		}
+		d = l.c.removeCaseFix(l.c.caseRange(d, ci.decl), ci.decl, ci.ic.Name)
 		l.warn(ci.decl, d)
 	}
 	return dead
@@ -78,9 +79,10 @@ func (l *linter) unreachableBuilt(pi *procInfo) {
 			first[t] = ci
 			continue
 		}
-		l.warn(ci.decl, diag.Warningf(ci.decl.Pos, ruleUnreachableCase,
+		d := diag.Warningf(ci.decl.Pos, ruleUnreachableCase,
 			"case %s is unreachable: every artifact of %s is received by earlier case %s", ci.ic.Name, t.Name, prev.ic.Name).
-			With(prev.decl.Pos, "case %s", prev.ic.Name))
+			With(prev.decl.Pos, "case %s", prev.ic.Name)
+		l.warn(ci.decl, l.c.removeCaseFix(l.c.caseRange(d, ci.decl), ci.decl, ci.ic.Name))
 	}
 }
 
@@ -98,8 +100,9 @@ func (l *linter) unreachableAfterCatchAll(pi *procInfo) {
 			continue
 		}
 		name, _ := caseName(cs)
-		l.warn(cs, diag.Warningf(cs.Pos, ruleUnreachableCase,
+		d := diag.Warningf(cs.Pos, ruleUnreachableCase,
 			"case %s is unreachable: the catch-all case %s before it receives every event", name, all.ic.Name).
-			With(all.decl.Pos, "case %s", all.ic.Name))
+			With(all.decl.Pos, "case %s", all.ic.Name)
+		l.warn(cs, l.c.removeCaseFix(l.c.caseRange(d, cs), cs, name))
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fwgo/fw/dsl/ast"
+	"github.com/fwgo/fw/dsl/diag"
 	"github.com/fwgo/fw/dsl/ir"
 	"github.com/fwgo/fw/dsl/space"
 	"github.com/fwgo/fw/internal/suggest"
@@ -20,12 +21,13 @@ import (
 // wrong kind or one that does not convert.
 func (c *checker) literal(f *ir.Field, lit *ast.Literal) (litValue, bool) {
 	var (
-		v   litValue
-		msg string
+		v    litValue
+		msg  string
+		hint string // the variant a string literal names
 	)
 	switch t := f.Type; {
 	case t.Kind == ir.EnumType:
-		msg = c.enumLiteral(f, lit)
+		msg, hint = c.enumLiteral(f, lit)
 	case t.Kind == ir.Time || t.Kind == ir.Duration:
 		v.Int, msg = clockLiteral(f, lit)
 	case !accepts(t.Kind, lit.Kind):
@@ -49,7 +51,11 @@ func (c *checker) literal(f *ir.Field, lit *ast.Literal) (litValue, bool) {
 		}
 	}
 	if msg != "" {
-		c.errorf(lit.Pos, ruleBadLiteral, "%s", msg)
+		d := diag.Errorf(lit.Pos, ruleBadLiteral, "%s", msg)
+		if hint != "" {
+			d = d.WithFix(fmt.Sprintf("Replace %s with %s", lit.Raw, hint), diag.Edit{Pos: lit.Pos, End: advance(lit.Pos, lit.Raw), New: hint})
+		}
+		c.report(d)
 		return v, false
 	}
 	return v, true
@@ -142,8 +148,9 @@ func accepts(tk ir.TypeKind, lk ast.LitKind) bool {
 }
 
 // enumLiteral explains why lit cannot match enum field f (only a variant,
-// written as an identifier, can). A string that names a variant gets a hint.
-func (c *checker) enumLiteral(f *ir.Field, lit *ast.Literal) string {
+// written as an identifier, can). A string that names a variant gets a hint,
+// the variant, which it also returns.
+func (c *checker) enumLiteral(f *ir.Field, lit *ast.Literal) (string, string) {
 	e := f.Type.Enum
 	msg := fmt.Sprintf("cannot use %s literal %s for %s field %s", lit.Kind, lit.Raw, e.Name, f.Name)
 	if lit.Kind == ast.LitString {
@@ -153,14 +160,14 @@ func (c *checker) enumLiteral(f *ir.Field, lit *ast.Literal) string {
 				hint = suggest.Closest(s, e.Variants)
 			}
 			if hint != "" {
-				return msg + "; did you mean " + hint + "?"
+				return msg + "; did you mean " + hint + "?", hint
 			}
 		}
 	}
 	if len(e.Variants) == 0 {
-		return msg + ": enum " + e.Name + " has no variants"
+		return msg + ": enum " + e.Name + " has no variants", ""
 	}
-	return msg + ": write a variant of " + e.Name + " (" + strings.Join(e.Variants, ", ") + ")"
+	return msg + ": write a variant of " + e.Name + " (" + strings.Join(e.Variants, ", ") + ")", ""
 }
 
 // unquote returns the value of a string literal, or a message naming the

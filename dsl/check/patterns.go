@@ -262,7 +262,7 @@ func (c *checker) lookupIn(o entryOwner, id ast.Ident) *ir.Field {
 		names[i] = f.Name
 	}
 	if hint := didYouMean(id.Name, names); hint != "" {
-		c.errorf(id.Pos, ruleUnknownField, "record %s has no field %s%s", o.rec.Name, id.Name, hint)
+		c.report(withRename(diag.Errorf(id.Pos, ruleUnknownField, "record %s has no field %s%s", o.rec.Name, id.Name, hint), id.Pos, id.Name, names))
 	} else if len(names) == 0 {
 		c.errorf(id.Pos, ruleUnknownField, "record %s has no field %s: it has no fields", o.rec.Name, id.Name)
 	} else {
@@ -370,7 +370,7 @@ func (c *checker) lookupField(ev *ir.Event, id ast.Ident) *ir.Field {
 		names[i] = f.Name
 	}
 	if hint := didYouMean(id.Name, names); hint != "" {
-		c.errorf(id.Pos, ruleUnknownField, "event %s has no field %s%s", ev.Name, id.Name, hint)
+		c.report(withRename(diag.Errorf(id.Pos, ruleUnknownField, "event %s has no field %s%s", ev.Name, id.Name, hint), id.Pos, id.Name, names))
 	} else if len(names) == 0 {
 		c.errorf(id.Pos, ruleUnknownField, "event %s has no field %s: it has no fields", ev.Name, id.Name)
 	} else {

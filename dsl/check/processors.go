@@ -170,14 +170,14 @@ func (c *checker) options(p *ir.Processor, opts []*ast.Option) (exhaustive []*as
 			delete(first, name)
 			if p.Builder != nil {
 				if hint := didYouMean(name, builderOptions); hint != "" {
-					c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s%s", name, hint)
+					c.report(withRename(diag.Errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s%s", name, hint), o.Name.Pos, name, builderOptions))
 				} else {
 					c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s: the only option of builders is concurrency", name)
 				}
 				continue
 			}
 			if hint := didYouMean(name, knownOptions); hint != "" {
-				c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s%s", name, hint)
+				c.report(withRename(diag.Errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s%s", name, hint), o.Name.Pos, name, knownOptions))
 			} else {
 				c.errorf(o.Name.Pos, ruleUnknownOption, "unknown option %s: the options are %s and %s", name,
 					strings.Join(knownOptions[:len(knownOptions)-1], ", "), knownOptions[len(knownOptions)-1])
@@ -281,8 +281,8 @@ func (c *checker) failureEvent(id ast.Ident) *ir.Event {
 		want, ok := failureFields[f.Name]
 		switch {
 		case !ok:
-			c.report(diag.Errorf(id.Pos, ruleBadOption, "failure event %s has field %s, which the runtime cannot fill%s: its fields must be among %s",
-				ev.Name, f.Name, didYouMean(f.Name, names), strings.Join(names, ", ")).With(f.Pos, "field %s declared here", f.Name))
+			c.report(withRename(diag.Errorf(id.Pos, ruleBadOption, "failure event %s has field %s, which the runtime cannot fill%s: its fields must be among %s",
+				ev.Name, f.Name, didYouMean(f.Name, names), strings.Join(names, ", ")).With(f.Pos, "field %s declared here", f.Name), f.Pos, f.Name, names))
 		case f.Type.Kind != want:
 			typ := "string"
 			if want == ir.Int {
@@ -505,7 +505,8 @@ func (c *checker) lookupEvent(id ast.Ident) *ir.Event {
 			With(d.DeclName().Pos, "%s declared here", id.Name))
 		return nil
 	}
-	c.errorf(id.Pos, ruleUnknownEvent, "unknown event %s%s", id.Name, didYouMean(id.Name, sortedKeys(c.events)))
+	cands := sortedKeys(c.events)
+	c.report(withRename(diag.Errorf(id.Pos, ruleUnknownEvent, "unknown event %s%s", id.Name, didYouMean(id.Name, cands)), id.Pos, id.Name, cands))
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/fwgo/fw/dsl/ast"
+	"github.com/fwgo/fw/dsl/diag"
 	"github.com/fwgo/fw/dsl/ir"
 	"github.com/fwgo/fw/dsl/space"
 )
@@ -139,12 +140,12 @@ func (c *checker) variant(f *ir.Field, p *ast.Name) (int64, bool) {
 	}
 	for _, other := range c.pkg.Enums {
 		if other != e && slices.Contains(other.Variants, p.Name) {
-			c.errorf(p.Pos, ruleBadLiteral, "%s is a variant of enum %s, not of %s (the type of field %s)%s",
-				p.Name, other.Name, e.Name, f.Name, didYouMean(p.Name, e.Variants))
+			c.report(withRename(diag.Errorf(p.Pos, ruleBadLiteral, "%s is a variant of enum %s, not of %s (the type of field %s)%s",
+				p.Name, other.Name, e.Name, f.Name, didYouMean(p.Name, e.Variants)), p.Pos, p.Name, e.Variants))
 			return 0, false
 		}
 	}
-	c.errorf(p.Pos, ruleBadLiteral, "unknown variant %s of enum %s%s", p.Name, e.Name, didYouMean(p.Name, e.Variants))
+	c.report(withRename(diag.Errorf(p.Pos, ruleBadLiteral, "unknown variant %s of enum %s%s", p.Name, e.Name, didYouMean(p.Name, e.Variants)), p.Pos, p.Name, e.Variants))
 	return 0, false
 }
 

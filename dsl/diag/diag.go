@@ -3,6 +3,7 @@
 package diag
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -229,7 +230,15 @@ func (l List) JSON() ([]byte, error) {
 		}
 		out = append(out, jd)
 	}
-	return json.MarshalIndent(out, "", "  ")
+	// Messages quote patterns (`0..<10`): no HTML escapes.
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // Apply returns src with edits applied (by byte offset). The edits may come

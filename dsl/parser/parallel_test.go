@@ -94,6 +94,9 @@ func TestParseInRunsErrors(t *testing.T) {
 				}
 				file, diags := ParseFile("x.fw", []byte(v))
 				wholeFile, wholeDiags := parseWhole("x.fw", v)
+				if wholeFile != nil {
+					wholeFile.Src = []byte(v) // ParseFile keeps the source
+				}
 				if diags.Text() != wholeDiags.Text() {
 					t.Errorf("%q at %d: diagnostics\n got: %s\nwant: %s", e, off, diags.Text(), wholeDiags.Text())
 				}

@@ -27,6 +27,12 @@ import (
 // error it returns a nil file and diagnostics of rule "syntax".
 func ParseFile(filename string, src []byte) (file *ast.File, diags diag.List) {
 	defer recoverParse(filename, &file, &diags)
+	defer func() {
+		if file != nil {
+			file.Src = src
+		}
+		diags = withEnds(src, diags)
+	}()
 
 	// participle's lexer would accept invalid UTF-8 and NUL bytes inside
 	// strings and comments; like Go, .fw rejects them anywhere.

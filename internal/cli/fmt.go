@@ -143,7 +143,7 @@ func (e *env) fmtSource(name string, src []byte, m fmtMode, write func([]byte) e
 // a/path and b/path headers as git prints them, so that patch -p1 applies it.
 func unifiedDiff(path string, old, new []byte) string {
 	p := filepath.ToSlash(path)
-	return udiff.Unified("a/"+p, "b/"+p, string(old), string(new))
+	return fixHunkHeaders(udiff.Unified("a/"+p, "b/"+p, string(old), string(new)))
 }
 
 // rewrite replaces the file at path (the file a symbolic link points to,

@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/fwgo/fw/dsl"
 	"github.com/fwgo/fw/dsl/diag"
@@ -11,7 +13,7 @@ import (
 
 var lintCmd = &command{
 	name:     "lint",
-	synopsis: "[-format text|json] [paths]",
+	synopsis: "[-format text|json] [-fix [-diff]] [paths]",
 	summary:  "check .fw files and print every error and warning",
 	help: `Lint parses and checks the .fw files of each package directory, lint rules
 included, and prints every diagnostic on stdout. Nothing is written.
@@ -29,26 +31,53 @@ packages form one JSON array (empty when there are none):
 	    "file": "shop/procs.fw",
 	    "line": 4,
 	    "col": 8,
+	    "offset": 52,
+	    "end": {"line": 4, "col": 12, "offset": 56},
 	    "severity": "error",
 	    "rule": "unknown-event",
 	    "message": "unknown event Ordr; did you mean Order?",
-	    "related": [{"file": ..., "line": ..., "col": ..., "message": ...}]
+	    "related": [{"file": ..., "line": ..., "col": ..., "message": ...}],
+	    "fixes": [{"message": "Replace Ordr with Order", "edits": [
+	      {"pos": {"line": 4, "col": 8, "offset": 52},
+	       "end": {"line": 4, "col": 12, "offset": 56}, "new": "Order"}]}]
 	  }
 	]
 
-"related" is left out when empty. Problems with the paths themselves (a missing
-directory, no .fw files) go to stderr.
+"offset" is the byte offset of line:col in the file; "end" is just past what
+the diagnostic is about. "related" and "fixes" are left out when empty. Each
+fix is a complete alternative: its edits replace the bytes from "pos" to
+"end" (exclusive) of the diagnostic's file with "new". Problems with the paths
+themselves (a missing directory, no .fw files) go to stderr.
+
+With -fix, lint applies the suggested fixes and rewrites the files they
+change: the first fix of each diagnostic, those that overlap no other in a
+round, in rounds until a round changes nothing (at most 10). Each fix applied
+is reported on stderr (file:line:col: fixed [rule]: what it did, at its
+position in the file before its round), and the diagnostics that remain are
+printed as without -fix. With -fix -diff, nothing is written: the changes are
+printed as a unified diff (a/path, b/path headers, for patch -p1) instead of
+the diagnostics.
 
 Exit status: 0 when there are no diagnostics or only warnings, 1 when there is
 an error, 2 on usage or I/O errors.
 `,
 	setup: func(fs *flag.FlagSet) func(*env, []string) int {
 		format := fs.String("format", "text", "output `format`: text or json")
-		return func(e *env, paths []string) int { return e.lint(paths, *format) }
+		fix := fs.Bool("fix", false, "apply the suggested fixes and rewrite the files")
+		diff := fs.Bool("diff", false, "with -fix, print the changes as a unified diff instead of writing them")
+		return func(e *env, paths []string) int {
+			if *diff && !*fix {
+				return e.usageError("-diff needs -fix")
+			}
+			return e.lint(paths, *format, lintFix{on: *fix, diff: *diff})
+		}
 	},
 }
 
-func (e *env) lint(paths []string, format string) int {
+// lintFix holds the -fix and -diff flags of lint.
+type lintFix struct{ on, diff bool }
+
+func (e *env) lint(paths []string, format string, fix lintFix) int {
 	if format != "text" && format != "json" {
 		return e.usageError("unknown -format %q: want text or json", format)
 	}
@@ -58,7 +87,13 @@ func (e *env) lint(paths []string, format string) int {
 	}
 	var all diag.List
 	for _, dir := range dirs {
-		_, diags, err := dsl.LoadDir(dir)
+		var diags diag.List
+		var err error
+		if fix.on {
+			diags, err = e.lintFix(dir, fix)
+		} else {
+			_, diags, err = dsl.LoadDir(dir)
+		}
 		if err != nil {
 			fmt.Fprintf(e.stderr, "fwgen: %v\n", err)
 			code = ExitUsage
@@ -67,13 +102,13 @@ func (e *env) lint(paths []string, format string) int {
 		if diags.HasErrors() {
 			code = max(code, ExitError)
 		}
-		if format == "text" {
+		if format == "text" && !fix.diff {
 			// Print package by package, so that a long run shows progress.
 			io.WriteString(e.stdout, diags.Text())
 		}
 		all = append(all, diags...)
 	}
-	if format == "json" {
+	if format == "json" && !fix.diff {
 		data, err := all.JSON()
 		if err != nil {
 			fmt.Fprintf(e.stderr, "fwgen: internal error: %v\n", err)
@@ -106,4 +141,40 @@ func (e *env) expandPaths(paths []string) (dirs []string, code int, ok bool) {
 		code = ExitUsage
 	}
 	return dirs, code, true
+}
+
+// lintFix applies the fixes of the package in dir (dsl.Fix), reports them on
+// stderr, and writes the files that change, or prints their diff. It
+// returns the diagnostics of the fixed package.
+func (e *env) lintFix(dir string, fix lintFix) (diag.List, error) {
+	names, err := dsl.SourceFiles(dir)
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("no %s files in %s", dsl.Ext, dir)
+	}
+	srcs := make([][]byte, len(names))
+	for i, p := range names {
+		if srcs[i], err = os.ReadFile(p); err != nil {
+			return nil, err
+		}
+	}
+	fixed, applied, diags := dsl.Fix(names, srcs)
+	for _, a := range applied {
+		fmt.Fprintf(e.stderr, "%s: fixed [%s]: %s\n", a.Diag.Pos, a.Diag.Rule, a.Fix.Message)
+	}
+	for i, p := range names {
+		if bytes.Equal(srcs[i], fixed[i]) {
+			continue
+		}
+		if fix.diff {
+			io.WriteString(e.stdout, unifiedDiff(p, srcs[i], fixed[i]))
+			continue
+		}
+		if err := rewrite(p, fixed[i]); err != nil {
+			return diags, err
+		}
+	}
+	return diags, nil
 }
