@@ -100,7 +100,7 @@ func parseChunked(path string, src []byte, cache map[string]*chunk) (*ast.File, 
 	if head == nil || len(diags) > 0 || len(head.Decls) > 0 {
 		return whole()
 	}
-	file := &ast.File{Name: path, Package: head.Package, Comments: head.Comments}
+	file := &ast.File{Name: path, Package: head.Package, Comments: head.Comments, Src: src}
 	next := make(map[string]*chunk, len(offs))
 	for i, off := range offs {
 		end := len(src)

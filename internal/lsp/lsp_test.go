@@ -596,3 +596,48 @@ func TestProtocolErrors(t *testing.T) {
 		t.Errorf("after shutdown: %v", err)
 	}
 }
+
+// TestServeFraming checks the JSON-RPC layer: headers as clients write them,
+// a body that is not JSON (answered with a parse error, the stream goes
+// on), a response from the client (ignored), exit codes.
+func TestServeFraming(t *testing.T) {
+	frame := func(body string, headers ...string) string {
+		return strings.Join(headers, "") + "Content-Length: " + itoa(len(body)) + "\r\n\r\n" + body
+	}
+	for _, c := range []struct {
+		name string
+		in   string
+		code int
+		want []string // in the output, in order
+	}{
+		{"shutdown then exit",
+			frame(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`, "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n") +
+				frame(`{"jsonrpc":"2.0","id":"two","method":"shutdown"}`) + frame(`{"jsonrpc":"2.0","method":"exit"}`),
+			0, []string{`"id":1,"result":{"capabilities"`, `{"jsonrpc":"2.0","id":"two","result":null}`}},
+		{"exit without shutdown", frame(`{"jsonrpc":"2.0","method":"exit"}`), 1, nil},
+		{"end of input", frame(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`), 1, []string{`"id":1,"result"`}},
+		{"a body that is not JSON, then a request",
+			frame(`{"jsonrpc":"2.0","id":1,`) + frame(`{"jsonrpc":"2.0","id":7,"result":null}`) + frame(`{"jsonrpc":"2.0","id":2,"method":"initialize"}`),
+			1, []string{`"id":null,"error":{"code":-32700`, `"id":2,"result"`}},
+		{"lower-case header name", "content-length: 48\r\n\r\n" + `{"jsonrpc":"2.0","id":3,"method":"initialize"}` + "  ", 1, []string{`"id":3,"result"`}},
+		{"a header without a length", "Content-Type: x\r\n\r\n{}", 1, nil},
+		{"a truncated body", "Content-Length: 99\r\n\r\n{}", 1, nil},
+		{"an unknown method", frame(`{"jsonrpc":"2.0","id":1,"method":"initialize"}`) + frame(`{"jsonrpc":"2.0","id":2,"method":"textDocument/rename","params":{}}`),
+			1, []string{`"id":2,"error":{"code":-32601`}},
+	} {
+		var out, logs strings.Builder
+		code := Serve(t.Context(), strings.NewReader(c.in), &out, &logs)
+		if code != c.code {
+			t.Errorf("%s: exit code %d, want %d (log: %s)", c.name, code, c.code, logs.String())
+		}
+		rest := out.String()
+		for _, w := range c.want {
+			i := strings.Index(rest, w)
+			if i < 0 {
+				t.Errorf("%s: output lacks %s after what came before:\n%s", c.name, w, out.String())
+				break
+			}
+			rest = rest[i+len(w):]
+		}
+	}
+}

@@ -4,25 +4,24 @@
 // hovers, go to definition, find references, document symbols, formatting,
 // completion and code actions.
 //
-// JSON-RPC 2.0 and the protocol's framing (Content-Length headers) come from
-// github.com/sourcegraph/jsonrpc2, which depends on nothing outside the
-// standard library for what fwgen uses; the protocol's structures are
-// declared in this package (protocol.go).
+// JSON-RPC 2.0 and the protocol's framing (jsonrpc.go) and the protocol's
+// structures (protocol.go) are declared in this package, for fwgen, which
+// every user builds with `go tool fwgen`, to need no other module for them
+// (docs/editors.md says why not a library).
 //
-// The server handles one message at a time, in order, as the connection
-// reads them: a change is analyzed before the request after it is answered,
-// so answers always reflect every edit sent before them.
+// The server handles one message at a time, in order, as it reads them: a
+// change is analyzed before the request after it is answered, so answers
+// always reflect every edit sent before them.
 package lsp
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log"
-
-	"github.com/sourcegraph/jsonrpc2"
 )
 
 // Version is reported in the initialize result's serverInfo.
@@ -42,7 +41,6 @@ type server struct {
 	notify      func(method string, params any) // sends a notification to the client
 	initialized bool
 	shutdown    bool
-	exited      bool
 	logf        func(format string, args ...any)
 }
 
@@ -57,64 +55,51 @@ func newServer(notify func(string, any), logf func(string, ...any)) *server {
 // as LSP asks.
 func Serve(ctx context.Context, in io.Reader, out io.Writer, logw io.Writer) int {
 	logger := log.New(logw, "fwgen lsp: ", 0)
-	var conn *jsonrpc2.Conn
+	c := &conn{r: bufio.NewReader(in), w: out}
 	s := newServer(func(method string, params any) {
-		if err := conn.Notify(ctx, method, params); err != nil {
+		if err := c.write(notification{JSONRPC: "2.0", Method: method, Params: params}); err != nil {
 			logger.Printf("sending %s: %v", method, err)
 		}
 	}, logger.Printf)
-	stream := jsonrpc2.NewBufferedStream(stdio{in, out}, jsonrpc2.VSCodeObjectCodec{})
-	conn = jsonrpc2.NewConn(ctx, stream, s, jsonrpc2.SetLogger(logger))
-	<-conn.DisconnectNotify()
-	if s.exited && s.shutdown {
-		return 0
+	for ctx.Err() == nil {
+		body, err := c.read()
+		if err != nil {
+			if err != io.EOF {
+				logger.Printf("reading: %v", err)
+			}
+			return 1
+		}
+		var m message
+		if err := json.Unmarshal(body, &m); err != nil || m.JSONRPC != "2.0" {
+			// The framing held: the next message can still be read.
+			if err == nil {
+				err = errors.New(`no "jsonrpc": "2.0"`)
+			}
+			c.reply(json.RawMessage("null"), nil, &rpcError{Code: codeParseError, Message: fmt.Sprintf("bad message: %v", err)})
+			continue
+		}
+		if m.Method == "" {
+			continue // a response: the server sends no requests
+		}
+		if m.Method == "exit" {
+			if s.shutdown {
+				return 0
+			}
+			return 1
+		}
+		result, err := s.handle(m.Method, m.Params)
+		if m.ID == nil {
+			if err != nil {
+				s.logf("%s: %v", m.Method, err)
+			}
+			continue
+		}
+		if err := c.reply(*m.ID, result, err); err != nil {
+			logger.Printf("replying to %s: %v", m.Method, err)
+			return 1
+		}
 	}
 	return 1
-}
-
-// stdio joins the two standard streams into the connection jsonrpc2 reads
-// and writes.
-type stdio struct {
-	io.Reader
-	io.Writer
-}
-
-func (s stdio) Close() error {
-	if c, ok := s.Reader.(io.Closer); ok {
-		c.Close()
-	}
-	if c, ok := s.Writer.(io.Closer); ok {
-		return c.Close()
-	}
-	return nil
-}
-
-// Handle implements jsonrpc2.Handler: it answers a request, or acts on a
-// notification.
-func (s *server) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) {
-	if req.Method == "exit" {
-		s.exited = true
-		conn.Close()
-		return
-	}
-	result, err := s.handle(req.Method, req.Params)
-	if req.Notif {
-		if err != nil {
-			s.logf("%s: %v", req.Method, err)
-		}
-		return
-	}
-	if err != nil {
-		var rerr *jsonrpc2.Error
-		if !errors.As(err, &rerr) {
-			rerr = &jsonrpc2.Error{Code: jsonrpc2.CodeInternalError, Message: err.Error()}
-		}
-		conn.ReplyWithError(ctx, req.ID, rerr)
-		return
-	}
-	if err := conn.Reply(ctx, req.ID, result); err != nil {
-		s.logf("replying to %s: %v", req.Method, err)
-	}
 }
 
 // handle runs one method with its raw parameters.
@@ -124,19 +109,19 @@ func (s *server) handle(method string, raw *json.RawMessage) (any, error) {
 		s.initialized = true
 		return s.initialize(), nil
 	case !s.initialized:
-		return nil, &jsonrpc2.Error{Code: codeServerNotInitialized, Message: "the server is not initialized"}
+		return nil, &rpcError{Code: codeServerNotInitialized, Message: "the server is not initialized"}
 	case method == "shutdown":
 		s.shutdown = true
 		return nil, nil
 	case s.shutdown:
-		return nil, &jsonrpc2.Error{Code: codeInvalidRequest, Message: method + " after shutdown"}
+		return nil, &rpcError{Code: codeInvalidRequest, Message: method + " after shutdown"}
 	}
 	h, ok := handlers[method]
 	if !ok {
 		if len(method) > 2 && method[:2] == "$/" || method == "initialized" {
 			return nil, nil // optional notifications
 		}
-		return nil, &jsonrpc2.Error{Code: codeMethodNotFound, Message: "method not supported: " + method}
+		return nil, &rpcError{Code: codeMethodNotFound, Message: "method not supported: " + method}
 	}
 	return h(s, raw)
 }
@@ -166,7 +151,7 @@ func params[P any, R any](f func(*server, *P) (R, error)) func(*server, *json.Ra
 		p := new(P)
 		if raw != nil {
 			if err := json.Unmarshal(*raw, p); err != nil {
-				return nil, &jsonrpc2.Error{Code: codeInvalidParams, Message: fmt.Sprintf("bad parameters: %v", err)}
+				return nil, &rpcError{Code: codeInvalidParams, Message: fmt.Sprintf("bad parameters: %v", err)}
 			}
 		}
 		return f(s, p)
