@@ -641,3 +641,102 @@ func TestServeFraming(t *testing.T) {
 		}
 	}
 }
+
+// TestLintEquivalence checks that the diagnostics are lint's, with their
+// ranges, on every lint fixture (each file a package of its own, flow a
+// package of its files): rule, severity, message, start and end; and that
+// each suggested fix, as a code action, edits the buffer as diag.Apply
+// does (what `fwgen lint -fix` applies).
+func TestLintEquivalence(t *testing.T) {
+	var pkgs [][]string
+	singles, _ := filepath.Glob("../../testdata/lint/*.fw")
+	fixes, _ := filepath.Glob("../../testdata/lint/fix/*.fw")
+	for _, f := range append(singles, fixes...) {
+		pkgs = append(pkgs, []string{f})
+	}
+	flow, _ := filepath.Glob("../../testdata/lint/flow/*.fw")
+	pkgs = append(pkgs, flow)
+	if len(pkgs) < 20 {
+		t.Fatalf("only %d fixtures", len(pkgs))
+	}
+	ss := newSession(t)
+	withFixes := 0
+	for _, files := range pkgs {
+		dir := t.TempDir()
+		var paths []string
+		var srcs [][]byte
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := filepath.Join(dir, filepath.Base(f))
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			paths, srcs = append(paths, p), append(srcs, data)
+		}
+		_, lint := dsl.Load(paths, srcs)
+		ss.open(paths[0], string(srcs[0]))
+		for i, p := range paths {
+			tx := newText(srcs[i])
+			var want []diag.Diagnostic
+			for _, d := range lint {
+				if d.Pos.File == p {
+					want = append(want, d)
+				}
+			}
+			got := ss.diags(p)
+			if len(got) != len(want) {
+				t.Errorf("%s: %d diagnostics, lint has %d:\n%s", files[i], len(got), len(want), lint.Text())
+				continue
+			}
+			for j, d := range want {
+				start := tx.offsetOfCol(d.Pos.Line, d.Pos.Col)
+				end := tx.tokenEnd(start)
+				if d.End.IsValid() {
+					end = d.End.Offset
+				}
+				sev := severityError
+				if d.Severity == diag.Warning {
+					sev = severityWarning
+				}
+				wantRange := Range{Start: tx.position(start), End: tx.position(end)}
+				if g := got[j]; g.Code != d.Rule || g.Message != d.Message || g.Severity != sev || g.Range != wantRange || len(g.RelatedInformation) != len(d.Related) {
+					t.Errorf("%s: diagnostic %d is %+v, lint's is %s (range %+v)", files[i], j, g, d, wantRange)
+				}
+				if len(d.Fixes) == 0 {
+					continue
+				}
+				withFixes++
+				var actions []CodeAction
+				ss.mustCall("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": pathToURI(p)},
+					"range": got[j].Range, "context": map[string]any{"diagnostics": []any{}}}, &actions)
+				for _, f := range d.Fixes {
+					wantSrc, err := diag.Apply(srcs[i], f.Edits)
+					if err != nil {
+						t.Fatal(err)
+					}
+					k := slices.IndexFunc(actions, func(a CodeAction) bool { return a.Title == f.Message && a.Diagnostics[0].Message == d.Message })
+					if k < 0 {
+						t.Errorf("%s: no code action %q for %s", files[i], f.Message, d)
+						continue
+					}
+					edits := slices.Clone(actions[k].Edit.Changes[pathToURI(p)])
+					slices.SortFunc(edits, func(a, b TextEdit) int { return tx.offset(b.Range.Start) - tx.offset(a.Range.Start) })
+					gotSrc := srcs[i]
+					for _, e := range edits {
+						gotSrc = applyChange(gotSrc, contentChange{Range: &e.Range, Text: e.NewText})
+					}
+					if string(gotSrc) != string(wantSrc) {
+						t.Errorf("%s: code action %q gives\n%s\nwant\n%s", files[i], f.Message, gotSrc, wantSrc)
+					}
+				}
+			}
+		}
+		ss.mustCall("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": pathToURI(paths[0])}}, nil)
+	}
+	if withFixes < 10 {
+		t.Errorf("only %d diagnostics with fixes", withFixes)
+	}
+}
