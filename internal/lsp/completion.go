@@ -17,11 +17,11 @@ func (s *server) completion(p *textDocumentPositionParams) ([]CompletionItem, er
 	st := s.ws.pkgOf(path)
 	fs := st.current(path)
 	items := []CompletionItem{}
-	if fs == nil || st.index == nil {
+	if fs == nil || st.idx() == nil {
 		return items, nil
 	}
 	off := fs.text.offset(p.Position)
-	return completeAt(st.index, fs.src, off), nil
+	return completeAt(st.idx(), fs.src, off), nil
 }
 
 var (

@@ -20,13 +20,13 @@ func (s *server) lookup(p textDocumentPositionParams) (*pkgState, occurrence, bo
 		return nil, occurrence{}, false
 	}
 	st := s.ws.pkgOf(path)
-	fi := st.index.files[path]
+	fi := st.idx().files[path]
 	if fi == nil {
 		return st, occurrence{}, false
 	}
 	// The index is of the file's last version that parsed: positions map
 	// onto it line by line, which holds above and below an edit in progress.
-	occ, ok := st.index.at(path, fi.text.offset(p.Position))
+	occ, ok := st.idx().at(path, fi.text.offset(p.Position))
 	return st, occ, ok
 }
 
@@ -39,7 +39,7 @@ func (s *server) definition(p *textDocumentPositionParams) ([]Location, error) {
 	if !ok || occ.onKeyword {
 		return []Location{}, nil
 	}
-	def, ok := st.index.defs[occ.sym]
+	def, ok := st.idx().defs[occ.sym]
 	if !ok {
 		return []Location{}, nil
 	}
@@ -52,10 +52,10 @@ func (s *server) references(p *referenceParams) ([]Location, error) {
 		return []Location{}, nil
 	}
 	locs := []Location{}
-	if def, ok := st.index.defs[occ.sym]; ok && p.Context.IncludeDeclaration {
+	if def, ok := st.idx().defs[occ.sym]; ok && p.Context.IncludeDeclaration {
 		locs = append(locs, s.location(def))
 	}
-	for _, r := range st.index.refs[occ.sym] {
+	for _, r := range st.idx().refs[occ.sym] {
 		locs = append(locs, s.location(r))
 	}
 	return locs, nil
@@ -100,7 +100,7 @@ func fieldType(f *ast.FieldDecl) string {
 
 // hoverText is the Markdown shown for an occurrence.
 func hoverText(st *pkgState, occ occurrence) string {
-	x, sym := st.index, occ.sym
+	x, sym := st.idx(), occ.sym
 	switch sym.kind {
 	case symEvent:
 		d := x.events[sym.name]
@@ -272,7 +272,7 @@ func kindOfProc(p *ir.Processor) string {
 func (s *server) documentSymbols(p *documentParams) ([]DocumentSymbol, error) {
 	path := uriToPath(p.TextDocument.URI)
 	st := s.ws.pkgOf(path)
-	fi := st.index.files[path]
+	fi := st.idx().files[path]
 	out := []DocumentSymbol{}
 	if fi == nil {
 		return out, nil

@@ -484,7 +484,7 @@ func TestIncremental(t *testing.T) {
 	ss.open(p, texts["processors.fw"])
 	ss.open(filepath.Join(other, "b.fw"), otherTexts["b.fw"])
 	shop, fx := ss.s.ws.pkgs[dir], ss.s.ws.pkgs[other]
-	fxIndex, eventsAST := fx.index, shop.files[e].file
+	fxIndex, eventsAST := fx.idx(), shop.files[e].file
 	if shop.pkg == nil || fx.pkg == nil {
 		t.Fatal("the packages did not check")
 	}

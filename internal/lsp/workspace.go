@@ -51,11 +51,13 @@ type diskStamp struct {
 
 // pkgState is the analysis of one package directory.
 type pkgState struct {
-	dir   string
-	files map[string]*fileState
-	index *index
-	pkg   *ir.Package // the last package that checked without error; nil before
-	diags diag.List   // of the last analysis, sorted
+	dir      string
+	files    map[string]*fileState
+	analyzed bool
+	index    *index                // nil until idx builds it from good
+	good     map[string]parsedFile // the last version of each file that parsed
+	pkg      *ir.Package           // the last package that checked without error; nil before
+	diags    diag.List             // of the last analysis, sorted
 	// published is the last list sent for each URI, to send only changes.
 	published map[string]string
 }
@@ -176,9 +178,10 @@ func (ws *workspace) analyze(dir string) *pkgState {
 			changed = true
 		}
 	}
-	if !changed && st.index != nil {
+	if !changed && st.analyzed {
 		return st
 	}
+	st.analyzed = true
 	var (
 		diags  diag.List
 		files  []*ast.File
@@ -210,8 +213,18 @@ func (ws *workspace) analyze(dir string) *pkgState {
 		}
 	}
 	st.diags = diags.Sort()
-	st.index = buildIndex(good)
+	// The index is built when a request needs it, not at every keystroke.
+	st.index, st.good = nil, good
 	return st
+}
+
+// idx returns the index of the package's last versions that parsed,
+// building it if an analysis made it stale.
+func (st *pkgState) idx() *index {
+	if st.index == nil {
+		st.index = buildIndex(st.good)
+	}
+	return st.index
 }
 
 // current returns the file state of path in its package, nil if it is not
