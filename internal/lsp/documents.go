@@ -80,8 +80,22 @@ func (s *server) publish(st *pkgState) {
 	for p := range st.files {
 		byFile[p] = []Diagnostic{}
 	}
+	first := ""
+	for p := range st.files {
+		if first == "" || p < first {
+			first = p
+		}
+	}
 	for _, d := range st.diags {
 		p := d.Pos.File
+		if st.files[p] == nil {
+			// A diagnostic of the package rather than of a file: shown at
+			// the top of its first file.
+			if first == "" {
+				continue
+			}
+			p = first
+		}
 		byFile[p] = append(byFile[p], s.ws.lspDiagnostic(st, d))
 	}
 	for uri := range st.published {
