@@ -32,6 +32,10 @@ type chunk struct {
 	comments  []*ast.Comment
 }
 
+// wholeWhenNew: a file most of whose pieces are new is parsed whole (off in
+// tests, to parse every piece alone).
+var wholeWhenNew = true
+
 // piecesParsed counts the pieces parsed (not reused), for tests.
 var piecesParsed int
 
@@ -96,6 +100,27 @@ func parseChunked(path string, src []byte, cache map[string]*chunk) (*ast.File, 
 		f, d := parser.ParseFile(path, src)
 		return f, d, cache
 	}
+	pieces := make([]string, len(offs))
+	misses := 0
+	for i, off := range offs {
+		end := len(src)
+		if i+1 < len(offs) {
+			end = offs[i+1]
+		}
+		pieces[i] = string(src[off:end])
+		if cache[pieces[i]] == nil {
+			misses++
+		}
+	}
+	if wholeWhenNew && misses > 2 && misses*4 > len(offs) {
+		// Mostly new (a file just opened): the whole parse, in parallel for a
+		// large file, and its declarations cached as the pieces they are in.
+		f, d := parser.ParseFile(path, src)
+		if f == nil || len(d) > 0 {
+			return f, d, cache
+		}
+		return f, d, piecesOf(f, pieces, offs, lines)
+	}
 	head, diags := parser.ParseFile(path, src[:offs[0]])
 	if head == nil || len(diags) > 0 || len(head.Decls) > 0 {
 		return whole()
@@ -103,58 +128,74 @@ func parseChunked(path string, src []byte, cache map[string]*chunk) (*ast.File, 
 	file := &ast.File{Name: path, Package: head.Package, Comments: head.Comments, Src: src}
 	next := make(map[string]*chunk, len(offs))
 	for i, off := range offs {
-		end := len(src)
-		if i+1 < len(offs) {
-			end = offs[i+1]
-		}
-		piece := string(src[off:end])
+		piece := pieces[i]
 		ch := cache[piece]
 		if ch == nil {
 			ch = next[piece] // the same text twice in the file
 		}
-		var decls []ast.Decl
-		var comments []*ast.Comment
 		switch {
 		case ch == nil:
-			if off < len("package x")+lines[i]-1 {
-				return whole()
-			}
+			// Parsed after a package clause, at line 2, then moved to its place.
 			piecesParsed++
-			f, d := parser.ParseFile(path, []byte(placed(off, lines[i], piece)))
+			f, d := parser.ParseFile(path, []byte(pieceClause+piece))
 			if f == nil || len(d) > 0 || len(f.Decls) != 1 {
 				return whole()
 			}
-			ch = &chunk{off: off, line: lines[i], decls: f.Decls, comments: f.Comments}
-			decls, comments = ch.decls, ch.comments
-		case ch.off == off && ch.line == lines[i]:
-			decls, comments = ch.decls, ch.comments
-		default:
+			ch = moved(&chunk{off: len(pieceClause), line: 2, decls: f.Decls, comments: f.Comments}, off, lines[i])
+		case ch.off != off || ch.line != lines[i]:
 			// The same text elsewhere: a copy with its positions moved.
-			dOff, dLine := off-ch.off, lines[i]-ch.line
-			ch = &chunk{off: off, line: lines[i],
-				decls:    shiftCopy(reflect.ValueOf(ch.decls), dOff, dLine).Interface().([]ast.Decl),
-				comments: shiftCopy(reflect.ValueOf(ch.comments), dOff, dLine).Interface().([]*ast.Comment)}
-			decls, comments = ch.decls, ch.comments
+			ch = moved(ch, off, lines[i])
 		}
 		next[piece] = ch
-		file.Decls = append(file.Decls, decls...)
-		file.Comments = append(file.Comments, comments...)
+		file.Decls = append(file.Decls, ch.decls...)
+		file.Comments = append(file.Comments, ch.comments...)
 	}
 	return file, nil, next
 }
 
-// placed returns a source in which piece sits at byte offset off and line
-// line, column 1, as in its file: a package clause, spaces and newlines
-// before it.
-func placed(off, line int, piece string) string {
-	const clause = "package x"
-	var b strings.Builder
-	b.Grow(off + len(piece))
-	b.WriteString(clause)
-	b.WriteString(strings.Repeat(" ", max(0, off-len(clause)-(line-1))))
-	b.WriteString(strings.Repeat("\n", line-1))
-	b.WriteString(piece)
-	return b.String()
+// pieceClause is the package clause before a piece parsed alone.
+const pieceClause = "package x\n"
+
+// moved returns ch placed at byte offset off and line line: ch itself if it
+// is there, else a copy with its positions moved.
+func moved(ch *chunk, off, line int) *chunk {
+	dOff, dLine := off-ch.off, line-ch.line
+	if dOff == 0 && dLine == 0 {
+		return ch
+	}
+	return &chunk{off: off, line: line,
+		decls:    shiftCopy(reflect.ValueOf(ch.decls), dOff, dLine).Interface().([]ast.Decl),
+		comments: shiftCopy(reflect.ValueOf(ch.comments), dOff, dLine).Interface().([]*ast.Comment)}
+}
+
+// piecesOf cuts the declarations and comments of a whole parse into the
+// pieces that hold them; nil if a piece does not hold exactly one
+// declaration, starting where the piece starts.
+func piecesOf(f *ast.File, pieces []string, offs, lines []int) map[string]*chunk {
+	out := make(map[string]*chunk, len(pieces))
+	d, c := 0, 0
+	for c < len(f.Comments) && f.Comments[c].Pos.Offset < offs[0] {
+		c++
+	}
+	for i, off := range offs {
+		end := off + len(pieces[i])
+		ch := &chunk{off: off, line: lines[i]}
+		for d < len(f.Decls) && declPos(f.Decls[d]).Offset < end {
+			ch.decls = append(ch.decls, f.Decls[d])
+			d++
+		}
+		for c < len(f.Comments) && f.Comments[c].Pos.Offset < end {
+			ch.comments = append(ch.comments, f.Comments[c])
+			c++
+		}
+		if len(ch.decls) != 1 || declPos(ch.decls[0]).Offset != off {
+			return nil
+		}
+		if _, dup := out[pieces[i]]; !dup {
+			out[pieces[i]] = ch
+		}
+	}
+	return out
 }
 
 var posType = reflect.TypeOf(ast.Pos{})

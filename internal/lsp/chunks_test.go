@@ -106,14 +106,27 @@ func TestChunkedParse(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sameParse(t, f, f, src, nil)
+		// Parsed whole and cut into pieces; every piece reused; every piece
+		// parsed alone.
+		cache := sameParse(t, f, f, src, nil)
+		if offs, _ := cutDecls(src); len(offs) >= 2 && len(cache) == 0 {
+			t.Errorf("%s: the whole parse was not cut into pieces", f)
+		}
+		before := piecesParsed
+		sameParse(t, f+" (pieces reused)", f, src, cache)
+		if piecesParsed != before {
+			t.Errorf("%s: %d pieces parsed again, want none", f, piecesParsed-before)
+		}
+		wholeWhenNew = false
+		sameParse(t, f+" (pieces alone)", f, src, nil)
+		wholeWhenNew = true
 	}
 
 	path := "/x/big.fw"
-	src := benchEvents() + strings.TrimPrefix(benchProcessors(rand.New(rand.NewPCG(1, 2)), 0, 20, 10, 0), "package big\n")
+	src := benchEvents() + strings.TrimPrefix(benchProcessors(rand.New(rand.NewPCG(1, 2)), 0, 16, 8, 0), "package big\n")
 	cache := sameParse(t, "the large file", path, []byte(src), nil)
-	if len(cache) != 31 {
-		t.Fatalf("%d pieces, want one per declaration (31)", len(cache))
+	if len(cache) != 27 {
+		t.Fatalf("%d pieces, want one per declaration (27)", len(cache))
 	}
 	procs := strings.Split(src, "\nprocessor ")
 	edits := []struct {
@@ -148,7 +161,7 @@ func TestChunkedParse(t *testing.T) {
 			t.Errorf("%s: %d pieces parsed, want %d", e.what, n, e.parsed)
 		}
 	}
-	if len(cache) < 20 {
+	if len(cache) < 16 {
 		t.Errorf("%d pieces cached, want one per declaration", len(cache))
 	}
 	_ = fmt.Sprint

@@ -273,10 +273,15 @@ func (s *server) documentSymbols(p *documentParams) ([]DocumentSymbol, error) {
 	path := uriToPath(p.TextDocument.URI)
 	st := s.ws.pkgOf(path)
 	fi := st.idx().files[path]
-	out := []DocumentSymbol{}
 	if fi == nil {
-		return out, nil
+		return []DocumentSymbol{}, nil
 	}
+	return symbolsOf(fi), nil
+}
+
+// symbolsOf outlines the file of fi.
+func symbolsOf(fi *fileIndex) []DocumentSymbol {
+	out := []DocumentSymbol{}
 	t := fi.text
 	// Each declaration ends before the next one in the source.
 	starts := make([]int, 0, len(fi.file.Decls))
@@ -326,7 +331,7 @@ func (s *server) documentSymbols(p *documentParams) ([]DocumentSymbol, error) {
 		}
 		out = append(out, sym)
 	}
-	return out, nil
+	return out
 }
 
 // lastBrace returns the index of the last '}' of b outside comments, -1 if none.
