@@ -77,6 +77,17 @@ func completeAt(x *index, src []byte, off int) []CompletionItem {
 		}
 		return items
 	case braceDecl:
+		ls := open
+		for ls > 0 && src[ls-1] != '\n' {
+			ls--
+		}
+		if head := strings.Fields(string(src[ls:open])); len(head) > 0 && (head[0] == "event" || head[0] == "input" || head[0] == "record") {
+			// An event's or record's fields: a type after the name.
+			if reFieldType.MatchString(line) {
+				return typeItems(x)
+			}
+			return items
+		}
 		if reOnBuilt.MatchString(line) || reTargetKw.MatchString(line) {
 			return targetItems(x)
 		}
@@ -96,9 +107,6 @@ func completeAt(x *index, src []byte, off int) []CompletionItem {
 		}
 		if reEventOpt.MatchString(line) {
 			return eventItems(x)
-		}
-		if reFieldType.MatchString(line) {
-			return typeItems(x)
 		}
 		return items
 	}

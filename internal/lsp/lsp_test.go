@@ -330,6 +330,8 @@ func TestCompletion(t *testing.T) {
 		{"events after ->", b, at(t, src, "-> Done", 1, 3), []string{"Done", "Order", "resolve", "publish"}, true},
 		{"events and lifecycle words after on", b, at(t, src, "on phase", 0, 3), []string{"Done", "Order", "init", "phase", "terminate", "built", "_"}, true},
 		{"field types", a, at(t, texts["a.fw"], "Tier\n", 0, 2), []string{"string", "Tier", "Address", "Customer"}, false},
+		{"field types in a one-line event", a, at(t, texts["a.fw"], "amount int", 0, len("amount ")), []string{"int", "Tier", "Customer"}, false},
+		{"nothing at the start of a line of a processor", b, at(t, src, "on phase", 0, 0), nil, true},
 	} {
 		got := labels(c.path, c.pos)
 		if c.strict && !slices.Equal(got, c.want) {
