@@ -70,7 +70,7 @@ func Check(files []*ast.File) (*ir.Package, diag.List) {
 	for _, f := range files {
 		c.pkg.Files = append(c.pkg.Files, filepath.Base(f.Name))
 		if f.Src != nil {
-			c.srcs[f.Name] = &source{src: f.Src}
+			c.srcs[f.Name] = &source{name: f.Name, src: f.Src}
 		}
 	}
 	c.packageName(files)

@@ -18,8 +18,10 @@ import (
 
 // source is the text of one file, with its tokens lexed on first use.
 type source struct {
+	name  string
 	src   []byte
-	toks  []parser.Token // comments included
+	toks  []parser.Span // comments included
+	lines []int         // the offsets where lines start
 	lexed bool
 }
 
@@ -28,14 +30,32 @@ func (c *checker) sourceOf(file string) *source {
 	s := c.srcs[file]
 	if s != nil && !s.lexed {
 		s.lexed = true
-		s.toks, _ = parser.Tokens(file, s.src)
+		s.toks = parser.Spans(s.src)
+		s.lines = append(s.lines, 0)
+		for i, b := range s.src {
+			if b == '\n' {
+				s.lines = append(s.lines, i+1)
+			}
+		}
 	}
 	return s
 }
 
+// pos returns the position of byte offset off.
+func (s *source) pos(off int) ast.Pos {
+	l, ok := slices.BinarySearch(s.lines, off)
+	if !ok {
+		l--
+	}
+	return ast.Pos{File: s.name, Offset: off, Line: l + 1, Col: 1 + utf8.RuneCount(s.src[s.lines[l]:off])}
+}
+
+// text returns the text of token i.
+func (s *source) text(i int) string { return string(s.src[s.toks[i].Start:s.toks[i].End]) }
+
 // tokenAt returns the index of the token that starts at offset off, or -1.
 func (s *source) tokenAt(off int) int {
-	i, ok := slices.BinarySearchFunc(s.toks, off, func(t parser.Token, off int) int { return t.Pos.Offset - off })
+	i, ok := slices.BinarySearchFunc(s.toks, off, func(t parser.Span, off int) int { return t.Start - off })
 	if !ok {
 		return -1
 	}
@@ -60,11 +80,15 @@ func (s *source) prev(i int) int {
 
 // is reports whether token i exists and is text.
 func (s *source) is(i int, text string) bool {
-	return i >= 0 && i < len(s.toks) && s.toks[i].Text == text && s.toks[i].Kind != parser.TokenComment
+	return i >= 0 && i < len(s.toks) && s.toks[i].Kind != parser.TokenComment &&
+		string(s.src[s.toks[i].Start:s.toks[i].End]) == text
 }
 
+// startOf returns the position of token i.
+func (s *source) startOf(i int) ast.Pos { return s.pos(s.toks[i].Start) }
+
 // endOf returns the position just past token i.
-func (s *source) endOf(i int) ast.Pos { return advance(s.toks[i].Pos, s.toks[i].Text) }
+func (s *source) endOf(i int) ast.Pos { return s.pos(s.toks[i].End) }
 
 // advance returns the position after text (of one line) that starts at p.
 func advance(p ast.Pos, text string) ast.Pos {
@@ -121,7 +145,7 @@ func (s *source) balanced(first, last int) bool {
 		if s.toks[i].Kind != parser.TokenPunct {
 			continue
 		}
-		switch s.toks[i].Text {
+		switch s.text(i) {
 		case "{", "(", "[":
 			depth++
 		case "}", ")", "]":
@@ -141,7 +165,7 @@ func (s *source) closing(i int) int {
 		if s.toks[i].Kind != parser.TokenPunct {
 			continue
 		}
-		switch s.toks[i].Text {
+		switch s.text(i) {
 		case "{", "(", "[":
 			depth++
 		case "}", ")", "]":
@@ -174,7 +198,8 @@ func (c *checker) patternRange(d diag.Diagnostic, p ast.Pattern) diag.Diagnostic
 }
 
 // caseSpan returns the indices of the first and last tokens of case cs of a
-// processor or a builder whose other entries start at the offsets in others.
+// processor or a builder whose entries start at the offsets in others,
+// sorted.
 // ok is false when the source is unknown or not laid out as the AST says.
 func (s *source) caseSpan(cs *ast.Case, others []int) (first, last int, ok bool) {
 	first = s.tokenAt(cs.Pos.Offset)
@@ -182,17 +207,17 @@ func (s *source) caseSpan(cs *ast.Case, others []int) (first, last int, ok bool)
 		return 0, 0, false
 	}
 	stop := len(s.src)
-	for _, off := range others {
-		if off > cs.Pos.Offset {
-			stop = min(stop, off)
-		}
+	if k, found := slices.BinarySearch(others, cs.Pos.Offset); found && k+1 < len(others) {
+		stop = others[k+1]
+	} else if !found && k < len(others) {
+		stop = others[k]
 	}
 	depth := 0
 	last = first
-	for i := s.next(first); i < len(s.toks) && s.toks[i].Pos.Offset < stop; i = s.next(i) {
+	for i := s.next(first); i < len(s.toks) && s.toks[i].Start < stop; i = s.next(i) {
 		t := s.toks[i]
 		if t.Kind == parser.TokenPunct {
-			switch t.Text {
+			switch s.text(i) {
 			case "{", "(", "[":
 				depth++
 			case "}", ")", "]":
@@ -211,15 +236,17 @@ func (s *source) caseSpan(cs *ast.Case, others []int) (first, last int, ok bool)
 	return first, last, depth <= 0
 }
 
-// itemOffsets returns where the options and cases of a processor start.
-func itemOffsets(d *ast.ProcessorDecl) []int {
-	var out []int
-	for _, o := range d.Options {
+// itemOffsets returns where the options and cases of a processor or a
+// builder start, sorted.
+func itemOffsets(options []*ast.Option, cases []*ast.Case) []int {
+	out := make([]int, 0, len(options)+len(cases))
+	for _, o := range options {
 		out = append(out, o.Pos.Offset)
 	}
-	for _, cs := range d.Cases {
+	for _, cs := range cases {
 		out = append(out, cs.Pos.Offset)
 	}
+	slices.Sort(out)
 	return out
 }
 
@@ -245,7 +272,7 @@ func (c *checker) caseRange(d diag.Diagnostic, cs *ast.Case) diag.Diagnostic {
 	if s == nil || pd == nil {
 		return d
 	}
-	if _, last, ok := s.caseSpan(cs, itemOffsets(pd)); ok {
+	if _, last, ok := s.caseSpan(cs, itemOffsets(pd.Options, pd.Cases)); ok {
 		d.End = s.endOf(last)
 	}
 	return d
@@ -260,14 +287,14 @@ func (c *checker) removeCaseFix(d diag.Diagnostic, cs *ast.Case, name string) di
 	if s == nil || pd == nil {
 		return d
 	}
-	first, last, ok := s.caseSpan(cs, itemOffsets(pd))
+	first, last, ok := s.caseSpan(cs, itemOffsets(pd.Options, pd.Cases))
 	if !ok {
 		return d
 	}
 	if n := s.next(last); s.is(n, ";") {
 		last = n
 	}
-	start, end := s.toks[first].Pos.Offset, s.toks[last].End()
+	start, end := s.toks[first].Start, s.toks[last].End
 	src := s.src
 	lineStart := start
 	for lineStart > 0 && (src[lineStart-1] == ' ' || src[lineStart-1] == '\t') {
@@ -278,7 +305,7 @@ func (c *checker) removeCaseFix(d diag.Diagnostic, cs *ast.Case, name string) di
 		lineEnd++
 	}
 	if j := s.tokenAt(lineEnd); j >= 0 && s.toks[j].Kind == parser.TokenComment {
-		lineEnd = s.toks[j].End()
+		lineEnd = s.toks[j].End
 	}
 	if (lineStart == 0 || src[lineStart-1] == '\n') && (lineEnd == len(src) || src[lineEnd] == '\n') {
 		// Whole lines.
@@ -296,7 +323,7 @@ func (c *checker) removeCaseFix(d diag.Diagnostic, cs *ast.Case, name string) di
 			end++
 		}
 	}
-	return d.WithFix(fmt.Sprintf("Remove case %s", name), diag.Edit{Pos: posAt(s, cs.Pos, start), End: posAt(s, cs.Pos, end)})
+	return d.WithFix(fmt.Sprintf("Remove case %s", name), diag.Edit{Pos: s.pos(start), End: s.pos(end)})
 }
 
 // blankBefore reports whether the line that ends at src[nl] ('\n') holds
@@ -332,26 +359,6 @@ func blankOrClose(src []byte, off int) bool {
 	return true
 }
 
-// posAt returns the position of byte offset off of s, counted from ref, a
-// position in the same file.
-func posAt(s *source, ref ast.Pos, off int) ast.Pos {
-	p := ast.Pos{File: ref.File, Offset: 0, Line: 1, Col: 1}
-	if ref.IsValid() && ref.Offset <= off {
-		p = ref
-	}
-	for p.Offset < off {
-		r, size := utf8.DecodeRune(s.src[p.Offset:])
-		if r == '\n' {
-			p.Line++
-			p.Col = 1
-		} else {
-			p.Col++
-		}
-		p.Offset += size
-	}
-	return p
-}
-
 // removeAltFix returns d with the fix that deletes alternative k of the
 // alternatives alts of one `|`, with the "|" before it (after it for the
 // first), when the source is laid out as expected (no parentheses around
@@ -374,9 +381,9 @@ func (c *checker) removeAltFix(d diag.Diagnostic, alts []piece, k int) diag.Diag
 		lo, hi := min(first, of), max(last, ol)
 		if of >= 0 && ol >= 0 && s.is(s.prev(lo), "(") && s.is(s.next(hi), ")") && s.balanced(of, ol) {
 			open, closing := s.prev(lo), s.next(hi)
-			kept := string(s.src[s.toks[of].Pos.Offset:s.toks[ol].End()])
+			kept := string(s.src[s.toks[of].Start:s.toks[ol].End])
 			return d.WithFix(fmt.Sprintf("Remove alternative %s", patString(alts[k].node)),
-				diag.Edit{Pos: s.toks[open].Pos, End: s.endOf(closing), New: kept})
+				diag.Edit{Pos: s.startOf(open), End: s.endOf(closing), New: kept})
 		}
 	}
 	var from, to ast.Pos
@@ -393,7 +400,7 @@ func (c *checker) removeAltFix(d diag.Diagnostic, alts []piece, k int) diag.Diag
 		if !s.is(bar, "|") || nextFirst < 0 || s.next(bar) != nextFirst {
 			return d
 		}
-		from, to = s.toks[first].Pos, s.toks[nextFirst].Pos
+		from, to = s.startOf(first), s.startOf(nextFirst)
 	}
 	return d.WithFix(fmt.Sprintf("Remove alternative %s", patString(alts[k].node)), diag.Edit{Pos: from, End: to})
 }
@@ -410,12 +417,12 @@ func (c *checker) rangeOpFix(d diag.Diagnostic, r *ast.Range, op string) diag.Di
 		return d
 	}
 	j := s.next(i)
-	if !s.is(j, "..") && !s.is(j, "..<") || s.toks[j].Text == op {
+	if !s.is(j, "..") && !s.is(j, "..<") || s.text(j) == op {
 		return d
 	}
 	fixed := *r
 	fixed.Exclusive = op == "..<"
-	return d.WithFix(fmt.Sprintf("Write %s", patString(&fixed)), diag.Edit{Pos: s.toks[j].Pos, End: s.endOf(j), New: op})
+	return d.WithFix(fmt.Sprintf("Write %s", patString(&fixed)), diag.Edit{Pos: s.startOf(j), End: s.endOf(j), New: op})
 }
 
 // withRename returns d with the fix that replaces name, written at pos, with
@@ -448,8 +455,7 @@ func (c *checker) finishEnds() {
 					return true // a fix edits the file of its diagnostic only
 				}
 			}
-			_, err := diag.Apply(s.src, f.Edits)
-			return err != nil || len(f.Edits) == 0
+			return !editsFit(f.Edits, len(s.src))
 		})
 		if len(d.Fixes) == 0 {
 			d.Fixes = nil
@@ -500,17 +506,10 @@ func (c *checker) addNodeEnds(s *source, f *ast.File) {
 			header(d.Pos, d.Name)
 		case *ast.ProcessorDecl:
 			header(d.Pos, d.Name)
-			cases(d.Cases, itemOffsets(d))
+			cases(d.Cases, itemOffsets(d.Options, d.Cases))
 		case *ast.BuilderDecl:
 			header(d.Pos, d.Name)
-			var others []int
-			for _, o := range d.Options {
-				others = append(others, o.Pos.Offset)
-			}
-			for _, x := range d.Cases {
-				others = append(others, x.Pos.Offset)
-			}
-			cases(d.Cases, others)
+			cases(d.Cases, itemOffsets(d.Options, d.Cases))
 		}
 	}
 }
@@ -548,4 +547,22 @@ func (c *checker) guardRange(d diag.Diagnostic, g ast.Expr) diag.Diagnostic {
 		}
 	}
 	return d
+}
+
+// editsFit reports whether edits is not empty and its edits lie within a
+// source of n bytes without overlapping (as diag.Apply wants them).
+func editsFit(edits []diag.Edit, n int) bool {
+	if len(edits) == 0 {
+		return false
+	}
+	sorted := slices.Clone(edits)
+	slices.SortFunc(sorted, func(a, b diag.Edit) int { return a.Pos.Offset - b.Pos.Offset })
+	last := 0
+	for _, e := range sorted {
+		if e.Pos.Offset < last || e.End.Offset < e.Pos.Offset || e.End.Offset > n {
+			return false
+		}
+		last = e.End.Offset
+	}
+	return true
 }

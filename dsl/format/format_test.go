@@ -156,12 +156,12 @@ func commentsOf(f *ast.File) []string {
 	return cs
 }
 
-// treeOf renders a syntax tree without positions and comments, by
+// treeOf renders a syntax tree without positions, comments and source, by
 // reflection, so that no field is forgotten.
 func treeOf(f *ast.File) string {
 	var b strings.Builder
 	g := *f
-	g.Comments, g.Name = nil, ""
+	g.Comments, g.Name, g.Src = nil, "", nil
 	writeTree(&b, reflect.ValueOf(g), 0)
 	return b.String()
 }

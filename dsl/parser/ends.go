@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"unicode/utf8"
 
 	"github.com/fwgo/fw/dsl/ast"
@@ -17,7 +18,12 @@ func TokenEnd(src []byte, pos ast.Pos) ast.Pos {
 	if off < 0 || off >= len(src) || !pos.IsValid() {
 		return pos
 	}
-	s := &scanner{src: string(src[off:]), filename: pos.File, line: pos.Line, col: pos.Col}
+	// No token goes past the end of its line: lex that line alone.
+	line := src[off:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	s := &scanner{src: string(line), filename: pos.File, line: pos.Line, col: pos.Col}
 	if tok, err := s.token(); err == nil && tok.Value != "" {
 		return ast.Pos{File: pos.File, Offset: off + s.off, Line: s.line, Col: s.col}
 	}
@@ -37,4 +43,28 @@ func withEnds(src []byte, diags diag.List) diag.List {
 		}
 	}
 	return diags
+}
+
+// Span is where a token is in its source: the bytes [Start, End).
+type Span struct {
+	Kind       TokenKind
+	Start, End int
+}
+
+// Spans lexes src into the spans of its tokens, comments included, in
+// source order: Tokens without their text and positions, which the checker
+// reads to find the ends of nodes. It returns nil on a lexical error.
+func Spans(src []byte) []Span {
+	s := newScanner("", string(src))
+	out := make([]Span, 0, len(src)/4)
+	for {
+		t, err := s.Next()
+		if err != nil {
+			return nil
+		}
+		if t.EOF() {
+			return out
+		}
+		out = append(out, Span{Kind: tokenKinds[t.Type], Start: t.Pos.Offset, End: t.Pos.Offset + len(t.Value)})
+	}
 }
