@@ -747,3 +747,33 @@ func TestLintEquivalence(t *testing.T) {
 		t.Errorf("only %d diagnostics with fixes", withFixes)
 	}
 }
+
+// TestChangeSequence checks a didChange with several incremental edits,
+// each applied to the result of the one before, as LSP specifies, in UTF-16
+// positions after a character outside the BMP.
+func TestChangeSequence(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.fw")
+	ss := newSession(t)
+	src := "package a\n\n// 😀 x\ninput event Order { id string }\n"
+	ss.open(p, src)
+	ss.vers[p]++
+	ss.mustCall("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": pathToURI(p), "version": ss.vers[p]},
+		"contentChanges": []any{
+			// "x" after the emoji: character 6 (3 for "// ", 2 for 😀, 1 space).
+			map[string]any{"range": Range{Start: Position{2, 6}, End: Position{2, 7}}, "text": "why"},
+			// Then, in the text that edit made, rename the event.
+			map[string]any{"range": Range{Start: Position{3, 12}, End: Position{3, 17}}, "text": "Sale"},
+			// And add a line at the end.
+			map[string]any{"range": Range{Start: Position{4, 0}, End: Position{4, 0}}, "text": "event Done { id string }\n"},
+		}}, nil)
+	want := "package a\n\n// 😀 why\ninput event Sale { id string }\nevent Done { id string }\n"
+	if got := string(ss.s.ws.docs[p].src); got != want {
+		t.Errorf("after the changes:\n%q\nwant\n%q", got, want)
+	}
+	var locs []Location
+	ss.mustCall("textDocument/definition", docPos(p, Position{3, 13}), &locs)
+	if len(locs) != 1 || locs[0].Range.Start != (Position{3, 12}) {
+		t.Errorf("definition of Sale: %+v", locs)
+	}
+}
