@@ -35,50 +35,55 @@ type Applied struct {
 func Fix(names []string, srcs [][]byte) ([][]byte, []Applied, diag.List) {
 	orig := srcs
 	srcs = slices.Clone(srcs)
-	var applied []Applied
-	for round := 1; ; round++ {
-		_, diags := Load(names, srcs)
-		if round > MaxFixRounds {
-			out, reformatted := keepFormatted(names, orig, srcs)
-			if reformatted {
-				_, diags = Load(names, out)
-			}
-			return out, applied, diags
-		}
-		chosen := map[string][]diag.Edit{} // by file
-		var now []Applied
-		ignores := hasIgnoreFix(diags)
-		for _, d := range byFixOrder(diags) {
-			if len(d.Fixes) == 0 || !slices.Contains(names, d.Pos.File) || ignores && d.Rule != ruleBadIgnore {
-				continue
-			}
-			f := d.Fixes[0]
-			if overlaps(chosen[d.Pos.File], f.Edits) {
-				continue
-			}
-			chosen[d.Pos.File] = append(chosen[d.Pos.File], f.Edits...)
-			now = append(now, Applied{Diag: d, Fix: f, Round: round})
-		}
+	var (
+		applied []Applied
+		diags   diag.List
+	)
+	for round := 1; round <= MaxFixRounds; round++ {
+		_, diags = Load(names, srcs)
+		now := fixRound(names, srcs, diags, round)
 		if len(now) == 0 {
-			out, reformatted := keepFormatted(names, orig, srcs)
-			if reformatted {
-				_, diags = Load(names, out)
-			}
-			return out, applied, diags
-		}
-		for i, name := range names {
-			if edits := chosen[name]; len(edits) > 0 {
-				out, err := diag.Apply(srcs[i], edits)
-				if err != nil {
-					// The checker drops the fixes that do not apply, and
-					// the chosen ones do not overlap: cannot happen.
-					panic("dsl.Fix: " + err.Error())
-				}
-				srcs[i] = out
-			}
+			break
 		}
 		applied = append(applied, now...)
+		if round == MaxFixRounds {
+			_, diags = Load(names, srcs)
+		}
 	}
+	if reformatted := keepFormatted(names, orig, srcs); reformatted {
+		_, diags = Load(names, srcs)
+	}
+	return srcs, applied, diags
+}
+
+// fixRound applies to srcs the fixes of one round of Fix and returns them.
+func fixRound(names []string, srcs [][]byte, diags diag.List, round int) []Applied {
+	chosen := map[string][]diag.Edit{} // by file
+	var now []Applied
+	ignores := hasIgnoreFix(diags)
+	for _, d := range byFixOrder(diags) {
+		if len(d.Fixes) == 0 || !slices.Contains(names, d.Pos.File) || ignores && d.Rule != ruleBadIgnore {
+			continue
+		}
+		f := d.Fixes[0]
+		if overlaps(chosen[d.Pos.File], f.Edits) {
+			continue
+		}
+		chosen[d.Pos.File] = append(chosen[d.Pos.File], f.Edits...)
+		now = append(now, Applied{Diag: d, Fix: f, Round: round})
+	}
+	for i, name := range names {
+		if edits := chosen[name]; len(edits) > 0 {
+			// The checker drops the fixes that do not fit their file, and
+			// the chosen ones do not overlap: Apply does not fail.
+			if out, err := diag.Apply(srcs[i], edits); err == nil {
+				srcs[i] = out
+			} else {
+				now = slices.DeleteFunc(now, func(a Applied) bool { return a.Diag.Pos.File == name })
+			}
+		}
+	}
+	return now
 }
 
 // overlaps reports whether an edit of b overlaps one of a. Two insertions
@@ -115,7 +120,7 @@ func byFixOrder(diags diag.List) diag.List {
 
 // keepFormatted formats the files of fixed whose original was formatted,
 // and reports whether that changed any.
-func keepFormatted(names []string, orig, fixed [][]byte) (out [][]byte, changed bool) {
+func keepFormatted(names []string, orig, fixed [][]byte) (changed bool) {
 	for i, name := range names {
 		if bytes.Equal(orig[i], fixed[i]) {
 			continue
@@ -127,5 +132,5 @@ func keepFormatted(names []string, orig, fixed [][]byte) (out [][]byte, changed 
 			fixed[i], changed = f, true
 		}
 	}
-	return fixed, changed
+	return changed
 }

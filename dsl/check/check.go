@@ -97,6 +97,8 @@ type checker struct {
 	diags diag.List
 	pkg   *ir.Package
 
+	spans // the sources, for the ends of diagnostics and their fixes (span.go)
+
 	decls    map[string]ast.Decl // the first declaration of each top-level name
 	enums    map[string]*ir.Enum
 	events   map[string]*ir.Event
@@ -110,11 +112,6 @@ type checker struct {
 	targets  map[string]*ir.Target // by name
 	builders []*builderInfo        // first declarations of builders, in declaration order
 	bInfo    map[*ir.Processor]*builderInfo
-
-	srcs      map[string]*source // by file name: for the ends of diagnostics and their fixes
-	caseProcs map[*ast.Case]*ast.ProcessorDecl
-	files     []*ast.File
-	nodeEnds  map[ast.Pos]ast.Pos // by start: see nodeEnd
 }
 
 type eventDecl struct {

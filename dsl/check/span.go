@@ -16,6 +16,15 @@ import (
 // nodes start. Without the source (a File built by hand), diagnostics have
 // no end and no fix that needs one.
 
+// spans is what the checker keeps of the sources for the ends of its
+// diagnostics and their fixes.
+type spans struct {
+	srcs      map[string]*source // by file name
+	files     []*ast.File
+	caseProcs map[*ast.Case]*ast.ProcessorDecl
+	nodeEnds  map[ast.Pos]ast.Pos // by start: see nodeEnd
+}
+
 // source is the text of one file, with its tokens lexed on first use.
 type source struct {
 	name  string

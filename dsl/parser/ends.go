@@ -15,7 +15,7 @@ import (
 // or the end of src, pos itself.
 func TokenEnd(src []byte, pos ast.Pos) ast.Pos {
 	off := pos.Offset
-	if off < 0 || off >= len(src) || !pos.IsValid() {
+	if off < 0 || off >= len(src) || !pos.IsValid() || src[off] == '\n' || src[off] == '\r' {
 		return pos
 	}
 	// No token goes past the end of its line: lex that line alone.
@@ -26,9 +26,6 @@ func TokenEnd(src []byte, pos ast.Pos) ast.Pos {
 	s := &scanner{src: string(line), filename: pos.File, line: pos.Line, col: pos.Col}
 	if tok, err := s.token(); err == nil && tok.Value != "" {
 		return ast.Pos{File: pos.File, Offset: off + s.off, Line: s.line, Col: s.col}
-	}
-	if c := src[off]; c == '\n' || c == '\r' {
-		return pos
 	}
 	_, size := utf8.DecodeRune(src[off:])
 	return ast.Pos{File: pos.File, Offset: off + size, Line: pos.Line, Col: pos.Col + 1}

@@ -16,7 +16,8 @@ var lintCmd = &command{
 	synopsis: "[-format text|json] [-fix [-diff]] [paths]",
 	summary:  "check .fw files and print every error and warning",
 	help: `Lint parses and checks the .fw files of each package directory, lint rules
-included, and prints every diagnostic on stdout. Nothing is written.
+included, and prints every diagnostic on stdout. Nothing is written, but
+with -fix.
 
 Paths are as for generate: directories (default "."), a .fw file for its
 directory, dir/... for dir and every directory below it with .fw files.
@@ -54,12 +55,13 @@ change: the first fix of each diagnostic, those that overlap no other in a
 round, in rounds until a round changes nothing (at most 10). Each fix applied
 is reported on stderr (file:line:col: fixed [rule]: what it did, at its
 position in the file before its round), and the diagnostics that remain are
-printed as without -fix. With -fix -diff, nothing is written: the changes are
-printed as a unified diff (a/path, b/path headers, for patch -p1) instead of
-the diagnostics.
+printed as without -fix. A file that was formatted (fwgen fmt) is formatted
+again. With -fix -diff, nothing is written: the changes are printed as a
+unified diff (a/path, b/path headers, for patch -p1) instead of the
+diagnostics. docs/lint.md lists the rules whose diagnostics have fixes.
 
-Exit status: 0 when there are no diagnostics or only warnings, 1 when there is
-an error, 2 on usage or I/O errors.
+Exit status: 0 when there are no diagnostics or only warnings (with -fix,
+once fixed), 1 when there is an error, 2 on usage or I/O errors.
 `,
 	setup: func(fs *flag.FlagSet) func(*env, []string) int {
 		format := fs.String("format", "text", "output `format`: text or json")
