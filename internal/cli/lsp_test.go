@@ -147,7 +147,8 @@ func TestLSPSubprocess(t *testing.T) {
 	}
 	must(t, c.Call("initialize", map[string]any{
 		"processId": os.Getpid(), "rootUri": fileURI(dir),
-		"capabilities": map[string]any{"general": map[string]any{"positionEncodings": []string{"utf-16"}}},
+		"capabilities": map[string]any{"general": map[string]any{"positionEncodings": []string{"utf-16"}},
+			"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}},
 	}, &init))
 	for _, cap := range []string{"hoverProvider", "definitionProvider", "referencesProvider", "documentSymbolProvider", "documentFormattingProvider", "completionProvider", "codeActionProvider", "textDocumentSync"} {
 		if _, ok := init.Capabilities[cap]; !ok {
@@ -334,6 +335,27 @@ func TestLSPSubprocess(t *testing.T) {
 	}
 	if d, _ := c.LastDiagnostics(procsURI); len(d.Diagnostics) != 0 {
 		t.Errorf("diagnostics after the fix: %+v", d.Diagnostics)
+	}
+
+	// The server asked, after initialized, to hear of .fw files changed on
+	// disk; events.fw (not open) changes on disk, and the client says so.
+	regs := c.Notes("client/registerCapability")
+	if len(regs) != 1 || !strings.Contains(string(regs[0].Params), `"method":"workspace/didChangeWatchedFiles"`) || !strings.Contains(string(regs[0].Params), `"globPattern":"**/*.fw"`) {
+		t.Errorf("registrations: %d, %v", len(regs), regs)
+	}
+	watched := func(text string) {
+		t.Helper()
+		must(t, os.WriteFile(eventsPath, []byte(text), 0o644))
+		must(t, c.Notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": eventsURI, "type": 2}}}))
+		hover(procsURI, lspPos{}) // the diagnostics are published before its answer
+	}
+	watched(strings.Replace(events, "event Report", "event Reprt", 1))
+	if d, _ := c.LastDiagnostics(procsURI); len(d.Diagnostics) == 0 || d.Diagnostics[0].Code != "unknown-event" || !strings.Contains(d.Diagnostics[0].Message, "Report") {
+		t.Errorf("diagnostics after events.fw changed on disk: %+v", d.Diagnostics)
+	}
+	watched(events)
+	if d, _ := c.LastDiagnostics(procsURI); len(d.Diagnostics) != 0 {
+		t.Errorf("diagnostics after events.fw was restored: %+v", d.Diagnostics)
 	}
 
 	// formatting: a badly laid out buffer comes back as fwgen fmt lays it out.

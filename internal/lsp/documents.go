@@ -58,6 +58,10 @@ func (s *server) didChangeWatchedFiles(p *didChangeWatchedFilesParams) (any, err
 		if path := uriToPath(ch.URI); strings.HasSuffix(path, dsl.Ext) {
 			if dir := filepath.Dir(path); s.ws.pkgs[dir] != nil {
 				dirs[dir] = true
+				if fs := s.ws.pkgs[dir].files[path]; fs != nil {
+					// Read it again even if its time and size look the same.
+					fs.disk = diskStamp{}
+				}
 			}
 		}
 	}

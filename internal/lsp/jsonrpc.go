@@ -40,6 +40,14 @@ type errorResponse struct {
 	Error   *rpcError       `json:"error"`
 }
 
+// request is a request of the server to the client.
+type request struct {
+	JSONRPC string          `json:"jsonrpc"`
+	ID      json.RawMessage `json:"id"`
+	Method  string          `json:"method"`
+	Params  any             `json:"params"`
+}
+
 type notification struct {
 	JSONRPC string `json:"jsonrpc"`
 	Method  string `json:"method"`

@@ -1,7 +1,5 @@
 package lsp
 
-import "encoding/json"
-
 // The Language Server Protocol structures that the server uses (LSP 3.17),
 // declared here rather than imported: a full protocol package would bring a
 // large dependency tree into fwgen, which users run with `go tool fwgen`.
@@ -202,11 +200,32 @@ type DocumentSymbol struct {
 }
 
 type initializeParams struct {
-	RootURI          string `json:"rootUri"`
-	WorkspaceFolders []struct {
-		URI string `json:"uri"`
-	} `json:"workspaceFolders"`
-	Capabilities json.RawMessage `json:"capabilities"`
+	Capabilities struct {
+		Workspace struct {
+			DidChangeWatchedFiles struct {
+				DynamicRegistration bool `json:"dynamicRegistration"`
+			} `json:"didChangeWatchedFiles"`
+		} `json:"workspace"`
+	} `json:"capabilities"`
+}
+
+// registration asks the client for notifications (client/registerCapability).
+type registration struct {
+	ID              string `json:"id"`
+	Method          string `json:"method"`
+	RegisterOptions any    `json:"registerOptions"`
+}
+
+type registrationParams struct {
+	Registrations []registration `json:"registrations"`
+}
+
+type fileSystemWatcher struct {
+	GlobPattern string `json:"globPattern"`
+}
+
+type didChangeWatchedFilesRegistrationOptions struct {
+	Watchers []fileSystemWatcher `json:"watchers"`
 }
 
 type serverInfo struct {

@@ -22,6 +22,9 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"strconv"
+
+	"github.com/fwgo/fw/dsl"
 )
 
 // Version is reported in the initialize result's serverInfo.
@@ -41,7 +44,14 @@ type server struct {
 	notify      func(method string, params any) // sends a notification to the client
 	initialized bool
 	shutdown    bool
-	logf        func(format string, args ...any)
+	// watch: the client can watch files for the server (dynamic
+	// registration of workspace/didChangeWatchedFiles).
+	watch bool
+	// request sends a request to the client, whose response the server
+	// ignores; nil in tests that do not need it.
+	request func(method string, params any)
+	nextID  int
+	logf    func(format string, args ...any)
 }
 
 func newServer(notify func(string, any), logf func(string, ...any)) *server {
@@ -61,6 +71,13 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, logw io.Writer) int
 			logger.Printf("sending %s: %v", method, err)
 		}
 	}, logger.Printf)
+	s.request = func(method string, params any) {
+		s.nextID++
+		id := json.RawMessage(strconv.Quote("fwgen-" + strconv.Itoa(s.nextID)))
+		if err := c.write(request{JSONRPC: "2.0", ID: id, Method: method, Params: params}); err != nil {
+			logger.Printf("sending %s: %v", method, err)
+		}
+	}
 	for ctx.Err() == nil {
 		body, err := c.read()
 		if err != nil {
@@ -106,8 +123,23 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, logw io.Writer) int
 func (s *server) handle(method string, raw *json.RawMessage) (any, error) {
 	switch {
 	case method == "initialize":
+		var p initializeParams
+		if raw != nil {
+			if err := json.Unmarshal(*raw, &p); err != nil {
+				return nil, &rpcError{Code: codeInvalidParams, Message: fmt.Sprintf("bad parameters: %v", err)}
+			}
+		}
 		s.initialized = true
+		s.watch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
 		return s.initialize(), nil
+	case method == "initialized" && s.initialized && s.watch && s.request != nil:
+		// Ask to hear of .fw files changed on disk by other programs (git,
+		// fwgen lint -fix): the client watches them for the server.
+		s.request("client/registerCapability", registrationParams{Registrations: []registration{{
+			ID: "fw-files", Method: "workspace/didChangeWatchedFiles",
+			RegisterOptions: didChangeWatchedFilesRegistrationOptions{Watchers: []fileSystemWatcher{{GlobPattern: "**/*" + dsl.Ext}}},
+		}}})
+		return nil, nil
 	case !s.initialized:
 		return nil, &rpcError{Code: codeServerNotInitialized, Message: "the server is not initialized"}
 	case method == "shutdown":

@@ -36,7 +36,7 @@ type Client struct {
 
 	mu       sync.Mutex
 	pending  map[string]chan *Message
-	notes    []*Message // notifications from the server, in order
+	notes    []*Message // notifications and requests from the server, in order
 	readErr  error
 	done     chan struct{}
 	Requests []string // the methods and notifications sent, in order (for tests to check the sequence)
@@ -74,6 +74,11 @@ func (c *Client) read(r *bufio.Reader) {
 		}
 		c.notes = append(c.notes, m)
 		c.mu.Unlock()
+		if m.ID != nil {
+			// A request of the server (client/registerCapability): an
+			// editor answers it.
+			c.send(map[string]any{"jsonrpc": "2.0", "id": m.ID, "result": nil})
+		}
 	}
 }
 
@@ -171,7 +176,8 @@ func (c *Client) Call(method string, params, result any) error {
 	return nil
 }
 
-// Notes returns the notifications received so far with the given method.
+// Notes returns the notifications (and requests) received so far from the
+// server with the given method.
 func (c *Client) Notes(method string) []*Message {
 	c.mu.Lock()
 	defer c.mu.Unlock()
