@@ -490,13 +490,17 @@ func TestEditorsDoc(t *testing.T) {
 				t.Errorf("VS Code setting %s is not one that editors/vscode declares", key)
 			}
 		}
-		for _, key := range []string{"fw.server.args", "fw.server.enabled"} {
+		for _, key := range []string{"fw.server.path", "fw.server.args", "fw.server.enabled", "fw.server.goTool"} {
 			if _, ok := manifest.Contributes.Configuration.Properties[key]; !ok && strings.Contains(doc, key) {
 				t.Errorf("docs/editors.md names %s, which editors/vscode does not declare", key)
 			}
 		}
 	} else {
 		t.Logf("no editors/vscode/package.json on this branch: the VS Code settings are not checked against it")
+	}
+	// The extension's command: fwgen lsp, or go tool fwgen lsp with goTool.
+	if settings["fw.server.goTool"] == true {
+		commands = append(commands, []string{"go", "tool", "fwgen", "lsp"})
 	}
 	commands = append(commands, []string{"fwgen", "lsp"})
 
