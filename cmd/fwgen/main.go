@@ -16,6 +16,7 @@
 //	fwgen lint [-format text|json] [paths]
 //	fwgen fmt [-w | -d | -check] [paths]
 //	fwgen graph [-format dot|mermaid] [path]
+//	fwgen lsp
 //	fwgen version
 //	fwgen help [command]
 //
@@ -47,6 +48,9 @@
 // graph prints the event flow of one package (events, processors, the cases
 // that handle each event and the events each processor emits) as a Graphviz
 // digraph, or with -format mermaid as a Mermaid flowchart; see docs/graph.md.
+//
+// lsp runs the language server for editors: the Language Server Protocol over
+// the standard input and output (see docs/editors.md).
 //
 // Exit codes: 0 success (warnings only included), 1 errors in .fw files, stale
 // files (generate -check) or unformatted files (fmt -check), 2 usage or I/O

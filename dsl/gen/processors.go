@@ -76,27 +76,71 @@ func (g *generator) processor(w *textPart, p *ir.Processor) {
 	} else {
 		fmt.Fprintf(w, "type %s interface {\n", HandlerName(p))
 		for _, c := range cases {
-			ctx, binds := g.paramNames(p, c)
-			fmt.Fprintf(w, "\t// %s\n\t%s(%s %s", caseDoc(p, c), MethodName(c), ctx, ContextName(p, c))
-			for i, b := range c.Binds {
-				fmt.Fprintf(w, ", %s %s", binds[i], fieldGoTypeText(b.Field, w.imports))
-			}
-			if c.Kind == ast.CaseBuilt {
-				fmt.Fprintf(w, ", v %s", w.artifact(c.Target.Type))
-			}
-			if c.CatchAll {
-				fmt.Fprintf(w, ", %s Event", binds[len(binds)-1])
-			}
-			if c.Kind == ast.CasePhase {
-				w.WriteString(", phase int")
-			}
-			w.WriteString(") error\n")
+			fmt.Fprintf(w, "\t// %s\n\t", caseDoc(p, c))
+			g.methodSignature(w, p, c)
+			w.WriteString("\n")
 		}
 		w.WriteString("}\n")
 	}
 	for _, c := range cases {
 		g.caseContext(w, p, c)
 	}
+}
+
+// methodSignature writes the method of case c in p's handler interface:
+// name, parameters and result.
+func (g *generator) methodSignature(w *textPart, p *ir.Processor, c *ir.Case) {
+	ctx, binds := g.paramNames(p, c)
+	fmt.Fprintf(w, "%s(%s %s", MethodName(c), ctx, ContextName(p, c))
+	for i, b := range c.Binds {
+		fmt.Fprintf(w, ", %s %s", binds[i], fieldGoTypeText(b.Field, w.imports))
+	}
+	if c.Kind == ast.CaseBuilt {
+		fmt.Fprintf(w, ", v %s", w.artifact(c.Target.Type))
+	}
+	if c.CatchAll {
+		fmt.Fprintf(w, ", %s Event", binds[len(binds)-1])
+	}
+	if c.Kind == ast.CasePhase {
+		w.WriteString(", phase int")
+	}
+	w.WriteString(") error")
+}
+
+// A CaseMethod is what the generated code declares for one case of a
+// processor or builder: the interface the application implements, the
+// method of the case in it and the context type the method receives.
+type CaseMethod struct {
+	Interface string // the handler (or builder) interface
+	Signature string // the method as the interface declares it: Name(params) error
+	Context   string // the context type of the method
+}
+
+// CaseMethodOf returns the generated method of case c of p in pkg, as the
+// generated code spells it (so that editors show the names that
+// `fwgen generate` writes); ok is false when the generated code has no method
+// for c (the cases of a runtime helper without hooks).
+func CaseMethodOf(pkg *ir.Package, p *ir.Processor, c *ir.Case) (m CaseMethod, ok bool) {
+	g := &generator{pkg: pkg}
+	w := &textPart{imports: map[string]string{}}
+	if p.Builder == nil {
+		g.methodSignature(w, p, c)
+		return CaseMethod{Interface: HandlerName(p), Signature: w.String(), Context: ContextName(p, c)}, true
+	}
+	lifecycle := c.Kind == ast.CaseInit || c.Kind == ast.CasePhase || c.Kind == ast.CaseTerminate
+	if isHelper(p) && (!p.Builder.Helper.Hooks() || !lifecycle) {
+		return CaseMethod{}, false
+	}
+	ctx := BuilderContextName(p)
+	fmt.Fprintf(w, "%s(c %s", MethodName(c), ctx)
+	switch {
+	case c.Kind == ast.CasePhase:
+		w.WriteString(", phase int")
+	case !lifecycle:
+		fmt.Fprintf(w, ", v %s", w.artifact(c.InputType()))
+	}
+	w.WriteString(") error")
+	return CaseMethod{Interface: BuilderName(p), Signature: w.String(), Context: ctx}, true
 }
 
 func caseDoc(p *ir.Processor, c *ir.Case) string {

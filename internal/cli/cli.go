@@ -31,7 +31,7 @@ type command struct {
 }
 
 // commands in the order of the usage text.
-var commands = []*command{generateCmd, lintCmd, fmtCmd, graphCmd, vetCmd, versionCmd}
+var commands = []*command{generateCmd, lintCmd, fmtCmd, graphCmd, vetCmd, lspCmd, versionCmd}
 
 func lookup(name string) *command {
 	for _, c := range commands {
