@@ -82,9 +82,9 @@ func TestVetHandlers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads packages with the go command")
 	}
-	code, stdout, stderr := fwgenVet(t, "-handlers", "./examples/greeter", "./examples/indexer", "./fwvet/testdata/handlers", "./dsl")
+	code, stdout, stderr := fwgenVet(t, "-handlers", "./examples/greeter", "./examples/indexer/index", "./fwvet/testdata/handlers", "./dsl")
 	want := "github.com/fwgo/fw/examples/greeter: Greeter.OnStart, Greeter.OnGreet\n" +
-		"github.com/fwgo/fw/examples/indexer: files.Build [source], tokenizer.OnFiles (Tokenize), packages.OnByPkg, " +
+		"github.com/fwgo/fw/examples/indexer/index: files.Build [source], tokenizer.OnFiles (Tokenize), packages.OnByPkg, " +
 		"summarize.OnAllPkgs, report.Init, report.OnSummary, report.Terminate\n" +
 		"github.com/fwgo/fw/fwvet/testdata/handlers: Billing.Init, Billing.OnOrder, Billing.OnTagged, Billing.Phase, " +
 		"Lines.Build [source], upperCase.OnLines (Upper), printer.OnUpper, Sink.OnInvoice, Sink.OnNote, Clocked.OnUpper (Printer)\n"
