@@ -29,7 +29,7 @@ type cache struct {
 	counts          *counters
 	procs           []cacheProc // per processor
 	owner           []int32     // per slot: its processor
-	names           []string // by kind: the name recorded for an emission of that kind
+	names           []string    // by kind: the name recorded for an emission of that kind
 	kinds           map[string]Kind
 	nE, nT          int
 	bufs            sync.Pool // *[]byte scratch buffers

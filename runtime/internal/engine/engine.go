@@ -248,11 +248,11 @@ type Engine struct {
 	ctx    context.Context // the context passed to handlers
 	parent context.Context // the context passed to Run
 	done   <-chan struct{} // closed when the run must stop: ctx done, or interrupted
-	procs  []proc  // per slot (slots.go)
-	base   []int32 // the first slot of each processor; nil when slot i is processor i
-	cur    []Msg // the current step's events (on the pool: directed deliveries first)
-	curOff int   // where the step's events start in cur
-	spare  []Msg // the previous step's buffer, reused for the next step
+	procs  []proc          // per slot (slots.go)
+	base   []int32         // the first slot of each processor; nil when slot i is processor i
+	cur    []Msg           // the current step's events (on the pool: directed deliveries first)
+	curOff int             // where the step's events start in cur
+	spare  []Msg           // the previous step's buffer, reused for the next step
 	routes []Delivery
 	call   Call   // lifecycle calls
 	serial Serial // steps run inline
@@ -302,9 +302,9 @@ type item struct {
 type proc struct {
 	owner  int32 // the processor, an index in Program.Procs
 	kg     int32 // the instance's key group; 0 when unpartitioned
-	limit  int  // overlapping calls allowed, at least 1
-	off    bool // an inactive builder: it receives nothing
-	cached bool // its event calls are cached (cachedCalls), in a run with a cache
+	limit  int   // overlapping calls allowed, at least 1
+	off    bool  // an inactive builder: it receives nothing
+	cached bool  // its event calls are cached (cachedCalls), in a run with a cache
 	inbox  []item
 
 	// A step moved to the pool after running inline up to some event

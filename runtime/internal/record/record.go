@@ -54,7 +54,7 @@ import (
 
 const (
 	Magic       = "fwrec\x00"
-	Version     = 3 // the newest version read; a record is written as 2 or 3
+	Version     = 3        // the newest version read; a record is written as 2 or 3
 	ChunkTarget = 64 << 10 // a chunk is written once it holds this many bytes
 	maxChunk    = 1 << 30
 
