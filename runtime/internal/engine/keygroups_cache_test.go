@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -143,5 +144,86 @@ func TestKeyGroupsSinkIDs(t *testing.T) {
 		equalLines(t, fmt.Sprint("workers=", w), sink.get(), []string{
 			"init/Part[0].0 Tick z0:init", "init/Part[1].0 Tick z1:init", "init/Part[2].0 Tick z2:init",
 		})
+	}
+}
+
+// A persistent partitioned helper (an eager builder with PersistFlushes,
+// as a `persist` ReservoirSampler): each instance's phase publications are
+// archived under a key of what that instance received, so a warm run with
+// the same inputs publishes the stored ones (its calls still made: they
+// keep the instance's state), instance by instance; another K partitions
+// the inputs otherwise, and misses.
+func TestKeyGroupsPersistentHelper(t *testing.T) {
+	// event In; target a (published by Pub), s (provided by H, partitioned).
+	const builtA, builtS = 1, 2
+	prog := func(k int) *fwrt.Program {
+		return &fwrt.Program{
+			Package: "kgpersist",
+			Events:  []fwrt.EventInfo{{Name: "In"}},
+			Targets: []fwrt.TargetInfo{{Name: "a", Provider: 0}, {Name: "s", Provider: 1}},
+			Procs: []fwrt.ProcInfo{
+				{Name: "Pub", Cases: []string{"In"}},
+				{Name: "H", Cases: []string{"a"}, Builder: true, Eager: true, PersistFlushes: true, Phase: true,
+					Provides: 1, Requires: []int32{0}, KeyGroups: k, Fingerprint: archive.Fingerprint("kgpersist", "H")},
+				{Name: "Out", Cases: []string{"s"}},
+			},
+			Routes: [][]int32{{0}, {1}, {2}, {}, {}},
+		}
+	}
+	inputs := kgOrders(24)
+	run := func(arch archive.Archive, k int, tag string) ([]string, fw.ProcStats) {
+		state := make([][]string, k) // per instance: what it received
+		var out instance
+		d := &cacheKG{kgDisp{
+			route: func(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
+				switch m.Kind {
+				case 0:
+					return append(dst, fwrt.Delivery{Proc: 0})
+				case builtA:
+					return append(dst, fwrt.Delivery{Proc: 1, KG: kgOf(label(m), k)})
+				case builtS:
+					return append(dst, fwrt.Delivery{Proc: 2})
+				}
+				return dst
+			},
+			invoke: func(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
+				switch {
+				case dl.Proc == 0:
+					c.Emit(fwrt.Msg{Kind: builtA, Ev: &Ev{S: label(m)}})
+				case dl.Proc == 2:
+					out.add(label(m))
+				case dl.Case == 0:
+					state[c.KeyGroup()] = append(state[c.KeyGroup()], label(m))
+				case dl.Case == fwrt.CasePhase && c.Phase() == 0:
+					st := state[c.KeyGroup()]
+					c.Emit(fwrt.Msg{Kind: builtS, Ev: &Ev{S: fmt.Sprintf("H[%d] %d %s %s", c.KeyGroup(), len(st), st[len(st)-1], tag)}})
+				}
+				return nil
+			},
+		}}
+		e := fwrt.New(prog(k), d, fw.WithWorkers(2), fw.WithArchive(arch))
+		for _, s := range inputs {
+			e.Submit(ev(0, s))
+		}
+		if err := e.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		return out.get(), e.Stats().Processors[1]
+	}
+	arch := archive.NewMemory()
+	defer arch.Close()
+	cold, cs := run(arch, 3, "cold")
+	warm, ws := run(arch, 3, "warm")
+	// Each instance's `on phase` is looked up in each of the 2 phases.
+	if len(cold) != 3 || cs.CacheMisses != 6 || cs.CacheHits != 0 {
+		t.Fatalf("cold: %q, %+v; want 3 publications, 6 misses", cold, cs)
+	}
+	equalLines(t, "warm publishes the stored publications", warm, cold)
+	if ws.CacheHits != 6 || ws.CacheMisses != 0 {
+		t.Errorf("warm: %+v, want 6 hits", ws)
+	}
+	other, os := run(arch, 2, "k2")
+	if len(other) != 2 || os.CacheMisses != 4 || !strings.HasSuffix(other[0], " k2") {
+		t.Errorf("K=2: %q, %+v; want 2 fresh publications", other, os)
 	}
 }
