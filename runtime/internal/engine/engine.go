@@ -187,7 +187,7 @@ func (c *Call) Emit(m Msg) {
 // call starts after it, calls in flight finish, and Run returns a *HandlerError. In
 // a step run inline that is the first failure in (event, processor) order; when
 // several calls of one step fail on the pool, the one with the smallest
-// (processor, input position) is reported. For lifecycle calls the error's
+// (processor, key group, input position) is reported. For lifecycle calls the error's
 // Input is 0 and its Step is the number of steps the phase had run. If ctx is
 // cancelled first, the run stops the same way and Run returns ctx.Err(); it is
 // checked before every event (inline) or every call (on the pool).
