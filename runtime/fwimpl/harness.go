@@ -43,7 +43,14 @@ func TestCase[E any](prog *Program, proc int32, d Dispatcher, types Types, ev an
 		if dl.Proc != proc {
 			continue
 		}
-		c := engine.NewTestCall(tc.Context, prog, proc, dl.Case, m, tc.Position)
+		at := tc.Position
+		if tc.Lifecycle == "" {
+			// An event reaches the instance of its key group (0 when
+			// unpartitioned); a lifecycle call is made on the instance
+			// the position names.
+			at.KeyGroup = int(dl.KG)
+		}
+		c := engine.NewTestCall(tc.Context, prog, proc, dl.Case, m, at)
 		res.Position = c.Position()
 		res.Case = res.Position.Case
 		res.Err = invoke(d, c, dl, m)
