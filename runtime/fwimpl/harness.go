@@ -43,14 +43,7 @@ func TestCase[E any](prog *Program, proc int32, d Dispatcher, types Types, ev an
 		if dl.Proc != proc {
 			continue
 		}
-		at := tc.Position
-		if tc.Lifecycle == "" {
-			// An event reaches the instance of its key group (0 when
-			// unpartitioned); a lifecycle call is made on the instance
-			// the position names.
-			at.KeyGroup = int(dl.KG)
-		}
-		c := engine.NewTestCall(tc.Context, prog, proc, dl.Case, m, at)
+		c := engine.NewTestCall(tc.Context, prog, proc, dl.Case, m, tc.Position)
 		res.Position = c.Position()
 		res.Case = res.Position.Case
 		res.Err = invoke(d, c, dl, m)
