@@ -26,6 +26,10 @@ type HandlerError struct {
 	Phase     int
 	Step      int
 	Err       error // the handler's error, or a *PanicError
+	// KeyGroup is the key group of the failed instance of a partitioned
+	// processor, whose key groups KeyGroups counts (K > 1); both are 0 for
+	// an unpartitioned processor. Input counts in the instance's inbox.
+	KeyGroup, KeyGroups int
 }
 
 func (e *HandlerError) Error() string {
@@ -33,7 +37,11 @@ func (e *HandlerError) Error() string {
 	if e.Event != "" {
 		what += fmt.Sprintf(", event %s (input %d)", e.Event, e.Input)
 	}
-	return fmt.Sprintf("fw: processor %s, %s, phase %d, step %d: %v", e.Processor, what, e.Phase, e.Step, e.Err)
+	proc := e.Processor
+	if e.KeyGroups > 1 {
+		proc += fmt.Sprintf("[%d]", e.KeyGroup)
+	}
+	return fmt.Sprintf("fw: processor %s, %s, phase %d, step %d: %v", proc, what, e.Phase, e.Step, e.Err)
 }
 
 func (e *HandlerError) Unwrap() error { return e.Err }

@@ -23,6 +23,7 @@ type Call struct {
 	ctx   context.Context
 	prog  *Program
 	proc  int32 // the processor, an index in prog.Procs; -1 for a feed's pull
+	kg    int32 // the key group of the processor's instance; 0 when unpartitioned
 	cs    int32 // the case (a case index, or CaseInit, CasePhase, CaseTerminate, caseBuild)
 	phase int
 	step  int
@@ -56,6 +57,11 @@ func (c *Call) Step() int { return c.step }
 // as reported in HandlerError.Input (0 for lifecycle calls). With Phase and Step it
 // identifies the call within a run, independently of the worker count.
 func (c *Call) Input() int { return c.input }
+
+// KeyGroup returns the key group of the instance called: 0 <= kg < K for a
+// partitioned processor (ProcInfo.KeyGroups = K > 1), 0 otherwise. A
+// generated Invoke calls the handler of instance c.KeyGroup().
+func (c *Call) KeyGroup() int { return int(c.kg) }
 
 // Attempt returns the attempt of the call in progress: 0 for the first,
 // k for its k-th retry (`retry N`). The position of a call does not depend

@@ -13,7 +13,10 @@ type Serial struct {
 	prog  *Program
 	phase int
 	step  int
-	procs []serialProc
+	procs []serialProc // per slot: a processor's instances, in (processor, key group) order
+	// base is the first slot of each processor, nil when every processor
+	// has one instance (slot i is processor i).
+	base  []int32
 	stop  bool            // a call failed: no further call may start (every proc is off)
 	done  <-chan struct{} // the engine's: closed when the run must stop, or nil
 	proc  int32           // the processor whose call is in progress (noted last)
@@ -78,6 +81,20 @@ func (x *Serial) Note(proc, cs int32, m Msg) *Call {
 		return nil
 	}
 	return &p.call
+}
+
+// NoteKG is Note for instance kg of processor proc. Generated code uses it
+// for the calls of a partitioned processor (ProcInfo.KeyGroups > 1) and, in
+// a program with a partitioned processor, for the calls of every processor
+// (kg 0 for an unpartitioned one): Note(proc, ...) names the processor's
+// slot, which is its index only in a program without one.
+func (x *Serial) NoteKG(proc, kg, cs int32, m Msg) *Call {
+	if x.base != nil {
+		proc = x.base[proc] + kg
+	} else if kg != 0 {
+		panic("fw: NoteKG: key group of an unpartitioned processor")
+	}
+	return x.Note(proc, cs, m)
 }
 
 // Begin returns c, the Call Note returned, when it is not nil. Otherwise it
@@ -229,9 +246,10 @@ func (x *Serial) fail(err error) {
 // Dispatcher directly: for tests and benchmarks of generated code. Every
 // builder counts as active.
 func NewSerial(p *Program) *Serial {
-	x := &Serial{prog: p, procs: make([]serialProc, len(p.Procs))}
-	for i := range x.procs {
-		x.procs[i].call = Call{prog: p, proc: int32(i), input: -1}
+	slots, base := slotsOf(p)
+	x := &Serial{prog: p, procs: make([]serialProc, len(slots)), base: base}
+	for i, s := range slots {
+		x.procs[i].call = Call{prog: p, proc: s.proc, kg: s.kg, input: -1}
 	}
 	return x
 }
