@@ -76,6 +76,7 @@ func Check(files []*ast.File) (*ir.Package, diag.List) {
 	c.resolveProcessors()
 	c.builderGraph()
 	c.inferTypes()
+	c.partitions()
 	c.generatedNames(files)
 	c.lint(files)
 
@@ -104,6 +105,8 @@ type checker struct {
 	targets  map[string]*ir.Target // by name
 	builders []*builderInfo        // first declarations of builders, in declaration order
 	bInfo    map[*ir.Processor]*builderInfo
+
+	noops []*ast.Partition // `partition ... into 1` clauses, for lint
 }
 
 type eventDecl struct {
