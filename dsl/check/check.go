@@ -106,7 +106,8 @@ type checker struct {
 	builders []*builderInfo        // first declarations of builders, in declaration order
 	bInfo    map[*ir.Processor]*builderInfo
 
-	noops []*ast.Partition // `partition ... into 1` clauses, for lint
+	noops       []*ast.Partition // `partition ... into 1` clauses, for lint
+	partitioned []*ir.Processor  // the processors and builders with a partition (K > 1)
 }
 
 type eventDecl struct {

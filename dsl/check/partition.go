@@ -54,6 +54,7 @@ func (c *checker) partitions() {
 		}
 		pt.K = k
 		p.Partition = pt
+		c.partitioned = append(c.partitioned, p)
 	}
 }
 
@@ -328,4 +329,16 @@ func (l *linter) partitionNoops() {
 		l.warn(nil, diag.Warningf(part.K.Pos, rulePartitionNoop,
 			"partition into 1 makes one key group: the program is the same without the clause; remove it, or give more key groups"))
 	}
+}
+
+// factoryNames returns the generated names of the handler factory of the
+// partitioned processor or builder name (ir.FactoryNames), nil when it is
+// not partitioned or takes no handler (a helper without hooks).
+func (c *checker) factoryNames(name string) []ir.GoName {
+	for _, p := range c.partitioned {
+		if p.Name == name && (p.Builder == nil || p.Builder.Helper == nil || p.Builder.Helper.Hooks()) {
+			return ir.FactoryNames(name)
+		}
+	}
+	return nil
 }
