@@ -89,23 +89,30 @@ type DivergenceError struct {
 	// (or the record's, when the run ended).
 	ExpectedCall string
 	GotCall      string
+	// KeyGroup is the key group of the instance of a partitioned processor
+	// (KeyGroups = K > 1); both are 0 for an unpartitioned processor.
+	KeyGroup, KeyGroups int
 }
 
 func (e *DivergenceError) Error() string {
+	proc := e.Processor
+	if e.KeyGroups > 1 {
+		proc += fmt.Sprintf("[%d]", e.KeyGroup)
+	}
 	what := "case " + e.Case
 	if e.Event != "" {
 		what += fmt.Sprintf(", event %s (input %d)", e.Event, e.Input)
 	}
 	if !e.Replay {
 		return fmt.Sprintf("fw: cache verify: processor %s, %s, phase %d, step %d: emission %d differs from the record:\n\texpected %s\n\tgot      %s",
-			e.Processor, what, e.Phase, e.Step, e.Index, e.Expected, e.Got)
+			proc, what, e.Phase, e.Step, e.Index, e.Expected, e.Got)
 	}
 	if e.ExpectedCall != "" || e.GotCall != "" {
 		return fmt.Sprintf("fw: replay: phase %d, step %d: the run's calls differ from the record's at call %d:\n\texpected %s\n\tgot      %s",
 			e.Phase, e.Step, e.Call, e.ExpectedCall, e.GotCall)
 	}
 	return fmt.Sprintf("fw: replay: processor %s, %s, phase %d, step %d (call %d): emission %d differs from the record:\n\texpected %s\n\tgot      %s",
-		e.Processor, what, e.Phase, e.Step, e.Call, e.Index, e.Expected, e.Got)
+		proc, what, e.Phase, e.Step, e.Call, e.Index, e.Expected, e.Got)
 }
 
 // TimeoutError is the error of an attempt of a call that had not returned

@@ -145,7 +145,7 @@ func (x *Serial) beginSlow() *Call {
 		x.t0 = time.Now()
 	}
 	if p.guarded {
-		err := e.invoke(c, Delivery{Proc: proc, Case: c.cs}, c.msg)
+		err := e.invoke(c, Delivery{Proc: c.proc, Case: c.cs, KG: c.kg}, c.msg)
 		if err == errRouted { // the failure event stands, and is not cached
 			p.routed++
 		}
@@ -239,7 +239,7 @@ func (x *Serial) fail(err error) {
 	for i := range x.procs {
 		x.procs[i].off, x.procs[i].slow = true, true
 	}
-	x.herr = newHandlerError(x.prog, x.phase, x.step, int(x.proc), p.call.cs, c.msg, c.input, err)
+	x.herr = newHandlerError(x.prog, x.phase, x.step, int(c.proc), int(c.kg), c.cs, c.msg, c.input, err)
 }
 
 // NewSerial returns a Serial for p, as the engine makes for a step, to drive a
@@ -288,11 +288,11 @@ func (e *Engine) fusedOpen(cur []Msg, sampled bool) *Serial {
 	}
 	x.phase, x.step = e.phase, e.step
 	for i := range x.procs {
-		p := &x.procs[i]
-		p.call = Call{ctx: e.ctx, prog: e.prog, proc: int32(i), phase: e.phase, step: e.step, input: -1, out: p.call.out[:0], slot: e.stepArena(i)}
-		p.off = e.procs[i].off
-		p.cached = e.procs[i].cached
-		pi := &e.prog.Procs[i]
+		p, sp := &x.procs[i], &e.procs[i]
+		p.call = Call{ctx: e.ctx, prog: e.prog, proc: sp.owner, kg: sp.kg, phase: e.phase, step: e.step, input: -1, out: p.call.out[:0], slot: e.stepArena(i)}
+		p.off = sp.off
+		p.cached = sp.cached
+		pi := &e.prog.Procs[sp.owner]
 		p.guarded, p.routed = pi.Retry > 0 || pi.Failures || pi.Timeout > 0, 0
 		p.slow = p.off || p.cached || p.guarded || e.noting() || e.cfg.Timing || e.checks != nil || e.obs != nil
 	}
@@ -399,7 +399,7 @@ func (e *Engine) fusedCount(x *Serial) (deliveries int) {
 			t.handled = uint64(calls - failed - p.routed - abandoned)
 			t.failed = uint64(failed + p.routed)
 		}
-		e.counts.add(i, &t)
+		e.counts.add(int(e.procs[i].owner), &t)
 		deliveries += calls
 		p.call.msg = Msg{}
 	}
@@ -424,7 +424,7 @@ func (e *Engine) learn(x *Serial, more bool) {
 			// cost of the others.
 			ts := sp.ns[:sp.n]
 			slices.Sort(ts)
-			e.sched.observe(i, time.Duration(max(0, ts[len(ts)/2]-clockCost())), 1)
+			e.sched.observe(int(e.procs[i].owner), time.Duration(max(0, ts[len(ts)/2]-clockCost())), 1)
 		}
 		if sp.left > 0 || sp.n > 0 {
 			*sp = sample{}
@@ -452,7 +452,7 @@ func (e *Engine) tapeCalls(i, input int, rcs []tapeCall, out []Msg) (int, error)
 	off := 0
 	for j := range rcs {
 		rc := &rcs[j]
-		if err := e.tape.call(e.phase, e.step, i, rc.cs, input, &rc.m, out[off:off+rc.n]); err != nil {
+		if err := e.tape.call(e.phase, e.step, int(e.procs[i].owner), int(e.procs[i].kg), rc.cs, input, &rc.m, out[off:off+rc.n]); err != nil {
 			return input, err
 		}
 		off += rc.n
@@ -483,8 +483,8 @@ func (e *Engine) fusedEvents(x *Serial, cur []Msg, directed bool) (canceled bool
 			if e.cancelled() {
 				return true
 			}
-			if c := x.Begin(x.Note(d.proc, d.cs, d.m)); c != nil {
-				x.End(e.disp.Invoke(c, Delivery{Proc: d.proc, Case: d.cs}, d.m))
+			if c := x.Begin(x.Note(d.slot, d.cs, d.m)); c != nil {
+				x.End(e.disp.Invoke(c, Delivery{Proc: c.proc, Case: d.cs, KG: c.kg}, d.m))
 			}
 			if x.stop {
 				return x.abandoned
