@@ -23,13 +23,20 @@ type Event interface {
 // Dense event kinds, for dispatch. Stable names, not kinds, are persisted.
 const (
 	fwKindAlarm   fwimpl.Kind = 0
-	fwKindReading fwimpl.Kind = 1
+	fwKindCount   fwimpl.Kind = 1
+	fwKindReading fwimpl.Kind = 2
+)
+
+// Kinds of the targets' built artifacts and resolve requests.
+const (
+	fwBuiltCounts   fwimpl.Kind = 3
+	fwResolveCounts fwimpl.Kind = 4
 )
 
 // fwProgram describes the package to the engine; Routes lists, by kind, the processors with a case for it.
 var fwProgram = fwimpl.Program{
-	Events:      []fwimpl.EventInfo{{Name: "Alarm"}, {Name: "Reading"}},
-	Fingerprint: fwimpl.Fingerprint("489ebbd484bb0f3998e890bde5edaf3573df1861b68d34afd067190cfc841b17"),
+	Events:      []fwimpl.EventInfo{{Name: "Alarm"}, {Name: "Count"}, {Name: "Reading"}},
+	Fingerprint: fwimpl.Fingerprint("ac9f2ac31b283c93dbd713826b25bd4ef9a9fc69abcf1a994a0d44a5ca3cea33"),
 	Package:     "partwide",
 	Procs: []fwimpl.ProcInfo{{
 		Cases:       []string{"Negative", "Band0", "Band1", "Band2", "Band3", "Band4", "Band5", "Band6", "Band7", "Band8", "Band9", "Band10", "Band11", "Band12", "Band13", "Band14", "Band15", "High"},
@@ -40,16 +47,33 @@ var fwProgram = fwimpl.Program{
 		Cases:       []string{"Level0", "Level1", "Level2", "Level3", "Level4", "Level5", "Level6", "Level7", "Level8", "Level9", "Level10", "Level11", "Level12", "Level13", "Level14", "Level15", "Other"},
 		Concurrency: 1,
 		Name:        "Levels",
+	}, {
+		Builder:     true,
+		Cases:       []string{"Reading"},
+		Concurrency: 1,
+		Eager:       true,
+		KeyGroups:   2,
+		Name:        "Tally",
+		Phase:       true,
+		Provides:    0,
+	}, {
+		Cases:       []string{"Counts"},
+		Concurrency: 1,
+		Name:        "Counts",
 	}},
-	Routes: [][]int32{fwKindAlarm: {1}, fwKindReading: {0}},
+	Routes: [][]int32{fwKindAlarm: {1}, fwKindCount: {}, fwKindReading: {0, 2}, fwBuiltCounts: {3}},
+	Targets: []fwimpl.TargetInfo{{
+		Name:     "counts",
+		Provider: 2,
+	}},
 }
 
 // fwDispatcher binds the application's handlers to the compiled routing.
 type fwDispatcher struct {
 	h Handlers
 	*fwimpl.ArenaPool[fwArena, *fwArena]
-	fwimpl.Types                // the codec of events (fwimpl.Codec)
-	hBands       []BandsHandler // processor Bands, by key group
+	hBands []BandsHandler // processor Bands, by key group
+	hTally []TallyBuilder // builder Tally, by key group
 }
 
 // BandsFactory makes the BandsHandler of key group kg of processor Bands (partition by sensor into 3):
@@ -57,10 +81,17 @@ type fwDispatcher struct {
 // an instance's state is its own, as its inputs are those of its key group.
 type BandsFactory func(kg int) BandsHandler
 
+// TallyFactory makes the TallyBuilder of key group kg of builder Tally (partition by sensor into 2):
+// NewPipeline calls it for kg 0 to 1, in order. Each call must return a fresh value:
+// an instance's state is its own, as its inputs are those of its key group.
+type TallyFactory func(kg int) TallyBuilder
+
 // Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
 type Handlers struct {
 	Bands  BandsFactory  // processor Bands (partwide.fw:10)
 	Levels LevelsHandler // processor Levels (partwide.fw:32)
+	Tally  TallyFactory  // builder Tally (partwide.fw:57)
+	Counts CountsHandler // processor Counts (partwide.fw:62)
 }
 
 // Pipeline runs the processors of package partwide: Submit (or SubmitSeq, SubmitJSONLines,
@@ -71,14 +102,20 @@ type Pipeline struct {
 
 // NewPipeline returns a pipeline of the handlers h, or an error naming the nil ones.
 func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
-	if err := fwimpl.MissingHandlers("partwide", []string{"Bands", "Levels"}, []bool{h.Bands == nil, h.Levels == nil}); err != nil {
+	if err := fwimpl.MissingHandlers("partwide", []string{"Bands", "Levels", "Tally", "Counts"}, []bool{h.Bands == nil, h.Levels == nil, h.Tally == nil, h.Counts == nil}); err != nil {
 		return nil, err
 	}
-	d := &fwDispatcher{h: h, ArenaPool: &fwArenas, Types: fwTypes}
+	d := &fwDispatcher{h: h, ArenaPool: &fwArenas}
 	d.hBands = make([]BandsHandler, 3)
 	for kg := range d.hBands {
 		if d.hBands[kg] = h.Bands(kg); d.hBands[kg] == nil {
 			return nil, fmt.Errorf("partwide.NewPipeline: Handlers.Bands returned nil for key group %d", kg)
+		}
+	}
+	d.hTally = make([]TallyBuilder, 2)
+	for kg := range d.hTally {
+		if d.hTally[kg] = h.Tally(kg); d.hTally[kg] == nil {
+			return nil, fmt.Errorf("partwide.NewPipeline: Handlers.Tally returned nil for key group %d", kg)
 		}
 	}
 	e := fwimpl.New(&fwProgram, d, opts...)
@@ -96,6 +133,18 @@ func fwMsgOf[E Event](ev E, a fwimpl.Arena) fwimpl.Msg  { return ev.fwMsg(a) }
 
 // StreamOf is p.Stream for one event type E (a channel: StreamOf(p, fw.ChanStream(ch))), unboxed.
 func StreamOf[E Event](p *Pipeline, s fw.Stream[E]) { fwimpl.StreamOf(&p.Runner, s, fwMsgOf[E]) }
+
+// ResolveCounts asks for target counts before Run: its builder, and the builders it
+// requires, run once, and each artifact reaches every consumer.
+func (p *Pipeline) ResolveCounts() {
+	fwimpl.Submit(&p.Runner, fwimpl.Msg{Kind: fwResolveCounts})
+}
+
+// Resolve asks for a target by name before Run; Run fails with fw.ErrNoProvider
+// if no builder provides it.
+func (p *Pipeline) Resolve(target string) {
+	fwimpl.EngineOf(&p.Runner).Resolve(target)
+}
 
 // Route appends the deliveries of m: per processor with a matching case, the first one.
 func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Delivery {
@@ -146,6 +195,11 @@ func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Deliv
 		default:
 			dst = append(dst, fwimpl.Delivery{Proc: 0, Case: 17, KG: fwKG0Reading(m.Ev.(*Reading))})
 		}
+		// Tally: Reading
+		dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 0, KG: fwKG2Reading(m.Ev.(*Reading))})
+	case fwBuiltCounts:
+		// Counts: Counts
+		dst = append(dst, fwimpl.Delivery{Proc: 3, Case: 0})
 	}
 	return dst
 }
@@ -163,12 +217,18 @@ func (d *fwDispatcher) fwDispatch(x *fwimpl.Serial, m fwimpl.Msg) {
 			}
 		}
 	case fwKindReading:
-		// 18 cases of 1 processor: routed, then invoked.
-		var dls [1]fwimpl.Delivery
+		// 19 cases of 2 processors: routed, then invoked.
+		var dls [2]fwimpl.Delivery
 		for _, dl := range d.Route(m, dls[:0]) {
 			if c := x.Begin(x.NoteKG(dl.Proc, dl.KG, dl.Case, m)); c != nil {
 				x.End(d.Invoke(c, dl, m))
 			}
+		}
+	case fwBuiltCounts:
+		v := *m.Ev.(*Count)
+		// Counts: Counts
+		if c := x.Begin(x.NoteKG(3, 0, 0, m)); c != nil {
+			x.End(d.h.Counts.OnCounts(CountsCountsContext{fwimpl.NewCtx(c)}, v))
 		}
 	}
 }
@@ -263,6 +323,18 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 		case 16:
 			return d.h.Levels.OnOther(LevelsOtherContext{fwimpl.NewOn[Alarm](c)})
 		}
+	case 2:
+		switch dl.Case {
+		case 0:
+			return d.hTally[c.KeyGroup()].OnReading(TallyContext{fwimpl.NewCtx(c)}, *m.Ev.(*Reading))
+		case fwimpl.CasePhase:
+			return d.hTally[c.KeyGroup()].Phase(TallyContext{fwimpl.NewCtx(c)}, c.Phase())
+		}
+	case 3:
+		switch dl.Case {
+		case 0:
+			return d.h.Counts.OnCounts(CountsCountsContext{fwimpl.NewCtx(c)}, *m.Ev.(*Count))
+		}
 	}
 	return fwimpl.UnknownDelivery(dl)
 }
@@ -272,16 +344,23 @@ func fwKG0Reading(v *Reading) int32 {
 	return int32(fwimpl.KeyGroupString(v.Sensor, 3))
 }
 
+// fwKG2Reading is the key group of v in processor Tally (partition by sensor into 2).
+func fwKG2Reading(v *Reading) int32 {
+	return int32(fwimpl.KeyGroupString(v.Sensor, 2))
+}
+
 // fwArena holds the values of events in flight by kind (fwimpl.Arena), until Reset.
 type fwArena struct {
 	k0 fwimpl.Slab[Alarm]
-	k1 fwimpl.Slab[Reading]
+	k1 fwimpl.Slab[Count]
+	k2 fwimpl.Slab[Reading]
 }
 
 // Reset empties the arena (fwimpl.Arena).
 func (a *fwArena) Reset() {
 	a.k0.Reset()
 	a.k1.Reset()
+	a.k2.Reset()
 }
 
 // fwArenas keeps freed arenas for the next run's engine.
@@ -294,12 +373,64 @@ func fwEventMsg(ev Event, arena fwimpl.Arena) fwimpl.Msg {
 		return e.fwMsg(arena)
 	case *Alarm:
 		return e.fwMsg(arena)
+	case Count:
+		return e.fwMsg(arena)
+	case *Count:
+		return e.fwMsg(arena)
 	case Reading:
 		return e.fwMsg(arena)
 	case *Reading:
 		return e.fwMsg(arena)
 	}
 	panic("fw: partwide: not an event type of the package (a type embedding one?)")
+}
+
+// AppendMsg appends the canonical encoding of m's payload to b (fwimpl.Codec): an
+// event's AppendBinary, an artifact's encoding by its type, nothing for a resolve request.
+func (*fwDispatcher) AppendMsg(b []byte, m fwimpl.Msg) ([]byte, error) {
+	switch m.Kind {
+	case fwBuiltCounts:
+		if v, ok := m.Ev.(*Count); ok {
+			return fwAppendCounts(b, *v)
+		}
+	case fwResolveCounts:
+		return b, nil
+	}
+	return fwTypes.AppendMsg(b, m)
+}
+
+// DecodeMsg decodes the payload of a message of kind k (fwimpl.Codec).
+func (*fwDispatcher) DecodeMsg(k fwimpl.Kind, data []byte) (fwimpl.Msg, error) {
+	switch k {
+	case fwBuiltCounts:
+		v, err := fwDecodeCounts(data)
+		if err != nil {
+			return fwimpl.Msg{}, fmt.Errorf("fw: decode built counts: %w", err)
+		}
+		return fwimpl.Msg{Kind: k, Ev: &v}, nil
+	case fwResolveCounts:
+		if len(data) != 0 {
+			return fwimpl.Msg{}, fmt.Errorf("%w: a resolve request has no payload", fwimpl.ErrEncoding)
+		}
+		return fwimpl.Msg{Kind: k}, nil
+	}
+	return fwTypes.DecodeMsg(k, data)
+}
+
+// fwAppendCounts appends the canonical encoding of an artifact of counts (Count).
+func fwAppendCounts(b []byte, v Count) (_ []byte, err error) {
+	if b, err = v.AppendBinary(b); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// fwDecodeCounts decodes an artifact of counts (Count).
+func fwDecodeCounts(data []byte) (v Count, err error) {
+	d := fwimpl.NewDecoder(data)
+	v.Sensor = d.String()
+	v.N = d.Int()
+	return v, d.Finish()
 }
 
 // fwTableAlarm is the compiled matching of Alarm events: 17 cases of 1 processor in 1 group
@@ -433,6 +564,7 @@ func (d *fwDispatcher) fwCallAlarm(c *fwimpl.Call, r uint8, ev *Alarm) error {
 // fwTypes describes the event types, by kind, to the table-driven codecs of fwimpl.
 var fwTypes = fwimpl.Types{
 	fwKindAlarm:   fwimpl.TypeOf[Alarm]("Alarm"),
+	fwKindCount:   fwimpl.TypeOf[Count]("Count"),
 	fwKindReading: fwimpl.TypeOf[Reading]("Reading"),
 }
 
@@ -454,4 +586,9 @@ func CallBands(h BandsHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Ev
 // CallLevels calls h's case that ev matches alone, for tests: see fw.TestResult.
 func CallLevels(h LevelsHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
 	return fwimpl.TestCase[Event](&fwProgram, 1, &fwDispatcher{h: Handlers{Levels: h}}, fwTypes, ev, opts)
+}
+
+// CallCounts calls h's case that ev matches alone, for tests: see fw.TestResult.
+func CallCounts(h CountsHandler, ev Event, opts ...fw.TestOption) fw.TestResult[Event] {
+	return fwimpl.TestCase[Event](&fwProgram, 3, &fwDispatcher{h: Handlers{Counts: h}}, fwTypes, ev, opts)
 }

@@ -36,6 +36,40 @@ func (e Alarm) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
 	return fwimpl.Msg{Kind: fwKindAlarm, Ev: fwimpl.Box(e)}
 }
 
+// Count is the event declared at partwide.fw:55.
+type Count struct {
+	Sensor string `json:"sensor"`
+	N      int64  `json:"n"`
+}
+
+// EventName returns "Count", the event's stable name.
+func (Count) EventName() string {
+	return "Count"
+}
+
+// AppendBinary appends the canonical binary encoding of e to b.
+func (e Count) AppendBinary(b []byte) ([]byte, error) {
+	b = fwimpl.AppendString(b, e.Sensor)
+	b = fwimpl.AppendInt(b, e.N)
+	return b, nil
+}
+
+// UnmarshalBinary decodes the canonical binary encoding into e.
+func (e *Count) UnmarshalBinary(data []byte) error {
+	d := fwimpl.NewDecoder(data)
+	e.Sensor = d.String()
+	e.N = d.Int()
+	return d.Finish()
+}
+
+// fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
+func (e Count) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
+	if a, ok := arena.(*fwArena); ok {
+		return fwimpl.Msg{Kind: fwKindCount, Ev: a.k1.Box(e)}
+	}
+	return fwimpl.Msg{Kind: fwKindCount, Ev: fwimpl.Box(e)}
+}
+
 // Reading is the event declared at partwide.fw:7.
 type Reading struct {
 	Sensor string `json:"sensor"`
@@ -65,7 +99,7 @@ func (e *Reading) UnmarshalBinary(data []byte) error {
 // fwMsg makes the runtime message of a copy of e, stored in the arena (allocated if none).
 func (e Reading) fwMsg(arena fwimpl.Arena) fwimpl.Msg {
 	if a, ok := arena.(*fwArena); ok {
-		return fwimpl.Msg{Kind: fwKindReading, Ev: a.k1.Box(e)}
+		return fwimpl.Msg{Kind: fwKindReading, Ev: a.k2.Box(e)}
 	}
 	return fwimpl.Msg{Kind: fwKindReading, Ev: fwimpl.Box(e)}
 }
@@ -321,4 +355,35 @@ type LevelsLevel15Context struct {
 // LevelsOtherContext is the context of LevelsHandler.OnOther: Context, Phase, Position, Event (of fwimpl.On).
 type LevelsOtherContext struct {
 	fwimpl.On[Alarm]
+}
+
+// TallyBuilder implements builder Tally (partwide.fw:57), which provides target counts.
+// A method's publications take effect only when it returns nil.
+type TallyBuilder interface {
+	// OnReading is called for each Reading event (partwide.fw:57).
+	OnReading(c TallyContext, v Reading) error
+	// Phase is called when a phase completes, with its number (partwide.fw:59).
+	Phase(c TallyContext, phase int) error
+}
+
+// TallyContext is the context of TallyBuilder's calls: it publishes counts artifacts.
+// It has Context, Phase and Position (of fwimpl.Ctx).
+type TallyContext struct {
+	fwimpl.Ctx
+}
+
+// Publish publishes v as an artifact of counts; it takes effect when the method returns nil.
+func (x TallyContext) Publish(v Count) {
+	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltCounts, Ev: &v})
+}
+
+// CountsHandler handles the cases of processor Counts (partwide.fw:62); emissions take effect when a method returns nil.
+type CountsHandler interface {
+	// OnCounts is called for each artifact of target counts (partwide.fw:62).
+	OnCounts(c CountsCountsContext, v Count) error
+}
+
+// CountsCountsContext is the context of CountsHandler.OnCounts: Context, Phase, Position (of fwimpl.Ctx).
+type CountsCountsContext struct {
+	fwimpl.Ctx
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sort"
 	"sync"
 	"testing"
 
@@ -131,8 +132,9 @@ func level(l int64) string {
 // (Bands, partitioned: routed, then invoked with its key group) and a
 // compiled matcher (Levels, unpartitioned, in a partitioned program), each
 // instance of Bands gets its sensors' readings in order, with the case
-// their value matches, and Levels every alarm; the same for 1, 2 and 8
-// workers.
+// their value matches, and Levels every alarm; each instance of the
+// partitioned builder Tally gets its sensors' readings and its own phase
+// call, in key group order. The same for 1, 2 and 8 workers.
 func TestWideDispatch(t *testing.T) {
 	var evs []partwide.Event
 	want := make([][]string, 3)
@@ -148,12 +150,36 @@ func TestWideDispatch(t *testing.T) {
 			wantLevels = append(wantLevels, fmt.Sprintf("%d %s", a.Level, level(a.Level)))
 		}
 	}
+	// Tally's counts: its instances' phase calls in key group order, each
+	// with its sensors in order.
+	counts := map[string]int{}
+	for _, ev := range evs {
+		if r, ok := ev.(partwide.Reading); ok {
+			counts[r.Sensor]++
+		}
+	}
+	var wantCounts []string
+	for kg := range 2 {
+		var sensors []string
+		for s := range counts {
+			if int(fwimpl.KeyGroupString(s, 2)) == kg {
+				sensors = append(sensors, s)
+			}
+		}
+		sort.Strings(sensors)
+		for _, s := range sensors {
+			wantCounts = append(wantCounts, fmt.Sprintf("%d: %s %d", kg, s, counts[s]))
+		}
+	}
 	for _, workers := range []int{1, 2, 8} {
 		got := make([][]string, 3)
 		l := &levels{}
+		cs := &countsSink{}
 		p, err := partwide.NewPipeline(partwide.Handlers{
 			Bands:  func(kg int) partwide.BandsHandler { return &bands{kg: kg, got: &got[kg]} },
 			Levels: l,
+			Tally:  func(kg int) partwide.TallyBuilder { return &tally{kg: kg, n: map[string]int{}} },
+			Counts: cs,
 		}, fw.WithWorkers(workers))
 		if err != nil {
 			t.Fatal(err)
@@ -172,5 +198,46 @@ func TestWideDispatch(t *testing.T) {
 		if !slices.Equal(l.got, wantLevels) {
 			t.Errorf("%d workers: Levels got\n%q\nwant\n%q", workers, l.got, wantLevels)
 		}
+		if !slices.Equal(cs.got, wantCounts) {
+			t.Errorf("%d workers: Counts got\n%q\nwant\n%q", workers, cs.got, wantCounts)
+		}
 	}
+}
+
+// tally is an instance of the partitioned builder Tally.
+type tally struct {
+	kg     int
+	n      map[string]int
+	phases int
+}
+
+func (t *tally) OnReading(c partwide.TallyContext, v partwide.Reading) error {
+	if p := c.Position(); p.KeyGroup != t.kg || p.KeyGroups != 2 || int(fwimpl.KeyGroupString(v.Sensor, 2)) != t.kg {
+		return fmt.Errorf("Tally[%d] got %v at %+v", t.kg, v, p)
+	}
+	t.n[v.Sensor]++
+	return nil
+}
+
+func (t *tally) Phase(c partwide.TallyContext, phase int) error {
+	if t.phases++; t.phases != phase+1 || c.Position().KeyGroup != t.kg {
+		return fmt.Errorf("Tally[%d]: phase call %d at %+v", t.kg, t.phases, c.Position())
+	}
+	sensors := make([]string, 0, len(t.n))
+	for s := range t.n {
+		sensors = append(sensors, s)
+	}
+	sort.Strings(sensors)
+	for _, s := range sensors {
+		c.Publish(partwide.Count{Sensor: s, N: int64(t.n[s])})
+	}
+	clear(t.n) // the counts of the next phase
+	return nil
+}
+
+type countsSink struct{ got []string }
+
+func (s *countsSink) OnCounts(c partwide.CountsCountsContext, v partwide.Count) error {
+	s.got = append(s.got, fmt.Sprintf("%d: %s %d", fwimpl.KeyGroupString(v.Sensor, 2), v.Sensor, v.N))
+	return nil
 }
