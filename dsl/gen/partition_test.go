@@ -90,7 +90,9 @@ func TestPartitionFingerprints(t *testing.T) {
 	base := loadPartition(t, func(s string) string { return partitionClause.ReplaceAllString(s, "\n") })
 	variants := map[string]func(string) string{
 		"as written": func(s string) string { return s },
-		"into 16":    func(s string) string { return strings.Replace(s, "partition by id into 4", "partition by id into 16", 1) },
+		"into 16": func(s string) string {
+			return strings.Replace(s, "partition by id into 4", "partition by id into 16", 1)
+		},
 		"another key": func(s string) string {
 			return strings.Replace(s, "Failed.payload", "Failed.proc", 1)
 		},
