@@ -429,3 +429,54 @@ func TestNilInstance(t *testing.T) {
 		t.Errorf("NewPipeline: %v", err)
 	}
 }
+
+// TestReplayRecord: a record of the partitioned program replays: the
+// instances get the same calls and Report the same output; a handler that
+// emits something else is caught.
+func TestReplayRecord(t *testing.T) {
+	evs := input(40)
+	ref := run(t, evs, fw.WithWorkers(2))
+	for _, workers := range []int{1, 8} {
+		w := &world{t: t, calls: map[string][]call{}}
+		p, err := partition.NewPipeline(handlers(w), fw.WithWorkers(workers))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Replay(context.Background(), bytes.NewReader(ref.record)); err != nil {
+			t.Fatalf("replay with %d workers: %v", workers, err)
+		}
+		if !slices.Equal(w.report, ref.w.report) {
+			t.Errorf("replay with %d workers: report\n%s\nwant\n%s", workers, strings.Join(w.report, "\n"), strings.Join(ref.w.report, "\n"))
+		}
+		for key, cs := range ref.w.calls {
+			if got := w.calls[key]; !slices.Equal(sortedCalls(got), sortedCalls(cs)) {
+				t.Errorf("replay with %d workers: %s saw %v, want %v", workers, key, got, cs)
+			}
+		}
+	}
+	// Match's instance of o3 nets refunds one less: the replay diverges.
+	w := &world{t: t, calls: map[string][]call{}}
+	h := handlers(w)
+	h.Match = func(kg int) partition.MatchHandler {
+		return &matchChanged{match{w: w, kg: kg, amounts: map[string]int64{}}}
+	}
+	p, err := partition.NewPipeline(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var div *fw.DivergenceError
+	if err := p.Replay(context.Background(), bytes.NewReader(ref.record)); !errors.As(err, &div) {
+		t.Fatalf("replay with a changed Match: %v, want a *fw.DivergenceError", err)
+	}
+}
+
+type matchChanged struct{ match }
+
+func (m *matchChanged) OnRefund(c partition.MatchRefundContext) error {
+	r := c.Event()
+	if r.OrderID != "o3" {
+		return m.match.OnRefund(c)
+	}
+	c.EmitCredit(partition.Credit{OrderID: r.OrderID, Net: m.amounts[r.OrderID] - r.Amount - 1})
+	return nil
+}
