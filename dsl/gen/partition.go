@@ -66,10 +66,15 @@ func kgFuncName(p *ir.Processor, typ string) string { return fmt.Sprintf("fwKG%d
 // kgOf is the key group of the message m (whose value is a *typ) for p:
 // fwKG<p><typ>(m.Ev.(*typ)), or nil when p is not partitioned.
 func kgOf(p *ir.Processor, typ string) jen.Code {
+	return kgOfValue(p, typ, jen.Id("m").Dot("Ev").Assert(jen.Op("*").Id(typ)))
+}
+
+// kgOfValue is kgOf of the *typ x, or nil when p is not partitioned.
+func kgOfValue(p *ir.Processor, typ string, x jen.Code) jen.Code {
 	if p.Partition == nil {
 		return nil
 	}
-	return jen.Id(kgFuncName(p, typ)).Call(jen.Id("m").Dot("Ev").Assert(jen.Op("*").Id(typ)))
+	return jen.Id(kgFuncName(p, typ)).Call(x)
 }
 
 // beginCallKG is the start of a call in DispatchAll: beginCall, or in a

@@ -405,9 +405,10 @@ func (g *generator) dispatchBody(b *jen.Group) {
 		).Block(jen.Id("x").Dot("End").Call(call))
 	}
 	g.kindSwitch(b, true, func(p *ir.Processor, c *ir.Case, ev *ir.Event) jen.Code {
-		return begin(p, c, kgOf(p, ev.Name), handlerCall(p, c, jen.Id("ev")))
+		// The event is in ev: the key group reads it there.
+		return begin(p, c, kgOfValue(p, ev.Name, jen.Id("ev")), handlerCall(p, c, jen.Id("ev")))
 	}, func(p *ir.Processor, c *ir.Case, evx jen.Code, ev *ir.Event) jen.Code {
-		return begin(p, c, kgOf(p, ev.Name), handlerCall(p, c, evx))
+		return begin(p, c, kgOfValue(p, ev.Name, evx), handlerCall(p, c, evx))
 	}, func(p *ir.Processor, c *ir.Case, arg jen.Code) jen.Code {
 		return begin(p, c, builtKG(p, c), builtCall(p, c, arg))
 	})
@@ -508,7 +509,7 @@ func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Proc
 				body = append(body, jen.Comment(p.Name+": "+cases[0].Name))
 			}
 			body = append(body, deliver(p, cases[0]))
-			needEv = needEv || bindsRead && (len(cases[0].Binds) > 0 || cases[0].CatchAll || p.Builder != nil)
+			needEv = needEv || bindsRead && (len(cases[0].Binds) > 0 || cases[0].CatchAll || p.Builder != nil || p.Partition != nil)
 			continue
 		}
 		needEv = true
@@ -526,7 +527,7 @@ func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Proc
 		}))
 	}
 	if needEv {
-		if p, c := g.soleCase(ev); deliverEv != nil && c != nil && c.Unconditional() && len(c.Binds)+btoi(c.CatchAll)+btoi(p.Builder != nil) == 1 {
+		if p, c := g.soleCase(ev); deliverEv != nil && c != nil && c.Unconditional() && len(c.Binds)+btoi(c.CatchAll)+btoi(p.Builder != nil)+btoi(p.Partition != nil) == 1 {
 			// One handler reads one field: no variable.
 			return []jen.Code{deliverEv(p, c, jen.Id("m").Dot("Ev").Assert(jen.Op("*").Id(ev.Name)))}
 		}

@@ -248,7 +248,7 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 		switch m.Kind {
 		case fwKindCredit:
 			ev := m.Ev.(*Credit)
-			if c := x.Begin(x.NoteKG(2, fwKG2Credit(m.Ev.(*Credit)), 0, m)); c != nil {
+			if c := x.Begin(x.NoteKG(2, fwKG2Credit(ev), 0, m)); c != nil {
 				x.End(d.hTrail[c.KeyGroup()].OnAny(TrailAnyContext{fwimpl.NewCtx(c)}, *ev))
 			}
 			if c := x.Begin(x.NoteKG(5, 0, 1, m)); c != nil {
@@ -256,7 +256,7 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			}
 		case fwKindFailed:
 			ev := m.Ev.(*Failed)
-			if c := x.Begin(x.NoteKG(2, fwKG2Failed(m.Ev.(*Failed)), 0, m)); c != nil {
+			if c := x.Begin(x.NoteKG(2, fwKG2Failed(ev), 0, m)); c != nil {
 				x.End(d.hTrail[c.KeyGroup()].OnAny(TrailAnyContext{fwimpl.NewCtx(c)}, *ev))
 			}
 			if c := x.Begin(x.NoteKG(5, 0, 2, m)); c != nil {
@@ -264,7 +264,7 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			}
 		case fwKindInvoice:
 			ev := m.Ev.(*Invoice)
-			if c := x.Begin(x.NoteKG(2, fwKG2Invoice(m.Ev.(*Invoice)), 0, m)); c != nil {
+			if c := x.Begin(x.NoteKG(2, fwKG2Invoice(ev), 0, m)); c != nil {
 				x.End(d.hTrail[c.KeyGroup()].OnAny(TrailAnyContext{fwimpl.NewCtx(c)}, *ev))
 			}
 			if c := x.Begin(x.NoteKG(3, 0, 0, m)); c != nil {
@@ -272,21 +272,21 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 			}
 		case fwKindOrder:
 			ev := m.Ev.(*Order)
-			if c := x.Begin(x.NoteKG(0, fwKG0Order(m.Ev.(*Order)), 0, m)); c != nil {
+			if c := x.Begin(x.NoteKG(0, fwKG0Order(ev), 0, m)); c != nil {
 				x.End(d.hBilling[c.KeyGroup()].OnOrder(BillingOrderContext{fwimpl.NewOn[Order](c)}))
 			}
-			if c := x.Begin(x.NoteKG(1, fwKG1Order(m.Ev.(*Order)), 0, m)); c != nil {
+			if c := x.Begin(x.NoteKG(1, fwKG1Order(ev), 0, m)); c != nil {
 				x.End(d.hMatch[c.KeyGroup()].OnOrder(MatchOrderContext{fwimpl.NewOn[Order](c)}))
 			}
-			if c := x.Begin(x.NoteKG(2, fwKG2Order(m.Ev.(*Order)), 0, m)); c != nil {
+			if c := x.Begin(x.NoteKG(2, fwKG2Order(ev), 0, m)); c != nil {
 				x.End(d.hTrail[c.KeyGroup()].OnAny(TrailAnyContext{fwimpl.NewCtx(c)}, *ev))
 			}
 		case fwKindRefund:
 			ev := m.Ev.(*Refund)
-			if c := x.Begin(x.NoteKG(1, fwKG1Refund(m.Ev.(*Refund)), 1, m)); c != nil {
+			if c := x.Begin(x.NoteKG(1, fwKG1Refund(ev), 1, m)); c != nil {
 				x.End(d.hMatch[c.KeyGroup()].OnRefund(MatchRefundContext{fwimpl.NewOn[Refund](c)}))
 			}
-			if c := x.Begin(x.NoteKG(2, fwKG2Refund(m.Ev.(*Refund)), 0, m)); c != nil {
+			if c := x.Begin(x.NoteKG(2, fwKG2Refund(ev), 0, m)); c != nil {
 				x.End(d.hTrail[c.KeyGroup()].OnAny(TrailAnyContext{fwimpl.NewCtx(c)}, *ev))
 			}
 		case fwBuiltByCustomer:
