@@ -116,11 +116,13 @@ func (c *Call) Emit(m Msg) {
 //
 // Delivery order rule. Every event has a causal position
 //
-//	(phase, step, source, input position, emission index)
+//	(phase, step, source, source key group, input position, emission index)
 //
 // and each step's events are ordered by it. The source of an event is the caller
 // (submissions, first) or the processor that emitted it (then processors in
-// declaration order); the input position is the position, in that processor's inbox
+// declaration order); the source key group is the instance of a partitioned
+// source (ProcInfo.KeyGroups = K > 1: K instances, slots.go) that emitted it, 0
+// otherwise; the input position is the position, in that instance's inbox
 // for the step, of the event whose call emitted it (for submissions: submission
 // order; for `on init` and `on phase` emissions: 0); the emission index is the order
 // of Emit calls within the call. Each processor's inbox for a step lists the step's
@@ -129,6 +131,13 @@ func (c *Call) Emit(m Msg) {
 // events each processor receives, and every emission, is the same on every run and
 // for any worker count or GOMAXPROCS, even for processors with concurrency N > 1
 // whose calls complete out of order.
+//
+// Key groups. Each instance of a partitioned processor has its own inbox (an
+// event reaches the instance of Delivery.KG, its key's group) and its own
+// handler value; instances take part as processors of their own in (processor,
+// key group) order: lifecycle calls reach each instance in key group order, and
+// activating a partitioned builder activates its K instances. With K = 1
+// everywhere the rule is (phase, step, source, input position, emission index).
 //
 // Builders (programs with Targets). A builder is inactive, and receives nothing
 // (no event, no lifecycle call), until its target is resolved: by Resolve before
