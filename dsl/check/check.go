@@ -101,13 +101,14 @@ type checker struct {
 	prDecls  []procDecl         // first declarations of processors and builders, in declaration order
 	badType  map[*ir.Field]bool // fields whose type did not resolve: their patterns are not type-checked
 	procs    []*procInfo        // what the lint rules need of each processor (not builder), in declaration order
+	// The partition clauses: `into 1` ones, for lint, and the processors
+	// and builders with K > 1 (partition.go).
+	noops       []*ast.Partition
+	partitioned []*ir.Processor
 
 	targets  map[string]*ir.Target // by name
 	builders []*builderInfo        // first declarations of builders, in declaration order
 	bInfo    map[*ir.Processor]*builderInfo
-
-	noops       []*ast.Partition // `partition ... into 1` clauses, for lint
-	partitioned []*ir.Processor  // the processors and builders with a partition (K > 1)
 }
 
 type eventDecl struct {
