@@ -141,8 +141,10 @@ type ProcessorDecl struct {
 	// Provides are the targets the processor publishes (`-> publish t` in its
 	// cases), in source order; nil when it provides none.
 	Provides []*Provide
-	Options  []*Option
-	Cases    []*Case
+	// Partition is the `partition by f into K` clause, nil when absent.
+	Partition *Partition
+	Options   []*Option
+	Cases     []*Case
 }
 
 // Provide is one `target: Type` entry of a processor's provides clause.
@@ -168,9 +170,11 @@ type BuilderDecl struct {
 	Persist  *Ident  // the `persist` keyword, nil when absent
 	Version  *IntLit // `version N`, nil when absent
 	Use      *Use    // `use Helper(...)`, nil for a user builder
-	Options  []*Option
-	Cases    []*Case
-	Body     bool // written with braces (possibly empty)
+	// Partition is the `partition by f into K` clause of its body, nil when absent.
+	Partition *Partition
+	Options   []*Option
+	Cases     []*Case
+	Body      bool // written with braces (possibly empty)
 }
 
 // Use is `use Helper` or `use Helper(name: value, ...)`.
@@ -187,6 +191,38 @@ type Arg struct {
 	Pos   Pos
 	Name  Ident
 	Value Pattern
+}
+
+// Partition is `partition by f into K`, or `partition by T.f, U.g into K`
+// with a field name per event type: the declaration becomes K instances
+// (key groups), each receiving the inputs whose key field hashes to it.
+type Partition struct {
+	Pos  Pos
+	Keys []KeyRef
+	K    *IntLit
+}
+
+// KeyRef is one key of a partition clause: `f`, or `T.f` for the inputs of
+// type T only.
+type KeyRef struct {
+	Event *Ident // nil for `f`
+	Field Ident
+}
+
+// Pos is where the key is written: at its type, or at its field.
+func (k KeyRef) Pos() Pos {
+	if k.Event != nil {
+		return k.Event.Pos
+	}
+	return k.Field.Pos
+}
+
+// String is the key as written.
+func (k KeyRef) String() string {
+	if k.Event != nil {
+		return k.Event.Name + "." + k.Field.Name
+	}
+	return k.Field.Name
 }
 
 // Option is a processor option line such as `concurrency 4`, `exhaustive`,

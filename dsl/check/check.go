@@ -81,6 +81,7 @@ func Check(files []*ast.File) (*ir.Package, diag.List) {
 	c.resolveProcessors()
 	c.builderGraph()
 	c.inferTypes()
+	c.partitions()
 	c.generatedNames(files)
 	c.lint(files)
 	c.finishEnds()
@@ -108,6 +109,10 @@ type checker struct {
 	prDecls  []procDecl         // first declarations of processors and builders, in declaration order
 	badType  map[*ir.Field]bool // fields whose type did not resolve: their patterns are not type-checked
 	procs    []*procInfo        // what the lint rules need of each processor (not builder), in declaration order
+	// The partition clauses: `into 1` ones, for lint, and the processors
+	// and builders with K > 1 (partition.go).
+	noops       []*ast.Partition
+	partitioned []*ir.Processor
 
 	targets  map[string]*ir.Target // by name
 	builders []*builderInfo        // first declarations of builders, in declaration order

@@ -102,7 +102,7 @@ var errorRules = []string{
 	ruleDuplicateCase, ruleUnknownOption, ruleBadOption, ruleTerminateEmits,
 	ruleBadPattern, ruleEmptyPattern, ruleMissingProvider, ruleDuplicateProvider,
 	ruleDependencyCycle, ruleUnknownHelper, ruleBadHelperArg, ruleBadBuilder,
-	ruleBadGuard, ruleBadPublish,
+	ruleBadGuard, ruleBadPublish, ruleBadPartition,
 }
 
 // codeColumns maps each line of f that holds a declaration, field, option,

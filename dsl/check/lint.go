@@ -32,7 +32,7 @@ var lintRules = []string{
 	ruleRangeEndpointOverlap, ruleSingleValueGap, ruleNonExhaustive,
 	ruleUnhandledEvent, ruleUnproducedEvent, ruleUnconsumedTarget, ruleBadIgnore,
 	ruleAnalysisIncomplete, ruleUnservableResolve, ruleGuardNeverHolds, ruleGuardAlwaysHolds,
-	ruleUnpublishedTarget,
+	ruleUnpublishedTarget, rulePartitionNoop,
 }
 
 // procInfo is what the lint rules need of a processor.
@@ -119,6 +119,7 @@ func (c *checker) lint(files []*ast.File) {
 		l.unpublishedTargets()
 		l.unservableResolves(files)
 	}
+	l.partitionNoops()
 	ignores := l.ignores(files)
 	for _, ld := range l.diags {
 		if !ignores.silences(ld) {

@@ -131,6 +131,7 @@ func (c *checker) generatedNames(files []*ast.File) {
 					cases[i] = ir.CaseNames{Kind: cc.kind, Name: cc.name}
 				}
 				claim(ir.ProcessorNames(d.Name.Name, cases), d.Name.Pos, func(i int) ast.Pos { return ccs[i].pos })
+				claim(c.factoryNames(d.Name.Name), d.Name.Pos, nil)
 			case *ast.BuilderDecl:
 				if d == nil || c.decls[d.Name.Name] != ast.Decl(d) {
 					continue
@@ -141,6 +142,7 @@ func (c *checker) generatedNames(files []*ast.File) {
 				} else if keyedByMethod(d.Use) {
 					claim(ir.KeyerNames(d.Name.Name), d.Name.Pos, nil)
 				}
+				claim(c.factoryNames(d.Name.Name), d.Name.Pos, nil)
 			}
 		}
 	}

@@ -237,6 +237,9 @@ func (p *printer) print() []byte {
 			}
 		case *ast.ProcessorDecl:
 			l = &layout{decl: d, head: p.slotAt(d.Pos)}
+			if d.Partition != nil {
+				l.items = append(l.items, p.slotAt(d.Partition.Pos))
+			}
 			for _, o := range d.Options {
 				l.items = append(l.items, p.slotAt(o.Pos))
 			}
@@ -245,6 +248,9 @@ func (p *printer) print() []byte {
 			}
 		case *ast.BuilderDecl:
 			l = &layout{decl: d, head: p.slotAt(d.Pos), noBody: !d.Body}
+			if d.Partition != nil {
+				l.items = append(l.items, p.slotAt(d.Partition.Pos))
+			}
 			for _, o := range d.Options {
 				l.items = append(l.items, p.slotAt(o.Pos))
 			}
@@ -591,16 +597,22 @@ func (p *printer) decl(l *layout, rule blankRule) {
 		p.fields(l, d.Fields)
 	case *ast.ProcessorDecl:
 		p.open(l, processorHead(d), rule)
-		p.entries(l, d.Options, d.Cases)
+		p.entries(l, d.Partition, d.Options, d.Cases)
 	case *ast.BuilderDecl:
 		p.open(l, builderHead(d), rule)
-		p.entries(l, d.Options, d.Cases)
+		p.entries(l, d.Partition, d.Options, d.Cases)
 	}
 	p.closing(l.close)
 }
 
-// entries prints the options then the cases of a processor or builder.
-func (p *printer) entries(l *layout, options []*ast.Option, cases []*ast.Case) {
+// entries prints the partition clause, the options then the cases of a
+// processor or builder.
+func (p *printer) entries(l *layout, part *ast.Partition, options []*ast.Option, cases []*ast.Case) {
+	items := l.items
+	if part != nil {
+		p.unit(1, items[0], partitionText(part), blankFromSource)
+		l = &layout{items: items[1:]}
+	}
 	for i := 0; i < len(options); i++ {
 		o, s := options[i], l.items[i]
 		// `cached` followed by `version N` is one line, `cached version N`,
@@ -632,6 +644,15 @@ func (p *printer) entries(l *layout, options []*ast.Option, cases []*ast.Case) {
 	for i, c := range cases {
 		p.unit(1, l.items[len(options)+i], caseText(c), blankFromSource)
 	}
+}
+
+// partitionText is `partition by k, ... into K`.
+func partitionText(part *ast.Partition) string {
+	keys := make([]string, len(part.Keys))
+	for i, k := range part.Keys {
+		keys[i] = k.String()
+	}
+	return "partition by " + strings.Join(keys, ", ") + " into " + part.K.Raw
 }
 
 // isBare reports whether o is the option name with no value and no events.

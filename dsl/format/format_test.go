@@ -250,7 +250,7 @@ var fuzzSeeds = []string{
 // them (slow).
 func TestCommentsEverywhere(t *testing.T) {
 	paths := []string{filepath.Join(goldenDir, "comments.fw"), filepath.Join(goldenDir, "options.fw"), filepath.Join(goldenDir, "builders.fw"),
-		filepath.Join(goldenDir, "guards.fw"), filepath.Join(goldenDir, "publish.fw"), "../parser/testdata/patterns.fw"}
+		filepath.Join(goldenDir, "guards.fw"), filepath.Join(goldenDir, "publish.fw"), filepath.Join(goldenDir, "partition.fw"), "../parser/testdata/patterns.fw"}
 	if *all {
 		paths, _ = filepath.Glob(filepath.Join(goldenDir, "*.fw"))
 		paths = append(paths, "../parser/testdata/patterns.fw")

@@ -152,9 +152,13 @@ func (g *gen) typ(depth int) {
 
 func (g *gen) processor() {
 	g.emit("processor", g.upper(), "{")
-	for range g.r.IntN(6) {
-		if g.maybe(0.3) {
-			g.emit(g.pick("concurrency", "exhaustive", "limit", "x"))
+	part := g.maybe(0.3) // a partition clause among the entries
+	for i := range g.r.IntN(6) {
+		if part && i == 0 || part && g.maybe(0.2) {
+			g.partition()
+			part = false
+		} else if g.maybe(0.3) {
+			g.emit(g.pick("concurrency", "exhaustive", "limit", "x", "by", "into"))
 			if g.maybe(0.4) {
 				g.emit(g.pick("4", "0x10", "-1"))
 			}
@@ -170,6 +174,21 @@ func (g *gen) processor() {
 		g.sep(";")
 	}
 	g.emit("}")
+}
+
+// partition emits a partition clause: a key, or keys by event type.
+func (g *gen) partition() {
+	g.emit("partition", "by")
+	for i := range 1 + g.r.IntN(3) {
+		if i > 0 {
+			g.emit(",")
+		}
+		if g.maybe(0.5) {
+			g.emit(g.upper(), ".")
+		}
+		g.emit(g.lower())
+	}
+	g.emit("into", g.pick("8", "1", "0x10", "4096"))
 }
 
 func (g *gen) target() string { return g.pick("words", "all", "t", "byPkg", "in_put") }
@@ -207,8 +226,12 @@ func (g *gen) builder() {
 	}
 	if g.maybe(0.4) {
 		g.emit("{")
+		part := g.maybe(0.3)
 		for range g.r.IntN(4) {
-			if g.maybe(0.3) {
+			if part && g.maybe(0.5) {
+				g.partition()
+				part = false
+			} else if g.maybe(0.3) {
 				g.emit(g.pick("concurrency", "debug"))
 				if g.maybe(0.5) {
 					g.emit(g.pick("4", "0x10"))

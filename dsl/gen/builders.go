@@ -233,10 +233,15 @@ func (g *generator) dispatcherFields(s *jen.Group) {
 		b := p.Builder
 		switch {
 		case b == nil:
+		case isHelper(p) && p.Partition != nil:
+			s.Id(helperField(p)).Index().Add(helperType(p)).Comment("by key group")
 		case isHelper(p):
 			s.Id(helperField(p)).Add(helperType(p))
 		case b.Source():
 			s.Id(sourceField(p)).Add(rt("Source")).Types(artifactType(b.Provides.Type))
+		}
+		if p.Partition != nil && takesHandler(p) {
+			s.Id(instancesField(p)).Index().Id(handlerType(p)).Comment(handlerWhat(p) + " " + p.Name + ", by key group")
 		}
 	}
 }
@@ -259,10 +264,13 @@ func helperType(p *ir.Processor) *jen.Statement {
 }
 
 // helperInit is the statement of NewPipeline that creates a helper's state.
-func helperInit(p *ir.Processor) jen.Code {
+func helperInit(p *ir.Processor) jen.Code { return helperInitTo(p, jen.Id("d").Dot(helperField(p))) }
+
+// helperInitTo is the statement that creates a helper's state in field, or
+// nil when its zero value is ready.
+func helperInitTo(p *ir.Processor, field *jen.Statement) jen.Code {
 	h := p.Builder.Helper
 	in := artifactType(p.Cases[0].InputType())
-	field := jen.Id("d").Dot(helperField(p))
 	keyFunc := func() jen.Code {
 		if h.By != nil {
 			return jen.Func().Params(jen.Id("v").Add(in.Clone())).Add(goType(h.Key)).Block(
@@ -295,6 +303,9 @@ func (g *generator) helperMethods(f *jen.File) {
 		in := artifactType(p.Cases[0].InputType())
 		out := b.Provides
 		state := jen.Id("d").Dot(helperField(p))
+		if p.Partition != nil {
+			state = state.Index(keyGroupOf())
+		}
 		emitOne := jen.Func().Params(jen.Id("v").Add(artifactType(out.Type))).Block(
 			jen.Id("c").Dot("Emit").Call(builtMsg(out, "v")))
 		emitGroup := jen.Func().Params(jen.Id("k").Add(goType(h.Key)), jen.Id("items").Index().Add(in.Clone())).Block(

@@ -239,6 +239,13 @@ func ProgramFingerprint(pkg *ir.Package) [32]byte {
 	}
 	for _, p := range pkg.Processors {
 		parts = append(parts, declText(p))
+		if p.Partition != nil {
+			// Only when present: the fingerprints of programs without
+			// partitions, and their records, stay valid. The cache
+			// fingerprints (Fingerprint) leave it out: a call's emissions do
+			// not depend on its key group.
+			parts = append(parts, partitionText(p))
+		}
 	}
 	return archive.Fingerprint(parts...)
 }

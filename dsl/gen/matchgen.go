@@ -27,7 +27,9 @@ func (g *generator) matchers() []*matcher {
 		g.match = make([]*matcher, len(g.pkg.Events))
 		used, work := 0, 0
 		for _, ev := range g.pkg.Events {
-			if rows := eventRows(g.pkg, ev); g.opt.useCompiled(rows) {
+			// A compiled matcher's rows are deliveries without a key
+			// group: a partitioned processor's cases are switches.
+			if rows := eventRows(g.pkg, ev); g.opt.useCompiled(rows) && !g.receivedByPartitioned(ev) {
 				o, left := g.opt, 0
 				if o.maxEntries > 0 { // no group may take more than what is left
 					left = o.maxEntries - used
@@ -885,7 +887,7 @@ func (g *generator) compiledBody(m *matcher, route bool, deliver func(*ir.Proces
 		each = append(each,
 			jen.Id("dl").Op(":=").Id(tableName(ev)).Dot("rows").Index(jen.Id("r")),
 			jen.If(
-				jen.Id("c").Op(":=").Add(beginCall(jen.Id("dl").Dot("Proc"), jen.Id("dl").Dot("Case"))),
+				jen.Id("c").Op(":=").Add(g.beginCallKG(jen.Id("dl").Dot("Proc"), nil, jen.Id("dl").Dot("Case"))),
 				jen.Id("c").Op("!=").Nil(),
 			).Block(jen.Id("x").Dot("End").Call(jen.Id("d").Dot("fwCall"+ev.Name).Call(jen.Id("c"), jen.Id("r"), jen.Id("ev")))),
 		)

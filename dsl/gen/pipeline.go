@@ -27,6 +27,7 @@ func (g *generator) pipelineParts() []part {
 		{build: g.invoke, first: true},
 		{build: func(f *jen.File) {
 			g.helperMethods(f)
+			g.keyGroupFuncs(f)
 			g.sources(f)
 			g.failures(f)
 			g.arenaCode(f)
@@ -124,6 +125,9 @@ func (g *generator) program(f *jen.File) {
 				if p.Failures != nil {
 					d[jen.Id("Failures")] = jen.True()
 				}
+				if p.Partition != nil {
+					d[jen.Id("KeyGroups")] = jen.Lit(p.Partition.K)
+				}
 				if rs := procResolves(p); len(rs) > 0 {
 					d[jen.Id("Resolves")] = jen.Index().Int32().ValuesFunc(func(vs *jen.Group) {
 						for _, t := range rs {
@@ -205,7 +209,7 @@ func (g *generator) program(f *jen.File) {
 // package whose cases are all unconditional (no pattern tests, no built
 // kinds), so that routing is a table (fwimpl.Routes); nil for any other.
 func (g *generator) directRoutes() [][][2]int {
-	if len(g.pkg.Targets) > 0 {
+	if len(g.pkg.Targets) > 0 || g.partitioned() {
 		return nil
 	}
 	routes := make([][][2]int, len(g.pkg.Events))
@@ -226,7 +230,14 @@ func (g *generator) directRoutes() [][][2]int {
 }
 
 // handlerRef is the handler of p in a method of fwDispatcher d.
-func handlerRef(p *ir.Processor) *jen.Statement { return jen.Id("d").Dot("h").Dot(p.Name) }
+// A partitioned processor's is its key group's, c.KeyGroup() of the
+// *fwimpl.Call c in scope.
+func handlerRef(p *ir.Processor) *jen.Statement {
+	if p.Partition != nil {
+		return jen.Id("d").Dot(instancesField(p)).Index(keyGroupOf())
+	}
+	return jen.Id("d").Dot("h").Dot(p.Name)
+}
 
 // handlerWhat says what p is, in the doc of its field of Handlers.
 func handlerWhat(p *ir.Processor) string {
@@ -260,10 +271,15 @@ func (g *generator) pipelineType(f *jen.File) {
 		g.dispatcherFields(s)
 	})
 
+	g.factoryTypes(f, takers)
 	f.Comment("Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.")
 	f.Type().Id("Handlers").StructFunc(func(s *jen.Group) {
 		for _, p := range takers {
-			s.Id(p.Name).Id(handlerType(p)).Comment(handlerWhat(p) + " " + p.Name + " (" + pos(p.File, p.Pos.Line) + ")")
+			typ := handlerType(p)
+			if p.Partition != nil {
+				typ = FactoryName(p) // a handler per key group
+			}
+			s.Id(p.Name).Id(typ).Comment(handlerWhat(p) + " " + p.Name + " (" + pos(p.File, p.Pos.Line) + ")")
 		}
 	})
 
@@ -302,12 +318,13 @@ func (g *generator) pipelineType(f *jen.File) {
 			}
 		})
 		for _, p := range pkg.Processors {
-			if isHelper(p) {
+			if isHelper(p) && p.Partition == nil {
 				if init := helperInit(p); init != nil {
 					b.Add(init)
 				}
 			}
 		}
+		g.instances(b)
 		decode := jen.Id("DecodeJSON")
 		b.Id("e").Op(":=").Add(rt("New")).Call(jen.Op("&").Id("fwProgram"), jen.Id("d"), jen.Id("opts").Op("..."))
 		b.Return(jen.Op("&").Id("Pipeline").Values(rt("NewRunner").Call(jen.Id("e"), jen.Id("fwEventMsg"), decode)), jen.Nil())
@@ -361,11 +378,19 @@ func (g *generator) route(f *jen.File) {
 	f.Func().Params(jen.Id("d").Op("*").Id("fwDispatcher")).Id("Route").Params(
 		jen.Id("m").Add(rt("Msg")), jen.Id("dst").Index().Add(rt("Delivery")),
 	).Index().Add(rt("Delivery")).BlockFunc(func(b *jen.Group) {
-		deliver := func(p *ir.Processor, c *ir.Case) jen.Code {
-			return jen.Id("dst").Op("=").Append(jen.Id("dst"), rt("Delivery").Values(
-				jen.Id("Proc").Op(":").Lit(p.Index), jen.Id("Case").Op(":").Lit(c.Index)))
+		deliverKG := func(p *ir.Processor, c *ir.Case, kg jen.Code) jen.Code {
+			fields := []jen.Code{jen.Id("Proc").Op(":").Lit(p.Index), jen.Id("Case").Op(":").Lit(c.Index)}
+			if kg != nil {
+				fields = append(fields, jen.Id("KG").Op(":").Add(kg))
+			}
+			return jen.Id("dst").Op("=").Append(jen.Id("dst"), rt("Delivery").Values(fields...))
 		}
-		g.kindSwitch(b, false, deliver, nil, func(p *ir.Processor, c *ir.Case, _ jen.Code) jen.Code { return deliver(p, c) })
+		deliver := func(p *ir.Processor, c *ir.Case, ev *ir.Event) jen.Code {
+			return deliverKG(p, c, kgOf(p, ev.Name))
+		}
+		g.kindSwitch(b, false, deliver, nil, func(p *ir.Processor, c *ir.Case, _ jen.Code) jen.Code {
+			return deliverKG(p, c, builtKG(p, c))
+		})
 		b.Return(jen.Id("dst"))
 	})
 }
@@ -373,19 +398,29 @@ func (g *generator) route(f *jen.File) {
 // dispatchBody is the body of the dispatch of one message m: the switch on m's
 // kind, calling the handler of each matching case at once.
 func (g *generator) dispatchBody(b *jen.Group) {
-	begin := func(p *ir.Processor, c *ir.Case, call jen.Code) jen.Code {
+	begin := func(p *ir.Processor, c *ir.Case, kg, call jen.Code) jen.Code {
 		return jen.If(
-			jen.Id("c").Op(":=").Add(beginCall(jen.Lit(p.Index), jen.Lit(c.Index))),
+			jen.Id("c").Op(":=").Add(g.beginCallKG(jen.Lit(p.Index), kg, jen.Lit(c.Index))),
 			jen.Id("c").Op("!=").Nil(),
 		).Block(jen.Id("x").Dot("End").Call(call))
 	}
-	g.kindSwitch(b, true, func(p *ir.Processor, c *ir.Case) jen.Code {
-		return begin(p, c, handlerCall(p, c, jen.Id("ev")))
-	}, func(p *ir.Processor, c *ir.Case, ev jen.Code) jen.Code {
-		return begin(p, c, handlerCall(p, c, ev))
+	g.kindSwitch(b, true, func(p *ir.Processor, c *ir.Case, ev *ir.Event) jen.Code {
+		// The event is in ev: the key group reads it there.
+		return begin(p, c, kgOfValue(p, ev.Name, jen.Id("ev")), handlerCall(p, c, jen.Id("ev")))
+	}, func(p *ir.Processor, c *ir.Case, evx jen.Code, ev *ir.Event) jen.Code {
+		return begin(p, c, kgOfValue(p, ev.Name, evx), handlerCall(p, c, evx))
 	}, func(p *ir.Processor, c *ir.Case, arg jen.Code) jen.Code {
-		return begin(p, c, builtCall(p, c, arg))
+		return begin(p, c, builtKG(p, c), builtCall(p, c, arg))
 	})
+}
+
+// builtKG is the key group of the artifact m of built case c of p, nil when
+// p is not partitioned.
+func builtKG(p *ir.Processor, c *ir.Case) jen.Code {
+	if p.Partition == nil {
+		return nil
+	}
+	return kgOf(p, keyTypeName(c.Target.Type))
 }
 
 // inlineDispatchCases is the number of cases up to which DispatchAll has the
@@ -432,13 +467,20 @@ func (g *generator) dispatchAll(f *jen.File) {
 // code run for the matching case, and bindsRead says whether it reads the bound
 // fields of the event (as ev): DispatchAll's, as Route's does not.
 // deliverEv, if not nil, is deliver with the event read from the expression ev.
-func (g *generator) kindSwitch(b *jen.Group, bindsRead bool, deliver func(*ir.Processor, *ir.Case) jen.Code, deliverEv, deliverBuilt func(*ir.Processor, *ir.Case, jen.Code) jen.Code) {
+// deliver and deliverEv get the event type of the kind, which a catch-all
+// case does not name.
+func (g *generator) kindSwitch(b *jen.Group, bindsRead bool, deliver func(*ir.Processor, *ir.Case, *ir.Event) jen.Code, deliverEv func(*ir.Processor, *ir.Case, jen.Code, *ir.Event) jen.Code, deliverBuilt func(*ir.Processor, *ir.Case, jen.Code) jen.Code) {
 	if len(g.pkg.Events) == 0 && len(g.pkg.Targets) == 0 {
 		return
 	}
 	b.Switch(jen.Id("m").Dot("Kind")).BlockFunc(func(sw *jen.Group) {
 		for _, ev := range g.pkg.Events {
-			if body := g.kindBody(ev, bindsRead, deliver, deliverEv); len(body) > 0 {
+			dl := func(p *ir.Processor, c *ir.Case) jen.Code { return deliver(p, c, ev) }
+			var dlEv func(*ir.Processor, *ir.Case, jen.Code) jen.Code
+			if deliverEv != nil {
+				dlEv = func(p *ir.Processor, c *ir.Case, x jen.Code) jen.Code { return deliverEv(p, c, x, ev) }
+			}
+			if body := g.kindBody(ev, bindsRead, dl, dlEv); len(body) > 0 {
 				sw.Case(jen.Id(kindName(ev))).Block(body...)
 			}
 		}
@@ -467,7 +509,7 @@ func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Proc
 				body = append(body, jen.Comment(p.Name+": "+cases[0].Name))
 			}
 			body = append(body, deliver(p, cases[0]))
-			needEv = needEv || bindsRead && (len(cases[0].Binds) > 0 || cases[0].CatchAll || p.Builder != nil)
+			needEv = needEv || bindsRead && (len(cases[0].Binds) > 0 || cases[0].CatchAll || p.Builder != nil || p.Partition != nil)
 			continue
 		}
 		needEv = true
@@ -485,7 +527,7 @@ func (g *generator) kindBody(ev *ir.Event, bindsRead bool, deliver func(*ir.Proc
 		}))
 	}
 	if needEv {
-		if p, c := g.soleCase(ev); deliverEv != nil && c != nil && c.Unconditional() && len(c.Binds)+btoi(c.CatchAll)+btoi(p.Builder != nil) == 1 {
+		if p, c := g.soleCase(ev); deliverEv != nil && c != nil && c.Unconditional() && len(c.Binds)+btoi(c.CatchAll)+btoi(p.Builder != nil)+btoi(p.Partition != nil) == 1 {
 			// One handler reads one field: no variable.
 			return []jen.Code{deliverEv(p, c, jen.Id("m").Dot("Ev").Assert(jen.Op("*").Id(ev.Name)))}
 		}
@@ -538,7 +580,7 @@ func (g *generator) routedBody(rows []row) []jen.Code {
 		jen.Var().Id("dls").Index(jen.Lit(procs)).Add(rt("Delivery")),
 		jen.For(jen.List(jen.Id("_"), jen.Id("dl")).Op(":=").Range().Id("d").Dot("Route").Call(jen.Id("m"), jen.Id("dls").Index(jen.Op(":").Lit(0)))).Block(
 			jen.If(
-				jen.Id("c").Op(":=").Add(beginCall(jen.Id("dl").Dot("Proc"), jen.Id("dl").Dot("Case"))),
+				jen.Id("c").Op(":=").Add(g.beginCallKG(jen.Id("dl").Dot("Proc"), jen.Id("dl").Dot("KG"), jen.Id("dl").Dot("Case"))),
 				jen.Id("c").Op("!=").Nil(),
 			).Block(jen.Id("x").Dot("End").Call(jen.Id("d").Dot("Invoke").Call(jen.Id("c"), jen.Id("dl"), jen.Id("m")))),
 		),
@@ -675,7 +717,12 @@ func (g *generator) testFuncs(f *jen.File) {
 		f.Func().Id(name).Params(jen.Id("h").Id(HandlerName(p)), jen.Id("ev").Id("Event"), jen.Id("opts").Op("...").Qual(fwPath, "TestOption")).
 			Qual(fwPath, "TestResult").Types(jen.Id("Event")).Block(
 			jen.Return(rt("TestCase").Types(jen.Id("Event")).Call(jen.Op("&").Id("fwProgram"), jen.Lit(p.Index), jen.Op("&").Id("fwDispatcher").ValuesFunc(func(vs *jen.Group) {
-				vs.Id("h").Op(":").Id("Handlers").Values(jen.Id(p.Name).Op(":").Id("h"))
+				if p.Partition != nil {
+					// The harness calls key group 0's handler: h.
+					vs.Id(instancesField(p)).Op(":").Index().Id(HandlerName(p)).Values(jen.Id("h"))
+				} else {
+					vs.Id("h").Op(":").Id("Handlers").Values(jen.Id(p.Name).Op(":").Id("h"))
+				}
 				if g.directRoutes() != nil {
 					vs.Id("Routes").Op(":").Id("fwRoutes")
 				}

@@ -20,7 +20,8 @@
 // resolves. Events into builders (issue 15): an edge labelled "requires"
 // from an event to each builder that requires it; a processor that provides
 // targets has "provides t" under its name, and the bold edges of its
-// targets start at it, as a builder's do. Nodes are listed events first, then processors, then builders,
+// targets start at it, as a builder's do. A partitioned processor or
+// builder (issue 16) has "K key groups" under its name. Nodes are listed events first, then processors, then builders,
 // each sorted by name; edges sorted by their source, then their target.
 package graph
 
@@ -194,6 +195,9 @@ func builderNotes(b *ir.Processor) []string {
 	if t := b.Builder.Provides; t != nil {
 		notes = append(notes, "provides "+t.Name)
 	}
+	if pt := b.Partition; pt != nil {
+		notes = append(notes, fmt.Sprintf("%d key groups", pt.K))
+	}
 	if h := b.Builder.Helper; h != nil {
 		name, ok := helperNames[h.Kind]
 		if !ok {
@@ -218,6 +222,9 @@ func processorNotes(p *ir.Processor) []string {
 	}
 	if len(provides) > 0 {
 		notes = append(notes, "provides "+strings.Join(provides, ", "))
+	}
+	if pt := p.Partition; pt != nil {
+		notes = append(notes, fmt.Sprintf("%d key groups", pt.K))
 	}
 	if note := lifecycle(p); note != "" {
 		notes = append(notes, note)

@@ -67,6 +67,16 @@ func HandlerName(proc string) string { return proc + "Handler" }
 // name, or Init, Phase or Terminate for a lifecycle case).
 func CaseContextName(proc, caseName string) string { return proc + caseName + "Context" }
 
+// FactoryName is the type of a partitioned processor's (or builder's) field
+// of Handlers: a function from a key group to its handler.
+func FactoryName(proc string) string { return proc + "Factory" }
+
+// FactoryNames returns the names a partitioned processor or builder that
+// takes a handler generates besides the others: its factory type.
+func FactoryNames(proc string) []GoName {
+	return []GoName{typeName(FactoryName(proc), "the handler factory of partitioned "+proc, -1)}
+}
+
 // BuilderName is the interface a user builder implements.
 func BuilderName(builder string) string { return builder + "Builder" }
 
@@ -245,6 +255,9 @@ func Names(pkg *Package) []GoName {
 		out = append(out, RecordNames(r.Name)...)
 	}
 	for _, p := range pkg.Processors {
+		if p.Partition != nil && (p.Builder == nil || p.Builder.Helper == nil || p.Builder.Helper.Hooks()) {
+			out = append(out, FactoryNames(p.Name)...)
+		}
 		cases := p.AllCases()
 		switch {
 		case p.Builder == nil:

@@ -223,6 +223,45 @@ type Processor struct {
 	// Provides are the targets the processor publishes (`provides t: T`),
 	// in source order; nil for a builder (Builder.Provides).
 	Provides []*Target
+	// Partition is `partition by f into K` with K > 1: the processor is K
+	// instances (key groups), each receiving the inputs whose key hashes to
+	// it. Nil without the clause, and for `into 1` (today's program).
+	Partition *Partition
+}
+
+// Partition is the checked partition clause of a processor or builder.
+type Partition struct {
+	K int // 2..4096
+	// Keys are the key fields of the event types that the cases receive:
+	// of event cases (every event type for a catch-all case) and of built
+	// cases whose artifacts are events, under their artifact's event.
+	Keys map[*Event]*Field
+	// RecordKeys are the key fields of built cases whose artifacts are
+	// records.
+	RecordKeys map[*Record]*Field
+	Type       Type // the keys' common type: string, int, bool, bytes, an enum, time or duration
+	Pos        ast.Pos
+}
+
+// KeyGroups is the number of instances of p: its K, or 1.
+func (p *Processor) KeyGroups() int {
+	if p.Partition == nil {
+		return 1
+	}
+	return p.Partition.K
+}
+
+// KeyOf returns the key field of the values of artifact type a (an event or
+// a record), nil when the partition has none for it.
+func (pt *Partition) KeyOf(a *Artifact) *Field {
+	switch {
+	case a == nil:
+	case a.Kind == ArtifactEvent:
+		return pt.Keys[a.Event]
+	case a.Kind == ArtifactField && a.Field.Kind == RecordType:
+		return pt.RecordKeys[a.Field.Record]
+	}
+	return nil
 }
 
 // Case is one `on` case of a processor.

@@ -135,6 +135,8 @@ func (c *converter) processor(g *processorG) *ast.ProcessorDecl {
 	}
 	for _, it := range g.Items {
 		switch {
+		case it.Partition != nil:
+			c.partition(&d.Partition, it.Partition)
 		case it.Option != nil:
 			d.Options = append(d.Options, c.option(it.Option))
 		case it.Case != nil:
@@ -142,6 +144,30 @@ func (c *converter) processor(g *processorG) *ast.ProcessorDecl {
 		}
 	}
 	return d
+}
+
+// partition converts a partition clause into *dst, or reports it as a
+// second one.
+func (c *converter) partition(dst **ast.Partition, g *partitionG) {
+	if *dst != nil {
+		c.errorf(g.Pos, "a declaration has one partition clause; the first is at line %d (list the keys of every event type in it: partition by A.x, B.y into K)", (*dst).Pos.Line)
+		return
+	}
+	if g.K.Float || isDuration(g.K.Raw) {
+		c.errorf(g.K.Pos, "the number of key groups after into must be an integer, not %s", g.K.Raw)
+	} else {
+		c.checkInt(g.K.Pos, g.K.Raw)
+	}
+	p := &ast.Partition{Pos: c.pos(g.Pos), K: &ast.IntLit{Pos: c.pos(g.K.Pos), Raw: g.K.Raw}}
+	for _, k := range g.By {
+		ref := ast.KeyRef{Field: c.ident(identG(k.Field))}
+		if k.Event != nil {
+			ev := c.ident(identG(*k.Event))
+			ref.Event = &ev
+		}
+		p.Keys = append(p.Keys, ref)
+	}
+	*dst = p
 }
 
 func (c *converter) builder(g *builderG) *ast.BuilderDecl {
@@ -182,6 +208,8 @@ func (c *converter) builder(g *builderG) *ast.BuilderDecl {
 	}
 	for _, it := range g.Items {
 		switch {
+		case it.Partition != nil:
+			c.partition(&d.Partition, it.Partition)
 		case it.Option != nil:
 			d.Options = append(d.Options, c.option(it.Option))
 		case it.Case != nil:

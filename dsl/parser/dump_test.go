@@ -43,6 +43,7 @@ func dump(f *ast.File, withPos bool) string {
 				s += sep + d.id(pr.Target) + ": " + d.id(*pr.Type)
 			}
 			d.line(0, "%s", s)
+			d.partition(x.Partition)
 			d.options(x.Options)
 			for _, c := range x.Cases {
 				d.line(1, "%s", d.caseOf(c))
@@ -75,6 +76,7 @@ func dump(f *ast.File, withPos bool) string {
 				s += " {}"
 			}
 			d.line(0, "%s", s)
+			d.partition(x.Partition)
 			d.options(x.Options)
 			for _, c := range x.Cases {
 				d.line(1, "%s", d.caseOf(c))
@@ -135,6 +137,21 @@ func (d *dumper) ids(is []ast.Ident) string {
 		out = append(out, d.id(i))
 	}
 	return strings.Join(out, ", ")
+}
+
+func (d *dumper) partition(p *ast.Partition) {
+	if p == nil {
+		return
+	}
+	var keys []string
+	for _, k := range p.Keys {
+		if k.Event != nil {
+			keys = append(keys, d.id(*k.Event)+"."+d.id(k.Field))
+		} else {
+			keys = append(keys, d.id(k.Field))
+		}
+	}
+	d.line(1, "partition%s by %s into %s%s", d.at(p.Pos), strings.Join(keys, ", "), p.K.Raw, d.at(p.K.Pos))
 }
 
 func (d *dumper) options(os []*ast.Option) {
@@ -306,6 +323,7 @@ func checkPositions(t testing.TB, filename string, src []byte, f *ast.File) {
 				id("provided target", pr.Target)
 				id("provided type", *pr.Type)
 			}
+			checkPartition(id, check, x.Partition)
 			checkOptions(id, check, x.Options)
 			checkCases(t, id, check, src, x.Cases)
 		case *ast.BuilderDecl:
@@ -342,6 +360,7 @@ func checkPositions(t testing.TB, filename string, src []byte, f *ast.File) {
 			if !x.Body && (x.Options != nil || x.Cases != nil) {
 				t.Errorf("builder %s: entries without a body", x.Name.Name)
 			}
+			checkPartition(id, check, x.Partition)
 			checkOptions(id, check, x.Options)
 			checkCases(t, id, check, src, x.Cases)
 			for _, c := range x.Cases {
@@ -354,6 +373,20 @@ func checkPositions(t testing.TB, filename string, src []byte, f *ast.File) {
 	for _, c := range f.Comments {
 		check("comment", c.Pos, "//"+c.Text)
 	}
+}
+
+func checkPartition(id func(string, ast.Ident), check func(string, ast.Pos, string), p *ast.Partition) {
+	if p == nil {
+		return
+	}
+	check("partition", p.Pos, "partition")
+	for _, k := range p.Keys {
+		if k.Event != nil {
+			id("key event", *k.Event)
+		}
+		id("key field", k.Field)
+	}
+	check("key groups", p.K.Pos, p.K.Raw)
 }
 
 func checkOptions(id func(string, ast.Ident), check func(string, ast.Pos, string), opts []*ast.Option) {

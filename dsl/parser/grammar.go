@@ -96,8 +96,26 @@ type provideG struct {
 // itemG is one entry of a processor body; options and cases may be mixed.
 // `on` is reserved, so the first token tells them apart.
 type itemG struct {
-	Case   *caseG   `parser:"@@"`
-	Option *optionG `parser:"| @@"`
+	Partition *partitionG `parser:"@@"`
+	Case      *caseG      `parser:"| @@"`
+	Option    *optionG    `parser:"| @@"`
+}
+
+// partitionG is `partition by key, ... into K`. `partition`, `by` and
+// `into` are matched by value, and only here: the parser does not
+// backtrack (see newParser), so an option named partition is an error,
+// while options named by or into still parse. A key is `field` or
+// `Event.field`.
+type partitionG struct {
+	Pos lexer.Position
+	By  []keyRefG `parser:"'partition' 'by' @@ ( ',' @@ )*"`
+	K   countG    `parser:"'into' @@"`
+}
+
+// keyRefG is one key of a partition clause: `field` or `Event.field`.
+type keyRefG struct {
+	Event *upperIdentG `parser:"( @@ '.' )?"`
+	Field keyFieldG    `parser:"@@"`
 }
 
 // optionG is `name [value ['..' value]] [Event {, Event}]`, a value being an
@@ -232,11 +250,12 @@ type argG struct {
 	Value valueG `parser:"@@"`
 }
 
-// builderItemG is one entry of a builder's body: an option, or a lifecycle
-// case (a builder's other cases are its requirements).
+// builderItemG is one entry of a builder's body: a partition clause, an
+// option, or a lifecycle case (a builder's other cases are its requirements).
 type builderItemG struct {
-	Case   *hookG   `parser:"@@"`
-	Option *optionG `parser:"| @@"`
+	Partition *partitionG `parser:"@@"`
+	Case      *hookG      `parser:"| @@"`
+	Option    *optionG    `parser:"| @@"`
 }
 
 // hookG is a lifecycle case of a builder: caseG without the other kinds.
@@ -338,6 +357,9 @@ type (
 	// cannot start anything else, so a failure event can declare and match
 	// its documented field event.
 	fieldNameG identG
+	// keyFieldG is the field of a partition key: a field name but
+	// `into`, which ends the keys.
+	keyFieldG identG
 	// lifecycleG is `init`, `phase` or `terminate`, which are identifiers,
 	// and eventNameG any other identifier but `built`.
 	lifecycleG identG
@@ -382,6 +404,13 @@ type (
 		Pos lexer.Position
 		Raw string
 	}
+	// countG is an int or float literal, the count of a partition
+	// clause: the converter refuses a float.
+	countG struct {
+		Pos   lexer.Position
+		Raw   string
+		Float bool
+	}
 	// lenCallG is `len(name)` in a guard. `len` is not reserved: it starts
 	// a call only when "(" follows, so a binding may be named len.
 	lenCallG struct {
@@ -409,6 +438,13 @@ func (g *fieldNameG) Parse(lex *lexer.PeekingLexer) error {
 		return nil
 	}
 	return takeIdent(lex, (*identG)(g), nil)
+}
+
+func (g *keyFieldG) Parse(lex *lexer.PeekingLexer) error {
+	if t := lex.Peek(); t.Type == typeIdent && t.Value == "into" {
+		return participle.NextMatch
+	}
+	return (*fieldNameG)(g).Parse(lex)
 }
 
 func (g *lifecycleG) Parse(lex *lexer.PeekingLexer) error {
@@ -512,6 +548,14 @@ func (g *intG) Parse(lex *lexer.PeekingLexer) error {
 
 func (g *numG) Parse(lex *lexer.PeekingLexer) error {
 	if lex.Peek().Type == typeFloat {
+		return takeToken(lex, typeFloat, &g.Pos, &g.Raw)
+	}
+	return takeToken(lex, typeInt, &g.Pos, &g.Raw)
+}
+
+func (g *countG) Parse(lex *lexer.PeekingLexer) error {
+	if lex.Peek().Type == typeFloat {
+		g.Float = true
 		return takeToken(lex, typeFloat, &g.Pos, &g.Raw)
 	}
 	return takeToken(lex, typeInt, &g.Pos, &g.Raw)

@@ -31,7 +31,8 @@ const (
 //   - floats come before ints, which would otherwise match their integer part;
 //   - the reserved keywords come before identifiers; the trailing \b keeps
 //     `onX` or `events` an identifier;
-//   - among the punctuation, "..<" comes before "..", "<=", ">=", "!="
+//   - among the punctuation, "..<" comes before ".." and ".." before "."
+//     (which joins an event and a field in a partition key), "<=", ">=", "!="
 //     before "<", ">" and "!", and "||" before "|" (the operators of a
 //     guard: "==", "&&", "||", "!").
 //
@@ -59,7 +60,7 @@ var lexDef = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: tokString, Pattern: `"(?:[^"\\\n]|\\.)*"`},
 	{Name: tokKeyword, Pattern: `(?:package|enum|event|processor|builder|on)\b`},
 	{Name: tokIdent, Pattern: `[A-Za-z_][A-Za-z0-9_]*`},
-	{Name: tokPunct, Pattern: `\.\.<|\.\.|<=|>=|!=|==|&&|\|\||[{}:,;<>|()!\[\]?]`},
+	{Name: tokPunct, Pattern: `\.\.<|\.\.|\.|<=|>=|!=|==|&&|\|\||[{}:,;<>|()!\[\]?]`},
 })
 
 // Token types as numbered by lexDef.

@@ -17,7 +17,7 @@ func bigFile(t *testing.T) string {
 	var b strings.Builder
 	b.WriteString("package big // a large file\n")
 	for i := 0; b.Len() < 2*parallelMinBytes; i++ {
-		for _, name := range []string{"testdata/example.fw", "testdata/patterns.fw", "testdata/builders.fw"} {
+		for _, name := range []string{"testdata/example.fw", "testdata/patterns.fw", "testdata/builders.fw", "testdata/partition.fw"} {
 			src, err := os.ReadFile(name)
 			if err != nil {
 				t.Fatal(err)

@@ -162,6 +162,15 @@ func parseError(filename string, toks []lexer.Token, err error) diag.Diagnostic 
 		return syntaxError(ast.Pos{File: filename, Line: 1, Col: 1}, "%v", err)
 	}
 	tok := uerr.Unexpected
+	if tok.Type == typePunct && tok.Value == "." {
+		// A '.' is valid only in a partition key (Event.field); elsewhere
+		// it was meant as a decimal point or a range.
+		if _, prev := contextOf(toks, tok); prev != nil && (prev.Type == typeInt || prev.Type == typeFloat) &&
+			prev.Pos.Offset+len(prev.Value) == tok.Pos.Offset {
+			return syntaxError(toPos(filename, tok.Pos), "invalid character '.' (a decimal point must be followed by a digit)")
+		}
+		return syntaxError(toPos(filename, tok.Pos), `invalid character '.' (expected ".." or "..<")`)
+	}
 	expect := ""
 	if _, e, ok := strings.Cut(uerr.Message(), " (expected "); ok {
 		expect = strings.TrimSuffix(e, ")")
@@ -323,6 +332,16 @@ func expectation(toks []lexer.Token, tok lexer.Token, expect string) string {
 			return `"," or ")"`
 		}
 		return `"|" or ")"`
+	case `"by"`:
+		return `"by" (partition by field into K)`
+	case `"into"`:
+		return `"," or "into" (partition by field into K)`
+	case "countG":
+		return "the number of key groups (partition by field into K)"
+	case "keyFieldG", "KeyRefG":
+		return "a field name (a partition key is field or Event.field)"
+	case `"."`:
+		return `"." (a partition key is a lower-case field name, or Event.field)`
 	case "TypeG":
 		return "a field type"
 	case "MapG":

@@ -253,6 +253,7 @@ func scanPunct(src string, i int) int {
 			}
 			return i + 2
 		}
+		return i + 1
 	}
 	return -1
 }
