@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync/atomic"
 	"time"
 )
 
@@ -30,6 +31,12 @@ type NodeConfig struct {
 
 	DeadAfter time.Duration // 0: DefaultDeadAfter
 }
+
+// MarkerInst is the instance of the marker frames (round 0) with which a member finds
+// the end of the log as it joins; the coordinator ignores them.
+const MarkerInst = ^Inst(0)
+
+var markerNonce atomic.Uint64
 
 // DivergenceError reports that a member's engine computed something else than the log
 // accepted: a non-deterministic handler, or members running different programs.
@@ -124,13 +131,36 @@ func (n *Node) Start(ctx context.Context) error {
 	case g.Instances != n.cfg.Instances:
 		return fmt.Errorf("cluster: the run has %d instances, this member %d", g.Instances, n.cfg.Instances)
 	}
+	// Read to a marker of our own: everything before it is the log as it was when we
+	// joined (a read that finds nothing within some wait proves nothing: delivery may lag).
+	marker := Frame{Inst: MarkerInst, Attempt: n.cfg.Incarnation, Last: true,
+		Body: fmt.Appendf(nil, "%s/%d", n.cfg.Member, markerNonce.Add(1))}
 	for {
-		ok, err := n.read(ctx, 0)
+		err := n.l.Publish(ctx, []Frame{marker})
+		if err == nil {
+			break
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+	}
+	for {
+		e, ok, err := n.cur.Next(ctx, n.beatEvery)
 		if err != nil {
 			return err
 		}
 		if !ok {
+			if err := n.tick(ctx); err != nil {
+				return err
+			}
+			continue
+		}
+		if f := e.Frame; f != nil && f.Inst == MarkerInst && f.Round.N == 0 && bytes.Equal(f.Body, marker.Body) {
 			break
+		}
+		n.c.Observe(e)
+		if e.Commit != nil && e.Commit.Kind == CommitEnd {
+			return &EndError{e.Commit.Err}
 		}
 	}
 	if !n.cfg.Observer {

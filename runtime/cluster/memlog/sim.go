@@ -107,19 +107,22 @@ func (s *Sim) logf(format string, args ...any) {
 func (s *Sim) Run(ctx context.Context, members []string, start func(ctx context.Context, name string, l cluster.Log) error) error {
 	s.mu.Lock()
 	s.start, s.ctx = start, ctx
-	s.finished = make(chan struct{})
+	finished := make(chan struct{})
+	s.finished = finished
 	for _, m := range members {
 		s.spawn(m)
 	}
 	s.mu.Unlock()
 	select {
-	case <-s.finished:
+	case <-finished:
 	case <-ctx.Done():
 		s.mu.Lock()
 		s.fail(ctx.Err())
 		s.mu.Unlock()
-		<-s.finished
+		<-finished
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	return s.err
 }
 
