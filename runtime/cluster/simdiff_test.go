@@ -255,20 +255,8 @@ func TestSimDiff(t *testing.T) {
 		}
 		schedules = n
 	}
-	// Count the faults the schedules injected, so that a Sim that stops injecting one
-	// fails this test instead of passing it vacuously.
-	kinds := []string{"CRASH in handler", "CRASH in publish", "CRASH after append", "ZOMBIE", "reassign", "rejoins", "DROPPED", "ACK LOST", "takes the lease", "conflict"}
-	counts := map[string]int{}
-	simCaseTrace = func(tr []string) {
-		for _, l := range tr {
-			for _, k := range kinds {
-				if strings.Contains(l, k) {
-					counts[k]++
-				}
-			}
-		}
-	}
-	defer func() { simCaseTrace = nil }()
+	check := countFaults(t, 9*schedules)
+	defer check()
 	for _, insts := range []int{1, 3, 8} {
 		t.Run(fmt.Sprintf("I%d", insts), func(t *testing.T) {
 			for _, members := range []int{1, 2, 4} {
@@ -283,13 +271,33 @@ func TestSimDiff(t *testing.T) {
 			}
 		})
 	}
-	if t.Failed() || strings.Contains(flagRun(), "/") {
-		return
+}
+
+// countFaults counts the faults the schedules of a test inject (through
+// simCaseTrace), so that a Sim that stops injecting one fails the test instead of
+// passing it vacuously; the function it returns checks the counts.
+func countFaults(t *testing.T, runs int) func() {
+	kinds := []string{"CRASH in handler", "CRASH in publish", "CRASH after append", "ZOMBIE", "reassign", "rejoins", "DROPPED", "ACK LOST", "takes the lease", "conflict"}
+	counts := map[string]int{}
+	simCaseTrace = func(tr []string) {
+		for _, l := range tr {
+			for _, k := range kinds {
+				if strings.Contains(l, k) {
+					counts[k]++
+				}
+			}
+		}
 	}
-	t.Logf("faults and recoveries over %d schedules: %v", 9*schedules, counts)
-	for _, k := range kinds {
-		if counts[k] == 0 {
-			t.Errorf("no schedule had %q", k)
+	return func() {
+		simCaseTrace = nil
+		if t.Failed() || strings.Contains(flagRun(), "/") {
+			return
+		}
+		t.Logf("faults and recoveries over %d schedules: %v", runs, counts)
+		for _, k := range kinds {
+			if counts[k] == 0 {
+				t.Errorf("no schedule had %q", k)
+			}
 		}
 	}
 }

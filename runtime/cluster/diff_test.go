@@ -1,0 +1,188 @@
+package cluster_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/fwgo/fw/runtime/cluster"
+	"github.com/fwgo/fw/runtime/cluster/memlog"
+	"github.com/fwgo/fw/runtime/fw"
+	fwrt "github.com/fwgo/fw/runtime/internal/engine"
+	"github.com/fwgo/fw/runtime/internal/randprog"
+)
+
+// The differential test of the engine: random programs (fan-out, chains,
+// concurrency, phases, retries, partitioned processors) run in one process, then on
+// members over the Sim under a seeded fault schedule. Every member's record, and an
+// observer's, must equal the single-process record byte for byte, and its Stats the
+// single-process Stats.
+
+// pointDisp is a random program's Dispatcher whose handlers may crash their member.
+type pointDisp struct {
+	*randprog.Disp
+	point func(where string)
+}
+
+func (d *pointDisp) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
+	d.point(fmt.Sprintf("P%d[%d] %d/%d/%d", dl.Proc, c.KeyGroup(), c.Phase(), c.Step(), c.Input()))
+	return d.Disp.Invoke(c, dl, m)
+}
+
+// diffProg is the program of seed with every other processor partitioned into k.
+func diffProg(seed uint64, k int) *randprog.Prog {
+	g := randprog.Gen(seed, randprog.Options{Retry: true})
+	if k > 1 {
+		for i := range g.Procs {
+			if (i+int(seed))%2 == 0 {
+				g.Partitioned(i, k)
+			}
+		}
+	}
+	return g
+}
+
+func zeroTimes(s fw.Stats) fw.Stats {
+	for i := range s.Processors {
+		s.Processors[i].HandlerTime = 0
+	}
+	return s
+}
+
+func diffCase(t *testing.T, k, members int, seed uint64, faults memlog.Faults) {
+	g := diffProg(seed, k)
+	var want bytes.Buffer
+	ref := fwrt.New(g.Prog, randprog.NewDisp(g), fw.WithWorkers(1), fw.WithRecord(&want))
+	g.Submit(ref)
+	refErr := ref.Run(context.Background())
+	wantStats := zeroTimes(ref.Stats())
+
+	sim := memlog.NewSim(seed, faults)
+	names := []string{"obs"}
+	for m := range members {
+		names = append(names, "m"+strconv.Itoa(m))
+	}
+	type result struct {
+		rec   []byte
+		stats fw.Stats
+		err   error
+	}
+	var mu sync.Mutex
+	got := map[string]result{}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	err := sim.Run(ctx, names, func(ctx context.Context, name string, l cluster.Log) error {
+		n := cluster.NewNode(l, cluster.NodeConfig{
+			Member: name, Observer: name == "obs", Submitter: name == "m0",
+			Program: g.Prog.Package, Config: fmt.Sprintf("k=%d", k), Instances: uint32(g.Slots() + 1),
+			Pinned: []cluster.Inst{cluster.Inst(g.Slots())}, Members: members,
+		})
+		defer n.Close()
+		if err := n.Start(ctx); err != nil {
+			return err
+		}
+		var rec bytes.Buffer
+		d := &pointDisp{Disp: randprog.NewDisp(g), point: func(where string) { sim.Point(name, where) }}
+		e := fwrt.New(g.Prog, d, fwrt.WithExchange(n), fw.WithRecord(&rec))
+		if name == "m0" {
+			g.Submit(e)
+		}
+		runErr := e.Run(ctx)
+		if ctx.Err() != nil {
+			return ctx.Err() // crashed: the Sim restarts it
+		}
+		var he *fwrt.HandlerError
+		if runErr != nil && !errorsAs(runErr, &he) {
+			return runErr // a protocol error (ErrRejoin, divergence)
+		}
+		mu.Lock()
+		got[name] = result{rec.Bytes(), zeroTimes(e.Stats()), runErr}
+		mu.Unlock()
+		return nil
+	})
+	fail := func(format string, args ...any) {
+		t.Helper()
+		tr := sim.Trace()
+		if len(tr) > 3000 {
+			tr = append([]string{fmt.Sprintf("… %d lines before", len(tr)-3000)}, tr[len(tr)-3000:]...)
+		}
+		t.Fatalf("%s\nrerun: go test ./runtime/cluster -run 'TestDiff/K%d/M%d/s%d'\nsim trace:\n%s",
+			fmt.Sprintf(format, args...), k, members, seed, strings.Join(tr, "\n"))
+	}
+	if simCaseTrace != nil {
+		simCaseTrace(sim.Trace())
+	}
+	if err != nil {
+		fail("run: %v", err)
+	}
+	if want.Len() == 0 {
+		t.Fatal("the single-process run recorded nothing")
+	}
+	for _, name := range names {
+		r, ok := got[name]
+		if !ok {
+			fail("member %s has no result", name)
+		}
+		if fmt.Sprint(r.err) != fmt.Sprint(refErr) {
+			fail("member %s: run error %v, single process %v", name, r.err, refErr)
+		}
+		if !bytes.Equal(r.rec, want.Bytes()) {
+			fail("member %s: record of %d bytes differs from the single-process one of %d", name, len(r.rec), want.Len())
+		}
+		if !reflect.DeepEqual(r.stats, wantStats) {
+			fail("member %s: stats\n%+v\nsingle process\n%+v", name, r.stats, wantStats)
+		}
+	}
+}
+
+func errorsAs(err error, he **fwrt.HandlerError) bool {
+	for err != nil {
+		if h, ok := err.(*fwrt.HandlerError); ok {
+			*he = h
+			return true
+		}
+		u, ok := err.(interface{ Unwrap() error })
+		if !ok {
+			return false
+		}
+		err = u.Unwrap()
+	}
+	return false
+}
+
+func TestDiff(t *testing.T) {
+	schedules := 6
+	if os.Getenv("FW_DIST_LONG") != "" {
+		schedules = 1000
+	}
+	if s := os.Getenv("FW_DIST_SCHEDULES"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		schedules = n
+	}
+	check := countFaults(t, 9*schedules)
+	defer check()
+	for _, k := range []int{1, 3, 8} {
+		t.Run(fmt.Sprintf("K%d", k), func(t *testing.T) {
+			for _, members := range []int{1, 2, 4} {
+				t.Run(fmt.Sprintf("M%d", members), func(t *testing.T) {
+					for s := range schedules {
+						seed := uint64(k*1000000 + members*10000 + s)
+						t.Run(fmt.Sprintf("s%d", seed), func(t *testing.T) {
+							diffCase(t, k, members, seed, faultProfiles[s%len(faultProfiles)])
+						})
+					}
+				})
+			}
+		})
+	}
+}

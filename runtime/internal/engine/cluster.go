@@ -1,0 +1,414 @@
+package engine
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"runtime/debug"
+
+	"github.com/fwgo/fw/runtime/cluster"
+)
+
+// Exchange is the member side of a distributed run (runtime/cluster.Node): the
+// engine runs the calls of the instances its member owns, hands their outputs
+// over at the end of each round, and gets back the accepted outputs of every
+// instance with work in the round.
+type Exchange interface {
+	Owns(inst cluster.Inst) bool
+	Round(ctx context.Context, r cluster.Round, work []cluster.Inst, own map[cluster.Inst][]byte) (map[cluster.Inst][]byte, error)
+}
+
+// WithExchange makes the run a member of a distributed run through x.
+func WithExchange(x Exchange) Option { return func(c *config) { c.Exchange = x } }
+
+// exchange is the engine's side of a distributed run. A round runs in two
+// passes. First the calls of the instances the member owns are made for real
+// (each call with its attempts: retries happen inside a call), and their
+// outputs exchanged. Then the engine runs the round as one process would,
+// through xdisp, a Dispatcher that answers every call, owned or not, with its
+// accepted output: routing, counting, records and the next batch are the
+// single-process engine's own, so they are the same on every member. The
+// instances are the slots in slot order, then the pseudo-instance of the
+// submitted events (owned by the submitter).
+//
+// What a distributed run does not support yet (Run refuses it): feeds and
+// phase triggers, sinks, builders, cached processors, replays, and more than
+// one worker (the engine takes one).
+type exchange struct {
+	e     *Engine
+	x     Exchange
+	real  Dispatcher
+	codec Codec
+	n     uint64    // rounds so far
+	outs  [][]xcall // per slot, the accepted calls of the round in progress
+	own   map[cluster.Inst][]byte
+	mine  map[cluster.Inst][]xcall
+	count []int
+	work  []cluster.Inst
+}
+
+// xcall is a call's attempts; every attempt but the last failed.
+type xcall struct{ attempts []xattempt }
+
+type xattempt struct {
+	err error
+	out []Msg // of a successful attempt
+}
+
+// xdisp is the Dispatcher of a distributed run's second pass.
+type xdisp exchange
+
+func newExchange(e *Engine, x Exchange, d Dispatcher) *exchange {
+	xc := &exchange{e: e, x: x, real: d, outs: make([][]xcall, len(e.procs)), count: make([]int, len(e.procs)),
+		own: map[cluster.Inst][]byte{}, mine: map[cluster.Inst][]xcall{}}
+	xc.codec, _ = d.(Codec)
+	return xc
+}
+
+// xchCheck refuses what a distributed run does not support yet.
+func (e *Engine) xchCheck() error {
+	var what string
+	switch {
+	case e.xch.codec == nil:
+		what = "a Dispatcher without a Codec (regenerate the package)"
+	case len(e.feeds) > 0 || e.cfg.PhaseEvery > 0 || e.cfg.PhaseInterval > 0:
+		what = "feeds and phase triggers"
+	case len(e.cfg.Sinks) > 0:
+		what = "sinks"
+	case len(e.prog.Targets) > 0:
+		what = "builders"
+	case e.cfg.Replay != nil:
+		what = "replays"
+	case e.cfg.Archive != nil:
+		what = "an archive"
+	}
+	for i := range e.prog.Procs {
+		if e.prog.Procs[i].Cached || e.prog.Procs[i].Timeout > 0 || e.prog.Procs[i].BackoffMin > 0 {
+			what = "cached processors, timeouts and backoffs"
+		}
+	}
+	if what != "" {
+		return fmt.Errorf("fw: a distributed run of package %s does not support %s yet", e.prog.Package, what)
+	}
+	return nil
+}
+
+// xchInput is the input round: the submitter's events, for every member.
+func (e *Engine) xchInput(cur []Msg) ([]Msg, error) {
+	if err := e.xchCheck(); err != nil {
+		return cur, err
+	}
+	x := e.xch
+	in := cluster.Inst(len(e.procs))
+	clear(x.own)
+	if x.x.Owns(in) {
+		var b []byte
+		for _, m := range cur {
+			var err error
+			if b, err = x.appendMsg(b, m); err != nil {
+				return cur, err
+			}
+		}
+		x.own[in] = b
+	} else if len(cur) > 0 {
+		return cur, errors.New("fw: events submitted to a member that is not the submitter of its distributed run")
+	}
+	outs, err := x.round(cluster.RoundInput, []cluster.Inst{in})
+	if err != nil {
+		return cur, err
+	}
+	if x.x.Owns(in) {
+		return cur, nil
+	}
+	d := decoder{b: outs[in]}
+	for len(d.b) > 0 && d.err == nil {
+		m := x.msg(&d)
+		cur = append(cur, m)
+	}
+	return cur, d.err
+}
+
+// round exchanges the member's outputs x.own of round kind over instances
+// work, and returns the accepted outputs of all.
+func (x *exchange) round(kind cluster.Kind, work []cluster.Inst) (map[cluster.Inst][]byte, error) {
+	x.n++
+	r := cluster.Round{N: x.n, Kind: kind, Phase: uint32(x.e.phase), Step: uint32(x.e.step)}
+	return x.x.Round(x.e.ctx, r, work, x.own)
+}
+
+// xchLifecycle is the first pass of lifecycle broadcast cs.
+func (e *Engine) xchLifecycle(cs int32) error {
+	x := e.xch
+	x.work = x.work[:0]
+	clear(x.own)
+	clear(x.mine)
+	for i := range e.procs {
+		sp := &e.procs[i]
+		pi := &e.prog.Procs[sp.owner]
+		if !(cs == CaseInit && pi.Init || cs == CasePhase && pi.Phase || cs == CaseTerminate && pi.Terminate) || sp.off {
+			continue
+		}
+		inst := cluster.Inst(i)
+		x.work = append(x.work, inst)
+		if x.x.Owns(inst) {
+			c := Call{ctx: e.ctx, prog: e.prog, proc: sp.owner, kg: sp.kg, cs: cs, phase: e.phase, step: e.step}
+			x.mine[inst] = append(x.mine[inst][:0], x.call(&c, Delivery{Proc: sp.owner, Case: cs, KG: sp.kg}, Msg{}))
+		}
+	}
+	kind := map[int32]cluster.Kind{CaseInit: cluster.RoundInit, CasePhase: cluster.RoundPhase, CaseTerminate: cluster.RoundTerminate}[cs]
+	return x.exchangeRound(kind)
+}
+
+// xchStep is the first pass of a step: the owned instances' calls of cur.
+func (e *Engine) xchStep(cur []Msg) error {
+	x := e.xch
+	clear(x.count)
+	clear(x.own)
+	clear(x.mine)
+	x.work = x.work[:0]
+	var routes []Delivery
+	for _, m := range cur {
+		routes = x.real.Route(m, routes[:0])
+		for _, d := range routes {
+			i := e.slotOf(d.Proc, d.KG)
+			if e.procs[i].off {
+				continue
+			}
+			input := x.count[i]
+			x.count[i]++
+			inst := cluster.Inst(i)
+			if !x.x.Owns(inst) {
+				continue
+			}
+			c := Call{ctx: e.ctx, prog: e.prog, proc: d.Proc, kg: d.KG, cs: d.Case, phase: e.phase, step: e.step, input: input, msg: m}
+			x.mine[inst] = append(x.mine[inst], x.call(&c, d, m))
+		}
+	}
+	for i, n := range x.count {
+		if n > 0 {
+			x.work = append(x.work, cluster.Inst(i))
+		}
+	}
+	if len(x.work) == 0 {
+		return nil
+	}
+	return x.exchangeRound(cluster.RoundStep)
+}
+
+// exchangeRound encodes the owned calls x.mine, exchanges them, and makes
+// x.outs the accepted calls of every slot.
+func (x *exchange) exchangeRound(kind cluster.Kind) error {
+	for i := range x.outs {
+		x.outs[i] = x.outs[i][:0]
+	}
+	if len(x.work) == 0 {
+		return nil
+	}
+	for inst, calls := range x.mine {
+		b, err := x.appendCalls(nil, calls)
+		if err != nil {
+			return err
+		}
+		x.own[inst] = b
+	}
+	outs, err := x.round(kind, x.work)
+	if err != nil {
+		return err
+	}
+	for _, inst := range x.work {
+		if calls, ok := x.mine[inst]; ok {
+			x.outs[inst] = calls
+			continue
+		}
+		d := decoder{b: outs[inst]}
+		n := d.uvarint()
+		calls := make([]xcall, 0, n)
+		for range n {
+			var c xcall
+			for range d.uvarint() {
+				var a xattempt
+				if d.byte() == 1 {
+					a.err = errors.New(d.string())
+				} else {
+					for range d.uvarint() {
+						a.out = append(a.out, x.msg(&d))
+					}
+				}
+				c.attempts = append(c.attempts, a)
+			}
+			calls = append(calls, c)
+		}
+		if d.err == nil && len(d.b) > 0 {
+			d.err = errors.New("trailing bytes")
+		}
+		if d.err != nil {
+			return fmt.Errorf("fw: decoding the output of instance %d: %w", inst, d.err)
+		}
+		x.outs[inst] = calls
+	}
+	return nil
+}
+
+// call makes call c for real, with its attempts.
+func (x *exchange) call(c *Call, d Delivery, m Msg) xcall {
+	pi := &x.e.prog.Procs[d.Proc]
+	var xc xcall
+	for a := 0; a <= pi.Retry; a++ {
+		c.attempt, c.out, c.mark = a, nil, 0
+		err := x.invokeReal(c, d, m)
+		at := xattempt{err: err}
+		if err == nil {
+			at.out = c.out
+		}
+		xc.attempts = append(xc.attempts, at)
+		if err == nil {
+			break
+		}
+	}
+	c.out = nil
+	return xc
+}
+
+func (x *exchange) invokeReal(c *Call, d Delivery, m Msg) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &PanicError{Value: r, Stack: debug.Stack()}
+		}
+	}()
+	return x.real.Invoke(c, d, m)
+}
+
+func (x *exchange) appendMsg(b []byte, m Msg) ([]byte, error) {
+	b = binary.AppendUvarint(b, uint64(m.Kind))
+	body, err := x.codec.AppendMsg(nil, m)
+	if err != nil {
+		return b, err
+	}
+	b = binary.AppendUvarint(b, uint64(len(body)))
+	return append(b, body...), nil
+}
+
+func (x *exchange) msg(d *decoder) Msg {
+	k := Kind(d.uvarint())
+	body := d.bytes()
+	if d.err != nil {
+		return Msg{}
+	}
+	m, err := x.codec.DecodeMsg(k, body)
+	if err != nil && d.err == nil {
+		d.err = err
+	}
+	return m
+}
+
+// appendCalls encodes calls: per call its attempts, each an error or its emissions.
+func (x *exchange) appendCalls(b []byte, calls []xcall) ([]byte, error) {
+	b = binary.AppendUvarint(b, uint64(len(calls)))
+	for _, c := range calls {
+		b = binary.AppendUvarint(b, uint64(len(c.attempts)))
+		for _, a := range c.attempts {
+			if a.err != nil {
+				b = append(b, 1)
+				s := a.err.Error()
+				b = binary.AppendUvarint(b, uint64(len(s)))
+				b = append(b, s...)
+				continue
+			}
+			b = append(b, 0)
+			b = binary.AppendUvarint(b, uint64(len(a.out)))
+			for _, m := range a.out {
+				var err error
+				if b, err = x.appendMsg(b, m); err != nil {
+					return b, err
+				}
+			}
+		}
+	}
+	return b, nil
+}
+
+// Route implements Dispatcher.
+func (w *xdisp) Route(m Msg, dst []Delivery) []Delivery { return w.real.Route(m, dst) }
+
+// Invoke answers a call with its accepted output.
+func (w *xdisp) Invoke(c *Call, d Delivery, m Msg) error {
+	i := w.e.slotOf(d.Proc, c.kg)
+	calls := w.outs[i]
+	if c.input >= len(calls) || c.attempt >= len(calls[c.input].attempts) {
+		return fmt.Errorf("fw: distributed run: no accepted output for call %d (attempt %d) of instance %d", c.input, c.attempt, i)
+	}
+	a := calls[c.input].attempts[c.attempt]
+	for _, m := range a.out {
+		c.Emit(m)
+	}
+	return a.err
+}
+
+// DispatchAll implements Dispatcher: Route, then Invoke, event by event.
+func (w *xdisp) DispatchAll(x *Serial, ms []Msg) int {
+	var dst [8]Delivery
+	for i, m := range ms {
+		if x.Stopped() {
+			return i
+		}
+		for _, d := range w.real.Route(m, dst[:0]) {
+			if c := x.Begin(x.NoteKG(d.Proc, d.KG, d.Case, m)); c != nil {
+				x.End(w.Invoke(c, d, m))
+			}
+		}
+	}
+	return len(ms)
+}
+
+// AppendMsg implements Codec.
+func (w *xdisp) AppendMsg(b []byte, m Msg) ([]byte, error) { return w.codec.AppendMsg(b, m) }
+
+// DecodeMsg implements Codec.
+func (w *xdisp) DecodeMsg(k Kind, data []byte) (Msg, error) { return w.codec.DecodeMsg(k, data) }
+
+// decoder reads exchange outputs; its first error sticks.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errors.New("truncated output")
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) byte() byte {
+	if d.err != nil || len(d.b) == 0 {
+		if d.err == nil {
+			d.err = errors.New("truncated output")
+		}
+		return 0
+	}
+	v := d.b[0]
+	d.b = d.b[1:]
+	return v
+}
+
+func (d *decoder) bytes() []byte {
+	n := d.uvarint()
+	if d.err != nil || n > uint64(len(d.b)) {
+		if d.err == nil {
+			d.err = errors.New("truncated output")
+		}
+		return nil
+	}
+	v := d.b[:n:n]
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) string() string { return string(d.bytes()) }
