@@ -79,18 +79,16 @@ func diffCase(t *testing.T, k, members int, seed uint64, faults memlog.Faults) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	err := sim.Run(ctx, names, func(ctx context.Context, name string, l cluster.Log) error {
-		n := cluster.NewNode(l, cluster.NodeConfig{
-			Member: name, Observer: name == "obs", Submitter: name == "m0",
-			Program: g.Prog.Package, Config: fmt.Sprintf("k=%d", k), Instances: uint32(g.Slots() + 1),
-			Pinned: []cluster.Inst{cluster.Inst(g.Slots())}, Members: members,
-		})
-		defer n.Close()
-		if err := n.Start(ctx); err != nil {
-			return err
+		var opts []cluster.JoinOption
+		switch name {
+		case "obs":
+			opts = append(opts, cluster.Observer())
+		case "m0":
+			opts = append(opts, cluster.Submitter(), cluster.Members(members))
 		}
 		var rec bytes.Buffer
 		d := &pointDisp{Disp: randprog.NewDisp(g), point: func(where string) { sim.Point(name, where) }}
-		e := fwrt.New(g.Prog, d, fwrt.WithExchange(n), fw.WithRecord(&rec))
+		e := fwrt.New(g.Prog, d, cluster.Join(l, name, opts...), fw.WithRecord(&rec))
 		if name == "m0" {
 			g.Submit(e)
 		}

@@ -10,17 +10,18 @@ import (
 	"github.com/fwgo/fw/runtime/cluster"
 )
 
-// Exchange is the member side of a distributed run (runtime/cluster.Node): the
+// Exchange is the member side of a distributed run (runtime/cluster.Join sets it in
+// the run's config): the
 // engine runs the calls of the instances its member owns, hands their outputs
 // over at the end of each round, and gets back the accepted outputs of every
 // instance with work in the round.
 type Exchange interface {
+	// Start joins the run described by info; Run calls it first, and Close last.
+	Start(ctx context.Context, info cluster.RunInfo) error
+	Close() error
 	Owns(inst cluster.Inst) bool
 	Round(ctx context.Context, r cluster.Round, work []cluster.Inst, own map[cluster.Inst][]byte) (map[cluster.Inst][]byte, error)
 }
-
-// WithExchange makes the run a member of a distributed run through x.
-func WithExchange(x Exchange) Option { return func(c *config) { c.Exchange = x } }
 
 // exchange is the engine's side of a distributed run. A round runs in two
 // passes. First the calls of the instances the member owns are made for real
@@ -94,11 +95,26 @@ func (e *Engine) xchCheck() error {
 	return nil
 }
 
+// xchStart joins the run: the instances are the slots, then the input.
+func (e *Engine) xchStart() error {
+	if err := e.xchCheck(); err != nil {
+		return err
+	}
+	info := cluster.RunInfo{Program: fmt.Sprintf("%s/%x", e.prog.Package, e.prog.Fingerprint[:8]), Instances: uint32(len(e.procs) + 1)}
+	cfg := fmt.Appendf(nil, "batch=%d maxphases=%d ks=", e.cfg.Batch, e.cfg.MaxPhases)
+	for i := range e.prog.Procs {
+		cfg = fmt.Appendf(cfg, "%d,", max(1, e.prog.Procs[i].KeyGroups))
+	}
+	info.Config = string(cfg)
+	info.Pinned = []cluster.Inst{cluster.Inst(len(e.procs))}
+	for i := range e.procs {
+		info.Names = append(info.Names, e.prog.Procs[e.procs[i].owner].Name)
+	}
+	return e.xch.x.Start(e.ctx, info)
+}
+
 // xchInput is the input round: the submitter's events, for every member.
 func (e *Engine) xchInput(cur []Msg) ([]Msg, error) {
-	if err := e.xchCheck(); err != nil {
-		return cur, err
-	}
 	x := e.xch
 	in := cluster.Inst(len(e.procs))
 	clear(x.own)

@@ -438,6 +438,10 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 		return resolveErr
 	}
 	if e.xch != nil {
+		if err := e.xchStart(); err != nil {
+			return err
+		}
+		defer e.xch.x.Close()
 		if cur, err = e.xchInput(cur); err != nil {
 			return err
 		}
