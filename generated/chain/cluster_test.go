@@ -1,0 +1,80 @@
+package chain_test
+
+import (
+	"bytes"
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/fwgo/fw/generated/chain"
+	"github.com/fwgo/fw/runtime/cluster"
+	"github.com/fwgo/fw/runtime/cluster/memlog"
+	"github.com/fwgo/fw/runtime/fw"
+)
+
+// The code of docs/distributed.md, verbatim.
+
+func docMember(ctx context.Context, l cluster.Log, name string, opts ...cluster.JoinOption) error {
+	return cluster.Serve(ctx, l, name, func(ctx context.Context, join fw.Option) error {
+		h := chain.Handlers{P1: p1{}, P2: p2{}, P3: p3{}, P4: &p4{}} // fresh handlers every time
+		p, err := chain.NewPipeline(h, join)
+		if err != nil {
+			return err
+		}
+		return p.Run(ctx)
+	}, opts...)
+}
+
+func docSubmitter(ctx context.Context, l cluster.Log, record *bytes.Buffer) (fw.Stats, error) {
+	h := chain.Handlers{P1: p1{}, P2: p2{}, P3: p3{}, P4: &p4{}}
+	join := cluster.Join(l, "m0", cluster.Submitter(), cluster.Members(3), cluster.Pin("P4"))
+	p, err := chain.NewPipeline(h, join, fw.WithRecord(record))
+	if err != nil {
+		return fw.Stats{}, err
+	}
+	for i := range 100 {
+		p.Submit(chain.A{N: int64(i)})
+	}
+	err = p.Run(ctx)
+	return p.Stats(), err
+}
+
+// TestCluster runs the chain on a submitter and two members over an in-memory log:
+// the submitter's record and Stats are the single-process run's.
+func TestCluster(t *testing.T) {
+	var want bytes.Buffer
+	ref, err := chain.NewPipeline(chain.Handlers{P1: p1{}, P2: p2{}, P3: p3{}, P4: &p4{}}, fw.WithRecord(&want))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 100 {
+		ref.Submit(chain.A{N: int64(i)})
+	}
+	if err := ref.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	l := memlog.New(0)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i, name := range []string{"m1", "m2"} {
+		wg.Go(func() { errs[i] = docMember(ctx, l, name) })
+	}
+	var got bytes.Buffer
+	stats, err := docSubmitter(ctx, l, &got)
+	wg.Wait()
+	if err != nil || errs[0] != nil || errs[1] != nil {
+		t.Fatal(err, errs)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Fatal("the distributed run's record differs from the single-process one")
+	}
+	if d, _ := stats.Proc("P4"); d.Handled != 100 {
+		t.Fatalf("P4 handled %d, want 100", d.Handled)
+	}
+	if s, w := stats, ref.Stats(); s.Phases[0] != w.Phases[0] {
+		t.Fatalf("phase stats %+v, want %+v", s.Phases[0], w.Phases[0])
+	}
+}
