@@ -3,6 +3,7 @@ package chain_test
 import (
 	"bytes"
 	"context"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -76,6 +77,71 @@ func TestCluster(t *testing.T) {
 	}
 	if s, w := stats, ref.Stats(); s.Phases[0] != w.Phases[0] {
 		t.Fatalf("phase stats %+v, want %+v", s.Phases[0], w.Phases[0])
+	}
+}
+
+// pointP1 is p1 whose calls may crash its member (in the simulation).
+type pointP1 struct {
+	point func()
+}
+
+func (p pointP1) OnA(c chain.P1AContext, n int64) error {
+	p.point()
+	return p1{}.OnA(c, n)
+}
+
+// TestClusterSim runs the chain on three members and an observer under seeded fault
+// schedules of the simulation: every record equals the single-process one.
+func TestClusterSim(t *testing.T) {
+	var want bytes.Buffer
+	ref := must(chain.NewPipeline(chain.Handlers{P1: p1{}, P2: p2{}, P3: p3{}, P4: &p4{}}, fw.WithRecord(&want)))
+	for i := range 50 {
+		ref.Submit(chain.A{N: int64(i)})
+	}
+	if err := ref.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for seed := range uint64(10) {
+		sim := memlog.NewSim(seed, memlog.DefaultFaults)
+		var mu sync.Mutex
+		got := map[string][]byte{}
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		err := sim.Run(ctx, []string{"m0", "m1", "m2", "obs"}, func(ctx context.Context, name string, l cluster.Log) error {
+			var opts []cluster.JoinOption
+			switch name {
+			case "m0":
+				opts = append(opts, cluster.Submitter(), cluster.Members(3))
+			case "obs":
+				opts = append(opts, cluster.Observer())
+			}
+			var rec bytes.Buffer
+			h := chain.Handlers{P1: pointP1{func() { sim.Point(name, "P1") }}, P2: p2{}, P3: p3{}, P4: &p4{}}
+			p, err := chain.NewPipeline(h, cluster.Join(l, name, opts...), fw.WithRecord(&rec))
+			if err != nil {
+				return err
+			}
+			if name == "m0" {
+				for i := range 50 {
+					p.Submit(chain.A{N: int64(i)})
+				}
+			}
+			if err := p.Run(ctx); err != nil {
+				return err
+			}
+			mu.Lock()
+			got[name] = rec.Bytes()
+			mu.Unlock()
+			return nil
+		})
+		cancel()
+		if err != nil {
+			t.Fatalf("seed %d: %v\n%s", seed, err, strings.Join(sim.Trace(), "\n"))
+		}
+		for _, name := range []string{"m0", "m1", "m2", "obs"} {
+			if !bytes.Equal(got[name], want.Bytes()) {
+				t.Fatalf("seed %d: %s's record differs\n%s", seed, name, strings.Join(sim.Trace(), "\n"))
+			}
+		}
 	}
 }
 
