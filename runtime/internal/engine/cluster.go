@@ -44,13 +44,37 @@ type exchange struct {
 	n     uint64    // rounds so far
 	outs  [][]xcall // per slot, the accepted calls of the round in progress
 	own   map[cluster.Inst][]byte
-	mine  map[cluster.Inst][]xcall
+	bufs  [][]byte  // per slot, its encoded output (own's values), reused
+	mine  [][]xcall // per slot, the owned calls of the round in progress
 	count []int
 	work  []cluster.Inst
+	emits []Msg  // the owned calls' emissions of the round in progress (xattempt.out are views)
+	tmp   []byte // one message's encoding
+	call1 Call   // the call of the first pass
 }
 
-// xcall is a call's attempts; every attempt but the last failed.
-type xcall struct{ attempts []xattempt }
+// xcall is a call's attempts, first then more; every attempt but the last failed.
+type xcall struct {
+	first xattempt
+	more  []xattempt
+}
+
+func (c *xcall) attempts() int { return 1 + len(c.more) }
+
+func (c *xcall) attempt(i int) *xattempt {
+	if i == 0 {
+		return &c.first
+	}
+	return &c.more[i-1]
+}
+
+func (c *xcall) add(a xattempt, i int) {
+	if i == 0 {
+		c.first = a
+	} else {
+		c.more = append(c.more, a)
+	}
+}
 
 type xattempt struct {
 	err error
@@ -61,8 +85,9 @@ type xattempt struct {
 type xdisp exchange
 
 func newExchange(e *Engine, x Exchange, d Dispatcher) *exchange {
-	xc := &exchange{e: e, x: x, real: d, outs: make([][]xcall, len(e.procs)), count: make([]int, len(e.procs)),
-		own: map[cluster.Inst][]byte{}, mine: map[cluster.Inst][]xcall{}}
+	n := len(e.procs)
+	xc := &exchange{e: e, x: x, real: d, outs: make([][]xcall, n), count: make([]int, n),
+		own: map[cluster.Inst][]byte{}, bufs: make([][]byte, n), mine: make([][]xcall, n)}
 	xc.codec, _ = d.(Codec)
 	return xc
 }
@@ -158,7 +183,8 @@ func (e *Engine) xchLifecycle(cs int32) error {
 	x := e.xch
 	x.work = x.work[:0]
 	clear(x.own)
-	clear(x.mine)
+	x.clearMine()
+	x.emits = x.emits[:0]
 	for i := range e.procs {
 		sp := &e.procs[i]
 		pi := &e.prog.Procs[sp.owner]
@@ -168,8 +194,9 @@ func (e *Engine) xchLifecycle(cs int32) error {
 		inst := cluster.Inst(i)
 		x.work = append(x.work, inst)
 		if x.x.Owns(inst) {
-			c := Call{ctx: e.ctx, prog: e.prog, proc: sp.owner, kg: sp.kg, cs: cs, phase: e.phase, step: e.step}
-			x.mine[inst] = append(x.mine[inst][:0], x.call(&c, Delivery{Proc: sp.owner, Case: cs, KG: sp.kg}, Msg{}))
+			c := &x.call1
+			*c = Call{ctx: e.ctx, prog: e.prog, proc: sp.owner, kg: sp.kg, cs: cs, phase: e.phase, step: e.step}
+			x.mine[inst] = append(x.mine[inst], x.call(c, Delivery{Proc: sp.owner, Case: cs, KG: sp.kg}, Msg{}))
 		}
 	}
 	kind := map[int32]cluster.Kind{CaseInit: cluster.RoundInit, CasePhase: cluster.RoundPhase, CaseTerminate: cluster.RoundTerminate}[cs]
@@ -181,7 +208,8 @@ func (e *Engine) xchStep(cur []Msg) error {
 	x := e.xch
 	clear(x.count)
 	clear(x.own)
-	clear(x.mine)
+	x.clearMine()
+	x.emits = x.emits[:0]
 	x.work = x.work[:0]
 	var routes []Delivery
 	for _, m := range cur {
@@ -197,8 +225,9 @@ func (e *Engine) xchStep(cur []Msg) error {
 			if !x.x.Owns(inst) {
 				continue
 			}
-			c := Call{ctx: e.ctx, prog: e.prog, proc: d.Proc, kg: d.KG, cs: d.Case, phase: e.phase, step: e.step, input: input, msg: m}
-			x.mine[inst] = append(x.mine[inst], x.call(&c, d, m))
+			c := &x.call1
+			*c = Call{ctx: e.ctx, prog: e.prog, proc: d.Proc, kg: d.KG, cs: d.Case, phase: e.phase, step: e.step, input: input, msg: m}
+			x.mine[inst] = append(x.mine[inst], x.call(c, d, m))
 		}
 	}
 	for i, n := range x.count {
@@ -221,20 +250,23 @@ func (x *exchange) exchangeRound(kind cluster.Kind) error {
 	if len(x.work) == 0 {
 		return nil
 	}
-	for inst, calls := range x.mine {
-		b, err := x.appendCalls(nil, calls)
+	for _, inst := range x.work {
+		if !x.x.Owns(inst) {
+			continue
+		}
+		b, err := x.appendCalls(x.bufs[inst][:0], x.mine[inst])
 		if err != nil {
 			return err
 		}
-		x.own[inst] = b
+		x.bufs[inst], x.own[inst] = b, b
 	}
 	outs, err := x.round(kind, x.work)
 	if err != nil {
 		return err
 	}
 	for _, inst := range x.work {
-		if calls, ok := x.mine[inst]; ok {
-			x.outs[inst] = calls
+		if x.x.Owns(inst) {
+			x.outs[inst] = x.mine[inst]
 			continue
 		}
 		d := decoder{b: outs[inst]}
@@ -242,7 +274,7 @@ func (x *exchange) exchangeRound(kind cluster.Kind) error {
 		calls := make([]xcall, 0, n)
 		for range n {
 			var c xcall
-			for range d.uvarint() {
+			for i := range d.uvarint() {
 				var a xattempt
 				if d.byte() == 1 {
 					a.err = errors.New(d.string())
@@ -251,7 +283,7 @@ func (x *exchange) exchangeRound(kind cluster.Kind) error {
 						a.out = append(a.out, x.msg(&d))
 					}
 				}
-				c.attempts = append(c.attempts, a)
+				c.add(a, int(i))
 			}
 			calls = append(calls, c)
 		}
@@ -266,18 +298,30 @@ func (x *exchange) exchangeRound(kind cluster.Kind) error {
 	return nil
 }
 
-// call makes call c for real, with its attempts.
+func (x *exchange) clearMine() {
+	for i := range x.mine {
+		clear(x.mine[i])
+		x.mine[i] = x.mine[i][:0]
+	}
+}
+
+// call makes call c for real, with its attempts; their emissions go to x.emits.
 func (x *exchange) call(c *Call, d Delivery, m Msg) xcall {
 	pi := &x.e.prog.Procs[d.Proc]
 	var xc xcall
 	for a := 0; a <= pi.Retry; a++ {
-		c.attempt, c.out, c.mark = a, nil, 0
+		mark := len(x.emits)
+		c.attempt, c.out, c.mark = a, x.emits, mark
 		err := x.invokeReal(c, d, m)
+		x.emits = c.out
 		at := xattempt{err: err}
 		if err == nil {
-			at.out = c.out
+			at.out = x.emits[mark:len(x.emits):len(x.emits)]
+		} else {
+			clear(x.emits[mark:])
+			x.emits = x.emits[:mark]
 		}
-		xc.attempts = append(xc.attempts, at)
+		xc.add(at, a)
 		if err == nil {
 			break
 		}
@@ -297,7 +341,8 @@ func (x *exchange) invokeReal(c *Call, d Delivery, m Msg) (err error) {
 
 func (x *exchange) appendMsg(b []byte, m Msg) ([]byte, error) {
 	b = binary.AppendUvarint(b, uint64(m.Kind))
-	body, err := x.codec.AppendMsg(nil, m)
+	body, err := x.codec.AppendMsg(x.tmp[:0], m)
+	x.tmp = body
 	if err != nil {
 		return b, err
 	}
@@ -321,9 +366,11 @@ func (x *exchange) msg(d *decoder) Msg {
 // appendCalls encodes calls: per call its attempts, each an error or its emissions.
 func (x *exchange) appendCalls(b []byte, calls []xcall) ([]byte, error) {
 	b = binary.AppendUvarint(b, uint64(len(calls)))
-	for _, c := range calls {
-		b = binary.AppendUvarint(b, uint64(len(c.attempts)))
-		for _, a := range c.attempts {
+	for i := range calls {
+		c := &calls[i]
+		b = binary.AppendUvarint(b, uint64(c.attempts()))
+		for j := range c.attempts() {
+			a := c.attempt(j)
 			if a.err != nil {
 				b = append(b, 1)
 				s := a.err.Error()
@@ -351,10 +398,10 @@ func (w *xdisp) Route(m Msg, dst []Delivery) []Delivery { return w.real.Route(m,
 func (w *xdisp) Invoke(c *Call, d Delivery, m Msg) error {
 	i := w.e.slotOf(d.Proc, c.kg)
 	calls := w.outs[i]
-	if c.input >= len(calls) || c.attempt >= len(calls[c.input].attempts) {
+	if c.input >= len(calls) || c.attempt >= calls[c.input].attempts() {
 		return fmt.Errorf("fw: distributed run: no accepted output for call %d (attempt %d) of instance %d", c.input, c.attempt, i)
 	}
-	a := calls[c.input].attempts[c.attempt]
+	a := calls[c.input].attempt(c.attempt)
 	for _, m := range a.out {
 		c.Emit(m)
 	}
