@@ -167,7 +167,11 @@ type Program struct {
 //     an unpartitioned processor;
 //   - DispatchAll begins the call of instance kg with
 //     x.Begin(x.NoteKG(proc, kg, case, m)) instead of x.Begin(x.Note(...)),
-//     and calls the handler of instance kg;
+//     and calls the handler of instance kg. In a package with a partitioned
+//     processor every call is begun with NoteKG (kg 0 for an unpartitioned
+//     processor): Note's first argument is the processor's slot, which is
+//     its index only in a package without one, whose generated code is
+//     unchanged;
 //   - Invoke calls the handler of instance c.KeyGroup() (0 for an
 //     unpartitioned processor, so unpartitioned code need not read it).
 //

@@ -99,8 +99,8 @@ func newBuilders(p *Program, d Dispatcher, batch int) *builders {
 			b.eager = append(b.eager, pi.Provides)
 		}
 		if pi.PersistFlushes {
-			for s := range slots {
-				if slots[s].proc == int32(i) {
+			for s := range numSlots(p, slots) {
+				if slotAt(slots, s).proc == int32(i) {
 					b.flushes = append(b.flushes, flushing{slot: int32(s), h: sha256.New()})
 				}
 			}

@@ -134,7 +134,7 @@ func (e *Engine) observeBegin(h *hook, c *Call) {
 // observeEnd tells the CallObserver that call c ended with err (callEnd's
 // result), and gives the call its context back.
 func (e *Engine) observeEnd(h *hook, c *Call, err error) {
-	res := fw.CallResult{Err: err, Emitted: len(c.out) - c.mark, Attempts: c.attempt + 1, Duration: time.Since(h.obsT0)}
+	res := fw.CallResult{Err: err, Emitted: len(c.out) - c.mark, Attempts: int(c.attempt) + 1, Duration: time.Since(h.obsT0)}
 	switch {
 	case h.replayed:
 		res.Replayed, res.Attempts = true, 0

@@ -311,7 +311,7 @@ func (x *exchange) call(c *Call, d Delivery, m Msg) xcall {
 	var xc xcall
 	for a := 0; a <= pi.Retry; a++ {
 		mark := len(x.emits)
-		c.attempt, c.out, c.mark = a, x.emits, mark
+		c.attempt, c.out, c.mark = int32(a), x.emits, mark
 		err := x.invokeReal(c, d, m)
 		x.emits = c.out
 		at := xattempt{err: err}
@@ -398,10 +398,10 @@ func (w *xdisp) Route(m Msg, dst []Delivery) []Delivery { return w.real.Route(m,
 func (w *xdisp) Invoke(c *Call, d Delivery, m Msg) error {
 	i := w.e.slotOf(d.Proc, c.kg)
 	calls := w.outs[i]
-	if c.input >= len(calls) || c.attempt >= calls[c.input].attempts() {
+	if c.input >= len(calls) || int(c.attempt) >= calls[c.input].attempts() {
 		return fmt.Errorf("fw: distributed run: no accepted output for call %d (attempt %d) of instance %d", c.input, c.attempt, i)
 	}
-	a := calls[c.input].attempt(c.attempt)
+	a := calls[c.input].attempt(int(c.attempt))
 	for _, m := range a.out {
 		c.Emit(m)
 	}

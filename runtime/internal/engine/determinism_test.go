@@ -16,7 +16,8 @@ import (
 // sequence and emissions must be the same for any worker count and
 // GOMAXPROCS, and equal to what a direct model of the delivery order rule
 // predicts. The partitioned variants have processors of K in {3, 8}
-// instances, and `retry` with failing first attempts.
+// instances, `retry` with failing first attempts, `failures E` with calls
+// that fail every attempt, and `cached` processors.
 
 // randOptions are the generator's variants: the base programs, and
 // partitioned ones with retries.
@@ -25,7 +26,7 @@ var randOptions = []struct {
 	o    randprog.Options
 }{
 	{"base", randprog.Options{}},
-	{"partitioned", randprog.Options{Partition: true, Retry: true}},
+	{"partitioned", randprog.Options{Partition: true, Retry: true, Failures: true, Cached: true}},
 }
 
 func genProg(seed uint64) *randprog.Prog { return randprog.Gen(seed, randprog.Options{}) }

@@ -23,7 +23,6 @@ type Call struct {
 	ctx   context.Context
 	prog  *Program
 	proc  int32 // the processor, an index in prog.Procs; -1 for a feed's pull
-	kg    int32 // the key group of the processor's instance; 0 when unpartitioned
 	cs    int32 // the case (a case index, or CaseInit, CasePhase, CaseTerminate, caseBuild)
 	phase int
 	step  int
@@ -37,7 +36,10 @@ type Call struct {
 
 	// attempt is the attempt in progress: 0, then k for the k-th retry
 	// (invoke); after the call, its last attempt.
-	attempt int
+	attempt int32
+	// kg is the key group of the processor's instance; 0 when unpartitioned
+	// (beside attempt, so that a Call is no larger than without it).
+	kg int32
 	// routed is the error of a call whose failure invoke routed as an
 	// event (errRouted), for the CallObserver.
 	routed error
@@ -66,7 +68,7 @@ func (c *Call) KeyGroup() int { return int(c.kg) }
 // Attempt returns the attempt of the call in progress: 0 for the first,
 // k for its k-th retry (`retry N`). The position of a call does not depend
 // on it.
-func (c *Call) Attempt() int { return c.attempt }
+func (c *Call) Attempt() int { return int(c.attempt) }
 
 // Msg returns the event being handled (the zero Msg for lifecycle calls).
 func (c *Call) Msg() Msg { return c.msg }
@@ -185,7 +187,7 @@ func (c *Call) Emit(m Msg) {
 // call starts after it, calls in flight finish, and Run returns a *HandlerError. In
 // a step run inline that is the first failure in (event, processor) order; when
 // several calls of one step fail on the pool, the one with the smallest
-// (processor, input position) is reported. For lifecycle calls the error's
+// (processor, key group, input position) is reported. For lifecycle calls the error's
 // Input is 0 and its Step is the number of steps the phase had run. If ctx is
 // cancelled first, the run stops the same way and Run returns ctx.Err(); it is
 // checked before every event (inline) or every call (on the pool).
@@ -351,10 +353,11 @@ func New(p *Program, d Dispatcher, opts ...Option) *Engine {
 		disp:   d,
 		cfg:    cfg,
 		counts: newCounters(len(p.Procs)),
-		procs:  make([]proc, len(slots)),
+		procs:  make([]proc, numSlots(p, slots)),
 		base:   base,
 	}
-	for i, s := range slots {
+	for i := range e.procs {
+		s := slotAt(slots, i)
 		e.procs[i].owner, e.procs[i].kg = s.proc, s.kg
 		e.procs[i].limit = max(1, p.Procs[s.proc].Concurrency)
 	}
@@ -855,7 +858,7 @@ func (e *Engine) invoke(c *Call, d Delivery, m Msg) error {
 	c.out = c.out[:mark]
 	he := newHandlerError(e.prog, c.phase, c.step, int(d.Proc), int(d.KG), d.Case, m, c.input, err)
 	f := Failure{Processor: he.Processor, KeyGroup: he.KeyGroup, Case: he.Case, Event: he.Event, Err: err,
-		Phase: c.phase, Step: c.step, Input: c.input, Attempts: c.attempt + 1, Msg: m}
+		Phase: c.phase, Step: c.step, Input: c.input, Attempts: int(c.attempt) + 1, Msg: m}
 	c.out = append(c.out, e.router.FailureMsg(d.Proc, &f))
 	c.routed = err
 	e.cfg.Logger.LogAttrs(c.ctx, slog.LevelWarn, "fw: call failed; its failure event is emitted in its place",

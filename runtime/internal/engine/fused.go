@@ -246,12 +246,19 @@ func (x *Serial) fail(err error) {
 // Dispatcher directly: for tests and benchmarks of generated code. Every
 // builder counts as active.
 func NewSerial(p *Program) *Serial {
+	x := &Serial{}
+	x.init(p)
+	return x
+}
+
+// init sets up x, a zero Serial, for p.
+func (x *Serial) init(p *Program) {
 	slots, base := slotsOf(p)
-	x := &Serial{prog: p, procs: make([]serialProc, len(slots)), base: base}
-	for i, s := range slots {
+	x.prog, x.procs, x.base = p, make([]serialProc, numSlots(p, slots)), base
+	for i := range x.procs {
+		s := slotAt(slots, i)
 		x.procs[i].call = Call{prog: p, proc: s.proc, kg: s.kg, input: -1}
 	}
-	return x
 }
 
 // Stopped reports whether no further event may be dispatched in the step: a
@@ -284,7 +291,7 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 func (e *Engine) fusedOpen(cur []Msg, sampled bool) *Serial {
 	x := &e.serial
 	if x.prog == nil {
-		*x = *NewSerial(e.prog)
+		x.init(e.prog)
 	}
 	x.phase, x.step = e.phase, e.step
 	for i := range x.procs {

@@ -27,15 +27,12 @@ func (p *Program) partitioned() bool {
 	return false
 }
 
-// slotsOf returns p's slots, and the first slot of each processor; base is
-// nil when p has no partitioned processor (slot i is processor i).
+// slotsOf returns p's slots, and the first slot of each processor, for a
+// program with a partitioned processor; for any other it returns nil, nil:
+// slot i is processor i, with key group 0.
 func slotsOf(p *Program) (slots []slot, base []int32) {
 	if !p.partitioned() {
-		slots = make([]slot, len(p.Procs))
-		for i := range slots {
-			slots[i].proc = int32(i)
-		}
-		return slots, nil
+		return nil, nil
 	}
 	base = make([]int32, len(p.Procs))
 	for i := range p.Procs {
@@ -45,4 +42,21 @@ func slotsOf(p *Program) (slots []slot, base []int32) {
 		}
 	}
 	return slots, base
+}
+
+// numSlots returns the number of slots of p: len(slots) from slotsOf, or
+// len(p.Procs) when that is nil.
+func numSlots(p *Program, slots []slot) int {
+	if slots == nil {
+		return len(p.Procs)
+	}
+	return len(slots)
+}
+
+// slotAt returns slot i of slots from slotsOf (processor i when nil).
+func slotAt(slots []slot, i int) slot {
+	if slots == nil {
+		return slot{proc: int32(i)}
+	}
+	return slots[i]
 }

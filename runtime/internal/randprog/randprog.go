@@ -1,8 +1,8 @@
 // Package randprog generates random programs for the engine's differential
 // tests: processors with cases matching on an event's kind and value, that
 // emit deeper events (fan-out, chains), with concurrency, lifecycle calls
-// that emit, `retry` and partitioned processors (`partition by key into K`,
-// K in {1, 3, 8}). Its Dispatcher (Disp) is what generated code would be for
+// that emit, `retry`, `failures E`, `cached` and partitioned processors
+// (`partition by key into K`, K in {1, 3, 8}). Its Dispatcher (Disp) is what generated code would be for
 // such a program, with a Codec, and records every call of every instance;
 // Model computes the same traces straight from the delivery order rule
 //
@@ -13,6 +13,7 @@
 package randprog
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -54,6 +55,8 @@ type Proc struct {
 	Conc           int  // concurrency
 	K              int  // key groups: 1 unpartitioned, else partitioned by Key into K
 	Retry          bool // `retry 1`: the first attempt of some calls fails (FailsFirst)
+	Failures       bool // `failures Fail`: some calls fail (Fails), their Fail event emitted instead
+	Cached         bool // `cached`
 	Init, Phase    bool
 	Term           bool
 	LifecycleEmits []int // kinds emitted by init and by phase (while phase < Phases)
@@ -81,7 +84,21 @@ type Options struct {
 	// Retry gives some processors `retry 1`, and makes the first attempt of
 	// some of their calls fail (FailsFirst).
 	Retry bool
+	// Failures gives some processors `failures Fail` (event Fail, kind
+	// FailKind, which no case receives), and makes some of their calls fail
+	// every attempt (Fails): the call's Fail event is emitted instead of its
+	// emissions.
+	Failures bool
+	// Cached makes some processors of concurrency 1 `cached`: a call on an
+	// input the processor succeeded on before (in this run, with a fresh
+	// archive: an `on phase` emits what `on init` did) is replayed from the
+	// archive, and its handler is not called; Model does the same.
+	Cached bool
 }
+
+// FailKind is the kind of the Fail event of a program generated with
+// Options.Failures.
+const FailKind = 5
 
 // Mix is the hash that derives values.
 func Mix(a, b uint64) uint64 {
@@ -141,6 +158,18 @@ func Gen(seed uint64, o Options) *Prog {
 			p.Retry = true
 			info.Retry = 1
 		}
+		if o.Failures && r2.IntN(3) == 0 {
+			p.Failures = true
+			info.Failures = true
+		}
+		if o.Cached && r2.IntN(3) == 0 && p.Conc == 1 {
+			p.Cached = true
+			info.Cached, info.Version = true, 1
+			info.Fingerprint = sha256.Sum256([]byte(fmt.Sprint("randprog/", seed, "/", i)))
+		}
+	}
+	if o.Failures {
+		g.Prog.Events = append(g.Prog.Events, fwrt.EventInfo{Name: "Fail"})
 	}
 	g.index()
 	return g
@@ -233,6 +262,18 @@ func (g *Prog) FailsFirst(p int, e *Ev) bool {
 	return g.Procs[p].Retry && Mix(e.V, uint64(100+p))%5 == 0
 }
 
+// Fails reports whether every attempt of the call of processor p (with
+// `failures`) on e fails.
+func (g *Prog) Fails(p int, e *Ev) bool {
+	return g.Procs[p].Failures && Mix(e.V, uint64(200+p))%6 == 0
+}
+
+// FailEv is the Fail event of processor p's failed call on e.
+func FailEv(p int, e *Ev, depth int) Ev {
+	f := NewEv(FailKind, depth, Mix(e.V, uint64(300+p)))
+	return f
+}
+
 // Rec is one call as an instance saw it.
 type Rec struct {
 	Phase, Step, Input int // Input -1 for lifecycle calls
@@ -248,6 +289,13 @@ func describe(c string, e *Ev, out []Ev) string {
 func (g *Prog) Model() [][]Rec {
 	recs := make([][]Rec, len(g.slots))
 	cur := slices.Clone(g.Seeds)
+	// The inputs each cached processor succeeded on: a later call on one is
+	// a hit, replayed without calling the handler.
+	type hit struct {
+		p  int
+		ev Ev
+	}
+	cache := map[hit]bool{}
 	lifecycle := func(phase, step int, what string, on func(p int) bool, emit bool) {
 		for s, sl := range g.slots {
 			if !on(sl.proc) {
@@ -277,8 +325,16 @@ func (g *Prog) Model() [][]Rec {
 					if !ok || g.KeyGroup(sl.proc, &cur[i]) != sl.kg {
 						continue
 					}
+					if g.Fails(sl.proc, &cur[i]) {
+						next = append(next, FailEv(sl.proc, &cur[i], g.Depth))
+						input++
+						continue
+					}
 					out := g.Emits(sl.proc, c, &cur[i])
-					recs[s] = append(recs[s], Rec{phase, step, input, describe(fmt.Sprint("c", c), &cur[i], out)})
+					if h := (hit{sl.proc, cur[i]}); !g.Procs[sl.proc].Cached || !cache[h] {
+						recs[s] = append(recs[s], Rec{phase, step, input, describe(fmt.Sprint("c", c), &cur[i], out)})
+						cache[h] = g.Procs[sl.proc].Cached
+					}
 					next = append(next, out...)
 					input++
 				}
@@ -367,6 +423,10 @@ func (d *Disp) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 		if g := d.g.KeyGroup(p, e); g != kg {
 			h.fail(fmt.Errorf("P%d[%d] received %v, of key group %d", p, kg, *e, g))
 		}
+		if d.g.Fails(p, e) {
+			c.Emit(fwrt.Msg{Kind: m.Kind, Ev: e}) // discarded with the attempt
+			return fmt.Errorf("randprog: P%d fails on %v", p, *e)
+		}
 		if c.Attempt() == 0 && d.g.FailsFirst(p, e) {
 			c.Emit(fwrt.Msg{Kind: m.Kind, Ev: e}) // discarded with the attempt
 			return errFirst
@@ -400,6 +460,13 @@ func (h *Handler) fail(err error) {
 		h.err = err
 	}
 	h.mu.Unlock()
+}
+
+// FailureMsg is the Fail event of processor proc's failed call (`failures
+// Fail`).
+func (d *Disp) FailureMsg(proc int32, f *fwrt.Failure) fwrt.Msg {
+	ev := FailEv(int(proc), f.Msg.Ev.(*Ev), d.g.Depth)
+	return fwrt.Msg{Kind: FailKind, Ev: &ev}
 }
 
 // DispatchAll is the fused dispatch of generated code: Route and Invoke in
