@@ -20,7 +20,7 @@ import (
 )
 
 // The differential test of the engine: random programs (fan-out, chains,
-// concurrency, phases, retries, partitioned processors) run in one process, then on
+// concurrency, phases, retries, routed failures (`failures E`), partitioned processors) run in one process, then on
 // members over the Sim under a seeded fault schedule. Every member's record, and an
 // observer's, must equal the single-process record byte for byte, and its Stats the
 // single-process Stats.
@@ -60,7 +60,7 @@ func (d *pointDisp) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
 
 // diffProg is the program of seed with every other processor partitioned into k.
 func diffProg(seed uint64, k int) *randprog.Prog {
-	g := randprog.Gen(seed, randprog.Options{Retry: true})
+	g := randprog.Gen(seed, randprog.Options{Retry: true, Failures: true})
 	if k > 1 {
 		for i := range g.Procs {
 			if (i+int(seed))%2 == 0 {
@@ -151,6 +151,10 @@ func diffCase(t *testing.T, k, members int, seed uint64, faults memlog.Faults) {
 	}
 	if refErr != nil {
 		diffFailed++
+	} else {
+		for _, p := range wantStats.Processors {
+			diffRouted += int(p.Failed) // failures routed as events
+		}
 	}
 	for _, name := range names {
 		r, ok := got[name]
@@ -184,8 +188,9 @@ func errorsAs(err error, he **fwrt.HandlerError) bool {
 	return false
 }
 
-// diffFailed counts the schedules whose single-process run failed.
-var diffFailed int
+// diffFailed counts the schedules whose single-process run failed, diffRouted the
+// failures routed as events in those that did not.
+var diffFailed, diffRouted int
 
 func TestDiff(t *testing.T) {
 	schedules := 6
@@ -201,10 +206,10 @@ func TestDiff(t *testing.T) {
 	}
 	check := countFaults(t, 9*schedules)
 	defer check()
-	diffFailed = 0
+	diffFailed, diffRouted = 0, 0
 	defer func() {
-		if !t.Failed() && !strings.Contains(flagRun(), "/") && diffFailed == 0 {
-			t.Error("no schedule's run failed: the failing runs are not tested")
+		if !t.Failed() && !strings.Contains(flagRun(), "/") && (diffFailed == 0 || diffRouted == 0) {
+			t.Errorf("%d schedules' runs failed and %d failures were routed: both must happen", diffFailed, diffRouted)
 		}
 	}()
 	for _, k := range []int{1, 3, 8} {
