@@ -3,6 +3,7 @@ package cluster_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -71,6 +72,16 @@ func diffProg(seed uint64, k int) *randprog.Prog {
 	return g
 }
 
+// sink keeps what a run's sink was given.
+type sink struct{ got []string }
+
+func (s *sink) Publish(_ context.Context, ms []fw.SinkMsg) error {
+	for _, m := range ms {
+		s.got = append(s.got, fmt.Sprintf("%s %s %v", m.ID, m.Event, *m.Value.(*randprog.Ev)))
+	}
+	return nil
+}
+
 func zeroTimes(s fw.Stats) fw.Stats {
 	for i := range s.Processors {
 		s.Processors[i].HandlerTime = 0
@@ -85,7 +96,8 @@ func diffCase(t *testing.T, k, members int, seed uint64, faults memlog.Faults) {
 		failMod = 60
 	}
 	var want bytes.Buffer
-	ref := fwrt.New(g.Prog, &pointDisp{Disp: randprog.NewDisp(g), fail: failMod}, fw.WithWorkers(1), fw.WithRecord(&want))
+	var wantSink sink
+	ref := fwrt.New(g.Prog, &pointDisp{Disp: randprog.NewDisp(g), fail: failMod}, fw.WithWorkers(1), fw.WithRecord(&want), fw.WithSink(&wantSink))
 	g.Submit(ref)
 	refErr := ref.Run(context.Background())
 	wantStats := zeroTimes(ref.Stats())
@@ -99,6 +111,7 @@ func diffCase(t *testing.T, k, members int, seed uint64, faults memlog.Faults) {
 		rec   []byte
 		stats fw.Stats
 		err   error
+		sink  []string
 	}
 	var mu sync.Mutex
 	got := map[string]result{}
@@ -114,7 +127,8 @@ func diffCase(t *testing.T, k, members int, seed uint64, faults memlog.Faults) {
 		}
 		var rec bytes.Buffer
 		d := &pointDisp{Disp: randprog.NewDisp(g), point: func(where string) { sim.Point(name, where) }, fail: failMod}
-		e := fwrt.New(g.Prog, d, cluster.Join(l, name, opts...), fw.WithRecord(&rec))
+		var sk sink // every member has one; only the submitter's publishes
+		e := fwrt.New(g.Prog, d, cluster.Join(l, name, opts...), fw.WithRecord(&rec), fw.WithSink(&sk))
 		if name == "m0" {
 			g.Submit(e)
 		}
@@ -127,7 +141,7 @@ func diffCase(t *testing.T, k, members int, seed uint64, faults memlog.Faults) {
 			return runErr // a protocol error (ErrRejoin, divergence)
 		}
 		mu.Lock()
-		got[name] = result{rec.Bytes(), zeroTimes(e.Stats()), runErr}
+		got[name] = result{rec.Bytes(), zeroTimes(e.Stats()), runErr, sk.got}
 		mu.Unlock()
 		return nil
 	})
@@ -166,6 +180,13 @@ func diffCase(t *testing.T, k, members int, seed uint64, faults memlog.Faults) {
 		}
 		if !bytes.Equal(r.rec, want.Bytes()) {
 			fail("member %s: record of %d bytes differs from the single-process one of %d", name, len(r.rec), want.Len())
+		}
+		wantSunk := wantSink.got
+		if name != "m0" {
+			wantSunk = nil
+		}
+		if !reflect.DeepEqual(r.sink, wantSunk) {
+			fail("member %s: sink got %d messages\n%q\nwant %d\n%q", name, len(r.sink), r.sink, len(wantSunk), wantSunk)
 		}
 		if !reflect.DeepEqual(r.stats, wantStats) {
 			fail("member %s: stats\n%+v\nsingle process\n%+v", name, r.stats, wantStats)
@@ -226,4 +247,71 @@ func TestDiff(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDiffDivergence: handlers that behave differently after their member restarts
+// (a non-deterministic program). A restarted member's catch-up finds its outputs
+// differ from the accepted ones: it fails with a *DivergenceError and its End commit
+// ends the run for every other member (a *EndError), instead of leaving them waiting
+// (or, where the misbehaving outputs were accepted live, the run fails alike).
+func TestDiffDivergence(t *testing.T) {
+	diverged := 0
+	for seed := range uint64(60) {
+		g := diffProg(seed, 3)
+		sim := memlog.NewSim(seed, faultProfiles[2])
+		incs := map[string]int{}
+		var mu sync.Mutex
+		errs := map[string]error{}
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		err := sim.Run(ctx, []string{"m0", "m1", "m2"}, func(ctx context.Context, name string, l cluster.Log) error {
+			incs[name]++ // the Sim runs one member at a time
+			inc := incs[name]
+			var opts []cluster.JoinOption
+			if name == "m0" {
+				opts = append(opts, cluster.Submitter(), cluster.Members(3))
+			}
+			d := &pointDisp{Disp: randprog.NewDisp(g), point: func(where string) { sim.Point(name, where) }}
+			if inc > 1 {
+				d.fail = 3 // a restarted member's handlers fail where they did not
+			}
+			e := fwrt.New(g.Prog, d, cluster.Join(l, name, opts...))
+			if name == "m0" {
+				g.Submit(e)
+			}
+			runErr := e.Run(ctx)
+			if ctx.Err() != nil || errors.Is(runErr, cluster.ErrRejoin) {
+				return runErr
+			}
+			mu.Lock()
+			errs[name] = runErr
+			mu.Unlock()
+			return nil
+		})
+		cancel()
+		if err != nil {
+			t.Fatalf("seed %d: %v\n%s", seed, err, strings.Join(sim.Trace(), "\n"))
+		}
+		var de *cluster.DivergenceError
+		var n int
+		for _, e := range errs {
+			if errors.As(e, &de) {
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		diverged++
+		for name, e := range errs {
+			var ee *cluster.EndError
+			var he *fwrt.HandlerError // the accepted outputs of the misbehaving member may fail the run first
+			if !errors.As(e, &de) && !errors.As(e, &ee) && !errors.As(e, &he) {
+				t.Fatalf("seed %d: %s ended with %v, want a divergence, the run's end or a handler's failure\n%s", seed, name, e, strings.Join(sim.Trace(), "\n"))
+			}
+		}
+	}
+	if diverged == 0 {
+		t.Fatal("no schedule diverged")
+	}
+	t.Logf("%d of 60 schedules diverged", diverged)
 }

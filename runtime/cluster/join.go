@@ -96,10 +96,18 @@ func (m *member) Start(ctx context.Context, info RunInfo) error {
 	return m.Node.Start(ctx)
 }
 
-// Close implements the engine's Exchange.
-func (m *member) Close() error {
+// Close implements the engine's Exchange: a member whose run failed on its own
+// (a sink's error) ends the run for every member.
+func (m *member) Close(err error) error {
 	if m.Node == nil {
 		return nil
+	}
+	if err != nil && m.Node.started {
+		var de *DivergenceError
+		var ee *EndError
+		if !errors.Is(err, ErrRejoin) && !errors.As(err, &de) && !errors.As(err, &ee) {
+			m.Node.end(context.Background(), err.Error())
+		}
 	}
 	return m.Node.Close()
 }

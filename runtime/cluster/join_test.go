@@ -122,3 +122,37 @@ func TestJoinOtherProgram(t *testing.T) {
 		t.Fatal("ErrRejoin")
 	}
 }
+
+type failingSink struct{ n int }
+
+func (s *failingSink) Publish(context.Context, []fw.SinkMsg) error {
+	if s.n--; s.n < 0 {
+		return errors.New("sink down")
+	}
+	return nil
+}
+
+// TestJoinSinkFails: the submitter's sink fails; its End commit ends the run for the
+// other members too (they do not wait for it for ever).
+func TestJoinSinkFails(t *testing.T) {
+	g := diffProg(3, 3)
+	l := memlog.New(0)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var wg sync.WaitGroup
+	var err1 error
+	wg.Go(func() {
+		err1 = fwrt.New(g.Prog, randprog.NewDisp(g), cluster.Join(l, "m1")).Run(ctx)
+	})
+	e := fwrt.New(g.Prog, randprog.NewDisp(g), cluster.Join(l, "m0", cluster.Submitter(), cluster.Members(2)), fw.WithSink(&failingSink{n: 2}))
+	g.Submit(e)
+	err0 := e.Run(ctx)
+	wg.Wait()
+	if err0 == nil || !strings.Contains(err0.Error(), "sink down") {
+		t.Fatalf("submitter: %v", err0)
+	}
+	var end *cluster.EndError
+	if !errors.As(err1, &end) || !strings.Contains(end.Reason, "sink down") {
+		t.Fatalf("member: %v, want the run ended by the sink's error", err1)
+	}
+}

@@ -271,8 +271,11 @@ func (n *Node) Round(ctx context.Context, r Round, work []Inst, own map[Inst][]b
 	taken := func() (*Commit, map[Inst][]byte, bool, error) { return n.c.Take(r.N) }
 	cm, outs, ok, err := taken()
 	for !ok && err == nil {
-		var more bool
-		if more, err = n.read(ctx, 0); !more {
+		more, rerr := n.read(ctx, 0)
+		if rerr != nil {
+			return nil, rerr
+		}
+		if !more {
 			break
 		}
 		cm, outs, ok, err = taken()
@@ -360,7 +363,26 @@ func AppendFrames(fs []Frame, r Round, inst Inst, attempt uint64, out []byte) []
 // diverged ends the run with an End commit (best effort) and returns err.
 func (n *Node) diverged(ctx context.Context, err *DivergenceError) error {
 	if !n.cfg.Observer {
-		_ = n.l.Append(ctx, &Commit{Seq: n.c.Seq(), Epoch: n.epoch, Kind: CommitEnd, Err: err.Error()})
+		n.end(ctx, err.Error())
 	}
 	return err
+}
+
+// end appends an End commit (best effort): after the commits it read, and again
+// after reading on while another commit takes its place.
+func (n *Node) end(ctx context.Context, reason string) {
+	for range 100 {
+		err := n.l.Append(ctx, &Commit{Seq: n.c.Seq(), Epoch: n.epoch, Kind: CommitEnd, Err: reason})
+		if !errors.Is(err, ErrConflict) {
+			return
+		}
+		for {
+			if more, err := n.read(ctx, 0); !more || err != nil {
+				if _, ok := err.(*EndError); ok {
+					return // someone ended it first
+				}
+				break
+			}
+		}
+	}
 }

@@ -16,9 +16,11 @@ import (
 // over at the end of each round, and gets back the accepted outputs of every
 // instance with work in the round.
 type Exchange interface {
-	// Start joins the run described by info; Run calls it first, and Close last.
+	// Start joins the run described by info; Run calls it first, and Close
+	// last, with the error of the run if it is the member's own (not a
+	// handler's failure, which every member reproduces): a sink's.
 	Start(ctx context.Context, info cluster.RunInfo) error
-	Close() error
+	Close(err error) error
 	Owns(inst cluster.Inst) bool
 	Round(ctx context.Context, r cluster.Round, work []cluster.Inst, own map[cluster.Inst][]byte) (map[cluster.Inst][]byte, error)
 }
@@ -33,9 +35,13 @@ type Exchange interface {
 // instances are the slots in slot order, then the pseudo-instance of the
 // submitted events (owned by the submitter).
 //
+// Sinks publish on the submitter alone (the owner of the input), in the
+// second pass, so with the single-process order and causal ids; a restarted
+// submitter publishes the run again from its start (downstream dedups by id).
+//
 // What a distributed run does not support yet (Run refuses it): feeds and
-// phase triggers, sinks, builders, cached processors, replays, and more than
-// one worker (the engine takes one).
+// phase triggers, builders, cached processors, replays, and more than one
+// worker (the engine takes one).
 type exchange struct {
 	e     *Engine
 	x     Exchange
@@ -100,8 +106,6 @@ func (e *Engine) xchCheck() error {
 		what = "a Dispatcher without a Codec (regenerate the package)"
 	case len(e.feeds) > 0 || e.cfg.PhaseEvery > 0 || e.cfg.PhaseInterval > 0:
 		what = "feeds and phase triggers"
-	case len(e.cfg.Sinks) > 0:
-		what = "sinks"
 	case len(e.prog.Targets) > 0:
 		what = "builders"
 	case e.cfg.Replay != nil:
@@ -135,7 +139,22 @@ func (e *Engine) xchStart() error {
 	for i := range e.procs {
 		info.Names = append(info.Names, e.prog.Procs[e.procs[i].owner].Name)
 	}
-	return e.xch.x.Start(e.ctx, info)
+	if err := e.xch.x.Start(e.ctx, info); err != nil {
+		return err
+	}
+	if !e.xch.x.Owns(cluster.Inst(len(e.procs))) {
+		e.cfg.Sinks = nil // the submitter's alone
+	}
+	return nil
+}
+
+// xchClose ends the member's part in the run; err is the run's error.
+func (e *Engine) xchClose(err error) {
+	var he *HandlerError
+	if err == nil || errors.As(err, &he) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		err = nil
+	}
+	e.xch.x.Close(err)
 }
 
 // xchInput is the input round: the submitter's events, for every member.

@@ -442,9 +442,10 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 	}
 	if e.xch != nil {
 		if err := e.xchStart(); err != nil {
+			e.xch.x.Close(nil)
 			return err
 		}
-		defer e.xch.x.Close()
+		defer func() { e.xchClose(err) }()
 		if cur, err = e.xchInput(cur); err != nil {
 			return err
 		}
