@@ -264,8 +264,10 @@ func TestDiffDivergence(t *testing.T) {
 		errs := map[string]error{}
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		err := sim.Run(ctx, []string{"m0", "m1", "m2"}, func(ctx context.Context, name string, l cluster.Log) error {
-			incs[name]++ // the Sim runs one member at a time
+			mu.Lock() // members run concurrently until their first Log call
+			incs[name]++
 			inc := incs[name]
+			mu.Unlock()
 			var opts []cluster.JoinOption
 			if name == "m0" {
 				opts = append(opts, cluster.Submitter(), cluster.Members(3))
@@ -314,4 +316,65 @@ func TestDiffDivergence(t *testing.T) {
 		t.Fatal("no schedule diverged")
 	}
 	t.Logf("%d of 60 schedules diverged", diverged)
+}
+
+// TestDiffSlowHandlers: handlers that take 400 ms of virtual time each, so that a
+// round takes longer than DeadAfter. The members beat between calls, so none looks
+// dead: no instance moves, and the records are the single-process one.
+func TestDiffSlowHandlers(t *testing.T) {
+	for seed := range uint64(5) {
+		g := diffProg(seed, 3)
+		var want bytes.Buffer
+		ref := fwrt.New(g.Prog, randprog.NewDisp(g), fw.WithWorkers(1), fw.WithRecord(&want))
+		g.Submit(ref)
+		if err := ref.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		sim := memlog.NewSim(seed, memlog.Faults{})
+		got := map[string][]byte{}
+		var long bool
+		var mu sync.Mutex
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		err := sim.Run(ctx, []string{"m0", "m1"}, func(ctx context.Context, name string, l cluster.Log) error {
+			var opts []cluster.JoinOption
+			if name == "m0" {
+				opts = append(opts, cluster.Submitter(), cluster.Members(2))
+			}
+			calls := 0
+			d := &pointDisp{Disp: randprog.NewDisp(g), point: func(string) {
+				calls++
+				sim.Spend(400 * time.Millisecond)
+			}}
+			var rec bytes.Buffer
+			e := fwrt.New(g.Prog, d, cluster.Join(l, name, opts...), fw.WithRecord(&rec))
+			if name == "m0" {
+				g.Submit(e)
+			}
+			if err := e.Run(ctx); err != nil {
+				return err
+			}
+			mu.Lock()
+			got[name] = rec.Bytes()
+			long = long || calls*400 > 3000*2
+			mu.Unlock()
+			return nil
+		})
+		cancel()
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		for _, name := range []string{"m0", "m1"} {
+			if !bytes.Equal(got[name], want.Bytes()) {
+				t.Fatalf("seed %d: %s's record differs", seed, name)
+			}
+		}
+		for _, e := range sim.Entries() {
+			if e.Commit != nil && e.Commit.Kind == cluster.CommitReassign {
+				t.Fatalf("seed %d: instances moved off slow but live members:\n%s", seed, strings.Join(sim.Trace(), "\n"))
+			}
+		}
+		if !long {
+			t.Fatalf("seed %d: the handlers took no longer than DeadAfter", seed)
+		}
+	}
 }

@@ -251,6 +251,20 @@ func (n *Node) tick(ctx context.Context) error {
 	return nil
 }
 
+// Working is called by the engine between handler calls: the member beats if due,
+// so that handlers that take long do not make it look dead. A single call longer
+// than DeadAfter still does.
+func (n *Node) Working(ctx context.Context) {
+	if n.cfg.Observer {
+		return
+	}
+	if now := n.l.Now(); now.Sub(n.lastBeat) >= n.beatEvery {
+		if n.l.Beat(ctx, n.cfg.Member, n.cfg.Incarnation) == nil {
+			n.lastBeat = now
+		}
+	}
+}
+
 func ctxErr(ctx context.Context) error {
 	return ctx.Err() // nil: a transient failure, tried again at the next tick
 }

@@ -22,6 +22,9 @@ type Exchange interface {
 	Start(ctx context.Context, info cluster.RunInfo) error
 	Close(err error) error
 	Owns(inst cluster.Inst) bool
+	// Working is called between the calls of a round's first pass, so that
+	// the member beats while its handlers run (it must be cheap).
+	Working(ctx context.Context)
 	Round(ctx context.Context, r cluster.Round, work []cluster.Inst, own map[cluster.Inst][]byte) (map[cluster.Inst][]byte, error)
 }
 
@@ -216,6 +219,7 @@ func (e *Engine) xchLifecycle(cs int32) error {
 			c := &x.call1
 			*c = Call{ctx: e.ctx, prog: e.prog, proc: sp.owner, kg: sp.kg, cs: cs, phase: e.phase, step: e.step}
 			x.mine[inst] = append(x.mine[inst], x.call(c, Delivery{Proc: sp.owner, Case: cs, KG: sp.kg}, Msg{}))
+			x.x.Working(e.ctx)
 		}
 	}
 	kind := map[int32]cluster.Kind{CaseInit: cluster.RoundInit, CasePhase: cluster.RoundPhase, CaseTerminate: cluster.RoundTerminate}[cs]
@@ -247,6 +251,7 @@ func (e *Engine) xchStep(cur []Msg) error {
 			c := &x.call1
 			*c = Call{ctx: e.ctx, prog: e.prog, proc: d.Proc, kg: d.KG, cs: d.Case, phase: e.phase, step: e.step, input: input, msg: m}
 			x.mine[inst] = append(x.mine[inst], x.call(c, d, m))
+			x.x.Working(e.ctx)
 		}
 	}
 	for i, n := range x.count {
