@@ -780,7 +780,7 @@ func (e *Engine) route(evs []Msg, off int) (deliveries int) {
 		for i, m := range evs {
 			routes = e.disp.Route(m, routes[:0])
 			for _, d := range routes {
-				if p := &e.procs[base[d.Proc]+d.KG]; !p.off {
+				if p := &e.procs[e.slotOf(d.Proc, d.KG)]; !p.off {
 					p.inbox = append(p.inbox, item{ev: int32(off + i), cs: d.Case})
 				}
 			}
@@ -968,12 +968,24 @@ func (e *Engine) slotError(i int, cs int32, m Msg, input int, err error) *Handle
 	return newHandlerError(e.prog, e.phase, e.step, int(sp.owner), int(sp.kg), cs, m, input, err)
 }
 
-// slotOf returns the slot of instance kg of processor proc.
+// slotOf returns the slot of instance kg of processor proc. A key group
+// out of range (a Dispatcher's Route at fault) panics rather than reach
+// another instance.
 func (e *Engine) slotOf(proc, kg int32) int {
 	if e.base == nil {
+		if kg != 0 {
+			e.badKG(proc, kg)
+		}
 		return int(proc)
 	}
+	if uint32(kg) >= uint32(keyGroups(&e.prog.Procs[proc])) {
+		e.badKG(proc, kg)
+	}
 	return int(e.base[proc] + kg)
+}
+
+func (e *Engine) badKG(proc, kg int32) {
+	panic(fmt.Sprintf("fw: Route delivered to key group %d of processor %s, which has %d", kg, e.prog.Procs[proc].Name, keyGroups(&e.prog.Procs[proc])))
 }
 
 // newHandlerError is the error of a call of instance kg of processor i.

@@ -604,3 +604,30 @@ func TestNoteKGSlots(t *testing.T) {
 		x.End(nil)
 	}
 }
+
+// A Dispatcher whose Route gives a key group out of range is at fault: the
+// run panics saying so, rather than deliver to another instance.
+func TestKeyGroupsBadRoute(t *testing.T) {
+	for _, c := range []struct{ k, kg int32 }{{4, 4}, {4, -1}, {3, 7}} {
+		d := &kgDisp{
+			route: func(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
+				return append(dst, fwrt.Delivery{Proc: 0, KG: c.kg})
+			},
+			invoke: func(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error { return nil },
+		}
+		func() {
+			defer func() {
+				r := recover()
+				if want := fmt.Sprintf("key group %d of processor Billing, which has %d", c.kg, c.k); !strings.Contains(fmt.Sprint(r), want) {
+					t.Errorf("K=%d, key group %d: panic %v, want %q", c.k, c.kg, r, want)
+				}
+			}()
+			restore := fwrt.SetSchedule(fwrt.SchedulePool, 0)
+			defer restore()
+			e := fwrt.New(billingProg(int(c.k), 1), d, fw.WithWorkers(2))
+			e.Submit(ev(0, "a"))
+			e.Submit(ev(0, "b"))
+			e.Run(context.Background())
+		}()
+	}
+}
