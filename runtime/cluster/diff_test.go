@@ -378,3 +378,27 @@ func TestDiffSlowHandlers(t *testing.T) {
 		}
 	}
 }
+
+// TestSimDeterministic: a seed is one schedule: the same run twice gives the same
+// trace, faults and all.
+func TestSimDeterministic(t *testing.T) {
+	for _, seed := range []uint64{1, 2, 3, 4} {
+		var traces [2][]string
+		for i := range traces {
+			simCaseTrace = func(tr []string) { traces[i] = tr }
+			diffCase(t, 3, 4, seed, faultProfiles[2])
+		}
+		simCaseTrace = nil
+		if len(traces[0]) < 50 {
+			t.Fatalf("seed %d: a trace of %d lines", seed, len(traces[0]))
+		}
+		if !reflect.DeepEqual(traces[0], traces[1]) {
+			for j := range min(len(traces[0]), len(traces[1])) {
+				if traces[0][j] != traces[1][j] {
+					t.Fatalf("seed %d: the traces part at line %d:\n%s\n%s", seed, j, traces[0][j], traces[1][j])
+				}
+			}
+			t.Fatalf("seed %d: traces of %d and %d lines", seed, len(traces[0]), len(traces[1]))
+		}
+	}
+}
