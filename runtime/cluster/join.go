@@ -47,7 +47,9 @@ func Pin(procs ...string) JoinOption {
 }
 
 // Members makes the submitter wait for n members (itself included) before the run's
-// first assignment.
+// first assignment. Without it the submitter starts at once, alone: instances go to
+// the members alive at the first assignment, and move only off dead members (never to
+// members that join later, in this version).
 func Members(n int) JoinOption { return func(c *joinConfig) { c.members = n } }
 
 // DeadAfter sets how long a member may miss heartbeats before its instances move

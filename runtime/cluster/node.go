@@ -209,7 +209,7 @@ func (n *Node) tick(ctx context.Context) error {
 	now := n.l.Now()
 	if n.lastBeat.IsZero() || now.Sub(n.lastBeat) >= n.beatEvery {
 		if err := n.l.Beat(ctx, n.cfg.Member, n.cfg.Incarnation); err != nil {
-			return ctxErr(ctx)
+			return ctx.Err() // nil for a transient failure: beat at the next tick
 		}
 		n.lastBeat = now
 		if n.cfg.Submitter || n.c.Genesis() != nil {
@@ -263,10 +263,6 @@ func (n *Node) Working(ctx context.Context) {
 			n.lastBeat = now
 		}
 	}
-}
-
-func ctxErr(ctx context.Context) error {
-	return ctx.Err() // nil: a transient failure, tried again at the next tick
 }
 
 // Round takes the engine's round r: work lists the instances with work (ascending, the
