@@ -60,6 +60,14 @@ func TestServe(t *testing.T) {
 			t.Fatalf("member %d's record differs from the single-process one", i)
 		}
 	}
+	// An observer that joins after the run ended exports the same record from the log.
+	var late bytes.Buffer
+	if err := fwrt.New(g.Prog, randprog.NewDisp(g), cluster.Join(l, "export", cluster.Observer()), fw.WithRecord(&late)).Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(late.Bytes(), want.Bytes()) {
+		t.Fatal("the late observer's record differs from the single-process one")
+	}
 	// The genesis put P1's instances on the submitter and spread the others.
 	gen := l.Entries()[0].Commit
 	if gen == nil || gen.Kind != cluster.CommitGenesis {
