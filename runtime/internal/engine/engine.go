@@ -298,6 +298,10 @@ type Engine struct {
 	herr     *HandlerError
 	herrProc int
 	canceled bool
+
+	// xch is the member side of a distributed run (cluster.go); nil in a
+	// single-process run, where no hook costs more than its nil check.
+	xch *exchange
 }
 
 // item is one delivery in an inbox: an index into the step's events and the case.
@@ -358,6 +362,11 @@ func New(p *Program, d Dispatcher, opts ...Option) *Engine {
 		e.procs[i].limit = max(1, p.Procs[s.proc].Concurrency)
 	}
 	e.router, _ = d.(FailureRouter)
+	if x, _ := cfg.Exchange.(Exchange); x != nil {
+		e.xch = newExchange(e, x, d)
+		e.disp = (*xdisp)(e.xch)
+		e.cfg.Workers = 1
+	}
 	e.observeFn, _ = cfg.Observe.(func(Stats))
 	e.obs, _ = cfg.Calls.(fw.CallObserver)
 	e.runObs, _ = cfg.Calls.(fw.RunObserver)
@@ -430,6 +439,16 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 	}
 	if resolveErr != nil {
 		return resolveErr
+	}
+	if e.xch != nil {
+		if err := e.xchStart(); err != nil {
+			e.xch.x.Close(nil)
+			return err
+		}
+		defer func() { e.xchClose(err) }()
+		if cur, err = e.xchInput(cur); err != nil {
+			return err
+		}
 	}
 	if err := e.startTape(&cur); err != nil {
 		return err
@@ -586,6 +605,11 @@ func (e *Engine) lifecycle(cs int32, out []Msg) ([]Msg, error) {
 	if e.cancelled() {
 		return out, e.stopErr()
 	}
+	if e.xch != nil {
+		if err := e.xchLifecycle(cs); err != nil {
+			return out, err
+		}
+	}
 	mark := len(out)
 	if e.sk != nil {
 		e.sk.root = "init"
@@ -673,6 +697,11 @@ func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 	}
 	if len(cur) > math.MaxInt32 {
 		panic("fw: more than MaxInt32 events in one step")
+	}
+	if e.xch != nil {
+		if err := e.xchStep(cur); err != nil {
+			return nil, err
+		}
 	}
 	e.tick++
 	if e.bld != nil && len(e.bld.flushes) > 0 {
