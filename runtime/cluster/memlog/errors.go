@@ -1,0 +1,5 @@
+package memlog
+
+import "errors"
+
+var errClosed = errors.New("memlog: cursor closed")
