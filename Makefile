@@ -71,8 +71,9 @@ test: vet test-modules
 ## repository with a go.mod of their own, so that the core module depends on
 ## none of their dependencies: fwnats/ (the NATS JetStream connector, whose
 ## tests start an embedded server: nothing to install) and fwotel/
-## (OpenTelemetry). Their dependencies download from the Go module proxy.
-MODULES := fwnats fwotel
+## (OpenTelemetry) and fwcluster/ (the JetStream transport of distributed
+## runs: embedded servers, member subprocesses). Their dependencies download from the Go module proxy.
+MODULES := fwnats fwotel fwcluster
 test-modules:
 	@for m in $(MODULES); do \
 		(cd $$m && $(GO) vet ./... && $(GO) test -race -count=1 -timeout 5m ./...) || exit $$?; \
