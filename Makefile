@@ -2,7 +2,7 @@
 GO ?= go
 EXAMPLES := $(notdir $(wildcard testdata/examples/*))
 
-.PHONY: all demo alerts quickstart generate check-generated test test-modules test-short vet fmtcheck fuzz bench bench-peers bench-indexer bench-nats
+.PHONY: all demo alerts quickstart generate check-generated test test-modules test-short vet fmtcheck fuzz bench bench-peers bench-indexer bench-nats bench-cluster test-cluster3
 
 all: test
 
@@ -70,9 +70,9 @@ test: vet test-modules
 ## test-modules: vet and test (race detector on) the modules that live in this
 ## repository with a go.mod of their own, so that the core module depends on
 ## none of their dependencies: fwnats/ (the NATS JetStream connector, whose
-## tests start an embedded server: nothing to install) and fwotel/
+## tests start an embedded server: nothing to install), fwotel/
 ## (OpenTelemetry) and fwcluster/ (the JetStream transport of distributed
-## runs: embedded servers, member subprocesses). Their dependencies download from the Go module proxy.
+## runs). Their dependencies download from the Go module proxy.
 MODULES := fwnats fwotel fwcluster
 test-modules:
 	@for m in $(MODULES); do \
@@ -112,6 +112,22 @@ bench-nats:
 			/tmp/fwnats.test -test.run '^$$' -test.bench "Relay/$$v\$$" -test.benchtime 20000x | grep '^Bench'; \
 		done; \
 	done
+
+## bench-cluster: fwcluster's Log beside a raw JetStream consume -> publish ->
+## ack loop (Relay/raw, as bench-nats's), on an embedded server: 8 rounds,
+## each benchmark in its own process, alternated; CPU per op from getrusage
+## (client and server), the barrier's median round (docs/BENCHMARKS.md)
+bench-cluster:
+	cd fwcluster && $(GO) test -c -o /tmp/fwcluster.test . && for i in 1 2 3 4 5 6 7 8; do \
+		/tmp/fwcluster.test -test.run '^$$' -test.bench 'Relay/raw$$' -test.benchtime 20000x | grep '^Bench'; \
+		/tmp/fwcluster.test -test.run '^$$' -test.bench 'Barrier/4$$' -test.benchtime 2000x | grep '^Bench'; \
+	done
+
+## test-cluster3: fwcluster on a 3-node JetStream cluster on loopback (three
+## embedded servers, R3), killing the stream leader's server mid-run: the
+## build tag fwcluster3, as a CI step of its own (5 minutes at most)
+test-cluster3:
+	cd fwcluster && $(GO) test -race -count=1 -timeout 5m -tags fwcluster3 -run Cluster3 -v . 2>&1 | grep -E '^(=== RUN|--- |PASS|FAIL|ok)'
 
 ## bench-indexer: CPU time of the indexer, cold (fresh workspace) and warm, beside
 ## bench/plainindex (the same job in plain Go) on $(go env GOROOT)/src, 9 rounds
