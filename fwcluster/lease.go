@@ -70,7 +70,9 @@ func (l *Log) Lease(ctx context.Context, member string) (uint64, bool, error) {
 	}
 	l.mu.Unlock()
 	for try := 0; ; try++ {
-		epoch, held, err := l.lease(ctx, member, now)
+		tctx, cancel := context.WithTimeout(ctx, l.o.ackWait)
+		epoch, held, err := l.lease(tctx, member, now)
+		cancel()
 		if err == nil || !transient(err) {
 			return epoch, held, err
 		}
@@ -156,7 +158,9 @@ func (l *Log) Beat(ctx context.Context, member string, incarnation uint64) error
 	}
 	v := []byte(strconv.FormatUint(incarnation, 10) + " " + strconv.FormatInt(l.Now().UnixNano(), 10))
 	for try := 0; ; try++ {
-		rev, err := l.kv.Put(ctx, "member."+member, v)
+		tctx, cancel := context.WithTimeout(ctx, l.o.ackWait)
+		rev, err := l.kv.Put(tctx, "member."+member, v)
+		cancel()
 		if err == nil {
 			l.mu.Lock()
 			l.wrote = max(l.wrote, rev)

@@ -217,6 +217,9 @@ func transient(err error) bool {
 	return true
 }
 
+// debugf, if set (by tests), is told of retried errors.
+var debugf func(format string, args ...any)
+
 // errCodeStoreFailed is the server's JSStreamStoreFailedF: a message the
 // stream refuses to store (over MaxBytes with Discard New, say).
 const errCodeStoreFailed jetstream.ErrorCode = 10077
@@ -312,14 +315,19 @@ func (l *Log) Append(ctx context.Context, c *cluster.Commit) error {
 	data := cluster.AppendCommit(nil, c)
 	sent := false // an earlier try may have stored c
 	for try := 0; ; try++ {
-		pos, err := l.lastCommit(ctx, try > 0 || !l.knows(c.Seq))
+		tctx, cancel := context.WithTimeout(ctx, l.o.ackWait) // a request lost in a restart is not answered
+		pos, err := l.lastCommit(tctx, try > 0 || !l.knows(c.Seq))
 		if err == nil {
-			err = l.appendAt(ctx, pos, c, data, sent)
+			err = l.appendAt(tctx, pos, c, data, sent)
 		}
+		cancel()
 		if err == nil || errors.Is(err, cluster.ErrConflict) || !transient(err) {
 			return err
 		}
 		sent = true
+		if debugf != nil {
+			debugf("append %d try %d: %v", c.Seq, try, err)
+		}
 		if err := pause(ctx, try); err != nil {
 			return err
 		}
