@@ -127,7 +127,7 @@ bench-cluster:
 ## embedded servers, R3), killing the stream leader's server mid-run: the
 ## build tag fwcluster3, as a CI step of its own (5 minutes at most)
 test-cluster3:
-	cd fwcluster && $(GO) test -race -count=1 -timeout 5m -tags fwcluster3 -run Cluster3 -v . 2>&1 | grep -E '^(=== RUN|--- |PASS|FAIL|ok)'
+	cd fwcluster && $(GO) test -race -count=1 -timeout 5m -tags fwcluster3 -run Cluster3 .
 
 ## bench-indexer: CPU time of the indexer, cold (fresh workspace) and warm, beside
 ## bench/plainindex (the same job in plain Go) on $(go env GOROOT)/src, 9 rounds

@@ -45,17 +45,39 @@ func TestServerKill(t *testing.T) {
 	}
 	defer cur.Close()
 
-	// The writer: rounds of 3 frames and a commit until stopped; it reports
-	// each acknowledged round.
-	acked := make(chan uint64, 1024)
-	stop := make(chan struct{})
-	werr := make(chan error, 1)
+	w := startWriter(ctx, l)
+	var last uint64
+	for k := range kills {
+		// Let some rounds through, then kill at a random moment.
+		want := last + 5 + uint64(rng.IntN(20))
+		last = w.until(t, want)
+		time.Sleep(time.Duration(rng.IntN(3000)) * time.Microsecond)
+		srv.Kill()
+		t.Logf("kill %d after commit %d", k+1, last)
+		time.Sleep(time.Duration(rng.IntN(300)) * time.Millisecond)
+		srv = startServerProc(t, srv.Dir)
+	}
+	w.until(t, last+5)
+	last = w.stop(t)
+	checkLog(t, cur, last)
+}
+
+// writer writes rounds of 3 frames and a commit to a Log until stopped.
+type writer struct {
+	acked chan uint64 // each acknowledged round's commit Seq
+	quit  chan struct{}
+	err   chan error
+	last  uint64
+}
+
+func startWriter(ctx context.Context, l *Log) *writer {
+	w := &writer{acked: make(chan uint64, 1024), quit: make(chan struct{}), err: make(chan error, 1)}
 	go func() {
-		defer close(acked)
+		defer close(w.acked)
 		for seq := uint64(0); ; seq++ {
 			select {
-			case <-stop:
-				werr <- nil
+			case <-w.quit:
+				w.err <- nil
 				return
 			default:
 			}
@@ -64,50 +86,50 @@ func TestServerKill(t *testing.T) {
 				fs = append(fs, frame(seq, cluster.Inst(i), fmt.Sprint(seq, "/", i)))
 			}
 			if err := l.Publish(ctx, fs); err != nil {
-				werr <- err
+				w.err <- err
 				return
 			}
 			if err := l.Append(ctx, roundCommit(seq, 1)); err != nil {
-				werr <- fmt.Errorf("commit %d: %w", seq, err)
+				w.err <- fmt.Errorf("commit %d: %w", seq, err)
 				return
 			}
-			acked <- seq
+			w.acked <- seq
 		}
 	}()
-	var last uint64
-	for k := range kills {
-		// Let some rounds through, then kill at a random moment.
-		want := last + 5 + uint64(rng.IntN(20))
-		for last < want {
-			s, ok := <-acked
-			if !ok {
-				t.Fatalf("writer: %v", <-werr)
-			}
-			last = s
-		}
-		time.Sleep(time.Duration(rng.IntN(3000)) * time.Microsecond)
-		srv.Kill()
-		t.Logf("kill %d after commit %d", k+1, last)
-		time.Sleep(time.Duration(rng.IntN(300)) * time.Millisecond)
-		srv = startServerProc(t, srv.Dir)
-	}
-	for want := last + 5; last < want; {
-		s, ok := <-acked
+	return w
+}
+
+// until waits until commit seq is acknowledged, and returns the last one.
+func (w *writer) until(t *testing.T, seq uint64) uint64 {
+	t.Helper()
+	for w.last < seq {
+		s, ok := <-w.acked
 		if !ok {
-			t.Fatalf("writer: %v", <-werr)
+			t.Fatalf("writer: %v", <-w.err)
 		}
-		last = s
+		w.last = s
 	}
-	close(stop)
-	for s := range acked {
-		last = s
+	return w.last
+}
+
+// stop stops the writer and returns its last acknowledged commit.
+func (w *writer) stop(t *testing.T) uint64 {
+	t.Helper()
+	close(w.quit)
+	for s := range w.acked {
+		w.last = s
 	}
-	if err := <-werr; err != nil {
+	if err := <-w.err; err != nil {
 		t.Fatal(err)
 	}
-	// Read everything up to commit last: frames of round n before commit n,
-	// each (round, inst) at least once (retries may repeat a frame), commits
-	// 0..last once each and in order, positions dense.
+	return w.last
+}
+
+// checkLog reads the log from its start up to commit last: positions dense,
+// frames of round n before commit n (each (round, inst) at least once:
+// retries may repeat a frame), commits 0..last once each and in order.
+func checkLog(t *testing.T, cur cluster.Cursor, last uint64) {
+	t.Helper()
 	pos := uint64(0)
 	frames := map[[2]uint64]bool{}
 	for next := uint64(0); next <= last; {

@@ -47,9 +47,9 @@ func startDev(t tb, dir string) *devServer {
 func (d *devServer) Stop() { d.stop() }
 
 // connect is Connect, closed when the test ends.
-func connect(t tb, url string) (*nats.Conn, jetstream.JetStream) {
+func connect(t tb, url string, opts ...nats.Option) (*nats.Conn, jetstream.JetStream) {
 	t.Helper()
-	nc, js, err := Connect(url)
+	nc, js, err := Connect(url, opts...)
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
