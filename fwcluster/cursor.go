@@ -44,13 +44,40 @@ func (l *Log) Read(ctx context.Context, from uint64) (cluster.Cursor, error) {
 }
 
 type cursor struct {
-	l     *Log
-	it    jetstream.MessagesContext
-	after uint64 // the last stream sequence returned
+	l       *Log
+	it      jetstream.MessagesContext
+	after   uint64 // the last stream sequence returned
+	known   bool   // pending is known: an entry was delivered
+	pending uint64 // entries stored after the last one delivered, when it was delivered
+}
+
+// behind reports whether entries are stored that the cursor has not
+// returned yet: the pending count of the last delivery, or before the
+// first, the stream's last sequence.
+func (c *cursor) behind(ctx context.Context) (bool, error) {
+	if c.known {
+		return c.pending > 0, nil
+	}
+	for try := 0; ; try++ {
+		tctx, cancel := context.WithTimeout(ctx, c.l.o.ackWait)
+		info, err := c.l.stream.Info(tctx)
+		cancel()
+		if err == nil {
+			return info.State.LastSeq > c.after, nil
+		}
+		if !transient(err) {
+			return false, err
+		}
+		if err := pause(ctx, try); err != nil {
+			return false, err
+		}
+	}
 }
 
 // Next returns the next entry, waiting for it at most wait (a negative wait:
-// until there is one or ctx is done).
+// until there is one or ctx is done). An entry already stored when the wait
+// ends is waited for until it arrives (the consumer delivers it): "none
+// within wait" means that the cursor is at the end of the log.
 func (c *cursor) Next(ctx context.Context, wait time.Duration) (cluster.Entry, bool, error) {
 	if err := ctx.Err(); err != nil {
 		return cluster.Entry{}, false, err
@@ -68,7 +95,15 @@ func (c *cursor) Next(ctx context.Context, wait time.Duration) (cluster.Entry, b
 				return cluster.Entry{}, false, ctx.Err()
 			}
 			if wctx.Err() != nil {
-				return cluster.Entry{}, false, nil
+				more, err := c.behind(ctx)
+				if err != nil {
+					return cluster.Entry{}, false, fmt.Errorf("fwcluster: read: %w", err)
+				}
+				if !more {
+					return cluster.Entry{}, false, nil
+				}
+				wctx = ctx // stored: it comes
+				continue
 			}
 			return cluster.Entry{}, false, fmt.Errorf("fwcluster: read: %w", err)
 		}
@@ -80,7 +115,7 @@ func (c *cursor) Next(ctx context.Context, wait time.Duration) (cluster.Entry, b
 		if seq <= c.after {
 			continue // a consumer reset delivered it again
 		}
-		c.after = seq
+		c.after, c.known, c.pending = seq, true, meta.NumPending
 		e := cluster.Entry{Seq: seq}
 		switch m.Subject() {
 		case c.l.subjF:

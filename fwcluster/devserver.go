@@ -86,7 +86,7 @@ func DevServer(dir string) (url string, stop func(), err error) {
 // come after these (credentials, TLS, a name). It returns the connection and
 // its JetStream context.
 func Connect(url string, opts ...nats.Option) (*nats.Conn, jetstream.JetStream, error) {
-	all := append([]nats.Option{nats.MaxReconnects(-1), nats.ReconnectWait(50 * time.Millisecond), nats.RetryOnFailedConnect(false)}, opts...)
+	all := append([]nats.Option{nats.MaxReconnects(-1), nats.ReconnectWait(50 * time.Millisecond), nats.RetryOnFailedConnect(true)}, opts...)
 	nc, err := nats.Connect(url, all...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("fwcluster: connect %s: %w", url, err)

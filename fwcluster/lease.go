@@ -145,8 +145,15 @@ func (l *Log) lease(ctx context.Context, member string, now time.Time) (uint64, 
 
 // Heartbeats: the key member.<name> holds "<incarnation> <unix nanos>", the
 // member's incarnation and the time of its last Beat on its clock. A watcher
-// of member.* keeps the Log's view; Members waits until the watcher has seen
-// this Log's own last Beat, so a Log reads its own writes.
+// of member.* keeps the Log's view of them, and the Log remembers the beats
+// it wrote itself: Members merges the two (the later revision wins), so a
+// Log reads its own beats at once, and a lagging watcher (a server restart)
+// never holds a caller up.
+
+type beatRev struct {
+	rev uint64
+	m   cluster.Member
+}
 
 // Beat records that member (in its incarnation) is alive now.
 func (l *Log) Beat(ctx context.Context, member string, incarnation uint64) error {
@@ -156,14 +163,17 @@ func (l *Log) Beat(ctx context.Context, member string, incarnation uint64) error
 	if !memberName.MatchString(member) {
 		return fmt.Errorf("fwcluster: member name %q: want 1-64 letters, digits, '-' or '_'", member)
 	}
-	v := []byte(strconv.FormatUint(incarnation, 10) + " " + strconv.FormatInt(l.Now().UnixNano(), 10))
+	now := l.Now().UnixNano()
+	v := []byte(strconv.FormatUint(incarnation, 10) + " " + strconv.FormatInt(now, 10))
 	for try := 0; ; try++ {
 		tctx, cancel := context.WithTimeout(ctx, l.o.ackWait)
 		rev, err := l.kv.Put(tctx, "member."+member, v)
 		cancel()
 		if err == nil {
 			l.mu.Lock()
-			l.wrote = max(l.wrote, rev)
+			if rev > l.mine[member].rev {
+				l.mine[member] = beatRev{rev, cluster.Member{Name: member, Incarnation: incarnation, Beat: now}}
+			}
 			l.mu.Unlock()
 			return nil
 		}
@@ -178,39 +188,45 @@ func (l *Log) Beat(ctx context.Context, member string, incarnation uint64) error
 
 // Members returns every member that ever beat, sorted by name, with its
 // last beat as this Log has seen it (its own Beats included). Its first
-// call starts the watcher.
+// call starts the watcher and waits for the bucket's current beats.
 func (l *Log) Members(ctx context.Context) ([]cluster.Member, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	l.wstart.Do(func() { l.werr = l.watch() })
-	if l.werr != nil {
-		return nil, l.werr
+	for try := 0; ; try++ {
+		err := l.watch()
+		if err == nil {
+			break
+		}
+		if !transient(err) {
+			return nil, err
+		}
+		if err := pause(ctx, try); err != nil {
+			return nil, err
+		}
 	}
 	select {
 	case <-l.wready:
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	for {
-		l.mu.Lock()
-		if l.seen >= l.wrote {
-			out := make([]cluster.Member, 0, len(l.beats))
-			for _, m := range l.beats {
-				out = append(out, m)
-			}
-			l.mu.Unlock()
-			slices.SortFunc(out, func(a, b cluster.Member) int { return strings.Compare(a.Name, b.Name) })
-			return out, nil
-		}
-		moved := l.moved
-		l.mu.Unlock()
-		select {
-		case <-moved:
-		case <-ctx.Done():
-			return nil, ctx.Err()
+	l.mu.Lock()
+	all := make(map[string]cluster.Member, len(l.beats)+len(l.mine))
+	for name, b := range l.beats {
+		all[name] = b.m
+	}
+	for name, b := range l.mine {
+		if b.rev > l.beats[name].rev {
+			all[name] = b.m
 		}
 	}
+	l.mu.Unlock()
+	out := make([]cluster.Member, 0, len(all))
+	for _, m := range all {
+		out = append(out, m)
+	}
+	slices.SortFunc(out, func(a, b cluster.Member) int { return strings.Compare(a.Name, b.Name) })
+	return out, nil
 }
 
 func parseBeat(name string, v []byte) (cluster.Member, bool) {
@@ -223,19 +239,27 @@ func parseBeat(name string, v []byte) (cluster.Member, bool) {
 	return cluster.Member{Name: name, Incarnation: inc, Beat: at}, true
 }
 
-// watch starts the heartbeat watcher, which keeps l.beats current.
+// watch starts the heartbeat watcher, which keeps l.beats current, unless
+// it runs already.
 func (l *Log) watch() error {
-	ctx, cancel := context.WithCancel(context.Background())
-	w, err := l.kv.Watch(ctx, "member.*")
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.wstop != nil {
+		return nil
+	}
+	// The watcher lives until Close, not until ctx: its subscription is
+	// bound to the context it is made with.
+	wctx, cancel := context.WithCancel(context.Background())
+	w, err := l.kv.Watch(wctx, "member.*")
 	if err != nil {
 		cancel()
 		return fmt.Errorf("fwcluster: watch heartbeats: %w", err)
 	}
-	l.mu.Lock()
-	l.wstop = cancel
-	l.mu.Unlock()
+	l.wstop = func() {
+		cancel()
+		_ = w.Stop()
+	}
 	go func() {
-		defer w.Stop()
 		ready := false
 		for e := range w.Updates() {
 			if e == nil {
@@ -248,13 +272,10 @@ func (l *Log) watch() error {
 			name := strings.TrimPrefix(e.Key(), "member.")
 			l.mu.Lock()
 			if m, ok := parseBeat(name, e.Value()); ok && e.Operation() == jetstream.KeyValuePut {
-				l.beats[name] = m
+				l.beats[name] = beatRev{e.Revision(), m}
 			} else {
 				delete(l.beats, name)
 			}
-			l.seen = max(l.seen, e.Revision())
-			close(l.moved)
-			l.moved = make(chan struct{})
 			l.mu.Unlock()
 		}
 		if !ready {

@@ -26,17 +26,15 @@ type Log struct {
 	o      options
 
 	mu     sync.Mutex
-	last   commitPos                 // the last commit this Log knows of
-	leader leaseObs                  // the leader key as last seen
-	beats  map[string]cluster.Member // member.<name> as the watcher last saw it
-	seen   uint64                    // the watcher's last revision
-	wrote  uint64                    // the revision of this Log's last Beat
-	moved  chan struct{}             // closed (and replaced) when the watcher moves on
-	wstart sync.Once                 // starts the member watcher
-	werr   error                     // its start error
-	wstop  func()                    // stops it
-	wready chan struct{}             // closed when the watcher has the initial values
-	held   map[string]leaseCache     // members whose lease this Log renewed
+	last   commitPos             // the last commit this Log knows of
+	leader leaseObs              // the leader key as last seen
+	beats  map[string]beatRev    // member.<name> as the watcher last saw it
+	mine   map[string]beatRev    // the beats this Log wrote
+	wstart sync.Once             // starts the member watcher
+	werr   error                 // its start error
+	wstop  func()                // stops it
+	wready chan struct{}         // closed when the watcher has the initial values
+	held   map[string]leaseCache // members whose lease this Log renewed
 }
 
 // commitPos is where a commit is: its Seq and its stream sequence.
@@ -115,7 +113,7 @@ func Open(ctx context.Context, js jetstream.JetStream, run string, opts ...Optio
 		return nil, fmt.Errorf("fwcluster: %w", err)
 	}
 	l := &Log{js: own, run: run, o: o, subjF: "fwc." + run + ".f", subjC: "fwc." + run + ".c",
-		beats: map[string]cluster.Member{}, moved: make(chan struct{}), wready: make(chan struct{}), held: map[string]leaseCache{}}
+		beats: map[string]beatRev{}, mine: map[string]beatRev{}, wready: make(chan struct{}), held: map[string]leaseCache{}}
 	maxBytes := o.maxBytes
 	if maxBytes <= 0 {
 		maxBytes = -1

@@ -13,10 +13,18 @@ import (
 
 // The test binary re-executed plays a role other than the tests, named by
 // FWC_ROLE: "jsserver" is a DevServer on FWC_DIR that prints its URL and
-// runs until it is killed (the hard server crash of the tests: SIGKILL).
+// runs until it is killed (the hard server crash of the tests: SIGKILL);
+// "member" runs the toy program as member FWC_MEMBER of run FWC_RUN on the
+// server at FWC_URL and writes its record to FWC_OUT (memberMain).
 const (
-	envRole = "FWC_ROLE"
-	envDir  = "FWC_DIR"
+	envRole    = "FWC_ROLE"
+	envDir     = "FWC_DIR"
+	envURL     = "FWC_URL"
+	envRun     = "FWC_RUN"
+	envMember  = "FWC_MEMBER"
+	envMembers = "FWC_MEMBERS"
+	envProg    = "FWC_PROG" // seed insts inputs maxV steps handler-µs
+	envOut     = "FWC_OUT"
 )
 
 func TestMain(m *testing.M) {
@@ -31,6 +39,12 @@ func TestMain(m *testing.M) {
 		}
 		fmt.Println(url)
 		select {}
+	case "member":
+		if err := memberMain(); err != nil {
+			fmt.Fprintln(os.Stderr, os.Getenv(envMember)+":", err)
+			os.Exit(1)
+		}
+		os.Exit(0)
 	default:
 		fmt.Fprintln(os.Stderr, "unknown role", os.Getenv(envRole))
 		os.Exit(2)
