@@ -1,8 +1,11 @@
 package fwcluster
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"sync"
 	"syscall"
@@ -248,4 +251,53 @@ func benchBarrier(b *testing.B, members int) {
 	slices.Sort(times)
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
 	b.ReportMetric(float64(times[len(times)*9/10].Microseconds())/1000, "ms-p90")
+}
+
+// BenchmarkScale: CPU-bound handlers on 1 and 2 member processes. The toy
+// program (8 instances, 16 inputs) whose handler does 10^6 iterations of
+// fixed work (about 1 ms; not a wall-clock spin, which a loaded machine
+// would shorten) runs on M member processes (the test binary re-executed;
+// each runs its instances one call at a time), on an embedded server in the
+// benchmark's process. An op is a whole run, from starting the processes to
+// the last one's exit; calls/run is the program's handler calls. Compare
+// members=1 and members=2 alternated (make bench-cluster).
+func BenchmarkScale(b *testing.B) {
+	const spin = 1_000_000
+	for _, members := range []int{1, 2} {
+		b.Run(fmt.Sprint("members=", members), func(b *testing.B) {
+			srv := startDev(b, "")
+			prog := progEnv(42, 8, 16, 24, 1000, 0)
+			p, err := parseProg(prog)
+			if err != nil {
+				b.Fatal(err)
+			}
+			want, err := p.run(context.Background(), local{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			calls := p.calls
+			dir := b.TempDir()
+			b.ResetTimer()
+			for i := range b.N {
+				run := fmt.Sprint("scale", i)
+				env := []string{envURL + "=" + srv.URL, envRun + "=" + run, envMembers + "=" + fmt.Sprint(members), envProg + "=" + prog, envSpin + "=" + fmt.Sprint(spin)}
+				var procs []*memberProc
+				for m := range members {
+					name := fmt.Sprint("m", m)
+					procs = append(procs, startMemberTB(b, env, name, filepath.Join(dir, run+name)))
+				}
+				for _, m := range procs {
+					<-m.done
+					if m.err != nil {
+						b.Fatalf("%s: %v", m.name, m.err)
+					}
+					got, err := os.ReadFile(m.out)
+					if err != nil || !bytes.Equal(got, want) {
+						b.Fatalf("%s: record differs (%v)", m.name, err)
+					}
+				}
+			}
+			b.ReportMetric(float64(calls), "calls/run")
+		})
+	}
 }

@@ -20,19 +20,12 @@ func (l *Log) Read(ctx context.Context, from uint64) (cluster.Cursor, error) {
 	if from > 1 {
 		cfg.DeliverPolicy, cfg.OptStartSeq = jetstream.DeliverByStartSequencePolicy, from
 	}
-	var (
-		cons jetstream.Consumer
-		err  error
-	)
-	for try := 0; ; try++ {
+	var cons jetstream.Consumer
+	err := retry(ctx, l.o.ackWait, func(ctx context.Context) error {
+		var err error
 		cons, err = l.stream.OrderedConsumer(ctx, cfg)
-		if err == nil || !transient(err) {
-			break
-		}
-		if err := pause(ctx, try); err != nil {
-			return nil, err
-		}
-	}
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("fwcluster: read: %w", err)
 	}
@@ -58,20 +51,15 @@ func (c *cursor) behind(ctx context.Context) (bool, error) {
 	if c.known {
 		return c.pending > 0, nil
 	}
-	for try := 0; ; try++ {
-		tctx, cancel := context.WithTimeout(ctx, c.l.o.ackWait)
-		info, err := c.l.stream.Info(tctx)
-		cancel()
+	var last uint64
+	err := retry(ctx, c.l.o.ackWait, func(ctx context.Context) error {
+		info, err := c.l.stream.Info(ctx)
 		if err == nil {
-			return info.State.LastSeq > c.after, nil
+			last = info.State.LastSeq
 		}
-		if !transient(err) {
-			return false, err
-		}
-		if err := pause(ctx, try); err != nil {
-			return false, err
-		}
-	}
+		return err
+	})
+	return last > c.after, err
 }
 
 // Next returns the next entry, waiting for it at most wait (a negative wait:

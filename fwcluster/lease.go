@@ -188,28 +188,32 @@ func (l *Log) Beat(ctx context.Context, member string, incarnation uint64) error
 
 // Members returns every member that ever beat, sorted by name, with its
 // last beat as this Log has seen it (its own Beats included). Its first
-// call starts the watcher and waits for the bucket's current beats.
+// call starts the watcher and waits for the bucket's current beats (a
+// watcher not ready within AckWait is made again).
 func (l *Log) Members(ctx context.Context) ([]cluster.Member, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	for try := 0; ; try++ {
-		err := l.watch()
-		if err == nil {
-			break
-		}
-		if !transient(err) {
-			return nil, err
+		wt := l.watch()
+		t := time.NewTimer(l.o.ackWait)
+		select {
+		case <-wt.ready:
+			t.Stop()
+			return l.members(), nil
+		case <-ctx.Done():
+			t.Stop()
+			return nil, ctx.Err()
+		case <-t.C:
+			l.dropWatch(wt)
 		}
 		if err := pause(ctx, try); err != nil {
 			return nil, err
 		}
 	}
-	select {
-	case <-l.wready:
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
+}
+
+func (l *Log) members() []cluster.Member {
 	l.mu.Lock()
 	all := make(map[string]cluster.Member, len(l.beats)+len(l.mine))
 	for name, b := range l.beats {
@@ -226,7 +230,7 @@ func (l *Log) Members(ctx context.Context) ([]cluster.Member, error) {
 		out = append(out, m)
 	}
 	slices.SortFunc(out, func(a, b cluster.Member) int { return strings.Compare(a.Name, b.Name) })
-	return out, nil
+	return out
 }
 
 func parseBeat(name string, v []byte) (cluster.Member, bool) {
@@ -239,48 +243,66 @@ func parseBeat(name string, v []byte) (cluster.Member, bool) {
 	return cluster.Member{Name: name, Incarnation: inc, Beat: at}, true
 }
 
-// watch starts the heartbeat watcher, which keeps l.beats current, unless
-// it runs already.
-func (l *Log) watch() error {
+// watcher is the heartbeat watcher: ready is closed when it has the
+// bucket's current beats; cancel stops it.
+type watcher struct {
+	ready  chan struct{}
+	cancel func()
+}
+
+// watch returns the heartbeat watcher, starting one if there is none. It is
+// made in the background: the request may be lost in a server restart.
+func (l *Log) watch() *watcher {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.wstop != nil {
-		return nil
+	if l.wat != nil {
+		return l.wat
 	}
-	// The watcher lives until Close, not until ctx: its subscription is
-	// bound to the context it is made with.
-	wctx, cancel := context.WithCancel(context.Background())
-	w, err := l.kv.Watch(wctx, "member.*")
-	if err != nil {
-		cancel()
-		return fmt.Errorf("fwcluster: watch heartbeats: %w", err)
-	}
-	l.wstop = func() {
-		cancel()
-		_ = w.Stop()
-	}
+	// The watcher lives until Close (or dropWatch), not until a caller's
+	// context: its subscription is bound to the context it is made with.
+	ctx, cancel := context.WithCancel(context.Background())
+	wt := &watcher{ready: make(chan struct{}), cancel: cancel}
+	l.wat = wt
 	go func() {
+		w, err := l.kv.Watch(ctx, "member.*")
+		if err != nil {
+			l.dropWatch(wt)
+			return
+		}
+		go func() {
+			<-ctx.Done()
+			_ = w.Stop()
+		}()
 		ready := false
 		for e := range w.Updates() {
 			if e == nil {
 				if !ready {
 					ready = true
-					close(l.wready)
+					close(wt.ready)
 				}
 				continue
 			}
 			name := strings.TrimPrefix(e.Key(), "member.")
 			l.mu.Lock()
-			if m, ok := parseBeat(name, e.Value()); ok && e.Operation() == jetstream.KeyValuePut {
-				l.beats[name] = beatRev{e.Revision(), m}
-			} else {
-				delete(l.beats, name)
+			if l.wat == wt {
+				if m, ok := parseBeat(name, e.Value()); ok && e.Operation() == jetstream.KeyValuePut {
+					l.beats[name] = beatRev{e.Revision(), m}
+				} else {
+					delete(l.beats, name)
+				}
 			}
 			l.mu.Unlock()
 		}
-		if !ready {
-			close(l.wready)
-		}
 	}()
-	return nil
+	return wt
+}
+
+// dropWatch stops wt and forgets it, so that the next Members makes another.
+func (l *Log) dropWatch(wt *watcher) {
+	l.mu.Lock()
+	if l.wat == wt {
+		l.wat = nil
+	}
+	l.mu.Unlock()
+	wt.cancel()
 }

@@ -30,10 +30,7 @@ type Log struct {
 	leader leaseObs              // the leader key as last seen
 	beats  map[string]beatRev    // member.<name> as the watcher last saw it
 	mine   map[string]beatRev    // the beats this Log wrote
-	wstart sync.Once             // starts the member watcher
-	werr   error                 // its start error
-	wstop  func()                // stops it
-	wready chan struct{}         // closed when the watcher has the initial values
+	wat    *watcher              // the heartbeat watcher (nil: none yet)
 	held   map[string]leaseCache // members whose lease this Log renewed
 }
 
@@ -113,7 +110,7 @@ func Open(ctx context.Context, js jetstream.JetStream, run string, opts ...Optio
 		return nil, fmt.Errorf("fwcluster: %w", err)
 	}
 	l := &Log{js: own, run: run, o: o, subjF: "fwc." + run + ".f", subjC: "fwc." + run + ".c",
-		beats: map[string]beatRev{}, mine: map[string]beatRev{}, wready: make(chan struct{}), held: map[string]leaseCache{}}
+		beats: map[string]beatRev{}, mine: map[string]beatRev{}, held: map[string]leaseCache{}}
 	maxBytes := o.maxBytes
 	if maxBytes <= 0 {
 		maxBytes = -1
@@ -132,10 +129,14 @@ func Open(ctx context.Context, js jetstream.JetStream, run string, opts ...Optio
 		Duplicates:  0, // no Nats-Msg-Id: duplicates are dropped by readers, exactly
 		AllowDirect: true,
 	}
-	l.stream, err = js.CreateStream(ctx, cfg)
-	if errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
-		l.stream, err = js.Stream(ctx, cfg.Name)
-	}
+	err = retry(ctx, o.ackWait, func(ctx context.Context) error {
+		var err error
+		l.stream, err = js.CreateStream(ctx, cfg)
+		if errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
+			l.stream, err = js.Stream(ctx, cfg.Name)
+		}
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("fwcluster: stream %s: %w", cfg.Name, err)
 	}
@@ -147,10 +148,14 @@ func Open(ctx context.Context, js jetstream.JetStream, run string, opts ...Optio
 		Storage:     jetstream.FileStorage,
 		Replicas:    o.replicas,
 	}
-	l.kv, err = js.CreateKeyValue(ctx, kcfg)
-	if errors.Is(err, jetstream.ErrBucketExists) {
-		l.kv, err = js.KeyValue(ctx, kcfg.Bucket)
-	}
+	err = retry(ctx, o.ackWait, func(ctx context.Context) error {
+		var err error
+		l.kv, err = js.CreateKeyValue(ctx, kcfg)
+		if errors.Is(err, jetstream.ErrBucketExists) {
+			l.kv, err = js.KeyValue(ctx, kcfg.Bucket)
+		}
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("fwcluster: bucket %s: %w", kcfg.Bucket, err)
 	}
@@ -186,11 +191,10 @@ func Delete(ctx context.Context, js jetstream.JetStream, run string) error {
 // Close stops the Log's watcher; cursors are closed by their own Close.
 func (l *Log) Close() error {
 	l.mu.Lock()
-	stop := l.wstop
-	l.wstop = nil
+	wt := l.wat
 	l.mu.Unlock()
-	if stop != nil {
-		stop()
+	if wt != nil {
+		l.dropWatch(wt)
 	}
 	return nil
 }
@@ -213,6 +217,23 @@ func transient(err error) bool {
 		return api.Code == 408 || api.Code >= 500
 	}
 	return true
+}
+
+// retry calls f until it succeeds, fails for good (not transient), or ctx
+// is done; each call gets ackWait (a request lost in a server restart is
+// never answered).
+func retry(ctx context.Context, ackWait time.Duration, f func(ctx context.Context) error) error {
+	for try := 0; ; try++ {
+		tctx, cancel := context.WithTimeout(ctx, ackWait)
+		err := f(tctx)
+		cancel()
+		if err == nil || !transient(err) {
+			return err
+		}
+		if err := pause(ctx, try); err != nil {
+			return err
+		}
+	}
 }
 
 // debugf, if set (by tests), is told of retried errors.

@@ -26,6 +26,9 @@ const (
 	procAck   = 2 * time.Second
 )
 
+// envSpin is the toy's handler work in spinWork iterations (benchmarks).
+const envSpin = "FWC_SPIN"
+
 // procTimeout bounds a process test: FWC_TIMEOUT (a duration), or 4 minutes.
 func procTimeout() time.Duration {
 	if d, err := time.ParseDuration(os.Getenv("FWC_TIMEOUT")); err == nil {
@@ -49,6 +52,7 @@ func parseProg(s string) (*toyProg, error) {
 	}
 	p := newToy(seed, insts, inputs, maxV, steps)
 	p.handleUS = time.Duration(us) * time.Microsecond
+	p.spin, _ = strconv.Atoi(os.Getenv(envSpin))
 	return p, nil
 }
 
@@ -105,6 +109,11 @@ type memberProc struct {
 }
 
 func startMember(t *testing.T, env []string, name, out string) *memberProc {
+	t.Helper()
+	return startMemberTB(t, env, name, out)
+}
+
+func startMemberTB(t testing.TB, env []string, name, out string) *memberProc {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(append(os.Environ(), env...), envRole+"=member", envMember+"="+name, envOut+"="+out)

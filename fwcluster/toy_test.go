@@ -20,7 +20,22 @@ type toyProg struct {
 	insts    int
 	steps    uint32
 	inputs   [][2]uint64   // (instance, value)
-	handleUS time.Duration // a handler call's busy time
+	handleUS time.Duration // a handler call's busy time (wall clock)
+	spin     int           // a handler call's fixed work, in spinWork iterations
+	calls    int           // handler calls made (by this member)
+}
+
+// spinSink keeps spinWork's result alive.
+var spinSink uint64
+
+// spinWork is n iterations of an LCG: CPU work of a fixed size (about 1 ns
+// an iteration), unlike a wall-clock spin, which a loaded machine shortens.
+func spinWork(n int) {
+	x := spinSink
+	for range n {
+		x = x*6364136223846793005 + 1442695040888963407
+	}
+	spinSink = x
 }
 
 func newToy(seed uint64, insts, inputs int, maxV int, steps uint32) *toyProg {
@@ -135,6 +150,8 @@ func (p *toyProg) run(ctx context.Context, x exchange) ([]byte, error) {
 			var b []byte
 			for _, v := range inbox[i] {
 				busy(p.handleUS)
+				spinWork(p.spin)
+				p.calls++
 				s := state[i]*1000003 + v + 1
 				state[i] = s
 				if v > 0 {
