@@ -3,10 +3,12 @@
 package fwcluster
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -152,4 +154,82 @@ func TestCluster3LeaderKill(t *testing.T) {
 	if si, err := info.Info(ctx); err != nil || si.Cluster.Leader == leader || si.Cluster.Leader == "" {
 		t.Fatalf("after the kill: leader %v, %v", si.Cluster, err)
 	}
+}
+
+// TestCluster3Members: the toy program on 3 members (goroutines, each with
+// its own connection to the cluster) and an observer, R3; the stream
+// leader's server is shut down mid-run. Every record equals the
+// single-process one.
+func TestCluster3Members(t *testing.T) {
+	servers, urls := cluster3(t)
+	p := newToy(7, 8, 12, 60, 1000)
+	want, err := p.run(context.Background(), local{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.handleUS = 200 * time.Microsecond
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	open3 := func() *Log {
+		_, js := connect(t, urls, nats.Timeout(5*time.Second))
+		for try := 0; ; try++ {
+			l, err := Open(ctx, js, "r3m", Replicas(3), LeaseTTL(procLease), AckWait(procAck))
+			if err == nil {
+				t.Cleanup(func() { l.Close() })
+				return l
+			}
+			if try == 20 {
+				t.Fatal(err)
+			}
+			time.Sleep(time.Second)
+		}
+	}
+	names := []string{"obs", "m0", "m1", "m2"}
+	recs := make([][]byte, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	var watch *commitWatch
+	for i, name := range names {
+		l := open3()
+		if i == 0 {
+			watch = watchCommits(ctx, t, l)
+		}
+		q := *p
+		wg.Go(func() { recs[i], errs[i] = q.member(ctx, l, name, 3, name == "obs", procDead) })
+	}
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	if !watch.wait(10, done) {
+		t.Fatalf("the run ended before commit 10: %v", errs)
+	}
+	_, js := connect(t, urls)
+	st, err := js.Stream(ctx, StreamName("r3m"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	si, err := st.Info(ctx)
+	if err != nil || si.Cluster == nil {
+		t.Fatalf("stream info: %v", err)
+	}
+	for _, s := range servers {
+		if s.Name() == si.Cluster.Leader {
+			s.Shutdown()
+			t.Logf("stream leader %s shut down after commit %d", s.Name(), watch.last())
+		}
+	}
+	<-done
+	for i, name := range names {
+		if errs[i] != nil {
+			t.Errorf("%s: %v", name, errs[i])
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+	for i, name := range names {
+		if !bytes.Equal(recs[i], want) {
+			t.Fatalf("%s's record differs\n got:\n%s\nwant:\n%s", name, recs[i], want)
+		}
+	}
+	t.Logf("%d commits", watch.last()+1)
 }

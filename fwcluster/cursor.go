@@ -29,7 +29,9 @@ func (l *Log) Read(ctx context.Context, from uint64) (cluster.Cursor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fwcluster: read: %w", err)
 	}
-	it, err := cons.Messages(jetstream.PullMaxMessages(1024))
+	// Heartbeats every second: a consumer lost with its server (R3: the
+	// server that held it died) is noticed after 2 s and made again.
+	it, err := cons.Messages(jetstream.PullMaxMessages(1024), jetstream.PullExpiry(5*time.Second), jetstream.PullHeartbeat(time.Second))
 	if err != nil {
 		return nil, fmt.Errorf("fwcluster: read: %w", err)
 	}

@@ -31,6 +31,9 @@ var spinSink uint64
 // spinWork is n iterations of an LCG: CPU work of a fixed size (about 1 ns
 // an iteration), unlike a wall-clock spin, which a loaded machine shortens.
 func spinWork(n int) {
+	if n == 0 {
+		return
+	}
 	x := spinSink
 	for range n {
 		x = x*6364136223846793005 + 1442695040888963407
