@@ -282,7 +282,8 @@ func (c *Coordinator) Decide(now time.Time, members []Member, epoch uint64) *Com
 func (c *Coordinator) Retry() { c.pending = 0 }
 
 // Rendezvous is the member among members (non-empty) that wins inst: the largest
-// FNV-1a 64 of "member/inst", the smallest name on a tie. It is a function of the
+// FNV-1a 64 of "member/inst" (through the splitmix64 finalizer, since FNV-1a's high bits
+// barely depend on the last bytes), the smallest name on a tie. It is a function of the
 // member set alone, so every coordinator moves an instance to the same member.
 func Rendezvous(members []string, inst Inst) string {
 	var best string
@@ -292,10 +293,19 @@ func Rendezvous(members []string, inst Inst) string {
 		h.Write([]byte(m))
 		h.Write([]byte{'/'})
 		h.Write(strconv.AppendUint(nil, uint64(inst), 10))
-		v := h.Sum64()
+		v := mix(h.Sum64())
 		if i == 0 || v > bestH || (v == bestH && m < best) {
 			best, bestH = m, v
 		}
 	}
 	return best
+}
+
+// mix is splitmix64's finalizer.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync/atomic"
 	"time"
 )
 
@@ -30,6 +31,12 @@ type NodeConfig struct {
 
 	DeadAfter time.Duration // 0: DefaultDeadAfter
 }
+
+// MarkerInst is the instance of the marker frames (round 0) with which a member finds
+// the end of the log as it joins; the coordinator ignores them.
+const MarkerInst = ^Inst(0)
+
+var markerNonce atomic.Uint64
 
 // DivergenceError reports that a member's engine computed something else than the log
 // accepted: a non-deterministic handler, or members running different programs.
@@ -124,13 +131,36 @@ func (n *Node) Start(ctx context.Context) error {
 	case g.Instances != n.cfg.Instances:
 		return fmt.Errorf("cluster: the run has %d instances, this member %d", g.Instances, n.cfg.Instances)
 	}
+	// Read to a marker of our own: everything before it is the log as it was when we
+	// joined (a read that finds nothing within some wait proves nothing: delivery may lag).
+	marker := Frame{Inst: MarkerInst, Attempt: n.cfg.Incarnation, Last: true,
+		Body: fmt.Appendf(nil, "%s/%d", n.cfg.Member, markerNonce.Add(1))}
 	for {
-		ok, err := n.read(ctx, 0)
+		err := n.l.Publish(ctx, []Frame{marker})
+		if err == nil {
+			break
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+	}
+	for {
+		e, ok, err := n.cur.Next(ctx, n.beatEvery)
 		if err != nil {
 			return err
 		}
 		if !ok {
+			if err := n.tick(ctx); err != nil {
+				return err
+			}
+			continue
+		}
+		if f := e.Frame; f != nil && f.Inst == MarkerInst && f.Round.N == 0 && bytes.Equal(f.Body, marker.Body) {
 			break
+		}
+		n.c.Observe(e)
+		if e.Commit != nil && e.Commit.Kind == CommitEnd {
+			return &EndError{e.Commit.Err}
 		}
 	}
 	if !n.cfg.Observer {
@@ -179,7 +209,7 @@ func (n *Node) tick(ctx context.Context) error {
 	now := n.l.Now()
 	if n.lastBeat.IsZero() || now.Sub(n.lastBeat) >= n.beatEvery {
 		if err := n.l.Beat(ctx, n.cfg.Member, n.cfg.Incarnation); err != nil {
-			return ctxErr(ctx)
+			return ctx.Err() // nil for a transient failure: beat at the next tick
 		}
 		n.lastBeat = now
 		if n.cfg.Submitter || n.c.Genesis() != nil {
@@ -221,8 +251,18 @@ func (n *Node) tick(ctx context.Context) error {
 	return nil
 }
 
-func ctxErr(ctx context.Context) error {
-	return ctx.Err() // nil: a transient failure, tried again at the next tick
+// Working is called by the engine between handler calls: the member beats if due,
+// so that handlers that take long do not make it look dead. A single call longer
+// than DeadAfter still does.
+func (n *Node) Working(ctx context.Context) {
+	if n.cfg.Observer {
+		return
+	}
+	if now := n.l.Now(); now.Sub(n.lastBeat) >= n.beatEvery {
+		if n.l.Beat(ctx, n.cfg.Member, n.cfg.Incarnation) == nil {
+			n.lastBeat = now
+		}
+	}
 }
 
 // Round takes the engine's round r: work lists the instances with work (ascending, the
@@ -241,8 +281,11 @@ func (n *Node) Round(ctx context.Context, r Round, work []Inst, own map[Inst][]b
 	taken := func() (*Commit, map[Inst][]byte, bool, error) { return n.c.Take(r.N) }
 	cm, outs, ok, err := taken()
 	for !ok && err == nil {
-		var more bool
-		if more, err = n.read(ctx, 0); !more {
+		more, rerr := n.read(ctx, 0)
+		if rerr != nil {
+			return nil, rerr
+		}
+		if !more {
 			break
 		}
 		cm, outs, ok, err = taken()
@@ -330,7 +373,26 @@ func AppendFrames(fs []Frame, r Round, inst Inst, attempt uint64, out []byte) []
 // diverged ends the run with an End commit (best effort) and returns err.
 func (n *Node) diverged(ctx context.Context, err *DivergenceError) error {
 	if !n.cfg.Observer {
-		_ = n.l.Append(ctx, &Commit{Seq: n.c.Seq(), Epoch: n.epoch, Kind: CommitEnd, Err: err.Error()})
+		n.end(ctx, err.Error())
 	}
 	return err
+}
+
+// end appends an End commit (best effort): after the commits it read, and again
+// after reading on while another commit takes its place.
+func (n *Node) end(ctx context.Context, reason string) {
+	for range 100 {
+		err := n.l.Append(ctx, &Commit{Seq: n.c.Seq(), Epoch: n.epoch, Kind: CommitEnd, Err: reason})
+		if !errors.Is(err, ErrConflict) {
+			return
+		}
+		for {
+			if more, err := n.read(ctx, 0); !more || err != nil {
+				if _, ok := err.(*EndError); ok {
+					return // someone ended it first
+				}
+				break
+			}
+		}
+	}
 }

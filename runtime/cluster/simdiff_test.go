@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -30,8 +31,8 @@ type toyProg struct {
 func newToy(seed uint64, insts int) *toyProg {
 	r := rand.New(rand.NewPCG(seed, 7))
 	p := &toyProg{insts: insts}
-	for range 1 + r.IntN(12) {
-		p.inputs = append(p.inputs, [2]uint64{uint64(r.IntN(insts)), uint64(r.IntN(6))})
+	for range 1 + r.IntN(24) {
+		p.inputs = append(p.inputs, [2]uint64{uint64(r.IntN(insts)), uint64(r.IntN(7))})
 	}
 	return p
 }
@@ -219,6 +220,9 @@ func simCase(t *testing.T, insts, members int, seed uint64, faults memlog.Faults
 		t.Fatalf("%s\nrerun: go test ./runtime/cluster -run 'TestSimDiff/I%d/M%d/s%d'\nsim trace:\n%s",
 			fmt.Sprintf(format, args...), insts, members, seed, strings.Join(tr, "\n"))
 	}
+	if simCaseTrace != nil {
+		simCaseTrace(sim.Trace())
+	}
 	if err != nil {
 		fail("run: %v", err)
 	}
@@ -227,6 +231,16 @@ func simCase(t *testing.T, insts, members int, seed uint64, faults memlog.Faults
 			fail("member %s's record differs\n got:\n%s\nwant:\n%s", name, got[name], want)
 		}
 	}
+}
+
+var simCaseTrace func([]string)
+
+// faultProfiles are the fault schedules' kinds, by seed.
+var faultProfiles = []memlog.Faults{
+	memlog.DefaultFaults,
+	{Drop: 0.2, Dup: 0.2, Delay: 0.3, MaxCrashes: 0},
+	{Drop: 0.05, Dup: 0.05, Delay: 0.1, CrashInHandler: 0.1, CrashInPublish: 0.2, CrashCoordinator: 0.2, Zombie: 0.05, MaxCrashes: 6},
+	{Zombie: 0.3, Delay: 0.2, MaxCrashes: 0},
 }
 
 func TestSimDiff(t *testing.T) {
@@ -241,6 +255,8 @@ func TestSimDiff(t *testing.T) {
 		}
 		schedules = n
 	}
+	check := countFaults(t, 9*schedules)
+	defer check()
 	for _, insts := range []int{1, 3, 8} {
 		t.Run(fmt.Sprintf("I%d", insts), func(t *testing.T) {
 			for _, members := range []int{1, 2, 4} {
@@ -248,7 +264,7 @@ func TestSimDiff(t *testing.T) {
 					for s := range schedules {
 						seed := uint64(insts*1000000 + members*10000 + s)
 						t.Run(fmt.Sprintf("s%d", seed), func(t *testing.T) {
-							simCase(t, insts, members, seed, memlog.DefaultFaults)
+							simCase(t, insts, members, seed, faultProfiles[s%len(faultProfiles)])
 						})
 					}
 				})
@@ -256,6 +272,44 @@ func TestSimDiff(t *testing.T) {
 		})
 	}
 }
+
+// countFaults counts the faults the schedules of a test inject (through
+// simCaseTrace), so that a Sim that stops injecting one fails the test instead of
+// passing it vacuously; the function it returns checks the counts.
+func countFaults(t *testing.T, runs int) func() {
+	kinds := []string{"CRASH in handler", "CRASH in publish", "CRASH after append", "ZOMBIE", "reassign", "rejoins", "DROPPED", "ACK LOST", "takes the lease", "conflict"}
+	counts := map[string]int{}
+	simCaseTrace = func(tr []string) {
+		for _, l := range tr {
+			for _, k := range kinds {
+				if strings.Contains(l, k) {
+					counts[k]++
+				}
+			}
+		}
+	}
+	return func() {
+		simCaseTrace = nil
+		if t.Failed() || strings.Contains(flagRun(), "/") {
+			return
+		}
+		t.Logf("faults and recoveries over %d schedules: %v", runs, counts)
+		for _, k := range kinds {
+			if counts[k] == 0 {
+				t.Errorf("no schedule had %q", k)
+			}
+		}
+	}
+}
+
+func flagRun() string {
+	if f := flag.Lookup("test.run"); f != nil {
+		return f.Value.String()
+	}
+	return ""
+}
+
+// (the end of TestSimDiff is below)
 
 // TestSimNoFaults: without faults every schedule is a clean run.
 func TestSimNoFaults(t *testing.T) {

@@ -26,6 +26,10 @@ type HandlerError struct {
 	Phase     int
 	Step      int
 	Err       error // the handler's error, or a *PanicError
+	// KeyGroup is the key group of the failed instance of a partitioned
+	// processor, whose key groups KeyGroups counts (K > 1); both are 0 for
+	// an unpartitioned processor. Input counts in the instance's inbox.
+	KeyGroup, KeyGroups int
 }
 
 func (e *HandlerError) Error() string {
@@ -33,7 +37,11 @@ func (e *HandlerError) Error() string {
 	if e.Event != "" {
 		what += fmt.Sprintf(", event %s (input %d)", e.Event, e.Input)
 	}
-	return fmt.Sprintf("fw: processor %s, %s, phase %d, step %d: %v", e.Processor, what, e.Phase, e.Step, e.Err)
+	proc := e.Processor
+	if e.KeyGroups > 1 {
+		proc += fmt.Sprintf("[%d]", e.KeyGroup)
+	}
+	return fmt.Sprintf("fw: processor %s, %s, phase %d, step %d: %v", proc, what, e.Phase, e.Step, e.Err)
 }
 
 func (e *HandlerError) Unwrap() error { return e.Err }
@@ -81,23 +89,30 @@ type DivergenceError struct {
 	// (or the record's, when the run ended).
 	ExpectedCall string
 	GotCall      string
+	// KeyGroup is the key group of the instance of a partitioned processor
+	// (KeyGroups = K > 1); both are 0 for an unpartitioned processor.
+	KeyGroup, KeyGroups int
 }
 
 func (e *DivergenceError) Error() string {
+	proc := e.Processor
+	if e.KeyGroups > 1 {
+		proc += fmt.Sprintf("[%d]", e.KeyGroup)
+	}
 	what := "case " + e.Case
 	if e.Event != "" {
 		what += fmt.Sprintf(", event %s (input %d)", e.Event, e.Input)
 	}
 	if !e.Replay {
 		return fmt.Sprintf("fw: cache verify: processor %s, %s, phase %d, step %d: emission %d differs from the record:\n\texpected %s\n\tgot      %s",
-			e.Processor, what, e.Phase, e.Step, e.Index, e.Expected, e.Got)
+			proc, what, e.Phase, e.Step, e.Index, e.Expected, e.Got)
 	}
 	if e.ExpectedCall != "" || e.GotCall != "" {
 		return fmt.Sprintf("fw: replay: phase %d, step %d: the run's calls differ from the record's at call %d:\n\texpected %s\n\tgot      %s",
 			e.Phase, e.Step, e.Call, e.ExpectedCall, e.GotCall)
 	}
 	return fmt.Sprintf("fw: replay: processor %s, %s, phase %d, step %d (call %d): emission %d differs from the record:\n\texpected %s\n\tgot      %s",
-		e.Processor, what, e.Phase, e.Step, e.Call, e.Index, e.Expected, e.Got)
+		proc, what, e.Phase, e.Step, e.Call, e.Index, e.Expected, e.Got)
 }
 
 // TimeoutError is the error of an attempt of a call that had not returned

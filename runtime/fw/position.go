@@ -14,6 +14,11 @@ type Position struct {
 	Phase     int
 	Step      int    // the step of the phase; for `on phase`, the steps the phase ran
 	Processor string // the processor (or builder) called
+	// KeyGroup is the key group of the processor's instance called (0 <=
+	// KeyGroup < KeyGroups) when the processor is partitioned (`partition
+	// by f into K`), and KeyGroups is K; both are 0 for an unpartitioned
+	// processor.
+	KeyGroup, KeyGroups int
 	// Case is the case's name, or "init", "phase", "terminate" for
 	// lifecycle calls and "build" for a source builder's pull.
 	Case string
@@ -27,12 +32,19 @@ type Position struct {
 
 // Key returns a stable key of the call: "Processor/phase/step/input", for
 // example "Billing/0/2/17", or for a lifecycle call (or a source builder's
-// pull) "Processor/phase/step/case", for example "Audit/1/3/phase". Two calls
-// of one run never share a key. A call with several external effects tells
+// pull) "Processor/phase/step/case", for example "Audit/1/3/phase". For an
+// instance of a partitioned processor (KeyGroups > 1) the processor is
+// followed by its key group, "Billing[5]/0/2/17": the input position counts
+// in that instance's inbox. Two calls of one run never share a key. A call with several external effects tells
 // them apart by appending its own index (or Emission) to the key.
 func (p Position) Key() string {
 	b := make([]byte, 0, len(p.Processor)+16)
 	b = append(b, p.Processor...)
+	if p.KeyGroups > 1 {
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(p.KeyGroup), 10)
+		b = append(b, ']')
+	}
 	for _, n := range [...]int{p.Phase, p.Step} {
 		b = append(b, '/')
 		b = strconv.AppendInt(b, int64(n), 10)

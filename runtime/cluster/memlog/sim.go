@@ -32,7 +32,8 @@ var DefaultFaults = Faults{Drop: 0.05, Dup: 0.05, Delay: 0.1, CrashInHandler: 0.
 // grants it, and the Sim grants one call, chosen by its seeded generator, only when every
 // member is blocked. When no call can be granted, the virtual clock jumps to the next
 // timer (a cursor's wait, a delayed entry, a member's restart). So a seed is one schedule,
-// replayed exactly, faults included.
+// replayed exactly, faults included. (A member that starts runs beside the others until
+// its first Log call: what it does before must not depend on them.)
 type Sim struct {
 	f   Faults
 	rng *rand.Rand
@@ -107,19 +108,22 @@ func (s *Sim) logf(format string, args ...any) {
 func (s *Sim) Run(ctx context.Context, members []string, start func(ctx context.Context, name string, l cluster.Log) error) error {
 	s.mu.Lock()
 	s.start, s.ctx = start, ctx
-	s.finished = make(chan struct{})
+	finished := make(chan struct{})
+	s.finished = finished
 	for _, m := range members {
 		s.spawn(m)
 	}
 	s.mu.Unlock()
 	select {
-	case <-s.finished:
+	case <-finished:
 	case <-ctx.Done():
 		s.mu.Lock()
 		s.fail(ctx.Err())
 		s.mu.Unlock()
-		<-s.finished
+		<-finished
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	return s.err
 }
 
@@ -195,6 +199,14 @@ func (s *Sim) Point(member, where string) {
 			s.crash(a, "in handler at "+where)
 		}
 	}
+}
+
+// Spend is called by a member's handlers: the handler takes d of virtual time (the
+// clock moves on while the member runs, as it does for a slow handler).
+func (s *Sim) Spend(d time.Duration) {
+	s.mu.Lock()
+	s.now = s.now.Add(d)
+	s.mu.Unlock()
 }
 
 // block parks a until the Sim grants its call (s.mu held; returned held).

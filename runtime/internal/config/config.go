@@ -33,6 +33,10 @@ type Config struct {
 	PhaseEvery    int
 	PhaseInterval time.Duration
 	Sinks         []Sink
+
+	// Exchange makes the run a member of a distributed run (runtime/cluster): an
+	// engine.Exchange, or nil.
+	Exchange any
 }
 
 // Sink is a fw.Sink (kept as any: package fw imports this one) and the names

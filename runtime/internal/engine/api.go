@@ -37,6 +37,11 @@ const (
 type Delivery struct {
 	Proc int32 // index in Program.Procs
 	Case int32 // event case index, or CaseInit / CasePhase / CaseTerminate
+	// KG is the key group of the receiving instance of a partitioned
+	// processor (ProcInfo.KeyGroups = K > 1): 0 <= KG < K, the group of the
+	// message's key (fwimpl.KeyGroup). It is 0 for an unpartitioned
+	// processor.
+	KG int32
 }
 
 // EventInfo describes one event type.
@@ -63,6 +68,11 @@ type ProcInfo struct {
 	// a target's artifacts for a builder that is not active yet only if some
 	// case could still resolve that builder's target.
 	Resolves []int32
+	// KeyGroups is K of `partition by f into K`: 0 or 1 for an unpartitioned
+	// processor (one instance), K > 1 for K instances, key groups 0..K-1,
+	// each with its own inbox, state and handler value. The engine runs an
+	// instance as a slot of its own, in (processor, key group) order.
+	KeyGroups int
 
 	// Builders only. A builder is inactive, and receives nothing, until its
 	// target is resolved; then it resolves its requirements and receives every
@@ -146,6 +156,27 @@ type Program struct {
 }
 
 // Dispatcher is implemented by generated code, bound to the application's handlers.
+//
+// Partitioned processors (ProcInfo.KeyGroups = K > 1). The generated code
+// holds one handler value per instance: the processor's field in the
+// generated Handlers struct is a factory, func(kg int) XHandler, which
+// NewPipeline calls for kg = 0..K-1 in order (each call returns a fresh
+// value). Then:
+//   - Route sets Delivery.KG to the key group of the message's key (the
+//     FNV-1a of its canonical encoding mod K: fwimpl.KeyGroup), and 0 for
+//     an unpartitioned processor;
+//   - DispatchAll begins the call of instance kg with
+//     x.Begin(x.NoteKG(proc, kg, case, m)) instead of x.Begin(x.Note(...)),
+//     and calls the handler of instance kg. In a package with a partitioned
+//     processor every call is begun with NoteKG (kg 0 for an unpartitioned
+//     processor): Note's first argument is the processor's slot, which is
+//     its index only in a package without one, whose generated code is
+//     unchanged;
+//   - Invoke calls the handler of instance c.KeyGroup() (0 for an
+//     unpartitioned processor, so unpartitioned code need not read it).
+//
+// Lifecycle calls (init, phase, terminate) reach every instance, in key
+// group order, through Invoke.
 type Dispatcher interface {
 	// Route appends to dst one Delivery for every processor that has a case matching
 	// m, in processor order, naming the first matching case, and returns dst.
@@ -160,7 +191,8 @@ type Dispatcher interface {
 	// no inbox in between. It stops before the next message once x.Stopped()
 	// and returns how many it dispatched. The engine uses it when a run has
 	// one worker. It must begin every handler call with
-	// x.Begin(x.Note(proc, case, m)), skip the call when that returns nil, and
+	// x.Begin(x.Note(proc, case, m)) (x.NoteKG(proc, kg, case, m) for a
+	// partitioned processor), skip the call when that returns nil, and
 	// end it with x.End(err). It need not recover panics: the engine does, once
 	// for the whole step, and a panic fails the call begun last.
 	DispatchAll(x *Serial, ms []Msg) int

@@ -215,7 +215,7 @@ func (e *Engine) startArenas() {
 	}
 }
 
-// stepArena returns processor i's arena slot for the current step (e.tick),
+// stepArena returns slot i's arena slot for the current step (e.tick),
 // its arena reset, or nil for a run without arenas. A processor that never
 // emits gets no arena.
 func (e *Engine) stepArena(i int) *arenaSlot {
@@ -230,7 +230,7 @@ func (e *Engine) stepArena(i int) *arenaSlot {
 }
 
 // chunkArenas returns the arena slots of the first n chunks of concurrent
-// processor i for the current step (by step parity, as stepArena), their
+// slot i for the current step (by step parity, as stepArena), their
 // arenas reset, or nil for a run without arenas: chunks run on several
 // goroutines at once, so each has an arena of its own.
 func (e *Engine) chunkArenas(i, n int) []arenaSlot {

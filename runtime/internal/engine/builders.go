@@ -45,16 +45,19 @@ type builders struct {
 // running digest of what it received, each input's event name and
 // canonical encoding in delivery order, and a marker per phase broadcast.
 // Its phase calls' publications are archived under a key of the digest.
+// A partitioned helper has one per instance, whose digest covers what that
+// instance received: its keys depend on K.
 type flushing struct {
-	proc int32
+	slot int32 // the helper's instance, a slot
 	h    hash.Hash
 	buf  []byte
 }
 
 // directed is a delivery of a logged artifact to one builder, made at the start
-// of the next step before the step's events.
+// of the next step before the step's events: to the builder's instance of
+// the artifact's key group when the builder is partitioned.
 type directed struct {
-	proc, cs int32
+	slot, cs int32 // the receiving slot, and the case
 	m        Msg
 	id       string // the artifact's causal id, in a run with sinks
 }
@@ -77,6 +80,7 @@ type source struct {
 }
 
 func newBuilders(p *Program, d Dispatcher, batch int) *builders {
+	slots, _ := slotsOf(p)
 	b := &builders{
 		nE:      len(p.Events),
 		nT:      len(p.Targets),
@@ -95,7 +99,11 @@ func newBuilders(p *Program, d Dispatcher, batch int) *builders {
 			b.eager = append(b.eager, pi.Provides)
 		}
 		if pi.PersistFlushes {
-			b.flushes = append(b.flushes, flushing{proc: int32(i), h: sha256.New()})
+			for s := range numSlots(p, slots) {
+				if slotAt(slots, s).proc == int32(i) {
+					b.flushes = append(b.flushes, flushing{slot: int32(s), h: sha256.New()})
+				}
+			}
 		}
 		if b.late[i] {
 			for _, r := range pi.Requires {
@@ -188,8 +196,8 @@ func (e *Engine) startBuilders() {
 		return
 	}
 	e.bld = newBuilders(e.prog, e.disp, e.cfg.Batch)
-	for i := range e.prog.Procs {
-		if e.prog.Procs[i].Builder {
+	for i := range e.procs {
+		if e.prog.Procs[e.procs[i].owner].Builder {
 			e.procs[i].off = true
 		}
 	}
@@ -335,11 +343,12 @@ func (e *Engine) foldFlushes(batch []Msg) error {
 	b := e.bld
 	for i := range b.flushes {
 		f := &b.flushes[i]
-		if e.procs[f.proc].off {
+		sp := &e.procs[f.slot]
+		if sp.off {
 			continue
 		}
 		for _, d := range b.directed {
-			if d.proc == f.proc {
+			if d.slot == f.slot {
 				if err := e.fold(f, d.m); err != nil {
 					return err
 				}
@@ -348,7 +357,7 @@ func (e *Engine) foldFlushes(batch []Msg) error {
 		for _, m := range batch {
 			b.routes = e.disp.Route(m, b.routes[:0])
 			for _, d := range b.routes {
-				if d.Proc == f.proc {
+				if d.Proc == sp.owner && d.KG == sp.kg {
 					if err := e.fold(f, m); err != nil {
 						return err
 					}
@@ -370,7 +379,7 @@ func (e *Engine) fold(f *flushing, m Msg) error {
 	buf = append(buf, 0, 0, 0, 0, 0, 0, 0, 0)
 	buf, err := c.codec.AppendMsg(buf, m)
 	if err != nil {
-		return e.handlerError(int(f.proc), CasePhase, Msg{}, 0, fmt.Errorf("fw: cache: encoding an input of a persistent helper: %w", err))
+		return e.slotError(int(f.slot), CasePhase, Msg{}, 0, fmt.Errorf("fw: cache: encoding an input of a persistent helper: %w", err))
 	}
 	binary.BigEndian.PutUint64(buf[mark:], uint64(len(buf)-mark-8))
 	f.h.Write(buf)
@@ -378,27 +387,28 @@ func (e *Engine) fold(f *flushing, m Msg) error {
 	return nil
 }
 
-// persistFlush ends a successful phase call of processor i, whose
+// persistFlush ends a successful phase call of slot s, whose
 // publications are out[mark:]: for a persistent helper, the phase is folded
 // into its digest, and the publications are recorded under a key of it on a
 // miss, replaced by the recorded ones on a hit (compared with them under
 // WithVerify).
-func (e *Engine) persistFlush(i int, out []Msg, mark int) ([]Msg, error) {
+func (e *Engine) persistFlush(s int, out []Msg, mark int) ([]Msg, error) {
 	b := e.bld
 	var f *flushing
 	for j := range b.flushes {
-		if int(b.flushes[j].proc) == i {
+		if int(b.flushes[j].slot) == s {
 			f = &b.flushes[j]
 		}
 	}
 	if f == nil {
 		return out, nil
 	}
+	i := int(e.procs[s].owner)
 	f.h.Write([]byte{0xff, 'p', 'h', 'a', 's', 'e'}) // no name starts with 0xff
 	ch := e.cache
 	var sum [sha256.Size]byte
 	key := ch.procs[i].spec.Key(f.h.Sum(sum[:0]))
-	pos := divPos{phase: e.phase, step: e.step, cs: CasePhase}
+	pos := divPos{phase: e.phase, step: e.step, cs: CasePhase, kg: e.procs[s].kg}
 	rec, ok := ch.lookup(i, key)
 	switch {
 	case ok && ch.verify:
@@ -435,11 +445,15 @@ func (e *Engine) activate(t int, batch []Msg) ([]Msg, error) {
 	if !e.prog.Procs[pi].Builder {
 		return batch, nil // published by a processor, which is always active
 	}
-	if !e.procs[pi].off {
+	first := e.slotOf(int32(pi), 0)
+	if !e.procs[first].off {
 		return batch, nil
 	}
-	e.procs[pi].off = false
 	info := &e.prog.Procs[pi]
+	k := keyGroups(info)
+	for s := first; s < first+k; s++ { // every instance of a partitioned builder
+		e.procs[s].off = false
+	}
 	e.cfg.Logger.LogAttrs(e.ctx, slog.LevelDebug, "fw: builder activated",
 		slog.String("builder", info.Name), slog.String("target", ti.Name), slog.Int("phase", e.phase), slog.Int("step", e.step))
 	var err error
@@ -453,8 +467,10 @@ func (e *Engine) activate(t int, batch []Msg) ([]Msg, error) {
 		if e.sk != nil {
 			e.sk.root = "init"
 		}
-		if batch, err = e.lifecycleCall(pi, CaseInit, batch); err != nil {
-			return batch, err
+		for s := first; s < first+k; s++ {
+			if batch, err = e.lifecycleCall(s, CaseInit, batch); err != nil {
+				return batch, err
+			}
 		}
 		if e.sk != nil && len(batch) > mark {
 			if err := e.publish(batch[mark:], e.sk.ids[mark:]); err != nil {
@@ -467,7 +483,7 @@ func (e *Engine) activate(t int, batch []Msg) ([]Msg, error) {
 			b.routes = e.disp.Route(m, b.routes[:0])
 			for _, d := range b.routes {
 				if int(d.Proc) == pi {
-					dd := directed{proc: d.Proc, cs: d.Case, m: m}
+					dd := directed{slot: int32(e.slotOf(d.Proc, d.KG)), cs: d.Case, m: m}
 					if e.sk != nil && at < len(b.logIDs[r]) {
 						dd.id = b.logIDs[r][at]
 					}
@@ -508,7 +524,7 @@ func (e *Engine) pull(s *source, batch []Msg) ([]Msg, error) {
 		batch, err = e.pullSource(s, batch)
 	}
 	if err == nil && e.tape != nil {
-		err = e.tape.call(e.phase, e.step, int(s.proc), caseBuild, 0, nil, batch[mark:])
+		err = e.tape.call(e.phase, e.step, int(s.proc), 0, caseBuild, 0, nil, batch[mark:])
 	}
 	if err == nil && e.sk != nil {
 		e.sk.align(mark)
@@ -588,7 +604,7 @@ func (e *Engine) withDirected(cur []Msg) ([]Msg, int) {
 	}
 	all := make([]Msg, 0, len(b.directed)+len(cur))
 	for _, d := range b.directed {
-		p := &e.procs[d.proc]
+		p := &e.procs[d.slot]
 		p.inbox = append(p.inbox, item{ev: int32(len(all)), cs: d.cs})
 		all = append(all, d.m)
 	}

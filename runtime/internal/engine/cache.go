@@ -27,8 +27,9 @@ type cache struct {
 	refresh, verify bool
 	prog            *Program
 	counts          *counters
-	procs           []cacheProc
-	names           []string // by kind: the name recorded for an emission of that kind
+	procs           []cacheProc // per processor
+	owner           []int32     // per slot: its processor
+	names           []string    // by kind: the name recorded for an emission of that kind
 	kinds           map[string]Kind
 	nE, nT          int
 	bufs            sync.Pool // *[]byte scratch buffers
@@ -50,8 +51,8 @@ type cache struct {
 
 // pfState is the scratch of the lookups in advance, reused by later runs.
 type pfState struct {
-	calls []pfCall // by processor, each by input position
-	off   []int    // processor i's calls are calls[off[i]:off[i+1]]
+	calls []pfCall // by slot, each by input position
+	off   []int    // slot i's calls are calls[off[i]:off[i+1]]
 	in    []pfIn
 	at    []int // where each of in goes among calls
 	keys  []archive.Key
@@ -61,7 +62,7 @@ type pfState struct {
 
 var pfPool = sync.Pool{New: func() any { return new(pfState) }}
 
-// procCalls returns processor i's calls of the step.
+// procCalls returns slot i's calls of the step.
 func (s *pfState) procCalls(i int) []pfCall {
 	if i+1 >= len(s.off) {
 		return nil
@@ -80,7 +81,7 @@ func (s *pfState) reset() {
 
 // pfIn is a call to look up in advance: processor and input.
 type pfIn struct {
-	proc int32
+	proc int32 // the slot
 	m    Msg
 }
 
@@ -141,6 +142,7 @@ func (e *Engine) startCache() error {
 		prog:    p,
 		counts:  e.counts,
 		procs:   make([]cacheProc, len(p.Procs)),
+		owner:   make([]int32, len(e.procs)),
 		nE:      len(p.Events),
 		nT:      len(p.Targets),
 		kinds:   make(map[string]Kind),
@@ -160,9 +162,10 @@ func (e *Engine) startCache() error {
 		cp.persist = pi.Builder && pi.Source && pi.Persist
 		cp.spec = archive.KeySpec{Processor: pi.Name, Version: int64(pi.Version), Fingerprint: pi.Fingerprint, Salt: e.cfg.Salt}
 		cp.keyer = cp.spec.Keyer()
-		if cp.calls {
-			e.procs[i].cached = true
-		}
+	}
+	for i := range e.procs {
+		c.owner[i] = e.procs[i].owner
+		e.procs[i].cached = c.procs[e.procs[i].owner].calls
 	}
 	if !c.refresh {
 		c.batch = true
@@ -241,17 +244,18 @@ func (c *cache) lookup(i int, k archive.Key) (archive.Record, bool) {
 	return rec, ok
 }
 
-// cacheStart looks up the call of processor i for m, the call at input position
+// cacheStart looks up the call of slot s for m, the call at input position
 // pos of its step (or -1 if unknown). If the record is replayed, its
 // emissions are appended to out and replayed is true: the handler must not be
 // called. Otherwise the handler is called and finish ends the call. An error
 // (the input cannot be encoded) fails the call.
-func (e *Engine) cacheStart(i, pos int, m Msg, out []Msg) (cc cacheCall, _ []Msg, replayed bool, err error) {
+func (e *Engine) cacheStart(s, pos int, m Msg, out []Msg) (cc cacheCall, _ []Msg, replayed bool, err error) {
 	c := e.cache
+	i := int(e.procs[s].owner) // the processor: its keys and counts
 	var rec archive.Record
 	var enc []byte // the record, encoded, if it was looked up so
 	var ok bool
-	if pc := e.prefetched(i, pos, m); pc != nil {
+	if pc := e.prefetched(s, pos, m); pc != nil {
 		cc.key = pc.key
 		res := pc.res
 		pc.res = archive.Result{} // do not keep the record once replayed
@@ -327,7 +331,7 @@ func (c *cache) putSince(k archive.Key) bool {
 // stepID identifies the current step of the run (never 0).
 func (e *Engine) stepID() uint64 { return uint64(e.phase)<<32 | uint64(uint32(e.step)) + 1 }
 
-// prefetched returns the call at position pos of processor i's calls of the
+// prefetched returns the call at position pos of slot i's calls of the
 // current step, looked up in advance, if it is the call of m; nil otherwise
 // (the call is then looked up on its own). The first cached call of a step
 // makes the lookups of the whole step.
@@ -393,8 +397,8 @@ func (e *Engine) prefetch(id uint64) {
 	} else {
 		if e.bld != nil {
 			for _, d := range e.bld.directed {
-				if p := &e.procs[d.proc]; p.cached && !p.off {
-					add(int(d.proc), d.m)
+				if p := &e.procs[d.slot]; p.cached && !p.off {
+					add(int(d.slot), d.m)
 				}
 			}
 		}
@@ -404,14 +408,14 @@ func (e *Engine) prefetch(id uint64) {
 			}
 			st.dsts = e.disp.Route(m, st.dsts[:0])
 			for _, d := range st.dsts {
-				if p := &e.procs[d.Proc]; p.cached && !p.off {
-					add(int(d.Proc), m)
+				if s := e.slotOf(d.Proc, d.KG); e.procs[s].cached && !e.procs[s].off {
+					add(s, m)
 				}
 			}
 		}
 	}
 	st.in = calls
-	// off[i+1] counts processor i's calls, then becomes where they end; fill
+	// off[i+1] counts slot i's calls, then becomes where they end; fill
 	// is where the next one goes.
 	off := append(st.off, make([]int, len(e.procs)+1)...)
 	for _, in := range calls {
@@ -422,7 +426,7 @@ func (e *Engine) prefetch(id uint64) {
 	}
 	st.off = off
 	st.calls = slices.Grow(st.calls, len(calls))[:len(calls)]
-	fill := make([]int, len(e.procs)) // small: one per processor
+	fill := make([]int, len(e.procs)) // small: one per slot
 	copy(fill, off)
 	// at[j] is where call j goes among st.calls.
 	at := slices.Grow(st.at, len(calls))[:len(calls)]
@@ -506,7 +510,7 @@ func (c *cache) keysPart(in []pfIn, at []int, calls []pfCall) {
 		*pc = pfCall{kind: m.m.Kind, ev: evWord(m.m.Ev)}
 		b, err := c.codec.AppendMsg((*bp)[:0], m.m)
 		if err == nil {
-			pc.ok, pc.key = true, c.procs[m.proc].keyer.Key(b)
+			pc.ok, pc.key = true, c.procs[c.owner[m.proc]].keyer.Key(b)
 		}
 		*bp = b
 	}
@@ -519,7 +523,7 @@ func (c *cache) routed(k Kind, e *Engine) bool {
 		return true
 	}
 	for _, i := range c.prog.Routes[k] {
-		if e.procs[i].cached {
+		if e.procs[e.slotOf(i, 0)].cached {
 			return true
 		}
 	}
@@ -627,7 +631,7 @@ func (c *cache) finish(i int, cc *cacheCall, pos divPos, emitted []Msg) error {
 // divPos locates a call in a DivergenceError.
 type divPos struct {
 	phase, step, input int
-	cs                 int32
+	kg, cs             int32
 	m                  Msg
 }
 
@@ -641,9 +645,9 @@ func (c *cache) compare(i int, pos divPos, expect, got archive.Record, gotMsgs [
 	for j < n && expect.Emissions[j].Name == got.Emissions[j].Name && string(expect.Emissions[j].Data) == string(got.Emissions[j].Data) {
 		j++
 	}
-	he := newHandlerError(c.prog, pos.phase, pos.step, i, pos.cs, pos.m, pos.input, nil)
+	he := newHandlerError(c.prog, pos.phase, pos.step, i, int(pos.kg), pos.cs, pos.m, pos.input, nil)
 	d := &DivergenceError{
-		Processor: he.Processor, Case: he.Case, Event: he.Event,
+		Processor: he.Processor, KeyGroup: he.KeyGroup, KeyGroups: he.KeyGroups, Case: he.Case, Event: he.Event,
 		Phase: pos.phase, Step: pos.step, Input: pos.input, Index: j,
 		Expected: "(no emission)", Got: "(no emission)",
 	}

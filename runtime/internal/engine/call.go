@@ -50,7 +50,7 @@ type hook struct {
 	obsCtx   context.Context
 }
 
-// callBegin begins event call c of processor i (its case, input and
+// callBegin begins event call c of slot i (its case, input and
 // message set, c.mark its first emission): for a cached processor it looks
 // the call up, and a hit appends the recorded emissions to c.out and returns
 // replayed. An error (an input the Codec cannot encode) fails the call.
@@ -86,7 +86,7 @@ func (e *Engine) callBegin(h *hook, c *Call, i int) (replayed bool, err error) {
 	return false, nil
 }
 
-// callEnd ends call c of processor i begun with callBegin: err is the
+// callEnd ends call c of slot i begun with callBegin: err is the
 // handler's result after its retries (errRouted for a failure routed as an
 // event; nil for a replayed hit). A successful miss is recorded in the cache
 // (a verified hit compared), a call that stands is noted in *rc for the tape
@@ -104,8 +104,8 @@ func (e *Engine) callEnd(h *hook, c *Call, i int, err error, t *tally, rc *[]tap
 		}
 	}
 	if err == nil && h.cached {
-		pos := divPos{phase: c.phase, step: c.step, input: c.input, cs: c.cs, m: c.msg}
-		err = e.cache.finish(i, &h.cc, pos, c.out[c.mark:])
+		pos := divPos{phase: c.phase, step: c.step, input: c.input, kg: c.kg, cs: c.cs, m: c.msg}
+		err = e.cache.finish(int(c.proc), &h.cc, pos, c.out[c.mark:])
 	}
 	h.cached = false
 	switch err {
@@ -134,7 +134,7 @@ func (e *Engine) observeBegin(h *hook, c *Call) {
 // observeEnd tells the CallObserver that call c ended with err (callEnd's
 // result), and gives the call its context back.
 func (e *Engine) observeEnd(h *hook, c *Call, err error) {
-	res := fw.CallResult{Err: err, Emitted: len(c.out) - c.mark, Attempts: c.attempt + 1, Duration: time.Since(h.obsT0)}
+	res := fw.CallResult{Err: err, Emitted: len(c.out) - c.mark, Attempts: int(c.attempt) + 1, Duration: time.Since(h.obsT0)}
 	switch {
 	case h.replayed:
 		res.Replayed, res.Attempts = true, 0
@@ -162,7 +162,7 @@ func (e *Engine) callInfo(c *Call) fw.CallInfo {
 	return info
 }
 
-// eventCall makes event call c of processor i through the whole call path
+// eventCall makes event call c of slot i through the whole call path
 // and counts its outcome in t; rc collects the tape notes of a taped run. A
 // panic of the Codec or the archive fails the call (a handler's panic is
 // invoke's).
@@ -181,7 +181,7 @@ func (e *Engine) eventCall(c *Call, i int, t *tally, rc *[]tapeCall) (err error)
 	}()
 	replayed, err := e.callBegin(&h, c, i)
 	if err == nil && !replayed {
-		err = e.invoke(c, Delivery{Proc: int32(i), Case: c.cs}, c.msg)
+		err = e.invoke(c, Delivery{Proc: c.proc, Case: c.cs, KG: c.kg}, c.msg)
 	}
 	return e.callEnd(&h, c, i, err, t, rc)
 }

@@ -36,7 +36,10 @@ type Call struct {
 
 	// attempt is the attempt in progress: 0, then k for the k-th retry
 	// (invoke); after the call, its last attempt.
-	attempt int
+	attempt int32
+	// kg is the key group of the processor's instance; 0 when unpartitioned
+	// (beside attempt, so that a Call is no larger than without it).
+	kg int32
 	// routed is the error of a call whose failure invoke routed as an
 	// event (errRouted), for the CallObserver.
 	routed error
@@ -57,10 +60,15 @@ func (c *Call) Step() int { return c.step }
 // identifies the call within a run, independently of the worker count.
 func (c *Call) Input() int { return c.input }
 
+// KeyGroup returns the key group of the instance called: 0 <= kg < K for a
+// partitioned processor (ProcInfo.KeyGroups = K > 1), 0 otherwise. A
+// generated Invoke calls the handler of instance c.KeyGroup().
+func (c *Call) KeyGroup() int { return int(c.kg) }
+
 // Attempt returns the attempt of the call in progress: 0 for the first,
 // k for its k-th retry (`retry N`). The position of a call does not depend
 // on it.
-func (c *Call) Attempt() int { return c.attempt }
+func (c *Call) Attempt() int { return int(c.attempt) }
 
 // Msg returns the event being handled (the zero Msg for lifecycle calls).
 func (c *Call) Msg() Msg { return c.msg }
@@ -110,11 +118,13 @@ func (c *Call) Emit(m Msg) {
 //
 // Delivery order rule. Every event has a causal position
 //
-//	(phase, step, source, input position, emission index)
+//	(phase, step, source, source key group, input position, emission index)
 //
 // and each step's events are ordered by it. The source of an event is the caller
 // (submissions, first) or the processor that emitted it (then processors in
-// declaration order); the input position is the position, in that processor's inbox
+// declaration order); the source key group is the instance of a partitioned
+// source (ProcInfo.KeyGroups = K > 1: K instances, slots.go) that emitted it, 0
+// otherwise; the input position is the position, in that instance's inbox
 // for the step, of the event whose call emitted it (for submissions: submission
 // order; for `on init` and `on phase` emissions: 0); the emission index is the order
 // of Emit calls within the call. Each processor's inbox for a step lists the step's
@@ -123,6 +133,13 @@ func (c *Call) Emit(m Msg) {
 // events each processor receives, and every emission, is the same on every run and
 // for any worker count or GOMAXPROCS, even for processors with concurrency N > 1
 // whose calls complete out of order.
+//
+// Key groups. Each instance of a partitioned processor has its own inbox (an
+// event reaches the instance of Delivery.KG, its key's group) and its own
+// handler value; instances take part as processors of their own in (processor,
+// key group) order: lifecycle calls reach each instance in key group order, and
+// activating a partitioned builder activates its K instances. With K = 1
+// everywhere the rule is (phase, step, source, input position, emission index).
 //
 // Builders (programs with Targets). A builder is inactive, and receives nothing
 // (no event, no lifecycle call), until its target is resolved: by Resolve before
@@ -170,7 +187,7 @@ func (c *Call) Emit(m Msg) {
 // call starts after it, calls in flight finish, and Run returns a *HandlerError. In
 // a step run inline that is the first failure in (event, processor) order; when
 // several calls of one step fail on the pool, the one with the smallest
-// (processor, input position) is reported. For lifecycle calls the error's
+// (processor, key group, input position) is reported. For lifecycle calls the error's
 // Input is 0 and its Step is the number of steps the phase had run. If ctx is
 // cancelled first, the run stops the same way and Run returns ctx.Err(); it is
 // checked before every event (inline) or every call (on the pool).
@@ -242,10 +259,11 @@ type Engine struct {
 	ctx    context.Context // the context passed to handlers
 	parent context.Context // the context passed to Run
 	done   <-chan struct{} // closed when the run must stop: ctx done, or interrupted
-	procs  []proc
-	cur    []Msg // the current step's events (on the pool: directed deliveries first)
-	curOff int   // where the step's events start in cur
-	spare  []Msg // the previous step's buffer, reused for the next step
+	procs  []proc          // per slot (slots.go)
+	base   []int32         // the first slot of each processor; nil when slot i is processor i
+	cur    []Msg           // the current step's events (on the pool: directed deliveries first)
+	curOff int             // where the step's events start in cur
+	spare  []Msg           // the previous step's buffer, reused for the next step
 	routes []Delivery
 	call   Call   // lifecycle calls
 	serial Serial // steps run inline
@@ -280,6 +298,10 @@ type Engine struct {
 	herr     *HandlerError
 	herrProc int
 	canceled bool
+
+	// xch is the member side of a distributed run (cluster.go); nil in a
+	// single-process run, where no hook costs more than its nil check.
+	xch *exchange
 }
 
 // item is one delivery in an inbox: an index into the step's events and the case.
@@ -289,10 +311,15 @@ type item struct {
 	cs int32
 }
 
+// proc is the run state of one slot: a processor, or one instance (key
+// group) of a partitioned one (slots.go). e.procs holds the slots in
+// (processor, key group) order.
 type proc struct {
-	limit  int  // overlapping calls allowed, at least 1
-	off    bool // an inactive builder: it receives nothing
-	cached bool // its event calls are cached (cachedCalls), in a run with a cache
+	owner  int32 // the processor, an index in Program.Procs
+	kg     int32 // the instance's key group; 0 when unpartitioned
+	limit  int   // overlapping calls allowed, at least 1
+	off    bool  // an inactive builder: it receives nothing
+	cached bool  // its event calls are cached (cachedCalls), in a run with a cache
 	inbox  []item
 
 	// A step moved to the pool after running inline up to some event
@@ -320,17 +347,26 @@ func New(p *Program, d Dispatcher, opts ...Option) *Engine {
 	for _, o := range opts {
 		o(&cfg)
 	}
+	slots, base := slotsOf(p)
 	e := &Engine{
 		prog:   p,
 		disp:   d,
 		cfg:    cfg,
 		counts: newCounters(len(p.Procs)),
-		procs:  make([]proc, len(p.Procs)),
+		procs:  make([]proc, numSlots(p, slots)),
+		base:   base,
 	}
 	for i := range e.procs {
-		e.procs[i].limit = max(1, p.Procs[i].Concurrency)
+		s := slotAt(slots, i)
+		e.procs[i].owner, e.procs[i].kg = s.proc, s.kg
+		e.procs[i].limit = max(1, p.Procs[s.proc].Concurrency)
 	}
 	e.router, _ = d.(FailureRouter)
+	if x, _ := cfg.Exchange.(Exchange); x != nil {
+		e.xch = newExchange(e, x, d)
+		e.disp = (*xdisp)(e.xch)
+		e.cfg.Workers = 1
+	}
 	e.observeFn, _ = cfg.Observe.(func(Stats))
 	e.obs, _ = cfg.Calls.(fw.CallObserver)
 	e.runObs, _ = cfg.Calls.(fw.RunObserver)
@@ -403,6 +439,16 @@ func (e *Engine) Run(ctx context.Context) (err error) {
 	}
 	if resolveErr != nil {
 		return resolveErr
+	}
+	if e.xch != nil {
+		if err := e.xchStart(); err != nil {
+			e.xch.x.Close(nil)
+			return err
+		}
+		defer func() { e.xchClose(err) }()
+		if cur, err = e.xchInput(cur); err != nil {
+			return err
+		}
 	}
 	if err := e.startTape(&cur); err != nil {
 		return err
@@ -553,10 +599,16 @@ func (e *Engine) observe() (stop func()) {
 }
 
 // lifecycle calls the processors that have the lifecycle case cs, in declaration
-// order, appending their emissions to out (terminate emissions are dropped).
+// order (each instance of a partitioned one, in key group order), appending
+// their emissions to out (terminate emissions are dropped).
 func (e *Engine) lifecycle(cs int32, out []Msg) ([]Msg, error) {
 	if e.cancelled() {
 		return out, e.stopErr()
+	}
+	if e.xch != nil {
+		if err := e.xchLifecycle(cs); err != nil {
+			return out, err
+		}
 	}
 	mark := len(out)
 	if e.sk != nil {
@@ -565,8 +617,8 @@ func (e *Engine) lifecycle(cs int32, out []Msg) ([]Msg, error) {
 			e.sk.root = e.sk.phaseRoot(e.phase)
 		}
 	}
-	for i := range e.prog.Procs {
-		pi := &e.prog.Procs[i]
+	for i := range e.procs {
+		pi := &e.prog.Procs[e.procs[i].owner]
 		if !(cs == CaseInit && pi.Init || cs == CasePhase && pi.Phase || cs == CaseTerminate && pi.Terminate) || e.procs[i].off {
 			continue
 		}
@@ -583,21 +635,23 @@ func (e *Engine) lifecycle(cs int32, out []Msg) ([]Msg, error) {
 	return out, nil
 }
 
-// lifecycleCall makes lifecycle call cs of processor i, appending its emissions
+// lifecycleCall makes lifecycle call cs of slot i, appending its emissions
 // to out (terminate emissions are dropped).
 func (e *Engine) lifecycleCall(i int, cs int32, out []Msg) ([]Msg, error) {
 	if e.cancelled() {
 		return out, e.stopErr()
 	}
 	c := &e.call
-	*c = Call{ctx: e.ctx, prog: e.prog, proc: int32(i), cs: cs, phase: e.phase, step: e.step, out: out, mark: len(out)}
+	sp := &e.procs[i]
+	*c = Call{ctx: e.ctx, prog: e.prog, proc: sp.owner, kg: sp.kg, cs: cs, phase: e.phase, step: e.step, out: out, mark: len(out)}
+	pr := int(sp.owner)
 	mark := len(out)
 	// The call path (call.go): no cache (a lifecycle call has no input), and
 	// the tape records the call at once rather than when a step completes.
 	var h hook
 	var t tally // lifecycle calls count as failed or emitted, never as handled
 	e.callBegin(&h, c, i)
-	err := e.invoke(c, Delivery{Proc: int32(i), Case: cs}, Msg{})
+	err := e.invoke(c, Delivery{Proc: sp.owner, Case: cs, KG: sp.kg}, Msg{})
 	err = e.callEnd(&h, c, i, err, &t, nil)
 	out, c.out = c.out, nil
 	if err == nil && cs == CasePhase && e.bld != nil && len(e.bld.flushes) > 0 {
@@ -608,17 +662,17 @@ func (e *Engine) lifecycleCall(i int, cs int32, out []Msg) ([]Msg, error) {
 		err = nil
 	}
 	if err == errAbandoned { // the run stopped during the call's backoff wait
-		e.counts.add(i, &t)
+		e.counts.add(pr, &t)
 		return out[:mark], e.stopErr()
 	}
 	if err != nil {
 		t.failed++
-		e.counts.add(i, &t)
-		return out[:mark], e.handlerError(i, cs, Msg{}, 0, err)
+		e.counts.add(pr, &t)
+		return out[:mark], e.slotError(i, cs, Msg{}, 0, err)
 	}
 	if e.tape != nil {
-		if err := e.tape.call(e.phase, e.step, i, cs, 0, nil, out[mark:]); err != nil {
-			e.counts.add(i, &t)
+		if err := e.tape.call(e.phase, e.step, pr, int(sp.kg), cs, 0, nil, out[mark:]); err != nil {
+			e.counts.add(pr, &t)
 			clear(out[mark:])
 			return out[:mark], err
 		}
@@ -631,7 +685,7 @@ func (e *Engine) lifecycleCall(i int, cs int32, out []Msg) ([]Msg, error) {
 		e.lifecycleIDs(i, len(out)-mark)
 	}
 	t.emitted = uint64(len(out) - mark)
-	e.counts.add(i, &t)
+	e.counts.add(pr, &t)
 	return out, nil
 }
 
@@ -643,6 +697,11 @@ func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 	}
 	if len(cur) > math.MaxInt32 {
 		panic("fw: more than MaxInt32 events in one step")
+	}
+	if e.xch != nil {
+		if err := e.xchStep(cur); err != nil {
+			return nil, err
+		}
 	}
 	e.tick++
 	if e.bld != nil && len(e.bld.flushes) > 0 {
@@ -708,18 +767,29 @@ func (e *Engine) runStep(cur []Msg) ([]Msg, error) {
 // those already in the inboxes (directed ones) included.
 func (e *Engine) route(evs []Msg, off int) (deliveries int) {
 	routes := e.routes // a local, so the loop stores no pointer into the heap
-	for i, m := range evs {
-		routes = e.disp.Route(m, routes[:0])
-		for _, d := range routes {
-			if p := &e.procs[d.Proc]; !p.off {
-				p.inbox = append(p.inbox, item{ev: int32(off + i), cs: d.Case})
+	if base := e.base; base == nil {
+		for i, m := range evs {
+			routes = e.disp.Route(m, routes[:0])
+			for _, d := range routes {
+				if p := &e.procs[d.Proc]; !p.off {
+					p.inbox = append(p.inbox, item{ev: int32(off + i), cs: d.Case})
+				}
+			}
+		}
+	} else {
+		for i, m := range evs {
+			routes = e.disp.Route(m, routes[:0])
+			for _, d := range routes {
+				if p := &e.procs[e.slotOf(d.Proc, d.KG)]; !p.off {
+					p.inbox = append(p.inbox, item{ev: int32(off + i), cs: d.Case})
+				}
 			}
 		}
 	}
 	e.routes = routes
 	for i := range e.procs {
 		if n := len(e.procs[i].inbox); n > 0 {
-			e.counts.add(i, &tally{received: uint64(n)})
+			e.counts.add(int(e.procs[i].owner), &tally{received: uint64(n)})
 			deliveries += n
 		}
 	}
@@ -787,9 +857,9 @@ func (e *Engine) invoke(c *Call, d Delivery, m Msg) error {
 	}
 	clear(c.out[mark:])
 	c.out = c.out[:mark]
-	he := newHandlerError(e.prog, c.phase, c.step, int(d.Proc), d.Case, m, c.input, err)
-	f := Failure{Processor: he.Processor, Case: he.Case, Event: he.Event, Err: err,
-		Phase: c.phase, Step: c.step, Input: c.input, Attempts: c.attempt + 1, Msg: m}
+	he := newHandlerError(e.prog, c.phase, c.step, int(d.Proc), int(d.KG), d.Case, m, c.input, err)
+	f := Failure{Processor: he.Processor, KeyGroup: he.KeyGroup, Case: he.Case, Event: he.Event, Err: err,
+		Phase: c.phase, Step: c.step, Input: c.input, Attempts: int(c.attempt) + 1, Msg: m}
 	c.out = append(c.out, e.router.FailureMsg(d.Proc, &f))
 	c.routed = err
 	e.cfg.Logger.LogAttrs(c.ctx, slog.LevelWarn, "fw: call failed; its failure event is emitted in its place",
@@ -886,13 +956,45 @@ func closed(done <-chan struct{}) bool {
 	}
 }
 
+// handlerError is the error of a call of processor i, which is not
+// partitioned (a source builder).
 func (e *Engine) handlerError(i int, cs int32, m Msg, input int, err error) *HandlerError {
-	return newHandlerError(e.prog, e.phase, e.step, i, cs, m, input, err)
+	return newHandlerError(e.prog, e.phase, e.step, i, 0, cs, m, input, err)
 }
 
-func newHandlerError(prog *Program, phase, step, i int, cs int32, m Msg, input int, err error) *HandlerError {
+// slotError is the error of a call of slot i.
+func (e *Engine) slotError(i int, cs int32, m Msg, input int, err error) *HandlerError {
+	sp := &e.procs[i]
+	return newHandlerError(e.prog, e.phase, e.step, int(sp.owner), int(sp.kg), cs, m, input, err)
+}
+
+// slotOf returns the slot of instance kg of processor proc. A key group
+// out of range (a Dispatcher's Route at fault) panics rather than reach
+// another instance.
+func (e *Engine) slotOf(proc, kg int32) int {
+	if e.base == nil {
+		if kg != 0 {
+			e.badKG(proc, kg)
+		}
+		return int(proc)
+	}
+	if uint32(kg) >= uint32(keyGroups(&e.prog.Procs[proc])) {
+		e.badKG(proc, kg)
+	}
+	return int(e.base[proc] + kg)
+}
+
+func (e *Engine) badKG(proc, kg int32) {
+	panic(fmt.Sprintf("fw: Route delivered to key group %d of processor %s, which has %d", kg, e.prog.Procs[proc].Name, keyGroups(&e.prog.Procs[proc])))
+}
+
+// newHandlerError is the error of a call of instance kg of processor i.
+func newHandlerError(prog *Program, phase, step, i, kg int, cs int32, m Msg, input int, err error) *HandlerError {
 	p := &prog.Procs[i]
 	he := &HandlerError{Processor: p.Name, Case: caseName(p, cs), Input: input, Phase: phase, Step: step, Err: err}
+	if p.KeyGroups > 1 {
+		he.KeyGroup, he.KeyGroups = kg, p.KeyGroups
+	}
 	if cs >= 0 {
 		he.Event = prog.eventName(m.Kind)
 	}

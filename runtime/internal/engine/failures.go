@@ -14,6 +14,9 @@ type Failure struct {
 	Input     int // the input's position in the processor's inbox for the step
 	Attempts  int // the attempts made: 1 plus the retries (`retry N`)
 	Msg       Msg // the input; the zero Msg for lifecycle calls
+	// KeyGroup is the key group of the failed instance of a partitioned
+	// processor; 0 otherwise.
+	KeyGroup int
 }
 
 // FailureRouter is implemented by the Dispatcher of a package with a

@@ -13,7 +13,10 @@ type Serial struct {
 	prog  *Program
 	phase int
 	step  int
-	procs []serialProc
+	procs []serialProc // per slot: a processor's instances, in (processor, key group) order
+	// base is the first slot of each processor, nil when every processor
+	// has one instance (slot i is processor i).
+	base  []int32
 	stop  bool            // a call failed: no further call may start (every proc is off)
 	done  <-chan struct{} // the engine's: closed when the run must stop, or nil
 	proc  int32           // the processor whose call is in progress (noted last)
@@ -80,6 +83,20 @@ func (x *Serial) Note(proc, cs int32, m Msg) *Call {
 	return &p.call
 }
 
+// NoteKG is Note for instance kg of processor proc. Generated code uses it
+// for the calls of a partitioned processor (ProcInfo.KeyGroups > 1) and, in
+// a program with a partitioned processor, for the calls of every processor
+// (kg 0 for an unpartitioned one): Note(proc, ...) names the processor's
+// slot, which is its index only in a program without one.
+func (x *Serial) NoteKG(proc, kg, cs int32, m Msg) *Call {
+	if x.base != nil {
+		proc = x.base[proc] + kg
+	} else if kg != 0 {
+		panic("fw: NoteKG: key group of an unpartitioned processor")
+	}
+	return x.Note(proc, cs, m)
+}
+
 // Begin returns c, the Call Note returned, when it is not nil. Otherwise it
 // begins the call Note noted the slow way and returns its Call, or nil when the
 // handler must not be called: the run is stopping, the processor is a builder
@@ -128,7 +145,7 @@ func (x *Serial) beginSlow() *Call {
 		x.t0 = time.Now()
 	}
 	if p.guarded {
-		err := e.invoke(c, Delivery{Proc: proc, Case: c.cs}, c.msg)
+		err := e.invoke(c, Delivery{Proc: c.proc, Case: c.cs, KG: c.kg}, c.msg)
 		if err == errRouted { // the failure event stands, and is not cached
 			p.routed++
 		}
@@ -222,18 +239,26 @@ func (x *Serial) fail(err error) {
 	for i := range x.procs {
 		x.procs[i].off, x.procs[i].slow = true, true
 	}
-	x.herr = newHandlerError(x.prog, x.phase, x.step, int(x.proc), p.call.cs, c.msg, c.input, err)
+	x.herr = newHandlerError(x.prog, x.phase, x.step, int(c.proc), int(c.kg), c.cs, c.msg, c.input, err)
 }
 
 // NewSerial returns a Serial for p, as the engine makes for a step, to drive a
 // Dispatcher directly: for tests and benchmarks of generated code. Every
 // builder counts as active.
 func NewSerial(p *Program) *Serial {
-	x := &Serial{prog: p, procs: make([]serialProc, len(p.Procs))}
-	for i := range x.procs {
-		x.procs[i].call = Call{prog: p, proc: int32(i), input: -1}
-	}
+	x := &Serial{}
+	x.init(p)
 	return x
+}
+
+// init sets up x, a zero Serial, for p.
+func (x *Serial) init(p *Program) {
+	slots, base := slotsOf(p)
+	x.prog, x.procs, x.base = p, make([]serialProc, numSlots(p, slots)), base
+	for i := range x.procs {
+		s := slotAt(slots, i)
+		x.procs[i].call = Call{prog: p, proc: s.proc, kg: s.kg, input: -1}
+	}
 }
 
 // Stopped reports whether no further event may be dispatched in the step: a
@@ -266,15 +291,15 @@ func (e *Engine) fusedStep(cur, next []Msg) ([]Msg, error) {
 func (e *Engine) fusedOpen(cur []Msg, sampled bool) *Serial {
 	x := &e.serial
 	if x.prog == nil {
-		*x = *NewSerial(e.prog)
+		x.init(e.prog)
 	}
 	x.phase, x.step = e.phase, e.step
 	for i := range x.procs {
-		p := &x.procs[i]
-		p.call = Call{ctx: e.ctx, prog: e.prog, proc: int32(i), phase: e.phase, step: e.step, input: -1, out: p.call.out[:0], slot: e.stepArena(i)}
-		p.off = e.procs[i].off
-		p.cached = e.procs[i].cached
-		pi := &e.prog.Procs[i]
+		p, sp := &x.procs[i], &e.procs[i]
+		p.call = Call{ctx: e.ctx, prog: e.prog, proc: sp.owner, kg: sp.kg, phase: e.phase, step: e.step, input: -1, out: p.call.out[:0], slot: e.stepArena(i)}
+		p.off = sp.off
+		p.cached = sp.cached
+		pi := &e.prog.Procs[sp.owner]
 		p.guarded, p.routed = pi.Retry > 0 || pi.Failures || pi.Timeout > 0, 0
 		p.slow = p.off || p.cached || p.guarded || e.noting() || e.cfg.Timing || e.checks != nil || e.obs != nil
 	}
@@ -381,7 +406,7 @@ func (e *Engine) fusedCount(x *Serial) (deliveries int) {
 			t.handled = uint64(calls - failed - p.routed - abandoned)
 			t.failed = uint64(failed + p.routed)
 		}
-		e.counts.add(i, &t)
+		e.counts.add(int(e.procs[i].owner), &t)
 		deliveries += calls
 		p.call.msg = Msg{}
 	}
@@ -406,7 +431,7 @@ func (e *Engine) learn(x *Serial, more bool) {
 			// cost of the others.
 			ts := sp.ns[:sp.n]
 			slices.Sort(ts)
-			e.sched.observe(i, time.Duration(max(0, ts[len(ts)/2]-clockCost())), 1)
+			e.sched.observe(int(e.procs[i].owner), time.Duration(max(0, ts[len(ts)/2]-clockCost())), 1)
 		}
 		if sp.left > 0 || sp.n > 0 {
 			*sp = sample{}
@@ -434,7 +459,7 @@ func (e *Engine) tapeCalls(i, input int, rcs []tapeCall, out []Msg) (int, error)
 	off := 0
 	for j := range rcs {
 		rc := &rcs[j]
-		if err := e.tape.call(e.phase, e.step, i, rc.cs, input, &rc.m, out[off:off+rc.n]); err != nil {
+		if err := e.tape.call(e.phase, e.step, int(e.procs[i].owner), int(e.procs[i].kg), rc.cs, input, &rc.m, out[off:off+rc.n]); err != nil {
 			return input, err
 		}
 		off += rc.n
@@ -465,8 +490,8 @@ func (e *Engine) fusedEvents(x *Serial, cur []Msg, directed bool) (canceled bool
 			if e.cancelled() {
 				return true
 			}
-			if c := x.Begin(x.Note(d.proc, d.cs, d.m)); c != nil {
-				x.End(e.disp.Invoke(c, Delivery{Proc: d.proc, Case: d.cs}, d.m))
+			if c := x.Begin(x.Note(d.slot, d.cs, d.m)); c != nil {
+				x.End(e.disp.Invoke(c, Delivery{Proc: c.proc, Case: d.cs, KG: c.kg}, d.m))
 			}
 			if x.stop {
 				return x.abandoned

@@ -50,7 +50,7 @@ func dispatchAllVia(d fwrt.Dispatcher, x *fwrt.Serial, ms []fwrt.Msg) int {
 			return i
 		}
 		for _, dl := range d.Route(m, nil) {
-			if c := x.Begin(x.Note(dl.Proc, dl.Case, m)); c != nil {
+			if c := x.Begin(x.NoteKG(dl.Proc, dl.KG, dl.Case, m)); c != nil {
 				x.End(d.Invoke(c, dl, m))
 			}
 		}

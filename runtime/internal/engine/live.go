@@ -271,7 +271,7 @@ type sinks struct {
 	msgs []fw.SinkMsg
 	// per processor, the step's events it receives, by input position: an
 	// index in the step's events, or -1-k for directed delivery k
-	routed [][]int32
+	routed [][]int32 // per slot
 	routes []Delivery
 	srcN   []int64 // per processor: artifacts pulled from the source builder
 	root   string  // the root of the ids of the lifecycle calls being made
@@ -295,7 +295,7 @@ func (e *Engine) startSinks() error {
 		return nil
 	}
 	p := e.prog
-	sk := &sinks{routed: make([][]int32, len(p.Procs)), srcN: make([]int64, len(p.Procs))}
+	sk := &sinks{routed: make([][]int32, len(e.procs)), srcN: make([]int64, len(p.Procs))}
 	for _, c := range e.cfg.Sinks {
 		s, ok := c.Sink.(fw.Sink)
 		if !ok {
@@ -405,12 +405,25 @@ func (e *Engine) fedIDs(f int, first int64, n int, named []namedID) {
 }
 
 // lifecycleIDs appends the ids of the n emissions of lifecycle call of
-// processor i.
+// slot i.
 func (e *Engine) lifecycleIDs(i, n int) {
 	sk := e.sk
+	name := e.slotName(i)
 	for j := range n {
-		sk.ids = append(sk.ids, childID(sk.root, e.prog.Procs[i].Name, j))
+		sk.ids = append(sk.ids, childID(sk.root, name, j))
 	}
+}
+
+// slotName names slot i in causal ids: its processor's name, followed by
+// its key group ("Billing[3]") for an instance of a partitioned processor,
+// since every instance makes lifecycle calls.
+func (e *Engine) slotName(i int) string {
+	sp := &e.procs[i]
+	pi := &e.prog.Procs[sp.owner]
+	if pi.KeyGroups > 1 {
+		return pi.Name + "[" + strconv.Itoa(int(sp.kg)) + "]"
+	}
+	return pi.Name
 }
 
 // sourceIDs appends the ids of n artifacts just pulled from source builder
@@ -433,26 +446,27 @@ func (e *Engine) routeIDs(cur []Msg) {
 	}
 	if e.bld != nil {
 		for k, d := range e.bld.directed {
-			sk.routed[d.proc] = append(sk.routed[d.proc], int32(-1-k))
+			sk.routed[d.slot] = append(sk.routed[d.slot], int32(-1-k))
 		}
 	}
 	for i, m := range cur {
 		sk.routes = e.disp.Route(m, sk.routes[:0])
 		for _, d := range sk.routes {
-			if !e.procs[d.Proc].off {
-				sk.routed[d.Proc] = append(sk.routed[d.Proc], int32(i))
+			if s := e.slotOf(d.Proc, d.KG); !e.procs[s].off {
+				sk.routed[s] = append(sk.routed[s], int32(i))
 			}
 		}
 	}
 	sk.next = sk.next[:0]
 }
 
-// callIDs appends to sk.next the ids of the emissions of processor i's
+// callIDs appends to sk.next the ids of the emissions of slot i's
 // calls rcs, the first at input position input, and returns the input
-// position after them.
+// position after them. The processor's name is enough: an event reaches
+// one instance of a processor.
 func (e *Engine) callIDs(i, input int, rcs []tapeCall) int {
 	sk := e.sk
-	name := e.prog.Procs[i].Name
+	name := e.prog.Procs[e.procs[i].owner].Name
 	for _, rc := range rcs {
 		in := "?"
 		if r := sk.routed[i]; input < len(r) {

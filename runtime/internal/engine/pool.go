@@ -84,7 +84,7 @@ func (e *Engine) stopPool() {
 func (e *Engine) chunkSize(i, n int) int {
 	par := min(e.procs[i].limit, e.cfg.Workers)
 	k := max(1, n/(4*par))
-	if ns := e.sched.cost(i); ns > 0 {
+	if ns := e.sched.cost(int(e.procs[i].owner)); ns > 0 {
 		k = min(k, max(1, int(poolChunkClocks*clockCost()/ns)))
 	}
 	// At most 64 chunks per worker that may run them: a chunk has buffers
@@ -124,7 +124,7 @@ func (e *Engine) poolStep(next []Msg) ([]Msg, error) {
 		for j := range p.chunks {
 			ch := &p.chunks[j]
 			ch.from, ch.to = j*k, min(n, (j+1)*k)
-			ch.call = Call{ctx: e.ctx, prog: e.prog, proc: int32(i), phase: e.phase, step: e.step, out: ch.call.out[:0]}
+			ch.call = Call{ctx: e.ctx, prog: e.prog, proc: p.owner, kg: p.kg, phase: e.phase, step: e.step, out: ch.call.out[:0]}
 			ch.rc = ch.rc[:0]
 		}
 		if p.limit == 1 {
@@ -282,7 +282,7 @@ func (e *Engine) runChunk(i int, ch *chunk) (herr *HandlerError, canceled bool) 
 	p := &e.procs[i]
 	c := &ch.call
 	var t tally
-	defer e.counts.add(i, &t)
+	defer e.counts.add(int(p.owner), &t)
 	var rc *[]tapeCall
 	if e.noting() {
 		rc = &ch.rc
@@ -300,14 +300,15 @@ func (e *Engine) runChunk(i int, ch *chunk) (herr *HandlerError, canceled bool) 
 			if err == errAbandoned {
 				return nil, !e.pool.stop.Load()
 			}
-			return e.handlerError(i, it.cs, c.msg, p.base+j, err), false
+			return e.slotError(i, it.cs, c.msg, p.base+j, err), false
 		}
 	}
 	return nil, false
 }
 
 // recordFailure keeps, with pool.mu held, the failure to report: the one with the
-// smallest (processor, input position), unless cancellation was seen first.
+// smallest (processor, key group, input position), that is (slot, input
+// position), unless cancellation was seen first.
 func (e *Engine) recordFailure(i int, herr *HandlerError) {
 	e.pool.stop.Store(true)
 	if !e.pool.halted {

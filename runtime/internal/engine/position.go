@@ -11,6 +11,9 @@ func (c *Call) Position() Position {
 		pi := &c.prog.Procs[c.proc]
 		p.Processor = pi.Name
 		p.Case = caseName(pi, c.cs)
+		if pi.KeyGroups > 1 {
+			p.KeyGroup, p.KeyGroups = int(c.kg), pi.KeyGroups
+		}
 	}
 	return p
 }

@@ -21,8 +21,11 @@ import (
 // The header is the first chunk, then the inputs, then one call entry per
 // call in the order of the delivery rule (see Engine): lifecycle calls and
 // source pulls where the engine makes them; a step's event calls when the
-// step completes, processor by processor in declaration order, each
-// processor's calls by input position. The order never depends on the worker
+// step completes, processor by processor in declaration order (a
+// partitioned processor's instances in key group order), each instance's
+// calls by input position. A program with a partitioned processor writes
+// format version 3: its header has each processor's K, and each call its
+// key group; any other program writes version 2, as before key groups. The order never depends on the worker
 // count, so a run records the same bytes with 1 worker or 8.
 
 // Replay runs the engine as Run does, replaying the record read from r (see
@@ -60,7 +63,7 @@ type tapeCall struct {
 
 // callID identifies a call in a record.
 type callID struct {
-	proc         int
+	proc, kg     int
 	cs           int32
 	phase, step  int
 	input        int
@@ -90,6 +93,11 @@ func (e *Engine) startTape(cur *[]Msg) error {
 	if rec != nil {
 		t.w = record.NewWriter(rec)
 		lh := record.Header{Feeds: len(e.feeds), PhaseEvery: e.cfg.PhaseEvery, PhaseInterval: int64(e.cfg.PhaseInterval)}
+		if p.partitioned() {
+			for i := range p.Procs {
+				lh.KeyGroups = append(lh.KeyGroups, keyGroups(&p.Procs[i]))
+			}
+		}
 		if err := t.writeHeader(e.cfg.Batch, &lh, *cur); err != nil {
 			return err
 		}
@@ -137,10 +145,10 @@ func (e *Engine) closeTape(err *error) {
 	}
 }
 
-// call records or compares one call of processor proc, with its input (nil
-// for lifecycle calls and pulls) and its emissions.
-func (t *tape) call(phase, step, proc int, cs int32, input int, in *Msg, em []Msg) error {
-	id := callID{proc: proc, cs: cs, phase: phase, step: step, input: input, inKind: -1, hasProc: true}
+// call records or compares one call of instance kg of processor proc, with
+// its input (nil for lifecycle calls and pulls) and its emissions.
+func (t *tape) call(phase, step, proc, kg int, cs int32, input int, in *Msg, em []Msg) error {
+	id := callID{proc: proc, kg: kg, cs: cs, phase: phase, step: step, input: input, inKind: -1, hasProc: true}
 	if in != nil {
 		id.inKind = int(in.Kind)
 		var err error
@@ -171,7 +179,7 @@ func (t *tape) recordCall(id callID, em []Msg) error {
 	if err := w.Err(); err != nil {
 		return err
 	}
-	w.BeginCall(record.Call{Proc: id.proc, Case: id.cs, Phase: id.phase, Step: id.step, Input: id.input, InKind: id.inKind, InSum: id.inSum}, len(em))
+	w.BeginCall(record.Call{Proc: id.proc, KG: id.kg, Case: id.cs, Phase: id.phase, Step: id.step, Input: id.input, InKind: id.inKind, InSum: id.inSum}, len(em))
 	for j, m := range em {
 		var err error
 		if t.scratch, err = t.appendEmission(t.scratch[:0], m); err != nil {
@@ -211,9 +219,9 @@ func (t *tape) compareCall(id callID, in *Msg, em []Msg) error {
 	if j == len(em) && j == len(t.ems) {
 		return nil
 	}
-	he := newHandlerError(t.prog, id.phase, id.step, id.proc, id.cs, Msg{Kind: Kind(max(id.inKind, 0))}, id.input, nil)
+	he := newHandlerError(t.prog, id.phase, id.step, id.proc, id.kg, id.cs, Msg{Kind: Kind(max(id.inKind, 0))}, id.input, nil)
 	d := &DivergenceError{
-		Processor: he.Processor, Case: he.Case, Event: he.Event,
+		Processor: he.Processor, KeyGroup: he.KeyGroup, KeyGroups: he.KeyGroups, Case: he.Case, Event: he.Event,
 		Phase: id.phase, Step: id.step, Input: id.input, Index: j,
 		Expected: "(no emission)", Got: "(no emission)",
 		Replay: true, Call: t.calls - 1,
@@ -255,8 +263,9 @@ func (t *tape) callDivergence(want, got callID, in *Msg) error {
 		at = want
 	}
 	if at.hasProc {
-		he := newHandlerError(t.prog, at.phase, at.step, at.proc, at.cs, Msg{Kind: Kind(max(at.inKind, 0))}, at.input, nil)
+		he := newHandlerError(t.prog, at.phase, at.step, at.proc, at.kg, at.cs, Msg{Kind: Kind(max(at.inKind, 0))}, at.input, nil)
 		d.Processor, d.Case, d.Event = he.Processor, he.Case, he.Event
+		d.KeyGroup, d.KeyGroups = he.KeyGroup, he.KeyGroups
 	}
 	d.Phase, d.Step, d.Input = at.phase, at.step, at.input
 	return d
@@ -277,8 +286,12 @@ func (t *tape) describe(id callID, in *Msg) string {
 	if id.proc < 0 || id.proc >= len(t.prog.Procs) {
 		return fmt.Sprintf("processor #%d, case %d, phase %d, step %d", id.proc, id.cs, id.phase, id.step)
 	}
-	he := newHandlerError(t.prog, id.phase, id.step, id.proc, id.cs, Msg{Kind: Kind(max(id.inKind, 0))}, id.input, nil)
-	s := "processor " + he.Processor + ", case " + he.Case
+	he := newHandlerError(t.prog, id.phase, id.step, id.proc, id.kg, id.cs, Msg{Kind: Kind(max(id.inKind, 0))}, id.input, nil)
+	s := "processor " + he.Processor
+	if he.KeyGroups > 1 {
+		s += fmt.Sprintf("[%d]", he.KeyGroup)
+	}
+	s += ", case " + he.Case
 	if he.Event != "" {
 		s += fmt.Sprintf(", event %s (input %d", he.Event, he.Input)
 		if in != nil && in.Ev != nil {
@@ -322,10 +335,10 @@ func (t *tape) readCall() (callID, error) {
 		t.outcome = end.Outcome
 		return callID{end: true, hasProc: true}, nil
 	}
-	if c.Proc >= len(t.prog.Procs) || c.InKind >= t.nK {
+	if c.Proc >= len(t.prog.Procs) || c.InKind >= t.nK || c.KG >= keyGroups(&t.prog.Procs[c.Proc]) {
 		return callID{}, r.Corrupt("a malformed call")
 	}
-	return callID{proc: c.Proc, cs: c.Case, phase: c.Phase, step: c.Step, input: c.Input, inKind: c.InKind, inSum: c.InSum, hasProc: true}, nil
+	return callID{proc: c.Proc, kg: c.KG, cs: c.Case, phase: c.Phase, step: c.Step, input: c.Input, inKind: c.InKind, inSum: c.InSum, hasProc: true}, nil
 }
 
 // recordFed writes the events evs just pulled from feed f (done: it
@@ -401,7 +414,7 @@ func (t *tape) writeHeader(batch int, lh *record.Header, inputs []Msg) error {
 	p := t.prog
 	digest, procs := programDigest(p)
 	h := &record.Header{Package: p.Package, Digest: digest, Fingerprint: p.Fingerprint, Batch: batch, ProcDigests: procs,
-		Feeds: lh.Feeds, PhaseEvery: lh.PhaseEvery, PhaseInterval: lh.PhaseInterval}
+		Feeds: lh.Feeds, PhaseEvery: lh.PhaseEvery, PhaseInterval: lh.PhaseInterval, KeyGroups: lh.KeyGroups}
 	for _, ev := range p.Events {
 		h.Events = append(h.Events, ev.Name)
 	}
@@ -486,6 +499,15 @@ func check(h *record.Header, p *Program) error {
 	if d := listDiff("processor", h.Procs, func(i int) string { return p.Procs[i].Name }, len(p.Procs)); d != "" {
 		return diff("%s", d)
 	}
+	for i := range p.Procs {
+		rk := 1
+		if i < len(h.KeyGroups) {
+			rk = h.KeyGroups[i]
+		}
+		if k := keyGroups(&p.Procs[i]); rk != k {
+			return diff("processor %s has %d key groups in the record, %d now", p.Procs[i].Name, rk, k)
+		}
+	}
 	for i := range procs {
 		if procs[i] != h.ProcDigests[i] {
 			return diff("processor %s changed (its cases, lifecycle calls, builder declaration, cache settings or fingerprint)", p.Procs[i].Name)
@@ -554,6 +576,10 @@ func programDigest(p *Program) (all [32]byte, procs [][32]byte) {
 			str("fw/fed")
 			flag(pi.Eager)
 			flag(pi.PersistFlushes)
+		}
+		if pi.KeyGroups > 1 { // issue 16; absent from unpartitioned digests
+			str("fw/kg")
+			num(int64(pi.KeyGroups))
 		}
 		b = append(b, pi.Fingerprint[:]...)
 		procs[i] = sha256.Sum256(b)

@@ -66,7 +66,7 @@ type sched struct {
 	rng     *rand.Rand // schedRandom
 	tbl     *costTable
 	workers int
-	n       []int // per processor, the step's deliveries (at most)
+	n       []int // per processor (all its instances), the step's deliveries (at most)
 	kinds   []int // per kind, the step's events
 
 	// What the run did, for tests: steps run wholly on the pool, and steps
@@ -253,12 +253,12 @@ func (e *Engine) deliveries(cur []Msg, directed bool) (parallel bool) {
 	}
 	if directed && e.bld != nil {
 		for _, d := range e.bld.directed {
-			s.n[d.proc]++
+			s.n[e.procs[d.slot].owner]++
 		}
 	}
 	busy := 0
 	for i := range s.n {
-		p := &e.procs[i]
+		p := &e.procs[e.slotOf(int32(i), 0)] // its instances are all on or all off
 		if p.off {
 			s.n[i] = 0
 			continue
@@ -266,10 +266,18 @@ func (e *Engine) deliveries(cur []Msg, directed bool) (parallel bool) {
 		s.n[i] += unrouted
 		if c := s.n[i]; c > 0 {
 			busy++
-			parallel = parallel || c > 1 && p.limit > 1
+			parallel = parallel || c > 1 && e.procLimit(i) > 1
 		}
 	}
 	return parallel || busy > 1
+}
+
+// procLimit is the number of calls of processor i that may overlap: its
+// concurrency, times its key groups for a partitioned one (its instances
+// run in parallel).
+func (e *Engine) procLimit(i int) int {
+	pi := &e.prog.Procs[i]
+	return max(1, pi.Concurrency) * keyGroups(pi)
 }
 
 // worthPool reports whether the pool is expected to run the deliveries in
@@ -285,7 +293,7 @@ func (e *Engine) worthPool() bool {
 		}
 		work := float64(c) * float64(s.cost(i))
 		total += work
-		span = max(span, work/float64(min(e.procs[i].limit, s.workers)))
+		span = max(span, work/float64(min(e.procLimit(i), s.workers)))
 		calls += float64(c)
 	}
 	unit := float64(clockCost())

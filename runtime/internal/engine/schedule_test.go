@@ -10,6 +10,7 @@ import (
 
 	"github.com/fwgo/fw/runtime/fw"
 	fwrt "github.com/fwgo/fw/runtime/internal/engine"
+	"github.com/fwgo/fw/runtime/internal/randprog"
 )
 
 // The worker-count matrix of the scheduler: the randomized pipelines of
@@ -42,26 +43,28 @@ func scheduleSeeds() uint64 {
 }
 
 func TestScheduleMatrix(t *testing.T) {
-	for seed := range scheduleSeeds() {
-		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
-			g := genProg(seed)
-			want, wantStats := runRandom(t, g, 1, 1)
-			for _, m := range scheduleModes {
-				for _, w := range scheduleWorkers {
-					restore := fwrt.SetSchedule(m.mode, m.seed+seed)
-					got, st := runRandom(t, g, w, min(4, runtime.NumCPU()*2))
-					restore()
-					for p := range want {
-						if !slices.Equal(got[p], want[p]) {
-							t.Fatalf("%s workers=%d: P%d received\n%v\none worker gave\n%v", m.name, w, p, got[p], want[p])
+	for _, v := range randOptions {
+		for seed := range scheduleSeeds() {
+			t.Run(fmt.Sprint(v.name, "/seed=", seed), func(t *testing.T) {
+				g := randprog.Gen(seed, v.o)
+				want, wantStats := runRandom(t, g, 1, 1)
+				for _, m := range scheduleModes {
+					for _, w := range scheduleWorkers {
+						restore := fwrt.SetSchedule(m.mode, m.seed+seed)
+						got, st := runRandom(t, g, w, min(4, runtime.NumCPU()*2))
+						restore()
+						for s := range want {
+							if !slices.Equal(got[s], want[s]) {
+								t.Fatalf("%s workers=%d: %s received\n%v\none worker gave\n%v", m.name, w, g.SlotName(s), got[s], want[s])
+							}
+						}
+						if fmt.Sprint(st) != fmt.Sprint(wantStats) {
+							t.Fatalf("%s workers=%d: stats\n%+v\none worker gave\n%+v", m.name, w, st, wantStats)
 						}
 					}
-					if fmt.Sprint(st) != fmt.Sprint(wantStats) {
-						t.Fatalf("%s workers=%d: stats\n%+v\none worker gave\n%+v", m.name, w, st, wantStats)
-					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 

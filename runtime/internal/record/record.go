@@ -17,12 +17,13 @@
 //	'H' header: package, program digest [32], program fingerprint [32], source batch,
 //	    event names (count, names), targets (count, names),
 //	    processors (count, then name and digest [32] each),
-//	    then (version 2) feeds (count), phase trigger: every (events), interval (ns)
+//	    then (version 2) feeds (count), phase trigger: every (events), interval (ns),
+//	    then (version 3) key groups: per processor (count, then K each; 1: unpartitioned)
 //	'I' input:  kind, data: a submitted event or resolve request, in submission order
 //	'F' fed:    feed index, done (0/1), event count, then per event: kind, data, id
 //	    (a pull of a feed or stream that returned events or its end)
 //	'P' phase:  the phase a trigger ended (fw.WithPhaseEvery, fw.WithPhaseInterval)
-//	'C' call:   processor, case, phase, step, input position, input kind + 1
+//	'C' call:   processor, (version 3) key group, case, phase, step, input position, input kind + 1
 //	    (0: no input), CRC-32C of the input's encoding (0: no input),
 //	    emission count, then per emission: kind, data
 //	'E' end:    number of calls, outcome ("" for a run that returned nil, else
@@ -33,6 +34,10 @@
 // engine's business; fed and phase entries come among the calls, where the
 // engine pulled and where a trigger fired. Version 1 records (without the
 // live fields and entries) are read too.
+//
+// Version 3 is written only for a program with a partitioned processor
+// (Header.KeyGroups set): a program without one writes version 2, byte for
+// byte as before key groups existed.
 package record
 
 import (
@@ -49,7 +54,7 @@ import (
 
 const (
 	Magic       = "fwrec\x00"
-	Version     = 2
+	Version     = 3        // the newest version read; a record is written as 2 or 3
 	ChunkTarget = 64 << 10 // a chunk is written once it holds this many bytes
 	maxChunk    = 1 << 30
 
@@ -87,6 +92,9 @@ type Header struct {
 	Feeds         int
 	PhaseEvery    int
 	PhaseInterval int64 // nanoseconds
+	// KeyGroups (version 3) is K per processor (1 when unpartitioned), set
+	// only for a program with a partitioned processor; nil otherwise.
+	KeyGroups []int
 }
 
 // Fed is an event of a fed entry: its kind, encoding and id ("" for the
@@ -100,6 +108,7 @@ type Fed struct {
 // Call identifies a call in a record.
 type Call struct {
 	Proc        int
+	KG          int // the key group of the processor's instance (version 3)
 	Case        int32
 	Phase, Step int
 	Input       int
@@ -120,6 +129,7 @@ type Writer struct {
 	frame []byte
 	err   error // the first write error: it sticks
 	mark  int   // where the call being written starts in buf
+	v3    bool  // version 3: calls have key groups
 }
 
 // NewWriter returns a Writer of a record to w.
@@ -127,7 +137,12 @@ func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
 
 // Header writes the preamble and the header chunk.
 func (w *Writer) Header(h *Header) error {
-	if _, err := w.w.Write(append([]byte(Magic), Version)); err != nil {
+	w.v3 = len(h.KeyGroups) > 0
+	version := byte(2)
+	if w.v3 {
+		version = 3
+	}
+	if _, err := w.w.Write(append([]byte(Magic), version)); err != nil {
 		w.err = fmt.Errorf("fw: record: %w", err)
 		return w.err
 	}
@@ -152,6 +167,12 @@ func (w *Writer) Header(h *Header) error {
 	b = binary.AppendUvarint(b, uint64(h.Feeds))
 	b = binary.AppendUvarint(b, uint64(h.PhaseEvery))
 	b = binary.AppendUvarint(b, uint64(h.PhaseInterval))
+	if w.v3 {
+		b = binary.AppendUvarint(b, uint64(len(h.KeyGroups)))
+		for _, k := range h.KeyGroups {
+			b = binary.AppendUvarint(b, uint64(k))
+		}
+	}
 	w.buf = b
 	return w.Flush()
 }
@@ -170,6 +191,9 @@ func (w *Writer) BeginCall(c Call, n int) {
 	w.mark = len(w.buf)
 	b := append(w.buf, tagCall)
 	b = binary.AppendUvarint(b, uint64(c.Proc))
+	if w.v3 {
+		b = binary.AppendUvarint(b, uint64(c.KG))
+	}
 	b = binary.AppendVarint(b, int64(c.Case))
 	b = binary.AppendUvarint(b, uint64(c.Phase))
 	b = binary.AppendUvarint(b, uint64(c.Step))
@@ -308,6 +332,11 @@ func (r *Reader) Header() (*Header, error) {
 		h.PhaseEvery = int(c.uvarint())
 		h.PhaseInterval = int64(c.uvarint())
 	}
+	if r.version >= 3 {
+		for range c.count() {
+			h.KeyGroups = append(h.KeyGroups, int(c.uvarint()))
+		}
+	}
 	if c.err != nil || c.off != len(data) || h.Batch <= 0 { // the header is a chunk of its own
 		return nil, r.Corrupt("a malformed header")
 	}
@@ -367,6 +396,9 @@ func (r *Reader) Call(ems []Emission) (c Call, _ []Emission, end *End, err error
 		return c, ems, nil, r.Corrupt("an entry of unknown type where a call was expected")
 	}
 	c.Proc = int(cur.uvarint())
+	if r.version >= 3 {
+		c.KG = int(cur.uvarint())
+	}
 	c.Case = int32(cur.varint())
 	c.Phase = int(cur.uvarint())
 	c.Step = int(cur.uvarint())
