@@ -39,8 +39,9 @@ func TestMembersGoroutines(t *testing.T) {
 				for i, name := range names {
 					_, js := connect(t, srv.URL)
 					l := open(t, js, run, LeaseTTL(time.Second))
+					q := *p // its own call count
 					wg.Go(func() {
-						recs[i], errs[i] = p.member(ctx, l, name, members, name == "obs", time.Second)
+						recs[i], errs[i] = q.member(ctx, l, name, members, name == "obs", time.Second)
 					})
 				}
 				wg.Wait()

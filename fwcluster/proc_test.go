@@ -116,7 +116,7 @@ func startMember(t *testing.T, env []string, name, out string) *memberProc {
 func startMemberTB(t testing.TB, env []string, name, out string) *memberProc {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(append(os.Environ(), env...), envRole+"=member", envMember+"="+name, envOut+"="+out)
+	cmd.Env = append(append(append(os.Environ(), envRole+"=member"), env...), envMember+"="+name, envOut+"="+out)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if os.Getenv("FWC_TRACE") != "" {
