@@ -254,7 +254,8 @@ func benchBarrier(b *testing.B, members int) {
 }
 
 // BenchmarkScale: CPU-bound handlers on 1 and 2 member processes. The toy
-// program (8 instances, 16 inputs) whose handler does 10^6 iterations of
+// program (K = 8 or 16 instances, 64 inputs, about 1,180 calls) whose
+// handler does 10^6 iterations of
 // fixed work (about 1 ms; not a wall-clock spin, which a loaded machine
 // would shorten) runs on M member processes (the test binary re-executed;
 // each runs its instances one call at a time), on an embedded server in the
@@ -263,41 +264,91 @@ func benchBarrier(b *testing.B, members int) {
 // members=1 and members=2 alternated (make bench-cluster).
 func BenchmarkScale(b *testing.B) {
 	const spin = 1_000_000
+	for _, k := range []int{8, 16} {
+		for _, members := range []int{1, 2} {
+			b.Run(fmt.Sprintf("K=%d/members=%d", k, members), func(b *testing.B) { benchScale(b, k, members, spin) })
+		}
+	}
+}
+
+// benchScale is one BenchmarkScale: the rendezvous hash puts 3 of 8
+// instances on m0 and 5 on m1, 8 of 16 on each.
+func benchScale(b *testing.B, k, members, spin int) {
+	srv := startDev(b, "")
+	prog := progEnv(42, k, 64, 24, 1000, 0)
+	p, err := parseProg(prog)
+	if err != nil {
+		b.Fatal(err)
+	}
+	want, err := p.run(context.Background(), local{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	calls := p.calls
+	dir := b.TempDir()
+	b.ResetTimer()
+	for i := range b.N {
+		run := fmt.Sprint("scale", i)
+		env := []string{envURL + "=" + srv.URL, envRun + "=" + run, envMembers + "=" + fmt.Sprint(members), envProg + "=" + prog, envSpin + "=" + fmt.Sprint(spin)}
+		var procs []*memberProc
+		for m := range members {
+			name := fmt.Sprint("m", m)
+			procs = append(procs, startMemberTB(b, env, name, filepath.Join(dir, run+name)))
+		}
+		for _, m := range procs {
+			<-m.done
+			if m.err != nil {
+				b.Fatalf("%s: %v", m.name, m.err)
+			}
+			got, err := os.ReadFile(m.out)
+			if err != nil || !bytes.Equal(got, want) {
+				b.Fatalf("%s: record differs (%v)", m.name, err)
+			}
+		}
+	}
+	b.ReportMetric(float64(calls), "calls/run")
+}
+
+// BenchmarkDelivery: CPU per delivery of generated/chain (each input event
+// makes 4 deliveries: A to P1, B to P2, C to P3, D to P4) as a distributed
+// run over an embedded server, with the submitter alone (members=1) or with
+// a second member (members=2, a goroutine with its own connection; P4 stays
+// on the submitter), against Relay/raw's CPU per message in the same
+// process kind of measure: getrusage of the whole process (members, client
+// and server). b.N is the number of input events.
+func BenchmarkDelivery(b *testing.B) {
 	for _, members := range []int{1, 2} {
 		b.Run(fmt.Sprint("members=", members), func(b *testing.B) {
 			srv := startDev(b, "")
-			prog := progEnv(42, 8, 16, 24, 1000, 0)
-			p, err := parseProg(prog)
-			if err != nil {
-				b.Fatal(err)
+			ctx := context.Background()
+			logOf := func() *Log {
+				_, js := connect(b, srv.URL)
+				return open(b, js, "delivery")
 			}
-			want, err := p.run(context.Background(), local{})
-			if err != nil {
-				b.Fatal(err)
+			ls := logOf()
+			var others []*Log
+			for range members - 1 {
+				others = append(others, logOf())
 			}
-			calls := p.calls
-			dir := b.TempDir()
 			b.ResetTimer()
-			for i := range b.N {
-				run := fmt.Sprint("scale", i)
-				env := []string{envURL + "=" + srv.URL, envRun + "=" + run, envMembers + "=" + fmt.Sprint(members), envProg + "=" + prog, envSpin + "=" + fmt.Sprint(spin)}
-				var procs []*memberProc
-				for m := range members {
-					name := fmt.Sprint("m", m)
-					procs = append(procs, startMemberTB(b, env, name, filepath.Join(dir, run+name)))
-				}
-				for _, m := range procs {
-					<-m.done
-					if m.err != nil {
-						b.Fatalf("%s: %v", m.name, m.err)
+			cpu := startCPU()
+			var wg sync.WaitGroup
+			for i, l := range others {
+				wg.Go(func() {
+					if _, err := chainMember(ctx, l, fmt.Sprint("m", i+1), 0); err != nil {
+						b.Error(err)
 					}
-					got, err := os.ReadFile(m.out)
-					if err != nil || !bytes.Equal(got, want) {
-						b.Fatalf("%s: record differs (%v)", m.name, err)
-					}
-				}
+				})
 			}
-			b.ReportMetric(float64(calls), "calls/run")
+			_, stats, err := chainSubmitter(ctx, ls, members, b.N)
+			wg.Wait()
+			if err != nil {
+				b.Fatal(err)
+			}
+			cpu.report(b, 4*b.N)
+			if d, _ := stats.Proc("P4"); d.Handled != uint64(b.N) {
+				b.Fatalf("P4 handled %d, want %d", d.Handled, b.N)
+			}
 		})
 	}
 }
