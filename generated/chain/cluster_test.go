@@ -3,6 +3,8 @@ package chain_test
 import (
 	"bytes"
 	"context"
+	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -80,6 +82,17 @@ func TestCluster(t *testing.T) {
 	}
 }
 
+// schedules is n, or FW_DIST_SCHEDULES (FW_DIST_LONG=1: 1,000).
+func schedules(n uint64) uint64 {
+	if os.Getenv("FW_DIST_LONG") != "" {
+		n = 1000
+	}
+	if v, err := strconv.ParseUint(os.Getenv("FW_DIST_SCHEDULES"), 10, 64); err == nil {
+		n = v
+	}
+	return n
+}
+
 // pointP1 is p1 whose calls may crash its member (in the simulation).
 type pointP1 struct {
 	point func()
@@ -101,8 +114,12 @@ func TestClusterSim(t *testing.T) {
 	if err := ref.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	for seed := range uint64(10) {
-		sim := memlog.NewSim(seed, memlog.DefaultFaults)
+	for seed := range schedules(10) {
+		faults := memlog.DefaultFaults
+		if seed%2 == 1 { // crashes of every kind, often
+			faults = memlog.Faults{Drop: 0.05, Dup: 0.05, Delay: 0.1, CrashInHandler: 0.05, CrashInPublish: 0.2, CrashCoordinator: 0.2, Zombie: 0.05, MaxCrashes: 6}
+		}
+		sim := memlog.NewSim(seed, faults)
 		var mu sync.Mutex
 		got := map[string][]byte{}
 		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)

@@ -177,3 +177,68 @@ func BenchmarkEngineSource(b *testing.B) {
 		})
 	}
 }
+
+// chainK8 is chain with P1 and P2 partitioned into 8 instances by the
+// event's amount (its key group amount % 8, as a hand-written Route would
+// give): the cost of key groups on the fused path (NoteKG) and the pool's.
+var chainK8Program = func() *fwrt.Program {
+	p := *chainProgram
+	p.Package = "chaink8"
+	p.Procs = append([]fwrt.ProcInfo(nil), chainProgram.Procs...)
+	p.Procs[1].KeyGroups, p.Procs[2].KeyGroups = 8, 8
+	return &p
+}()
+
+type chainK8 struct{ chain }
+
+func kg8(m fwrt.Msg) int32 {
+	if m.Kind == 1 || m.Kind == 2 {
+		return int32(m.Ev.(*Order).Amount & 7)
+	}
+	return 0
+}
+
+func (*chainK8) Route(m fwrt.Msg, dst []fwrt.Delivery) []fwrt.Delivery {
+	if m.Kind <= 3 {
+		dst = append(dst, fwrt.Delivery{Proc: int32(m.Kind), Case: 0, KG: kg8(m)})
+	}
+	return dst
+}
+
+func (ch *chainK8) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
+	for i, m := range ms {
+		if x.Stopped() {
+			return i
+		}
+		if m.Kind <= 3 {
+			if c := x.Begin(x.NoteKG(int32(m.Kind), kg8(m), 0, m)); c != nil {
+				x.End(ch.Invoke(c, fwrt.Delivery{Proc: int32(m.Kind), KG: kg8(m)}, m))
+			}
+		}
+	}
+	return len(ms)
+}
+
+// BenchmarkEngineChainPartitioned is BenchmarkEngineChain with two of the
+// four processors partitioned into 8 key groups.
+func BenchmarkEngineChainPartitioned(b *testing.B) {
+	for _, w := range []int{1, 2} {
+		b.Run(fmt.Sprint("workers=", w), func(b *testing.B) {
+			evs := make([]Order, chainEvents)
+			for i := range evs {
+				evs[i].Amount = int64(i)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				e := fwrt.New(chainK8Program, &chainK8{}, fw.WithWorkers(w))
+				for i := range evs {
+					e.Submit(fwrt.Msg{Kind: 0, Ev: &evs[i]})
+				}
+				if err := e.Run(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*chainEvents*4), "ns/call")
+		})
+	}
+}

@@ -217,6 +217,9 @@ func (e *Engine) pending(cur []Msg) bool {
 // in declaration order, appending its artifacts; then it logs the artifacts of
 // targets that still have inactive consumers.
 func (e *Engine) prepare(batch []Msg) ([]Msg, error) {
+	if e.xch != nil {
+		e.xch.endPass()
+	}
 	if e.bld != nil && !e.bld.started {
 		var err error
 		if batch, err = e.startEager(batch); err != nil {

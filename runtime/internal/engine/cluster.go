@@ -42,9 +42,15 @@ type Exchange interface {
 // second pass, so with the single-process order and causal ids; a restarted
 // submitter publishes the run again from its start (downstream dedups by id).
 //
+// Calls the engine makes between rounds (a builder's activation `on init`, a
+// source pull) are rounds of their own: the replaying Dispatcher makes them
+// on demand, when the second pass reaches them, which every member does at
+// the same point.
+//
 // What a distributed run does not support yet (Run refuses it): feeds and
-// phase triggers, builders, cached processors, replays, and more than one
-// worker (the engine takes one).
+// phase triggers, cached processors and persistent builders (an archive),
+// timeouts and backoffs, replays, and more than one worker (the engine takes
+// one).
 type exchange struct {
 	e     *Engine
 	x     Exchange
@@ -57,9 +63,14 @@ type exchange struct {
 	mine  [][]xcall // per slot, the owned calls of the round in progress
 	count []int
 	work  []cluster.Inst
-	emits []Msg  // the owned calls' emissions of the round in progress (xattempt.out are views)
-	tmp   []byte // one message's encoding
-	call1 Call   // the call of the first pass
+	emits []Msg // the owned calls' emissions of the round in progress (xattempt.out are views)
+	// pass2: x.outs hold a step's or broadcast's accepted calls; otherwise
+	// (between rounds: builder activations, source pulls) a call makes a
+	// round of its own, and demanded[i] says x.outs[i] holds its output.
+	pass2    bool
+	demanded []bool
+	tmp      []byte // one message's encoding
+	call1    Call   // the call of the first pass
 }
 
 // xcall is a call's attempts, first then more; every attempt but the last failed.
@@ -96,7 +107,7 @@ type xdisp exchange
 func newExchange(e *Engine, x Exchange, d Dispatcher) *exchange {
 	n := len(e.procs)
 	xc := &exchange{e: e, x: x, real: d, outs: make([][]xcall, n), count: make([]int, n),
-		own: map[cluster.Inst][]byte{}, bufs: make([][]byte, n), mine: make([][]xcall, n)}
+		own: map[cluster.Inst][]byte{}, bufs: make([][]byte, n), mine: make([][]xcall, n), demanded: make([]bool, n)}
 	xc.codec, _ = d.(Codec)
 	return xc
 }
@@ -109,16 +120,15 @@ func (e *Engine) xchCheck() error {
 		what = "a Dispatcher without a Codec (regenerate the package)"
 	case len(e.feeds) > 0 || e.cfg.PhaseEvery > 0 || e.cfg.PhaseInterval > 0:
 		what = "feeds and phase triggers"
-	case len(e.prog.Targets) > 0:
-		what = "builders"
 	case e.cfg.Replay != nil:
 		what = "replays"
 	case e.cfg.Archive != nil:
 		what = "an archive"
 	}
 	for i := range e.prog.Procs {
-		if e.prog.Procs[i].Cached || e.prog.Procs[i].Timeout > 0 || e.prog.Procs[i].BackoffMin > 0 {
-			what = "cached processors, timeouts and backoffs"
+		pi := &e.prog.Procs[i]
+		if pi.Cached || pi.Persist || pi.Timeout > 0 || pi.BackoffMin > 0 {
+			what = "cached processors, persistent builders, timeouts and backoffs"
 		}
 	}
 	if what != "" {
@@ -234,6 +244,26 @@ func (e *Engine) xchStep(cur []Msg) error {
 	x.clearMine()
 	x.emits = x.emits[:0]
 	x.work = x.work[:0]
+	if e.bld != nil {
+		for _, dd := range e.bld.directed { // an inbox starts with its directed deliveries
+			i := int(dd.slot)
+			if e.procs[i].off {
+				continue
+			}
+			input := x.count[i]
+			x.count[i]++
+			inst := cluster.Inst(i)
+			if !x.x.Owns(inst) {
+				continue
+			}
+			sp := &e.procs[i]
+			d := Delivery{Proc: sp.owner, Case: dd.cs, KG: sp.kg}
+			c := &x.call1
+			*c = Call{ctx: e.ctx, prog: e.prog, proc: sp.owner, kg: sp.kg, cs: dd.cs, phase: e.phase, step: e.step, input: input, msg: dd.m}
+			x.mine[inst] = append(x.mine[inst], x.call(c, d, dd.m))
+			x.x.Working(e.ctx)
+		}
+	}
 	var routes []Delivery
 	for _, m := range cur {
 		routes = x.real.Route(m, routes[:0])
@@ -271,6 +301,7 @@ func (x *exchange) exchangeRound(kind cluster.Kind) error {
 	for i := range x.outs {
 		x.outs[i] = x.outs[i][:0]
 	}
+	x.pass2 = true
 	if len(x.work) == 0 {
 		return nil
 	}
@@ -288,6 +319,15 @@ func (x *exchange) exchangeRound(kind cluster.Kind) error {
 	if err != nil {
 		return err
 	}
+	x.pass2 = true
+	if err := x.accept(outs); err != nil {
+		return err
+	}
+	return nil
+}
+
+// accept makes x.outs the accepted calls of the instances x.work.
+func (x *exchange) accept(outs map[cluster.Inst][]byte) error {
 	for _, inst := range x.work {
 		if x.x.Owns(inst) {
 			x.outs[inst] = x.mine[inst]
@@ -365,6 +405,9 @@ func (x *exchange) invokeReal(c *Call, d Delivery, m Msg) (err error) {
 
 func (x *exchange) appendMsg(b []byte, m Msg) ([]byte, error) {
 	b = binary.AppendUvarint(b, uint64(m.Kind))
+	if x.bare(m.Kind) {
+		return b, nil
+	}
 	body, err := x.codec.AppendMsg(x.tmp[:0], m)
 	x.tmp = body
 	if err != nil {
@@ -374,8 +417,16 @@ func (x *exchange) appendMsg(b []byte, m Msg) ([]byte, error) {
 	return append(b, body...), nil
 }
 
+// bare reports whether messages of kind k have no payload: resolve requests.
+func (x *exchange) bare(k Kind) bool {
+	return int(k) >= len(x.e.prog.Events)+len(x.e.prog.Targets)
+}
+
 func (x *exchange) msg(d *decoder) Msg {
 	k := Kind(d.uvarint())
+	if d.err == nil && x.bare(k) {
+		return Msg{Kind: k}
+	}
 	body := d.bytes()
 	if d.err != nil {
 		return Msg{}
@@ -418,9 +469,15 @@ func (x *exchange) appendCalls(b []byte, calls []xcall) ([]byte, error) {
 // Route implements Dispatcher.
 func (w *xdisp) Route(m Msg, dst []Delivery) []Delivery { return w.real.Route(m, dst) }
 
-// Invoke answers a call with its accepted output.
+// Invoke answers a call with its accepted output; a call between rounds (a
+// builder's activation) first makes a round of its own.
 func (w *xdisp) Invoke(c *Call, d Delivery, m Msg) error {
 	i := w.e.slotOf(d.Proc, c.kg)
+	if !w.pass2 && !w.demanded[i] {
+		if err := (*exchange)(w).demand(c, d, m, i); err != nil {
+			return err
+		}
+	}
 	calls := w.outs[i]
 	if c.input >= len(calls) || int(c.attempt) >= calls[c.input].attempts() {
 		return fmt.Errorf("fw: distributed run: no accepted output for call %d (attempt %d) of instance %d", c.input, c.attempt, i)
@@ -430,6 +487,121 @@ func (w *xdisp) Invoke(c *Call, d Delivery, m Msg) error {
 		c.Emit(m)
 	}
 	return a.err
+}
+
+// demand makes a round of call c of slot i alone (between rounds).
+func (x *exchange) demand(c *Call, d Delivery, m Msg, i int) error {
+	inst := cluster.Inst(i)
+	x.work = append(x.work[:0], inst)
+	clear(x.own)
+	x.clearMine()
+	x.emits = x.emits[:0]
+	if x.x.Owns(inst) {
+		c1 := &x.call1
+		*c1 = Call{ctx: c.ctx, prog: c.prog, proc: c.proc, kg: c.kg, cs: c.cs, phase: c.phase, step: c.step, input: c.input, msg: c.msg}
+		x.mine[inst] = append(x.mine[inst], x.call(c1, d, m))
+		b, err := x.appendCalls(x.bufs[inst][:0], x.mine[inst])
+		if err != nil {
+			return err
+		}
+		x.bufs[inst], x.own[inst] = b, b
+	}
+	outs, err := x.round(cluster.RoundActivate, x.work)
+	if err != nil {
+		return err
+	}
+	x.outs[i] = x.outs[i][:0]
+	if err := x.accept(outs); err != nil {
+		return err
+	}
+	x.demanded[i] = true
+	return nil
+}
+
+// endPass ends the second pass of a round: from now on calls make rounds of
+// their own until the next step or broadcast.
+func (x *exchange) endPass() {
+	x.pass2 = false
+	clear(x.demanded)
+}
+
+var _ Sources = (*xdisp)(nil)
+
+// Pull implements Sources: a source pull is a round of its own.
+func (w *xdisp) Pull(c *Call, proc int32, max int) (bool, error) {
+	x := (*exchange)(w)
+	src, ok := x.real.(Sources)
+	if !ok {
+		return true, fmt.Errorf("fw: package %s has source builders and its Dispatcher no Pull", x.e.prog.Package)
+	}
+	i := x.e.slotOf(proc, 0)
+	inst := cluster.Inst(i)
+	x.work = append(x.work[:0], inst)
+	clear(x.own)
+	if x.x.Owns(inst) {
+		c1 := &x.call1
+		*c1 = Call{ctx: c.ctx, prog: c.prog, proc: c.proc, cs: c.cs, phase: c.phase, step: c.step}
+		done, err := x.pullReal(src, c1, proc, max)
+		b := x.bufs[inst][:0]
+		switch {
+		case err != nil:
+			b = append(b, 2)
+			b = binary.AppendUvarint(b, uint64(len(err.Error())))
+			b = append(b, err.Error()...)
+		case done:
+			b = append(b, 1)
+		default:
+			b = append(b, 0)
+		}
+		if err == nil {
+			b = binary.AppendUvarint(b, uint64(len(c1.out)))
+			for _, m := range c1.out {
+				if b, err = x.appendMsg(b, m); err != nil {
+					return true, err
+				}
+			}
+		}
+		c1.out = nil
+		x.bufs[inst], x.own[inst] = b, b
+	}
+	outs, err := x.round(cluster.RoundPull, x.work)
+	if err != nil {
+		return true, err
+	}
+	d := decoder{b: outs[inst]}
+	var done bool
+	switch d.byte() {
+	case 2:
+		if d.err == nil {
+			return true, errors.New(d.string())
+		}
+	case 1:
+		done = true
+	}
+	for range d.uvarint() {
+		c.Emit(x.msg(&d))
+	}
+	if d.err != nil {
+		return true, fmt.Errorf("fw: decoding the pull of instance %d: %w", inst, d.err)
+	}
+	return done, nil
+}
+
+// Stop implements Sources: only the source's owner pulled it.
+func (w *xdisp) Stop(proc int32) {
+	x := (*exchange)(w)
+	if src, ok := x.real.(Sources); ok && x.x.Owns(cluster.Inst(x.e.slotOf(proc, 0))) {
+		src.Stop(proc)
+	}
+}
+
+func (x *exchange) pullReal(src Sources, c *Call, proc int32, max int) (done bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &PanicError{Value: r, Stack: debug.Stack()}
+		}
+	}()
+	return src.Pull(c, proc, max)
 }
 
 // DispatchAll implements Dispatcher: Route, then Invoke, event by event.
