@@ -153,6 +153,14 @@ bench-cluster:
 test-cluster3:
 	cd fwcluster && $(GO) test -race -count=1 -timeout 5m -tags fwcluster3 -run Cluster3 .
 
+## test-dist-long: the long differential tests of distributed runs over the
+## simulation (runtime/cluster/memlog): random programs x K in {1,3,8} x 1, 2
+## and 4 members x 1,000 seeded fault schedules each, and 1,000 schedules of
+## the generated packages that run distributed; records and Stats equal to the
+## single-process run (about 2 minutes on 2 cores). go test runs 6 schedules.
+test-dist-long:
+	FW_DIST_LONG=1 $(GO) test -count=1 -timeout 9m -run 'TestDiff|TestSimDiff|TestClusterSim' ./runtime/cluster/... ./generated/...
+
 ## test-cluster-long: fwcluster's long variants (FWC_LONG=1): 20 random member
 ## kills, 20 engine runs with a kill each, 10 server kills (about 2 minutes)
 test-cluster-long:
