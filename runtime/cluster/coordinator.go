@@ -212,10 +212,16 @@ func (c *Coordinator) ProposeGenesis(p *Proposal, now time.Time, members []Membe
 	}
 	g := &Genesis{Protocol: Protocol, Program: p.Program, Config: p.Config, Instances: p.Instances, Submitter: p.Submitter, Members: alive, Pinned: slices.Sorted(slices.Values(p.Pinned))}
 	cm := &Commit{Seq: 0, Epoch: epoch, Kind: CommitGenesis, Gen: g}
+	// The first assignment deals the movable instances to the alive members in
+	// turn, in instance order: a processor's key groups are consecutive
+	// instances, so each member gets K/n of them, give or take one (hashing
+	// each instance, as a reassignment does, can give 3 and 5 of 8).
+	k := 0
 	for i := range Inst(p.Instances) {
 		m := p.Submitter
 		if !slices.Contains(g.Pinned, i) {
-			m = Rendezvous(alive, i)
+			m = alive[k%len(alive)]
+			k++
 		}
 		cm.Moves = append(cm.Moves, Move{Inst: i, Member: m, Attempt: 0})
 	}

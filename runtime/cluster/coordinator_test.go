@@ -162,3 +162,22 @@ func without(ms []string, x string) []string {
 	}
 	return out
 }
+
+// TestGenesisBalanced: the first assignment deals the movable instances to the
+// alive members in turn, so a processor's K key groups (consecutive instances)
+// are split evenly; pinned instances stay with the submitter.
+func TestGenesisBalanced(t *testing.T) {
+	c := NewCoordinator(3 * time.Second)
+	p := &Proposal{Instances: 10, Submitter: "m0", Pinned: []Inst{9}, Members: 2}
+	cm := c.ProposeGenesis(p, t0, beats(t0, "m1", "m0"), 1)
+	if cm == nil {
+		t.Fatal("no genesis with both members alive")
+	}
+	count := map[string]int{}
+	for _, m := range cm.Moves[:8] { // a processor of 8 key groups
+		count[m.Member]++
+	}
+	if count["m0"] != 4 || count["m1"] != 4 || cm.Moves[8].Member != "m0" || cm.Moves[9].Member != "m0" {
+		t.Errorf("genesis moves %+v: want 4 and 4 of the first 8, instance 8 on m0 (its turn), pinned 9 on m0", cm.Moves)
+	}
+}
