@@ -2,7 +2,7 @@
 GO ?= go
 EXAMPLES := $(notdir $(wildcard testdata/examples/*))
 
-.PHONY: all demo alerts quickstart generate check-generated test test-modules test-short vet fwvet fmtcheck fuzz bench bench-peers bench-indexer bench-nats
+.PHONY: all demo alerts quickstart generate check-generated test test-modules test-short vet fwvet fmtcheck fuzz bench bench-peers bench-indexer bench-nats bench-cluster test-cluster3
 
 all: test
 
@@ -79,9 +79,10 @@ test: vet test-modules
 ## test-modules: vet and test (race detector on) the modules that live in this
 ## repository with a go.mod of their own, so that the core module depends on
 ## none of their dependencies: fwnats/ (the NATS JetStream connector, whose
-## tests start an embedded server: nothing to install) and fwotel/
-## (OpenTelemetry). Their dependencies download from the Go module proxy.
-MODULES := fwnats fwotel
+## tests start an embedded server: nothing to install), fwotel/
+## (OpenTelemetry) and fwcluster/ (the JetStream transport of distributed
+## runs). Their dependencies download from the Go module proxy.
+MODULES := fwnats fwotel fwcluster
 test-modules:
 	@for m in $(MODULES); do \
 		(cd $$m && $(GO) vet ./... && $(GO) test -race -count=1 -timeout 5m ./...) || exit $$?; \
@@ -128,6 +129,29 @@ bench-nats:
 			/tmp/fwnats.test -test.run '^$$' -test.bench "Relay/$$v\$$" -test.benchtime 20000x | grep '^Bench'; \
 		done; \
 	done
+
+## bench-cluster: distributed runs on fwcluster beside a raw JetStream consume ->
+## publish -> ack loop (Relay/raw, as bench-nats's), on an embedded server: the
+## Log's round barrier with 4 members, CPU per delivery of the chain on 1 and 2
+## members, and CPU-bound handlers on 1 and 2 member processes; 8 rounds, each
+## benchmark in its own process, alternated; CPU from getrusage (docs/BENCHMARKS.md)
+bench-cluster:
+	cd fwcluster && $(GO) test -c -o /tmp/fwcluster.test . && for i in 1 2 3 4 5 6 7 8; do \
+		/tmp/fwcluster.test -test.run '^$$' -test.bench 'Relay/raw$$' -test.benchtime 20000x | grep '^Bench'; \
+		/tmp/fwcluster.test -test.run '^$$' -test.bench 'Barrier/4$$' -test.benchtime 2000x | grep '^Bench'; \
+		for m in 1 2; do \
+			/tmp/fwcluster.test -test.run '^$$' -test.bench "Delivery/members=$$m\$$" -test.benchtime 20000x | grep '^Bench'; \
+		done; \
+		for k in 8 16; do for m in 1 2; do \
+			/tmp/fwcluster.test -test.run '^$$' -test.bench "Scale/K=$$k/members=$$m\$$" -test.benchtime 1x | grep '^Bench'; \
+		done; done; \
+	done
+
+## test-cluster3: fwcluster on a 3-node JetStream cluster on loopback (three
+## embedded servers, R3), killing the stream leader's server mid-run: the
+## build tag fwcluster3, as a CI step of its own (5 minutes at most)
+test-cluster3:
+	cd fwcluster && $(GO) test -race -count=1 -timeout 5m -tags fwcluster3 -run Cluster3 .
 
 ## bench-indexer: CPU time of the indexer, cold (fresh workspace) and warm, beside
 ## bench/plainindex (the same job in plain Go) on $(go env GOROOT)/src, 9 rounds
