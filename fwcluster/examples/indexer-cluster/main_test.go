@@ -1,0 +1,67 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fwgo/fw/examples/indexer/index"
+)
+
+// envMain makes the test binary the command: main with the arguments in
+// FW_INDEXER_CLUSTER_ARGS (its members are the test binary again, with
+// FW_INDEXER_CLUSTER_ROLE set, which main handles first).
+const envMain = "FW_INDEXER_CLUSTER_TEST_MAIN"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(envMain) != "" || os.Getenv(envRole) != "" {
+		os.Args = append(os.Args[:1], strings.Fields(os.Getenv("FW_INDEXER_CLUSTER_ARGS"))...)
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// TestReportEqualsSingleProcess runs the command (the test binary as the
+// submitter, two member processes, an embedded server) on the repository's
+// dsl/ directory, and compares its stdout with the report of the indexer's
+// pipeline run in this process: byte for byte equal. Its stderr has every
+// member's stats.
+func TestReportEqualsSingleProcess(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", "..", "..", "dsl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	ix := index.New(index.Config{Root: root, Hashers: 2, Top: 15, Out: &want})
+	p, err := index.NewPipeline(ix.Handlers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(want.String(), "top 15 identifiers:") {
+		t.Fatalf("the single-process report:\n%s", want.String())
+	}
+
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), envMain+"=1", "FW_INDEXER_CLUSTER_ARGS=-root "+root+" -members 2 -top 15")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("indexer-cluster: %v\nstderr:\n%s", err, stderr.String())
+	}
+	if !bytes.Equal(stdout.Bytes(), want.Bytes()) {
+		t.Fatalf("the report differs from the single-process one\ngot:\n%s\nwant:\n%s\nstderr:\n%s", stdout.String(), want.String(), stderr.String())
+	}
+	for _, s := range []string{"stats of m0 (submitter):", "m1: stats of m1:", "m2: stats of m2:", "files tokenized on 3 processes"} {
+		if !strings.Contains(stderr.String(), s) {
+			t.Errorf("stderr has no %q:\n%s", s, stderr.String())
+		}
+	}
+}
