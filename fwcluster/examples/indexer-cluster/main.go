@@ -34,6 +34,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"strings"
 	"sync"
 	"time"
@@ -141,6 +142,7 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 	var wg sync.WaitGroup
 	var mu sync.Mutex // stderr, shared with the members' copies
 	errs := make([]error, opts.members)
+	cpu := make([]string, opts.members+1) // each process's CPU time
 	for i := range opts.members {
 		name := fmt.Sprint("m", i+1)
 		cmd := exec.CommandContext(mctx, exe)
@@ -164,7 +166,12 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 			io.Copy(io.Discard, out)
 			if err := cmd.Wait(); err != nil {
 				errs[i] = fmt.Errorf("member %s: %w", name, err)
+				return
 			}
+			st := cmd.ProcessState
+			mu.Lock()
+			cpu[i+1] = fmt.Sprintf("%s %.2fs", name, (st.UserTime() + st.SystemTime()).Seconds())
+			mu.Unlock()
 		})
 	}
 
@@ -182,9 +189,10 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 	mu.Lock()
 	defer mu.Unlock()
 	writeStats(stderr, "m0 (submitter)", stats)
+	cpu[0] = fmt.Sprintf("m0 %.2fs", cpuSeconds())
 	tokenize, _ := stats.Proc("Tokenize")
-	fmt.Fprintf(stderr, "%d files tokenized on %d processes (no archive: every run is cold), in %.2fs\n",
-		tokenize.CacheHits+tokenize.CacheMisses, opts.members+1, time.Since(start).Seconds())
+	fmt.Fprintf(stderr, "%d files tokenized on %d processes (no archive: every run is cold), in %.2fs; CPU: %s\n",
+		tokenize.CacheHits+tokenize.CacheMisses, opts.members+1, time.Since(start).Seconds(), strings.Join(cpu, ", "))
 	return nil
 }
 
@@ -241,6 +249,20 @@ func member(ctx context.Context, url, name, root string, stderr io.Writer) error
 	}
 	writeStats(stderr, name, stats)
 	return nil
+}
+
+// cpuSeconds is the CPU time of this process so far (the Go runtime's
+// estimate: user time and GC, the embedded server's included).
+func cpuSeconds() float64 {
+	ss := []metrics.Sample{{Name: "/cpu/classes/user:cpu-seconds"}, {Name: "/cpu/classes/gc/total:cpu-seconds"}}
+	metrics.Read(ss)
+	var t float64
+	for _, s := range ss {
+		if s.Value.Kind() == metrics.KindFloat64 {
+			t += s.Value.Float64()
+		}
+	}
+	return t
 }
 
 func warnLogger(w io.Writer) *slog.Logger {
