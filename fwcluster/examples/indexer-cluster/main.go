@@ -34,7 +34,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"runtime/metrics"
 	"strings"
 	"sync"
 	"time"
@@ -249,20 +248,6 @@ func member(ctx context.Context, url, name, root string, stderr io.Writer) error
 	}
 	writeStats(stderr, name, stats)
 	return nil
-}
-
-// cpuSeconds is the CPU time of this process so far (the Go runtime's
-// estimate: user time and GC, the embedded server's included).
-func cpuSeconds() float64 {
-	ss := []metrics.Sample{{Name: "/cpu/classes/user:cpu-seconds"}, {Name: "/cpu/classes/gc/total:cpu-seconds"}}
-	metrics.Read(ss)
-	var t float64
-	for _, s := range ss {
-		if s.Value.Kind() == metrics.KindFloat64 {
-			t += s.Value.Float64()
-		}
-	}
-	return t
 }
 
 func warnLogger(w io.Writer) *slog.Logger {
