@@ -50,6 +50,8 @@ const (
 	envURL  = "FW_INDEXER_CLUSTER_URL"  // the server
 	envName = "FW_INDEXER_CLUSTER_NAME" // the member's name
 	envRoot = "FW_INDEXER_CLUSTER_ROOT" // the tree
+	// envTestFail names a member that fails at once (a test's).
+	envTestFail = "FW_INDEXER_CLUSTER_TEST_FAIL"
 )
 
 // runName is the run's name on the server (a fresh server per command).
@@ -138,6 +140,9 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 	}
 	mctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// A member that fails ends the submitter's run: it would wait for it.
+	sctx, fail := context.WithCancelCause(ctx)
+	defer fail(nil)
 	var wg sync.WaitGroup
 	var mu sync.Mutex // stderr, shared with the members' copies
 	errs := make([]error, opts.members)
@@ -165,6 +170,7 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 			io.Copy(io.Discard, out)
 			if err := cmd.Wait(); err != nil {
 				errs[i] = fmt.Errorf("member %s: %w", name, err)
+				fail(errs[i])
 				return
 			}
 			st := cmd.ProcessState
@@ -174,11 +180,15 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 		})
 	}
 
-	stats, err := submitter(ctx, url, root, opts, stdout)
+	stats, err := submitter(sctx, url, root, opts, stdout)
+	cause := context.Cause(sctx) // a member's failure that ended the run
 	if err != nil {
 		cancel() // the members wait for a run that will not go on
 	}
 	wg.Wait()
+	if cause != nil && ctx.Err() == nil {
+		return cause // the first member that failed (the others were stopped)
+	}
 	if err != nil {
 		return err
 	}
@@ -222,6 +232,9 @@ func submitter(ctx context.Context, url, root string, opts options, stdout io.Wr
 // stderr. Serve makes the pipeline again, with fresh handlers, whenever the
 // run gives the member other instances.
 func member(ctx context.Context, url, name, root string, stderr io.Writer) error {
+	if os.Getenv(envTestFail) == name {
+		return errors.New("failing at the start, as the test asks")
+	}
 	nc, js, err := fwcluster.Connect(url)
 	if err != nil {
 		return err

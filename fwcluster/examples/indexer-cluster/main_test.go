@@ -65,3 +65,25 @@ func TestReportEqualsSingleProcess(t *testing.T) {
 		}
 	}
 }
+
+// TestMemberFails: a member process that fails ends the command at once (the
+// submitter would wait for it for ever), with the member's error and a
+// non-zero exit code, and no report.
+func TestMemberFails(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", "..", "..", "dsl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), envMain+"=1", "FW_INDEXER_CLUSTER_ARGS=-root "+root, envTestFail+"=m2")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	if err == nil {
+		t.Fatalf("indexer-cluster succeeded\nstderr:\n%s", stderr.String())
+	}
+	if stdout.Len() != 0 || !strings.Contains(stderr.String(), "indexer-cluster: member m2: exit status 1") ||
+		!strings.Contains(stderr.String(), "m2: indexer-cluster: member m2: failing at the start, as the test asks") {
+		t.Fatalf("%v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
+	}
+}
