@@ -200,8 +200,12 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 	writeStats(stderr, "m0 (submitter)", stats)
 	cpu[0] = fmt.Sprintf("m0 %.2fs", cpuSeconds())
 	tokenize, _ := stats.Proc("Tokenize")
-	fmt.Fprintf(stderr, "%d files tokenized on %d processes (no archive: every run is cold), in %.2fs; CPU: %s\n",
-		tokenize.CacheHits+tokenize.CacheMisses, opts.members+1, time.Since(start).Seconds(), strings.Join(cpu, ", "))
+	procs := fmt.Sprint(opts.members+1, " processes")
+	if opts.members == 0 {
+		procs = "1 process"
+	}
+	fmt.Fprintf(stderr, "%d files tokenized on %s (no archive: every run is cold), in %.2fs; CPU: %s\n",
+		tokenize.CacheHits+tokenize.CacheMisses, procs, time.Since(start).Seconds(), strings.Join(cpu, ", "))
 	return nil
 }
 
