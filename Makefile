@@ -2,7 +2,7 @@
 GO ?= go
 EXAMPLES := $(notdir $(wildcard testdata/examples/*))
 
-.PHONY: all demo demo-cluster alerts quickstart generate check-generated test test-modules test-short vet fwvet fmtcheck fuzz bench bench-peers bench-indexer bench-nats bench-cluster test-cluster3
+.PHONY: all demo demo-cluster alerts quickstart generate check-generated test test-modules test-short vet fwvet fmtcheck fuzz bench bench-peers bench-indexer bench-nats bench-cluster test-cluster3 test-cluster-long
 
 all: test
 
@@ -163,6 +163,11 @@ bench-cluster:
 ## build tag fwcluster3, as a CI step of its own (5 minutes at most)
 test-cluster3:
 	cd fwcluster && $(GO) test -race -count=1 -timeout 5m -tags fwcluster3 -run Cluster3 .
+
+## test-cluster-long: fwcluster's long variants (FWC_LONG=1): 20 random member
+## kills, 20 engine runs with a kill each, 10 server kills (about 2 minutes)
+test-cluster-long:
+	cd fwcluster && FWC_LONG=1 $(GO) test -race -count=1 -timeout 10m .
 
 ## bench-indexer: CPU time of the indexer, cold (fresh workspace) and warm, beside
 ## bench/plainindex (the same job in plain Go) on $(go env GOROOT)/src, 9 rounds

@@ -82,9 +82,11 @@ func DevServer(dir string) (url string, stop func(), err error) {
 }
 
 // Connect connects to url for a member: it reconnects for ever, every 50 ms,
-// so that a member rides out server restarts and cluster elections; opts
-// come after these (credentials, TLS, a name). It returns the connection and
-// its JetStream context.
+// so that a member rides out server restarts and cluster elections, and a
+// member started while the server is down waits for it (the first connection
+// is retried too: operations wait, bounded by their contexts); opts come
+// after these (credentials, TLS, a name). It returns the connection and its
+// JetStream context.
 func Connect(url string, opts ...nats.Option) (*nats.Conn, jetstream.JetStream, error) {
 	all := append([]nats.Option{nats.MaxReconnects(-1), nats.ReconnectWait(50 * time.Millisecond), nats.RetryOnFailedConnect(true)}, opts...)
 	nc, err := nats.Connect(url, all...)

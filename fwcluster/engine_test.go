@@ -71,9 +71,9 @@ func zeroTime(s fw.Stats) fw.Stats {
 // The runs keep the default DeadAfter (3 s), longer than a server restart:
 // a coordinator that saw no beats for DeadAfter would move instances, and
 // the submitter, which cannot rejoin in v1, would fail with ErrRejoin.
-func chainSubmitter(ctx context.Context, l cluster.Log, members, n int) ([]byte, fw.Stats, error) {
+func chainSubmitter(ctx context.Context, l cluster.Log, members, n int, opts ...cluster.JoinOption) ([]byte, fw.Stats, error) {
 	var rec bytes.Buffer
-	join := cluster.Join(l, "m0", cluster.Submitter(), cluster.Members(members), cluster.Pin("P4"))
+	join := cluster.Join(l, "m0", append([]cluster.JoinOption{cluster.Submitter(), cluster.Members(members), cluster.Pin("P4")}, opts...)...)
 	p, err := chain.NewPipeline(chainHandlers(0), join, fw.WithRecord(&rec))
 	if err != nil {
 		return nil, fw.Stats{}, err
@@ -160,11 +160,112 @@ func chainMemberMain() error {
 	}
 	defer l.Close()
 	spin, _ := strconv.Atoi(os.Getenv(envSpin))
-	rec, err := chainMember(ctx, l, os.Getenv(envMember), spin)
+	var opts []cluster.JoinOption
+	if d, err := time.ParseDuration(os.Getenv(envDead)); err == nil {
+		opts = append(opts, cluster.DeadAfter(d))
+	}
+	var rec []byte
+	if os.Getenv(envMember) == "m0" { // the submitter
+		var stats fw.Stats
+		rec, stats, err = chainSubmitter(ctx, l, 3, chainEvents, opts...)
+		if err == nil {
+			err = os.WriteFile(os.Getenv(envOut)+".stats", fmt.Appendf(nil, "%+v", stats), 0o644)
+		}
+	} else {
+		rec, err = chainMember(ctx, l, os.Getenv(envMember), spin, opts...)
+	}
 	if err != nil {
 		return err
 	}
 	return os.WriteFile(os.Getenv(envOut), rec, 0o644)
+}
+
+// envDead is the DeadAfter of chain members (a duration); chainEvents the
+// number of events the submitter process submits.
+const (
+	envDead     = "FWC_DEAD"
+	chainEvents = 400
+)
+
+// TestEngineTakeover: the chain with every member a process, the submitter
+// m0 too (it proposes the genesis, so it holds the lease), and the observer
+// in the test. The test SIGKILLs the lease holder mid-run, waits until
+// another member has taken the lease over, and starts it again (a
+// restarted submitter submits the same input and catches up; DeadAfter is
+// 10 s, so that its instances do not move meanwhile: a submitter cannot
+// rejoin in v1). The observer's and the restarted submitter's records and
+// the submitter's Stats equal the single-process run's.
+func TestEngineTakeover(t *testing.T) {
+	want, wantStats := chainRef(t, chainEvents)
+	dir := t.TempDir()
+	srv := startServerProc(t, filepath.Join(dir, "js"))
+	_, js := connect(t, srv.URL)
+	ctx, cancel := context.WithTimeout(context.Background(), min(procTimeout(), 90*time.Second))
+	defer cancel()
+	const run = "takeover"
+	l := open(t, js, run, LeaseTTL(procLease), AckWait(procAck))
+	env := []string{envRole + "=chain-member", envURL + "=" + srv.URL, envRun + "=" + run, envSpin + "=2000000", envDead + "=10s"}
+	procs := map[string]*memberProc{}
+	for _, name := range []string{"m0", "m1", "m2"} {
+		procs[name] = startChainMember(t, env, name, filepath.Join(dir, name))
+	}
+	w := watchCommits(ctx, t, l)
+	var obsRec []byte
+	var obsErr error
+	obsDone := make(chan struct{})
+	go func() {
+		defer close(obsDone)
+		obsRec, obsErr = chainMember(ctx, l, "obs", 0, cluster.Observer(), cluster.DeadAfter(10*time.Second))
+	}()
+	if !w.wait(2, obsDone) {
+		t.Fatalf("the run ended before commit 2: %v", obsErr)
+	}
+	holder, err := leaseHolder(ctx, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	procs[holder].kill()
+	t.Logf("lease holder %s killed after commit %d", holder, w.last())
+	for {
+		h, err := leaseHolder(ctx, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h != holder {
+			t.Logf("%s took the lease over", h)
+			break
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatal("nobody took the lease over")
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	procs[holder] = startChainMember(t, env, holder, procs[holder].out)
+	<-obsDone
+	if obsErr != nil {
+		t.Fatalf("observer: %v", obsErr)
+	}
+	for name, m := range procs {
+		<-m.done
+		if m.err != nil {
+			t.Fatalf("%s: %v", name, m.err)
+		}
+	}
+	sub, err := os.ReadFile(procs["m0"].out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, err := os.ReadFile(procs["m0"].out + ".stats")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(obsRec, want) || !bytes.Equal(sub, want) {
+		t.Fatalf("records differ (observer %v, submitter %v)", bytes.Equal(obsRec, want), bytes.Equal(sub, want))
+	}
+	if got := string(stats); got != fmt.Sprintf("%+v", wantStats) {
+		t.Fatalf("stats\n got %s\nwant %+v", got, wantStats)
+	}
 }
 
 // TestEngineProcesses: the chain with members m1 and m2 as processes (the

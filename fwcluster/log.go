@@ -43,12 +43,11 @@ type commitPos struct {
 var _ cluster.Log = (*Log)(nil)
 
 type options struct {
-	replicas  int
-	leaseTTL  time.Duration
-	deadAfter time.Duration
-	maxBytes  int64
-	runTTL    time.Duration
-	ackWait   time.Duration
+	replicas int
+	leaseTTL time.Duration
+	maxBytes int64
+	runTTL   time.Duration
+	ackWait  time.Duration
 }
 
 // An Option changes how Open makes a run's stream and bucket, or how its
@@ -62,10 +61,6 @@ func Replicas(n int) Option { return func(o *options) { o.replicas = n } }
 // LeaseTTL is how long a coordinator lease lasts without a renewal before
 // another member takes it over (default 3 s).
 func LeaseTTL(d time.Duration) Option { return func(o *options) { o.leaseTTL = d } }
-
-// DeadAfter is how long a member's heartbeat may be missing before Alive
-// leaves it out (default 3 s).
-func DeadAfter(d time.Duration) Option { return func(o *options) { o.deadAfter = d } }
 
 // MaxBytes limits the run's stream; past it, publishes are refused (Discard
 // New), so a run fails loudly instead of losing history (default: no limit).
@@ -95,15 +90,15 @@ func Open(ctx context.Context, js jetstream.JetStream, run string, opts ...Optio
 	if !runName.MatchString(run) {
 		return nil, fmt.Errorf("fwcluster: run name %q: want 1-64 letters, digits, '-' or '_'", run)
 	}
-	o := options{replicas: 1, leaseTTL: 3 * time.Second, deadAfter: 3 * time.Second, ackWait: 5 * time.Second}
+	o := options{replicas: 1, leaseTTL: 3 * time.Second, ackWait: 5 * time.Second}
 	for _, f := range opts {
 		f(&o)
 	}
 	switch {
 	case o.replicas < 1 || o.replicas > 5:
 		return nil, fmt.Errorf("fwcluster: Replicas(%d): want 1 to 5", o.replicas)
-	case o.leaseTTL <= 0 || o.deadAfter <= 0 || o.ackWait <= 0:
-		return nil, errors.New("fwcluster: LeaseTTL, DeadAfter and AckWait must be positive")
+	case o.leaseTTL <= 0 || o.ackWait <= 0:
+		return nil, errors.New("fwcluster: LeaseTTL and AckWait must be positive")
 	}
 	own, err := ownContext(js, o.ackWait)
 	if err != nil {

@@ -90,7 +90,7 @@ func memberMain() error {
 		return err
 	}
 	if debugf != nil {
-		debugf("done")
+		debugf("done, %d calls", p.calls)
 	}
 	out := os.Getenv(envOut)
 	if err := os.WriteFile(out+".tmp", rec, 0o644); err != nil {

@@ -217,7 +217,7 @@ func submitter(ctx context.Context, url, root string, opts options, stdout io.Wr
 		return fw.Stats{}, err
 	}
 	defer nc.Close()
-	l, err := fwcluster.Open(ctx, js, runName, fwcluster.DeadAfter(deadAfter))
+	l, err := fwcluster.Open(ctx, js, runName)
 	if err != nil {
 		return fw.Stats{}, err
 	}
@@ -244,7 +244,7 @@ func member(ctx context.Context, url, name, root string, stderr io.Writer) error
 		return err
 	}
 	defer nc.Close()
-	l, err := fwcluster.Open(ctx, js, runName, fwcluster.DeadAfter(deadAfter))
+	l, err := fwcluster.Open(ctx, js, runName)
 	if err != nil {
 		return err
 	}
