@@ -36,6 +36,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/fwgo/fw/examples/indexer/index"
@@ -46,16 +47,22 @@ import (
 
 // The environment of a member process.
 const (
-	envRole = "FW_INDEXER_CLUSTER_ROLE" // "member"
-	envURL  = "FW_INDEXER_CLUSTER_URL"  // the server
-	envName = "FW_INDEXER_CLUSTER_NAME" // the member's name
-	envRoot = "FW_INDEXER_CLUSTER_ROOT" // the tree
-	// envTestFail names a member that fails at once (a test's).
+	envRole    = "FW_INDEXER_CLUSTER_ROLE"    // "member"
+	envURL     = "FW_INDEXER_CLUSTER_URL"     // the server
+	envName    = "FW_INDEXER_CLUSTER_NAME"    // the member's name
+	envRoot    = "FW_INDEXER_CLUSTER_ROOT"    // the tree
+	envRestart = "FW_INDEXER_CLUSTER_RESTART" // how many times the member was started before
+	// envTestFail names a member that fails at once, envTestKill one that
+	// SIGKILLs itself at its 100th call, the first time it runs (a test's).
 	envTestFail = "FW_INDEXER_CLUSTER_TEST_FAIL"
+	envTestKill = "FW_INDEXER_CLUSTER_TEST_KILL"
 )
 
 // runName is the run's name on the server (a fresh server per command).
 const runName = "indexer"
+
+// maxRestarts is how many times a member killed by a signal is started again.
+const maxRestarts = 3
 
 // deadAfter is the run's DeadAfter: longer than the longest call (Summarize
 // over a large tree, on a loaded machine), so that no member looks dead.
@@ -149,33 +156,64 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 	cpu := make([]string, opts.members+1) // each process's CPU time
 	for i := range opts.members {
 		name := fmt.Sprint("m", i+1)
-		cmd := exec.CommandContext(mctx, exe)
-		cmd.Env = append(os.Environ(), envRole+"=member", envURL+"="+url, envName+"="+name, envRoot+"="+root)
-		out, err := cmd.StderrPipe()
+		// start starts the member's process (restart: how many times
+		// before), its stderr copied to ours, prefixed with its name.
+		start := func(restart int) (*exec.Cmd, *sync.WaitGroup, error) {
+			cmd := exec.CommandContext(mctx, exe)
+			cmd.Env = append(os.Environ(), envRole+"=member", envURL+"="+url, envName+"="+name, envRoot+"="+root, fmt.Sprint(envRestart, "=", restart))
+			out, err := cmd.StderrPipe()
+			if err != nil {
+				return nil, nil, err
+			}
+			cmd.Stdout = nil // a member prints no report
+			if err := cmd.Start(); err != nil {
+				return nil, nil, fmt.Errorf("starting member %s: %w", name, err)
+			}
+			var copied sync.WaitGroup
+			copied.Go(func() {
+				sc := bufio.NewScanner(out)
+				sc.Buffer(nil, 1<<20)
+				for sc.Scan() {
+					mu.Lock()
+					fmt.Fprintf(stderr, "%s: %s\n", name, sc.Text())
+					mu.Unlock()
+				}
+				io.Copy(io.Discard, out)
+			})
+			return cmd, &copied, nil
+		}
+		cmd, copied, err := start(0)
 		if err != nil {
 			return err
 		}
-		cmd.Stdout = nil // a member prints no report
-		if err := cmd.Start(); err != nil {
-			return fmt.Errorf("starting member %s: %w", name, err)
-		}
 		wg.Go(func() {
-			sc := bufio.NewScanner(out)
-			sc.Buffer(nil, 1<<20)
-			for sc.Scan() {
-				mu.Lock()
-				fmt.Fprintf(stderr, "%s: %s\n", name, sc.Text())
-				mu.Unlock()
-			}
-			io.Copy(io.Discard, out)
-			if err := cmd.Wait(); err != nil {
+			var cpuTime time.Duration
+			for restart := 0; ; restart++ {
+				copied.Wait()
+				err := cmd.Wait()
+				st := cmd.ProcessState
+				cpuTime += st.UserTime() + st.SystemTime()
+				if err == nil {
+					break
+				}
+				// A member killed by a signal is started again, a new
+				// incarnation: it catches up from the log and the run goes on
+				// (a crash costs a replay; docs/distributed.md). An error of
+				// its own, or a stop of ours, ends the run.
+				if ws, ok := st.Sys().(interface{ Signaled() bool }); ok && ws.Signaled() && restart < maxRestarts && mctx.Err() == nil {
+					mu.Lock()
+					fmt.Fprintf(stderr, "%s: %v: starting it again\n", name, err)
+					mu.Unlock()
+					if cmd, copied, err = start(restart + 1); err == nil {
+						continue
+					}
+				}
 				errs[i] = fmt.Errorf("member %s: %w", name, err)
 				fail(errs[i])
 				return
 			}
-			st := cmd.ProcessState
 			mu.Lock()
-			cpu[i+1] = fmt.Sprintf("%s %.2fs", name, (st.UserTime() + st.SystemTime()).Seconds())
+			cpu[i+1] = fmt.Sprintf("%s %.2fs", name, cpuTime.Seconds())
 			mu.Unlock()
 		})
 	}
@@ -250,9 +288,13 @@ func member(ctx context.Context, url, name, root string, stderr io.Writer) error
 	}
 	defer l.Close()
 	var stats fw.Stats
+	opts := []fw.Option{fw.WithLogger(warnLogger(stderr))}
+	if os.Getenv(envTestKill) == name && os.Getenv(envRestart) == "0" {
+		opts = append(opts, fw.WithCallObserver(&killer{at: 100}))
+	}
 	err = cluster.Serve(ctx, l, name, func(ctx context.Context, join fw.Option) error {
 		ix := index.New(index.Config{Root: root, Hashers: runtime.GOMAXPROCS(0)}) // no report: Out is nil
-		p, err := index.NewPipeline(ix.Handlers(), join, fw.WithLogger(warnLogger(stderr)))
+		p, err := index.NewPipeline(ix.Handlers(), append([]fw.Option{join}, opts...)...)
 		if err != nil {
 			return err
 		}
@@ -265,6 +307,20 @@ func member(ctx context.Context, url, name, root string, stderr io.Writer) error
 	}
 	writeStats(stderr, name, stats)
 	return nil
+}
+
+// killer SIGKILLs its process at the end of its at-th call (a test's crash:
+// every member makes every call's second pass, so this is after a commit).
+type killer struct {
+	n  atomic.Int64
+	at int64
+}
+
+func (k *killer) CallBegin(ctx context.Context, _ fw.CallInfo) context.Context { return ctx }
+func (k *killer) CallEnd(context.Context, fw.CallInfo, fw.CallResult) {
+	if k.n.Add(1) == k.at {
+		killSelf()
+	}
 }
 
 func warnLogger(w io.Writer) *slog.Logger {

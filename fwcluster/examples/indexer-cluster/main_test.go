@@ -30,7 +30,8 @@ func TestMain(m *testing.M) {
 // submitter, two member processes, an embedded server) on the repository's
 // dsl/ directory, and compares its stdout with the report of the indexer's
 // pipeline run in this process: byte for byte equal. Its stderr has every
-// member's stats.
+// member's stats. It runs twice: the second time a member SIGKILLs itself
+// in the middle of the run, and is started again.
 func TestReportEqualsSingleProcess(t *testing.T) {
 	root, err := filepath.Abs(filepath.Join("..", "..", "..", "dsl"))
 	if err != nil {
@@ -49,19 +50,29 @@ func TestReportEqualsSingleProcess(t *testing.T) {
 		t.Fatalf("the single-process report:\n%s", want.String())
 	}
 
-	cmd := exec.Command(os.Args[0])
-	cmd.Env = append(os.Environ(), envMain+"=1", "FW_INDEXER_CLUSTER_ARGS=-root "+root+" -members 2 -top 15")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("indexer-cluster: %v\nstderr:\n%s", err, stderr.String())
-	}
-	if !bytes.Equal(stdout.Bytes(), want.Bytes()) {
-		t.Fatalf("the report differs from the single-process one\ngot:\n%s\nwant:\n%s\nstderr:\n%s", stdout.String(), want.String(), stderr.String())
-	}
-	for _, s := range []string{"stats of m0 (submitter):", "m1: stats of m1:", "m2: stats of m2:", "files tokenized on 3 processes"} {
-		if !strings.Contains(stderr.String(), s) {
-			t.Errorf("stderr has no %q:\n%s", s, stderr.String())
+	for _, kill := range []bool{false, true} {
+		// With kill, member m2 SIGKILLs itself at its 100th call: the
+		// command starts it again, it catches up, and the run goes on.
+		cmd := exec.Command(os.Args[0])
+		cmd.Env = append(os.Environ(), envMain+"=1", "FW_INDEXER_CLUSTER_ARGS=-root "+root+" -members 2 -top 15")
+		if kill {
+			cmd.Env = append(cmd.Env, envTestKill+"=m2")
+		}
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("indexer-cluster (kill %v): %v\nstderr:\n%s", kill, err, stderr.String())
+		}
+		if !bytes.Equal(stdout.Bytes(), want.Bytes()) {
+			t.Fatalf("kill %v: the report differs from the single-process one\ngot:\n%s\nwant:\n%s\nstderr:\n%s", kill, stdout.String(), want.String(), stderr.String())
+		}
+		for _, s := range []string{"stats of m0 (submitter):", "m1: stats of m1:", "m2: stats of m2:", "files tokenized on 3 processes"} {
+			if !strings.Contains(stderr.String(), s) {
+				t.Errorf("kill %v: stderr has no %q:\n%s", kill, s, stderr.String())
+			}
+		}
+		if restarted := strings.Contains(stderr.String(), "m2: signal: killed: starting it again"); restarted != kill {
+			t.Errorf("kill %v: m2 restarted: %v\n%s", kill, restarted, stderr.String())
 		}
 	}
 }
