@@ -14,6 +14,10 @@
 // Packages, AllPkgs, Summarize, and Report, pinned to the submitter) are
 // spread over the submitter and the members.
 //
+// A member process killed by a signal is started again (up to 3 times): it
+// catches up from the log, and the run goes on. A member that fails with an
+// error ends the command.
+//
 // Usage:
 //
 //	indexer-cluster [-root dir] [-members n] [-top n]
