@@ -262,6 +262,13 @@ func TestDiffCached(t *testing.T) {
 	if os.Getenv("FW_DIST_LONG") != "" {
 		schedules = 200
 	}
+	if s := os.Getenv("FW_DIST_SCHEDULES"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		schedules = n
+	}
 	diffHits, diffMisses = 0, 0
 	defer func() {
 		if !t.Failed() && !strings.Contains(flagRun(), "/") && (diffHits == 0 || diffMisses == 0) {
