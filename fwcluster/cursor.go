@@ -16,6 +16,15 @@ import (
 // resumes after the last entry it returned), and never returns an entry
 // twice or out of order.
 func (l *Log) Read(ctx context.Context, from uint64) (cluster.Cursor, error) {
+	it, err := l.messages(ctx, from)
+	if err != nil {
+		return nil, err
+	}
+	return &cursor{l: l, it: it, after: max(from, 1) - 1}, nil
+}
+
+// messages is an ordered consumer's iterator from stream sequence from on.
+func (l *Log) messages(ctx context.Context, from uint64) (jetstream.MessagesContext, error) {
 	cfg := jetstream.OrderedConsumerConfig{FilterSubjects: []string{"fwc." + l.run + ".>"}}
 	if from > 1 {
 		cfg.DeliverPolicy, cfg.OptStartSeq = jetstream.DeliverByStartSequencePolicy, from
@@ -35,24 +44,37 @@ func (l *Log) Read(ctx context.Context, from uint64) (cluster.Cursor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fwcluster: read: %w", err)
 	}
-	return &cursor{l: l, it: it, after: max(from, 1) - 1}, nil
+	return it, nil
 }
+
+// stallAfter is how long a cursor that knows of stored entries waits for
+// the next before it makes its consumer again (after a stream leader's
+// change, a consumer can go on heartbeating without delivering).
+const stallAfter = 5 * time.Second
 
 type cursor struct {
 	l       *Log
 	it      jetstream.MessagesContext
-	after   uint64 // the last stream sequence returned
-	known   bool   // pending is known: an entry was delivered
-	pending uint64 // entries stored after the last one delivered, when it was delivered
+	after   uint64    // the last stream sequence returned
+	known   bool      // pending is known: an entry was delivered
+	pending uint64    // entries stored after the last one delivered, when it was delivered
+	checked time.Time // when behind last asked the server
 }
 
 // behind reports whether entries are stored that the cursor has not
-// returned yet: the pending count of the last delivery, or before the
-// first, the stream's last sequence.
+// returned yet: the pending count of the last delivery, or the stream's last
+// sequence.
 func (c *cursor) behind(ctx context.Context) (bool, error) {
-	if c.known {
-		return c.pending > 0, nil
+	if c.known && c.pending > 0 {
+		return true, nil
 	}
+	// The last delivery said "nothing after me", but entries may have been
+	// stored since, which a consumer that lost its way (a stream leader's
+	// change) does not deliver: ask the server, at most once a second.
+	if c.known && time.Since(c.checked) < time.Second {
+		return false, nil
+	}
+	c.checked = time.Now()
 	var last uint64
 	err := retry(ctx, c.l.o.ackWait, func(ctx context.Context) error {
 		info, err := c.l.stream.Info(ctx)
@@ -73,6 +95,7 @@ func (c *cursor) Next(ctx context.Context, wait time.Duration) (cluster.Entry, b
 		return cluster.Entry{}, false, err
 	}
 	wctx := ctx
+	stalled := false // the last wait was for a stored entry
 	if wait >= 0 {
 		var cancel context.CancelFunc
 		wctx, cancel = context.WithTimeout(ctx, max(wait, time.Millisecond))
@@ -92,7 +115,22 @@ func (c *cursor) Next(ctx context.Context, wait time.Duration) (cluster.Entry, b
 				if !more {
 					return cluster.Entry{}, false, nil
 				}
-				wctx = ctx // stored: it comes
+				if stalled {
+					// Stored, yet not delivered for stallAfter: a new consumer
+					// after the last entry returned.
+					it, err := c.l.messages(ctx, c.after+1)
+					if err != nil {
+						return cluster.Entry{}, false, err
+					}
+					c.it.Stop()
+					c.it = it
+				}
+				// Stored: it comes. Wait again, and make the consumer
+				// again if it does not.
+				var cancel context.CancelFunc
+				wctx, cancel = context.WithTimeout(ctx, stallAfter)
+				defer cancel()
+				stalled = true
 				continue
 			}
 			return cluster.Entry{}, false, fmt.Errorf("fwcluster: read: %w", err)
