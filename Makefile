@@ -2,7 +2,7 @@
 GO ?= go
 EXAMPLES := $(notdir $(wildcard testdata/examples/*))
 
-.PHONY: all demo alerts quickstart generate check-generated test test-modules test-short vet fwvet fmtcheck fuzz bench bench-peers bench-indexer bench-nats bench-cluster test-cluster3 test-cluster-long test-dist-long
+.PHONY: all demo demo-cluster alerts quickstart generate check-generated test test-modules test-short vet fwvet fmtcheck fuzz bench bench-peers bench-indexer bench-nats bench-cluster test-cluster3 test-cluster-long test-dist-long
 
 all: test
 
@@ -34,6 +34,17 @@ examples/indexer/index/indexer.fw.go: examples/indexer/index/indexer.fw
 ## make alerts ALERTS_FLAGS='-stdin' < readings.jsonl, or '-nats nats://host:4222'.
 alerts:
 	cd fwnats && $(GO) run ./examples/alerts $(ALERTS_FLAGS)
+
+## demo-cluster: the indexer's pipeline across processes
+## (fwcluster/examples/indexer-cluster): an embedded NATS JetStream server, 2
+## member processes and this one, the submitter, which prints the report, byte
+## for byte make demo's on the same tree. No workspace: every run is cold.
+## DEMO_FLAGS adds flags, e.g. make demo-cluster DEMO_FLAGS='-root ~/src/myproject -members 3'.
+## (Built into bin/ and run from here, so that a relative -root means what it
+## means to make demo.)
+demo-cluster:
+	cd fwcluster && $(GO) build -o ../bin/indexer-cluster ./examples/indexer-cluster
+	./bin/indexer-cluster $(DEMO_FLAGS)
 
 ## quickstart: regenerate the Greeter from its .fw file and run it (prints Hello, world!)
 quickstart: generate

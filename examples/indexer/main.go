@@ -21,7 +21,10 @@
 //     left out) with their counts, a list of Word records. Its cache key is
 //     the File, that is the path and the content hash: a file whose content
 //     is unchanged is never read again by Tokenize, its counts are replayed
-//     from the workspace.
+//     from the workspace. It is partitioned by path into 8 key groups (and
+//     ByPkg by package), so that the member processes of a distributed run
+//     (make demo-cluster, fwcluster/examples/indexer-cluster) share the work;
+//     in one process they are 8 instances with their own inboxes.
 //   - ByPkg (a Grouper) gathers each package's files when the walk is over;
 //     Packages (persistent too) merges their counts; AllPkgs (a Collector)
 //     gathers the packages, and Summarize (persistent too) adds them up: the

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -31,9 +32,15 @@ type pointDisp struct {
 	*randprog.Disp
 	point func(where string)
 	fail  uint64 // with fail > 0, a call whose event's value is 0 mod fail fails (every attempt)
+	// cached, if set, counts the handler calls (attempts) of cached processors.
+	cached *atomic.Int64
+	g      *randprog.Prog
 }
 
 func (d *pointDisp) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
+	if d.cached != nil && d.g.Procs[dl.Proc].Cached {
+		d.cached.Add(1)
+	}
 	if d.point != nil {
 		d.point(fmt.Sprintf("P%d[%d] %d/%d/%d", dl.Proc, c.KeyGroup(), c.Phase(), c.Step(), c.Input()))
 	}
@@ -90,14 +97,19 @@ func zeroTimes(s fw.Stats) fw.Stats {
 }
 
 func diffCase(t *testing.T, k, members int, seed uint64, faults memlog.Faults) {
-	g := diffProg(seed, k)
+	diffCaseOf(t, "TestDiff", diffProg(seed, k), k, members, seed, faults)
+}
+
+// diffCaseOf is diffCase for program g, a case of test name.
+func diffCaseOf(t *testing.T, name string, g *randprog.Prog, k, members int, seed uint64, faults memlog.Faults) {
 	var failMod uint64 // every 5th schedule, some calls fail for good: the run fails, alike
 	if seed%5 == 4 {
 		failMod = 60
 	}
 	var want bytes.Buffer
 	var wantSink sink
-	ref := fwrt.New(g.Prog, &pointDisp{Disp: randprog.NewDisp(g), fail: failMod}, fw.WithWorkers(1), fw.WithRecord(&want), fw.WithSink(&wantSink))
+	var refCalls, calls atomic.Int64 // handler calls of cached processors
+	ref := fwrt.New(g.Prog, &pointDisp{Disp: randprog.NewDisp(g), fail: failMod, cached: &refCalls, g: g}, fw.WithWorkers(1), fw.WithRecord(&want), fw.WithSink(&wantSink))
 	g.Submit(ref)
 	refErr := ref.Run(context.Background())
 	wantStats := zeroTimes(ref.Stats())
@@ -126,7 +138,7 @@ func diffCase(t *testing.T, k, members int, seed uint64, faults memlog.Faults) {
 			opts = append(opts, cluster.Submitter(), cluster.Members(members))
 		}
 		var rec bytes.Buffer
-		d := &pointDisp{Disp: randprog.NewDisp(g), point: func(where string) { sim.Point(name, where) }, fail: failMod}
+		d := &pointDisp{Disp: randprog.NewDisp(g), point: func(where string) { sim.Point(name, where) }, fail: failMod, cached: &calls, g: g}
 		var sk sink // every member has one; only the submitter's publishes
 		e := fwrt.New(g.Prog, d, cluster.Join(l, name, opts...), fw.WithRecord(&rec), fw.WithSink(&sk))
 		if name == "m0" {
@@ -151,8 +163,8 @@ func diffCase(t *testing.T, k, members int, seed uint64, faults memlog.Faults) {
 		if len(tr) > 3000 {
 			tr = append([]string{fmt.Sprintf("… %d lines before", len(tr)-3000)}, tr[len(tr)-3000:]...)
 		}
-		t.Fatalf("%s\nrerun: go test ./runtime/cluster -run 'TestDiff/K%d/M%d/s%d'\nsim trace:\n%s",
-			fmt.Sprintf(format, args...), k, members, seed, strings.Join(tr, "\n"))
+		t.Fatalf("%s\nrerun: go test ./runtime/cluster -run '%s/K%d/M%d/s%d'\nsim trace:\n%s",
+			fmt.Sprintf(format, args...), name, k, members, seed, strings.Join(tr, "\n"))
 	}
 	if simCaseTrace != nil {
 		simCaseTrace(sim.Trace())
@@ -162,6 +174,16 @@ func diffCase(t *testing.T, k, members int, seed uint64, faults memlog.Faults) {
 	}
 	if want.Len() == 0 {
 		t.Fatal("the single-process run recorded nothing")
+	}
+	if refErr == nil && faults.MaxCrashes == 0 && faults.Zombie == 0 && calls.Load() != refCalls.Load() {
+		// Without re-executions, every call is made once: by its owner, and
+		// not if it hits. (A run that fails stops at its first failure in one
+		// process; the members made all the calls of that round.)
+		fail("the members made %d calls of cached processors, the single process %d", calls.Load(), refCalls.Load())
+	}
+	for _, p := range wantStats.Processors {
+		diffHits += int(p.CacheHits)
+		diffMisses += int(p.CacheMisses)
 	}
 	if refErr != nil {
 		diffFailed++
@@ -212,6 +234,62 @@ func errorsAs(err error, he **fwrt.HandlerError) bool {
 // diffFailed counts the schedules whose single-process run failed, diffRouted the
 // failures routed as events in those that did not.
 var diffFailed, diffRouted int
+
+// diffHits and diffMisses count the single-process runs' cache hits and misses.
+var diffHits, diffMisses int
+
+// diffProgCached is diffProg's program with some processors `cached` (no
+// archive: a fresh in-memory one per run, on every member).
+func diffProgCached(seed uint64, k int) *randprog.Prog {
+	g := randprog.Gen(seed, randprog.Options{Retry: true, Failures: true, Cached: true})
+	if k > 1 {
+		for i := range g.Procs {
+			if (i+int(seed))%2 == 0 {
+				g.Partitioned(i, k)
+			}
+		}
+	}
+	return g
+}
+
+// TestDiffCached is TestDiff for programs with cached processors and no
+// archive: each member's second pass makes every call, so its in-memory
+// archive is the single-process run's, and the records and Stats (cache hits
+// and misses with them) are equal; the owners do not call the handlers of
+// calls that hit.
+func TestDiffCached(t *testing.T) {
+	schedules := 4
+	if os.Getenv("FW_DIST_LONG") != "" {
+		schedules = 200
+	}
+	if s := os.Getenv("FW_DIST_SCHEDULES"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		schedules = n
+	}
+	diffHits, diffMisses = 0, 0
+	defer func() {
+		if !t.Failed() && !strings.Contains(flagRun(), "/") && (diffHits == 0 || diffMisses == 0) {
+			t.Errorf("%d cache hits and %d misses: both must happen", diffHits, diffMisses)
+		}
+	}()
+	for _, k := range []int{1, 3, 8} {
+		t.Run(fmt.Sprintf("K%d", k), func(t *testing.T) {
+			for _, members := range []int{1, 2, 4} {
+				t.Run(fmt.Sprintf("M%d", members), func(t *testing.T) {
+					for s := range schedules {
+						seed := uint64(k*1000000 + members*10000 + s)
+						t.Run(fmt.Sprintf("s%d", seed), func(t *testing.T) {
+							diffCaseOf(t, "TestDiffCached", diffProgCached(seed, k), k, members, seed, faultProfiles[s%len(faultProfiles)])
+						})
+					}
+				})
+			}
+		})
+	}
+}
 
 func TestDiff(t *testing.T) {
 	schedules := 6

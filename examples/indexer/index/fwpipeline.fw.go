@@ -63,7 +63,7 @@ var fwProgram = fwimpl.Program{
 		Name:   "Summary",
 		Shared: true,
 	}},
-	Fingerprint: fwimpl.Fingerprint("74ad12df37d82514894e7f23e2dfae753340457480a89ab487f86f7a9cf734c3"),
+	Fingerprint: fwimpl.Fingerprint("8f9e0e69f402c95fc1b158c9a005f038909eae84d5ab6787821d419c05d12b06"),
 	Package:     "index",
 	Procs: []fwimpl.ProcInfo{{
 		Builder:     true,
@@ -77,6 +77,7 @@ var fwProgram = fwimpl.Program{
 		Cases:       []string{"Files"},
 		Concurrency: 8,
 		Fingerprint: fwimpl.Fingerprint("6e0184dc9f75d33fe45b95d3593adf951a9dd2a7ad874dc071c06960167f0f75"),
+		KeyGroups:   8,
 		Name:        "Tokenize",
 		Persist:     true,
 		Provides:    2,
@@ -86,6 +87,7 @@ var fwProgram = fwimpl.Program{
 		Builder:     true,
 		Cases:       []string{"FileWords"},
 		Concurrency: 1,
+		KeyGroups:   8,
 		Name:        "ByPkg",
 		Phase:       true,
 		Provides:    1,
@@ -158,18 +160,24 @@ var fwProgram = fwimpl.Program{
 type fwDispatcher struct {
 	h Handlers
 	*fwimpl.ArenaPool[fwArena, *fwArena]
-	srcFiles fwimpl.Source[File]
-	sByPkg   *fwreactive.Grouper[string, FileWords]
-	sAllPkgs fwreactive.Collector[PkgWords]
+	srcFiles  fwimpl.Source[File]
+	hTokenize []TokenizeBuilder                        // builder Tokenize, by key group
+	sByPkg    []*fwreactive.Grouper[string, FileWords] // by key group
+	sAllPkgs  fwreactive.Collector[PkgWords]
 }
+
+// TokenizeFactory makes the TokenizeBuilder of key group kg of builder Tokenize (partition by path into 8):
+// NewPipeline calls it for kg 0 to 7, in order. Each call must return a fresh value:
+// an instance's state is its own, as its inputs are those of its key group.
+type TokenizeFactory func(kg int) TokenizeBuilder
 
 // Handlers are the handlers NewPipeline needs, one per processor, user builder and keyed helper.
 type Handlers struct {
 	Files     FilesBuilder     // builder Files (indexer.fw:72)
-	Tokenize  TokenizeBuilder  // builder Tokenize (indexer.fw:77)
-	Packages  PackagesBuilder  // builder Packages (indexer.fw:86)
-	Summarize SummarizeBuilder // builder Summarize (indexer.fw:91)
-	Report    ReportHandler    // processor Report (indexer.fw:95)
+	Tokenize  TokenizeFactory  // builder Tokenize (indexer.fw:77)
+	Packages  PackagesBuilder  // builder Packages (indexer.fw:91)
+	Summarize SummarizeBuilder // builder Summarize (indexer.fw:96)
+	Report    ReportHandler    // processor Report (indexer.fw:100)
 }
 
 // Pipeline runs the processors of package index: Submit (or SubmitSeq, SubmitJSONLines,
@@ -184,9 +192,18 @@ func NewPipeline(h Handlers, opts ...fw.Option) (*Pipeline, error) {
 		return nil, err
 	}
 	d := &fwDispatcher{h: h, ArenaPool: &fwArenas}
-	d.sByPkg = fwreactive.NewGrouper(func(v FileWords) string {
-		return v.Pkg
-	})
+	d.hTokenize = make([]TokenizeBuilder, 8)
+	for kg := range d.hTokenize {
+		if d.hTokenize[kg] = h.Tokenize(kg); d.hTokenize[kg] == nil {
+			return nil, fmt.Errorf("index.NewPipeline: Handlers.Tokenize returned nil for key group %d", kg)
+		}
+	}
+	d.sByPkg = make([]*fwreactive.Grouper[string, FileWords], 8)
+	for kg := range d.sByPkg {
+		d.sByPkg[kg] = fwreactive.NewGrouper(func(v FileWords) string {
+			return v.Pkg
+		})
+	}
 	e := fwimpl.New(&fwProgram, d, opts...)
 	return &Pipeline{fwimpl.NewRunner(e, fwEventMsg, DecodeJSON)}, nil
 }
@@ -256,10 +273,10 @@ func (d *fwDispatcher) Route(m fwimpl.Msg, dst []fwimpl.Delivery) []fwimpl.Deliv
 		dst = append(dst, fwimpl.Delivery{Proc: 3, Case: 0})
 	case fwBuiltFileWords:
 		// ByPkg: FileWords
-		dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 2, Case: 0, KG: fwKG2FileWords(m.Ev.(*FileWords))})
 	case fwBuiltFiles:
 		// Tokenize: Files
-		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0})
+		dst = append(dst, fwimpl.Delivery{Proc: 1, Case: 0, KG: fwKG1File(m.Ev.(*File))})
 	case fwBuiltPkgWords:
 		// AllPkgs: PkgWords
 		dst = append(dst, fwimpl.Delivery{Proc: 4, Case: 0})
@@ -281,37 +298,37 @@ func (d *fwDispatcher) DispatchAll(x *fwimpl.Serial, ms []fwimpl.Msg) int {
 		case fwBuiltAllPkgs:
 			v := *m.Ev.(*[]PkgWords)
 			// Summarize: AllPkgs
-			if c := x.Begin(x.Note(5, 0, m)); c != nil {
+			if c := x.Begin(x.NoteKG(5, 0, 0, m)); c != nil {
 				x.End(d.h.Summarize.OnAllPkgs(SummarizeContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltByPkg:
 			v := *m.Ev.(*fwreactive.Group[string, FileWords])
 			// Packages: ByPkg
-			if c := x.Begin(x.Note(3, 0, m)); c != nil {
+			if c := x.Begin(x.NoteKG(3, 0, 0, m)); c != nil {
 				x.End(d.h.Packages.OnByPkg(PackagesContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltFileWords:
 			v := *m.Ev.(*FileWords)
 			// ByPkg: FileWords
-			if c := x.Begin(x.Note(2, 0, m)); c != nil {
+			if c := x.Begin(x.NoteKG(2, fwKG2FileWords(m.Ev.(*FileWords)), 0, m)); c != nil {
 				x.End(d.fwAddByPkg(c, v))
 			}
 		case fwBuiltFiles:
 			v := *m.Ev.(*File)
 			// Tokenize: Files
-			if c := x.Begin(x.Note(1, 0, m)); c != nil {
-				x.End(d.h.Tokenize.OnFiles(TokenizeContext{fwimpl.NewCtx(c)}, v))
+			if c := x.Begin(x.NoteKG(1, fwKG1File(m.Ev.(*File)), 0, m)); c != nil {
+				x.End(d.hTokenize[c.KeyGroup()].OnFiles(TokenizeContext{fwimpl.NewCtx(c)}, v))
 			}
 		case fwBuiltPkgWords:
 			v := *m.Ev.(*PkgWords)
 			// AllPkgs: PkgWords
-			if c := x.Begin(x.Note(4, 0, m)); c != nil {
+			if c := x.Begin(x.NoteKG(4, 0, 0, m)); c != nil {
 				x.End(d.fwAddAllPkgs(c, v))
 			}
 		case fwBuiltSummary:
 			v := *m.Ev.(*Summary)
 			// Report: Summary
-			if c := x.Begin(x.Note(6, 0, m)); c != nil {
+			if c := x.Begin(x.NoteKG(6, 0, 0, m)); c != nil {
 				x.End(d.h.Report.OnSummary(ReportSummaryContext{fwimpl.NewCtx(c)}, v))
 			}
 		}
@@ -325,7 +342,7 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 	case 1:
 		switch dl.Case {
 		case 0:
-			return d.h.Tokenize.OnFiles(TokenizeContext{fwimpl.NewCtx(c)}, *m.Ev.(*File))
+			return d.hTokenize[c.KeyGroup()].OnFiles(TokenizeContext{fwimpl.NewCtx(c)}, *m.Ev.(*File))
 		}
 	case 2:
 		switch dl.Case {
@@ -366,13 +383,13 @@ func (d *fwDispatcher) Invoke(c *fwimpl.Call, dl fwimpl.Delivery, m fwimpl.Msg) 
 
 // fwAddByPkg gives an artifact of fileWords to helper ByPkg.
 func (d *fwDispatcher) fwAddByPkg(c *fwimpl.Call, v FileWords) error {
-	d.sByPkg.Add(v)
+	d.sByPkg[c.KeyGroup()].Add(v)
 	return nil
 }
 
 // fwPhaseByPkg flushes helper ByPkg at a phase broadcast.
 func (d *fwDispatcher) fwPhaseByPkg(c *fwimpl.Call) error {
-	d.sByPkg.Phase(func(k string, items []FileWords) {
+	d.sByPkg[c.KeyGroup()].Phase(func(k string, items []FileWords) {
 		v := fwreactive.Group[string, FileWords]{Key: k, Items: items}
 		c.Emit(fwimpl.Msg{Kind: fwBuiltByPkg, Ev: &v})
 	})
@@ -391,6 +408,16 @@ func (d *fwDispatcher) fwPhaseAllPkgs(c *fwimpl.Call) error {
 		c.Emit(fwimpl.Msg{Kind: fwBuiltAllPkgs, Ev: &v})
 	})
 	return nil
+}
+
+// fwKG1File is the key group of v in processor Tokenize (partition by path into 8).
+func fwKG1File(v *File) int32 {
+	return int32(fwimpl.KeyGroupString(v.Path, 8))
+}
+
+// fwKG2FileWords is the key group of v in processor ByPkg (partition by pkg into 8).
+func fwKG2FileWords(v *FileWords) int32 {
+	return int32(fwimpl.KeyGroupString(v.Pkg, 8))
 }
 
 // Pull pulls up to max artifacts from a source builder (fwimpl.Sources).

@@ -141,7 +141,7 @@ type tokenizer struct {
 	root   string
 	hashes *hashCache // the content the walk read, and the check of a file read again
 	delay  time.Duration
-	calls  atomic.Int64
+	calls  *atomic.Int64 // shared by the instances
 }
 
 func (t *tokenizer) OnFiles(c TokenizeContext, f File) error {

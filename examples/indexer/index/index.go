@@ -7,6 +7,7 @@ package index
 
 import (
 	"io"
+	"sync/atomic"
 	"time"
 )
 
@@ -25,8 +26,8 @@ type Config struct {
 // read once the run is over.
 type Index struct {
 	hashes *hashCache
-	keep   bool // save hashes.gob
-	tok    *tokenizer
+	keep   bool      // save hashes.gob
+	tok    tokenizer // the template of Tokenize's instances, one per key group
 	rep    *report
 	h      Handlers
 }
@@ -42,10 +43,10 @@ func New(cfg Config) *Index {
 	ix := &Index{
 		hashes: hashes,
 		keep:   cfg.Workspace != "",
-		tok:    &tokenizer{root: cfg.Root, hashes: hashes, delay: cfg.Delay},
+		tok:    tokenizer{root: cfg.Root, hashes: hashes, delay: cfg.Delay, calls: new(atomic.Int64)},
 		rep:    newReport(out, cfg.Top),
 	}
-	ix.h = Handlers{Files: files{root: cfg.Root, hashers: cfg.Hashers, hashes: hashes}, Tokenize: ix.tok, Packages: packages{}, Summarize: summarize{}, Report: ix.rep}
+	ix.h = Handlers{Files: files{root: cfg.Root, hashers: cfg.Hashers, hashes: hashes}, Tokenize: ix.newTokenizer, Packages: packages{}, Summarize: summarize{}, Report: ix.rep}
 	return ix
 }
 
@@ -64,6 +65,13 @@ func (ix *Index) Save(complete bool) error {
 
 // Tokenized is the number of calls of the Tokenize handler (cache misses).
 func (ix *Index) Tokenized() int64 { return ix.tok.calls.Load() }
+
+// newTokenizer is Tokenize's factory: a fresh instance for key group kg,
+// sharing the template's hash cache and call counter.
+func (ix *Index) newTokenizer(kg int) TokenizeBuilder {
+	t := ix.tok
+	return &t
+}
 
 // Hashed is the number of files whose content was hashed (by the walk or by Tokenize).
 func (ix *Index) Hashed() int64 { return ix.hashes.hashed.Load() }

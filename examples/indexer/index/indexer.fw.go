@@ -214,10 +214,10 @@ func (x TokenizeContext) Publish(v FileWords) {
 	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltFileWords, Ev: &v})
 }
 
-// PackagesBuilder implements builder Packages (indexer.fw:86), which provides target pkgWords.
+// PackagesBuilder implements builder Packages (indexer.fw:91), which provides target pkgWords.
 // A method's publications take effect only when it returns nil.
 type PackagesBuilder interface {
-	// OnByPkg is called for each artifact of byPkg (indexer.fw:86).
+	// OnByPkg is called for each artifact of byPkg (indexer.fw:91).
 	OnByPkg(c PackagesContext, v fwreactive.Group[string, FileWords]) error
 }
 
@@ -232,10 +232,10 @@ func (x PackagesContext) Publish(v PkgWords) {
 	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltPkgWords, Ev: &v})
 }
 
-// SummarizeBuilder implements builder Summarize (indexer.fw:91), which provides target summary.
+// SummarizeBuilder implements builder Summarize (indexer.fw:96), which provides target summary.
 // A method's publications take effect only when it returns nil.
 type SummarizeBuilder interface {
-	// OnAllPkgs is called for each artifact of allPkgs (indexer.fw:91).
+	// OnAllPkgs is called for each artifact of allPkgs (indexer.fw:96).
 	OnAllPkgs(c SummarizeContext, v []PkgWords) error
 }
 
@@ -250,13 +250,13 @@ func (x SummarizeContext) Publish(v Summary) {
 	fwimpl.Emit(x.Ctx, fwimpl.Msg{Kind: fwBuiltSummary, Ev: &v})
 }
 
-// ReportHandler handles the cases of processor Report (indexer.fw:95); emissions take effect when a method returns nil.
+// ReportHandler handles the cases of processor Report (indexer.fw:100); emissions take effect when a method returns nil.
 type ReportHandler interface {
-	// OnSummary is called for each artifact of target summary (indexer.fw:97).
+	// OnSummary is called for each artifact of target summary (indexer.fw:102).
 	OnSummary(c ReportSummaryContext, v Summary) error
-	// Init is called once when the run starts (indexer.fw:96).
+	// Init is called once when the run starts (indexer.fw:101).
 	Init(c ReportInitContext) error
-	// Terminate is called once when the run ends (indexer.fw:98).
+	// Terminate is called once when the run ends (indexer.fw:103).
 	Terminate(c ReportTerminateContext) error
 }
 

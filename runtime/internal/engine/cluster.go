@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"runtime/debug"
 
+	"github.com/fwgo/fw/runtime/archive"
 	"github.com/fwgo/fw/runtime/cluster"
 )
 
@@ -47,8 +48,18 @@ type Exchange interface {
 // on demand, when the second pass reaches them, which every member does at
 // the same point.
 //
+// Caching without an archive (the default in-memory one) works as in one
+// process: every member's second pass makes every call, so its in-memory
+// archive holds what the single-process run's does, and the hits and misses
+// (Stats) are the same. The first pass must not call a handler that the
+// second replays from the cache: the owner predicts the hits (hit) from its
+// archive, as of the round's start, and the keys its own calls record in the
+// round, and publishes a marker in their place; the second pass fails the run
+// if a marked call misses.
+//
 // What a distributed run does not support yet (Run refuses it): feeds and
-// phase triggers, cached processors and persistent builders (an archive),
+// phase triggers, an archive (WithArchive: members would each look up and
+// record in their own, or share one they fill at different moments),
 // timeouts and backoffs, replays, and more than one worker (the engine takes
 // one).
 type exchange struct {
@@ -71,15 +82,26 @@ type exchange struct {
 	demanded []bool
 	tmp      []byte // one message's encoding
 	call1    Call   // the call of the first pass
+	// puts are the cache keys the owned calls of the step in progress
+	// record in the second pass (they succeed): a later call with one hits.
+	puts map[archive.Key]struct{}
 }
 
-// xcall is a call's attempts, first then more; every attempt but the last failed.
+// xcall is a call's attempts, first then more; every attempt but the last
+// failed. A call with hit set was not made: the second pass replays it from
+// the cache (it is encoded with no attempts).
 type xcall struct {
 	first xattempt
 	more  []xattempt
+	hit   bool
 }
 
-func (c *xcall) attempts() int { return 1 + len(c.more) }
+func (c *xcall) attempts() int {
+	if c.hit {
+		return 0
+	}
+	return 1 + len(c.more)
+}
 
 func (c *xcall) attempt(i int) *xattempt {
 	if i == 0 {
@@ -123,12 +145,13 @@ func (e *Engine) xchCheck() error {
 	case e.cfg.Replay != nil:
 		what = "replays"
 	case e.cfg.Archive != nil:
-		what = "an archive"
+		return fmt.Errorf("fw: a distributed run of package %s does not support an archive (fw.WithArchive, a workspace) yet: "+
+			"run it without one, and its cached processors and persistent builders keep their results in memory for the run, as in one process", e.prog.Package)
 	}
 	for i := range e.prog.Procs {
 		pi := &e.prog.Procs[i]
-		if pi.Cached || pi.Persist || pi.Timeout > 0 || pi.BackoffMin > 0 {
-			what = "cached processors, persistent builders, timeouts and backoffs"
+		if pi.Timeout > 0 || pi.BackoffMin > 0 {
+			what = "timeouts and backoffs"
 		}
 	}
 	if what != "" {
@@ -239,6 +262,7 @@ func (e *Engine) xchLifecycle(cs int32) error {
 // xchStep is the first pass of a step: the owned instances' calls of cur.
 func (e *Engine) xchStep(cur []Msg) error {
 	x := e.xch
+	clear(x.puts)
 	clear(x.count)
 	clear(x.own)
 	x.clearMine()
@@ -260,7 +284,7 @@ func (e *Engine) xchStep(cur []Msg) error {
 			d := Delivery{Proc: sp.owner, Case: dd.cs, KG: sp.kg}
 			c := &x.call1
 			*c = Call{ctx: e.ctx, prog: e.prog, proc: sp.owner, kg: sp.kg, cs: dd.cs, phase: e.phase, step: e.step, input: input, msg: dd.m}
-			x.mine[inst] = append(x.mine[inst], x.call(c, d, dd.m))
+			x.mine[inst] = append(x.mine[inst], x.cachedCall(c, i, d, dd.m))
 			x.x.Working(e.ctx)
 		}
 	}
@@ -280,7 +304,7 @@ func (e *Engine) xchStep(cur []Msg) error {
 			}
 			c := &x.call1
 			*c = Call{ctx: e.ctx, prog: e.prog, proc: d.Proc, kg: d.KG, cs: d.Case, phase: e.phase, step: e.step, input: input, msg: m}
-			x.mine[inst] = append(x.mine[inst], x.call(c, d, m))
+			x.mine[inst] = append(x.mine[inst], x.cachedCall(c, i, d, m))
 			x.x.Working(e.ctx)
 		}
 	}
@@ -338,7 +362,9 @@ func (x *exchange) accept(outs map[cluster.Inst][]byte) error {
 		calls := make([]xcall, 0, n)
 		for range n {
 			var c xcall
-			for i := range d.uvarint() {
+			na := d.uvarint()
+			c.hit = na == 0
+			for i := range na {
 				var a xattempt
 				if d.byte() == 1 {
 					a.err = errors.New(d.string())
@@ -367,6 +393,39 @@ func (x *exchange) clearMine() {
 		clear(x.mine[i])
 		x.mine[i] = x.mine[i][:0]
 	}
+}
+
+// cachedCall is call for an event call of slot i, unless the second pass
+// will replay it from the cache (see exchange): then it is not made.
+func (x *exchange) cachedCall(c *Call, i int, d Delivery, m Msg) xcall {
+	ch := x.e.cache
+	if ch == nil || !x.e.procs[i].cached || c.cs < 0 || ch.refresh || ch.verify {
+		return x.call(c, d, m)
+	}
+	bp := ch.getBuf()
+	in, err := ch.codec.AppendMsg((*bp)[:0], m)
+	*bp = in
+	if err != nil { // the second pass fails the call before making it
+		ch.putBuf(bp)
+		return x.call(c, d, m)
+	}
+	o := ch.owner[i]
+	key := ch.procs[o].keyer.Key(in)
+	ch.putBuf(bp)
+	if _, ok := x.puts[key]; ok {
+		return xcall{hit: true}
+	}
+	if _, ok := ch.lookup(int(o), key); ok {
+		return xcall{hit: true}
+	}
+	xc := x.call(c, d, m)
+	if xc.attempt(xc.attempts()-1).err == nil {
+		if x.puts == nil {
+			x.puts = map[archive.Key]struct{}{}
+		}
+		x.puts[key] = struct{}{}
+	}
+	return xc
 }
 
 // call makes call c for real, with its attempts; their emissions go to x.emits.
@@ -479,6 +538,9 @@ func (w *xdisp) Invoke(c *Call, d Delivery, m Msg) error {
 		}
 	}
 	calls := w.outs[i]
+	if c.input < len(calls) && calls[c.input].hit {
+		return fmt.Errorf("fw: distributed run: call %d of instance %d was taken for a cache hit, but it misses", c.input, i)
+	}
 	if c.input >= len(calls) || int(c.attempt) >= calls[c.input].attempts() {
 		return fmt.Errorf("fw: distributed run: no accepted output for call %d (attempt %d) of instance %d", c.input, c.attempt, i)
 	}
