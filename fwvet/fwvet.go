@@ -259,6 +259,13 @@ func (v *vet) handlerIfaces() []handlerIface {
 			if !ok || n.Obj().Pkg() != p {
 				continue
 			}
+			// A partitioned processor's field is a factory, func(kg int) XHandler,
+			// that makes the handler of each key group: its result is the interface.
+			if sig, ok := n.Underlying().(*types.Signature); ok && sig.Results().Len() == 1 {
+				if r, ok := types.Unalias(sig.Results().At(0).Type()).(*types.Named); ok && r.Obj().Pkg() == p {
+					n = r
+				}
+			}
 			it, ok := n.Underlying().(*types.Interface)
 			if !ok {
 				continue

@@ -77,17 +77,21 @@ func TestVet(t *testing.T) {
 // TestVetHandlers checks the handler methods fwvet finds: a generated
 // package's handlers implemented in another package (greeter, handlers) or in
 // the generated package itself (indexer), under the processor's name or
-// another, with source builders, and none in a package without any (dsl).
+// another, with source builders, partitioned processors (whose Handlers fields
+// are factories of their interface), and none in a package without any (dsl).
 func TestVetHandlers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads packages with the go command")
 	}
-	code, stdout, stderr := fwgenVet(t, "-handlers", "./examples/greeter", "./examples/indexer/index", "./fwvet/testdata/handlers", "./dsl")
+	code, stdout, stderr := fwgenVet(t, "-handlers", "./examples/greeter", "./examples/indexer/index", "./fwvet/testdata/handlers", "./dsl", "./generated/partition")
 	want := "github.com/fwgo/fw/examples/greeter: Greeter.OnStart, Greeter.OnGreet\n" +
 		"github.com/fwgo/fw/examples/indexer/index: files.Build [source], tokenizer.OnFiles (Tokenize), packages.OnByPkg, " +
 		"summarize.OnAllPkgs, report.Init, report.OnSummary, report.Terminate\n" +
 		"github.com/fwgo/fw/fwvet/testdata/handlers: Billing.Init, Billing.OnOrder, Billing.OnTagged, Billing.Phase, " +
-		"Lines.Build [source], upperCase.OnLines (Upper), printer.OnUpper, Sink.OnInvoice, Sink.OnNote, Clocked.OnUpper (Printer)\n"
+		"Lines.Build [source], upperCase.OnLines (Upper), printer.OnUpper, Sink.OnInvoice, Sink.OnNote, Clocked.OnUpper (Printer)\n" +
+		// partitioned processors: their Handlers fields are factories of the handler interface
+		"github.com/fwgo/fw/generated/partition_test: billing.OnOrder, match.OnOrder, match.OnRefund, trail.OnAny, " +
+		"invoices.OnInvoice, report.OnByCustomer, report.OnCredit, report.OnFailed, matchChanged.OnRefund (Match)\n"
 	if code != cli.ExitOK || stdout != want || stderr != "" {
 		t.Errorf("exit %d, stderr %q, stdout\n%s\nwant\n%s", code, stderr, stdout, want)
 	}
