@@ -80,7 +80,7 @@ type source struct {
 }
 
 func newBuilders(p *Program, d Dispatcher, batch int) *builders {
-	slots, _ := slotsOf(p)
+	_, base := slotsOf(p)
 	b := &builders{
 		nE:      len(p.Events),
 		nT:      len(p.Targets),
@@ -98,11 +98,13 @@ func newBuilders(p *Program, d Dispatcher, batch int) *builders {
 		if pi.Eager {
 			b.eager = append(b.eager, pi.Provides)
 		}
-		if pi.PersistFlushes {
-			for s := range numSlots(p, slots) {
-				if slotAt(slots, s).proc == int32(i) {
-					b.flushes = append(b.flushes, flushing{slot: int32(s), h: sha256.New()})
-				}
+		if pi.PersistFlushes { // one digest per instance: slots first..first+K-1
+			first := int32(i)
+			if base != nil {
+				first = base[i]
+			}
+			for kg := range int32(keyGroups(pi)) {
+				b.flushes = append(b.flushes, flushing{slot: first + kg, h: sha256.New()})
 			}
 		}
 		if b.late[i] {
