@@ -5,9 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -159,17 +157,6 @@ func (*clSink) OnRaw(c cache.SinkRawContext, v []byte) error          { return n
 func (*clSink) OnLevel(c cache.SinkLevelContext, v cache.Level) error { return nil }
 func (*clSink) OnFlag(c cache.SinkFlagContext, v bool) error          { return nil }
 
-// schedules is n, or FW_DIST_SCHEDULES (FW_DIST_LONG=1: 1,000).
-func schedules(n uint64) uint64 {
-	if os.Getenv("FW_DIST_LONG") != "" {
-		n = 1000
-	}
-	if v, err := strconv.ParseUint(os.Getenv("FW_DIST_SCHEDULES"), 10, 64); err == nil {
-		n = v
-	}
-	return n
-}
-
 func zeroTimes(s fw.Stats) fw.Stats {
 	for i := range s.Processors {
 		s.Processors[i].HandlerTime = 0
@@ -207,7 +194,7 @@ func TestClusterSimCached(t *testing.T) {
 		t.Fatalf("the single-process run has %d hits and %d misses (%d of Readings and Summary): the test needs both", hits, misses, persistMisses)
 	}
 	names := []string{"m0", "m1", "m2", "obs"}
-	for seed := range schedules(12) {
+	for seed := range uint64(memlog.Schedules(12, 1000)) {
 		faults := memlog.DefaultFaults
 		switch seed % 3 {
 		case 1: // crashes of every kind, often

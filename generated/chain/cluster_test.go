@@ -3,8 +3,6 @@ package chain_test
 import (
 	"bytes"
 	"context"
-	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -82,17 +80,6 @@ func TestCluster(t *testing.T) {
 	}
 }
 
-// schedules is n, or FW_DIST_SCHEDULES (FW_DIST_LONG=1: 1,000).
-func schedules(n uint64) uint64 {
-	if os.Getenv("FW_DIST_LONG") != "" {
-		n = 1000
-	}
-	if v, err := strconv.ParseUint(os.Getenv("FW_DIST_SCHEDULES"), 10, 64); err == nil {
-		n = v
-	}
-	return n
-}
-
 // pointP1 is p1 whose calls may crash its member (in the simulation).
 type pointP1 struct {
 	point func()
@@ -114,7 +101,7 @@ func TestClusterSim(t *testing.T) {
 	if err := ref.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	for seed := range schedules(10) {
+	for seed := range uint64(memlog.Schedules(10, 1000)) {
 		faults := memlog.DefaultFaults
 		if seed%2 == 1 { // crashes of every kind, often
 			faults = memlog.Faults{Drop: 0.05, Dup: 0.05, Delay: 0.1, CrashInHandler: 0.05, CrashInPublish: 0.2, CrashCoordinator: 0.2, Zombie: 0.05, MaxCrashes: 6}

@@ -3,8 +3,6 @@ package corpus_test
 import (
 	"bytes"
 	"context"
-	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -16,17 +14,6 @@ import (
 	"github.com/fwgo/fw/runtime/fw"
 )
 
-// schedules is n, or FW_DIST_SCHEDULES (FW_DIST_LONG=1: 1,000).
-func schedules(n uint64) uint64 {
-	if os.Getenv("FW_DIST_LONG") != "" {
-		n = 1000
-	}
-	if v, err := strconv.ParseUint(os.Getenv("FW_DIST_SCHEDULES"), 10, 64); err == nil {
-		n = v
-	}
-	return n
-}
-
 // TestClusterSim runs the corpus (a source builder, a transform builder, a Grouper
 // and a ReservoirSampler, resolved from `on init`) on three members and an observer
 // under seeded fault schedules: every record equals the single-process one.
@@ -37,7 +24,7 @@ func TestClusterSim(t *testing.T) {
 		t.Fatal(err)
 	}
 	names := []string{"m0", "m1", "m2", "obs"}
-	for seed := range schedules(20) {
+	for seed := range uint64(memlog.Schedules(20, 1000)) {
 		faults := memlog.DefaultFaults
 		if seed%2 == 1 { // crashes of every kind, often
 			faults = memlog.Faults{Drop: 0.05, Dup: 0.05, Delay: 0.1, CrashInPublish: 0.2, CrashCoordinator: 0.2, Zombie: 0.05, MaxCrashes: 6}

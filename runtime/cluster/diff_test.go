@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
 	"strconv"
 	"strings"
@@ -258,17 +257,7 @@ func diffProgCached(seed uint64, k int) *randprog.Prog {
 // and misses with them) are equal; the owners do not call the handlers of
 // calls that hit.
 func TestDiffCached(t *testing.T) {
-	schedules := 4
-	if os.Getenv("FW_DIST_LONG") != "" {
-		schedules = 200
-	}
-	if s := os.Getenv("FW_DIST_SCHEDULES"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		schedules = n
-	}
+	schedules := memlog.Schedules(4, 200)
 	diffHits, diffMisses = 0, 0
 	defer func() {
 		if !t.Failed() && !strings.Contains(flagRun(), "/") && (diffHits == 0 || diffMisses == 0) {
@@ -292,17 +281,7 @@ func TestDiffCached(t *testing.T) {
 }
 
 func TestDiff(t *testing.T) {
-	schedules := 6
-	if os.Getenv("FW_DIST_LONG") != "" {
-		schedules = 1000
-	}
-	if s := os.Getenv("FW_DIST_SCHEDULES"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		schedules = n
-	}
+	schedules := memlog.Schedules(6, 1000)
 	check := countFaults(t, 9*schedules)
 	defer check()
 	diffFailed, diffRouted = 0, 0

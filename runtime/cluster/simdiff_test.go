@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -244,17 +243,7 @@ var faultProfiles = []memlog.Faults{
 }
 
 func TestSimDiff(t *testing.T) {
-	schedules := 12
-	if os.Getenv("FW_DIST_LONG") != "" {
-		schedules = 1000
-	}
-	if s := os.Getenv("FW_DIST_SCHEDULES"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		schedules = n
-	}
+	schedules := memlog.Schedules(12, 1000)
 	check := countFaults(t, 9*schedules)
 	defer check()
 	for _, insts := range []int{1, 3, 8} {

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"slices"
+	"strconv"
 	"sync"
 	"time"
 
@@ -507,3 +509,17 @@ func (c *simCursor) Next(ctx context.Context, wait time.Duration) (cluster.Entry
 }
 
 func (c *simCursor) Close() error { return nil }
+
+// Schedules is how many seeded fault schedules a differential test runs:
+// short in a plain go test, long with FW_DIST_LONG set (make test-dist-long,
+// which CI runs), or FW_DIST_SCHEDULES=n to rerun any number.
+func Schedules(short, long int) int {
+	n := short
+	if os.Getenv("FW_DIST_LONG") != "" {
+		n = long
+	}
+	if v, err := strconv.Atoi(os.Getenv("FW_DIST_SCHEDULES")); err == nil && v >= 0 {
+		n = v
+	}
+	return n
+}
