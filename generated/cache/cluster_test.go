@@ -3,7 +3,6 @@ package cache_test
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/fwgo/fw/generated/cache"
 	"github.com/fwgo/fw/runtime/archive"
+	"github.com/fwgo/fw/runtime/archive/badgerarchive"
 	"github.com/fwgo/fw/runtime/cluster"
 	"github.com/fwgo/fw/runtime/cluster/memlog"
 	"github.com/fwgo/fw/runtime/fw"
@@ -164,6 +164,89 @@ func zeroTimes(s fw.Stats) fw.Stats {
 	return s
 }
 
+// clRun is one distributed run of the package on members m0 (the submitter),
+// m1, m2 and an observer, under the simulation of seed with faults: each member
+// with its archive in archives (none: the default in-memory one). It returns
+// each member's record and Stats (times zeroed) from its last incarnation.
+func clRun(t *testing.T, seed uint64, faults memlog.Faults, archives map[string]archive.Archive, calls *atomic.Int64) (map[string][]byte, map[string]fw.Stats) {
+	t.Helper()
+	sim := memlog.NewSim(seed, faults)
+	var mu sync.Mutex
+	got := map[string][]byte{}
+	stats := map[string]fw.Stats{}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	err := sim.Run(ctx, clNames, func(ctx context.Context, name string, l cluster.Log) error {
+		var opts []cluster.JoinOption
+		switch name {
+		case "m0":
+			opts = append(opts, cluster.Submitter(), cluster.Members(3))
+		case "obs":
+			opts = append(opts, cluster.Observer())
+		}
+		var rec bytes.Buffer
+		fopts := []fw.Option{cluster.Join(l, name, opts...), fw.WithRecord(&rec)}
+		if a := archives[name]; a != nil {
+			fopts = append(fopts, fw.WithArchive(a))
+		}
+		p, err := cache.NewPipeline(clHandlers{calls}.handlers(), fopts...)
+		if err != nil {
+			return err
+		}
+		if name == "m0" {
+			for i := range clInputs {
+				p.Submit(clReading(i * 3))
+			}
+		}
+		if err := p.Run(ctx); err != nil {
+			return err
+		}
+		mu.Lock()
+		got[name], stats[name] = rec.Bytes(), zeroTimes(p.Stats())
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("seed %d: %v\n%s", seed, err, strings.Join(sim.Trace(), "\n"))
+	}
+	return got, stats
+}
+
+var clNames = []string{"m0", "m1", "m2", "obs"}
+
+const clInputs = 20
+
+// clSingle is the single-process run of the same input on archive a (nil:
+// the default), with its record and Stats.
+func clSingle(t *testing.T, a archive.Archive, n int, calls *atomic.Int64) ([]byte, fw.Stats) {
+	t.Helper()
+	var rec bytes.Buffer
+	opts := []fw.Option{fw.WithWorkers(1), fw.WithRecord(&rec)}
+	if a != nil {
+		opts = append(opts, fw.WithArchive(a))
+	}
+	p := must(cache.NewPipeline(clHandlers{calls}.handlers(), opts...))
+	for i := range n {
+		p.Submit(clReading(i * 3))
+	}
+	if err := p.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return rec.Bytes(), zeroTimes(p.Stats())
+}
+
+// clFaults is the fault schedule of seed: all kinds, crashes of every kind
+// often, or no re-execution.
+func clFaults(seed uint64) memlog.Faults {
+	switch seed % 3 {
+	case 1:
+		return memlog.Faults{Drop: 0.05, Dup: 0.05, Delay: 0.1, CrashInHandler: 0.1, CrashInPublish: 0.2, CrashCoordinator: 0.2, Zombie: 0.05, MaxCrashes: 6}
+	case 2:
+		return memlog.Faults{Drop: 0.2, Dup: 0.2, Delay: 0.3}
+	}
+	return memlog.DefaultFaults
+}
+
 // TestClusterSimCached runs the package (a cached processor, persistent source and
 // transform builders, all resolved; inputs that repeat, so calls hit within the
 // run) without an archive on three members and an observer, under seeded fault
@@ -172,16 +255,8 @@ func zeroTimes(s fw.Stats) fw.Stats {
 // together make exactly the single-process run's cached calls (a call that hits
 // is made by nobody).
 func TestClusterSimCached(t *testing.T) {
-	var want bytes.Buffer
 	var refCalls atomic.Int64
-	ref := must(cache.NewPipeline(clHandlers{&refCalls}.handlers(), fw.WithWorkers(1), fw.WithRecord(&want)))
-	for i := range 20 {
-		ref.Submit(clReading(i * 3))
-	}
-	if err := ref.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	wantStats := zeroTimes(ref.Stats())
+	want, wantStats := clSingle(t, nil, clInputs, &refCalls)
 	var hits, misses, persistMisses uint64
 	for _, p := range wantStats.Processors {
 		hits += p.CacheHits
@@ -193,54 +268,12 @@ func TestClusterSimCached(t *testing.T) {
 	if hits == 0 || misses == 0 || persistMisses == 0 {
 		t.Fatalf("the single-process run has %d hits and %d misses (%d of Readings and Summary): the test needs both", hits, misses, persistMisses)
 	}
-	names := []string{"m0", "m1", "m2", "obs"}
 	for seed := range uint64(memlog.Schedules(12, 1000)) {
-		faults := memlog.DefaultFaults
-		switch seed % 3 {
-		case 1: // crashes of every kind, often
-			faults = memlog.Faults{Drop: 0.05, Dup: 0.05, Delay: 0.1, CrashInHandler: 0.1, CrashInPublish: 0.2, CrashCoordinator: 0.2, Zombie: 0.05, MaxCrashes: 6}
-		case 2: // no re-execution
-			faults = memlog.Faults{Drop: 0.2, Dup: 0.2, Delay: 0.3}
-		}
-		sim := memlog.NewSim(seed, faults)
-		var mu sync.Mutex
-		got := map[string][]byte{}
-		stats := map[string]fw.Stats{}
 		var calls atomic.Int64
-		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-		err := sim.Run(ctx, names, func(ctx context.Context, name string, l cluster.Log) error {
-			var opts []cluster.JoinOption
-			switch name {
-			case "m0":
-				opts = append(opts, cluster.Submitter(), cluster.Members(3))
-			case "obs":
-				opts = append(opts, cluster.Observer())
-			}
-			var rec bytes.Buffer
-			p, err := cache.NewPipeline(clHandlers{&calls}.handlers(), cluster.Join(l, name, opts...), fw.WithRecord(&rec))
-			if err != nil {
-				return err
-			}
-			if name == "m0" {
-				for i := range 20 {
-					p.Submit(clReading(i * 3))
-				}
-			}
-			if err := p.Run(ctx); err != nil {
-				return err
-			}
-			mu.Lock()
-			got[name], stats[name] = rec.Bytes(), zeroTimes(p.Stats())
-			mu.Unlock()
-			return nil
-		})
-		cancel()
-		if err != nil {
-			t.Fatalf("seed %d: %v\n%s", seed, err, strings.Join(sim.Trace(), "\n"))
-		}
-		for _, name := range names {
-			if !bytes.Equal(got[name], want.Bytes()) {
-				t.Fatalf("seed %d: %s's record differs\n%s", seed, name, strings.Join(sim.Trace(), "\n"))
+		got, stats := clRun(t, seed, clFaults(seed), nil, &calls)
+		for _, name := range clNames {
+			if !bytes.Equal(got[name], want) {
+				t.Fatalf("seed %d: %s's record differs", seed, name)
 			}
 			if !reflect.DeepEqual(stats[name], wantStats) {
 				t.Fatalf("seed %d: %s's stats\n%+v\nsingle process\n%+v", seed, name, stats[name], wantStats)
@@ -252,21 +285,128 @@ func TestClusterSimCached(t *testing.T) {
 	}
 }
 
-// TestClusterRefusesArchive: a distributed run with an archive fails at once, and
-// says why.
-func TestClusterRefusesArchive(t *testing.T) {
-	l := memlog.New(time.Second)
-	var calls atomic.Int64
-	p := must(cache.NewPipeline(clHandlers{&calls}.handlers(), cluster.Join(l, "m0", cluster.Submitter()), fw.WithArchive(archive.NewMemory())))
-	err := p.Run(context.Background())
-	if err == nil || !strings.Contains(err.Error(), "does not support an archive (fw.WithArchive, a workspace) yet") {
-		t.Fatalf("Run: %v", err)
+// TestClusterSimArchive runs the package with an archive per member
+// (fw.WithArchive), under seeded fault schedules, with the members' archives
+// starting all warm (each filled by a single-process run), all cold, or mixed
+// (m0 warm, m1 cold, m2 filled by a run of half the input; the observer cold).
+// Every member's record equals the single-process run's; with archives that
+// start equal, so do the Stats (the warm single-process run's: every cached
+// call hits; the cold one's), and a warm run makes no cached call; mixed, the
+// hits are the owners' (each processor's hits and misses add up to its calls).
+// After every run, each member's archive holds every record: a single-process
+// run on it makes no cached call.
+func TestClusterSimArchive(t *testing.T) {
+	var n atomic.Int64
+	want, coldStats := clSingle(t, nil, clInputs, &n)
+	warmArchive := func() *archive.Memory {
+		a := archive.NewMemory()
+		clSingle(t, a, clInputs, &n)
+		return a
 	}
-	if calls.Load() != 0 {
-		t.Fatalf("%d calls made", calls.Load())
+	_, warmStats := clSingle(t, warmArchive(), clInputs, &n)
+	for _, p := range warmStats.Processors {
+		if p.CacheMisses != 0 {
+			t.Fatalf("the warm single-process run misses in %s", p.Name)
+		}
 	}
-	var he *fw.HandlerError
-	if errors.As(err, &he) {
-		t.Fatalf("a handler error: %v", err)
+	for seed := range uint64(memlog.Schedules(9, 300)) {
+		archives := map[string]archive.Archive{}
+		scenario := [...]string{"warm", "cold", "mixed"}[seed/3%3]
+		for _, name := range clNames {
+			switch {
+			case scenario == "warm", scenario == "mixed" && name == "m0":
+				archives[name] = warmArchive()
+			case scenario == "mixed" && name == "m2":
+				a := archive.NewMemory()
+				clSingle(t, a, clInputs/2, &n)
+				archives[name] = a
+			default:
+				archives[name] = archive.NewMemory()
+			}
+		}
+		var calls atomic.Int64
+		got, stats := clRun(t, seed, clFaults(seed), archives, &calls)
+		for _, name := range clNames {
+			if !bytes.Equal(got[name], want) {
+				t.Fatalf("seed %d (%s): %s's record differs", seed, scenario, name)
+			}
+			switch scenario {
+			case "warm":
+				if !reflect.DeepEqual(stats[name], warmStats) {
+					t.Fatalf("seed %d (warm): %s's stats\n%+v\nsingle process\n%+v", seed, name, stats[name], warmStats)
+				}
+			case "cold":
+				if !reflect.DeepEqual(stats[name], coldStats) {
+					t.Fatalf("seed %d (cold): %s's stats\n%+v\nsingle process\n%+v", seed, name, stats[name], coldStats)
+				}
+			default:
+				if !reflect.DeepEqual(stats[name], stats["m0"]) {
+					t.Fatalf("seed %d (mixed): %s's stats differ from m0's\n%+v\n%+v", seed, name, stats[name], stats["m0"])
+				}
+				for i, p := range stats[name].Processors {
+					c := coldStats.Processors[i]
+					if p.CacheHits+p.CacheMisses != c.CacheHits+c.CacheMisses || p.Handled != c.Handled || p.Emitted != c.Emitted {
+						t.Fatalf("seed %d (mixed): %s's %s: %+v, the cold single-process run %+v", seed, name, p.Name, p, c)
+					}
+				}
+			}
+		}
+		if scenario == "warm" && seed%3 == 2 && calls.Load() != 0 {
+			t.Fatalf("seed %d (warm): the members made %d cached calls", seed, calls.Load())
+		}
+		for _, name := range clNames {
+			var after atomic.Int64
+			rec, _ := clSingle(t, archives[name], clInputs, &after)
+			if after.Load() != 0 || !bytes.Equal(rec, want) {
+				t.Fatalf("seed %d (%s): a single-process run on %s's archive after the run made %d cached calls", seed, scenario, name, after.Load())
+			}
+		}
+	}
+}
+
+// TestClusterArchiveBadger is TestClusterSimArchive's mixed case with a Badger
+// workspace per member: after the distributed run, each workspace, reopened,
+// serves a single-process run without a cached call.
+func TestClusterArchiveBadger(t *testing.T) {
+	var n atomic.Int64
+	want, _ := clSingle(t, nil, clInputs, &n)
+	for seed := range uint64(memlog.Schedules(2, 20)) {
+		dirs := map[string]string{}
+		archives := map[string]archive.Archive{}
+		for _, name := range clNames {
+			dirs[name] = t.TempDir()
+			a, err := badgerarchive.Open(dirs[name])
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch name {
+			case "m0":
+				clSingle(t, a, clInputs, &n)
+			case "m2":
+				clSingle(t, a, clInputs/2, &n)
+			}
+			archives[name] = a
+		}
+		got, _ := clRun(t, seed, clFaults(seed+1), archives, &n)
+		for _, name := range clNames {
+			if !bytes.Equal(got[name], want) {
+				t.Fatalf("seed %d: %s's record differs", seed, name)
+			}
+			if err := archives[name].Close(); err != nil {
+				t.Fatal(err)
+			}
+			a, err := badgerarchive.Open(dirs[name])
+			if err != nil {
+				t.Fatal(err)
+			}
+			var after atomic.Int64
+			rec, st := clSingle(t, a, clInputs, &after)
+			if err := a.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if after.Load() != 0 || !bytes.Equal(rec, want) {
+				t.Fatalf("seed %d: a single-process run on %s's reopened workspace made %d cached calls\n%v", seed, name, after.Load(), st)
+			}
+		}
 	}
 }

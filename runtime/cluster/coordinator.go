@@ -182,6 +182,16 @@ func (c *Coordinator) Take(n uint64) (cm *Commit, outs map[Inst][]byte, ok bool,
 	return d.c, d.outs, true, d.err
 }
 
+// Peek returns the committed outputs of round n without taking them, or ok false if
+// round n is not committed yet (or was taken).
+func (c *Coordinator) Peek(n uint64) (outs map[Inst][]byte, ok bool, err error) {
+	d, ok := c.done[n]
+	if !ok {
+		return nil, false, nil
+	}
+	return d.outs, true, d.err
+}
+
 // Expect tells the coordinator that its engine reached round r, in which the instances
 // work (ascending) have work.
 func (c *Coordinator) Expect(r Round, work []Inst) {

@@ -328,6 +328,29 @@ func (n *Node) Round(ctx context.Context, r Round, work []Inst, own map[Inst][]b
 	return outs, nil
 }
 
+// Decided returns the accepted outputs of round r if the log already decided it, as far
+// as the member has read it and can read it now without waiting: a member catching up
+// after a restart or a move. The engine asks before it computes outputs that depend on
+// the member's own state rather than on the run's history (cache lookups in its own
+// archive), so that a decided round is reproduced as the log has it.
+func (n *Node) Decided(ctx context.Context, r Round) (map[Inst][]byte, bool, error) {
+	if !n.started {
+		return nil, false, errors.New("cluster: Decided before Start")
+	}
+	if r.N != n.next {
+		return nil, false, fmt.Errorf("cluster: Decided(%v) before round %d", r, n.next)
+	}
+	for {
+		if outs, ok, err := n.c.Peek(r.N); ok || err != nil {
+			return outs, ok, err
+		}
+		more, err := n.read(ctx, 0)
+		if err != nil || !more {
+			return nil, false, err
+		}
+	}
+}
+
 // publish publishes the member's outputs of round r, retrying until they are stored.
 func (n *Node) publish(ctx context.Context, r Round, work []Inst, own map[Inst][]byte) error {
 	var fs []Frame

@@ -4,7 +4,7 @@ import "fmt"
 
 // Protocol is the version of the frame, commit and output encodings. A genesis commit
 // records it, and a member of another version refuses to join the run.
-const Protocol = 1
+const Protocol = 2
 
 // MaxFrameBody is the largest Frame.Body. An instance's output for a round that is longer
 // is cut into several frames (Index 0, 1, …, the last with Last set).
@@ -23,6 +23,7 @@ const (
 	RoundStep                      // a step's event calls
 	RoundPhase                     // `on phase` of every instance
 	RoundTerminate                 // `on terminate` of every instance
+	RoundLookup                    // a persistent builder's cache lookup
 )
 
 var kindNames = [...]string{"?", "input", "init", "activate", "pull", "feed", "step", "phase", "terminate"}

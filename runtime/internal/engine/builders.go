@@ -414,7 +414,10 @@ func (e *Engine) persistFlush(s int, out []Msg, mark int) ([]Msg, error) {
 	var sum [sha256.Size]byte
 	key := ch.procs[i].spec.Key(f.h.Sum(sum[:0]))
 	pos := divPos{phase: e.phase, step: e.step, cs: CasePhase, kg: e.procs[s].kg}
-	rec, ok := ch.lookup(i, key)
+	rec, ok, err := e.persistLookup(s, i, key)
+	if err != nil {
+		return out, err
+	}
 	switch {
 	case ok && ch.verify:
 		ch.counts.hit(i)

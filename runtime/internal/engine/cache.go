@@ -250,6 +250,9 @@ func (c *cache) lookup(i int, k archive.Key) (archive.Record, bool) {
 // called. Otherwise the handler is called and finish ends the call. An error
 // (the input cannot be encoded) fails the call.
 func (e *Engine) cacheStart(s, pos int, m Msg, out []Msg) (cc cacheCall, _ []Msg, replayed bool, err error) {
+	if e.xch != nil {
+		return e.xch.cacheStart(s, pos, m, out)
+	}
 	c := e.cache
 	i := int(e.procs[s].owner) // the processor: its keys and counts
 	var rec archive.Record
@@ -307,6 +310,29 @@ func (e *Engine) cacheStart(s, pos int, m Msg, out []Msg) (cc cacheCall, _ []Msg
 	}
 	c.counts.miss(i)
 	return cc, out, false, nil
+}
+
+// mirror records rec under k unless the archive has it: in a distributed
+// run, a hit replayed from the record of another member's archive.
+func (c *cache) mirror(i int, k archive.Key, rec archive.Record) {
+	if _, ok := c.lookup(i, k); ok {
+		return
+	}
+	if err := c.arch.Put(k, rec); err != nil {
+		c.log.Warn("fw: cache: recording a call failed; it will run again next time",
+			"processor", c.prog.Procs[i].Name, "key", k.String(), "err", err)
+	}
+}
+
+// persistLookup is the lookup of a persistent builder's key k for slot s
+// (processor i): in a distributed run a round of its own, decided by the
+// slot's owner.
+func (e *Engine) persistLookup(s, i int, k archive.Key) (archive.Record, bool, error) {
+	if e.xch != nil {
+		return e.xch.lookupRound(s, i, k)
+	}
+	rec, ok := e.cache.lookup(i, k)
+	return rec, ok, nil
 }
 
 // policy is lookup's handling of the result of a lookup made in advance.
@@ -700,7 +726,11 @@ func (e *Engine) pullPersist(s *source, batch []Msg) ([]Msg, error) {
 	if !s.looked {
 		s.looked = true
 		s.key = ch.procs[i].spec.Key(nil)
-		if rec, ok := ch.lookup(i, s.key); ok {
+		rec, ok, err := e.persistLookup(e.slotOf(s.proc, 0), i, s.key)
+		if err != nil {
+			return batch, err
+		}
+		if ok {
 			if ch.verify {
 				ch.counts.hit(i)
 				s.expect, s.verify = rec, true

@@ -27,6 +27,11 @@ type Exchange interface {
 	// the member beats while its handlers run (it must be cheap).
 	Working(ctx context.Context)
 	Round(ctx context.Context, r cluster.Round, work []cluster.Inst, own map[cluster.Inst][]byte) (map[cluster.Inst][]byte, error)
+	// Decided returns the accepted outputs of round r if the run already
+	// decided it (the member is catching up), without waiting. The engine
+	// asks before it computes an output from its member's own archive, which
+	// may have changed since the round was decided.
+	Decided(ctx context.Context, r cluster.Round) (map[cluster.Inst][]byte, bool, error)
 }
 
 // exchange is the engine's side of a distributed run. A round runs in two
@@ -48,20 +53,24 @@ type Exchange interface {
 // on demand, when the second pass reaches them, which every member does at
 // the same point.
 //
-// Caching without an archive (the default in-memory one) works as in one
-// process: every member's second pass makes every call, so its in-memory
-// archive holds what the single-process run's does, and the hits and misses
-// (Stats) are the same. The first pass must not call a handler that the
-// second replays from the cache: the owner predicts the hits (hit) from its
-// archive, as of the round's start, and the keys its own calls record in the
-// round, and publishes a marker in their place; the second pass fails the run
-// if a marked call misses.
+// Caching: every member has its own archive (WithArchive, a workspace, or
+// the default in-memory one), and the owner of an instance decides each of
+// its cached calls' lookups. In the first pass it looks the call up in its
+// archive (or among the keys its own calls of the round record) and, on a
+// hit, publishes the record in place of a call; under WithVerify it makes the
+// call and publishes the record beside it. The second pass takes the
+// decision from the accepted output, never from the member's own archive:
+// every member replays the same hits, counts the same hits and misses, and
+// records every miss in its own archive, and a hit it lacks (mirror), so
+// that the members' archives converge. A persistent helper's flush and a
+// persistent source's lookup are rounds of their own (RoundLookup), decided
+// by the owner the same way. A member catching up reproduces a decided
+// round's lookups from the log (Exchange.Decided), not from its archive,
+// which may have gained the records since.
 //
 // What a distributed run does not support yet (Run refuses it): feeds and
-// phase triggers, an archive (WithArchive: members would each look up and
-// record in their own, or share one they fill at different moments),
-// timeouts and backoffs, replays, and more than one worker (the engine takes
-// one).
+// phase triggers, timeouts and backoffs, replays, and more than one worker
+// (the engine takes one).
 type exchange struct {
 	e     *Engine
 	x     Exchange
@@ -83,9 +92,20 @@ type exchange struct {
 	tmp      []byte // one message's encoding
 	call1    Call   // the call of the first pass
 	// puts are the cache keys the owned calls of the step in progress
-	// record in the second pass (they succeed): a later call with one hits.
-	puts map[archive.Key]struct{}
+	// record in the second pass (they succeed), and where the call is: a
+	// later call with one hits, and replays that call's emissions.
+	puts map[archive.Key]xput
+	// dec is, when the step in progress was decided before the member
+	// computed it (catching up), the accepted calls of each owned slot; the
+	// owned cached calls then follow their decisions. decState: 0 not asked
+	// yet in this step, 1 decided, 2 not decided.
+	dec      [][]xcall
+	decState int8
+	recBuf   []byte
 }
+
+// xput locates the call that recorded a key in the step in progress.
+type xput struct{ inst, idx int }
 
 // xcall is a call's attempts, first then more; every attempt but the last
 // failed. A call with hit set was not made: the second pass replays it from
@@ -94,6 +114,10 @@ type xcall struct {
 	first xattempt
 	more  []xattempt
 	hit   bool
+	// rec is the owner's archive record of the call (archive.AppendRecord):
+	// replayed by every member for a hit; compared with the call's
+	// emissions for a call made under WithVerify. Nil: a miss.
+	rec []byte
 }
 
 func (c *xcall) attempts() int {
@@ -144,9 +168,6 @@ func (e *Engine) xchCheck() error {
 		what = "feeds and phase triggers"
 	case e.cfg.Replay != nil:
 		what = "replays"
-	case e.cfg.Archive != nil:
-		return fmt.Errorf("fw: a distributed run of package %s does not support an archive (fw.WithArchive, a workspace) yet: "+
-			"run it without one, and its cached processors and persistent builders keep their results in memory for the run, as in one process", e.prog.Package)
 	}
 	for i := range e.prog.Procs {
 		pi := &e.prog.Procs[i]
@@ -263,6 +284,7 @@ func (e *Engine) xchLifecycle(cs int32) error {
 func (e *Engine) xchStep(cur []Msg) error {
 	x := e.xch
 	clear(x.puts)
+	x.decState = 0
 	clear(x.count)
 	clear(x.own)
 	x.clearMine()
@@ -284,7 +306,11 @@ func (e *Engine) xchStep(cur []Msg) error {
 			d := Delivery{Proc: sp.owner, Case: dd.cs, KG: sp.kg}
 			c := &x.call1
 			*c = Call{ctx: e.ctx, prog: e.prog, proc: sp.owner, kg: sp.kg, cs: dd.cs, phase: e.phase, step: e.step, input: input, msg: dd.m}
-			x.mine[inst] = append(x.mine[inst], x.cachedCall(c, i, d, dd.m))
+			xc, err := x.cachedCall(c, i, d, dd.m)
+			if err != nil {
+				return err
+			}
+			x.mine[inst] = append(x.mine[inst], xc)
 			x.x.Working(e.ctx)
 		}
 	}
@@ -304,7 +330,11 @@ func (e *Engine) xchStep(cur []Msg) error {
 			}
 			c := &x.call1
 			*c = Call{ctx: e.ctx, prog: e.prog, proc: d.Proc, kg: d.KG, cs: d.Case, phase: e.phase, step: e.step, input: input, msg: m}
-			x.mine[inst] = append(x.mine[inst], x.cachedCall(c, i, d, m))
+			xc, err := x.cachedCall(c, i, d, m)
+			if err != nil {
+				return err
+			}
+			x.mine[inst] = append(x.mine[inst], xc)
 			x.x.Working(e.ctx)
 		}
 	}
@@ -357,35 +387,48 @@ func (x *exchange) accept(outs map[cluster.Inst][]byte) error {
 			x.outs[inst] = x.mine[inst]
 			continue
 		}
-		d := decoder{b: outs[inst]}
-		n := d.uvarint()
-		calls := make([]xcall, 0, n)
-		for range n {
-			var c xcall
-			na := d.uvarint()
-			c.hit = na == 0
-			for i := range na {
-				var a xattempt
-				if d.byte() == 1 {
-					a.err = errors.New(d.string())
-				} else {
-					for range d.uvarint() {
-						a.out = append(a.out, x.msg(&d))
-					}
-				}
-				c.add(a, int(i))
-			}
-			calls = append(calls, c)
-		}
-		if d.err == nil && len(d.b) > 0 {
-			d.err = errors.New("trailing bytes")
-		}
-		if d.err != nil {
-			return fmt.Errorf("fw: decoding the output of instance %d: %w", inst, d.err)
+		calls, err := x.decodeCalls(outs[inst])
+		if err != nil {
+			return fmt.Errorf("fw: decoding the output of instance %d: %w", inst, err)
 		}
 		x.outs[inst] = calls
 	}
 	return nil
+}
+
+// decodeCalls decodes an instance's output (appendCalls).
+func (x *exchange) decodeCalls(b []byte) ([]xcall, error) {
+	d := decoder{b: b}
+	n := d.uvarint()
+	calls := make([]xcall, 0, min(n, uint64(len(b))))
+	for range n {
+		var c xcall
+		v := d.uvarint()
+		na := v >> 1
+		if v&1 != 0 {
+			c.rec = d.bytes()
+		}
+		c.hit = na == 0
+		for i := range na {
+			var a xattempt
+			if d.byte() == 1 {
+				a.err = errors.New(d.string())
+			} else {
+				for range d.uvarint() {
+					a.out = append(a.out, x.msg(&d))
+				}
+			}
+			c.add(a, int(i))
+		}
+		if d.err != nil {
+			break
+		}
+		calls = append(calls, c)
+	}
+	if d.err == nil && len(d.b) > 0 {
+		d.err = errors.New("trailing bytes")
+	}
+	return calls, d.err
 }
 
 func (x *exchange) clearMine() {
@@ -395,37 +438,194 @@ func (x *exchange) clearMine() {
 	}
 }
 
-// cachedCall is call for an event call of slot i, unless the second pass
-// will replay it from the cache (see exchange): then it is not made.
-func (x *exchange) cachedCall(c *Call, i int, d Delivery, m Msg) xcall {
+// cachedCall is call for an event call of slot i, with the lookup the
+// owner decides for every member (see exchange): a hit is not made, and
+// carries its record instead.
+func (x *exchange) cachedCall(c *Call, i int, d Delivery, m Msg) (xcall, error) {
 	ch := x.e.cache
-	if ch == nil || !x.e.procs[i].cached || c.cs < 0 || ch.refresh || ch.verify {
-		return x.call(c, d, m)
+	if ch == nil || !x.e.procs[i].cached || c.cs < 0 {
+		return x.call(c, d, m), nil
+	}
+	dec, err := x.decided(i)
+	if err != nil {
+		return xcall{}, err
+	}
+	if dec != nil { // catching up: the decision is the log's
+		if c.input >= len(dec) {
+			return x.call(c, d, m), nil // the round reports the divergence
+		}
+		if a := &dec[c.input]; a.hit {
+			return xcall{hit: true, rec: a.rec}, nil
+		} else {
+			xc := x.call(c, d, m)
+			xc.rec = a.rec
+			return xc, nil
+		}
+	}
+	if ch.refresh {
+		return x.call(c, d, m), nil
 	}
 	bp := ch.getBuf()
 	in, err := ch.codec.AppendMsg((*bp)[:0], m)
 	*bp = in
 	if err != nil { // the second pass fails the call before making it
 		ch.putBuf(bp)
-		return x.call(c, d, m)
+		return x.call(c, d, m), nil
 	}
 	o := ch.owner[i]
 	key := ch.procs[o].keyer.Key(in)
 	ch.putBuf(bp)
-	if _, ok := x.puts[key]; ok {
-		return xcall{hit: true}
+	var rec []byte
+	if p, ok := x.puts[key]; ok { // recorded by an earlier call of the round
+		if rec, err = x.recordOf(&x.mine[p.inst][p.idx]); err != nil {
+			return xcall{}, err
+		}
+	} else if r, ok := ch.lookup(int(o), key); ok {
+		rec = archive.AppendRecord(nil, r)
 	}
-	if _, ok := ch.lookup(int(o), key); ok {
-		return xcall{hit: true}
+	if rec != nil && !ch.verify {
+		return xcall{hit: true, rec: rec}, nil
 	}
 	xc := x.call(c, d, m)
-	if xc.attempt(xc.attempts()-1).err == nil {
+	xc.rec = rec
+	if rec == nil && xc.attempt(xc.attempts()-1).err == nil {
 		if x.puts == nil {
-			x.puts = map[archive.Key]struct{}{}
+			x.puts = map[archive.Key]xput{}
 		}
-		x.puts[key] = struct{}{}
+		x.puts[key] = xput{inst: i, idx: len(x.mine[i])}
 	}
-	return xc
+	return xc, nil
+}
+
+// recordOf is the archive record (encoded) that the second pass records for
+// a successful call.
+func (x *exchange) recordOf(c *xcall) ([]byte, error) {
+	if c.hit {
+		return c.rec, nil
+	}
+	r, buf, err := x.e.cache.encode(c.attempt(c.attempts()-1).out, x.recBuf[:0])
+	x.recBuf = buf
+	if err != nil {
+		return nil, err
+	}
+	return archive.AppendRecord(nil, r), nil
+}
+
+// cacheStart is the engine's cacheStart in the second pass: the lookup of
+// the call at input position pos of slot s is its owner's decision, in the
+// accepted output; a hit is replayed from the record there and recorded in
+// the member's own archive if it lacks it.
+func (x *exchange) cacheStart(s, pos int, m Msg, out []Msg) (cc cacheCall, _ []Msg, replayed bool, err error) {
+	c := x.e.cache
+	i := int(x.e.procs[s].owner)
+	calls := x.outs[s]
+	if pos < 0 || pos >= len(calls) {
+		return cc, out, false, fmt.Errorf("fw: distributed run: no accepted output for call %d of instance %d", pos, s)
+	}
+	xc := &calls[pos]
+	bp := c.getBuf()
+	in, err := c.codec.AppendMsg((*bp)[:0], m)
+	*bp = in
+	if err != nil {
+		c.putBuf(bp)
+		return cc, out, false, fmt.Errorf("fw: cache: encoding the input: %w", err)
+	}
+	cc.key = c.procs[i].keyer.Key(in)
+	c.putBuf(bp)
+	if xc.rec == nil {
+		c.counts.miss(i)
+		return cc, out, false, nil
+	}
+	rec, err := archive.DecodeRecord(xc.rec)
+	if err != nil {
+		return cc, out, false, fmt.Errorf("fw: distributed run: the record of call %d of instance %d: %w", pos, s, err)
+	}
+	c.counts.hit(i)
+	if !xc.hit { // made under WithVerify, to compare with the record
+		return cacheCall{key: cc.key, verify: true, expect: rec}, out, false, nil
+	}
+	mark := len(out)
+	if out, err = c.replay(rec, out); err != nil {
+		clear(out[mark:])
+		return cc, out[:mark], false, fmt.Errorf("fw: distributed run: replaying the record of call %d of instance %d: %w", pos, s, err)
+	}
+	c.mirror(i, cc.key, rec)
+	return cc, out, true, nil
+}
+
+// lookupRound is the lookup of key k of a persistent builder's slot s
+// (processor i), as a round of its own: the slot's owner looks it up in
+// its archive and publishes the record, or a miss; every member takes the
+// decision, and records a hit it lacks.
+func (x *exchange) lookupRound(s, i int, k archive.Key) (archive.Record, bool, error) {
+	c := x.e.cache
+	inst := cluster.Inst(s)
+	r := cluster.Round{N: x.n + 1, Kind: cluster.RoundLookup, Phase: uint32(x.e.phase), Step: uint32(x.e.step)}
+	outs, decided, err := x.x.Decided(x.e.ctx, r)
+	if err != nil {
+		return archive.Record{}, false, err
+	}
+	var own map[cluster.Inst][]byte
+	if !decided && x.x.Owns(inst) {
+		b := []byte{0}
+		if rec, ok := c.lookup(i, k); ok {
+			b = archive.AppendRecord([]byte{1}, rec)
+		}
+		own = map[cluster.Inst][]byte{inst: b}
+	}
+	x.n++
+	if outs, err = x.x.Round(x.e.ctx, r, []cluster.Inst{inst}, own); err != nil {
+		return archive.Record{}, false, err
+	}
+	b := outs[inst]
+	if len(b) == 0 || b[0] > 1 || b[0] == 0 && len(b) > 1 {
+		return archive.Record{}, false, fmt.Errorf("fw: distributed run: a malformed lookup of instance %d", inst)
+	}
+	if b[0] == 0 {
+		return archive.Record{}, false, nil
+	}
+	rec, err := archive.DecodeRecord(b[1:])
+	if err != nil {
+		return archive.Record{}, false, fmt.Errorf("fw: distributed run: the lookup of instance %d: %w", inst, err)
+	}
+	c.mirror(i, k, rec)
+	return rec, true, nil
+}
+
+// decided returns the accepted calls of owned slot i in the step in
+// progress if the run decided it before this member computed it; nil
+// otherwise. It asks the Exchange once per step.
+func (x *exchange) decided(i int) ([]xcall, error) {
+	if x.decState == 0 {
+		x.decState = 2
+		r := cluster.Round{N: x.n + 1, Kind: cluster.RoundStep, Phase: uint32(x.e.phase), Step: uint32(x.e.step)}
+		outs, ok, err := x.x.Decided(x.e.ctx, r)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			x.decState = 1
+			if x.dec == nil {
+				x.dec = make([][]xcall, len(x.e.procs))
+			}
+			clear(x.dec)
+			for inst, b := range outs {
+				if int(inst) >= len(x.dec) || !x.x.Owns(inst) {
+					continue
+				}
+				if x.dec[inst], err = x.decodeCalls(b); err != nil {
+					return nil, fmt.Errorf("fw: decoding the output of instance %d: %w", inst, err)
+				}
+			}
+		}
+	}
+	if x.decState != 1 {
+		return nil, nil
+	}
+	if x.dec[i] == nil {
+		return []xcall{}, nil // decided without work for i: the round reports it
+	}
+	return x.dec[i], nil
 }
 
 // call makes call c for real, with its attempts; their emissions go to x.emits.
@@ -502,7 +702,15 @@ func (x *exchange) appendCalls(b []byte, calls []xcall) ([]byte, error) {
 	b = binary.AppendUvarint(b, uint64(len(calls)))
 	for i := range calls {
 		c := &calls[i]
-		b = binary.AppendUvarint(b, uint64(c.attempts()))
+		v := uint64(c.attempts()) << 1
+		if c.rec != nil {
+			v |= 1
+		}
+		b = binary.AppendUvarint(b, v)
+		if c.rec != nil {
+			b = binary.AppendUvarint(b, uint64(len(c.rec)))
+			b = append(b, c.rec...)
+		}
 		for j := range c.attempts() {
 			a := c.attempt(j)
 			if a.err != nil {
