@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fwgo/fw/runtime/archive"
 	"github.com/fwgo/fw/runtime/cluster"
 	"github.com/fwgo/fw/runtime/cluster/memlog"
 	"github.com/fwgo/fw/runtime/fw"
@@ -101,14 +102,37 @@ func diffCase(t *testing.T, k, members int, seed uint64, faults memlog.Faults) {
 
 // diffCaseOf is diffCase for program g, a case of test name.
 func diffCaseOf(t *testing.T, name string, g *randprog.Prog, k, members int, seed uint64, faults memlog.Faults) {
+	diffRun(t, name, g, k, members, seed, faults, false)
+}
+
+// diffRun is diffCaseOf; with warm, the single-process run and every member
+// (each its own) have an archive that a single-process run of the program filled.
+func diffRun(t *testing.T, name string, g *randprog.Prog, k, members int, seed uint64, faults memlog.Faults, warm bool) {
 	var failMod uint64 // every 5th schedule, some calls fail for good: the run fails, alike
 	if seed%5 == 4 {
 		failMod = 60
 	}
+	archives := map[string]fw.Option{}
+	archiveOf := func(name string) fw.Option {
+		if o, ok := archives[name]; ok {
+			return o // the member's workspace outlives its crashes
+		}
+		if !warm {
+			archives[name] = fw.WithArchive(nil) // the default: a fresh in-memory one
+			return archives[name]
+		}
+		a := archive.NewMemory()
+		var n atomic.Int64
+		fill := fwrt.New(g.Prog, &pointDisp{Disp: randprog.NewDisp(g), fail: failMod, cached: &n, g: g}, fw.WithWorkers(1), fw.WithArchive(a))
+		g.Submit(fill)
+		_ = fill.Run(context.Background()) // a failing program fills it up to its failure
+		archives[name] = fw.WithArchive(a)
+		return archives[name]
+	}
 	var want bytes.Buffer
 	var wantSink sink
 	var refCalls, calls atomic.Int64 // handler calls of cached processors
-	ref := fwrt.New(g.Prog, &pointDisp{Disp: randprog.NewDisp(g), fail: failMod, cached: &refCalls, g: g}, fw.WithWorkers(1), fw.WithRecord(&want), fw.WithSink(&wantSink))
+	ref := fwrt.New(g.Prog, &pointDisp{Disp: randprog.NewDisp(g), fail: failMod, cached: &refCalls, g: g}, fw.WithWorkers(1), fw.WithRecord(&want), fw.WithSink(&wantSink), archiveOf("ref"))
 	g.Submit(ref)
 	refErr := ref.Run(context.Background())
 	wantStats := zeroTimes(ref.Stats())
@@ -126,6 +150,9 @@ func diffCaseOf(t *testing.T, name string, g *randprog.Prog, k, members int, see
 	}
 	var mu sync.Mutex
 	got := map[string]result{}
+	for _, name := range names {
+		archiveOf(name)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	err := sim.Run(ctx, names, func(ctx context.Context, name string, l cluster.Log) error {
@@ -139,7 +166,7 @@ func diffCaseOf(t *testing.T, name string, g *randprog.Prog, k, members int, see
 		var rec bytes.Buffer
 		d := &pointDisp{Disp: randprog.NewDisp(g), point: func(where string) { sim.Point(name, where) }, fail: failMod, cached: &calls, g: g}
 		var sk sink // every member has one; only the submitter's publishes
-		e := fwrt.New(g.Prog, d, cluster.Join(l, name, opts...), fw.WithRecord(&rec), fw.WithSink(&sk))
+		e := fwrt.New(g.Prog, d, cluster.Join(l, name, opts...), fw.WithRecord(&rec), fw.WithSink(&sk), archives[name])
 		if name == "m0" {
 			g.Submit(e)
 		}
@@ -271,7 +298,8 @@ func TestDiffCached(t *testing.T) {
 					for s := range schedules {
 						seed := uint64(k*1000000 + members*10000 + s)
 						t.Run(fmt.Sprintf("s%d", seed), func(t *testing.T) {
-							diffCaseOf(t, "TestDiffCached", diffProgCached(seed, k), k, members, seed, faultProfiles[s%len(faultProfiles)])
+							// odd schedules: every member has an archive, filled as the reference's
+							diffRun(t, "TestDiffCached", diffProgCached(seed, k), k, members, seed, faultProfiles[s%len(faultProfiles)], s%2 == 1)
 						})
 					}
 				})
