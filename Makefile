@@ -38,7 +38,9 @@ alerts:
 ## demo-cluster: the indexer's pipeline across processes
 ## (fwcluster/examples/indexer-cluster): an embedded NATS JetStream server, 2
 ## member processes and this one, the submitter, which prints the report, byte
-## for byte make demo's on the same tree. No workspace: every run is cold.
+## for byte make demo's on the same tree. Each process keeps a workspace
+## (fw-indexer-cluster/m0, m1, ... in the user cache directory): the second run is
+## warm, whichever instances each process gets.
 ## DEMO_FLAGS adds flags, e.g. make demo-cluster DEMO_FLAGS='-root ~/src/myproject -members 3'.
 ## (Built into bin/ and run from here, so that a relative -root means what it
 ## means to make demo.)

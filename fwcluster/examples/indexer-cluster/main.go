@@ -6,9 +6,14 @@
 // report. The report (stdout) is byte for byte the single-process indexer's
 // (make demo) on the same tree.
 //
-// Every run is cold: a distributed run takes no archive (docs/distributed.md),
-// so the persistent builders keep their results in memory for the run, and
-// Tokenize reads and tokenizes every file. The members work on the same tree
+// Each process keeps its own workspace, a Badger archive in <workspace>/<name>
+// (-workspace, default fw-indexer-cluster in the user cache directory; m0 is
+// this process): the owner of each instance decides its cache lookups, and
+// every member records what the run computed (docs/distributed.md,
+// "Caching"), so the next run is warm wherever the instances land. With
+// -cold there is none: the persistent builders keep their results in memory
+// for the run, and Tokenize reads and tokenizes every file. (The workspaces
+// keep no hash cache: the walk hashes every file.) The members work on the same tree
 // (the same machine, or the same path on every machine); each runs its calls
 // one at a time, and the instances of the pipeline (Files, Tokenize, ByPkg,
 // Packages, AllPkgs, Summarize, and Report, pinned to the submitter) are
@@ -20,7 +25,7 @@
 //
 // Usage:
 //
-//	indexer-cluster [-root dir] [-members n] [-top n]
+//	indexer-cluster [-root dir] [-members n] [-top n] [-workspace dir | -cold]
 //
 // The submitter's stats table goes to stderr, with each member's, prefixed
 // by its name.
@@ -45,6 +50,7 @@ import (
 
 	"github.com/fwgo/fw/examples/indexer/index"
 	"github.com/fwgo/fw/fwcluster"
+	"github.com/fwgo/fw/runtime/archive/badgerarchive"
 	"github.com/fwgo/fw/runtime/cluster"
 	"github.com/fwgo/fw/runtime/fw"
 )
@@ -55,6 +61,7 @@ const (
 	envURL     = "FW_INDEXER_CLUSTER_URL"     // the server
 	envName    = "FW_INDEXER_CLUSTER_NAME"    // the member's name
 	envRoot    = "FW_INDEXER_CLUSTER_ROOT"    // the tree
+	envWS      = "FW_INDEXER_CLUSTER_WS"      // the workspaces' directory ("": none)
 	envRestart = "FW_INDEXER_CLUSTER_RESTART" // how many times the member was started before
 	// envTestFail names a member that fails at once, envTestKill one that
 	// SIGKILLs itself at its 100th call, the first time it runs (a test's).
@@ -74,14 +81,16 @@ const deadAfter = 10 * time.Second
 
 // options are the command's flags.
 type options struct {
-	root    string
-	members int
-	top     int
+	root      string
+	members   int
+	top       int
+	workspace string // the directory of the workspaces, one per process
+	cold      bool   // no workspace
 }
 
 func main() {
 	if os.Getenv(envRole) == "member" {
-		if err := member(context.Background(), os.Getenv(envURL), os.Getenv(envName), os.Getenv(envRoot), os.Stderr); err != nil {
+		if err := member(context.Background(), os.Getenv(envURL), os.Getenv(envName), os.Getenv(envRoot), os.Getenv(envWS), os.Stderr); err != nil {
 			fmt.Fprintf(os.Stderr, "indexer-cluster: member %s: %v\n", os.Getenv(envName), err)
 			os.Exit(1)
 		}
@@ -92,12 +101,14 @@ func main() {
 	flag.StringVar(&opts.root, "root", "", "directory tree to index (default: $(go env GOROOT)/src)")
 	flag.IntVar(&opts.members, "members", 2, "member processes besides this one (the submitter)")
 	flag.IntVar(&opts.top, "top", 20, "how many of the most frequent identifiers to print")
+	flag.StringVar(&opts.workspace, "workspace", "", "directory of the processes' workspaces, <dir>/m0, <dir>/m1, ... (default: fw-indexer-cluster in the user cache directory, or .fw-indexer-cluster)")
+	flag.BoolVar(&opts.cold, "cold", false, "no workspace: every run is cold")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: indexer-cluster [flags]\n\nIndexes the identifiers of the Go files of a tree across member processes.\n\nFlags:\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
-	if flag.NArg() > 0 || opts.members < 0 {
+	if flag.NArg() > 0 || opts.members < 0 || opts.cold && opts.workspace != "" {
 		flag.Usage()
 		os.Exit(2)
 	}
@@ -117,11 +128,30 @@ func defaultRoot() string {
 	return filepath.Join(runtime.GOROOT(), "src")
 }
 
+// defaultWorkspace is fw-indexer-cluster in the user's cache directory
+// (.fw-indexer-cluster where there is none).
+func defaultWorkspace() string {
+	if dir, err := os.UserCacheDir(); err == nil {
+		return filepath.Join(dir, "fw-indexer-cluster")
+	}
+	return ".fw-indexer-cluster"
+}
+
 // run starts the server and the members, and runs the submitter: the report
 // to stdout, the stats to stderr.
 func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 	if opts.root == "" {
 		opts.root = defaultRoot()
+	}
+	if opts.workspace == "" && !opts.cold {
+		opts.workspace = defaultWorkspace()
+	}
+	if opts.workspace != "" {
+		ws, err := filepath.Abs(opts.workspace)
+		if err != nil {
+			return err
+		}
+		opts.workspace = ws
 	}
 	root, err := filepath.Abs(opts.root)
 	if err != nil {
@@ -164,7 +194,7 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 		// before), its stderr copied to ours, prefixed with its name.
 		start := func(restart int) (*exec.Cmd, *sync.WaitGroup, error) {
 			cmd := exec.CommandContext(mctx, exe)
-			cmd.Env = append(os.Environ(), envRole+"=member", envURL+"="+url, envName+"="+name, envRoot+"="+root, fmt.Sprint(envRestart, "=", restart))
+			cmd.Env = append(os.Environ(), envRole+"=member", envURL+"="+url, envName+"="+name, envRoot+"="+root, envWS+"="+opts.workspace, fmt.Sprint(envRestart, "=", restart))
 			out, err := cmd.StderrPipe()
 			if err != nil {
 				return nil, nil, err
@@ -246,8 +276,12 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 	if opts.members == 0 {
 		procs = "1 process"
 	}
-	fmt.Fprintf(stderr, "%d files tokenized on %s (no archive: every run is cold), in %.2fs; CPU: %s\n",
-		tokenize.CacheHits+tokenize.CacheMisses, procs, time.Since(start).Seconds(), strings.Join(cpu, ", "))
+	ws := "no workspace: every run is cold"
+	if opts.workspace != "" {
+		ws = "workspaces " + filepath.Join(opts.workspace, "m*")
+	}
+	fmt.Fprintf(stderr, "%d files on %s: %d tokenized, %d from the cache (%s), in %.2fs; CPU: %s\n",
+		tokenize.CacheHits+tokenize.CacheMisses, procs, tokenize.CacheMisses, tokenize.CacheHits, ws, time.Since(start).Seconds(), strings.Join(cpu, ", "))
 	return nil
 }
 
@@ -264,20 +298,42 @@ func submitter(ctx context.Context, url, root string, opts options, stdout io.Wr
 		return fw.Stats{}, err
 	}
 	defer l.Close()
+	ws, fwOpts, err := openWorkspace(opts.workspace, "m0", os.Stderr)
+	if err != nil {
+		return fw.Stats{}, err
+	}
+	defer ws.Close()
 	ix := index.New(index.Config{Root: root, Hashers: runtime.GOMAXPROCS(0), Top: opts.top, Out: stdout})
 	join := cluster.Join(l, "m0", cluster.Submitter(), cluster.Members(opts.members+1), cluster.Pin("Report"), cluster.DeadAfter(deadAfter))
-	p, err := index.NewPipeline(ix.Handlers(), join, fw.WithLogger(warnLogger(os.Stderr)))
+	p, err := index.NewPipeline(ix.Handlers(), append(fwOpts, join)...)
 	if err != nil {
 		return fw.Stats{}, err
 	}
 	err = p.Run(ctx)
+	if cerr := ws.Close(); err == nil {
+		err = cerr
+	}
 	return p.Stats(), err
+}
+
+// openWorkspace opens the workspace of process name in dir (none if dir is
+// ""), and returns the options of a run on it, warnings logged to stderr.
+func openWorkspace(dir, name string, stderr io.Writer) (io.Closer, []fw.Option, error) {
+	opts := []fw.Option{fw.WithLogger(warnLogger(stderr))}
+	if dir == "" {
+		return io.NopCloser(nil), opts, nil
+	}
+	ws, wsOpts, err := badgerarchive.OpenWorkspace(filepath.Join(dir, name), badgerarchive.WithLogger(warnLogger(stderr)))
+	if err != nil {
+		return nil, nil, err
+	}
+	return ws, append(wsOpts, opts...), nil
 }
 
 // member runs member name until the run ends, then writes its stats to
 // stderr. Serve makes the pipeline again, with fresh handlers, whenever the
 // run gives the member other instances.
-func member(ctx context.Context, url, name, root string, stderr io.Writer) error {
+func member(ctx context.Context, url, name, root, workspace string, stderr io.Writer) error {
 	if os.Getenv(envTestFail) == name {
 		return errors.New("failing at the start, as the test asks")
 	}
@@ -291,8 +347,12 @@ func member(ctx context.Context, url, name, root string, stderr io.Writer) error
 		return err
 	}
 	defer l.Close()
+	ws, opts, err := openWorkspace(workspace, name, stderr)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
 	var stats fw.Stats
-	opts := []fw.Option{fw.WithLogger(warnLogger(stderr))}
 	if os.Getenv(envTestKill) == name && os.Getenv(envRestart) == "0" {
 		opts = append(opts, fw.WithCallObserver(&killer{at: 100}))
 	}
@@ -306,6 +366,9 @@ func member(ctx context.Context, url, name, root string, stderr io.Writer) error
 		stats = p.Stats()
 		return err
 	}, cluster.DeadAfter(deadAfter))
+	if cerr := ws.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		return err
 	}

@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -30,8 +32,11 @@ func TestMain(m *testing.M) {
 // submitter, two member processes, an embedded server) on the repository's
 // dsl/ directory, and compares its stdout with the report of the indexer's
 // pipeline run in this process: byte for byte equal. Its stderr has every
-// member's stats. It runs twice: the second time a member SIGKILLs itself
-// in the middle of the run, and is started again.
+// member's stats. It runs three times: with -cold (no workspace), then twice
+// on a fresh directory of workspaces: the first run tokenizes every file,
+// the second none (every process's workspace holds every record, whichever
+// instances it owned), although member m2 SIGKILLs itself in the middle of
+// the run and is started again.
 func TestReportEqualsSingleProcess(t *testing.T) {
 	root, err := filepath.Abs(filepath.Join("..", "..", "..", "dsl"))
 	if err != nil {
@@ -50,11 +55,17 @@ func TestReportEqualsSingleProcess(t *testing.T) {
 		t.Fatalf("the single-process report:\n%s", want.String())
 	}
 
-	for _, kill := range []bool{false, true} {
+	ws := t.TempDir()
+	for _, c := range []struct {
+		flags string
+		kill  bool
+		warm  bool
+	}{{"-cold", false, false}, {"-workspace " + ws, false, false}, {"-workspace " + ws, true, true}} {
 		// With kill, member m2 SIGKILLs itself at its 100th call: the
 		// command starts it again, it catches up, and the run goes on.
+		kill := c.kill
 		cmd := exec.Command(os.Args[0])
-		cmd.Env = append(os.Environ(), envMain+"=1", "FW_INDEXER_CLUSTER_ARGS=-root "+root+" -members 2 -top 15")
+		cmd.Env = append(os.Environ(), envMain+"=1", "FW_INDEXER_CLUSTER_ARGS=-root "+root+" -members 2 -top 15 "+c.flags)
 		if kill {
 			cmd.Env = append(cmd.Env, envTestKill+"=m2")
 		}
@@ -66,10 +77,21 @@ func TestReportEqualsSingleProcess(t *testing.T) {
 		if !bytes.Equal(stdout.Bytes(), want.Bytes()) {
 			t.Fatalf("kill %v: the report differs from the single-process one\ngot:\n%s\nwant:\n%s\nstderr:\n%s", kill, stdout.String(), want.String(), stderr.String())
 		}
-		for _, s := range []string{"stats of m0 (submitter):", "m1: stats of m1:", "m2: stats of m2:", "files tokenized on 3 processes"} {
+		for _, s := range []string{"stats of m0 (submitter):", "m1: stats of m1:", "m2: stats of m2:", "files on 3 processes: "} {
 			if !strings.Contains(stderr.String(), s) {
 				t.Errorf("kill %v: stderr has no %q:\n%s", kill, s, stderr.String())
 			}
+		}
+		var files, tokenized, cached int
+		m := regexp.MustCompile(`(?m)^(\d+) files on 3 processes: (\d+) tokenized, (\d+) from the cache`).FindStringSubmatch(stderr.String())
+		if m == nil {
+			t.Fatalf("%s: no summary line\n%s", c.flags, stderr.String())
+		}
+		fmt.Sscan(m[1], &files)
+		fmt.Sscan(m[2], &tokenized)
+		fmt.Sscan(m[3], &cached)
+		if files < 50 || files != tokenized+cached || c.warm && tokenized != 0 || !c.warm && cached != 0 {
+			t.Errorf("%s (kill %v): %d files, %d tokenized, %d from the cache", c.flags, kill, files, tokenized, cached)
 		}
 		if restarted := strings.Contains(stderr.String(), "m2: signal: killed: starting it again"); restarted != kill {
 			t.Errorf("kill %v: m2 restarted: %v\n%s", kill, restarted, stderr.String())
