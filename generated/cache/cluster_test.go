@@ -168,7 +168,7 @@ func zeroTimes(s fw.Stats) fw.Stats {
 // m1, m2 and an observer, under the simulation of seed with faults: each member
 // with its archive in archives (none: the default in-memory one). It returns
 // each member's record and Stats (times zeroed) from its last incarnation.
-func clRun(t *testing.T, seed uint64, faults memlog.Faults, archives map[string]archive.Archive, calls *atomic.Int64) (map[string][]byte, map[string]fw.Stats) {
+func clRun(t *testing.T, seed uint64, faults memlog.Faults, archives map[string]archive.Archive, calls *atomic.Int64, extra ...fw.Option) (map[string][]byte, map[string]fw.Stats) {
 	t.Helper()
 	sim := memlog.NewSim(seed, faults)
 	var mu sync.Mutex
@@ -185,7 +185,7 @@ func clRun(t *testing.T, seed uint64, faults memlog.Faults, archives map[string]
 			opts = append(opts, cluster.Observer())
 		}
 		var rec bytes.Buffer
-		fopts := []fw.Option{cluster.Join(l, name, opts...), fw.WithRecord(&rec)}
+		fopts := append([]fw.Option{cluster.Join(l, name, opts...), fw.WithRecord(&rec)}, extra...)
 		if a := archives[name]; a != nil {
 			fopts = append(fopts, fw.WithArchive(a))
 		}
@@ -218,10 +218,10 @@ const clInputs = 20
 
 // clSingle is the single-process run of the same input on archive a (nil:
 // the default), with its record and Stats.
-func clSingle(t *testing.T, a archive.Archive, n int, calls *atomic.Int64) ([]byte, fw.Stats) {
+func clSingle(t *testing.T, a archive.Archive, n int, calls *atomic.Int64, extra ...fw.Option) ([]byte, fw.Stats) {
 	t.Helper()
 	var rec bytes.Buffer
-	opts := []fw.Option{fw.WithWorkers(1), fw.WithRecord(&rec)}
+	opts := append([]fw.Option{fw.WithWorkers(1), fw.WithRecord(&rec)}, extra...)
 	if a != nil {
 		opts = append(opts, fw.WithArchive(a))
 	}
@@ -364,6 +364,50 @@ func TestClusterSimArchive(t *testing.T) {
 	}
 }
 
+// TestClusterSimVerifyRefresh: every member's archive warm, and every
+// member run under WithVerify (every hit's handler is called by its owner and
+// compared with the record by every member) or WithCacheRefresh (every archive
+// ignored, every call made and recorded): records and Stats equal the
+// single-process run's under the same option on a warm archive.
+func TestClusterSimVerifyRefresh(t *testing.T) {
+	var n atomic.Int64
+	want, _ := clSingle(t, nil, clInputs, &n)
+	warmArchive := func() *archive.Memory {
+		a := archive.NewMemory()
+		clSingle(t, a, clInputs, &n)
+		return a
+	}
+	for _, mode := range []struct {
+		name string
+		opt  fw.Option
+	}{{"verify", fw.WithVerify()}, {"refresh", fw.WithCacheRefresh()}} {
+		var refCalls atomic.Int64
+		_, wantStats := clSingle(t, warmArchive(), clInputs, &refCalls, mode.opt)
+		if refCalls.Load() == 0 {
+			t.Fatalf("%s: the single-process run made no cached call", mode.name)
+		}
+		for seed := range uint64(memlog.Schedules(3, 100)) {
+			archives := map[string]archive.Archive{}
+			for _, name := range clNames {
+				archives[name] = warmArchive()
+			}
+			var calls atomic.Int64
+			got, stats := clRun(t, seed, clFaults(seed), archives, &calls, mode.opt)
+			for _, name := range clNames {
+				if !bytes.Equal(got[name], want) {
+					t.Fatalf("%s seed %d: %s's record differs", mode.name, seed, name)
+				}
+				if !reflect.DeepEqual(stats[name], wantStats) {
+					t.Fatalf("%s seed %d: %s's stats\n%+v\nsingle process\n%+v", mode.name, seed, name, stats[name], wantStats)
+				}
+			}
+			if seed%3 == 2 && calls.Load() != refCalls.Load() {
+				t.Fatalf("%s seed %d: the members made %d cached calls, the single process %d", mode.name, seed, calls.Load(), refCalls.Load())
+			}
+		}
+	}
+}
+
 // TestClusterArchiveBadger is TestClusterSimArchive's mixed case with a Badger
 // workspace per member: after the distributed run, each workspace, reopened,
 // serves a single-process run without a cached call.
@@ -409,4 +453,47 @@ func TestClusterArchiveBadger(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestCasesOfOneTypeKeptApart: Classify receives Reading events (cases Fine
+// and Bad) and built readings (case Sourced), of one type and encoding, and
+// emits differently for them. Its cache keys name the input's kind, so a
+// Sourced call never replays a Fine call's record: a cold run and a warm one
+// emit what the run with Classify uncached emits, and a warm run under
+// WithVerify finds no difference.
+func TestCasesOfOneTypeKeptApart(t *testing.T) {
+	var n atomic.Int64
+	run := func(p *cache.Pipeline, sk *emitted) string {
+		t.Helper()
+		for i := range clInputs {
+			p.Submit(clReading(i * 3))
+		}
+		if err := p.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		return sk.String()
+	}
+	var sk emitted
+	want := run(cache.NewUncachedPipeline(clHandlers{&n}.handlers(), fw.WithWorkers(1), fw.WithSink(&sk, "Normal", "Alert")), &sk)
+	if !strings.Contains(want, "Normal") || !strings.Contains(want, "Alert") {
+		t.Fatalf("the uncached run emitted\n%s", want)
+	}
+	a := archive.NewMemory()
+	for i, opts := range [][]fw.Option{{}, {}, {fw.WithVerify()}} {
+		var sk emitted
+		got := run(must(cache.NewPipeline(clHandlers{&n}.handlers(), append(opts, fw.WithWorkers(1), fw.WithSink(&sk, "Normal", "Alert"), fw.WithArchive(a))...)), &sk)
+		if got != want {
+			t.Fatalf("run %d on the archive emitted\n%s\nthe uncached run\n%s", i, got, want)
+		}
+	}
+}
+
+// emitted is a Sink that keeps what it is given, one line per emission.
+type emitted struct{ strings.Builder }
+
+func (s *emitted) Publish(_ context.Context, ms []fw.SinkMsg) error {
+	for _, m := range ms {
+		fmt.Fprintf(s, "%s %s %+v\n", m.ID, m.Event, m.Value)
+	}
+	return nil
 }

@@ -16,10 +16,14 @@ import (
 
 // ClassifyKey is the archive key of Classify's call on r with the given salt,
 // computed as the engine does: archive.KeySpec over Classify's name, version
-// and fingerprint, and the canonical encoding of the input.
+// and fingerprint, and the input: its event's name, length-prefixed (Classify
+// receives Reading events and built readings, of one type), and its canonical
+// encoding.
 func ClassifyKey(r Reading, salt []byte) archive.Key {
 	pi := fwProgram.Procs[0]
-	in, err := (*fwDispatcher)(nil).AppendMsg(nil, r.fwMsg(nil))
+	m := r.fwMsg(nil)
+	name := fwProgram.Events[m.Kind].Name
+	in, err := (*fwDispatcher)(nil).AppendMsg(append([]byte{byte(len(name))}, name...), m)
 	if err != nil {
 		panic(err)
 	}

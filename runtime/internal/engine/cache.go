@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -87,6 +88,7 @@ type pfIn struct {
 
 type cacheProc struct {
 	calls   bool // its event (or artifact) calls are cached
+	named   bool // its keys name the input's kind (see named)
 	persist bool // a persistent source builder: its whole output is cached
 	spec    archive.KeySpec
 	keyer   archive.Keyer
@@ -159,6 +161,7 @@ func (e *Engine) startCache() error {
 		pi := &p.Procs[i]
 		cp := &c.procs[i]
 		cp.calls = cachedCalls(pi)
+		cp.named = cp.calls && named(p, i)
 		cp.persist = pi.Builder && pi.Source && pi.Persist
 		cp.spec = archive.KeySpec{Processor: pi.Name, Version: int64(pi.Version), Fingerprint: pi.Fingerprint, Salt: e.cfg.Salt}
 		cp.keyer = cp.spec.Keyer()
@@ -277,7 +280,7 @@ func (e *Engine) cacheStart(s, pos int, m Msg, out []Msg) (cc cacheCall, _ []Msg
 		}
 	} else {
 		bp := c.getBuf()
-		in, err := c.codec.AppendMsg((*bp)[:0], m)
+		in, err := c.appendInput((*bp)[:0], i, m)
 		if err != nil {
 			*bp = in
 			c.putBuf(bp)
@@ -310,6 +313,46 @@ func (e *Engine) cacheStart(s, pos int, m Msg, out []Msg) (cc cacheCall, _ []Msg
 	}
 	c.counts.miss(i)
 	return cc, out, false, nil
+}
+
+// appendInput appends the input of the cache key of processor i's call for
+// m: its canonical encoding, after the name of m's event or target
+// (length-prefixed) if the processor's inputs are named (see named).
+func (c *cache) appendInput(b []byte, i int, m Msg) ([]byte, error) {
+	if c.procs[i].named {
+		if int(m.Kind) >= len(c.names) {
+			return b, fmt.Errorf("fw: cache: an input of unknown kind %d", m.Kind)
+		}
+		name := c.names[m.Kind]
+		b = binary.AppendUvarint(b, uint64(len(name)))
+		b = append(b, name...)
+	}
+	return c.codec.AppendMsg(b, m)
+}
+
+// named reports whether the cache keys of processor i's calls name their
+// input's kind: when it receives built artifacts and more than one kind, so
+// that two of its inputs may have one type (an event and a built artifact of
+// that event type, or two targets' artifacts of one type) and the same
+// encoding, for different cases. Other processors' inputs are told apart by
+// their encoding alone (distinct event types), and their keys stay as they
+// were before the name was needed.
+func named(p *Program, i int) bool {
+	pi := &p.Procs[i]
+	kinds, built := 0, false
+	for k, procs := range p.Routes {
+		for _, j := range procs {
+			if int(j) == i {
+				kinds++
+				built = built || k >= len(p.Events)
+			}
+		}
+	}
+	if pi.Builder {
+		kinds += len(pi.Requires)
+		built = built || len(pi.Requires) > 0
+	}
+	return built && kinds > 1
 }
 
 // mirror records rec under k unless the archive has it: in a distributed
@@ -534,7 +577,7 @@ func (c *cache) keysPart(in []pfIn, at []int, calls []pfCall) {
 	for j, m := range in {
 		pc := &calls[at[j]]
 		*pc = pfCall{kind: m.m.Kind, ev: evWord(m.m.Ev)}
-		b, err := c.codec.AppendMsg((*bp)[:0], m.m)
+		b, err := c.appendInput((*bp)[:0], int(c.owner[m.proc]), m.m)
 		if err == nil {
 			pc.ok, pc.key = true, c.procs[c.owner[m.proc]].keyer.Key(b)
 		}

@@ -466,7 +466,7 @@ func (x *exchange) cachedCall(c *Call, i int, d Delivery, m Msg) (xcall, error) 
 		return x.call(c, d, m), nil
 	}
 	bp := ch.getBuf()
-	in, err := ch.codec.AppendMsg((*bp)[:0], m)
+	in, err := ch.appendInput((*bp)[:0], int(ch.owner[i]), m)
 	*bp = in
 	if err != nil { // the second pass fails the call before making it
 		ch.putBuf(bp)
@@ -524,7 +524,7 @@ func (x *exchange) cacheStart(s, pos int, m Msg, out []Msg) (cc cacheCall, _ []M
 	}
 	xc := &calls[pos]
 	bp := c.getBuf()
-	in, err := c.codec.AppendMsg((*bp)[:0], m)
+	in, err := c.appendInput((*bp)[:0], i, m)
 	*bp = in
 	if err != nil {
 		c.putBuf(bp)
