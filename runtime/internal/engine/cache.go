@@ -339,20 +339,22 @@ func (c *cache) appendInput(b []byte, i int, m Msg) ([]byte, error) {
 // were before the name was needed.
 func named(p *Program, i int) bool {
 	pi := &p.Procs[i]
-	kinds, built := 0, false
+	kinds := map[int]bool{} // the kinds it receives
 	for k, procs := range p.Routes {
-		for _, j := range procs {
-			if int(j) == i {
-				kinds++
-				built = built || k >= len(p.Events)
-			}
+		if slices.Contains(procs, int32(i)) {
+			kinds[k] = true
 		}
 	}
 	if pi.Builder {
-		kinds += len(pi.Requires)
-		built = built || len(pi.Requires) > 0
+		for _, t := range pi.Requires {
+			kinds[len(p.Events)+int(t)] = true
+		}
 	}
-	return built && kinds > 1
+	built := false
+	for k := range kinds {
+		built = built || k >= len(p.Events)
+	}
+	return built && len(kinds) > 1
 }
 
 // mirror records rec under k unless the archive has it: in a distributed
