@@ -454,13 +454,13 @@ func (x *exchange) cachedCall(c *Call, i int, d Delivery, m Msg) (xcall, error) 
 		if c.input >= len(dec) {
 			return x.call(c, d, m), nil // the round reports the divergence
 		}
-		if a := &dec[c.input]; a.hit {
+		a := &dec[c.input]
+		if a.hit {
 			return xcall{hit: true, rec: a.rec}, nil
-		} else {
-			xc := x.call(c, d, m)
-			xc.rec = a.rec
-			return xc, nil
 		}
+		xc := x.call(c, d, m)
+		xc.rec = a.rec
+		return xc, nil
 	}
 	if ch.refresh {
 		return x.call(c, d, m), nil
