@@ -279,17 +279,11 @@ func (n *Node) Round(ctx context.Context, r Round, work []Inst, own map[Inst][]b
 	n.next++
 	n.c.Expect(r, work)
 	taken := func() (*Commit, map[Inst][]byte, bool, error) { return n.c.Take(r.N) }
+	// A round decided before the member joined was observed by Start: it is
+	// taken, not published. One decided since is published again, harmlessly
+	// (the coordinator drops frames of decided rounds): reading the log first
+	// to find out would cost a wait on every round.
 	cm, outs, ok, err := taken()
-	for !ok && err == nil {
-		more, rerr := n.read(ctx, 0)
-		if rerr != nil {
-			return nil, rerr
-		}
-		if !more {
-			break
-		}
-		cm, outs, ok, err = taken()
-	}
 	if err != nil {
 		return nil, err
 	}
@@ -328,9 +322,11 @@ func (n *Node) Round(ctx context.Context, r Round, work []Inst, own map[Inst][]b
 	return outs, nil
 }
 
-// Decided returns the accepted outputs of round r if the log already decided it, as far
-// as the member has read it and can read it now without waiting: a member catching up
-// after a restart or a move. The engine asks before it computes outputs that depend on
+// Decided returns the accepted outputs of round r if the member has read its commit: a
+// member catching up after a restart or a move (Start reads the log to its end). It does
+// not read the log: a round whose commit was appended since the member joined accepted
+// an output of the member's own (its own instances have work, or the engine would not
+// ask), computed from the member's state as it is now. The engine asks before it computes outputs that depend on
 // the member's own state rather than on the run's history (cache lookups in its own
 // archive), so that a decided round is reproduced as the log has it.
 func (n *Node) Decided(ctx context.Context, r Round) (map[Inst][]byte, bool, error) {
@@ -340,15 +336,7 @@ func (n *Node) Decided(ctx context.Context, r Round) (map[Inst][]byte, bool, err
 	if r.N != n.next {
 		return nil, false, fmt.Errorf("cluster: Decided(%v) before round %d", r, n.next)
 	}
-	for {
-		if outs, ok, err := n.c.Peek(r.N); ok || err != nil {
-			return outs, ok, err
-		}
-		more, err := n.read(ctx, 0)
-		if err != nil || !more {
-			return nil, false, err
-		}
-	}
+	return n.c.Peek(r.N)
 }
 
 // publish publishes the member's outputs of round r, retrying until they are stored.
