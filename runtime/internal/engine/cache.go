@@ -279,16 +279,9 @@ func (e *Engine) cacheStart(s, pos int, m Msg, out []Msg) (cc cacheCall, _ []Msg
 			}
 		}
 	} else {
-		bp := c.getBuf()
-		in, err := c.appendInput((*bp)[:0], i, m)
-		if err != nil {
-			*bp = in
-			c.putBuf(bp)
-			return cc, out, false, fmt.Errorf("fw: cache: encoding the input: %w", err)
+		if cc.key, err = c.keyOf(i, m); err != nil {
+			return cc, out, false, err
 		}
-		cc.key = c.procs[i].keyer.Key(in)
-		*bp = in
-		c.putBuf(bp)
 		rec, ok = c.lookup(i, cc.key)
 	}
 	if ok {
@@ -328,6 +321,19 @@ func (c *cache) appendInput(b []byte, i int, m Msg) ([]byte, error) {
 		b = append(b, name...)
 	}
 	return c.codec.AppendMsg(b, m)
+}
+
+// keyOf is the cache key of processor i's call for m. An error: m does not
+// encode.
+func (c *cache) keyOf(i int, m Msg) (archive.Key, error) {
+	bp := c.getBuf()
+	defer c.putBuf(bp)
+	in, err := c.appendInput((*bp)[:0], i, m)
+	*bp = in
+	if err != nil {
+		return archive.Key{}, fmt.Errorf("fw: cache: encoding the input: %w", err)
+	}
+	return c.procs[i].keyer.Key(in), nil
 }
 
 // named reports whether the cache keys of processor i's calls name their

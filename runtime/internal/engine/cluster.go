@@ -465,16 +465,11 @@ func (x *exchange) cachedCall(c *Call, i int, d Delivery, m Msg) (xcall, error) 
 	if ch.refresh {
 		return x.call(c, d, m), nil
 	}
-	bp := ch.getBuf()
-	in, err := ch.appendInput((*bp)[:0], int(ch.owner[i]), m)
-	*bp = in
+	o := ch.owner[i]
+	key, err := ch.keyOf(int(o), m)
 	if err != nil { // the second pass fails the call before making it
-		ch.putBuf(bp)
 		return x.call(c, d, m), nil
 	}
-	o := ch.owner[i]
-	key := ch.procs[o].keyer.Key(in)
-	ch.putBuf(bp)
 	var rec []byte
 	if p, ok := x.puts[key]; ok { // recorded by an earlier call of the round
 		if rec, err = x.recordOf(&x.mine[p.inst][p.idx]); err != nil {
@@ -523,15 +518,9 @@ func (x *exchange) cacheStart(s, pos int, m Msg, out []Msg) (cc cacheCall, _ []M
 		return cc, out, false, fmt.Errorf("fw: distributed run: no accepted output for call %d of instance %d", pos, s)
 	}
 	xc := &calls[pos]
-	bp := c.getBuf()
-	in, err := c.appendInput((*bp)[:0], i, m)
-	*bp = in
-	if err != nil {
-		c.putBuf(bp)
-		return cc, out, false, fmt.Errorf("fw: cache: encoding the input: %w", err)
+	if cc.key, err = c.keyOf(i, m); err != nil {
+		return cc, out, false, err
 	}
-	cc.key = c.procs[i].keyer.Key(in)
-	c.putBuf(bp)
 	if xc.rec == nil {
 		c.counts.miss(i)
 		return cc, out, false, nil
