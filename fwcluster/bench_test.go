@@ -14,6 +14,7 @@ import (
 
 	"github.com/fwgo/fw/generated/billing"
 	"github.com/fwgo/fw/runtime/cluster"
+	"github.com/fwgo/fw/runtime/cluster/clustertest"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
@@ -280,11 +281,11 @@ func benchScale(b *testing.B, k, members, spin int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	want, err := p.run(context.Background(), local{})
+	want, err := p.Run(context.Background(), clustertest.Local{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	calls := p.calls
+	calls := p.Calls
 	dir := b.TempDir()
 	var maxCPU time.Duration
 	b.ResetTimer()
