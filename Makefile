@@ -144,8 +144,10 @@ bench-nats:
 ## bench-cluster: distributed runs on fwcluster beside a raw JetStream consume ->
 ## publish -> ack loop (Relay/raw, as bench-nats's), on an embedded server: the
 ## Log's round barrier with 4 members, CPU per delivery of the chain on 1 and 2
-## members, and CPU-bound handlers on 1 and 2 member processes; 8 rounds, each
-## benchmark in its own process, alternated; CPU from getrusage (docs/BENCHMARKS.md)
+## members, and CPU-bound handlers on 1 and 2 member processes (the protocol-level
+## program, Scale, and the partitioned generated pipeline generated/partition,
+## PartitionCPU); 8 rounds, each benchmark in its own process, alternated; CPU
+## from getrusage (docs/BENCHMARKS.md)
 bench-cluster:
 	cd fwcluster && $(GO) test -c -o /tmp/fwcluster.test . && for i in 1 2 3 4 5 6 7 8; do \
 		/tmp/fwcluster.test -test.run '^$$' -test.bench 'Relay/raw$$' -test.benchtime 20000x | grep '^Bench'; \
@@ -156,6 +158,9 @@ bench-cluster:
 		for k in 8 16; do for m in 1 2; do \
 			/tmp/fwcluster.test -test.run '^$$' -test.bench "Scale/K=$$k/members=$$m\$$" -test.benchtime 1x | grep '^Bench'; \
 		done; done; \
+		for m in 1 2; do \
+			/tmp/fwcluster.test -test.run '^$$' -test.bench "PartitionCPU/members=$$m\$$" -test.benchtime 1x | grep '^Bench'; \
+		done; \
 	done
 
 ## test-cluster3: fwcluster on a 3-node JetStream cluster on loopback (three

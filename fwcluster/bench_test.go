@@ -361,3 +361,64 @@ func BenchmarkDelivery(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPartitionCPU: a CPU-bound partitioned generated pipeline on 1 and
+// 2 member processes. generated/partition (Billing in 4 key groups, Match in
+// 8, Trail in 2, the builder ByCustomer in 3) on 600 orders and 200 refunds,
+// whose Billing and Match handlers do 10^6 iterations of fixed work each
+// (spinWork: about 1 ms, not a wall-clock spin, which a loaded machine would
+// shorten): 1,400 such calls a run. The members are processes (the test
+// binary re-executed, FWC_ROLE=part-member); m0 is the submitter and keeps
+// Report; with 2 members the first assignment deals the instances in turn,
+// so each member has half of Billing's and of Match's key groups. The
+// embedded server runs in the benchmark's process. An op is a whole run,
+// from starting the processes to the last one's exit; every member's record
+// must equal the single-process one. Besides the wall time (ns/op) it
+// reports, per run, the members' CPU (user+system, from their process
+// state: getrusage of the exited child) summed and of the busiest member,
+// and the CPU of the benchmark's process (the server; getrusage). Compare
+// members=1 and members=2 alternated, each in its own process (make
+// bench-cluster).
+func BenchmarkPartitionCPU(b *testing.B) {
+	for _, members := range []int{1, 2} {
+		b.Run(fmt.Sprint("members=", members), func(b *testing.B) { benchPartitionCPU(b, members, 600, 1_000_000) })
+	}
+}
+
+func benchPartitionCPU(b *testing.B, members, orders, spin int) {
+	srv := startDev(b, "")
+	want, _, _ := ptRef(b, orders)
+	dir := b.TempDir()
+	var sumCPU, maxCPU time.Duration
+	b.ResetTimer()
+	cpu := cpuTime()
+	for i := range b.N {
+		run := fmt.Sprint("pcpu", i)
+		env := []string{envRole + "=part-member", envURL + "=" + srv.URL, envRun + "=" + run, envMembers + "=" + fmt.Sprint(members),
+			envOrders + "=" + fmt.Sprint(orders), envSpin + "=" + fmt.Sprint(spin)}
+		var procs []*memberProc
+		for m := range members {
+			name := fmt.Sprint("m", m)
+			procs = append(procs, startMemberTB(b, env, name, filepath.Join(dir, run+name)))
+		}
+		for _, m := range procs {
+			<-m.done
+			if m.err != nil {
+				b.Fatalf("%s: %v", m.name, m.err)
+			}
+			ps := m.cmd.ProcessState
+			c := ps.UserTime() + ps.SystemTime()
+			sumCPU += c
+			maxCPU = max(maxCPU, c)
+			got, err := os.ReadFile(m.out)
+			if err != nil || !bytes.Equal(got, want) {
+				b.Fatalf("%s: record differs (%v)", m.name, err)
+			}
+		}
+	}
+	b.StopTimer()
+	server := cpuTime() - cpu
+	b.ReportMetric(sumCPU.Seconds()/float64(b.N), "members-cpu-s/op")
+	b.ReportMetric(maxCPU.Seconds(), "max-member-cpu-s")
+	b.ReportMetric(server.Seconds()/float64(b.N), "server-cpu-s/op")
+}

@@ -135,8 +135,12 @@ func ptInput(n int) []partition.Event {
 	return evs
 }
 
-// ptEvents is the number of orders of the process tests.
-const ptEvents = 300
+// ptEvents is the number of orders of the process tests; envOrders that of
+// a submitter process's run.
+const (
+	ptEvents  = 300
+	envOrders = "FWC_ORDERS"
+)
 
 // ptRef is the single-process run of n orders: its record, Stats and
 // Report's lines.
@@ -178,6 +182,21 @@ func ptSubmitter(ctx context.Context, l cluster.Log, members, n int, opts ...clu
 	}
 }
 
+// ptSubmitterSpin is ptSubmitter whose handlers spin (a submitter process).
+func ptSubmitterSpin(ctx context.Context, l cluster.Log, members, n, spin int) ([]byte, error) {
+	var rec bytes.Buffer
+	join := cluster.Join(l, "m0", cluster.Submitter(), cluster.Members(members), cluster.Pin("Report"))
+	p, err := partition.NewPipeline(ptHandlers(spin, nil), join, fw.WithRecord(&rec))
+	if err != nil {
+		return nil, err
+	}
+	for _, ev := range ptInput(n) {
+		p.Submit(ev)
+	}
+	err = p.Run(ctx)
+	return rec.Bytes(), err
+}
+
 // ptMember is a member (or, with cluster.Observer(), the export) of the
 // partitioned program, with fresh handlers whenever it must rejoin.
 func ptMember(ctx context.Context, l cluster.Log, name string, spin int, opts ...cluster.JoinOption) ([]byte, error) {
@@ -194,7 +213,9 @@ func ptMember(ctx context.Context, l cluster.Log, name string, spin int, opts ..
 }
 
 // ptMemberMain is the "part-member" role: member FWC_MEMBER of the
-// partitioned program, which writes its record to FWC_OUT.
+// partitioned program, which writes its record to FWC_OUT. Member m0 is the
+// submitter (BenchmarkPartitionCPU) of FWC_ORDERS orders, in a run of
+// FWC_MEMBERS members.
 func ptMemberMain() error {
 	nc, js, err := Connect(os.Getenv(envURL))
 	if err != nil {
@@ -209,7 +230,17 @@ func ptMemberMain() error {
 	}
 	defer l.Close()
 	spin, _ := strconv.Atoi(os.Getenv(envSpin))
-	rec, err := ptMember(ctx, l, os.Getenv(envMember), spin)
+	var rec []byte
+	if name := os.Getenv(envMember); name == "m0" {
+		members, err1 := strconv.Atoi(os.Getenv(envMembers))
+		orders, err2 := strconv.Atoi(os.Getenv(envOrders))
+		if err := errors.Join(err1, err2); err != nil {
+			return err
+		}
+		rec, err = ptSubmitterSpin(ctx, l, members, orders, spin)
+	} else {
+		rec, err = ptMember(ctx, l, name, spin)
+	}
 	if err != nil {
 		return err
 	}
