@@ -178,7 +178,8 @@ test-dist-long:
 	FW_DIST_LONG=1 $(GO) test -count=1 -timeout 9m -run 'TestDiff|TestSimDiff|TestClusterSim' ./runtime/cluster/... ./generated/...
 
 ## test-cluster-long: fwcluster's long variants (FWC_LONG=1): 20 random member
-## kills, 20 engine runs with a kill each, 10 server kills (about 2 minutes)
+## kills, 20 engine runs with a kill each (generated/chain, and the partitioned
+## generated/partition), 10 server kills (about 3 minutes)
 test-cluster-long:
 	cd fwcluster && FWC_LONG=1 $(GO) test -race -count=1 -timeout 10m .
 
