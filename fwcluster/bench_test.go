@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -387,13 +388,15 @@ func BenchmarkPartitionCPU(b *testing.B) {
 
 func benchPartitionCPU(b *testing.B, members, orders, spin int) {
 	srv := startDev(b, "")
+	_, js := connect(b, srv.URL)
 	want, _, _ := ptRef(b, orders)
 	dir := b.TempDir()
-	var sumCPU, maxCPU time.Duration
+	var sumCPU, maxCPU, toGenesis, rounds time.Duration
 	b.ResetTimer()
 	cpu := cpuTime()
 	for i := range b.N {
 		run := fmt.Sprint("pcpu", i)
+		w := watchTimes(b, open(b, js, run, LeaseTTL(procLease)))
 		env := []string{envRole + "=part-member", envURL + "=" + srv.URL, envRun + "=" + run, envMembers + "=" + fmt.Sprint(members),
 			envOrders + "=" + fmt.Sprint(orders), envSpin + "=" + fmt.Sprint(spin)}
 		var procs []*memberProc
@@ -415,10 +418,61 @@ func benchPartitionCPU(b *testing.B, members, orders, spin int) {
 				b.Fatalf("%s: record differs (%v)", m.name, err)
 			}
 		}
+		g, last := w.stop()
+		toGenesis += g
+		rounds += last - g
 	}
 	b.StopTimer()
 	server := cpuTime() - cpu
+	b.ReportMetric(toGenesis.Seconds()/float64(b.N), "s-to-genesis/op")
+	b.ReportMetric(rounds.Seconds()/float64(b.N), "s-genesis-to-end/op")
 	b.ReportMetric(sumCPU.Seconds()/float64(b.N), "members-cpu-s/op")
 	b.ReportMetric(maxCPU.Seconds(), "max-member-cpu-s")
 	b.ReportMetric(server.Seconds()/float64(b.N), "server-cpu-s/op")
+}
+
+// commitTimes follows a run's commits from the benchmark's process: when the
+// genesis and the last commit came, from its start.
+type commitTimes struct {
+	start         time.Time
+	genesis, last time.Duration
+	exited        atomic.Bool // the members have exited
+	done          chan struct{}
+}
+
+func watchTimes(b *testing.B, l *Log) *commitTimes {
+	ctx := context.Background()
+	w := &commitTimes{start: time.Now(), done: make(chan struct{})}
+	cur, err := l.Read(ctx, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	go func() {
+		defer close(w.done)
+		defer cur.Close()
+		for {
+			e, ok, err := cur.Next(ctx, 200*time.Millisecond)
+			if err != nil || !ok && w.exited.Load() {
+				return
+			}
+			if c := e.Commit; ok && c != nil {
+				w.last = time.Since(w.start)
+				if os.Getenv("FWC_TRACE") != "" {
+					b.Logf("%v commit %d %v %v", w.last.Round(time.Millisecond), c.Seq, c.Kind, c.Round)
+				}
+				if c.Kind == cluster.CommitGenesis {
+					w.genesis = w.last
+				}
+			}
+		}
+	}()
+	return w
+}
+
+// stop, once the members have exited, reads the log to its end and returns
+// when the genesis and the last commit came.
+func (w *commitTimes) stop() (genesis, last time.Duration) {
+	w.exited.Store(true)
+	<-w.done
+	return w.genesis, w.last
 }
