@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -179,8 +180,12 @@ func ptSubmitter(ctx context.Context, l cluster.Log, members, n int, opts ...clu
 		if err = p.Run(ctx); !errors.Is(err, cluster.ErrRejoin) {
 			return rec.Bytes(), zeroTime(p.Stats()), lines, err
 		}
+		ptRejoins.Add(1)
 	}
 }
+
+// ptRejoins counts ptSubmitter's runs again.
+var ptRejoins atomic.Int64
 
 // ptSubmitterSpin is ptSubmitter whose handlers spin (a submitter process).
 func ptSubmitterSpin(ctx context.Context, l cluster.Log, members, n, spin int) ([]byte, error) {
@@ -299,6 +304,7 @@ func TestPartitionProcesses(t *testing.T) {
 			err   error
 		}
 		sub := make(chan result, 1)
+		rejoins := ptRejoins.Load()
 		go func() {
 			_, js := connect(t, srv.URL)
 			ls := open(t, js, run, LeaseTTL(procLease), AckWait(procAck))
@@ -328,6 +334,9 @@ func TestPartitionProcesses(t *testing.T) {
 		res := <-sub
 		<-obsDone
 		cancel()
+		if n := ptRejoins.Load() - rejoins; n > 0 {
+			t.Logf("run %d: the submitter was given instances of the dead member and ran again (%d times)", r, n)
+		}
 		if res.err != nil || obsErr != nil {
 			t.Fatalf("run %d: submitter %v, observer %v", r, res.err, obsErr)
 		}
