@@ -146,8 +146,10 @@ bench-nats:
 ## bench-cluster: distributed runs on fwcluster beside a raw JetStream consume ->
 ## publish -> ack loop (Relay/raw, as bench-nats's), on an embedded server: the
 ## Log's round barrier with 4 members, CPU per delivery of the chain on 1 and 2
-## members, and CPU-bound handlers on 1 and 2 member processes; 8 rounds, each
-## benchmark in its own process, alternated; CPU from getrusage (docs/BENCHMARKS.md)
+## members, and CPU-bound handlers on 1 and 2 member processes (the protocol-level
+## program, Scale, and the partitioned generated pipeline generated/partition,
+## PartitionCPU); 8 rounds, each benchmark in its own process, alternated; CPU
+## from getrusage (docs/BENCHMARKS.md)
 bench-cluster:
 	cd fwcluster && $(GO) test -c -o /tmp/fwcluster.test . && for i in 1 2 3 4 5 6 7 8; do \
 		/tmp/fwcluster.test -test.run '^$$' -test.bench 'Relay/raw$$' -test.benchtime 20000x | grep '^Bench'; \
@@ -158,6 +160,9 @@ bench-cluster:
 		for k in 8 16; do for m in 1 2; do \
 			/tmp/fwcluster.test -test.run '^$$' -test.bench "Scale/K=$$k/members=$$m\$$" -test.benchtime 1x | grep '^Bench'; \
 		done; done; \
+		for m in 1 2; do \
+			/tmp/fwcluster.test -test.run '^$$' -test.bench "PartitionCPU/members=$$m\$$" -test.benchtime 1x | grep '^Bench'; \
+		done; \
 	done
 
 ## test-cluster3: fwcluster on a 3-node JetStream cluster on loopback (three
@@ -175,7 +180,8 @@ test-dist-long:
 	FW_DIST_LONG=1 $(GO) test -count=1 -timeout 9m -run 'TestDiff|TestSimDiff|TestClusterSim' ./runtime/cluster/... ./generated/...
 
 ## test-cluster-long: fwcluster's long variants (FWC_LONG=1): 20 random member
-## kills, 20 engine runs with a kill each, 10 server kills (about 2 minutes)
+## kills, 20 engine runs with a kill each (generated/chain, and the partitioned
+## generated/partition), 10 server kills (about 3 minutes)
 test-cluster-long:
 	cd fwcluster && FWC_LONG=1 $(GO) test -race -count=1 -timeout 10m .
 

@@ -8,12 +8,14 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/fwgo/fw/generated/billing"
 	"github.com/fwgo/fw/runtime/cluster"
+	"github.com/fwgo/fw/runtime/cluster/clustertest"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
@@ -280,11 +282,11 @@ func benchScale(b *testing.B, k, members, spin int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	want, err := p.run(context.Background(), local{})
+	want, err := p.Run(context.Background(), clustertest.Local{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	calls := p.calls
+	calls := p.Calls
 	dir := b.TempDir()
 	var maxCPU time.Duration
 	b.ResetTimer()
@@ -359,4 +361,120 @@ func BenchmarkDelivery(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkPartitionCPU: a CPU-bound partitioned generated pipeline on 1 and
+// 2 member processes. generated/partition (Billing in 4 key groups, Match in
+// 8, Trail in 2, the builder ByCustomer in 3) on 600 orders and 200 refunds,
+// whose Billing and Match handlers do 10^6 iterations of fixed work each
+// (spinWork: about 1 ms, not a wall-clock spin, which a loaded machine would
+// shorten): 1,400 such calls a run. The members are processes (the test
+// binary re-executed, FWC_ROLE=part-member); m0 is the submitter and keeps
+// Report; with 2 members the first assignment deals the instances in turn,
+// so each member has half of Billing's and of Match's key groups. The
+// embedded server runs in the benchmark's process. An op is a whole run,
+// from starting the processes to the last one's exit; every member's record
+// must equal the single-process one. Besides the wall time (ns/op) it
+// reports, per run, the members' CPU (user+system, from their process
+// state: getrusage of the exited child) summed and of the busiest member,
+// and the CPU of the benchmark's process (the server; getrusage). Compare
+// members=1 and members=2 alternated, each in its own process (make
+// bench-cluster).
+func BenchmarkPartitionCPU(b *testing.B) {
+	for _, members := range []int{1, 2} {
+		b.Run(fmt.Sprint("members=", members), func(b *testing.B) { benchPartitionCPU(b, members, 600, 1_000_000) })
+	}
+}
+
+func benchPartitionCPU(b *testing.B, members, orders, spin int) {
+	srv := startDev(b, "")
+	_, js := connect(b, srv.URL)
+	want, _, _ := ptRef(b, orders)
+	dir := b.TempDir()
+	var sumCPU, maxCPU, toGenesis, rounds time.Duration
+	b.ResetTimer()
+	cpu := cpuTime()
+	for i := range b.N {
+		run := fmt.Sprint("pcpu", i)
+		w := watchTimes(b, open(b, js, run, LeaseTTL(procLease)))
+		env := []string{envRole + "=part-member", envURL + "=" + srv.URL, envRun + "=" + run, envMembers + "=" + fmt.Sprint(members),
+			envOrders + "=" + fmt.Sprint(orders), envSpin + "=" + fmt.Sprint(spin)}
+		var procs []*memberProc
+		for m := range members {
+			name := fmt.Sprint("m", m)
+			procs = append(procs, startMemberTB(b, env, name, filepath.Join(dir, run+name)))
+		}
+		for _, m := range procs {
+			<-m.done
+			if m.err != nil {
+				b.Fatalf("%s: %v", m.name, m.err)
+			}
+			ps := m.cmd.ProcessState
+			c := ps.UserTime() + ps.SystemTime()
+			sumCPU += c
+			maxCPU = max(maxCPU, c)
+			got, err := os.ReadFile(m.out)
+			if err != nil || !bytes.Equal(got, want) {
+				b.Fatalf("%s: record differs (%v)", m.name, err)
+			}
+		}
+		b.StopTimer() // the watcher's end: a read that finds nothing more
+		g, last := w.stop()
+		toGenesis += g
+		rounds += last - g
+		b.StartTimer()
+	}
+	b.StopTimer()
+	server := cpuTime() - cpu // with the watcher, whose idle reads cost next to nothing
+	b.ReportMetric(toGenesis.Seconds()/float64(b.N), "s-to-genesis/op")
+	b.ReportMetric(rounds.Seconds()/float64(b.N), "s-genesis-to-end/op")
+	b.ReportMetric(sumCPU.Seconds()/float64(b.N), "members-cpu-s/op")
+	b.ReportMetric(maxCPU.Seconds(), "max-member-cpu-s")
+	b.ReportMetric(server.Seconds()/float64(b.N), "server-cpu-s/op")
+}
+
+// commitTimes follows a run's commits from the benchmark's process: when the
+// genesis and the last commit came, from its start.
+type commitTimes struct {
+	start         time.Time
+	genesis, last time.Duration
+	exited        atomic.Bool // the members have exited
+	done          chan struct{}
+}
+
+func watchTimes(b *testing.B, l *Log) *commitTimes {
+	ctx := context.Background()
+	w := &commitTimes{start: time.Now(), done: make(chan struct{})}
+	cur, err := l.Read(ctx, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	go func() {
+		defer close(w.done)
+		defer cur.Close()
+		for {
+			e, ok, err := cur.Next(ctx, 200*time.Millisecond)
+			if err != nil || !ok && w.exited.Load() {
+				return
+			}
+			if c := e.Commit; ok && c != nil {
+				w.last = time.Since(w.start)
+				if os.Getenv("FWC_TRACE") != "" {
+					b.Logf("%v commit %d %v %v", w.last.Round(time.Millisecond), c.Seq, c.Kind, c.Round)
+				}
+				if c.Kind == cluster.CommitGenesis {
+					w.genesis = w.last
+				}
+			}
+		}
+	}()
+	return w
+}
+
+// stop, once the members have exited, reads the log to its end and returns
+// when the genesis and the last commit came.
+func (w *commitTimes) stop() (genesis, last time.Duration) {
+	w.exited.Store(true)
+	<-w.done
+	return w.genesis, w.last
 }

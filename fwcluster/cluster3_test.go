@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fwgo/fw/runtime/cluster/clustertest"
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 )
@@ -163,11 +164,11 @@ func TestCluster3LeaderKill(t *testing.T) {
 func TestCluster3Members(t *testing.T) {
 	servers, urls := cluster3(t)
 	p := newToy(7, 8, 12, 60, 1000)
-	want, err := p.run(context.Background(), local{})
+	want, err := p.Run(context.Background(), clustertest.Local{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.handleUS = 200 * time.Microsecond
+	p.Work = toyWork(200*time.Microsecond, 0)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	open3 := func() *Log {
@@ -195,7 +196,7 @@ func TestCluster3Members(t *testing.T) {
 			watch = watchCommits(ctx, t, l)
 		}
 		q := *p
-		wg.Go(func() { recs[i], errs[i] = q.member(ctx, l, name, 3, name == "obs", procDead) })
+		wg.Go(func() { recs[i], errs[i] = q.Member(ctx, l, name, 3, name == "obs", procDead) })
 	}
 	done := make(chan struct{})
 	go func() { wg.Wait(); close(done) }()

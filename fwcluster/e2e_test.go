@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/fwgo/fw/runtime/cluster/clustertest"
 )
 
 // TestMembersGoroutines: the toy program with members as goroutines, each
@@ -19,7 +21,7 @@ func TestMembersGoroutines(t *testing.T) {
 		for _, members := range []int{1, 2, 3} {
 			t.Run(fmt.Sprintf("I%d/M%d", insts, members), func(t *testing.T) {
 				p := newToy(uint64(insts*10+members), insts, 6, 12, 40)
-				want, err := p.run(context.Background(), local{})
+				want, err := p.Run(context.Background(), clustertest.Local{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -41,7 +43,7 @@ func TestMembersGoroutines(t *testing.T) {
 					l := open(t, js, run, LeaseTTL(time.Second))
 					q := *p // its own call count
 					wg.Go(func() {
-						recs[i], errs[i] = q.member(ctx, l, name, members, name == "obs", time.Second)
+						recs[i], errs[i] = q.Member(ctx, l, name, members, name == "obs", time.Second)
 					})
 				}
 				wg.Wait()

@@ -15,7 +15,9 @@ import (
 // FWC_ROLE: "jsserver" is a DevServer on FWC_DIR that prints its URL and
 // runs until it is killed (the hard server crash of the tests: SIGKILL);
 // "member" runs the toy program as member FWC_MEMBER of run FWC_RUN on the
-// server at FWC_URL and writes its record to FWC_OUT (memberMain).
+// server at FWC_URL and writes its record to FWC_OUT (memberMain);
+// "chain-member" and "part-member" do the same with generated/chain
+// (chainMemberMain) and generated/partition (ptMemberMain).
 const (
 	envRole    = "FWC_ROLE"
 	envDir     = "FWC_DIR"
@@ -47,6 +49,12 @@ func TestMain(m *testing.M) {
 		os.Exit(0)
 	case "chain-member":
 		if err := chainMemberMain(); err != nil {
+			fmt.Fprintln(os.Stderr, os.Getenv(envMember)+":", err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	case "part-member":
+		if err := ptMemberMain(); err != nil {
 			fmt.Fprintln(os.Stderr, os.Getenv(envMember)+":", err)
 			os.Exit(1)
 		}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/fwgo/fw/runtime/cluster"
+	"github.com/fwgo/fw/runtime/cluster/clustertest"
 )
 
 // The timeouts of the process tests: short, so that a takeover costs
@@ -42,7 +43,7 @@ func progEnv(seed uint64, insts, inputs, maxV int, steps uint32, handle time.Dur
 	return fmt.Sprint(seed, " ", insts, " ", inputs, " ", maxV, " ", steps, " ", handle.Microseconds())
 }
 
-func parseProg(s string) (*toyProg, error) {
+func parseProg(s string) (*clustertest.Toy, error) {
 	var seed uint64
 	var insts, inputs, maxV int
 	var steps uint32
@@ -51,8 +52,8 @@ func parseProg(s string) (*toyProg, error) {
 		return nil, fmt.Errorf("%s %q: %w", envProg, s, err)
 	}
 	p := newToy(seed, insts, inputs, maxV, steps)
-	p.handleUS = time.Duration(us) * time.Microsecond
-	p.spin, _ = strconv.Atoi(os.Getenv(envSpin))
+	spin, _ := strconv.Atoi(os.Getenv(envSpin))
+	p.Work = toyWork(time.Duration(us)*time.Microsecond, spin)
 	return p, nil
 }
 
@@ -85,12 +86,12 @@ func memberMain() error {
 		}
 		debugf("started")
 	}
-	rec, err := p.member(ctx, l, os.Getenv(envMember), members, false, procDead)
+	rec, err := p.Member(ctx, l, os.Getenv(envMember), members, false, procDead)
 	if err != nil {
 		return err
 	}
 	if debugf != nil {
-		debugf("done, %d calls", p.calls)
+		debugf("done, %d calls", p.Calls)
 	}
 	out := os.Getenv(envOut)
 	if err := os.WriteFile(out+".tmp", rec, 0o644); err != nil {
@@ -241,8 +242,8 @@ func TestMemberProcesses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.handleUS = 0
-	want, err := p.run(context.Background(), local{})
+	p.Work = nil
+	want, err := p.Run(context.Background(), clustertest.Local{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +266,7 @@ func TestMemberProcesses(t *testing.T) {
 	var obsErr error
 	go func() {
 		defer close(obsDone)
-		obsRec, obsErr = p.member(ctx, l, "obs", members, true, procDead)
+		obsRec, obsErr = p.Member(ctx, l, "obs", members, true, procDead)
 	}()
 	w := watchCommits(ctx, t, l)
 	restart := func(i int) {

@@ -3,7 +3,6 @@ package cluster_test
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -14,171 +13,32 @@ import (
 	"time"
 
 	"github.com/fwgo/fw/runtime/cluster"
+	"github.com/fwgo/fw/runtime/cluster/clustertest"
 	"github.com/fwgo/fw/runtime/cluster/memlog"
 )
 
-// The protocol-level differential test: a small deterministic engine ("toy") with
-// stateful instances, fan-out and chains runs once in one process and then on members
+// The protocol-level differential test: a small deterministic engine (clustertest.Toy,
+// shared with fwcluster's end-to-end tests) with stateful instances, fan-out and chains
+// runs once in one process and then on members
 // over the Sim, under a seeded fault schedule; every member's and an observer's record of
 // all accepted outputs must equal the single-process one byte for byte.
 
-type toyProg struct {
-	insts  int
-	inputs [][2]uint64 // (instance, value)
-}
-
-func newToy(seed uint64, insts int) *toyProg {
+// newToy is the program of seed: 1 to 24 inputs of values below 7, at most
+// toyMaxRounds steps.
+func newToy(seed uint64, insts int) *clustertest.Toy {
 	r := rand.New(rand.NewPCG(seed, 7))
-	p := &toyProg{insts: insts}
+	p := &clustertest.Toy{Insts: insts, Steps: toyMaxRounds, Split: 2}
 	for range 1 + r.IntN(24) {
-		p.inputs = append(p.inputs, [2]uint64{uint64(r.IntN(insts)), uint64(r.IntN(7))})
+		p.Inputs = append(p.Inputs, [2]uint64{uint64(r.IntN(insts)), uint64(r.IntN(7))})
 	}
 	return p
 }
 
 const toyMaxRounds = 40
 
-// exchange is the seam: nil runs everything locally.
-type exchange interface {
-	Owns(cluster.Inst) bool
-	Round(context.Context, cluster.Round, []cluster.Inst, map[cluster.Inst][]byte) (map[cluster.Inst][]byte, error)
-}
-
-type local struct{}
-
-func (local) Owns(cluster.Inst) bool { return true }
-func (local) Round(_ context.Context, _ cluster.Round, _ []cluster.Inst, own map[cluster.Inst][]byte) (map[cluster.Inst][]byte, error) {
-	return own, nil
-}
-
-func appendU(b []byte, vs ...uint64) []byte {
-	for _, v := range vs {
-		b = binary.AppendUvarint(b, v)
-	}
-	return b
-}
-
-func readU(b []byte) ([]uint64, error) {
-	var vs []uint64
-	for len(b) > 0 {
-		v, n := binary.Uvarint(b)
-		if n <= 0 {
-			return nil, fmt.Errorf("bad output %x", b)
-		}
-		vs = append(vs, v)
-		b = b[n:]
-	}
-	return vs, nil
-}
-
-// run runs p; point is called before every handler call.
-func (p *toyProg) run(ctx context.Context, x exchange, point func(where string)) ([]byte, error) {
-	inbox := make([][]uint64, p.insts)
-	state := make([]uint64, p.insts)
-	var rec []byte
-	n := uint64(0)
-	round := func(r cluster.Round, work []cluster.Inst, own map[cluster.Inst][]byte) (map[cluster.Inst][]byte, error) {
-		outs, err := x.Round(ctx, r, work, own)
-		if err != nil {
-			return nil, err
-		}
-		rec = fmt.Appendf(rec, "%v:", r)
-		for _, i := range work {
-			rec = fmt.Appendf(rec, " %d=%x", i, outs[i])
-		}
-		rec = append(rec, '\n')
-		return outs, nil
-	}
-	// The input round: the pseudo-instance insts, owned by the submitter.
-	in := cluster.Inst(p.insts)
-	own := map[cluster.Inst][]byte{}
-	if x.Owns(in) {
-		var b []byte
-		for _, e := range p.inputs {
-			b = appendU(b, e[0], e[1])
-		}
-		own[in] = b
-	}
-	n++
-	outs, err := round(cluster.Round{N: n, Kind: cluster.RoundInput}, []cluster.Inst{in}, own)
-	if err != nil {
-		return nil, err
-	}
-	vs, err := readU(outs[in])
-	if err != nil {
-		return nil, err
-	}
-	for j := 0; j+1 < len(vs); j += 2 {
-		inbox[vs[j]] = append(inbox[vs[j]], vs[j+1])
-	}
-	for step := uint32(1); step <= toyMaxRounds; step++ {
-		var work []cluster.Inst
-		for i := range inbox {
-			if len(inbox[i]) > 0 {
-				work = append(work, cluster.Inst(i))
-			}
-		}
-		if len(work) == 0 {
-			break
-		}
-		n++
-		r := cluster.Round{N: n, Kind: cluster.RoundStep, Step: step}
-		own := map[cluster.Inst][]byte{}
-		for _, i := range work {
-			if !x.Owns(i) {
-				continue
-			}
-			var b []byte
-			for _, v := range inbox[i] {
-				point(fmt.Sprintf("r%d/i%d", n, i))
-				s := state[i]*1000003 + v + 1
-				state[i] = s
-				if v > 0 {
-					b = appendU(b, (s>>7)%uint64(p.insts), v-1)
-					if s%3 == 0 {
-						b = appendU(b, (s>>17)%uint64(p.insts), (v-1)/2)
-					}
-				}
-			}
-			own[i] = b
-		}
-		outs, err := round(r, work, own)
-		if err != nil {
-			return nil, err
-		}
-		for _, i := range work {
-			inbox[i] = nil
-		}
-		for _, i := range work {
-			vs, err := readU(outs[i])
-			if err != nil {
-				return nil, err
-			}
-			for j := 0; j+1 < len(vs); j += 2 {
-				inbox[vs[j]] = append(inbox[vs[j]], vs[j+1])
-			}
-		}
-	}
-	// Terminate: every instance reports its state.
-	n++
-	var work []cluster.Inst
-	own = map[cluster.Inst][]byte{}
-	for i := range p.insts {
-		work = append(work, cluster.Inst(i))
-		if x.Owns(cluster.Inst(i)) {
-			point(fmt.Sprintf("r%d/i%d", n, i))
-			own[cluster.Inst(i)] = appendU(nil, state[i])
-		}
-	}
-	if _, err := round(cluster.Round{N: n, Kind: cluster.RoundTerminate}, work, own); err != nil {
-		return nil, err
-	}
-	return rec, nil
-}
-
 func simCase(t *testing.T, insts, members int, seed uint64, faults memlog.Faults) {
 	p := newToy(seed, insts)
-	want, err := p.run(context.Background(), local{}, func(string) {})
+	want, err := p.Run(context.Background(), clustertest.Local{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +61,9 @@ func simCase(t *testing.T, insts, members int, seed uint64, faults memlog.Faults
 		if err := n.Start(ctx); err != nil {
 			return err
 		}
-		rec, err := p.run(ctx, n, func(where string) { sim.Point(name, where) })
+		q := *p // its own Point
+		q.Point = func(where string) { sim.Point(name, where) }
+		rec, err := q.Run(ctx, n)
 		if err != nil {
 			return err
 		}

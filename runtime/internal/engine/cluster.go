@@ -167,7 +167,10 @@ func (e *Engine) xchCheck() error {
 	case len(e.feeds) > 0 || e.cfg.PhaseEvery > 0 || e.cfg.PhaseInterval > 0:
 		what = "feeds and phase triggers"
 	case e.cfg.Replay != nil:
-		what = "replays"
+		return fmt.Errorf("fw: a distributed run of package %s cannot replay a record (fw.WithReplay, Pipeline.Replay): "+
+			"replay it in one process, without cluster.Join: the record of a distributed run (fw.WithRecord on any member, "+
+			"or on a cluster.Observer, which can join after the run ended) is the single-process run's, byte for byte "+
+			"(docs/distributed.md, \"Replaying a distributed run\")", e.prog.Package)
 	}
 	for i := range e.prog.Procs {
 		pi := &e.prog.Procs[i]
