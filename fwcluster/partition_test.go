@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/fwgo/fw/generated/partition"
+	"github.com/fwgo/fw/runtime/archive"
+	"github.com/fwgo/fw/runtime/archive/badgerarchive"
 	"github.com/fwgo/fw/runtime/cluster"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/reactive"
@@ -141,6 +143,7 @@ func ptInput(n int) []partition.Event {
 const (
 	ptEvents  = 300
 	envOrders = "FWC_ORDERS"
+	envWS     = "FWC_WS"
 )
 
 // ptRef is the single-process run of n orders: its record, Stats and
@@ -165,12 +168,14 @@ func ptRef(t testing.TB, n int, opts ...fw.Option) ([]byte, fw.Stats, []string) 
 // When the run gives it instances of a dead member (cluster.ErrRejoin), it
 // runs again as a restarted submitter does: a fresh pipeline with fresh
 // handlers and the same input, which catches up from the log.
-func ptSubmitter(ctx context.Context, l cluster.Log, members, n int, opts ...cluster.JoinOption) ([]byte, fw.Stats, []string, error) {
+//
+// ws is its archive option (fw.WithArchive; fw.WithArchive(nil): none).
+func ptSubmitter(ctx context.Context, l cluster.Log, members, n int, ws fw.Option, opts ...cluster.JoinOption) ([]byte, fw.Stats, []string, error) {
 	for {
 		var rec bytes.Buffer
 		var lines []string
 		join := cluster.Join(l, "m0", append([]cluster.JoinOption{cluster.Submitter(), cluster.Members(members), cluster.Pin("Report")}, opts...)...)
-		p, err := partition.NewPipeline(ptHandlers(0, &lines), join, fw.WithRecord(&rec))
+		p, err := partition.NewPipeline(ptHandlers(0, &lines), join, fw.WithRecord(&rec), ws)
 		if err != nil {
 			return nil, fw.Stats{}, nil, err
 		}
@@ -204,11 +209,11 @@ func ptSubmitterSpin(ctx context.Context, l cluster.Log, members, n, spin int) (
 
 // ptMember is a member (or, with cluster.Observer(), the export) of the
 // partitioned program, with fresh handlers whenever it must rejoin.
-func ptMember(ctx context.Context, l cluster.Log, name string, spin int, opts ...cluster.JoinOption) ([]byte, error) {
+func ptMember(ctx context.Context, l cluster.Log, name string, spin int, ws fw.Option, opts ...cluster.JoinOption) ([]byte, error) {
 	var rec bytes.Buffer
 	err := cluster.Serve(ctx, l, name, func(ctx context.Context, join fw.Option) error {
 		rec.Reset()
-		p, err := partition.NewPipeline(ptHandlers(spin, nil), join, fw.WithRecord(&rec))
+		p, err := partition.NewPipeline(ptHandlers(spin, nil), join, fw.WithRecord(&rec), ws)
 		if err != nil {
 			return err
 		}
@@ -220,7 +225,8 @@ func ptMember(ctx context.Context, l cluster.Log, name string, spin int, opts ..
 // ptMemberMain is the "part-member" role: member FWC_MEMBER of the
 // partitioned program, which writes its record to FWC_OUT. Member m0 is the
 // submitter (BenchmarkPartitionCPU) of FWC_ORDERS orders, in a run of
-// FWC_MEMBERS members.
+// FWC_MEMBERS members. A member with FWC_WS set keeps its Badger workspace
+// there.
 func ptMemberMain() error {
 	nc, js, err := Connect(os.Getenv(envURL))
 	if err != nil {
@@ -244,7 +250,16 @@ func ptMemberMain() error {
 		}
 		rec, err = ptSubmitterSpin(ctx, l, members, orders, spin)
 	} else {
-		rec, err = ptMember(ctx, l, name, spin)
+		ws := fw.WithArchive(nil)
+		if dir := os.Getenv(envWS); dir != "" {
+			a, err := badgerarchive.Open(dir)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			ws = fw.WithArchive(a)
+		}
+		rec, err = ptMember(ctx, l, name, spin, ws)
 	}
 	if err != nil {
 		return err
@@ -267,27 +282,46 @@ func ptMemberMain() error {
 // observer's records, the member processes' records, the submitter's Stats
 // and Report's output equal the single-process run's. (Billing's and
 // Match's calls do about 0.3 ms of work each on the member processes, so
-// that the kills land in the middle of rounds.)
+// that the kills land in the middle of rounds.) Every member but the
+// observer keeps a Badger workspace across the runs (Billing is cached): the
+// first run's Stats are the cold single-process run's, the later ones' the
+// warm run's (every Billing call that succeeds hits), whichever member owns
+// which of Billing's key groups, and although a killed member's workspace
+// loses what it had not flushed.
 func TestPartitionProcesses(t *testing.T) {
 	runs := 3
 	if os.Getenv("FWC_LONG") != "" {
 		runs = 20
 	}
-	want, wantStats, wantLines := ptRef(t, ptEvents)
+	want, coldStats, wantLines := ptRef(t, ptEvents)
+	warm := archive.NewMemory()
+	ptRef(t, ptEvents, fw.WithArchive(warm))
+	_, warmStats, _ := ptRef(t, ptEvents, fw.WithArchive(warm))
+	if b, _ := warmStats.Proc("Billing"); b.CacheHits == 0 || b.CacheMisses == 0 {
+		t.Fatalf("the warm single-process run: Billing %+v; the test needs hits and misses (failed calls)", b)
+	}
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d", seed)
 	rng := rand.New(rand.NewPCG(seed, 5))
 	dir := t.TempDir()
 	srv := startServerProc(t, filepath.Join(dir, "js"))
 	_, js := connect(t, srv.URL)
+	ws0, err := badgerarchive.Open(filepath.Join(dir, "ws", "m0"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws0.Close()
 	for r := range runs {
 		ctx, cancel := context.WithTimeout(context.Background(), min(procTimeout(), 90*time.Second))
 		run := fmt.Sprint("pp", r)
 		env := []string{envRole + "=part-member", envURL + "=" + srv.URL, envRun + "=" + run, envSpin + "=2000000"}
 		l := open(t, js, run, LeaseTTL(procLease), AckWait(procAck))
+		start := func(name, out string) *memberProc {
+			return startMemberTB(t, append(env, envWS+"="+filepath.Join(dir, "ws", name)), name, out)
+		}
 		procs := []*memberProc{
-			startMemberTB(t, env, "m1", filepath.Join(dir, run+"m1")),
-			startMemberTB(t, env, "m2", filepath.Join(dir, run+"m2")),
+			start("m1", filepath.Join(dir, run+"m1")),
+			start("m2", filepath.Join(dir, run+"m2")),
 		}
 		w := watchCommits(ctx, t, l)
 		var obsRec []byte
@@ -295,7 +329,7 @@ func TestPartitionProcesses(t *testing.T) {
 		obsDone := make(chan struct{})
 		go func() {
 			defer close(obsDone)
-			obsRec, obsErr = ptMember(ctx, l, "obs", 0, cluster.Observer())
+			obsRec, obsErr = ptMember(ctx, l, "obs", 0, fw.WithArchive(nil), cluster.Observer())
 		}()
 		type result struct {
 			rec   []byte
@@ -308,7 +342,7 @@ func TestPartitionProcesses(t *testing.T) {
 		go func() {
 			_, js := connect(t, srv.URL)
 			ls := open(t, js, run, LeaseTTL(procLease), AckWait(procAck))
-			rec, stats, lines, err := ptSubmitter(ctx, ls, 3, ptEvents)
+			rec, stats, lines, err := ptSubmitter(ctx, ls, 3, ptEvents, fw.WithArchive(ws0))
 			sub <- result{rec, stats, lines, err}
 		}()
 		// The kill: at a random moment after the input's commit, mostly
@@ -329,7 +363,7 @@ func TestPartitionProcesses(t *testing.T) {
 			} else {
 				time.Sleep(time.Duration(rng.IntN(200)) * time.Millisecond)
 			}
-			procs[i] = startMemberTB(t, env, procs[i].name, procs[i].out)
+			procs[i] = start(procs[i].name, procs[i].out)
 		}
 		res := <-sub
 		<-obsDone
@@ -352,6 +386,10 @@ func TestPartitionProcesses(t *testing.T) {
 		}
 		if !bytes.Equal(res.rec, want) || !bytes.Equal(obsRec, want) {
 			t.Fatalf("run %d: records differ (submitter %v, observer %v)", r, bytes.Equal(res.rec, want), bytes.Equal(obsRec, want))
+		}
+		wantStats := coldStats
+		if r > 0 {
+			wantStats = warmStats
 		}
 		if !reflect.DeepEqual(res.stats, wantStats) {
 			t.Fatalf("run %d: stats\n got %+v\nwant %+v", r, res.stats, wantStats)

@@ -59,8 +59,8 @@ func TestPartitionReplay(t *testing.T) {
 	l1 := logOf()
 	var wg sync.WaitGroup
 	var err1 error
-	wg.Go(func() { _, err1 = ptMember(ctx, l1, "m1", 0) })
-	_, _, lines, err := ptSubmitter(ctx, logOf(), 2, ptEvents)
+	wg.Go(func() { _, err1 = ptMember(ctx, l1, "m1", 0, fw.WithArchive(nil)) })
+	_, _, lines, err := ptSubmitter(ctx, logOf(), 2, ptEvents, fw.WithArchive(nil))
 	wg.Wait()
 	if err != nil || err1 != nil {
 		t.Fatalf("submitter %v, m1 %v", err, err1)
