@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"time"
 
 	"github.com/fwgo/fw/runtime/archive"
 	"github.com/fwgo/fw/runtime/cluster"
@@ -148,12 +149,6 @@ func (e *Engine) xchCheck() error {
 		return fmt.Errorf("fw: a distributed run of package %s does not support an archive (fw.WithArchive, a workspace) yet: "+
 			"run it without one, and its cached processors and persistent builders keep their results in memory for the run, as in one process", e.prog.Package)
 	}
-	for i := range e.prog.Procs {
-		pi := &e.prog.Procs[i]
-		if pi.Timeout > 0 || pi.BackoffMin > 0 {
-			what = "timeouts and backoffs"
-		}
-	}
 	if what != "" {
 		return fmt.Errorf("fw: a distributed run of package %s does not support %s yet", e.prog.Package, what)
 	}
@@ -226,8 +221,14 @@ func (e *Engine) xchInput(cur []Msg) ([]Msg, error) {
 }
 
 // round exchanges the member's outputs x.own of round kind over instances
-// work, and returns the accepted outputs of all.
+// work, and returns the accepted outputs of all. Once the run has stopped
+// it publishes nothing: a call made meanwhile may have seen the stop (a
+// handler's context cancelled, a backoff wait cut short: call), and its
+// output is not one the run would have had.
 func (x *exchange) round(kind cluster.Kind, work []cluster.Inst) (map[cluster.Inst][]byte, error) {
+	if x.e.cancelled() {
+		return nil, x.e.stopErr()
+	}
 	x.n++
 	r := cluster.Round{N: x.n, Kind: kind, Phase: uint32(x.e.phase), Step: uint32(x.e.step)}
 	return x.x.Round(x.e.ctx, r, work, x.own)
@@ -366,8 +367,8 @@ func (x *exchange) accept(outs map[cluster.Inst][]byte) error {
 			c.hit = na == 0
 			for i := range na {
 				var a xattempt
-				if d.byte() == 1 {
-					a.err = errors.New(d.string())
+				if k := d.byte(); k != xOK {
+					a.err = d.attemptErr(k, 0)
 				} else {
 					for range d.uvarint() {
 						a.out = append(a.out, x.msg(&d))
@@ -428,14 +429,30 @@ func (x *exchange) cachedCall(c *Call, i int, d Delivery, m Msg) xcall {
 	return xc
 }
 
-// call makes call c for real, with its attempts; their emissions go to x.emits.
+// call makes call c for real, with its attempts as invoke makes them: each
+// under its deadline (`timeout`), a retry after its wait (`backoff`); their
+// emissions go to x.emits. A failure is not routed here: the second pass
+// routes it (invoke). When the run stops before an attempt, or during a
+// wait, the call is abandoned, with the attempts it made: round then
+// publishes nothing, so no member ever sees part of a call.
 func (x *exchange) call(c *Call, d Delivery, m Msg) xcall {
-	pi := &x.e.prog.Procs[d.Proc]
+	e := x.e
+	pi := &e.prog.Procs[d.Proc]
 	var xc xcall
+	wait := pi.BackoffMin
 	for a := 0; a <= pi.Retry; a++ {
+		if e.cancelled() {
+			break
+		}
+		if a > 0 && wait > 0 {
+			if !x.backoff(wait) {
+				break
+			}
+			wait = min(2*wait, pi.BackoffMax)
+		}
 		mark := len(x.emits)
 		c.attempt, c.out, c.mark = int32(a), x.emits, mark
-		err := x.invokeReal(c, d, m)
+		err := attempt(x.real, c, pi.Timeout, d, m)
 		x.emits = c.out
 		at := xattempt{err: err}
 		if err == nil {
@@ -453,14 +470,23 @@ func (x *exchange) call(c *Call, d Delivery, m Msg) xcall {
 	return xc
 }
 
-func (x *exchange) invokeReal(c *Call, d Delivery, m Msg) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = &PanicError{Value: r, Stack: debug.Stack()}
+// backoff is the wait d before a retry on the call's owner (Engine.backoff),
+// in slices between which the member beats (Working), as it does between
+// calls: a call's waits do not make its member look dead.
+func (x *exchange) backoff(d time.Duration) bool {
+	for d > 0 {
+		s := min(d, beatSlice)
+		if !x.e.backoff(s) {
+			return false
 		}
-	}()
-	return x.real.Invoke(c, d, m)
+		d -= s
+		x.x.Working(x.e.ctx)
+	}
+	return true
 }
+
+// beatSlice is the longest backoff wait between two chances to beat.
+const beatSlice = 250 * time.Millisecond
 
 func (x *exchange) appendMsg(b []byte, m Msg) ([]byte, error) {
 	b = binary.AppendUvarint(b, uint64(m.Kind))
@@ -506,13 +532,10 @@ func (x *exchange) appendCalls(b []byte, calls []xcall) ([]byte, error) {
 		for j := range c.attempts() {
 			a := c.attempt(j)
 			if a.err != nil {
-				b = append(b, 1)
-				s := a.err.Error()
-				b = binary.AppendUvarint(b, uint64(len(s)))
-				b = append(b, s...)
+				b = appendErr(b, a.err)
 				continue
 			}
-			b = append(b, 0)
+			b = append(b, xOK)
 			b = binary.AppendUvarint(b, uint64(len(a.out)))
 			for _, m := range a.out {
 				var err error
@@ -523,6 +546,78 @@ func (x *exchange) appendCalls(b []byte, calls []xcall) ([]byte, error) {
 		}
 	}
 	return b, nil
+}
+
+// The kinds of an attempt in an instance's output (appendCalls): a byte,
+// then what the attempt holds. A failed attempt's error is sent as its
+// text (xErr, decoded by errors.New), except for the errors whose type
+// Run's error, a CallObserver or a failure event may look at: the
+// engine's *PanicError and *TimeoutError, rebuilt with the same text, and
+// the context's errors themselves (errors.Is).
+const (
+	xOK       = 0 // succeeded: its emissions
+	xErr      = 1 // failed: its error's text
+	xPanic    = 2 // a *PanicError: its value's text (the stack stays on the owner)
+	xTimeout  = 3 // a *TimeoutError: its Timeout, then its Result (xOK for nil)
+	xDeadline = 4 // context.DeadlineExceeded
+	xCanceled = 5 // context.Canceled
+)
+
+// appendErr encodes a failed attempt's error err (nil: xOK, as a
+// *TimeoutError's Result only).
+func appendErr(b []byte, err error) []byte {
+	switch e := err.(type) {
+	case nil:
+		return append(b, xOK)
+	case *PanicError:
+		return appendStr(append(b, xPanic), fmt.Sprint(e.Value))
+	case *TimeoutError:
+		b = binary.AppendUvarint(append(b, xTimeout), uint64(e.Timeout))
+		if _, ok := e.Result.(*TimeoutError); ok { // not the engine's: its text
+			return appendStr(append(b, xErr), e.Result.Error())
+		}
+		return appendErr(b, e.Result)
+	}
+	switch err {
+	case context.DeadlineExceeded:
+		return append(b, xDeadline)
+	case context.Canceled:
+		return append(b, xCanceled)
+	}
+	return appendStr(append(b, xErr), err.Error())
+}
+
+func appendStr(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// attemptErr decodes the error of an attempt of kind k (appendErr); depth
+// is 1 inside a *TimeoutError.
+func (d *decoder) attemptErr(k byte, depth int) error {
+	switch k {
+	case xErr:
+		return errors.New(d.string())
+	case xPanic:
+		return &PanicError{Value: d.string()}
+	case xTimeout:
+		if depth > 0 {
+			break
+		}
+		te := &TimeoutError{Timeout: time.Duration(d.uvarint())}
+		if r := d.byte(); r != xOK {
+			te.Result = d.attemptErr(r, 1)
+		}
+		return te
+	case xDeadline:
+		return context.DeadlineExceeded
+	case xCanceled:
+		return context.Canceled
+	}
+	if d.err == nil {
+		d.err = fmt.Errorf("an attempt of unknown kind %d", k)
+	}
+	return nil
 }
 
 // Route implements Dispatcher.
