@@ -550,10 +550,10 @@ func (x *exchange) appendCalls(b []byte, calls []xcall) ([]byte, error) {
 
 // The kinds of an attempt in an instance's output (appendCalls): a byte,
 // then what the attempt holds. A failed attempt's error is sent as its
-// text (xErr, decoded by errors.New), except for the errors whose type
-// Run's error, a CallObserver or a failure event may look at: the
-// engine's *PanicError and *TimeoutError, rebuilt with the same text, and
-// the context's errors themselves (errors.Is).
+// text (xErr, decoded by errors.New), except for what a program may test
+// of Run's error (or a CallObserver of a call's) beyond its text: the
+// engine's *PanicError and *TimeoutError are rebuilt, with the same text,
+// and the context's errors keep their identity (errors.Is), also wrapped.
 const (
 	xOK       = 0 // succeeded: its emissions
 	xErr      = 1 // failed: its error's text
@@ -561,6 +561,7 @@ const (
 	xTimeout  = 3 // a *TimeoutError: its Timeout, then its Result (xOK for nil)
 	xDeadline = 4 // context.DeadlineExceeded
 	xCanceled = 5 // context.Canceled
+	xWrap     = 6 // an error that wraps one of the context's: its text, then xDeadline or xCanceled
 )
 
 // appendErr encodes a failed attempt's error err (nil: xOK, as a
@@ -578,14 +579,28 @@ func appendErr(b []byte, err error) []byte {
 		}
 		return appendErr(b, e.Result)
 	}
-	switch err {
-	case context.DeadlineExceeded:
+	switch {
+	case err == context.DeadlineExceeded:
 		return append(b, xDeadline)
-	case context.Canceled:
+	case err == context.Canceled:
 		return append(b, xCanceled)
+	case errors.Is(err, context.DeadlineExceeded):
+		return append(appendStr(append(b, xWrap), err.Error()), xDeadline)
+	case errors.Is(err, context.Canceled):
+		return append(appendStr(append(b, xWrap), err.Error()), xCanceled)
 	}
 	return appendStr(append(b, xErr), err.Error())
 }
+
+// wrapErr is an error decoded from xWrap: its text, wrapping one of the
+// context's errors.
+type wrapErr struct {
+	text string
+	err  error
+}
+
+func (e *wrapErr) Error() string { return e.text }
+func (e *wrapErr) Unwrap() error { return e.err }
 
 func appendStr(b []byte, s string) []byte {
 	b = binary.AppendUvarint(b, uint64(len(s)))
@@ -613,6 +628,19 @@ func (d *decoder) attemptErr(k byte, depth int) error {
 		return context.DeadlineExceeded
 	case xCanceled:
 		return context.Canceled
+	case xWrap:
+		w := &wrapErr{text: d.string()}
+		switch d.byte() {
+		case xDeadline:
+			w.err = context.DeadlineExceeded
+		case xCanceled:
+			w.err = context.Canceled
+		default:
+			if d.err == nil {
+				d.err = errors.New("a wrapped error of unknown kind")
+			}
+		}
+		return w
 	}
 	if d.err == nil {
 		d.err = fmt.Errorf("an attempt of unknown kind %d", k)
