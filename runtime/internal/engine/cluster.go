@@ -58,11 +58,21 @@ type Exchange interface {
 // round, and publishes a marker in their place; the second pass fails the run
 // if a marked call misses.
 //
+// Timeouts and backoffs: the owner makes a call with its attempts as
+// invoke does (call: each under its deadline, each retry after its wait,
+// the member beating during a long one), and sends each failed attempt's
+// error with its kind (appendErr: a *PanicError, a *TimeoutError, the
+// context's errors), so that every member's second pass, which replays the
+// attempts at once (no deadline, no wait), routes, counts and records them
+// as the single process would have with the same outcomes. A timeout is the
+// owner's clock: the run records the outcome it measured, once. A member
+// whose run stops during a call (in an attempt or a wait) publishes nothing
+// of the round (round): nobody sees part of a call.
+//
 // What a distributed run does not support yet (Run refuses it): feeds and
 // phase triggers, an archive (WithArchive: members would each look up and
 // record in their own, or share one they fill at different moments),
-// timeouts and backoffs, replays, and more than one worker (the engine takes
-// one).
+// replays, and more than one worker (the engine takes one).
 type exchange struct {
 	e     *Engine
 	x     Exchange

@@ -25,6 +25,9 @@ func TestClusterBackoffOnOwner(t *testing.T) {
 	defer fwrt.SetWaitHook(func(time.Duration) { waits.Add(1) })()
 	checked := 0
 	for seed := uint64(0); checked < 3; seed++ {
+		if seed == 100 {
+			t.Fatal("fewer than 3 of 100 programs waited")
+		}
 		g := randprog.Gen(seed, randprog.Options{Retry: true, Timeouts: true})
 		var want bytes.Buffer
 		ref := fwrt.New(g.Prog, randprog.NewDisp(g), fw.WithWorkers(1), fw.WithRecord(&want))
