@@ -70,10 +70,18 @@ func TestDiffTimeouts(t *testing.T) {
 						t.Run(fmt.Sprintf("s%d", seed), func(t *testing.T) {
 							g := diffProgTimeouts(seed, k)
 							diffCaseOf(t, "TestDiffTimeouts", g, k, members, seed, faultProfiles[(s+k+members)%len(faultProfiles)])
-							// What the single-process run did (diffCaseOf compared the members with it).
-							ref := fwrt.New(g.Prog, randprog.NewDisp(g), fw.WithWorkers(1))
+							// What the single-process run did (diffCaseOf compared the members with it);
+							// with 4 workers (`concurrency 3` processors' calls overlapping, timing out
+							// together), a run that completes records the same.
+							var rec1, rec4 bytes.Buffer
+							ref := fwrt.New(g.Prog, randprog.NewDisp(g), fw.WithWorkers(1), fw.WithRecord(&rec1))
 							g.Submit(ref)
 							err := ref.Run(context.Background())
+							ref4 := fwrt.New(g.Prog, randprog.NewDisp(g), fw.WithWorkers(4), fw.WithRecord(&rec4))
+							g.Submit(ref4)
+							if err4 := ref4.Run(context.Background()); err == nil && (err4 != nil || !bytes.Equal(rec1.Bytes(), rec4.Bytes())) {
+								t.Fatalf("with 4 workers: %v, or another record", err4)
+							}
 							var te *fw.TimeoutError
 							if errors.As(err, &te) {
 								failedByTimeout++
