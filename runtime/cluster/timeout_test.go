@@ -113,13 +113,14 @@ type stopDisp struct {
 	proc  int32
 	armed *atomic.Bool
 	stop  func()
-	// stopped is set when the call stopped the run.
-	stopped *atomic.Bool
+	name  string
+	// stopped is set to the member's name when the call stopped its run.
+	stopped *atomic.Value
 }
 
 func (d *stopDisp) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	if dl.Proc == d.proc && dl.Case >= 0 && d.stop != nil && d.armed.CompareAndSwap(true, false) {
-		d.stopped.Store(true)
+		d.stopped.Store(d.name)
 		// The wait is an hour: the run stops during it, whenever this
 		// fires (or, on a machine so loaded that it fires before the wait
 		// begins, before it: then the wait does not begin).
@@ -156,9 +157,12 @@ func (d *stopDisp) DispatchAll(x *fwrt.Serial, ms []fwrt.Msg) int {
 // could not be had the half call been accepted (the other members would
 // replay it, and the new incarnation's output differ from it).
 func TestStopInBackoff(t *testing.T) {
-	for _, seed := range []uint64{1, 2, 3} {
+	stoppedMembers := map[string]bool{}
+	for _, seed := range []uint64{1, 2, 3, 4} {
 		g := randprog.Gen(seed, randprog.Options{})
-		// The stopped processor: the first that receives events.
+		// The stopped processor: the first that receives events, at an even
+		// slot for an even seed (the genesis deals slots to m0, m1 in turn),
+		// so that the submitter and another member are each stopped.
 		for i := range g.Prog.Procs {
 			g.Prog.Procs[i].Retry, g.Prog.Procs[i].BackoffMin, g.Prog.Procs[i].BackoffMax = 2, time.Hour, time.Hour
 		}
@@ -170,13 +174,17 @@ func TestStopInBackoff(t *testing.T) {
 		}
 		proc := -1
 		for i, p := range ref.Stats().Processors {
-			if p.Handled > 0 && proc < 0 {
+			if p.Handled > 0 && proc < 0 && uint64(i)%2 == seed%2 {
 				proc = i
 			}
 		}
+		if proc < 0 {
+			t.Fatalf("seed %d: no processor to stop", seed)
+		}
 
 		sim := memlog.NewSim(seed, memlog.Faults{})
-		var armed, stopped atomic.Bool
+		var armed atomic.Bool
+		var stopped atomic.Value
 		armed.Store(true)
 		var mu sync.Mutex
 		got := map[string][]byte{}
@@ -192,7 +200,7 @@ func TestStopInBackoff(t *testing.T) {
 			}
 			for inc := uint64(1); ; inc++ {
 				rctx, stop := context.WithCancel(ctx)
-				d := &stopDisp{Disp: randprog.NewDisp(g), proc: int32(proc), armed: &armed, stop: stop, stopped: &stopped}
+				d := &stopDisp{Disp: randprog.NewDisp(g), proc: int32(proc), armed: &armed, stop: stop, name: name, stopped: &stopped}
 				var rec bytes.Buffer
 				e := fwrt.New(g.Prog, d, cluster.Join(l, name, append(opts, cluster.Incarnation(inc))...), fw.WithRecord(&rec))
 				if name == "m0" {
@@ -223,11 +231,13 @@ func TestStopInBackoff(t *testing.T) {
 		if err != nil {
 			t.Fatalf("seed %d: %v\n%s", seed, err, strings.Join(sim.Trace(), "\n"))
 		}
-		if !stopped.Load() {
+		who, _ := stopped.Load().(string)
+		if who == "" {
 			t.Fatalf("seed %d: no call of P%d stopped its member", seed, proc)
 		}
+		stoppedMembers[who] = true
 		if testing.Verbose() {
-			t.Logf("seed %d, P%d:\n%s", seed, proc, strings.Join(sim.Trace(), "\n"))
+			t.Logf("seed %d, P%d on %s:\n%s", seed, proc, who, strings.Join(sim.Trace(), "\n"))
 		}
 		if !errors.Is(stoppedErr, context.Canceled) {
 			t.Fatalf("seed %d: the stopped member's Run returned %v, want the context's error", seed, stoppedErr)
@@ -237,5 +247,8 @@ func TestStopInBackoff(t *testing.T) {
 				t.Fatalf("seed %d: %s's record (%d bytes) differs from the single-process one (%d bytes)\n%s", seed, name, len(got[name]), want.Len(), strings.Join(sim.Trace(), "\n"))
 			}
 		}
+	}
+	if !stoppedMembers["m0"] || !stoppedMembers["m1"] {
+		t.Fatalf("stopped members %v: want the submitter m0 and m1", stoppedMembers)
 	}
 }
