@@ -175,7 +175,9 @@ test-cluster3:
 ## simulation (runtime/cluster/memlog): random programs x K in {1,3,8} x 1, 2
 ## and 4 members x 1,000 seeded fault schedules each, and 1,000 schedules of
 ## the generated packages that run distributed; records and Stats equal to the
-## single-process run (about 2 minutes on 2 cores). go test runs 6 schedules.
+## single-process run (about 2 minutes on 2 cores), and TestDiffTimeouts's 100
+## schedules of programs with timeouts and backoffs (about 1.5 minutes more, of
+## real waits). go test runs 6 schedules (3 of TestDiffTimeouts).
 test-dist-long:
 	FW_DIST_LONG=1 $(GO) test -count=1 -timeout 9m -run 'TestDiff|TestSimDiff|TestClusterSim' ./runtime/cluster/... ./generated/...
 

@@ -31,7 +31,7 @@ import (
 type pointDisp struct {
 	*randprog.Disp
 	point func(where string)
-	fail  uint64 // with fail > 0, a call whose event's value is 0 mod fail fails (every attempt)
+	fail  uint64 // with fail > 0, a call whose event's value is 0 mod fail fails (every attempt; half of them panic)
 	// cached, if set, counts the handler calls (attempts) of cached processors.
 	cached *atomic.Int64
 	g      *randprog.Prog
@@ -44,7 +44,12 @@ func (d *pointDisp) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 	if d.point != nil {
 		d.point(fmt.Sprintf("P%d[%d] %d/%d/%d", dl.Proc, c.KeyGroup(), c.Phase(), c.Step(), c.Input()))
 	}
-	if ev, ok := m.Ev.(*randprog.Ev); ok && d.fail > 0 && randprog.Mix(ev.V, uint64(dl.Proc))%d.fail == 0 {
+	// (Not a processor that times out: its calls return only after their
+	// deadline, so that they time out whatever the scheduling.)
+	if ev, ok := m.Ev.(*randprog.Ev); ok && d.fail > 0 && randprog.Mix(ev.V, uint64(dl.Proc))%d.fail == 0 && !d.g.Procs[dl.Proc].Timeout {
+		if ev.V%2 == 0 {
+			panic(fmt.Sprintf("P%d panics on %d", dl.Proc, ev.V))
+		}
 		return fmt.Errorf("P%d fails on %d", dl.Proc, ev.V)
 	}
 	return d.Disp.Invoke(c, dl, m)
@@ -226,6 +231,9 @@ func diffRun(t *testing.T, name string, g *randprog.Prog, k, members int, seed u
 		if fmt.Sprint(r.err) != fmt.Sprint(refErr) {
 			fail("member %s: run error %v, single process %v", name, r.err, refErr)
 		}
+		if got, want := errShape(r.err), errShape(refErr); got != want {
+			fail("member %s: run error %s, single process %s", name, got, want)
+		}
 		if !bytes.Equal(r.rec, want.Bytes()) {
 			fail("member %s: record of %d bytes differs from the single-process one of %d", name, len(r.rec), want.Len())
 		}
@@ -240,6 +248,23 @@ func diffRun(t *testing.T, name string, g *randprog.Prog, k, members int, seed u
 			fail("member %s: stats\n%+v\nsingle process\n%+v", name, r.stats, wantStats)
 		}
 	}
+}
+
+// errShape describes what a program may ask of a run's error beyond its
+// text: whether it is (or wraps) a *PanicError or a *TimeoutError, with what,
+// and the context's errors it wraps.
+func errShape(err error) string {
+	var s []string
+	var pe *fw.PanicError
+	if errors.As(err, &pe) {
+		s = append(s, fmt.Sprintf("panic(%q)", fmt.Sprint(pe.Value)))
+	}
+	var te *fw.TimeoutError
+	if errors.As(err, &te) {
+		s = append(s, fmt.Sprintf("timeout(%v, result %v, deadline %t)", te.Timeout, te.Result, errors.Is(te.Result, context.DeadlineExceeded)))
+	}
+	s = append(s, fmt.Sprintf("deadline %t, canceled %t", errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled)))
+	return strings.Join(s, ", ")
 }
 
 func errorsAs(err error, he **fwrt.HandlerError) bool {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"time"
 
 	"github.com/fwgo/fw/runtime/archive"
 	"github.com/fwgo/fw/runtime/cluster"
@@ -68,9 +69,19 @@ type Exchange interface {
 // round's lookups from the log (Exchange.Decided), not from its archive,
 // which may have gained the records since.
 //
+// Timeouts and backoffs: the owner makes a call with its attempts as
+// invoke does (call: each under its deadline, each retry after its wait,
+// the member beating during a long one), and sends each failed attempt's
+// error with its kind (appendErr: a *PanicError, a *TimeoutError, the
+// context's errors), so that every member's second pass, which replays the
+// attempts at once (no deadline, no wait), routes, counts and records them
+// as the single process would have with the same outcomes. A timeout is the
+// owner's clock: the run records the outcome it measured, once. A member
+// whose run stops during a call (in an attempt or a wait) publishes nothing
+// of the round (round): nobody sees part of a call.
+//
 // What a distributed run does not support yet (Run refuses it): feeds and
-// phase triggers, timeouts and backoffs, replays, and more than one worker
-// (the engine takes one).
+// phase triggers, replays, and more than one worker (the engine takes one).
 type exchange struct {
 	e     *Engine
 	x     Exchange
@@ -172,12 +183,6 @@ func (e *Engine) xchCheck() error {
 			"or on a cluster.Observer, which can join after the run ended) is the single-process run's, byte for byte "+
 			"(docs/distributed.md, \"Replaying a distributed run\")", e.prog.Package)
 	}
-	for i := range e.prog.Procs {
-		pi := &e.prog.Procs[i]
-		if pi.Timeout > 0 || pi.BackoffMin > 0 {
-			what = "timeouts and backoffs"
-		}
-	}
 	if what != "" {
 		return fmt.Errorf("fw: a distributed run of package %s does not support %s yet", e.prog.Package, what)
 	}
@@ -250,8 +255,14 @@ func (e *Engine) xchInput(cur []Msg) ([]Msg, error) {
 }
 
 // round exchanges the member's outputs x.own of round kind over instances
-// work, and returns the accepted outputs of all.
+// work, and returns the accepted outputs of all. Once the run has stopped
+// it publishes nothing: a call made meanwhile may have seen the stop (a
+// handler's context cancelled, a backoff wait cut short: call), and its
+// output is not one the run would have had.
 func (x *exchange) round(kind cluster.Kind, work []cluster.Inst) (map[cluster.Inst][]byte, error) {
+	if x.e.cancelled() {
+		return nil, x.e.stopErr()
+	}
 	x.n++
 	r := cluster.Round{N: x.n, Kind: kind, Phase: uint32(x.e.phase), Step: uint32(x.e.step)}
 	return x.x.Round(x.e.ctx, r, work, x.own)
@@ -414,8 +425,8 @@ func (x *exchange) decodeCalls(b []byte) ([]xcall, error) {
 		c.hit = na == 0
 		for i := range na {
 			var a xattempt
-			if d.byte() == 1 {
-				a.err = errors.New(d.string())
+			if k := d.byte(); k != xOK {
+				a.err = d.attemptErr(k, 0)
 			} else {
 				for range d.uvarint() {
 					a.out = append(a.out, x.msg(&d))
@@ -550,6 +561,9 @@ func (x *exchange) cacheStart(s, pos int, m Msg, out []Msg) (cc cacheCall, _ []M
 // its archive and publishes the record, or a miss; every member takes the
 // decision, and records a hit it lacks.
 func (x *exchange) lookupRound(s, i int, k archive.Key) (archive.Record, bool, error) {
+	if x.e.cancelled() { // as round: a stopped member publishes nothing
+		return archive.Record{}, false, x.e.stopErr()
+	}
 	c := x.e.cache
 	inst := cluster.Inst(s)
 	r := cluster.Round{N: x.n + 1, Kind: cluster.RoundLookup, Phase: uint32(x.e.phase), Step: uint32(x.e.step)}
@@ -620,14 +634,30 @@ func (x *exchange) decided(i int) ([]xcall, error) {
 	return x.dec[i], nil
 }
 
-// call makes call c for real, with its attempts; their emissions go to x.emits.
+// call makes call c for real, with its attempts as invoke makes them: each
+// under its deadline (`timeout`), a retry after its wait (`backoff`); their
+// emissions go to x.emits. A failure is not routed here: the second pass
+// routes it (invoke). When the run stops before an attempt, or during a
+// wait, the call is abandoned, with the attempts it made: round then
+// publishes nothing, so no member ever sees part of a call.
 func (x *exchange) call(c *Call, d Delivery, m Msg) xcall {
-	pi := &x.e.prog.Procs[d.Proc]
+	e := x.e
+	pi := &e.prog.Procs[d.Proc]
 	var xc xcall
+	wait := pi.BackoffMin
 	for a := 0; a <= pi.Retry; a++ {
+		if e.cancelled() {
+			break
+		}
+		if a > 0 && wait > 0 {
+			if !x.backoff(wait) {
+				break
+			}
+			wait = min(2*wait, pi.BackoffMax)
+		}
 		mark := len(x.emits)
 		c.attempt, c.out, c.mark = int32(a), x.emits, mark
-		err := x.invokeReal(c, d, m)
+		err := attempt(x.real, c, pi.Timeout, d, m)
 		x.emits = c.out
 		at := xattempt{err: err}
 		if err == nil {
@@ -645,14 +675,23 @@ func (x *exchange) call(c *Call, d Delivery, m Msg) xcall {
 	return xc
 }
 
-func (x *exchange) invokeReal(c *Call, d Delivery, m Msg) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = &PanicError{Value: r, Stack: debug.Stack()}
+// backoff is the wait d before a retry on the call's owner (Engine.backoff),
+// in slices between which the member beats (Working), as it does between
+// calls: a call's waits do not make its member look dead.
+func (x *exchange) backoff(d time.Duration) bool {
+	for d > 0 {
+		s := min(d, beatSlice)
+		if !x.e.backoff(s) {
+			return false
 		}
-	}()
-	return x.real.Invoke(c, d, m)
+		d -= s
+		x.x.Working(x.e.ctx)
+	}
+	return true
 }
+
+// beatSlice is the longest backoff wait between two chances to beat.
+const beatSlice = 250 * time.Millisecond
 
 func (x *exchange) appendMsg(b []byte, m Msg) ([]byte, error) {
 	b = binary.AppendUvarint(b, uint64(m.Kind))
@@ -706,13 +745,10 @@ func (x *exchange) appendCalls(b []byte, calls []xcall) ([]byte, error) {
 		for j := range c.attempts() {
 			a := c.attempt(j)
 			if a.err != nil {
-				b = append(b, 1)
-				s := a.err.Error()
-				b = binary.AppendUvarint(b, uint64(len(s)))
-				b = append(b, s...)
+				b = appendErr(b, a.err)
 				continue
 			}
-			b = append(b, 0)
+			b = append(b, xOK)
 			b = binary.AppendUvarint(b, uint64(len(a.out)))
 			for _, m := range a.out {
 				var err error
@@ -723,6 +759,106 @@ func (x *exchange) appendCalls(b []byte, calls []xcall) ([]byte, error) {
 		}
 	}
 	return b, nil
+}
+
+// The kinds of an attempt in an instance's output (appendCalls): a byte,
+// then what the attempt holds. A failed attempt's error is sent as its
+// text (xErr, decoded by errors.New), except for what a program may test
+// of Run's error (or a CallObserver of a call's) beyond its text: the
+// engine's *PanicError and *TimeoutError are rebuilt, with the same text,
+// and the context's errors keep their identity (errors.Is), also wrapped.
+const (
+	xOK       = 0 // succeeded: its emissions
+	xErr      = 1 // failed: its error's text
+	xPanic    = 2 // a *PanicError: its value's text (the stack stays on the owner)
+	xTimeout  = 3 // a *TimeoutError: its Timeout, then its Result (xOK for nil)
+	xDeadline = 4 // context.DeadlineExceeded
+	xCanceled = 5 // context.Canceled
+	xWrap     = 6 // an error that wraps one of the context's: its text, then xDeadline or xCanceled
+)
+
+// appendErr encodes a failed attempt's error err (nil: xOK, as a
+// *TimeoutError's Result only).
+func appendErr(b []byte, err error) []byte {
+	switch e := err.(type) {
+	case nil:
+		return append(b, xOK)
+	case *PanicError:
+		return appendStr(append(b, xPanic), fmt.Sprint(e.Value))
+	case *TimeoutError:
+		b = binary.AppendUvarint(append(b, xTimeout), uint64(e.Timeout))
+		if _, ok := e.Result.(*TimeoutError); ok { // not the engine's: its text
+			return appendStr(append(b, xErr), e.Result.Error())
+		}
+		return appendErr(b, e.Result)
+	}
+	switch {
+	case err == context.DeadlineExceeded:
+		return append(b, xDeadline)
+	case err == context.Canceled:
+		return append(b, xCanceled)
+	case errors.Is(err, context.DeadlineExceeded):
+		return append(appendStr(append(b, xWrap), err.Error()), xDeadline)
+	case errors.Is(err, context.Canceled):
+		return append(appendStr(append(b, xWrap), err.Error()), xCanceled)
+	}
+	return appendStr(append(b, xErr), err.Error())
+}
+
+// wrapErr is an error decoded from xWrap: its text, wrapping one of the
+// context's errors.
+type wrapErr struct {
+	text string
+	err  error
+}
+
+func (e *wrapErr) Error() string { return e.text }
+func (e *wrapErr) Unwrap() error { return e.err }
+
+func appendStr(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// attemptErr decodes the error of an attempt of kind k (appendErr); depth
+// is 1 inside a *TimeoutError.
+func (d *decoder) attemptErr(k byte, depth int) error {
+	switch k {
+	case xErr:
+		return errors.New(d.string())
+	case xPanic:
+		return &PanicError{Value: d.string()}
+	case xTimeout:
+		if depth > 0 {
+			break
+		}
+		te := &TimeoutError{Timeout: time.Duration(d.uvarint())}
+		if r := d.byte(); r != xOK {
+			te.Result = d.attemptErr(r, 1)
+		}
+		return te
+	case xDeadline:
+		return context.DeadlineExceeded
+	case xCanceled:
+		return context.Canceled
+	case xWrap:
+		w := &wrapErr{text: d.string()}
+		switch d.byte() {
+		case xDeadline:
+			w.err = context.DeadlineExceeded
+		case xCanceled:
+			w.err = context.Canceled
+		default:
+			if d.err == nil {
+				d.err = errors.New("a wrapped error of unknown kind")
+			}
+		}
+		return w
+	}
+	if d.err == nil {
+		d.err = fmt.Errorf("an attempt of unknown kind %d", k)
+	}
+	return nil
 }
 
 // Route implements Dispatcher.

@@ -819,22 +819,32 @@ func (e *Engine) clearDirected() {
 // the order rule: its emissions (those of its successful attempt) are
 // committed where the call's are, whatever the waits and however long
 // they are, and other processors' calls go on meanwhile on the pool.
+//
+// In a distributed run (e.xch set) the calls here replay the attempts that
+// the call's owner made (exchange.call, cluster.go): the deadlines, the
+// waits and the stops were the owner's, so each accepted attempt is
+// replayed at once, without a deadline, a wait or a check for the run's
+// stop in between.
 func (e *Engine) invoke(c *Call, d Delivery, m Msg) error {
 	mark := len(c.out)
 	pi := &e.prog.Procs[d.Proc]
+	timeout, replay := pi.Timeout, e.xch != nil
+	if replay {
+		timeout = 0
+	}
 	c.attempt = 0
-	err := e.attempt(c, pi, d, m)
+	err := attempt(e.disp, c, timeout, d, m)
 	if err == nil {
 		return nil
 	}
 	wait := pi.BackoffMin
 	for range pi.Retry {
-		if e.cancelled() {
+		if !replay && e.cancelled() {
 			break
 		}
 		clear(c.out[mark:])
 		c.out = c.out[:mark]
-		if wait > 0 {
+		if wait > 0 && !replay {
 			if e.pool != nil && !e.onPool {
 				// A wait inline holds up the whole step: the scheduler
 				// counts it in the cost of the processor's calls, so that
@@ -848,7 +858,7 @@ func (e *Engine) invoke(c *Call, d Delivery, m Msg) error {
 			wait = min(2*wait, pi.BackoffMax)
 		}
 		c.attempt++
-		if err = e.attempt(c, pi, d, m); err == nil {
+		if err = attempt(e.disp, c, timeout, d, m); err == nil {
 			return nil
 		}
 	}
@@ -875,24 +885,24 @@ var errRouted = errors.New("fw: failure routed as an event")
 // the reason it stopped, not a failure of this call).
 var errAbandoned = errors.New("fw: call abandoned during its backoff: the run is stopping")
 
-// attempt makes one attempt of call c of processor pi: with a timeout,
-// under a context with its deadline, the attempt failing with a
-// *TimeoutError if it returns after it.
-func (e *Engine) attempt(c *Call, pi *ProcInfo, d Delivery, m Msg) error {
-	if pi.Timeout <= 0 {
-		return e.invokeOnce(c, d, m)
+// attempt makes one attempt of call c through disp: with a timeout, under
+// a context with its deadline, the attempt failing with a *TimeoutError if
+// it returns after it.
+func attempt(disp Dispatcher, c *Call, timeout time.Duration, d Delivery, m Msg) error {
+	if timeout <= 0 {
+		return invokeOnce(disp, c, d, m)
 	}
 	parent := c.ctx
-	ctx, cancel := context.WithTimeout(parent, pi.Timeout)
+	ctx, cancel := context.WithTimeout(parent, timeout)
 	c.ctx = ctx
-	err := e.invokeOnce(c, d, m)
+	err := invokeOnce(disp, c, d, m)
 	c.ctx = parent
 	// Late: the attempt's own deadline passed (not the run's, whose
 	// cancellation the run reports itself).
 	late := ctx.Err() == context.DeadlineExceeded && parent.Err() == nil
 	cancel()
 	if late {
-		return &TimeoutError{Timeout: pi.Timeout, Result: err}
+		return &TimeoutError{Timeout: timeout, Result: err}
 	}
 	return err
 }
@@ -927,14 +937,15 @@ func (e *Engine) backoff(d time.Duration) bool {
 // before it begins.
 var waitHook func(d time.Duration)
 
-// invokeOnce calls the handler once, turning a panic into a *PanicError.
-func (e *Engine) invokeOnce(c *Call, d Delivery, m Msg) (err error) {
+// invokeOnce calls the handler through disp once, turning a panic into a
+// *PanicError.
+func invokeOnce(disp Dispatcher, c *Call, d Delivery, m Msg) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = &PanicError{Value: r, Stack: debug.Stack()}
 		}
 	}()
-	return e.disp.Invoke(c, d, m)
+	return disp.Invoke(c, d, m)
 }
 
 // cancelled reports whether the run's context is done, without blocking.

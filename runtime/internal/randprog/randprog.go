@@ -1,8 +1,8 @@
 // Package randprog generates random programs for the engine's differential
 // tests: processors with cases matching on an event's kind and value, that
 // emit deeper events (fan-out, chains), with concurrency, lifecycle calls
-// that emit, `retry`, `failures E`, `cached` and partitioned processors
-// (`partition by key into K`, K in {1, 3, 8}). Its Dispatcher (Disp) is what generated code would be for
+// that emit, `retry`, `failures E`, `cached`, `timeout`, `backoff` and
+// partitioned processors (`partition by key into K`, K in {1, 3, 8}). Its Dispatcher (Disp) is what generated code would be for
 // such a program, with a Codec, and records every call of every instance;
 // Model computes the same traces straight from the delivery order rule
 //
@@ -16,6 +16,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -57,6 +58,8 @@ type Proc struct {
 	Retry          bool // `retry 1`: the first attempt of some calls fails (FailsFirst)
 	Failures       bool // `failures Fail`: some calls fail (Fails), their Fail event emitted instead
 	Cached         bool // `cached`
+	Timeout        bool // `timeout TimeoutD`: every attempt of every event call times out (Timed)
+	Backoff        bool // `retry 2 backoff BackoffMin..BackoffMax` instead of `retry 1`
 	Init, Phase    bool
 	Term           bool
 	LifecycleEmits []int // kinds emitted by init and by phase (while phase < Phases)
@@ -94,7 +97,19 @@ type Options struct {
 	// archive: an `on phase` emits what `on init` did) is replayed from the
 	// archive, and its handler is not called; Model does the same.
 	Cached bool
+	// Timeouts gives one processor with `failures` a `timeout`
+	// (Proc.Timeout: all its event calls fail by timeout and are routed),
+	// and one with `retry` a `backoff` (Proc.Backoff).
+	Timeouts bool
 }
+
+// TimeoutD is the `timeout` of a processor with Proc.Timeout, and
+// BackoffMin..BackoffMax the `backoff` of one with Proc.Backoff.
+const (
+	TimeoutD   = 100 * time.Microsecond
+	BackoffMin = 100 * time.Microsecond
+	BackoffMax = 150 * time.Microsecond
+)
 
 // FailKind is the kind of the Fail event of a program generated with
 // Options.Failures.
@@ -168,10 +183,50 @@ func Gen(seed uint64, o Options) *Prog {
 			info.Fingerprint = sha256.Sum256([]byte(fmt.Sprint("randprog/", seed, "/", i)))
 		}
 	}
+	// And a third, so that the programs of the other options stay the same:
+	// one processor with `failures` times out, and one with `retry` backs
+	// off (each wait costs real time).
+	if o.Timeouts {
+		r3 := rand.New(rand.NewPCG(seed, 13))
+		var failing, retrying []int
+		for i := range g.Procs {
+			if g.Procs[i].Failures {
+				failing = append(failing, i)
+			}
+			if g.Procs[i].Retry {
+				retrying = append(retrying, i)
+			}
+		}
+		timed := -1
+		if len(failing) > 0 {
+			timed = failing[r3.IntN(len(failing))]
+			g.Timed(timed)
+			for c := range g.Procs[timed].Cases { // fewer calls: each costs its deadline
+				g.Procs[timed].Cases[c].Mod *= 4
+			}
+			retrying = slices.DeleteFunc(retrying, func(i int) bool { return i == timed })
+		}
+		if len(retrying) > 0 {
+			i := retrying[r3.IntN(len(retrying))]
+			g.Procs[i].Backoff = true
+			g.Prog.Procs[i].Retry, g.Prog.Procs[i].BackoffMin, g.Prog.Procs[i].BackoffMax = 2, BackoffMin, BackoffMax
+		}
+	}
 	if o.Failures {
 		g.Prog.Events = append(g.Prog.Events, fwrt.EventInfo{Name: "Fail"})
 	}
 	g.index()
+	return g
+}
+
+// Timed gives processor i `timeout TimeoutD` (Proc.Timeout): each attempt of
+// its event calls blocks until its deadline, so it fails by timeout. Its
+// lifecycle cases are dropped: their calls return at once, but a deadline
+// this short could pass before they do.
+func (g *Prog) Timed(i int) *Prog {
+	p, info := &g.Procs[i], &g.Prog.Procs[i]
+	p.Timeout, p.Init, p.Phase, p.Term = true, false, false, false
+	info.Timeout, info.Init, info.Phase, info.Terminate = TimeoutD, false, false, false
 	return g
 }
 
@@ -268,10 +323,26 @@ func (g *Prog) Fails(p int, e *Ev) bool {
 	return g.Procs[p].Failures && Mix(e.V, uint64(200+p))%6 == 0
 }
 
-// FailEv is the Fail event of processor p's failed call on e.
-func FailEv(p int, e *Ev, depth int) Ev {
-	f := NewEv(FailKind, depth, Mix(e.V, uint64(300+p)))
-	return f
+// TimesOut reports whether every attempt of the call of processor p on an
+// event times out: p has Proc.Timeout.
+func (g *Prog) TimesOut(p int) bool { return g.Procs[p].Timeout }
+
+// FailEv is the Fail event of processor p's failed call on e, whose last
+// attempt failed with an error of text err, after attempts attempts.
+func FailEv(p int, e *Ev, depth int, err string, attempts int) Ev {
+	h := fnv.New64a()
+	h.Write([]byte(err))
+	return NewEv(FailKind, depth, Mix(Mix(e.V, uint64(300+p)), h.Sum64()+uint64(attempts)))
+}
+
+// failure is the error text and attempts of processor p's call on e that
+// fails for good (Fails or TimesOut).
+func (g *Prog) failure(p int, e *Ev) (string, int) {
+	attempts := 1 + g.Prog.Procs[p].Retry
+	if g.TimesOut(p) {
+		return (&fwrt.TimeoutError{Timeout: TimeoutD}).Error(), attempts
+	}
+	return fmt.Sprintf("randprog: P%d fails on %v", p, *e), attempts
 }
 
 // Rec is one call as an instance saw it.
@@ -325,8 +396,9 @@ func (g *Prog) Model() [][]Rec {
 					if !ok || g.KeyGroup(sl.proc, &cur[i]) != sl.kg {
 						continue
 					}
-					if g.Fails(sl.proc, &cur[i]) {
-						next = append(next, FailEv(sl.proc, &cur[i], g.Depth))
+					if g.Fails(sl.proc, &cur[i]) || g.TimesOut(sl.proc) {
+						text, attempts := g.failure(sl.proc, &cur[i])
+						next = append(next, FailEv(sl.proc, &cur[i], g.Depth, text, attempts))
 						input++
 						continue
 					}
@@ -423,6 +495,11 @@ func (d *Disp) Invoke(c *fwrt.Call, dl fwrt.Delivery, m fwrt.Msg) error {
 		if g := d.g.KeyGroup(p, e); g != kg {
 			h.fail(fmt.Errorf("P%d[%d] received %v, of key group %d", p, kg, *e, g))
 		}
+		if d.g.TimesOut(p) {
+			c.Emit(fwrt.Msg{Kind: m.Kind, Ev: e}) // discarded with the attempt
+			<-c.Context().Done()
+			return c.Context().Err()
+		}
 		if d.g.Fails(p, e) {
 			c.Emit(fwrt.Msg{Kind: m.Kind, Ev: e}) // discarded with the attempt
 			return fmt.Errorf("randprog: P%d fails on %v", p, *e)
@@ -463,9 +540,9 @@ func (h *Handler) fail(err error) {
 }
 
 // FailureMsg is the Fail event of processor proc's failed call (`failures
-// Fail`).
+// Fail`): of its input, its error's text and its attempts.
 func (d *Disp) FailureMsg(proc int32, f *fwrt.Failure) fwrt.Msg {
-	ev := FailEv(int(proc), f.Msg.Ev.(*Ev), d.g.Depth)
+	ev := FailEv(int(proc), f.Msg.Ev.(*Ev), d.g.Depth, f.Err.Error(), f.Attempts)
 	return fwrt.Msg{Kind: FailKind, Ev: &ev}
 }
 

@@ -13,11 +13,12 @@ import (
 
 // The generator's variants do what they say: over a few seeds, the engine
 // (one worker, and four) makes the calls Model predicts, and the runs have
-// partitioned processors, retried calls, routed failures and cache hits.
+// partitioned processors, retried calls (some after backoff waits), routed
+// failures (some by timeout) and cache hits.
 // The engine's own tests (determinism_test.go) run the full matrix.
 func TestVariants(t *testing.T) {
-	all := randprog.Options{Partition: true, Retry: true, Failures: true, Cached: true}
-	var slots, hits, failed, extra int
+	all := randprog.Options{Partition: true, Retry: true, Failures: true, Cached: true, Timeouts: true}
+	var slots, hits, failed, extra, timedOut, backoffs int
 	for seed := range uint64(12) {
 		g := randprog.Gen(seed, all)
 		want := g.Model()
@@ -37,9 +38,15 @@ func TestVariants(t *testing.T) {
 				t.Fatalf("seed %d, workers=%d: the calls differ from the model's", seed, w)
 			}
 			if w == 1 {
-				for _, p := range e.Stats().Processors {
+				for i, p := range e.Stats().Processors {
 					hits += int(p.CacheHits)
 					failed += int(p.Failed)
+					if g.Procs[i].Timeout {
+						timedOut += int(p.Failed)
+					}
+					if g.Procs[i].Backoff {
+						backoffs++
+					}
 				}
 				slots += g.Slots() - len(g.Procs)
 			}
@@ -55,7 +62,8 @@ func TestVariants(t *testing.T) {
 		}
 		extra += len(g.Prog.Events) - len(b.Prog.Events)
 	}
-	if slots == 0 || hits == 0 || failed == 0 || extra != 12 {
-		t.Fatalf("12 seeds: %d extra instances, %d cache hits, %d failures (routed), %d Fail event types; want some of each, and 12", slots, hits, failed, extra)
+	if slots == 0 || hits == 0 || failed == 0 || timedOut == 0 || backoffs == 0 || extra != 12 {
+		t.Fatalf("12 seeds: %d extra instances, %d cache hits, %d failures (routed), %d of them by timeout, %d processors with backoff, %d Fail event types; want some of each, and 12",
+			slots, hits, failed, timedOut, backoffs, extra)
 	}
 }
