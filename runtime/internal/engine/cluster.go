@@ -85,6 +85,7 @@ type exchange struct {
 	// puts are the cache keys the owned calls of the step in progress
 	// record in the second pass (they succeed): a later call with one hits.
 	puts map[archive.Key]struct{}
+	f    xfeed // feeds and phase triggers (xfeed.go)
 }
 
 // xcall is a call's attempts, first then more; every attempt but the last
@@ -140,8 +141,6 @@ func (e *Engine) xchCheck() error {
 	switch {
 	case e.xch.codec == nil:
 		what = "a Dispatcher without a Codec (regenerate the package)"
-	case len(e.feeds) > 0 || e.cfg.PhaseEvery > 0 || e.cfg.PhaseInterval > 0:
-		what = "feeds and phase triggers"
 	case e.cfg.Replay != nil:
 		what = "replays"
 	case e.cfg.Archive != nil:
@@ -170,6 +169,9 @@ func (e *Engine) xchStart() error {
 	for i := range e.prog.Procs {
 		cfg = fmt.Appendf(cfg, "%d,", max(1, e.prog.Procs[i].KeyGroups))
 	}
+	if e.cfg.PhaseEvery > 0 || e.cfg.PhaseInterval > 0 { // every member's trigger (xfeed.go)
+		cfg = fmt.Appendf(cfg, " every=%d interval=%s", e.cfg.PhaseEvery, e.cfg.PhaseInterval)
+	}
 	info.Config = string(cfg)
 	info.Pinned = []cluster.Inst{cluster.Inst(len(e.procs))}
 	for i := range e.procs {
@@ -187,19 +189,21 @@ func (e *Engine) xchStart() error {
 // xchClose ends the member's part in the run; err is the run's error.
 func (e *Engine) xchClose(err error) {
 	var he *HandlerError
-	if err == nil || errors.As(err, &he) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	var fe *feedError
+	if err == nil || errors.As(err, &he) || errors.As(err, &fe) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		err = nil
 	}
 	e.xch.x.Close(err)
 }
 
-// xchInput is the input round: the submitter's events, for every member.
+// xchInput is the input round: the submitter's number of feeds and its
+// events, for every member.
 func (e *Engine) xchInput(cur []Msg) ([]Msg, error) {
 	x := e.xch
 	in := cluster.Inst(len(e.procs))
 	clear(x.own)
 	if x.x.Owns(in) {
-		var b []byte
+		b := binary.AppendUvarint(nil, uint64(len(e.feeds)))
 		for _, m := range cur {
 			var err error
 			if b, err = x.appendMsg(b, m); err != nil {
@@ -207,8 +211,8 @@ func (e *Engine) xchInput(cur []Msg) ([]Msg, error) {
 			}
 		}
 		x.own[in] = b
-	} else if len(cur) > 0 {
-		return cur, errors.New("fw: events submitted to a member that is not the submitter of its distributed run")
+	} else if len(cur) > 0 || len(e.feeds) > 0 {
+		return cur, errors.New("fw: events submitted (or a feed attached) to a member that is not the submitter of its distributed run")
 	}
 	outs, err := x.round(cluster.RoundInput, []cluster.Inst{in})
 	if err != nil {
@@ -218,6 +222,9 @@ func (e *Engine) xchInput(cur []Msg) ([]Msg, error) {
 		return cur, nil
 	}
 	d := decoder{b: outs[in]}
+	if n := d.uvarint(); d.err == nil {
+		e.feeds = make([]Feed, n) // the submitter's, which it alone pulls (xfeed.go)
+	}
 	for len(d.b) > 0 && d.err == nil {
 		m := x.msg(&d)
 		cur = append(cur, m)
