@@ -29,6 +29,11 @@ type broker struct {
 	acked   int64
 	commits []int64
 	emitted []int // per position: how many times a pull emitted it
+	// crashAt[i]: the feed's position at which the submitter's incarnation
+	// i+1 crashes (-1: none); incs counts the incarnations
+	crashAt []int
+	incs    int
+	resumed int // incarnations that resumed at a position > 0
 }
 
 // testFeed is a deterministic engine Feed over a slice of events: a pull
@@ -48,6 +53,9 @@ type testFeed struct {
 	point func() // the Sim may crash the member here
 	br    *broker
 	base  int64
+	// crashAt: at a pull from this position on, crash is called (once)
+	crashAt int
+	crash   func()
 }
 
 func (f *testFeed) chunk() int { return 1 + int(randprog.Mix(f.seed, uint64(f.pos))%5) }
@@ -56,6 +64,10 @@ func (f *testFeed) Pull(c *fwrt.Call, max int) (bool, error) {
 	f.pulls++
 	if f.point != nil {
 		f.point()
+	}
+	if f.crash != nil && f.crashAt >= 0 && f.pos >= f.crashAt {
+		f.crashAt = -1
+		f.crash()
 	}
 	if f.gaps && f.pulls%3 == 0 && f.pos < len(f.evs) {
 		return false, nil
@@ -164,7 +176,7 @@ func (s *feedSpec) events(g *randprog.Prog, seed uint64, i int) []randprog.Ev {
 }
 
 // attach gives e the spec's feeds (brs: their brokers, if resumable).
-func (s *feedSpec) attach(e *fwrt.Engine, g *randprog.Prog, seed uint64, point func(), brs []*broker) []*testFeed {
+func (s *feedSpec) attach(e *fwrt.Engine, g *randprog.Prog, seed uint64, point, crash func(), brs []*broker) []*testFeed {
 	var fs []*testFeed
 	for i, d := range s.feeds {
 		f := &testFeed{evs: s.events(g, seed, i), seed: seed + uint64(i), gaps: d.gaps, ids: d.ids, point: point}
@@ -172,6 +184,14 @@ func (s *feedSpec) attach(e *fwrt.Engine, g *randprog.Prog, seed uint64, point f
 			f.br = brs[i]
 			f.br.mu.Lock()
 			f.base = f.br.acked
+			f.crashAt, f.crash = -1, crash
+			if inc := f.br.incs; inc < len(f.br.crashAt) {
+				f.crashAt = f.br.crashAt[inc]
+			}
+			f.br.incs++
+			if f.base > 0 {
+				f.br.resumed++
+			}
 			f.br.mu.Unlock()
 			f.pos = int(f.base)
 		}
@@ -225,7 +245,7 @@ func feedCase(t *testing.T, g *randprog.Prog, members int, seed uint64, faults m
 		e := fwrt.New(g.Prog, d, append(spec.opts(), cluster.Join(l, name, opts...), fw.WithRecord(&rec), fw.WithSink(&sk))...)
 		if name == "m0" {
 			g.Submit(e)
-			spec.attach(e, g, seed, func() { sim.Point(name, "pull") }, brs)
+			spec.attach(e, g, seed, func() { sim.Point(name, "pull") }, func() { sim.Crash(name, "at a feed's position") }, brs)
 		}
 		runErr := e.Run(ctx)
 		if ctx.Err() != nil {
@@ -293,7 +313,7 @@ func single(t *testing.T, g *randprog.Prog, seed uint64, spec *feedSpec, failMod
 	var sk sink
 	e := fwrt.New(g.Prog, &pointDisp{Disp: randprog.NewDisp(g), fail: failMod, g: g}, append(spec.opts(), fw.WithWorkers(1), fw.WithRecord(&rec), fw.WithSink(&sk))...)
 	g.Submit(e)
-	spec.attach(e, g, seed, nil, nil)
+	spec.attach(e, g, seed, nil, nil, nil)
 	err := e.Run(context.Background())
 	if rec.Len() == 0 {
 		t.Fatal("the single-process run recorded nothing")
@@ -420,9 +440,9 @@ func TestDiffFeedsInterval(t *testing.T) {
 // and end at the feed's length, and in some schedules events were
 // redelivered and dropped.
 func TestFeedSubmitterRestart(t *testing.T) {
-	faults := memlog.Faults{Drop: 0.05, Dup: 0.05, Delay: 0.1, CrashInHandler: 0.05, CrashInPublish: 0.1, CrashCoordinator: 0.1, MaxCrashes: 4}
+	faults := memlog.Faults{Drop: 0.05, Dup: 0.05, Delay: 0.1, CrashInHandler: 0.01, CrashInPublish: 0.05, CrashCoordinator: 0.05, MaxCrashes: 2}
 	schedules := memlog.Schedules(24, 400)
-	var restarts, redelivered int
+	var restarts, redelivered, resumed int
 	for s := range schedules {
 		seed := uint64(500000 + s)
 		members := 1 + s%3
@@ -432,7 +452,8 @@ func TestFeedSubmitterRestart(t *testing.T) {
 		}
 		g := diffProg(seed, 3)
 		want := single(t, g, seed, spec, 0)
-		brs := []*broker{{emitted: make([]int, 40)}, {emitted: make([]int, 25)}}
+		// The first incarnation crashes in feed 0, the second in feed 1.
+		brs := []*broker{{emitted: make([]int, 40), crashAt: []int{7 + s%25}}, {emitted: make([]int, 25), crashAt: []int{-1, 3 + s%20}}}
 		got, sim := feedCase(t, g, members, seed, faults, spec, 0, brs)
 		what := fmt.Sprintf("seed %d, %d members, %s", seed, members, spec)
 		checkResults(t, got, want, sim, what)
@@ -446,6 +467,9 @@ func TestFeedSubmitterRestart(t *testing.T) {
 			restarts++
 		}
 		for i, br := range brs {
+			if br.resumed > 0 {
+				resumed++
+			}
 			if br.acked != int64(spec.feeds[i].n) {
 				t.Fatalf("%s: feed %d: acknowledged %d of %d events (commits %v)", what, i, br.acked, spec.feeds[i].n, br.commits)
 			}
@@ -459,9 +483,9 @@ func TestFeedSubmitterRestart(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d of %d schedules restarted the submitter; %d events redelivered and dropped", restarts, schedules, redelivered)
-	if restarts == 0 || redelivered == 0 {
-		t.Error("no schedule restarted the submitter with events to redeliver")
+	t.Logf("%d of %d schedules restarted the submitter; %d events redelivered and dropped; %d feeds resumed past their start", restarts, schedules, redelivered, resumed)
+	if restarts == 0 || redelivered == 0 || resumed == 0 {
+		t.Error("no schedule restarted the submitter with events to redeliver, or resumed a feed")
 	}
 }
 
@@ -483,7 +507,7 @@ func TestFeedOnMember(t *testing.T) {
 		if name == "m0" {
 			g.Submit(e)
 		} else {
-			spec.attach(e, g, 1, nil, nil)
+			spec.attach(e, g, 1, nil, nil, nil)
 		}
 		err := e.Run(ctx)
 		errs.Store(name, err)
