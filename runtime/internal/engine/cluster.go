@@ -57,11 +57,17 @@ type Exchange interface {
 // round, and publishes a marker in their place; the second pass fails the run
 // if a marked call misses.
 //
-// What a distributed run does not support yet (Run refuses it): feeds and
-// phase triggers, an archive (WithArchive: members would each look up and
-// record in their own, or share one they fill at different moments),
-// timeouts and backoffs, replays, and more than one worker (the engine takes
-// one).
+// Feeds, streams and phase triggers (xfeed.go): the submitter alone pulls
+// the feeds; each pull is a round of its own (RoundFeed) whose output is what
+// the submitter decided (the pulled events, a feed's end, a trigger firing on
+// its clock, an error), which every member applies as pullFeed would. A
+// restarted submitter takes the pulls the log holds from the log (Held) and
+// drops, by count, the redelivered events of its feeds that the log has.
+//
+// What a distributed run does not support yet (Run refuses it): an archive
+// (WithArchive: members would each look up and record in their own, or share
+// one they fill at different moments), timeouts and backoffs, replays, and
+// more than one worker (the engine takes one).
 type exchange struct {
 	e     *Engine
 	x     Exchange

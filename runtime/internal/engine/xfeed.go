@@ -70,6 +70,14 @@ type xfeed struct {
 	// first: Resumable), and whether this incarnation pulled it
 	pos     []int64
 	touched []bool
+	// live: a feed round was not held, so no later one is (the previous
+	// incarnation published nothing after it)
+	live bool
+	// the phase and step of the last feed round, if it was empty: pulled
+	// again at the same point, the engine waits for its stream (waitFeed)
+	empty      bool
+	emptyPhase int
+	emptyStep  int
 }
 
 // heldOutputs is implemented by an Exchange that can tell a round's output
@@ -131,18 +139,23 @@ func (e *Engine) xchPull(batch []Msg) ([]Msg, error) {
 	if owner {
 		r := cluster.Round{N: x.n + 1, Kind: cluster.RoundFeed, Phase: uint32(e.phase), Step: uint32(e.step)}
 		var held bool
-		if h, ok := x.x.(heldOutputs); ok {
+		if h, ok := x.x.(heldOutputs); ok && !f.live {
 			var err error
 			if own, held, err = h.Held(e.ctx, r, in); err != nil {
 				return batch, err
 			}
 		}
 		if !held {
+			f.live = true
+			// The first pull at a point never waits (prepare pulls the
+			// sources next); pulled again at the same point, with nothing
+			// to do, the single-process engine would have waited first.
+			wait := f.empty && f.emptyPhase == e.phase && f.emptyStep == e.step
 			for {
 				if err := e.xchDecide(); err != nil {
 					return batch, err
 				}
-				if len(f.script) > 0 || e.pending(batch) || e.lv.streams[e.feedAt] == nil {
+				if len(f.script) > 0 || !wait || e.pending(batch) || e.lv.streams[e.feedAt] == nil {
 					break
 				}
 				if err := e.xchWait(e.feedAt); err != nil {
@@ -150,6 +163,7 @@ func (e *Engine) xchPull(batch []Msg) ([]Msg, error) {
 				}
 			}
 			own, pulled = f.script, f.pulled
+			f.empty, f.emptyPhase, f.emptyStep = len(own) == 0, e.phase, e.step
 		}
 		x.own[in] = own
 	}
