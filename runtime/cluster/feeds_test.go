@@ -3,6 +3,9 @@ package cluster_test
 import (
 	"bytes"
 	"context"
+	"errors"
+	"os"
+	"syscall"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -56,6 +59,10 @@ type testFeed struct {
 	// crashAt: at a pull from this position on, crash is called (once)
 	crashAt int
 	crash   func()
+	// endless: once its events are pulled it has nothing ready, for ever,
+	// and the first Ready after that interrupts the process (SIGINT)
+	endless bool
+	sent    bool
 }
 
 func (f *testFeed) chunk() int { return 1 + int(randprog.Mix(f.seed, uint64(f.pos))%5) }
@@ -88,7 +95,7 @@ func (f *testFeed) Pull(c *fwrt.Call, max int) (bool, error) {
 		}
 		f.pos++
 	}
-	return f.pos == len(f.evs), nil
+	return f.pos == len(f.evs) && !f.endless, nil
 }
 
 func (f *testFeed) Stop() {}
@@ -118,12 +125,23 @@ type testStream struct{ *testFeed }
 
 var always = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
 
-func (s testStream) Ready() <-chan struct{} { return always }
+func (s testStream) Ready() <-chan struct{} {
+	if !s.endless || s.pos < len(s.evs) {
+		return always
+	}
+	if !s.sent {
+		s.sent = true
+		if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
+			panic(err)
+		}
+	}
+	return nil // never ready
+}
 
 // feedDef is one feed of a case.
 type feedDef struct {
-	n                 int
-	stream, gaps, ids bool
+	n                          int
+	stream, gaps, ids, endless bool
 }
 
 // feedSpec is the live side of a case: feeds and trigger.
@@ -134,6 +152,7 @@ type feedSpec struct {
 	spend     time.Duration // virtual time each handler call takes
 	feeds     []feedDef
 	resumable bool
+	interrupt bool // the submitter runs WithInterrupts
 }
 
 func (s *feedSpec) String() string {
@@ -179,7 +198,7 @@ func (s *feedSpec) events(g *randprog.Prog, seed uint64, i int) []randprog.Ev {
 func (s *feedSpec) attach(e *fwrt.Engine, g *randprog.Prog, seed uint64, point, crash func(), brs []*broker) []*testFeed {
 	var fs []*testFeed
 	for i, d := range s.feeds {
-		f := &testFeed{evs: s.events(g, seed, i), seed: seed + uint64(i), gaps: d.gaps, ids: d.ids, point: point}
+		f := &testFeed{evs: s.events(g, seed, i), seed: seed + uint64(i), gaps: d.gaps, ids: d.ids, point: point, endless: d.endless}
 		if brs != nil {
 			f.br = brs[i]
 			f.br.mu.Lock()
@@ -242,7 +261,11 @@ func feedCase(t *testing.T, g *randprog.Prog, members int, seed uint64, faults m
 			}
 		}, fail: failMod, g: g}
 		var sk sink
-		e := fwrt.New(g.Prog, d, append(spec.opts(), cluster.Join(l, name, opts...), fw.WithRecord(&rec), fw.WithSink(&sk))...)
+		o := append(spec.opts(), cluster.Join(l, name, opts...), fw.WithRecord(&rec), fw.WithSink(&sk))
+		if spec.interrupt && name == "m0" {
+			o = append(o, fw.WithInterrupts())
+		}
+		e := fwrt.New(g.Prog, d, o...)
 		if name == "m0" {
 			g.Submit(e)
 			spec.attach(e, g, seed, func() { sim.Point(name, "pull") }, func() { sim.Crash(name, "at a feed's position") }, brs)
@@ -252,7 +275,7 @@ func feedCase(t *testing.T, g *randprog.Prog, members int, seed uint64, faults m
 			return ctx.Err() // crashed: the Sim restarts it
 		}
 		var he *fwrt.HandlerError
-		if runErr != nil && !errorsAs(runErr, &he) && !strings.HasPrefix(runErr.Error(), "fw: feed") {
+		if runErr != nil && !errorsAs(runErr, &he) && !strings.HasPrefix(runErr.Error(), "fw: feed") && !errors.Is(runErr, fw.ErrInterrupted) {
 			return runErr // a protocol error (ErrRejoin, divergence)
 		}
 		mu.Lock()
@@ -311,7 +334,11 @@ func single(t *testing.T, g *randprog.Prog, seed uint64, spec *feedSpec, failMod
 	t.Helper()
 	var rec bytes.Buffer
 	var sk sink
-	e := fwrt.New(g.Prog, &pointDisp{Disp: randprog.NewDisp(g), fail: failMod, g: g}, append(spec.opts(), fw.WithWorkers(1), fw.WithRecord(&rec), fw.WithSink(&sk))...)
+	o := append(spec.opts(), fw.WithWorkers(1), fw.WithRecord(&rec), fw.WithSink(&sk))
+	if spec.interrupt {
+		o = append(o, fw.WithInterrupts())
+	}
+	e := fwrt.New(g.Prog, &pointDisp{Disp: randprog.NewDisp(g), fail: failMod, g: g}, o...)
 	g.Submit(e)
 	spec.attach(e, g, seed, nil, nil, nil)
 	err := e.Run(context.Background())
@@ -516,5 +543,40 @@ func TestFeedOnMember(t *testing.T) {
 	v, _ := errs.Load("m1")
 	if err, _ := v.(error); err == nil || !strings.Contains(err.Error(), "not the submitter") {
 		t.Fatalf("m1: %v, want a refusal", v)
+	}
+}
+
+// TestFeedInterrupt: the submitter feeds an endless stream (it never ends;
+// once its events are pulled it has nothing ready) and is interrupted
+// (SIGINT, WithInterrupts) while it waits for more: its pull round stops the
+// run there for every member, which returns fw.ErrInterrupted with the
+// record, Stats and sink output of the single-process run interrupted at the
+// same point; the record's replay in one process ends there (nil).
+func TestFeedInterrupt(t *testing.T) {
+	schedules := memlog.Schedules(4, 100)
+	for _, members := range []int{1, 2, 4} {
+		for s := range schedules {
+			seed := uint64(700000 + members*100 + s)
+			spec := &feedSpec{batch: 1 + s%4, feeds: []feedDef{{n: 7}, {n: 15 + s%10, stream: true, ids: s%2 == 1, endless: true}}, interrupt: true}
+			if s%2 == 0 {
+				spec.every = 3 + s%5
+			}
+			g := diffProg(seed, 3)
+			want := single(t, g, seed, spec, 0)
+			what := fmt.Sprintf("seed %d, %d members, %s", seed, members, spec)
+			if !errors.Is(want.err, fw.ErrInterrupted) {
+				t.Fatalf("%s: the single-process run: %v, want fw.ErrInterrupted", what, want.err)
+			}
+			got, sim := feedCase(t, g, members, seed, faultProfiles[1], spec, 0, nil)
+			checkResults(t, got, want, sim, what)
+			var sk sink
+			e := fwrt.New(g.Prog, randprog.NewDisp(g), fw.WithWorkers(1), fw.WithReplay(bytes.NewReader(want.rec)), fw.WithSink(&sk))
+			if err := e.Run(context.Background()); err != nil {
+				t.Fatalf("%s: the replay: %v", what, err)
+			}
+			if !reflect.DeepEqual(sk.got, want.sink) {
+				t.Fatalf("%s: the replay's sink got\n%q\nthe run's\n%q", what, sk.got, want.sink)
+			}
+		}
 	}
 }

@@ -196,7 +196,7 @@ func (e *Engine) xchStart() error {
 func (e *Engine) xchClose(err error) {
 	var he *HandlerError
 	var fe *feedError
-	if err == nil || errors.As(err, &he) || errors.As(err, &fe) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if err == nil || errors.As(err, &he) || errors.As(err, &fe) || e.xch.f.stopped || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		err = nil
 	}
 	e.xch.x.Close(err)

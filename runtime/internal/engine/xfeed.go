@@ -24,6 +24,7 @@ import (
 //	                                        WithPhaseInterval on the submitter's clock)
 //	'F' feed done n (id message)×n          a pull's events (done: the feed ended)
 //	'E' feed error                          a pull failed: the run fails
+//	'S' error                               the submitter was interrupted (the run stops)
 //
 // Every member, the submitter included, then applies the accepted script as
 // pullFeed would have (xchApply): the batch, the phase's end, the record's
@@ -52,6 +53,7 @@ const (
 	xfPhase = 'P'
 	xfFed   = 'F'
 	xfErr   = 'E'
+	xfStop  = 'S'
 )
 
 // xchBeat is how often a submitter waiting for a stream beats.
@@ -73,6 +75,8 @@ type xfeed struct {
 	// live: a feed round was not held, so no later one is (the previous
 	// incarnation published nothing after it)
 	live bool
+	// stopped: a stop round was applied, the run's error is everyone's
+	stopped bool
 	// the phase and step of the last feed round, if it was empty: pulled
 	// again at the same point, the engine waits for its stream (waitFeed)
 	empty      bool
@@ -153,13 +157,19 @@ func (e *Engine) xchPull(batch []Msg) ([]Msg, error) {
 			wait := f.empty && f.emptyPhase == e.phase && f.emptyStep == e.step
 			for {
 				if err := e.xchDecide(); err != nil {
-					return batch, err
+					if !e.xchStop(err) {
+						return batch, err
+					}
+					break
 				}
 				if len(f.script) > 0 || !wait || e.pending(batch) || e.lv.streams[e.feedAt] == nil {
 					break
 				}
 				if err := e.xchWait(e.feedAt); err != nil {
-					return batch, err
+					if !e.xchStop(err) {
+						return batch, err
+					}
+					break
 				}
 			}
 			own, pulled = f.script, f.pulled
@@ -172,6 +182,21 @@ func (e *Engine) xchPull(batch []Msg) ([]Msg, error) {
 		return batch, err
 	}
 	return e.xchApply(batch, outs[in], pulled)
+}
+
+// xchStop makes the script end with a stop, if err is an interrupt: the
+// round stops the run at this point for every member (with a cancellation,
+// like a crash, the submitter just stops, and the others wait for it).
+func (e *Engine) xchStop(err error) bool {
+	if !errors.Is(err, ErrInterrupted) || e.ctx.Err() != nil {
+		return false
+	}
+	f := &e.xch.f
+	f.script = append(f.script, xfStop)
+	s := err.Error()
+	f.script = binary.AppendUvarint(f.script, uint64(len(s)))
+	f.script = append(f.script, s...)
+	return true
 }
 
 // xchDecide is the submitter's pullFeed without its effects: from the
@@ -439,6 +464,16 @@ func (e *Engine) xchApply(batch []Msg, script []byte, pulled []Msg) ([]Msg, erro
 				err = errors.New(s)
 			}
 			return batch, &feedError{fmt.Errorf("fw: feed %d: %w", fa, err)}
+		case xfStop:
+			s := d.string()
+			if d.err != nil {
+				break
+			}
+			x.f.stopped = true // the run's (xchClose)
+			if s == ErrInterrupted.Error() {
+				return batch, ErrInterrupted
+			}
+			return batch, errors.New(s)
 		default:
 			if d.err == nil {
 				d.err = errors.New("an unknown entry")
