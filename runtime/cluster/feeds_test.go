@@ -63,6 +63,7 @@ type testFeed struct {
 	// and the first Ready after that interrupts the process (SIGINT)
 	endless bool
 	sent    bool
+	intrAt  int // > 0: a pull from this position on interrupts the process (once)
 }
 
 func (f *testFeed) chunk() int { return 1 + int(randprog.Mix(f.seed, uint64(f.pos))%5) }
@@ -71,6 +72,12 @@ func (f *testFeed) Pull(c *fwrt.Call, max int) (bool, error) {
 	f.pulls++
 	if f.point != nil {
 		f.point()
+	}
+	if f.intrAt > 0 && f.pos >= f.intrAt && !f.sent {
+		f.sent = true
+		if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
+			panic(err)
+		}
 	}
 	if f.crash != nil && f.crashAt >= 0 && f.pos >= f.crashAt {
 		f.crashAt = -1
@@ -142,6 +149,7 @@ func (s testStream) Ready() <-chan struct{} {
 type feedDef struct {
 	n                          int
 	stream, gaps, ids, endless bool
+	intrAt                     int
 }
 
 // feedSpec is the live side of a case: feeds and trigger.
@@ -198,7 +206,7 @@ func (s *feedSpec) events(g *randprog.Prog, seed uint64, i int) []randprog.Ev {
 func (s *feedSpec) attach(e *fwrt.Engine, g *randprog.Prog, seed uint64, point, crash func(), brs []*broker) []*testFeed {
 	var fs []*testFeed
 	for i, d := range s.feeds {
-		f := &testFeed{evs: s.events(g, seed, i), seed: seed + uint64(i), gaps: d.gaps, ids: d.ids, point: point, endless: d.endless}
+		f := &testFeed{evs: s.events(g, seed, i), seed: seed + uint64(i), gaps: d.gaps, ids: d.ids, point: point, endless: d.endless, intrAt: d.intrAt}
 		if brs != nil {
 			f.br = brs[i]
 			f.br.mu.Lock()
@@ -568,6 +576,41 @@ func TestFeedInterrupt(t *testing.T) {
 				t.Fatalf("%s: the single-process run: %v, want fw.ErrInterrupted", what, want.err)
 			}
 			got, sim := feedCase(t, g, members, seed, faultProfiles[1], spec, 0, nil)
+			checkResults(t, got, want, sim, what)
+			var sk sink
+			e := fwrt.New(g.Prog, randprog.NewDisp(g), fw.WithWorkers(1), fw.WithReplay(bytes.NewReader(want.rec)), fw.WithSink(&sk))
+			if err := e.Run(context.Background()); err != nil {
+				t.Fatalf("%s: the replay: %v", what, err)
+			}
+			if !reflect.DeepEqual(sk.got, want.sink) {
+				t.Fatalf("%s: the replay's sink got\n%q\nthe run's\n%q", what, sk.got, want.sink)
+			}
+		}
+	}
+}
+
+// TestFeedInterruptBusy: the submitter is interrupted while it pulls an
+// endless stream that has events ready (the engine is busy): the steps in
+// progress go on, and its next pull round stops the run for every member
+// (fw.ErrInterrupted, no End commit). Where the signal lands is up to the
+// scheduler, so the members are compared with the submitter, and the
+// record with its replay in one process.
+func TestFeedInterruptBusy(t *testing.T) {
+	schedules := memlog.Schedules(4, 100)
+	for _, members := range []int{1, 2, 4} {
+		for s := range schedules {
+			seed := uint64(800000 + members*100 + s)
+			spec := &feedSpec{batch: 1 + s%4, feeds: []feedDef{{n: 5}, {n: 60, stream: true, endless: true, intrAt: 10 + s%20}}, interrupt: true}
+			if s%2 == 0 {
+				spec.every = 3 + s%5
+			}
+			g := diffProg(seed, 3)
+			what := fmt.Sprintf("seed %d, %d members, %s", seed, members, spec)
+			got, sim := feedCase(t, g, members, seed, faultProfiles[1], spec, 0, nil)
+			want := got["m0"]
+			if !errors.Is(want.err, fw.ErrInterrupted) {
+				t.Fatalf("%s: the submitter: %v, want fw.ErrInterrupted", what, want.err)
+			}
 			checkResults(t, got, want, sim, what)
 			var sk sink
 			e := fwrt.New(g.Prog, randprog.NewDisp(g), fw.WithWorkers(1), fw.WithReplay(bytes.NewReader(want.rec)), fw.WithSink(&sk))

@@ -77,6 +77,9 @@ type xfeed struct {
 	live bool
 	// stopped: a stop round was applied, the run's error is everyone's
 	stopped bool
+	// intr closes at the submitter's first interrupt (interrupt.go), or
+	// when the run stops
+	intr chan struct{}
 	// the phase and step of the last feed round, if it was empty: pulled
 	// again at the same point, the engine waits for its stream (waitFeed)
 	empty      bool
@@ -156,6 +159,15 @@ func (e *Engine) xchPull(batch []Msg) ([]Msg, error) {
 			// to do, the single-process engine would have waited first.
 			wait := f.empty && f.emptyPhase == e.phase && f.emptyStep == e.step
 			for {
+				if e.xchStopping() { // interrupted in a step: stop here
+					f.script = f.script[:0]
+					clear(f.pulled)
+					f.pulled = f.pulled[:0]
+					if !e.xchStop(e.stopErr()) {
+						return batch, e.stopErr()
+					}
+					break
+				}
 				if err := e.xchDecide(); err != nil {
 					if !e.xchStop(err) {
 						return batch, err
@@ -234,7 +246,7 @@ func (e *Engine) xchDecide() error {
 	}
 	got := 0
 	for fa < len(e.feeds) && got < e.cfg.Batch {
-		if e.cancelled() {
+		if e.xchStopping() {
 			return e.stopErr()
 		}
 		n := e.cfg.Batch - got
@@ -244,7 +256,7 @@ func (e *Engine) xchDecide() error {
 			}
 		}
 		if err := e.xchSkip(fa); err != nil {
-			if e.cancelled() {
+			if e.xchStopping() {
 				return e.stopErr()
 			}
 			fail(fa, err)
@@ -360,6 +372,11 @@ func pullOne(fd Feed, c *Call, max int) (done bool, err error) {
 	return fd.Pull(c, max)
 }
 
+// xchStopping reports whether the submitter must stop pulling: the run is
+// cancelled, or interrupted (interrupt.go leaves the rest of the run going
+// until this pull).
+func (e *Engine) xchStopping() bool { return e.cancelled() || e.interrupted.Load() }
+
 // xchWait is wait for the submitter: it waits for stream fa (or the run's
 // end, or the phase's time), beating meanwhile.
 func (e *Engine) xchWait(fa int) error {
@@ -378,16 +395,20 @@ func (e *Engine) xchWait(fa int) error {
 		lv.timer.Reset(d)
 	}
 	s := lv.streams[fa]
+	stop := e.done
+	if e.xch.f.intr != nil {
+		stop = e.xch.f.intr
+	}
 	if w, ok := s.(Waiter); ok {
-		w.Wait(e.done, lv.timer.C)
+		w.Wait(stop, lv.timer.C)
 	} else {
 		select {
 		case <-s.Ready():
-		case <-e.done:
+		case <-stop:
 		case <-lv.timer.C:
 		}
 	}
-	if e.cancelled() {
+	if e.xchStopping() {
 		return e.stopErr()
 	}
 	e.xch.x.Working(e.ctx)
