@@ -63,7 +63,8 @@ type testFeed struct {
 	// and the first Ready after that interrupts the process (SIGINT)
 	endless bool
 	sent    bool
-	intrAt  int // > 0: a pull from this position on interrupts the process (once)
+	intrAt  int  // > 0: a pull from this position on interrupts the process (once)
+	whole   bool // a pull yields max events (or what is left)
 }
 
 func (f *testFeed) chunk() int { return 1 + int(randprog.Mix(f.seed, uint64(f.pos))%5) }
@@ -86,7 +87,10 @@ func (f *testFeed) Pull(c *fwrt.Call, max int) (bool, error) {
 	if f.gaps && f.pulls%3 == 0 && f.pos < len(f.evs) {
 		return false, nil
 	}
-	n := min(max, f.chunk(), len(f.evs)-f.pos)
+	n := min(max, len(f.evs)-f.pos)
+	if !f.whole {
+		n = min(n, f.chunk())
+	}
 	for range n {
 		ev := &f.evs[f.pos]
 		m := fwrt.Msg{Kind: fwrt.Kind(ev.K), Ev: ev}
@@ -150,6 +154,7 @@ type feedDef struct {
 	n                          int
 	stream, gaps, ids, endless bool
 	intrAt                     int
+	whole                      bool
 }
 
 // feedSpec is the live side of a case: feeds and trigger.
@@ -206,7 +211,7 @@ func (s *feedSpec) events(g *randprog.Prog, seed uint64, i int) []randprog.Ev {
 func (s *feedSpec) attach(e *fwrt.Engine, g *randprog.Prog, seed uint64, point, crash func(), brs []*broker) []*testFeed {
 	var fs []*testFeed
 	for i, d := range s.feeds {
-		f := &testFeed{evs: s.events(g, seed, i), seed: seed + uint64(i), gaps: d.gaps, ids: d.ids, point: point, endless: d.endless, intrAt: d.intrAt}
+		f := &testFeed{evs: s.events(g, seed, i), seed: seed + uint64(i), gaps: d.gaps, ids: d.ids, point: point, endless: d.endless, intrAt: d.intrAt, whole: d.whole}
 		if brs != nil {
 			f.br = brs[i]
 			f.br.mu.Lock()
@@ -621,5 +626,33 @@ func TestFeedInterruptBusy(t *testing.T) {
 				t.Fatalf("%s: the replay's sink got\n%q\nthe run's\n%q", what, sk.got, want.sink)
 			}
 		}
+	}
+}
+
+// TestFeedRounds: a pull is one round, whatever its number of events: a run
+// fed 2,000 events (a feed, then a stream) in batches of 256 makes about
+// 2,000/256 feed rounds (plus one per phase at most), not one per event.
+func TestFeedRounds(t *testing.T) {
+	g := diffProg(3, 3)
+	spec := &feedSpec{batch: 256, feeds: []feedDef{{n: 1200, whole: true}, {n: 800, whole: true, stream: true}}}
+	want := single(t, g, 3, spec, 0)
+	got, sim := feedCase(t, g, 2, 3, memlog.Faults{}, spec, 0, nil)
+	checkResults(t, got, want, sim, spec.String())
+	rounds, feedRounds := 0, 0
+	for _, e := range sim.Entries() {
+		if c := e.Commit; c != nil && c.Kind == cluster.CommitRound {
+			rounds++
+			if c.Round.Kind == cluster.RoundFeed {
+				feedRounds++
+			}
+		}
+	}
+	steps := 0
+	for _, p := range want.stats.Phases {
+		steps += int(p.Steps)
+	}
+	t.Logf("2000 fed events: %d feed rounds of %d rounds; %d steps in %d phases", feedRounds, rounds, steps, len(want.stats.Phases))
+	if feedRounds > (2000+255)/256+len(want.stats.Phases) || feedRounds < 2000/256 {
+		t.Fatalf("%d feed rounds for %d steps in %d phases", feedRounds, steps, len(want.stats.Phases))
 	}
 }
