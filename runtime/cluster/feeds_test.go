@@ -65,6 +65,7 @@ type testFeed struct {
 	sent    bool
 	intrAt  int  // > 0: a pull from this position on interrupts the process (once)
 	whole   bool // a pull yields max events (or what is left)
+	failAt  int  // > 0: a pull from this position on fails
 }
 
 func (f *testFeed) chunk() int { return 1 + int(randprog.Mix(f.seed, uint64(f.pos))%5) }
@@ -86,6 +87,9 @@ func (f *testFeed) Pull(c *fwrt.Call, max int) (bool, error) {
 	}
 	if f.gaps && f.pulls%3 == 0 && f.pos < len(f.evs) {
 		return false, nil
+	}
+	if f.failAt > 0 && f.pos >= f.failAt {
+		return false, fmt.Errorf("no event %d", f.pos)
 	}
 	n := min(max, len(f.evs)-f.pos)
 	if !f.whole {
@@ -155,6 +159,7 @@ type feedDef struct {
 	stream, gaps, ids, endless bool
 	intrAt                     int
 	whole                      bool
+	failAt                     int
 }
 
 // feedSpec is the live side of a case: feeds and trigger.
@@ -182,6 +187,11 @@ func feedSpecOf(seed uint64, gaps bool) *feedSpec {
 	for i := range 1 + int(randprog.Mix(seed, 3)%3) {
 		r := randprog.Mix(seed, uint64(10+i))
 		s.feeds = append(s.feeds, feedDef{n: int(r % 30), stream: r%2 == 0, gaps: gaps && r%4 == 0, ids: r%3 == 0})
+	}
+	if seed%11 == 5 { // the last feed fails (the run fails alike everywhere)
+		d := &s.feeds[len(s.feeds)-1]
+		d.n = max(d.n, 3)
+		d.failAt = 1 + int(randprog.Mix(seed, 4)%uint64(d.n-1))
 	}
 	return s
 }
@@ -211,7 +221,7 @@ func (s *feedSpec) events(g *randprog.Prog, seed uint64, i int) []randprog.Ev {
 func (s *feedSpec) attach(e *fwrt.Engine, g *randprog.Prog, seed uint64, point, crash func(), brs []*broker) []*testFeed {
 	var fs []*testFeed
 	for i, d := range s.feeds {
-		f := &testFeed{evs: s.events(g, seed, i), seed: seed + uint64(i), gaps: d.gaps, ids: d.ids, point: point, endless: d.endless, intrAt: d.intrAt, whole: d.whole}
+		f := &testFeed{evs: s.events(g, seed, i), seed: seed + uint64(i), gaps: d.gaps, ids: d.ids, point: point, endless: d.endless, intrAt: d.intrAt, whole: d.whole, failAt: d.failAt}
 		if brs != nil {
 			f.br = brs[i]
 			f.br.mu.Lock()
@@ -371,7 +381,7 @@ func TestDiffFeeds(t *testing.T) {
 	schedules := memlog.Schedules(8, 600)
 	check := countFaults(t, 6*schedules)
 	defer check()
-	var fed, phases, restarts int
+	var fed, phases, restarts, feedFailed int
 	for _, k := range []int{1, 3} {
 		t.Run(fmt.Sprintf("K%d", k), func(t *testing.T) {
 			for _, members := range []int{1, 2, 4} {
@@ -398,6 +408,9 @@ func TestDiffFeeds(t *testing.T) {
 								fed += int(p.Events)
 							}
 							phases += len(want.stats.Phases)
+							if want.err != nil && strings.HasPrefix(want.err.Error(), "fw: feed") {
+								feedFailed++
+							}
 							for _, l := range sim.Trace() {
 								if strings.Contains(l, "m0#2 starts") {
 									restarts++
@@ -410,9 +423,9 @@ func TestDiffFeeds(t *testing.T) {
 		})
 	}
 	if !t.Failed() && !strings.Contains(flagRun(), "/") {
-		t.Logf("%d events in %d phases; %d submitter restarts", fed, phases, restarts)
-		if restarts == 0 {
-			t.Error("no schedule restarted the submitter")
+		t.Logf("%d events in %d phases; %d submitter restarts; %d runs failed by a feed", fed, phases, restarts, feedFailed)
+		if restarts == 0 || feedFailed == 0 {
+			t.Error("no schedule restarted the submitter, or no feed failed")
 		}
 	}
 }
