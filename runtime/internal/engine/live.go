@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/fwgo/fw/runtime/cluster"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/internal/record"
 )
@@ -263,8 +264,11 @@ func (e *Engine) commit() error {
 		return nil
 	}
 	for f, n := range lv.pulled {
-		if e.xch != nil {
-			n = e.xch.committable(f, n)
+		if e.xch != nil && e.xch.x.Owns(cluster.Inst(len(e.procs))) {
+			var err error
+			if n, err = e.xchCommittable(f, n); err != nil {
+				return err
+			}
 		}
 		if n <= lv.committed[f] {
 			continue

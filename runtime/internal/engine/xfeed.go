@@ -119,13 +119,29 @@ func (e *Engine) xchStartFeeds() {
 	}
 }
 
-// committable is how many events of feed i the submitter may commit, the
-// run having pulled n: no more than its feed has emitted.
-func (x *exchange) committable(i int, n int64) int64 {
-	if x.f.pos == nil {
-		return n
+// xchCommittable is how many events of feed i the submitter commits, the
+// run having pulled n: a restarted submitter whose feed has not yet yielded
+// the events the log holds (it took them from the log) first pulls and
+// drops them (a broker redelivers what was not acknowledged), so that they
+// are acknowledged now.
+func (e *Engine) xchCommittable(i int, n int64) (int64, error) {
+	f := &e.xch.f
+	if f.pos == nil || f.pos[i] >= n {
+		return n, nil
 	}
-	return min(n, x.f.pos[i])
+	if _, ok := e.feeds[i].(Committer); !ok {
+		return n, nil
+	}
+	if err := e.xchSkip(i, n); err != nil {
+		return 0, fmt.Errorf("fw: feed %d: %w", i, err)
+	}
+	if i < e.feedAt { // ended in the log: the run needs it no more
+		func() {
+			defer func() { _ = recover() }()
+			e.feeds[i].Stop()
+		}()
+	}
+	return n, nil
 }
 
 // xchPull is pullFeed in a distributed run: a feed round.
@@ -255,7 +271,7 @@ func (e *Engine) xchDecide() error {
 				break
 			}
 		}
-		if err := e.xchSkip(fa); err != nil {
+		if err := e.xchSkip(fa, lv.pulled[fa]); err != nil {
 			if e.xchStopping() {
 				return e.stopErr()
 			}
@@ -328,11 +344,11 @@ func (x *exchange) appendFed(fa int, done bool, evs []Msg, named []namedID) erro
 	return nil
 }
 
-// xchSkip pulls and drops the events of feed fa that the log already holds
-// and this incarnation of the submitter did not pull (it restarted).
-func (e *Engine) xchSkip(fa int) error {
+// xchSkip pulls and drops the events of feed fa up to logged (the events
+// of the feed the log holds) that this incarnation of the submitter did not
+// pull (it restarted).
+func (e *Engine) xchSkip(fa int, logged int64) error {
 	f := &e.xch.f
-	logged := e.lv.pulled[fa]
 	if f.pos[fa] > logged {
 		return fmt.Errorf("it resumes at event %d, but the log holds %d of its events: a feed must resume at most at its last committed position", f.pos[fa], logged)
 	}
