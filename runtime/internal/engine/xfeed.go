@@ -45,8 +45,8 @@ import (
 // that yields the run's events again from the start): before its first real
 // pull of a feed the submitter pulls and drops the events of that feed the log
 // already holds, by count. Commit(n) counts the run's events of the feed (all
-// incarnations), and is called only up to what this incarnation's feed has
-// emitted (pulled or dropped).
+// incarnations); before it, the submitter pulls and drops the events up to n
+// that its feed has not yielded yet (xchCommittable).
 
 // The entries of a feed round's script.
 const (
