@@ -65,7 +65,7 @@ type testFeed struct {
 	sent    bool
 	intrAt  int  // > 0: a pull from this position on interrupts the process (once)
 	whole   bool // a pull yields max events (or what is left)
-	failAt  int  // > 0: a pull from this position on fails
+	failAt  int  // > 0: a pull from this position fails (one before it stops short of it)
 }
 
 func (f *testFeed) chunk() int { return 1 + int(randprog.Mix(f.seed, uint64(f.pos))%5) }
@@ -94,6 +94,9 @@ func (f *testFeed) Pull(c *fwrt.Call, max int) (bool, error) {
 	n := min(max, len(f.evs)-f.pos)
 	if !f.whole {
 		n = min(n, f.chunk())
+	}
+	if f.failAt > 0 {
+		n = min(n, f.failAt-f.pos) // the failing position starts a pull, however the pulls fell
 	}
 	for range n {
 		ev := &f.evs[f.pos]
