@@ -54,8 +54,8 @@ type Committer interface {
 // (0 if none), and the stream's first event is then the run's event n. The
 // submitter pulls and drops the events the run's log already holds (by
 // count) before it feeds new ones, and counts Commit's n from the start of
-// the distributed run, across restarts (docs/distributed.md, "Feeds and
-// streams"). A stream that is not Resumable starts at 0: it must yield the
+// the distributed run, across restarts (docs/distributed.md, "Feeds,
+// streams and phase triggers"). A stream that is not Resumable starts at 0: it must yield the
 // run's events again from the first.
 type Resumable interface {
 	Committed() int64
