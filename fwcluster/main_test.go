@@ -47,6 +47,12 @@ func TestMain(m *testing.M) {
 			os.Exit(1)
 		}
 		os.Exit(0)
+	case "stream-member":
+		if err := streamMemberMain(); err != nil {
+			fmt.Fprintln(os.Stderr, os.Getenv(envMember)+":", err)
+			os.Exit(1)
+		}
+		os.Exit(0)
 	case "chain-member":
 		if err := chainMemberMain(); err != nil {
 			fmt.Fprintln(os.Stderr, os.Getenv(envMember)+":", err)

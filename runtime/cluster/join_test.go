@@ -97,9 +97,9 @@ func slotProc(g *randprog.Prog, slot int) int {
 // TestJoinRefuses: what a distributed run does not support fails Run clearly.
 func TestJoinRefuses(t *testing.T) {
 	g := diffProg(1, 1)
-	e := fwrt.New(g.Prog, randprog.NewDisp(g), cluster.Join(memlog.New(0), "m0", cluster.Submitter()), fw.WithPhaseEvery(3))
+	e := fwrt.New(g.Prog, randprog.NewDisp(g), cluster.Join(memlog.New(0), "m0", cluster.Submitter()), fw.WithReplay(strings.NewReader("")))
 	err := e.Run(context.Background())
-	if err == nil || !strings.Contains(err.Error(), "distributed run of package rand1 does not support feeds and phase triggers") {
+	if err == nil || !strings.Contains(err.Error(), "distributed run of package rand1 does not support replays") {
 		t.Fatalf("Run: %v", err)
 	}
 }

@@ -407,3 +407,40 @@ func (n *Node) end(ctx context.Context, reason string) {
 		}
 	}
 }
+
+// Held returns the output of inst in round r if the log already holds it: committed, or
+// stored in full under inst's current attempt (by an earlier incarnation of its owner,
+// and the first frames win, so a commit will accept them). The engine's submitter asks
+// before a round whose output it cannot compute again alike (a feed's pull): it takes
+// the log's instead.
+func (n *Node) Held(ctx context.Context, r Round, inst Inst) ([]byte, bool, error) {
+	if !n.started {
+		return nil, false, errors.New("cluster: Held before Start")
+	}
+	for {
+		more, err := n.read(ctx, 0)
+		if err != nil {
+			return nil, false, err
+		}
+		if !more {
+			break
+		}
+	}
+	if d, ok := n.c.done[r.N]; ok {
+		if d.err != nil || d.c.Round != r {
+			return nil, false, nil // Round reports it
+		}
+		out, ok := d.outs[inst]
+		return out, ok, nil
+	}
+	o, _ := n.c.Owner(inst)
+	if s := n.c.frames[fkey{r.N, inst, o.Attempt}]; s != nil && s.round == r {
+		if out, ok := s.output(); ok {
+			return out, true, nil
+		}
+	}
+	return nil, false, nil
+}
+
+// Now is the Log's clock (the engine's clock for a submitter's time trigger).
+func (n *Node) Now() time.Time { return n.l.Now() }

@@ -46,6 +46,21 @@ type Committer interface {
 	Commit(n int64) error
 }
 
+// Resumable is implemented by a Stream (or a runtime Feed) that resumes where
+// its events were last committed, such as a broker's durable consumer whose
+// unacknowledged messages are redelivered. It matters to the submitter of a
+// distributed run (runtime/cluster) that restarts: Committed reports the n of
+// the last Commit the stream's events got before this run of the submitter
+// (0 if none), and the stream's first event is then the run's event n. The
+// submitter pulls and drops the events the run's log already holds (by
+// count) before it feeds new ones, and counts Commit's n from the start of
+// the distributed run, across restarts (docs/distributed.md, "Feeds,
+// streams and phase triggers"). A stream that is not Resumable starts at 0: it must yield the
+// run's events again from the first.
+type Resumable interface {
+	Committed() int64
+}
+
 // ChanStream returns a Stream of the values received from ch, in order; a
 // closed channel ends the stream. The engine waits on ch itself (the stream's
 // Wait), so an event sent is received by the goroutine running the pipeline,

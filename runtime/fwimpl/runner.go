@@ -308,6 +308,14 @@ func (f *streamFeed[E]) Stop() {
 	}
 }
 
+// Committed forwards fw.Resumable (0: the stream starts at its first event).
+func (f *streamFeed[E]) Committed() int64 {
+	if r, ok := f.s.(fw.Resumable); ok {
+		return r.Committed()
+	}
+	return 0
+}
+
 func (f *streamFeed[E]) Commit(n int64) error {
 	if c, ok := f.s.(fw.Committer); ok {
 		return c.Commit(n)

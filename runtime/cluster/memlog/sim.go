@@ -523,3 +523,16 @@ func Schedules(short, long int) int {
 	}
 	return n
 }
+
+// Crash crashes member now, as a fault of the schedule would (its Log calls fail from now
+// on, and Run restarts it after a seeded delay): for a test that crashes a member at a
+// point of its own choosing (a feed's position).
+func (s *Sim) Crash(member, where string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, a := range s.actors {
+		if a.name == member && a.ctx.Err() == nil {
+			s.crash(a, where)
+		}
+	}
+}

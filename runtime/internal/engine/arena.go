@@ -295,6 +295,9 @@ func (e *Engine) freeArenas() {
 // feed is pulled until it yields events or ends; a stream (and a replay's
 // feed) once: it may have nothing ready.
 func (e *Engine) pullFeed(batch []Msg) ([]Msg, error) {
+	if e.xch != nil {
+		return e.xchPull(batch) // a round of its own (xfeed.go)
+	}
 	lv := &e.lv
 	if err := e.checkTrigger(); err != nil || !e.feeding() {
 		return batch, err

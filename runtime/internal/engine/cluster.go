@@ -80,8 +80,15 @@ type Exchange interface {
 // whose run stops during a call (in an attempt or a wait) publishes nothing
 // of the round (round): nobody sees part of a call.
 //
-// What a distributed run does not support yet (Run refuses it): feeds and
-// phase triggers, replays, and more than one worker (the engine takes one).
+// Feeds, streams and phase triggers (xfeed.go): the submitter alone pulls
+// the feeds; each pull is a round of its own (RoundFeed) whose output is what
+// the submitter decided (the pulled events, a feed's end, a trigger firing on
+// its clock, an error), which every member applies as pullFeed would. A
+// restarted submitter takes the pulls the log holds from the log (Held) and
+// drops, by count, the redelivered events of its feeds that the log has.
+//
+// What a distributed run does not support yet (Run refuses it): replays, and
+// more than one worker (the engine takes one).
 type exchange struct {
 	e     *Engine
 	x     Exchange
@@ -113,6 +120,7 @@ type exchange struct {
 	dec      [][]xcall
 	decState int8
 	recBuf   []byte
+	f        xfeed // feeds and phase triggers (xfeed.go)
 }
 
 // xput locates the call that recorded a key in the step in progress.
@@ -175,8 +183,6 @@ func (e *Engine) xchCheck() error {
 	switch {
 	case e.xch.codec == nil:
 		what = "a Dispatcher without a Codec (regenerate the package)"
-	case len(e.feeds) > 0 || e.cfg.PhaseEvery > 0 || e.cfg.PhaseInterval > 0:
-		what = "feeds and phase triggers"
 	case e.cfg.Replay != nil:
 		return fmt.Errorf("fw: a distributed run of package %s cannot replay a record (fw.WithReplay, Pipeline.Replay): "+
 			"replay it in one process, without cluster.Join: the record of a distributed run (fw.WithRecord on any member, "+
@@ -199,6 +205,9 @@ func (e *Engine) xchStart() error {
 	for i := range e.prog.Procs {
 		cfg = fmt.Appendf(cfg, "%d,", max(1, e.prog.Procs[i].KeyGroups))
 	}
+	if e.cfg.PhaseEvery > 0 || e.cfg.PhaseInterval > 0 { // every member's trigger (xfeed.go)
+		cfg = fmt.Appendf(cfg, " every=%d interval=%s", e.cfg.PhaseEvery, e.cfg.PhaseInterval)
+	}
 	info.Config = string(cfg)
 	info.Pinned = []cluster.Inst{cluster.Inst(len(e.procs))}
 	for i := range e.procs {
@@ -216,19 +225,21 @@ func (e *Engine) xchStart() error {
 // xchClose ends the member's part in the run; err is the run's error.
 func (e *Engine) xchClose(err error) {
 	var he *HandlerError
-	if err == nil || errors.As(err, &he) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	var fe *feedError
+	if err == nil || errors.As(err, &he) || errors.As(err, &fe) || e.xch.f.stopped || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		err = nil
 	}
 	e.xch.x.Close(err)
 }
 
-// xchInput is the input round: the submitter's events, for every member.
+// xchInput is the input round: the submitter's number of feeds and its
+// events, for every member.
 func (e *Engine) xchInput(cur []Msg) ([]Msg, error) {
 	x := e.xch
 	in := cluster.Inst(len(e.procs))
 	clear(x.own)
 	if x.x.Owns(in) {
-		var b []byte
+		b := binary.AppendUvarint(nil, uint64(len(e.feeds)))
 		for _, m := range cur {
 			var err error
 			if b, err = x.appendMsg(b, m); err != nil {
@@ -236,8 +247,8 @@ func (e *Engine) xchInput(cur []Msg) ([]Msg, error) {
 			}
 		}
 		x.own[in] = b
-	} else if len(cur) > 0 {
-		return cur, errors.New("fw: events submitted to a member that is not the submitter of its distributed run")
+	} else if len(cur) > 0 || len(e.feeds) > 0 {
+		return cur, errors.New("fw: events submitted (or a feed attached) to a member that is not the submitter of its distributed run")
 	}
 	outs, err := x.round(cluster.RoundInput, []cluster.Inst{in})
 	if err != nil {
@@ -247,6 +258,9 @@ func (e *Engine) xchInput(cur []Msg) ([]Msg, error) {
 		return cur, nil
 	}
 	d := decoder{b: outs[in]}
+	if n := d.uvarint(); d.err == nil {
+		e.feeds = make([]Feed, n) // the submitter's, which it alone pulls (xfeed.go)
+	}
 	for len(d.b) > 0 && d.err == nil {
 		m := x.msg(&d)
 		cur = append(cur, m)

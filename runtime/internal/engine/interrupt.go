@@ -35,10 +35,20 @@ func (e *Engine) watchSignals(parent context.Context) (stop func()) {
 	done := make(chan struct{})
 	quit := make(chan struct{})
 	stopped := false
+	// The submitter of a distributed run with feeds stops at its next pull,
+	// for every member (xfeed.go): the first signal closes intr alone.
+	var intr chan struct{}
+	if e.xch != nil && len(e.feeds) > 0 {
+		intr = make(chan struct{})
+		e.xch.f.intr = intr
+	}
 	stopRun := func() {
 		if !stopped {
 			stopped = true
 			close(done)
+			if intr != nil && !closed(intr) {
+				close(intr)
+			}
 		}
 	}
 	first, second, pdone := h.First(), h.Second(), parent.Done()
@@ -59,6 +69,13 @@ func (e *Engine) watchSignals(parent context.Context) (stop func()) {
 	}
 	onFirst := func() {
 		e.interrupted.Store(true)
+		if intr != nil {
+			e.cfg.Logger.LogAttrs(parent, slog.LevelWarn,
+				"fw: interrupted: the distributed run stops for every member at the submitter's next pull (signal again to cancel the calls in progress)",
+				slog.String("signal", sigName(h.Signal(0))))
+			close(intr)
+			return
+		}
 		e.cfg.Logger.LogAttrs(parent, slog.LevelWarn,
 			"fw: interrupted: no new call starts; the calls in progress finish and are recorded (signal again to cancel them)",
 			slog.String("signal", sigName(h.Signal(0))))

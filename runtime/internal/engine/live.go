@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/fwgo/fw/runtime/cluster"
 	"github.com/fwgo/fw/runtime/fw"
 	"github.com/fwgo/fw/runtime/internal/record"
 )
@@ -74,6 +75,9 @@ type live struct {
 	// against WithMaxPhases
 	livePhases int
 	named      []namedID // EmitID's ids of the pull in progress
+	// now is the clock of the time trigger: wall time, or, in a distributed
+	// run, its Log's (virtual in a simulation), on the submitter alone
+	now func() time.Time
 }
 
 // errReplayEnded stops the replay of a live run where the recorded run
@@ -87,6 +91,12 @@ func (e *Engine) startLive() {
 	lv := &e.lv
 	lv.every, lv.interval = e.cfg.PhaseEvery, e.cfg.PhaseInterval
 	lv.trigger = lv.every > 0 || lv.interval > 0
+	lv.now = time.Now
+	if e.xch != nil {
+		if c, ok := e.xch.x.(interface{ Now() time.Time }); ok {
+			lv.now = c.Now
+		}
+	}
 	if len(e.feeds) == 0 {
 		return
 	}
@@ -97,7 +107,7 @@ func (e *Engine) startLive() {
 	lv.pulled = make([]int64, len(e.feeds))
 	lv.committed = make([]int64, len(e.feeds))
 	if lv.interval > 0 {
-		lv.deadline = time.Now().Add(lv.interval)
+		lv.deadline = lv.now().Add(lv.interval)
 	}
 }
 
@@ -125,7 +135,7 @@ func (e *Engine) nextPhase() {
 	lv.ended, lv.fed = false, 0
 	if lv.interval > 0 {
 		lv.deadline = lv.deadline.Add(lv.interval)
-		if now := time.Now(); lv.deadline.Before(now) {
+		if now := lv.now(); lv.deadline.Before(now) {
 			lv.deadline = now.Add(lv.interval)
 		}
 	}
@@ -157,7 +167,7 @@ func (e *Engine) checkTrigger() error {
 		lv.ended = true
 		return nil
 	}
-	if !(lv.every > 0 && lv.fed >= lv.every || lv.interval > 0 && !time.Now().Before(lv.deadline)) {
+	if !(lv.every > 0 && lv.fed >= lv.every || lv.interval > 0 && !lv.now().Before(lv.deadline)) {
 		return nil
 	}
 	lv.ended = true
@@ -169,15 +179,20 @@ func (e *Engine) checkTrigger() error {
 }
 
 // waits reports whether the engine, with nothing to deliver, waits for the
-// feed being pulled: a Stream (a replay reads on instead).
+// feed being pulled: a Stream (a replay reads on instead; in a distributed
+// run the next pull is a round of its own, in which the submitter waits:
+// xfeed.go).
 func (e *Engine) waits() bool {
-	return e.replaying() || e.lv.streams[e.feedAt] != nil
+	return e.replaying() || e.xch != nil || e.lv.streams[e.feedAt] != nil
 }
 
 // wait blocks until the stream being pulled may have more, the run must
 // stop, or the phase's time is up. Replaying, it waits for nothing: the
 // record says what came next.
 func (e *Engine) wait() error {
+	if e.xch != nil {
+		return nil // the submitter waits in the next pull's round (xchPull)
+	}
 	if e.replaying() {
 		r := e.tape.r
 		tag, err := r.Next()
@@ -194,7 +209,7 @@ func (e *Engine) wait() error {
 	lv := &e.lv
 	var tc <-chan time.Time
 	if lv.interval > 0 {
-		d := time.Until(lv.deadline)
+		d := lv.deadline.Sub(lv.now())
 		if d <= 0 {
 			return nil
 		}
@@ -249,6 +264,12 @@ func (e *Engine) commit() error {
 		return nil
 	}
 	for f, n := range lv.pulled {
+		if e.xch != nil && e.xch.x.Owns(cluster.Inst(len(e.procs))) {
+			var err error
+			if n, err = e.xchCommittable(f, n); err != nil {
+				return err
+			}
+		}
 		if n <= lv.committed[f] {
 			continue
 		}
