@@ -99,7 +99,7 @@ func TestJoinRefuses(t *testing.T) {
 	g := diffProg(1, 1)
 	e := fwrt.New(g.Prog, randprog.NewDisp(g), cluster.Join(memlog.New(0), "m0", cluster.Submitter()), fw.WithReplay(strings.NewReader("")))
 	err := e.Run(context.Background())
-	if err == nil || !strings.Contains(err.Error(), "distributed run of package rand1 does not support replays") {
+	if err == nil || !strings.Contains(err.Error(), "a distributed run of package rand1 cannot replay a record (fw.WithReplay, Pipeline.Replay): replay it in one process") {
 		t.Fatalf("Run: %v", err)
 	}
 }
