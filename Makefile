@@ -173,13 +173,16 @@ test-cluster3:
 
 ## test-dist-long: the long differential tests of distributed runs over the
 ## simulation (runtime/cluster/memlog): random programs x K in {1,3,8} x 1, 2
-## and 4 members x 1,000 seeded fault schedules each, and 1,000 schedules of
-## the generated packages that run distributed; records and Stats equal to the
-## single-process run (about 2 minutes on 2 cores), and TestDiffTimeouts's 100
-## schedules of programs with timeouts and backoffs (about 1.5 minutes more, of
-## real waits). go test runs 6 schedules (3 of TestDiffTimeouts).
+## and 4 members x 1,000 seeded fault schedules each (TestDiff), and 1,000
+## schedules of the generated packages that run distributed; records and Stats
+## equal to the single-process run; with fewer schedules, the programs with
+## archives (TestDiffCached, 200), feeds (TestDiffFeeds 200, TestDiffFeedsInterval
+## 100) and timeouts (TestDiffTimeouts 50, real waits). Two go test processes
+## side by side (about 3.5 minutes on 2 cores). go test runs a few schedules of each.
 test-dist-long:
-	FW_DIST_LONG=1 $(GO) test -count=1 -timeout 9m -run 'TestDiff|TestSimDiff|TestClusterSim' ./runtime/cluster/... ./generated/...
+	FW_DIST_LONG=1 $(GO) test -count=1 -timeout 9m -run 'TestDiffFeeds|TestDiffTimeouts' ./runtime/cluster/ & p=$$!; \
+	FW_DIST_LONG=1 $(GO) test -count=1 -timeout 9m -run 'TestDiff$$|TestDiffCached|TestSimDiff|TestClusterSim' ./runtime/cluster/... ./generated/...; s=$$?; \
+	wait $$p && exit $$s
 
 ## test-cluster-long: fwcluster's long variants (FWC_LONG=1): 20 random member
 ## kills, 20 engine runs with a kill each (generated/chain, and the partitioned

@@ -381,7 +381,7 @@ func single(t *testing.T, g *randprog.Prog, seed uint64, spec *feedSpec, failMod
 // crashes and restarts included): every member's record, Stats and sink
 // output equal the single-process run's.
 func TestDiffFeeds(t *testing.T) {
-	schedules := memlog.Schedules(8, 600)
+	schedules := memlog.Schedules(8, 200)
 	check := countFaults(t, 6*schedules)
 	defer check()
 	var fed, phases, restarts, feedFailed int
@@ -440,7 +440,7 @@ func TestDiffFeeds(t *testing.T) {
 // and the one-process replay of that record makes the same calls (it fails
 // on the first difference) with the same Stats and sink output.
 func TestDiffFeedsInterval(t *testing.T) {
-	schedules := memlog.Schedules(6, 300)
+	schedules := memlog.Schedules(6, 100)
 	var pulledPhases int
 	for _, members := range []int{1, 2, 4} {
 		t.Run(fmt.Sprintf("M%d", members), func(t *testing.T) {

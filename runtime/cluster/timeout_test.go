@@ -51,7 +51,7 @@ func diffProgTimeouts(seed uint64, k int) *randprog.Prog {
 // error (its *TimeoutError or *PanicError included: errShape) are the
 // single-process run's.
 func TestDiffTimeouts(t *testing.T) {
-	schedules := memlog.Schedules(3, 100)
+	schedules := memlog.Schedules(3, 50)
 	var timedOut, backedOff, failedByTimeout int
 	defer func() {
 		if !t.Failed() && !strings.Contains(flagRun(), "/") && (timedOut == 0 || backedOff == 0 || failedByTimeout == 0) {
