@@ -180,13 +180,13 @@ test-cluster3:
 ## 100) and timeouts (TestDiffTimeouts 50, real waits). Two go test processes
 ## side by side (about 3.5 minutes on 2 cores). go test runs a few schedules of each.
 test-dist-long:
-	FW_DIST_LONG=1 $(GO) test -count=1 -timeout 9m -run 'TestDiffFeeds|TestDiffTimeouts' ./runtime/cluster/ & p=$$!; \
-	FW_DIST_LONG=1 $(GO) test -count=1 -timeout 9m -run 'TestDiff$$|TestDiffCached|TestSimDiff|TestClusterSim' ./runtime/cluster/... ./generated/...; s=$$?; \
+	FW_DIST_LONG=1 $(GO) test -count=1 -timeout 9m -run 'TestDiffFeeds|TestDiffTimeouts|TestDiffCached' ./runtime/cluster/ & p=$$!; \
+	FW_DIST_LONG=1 $(GO) test -count=1 -timeout 9m -run 'TestDiff$$|TestSimDiff|TestClusterSim' ./runtime/cluster/... ./generated/...; s=$$?; \
 	wait $$p && exit $$s
 
 ## test-cluster-long: fwcluster's long variants (FWC_LONG=1): 20 random member
-## kills, 20 engine runs with a kill each (generated/chain, and the partitioned
-## generated/partition), 10 server kills (about 3 minutes)
+## kills, 20 engine runs with a kill each (generated/chain), 10 of the partitioned
+## generated/partition with workspaces, 10 server kills (about 3 minutes)
 test-cluster-long:
 	cd fwcluster && FWC_LONG=1 $(GO) test -race -count=1 -timeout 10m .
 

@@ -147,37 +147,28 @@ func TestEngineGoroutines(t *testing.T) {
 
 // chainMemberMain is the "chain-member" role: member FWC_MEMBER of the chain.
 func chainMemberMain() error {
-	nc, js, err := Connect(os.Getenv(envURL))
-	if err != nil {
-		return err
-	}
-	defer nc.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	l, err := Open(ctx, js, os.Getenv(envRun), LeaseTTL(procLease), AckWait(procAck))
-	if err != nil {
-		return err
-	}
-	defer l.Close()
-	spin, _ := strconv.Atoi(os.Getenv(envSpin))
-	var opts []cluster.JoinOption
-	if d, err := time.ParseDuration(os.Getenv(envDead)); err == nil {
-		opts = append(opts, cluster.DeadAfter(d))
-	}
-	var rec []byte
-	if os.Getenv(envMember) == "m0" { // the submitter
-		var stats fw.Stats
-		rec, stats, err = chainSubmitter(ctx, l, 3, chainEvents, opts...)
-		if err == nil {
-			err = os.WriteFile(os.Getenv(envOut)+".stats", fmt.Appendf(nil, "%+v", stats), 0o644)
+	return withMemberLog(func(ctx context.Context, l *Log) error {
+		var err error
+		spin, _ := strconv.Atoi(os.Getenv(envSpin))
+		var opts []cluster.JoinOption
+		if d, err := time.ParseDuration(os.Getenv(envDead)); err == nil {
+			opts = append(opts, cluster.DeadAfter(d))
 		}
-	} else {
-		rec, err = chainMember(ctx, l, os.Getenv(envMember), spin, opts...)
-	}
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(os.Getenv(envOut), rec, 0o644)
+		var rec []byte
+		if os.Getenv(envMember) == "m0" { // the submitter
+			var stats fw.Stats
+			rec, stats, err = chainSubmitter(ctx, l, 3, chainEvents, opts...)
+			if err == nil {
+				err = os.WriteFile(os.Getenv(envOut)+".stats", fmt.Appendf(nil, "%+v", stats), 0o644)
+			}
+		} else {
+			rec, err = chainMember(ctx, l, os.Getenv(envMember), spin, opts...)
+		}
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(os.Getenv(envOut), rec, 0o644)
+	})
 }
 
 // envDead is the DeadAfter of chain members (a duration); chainEvents the

@@ -2,6 +2,7 @@ package fwcluster
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -69,6 +70,25 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, "unknown role", os.Getenv(envRole))
 		os.Exit(2)
 	}
+}
+
+// withMemberLog is the start of a member process: it connects to the server at
+// FWC_URL, opens run FWC_RUN's log with the process tests' settings, and calls
+// f with it and a context of 5 minutes.
+func withMemberLog(f func(ctx context.Context, l *Log) error) error {
+	nc, js, err := Connect(os.Getenv(envURL))
+	if err != nil {
+		return err
+	}
+	defer nc.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	l, err := Open(ctx, js, os.Getenv(envRun), LeaseTTL(procLease), AckWait(procAck))
+	if err != nil {
+		return err
+	}
+	defer l.Close()
+	return f(ctx, l)
 }
 
 // serverProc is a jsserver subprocess.

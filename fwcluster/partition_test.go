@@ -228,54 +228,45 @@ func ptMember(ctx context.Context, l cluster.Log, name string, spin int, ws fw.O
 // FWC_MEMBERS members. A member with FWC_WS set keeps its Badger workspace
 // there.
 func ptMemberMain() error {
-	nc, js, err := Connect(os.Getenv(envURL))
-	if err != nil {
-		return err
-	}
-	defer nc.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	l, err := Open(ctx, js, os.Getenv(envRun), LeaseTTL(procLease), AckWait(procAck))
-	if err != nil {
-		return err
-	}
-	defer l.Close()
-	spin, _ := strconv.Atoi(os.Getenv(envSpin))
-	var rec []byte
-	if name := os.Getenv(envMember); name == "m0" {
-		members, err1 := strconv.Atoi(os.Getenv(envMembers))
-		orders, err2 := strconv.Atoi(os.Getenv(envOrders))
-		if err := errors.Join(err1, err2); err != nil {
-			return err
-		}
-		rec, err = ptSubmitterSpin(ctx, l, members, orders, spin)
-	} else {
-		ws := fw.WithArchive(nil)
-		if dir := os.Getenv(envWS); dir != "" {
-			a, err := badgerarchive.Open(dir)
-			if err != nil {
+	return withMemberLog(func(ctx context.Context, l *Log) error {
+		var err error
+		spin, _ := strconv.Atoi(os.Getenv(envSpin))
+		var rec []byte
+		if name := os.Getenv(envMember); name == "m0" {
+			members, err1 := strconv.Atoi(os.Getenv(envMembers))
+			orders, err2 := strconv.Atoi(os.Getenv(envOrders))
+			if err := errors.Join(err1, err2); err != nil {
 				return err
 			}
-			defer a.Close()
-			ws = fw.WithArchive(a)
+			rec, err = ptSubmitterSpin(ctx, l, members, orders, spin)
+		} else {
+			ws := fw.WithArchive(nil)
+			if dir := os.Getenv(envWS); dir != "" {
+				a, err := badgerarchive.Open(dir)
+				if err != nil {
+					return err
+				}
+				defer a.Close()
+				ws = fw.WithArchive(a)
+			}
+			rec, err = ptMember(ctx, l, name, spin, ws)
 		}
-		rec, err = ptMember(ctx, l, name, spin, ws)
-	}
-	if err != nil {
-		return err
-	}
-	out := os.Getenv(envOut)
-	if err := os.WriteFile(out+".tmp", rec, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(out+".tmp", out)
+		if err != nil {
+			return err
+		}
+		out := os.Getenv(envOut)
+		if err := os.WriteFile(out+".tmp", rec, 0o644); err != nil {
+			return err
+		}
+		return os.Rename(out+".tmp", out)
+	})
 }
 
 // TestPartitionProcesses: generated/partition (4 partitioned processors and
 // builders, K = 4, 8, 2 and 3: 17 instances, plus Invoices, Report and the
 // input) with members m1 and m2 as processes (the test binary re-executed
 // with FWC_ROLE=part-member), the submitter m0 and an observer in the test,
-// over a server process. In each of 3 runs (FWC_LONG=1: 20) the test
+// over a server process. In each of 3 runs (FWC_LONG=1: 10) the test
 // SIGKILLs a random member process at a random commit, a random moment
 // after it, and starts it again; the new incarnation catches up from the
 // log (its Match instances rebuild their amounts). The submitter's and the
@@ -291,7 +282,7 @@ func ptMemberMain() error {
 func TestPartitionProcesses(t *testing.T) {
 	runs := 3
 	if os.Getenv("FWC_LONG") != "" {
-		runs = 20
+		runs = 10 // TestEngineProcesses and TestMemberProcesses make 20 kills each
 	}
 	want, coldStats, wantLines := ptRef(t, ptEvents)
 	warm := archive.NewMemory()

@@ -67,37 +67,28 @@ func memberMain() error {
 	if err != nil {
 		return err
 	}
-	nc, js, err := Connect(os.Getenv(envURL))
-	if err != nil {
-		return err
-	}
-	defer nc.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	l, err := Open(ctx, js, os.Getenv(envRun), LeaseTTL(procLease), AckWait(procAck))
-	if err != nil {
-		return err
-	}
-	defer l.Close()
-	start := time.Now()
-	if os.Getenv("FWC_TRACE") != "" {
-		debugf = func(format string, args ...any) {
-			fmt.Fprintf(os.Stderr, "%s %v: %s\n", os.Getenv(envMember), time.Since(start).Round(time.Millisecond), fmt.Sprintf(format, args...))
+	return withMemberLog(func(ctx context.Context, l *Log) error {
+		var err error
+		start := time.Now()
+		if os.Getenv("FWC_TRACE") != "" {
+			debugf = func(format string, args ...any) {
+				fmt.Fprintf(os.Stderr, "%s %v: %s\n", os.Getenv(envMember), time.Since(start).Round(time.Millisecond), fmt.Sprintf(format, args...))
+			}
+			debugf("started")
 		}
-		debugf("started")
-	}
-	rec, err := p.Member(ctx, l, os.Getenv(envMember), members, false, procDead)
-	if err != nil {
-		return err
-	}
-	if debugf != nil {
-		debugf("done, %d calls", p.Calls)
-	}
-	out := os.Getenv(envOut)
-	if err := os.WriteFile(out+".tmp", rec, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(out+".tmp", out)
+		rec, err := p.Member(ctx, l, os.Getenv(envMember), members, false, procDead)
+		if err != nil {
+			return err
+		}
+		if debugf != nil {
+			debugf("done, %d calls", p.Calls)
+		}
+		out := os.Getenv(envOut)
+		if err := os.WriteFile(out+".tmp", rec, 0o644); err != nil {
+			return err
+		}
+		return os.Rename(out+".tmp", out)
+	})
 }
 
 // memberProc is a member subprocess; done is closed when it has exited,

@@ -117,57 +117,48 @@ func streamMember(ctx context.Context, l cluster.Log, name string, s *endless, o
 // Stats to FWC_OUT.stats and, the submitter, the commits and the number of
 // events emitted.
 func streamMemberMain() error {
-	nc, js, err := Connect(os.Getenv(envURL))
-	if err != nil {
-		return err
-	}
-	defer nc.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	l, err := Open(ctx, js, os.Getenv(envRun), LeaseTTL(procLease), AckWait(procAck))
-	if err != nil {
-		return err
-	}
-	defer l.Close()
-	name, out := os.Getenv(envMember), os.Getenv(envOut)
-	var s *endless
-	var opts []cluster.JoinOption
-	if d, err := time.ParseDuration(os.Getenv(envDead)); err == nil {
-		opts = append(opts, cluster.DeadAfter(d))
-	}
-	if name == "m0" {
-		s = &endless{}
-		if os.Getenv(envResume) != "" { // resume at the last commit of an earlier incarnation
-			b, _ := os.ReadFile(out + ".commits")
-			if f := strings.Fields(string(b)); len(f) > 0 {
-				s.base, _ = strconv.ParseInt(f[len(f)-1], 10, 64)
-				s.next, s.last = s.base, s.base
+	return withMemberLog(func(ctx context.Context, l *Log) error {
+		var err error
+		name, out := os.Getenv(envMember), os.Getenv(envOut)
+		var s *endless
+		var opts []cluster.JoinOption
+		if d, err := time.ParseDuration(os.Getenv(envDead)); err == nil {
+			opts = append(opts, cluster.DeadAfter(d))
+		}
+		if name == "m0" {
+			s = &endless{}
+			if os.Getenv(envResume) != "" { // resume at the last commit of an earlier incarnation
+				b, _ := os.ReadFile(out + ".commits")
+				if f := strings.Fields(string(b)); len(f) > 0 {
+					s.base, _ = strconv.ParseInt(f[len(f)-1], 10, 64)
+					s.next, s.last = s.base, s.base
+				}
+				if err := os.WriteFile(out+".base", fmt.Append(nil, s.base), 0o644); err != nil {
+					return err
+				}
 			}
-			if err := os.WriteFile(out+".base", fmt.Append(nil, s.base), 0o644); err != nil {
+			f, err := os.OpenFile(out+".commits", os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			s.commits = f
+			opts = append(opts, cluster.Submitter(), cluster.Members(3), cluster.Pin("P4"))
+		}
+		rec, stats, err := streamMember(ctx, l, name, s, opts...)
+		if !errors.Is(err, fw.ErrInterrupted) {
+			return fmt.Errorf("run: %v, want fw.ErrInterrupted", err)
+		}
+		if s != nil {
+			if err := os.WriteFile(out+".emitted", fmt.Append(nil, s.next), 0o644); err != nil {
 				return err
 			}
 		}
-		f, err := os.OpenFile(out+".commits", os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
-		if err != nil {
+		if err := os.WriteFile(out+".stats", fmt.Appendf(nil, "%+v", stats), 0o644); err != nil {
 			return err
 		}
-		defer f.Close()
-		s.commits = f
-		opts = append(opts, cluster.Submitter(), cluster.Members(3), cluster.Pin("P4"))
-	}
-	rec, stats, err := streamMember(ctx, l, name, s, opts...)
-	if !errors.Is(err, fw.ErrInterrupted) {
-		return fmt.Errorf("run: %v, want fw.ErrInterrupted", err)
-	}
-	if s != nil {
-		if err := os.WriteFile(out+".emitted", fmt.Append(nil, s.next), 0o644); err != nil {
-			return err
-		}
-	}
-	if err := os.WriteFile(out+".stats", fmt.Appendf(nil, "%+v", stats), 0o644); err != nil {
-		return err
-	}
-	return os.WriteFile(out, rec, 0o644)
+		return os.WriteFile(out, rec, 0o644)
+	})
 }
 
 // TestEngineStream: generated/chain on three member processes (the test
