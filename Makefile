@@ -178,7 +178,7 @@ test-cluster3:
 ## equal to the single-process run; with fewer schedules, the programs with
 ## archives (TestDiffCached, 200), feeds (TestDiffFeeds 200, TestDiffFeedsInterval
 ## 100) and timeouts (TestDiffTimeouts 50, real waits). Two go test processes
-## side by side (about 3.5 minutes on 2 cores). go test runs a few schedules of each.
+## side by side (about 3 minutes on 2 cores). go test runs a few schedules of each.
 test-dist-long:
 	FW_DIST_LONG=1 $(GO) test -count=1 -timeout 9m -run 'TestDiffFeeds|TestDiffTimeouts|TestDiffCached' ./runtime/cluster/ & p=$$!; \
 	FW_DIST_LONG=1 $(GO) test -count=1 -timeout 9m -run 'TestDiff$$|TestSimDiff|TestClusterSim' ./runtime/cluster/... ./generated/...; s=$$?; \
