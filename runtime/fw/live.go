@@ -55,8 +55,8 @@ type Committer interface {
 // submitter pulls and drops the events the run's log already holds (by
 // count) before it feeds new ones, and counts Commit's n from the start of
 // the distributed run, across restarts (docs/distributed.md, "Feeds,
-// streams and phase triggers"). A stream that is not Resumable starts at 0: it must yield the
-// run's events again from the first.
+// streams and phase triggers"). A stream that is not Resumable starts at 0:
+// it must yield the run's events again from the first.
 type Resumable interface {
 	Committed() int64
 }
