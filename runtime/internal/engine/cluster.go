@@ -274,12 +274,21 @@ func (e *Engine) xchInput(cur []Msg) ([]Msg, error) {
 // handler's context cancelled, a backoff wait cut short: call), and its
 // output is not one the run would have had.
 func (x *exchange) round(kind cluster.Kind, work []cluster.Inst) (map[cluster.Inst][]byte, error) {
+	return x.roundOf(x.next(kind), work, x.own)
+}
+
+// next is the round of kind that the engine makes next, at its position.
+func (x *exchange) next(kind cluster.Kind) cluster.Round {
+	return cluster.Round{N: x.n + 1, Kind: kind, Phase: uint32(x.e.phase), Step: uint32(x.e.step)}
+}
+
+// roundOf is round for round r (next's) with the member's outputs own.
+func (x *exchange) roundOf(r cluster.Round, work []cluster.Inst, own map[cluster.Inst][]byte) (map[cluster.Inst][]byte, error) {
 	if x.e.cancelled() {
 		return nil, x.e.stopErr()
 	}
 	x.n++
-	r := cluster.Round{N: x.n, Kind: kind, Phase: uint32(x.e.phase), Step: uint32(x.e.step)}
-	return x.x.Round(x.e.ctx, r, work, x.own)
+	return x.x.Round(x.e.ctx, r, work, own)
 }
 
 // xchLifecycle is the first pass of lifecycle broadcast cs.
@@ -575,12 +584,9 @@ func (x *exchange) cacheStart(s, pos int, m Msg, out []Msg) (cc cacheCall, _ []M
 // its archive and publishes the record, or a miss; every member takes the
 // decision, and records a hit it lacks.
 func (x *exchange) lookupRound(s, i int, k archive.Key) (archive.Record, bool, error) {
-	if x.e.cancelled() { // as round: a stopped member publishes nothing
-		return archive.Record{}, false, x.e.stopErr()
-	}
 	c := x.e.cache
 	inst := cluster.Inst(s)
-	r := cluster.Round{N: x.n + 1, Kind: cluster.RoundLookup, Phase: uint32(x.e.phase), Step: uint32(x.e.step)}
+	r := x.next(cluster.RoundLookup)
 	outs, decided, err := x.x.Decided(x.e.ctx, r)
 	if err != nil {
 		return archive.Record{}, false, err
@@ -593,8 +599,7 @@ func (x *exchange) lookupRound(s, i int, k archive.Key) (archive.Record, bool, e
 		}
 		own = map[cluster.Inst][]byte{inst: b}
 	}
-	x.n++
-	if outs, err = x.x.Round(x.e.ctx, r, []cluster.Inst{inst}, own); err != nil {
+	if outs, err = x.roundOf(r, []cluster.Inst{inst}, own); err != nil {
 		return archive.Record{}, false, err
 	}
 	b := outs[inst]
@@ -618,8 +623,7 @@ func (x *exchange) lookupRound(s, i int, k archive.Key) (archive.Record, bool, e
 func (x *exchange) decided(i int) ([]xcall, error) {
 	if x.decState == 0 {
 		x.decState = 2
-		r := cluster.Round{N: x.n + 1, Kind: cluster.RoundStep, Phase: uint32(x.e.phase), Step: uint32(x.e.step)}
-		outs, ok, err := x.x.Decided(x.e.ctx, r)
+		outs, ok, err := x.x.Decided(x.e.ctx, x.next(cluster.RoundStep))
 		if err != nil {
 			return nil, err
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/fwgo/fw/runtime/cluster"
+	"github.com/fwgo/fw/runtime/fw"
 )
 
 // Feeds, streams and phase triggers in a distributed run (cluster.go).
@@ -93,10 +94,6 @@ type heldOutputs interface {
 	Held(ctx context.Context, r cluster.Round, inst cluster.Inst) ([]byte, bool, error)
 }
 
-// Resumable is implemented by a Feed that resumes where its events were last
-// committed (fw.Resumable).
-type resumable interface{ Committed() int64 }
-
 // feedError is a feed's failure decided in a feed round: the run's, on every
 // member (not a member's own).
 type feedError struct{ err error }
@@ -112,7 +109,7 @@ func (e *Engine) xchStartFeeds() {
 	f.pos = make([]int64, len(e.feeds))
 	f.touched = make([]bool, len(e.feeds))
 	for i, fd := range e.feeds {
-		if r, ok := fd.(resumable); ok {
+		if r, ok := fd.(fw.Resumable); ok {
 			f.pos[i] = r.Committed()
 			lv.committed[i] = f.pos[i]
 		}
@@ -160,7 +157,7 @@ func (e *Engine) xchPull(batch []Msg) ([]Msg, error) {
 	var pulled []Msg
 	var own []byte
 	if owner {
-		r := cluster.Round{N: x.n + 1, Kind: cluster.RoundFeed, Phase: uint32(e.phase), Step: uint32(e.step)}
+		r := x.next(cluster.RoundFeed)
 		var held bool
 		if h, ok := x.x.(heldOutputs); ok && !f.live {
 			var err error
