@@ -293,30 +293,40 @@ func benchScale(b *testing.B, k, members, spin int) {
 	for i := range b.N {
 		run := fmt.Sprint("scale", i)
 		env := []string{envURL + "=" + srv.URL, envRun + "=" + run, envMembers + "=" + fmt.Sprint(members), envProg + "=" + prog, envSpin + "=" + fmt.Sprint(spin)}
-		var procs []*memberProc
-		for m := range members {
-			name := fmt.Sprint("m", m)
-			procs = append(procs, startMemberTB(b, env, name, filepath.Join(dir, run+name)))
-		}
-		for _, m := range procs {
-			<-m.done
-			if m.err != nil {
-				b.Fatalf("%s: %v", m.name, m.err)
-			}
-			if ps := m.cmd.ProcessState; ps != nil {
-				maxCPU = max(maxCPU, ps.UserTime()+ps.SystemTime())
-			}
-			got, err := os.ReadFile(m.out)
-			if err != nil || !bytes.Equal(got, want) {
-				b.Fatalf("%s: record differs (%v)", m.name, err)
-			}
-		}
+		_, m := runMembers(b, env, members, filepath.Join(dir, run), want)
+		maxCPU = max(maxCPU, m)
 	}
 	b.ReportMetric(float64(calls), "calls/run")
 	// The CPU of the busiest member (the largest of the runs): the run's
 	// time if every member had a core of its own. The shared test machine
 	// rarely gives them one, so the wall time understates the scaling.
 	b.ReportMetric(maxCPU.Seconds(), "max-member-cpu-s")
+}
+
+// runMembers runs members m0, m1, ... as processes with env, each writing its
+// record to out+name, until they exit; each record must be want. It returns
+// their CPU time, summed and of the busiest.
+func runMembers(b *testing.B, env []string, members int, out string, want []byte) (sum, busiest time.Duration) {
+	var procs []*memberProc
+	for m := range members {
+		name := fmt.Sprint("m", m)
+		procs = append(procs, startMemberTB(b, env, name, out+name))
+	}
+	for _, m := range procs {
+		<-m.done
+		if m.err != nil {
+			b.Fatalf("%s: %v", m.name, m.err)
+		}
+		ps := m.cmd.ProcessState
+		c := ps.UserTime() + ps.SystemTime()
+		sum += c
+		busiest = max(busiest, c)
+		got, err := os.ReadFile(m.out)
+		if err != nil || !bytes.Equal(got, want) {
+			b.Fatalf("%s: record differs (%v)", m.name, err)
+		}
+	}
+	return sum, busiest
 }
 
 // BenchmarkDelivery: CPU per delivery of generated/chain (each input event
@@ -399,25 +409,9 @@ func benchPartitionCPU(b *testing.B, members, orders, spin int) {
 		w := watchTimes(b, open(b, js, run, LeaseTTL(procLease)))
 		env := []string{envRole + "=part-member", envURL + "=" + srv.URL, envRun + "=" + run, envMembers + "=" + fmt.Sprint(members),
 			envOrders + "=" + fmt.Sprint(orders), envSpin + "=" + fmt.Sprint(spin)}
-		var procs []*memberProc
-		for m := range members {
-			name := fmt.Sprint("m", m)
-			procs = append(procs, startMemberTB(b, env, name, filepath.Join(dir, run+name)))
-		}
-		for _, m := range procs {
-			<-m.done
-			if m.err != nil {
-				b.Fatalf("%s: %v", m.name, m.err)
-			}
-			ps := m.cmd.ProcessState
-			c := ps.UserTime() + ps.SystemTime()
-			sumCPU += c
-			maxCPU = max(maxCPU, c)
-			got, err := os.ReadFile(m.out)
-			if err != nil || !bytes.Equal(got, want) {
-				b.Fatalf("%s: record differs (%v)", m.name, err)
-			}
-		}
+		sum, m := runMembers(b, env, members, filepath.Join(dir, run), want)
+		sumCPU += sum
+		maxCPU = max(maxCPU, m)
 		b.StopTimer() // the watcher's end: a read that finds nothing more
 		g, last := w.stop()
 		toGenesis += g
