@@ -3,6 +3,7 @@ package words_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"sync"
@@ -84,6 +85,69 @@ func TestClusterSim(t *testing.T) {
 		}
 		if full == 0 {
 			t.Fatalf("seed %d: nobody printed the words: %v", seed, printed)
+		}
+	}
+}
+
+// brokenWords yields one word, then panics: a source's failure.
+type brokenWords struct{}
+
+func (brokenWords) Build(ctx context.Context, yield func(string) bool) error {
+	yield("alpha")
+	panic("the source broke")
+}
+
+// TestClusterSourceFails: a source that panics in a distributed run fails every
+// member's run as it fails the single-process run: a *fw.PanicError (its kind
+// crosses the log with the pull's output, as a call's error does), the same
+// text, and the same record up to it.
+func TestClusterSourceFails(t *testing.T) {
+	var want bytes.Buffer
+	ref := must(words.NewPipeline(words.Handlers{Words: brokenWords{}, Printer: &Printer{}}, fw.WithRecord(&want)))
+	ref.ResolveWords()
+	wantErr := ref.Run(context.Background())
+	var pe *fw.PanicError
+	if !errors.As(wantErr, &pe) {
+		t.Fatalf("the single-process run: %v", wantErr)
+	}
+	sim := memlog.NewSim(1, memlog.Faults{})
+	var mu sync.Mutex
+	got := map[string][]byte{}
+	errs := map[string]error{}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	err := sim.Run(ctx, []string{"m0", "m1", "obs"}, func(ctx context.Context, name string, l cluster.Log) error {
+		var opts []cluster.JoinOption
+		switch name {
+		case "m0":
+			opts = append(opts, cluster.Submitter(), cluster.Members(2))
+		case "obs":
+			opts = append(opts, cluster.Observer())
+		}
+		var rec bytes.Buffer
+		p, err := words.NewPipeline(words.Handlers{Words: brokenWords{}, Printer: &Printer{}}, cluster.Join(l, name, opts...), fw.WithRecord(&rec))
+		if err != nil {
+			return err
+		}
+		if name == "m0" {
+			p.ResolveWords()
+		}
+		runErr := p.Run(ctx)
+		mu.Lock()
+		got[name], errs[name] = rec.Bytes(), runErr
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, strings.Join(sim.Trace(), "\n"))
+	}
+	for _, name := range []string{"m0", "m1", "obs"} {
+		var pe *fw.PanicError
+		if !errors.As(errs[name], &pe) || errs[name].Error() != wantErr.Error() {
+			t.Errorf("%s: %v; the single-process run: %v", name, errs[name], wantErr)
+		}
+		if !bytes.Equal(got[name], want.Bytes()) {
+			t.Errorf("%s's record differs", name)
 		}
 	}
 }

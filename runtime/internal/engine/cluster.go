@@ -961,9 +961,7 @@ func (w *xdisp) Pull(c *Call, proc int32, max int) (bool, error) {
 		b := x.bufs[inst][:0]
 		switch {
 		case err != nil:
-			b = append(b, 2)
-			b = binary.AppendUvarint(b, uint64(len(err.Error())))
-			b = append(b, err.Error()...)
+			b = appendErr(append(b, 2), err) // with its kind, as a call's
 		case done:
 			b = append(b, 1)
 		default:
@@ -988,8 +986,8 @@ func (w *xdisp) Pull(c *Call, proc int32, max int) (bool, error) {
 	var done bool
 	switch d.byte() {
 	case 2:
-		if d.err == nil {
-			return true, errors.New(d.string())
+		if err := d.attemptErr(d.byte(), 0); d.err == nil {
+			return true, err
 		}
 	case 1:
 		done = true
